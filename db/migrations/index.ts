@@ -1,0 +1,6 @@
+// All migrations, in order; the last one's version is the schema version this build writes.
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,41 @@
+// Opening the SQLCipher-4-format database with a raw 256-bit key, and the pragmas every connection needs.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ApiError } from '../../shared/ipc/errors';
+
+export type RawDb = Database.Database;
+
+const notAStore = () =>
+  new ApiError({ code: 'NOT_A_STORE', message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。' });
+
+/**
+ * Opens and verifies the key with a read of sqlite_master; nothing is written until `enableWrites`.
+ * A foreign or damaged file fails here and is left untouched.
+ */
+export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boolean }): RawDb {
+  let db: RawDb;
+  try {
+    db = new Database(file, { fileMustExist: !opts.create });
+  } catch {
+    throw notAStore();
+  }
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    // The key can only be given as a hex literal; it is checked to be 32 bytes, so nothing else reaches the SQL.
+    if (dbKey.length !== 32) throw new Error('database key must be 32 bytes');
+    db.pragma(`key="x'${dbKey.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw notAStore();
+  }
+  return db;
+}
+
+/** Durability settings; applied only once the file is known to be ours and of a version we can write. */
+export function enableWrites(db: RawDb): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}

@@ -1,0 +1,197 @@
+// Creating a store, opening it with a password, and opening it with the recovery code.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { ApiError, fail } from '../../shared/ipc/errors';
+import { DEFAULT_CATALOGS } from '../../shared/catalog/defaults';
+import type { Role } from '../../shared/roles';
+import { appendAudit } from '../audit/chain';
+import { seedCatalogs } from '../catalog/seed';
+import { findUserByName, toSessionUser } from '../users/rows';
+import { enableWrites, openEncrypted, type RawDb } from './connection';
+import { dbPath, keyslotPath } from './files';
+import { DEFAULT_KDF } from './kdf';
+import {
+  RECOVERY_SLOT_ID,
+  makeSlot,
+  newKeySlotFile,
+  passwordSlotId,
+  readKeySlots,
+  unlockSlot,
+  writeKeySlots,
+  withSlot,
+} from './keyslots';
+import { assertNotTooNew, migrate, schemaVersion } from './migrate';
+import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
+import { Store, type KdfCost } from './store';
+import { APP_VERSION } from '../version';
+
+export interface StoreOptions {
+  /** Lower scrypt cost for tests only; real stores use the default. */
+  readonly kdfCost?: KdfCost;
+}
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
+
+const wrongPassword = () => new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码错误，请重新输入', field: 'password' });
+const disabledAccount = () =>
+  new ApiError({ code: 'ACCOUNT_DISABLED', message: '该账户已停用，请联系系统管理员', field: 'username' });
+const notAStore = () =>
+  new ApiError({ code: 'NOT_A_STORE', message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。' });
+
+export function storeExists(dir: string): boolean {
+  return existsSync(dbPath(dir)) || existsSync(keyslotPath(dir));
+}
+
+export async function createStore(
+  dir: string,
+  admin: { username: string; displayName: string; password: string },
+  opts: StoreOptions = {},
+): Promise<{ recoveryCode: string; store: Store }> {
+  if (storeExists(dir)) fail('STORE_EXISTS', '该位置已有档案库，请选择“打开已有档案库”或换一个文件夹', 'dir');
+  mkdirSync(dir, { recursive: true });
+  const cost = opts.kdfCost ?? DEFAULT_KDF;
+  const username = admin.username.toLowerCase();
+  const dbKey = randomBytes(32);
+  const recoveryCode = newRecoveryCode();
+  let slots = newKeySlotFile();
+  slots = withSlot(slots, await makeSlot(slots, passwordSlotId(slots.storeId, username), 'password', admin.password, dbKey, cost));
+  slots = withSlot(slots, await makeSlot(slots, RECOVERY_SLOT_ID, 'recovery', recoveryCode, dbKey, cost));
+
+  let raw: RawDb | null = null;
+  try {
+    raw = openEncrypted(dbPath(dir), dbKey, { create: true });
+    enableWrites(raw);
+    migrate(raw);
+    const now = new Date().toISOString();
+    const userRow = raw
+      .prepare(
+        `INSERT INTO users (username, display_name, role, created_at, updated_at, last_login_at)
+         VALUES (?, ?, 'admin', ?, ?, ?) RETURNING *`,
+      )
+      .get(username, admin.displayName, now, now, now) as Parameters<typeof toSessionUser>[0];
+    const store = new Store(dir, raw, Buffer.from(dbKey), toSessionUser(userRow), slots.storeId, cost);
+    await store.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('store_meta')
+        .values([
+          { key: 'store_id', value: slots.storeId },
+          { key: 'created_at', value: now },
+          { key: 'created_by_app', value: APP_VERSION },
+        ])
+        .execute();
+      await trx.insertInto('settings').values({ key: 'idleLockMinutes', value: String(DEFAULT_IDLE_LOCK_MINUTES) }).execute();
+      await seedCatalogs(trx, DEFAULT_CATALOGS);
+      await appendAudit(trx, store.auditChainKey, {
+        userId: userRow.id,
+        username,
+        action: 'setup.createStore',
+        target: dir,
+        detail: { displayName: admin.displayName },
+      });
+    });
+    // The key slots go last: without them the database is unreadable, so a failure before here leaves nothing usable.
+    writeKeySlots(dir, slots);
+    dbKey.fill(0);
+    return { recoveryCode, store };
+  } catch (e) {
+    if (raw?.open) raw.close();
+    for (const f of [dbPath(dir), `${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`, keyslotPath(dir)]) rmSync(f, { force: true });
+    dbKey.fill(0);
+    throw e;
+  }
+}
+
+/** Opens the database with an unwrapped key and checks it is this slot file's store, before any write. */
+function openVerified(dir: string, storeId: string, dbKey: Buffer): RawDb {
+  if (!existsSync(dbPath(dir))) throw notAStore();
+  const raw = openEncrypted(dbPath(dir), dbKey, { create: false });
+  try {
+    assertNotTooNew(raw);
+    if (schemaVersion(raw) < 1) throw notAStore();
+    const row = raw.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as { value: string } | undefined;
+    if (row?.value !== storeId) throw notAStore();
+    enableWrites(raw);
+    migrate(raw);
+    return raw;
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
+}
+
+async function startSession(
+  dir: string,
+  raw: RawDb,
+  dbKey: Buffer,
+  storeId: string,
+  username: string,
+  cost: KdfCost,
+): Promise<Store> {
+  const placeholder = { id: 0, username, displayName: '', role: 'reviewer' as Role, mustChangePassword: false };
+  const store = new Store(dir, raw, dbKey, placeholder, storeId, cost);
+  try {
+    const user = await findUserByName(store.db, username);
+    if (!user) throw wrongPassword();
+    if (user.disabled === 1) throw disabledAccount();
+    store.user = toSessionUser(user);
+    return store;
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+export async function openStore(
+  dir: string,
+  creds: { username: string; password: string },
+  opts: StoreOptions = {},
+): Promise<Store> {
+  const username = creds.username.trim().toLowerCase();
+  const slots = readKeySlots(dir);
+  const unlocked = await unlockSlot(slots, passwordSlotId(slots.storeId, username), creds.password);
+  if (!unlocked.ok) throw unlocked.reason === 'disabled' ? disabledAccount() : wrongPassword();
+  const raw = openVerified(dir, slots.storeId, unlocked.dbKey);
+  const store = await startSession(dir, raw, unlocked.dbKey, slots.storeId, username, opts.kdfCost ?? DEFAULT_KDF);
+  await store.change('session.login', async (db, rec) => {
+    await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', store.user.id).execute();
+    rec.record(username);
+  });
+  return store;
+}
+
+/** Opens the store with the recovery code and gives an administrator a new password (re-enabling the account). */
+export async function recoverStore(
+  dir: string,
+  input: { recoveryCode: string; username: string; newPassword: string },
+  opts: StoreOptions = {},
+): Promise<Store> {
+  const username = input.username.trim().toLowerCase();
+  const slots = readKeySlots(dir);
+  const unlocked = await unlockSlot(slots, RECOVERY_SLOT_ID, normalizeRecoveryCode(input.recoveryCode));
+  if (!unlocked.ok) fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
+  const { dbKey } = unlocked as { ok: true; dbKey: Buffer };
+  const raw = openVerified(dir, slots.storeId, dbKey);
+  const cost = opts.kdfCost ?? DEFAULT_KDF;
+  const placeholder = { id: 0, username, displayName: '', role: 'admin' as Role, mustChangePassword: false };
+  const store = new Store(dir, raw, dbKey, placeholder, slots.storeId, cost);
+  try {
+    const user = await findUserByName(store.db, username);
+    if (!user || user.role !== 'admin') fail('VALIDATION', '该用户名不是系统管理员，请输入一个系统管理员的用户名', 'username');
+    store.user = toSessionUser({ ...user!, disabled: 0, must_change_password: 0 });
+    const slot = await store.newPasswordSlot(username, input.newPassword);
+    await store.change('session.recover', async (db, rec) => {
+      const now = new Date().toISOString();
+      await db
+        .updateTable('users')
+        .set({ disabled: 0, must_change_password: 0, updated_at: now, last_login_at: now })
+        .where('id', '=', user!.id)
+        .execute();
+      rec.record(username, { via: '恢复码' });
+      rec.beforeCommit(() => store.putSlot(slot));
+    });
+    return store;
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

@@ -1,0 +1,108 @@
+// An open store: the encrypted connection, the logged-in user, and the keys, which close() wipes.
+import { Kysely, SqliteDialect } from 'kysely';
+import type { SessionUser } from '../../shared/ipc/types';
+import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
+import type { Database } from '../schema';
+import type { RawDb } from './connection';
+import { DEFAULT_KDF } from './kdf';
+import { makeSlot, passwordSlotId, readKeySlots, withSlot, writeKeySlots, type KeySlot } from './keyslots';
+
+export type KdfCost = { N: number; r: number; p: number };
+
+/** Given to a change: records its one audit entry and steps that must succeed before the commit. */
+export interface ChangeRecorder {
+  record(target: string, detail?: Readonly<Record<string, unknown>>): void;
+  beforeCommit(step: () => void): void;
+}
+
+export class Store {
+  readonly db: Kysely<Database>;
+  private dbKey: Buffer | null;
+  private auditKey: Buffer | null;
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    readonly raw: RawDb,
+    dbKey: Buffer,
+    public user: SessionUser,
+    readonly storeId: string,
+    readonly kdfCost: KdfCost = DEFAULT_KDF,
+  ) {
+    this.dbKey = dbKey;
+    this.auditKey = auditKeyFrom(dbKey);
+    this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  private keys(): { dbKey: Buffer; auditKey: Buffer } {
+    if (!this.dbKey || !this.auditKey) throw new Error('store is closed');
+    return { dbKey: this.dbKey, auditKey: this.auditKey };
+  }
+
+  /**
+   * Runs one change and its single audit entry in one transaction; extra steps (key-slot writes) run
+   * last, before the commit, so a failing step rolls the change back.
+   */
+  async change<T>(action: string, fn: (db: Kysely<Database>, rec: ChangeRecorder) => Promise<T>): Promise<T> {
+    const { auditKey } = this.keys();
+    return this.db.transaction().execute(async (trx) => {
+      const entries: { target: string; detail?: Readonly<Record<string, unknown>> }[] = [];
+      const steps: (() => void)[] = [];
+      const value = await fn(trx, {
+        record: (target, detail) => entries.push(detail === undefined ? { target } : { target, detail }),
+        beforeCommit: (step) => steps.push(step),
+      });
+      if (entries.length !== 1) throw new Error(`change ${action} recorded ${entries.length} audit entries, expected 1`);
+      await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! });
+      for (const step of steps) step();
+      return value;
+    });
+  }
+
+  /** An audit entry that is a change of its own (login, lock). */
+  async audit(entry: Omit<AuditEntry, 'userId' | 'username'>): Promise<void> {
+    const { auditKey } = this.keys();
+    await this.db.transaction().execute((trx) =>
+      appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }),
+    );
+  }
+
+  get auditChainKey(): Buffer {
+    return this.keys().auditKey;
+  }
+
+  /** A new password slot for a user, derived outside any transaction (scrypt takes a while). */
+  newPasswordSlot(username: string, password: string): Promise<KeySlot> {
+    const file = readKeySlots(this.dir);
+    return makeSlot(file, passwordSlotId(file.storeId, username), 'password', password, this.keys().dbKey, this.kdfCost);
+  }
+
+  /** Writes one slot into the key-slot file (read fresh, so concurrent slot changes are kept). */
+  putSlot(slot: KeySlot): void {
+    writeKeySlots(this.dir, withSlot(readKeySlots(this.dir), slot));
+  }
+
+  /** Destroys a user's wrapped key: a disabled account can no longer decrypt the store at all. */
+  disableSlot(username: string): void {
+    const file = readKeySlots(this.dir);
+    const id = passwordSlotId(file.storeId, username);
+    const old = file.slots.find((s) => s.id === id);
+    if (old) writeKeySlots(this.dir, withSlot(file, { ...old, wrapped: null }));
+  }
+
+  /** Closes the connection and overwrites the keys in memory; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.dbKey?.fill(0);
+    this.auditKey?.fill(0);
+    this.dbKey = null;
+    this.auditKey = null;
+    await this.db.destroy();
+    if (this.raw.open) this.raw.close();
+  }
+}

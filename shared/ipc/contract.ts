@@ -1,0 +1,142 @@
+// The one typed contract between the window and the store: every call's input schema, output type and roles.
+import { z } from 'zod';
+import type { Role } from '../roles';
+import type { Catalogs } from '../catalog/types';
+import * as f from './fields';
+import type {
+  AppSettings,
+  AppStatus,
+  AuditPage,
+  AuditVerification,
+  CreatedStore,
+  SessionUser,
+  UserRow,
+} from './types';
+
+/** `public`: callable without a session (setup, login); `session`: any logged-in user; else the listed roles. */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export interface CallSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly access: Access;
+  /** Mutating calls write exactly one audit entry in the transaction of their change. */
+  readonly mutates: boolean;
+  /** Calls that do not count as user activity for the idle lock (background polling). */
+  readonly passive?: boolean;
+  /** Phantom field carrying the output type; never set at run time. */
+  readonly output?: O;
+}
+
+const call =
+  <O>() =>
+  <I extends z.ZodType>(spec: Omit<CallSpec<I, O>, 'output'>): CallSpec<I, O> =>
+    spec;
+
+const ADMIN: readonly Role[] = ['admin'];
+
+export const contract = {
+  'app.status': call<AppStatus>()({ input: f.none, access: 'public', mutates: false, passive: true }),
+  'setup.pickDirectory': call<string | null>()({ input: f.none, access: 'public', mutates: false }),
+  'setup.createStore': call<CreatedStore>()({
+    input: z.strictObject({
+      dir: f.text('存储位置', 1000),
+      username: f.username,
+      displayName: f.text('姓名', 40),
+      password: f.password(),
+    }),
+    access: 'public',
+    mutates: true,
+  }),
+  'setup.useExistingStore': call<AppStatus>()({
+    input: z.strictObject({ dir: f.text('存储位置', 1000) }),
+    access: 'public',
+    mutates: false,
+  }),
+  'session.login': call<SessionUser>()({
+    input: z.strictObject({ username: f.username, password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位') }),
+    access: 'public',
+    mutates: true,
+  }),
+  'session.recover': call<SessionUser>()({
+    input: z.strictObject({
+      recoveryCode: f.text('恢复码', 64),
+      username: f.username,
+      newPassword: f.password('新密码'),
+    }),
+    access: 'public',
+    mutates: true,
+  }),
+  'session.lock': call<null>()({ input: f.none, access: 'session', mutates: true }),
+  'session.touch': call<null>()({ input: f.none, access: 'session', mutates: false }),
+  'me.changePassword': call<null>()({
+    input: z.strictObject({
+      currentPassword: z.string({ error: '请填写当前密码' }).min(1, '请填写当前密码').max(128, '当前密码不能超过 128 位'),
+      newPassword: f.password('新密码'),
+    }),
+    access: 'session',
+    mutates: true,
+  }),
+  'catalog.get': call<Catalogs>()({ input: f.none, access: 'session', mutates: false }),
+  'users.list': call<readonly UserRow[]>()({ input: f.none, access: ADMIN, mutates: false }),
+  'users.create': call<UserRow>()({
+    input: z.strictObject({
+      username: f.username,
+      displayName: f.text('姓名', 40),
+      role: f.role,
+      password: f.password('初始密码'),
+    }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'users.update': call<UserRow>()({
+    input: z.strictObject({ userId: f.id('用户'), displayName: f.text('姓名', 40), role: f.role }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'users.resetPassword': call<UserRow>()({
+    input: z.strictObject({ userId: f.id('用户'), newPassword: f.password('新密码') }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'users.disable': call<UserRow>()({
+    input: z.strictObject({ userId: f.id('用户') }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'audit.list': call<AuditPage>()({
+    input: z.strictObject({
+      username: f.optionalText('用户', 32),
+      action: f.optionalText('操作', 64),
+      from: f.isoDate('起始日期').optional(),
+      to: f.isoDate('截止日期').optional(),
+      page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码至少为 1').max(1_000_000, '页码过大'),
+      pageSize: z.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页条数至少为 1').max(500, '每页条数不能超过 500'),
+    }),
+    access: ADMIN,
+    mutates: false,
+  }),
+  'audit.verify': call<AuditVerification>()({ input: f.none, access: ADMIN, mutates: false }),
+  'settings.get': call<AppSettings>()({ input: f.none, access: 'session', mutates: false }),
+  'settings.update': call<AppSettings>()({
+    input: z.strictObject({
+      idleLockMinutes: z
+        .number({ error: '自动锁定时间必须是数字' })
+        .int('自动锁定时间必须是整数分钟')
+        .min(1, '自动锁定时间至少 1 分钟')
+        .max(240, '自动锁定时间不能超过 240 分钟'),
+    }),
+    access: ADMIN,
+    mutates: true,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], undefined>;
+
+/** The object the preload exposes (and the test bridge imitates): one async function per call. */
+export type Api = { readonly [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];

@@ -1,0 +1,65 @@
+// Shapes the services return to the window (plain JSON).
+import type { Role } from '../roles';
+
+export interface SessionUser {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly mustChangePassword: boolean;
+}
+
+export type AppPhase = 'setup' | 'login' | 'ready';
+
+export interface AppStatus {
+  readonly phase: AppPhase;
+  readonly storeDir: string | null;
+  readonly defaultStoreDir: string;
+  readonly user: SessionUser | null;
+  readonly lastUsername: string | null;
+  /** Why the last session ended, so the login screen can say "已自动锁定". */
+  readonly lockedReason: 'manual' | 'idle' | null;
+  readonly idleLockMinutes: number;
+  readonly appVersion: string;
+}
+
+export interface CreatedStore {
+  readonly recoveryCode: string;
+  readonly user: SessionUser;
+}
+
+export interface UserRow {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly mustChangePassword: boolean;
+  readonly createdAt: string;
+  readonly lastLoginAt: string | null;
+}
+
+export interface AuditRow {
+  readonly id: number;
+  readonly at: string;
+  readonly username: string;
+  readonly action: string;
+  readonly target: string;
+  readonly detail: string;
+}
+
+export interface AuditPage {
+  readonly rows: readonly AuditRow[];
+  readonly total: number;
+}
+
+export interface AuditVerification {
+  readonly intact: boolean;
+  readonly checked: number;
+  /** The first entry whose hash does not match its content and predecessor. */
+  readonly firstBrokenId: number | null;
+}
+
+export interface AppSettings {
+  readonly idleLockMinutes: number;
+}
