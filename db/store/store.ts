@@ -5,7 +5,7 @@ import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
 import type { Database } from '../schema';
 import type { RawDb } from './connection';
 import { DEFAULT_KDF } from './kdf';
-import { makeSlot, passwordSlotId, readKeySlots, withSlot, writeKeySlots, type KeySlot } from './keyslots';
+import { makeSlot, passwordSlotId, readKeySlots, unlockSlot, withSlot, writeKeySlots, type KeySlot } from './keyslots';
 
 export type KdfCost = { N: number; r: number; p: number };
 
@@ -79,6 +79,14 @@ export class Store {
   newPasswordSlot(username: string, password: string): Promise<KeySlot> {
     const file = readKeySlots(this.dir);
     return makeSlot(file, passwordSlotId(file.storeId, username), 'password', password, this.keys().dbKey, this.kdfCost);
+  }
+
+  /** Whether a password opens the user's own slot (for changing it). */
+  async checkPassword(username: string, password: string): Promise<boolean> {
+    const file = readKeySlots(this.dir);
+    const r = await unlockSlot(file, passwordSlotId(file.storeId, username), password);
+    if (r.ok) r.dbKey.fill(0);
+    return r.ok;
   }
 
   /** Writes one slot into the key-slot file (read fresh, so concurrent slot changes are kept). */

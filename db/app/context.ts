@@ -1,0 +1,24 @@
+// What a service handler gets for one call: the open store, the connection (a transaction for changes), the recorder.
+import type { Kysely } from 'kysely';
+import type { CallName, CallOutput, CallParsedInput } from '../../shared/ipc/contract';
+import type { Database } from '../schema';
+import type { ChangeRecorder, Store } from '../store/store';
+
+export interface CallContext {
+  readonly store: Store;
+  readonly db: Kysely<Database>;
+  readonly rec: ChangeRecorder;
+}
+
+export type Handler<N extends CallName> = (ctx: CallContext, input: CallParsedInput<N>) => Promise<CallOutput<N>>;
+export type Handlers<K extends CallName> = { readonly [N in K]: Handler<N> };
+
+/** Queries get a recorder that refuses to record: a read must never write the audit log. */
+export const READ_ONLY_RECORDER: ChangeRecorder = {
+  record() {
+    throw new Error('a query tried to record an audit entry');
+  },
+  beforeCommit() {
+    throw new Error('a query tried to schedule a write');
+  },
+};

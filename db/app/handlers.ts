@@ -1,0 +1,28 @@
+// Every store-backed call of the contract, by name; the dispatcher looks handlers up here.
+import type { CallName } from '../../shared/ipc/contract';
+import { auditHandlers } from '../audit/service';
+import { catalogHandlers } from '../catalog/service';
+import { settingsHandlers } from '../settings/service';
+import { userHandlers } from '../users/service';
+import type { Handler } from './context';
+
+/** Calls the host itself answers (no store yet, or the session's own lifecycle). */
+export const HOST_CALLS = [
+  'app.status',
+  'setup.pickDirectory',
+  'setup.createStore',
+  'setup.useExistingStore',
+  'session.login',
+  'session.recover',
+  'session.lock',
+  'session.touch',
+] as const satisfies readonly CallName[];
+export type HostCall = (typeof HOST_CALLS)[number];
+export type StoreCall = Exclude<CallName, HostCall>;
+
+export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
+  ...userHandlers,
+  ...auditHandlers,
+  ...catalogHandlers,
+  ...settingsHandlers,
+};

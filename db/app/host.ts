@@ -1,0 +1,185 @@
+// The app's session lifecycle in plain Node: setup, login, recovery, the idle and manual lock.
+import { existsSync } from 'node:fs';
+import { fail } from '../../shared/ipc/errors';
+import type { AppStatus, CreatedStore, SessionUser } from '../../shared/ipc/types';
+import { dbPath } from '../store/files';
+import { readKeySlots } from '../store/keyslots';
+import { createStore, openStore, recoverStore, storeExists, DEFAULT_IDLE_LOCK_MINUTES, type StoreOptions } from '../store/lifecycle';
+import type { Store } from '../store/store';
+import { readSettings } from '../settings/service';
+import { APP_VERSION } from '../version';
+import { ConfigFile } from './config';
+import { LoginThrottle } from './throttle';
+
+export interface HostOptions {
+  /** The app's data folder (config.json lives here). */
+  readonly configDir: string;
+  /** Suggested on first start. */
+  readonly defaultStoreDir: string;
+  readonly storeOptions?: StoreOptions;
+  /** A native folder picker, where the platform has one (Electron); absent in the test bridge. */
+  readonly pickDirectory?: () => Promise<string | null>;
+  readonly now?: () => number;
+}
+
+export type LockReason = 'manual' | 'idle';
+
+export class AppHost {
+  private store: Store | null = null;
+  private readonly config: ConfigFile;
+  private readonly throttle: LoginThrottle;
+  private readonly now: () => number;
+  private lastActivity: number;
+  private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
+  private lockedReason: LockReason | null = null;
+  private readonly lockListeners = new Set<(reason: LockReason) => void>();
+
+  constructor(private readonly opts: HostOptions) {
+    this.config = new ConfigFile(opts.configDir);
+    this.now = opts.now ?? Date.now;
+    this.throttle = new LoginThrottle(this.now);
+    this.lastActivity = this.now();
+  }
+
+  status(): AppStatus {
+    const cfg = this.config.read();
+    const hasStore = cfg.storeDir !== null && existsSync(dbPath(cfg.storeDir));
+    return {
+      phase: this.store ? 'ready' : hasStore ? 'login' : 'setup',
+      storeDir: cfg.storeDir,
+      defaultStoreDir: this.opts.defaultStoreDir,
+      user: this.store?.user ?? null,
+      lastUsername: cfg.lastUsername,
+      lockedReason: this.store ? null : this.lockedReason,
+      idleLockMinutes: this.idleLockMinutes,
+      appVersion: APP_VERSION,
+    };
+  }
+
+  async pickDirectory(): Promise<string | null> {
+    if (!this.opts.pickDirectory) fail('UNSUPPORTED', '此环境不能打开文件夹选择窗口，请直接输入路径');
+    return this.opts.pickDirectory!();
+  }
+
+  async createStore(input: { dir: string; username: string; displayName: string; password: string }): Promise<CreatedStore> {
+    if (this.store) fail('VALIDATION', '已有打开的档案库，请先锁定或退出');
+    const { store, recoveryCode } = await createStore(input.dir, input, this.opts.storeOptions);
+    this.config.write({ storeDir: input.dir, lastUsername: store.user.username });
+    await this.begin(store);
+    return { recoveryCode, user: store.user };
+  }
+
+  useExistingStore(input: { dir: string }): AppStatus {
+    if (this.store) fail('VALIDATION', '已有打开的档案库，请先锁定或退出');
+    if (!storeExists(input.dir)) fail('NO_STORE', '该文件夹中没有档案库，请重新选择', 'dir');
+    readKeySlots(input.dir); // refuses a foreign or damaged folder before we remember it
+    const cfg = this.config.read();
+    this.config.write({ ...cfg, storeDir: input.dir });
+    return this.status();
+  }
+
+  async login(input: { username: string; password: string }): Promise<SessionUser> {
+    const dir = this.requireStoreDir();
+    this.throttle.check();
+    let store: Store;
+    try {
+      store = await openStore(dir, input, this.opts.storeOptions);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'WRONG_PASSWORD') this.throttle.failed();
+      throw e;
+    }
+    this.throttle.succeeded();
+    await this.replaceSession(store);
+    return store.user;
+  }
+
+  async recover(input: { recoveryCode: string; username: string; newPassword: string }): Promise<SessionUser> {
+    const dir = this.requireStoreDir();
+    this.throttle.check();
+    let store: Store;
+    try {
+      store = await recoverStore(dir, input, this.opts.storeOptions);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'WRONG_PASSWORD') this.throttle.failed();
+      throw e;
+    }
+    this.throttle.succeeded();
+    await this.replaceSession(store);
+    return store.user;
+  }
+
+  /** The open store, or NOT_LOGGED_IN: a locked app answers nothing from the store. */
+  session(): Store {
+    return this.store ?? fail('NOT_LOGGED_IN', this.lockedReason ? '系统已锁定，请重新输入密码' : '请先登录');
+  }
+
+  /** Records the lock, then closes the store and wipes its keys. */
+  async lock(reason: LockReason): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    this.store = null;
+    this.lockedReason = reason;
+    try {
+      await store.audit({ action: reason === 'idle' ? 'session.autoLock' : 'session.lock', target: store.user.username });
+    } finally {
+      await store.close();
+    }
+    for (const l of this.lockListeners) l(reason);
+  }
+
+  onLock(listener: (reason: LockReason) => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  /** User activity: pushes the idle lock back. */
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** Locks when the user has been idle longer than the configured time; returns whether it locked. */
+  async checkIdle(): Promise<boolean> {
+    if (!this.store) return false;
+    if (this.now() - this.lastActivity < this.idleLockMinutes * 60_000) return false;
+    await this.lock('idle');
+    return true;
+  }
+
+  /** Re-reads settings that affect the host (after settings.update). */
+  async refreshSettings(): Promise<void> {
+    if (this.store) this.idleLockMinutes = (await readSettings(this.store.db)).idleLockMinutes;
+  }
+
+  startIdleTimer(intervalMs = 15_000): () => void {
+    const timer = setInterval(() => void this.checkIdle().catch(() => undefined), intervalMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  async dispose(): Promise<void> {
+    const store = this.store;
+    this.store = null;
+    await store?.close();
+  }
+
+  private requireStoreDir(): string {
+    const dir = this.config.read().storeDir;
+    if (!dir || !existsSync(dbPath(dir))) fail('NO_STORE', '尚未设置档案库，请先创建或选择档案库');
+    return dir!;
+  }
+
+  private async replaceSession(store: Store): Promise<void> {
+    const previous = this.store;
+    this.store = null;
+    await previous?.close();
+    await this.begin(store);
+    this.config.write({ ...this.config.read(), lastUsername: store.user.username });
+  }
+
+  private async begin(store: Store): Promise<void> {
+    this.store = store;
+    this.lockedReason = null;
+    this.lastActivity = this.now();
+    await this.refreshSettings();
+  }
+}

@@ -1,0 +1,107 @@
+// Account administration (add, edit, reset password, disable) and changing one's own password.
+import { fail } from '../../shared/ipc/errors';
+import { ROLE_LABELS } from '../../shared/roles';
+import type { Handlers } from '../app/context';
+import { activeAdminCount, findUserByName, getUser, toSessionUser, toUserRow } from './rows';
+
+type UserCalls = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.disable' | 'me.changePassword';
+
+const now = () => new Date().toISOString();
+
+export const userHandlers: Handlers<UserCalls> = {
+  async 'users.list'({ db }) {
+    const rows = await db.selectFrom('users').selectAll().orderBy('disabled').orderBy('id').execute();
+    return rows.map(toUserRow);
+  },
+
+  async 'users.create'({ store, db, rec }, input) {
+    if (await findUserByName(db, input.username)) fail('VALIDATION', `用户名“${input.username}”已存在，请换一个`, 'username');
+    const slot = await store.newPasswordSlot(input.username, input.password);
+    const t = now();
+    const row = await db
+      .insertInto('users')
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        disabled: 0,
+        // A password chosen by an administrator is temporary: the user sets their own at first login.
+        must_change_password: 1,
+        created_at: t,
+        updated_at: t,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    rec.record(input.username, { displayName: input.displayName, role: ROLE_LABELS[input.role] });
+    rec.beforeCommit(() => store.putSlot(slot));
+    return toUserRow(row);
+  },
+
+  async 'users.update'({ store, db, rec }, input) {
+    const user = await getUser(db, input.userId);
+    if (user.role === 'admin' && input.role !== 'admin' && user.disabled === 0 && (await activeAdminCount(db)) <= 1) {
+      fail('VALIDATION', '不能更改唯一一名系统管理员的角色，请先添加另一名系统管理员', 'role');
+    }
+    const row = await db
+      .updateTable('users')
+      .set({ display_name: input.displayName, role: input.role, updated_at: now() })
+      .where('id', '=', user.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    rec.record(user.username, {
+      displayName: [user.display_name, input.displayName],
+      role: [ROLE_LABELS[user.role], ROLE_LABELS[input.role]],
+    });
+    if (row.id === store.user.id) store.user = toSessionUser(row);
+    return toUserRow(row);
+  },
+
+  async 'users.resetPassword'({ store, db, rec }, input) {
+    const user = await getUser(db, input.userId);
+    const slot = await store.newPasswordSlot(user.username, input.newPassword);
+    const self = user.id === store.user.id;
+    const row = await db
+      .updateTable('users')
+      // Resetting also re-enables a disabled account: its key slot is made anew here.
+      .set({ disabled: 0, must_change_password: self ? 0 : 1, updated_at: now() })
+      .where('id', '=', user.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    rec.record(user.username, user.disabled === 1 ? { reenabled: true } : {});
+    rec.beforeCommit(() => store.putSlot(slot));
+    return toUserRow(row);
+  },
+
+  async 'users.disable'({ store, db, rec }, input) {
+    const user = await getUser(db, input.userId);
+    if (user.id === store.user.id) fail('VALIDATION', '不能停用当前登录的账户', 'userId');
+    if (user.disabled === 1) fail('VALIDATION', `账户“${user.username}”已经是停用状态`, 'userId');
+    if (user.role === 'admin' && (await activeAdminCount(db)) <= 1) {
+      fail('VALIDATION', '不能停用唯一一名系统管理员', 'userId');
+    }
+    const row = await db
+      .updateTable('users')
+      .set({ disabled: 1, updated_at: now() })
+      .where('id', '=', user.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    rec.record(user.username);
+    rec.beforeCommit(() => store.disableSlot(user.username));
+    return toUserRow(row);
+  },
+
+  async 'me.changePassword'({ store, db, rec }, input) {
+    if (!(await store.checkPassword(store.user.username, input.currentPassword))) {
+      fail('WRONG_PASSWORD', '当前密码不正确', 'currentPassword');
+    }
+    if (input.currentPassword === input.newPassword) fail('VALIDATION', '新密码不能与当前密码相同', 'newPassword');
+    const slot = await store.newPasswordSlot(store.user.username, input.newPassword);
+    await db.updateTable('users').set({ must_change_password: 0, updated_at: now() }).where('id', '=', store.user.id).execute();
+    rec.record(store.user.username);
+    rec.beforeCommit(() => {
+      store.putSlot(slot);
+      store.user = { ...store.user, mustChangePassword: false };
+    });
+    return null;
+  },
+};

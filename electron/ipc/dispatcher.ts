@@ -1,0 +1,66 @@
+// The one dispatcher: for every call, parse the input, check the session and role, run the service, audit, map errors.
+// It imports no Electron so the test bridge runs the very same code; register.ts adds the sender check.
+import { contract, type CallName } from '../../shared/ipc/contract';
+import { ApiError, type CallResult } from '../../shared/ipc/errors';
+import { READ_ONLY_RECORDER, type Handler } from '../../db/app/context';
+import { STORE_HANDLERS, type HostCall, type StoreCall } from '../../db/app/handlers';
+import type { AppHost } from '../../db/app/host';
+import { toErrorData } from './error-map';
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
+
+const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
+
+/** Calls answered by the host; each receives the parsed input. */
+const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown> | unknown => {
+  const i = input as Record<string, string>;
+  switch (name) {
+    case 'app.status':
+      return host.status();
+    case 'setup.pickDirectory':
+      return host.pickDirectory();
+    case 'setup.createStore':
+      return host.createStore(i as never);
+    case 'setup.useExistingStore':
+      return host.useExistingStore(i as never);
+    case 'session.login':
+      return host.login(i as never);
+    case 'session.recover':
+      return host.recover(i as never);
+    case 'session.lock':
+      return host.lock('manual').then(() => null);
+    case 'session.touch':
+      return null;
+  }
+};
+
+export function createDispatcher(host: AppHost, log: (e: unknown) => void = console.error): Dispatch {
+  return async (name, rawInput) => {
+    try {
+      if (!isCallName(name)) throw new ApiError({ code: 'UNKNOWN_CALL', message: '未知的操作请求' });
+      const spec = contract[name];
+      const input = spec.input.parse(rawInput ?? {}) as never;
+      if (spec.access !== 'public') {
+        const store = host.session();
+        if (spec.access !== 'session' && !spec.access.includes(store.user.role)) {
+          throw new ApiError({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
+        }
+        if (!spec.passive) host.touch();
+      }
+      if (name in STORE_HANDLERS) {
+        const store = host.session();
+        const handler = STORE_HANDLERS[name as StoreCall] as Handler<StoreCall>;
+        const value = spec.mutates
+          ? await store.change(name, (db, rec) => handler({ store, db, rec }, input))
+          : await handler({ store, db: store.db, rec: READ_ONLY_RECORDER }, input);
+        if (name === 'settings.update') await host.refreshSettings();
+        return { ok: true, value };
+      }
+      return { ok: true, value: await hostCall(host, name as HostCall, input) };
+    } catch (e) {
+      const error = toErrorData(e);
+      if (error.code === 'INTERNAL') log(e);
+      return { ok: false, error };
+    }
+  };
+}

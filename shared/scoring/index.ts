@@ -1,0 +1,147 @@
+// The 双比双评 ranking: a pure function from an assessment's cadres and ballots to ranked groups (docs/scoring.md).
+import { componentScore, type ComponentScore } from './components';
+import { assignGrades, excellentQuota } from './grades';
+import { compareStrings, indexCadres } from './groups';
+import { rankInPlace } from './ranking';
+import { round2 } from './round';
+import type {
+  Component,
+  ComponentResult,
+  RankingGroup,
+  RankingInput,
+  RankingResult,
+  RankingRow,
+  UnrankedCadre,
+} from './types';
+import { collectBallots } from './validate';
+
+export type * from './types';
+export { defaultRankingConfig } from './defaults';
+export { round2 } from './round';
+
+/** Output order of the keys of `components`, and the order the base score sums in. */
+const componentOrder: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
+
+interface ScoredCadre {
+  cadreId: string;
+  finalScore: number;
+  base: number;
+  bonus: number;
+  penalty: number;
+  superior: number | undefined;
+  peer: number | undefined;
+  components: Partial<Record<Component, ComponentResult>>;
+  missing: Component[];
+  vetoed: boolean;
+}
+
+export function computeRankings(input: RankingInput): RankingResult {
+  const { config } = input;
+  const index = indexCadres(input.cadres);
+  const { values, invalid } = collectBallots(input, index);
+  const cadreCount = index.cadres.length;
+
+  // Adjustments and vetoes for ids outside `cadres` have no one to apply to and are ignored; so are
+  // non-finite points, which would otherwise turn every number of the row into NaN.
+  const bonusSum = new Float64Array(cadreCount);
+  const penaltySum = new Float64Array(cadreCount);
+  for (const { targetId, points } of input.adjustments) {
+    const cadre = index.numberById.get(targetId);
+    if (cadre === undefined || typeof points !== 'number' || !Number.isFinite(points)) continue;
+    if (points > 0) bonusSum[cadre] = (bonusSum[cadre] ?? 0) + points;
+    else if (points < 0) penaltySum[cadre] = (penaltySum[cadre] ?? 0) - points;
+  }
+  const vetoed = new Uint8Array(cadreCount);
+  for (const { targetId } of input.vetoes) {
+    const cadre = index.numberById.get(targetId);
+    if (cadre !== undefined) vetoed[cadre] = 1;
+  }
+
+  const scoredByGroup: ScoredCadre[][] = index.groups.map(() => []);
+  const unranked: UnrankedCadre[] = [];
+
+  index.cadres.forEach((cadre, number) => {
+    const weights = config.weights[cadre.position];
+    const components: Partial<Record<Component, ComponentResult>> = {};
+    const missing: Component[] = [];
+    const scores: Partial<Record<Component, ComponentScore>> = {};
+    let weighted = 0;
+    let weightSum = 0;
+    for (const component of componentOrder) {
+      const score = componentScore(
+        values[component][number],
+        config.minBallots[component],
+        config.trim[component],
+        config.trimMinBallots,
+      );
+      const weight = weights[component];
+      if (score === undefined) {
+        // Only a component that would have counted is worth flagging.
+        if (weight > 0) missing.push(component);
+        continue;
+      }
+      scores[component] = score;
+      components[component] = { score: round2(score.score), ballots: score.ballots, trimmed: score.trimmed };
+      // Non-positive weights are left out of both sums, like the contract's weight 0.
+      if (weight > 0) {
+        weighted += weight * score.score;
+        weightSum += weight;
+      }
+    }
+    if (weightSum === 0) {
+      unranked.push({ cadreId: cadre.id, reason: 'noData' });
+      return;
+    }
+    const base = weighted / weightSum;
+    const bonus = Math.min(bonusSum[number] ?? 0, config.bonusCap);
+    const penaltyTotal = penaltySum[number] ?? 0;
+    const penalty = config.penaltyCap === null ? penaltyTotal : Math.min(penaltyTotal, config.penaltyCap);
+    const superior = components.superior?.score;
+    const peer = components.peer?.score;
+    scoredByGroup[index.groupOf[number] ?? -1]?.push({
+      cadreId: cadre.id,
+      finalScore: round2(base + bonus - penalty),
+      base: round2(base),
+      bonus: round2(bonus),
+      penalty: round2(penalty),
+      superior,
+      peer,
+      components,
+      missing,
+      vetoed: vetoed[number] === 1,
+    });
+  });
+
+  const groups: RankingGroup[] = index.groups.map((group, g) => {
+    const scored = scoredByGroup[g] ?? [];
+    const ranks = rankInPlace(scored);
+    const quota = excellentQuota(scored.length, config.excellentRatio);
+    const outcomes = assignGrades(
+      scored.map((row, i) => ({ rank: ranks[i] ?? 0, finalScore: row.finalScore, vetoed: row.vetoed })),
+      quota,
+      config,
+    );
+    const rows: RankingRow[] = scored.map((row, i) => {
+      const outcome = outcomes[i];
+      const flags = row.missing.map((component) => `missing:${component}`);
+      if (outcome?.quotaTie) flags.push('quotaTie');
+      if (outcome?.veto) flags.push('veto');
+      flags.sort(compareStrings);
+      return {
+        cadreId: row.cadreId,
+        rank: ranks[i] ?? 0,
+        finalScore: row.finalScore,
+        base: row.base,
+        components: row.components,
+        bonus: row.bonus,
+        penalty: row.penalty,
+        grade: outcome?.grade ?? 'incompetent',
+        flags,
+      };
+    });
+    return { position: group.position, groupKey: group.groupKey, size: group.members.length, excellentQuota: quota, rows };
+  });
+
+  unranked.sort((a, b) => compareStrings(a.cadreId, b.cadreId));
+  return { groups, unranked, invalidBallots: invalid };
+}
