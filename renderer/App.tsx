@@ -1,0 +1,64 @@
+// Top of the window: first-run setup, login (also the lock screen), or the main layout, as the host's status says.
+import { useCallback, useEffect, useState } from 'react';
+import { Result, Spin } from 'antd';
+import type { AppStatus } from '../shared/ipc/types';
+import { call, errorMessage, onLocked, onSessionLost } from './lib/api';
+import { SetupPage } from './pages/setup/SetupPage';
+import { RecoveryCodePage } from './pages/setup/RecoveryCodePage';
+import { LoginPage } from './pages/login/LoginPage';
+import { MainLayout } from './layout/MainLayout';
+
+const STATUS_POLL_MS = 20_000;
+
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  // Shown once, right after setup; never stored anywhere.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(await call('app.status', {}));
+    } catch (e) {
+      setFatal(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => onSessionLost(() => void refresh()), [refresh]);
+  useEffect(() => {
+    try {
+      return onLocked(() => void refresh());
+    } catch {
+      return undefined;
+    }
+  }, [refresh]);
+  // The idle lock happens in the main process; polling makes the window notice even without an event.
+  useEffect(() => {
+    if (status?.phase !== 'ready') return undefined;
+    const t = setInterval(() => void refresh(), STATUS_POLL_MS);
+    return () => clearInterval(t);
+  }, [status?.phase, refresh]);
+
+  if (fatal) return <Result status="error" title="无法启动" subTitle={fatal} />;
+  if (!status) return <Spin fullscreen tip="正在启动…" />;
+  if (recoveryCode) {
+    return (
+      <RecoveryCodePage
+        code={recoveryCode}
+        onDone={() => {
+          setRecoveryCode(null);
+          void refresh();
+        }}
+      />
+    );
+  }
+  switch (status.phase) {
+    case 'setup':
+      return <SetupPage status={status} onCreated={setRecoveryCode} onUseExisting={refresh} />;
+    case 'login':
+      return <LoginPage status={status} onLoggedIn={refresh} />;
+    case 'ready':
+      return <MainLayout status={status} onStatusChange={refresh} />;
+  }
+}

@@ -1,0 +1,106 @@
+// The main window: navigation on the left, the signed-in user, the lock button (and Ctrl+L) on top.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { DownOutlined, KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { AppStatus, SessionUser } from '../../shared/ipc/types';
+import { ROLE_LABELS } from '../../shared/roles';
+import { call, errorMessage } from '../lib/api';
+import { navFor, type PageKey } from './menu';
+import { useActivityPing } from './useActivityPing';
+import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
+import { CatalogPage } from '../pages/catalog/CatalogPage';
+import { UsersPage } from '../pages/users/UsersPage';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { APP_TITLE } from '../pages/AuthFrame';
+
+function PageFor({ page, user }: { page: PageKey; user: SessionUser }) {
+  switch (page) {
+    case 'catalog':
+      return <CatalogPage />;
+    case 'users':
+      return <UsersPage currentUserId={user.id} />;
+    case 'audit':
+      return <AuditPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function MainLayout({ status, onStatusChange }: { status: AppStatus; onStatusChange: () => void }) {
+  const user = status.user!;
+  const items = navFor(user.role);
+  const [page, setPage] = useState<PageKey>(items[0]!.key);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { message } = AntApp.useApp();
+  useActivityPing();
+
+  const lock = async () => {
+    try {
+      await call('session.lock', {});
+    } catch (e) {
+      // Already locked by the menu accelerator or the idle timer: nothing to report.
+      if ((e as { code?: string }).code !== 'NOT_LOGGED_IN') message.error(errorMessage(e));
+    }
+    onStatusChange();
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', background: '#9b1c1c', paddingInline: 20 }}>
+        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 1, flex: 1 }}>{APP_TITLE}</Typography.Text>
+        <Space size="middle">
+          <Dropdown
+            menu={{
+              items: [{ key: 'password', icon: <KeyOutlined />, label: '修改密码' }],
+              onClick: () => setChangingPassword(true),
+            }}
+          >
+            <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
+              <UserOutlined /> {user.displayName}（{user.username}） <Tag color="gold">{ROLE_LABELS[user.role]}</Tag>
+              <DownOutlined />
+            </Button>
+          </Dropdown>
+          <Tooltip title="锁定后需重新输入密码（Ctrl+L）">
+            <Button icon={<LockOutlined />} onClick={() => void lock()}>
+              锁定
+            </Button>
+          </Tooltip>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            items={items.map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
+            onClick={(e) => setPage(e.key as PageKey)}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
+          <PageFor page={page} user={user} />
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal
+        open={changingPassword || user.mustChangePassword}
+        forced={user.mustChangePassword}
+        onClose={() => {
+          setChangingPassword(false);
+          onStatusChange();
+        }}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,22 @@
+// The navigation: which areas exist and which roles see them (only areas that are built appear).
+import type { ReactNode } from 'react';
+import { AuditOutlined, BookOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Role } from '../../shared/roles';
+
+export type PageKey = 'catalog' | 'users' | 'audit' | 'settings';
+
+export interface NavItem {
+  readonly key: PageKey;
+  readonly label: string;
+  readonly icon: ReactNode;
+  readonly roles: readonly Role[] | 'all';
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'catalog', label: '基础目录', icon: <BookOutlined />, roles: 'all' },
+  { key: 'users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
+  { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
+  { key: 'settings', label: '系统设置', icon: <SettingOutlined />, roles: ['admin'] },
+];
+
+export const navFor = (role: Role) => NAV_ITEMS.filter((i) => i.roles === 'all' || i.roles.includes(role));

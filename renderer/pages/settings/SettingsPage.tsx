@@ -1,0 +1,53 @@
+// System settings for administrators: the idle time after which the app locks itself.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
+import { call, errorMessage } from '../../lib/api';
+import { showFormError } from '../../lib/form-errors';
+import { PageHeader } from '../PageHeader';
+
+export function SettingsPage() {
+  const [form] = Form.useForm<{ idleLockMinutes: number }>();
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => form.setFieldsValue(s))
+      .catch((e) => message.error(errorMessage(e)));
+  }, [form, message]);
+
+  const save = async (v: { idleLockMinutes: number }) => {
+    setBusy(true);
+    try {
+      form.setFieldsValue(await call('settings.update', { idleLockMinutes: v.idleLockMinutes }));
+      message.success('设置已保存');
+    } catch (e) {
+      showFormError(form, e, (t) => void message.error(t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title="系统设置" description="这些设置对本档案库的所有用户生效。" />
+      <Card title="安全">
+        <Form form={form} layout="horizontal" labelCol={{ flex: '160px' }} onFinish={save} style={{ maxWidth: 560 }}>
+          <Form.Item
+            label="无操作自动锁定"
+            name="idleLockMinutes"
+            rules={[{ required: true, message: '请填写自动锁定时间' }]}
+            extra="超过这段时间没有键盘或鼠标操作，系统会自动锁定并清除内存中的密钥。"
+          >
+            <InputNumber min={1} max={240} precision={0} addonAfter="分钟" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item label=" " colon={false}>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              保存
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </>
+  );
+}
