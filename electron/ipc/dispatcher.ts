@@ -11,6 +11,10 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<CallResult<unk
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
 
+/** Every call takes an object (or nothing); anything else would get zod's English type message. */
+const isInputObject = (input: unknown): boolean =>
+  input === undefined || input === null || (typeof input === 'object' && !Array.isArray(input));
+
 /** Calls answered by the host; each receives the parsed input. */
 const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown> | unknown => {
   const i = input as Record<string, string>;
@@ -39,6 +43,7 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
     try {
       if (!isCallName(name)) throw new ApiError({ code: 'UNKNOWN_CALL', message: '未知的操作请求' });
       const spec = contract[name];
+      if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
       const input = spec.input.parse(rawInput ?? {}) as never;
       if (spec.access !== 'public') {
         const store = host.session();

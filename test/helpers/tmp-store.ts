@@ -13,6 +13,12 @@ export const ADMIN = { username: 'admin', displayName: '王管理员', password:
 
 const dirs: string[] = [];
 const stores: Store[] = [];
+const cleanups: (() => unknown)[] = [];
+
+/** Runs after the test, before stores are closed and temp folders removed (e.g. disposing an AppHost). */
+export function onCleanup(fn: () => unknown): void {
+  cleanups.push(fn);
+}
 
 export function tempDir(prefix = 'ganbu-'): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
@@ -33,6 +39,7 @@ export async function newStore(): Promise<{ dir: string; store: Store; recoveryC
 }
 
 afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
   for (const s of stores.splice(0)) await s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });

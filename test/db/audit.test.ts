@@ -1,0 +1,279 @@
+// The audit log: one entry per change, none per read, a chain that verifies and catches edits made behind the app's back.
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { appendAudit } from '../../db/audit/chain';
+import { contract, type CallName } from '../../shared/ipc/contract';
+import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
+import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
+import { ADMIN } from '../helpers/tmp-store';
+
+type Host = TestHost & { recoveryCode: string };
+type Scenario = { prepare?: (h: Host) => Promise<unknown>; run: (h: Host) => Promise<unknown> };
+
+const NEW_USER = { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' } as const;
+
+/** For each mutating call but setup.createStore: what must exist first, then the call itself (which must succeed). */
+const MUTATING: Partial<Record<CallName, Scenario>> = {
+  'session.login': { prepare: (h) => h.ok('session.lock', {}), run: (h) => h.ok('session.login', { username: 'admin', password: ADMIN.password }) },
+  'session.recover': {
+    prepare: (h) => h.ok('session.lock', {}),
+    run: (h) => h.ok('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Recover@2025' }),
+  },
+  'session.lock': { run: (h) => h.ok('session.lock', {}) },
+  'me.changePassword': { run: (h) => h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Changed@2025' }) },
+  'users.create': { run: (h) => h.ok('users.create', NEW_USER) },
+  'users.update': {
+    prepare: (h) => h.ok('users.create', NEW_USER),
+    run: (h) => h.ok('users.update', { userId: 2, displayName: '查阅员乙', role: 'assessmentClerk' }),
+  },
+  'users.resetPassword': { prepare: (h) => h.ok('users.create', NEW_USER), run: (h) => h.ok('users.resetPassword', { userId: 2, newPassword: 'Reset@20255' }) },
+  'users.disable': { prepare: (h) => h.ok('users.create', NEW_USER), run: (h) => h.ok('users.disable', { userId: 2 }) },
+  'settings.update': { run: (h) => h.ok('settings.update', { idleLockMinutes: 30 }) },
+};
+
+const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
+
+function lastEntry(h: Host, key: Buffer) {
+  return withRaw(h.dir, key, (db) => db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; action: string; username: string; target: string; detail: string });
+}
+
+describe('one audit entry per change', () => {
+  test('the table covers every mutating call of the contract', () => {
+    expect([...Object.keys(MUTATING), 'setup.createStore'].sort()).toEqual(callsWhere(true).sort());
+  });
+
+  test('setup.createStore writes exactly one entry', async () => {
+    const h = await newHostWithStore();
+    const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+    expect(auditCount(h.dir, key)).toBe(1);
+    expect(lastEntry(h, key)).toMatchObject({ id: 1, action: 'setup.createStore', username: 'admin', target: h.dir });
+  });
+
+  test.each(callsWhere(true).filter((n) => n !== 'setup.createStore'))('%s writes exactly one entry, named after the call', async (name) => {
+    const scenario = MUTATING[name];
+    if (!scenario) return expect.fail(`add a scenario for the mutating call ${name} to MUTATING`);
+    const h = await newHostWithStore();
+    const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+    await scenario.prepare?.(h);
+    const before = auditCount(h.dir, key);
+    await scenario.run(h);
+    expect(auditCount(h.dir, key)).toBe(before + 1);
+    expect(lastEntry(h, key)).toMatchObject({ id: before + 1, action: name });
+    // The chain still verifies with the entry in it.
+    if (h.host.status().phase !== 'ready') await h.ok('session.login', { username: 'admin', password: ADMIN.password });
+    const v = await h.ok('audit.verify', {});
+    expect(v).toMatchObject({ intact: true, firstBrokenId: null });
+  });
+
+  test('read calls write no entry', async () => {
+    const h = await newHostWithStore({ pickDirectory: async () => '/tmp/picked' });
+    const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+    const inputs: Partial<Record<CallName, unknown>> = { 'audit.list': { page: 1, pageSize: 20 } };
+    const before = auditCount(h.dir, key);
+    for (const name of callsWhere(false)) {
+      if (name === 'setup.useExistingStore') continue; // needs a locked app; below
+      const r = await h.dispatch(name, inputs[name] ?? {});
+      expect(r, name).toMatchObject({ ok: true });
+    }
+    expect(auditCount(h.dir, key)).toBe(before);
+
+    await h.ok('session.lock', {});
+    const locked = auditCount(h.dir, key);
+    expect(await h.ok('setup.useExistingStore', { dir: h.dir })).toMatchObject({ phase: 'login', storeDir: h.dir });
+    expect(await h.ok('app.status', {})).toMatchObject({ phase: 'login', lockedReason: 'manual' });
+    expect(auditCount(h.dir, key)).toBe(locked);
+  });
+
+  test('refused changes write no entry', async () => {
+    const h = await newHostWithStore();
+    const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+    await h.ok('users.create', NEW_USER);
+    const before = auditCount(h.dir, key);
+    await h.err('users.create', NEW_USER); // duplicate
+    await h.err('users.create', { ...NEW_USER, username: 'x y' }); // invalid
+    await h.err('users.disable', { userId: 1 }); // self
+    await h.err('users.update', { userId: 1, displayName: '王管理员', role: 'reviewer' }); // last administrator
+    await h.err('me.changePassword', { currentPassword: 'wrong-password', newPassword: 'Changed@2025' });
+    await h.ok('session.lock', {});
+    const locked = auditCount(h.dir, key);
+    await h.err('session.login', { username: 'admin', password: 'wrong-password' });
+    await h.err('session.login', { username: 'ghost', password: 'wrong-password' });
+    await h.err('session.recover', { recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', username: 'admin', newPassword: 'Recover@2025' });
+    await h.ok('session.login', { username: 'reader', password: NEW_USER.password });
+    await h.err('users.list', {}); // forbidden
+    expect(auditCount(h.dir, key)).toBe(locked + 1); // only the successful login
+    expect(locked).toBe(before + 1); // only the lock
+  });
+});
+
+describe('the chain', () => {
+  async function storeWithHistory(): Promise<{ h: Host; key: Buffer; count: number }> {
+    const h = await newHostWithStore();
+    await h.ok('users.create', NEW_USER);
+    await h.ok('users.update', { userId: 2, displayName: '查阅员乙', role: 'reviewer' });
+    await h.ok('settings.update', { idleLockMinutes: 20 });
+    await h.ok('users.resetPassword', { userId: 2, newPassword: 'Reset@20255' });
+    const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+    return { h, key, count: auditCount(h.dir, key) };
+  }
+
+  test('an untouched chain verifies: intact, every entry checked', async () => {
+    const { h, count } = await storeWithHistory();
+    expect(count).toBe(5);
+    expect(await h.ok('audit.verify', {})).toEqual({ intact: true, checked: 5, firstBrokenId: null });
+  });
+
+  test('a row updated behind the app’s back is found: intact false at that row', async () => {
+    const { h, key, count } = await storeWithHistory();
+    withRaw(h.dir, key, (db) => {
+      db.exec('DROP TRIGGER audit_log_no_update');
+      db.prepare('UPDATE audit_log SET detail = ? WHERE id = 3').run(JSON.stringify({ displayName: ['查阅员', '别人'] }));
+    });
+    expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count, firstBrokenId: 3 });
+  });
+
+  test('a changed user name or time on a row is found too', async () => {
+    for (const [column, value] of [
+      ['username', 'reader'],
+      ['at', '2020-01-01T00:00:00.000Z'],
+      ['action', 'session.login'],
+    ] as const) {
+      const { h, key, count } = await storeWithHistory();
+      withRaw(h.dir, key, (db) => {
+        db.exec('DROP TRIGGER audit_log_no_update');
+        db.prepare(`UPDATE audit_log SET ${column} = ? WHERE id = 2`).run(value);
+      });
+      expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count, firstBrokenId: 2 });
+    }
+  });
+
+  test('a deleted middle row is found: the chain breaks at the row after it', async () => {
+    const { h, key, count } = await storeWithHistory();
+    withRaw(h.dir, key, (db) => {
+      db.exec('DROP TRIGGER audit_log_no_delete');
+      db.prepare('DELETE FROM audit_log WHERE id = 3').run();
+    });
+    expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count - 1, firstBrokenId: 4 });
+  });
+
+  test('a row inserted behind the app’s back (without the chain key) is found', async () => {
+    const { h, key, count } = await storeWithHistory();
+    withRaw(h.dir, key, (db) => {
+      const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string };
+      db.prepare(
+        `INSERT INTO audit_log (id, at, user_id, username, action, target, detail, prev_hash, hash)
+         VALUES (?, ?, 1, 'admin', 'users.create', 'ghost', '{}', ?, ?)`,
+      ).run(count + 1, new Date().toISOString(), last.hash, 'f'.repeat(64));
+    });
+    expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count + 1, firstBrokenId: count + 1 });
+  });
+
+  test('the app itself cannot update or delete audit rows: the database refuses', async () => {
+    const { h, key, count } = await storeWithHistory();
+    const db = h.host.session().db;
+    await expect(db.updateTable('audit_log').set({ detail: '{}' }).where('id', '=', 2).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_log').where('id', '=', 2).execute()).rejects.toThrow(/append-only/);
+    // Not even from a raw connection with the key, as long as the triggers are there.
+    withRaw(h.dir, key, (raw) => {
+      expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    });
+    expect(auditCount(h.dir, key)).toBe(count);
+    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true });
+  });
+});
+
+describe('audit.list', () => {
+  /** Local-time instants, as the user's calendar sees them. */
+  const local = (y: number, m: number, d: number, hh: number, mm: number) => new Date(y, m - 1, d, hh, mm);
+
+  async function storeWithDatedEntries() {
+    const h = await newHostWithStore();
+    await h.ok('users.create', NEW_USER); // 2
+    await h.ok('users.create', { ...NEW_USER, username: 'clerk', displayName: '录入员' }); // 3
+    await h.ok('session.login', { username: 'reader', password: NEW_USER.password }); // 4, by reader
+    await h.ok('session.login', { username: 'admin', password: ADMIN.password }); // 5
+    // Entries on known days, appended through the app's own chain code so the chain stays valid.
+    const store = h.host.session();
+    for (const [at, target] of [
+      [local(2024, 3, 10, 9, 0), 'd10'],
+      [local(2024, 3, 11, 0, 0), 'd11-start'],
+      [local(2024, 3, 11, 23, 59), 'd11-end'],
+      [local(2024, 3, 12, 0, 0), 'd12'],
+    ] as const) {
+      await store.db.transaction().execute((trx) =>
+        appendAudit(trx, store.auditChainKey, { userId: 1, username: 'admin', action: 'settings.update', target }, at),
+      ); // 6..9
+    }
+    expect(await h.ok('audit.verify', {})).toEqual({ intact: true, checked: 9, firstBrokenId: null });
+    return h;
+  }
+
+  test('lists everything newest first with the total', async () => {
+    const h = await storeWithDatedEntries();
+    const page = await h.ok('audit.list', { page: 1, pageSize: 100 });
+    expect(page.total).toBe(9);
+    expect(page.rows.map((r) => r.id)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(page.rows.at(-1)).toMatchObject({ action: 'setup.createStore', username: 'admin' });
+  });
+
+  test('filters by user name (any case) and by action', async () => {
+    const h = await storeWithDatedEntries();
+    const byReader = await h.ok('audit.list', { page: 1, pageSize: 100, username: 'READER' });
+    expect(byReader.total).toBe(1);
+    expect(byReader.rows).toEqual([expect.objectContaining({ id: 4, username: 'reader', action: 'session.login' })]);
+    const creates = await h.ok('audit.list', { page: 1, pageSize: 100, action: 'users.create' });
+    expect(creates.rows.map((r) => [r.id, r.target])).toEqual([
+      [3, 'clerk'],
+      [2, 'reader'],
+    ]);
+    const both = await h.ok('audit.list', { page: 1, pageSize: 100, username: 'admin', action: 'session.login' });
+    expect(both.rows.map((r) => r.id)).toEqual([5]);
+    expect((await h.ok('audit.list', { page: 1, pageSize: 100, username: 'nobody' })).total).toBe(0);
+  });
+
+  test('filters by date: from and to are whole local days, both included', async () => {
+    const h = await storeWithDatedEntries();
+    const targets = async (range: { from?: string; to?: string }) =>
+      (await h.ok('audit.list', { page: 1, pageSize: 100, action: 'settings.update', ...range })).rows.map((r) => r.target);
+    expect(await targets({ from: '2024-03-11', to: '2024-03-11' })).toEqual(['d11-end', 'd11-start']);
+    expect(await targets({ to: '2024-03-10' })).toEqual(['d10']);
+    expect(await targets({ from: '2024-03-12', to: '2024-03-12' })).toEqual(['d12']);
+    expect(await targets({ from: '2024-03-10', to: '2024-03-12' })).toEqual(['d12', 'd11-end', 'd11-start', 'd10']);
+    expect(await targets({ from: '2024-03-13', to: '2024-12-31' })).toEqual([]);
+    const recent = await h.ok('audit.list', { page: 1, pageSize: 100, from: '2025-01-01' });
+    expect(recent.rows.map((r) => r.id)).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  test('pages through the rows with a stable total', async () => {
+    const h = await storeWithDatedEntries();
+    const ids: number[][] = [];
+    for (let page = 1; page <= 5; page++) {
+      const p = await h.ok('audit.list', { page, pageSize: 2 });
+      expect(p.total).toBe(9);
+      ids.push(p.rows.map((r) => r.id));
+    }
+    expect(ids).toEqual([[9, 8], [7, 6], [5, 4], [3, 2], [1]]);
+    expect((await h.ok('audit.list', { page: 6, pageSize: 2 })).rows).toEqual([]);
+    const filtered = await h.ok('audit.list', { page: 2, pageSize: 1, action: 'users.create' });
+    expect(filtered).toEqual({ total: 2, rows: [expect.objectContaining({ id: 2 })] });
+  });
+
+  test('entries read as the audit viewer shows them: who, what, on whom, details as JSON', async () => {
+    const h = await newHostWithStore();
+    await h.ok('users.create', NEW_USER);
+    await h.ok('settings.update', { idleLockMinutes: 5 });
+    const { rows } = await h.ok('audit.list', { page: 1, pageSize: 10 });
+    expect(rows[0]).toMatchObject({ username: 'admin', action: 'settings.update', target: '自动锁定时间' });
+    expect(JSON.parse(rows[0]!.detail)).toEqual({ from: 15, to: 5 });
+    expect(rows[1]).toMatchObject({ action: 'users.create', target: 'reader' });
+    expect(JSON.parse(rows[1]!.detail)).toEqual({ displayName: '查阅员', role: '查阅人' });
+    expect(rows.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
+  });
+});
+
+test('before any store exists the app is in setup, and login answers NO_STORE', async () => {
+  const h = newHost();
+  expect(await h.ok('app.status', {})).toMatchObject({ phase: 'setup', storeDir: null, user: null });
+  expect(await h.err('session.login', { username: 'admin', password: ADMIN.password })).toMatchObject({ code: 'NO_STORE' });
+  expect(await h.err('setup.useExistingStore', { dir: join(h.dir, 'nothing') })).toMatchObject({ code: 'NO_STORE', field: 'dir' });
+});

@@ -1,0 +1,296 @@
+// Accounts through the real dispatcher and host: adding users, passwords, disabling, role refusal, input checks.
+import { describe, expect, test } from 'vitest';
+import { keyslotPath } from '../../db/store/files';
+import { passwordSlotId, readKeySlots } from '../../db/store/keyslots';
+import { contract, type CallInput, type CallName } from '../../shared/ipc/contract';
+import { ROLES, ROLE_LABELS, type Role } from '../../shared/roles';
+import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
+import { sha256File } from '../helpers/files';
+import { ADMIN } from '../helpers/tmp-store';
+
+const PASSWORDS: Record<Role, string> = {
+  admin: 'Admin2@2025',
+  dossierClerk: 'Dossier@2025',
+  assessmentClerk: 'Assess@2025',
+  reviewer: 'Review@2025',
+};
+
+/** What a change would touch: the users table and the audit log, read straight from the open store. */
+async function snapshot(h: TestHost) {
+  const db = h.host.session().db;
+  const users = await db.selectFrom('users').selectAll().orderBy('id').execute();
+  const audit = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id').execute();
+  const settings = await db.selectFrom('settings').selectAll().orderBy('key').execute();
+  return { users, audit, settings, keyslots: sha256File(keyslotPath(h.dir)) };
+}
+
+async function addUser(h: TestHost, role: Role, username: string = `${role.toLowerCase()}1`) {
+  return h.ok('users.create', { username, displayName: `${ROLE_LABELS[role]}甲`, role, password: PASSWORDS[role] });
+}
+
+describe('adding users', () => {
+  test('an administrator adds a user of each role; each can log in, with their role, and must change the password', async () => {
+    const h = await newHostWithStore();
+    for (const role of ROLES) {
+      const row = await addUser(h, role);
+      expect(row).toMatchObject({ username: `${role.toLowerCase()}1`, role, disabled: false, mustChangePassword: true, lastLoginAt: null });
+    }
+    const list = await h.ok('users.list', {});
+    expect(list.map((u) => [u.username, u.role])).toEqual([
+      ['admin', 'admin'],
+      ...ROLES.map((r) => [`${r.toLowerCase()}1`, r]),
+    ]);
+
+    for (const role of ROLES) {
+      const user = await h.ok('session.login', { username: `${role}1`, password: PASSWORDS[role] });
+      expect(user).toMatchObject({ username: `${role.toLowerCase()}1`, role, mustChangePassword: true, displayName: `${ROLE_LABELS[role]}甲` });
+      expect(h.host.status()).toMatchObject({ phase: 'ready', user: { role }, lastUsername: `${role.toLowerCase()}1` });
+    }
+  });
+
+  test('the user name is stored in lower case and logins ignore case', async () => {
+    const h = await newHostWithStore();
+    const row = await h.ok('users.create', { username: 'Wang.Wu_01', displayName: '王五', role: 'reviewer', password: 'Review@2025' });
+    expect(row.username).toBe('wang.wu_01');
+    await h.ok('session.login', { username: 'WANG.WU_01', password: 'Review@2025' });
+  });
+
+  test('a Chinese user name works', async () => {
+    const h = await newHostWithStore();
+    await h.ok('users.create', { username: '张三', displayName: '张三', role: 'dossierClerk', password: 'Dossier@2025' });
+    expect(await h.ok('session.login', { username: '张三', password: 'Dossier@2025' })).toMatchObject({ role: 'dossierClerk' });
+  });
+
+  test('a duplicate user name (in any case) is refused on the username field in Chinese, and nothing is written', async () => {
+    const h = await newHostWithStore();
+    await addUser(h, 'reviewer', 'reader');
+    const before = await snapshot(h);
+    for (const username of ['reader', 'READER', 'admin']) {
+      const e = await h.err('users.create', { username, displayName: '重复', role: 'reviewer', password: 'Another@2025' });
+      expect(e).toEqual({ code: 'VALIDATION', field: 'username', message: `用户名“${username.toLowerCase()}”已存在，请换一个` });
+    }
+    expect(await snapshot(h)).toEqual(before);
+    // The existing user's password is unchanged.
+    await h.ok('session.login', { username: 'reader', password: PASSWORDS.reviewer });
+  });
+});
+
+describe('passwords', () => {
+  test('me.changePassword: a wrong current password is refused on its field; after a change only the new password works', async () => {
+    const h = await newHostWithStore();
+    await addUser(h, 'reviewer', 'reader');
+    await h.ok('session.login', { username: 'reader', password: PASSWORDS.reviewer });
+
+    const before = await snapshot(h);
+    const e = await h.err('me.changePassword', { currentPassword: 'not-my-password', newPassword: 'Mine@20250' });
+    expect(e).toEqual({ code: 'WRONG_PASSWORD', field: 'currentPassword', message: '当前密码不正确' });
+    const same = await h.err('me.changePassword', { currentPassword: PASSWORDS.reviewer, newPassword: PASSWORDS.reviewer });
+    expect(same).toEqual({ code: 'VALIDATION', field: 'newPassword', message: '新密码不能与当前密码相同' });
+    expect(await snapshot(h)).toEqual(before);
+
+    await h.ok('me.changePassword', { currentPassword: PASSWORDS.reviewer, newPassword: 'Mine@20250' });
+    expect(h.host.status().user?.mustChangePassword).toBe(false);
+    await h.ok('session.lock', {});
+    expect(await h.err('session.login', { username: 'reader', password: PASSWORDS.reviewer })).toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect(await h.ok('session.login', { username: 'reader', password: 'Mine@20250' })).toMatchObject({ mustChangePassword: false });
+  });
+
+  test('users.resetPassword: the old password stops working, the new one works and must be changed at login', async () => {
+    const h = await newHostWithStore();
+    const user = await addUser(h, 'assessmentClerk', 'clerk');
+    await h.ok('session.login', { username: 'clerk', password: PASSWORDS.assessmentClerk });
+    await h.ok('me.changePassword', { currentPassword: PASSWORDS.assessmentClerk, newPassword: 'Chosen@2025' });
+    await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+
+    const row = await h.ok('users.resetPassword', { userId: user.id, newPassword: 'Temp@20251' });
+    expect(row).toMatchObject({ username: 'clerk', mustChangePassword: true, disabled: false });
+    expect(await h.err('session.login', { username: 'clerk', password: 'Chosen@2025' })).toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect(await h.ok('session.login', { username: 'clerk', password: 'Temp@20251' })).toMatchObject({ mustChangePassword: true });
+  });
+
+  test('resetting the password of an unknown user id is NOT_FOUND', async () => {
+    const h = await newHostWithStore();
+    const before = await snapshot(h);
+    expect(await h.err('users.resetPassword', { userId: 999, newPassword: 'Temp@20251' })).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
+    expect(await snapshot(h)).toEqual(before);
+  });
+});
+
+describe('disabling', () => {
+  test('a disabled user can no longer open the store and their wrapped key is gone from keyslots.json', async () => {
+    const h = await newHostWithStore();
+    const user = await addUser(h, 'dossierClerk', 'clerk');
+    const file = readKeySlots(h.dir);
+    const slotId = passwordSlotId(file.storeId, 'clerk');
+    expect(file.slots.find((s) => s.id === slotId)?.wrapped).not.toBeNull();
+
+    const row = await h.ok('users.disable', { userId: user.id });
+    expect(row).toMatchObject({ username: 'clerk', disabled: true });
+    const after = readKeySlots(h.dir).slots.find((s) => s.id === slotId);
+    expect(after).toBeDefined();
+    expect(after!.wrapped).toBeNull();
+
+    const e = await h.err('session.login', { username: 'clerk', password: PASSWORDS.dossierClerk });
+    expect(e).toEqual({ code: 'ACCOUNT_DISABLED', field: 'username', message: '该账户已停用，请联系系统管理员' });
+    // The refused login did not end the administrator's session.
+    expect(h.host.status().user?.username).toBe('admin');
+    expect(await h.err('users.disable', { userId: user.id })).toMatchObject({ code: 'VALIDATION', field: 'userId' });
+
+    // Resetting the password makes a new slot and re-enables the account.
+    expect(await h.ok('users.resetPassword', { userId: user.id, newPassword: 'Again@2025' })).toMatchObject({ disabled: false });
+    expect(await h.ok('session.login', { username: 'clerk', password: 'Again@2025' })).toMatchObject({ role: 'dossierClerk' });
+  });
+
+  test('an administrator cannot disable their own account', async () => {
+    const h = await newHostWithStore();
+    await addUser(h, 'admin', 'admin2'); // even with a second administrator
+    const me = h.host.status().user!;
+    const before = await snapshot(h);
+    expect(await h.err('users.disable', { userId: me.id })).toEqual({
+      code: 'VALIDATION',
+      field: 'userId',
+      message: '不能停用当前登录的账户',
+    });
+    expect(await snapshot(h)).toEqual(before);
+  });
+
+  test('the only administrator cannot be demoted', async () => {
+    const h = await newHostWithStore();
+    const me = h.host.status().user!;
+    const before = await snapshot(h);
+    expect(await h.err('users.update', { userId: me.id, displayName: '王管理员', role: 'reviewer' })).toEqual({
+      code: 'VALIDATION',
+      field: 'role',
+      message: '不能更改唯一一名系统管理员的角色，请先添加另一名系统管理员',
+    });
+    expect(await snapshot(h)).toEqual(before);
+  });
+
+  test('with two administrators one may step down, and loses administrator calls at once', async () => {
+    const h = await newHostWithStore();
+    await addUser(h, 'admin', 'admin2');
+    const me = h.host.status().user!;
+    expect(await h.ok('users.update', { userId: me.id, displayName: '王管理员', role: 'reviewer' })).toMatchObject({ role: 'reviewer' });
+    expect(h.host.status().user?.role).toBe('reviewer');
+    expect(await h.err('users.list', {})).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  test('the last active administrator cannot be disabled, even by a session that still believes it is an administrator', async () => {
+    // Two sessions on one store: A demotes nobody yet; B (an administrator) demotes A, then A tries to disable B.
+    const a = await newHostWithStore();
+    await addUser(a, 'admin', 'admin2');
+    const b = newHost();
+    await b.ok('setup.useExistingStore', { dir: a.dir });
+    await b.ok('session.login', { username: 'admin2', password: PASSWORDS.admin });
+    const idA = a.host.status().user!.id;
+    const idB = b.host.status().user!.id;
+    await b.ok('users.update', { userId: idA, displayName: '王管理员', role: 'dossierClerk' });
+
+    const e = await a.err('users.disable', { userId: idB });
+    // The service refuses it (or, if the session's role is re-read, the dispatcher does): B stays an active administrator.
+    expect(['VALIDATION', 'FORBIDDEN']).toContain(e.code);
+    if (e.code === 'VALIDATION') expect(e).toMatchObject({ field: 'userId', message: '不能停用唯一一名系统管理员' });
+    const rows = await b.ok('users.list', {});
+    expect(rows.find((u) => u.id === idB)).toMatchObject({ role: 'admin', disabled: false });
+    await b.ok('session.login', { username: 'admin2', password: PASSWORDS.admin });
+  });
+});
+
+describe('role refusal', () => {
+  /** A valid input for every call that only some roles may make (the schema is checked before the role). */
+  const restrictedInputs = (ids: { user: number }): { [N in CallName]?: CallInput<N> } => ({
+    'users.list': {},
+    'users.create': { username: 'intruder', displayName: '越权者', role: 'admin', password: 'Intrude@2025' },
+    'users.update': { userId: ids.user, displayName: '改名', role: 'admin' },
+    'users.resetPassword': { userId: ids.user, newPassword: 'Intrude@2025' },
+    'users.disable': { userId: 1 },
+    'audit.list': { page: 1, pageSize: 50 },
+    'audit.verify': {},
+    'settings.update': { idleLockMinutes: 1 },
+  });
+
+  test.each(ROLES.filter((r) => r !== 'admin'))('%s: every administrator call is FORBIDDEN and nothing changes', async (role) => {
+    const h = await newHostWithStore();
+    const user = await addUser(h, role, 'limited');
+    await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
+    const inputs = restrictedInputs({ user: user.id });
+    const before = await snapshot(h);
+    let refused = 0;
+    for (const [name, spec] of Object.entries(contract) as [CallName, (typeof contract)[CallName]][]) {
+      if (typeof spec.access === 'string' || spec.access.includes(role)) continue;
+      expect(inputs, `add a valid input for ${name} to restrictedInputs`).toHaveProperty([name]);
+      const e = await h.err(name, inputs[name]);
+      expect(e, name).toEqual({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
+      refused += 1;
+    }
+    expect(refused).toBeGreaterThanOrEqual(8);
+    expect(await snapshot(h)).toEqual(before);
+    // Calls open to every session still work.
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15 });
+    expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
+  });
+
+  test('with no session every non-public call is NOT_LOGGED_IN', async () => {
+    const h = newHost();
+    for (const [name, spec] of Object.entries(contract) as [CallName, (typeof contract)[CallName]][]) {
+      if (spec.access === 'public') continue;
+      const input = name === 'me.changePassword' ? { currentPassword: 'x', newPassword: 'Whatever@1' } : (restrictedInputs({ user: 1 })[name] ?? {});
+      expect(await h.err(name, input), name).toEqual({ code: 'NOT_LOGGED_IN', message: '请先登录' });
+    }
+  });
+
+  test('after a lock the same calls say the system is locked', async () => {
+    const h = await newHostWithStore();
+    await h.ok('session.lock', {});
+    expect(await h.err('users.list', {})).toEqual({ code: 'NOT_LOGGED_IN', message: '系统已锁定，请重新输入密码' });
+  });
+
+  test('an unknown call name is UNKNOWN_CALL', async () => {
+    const h = await newHostWithStore();
+    for (const name of ['users.delete', 'constructor', '__proto__', 'toString', '', 42, null]) {
+      expect(await h.err(name as string, {})).toEqual({ code: 'UNKNOWN_CALL', message: '未知的操作请求' });
+    }
+  });
+});
+
+describe('invalid input is refused with a Chinese message naming the field, and nothing is written', () => {
+  const good = { username: 'newuser', displayName: '新用户', role: 'reviewer', password: 'Newuser@2025' };
+  const cases: [string, string, unknown, { field?: string; message: string }][] = [
+    ['user name with a space', 'users.create', { ...good, username: 'zhang san' }, { field: 'username', message: '用户名只能包含文字、数字和 . _ -，不能有空格' }],
+    ['user name too short', 'users.create', { ...good, username: 'z' }, { field: 'username', message: '用户名至少 2 个字' }],
+    ['user name of the wrong type', 'users.create', { ...good, username: 123 }, { field: 'username', message: '请填写用户名' }],
+    ['missing user name', 'users.create', { displayName: '新用户', role: 'reviewer', password: 'Newuser@2025' }, { field: 'username', message: '请填写用户名' }],
+    ['blank display name', 'users.create', { ...good, displayName: '   ' }, { field: 'displayName', message: '请填写姓名' }],
+    ['unknown role', 'users.create', { ...good, role: 'superuser' }, { field: 'role', message: '角色必须是系统管理员、档案管理员、考核录入员、查阅人之一' }],
+    ['short password', 'users.create', { ...good, password: 'short' }, { field: 'password', message: '初始密码至少 8 位' }],
+    ['an extra key', 'users.create', { ...good, isAdmin: true }, { message: '不支持的字段：isAdmin' }],
+    ['id as a string', 'users.disable', { userId: '2' }, { field: 'userId', message: '用户必须是数字' }],
+    ['id not an integer', 'users.resetPassword', { userId: 1.5, newPassword: 'Newuser@2025' }, { field: 'userId', message: '用户必须是整数' }],
+    ['short new password', 'users.resetPassword', { userId: 1, newPassword: '1234567' }, { field: 'newPassword', message: '新密码至少 8 位' }],
+    ['idle time of zero', 'settings.update', { idleLockMinutes: 0 }, { field: 'idleLockMinutes', message: '自动锁定时间至少 1 分钟' }],
+    ['idle time as text', 'settings.update', { idleLockMinutes: '5' }, { field: 'idleLockMinutes', message: '自动锁定时间必须是数字' }],
+    ['a bad date', 'audit.list', { page: 1, pageSize: 20, from: '2025/01/01' }, { field: 'from', message: '起始日期格式应为 2025-03-14' }],
+    ['arguments to a call that takes none', 'users.list', { all: true }, { message: '不支持的字段：all' }],
+    ['a short new own password', 'me.changePassword', { currentPassword: ADMIN.password, newPassword: 'abc' }, { field: 'newPassword', message: '新密码至少 8 位' }],
+  ];
+
+  test.each(cases)('%s', async (_label, name, input, expected) => {
+    const h = await newHostWithStore();
+    const before = await snapshot(h);
+    const e = await h.err(name, input);
+    expect(e).toEqual({ code: 'VALIDATION', ...expected });
+    expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await snapshot(h)).toEqual(before);
+  });
+
+  test('an input that is not an object at all is refused in Chinese', async () => {
+    const h = await newHostWithStore();
+    const before = await snapshot(h);
+    for (const input of ['x', 5, [], [good], true]) {
+      const e = await h.err('users.create', input);
+      expect(e.code).toBe('VALIDATION');
+      expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await snapshot(h)).toEqual(before);
+  });
+});
