@@ -1,5 +1,5 @@
 // The 双比双评 ranking: a pure function from an assessment's cadres and ballots to ranked groups (docs/scoring.md).
-import { componentScore, type ComponentScore } from './components';
+import { cadreComponentScore, type ComponentRule } from './components';
 import { assignGrades, excellentQuota } from './grades';
 import { compareStrings, indexCadres } from './groups';
 import { rankInPlace } from './ranking';
@@ -57,6 +57,18 @@ export function computeRankings(input: RankingInput): RankingResult {
     if (cadre !== undefined) vetoed[cadre] = 1;
   }
 
+  const ruleOf = (component: Component): ComponentRule => ({
+    minBallots: config.minBallots[component],
+    trim: config.trim[component],
+    trimMinBallots: config.trimMinBallots,
+  });
+  const rules: Record<Component, ComponentRule> = {
+    superior: ruleOf('superior'),
+    peer: ruleOf('peer'),
+    staff: ruleOf('staff'),
+    service: ruleOf('service'),
+  };
+
   const scoredByGroup: ScoredCadre[][] = index.groups.map(() => []);
   const unranked: UnrankedCadre[] = [];
 
@@ -64,23 +76,16 @@ export function computeRankings(input: RankingInput): RankingResult {
     const weights = config.weights[cadre.position];
     const components: Partial<Record<Component, ComponentResult>> = {};
     const missing: Component[] = [];
-    const scores: Partial<Record<Component, ComponentScore>> = {};
     let weighted = 0;
     let weightSum = 0;
     for (const component of componentOrder) {
-      const score = componentScore(
-        values[component][number],
-        config.minBallots[component],
-        config.trim[component],
-        config.trimMinBallots,
-      );
+      const score = cadreComponentScore(values[component], number, rules[component]);
       const weight = weights[component];
       if (score === undefined) {
         // Only a component that would have counted is worth flagging.
         if (weight > 0) missing.push(component);
         continue;
       }
-      scores[component] = score;
       components[component] = { score: round2(score.score), ballots: score.ballots, trimmed: score.trimmed };
       // Non-positive weights are left out of both sums, like the contract's weight 0.
       if (weight > 0) {
