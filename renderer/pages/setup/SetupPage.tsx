@@ -17,7 +17,7 @@ interface SetupValues {
   confirm: string;
 }
 
-function DirectoryInput({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+function DirectoryInput({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string) => void }) {
   const { message } = AntApp.useApp();
   const pick = async () => {
     try {
@@ -29,7 +29,7 @@ function DirectoryInput({ value, onChange }: { value?: string; onChange?: (v: st
   };
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <Input value={value} onChange={(e) => onChange?.(e.target.value)} />
+      <Input id={id} value={value} onChange={(e) => onChange?.(e.target.value)} />
       <Button icon={<FolderOpenOutlined />} onClick={pick}>
         选择…
       </Button>

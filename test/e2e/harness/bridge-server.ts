@@ -1,0 +1,93 @@
+// The loopback test bridge: serves the built renderer and answers the contract with the real dispatcher and services.
+// Only the transport differs from the app: HTTP on 127.0.0.1 instead of Electron IPC.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { AppHost, type HostOptions } from '../../../db/app/host';
+import { createDispatcher } from '../../../electron/ipc/dispatcher';
+
+export const CALL_PATH = '/__ganbu/call';
+export const EVENTS_PATH = '/__ganbu/events';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface Bridge {
+  readonly url: string;
+  readonly host: AppHost;
+  close(): Promise<void>;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+function serveFile(root: string, urlPath: string, res: ServerResponse): void {
+  const rel = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '');
+  let file = join(root, rel);
+  if (!file.startsWith(root + sep) && file !== root) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+}
+
+export async function startBridge(rendererDir: string, hostOptions: HostOptions): Promise<Bridge> {
+  const host = new AppHost(hostOptions);
+  const dispatch = createDispatcher(host);
+  const eventStreams = new Set<ServerResponse>();
+  host.onLock((reason) => {
+    for (const res of eventStreams) res.write(`data: ${reason}\n\n`);
+  });
+
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === CALL_PATH) {
+      readJson(req)
+        .then((body) => {
+          const { name, input } = (body ?? {}) as { name?: unknown; input?: unknown };
+          return dispatch(name, input);
+        })
+        .catch(() => ({ ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } }))
+        .then((result) => {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(result));
+        });
+      return;
+    }
+    if (req.method === 'GET' && req.url === EVENTS_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      eventStreams.add(res);
+      req.on('close', () => eventStreams.delete(res));
+      return;
+    }
+    if (req.method === 'GET') {
+      serveFile(rendererDir, req.url ?? '/', res);
+      return;
+    }
+    res.writeHead(405).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    host,
+    async close() {
+      for (const res of eventStreams) res.end();
+      await host.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
