@@ -1,0 +1,130 @@
+// The Electron main process: one hardened window on app://ganbu, the store host behind the one IPC dispatcher.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type OpenDialogOptions } from 'electron';
+import { AppHost } from '../db/app/host';
+import { LOCKED_CHANNEL } from '../shared/ipc/names';
+import { APP_ORIGIN, APP_SCHEME, APP_START_URL, createAppProtocolHandler, registerAppScheme } from './app-protocol';
+import { createDispatcher } from './ipc/dispatcher';
+import { registerIpc } from './ipc/register';
+import { buildMenuTemplate } from './menu';
+import { hardenContents, hardenSession } from './security';
+import { createMainWindow, WINDOW_TITLE } from './window';
+
+/** The store folder suggested on first start (the user confirms or changes it in the setup page). */
+export const DEFAULT_STORE_FOLDER = '干部档案库';
+/** Equal to appId in electron-builder.yml: Windows groups the taskbar button with the installer's shortcuts by it. */
+const APP_USER_MODEL_ID = 'cn.gov.zzb.ganbudangan';
+
+// The dev server URL is honoured only in an unpackaged app, so a packaged app can never be pointed at a remote page.
+const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
+
+// Built layout: out/main/main.js, out/preload/preload.cjs, out/renderer/index.html.
+const preloadPath = join(import.meta.dirname, '../preload/preload.cjs');
+const rendererRoot = join(import.meta.dirname, '../renderer');
+
+/** Documents is where users look for and back up their files; userData only if the OS has no Documents folder. */
+function defaultStoreDir(): string {
+  try {
+    return join(app.getPath('documents'), DEFAULT_STORE_FOLDER);
+  } catch {
+    return join(app.getPath('userData'), DEFAULT_STORE_FOLDER);
+  }
+}
+
+// Before ready: the scheme must be privileged, and every renderer sandboxed.
+registerAppScheme(protocol);
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same store from two processes; the first one is focused instead.
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  let host: AppHost | null = null;
+  let disposed = false;
+
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Close the store (and wipe its key) before the process exits; quit again once that is done.
+  app.on('before-quit', (event) => {
+    if (disposed || !host) return;
+    event.preventDefault();
+    disposed = true;
+    void host
+      .dispose()
+      .catch((e: unknown) => console.error(e))
+      .finally(() => app.quit());
+  });
+
+  void app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession, { devServerOrigin });
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+
+      const appHost = new AppHost({
+        configDir: app.getPath('userData'),
+        defaultStoreDir: defaultStoreDir(),
+        pickDirectory: async () => {
+          const options: OpenDialogOptions = {
+            title: '选择档案库所在的文件夹',
+            buttonLabel: '选择此文件夹',
+            properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+          };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      });
+      host = appHost;
+      appHost.startIdleTimer();
+
+      registerIpc(ipcMain, createDispatcher(appHost), {
+        contents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+        allowedUrlPrefixes: [`${APP_ORIGIN}/`, ...(devServerOrigin ? [`${devServerOrigin}/`] : [])],
+      });
+
+      const win = createMainWindow({ preload: preloadPath, devTools: devServerUrl !== null });
+      mainWindow = win;
+      win.on('closed', () => {
+        mainWindow = null;
+      });
+
+      appHost.onLock((reason) => {
+        if (!win.isDestroyed()) win.webContents.send(LOCKED_CHANNEL, reason);
+      });
+
+      const menu = Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isDev: devServerUrl !== null,
+          lock: () => void appHost.lock('manual').catch((e: unknown) => console.error(e)),
+          about: () =>
+            void dialog.showMessageBox(win, {
+              type: 'info',
+              title: '关于',
+              message: WINDOW_TITLE,
+              detail: `版本 ${app.getVersion()}`,
+              buttons: ['确定'],
+            }),
+        }),
+      );
+      Menu.setApplicationMenu(menu);
+
+      await win.loadURL(devServerUrl ?? APP_START_URL);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      dialog.showErrorBox('启动失败', `程序无法启动：${e instanceof Error ? e.message : String(e)}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,29 @@
+// The sandboxed preload: puts exactly one object on the page, a function per contract call plus the lock event.
+// It imports only the call names (no zod, no schemas) so the bundle stays tiny and CommonJS-only, as sandboxing needs.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_CHANNEL, CALL_NAME_LIST, LOCKED_CHANNEL } from '../shared/ipc/names';
+import { BRIDGE_GLOBAL, type WindowBridge, type WireCalls } from '../shared/ipc/window-api';
+
+type LockReason = Parameters<Parameters<WindowBridge['onLocked']>[0]>[0];
+
+const calls = Object.freeze(
+  Object.fromEntries(
+    CALL_NAME_LIST.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CALL_CHANNEL, name, input)] as const),
+  ),
+) as unknown as WireCalls;
+
+const bridge: WindowBridge = Object.freeze({
+  calls,
+  onLocked(listener: (reason: LockReason) => void): () => void {
+    // The IPC event object never reaches the page: it carries `sender`, which would hand the page ipcRenderer.
+    const handler = (_event: unknown, reason: unknown): void => {
+      if (reason === 'manual' || reason === 'idle') listener(reason);
+    };
+    ipcRenderer.on(LOCKED_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(LOCKED_CHANNEL, handler);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

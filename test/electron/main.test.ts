@@ -1,0 +1,243 @@
+// The main process wiring, run against the electron stand-in: lock, scheme, session, window, menu, IPC, quit.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+
+type Mock = typeof import('./electron-mock');
+type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown>;
+
+interface Booted {
+  readonly mock: Mock;
+  readonly spies: {
+    readonly lock: ReturnType<typeof vi.fn>;
+    readonly onLock: ReturnType<typeof vi.fn>;
+    readonly startIdleTimer: ReturnType<typeof vi.fn>;
+    readonly dispose: ReturnType<typeof vi.fn>;
+  };
+}
+
+/** A new module registry with a new electron stand-in, which main.ts and the test then share. */
+async function freshElectron(): Promise<Mock> {
+  vi.resetModules();
+  vi.doMock('electron', () => import('./electron-mock'));
+  return (await import('electron')) as unknown as Mock;
+}
+
+/** Loads electron/main.ts afresh and waits for the window to load. */
+async function boot(opts: { singleInstance?: boolean; packaged?: boolean; devUrl?: string } = {}): Promise<Booted> {
+  if (opts.devUrl) process.env['ELECTRON_RENDERER_URL'] = opts.devUrl;
+  else delete process.env['ELECTRON_RENDERER_URL'];
+  const mock = await freshElectron();
+  mock.app.isPackaged = opts.packaged ?? false;
+  mock.app.requestSingleInstanceLock.mockReturnValue(opts.singleInstance ?? true);
+  const { AppHost } = await import('../../db/app/host');
+  const spies = {
+    lock: vi.spyOn(AppHost.prototype, 'lock'),
+    onLock: vi.spyOn(AppHost.prototype, 'onLock'),
+    startIdleTimer: vi.spyOn(AppHost.prototype, 'startIdleTimer'),
+    dispose: vi.spyOn(AppHost.prototype, 'dispose'),
+  } as unknown as Booted['spies'];
+  await import('../../electron/main');
+  if (opts.singleInstance !== false) await vi.waitFor(() => expect(mock.windows[0]?.loadURL).toHaveBeenCalled());
+  return { mock, spies };
+}
+
+const template = (mock: Mock): MenuItemConstructorOptions[] =>
+  mock.Menu.buildFromTemplate.mock.calls[0]![0] as MenuItemConstructorOptions[];
+const submenu = (mock: Mock, label: string): MenuItemConstructorOptions[] =>
+  template(mock).find((m) => m.label === label)!.submenu as MenuItemConstructorOptions[];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete process.env['ELECTRON_RENDERER_URL'];
+});
+
+describe('main process start-up', () => {
+  it('takes the single-instance lock, privileges app:// and sandboxes everything before ready', async () => {
+    const { mock } = await boot();
+    expect(mock.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
+    expect(mock.app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(mock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const order = (fn: { mock: { invocationCallOrder: number[] } }) => fn.mock.invocationCallOrder[0]!;
+    expect(order(mock.protocol.registerSchemesAsPrivileged)).toBeLessThan(order(mock.app.whenReady));
+    expect(order(mock.app.enableSandbox)).toBeLessThan(order(mock.app.whenReady));
+    expect(mock.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
+  it('quits at once, creating nothing, when another instance holds the lock', async () => {
+    const { mock } = await boot({ singleInstance: false });
+    expect(mock.app.quit).toHaveBeenCalledTimes(1);
+    expect(mock.app.whenReady).not.toHaveBeenCalled();
+    expect(mock.windows).toHaveLength(0);
+    expect(mock.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('focuses (and restores) the existing window when a second instance starts', async () => {
+    const { mock } = await boot();
+    const win = mock.windows[0]!;
+    win.minimized = true;
+    mock.app.emit('second-instance', {}, [], '/');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('serves the renderer over app:// and loads app://ganbu/index.html in a hardened window', async () => {
+    const { mock } = await boot();
+    expect(mock.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const serve = mock.protocol.handle.mock.calls[0]![1] as (r: Request) => Promise<Response>;
+    expect((await serve(new Request('app://ganbu/..%2fpackage.json'))).status).toBe(403);
+
+    expect(mock.windows).toHaveLength(1);
+    const win = mock.windows[0]!;
+    expect(win.loadURL).toHaveBeenCalledWith('app://ganbu/index.html');
+    const prefs = win.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false });
+    expect(String(prefs['preload']).replaceAll('\\', '/')).toMatch(/\/preload\/preload\.cjs$/);
+    // web-contents-created hardens every web contents, this window's included.
+    expect(win.webContents.listenerCount('will-navigate')).toBe(1);
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('hardens the default session: permissions denied, remote requests cancelled', async () => {
+    const { mock } = await boot();
+    const s = mock.session.defaultSession;
+    expect(s.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(s.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    expect(s.setDevicePermissionHandler).toHaveBeenCalledTimes(1);
+    const callback = vi.fn();
+    s.handlers['beforeRequest']!({ url: 'https://example.com/' } as never, callback as never);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
+    const { mock } = await boot({ packaged: true, devUrl: 'http://evil.example:5173' });
+    expect(mock.windows[0]!.loadURL).toHaveBeenCalledWith('app://ganbu/index.html');
+    expect(submenu(mock, '视图').map((i) => i.label)).not.toContain('重新加载');
+  });
+
+  it('loads the dev server while developing, with reload and DevTools', async () => {
+    const { mock } = await boot({ devUrl: 'http://localhost:5173' });
+    const win = mock.windows[0]!;
+    expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    expect((win.options['webPreferences'] as Record<string, unknown>)['devTools']).toBe(true);
+    expect(submenu(mock, '视图').map((i) => i.label)).toContain('重新加载');
+  });
+});
+
+describe('the store host', () => {
+  it('answers the page through the dispatcher, suggesting a store folder under Documents', async () => {
+    const { mock, spies } = await boot();
+    expect(spies.startIdleTimer).toHaveBeenCalledTimes(1);
+    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const win = mock.windows[0]!;
+    const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const status = (await invoke(ours, 'app.status', {})) as { ok: true; value: { phase: string; defaultStoreDir: string } };
+    expect(status.ok).toBe(true);
+    expect(status.value.phase).toBe('setup');
+    expect(status.value.defaultStoreDir).toBe(join(mock.app.paths['documents']!, '干部档案库'));
+    expect(mock.app.getPath).toHaveBeenCalledWith('userData');
+
+    const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', frameTreeNodeId: -1, parent: null } };
+    expect(await invoke(foreign, 'app.status', {})).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' },
+    });
+  });
+
+  it('falls back to userData when the OS has no Documents folder', async () => {
+    const mock = await freshElectron();
+    delete mock.app.paths['documents'];
+    await import('../../electron/main');
+    await vi.waitFor(() => expect(mock.windows[0]?.loadURL).toHaveBeenCalled());
+    const win = mock.windows[0]!;
+    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
+      value: { defaultStoreDir: string };
+    };
+    expect(status.value.defaultStoreDir).toBe(join(mock.app.paths['userData']!, '干部档案库'));
+  });
+
+  it('picks a folder with a native dialog, in Chinese, able to create folders', async () => {
+    const { mock, spies } = await boot();
+    const host = spies.onLock.mock.contexts[0] as { pickDirectory(): Promise<string | null> };
+    await expect(host.pickDirectory()).resolves.toBe('/picked/folder');
+    const [parent, options] = mock.dialog.showOpenDialog.mock.calls[0] as unknown as [unknown, Record<string, unknown>];
+    expect(parent).toBe(mock.windows[0]);
+    expect(options['properties']).toEqual(['openDirectory', 'createDirectory', 'promptToCreate']);
+    expect(String(options['title'])).toMatch(/[\u4e00-\u9fff]/);
+    mock.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(host.pickDirectory()).resolves.toBeNull();
+  });
+
+  it('tells the page when the host locks', async () => {
+    const { mock, spies } = await boot();
+    const listener = spies.onLock.mock.calls[0]![0] as (reason: 'idle' | 'manual') => void;
+    listener('idle');
+    expect(mock.windows[0]!.webContents.send).toHaveBeenCalledWith('ganbu:locked', 'idle');
+  });
+});
+
+describe('menu', () => {
+  it('is in Chinese, with 锁定 on CmdOrCtrl+L calling host.lock("manual")', async () => {
+    const { mock, spies } = await boot();
+    expect(mock.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(template(mock).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    const lock = submenu(mock, '文件').find((i) => i.label === '锁定')!;
+    expect(lock.accelerator).toBe('CmdOrCtrl+L');
+    spies.lock.mockClear();
+    (lock.click as () => void)();
+    expect(spies.lock).toHaveBeenCalledWith('manual');
+    expect(submenu(mock, '文件').find((i) => i.label === '退出')?.role).toBe('quit');
+  });
+
+  it('has the standard edit roles and zoom, and no reload in production', async () => {
+    const { mock } = await boot();
+    const edit = submenu(mock, '编辑').filter((i) => i.role);
+    expect(edit.map((i) => [i.label, i.role])).toEqual([
+      ['撤销', 'undo'],
+      ['重做', 'redo'],
+      ['剪切', 'cut'],
+      ['复制', 'copy'],
+      ['粘贴', 'paste'],
+      ['全选', 'selectAll'],
+    ]);
+    const view = submenu(mock, '视图');
+    expect(view.map((i) => [i.label, i.role])).toEqual([
+      ['实际大小', 'resetZoom'],
+      ['放大', 'zoomIn'],
+      ['缩小', 'zoomOut'],
+    ]);
+  });
+
+  it('shows an about box with the version', async () => {
+    const { mock } = await boot();
+    const about = submenu(mock, '帮助').find((i) => i.label === '关于')!;
+    (about.click as () => void)();
+    const [, box] = mock.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, Record<string, unknown>];
+    expect(String(box['detail'])).toContain('0.1.0');
+    expect(String(box['message'])).toMatch(/干部政治素质档案/);
+  });
+});
+
+describe('quitting', () => {
+  it('quits when the window closes', async () => {
+    const { mock } = await boot();
+    mock.app.emit('window-all-closed');
+    expect(mock.app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the store before the process exits, then quits for real', async () => {
+    const { mock, spies } = await boot();
+    const first = { preventDefault: vi.fn() };
+    mock.app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledTimes(1);
+    expect(spies.dispose).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(mock.app.quit).toHaveBeenCalledTimes(1));
+    const second = { preventDefault: vi.fn() };
+    mock.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(spies.dispose).toHaveBeenCalledTimes(1);
+  });
+});
