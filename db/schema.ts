@@ -41,7 +41,73 @@ export interface CatalogListItemsTable extends CatalogRow {
 }
 export interface CatalogIndicatorsTable extends CatalogRow { position: 'chief' | 'deputy'; weight: number }
 
+export interface UnitsTable {
+  id: Generated<number>;
+  name: string;
+  category_code: string;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadresTable {
+  id: Generated<number>;
+  name: string;
+  gender: '男' | '女';
+  ethnicity: string;
+  birth_month: string;
+  native_place: string;
+  birth_place: string;
+  party_join: string;
+  work_start: string;
+  health: string;
+  tech_title: string;
+  expertise: string;
+  fulltime_education: string;
+  fulltime_degree: string;
+  fulltime_school: string;
+  parttime_education: string;
+  parttime_degree: string;
+  parttime_school: string;
+  current_post: string;
+  post_since: string;
+  rank: string;
+  unit_id: number;
+  position: 'chief' | 'deputy';
+  resume: string;
+  rewards: string;
+  id_number: string;
+  familiar_fields: string;
+  traits: string;
+  shortcomings: string;
+  status: string;
+  highest_education: string;
+  search_text: string;
+  pinyin_keys: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CadreAnnualResultsTable { cadre_id: number; year: number; result: string }
+export interface CadreFamilyTable {
+  id: Generated<number>;
+  cadre_id: number;
+  sort: number;
+  relation: string;
+  name: string;
+  birth_month: string;
+  political_status: string;
+  work_unit_post: string;
+}
+export interface CadrePhotosTable { cadre_id: number; mime: string; data: Buffer }
+
 export interface Database {
+  units: UnitsTable;
+  cadres: CadresTable;
+  cadre_annual_results: CadreAnnualResultsTable;
+  cadre_family: CadreFamilyTable;
+  cadre_photos: CadrePhotosTable;
   store_meta: StoreMetaTable;
   settings: SettingsTable;
   users: UsersTable;

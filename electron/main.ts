@@ -1,6 +1,6 @@
 // The Electron main process: one hardened window on app://ganbu, the store host behind the one IPC dispatcher.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { AppHost } from '../db/app/host';
 import { LOCKED_CHANNEL } from '../shared/ipc/names';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL, createAppProtocolHandler, registerAppScheme } from './app-protocol';
@@ -84,6 +84,26 @@ if (!app.requestSingleInstanceLock()) {
           };
           const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        fileDialogs: {
+          pickOpen: async ({ title, filters, multiple, folder }) => {
+            const options: OpenDialogOptions = {
+              title,
+              filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+              properties: folder ? ['openDirectory'] : multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+            };
+            const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+            return r.canceled ? [] : r.filePaths;
+          },
+          pickSave: async ({ title, defaultName, filters }) => {
+            const options: SaveDialogOptions = {
+              title,
+              defaultPath: join(app.getPath('documents'), defaultName),
+              filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+            };
+            const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+            return r.canceled || !r.filePath ? null : r.filePath;
+          },
         },
       });
       host = appHost;

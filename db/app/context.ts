@@ -3,11 +3,17 @@ import type { Kysely } from 'kysely';
 import type { CallName, CallOutput, CallParsedInput } from '../../shared/ipc/contract';
 import type { Database } from '../schema';
 import type { ChangeRecorder, Store } from '../store/store';
+import type { HostIO } from './io';
+import type { Jobs } from './jobs';
 
 export interface CallContext {
   readonly store: Store;
   readonly db: Kysely<Database>;
   readonly rec: ChangeRecorder;
+  /** Files the user picked in the host's dialogs, by token. */
+  readonly io: HostIO;
+  /** Previews and long-running imports of this session. */
+  readonly jobs: Jobs;
 }
 
 export type Handler<N extends CallName> = (ctx: CallContext, input: CallParsedInput<N>) => Promise<CallOutput<N>>;

@@ -4,6 +4,10 @@ import { auditHandlers } from '../audit/service';
 import { catalogHandlers } from '../catalog/service';
 import { settingsHandlers } from '../settings/service';
 import { userHandlers } from '../users/service';
+import { unitHandlers } from '../roster/units';
+import { cadreHandlers } from '../roster/service';
+import { excelHandlers } from '../roster/import-excel';
+import { lrmxHandlers } from '../roster/import-lrmx';
 import type { Handler } from './context';
 
 /** Calls the host itself answers (no store yet, or the session's own lifecycle). */
@@ -25,4 +29,8 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...auditHandlers,
   ...catalogHandlers,
   ...settingsHandlers,
+  ...unitHandlers,
+  ...cadreHandlers,
+  ...excelHandlers,
+  ...lrmxHandlers,
 };

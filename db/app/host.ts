@@ -10,6 +10,8 @@ import { readSettings } from '../settings/service';
 import { APP_VERSION } from '../version';
 import { ConfigFile } from './config';
 import { LoginThrottle } from './throttle';
+import { HostIO, type FileDialogs } from './io';
+import { Jobs } from './jobs';
 
 export interface HostOptions {
   /** The app's data folder (config.json lives here). */
@@ -19,6 +21,8 @@ export interface HostOptions {
   readonly storeOptions?: StoreOptions;
   /** A native folder picker, where the platform has one (Electron); absent in the test bridge. */
   readonly pickDirectory?: () => Promise<string | null>;
+  /** Native open/save dialogs for imports and exports. */
+  readonly fileDialogs?: FileDialogs;
   readonly now?: () => number;
 }
 
@@ -33,12 +37,16 @@ export class AppHost {
   private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   private lockedReason: LockReason | null = null;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  /** Session-scoped: picked files and import jobs are forgotten when the session ends. */
+  readonly io: HostIO;
+  readonly jobs = new Jobs();
 
   constructor(private readonly opts: HostOptions) {
     this.config = new ConfigFile(opts.configDir);
     this.now = opts.now ?? Date.now;
     this.throttle = new LoginThrottle(this.now);
     this.lastActivity = this.now();
+    this.io = new HostIO(opts.fileDialogs);
   }
 
   status(): AppStatus {
@@ -119,6 +127,7 @@ export class AppHost {
     if (!store) return;
     this.store = null;
     this.lockedReason = reason;
+    this.forgetSessionState();
     try {
       await store.audit({ action: reason === 'idle' ? 'session.autoLock' : 'session.lock', target: store.user.username });
     } finally {
@@ -159,7 +168,13 @@ export class AppHost {
   async dispose(): Promise<void> {
     const store = this.store;
     this.store = null;
+    this.forgetSessionState();
     await store?.close();
+  }
+
+  private forgetSessionState(): void {
+    this.io.clear();
+    this.jobs.clear();
   }
 
   private requireStoreDir(): string {
@@ -171,6 +186,7 @@ export class AppHost {
   private async replaceSession(store: Store): Promise<void> {
     const previous = this.store;
     this.store = null;
+    this.forgetSessionState();
     await previous?.close();
     await this.begin(store);
     this.config.write({ ...this.config.read(), lastUsername: store.user.username });

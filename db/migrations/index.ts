@@ -1,6 +1,7 @@
 // All migrations, in order; the last one's version is the schema version this build writes.
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-roster';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

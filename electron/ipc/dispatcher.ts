@@ -43,8 +43,7 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
     try {
       if (!isCallName(name)) throw new ApiError({ code: 'UNKNOWN_CALL', message: '未知的操作请求' });
       const spec = contract[name];
-      if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
-      const input = spec.input.parse(rawInput ?? {}) as never;
+      // Session and role first: a caller who may not make the call learns nothing about its input rules.
       if (spec.access !== 'public') {
         const store = host.session();
         if (spec.access !== 'session' && !spec.access.includes(store.user.role)) {
@@ -52,12 +51,14 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         }
         if (!spec.passive) host.touch();
       }
+      if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
+      const input = spec.input.parse(rawInput ?? {}) as never;
       if (name in STORE_HANDLERS) {
         const store = host.session();
         const handler = STORE_HANDLERS[name as StoreCall] as Handler<StoreCall>;
         const value = spec.mutates
-          ? await store.change(name, (db, rec) => handler({ store, db, rec }, input))
-          : await handler({ store, db: store.db, rec: READ_ONLY_RECORDER }, input);
+          ? await store.change(name, (db, rec) => handler({ store, db, rec, io: host.io, jobs: host.jobs }, input))
+          : await handler({ store, db: store.db, rec: READ_ONLY_RECORDER, io: host.io, jobs: host.jobs }, input);
         if (name === 'settings.update') await host.refreshSettings();
         return { ok: true, value };
       }

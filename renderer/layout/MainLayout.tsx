@@ -12,10 +12,18 @@ import { CatalogPage } from '../pages/catalog/CatalogPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { RosterPage } from '../pages/roster/RosterPage';
+import { UnitsPage } from '../pages/units/UnitsPage';
+import { ROSTER_EDITORS } from '../../shared/ipc/call';
 import { APP_TITLE } from '../pages/AuthFrame';
 
 function PageFor({ page, user }: { page: PageKey; user: SessionUser }) {
+  const canEdit = ROSTER_EDITORS.includes(user.role);
   switch (page) {
+    case 'roster':
+      return <RosterPage canEdit={canEdit} />;
+    case 'units':
+      return <UnitsPage canEdit={canEdit} />;
     case 'catalog':
       return <CatalogPage />;
     case 'users':

@@ -13,6 +13,18 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'users.resetPassword': '重置密码',
   'users.disable': '停用用户',
   'settings.update': '修改系统设置',
+  'units.save': '保存单位',
+  'units.delete': '删除单位',
+  'categories.save': '保存单位类别',
+  'cadres.create': '新增干部',
+  'cadres.update': '修改干部信息',
+  'cadres.setPhoto': '更换干部照片',
+  'cadres.removePhoto': '删除干部照片',
+  'cadres.exportLrmx': '导出任免审批表',
+  'roster.saveTemplate': '下载导入模板',
+  'roster.exportExcel': '导出干部名册',
+  'roster.commitExcel': '导入干部名册',
+  'roster.commitLrmx': '导入任免审批表',
 };
 
 export const actionLabel = (action: string): string =>

@@ -1,6 +1,8 @@
 // The one typed contract between the window and the store: every call's input schema, output type and roles.
 import { z } from 'zod';
 import type { Role } from '../roles';
+import { call } from './call';
+import { rosterCalls } from './contract-roster';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -12,25 +14,6 @@ import type {
   SessionUser,
   UserRow,
 } from './types';
-
-/** `public`: callable without a session (setup, login); `session`: any logged-in user; else the listed roles. */
-export type Access = 'public' | 'session' | readonly Role[];
-
-export interface CallSpec<I extends z.ZodType, O> {
-  readonly input: I;
-  readonly access: Access;
-  /** Mutating calls write exactly one audit entry in the transaction of their change. */
-  readonly mutates: boolean;
-  /** Calls that do not count as user activity for the idle lock (background polling). */
-  readonly passive?: boolean;
-  /** Phantom field carrying the output type; never set at run time. */
-  readonly output?: O;
-}
-
-const call =
-  <O>() =>
-  <I extends z.ZodType>(spec: Omit<CallSpec<I, O>, 'output'>): CallSpec<I, O> =>
-    spec;
 
 const ADMIN: readonly Role[] = ['admin'];
 
@@ -128,8 +111,10 @@ export const contract = {
     access: ADMIN,
     mutates: true,
   }),
+  ...rosterCalls,
 } as const;
 
+export type { Access, CallSpec } from './call';
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NO_STORE',
   'NOT_FOUND',
   'CONFLICT',
+  'CANCELLED', // the user cancelled a long job; nothing was written
   'UNKNOWN_CALL',
   'UNSUPPORTED',
   'INTERNAL',

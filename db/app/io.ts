@@ -1,0 +1,101 @@
+// Files the user picked in a native dialog, handed to the window as opaque tokens so it never names a path itself.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fail } from '../../shared/ipc/errors';
+import type { PickedFile } from '../../shared/roster/views';
+
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** The platform's dialogs (Electron's in the app, a scripted stand-in in tests). */
+export interface FileDialogs {
+  pickOpen(opts: { title: string; filters: readonly FileFilter[]; multiple: boolean; folder: boolean }): Promise<string[]>;
+  pickSave(opts: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
+}
+
+export type OpenPurpose = 'excel' | 'lrmx' | 'lrmxFolder' | 'photo';
+export type { SavePurpose } from '../../shared/ipc/save-purpose';
+import type { SavePurpose } from '../../shared/ipc/save-purpose';
+
+const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple: boolean; folder: boolean }> = {
+  excel: { title: '选择要导入的干部名册（Excel）', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], multiple: false, folder: false },
+  lrmx: {
+    title: '选择任免审批表文件',
+    filters: [{ name: '任免审批表', extensions: ['lrmx', 'lrm'] }],
+    multiple: true,
+    folder: false,
+  },
+  lrmxFolder: { title: '选择存放任免审批表的文件夹', filters: [], multiple: false, folder: true },
+  photo: { title: '选择照片', filters: [{ name: '图片', extensions: ['jpg', 'jpeg', 'png'] }], multiple: false, folder: false },
+};
+
+const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
+  template: { title: '保存干部名册导入模板', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  rosterExcel: { title: '导出干部名册', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  lrmx: { title: '导出任免审批表', filters: [{ name: '任免审批表', extensions: ['lrmx'] }] },
+};
+
+const MAX_FOLDER_FILES = 5000;
+
+/** .lrmx/.lrm files in a folder and its sub-folders (a county's files are often sorted into unit folders). */
+function lrmxFilesIn(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    const st = statSync(path);
+    if (st.isDirectory()) lrmxFilesIn(path, out);
+    else if (/\.(lrmx|lrm)$/i.test(name)) out.push(path);
+    if (out.length > MAX_FOLDER_FILES) fail('VALIDATION', `文件夹中的任免审批表超过 ${MAX_FOLDER_FILES} 个，请分批导入`);
+  }
+  return out;
+}
+
+export class HostIO {
+  private readonly opened = new Map<string, string>();
+  private readonly saves = new Map<string, string>();
+
+  constructor(private readonly dialogs: FileDialogs | undefined) {}
+
+  private requireDialogs(): FileDialogs {
+    return this.dialogs ?? fail('UNSUPPORTED', '此环境不能打开文件选择窗口');
+  }
+
+  async pickOpen(purpose: OpenPurpose): Promise<PickedFile[]> {
+    const spec = OPEN[purpose];
+    let paths = await this.requireDialogs().pickOpen(spec);
+    if (purpose === 'lrmxFolder') paths = paths.flatMap((dir) => lrmxFilesIn(dir));
+    return paths.map((path) => {
+      const token = randomUUID();
+      this.opened.set(token, path);
+      return { token, name: basename(path), size: statSync(path).size };
+    });
+  }
+
+  async pickSave(purpose: SavePurpose, suggestedName: string): Promise<{ token: string; name: string } | null> {
+    const spec = SAVE[purpose];
+    const ext = spec.filters[0]!.extensions[0]!;
+    const safeName = suggestedName.replace(/[\\/:*?"<>|]/g, '_');
+    let path = await this.requireDialogs().pickSave({ ...spec, defaultName: `${safeName}.${ext}` });
+    if (!path) return null;
+    if (extname(path).toLowerCase() !== `.${ext}`) path = `${path}.${ext}`;
+    const token = randomUUID();
+    this.saves.set(token, path);
+    return { token, name: basename(path) };
+  }
+
+  openedPath(token: string): string {
+    return this.opened.get(token) ?? fail('VALIDATION', '所选文件已失效，请重新选择', 'token');
+  }
+
+  savePath(token: string): string {
+    return this.saves.get(token) ?? fail('VALIDATION', '保存位置已失效，请重新选择', 'token');
+  }
+
+  /** Forgets every picked path (on lock): a new session must pick again. */
+  clear(): void {
+    this.opened.clear();
+    this.saves.clear();
+  }
+}

@@ -1,0 +1,60 @@
+// Work that spans several calls: an import's parsed preview, then its progress and cancellation while it commits.
+import { randomUUID } from 'node:crypto';
+import { ApiError, fail } from '../../shared/ipc/errors';
+import type { JobStatus } from '../../shared/roster/views';
+
+interface Job {
+  readonly kind: string;
+  readonly payload: unknown;
+  status: JobStatus;
+  cancelRequested: boolean;
+}
+
+export const cancelled = () =>
+  new ApiError({ code: 'CANCELLED', message: '已取消，档案库未作任何修改' });
+
+export class Jobs {
+  private readonly jobs = new Map<string, Job>();
+
+  create(kind: string, payload: unknown): string {
+    const id = randomUUID();
+    this.jobs.set(id, { kind, payload, status: { state: 'running', done: 0, total: 0 }, cancelRequested: false });
+    return id;
+  }
+
+  payload<T>(id: string, kind: string): T {
+    const job = this.jobs.get(id);
+    if (!job || job.kind !== kind) fail('NOT_FOUND', '导入预览已失效，请重新选择文件', 'jobId');
+    return job!.payload as T;
+  }
+
+  status(id: string): JobStatus {
+    return this.jobs.get(id)?.status ?? fail('NOT_FOUND', '找不到该任务', 'jobId');
+  }
+
+  /** Called between chunks of work: records progress, and throws CANCELLED once the user asked to stop. */
+  progress(id: string, done: number, total: number): void {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    if (job.cancelRequested) throw cancelled();
+    job.status = { state: 'running', done, total };
+  }
+
+  finish(id: string, state: JobStatus['state']): void {
+    const job = this.jobs.get(id);
+    if (job) job.status = { ...job.status, state };
+  }
+
+  cancel(id: string): void {
+    const job = this.jobs.get(id);
+    if (!job) fail('NOT_FOUND', '找不到该任务', 'jobId');
+    job!.cancelRequested = true;
+  }
+
+  clear(): void {
+    this.jobs.clear();
+  }
+}
+
+/** Lets queued IPC calls (progress, cancel) run between chunks of a long transaction. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

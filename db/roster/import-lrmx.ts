@@ -1,0 +1,132 @@
+// 任免审批表 import (.lrmx, and .lrm with its .pic) with a per-file preview, and the .lrmx export of one cadre.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { fail } from '../../shared/ipc/errors';
+import { cadreInputSchema } from '../../shared/roster/schema';
+import type { LrmxPreviewFile } from '../../shared/roster/views';
+import { maskIdNumber } from '../../shared/roster/idcard';
+import type { LrmxReadResult } from '../../shared/roster/lrmx-types';
+import type { CadreInput } from '../../shared/roster/types';
+import type { Handlers } from '../app/context';
+import { writeFileAtomic } from '../fs/atomic';
+import { readLrmx, LRMX_MAX_BYTES } from './lrmx/read';
+import { readLrm } from './lrmx/read-lrm';
+import { writeLrmx } from './lrmx/write';
+import { cadreToPerson, personToCadre, suggestPosition, suggestUnit, type LrmxCadreFields } from './lrmx/map';
+import { existingView, loadStoredCadres } from './existing';
+import { personMatcher, type PersonMatch } from './match-people';
+import { writeImport, type ImportItem } from './import-write';
+import { jobOutcome } from './job-outcome';
+import { readCadre } from './write';
+
+interface LrmxJobFile {
+  readonly fileName: string;
+  readonly fields: LrmxCadreFields | null;
+  readonly photo: Buffer | null;
+  readonly match: PersonMatch;
+}
+
+function readFile(path: string): LrmxReadResult {
+  if (statSync(path).size > LRMX_MAX_BYTES) return { ok: false, error: '文件过大，不是任免审批表' };
+  const bytes = readFileSync(path);
+  if (extname(path).toLowerCase() !== '.lrm') return readLrmx(bytes);
+  // A .lrm keeps its photo in a .pic file of the same name beside it.
+  const pic = path.replace(/\.lrm$/i, '.pic');
+  return readLrm(bytes, existsSync(pic) ? readFileSync(pic) : null);
+}
+
+type LrmxCalls = 'roster.previewLrmx' | 'roster.commitLrmx' | 'cadres.exportLrmx';
+
+export const lrmxHandlers: Handlers<LrmxCalls> = {
+  async 'roster.previewLrmx'({ db, io, jobs }, { tokens }) {
+    const today = new Date();
+    const units = await db.selectFrom('units').select(['id', 'name']).execute();
+    const stored = await loadStoredCadres(db);
+    const match = personMatcher([...stored.values()]);
+    const jobFiles: LrmxJobFile[] = [];
+    const files: LrmxPreviewFile[] = tokens.map((token, index) => {
+      const path = io.openedPath(token);
+      const fileName = basename(path);
+      const read = readFile(path);
+      if (!read.ok) {
+        jobFiles.push({ fileName, fields: null, photo: null, match: { kind: 'new' } });
+        return {
+          index,
+          fileName,
+          ok: false,
+          error: read.error,
+          name: '',
+          idNumber: '',
+          birthMonth: '',
+          currentPost: '',
+          issues: [],
+          status: 'error',
+          existing: null,
+          suggestedUnitId: null,
+          suggestedPosition: 'deputy',
+          hasPhoto: false,
+        };
+      }
+      const mapped = personToCadre(read.person, { today });
+      const f = mapped.fields;
+      const m = match(f);
+      const usable = Boolean(f.name && f.birthMonth && f.currentPost);
+      jobFiles.push({ fileName, fields: usable ? f : null, photo: mapped.photo, match: m });
+      return {
+        index,
+        fileName,
+        ok: usable,
+        error: usable ? null : '缺少姓名、出生年月或现任职务，无法导入',
+        name: f.name,
+        idNumber: maskIdNumber(f.idNumber),
+        birthMonth: f.birthMonth,
+        currentPost: f.currentPost,
+        issues: [...read.warnings, ...mapped.issues],
+        status: usable ? m.kind : 'error',
+        existing: m.kind === 'new' ? null : existingView(stored.get(m.cadreId)),
+        suggestedUnitId: suggestUnit(f.currentPost, units),
+        suggestedPosition: suggestPosition(f.currentPost),
+        hasPhoto: mapped.photo !== null,
+      };
+    });
+    return { jobId: jobs.create('lrmx', jobFiles), files };
+  },
+
+  async 'roster.commitLrmx'({ db, rec, jobs }, { jobId, files }) {
+    const jobFiles = jobs.payload<readonly LrmxJobFile[]>(jobId, 'lrmx');
+    if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
+    const items: ImportItem[] = [];
+    for (const choice of files) {
+      const file = jobFiles[choice.index];
+      if (!file?.fields) fail('VALIDATION', `文件“${file?.fileName ?? choice.index}”无法读取，不能导入`, 'files');
+      const { fileName, fields, match } = file as LrmxJobFile & { fields: LrmxCadreFields };
+      if (match.kind === 'nameMatch' && !choice.confirmMatch) {
+        fail('VALIDATION', `“${fileName}”与已有干部同名且出生年月相同，请确认是否为同一人，或不导入该文件`, 'files');
+      }
+      const candidate: CadreInput = { ...fields, unitId: choice.unitId, position: choice.position, status: '在职' };
+      const parsed = cadreInputSchema.safeParse(candidate);
+      if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
+      items.push({
+        cadreId: match.kind === 'new' ? null : match.cadreId,
+        input: parsed.data!,
+        // The file has no 职级, status or staff's own evaluations: keep what the store has.
+        keep: ['rank', 'familiarFields', 'traits', 'shortcomings', 'status'] as const,
+        photo: file!.photo,
+      });
+    }
+    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, items));
+    const names = files.map((c) => jobFiles[c.index]!.fileName);
+    rec.record(`${names.length} 个任免审批表文件`, { ...summary, files: names });
+    return { ...summary, skipped: jobFiles.length - files.length };
+  },
+
+  async 'cadres.exportLrmx'({ db, rec, io }, { id, token }) {
+    const path = io.savePath(token);
+    const profile = await readCadre(db, id, { showIdNumber: true });
+    const photo = await db.selectFrom('cadre_photos').select('data').where('cadre_id', '=', id).executeTakeFirst();
+    const person = cadreToPerson(profile, photo ? Buffer.from(photo.data) : null, { today: new Date() });
+    writeFileAtomic(path, writeLrmx(person));
+    rec.record(`${profile.name}（${profile.unitName}）`, { cadreId: id, file: basename(path) });
+    return { fileName: basename(path) };
+  },
+};

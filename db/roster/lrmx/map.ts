@@ -1,0 +1,256 @@
+// Between a .lrmx person and the roster's cadre profile: import (personToCadre) and export (cadreToPerson).
+import { formatAnnualResults, parseAnnualResults } from '../../../shared/roster/annual-results';
+import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
+import { validateIdNumber } from '../../../shared/roster/idcard';
+import { LRMX_EXPORT_VERSION, type LrmxFamilyMember, type LrmxPerson } from '../../../shared/roster/lrmx-types';
+import type { CadreInput, FamilyMember, Gender } from '../../../shared/roster/types';
+import { postSinceFromResume } from './resume';
+import { splitPosts } from './suggest';
+
+export { suggestPosition, suggestUnit } from './suggest';
+
+/** The profile fields a .lrmx file can fill (the unit, 正职/副职 and status are chosen on import). */
+export type LrmxCadreFields = Omit<CadreInput, 'unitId' | 'position' | 'status'>;
+
+export interface PersonToCadreResult {
+  /** Trust a field only when no issue names it: an unreadable value becomes '' (or, for 性别, a stand-in). */
+  readonly fields: LrmxCadreFields;
+  readonly photo: Buffer | null;
+  /** Chinese sentences, one per problem found in the content. */
+  readonly issues: string[];
+}
+
+// JS trim: also the full-width space (U+3000) people type in Chinese forms.
+const clean = (s: string | undefined): string => (s ?? '').trim();
+const lines = (s: string): string => s.replace(/\r\n?/g, '\n');
+
+/** “王　五” (a two-character name spaced out to align with three-character ones) → 王五. */
+function cleanName(raw: string): string {
+  const name = clean(raw);
+  return /^\p{Script=Han}\s+\p{Script=Han}$/u.test(name) ? name.replace(/\s+/g, '') : name;
+}
+
+/** Looks like a date (digits and date punctuation only), so 入党时间 is parsed rather than kept as text. */
+const looksLikeDate = (s: string) => /^[\d\s.．\-/年月日]+$/.test(s);
+
+/** 学历院校 and 学位院校 as one school text: one when they agree (or one contains the other), else both joined by ；. */
+export function joinSchools(xueLi: string, xueWei: string): string {
+  const a = clean(xueLi);
+  const b = clean(xueWei);
+  if (!a || !b || a === b) return a || b;
+  if (a.includes(b)) return a;
+  if (b.includes(a)) return b;
+  return `${a}；${b}`;
+}
+
+/** The inverse of joinSchools on export: a school written for a degree goes into the 学位院校 column too. */
+function splitSchool(school: string, degree: string): { xueLi: string; xueWei: string } {
+  if (!degree) return { xueLi: school, xueWei: '' };
+  const parts = school.split('；');
+  if (parts.length === 2) {
+    const [a, b] = parts as [string, string];
+    if (a && b && a === a.trim() && b === b.trim() && !a.includes(b) && !b.includes(a)) return { xueLi: a, xueWei: b };
+  }
+  return { xueLi: school, xueWei: school };
+}
+
+const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+const isPng = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+function photoOf(base64: string, issues: string[]): Buffer | null {
+  const b64 = base64.replace(/\s+/g, '');
+  if (!b64) return null;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || b64.length % 4 === 1) {
+    issues.push('照片数据已损坏（不是有效的 base64 编码），未导入照片');
+    return null;
+  }
+  const photo = Buffer.from(b64, 'base64');
+  if (!isJpeg(photo) && !isPng(photo)) {
+    issues.push('照片不是 JPEG 或 PNG 图片，未导入照片');
+    return null;
+  }
+  return photo;
+}
+
+function genderOf(raw: string): Gender | null {
+  const g = clean(raw);
+  if (g === '男' || g === '男性') return '男';
+  if (g === '女' || g === '女性') return '女';
+  return null;
+}
+
+const ISSUE_LABEL_MAX = 20;
+const shown = (s: string) => (s.length > ISSUE_LABEL_MAX ? `${s.slice(0, ISSUE_LABEL_MAX)}…` : s);
+
+/** Reads a .lrmx person as cadre profile fields; what it could not read is named in `issues`. */
+export function personToCadre(person: LrmxPerson, opts: { today: Date }): PersonToCadreResult {
+  const issues: string[] = [];
+  const max = yearMonthOf(opts.today);
+  const month = (raw: string, label: string, required: boolean): string => {
+    const text = clean(raw);
+    if (!text && !required) return '';
+    const r = parseYearMonth(text, label, { max });
+    if (r.ok) return r.value;
+    issues.push(r.reason);
+    return '';
+  };
+
+  const name = cleanName(person.xingMing);
+  if (!name) issues.push('姓名为空');
+
+  const birthMonth = month(person.chuShengNianYue, '出生年月', true);
+
+  let idNumber = '';
+  let idGender: Gender | null = null;
+  const rawId = clean(person.shenFenZheng);
+  if (rawId) {
+    const id = validateIdNumber(rawId, opts.today);
+    if (!id.ok) issues.push(`身份证号“${shown(rawId)}”无效：${id.reason}，未导入身份证号`);
+    else {
+      idNumber = id.idNumber;
+      idGender = id.gender;
+      if (birthMonth && id.birthDate.slice(0, 7) !== birthMonth) {
+        issues.push(`出生年月（${formatYearMonth(birthMonth)}）与身份证号中的出生日期（${id.birthDate}）不一致`);
+      }
+    }
+  }
+
+  let gender = genderOf(person.xingBie);
+  if (!gender) {
+    const raw = clean(person.xingBie);
+    const what = raw ? `性别“${shown(raw)}”无法识别，应为“男”或“女”` : '性别为空';
+    issues.push(idGender ? `${what}，已按身份证号取“${idGender}”` : what);
+    gender = idGender ?? '男'; // a stand-in: the issue above keeps the file from being imported unchecked
+  } else if (idGender && idGender !== gender) {
+    issues.push(`性别“${gender}”与身份证号显示的性别“${idGender}”不一致`);
+  }
+
+  const partyText = clean(person.ruDangShiJian);
+  const partyJoin = partyText && looksLikeDate(partyText) ? month(partyText, '入党时间', false) : partyText;
+
+  const annualText = clean(person.nianDuKaoHeJieGuo);
+  const annualResults = parseAnnualResults(annualText);
+  if (annualText && annualResults.length === 0 && !/^[无—\-－/／]+$/.test(annualText)) {
+    issues.push(`年度考核结果“${shown(annualText)}”无法识别，应写作“2024年度称职”`);
+  }
+
+  const family: FamilyMember[] = [];
+  (person.jiaTingChengYuan ?? []).forEach((m: LrmxFamilyMember) => {
+    const relation = clean(m.chengWei);
+    const memberName = cleanName(m.xingMing);
+    const rest = [m.chuShengRiQi, m.zhengZhiMianMao, m.gongZuoDanWeiJiZhiWu].map(clean);
+    if (!relation && !memberName && rest.every((x) => !x)) return; // the editor's blank rows
+    const who = memberName || relation || `第 ${family.length + 1} 位`;
+    if (!relation || !memberName) issues.push(`家庭成员“${who}”缺少${relation ? '姓名' : '称谓'}`);
+    family.push({
+      relation,
+      name: memberName,
+      birthMonth: month(m.chuShengRiQi, `家庭成员“${who}”的出生日期`, false),
+      politicalStatus: rest[1]!,
+      workUnitPost: rest[2]!,
+    });
+  });
+
+  const currentPost = clean(person.xianRenZhiWu);
+  const resume = lines(clean(person.jianLi));
+  const fields: LrmxCadreFields = {
+    name,
+    gender,
+    ethnicity: clean(person.minZu),
+    birthMonth,
+    nativePlace: clean(person.jiGuan),
+    birthPlace: clean(person.chuShengDi),
+    partyJoin,
+    workStart: month(person.canJiaGongZuoShiJian, '参加工作时间', false),
+    health: clean(person.jianKangZhuangKuang),
+    techTitle: clean(person.zhuanYeJiShuZhiWu),
+    expertise: clean(person.shuXiZhuanYeYouHeZhuanChang),
+    fulltimeEducation: clean(person.quanRiZhiJiaoYuXueLi),
+    fulltimeDegree: clean(person.quanRiZhiJiaoYuXueWei),
+    fulltimeSchool: joinSchools(person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi),
+    parttimeEducation: clean(person.zaiZhiJiaoYuXueLi),
+    parttimeDegree: clean(person.zaiZhiJiaoYuXueWei),
+    parttimeSchool: joinSchools(person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi),
+    currentPost,
+    postSince: postSinceFromResume(resume, currentPost, max),
+    rank: '', // not in the format
+    resume,
+    rewards: lines(clean(person.jiangChengQingKuang)),
+    idNumber,
+    familiarFields: '', // 熟悉领域, 主要特点, 存在不足: the roster's own assessment fields, not in the format
+    traits: '',
+    shortcomings: '',
+    annualResults,
+    family,
+  };
+  return { fields, photo: photoOf(person.zhaoPian ?? '', issues), issues };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** 'YYYY-MM' → 'YYYYMM' (the format's dates); anything else (free text, '') as it is. */
+const toLrmxMonth = (ym: string): string => (/^\d{4}-\d{2}$/.test(ym) ? ym.replace('-', '') : ym);
+
+/** Unit names a post may use for the unit: the name, without 中共, without 人民政府/委员会/党委 … */
+function mentionsUnit(post: string, unitName: string): boolean {
+  const full = unitName.trim();
+  if (!full) return true;
+  const core = full.replace(/^中共/, '').replace(/(人民政府|委员会|党工委|党委|党组|政府)$/, '');
+  return post.includes(full) || (core.length >= 2 && post.includes(core));
+}
+
+/**
+ * A cadre as a .lrmx person, for export to the national tools. Not carried by the format: 职级, 熟悉领域, 主要特点,
+ * 存在不足, 正职/副职 and status; 任职时间 only through the 简历's open last line. The 现任职务 gets the unit's name in
+ * front when it does not name the unit itself (“党委副书记” of 乌兰镇 → “乌兰镇党委副书记”), as the form expects a
+ * full title.
+ */
+export function cadreToPerson(c: CadreInput & { unitName: string }, photo: Buffer | null, opts: { today: Date }): LrmxPerson {
+  const t = opts.today;
+  const post = c.currentPost.trim();
+  const firstPost = splitPosts(post)[0] ?? '';
+  const currentPost = post && !mentionsUnit(firstPost, c.unitName) ? `${c.unitName.trim()}${post}` : post;
+  const full = splitSchool(c.fulltimeSchool, c.fulltimeDegree);
+  const part = splitSchool(c.parttimeSchool, c.parttimeDegree);
+  return {
+    xingMing: c.name,
+    xingBie: c.gender,
+    chuShengNianYue: toLrmxMonth(c.birthMonth),
+    minZu: c.ethnicity,
+    jiGuan: c.nativePlace,
+    chuShengDi: c.birthPlace,
+    ruDangShiJian: toLrmxMonth(c.partyJoin),
+    canJiaGongZuoShiJian: toLrmxMonth(c.workStart),
+    jianKangZhuangKuang: c.health,
+    zhuanYeJiShuZhiWu: c.techTitle,
+    shuXiZhuanYeYouHeZhuanChang: c.expertise,
+    quanRiZhiJiaoYuXueLi: c.fulltimeEducation,
+    quanRiZhiJiaoYuXueWei: c.fulltimeDegree,
+    quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi: full.xueLi,
+    quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi: full.xueWei,
+    zaiZhiJiaoYuXueLi: c.parttimeEducation,
+    zaiZhiJiaoYuXueWei: c.parttimeDegree,
+    zaiZhiJiaoYuXueLiBiYeYuanXiaoXi: part.xueLi,
+    zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi: part.xueWei,
+    xianRenZhiWu: currentPost,
+    niRenZhiWu: '',
+    niMianZhiWu: '',
+    jianLi: c.resume,
+    jiangChengQingKuang: c.rewards,
+    nianDuKaoHeJieGuo: formatAnnualResults(c.annualResults),
+    renMianLiYou: '',
+    jiaTingChengYuan: c.family.map((m) => ({
+      chengWei: m.relation,
+      xingMing: m.name,
+      chuShengRiQi: toLrmxMonth(m.birthMonth),
+      zhengZhiMianMao: m.politicalStatus,
+      gongZuoDanWeiJiZhiWu: m.workUnitPost,
+    })),
+    chengBaoDanWei: '',
+    jiSuanNianLingShiJian: `${t.getFullYear()}${pad(t.getMonth() + 1)}`,
+    tianBiaoShiJian: `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}`,
+    tianBiaoRen: '',
+    shenFenZheng: c.idNumber,
+    zhaoPian: photo ? photo.toString('base64') : '',
+    version: LRMX_EXPORT_VERSION,
+  };
+}

@@ -1,0 +1,242 @@
+// A small, strict XML reader for .lrmx files: elements, text, CDATA, comments and PIs; no DTD at all.
+//
+// Why not fast-xml-parser (5.12): it accepts truncated and mis-nested documents without complaint (a cut-off file
+// would half-import), and it decodes numeric character references only in its HTML mode. The files come from
+// outside, so this reader refuses any DOCTYPE (no entity can be declared, so none can be expanded or fetched),
+// knows only XML's five entities and character references, and reports the line of the first error.
+// It runs in one pass without recursion or backtracking regexes, so junk or huge input fails fast.
+
+export interface XmlElement {
+  readonly name: string;
+  readonly children: XmlElement[];
+  /** Direct character data (text and CDATA) with entities decoded and line ends normalised to \n. */
+  text: string;
+}
+
+export type XmlParseResult =
+  | { readonly ok: true; readonly root: XmlElement }
+  | { readonly ok: false; readonly reason: string; readonly line: number; readonly doctype: boolean };
+
+const MAX_DEPTH = 64;
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// Characters XML 1.0 does not allow anywhere (TextDecoder never yields lone surrogates: it substitutes U+FFFD).
+const ILLEGAL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+class XmlSyntaxError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly pos: number,
+    readonly doctype = false,
+  ) {
+    super(reason);
+  }
+}
+
+const isXmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isXmlChar = (cp: number) =>
+  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+
+/** Removes XML whitespace (space, tab, CR, LF) at both ends; a loop, not a regex, so long runs cost nothing. */
+export function trimXmlSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isXmlSpace(s.charCodeAt(start))) start += 1;
+  while (end > start && isXmlSpace(s.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+function lineAt(s: string, pos: number): number {
+  let line = 1;
+  for (let i = 0; i < pos && i < s.length; i += 1) if (s.charCodeAt(i) === 0x0a) line += 1;
+  return line;
+}
+
+/** Decodes the five predefined entities and character references; anything else is an error. */
+function decodeReferences(raw: string, at: number): string {
+  let amp = raw.indexOf('&');
+  if (amp < 0) return raw;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    out += raw.slice(from, amp);
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(raw);
+    if (!m) {
+      const shown = raw.slice(amp, Math.min(raw.length, amp + 12)).split(/[\s<]/)[0];
+      throw new XmlSyntaxError(`无法识别的实体引用“${shown}”（“&”须写作“&amp;”）`, at + amp);
+    }
+    if (m[1]) out += PREDEFINED[m[1]]!;
+    else {
+      const cp = m[2] !== undefined ? Number.parseInt(m[2], 10) : Number.parseInt(m[3]!, 16);
+      if (!isXmlChar(cp)) throw new XmlSyntaxError(`字符引用“${m[0]}”不是合法的 XML 字符`, at + amp);
+      out += String.fromCodePoint(cp);
+    }
+    from = amp + m[0].length;
+    amp = raw.indexOf('&', from);
+  }
+  return out + raw.slice(from);
+}
+
+/** Parses a whole document (already decoded to a string). Never throws. */
+export function parseXml(input: string): XmlParseResult {
+  // XML 2.11: every CR LF and lone CR is read as LF (a CR survives only as &#13;).
+  const s = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  try {
+    const bad = ILLEGAL_CHAR.exec(s);
+    if (bad) throw new XmlSyntaxError(`含有 XML 不允许的控制字符（U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}）`, bad.index);
+    return { ok: true, root: new Reader(s).document() };
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) return { ok: false, reason: e.reason, line: lineAt(s, e.pos), doctype: e.doctype };
+    throw e;
+  }
+}
+
+class Reader {
+  private i = 0;
+
+  constructor(private readonly s: string) {}
+
+  document(): XmlElement {
+    const s = this.s;
+    if (s.startsWith('<?xml') && isXmlSpace(s.charCodeAt(5))) {
+      const end = s.indexOf('?>', 5);
+      if (end < 0) throw new XmlSyntaxError('XML 声明没有结束', 0);
+      this.i = end + 2;
+    }
+    this.misc();
+    if (this.i >= s.length) throw new XmlSyntaxError('没有根元素', this.i);
+    if (s[this.i] !== '<') throw new XmlSyntaxError('根元素之前有多余的文字', this.i);
+    const root = this.element();
+    this.misc();
+    if (this.i < s.length) throw new XmlSyntaxError('根元素结束之后还有多余的内容', this.i);
+    return root;
+  }
+
+  /** Whitespace, comments and PIs outside the root; a DOCTYPE is refused here. */
+  private misc(): void {
+    const s = this.s;
+    for (;;) {
+      while (this.i < s.length && isXmlSpace(s.charCodeAt(this.i))) this.i += 1;
+      if (s.startsWith('<!--', this.i)) this.comment();
+      else if (s.startsWith('<?', this.i)) this.pi();
+      else if (s.startsWith('<!DOCTYPE', this.i) || s.startsWith('<!doctype', this.i)) {
+        throw new XmlSyntaxError('文件含有 DOCTYPE 声明（可定义实体），出于安全考虑不予读取', this.i, true);
+      } else return;
+    }
+  }
+
+  private comment(): void {
+    const end = this.s.indexOf('-->', this.i + 4);
+    if (end < 0) throw new XmlSyntaxError('注释没有结束（文件不完整）', this.i);
+    this.i = end + 3;
+  }
+
+  private pi(): void {
+    NAME.lastIndex = this.i + 2;
+    const m = NAME.exec(this.s);
+    if (!m) throw new XmlSyntaxError('处理指令格式错误', this.i);
+    if (m[0].toLowerCase() === 'xml') throw new XmlSyntaxError('XML 声明只能出现在文件开头', this.i);
+    const end = this.s.indexOf('?>', this.i + 2);
+    if (end < 0) throw new XmlSyntaxError('处理指令没有结束（文件不完整）', this.i);
+    this.i = end + 2;
+  }
+
+  private name(): string {
+    NAME.lastIndex = this.i;
+    const m = NAME.exec(this.s);
+    if (!m) throw new XmlSyntaxError('元素名格式错误', this.i);
+    this.i += m[0].length;
+    return m[0];
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.s.length && isXmlSpace(this.s.charCodeAt(this.i))) this.i += 1;
+  }
+
+  /** Reads a start tag at this.i ('<'); returns the element and whether it was self-closing. */
+  private startTag(): { el: XmlElement; empty: boolean } {
+    const s = this.s;
+    this.i += 1;
+    const el: XmlElement = { name: this.name(), children: [], text: '' };
+    const seen = new Set<string>();
+    for (;;) {
+      const before = this.i;
+      this.skipSpace();
+      if (this.i >= s.length) throw new XmlSyntaxError(`元素 <${el.name}> 的开始标记没有结束（文件不完整）`, before);
+      if (s.startsWith('/>', this.i)) {
+        this.i += 2;
+        return { el, empty: true };
+      }
+      if (s[this.i] === '>') {
+        this.i += 1;
+        return { el, empty: false };
+      }
+      if (this.i === before) throw new XmlSyntaxError(`元素 <${el.name}> 的属性格式错误`, this.i);
+      const attr = this.name();
+      if (seen.has(attr)) throw new XmlSyntaxError(`元素 <${el.name}> 的属性“${attr}”重复`, this.i);
+      seen.add(attr);
+      this.skipSpace();
+      if (s[this.i] !== '=') throw new XmlSyntaxError(`元素 <${el.name}> 的属性“${attr}”缺少“=”`, this.i);
+      this.i += 1;
+      this.skipSpace();
+      const quote = s[this.i];
+      if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`元素 <${el.name}> 的属性“${attr}”的值缺少引号`, this.i);
+      const end = s.indexOf(quote, this.i + 1);
+      if (end < 0) throw new XmlSyntaxError(`元素 <${el.name}> 的属性“${attr}”的值没有结束（文件不完整）`, this.i);
+      const value = s.slice(this.i + 1, end);
+      if (value.includes('<')) throw new XmlSyntaxError(`元素 <${el.name}> 的属性值中不能有“<”`, this.i);
+      decodeReferences(value, this.i + 1); // checked for well-formedness; attribute values are not used
+      this.i = end + 1;
+    }
+  }
+
+  /** Reads the element at this.i and everything inside it, iteratively (deep nesting cannot overflow the stack). */
+  private element(): XmlElement {
+    const s = this.s;
+    const firstAt = this.i;
+    const first = this.startTag();
+    if (first.empty) return first.el;
+    const stack: XmlElement[] = [first.el];
+    const openedAt: number[] = [firstAt]; // where each open element starts, to name its line when it never ends
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const lt = s.indexOf('<', this.i);
+      if (lt < 0) throw new XmlSyntaxError(`元素 <${top.name}> 没有结束标记（文件不完整）`, openedAt[openedAt.length - 1]!);
+      if (lt > this.i) {
+        const raw = s.slice(this.i, lt);
+        if (raw.includes(']]>')) throw new XmlSyntaxError('文字中不能出现“]]>”', this.i);
+        top.text += decodeReferences(raw, this.i);
+      }
+      this.i = lt;
+      if (s.startsWith('</', lt)) {
+        this.i += 2;
+        const name = this.name();
+        this.skipSpace();
+        if (s[this.i] !== '>') throw new XmlSyntaxError(`结束标记 </${name}> 格式错误`, this.i);
+        if (name !== top.name) throw new XmlSyntaxError(`结束标记 </${name}> 与开始标记 <${top.name}> 不匹配`, lt);
+        this.i += 1;
+        stack.pop();
+        openedAt.pop();
+      } else if (s.startsWith('<!--', lt)) this.comment();
+      else if (s.startsWith('<![CDATA[', lt)) {
+        const end = s.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlSyntaxError('CDATA 段没有结束（文件不完整）', lt);
+        top.text += s.slice(lt + 9, end);
+        this.i = end + 3;
+      } else if (s.startsWith('<?', lt)) this.pi();
+      else if (s.startsWith('<!', lt)) throw new XmlSyntaxError('元素内容中有不支持的声明', lt);
+      else {
+        if (stack.length >= MAX_DEPTH) throw new XmlSyntaxError(`元素嵌套超过 ${MAX_DEPTH} 层`, lt);
+        const child = this.startTag();
+        top.children.push(child.el);
+        if (!child.empty) {
+          stack.push(child.el);
+          openedAt.push(lt);
+        }
+      }
+    }
+    return first.el;
+  }
+}

@@ -1,0 +1,73 @@
+// The roster's calls: the query, one cadre's profile (read, create, edit, photo), picked files and jobs.
+import { readFileSync } from 'node:fs';
+import type { Role } from '../../shared/roles';
+import { ROSTER_EDITORS } from '../../shared/ipc/call';
+import type { Handlers } from '../app/context';
+import { readCadre, setPhoto, insertCadre, updateCadre } from './write';
+import { queryRoster } from './query';
+
+/** Roles that see 身份证号 in full; everyone else sees it masked. */
+export const canSeeIdNumber = (role: Role) => ROSTER_EDITORS.includes(role);
+
+type CadreCalls =
+  | 'roster.query'
+  | 'cadres.get'
+  | 'cadres.create'
+  | 'cadres.update'
+  | 'cadres.setPhoto'
+  | 'cadres.removePhoto'
+  | 'files.pickOpen'
+  | 'files.pickSave'
+  | 'jobs.status'
+  | 'jobs.cancel';
+
+export const cadreHandlers: Handlers<CadreCalls> = {
+  'roster.query': ({ store, db }, filter) => queryRoster(db, filter, { showIdNumber: canSeeIdNumber(store.user.role) }),
+
+  'cadres.get': ({ store, db }, input) => readCadre(db, input.id, { showIdNumber: canSeeIdNumber(store.user.role) }),
+
+  async 'cadres.create'({ db, rec }, { input }) {
+    const id = await insertCadre(db, input);
+    const profile = await readCadre(db, id, { showIdNumber: true });
+    rec.record(`${input.name}（${profile.unitName}）`, { cadreId: id });
+    return profile;
+  },
+
+  async 'cadres.update'({ db, rec }, { id, version, input }) {
+    const before = await readCadre(db, id, { showIdNumber: true });
+    await updateCadre(db, id, input, version);
+    const after = await readCadre(db, id, { showIdNumber: true });
+    rec.record(`${after.name}（${after.unitName}）`, { cadreId: id, changed: changedFields(before, after) });
+    return after;
+  },
+
+  async 'cadres.setPhoto'({ db, rec, io }, input) {
+    const before = await readCadre(db, input.id, { showIdNumber: true });
+    await setPhoto(db, input.id, readFileSync(io.openedPath(input.token)));
+    rec.record(`${before.name}（${before.unitName}）`, { cadreId: input.id, photo: '更换' });
+    return readCadre(db, input.id, { showIdNumber: true });
+  },
+
+  async 'cadres.removePhoto'({ db, rec }, input) {
+    const before = await readCadre(db, input.id, { showIdNumber: true });
+    await db.deleteFrom('cadre_photos').where('cadre_id', '=', input.id).execute();
+    rec.record(`${before.name}（${before.unitName}）`, { cadreId: input.id, photo: '删除' });
+    return readCadre(db, input.id, { showIdNumber: true });
+  },
+
+  'files.pickOpen': ({ io }, input) => io.pickOpen(input.purpose),
+  'files.pickSave': ({ io }, input) => io.pickSave(input.purpose, input.suggestedName),
+  'jobs.status': async ({ jobs }, input) => jobs.status(input.jobId),
+  'jobs.cancel': async ({ jobs }, input) => {
+    jobs.cancel(input.jobId);
+    return null;
+  },
+};
+
+/** The names of the profile fields an edit changed, for the audit entry (values stay out of the log). */
+function changedFields(before: object, after: object): string[] {
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  const skip = new Set(['version', 'updatedAt', 'age', 'photo', 'idNumberMasked']);
+  return Object.keys(b).filter((k) => !skip.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}

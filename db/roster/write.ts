@@ -1,0 +1,206 @@
+// Writing a cadre profile (with its yearly results and family) and reading one back as the window sees it.
+import type { Kysely, Selectable } from 'kysely';
+import { fail } from '../../shared/ipc/errors';
+import type { CadreInput } from '../../shared/roster/types';
+import type { CadreProfile } from '../../shared/roster/views';
+import { ageAt } from '../../shared/roster/dates';
+import { maskIdNumber } from '../../shared/roster/idcard';
+import type { CadresTable, Database } from '../schema';
+import { highestEducation, pinyinKeys, searchText } from './derive';
+
+function columns(c: CadreInput, unitName: string) {
+  return {
+    name: c.name,
+    gender: c.gender,
+    ethnicity: c.ethnicity,
+    birth_month: c.birthMonth,
+    native_place: c.nativePlace,
+    birth_place: c.birthPlace,
+    party_join: c.partyJoin,
+    work_start: c.workStart,
+    health: c.health,
+    tech_title: c.techTitle,
+    expertise: c.expertise,
+    fulltime_education: c.fulltimeEducation,
+    fulltime_degree: c.fulltimeDegree,
+    fulltime_school: c.fulltimeSchool,
+    parttime_education: c.parttimeEducation,
+    parttime_degree: c.parttimeDegree,
+    parttime_school: c.parttimeSchool,
+    current_post: c.currentPost,
+    post_since: c.postSince,
+    rank: c.rank,
+    unit_id: c.unitId,
+    position: c.position,
+    resume: c.resume,
+    rewards: c.rewards,
+    id_number: c.idNumber,
+    familiar_fields: c.familiarFields,
+    traits: c.traits,
+    shortcomings: c.shortcomings,
+    status: c.status,
+    highest_education: highestEducation(c),
+    search_text: searchText(c, unitName),
+    pinyin_keys: pinyinKeys(c.name),
+  };
+}
+
+async function unitName(db: Kysely<Database>, unitId: number): Promise<string> {
+  const u = await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
+  return u?.name ?? fail('VALIDATION', '所选单位不存在，可能已被删除，请重新选择', 'unitId');
+}
+
+async function assertIdNumberFree(db: Kysely<Database>, idNumber: string, exceptId: number | null): Promise<void> {
+  if (!idNumber) return;
+  let q = db.selectFrom('cadres').select(['id', 'name']).where('id_number', '=', idNumber);
+  if (exceptId !== null) q = q.where('id', '<>', exceptId);
+  const other = await q.executeTakeFirst();
+  if (other) fail('VALIDATION', `身份证号与已有干部“${other.name}”重复`, 'idNumber');
+}
+
+async function writeChildren(db: Kysely<Database>, cadreId: number, c: CadreInput): Promise<void> {
+  await db.deleteFrom('cadre_annual_results').where('cadre_id', '=', cadreId).execute();
+  await db.deleteFrom('cadre_family').where('cadre_id', '=', cadreId).execute();
+  if (c.annualResults.length > 0) {
+    await db
+      .insertInto('cadre_annual_results')
+      .values(c.annualResults.map((r) => ({ cadre_id: cadreId, year: r.year, result: r.result })))
+      .execute();
+  }
+  if (c.family.length > 0) {
+    await db
+      .insertInto('cadre_family')
+      .values(
+        c.family.map((f, i) => ({
+          cadre_id: cadreId,
+          sort: i,
+          relation: f.relation,
+          name: f.name,
+          birth_month: f.birthMonth,
+          political_status: f.politicalStatus,
+          work_unit_post: f.workUnitPost,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertCadre(db: Kysely<Database>, c: CadreInput, now = new Date().toISOString()): Promise<number> {
+  const unit = await unitName(db, c.unitId);
+  await assertIdNumberFree(db, c.idNumber, null);
+  const row = await db
+    .insertInto('cadres')
+    .values({ ...columns(c, unit), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeChildren(db, row.id, c);
+  return row.id;
+}
+
+/** Updates a profile; `expectedVersion` makes a concurrent edit a clear conflict instead of a silent overwrite. */
+export async function updateCadre(
+  db: Kysely<Database>,
+  id: number,
+  c: CadreInput,
+  expectedVersion: number | null,
+  now = new Date().toISOString(),
+): Promise<Selectable<CadresTable>> {
+  const before = await db.selectFrom('cadres').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) fail('NOT_FOUND', '找不到该干部，可能已被删除', 'id');
+  if (expectedVersion !== null && before!.version !== expectedVersion) {
+    fail('CONFLICT', `“${before!.name}”的信息已被其他人修改（${before!.updated_at.slice(0, 16).replace('T', ' ')}），请关闭后重新打开再编辑，您的修改未保存`);
+  }
+  const unit = await unitName(db, c.unitId);
+  await assertIdNumberFree(db, c.idNumber, id);
+  await db
+    .updateTable('cadres')
+    .set({ ...columns(c, unit), updated_at: now, version: before!.version + 1 })
+    .where('id', '=', id)
+    .execute();
+  await writeChildren(db, id, c);
+  return before!;
+}
+
+export async function readCadre(db: Kysely<Database>, id: number, opts: { showIdNumber: boolean; today?: Date }): Promise<CadreProfile> {
+  const c = await db
+    .selectFrom('cadres')
+    .innerJoin('units', 'units.id', 'cadres.unit_id')
+    .innerJoin('catalog_categories', 'catalog_categories.code', 'units.category_code')
+    .selectAll('cadres')
+    .select(['units.name as unit_name', 'catalog_categories.name as category_name'])
+    .where('cadres.id', '=', id)
+    .executeTakeFirst();
+  if (!c) fail('NOT_FOUND', '找不到该干部，可能已被删除', 'id');
+  const [results, family, photo] = await Promise.all([
+    db.selectFrom('cadre_annual_results').selectAll().where('cadre_id', '=', id).orderBy('year').execute(),
+    db.selectFrom('cadre_family').selectAll().where('cadre_id', '=', id).orderBy('sort').execute(),
+    db.selectFrom('cadre_photos').selectAll().where('cadre_id', '=', id).executeTakeFirst(),
+  ]);
+  const r = c!;
+  return {
+    id: r.id,
+    version: r.version,
+    age: ageAt(r.birth_month, opts.today),
+    unitName: r.unit_name,
+    categoryName: r.category_name,
+    photo: photo ? `data:${photo.mime};base64,${Buffer.from(photo.data).toString('base64')}` : null,
+    idNumberMasked: !opts.showIdNumber && r.id_number !== '',
+    updatedAt: r.updated_at,
+    name: r.name,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    birthMonth: r.birth_month,
+    nativePlace: r.native_place,
+    birthPlace: r.birth_place,
+    partyJoin: r.party_join,
+    workStart: r.work_start,
+    health: r.health,
+    techTitle: r.tech_title,
+    expertise: r.expertise,
+    fulltimeEducation: r.fulltime_education,
+    fulltimeDegree: r.fulltime_degree,
+    fulltimeSchool: r.fulltime_school,
+    parttimeEducation: r.parttime_education,
+    parttimeDegree: r.parttime_degree,
+    parttimeSchool: r.parttime_school,
+    currentPost: r.current_post,
+    postSince: r.post_since,
+    rank: r.rank,
+    unitId: r.unit_id,
+    position: r.position,
+    resume: r.resume,
+    rewards: r.rewards,
+    idNumber: opts.showIdNumber ? r.id_number : maskIdNumber(r.id_number),
+    familiarFields: r.familiar_fields,
+    traits: r.traits,
+    shortcomings: r.shortcomings,
+    status: r.status as CadreProfile['status'],
+    annualResults: results.map((x) => ({ year: x.year, result: x.result })),
+    family: family.map((f) => ({
+      relation: f.relation,
+      name: f.name,
+      birthMonth: f.birth_month,
+      politicalStatus: f.political_status,
+      workUnitPost: f.work_unit_post,
+    })),
+  };
+}
+
+/** Photos: JPEG or PNG by their first bytes, at most 2 MB. */
+export function photoMime(bytes: Buffer): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+export async function setPhoto(db: Kysely<Database>, cadreId: number, bytes: Buffer): Promise<void> {
+  const mime = photoMime(bytes);
+  if (!mime) fail('VALIDATION', '照片应为 JPG 或 PNG 图片', 'photo');
+  if (bytes.length > MAX_PHOTO_BYTES) fail('VALIDATION', '照片不能超过 2 MB', 'photo');
+  await db
+    .insertInto('cadre_photos')
+    .values({ cadre_id: cadreId, mime: mime!, data: bytes })
+    .onConflict((oc) => oc.column('cadre_id').doUpdateSet({ mime: mime!, data: bytes }))
+    .execute();
+}

@@ -1,0 +1,159 @@
+// 干部名册: every cadre in a virtualised table with filters and search; opening a row shows the profile.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Dropdown, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
+import { POSITION_NAMES } from '../../../shared/roster/types';
+import { formatYearMonth } from '../../../shared/roster/dates';
+import { call, errorMessage } from '../../lib/api';
+import { useUnitsAndCategories } from '../../lib/useCatalogLists';
+import { saveWithDialog } from '../../lib/save-file';
+import { PageHeader } from '../PageHeader';
+import { RosterFilters } from './RosterFilters';
+import { CadreDrawer } from './CadreDrawer';
+import { CadreFormModal } from './CadreFormModal';
+import { ExcelImportModal, LrmxImportModal } from './import';
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+/** Strips empty values so the call's strict schema sees only real filters. */
+const cleanFilter = (f: RosterFilter): RosterFilter =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as RosterFilter;
+
+export function RosterPage({ canEdit }: { canEdit: boolean }) {
+  const { units, categories, reload: reloadUnits } = useUnitsAndCategories();
+  const [filter, setFilter] = useState<RosterFilter>({ status: '在职' });
+  const [rows, setRows] = useState<readonly RosterRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState<'excel' | 'lrmx' | null>(null);
+  const [tableHeight, setTableHeight] = useState(560);
+  const query = useRef(0);
+  const { message } = AntApp.useApp();
+
+  const load = useCallback(async () => {
+    const mine = ++query.current;
+    setLoading(true);
+    try {
+      const result = await call('roster.query', cleanFilter(filter));
+      if (mine === query.current) setRows(result); // a slower earlier query must not overwrite a newer one
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      if (mine === query.current) setLoading(false);
+    }
+  }, [filter, message]);
+
+  useEffect(() => {
+    const t = setTimeout(() => void load(), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [load]);
+
+  useEffect(() => {
+    const fit = () => setTableHeight(Math.max(320, window.innerHeight - 330));
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
+  const refreshAll = async () => {
+    await Promise.all([load(), reloadUnits()]);
+  };
+
+  const exportExcel = () =>
+    saveWithDialog('rosterExcel', '干部名册', (token) => call('roster.exportExcel', { token, filter: cleanFilter(filter) }), message, (r) => `已导出 ${r.rows} 人到 ${r.fileName}`);
+  const saveTemplate = () =>
+    saveWithDialog('template', '干部名册导入模板', (token) => call('roster.saveTemplate', { token }), message, (r) => `模板已保存为 ${r.fileName}`);
+
+  return (
+    <>
+      <PageHeader
+        title="干部名册"
+        description="可按姓名、拼音首字母（如 zsf）、身份证号或任意文字查找；点击一行查看干部信息。"
+        extra={
+          canEdit ? (
+            <Space>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={units.length === 0}>
+                新增干部
+              </Button>
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'excel', label: '导入 Excel 干部名册' },
+                    { key: 'lrmx', label: '导入任免审批表（.lrmx）' },
+                    { type: 'divider' },
+                    { key: 'template', label: '下载 Excel 导入模板' },
+                  ],
+                  onClick: ({ key }) => (key === 'template' ? void saveTemplate() : setImporting(key as 'excel' | 'lrmx')),
+                }}
+              >
+                <Button icon={<ImportOutlined />} data-testid="import-menu">
+                  导入
+                </Button>
+              </Dropdown>
+              <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
+                导出 Excel
+              </Button>
+            </Space>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { paddingBottom: 8 } }}>
+        <div style={{ marginBottom: 12 }}>
+          <RosterFilters filter={filter} onChange={setFilter} units={units} categories={categories} />
+        </div>
+        {units.length === 0 && canEdit ? (
+          <Typography.Paragraph type="warning">还没有单位。请先在“单位管理”中添加单位，或直接导入 Excel 干部名册前先建好单位。</Typography.Paragraph>
+        ) : null}
+        <Table<RosterRow>
+          virtual
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={rows as RosterRow[]}
+          pagination={false}
+          scroll={{ x: 1200, y: tableHeight }}
+          onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left' },
+            { title: '性别', dataIndex: 'gender', width: 60 },
+            { title: '出生年月', dataIndex: 'birthMonth', width: 100, render: (v: string) => formatYearMonth(v) },
+            { title: '年龄', dataIndex: 'age', width: 60 },
+            { title: '单位', dataIndex: 'unitName', width: 200, ellipsis: true },
+            { title: '现任职务', dataIndex: 'currentPost', width: 260, ellipsis: true },
+            {
+              title: '正/副',
+              dataIndex: 'position',
+              width: 70,
+              render: (p: RosterRow['position']) => <Tag color={p === 'chief' ? 'red' : 'default'}>{POSITION_NAMES[p]}</Tag>,
+            },
+            { title: '职级', dataIndex: 'rank', width: 110 },
+            { title: '学历', dataIndex: 'highestEducation', width: 80 },
+            { title: '单位类别', dataIndex: 'categoryName', width: 170, ellipsis: true },
+            { title: '状态', dataIndex: 'status', width: 70 },
+            { title: '身份证号', dataIndex: 'idNumber', width: 180 },
+          ]}
+        />
+        <Typography.Text type="secondary" data-testid="roster-count">
+          共 {rows.length} 人
+        </Typography.Text>
+      </Card>
+      {openId !== null ? <CadreDrawer cadreId={openId} canEdit={canEdit} units={units} onClose={() => setOpenId(null)} onChanged={refreshAll} /> : null}
+      {creating ? (
+        <CadreFormModal
+          profile={null}
+          units={units}
+          onClose={() => setCreating(false)}
+          onSaved={async (p) => {
+            setCreating(false);
+            await refreshAll();
+            setOpenId(p.id);
+          }}
+        />
+      ) : null}
+      <ExcelImportModal open={importing === 'excel'} onClose={() => setImporting(null)} onImported={() => void refreshAll()} />
+      <LrmxImportModal open={importing === 'lrmx'} onClose={() => setImporting(null)} onImported={() => void refreshAll()} />
+    </>
+  );
+}

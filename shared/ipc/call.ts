@@ -1,0 +1,25 @@
+// How one call of the contract is declared: input schema, output type, roles, whether it changes the store.
+import type { z } from 'zod';
+import type { Role } from '../roles';
+
+/** `public`: callable without a session (setup, login); `session`: any logged-in user; else the listed roles. */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export interface CallSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly access: Access;
+  /** Mutating calls write exactly one audit entry in the transaction of their change. */
+  readonly mutates: boolean;
+  /** Calls that do not count as user activity for the idle lock (background polling). */
+  readonly passive?: boolean;
+  /** Phantom field carrying the output type; never set at run time. */
+  readonly output?: O;
+}
+
+export const call =
+  <O>() =>
+  <I extends z.ZodType>(spec: Omit<CallSpec<I, O>, 'output'>): CallSpec<I, O> =>
+    spec;
+
+
+export const ROSTER_EDITORS: readonly Role[] = ['admin', 'dossierClerk'];

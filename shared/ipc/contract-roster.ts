@@ -1,0 +1,134 @@
+// The roster's calls: units and categories, the roster query, profiles, Excel and 任免审批表 import/export, jobs.
+import { z } from 'zod';
+import type { Role } from '../roles';
+import type { CatalogCategory } from '../catalog/types';
+import type { Unit } from '../roster/types';
+import { CADRE_STATUSES, EDUCATION_LEVELS } from '../roster/types';
+import { cadreInputSchema } from '../roster/schema';
+import type {
+  CadreProfile,
+  ExcelPreview,
+  ImportSummary,
+  JobStatus,
+  LrmxPreview,
+  PickedFile,
+  RosterRow,
+  SavedFile,
+} from '../roster/views';
+import { call, ROSTER_EDITORS } from './call';
+import * as f from './fields';
+
+const PROFILE_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
+
+const token = z.string({ error: '文件标识无效' }).uuid('文件标识无效');
+const jobId = z.string({ error: '任务标识无效' }).uuid('任务标识无效');
+const age = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(16, `${label}不能小于 16`).max(80, `${label}不能大于 80`);
+
+export const rosterFilterSchema = z.strictObject({
+  unitId: f.id('单位').optional(),
+  categoryCode: f.optionalText('单位类别', 10),
+  position: z.enum(['chief', 'deputy'], { error: '正职/副职不正确' }).optional(),
+  rank: f.optionalText('职级', 20),
+  status: z.enum(CADRE_STATUSES, { error: '状态不正确' }).optional(),
+  ageMin: age('最小年龄').optional(),
+  ageMax: age('最大年龄').optional(),
+  education: z.enum(EDUCATION_LEVELS, { error: '学历不正确' }).optional(),
+  text: f.optionalText('搜索内容', 100),
+});
+
+export const rosterCalls = {
+  'units.list': call<readonly Unit[]>()({ input: f.none, access: 'session', mutates: false }),
+  'units.save': call<Unit>()({
+    input: z.strictObject({
+      id: f.id('单位').optional(),
+      name: f.text('单位名称', 60),
+      categoryCode: f.text('单位类别', 10),
+      sort: z.number({ error: '排序号必须是数字' }).int('排序号必须是整数').min(0, '排序号不能为负').max(99999, '排序号过大'),
+    }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'units.delete': call<null>()({ input: z.strictObject({ id: f.id('单位') }), access: ROSTER_EDITORS, mutates: true }),
+  'categories.save': call<CatalogCategory>()({
+    input: z.strictObject({ code: f.text('类别编码', 10).optional(), name: f.text('类别名称', 30) }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'roster.query': call<readonly RosterRow[]>()({ input: rosterFilterSchema, access: 'session', mutates: false }),
+  'cadres.get': call<CadreProfile>()({ input: z.strictObject({ id: f.id('干部') }), access: PROFILE_READERS, mutates: false }),
+  'cadres.create': call<CadreProfile>()({ input: z.strictObject({ input: cadreInputSchema }), access: ROSTER_EDITORS, mutates: true }),
+  'cadres.update': call<CadreProfile>()({
+    input: z.strictObject({
+      id: f.id('干部'),
+      version: z.number({ error: '版本号无效' }).int('版本号无效').positive('版本号无效'),
+      input: cadreInputSchema,
+    }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'cadres.setPhoto': call<CadreProfile>()({
+    input: z.strictObject({ id: f.id('干部'), token }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'cadres.removePhoto': call<CadreProfile>()({ input: z.strictObject({ id: f.id('干部') }), access: ROSTER_EDITORS, mutates: true }),
+  'cadres.exportLrmx': call<SavedFile>()({
+    input: z.strictObject({ id: f.id('干部'), token }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'files.pickOpen': call<readonly PickedFile[]>()({
+    input: z.strictObject({ purpose: z.enum(['excel', 'lrmx', 'lrmxFolder', 'photo'], { error: '文件用途不正确' }) }),
+    access: ROSTER_EDITORS,
+    mutates: false,
+  }),
+  'files.pickSave': call<{ token: string; name: string } | null>()({
+    input: z.strictObject({
+      purpose: z.enum(['template', 'rosterExcel', 'lrmx'], { error: '文件用途不正确' }),
+      suggestedName: f.text('文件名', 100),
+    }),
+    access: ROSTER_EDITORS,
+    mutates: false,
+  }),
+  'roster.saveTemplate': call<SavedFile>()({ input: z.strictObject({ token }), access: ROSTER_EDITORS, mutates: true }),
+  'roster.exportExcel': call<SavedFile & { rows: number }>()({
+    input: z.strictObject({ token, filter: rosterFilterSchema }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'roster.previewExcel': call<ExcelPreview>()({ input: z.strictObject({ token }), access: ROSTER_EDITORS, mutates: false }),
+  'roster.commitExcel': call<ImportSummary>()({
+    input: z.strictObject({
+      jobId,
+      excludedRows: z.array(z.number().int(), { error: '排除的行号不正确' }).max(100_000),
+      confirmedRows: z.array(z.number().int(), { error: '确认的行号不正确' }).max(100_000),
+    }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'roster.previewLrmx': call<LrmxPreview>()({
+    input: z.strictObject({ tokens: z.array(token, { error: '文件列表不正确' }).min(1, '请选择文件').max(5000, '一次最多导入 5000 个文件') }),
+    access: ROSTER_EDITORS,
+    mutates: false,
+  }),
+  'roster.commitLrmx': call<ImportSummary>()({
+    input: z.strictObject({
+      jobId,
+      files: z
+        .array(
+          z.strictObject({
+            index: z.number().int().min(0),
+            unitId: f.id('单位'),
+            position: z.enum(['chief', 'deputy'], { error: '请选择正职或副职' }),
+            confirmMatch: z.boolean(),
+          }),
+          { error: '文件列表不正确' },
+        )
+        .max(5000),
+    }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'jobs.status': call<JobStatus>()({ input: z.strictObject({ jobId }), access: 'session', mutates: false, passive: true }),
+  'jobs.cancel': call<null>()({ input: z.strictObject({ jobId }), access: 'session', mutates: false }),
+} as const;

@@ -1,0 +1,115 @@
+// What the roster calls return to the window.
+import type { PositionCode } from '../catalog/types';
+import type { CadreInput, CadreStatus, EducationLevel } from './types';
+
+export interface RosterFilter {
+  readonly unitId?: number | undefined;
+  readonly categoryCode?: string | undefined;
+  readonly position?: PositionCode | undefined;
+  readonly rank?: string | undefined;
+  readonly status?: CadreStatus | undefined;
+  readonly ageMin?: number | undefined;
+  readonly ageMax?: number | undefined;
+  readonly education?: EducationLevel | undefined;
+  /** Name, pinyin initials or full pinyin, 身份证号, or any text of the profile. */
+  readonly text?: string | undefined;
+}
+
+export interface RosterRow {
+  readonly id: number;
+  readonly name: string;
+  readonly gender: string;
+  readonly birthMonth: string;
+  readonly age: number;
+  readonly unitId: number;
+  readonly unitName: string;
+  readonly categoryCode: string;
+  readonly categoryName: string;
+  readonly position: PositionCode;
+  readonly currentPost: string;
+  readonly rank: string;
+  readonly status: string;
+  readonly highestEducation: string;
+  /** Masked unless the role may see it. */
+  readonly idNumber: string;
+}
+
+export interface CadreProfile extends CadreInput {
+  readonly id: number;
+  readonly version: number;
+  readonly age: number;
+  readonly unitName: string;
+  readonly categoryName: string;
+  /** A data: URL of the photo, or null. */
+  readonly photo: string | null;
+  readonly idNumberMasked: boolean;
+  readonly updatedAt: string;
+}
+
+export interface PickedFile {
+  readonly token: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface ImportIssue {
+  readonly column: string;
+  readonly reason: string;
+}
+
+export type ImportRowStatus = 'new' | 'update' | 'nameMatch' | 'error';
+
+export interface ExcelPreviewRow {
+  readonly rowNumber: number;
+  readonly name: string;
+  readonly unitName: string;
+  readonly idNumber: string;
+  readonly status: ImportRowStatus;
+  readonly issues: readonly ImportIssue[];
+  /** For update/nameMatch: the existing cadre. */
+  readonly existing: { readonly id: number; readonly name: string; readonly unitName: string } | null;
+}
+
+export interface ExcelPreview {
+  readonly jobId: string;
+  readonly fileName: string;
+  readonly rows: readonly ExcelPreviewRow[];
+}
+
+export interface LrmxPreviewFile {
+  readonly index: number;
+  readonly fileName: string;
+  readonly ok: boolean;
+  readonly error: string | null;
+  readonly name: string;
+  readonly idNumber: string;
+  readonly birthMonth: string;
+  readonly currentPost: string;
+  readonly issues: readonly string[];
+  readonly status: ImportRowStatus;
+  readonly existing: { readonly id: number; readonly name: string; readonly unitName: string } | null;
+  readonly suggestedUnitId: number | null;
+  readonly suggestedPosition: PositionCode;
+  readonly hasPhoto: boolean;
+}
+
+export interface LrmxPreview {
+  readonly jobId: string;
+  readonly files: readonly LrmxPreviewFile[];
+}
+
+export interface ImportSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly skipped: number;
+}
+
+export interface JobStatus {
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface SavedFile {
+  readonly fileName: string;
+}
