@@ -1,0 +1,339 @@
+// Importing the roster from an Excel workbook: pick the file, review every row's check, then write in one go.
+import { useMemo, useState } from 'react';
+import { App as AntApp, Alert, Button, Checkbox, Flex, Modal, Segmented, Spin, Statistic, Steps, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/views';
+import { call, errorMessage } from '../../../lib/api';
+import { type ImportModalProps, CommitStepView, Lines, StatusTag, planText, stepStatus, useImportRun, useOpenSession } from './shared';
+
+type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
+type Filter = 'all' | 'error' | 'nameMatch';
+
+/** A row that cannot be imported until the file is fixed. */
+const hasError = (r: ExcelPreviewRow) => r.status === 'error' || r.issues.length > 0;
+
+export function ExcelImportModal(props: ImportModalProps) {
+  const session = useOpenSession(props.open);
+  return <ExcelImportDialog key={session} {...props} />;
+}
+
+function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
+  const { message } = AntApp.useApp();
+  const [picking, setPicking] = useState(false);
+  const [load, setLoad] = useState<Load>({ kind: 'idle' });
+  const [preview, setPreview] = useState<ExcelPreview | null>(null);
+  /** Row numbers of new/update rows left out by the user (all are included at first). */
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(() => new Set());
+  /** Row numbers of nameMatch rows the user confirmed as the same person (none at first; only these are imported). */
+  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(() => new Set());
+  const [filter, setFilter] = useState<Filter>('all');
+  const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
+
+  const choose = async () => {
+    setPicking(true);
+    try {
+      const [file] = await call('files.pickOpen', { purpose: 'excel' });
+      if (!file) return; // the user closed the file dialog: keep what is shown
+      run.reset();
+      setPreview(null);
+      setLoad({ kind: 'reading', fileName: file.name });
+      try {
+        const p = await call('roster.previewExcel', { token: file.token });
+        setPreview(p);
+        setExcluded(new Set());
+        setConfirmed(new Set());
+        setFilter('all');
+        setLoad({ kind: 'idle' });
+      } catch (e) {
+        setLoad({ kind: 'error', fileName: file.name, message: errorMessage(e) });
+      }
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  const rows = useMemo(() => preview?.rows ?? [], [preview]);
+  const isIncluded = (r: ExcelPreviewRow) =>
+    !hasError(r) && (r.status === 'nameMatch' ? confirmed.has(r.rowNumber) : !excluded.has(r.rowNumber));
+
+  const counts = useMemo(() => {
+    const c = { new: 0, update: 0, nameMatch: 0, error: 0 };
+    for (const r of rows) {
+      if (hasError(r)) c.error++;
+      else c[r.status]++;
+    }
+    return c;
+  }, [rows]);
+
+  const plan = useMemo(() => {
+    let created = 0;
+    let updated = 0;
+    const excludedRows: number[] = [];
+    const confirmedRows: number[] = [];
+    for (const r of rows) {
+      const inc = !hasError(r) && (r.status === 'nameMatch' ? confirmed.has(r.rowNumber) : !excluded.has(r.rowNumber));
+      if (!inc) excludedRows.push(r.rowNumber);
+      else if (r.status === 'new') created++;
+      else {
+        updated++;
+        if (r.status === 'nameMatch') confirmedRows.push(r.rowNumber);
+      }
+    }
+    return { created, updated, excludedRows, confirmedRows };
+  }, [rows, excluded, confirmed]);
+
+  const visible = useMemo(
+    () => (filter === 'all' ? rows : filter === 'error' ? rows.filter(hasError) : rows.filter((r) => !hasError(r) && r.status === 'nameMatch')),
+    [rows, filter],
+  );
+
+  // Rows the header checkbox toggles: the plain new/update ones (same-name rows need a confirmation each).
+  const plain = useMemo(() => rows.filter((r) => !hasError(r) && r.status !== 'nameMatch').map((r) => r.rowNumber), [rows]);
+  const plainIncluded = plain.filter((n) => !excluded.has(n)).length;
+
+  const toggle = (set: ReadonlySet<number>, n: number, on: boolean): ReadonlySet<number> => {
+    const next = new Set(set);
+    if (on) next.add(n);
+    else next.delete(n);
+    return next;
+  };
+  const setIncluded = (r: ExcelPreviewRow, on: boolean) => {
+    if (r.status === 'nameMatch') setConfirmed((s) => toggle(s, r.rowNumber, on));
+    else setExcluded((s) => toggle(s, r.rowNumber, !on));
+  };
+
+  const commit = () => {
+    if (!preview) return;
+    const { excludedRows, confirmedRows } = plan;
+    void run.start(() => call('roster.commitExcel', { jobId: preview.jobId, excludedRows, confirmedRows }));
+  };
+
+  const columns: TableColumnsType<ExcelPreviewRow> = [
+    {
+      key: 'include',
+      width: 84,
+      align: 'center',
+      title: (
+        <Tooltip title="勾选或取消全部可直接导入的行（同名待确认的行需逐行确认）">
+          <Checkbox
+            checked={plain.length > 0 && plainIncluded === plain.length}
+            indeterminate={plainIncluded > 0 && plainIncluded < plain.length}
+            disabled={plain.length === 0}
+            onChange={(e) => setExcluded(e.target.checked ? new Set() : new Set(plain))}
+            data-testid="include-all"
+          >
+            导入
+          </Checkbox>
+        </Tooltip>
+      ),
+      render: (_, r) => {
+        const box = (
+          <Checkbox
+            checked={isIncluded(r)}
+            disabled={hasError(r)}
+            onChange={(e) => setIncluded(r, e.target.checked)}
+            data-testid={`include-row-${r.rowNumber}`}
+            aria-label={`导入第 ${r.rowNumber} 行`}
+          />
+        );
+        if (hasError(r))
+          return (
+            <Tooltip title="请先修改文件中的错误">
+              <span>{box}</span>
+            </Tooltip>
+          );
+        if (r.status === 'nameMatch')
+          return (
+            <Tooltip title="勾选即确认为同一人，将用文件内容更新其档案">
+              <span>{box}</span>
+            </Tooltip>
+          );
+        return box;
+      },
+    },
+    { title: '行号', dataIndex: 'rowNumber', width: 80, render: (n: number) => `第 ${n} 行` },
+    { title: '姓名', dataIndex: 'name', width: 96, render: (v: string) => v || '—' },
+    { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true, render: (v: string) => v || '—' },
+    { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => v || '—' },
+    {
+      title: '状态',
+      key: 'status',
+      width: 76,
+      render: (_, r) => <StatusTag status={hasError(r) ? 'error' : r.status} />,
+    },
+    {
+      title: '问题 / 确认',
+      key: 'issues',
+      render: (_, r) => {
+        if (r.issues.length > 0) return <Lines type="danger" lines={r.issues.map((i) => `${i.column}：${i.reason}`)} />;
+        if (r.status === 'error') return <Typography.Text type="danger">此行有错误，请检查文件</Typography.Text>;
+        if (r.existing && r.status === 'update')
+          return <Typography.Text type="secondary">{`将更新已有档案：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>;
+        if (r.status === 'nameMatch')
+          return (
+            <>
+              {r.existing ? (
+                <div>
+                  <Typography.Text type="warning">{`档案库中已有同名同出生年月的干部：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>
+                </div>
+              ) : null}
+              <Checkbox
+                checked={confirmed.has(r.rowNumber)}
+                onChange={(e) => setIncluded(r, e.target.checked)}
+                data-testid={`confirm-row-${r.rowNumber}`}
+              >
+                确认为同一人并更新
+              </Checkbox>
+            </>
+          );
+        return null;
+      },
+    },
+  ];
+
+  const step = run.phase.kind !== 'idle' ? 2 : preview ? 1 : 0;
+  const includedCount = plan.created + plan.updated;
+
+  let body;
+  let footer;
+  if (step === 0) {
+    body =
+      load.kind === 'reading' ? (
+        <Flex vertical align="center" gap={12} style={{ padding: '56px 0' }} data-testid="excel-loading">
+          <Spin size="large" />
+          <Typography.Text>正在读取并检查…</Typography.Text>
+          <Typography.Text type="secondary">{load.fileName}</Typography.Text>
+        </Flex>
+      ) : load.kind === 'error' ? (
+        <div style={{ padding: '32px 0' }}>
+          <Alert
+            type="error"
+            showIcon
+            title={`无法导入“${load.fileName}”`}
+            description={load.message}
+            action={
+              <Button onClick={() => void choose()} loading={picking} data-testid="excel-repick">
+                重新选择
+              </Button>
+            }
+            data-testid="excel-error"
+          />
+        </div>
+      ) : (
+        <Flex vertical align="center" gap={16} style={{ padding: '48px 0' }}>
+          <Typography.Paragraph type="secondary" style={{ maxWidth: 560, textAlign: 'center', margin: 0 }}>
+            请选择按导入模板填写的 Excel 文件。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
+          </Typography.Paragraph>
+          <Button type="primary" size="large" icon={<FileExcelOutlined />} loading={picking} onClick={() => void choose()} data-testid="excel-pick">
+            选择 Excel 文件…
+          </Button>
+        </Flex>
+      );
+    footer = <Button onClick={run.requestClose}>关闭</Button>;
+  } else if (step === 1 && preview) {
+    body = (
+      <Flex vertical gap={12}>
+        <Typography.Text type="secondary">文件：{preview.fileName}</Typography.Text>
+        <Flex gap={40} wrap data-testid="excel-counts">
+          <Statistic title="可导入 · 新增" value={counts.new} />
+          <Statistic title="可导入 · 更新" value={counts.update} />
+          <Statistic title="同名同出生年月待确认" value={counts.nameMatch} />
+          <Statistic title="有错误" value={counts.error} styles={counts.error > 0 ? { content: { color: '#cf1322' } } : {}} />
+        </Flex>
+        {rows.length === 0 ? (
+          <Alert type="warning" showIcon title="文件中没有找到干部数据" description="请检查是否填写在模板的第一个工作表中，修改后重新选择文件。" />
+        ) : null}
+        {counts.error > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            title={`有 ${counts.error} 行存在错误，这些行不会导入`}
+            description="可以先导入其余各行；也可以修改文件中的错误后点击“重新选择文件”再检查一遍。"
+          />
+        ) : null}
+        {counts.nameMatch > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={`有 ${counts.nameMatch} 行与档案库中已有干部同名且出生年月相同，需要您确认`}
+            description="这些行默认不导入。如确认是同一人，请勾选“确认为同一人并更新”，系统将用文件中的内容更新其档案；不勾选则该行不导入。"
+          />
+        ) : null}
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: `全部（${rows.length}）` },
+            { value: 'error', label: `有错误（${counts.error}）` },
+            { value: 'nameMatch', label: `待确认（${counts.nameMatch}）` },
+          ]}
+          data-testid="excel-filter"
+        />
+        <Table<ExcelPreviewRow>
+          rowKey="rowNumber"
+          size="small"
+          columns={columns}
+          dataSource={visible as ExcelPreviewRow[]}
+          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 行` }}
+          scroll={{ y: 360 }}
+          locale={{ emptyText: filter === 'error' ? '没有错误' : filter === 'nameMatch' ? '没有待确认的行' : '没有数据' }}
+          data-testid="excel-rows"
+        />
+      </Flex>
+    );
+    footer = (
+      <Flex justify="space-between" align="center" gap={12}>
+        <Typography.Text strong data-testid="excel-plan">
+          {planText(plan.created, plan.updated, plan.excludedRows.length, '行')}
+        </Typography.Text>
+        <Flex gap={8}>
+          <Button onClick={run.requestClose}>关闭</Button>
+          <Button onClick={() => void choose()} loading={picking} data-testid="excel-repick">
+            重新选择文件
+          </Button>
+          <Button type="primary" disabled={includedCount === 0} onClick={commit} data-testid="excel-commit">
+            开始导入
+          </Button>
+        </Flex>
+      </Flex>
+    );
+  } else {
+    body = (
+      <CommitStepView
+        run={run}
+        prefix="excel"
+        skippedUnit="行"
+        onDone={run.requestClose}
+        onBack={run.reset}
+        onRepick={() => void choose()}
+        onClose={run.requestClose}
+      />
+    );
+    footer = null;
+  }
+
+  return (
+    <Modal
+      open={open}
+      title="从 Excel 导入干部名册"
+      width={1000}
+      style={{ top: 32 }}
+      mask={{ closable: false }}
+      onCancel={run.requestClose}
+      footer={footer}
+      destroyOnHidden
+      data-testid="excel-import-modal"
+    >
+      <Steps
+        current={step}
+        status={stepStatus(load.kind === 'error', run.phase.kind)}
+        items={[{ title: '选择文件' }, { title: '检查结果' }, { title: '导入' }]}
+        style={{ marginBottom: 24 }}
+      />
+      {body}
+    </Modal>
+  );
+}
