@@ -47,13 +47,23 @@ function decodeDocument(b: Uint8Array): Decoded {
     // A “utf-16” declaration on 8-bit bytes is what .NET writes when a serialised string is saved as UTF-8.
     return tryDecode(b, 'utf-8', true);
   }
-  if (GB_LABELS.has(declared)) return tryDecode(b, 'gb18030', false);
+  if (GB_LABELS.has(declared)) {
+    // Re-saved by a UTF-8 editor without touching the declaration: real GB text is practically never valid UTF-8.
+    const utf8 = hasHighBytes(b) ? tryDecode(b, 'utf-8', false) : null;
+    if (utf8?.ok) return { ...utf8, warnings: [`文件声明为 ${declared.toUpperCase()} 编码，但内容是 UTF-8，已按 UTF-8 读取`] };
+    return tryDecode(b, 'gb18030', false);
+  }
   try {
     new TextDecoder(declared);
   } catch {
     return { ok: false, error: `${NOT_LRMX}：不支持文件声明的编码“${declared}”` };
   }
   return tryDecode(b, declared, false);
+}
+
+function hasHighBytes(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i += 1) if (b[i]! >= 0x80) return true;
+  return false;
 }
 
 function tryDecode(b: Uint8Array, label: string, gbFallback: boolean): Decoded {
