@@ -15,6 +15,17 @@ export default defineConfig({
         },
       },
       {
+        // Not part of `npm test`: `npm run bench` prints speed figures at the scale the issues name.
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -65,7 +65,10 @@ export class HostIO {
   async pickOpen(purpose: OpenPurpose): Promise<PickedFile[]> {
     const spec = OPEN[purpose];
     let paths = await this.requireDialogs().pickOpen(spec);
-    if (purpose === 'lrmxFolder') paths = paths.flatMap((dir) => lrmxFilesIn(dir));
+    if (purpose === 'lrmxFolder' && paths.length > 0) {
+      paths = paths.flatMap((dir) => lrmxFilesIn(dir));
+      if (paths.length === 0) fail('VALIDATION', '所选文件夹中没有任免审批表文件（.lrmx 或 .lrm）', 'folder');
+    }
     return paths.map((path) => {
       const token = randomUUID();
       this.opened.set(token, path);

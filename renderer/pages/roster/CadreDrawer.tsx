@@ -118,7 +118,9 @@ export function CadreDrawer({
               </Descriptions.Item>
               <Descriptions.Item label="职级">{or(p.rank)}</Descriptions.Item>
               <Descriptions.Item label="状态">{p.status}</Descriptions.Item>
-              <Descriptions.Item label="身份证号">{or(p.idNumber)}</Descriptions.Item>
+              <Descriptions.Item label="身份证号">
+                <span style={{ whiteSpace: 'nowrap' }}>{or(p.idNumber)}</span>
+              </Descriptions.Item>
             </Descriptions>
             <div style={{ width: 132, textAlign: 'center' }}>
               {p.photo ? <Image src={p.photo} width={120} alt={`${p.name}的照片`} /> : <Empty description="无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />}

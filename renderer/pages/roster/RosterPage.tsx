@@ -116,7 +116,7 @@ export function RosterPage({ canEdit }: { canEdit: boolean }) {
           scroll={{ x: 1200, y: tableHeight }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left' },
+            { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left', render: (v: string) => <span data-testid="cadre-name">{v}</span> },
             { title: '性别', dataIndex: 'gender', width: 60 },
             { title: '出生年月', dataIndex: 'birthMonth', width: 100, render: (v: string) => formatYearMonth(v) },
             { title: '年龄', dataIndex: 'age', width: 60 },
