@@ -8,6 +8,7 @@ import type { Database } from '../schema';
 export async function listUnits(db: Kysely<Database>): Promise<Unit[]> {
   const rows = await db
     .selectFrom('units as u')
+    .innerJoin('catalog_categories as k', 'k.code', 'u.category_code')
     .leftJoin('cadres as c', (j) => j.onRef('c.unit_id', '=', 'u.id').on('c.status', '=', '在职'))
     .select((eb) => [
       'u.id',
@@ -18,7 +19,8 @@ export async function listUnits(db: Kysely<Database>): Promise<Unit[]> {
       eb.fn.count<number>(eb.case().when('c.position', '=', 'deputy').then(1).end()).as('deputy_count'),
     ])
     .groupBy('u.id')
-    .orderBy('u.category_code')
+    // By the category's sort, not its code: as text 'C10' would sort between 'C1' and 'C2'.
+    .orderBy('k.sort')
     .orderBy('u.sort')
     .orderBy('u.name')
     .execute();

@@ -58,43 +58,57 @@ async function assertIdNumberFree(db: Kysely<Database>, idNumber: string, except
   if (other) fail('VALIDATION', `身份证号与已有干部“${other.name}”重复`, 'idNumber');
 }
 
-async function writeChildren(db: Kysely<Database>, cadreId: number, c: CadreInput): Promise<void> {
+/** Yearly results and family members of freshly inserted cadres, in one statement each. */
+async function insertChildren(db: Kysely<Database>, cadres: readonly (readonly [number, CadreInput])[]): Promise<void> {
+  const results = cadres.flatMap(([id, c]) => c.annualResults.map((r) => ({ cadre_id: id, year: r.year, result: r.result })));
+  const family = cadres.flatMap(([id, c]) =>
+    c.family.map((f, i) => ({
+      cadre_id: id,
+      sort: i,
+      relation: f.relation,
+      name: f.name,
+      birth_month: f.birthMonth,
+      political_status: f.politicalStatus,
+      work_unit_post: f.workUnitPost,
+    })),
+  );
+  if (results.length > 0) await db.insertInto('cadre_annual_results').values(results).execute();
+  if (family.length > 0) await db.insertInto('cadre_family').values(family).execute();
+}
+
+async function replaceChildren(db: Kysely<Database>, cadreId: number, c: CadreInput): Promise<void> {
   await db.deleteFrom('cadre_annual_results').where('cadre_id', '=', cadreId).execute();
   await db.deleteFrom('cadre_family').where('cadre_id', '=', cadreId).execute();
-  if (c.annualResults.length > 0) {
-    await db
-      .insertInto('cadre_annual_results')
-      .values(c.annualResults.map((r) => ({ cadre_id: cadreId, year: r.year, result: r.result })))
-      .execute();
-  }
-  if (c.family.length > 0) {
-    await db
-      .insertInto('cadre_family')
-      .values(
-        c.family.map((f, i) => ({
-          cadre_id: cadreId,
-          sort: i,
-          relation: f.relation,
-          name: f.name,
-          birth_month: f.birthMonth,
-          political_status: f.politicalStatus,
-          work_unit_post: f.workUnitPost,
-        })),
-      )
-      .execute();
-  }
+  await insertChildren(db, [[cadreId, c]]);
+}
+
+/**
+ * Inserts many cadres with a few statements (imports write thousands). The caller has checked units and
+ * 身份证号; the unique index still refuses a duplicate. Returns the new ids in input order.
+ */
+export async function insertCadres(
+  db: Kysely<Database>,
+  inputs: readonly CadreInput[],
+  unitNames: ReadonlyMap<number, string>,
+  now = new Date().toISOString(),
+): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const rows = await db
+    .insertInto('cadres')
+    .values(inputs.map((c) => ({ ...columns(c, unitNames.get(c.unitId) ?? ''), created_at: now, updated_at: now })))
+    .returning('id')
+    .execute();
+  // New rowids are assigned in ascending order as the VALUES rows are processed; RETURNING's order is not promised.
+  const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+  await insertChildren(db, ids.map((id, i) => [id, inputs[i]!] as const));
+  return ids;
 }
 
 export async function insertCadre(db: Kysely<Database>, c: CadreInput, now = new Date().toISOString()): Promise<number> {
   const unit = await unitName(db, c.unitId);
   await assertIdNumberFree(db, c.idNumber, null);
-  const row = await db
-    .insertInto('cadres')
-    .values({ ...columns(c, unit), created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeChildren(db, row.id, c);
-  return row.id;
+  const [id] = await insertCadres(db, [c], new Map([[c.unitId, unit]]), now);
+  return id!;
 }
 
 /** Updates a profile; `expectedVersion` makes a concurrent edit a clear conflict instead of a silent overwrite. */
@@ -117,7 +131,7 @@ export async function updateCadre(
     .set({ ...columns(c, unit), updated_at: now, version: before!.version + 1 })
     .where('id', '=', id)
     .execute();
-  await writeChildren(db, id, c);
+  await replaceChildren(db, id, c);
   return before!;
 }
 

@@ -91,8 +91,8 @@ export const cadreInputSchema = z
     traits: str(L.traits, 1000),
     shortcomings: str(L.shortcomings, 1000),
     status: z.enum(CADRE_STATUSES, { error: `状态应为${CADRE_STATUSES.join('、')}之一` }),
-    annualResults: z.array(annualResultSchema, { error: '年度考核结果格式不正确' }).max(60, '年度考核结果过多'),
-    family: z.array(familyMemberSchema, { error: '家庭主要成员格式不正确' }).max(30, '家庭成员过多'),
+    annualResults: z.array(annualResultSchema, { error: '年度考核结果格式不正确' }).max(60, '年度考核结果过多').readonly(),
+    family: z.array(familyMemberSchema, { error: '家庭主要成员格式不正确' }).max(30, '家庭成员过多').readonly(),
   })
   .superRefine((c, ctx) => {
     if (c.idNumber) {
