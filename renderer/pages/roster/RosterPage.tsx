@@ -1,6 +1,6 @@
 // 干部名册: every cadre in a virtualised table with filters and search; opening a row shows the profile.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Dropdown, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
 import { POSITION_NAMES } from '../../../shared/roster/types';
@@ -45,8 +45,11 @@ export function RosterPage({ canEdit }: { canEdit: boolean }) {
     }
   }, [filter, message]);
 
+  const firstLoad = useRef(true);
   useEffect(() => {
-    const t = setTimeout(() => void load(), SEARCH_DEBOUNCE_MS);
+    // The first load runs at once; later ones wait for the user to stop typing.
+    const t = setTimeout(() => void load(), firstLoad.current ? 0 : SEARCH_DEBOUNCE_MS);
+    firstLoad.current = false;
     return () => clearTimeout(t);
   }, [load]);
 
@@ -116,7 +119,7 @@ export function RosterPage({ canEdit }: { canEdit: boolean }) {
           scroll={{ x: 1200, y: tableHeight }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left', render: (v: string) => <span data-testid="cadre-name">{v}</span> },
+            { title: '姓名', dataIndex: 'name', width: 100, render: (v: string) => <span data-testid="cadre-name">{v}</span> },
             { title: '性别', dataIndex: 'gender', width: 60 },
             { title: '出生年月', dataIndex: 'birthMonth', width: 100, render: (v: string) => formatYearMonth(v) },
             { title: '年龄', dataIndex: 'age', width: 60 },
@@ -126,7 +129,8 @@ export function RosterPage({ canEdit }: { canEdit: boolean }) {
               title: '正/副',
               dataIndex: 'position',
               width: 70,
-              render: (p: RosterRow['position']) => <Tag color={p === 'chief' ? 'red' : 'default'}>{POSITION_NAMES[p]}</Tag>,
+              // Plain text, not a Tag: thousands of rows scroll through this cell.
+              render: (p: RosterRow['position']) => <span style={{ color: p === 'chief' ? '#b71c1c' : undefined }}>{POSITION_NAMES[p]}</span>,
             },
             { title: '职级', dataIndex: 'rank', width: 110 },
             { title: '学历', dataIndex: 'highestEducation', width: 80 },
