@@ -40,6 +40,20 @@ export class Jobs {
     job.status = { state: 'running', done, total };
   }
 
+  /**
+   * A commit of the job starts. A committed job cannot be committed again (its matches are stale, and rows without
+   * 身份证号 would be created twice); a cancelled or failed one may be retried, without the old cancel request.
+   */
+  begin(id: string): void {
+    const job = this.jobs.get(id);
+    if (!job) fail('NOT_FOUND', '找不到该任务', 'jobId');
+    if (job!.status.state === 'done') fail('VALIDATION', '这批数据已经导入，不能重复导入；如需再次导入，请重新选择文件', 'jobId');
+    if (job!.status.state !== 'running') {
+      job!.cancelRequested = false;
+      job!.status = { state: 'running', done: 0, total: 0 };
+    }
+  }
+
   finish(id: string, state: JobStatus['state']): void {
     const job = this.jobs.get(id);
     if (job) job.status = { ...job.status, state };

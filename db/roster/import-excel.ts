@@ -11,8 +11,9 @@ import { MAX_FILE_BYTES, parseRosterWorkbook } from './excel/parse';
 import { validateRosterRows } from './excel/validate';
 import { matchExisting, type MatchedRow } from './excel/match';
 import { exportRoster } from './excel/export';
+import { ROSTER_COLUMNS } from './excel/columns';
 import { existingView, loadStoredCadres } from './existing';
-import { writeImport } from './import-write';
+import { writeImport, type KeptField } from './import-write';
 import { queryRoster } from './query';
 import { readCadre } from './write';
 import { jobOutcome } from './job-outcome';
@@ -21,6 +22,8 @@ interface ExcelJob {
   readonly fileName: string;
   readonly matched: readonly MatchedRow[];
   readonly errorRows: ReadonlySet<number>;
+  /** Profile fields whose column the file does not have (the template lets users delete optional columns). */
+  readonly missingFields: readonly KeptField[];
 }
 
 type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTemplate' | 'roster.exportExcel';
@@ -31,7 +34,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
     if (statSync(path).size > MAX_FILE_BYTES) fail('VALIDATION', '文件过大（超过 50 MB），请拆分后导入', 'file');
     const parsed = await parseRosterWorkbook(readFileSync(path));
     if (!parsed.ok) fail('VALIDATION', parsed.error, 'file');
-    const rows = (parsed as Extract<typeof parsed, { ok: true }>).rows;
+    const { rows, columns } = parsed as Extract<typeof parsed, { ok: true }>;
     const units = await db.selectFrom('units').select(['id', 'name']).execute();
     const validated = validateRosterRows(rows, { units, today: new Date() });
     const stored = await loadStoredCadres(db);
@@ -58,6 +61,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       fileName,
       matched,
       errorRows: new Set(validated.rows.filter((r) => r.issues.length > 0).map((r) => r.rowNumber)),
+      missingFields: ROSTER_COLUMNS.filter((c) => !columns.includes(c.key)).map((c) => (c.key === 'unit' ? 'unitId' : c.key)),
     } satisfies ExcelJob);
     return { jobId, fileName, rows: preview };
   },
@@ -88,7 +92,8 @@ export const excelHandlers: Handlers<ExcelCalls> = {
         included.map((m) => ({
           cadreId: m.match.kind === 'new' ? null : m.match.cadreId,
           input: m.input,
-          keep: ['family', 'annualResults'],
+          // Excel has no family members; a column the file lacks must not wipe what is stored.
+          keep: ['family', ...job.missingFields],
         })),
       ),
     );

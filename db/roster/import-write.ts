@@ -6,29 +6,35 @@ import { yieldToEventLoop } from '../app/jobs';
 import type { Database } from '../schema';
 import { insertCadres, readCadre, setPhoto, updateCadre } from './write';
 
-type KeptField = 'family' | 'annualResults' | 'rank' | 'familiarFields' | 'traits' | 'shortcomings' | 'status';
+/** A profile field an update may keep as stored. */
+export type KeptField = keyof CadreInput;
 
 export interface ImportItem {
   /** The cadre to update, or null to create one. */
   readonly cadreId: number | null;
   readonly input: CadreInput;
-  /** Fields the source cannot carry keep their stored values on update (e.g. Excel has no family members). */
+  /**
+   * Fields the source does not carry at all keep their stored values on update: Excel has no family members, a
+   * .lrmx no 职级, status or staff's own evaluations, a user's sheet may lack optional columns.
+   */
   readonly keep: readonly KeptField[];
   readonly photo?: Buffer | null;
 }
 
 const CHUNK = 100;
 
-/** On update, what the source left empty (or cannot carry at all, like Excel's family) keeps the stored value. */
+/**
+ * On update: the `keep` fields stay as stored; a 身份证号 the source leaves empty is kept (a confirmed name match
+ * must not erase it); annual results are merged by year, the source's years replacing the stored ones, so a file
+ * listing only recent years (近三年) does not erase the older ones.
+ */
 async function withKeptFields(db: Kysely<Database>, item: ImportItem & { cadreId: number }): Promise<CadreInput> {
-  if (item.keep.length === 0) return item.input;
   const stored = await readCadre(db, item.cadreId, { showIdNumber: true });
   const kept: Partial<Record<KeptField, unknown>> = {};
-  for (const k of item.keep) {
-    const incoming = item.input[k];
-    if (k === 'family' || (Array.isArray(incoming) ? incoming.length === 0 : !incoming)) kept[k] = stored[k];
-  }
-  return { ...item.input, ...kept } as CadreInput;
+  for (const k of item.keep) kept[k] = stored[k];
+  const years = new Set(item.input.annualResults.map((r) => r.year));
+  const annualResults = [...stored.annualResults.filter((r) => !years.has(r.year)), ...item.input.annualResults].sort((a, b) => a.year - b.year);
+  return { ...item.input, idNumber: item.input.idNumber || stored.idNumber, annualResults, ...kept } as CadreInput;
 }
 
 export async function writeImport(

@@ -2,6 +2,7 @@
 import type { Jobs } from '../app/jobs';
 
 export async function jobOutcome<T>(jobs: Jobs, jobId: string, work: () => Promise<T>): Promise<T> {
+  jobs.begin(jobId);
   try {
     const result = await work();
     jobs.finish(jobId, 'done');

@@ -49,7 +49,7 @@ async function loadIndex(db: Kysely<Database>, version: string): Promise<RosterI
       'c.search_text',
       'c.pinyin_keys',
     ])
-    .orderBy('k.code')
+    .orderBy('k.sort') // not k.code: as text 'C10' sorts between 'C1' and 'C2'
     .orderBy('u.sort')
     .orderBy('u.name')
     .orderBy('c.position')
@@ -113,7 +113,9 @@ export async function queryRoster(
     if (filter.education && r.highestEducation !== filter.education) continue;
     if (bornBy !== null && r.birthMonth > bornBy) continue;
     if (bornAfter !== null && r.birthMonth <= bornAfter) continue;
-    if (!terms.every((t) => searchText.includes(t) || (/^[a-z]+$/.test(t) && pinyinKeys.includes(t)))) continue;
+    // A role that sees the 身份证号 masked must not find it by its hidden digits (that would reveal the birth date).
+    const haystack = terms.length > 0 && !opts.showIdNumber && r.idNumber ? searchText.replace(r.idNumber.toLowerCase(), '') : searchText;
+    if (!terms.every((t) => haystack.includes(t) || (/^[a-z]+$/.test(t) && pinyinKeys.includes(t)))) continue;
     out.push({
       ...r,
       age: ageAt(r.birthMonth, today),

@@ -3,12 +3,35 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { appendAudit } from '../../db/audit/chain';
 import { contract, type CallName } from '../../shared/ipc/contract';
+import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
-import { ADMIN } from '../helpers/tmp-store';
+import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster';
+import { ADMIN, tempDir } from '../helpers/tmp-store';
 
 type Host = TestHost & { recoveryCode: string };
-type Scenario = { prepare?: (h: Host) => Promise<unknown>; run: (h: Host) => Promise<unknown> };
+/** `run` gets what `prepare` returned (a token, a job id …). */
+type Scenario = { prepare?: (h: Host) => Promise<unknown>; run: (h: Host, prepared: never) => Promise<unknown> };
+
+/** A unit (id 1) and a cadre in it (id 1): what most roster calls act on. */
+async function unitAndCadre(h: Host) {
+  const unit = await addUnit(h, '阿尔巴斯苏木');
+  const cadre = await h.ok('cadres.create', { input: cadreInput(unit.id) });
+  return { unit, cadre };
+}
+
+/** The units the committed Excel fixtures name. */
+const FIXTURE_UNITS = ['县委组织部', '县委办公室', '县发展和改革局', '城关镇人民政府', '县农业农村局（县乡村振兴局）'];
+
+/** A file the user picked in the open dialog, written into a temp folder first. */
+async function pickedFile(h: Host, purpose: 'photo' | 'excel' | 'lrmx', name: string, bytes: Buffer): Promise<string> {
+  const path = join(tempDir('ganbu-files-'), name);
+  writeFileSync(path, bytes);
+  const [picked] = await h.pickOpen(purpose, path);
+  return picked!.token;
+}
+
+const savedTo = (h: Host, purpose: 'template' | 'rosterExcel' | 'lrmx', name: string) => h.pickSave(purpose, join(tempDir('ganbu-out-'), name));
 
 const NEW_USER = { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' } as const;
 
@@ -29,6 +52,57 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'users.resetPassword': { prepare: (h) => h.ok('users.create', NEW_USER), run: (h) => h.ok('users.resetPassword', { userId: 2, newPassword: 'Reset@20255' }) },
   'users.disable': { prepare: (h) => h.ok('users.create', NEW_USER), run: (h) => h.ok('users.disable', { userId: 2 }) },
   'settings.update': { run: (h) => h.ok('settings.update', { idleLockMinutes: 30 }) },
+  'units.save': { run: (h) => h.ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }) },
+  'units.delete': { prepare: (h) => addUnit(h, '乌兰镇'), run: (h) => h.ok('units.delete', { id: 1 }) },
+  'categories.save': { run: (h) => h.ok('categories.save', { name: '国有企业' }) },
+  'cadres.create': { prepare: (h) => addUnit(h, '阿尔巴斯苏木'), run: (h) => h.ok('cadres.create', { input: cadreInput(1) }) },
+  'cadres.update': {
+    prepare: unitAndCadre,
+    run: (h) => h.ok('cadres.update', { id: 1, version: 1, input: cadreInput(1, { rank: '一级主任科员' }) }),
+  },
+  'cadres.setPhoto': {
+    prepare: async (h) => (await unitAndCadre(h), pickedFile(h, 'photo', '照片.jpg', sampleJpeg())),
+    run: (h, token: string) => h.ok('cadres.setPhoto', { id: 1, token }),
+  },
+  'cadres.removePhoto': {
+    prepare: async (h) => {
+      await unitAndCadre(h);
+      await h.ok('cadres.setPhoto', { id: 1, token: await pickedFile(h, 'photo', '照片.jpg', sampleJpeg()) });
+    },
+    run: (h) => h.ok('cadres.removePhoto', { id: 1 }),
+  },
+  'cadres.exportLrmx': {
+    prepare: async (h) => (await unitAndCadre(h), savedTo(h, 'lrmx', '巴特尔.lrmx')),
+    run: (h, token: string) => h.ok('cadres.exportLrmx', { id: 1, token }),
+  },
+  'roster.saveTemplate': {
+    prepare: (h) => savedTo(h, 'template', '干部名册导入模板.xlsx'),
+    run: (h, token: string) => h.ok('roster.saveTemplate', { token }),
+  },
+  'roster.exportExcel': {
+    prepare: async (h) => (await unitAndCadre(h), savedTo(h, 'rosterExcel', '干部名册.xlsx')),
+    run: (h, token: string) => h.ok('roster.exportExcel', { token, filter: {} }),
+  },
+  'roster.commitExcel': {
+    prepare: async (h) => {
+      for (const name of FIXTURE_UNITS) await addUnit(h, name, 'C2');
+      const [file] = await h.pickOpen('excel', fixturePath('excel/roster-valid.xlsx'));
+      return (await h.ok('roster.previewExcel', { token: file!.token })).jobId;
+    },
+    run: (h, jobId: string) => h.ok('roster.commitExcel', { jobId, excludedRows: [], confirmedRows: [] }),
+  },
+  'roster.commitLrmx': {
+    prepare: async (h) => {
+      await addUnit(h, '阿尔巴斯苏木');
+      const files = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'), fixturePath('lrmx/李秀梅.lrmx'));
+      return (await h.ok('roster.previewLrmx', { tokens: files.map((f) => f.token) })).jobId;
+    },
+    run: (h, jobId: string) =>
+      h.ok('roster.commitLrmx', {
+        jobId,
+        files: [0, 1].map((index) => ({ index, unitId: 1, position: index === 0 ? 'chief' : 'deputy', confirmMatch: false })),
+      }),
+  },
 };
 
 const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
@@ -54,9 +128,9 @@ describe('one audit entry per change', () => {
     if (!scenario) return expect.fail(`add a scenario for the mutating call ${name} to MUTATING`);
     const h = await newHostWithStore();
     const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
-    await scenario.prepare?.(h);
+    const prepared = await scenario.prepare?.(h);
     const before = auditCount(h.dir, key);
-    await scenario.run(h);
+    await scenario.run(h, prepared as never);
     expect(auditCount(h.dir, key)).toBe(before + 1);
     expect(lastEntry(h, key)).toMatchObject({ id: before + 1, action: name });
     // The chain still verifies with the entry in it.
@@ -68,13 +142,31 @@ describe('one audit entry per change', () => {
   test('read calls write no entry', async () => {
     const h = await newHostWithStore({ pickDirectory: async () => '/tmp/picked' });
     const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
-    const inputs: Partial<Record<CallName, unknown>> = { 'audit.list': { page: 1, pageSize: 20 } };
+    // Something for the roster's reads to read: a unit, a cadre, files picked for previews (picking writes nothing).
+    const { cadre } = await unitAndCadre(h);
+    const [excel] = await h.pickOpen('excel', fixturePath('excel/roster-valid.xlsx'));
+    const [lrmx] = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'));
+    let jobId = '';
+    // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
+    const inputs: Partial<Record<CallName, () => unknown>> = {
+      'audit.list': () => ({ page: 1, pageSize: 20 }),
+      'cadres.get': () => ({ id: cadre.id }),
+      'files.pickOpen': () => (h.dialogs.answerOpen(fixturePath('lrmx/李秀梅.lrmx')), { purpose: 'lrmx' }),
+      'files.pickSave': () => (h.dialogs.answerSave(join(tempDir(), '名册.xlsx')), { purpose: 'rosterExcel', suggestedName: '干部名册' }),
+      'roster.previewExcel': () => ({ token: excel!.token }),
+      'roster.previewLrmx': () => ({ tokens: [lrmx!.token] }),
+      'jobs.status': () => ({ jobId }),
+      'jobs.cancel': () => ({ jobId }),
+    };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {
       if (name === 'setup.useExistingStore') continue; // needs a locked app; below
-      const r = await h.dispatch(name, inputs[name] ?? {});
+      const r = await h.dispatch(name, inputs[name]?.() ?? {});
       expect(r, name).toMatchObject({ ok: true });
+      if (name === 'roster.previewExcel' && r.ok) jobId = (r.value as { jobId: string }).jobId;
     }
+    expect(jobId).not.toBe('');
+    expect(h.dialogs.pending).toBe(0);
     expect(auditCount(h.dir, key)).toBe(before);
 
     await h.ok('session.lock', {});
@@ -104,6 +196,24 @@ describe('one audit entry per change', () => {
     expect(auditCount(h.dir, key)).toBe(locked + 1); // only the successful login
     expect(locked).toBe(before + 1); // only the lock
   });
+});
+
+test('refused roster changes write no entry', async () => {
+  const h = await newHostWithStore();
+  const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+  const { unit, cadre } = await unitAndCadre(h);
+  for (const name of FIXTURE_UNITS) await addUnit(h, name, 'C2');
+  const before = auditCount(h.dir, key);
+  await h.err('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 0 }); // duplicate name
+  await h.err('units.delete', { id: unit.id }); // a cadre is attached
+  await h.err('categories.save', { name: '党群部门' }); // duplicate name
+  await h.err('cadres.create', { input: cadreInput(unit.id) }); // duplicate 身份证号
+  await h.err('cadres.update', { id: cadre.id, version: 7, input: cadreInput(unit.id) }); // stale version
+  await h.err('cadres.setPhoto', { id: cadre.id, token: await pickedFile(h, 'photo', '假照片.jpg', Buffer.from('不是图片')) });
+  const [errors] = await h.pickOpen('excel', fixturePath('excel/roster-errors.xlsx'));
+  const { jobId } = await h.ok('roster.previewExcel', { token: errors!.token });
+  await h.err('roster.commitExcel', { jobId, excludedRows: [], confirmedRows: [] }); // error rows included
+  expect(auditCount(h.dir, key)).toBe(before);
 });
 
 describe('the chain', () => {

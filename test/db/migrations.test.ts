@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { openStore, recoverStore } from '../../db';
 import { MIGRATIONS, LATEST_VERSION } from '../../db/migrations';
 import { migration0001 } from '../../db/migrations/0001-initial';
+import { migration0002 } from '../../db/migrations/0002-roster';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -39,7 +40,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]); // add a describe block for each new migration
   });
 });
 
@@ -80,6 +81,96 @@ describe('0001-initial', () => {
     db.prepare(`INSERT INTO audit_log (id, at, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 'a', 'x', 'y', '{}', 'p', 'h')`).run();
     expect(() => db.prepare(`UPDATE audit_log SET target = 'z'`).run()).toThrow('audit_log is append-only');
     expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow('audit_log is append-only');
+  });
+});
+
+describe('0002-roster', () => {
+  const ROSTER_TABLES = ['cadre_annual_results', 'cadre_family', 'cadre_photos', 'cadres', 'units'];
+  const indexes = (db: RawDb): string[] =>
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+
+  test('is the second migration, named roster', () => {
+    expect(MIGRATIONS[1]).toBe(migration0002);
+    expect(migration0002).toMatchObject({ version: 2, name: 'roster' });
+  });
+
+  test('runs on top of 0001: creates the roster tables and indexes and sets user_version 2', () => {
+    const db = emptyKeyedDb();
+    expect(migrate(db, [migration0001])).toEqual([1]);
+    const before = tables(db);
+    expect(migrate(db, [migration0001, migration0002])).toEqual([2]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).toEqual([...before, ...ROSTER_TABLES].sort());
+    expect(indexes(db)).toEqual(expect.arrayContaining(['cadre_family_cadre', 'cadres_id_number', 'cadres_name_birth', 'cadres_unit']));
+    // No age column: age is computed from birth_month, never stored.
+    const cadreColumns = (db.prepare(`PRAGMA table_info(cadres)`).all() as { name: string }[]).map((c) => c.name);
+    expect(cadreColumns).toContain('birth_month');
+    expect(cadreColumns.some((c) => /age/i.test(c))).toBe(false);
+    // Running again is a no-op.
+    expect(migrate(db, [migration0001, migration0002])).toEqual([]);
+    expect(schemaVersion(db)).toBe(2);
+  });
+
+  test('on an empty database both migrations run in order', () => {
+    const db = emptyKeyedDb();
+    expect(migrate(db)).toEqual([1, 2]);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    for (const t of ROSTER_TABLES) expect(tables(db)).toContain(t);
+  });
+
+  test('runs in one transaction: failing on its last table leaves version 1 and none of its tables', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001]);
+    // A table in the way of the migration's last CREATE TABLE makes it fail after the others were created.
+    db.exec('CREATE TABLE cadre_photos (x TEXT) STRICT');
+    const indexesBefore = indexes(db);
+    expect(() => migrate(db, [migration0001, migration0002])).toThrow(/cadre_photos/);
+    expect(schemaVersion(db)).toBe(1);
+    for (const t of ['units', 'cadres', 'cadre_annual_results', 'cadre_family']) expect(tables(db)).not.toContain(t);
+    expect(indexes(db)).toEqual(indexesBefore);
+    // Once the obstacle is gone the migration applies cleanly.
+    db.exec('DROP TABLE cadre_photos');
+    expect(migrate(db, [migration0001, migration0002])).toEqual([2]);
+    expect(tables(db)).toEqual(expect.arrayContaining(ROSTER_TABLES));
+  });
+
+  test('its constraints hold: unit names unique and of a known category, 身份证号 unique when filled, position and gender checked, children cascade', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    db.pragma('foreign_keys = ON');
+    db.prepare(`INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10)`).run();
+    const unit = db.prepare(`INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES (?, ?, 0, 't', 't')`);
+    unit.run('乌兰镇', 'C1');
+    expect(() => unit.run('乌兰镇', 'C1')).toThrow(/UNIQUE/);
+    expect(() => unit.run('棋盘井镇', 'C99')).toThrow(/FOREIGN KEY/);
+
+    const cols = `name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health, tech_title, expertise,
+      fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post, post_since,
+      rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
+      pinyin_keys, created_at, updated_at`;
+    const add = db.prepare(
+      `INSERT INTO cadres (${cols}) VALUES (?, ?, '', '1978-03', '', '', '', '', '', '', '', '', '', '', '', '', '', '科员', '', '', ?, ?, '', '', ?, '', '', '', '在职', '', '', '', 't', 't')`,
+    );
+    const first = Number(add.run('甲', '男', 1, 'chief', '150624197803153018').lastInsertRowid);
+    add.run('乙', '女', 1, 'deputy', '');
+    add.run('丙', '女', 1, 'deputy', ''); // several cadres without 身份证号 are fine
+    expect(() => add.run('丁', '男', 1, 'deputy', '150624197803153018')).toThrow(/UNIQUE/);
+    expect(() => add.run('戊', '男', 1, 'leader', '')).toThrow(/CHECK/);
+    expect(() => add.run('己', '男性', 1, 'deputy', '')).toThrow(/CHECK/);
+    expect(() => add.run('庚', '男', 99, 'deputy', '')).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT version FROM cadres WHERE id = ?').get(first)).toEqual({ version: 1 });
+
+    db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '优秀')`).run(first);
+    expect(() => db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '称职')`).run(first)).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare(`INSERT INTO cadre_family (cadre_id, sort, relation, name, birth_month, political_status, work_unit_post) VALUES (?, 0, '妻子', '王丽', '', '', '')`).run(first);
+    db.prepare(`INSERT INTO cadre_photos (cadre_id, mime, data) VALUES (?, 'image/jpeg', x'FFD8FF')`).run(first);
+    expect(() => db.prepare('DELETE FROM units WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM cadres WHERE id = ?').run(first);
+    for (const t of ['cadre_annual_results', 'cadre_family', 'cadre_photos']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    }
   });
 });
 

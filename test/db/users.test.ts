@@ -6,6 +6,7 @@ import { contract, type CallInput, type CallName } from '../../shared/ipc/contra
 import { ROLES, ROLE_LABELS, type Role } from '../../shared/roles';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { sha256File } from '../helpers/files';
+import { addUnit, cadreInput } from '../helpers/roster';
 import { ADMIN } from '../helpers/tmp-store';
 
 const PASSWORDS: Record<Role, string> = {
@@ -21,7 +22,11 @@ async function snapshot(h: TestHost) {
   const users = await db.selectFrom('users').selectAll().orderBy('id').execute();
   const audit = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id').execute();
   const settings = await db.selectFrom('settings').selectAll().orderBy('key').execute();
-  return { users, audit, settings, keyslots: sha256File(keyslotPath(h.dir)) };
+  const units = await db.selectFrom('units').selectAll().orderBy('id').execute();
+  const categories = await db.selectFrom('catalog_categories').selectAll().orderBy('code').execute();
+  const cadres = await db.selectFrom('cadres').selectAll().orderBy('id').execute();
+  const photos = await db.selectFrom('cadre_photos').select('cadre_id').execute();
+  return { users, audit, settings, units, categories, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
 }
 
 async function addUser(h: TestHost, role: Role, username: string = `${role.toLowerCase()}1`) {
@@ -196,9 +201,47 @@ describe('disabling', () => {
   });
 });
 
+const CALL_NAMES_OF_ROSTER_EDITORS = [
+  'units.save',
+  'units.delete',
+  'categories.save',
+  'cadres.create',
+  'cadres.update',
+  'cadres.setPhoto',
+  'cadres.removePhoto',
+  'cadres.exportLrmx',
+  'files.pickOpen',
+  'files.pickSave',
+  'roster.saveTemplate',
+  'roster.exportExcel',
+  'roster.previewExcel',
+  'roster.commitExcel',
+  'roster.previewLrmx',
+  'roster.commitLrmx',
+] as const satisfies readonly CallName[];
+
 describe('role refusal', () => {
   /** A valid input for every call that only some roles may make (the schema is checked before the role). */
-  const restrictedInputs = (ids: { user: number }): { [N in CallName]?: CallInput<N> } => ({
+  const TOKEN = '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90';
+  const JOB = '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60';
+  const restrictedInputs = (ids: { user: number; unit?: number; cadre?: number }): { [N in CallName]?: CallInput<N> } => ({
+    'units.save': { name: '越权单位', categoryCode: 'C1', sort: 1 },
+    'units.delete': { id: ids.unit ?? 1 },
+    'categories.save': { name: '越权类别' },
+    'cadres.get': { id: ids.cadre ?? 1 },
+    'cadres.create': { input: cadreInput(ids.unit ?? 1, { name: '越权者', idNumber: '' }) },
+    'cadres.update': { id: ids.cadre ?? 1, version: 1, input: cadreInput(ids.unit ?? 1, { name: '改名' }) },
+    'cadres.setPhoto': { id: ids.cadre ?? 1, token: TOKEN },
+    'cadres.removePhoto': { id: ids.cadre ?? 1 },
+    'cadres.exportLrmx': { id: ids.cadre ?? 1, token: TOKEN },
+    'files.pickOpen': { purpose: 'excel' },
+    'files.pickSave': { purpose: 'template', suggestedName: '干部名册导入模板' },
+    'roster.saveTemplate': { token: TOKEN },
+    'roster.exportExcel': { token: TOKEN, filter: {} },
+    'roster.previewExcel': { token: TOKEN },
+    'roster.commitExcel': { jobId: JOB, excludedRows: [], confirmedRows: [] },
+    'roster.previewLrmx': { tokens: [TOKEN] },
+    'roster.commitLrmx': { jobId: JOB, files: [{ index: 0, unitId: ids.unit ?? 1, position: 'chief', confirmMatch: false }] },
     'users.list': {},
     'users.create': { username: 'intruder', displayName: '越权者', role: 'admin', password: 'Intrude@2025' },
     'users.update': { userId: ids.user, displayName: '改名', role: 'admin' },
@@ -209,11 +252,21 @@ describe('role refusal', () => {
     'settings.update': { idleLockMinutes: 1 },
   });
 
+  test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {
+    for (const [name, input] of Object.entries(restrictedInputs({ user: 2, unit: 1, cadre: 1 })) as [CallName, unknown][]) {
+      const parsed = contract[name].input.safeParse(input);
+      expect(parsed.success, `${name}: ${parsed.error?.issues[0]?.message}`).toBe(true);
+    }
+  });
+
   test.each(ROLES.filter((r) => r !== 'admin'))('%s: every administrator call is FORBIDDEN and nothing changes', async (role) => {
     const h = await newHostWithStore();
     const user = await addUser(h, role, 'limited');
+    // A unit and a cadre the roster calls could name.
+    const unit = await addUnit(h, '阿尔巴斯苏木');
+    const cadre = await h.ok('cadres.create', { input: cadreInput(unit.id) });
     await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
-    const inputs = restrictedInputs({ user: user.id });
+    const inputs = restrictedInputs({ user: user.id, unit: unit.id, cadre: cadre.id });
     const before = await snapshot(h);
     let refused = 0;
     for (const [name, spec] of Object.entries(contract) as [CallName, (typeof contract)[CallName]][]) {
@@ -228,6 +281,19 @@ describe('role refusal', () => {
     // Calls open to every session still work.
     expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15 });
     expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
+    expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['阿尔巴斯苏木']);
+    const rows = await h.ok('roster.query', {});
+    expect(rows.map((r) => r.name)).toEqual(['巴特尔']);
+    // Only the roster's editors see the 身份证号 in full.
+    expect(rows[0]!.idNumber).toBe(role === 'dossierClerk' ? '150624197803153018' : '150624********3018');
+    if (role !== 'assessmentClerk') expect((await h.ok('cadres.get', { id: cadre.id })).name).toBe('巴特尔');
+  });
+
+  test('the roster editors are the administrator and the dossier clerk; profiles are read by them and the reviewer', () => {
+    const forRoles = (name: CallName) => contract[name].access;
+    for (const name of CALL_NAMES_OF_ROSTER_EDITORS) expect(forRoles(name), name).toEqual(['admin', 'dossierClerk']);
+    expect(forRoles('cadres.get')).toEqual(['admin', 'dossierClerk', 'reviewer']);
+    for (const name of ['units.list', 'roster.query', 'jobs.status', 'jobs.cancel'] as const) expect(forRoles(name), name).toBe('session');
   });
 
   test('with no session every non-public call is NOT_LOGGED_IN', async () => {

@@ -1,10 +1,15 @@
 // An AppHost with its dispatcher over a temp folder: the same code path the window's calls take.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { AppHost, type HostOptions } from '../../db/app/host';
+import type { OpenPurpose, SavePurpose } from '../../db/app/io';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import type { ApiErrorData } from '../../shared/ipc/errors';
+import type { PickedFile } from '../../shared/roster/views';
+import { ScriptedDialogs } from './dialogs';
 import { ADMIN, fast, onCleanup, tempDir } from './tmp-store';
 
 export interface TestHost {
@@ -12,27 +17,40 @@ export interface TestHost {
   readonly dispatch: Dispatch;
   /** The store folder (not created until setup.createStore). */
   readonly dir: string;
+  /** The host's open/save dialogs: queue the user's answers before a files.pickOpen / files.pickSave. */
+  readonly dialogs: ScriptedDialogs;
   /** Makes a call that must succeed and returns its value. */
   ok<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   /** Makes a call that must fail and returns its typed error. */
   err(name: string, input: unknown): Promise<ApiErrorData>;
+  /** The user picks these files (or one folder for 'lrmxFolder') in the open dialog: files.pickOpen's answer. */
+  pickOpen(purpose: OpenPurpose, ...paths: string[]): Promise<readonly PickedFile[]>;
+  /** The user chooses this path in the save dialog: the token files.pickSave hands the window. */
+  pickSave(purpose: SavePurpose, path: string, suggestedName?: string): Promise<string>;
 }
 
 export function newHost(opts: Partial<HostOptions> & { dir?: string } = {}): TestHost {
-  const root = tempDir('ganbu-host-');
+  const t = makeHost(tempDir('ganbu-host-'), opts);
+  onCleanup(() => t.host.dispose());
+  return t;
+}
+
+function makeHost(root: string, opts: Partial<HostOptions> & { dir?: string }): TestHost {
+  const dialogs = new ScriptedDialogs();
   const host = new AppHost({
     configDir: join(root, 'config'),
     defaultStoreDir: join(root, 'store'),
     storeOptions: fast,
+    fileDialogs: dialogs,
     ...opts,
   });
-  onCleanup(() => host.dispose());
   // Internal errors would be logged; a test that expects none fails on them through `ok`.
   const dispatch = createDispatcher(host, () => undefined);
-  return {
+  const t: TestHost = {
     host,
     dispatch,
     dir: opts.dir ?? join(root, 'store'),
+    dialogs,
     async ok(name, input) {
       const r = await dispatch(name, input);
       if (!r.ok) expect.fail(`${name} failed: ${r.error.code} ${r.error.message}`);
@@ -43,7 +61,18 @@ export function newHost(opts: Partial<HostOptions> & { dir?: string } = {}): Tes
       if (r.ok) expect.fail(`${name} succeeded but was expected to fail`);
       return r.error;
     },
+    async pickOpen(purpose, ...paths) {
+      dialogs.answerOpen(...paths);
+      return t.ok('files.pickOpen', { purpose });
+    },
+    async pickSave(purpose, path, suggestedName = '导出') {
+      dialogs.answerSave(path);
+      const picked = await t.ok('files.pickSave', { purpose, suggestedName });
+      if (!picked) return expect.fail('files.pickSave returned null for a chosen path');
+      return picked.token;
+    },
   };
+  return t;
 }
 
 /** A host whose store was just created through setup.createStore; the administrator is logged in. */
@@ -51,4 +80,22 @@ export async function newHostWithStore(opts: Partial<HostOptions> & { dir?: stri
   const h = newHost(opts);
   const { recoveryCode } = await h.ok('setup.createStore', { dir: h.dir, ...ADMIN });
   return { ...h, recoveryCode };
+}
+
+/**
+ * A host with a new store for a whole file or describe block (made in beforeAll): unlike newHostWithStore it is not
+ * disposed after each test, so call `dispose` in afterAll (it closes the store and removes its folder).
+ */
+export async function newSuiteHostWithStore(): Promise<TestHost & { recoveryCode: string; dispose(): Promise<void> }> {
+  const root = mkdtempSync(join(tmpdir(), 'ganbu-suite-'));
+  const h = makeHost(root, {});
+  const { recoveryCode } = await h.ok('setup.createStore', { dir: h.dir, ...ADMIN });
+  return {
+    ...h,
+    recoveryCode,
+    async dispose() {
+      await h.host.dispose();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
