@@ -208,7 +208,7 @@ export async function parseRosterWorkbook(bytes: Buffer): Promise<ParseResult> {
   if (!header || missing.length > 0) return { ok: false, error: `缺少必填列：${missing.join('、')}` };
   const dup = header.duplicates[0];
   if (dup) {
-    const where = dup.cols.map((c) => `${columnLetter(c)} 列`).join('和');
+    const where = `${dup.cols.map(columnLetter).join('、')} 列`;
     return { ok: false, error: `列标题“${labelOf(dup.key)}”出现了 ${dup.cols.length} 次（${where}），请删除多余的列` };
   }
 

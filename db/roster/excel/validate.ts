@@ -93,7 +93,8 @@ interface RowDraft {
 }
 
 function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<typeof unitLookup>): RowDraft {
-  const c = row.cells;
+  // parse.ts trims already; rows built elsewhere (tests, other callers) get the same treatment.
+  const c = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, String(v ?? '').trim()])) as Record<ColumnKey, string>;
   const issues: RowIssue[] = [];
   const add = (key: ColumnKey, reason: string) => issues.push({ column: label(key), reason });
   const isNumberCell = (key: ColumnKey) => row.numberCells?.includes(key) ?? false;
@@ -167,7 +168,7 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     for (const segment of annualSegments(c.annualResults)) {
       const found = parseAnnualResults(segment);
       if (found.length === 0) {
-        add('annualResults', `“${segment}”无法识别，应写作“2022年度称职；2023年度优秀”`);
+        add('annualResults', `年度考核结果“${segment}”无法识别，应写作“2022年度称职；2023年度优秀”`);
         annualResults = undefined;
         continue;
       }
@@ -177,7 +178,7 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
           add('annualResults', `${r.year} 年度的考核结果重复（“${before}”和“${r.result}”）`);
           annualResults = undefined;
         } else if (r.year > ctx.today.getFullYear()) {
-          add('annualResults', `${r.year} 年度晚于当前年份`);
+          add('annualResults', `年度考核结果中的 ${r.year} 年度晚于当前年份`);
           annualResults = undefined;
         }
         seen.set(r.year, r.result);
@@ -296,7 +297,7 @@ export function validateRosterRows(rows: readonly RawRow[], ctx: ValidationConte
       if (others.length === 0) continue;
       d.issues.push({
         column: label('name'),
-        reason: `与${rowList(others)}的姓名、出生年月相同且未填身份证号，可能是同一人，请核实后删除重复行或填写身份证号`,
+        reason: `与${rowList(others)}姓名、出生年月相同，可能是同一人；请核实后删除重复行，或为这些行都填写身份证号`,
       });
     }
   }
