@@ -89,6 +89,18 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         hasPhoto: mapped.photo !== null,
       };
     });
+    // The same 身份证号 in several files (a copy, an older and a newer form): only one of them can be imported.
+    const byId = new Map<string, number[]>();
+    jobFiles.forEach((f, i) => {
+      if (f.fields?.idNumber) byId.set(f.fields.idNumber, [...(byId.get(f.fields.idNumber) ?? []), i]);
+    });
+    for (const group of byId.values()) {
+      if (group.length < 2) continue;
+      for (const i of group) {
+        const others = group.filter((j) => j !== i).map((j) => `“${jobFiles[j]!.fileName}”`).join('、');
+        files[i] = { ...files[i]!, issues: [...files[i]!.issues, `与${others}的身份证号相同，是同一人，只能导入其中一个文件`] };
+      }
+    }
     return { jobId: jobs.create('lrmx', jobFiles), files };
   },
 
@@ -96,6 +108,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     const jobFiles = jobs.payload<readonly LrmxJobFile[]>(jobId, 'lrmx');
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
     const items: ImportItem[] = [];
+    const chosenIds = new Map<string, string>();
     for (const choice of files) {
       const file = jobFiles[choice.index];
       if (!file?.fields) fail('VALIDATION', `文件“${file?.fileName ?? choice.index}”无法读取，不能导入`, 'files');
@@ -103,6 +116,9 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       if (match.kind === 'nameMatch' && !choice.confirmMatch) {
         fail('VALIDATION', `“${fileName}”与已有干部同名且出生年月相同，请确认是否为同一人，或不导入该文件`, 'files');
       }
+      const sameId = fields.idNumber ? chosenIds.get(fields.idNumber) : undefined;
+      if (sameId !== undefined) fail('VALIDATION', `“${sameId}”和“${fileName}”的身份证号相同，是同一人，请只导入其中一个文件`, 'files');
+      if (fields.idNumber) chosenIds.set(fields.idNumber, fileName);
       const candidate: CadreInput = { ...fields, unitId: choice.unitId, position: choice.position, status: '在职' };
       const parsed = cadreInputSchema.safeParse(candidate);
       if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');

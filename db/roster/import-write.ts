@@ -1,5 +1,6 @@
 // Writing a batch of imported cadres in the caller's transaction, in chunks, with progress and cancellation.
 import type { Kysely } from 'kysely';
+import { fail } from '../../shared/ipc/errors';
 import type { CadreInput } from '../../shared/roster/types';
 import type { Jobs } from '../app/jobs';
 import { yieldToEventLoop } from '../app/jobs';
@@ -44,6 +45,9 @@ export async function writeImport(
   items: readonly ImportItem[],
 ): Promise<{ created: number; updated: number }> {
   const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  // Checked here, not left to the foreign key, so a unit deleted since the preview gets a clear message.
+  const orphan = items.find((i) => !unitNames.has(i.input.unitId));
+  if (orphan) fail('VALIDATION', `“${orphan.input.name}”的单位不存在，可能已被删除，请重新选择单位`, 'unitId');
   const now = new Date().toISOString();
   let created = 0;
   let updated = 0;
