@@ -17,7 +17,7 @@ import { existingView, loadStoredCadres } from './existing';
 import { personMatcher, type PersonMatch } from './match-people';
 import { writeImport, type ImportItem } from './import-write';
 import { jobOutcome } from './job-outcome';
-import { readCadre } from './write';
+import { MAX_PHOTO_BYTES, readCadre } from './write';
 
 interface LrmxJobFile {
   readonly fileName: string;
@@ -69,9 +69,12 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       }
       const mapped = personToCadre(read.person, { today });
       const f = mapped.fields;
+      // A photo the store would refuse must not fail the whole batch at commit: the file comes without it.
+      const oversized = mapped.photo !== null && mapped.photo.length > MAX_PHOTO_BYTES;
+      const photo = oversized ? null : mapped.photo;
       const m = match(f);
       const usable = Boolean(f.name && f.birthMonth && f.currentPost);
-      jobFiles.push({ fileName, fields: usable ? f : null, photo: mapped.photo, match: m });
+      jobFiles.push({ fileName, fields: usable ? f : null, photo, match: m });
       return {
         index,
         fileName,
@@ -81,12 +84,12 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         idNumber: maskIdNumber(f.idNumber),
         birthMonth: f.birthMonth,
         currentPost: f.currentPost,
-        issues: [...read.warnings, ...mapped.issues],
+        issues: [...read.warnings, ...mapped.issues, ...(oversized ? ['照片超过 2 MB，未导入照片'] : [])],
         status: usable ? m.kind : 'error',
         existing: m.kind === 'new' ? null : existingView(stored.get(m.cadreId)),
         suggestedUnitId: suggestUnit(f.currentPost, units),
         suggestedPosition: suggestPosition(f.currentPost),
-        hasPhoto: mapped.photo !== null,
+        hasPhoto: photo !== null,
       };
     });
     // The same 身份证号 in several files (a copy, an older and a newer form): only one of them can be imported.

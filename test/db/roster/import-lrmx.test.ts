@@ -220,6 +220,21 @@ describe('commit', () => {
     expect(await rosterState(h)).toEqual(before);
   });
 
+  test('a photo over 2 MB inside one file does not block the batch: that file imports without its photo, with an issue', async () => {
+    const { h, sumu, finance } = await hostWithUnits();
+    const jpeg = sampleJpeg();
+    const big = Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024 + 1 - jpeg.length)]).toString('base64');
+    const xml = readFileSync(LIXIUMEI, 'utf8').replace(/<ZhaoPian>[^<]*<\/ZhaoPian>/, `<ZhaoPian>${big}</ZhaoPian>`);
+    const p = await preview(h, BATEER, tempFile('李秀梅.lrmx', xml));
+    expect(p.files[1]).toMatchObject({ ok: true, status: 'new', hasPhoto: false });
+    expect(p.files[1]!.issues).toContain('照片超过 2 MB，未导入照片');
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }, { index: 1, unitId: finance, position: 'deputy' }])).toMatchObject({
+      created: 2,
+    });
+    expect((await h.ok('cadres.get', { id: await idByName(h, '李秀梅') })).photo).toBeNull();
+    expect((await h.ok('cadres.get', { id: await idByName(h, '巴特尔') })).photo).not.toBeNull();
+  });
+
   test('the same person twice in one batch (a copy of the file) is refused by name, and nothing is written', async () => {
     const { h, sumu } = await hostWithUnits();
     const copy = tempFile('巴特尔（副本）.lrmx', readFileSync(BATEER));
