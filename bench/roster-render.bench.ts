@@ -6,7 +6,7 @@ import { afterAll, expect, test } from 'vitest';
 import { createDispatcher } from '../electron/ipc/dispatcher';
 import { startBridge, type Bridge } from '../test/e2e/harness/bridge-server';
 import { launchBrowser, openApp } from '../test/e2e/harness/browser';
-import { ScriptedDialogs } from '../test/e2e/harness/dialogs';
+import { ScriptedDialogs } from '../test/helpers/dialogs';
 import { writeRosterWorkbook } from '../test/e2e/harness/roster-workbook';
 import { benchRosterRows, benchUnits } from './roster-data';
 import { percentile, record } from './figures';
@@ -38,7 +38,7 @@ test('the roster screen renders 10,000 cadres and scrolls', async () => {
   for (const [i, u] of units.entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
   const file = join(work, 'roster.xlsx');
   await writeRosterWorkbook(file, benchRosterRows(10_000, units));
-  dialogs.willOpen(file);
+  dialogs.answerOpen(file);
   const [picked] = (await call('files.pickOpen', { purpose: 'excel' })) as { token: string }[];
   const preview = (await call('roster.previewExcel', { token: picked!.token })) as { jobId: string };
   await call('roster.commitExcel', { jobId: preview.jobId, excludedRows: [], confirmedRows: [] });

@@ -9,7 +9,7 @@ import type { CallInput, CallName, CallOutput } from '../shared/ipc/contract';
 import type { RosterFilter } from '../shared/roster/views';
 import { writeLrmx } from '../db/roster/lrmx/write';
 import { generatePersons } from '../test/db/roster/lrmx/generate';
-import { ScriptedDialogs } from '../test/e2e/harness/dialogs';
+import { ScriptedDialogs } from '../test/helpers/dialogs';
 import { writeRosterWorkbook } from '../test/e2e/harness/roster-workbook';
 import { benchRosterRows, benchUnits, prng } from './roster-data';
 import { percentile, record, timed } from './figures';
@@ -40,7 +40,7 @@ afterAll(async () => {
 test('import a 10,000-row Excel roster (parse + validate + write)', async () => {
   const file = join(work, 'roster-10000.xlsx');
   await writeRosterWorkbook(file, benchRosterRows(10_000, units));
-  dialogs.willOpen(file);
+  dialogs.answerOpen(file);
   const [picked] = await call('files.pickOpen', { purpose: 'excel' });
   const preview = await timed(() => call('roster.previewExcel', { token: picked!.token }));
   expect(preview.value.rows.filter((r) => r.status === 'error')).toEqual([]);
@@ -83,7 +83,7 @@ test('import 1,000 .lrmx files (read + preview + write)', async () => {
   const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
   generatePersons(1000, 5).forEach((p, i) => writeFileSync(paths[i]!, writeLrmx(p)));
-  dialogs.willOpen(dir);
+  dialogs.answerOpen(dir);
   const picked = await call('files.pickOpen', { purpose: 'lrmxFolder' });
   expect(picked.length).toBe(1000);
   const preview = await timed(() => call('roster.previewLrmx', { tokens: picked.map((p) => p.token) }));

@@ -8,6 +8,8 @@ import { unitHandlers } from '../roster/units';
 import { cadreHandlers } from '../roster/service';
 import { excelHandlers } from '../roster/import-excel';
 import { lrmxHandlers } from '../roster/import-lrmx';
+import { backupHandlers } from '../backup/service';
+import { fileHandlers } from './files';
 import type { Handler } from './context';
 
 /** Calls the host itself answers (no store yet, or the session's own lifecycle). */
@@ -20,6 +22,7 @@ export const HOST_CALLS = [
   'session.recover',
   'session.lock',
   'session.touch',
+  'backup.restore',
 ] as const satisfies readonly CallName[];
 export type HostCall = (typeof HOST_CALLS)[number];
 export type StoreCall = Exclude<CallName, HostCall>;
@@ -33,4 +36,6 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...cadreHandlers,
   ...excelHandlers,
   ...lrmxHandlers,
+  ...fileHandlers,
+  ...backupHandlers,
 };

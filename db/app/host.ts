@@ -12,6 +12,9 @@ import { ConfigFile } from './config';
 import { LoginThrottle } from './throttle';
 import { HostIO, type FileDialogs } from './io';
 import { Jobs } from './jobs';
+import { autoBackupIfDue } from '../backup/auto';
+import { applyRestore, auditRestored, type StagedRestore } from '../backup/restore';
+import { RESTORE_JOB } from '../backup/service';
 
 export interface HostOptions {
   /** The app's data folder (config.json lives here). */
@@ -23,10 +26,13 @@ export interface HostOptions {
   readonly pickDirectory?: () => Promise<string | null>;
   /** Native open/save dialogs for imports and exports. */
   readonly fileDialogs?: FileDialogs;
+  /** Daily automatic backups after login (default on); tests that count audit entries turn them off. */
+  readonly autoBackup?: boolean;
   readonly now?: () => number;
 }
 
 export type LockReason = 'manual' | 'idle';
+type EndReason = LockReason | 'restored';
 
 export class AppHost {
   private store: Store | null = null;
@@ -35,7 +41,8 @@ export class AppHost {
   private readonly now: () => number;
   private lastActivity: number;
   private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
-  private lockedReason: LockReason | null = null;
+  private lockedReason: EndReason | null = null;
+  private autoBackupRunning: Promise<unknown> | null = null;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
   /** Session-scoped: picked files and import jobs are forgotten when the session ends. */
   readonly io: HostIO;
@@ -128,6 +135,7 @@ export class AppHost {
     this.store = null;
     this.lockedReason = reason;
     this.forgetSessionState();
+    await this.autoBackupRunning;
     try {
       await store.audit({ action: reason === 'idle' ? 'session.autoLock' : 'session.lock', target: store.user.username });
     } finally {
@@ -169,12 +177,60 @@ export class AppHost {
     const store = this.store;
     this.store = null;
     this.forgetSessionState();
+    await this.autoBackupRunning;
     await store?.close();
   }
 
   private forgetSessionState(): void {
     this.io.clear();
-    this.jobs.clear();
+    // A restore staged but not applied owns a decrypted key and a scratch file: release both.
+    this.jobs.clear((kind, payload) => {
+      if (kind === RESTORE_JOB) (payload as { staged: StagedRestore }).staged.discard();
+    });
+  }
+
+  /**
+   * Replaces the store with a staged backup: records it in the current log, closes the session, swaps the files
+   * (the current store is kept in a dated folder), records it in the restored log. The user logs in again.
+   */
+  async restoreBackup(jobId: string): Promise<null> {
+    const store = this.session();
+    const { staged, fileName } = this.jobs.payload<{ staged: StagedRestore; fileName: string }>(jobId, RESTORE_JOB);
+    this.jobs.forget(jobId);
+    const who = store.user.username;
+    try {
+      await this.autoBackupRunning;
+      await store.audit({ action: 'backup.restore', target: fileName, detail: { backupCreatedAt: staged.manifest.createdAt } });
+      this.store = null;
+      this.forgetSessionState();
+      await store.close();
+      const kept = applyRestore(store.dir, staged);
+      await auditRestored(store.dir, staged, {
+        username: who,
+        action: 'backup.restore',
+        target: fileName,
+        detail: { backupCreatedAt: staged.manifest.createdAt, previousStoreKeptIn: kept },
+      });
+      this.lockedReason = 'restored';
+    } finally {
+      staged.discard();
+    }
+    for (const l of this.lockListeners) l('manual');
+    return null;
+  }
+
+  /** Today's automatic backup, if due; runs after login without holding the user up. */
+  private scheduleAutoBackup(store: Store): void {
+    if (this.autoBackupRunning || this.opts.autoBackup === false) return;
+    this.autoBackupRunning = (async () => {
+      const { autoBackupKeep } = await readSettings(store.db);
+      const made = await autoBackupIfDue(store, autoBackupKeep, new Date(this.now()));
+      if (made && this.store === store) await store.audit({ action: 'backup.auto', target: made });
+    })()
+      .catch(() => undefined) // a failed automatic backup must never break the session; the next login retries
+      .finally(() => {
+        this.autoBackupRunning = null;
+      });
   }
 
   private requireStoreDir(): string {
@@ -187,6 +243,7 @@ export class AppHost {
     const previous = this.store;
     this.store = null;
     this.forgetSessionState();
+    await this.autoBackupRunning;
     await previous?.close();
     await this.begin(store);
     this.config.write({ ...this.config.read(), lastUsername: store.user.username });
@@ -197,5 +254,6 @@ export class AppHost {
     this.lockedReason = null;
     this.lastActivity = this.now();
     await this.refreshSettings();
+    this.scheduleAutoBackup(store);
   }
 }

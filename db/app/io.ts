@@ -16,7 +16,7 @@ export interface FileDialogs {
   pickSave(opts: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
 }
 
-export type OpenPurpose = 'excel' | 'lrmx' | 'lrmxFolder' | 'photo';
+export type OpenPurpose = 'excel' | 'lrmx' | 'lrmxFolder' | 'photo' | 'backup';
 export type { SavePurpose } from '../../shared/ipc/save-purpose';
 import type { SavePurpose } from '../../shared/ipc/save-purpose';
 
@@ -30,12 +30,14 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
   },
   lrmxFolder: { title: '选择存放任免审批表的文件夹', filters: [], multiple: false, folder: true },
   photo: { title: '选择照片', filters: [{ name: '图片', extensions: ['jpg', 'jpeg', 'png'] }], multiple: false, folder: false },
+  backup: { title: '选择要恢复的备份文件', filters: [{ name: '档案库备份', extensions: ['gbak'] }], multiple: false, folder: false },
 };
 
 const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   template: { title: '保存干部名册导入模板', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   rosterExcel: { title: '导出干部名册', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   lrmx: { title: '导出任免审批表', filters: [{ name: '任免审批表', extensions: ['lrmx'] }] },
+  backup: { title: '备份档案库到…', filters: [{ name: '档案库备份', extensions: ['gbak'] }] },
 };
 
 const MAX_FOLDER_FILES = 5000;

@@ -65,7 +65,13 @@ export class Jobs {
     job!.cancelRequested = true;
   }
 
-  clear(): void {
+  forget(id: string): void {
+    this.jobs.delete(id);
+  }
+
+  /** Drops every job; a job's payload may own files or keys, released through `release`. */
+  clear(release?: (kind: string, payload: unknown) => void): void {
+    if (release) for (const job of this.jobs.values()) release(job.kind, job.payload);
     this.jobs.clear();
   }
 }

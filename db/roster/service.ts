@@ -16,8 +16,6 @@ type CadreCalls =
   | 'cadres.update'
   | 'cadres.setPhoto'
   | 'cadres.removePhoto'
-  | 'files.pickOpen'
-  | 'files.pickSave'
   | 'jobs.status'
   | 'jobs.cancel';
 
@@ -55,8 +53,6 @@ export const cadreHandlers: Handlers<CadreCalls> = {
     return readCadre(db, input.id, { showIdNumber: true });
   },
 
-  'files.pickOpen': ({ io }, input) => io.pickOpen(input.purpose),
-  'files.pickSave': ({ io }, input) => io.pickSave(input.purpose, input.suggestedName),
   'jobs.status': async ({ jobs }, input) => jobs.status(input.jobId),
   'jobs.cancel': async ({ jobs }, input) => {
     jobs.cancel(input.jobId);

@@ -1,26 +1,40 @@
-// App settings kept in the store (the idle-lock time).
+// App settings kept in the store: the idle-lock time and how many daily automatic backups to keep.
 import type { Kysely } from 'kysely';
 import type { AppSettings } from '../../shared/ipc/types';
 import type { Handlers } from '../app/context';
 import type { Database } from '../schema';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../store/lifecycle';
 
+export const DEFAULT_AUTO_BACKUP_KEEP = 7;
+
+const DEFAULTS: AppSettings = { idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, autoBackupKeep: DEFAULT_AUTO_BACKUP_KEEP };
+const LABELS: Readonly<Record<keyof AppSettings, string>> = { idleLockMinutes: '自动锁定时间', autoBackupKeep: '自动备份保留份数' };
+
 export async function readSettings(db: Kysely<Database>): Promise<AppSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'idleLockMinutes').executeTakeFirst();
-  const minutes = Number(row?.value);
-  return { idleLockMinutes: Number.isInteger(minutes) && minutes > 0 ? minutes : DEFAULT_IDLE_LOCK_MINUTES };
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored = new Map(rows.map((r) => [r.key, Number(r.value)]));
+  const read = (key: keyof AppSettings) => {
+    const v = stored.get(key);
+    return v !== undefined && Number.isInteger(v) && v >= 0 ? v : DEFAULTS[key];
+  };
+  return { idleLockMinutes: read('idleLockMinutes') || DEFAULT_IDLE_LOCK_MINUTES, autoBackupKeep: read('autoBackupKeep') };
 }
 
 export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
   'settings.get': ({ db }) => readSettings(db),
   async 'settings.update'({ db, rec }, input) {
     const before = await readSettings(db);
-    await db
-      .insertInto('settings')
-      .values({ key: 'idleLockMinutes', value: String(input.idleLockMinutes) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(input.idleLockMinutes) }))
-      .execute();
-    rec.record('自动锁定时间', { from: before.idleLockMinutes, to: input.idleLockMinutes });
-    return { idleLockMinutes: input.idleLockMinutes };
+    const changed = (Object.keys(LABELS) as (keyof AppSettings)[]).filter((k) => input[k] !== undefined && input[k] !== before[k]);
+    for (const key of changed) {
+      const value = String(input[key]);
+      await db
+        .insertInto('settings')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+    }
+    const keys = changed.length > 0 ? changed : (Object.keys(input) as (keyof AppSettings)[]);
+    rec.record(keys.map((k) => LABELS[k]).join('、'), Object.fromEntries(keys.map((k) => [k, [before[k], input[k] ?? before[k]]])));
+    return readSettings(db);
   },
 };

@@ -47,8 +47,12 @@ const notAStore = () =>
 export function readKeySlots(dir: string): KeySlotFile {
   const path = keyslotPath(dir);
   if (!existsSync(path)) throw notAStore();
+  return parseKeySlots(readFileSync(path, 'utf8'));
+}
+
+export function parseKeySlots(text: string): KeySlotFile {
   try {
-    return fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    return fileSchema.parse(JSON.parse(text));
   } catch {
     throw notAStore();
   }

@@ -102,7 +102,7 @@ export async function createStore(
 }
 
 /** Opens the database with an unwrapped key and checks it is this slot file's store, before any write. */
-function openVerified(dir: string, storeId: string, dbKey: Buffer): RawDb {
+export function openVerified(dir: string, storeId: string, dbKey: Buffer): RawDb {
   if (!existsSync(dbPath(dir))) throw notAStore();
   const raw = openEncrypted(dbPath(dir), dbKey, { create: false });
   try {

@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { SessionUser } from '../../shared/ipc/types';
 import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
 import type { Database } from '../schema';
-import type { RawDb } from './connection';
+import { openEncrypted, type RawDb } from './connection';
 import { DEFAULT_KDF } from './kdf';
 import { makeSlot, passwordSlotId, readKeySlots, unlockSlot, withSlot, writeKeySlots, type KeySlot } from './keyslots';
 
@@ -69,6 +69,11 @@ export class Store {
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }),
     );
+  }
+
+  /** Opens another file encrypted with this store's key (a backup being written or checked). */
+  openWithStoreKey(file: string): RawDb {
+    return openEncrypted(file, this.keys().dbKey, { create: false });
   }
 
   get auditChainKey(): Buffer {

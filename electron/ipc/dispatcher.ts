@@ -35,6 +35,8 @@ const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown>
       return host.lock('manual').then(() => null);
     case 'session.touch':
       return null;
+    case 'backup.restore':
+      return host.restoreBackup((input as { jobId: string }).jobId);
   }
 };
 

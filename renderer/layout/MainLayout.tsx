@@ -17,7 +17,7 @@ import { UnitsPage } from '../pages/units/UnitsPage';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
 import { APP_TITLE } from '../pages/AuthFrame';
 
-function PageFor({ page, user }: { page: PageKey; user: SessionUser }) {
+function PageFor({ page, user, onStatusChange }: { page: PageKey; user: SessionUser; onStatusChange: () => void }) {
   const canEdit = ROSTER_EDITORS.includes(user.role);
   switch (page) {
     case 'roster':
@@ -31,7 +31,7 @@ function PageFor({ page, user }: { page: PageKey; user: SessionUser }) {
     case 'audit':
       return <AuditPage />;
     case 'settings':
-      return <SettingsPage />;
+      return <SettingsPage onRestored={onStatusChange} />;
   }
 }
 
@@ -98,7 +98,7 @@ export function MainLayout({ status, onStatusChange }: { status: AppStatus; onSt
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
-          <PageFor page={page} user={user} />
+          <PageFor page={page} user={user} onStatusChange={onStatusChange} />
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

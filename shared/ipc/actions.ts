@@ -1,12 +1,13 @@
 // Chinese labels of the audit log's actions (the names of the mutating calls and a few host events).
 import type { CallName } from './contract';
 
-export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock', string>>> = {
+export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock' | 'backup.auto', string>>> = {
   'setup.createStore': '创建档案库',
   'session.login': '登录',
   'session.recover': '恢复码找回',
   'session.lock': '锁定',
   'session.autoLock': '自动锁定',
+  'backup.auto': '自动备份',
   'me.changePassword': '修改本人密码',
   'users.create': '新增用户',
   'users.update': '修改用户',
@@ -25,6 +26,8 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'roster.exportExcel': '导出干部名册',
   'roster.commitExcel': '导入干部名册',
   'roster.commitLrmx': '导入任免审批表',
+  'backup.create': '备份档案库',
+  'backup.restore': '从备份恢复',
 };
 
 export const actionLabel = (action: string): string =>

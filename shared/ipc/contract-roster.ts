@@ -22,6 +22,7 @@ const PROFILE_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
 
 const token = z.string({ error: '文件标识无效' }).uuid('文件标识无效');
 const jobId = z.string({ error: '任务标识无效' }).uuid('任务标识无效');
+const rowNumber = (label: string) => z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`);
 const age = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(16, `${label}不能小于 16`).max(80, `${label}不能大于 80`);
 
 export const rosterFilterSchema = z.strictObject({
@@ -34,7 +35,7 @@ export const rosterFilterSchema = z.strictObject({
   ageMax: age('最大年龄').optional(),
   education: z.enum(EDUCATION_LEVELS, { error: '学历不正确' }).optional(),
   text: f.optionalText('搜索内容', 100),
-});
+}, { error: '筛选条件格式不正确' });
 
 export const rosterCalls = {
   'units.list': call<readonly Unit[]>()({ input: f.none, access: 'session', mutates: false }),
@@ -78,13 +79,14 @@ export const rosterCalls = {
     mutates: true,
   }),
   'files.pickOpen': call<readonly PickedFile[]>()({
-    input: z.strictObject({ purpose: z.enum(['excel', 'lrmx', 'lrmxFolder', 'photo'], { error: '文件用途不正确' }) }),
+    input: z.strictObject({ purpose: z.enum(['excel', 'lrmx', 'lrmxFolder', 'photo', 'backup'], { error: '文件用途不正确' }) }),
+    // Backups are for administrators only; the handler checks that purpose against the role.
     access: ROSTER_EDITORS,
     mutates: false,
   }),
   'files.pickSave': call<{ token: string; name: string } | null>()({
     input: z.strictObject({
-      purpose: z.enum(['template', 'rosterExcel', 'lrmx'], { error: '文件用途不正确' }),
+      purpose: z.enum(['template', 'rosterExcel', 'lrmx', 'backup'], { error: '文件用途不正确' }),
       suggestedName: f.text('文件名', 100),
     }),
     access: ROSTER_EDITORS,
@@ -100,8 +102,8 @@ export const rosterCalls = {
   'roster.commitExcel': call<ImportSummary>()({
     input: z.strictObject({
       jobId,
-      excludedRows: z.array(z.number().int(), { error: '排除的行号不正确' }).max(100_000),
-      confirmedRows: z.array(z.number().int(), { error: '确认的行号不正确' }).max(100_000),
+      excludedRows: z.array(rowNumber('排除的行号'), { error: '排除的行号不正确' }).max(100_000, '排除的行号过多'),
+      confirmedRows: z.array(rowNumber('确认的行号'), { error: '确认的行号不正确' }).max(100_000, '确认的行号过多'),
     }),
     access: ROSTER_EDITORS,
     mutates: true,
@@ -117,14 +119,14 @@ export const rosterCalls = {
       files: z
         .array(
           z.strictObject({
-            index: z.number().int().min(0),
+            index: z.number({ error: '文件序号不正确' }).int('文件序号不正确').min(0, '文件序号不正确'),
             unitId: f.id('单位'),
             position: z.enum(['chief', 'deputy'], { error: '请选择正职或副职' }),
-            confirmMatch: z.boolean(),
-          }),
+            confirmMatch: z.boolean({ error: '是否确认为同一人必须是“是”或“否”' }),
+          }, { error: '文件列表不正确' }),
           { error: '文件列表不正确' },
         )
-        .max(5000),
+        .max(5000, '一次最多导入 5000 个文件'),
     }),
     access: ROSTER_EDITORS,
     mutates: true,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { call } from './call';
 import { rosterCalls } from './contract-roster';
+import { backupCalls } from './contract-backup';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -101,17 +102,27 @@ export const contract = {
   'audit.verify': call<AuditVerification>()({ input: f.none, access: ADMIN, mutates: false }),
   'settings.get': call<AppSettings>()({ input: f.none, access: 'session', mutates: false }),
   'settings.update': call<AppSettings>()({
-    input: z.strictObject({
-      idleLockMinutes: z
-        .number({ error: '自动锁定时间必须是数字' })
-        .int('自动锁定时间必须是整数分钟')
-        .min(1, '自动锁定时间至少 1 分钟')
-        .max(240, '自动锁定时间不能超过 240 分钟'),
-    }),
+    input: z
+      .strictObject({
+        idleLockMinutes: z
+          .number({ error: '自动锁定时间必须是数字' })
+          .int('自动锁定时间必须是整数分钟')
+          .min(1, '自动锁定时间至少 1 分钟')
+          .max(240, '自动锁定时间不能超过 240 分钟')
+          .optional(),
+        autoBackupKeep: z
+          .number({ error: '自动备份保留份数必须是数字' })
+          .int('自动备份保留份数必须是整数')
+          .min(0, '自动备份保留份数不能为负')
+          .max(60, '自动备份保留份数不能超过 60')
+          .optional(),
+      })
+      .refine((v) => v.idleLockMinutes !== undefined || v.autoBackupKeep !== undefined, { error: '请填写要修改的设置' }),
     access: ADMIN,
     mutates: true,
   }),
   ...rosterCalls,
+  ...backupCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -40,6 +40,12 @@ export const CALL_NAME_LIST = [
   'roster.commitLrmx',
   'jobs.status',
   'jobs.cancel',
+  'backup.create',
+  'backup.listAuto',
+  'backup.inspect',
+  'backup.unlock',
+  'backup.restore',
+  'backup.discard',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -18,7 +18,7 @@ export interface AppStatus {
   readonly user: SessionUser | null;
   readonly lastUsername: string | null;
   /** Why the last session ended, so the login screen can say "已自动锁定". */
-  readonly lockedReason: 'manual' | 'idle' | null;
+  readonly lockedReason: 'manual' | 'idle' | 'restored' | null;
   readonly idleLockMinutes: number;
   readonly appVersion: string;
 }
@@ -62,4 +62,6 @@ export interface AuditVerification {
 
 export interface AppSettings {
   readonly idleLockMinutes: number;
+  /** Daily automatic backups kept in the store folder; 0 turns them off. */
+  readonly autoBackupKeep: number;
 }

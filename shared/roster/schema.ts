@@ -50,7 +50,7 @@ const L = CADRE_FIELD_LABELS;
 export const annualResultSchema = z.strictObject({
   year: z.number({ error: '考核年度必须是数字' }).int('考核年度必须是整数').min(1950, '考核年度不正确').max(2100, '考核年度不正确'),
   result: req('考核结果', 20),
-});
+}, { error: '年度考核结果格式不正确' });
 
 export const familyMemberSchema = z.strictObject({
   relation: req('家庭成员称谓', 20),
@@ -58,7 +58,7 @@ export const familyMemberSchema = z.strictObject({
   birthMonth: optionalYm('家庭成员出生年月'),
   politicalStatus: str('家庭成员政治面貌', 40),
   workUnitPost: str('家庭成员工作单位及职务', 200),
-});
+}, { error: '家庭主要成员格式不正确' });
 
 export const cadreInputSchema = z
   .strictObject({
@@ -93,7 +93,7 @@ export const cadreInputSchema = z
     status: z.enum(CADRE_STATUSES, { error: `状态应为${CADRE_STATUSES.join('、')}之一` }),
     annualResults: z.array(annualResultSchema, { error: '年度考核结果格式不正确' }).max(60, '年度考核结果过多').readonly(),
     family: z.array(familyMemberSchema, { error: '家庭主要成员格式不正确' }).max(30, '家庭成员过多').readonly(),
-  })
+  }, { error: '干部信息格式不正确' })
   .superRefine((c, ctx) => {
     if (c.idNumber) {
       const id = validateIdNumber(c.idNumber);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkDigit } from '../../shared/roster/idcard';
 import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, screenshot } from './harness/browser';
-import { ScriptedDialogs } from './harness/dialogs';
+import { ScriptedDialogs } from '../helpers/dialogs';
 import { writeRosterWorkbook } from './harness/roster-workbook';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
@@ -82,7 +82,7 @@ describe('roster', () => {
     await menu('干部名册');
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
-    dialogs.willOpen(withErrors);
+    dialogs.answerOpen(withErrors);
     await page.getByTestId('excel-pick').click();
     await page.getByTestId('excel-rows').waitFor();
     const rowsText = await page.getByTestId('excel-rows').innerText();
@@ -96,7 +96,7 @@ describe('roster', () => {
     // The user fixes the file and picks it again.
     const fixed = join(work, '名册-已修改.xlsx');
     await writeRosterWorkbook(fixed, [zhang, wang, { ...bad, birthMonth: '1975.12', unit: '阿尔巴斯苏木', idNumber: id('15062419751201501') }]);
-    dialogs.willOpen(fixed);
+    dialogs.answerOpen(fixed);
     await page.getByTestId('excel-repick').first().click();
     await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('将新增 3 人');
     await page.getByTestId('excel-commit').click();
@@ -144,7 +144,7 @@ describe('roster', () => {
       copyFileSync(join(SAMPLES, f), to);
       return to;
     });
-    dialogs.willOpen(...files);
+    dialogs.answerOpen(...files);
     await page.getByTestId('lrmx-pick-files').click();
     await page.getByTestId('lrmx-files').waitFor();
     const text = await page.getByTestId('lrmx-files').innerText();
@@ -174,13 +174,13 @@ describe('roster', () => {
   test('the roster exports to Excel and the export re-imports as updates', async () => {
     await search('');
     const exported = join(work, '导出名册.xlsx');
-    dialogs.willSave(exported);
+    dialogs.answerSave(exported);
     await page.getByRole('button', { name: /导出 Excel/ }).click();
     await page.getByText(/已导出 5 人/).waitFor({ timeout: 30_000 });
     expect(existsSync(exported)).toBe(true);
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
-    dialogs.willOpen(exported);
+    dialogs.answerOpen(exported);
     await page.getByTestId('excel-pick').click();
     await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 5 人');
     await page.getByTestId('excel-commit').click();

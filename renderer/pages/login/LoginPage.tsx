@@ -36,14 +36,20 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
   }
 
   return (
-    <AuthFrame subtitle={status.lockedReason ? '系统已锁定' : '用户登录'} footer={`档案库：${status.storeDir ?? ''}　版本 ${status.appVersion}`}>
+    <AuthFrame subtitle={status.lockedReason === 'restored' ? '用户登录' : status.lockedReason ? '系统已锁定' : '用户登录'} footer={`档案库：${status.storeDir ?? ''}　版本 ${status.appVersion}`}>
       {status.lockedReason ? (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={status.lockedReason === 'idle' ? `超过 ${status.idleLockMinutes} 分钟无操作，系统已自动锁定` : '系统已锁定'}
-          description="为保护档案安全，锁定后需重新输入密码。"
+          message={
+            status.lockedReason === 'restored'
+              ? '已从备份恢复档案库'
+              : status.lockedReason === 'idle'
+                ? `超过 ${status.idleLockMinutes} 分钟无操作，系统已自动锁定`
+                : '系统已锁定'
+          }
+          description={status.lockedReason === 'restored' ? '请使用该备份中的账户和密码登录。' : '为保护档案安全，锁定后需重新输入密码。'}
         />
       ) : null}
       <Form form={form} layout="vertical" initialValues={{ username: status.lastUsername ?? '' }} onFinish={submit} requiredMark={false}>

@@ -4,9 +4,10 @@ import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { PageHeader } from '../PageHeader';
+import { BackupCard } from './BackupCard';
 
-export function SettingsPage() {
-  const [form] = Form.useForm<{ idleLockMinutes: number }>();
+export function SettingsPage({ onRestored }: { onRestored: () => void }) {
+  const [form] = Form.useForm<{ idleLockMinutes: number; autoBackupKeep: number }>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
 
@@ -16,10 +17,10 @@ export function SettingsPage() {
       .catch((e) => message.error(errorMessage(e)));
   }, [form, message]);
 
-  const save = async (v: { idleLockMinutes: number }) => {
+  const save = async (v: { idleLockMinutes: number; autoBackupKeep: number }) => {
     setBusy(true);
     try {
-      form.setFieldsValue(await call('settings.update', { idleLockMinutes: v.idleLockMinutes }));
+      form.setFieldsValue(await call('settings.update', { idleLockMinutes: v.idleLockMinutes, autoBackupKeep: v.autoBackupKeep }));
       message.success('设置已保存');
     } catch (e) {
       showFormError(form, e, (t) => void message.error(t));
@@ -31,7 +32,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="系统设置" description="这些设置对本档案库的所有用户生效。" />
-      <Card title="安全">
+      <Card title="安全与备份">
         <Form form={form} layout="horizontal" labelCol={{ flex: '160px' }} onFinish={save} style={{ maxWidth: 560 }}>
           <Form.Item
             label="无操作自动锁定"
@@ -41,6 +42,14 @@ export function SettingsPage() {
           >
             <InputNumber min={1} max={240} precision={0} addonAfter="分钟" style={{ width: 180 }} />
           </Form.Item>
+          <Form.Item
+            label="自动备份保留份数"
+            name="autoBackupKeep"
+            rules={[{ required: true, message: '请填写自动备份保留份数' }]}
+            extra="每天首次登录时自动备份一次，只保留最近的这些份；填 0 关闭自动备份。"
+          >
+            <InputNumber min={0} max={60} precision={0} addonAfter="份" style={{ width: 180 }} />
+          </Form.Item>
           <Form.Item label=" " colon={false}>
             <Button type="primary" htmlType="submit" loading={busy}>
               保存
@@ -48,6 +57,7 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <BackupCard onRestored={onRestored} />
     </>
   );
 }

@@ -1,0 +1,50 @@
+// Daily automatic backups into the store's own folder, keeping the newest N.
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../store/store';
+import { createBackup } from './create';
+
+export const AUTO_BACKUP_DIR = '自动备份';
+export const BACKUP_EXT = '.gbak';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AutoBackupFile {
+  readonly fileName: string;
+  readonly createdAt: string;
+  readonly bytes: number;
+}
+
+export function listAutoBackups(storeDir: string): AutoBackupFile[] {
+  const dir = join(storeDir, AUTO_BACKUP_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(BACKUP_EXT));
+  } catch {
+    return [];
+  }
+  return names
+    .map((fileName) => {
+      const st = statSync(join(dir, fileName));
+      // The name carries the time it was made (the file's mtime changes when it is copied).
+      const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(fileName);
+      const createdAt = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)).toISOString() : st.mtime.toISOString();
+      return { fileName, createdAt, bytes: st.size };
+    })
+    .sort((a, b) => (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
+}
+
+const fileStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+/** Makes today's backup when the newest is a day old (or there is none), then keeps only the newest `keep`. */
+export async function autoBackupIfDue(store: Store, keep: number, now = new Date()): Promise<string | null> {
+  if (keep <= 0) return null;
+  const existing = listAutoBackups(store.dir);
+  const newest = existing[0];
+  if (newest && now.getTime() - new Date(newest.createdAt).getTime() < DAY_MS) return null;
+  const dir = join(store.dir, AUTO_BACKUP_DIR);
+  mkdirSync(dir, { recursive: true });
+  const fileName = `自动备份-${fileStamp(now)}${BACKUP_EXT}`;
+  await createBackup(store, join(dir, fileName));
+  for (const old of listAutoBackups(store.dir).slice(keep)) rmSync(join(dir, old.fileName), { force: true });
+  return fileName;
+}

@@ -1,0 +1,54 @@
+// Writing a backup: an encrypted snapshot (VACUUM INTO with the store's key), packed with the key slots,
+// written under a temporary name, re-read and checked, and only then renamed to the name the user chose.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_VERSION } from '../version';
+import { dbPath, keyslotPath } from '../store/files';
+import { schemaVersion } from '../store/migrate';
+import type { Store } from '../store/store';
+import { extractDatabase, readContainerHeader, writeContainer } from './container';
+import { assertIntact } from './verify';
+
+export async function createBackup(store: Store, target: string): Promise<{ bytes: number }> {
+  const stamp = randomBytes(6).toString('hex');
+  // Scratch copies stay in the store's own folder: nothing of the store is ever written to a shared temp folder.
+  const snapshot = join(store.dir, `.backup-${stamp}.db`);
+  const check = join(store.dir, `.backup-check-${stamp}.db`);
+  const partial = `${target}.${stamp}.partial`;
+  try {
+    // sqlite3mc writes the VACUUM INTO copy encrypted with the connection's cipher and key. A second connection
+    // takes the snapshot: VACUUM cannot run inside the transaction the call's audit entry is written in, and in
+    // WAL mode this reader sees exactly the last committed state.
+    const reader = store.openWithStoreKey(dbPath(store.dir));
+    try {
+      reader.prepare('VACUUM INTO ?').run(snapshot);
+    } finally {
+      reader.close();
+    }
+    const manifest = {
+      format: 'ganbu-backup' as const,
+      version: 1 as const,
+      createdAt: new Date().toISOString(),
+      appVersion: APP_VERSION,
+      schemaVersion: schemaVersion(store.raw),
+      storeId: store.storeId,
+      createdBy: store.user.username,
+      dbBytes: statSync(snapshot).size,
+    };
+    const bytes = writeContainer(partial, manifest, readFileSync(keyslotPath(store.dir), 'utf8'), snapshot);
+    // Read back what is on the disk (a USB stick may lie): checksum, then open and check the database itself.
+    const header = readContainerHeader(partial);
+    extractDatabase(partial, header, check);
+    const copy = store.openWithStoreKey(check);
+    try {
+      assertIntact(copy);
+    } finally {
+      copy.close();
+    }
+    renameSync(partial, target);
+    return { bytes };
+  } finally {
+    for (const f of [snapshot, check, partial]) rmSync(f, { force: true });
+  }
+}

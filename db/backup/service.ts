@@ -1,0 +1,40 @@
+// The backup calls: back up to a chosen file, list the automatic backups, inspect and unlock a backup to restore.
+import { basename } from 'node:path';
+import type { Handlers } from '../app/context';
+import { listAutoBackups } from './auto';
+import { createBackup } from './create';
+import { inspectBackup, stageRestore, type StagedRestore } from './restore';
+
+export const RESTORE_JOB = 'restore';
+
+type BackupCalls = 'backup.create' | 'backup.listAuto' | 'backup.inspect' | 'backup.unlock' | 'backup.discard';
+
+export const backupHandlers: Handlers<BackupCalls> = {
+  async 'backup.create'({ store, rec, io }, { token }) {
+    const path = io.savePath(token);
+    const { bytes } = await createBackup(store, path);
+    rec.record(basename(path), { bytes });
+    return { fileName: basename(path), bytes };
+  },
+
+  'backup.listAuto': async ({ store }) => listAutoBackups(store.dir),
+
+  async 'backup.inspect'({ io }, { token }) {
+    const path = io.openedPath(token);
+    return { fileName: basename(path), ...inspectBackup(path) };
+  },
+
+  async 'backup.unlock'({ store, io, jobs }, input) {
+    const path = io.openedPath(input.token);
+    const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input);
+    const jobId = jobs.create(RESTORE_JOB, { staged, fileName: basename(path) });
+    return { jobId, createdAt: staged.manifest.createdAt, appVersion: staged.manifest.appVersion, counts: staged.counts };
+  },
+
+  async 'backup.discard'({ jobs }, { jobId }) {
+    const { staged } = jobs.payload<{ staged: StagedRestore }>(jobId, RESTORE_JOB);
+    staged.discard();
+    jobs.forget(jobId);
+    return null;
+  },
+};
