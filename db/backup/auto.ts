@@ -27,13 +27,16 @@ export function listAutoBackups(storeDir: string): AutoBackupFile[] {
       const st = statSync(join(dir, fileName));
       // The name carries the time it was made (the file's mtime changes when it is copied).
       const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(fileName);
-      const createdAt = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)).toISOString() : st.mtime.toISOString();
+      const createdAt = m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).toISOString() : st.mtime.toISOString();
       return { fileName, createdAt, bytes: st.size };
     })
     .sort((a, b) => (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
 }
 
-const fileStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+const two = (n: number) => String(n).padStart(2, '0');
+/** Local time, as the user reads it in the folder: 自动备份-20260301-090000.gbak. */
+const fileStamp = (d: Date) =>
+  `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
 
 /** Makes today's backup when the newest is a day old (or there is none), then keeps only the newest `keep`. */
 export async function autoBackupIfDue(store: Store, keep: number, now = new Date()): Promise<string | null> {

@@ -41,6 +41,8 @@ function makeHost(root: string, opts: Partial<HostOptions> & { dir?: string }): 
     configDir: join(root, 'config'),
     defaultStoreDir: join(root, 'store'),
     storeOptions: fast,
+    // Automatic backups write audit entries after login; tests that count entries must not race them.
+    autoBackup: false,
     fileDialogs: dialogs,
     ...opts,
   });
