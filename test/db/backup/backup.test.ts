@@ -188,7 +188,7 @@ describe('restore', () => {
 describe('automatic backups', () => {
   test('one a day after login, keeping the newest N', async () => {
     let now = new Date('2026-03-01T09:00:00').getTime();
-    const h = await newHostWithStore({ now: () => now });
+    const h = await newHostWithStore({ now: () => now, autoBackup: true });
     const autoDir = join(h.dir, '自动备份');
     await expect.poll(() => (existsSync(autoDir) ? readdirSync(autoDir).length : 0)).toBe(1);
     await h.ok('settings.update', { autoBackupKeep: 2 });
