@@ -90,7 +90,7 @@ export async function newHostWithStore(opts: Partial<HostOptions> & { dir?: stri
  */
 export async function newSuiteHostWithStore(): Promise<TestHost & { recoveryCode: string; dispose(): Promise<void> }> {
   const root = mkdtempSync(join(tmpdir(), 'ganbu-suite-'));
-  const h = makeHost(root, {});
+  const h = makeHost(root, { autoBackup: false });
   const { recoveryCode } = await h.ok('setup.createStore', { dir: h.dir, ...ADMIN });
   return {
     ...h,

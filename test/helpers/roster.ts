@@ -10,8 +10,9 @@ import { checkDigit } from '../../shared/roster/idcard';
 import type { z } from 'zod';
 import type { cadreInputSchema } from '../../shared/roster/schema';
 import type { Unit } from '../../shared/roster/types';
+import type { CadreProfile } from '../../shared/roster/views';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
-import type { TestHost } from './host';
+import { newHostWithStore, type TestHost } from './host';
 import { ADMIN } from './tmp-store';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -78,6 +79,12 @@ export function cadreInput(unitId: number, over: Partial<CadreForm> = {}): Cadre
   };
 }
 
+/** What the edit form sends back for a stored profile: the profile without its read-only fields. */
+export function formOf(p: CadreProfile): CadreForm {
+  const { id: _i, version: _v, age: _a, unitName: _u, categoryName: _c, photo: _p, idNumberMasked: _m, updatedAt: _t, ...input } = p;
+  return { ...input, annualResults: [...input.annualResults], family: [...input.family] };
+}
+
 /** The smallest profile the schema accepts (optional texts empty, no 身份证号). */
 export function minimalCadre(unitId: number, over: Partial<CadreForm> = {}): CadreForm {
   const blank = Object.fromEntries(Object.entries(cadreInput(unitId)).map(([k, v]) => [k, typeof v === 'string' ? '' : v]));
@@ -95,6 +102,12 @@ export function minimalCadre(unitId: number, over: Partial<CadreForm> = {}): Cad
     ...over,
   };
 }
+
+/**
+ * A host with a new store, the administrator logged in, and no automatic backup (its audit entry would land at an
+ * unpredictable moment, and these tests compare the audit log before and after).
+ */
+export const newRosterHost = () => newHostWithStore({ autoBackup: false });
 
 export const addUnit = (h: TestHost, name: string, categoryCode = 'C1', sort = 0): Promise<Unit> =>
   h.ok('units.save', { name, categoryCode, sort });

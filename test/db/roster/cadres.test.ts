@@ -6,37 +6,32 @@ import { describe, expect, test } from 'vitest';
 import { readCadre } from '../../../db/roster/write';
 import { queryRoster } from '../../../db/roster/query';
 import type { ApiErrorData } from '../../../shared/ipc/errors';
-import type { CadreProfile } from '../../../shared/roster/views';
-import { newHost, newHostWithStore, type TestHost } from '../../helpers/host';
+import { newHost, type TestHost } from '../../helpers/host';
 import {
   addUnit,
+  type CadreForm,
   cadreInput,
   expectedAge,
+  formOf,
   lastAudit,
   loginAdmin,
   loginAs,
   makeId,
   minimalCadre,
+  newRosterHost,
   rosterState,
   sampleJpeg,
   tinyPng,
   withWrongCheckDigit,
-  type CadreForm,
 } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 
 const BATEER_ID = '150624197803153018';
 
 async function hostWithUnit() {
-  const h = await newHostWithStore();
+  const h = await newRosterHost();
   const unit = await addUnit(h, '阿尔巴斯苏木', 'C1', 1);
   return { h, unit };
-}
-
-/** What a profile form sends back: the profile without the read-only fields. */
-function formOf(p: CadreProfile): CadreForm {
-  const { id: _i, version: _v, age: _a, unitName: _u, categoryName: _c, photo: _p, idNumberMasked: _m, updatedAt: _t, ...input } = p;
-  return { ...input, annualResults: [...input.annualResults], family: [...input.family] };
 }
 
 /** Schema errors name the field inside the call's `input` (input.idNumber); the services name it bare (unitId). The form strips `input.`. */
@@ -241,7 +236,7 @@ describe('concurrent edits', () => {
     const opened = await a.ok('cadres.create', { input: cadreInput(unit.id) });
     await loginAs(a, 'dossierClerk');
     await loginAdmin(a);
-    const b = newHost();
+    const b = newHost({ autoBackup: false });
     await b.ok('setup.useExistingStore', { dir: a.dir });
     await b.ok('session.login', { username: 'dossierclerk1', password: 'Dossier@2025' });
     const seenByB = await b.ok('cadres.get', { id: opened.id });

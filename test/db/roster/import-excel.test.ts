@@ -6,17 +6,19 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { ROSTER_COLUMNS, type ColumnKey } from '../../../db/roster/excel/columns';
 import type { ExcelPreview } from '../../../shared/roster/views';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
+import type { TestHost } from '../../helpers/host';
 import {
   addUnit,
   auditEntries,
+  type CadreForm,
   fixturePath,
+  formOf,
   generatedRosterRows,
   lastAudit,
   minimalCadre,
+  newRosterHost,
   rosterState,
   rosterWorkbook,
-  type CadreForm,
 } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 
@@ -24,7 +26,7 @@ import { tempDir } from '../../helpers/tmp-store';
 const FIXTURE_UNITS = ['县委组织部', '县委办公室', '县发展和改革局', '城关镇人民政府', '县农业农村局（县乡村振兴局）'];
 
 async function hostWithFixtureUnits() {
-  const h = await newHostWithStore();
+  const h = await newRosterHost();
   for (const [i, name] of FIXTURE_UNITS.entries()) await addUnit(h, name, 'C2', i);
   return h;
 }
@@ -52,9 +54,9 @@ const commit = (h: TestHost, jobId: string, opts: { excludedRows?: number[]; con
 const ERROR_ROWS = [3, 4, 5, 6, 7, 8, 9, 14, 15, 16];
 
 /** A profile as stored, as the edit form would send it back. */
-async function formOf(h: TestHost, id: number): Promise<{ version: number; input: CadreForm }> {
-  const { id: _i, version, age: _a, unitName: _u, categoryName: _c, photo: _p, idNumberMasked: _m, updatedAt: _t, ...input } = await h.ok('cadres.get', { id });
-  return { version, input: { ...input, annualResults: [...input.annualResults], family: [...input.family] } };
+async function stored(h: TestHost, id: number): Promise<{ version: number; input: CadreForm }> {
+  const p = await h.ok('cadres.get', { id });
+  return { version: p.version, input: formOf(p) };
 }
 
 const idByName = async (h: TestHost, name: string) => (await h.ok('roster.query', { text: name })).find((r) => r.name === name)!.id;
@@ -262,7 +264,7 @@ describe('re-import', () => {
     await commit(h, (await preview(h, fixturePath('excel/roster-valid.xlsx'))).jobId);
     const wang = await idByName(h, '王建国');
     const zhang = await idByName(h, '张伟');
-    const w = await formOf(h, wang);
+    const w = await stored(h, wang);
     await h.ok('cadres.update', {
       id: wang,
       version: w.version,
@@ -275,7 +277,7 @@ describe('re-import', () => {
         ],
       },
     });
-    const z = await formOf(h, zhang);
+    const z = await stored(h, zhang);
     await h.ok('cadres.update', { id: zhang, version: z.version, input: { ...z.input, annualResults: [{ year: 2023, result: '称职' }] } });
     return { h, wang, zhang };
   }
@@ -319,7 +321,7 @@ describe('re-import', () => {
 
   test('confirming a name match from a row without 身份证号 keeps the 身份证号 the store has', async () => {
     const { h, zhang } = await importedAndEnriched();
-    const z = await formOf(h, zhang); // 张伟, born 1982-07, male
+    const z = await stored(h, zhang); // 张伟, born 1982-07, male
     const id = '130102198207010016';
     await h.ok('cadres.update', { id: zhang, version: z.version, input: { ...z.input, idNumber: id } });
     const p = await preview(h, fixturePath('excel/roster-valid.xlsx'));
@@ -349,16 +351,16 @@ describe('re-import', () => {
 
   test('a sheet without some optional columns leaves those fields as stored (the template allows deleting them)', async () => {
     const { h, wang } = await importedAndEnriched();
-    const stored = await formOf(h, wang);
-    await h.ok('cadres.update', { id: wang, version: stored.version, input: { ...stored.input, status: '调出' } });
-    const rows = [{ name: '王建国', gender: '男', birthMonth: '1975.03', currentPost: '县委组织部副部长', unit: '县委组织部', position: '副职', idNumber: stored.input.idNumber }];
+    const before = await stored(h, wang);
+    await h.ok('cadres.update', { id: wang, version: before.version, input: { ...before.input, status: '调出' } });
+    const rows = [{ name: '王建国', gender: '男', birthMonth: '1975.03', currentPost: '县委组织部副部长', unit: '县委组织部', position: '副职', idNumber: before.input.idNumber }];
     const path = writeTemp('精简.xlsx', await rosterWorkbook(rows, ['name', 'gender', 'birthMonth', 'currentPost', 'unit', 'position', 'idNumber']));
     const p = await preview(h, path);
     expect(p.rows).toEqual([expect.objectContaining({ status: 'update', issues: [] })]);
     expect(await commit(h, p.jobId)).toEqual({ created: 0, updated: 1, skipped: 0 });
     const now = await h.ok('cadres.get', { id: wang });
     expect(now).toMatchObject({ currentPost: '县委组织部副部长', position: 'deputy', status: '调出' });
-    const { currentPost: _p, position: _q, status: _s, ...unchanged } = stored.input;
+    const { currentPost: _p, position: _q, status: _s, ...unchanged } = before.input;
     expect(now).toMatchObject(unchanged);
   });
 });
@@ -454,7 +456,7 @@ describe('export', () => {
 
 describe('scale', () => {
   test('10,000 rows across 400 units: preview and commit (time printed, not asserted)', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const units: string[] = [];
     for (let i = 0; i < 400; i += 1) {
       const name = `第${String(i + 1).padStart(3, '0')}单位`;

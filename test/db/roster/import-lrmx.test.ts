@@ -5,8 +5,18 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeLrmx } from '../../../db/roster/lrmx/write';
 import type { CadreProfile, LrmxPreview } from '../../../shared/roster/views';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
-import { addUnit, cadreInput, fixturePath, lastAudit, minimalCadre, rosterState, sampleJpeg, type CadreForm } from '../../helpers/roster';
+import type { TestHost } from '../../helpers/host';
+import {
+  addUnit,
+  cadreInput,
+  fixturePath,
+  formOf,
+  lastAudit,
+  minimalCadre,
+  newRosterHost,
+  rosterState,
+  sampleJpeg,
+} from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 import { generateDetailed, GENERATED_UNITS } from './lrmx/generate';
 
@@ -16,7 +26,7 @@ const BATEER_ID = '150624197803153018';
 const LIXIUMEI_ID = '150624198511202628';
 
 async function hostWithUnits() {
-  const h = await newHostWithStore();
+  const h = await newRosterHost();
   const sumu = await addUnit(h, '阿尔巴斯苏木', 'C1', 1);
   const wulan = await addUnit(h, '乌兰镇', 'C1', 2);
   const finance = await addUnit(h, '鄂托克旗财政局', 'C4', 1);
@@ -48,11 +58,6 @@ const stable = (p: CadreProfile) => {
   const { version: _v, updatedAt: _u, ...rest } = p;
   return rest;
 };
-
-function formOf(p: CadreProfile): CadreForm {
-  const { id: _i, version: _v, age: _a, unitName: _u, categoryName: _c, photo: _p, idNumberMasked: _m, updatedAt: _t, ...input } = p;
-  return { ...input, annualResults: [...input.annualResults], family: [...input.family] };
-}
 
 describe('preview', () => {
   test('the two samples and broken files: a status per file, unreadable ones do not block the others; suggestions from the post', async () => {
@@ -97,7 +102,7 @@ describe('preview', () => {
   });
 
   test('no suggestion when no unit name appears in the post', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     await addUnit(h, '棋盘井镇');
     const p = await preview(h, BATEER);
     expect(p.files[0]).toMatchObject({ ok: true, suggestedUnitId: null, suggestedPosition: 'chief' });
@@ -355,7 +360,7 @@ describe('export', () => {
 
 describe('scale', () => {
   test('1,000 generated .lrmx files from a folder: preview and commit (time printed, not asserted)', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const unitId = new Map<string, number>();
     for (const u of GENERATED_UNITS) unitId.set(u.name, (await addUnit(h, u.name, u.name.endsWith('镇') || u.name.endsWith('苏木') ? 'C1' : 'C4')).id);
     const generated = generateDetailed(1000, 2026);

@@ -1,12 +1,12 @@
 // Units and their categories through the dispatcher: add, edit, delete, refusals in Chinese, 正职/副职 counts.
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CATALOGS } from '../../../shared/catalog/defaults';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
-import { addUnit, cadreInput, lastAudit, minimalCadre, rosterState } from '../../helpers/roster';
+import type { TestHost } from '../../helpers/host';
+import { addUnit, cadreInput, formOf, lastAudit, minimalCadre, newRosterHost, rosterState } from '../../helpers/roster';
 
 describe('units', () => {
   test('add: the unit comes back with its category, sort and zero counts, and is listed', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const unit = await h.ok('units.save', { name: '  乌兰镇 ', categoryCode: 'C1', sort: 3 });
     expect(unit).toEqual({ id: expect.any(Number), name: '乌兰镇', categoryCode: 'C1', sort: 3, chiefCount: 0, deputyCount: 0 });
     expect(await h.ok('units.list', {})).toEqual([unit]);
@@ -14,7 +14,7 @@ describe('units', () => {
   });
 
   test('the list is ordered by category, then sort, then name', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     await addUnit(h, '鄂托克旗财政局', 'C4', 1);
     await addUnit(h, '棋盘井镇', 'C1', 2);
     await addUnit(h, '乌兰镇', 'C1', 1);
@@ -24,7 +24,7 @@ describe('units', () => {
   });
 
   test('categories added later (C9, C10 …) sort after the defaults, not between C1 and C2', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     await h.ok('categories.save', { name: '国有企业' }); // C9
     await h.ok('categories.save', { name: '驻旗单位' }); // C10
     await addUnit(h, '鄂托克旗供电公司', 'C10');
@@ -38,7 +38,7 @@ describe('units', () => {
   });
 
   test('edit: name, category and sort change; the audit entry records before and after', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const unit = await addUnit(h, '乌兰镇', 'C1', 1);
     const edited = await h.ok('units.save', { id: unit.id, name: '乌兰镇人民政府', categoryCode: 'C8', sort: 9 });
     expect(edited).toEqual({ ...unit, name: '乌兰镇人民政府', categoryCode: 'C8', sort: 9 });
@@ -53,7 +53,7 @@ describe('units', () => {
   });
 
   test('editing an unknown unit is NOT_FOUND and writes nothing', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     await addUnit(h, '乌兰镇');
     const before = await rosterState(h);
     expect(await h.err('units.save', { id: 999, name: '新单位', categoryCode: 'C1', sort: 0 })).toEqual({
@@ -65,7 +65,7 @@ describe('units', () => {
   });
 
   test('delete: an empty unit goes away', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const a = await addUnit(h, '乌兰镇');
     const b = await addUnit(h, '棋盘井镇');
     expect(await h.ok('units.delete', { id: a.id })).toBeNull();
@@ -75,7 +75,7 @@ describe('units', () => {
   });
 
   test('delete is refused while cadres are attached (of any status), naming the count in Chinese; nothing changes', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const unit = await addUnit(h, '乌兰镇');
     await h.ok('cadres.create', { input: minimalCadre(unit.id, { name: '甲' }) });
     await h.ok('cadres.create', { input: minimalCadre(unit.id, { name: '乙', status: '退休' }) });
@@ -89,7 +89,7 @@ describe('units', () => {
   });
 
   test('a duplicate name is refused on the name field (adding, and renaming onto another unit); nothing changes', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     await addUnit(h, '乌兰镇');
     const other = await addUnit(h, '棋盘井镇');
     const before = await rosterState(h);
@@ -101,7 +101,7 @@ describe('units', () => {
   });
 
   test('an unknown category is refused on the categoryCode field; nothing changes', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const unit = await addUnit(h, '乌兰镇');
     const before = await rosterState(h);
     const expected = { code: 'VALIDATION', field: 'categoryCode', message: '所选单位类别不存在' };
@@ -116,13 +116,13 @@ describe('units', () => {
     [{ name: '乌兰镇', categoryCode: 'C1', sort: 1.5 }, 'sort', '排序号必须是整数'],
     [{ name: '单'.repeat(61), categoryCode: 'C1', sort: 0 }, 'name', '单位名称不能超过 60 个字'],
   ])('invalid input %j is refused on its field in Chinese', async (input, field, message) => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     expect(await h.err('units.save', input)).toEqual({ code: 'VALIDATION', field, message });
     expect(await h.ok('units.list', {})).toEqual([]);
   });
 
   test('正职/副职 counts count only cadres 在职, by their position', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const town = await addUnit(h, '乌兰镇', 'C1', 1);
     const bureau = await addUnit(h, '鄂托克旗财政局', 'C4', 1);
     const add = (unitId: number, name: string, position: 'chief' | 'deputy', status: '在职' | '调出' | '退休' | '免职' = '在职') =>
@@ -145,13 +145,12 @@ describe('units', () => {
     const rows = await h.ok('roster.query', { text: '镇长' });
     const zhen = rows.find((r) => r.name === '镇长')!;
     const profile = await h.ok('cadres.get', { id: zhen.id });
-    const { id: _id, version, age: _a, unitName: _u, categoryName: _c, photo: _p, idNumberMasked: _m, updatedAt: _t, ...input } = profile;
-    await h.ok('cadres.update', { id: zhen.id, version, input: { ...input, status: '调出' } });
+    await h.ok('cadres.update', { id: zhen.id, version: profile.version, input: { ...formOf(profile), status: '调出' } });
     expect((await h.ok('units.list', {})).find((u) => u.id === town.id)).toMatchObject({ chiefCount: 1, deputyCount: 3 });
     // Moving a cadre to another unit moves the count.
     const deputy = (await h.ok('roster.query', { text: '副镇长甲' }))[0]!;
     const p2 = await h.ok('cadres.get', { id: deputy.id });
-    await h.ok('cadres.update', { id: deputy.id, version: p2.version, input: { ...cadreInput(bureau.id), name: p2.name, idNumber: '', position: 'deputy' } });
+    await h.ok('cadres.update', { id: deputy.id, version: p2.version, input: { ...formOf(p2), unitId: bureau.id } });
     expect((await h.ok('units.list', {})).map((u) => [u.name, u.chiefCount, u.deputyCount])).toEqual([
       ['乌兰镇', 1, 2],
       ['鄂托克旗财政局', 0, 2],
@@ -163,13 +162,13 @@ describe('categories', () => {
   const categoriesOf = (h: TestHost) => h.host.session().db.selectFrom('catalog_categories').select(['code', 'name']).orderBy('sort').execute();
 
   test('the 8 default categories are there', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     expect(await categoriesOf(h)).toEqual(DEFAULT_CATALOGS.categories.map((c) => ({ code: c.code, name: c.name })));
     expect((await categoriesOf(h)).map((c) => c.code)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
   });
 
   test('rename: the code stays, units of the category show the new name, the audit entry has before and after', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const unit = await addUnit(h, '乌兰镇', 'C1');
     const cadre = await h.ok('cadres.create', { input: cadreInput(unit.id) });
     expect(cadre.categoryName).toBe('苏木镇（街道）');
@@ -183,7 +182,7 @@ describe('categories', () => {
   });
 
   test('add: the new category gets the next code (C9, then C10) and takes units', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     expect(await h.ok('categories.save', { name: '国有企业' })).toEqual({ code: 'C9', name: '国有企业' });
     expect(await h.ok('categories.save', { name: '驻旗单位' })).toEqual({ code: 'C10', name: '驻旗单位' });
     expect((await categoriesOf(h)).slice(-2)).toEqual([
@@ -195,7 +194,7 @@ describe('categories', () => {
   });
 
   test('a duplicate name is refused on the name field (adding or renaming); nothing changes', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     const before = await rosterState(h);
     const expected = { code: 'VALIDATION', field: 'name', message: '单位类别“党群部门”已存在' };
     expect(await h.err('categories.save', { name: '党群部门' })).toEqual(expected);
@@ -204,7 +203,7 @@ describe('categories', () => {
   });
 
   test('renaming an unknown category is NOT_FOUND', async () => {
-    const h = await newHostWithStore();
+    const h = await newRosterHost();
     expect(await h.err('categories.save', { code: 'C42', name: '新类别' })).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
   });
 });
