@@ -10,8 +10,15 @@ import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster'
 import { ADMIN, tempDir } from '../helpers/tmp-store';
 
 type Host = TestHost & { recoveryCode: string };
-/** `run` gets what `prepare` returned (a token, a job id …). */
-type Scenario = { prepare?: (h: Host) => Promise<unknown>; run: (h: Host, prepared: never) => Promise<unknown> };
+/**
+ * `run` gets what `prepare` returned (a token, a job id …). `baseline` is the number of entries the store holds
+ * before the call's own entry when that is not the current count (a restore brings back the backup's log).
+ */
+type Scenario = {
+  prepare?: (h: Host) => Promise<unknown>;
+  run: (h: Host, prepared: never) => Promise<unknown>;
+  baseline?: (prepared: never) => number;
+};
 
 /** A unit (id 1) and a cadre in it (id 1): what most roster calls act on. */
 async function unitAndCadre(h: Host) {
@@ -31,7 +38,15 @@ async function pickedFile(h: Host, purpose: 'photo' | 'excel' | 'lrmx', name: st
   return picked!.token;
 }
 
-const savedTo = (h: Host, purpose: 'template' | 'rosterExcel' | 'lrmx', name: string) => h.pickSave(purpose, join(tempDir('ganbu-out-'), name));
+const savedTo = (h: Host, purpose: 'template' | 'rosterExcel' | 'lrmx' | 'backup', name: string) => h.pickSave(purpose, join(tempDir('ganbu-out-'), name));
+
+/** A backup of the store written to a temp folder, picked again in the open dialog: its token. */
+async function backupPicked(h: Host): Promise<string> {
+  const path = join(tempDir('ganbu-backup-'), '备份.gbak');
+  await h.ok('backup.create', { token: await h.pickSave('backup', path) });
+  const [picked] = await h.pickOpen('backup', path);
+  return picked!.token;
+}
 
 const NEW_USER = { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' } as const;
 
@@ -91,6 +106,16 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, jobId: string) => h.ok('roster.commitExcel', { jobId, excludedRows: [], confirmedRows: [] }),
   },
+  'backup.create': {
+    prepare: (h) => savedTo(h, 'backup', '档案库备份.gbak'),
+    run: (h, token: string) => h.ok('backup.create', { token }),
+  },
+  'backup.restore': {
+    prepare: async (h) => h.ok('backup.unlock', { token: await backupPicked(h), username: 'admin', password: ADMIN.password }),
+    run: (h, unlocked: { jobId: string }) => h.ok('backup.restore', { jobId: unlocked.jobId }),
+    // The restored store holds the backup's entries (taken before backup.create recorded its own), then the restore's.
+    baseline: (unlocked: { counts: { auditEntries: number } }) => unlocked.counts.auditEntries,
+  },
   'roster.commitLrmx': {
     prepare: async (h) => {
       await addUnit(h, '阿尔巴斯苏木');
@@ -129,7 +154,7 @@ describe('one audit entry per change', () => {
     const h = await newHostWithStore();
     const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
     const prepared = await scenario.prepare?.(h);
-    const before = auditCount(h.dir, key);
+    const before = scenario.baseline ? scenario.baseline(prepared as never) : auditCount(h.dir, key);
     await scenario.run(h, prepared as never);
     expect(auditCount(h.dir, key)).toBe(before + 1);
     expect(lastEntry(h, key)).toMatchObject({ id: before + 1, action: name });
@@ -146,7 +171,9 @@ describe('one audit entry per change', () => {
     const { cadre } = await unitAndCadre(h);
     const [excel] = await h.pickOpen('excel', fixturePath('excel/roster-valid.xlsx'));
     const [lrmx] = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'));
+    const backup = await backupPicked(h);
     let jobId = '';
+    let restoreJobId = '';
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
@@ -157,6 +184,9 @@ describe('one audit entry per change', () => {
       'roster.previewLrmx': () => ({ tokens: [lrmx!.token] }),
       'jobs.status': () => ({ jobId }),
       'jobs.cancel': () => ({ jobId }),
+      'backup.inspect': () => ({ token: backup }),
+      'backup.unlock': () => ({ token: backup, username: 'admin', password: ADMIN.password }),
+      'backup.discard': () => ({ jobId: restoreJobId }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {
@@ -164,8 +194,10 @@ describe('one audit entry per change', () => {
       const r = await h.dispatch(name, inputs[name]?.() ?? {});
       expect(r, name).toMatchObject({ ok: true });
       if (name === 'roster.previewExcel' && r.ok) jobId = (r.value as { jobId: string }).jobId;
+      if (name === 'backup.unlock' && r.ok) restoreJobId = (r.value as { jobId: string }).jobId;
     }
     expect(jobId).not.toBe('');
+    expect(restoreJobId).not.toBe('');
     expect(h.dialogs.pending).toBe(0);
     expect(auditCount(h.dir, key)).toBe(before);
 
@@ -374,7 +406,7 @@ describe('audit.list', () => {
     await h.ok('settings.update', { idleLockMinutes: 5 });
     const { rows } = await h.ok('audit.list', { page: 1, pageSize: 10 });
     expect(rows[0]).toMatchObject({ username: 'admin', action: 'settings.update', target: '自动锁定时间' });
-    expect(JSON.parse(rows[0]!.detail)).toEqual({ from: 15, to: 5 });
+    expect(JSON.parse(rows[0]!.detail)).toEqual({ idleLockMinutes: [15, 5] });
     expect(rows[1]).toMatchObject({ action: 'users.create', target: 'reader' });
     expect(JSON.parse(rows[1]!.detail)).toEqual({ displayName: '查阅员', role: '查阅人' });
     expect(rows.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);

@@ -242,6 +242,12 @@ describe('role refusal', () => {
     'roster.commitExcel': { jobId: JOB, excludedRows: [], confirmedRows: [] },
     'roster.previewLrmx': { tokens: [TOKEN] },
     'roster.commitLrmx': { jobId: JOB, files: [{ index: 0, unitId: ids.unit ?? 1, position: 'chief', confirmMatch: false }] },
+    'backup.create': { token: TOKEN },
+    'backup.listAuto': {},
+    'backup.inspect': { token: TOKEN },
+    'backup.unlock': { token: TOKEN, username: 'admin', password: ADMIN.password },
+    'backup.restore': { jobId: JOB },
+    'backup.discard': { jobId: JOB },
     'users.list': {},
     'users.create': { username: 'intruder', displayName: '越权者', role: 'admin', password: 'Intrude@2025' },
     'users.update': { userId: ids.user, displayName: '改名', role: 'admin' },
@@ -279,7 +285,7 @@ describe('role refusal', () => {
     expect(refused).toBeGreaterThanOrEqual(8);
     expect(await snapshot(h)).toEqual(before);
     // Calls open to every session still work.
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15 });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7 });
     expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
     expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['阿尔巴斯苏木']);
     const rows = await h.ok('roster.query', {});

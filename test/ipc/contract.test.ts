@@ -51,13 +51,15 @@ describe('the IPC contract', () => {
       expect(label).toMatch(/^[\u4e00-\u9fff]+$/);
       expect(actionLabel(name)).toBe(label);
     }
-    // The host's own event (the idle lock) has one too.
+    // The host's own events (the idle lock, the daily automatic backup) have one too.
     expect(ACTION_LABELS['session.autoLock']).toBe('自动锁定');
+    expect(ACTION_LABELS['backup.auto']).toBe('自动备份');
   });
 
   test('every label belongs to a real action', () => {
     for (const action of Object.keys(ACTION_LABELS)) {
-      expect(action === 'session.autoLock' || (Object.hasOwn(contract, action) && contract[action as CallName].mutates), action).toBe(true);
+      const hostEvent = action === 'session.autoLock' || action === 'backup.auto';
+      expect(hostEvent || (Object.hasOwn(contract, action) && contract[action as CallName].mutates), action).toBe(true);
     }
   });
 
