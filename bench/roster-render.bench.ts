@@ -1,5 +1,5 @@
 // The roster screen with 10,000 cadres in Chromium: time until the table shows them, and scrolling frame times.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -7,7 +7,7 @@ import { createDispatcher } from '../electron/ipc/dispatcher';
 import { startBridge, type Bridge } from '../test/e2e/harness/bridge-server';
 import { launchBrowser, openApp } from '../test/e2e/harness/browser';
 import { ScriptedDialogs } from '../test/helpers/dialogs';
-import { writeRosterWorkbook } from '../test/e2e/harness/roster-workbook';
+import { rosterWorkbook } from '../test/helpers/roster';
 import { benchRosterRows, benchUnits } from './roster-data';
 import { percentile, record } from './figures';
 
@@ -37,7 +37,7 @@ test('the roster screen renders 10,000 cadres and scrolls', async () => {
   const units = benchUnits(400);
   for (const [i, u] of units.entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
   const file = join(work, 'roster.xlsx');
-  await writeRosterWorkbook(file, benchRosterRows(10_000, units));
+  writeFileSync(file, await rosterWorkbook(benchRosterRows(10_000, units)));
   dialogs.answerOpen(file);
   const [picked] = (await call('files.pickOpen', { purpose: 'excel' })) as { token: string }[];
   const preview = (await call('roster.previewExcel', { token: picked!.token })) as { jobId: string };

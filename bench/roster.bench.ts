@@ -10,7 +10,7 @@ import type { RosterFilter } from '../shared/roster/views';
 import { writeLrmx } from '../db/roster/lrmx/write';
 import { generatePersons } from '../test/db/roster/lrmx/generate';
 import { ScriptedDialogs } from '../test/helpers/dialogs';
-import { writeRosterWorkbook } from '../test/e2e/harness/roster-workbook';
+import { rosterWorkbook } from '../test/helpers/roster';
 import { benchRosterRows, benchUnits, prng } from './roster-data';
 import { percentile, record, timed } from './figures';
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 
 test('import a 10,000-row Excel roster (parse + validate + write)', async () => {
   const file = join(work, 'roster-10000.xlsx');
-  await writeRosterWorkbook(file, benchRosterRows(10_000, units));
+  writeFileSync(file, await rosterWorkbook(benchRosterRows(10_000, units)));
   dialogs.answerOpen(file);
   const [picked] = await call('files.pickOpen', { purpose: 'excel' });
   const preview = await timed(() => call('roster.previewExcel', { token: picked!.token }));

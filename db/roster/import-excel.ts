@@ -24,6 +24,8 @@ interface ExcelJob {
   readonly errorRows: ReadonlySet<number>;
   /** Profile fields whose column the file does not have (the template lets users delete optional columns). */
   readonly missingFields: readonly KeptField[];
+  /** Rows whose 状态 cell is empty: validation fills in 在职 for a new cadre, but an update keeps the stored status. */
+  readonly blankStatusRows: ReadonlySet<number>;
 }
 
 type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTemplate' | 'roster.exportExcel';
@@ -62,6 +64,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       matched,
       errorRows: new Set(validated.rows.filter((r) => r.issues.length > 0).map((r) => r.rowNumber)),
       missingFields: ROSTER_COLUMNS.filter((c) => !columns.includes(c.key)).map((c) => (c.key === 'unit' ? 'unitId' : c.key)),
+      blankStatusRows: new Set(rows.filter((r) => !r.cells.status).map((r) => r.rowNumber)),
     } satisfies ExcelJob);
     return { jobId, fileName, rows: preview };
   },
@@ -93,7 +96,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
           cadreId: m.match.kind === 'new' ? null : m.match.cadreId,
           input: m.input,
           // Excel has no family members; a column the file lacks must not wipe what is stored.
-          keep: ['family', ...job.missingFields],
+          keep: ['family', ...job.missingFields, ...(job.blankStatusRows.has(m.rowNumber) ? (['status'] as const) : [])],
         })),
       ),
     );

@@ -1,5 +1,5 @@
 // End to end: units, an Excel roster with errors then fixed, pinyin search, a profile edit, .lrmx import, export and re-import.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,7 +8,7 @@ import { checkDigit } from '../../shared/roster/idcard';
 import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, screenshot } from './harness/browser';
 import { ScriptedDialogs } from '../helpers/dialogs';
-import { writeRosterWorkbook } from './harness/roster-workbook';
+import { rosterWorkbook } from '../helpers/roster';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const SAMPLES = join(process.cwd(), 'test', 'fixtures', 'lrmx');
@@ -78,7 +78,7 @@ describe('roster', () => {
 
   test('an Excel roster with errors is refused row by row, then the fixed file imports', async () => {
     const withErrors = join(work, '名册-有错误.xlsx');
-    await writeRosterWorkbook(withErrors, [zhang, wang, bad]);
+    writeFileSync(withErrors, await rosterWorkbook([zhang, wang, bad]));
     await menu('干部名册');
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
@@ -95,7 +95,7 @@ describe('roster', () => {
 
     // The user fixes the file and picks it again.
     const fixed = join(work, '名册-已修改.xlsx');
-    await writeRosterWorkbook(fixed, [zhang, wang, { ...bad, birthMonth: '1975.12', unit: '阿尔巴斯苏木', idNumber: id('15062419751201501') }]);
+    writeFileSync(fixed, await rosterWorkbook([zhang, wang, { ...bad, birthMonth: '1975.12', unit: '阿尔巴斯苏木', idNumber: id('15062419751201501') }]));
     dialogs.answerOpen(fixed);
     await page.getByTestId('excel-repick').first().click();
     await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('将新增 3 人');

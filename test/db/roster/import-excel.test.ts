@@ -363,6 +363,20 @@ describe('re-import', () => {
     const { currentPost: _p, position: _q, status: _s, ...unchanged } = before.input;
     expect(now).toMatchObject(unchanged);
   });
+
+  test('an empty 状态 cell keeps the stored status on update, and means 在职 for a new cadre', async () => {
+    const { h, wang } = await importedAndEnriched();
+    const before = await stored(h, wang);
+    await h.ok('cadres.update', { id: wang, version: before.version, input: { ...before.input, status: '退休' } });
+    const rows = [
+      { name: '王建国', gender: '男', birthMonth: '1975.03', currentPost: '县委组织部副部长', unit: '县委组织部', position: '副职', idNumber: before.input.idNumber, status: '' },
+      { name: '新来人', gender: '女', birthMonth: '1990.05', currentPost: '县委组织部干部', unit: '县委组织部', position: '副职', status: '' },
+    ];
+    const p = await preview(h, writeTemp('空状态.xlsx', await rosterWorkbook(rows)));
+    expect(await commit(h, p.jobId)).toEqual({ created: 1, updated: 1, skipped: 0 });
+    expect(await h.ok('cadres.get', { id: wang })).toMatchObject({ status: '退休', currentPost: '县委组织部副部长' });
+    expect(await h.ok('cadres.get', { id: await idByName(h, '新来人') })).toMatchObject({ status: '在职' });
+  });
 });
 
 describe('cancel', () => {
