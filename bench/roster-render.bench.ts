@@ -7,8 +7,8 @@ import { createDispatcher } from '../electron/ipc/dispatcher';
 import { startBridge, type Bridge } from '../test/e2e/harness/bridge-server';
 import { launchBrowser, openApp } from '../test/e2e/harness/browser';
 import { ScriptedDialogs } from '../test/helpers/dialogs';
-import { rosterWorkbook } from '../test/helpers/roster';
-import { benchRosterRows, benchUnits } from './roster-data';
+import { generatedRosterRows, rosterWorkbook } from '../test/helpers/roster';
+import { benchUnits } from './roster-data';
 import { percentile, record } from './figures';
 
 const work = mkdtempSync(join(tmpdir(), 'bench-render-'));
@@ -37,7 +37,7 @@ test('the roster screen renders 10,000 cadres and scrolls', async () => {
   const units = benchUnits(400);
   for (const [i, u] of units.entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
   const file = join(work, 'roster.xlsx');
-  writeFileSync(file, await rosterWorkbook(benchRosterRows(10_000, units)));
+  writeFileSync(file, await rosterWorkbook(generatedRosterRows(10_000, units.map((u) => u.name))));
   dialogs.answerOpen(file);
   const [picked] = (await call('files.pickOpen', { purpose: 'excel' })) as { token: string }[];
   const preview = (await call('roster.previewExcel', { token: picked!.token })) as { jobId: string };

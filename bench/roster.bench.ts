@@ -10,8 +10,9 @@ import type { RosterFilter } from '../shared/roster/views';
 import { writeLrmx } from '../db/roster/lrmx/write';
 import { generatePersons } from '../test/db/roster/lrmx/generate';
 import { ScriptedDialogs } from '../test/helpers/dialogs';
-import { rosterWorkbook } from '../test/helpers/roster';
-import { benchRosterRows, benchUnits, prng } from './roster-data';
+import { generatedRosterRows, rosterWorkbook } from '../test/helpers/roster';
+import { benchUnits } from './roster-data';
+import { prng } from '../test/db/roster/lrmx/generate';
 import { percentile, record, timed } from './figures';
 
 const work = mkdtempSync(join(tmpdir(), 'bench-roster-'));
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 test('import a 10,000-row Excel roster (parse + validate + write)', async () => {
   const file = join(work, 'roster-10000.xlsx');
-  writeFileSync(file, await rosterWorkbook(benchRosterRows(10_000, units)));
+  writeFileSync(file, await rosterWorkbook(generatedRosterRows(10_000, units.map((u) => u.name))));
   dialogs.answerOpen(file);
   const [picked] = await call('files.pickOpen', { purpose: 'excel' });
   const preview = await timed(() => call('roster.previewExcel', { token: picked!.token }));
@@ -53,7 +54,7 @@ test('import a 10,000-row Excel roster (parse + validate + write)', async () => 
 
 test('roster query with filters and text search over 10,000 cadres', async () => {
   const rnd = prng(11);
-  const terms = ['王', '李秀', 'zh', 'wq', '第012', '大学', '1506001', '党委书记', '局长'];
+  const terms = ['王', '李秀', 'zh', 'wq', '第012', '大学', '110102', '书记', '科长'];
   const filters: RosterFilter[] = Array.from({ length: 200 }, (_, i) => {
     const f: Record<string, unknown> = { status: '在职' };
     if (i % 2 === 0) f['text'] = terms[i % terms.length];
