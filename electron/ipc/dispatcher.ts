@@ -1,5 +1,6 @@
 // The one dispatcher: for every call, parse the input, check the session and role, run the service, audit, map errors.
 // It imports no Electron so the test bridge runs the very same code; register.ts adds the sender check.
+import { ZodError, type ZodType } from 'zod';
 import { contract, type CallName } from '../../shared/ipc/contract';
 import { ApiError, type CallResult } from '../../shared/ipc/errors';
 import { READ_ONLY_RECORDER, type Handler } from '../../db/app/context';
@@ -40,6 +41,19 @@ const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown>
   }
 };
 
+/**
+ * Parses with the call's schema. A schema that throws something other than its own error was handed a value it cannot
+ * even inspect (zod's readonly() freezing a typed array sent in place of a list): malformed input, not a crash.
+ */
+function parseInput(schema: ZodType, rawInput: unknown): unknown {
+  try {
+    return schema.parse(rawInput ?? {});
+  } catch (e) {
+    if (e instanceof ZodError) throw e;
+    throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确' });
+  }
+}
+
 export function createDispatcher(host: AppHost, log: (e: unknown) => void = console.error): Dispatch {
   return async (name, rawInput) => {
     try {
@@ -54,7 +68,7 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         if (!spec.passive) host.touch();
       }
       if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
-      const input = spec.input.parse(rawInput ?? {}) as never;
+      const input = parseInput(spec.input, rawInput) as never;
       if (name in STORE_HANDLERS) {
         const store = host.session();
         const handler = STORE_HANDLERS[name as StoreCall] as Handler<StoreCall>;

@@ -1,0 +1,159 @@
+// One valid input per call, the starting point of the near-valid mutations; a call without one gets a sample built
+// from its zod schema, so a call added to the contract later is fuzzed near its valid shape too.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CallName } from '../../shared/ipc/contract';
+
+/** A complete profile (every text filled, family, annual results, a 身份证号 matching birth month and gender). */
+export const CADRE_SAMPLE = {
+  name: '模糊测试员',
+  gender: '男',
+  ethnicity: '汉族',
+  birthMonth: '1978-03',
+  nativePlace: '内蒙古鄂托克旗',
+  birthPlace: '内蒙古鄂托克旗乌兰镇',
+  partyJoin: '2001-06',
+  workStart: '1999-07',
+  health: '健康',
+  techTitle: '农艺师',
+  expertise: '基层党建',
+  fulltimeEducation: '大学',
+  fulltimeDegree: '农学学士',
+  fulltimeSchool: '内蒙古农业大学',
+  parttimeEducation: '研究生',
+  parttimeDegree: '管理学硕士',
+  parttimeSchool: '内蒙古党校',
+  currentPost: '乌兰镇党委书记',
+  postSince: '2019-05',
+  rank: '正科级',
+  unitId: 1,
+  position: 'chief',
+  resume: '1999.07--2019.05  乌兰镇干部\n2019.05--  乌兰镇党委书记',
+  rewards: '无',
+  idNumber: '150624197803153018',
+  familiarFields: '基层党建',
+  traits: '政治坚定',
+  shortcomings: '理论学习有待加强',
+  status: '在职',
+  annualResults: [
+    { year: 2022, result: '称职' },
+    { year: 2023, result: '优秀' },
+  ],
+  family: [{ relation: '妻子', name: '王丽', birthMonth: '1980-04', politicalStatus: '中共党员', workUnitPost: '乌兰镇中学教师' }],
+};
+
+/**
+ * Hand-written valid inputs, keyed by call name (a renamed call fails the type check). Their values are checked at
+ * run time against each call's schema instead of typed: a schema that changes makes the fuzz test's first test fail
+ * and name the stale sample. `neverCreatedDir` is a folder inside the test's temp root that is never created.
+ */
+export function handSamples(neverCreatedDir: string): Readonly<Record<string, unknown>> {
+  const token = randomUUID();
+  const jobId = randomUUID();
+  return {
+    'app.status': {},
+    'setup.pickDirectory': {},
+    'setup.createStore': { dir: neverCreatedDir, username: 'fuzzer', displayName: '模糊测试', password: 'Fuzz@2025x' },
+    'setup.useExistingStore': { dir: neverCreatedDir },
+    'session.login': { username: 'admin', password: 'not-the-password' },
+    'session.recover': { recoveryCode: 'ABCD-EFGH-IJKL-MNOP', username: 'admin', newPassword: 'NewPass@2025' },
+    'session.lock': {},
+    'session.touch': {},
+    'me.changePassword': { currentPassword: 'not-the-password', newPassword: 'NewPass@2025' },
+    'catalog.get': {},
+    'users.list': {},
+    'users.create': { username: 'fuzzuser', displayName: '测试用户', role: 'reviewer', password: 'Fuzz@2025x' },
+    'users.update': { userId: 2, displayName: '测试用户', role: 'reviewer' },
+    'users.resetPassword': { userId: 2, newPassword: 'Fuzz@2025x' },
+    'users.disable': { userId: 2 },
+    'audit.list': { username: 'admin', action: 'users.create', from: '2025-01-01', to: '2025-12-31', page: 1, pageSize: 50 },
+    'audit.verify': {},
+    'settings.get': {},
+    'settings.update': { idleLockMinutes: 10 },
+    'units.list': {},
+    'units.save': { id: 1, name: '模糊测试单位', categoryCode: 'C1', sort: 1 },
+    'units.delete': { id: 1 },
+    'categories.save': { code: 'C1', name: '测试类别' },
+    'roster.query': {
+      unitId: 1,
+      categoryCode: 'C1',
+      position: 'chief',
+      rank: '正科级',
+      status: '在职',
+      ageMin: 20,
+      ageMax: 60,
+      education: '大学',
+      text: '王',
+    },
+    'cadres.get': { id: 1 },
+    'cadres.create': { input: CADRE_SAMPLE },
+    'cadres.update': { id: 1, version: 1, input: CADRE_SAMPLE },
+    'cadres.setPhoto': { id: 1, token },
+    'cadres.removePhoto': { id: 1 },
+    'cadres.exportLrmx': { id: 1, token },
+    'files.pickOpen': { purpose: 'excel' },
+    'files.pickSave': { purpose: 'rosterExcel', suggestedName: '干部名册' },
+    'roster.saveTemplate': { token },
+    'roster.exportExcel': { token, filter: { status: '在职' } },
+    'roster.previewExcel': { token },
+    'roster.commitExcel': { jobId, excludedRows: [3, 4], confirmedRows: [5] },
+    'roster.previewLrmx': { tokens: [token, randomUUID()] },
+    'roster.commitLrmx': { jobId, files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: false }] },
+    'jobs.status': { jobId },
+    'jobs.cancel': { jobId },
+  } satisfies { readonly [N in CallName]?: unknown };
+}
+
+type AnySchema = z.ZodType;
+interface Def {
+  readonly type: string;
+  readonly shape?: Readonly<Record<string, AnySchema>>;
+  readonly innerType?: AnySchema;
+  readonly in?: AnySchema;
+  readonly element?: AnySchema;
+  readonly options?: readonly AnySchema[];
+  readonly entries?: Readonly<Record<string, string | number>>;
+  readonly values?: readonly unknown[];
+}
+const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+const STRING_CANDIDATES = () => ['fuzzer', 'Fuzz@2025x', '模糊测试', randomUUID(), '2025-01-01', '1978-03', 'C1', 'ab', 'a'];
+const NUMBER_CANDIDATES = [1, 10, 2025, 0, 100];
+
+/** A value the schema accepts where a simple guess will do (best effort: refinements may still refuse it). */
+export function sampleFromSchema(schema: AnySchema): unknown {
+  const accepts = (v: unknown) => schema.safeParse(v).success;
+  const first = (cands: readonly unknown[]) => cands.find(accepts) ?? cands[0];
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object':
+      return Object.fromEntries(Object.entries(def.shape ?? {}).map(([k, s]) => [k, sampleFromSchema(s)]));
+    case 'string':
+      return first(STRING_CANDIDATES());
+    case 'number':
+    case 'int':
+      return first(NUMBER_CANDIDATES);
+    case 'boolean':
+      return true;
+    case 'enum':
+      return Object.values(def.entries ?? {})[0];
+    case 'literal':
+      return def.values?.[0];
+    case 'array': {
+      const one = [sampleFromSchema(def.element!)];
+      return accepts(one) ? one : [];
+    }
+    case 'union':
+      return first((def.options ?? []).map(sampleFromSchema));
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'readonly':
+    case 'catch':
+      return sampleFromSchema(def.innerType!);
+    case 'pipe':
+      return sampleFromSchema(def.in!);
+    default:
+      return undefined;
+  }
+}
