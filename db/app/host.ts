@@ -93,27 +93,21 @@ export class AppHost {
     return this.status();
   }
 
-  async login(input: { username: string; password: string }): Promise<SessionUser> {
-    const dir = this.requireStoreDir();
-    this.throttle.check();
-    let store: Store;
-    try {
-      store = await openStore(dir, input, this.opts.storeOptions);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'WRONG_PASSWORD') this.throttle.failed();
-      throw e;
-    }
-    this.throttle.succeeded();
-    await this.replaceSession(store);
-    return store.user;
+  login(input: { username: string; password: string }): Promise<SessionUser> {
+    return this.unlock((dir) => openStore(dir, input, this.opts.storeOptions));
   }
 
-  async recover(input: { recoveryCode: string; username: string; newPassword: string }): Promise<SessionUser> {
+  recover(input: { recoveryCode: string; username: string; newPassword: string }): Promise<SessionUser> {
+    return this.unlock((dir) => recoverStore(dir, input, this.opts.storeOptions));
+  }
+
+  /** Login and recovery alike: throttled after wrong secrets, and the new store replaces any open session. */
+  private async unlock(open: (dir: string) => Promise<Store>): Promise<SessionUser> {
     const dir = this.requireStoreDir();
     this.throttle.check();
     let store: Store;
     try {
-      store = await recoverStore(dir, input, this.opts.storeOptions);
+      store = await open(dir);
     } catch (e) {
       if ((e as { code?: string }).code === 'WRONG_PASSWORD') this.throttle.failed();
       throw e;
