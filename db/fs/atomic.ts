@@ -1,10 +1,13 @@
 // Atomic file replacement: write a temp file, fsync it, rename over the target, fsync the folder.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+const tempName = (target: string, stamp: string) => `.${target}.${stamp}.tmp`;
+
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  removeStaleTemps(path);
+  const tmp = join(dirname(path), tempName(basename(path), randomBytes(6).toString('hex')));
   const fd = openSync(tmp, 'w', 0o600);
   try {
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -22,6 +25,25 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw e;
   }
   fsyncDir(dirname(path));
+}
+
+/**
+ * A process killed between writing its temp file and the rename leaves the temp behind (with a key-slot file's
+ * wrapped keys, say); the next write of the same file removes it. The write is synchronous and the app runs once,
+ * so no other write of this file can be under way.
+ */
+function removeStaleTemps(path: string): void {
+  const dir = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet: nothing stale, and the write itself reports the problem
+  }
+  const prefix = `.${basename(path)}.`;
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) rmSync(join(dir, name), { force: true });
+  }
 }
 
 function fsyncDir(dir: string): void {
