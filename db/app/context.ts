@@ -24,7 +24,7 @@ export const READ_ONLY_RECORDER: ChangeRecorder = {
   record() {
     throw new Error('a query tried to record an audit entry');
   },
-  beforeCommit() {
+  afterCommit() {
     throw new Error('a query tried to schedule a write');
   },
 };

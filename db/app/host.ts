@@ -12,7 +12,7 @@ import { ConfigFile } from './config';
 import { LoginThrottle } from './throttle';
 import { HostIO, type FileDialogs } from './io';
 import { Jobs } from './jobs';
-import { autoBackupIfDue } from '../backup/auto';
+import { autoBackupIfDue, removeScratchFiles } from '../backup/auto';
 import { applyRestore, auditRestored, type StagedRestore } from '../backup/restore';
 import { RESTORE_JOB } from '../backup/service';
 
@@ -244,6 +244,7 @@ export class AppHost {
   }
 
   private async begin(store: Store): Promise<void> {
+    removeScratchFiles(store.dir);
     this.store = store;
     this.lockedReason = null;
     this.lastActivity = this.now();

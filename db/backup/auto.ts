@@ -51,3 +51,28 @@ export async function autoBackupIfDue(store: Store, keep: number, now = new Date
   for (const old of listAutoBackups(store.dir).slice(keep)) rmSync(join(dir, old.fileName), { force: true });
   return fileName;
 }
+
+const SCRATCH = /^\.(backup|backup-check|restore)-[0-9a-f]{12}\.db$/;
+
+/**
+ * Scratch copies a killed backup or restore left in the store folder (each an encrypted full copy), and partial
+ * automatic backups. Safe at login: a single app instance owns the folder, so none is in use.
+ */
+export function removeScratchFiles(storeDir: string): string[] {
+  const removed: string[] = [];
+  const sweep = (dir: string, match: (name: string) => boolean) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names.filter(match)) {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    }
+  };
+  sweep(storeDir, (n) => SCRATCH.test(n));
+  sweep(join(storeDir, AUTO_BACKUP_DIR), (n) => n.endsWith('.partial'));
+  return removed;
+}

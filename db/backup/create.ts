@@ -40,12 +40,7 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
     // Read back what is on the disk (a USB stick may lie): checksum, then open and check the database itself.
     const header = readContainerHeader(partial);
     extractDatabase(partial, header, check);
-    const copy = store.openWithStoreKey(check);
-    try {
-      assertIntact(copy);
-    } finally {
-      copy.close();
-    }
+    store.withKey((key) => assertIntact(check, key));
     renameSync(partial, target);
     return { bytes };
   } finally {

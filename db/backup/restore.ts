@@ -74,10 +74,10 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
   };
   try {
     extractDatabase(path, header, file);
+    assertIntact(file, unlocked.dbKey);
     const db = openEncrypted(file, unlocked.dbKey, { create: false });
     let counts: ReturnType<typeof countRows>;
     try {
-      assertIntact(db);
       const meta = db.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as { value: string } | undefined;
       if (meta?.value !== keySlots.storeId) fail('NOT_A_STORE', '备份中的数据库与其密钥不匹配，备份已损坏。当前档案库未作任何修改。');
       counts = countRows(db);

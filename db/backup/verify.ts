@@ -1,13 +1,25 @@
-// The checks a backup must pass before anyone is told it is good: SQLite's and the cipher's integrity checks.
-import type { RawDb } from '../store/connection';
+// The checks a backup must pass before anyone is told it is good: SQLite's integrity check, and every page's
+// HMAC under the store key (SQLCipher's cipher_integrity_check, which SQLite3 Multiple Ciphers lacks).
+import { checkPageHmacs } from '../store/page-hmac';
+import { openEncrypted, type RawDb } from '../store/connection';
 import { notABackup } from './container';
 
-export function assertIntact(db: RawDb): void {
-  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-  if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') throw notABackup('数据库完整性检查未通过');
-  // The cipher check lists damaged pages; no rows means every page's HMAC verified.
-  const cipher = db.pragma('cipher_integrity_check') as unknown[];
-  if (cipher.length > 0) throw notABackup('加密页校验未通过');
+/** Checks a closed database file: every page authentic, then SQLite's own structure check. */
+export function assertIntact(file: string, dbKey: Buffer): void {
+  let pages: ReturnType<typeof checkPageHmacs>;
+  try {
+    pages = checkPageHmacs(file, dbKey);
+  } catch {
+    throw notABackup('加密页校验未通过');
+  }
+  if (pages.badPages.length > 0 || pages.header.pageSize !== 4096) throw notABackup('加密页校验未通过');
+  const db = openEncrypted(file, dbKey, { create: false });
+  try {
+    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') throw notABackup('数据库完整性检查未通过');
+  } finally {
+    db.close();
+  }
 }
 
 /** Row counts shown before a restore, for the tables this backup's schema has. */

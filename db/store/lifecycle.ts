@@ -187,7 +187,7 @@ export async function recoverStore(
         .where('id', '=', user!.id)
         .execute();
       rec.record(username, { via: '恢复码' });
-      rec.beforeCommit(() => store.putSlot(slot));
+      rec.afterCommit(() => store.putSlot(slot));
     });
     return store;
   } catch (e) {

@@ -1,5 +1,6 @@
 // An open store: the encrypted connection, the logged-in user, and the keys, which close() wipes.
 import { Kysely, SqliteDialect } from 'kysely';
+import { ApiError } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
 import type { Database } from '../schema';
@@ -9,10 +10,11 @@ import { makeSlot, passwordSlotId, readKeySlots, unlockSlot, withSlot, writeKeyS
 
 export type KdfCost = { N: number; r: number; p: number };
 
-/** Given to a change: records its one audit entry and steps that must succeed before the commit. */
+/** Given to a change: records its one audit entry and the steps to run after its commit. */
 export interface ChangeRecorder {
   record(target: string, detail?: Readonly<Record<string, unknown>>): void;
-  beforeCommit(step: () => void): void;
+  /** A step outside the database (a key-slot write) to run once the change has committed. */
+  afterCommit(step: () => void): void;
 }
 
 export class Store {
@@ -44,23 +46,29 @@ export class Store {
   }
 
   /**
-   * Runs one change and its single audit entry in one transaction; extra steps (key-slot writes) run
-   * last, before the commit, so a failing step rolls the change back.
+   * Runs one change and its single audit entry in one transaction. Steps outside the database (key-slot writes)
+   * run after the commit: a crash in between then leaves a logged change whose file step is missing (redo it),
+   * never a new password or key slot that the audit log does not show.
    */
   async change<T>(action: string, fn: (db: Kysely<Database>, rec: ChangeRecorder) => Promise<T>): Promise<T> {
     const { auditKey } = this.keys();
-    return this.db.transaction().execute(async (trx) => {
+    const steps: (() => void)[] = [];
+    const value = await this.db.transaction().execute(async (trx) => {
       const entries: { target: string; detail?: Readonly<Record<string, unknown>> }[] = [];
-      const steps: (() => void)[] = [];
-      const value = await fn(trx, {
+      const result = await fn(trx, {
         record: (target, detail) => entries.push(detail === undefined ? { target } : { target, detail }),
-        beforeCommit: (step) => steps.push(step),
+        afterCommit: (step) => steps.push(step),
       });
       if (entries.length !== 1) throw new Error(`change ${action} recorded ${entries.length} audit entries, expected 1`);
       await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! });
-      for (const step of steps) step();
-      return value;
+      return result;
     });
+    try {
+      for (const step of steps) step();
+    } catch {
+      throw new ApiError({ code: 'INTERNAL', message: '修改已记入审计日志，但写入密钥文件失败（磁盘已满或无写入权限？），请检查后重做此操作' });
+    }
+    return value;
   }
 
   /** An audit entry that is a change of its own (login, lock). */
@@ -69,6 +77,11 @@ export class Store {
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }),
     );
+  }
+
+  /** Lends the database key to a check of a file encrypted with it (the key never leaves this call). */
+  withKey<T>(fn: (key: Buffer) => T): T {
+    return fn(this.keys().dbKey);
   }
 
   /** Opens another file encrypted with this store's key (a backup being written or checked). */

@@ -33,7 +33,7 @@ export const userHandlers: Handlers<UserCalls> = {
       .returningAll()
       .executeTakeFirstOrThrow();
     rec.record(input.username, { displayName: input.displayName, role: ROLE_LABELS[input.role] });
-    rec.beforeCommit(() => store.putSlot(slot));
+    rec.afterCommit(() => store.putSlot(slot));
     return toUserRow(row);
   },
 
@@ -68,7 +68,7 @@ export const userHandlers: Handlers<UserCalls> = {
       .returningAll()
       .executeTakeFirstOrThrow();
     rec.record(user.username, user.disabled === 1 ? { reenabled: true } : {});
-    rec.beforeCommit(() => store.putSlot(slot));
+    rec.afterCommit(() => store.putSlot(slot));
     return toUserRow(row);
   },
 
@@ -86,7 +86,7 @@ export const userHandlers: Handlers<UserCalls> = {
       .returningAll()
       .executeTakeFirstOrThrow();
     rec.record(user.username);
-    rec.beforeCommit(() => store.disableSlot(user.username));
+    rec.afterCommit(() => store.disableSlot(user.username));
     return toUserRow(row);
   },
 
@@ -98,7 +98,7 @@ export const userHandlers: Handlers<UserCalls> = {
     const slot = await store.newPasswordSlot(store.user.username, input.newPassword);
     await db.updateTable('users').set({ must_change_password: 0, updated_at: now() }).where('id', '=', store.user.id).execute();
     rec.record(store.user.username);
-    rec.beforeCommit(() => {
+    rec.afterCommit(() => {
       store.putSlot(slot);
       store.user = { ...store.user, mustChangePassword: false };
     });

@@ -16,7 +16,7 @@ import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { ADMIN, FAST_KDF, newStore, tempDir } from '../helpers/tmp-store';
 import { bundleWriter, type WriterBundle } from './bundle-writer';
 import { Ledger, type Landing } from './ledger';
-import { checkPageHmacs } from './page-hmac';
+import { checkPageHmacs } from '../../db/store/page-hmac';
 import { CRASH_ADMIN, prng, type Intent } from './protocol';
 import { killAllWriters, liveWriters, startWriter, type StartedWriter } from './run-writer';
 

@@ -208,3 +208,34 @@ describe('automatic backups', () => {
     for (const f of list) expect(readContainerHeader(join(autoDir, f)).manifest.format).toBe('ganbu-backup');
   });
 });
+
+describe('leftovers and damaged pages', () => {
+  test('scratch copies of a backup killed half-way are removed at the next login', async () => {
+    const h = await setup();
+    const leftovers = ['.backup-0123456789ab.db', '.backup-check-0123456789ab.db', '.restore-0123456789ab.db'];
+    for (const f of leftovers) writeFileSync(join(h.dir, f), 'x');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(h.dir, '自动备份'), { recursive: true });
+    writeFileSync(join(h.dir, '自动备份', '自动备份-20260101-090000.gbak.0123456789ab.partial'), 'x');
+    await h.ok('session.lock', {});
+    await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+    for (const f of leftovers) expect(existsSync(join(h.dir, f))).toBe(false);
+    expect(readdirSync(join(h.dir, '自动备份'))).toEqual([]);
+  });
+
+  test('a backup whose database page was altered (with a recomputed checksum) is refused by the page HMACs', async () => {
+    const h = await setup();
+    await backupTo(h, 'p.gbak');
+    const file = join(h.out, 'p.gbak');
+    const header = readContainerHeader(file);
+    const db = Buffer.from(readFileSync(file).subarray(header.dbOffset, header.dbOffset + header.manifest.dbBytes));
+    db[4096 + 100]! ^= 0x01; // one bit inside page 2's ciphertext
+    const dbCopy = join(h.out, 'db.bin');
+    writeFileSync(dbCopy, db);
+    const forged = join(h.out, 'forged.gbak');
+    writeContainer(forged, header.manifest, header.keySlotsJson, dbCopy);
+    const e = await h.err('backup.unlock', { token: await pickBackup(h, forged), username: ADMIN.username, password: ADMIN.password });
+    expect(e).toMatchObject({ code: 'NOT_A_STORE' });
+    expect(e.message).toContain('加密页校验未通过');
+  });
+});
