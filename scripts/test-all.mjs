@@ -4,7 +4,6 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
-const REPORT = '.vitest-report.json';
 let passed = 0;
 let failed = 0;
 
@@ -27,18 +26,25 @@ count(step('layer check', process.execPath, ['scripts/check-layers.mjs']));
 const built = step('build (electron-vite)', bin('electron-vite'), ['build']);
 count(built);
 
-rmSync(REPORT, { force: true });
-const projects = built ? [] : ['--project', 'unit']; // without a build the end-to-end tests cannot run
-const vitestOk = step('vitest', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]);
-if (existsSync(REPORT)) {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
+// The projects run one after the other: end-to-end timings would suffer from the unit suite's load on two cores.
+function vitestProject(project) {
+  const report = `.vitest-report-${project}.json`;
+  rmSync(report, { force: true });
+  const ok = step(`vitest ${project}`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (!existsSync(report)) {
+    failed += 1;
+    return;
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
   // A suite that failed to load has no tests to count; it still fails the run.
-  if (!vitestOk && (report.numFailedTests ?? 0) === 0) failed += 1;
-} else {
-  failed += 1;
+  if (!ok && (r.numFailedTests ?? 0) === 0) failed += 1;
 }
+
+vitestProject('unit');
+if (built) vitestProject('e2e');
+else failed += 1; // without a build the end-to-end tests cannot run
 
 count(step('electronegativity', process.execPath, ['scripts/electronegativity.mjs']));
 

@@ -76,6 +76,7 @@ describe('foundation', () => {
   });
 
   test('the catalog viewer shows the seeded catalogs with their codes', async () => {
+    await page.locator('.ant-menu-item', { hasText: '基础目录' }).click();
     await page.getByText('政治思想').first().waitFor();
     await expect(page.getByText('S1.1').first().isVisible()).resolves.toBe(true);
     await expect(page.getByText('6 大板块，33 个子项').isVisible()).resolves.toBe(true);
@@ -98,7 +99,7 @@ describe('foundation', () => {
     await screenshot(page, '05-wrong-password');
     await login(ADMIN.username, ADMIN.password);
     await page.getByText('基础目录').first().waitFor({ timeout: 30_000 });
-    expect(await menuLabels()).toEqual(['基础目录', '用户管理', '审计日志', '系统设置']);
+    expect(await menuLabels()).toEqual(['干部名册', '单位管理', '基础目录', '用户管理', '审计日志', '系统设置']);
   });
 
   test('an administrator adds a 查阅人', async () => {
@@ -129,7 +130,7 @@ describe('foundation', () => {
     await dialog.getByLabel('确认新密码', { exact: true }).fill(READER.own);
     await dialog.getByRole('button', { name: '确认修改' }).click();
     await page.getByText('密码已修改').waitFor({ timeout: 30_000 });
-    expect(await menuLabels()).toEqual(['基础目录']);
+    expect(await menuLabels()).toEqual(['干部名册', '单位管理', '基础目录']);
     await expect(page.getByText('查阅人').first().isVisible()).resolves.toBe(true);
     // Even a hand-made call is refused by the dispatcher's role check.
     const refused = await page.evaluate(() =>
