@@ -38,7 +38,7 @@ export function RecoverForm({ onDone, onCancel }: { onDone: () => void; onCancel
         description="输入创建档案库时打印的恢复码，并为一名系统管理员设置新密码。此操作会记入审计日志。"
       />
       <Form.Item label="恢复码" name="recoveryCode" rules={[{ required: true, whitespace: true, message: '请填写恢复码' }]}>
-        <Input placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" style={{ fontFamily: 'monospace' }} />
+        <Input placeholder="6 组 4 位字母或数字，以“-”分隔" style={{ fontFamily: 'monospace' }} />
       </Form.Item>
       <Form.Item label="系统管理员用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
         <Input />

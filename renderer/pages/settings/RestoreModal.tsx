@@ -105,7 +105,7 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
                 </>
               ) : (
                 <Form.Item label="恢复码" name="recoveryCode" rules={[{ required: true, whitespace: true, message: '请填写恢复码' }]}>
-                  <Input style={{ fontFamily: 'monospace' }} placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />
+                  <Input style={{ fontFamily: 'monospace' }} placeholder="6 组 4 位字母或数字，以“-”分隔" />
                 </Form.Item>
               )}
               <Button type="primary" loading={busy} onClick={() => void unlock()} data-testid="restore-unlock">
