@@ -99,3 +99,11 @@ test('import 1,000 .lrmx files (read + preview + write)', async () => {
   record('.lrmx 1,000 files: total', (preview.ms + commit.ms) / 1000, 's', 20);
 });
 
+
+test('export the whole 10,000-cadre roster to Excel', async () => {
+  dialogs.answerSave(join(work, 'export.xlsx'));
+  const target = await call('files.pickSave', { purpose: 'rosterExcel', suggestedName: '干部名册' });
+  const exported = await timed(() => call('roster.exportExcel', { token: target!.token, filter: {} }));
+  expect(exported.value.rows).toBeGreaterThanOrEqual(10_000);
+  record('Excel export of the whole roster', exported.ms / 1000, 's');
+});
