@@ -17,6 +17,7 @@ import { existingView, loadStoredCadres } from './existing';
 import { personMatcher, type PersonMatch } from './match-people';
 import { writeImport, type ImportItem } from './import-write';
 import { jobOutcome } from './job-outcome';
+import { yieldToEventLoop } from '../app/jobs';
 import { MAX_PHOTO_BYTES, readCadre } from './write';
 
 interface LrmxJobFile {
@@ -35,6 +36,42 @@ function readFile(path: string): LrmxReadResult {
   return readLrm(bytes, existsSync(pic) ? readFileSync(pic) : null);
 }
 
+/**
+ * Two files of one batch are the same person when they carry the same 身份证号, or the same 姓名 and 出生年月 while
+ * at least one of them has no 身份证号 (two different numbers are two namesakes). Returns why, or null.
+ */
+function samePerson(a: LrmxCadreFields, b: LrmxCadreFields): string | null {
+  if (a.idNumber && a.idNumber === b.idNumber) return '身份证号相同，是同一人';
+  if ((!a.idNumber || !b.idNumber) && a.name === b.name && a.birthMonth === b.birthMonth) return '同名且出生年月相同（至少一个没有身份证号），可能是同一人';
+  return null;
+}
+
+/** Groups by 姓名 + 出生年月 first, so the pairwise check stays cheap for thousands of files. */
+function samePersonPairs(files: readonly (LrmxCadreFields | null)[]): Map<number, { other: number; why: string }[]> {
+  const byPerson = new Map<string, number[]>();
+  const byId = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    if (!f) return;
+    const key = `${f.name}\u0000${f.birthMonth}`;
+    byPerson.set(key, [...(byPerson.get(key) ?? []), i]);
+    if (f.idNumber) byId.set(f.idNumber, [...(byId.get(f.idNumber) ?? []), i]);
+  });
+  const pairs = new Map<number, { other: number; why: string }[]>();
+  const seen = new Set<string>();
+  for (const group of [...byPerson.values(), ...byId.values()]) {
+    for (const i of group) {
+      for (const j of group) {
+        if (i === j || seen.has(`${i}:${j}`)) continue;
+        const why = samePerson(files[i]!, files[j]!);
+        if (!why) continue;
+        seen.add(`${i}:${j}`);
+        pairs.set(i, [...(pairs.get(i) ?? []), { other: j, why }]);
+      }
+    }
+  }
+  return pairs;
+}
+
 type LrmxCalls = 'roster.previewLrmx' | 'roster.commitLrmx' | 'cadres.exportLrmx';
 
 export const lrmxHandlers: Handlers<LrmxCalls> = {
@@ -44,7 +81,8 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     const stored = await loadStoredCadres(db);
     const match = personMatcher([...stored.values()]);
     const jobFiles: LrmxJobFile[] = [];
-    const files: LrmxPreviewFile[] = tokens.map((token, index) => {
+    const files: LrmxPreviewFile[] = [];
+    const previewOne = (token: string, index: number): LrmxPreviewFile => {
       const path = io.openedPath(token);
       const fileName = basename(path);
       const read = readFile(path);
@@ -91,18 +129,18 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         suggestedPosition: suggestPosition(f.currentPost),
         hasPhoto: photo !== null,
       };
-    });
-    // The same 身份证号 in several files (a copy, an older and a newer form): only one of them can be imported.
-    const byId = new Map<string, number[]>();
-    jobFiles.forEach((f, i) => {
-      if (f.fields?.idNumber) byId.set(f.fields.idNumber, [...(byId.get(f.fields.idNumber) ?? []), i]);
-    });
-    for (const group of byId.values()) {
-      if (group.length < 2) continue;
-      for (const i of group) {
-        const others = group.filter((j) => j !== i).map((j) => `“${jobFiles[j]!.fileName}”`).join('、');
-        files[i] = { ...files[i]!, issues: [...files[i]!.issues, `与${others}的身份证号相同，是同一人，只能导入其中一个文件`] };
-      }
+    };
+    for (const [index, token] of tokens.entries()) {
+      files.push(previewOne(token, index));
+      // Thousands of files take seconds: let the window's other calls through now and then.
+      if (index % 50 === 49) await yieldToEventLoop();
+    }
+    // The same person in several files (a copy, an older and a newer form): only one of them can be imported.
+    for (const [i, pairs] of samePersonPairs(jobFiles.map((f) => f.fields))) {
+      const byWhy = new Map<string, string[]>();
+      for (const { other, why } of pairs) byWhy.set(why, [...(byWhy.get(why) ?? []), `“${jobFiles[other]!.fileName}”`]);
+      const issues = [...byWhy].map(([why, names]) => `与${names.join('、')}${why}，只能导入其中一个文件`);
+      files[i] = { ...files[i]!, issues: [...files[i]!.issues, ...issues] };
     }
     return { jobId: jobs.create('lrmx', jobFiles), files };
   },
@@ -111,7 +149,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     const jobFiles = jobs.payload<readonly LrmxJobFile[]>(jobId, 'lrmx');
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
     const items: ImportItem[] = [];
-    const chosenIds = new Map<string, string>();
+    const chosen: { fileName: string; fields: LrmxCadreFields }[] = [];
     for (const choice of files) {
       const file = jobFiles[choice.index];
       if (!file?.fields) fail('VALIDATION', `文件“${file?.fileName ?? choice.index}”无法读取，不能导入`, 'files');
@@ -119,9 +157,11 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       if (match.kind === 'nameMatch' && !choice.confirmMatch) {
         fail('VALIDATION', `“${fileName}”与已有干部同名且出生年月相同，请确认是否为同一人，或不导入该文件`, 'files');
       }
-      const sameId = fields.idNumber ? chosenIds.get(fields.idNumber) : undefined;
-      if (sameId !== undefined) fail('VALIDATION', `“${sameId}”和“${fileName}”的身份证号相同，是同一人，请只导入其中一个文件`, 'files');
-      if (fields.idNumber) chosenIds.set(fields.idNumber, fileName);
+      for (const other of chosen) {
+        const why = samePerson(other.fields, fields);
+        if (why) fail('VALIDATION', `“${other.fileName}”和“${fileName}”${why}，请只导入其中一个文件`, 'files');
+      }
+      chosen.push({ fileName, fields });
       const candidate: CadreInput = { ...fields, unitId: choice.unitId, position: choice.position, status: '在职' };
       const parsed = cadreInputSchema.safeParse(candidate);
       if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');

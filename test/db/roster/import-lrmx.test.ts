@@ -257,6 +257,27 @@ describe('commit', () => {
     // Either one alone imports.
     expect(await commit(h, p.jobId, [{ index: 1, unitId: sumu, position: 'chief' }])).toMatchObject({ created: 1 });
   });
+
+  test('two files of one person without 身份证号 are flagged and refused; namesakes with different numbers import', async () => {
+    const { h, sumu } = await hostWithUnits();
+    const noId = readFileSync(BATEER, 'utf8').replace(/<ShenFenZheng>[^<]*<\/ShenFenZheng>/, '<ShenFenZheng />');
+    const a = tempFile('巴特尔-甲.lrmx', noId);
+    const b = tempFile('巴特尔-乙.lrmx', noId);
+    const p = await preview(h, a, b);
+    for (const f of p.files) expect(f.issues.join()).toContain('同名且出生年月相同');
+    const before = await rosterState(h);
+    const e = await h.err('roster.commitLrmx', {
+      jobId: p.jobId,
+      files: [0, 1].map((index) => ({ index, unitId: sumu, position: 'chief', confirmMatch: false })),
+    });
+    expect(e.message).toContain('可能是同一人');
+    expect(await rosterState(h)).toEqual(before);
+    // Same name and birth month but two different 身份证号: two people, both import.
+    const other = readFileSync(BATEER, 'utf8').replace(/<ShenFenZheng>[^<]*<\/ShenFenZheng>/, '<ShenFenZheng>150624197803151012</ShenFenZheng>');
+    const q = await preview(h, BATEER, tempFile('另一个巴特尔.lrmx', other));
+    for (const f of q.files) expect(f.issues.join()).not.toContain('只能导入其中一个');
+    expect(await commit(h, q.jobId, [0, 1].map((index) => ({ index, unitId: sumu, position: 'chief' as const })))).toMatchObject({ created: 2 });
+  });
 });
 
 describe('re-import', () => {
