@@ -107,6 +107,7 @@ export const Menu = {
 };
 export const dialog = {
   showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/picked/folder'] })),
+  showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/chosen/干部名册' })),
   showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
   showErrorBox: vi.fn(),
 };

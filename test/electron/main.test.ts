@@ -171,6 +171,30 @@ describe('the store host', () => {
     await expect(host.pickDirectory()).resolves.toBeNull();
   });
 
+  it('answers imports and exports with native dialogs: several files, a folder, a save path', async () => {
+    const { mock, spies } = await boot();
+    type Dialogs = {
+      pickOpen(o: { title: string; filters: { name: string; extensions: string[] }[]; multiple: boolean; folder: boolean }): Promise<string[]>;
+      pickSave(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+    };
+    const dialogs = (spies.onLock.mock.contexts[0] as { opts: { fileDialogs: Dialogs } }).opts.fileDialogs;
+    const filters = [{ name: '任免审批表', extensions: ['lrmx'] }];
+    await expect(dialogs.pickOpen({ title: '选择任免审批表文件', filters, multiple: true, folder: false })).resolves.toEqual(['/picked/folder']);
+    let [parent, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
+    expect(parent).toBe(mock.windows[0]);
+    expect(options).toMatchObject({ title: '选择任免审批表文件', properties: ['openFile', 'multiSelections'], filters });
+    await dialogs.pickOpen({ title: '选择文件夹', filters: [], multiple: false, folder: true });
+    [, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
+    expect(options['properties']).toEqual(['openDirectory']);
+    mock.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(dialogs.pickOpen({ title: 't', filters, multiple: false, folder: false })).resolves.toEqual([]);
+    await expect(dialogs.pickSave({ title: '导出干部名册', defaultName: '干部名册.xlsx', filters })).resolves.toBe('/chosen/干部名册');
+    const [, save] = mock.dialog.showSaveDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
+    expect(String(save['defaultPath'])).toMatch(/干部名册\.xlsx$/);
+    mock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(dialogs.pickSave({ title: 't', defaultName: 'x.xlsx', filters })).resolves.toBeNull();
+  });
+
   it('tells the page when the host locks', async () => {
     const { mock, spies } = await boot();
     const listener = spies.onLock.mock.calls[0]![0] as (reason: 'idle' | 'manual') => void;
