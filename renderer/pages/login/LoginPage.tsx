@@ -60,7 +60,7 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus={!!status.lastUsername} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-          {busy ? '正在解密档案库…' : status.lockedReason ? '解锁' : '登录'}
+          {busy ? '正在解密档案库…' : status.lockedReason === 'manual' || status.lockedReason === 'idle' ? '解锁' : '登录'}
         </Button>
       </Form>
       <div style={{ textAlign: 'right', marginTop: 12 }}>

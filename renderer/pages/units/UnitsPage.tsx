@@ -1,6 +1,6 @@
 // Units (单位) and their categories: list with 正职/副职 counts, add, edit, delete; rename or add categories.
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Popconfirm, Radio, Space, Table, Tag } from 'antd';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/roster/types';
 import { call, errorMessage } from '../../lib/api';
@@ -47,10 +47,11 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
         }
       />
       <Card>
-        <Segmented
-          style={{ marginBottom: 16, flexWrap: 'wrap' }}
+        <Radio.Group
+          optionType="button"
+          style={{ marginBottom: 16, display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
           value={category}
-          onChange={(v) => setCategory(String(v))}
+          onChange={(e) => setCategory(String(e.target.value))}
           options={[{ value: 'all', label: `全部（${units.length}）` }, ...categories.map((c) => ({ value: c.code, label: `${c.name}（${units.filter((u) => u.categoryCode === c.code).length}）` }))]}
         />
         <Table<Unit>
