@@ -15,7 +15,7 @@ import { ROSTER_COLUMNS } from './excel/columns';
 import { existingView, loadStoredCadres } from './existing';
 import { writeImport, type KeptField } from './import-write';
 import { queryRoster } from './query';
-import { readCadre } from './write';
+import { readCadres } from './write';
 import { jobOutcome } from './job-outcome';
 
 interface ExcelJob {
@@ -116,11 +116,8 @@ export const excelHandlers: Handlers<ExcelCalls> = {
   async 'roster.exportExcel'({ db, rec, io }, { token, filter }) {
     const path = io.savePath(token);
     const rows = await queryRoster(db, filter, { showIdNumber: true });
-    const cadres = [];
-    for (const r of rows) {
-      const p = await readCadre(db, r.id, { showIdNumber: true });
-      cadres.push({ ...p, unitName: p.unitName, categoryName: p.categoryName, age: p.age });
-    }
+    const profiles = await readCadres(db, rows.map((r) => r.id), { showIdNumber: true, withPhoto: false });
+    const cadres = rows.map((r) => profiles.get(r.id)!);
     writeFileAtomic(path, await exportRoster(cadres, { title: '干部名册' }));
     rec.record(basename(path), { rows: rows.length, filter });
     return { fileName: basename(path), rows: rows.length };

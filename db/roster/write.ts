@@ -135,69 +135,97 @@ export async function updateCadre(
   return before!;
 }
 
-export async function readCadre(db: Kysely<Database>, id: number, opts: { showIdNumber: boolean; today?: Date }): Promise<CadreProfile> {
-  const c = await db
-    .selectFrom('cadres')
-    .innerJoin('units', 'units.id', 'cadres.unit_id')
-    .innerJoin('catalog_categories', 'catalog_categories.code', 'units.category_code')
-    .selectAll('cadres')
-    .select(['units.name as unit_name', 'catalog_categories.name as category_name'])
-    .where('cadres.id', '=', id)
-    .executeTakeFirst();
-  if (!c) fail('NOT_FOUND', '找不到该干部，可能已被删除', 'id');
-  const [results, family, photo] = await Promise.all([
-    db.selectFrom('cadre_annual_results').selectAll().where('cadre_id', '=', id).orderBy('year').execute(),
-    db.selectFrom('cadre_family').selectAll().where('cadre_id', '=', id).orderBy('sort').execute(),
-    db.selectFrom('cadre_photos').selectAll().where('cadre_id', '=', id).executeTakeFirst(),
-  ]);
-  const r = c!;
-  return {
-    id: r.id,
-    version: r.version,
-    age: ageAt(r.birth_month, opts.today),
-    unitName: r.unit_name,
-    categoryName: r.category_name,
-    photo: photo ? `data:${photo.mime};base64,${Buffer.from(photo.data).toString('base64')}` : null,
-    idNumberMasked: !opts.showIdNumber && r.id_number !== '',
-    updatedAt: r.updated_at,
-    name: r.name,
-    gender: r.gender,
-    ethnicity: r.ethnicity,
-    birthMonth: r.birth_month,
-    nativePlace: r.native_place,
-    birthPlace: r.birth_place,
-    partyJoin: r.party_join,
-    workStart: r.work_start,
-    health: r.health,
-    techTitle: r.tech_title,
-    expertise: r.expertise,
-    fulltimeEducation: r.fulltime_education,
-    fulltimeDegree: r.fulltime_degree,
-    fulltimeSchool: r.fulltime_school,
-    parttimeEducation: r.parttime_education,
-    parttimeDegree: r.parttime_degree,
-    parttimeSchool: r.parttime_school,
-    currentPost: r.current_post,
-    postSince: r.post_since,
-    rank: r.rank,
-    unitId: r.unit_id,
-    position: r.position,
-    resume: r.resume,
-    rewards: r.rewards,
-    idNumber: opts.showIdNumber ? r.id_number : maskIdNumber(r.id_number),
-    familiarFields: r.familiar_fields,
-    traits: r.traits,
-    shortcomings: r.shortcomings,
-    status: r.status as CadreProfile['status'],
-    annualResults: results.map((x) => ({ year: x.year, result: x.result })),
-    family: family.map((f) => ({
-      relation: f.relation,
-      name: f.name,
-      birthMonth: f.birth_month,
-      politicalStatus: f.political_status,
-      workUnitPost: f.work_unit_post,
-    })),
-  };
+export interface ReadOptions {
+  readonly showIdNumber: boolean;
+  readonly today?: Date;
+  /** Photos are large: an export of the whole roster leaves them out. */
+  readonly withPhoto?: boolean;
+}
+
+const ID_CHUNK = 500;
+
+/** Profiles of many cadres with a handful of queries (an export reads thousands), keyed by id. */
+export async function readCadres(db: Kysely<Database>, ids: readonly number[], opts: ReadOptions): Promise<Map<number, CadreProfile>> {
+  const out = new Map<number, CadreProfile>();
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const chunk = ids.slice(i, i + ID_CHUNK);
+    const [rows, results, family, photos] = await Promise.all([
+      db
+        .selectFrom('cadres')
+        .innerJoin('units', 'units.id', 'cadres.unit_id')
+        .innerJoin('catalog_categories', 'catalog_categories.code', 'units.category_code')
+        .selectAll('cadres')
+        .select(['units.name as unit_name', 'catalog_categories.name as category_name'])
+        .where('cadres.id', 'in', chunk)
+        .execute(),
+      db.selectFrom('cadre_annual_results').selectAll().where('cadre_id', 'in', chunk).orderBy('cadre_id').orderBy('year').execute(),
+      db.selectFrom('cadre_family').selectAll().where('cadre_id', 'in', chunk).orderBy('cadre_id').orderBy('sort').execute(),
+      opts.withPhoto === false ? Promise.resolve([]) : db.selectFrom('cadre_photos').selectAll().where('cadre_id', 'in', chunk).execute(),
+    ]);
+    const group = <T extends { cadre_id: number }>(xs: readonly T[]) => {
+      const m = new Map<number, T[]>();
+      for (const x of xs) m.set(x.cadre_id, [...(m.get(x.cadre_id) ?? []), x]);
+      return m;
+    };
+    const resultsOf = group(results);
+    const familyOf = group(family);
+    const photoOf = new Map(photos.map((p) => [p.cadre_id, p]));
+    for (const r of rows) {
+      const photo = photoOf.get(r.id);
+      out.set(r.id, {
+        id: r.id,
+        version: r.version,
+        age: ageAt(r.birth_month, opts.today),
+        unitName: r.unit_name,
+        categoryName: r.category_name,
+        photo: photo ? `data:${photo.mime};base64,${Buffer.from(photo.data).toString('base64')}` : null,
+        idNumberMasked: !opts.showIdNumber && r.id_number !== '',
+        updatedAt: r.updated_at,
+        name: r.name,
+        gender: r.gender,
+        ethnicity: r.ethnicity,
+        birthMonth: r.birth_month,
+        nativePlace: r.native_place,
+        birthPlace: r.birth_place,
+        partyJoin: r.party_join,
+        workStart: r.work_start,
+        health: r.health,
+        techTitle: r.tech_title,
+        expertise: r.expertise,
+        fulltimeEducation: r.fulltime_education,
+        fulltimeDegree: r.fulltime_degree,
+        fulltimeSchool: r.fulltime_school,
+        parttimeEducation: r.parttime_education,
+        parttimeDegree: r.parttime_degree,
+        parttimeSchool: r.parttime_school,
+        currentPost: r.current_post,
+        postSince: r.post_since,
+        rank: r.rank,
+        unitId: r.unit_id,
+        position: r.position,
+        resume: r.resume,
+        rewards: r.rewards,
+        idNumber: opts.showIdNumber ? r.id_number : maskIdNumber(r.id_number),
+        familiarFields: r.familiar_fields,
+        traits: r.traits,
+        shortcomings: r.shortcomings,
+        status: r.status as CadreProfile['status'],
+        annualResults: (resultsOf.get(r.id) ?? []).map((x) => ({ year: x.year, result: x.result })),
+        family: (familyOf.get(r.id) ?? []).map((f) => ({
+          relation: f.relation,
+          name: f.name,
+          birthMonth: f.birth_month,
+          politicalStatus: f.political_status,
+          workUnitPost: f.work_unit_post,
+        })),
+      });
+    }
+  }
+  return out;
+}
+
+export async function readCadre(db: Kysely<Database>, id: number, opts: ReadOptions): Promise<CadreProfile> {
+  return (await readCadres(db, [id], opts)).get(id) ?? fail('NOT_FOUND', '找不到该干部，可能已被删除', 'id');
 }
 
 /** Photos: JPEG or PNG by their first bytes, at most 2 MB. */
