@@ -31,9 +31,14 @@ interface ScoredCadre {
   superior: number | undefined;
   peer: number | undefined;
   components: Partial<Record<Component, ComponentResult>>;
-  missing: Component[];
+  missing: readonly Component[];
   vetoed: boolean;
+  /** Set once the group is ranked; lets the row itself serve as its grade candidate. */
+  rank: number;
 }
+
+/** Shared by every cadre with nothing missing (nearly all of them), rather than an empty array each. */
+const noneMissing: readonly Component[] = [];
 
 export function computeRankings(input: RankingInput): RankingResult {
   const { config } = input;
@@ -72,18 +77,21 @@ export function computeRankings(input: RankingInput): RankingResult {
   const scoredByGroup: ScoredCadre[][] = index.groups.map(() => []);
   const unranked: UnrankedCadre[] = [];
 
-  index.cadres.forEach((cadre, number) => {
+  // Plain loops here and below: on the first call they are optimized mid-loop, a forEach callback only later.
+  for (let number = 0; number < cadreCount; number++) {
+    const cadre = index.cadres[number] as (typeof index.cadres)[number];
     const weights = config.weights[cadre.position];
     const components: Partial<Record<Component, ComponentResult>> = {};
-    const missing: Component[] = [];
+    let missing: Component[] | undefined;
     let weighted = 0;
     let weightSum = 0;
-    for (const component of componentOrder) {
+    for (let c = 0; c < componentOrder.length; c++) {
+      const component = componentOrder[c] as Component;
       const score = cadreComponentScore(values[component], number, rules[component]);
       const weight = weights[component];
       if (score === undefined) {
         // Only a component that would have counted is worth flagging.
-        if (weight > 0) missing.push(component);
+        if (weight > 0) (missing ??= []).push(component);
         continue;
       }
       components[component] = { score: round2(score.score), ballots: score.ballots, trimmed: score.trimmed };
@@ -95,7 +103,7 @@ export function computeRankings(input: RankingInput): RankingResult {
     }
     if (weightSum === 0) {
       unranked.push({ cadreId: cadre.id, reason: 'noData' });
-      return;
+      continue;
     }
     const base = weighted / weightSum;
     const bonus = Math.min(bonusSum[number] ?? 0, config.bonusCap);
@@ -112,20 +120,18 @@ export function computeRankings(input: RankingInput): RankingResult {
       superior,
       peer,
       components,
-      missing,
+      missing: missing ?? noneMissing,
       vetoed: vetoed[number] === 1,
+      rank: 0,
     });
-  });
+  }
 
   const groups: RankingGroup[] = index.groups.map((group, g) => {
     const scored = scoredByGroup[g] ?? [];
     const ranks = rankInPlace(scored);
     const quota = excellentQuota(scored.length, config.excellentRatio);
-    const outcomes = assignGrades(
-      scored.map((row, i) => ({ rank: ranks[i] ?? 0, finalScore: row.finalScore, vetoed: row.vetoed })),
-      quota,
-      config,
-    );
+    for (let i = 0; i < scored.length; i++) (scored[i] as ScoredCadre).rank = ranks[i] ?? 0;
+    const outcomes = assignGrades(scored, quota, config);
     const rows: RankingRow[] = scored.map((row, i) => {
       const outcome = outcomes[i];
       const flags = row.missing.map((component) => `missing:${component}`);

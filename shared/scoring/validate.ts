@@ -7,6 +7,8 @@ import type {
   Position,
   RankingConfig,
   RankingInput,
+  ServiceBallot,
+  StaffBallot,
   StaffGrade,
   SuperiorBallot,
 } from './types';
@@ -95,7 +97,7 @@ function collectSuperior(input: RankingInput, index: CadreIndex, into: ValuesCol
     if (order === undefined) continue;
     const n = order.length;
     // Written as in the contract, (r - 1) * (100 - floor) / (n - 1), so the binary results match it exactly.
-    order.forEach((cadre, place) => into.add(cadre, n === 1 ? 100 : 100 - (place * (100 - floor)) / (n - 1)));
+    for (let place = 0; place < n; place++) into.add(order[place] ?? 0, n === 1 ? 100 : 100 - (place * (100 - floor)) / (n - 1));
   }
   return reasons;
 }
@@ -253,33 +255,40 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
 /** Staff ballots name no rater, so only unknownCadre and outOfRange can apply; a grade that is not one of the four is outOfRange. */
 function collectStaff(input: RankingInput, index: CadreIndex, into: ValuesCollector): Reasons {
   const points = input.config.staffPoints;
-  return input.staffBallots.map((ballot) => {
+  const ballots = input.staffBallots;
+  const reasons = noReasons(ballots.length);
+  for (let b = 0; b < ballots.length; b++) {
+    const ballot = ballots[b] as StaffBallot;
     const target = index.numberById.get(ballot.targetId);
-    if (target === undefined) return invalidReasons.unknownCadre;
     const grade: unknown = ballot.grade;
-    if (!isStaffGrade(grade)) return invalidReasons.outOfRange;
-    into.add(target, points[grade]);
-    return undefined;
-  });
+    if (target === undefined) reasons[b] = invalidReasons.unknownCadre;
+    else if (!isStaffGrade(grade)) reasons[b] = invalidReasons.outOfRange;
+    else into.add(target, points[grade]);
+  }
+  return reasons;
 }
 
 /** Service ballots name no rater either: unknownCadre and outOfRange only. */
 function collectService(input: RankingInput, index: CadreIndex, into: ValuesCollector): Reasons {
-  return input.serviceBallots.map((ballot) => {
+  const ballots = input.serviceBallots;
+  const reasons = noReasons(ballots.length);
+  for (let b = 0; b < ballots.length; b++) {
+    const ballot = ballots[b] as ServiceBallot;
     const target = index.numberById.get(ballot.targetId);
-    if (target === undefined) return invalidReasons.unknownCadre;
     const score: unknown = ballot.score;
-    if (!isScore(score)) return invalidReasons.outOfRange;
-    into.add(target, score);
-    return undefined;
-  });
+    if (target === undefined) reasons[b] = invalidReasons.unknownCadre;
+    else if (!isScore(score)) reasons[b] = invalidReasons.outOfRange;
+    else into.add(target, score);
+  }
+  return reasons;
 }
 
 /** Turns per-index reasons into report rows, already in index order. */
 function report(kind: Component, reasons: Reasons, into: InvalidBallot[]): void {
-  reasons.forEach((reason, index) => {
+  for (let index = 0; index < reasons.length; index++) {
+    const reason = reasons[index];
     if (reason !== undefined) into.push({ kind, index, reason });
-  });
+  }
 }
 
 export function collectBallots(input: RankingInput, index: CadreIndex): CollectedBallots {
