@@ -37,6 +37,14 @@ interface ScoredCadre {
   rank: number;
 }
 
+/** The flag of each missing component, made once rather than per row. */
+const missingFlag: Record<Component, string> = {
+  superior: 'missing:superior',
+  peer: 'missing:peer',
+  staff: 'missing:staff',
+  service: 'missing:service',
+};
+
 /** Shared by every cadre with nothing missing (nearly all of them), rather than an empty array each. */
 const noneMissing: readonly Component[] = [];
 
@@ -132,13 +140,17 @@ export function computeRankings(input: RankingInput): RankingResult {
     const quota = excellentQuota(scored.length, config.excellentRatio);
     for (let i = 0; i < scored.length; i++) (scored[i] as ScoredCadre).rank = ranks[i] ?? 0;
     const outcomes = assignGrades(scored, quota, config);
-    const rows: RankingRow[] = scored.map((row, i) => {
+    const rows: RankingRow[] = new Array<RankingRow>(scored.length);
+    for (let i = 0; i < scored.length; i++) {
+      const row = scored[i] as ScoredCadre;
       const outcome = outcomes[i];
-      const flags = row.missing.map((component) => `missing:${component}`);
+      const flags: string[] = [];
+      for (let m = 0; m < row.missing.length; m++) flags.push(missingFlag[row.missing[m] as Component]);
       if (outcome?.quotaTie) flags.push('quotaTie');
       if (outcome?.veto) flags.push('veto');
-      flags.sort(compareStrings);
-      return {
+      // Most rows have no flag or one: nothing to order.
+      if (flags.length > 1) flags.sort(compareStrings);
+      rows[i] = {
         cadreId: row.cadreId,
         rank: ranks[i] ?? 0,
         finalScore: row.finalScore,
@@ -149,7 +161,7 @@ export function computeRankings(input: RankingInput): RankingResult {
         grade: outcome?.grade ?? 'incompetent',
         flags,
       };
-    });
+    }
     return { position: group.position, groupKey: group.groupKey, size: group.members.length, excellentQuota: quota, rows };
   });
 
