@@ -102,10 +102,14 @@ export function computeRankings(input: RankingInput): RankingResult {
         if (weight > 0) (missing ??= []).push(component);
         continue;
       }
-      components[component] = { score: round2(score.score), ballots: score.ballots, trimmed: score.trimmed };
+      // The fresh result object becomes the output entry (same keys, same order) once its score is rounded:
+      // one object per component instead of two. The sums below use the unrounded score.
+      const unrounded = score.score;
+      score.score = round2(unrounded);
+      components[component] = score;
       // Non-positive weights are left out of both sums, like the contract's weight 0.
       if (weight > 0) {
-        weighted += weight * score.score;
+        weighted += weight * unrounded;
         weightSum += weight;
       }
     }
