@@ -5,6 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
+import { useRowSelection } from './selection';
 import { type ImportModalProps, CommitStepView, Lines, StatusTag, planText, stepStatus, useImportRun, useOpenSession } from './shared';
 
 type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
@@ -12,6 +13,13 @@ type Filter = 'all' | 'error' | 'nameMatch';
 
 /** A row that cannot be imported until the file is fixed. */
 const hasError = (r: ExcelPreviewRow) => r.status === 'error' || r.issues.length > 0;
+
+const EXCEL_SELECTION = {
+  key: (r: ExcelPreviewRow) => r.rowNumber,
+  blocked: hasError,
+  needsConfirm: (r: ExcelPreviewRow) => r.status === 'nameMatch',
+  headerTip: '勾选或取消全部可直接导入的行（同名待确认的行需逐行确认）',
+};
 
 export function ExcelImportModal(props: ImportModalProps) {
   const session = useOpenSession(props.open);
@@ -23,10 +31,6 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const [picking, setPicking] = useState(false);
   const [load, setLoad] = useState<Load>({ kind: 'idle' });
   const [preview, setPreview] = useState<ExcelPreview | null>(null);
-  /** Row numbers of new/update rows left out by the user (all are included at first). */
-  const [excluded, setExcluded] = useState<ReadonlySet<number>>(() => new Set());
-  /** Row numbers of nameMatch rows the user confirmed as the same person (none at first; only these are imported). */
-  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(() => new Set());
   const [filter, setFilter] = useState<Filter>('all');
   const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
 
@@ -41,8 +45,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       try {
         const p = await call('roster.previewExcel', { token: file.token });
         setPreview(p);
-        setExcluded(new Set());
-        setConfirmed(new Set());
+        selection.reset();
         setFilter('all');
         setLoad({ kind: 'idle' });
       } catch (e) {
@@ -56,8 +59,8 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   };
 
   const rows = useMemo(() => preview?.rows ?? [], [preview]);
-  const isIncluded = (r: ExcelPreviewRow) =>
-    !hasError(r) && (r.status === 'nameMatch' ? confirmed.has(r.rowNumber) : !excluded.has(r.rowNumber));
+  const selection = useRowSelection(rows, EXCEL_SELECTION);
+  const { isIncluded, setIncluded } = selection;
 
   const counts = useMemo(() => {
     const c = { new: 0, update: 0, nameMatch: 0, error: 0 };
@@ -74,8 +77,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     const excludedRows: number[] = [];
     const confirmedRows: number[] = [];
     for (const r of rows) {
-      const inc = !hasError(r) && (r.status === 'nameMatch' ? confirmed.has(r.rowNumber) : !excluded.has(r.rowNumber));
-      if (!inc) excludedRows.push(r.rowNumber);
+      if (!isIncluded(r)) excludedRows.push(r.rowNumber);
       else if (r.status === 'new') created++;
       else {
         updated++;
@@ -83,27 +85,12 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       }
     }
     return { created, updated, excludedRows, confirmedRows };
-  }, [rows, excluded, confirmed]);
+  }, [rows, isIncluded]);
 
   const visible = useMemo(
     () => (filter === 'all' ? rows : filter === 'error' ? rows.filter(hasError) : rows.filter((r) => !hasError(r) && r.status === 'nameMatch')),
     [rows, filter],
   );
-
-  // Rows the header checkbox toggles: the plain new/update ones (same-name rows need a confirmation each).
-  const plain = useMemo(() => rows.filter((r) => !hasError(r) && r.status !== 'nameMatch').map((r) => r.rowNumber), [rows]);
-  const plainIncluded = plain.filter((n) => !excluded.has(n)).length;
-
-  const toggle = (set: ReadonlySet<number>, n: number, on: boolean): ReadonlySet<number> => {
-    const next = new Set(set);
-    if (on) next.add(n);
-    else next.delete(n);
-    return next;
-  };
-  const setIncluded = (r: ExcelPreviewRow, on: boolean) => {
-    if (r.status === 'nameMatch') setConfirmed((s) => toggle(s, r.rowNumber, on));
-    else setExcluded((s) => toggle(s, r.rowNumber, !on));
-  };
 
   const commit = () => {
     if (!preview) return;
@@ -116,19 +103,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       key: 'include',
       width: 84,
       align: 'center',
-      title: (
-        <Tooltip title="勾选或取消全部可直接导入的行（同名待确认的行需逐行确认）">
-          <Checkbox
-            checked={plain.length > 0 && plainIncluded === plain.length}
-            indeterminate={plainIncluded > 0 && plainIncluded < plain.length}
-            disabled={plain.length === 0}
-            onChange={(e) => setExcluded(e.target.checked ? new Set() : new Set(plain))}
-            data-testid="include-all"
-          >
-            导入
-          </Checkbox>
-        </Tooltip>
-      ),
+      title: selection.header,
       render: (_, r) => {
         const box = (
           <Checkbox
@@ -181,7 +156,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
                 </div>
               ) : null}
               <Checkbox
-                checked={confirmed.has(r.rowNumber)}
+                checked={selection.isConfirmed(r)}
                 onChange={(e) => setIncluded(r, e.target.checked)}
                 data-testid={`confirm-row-${r.rowNumber}`}
               >

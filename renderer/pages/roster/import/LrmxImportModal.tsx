@@ -7,6 +7,7 @@ import type { PositionCode } from '../../../../shared/catalog/types';
 import { POSITION_NAMES, type Unit } from '../../../../shared/roster/types';
 import type { LrmxPreview, LrmxPreviewFile } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
+import { useRowSelection } from './selection';
 import { type ImportModalProps, CommitStepView, Lines, StatusTag, planText, stepStatus, useImportRun, useOpenSession } from './shared';
 
 type Load =
@@ -22,6 +23,13 @@ interface Choice {
 
 /** A file that cannot be imported at all (unreadable, or rejected by the check). */
 const isBlocked = (f: LrmxPreviewFile) => !f.ok || f.status === 'error';
+
+const LRMX_SELECTION = {
+  key: (f: LrmxPreviewFile) => f.index,
+  blocked: isBlocked,
+  needsConfirm: (f: LrmxPreviewFile) => f.status === 'nameMatch',
+  headerTip: '勾选或取消全部可直接导入的文件（同名待确认的需逐个确认）',
+};
 
 const POSITION_OPTIONS = (['chief', 'deputy'] as const).map((p) => ({ value: p, label: POSITION_NAMES[p] }));
 
@@ -39,10 +47,6 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const [preview, setPreview] = useState<LrmxPreview | null>(null);
   /** Per file index: the unit and 正职/副职 chosen (starts from the file's suggestion). */
   const [choices, setChoices] = useState<ReadonlyMap<number, Choice>>(() => new Map());
-  /** Indexes of readable new/update files the user left out (all are included at first). */
-  const [excluded, setExcluded] = useState<ReadonlySet<number>>(() => new Set());
-  /** Indexes of nameMatch files confirmed as the same person (none at first; only these are imported). */
-  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(() => new Set());
   const [filter, setFilter] = useState<Filter>('all');
   const [bulkUnit, setBulkUnit] = useState<number | null>(null);
   const [bulkPosition, setBulkPosition] = useState<PositionCode | null>(null);
@@ -74,8 +78,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
         const p = await call('roster.previewLrmx', { tokens: picked.map((f) => f.token) });
         setPreview(p);
         setChoices(new Map(p.files.map((f) => [f.index, { unitId: f.suggestedUnitId, position: f.suggestedPosition }])));
-        setExcluded(new Set());
-        setConfirmed(new Set());
+        selection.reset();
         setFilter('all');
         setLoad({ kind: 'idle' });
       } catch (e) {
@@ -95,8 +98,8 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
   };
 
   const files = useMemo(() => preview?.files ?? [], [preview]);
-  const isIncluded = (f: LrmxPreviewFile) =>
-    !isBlocked(f) && (f.status === 'nameMatch' ? confirmed.has(f.index) : !excluded.has(f.index));
+  const selection = useRowSelection(files, LRMX_SELECTION);
+  const { isIncluded, setIncluded } = selection;
   /** The chosen unit, or null when none was chosen or the suggested one no longer exists. */
   const unitOf = (f: LrmxPreviewFile): number | null => {
     const id = choices.get(f.index)?.unitId ?? null;
@@ -119,7 +122,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
     let noUnit = 0;
     const selected: LrmxPreviewFile[] = [];
     for (const f of files) {
-      if (!(!isBlocked(f) && (f.status === 'nameMatch' ? confirmed.has(f.index) : !excluded.has(f.index)))) continue;
+      if (!isIncluded(f)) continue;
       selected.push(f);
       if (f.status === 'new') created++;
       else updated++;
@@ -127,7 +130,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
       if (id === null || !unitIds.has(id)) noUnit++;
     }
     return { created, updated, noUnit, selected, excludedCount: files.length - selected.length };
-  }, [files, excluded, confirmed, choices, unitIds]);
+  }, [files, isIncluded, choices, unitIds]);
 
   const noUnitFiles = files.filter((f) => !isBlocked(f) && unitOf(f) === null);
   const visible =
@@ -139,19 +142,6 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
           ? noUnitFiles
           : files;
 
-  const plain = useMemo(() => files.filter((f) => !isBlocked(f) && f.status !== 'nameMatch').map((f) => f.index), [files]);
-  const plainIncluded = plain.filter((i) => !excluded.has(i)).length;
-
-  const toggle = (set: ReadonlySet<number>, n: number, on: boolean): ReadonlySet<number> => {
-    const next = new Set(set);
-    if (on) next.add(n);
-    else next.delete(n);
-    return next;
-  };
-  const setIncluded = (f: LrmxPreviewFile, on: boolean) => {
-    if (f.status === 'nameMatch') setConfirmed((s) => toggle(s, f.index, on));
-    else setExcluded((s) => toggle(s, f.index, !on));
-  };
   const setChoice = (f: LrmxPreviewFile, patch: Partial<Choice>) =>
     setChoices((m) => {
       const next = new Map(m);
@@ -188,19 +178,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
       width: 84,
       align: 'center',
       fixed: 'left',
-      title: (
-        <Tooltip title="勾选或取消全部可直接导入的文件（同名待确认的需逐个确认）">
-          <Checkbox
-            checked={plain.length > 0 && plainIncluded === plain.length}
-            indeterminate={plainIncluded > 0 && plainIncluded < plain.length}
-            disabled={plain.length === 0}
-            onChange={(e) => setExcluded(e.target.checked ? new Set() : new Set(plain))}
-            data-testid="include-all"
-          >
-            导入
-          </Checkbox>
-        </Tooltip>
-      ),
+      title: selection.header,
       render: (_, f) => {
         const box = (
           <Checkbox
@@ -299,7 +277,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
                   <Typography.Text type="warning">{`档案库中已有同名同出生年月的干部：${f.existing.name}（${f.existing.unitName}）`}</Typography.Text>
                 </div>
               ) : null}
-              <Checkbox checked={confirmed.has(f.index)} onChange={(e) => setIncluded(f, e.target.checked)} data-testid={`confirm-file-${f.index}`}>
+              <Checkbox checked={selection.isConfirmed(f)} onChange={(e) => setIncluded(f, e.target.checked)} data-testid={`confirm-file-${f.index}`}>
                 确认为同一人并更新
               </Checkbox>
             </>
