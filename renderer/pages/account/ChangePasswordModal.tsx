@@ -1,7 +1,7 @@
 // Changing one's own password; forced (no cancel) after an administrator set a temporary one.
 import { useState } from 'react';
 import { App as AntApp, Alert, Form, Input, Modal } from 'antd';
-import { confirmPasswordRules, newPasswordRules } from '../../lib/account-rules';
+import { NewPasswordFields } from './NewPasswordFields';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 
@@ -50,21 +50,7 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
         <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请填写当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="新密码"
-          name="newPassword"
-          rules={newPasswordRules('新密码')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirm"
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules('newPassword')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label="新密码" confirmLabel="确认新密码" />
       </Form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 // Opening the store with the printed recovery code and giving an administrator a new password.
 import { useState } from 'react';
 import { App as AntApp, Alert, Button, Form, Input, Space } from 'antd';
-import { confirmPasswordRules, newPasswordRules } from '../../lib/account-rules';
+import { NewPasswordFields } from '../account/NewPasswordFields';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 
@@ -43,21 +43,7 @@ export function RecoverForm({ onDone, onCancel }: { onDone: () => void; onCancel
       <Form.Item label="系统管理员用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
         <Input />
       </Form.Item>
-      <Form.Item
-        label="新密码"
-        name="newPassword"
-        rules={newPasswordRules('新密码')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认新密码"
-        name="confirm"
-        dependencies={['newPassword']}
-        rules={confirmPasswordRules('newPassword')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" label="新密码" confirmLabel="确认新密码" />
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Button onClick={onCancel}>返回登录</Button>
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { App as AntApp, Alert, Button, Form, Input, Space, Tabs } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import type { AppStatus } from '../../../shared/ipc/types';
-import { confirmPasswordRules, newPasswordRules, usernameRules } from '../../lib/account-rules';
+import { usernameRules } from '../../lib/account-rules';
+import { NewPasswordFields } from '../account/NewPasswordFields';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { AuthFrame } from '../AuthFrame';
@@ -79,22 +80,7 @@ function CreateStoreForm({ status, onCreated }: { status: AppStatus; onCreated: 
       >
         <Input placeholder="登录时使用，例如：admin" autoComplete="username" />
       </Form.Item>
-      <Form.Item
-        label="密码"
-        name="password"
-        rules={newPasswordRules('密码')}
-        extra="密码用于解密档案库，系统不保存密码本身。"
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认密码"
-        name="confirm"
-        dependencies={['password']}
-        rules={confirmPasswordRules('password')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="password" label="密码" confirmLabel="确认密码" extra="密码用于解密档案库，系统不保存密码本身。" />
       <Button type="primary" htmlType="submit" block size="large" loading={busy}>
         {busy ? '正在创建加密档案库…' : '创建档案库'}
       </Button>

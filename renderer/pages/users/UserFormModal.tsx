@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import type { UserRow } from '../../../shared/ipc/types';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/roles';
+import { NewPasswordFields } from '../account/NewPasswordFields';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
-import { confirmPasswordRules, newPasswordRules, usernameRules } from '../../lib/account-rules';
+import { usernameRules } from '../../lib/account-rules';
 
 export type UserFormMode = 'create' | 'edit' | 'reset';
 
@@ -103,17 +104,12 @@ export function UserFormModal({
         ) : null}
         {mode !== 'edit' ? (
           <>
-            <Form.Item
-              label={mode === 'create' ? '初始密码' : '新密码'}
+            <NewPasswordFields
               name="password"
-              rules={newPasswordRules(mode === 'create' ? '初始密码' : '新密码')}
+              label={mode === 'create' ? '初始密码' : '新密码'}
+              confirmLabel="确认密码"
               extra="本人首次登录后须改为自己的密码。"
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item label="确认密码" name="confirm" dependencies={['password']} rules={confirmPasswordRules('password')}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            />
           </>
         ) : null}
       </Form>
