@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
-import { MIGRATIONS } from '../migrations';
+import { LATEST_VERSION as LATEST } from '../migrations';
 import type { Database } from '../schema';
 import { openEncrypted } from '../store/connection';
 import { dbPath, keyslotPath, DB_FILE, KEYSLOT_FILE } from '../store/files';
@@ -17,7 +17,6 @@ import { writeFileAtomic } from '../fs/atomic';
 import { extractDatabase, readContainerHeader, type BackupManifest } from './container';
 import { assertIntact, countRows } from './verify';
 
-const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export interface BackupInfo {
   readonly createdAt: string;

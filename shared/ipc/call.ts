@@ -22,4 +22,5 @@ export const call =
     spec;
 
 
+export const ADMIN: readonly Role[] = ['admin'];
 export const ROSTER_EDITORS: readonly Role[] = ['admin', 'dossierClerk'];

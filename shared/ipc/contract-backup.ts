@@ -1,13 +1,11 @@
 // Backup and restore calls (administrators only).
 import { z } from 'zod';
-import type { Role } from '../roles';
 import type { SavedFile } from '../roster/views';
-import { call } from './call';
+import { ADMIN, call } from './call';
 import * as f from './fields';
 
-const ADMIN: readonly Role[] = ['admin'];
-const token = z.string({ error: '文件标识无效' }).uuid('文件标识无效');
-const jobId = z.string({ error: '任务标识无效' }).uuid('任务标识无效');
+const token = f.fileToken;
+const jobId = f.jobId;
 
 export interface BackupInfoView {
   readonly fileName: string;

@@ -20,8 +20,8 @@ import * as f from './fields';
 
 const PROFILE_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
 
-const token = z.string({ error: '文件标识无效' }).uuid('文件标识无效');
-const jobId = z.string({ error: '任务标识无效' }).uuid('任务标识无效');
+const token = f.fileToken;
+const jobId = f.jobId;
 const rowNumber = (label: string) => z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`);
 const age = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(16, `${label}不能小于 16`).max(80, `${label}不能大于 80`);
 

@@ -1,7 +1,6 @@
 // The one typed contract between the window and the store: every call's input schema, output type and roles.
 import { z } from 'zod';
-import type { Role } from '../roles';
-import { call } from './call';
+import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
 import type { Catalogs } from '../catalog/types';
@@ -16,7 +15,6 @@ import type {
   UserRow,
 } from './types';
 
-const ADMIN: readonly Role[] = ['admin'];
 
 export const contract = {
   'app.status': call<AppStatus>()({ input: f.none, access: 'public', mutates: false, passive: true }),

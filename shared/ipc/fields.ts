@@ -39,3 +39,9 @@ export const isoDate = (label: string) =>
   z.string({ error: `${label}必须是日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2025-03-14`);
 
 export const none = z.strictObject({}, { error: '参数必须为空对象' });
+
+/** A file picked in a host dialog, named by the opaque token the host handed out. */
+export const fileToken = z.string({ error: '文件标识无效' }).uuid('文件标识无效');
+
+/** A preview or import job of this session. */
+export const jobId = z.string({ error: '任务标识无效' }).uuid('任务标识无效');
