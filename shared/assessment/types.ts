@@ -162,5 +162,6 @@ export interface RankingsView {
 /** What an archived assessment keeps for ever: the result and the final grades. */
 export interface ArchivedResult {
   result: RankingResult;
+  invalidBallots: InvalidBallotView[];
   confirmations: GradeConfirmation[];
 }
