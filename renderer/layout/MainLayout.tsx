@@ -14,6 +14,7 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { RosterPage } from '../pages/roster/RosterPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
+import { AssessmentPage } from '../pages/assessment/AssessmentPage';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
 import { APP_TITLE } from '../pages/AuthFrame';
 
@@ -26,6 +27,8 @@ function PageFor({ page, user, onStatusChange }: { page: PageKey; user: SessionU
       return <UnitsPage canEdit={canEdit} />;
     case 'catalog':
       return <CatalogPage />;
+    case 'assessment':
+      return <AssessmentPage role={user.role} />;
     case 'users':
       return <UsersPage currentUserId={user.id} />;
     case 'audit':

@@ -1,9 +1,9 @@
 // The navigation: which areas exist and which roles see them (only areas that are built appear).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BookOutlined, IdcardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BookOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Role } from '../../shared/roles';
 
-export type PageKey = 'roster' | 'units' | 'catalog' | 'users' | 'audit' | 'settings';
+export type PageKey = 'roster' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings';
 
 export interface NavItem {
   readonly key: PageKey;
@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'roster', label: '干部名册', icon: <IdcardOutlined />, roles: 'all' },
   { key: 'units', label: '单位管理', icon: <ApartmentOutlined />, roles: 'all' },
   { key: 'catalog', label: '基础目录', icon: <BookOutlined />, roles: 'all' },
+  { key: 'assessment', label: '考核测评', icon: <TrophyOutlined />, roles: ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'] },
   { key: 'users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
   { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
   { key: 'settings', label: '系统设置', icon: <SettingOutlined />, roles: ['admin'] },
