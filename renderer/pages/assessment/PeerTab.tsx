@@ -9,8 +9,11 @@ import { fmt2, groupsOf } from './groups';
 type Grid = Record<number, Record<string, number | null>>;
 
 /** Enter moves to the next cell like Tab does (row by row), so a clerk can type a tally sheet without the mouse. */
-function focusNext(current: HTMLElement) {
-  const cells = [...document.querySelectorAll<HTMLInputElement>('input[data-grid-cell="peer"]')];
+function focusNext(current: HTMLElement | null) {
+  // The marker may sit on the input itself or on its wrapper, depending on the component's version.
+  const cells = [...document.querySelectorAll<HTMLElement>('[data-grid-cell="peer"]')]
+    .map((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input')))
+    .filter((el): el is HTMLInputElement => el !== null);
   const i = cells.findIndex((c) => c === current);
   const next = cells[i + 1];
   if (next) {
@@ -128,7 +131,11 @@ export function PeerTab({ detail, ballots, editable, onBallots }: EntryProps) {
                           setGrid((g) => ({ ...g, [t.cadreId]: { ...(g[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } }));
                           setProblem(null);
                         }}
-                        onPressEnter={(e) => focusNext(e.currentTarget)}
+                        onKeyDown={(e) => {
+                          if (e.key !== 'Enter') return;
+                          e.preventDefault();
+                          focusNext(e.target as HTMLElement);
+                        }}
                         data-grid-cell="peer"
                         data-testid={`peer-${t.name}-${ind.id}`}
                       />

@@ -139,8 +139,8 @@ export function SuperiorTab({ detail, ballots, editable, onBallots }: EntryProps
                 width: 120,
                 render: (_: unknown, _m, i) => (
                   <Space size={0}>
-                    <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="上移" />
-                    <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label="下移" />
+                    <Button type="text" size="small" tabIndex={-1} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="上移" />
+                    <Button type="text" size="small" tabIndex={-1} icon={<ArrowDownOutlined />} disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label="下移" />
                   </Space>
                 ),
               },
