@@ -69,8 +69,20 @@ async function pickOption(trigger: ReturnType<Page['getByTestId']>, text: string
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
+/** A screenshot once toasts, spinners and fade-ins are gone, so the picture shows the settled screen. */
+async function settledScreenshot(name: string) {
+  await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
 async function confirmDialog(button: string | RegExp) {
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: button }).click();
+  const confirm = page.locator('.ant-modal-confirm-confirm');
+  await confirm.waitFor();
+  // Let the opening animation finish: a click during it can land before the button is live.
+  await page.waitForTimeout(300);
+  await confirm.getByRole('button', { name: button }).click();
+  await confirm.waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 describe('assessment', () => {
@@ -93,7 +105,7 @@ describe('assessment', () => {
   test('开始测评 after a confirmation', async () => {
     await page.getByRole('button', { name: '开始测评' }).click();
     await confirmDialog('开始测评');
-    await expect.poll(() => page.getByTestId('state-tag').innerText()).toBe('测评中');
+    await expect.poll(() => page.getByTestId('state-tag').innerText(), { timeout: 20_000 }).toBe('测评中');
   });
 
   test('上级排名: typed places refuse an incomplete order, then save; a deputy order is arranged with the arrows', async () => {
@@ -128,7 +140,7 @@ describe('assessment', () => {
     }
     await expect.poll(() => page.getByTestId('peer-total-巴特尔').innerText()).toBe('87.00');
     await expect.poll(() => page.getByTestId('peer-total-朝鲁').innerText()).toBe('70.00');
-    await screenshot(page, 'assessment-02-peer-form');
+    await settledScreenshot('assessment-02-peer-form');
     await page.getByTestId('peer-save').click();
     await page.getByText('已录入的互评（2）').waitFor();
   });
@@ -153,7 +165,7 @@ describe('assessment', () => {
   test('汇总: 正职 ranked by category, 副职 by unit', async () => {
     await page.getByRole('button', { name: /^汇\s?总$/ }).click();
     await confirmDialog(/汇\s?总/);
-    await expect.poll(() => page.getByTestId('state-tag').innerText()).toBe('已汇总');
+    await expect.poll(() => page.getByTestId('state-tag').innerText(), { timeout: 20_000 }).toBe('已汇总');
     await tab('排名结果');
     const c1 = page.getByTestId('ranking-group-正职·苏木镇（街道）');
     await c1.waitFor();
@@ -161,12 +173,12 @@ describe('assessment', () => {
     const names = await c1.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
     expect(names).toEqual(['巴特尔', '阿古拉', '朝鲁']);
     await c1.getByText('缺少服务对象评分').first().waitFor();
-    await screenshot(page, 'assessment-03-rankings-chief');
+    await settledScreenshot('assessment-03-rankings-chief');
     await page.getByRole('tab', { name: /副职/ }).click();
     const wulan = page.getByTestId('ranking-group-副职·乌兰镇');
     await wulan.waitFor();
     expect(await wulan.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).toEqual(['额尔敦', '德力格尔']);
-    await screenshot(page, 'assessment-04-rankings-deputy');
+    await settledScreenshot('assessment-04-rankings-deputy');
   });
 
   test('confirm a grade: an override without a reason is refused, with one it is kept', async () => {
@@ -185,15 +197,15 @@ describe('assessment', () => {
     await confirmDialog(/归\s?档/);
     const digest = await page.getByTestId('archive-digest-dialog').innerText();
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '知道了' }).click();
-    await expect.poll(() => page.getByTestId('state-tag').innerText()).toBe('已归档');
+    await page.locator('.ant-modal-confirm-success').getByRole('button', { name: '知道了' }).click();
+    await expect.poll(() => page.getByTestId('state-tag').innerText(), { timeout: 20_000 }).toBe('已归档');
     await expect(page.getByTestId('archive-digest').innerText()).resolves.toContain(digest);
-    await screenshot(page, 'assessment-05-archived');
+    await settledScreenshot('assessment-05-archived');
     await tab('上级排名');
     await page.getByText('当前为“已归档”状态，只有“测评中”才能录入或修改测评票。').waitFor();
     await expect(page.getByTestId('superior-save').count()).resolves.toBe(0);
     await page.getByRole('button', { name: '返回列表' }).click();
     await page.getByRole('cell', { name: NAME }).waitFor();
-    await screenshot(page, 'assessment-01-list');
+    await settledScreenshot('assessment-01-list');
   });
 });

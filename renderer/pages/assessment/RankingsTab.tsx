@@ -99,40 +99,51 @@ function GroupTable({
         size="small"
         pagination={false}
         dataSource={group.rows}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         locale={{ emptyText: '暂无排名' }}
         columns={[
-          { title: '名次', dataIndex: 'rank', width: 56, fixed: 'left' },
-          { title: '姓名', width: 90, fixed: 'left', render: (_: unknown, r) => view.members[r.cadreId]?.name ?? r.cadreId },
-          ...(group.position === 'chief' ? [{ title: '单位', width: 120, render: (_: unknown, r: RankingRow) => view.members[r.cadreId]?.unitName ?? '' }] : []),
-          { title: '最终得分', dataIndex: 'finalScore', width: 84, render: (x: number) => <b>{fmt2(x)}</b> },
-          { title: '基础分', dataIndex: 'base', width: 72, render: fmt2 },
+          { title: '名次', dataIndex: 'rank', width: 48 },
+          { title: '姓名', width: 76, render: (_: unknown, r) => view.members[r.cadreId]?.name ?? r.cadreId },
+          ...(group.position === 'chief' ? [{ title: '单位', width: 100, render: (_: unknown, r: RankingRow) => view.members[r.cadreId]?.unitName ?? '' }] : []),
+          { title: '最终得分', dataIndex: 'finalScore', width: 76, render: (x: number) => <b>{fmt2(x)}</b> },
+          { title: '基础分', dataIndex: 'base', width: 64, render: fmt2 },
           ...COMPONENTS.map(([c, label]) => ({
             title: label,
-            width: 96,
+            width: 76,
             render: (_: unknown, r: RankingRow) => {
               const v = r.components[c];
               if (!v) return <Typography.Text type="secondary">—</Typography.Text>;
               return (
                 <Tooltip title={v.trimmed ? '已去掉一个最高分和一个最低分' : undefined}>
-                  <span>
+                  <div style={{ lineHeight: 1.3 }}>
                     {fmt2(v.score)}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      （{v.ballots}票{v.trimmed ? '·去高低' : ''}）
-                    </Typography.Text>
-                  </span>
+                    <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+                      {v.ballots}票{v.trimmed ? '·去高低' : ''}
+                    </div>
+                  </div>
                 </Tooltip>
               );
             },
           })),
-          { title: '加分', dataIndex: 'bonus', width: 60, render: (x: number) => (x ? `+${fmt2(x)}` : '—') },
-          { title: '减分', dataIndex: 'penalty', width: 60, render: (x: number) => (x ? `-${fmt2(x)}` : '—') },
-          { title: '建议等次', dataIndex: 'grade', width: 84, render: (g: Grade) => <Tag color={GRADE_COLORS[g]}>{GRADE_LABELS[g]}</Tag> },
+          {
+            title: '加/减分',
+            width: 72,
+            render: (_: unknown, r: RankingRow) =>
+              r.bonus || r.penalty ? (
+                <div style={{ lineHeight: 1.3 }}>
+                  {r.bonus ? <div style={{ color: '#389e0d' }}>+{fmt2(r.bonus)}</div> : null}
+                  {r.penalty ? <div style={{ color: '#cf1322' }}>-{fmt2(r.penalty)}</div> : null}
+                </div>
+              ) : (
+                '—'
+              ),
+          },
+          { title: '建议等次', dataIndex: 'grade', width: 76, render: (g: Grade) => <Tag color={GRADE_COLORS[g]}>{GRADE_LABELS[g]}</Tag> },
           ...(showFinal
             ? [
                 {
                   title: '确认等次',
-                  width: 120,
+                  width: 112,
                   render: (_: unknown, r: RankingRow) => {
                     const c = confirmed.get(r.cadreId);
                     const content = c ? (
@@ -143,7 +154,7 @@ function GroupTable({
                       <Typography.Text type="secondary">未确认</Typography.Text>
                     );
                     return (
-                      <Space size={0}>
+                      <Space size={0} wrap>
                         {content}
                         {canConfirm ? (
                           <Button type="link" size="small" onClick={() => onConfirm(r)} data-testid={`confirm-${view.members[r.cadreId]?.name ?? r.cadreId}`}>
@@ -158,12 +169,15 @@ function GroupTable({
             : []),
           {
             title: '提示',
-            render: (_: unknown, r: RankingRow) =>
-              r.flags.map((f) => (
-                <Tag key={f} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
-                  {flagText(f)}
-                </Tag>
-              )),
+            render: (_: unknown, r: RankingRow) => (
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+                {r.flags.map((f) => (
+                  <Tag key={f} style={{ marginInlineEnd: 0 }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
+                    {flagText(f)}
+                  </Tag>
+                ))}
+              </div>
+            ),
           },
         ]}
       />
