@@ -16,7 +16,7 @@ export interface AdjustmentInput {
 }
 
 export async function addAdjustment(db: Kysely<Database>, row: AssessmentRow, input: AdjustmentInput, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
-  const target = (await memberMap(db, row.id)).get(input.targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  const target = (await memberMap(db, row.id, [input.targetId])).get(input.targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
   await db
     .insertInto('assessment_adjustments')
     .values({
@@ -41,7 +41,7 @@ export async function deleteAdjustment(db: Kysely<Database>, row: AssessmentRow,
 }
 
 export async function addVeto(db: Kysely<Database>, row: AssessmentRow, targetId: number, reason: string, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
-  const target = (await memberMap(db, row.id)).get(targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  const target = (await memberMap(db, row.id, [targetId])).get(targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
   await db
     .insertInto('assessment_vetoes')
     .values({ assessment_id: row.id, target_cadre_id: targetId, reason, source: 'manual', entered_by: user.displayName, entered_at: now })

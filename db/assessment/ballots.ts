@@ -1,15 +1,44 @@
 // Entering ballots of the four kinds (superior order, peer scores, staff counts, service scores): checked, then stored.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { groupRefOf, type AssessmentBallots, type AssessmentMember, type GroupRef } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
-import type { Database } from '../schema';
+import type { AssessmentMembersTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
 import { readMembers } from './members';
 
-export async function memberMap(db: Kysely<Database>, assessmentId: number): Promise<Map<number, AssessmentMember>> {
-  return new Map((await readMembers(db, assessmentId)).map((m) => [m.cadreId, m]));
+const toMember = (r: Selectable<AssessmentMembersTable>): AssessmentMember => ({
+  cadreId: r.cadre_id,
+  name: r.name,
+  position: r.position,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  categoryCode: r.category_code,
+  categoryName: r.category_name,
+});
+
+/**
+ * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
+ * slowest part of entering a ballot), or all of them when no ids are given.
+ */
+export async function memberMap(db: Kysely<Database>, assessmentId: number, ids?: readonly number[]): Promise<Map<number, AssessmentMember>> {
+  if (ids === undefined) return new Map((await readMembers(db, assessmentId)).map((m) => [m.cadreId, m]));
+  const out = new Map<number, AssessmentMember>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', assessmentId).where('cadre_id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.cadre_id, toMember(r));
+  }
+  return out;
+}
+
+/** The members of one ranking group (`chief:<category>` or `deputy:<unit id>`), in cadre id order. */
+export async function groupMembers(db: Kysely<Database>, assessmentId: number, ref: GroupRef): Promise<AssessmentMember[]> {
+  const [position, key] = ref.split(':') as [string, string];
+  let q = db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', assessmentId);
+  q = position === 'chief' ? q.where('position', '=', 'chief').where('category_code', '=', key) : q.where('position', '=', 'deputy').where('unit_id', '=', Number(key));
+  return (await q.orderBy('cadre_id').execute()).map(toMember);
 }
 
 function member(members: ReadonlyMap<number, AssessmentMember>, id: number, label: string, field: string): AssessmentMember {
@@ -36,9 +65,11 @@ export interface SuperiorInput {
 
 /** One leader's whole order of one group; saving again for the same leader and group replaces it. */
 export async function saveSuperior(db: Kysely<Database>, row: AssessmentRow, input: SuperiorInput, user: SessionUser, now = new Date().toISOString()): Promise<string> {
-  const members = await memberMap(db, row.id);
-  const group = [...members.values()].filter((m) => groupRefOf(m) === input.group);
+  const group = await groupMembers(db, row.id, input.group);
   if (group.length === 0) fail('VALIDATION', '排名分组不是本次考核的分组', 'group');
+  const inGroup = new Map(group.map((m) => [m.cadreId, m]));
+  const strangers = input.order.filter((id) => !inGroup.has(id));
+  const members = strangers.length === 0 ? inGroup : new Map([...inGroup, ...(await memberMap(db, row.id, strangers))]);
   const seen = new Set<number>();
   input.order.forEach((id, i) => {
     const m = members.get(id);
@@ -92,7 +123,7 @@ export async function savePeer(
   names: Record<string, string>,
   now = new Date().toISOString(),
 ): Promise<{ rater: AssessmentMember; count: number }> {
-  const members = await memberMap(db, row.id);
+  const members = await memberMap(db, row.id, [input.raterId, ...input.ballots.map((b) => b.targetId)]);
   const rater = member(members, input.raterId, '评价人', 'raterId');
   const config = JSON.parse(row.config) as RankingConfig;
   const seen = new Set<number>();
@@ -130,7 +161,7 @@ export type StaffCounts = { targetId: number } & Record<StaffGrade, number>;
 
 /** Tallied counts per cadre; all four at 0 removes the cadre's counts. */
 export async function saveStaff(db: Kysely<Database>, row: AssessmentRow, counts: readonly StaffCounts[], user: SessionUser, now = new Date().toISOString()): Promise<number> {
-  const members = await memberMap(db, row.id);
+  const members = await memberMap(db, row.id, counts.map((c) => c.targetId));
   const seen = new Set<number>();
   for (const c of counts) {
     const m = member(members, c.targetId, '被测评干部', 'counts');
@@ -163,7 +194,7 @@ export async function saveService(
   user: SessionUser,
   now = new Date().toISOString(),
 ): Promise<AssessmentMember> {
-  const members = await memberMap(db, row.id);
+  const members = await memberMap(db, row.id, [targetId]);
   const target = member(members, targetId, '被评价干部', 'targetId');
   await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', '=', targetId).execute();
   if (scores.length > 0) {

@@ -23,7 +23,7 @@ export async function confirmGrade(
   now = new Date().toISOString(),
 ): Promise<{ member: AssessmentMember; suggested: Grade; overridden: boolean }> {
   assertState(row, ['summarized'], '确认等次');
-  const members = await memberMap(db, row.id);
+  const members = await memberMap(db, row.id, [input.cadreId]);
   const member = members.get(input.cadreId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'cadreId');
   const result = JSON.parse(row.summarized_result ?? 'null') as RankingResult | null;
   if (!result) return fail('VALIDATION', '考核尚未汇总，不能确认等次');

@@ -83,7 +83,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '录入测评票');
     const group = await saveSuperior(db, row, input, store.user);
     rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.superior, rater: input.raterLabel, group, places: input.order.length });
-    return listBallots(db, row.id);
+    return { changed: 1 };
   },
 
   async 'ballots.savePeer'({ store, db, rec }, input) {
@@ -91,7 +91,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '录入测评票');
     const { rater, count } = await savePeer(db, row, input, store.user, await indicatorNames(db));
     rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.peer, rater: rater.name, targets: count });
-    return listBallots(db, row.id);
+    return { changed: count };
   },
 
   async 'ballots.saveStaff'({ store, db, rec }, { assessmentId, counts }) {
@@ -99,7 +99,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '录入测评票');
     const n = await saveStaff(db, row, counts, store.user);
     rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.staff, cadres: n });
-    return listBallots(db, row.id);
+    return { changed: n };
   },
 
   async 'ballots.saveService'({ store, db, rec }, { assessmentId, targetId, scores }) {
@@ -107,7 +107,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '录入测评票');
     const target = await saveService(db, row, targetId, scores, store.user);
     rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.service, target: target.name, scores: scores.length });
-    return listBallots(db, row.id);
+    return { changed: scores.length };
   },
 
   async 'ballots.delete'({ store, db, rec }, { assessmentId, kind, id }) {
@@ -115,7 +115,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '删除测评票');
     await deleteBallot(db, row, kind, id);
     rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS[kind], id });
-    return listBallots(db, row.id);
+    return { changed: 1 };
   },
 
   async 'adjustments.add'({ store, db, rec }, input) {
@@ -123,7 +123,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '录入加减分');
     const target = await addAdjustment(db, row, input, store.user);
     rec.record(row.name, { assessmentId: row.id, target: target.name, points: input.points, reason: input.reason });
-    return listBallots(db, row.id);
+    return { changed: 1 };
   },
 
   async 'adjustments.delete'({ store, db, rec }, { assessmentId, id }) {
@@ -131,7 +131,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '删除加减分');
     const removed = await deleteAdjustment(db, row, id);
     rec.record(row.name, { assessmentId: row.id, ...removed });
-    return listBallots(db, row.id);
+    return { changed: 1 };
   },
 
   async 'vetoes.add'({ store, db, rec }, { assessmentId, targetId, reason }) {
@@ -139,7 +139,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '录入一票否决');
     const target = await addVeto(db, row, targetId, reason, store.user);
     rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
-    return listBallots(db, row.id);
+    return { changed: 1 };
   },
 
   async 'vetoes.delete'({ store, db, rec }, { assessmentId, id }) {
@@ -147,7 +147,7 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '删除一票否决');
     const removed = await deleteVeto(db, row, id);
     rec.record(row.name, { assessmentId: row.id, ...removed });
-    return listBallots(db, row.id);
+    return { changed: 1 };
   },
 
   async 'rankings.get'({ store, db }, { assessmentId }) {

@@ -131,6 +131,14 @@ export interface AssessmentBallots {
   vetoes: VetoView[];
 }
 
+/**
+ * What a ballot, adjustment or veto change returns: how many rows it saved or removed. The lists are read again with
+ * ballots.list when needed; returning them from every save would read 200,000 ballots per keystroke-sized change.
+ */
+export interface BallotChange {
+  changed: number;
+}
+
 export interface GradeConfirmation {
   cadreId: number;
   grade: Grade;

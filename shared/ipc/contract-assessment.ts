@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { rankingConfigSchema } from '../assessment/config-schema';
-import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, RankingsView } from '../assessment/types';
+import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, BallotChange, RankingsView } from '../assessment/types';
 import { ADMIN, call } from './call';
 import * as f from './fields';
 
@@ -67,7 +67,7 @@ export const assessmentCalls = {
   'assessments.refreshMembers': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId, version }), access: ADMIN, mutates: true }),
   'assessments.archive': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId, version }), access: ADMIN, mutates: true }),
   'ballots.list': call<AssessmentBallots>()({ input: z.strictObject({ assessmentId }), access: BALLOT_READERS, mutates: false }),
-  'ballots.saveSuperior': call<AssessmentBallots>()({
+  'ballots.saveSuperior': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       raterLabel: f.text('上级领导', 30),
@@ -78,7 +78,7 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'ballots.savePeer': call<AssessmentBallots>()({
+  'ballots.savePeer': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       raterId: cadreId('评价人'),
@@ -100,7 +100,7 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'ballots.saveStaff': call<AssessmentBallots>()({
+  'ballots.saveStaff': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       counts: z
@@ -117,7 +117,7 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'ballots.saveService': call<AssessmentBallots>()({
+  'ballots.saveService': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       targetId: cadreId('被评价干部'),
@@ -126,7 +126,7 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'ballots.delete': call<AssessmentBallots>()({
+  'ballots.delete': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       kind: z.enum(['superior', 'peer', 'staff', 'service'], { error: '测评类型不正确' }),
@@ -136,7 +136,7 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'adjustments.add': call<AssessmentBallots>()({
+  'adjustments.add': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       targetId: cadreId('干部'),
@@ -152,13 +152,13 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'adjustments.delete': call<AssessmentBallots>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
-  'vetoes.add': call<AssessmentBallots>()({
+  'adjustments.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'vetoes.add': call<BallotChange>()({
     input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200) }),
     access: ADMIN,
     mutates: true,
   }),
-  'vetoes.delete': call<AssessmentBallots>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
+  'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
   'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
   'grades.confirm': call<RankingsView>()({
     input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),

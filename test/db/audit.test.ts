@@ -179,7 +179,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'ballots.delete': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
-      const list = await h.ok('ballots.saveService', { assessmentId: p.a.id, targetId: p.roster.a, scores: [90] });
+      await h.ok('ballots.saveService', { assessmentId: p.a.id, targetId: p.roster.a, scores: [90] });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
       return { ...p, ballotId: list.service[0]!.id };
     },
     run: (h, { a, ballotId }: Prepared & { ballotId: number }) => h.ok('ballots.delete', { assessmentId: a.id, kind: 'service', id: ballotId }),
@@ -191,7 +192,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'adjustments.delete': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
-      const list = await h.ok('adjustments.add', { assessmentId: p.a.id, targetId: p.roster.a, points: 2, date: '2025-04-01', reason: '获市级表彰' });
+      await h.ok('adjustments.add', { assessmentId: p.a.id, targetId: p.roster.a, points: 2, date: '2025-04-01', reason: '获市级表彰' });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
       return { ...p, itemId: list.adjustments[0]!.id };
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
@@ -203,7 +205,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'vetoes.delete': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
-      const list = await h.ok('vetoes.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '违反政治纪律' });
+      await h.ok('vetoes.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '违反政治纪律' });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
       return { ...p, itemId: list.vetoes[0]!.id };
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('vetoes.delete', { assessmentId: a.id, id: itemId }),

@@ -14,7 +14,7 @@ interface Values {
   reason: string;
 }
 
-export function AdjustmentsTab({ detail, ballots, editable, onBallots }: EntryProps) {
+export function AdjustmentsTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
@@ -25,7 +25,8 @@ export function AdjustmentsTab({ detail, ballots, editable, onBallots }: EntryPr
     const v = await form.validateFields();
     setBusy(true);
     try {
-      onBallots(await call('adjustments.add', { assessmentId: detail.id, targetId: v.targetId, points: v.points, date: v.date, reason: v.reason }));
+      await call('adjustments.add', { assessmentId: detail.id, targetId: v.targetId, points: v.points, date: v.date, reason: v.reason });
+      await onChanged();
       form.resetFields(['points', 'reason']);
       message.success('已添加加减分项');
     } catch (e) {
@@ -36,7 +37,8 @@ export function AdjustmentsTab({ detail, ballots, editable, onBallots }: EntryPr
   };
   const remove = async (a: AdjustmentView) => {
     try {
-      onBallots(await call('adjustments.delete', { assessmentId: detail.id, id: a.id }));
+      await call('adjustments.delete', { assessmentId: detail.id, id: a.id });
+      await onChanged();
     } catch (e) {
       message.error(String((e as Error).message));
     }

@@ -22,7 +22,8 @@ export interface EntryProps {
   detail: AssessmentDetail;
   ballots: AssessmentBallots;
   editable: boolean;
-  onBallots: (b: AssessmentBallots) => void;
+  /** Reads the ballots again after a change. */
+  onChanged: () => Promise<void>;
 }
 
 const TRANSITION_TEXT: Partial<Record<AssessmentState, { label: string; confirm: string }>> = {
@@ -49,6 +50,13 @@ export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: R
     }
   }, [id, seesBallots, message]);
   useEffect(() => void reload(), [reload]);
+  const reloadBallots = useCallback(async () => {
+    try {
+      setBallots(await call('ballots.list', { assessmentId: id }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [id, message]);
 
   if (!detail) return <Spin tip="正在读取…" />;
   const canEnter = (role === 'admin' || role === 'assessmentClerk') && detail.state === 'collecting';
@@ -128,7 +136,7 @@ export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: R
   ) : null;
 
   const entry = (node: (p: EntryProps) => React.ReactNode) =>
-    ballots ? node({ detail, ballots, editable: canEnter, onBallots: (b) => setBallots(b) }) : <Spin />;
+    ballots ? node({ detail, ballots, editable: canEnter, onChanged: reloadBallots }) : <Spin />;
 
   const items = [
     { key: 'members', label: '成员', children: <MembersTab detail={detail} /> },

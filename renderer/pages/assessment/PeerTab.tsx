@@ -22,7 +22,7 @@ function focusNext(current: HTMLElement | null) {
   }
 }
 
-export function PeerTab({ detail, ballots, editable, onBallots }: EntryProps) {
+export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
   const byId = useMemo(() => new Map(detail.members.map((m) => [m.cadreId, m])), [detail.members]);
   const [raterId, setRaterId] = useState<number | null>(null);
@@ -71,7 +71,8 @@ export function PeerTab({ detail, ballots, editable, onBallots }: EntryProps) {
     if (filled.length === 0) return setProblem('请至少填写一名被评价人的分数');
     setBusy(true);
     try {
-      onBallots(await call('ballots.savePeer', { assessmentId: detail.id, raterId: rater.cadreId, ballots: filled }));
+      await call('ballots.savePeer', { assessmentId: detail.id, raterId: rater.cadreId, ballots: filled });
+      await onChanged();
       message.success(`已保存${rater.name}的互评（${filled.length} 人）`);
       setProblem(null);
     } catch (e) {
@@ -83,7 +84,8 @@ export function PeerTab({ detail, ballots, editable, onBallots }: EntryProps) {
 
   const remove = async (b: PeerBallotView) => {
     try {
-      onBallots(await call('ballots.delete', { assessmentId: detail.id, kind: 'peer', id: b.id }));
+      await call('ballots.delete', { assessmentId: detail.id, kind: 'peer', id: b.id });
+      await onChanged();
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -6,7 +6,7 @@ import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2 } from './groups';
 
-export function ServiceTab({ detail, ballots, editable, onBallots }: EntryProps) {
+export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const scoresOf = useMemo(() => {
     const m = new Map<number, number[]>();
     for (const b of ballots.service) m.set(b.targetId, [...(m.get(b.targetId) ?? []), b.score]);
@@ -35,7 +35,8 @@ export function ServiceTab({ detail, ballots, editable, onBallots }: EntryProps)
     if (targetId === null) return;
     setBusy(true);
     try {
-      onBallots(await call('ballots.saveService', { assessmentId: detail.id, targetId, scores: list }));
+      await call('ballots.saveService', { assessmentId: detail.id, targetId, scores: list });
+      await onChanged();
       message.success(`已保存 ${list.length} 个评分`);
     } catch (e) {
       setProblem(errorMessage(e));

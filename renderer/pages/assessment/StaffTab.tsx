@@ -11,7 +11,7 @@ const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 type Counts = Record<StaffGrade, number>;
 const ZERO: Counts = { excellent: 0, good: 0, fair: 0, poor: 0 };
 
-export function StaffTab({ detail, ballots, editable, onBallots }: EntryProps) {
+export function StaffTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const stored = useMemo(() => new Map(ballots.staff.map((s) => [s.targetId, s.counts])), [ballots.staff]);
   const [edits, setEdits] = useState<Map<number, Counts>>(new Map());
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,8 @@ export function StaffTab({ detail, ballots, editable, onBallots }: EntryProps) {
     if (counts.length === 0) return;
     setBusy(true);
     try {
-      onBallots(await call('ballots.saveStaff', { assessmentId: detail.id, counts }));
+      await call('ballots.saveStaff', { assessmentId: detail.id, counts });
+      await onChanged();
       setEdits(new Map());
       message.success(`已保存 ${counts.length} 名干部的职工测评票数`);
     } catch (e) {

@@ -24,7 +24,7 @@ export function orderFromPlaces(rows: readonly AssessmentMember[], places: Reado
   return [...rows].sort((a, b) => places.get(a.cadreId)! - places.get(b.cadreId)!).map((m) => m.cadreId);
 }
 
-export function SuperiorTab({ detail, ballots, editable, onBallots }: EntryProps) {
+export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
   const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
   const [rater, setRater] = useState('');
@@ -62,7 +62,8 @@ export function SuperiorTab({ detail, ballots, editable, onBallots }: EntryProps
     if (typeof order === 'string') return setProblem(order);
     setBusy(true);
     try {
-      onBallots(await call('ballots.saveSuperior', { assessmentId: detail.id, raterLabel: rater.trim(), group: groupRef, order }));
+      await call('ballots.saveSuperior', { assessmentId: detail.id, raterLabel: rater.trim(), group: groupRef, order });
+      await onChanged();
       message.success(`已保存${rater.trim()}对“${group?.name ?? ''}”的排名`);
       setProblem(null);
     } catch (e) {
@@ -74,7 +75,8 @@ export function SuperiorTab({ detail, ballots, editable, onBallots }: EntryProps
 
   const remove = async (b: SuperiorBallotView) => {
     try {
-      onBallots(await call('ballots.delete', { assessmentId: detail.id, kind: 'superior', id: b.id }));
+      await call('ballots.delete', { assessmentId: detail.id, kind: 'superior', id: b.id });
+      await onChanged();
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -6,7 +6,7 @@ import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 
-export function VetoesTab({ detail, ballots, editable, onBallots }: EntryProps) {
+export function VetoesTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const [form] = Form.useForm<{ targetId: number; reason: string }>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
@@ -16,7 +16,8 @@ export function VetoesTab({ detail, ballots, editable, onBallots }: EntryProps) 
     const v = await form.validateFields();
     setBusy(true);
     try {
-      onBallots(await call('vetoes.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason }));
+      await call('vetoes.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });
+      await onChanged();
       form.resetFields();
       message.success('已添加一票否决');
     } catch (e) {
@@ -27,7 +28,8 @@ export function VetoesTab({ detail, ballots, editable, onBallots }: EntryProps) 
   };
   const remove = async (v: VetoView) => {
     try {
-      onBallots(await call('vetoes.delete', { assessmentId: detail.id, id: v.id }));
+      await call('vetoes.delete', { assessmentId: detail.id, id: v.id });
+      await onChanged();
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -5,6 +5,7 @@ import { currentDigest } from '../../../db/assessment/archive';
 import { loadRankingInput } from '../../../db/assessment/rankings';
 import { canonicalJson, defaultAssessmentConfig } from '../../../shared/assessment';
 import { computeRankings } from '../../../shared/scoring';
+import type { CallInput } from '../../../shared/ipc/contract';
 import { assessmentTables, createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, minimalCadre, newRosterHost } from '../../helpers/roster';
@@ -21,27 +22,32 @@ const same = (x: number) => ({ zz1: x, zz2: x, zz3: x });
 describe('ballot entry', () => {
   test('each kind is stored and listed; saving again replaces; deleting removes; each writes one audit entry', async () => {
     const { h, r, id } = await collecting();
-    await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗委书记', group: 'chief:C1', order: [r.b, r.a, r.c], paperNo: 'S-001' });
+    /** Makes a change, checks what it reports, and reads the lists back. */
+    const saved = async <N extends 'ballots.saveSuperior' | 'ballots.savePeer' | 'ballots.saveStaff' | 'ballots.saveService' | 'ballots.delete'>(name: N, input: CallInput<N>) => {
+      expect(await h.ok(name, input)).toEqual({ changed: expect.any(Number) });
+      return h.ok('ballots.list', { assessmentId: id });
+    };
+    expect(await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗委书记', group: 'chief:C1', order: [r.b, r.a, r.c], paperNo: 'S-001' })).toEqual({ changed: 1 });
     expect(await lastAudit(h)).toMatchObject({ action: 'ballots.saveSuperior', detail: { kind: '上级排名', rater: '旗委书记', group: '正职·苏木镇（街道）', places: 3 } });
-    let list = await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗委书记', group: 'chief:C1', order: [r.a, r.b, r.c] });
+    let list = await saved('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗委书记', group: 'chief:C1', order: [r.a, r.b, r.c] });
     expect(list.superior).toEqual([expect.objectContaining({ raterLabel: '旗委书记', group: 'chief:C1', order: [r.a, r.b, r.c], enteredBy: '王管理员' })]);
     await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗长', group: `deputy:${r.units.wulan}`, order: [r.e, r.d] });
 
-    list = await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }] });
-    list = await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 70, fz2: 80 } }] });
+    list = await saved('ballots.savePeer', { assessmentId: id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }] });
+    list = await saved('ballots.savePeer', { assessmentId: id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 70, fz2: 80 } }] });
     expect(list.peer).toEqual([expect.objectContaining({ raterId: r.d, targetId: r.e, scores: { fz1: 70, fz2: 80 } })]);
 
-    list = await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 10, good: 5, fair: 1, poor: 0 }] });
+    list = await saved('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 10, good: 5, fair: 1, poor: 0 }] });
     expect(list.staff).toEqual([expect.objectContaining({ targetId: r.a, counts: { excellent: 10, good: 5, fair: 1, poor: 0 } })]);
-    list = await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 0, good: 0, fair: 0, poor: 0 }] });
+    list = await saved('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 0, good: 0, fair: 0, poor: 0 }] });
     expect(list.staff).toEqual([]);
 
-    list = await h.ok('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [90, 85.5, 100] });
+    list = await saved('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [90, 85.5, 100] });
     expect(list.service.map((s) => s.score)).toEqual([90, 85.5, 100]);
-    list = await h.ok('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [60] });
+    list = await saved('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [60] });
     expect(list.service.map((s) => s.score)).toEqual([60]);
 
-    list = await h.ok('ballots.delete', { assessmentId: id, kind: 'service', id: list.service[0]!.id });
+    list = await saved('ballots.delete', { assessmentId: id, kind: 'service', id: list.service[0]!.id });
     expect(list.service).toEqual([]);
     expect(await lastAudit(h)).toMatchObject({ action: 'ballots.delete', detail: { kind: '服务对象' } });
     expect(await h.err('ballots.delete', { assessmentId: id, kind: 'peer', id: 999 })).toMatchObject({ code: 'NOT_FOUND', message: '找不到该测评票，可能已被删除' });
