@@ -7,22 +7,7 @@ import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { EntryProps } from './AssessmentDetailPage';
 import { groupsOf } from './groups';
-
-/** The order the typed places give, or the problem that stops it (missing, repeated or out-of-range places). */
-export function orderFromPlaces(rows: readonly AssessmentMember[], places: ReadonlyMap<number, number | null>): number[] | string {
-  const missing = rows.filter((m) => places.get(m.cadreId) == null);
-  if (missing.length > 0) return `名次不完整：${missing.map((m) => `“${m.name}”`).join('、')}未填写名次`;
-  const bad = rows.find((m) => { const p = places.get(m.cadreId)!; return p < 1 || p > rows.length; });
-  if (bad) return `“${bad.name}”的名次须在 1–${rows.length} 之间`;
-  const seen = new Map<number, AssessmentMember>();
-  for (const m of rows) {
-    const p = places.get(m.cadreId)!;
-    const other = seen.get(p);
-    if (other) return `“${other.name}”和“${m.name}”的名次都是第 ${p} 名，名次不能重复`;
-    seen.set(p, m);
-  }
-  return [...rows].sort((a, b) => places.get(a.cadreId)! - places.get(b.cadreId)!).map((m) => m.cadreId);
-}
+import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 
 export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
