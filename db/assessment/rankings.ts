@@ -115,3 +115,9 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
   const result = row.state === 'summarized' && row.summarized_result ? (JSON.parse(row.summarized_result) as RankingResult) : computeRankings(loaded.input);
   return { ...base, result, invalidBallots: invalidViews(result, loaded.describe), confirmations: await readConfirmations(db, row.id) };
 }
+
+/** The ranking with other component weights (the what-if panel): the stored ballots, nothing saved. */
+export async function whatIf(db: Kysely<Database>, assessmentId: number, weights: RankingConfig['weights']): Promise<RankingResult> {
+  const { input } = await loadRankingInput(db, assessmentId);
+  return computeRankings({ ...input, config: { ...input.config, weights } });
+}

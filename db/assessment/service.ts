@@ -9,7 +9,7 @@ import { deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePe
 import { updateConfig } from './config';
 import { confirmGrade } from './grades';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
-import { rankingsView } from './rankings';
+import { rankingsView, whatIf } from './rankings';
 
 type AssessmentCalls =
   | 'assessments.list'
@@ -30,6 +30,7 @@ type AssessmentCalls =
   | 'vetoes.add'
   | 'vetoes.delete'
   | 'rankings.get'
+  | 'rankings.whatIf'
   | 'grades.confirm';
 
 export const assessmentHandlers: Handlers<AssessmentCalls> = {
@@ -152,6 +153,11 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
 
   async 'rankings.get'({ store, db }, { assessmentId }) {
     return rankingsView(db, await loadAssessment(db, assessmentId, store.user));
+  },
+
+  async 'rankings.whatIf'({ store, db }, { assessmentId, weights }) {
+    await loadAssessment(db, assessmentId, store.user);
+    return whatIf(db, assessmentId, weights);
   },
 
   async 'grades.confirm'({ store, db, rec }, input) {

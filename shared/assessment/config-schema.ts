@@ -105,6 +105,17 @@ export const rankingConfigSchema = z
     }
   });
 
+/** Component weights alone (the what-if panel moves only these), with the same rules and messages as in the configuration. */
+export const weightsSchema = z
+  .strictObject({ chief: componentWeights('chief'), deputy: componentWeights('deputy') }, { error: '权重格式不正确' })
+  .superRefine((w, ctx) => {
+    for (const position of POSITIONS) {
+      if (COMPONENTS.every((k) => w[position][k] === 0)) {
+        ctx.addIssue({ code: 'custom', message: `${POSITION_NAMES[position]}四项权重不能全为 0`, path: [position] });
+      }
+    }
+  });
+
 /** The configuration a new assessment starts from (catalog.md's defaults), with the catalog's indicators when given. */
 export function defaultAssessmentConfig(
   indicators?: readonly { code: string; position: Position; weight: number }[],

@@ -1,8 +1,9 @@
 // The 双比双评 assessment's calls: lifecycle and configuration, ballots of the four kinds, adjustments, vetoes, rankings, grades.
 import { z } from 'zod';
 import type { Role } from '../roles';
-import { rankingConfigSchema } from '../assessment/config-schema';
+import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
 import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, BallotChange, RankingsView } from '../assessment/types';
+import type { RankingResult } from '../scoring/types';
 import { ADMIN, call } from './call';
 import * as f from './fields';
 
@@ -160,6 +161,12 @@ export const assessmentCalls = {
   }),
   'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
   'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
+  /** The ranking as it would be with other component weights: computed, never saved. */
+  'rankings.whatIf': call<RankingResult>()({
+    input: z.strictObject({ assessmentId, weights: weightsSchema }),
+    access: ASSESSMENT_READERS,
+    mutates: false,
+  }),
   'grades.confirm': call<RankingsView>()({
     input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),
     access: ADMIN,

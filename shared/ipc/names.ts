@@ -64,6 +64,7 @@ export const CALL_NAME_LIST = [
   'vetoes.add',
   'vetoes.delete',
   'rankings.get',
+  'rankings.whatIf',
   'grades.confirm',
 ] as const;
 

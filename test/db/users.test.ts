@@ -393,7 +393,7 @@ describe('assessment roles', () => {
     for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {
       expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
     }
-    for (const name of ['assessments.list', 'assessments.get', 'rankings.get'] as const) {
+    for (const name of ['assessments.list', 'assessments.get', 'rankings.get', 'rankings.whatIf'] as const) {
       expect(access(name), name).toEqual(['admin', 'assessmentClerk', 'dossierClerk', 'reviewer']);
     }
     // Who rated whom is not for the reviewer.

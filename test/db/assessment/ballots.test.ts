@@ -116,6 +116,25 @@ describe('rankings', () => {
     expect(view.invalidBallots).toEqual([]);
   });
 
+  test('what-if: other weights rank again without saving anything; bad weights are refused with the field named', async () => {
+    const { h, r, id } = await collecting();
+    await enterWorkedExample(h, id, r);
+    const before = await assessmentTables(h);
+    const weights = defaultAssessmentConfig().weights;
+    weights.chief = { superior: 1, peer: 0, staff: 0, service: 0 };
+    const result = await h.ok('rankings.whatIf', { assessmentId: id, weights });
+    const chiefs = result.groups.find((g) => g.groupKey === 'C1')!;
+    expect(chiefs.rows.map((x) => [x.cadreId, x.rank, x.finalScore])).toEqual([
+      [String(r.b), 1, 93],
+      [String(r.a), 2, 90],
+      [String(r.c), 3, 60],
+    ]);
+    weights.deputy = { superior: 0, peer: 0, staff: 0, service: 0 };
+    expect(await h.err('rankings.whatIf', { assessmentId: id, weights })).toEqual({ code: 'VALIDATION', field: 'weights.deputy', message: '副职四项权重不能全为 0' });
+    expect(await assessmentTables(h)).toEqual(before);
+    expect((await h.ok('rankings.get', { assessmentId: id })).result.groups[0]!.rows[0]!.finalScore).toBe(91.1);
+  });
+
   test('ballots made invalid by a later configuration change are listed with a Chinese reason', async () => {
     const { h, r, id } = await collecting();
     await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(80) }] });
