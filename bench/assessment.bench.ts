@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createStore } from '../db';
-import { computeFromStore } from '../db/assessment/rankings';
+import { computeFromStore, whatIf } from '../db/assessment/rankings';
 import { assessmentHandlers } from '../db/assessment/service';
 import type { CallContext } from '../db/app/context';
 import { defaultAssessmentConfig } from '../shared/assessment/config-schema';
@@ -115,6 +115,14 @@ test('an assessment of 10,000 cadres and 200,000 ballots in the store', async ()
     const times: number[] = [];
     for (let i = 0; i < 5; i++) times.push((await timed(() => computeFromStore(store.db, id))).ms);
     record('rankings from the store: load + computeRankings, median of 5', percentile(times, 50), 'ms', 1000);
+
+    const weights = defaultAssessmentConfig().weights;
+    const whatIfTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      weights.chief.superior = 0.3 + i / 10;
+      whatIfTimes.push((await timed(() => whatIf(store.db, id, weights))).ms);
+    }
+    record('what-if with other weights (load + compute in the store), median of 5', percentile(whatIfTimes, 50), 'ms', 300);
 
     // Saving one ballot as the dispatcher does: one transaction with its audit entry.
     const save = <N extends CallName & keyof typeof assessmentHandlers>(name: N, input: CallParsedInput<N>) =>

@@ -192,6 +192,23 @@ describe('assessment', () => {
     await page.getByText('基本称职（调整）').waitFor();
   });
 
+  test('charts show the component breakdown; the what-if panel moves places without saving', async () => {
+    await page.getByRole('tab', { name: '图表' }).click();
+    await page.getByTestId('ranking-charts').locator('.recharts-bar-rectangle').first().waitFor();
+    await settledScreenshot('assessment-06-charts');
+    await page.getByRole('tab', { name: '权重模拟' }).click();
+    for (const [c, v] of [['staff', '1'], ['superior', '0'], ['peer', '0'], ['service', '0']] as const) {
+      await input(`whatif-chief-${c}`).fill(v);
+    }
+    await expect.poll(() => page.getByTestId('move-阿古拉').innerText(), { timeout: 20_000 }).toContain('1');
+    await expect(page.getByTestId('move-阿古拉').locator('.anticon-arrow-up').count()).resolves.toBe(1);
+    await settledScreenshot('assessment-07-what-if');
+    await page.getByRole('tab', { name: /正职/ }).click();
+    // Nothing was saved: the stored ranking is unchanged.
+    const names = await page.getByTestId('ranking-group-正职·苏木镇（街道）').locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    expect(names).toEqual(['巴特尔', '阿古拉', '朝鲁']);
+  });
+
   test('归档 shows the digest; the assessment is read-only afterwards', async () => {
     await page.getByRole('button', { name: /^归\s?档$/ }).click();
     await confirmDialog(/归\s?档/);

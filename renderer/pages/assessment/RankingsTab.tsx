@@ -5,6 +5,8 @@ import { flagText, GRADE_LABELS, type AssessmentDetail, type GradeConfirmation, 
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { fmt2 } from './groups';
+import { RankingCharts } from './RankingCharts';
+import { WhatIfPanel } from './WhatIfPanel';
 
 const COMPONENTS: readonly [Component, string][] = [
   ['superior', '上级排名'],
@@ -227,7 +229,10 @@ export function RankingsTab({ detail, canConfirm }: { detail: AssessmentDetail; 
         items={[
           { key: 'chief', label: `正职（${groupsOf('chief').length} 个类别）`, children: panel('chief') },
           { key: 'deputy', label: `副职（${groupsOf('deputy').length} 个单位）`, children: panel('deputy') },
+          { key: 'charts', label: '图表', children: <RankingCharts view={view} config={detail.config} /> },
+          { key: 'whatif', label: '权重模拟', children: <WhatIfPanel assessmentId={detail.id} view={view} config={detail.config} /> },
         ]}
+        destroyOnHidden
       />
       <Card size="small" title={`无效测评票（${view.invalidBallots.length}）`} data-testid="invalid-ballots">
         {view.invalidBallots.length === 0 ? (
