@@ -55,18 +55,3 @@ export async function deleteVeto(db: Kysely<Database>, row: AssessmentRow, id: n
   await db.deleteFrom('assessment_vetoes').where('id', '=', id).execute();
   return { targetId: v.target_cadre_id, reason: v.reason };
 }
-
-/** A veto the dossier suggests: an entry of the assessment year matching a veto list item. */
-export interface VetoProposal {
-  targetId: number;
-  dossierEntryId: number;
-  reason: string;
-}
-
-/**
- * SEAM for the dossier (issue 4): veto proposals from dossier entries of the assessment's year that match a veto
- * list item. Filled once the dossier lands; until then there are none.
- */
-export async function dossierVetoProposals(_db: Kysely<Database>, _row: AssessmentRow): Promise<VetoProposal[]> {
-  return [];
-}

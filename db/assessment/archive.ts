@@ -8,6 +8,7 @@ import type { SessionUser } from '../../shared/ipc/types';
 import type { RankingInput, RankingResult } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertVersion, bump, loadAssessment } from './access';
+import { writeResultsToDossier } from './dossier-links';
 import { invalidViews, loadRankingInput, readConfirmations } from './rankings';
 
 export const inputDigest = (input: RankingInput): string => createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex');
@@ -27,6 +28,8 @@ export async function archiveAssessment(db: Kysely<Database>, id: number, versio
   const result = JSON.parse(row.summarized_result!) as RankingResult;
   const digest = inputDigest(loaded.input);
   const archived: ArchivedResult = { result, invalidBallots: invalidViews(result, loaded.describe), confirmations: await readConfirmations(db, id) };
+  // Before the state change: once archived, the assessment's rows are frozen by the triggers.
+  await writeResultsToDossier(db, row, archived);
   await bump(db, row, user, { state: 'archived', archived_at: now, digest, archived_result: JSON.stringify(archived) }, now);
   return { name: row.name, digest };
 }

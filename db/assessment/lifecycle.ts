@@ -92,7 +92,7 @@ export async function createAssessment(db: Kysely<Database>, input: NewAssessmen
 export async function refreshMembers(db: Kysely<Database>, id: number, version: number, user: SessionUser): Promise<{ before: number; after: number }> {
   const row = await loadAssessment(db, id, user);
   assertVersion(row, version);
-  if (row.state !== 'preparing') fail('VALIDATION', `考核“${row.name}”已${STATE_LABELS[row.state]}，成员名单已冻结，只有“准备”状态才能刷新成员`);
+  if (row.state !== 'preparing') fail('VALIDATION', `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，成员名单已冻结，只有“准备”状态才能刷新成员`);
   const before = await readMembers(db, id);
   const members = await rosterInScope(db, JSON.parse(row.scope) as AssessmentScope);
   if (members.length === 0) fail('VALIDATION', '考核范围内已没有在职干部，成员未刷新');

@@ -3,3 +3,4 @@ export * from './types';
 export * from './config-schema';
 export * from './labels';
 export { canonicalJson } from './canonical';
+export { rosterDrift, type RosterNow } from './drift';

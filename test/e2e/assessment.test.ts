@@ -19,6 +19,8 @@ let work: string;
 let bridge: Bridge;
 let browser: Browser;
 let page: Page;
+let seedUnit = 0;
+let createCadre: (name: string) => Promise<unknown> = async () => undefined;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-assessment-'));
@@ -47,6 +49,8 @@ beforeAll(async () => {
   ] as const) {
     await ok('cadres.create', { input: minimalCadre(unitId, { name, position }) });
   }
+  seedUnit = qipan;
+  createCadre = (name) => ok('cadres.create', { input: minimalCadre(seedUnit, { name, position: 'deputy' }) });
   browser = await launchBrowser();
   page = await openApp(browser, bridge.url);
   await page.getByText('干部名册').first().waitFor();
@@ -106,6 +110,13 @@ describe('assessment', () => {
     await page.getByRole('button', { name: '开始测评' }).click();
     await confirmDialog('开始测评');
     await expect.poll(() => page.getByTestId('state-tag').innerText(), { timeout: 20_000 }).toBe('测评中');
+    // A roster change now is named on the members tab, and the frozen snapshot stays as it was.
+    await createCadre('新调入干部');
+    await tab('配置');
+    await tab('成员');
+    await expect(page.getByTestId('roster-drift').innerText()).resolves.toContain('“新调入干部”（棋盘井镇）新进入考核范围');
+    await expect(page.getByTestId('roster-drift').innerText()).resolves.toContain('本次考核按冻结的成员名单进行，不受影响');
+    await page.getByText('2025 年度 · 成员 6 人').waitFor();
   });
 
   test('上级排名: typed places refuse an incomplete order, then save; a deputy order is arranged with the arrows', async () => {

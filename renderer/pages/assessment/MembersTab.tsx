@@ -1,15 +1,40 @@
-// The member snapshot, grouped as ranked: 正职 by category, 副职 by unit.
-import { Collapse, Table, Tag, Typography } from 'antd';
-import type { AssessmentDetail, AssessmentMember } from '../../../shared/assessment/types';
+// The member snapshot, grouped as ranked (正职 by category, 副职 by unit), and how the roster has moved since.
+import { useEffect, useState } from 'react';
+import { Alert, Collapse, Table, Tag, Typography } from 'antd';
+import { rosterDrift, type AssessmentDetail, type AssessmentMember } from '../../../shared/assessment';
+import { call } from '../../lib/api';
 import { groupsOf } from './groups';
 
 export function MembersTab({ detail }: { detail: AssessmentDetail }) {
   const groups = groupsOf(detail.members);
+  const [drift, setDrift] = useState<string[]>([]);
+  useEffect(() => {
+    if (detail.state === 'archived') return;
+    // Best effort: the drift notice is information only, so a failed read simply shows none.
+    call('roster.query', {})
+      .then((rows) => setDrift(rosterDrift(detail.members, rows, detail.scope)))
+      .catch(() => setDrift([]));
+  }, [detail.members, detail.scope, detail.state]);
+
   return (
     <>
       <Typography.Paragraph type="secondary">
         {detail.state === 'preparing' ? '成员名单为新建时的干部名册快照，“准备”状态下可刷新；开始测评后冻结。' : '成员名单已冻结，干部名册的后续变动不影响本次考核。'}
       </Typography.Paragraph>
+      {drift.length > 0 ? (
+        <Alert
+          type={detail.state === 'preparing' ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            detail.state === 'preparing'
+              ? `干部名册在快照后有 ${drift.length} 处变动，如需纳入请点击“刷新成员”`
+              : `干部名册在快照后有 ${drift.length} 处变动，本次考核按冻结的成员名单进行，不受影响`
+          }
+          description={drift.slice(0, 10).join('；') + (drift.length > 10 ? ` 等 ${drift.length} 处` : '')}
+          data-testid="roster-drift"
+        />
+      ) : null}
       <Collapse
         defaultActiveKey={groups.map((g) => g.ref)}
         items={groups.map((g) => ({
@@ -24,7 +49,7 @@ export function MembersTab({ detail }: { detail: AssessmentDetail }) {
             <Table<AssessmentMember>
               rowKey="cadreId"
               size="small"
-              pagination={false}
+              pagination={g.members.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
               dataSource={g.members}
               columns={[
                 { title: '姓名', dataIndex: 'name', width: 160 },

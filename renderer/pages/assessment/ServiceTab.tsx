@@ -94,7 +94,7 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
       <Table<AssessmentMember>
         rowKey="cadreId"
         size="small"
-        pagination={false}
+        pagination={detail.members.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         dataSource={detail.members}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },

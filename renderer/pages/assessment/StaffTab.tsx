@@ -43,7 +43,7 @@ export function StaffTab({ detail, ballots, editable, onChanged }: EntryProps) {
       <Table<AssessmentMember>
         rowKey="cadreId"
         size="small"
-        pagination={false}
+        pagination={detail.members.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         dataSource={detail.members}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },

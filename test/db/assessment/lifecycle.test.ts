@@ -142,7 +142,7 @@ describe('the member snapshot', () => {
     expect(after.members).toEqual(a.members);
     expect(await h.err('assessments.refreshMembers', { id: a.id, version: a.version })).toEqual({
       code: 'VALIDATION',
-      message: `考核“${a.name}”已测评中，成员名单已冻结，只有“准备”状态才能刷新成员`,
+      message: `考核“${a.name}”当前为“测评中”状态，成员名单已冻结，只有“准备”状态才能刷新成员`,
     });
   });
 
