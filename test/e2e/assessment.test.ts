@@ -195,7 +195,10 @@ describe('assessment', () => {
   test('confirm a grade: an override without a reason is refused, with one it is kept', async () => {
     await page.getByRole('tab', { name: /正职/ }).click();
     await page.getByTestId('confirm-朝鲁').click();
+    await dialog().getByText(/最终得分 .*建议等次/).waitFor();
+    await page.waitForTimeout(300); // the dialog's opening animation
     await pickOption(page.getByTestId('confirm-grade'), '基本称职');
+    await expect.poll(() => dialog().locator('.ant-select-content, .ant-select-selection-item').first().innerText()).toContain('基本称职');
     await dialog().getByRole('button', { name: /确\s?认/ }).click();
     await dialog().getByText('改变建议等次须填写调整理由').waitFor();
     await dialog().getByLabel('调整理由').fill('服务对象评价缺失，经研究调整');

@@ -32,7 +32,6 @@ function ConfirmModal({
 }) {
   const [form] = Form.useForm<{ grade: Grade; reason: string }>();
   const [problem, setProblem] = useState<string | null>(null);
-  const grade = Form.useWatch('grade', form);
   const name = view.members[row.cadreId]?.name ?? row.cadreId;
   const submit = async () => {
     const v = await form.validateFields();
@@ -54,7 +53,14 @@ function ConfirmModal({
         <Form.Item
           label="调整理由"
           name="reason"
-          rules={[{ required: grade !== undefined && grade !== row.grade, whitespace: true, message: '改变建议等次须填写调整理由' }]}
+          dependencies={['grade']}
+          rules={[
+            // Read at validation time, not from the last render: a click right after choosing a grade must still see it.
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, v: unknown) =>
+                getFieldValue('grade') !== row.grade && String(v ?? '').trim() === '' ? Promise.reject(new Error('改变建议等次须填写调整理由')) : Promise.resolve(),
+            }),
+          ]}
           extra="与建议等次不同时必须填写。"
         >
           <Input.TextArea rows={2} maxLength={200} />
