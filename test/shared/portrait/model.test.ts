@@ -21,7 +21,7 @@ const ev = (listItemCode: string | null, date = '2025-01-10', polarity: Portrait
   standards,
   polarity,
 });
-const run = (evidence: PortraitEvidence[], config: Partial<PortraitConfig> = {}, asOf = AS_OF, listItems: readonly PortraitListItem[] = catalog.listItems) =>
+const run = (evidence: readonly PortraitEvidence[], config: Partial<PortraitConfig> = {}, asOf = AS_OF, listItems: readonly PortraitListItem[] = catalog.listItems) =>
   computePortrait({ catalog: { dimensions: catalog.dimensions, listItems }, config: { ...DEFAULT_PORTRAIT_CONFIG, ...config }, asOf, evidence });
 const index = (r: ReturnType<typeof run>, code: string) => r.dimensions.find((d) => d.code === code)?.index;
 
@@ -220,7 +220,7 @@ describe('suggested handling for weak dimensions (缺什么补什么)', () => {
 
 describe('sample shown on the catalog page', () => {
   it('computes a stable example', () => {
-    const r = run(SAMPLE_EVIDENCE as PortraitEvidence[], {}, SAMPLE_AS_OF);
+    const r = run(SAMPLE_EVIDENCE, {}, SAMPLE_AS_OF);
     expect(r.counts).toEqual({ positive: 3, negative: 2, neutral: 1, total: 6 });
     expect(r.dimensions.map((d) => d.index)).toEqual([85, 83, 83, 81, 74]);
     expect(r.overall).toBe(81.2);
