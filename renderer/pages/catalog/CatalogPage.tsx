@@ -6,6 +6,8 @@ import type { Catalogs, CatalogIndicator, CatalogListItem } from '../../../share
 import { POLARITY_LABELS, POSITION_LABELS } from '../../../shared/catalog/types';
 import { call, errorMessage } from '../../lib/api';
 import { PageHeader } from '../PageHeader';
+import { DEFAULT_PORTRAIT_CONFIG } from '../../../shared/portrait/config';
+import { ModelTab } from './ModelTab';
 
 const Code = ({ children }: { children: string }) => <Typography.Text code>{children}</Typography.Text>;
 
@@ -150,6 +152,7 @@ export function CatalogPage() {
               { key: 'categories', label: '单位类别', children: <CodeNameTable rows={catalogs.categories} nameTitle="类别" /> },
               { key: 'indicators', label: '考核指标', children: <Indicators c={catalogs} /> },
               { key: 'channels', label: '材料来源', children: <CodeNameTable rows={catalogs.channels} nameTitle="来源渠道" /> },
+              { key: 'model', label: '评价模型', children: <ModelTab catalogs={catalogs} config={DEFAULT_PORTRAIT_CONFIG} /> },
             ]}
           />
         ) : (
