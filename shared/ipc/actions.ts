@@ -28,6 +28,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'roster.commitLrmx': '导入任免审批表',
   'backup.create': '备份档案库',
   'backup.restore': '从备份恢复',
+  'portrait.saveConfig': '修改评价模型参数',
 };
 
 export const actionLabel = (action: string): string =>

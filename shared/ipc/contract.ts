@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
+import { portraitCalls } from './contract-portrait';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -121,6 +122,7 @@ export const contract = {
   }),
   ...rosterCalls,
   ...backupCalls,
+  ...portraitCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -46,6 +46,8 @@ export const CALL_NAME_LIST = [
   'backup.unlock',
   'backup.restore',
   'backup.discard',
+  'portrait.getConfig',
+  'portrait.saveConfig',
 ] as const;
 
 /** IPC channel names between preload and main. */

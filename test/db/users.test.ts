@@ -8,6 +8,7 @@ import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { sha256File } from '../helpers/files';
 import { addUnit, cadreInput } from '../helpers/roster';
 import { ADMIN } from '../helpers/tmp-store';
+import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 
 const PASSWORDS: Record<Role, string> = {
   admin: 'Admin2@2025',
@@ -256,6 +257,7 @@ describe('role refusal', () => {
     'audit.list': { page: 1, pageSize: 50 },
     'audit.verify': {},
     'settings.update': { idleLockMinutes: 1 },
+    'portrait.saveConfig': { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 1 },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {

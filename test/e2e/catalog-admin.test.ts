@@ -55,4 +55,25 @@ describe('evaluation model tab', () => {
     await page.waitForTimeout(500); // let the panel finish opening
     await screenshot(page, '40-catalog-model');
   });
+
+  test('an administrator changes the window; a bad value is refused at its field; the example radar follows', async () => {
+    await page.getByRole('button', { name: '修改参数' }).click();
+    const dialog = page.getByRole('dialog');
+    const windowYears = dialog.getByLabel('统计期（年）');
+    await windowYears.fill('0');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await expect.poll(() => dialog.getByText('统计期（年）至少 1 年').count()).toBe(1);
+    await screenshot(page, '41-model-config-error');
+    await windowYears.fill('1');
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const radar = page.getByTestId('portrait-radar');
+    await expect.poll(() => radar.getAttribute('aria-label')).toBe('政治画像雷达图：政治忠诚 85，政治定力 83，政治担当 85，政治能力 83，政治自律 80');
+    await expect.poll(() => page.getByTestId('model-tab').getByText('最近 1 年', { exact: false }).count()).toBe(1);
+    // stored: leaving the page and coming back shows the same
+    await menu('系统设置');
+    await menu('基础目录');
+    await tab('评价模型');
+    await expect.poll(() => page.getByTestId('model-tab').getByText('最近 1 年', { exact: false }).count()).toBe(1);
+  });
 });

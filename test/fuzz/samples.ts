@@ -101,6 +101,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'roster.commitLrmx': { jobId, files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: false }] },
     'jobs.status': { jobId },
     'jobs.cancel': { jobId },
+    'portrait.getConfig': {},
+    'portrait.saveConfig': { startValue: 80, windowYears: 2, clampMin: 0, clampMax: 100, goodMin: 90, fairlyGoodMin: 80, averageMin: 60, weakBelow: 70 },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 

@@ -1,12 +1,13 @@
 // Read-only view of the catalogs in the store: sections and sub-items, dimensions and standards, the 12-item list,
 // categories, indicators and source channels, each with its stable code.
 import { useEffect, useState } from 'react';
-import { App as AntApp, Card, Descriptions, List, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, List, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { Catalogs, CatalogIndicator, CatalogListItem } from '../../../shared/catalog/types';
 import { POLARITY_LABELS, POSITION_LABELS } from '../../../shared/catalog/types';
 import { call, errorMessage } from '../../lib/api';
 import { PageHeader } from '../PageHeader';
-import { DEFAULT_PORTRAIT_CONFIG } from '../../../shared/portrait/config';
+import type { PortraitConfig } from '../../../shared/portrait/types';
+import { ModelConfigModal } from './ModelConfigModal';
 import { ModelTab } from './ModelTab';
 
 const Code = ({ children }: { children: string }) => <Typography.Text code>{children}</Typography.Text>;
@@ -130,12 +131,17 @@ function CodeNameTable({ rows, nameTitle }: { rows: readonly { code: string; nam
   );
 }
 
-export function CatalogPage() {
+export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
   const [catalogs, setCatalogs] = useState<Catalogs | null>(null);
+  const [config, setConfig] = useState<PortraitConfig | null>(null);
+  const [editingConfig, setEditingConfig] = useState(false);
   const { message } = AntApp.useApp();
   useEffect(() => {
-    call('catalog.get', {})
-      .then(setCatalogs)
+    Promise.all([call('catalog.get', {}), call('portrait.getConfig', {})])
+      .then(([c, m]) => {
+        setCatalogs(c);
+        setConfig(m);
+      })
       .catch((e) => message.error(errorMessage(e)));
   }, [message]);
 
@@ -143,7 +149,7 @@ export function CatalogPage() {
     <>
       <PageHeader title="基础目录" description="档案板块、评价标准、正负面清单、单位类别和考核指标。编码固定不变，导出和统计均以编码为准。" />
       <Card>
-        {catalogs ? (
+        {catalogs && config ? (
           <Tabs
             items={[
               { key: 'sections', label: '档案板块', children: <Sections c={catalogs} /> },
@@ -152,13 +158,40 @@ export function CatalogPage() {
               { key: 'categories', label: '单位类别', children: <CodeNameTable rows={catalogs.categories} nameTitle="类别" /> },
               { key: 'indicators', label: '考核指标', children: <Indicators c={catalogs} /> },
               { key: 'channels', label: '材料来源', children: <CodeNameTable rows={catalogs.channels} nameTitle="来源渠道" /> },
-              { key: 'model', label: '评价模型', children: <ModelTab catalogs={catalogs} config={DEFAULT_PORTRAIT_CONFIG} /> },
+              {
+                key: 'model',
+                label: '评价模型',
+                children: (
+                  <ModelTab
+                    catalogs={catalogs}
+                    config={config}
+                    configEditor={
+                      isAdmin ? (
+                        <Button size="small" onClick={() => setEditingConfig(true)}>
+                          修改参数
+                        </Button>
+                      ) : null
+                    }
+                  />
+                ),
+              },
             ]}
           />
         ) : (
           <Spin />
         )}
       </Card>
+      {config ? (
+        <ModelConfigModal
+          open={editingConfig}
+          config={config}
+          onClose={() => setEditingConfig(false)}
+          onSaved={(c) => {
+            setConfig(c);
+            setEditingConfig(false);
+          }}
+        />
+      ) : null}
     </>
   );
 }
