@@ -10,6 +10,7 @@ import { excelHandlers } from '../roster/import-excel';
 import { lrmxHandlers } from '../roster/import-lrmx';
 import { backupHandlers } from '../backup/service';
 import { portraitConfigHandlers } from '../portrait/config';
+import { catalogAdminHandlers } from '../catalog/admin';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -40,4 +41,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...fileHandlers,
   ...backupHandlers,
   ...portraitConfigHandlers,
+  ...catalogAdminHandlers,
 };
