@@ -77,3 +77,66 @@ describe('evaluation model tab', () => {
     await expect.poll(() => page.getByTestId('model-tab').getByText('最近 1 年', { exact: false }).count()).toBe(1);
   });
 });
+
+describe('catalog administration', () => {
+  const admin = () => page.getByTestId('catalog-admin');
+  const innerTab = (label: string) => admin().getByRole('tab', { name: label }).click();
+  const dialog = () => page.getByRole('dialog').last();
+  const save = () => dialog().getByRole('button', { name: /保\s?存/ }).click();
+  const rowOf = (table: string, code: string) => page.getByTestId(table).locator('tr', { has: page.getByText(code, { exact: true }) });
+  const codes = (table: string) => page.getByTestId(table).locator('tbody tr td:first-child').allInnerTexts();
+
+  test('renames, adds, reorders and retires a sub-item; the read-only tabs follow', async () => {
+    await tab('目录维护');
+    await admin().waitFor();
+    await innerTab('档案子项');
+    // rename S1.1
+    await rowOf('admin-subItems', 'S1.1').getByRole('button', { name: '修改' }).click();
+    await dialog().getByLabel('名称').fill('理论学习（含专题学习）');
+    await save();
+    await expect.poll(() => rowOf('admin-subItems', 'S1.1').innerText()).toContain('理论学习（含专题学习）');
+    // add one: S1.7
+    await admin().getByRole('button', { name: '新增子项' }).click();
+    await dialog().getByLabel('名称').fill('理论学习（含专题学习）');
+    await save();
+    await expect.poll(() => dialog().getByText('该板块中已有“理论学习（含专题学习）”（S1.1）').count()).toBe(1);
+    await dialog().getByLabel('名称').fill('网络言行');
+    await save();
+    await expect.poll(() => codes('admin-subItems')).toEqual(['S1.1', 'S1.2', 'S1.3', 'S1.4', 'S1.5', 'S1.6', 'S1.7']);
+    // reorder: S1.7 up
+    await rowOf('admin-subItems', 'S1.7').getByRole('button', { name: '上移' }).click();
+    await expect.poll(() => codes('admin-subItems')).toEqual(['S1.1', 'S1.2', 'S1.3', 'S1.4', 'S1.5', 'S1.7', 'S1.6']);
+    // retire S1.6: flagged, still listed here
+    await rowOf('admin-subItems', 'S1.6').getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => rowOf('admin-subItems', 'S1.6').innerText()).toContain('已停用');
+    await screenshot(page, '42-catalog-admin-subitems');
+    // the read-only view shows the new name and order, without the retired item
+    await tab('档案板块');
+    const s1 = page.locator('tr', { has: page.getByText('政治思想', { exact: true }) });
+    await expect.poll(() => s1.innerText()).toContain('S1.7');
+    const text = await s1.innerText();
+    expect(text).toContain('理论学习（含专题学习）');
+    expect(text).not.toContain('S1.6');
+    expect(text.indexOf('S1.5')).toBeLessThan(text.indexOf('S1.7'));
+  });
+
+  test('adds a list item; out-of-range points are refused at the field', async () => {
+    await tab('目录维护');
+    await innerTab('正负面清单');
+    await admin().getByRole('button', { name: '新增清单事项' }).click();
+    await dialog().getByLabel('事项名称').fill('驻村帮扶成效突出');
+    await dialog().getByLabel('分值').fill('150');
+    await dialog().getByLabel('政治担当').check();
+    await save();
+    await expect.poll(() => dialog().getByText('分值应在 -100 到 100 之间').count()).toBe(1);
+    await dialog().getByLabel('分值').fill('4');
+    await save();
+    await expect.poll(() => codes('admin-listItems-positive')).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
+    expect(await rowOf('admin-listItems-positive', 'P7').innerText()).toContain('+4');
+    await screenshot(page, '43-catalog-admin-list');
+    // the evaluation model shows its points
+    await tab('评价模型');
+    await expect.poll(() => page.getByTestId('model-tab').getByText('驻村帮扶成效突出').count()).toBe(1);
+  });
+});
+

@@ -9,6 +9,7 @@ import { PageHeader } from '../PageHeader';
 import type { PortraitConfig } from '../../../shared/portrait/types';
 import { ModelConfigModal } from './ModelConfigModal';
 import { ModelTab } from './ModelTab';
+import { CatalogAdminTab } from './admin/CatalogAdminTab';
 
 const Code = ({ children }: { children: string }) => <Typography.Text code>{children}</Typography.Text>;
 
@@ -144,6 +145,10 @@ export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
       })
       .catch((e) => message.error(errorMessage(e)));
   }, [message]);
+  const reloadCatalogs = () =>
+    void call('catalog.get', {})
+      .then(setCatalogs)
+      .catch((e) => message.error(errorMessage(e)));
 
   return (
     <>
@@ -175,6 +180,7 @@ export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
                   />
                 ),
               },
+              ...(isAdmin ? [{ key: 'admin', label: '目录维护', children: <CatalogAdminTab onChanged={reloadCatalogs} /> }] : []),
             ]}
           />
         ) : (
