@@ -227,3 +227,11 @@ describe('sample shown on the catalog page', () => {
     expect(r.classificationLabel).toBe('较好');
   });
 });
+
+describe('malformed evidence', () => {
+  it('an entry with an impossible date is left out of the window', () => {
+    const r = run([ev('P1', '2025-02-30'), ev('P1', '2025-1-5')]);
+    expect(r.counts.total).toBe(0);
+    expect(r.overall).toBe(80);
+  });
+});
