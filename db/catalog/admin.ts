@@ -129,6 +129,11 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
     if (row.retired === input.retired) fail('VALIDATION', `“${row.name}”${row.retired ? '已经停用' : '没有停用'}`, 'retired');
     if (input.retired && !rows.some((r) => r.group === row.group && !r.retired && r.code !== row.code))
       fail('VALIDATION', lastActiveMessage(input.kind, row), 'code');
+    if (input.retired && input.kind === 'category') {
+      // Units name their category on every save and in the rankings; a category in use stays active.
+      const used = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('category_code', '=', row.code).executeTakeFirstOrThrow();
+      if (Number(used.n) > 0) fail('VALIDATION', `不能停用“${row.name}”：仍有 ${Number(used.n)} 个单位属于该类别，请先调整这些单位的类别`, 'code');
+    }
     await updateKindRow(db, input.kind, row.code, { retired: input.retired ? 1 : 0 });
     rec.record(target(row.code, row.name), { 操作: `${input.retired ? '停用' : '重新启用'}${ADMIN_KIND_LABELS[input.kind]}` });
     return readCatalogAdmin(db);

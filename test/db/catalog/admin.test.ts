@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CatalogAdminView } from '../../../shared/catalog/admin';
 import type { TestHost } from '../../helpers/host';
-import { auditEntries, lastAudit, loginAs, newRosterHost } from '../../helpers/roster';
+import { addUnit, auditEntries, lastAudit, loginAs, newRosterHost } from '../../helpers/roster';
 
 /** Every catalog table and the audit log, read straight from the store. */
 async function catalogState(h: TestHost) {
@@ -156,6 +156,18 @@ describe('catalog administration', () => {
     expect((await h.err('catalog.setRetired', { kind: 'standard', code: 'D5.3', retired: true })).message).toBe(
       '不能停用“如实报告个人有关事项、严管亲属”：它是所属维度中最后一项启用的评价标准',
     );
+  });
+
+  test('a category still used by a unit cannot be retired', async () => {
+    const h = await newRosterHost();
+    await addUnit(h, '乌兰镇', 'C1');
+    const before = await catalogState(h);
+    expect(await h.err('catalog.setRetired', { kind: 'category', code: 'C1', retired: true })).toEqual({
+      code: 'VALIDATION',
+      field: 'code',
+      message: '不能停用“苏木镇（街道）”：仍有 1 个单位属于该类别，请先调整这些单位的类别',
+    });
+    expect(await catalogState(h)).toEqual(before);
   });
 
   test('only administrators administer the catalog', async () => {
