@@ -27,6 +27,19 @@ function classify(overall: number, vetoText: string | null, c: PortraitInput['co
   return { classification: 'poor', reason: `综合指数 ${overall} 低于 ${c.averageMin}，评价等次为较差` };
 }
 
+/**
+ * Rules (catalog.md, with the configuration's numbers):
+ * - Window: an entry counts when asOf − windowYears < date ≤ asOf (ISO dates; 29 Feb falls back to 28 Feb). So with
+ *   asOf 2025-06-30 and 3 years, 2022-06-30 is out and 2022-07-01 is in; entries after asOf (or with a malformed
+ *   date) never count.
+ * - Dimension index: startValue + the signed points of every counted entry whose list item names that dimension
+ *   (an item naming a dimension twice counts once), the sum clamped to clampMin..clampMax, rounded to 2 decimals.
+ *   Retired list items still count; unknown codes move nothing and are reported.
+ * - Overall index: mean of the dimension indices, rounded to 2 decimals half away from zero.
+ * - Classification: any counted veto item → 较差; else 好 ≥ goodMin, 较好 ≥ fairlyGoodMin, 一般 ≥ averageMin, else 较差.
+ * - Suggestions: for each dimension below weakBelow, the measures of suggestions.ts (缺什么补什么).
+ * The result does not depend on the order of the evidence.
+ */
 export function computePortrait(input: PortraitInput): PortraitResult {
   const { catalog, config, asOf } = input;
   const window = evidenceWindow(asOf, config.windowYears);
