@@ -140,3 +140,32 @@ describe('catalog administration', () => {
   });
 });
 
+describe('a 查阅人 sees the model but cannot administer', () => {
+  test('no 目录维护 tab and no 修改参数 button', async () => {
+    const calls = (name: string, input: unknown) =>
+      page.evaluate(
+        ([n, i]) => (window as unknown as { ganbu: { calls: Record<string, (i: unknown) => Promise<unknown>> } }).ganbu.calls[n as string]!(i),
+        [name, input] as const,
+      );
+    expect(await calls('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' })).toMatchObject({ ok: true });
+    await page.getByRole('button', { name: /锁\s?定/ }).click();
+    await expect.poll(() => page.getByText('系统已锁定').first().isVisible()).toBe(true);
+    await page.getByLabel('用户名', { exact: true }).fill('reader');
+    await page.getByLabel('密码', { exact: true }).fill('Reader@2025');
+    await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('您的密码由管理员设置').waitFor({ timeout: 30_000 });
+    await dialog.getByLabel('当前密码', { exact: true }).fill('Reader@2025');
+    await dialog.getByLabel('新密码', { exact: true }).fill('ReaderOwn@2025');
+    await dialog.getByLabel('确认新密码', { exact: true }).fill('ReaderOwn@2025');
+    await dialog.getByRole('button', { name: '确认修改' }).click();
+    await page.getByText('密码已修改').waitFor({ timeout: 30_000 });
+    await menu('基础目录');
+    await tab('评价模型');
+    await page.getByTestId('portrait-radar').waitFor();
+    expect(await page.getByRole('tab', { name: '目录维护' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '修改参数' }).count()).toBe(0);
+    expect(await calls('catalog.move', { kind: 'channel', code: 'CH02', direction: 'up' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
