@@ -9,6 +9,8 @@ import { cadreHandlers } from '../roster/service';
 import { excelHandlers } from '../roster/import-excel';
 import { lrmxHandlers } from '../roster/import-lrmx';
 import { backupHandlers } from '../backup/service';
+import { portraitConfigHandlers } from '../portrait/config';
+import { catalogAdminHandlers } from '../catalog/admin';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -38,4 +40,6 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...lrmxHandlers,
   ...fileHandlers,
   ...backupHandlers,
+  ...portraitConfigHandlers,
+  ...catalogAdminHandlers,
 };

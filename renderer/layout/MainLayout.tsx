@@ -25,7 +25,7 @@ function PageFor({ page, user, onStatusChange }: { page: PageKey; user: SessionU
     case 'units':
       return <UnitsPage canEdit={canEdit} />;
     case 'catalog':
-      return <CatalogPage />;
+      return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'users':
       return <UsersPage currentUserId={user.id} />;
     case 'audit':

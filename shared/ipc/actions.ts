@@ -28,6 +28,11 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'roster.commitLrmx': '导入任免审批表',
   'backup.create': '备份档案库',
   'backup.restore': '从备份恢复',
+  'portrait.saveConfig': '修改评价模型参数',
+  'catalog.saveEntry': '保存目录项',
+  'catalog.saveListItem': '保存正负面清单事项',
+  'catalog.setRetired': '停用或启用目录项',
+  'catalog.move': '调整目录顺序',
 };
 
 export const actionLabel = (action: string): string =>

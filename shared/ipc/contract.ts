@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
+import { portraitCalls } from './contract-portrait';
+import { catalogAdminCalls } from './contract-catalog';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -121,6 +123,8 @@ export const contract = {
   }),
   ...rosterCalls,
   ...backupCalls,
+  ...portraitCalls,
+  ...catalogAdminCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

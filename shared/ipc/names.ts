@@ -46,6 +46,13 @@ export const CALL_NAME_LIST = [
   'backup.unlock',
   'backup.restore',
   'backup.discard',
+  'portrait.getConfig',
+  'portrait.saveConfig',
+  'catalog.admin',
+  'catalog.saveEntry',
+  'catalog.saveListItem',
+  'catalog.setRetired',
+  'catalog.move',
 ] as const;
 
 /** IPC channel names between preload and main. */

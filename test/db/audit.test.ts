@@ -8,6 +8,7 @@ import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
 import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
+import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 
 type Host = TestHost & { recoveryCode: string };
 /**
@@ -70,6 +71,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'units.save': { run: (h) => h.ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }) },
   'units.delete': { prepare: (h) => addUnit(h, '乌兰镇'), run: (h) => h.ok('units.delete', { id: 1 }) },
   'categories.save': { run: (h) => h.ok('categories.save', { name: '国有企业' }) },
+  'portrait.saveConfig': { run: (h) => h.ok('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 5 }) },
+  'catalog.saveEntry': { run: (h) => h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' }) },
+  'catalog.saveListItem': {
+    run: (h) => h.ok('catalog.saveListItem', { polarity: 'positive', name: '驻村帮扶成效突出', points: 3, dimensions: ['D3'], veto: false }),
+  },
+  'catalog.setRetired': { run: (h) => h.ok('catalog.setRetired', { kind: 'channel', code: 'CH12', retired: true }) },
+  'catalog.move': { run: (h) => h.ok('catalog.move', { kind: 'category', code: 'C2', direction: 'up' }) },
   'cadres.create': { prepare: (h) => addUnit(h, '阿尔巴斯苏木'), run: (h) => h.ok('cadres.create', { input: cadreInput(1) }) },
   'cadres.update': {
     prepare: unitAndCadre,

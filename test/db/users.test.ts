@@ -8,6 +8,7 @@ import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { sha256File } from '../helpers/files';
 import { addUnit, cadreInput } from '../helpers/roster';
 import { ADMIN } from '../helpers/tmp-store';
+import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 
 const PASSWORDS: Record<Role, string> = {
   admin: 'Admin2@2025',
@@ -24,9 +25,12 @@ async function snapshot(h: TestHost) {
   const settings = await db.selectFrom('settings').selectAll().orderBy('key').execute();
   const units = await db.selectFrom('units').selectAll().orderBy('id').execute();
   const categories = await db.selectFrom('catalog_categories').selectAll().orderBy('code').execute();
+  const catalog = await Promise.all(
+    (['catalog_sub_items', 'catalog_channels', 'catalog_standards', 'catalog_list_items'] as const).map((t) => db.selectFrom(t).selectAll().orderBy('code').execute()),
+  );
   const cadres = await db.selectFrom('cadres').selectAll().orderBy('id').execute();
   const photos = await db.selectFrom('cadre_photos').select('cadre_id').execute();
-  return { users, audit, settings, units, categories, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
+  return { users, audit, settings, units, categories, catalog, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
 }
 
 async function addUser(h: TestHost, role: Role, username: string = `${role.toLowerCase()}1`) {
@@ -256,6 +260,12 @@ describe('role refusal', () => {
     'audit.list': { page: 1, pageSize: 50 },
     'audit.verify': {},
     'settings.update': { idleLockMinutes: 1 },
+    'portrait.saveConfig': { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 1 },
+    'catalog.admin': {},
+    'catalog.saveEntry': { kind: 'channel', name: '越权来源' },
+    'catalog.saveListItem': { code: 'P1', polarity: 'positive', name: '越权改名', points: 50, dimensions: ['D1'], veto: false },
+    'catalog.setRetired': { kind: 'subItem', code: 'S1.1', retired: true },
+    'catalog.move': { kind: 'standard', code: 'D1.2', direction: 'up' },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {

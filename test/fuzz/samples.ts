@@ -101,6 +101,13 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'roster.commitLrmx': { jobId, files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: false }] },
     'jobs.status': { jobId },
     'jobs.cancel': { jobId },
+    'portrait.getConfig': {},
+    'catalog.admin': {},
+    'catalog.saveEntry': { kind: 'subItem', parentCode: 'S2', name: '模糊测试子项' },
+    'catalog.saveListItem': { polarity: 'negative', name: '模糊测试事项', points: -3, dimensions: ['D5'], veto: false },
+    'catalog.setRetired': { kind: 'listItem', code: 'N6', retired: true },
+    'catalog.move': { kind: 'channel', code: 'CH02', direction: 'down' },
+    'portrait.saveConfig': { startValue: 80, windowYears: 2, clampMin: 0, clampMax: 100, goodMin: 90, fairlyGoodMin: 80, averageMin: 60, weakBelow: 70 },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 
