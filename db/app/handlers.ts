@@ -9,6 +9,7 @@ import { cadreHandlers } from '../roster/service';
 import { excelHandlers } from '../roster/import-excel';
 import { lrmxHandlers } from '../roster/import-lrmx';
 import { backupHandlers } from '../backup/service';
+import { dossierHandlers } from '../dossier/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -38,4 +39,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...lrmxHandlers,
   ...fileHandlers,
   ...backupHandlers,
+  ...dossierHandlers,
 };

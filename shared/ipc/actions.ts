@@ -28,6 +28,16 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'roster.commitLrmx': '导入任免审批表',
   'backup.create': '备份档案库',
   'backup.restore': '从备份恢复',
+  'entries.create': '新增档案材料',
+  'entries.update': '修改档案材料',
+  'entries.delete': '删除档案材料',
+  'entries.verify': '核实档案材料',
+  'entries.createBulk': '批量录入档案材料',
+  'attachments.add': '上传材料附件',
+  'attachments.remove': '删除材料附件',
+  'classes.save': '保存培训班',
+  'classes.saveRecords': '保存培训记录',
+  'training.checkYear': '年度学时核查',
 };
 
 export const actionLabel = (action: string): string =>

@@ -46,6 +46,20 @@ export const CALL_NAME_LIST = [
   'backup.unlock',
   'backup.restore',
   'backup.discard',
+  'dossier.get',
+  'entries.create',
+  'entries.update',
+  'entries.delete',
+  'entries.verify',
+  'entries.createBulk',
+  'attachments.add',
+  'attachments.remove',
+  'attachments.read',
+  'classes.list',
+  'classes.save',
+  'classes.records',
+  'classes.saveRecords',
+  'training.checkYear',
 ] as const;
 
 /** IPC channel names between preload and main. */

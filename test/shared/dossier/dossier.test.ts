@@ -1,6 +1,6 @@
 // Dossier input rules: the schema's Chinese messages, quarters, and the catalog/cadre checks of an entry.
 import { describe, expect, test } from 'vitest';
-import { bulkEntrySchema, entryInputSchema, trainingClassSchema } from '../../../shared/dossier/schema';
+import { bulkEntrySchema, entryInputSchema, trainingClassSchema, type EntryCommonInput } from '../../../shared/dossier/schema';
 import { isCalendarDate, quarterLabel, quarterOf, quarterRange } from '../../../shared/dossier/quarter';
 import { checkEntry, type CatalogCodeRow, type EntryCatalog } from '../../../shared/dossier/validate';
 
@@ -80,7 +80,7 @@ describe('checkEntry', () => {
     listItems: new Map([['P3', row('成绩优秀', { polarity: 'positive' })], ['N3', row('不达标', { polarity: 'negative' })]]),
   };
   const { cadreId: _c, ...common } = valid;
-  const check = (over: Partial<typeof common>, kept = {}) =>
+  const check = (over: Partial<EntryCommonInput>, kept = {}) =>
     checkEntry({ ...common, ...over }, { catalog, today: '2025-09-01', birthMonth: '1978-03', kept });
 
   test('a valid entry passes', () => expect(check({})).toBeNull());
