@@ -46,3 +46,25 @@ export async function pickAttachment(h: TestHost, name: string, bytes: Buffer): 
 export const samplePng = tinyPng;
 /** The smallest well-formed-looking PDF header and body (the check reads the magic bytes). */
 export const samplePdf = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** Every dossier table and the audit log's length: what a refused call must leave exactly as it was. */
+export async function dossierState(h: TestHost) {
+  const db = h.host.session().db;
+  const [entries, standards, sources, attachments, classes, records, audit, settings] = await Promise.all([
+    db.selectFrom('dossier_entries').selectAll().orderBy('id').execute(),
+    db.selectFrom('dossier_entry_standards').selectAll().orderBy('entry_id').orderBy('standard_code').execute(),
+    db.selectFrom('dossier_entry_sources').selectAll().orderBy('entry_id').orderBy('record_id').execute(),
+    db.selectFrom('dossier_attachments').select(['id', 'entry_id', 'sha256']).orderBy('id').execute(),
+    db.selectFrom('training_classes').selectAll().orderBy('id').execute(),
+    db.selectFrom('training_records').selectAll().orderBy('id').execute(),
+    db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id').execute(),
+    db.selectFrom('settings').selectAll().orderBy('key').execute(),
+  ]);
+  return { entries, standards, sources, attachments, classes, records, audit, settings };
+}
+
+/** The newest audit entry's action, target and parsed detail. */
+export async function newestAudit(h: TestHost) {
+  const row = await h.host.session().db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  return { action: row.action, target: row.target, detail: JSON.parse(row.detail) as Record<string, unknown> };
+}
