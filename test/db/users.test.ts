@@ -229,10 +229,10 @@ describe('role refusal', () => {
     channelCode: 'CH01',
     title: '越权材料',
     content: '',
-    polarity: 'neutral',
-    standardCodes: [],
+    polarity: 'neutral' as const,
+    standardCodes: [] as string[],
     listItemCode: null,
-  } as const;
+  };
   const JOB = '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60';
   const restrictedInputs = (ids: { user: number; unit?: number; cadre?: number }): { [N in CallName]?: CallInput<N> } => ({
     'units.save': { name: '越权单位', categoryCode: 'C1', sort: 1 },
