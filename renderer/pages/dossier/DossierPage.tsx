@@ -13,6 +13,8 @@ import { useDossierCatalog } from './useDossierCatalog';
 export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cadreId: number | null }) {
   const [cadreId, setCadreId] = useState<number | null>(initial);
   const [tab, setTab] = useState('dossier');
+  // Bulk entry and training add entries: the dossier re-reads when its tab is shown again.
+  const [shown, setShown] = useState(0);
   const catalog = useDossierCatalog();
   const canEdit = DOSSIER_EDITORS.includes(user.role);
   useEffect(() => {
@@ -28,7 +30,7 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
       {cadreId === null ? (
         <Empty description="请先选择一名干部" />
       ) : (
-        <DossierView key={cadreId} cadreId={cadreId} catalog={catalog} canEdit={canEdit} userId={user.id} />
+        <DossierView key={cadreId} cadreId={cadreId} catalog={catalog} canEdit={canEdit} userId={user.id} refresh={shown} />
       )}
     </Space>
   );
@@ -37,7 +39,10 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
       <PageHeader title="政治素质档案" description="六大板块、三十三个子项的日常材料；可按板块、季度、性质、评价标准筛选。" />
       <Tabs
         activeKey={tab}
-        onChange={setTab}
+        onChange={(t) => {
+          setTab(t);
+          if (t === 'dossier') setShown((n) => n + 1);
+        }}
         items={[
           { key: 'dossier', label: '干部档案', children: dossierTab },
           ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} /> }] : []),

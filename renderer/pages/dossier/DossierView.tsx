@@ -35,7 +35,20 @@ function recentQuarters(now = new Date()): string[] {
   return out;
 }
 
-export function DossierView({ cadreId, catalog, canEdit, userId }: { cadreId: number; catalog: Catalogs; canEdit: boolean; userId: number }) {
+export function DossierView({
+  cadreId,
+  catalog,
+  canEdit,
+  userId,
+  refresh = 0,
+}: {
+  cadreId: number;
+  catalog: Catalogs;
+  canEdit: boolean;
+  userId: number;
+  /** Changes when the dossier should be read again (entries added elsewhere). */
+  refresh?: number;
+}) {
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [filters, setFilters] = useState<Filters>({});
   const [view, setView] = useState<'timeline' | 'sections'>('timeline');
@@ -51,7 +64,7 @@ export function DossierView({ cadreId, catalog, canEdit, userId }: { cadreId: nu
       message.error(errorMessage(e));
     }
   }, [cadreId, filters, message]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => void load(), [load, refresh]);
 
   const quarters = useMemo(() => {
     const fromEntries = (dossier?.entries ?? []).map((e) => e.quarter);
