@@ -179,6 +179,7 @@ describe('political-quality dossier', () => {
     await card.getByRole('button', { name: /编\s?辑/ }).click();
     const form = dialog();
     await form.getByTestId('entry-title').waitFor();
+    await expect.poll(() => form.getByTestId('entry-listitem').innerText()).toContain('P3');
     const current = (await dossierOf('巴特尔')).entries.find((e) => e.id === first.id)!;
     await must('entries.update', {
       id: first.id,

@@ -109,19 +109,21 @@ export function EntryCard({
           {entry.subItem.retired ? '（已停用）' : ''} · 来源：{entry.channel.name}
         </Typography.Text>
         {entry.content ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.content}</Typography.Paragraph> : null}
-        <Space wrap size={4}>
-          {entry.standards.map((s) => (
-            <Tag key={s.code} color={s.retired ? 'default' : 'geekblue'}>
-              {s.code} {s.name}
-              {s.retired ? '（已停用）' : ''}
-            </Tag>
-          ))}
-          {entry.listItem ? (
-            <Tag color={entry.listItem.polarity === 'positive' ? 'green' : 'volcano'}>
-              清单 {entry.listItem.code} {entry.listItem.name}
-            </Tag>
-          ) : null}
-        </Space>
+        {entry.standards.length > 0 || entry.listItem ? (
+          <Space wrap size={4}>
+            {entry.standards.map((s) => (
+              <Tag key={s.code} color={s.retired ? 'default' : 'geekblue'}>
+                {s.code} {s.name}
+                {s.retired ? '（已停用）' : ''}
+              </Tag>
+            ))}
+            {entry.listItem ? (
+              <Tag color={entry.listItem.polarity === 'positive' ? 'green' : 'volcano'}>
+                清单 {entry.listItem.code} {entry.listItem.name}
+              </Tag>
+            ) : null}
+          </Space>
+        ) : null}
         {entry.attachments.length > 0 ? (
           <Space wrap size={4}>
             {entry.attachments.map((a) => (

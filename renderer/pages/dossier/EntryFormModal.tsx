@@ -116,6 +116,7 @@ export function EntryFormModal({
   useEffect(() => {
     const code = form.getFieldValue('listItemCode') as string | null;
     const item = catalog.listItems.find((l) => l.code === code);
+    if (polarity === undefined) return; // the form is still being filled in
     if (code && (polarity === 'neutral' || (item && item.polarity !== polarity))) form.setFieldValue('listItemCode', null);
   }, [polarity, catalog, form]);
 
