@@ -202,4 +202,34 @@ describe('political-quality dossier', () => {
     await screenshot(page, '45-dossier-conflict');
     expect((await dossierOf('巴特尔')).entries.find((e) => e.id === first.id)!.title).toBe('他人修改后的标题');
   });
+
+  test('a training class with its records grid; 优秀学员 gives automatic positive evidence in the dossier', async () => {
+    await page.locator('.ant-modal-close').last().click();
+    await page.getByRole('tab', { name: '教育培训' }).click();
+    await page.getByRole('button', { name: /新建培训班/ }).click();
+    const form = dialog();
+    await form.getByLabel('班次名称').fill('2025年秋季中青年干部培训班');
+    await form.getByLabel('开班日期').fill('2025-09-01');
+    await form.getByLabel('结业日期').fill('2025-09-20');
+    await form.getByLabel('学时').fill('48');
+    await form.getByLabel('主办单位').fill('县委党校');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('培训班已保存').waitFor();
+    const grid = page.getByTestId('records-grid');
+    await choose(grid, 'unit-picker', '阿尔巴斯', '阿尔巴斯苏木');
+    await grid.getByRole('button', { name: /添加该单位全部在职干部/ }).click();
+    await expect.poll(() => grid.locator('tbody tr').count()).toBe(3);
+    await grid.getByLabel('巴特尔的结业评价', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '优秀学员' }).click();
+    await grid.getByLabel('王建国的学时', { exact: true }).fill('24');
+    await screenshot(page, '46-dossier-training');
+    await grid.getByRole('button', { name: /保存学员名单/ }).click();
+    await page.getByText(/培训记录已保存/).waitFor();
+    const auto = (await dossierOf('巴特尔')).entries.filter((e) => e.origin === 'training');
+    expect(auto.map((e) => [e.title, e.listItem?.code, e.polarity])).toEqual([['2025年秋季中青年干部培训班：优秀学员', 'P3', 'positive']]);
+    await page.getByRole('tab', { name: '干部档案' }).click();
+    const card = page.getByTestId(`entry-${auto[0]!.id}`);
+    await card.getByText('自动', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: /编\s?辑/ }).count()).toBe(0); // automatic evidence follows the record, not edits
+  });
 });
