@@ -168,8 +168,14 @@ export function DossierView({
       ) : (
         <Collapse
           data-testid="sections"
-          defaultActiveKey={catalog.sections.map((s) => s.code)}
-          items={catalog.sections.map((s) => {
+          defaultActiveKey={[...catalog.sections.map((s) => s.code), ...entries.map((e) => e.section.code)]}
+          items={[
+            ...catalog.sections,
+            // Sections retired since: their entries still show, after the active ones.
+            ...[...new Map(entries.filter((e) => !catalog.sections.some((s) => s.code === e.section.code)).map((e) => [e.section.code, e.section])).values()].map(
+              (s) => ({ code: s.code, name: `${s.name}（已停用）`, subItems: [] }),
+            ),
+          ].map((s) => {
             const mine = entries.filter((e) => e.section.code === s.code);
             const subItems = [...s.subItems, ...mine.filter((e) => !s.subItems.some((i) => i.code === e.subItem.code)).map((e) => e.subItem)];
             const seen = new Set<string>();
