@@ -126,3 +126,13 @@ test('adding an entry (checked, written with its standards and audit entry, read
   record('adding an entry (entries.create), 95th percentile of 200', percentile(times, 95), 'ms', 20);
   record('adding an entry, median', percentile(times, 50), 'ms');
 });
+
+test('the quarterly completeness of 10,000 cadres in six sections', async () => {
+  const times: number[] = [];
+  for (const year of [2020, 2021, 2022, 2023, 2024]) {
+    for (const q of [1, 2, 3, 4]) times.push((await timed(() => call('dossier.completeness', { quarter: `${year}Q${q}` }))).ms);
+  }
+  const r = await call('dossier.completeness', { quarter: '2024Q2' });
+  expect(r.cadres).toBe(CADRES);
+  record('quarterly completeness dashboard (dossier.completeness), 95th percentile of 20', percentile(times, 95), 'ms', 500);
+});

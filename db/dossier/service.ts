@@ -7,6 +7,7 @@ import { readDossierCatalog } from './catalog';
 import { readDossier, readDossierCadre, readEntry } from './read';
 import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntries, updateEntry, verifyEntry } from './write';
 import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
+import { quarterCompleteness } from './completeness';
 import { checkYear, listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
 
 type DossierCallName =
@@ -23,7 +24,8 @@ type DossierCallName =
   | 'classes.save'
   | 'classes.records'
   | 'classes.saveRecords'
-  | 'training.checkYear';
+  | 'training.checkYear'
+  | 'dossier.completeness';
 
 /** How an entry is named in the audit log: the cadre and the title (content stays out of the log). */
 async function target(db: Parameters<typeof readDossierCadre>[0], cadreId: number, title: string): Promise<string> {
@@ -115,4 +117,6 @@ export const dossierHandlers: Handlers<DossierCallName> = {
     rec.record(`${year}年度`, { ...result });
     return result;
   },
+
+  'dossier.completeness': ({ db }, { quarter }) => quarterCompleteness(db, quarter),
 };

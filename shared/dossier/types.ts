@@ -127,3 +127,33 @@ export interface TrainingYearCheck {
   readonly updated: number;
   readonly removed: number;
 }
+
+/** One unit's part of a quarter's collection: how many of its cadres' section slots have at least one entry. */
+export interface UnitCompleteness {
+  readonly unitId: number;
+  readonly unitName: string;
+  readonly cadres: number;
+  readonly filled: number;
+  readonly slots: number;
+  /** filled / slots, 0–100, one decimal. */
+  readonly percent: number;
+}
+
+export interface CadreGap {
+  readonly cadreId: number;
+  readonly name: string;
+  readonly unitId: number;
+  readonly unitName: string;
+  /** Codes of the sections with no entry in the quarter. */
+  readonly missing: readonly string[];
+}
+
+/** 常态化收集、季度采集: for a quarter, which cadres in service have no entry in which section. */
+export interface QuarterCompleteness {
+  readonly quarter: string;
+  readonly sections: readonly { readonly code: string; readonly name: string }[];
+  readonly cadres: number;
+  readonly percent: number;
+  readonly units: readonly UnitCompleteness[];
+  readonly gaps: readonly CadreGap[];
+}

@@ -14,6 +14,7 @@ import type {
   AttachmentMeta,
   BulkResult,
   Dossier,
+  QuarterCompleteness,
   DossierEntry,
   TrainingClass,
   TrainingRecord,
@@ -60,5 +61,10 @@ export const dossierCalls = {
     }),
     access: DOSSIER_EDITORS,
     mutates: true,
+  }),
+  'dossier.completeness': call<QuarterCompleteness>()({
+    input: z.strictObject({ quarter: z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3') }),
+    access: DOSSIER_READERS,
+    mutates: false,
   }),
 } as const;

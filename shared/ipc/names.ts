@@ -60,6 +60,7 @@ export const CALL_NAME_LIST = [
   'classes.records',
   'classes.saveRecords',
   'training.checkYear',
+  'dossier.completeness',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -239,6 +239,7 @@ describe('one audit entry per change', () => {
       'dossier.get': () => ({ cadreId: cadre.id }),
       'attachments.read': () => ({ id: attachment.id }),
       'classes.records': () => ({ classId: cls.id }),
+      'dossier.completeness': () => ({ quarter: '2025Q3' }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {

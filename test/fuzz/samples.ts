@@ -127,6 +127,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'classes.records': { classId: 1 },
     'classes.saveRecords': { classId: 1, rows: [{ cadreId: 1, hours: 40, result: 'excellent' }] },
     'training.checkYear': { year: 2025 },
+    'dossier.completeness': { quarter: '2025Q3' },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 
