@@ -232,4 +232,18 @@ describe('political-quality dossier', () => {
     await card.getByText('自动', { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: /编\s?辑/ }).count()).toBe(0); // automatic evidence follows the record, not edits
   });
+
+  test('the quarterly collection lists each unit’s percentage and the cadres with gaps; a name opens the dossier', async () => {
+    await page.getByRole('tab', { name: '季度采集' }).click();
+    const panel = page.getByTestId('completeness');
+    await panel.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }).click();
+    await expect.poll(() => panel.innerText()).toContain('阿尔巴斯苏木');
+    const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', { quarter: '2025Q3' });
+    expect(expected.gaps).toHaveLength(3);
+    await screenshot(page, '47-dossier-completeness');
+    await panel.getByText('李秀梅', { exact: true }).click();
+    await page.getByTestId('timeline').waitFor();
+    await expect.poll(() => page.getByTestId('cadre-picker').first().innerText()).toContain('李秀梅（阿尔巴斯苏木');
+  });
 });

@@ -18,6 +18,14 @@ export function CadrePicker({
   const [rows, setRows] = useState<readonly RosterRow[]>([]);
   const [text, setText] = useState('');
   const seq = useRef(0);
+  // A cadre chosen elsewhere (the roster drawer, the quarterly list) may not be among the search results: name it.
+  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null);
+  useEffect(() => {
+    if (value === null || rows.some((r) => r.id === value) || chosen?.value === value) return;
+    call('cadres.get', { id: value })
+      .then((p) => setChosen({ value, label: `${p.name}（${p.unitName}，${p.currentPost || '—'}）` }))
+      .catch(() => undefined);
+  }, [value, rows, chosen]);
   useEffect(() => {
     const mine = ++seq.current;
     const t = setTimeout(() => {
@@ -35,7 +43,10 @@ export function CadrePicker({
       placeholder={placeholder}
       style={{ width: 360, ...style }}
       notFoundContent="没有找到干部"
-      options={rows.map((r) => ({ value: r.id, label: `${r.name}（${r.unitName}，${r.currentPost || '—'}）` }))}
+      options={[
+        ...rows.map((r) => ({ value: r.id, label: `${r.name}（${r.unitName}，${r.currentPost || '—'}）` })),
+        ...(chosen && !rows.some((r) => r.id === chosen.value) ? [chosen] : []),
+      ]}
       onChange={(id: number) => {
         const row = rows.find((r) => r.id === id);
         if (row) onChange(id, row);

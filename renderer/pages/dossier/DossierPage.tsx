@@ -1,4 +1,4 @@
-// 政治素质档案: pick a cadre and read or add to their dossier; bulk entry and training for the dossier's editors.
+// 政治素质档案: pick a cadre and read or add to their dossier; bulk entry and training for editors; the quarterly collection.
 import { useEffect, useState } from 'react';
 import { Empty, Space, Spin, Tabs } from 'antd';
 import type { SessionUser } from '../../../shared/ipc/types';
@@ -8,6 +8,7 @@ import { CadrePicker } from './CadrePicker';
 import { DossierView } from './DossierView';
 import { BulkEntryPanel } from './BulkEntryPanel';
 import { TrainingPanel } from './TrainingPanel';
+import { CompletenessPanel } from './CompletenessPanel';
 import { useDossierCatalog } from './useDossierCatalog';
 
 export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cadreId: number | null }) {
@@ -47,6 +48,19 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
           { key: 'dossier', label: '干部档案', children: dossierTab },
           ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} /> }] : []),
           { key: 'training', label: '教育培训', children: <TrainingPanel canEdit={canEdit} /> },
+          {
+            key: 'completeness',
+            label: '季度采集',
+            children: (
+              <CompletenessPanel
+                onOpenCadre={(id) => {
+                  setCadreId(id);
+                  setTab('dossier');
+                  setShown((n) => n + 1);
+                }}
+              />
+            ),
+          },
         ]}
       />
     </>
