@@ -239,6 +239,7 @@ describe('political-quality dossier', () => {
     await panel.locator('.ant-select').first().click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }).click();
     await expect.poll(() => panel.innerText()).toContain('阿尔巴斯苏木');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', { quarter: '2025Q3' });
     expect(expected.gaps).toHaveLength(3);
     await screenshot(page, '47-dossier-completeness');
