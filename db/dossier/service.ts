@@ -8,6 +8,7 @@ import { readDossier, readDossierCadre, readEntry } from './read';
 import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntries, updateEntry, verifyEntry } from './write';
 import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
 import { quarterCompleteness } from './completeness';
+import { searchDossiers } from './search';
 import { checkYear, listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
 
 type DossierCallName =
@@ -25,7 +26,8 @@ type DossierCallName =
   | 'classes.records'
   | 'classes.saveRecords'
   | 'training.checkYear'
-  | 'dossier.completeness';
+  | 'dossier.completeness'
+  | 'dossier.search';
 
 /** How an entry is named in the audit log: the cadre and the title (content stays out of the log). */
 async function target(db: Parameters<typeof readDossierCadre>[0], cadreId: number, title: string): Promise<string> {
@@ -119,4 +121,6 @@ export const dossierHandlers: Handlers<DossierCallName> = {
   },
 
   'dossier.completeness': ({ db }, { quarter }) => quarterCompleteness(db, quarter),
+
+  'dossier.search': ({ db }, { text }) => searchDossiers(db, text),
 };

@@ -112,6 +112,27 @@ export const migration0003: Migration = {
         confirmed_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX portrait_confirmations_cadre ON portrait_confirmations (cadre_id, id);
+
+      -- Full-text search over titles, contents and attachment names (trigram: any 3+ characters; 1-2 by scan).
+      -- rowid = dossier_entries.id; kept by triggers so every path that writes entries keeps it right.
+      CREATE VIRTUAL TABLE dossier_search USING fts5(title, content, files, tokenize = 'trigram');
+      CREATE TRIGGER dossier_search_insert AFTER INSERT ON dossier_entries BEGIN
+        INSERT INTO dossier_search (rowid, title, content, files) VALUES (new.id, new.title, new.content, '');
+      END;
+      CREATE TRIGGER dossier_search_update AFTER UPDATE OF title, content ON dossier_entries BEGIN
+        UPDATE dossier_search SET title = new.title, content = new.content WHERE rowid = new.id;
+      END;
+      CREATE TRIGGER dossier_search_delete AFTER DELETE ON dossier_entries BEGIN
+        DELETE FROM dossier_search WHERE rowid = old.id;
+      END;
+      CREATE TRIGGER dossier_search_file_added AFTER INSERT ON dossier_attachments BEGIN
+        UPDATE dossier_search SET files = (SELECT group_concat(file_name, ' ') FROM dossier_attachments WHERE entry_id = new.entry_id)
+          WHERE rowid = new.entry_id;
+      END;
+      CREATE TRIGGER dossier_search_file_removed AFTER DELETE ON dossier_attachments BEGIN
+        UPDATE dossier_search SET files = coalesce((SELECT group_concat(file_name, ' ') FROM dossier_attachments WHERE entry_id = old.entry_id), '')
+          WHERE rowid = old.entry_id;
+      END;
     `);
   },
 };

@@ -157,3 +157,27 @@ export interface QuarterCompleteness {
   readonly units: readonly UnitCompleteness[];
   readonly gaps: readonly CadreGap[];
 }
+
+/** A piece of matched text: `hit` marks the parts equal to the search text (shown highlighted). */
+export interface TextPart {
+  readonly text: string;
+  readonly hit: boolean;
+}
+
+export interface SearchHit {
+  readonly entryId: number;
+  readonly cadreId: number;
+  readonly cadreName: string;
+  readonly unitName: string;
+  readonly date: string;
+  readonly section: { readonly code: string; readonly name: string };
+  readonly title: readonly TextPart[];
+  /** Where in the content or the attachment names the text was found, shortened around the first match. */
+  readonly excerpt: readonly TextPart[];
+}
+
+export interface SearchResult {
+  readonly hits: readonly SearchHit[];
+  /** More entries matched than are shown. */
+  readonly truncated: boolean;
+}

@@ -15,6 +15,7 @@ import type {
   BulkResult,
   Dossier,
   QuarterCompleteness,
+  SearchResult,
   DossierEntry,
   TrainingClass,
   TrainingRecord,
@@ -64,6 +65,13 @@ export const dossierCalls = {
   }),
   'dossier.completeness': call<QuarterCompleteness>()({
     input: z.strictObject({ quarter: z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3') }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
+  'dossier.search': call<SearchResult>()({
+    input: z.strictObject({
+      text: z.string({ error: '请输入要检索的文字' }).trim().min(1, '请输入要检索的文字').max(50, '检索文字不能超过 50 个字'),
+    }),
     access: DOSSIER_READERS,
     mutates: false,
   }),

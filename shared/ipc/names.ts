@@ -61,6 +61,7 @@ export const CALL_NAME_LIST = [
   'classes.saveRecords',
   'training.checkYear',
   'dossier.completeness',
+  'dossier.search',
 ] as const;
 
 /** IPC channel names between preload and main. */

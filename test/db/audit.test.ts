@@ -240,6 +240,7 @@ describe('one audit entry per change', () => {
       'attachments.read': () => ({ id: attachment.id }),
       'classes.records': () => ({ classId: cls.id }),
       'dossier.completeness': () => ({ quarter: '2025Q3' }),
+      'dossier.search': () => ({ text: '优秀' }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {

@@ -181,6 +181,12 @@ describe('0003-dossier', () => {
     'dossier_entries',
     'dossier_entry_sources',
     'dossier_entry_standards',
+    'dossier_search',
+    'dossier_search_config',
+    'dossier_search_content',
+    'dossier_search_data',
+    'dossier_search_docsize',
+    'dossier_search_idx',
     'holistic_evaluations',
     'portrait_confirmations',
     'training_classes',
@@ -293,11 +299,20 @@ describe('0003-dossier', () => {
       db.prepare(`INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '优', '好', '', 1, 't')`).run(),
     ).toThrow(/CHECK/);
 
+    // The search index follows titles, contents and attachment names.
+    const found = (q: string) => (db.prepare(`SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`).all(q) as { id: number }[]).map((r) => r.id);
+    expect(found('"优秀学员"')).toEqual([id, auto]);
+    expect(found('files:"a.png"')).toEqual([id]);
+    db.prepare(`UPDATE dossier_entries SET title = '理论学习标兵' WHERE id = ?`).run(id);
+    expect(found('"优秀学员"')).toEqual([auto]);
+    expect(found('"学习标兵"')).toEqual([id]);
+
     // Deleting an entry takes its standards, attachments and source links; deleting the cadre takes everything of theirs.
     db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(id);
     for (const t of ['dossier_entry_standards', 'dossier_attachments']) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
     db.prepare('DELETE FROM cadres WHERE id = 1').run();
-    for (const t of ['dossier_entries', 'dossier_entry_sources', 'training_records', 'holistic_evaluations', 'portrait_confirmations']) {
+    expect(found('"学习标兵"')).toEqual([]);
+    for (const t of ['dossier_entries', 'dossier_entry_sources', 'training_records', 'holistic_evaluations', 'portrait_confirmations', 'dossier_search']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
     }
     expect(db.prepare(`SELECT count(*) AS n FROM training_classes`).get()).toEqual({ n: 1 });

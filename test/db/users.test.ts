@@ -281,6 +281,7 @@ describe('role refusal', () => {
     'classes.saveRecords': { classId: 1, rows: [{ cadreId: ids.cadre ?? 1, hours: 40, result: 'excellent' }] },
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
+    'dossier.search': { text: '优秀' },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {

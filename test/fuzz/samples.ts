@@ -128,6 +128,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'classes.saveRecords': { classId: 1, rows: [{ cadreId: 1, hours: 40, result: 'excellent' }] },
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
+    'dossier.search': { text: '优秀学员' },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 
