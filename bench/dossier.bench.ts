@@ -136,3 +136,18 @@ test('the quarterly completeness of 10,000 cadres in six sections', async () => 
   expect(r.cadres).toBe(CADRES);
   record('quarterly completeness dashboard (dossier.completeness), 95th percentile of 20', percentile(times, 95), 'ms', 500);
 });
+
+test('search across all dossiers: 3+ characters from the trigram index, 1-2 characters by scan', async () => {
+  const long = ['优秀学员', '表现材料', '材料12', 'S3.1', '日常工作表现', '不存在的词语', '材料2999'];
+  const short = ['优', '材料', '表现', '工作', '王', '学员'];
+  const run = async (terms: readonly string[], rounds: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i++) for (const text of terms) times.push((await timed(() => call('dossier.search', { text }))).ms);
+    return times;
+  };
+  const longTimes = await run(long, 10);
+  const shortTimes = await run(short, 5);
+  expect((await call('dossier.search', { text: '材料' })).truncated).toBe(true);
+  record('search, 3+ characters (dossier.search), 95th percentile of 70', percentile(longTimes, 95), 'ms', 50);
+  record('search, 1-2 characters, 95th percentile of 30', percentile(shortTimes, 95), 'ms', 200);
+});

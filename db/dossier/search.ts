@@ -1,23 +1,25 @@
-// Full-text search across all dossiers: titles, contents and attachment names; trigram index for 3+ characters, a scan for 1-2.
+// Full-text search across all dossiers: titles, contents and attachment names; trigram index for 3+ characters, a gram index for 1-2.
 import { sql, type Kysely } from 'kysely';
 import { excerptAround, highlightParts } from '../../shared/dossier/highlight';
 import type { SearchResult } from '../../shared/dossier/types';
 import type { Database } from '../schema';
+import { gramToken } from './grams';
 
 export const SEARCH_LIMIT = 200;
 
-/** LIKE with the user's text taken literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function searchDossiers(db: Kysely<Database>, text: string): Promise<SearchResult> {
   const needle = text.trim();
-  // The trigram index answers 3+ characters; shorter text is matched by a scan of the same table.
-  const where =
+  // The trigram index answers 3+ characters; 1-2 characters are looked up as one token of the gram index.
+  const found =
     [...needle].length >= 3
-      ? sql`dossier_search MATCH ${`"${needle.replace(/"/g, '""')}"`}`
-      : sql`(title LIKE ${likePattern(needle)} ESCAPE '\\' OR content LIKE ${likePattern(needle)} ESCAPE '\\' OR files LIKE ${likePattern(needle)} ESCAPE '\\')`;
-  const found = await sql<{ id: number; title: string; content: string; files: string }>`
-    SELECT rowid AS id, title, content, files FROM dossier_search WHERE ${where} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`.execute(db);
+      ? await sql<{ id: number; title: string; content: string; files: string }>`
+          SELECT rowid AS id, title, content, files FROM dossier_search WHERE dossier_search MATCH ${`"${needle.replace(/"/g, '""')}"`}
+          ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`.execute(db)
+      : await sql<{ id: number; title: string; content: string; files: string }>`
+          SELECT s.rowid AS id, s.title, s.content, s.files
+          FROM (SELECT rowid FROM dossier_short_search WHERE dossier_short_search MATCH ${gramToken(needle)} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}) g
+          JOIN dossier_search s ON s.rowid = g.rowid
+          ORDER BY s.rowid DESC`.execute(db);
   const rows = found.rows.slice(0, SEARCH_LIMIT);
   if (rows.length === 0) return { hits: [], truncated: false };
   const meta = await db

@@ -113,25 +113,39 @@ export const migration0003: Migration = {
       ) STRICT;
       CREATE INDEX portrait_confirmations_cadre ON portrait_confirmations (cadre_id, id);
 
-      -- Full-text search over titles, contents and attachment names (trigram: any 3+ characters; 1-2 by scan).
+      -- Full-text search over titles, contents and attachment names (trigram: any 3+ characters).
       -- rowid = dossier_entries.id; kept by triggers so every path that writes entries keeps it right.
       CREATE VIRTUAL TABLE dossier_search USING fts5(title, content, files, tokenize = 'trigram');
+      -- 1-2 character searches: every character and adjacent pair as an ASCII token, computed by dossier_grams(),
+      -- a function every store connection registers (db/store/connection.ts).
+      CREATE VIRTUAL TABLE dossier_short_search USING fts5(grams, content = '', contentless_delete = 1, tokenize = 'ascii');
       CREATE TRIGGER dossier_search_insert AFTER INSERT ON dossier_entries BEGIN
         INSERT INTO dossier_search (rowid, title, content, files) VALUES (new.id, new.title, new.content, '');
+        INSERT INTO dossier_short_search (rowid, grams) VALUES (new.id, dossier_grams(new.title || ' ' || new.content));
       END;
       CREATE TRIGGER dossier_search_update AFTER UPDATE OF title, content ON dossier_entries BEGIN
         UPDATE dossier_search SET title = new.title, content = new.content WHERE rowid = new.id;
+        DELETE FROM dossier_short_search WHERE rowid = new.id;
+        INSERT INTO dossier_short_search (rowid, grams)
+          SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid = new.id;
       END;
       CREATE TRIGGER dossier_search_delete AFTER DELETE ON dossier_entries BEGIN
         DELETE FROM dossier_search WHERE rowid = old.id;
+        DELETE FROM dossier_short_search WHERE rowid = old.id;
       END;
       CREATE TRIGGER dossier_search_file_added AFTER INSERT ON dossier_attachments BEGIN
         UPDATE dossier_search SET files = (SELECT group_concat(file_name, ' ') FROM dossier_attachments WHERE entry_id = new.entry_id)
           WHERE rowid = new.entry_id;
+        DELETE FROM dossier_short_search WHERE rowid = new.entry_id;
+        INSERT INTO dossier_short_search (rowid, grams)
+          SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid = new.entry_id;
       END;
       CREATE TRIGGER dossier_search_file_removed AFTER DELETE ON dossier_attachments BEGIN
         UPDATE dossier_search SET files = coalesce((SELECT group_concat(file_name, ' ') FROM dossier_attachments WHERE entry_id = old.entry_id), '')
           WHERE rowid = old.entry_id;
+        DELETE FROM dossier_short_search WHERE rowid = old.entry_id;
+        INSERT INTO dossier_short_search (rowid, grams)
+          SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid = old.entry_id;
       END;
     `);
   },

@@ -46,6 +46,8 @@ test('search finds 1-, 2- and longer strings in titles, contents and attachment 
   // Attachment names are searched too; the excerpt says where it was found.
   const byFile = await search('记录表');
   expect(byFile.map((x) => [x.entryId, marked(x.excerpt)])).toEqual([[e2.id, '附件：谈话[记录表].png']]);
+  expect((await search('记录')).map((x) => marked(x.excerpt))).toEqual(['附件：谈话[记录]表.png']);
+  expect((await search('PN')).map((x) => x.entryId)).toEqual([e2.id]); // case-insensitive, in the file name
   // The user's text is literal: % and _ are not wildcards.
   expect((await search('50%')).map((x) => x.entryId)).toEqual([e2.id]);
   expect(await search('5_')).toEqual([]);
