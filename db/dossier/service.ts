@@ -4,7 +4,7 @@ import type { Handlers } from '../app/context';
 import { fail } from '../../shared/ipc/errors';
 import { ENTRY_POLARITY_LABELS } from '../../shared/dossier/types';
 import { readDossierCatalog } from './catalog';
-import { readDossier, readDossierCadre, readEntry } from './read';
+import { readDossier, readDossierCadre, readEntries, readEntry } from './read';
 import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntries, updateEntry, verifyEntry } from './write';
 import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
 import { quarterCompleteness } from './completeness';
@@ -40,9 +40,10 @@ export const dossierHandlers: Handlers<DossierCallName> = {
 
   async 'entries.create'({ db, rec, store }, { input }) {
     const { cadreId, ...entry } = input;
-    const id = await createEntry(db, cadreId, entry, store.user.id);
+    const { id, catalog } = await createEntry(db, cadreId, entry, store.user.id);
     rec.record(await target(db, cadreId, entry.title), { entryId: id, subItem: entry.subItemCode, polarity: ENTRY_POLARITY_LABELS[entry.polarity] });
-    return readEntry(db, id);
+    const [created] = await readEntries(db, { ids: [id] }, catalog);
+    return created!;
   },
 
   async 'entries.update'({ db, rec }, { id, version, input }) {

@@ -89,11 +89,16 @@ export async function insertEntries(
 }
 
 /** One manual entry, checked and inserted. */
-export async function createEntry(db: Kysely<Database>, cadreId: number, entry: EntryCommonInput, userId: number): Promise<number> {
+export async function createEntry(
+  db: Kysely<Database>,
+  cadreId: number,
+  entry: EntryCommonInput,
+  userId: number,
+): Promise<{ id: number; catalog: DossierCatalog }> {
   const [catalog, cadres] = await Promise.all([readDossierCatalog(db), birthMonths(db, [cadreId])]);
   assertEntryAllowed(entry, catalog, cadres.get(cadreId)!);
   const [id] = await insertEntries(db, [{ cadreId, entry }], catalog, userId);
-  return id!;
+  return { id: id!, catalog };
 }
 
 /** The stored row, refused when it is gone or was changed since the user read it. */
