@@ -247,4 +247,20 @@ describe('political-quality dossier', () => {
     await page.getByTestId('timeline').waitFor();
     await expect.poll(() => page.getByTestId('cadre-picker').first().innerText()).toContain('李秀梅（阿尔巴斯苏木');
   });
+
+  test('search across all dossiers: a two-character name in the content is found and highlighted', async () => {
+    await page.getByRole('tab', { name: '全文检索' }).click();
+    const box = page.getByTestId('search-input').locator('input');
+    await box.fill('学时');
+    await box.press('Enter');
+    const panel = page.getByTestId('search');
+    await expect.poll(() => panel.locator('mark').count()).toBeGreaterThanOrEqual(3);
+    expect(await panel.locator('mark').first().innerText()).toBe('学时');
+    await screenshot(page, '48-dossier-search');
+    await box.fill('结业证书');
+    await box.press('Enter');
+    await expect.poll(() => panel.innerText()).toContain('附件：');
+    await panel.getByText('巴特尔', { exact: true }).first().click();
+    await page.getByTestId('timeline').waitFor();
+  });
 });

@@ -1,4 +1,4 @@
-// 政治素质档案: pick a cadre and read or add to their dossier; bulk entry and training for editors; the quarterly collection.
+// 政治素质档案: pick a cadre and read or add to their dossier; bulk entry and training for editors; quarterly collection and search.
 import { useEffect, useState } from 'react';
 import { Empty, Space, Spin, Tabs } from 'antd';
 import type { SessionUser } from '../../../shared/ipc/types';
@@ -9,6 +9,7 @@ import { DossierView } from './DossierView';
 import { BulkEntryPanel } from './BulkEntryPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { CompletenessPanel } from './CompletenessPanel';
+import { SearchPanel } from './SearchPanel';
 import { useDossierCatalog } from './useDossierCatalog';
 
 export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cadreId: number | null }) {
@@ -24,6 +25,11 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
       setTab('dossier');
     }
   }, [initial]);
+  const openCadre = (id: number) => {
+    setCadreId(id);
+    setTab('dossier');
+    setShown((n) => n + 1);
+  };
   if (!catalog) return <Spin />;
   const dossierTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -51,16 +57,9 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
           {
             key: 'completeness',
             label: '季度采集',
-            children: (
-              <CompletenessPanel
-                onOpenCadre={(id) => {
-                  setCadreId(id);
-                  setTab('dossier');
-                  setShown((n) => n + 1);
-                }}
-              />
-            ),
+            children: <CompletenessPanel onOpenCadre={openCadre} />,
           },
+          { key: 'search', label: '全文检索', children: <SearchPanel onOpenCadre={openCadre} /> },
         ]}
       />
     </>
