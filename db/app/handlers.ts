@@ -11,6 +11,7 @@ import { lrmxHandlers } from '../roster/import-lrmx';
 import { backupHandlers } from '../backup/service';
 import { portraitConfigHandlers } from '../portrait/config';
 import { catalogAdminHandlers } from '../catalog/admin';
+import { dossierHandlers } from '../dossier/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -42,4 +43,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...backupHandlers,
   ...portraitConfigHandlers,
   ...catalogAdminHandlers,
+  ...dossierHandlers,
 };

@@ -1,7 +1,8 @@
 // All migrations, in order; the last one's version is the schema version this build writes.
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-roster';
+import { migration0003 } from './0003-dossier';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

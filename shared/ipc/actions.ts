@@ -33,6 +33,16 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'catalog.saveListItem': '保存正负面清单事项',
   'catalog.setRetired': '停用或启用目录项',
   'catalog.move': '调整目录顺序',
+  'entries.create': '新增档案材料',
+  'entries.update': '修改档案材料',
+  'entries.delete': '删除档案材料',
+  'entries.verify': '核实档案材料',
+  'entries.createBulk': '批量录入档案材料',
+  'attachments.add': '上传材料附件',
+  'attachments.remove': '删除材料附件',
+  'classes.save': '保存培训班',
+  'classes.saveRecords': '保存培训记录',
+  'training.checkYear': '年度学时核查',
 };
 
 export const actionLabel = (action: string): string =>

@@ -53,6 +53,22 @@ export const CALL_NAME_LIST = [
   'catalog.saveListItem',
   'catalog.setRetired',
   'catalog.move',
+  'dossier.get',
+  'entries.create',
+  'entries.update',
+  'entries.delete',
+  'entries.verify',
+  'entries.createBulk',
+  'attachments.add',
+  'attachments.remove',
+  'attachments.read',
+  'classes.list',
+  'classes.save',
+  'classes.records',
+  'classes.saveRecords',
+  'training.checkYear',
+  'dossier.completeness',
+  'dossier.search',
 ] as const;
 
 /** IPC channel names between preload and main. */

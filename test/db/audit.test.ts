@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
 import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster';
+import { addEntry, dossierCadre, entryForm, pickAttachment, samplePng } from '../helpers/dossier';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 
@@ -136,6 +137,51 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
         files: [0, 1].map((index) => ({ index, unitId: 1, position: index === 0 ? 'chief' : 'deputy', confirmMatch: false })),
       }),
   },
+  'entries.create': { prepare: (h) => dossierCadre(h), run: (h, cadreId: number) => addEntry(h, cadreId) },
+  'entries.update': {
+    prepare: async (h) => addEntry(h, await dossierCadre(h)),
+    run: (h, e: { id: number; cadreId: number }) => h.ok('entries.update', { id: e.id, version: 1, input: { cadreId: e.cadreId, ...entryForm({ title: '改后标题' }) } }),
+  },
+  'entries.delete': { prepare: async (h) => addEntry(h, await dossierCadre(h)), run: (h, e: { id: number }) => h.ok('entries.delete', { id: e.id, version: 1 }) },
+  'entries.verify': {
+    prepare: async (h) => {
+      const e = await addEntry(h, await dossierCadre(h));
+      await h.ok('users.create', { username: 'checker', displayName: '核实员', role: 'admin', password: 'Checker@2025' });
+      await h.ok('session.login', { username: 'checker', password: 'Checker@2025' });
+      return e;
+    },
+    run: (h, e: { id: number }) => h.ok('entries.verify', { id: e.id, version: 1 }),
+  },
+  'entries.createBulk': {
+    prepare: async (h) => [await dossierCadre(h), await dossierCadre(h, '李秀梅')],
+    run: (h, ids: number[]) =>
+      h.ok('entries.createBulk', { common: entryForm(), rows: ids.map((cadreId) => ({ cadreId, hours: 40, note: '优秀学员' })) }),
+  },
+  'attachments.add': {
+    prepare: async (h) => {
+      const e = await addEntry(h, await dossierCadre(h));
+      return { entryId: e.id, token: await pickAttachment(h, '证书.png', samplePng()) };
+    },
+    run: (h, p: { entryId: number; token: string }) => h.ok('attachments.add', p),
+  },
+  'attachments.remove': {
+    prepare: async (h) => {
+      const e = await addEntry(h, await dossierCadre(h));
+      return h.ok('attachments.add', { entryId: e.id, token: await pickAttachment(h, '证书.png', samplePng()) });
+    },
+    run: (h, a: { id: number }) => h.ok('attachments.remove', { id: a.id }),
+  },
+  'classes.save': { run: (h) => h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' }) },
+  'classes.saveRecords': {
+    prepare: async (h) => {
+      const cadreId = await dossierCadre(h);
+      const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
+      return { cadreId, classId: cls.id };
+    },
+    run: (h, p: { cadreId: number; classId: number }) =>
+      h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
+  },
+  'training.checkYear': { prepare: (h) => dossierCadre(h), run: (h) => h.ok('training.checkYear', { year: 2025 }) },
 };
 
 const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
@@ -180,6 +226,9 @@ describe('one audit entry per change', () => {
     const [excel] = await h.pickOpen('excel', fixturePath('excel/roster-valid.xlsx'));
     const [lrmx] = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'));
     const backup = await backupPicked(h);
+    const entry = await addEntry(h, cadre.id);
+    const attachment = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
+    const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
     let jobId = '';
     let restoreJobId = '';
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
@@ -195,6 +244,11 @@ describe('one audit entry per change', () => {
       'backup.inspect': () => ({ token: backup }),
       'backup.unlock': () => ({ token: backup, username: 'admin', password: ADMIN.password }),
       'backup.discard': () => ({ jobId: restoreJobId }),
+      'dossier.get': () => ({ cadreId: cadre.id }),
+      'attachments.read': () => ({ id: attachment.id }),
+      'classes.records': () => ({ classId: cls.id }),
+      'dossier.completeness': () => ({ quarter: '2025Q3' }),
+      'dossier.search': () => ({ text: '优秀' }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {
