@@ -102,6 +102,83 @@ export interface CadreFamilyTable {
 }
 export interface CadrePhotosTable { cadre_id: number; mime: string; data: Buffer }
 
+export type EntryPolarity = 'positive' | 'negative' | 'neutral';
+export type TrainingResult = 'excellent' | 'qualified' | 'retake';
+export type PortraitGrade = '好' | '较好' | '一般' | '较差';
+
+export interface TrainingClassesTable {
+  id: Generated<number>;
+  name: string;
+  start_date: string;
+  end_date: string;
+  hours: number;
+  organizer: string;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface TrainingRecordsTable {
+  id: Generated<number>;
+  class_id: number;
+  cadre_id: number;
+  hours: number;
+  result: TrainingResult;
+  updated_by: number;
+  updated_at: string;
+}
+export interface DossierEntriesTable {
+  id: Generated<number>;
+  cadre_id: number;
+  date: string;
+  quarter: string;
+  section_code: string;
+  sub_item_code: string;
+  channel_code: string;
+  title: string;
+  content: string;
+  polarity: EntryPolarity;
+  list_item_code: string | null;
+  origin: 'manual' | 'training';
+  auto_key: string | null;
+  batch_id: string | null;
+  entered_by: number;
+  entered_at: string;
+  verified_by: number | null;
+  verified_at: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+export interface DossierEntryStandardsTable { entry_id: number; standard_code: string }
+export interface DossierEntrySourcesTable { entry_id: number; record_id: number }
+export interface DossierAttachmentsTable {
+  id: Generated<number>;
+  entry_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  added_by: number;
+  added_at: string;
+}
+export interface HolisticEvaluationsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  abilities: string;
+  shortcomings: string;
+  familiar_fields: string;
+  written_by: number;
+  written_at: string;
+}
+export interface PortraitConfirmationsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  computed_grade: PortraitGrade;
+  confirmed_grade: PortraitGrade;
+  reason: string;
+  confirmed_by: number;
+  confirmed_at: string;
+}
 export interface AssessmentsTable {
   id: Generated<number>;
   name: string;
@@ -203,6 +280,14 @@ export interface Database {
   catalog_list_items: CatalogListItemsTable;
   catalog_categories: CatalogRow;
   catalog_indicators: CatalogIndicatorsTable;
+  training_classes: TrainingClassesTable;
+  training_records: TrainingRecordsTable;
+  dossier_entries: DossierEntriesTable;
+  dossier_entry_standards: DossierEntryStandardsTable;
+  dossier_entry_sources: DossierEntrySourcesTable;
+  dossier_attachments: DossierAttachmentsTable;
+  holistic_evaluations: HolisticEvaluationsTable;
+  portrait_confirmations: PortraitConfirmationsTable;
   assessments: AssessmentsTable;
   assessment_members: AssessmentMembersTable;
   assessment_superior_ballots: AssessmentSuperiorBallotsTable;

@@ -9,6 +9,9 @@ import { cadreHandlers } from '../roster/service';
 import { excelHandlers } from '../roster/import-excel';
 import { lrmxHandlers } from '../roster/import-lrmx';
 import { backupHandlers } from '../backup/service';
+import { portraitConfigHandlers } from '../portrait/config';
+import { catalogAdminHandlers } from '../catalog/admin';
+import { dossierHandlers } from '../dossier/service';
 import { assessmentHandlers } from '../assessment/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
@@ -39,5 +42,8 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...lrmxHandlers,
   ...fileHandlers,
   ...backupHandlers,
+  ...portraitConfigHandlers,
+  ...catalogAdminHandlers,
+  ...dossierHandlers,
   ...assessmentHandlers,
 };

@@ -16,7 +16,7 @@ export interface FileDialogs {
   pickSave(opts: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
 }
 
-export type OpenPurpose = 'excel' | 'lrmx' | 'lrmxFolder' | 'photo' | 'backup';
+export type OpenPurpose = 'excel' | 'lrmx' | 'lrmxFolder' | 'photo' | 'backup' | 'attachment';
 export type { SavePurpose } from '../../shared/ipc/save-purpose';
 import type { SavePurpose } from '../../shared/ipc/save-purpose';
 
@@ -31,6 +31,12 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
   lrmxFolder: { title: '选择存放任免审批表的文件夹', filters: [], multiple: false, folder: true },
   photo: { title: '选择照片', filters: [{ name: '图片', extensions: ['jpg', 'jpeg', 'png'] }], multiple: false, folder: false },
   backup: { title: '选择要恢复的备份文件', filters: [{ name: '档案库备份', extensions: ['gbak'] }], multiple: false, folder: false },
+  attachment: {
+    title: '选择材料附件（图片、PDF 或 Word）',
+    filters: [{ name: '图片、PDF、Word', extensions: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'pdf', 'doc', 'docx'] }],
+    multiple: false,
+    folder: false,
+  },
 };
 
 const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {

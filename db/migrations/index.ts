@@ -1,9 +1,9 @@
 // All migrations, in order; the last one's version is the schema version this build writes.
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-roster';
+import { migration0003 } from './0003-dossier';
 import { migration0004 } from './0004-assessment';
 import type { Migration } from './types';
 
-// Version 3 (the dossier) is built on another branch; the runner skips a missing version.
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,14 +1,23 @@
-// App settings kept in the store: the idle-lock time and how many daily automatic backups to keep.
+// App settings kept in the store: the idle-lock time, how many daily automatic backups to keep, yearly training hours.
 import type { Kysely } from 'kysely';
 import type { AppSettings } from '../../shared/ipc/types';
+import { DEFAULT_REQUIRED_TRAINING_HOURS } from '../../shared/dossier/types';
 import type { Handlers } from '../app/context';
 import type { Database } from '../schema';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../store/lifecycle';
 
 export const DEFAULT_AUTO_BACKUP_KEEP = 7;
 
-const DEFAULTS: AppSettings = { idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, autoBackupKeep: DEFAULT_AUTO_BACKUP_KEEP };
-const LABELS: Readonly<Record<keyof AppSettings, string>> = { idleLockMinutes: '自动锁定时间', autoBackupKeep: '自动备份保留份数' };
+const DEFAULTS: AppSettings = {
+  idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+  autoBackupKeep: DEFAULT_AUTO_BACKUP_KEEP,
+  trainingRequiredHours: DEFAULT_REQUIRED_TRAINING_HOURS,
+};
+const LABELS: Readonly<Record<keyof AppSettings, string>> = {
+  idleLockMinutes: '自动锁定时间',
+  autoBackupKeep: '自动备份保留份数',
+  trainingRequiredHours: '年度应修学时',
+};
 
 export async function readSettings(db: Kysely<Database>): Promise<AppSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
@@ -17,7 +26,11 @@ export async function readSettings(db: Kysely<Database>): Promise<AppSettings> {
     const v = stored.get(key);
     return v !== undefined && Number.isInteger(v) && v >= 0 ? v : DEFAULTS[key];
   };
-  return { idleLockMinutes: read('idleLockMinutes') || DEFAULT_IDLE_LOCK_MINUTES, autoBackupKeep: read('autoBackupKeep') };
+  return {
+    idleLockMinutes: read('idleLockMinutes') || DEFAULT_IDLE_LOCK_MINUTES,
+    autoBackupKeep: read('autoBackupKeep'),
+    trainingRequiredHours: read('trainingRequiredHours') || DEFAULT_REQUIRED_TRAINING_HOURS,
+  };
 }
 
 export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {

@@ -1,6 +1,7 @@
 // Opening the SQLCipher-4-format database with a raw 256-bit key, and the pragmas every connection needs.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/ipc/errors';
+import { gramsOf } from '../dossier/grams';
 
 export type RawDb = Database.Database;
 
@@ -25,6 +26,8 @@ export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boole
     if (dbKey.length !== 32) throw new Error('database key must be 32 bytes');
     db.pragma(`key="x'${dbKey.toString('hex')}'"`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // The dossier's short-text search index is kept by triggers that call this (see migration 3).
+    db.function('dossier_grams', { deterministic: true }, (text: unknown) => gramsOf(typeof text === 'string' ? text : null));
   } catch {
     db.close();
     throw notAStore();

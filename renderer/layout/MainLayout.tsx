@@ -14,19 +14,35 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { RosterPage } from '../pages/roster/RosterPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
+import { DossierPage } from '../pages/dossier/DossierPage';
+import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 import { AssessmentPage } from '../pages/assessment/AssessmentPage';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
 import { APP_TITLE } from '../pages/AuthFrame';
 
-function PageFor({ page, user, onStatusChange }: { page: PageKey; user: SessionUser; onStatusChange: () => void }) {
+function PageFor({
+  page,
+  user,
+  onStatusChange,
+  dossierCadreId,
+  openDossier,
+}: {
+  page: PageKey;
+  user: SessionUser;
+  onStatusChange: () => void;
+  dossierCadreId: number | null;
+  openDossier: (cadreId: number) => void;
+}) {
   const canEdit = ROSTER_EDITORS.includes(user.role);
   switch (page) {
     case 'roster':
-      return <RosterPage canEdit={canEdit} />;
+      return <RosterPage canEdit={canEdit} {...(DOSSIER_READERS.includes(user.role) ? { onOpenDossier: openDossier } : {})} />;
+    case 'dossier':
+      return <DossierPage user={user} cadreId={dossierCadreId} />;
     case 'units':
       return <UnitsPage canEdit={canEdit} />;
     case 'catalog':
-      return <CatalogPage />;
+      return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
       return <AssessmentPage role={user.role} />;
     case 'users':
@@ -43,6 +59,11 @@ export function MainLayout({ status, onStatusChange }: { status: AppStatus; onSt
   const items = navFor(user.role);
   const [page, setPage] = useState<PageKey>(items[0]!.key);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [dossierCadreId, setDossierCadreId] = useState<number | null>(null);
+  const openDossier = (cadreId: number) => {
+    setDossierCadreId(cadreId);
+    setPage('dossier');
+  };
   const { message } = AntApp.useApp();
   useActivityPing();
 
@@ -101,7 +122,7 @@ export function MainLayout({ status, onStatusChange }: { status: AppStatus; onSt
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
-          <PageFor page={page} user={user} onStatusChange={onStatusChange} />
+          <PageFor page={page} user={user} onStatusChange={onStatusChange} dossierCadreId={dossierCadreId} openDossier={openDossier} />
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

@@ -1,9 +1,10 @@
 // The navigation: which areas exist and which roles see them (only areas that are built appear).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BookOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BookOutlined, FileTextOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Role } from '../../shared/roles';
+import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 
-export type PageKey = 'roster' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings';
+export type PageKey = 'roster' | 'dossier' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings';
 
 export interface NavItem {
   readonly key: PageKey;
@@ -14,6 +15,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'roster', label: '干部名册', icon: <IdcardOutlined />, roles: 'all' },
+  { key: 'dossier', label: '政治素质档案', icon: <FileTextOutlined />, roles: DOSSIER_READERS },
   { key: 'units', label: '单位管理', icon: <ApartmentOutlined />, roles: 'all' },
   { key: 'catalog', label: '基础目录', icon: <BookOutlined />, roles: 'all' },
   { key: 'assessment', label: '考核测评', icon: <TrophyOutlined />, roles: ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'] },

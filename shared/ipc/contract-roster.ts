@@ -79,7 +79,7 @@ export const rosterCalls = {
     mutates: true,
   }),
   'files.pickOpen': call<readonly PickedFile[]>()({
-    input: z.strictObject({ purpose: z.enum(['excel', 'lrmx', 'lrmxFolder', 'photo', 'backup'], { error: '文件用途不正确' }) }),
+    input: z.strictObject({ purpose: z.enum(['excel', 'lrmx', 'lrmxFolder', 'photo', 'backup', 'attachment'], { error: '文件用途不正确' }) }),
     // Backups are for administrators only; the handler checks that purpose against the role.
     access: ROSTER_EDITORS,
     mutates: false,

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
+import { portraitCalls } from './contract-portrait';
+import { catalogAdminCalls } from './contract-catalog';
+import { dossierCalls } from './contract-dossier';
 import { assessmentCalls } from './contract-assessment';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
@@ -115,13 +118,24 @@ export const contract = {
           .min(0, '自动备份保留份数不能为负')
           .max(60, '自动备份保留份数不能超过 60')
           .optional(),
+        trainingRequiredHours: z
+          .number({ error: '年度应修学时必须是数字' })
+          .int('年度应修学时必须是整数')
+          .min(1, '年度应修学时至少 1 学时')
+          .max(1000, '年度应修学时不能超过 1000')
+          .optional(),
       })
-      .refine((v) => v.idleLockMinutes !== undefined || v.autoBackupKeep !== undefined, { error: '请填写要修改的设置' }),
+      .refine((v) => v.idleLockMinutes !== undefined || v.autoBackupKeep !== undefined || v.trainingRequiredHours !== undefined, {
+        error: '请填写要修改的设置',
+      }),
     access: ADMIN,
     mutates: true,
   }),
   ...rosterCalls,
   ...backupCalls,
+  ...portraitCalls,
+  ...catalogAdminCalls,
+  ...dossierCalls,
   ...assessmentCalls,
 } as const;
 

@@ -64,4 +64,6 @@ export interface AppSettings {
   readonly idleLockMinutes: number;
   /** Daily automatic backups kept in the store folder; 0 turns them off. */
   readonly autoBackupKeep: number;
+  /** Training hours each cadre needs in a year; the year-end check gives N3 below it. */
+  readonly trainingRequiredHours: number;
 }

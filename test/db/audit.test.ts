@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
 import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster';
+import { addEntry, dossierCadre, entryForm, pickAttachment, samplePng } from '../helpers/dossier';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
+import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 
@@ -85,6 +87,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'units.save': { run: (h) => h.ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }) },
   'units.delete': { prepare: (h) => addUnit(h, '乌兰镇'), run: (h) => h.ok('units.delete', { id: 1 }) },
   'categories.save': { run: (h) => h.ok('categories.save', { name: '国有企业' }) },
+  'portrait.saveConfig': { run: (h) => h.ok('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 5 }) },
+  'catalog.saveEntry': { run: (h) => h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' }) },
+  'catalog.saveListItem': {
+    run: (h) => h.ok('catalog.saveListItem', { polarity: 'positive', name: '驻村帮扶成效突出', points: 3, dimensions: ['D3'], veto: false }),
+  },
+  'catalog.setRetired': { run: (h) => h.ok('catalog.setRetired', { kind: 'channel', code: 'CH12', retired: true }) },
+  'catalog.move': { run: (h) => h.ok('catalog.move', { kind: 'category', code: 'C2', direction: 'up' }) },
   'cadres.create': { prepare: (h) => addUnit(h, '阿尔巴斯苏木'), run: (h) => h.ok('cadres.create', { input: cadreInput(1) }) },
   'cadres.update': {
     prepare: unitAndCadre,
@@ -143,6 +152,51 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
         files: [0, 1].map((index) => ({ index, unitId: 1, position: index === 0 ? 'chief' : 'deputy', confirmMatch: false })),
       }),
   },
+  'entries.create': { prepare: (h) => dossierCadre(h), run: (h, cadreId: number) => addEntry(h, cadreId) },
+  'entries.update': {
+    prepare: async (h) => addEntry(h, await dossierCadre(h)),
+    run: (h, e: { id: number; cadreId: number }) => h.ok('entries.update', { id: e.id, version: 1, input: { cadreId: e.cadreId, ...entryForm({ title: '改后标题' }) } }),
+  },
+  'entries.delete': { prepare: async (h) => addEntry(h, await dossierCadre(h)), run: (h, e: { id: number }) => h.ok('entries.delete', { id: e.id, version: 1 }) },
+  'entries.verify': {
+    prepare: async (h) => {
+      const e = await addEntry(h, await dossierCadre(h));
+      await h.ok('users.create', { username: 'checker', displayName: '核实员', role: 'admin', password: 'Checker@2025' });
+      await h.ok('session.login', { username: 'checker', password: 'Checker@2025' });
+      return e;
+    },
+    run: (h, e: { id: number }) => h.ok('entries.verify', { id: e.id, version: 1 }),
+  },
+  'entries.createBulk': {
+    prepare: async (h) => [await dossierCadre(h), await dossierCadre(h, '李秀梅')],
+    run: (h, ids: number[]) =>
+      h.ok('entries.createBulk', { common: entryForm(), rows: ids.map((cadreId) => ({ cadreId, hours: 40, note: '优秀学员' })) }),
+  },
+  'attachments.add': {
+    prepare: async (h) => {
+      const e = await addEntry(h, await dossierCadre(h));
+      return { entryId: e.id, token: await pickAttachment(h, '证书.png', samplePng()) };
+    },
+    run: (h, p: { entryId: number; token: string }) => h.ok('attachments.add', p),
+  },
+  'attachments.remove': {
+    prepare: async (h) => {
+      const e = await addEntry(h, await dossierCadre(h));
+      return h.ok('attachments.add', { entryId: e.id, token: await pickAttachment(h, '证书.png', samplePng()) });
+    },
+    run: (h, a: { id: number }) => h.ok('attachments.remove', { id: a.id }),
+  },
+  'classes.save': { run: (h) => h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' }) },
+  'classes.saveRecords': {
+    prepare: async (h) => {
+      const cadreId = await dossierCadre(h);
+      const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
+      return { cadreId, classId: cls.id };
+    },
+    run: (h, p: { cadreId: number; classId: number }) =>
+      h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
+  },
+  'training.checkYear': { prepare: (h) => dossierCadre(h), run: (h) => h.ok('training.checkYear', { year: 2025 }) },
   'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
   'assessments.updateConfig': {
     prepare: (h) => assessmentIn(h, 'preparing'),
@@ -259,6 +313,9 @@ describe('one audit entry per change', () => {
     const [excel] = await h.pickOpen('excel', fixturePath('excel/roster-valid.xlsx'));
     const [lrmx] = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'));
     const backup = await backupPicked(h);
+    const entry = await addEntry(h, cadre.id);
+    const attachment = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
+    const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
     const assessment = await h.ok('assessments.create', { name: '读取测试考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
     let jobId = '';
     let restoreJobId = '';
@@ -275,6 +332,11 @@ describe('one audit entry per change', () => {
       'backup.inspect': () => ({ token: backup }),
       'backup.unlock': () => ({ token: backup, username: 'admin', password: ADMIN.password }),
       'backup.discard': () => ({ jobId: restoreJobId }),
+      'dossier.get': () => ({ cadreId: cadre.id }),
+      'attachments.read': () => ({ id: attachment.id }),
+      'classes.records': () => ({ classId: cls.id }),
+      'dossier.completeness': () => ({ quarter: '2025Q3' }),
+      'dossier.search': () => ({ text: '优秀' }),
       'assessments.get': () => ({ id: assessment.id }),
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),

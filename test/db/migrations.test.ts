@@ -7,6 +7,7 @@ import { openStore, recoverStore } from '../../db';
 import { MIGRATIONS, LATEST_VERSION } from '../../db/migrations';
 import { migration0001 } from '../../db/migrations/0001-initial';
 import { migration0002 } from '../../db/migrations/0002-roster';
+import { migration0003 } from '../../db/migrations/0003-dossier';
 import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004-assessment';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
@@ -29,13 +30,10 @@ const tables = (db: RawDb): string[] =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
 describe('the migration list', () => {
-  test('versions start at 1 and go up strictly, with unique names; the latest is what the build writes', () => {
-    // Branches built in parallel may leave a gap (3 lands with the dossier); the runner skips a missing version.
-    const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions[0]).toBe(1);
-    for (let i = 1; i < versions.length; i++) expect(versions[i]!).toBeGreaterThan(versions[i - 1]!);
+  test('versions start at 1 and go up by one, with unique names; the latest is what the build writes', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
-    expect(LATEST_VERSION).toBe(versions.at(-1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
   });
 
   test('a new store is at the latest version', async () => {
@@ -44,7 +42,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 4]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]); // add a describe block for each new migration
   });
 });
 
@@ -178,10 +176,159 @@ describe('0002-roster', () => {
   });
 });
 
+describe('0003-dossier', () => {
+  const DOSSIER_TABLES = [
+    'dossier_attachments',
+    'dossier_entries',
+    'dossier_entry_sources',
+    'dossier_entry_standards',
+    'dossier_search',
+    'dossier_search_config',
+    'dossier_search_content',
+    'dossier_search_data',
+    'dossier_search_docsize',
+    'dossier_search_idx',
+    'dossier_short_search',
+    'dossier_short_search_config',
+    'dossier_short_search_data',
+    'dossier_short_search_docsize',
+    'dossier_short_search_idx',
+    'holistic_evaluations',
+    'portrait_confirmations',
+    'training_classes',
+    'training_records',
+  ];
+  const indexes = (db: RawDb): string[] =>
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+
+  /** A keyed database at version 3 with the catalog rows, one user, one unit and one cadre the tests point at. */
+  function dossierDb(): RawDb {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0003]);
+    db.pragma('foreign_keys = ON');
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES (1, 'a', '甲', 'admin', 't', 't');
+      INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
+      INSERT INTO units (id, name, category_code, sort, created_at, updated_at) VALUES (1, '乌兰镇', 'C1', 0, 't', 't');
+      INSERT INTO catalog_sections (code, name, sort) VALUES ('S2', '教育培训', 20);
+      INSERT INTO catalog_sub_items (code, section_code, name, sort) VALUES ('S2.2', 'S2', '结业评价', 20);
+      INSERT INTO catalog_channels (code, name, sort) VALUES ('CH09', '培训机构', 90);
+      INSERT INTO catalog_dimensions (code, name, sort) VALUES ('D4', '政治能力', 40);
+      INSERT INTO catalog_standards (code, dimension_code, name, sort) VALUES ('D4.2', 'D4', '政治领悟力', 20);
+      INSERT INTO catalog_list_items (code, polarity, name, dimensions, points, sort) VALUES ('P3', 'positive', '成绩优秀', '["D4","D2"]', 3, 30);
+    `);
+    db.exec(`INSERT INTO cadres (id, name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health, tech_title, expertise,
+      fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post, post_since,
+      rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
+      pinyin_keys, created_at, updated_at) VALUES (1, '甲', '男', '', '1978-03', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 1, 'chief',
+      '', '', '', '', '', '', '在职', '', '', '', 't', 't')`);
+    return db;
+  }
+  const entry = (db: RawDb, over: Record<string, unknown> = {}) => {
+    const row = {
+      cadre_id: 1, date: '2025-08-14', quarter: '2025Q3', section_code: 'S2', sub_item_code: 'S2.2', channel_code: 'CH09', title: '优秀学员',
+      content: '', polarity: 'positive', list_item_code: 'P3', origin: 'manual', auto_key: null, batch_id: null, entered_by: 1, entered_at: 't', updated_at: 't',
+      ...over,
+    };
+    const cols = Object.keys(row);
+    return Number(db.prepare(`INSERT INTO dossier_entries (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row).lastInsertRowid);
+  };
+
+  test('is the third migration, named dossier', () => {
+    expect(MIGRATIONS[2]).toBe(migration0003);
+    expect(migration0003).toMatchObject({ version: 3, name: 'dossier' });
+  });
+
+  test('runs on top of 0002: creates the dossier tables and their indexes and sets user_version 3', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    const before = tables(db);
+    expect(migrate(db, [migration0001, migration0002, migration0003])).toEqual([3]);
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toEqual([...before, ...DOSSIER_TABLES].sort());
+    expect(indexes(db)).toEqual(
+      expect.arrayContaining(['dossier_entries_cadre_date', 'dossier_entries_quarter_section', 'dossier_attachments_entry', 'training_records_cadre']),
+    );
+    // A cadre's timeline and the quarterly collection are answered from an index, not a scan.
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`SELECT * FROM dossier_entries WHERE cadre_id = 1 ORDER BY date, id`)).toMatch(/dossier_entries_cadre_date/);
+    expect(plan(`SELECT cadre_id FROM dossier_entries WHERE quarter = '2025Q3' AND section_code = 'S1'`)).toMatch(/dossier_entries_quarter_section/);
+    expect(migrate(db, [migration0001, migration0002, migration0003])).toEqual([]);
+  });
+
+  test('runs in one transaction: failing on its last table leaves version 2 and none of its tables', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    db.exec('CREATE TABLE portrait_confirmations (x TEXT) STRICT');
+    expect(() => migrate(db, [migration0001, migration0002, migration0003])).toThrow(/portrait_confirmations/);
+    expect(schemaVersion(db)).toBe(2);
+    for (const t of DOSSIER_TABLES.filter((t) => t !== 'portrait_confirmations')) expect(tables(db)).not.toContain(t);
+  });
+
+  test('its constraints hold: codes exist, polarity/origin/result checked, one record per class and cadre, children cascade', () => {
+    const db = dossierDb();
+    const id = entry(db);
+    expect(db.prepare('SELECT version, verified_by FROM dossier_entries WHERE id = ?').get(id)).toEqual({ version: 1, verified_by: null });
+    expect(() => entry(db, { sub_item_code: 'S9.9' })).toThrow(/FOREIGN KEY/);
+    expect(() => entry(db, { list_item_code: 'P99' })).toThrow(/FOREIGN KEY/);
+    expect(() => entry(db, { polarity: 'good' })).toThrow(/CHECK/);
+    expect(() => entry(db, { date: '2025/08/14' })).toThrow(/CHECK/);
+    expect(() => entry(db, { title: '' })).toThrow(/CHECK/);
+    expect(() => entry(db, { origin: 'training' })).toThrow(/CHECK/); // automatic evidence must say what it stands for
+    expect(() => entry(db, { auto_key: 'result:1' })).toThrow(/CHECK/); // and manual entries must not
+    expect(() => entry(db, { verified_by: 1 })).toThrow(/CHECK/); // verified by someone means verified at some time
+
+    db.prepare(`INSERT INTO dossier_entry_standards (entry_id, standard_code) VALUES (?, 'D4.2')`).run(id);
+    expect(() => db.prepare(`INSERT INTO dossier_entry_standards (entry_id, standard_code) VALUES (?, 'D9.9')`).run(id)).toThrow(/FOREIGN KEY/);
+    db.prepare(`INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 3, 'h', x'89504E', 1, 't')`).run(id);
+    expect(() =>
+      db.prepare(`INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 20971521, 'h', x'00', 1, 't')`).run(id),
+    ).toThrow(/CHECK/);
+
+    db.prepare(`INSERT INTO training_classes (id, name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES (1, '春季班', '2025-03-01', '2025-03-20', 40, '党校', 1, 't', 't')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO training_classes (name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES ('倒序', '2025-03-20', '2025-03-01', 40, '党校', 1, 't', 't')`).run(),
+    ).toThrow(/CHECK/);
+    const rec = db.prepare(`INSERT INTO training_records (class_id, cadre_id, hours, result, updated_by, updated_at) VALUES (1, 1, 40, ?, 1, 't')`);
+    const recordId = Number(rec.run('excellent').lastInsertRowid);
+    expect(() => rec.run('qualified')).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`UPDATE training_records SET result = '优秀' WHERE id = ?`).run(recordId)).toThrow(/CHECK/);
+    const auto = entry(db, { origin: 'training', auto_key: `result:${recordId}` });
+    expect(() => entry(db, { origin: 'training', auto_key: `result:${recordId}` })).toThrow(/UNIQUE/); // never twice
+    db.prepare(`INSERT INTO dossier_entry_sources (entry_id, record_id) VALUES (?, ?)`).run(auto, recordId);
+
+    db.prepare(`INSERT INTO holistic_evaluations (cadre_id, abilities, shortcomings, familiar_fields, written_by, written_at) VALUES (1, '统筹能力强', '急躁', '农牧业', 1, 't')`).run();
+    db.prepare(`INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '较好', '好', '表现突出', 1, 't')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '优', '好', '', 1, 't')`).run(),
+    ).toThrow(/CHECK/);
+
+    // The search index follows titles, contents and attachment names.
+    const found = (q: string) => (db.prepare(`SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`).all(q) as { id: number }[]).map((r) => r.id);
+    expect(found('"优秀学员"')).toEqual([id, auto]);
+    expect(found('files:"a.png"')).toEqual([id]);
+    db.prepare(`UPDATE dossier_entries SET title = '理论学习标兵' WHERE id = ?`).run(id);
+    expect(found('"优秀学员"')).toEqual([auto]);
+    expect(found('"学习标兵"')).toEqual([id]);
+
+    // Deleting an entry takes its standards, attachments and source links; deleting the cadre takes everything of theirs.
+    db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(id);
+    for (const t of ['dossier_entry_standards', 'dossier_attachments']) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    db.prepare('DELETE FROM cadres WHERE id = 1').run();
+    expect(found('"学习标兵"')).toEqual([]);
+    for (const t of ['dossier_entries', 'dossier_entry_sources', 'training_records', 'holistic_evaluations', 'portrait_confirmations', 'dossier_search']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    }
+    expect(db.prepare(`SELECT count(*) AS n FROM training_classes`).get()).toEqual({ n: 1 });
+  });
+});
+
 describe('0004-assessment', () => {
   const ASSESSMENT_TABLES = ['assessments', ...ASSESSMENT_CHILD_TABLES];
 
-  test('is version 4, named assessment, and runs on top of 0002 (skipping the dossier’s 3)', () => {
+  test('is version 4, named assessment, and runs on top of 0002 (it needs nothing of the dossier’s 3)', () => {
     expect(MIGRATIONS).toContain(migration0004);
     expect(migration0004).toMatchObject({ version: 4, name: 'assessment' });
     const db = emptyKeyedDb();

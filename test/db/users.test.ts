@@ -9,6 +9,7 @@ import { sha256File } from '../helpers/files';
 import { addUnit, cadreInput } from '../helpers/roster';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import { ADMIN } from '../helpers/tmp-store';
+import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 
 const PASSWORDS: Record<Role, string> = {
   admin: 'Admin2@2025',
@@ -25,9 +26,12 @@ async function snapshot(h: TestHost) {
   const settings = await db.selectFrom('settings').selectAll().orderBy('key').execute();
   const units = await db.selectFrom('units').selectAll().orderBy('id').execute();
   const categories = await db.selectFrom('catalog_categories').selectAll().orderBy('code').execute();
+  const catalog = await Promise.all(
+    (['catalog_sub_items', 'catalog_channels', 'catalog_standards', 'catalog_list_items'] as const).map((t) => db.selectFrom(t).selectAll().orderBy('code').execute()),
+  );
   const cadres = await db.selectFrom('cadres').selectAll().orderBy('id').execute();
   const photos = await db.selectFrom('cadre_photos').select('cadre_id').execute();
-  return { users, audit, settings, units, categories, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
+  return { users, audit, settings, units, categories, catalog, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
 }
 
 async function addUser(h: TestHost, role: Role, username: string = `${role.toLowerCase()}1`) {
@@ -224,6 +228,16 @@ const CALL_NAMES_OF_ROSTER_EDITORS = [
 describe('role refusal', () => {
   /** A valid input for every call that only some roles may make (the schema is checked before the role). */
   const TOKEN = '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90';
+  const ENTRY = {
+    date: '2025-03-14',
+    subItemCode: 'S1.1',
+    channelCode: 'CH01',
+    title: '越权材料',
+    content: '',
+    polarity: 'neutral' as const,
+    standardCodes: [] as string[],
+    listItemCode: null,
+  };
   const JOB = '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60';
   const restrictedInputs = (ids: { user: number; unit?: number; cadre?: number }): { [N in CallName]?: CallInput<N> } => ({
     'units.save': { name: '越权单位', categoryCode: 'C1', sort: 1 },
@@ -257,6 +271,28 @@ describe('role refusal', () => {
     'audit.list': { page: 1, pageSize: 50 },
     'audit.verify': {},
     'settings.update': { idleLockMinutes: 1 },
+    'portrait.saveConfig': { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 1 },
+    'catalog.admin': {},
+    'catalog.saveEntry': { kind: 'channel', name: '越权来源' },
+    'catalog.saveListItem': { code: 'P1', polarity: 'positive', name: '越权改名', points: 50, dimensions: ['D1'], veto: false },
+    'catalog.setRetired': { kind: 'subItem', code: 'S1.1', retired: true },
+    'catalog.move': { kind: 'standard', code: 'D1.2', direction: 'up' },
+    'dossier.get': { cadreId: ids.cadre ?? 1 },
+    'entries.create': { input: { cadreId: ids.cadre ?? 1, ...ENTRY } },
+    'entries.update': { id: 1, version: 1, input: { cadreId: ids.cadre ?? 1, ...ENTRY } },
+    'entries.delete': { id: 1, version: 1 },
+    'entries.verify': { id: 1, version: 1 },
+    'entries.createBulk': { common: ENTRY, rows: [{ cadreId: ids.cadre ?? 1, hours: 40, note: '' }] },
+    'attachments.add': { entryId: 1, token: TOKEN },
+    'attachments.remove': { id: 1 },
+    'attachments.read': { id: 1 },
+    'classes.list': {},
+    'classes.save': { name: '越权班', startDate: '2025-03-01', endDate: '2025-03-10', hours: 40, organizer: '党校' },
+    'classes.records': { classId: 1 },
+    'classes.saveRecords': { classId: 1, rows: [{ cadreId: ids.cadre ?? 1, hours: 40, result: 'excellent' }] },
+    'training.checkYear': { year: 2025 },
+    'dossier.completeness': { quarter: '2025Q3' },
+    'dossier.search': { text: '优秀' },
     'assessments.create': { name: '越权考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } },
     'assessments.updateConfig': { id: 1, version: 1, config: defaultAssessmentConfig() },
     'assessments.setState': { id: 1, version: 1, state: 'collecting' },
@@ -302,7 +338,7 @@ describe('role refusal', () => {
     expect(refused).toBeGreaterThanOrEqual(8);
     expect(await snapshot(h)).toEqual(before);
     // Calls open to every session still work.
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7 });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110 });
     expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
     expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['阿尔巴斯苏木']);
     const rows = await h.ok('roster.query', {});

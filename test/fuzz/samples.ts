@@ -43,6 +43,18 @@ export const CADRE_SAMPLE = {
   family: [{ relation: '妻子', name: '王丽', birthMonth: '1980-04', politicalStatus: '中共党员', workUnitPost: '乌兰镇中学教师' }],
 };
 
+/** A dossier entry every field of which is filled and valid. */
+export const ENTRY_SAMPLE = {
+  date: '2025-08-14',
+  subItemCode: 'S2.2',
+  channelCode: 'CH09',
+  title: '春季中青班优秀学员',
+  content: '学习期间表现突出',
+  polarity: 'positive',
+  standardCodes: ['D4.2'],
+  listItemCode: 'P3',
+};
+
 /**
  * Hand-written valid inputs, keyed by call name (a renamed call fails the type check). Their values are checked at
  * run time against each call's schema instead of typed: a schema that changes makes the fuzz test's first test fail
@@ -102,6 +114,29 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'roster.commitLrmx': { jobId, files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: false }] },
     'jobs.status': { jobId },
     'jobs.cancel': { jobId },
+    'portrait.getConfig': {},
+    'catalog.admin': {},
+    'catalog.saveEntry': { kind: 'subItem', parentCode: 'S2', name: '模糊测试子项' },
+    'catalog.saveListItem': { polarity: 'negative', name: '模糊测试事项', points: -3, dimensions: ['D5'], veto: false },
+    'catalog.setRetired': { kind: 'listItem', code: 'N6', retired: true },
+    'catalog.move': { kind: 'channel', code: 'CH02', direction: 'down' },
+    'portrait.saveConfig': { startValue: 80, windowYears: 2, clampMin: 0, clampMax: 100, goodMin: 90, fairlyGoodMin: 80, averageMin: 60, weakBelow: 70 },
+    'dossier.get': { cadreId: 1, sectionCode: 'S2', quarter: '2025Q3', polarity: 'positive', standardCode: 'D4.2' },
+    'entries.create': { input: { cadreId: 1, ...ENTRY_SAMPLE } },
+    'entries.update': { id: 1, version: 1, input: { cadreId: 1, ...ENTRY_SAMPLE } },
+    'entries.delete': { id: 1, version: 1 },
+    'entries.verify': { id: 1, version: 1 },
+    'entries.createBulk': { common: ENTRY_SAMPLE, rows: [{ cadreId: 1, hours: 40, note: '优秀学员' }, { cadreId: 2, hours: null, note: '' }] },
+    'attachments.add': { entryId: 1, token },
+    'attachments.remove': { id: 1 },
+    'attachments.read': { id: 1 },
+    'classes.list': {},
+    'classes.save': { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' },
+    'classes.records': { classId: 1 },
+    'classes.saveRecords': { classId: 1, rows: [{ cadreId: 1, hours: 40, result: 'excellent' }] },
+    'training.checkYear': { year: 2025 },
+    'dossier.completeness': { quarter: '2025Q3' },
+    'dossier.search': { text: '优秀学员' },
     'assessments.list': {},
     'assessments.get': { id: 1 },
     'assessments.create': { name: '2025年度科级干部考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [1] } },

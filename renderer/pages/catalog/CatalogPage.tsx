@@ -1,11 +1,15 @@
 // Read-only view of the catalogs in the store: sections and sub-items, dimensions and standards, the 12-item list,
 // categories, indicators and source channels, each with its stable code.
 import { useEffect, useState } from 'react';
-import { App as AntApp, Card, Descriptions, List, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, List, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { Catalogs, CatalogIndicator, CatalogListItem } from '../../../shared/catalog/types';
 import { POLARITY_LABELS, POSITION_LABELS } from '../../../shared/catalog/types';
 import { call, errorMessage } from '../../lib/api';
 import { PageHeader } from '../PageHeader';
+import type { PortraitConfig } from '../../../shared/portrait/types';
+import { ModelConfigModal } from './ModelConfigModal';
+import { ModelTab } from './ModelTab';
+import { CatalogAdminTab } from './admin/CatalogAdminTab';
 
 const Code = ({ children }: { children: string }) => <Typography.Text code>{children}</Typography.Text>;
 
@@ -128,20 +132,29 @@ function CodeNameTable({ rows, nameTitle }: { rows: readonly { code: string; nam
   );
 }
 
-export function CatalogPage() {
+export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
   const [catalogs, setCatalogs] = useState<Catalogs | null>(null);
+  const [config, setConfig] = useState<PortraitConfig | null>(null);
+  const [editingConfig, setEditingConfig] = useState(false);
   const { message } = AntApp.useApp();
   useEffect(() => {
-    call('catalog.get', {})
-      .then(setCatalogs)
+    Promise.all([call('catalog.get', {}), call('portrait.getConfig', {})])
+      .then(([c, m]) => {
+        setCatalogs(c);
+        setConfig(m);
+      })
       .catch((e) => message.error(errorMessage(e)));
   }, [message]);
+  const reloadCatalogs = () =>
+    void call('catalog.get', {})
+      .then(setCatalogs)
+      .catch((e) => message.error(errorMessage(e)));
 
   return (
     <>
       <PageHeader title="基础目录" description="档案板块、评价标准、正负面清单、单位类别和考核指标。编码固定不变，导出和统计均以编码为准。" />
       <Card>
-        {catalogs ? (
+        {catalogs && config ? (
           <Tabs
             items={[
               { key: 'sections', label: '档案板块', children: <Sections c={catalogs} /> },
@@ -150,12 +163,41 @@ export function CatalogPage() {
               { key: 'categories', label: '单位类别', children: <CodeNameTable rows={catalogs.categories} nameTitle="类别" /> },
               { key: 'indicators', label: '考核指标', children: <Indicators c={catalogs} /> },
               { key: 'channels', label: '材料来源', children: <CodeNameTable rows={catalogs.channels} nameTitle="来源渠道" /> },
+              {
+                key: 'model',
+                label: '评价模型',
+                children: (
+                  <ModelTab
+                    catalogs={catalogs}
+                    config={config}
+                    configEditor={
+                      isAdmin ? (
+                        <Button size="small" onClick={() => setEditingConfig(true)}>
+                          修改参数
+                        </Button>
+                      ) : null
+                    }
+                  />
+                ),
+              },
+              ...(isAdmin ? [{ key: 'admin', label: '目录维护', children: <CatalogAdminTab onChanged={reloadCatalogs} /> }] : []),
             ]}
           />
         ) : (
           <Spin />
         )}
       </Card>
+      {config ? (
+        <ModelConfigModal
+          open={editingConfig}
+          config={config}
+          onClose={() => setEditingConfig(false)}
+          onSaved={(c) => {
+            setConfig(c);
+            setEditingConfig(false);
+          }}
+        />
+      ) : null}
     </>
   );
 }

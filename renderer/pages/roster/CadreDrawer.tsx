@@ -1,7 +1,7 @@
 // A cadre's profile laid out like a 任免审批表, with edit, photo and .lrmx export for editors.
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Descriptions, Drawer, Empty, Image, Space, Spin, Table, Tag, Typography } from 'antd';
-import { EditOutlined, ExportOutlined, PictureOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, FileTextOutlined, PictureOutlined } from '@ant-design/icons';
 import type { CadreProfile } from '../../../shared/roster/views';
 import { POSITION_NAMES, type FamilyMember, type Unit } from '../../../shared/roster/types';
 import { formatYearMonth } from '../../../shared/roster/dates';
@@ -18,12 +18,15 @@ export function CadreDrawer({
   units,
   onClose,
   onChanged,
+  onOpenDossier,
 }: {
   cadreId: number;
   canEdit: boolean;
   units: readonly Unit[];
   onClose: () => void;
   onChanged: () => void | Promise<void>;
+  /** Shown to the dossier's readers: opens this cadre's 政治素质档案. */
+  onOpenDossier?: (cadreId: number) => void;
 }) {
   const [profile, setProfile] = useState<CadreProfile | null>(null);
   const [editing, setEditing] = useState(false);
@@ -63,17 +66,26 @@ export function CadreDrawer({
       title={p ? `${p.name}（${p.unitName}）` : '干部信息'}
       onClose={onClose}
       extra={
-        canEdit && p ? (
+        p && (canEdit || onOpenDossier) ? (
           <Space>
-            <Button icon={<PictureOutlined />} onClick={() => void changePhoto()}>
-              更换照片
-            </Button>
-            <Button icon={<ExportOutlined />} onClick={() => void exportLrmx()}>
-              导出任免审批表
-            </Button>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              编辑
-            </Button>
+            {onOpenDossier ? (
+              <Button icon={<FileTextOutlined />} onClick={() => onOpenDossier(cadreId)} data-testid="open-dossier">
+                查看档案
+              </Button>
+            ) : null}
+            {canEdit ? (
+              <>
+                <Button icon={<PictureOutlined />} onClick={() => void changePhoto()}>
+                  更换照片
+                </Button>
+                <Button icon={<ExportOutlined />} onClick={() => void exportLrmx()}>
+                  导出任免审批表
+                </Button>
+                <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  编辑
+                </Button>
+              </>
+            ) : null}
           </Space>
         ) : null
       }

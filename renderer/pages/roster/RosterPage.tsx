@@ -20,7 +20,7 @@ const SEARCH_DEBOUNCE_MS = 200;
 const cleanFilter = (f: RosterFilter): RosterFilter =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as RosterFilter;
 
-export function RosterPage({ canEdit }: { canEdit: boolean }) {
+export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpenDossier?: (cadreId: number) => void }) {
   const { units, categories, reload: reloadUnits } = useUnitsAndCategories();
   const [filter, setFilter] = useState<RosterFilter>({ status: '在职' });
   const [rows, setRows] = useState<readonly RosterRow[]>([]);
@@ -143,7 +143,7 @@ export function RosterPage({ canEdit }: { canEdit: boolean }) {
           共 {rows.length} 人
         </Typography.Text>
       </Card>
-      {openId !== null ? <CadreDrawer cadreId={openId} canEdit={canEdit} units={units} onClose={() => setOpenId(null)} onChanged={refreshAll} /> : null}
+      {openId !== null ? <CadreDrawer cadreId={openId} canEdit={canEdit} units={units} onClose={() => setOpenId(null)} onChanged={refreshAll} {...(onOpenDossier ? { onOpenDossier } : {})} /> : null}
       {creating ? (
         <CadreFormModal
           profile={null}

@@ -1,4 +1,4 @@
-// System settings for administrators: the idle time after which the app locks itself.
+// System settings for administrators: the idle lock, automatic backups, and the yearly training hours.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
 import { call, errorMessage } from '../../lib/api';
@@ -7,7 +7,7 @@ import { PageHeader } from '../PageHeader';
 import { BackupCard } from './BackupCard';
 
 export function SettingsPage({ onRestored }: { onRestored: () => void }) {
-  const [form] = Form.useForm<{ idleLockMinutes: number; autoBackupKeep: number }>();
+  const [form] = Form.useForm<{ idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
 
@@ -17,10 +17,10 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
       .catch((e) => message.error(errorMessage(e)));
   }, [form, message]);
 
-  const save = async (v: { idleLockMinutes: number; autoBackupKeep: number }) => {
+  const save = async (v: { idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }) => {
     setBusy(true);
     try {
-      form.setFieldsValue(await call('settings.update', { idleLockMinutes: v.idleLockMinutes, autoBackupKeep: v.autoBackupKeep }));
+      form.setFieldsValue(await call('settings.update', { idleLockMinutes: v.idleLockMinutes, autoBackupKeep: v.autoBackupKeep, trainingRequiredHours: v.trainingRequiredHours }));
       message.success('设置已保存');
     } catch (e) {
       showFormError(form, e, (t) => void message.error(t));
@@ -49,6 +49,14 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
             extra="每天首次登录时自动备份一次，只保留最近的这些份；填 0 关闭自动备份。"
           >
             <InputNumber min={0} max={60} precision={0} addonAfter="份" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item
+            label="年度应修学时"
+            name="trainingRequiredHours"
+            rules={[{ required: true, message: '请填写年度应修学时' }]}
+            extra="年度学时核查时，参训学时低于此数的在职干部自动记入负面材料（清单 N3）。"
+          >
+            <InputNumber min={1} max={1000} precision={0} addonAfter="学时" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item label=" " colon={false}>
             <Button type="primary" htmlType="submit" loading={busy}>

@@ -1,0 +1,94 @@
+// Attachments of dossier entries: images, PDF and Word up to 20 MB, type checked by content against the extension.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { fail } from '../../shared/ipc/errors';
+import { MAX_ATTACHMENT_BYTES, type AttachmentContent } from '../../shared/dossier/types';
+import type { Database } from '../schema';
+
+interface Kind {
+  readonly label: string;
+  readonly mime: string;
+  readonly matches: (b: Buffer) => boolean;
+}
+
+const starts = (b: Buffer, bytes: readonly number[], at = 0) => b.length >= at + bytes.length && bytes.every((x, i) => b[at + i] === x);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+const JPEG: Kind = { label: 'JPEG 图片', mime: 'image/jpeg', matches: (b) => starts(b, [0xff, 0xd8, 0xff]) };
+const KINDS: Readonly<Record<string, Kind>> = {
+  jpg: JPEG,
+  jpeg: JPEG,
+  png: { label: 'PNG 图片', mime: 'image/png', matches: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  gif: { label: 'GIF 图片', mime: 'image/gif', matches: (b) => starts(b, ascii('GIF87a')) || starts(b, ascii('GIF89a')) },
+  bmp: { label: 'BMP 图片', mime: 'image/bmp', matches: (b) => starts(b, ascii('BM')) },
+  webp: { label: 'WebP 图片', mime: 'image/webp', matches: (b) => starts(b, ascii('RIFF')) && starts(b, ascii('WEBP'), 8) },
+  pdf: { label: 'PDF 文件', mime: 'application/pdf', matches: (b) => starts(b, ascii('%PDF-')) },
+  doc: { label: 'Word 文档', mime: 'application/msword', matches: (b) => starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
+  docx: {
+    label: 'Word 文档',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    // A .docx is a zip package holding word/document.xml.
+    matches: (b) => starts(b, [0x50, 0x4b, 0x03, 0x04]) && b.includes('word/'),
+  },
+};
+
+export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
+
+/** Checks a picked file and reads it; every refusal says why, in Chinese, before anything is written. */
+export function readAttachmentFile(path: string): { fileName: string; mime: string; data: Buffer; sha256: string } {
+  const fileName = basename(path);
+  const ext = extname(fileName).slice(1).toLowerCase();
+  const kind = KINDS[ext];
+  if (!kind) fail('VALIDATION', `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`, 'token');
+  const size = statSync(path).size;
+  if (size === 0) fail('VALIDATION', `附件“${fileName}”是空文件`, 'token');
+  if (size > MAX_ATTACHMENT_BYTES) {
+    fail('VALIDATION', `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`, 'token');
+  }
+  const data = readFileSync(path);
+  if (!kind!.matches(data)) {
+    fail('VALIDATION', `附件“${fileName}”的内容不是${kind!.label}，与扩展名“.${ext}”不符，已拒绝上传`, 'token');
+  }
+  return { fileName, mime: kind!.mime, data, sha256: createHash('sha256').update(data).digest('hex') };
+}
+
+export async function insertAttachment(
+  db: Kysely<Database>,
+  entryId: number,
+  file: { fileName: string; mime: string; data: Buffer; sha256: string },
+  userId: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('dossier_attachments')
+    .values({
+      entry_id: entryId,
+      file_name: file.fileName,
+      mime: file.mime,
+      size: file.data.length,
+      sha256: file.sha256,
+      data: file.data,
+      added_by: userId,
+      added_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function attachmentRow(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom('dossier_attachments')
+    .innerJoin('dossier_entries', 'dossier_entries.id', 'dossier_attachments.entry_id')
+    .select(['dossier_attachments.id', 'dossier_attachments.entry_id', 'dossier_attachments.file_name', 'dossier_entries.title', 'dossier_entries.cadre_id'])
+    .where('dossier_attachments.id', '=', id)
+    .executeTakeFirst();
+  return row ?? fail('NOT_FOUND', '找不到该附件，可能已被删除', 'id');
+}
+
+export async function readAttachment(db: Kysely<Database>, id: number): Promise<AttachmentContent> {
+  const row = await db.selectFrom('dossier_attachments').select(['file_name', 'mime', 'data']).where('id', '=', id).executeTakeFirst();
+  if (!row) return fail('NOT_FOUND', '找不到该附件，可能已被删除', 'id');
+  return { fileName: row.file_name, mime: row.mime, base64: Buffer.from(row.data).toString('base64') };
+}

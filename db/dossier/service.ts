@@ -1,0 +1,127 @@
+// The dossier calls of the contract: reading a dossier, entries single and in bulk, verification, attachments, training.
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../app/context';
+import { fail } from '../../shared/ipc/errors';
+import { ENTRY_POLARITY_LABELS } from '../../shared/dossier/types';
+import { readDossierCatalog } from './catalog';
+import { readDossier, readDossierCadre, readEntries, readEntry } from './read';
+import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntries, updateEntry, verifyEntry } from './write';
+import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
+import { quarterCompleteness } from './completeness';
+import { searchDossiers } from './search';
+import { checkYear, listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
+
+type DossierCallName =
+  | 'dossier.get'
+  | 'entries.create'
+  | 'entries.update'
+  | 'entries.delete'
+  | 'entries.verify'
+  | 'entries.createBulk'
+  | 'attachments.add'
+  | 'attachments.remove'
+  | 'attachments.read'
+  | 'classes.list'
+  | 'classes.save'
+  | 'classes.records'
+  | 'classes.saveRecords'
+  | 'training.checkYear'
+  | 'dossier.completeness'
+  | 'dossier.search';
+
+/** How an entry is named in the audit log: the cadre and the title (content stays out of the log). */
+async function target(db: Parameters<typeof readDossierCadre>[0], cadreId: number, title: string): Promise<string> {
+  const c = await readDossierCadre(db, cadreId);
+  return `${c.name}（${c.unitName}）：${title}`;
+}
+
+export const dossierHandlers: Handlers<DossierCallName> = {
+  'dossier.get': ({ db }, filter) => readDossier(db, filter),
+
+  async 'entries.create'({ db, rec, store }, { input }) {
+    const { cadreId, ...entry } = input;
+    const { id, catalog } = await createEntry(db, cadreId, entry, store.user.id);
+    rec.record(await target(db, cadreId, entry.title), { entryId: id, subItem: entry.subItemCode, polarity: ENTRY_POLARITY_LABELS[entry.polarity] });
+    const [created] = await readEntries(db, { ids: [id] }, catalog);
+    return created!;
+  },
+
+  async 'entries.update'({ db, rec }, { id, version, input }) {
+    const { cadreId, ...entry } = input;
+    const before = await updateEntry(db, id, version, cadreId, entry);
+    rec.record(await target(db, before.cadre_id, entry.title), { entryId: id, version: version + 1 });
+    return readEntry(db, id);
+  },
+
+  async 'entries.delete'({ db, rec }, { id, version }) {
+    const before = await deleteEntry(db, id, version);
+    rec.record(await target(db, before.cadre_id, before.title), { entryId: id });
+    return null;
+  },
+
+  async 'entries.verify'({ db, rec, store }, { id, version }) {
+    const before = await verifyEntry(db, id, version, store.user.id);
+    rec.record(await target(db, before.cadre_id, before.title), { entryId: id });
+    return readEntry(db, id);
+  },
+
+  async 'entries.createBulk'({ db, rec, store }, { common, rows }) {
+    const ids = rows.map((r) => r.cadreId);
+    const [catalog, cadres] = await Promise.all([readDossierCatalog(db), birthMonths(db, ids)]);
+    for (const id of ids) assertEntryAllowed(common, catalog, cadres.get(id)!, undefined, true);
+    const batchId = randomUUID();
+    const entries = rows.map((r) => {
+      const extra = [r.hours === null ? '' : `学时：${r.hours}`, r.note].filter((s) => s !== '').join('；');
+      const content = [common.content, extra].filter((s) => s !== '').join('\n');
+      if (content.length > 5000) fail('VALIDATION', `${cadres.get(r.cadreId)!.name}：内容加上个人情况后超过 5000 个字`, 'content');
+      return { cadreId: r.cadreId, entry: { ...common, content }, batchId };
+    });
+    await insertEntries(db, entries, catalog, store.user.id);
+    rec.record(`${common.title}（${rows.length} 名干部）`, { batchId, subItem: common.subItemCode, cadreIds: ids });
+    return { batchId, count: rows.length };
+  },
+
+  async 'attachments.add'({ db, rec, io, store }, { entryId, token }) {
+    const entry = await readEntry(db, entryId);
+    const file = readAttachmentFile(io.openedPath(token));
+    const id = await insertAttachment(db, entryId, file, store.user.id);
+    rec.record(await target(db, entry.cadreId, entry.title), { entryId, attachmentId: id, fileName: file.fileName, size: file.data.length });
+    const after = await readEntry(db, entryId);
+    return after.attachments.find((a) => a.id === id)!;
+  },
+
+  async 'attachments.remove'({ db, rec }, { id }) {
+    const row = await attachmentRow(db, id);
+    await db.deleteFrom('dossier_attachments').where('id', '=', id).execute();
+    rec.record(await target(db, row.cadre_id, row.title), { entryId: row.entry_id, attachmentId: id, fileName: row.file_name });
+    return null;
+  },
+
+  'attachments.read': ({ db }, { id }) => readAttachment(db, id),
+
+  'classes.list': ({ db }) => listClasses(db),
+
+  async 'classes.save'({ db, rec, store }, input) {
+    const { id } = await saveClass(db, input, store.user.id);
+    rec.record(input.name, { classId: id, startDate: input.startDate, endDate: input.endDate, hours: input.hours });
+    return readClass(db, id);
+  },
+
+  'classes.records': ({ db }, { classId }) => readRecords(db, classId),
+
+  async 'classes.saveRecords'({ db, rec, store }, input) {
+    const { cls, added, removed, changed } = await saveRecords(db, input, store.user.id);
+    rec.record(cls.name, { classId: cls.id, trainees: input.rows.length, added, removed, changed });
+    return readRecords(db, input.classId);
+  },
+
+  async 'training.checkYear'({ db, rec, store }, { year }) {
+    const result = await checkYear(db, year, store.user.id);
+    rec.record(`${year}年度`, { ...result });
+    return result;
+  },
+
+  'dossier.completeness': ({ db }, { quarter }) => quarterCompleteness(db, quarter),
+
+  'dossier.search': ({ db }, { text }) => searchDossiers(db, text),
+};

@@ -1,0 +1,67 @@
+// 政治素质档案: pick a cadre and read or add to their dossier; bulk entry and training for editors; quarterly collection and search.
+import { useEffect, useState } from 'react';
+import { Empty, Space, Spin, Tabs } from 'antd';
+import type { SessionUser } from '../../../shared/ipc/types';
+import { DOSSIER_EDITORS } from '../../../shared/ipc/contract-dossier';
+import { PageHeader } from '../PageHeader';
+import { CadrePicker } from './CadrePicker';
+import { DossierView } from './DossierView';
+import { BulkEntryPanel } from './BulkEntryPanel';
+import { TrainingPanel } from './TrainingPanel';
+import { CompletenessPanel } from './CompletenessPanel';
+import { SearchPanel } from './SearchPanel';
+import { useDossierCatalog } from './useDossierCatalog';
+
+export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cadreId: number | null }) {
+  const [cadreId, setCadreId] = useState<number | null>(initial);
+  const [tab, setTab] = useState('dossier');
+  // Bulk entry and training add entries: the dossier re-reads when its tab is shown again.
+  const [shown, setShown] = useState(0);
+  const catalog = useDossierCatalog();
+  const canEdit = DOSSIER_EDITORS.includes(user.role);
+  useEffect(() => {
+    if (initial !== null) {
+      setCadreId(initial);
+      setTab('dossier');
+    }
+  }, [initial]);
+  const openCadre = (id: number) => {
+    setCadreId(id);
+    setTab('dossier');
+    setShown((n) => n + 1);
+  };
+  if (!catalog) return <Spin />;
+  const dossierTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <CadrePicker value={cadreId} onChange={(id) => setCadreId(id)} />
+      {cadreId === null ? (
+        <Empty description="请先选择一名干部" />
+      ) : (
+        <DossierView key={cadreId} cadreId={cadreId} catalog={catalog} canEdit={canEdit} userId={user.id} refresh={shown} />
+      )}
+    </Space>
+  );
+  return (
+    <>
+      <PageHeader title="政治素质档案" description="六大板块、三十三个子项的日常材料；可按板块、季度、性质、评价标准筛选。" />
+      <Tabs
+        activeKey={tab}
+        onChange={(t) => {
+          setTab(t);
+          if (t === 'dossier') setShown((n) => n + 1);
+        }}
+        items={[
+          { key: 'dossier', label: '干部档案', children: dossierTab },
+          ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} /> }] : []),
+          { key: 'training', label: '教育培训', children: <TrainingPanel canEdit={canEdit} /> },
+          {
+            key: 'completeness',
+            label: '季度采集',
+            children: <CompletenessPanel onOpenCadre={openCadre} />,
+          },
+          { key: 'search', label: '全文检索', children: <SearchPanel onOpenCadre={openCadre} /> },
+        ]}
+      />
+    </>
+  );
+}

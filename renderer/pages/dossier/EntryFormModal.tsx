@@ -1,0 +1,161 @@
+// The form of one dossier entry (new or edited): every field, standards grouped by dimension, list items by polarity.
+import { useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
+import type { Catalogs } from '../../../shared/catalog/types';
+import type { DossierEntry, EntryPolarity } from '../../../shared/dossier/types';
+import { ENTRY_POLARITY_LABELS, ENTRY_POLARITIES } from '../../../shared/dossier/types';
+import { MAX_CONTENT, MAX_TITLE, type EntryCommonInput } from '../../../shared/dossier/schema';
+import { localToday } from '../../../shared/dossier/quarter';
+import { ApiError } from '../../../shared/ipc/errors';
+import { call, errorMessage } from '../../lib/api';
+import { standardOptions, subItemOptions } from './useDossierCatalog';
+
+type FormValues = EntryCommonInput;
+
+/** Shows a service error under the field it names (the call nests entry fields under `input.`), else as a message. */
+export function showEntryError(form: ReturnType<typeof Form.useForm<FormValues>>[0], e: unknown, fallback: (t: string) => void) {
+  if (e instanceof ApiError && e.field) {
+    const name = e.field.replace(/^(input|common)\./, '').split('.')[0]!;
+    if (form.getFieldInstance(name as keyof FormValues) !== undefined) {
+      form.setFields([{ name: name as keyof FormValues, errors: [e.message] }]);
+      return;
+    }
+  }
+  fallback(errorMessage(e));
+}
+
+/** Fields shared by the single-entry form and the bulk screen. */
+export function EntryFields({ catalog, entry, polarity }: { catalog: Catalogs; entry?: DossierEntry | null; polarity: EntryPolarity | undefined }) {
+  // An edited entry keeps codes that were retired since: show them, marked, so the form can hold them.
+  const retired = (code: string | undefined, name: string | undefined) => (code && name ? [{ value: code, label: `${code} ${name}（已停用）` }] : []);
+  const subItems = useMemo(() => {
+    const opts = subItemOptions(catalog);
+    const known = new Set(opts.flatMap((g) => g.options.map((o) => o.value)));
+    return entry && !known.has(entry.subItem.code) ? [...opts, { label: '已停用', title: '已停用', options: retired(entry.subItem.code, entry.subItem.name) }] : opts;
+  }, [catalog, entry]);
+  const standards = useMemo(() => {
+    const opts = standardOptions(catalog);
+    const known = new Set(opts.flatMap((g) => g.options.map((o) => o.value)));
+    const old = (entry?.standards ?? []).filter((s) => !known.has(s.code)).flatMap((s) => retired(s.code, s.name));
+    return old.length > 0 ? [...opts, { label: '已停用', title: '已停用', options: old }] : opts;
+  }, [catalog, entry]);
+  const listItems = catalog.listItems
+    .filter((l) => polarity !== 'neutral' && (polarity === undefined || l.polarity === polarity))
+    .map((l) => ({ value: l.code, label: `${l.code} ${l.name}（${l.points > 0 ? '+' : ''}${l.points}）` }));
+  const channels = catalog.channels.map((c) => ({ value: c.code, label: c.name }));
+  if (entry?.channel.retired) channels.push(...retired(entry.channel.code, entry.channel.name));
+  if (entry?.listItem?.retired && polarity === entry.listItem.polarity) listItems.push(...retired(entry.listItem.code, entry.listItem.name));
+  return (
+    <>
+      <Form.Item label="日期" name="date" rules={[{ required: true, message: '请填写日期' }]} extra="格式：2025-03-14；季度由日期自动确定">
+        <Input placeholder="2025-03-14" maxLength={10} style={{ width: 160 }} data-testid="entry-date" />
+      </Form.Item>
+      <Form.Item label="材料类别（子项）" name="subItemCode" rules={[{ required: true, message: '请选择材料类别（子项）' }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={subItems} placeholder="选择板块下的子项" data-testid="entry-subitem" />
+      </Form.Item>
+      <Form.Item label="材料来源" name="channelCode" rules={[{ required: true, message: '请选择材料来源' }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={channels} placeholder="选择材料来源" data-testid="entry-channel" />
+      </Form.Item>
+      <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
+        <Input maxLength={MAX_TITLE} showCount data-testid="entry-title" />
+      </Form.Item>
+      <Form.Item label="内容" name="content">
+        <Input.TextArea rows={4} maxLength={MAX_CONTENT} showCount data-testid="entry-content" />
+      </Form.Item>
+      <Form.Item label="性质" name="polarity" rules={[{ required: true, message: '请选择性质' }]}>
+        <Radio.Group optionType="button" options={ENTRY_POLARITIES.map((p) => ({ value: p, label: ENTRY_POLARITY_LABELS[p] }))} />
+      </Form.Item>
+      <Form.Item label="评价标准" name="standardCodes" extra="可多选，按 5 个维度分组">
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={standards} placeholder="选择材料涉及的评价标准" data-testid="entry-standards" />
+      </Form.Item>
+      <Form.Item label="正负面清单事项" name="listItemCode" extra={polarity === 'neutral' ? '中性材料不对应清单事项' : '只列出与性质一致的清单事项'}>
+        <Select allowClear disabled={polarity === 'neutral'} options={listItems} placeholder="不对应清单事项" data-testid="entry-listitem" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function EntryFormModal({
+  cadreId,
+  cadreName,
+  catalog,
+  entry,
+  onClose,
+  onSaved,
+}: {
+  cadreId: number;
+  cadreName: string;
+  catalog: Catalogs;
+  entry: DossierEntry | null;
+  onClose: () => void;
+  onSaved: (e: DossierEntry) => void;
+}) {
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const polarity = Form.useWatch('polarity', form);
+  const { message } = AntApp.useApp();
+
+  useEffect(() => {
+    form.setFieldsValue(
+      entry
+        ? {
+            date: entry.date,
+            subItemCode: entry.subItem.code,
+            channelCode: entry.channel.code,
+            title: entry.title,
+            content: entry.content,
+            polarity: entry.polarity,
+            standardCodes: entry.standards.map((s) => s.code),
+            listItemCode: entry.listItem?.code ?? null,
+          }
+        : { date: localToday(), content: '', polarity: 'neutral', standardCodes: [], listItemCode: null },
+    );
+  }, [entry, form]);
+
+  // A list item of the other polarity no longer fits: clear it when the polarity changes.
+  useEffect(() => {
+    const code = form.getFieldValue('listItemCode') as string | null;
+    const item = catalog.listItems.find((l) => l.code === code);
+    if (polarity === undefined) return; // the form is still being filled in
+    if (code && (polarity === 'neutral' || (item && item.polarity !== polarity))) form.setFieldValue('listItemCode', null);
+  }, [polarity, catalog, form]);
+
+  const save = async () => {
+    let values: FormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = { cadreId, ...values, content: values.content ?? '', standardCodes: values.standardCodes ?? [], listItemCode: values.listItemCode ?? null };
+      const saved = entry ? await call('entries.update', { id: entry.id, version: entry.version, input }) : await call('entries.create', { input });
+      message.success(entry ? '材料已保存' : '材料已添加');
+      onSaved(saved);
+    } catch (e) {
+      showEntryError(form, e, (t) => message.error({ content: t, duration: 8 }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={`${entry ? '编辑材料' : '新增材料'} — ${cadreName}`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="entry-form"
+    >
+      <Form form={form} layout="horizontal" labelCol={{ flex: '130px' }} style={{ marginTop: 12 }} onFinish={() => void save()}>
+        <EntryFields catalog={catalog} entry={entry} polarity={polarity} />
+      </Form>
+    </Modal>
+  );
+}

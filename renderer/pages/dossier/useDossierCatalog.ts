@@ -1,0 +1,32 @@
+// The active catalog (sections, channels, standards by dimension, list items) for the dossier's forms and filters.
+import { useEffect, useState } from 'react';
+import { App as AntApp } from 'antd';
+import type { Catalogs } from '../../../shared/catalog/types';
+import { call, errorMessage } from '../../lib/api';
+
+export function useDossierCatalog(): Catalogs | null {
+  const [catalog, setCatalog] = useState<Catalogs | null>(null);
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    call('catalog.get', {})
+      .then(setCatalog)
+      .catch((e: unknown) => message.error(errorMessage(e)));
+  }, [message]);
+  return catalog;
+}
+
+/** Options of a grouped standards select: one group per dimension. */
+export const standardOptions = (c: Catalogs) =>
+  c.dimensions.map((d) => ({
+    label: `${d.code} ${d.name}`,
+    title: d.name,
+    options: d.standards.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` })),
+  }));
+
+/** Options of a grouped sub-item select: one group per section. */
+export const subItemOptions = (c: Catalogs) =>
+  c.sections.map((s) => ({
+    label: `${s.code} ${s.name}`,
+    title: s.name,
+    options: s.subItems.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` })),
+  }));

@@ -1,0 +1,78 @@
+// The dossier's calls: a cadre's dossier, entries (single and bulk), verification, attachments, training and its evidence.
+import { z } from 'zod';
+import type { Role } from '../roles';
+import {
+  bulkEntrySchema,
+  dossierFilterSchema,
+  entryInputSchema,
+  trainingClassSchema,
+  trainingRecordsSchema,
+  version,
+} from '../dossier/schema';
+import type {
+  AttachmentContent,
+  AttachmentMeta,
+  BulkResult,
+  Dossier,
+  QuarterCompleteness,
+  SearchResult,
+  DossierEntry,
+  TrainingClass,
+  TrainingRecord,
+  TrainingYearCheck,
+} from '../dossier/types';
+import { call } from './call';
+import * as f from './fields';
+
+/** Who may change dossiers; readers also see them; 考核录入员 sees no dossier at all. */
+export const DOSSIER_EDITORS: readonly Role[] = ['admin', 'dossierClerk'];
+export const DOSSIER_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
+
+const entryRef = z.strictObject({ id: f.id('材料'), version });
+
+export const dossierCalls = {
+  'dossier.get': call<Dossier>()({ input: dossierFilterSchema, access: DOSSIER_READERS, mutates: false }),
+  'entries.create': call<DossierEntry>()({ input: z.strictObject({ input: entryInputSchema }), access: DOSSIER_EDITORS, mutates: true }),
+  'entries.update': call<DossierEntry>()({
+    input: z.strictObject({ id: f.id('材料'), version, input: entryInputSchema }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'entries.delete': call<null>()({ input: entryRef, access: DOSSIER_EDITORS, mutates: true }),
+  'entries.verify': call<DossierEntry>()({ input: entryRef, access: DOSSIER_EDITORS, mutates: true }),
+  'entries.createBulk': call<BulkResult>()({ input: bulkEntrySchema, access: DOSSIER_EDITORS, mutates: true }),
+  'attachments.add': call<AttachmentMeta>()({
+    input: z.strictObject({ entryId: f.id('材料'), token: f.fileToken }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'attachments.remove': call<null>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_EDITORS, mutates: true }),
+  'attachments.read': call<AttachmentContent>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_READERS, mutates: false }),
+  'classes.list': call<readonly TrainingClass[]>()({ input: f.none, access: DOSSIER_READERS, mutates: false }),
+  'classes.save': call<TrainingClass>()({ input: trainingClassSchema, access: DOSSIER_EDITORS, mutates: true }),
+  'classes.records': call<readonly TrainingRecord[]>()({
+    input: z.strictObject({ classId: f.id('培训班') }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
+  'classes.saveRecords': call<readonly TrainingRecord[]>()({ input: trainingRecordsSchema, access: DOSSIER_EDITORS, mutates: true }),
+  'training.checkYear': call<TrainingYearCheck>()({
+    input: z.strictObject({
+      year: z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(1990, '年度不能早于 1990').max(2100, '年度不能晚于 2100'),
+    }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'dossier.completeness': call<QuarterCompleteness>()({
+    input: z.strictObject({ quarter: z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3') }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
+  'dossier.search': call<SearchResult>()({
+    input: z.strictObject({
+      text: z.string({ error: '请输入要检索的文字' }).trim().min(1, '请输入要检索的文字').max(50, '检索文字不能超过 50 个字'),
+    }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
+} as const;

@@ -1,0 +1,266 @@
+// End to end: a cadre's dossier from the roster, an entry with a bad then a good date, bulk entry by keyboard,
+// an attachment viewed in the app, verification by a second user, and the conflict message on a stale edit.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
+import { startBridge, type Bridge } from './harness/bridge-server';
+import { launchBrowser, openApp, screenshot } from './harness/browser';
+import { ScriptedDialogs } from '../helpers/dialogs';
+import { cadreInput, sampleJpeg } from '../helpers/roster';
+import type { Dossier } from '../../shared/dossier/types';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+const CLERK = { username: 'clerk1', displayName: '档案员甲', role: 'dossierClerk', password: 'Dossier@2025' } as const;
+const CLERK_PASSWORD = 'Clerk#2025x';
+
+let work: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let dispatch: Dispatch;
+const dialogs = new ScriptedDialogs();
+const ids: Record<string, number> = {};
+
+async function must<T>(name: string, input: unknown): Promise<T> {
+  const r = await dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-dossier-'));
+  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), fileDialogs: dialogs });
+  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
+  dispatch = createDispatcher(bridge.host, () => undefined);
+  const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
+  for (const name of ['巴特尔', '李秀梅', '王建国']) {
+    ids[name] = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name, idNumber: '' }) })).id;
+  }
+  await must('users.create', CLERK);
+  // A new account must change its initial password at first login: done here, so the UI logs in straight away.
+  await must('session.login', { username: CLERK.username, password: CLERK.password });
+  await must('me.changePassword', { currentPassword: CLERK.password, newPassword: CLERK_PASSWORD });
+  await must('session.login', { username: ADMIN.username, password: ADMIN.password });
+  browser = await launchBrowser();
+  page = await openApp(browser, bridge.url);
+  await page.getByText('干部名册').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
+const dialog = () => page.getByRole('dialog').last();
+const field = (label: string) => page.getByLabel(label, { exact: true });
+
+/** Opens an antd select by its test id, types to search, and picks the option whose text contains `option`. */
+async function choose(scope: ReturnType<Page['locator']> | Page, testId: string, search: string, option: string | RegExp) {
+  await scope.getByTestId(testId).click();
+  await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+const dossierOf = (name: string) => must<Dossier>('dossier.get', { cadreId: ids[name] });
+
+describe('political-quality dossier', () => {
+  test('the roster drawer opens the cadre’s dossier; an entry with a future date is refused, then saved', async () => {
+    await page.getByText('巴特尔').first().click();
+    await page.getByTestId('open-dossier').click();
+    await page.getByText('该干部还没有档案材料').waitFor();
+    await page.getByRole('button', { name: /新增材料/ }).click();
+    const form = dialog();
+    await form.getByTestId('entry-date').fill('2099-01-01');
+    await choose(form, 'entry-subitem', 'S2.2', 'S2.2');
+    await choose(form, 'entry-channel', '培训', '培训机构');
+    await form.getByTestId('entry-title').fill('2025年春季中青班优秀学员');
+    await form.getByTestId('entry-content').fill('在县委党校中青年干部培训班学习期间表现突出，被评为优秀学员。');
+    await form.getByText('正面', { exact: true }).click();
+    await choose(form, 'entry-standards', 'D4.2', 'D4.2');
+    await choose(form, 'entry-standards', 'D2.1', 'D2.1');
+    await page.keyboard.press('Escape');
+    await choose(form, 'entry-listitem', '', 'P3');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await form.getByText(/日期不能晚于今天/).waitFor();
+    await screenshot(page, '40-dossier-entry-form');
+    expect((await dossierOf('巴特尔')).total).toBe(0);
+    await form.getByTestId('entry-date').fill('2025-08-14');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('材料已添加').waitFor();
+    await page.getByText('2025年春季中青班优秀学员').waitFor();
+    const d = await dossierOf('巴特尔');
+    expect(d.entries.map((e) => [e.quarter, e.subItem.code, e.listItem?.code, e.standards.map((s) => s.code)])).toEqual([['2025Q3', 'S2.2', 'P3', ['D2.1', 'D4.2']]]);
+  });
+
+  test('an attachment is uploaded and viewed inside the app', async () => {
+    const file = join(work, '结业证书.jpg');
+    writeFileSync(file, sampleJpeg());
+    dialogs.answerOpen(file);
+    const card = page.getByTestId(`entry-${(await dossierOf('巴特尔')).entries[0]!.id}`);
+    await card.getByRole('button', { name: /附\s?件/ }).click();
+    await page.getByText('附件已上传').waitFor();
+    await card.getByText('结业证书.jpg', { exact: true }).click();
+    const img = page.getByTestId('attachment-image');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(90);
+    await screenshot(page, '41-dossier-attachment');
+    await page.locator('.ant-modal-close').last().click();
+  });
+
+  test('one entry for a whole unit in bulk, the grid filled by keyboard only', async () => {
+    await page.getByRole('tab', { name: '批量录入' }).click();
+    const bulk = page.getByTestId('bulk-entry');
+    await bulk.getByTestId('entry-date').fill('2025-06-30');
+    await choose(bulk, 'entry-subitem', 'S2.1', 'S2.1');
+    await choose(bulk, 'entry-channel', '培训', '培训机构');
+    await bulk.getByTestId('entry-title').fill('2025年上半年理论学习专题培训');
+    await bulk.getByTestId('entry-content').fill('参加县委党校理论学习专题培训班。');
+    await choose(bulk, 'unit-picker', '阿尔巴斯', '阿尔巴斯苏木');
+    await bulk.getByRole('button', { name: /添加该单位全部在职干部/ }).click();
+    await expect.poll(() => bulk.getByTestId('bulk-grid').locator('tbody tr').count()).toBe(3);
+    // Keyboard only: focus the first hours cell, then type and Tab through the grid.
+    await bulk.getByLabel('巴特尔的学时', { exact: true }).focus();
+    for (const [hours, note] of [
+      ['40', '优秀学员'],
+      ['36', '合格'],
+      ['32', '请假一天'],
+    ] as const) {
+      await page.keyboard.type(hours);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(note);
+      await page.keyboard.press('Tab');
+    }
+    await expect.poll(() => bulk.getByLabel('王建国的个人情况', { exact: true }).inputValue()).toBe('请假一天');
+    await screenshot(page, '42-dossier-bulk-grid');
+    await bulk.getByTestId('bulk-save').click();
+    await page.getByText('已为 3 名干部录入材料').waitFor();
+    const li = await dossierOf('李秀梅');
+    expect(li.entries.map((e) => e.content)).toEqual(['参加县委党校理论学习专题培训班。\n学时：36；合格']);
+    expect(new Set([...(await dossierOf('巴特尔')).entries, ...li.entries].map((e) => e.batchId).filter(Boolean)).size).toBe(1);
+  });
+
+  test('the dossier as a timeline with quarter markers and by section', async () => {
+    await page.getByRole('tab', { name: '干部档案' }).click();
+    await page.getByTestId('quarter-2025Q2').waitFor();
+    await page.getByTestId('quarter-2025Q3').waitFor();
+    await screenshot(page, '43-dossier-timeline');
+    await page.getByTestId('view-switch').getByText('按板块').click();
+    await page.getByTestId('sections').waitFor();
+    expect(await page.getByTestId('sections').innerText()).toContain('S2.1 参训记录');
+    await screenshot(page, '44-dossier-sections');
+    // Filters: only the negative ones — there are none.
+    await choose(page, 'filter-polarity', '', '负面');
+    await page.getByText('没有符合筛选条件的材料').waitFor();
+    await page.getByTestId('filter-polarity').locator('.ant-select-clear').click({ force: true });
+    await page.getByTestId('view-switch').getByText('时间轴').click();
+  });
+
+  test('a second user verifies an entry; a stale edit gets the conflict message and overwrites nothing', async () => {
+    await page.getByRole('button', { name: /锁\s?定/ }).click();
+    await field('用户名').fill(CLERK.username);
+    await field('密码').fill(CLERK_PASSWORD);
+    await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
+    await menu('政治素质档案');
+    await page.getByTestId('cadre-picker').click();
+    await page.keyboard.type('巴特尔');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴特尔' }).first().click();
+    const first = (await dossierOf('巴特尔')).entries.find((e) => e.subItem.code === 'S2.2')!;
+    const card = page.getByTestId(`entry-${first.id}`);
+    await card.getByRole('button', { name: /核\s?实/ }).click();
+    await card.getByText('已核实（档案员甲）').waitFor();
+
+    // The clerk opens the entry for editing; meanwhile someone else saves a change to it.
+    await card.getByRole('button', { name: /编\s?辑/ }).click();
+    const form = dialog();
+    await form.getByTestId('entry-title').waitFor();
+    await expect.poll(() => form.getByTestId('entry-listitem').innerText()).toContain('P3');
+    const current = (await dossierOf('巴特尔')).entries.find((e) => e.id === first.id)!;
+    await must('entries.update', {
+      id: first.id,
+      version: current.version,
+      input: {
+        cadreId: ids['巴特尔'],
+        date: current.date,
+        subItemCode: current.subItem.code,
+        channelCode: current.channel.code,
+        title: '他人修改后的标题',
+        content: current.content,
+        polarity: current.polarity,
+        standardCodes: current.standards.map((s) => s.code),
+        listItemCode: current.listItem?.code ?? null,
+      },
+    });
+    await form.getByTestId('entry-title').fill('我的修改');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText(/已被其他人修改.*您的修改未保存/).waitFor();
+    await screenshot(page, '45-dossier-conflict');
+    expect((await dossierOf('巴特尔')).entries.find((e) => e.id === first.id)!.title).toBe('他人修改后的标题');
+  });
+
+  test('a training class with its records grid; 优秀学员 gives automatic positive evidence in the dossier', async () => {
+    await page.locator('.ant-modal-close').last().click();
+    await page.getByRole('tab', { name: '教育培训' }).click();
+    await page.getByRole('button', { name: /新建培训班/ }).click();
+    const form = dialog();
+    await form.getByLabel('班次名称').fill('2025年秋季中青年干部培训班');
+    await form.getByLabel('开班日期').fill('2025-09-01');
+    await form.getByLabel('结业日期').fill('2025-09-20');
+    await form.getByLabel('学时').fill('48');
+    await form.getByLabel('主办单位').fill('县委党校');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('培训班已保存').waitFor();
+    const grid = page.getByTestId('records-grid');
+    await choose(grid, 'unit-picker', '阿尔巴斯', '阿尔巴斯苏木');
+    await grid.getByRole('button', { name: /添加该单位全部在职干部/ }).click();
+    await expect.poll(() => grid.locator('tbody tr').count()).toBe(3);
+    await grid.getByLabel('巴特尔的结业评价', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '优秀学员' }).click();
+    await grid.getByLabel('王建国的学时', { exact: true }).fill('24');
+    await screenshot(page, '46-dossier-training');
+    await grid.getByRole('button', { name: /保存学员名单/ }).click();
+    await page.getByText(/培训记录已保存/).waitFor();
+    const auto = (await dossierOf('巴特尔')).entries.filter((e) => e.origin === 'training');
+    expect(auto.map((e) => [e.title, e.listItem?.code, e.polarity])).toEqual([['2025年秋季中青年干部培训班：优秀学员', 'P3', 'positive']]);
+    await page.getByRole('tab', { name: '干部档案' }).click();
+    const card = page.getByTestId(`entry-${auto[0]!.id}`);
+    await card.getByText('自动', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: /编\s?辑/ }).count()).toBe(0); // automatic evidence follows the record, not edits
+  });
+
+  test('the quarterly collection lists each unit’s percentage and the cadres with gaps; a name opens the dossier', async () => {
+    await page.getByRole('tab', { name: '季度采集' }).click();
+    const panel = page.getByTestId('completeness');
+    await panel.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }).click();
+    await expect.poll(() => panel.innerText()).toContain('阿尔巴斯苏木');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', { quarter: '2025Q3' });
+    expect(expected.gaps).toHaveLength(3);
+    await screenshot(page, '47-dossier-completeness');
+    await panel.getByText('李秀梅', { exact: true }).click();
+    await page.getByTestId('timeline').waitFor();
+    await expect.poll(() => page.getByTestId('cadre-picker').first().innerText()).toContain('李秀梅（阿尔巴斯苏木');
+  });
+
+  test('search across all dossiers: a two-character name in the content is found and highlighted', async () => {
+    await page.getByRole('tab', { name: '全文检索' }).click();
+    const box = page.getByTestId('search-input').locator('input');
+    await box.fill('学时');
+    await box.press('Enter');
+    const panel = page.getByTestId('search');
+    await expect.poll(() => panel.locator('mark').count()).toBeGreaterThanOrEqual(3);
+    expect(await panel.locator('mark').first().innerText()).toBe('学时');
+    await screenshot(page, '48-dossier-search');
+    await box.fill('结业证书');
+    await box.press('Enter');
+    await expect.poll(() => panel.innerText()).toContain('附件：');
+    await panel.getByText('巴特尔', { exact: true }).first().click();
+    await page.getByTestId('timeline').waitFor();
+  });
+});
