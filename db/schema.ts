@@ -179,6 +179,88 @@ export interface PortraitConfirmationsTable {
   confirmed_by: number;
   confirmed_at: string;
 }
+export interface AssessmentsTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  state: 'preparing' | 'collecting' | 'summarized' | 'archived';
+  config: string;
+  scope: string;
+  version: Generated<number>;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  summarized_result: string | null;
+  archived_at: string | null;
+  digest: string | null;
+  archived_result: string | null;
+}
+export interface AssessmentMembersTable {
+  assessment_id: number;
+  cadre_id: number;
+  name: string;
+  position: 'chief' | 'deputy';
+  unit_id: number;
+  unit_name: string;
+  category_code: string;
+  category_name: string;
+}
+interface Entered { entered_by: string; entered_at: string }
+export interface AssessmentSuperiorBallotsTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  rater_label: string;
+  group_ref: string;
+  sort_order: string;
+  paper_no: string | null;
+}
+export interface AssessmentPeerBallotsTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  rater_cadre_id: number;
+  target_cadre_id: number;
+  scores: string;
+  paper_no: string | null;
+}
+export interface AssessmentStaffCountsTable extends Entered {
+  assessment_id: number;
+  target_cadre_id: number;
+  excellent: number;
+  good: number;
+  fair: number;
+  poor: number;
+  paper_no: string | null;
+}
+export interface AssessmentServiceBallotsTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  target_cadre_id: number;
+  score: number;
+  paper_no: string | null;
+}
+export interface AssessmentAdjustmentsTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  target_cadre_id: number;
+  points: number;
+  date: string;
+  reason: string;
+  dossier_entry_id: number | null;
+}
+export interface AssessmentVetoesTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  target_cadre_id: number;
+  reason: string;
+  source: 'manual';
+}
+export interface AssessmentGradeConfirmationsTable extends Entered {
+  assessment_id: number;
+  target_cadre_id: number;
+  grade: 'excellent' | 'competent' | 'basicallyCompetent' | 'incompetent';
+  reason: string;
+}
 
 export interface Database {
   units: UnitsTable;
@@ -206,4 +288,13 @@ export interface Database {
   dossier_attachments: DossierAttachmentsTable;
   holistic_evaluations: HolisticEvaluationsTable;
   portrait_confirmations: PortraitConfirmationsTable;
+  assessments: AssessmentsTable;
+  assessment_members: AssessmentMembersTable;
+  assessment_superior_ballots: AssessmentSuperiorBallotsTable;
+  assessment_peer_ballots: AssessmentPeerBallotsTable;
+  assessment_staff_counts: AssessmentStaffCountsTable;
+  assessment_service_ballots: AssessmentServiceBallotsTable;
+  assessment_adjustments: AssessmentAdjustmentsTable;
+  assessment_vetoes: AssessmentVetoesTable;
+  assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
 }

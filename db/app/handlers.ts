@@ -12,6 +12,7 @@ import { backupHandlers } from '../backup/service';
 import { portraitConfigHandlers } from '../portrait/config';
 import { catalogAdminHandlers } from '../catalog/admin';
 import { dossierHandlers } from '../dossier/service';
+import { assessmentHandlers } from '../assessment/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -44,4 +45,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...portraitConfigHandlers,
   ...catalogAdminHandlers,
   ...dossierHandlers,
+  ...assessmentHandlers,
 };

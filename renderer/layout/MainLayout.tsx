@@ -16,6 +16,7 @@ import { RosterPage } from '../pages/roster/RosterPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { DossierPage } from '../pages/dossier/DossierPage';
 import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
+import { AssessmentPage } from '../pages/assessment/AssessmentPage';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
 import { APP_TITLE } from '../pages/AuthFrame';
 
@@ -42,6 +43,8 @@ function PageFor({
       return <UnitsPage canEdit={canEdit} />;
     case 'catalog':
       return <CatalogPage isAdmin={user.role === 'admin'} />;
+    case 'assessment':
+      return <AssessmentPage role={user.role} />;
     case 'users':
       return <UsersPage currentUserId={user.id} />;
     case 'audit':

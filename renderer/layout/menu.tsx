@@ -1,10 +1,10 @@
 // The navigation: which areas exist and which roles see them (only areas that are built appear).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BookOutlined, FileTextOutlined, IdcardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BookOutlined, FileTextOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Role } from '../../shared/roles';
 import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 
-export type PageKey = 'roster' | 'dossier' | 'units' | 'catalog' | 'users' | 'audit' | 'settings';
+export type PageKey = 'roster' | 'dossier' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings';
 
 export interface NavItem {
   readonly key: PageKey;
@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dossier', label: '政治素质档案', icon: <FileTextOutlined />, roles: DOSSIER_READERS },
   { key: 'units', label: '单位管理', icon: <ApartmentOutlined />, roles: 'all' },
   { key: 'catalog', label: '基础目录', icon: <BookOutlined />, roles: 'all' },
+  { key: 'assessment', label: '考核测评', icon: <TrophyOutlined />, roles: ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'] },
   { key: 'users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
   { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
   { key: 'settings', label: '系统设置', icon: <SettingOutlined />, roles: ['admin'] },

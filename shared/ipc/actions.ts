@@ -43,6 +43,21 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'classes.save': '保存培训班',
   'classes.saveRecords': '保存培训记录',
   'training.checkYear': '年度学时核查',
+  'assessments.create': '新建考核',
+  'assessments.updateConfig': '修改考核配置',
+  'assessments.setState': '变更考核状态',
+  'assessments.refreshMembers': '刷新考核成员',
+  'assessments.archive': '归档考核',
+  'ballots.saveSuperior': '录入上级排名',
+  'ballots.savePeer': '录入同级互评',
+  'ballots.saveStaff': '录入职工测评',
+  'ballots.saveService': '录入服务对象评分',
+  'ballots.delete': '删除测评票',
+  'adjustments.add': '新增加减分',
+  'adjustments.delete': '删除加减分',
+  'vetoes.add': '新增一票否决',
+  'vetoes.delete': '删除一票否决',
+  'grades.confirm': '确认考核等次',
 };
 
 export const actionLabel = (action: string): string =>

@@ -6,6 +6,7 @@ import { backupCalls } from './contract-backup';
 import { portraitCalls } from './contract-portrait';
 import { catalogAdminCalls } from './contract-catalog';
 import { dossierCalls } from './contract-dossier';
+import { assessmentCalls } from './contract-assessment';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -135,6 +136,7 @@ export const contract = {
   ...portraitCalls,
   ...catalogAdminCalls,
   ...dossierCalls,
+  ...assessmentCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -10,6 +10,8 @@ import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster'
 import { addEntry, dossierCadre, entryForm, pickAttachment, samplePng } from '../helpers/dossier';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
+import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
+import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 
 type Host = TestHost & { recoveryCode: string };
 /**
@@ -49,6 +51,19 @@ async function backupPicked(h: Host): Promise<string> {
   const [picked] = await h.pickOpen('backup', path);
   return picked!.token;
 }
+
+/** An assessment over a small roster: in 准备, or already 测评中 / 已汇总 (with the scoring.md worked example). */
+async function assessmentIn(h: Host, state: 'preparing' | 'collecting' | 'summarized') {
+  const roster = await seedRoster(h);
+  let a = await createC1(h);
+  if (state === 'preparing') return { a, roster };
+  a = await startCollecting(h, a);
+  if (state === 'collecting') return { a, roster };
+  await enterWorkedExample(h, a.id, roster);
+  a = await h.ok('assessments.setState', { id: a.id, version: a.version, state: 'summarized' });
+  return { a, roster };
+}
+type Prepared = Awaited<ReturnType<typeof assessmentIn>>;
 
 const NEW_USER = { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' } as const;
 
@@ -182,6 +197,78 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
   },
   'training.checkYear': { prepare: (h) => dossierCadre(h), run: (h) => h.ok('training.checkYear', { year: 2025 }) },
+  'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
+  'assessments.updateConfig': {
+    prepare: (h) => assessmentIn(h, 'preparing'),
+    run: (h, { a }: Prepared) => h.ok('assessments.updateConfig', { id: a.id, version: a.version, config: defaultAssessmentConfig() }),
+  },
+  'assessments.setState': {
+    prepare: (h) => assessmentIn(h, 'preparing'),
+    run: (h, { a }: Prepared) => h.ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' }),
+  },
+  'assessments.refreshMembers': {
+    prepare: (h) => assessmentIn(h, 'preparing'),
+    run: (h, { a }: Prepared) => h.ok('assessments.refreshMembers', { id: a.id, version: a.version }),
+  },
+  'assessments.archive': {
+    prepare: (h) => assessmentIn(h, 'summarized'),
+    run: (h, { a }: Prepared) => h.ok('assessments.archive', { id: a.id, version: a.version }),
+  },
+  'ballots.saveSuperior': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b, r.c] }),
+  },
+  'ballots.savePeer': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.savePeer', { assessmentId: a.id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }] }),
+  },
+  'ballots.saveStaff': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveStaff', { assessmentId: a.id, counts: [{ targetId: r.a, excellent: 3, good: 1, fair: 0, poor: 0 }] }),
+  },
+  'ballots.saveService': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveService', { assessmentId: a.id, targetId: r.a, scores: [90] }),
+  },
+  'ballots.delete': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('ballots.saveService', { assessmentId: p.a.id, targetId: p.roster.a, scores: [90] });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      return { ...p, ballotId: list.service[0]!.id };
+    },
+    run: (h, { a, ballotId }: Prepared & { ballotId: number }) => h.ok('ballots.delete', { assessmentId: a.id, kind: 'service', id: ballotId }),
+  },
+  'adjustments.add': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('adjustments.add', { assessmentId: a.id, targetId: r.a, points: 2, date: '2025-04-01', reason: '获市级表彰' }),
+  },
+  'adjustments.delete': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('adjustments.add', { assessmentId: p.a.id, targetId: p.roster.a, points: 2, date: '2025-04-01', reason: '获市级表彰' });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      return { ...p, itemId: list.adjustments[0]!.id };
+    },
+    run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
+  },
+  'vetoes.add': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('vetoes.add', { assessmentId: a.id, targetId: r.a, reason: '违反政治纪律' }),
+  },
+  'vetoes.delete': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('vetoes.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '违反政治纪律' });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      return { ...p, itemId: list.vetoes[0]!.id };
+    },
+    run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('vetoes.delete', { assessmentId: a.id, id: itemId }),
+  },
+  'grades.confirm': {
+    prepare: (h) => assessmentIn(h, 'summarized'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
+  },
 };
 
 const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
@@ -229,6 +316,7 @@ describe('one audit entry per change', () => {
     const entry = await addEntry(h, cadre.id);
     const attachment = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
     const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
+    const assessment = await h.ok('assessments.create', { name: '读取测试考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
     let jobId = '';
     let restoreJobId = '';
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
@@ -249,6 +337,10 @@ describe('one audit entry per change', () => {
       'classes.records': () => ({ classId: cls.id }),
       'dossier.completeness': () => ({ quarter: '2025Q3' }),
       'dossier.search': () => ({ text: '优秀' }),
+      'assessments.get': () => ({ id: assessment.id }),
+      'ballots.list': () => ({ assessmentId: assessment.id }),
+      'rankings.get': () => ({ assessmentId: assessment.id }),
+      'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {

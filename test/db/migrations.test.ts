@@ -8,6 +8,7 @@ import { MIGRATIONS, LATEST_VERSION } from '../../db/migrations';
 import { migration0001 } from '../../db/migrations/0001-initial';
 import { migration0002 } from '../../db/migrations/0002-roster';
 import { migration0003 } from '../../db/migrations/0003-dossier';
+import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004-assessment';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -41,7 +42,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]); // add a describe block for each new migration
   });
 });
 
@@ -116,7 +117,7 @@ describe('0002-roster', () => {
 
   test('on an empty database both migrations run in order', () => {
     const db = emptyKeyedDb();
-    expect(migrate(db)).toEqual([1, 2, 3]);
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     for (const t of ROSTER_TABLES) expect(tables(db)).toContain(t);
   });
@@ -321,6 +322,72 @@ describe('0003-dossier', () => {
       expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
     }
     expect(db.prepare(`SELECT count(*) AS n FROM training_classes`).get()).toEqual({ n: 1 });
+  });
+});
+
+describe('0004-assessment', () => {
+  const ASSESSMENT_TABLES = ['assessments', ...ASSESSMENT_CHILD_TABLES];
+
+  test('is version 4, named assessment, and runs on top of 0002 (it needs nothing of the dossier’s 3)', () => {
+    expect(MIGRATIONS).toContain(migration0004);
+    expect(migration0004).toMatchObject({ version: 4, name: 'assessment' });
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    const before = tables(db);
+    expect(migrate(db, [migration0001, migration0002, migration0004])).toEqual([4]);
+    expect(schemaVersion(db)).toBe(4);
+    expect(tables(db)).toEqual([...before, ...ASSESSMENT_TABLES].sort());
+    expect(migrate(db, [migration0001, migration0002, migration0004])).toEqual([]);
+  });
+
+  test('runs in one transaction: failing on a late table leaves version 2 and none of its tables', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    db.exec('CREATE TABLE assessment_grade_confirmations (x TEXT) STRICT');
+    expect(() => migrate(db, [migration0001, migration0002, migration0004])).toThrow(/assessment_grade_confirmations/);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).not.toContain('assessments');
+    expect(tables(db)).not.toContain('assessment_members');
+  });
+
+  test('its constraints hold: members frozen once 测评中, self-rating refused, an archived assessment read-only', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    db.pragma('foreign_keys = ON');
+    const addAssessment = db.prepare(
+      `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, ?, '{}', '{}', 'a', 't', 'a', 't')`,
+    );
+    expect(() => addAssessment.run('open')).toThrow(/CHECK/);
+    const id = Number(addAssessment.run('preparing').lastInsertRowid);
+    const member = db.prepare(
+      `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, category_name) VALUES (?, ?, '甲', 'chief', 1, '乌兰镇', 'C1', '苏木镇')`,
+    );
+    member.run(id, 1);
+    member.run(id, 2);
+    expect(() => member.run(id, 1)).toThrow(/UNIQUE|PRIMARY/);
+    const setState = db.prepare('UPDATE assessments SET state = ? WHERE id = ?');
+    setState.run('collecting', id);
+    expect(() => member.run(id, 3)).toThrow('考核已开始测评，成员名单已冻结');
+    expect(() => db.prepare(`UPDATE assessment_members SET name = '乙' WHERE cadre_id = 1`).run()).toThrow('成员名单已冻结');
+    expect(() => db.prepare('DELETE FROM assessment_members WHERE cadre_id = 1').run()).toThrow('成员名单已冻结');
+
+    const peer = db.prepare(
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, ?, ?, '{}', 'a', 't')`,
+    );
+    expect(() => peer.run(id, 1, 1)).toThrow(/CHECK/);
+    peer.run(id, 1, 2);
+    expect(() => peer.run(id, 1, 2)).toThrow(/UNIQUE/);
+    const service = db.prepare(`INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`);
+    expect(() => service.run(id, 101)).toThrow(/CHECK/);
+    service.run(id, 90);
+
+    setState.run('archived', id);
+    expect(() => setState.run('collecting', id)).toThrow('考核已归档，不能修改');
+    expect(() => db.prepare('DELETE FROM assessments WHERE id = ?').run(id)).toThrow('考核已归档');
+    expect(() => service.run(id, 80)).toThrow('考核已归档');
+    expect(() => db.prepare('UPDATE assessment_service_ballots SET score = 10').run()).toThrow('考核已归档');
+    expect(() => db.prepare('DELETE FROM assessment_peer_ballots').run()).toThrow('考核已归档');
+    expect(db.prepare('SELECT count(*) AS n FROM assessment_service_ballots').get()).toEqual({ n: 1 });
   });
 });
 

@@ -7,6 +7,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../shared/roles';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { sha256File } from '../helpers/files';
 import { addUnit, cadreInput } from '../helpers/roster';
+import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import { ADMIN } from '../helpers/tmp-store';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 
@@ -292,6 +293,22 @@ describe('role refusal', () => {
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
     'dossier.search': { text: '优秀' },
+    'assessments.create': { name: '越权考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } },
+    'assessments.updateConfig': { id: 1, version: 1, config: defaultAssessmentConfig() },
+    'assessments.setState': { id: 1, version: 1, state: 'collecting' },
+    'assessments.refreshMembers': { id: 1, version: 1 },
+    'assessments.archive': { id: 1, version: 1 },
+    'ballots.list': { assessmentId: 1 },
+    'ballots.saveSuperior': { assessmentId: 1, raterLabel: '越权', group: 'chief:C1', order: [ids.cadre ?? 1] },
+    'ballots.savePeer': { assessmentId: 1, raterId: ids.cadre ?? 1, ballots: [{ targetId: 2, scores: { zz1: 1, zz2: 1, zz3: 1 } }] },
+    'ballots.saveStaff': { assessmentId: 1, counts: [{ targetId: ids.cadre ?? 1, excellent: 1, good: 0, fair: 0, poor: 0 }] },
+    'ballots.saveService': { assessmentId: 1, targetId: ids.cadre ?? 1, scores: [1] },
+    'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
+    'adjustments.add': { assessmentId: 1, targetId: ids.cadre ?? 1, points: 1, date: '2025-01-01', reason: '越权' },
+    'adjustments.delete': { assessmentId: 1, id: 1 },
+    'vetoes.add': { assessmentId: 1, targetId: ids.cadre ?? 1, reason: '越权' },
+    'vetoes.delete': { assessmentId: 1, id: 1 },
+    'grades.confirm': { assessmentId: 1, cadreId: ids.cadre ?? 1, grade: 'competent' },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {
@@ -400,5 +417,22 @@ describe('invalid input is refused with a Chinese message naming the field, and 
       expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(await snapshot(h)).toEqual(before);
+  });
+});
+
+describe('assessment roles', () => {
+  test('administrators manage assessments; the assessment clerk enters ballots and adjustments; the reviewer reads (archived only, checked by the service)', () => {
+    const access = (name: CallName) => contract[name].access;
+    for (const name of ['assessments.create', 'assessments.updateConfig', 'assessments.setState', 'assessments.refreshMembers', 'assessments.archive', 'vetoes.add', 'vetoes.delete', 'grades.confirm'] as const) {
+      expect(access(name), name).toEqual(['admin']);
+    }
+    for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {
+      expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
+    }
+    for (const name of ['assessments.list', 'assessments.get', 'rankings.get', 'rankings.whatIf'] as const) {
+      expect(access(name), name).toEqual(['admin', 'assessmentClerk', 'dossierClerk', 'reviewer']);
+    }
+    // Who rated whom is not for the reviewer.
+    expect(access('ballots.list')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
   });
 });

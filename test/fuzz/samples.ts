@@ -2,6 +2,7 @@
 // from its zod schema, so a call added to the contract later is fuzzed near its valid shape too.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import type { CallName } from '../../shared/ipc/contract';
 
 /** A complete profile (every text filled, family, annual results, a 身份证号 matching birth month and gender). */
@@ -136,6 +137,26 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
     'dossier.search': { text: '优秀学员' },
+    'assessments.list': {},
+    'assessments.get': { id: 1 },
+    'assessments.create': { name: '2025年度科级干部考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [1] } },
+    'assessments.updateConfig': { id: 1, version: 1, config: defaultAssessmentConfig() },
+    'assessments.setState': { id: 1, version: 1, state: 'collecting' },
+    'assessments.refreshMembers': { id: 1, version: 1 },
+    'assessments.archive': { id: 1, version: 3 },
+    'ballots.list': { assessmentId: 1 },
+    'ballots.saveSuperior': { assessmentId: 1, raterLabel: '旗委书记', group: 'chief:C1', order: [1, 2], paperNo: 'S-1' },
+    'ballots.savePeer': { assessmentId: 1, raterId: 1, ballots: [{ targetId: 2, scores: { zz1: 90, zz2: 85, zz3: 80 } }] },
+    'ballots.saveStaff': { assessmentId: 1, counts: [{ targetId: 1, excellent: 3, good: 2, fair: 1, poor: 0 }] },
+    'ballots.saveService': { assessmentId: 1, targetId: 1, scores: [90, 88.5] },
+    'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
+    'adjustments.add': { assessmentId: 1, targetId: 1, points: 2, date: '2025-05-01', reason: '获市级表彰' },
+    'adjustments.delete': { assessmentId: 1, id: 1 },
+    'vetoes.add': { assessmentId: 1, targetId: 1, reason: '违反政治纪律' },
+    'vetoes.delete': { assessmentId: 1, id: 1 },
+    'rankings.get': { assessmentId: 1 },
+    'rankings.whatIf': { assessmentId: 1, weights: defaultAssessmentConfig().weights },
+    'grades.confirm': { assessmentId: 1, cadreId: 1, grade: 'competent', reason: '综合研判' },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 

@@ -1,0 +1,57 @@
+// The 日常考核加减分清单 and 一票否决 of an assessment (manual entries; dossier-driven proposals come later).
+import type { Kysely } from 'kysely';
+import type { AssessmentMember } from '../../shared/assessment/types';
+import { fail } from '../../shared/ipc/errors';
+import type { SessionUser } from '../../shared/ipc/types';
+import type { Database } from '../schema';
+import type { AssessmentRow } from './access';
+import { memberMap } from './ballots';
+
+export interface AdjustmentInput {
+  targetId: number;
+  points: number;
+  date: string;
+  reason: string;
+  dossierEntryId?: number | undefined;
+}
+
+export async function addAdjustment(db: Kysely<Database>, row: AssessmentRow, input: AdjustmentInput, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
+  const target = (await memberMap(db, row.id, [input.targetId])).get(input.targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  await db
+    .insertInto('assessment_adjustments')
+    .values({
+      assessment_id: row.id,
+      target_cadre_id: input.targetId,
+      points: input.points,
+      date: input.date,
+      reason: input.reason,
+      dossier_entry_id: input.dossierEntryId ?? null,
+      entered_by: user.displayName,
+      entered_at: now,
+    })
+    .execute();
+  return target;
+}
+
+export async function deleteAdjustment(db: Kysely<Database>, row: AssessmentRow, id: number): Promise<{ targetId: number; points: number; reason: string }> {
+  const a = await db.selectFrom('assessment_adjustments').selectAll().where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst();
+  if (!a) return fail('NOT_FOUND', '找不到该加减分项，可能已被删除', 'id');
+  await db.deleteFrom('assessment_adjustments').where('id', '=', id).execute();
+  return { targetId: a.target_cadre_id, points: a.points, reason: a.reason };
+}
+
+export async function addVeto(db: Kysely<Database>, row: AssessmentRow, targetId: number, reason: string, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
+  const target = (await memberMap(db, row.id, [targetId])).get(targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  await db
+    .insertInto('assessment_vetoes')
+    .values({ assessment_id: row.id, target_cadre_id: targetId, reason, source: 'manual', entered_by: user.displayName, entered_at: now })
+    .execute();
+  return target;
+}
+
+export async function deleteVeto(db: Kysely<Database>, row: AssessmentRow, id: number): Promise<{ targetId: number; reason: string }> {
+  const v = await db.selectFrom('assessment_vetoes').selectAll().where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst();
+  if (!v) return fail('NOT_FOUND', '找不到该一票否决项，可能已被删除', 'id');
+  await db.deleteFrom('assessment_vetoes').where('id', '=', id).execute();
+  return { targetId: v.target_cadre_id, reason: v.reason };
+}

@@ -1,0 +1,123 @@
+// From the store to scoring: the assessment's RankingInput, the computed result, and the view with names and reasons.
+import type { Kysely } from 'kysely';
+import { invalidReasonText } from '../../shared/assessment/labels';
+import { STAFF_GRADE_LABELS, groupRefOf, type ArchivedResult, type AssessmentMember, type GradeConfirmation, type InvalidBallotView, type RankingsView } from '../../shared/assessment/types';
+import { computeRankings } from '../../shared/scoring';
+import type { Component, RankingConfig, RankingInput, RankingResult, StaffGrade } from '../../shared/scoring/types';
+import type { Database } from '../schema';
+import type { AssessmentRow } from './access';
+import { groupName } from './ballots';
+import { readMembers } from './members';
+
+const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
+
+export interface StoreRankingInput {
+  input: RankingInput;
+  members: AssessmentMember[];
+  /** Per component, a short Chinese description of each ballot, by its index in the input. */
+  describe: (kind: Component, index: number) => string;
+}
+
+/** Reads the snapshot, configuration and every ballot into scoring's input, in a stable order (ids ascending). */
+export async function loadRankingInput(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput> {
+  const [row, members, superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
+    db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
+    readMembers(db, assessmentId),
+    db.selectFrom('assessment_superior_ballots').select(['rater_label', 'group_ref', 'sort_order']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'scores']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_staff_counts').select(['target_cadre_id', 'excellent', 'good', 'fair', 'poor']).where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
+    db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'score']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_vetoes').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+  ]);
+  const staffBallots: RankingInput['staffBallots'] = [];
+  for (const s of staff) {
+    const targetId = String(s.target_cadre_id);
+    for (const grade of STAFF_GRADES) for (let i = 0; i < s[grade]; i++) staffBallots.push({ targetId, grade });
+  }
+  const input: RankingInput = {
+    config: JSON.parse(row.config) as RankingConfig,
+    cadres: members.map((m) => ({
+      id: String(m.cadreId),
+      name: m.name,
+      position: m.position,
+      categoryId: m.categoryCode,
+      unitId: String(m.unitId),
+    })),
+    superiorBallots: superior.map((b) => ({ raterId: b.rater_label, order: (JSON.parse(b.sort_order) as number[]).map(String) })),
+    peerBallots: peer.map((b) => ({ raterId: String(b.rater_cadre_id), targetId: String(b.target_cadre_id), scores: JSON.parse(b.scores) as Record<string, number> })),
+    staffBallots,
+    serviceBallots: service.map((b) => ({ targetId: String(b.target_cadre_id), score: b.score })),
+    adjustments: adjustments.map((a) => ({ targetId: String(a.target_cadre_id), points: a.points, reason: a.reason })),
+    vetoes: vetoes.map((v) => ({ targetId: String(v.target_cadre_id), reason: v.reason })),
+  };
+  const byId = new Map(members.map((m) => [m.cadreId, m]));
+  const nameOf = (id: string | number) => byId.get(Number(id))?.name ?? `#${id}`;
+  const describe = (kind: Component, index: number): string => {
+    if (kind === 'superior') {
+      const b = superior[index];
+      return b ? `${b.rater_label}对“${groupName(members, b.group_ref)}”的排名` : '';
+    }
+    if (kind === 'peer') {
+      const b = peer[index];
+      return b ? `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评` : '';
+    }
+    if (kind === 'staff') {
+      const b = staffBallots[index];
+      return b ? `对${nameOf(b.targetId)}的职工测评（${STAFF_GRADE_LABELS[b.grade]}）` : '';
+    }
+    const b = service[index];
+    return b ? `对${nameOf(b.target_cadre_id)}的服务对象评分 ${b.score}` : '';
+  };
+  return { input, members, describe };
+}
+
+export async function computeFromStore(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput & { result: RankingResult }> {
+  const loaded = await loadRankingInput(db, assessmentId);
+  return { ...loaded, result: computeRankings(loaded.input) };
+}
+
+export function invalidViews(result: RankingResult, describe: StoreRankingInput['describe']): InvalidBallotView[] {
+  return result.invalidBallots.map((b) => ({ ...b, reasonText: invalidReasonText(b.reason), ballot: describe(b.kind, b.index) }));
+}
+
+export async function readConfirmations(db: Kysely<Database>, assessmentId: number): Promise<GradeConfirmation[]> {
+  const rows = await db.selectFrom('assessment_grade_confirmations').selectAll().where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute();
+  return rows.map((r) => ({ cadreId: r.target_cadre_id, grade: r.grade, reason: r.reason, confirmedBy: r.entered_by, confirmedAt: r.entered_at }));
+}
+
+function groupNames(members: readonly AssessmentMember[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of members) {
+    const key = m.position === 'chief' ? `chief:${m.categoryCode}` : `deputy:${m.unitId}`;
+    out[key] ??= groupName([m], groupRefOf(m));
+  }
+  return out;
+}
+
+/**
+ * The rankings as the window shows them: live while 准备/测评中, the stored summary once 已汇总, the archived result
+ * once 已归档 (never recomputed, so a later change of code or catalog cannot alter it).
+ */
+export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Promise<RankingsView> {
+  const members = await readMembers(db, row.id);
+  const base = {
+    state: row.state,
+    groupNames: groupNames(members),
+    members: Object.fromEntries(members.map((m) => [String(m.cadreId), m])),
+    digest: row.digest,
+  };
+  if (row.state === 'archived' && row.archived_result) {
+    const archived = JSON.parse(row.archived_result) as ArchivedResult;
+    return { ...base, result: archived.result, invalidBallots: archived.invalidBallots, confirmations: archived.confirmations };
+  }
+  const loaded = await loadRankingInput(db, row.id);
+  const result = row.state === 'summarized' && row.summarized_result ? (JSON.parse(row.summarized_result) as RankingResult) : computeRankings(loaded.input);
+  return { ...base, result, invalidBallots: invalidViews(result, loaded.describe), confirmations: await readConfirmations(db, row.id) };
+}
+
+/** The ranking with other component weights (the what-if panel): the stored ballots, nothing saved. */
+export async function whatIf(db: Kysely<Database>, assessmentId: number, weights: RankingConfig['weights']): Promise<RankingResult> {
+  const { input } = await loadRankingInput(db, assessmentId);
+  return computeRankings({ ...input, config: { ...input.config, weights } });
+}

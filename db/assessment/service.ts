@@ -1,0 +1,175 @@
+// The assessment's calls: each loads the assessment, checks state and role rules, changes, and records one audit entry.
+import { GRADE_LABELS, STATE_LABELS } from '../../shared/assessment/types';
+import { COMPONENT_LABELS } from '../../shared/assessment/types';
+import type { Handlers } from '../app/context';
+import { assertCollecting, loadAssessment } from './access';
+import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
+import { archiveAssessment } from './archive';
+import { deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
+import { updateConfig } from './config';
+import { confirmGrade } from './grades';
+import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
+import { rankingsView, whatIf } from './rankings';
+
+type AssessmentCalls =
+  | 'assessments.list'
+  | 'assessments.get'
+  | 'assessments.create'
+  | 'assessments.updateConfig'
+  | 'assessments.setState'
+  | 'assessments.refreshMembers'
+  | 'assessments.archive'
+  | 'ballots.list'
+  | 'ballots.saveSuperior'
+  | 'ballots.savePeer'
+  | 'ballots.saveStaff'
+  | 'ballots.saveService'
+  | 'ballots.delete'
+  | 'adjustments.add'
+  | 'adjustments.delete'
+  | 'vetoes.add'
+  | 'vetoes.delete'
+  | 'rankings.get'
+  | 'rankings.whatIf'
+  | 'grades.confirm';
+
+export const assessmentHandlers: Handlers<AssessmentCalls> = {
+  'assessments.list': ({ store, db }) => listAssessments(db, store.user),
+  'assessments.get': ({ store, db }, { id }) => readDetail(db, id, store.user),
+
+  async 'assessments.create'({ store, db, rec }, input) {
+    const id = await createAssessment(db, input, store.user);
+    const detail = await readDetail(db, id, store.user);
+    rec.record(input.name, { assessmentId: id, year: input.year, members: detail.memberCount, scope: input.scope });
+    return detail;
+  },
+
+  async 'assessments.updateConfig'({ store, db, rec }, { id, version, config }) {
+    const { name, changed } = await updateConfig(db, id, version, config, store.user);
+    rec.record(name, { assessmentId: id, changed });
+    return readDetail(db, id, store.user);
+  },
+
+  async 'assessments.setState'({ store, db, rec }, { id, version, state }) {
+    if (state === 'archived') {
+      const { name, digest } = await archiveAssessment(db, id, version, store.user);
+      rec.record(name, { assessmentId: id, from: STATE_LABELS.summarized, to: STATE_LABELS.archived, digest });
+    } else {
+      const { row, from } = await setState(db, id, version, state, store.user);
+      rec.record(row.name, { assessmentId: id, from: STATE_LABELS[from], to: STATE_LABELS[state] });
+    }
+    return readDetail(db, id, store.user);
+  },
+
+  async 'assessments.refreshMembers'({ store, db, rec }, { id, version }) {
+    const counts = await refreshMembers(db, id, version, store.user);
+    const detail = await readDetail(db, id, store.user);
+    rec.record(detail.name, { assessmentId: id, membersBefore: counts.before, membersAfter: counts.after });
+    return detail;
+  },
+
+  async 'assessments.archive'({ store, db, rec }, { id, version }) {
+    const { name, digest } = await archiveAssessment(db, id, version, store.user);
+    rec.record(name, { assessmentId: id, digest });
+    return readDetail(db, id, store.user);
+  },
+
+  async 'ballots.list'({ store, db }, { assessmentId }) {
+    await loadAssessment(db, assessmentId, store.user);
+    return listBallots(db, assessmentId);
+  },
+
+  async 'ballots.saveSuperior'({ store, db, rec }, input) {
+    const row = await loadAssessment(db, input.assessmentId, store.user);
+    assertCollecting(row, '录入测评票');
+    const group = await saveSuperior(db, row, input, store.user);
+    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.superior, rater: input.raterLabel, group, places: input.order.length });
+    return { changed: 1 };
+  },
+
+  async 'ballots.savePeer'({ store, db, rec }, input) {
+    const row = await loadAssessment(db, input.assessmentId, store.user);
+    assertCollecting(row, '录入测评票');
+    const { rater, count } = await savePeer(db, row, input, store.user, await indicatorNames(db));
+    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.peer, rater: rater.name, targets: count });
+    return { changed: count };
+  },
+
+  async 'ballots.saveStaff'({ store, db, rec }, { assessmentId, counts }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '录入测评票');
+    const n = await saveStaff(db, row, counts, store.user);
+    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.staff, cadres: n });
+    return { changed: n };
+  },
+
+  async 'ballots.saveService'({ store, db, rec }, { assessmentId, targetId, scores }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '录入测评票');
+    const target = await saveService(db, row, targetId, scores, store.user);
+    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.service, target: target.name, scores: scores.length });
+    return { changed: scores.length };
+  },
+
+  async 'ballots.delete'({ store, db, rec }, { assessmentId, kind, id }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '删除测评票');
+    await deleteBallot(db, row, kind, id);
+    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS[kind], id });
+    return { changed: 1 };
+  },
+
+  async 'adjustments.add'({ store, db, rec }, input) {
+    const row = await loadAssessment(db, input.assessmentId, store.user);
+    assertCollecting(row, '录入加减分');
+    const target = await addAdjustment(db, row, input, store.user);
+    rec.record(row.name, { assessmentId: row.id, target: target.name, points: input.points, reason: input.reason });
+    return { changed: 1 };
+  },
+
+  async 'adjustments.delete'({ store, db, rec }, { assessmentId, id }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '删除加减分');
+    const removed = await deleteAdjustment(db, row, id);
+    rec.record(row.name, { assessmentId: row.id, ...removed });
+    return { changed: 1 };
+  },
+
+  async 'vetoes.add'({ store, db, rec }, { assessmentId, targetId, reason }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '录入一票否决');
+    const target = await addVeto(db, row, targetId, reason, store.user);
+    rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
+    return { changed: 1 };
+  },
+
+  async 'vetoes.delete'({ store, db, rec }, { assessmentId, id }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '删除一票否决');
+    const removed = await deleteVeto(db, row, id);
+    rec.record(row.name, { assessmentId: row.id, ...removed });
+    return { changed: 1 };
+  },
+
+  async 'rankings.get'({ store, db }, { assessmentId }) {
+    return rankingsView(db, await loadAssessment(db, assessmentId, store.user));
+  },
+
+  async 'rankings.whatIf'({ store, db }, { assessmentId, weights }) {
+    await loadAssessment(db, assessmentId, store.user);
+    return whatIf(db, assessmentId, weights);
+  },
+
+  async 'grades.confirm'({ store, db, rec }, input) {
+    const row = await loadAssessment(db, input.assessmentId, store.user);
+    const { member, suggested, overridden } = await confirmGrade(db, row, input, store.user);
+    rec.record(row.name, {
+      assessmentId: row.id,
+      cadre: member.name,
+      grade: GRADE_LABELS[input.grade],
+      suggested: GRADE_LABELS[suggested],
+      ...(overridden ? { reason: input.reason?.trim() } : {}),
+    });
+    return rankingsView(db, await loadAssessment(db, input.assessmentId, store.user));
+  },
+};

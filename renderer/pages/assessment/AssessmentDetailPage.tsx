@@ -1,0 +1,194 @@
+// One assessment: state and transitions on top, then tabs for members, configuration, each ballot kind and the rankings.
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Space, Spin, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { AssessmentBallots, AssessmentDetail, AssessmentState } from '../../../shared/assessment/types';
+import { STATE_LABELS } from '../../../shared/assessment/types';
+import type { Role } from '../../../shared/roles';
+import { call, errorMessage } from '../../lib/api';
+import { StateTag } from './StateTag';
+import { MembersTab } from './MembersTab';
+import { ConfigTab } from './ConfigTab';
+import { SuperiorTab } from './SuperiorTab';
+import { PeerTab } from './PeerTab';
+import { StaffTab } from './StaffTab';
+import { ServiceTab } from './ServiceTab';
+import { AdjustmentsTab } from './AdjustmentsTab';
+import { VetoesTab } from './VetoesTab';
+import { RankingsTab } from './RankingsTab';
+
+/** What each entry form needs: the assessment, its ballots, whether it may be edited now, and how to store a change. */
+export interface EntryProps {
+  detail: AssessmentDetail;
+  ballots: AssessmentBallots;
+  editable: boolean;
+  /** Reads the ballots again after a change. */
+  onChanged: () => Promise<void>;
+}
+
+const TRANSITION_TEXT: Partial<Record<AssessmentState, { label: string; confirm: string }>> = {
+  collecting: { label: '开始测评', confirm: '开始测评后成员名单将冻结，不再随干部名册变化。确定开始？' },
+  summarized: { label: '汇总', confirm: '汇总后将计算并保存排名结果，停止录入测评票。确定汇总？' },
+};
+
+export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: Role; onBack: () => void }) {
+  const [detail, setDetail] = useState<AssessmentDetail | null>(null);
+  const [ballots, setBallots] = useState<AssessmentBallots | null>(null);
+  const [tab, setTab] = useState('members');
+  const [rankingsKey, setRankingsKey] = useState(0);
+  const { message, modal } = AntApp.useApp();
+  const seesBallots = role !== 'reviewer';
+  const isAdmin = role === 'admin';
+
+  const reload = useCallback(async () => {
+    try {
+      const d = await call('assessments.get', { id });
+      setDetail(d);
+      if (seesBallots) setBallots(await call('ballots.list', { assessmentId: id }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [id, seesBallots, message]);
+  useEffect(() => void reload(), [reload]);
+  const reloadBallots = useCallback(async () => {
+    try {
+      setBallots(await call('ballots.list', { assessmentId: id }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [id, message]);
+
+  if (!detail) return <Spin tip="正在读取…" />;
+  const canEnter = (role === 'admin' || role === 'assessmentClerk') && detail.state === 'collecting';
+
+  const transition = (to: AssessmentState, text: { label: string; confirm: string }) =>
+    modal.confirm({
+      title: `${text.label}：${detail.name}`,
+      content: text.confirm,
+      okText: text.label,
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const d = await call('assessments.setState', { id, version: detail.version, state: to });
+          setDetail(d);
+          setRankingsKey((k) => k + 1);
+          message.success(`考核已变为“${STATE_LABELS[to]}”`);
+        } catch (e) {
+          message.error(errorMessage(e));
+          await reload();
+        }
+      },
+    });
+
+  const archive = () =>
+    modal.confirm({
+      title: `归档：${detail.name}`,
+      content: '归档后考核结果将永久保存并生成摘要（SHA-256），任何内容都不能再修改。确定归档？',
+      okText: '归档',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const d = await call('assessments.archive', { id, version: detail.version });
+          setDetail(d);
+          setRankingsKey((k) => k + 1);
+          modal.success({ title: '考核已归档', content: <Typography.Text copyable code data-testid="archive-digest-dialog">{d.digest}</Typography.Text>, okText: '知道了', width: 640 });
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
+
+  const refreshMembers = async () => {
+    try {
+      const d = await call('assessments.refreshMembers', { id, version: detail.version });
+      setDetail(d);
+      message.success(`成员已按干部名册刷新，共 ${d.memberCount} 人`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const actions = isAdmin ? (
+    <Space>
+      {detail.state === 'preparing' ? <Button onClick={() => void refreshMembers()}>刷新成员</Button> : null}
+      {detail.state === 'preparing' ? (
+        <Button type="primary" onClick={() => transition('collecting', TRANSITION_TEXT.collecting!)}>
+          开始测评
+        </Button>
+      ) : null}
+      {detail.state === 'collecting' ? (
+        <Button type="primary" onClick={() => transition('summarized', TRANSITION_TEXT.summarized!)}>
+          汇总
+        </Button>
+      ) : null}
+      {detail.state === 'summarized' ? (
+        <Button onClick={() => transition('collecting', { label: '重新打开测评', confirm: '重新打开后已汇总的结果和已确认的等次将清除，可继续录入。确定？' })}>
+          重新打开测评
+        </Button>
+      ) : null}
+      {detail.state === 'summarized' ? (
+        <Button type="primary" danger onClick={archive}>
+          归档
+        </Button>
+      ) : null}
+    </Space>
+  ) : null;
+
+  const entry = (node: (p: EntryProps) => React.ReactNode) =>
+    ballots ? node({ detail, ballots, editable: canEnter, onChanged: reloadBallots }) : <Spin />;
+
+  const items = [
+    { key: 'members', label: '成员', children: <MembersTab detail={detail} /> },
+    { key: 'config', label: '配置', children: <ConfigTab detail={detail} editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')} onSaved={setDetail} /> },
+    ...(seesBallots
+      ? [
+          { key: 'superior', label: '上级排名', children: entry((p) => <SuperiorTab {...p} />) },
+          { key: 'peer', label: '同级互评', children: entry((p) => <PeerTab {...p} />) },
+          { key: 'staff', label: '职工测评', children: entry((p) => <StaffTab {...p} />) },
+          { key: 'service', label: '服务对象', children: entry((p) => <ServiceTab {...p} />) },
+          { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} />) },
+          { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} />) },
+        ]
+      : []),
+    {
+      key: 'rankings',
+      label: '排名结果',
+      children: <RankingsTab key={`${rankingsKey}-${tab === 'rankings' ? 'on' : 'off'}`} detail={detail} canConfirm={isAdmin && detail.state === 'summarized'} />,
+    },
+  ];
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
+            返回列表
+          </Button>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="assessment-title">
+            {detail.name}
+          </Typography.Title>
+          <StateTag state={detail.state} />
+          <Typography.Text type="secondary">
+            {detail.year} 年度 · 成员 {detail.memberCount} 人
+          </Typography.Text>
+        </Space>
+        {actions}
+      </Space>
+      {detail.digest ? (
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">归档摘要（SHA-256）：</Typography.Text>
+          <Typography.Text code copyable data-testid="archive-digest">
+            {detail.digest}
+          </Typography.Text>
+        </Card>
+      ) : null}
+      {detail.state !== 'collecting' && seesBallots && tab !== 'members' && tab !== 'config' && tab !== 'rankings' ? (
+        <Typography.Paragraph type="warning">当前为“{STATE_LABELS[detail.state]}”状态，只有“测评中”才能录入或修改测评票。</Typography.Paragraph>
+      ) : null}
+      <Card>
+        <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+// 同级互评: per rater, a keyboard-first grid of the group's other cadres × the position's indicators with live totals.
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { groupRefOf, type AssessmentMember, type PeerBallotView } from '../../../shared/assessment/types';
+import { call, errorMessage } from '../../lib/api';
+import type { EntryProps } from './AssessmentDetailPage';
+import { fmt2, groupsOf } from './groups';
+
+type Grid = Record<number, Record<string, number | null>>;
+
+/** Enter moves to the next cell like Tab does (row by row), so a clerk can type a tally sheet without the mouse. */
+function focusNext(current: HTMLElement | null) {
+  // The marker may sit on the input itself or on its wrapper, depending on the component's version.
+  const cells = [...document.querySelectorAll<HTMLElement>('[data-grid-cell="peer"]')]
+    .map((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input')))
+    .filter((el): el is HTMLInputElement => el !== null);
+  const i = cells.findIndex((c) => c === current);
+  const next = cells[i + 1];
+  if (next) {
+    next.focus();
+    next.select();
+  }
+}
+
+export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
+  const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
+  const byId = useMemo(() => new Map(detail.members.map((m) => [m.cadreId, m])), [detail.members]);
+  const [raterId, setRaterId] = useState<number | null>(null);
+  const [grid, setGrid] = useState<Grid>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  const rater = raterId === null ? undefined : byId.get(raterId);
+  // The rater never appears as a target: the grid lists the group's other cadres only.
+  const targets = rater ? detail.members.filter((m) => groupRefOf(m) === groupRefOf(rater) && m.cadreId !== rater.cadreId) : [];
+  const indicators = rater ? detail.config.indicators[rater.position] : [];
+
+  const pickRater = (id: number) => {
+    setRaterId(id);
+    const g: Grid = {};
+    for (const b of ballots.peer.filter((x) => x.raterId === id)) g[b.targetId] = { ...b.scores };
+    setGrid(g);
+    setProblem(null);
+  };
+
+  const total = (t: number): number | null => {
+    const row = grid[t];
+    if (!row) return null;
+    let sum = 0;
+    for (const i of indicators) {
+      const v = row[i.id];
+      if (v === null || v === undefined) return null;
+      sum += v * i.weight;
+    }
+    return sum;
+  };
+
+  const save = async () => {
+    if (!rater) return;
+    const filled: { targetId: number; scores: Record<string, number> }[] = [];
+    for (const t of targets) {
+      const row = grid[t.cadreId] ?? {};
+      const given = indicators.filter((i) => row[i.id] !== null && row[i.id] !== undefined);
+      if (given.length === 0) continue;
+      if (given.length < indicators.length) {
+        const missing = indicators.find((i) => row[i.id] === null || row[i.id] === undefined)!;
+        return setProblem(`对“${t.name}”的“${detail.indicatorNames[missing.id] ?? missing.id}”未填写分数`);
+      }
+      filled.push({ targetId: t.cadreId, scores: Object.fromEntries(indicators.map((i) => [i.id, row[i.id] as number])) });
+    }
+    if (filled.length === 0) return setProblem('请至少填写一名被评价人的分数');
+    setBusy(true);
+    try {
+      await call('ballots.savePeer', { assessmentId: detail.id, raterId: rater.cadreId, ballots: filled });
+      await onChanged();
+      message.success(`已保存${rater.name}的互评（${filled.length} 人）`);
+      setProblem(null);
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (b: PeerBallotView) => {
+    try {
+      await call('ballots.delete', { assessmentId: detail.id, kind: 'peer', id: b.id });
+      await onChanged();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      {editable ? (
+        <Card size="small" title="录入同级互评" style={{ marginBottom: 16 }}>
+          <Space style={{ marginBottom: 12 }}>
+            <span>评价人</span>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 280 }}
+              placeholder="选择评价人"
+              value={raterId}
+              onChange={pickRater}
+              options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => ({ value: m.cadreId, label: m.name })) }))}
+              data-testid="peer-rater"
+            />
+          </Space>
+          {rater ? (
+            <>
+              <Typography.Paragraph type="secondary">
+                分数 0–100，按 Tab 或 Enter 跳到下一格；合计按指标权重实时计算。评价人本人不在表中。
+              </Typography.Paragraph>
+              <Table<AssessmentMember>
+                rowKey="cadreId"
+                size="small"
+                pagination={false}
+                dataSource={targets}
+                locale={{ emptyText: '本组没有其他干部' }}
+                columns={[
+                  { title: '被评价人', dataIndex: 'name', width: 140 },
+                  ...indicators.map((ind) => ({
+                    title: `${detail.indicatorNames[ind.id] ?? ind.id}（${ind.weight}）`,
+                    width: 150,
+                    render: (_: unknown, t: AssessmentMember) => (
+                      <InputNumber
+                        min={0}
+                        max={100}
+                        value={grid[t.cadreId]?.[ind.id] ?? null}
+                        onChange={(v) => {
+                          setGrid((g) => ({ ...g, [t.cadreId]: { ...(g[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } }));
+                          setProblem(null);
+                        }}
+                        onKeyDown={(e) => {
+                          if (e.key !== 'Enter') return;
+                          e.preventDefault();
+                          focusNext(e.target as HTMLElement);
+                        }}
+                        data-grid-cell="peer"
+                        data-testid={`peer-${t.name}-${ind.id}`}
+                      />
+                    ),
+                  })),
+                  { title: '加权合计', width: 110, render: (_: unknown, t: AssessmentMember) => <span data-testid={`peer-total-${t.name}`}>{fmt2(total(t.cadreId))}</span> },
+                ]}
+              />
+              {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="peer-problem" /> : null}
+              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="peer-save">
+                保存互评
+              </Button>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+      <Typography.Title level={5}>已录入的互评（{ballots.peer.length}）</Typography.Title>
+      {ballots.peer.length === 0 ? (
+        <Empty description="暂无" />
+      ) : (
+        <Table<PeerBallotView>
+          rowKey="id"
+          size="small"
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          dataSource={ballots.peer}
+          columns={[
+            { title: '评价人', width: 140, render: (_: unknown, b) => byId.get(b.raterId)?.name ?? b.raterId },
+            { title: '被评价人', width: 140, render: (_: unknown, b) => byId.get(b.targetId)?.name ?? b.targetId },
+            { title: '分数', render: (_: unknown, b) => Object.entries(b.scores).map(([k, v]) => `${detail.indicatorNames[k] ?? k} ${v}`).join('，') },
+            ...(editable
+              ? [
+                  {
+                    title: '操作',
+                    width: 80,
+                    render: (_: unknown, b: PeerBallotView) => (
+                      <Popconfirm title="删除这张互评票？" okText="删除" cancelText="取消" onConfirm={() => remove(b)}>
+                        <Button type="link" size="small" danger>
+                          删除
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+    </>
+  );
+}

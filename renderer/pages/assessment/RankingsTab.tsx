@@ -1,0 +1,274 @@
+// 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { flagText, GRADE_LABELS, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
+import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
+import { call, errorMessage } from '../../lib/api';
+import { fmt2 } from './groups';
+import { RankingCharts } from './RankingCharts';
+import { WhatIfPanel } from './WhatIfPanel';
+
+const COMPONENTS: readonly [Component, string][] = [
+  ['superior', '上级排名'],
+  ['peer', '同级互评'],
+  ['staff', '职工测评'],
+  ['service', '服务对象'],
+];
+
+const GRADE_COLORS: Record<Grade, string> = { excellent: 'red', competent: 'blue', basicallyCompetent: 'orange', incompetent: 'default' };
+
+function ConfirmModal({
+  view,
+  row,
+  assessmentId,
+  onClose,
+  onDone,
+}: {
+  view: RankingsView;
+  row: RankingRow;
+  assessmentId: number;
+  onClose: () => void;
+  onDone: (v: RankingsView) => void;
+}) {
+  const [form] = Form.useForm<{ grade: Grade; reason: string }>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const name = view.members[row.cadreId]?.name ?? row.cadreId;
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      onDone(await call('grades.confirm', { assessmentId, cadreId: Number(row.cadreId), grade: v.grade, reason: v.reason ?? '' }));
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
+  return (
+    <Modal open title={`确认等次：${name}`} okText="确认" cancelText="取消" onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
+      <Typography.Paragraph>
+        最终得分 {fmt2(row.finalScore)}，建议等次 <Tag color={GRADE_COLORS[row.grade]}>{GRADE_LABELS[row.grade]}</Tag>
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ grade: row.grade, reason: '' }}>
+        <Form.Item label="确认等次" name="grade">
+          <Select options={(Object.keys(GRADE_LABELS) as Grade[]).map((g) => ({ value: g, label: GRADE_LABELS[g] }))} data-testid="confirm-grade" />
+        </Form.Item>
+        <Form.Item
+          label="调整理由"
+          name="reason"
+          dependencies={['grade']}
+          rules={[
+            // Read at validation time, not from the last render: a click right after choosing a grade must still see it.
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, v: unknown) =>
+                getFieldValue('grade') !== row.grade && String(v ?? '').trim() === '' ? Promise.reject(new Error('改变建议等次须填写调整理由')) : Promise.resolve(),
+            }),
+          ]}
+          extra="与建议等次不同时必须填写。"
+        >
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
+      </Form>
+      {problem ? <Alert type="error" showIcon title={problem} data-testid="confirm-problem" /> : null}
+    </Modal>
+  );
+}
+
+function GroupTable({
+  view,
+  group,
+  confirmed,
+  canConfirm,
+  onConfirm,
+}: {
+  view: RankingsView;
+  group: RankingGroup;
+  confirmed: Map<string, GradeConfirmation>;
+  canConfirm: boolean;
+  onConfirm: (r: RankingRow) => void;
+}) {
+  const name = view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey;
+  const unranked = view.result.unranked.filter((u) => {
+    const m = view.members[u.cadreId];
+    return m && (group.position === 'chief' ? m.position === 'chief' && m.categoryCode === group.groupKey : m.position === 'deputy' && String(m.unitId) === group.groupKey);
+  });
+  const showFinal = view.state === 'summarized' || view.state === 'archived';
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={name.replace(/^(正职|副职)·/, '')}
+      extra={
+        <Typography.Text type="secondary">
+          共 {group.size} 人 · 参与排名 {group.rows.length} 人 · 优秀名额 {group.excellentQuota} 名
+        </Typography.Text>
+      }
+      data-testid={`ranking-group-${name}`}
+    >
+      <Table<RankingRow>
+        rowKey="cadreId"
+        size="small"
+        pagination={false}
+        dataSource={group.rows}
+        tableLayout="fixed"
+        locale={{ emptyText: '暂无排名' }}
+        columns={[
+          { title: '名次', dataIndex: 'rank', width: 48 },
+          { title: '姓名', width: 76, render: (_: unknown, r) => view.members[r.cadreId]?.name ?? r.cadreId },
+          ...(group.position === 'chief' ? [{ title: '单位', width: 100, render: (_: unknown, r: RankingRow) => view.members[r.cadreId]?.unitName ?? '' }] : []),
+          { title: '最终得分', dataIndex: 'finalScore', width: 76, render: (x: number) => <b>{fmt2(x)}</b> },
+          { title: '基础分', dataIndex: 'base', width: 64, render: fmt2 },
+          ...COMPONENTS.map(([c, label]) => ({
+            title: label,
+            width: 76,
+            render: (_: unknown, r: RankingRow) => {
+              const v = r.components[c];
+              if (!v) return <Typography.Text type="secondary">—</Typography.Text>;
+              return (
+                <Tooltip title={v.trimmed ? '已去掉一个最高分和一个最低分' : undefined}>
+                  <div style={{ lineHeight: 1.3 }}>
+                    {fmt2(v.score)}
+                    <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+                      {v.ballots}票{v.trimmed ? '·去高低' : ''}
+                    </div>
+                  </div>
+                </Tooltip>
+              );
+            },
+          })),
+          {
+            title: '加/减分',
+            width: 72,
+            render: (_: unknown, r: RankingRow) =>
+              r.bonus || r.penalty ? (
+                <div style={{ lineHeight: 1.3 }}>
+                  {r.bonus ? <div style={{ color: '#389e0d' }}>+{fmt2(r.bonus)}</div> : null}
+                  {r.penalty ? <div style={{ color: '#cf1322' }}>-{fmt2(r.penalty)}</div> : null}
+                </div>
+              ) : (
+                '—'
+              ),
+          },
+          { title: '建议等次', dataIndex: 'grade', width: 76, render: (g: Grade) => <Tag color={GRADE_COLORS[g]}>{GRADE_LABELS[g]}</Tag> },
+          ...(showFinal
+            ? [
+                {
+                  title: '确认等次',
+                  width: 112,
+                  render: (_: unknown, r: RankingRow) => {
+                    const c = confirmed.get(r.cadreId);
+                    const content = c ? (
+                      <Tooltip title={c.reason ? `理由：${c.reason}` : undefined}>
+                        <Tag color={GRADE_COLORS[c.grade]}>{GRADE_LABELS[c.grade]}{c.grade !== r.grade ? '（调整）' : ''}</Tag>
+                      </Tooltip>
+                    ) : (
+                      <Typography.Text type="secondary">未确认</Typography.Text>
+                    );
+                    return (
+                      <Space size={0} wrap>
+                        {content}
+                        {canConfirm ? (
+                          <Button type="link" size="small" onClick={() => onConfirm(r)} data-testid={`confirm-${view.members[r.cadreId]?.name ?? r.cadreId}`}>
+                            确认
+                          </Button>
+                        ) : null}
+                      </Space>
+                    );
+                  },
+                },
+              ]
+            : []),
+          {
+            title: '提示',
+            render: (_: unknown, r: RankingRow) => (
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+                {r.flags.map((f) => (
+                  <Tag key={f} style={{ marginInlineEnd: 0 }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
+                    {flagText(f)}
+                  </Tag>
+                ))}
+              </div>
+            ),
+          },
+        ]}
+      />
+      {unranked.length > 0 ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          未参与排名（无有效测评数据）：{unranked.map((u) => view.members[u.cadreId]?.name ?? u.cadreId).join('、')}
+        </Typography.Paragraph>
+      ) : null}
+    </Card>
+  );
+}
+
+export function RankingsTab({ detail, canConfirm }: { detail: AssessmentDetail; canConfirm: boolean }) {
+  const [view, setView] = useState<RankingsView | null>(null);
+  const [confirming, setConfirming] = useState<RankingRow | null>(null);
+  const { message } = AntApp.useApp();
+  const load = useCallback(async () => {
+    try {
+      setView(await call('rankings.get', { assessmentId: detail.id }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [detail.id, message]);
+  useEffect(() => void load(), [load]);
+  if (!view) return <Spin />;
+  const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
+  const groupsOf = (p: 'chief' | 'deputy') => view.result.groups.filter((g) => g.position === p);
+  const panel = (p: 'chief' | 'deputy') => {
+    const gs = groupsOf(p);
+    return gs.length === 0 ? (
+      <Empty description="本次考核没有该类干部" />
+    ) : (
+      gs.map((g) => <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} />)
+    );
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        {view.state === 'archived'
+          ? '已归档的结果，永久保存，不再重新计算。'
+          : view.state === 'summarized'
+            ? '汇总时保存的结果。管理员可逐人确认等次（改变建议等次须填写理由，优秀不得超过本组名额）。'
+            : '按当前已录入的测评票实时计算的预览，汇总后保存。'}
+        正职按单位类别跨单位排名，副职在本单位内排名。
+      </Typography.Paragraph>
+      <Tabs
+        items={[
+          { key: 'chief', label: `正职（${groupsOf('chief').length} 个类别）`, children: panel('chief') },
+          { key: 'deputy', label: `副职（${groupsOf('deputy').length} 个单位）`, children: panel('deputy') },
+          { key: 'charts', label: '图表', children: <RankingCharts view={view} config={detail.config} /> },
+          { key: 'whatif', label: '权重模拟', children: <WhatIfPanel assessmentId={detail.id} view={view} config={detail.config} /> },
+        ]}
+        destroyOnHidden
+      />
+      <Card size="small" title={`无效测评票（${view.invalidBallots.length}）`} data-testid="invalid-ballots">
+        {view.invalidBallots.length === 0 ? (
+          <Typography.Text type="secondary">没有无效测评票。</Typography.Text>
+        ) : (
+          <Table
+            rowKey={(b) => `${b.kind}-${b.index}`}
+            size="small"
+            pagination={false}
+            dataSource={view.invalidBallots}
+            columns={[
+              { title: '测评票', dataIndex: 'ballot' },
+              { title: '原因', dataIndex: 'reasonText' },
+            ]}
+          />
+        )}
+      </Card>
+      {confirming ? (
+        <ConfirmModal
+          view={view}
+          row={confirming}
+          assessmentId={detail.id}
+          onClose={() => setConfirming(null)}
+          onDone={(v) => {
+            setView(v);
+            setConfirming(null);
+            message.success('等次已确认');
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+// 上级排名: per leader and group, the group's cadres in order (move up/down, or type the places); incomplete orders are refused.
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, AutoComplete, Button, Card, Empty, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import type { AssessmentMember, SuperiorBallotView } from '../../../shared/assessment/types';
+import { call, errorMessage } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import type { EntryProps } from './AssessmentDetailPage';
+import { groupsOf } from './groups';
+import { orderFromPlaces } from '../../../shared/assessment/superior-order';
+
+export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps) {
+  const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
+  const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
+  const [rater, setRater] = useState('');
+  const group = groups.find((g) => g.ref === groupRef);
+  const [rows, setRows] = useState<AssessmentMember[]>(group?.members ?? []);
+  const [places, setPlaces] = useState<Map<number, number | null>>(new Map());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  const byId = useMemo(() => new Map(detail.members.map((m) => [m.cadreId, m])), [detail.members]);
+  const labels = [...new Set(ballots.superior.map((b) => b.raterLabel))];
+
+  const load = (ref: string, label: string) => {
+    const g = groups.find((x) => x.ref === ref);
+    const existing = ballots.superior.find((b) => b.group === ref && b.raterLabel === label.trim());
+    const ordered = existing ? existing.order.map((id) => byId.get(id)).filter((m): m is AssessmentMember => m !== undefined) : (g?.members ?? []);
+    setRows(ordered);
+    setPlaces(new Map(existing ? ordered.map((m, i) => [m.cadreId, i + 1]) : []));
+    setProblem(null);
+  };
+
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...rows];
+    const j = i + by;
+    if (j < 0 || j >= next.length) return;
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    setRows(next);
+    setPlaces(new Map(next.map((m, k) => [m.cadreId, k + 1])));
+    setProblem(null);
+  };
+
+  const save = async () => {
+    if (!rater.trim()) return setProblem('请填写上级领导（如“旗委书记”或“领导甲”）');
+    const order = orderFromPlaces(rows, places);
+    if (typeof order === 'string') return setProblem(order);
+    setBusy(true);
+    try {
+      await call('ballots.saveSuperior', { assessmentId: detail.id, raterLabel: rater.trim(), group: groupRef, order });
+      await onChanged();
+      message.success(`已保存${rater.trim()}对“${group?.name ?? ''}”的排名`);
+      setProblem(null);
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (b: SuperiorBallotView) => {
+    try {
+      await call('ballots.delete', { assessmentId: detail.id, kind: 'superior', id: b.id });
+      await onChanged();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      {editable ? (
+        <Card size="small" title="录入上级领导综合排名" style={{ marginBottom: 16 }}>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <span>上级领导</span>
+            <AutoComplete
+              style={{ width: 200 }}
+              value={rater}
+              options={labels.map((l) => ({ value: l }))}
+              placeholder="如：旗委书记"
+              onChange={(v) => setRater(v)}
+              onBlur={() => load(groupRef, rater)}
+              onSelect={(v: string) => load(groupRef, v)}
+              data-testid="superior-rater"
+            />
+            <span>排名分组</span>
+            <Select
+              style={{ width: 260 }}
+              value={groupRef}
+              options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))}
+              onChange={(v) => {
+                setGroupRef(v);
+                load(v, rater);
+              }}
+              data-testid="superior-group"
+            />
+          </Space>
+          <Typography.Paragraph type="secondary">在“名次”中依次输入 1、2、3…（Tab 键跳到下一人），或用上下箭头调整顺序。本组每人都须排出名次，且不能重复。</Typography.Paragraph>
+          <Table<AssessmentMember>
+            rowKey="cadreId"
+            size="small"
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              {
+                title: '名次',
+                width: 110,
+                render: (_: unknown, m) => (
+                  <InputNumber
+                    min={1}
+                    max={rows.length}
+                    precision={0}
+                    value={places.get(m.cadreId) ?? null}
+                    onChange={(v) => {
+                      setPlaces(new Map(places).set(m.cadreId, typeof v === 'number' ? v : null));
+                      setProblem(null);
+                    }}
+                    data-testid={`place-${m.name}`}
+                  />
+                ),
+              },
+              { title: '姓名', dataIndex: 'name' },
+              { title: '单位', dataIndex: 'unitName' },
+              {
+                title: '调整顺序',
+                width: 120,
+                render: (_: unknown, _m, i) => (
+                  <Space size={0}>
+                    <Button type="text" size="small" tabIndex={-1} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="上移" />
+                    <Button type="text" size="small" tabIndex={-1} icon={<ArrowDownOutlined />} disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label="下移" />
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="superior-problem" /> : null}
+          <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="superior-save">
+            保存排名
+          </Button>
+        </Card>
+      ) : null}
+      <Typography.Title level={5}>已录入的上级排名（{ballots.superior.length}）</Typography.Title>
+      {ballots.superior.length === 0 ? (
+        <Empty description="暂无" />
+      ) : (
+        <Table<SuperiorBallotView>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={ballots.superior}
+          columns={[
+            { title: '上级领导', dataIndex: 'raterLabel', width: 140 },
+            { title: '分组', dataIndex: 'group', width: 200, render: (ref: string) => groups.find((g) => g.ref === ref)?.name ?? ref },
+            { title: '排名（从高到低）', render: (_: unknown, b) => b.order.map((id, i) => `${i + 1}.${byId.get(id)?.name ?? id}`).join('  ') },
+            { title: '录入', width: 200, render: (_: unknown, b) => `${b.enteredBy} ${formatDateTime(b.enteredAt)}` },
+            ...(editable
+              ? [
+                  {
+                    title: '操作',
+                    width: 130,
+                    render: (_: unknown, b: SuperiorBallotView) => (
+                      <Space size={0}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => {
+                            setRater(b.raterLabel);
+                            setGroupRef(b.group);
+                            load(b.group, b.raterLabel);
+                          }}
+                        >
+                          修改
+                        </Button>
+                        <Popconfirm title="删除这张排名票？" okText="删除" cancelText="取消" onConfirm={() => remove(b)}>
+                          <Button type="link" size="small" danger>
+                            删除
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+    </>
+  );
+}

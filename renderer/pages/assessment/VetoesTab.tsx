@@ -1,0 +1,86 @@
+// 一票否决: manual vetoes with a reason (administrators); a vetoed cadre cannot be 优秀 and gets the configured grade.
+import { useState } from 'react';
+import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { GRADE_LABELS, type VetoView } from '../../../shared/assessment/types';
+import { call, errorMessage } from '../../lib/api';
+import { showFormError } from '../../lib/form-errors';
+import type { EntryProps } from './AssessmentDetailPage';
+
+export function VetoesTab({ detail, ballots, editable, onChanged }: EntryProps) {
+  const [form] = Form.useForm<{ targetId: number; reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
+
+  const add = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      await call('vetoes.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });
+      await onChanged();
+      form.resetFields();
+      message.success('已添加一票否决');
+    } catch (e) {
+      showFormError(form, e, (t) => void message.error(t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (v: VetoView) => {
+    try {
+      await call('vetoes.delete', { assessmentId: detail.id, id: v.id });
+      await onChanged();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary">被一票否决的干部不得评为优秀，等次为“{GRADE_LABELS[detail.config.vetoGrade]}”（可在“配置”中修改）。</Typography.Paragraph>
+      {editable ? (
+        <Card size="small" title="新增一票否决" style={{ marginBottom: 16 }}>
+          <Form form={form} layout="inline" requiredMark={false}>
+            <Form.Item name="targetId" rules={[{ required: true, message: '请选择干部' }]}>
+              <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder="干部" options={detail.members.map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))} />
+            </Form.Item>
+            <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写否决理由' }]}>
+              <Input placeholder="否决理由" style={{ width: 320 }} maxLength={200} />
+            </Form.Item>
+            <Button type="primary" danger loading={busy} onClick={() => void add()}>
+              添加
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      <Table<VetoView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={ballots.vetoes}
+        locale={{ emptyText: '暂无一票否决' }}
+        columns={[
+          { title: '干部', width: 140, render: (_: unknown, v) => byId.get(v.targetId)?.name ?? v.targetId },
+          { title: '理由', dataIndex: 'reason' },
+          { title: '来源', width: 90, render: () => '手工录入' },
+          { title: '录入人', dataIndex: 'enteredBy', width: 120 },
+          ...(editable
+            ? [
+                {
+                  title: '操作',
+                  width: 80,
+                  render: (_: unknown, v: VetoView) => (
+                    <Popconfirm title="撤销该一票否决？" okText="撤销" cancelText="取消" onConfirm={() => remove(v)}>
+                      <Button type="link" size="small" danger>
+                        撤销
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
+  );
+}

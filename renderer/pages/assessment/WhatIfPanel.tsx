@@ -1,0 +1,112 @@
+// 权重模拟: move the component weights and see how places would change (arrows); computed in the store, never saved.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Card, Col, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { COMPONENT_LABELS, configProblems, type RankingsView } from '../../../shared/assessment';
+import type { Component, Position, RankingConfig, RankingResult } from '../../../shared/scoring/types';
+import { call, errorMessage } from '../../lib/api';
+import { fmt2 } from './groups';
+
+const COMPONENTS: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
+const POSITIONS: readonly Position[] = ['chief', 'deputy'];
+const POSITION_NAMES: Record<Position, string> = { chief: '正职', deputy: '副职' };
+
+interface Moved {
+  cadreId: string;
+  name: string;
+  rank: number;
+  whatIfRank: number | null;
+  whatIfScore: number | null;
+}
+
+export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: number; view: RankingsView; config: RankingConfig }) {
+  const [weights, setWeights] = useState<RankingConfig['weights']>(() => JSON.parse(JSON.stringify(config.weights)) as RankingConfig['weights']);
+  const [result, setResult] = useState<RankingResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const local = useMemo(() => configProblems({ ...config, weights }).filter((p) => p.path.startsWith('weights')), [config, weights]);
+
+  // Recomputed a moment after the last change, so typing a number does not send a call per keystroke.
+  useEffect(() => {
+    if (local.length > 0) return undefined;
+    const t = setTimeout(() => {
+      call('rankings.whatIf', { assessmentId, weights })
+        .then((r) => {
+          setResult(r);
+          setProblem(null);
+        })
+        .catch((e: unknown) => setProblem(errorMessage(e)));
+    }, 300);
+    return () => clearTimeout(t);
+  }, [assessmentId, weights, local.length]);
+
+  const groups = view.result.groups.map((g) => {
+    const other = result?.groups.find((x) => x.position === g.position && x.groupKey === g.groupKey);
+    const rows: Moved[] = g.rows.map((r) => {
+      const w = other?.rows.find((x) => x.cadreId === r.cadreId);
+      return { cadreId: r.cadreId, name: view.members[r.cadreId]?.name ?? r.cadreId, rank: r.rank, whatIfRank: w?.rank ?? null, whatIfScore: w?.finalScore ?? null };
+    });
+    rows.sort((a, b) => (a.whatIfRank ?? 1e9) - (b.whatIfRank ?? 1e9) || a.rank - b.rank);
+    return { key: `${g.position}:${g.groupKey}`, name: view.groupNames[`${g.position}:${g.groupKey}`] ?? g.groupKey, rows };
+  });
+
+  return (
+    <div data-testid="what-if">
+      <Typography.Paragraph type="secondary">调整四项权重，查看名次变化。仅为模拟，不保存、不影响考核结果。</Typography.Paragraph>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        {POSITIONS.map((p) => (
+          <Space key={p} wrap style={{ marginBottom: 8, display: 'flex' }}>
+            <b style={{ width: 40, display: 'inline-block' }}>{POSITION_NAMES[p]}</b>
+            {COMPONENTS.map((c) => (
+              <span key={c}>
+                {COMPONENT_LABELS[c]}{' '}
+                <InputNumber
+                  min={0}
+                  max={100}
+                  step={0.05}
+                  value={weights[p][c]}
+                  style={{ width: 90 }}
+                  onChange={(v) => setWeights((w) => ({ ...w, [p]: { ...w[p], [c]: typeof v === 'number' ? v : 0 } }))}
+                  data-testid={`whatif-${p}-${c}`}
+                />
+              </span>
+            ))}
+          </Space>
+        ))}
+        {local.length > 0 ? <Alert type="error" showIcon title={local[0]!.message} /> : null}
+        {problem ? <Alert type="error" showIcon title={problem} /> : null}
+      </Card>
+      <Row gutter={16}>
+        {groups.map((g) => (
+          <Col span={12} key={g.key}>
+            <Card size="small" title={g.name} style={{ marginBottom: 16 }}>
+              <Table<Moved>
+                rowKey="cadreId"
+                size="small"
+                pagination={false}
+                dataSource={g.rows}
+                locale={{ emptyText: '暂无排名' }}
+                columns={[
+                  { title: '模拟名次', dataIndex: 'whatIfRank', width: 80, render: (r: number | null) => r ?? '未排名' },
+                  { title: '姓名', dataIndex: 'name' },
+                  { title: '模拟得分', dataIndex: 'whatIfScore', width: 90, render: fmt2 },
+                  { title: '原名次', dataIndex: 'rank', width: 70 },
+                  {
+                    title: '变化',
+                    width: 80,
+                    render: (_: unknown, m) => {
+                      if (m.whatIfRank === null) return '—';
+                      const d = m.rank - m.whatIfRank;
+                      if (d > 0) return <span style={{ color: '#389e0d' }} data-testid={`move-${m.name}`}><ArrowUpOutlined /> {d}</span>;
+                      if (d < 0) return <span style={{ color: '#cf1322' }} data-testid={`move-${m.name}`}><ArrowDownOutlined /> {-d}</span>;
+                      return <span data-testid={`move-${m.name}`}>—</span>;
+                    },
+                  },
+                ]}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// The assessment's shared pieces: types, the configuration schema and defaults, labels, canonical JSON.
+export * from './types';
+export * from './config-schema';
+export * from './labels';
+export { canonicalJson } from './canonical';
+export { rosterDrift, type RosterNow } from './drift';

@@ -1,0 +1,175 @@
+// Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
+import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
+
+export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
+export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
+
+export const STATE_LABELS: Readonly<Record<AssessmentState, string>> = {
+  preparing: '准备',
+  collecting: '测评中',
+  summarized: '已汇总',
+  archived: '已归档',
+};
+
+export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
+  excellent: '优秀',
+  competent: '称职',
+  basicallyCompetent: '基本称职',
+  incompetent: '不称职',
+};
+
+export const STAFF_GRADE_LABELS: Readonly<Record<StaffGrade, string>> = { excellent: '优秀', good: '较好', fair: '一般', poor: '较差' };
+
+export const COMPONENT_LABELS: Readonly<Record<Component, string>> = {
+  superior: '上级排名',
+  peer: '同级互评',
+  staff: '职工测评',
+  service: '服务对象',
+};
+
+/** Which categories and units an assessment covers; a cadre is in scope when its unit or its unit's category is. */
+export interface AssessmentScope {
+  categoryCodes: string[];
+  unitIds: number[];
+}
+
+/** One member as snapshotted from the roster when the assessment was created (or refreshed in 准备). */
+export interface AssessmentMember {
+  cadreId: number;
+  name: string;
+  position: Position;
+  unitId: number;
+  unitName: string;
+  categoryCode: string;
+  categoryName: string;
+}
+
+export interface AssessmentSummary {
+  id: number;
+  name: string;
+  year: number;
+  state: AssessmentState;
+  version: number;
+  memberCount: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  digest: string | null;
+}
+
+export interface AssessmentDetail extends AssessmentSummary {
+  config: RankingConfig;
+  scope: AssessmentScope;
+  members: AssessmentMember[];
+  /** Names of the indicators per position, by indicator id (from the catalog). */
+  indicatorNames: Record<string, string>;
+}
+
+/** A group key as the ballots name it: `chief:<categoryCode>` or `deputy:<unitId>`. */
+export type GroupRef = string;
+
+export const groupRefOf = (m: Pick<AssessmentMember, 'position' | 'categoryCode' | 'unitId'>): GroupRef =>
+  m.position === 'chief' ? `chief:${m.categoryCode}` : `deputy:${m.unitId}`;
+
+export interface SuperiorBallotView {
+  id: number;
+  raterLabel: string;
+  group: GroupRef;
+  order: number[];
+  paperNo: string | null;
+  enteredBy: string;
+  enteredAt: string;
+}
+export interface PeerBallotView {
+  id: number;
+  raterId: number;
+  targetId: number;
+  scores: Record<string, number>;
+  paperNo: string | null;
+  enteredBy: string;
+  enteredAt: string;
+}
+export interface StaffCountsView {
+  targetId: number;
+  counts: Record<StaffGrade, number>;
+  enteredBy: string;
+  enteredAt: string;
+}
+export interface ServiceBallotView {
+  id: number;
+  targetId: number;
+  score: number;
+  paperNo: string | null;
+  enteredBy: string;
+  enteredAt: string;
+}
+export interface AdjustmentView {
+  id: number;
+  targetId: number;
+  points: number;
+  date: string;
+  reason: string;
+  dossierEntryId: number | null;
+  enteredBy: string;
+  enteredAt: string;
+}
+export interface VetoView {
+  id: number;
+  targetId: number;
+  reason: string;
+  source: 'manual';
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface AssessmentBallots {
+  superior: SuperiorBallotView[];
+  peer: PeerBallotView[];
+  staff: StaffCountsView[];
+  service: ServiceBallotView[];
+  adjustments: AdjustmentView[];
+  vetoes: VetoView[];
+}
+
+/**
+ * What a ballot, adjustment or veto change returns: how many rows it saved or removed. The lists are read again with
+ * ballots.list when needed; returning them from every save would read 200,000 ballots per keystroke-sized change.
+ */
+export interface BallotChange {
+  changed: number;
+}
+
+export interface GradeConfirmation {
+  cadreId: number;
+  grade: Grade;
+  reason: string;
+  confirmedBy: string;
+  confirmedAt: string;
+}
+
+/** An invalid ballot as listed to the user: which ballot, and why in Chinese. */
+export interface InvalidBallotView {
+  kind: Component;
+  index: number;
+  reason: string;
+  reasonText: string;
+  ballot: string;
+}
+
+export interface RankingsView {
+  state: AssessmentState;
+  result: RankingResult;
+  /** Display names of the groups by `${position}:${groupKey}`. */
+  groupNames: Record<string, string>;
+  members: Record<string, AssessmentMember>;
+  invalidBallots: InvalidBallotView[];
+  confirmations: GradeConfirmation[];
+  digest: string | null;
+}
+
+/** What an archived assessment keeps for ever: the result and the final grades. */
+export interface ArchivedResult {
+  result: RankingResult;
+  invalidBallots: InvalidBallotView[];
+  confirmations: GradeConfirmation[];
+}

@@ -1,0 +1,175 @@
+// The 双比双评 assessment's calls: lifecycle and configuration, ballots of the four kinds, adjustments, vetoes, rankings, grades.
+import { z } from 'zod';
+import type { Role } from '../roles';
+import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
+import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, BallotChange, RankingsView } from '../assessment/types';
+import type { RankingResult } from '../scoring/types';
+import { ADMIN, call } from './call';
+import * as f from './fields';
+
+/** Everyone may read assessments; the reviewer only archived ones (the service checks). */
+export const ASSESSMENT_READERS: readonly Role[] = ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'];
+/** Who sees the ballots themselves (who rated whom): not the reviewer. */
+export const BALLOT_READERS: readonly Role[] = ['admin', 'assessmentClerk', 'dossierClerk'];
+/** Who enters ballots and the bonus/penalty list. */
+export const ASSESSMENT_CLERKS: readonly Role[] = ['admin', 'assessmentClerk'];
+
+const assessmentId = f.id('考核');
+const version = z.number({ error: '版本号无效' }).int('版本号无效').positive('版本号无效');
+const cadreId = (label: string) => f.id(label);
+const paperNo = f.optionalText('纸质票编号', 30);
+const score = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .refine(Number.isFinite, `${label}必须是有效数字`)
+    .refine((x) => x >= 0 && x <= 100, `${label}必须在 0–100 之间`);
+const tally = (label: string) =>
+  z.number({ error: `${label}票数必须是整数` }).int(`${label}票数必须是整数`).min(0, `${label}票数不能为负`).max(100_000, `${label}票数过大`);
+const grade = z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], { error: '等次不正确' });
+
+export const groupRefSchema = z
+  .string({ error: '排名分组必须是文字' })
+  .regex(/^(chief:[A-Za-z0-9_-]{1,10}|deputy:[1-9][0-9]{0,15})$/, '排名分组不正确');
+
+export const assessmentScopeSchema = z.strictObject(
+  {
+    categoryCodes: z.array(f.text('单位类别', 10), { error: '考核范围的单位类别不正确' }).max(100, '单位类别过多'),
+    unitIds: z.array(f.id('单位'), { error: '考核范围的单位不正确' }).max(5000, '单位过多'),
+  },
+  { error: '考核范围格式不正确' },
+).refine((s) => s.categoryCodes.length + s.unitIds.length > 0, { error: '请至少选择一个单位类别或单位作为考核范围', path: ['categoryCodes'] });
+
+export const assessmentCalls = {
+  'assessments.list': call<readonly AssessmentSummary[]>()({ input: f.none, access: ASSESSMENT_READERS, mutates: false }),
+  'assessments.get': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
+  'assessments.create': call<AssessmentDetail>()({
+    input: z.strictObject({
+      name: f.text('考核名称', 60),
+      year: z.number({ error: '考核年度必须是数字' }).int('考核年度必须是整数').min(2000, '考核年度不能早于 2000').max(2100, '考核年度不能晚于 2100'),
+      scope: assessmentScopeSchema,
+    }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'assessments.updateConfig': call<AssessmentDetail>()({
+    input: z.strictObject({ id: assessmentId, version, config: rankingConfigSchema }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'assessments.setState': call<AssessmentDetail>()({
+    input: z.strictObject({
+      id: assessmentId,
+      version,
+      state: z.enum(['preparing', 'collecting', 'summarized', 'archived'], { error: '考核状态不正确' }),
+    }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'assessments.refreshMembers': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId, version }), access: ADMIN, mutates: true }),
+  'assessments.archive': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId, version }), access: ADMIN, mutates: true }),
+  'ballots.list': call<AssessmentBallots>()({ input: z.strictObject({ assessmentId }), access: BALLOT_READERS, mutates: false }),
+  'ballots.saveSuperior': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      raterLabel: f.text('上级领导', 30),
+      group: groupRefSchema,
+      order: z.array(cadreId('排名中的干部'), { error: '排名顺序不正确' }).min(1, '请排出本组干部的名次').max(10_000, '排名人数过多'),
+      paperNo,
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  'ballots.savePeer': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      raterId: cadreId('评价人'),
+      ballots: z
+        .array(
+          z.strictObject(
+            {
+              targetId: cadreId('被评价人'),
+              scores: z.record(z.string({ error: '指标编码不正确' }).max(20, '指标编码不正确'), score('互评分数'), { error: '互评分数不正确' }),
+            },
+            { error: '互评票格式不正确' },
+          ),
+          { error: '互评票不正确' },
+        )
+        .min(1, '请至少填写一名被评价人的分数')
+        .max(10_000, '互评票过多'),
+      paperNo,
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  'ballots.saveStaff': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      counts: z
+        .array(
+          z.strictObject(
+            { targetId: cadreId('被测评干部'), excellent: tally('优秀'), good: tally('较好'), fair: tally('一般'), poor: tally('较差') },
+            { error: '职工测评票数格式不正确' },
+          ),
+          { error: '职工测评票数不正确' },
+        )
+        .min(1, '请至少填写一名干部的票数')
+        .max(10_000, '干部过多'),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  'ballots.saveService': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      targetId: cadreId('被评价干部'),
+      scores: z.array(score('服务对象评分'), { error: '服务对象评分不正确' }).max(10_000, '服务对象评分过多'),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  'ballots.delete': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      kind: z.enum(['superior', 'peer', 'staff', 'service'], { error: '测评类型不正确' }),
+      /** The ballot's id; for staff counts, the cadre's id. */
+      id: f.id('测评票'),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  'adjustments.add': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      targetId: cadreId('干部'),
+      points: z
+        .number({ error: '加减分必须是数字' })
+        .refine(Number.isFinite, '加减分必须是有效数字')
+        .refine((x) => x !== 0, '加减分不能为 0')
+        .refine((x) => Math.abs(x) <= 100, '加减分必须在 -100 到 100 之间'),
+      date: f.isoDate('日期'),
+      reason: f.text('加减分事由', 200),
+      dossierEntryId: f.id('档案条目').optional(),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  'adjustments.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'vetoes.add': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200) }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
+  'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
+  /** The ranking as it would be with other component weights: computed, never saved. */
+  'rankings.whatIf': call<RankingResult>()({
+    input: z.strictObject({ assessmentId, weights: weightsSchema }),
+    access: ASSESSMENT_READERS,
+    mutates: false,
+  }),
+  'grades.confirm': call<RankingsView>()({
+    input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),
+    access: ADMIN,
+    mutates: true,
+  }),
+} as const;
