@@ -70,6 +70,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Waits until the success toasts have gone, so screenshots show the page itself. */
+const toastsGone = () => expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
 const dialog = () => page.getByRole('dialog').last();
 const portrait = () => must<PortraitView>('portrait.get', { cadreId });
 const indexOf = (code: string) => page.getByTestId(`portrait-index-${code}`).innerText();
@@ -151,6 +153,7 @@ describe('political portrait', () => {
     await box.getByTestId('confirm-save').click();
     await box.getByText('确认等次“好”与计算等次“较好”不同，请填写理由').waitFor();
     expect((await portrait()).confirmation).toBeNull();
+    await toastsGone();
     await screenshot(page, '45-portrait-confirm-refused');
     await box.getByTestId('confirm-reason').fill('提醒谈话后整改到位，年度考核优秀');
     await box.getByTestId('confirm-save').click();
@@ -158,7 +161,7 @@ describe('political portrait', () => {
     await box.getByTestId('grade-confirmed').getByText('理由：提醒谈话后整改到位，年度考核优秀').waitFor();
     expect(await box.getByTestId('grade-computed').innerText()).toBe('较好');
     expect((await portrait()).confirmation).toMatchObject({ computedGrade: '较好', confirmedGrade: '好', reason: '提醒谈话后整改到位，年度考核优秀' });
-    await page.getByTestId('portrait-panel').scrollIntoViewIfNeeded();
+    await toastsGone();
     await screenshot(page, '44-portrait');
   });
 });

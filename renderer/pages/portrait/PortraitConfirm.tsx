@@ -43,6 +43,7 @@ export function PortraitConfirm({ view, canEdit, onSaved }: { view: PortraitView
         size="small"
         bordered
         column={1}
+        styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
         items={[
           {
             key: 'computed',
