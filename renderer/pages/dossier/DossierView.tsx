@@ -75,7 +75,10 @@ export function DossierView({
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
     el.style.outline = '2px solid #c41d1d';
-    const t = setTimeout(() => (el.style.outline = ''), 2500);
+    const t = setTimeout(() => {
+      el.style.outline = '';
+      setFocus(null);
+    }, 2500);
     return () => clearTimeout(t);
   }, [focus, mode, dossier]);
   const openEntry = (id: number) => {
