@@ -10,6 +10,7 @@ import { excelHandlers } from '../roster/import-excel';
 import { lrmxHandlers } from '../roster/import-lrmx';
 import { backupHandlers } from '../backup/service';
 import { portraitConfigHandlers } from '../portrait/config';
+import { portraitHandlers } from '../portrait/service';
 import { catalogAdminHandlers } from '../catalog/admin';
 import { dossierHandlers } from '../dossier/service';
 import { assessmentHandlers } from '../assessment/service';
@@ -43,6 +44,7 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...fileHandlers,
   ...backupHandlers,
   ...portraitConfigHandlers,
+  ...portraitHandlers,
   ...catalogAdminHandlers,
   ...dossierHandlers,
   ...assessmentHandlers,

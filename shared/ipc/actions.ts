@@ -29,6 +29,8 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'backup.create': '备份档案库',
   'backup.restore': '从备份恢复',
   'portrait.saveConfig': '修改评价模型参数',
+  'portrait.saveEvaluation': '保存综合评价',
+  'portrait.confirm': '确认政治画像等次',
   'catalog.saveEntry': '保存目录项',
   'catalog.saveListItem': '保存正负面清单事项',
   'catalog.setRetired': '停用或启用目录项',

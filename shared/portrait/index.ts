@@ -5,3 +5,4 @@ export * from './model';
 export * from './suggestions';
 export * from './window';
 export * from './sample';
+export * from './view';

@@ -152,6 +152,11 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
         files: [0, 1].map((index) => ({ index, unitId: 1, position: index === 0 ? 'chief' : 'deputy', confirmMatch: false })),
       }),
   },
+  'portrait.saveEvaluation': {
+    prepare: (h) => dossierCadre(h),
+    run: (h, cadreId: number) => h.ok('portrait.saveEvaluation', { cadreId, abilities: '善于统筹', weaknesses: '', familiarFields: '基层党建', baseVersion: 0 }),
+  },
+  'portrait.confirm': { prepare: (h) => dossierCadre(h), run: (h, cadreId: number) => h.ok('portrait.confirm', { cadreId, grade: '一般', reason: '近期表现一般' }) },
   'entries.create': { prepare: (h) => dossierCadre(h), run: (h, cadreId: number) => addEntry(h, cadreId) },
   'entries.update': {
     prepare: async (h) => addEntry(h, await dossierCadre(h)),
@@ -333,6 +338,7 @@ describe('one audit entry per change', () => {
       'backup.unlock': () => ({ token: backup, username: 'admin', password: ADMIN.password }),
       'backup.discard': () => ({ jobId: restoreJobId }),
       'dossier.get': () => ({ cadreId: cadre.id }),
+      'portrait.get': () => ({ cadreId: cadre.id }),
       'attachments.read': () => ({ id: attachment.id }),
       'classes.records': () => ({ classId: cls.id }),
       'dossier.completeness': () => ({ quarter: '2025Q3' }),

@@ -43,6 +43,12 @@ describe('the IPC contract', () => {
     }
   });
 
+  test('a portrait is read like a dossier and written by its editors; 考核录入员 sees none', () => {
+    expect(contract['portrait.get']).toMatchObject({ access: ['admin', 'dossierClerk', 'reviewer'], mutates: false });
+    expect(contract['portrait.saveEvaluation']).toMatchObject({ access: ['admin', 'dossierClerk'], mutates: true });
+    expect(contract['portrait.confirm']).toMatchObject({ access: ['admin', 'dossierClerk'], mutates: true });
+  });
+
   test('every mutating call has a Chinese label for the audit viewer', () => {
     for (const [name, spec] of entries) {
       if (!spec.mutates) continue;

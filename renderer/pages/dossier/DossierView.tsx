@@ -11,6 +11,7 @@ import { EntryCard } from './EntryCard';
 import { EntryFormModal } from './EntryFormModal';
 import { AttachmentViewer } from './AttachmentViewer';
 import { standardOptions } from './useDossierCatalog';
+import { PortraitPanel } from '../portrait/PortraitPanel';
 
 interface Filters {
   sectionCode?: string;
@@ -54,6 +55,9 @@ export function DossierView({
   const [view, setView] = useState<'timeline' | 'sections'>('timeline');
   const [editing, setEditing] = useState<DossierEntry | 'new' | null>(null);
   const [viewing, setViewing] = useState<AttachmentMeta | null>(null);
+  // 档案材料 or 政治画像; an entry opened from the portrait is scrolled to and outlined in the timeline.
+  const [mode, setMode] = useState<'entries' | 'portrait'>('entries');
+  const [focus, setFocus] = useState<number | null>(null);
   const { message } = AntApp.useApp();
 
   const load = useCallback(async () => {
@@ -65,6 +69,24 @@ export function DossierView({
     }
   }, [cadreId, filters, message]);
   useEffect(() => void load(), [load, refresh]);
+  useEffect(() => {
+    if (focus === null || mode !== 'entries') return;
+    const el = document.querySelector<HTMLElement>(`[data-testid="entry-${focus}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.style.outline = '2px solid #c41d1d';
+    const t = setTimeout(() => {
+      el.style.outline = '';
+      setFocus(null);
+    }, 2500);
+    return () => clearTimeout(t);
+  }, [focus, mode, dossier]);
+  const openEntry = (id: number) => {
+    setFilters({});
+    setView('timeline');
+    setMode('entries');
+    setFocus(id);
+  };
 
   const quarters = useMemo(() => {
     const fromEntries = (dossier?.entries ?? []).map((e) => e.quarter);
@@ -93,7 +115,18 @@ export function DossierView({
           <Tag color="green">正面 {counts.positive}</Tag>
           <Tag color="red">负面 {counts.negative}</Tag>
           <Tag>中性 {counts.neutral}</Tag>
+          <Segmented
+            value={mode}
+            onChange={(v) => setMode(v as 'entries' | 'portrait')}
+            options={[
+              { value: 'entries', label: '档案材料' },
+              { value: 'portrait', label: '政治画像' },
+            ]}
+            data-testid="dossier-mode"
+          />
         </Space>
+        {mode === 'portrait' ? null : (
+          <>
         <Divider style={{ margin: '10px 0' }} />
         <Space wrap>
           <Select
@@ -148,9 +181,13 @@ export function DossierView({
             </Button>
           ) : null}
         </Space>
+          </>
+        )}
       </Card>
 
-      {entries.length === 0 ? (
+      {mode === 'portrait' ? (
+        <PortraitPanel cadreId={cadreId} canEdit={canEdit} refresh={dossier} onOpenEntry={openEntry} />
+      ) : entries.length === 0 ? (
         <Empty description={dossier.total === 0 ? '该干部还没有档案材料' : '没有符合筛选条件的材料'} />
       ) : view === 'timeline' ? (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="timeline">

@@ -16,15 +16,35 @@ export interface PortraitSummaryProps {
   readonly titleOf: (entryId: number) => string;
   /** Name of a list item code (optional; the code is shown alone without it). */
   readonly listItemName?: (code: string) => string | undefined;
+  /** When given, entry titles are links that open the entry (in the dossier view). */
+  readonly onOpenEntry?: (entryId: number) => void;
+  /** When given, the evidence counts are links that list the entries behind them. */
+  readonly onShowCounted?: (polarity: 'positive' | 'negative' | 'neutral' | 'all') => void;
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-export function PortraitSummary({ result, titleOf, listItemName }: PortraitSummaryProps) {
+export function PortraitSummary({ result, titleOf, listItemName, onOpenEntry, onShowCounted }: PortraitSummaryProps) {
   const itemText = (code: string) => {
     const name = listItemName?.(code);
     return name ? `${code} ${name}` : code;
   };
+  const entryLink = (id: number) =>
+    onOpenEntry ? (
+      <Typography.Link key={id} onClick={() => onOpenEntry(id)} data-testid={`portrait-entry-${id}`}>
+        {titleOf(id)}
+      </Typography.Link>
+    ) : (
+      <span key={id}>{titleOf(id)}</span>
+    );
+  const count = (polarity: 'positive' | 'negative' | 'neutral' | 'all', n: number) =>
+    onShowCounted ? (
+      <Typography.Link onClick={() => onShowCounted(polarity)} data-testid={`portrait-count-${polarity}`}>
+        {n}
+      </Typography.Link>
+    ) : (
+      n
+    );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="portrait-summary">
       <Descriptions
@@ -32,7 +52,15 @@ export function PortraitSummary({ result, titleOf, listItemName }: PortraitSumma
         bordered
         column={2}
         items={[
-          { key: 'overall', label: '综合指数', children: <Typography.Text strong>{result.overall}</Typography.Text> },
+          {
+            key: 'overall',
+            label: '综合指数',
+            children: (
+              <Typography.Text strong data-testid="portrait-overall">
+                {result.overall}
+              </Typography.Text>
+            ),
+          },
           {
             key: 'class',
             label: '评价等次（计算）',
@@ -46,7 +74,13 @@ export function PortraitSummary({ result, titleOf, listItemName }: PortraitSumma
             key: 'counts',
             label: '统计期内材料',
             span: 2,
-            children: `共 ${result.counts.total} 条：正面 ${result.counts.positive} 条，负面 ${result.counts.negative} 条，中性 ${result.counts.neutral} 条（${result.windowFrom} 至 ${result.asOf}）`,
+            children: (
+              <span data-testid="portrait-counts">
+                共 {count('all', result.counts.total)} 条：正面 {count('positive', result.counts.positive)} 条，负面{' '}
+                {count('negative', result.counts.negative)} 条，中性 {count('neutral', result.counts.neutral)} 条（{result.windowFrom} 至{' '}
+                {result.asOf}）
+              </span>
+            ),
           },
           { key: 'reason', label: '依据', span: 2, children: result.reason },
         ]}
@@ -56,7 +90,15 @@ export function PortraitSummary({ result, titleOf, listItemName }: PortraitSumma
           type="error"
           showIcon
           title="存在一票否决事项"
-          description={result.veto.entries.map((v) => `${itemText(v.listItemCode)}：${titleOf(v.entryId)}`).join('；')}
+          description={
+            <Space size="small" wrap>
+              {result.veto.entries.map((v) => (
+                <span key={v.entryId}>
+                  {itemText(v.listItemCode)}：{entryLink(v.entryId)}
+                </span>
+              ))}
+            </Space>
+          }
         />
       ) : null}
       <Collapse
@@ -64,8 +106,11 @@ export function PortraitSummary({ result, titleOf, listItemName }: PortraitSumma
         items={result.dimensions.map((d) => ({
           key: d.code,
           label: (
-            <span>
-              {d.name} <Typography.Text strong>{d.index}</Typography.Text>
+            <span data-testid={`portrait-dimension-${d.code}`}>
+              {d.name}{' '}
+              <Typography.Text strong data-testid={`portrait-index-${d.code}`}>
+                {d.index}
+              </Typography.Text>
               <Typography.Text type="secondary">（{d.contributions.length} 条计分材料）</Typography.Text>
             </span>
           ),
@@ -81,7 +126,7 @@ export function PortraitSummary({ result, titleOf, listItemName }: PortraitSumma
                     <List.Item extra={<Tag color={c.points >= 0 ? 'green' : 'volcano'}>{signed(c.points)}</Tag>}>
                       <Space size="small" wrap>
                         <Typography.Text type="secondary">{c.date}</Typography.Text>
-                        <span>{titleOf(c.entryId)}</span>
+                        {entryLink(c.entryId)}
                         <Typography.Text type="secondary">{itemText(c.listItemCode)}</Typography.Text>
                       </Space>
                     </List.Item>
@@ -89,7 +134,10 @@ export function PortraitSummary({ result, titleOf, listItemName }: PortraitSumma
                 />
                 {d.relatedEntryIds.length > 0 ? (
                   <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-                    相关材料（未对应正负面清单，不计分）：{d.relatedEntryIds.map(titleOf).join('；')}
+                    相关材料（未对应正负面清单，不计分）：
+                    <Space size="small" wrap>
+                      {d.relatedEntryIds.map(entryLink)}
+                    </Space>
                   </Typography.Paragraph>
                 ) : null}
               </>

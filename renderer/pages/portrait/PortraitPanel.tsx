@@ -1,0 +1,101 @@
+// 政治画像 of one cadre inside their dossier: radar and numbers (each linking to its entries), the holistic
+// evaluation with its history, and the computed grade beside the confirmed one.
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Card, Col, List, Modal, Row, Space, Spin, Tag, Typography } from 'antd';
+import { EVIDENCE_POLARITY_LABELS } from '../../../shared/portrait/types';
+import type { PortraitView } from '../../../shared/portrait/view';
+import { call, errorMessage } from '../../lib/api';
+import { PortraitConfirm } from './PortraitConfirm';
+import { PortraitEvaluation } from './PortraitEvaluation';
+import { PortraitRadar } from './PortraitRadar';
+import { PortraitSummary } from './PortraitSummary';
+
+type CountKind = 'positive' | 'negative' | 'neutral' | 'all';
+
+export function PortraitPanel({
+  cadreId,
+  canEdit,
+  refresh,
+  onOpenEntry,
+}: {
+  cadreId: number;
+  canEdit: boolean;
+  /** Changes when the dossier's entries may have changed: the portrait is read again. */
+  refresh?: unknown;
+  /** Opens an entry in the dossier view. */
+  onOpenEntry: (entryId: number) => void;
+}) {
+  const [view, setView] = useState<PortraitView | null>(null);
+  const [listing, setListing] = useState<CountKind | null>(null);
+  const { message } = AntApp.useApp();
+
+  const load = useCallback(async () => {
+    try {
+      setView(await call('portrait.get', { cadreId }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }, [cadreId, message]);
+  useEffect(() => void load(), [load, refresh]);
+
+  if (!view) return <Spin />;
+  const { result } = view;
+  const titles = new Map(view.entries.map((e) => [e.id, e.title]));
+  const titleOf = (id: number) => titles.get(id) ?? `材料 ${id}`;
+  const inWindow = view.entries.filter((e) => e.date >= result.windowFrom && e.date <= result.asOf);
+  const listed = listing === null ? [] : inWindow.filter((e) => listing === 'all' || e.polarity === listing);
+  const open = (id: number) => {
+    setListing(null);
+    onOpenEntry(id);
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="portrait-panel">
+      <Card size="small" title={`政治画像（统计期 ${result.windowFrom} 至 ${result.asOf}）`}>
+        <Row gutter={[24, 16]} wrap>
+          <Col flex="440px">
+            <PortraitRadar result={result} />
+          </Col>
+          <Col flex="1 1 420px" style={{ minWidth: 0 }}>
+            <PortraitSummary
+              result={result}
+              titleOf={titleOf}
+              listItemName={(c) => view.listItemNames[c]}
+              onOpenEntry={open}
+              onShowCounted={setListing}
+            />
+          </Col>
+        </Row>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <PortraitEvaluation view={view} canEdit={canEdit} onSaved={setView} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <PortraitConfirm view={view} canEdit={canEdit} onSaved={setView} />
+        </Col>
+      </Row>
+      <Modal
+        open={listing !== null}
+        title={listing === null || listing === 'all' ? '统计期内全部材料' : `统计期内${EVIDENCE_POLARITY_LABELS[listing]}材料`}
+        footer={null}
+        onCancel={() => setListing(null)}
+      >
+        <List
+          size="small"
+          data-testid="portrait-count-list"
+          locale={{ emptyText: '没有材料' }}
+          dataSource={listed}
+          renderItem={(e) => (
+            <List.Item extra={e.listItemCode ? <Tag>{`${e.listItemCode} ${view.listItemNames[e.listItemCode] ?? ''}`}</Tag> : null}>
+              <Space size="small">
+                <Typography.Text type="secondary">{e.date}</Typography.Text>
+                <Typography.Link onClick={() => open(e.id)}>{e.title}</Typography.Link>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </Space>
+  );
+}
