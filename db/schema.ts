@@ -1,6 +1,7 @@
 // The Kysely view of the store's tables.
 import type { Generated } from 'kysely';
 import type { Role } from '../shared/roles';
+import type { EntryOrigin } from '../shared/dossier/types';
 
 export interface StoreMetaTable { key: string; value: string }
 export interface SettingsTable { key: string; value: string }
@@ -138,7 +139,7 @@ export interface DossierEntriesTable {
   content: string;
   polarity: EntryPolarity;
   list_item_code: string | null;
-  origin: 'manual' | 'training';
+  origin: EntryOrigin;
   auto_key: string | null;
   batch_id: string | null;
   entered_by: number;

@@ -29,7 +29,7 @@ export async function archiveAssessment(db: Kysely<Database>, id: number, versio
   const digest = inputDigest(loaded.input);
   const archived: ArchivedResult = { result, invalidBallots: invalidViews(result, loaded.describe), confirmations: await readConfirmations(db, id) };
   // Before the state change: once archived, the assessment's rows are frozen by the triggers.
-  await writeResultsToDossier(db, row, archived);
+  await writeResultsToDossier(db, row, archived, user.id);
   await bump(db, row, user, { state: 'archived', archived_at: now, digest, archived_result: JSON.stringify(archived) }, now);
   return { name: row.name, digest };
 }

@@ -1,29 +1,86 @@
-// SEAMS for the dossier (issue 4, built on another branch): the two links of the assessment to it, empty until it lands.
+// The assessment's two links to the dossier: veto proposals from dossier entries, and results written at archive (S3.2).
 import type { Kysely } from 'kysely';
-import type { ArchivedResult } from '../../shared/assessment/types';
+import type { ArchivedResult, GradeConfirmation, VetoProposal } from '../../shared/assessment/types';
+import { GRADE_LABELS } from '../../shared/assessment/types';
+import { localToday } from '../../shared/dossier/quarter';
+import type { EntryCommonInput } from '../../shared/dossier/schema';
+import type { Grade } from '../../shared/scoring/types';
+import { readDossierCatalog } from '../dossier/catalog';
+import { insertEntries, type NewEntry } from '../dossier/write';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
 
-/** A veto the dossier suggests: an entry of the assessment year matching a veto list item. */
-export interface VetoProposal {
-  targetId: number;
-  dossierEntryId: number;
-  reason: string;
+/** Where a 双比双评 result goes in the dossier (catalog.md: S3.2 “双比双评”考核结果, channel 考察考核). */
+const RESULT_SUB_ITEM = 'S3.2';
+const RESULT_CHANNEL = 'CH04';
+
+/** Dossier entries of the assessment's year, of its members, that match a veto list item (retired items too). */
+export async function dossierVetoProposals(db: Kysely<Database>, row: AssessmentRow): Promise<VetoProposal[]> {
+  const rows = await db
+    .selectFrom('dossier_entries as e')
+    .innerJoin('assessment_members as m', (j) => j.onRef('m.cadre_id', '=', 'e.cadre_id').on('m.assessment_id', '=', row.id))
+    .innerJoin('catalog_list_items as l', 'l.code', 'e.list_item_code')
+    .select(['e.id', 'e.cadre_id', 'e.date', 'e.title', 'l.code', 'l.name'])
+    .where('l.veto', '=', 1)
+    .where('e.date', '>=', `${row.year}-01-01`)
+    .where('e.date', '<=', `${row.year}-12-31`)
+    .orderBy('e.cadre_id')
+    .orderBy('e.date')
+    .execute();
+  const vetoed = new Set(
+    (await db.selectFrom('assessment_vetoes').select('target_cadre_id').where('assessment_id', '=', row.id).execute()).map((v) => v.target_cadre_id),
+  );
+  return rows.map((r) => ({
+    targetId: r.cadre_id,
+    dossierEntryId: r.id,
+    date: r.date,
+    title: r.title,
+    listItemCode: r.code,
+    listItemName: r.name,
+    vetoed: vetoed.has(r.cadre_id),
+  }));
 }
 
 /**
- * SEAM for the dossier (issue 4): veto proposals from dossier entries of the assessment's year that match a veto
- * list item. Filled once the dossier lands; until then there are none.
+ * At archive, inside the archive's transaction: one S3.2 entry per member with their place, score and final grade
+ * (the confirmed one where staff confirmed it). Written once per assessment and cadre (auto_key), never editable.
  */
-export async function dossierVetoProposals(_db: Kysely<Database>, _row: AssessmentRow): Promise<VetoProposal[]> {
-  return [];
-}
-
-/**
- * SEAM for the dossier (issue 4, sub-item S3.2 “双比双评”考核结果): at archive, write each cadre's result (rank, final
- * score, confirmed grade) into their dossier, in the archive's transaction. Filled once the dossier lands; until then
- * it writes nothing.
- */
-export async function writeResultsToDossier(_db: Kysely<Database>, _row: AssessmentRow, _archived: ArchivedResult): Promise<number> {
-  return 0;
+export async function writeResultsToDossier(db: Kysely<Database>, row: AssessmentRow, archived: ArchivedResult, userId: number): Promise<number> {
+  const members = await db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', row.id).execute();
+  const stillInRoster = new Set(
+    (await db.selectFrom('cadres').select('id').where('id', 'in', members.length ? members.map((m) => m.cadre_id) : [-1]).execute()).map((c) => c.id),
+  );
+  const byId = new Map(members.map((m) => [m.cadre_id, m]));
+  const confirmed = new Map<number, GradeConfirmation>(archived.confirmations.map((c) => [c.cadreId, c]));
+  const date = localToday();
+  const entries: NewEntry[] = [];
+  const push = (cadreId: number, title: string, content: string, polarity: EntryCommonInput['polarity']) => {
+    if (!stillInRoster.has(cadreId)) return; // a member removed from the roster since has no dossier to write to
+    entries.push({
+      cadreId,
+      origin: 'assessment',
+      autoKey: `assessment:${row.id}:${cadreId}`,
+      entry: { date, subItemCode: RESULT_SUB_ITEM, channelCode: RESULT_CHANNEL, title: title.slice(0, 100), content, polarity, standardCodes: [], listItemCode: null },
+    });
+  };
+  for (const group of archived.result.groups) {
+    for (const r of group.rows) {
+      const m = byId.get(Number(r.cadreId));
+      if (!m) continue;
+      const grade: Grade = confirmed.get(m.cadre_id)?.grade ?? r.grade;
+      const scope = m.position === 'chief' ? `${m.category_name}正职` : `${m.unit_name}副职`;
+      const content = [
+        `${row.name}：在${scope}（${group.size}人）中排第 ${r.rank} 名，最终得分 ${r.finalScore.toFixed(2)}（基础分 ${r.base.toFixed(2)}，加分 ${r.bonus.toFixed(2)}，减分 ${r.penalty.toFixed(2)}）。`,
+        `确定等次：${GRADE_LABELS[grade]}${grade !== r.grade ? `（建议等次${GRADE_LABELS[r.grade]}，调整理由：${confirmed.get(m.cadre_id)!.reason}）` : ''}。`,
+      ].join('\n');
+      const polarity = grade === 'excellent' ? 'positive' : grade === 'incompetent' ? 'negative' : 'neutral';
+      push(m.cadre_id, `${row.name}：${GRADE_LABELS[grade]}（第 ${r.rank} 名）`, content, polarity);
+    }
+  }
+  for (const u of archived.result.unranked) {
+    const m = byId.get(Number(u.cadreId));
+    if (m) push(m.cadre_id, `${row.name}：未排名`, `${row.name}：无有效测评数据，未参加排名。`, 'neutral');
+  }
+  if (entries.length === 0) return 0;
+  return (await insertEntries(db, entries, await readDossierCatalog(db), userId)).length;
 }

@@ -5,6 +5,7 @@ import type { Handlers } from '../app/context';
 import { assertCollecting, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
+import { dossierVetoProposals } from './dossier-links';
 import { deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
 import { updateConfig } from './config';
 import { confirmGrade } from './grades';
@@ -28,6 +29,7 @@ type AssessmentCalls =
   | 'adjustments.add'
   | 'adjustments.delete'
   | 'vetoes.add'
+  | 'vetoes.proposals'
   | 'vetoes.delete'
   | 'rankings.get'
   | 'rankings.whatIf'
@@ -141,6 +143,10 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const target = await addVeto(db, row, targetId, reason, store.user);
     rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
     return { changed: 1 };
+  },
+
+  async 'vetoes.proposals'({ store, db }, { assessmentId }) {
+    return dossierVetoProposals(db, await loadAssessment(db, assessmentId, store.user));
   },
 
   async 'vetoes.delete'({ store, db, rec }, { assessmentId, id }) {

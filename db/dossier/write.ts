@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
+import type { EntryOrigin } from '../../shared/dossier/types';
 import { localToday, quarterOf } from '../../shared/dossier/quarter';
 import { checkEntry, type KeptCodes } from '../../shared/dossier/validate';
 import type { Database } from '../schema';
@@ -12,7 +13,7 @@ const INSERT_CHUNK = 500;
 export interface NewEntry {
   readonly cadreId: number;
   readonly entry: EntryCommonInput;
-  readonly origin?: 'manual' | 'training';
+  readonly origin?: EntryOrigin;
   readonly autoKey?: string | null;
   readonly batchId?: string | null;
 }
@@ -115,7 +116,8 @@ export async function currentRow(db: Kysely<Database>, id: number, expectedVersi
 }
 
 const assertManual = (row: { origin: string }, what: string) => {
-  if (row.origin !== 'manual') fail('VALIDATION', `这是根据培训记录自动生成的材料，不能直接${what}，请修改对应的培训记录`, 'id');
+  if (row.origin === 'training') fail('VALIDATION', `这是根据培训记录自动生成的材料，不能直接${what}，请修改对应的培训记录`, 'id');
+  if (row.origin === 'assessment') fail('VALIDATION', `这是“双比双评”考核归档时写入的结果，不能${what}`, 'id');
 };
 
 export async function updateEntry(

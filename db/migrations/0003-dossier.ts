@@ -45,8 +45,9 @@ export const migration0003: Migration = {
         content TEXT NOT NULL CHECK (length(content) <= 5000),
         polarity TEXT NOT NULL CHECK (polarity IN ('positive', 'negative', 'neutral')),
         list_item_code TEXT REFERENCES catalog_list_items (code),
-        origin TEXT NOT NULL CHECK (origin IN ('manual', 'training')),
-        -- Automatic evidence only: what it stands for ('result:<record id>' or 'hours:<year>:<cadre id>'), once.
+        origin TEXT NOT NULL CHECK (origin IN ('manual', 'training', 'assessment')),
+        -- Automatic entries only: what it stands for ('result:<record id>', 'hours:<year>:<cadre id>' or
+        -- 'assessment:<assessment id>:<cadre id>'), once.
         auto_key TEXT UNIQUE,
         batch_id TEXT,
         entered_by INTEGER NOT NULL REFERENCES users (id),

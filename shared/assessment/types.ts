@@ -168,6 +168,18 @@ export interface RankingsView {
 }
 
 /** What an archived assessment keeps for ever: the result and the final grades. */
+/** A veto the dossier suggests: an entry of the assessment's year matching a veto list item (e.g. N1). */
+export interface VetoProposal {
+  targetId: number;
+  dossierEntryId: number;
+  date: string;
+  title: string;
+  listItemCode: string;
+  listItemName: string;
+  /** The cadre already has a veto in this assessment. */
+  vetoed: boolean;
+}
+
 export interface ArchivedResult {
   result: RankingResult;
   invalidBallots: InvalidBallotView[];

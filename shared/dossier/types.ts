@@ -12,7 +12,8 @@ export const TRAINING_RESULT_LABELS: Readonly<Record<TrainingResult, string>> = 
   retake: '重修学员',
 };
 
-export type EntryOrigin = 'manual' | 'training';
+/** manual: typed by staff; training: evidence from training records; assessment: a 双比双评 result written at archive. */
+export type EntryOrigin = 'manual' | 'training' | 'assessment';
 
 /** Hours of training a cadre needs in a year unless the setting says otherwise. */
 export const DEFAULT_REQUIRED_TRAINING_HOURS = 110;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
-import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, BallotChange, RankingsView } from '../assessment/types';
+import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, BallotChange, RankingsView, VetoProposal } from '../assessment/types';
 import type { RankingResult } from '../scoring/types';
 import { ADMIN, call } from './call';
 import * as f from './fields';
@@ -159,6 +159,8 @@ export const assessmentCalls = {
     access: ADMIN,
     mutates: true,
   }),
+  /** Dossier entries of the assessment's year that match a veto list item; administrators only (dossier content). */
+  'vetoes.proposals': call<readonly VetoProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
   'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
   'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
   /** The ranking as it would be with other component weights: computed, never saved. */

@@ -88,6 +88,7 @@ export const CALL_NAME_LIST = [
   'adjustments.add',
   'adjustments.delete',
   'vetoes.add',
+  'vetoes.proposals',
   'vetoes.delete',
   'rankings.get',
   'rankings.whatIf',

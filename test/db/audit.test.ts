@@ -346,6 +346,7 @@ describe('one audit entry per change', () => {
       'assessments.get': () => ({ id: assessment.id }),
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),
+      'vetoes.proposals': () => ({ assessmentId: assessment.id }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
     };
     const before = auditCount(h.dir, key);

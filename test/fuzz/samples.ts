@@ -156,6 +156,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'adjustments.add': { assessmentId: 1, targetId: 1, points: 2, date: '2025-05-01', reason: '获市级表彰' },
     'adjustments.delete': { assessmentId: 1, id: 1 },
     'vetoes.add': { assessmentId: 1, targetId: 1, reason: '违反政治纪律' },
+    'vetoes.proposals': { assessmentId: 1 },
     'vetoes.delete': { assessmentId: 1, id: 1 },
     'rankings.get': { assessmentId: 1 },
     'rankings.whatIf': { assessmentId: 1, weights: defaultAssessmentConfig().weights },

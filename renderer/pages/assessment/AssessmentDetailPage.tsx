@@ -148,7 +148,7 @@ export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: R
           { key: 'staff', label: '职工测评', children: entry((p) => <StaffTab {...p} />) },
           { key: 'service', label: '服务对象', children: entry((p) => <ServiceTab {...p} />) },
           { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} />) },
-          { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} />) },
+          { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} seesDossier={isAdmin} />) },
         ]
       : []),
     {

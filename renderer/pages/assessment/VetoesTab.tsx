@@ -1,16 +1,36 @@
-// 一票否决: manual vetoes with a reason (administrators); a vetoed cadre cannot be 优秀 and gets the configured grade.
-import { useState } from 'react';
+// 一票否决: manual vetoes with a reason, and those the dossier suggests (administrators); a vetoed cadre cannot be 优秀.
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
-import { GRADE_LABELS, type VetoView } from '../../../shared/assessment/types';
+import { GRADE_LABELS, type VetoProposal, type VetoView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 
-export function VetoesTab({ detail, ballots, editable, onChanged }: EntryProps) {
+export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }: EntryProps & { seesDossier: boolean }) {
   const [form] = Form.useForm<{ targetId: number; reason: string }>();
   const [busy, setBusy] = useState(false);
+  const [proposals, setProposals] = useState<readonly VetoProposal[]>([]);
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
+
+  // Re-read after every change of the vetoes, so an adopted proposal shows as 已否决.
+  useEffect(() => {
+    if (!seesDossier) return;
+    call('vetoes.proposals', { assessmentId: detail.id })
+      .then(setProposals)
+      .catch((e: unknown) => message.error(errorMessage(e)));
+  }, [seesDossier, detail.id, ballots.vetoes, message]);
+
+  const adopt = async (p: VetoProposal) => {
+    try {
+      const reason = `档案材料“${p.title}”（${p.date}，${p.listItemCode} ${p.listItemName}）`.slice(0, 200);
+      await call('vetoes.add', { assessmentId: detail.id, targetId: p.targetId, reason });
+      await onChanged();
+      message.success('已按档案材料添加一票否决');
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   const add = async () => {
     const v = await form.validateFields();
@@ -38,6 +58,36 @@ export function VetoesTab({ detail, ballots, editable, onChanged }: EntryProps) 
   return (
     <>
       <Typography.Paragraph type="secondary">被一票否决的干部不得评为优秀，等次为“{GRADE_LABELS[detail.config.vetoGrade]}”（可在“配置”中修改）。</Typography.Paragraph>
+      {seesDossier && proposals.length > 0 ? (
+        <Card size="small" title={`档案材料提示的否决事项（${detail.year}年）`} style={{ marginBottom: 16 }} data-testid="veto-proposals">
+          <Table<VetoProposal>
+            rowKey="dossierEntryId"
+            size="small"
+            pagination={false}
+            dataSource={proposals as VetoProposal[]}
+            columns={[
+              { title: '干部', width: 140, render: (_: unknown, p) => byId.get(p.targetId)?.name ?? p.targetId },
+              { title: '日期', dataIndex: 'date', width: 110 },
+              { title: '档案材料', dataIndex: 'title' },
+              { title: '清单事项', width: 260, render: (_: unknown, p) => `${p.listItemCode} ${p.listItemName}` },
+              {
+                title: '处理',
+                width: 100,
+                render: (_: unknown, p) =>
+                  p.vetoed ? (
+                    <Typography.Text type="secondary">已否决</Typography.Text>
+                  ) : editable ? (
+                    <Button size="small" danger onClick={() => void adopt(p)}>
+                      采纳
+                    </Button>
+                  ) : (
+                    <Typography.Text type="warning">未处理</Typography.Text>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
       {editable ? (
         <Card size="small" title="新增一票否决" style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" requiredMark={false}>

@@ -57,7 +57,7 @@ export function EntryCard({
           <Tag color={POLARITY_COLORS[entry.polarity]}>{ENTRY_POLARITY_LABELS[entry.polarity]}</Tag>
           <Typography.Text strong>{entry.title}</Typography.Text>
           {!manual ? (
-            <Tooltip title="根据培训记录自动生成">
+            <Tooltip title={entry.origin === 'assessment' ? '“双比双评”考核归档时自动写入' : '根据培训记录自动生成'}>
               <Tag icon={<RobotOutlined />} color="blue">
                 自动
               </Tag>
