@@ -47,7 +47,13 @@ beforeAll(async () => {
     [wulan, '额尔敦', 'deputy'],
     [org, '冯建国', 'chief'],
   ] as const) {
-    await ok('cadres.create', { input: minimalCadre(unitId, { name, position }) });
+    const cadre = await ok('cadres.create', { input: minimalCadre(unitId, { name, position }) });
+    // A dossier entry of the assessment year matching the veto item N1: the 一票否决 tab proposes it.
+    if (name === '冯建国') {
+      await ok('entries.create', {
+        input: { cadreId: cadre.id, date: '2025-05-10', subItemCode: 'S6.5', channelCode: 'CH10', title: '违反政治纪律受到党纪处分', content: '', polarity: 'negative', standardCodes: ['D5.1'], listItemCode: 'N1' },
+      });
+    }
   }
   seedUnit = qipan;
   createCadre = (name) => ok('cadres.create', { input: minimalCadre(seedUnit, { name, position: 'deputy' }) });
@@ -184,6 +190,16 @@ describe('assessment', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('service-save').click();
     await page.getByRole('cell', { name: '92、88' }).waitFor();
+  });
+
+  test('一票否决: a dossier entry of the year with a veto item is proposed; 采纳 adds the veto', async () => {
+    await tab('一票否决');
+    const proposals = page.getByTestId('veto-proposals');
+    await proposals.getByText('违反政治纪律受到党纪处分').waitFor();
+    await proposals.getByRole('button', { name: /采\s?纳/ }).click();
+    await proposals.getByText('已否决').waitFor();
+    await page.getByRole('cell', { name: '档案材料“违反政治纪律受到党纪处分”（2025-05-10，N1 违反政治纪律和政治规矩）' }).waitFor();
+    await settledScreenshot('assessment-08-vetoes');
   });
 
   test('汇总: 正职 ranked by category, 副职 by unit', async () => {

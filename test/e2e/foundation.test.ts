@@ -131,7 +131,8 @@ describe('foundation', () => {
     await dialog.getByRole('button', { name: '确认修改' }).click();
     await page.getByText('密码已修改').waitFor({ timeout: 30_000 });
     expect(await menuLabels()).toEqual(['干部名册', '政治素质档案', '单位管理', '基础目录', '考核测评']);
-    await expect(page.getByText('查阅人').first().isVisible()).resolves.toBe(true);
+    // The header's role tag; waited for, since the header re-renders after the password change.
+    await page.locator('header').getByText('查阅人').first().waitFor();
     // Even a hand-made call is refused by the dispatcher's role check.
     const refused = await page.evaluate(() =>
       (window as unknown as { ganbu: { calls: Record<string, (i: unknown) => Promise<unknown>> } }).ganbu.calls['users.list']!({}),

@@ -1,7 +1,7 @@
 // The assessment's links to the dossier: veto proposals from entries of the year, and results written at archive (S3.2).
 import { describe, expect, test } from 'vitest';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../../helpers/assessment';
-import { addEntry } from '../../helpers/dossier';
+import { addEntry, type EntryForm } from '../../helpers/dossier';
 import { newRosterHost } from '../../helpers/roster';
 
 async function collecting() {
@@ -11,7 +11,7 @@ async function collecting() {
   return { h, r, id: a.id };
 }
 
-const veto = { subItemCode: 'S6.5', channelCode: 'CH10', polarity: 'negative', standardCodes: ['D5.1'], listItemCode: 'N1' } as const;
+const veto: Partial<EntryForm> = { subItemCode: 'S6.5', channelCode: 'CH10', polarity: 'negative', standardCodes: ['D5.1'], listItemCode: 'N1' };
 
 describe('veto proposals from the dossier', () => {
   test('entries of the assessment year matching a veto list item are proposed; adopting one marks it vetoed', async () => {
