@@ -18,7 +18,7 @@ function quarterOptions(): string[] {
   return out;
 }
 
-export function CompletenessPanel({ onOpenCadre }: { onOpenCadre: (cadreId: number) => void }) {
+export function CompletenessPanel({ onOpenCadre, canEdit }: { onOpenCadre: (cadreId: number) => void; canEdit: boolean }) {
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
   const [data, setData] = useState<QuarterCompleteness | null>(null);
@@ -73,7 +73,7 @@ export function CompletenessPanel({ onOpenCadre }: { onOpenCadre: (cadreId: numb
         size="small"
         title={`缺项名单（${gaps.length} 人${unitId === null ? '' : '，已按单位筛选'}）`}
         extra={
-          <Button size="small" disabled={!data} onClick={exportGaps} data-testid="export-gaps">
+          canEdit && <Button size="small" disabled={!data} onClick={exportGaps} data-testid="export-gaps">
             导出缺项名单
           </Button>
         }
