@@ -44,6 +44,7 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   rosterExcel: { title: '导出干部名册', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   lrmx: { title: '导出任免审批表', filters: [{ name: '任免审批表', extensions: ['lrmx'] }] },
   backup: { title: '备份档案库到…', filters: [{ name: '档案库备份', extensions: ['gbak'] }] },
+  quarterGaps: { title: '导出季度缺项名单', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
 };
 
 const MAX_FOLDER_FILES = 5000;

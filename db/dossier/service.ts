@@ -9,6 +9,8 @@ import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntrie
 import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
 import { quarterCompleteness } from './completeness';
 import { searchDossiers } from './search';
+import { exportGaps } from './gaps-export';
+import { quarterLabel } from '../../shared/dossier/quarter';
 import { checkYear, listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
 
 type DossierCallName =
@@ -27,6 +29,7 @@ type DossierCallName =
   | 'classes.saveRecords'
   | 'training.checkYear'
   | 'dossier.completeness'
+  | 'dossier.exportMissing'
   | 'dossier.search';
 
 /** How an entry is named in the audit log: the cadre and the title (content stays out of the log). */
@@ -122,6 +125,12 @@ export const dossierHandlers: Handlers<DossierCallName> = {
   },
 
   'dossier.completeness': ({ db }, { quarter }) => quarterCompleteness(db, quarter),
+
+  async 'dossier.exportMissing'({ db, rec, io }, { quarter, unitId, token }) {
+    const r = await exportGaps(db, io.savePath(token), quarter, unitId);
+    rec.record(r.fileName, { quarter: quarterLabel(quarter), unit: r.unitName ?? '全部单位', rows: r.rows });
+    return { fileName: r.fileName, rows: r.rows };
+  },
 
   'dossier.search': ({ db }, { text }) => searchDossiers(db, text),
 };

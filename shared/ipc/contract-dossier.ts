@@ -28,6 +28,8 @@ import * as f from './fields';
 export const DOSSIER_EDITORS: readonly Role[] = ['admin', 'dossierClerk'];
 export const DOSSIER_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
 
+const quarter = z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3');
+
 const entryRef = z.strictObject({ id: f.id('材料'), version });
 
 export const dossierCalls = {
@@ -64,9 +66,14 @@ export const dossierCalls = {
     mutates: true,
   }),
   'dossier.completeness': call<QuarterCompleteness>()({
-    input: z.strictObject({ quarter: z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3') }),
+    input: z.strictObject({ quarter }),
     access: DOSSIER_READERS,
     mutates: false,
+  }),
+  'dossier.exportMissing': call<{ fileName: string; rows: number }>()({
+    input: z.strictObject({ quarter, unitId: f.id('单位').optional(), token: f.fileToken }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
   }),
   'dossier.search': call<SearchResult>()({
     input: z.strictObject({

@@ -71,6 +71,7 @@ export const CALL_NAME_LIST = [
   'classes.saveRecords',
   'training.checkYear',
   'dossier.completeness',
+  'dossier.exportMissing',
   'dossier.search',
   'assessments.list',
   'assessments.get',

@@ -9,6 +9,7 @@ import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
 import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster';
 import { addEntry, dossierCadre, entryForm, pickAttachment, samplePng } from '../helpers/dossier';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
+import type { SavePurpose } from '../../shared/ipc/save-purpose';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
@@ -42,7 +43,7 @@ async function pickedFile(h: Host, purpose: 'photo' | 'excel' | 'lrmx', name: st
   return picked!.token;
 }
 
-const savedTo = (h: Host, purpose: 'template' | 'rosterExcel' | 'lrmx' | 'backup', name: string) => h.pickSave(purpose, join(tempDir('ganbu-out-'), name));
+const savedTo = (h: Host, purpose: SavePurpose, name: string) => h.pickSave(purpose, join(tempDir('ganbu-out-'), name));
 
 /** A backup of the store written to a temp folder, picked again in the open dialog: its token. */
 async function backupPicked(h: Host): Promise<string> {
@@ -202,6 +203,10 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
   },
   'training.checkYear': { prepare: (h) => dossierCadre(h), run: (h) => h.ok('training.checkYear', { year: 2025 }) },
+  'dossier.exportMissing': {
+    prepare: async (h) => (await dossierCadre(h), savedTo(h, 'quarterGaps', '缺项名单.xlsx')),
+    run: (h, token: string) => h.ok('dossier.exportMissing', { quarter: '2025Q3', token }),
+  },
   'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
   'assessments.updateConfig': {
     prepare: (h) => assessmentIn(h, 'preparing'),

@@ -295,6 +295,7 @@ describe('role refusal', () => {
     'classes.saveRecords': { classId: 1, rows: [{ cadreId: ids.cadre ?? 1, hours: 40, result: 'excellent' }] },
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
+    'dossier.exportMissing': { quarter: '2025Q3', unitId: ids.unit ?? 1, token: TOKEN },
     'dossier.search': { text: '优秀' },
     'assessments.create': { name: '越权考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } },
     'assessments.updateConfig': { id: 1, version: 1, config: defaultAssessmentConfig() },

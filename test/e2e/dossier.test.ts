@@ -1,6 +1,6 @@
 // End to end: a cadre's dossier from the roster, an entry with a bad then a good date, bulk entry by keyboard,
 // an attachment viewed in the app, verification by a second user, and the conflict message on a stale edit.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -243,6 +243,12 @@ describe('political-quality dossier', () => {
     const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', { quarter: '2025Q3' });
     expect(expected.gaps).toHaveLength(3);
     await screenshot(page, '47-dossier-completeness');
+    // The gap list exports to Excel through the save dialog.
+    const gapsFile = join(work, '缺项名单.xlsx');
+    dialogs.answerSave(gapsFile);
+    await panel.getByTestId('export-gaps').click();
+    await page.getByText(/已导出 3 人/).waitFor({ timeout: 30_000 });
+    expect(existsSync(gapsFile)).toBe(true);
     await panel.getByText('李秀梅', { exact: true }).click();
     await page.getByTestId('timeline').waitFor();
     await expect.poll(() => page.getByTestId('cadre-picker').first().innerText()).toContain('李秀梅（阿尔巴斯苏木');

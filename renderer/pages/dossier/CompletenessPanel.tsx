@@ -1,9 +1,10 @@
 // 季度采集: for a quarter, each unit's percentage complete and the cadres lacking material in which sections.
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Card, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { QuarterCompleteness, UnitCompleteness, CadreGap } from '../../../shared/dossier/types';
 import { localToday, quarterLabel, quarterOf } from '../../../shared/dossier/quarter';
 import { call, errorMessage } from '../../lib/api';
+import { saveWithDialog } from '../../lib/save-file';
 
 function quarterOptions(): string[] {
   const now = quarterOf(localToday());
@@ -17,7 +18,7 @@ function quarterOptions(): string[] {
   return out;
 }
 
-export function CompletenessPanel({ onOpenCadre }: { onOpenCadre: (cadreId: number) => void }) {
+export function CompletenessPanel({ onOpenCadre, canEdit }: { onOpenCadre: (cadreId: number) => void; canEdit: boolean }) {
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
   const [data, setData] = useState<QuarterCompleteness | null>(null);
@@ -31,6 +32,15 @@ export function CompletenessPanel({ onOpenCadre }: { onOpenCadre: (cadreId: numb
   }, [quarter, message]);
   const sectionName = new Map((data?.sections ?? []).map((s) => [s.code, s.name]));
   const gaps = (data?.gaps ?? []).filter((g) => unitId === null || g.unitId === unitId);
+  const unitName = unitId === null ? null : (data?.units.find((u) => u.unitId === unitId)?.unitName ?? null);
+  const exportGaps = () =>
+    void saveWithDialog(
+      'quarterGaps',
+      `${quarterLabel(quarter)}缺项名单${unitName ? `（${unitName}）` : ''}`,
+      (token) => call('dossier.exportMissing', unitId === null ? { quarter, token } : { quarter, unitId, token }),
+      message,
+      (r) => `已导出 ${r.rows} 人到 ${r.fileName}`,
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="completeness">
       <Card size="small">
@@ -59,7 +69,15 @@ export function CompletenessPanel({ onOpenCadre }: { onOpenCadre: (cadreId: numb
           ]}
         />
       </Card>
-      <Card size="small" title={`缺项名单（${gaps.length} 人${unitId === null ? '' : '，已按单位筛选'}）`}>
+      <Card
+        size="small"
+        title={`缺项名单（${gaps.length} 人${unitId === null ? '' : '，已按单位筛选'}）`}
+        extra={
+          canEdit && <Button size="small" disabled={!data} onClick={exportGaps} data-testid="export-gaps">
+            导出缺项名单
+          </Button>
+        }
+      >
         <Table<CadreGap>
           size="small"
           rowKey="cadreId"

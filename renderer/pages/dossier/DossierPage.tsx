@@ -57,7 +57,7 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
           {
             key: 'completeness',
             label: '季度采集',
-            children: <CompletenessPanel onOpenCadre={openCadre} />,
+            children: <CompletenessPanel onOpenCadre={openCadre} canEdit={canEdit} />,
           },
           { key: 'search', label: '全文检索', children: <SearchPanel onOpenCadre={openCadre} /> },
         ]}
