@@ -1,9 +1,18 @@
 // Dossier fixtures at the scale of issue 4 (cadres and entries with standards, written straight into a store), shared
 // by the dossier and portrait benches.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { AppHost } from '../db/app/host';
 import type { RawDb } from '../db/store/connection';
+import { createDispatcher } from '../electron/ipc/dispatcher';
+import type { CallInput, CallName, CallOutput } from '../shared/ipc/contract';
 import { DEFAULT_CATALOGS } from '../shared/catalog/defaults';
 import { quarterOf } from '../shared/dossier/quarter';
 import { prng } from '../test/db/roster/lrmx/generate';
+import { record, timed } from './figures';
+import { benchUnits } from './roster-data';
 
 const subItems = DEFAULT_CATALOGS.sections.flatMap((s) => s.subItems.map((i) => ({ code: i.code, section: s.code })));
 const channels = DEFAULT_CATALOGS.channels.map((c) => c.code);
@@ -47,3 +56,32 @@ export function generateDossiers(raw: RawDb, cadres: number, entries: number): v
   raw.exec('ANALYZE');
 }
 
+
+export const BENCH_CADRES = 10_000;
+export const BENCH_ENTRIES = 300_000;
+
+/**
+ * A store in a temp dir holding 400 units, 10,000 cadres and 300,000 entries, filled before the file's tests and
+ * removed after them; `call` goes through the same dispatcher as the window.
+ */
+export function dossierBenchStore(prefix: string) {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const host = new AppHost({ configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), storeOptions: { kdfCost: { N: 2 ** 10, r: 8, p: 1 } } });
+  const dispatch = createDispatcher(host);
+  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+    const r = await dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as CallOutput<N>;
+  }
+  beforeAll(async () => {
+    await call('setup.createStore', { dir: join(work, 'store'), username: 'admin', displayName: '管理员', password: 'Bench@2025' });
+    for (const [i, u] of benchUnits(400).entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
+    const g = await timed(() => generateDossiers(host.session().raw, BENCH_CADRES, BENCH_ENTRIES));
+    record(`generating ${BENCH_CADRES.toLocaleString('en')} cadres and ${BENCH_ENTRIES.toLocaleString('en')} entries (fixture, not a target)`, g.ms / 1000, 's');
+  });
+  afterAll(async () => {
+    await host.dispose();
+    rmSync(work, { recursive: true, force: true });
+  });
+  return { host, call };
+}

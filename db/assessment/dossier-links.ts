@@ -47,8 +47,9 @@ export async function dossierVetoProposals(db: Kysely<Database>, row: Assessment
  */
 export async function writeResultsToDossier(db: Kysely<Database>, row: AssessmentRow, archived: ArchivedResult, userId: number): Promise<number> {
   const members = await db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', row.id).execute();
+  if (members.length === 0) return 0;
   const stillInRoster = new Set(
-    (await db.selectFrom('cadres').select('id').where('id', 'in', members.length ? members.map((m) => m.cadre_id) : [-1]).execute()).map((c) => c.id),
+    (await db.selectFrom('cadres').select('id').where('id', 'in', members.map((m) => m.cadre_id)).execute()).map((c) => c.id),
   );
   const byId = new Map(members.map((m) => [m.cadre_id, m]));
   const confirmed = new Map<number, GradeConfirmation>(archived.confirmations.map((c) => [c.cadreId, c]));

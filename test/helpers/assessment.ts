@@ -1,6 +1,7 @@
 // Shared pieces of the assessment tests: a small roster (3 正职 in category C1, 2 副职 in one unit, 1 正职 in C2),
 // an assessment over it, the scoring.md worked example entered through the calls, and a digest of the assessment tables.
 import { createHash } from 'node:crypto';
+import { ASSESSMENT_CHILD_TABLES } from '../../db/migrations/0004-assessment';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from './host';
 import { addUnit, minimalCadre } from './roster';
@@ -69,17 +70,7 @@ const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).diges
 /** Every row of every assessment table (and the audit log's length): equal before and after means nothing changed. */
 export async function assessmentTables(h: TestHost) {
   const db = h.host.session().db;
-  const tables = [
-    'assessments',
-    'assessment_members',
-    'assessment_superior_ballots',
-    'assessment_peer_ballots',
-    'assessment_staff_counts',
-    'assessment_service_ballots',
-    'assessment_adjustments',
-    'assessment_vetoes',
-    'assessment_grade_confirmations',
-  ] as const;
+  const tables = ['assessments', ...ASSESSMENT_CHILD_TABLES] as const;
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().execute();
   const audit = await db.selectFrom('audit_log').select('id').execute();
