@@ -2,6 +2,7 @@
 // and the renderer page (renderer/ → out/renderer), served to the window from app://ganbu.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { pdfjsAssets } from './scripts/pdfjs-assets';
 
 const root = import.meta.dirname;
 
@@ -35,6 +36,7 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     // React 19's automatic JSX runtime, done by Vite's own oxc transform (no React plugin needed).
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    plugins: [pdfjsAssets(resolve(root, 'node_modules/pdfjs-dist'))],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {

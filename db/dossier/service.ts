@@ -7,6 +7,7 @@ import { readDossierCatalog } from './catalog';
 import { readDossier, readDossierCadre, readEntries, readEntry } from './read';
 import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntries, updateEntry, verifyEntry } from './write';
 import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
+import { previewAttachment } from './preview';
 import { quarterCompleteness } from './completeness';
 import { searchDossiers } from './search';
 import { exportGaps } from './gaps-export';
@@ -23,6 +24,7 @@ type DossierCallName =
   | 'attachments.add'
   | 'attachments.remove'
   | 'attachments.read'
+  | 'attachments.preview'
   | 'classes.list'
   | 'classes.save'
   | 'classes.records'
@@ -101,6 +103,8 @@ export const dossierHandlers: Handlers<DossierCallName> = {
   },
 
   'attachments.read': ({ db }, { id }) => readAttachment(db, id),
+
+  'attachments.preview': ({ db }, { id }) => previewAttachment(db, id),
 
   'classes.list': ({ db }) => listClasses(db),
 

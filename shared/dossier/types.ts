@@ -51,6 +51,25 @@ export interface AttachmentContent {
   readonly base64: string;
 }
 
+/** One run of text in a Word preview: only the formatting the preview shows. */
+export interface DocRun {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+/** A Word document as plain blocks the window renders itself: no HTML, scripts or external resources cross. */
+export type DocBlock =
+  | { readonly type: 'paragraph'; /** 1–6 for headings, 0 for body text. */ readonly heading: number; readonly runs: readonly DocRun[] }
+  | { readonly type: 'table'; /** rows of cells, each cell its own blocks */ readonly rows: readonly (readonly (readonly DocBlock[])[])[] };
+
+/** What the viewer shows for an attachment: the bytes for images and PDFs, blocks for .docx, a message otherwise. */
+export type AttachmentPreview =
+  | { readonly kind: 'image'; readonly fileName: string; readonly mime: string; readonly base64: string }
+  | { readonly kind: 'pdf'; readonly fileName: string; readonly mime: string; readonly base64: string }
+  | { readonly kind: 'word'; readonly fileName: string; readonly blocks: readonly DocBlock[]; readonly imagesLeftOut: number }
+  | { readonly kind: 'unsupported'; readonly fileName: string; readonly message: string };
+
 export interface DossierEntry {
   readonly id: number;
   readonly cadreId: number;

@@ -12,6 +12,7 @@ import {
 import type {
   AttachmentContent,
   AttachmentMeta,
+  AttachmentPreview,
   BulkResult,
   Dossier,
   QuarterCompleteness,
@@ -50,6 +51,7 @@ export const dossierCalls = {
   }),
   'attachments.remove': call<null>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_EDITORS, mutates: true }),
   'attachments.read': call<AttachmentContent>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_READERS, mutates: false }),
+  'attachments.preview': call<AttachmentPreview>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_READERS, mutates: false }),
   'classes.list': call<readonly TrainingClass[]>()({ input: f.none, access: DOSSIER_READERS, mutates: false }),
   'classes.save': call<TrainingClass>()({ input: trainingClassSchema, access: DOSSIER_EDITORS, mutates: true }),
   'classes.records': call<readonly TrainingRecord[]>()({

@@ -65,6 +65,7 @@ export const CALL_NAME_LIST = [
   'attachments.add',
   'attachments.remove',
   'attachments.read',
+  'attachments.preview',
   'classes.list',
   'classes.save',
   'classes.records',

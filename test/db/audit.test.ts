@@ -345,6 +345,7 @@ describe('one audit entry per change', () => {
       'dossier.get': () => ({ cadreId: cadre.id }),
       'portrait.get': () => ({ cadreId: cadre.id }),
       'attachments.read': () => ({ id: attachment.id }),
+      'attachments.preview': () => ({ id: attachment.id }),
       'classes.records': () => ({ classId: cls.id }),
       'dossier.completeness': () => ({ quarter: '2025Q3' }),
       'dossier.search': () => ({ text: '优秀' }),

@@ -289,6 +289,7 @@ describe('role refusal', () => {
     'attachments.add': { entryId: 1, token: TOKEN },
     'attachments.remove': { id: 1 },
     'attachments.read': { id: 1 },
+    'attachments.preview': { id: 1 },
     'classes.list': {},
     'classes.save': { name: '越权班', startDate: '2025-03-01', endDate: '2025-03-10', hours: 40, organizer: '党校' },
     'classes.records': { classId: 1 },

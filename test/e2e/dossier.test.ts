@@ -1,5 +1,5 @@
 // End to end: a cadre's dossier from the roster, an entry with a bad then a good date, bulk entry by keyboard,
-// an attachment viewed in the app, verification by a second user, and the conflict message on a stale edit.
+// attachments viewed in the app (image, PDF drawn by pdf.js, .docx as text), verification by a second user, and the conflict message on a stale edit.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, screenshot } from './harness/browser';
 import { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput, sampleJpeg } from '../helpers/roster';
+import { makeDocx, SAMPLE_DOCX_BODY } from '../helpers/office-files';
 import type { Dossier } from '../../shared/dossier/types';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
@@ -110,6 +111,70 @@ describe('political-quality dossier', () => {
     await img.waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(90);
     await screenshot(page, '41-dossier-attachment');
+    await page.locator('.ant-modal-close').last().click();
+  });
+
+  test('a PDF attachment is drawn page by page by pdf.js; a .docx shows its text; a truncated PDF gets a Chinese message', async () => {
+    // A real Chinese PDF of two pages, printed by Chromium itself.
+    const printer = await browser.newPage();
+    await printer.setContent(
+      '<body style="font-family:sans-serif"><h1>关于巴特尔同志的表彰通报</h1><p style="font-size:20px">在疫情防控工作中表现突出，予以通报表扬。</p>' +
+        '<div style="page-break-before:always"><h2>第二页 附件说明</h2></div></body>',
+    );
+    const pdf = await printer.pdf({ format: 'A4' });
+    await printer.close();
+    const card = page.getByTestId(`entry-${(await dossierOf('巴特尔')).entries[0]!.id}`);
+    const attach = async (name: string, bytes: Uint8Array) => {
+      const file = join(work, name);
+      writeFileSync(file, bytes);
+      dialogs.answerOpen(file);
+      await card.getByRole('button', { name: /附\s?件/ }).click();
+      await page.getByText('附件已上传').last().waitFor();
+      await card.getByText(name, { exact: true }).waitFor();
+    };
+    await attach('表彰通报.pdf', pdf);
+    await card.getByText('表彰通报.pdf', { exact: true }).click();
+    const viewer = page.getByTestId('pdf-viewer');
+    await viewer.getByTestId('pdf-page').waitFor();
+    expect(await viewer.getByTestId('pdf-page').innerText()).toBe('第 1 / 2 页');
+    const canvas = viewer.getByTestId('pdf-canvas');
+    await expect.poll(() => canvas.getAttribute('data-drawn'), { timeout: 15_000 }).toBe('yes');
+    // Non-blank: a fair share of the page's pixels are not white (the heading and paragraph).
+    const inked = () =>
+      canvas.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i]! < 128 && px[i + 3]! > 0) dark++;
+        return { dark, width: c.width };
+      });
+    const first = await inked();
+    expect(first.dark).toBeGreaterThan(500);
+    await screenshot(page, '41a-dossier-pdf-viewer');
+    await viewer.getByRole('button', { name: /下一页/ }).click();
+    await expect.poll(() => viewer.getByTestId('pdf-page').innerText()).toBe('第 2 / 2 页');
+    await expect.poll(() => canvas.getAttribute('data-drawn')).toBe('yes');
+    await viewer.getByRole('button', { name: '放大' }).click();
+    await expect.poll(() => viewer.getByTestId('pdf-zoom').innerText()).toBe('125%');
+    await expect.poll(async () => (await inked()).width).toBeGreaterThan(first.width);
+    await page.locator('.ant-modal-close').last().click();
+
+    await attach('谈话记录.docx', await makeDocx(SAMPLE_DOCX_BODY));
+    await card.getByText('谈话记录.docx', { exact: true }).click();
+    const word = page.getByTestId('word-preview');
+    await word.waitFor();
+    expect(await word.getByRole('heading', { name: '谈话记录' }).count()).toBe(1);
+    expect(await word.innerText()).toContain('谈话对象：张三 同志，表现良好。');
+    expect(await word.locator('td', { hasText: '政治忠诚' }).count()).toBe(1);
+    // The markup in the document's text is shown as text, not run.
+    expect(await word.innerText()).toContain('<script>alert(1)</script>');
+    expect(await word.locator('script').count()).toBe(0);
+    await screenshot(page, '41b-dossier-word-preview');
+    await page.locator('.ant-modal-close').last().click();
+
+    await attach('残缺通报.pdf', pdf.subarray(0, Math.floor(pdf.length / 2)));
+    await card.getByText('残缺通报.pdf', { exact: true }).click();
+    await page.getByTestId('attachment-error').getByText('附件“残缺通报.pdf”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件').waitFor();
     await page.locator('.ant-modal-close').last().click();
   });
 

@@ -34,11 +34,11 @@ describe('electron.vite.config.ts', () => {
     expect(readFileSync(join(root, 'electron/main.ts'), 'utf8')).toContain("'../preload/preload.cjs'");
   });
 
-  it('builds the renderer from renderer/index.html into out/renderer, without a React plugin', () => {
+  it('builds the renderer from renderer/index.html into out/renderer, without a React plugin (only the pdf.js assets one)', () => {
     expect(renderer.root).toBe(join(root, 'renderer'));
     expect(renderer.build.rolldownOptions.input).toEqual({ index: join(root, 'renderer/index.html') });
     expect(renderer.build.outDir).toBe(join(root, 'out/renderer'));
-    expect(renderer.plugins ?? []).toEqual([]);
+    expect((renderer.plugins ?? []).map((p) => (p as { name: string }).name)).toEqual(['ganbu-pdfjs-assets']);
     expect(readFileSync(join(root, 'electron/main.ts'), 'utf8')).toContain("'../renderer'");
   });
 });
@@ -48,7 +48,7 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
   const out = (p: string) => join(scratch, 'out', p);
 
   beforeAll(() => {
-    for (const entry of ['package.json', 'tsconfig.json', 'electron.vite.config.ts', 'electron', 'shared', 'db']) {
+    for (const entry of ['package.json', 'tsconfig.json', 'electron.vite.config.ts', 'electron', 'shared', 'db', 'scripts']) {
       cpSync(join(root, entry), join(scratch, entry), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'junction');
@@ -91,6 +91,13 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
   it('writes out/renderer/index.html loading its script relatively (so app://ganbu/ serves it)', () => {
     const html = readFileSync(out('renderer/index.html'), 'utf8');
     expect(html).toMatch(/<script type="module" crossorigin src="\.\/assets\/[^"]+\.js"><\/script>/);
+  });
+
+  it('copies pdf.js CMaps, standard fonts and JS image decoders under out/renderer/pdfjs, but no .wasm (the CSP allows none)', () => {
+    expect(existsSync(out('renderer/pdfjs/cmaps/UniGB-UCS2-H.bcmap'))).toBe(true);
+    expect(existsSync(out('renderer/pdfjs/standard_fonts/FoxitSerif.pfb'))).toBe(true);
+    expect(existsSync(out('renderer/pdfjs/wasm/openjpeg_nowasm_fallback.js'))).toBe(true);
+    expect(existsSync(out('renderer/pdfjs/wasm/openjpeg.wasm'))).toBe(false);
   });
 
   it('runs the built out/main/main.js (under Node, electron stubbed): serves the page and answers app.status', () => {

@@ -133,6 +133,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'attachments.add': { entryId: 1, token },
     'attachments.remove': { id: 1 },
     'attachments.read': { id: 1 },
+    'attachments.preview': { id: 1 },
     'classes.list': {},
     'classes.save': { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' },
     'classes.records': { classId: 1 },

@@ -1,8 +1,10 @@
-// Shows an attachment inside the app: images and PDFs from a blob: URL made of the bytes the store returned.
-import { useEffect, useState } from 'react';
+// Shows an attachment inside the app: images from a blob: URL, PDFs drawn by pdf.js, .docx as text and tables.
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Modal, Spin } from 'antd';
-import type { AttachmentMeta } from '../../../shared/dossier/types';
+import type { AttachmentMeta, AttachmentPreview } from '../../../shared/dossier/types';
 import { call, errorMessage } from '../../lib/api';
+import { PdfViewer } from './PdfViewer';
+import { WordPreview } from './WordPreview';
 
 const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => {
   const bin = atob(base64);
@@ -11,40 +13,55 @@ const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => {
   return out;
 };
 
+function ImageView({ preview }: { preview: Extract<AttachmentPreview, { kind: 'image' }> }) {
+  const url = useMemo(() => URL.createObjectURL(new Blob([bytesOf(preview.base64)], { type: preview.mime })), [preview]);
+  // The bytes live in memory only while the viewer is open.
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return (
+    <div style={{ textAlign: 'center', maxHeight: '70vh', overflow: 'auto' }}>
+      <img src={url} alt={preview.fileName} style={{ maxWidth: '100%' }} data-testid="attachment-image" />
+    </div>
+  );
+}
+
+function PdfView({ base64 }: { base64: string }) {
+  const data = useMemo(() => bytesOf(base64), [base64]);
+  return <PdfViewer data={data} />;
+}
+
 export function AttachmentViewer({ attachment, onClose }: { attachment: AttachmentMeta; onClose: () => void }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [preview, setPreview] = useState<AttachmentPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    let made: string | null = null;
-    call('attachments.read', { id: attachment.id })
-      .then((c) => {
-        made = URL.createObjectURL(new Blob([bytesOf(c.base64)], { type: c.mime }));
-        setUrl(made);
-      })
-      .catch((e: unknown) => setError(errorMessage(e)));
-    // The bytes live in memory only while the viewer is open.
+    let live = true;
+    call('attachments.preview', { id: attachment.id })
+      .then((p) => live && setPreview(p))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
-      if (made) URL.revokeObjectURL(made);
+      live = false;
     };
   }, [attachment.id]);
   const isImage = attachment.mime.startsWith('image/');
-  const isPdf = attachment.mime === 'application/pdf';
   return (
     <Modal open width={isImage ? 820 : 960} title={attachment.fileName} footer={null} onCancel={onClose} destroyOnHidden data-testid="attachment-viewer">
       {error ? (
-        <Alert type="error" showIcon title={error} />
-      ) : !url ? (
+        <Alert type="error" showIcon title={error} data-testid="attachment-error" />
+      ) : !preview ? (
         <Spin />
-      ) : isImage ? (
-        <div style={{ textAlign: 'center', maxHeight: '70vh', overflow: 'auto' }}>
-          <img src={url} alt={attachment.fileName} style={{ maxWidth: '100%' }} data-testid="attachment-image" />
-        </div>
-      ) : isPdf ? (
-        <object data={url} type="application/pdf" style={{ width: '100%', height: '70vh' }} data-testid="attachment-pdf">
-          <Alert type="info" showIcon title="此窗口不能直接显示 PDF 内容" description={`${attachment.fileName}（${(attachment.size / 1024).toFixed(1)} KB）已安全保存在档案库中。`} />
-        </object>
+      ) : preview.kind === 'image' ? (
+        <ImageView preview={preview} />
+      ) : preview.kind === 'pdf' ? (
+        <PdfView base64={preview.base64} />
+      ) : preview.kind === 'word' ? (
+        <WordPreview blocks={preview.blocks} imagesLeftOut={preview.imagesLeftOut} />
       ) : (
-        <Alert type="info" showIcon title="Word 文档不能在窗口内预览" description={`${attachment.fileName}（${(attachment.size / 1024).toFixed(1)} KB）已安全保存在档案库中。`} />
+        <Alert
+          type="info"
+          showIcon
+          title={preview.message}
+          description={`${attachment.fileName}（${(attachment.size / 1024).toFixed(1)} KB）已安全保存在档案库中。`}
+          data-testid="attachment-unsupported"
+        />
       )}
     </Modal>
   );

@@ -1,0 +1,171 @@
+// Reads a .docx into plain blocks (paragraphs, headings, tables, bold/italic runs) for the in-app preview.
+// Nothing of the document is executed or fetched: only text and the formatting named here survive.
+import JSZip from 'jszip';
+import { XMLParser } from 'fast-xml-parser';
+import { fail } from '../../shared/ipc/errors';
+import type { DocBlock, DocRun } from '../../shared/dossier/types';
+
+/** An XML part bigger than this once inflated is refused: a 20 MB upload must not expand into gigabytes. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+type Node = Record<string, unknown>;
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+});
+
+const tagOf = (n: Node): string | undefined => Object.keys(n).find((k) => k !== ':@');
+const kids = (n: Node): Node[] => {
+  const t = tagOf(n);
+  const v = t === undefined ? undefined : n[t];
+  return Array.isArray(v) ? (v as Node[]) : [];
+};
+const attr = (n: Node, name: string): string | undefined => {
+  const a = n[':@'] as Record<string, unknown> | undefined;
+  const v = a?.[name];
+  return typeof v === 'string' ? v : undefined;
+};
+const child = (n: Node, tag: string): Node | undefined => kids(n).find((c) => tagOf(c) === tag);
+/** A toggle property (w:b, w:i) is on when present, unless its value says off. */
+const isOn = (n: Node | undefined): boolean => n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? 'true');
+
+interface Styles {
+  /** styleId → heading level, from the style's name ("heading 1") or outline level. */
+  readonly headings: ReadonlyMap<string, number>;
+}
+
+async function part(zip: JSZip, path: string, fileName: string): Promise<string | null> {
+  const file = zip.file(path);
+  if (!file) return null;
+  // JSZip knows the inflated size from the central directory before inflating anything.
+  const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  if (size > MAX_PART_BYTES) fail('VALIDATION', `附件“${fileName}”的内容过大，无法预览`, 'id');
+  return file.async('string');
+}
+
+function readStyles(xml: string | null): Styles {
+  const headings = new Map<string, number>();
+  if (xml === null) return { headings };
+  const root = (parser.parse(xml) as Node[]).find((n) => tagOf(n) === 'w:styles');
+  for (const s of root ? kids(root) : []) {
+    if (tagOf(s) !== 'w:style') continue;
+    const id = attr(s, 'w:styleId');
+    const name = attr(child(s, 'w:name') ?? {}, 'w:val') ?? '';
+    const outline = attr(child(child(s, 'w:pPr') ?? {}, 'w:outlineLvl') ?? {}, 'w:val');
+    const m = /^heading\s*([1-6])$/i.exec(name) ?? /^标题\s*([1-6])$/.exec(name);
+    const level = m ? Number(m[1]) : outline !== undefined && /^[0-5]$/.test(outline) ? Number(outline) + 1 : 0;
+    if (id && level > 0) headings.set(id, level);
+  }
+  return { headings };
+}
+
+class Reader {
+  imagesLeftOut = 0;
+  constructor(private readonly styles: Styles) {}
+
+  blocks(nodes: readonly Node[]): DocBlock[] {
+    const out: DocBlock[] = [];
+    for (const n of nodes) {
+      const t = tagOf(n);
+      if (t === 'w:p') out.push(this.paragraph(n));
+      else if (t === 'w:tbl') out.push(this.table(n));
+      // Content controls and tracked insertions wrap ordinary blocks.
+      else if (t === 'w:sdt') out.push(...this.blocks(kids(child(n, 'w:sdtContent') ?? {})));
+      else if (t === 'w:customXml' || t === 'w:ins') out.push(...this.blocks(kids(n)));
+    }
+    return out;
+  }
+
+  private paragraph(p: Node): DocBlock {
+    const pPr = child(p, 'w:pPr');
+    const styleId = attr(child(pPr ?? {}, 'w:pStyle') ?? {}, 'w:val');
+    const outline = attr(child(pPr ?? {}, 'w:outlineLvl') ?? {}, 'w:val');
+    const heading =
+      (styleId !== undefined ? this.styles.headings.get(styleId) : undefined) ??
+      (outline !== undefined && /^[0-5]$/.test(outline) ? Number(outline) + 1 : 0);
+    const runs: DocRun[] = [];
+    this.inline(kids(p), runs);
+    return { type: 'paragraph', heading, runs: merge(runs) };
+  }
+
+  private inline(nodes: readonly Node[], runs: DocRun[]): void {
+    for (const n of nodes) {
+      const t = tagOf(n);
+      if (t === 'w:r') this.run(n, runs);
+      // Links keep their text only: nothing in a preview may navigate anywhere.
+      else if (t === 'w:hyperlink' || t === 'w:ins' || t === 'w:smartTag' || t === 'w:fldSimple' || t === 'w:customXml') this.inline(kids(n), runs);
+      else if (t === 'w:sdt') this.inline(kids(child(n, 'w:sdtContent') ?? {}), runs);
+    }
+  }
+
+  private run(r: Node, runs: DocRun[]): void {
+    const rPr = child(r, 'w:rPr');
+    const bold = isOn(child(rPr ?? {}, 'w:b'));
+    const italic = isOn(child(rPr ?? {}, 'w:i'));
+    for (const c of kids(r)) {
+      const t = tagOf(c);
+      let text = '';
+      if (t === 'w:t') text = kids(c).map((x) => (typeof x['#text'] === 'string' ? x['#text'] : '')).join('');
+      else if (t === 'w:tab') text = '\t';
+      else if (t === 'w:br' || t === 'w:cr') text = '\n';
+      else if (t === 'w:drawing' || t === 'w:pict' || t === 'w:object') {
+        this.imagesLeftOut++;
+        text = '〔图片〕';
+      }
+      if (text !== '') runs.push({ text, bold, italic });
+    }
+  }
+
+  private table(tbl: Node): DocBlock {
+    const rows = kids(tbl)
+      .filter((r) => tagOf(r) === 'w:tr')
+      .map((r) =>
+        kids(r)
+          .filter((c) => tagOf(c) === 'w:tc')
+          .map((c) => this.blocks(kids(c))),
+      );
+    return { type: 'table', rows };
+  }
+}
+
+/** Neighbouring runs with the same formatting become one. */
+function merge(runs: readonly DocRun[]): DocRun[] {
+  const out: DocRun[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && last.bold === r.bold && last.italic === r.italic) out[out.length - 1] = { ...last, text: last.text + r.text };
+    else out.push(r);
+  }
+  return out;
+}
+
+/** The document's blocks, or a Chinese refusal naming the file when it is not a readable .docx. */
+export async function docxBlocks(data: Uint8Array, fileName: string): Promise<{ blocks: DocBlock[]; imagesLeftOut: number }> {
+  const damaged = () => fail('VALIDATION', `附件“${fileName}”不是有效的 Word（.docx）文档或已损坏，无法预览`, 'id');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return damaged();
+  }
+  const documentXml = await part(zip, 'word/document.xml', fileName);
+  if (documentXml === null) return damaged();
+  const stylesXml = await part(zip, 'word/styles.xml', fileName);
+  let root: Node | undefined;
+  let styles: Styles;
+  try {
+    root = (parser.parse(documentXml) as Node[]).find((n) => tagOf(n) === 'w:document');
+    styles = readStyles(stylesXml);
+  } catch {
+    return damaged();
+  }
+  const body = root ? child(root, 'w:body') : undefined;
+  if (!body) return damaged();
+  const reader = new Reader(styles);
+  return { blocks: reader.blocks(kids(body)), imagesLeftOut: reader.imagesLeftOut };
+}
