@@ -215,6 +215,8 @@ export interface AssessmentSuperiorBallotsTable extends Entered {
   group_ref: string;
   sort_order: string;
   paper_no: string | null;
+  /** 1 for a ballot from the kiosk (评议终端): listed without its rater. */
+  anonymous: Generated<number>;
 }
 export interface AssessmentPeerBallotsTable extends Entered {
   id: Generated<number>;
@@ -223,6 +225,7 @@ export interface AssessmentPeerBallotsTable extends Entered {
   target_cadre_id: number;
   scores: string;
   paper_no: string | null;
+  anonymous: Generated<number>;
 }
 export interface AssessmentStaffCountsTable extends Entered {
   assessment_id: number;
@@ -263,6 +266,36 @@ export interface AssessmentGradeConfirmationsTable extends Entered {
   reason: string;
 }
 
+export interface AssessmentPanelCodesTable {
+  id: Generated<number>;
+  assessment_id: number;
+  kind: 'superior' | 'peer' | 'staff';
+  group_ref: string;
+  seat_no: number;
+  rater_cadre_id: number | null;
+  code_hash: string;
+  state: 'unused' | 'used' | 'revoked';
+  created_by: string;
+  created_at: string;
+}
+export interface AssessmentPapersTable {
+  assessment_id: number;
+  paper_no: string;
+  kind: 'superior' | 'peer';
+  state: 'pending' | 'matched' | 'mismatch' | 'resolved';
+  resolved_entry: 1 | 2 | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+export interface AssessmentPaperEntriesTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  paper_no: string;
+  entry_no: 1 | 2;
+  content: string;
+  user_id: number;
+}
+
 export interface Database {
   units: UnitsTable;
   cadres: CadresTable;
@@ -298,4 +331,7 @@ export interface Database {
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
   assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
+  assessment_panel_codes: AssessmentPanelCodesTable;
+  assessment_papers: AssessmentPapersTable;
+  assessment_paper_entries: AssessmentPaperEntriesTable;
 }

@@ -7,6 +7,7 @@ import { SetupPage } from './pages/setup/SetupPage';
 import { RecoveryCodePage } from './pages/setup/RecoveryCodePage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MainLayout } from './layout/MainLayout';
+import { KioskScreen } from './pages/kiosk/KioskScreen';
 
 const STATUS_POLL_MS = 20_000;
 
@@ -59,6 +60,7 @@ export function App() {
     case 'login':
       return <LoginPage status={status} onLoggedIn={refresh} />;
     case 'ready':
-      return <MainLayout status={status} onStatusChange={refresh} />;
+      // 评议终端 mode: the window shows only the kiosk, whatever page was open.
+      return status.kiosk ? <KioskScreen status={status.kiosk} onExit={refresh} /> : <MainLayout status={status} onStatusChange={refresh} />;
   }
 }

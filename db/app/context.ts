@@ -5,6 +5,7 @@ import type { Database } from '../schema';
 import type { ChangeRecorder, Store } from '../store/store';
 import type { HostIO } from './io';
 import type { Jobs } from './jobs';
+import type { KioskMode } from './kiosk';
 
 export interface CallContext {
   readonly store: Store;
@@ -14,6 +15,8 @@ export interface CallContext {
   readonly io: HostIO;
   /** Previews and long-running imports of this session. */
   readonly jobs: Jobs;
+  /** The session's 评议终端 mode. */
+  readonly kiosk: KioskMode;
 }
 
 export type Handler<N extends CallName> = (ctx: CallContext, input: CallParsedInput<N>) => Promise<CallOutput<N>>;

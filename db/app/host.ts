@@ -12,6 +12,7 @@ import { ConfigFile } from './config';
 import { LoginThrottle } from './throttle';
 import { HostIO, type FileDialogs } from './io';
 import { Jobs } from './jobs';
+import { KioskMode } from './kiosk';
 import { autoBackupIfDue, removeScratchFiles } from '../backup/auto';
 import { applyRestore, auditRestored, type StagedRestore } from '../backup/restore';
 import { RESTORE_JOB } from '../backup/service';
@@ -47,6 +48,8 @@ export class AppHost {
   /** Session-scoped: picked files and import jobs are forgotten when the session ends. */
   readonly io: HostIO;
   readonly jobs = new Jobs();
+  /** 评议终端 mode of this session; it ends with the session (lock, login, restore). */
+  readonly kiosk: KioskMode;
 
   constructor(private readonly opts: HostOptions) {
     this.config = new ConfigFile(opts.configDir);
@@ -54,6 +57,7 @@ export class AppHost {
     this.throttle = new LoginThrottle(this.now);
     this.lastActivity = this.now();
     this.io = new HostIO(opts.fileDialogs);
+    this.kiosk = new KioskMode(this.now);
   }
 
   status(): AppStatus {
@@ -68,6 +72,7 @@ export class AppHost {
       lockedReason: this.store ? null : this.lockedReason,
       idleLockMinutes: this.idleLockMinutes,
       appVersion: APP_VERSION,
+      kiosk: this.store ? this.kiosk.status : null,
     };
   }
 
@@ -176,6 +181,7 @@ export class AppHost {
   }
 
   private forgetSessionState(): void {
+    this.kiosk.stop();
     this.io.clear();
     // A restore staged but not applied owns a decrypted key and a scratch file: release both.
     this.jobs.clear((kind, payload) => {

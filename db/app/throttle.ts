@@ -9,7 +9,11 @@ export class LoginThrottle {
   private failures = 0;
   private notBefore = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `what` names the secret in the message (密码, 评议码). */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly what = '密码',
+  ) {}
 
   /** Throws THROTTLED while the user must still wait. */
   check(): void {
@@ -18,7 +22,7 @@ export class LoginThrottle {
       const seconds = Math.ceil(wait / 1000);
       throw new ApiError({
         code: 'THROTTLED',
-        message: `密码连续输错 ${this.failures} 次，请在 ${seconds} 秒后再试`,
+        message: `${this.what}连续输错 ${this.failures} 次，请在 ${seconds} 秒后再试`,
         retryAfterSeconds: seconds,
       });
     }

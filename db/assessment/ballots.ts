@@ -56,6 +56,17 @@ export function groupName(members: Iterable<AssessmentMember>, ref: GroupRef): s
 
 const stamp = (user: SessionUser, now: string) => ({ entered_by: user.displayName, entered_at: now });
 
+/** Who a kiosk ballot says entered it: the terminal, not the staff member who started it. */
+export const KIOSK_ENTERED_BY = '评议终端';
+
+/** How a ballot is written: by a clerk (named), or from the kiosk (anonymous: listed without its rater). */
+export interface WriteMode {
+  anonymous?: boolean;
+}
+const written = (user: SessionUser, now: string, mode: WriteMode) =>
+  // The day only: a time would group one panel member's ballots together (and beside the audit log's entries).
+  mode.anonymous ? { entered_by: KIOSK_ENTERED_BY, entered_at: now.slice(0, 10), anonymous: 1 } : { ...stamp(user, now), anonymous: 0 };
+
 export interface SuperiorInput {
   raterLabel: string;
   group: string;
@@ -63,8 +74,8 @@ export interface SuperiorInput {
   paperNo?: string | undefined;
 }
 
-/** One leader's whole order of one group; saving again for the same leader and group replaces it. */
-export async function saveSuperior(db: Kysely<Database>, row: AssessmentRow, input: SuperiorInput, user: SessionUser, now = new Date().toISOString()): Promise<string> {
+/** Checks one leader's order of one group (whole group, each cadre once) and returns the group's name. */
+export async function checkSuperior(db: Kysely<Database>, row: AssessmentRow, input: Pick<SuperiorInput, 'group' | 'order'>): Promise<string> {
   const group = await groupMembers(db, row.id, input.group);
   if (group.length === 0) fail('VALIDATION', '排名分组不是本次考核的分组', 'group');
   const inGroup = new Map(group.map((m) => [m.cadreId, m]));
@@ -79,6 +90,19 @@ export async function saveSuperior(db: Kysely<Database>, row: AssessmentRow, inp
   });
   const missing = group.filter((m) => !seen.has(m.cadreId));
   if (missing.length > 0) fail('VALIDATION', `排名不完整：缺少${missing.map((m) => `“${m.name}”`).join('、')}，本组 ${group.length} 人须全部排出名次`, 'order');
+  return groupName(group, input.group);
+}
+
+/** One leader's whole order of one group; saving again for the same leader and group replaces it. */
+export async function saveSuperior(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  input: SuperiorInput,
+  user: SessionUser,
+  now = new Date().toISOString(),
+  mode: WriteMode = {},
+): Promise<string> {
+  const name = await checkSuperior(db, row, input);
   await db
     .insertInto('assessment_superior_ballots')
     .values({
@@ -87,17 +111,17 @@ export async function saveSuperior(db: Kysely<Database>, row: AssessmentRow, inp
       group_ref: input.group,
       sort_order: JSON.stringify(input.order),
       paper_no: input.paperNo || null,
-      ...stamp(user, now),
+      ...written(user, now, mode),
     })
     .onConflict((oc) =>
       oc.columns(['assessment_id', 'rater_label', 'group_ref']).doUpdateSet({
         sort_order: JSON.stringify(input.order),
         paper_no: input.paperNo || null,
-        ...stamp(user, now),
+        ...written(user, now, mode),
       }),
     )
     .execute();
-  return groupName(group, input.group);
+  return name;
 }
 
 export interface PeerInput {
@@ -114,15 +138,8 @@ function checkPeerScores(target: AssessmentMember, scores: Record<string, number
   if (missing !== undefined) fail('VALIDATION', `对“${target.name}”的“${names[missing] ?? missing}”未填写分数`, 'ballots');
 }
 
-/** One rater's scores of the other cadres of the group; a target scored again replaces the earlier ballot. */
-export async function savePeer(
-  db: Kysely<Database>,
-  row: AssessmentRow,
-  input: PeerInput,
-  user: SessionUser,
-  names: Record<string, string>,
-  now = new Date().toISOString(),
-): Promise<{ rater: AssessmentMember; count: number }> {
+/** Checks one rater's scores: members of the rater's group, never the rater, each target once, every indicator. */
+export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input: Pick<PeerInput, 'raterId' | 'ballots'>, names: Record<string, string>): Promise<{ rater: AssessmentMember; targets: number[] }> {
   const members = await memberMap(db, row.id, [input.raterId, ...input.ballots.map((b) => b.targetId)]);
   const rater = member(members, input.raterId, '评价人', 'raterId');
   const config = JSON.parse(row.config) as RankingConfig;
@@ -135,6 +152,21 @@ export async function savePeer(
     seen.add(target.cadreId);
     checkPeerScores(target, b.scores, config, names);
   }
+  return { rater, targets: [...seen] };
+}
+
+/** One rater's scores of the other cadres of the group; a target scored again replaces the earlier ballot. */
+export async function savePeer(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  input: PeerInput,
+  user: SessionUser,
+  names: Record<string, string>,
+  now = new Date().toISOString(),
+  mode: WriteMode = {},
+): Promise<{ rater: AssessmentMember; count: number }> {
+  const { rater, targets } = await checkPeer(db, row, input, names);
+  const seen = new Set(targets);
   await db
     .deleteFrom('assessment_peer_ballots')
     .where('assessment_id', '=', row.id)
@@ -150,7 +182,7 @@ export async function savePeer(
         target_cadre_id: b.targetId,
         scores: JSON.stringify(b.scores),
         paper_no: input.paperNo || null,
-        ...stamp(user, now),
+        ...written(user, now, mode),
       })),
     )
     .execute();
@@ -219,6 +251,11 @@ export async function deleteBallot(db: Kysely<Database>, row: AssessmentRow, kin
   if (Number(r.numDeletedRows) === 0) fail('NOT_FOUND', '找不到该测评票，可能已被删除', 'id');
 }
 
+const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; scores: string }>(rows: readonly B[]): B[] =>
+  rows
+    .filter((b) => b.anonymous === 1)
+    .sort((x, y) => x.target_cadre_id - y.target_cadre_id || (x.scores < y.scores ? -1 : x.scores > y.scores ? 1 : 0));
+
 export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {
   const [superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
     db.selectFrom('assessment_superior_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
@@ -235,12 +272,16 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       group: b.group_ref,
       order: JSON.parse(b.sort_order) as number[],
       paperNo: b.paper_no,
+      anonymous: b.anonymous === 1,
       enteredBy: b.entered_by,
       enteredAt: b.entered_at,
     })),
-    peer: peer.map((b) => ({
-      id: b.id,
-      raterId: b.rater_cadre_id,
+    // A kiosk ballot's rater is kept for scoring (self and group rules) but never shown; nor is its id, and kiosk
+    // ballots come sorted by target and scores, so neither order nor id groups one rater's ballots together.
+    peer: [...peer.filter((b) => !b.anonymous), ...anonymousPeer(peer)].map((b) => ({
+      id: b.anonymous ? 0 : b.id,
+      raterId: b.anonymous ? null : b.rater_cadre_id,
+      anonymous: b.anonymous === 1,
       targetId: b.target_cadre_id,
       scores: JSON.parse(b.scores) as Record<string, number>,
       paperNo: b.paper_no,

@@ -24,7 +24,7 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
     readMembers(db, assessmentId),
     db.selectFrom('assessment_superior_ballots').select(['rater_label', 'group_ref', 'sort_order']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'scores']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_staff_counts').select(['target_cadre_id', 'excellent', 'good', 'fair', 'poor']).where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
     db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'score']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
@@ -60,7 +60,7 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     }
     if (kind === 'peer') {
       const b = peer[index];
-      return b ? `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评` : '';
+      return b ? (b.anonymous ? `匿名评议对${nameOf(b.target_cadre_id)}的互评` : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`) : '';
     }
     if (kind === 'staff') {
       const b = staffBallots[index];

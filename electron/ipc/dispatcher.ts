@@ -65,6 +65,10 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         if (spec.access !== 'session' && !spec.access.includes(store.user.role)) {
           throw new ApiError({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
         }
+        // Kiosk mode: a panel member at the window reaches the kiosk calls and nothing else.
+        const inKiosk = host.kiosk.status !== null;
+        if (inKiosk && spec.kiosk === undefined) throw new ApiError({ code: 'FORBIDDEN', message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端' });
+        if (!inKiosk && spec.kiosk === 'only') throw new ApiError({ code: 'FORBIDDEN', message: '只有在评议终端模式下才能进行此操作' });
         if (!spec.passive) host.touch();
       }
       if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
@@ -73,8 +77,8 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         const store = host.session();
         const handler = STORE_HANDLERS[name as StoreCall] as Handler<StoreCall>;
         const value = spec.mutates
-          ? await store.change(name, (db, rec) => handler({ store, db, rec, io: host.io, jobs: host.jobs }, input))
-          : await handler({ store, db: store.db, rec: READ_ONLY_RECORDER, io: host.io, jobs: host.jobs }, input);
+          ? await store.change(name, (db, rec) => handler({ store, db, rec, io: host.io, jobs: host.jobs, kiosk: host.kiosk }, input))
+          : await handler({ store, db: store.db, rec: READ_ONLY_RECORDER, io: host.io, jobs: host.jobs, kiosk: host.kiosk }, input);
         if (name === 'settings.update') await host.refreshSettings();
         return { ok: true, value };
       }

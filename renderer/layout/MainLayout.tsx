@@ -44,7 +44,7 @@ function PageFor({
     case 'catalog':
       return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
-      return <AssessmentPage role={user.role} />;
+      return <AssessmentPage role={user.role} onStatusChange={onStatusChange} />;
     case 'users':
       return <UsersPage currentUserId={user.id} />;
     case 'audit':

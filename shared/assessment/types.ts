@@ -77,12 +77,16 @@ export interface SuperiorBallotView {
   group: GroupRef;
   order: number[];
   paperNo: string | null;
+  /** From the 评议终端: its label is random, unrelated to any code or seat. */
+  anonymous: boolean;
   enteredBy: string;
   enteredAt: string;
 }
 export interface PeerBallotView {
   id: number;
-  raterId: number;
+  /** null for a ballot from the 评议终端: who rated whom is never shown. */
+  raterId: number | null;
+  anonymous: boolean;
   targetId: number;
   scores: Record<string, number>;
   paperNo: string | null;

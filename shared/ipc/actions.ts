@@ -61,6 +61,15 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'vetoes.add': '新增一票否决',
   'vetoes.delete': '删除一票否决',
   'grades.confirm': '确认考核等次',
+  'codes.generate': '生成评议码',
+  'codes.regenerate': '补发评议码',
+  'codes.revoke': '作废评议码',
+  'kiosk.start': '进入评议终端',
+  'kiosk.submit': '提交匿名评议票',
+  'kiosk.exit': '退出评议终端',
+  'paper.enter': '录入纸质票',
+  'paper.resolve': '核对纸质票',
+  'paper.discard': '作废纸质票录入',
 };
 
 export const actionLabel = (action: string): string =>

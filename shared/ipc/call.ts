@@ -10,6 +10,11 @@ export interface CallSpec<I extends z.ZodType, O> {
   readonly access: Access;
   /** Mutating calls write exactly one audit entry in the transaction of their change. */
   readonly mutates: boolean;
+  /**
+   * 评议终端 (kiosk) mode: 'only' calls are refused outside it; 'also' calls work in it too; every other call of a
+   * session is refused while the session is in kiosk mode, so a panel member reaches nothing but their own ballot.
+   */
+  readonly kiosk?: 'only' | 'also';
   /** Calls that do not count as user activity for the idle lock (background polling). */
   readonly passive?: boolean;
   /** Phantom field carrying the output type; never set at run time. */

@@ -7,6 +7,7 @@ import { portraitCalls } from './contract-portrait';
 import { catalogAdminCalls } from './contract-catalog';
 import { dossierCalls } from './contract-dossier';
 import { assessmentCalls } from './contract-assessment';
+import { panelCalls } from './contract-panel';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -53,7 +54,7 @@ export const contract = {
     mutates: true,
   }),
   'session.lock': call<null>()({ input: f.none, access: 'session', mutates: true }),
-  'session.touch': call<null>()({ input: f.none, access: 'session', mutates: false }),
+  'session.touch': call<null>()({ input: f.none, access: 'session', mutates: false, kiosk: 'also' }),
   'me.changePassword': call<null>()({
     input: z.strictObject({
       currentPassword: z.string({ error: '请填写当前密码' }).min(1, '请填写当前密码').max(128, '当前密码不能超过 128 位'),
@@ -137,6 +138,7 @@ export const contract = {
   ...catalogAdminCalls,
   ...dossierCalls,
   ...assessmentCalls,
+  ...panelCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

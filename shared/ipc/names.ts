@@ -95,6 +95,18 @@ export const CALL_NAME_LIST = [
   'rankings.get',
   'rankings.whatIf',
   'grades.confirm',
+  'codes.list',
+  'codes.generate',
+  'codes.regenerate',
+  'codes.revoke',
+  'kiosk.start',
+  'kiosk.open',
+  'kiosk.submit',
+  'kiosk.exit',
+  'paper.list',
+  'paper.enter',
+  'paper.resolve',
+  'paper.discard',
 ] as const;
 
 /** IPC channel names between preload and main. */

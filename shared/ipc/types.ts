@@ -21,6 +21,16 @@ export interface AppStatus {
   readonly lockedReason: 'manual' | 'idle' | 'restored' | null;
   readonly idleLockMinutes: number;
   readonly appVersion: string;
+  /** Set while the session is in 评议终端 (kiosk) mode: the window shows only the code-entry screen. */
+  readonly kiosk: KioskStatus | null;
+}
+
+export interface KioskStatus {
+  readonly assessmentId: number;
+  readonly assessmentName: string;
+  readonly year: number;
+  /** The staff member whose password ends kiosk mode. */
+  readonly startedBy: string;
 }
 
 export interface CreatedStore {

@@ -9,6 +9,7 @@ import { migration0001 } from '../../db/migrations/0001-initial';
 import { migration0002 } from '../../db/migrations/0002-roster';
 import { migration0003 } from '../../db/migrations/0003-dossier';
 import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004-assessment';
+import { PANEL_TABLES, migration0006 } from '../../db/migrations/0006-panels';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -30,10 +31,13 @@ const tables = (db: RawDb): string[] =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
 describe('the migration list', () => {
-  test('versions start at 1 and go up by one, with unique names; the latest is what the build writes', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  // Parallel branches take assigned numbers (this one 6, another 5), so a branch may have a gap until they merge.
+  test('versions start at 1 and go up, with unique names; the latest is what the build writes', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+    expect(LATEST_VERSION).toBe(versions.at(-1));
   });
 
   test('a new store is at the latest version', async () => {
@@ -42,7 +46,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 6]); // add a describe block for each new migration
   });
 });
 
@@ -388,6 +392,65 @@ describe('0004-assessment', () => {
     expect(() => db.prepare('UPDATE assessment_service_ballots SET score = 10').run()).toThrow('考核已归档');
     expect(() => db.prepare('DELETE FROM assessment_peer_ballots').run()).toThrow('考核已归档');
     expect(db.prepare('SELECT count(*) AS n FROM assessment_service_ballots').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('0006-panels', () => {
+  const upTo4 = [migration0001, migration0002, migration0003, migration0004];
+
+  test('is version 6, named panels, runs on top of 0004: adds its tables and the anonymous columns', () => {
+    expect(MIGRATIONS).toContain(migration0006);
+    expect(migration0006).toMatchObject({ version: 6, name: 'panels' });
+    const db = emptyKeyedDb();
+    migrate(db, upTo4);
+    const before = tables(db);
+    expect(migrate(db, [...upTo4, migration0006])).toEqual([6]);
+    expect(schemaVersion(db)).toBe(6);
+    expect(tables(db)).toEqual([...before, ...PANEL_TABLES].sort());
+    const columns = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
+    expect(columns('assessment_superior_ballots')).toContain('anonymous');
+    expect(columns('assessment_peer_ballots')).toContain('anonymous');
+    expect(migrate(db, [...upTo4, migration0006])).toEqual([]);
+  });
+
+  test('runs in one transaction: failing on its last table leaves version 4, no new table and no new column', () => {
+    const db = emptyKeyedDb();
+    migrate(db, upTo4);
+    db.exec('CREATE TABLE assessment_paper_entries (x TEXT) STRICT');
+    expect(() => migrate(db, [...upTo4, migration0006])).toThrow(/assessment_paper_entries/);
+    expect(schemaVersion(db)).toBe(4);
+    expect(tables(db)).not.toContain('assessment_panel_codes');
+    expect((db.prepare(`SELECT name FROM pragma_table_info('assessment_peer_ballots')`).all() as { name: string }[]).map((c) => c.name)).not.toContain('anonymous');
+  });
+
+  test('its constraints hold: a code hash is unique, a peer seat names its rater, an archived assessment is read-only', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [...upTo4, migration0006]);
+    db.pragma('foreign_keys = ON');
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    const code = db.prepare(
+      `INSERT INTO assessment_panel_codes (assessment_id, kind, group_ref, seat_no, rater_cadre_id, code_hash, state, created_by, created_at) VALUES (?, ?, 'chief:C1', 1, ?, ?, 'unused', 'a', 't')`,
+    );
+    code.run(id, 'superior', null, 'h1');
+    expect(() => code.run(id, 'staff', null, 'h1')).toThrow(/UNIQUE/);
+    expect(() => code.run(id, 'peer', null, 'h2')).toThrow(/CHECK/);
+    expect(() => code.run(id, 'superior', 7, 'h3')).toThrow(/CHECK/);
+    code.run(id, 'peer', 7, 'h4');
+    db.prepare(`INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P1', 'superior', 'pending')`).run(id);
+    const entry = db.prepare(`INSERT INTO assessment_paper_entries (assessment_id, paper_no, entry_no, content, user_id, entered_by, entered_at) VALUES (?, ?, ?, '{}', 1, 'a', 't')`);
+    entry.run(id, 'P1', 1);
+    expect(() => entry.run(id, 'P1', 1)).toThrow(/UNIQUE/);
+    expect(() => entry.run(id, 'P1', 3)).toThrow(/CHECK/);
+    expect(() => entry.run(id, 'P2', 1)).toThrow(/FOREIGN KEY/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => code.run(id, 'staff', null, 'h5')).toThrow('考核已归档');
+    expect(() => db.prepare(`UPDATE assessment_panel_codes SET state = 'used'`).run()).toThrow('考核已归档');
+    expect(() => db.prepare('DELETE FROM assessment_paper_entries').run()).toThrow('考核已归档');
+    expect(() => db.prepare(`UPDATE assessment_papers SET state = 'matched'`).run()).toThrow('考核已归档');
   });
 });
 

@@ -175,6 +175,8 @@ export function refusalFor(spec: Spec, role: Role | null): 'NOT_LOGGED_IN' | 'FO
   if (spec.access === 'public') return null;
   if (role === null) return 'NOT_LOGGED_IN';
   if (spec.access !== 'session' && !(spec.access as readonly Role[]).includes(role)) return 'FORBIDDEN';
+  // The main host is never in 评议终端 mode: its kiosk-only calls are refused before their input is read.
+  if (spec.kiosk === 'only') return 'FORBIDDEN';
   return null;
 }
 

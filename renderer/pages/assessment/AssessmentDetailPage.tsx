@@ -16,6 +16,8 @@ import { ServiceTab } from './ServiceTab';
 import { AdjustmentsTab } from './AdjustmentsTab';
 import { VetoesTab } from './VetoesTab';
 import { RankingsTab } from './RankingsTab';
+import { PanelCodesTab } from './PanelCodesTab';
+import { PaperTab } from './PaperTab';
 
 /** What each entry form needs: the assessment, its ballots, whether it may be edited now, and how to store a change. */
 export interface EntryProps {
@@ -31,7 +33,7 @@ const TRANSITION_TEXT: Partial<Record<AssessmentState, { label: string; confirm:
   summarized: { label: '汇总', confirm: '汇总后将计算并保存排名结果，停止录入测评票。确定汇总？' },
 };
 
-export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: Role; onBack: () => void }) {
+export function AssessmentDetailPage({ id, role, onBack, onStatusChange }: { id: number; role: Role; onBack: () => void; onStatusChange: () => void }) {
   const [detail, setDetail] = useState<AssessmentDetail | null>(null);
   const [ballots, setBallots] = useState<AssessmentBallots | null>(null);
   const [tab, setTab] = useState('members');
@@ -99,6 +101,22 @@ export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: R
       },
     });
 
+  const startKiosk = () =>
+    modal.confirm({
+      title: `进入评议终端：${detail.name}`,
+      content: '进入后本窗口只显示评议码输入界面，评议人凭评议码填写本人的评议票；退出时须输入您的登录密码。确定进入？',
+      okText: '进入评议终端',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('kiosk.start', { assessmentId: id });
+          onStatusChange();
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
+
   const refreshMembers = async () => {
     try {
       const d = await call('assessments.refreshMembers', { id, version: detail.version });
@@ -147,6 +165,12 @@ export function AssessmentDetailPage({ id, role, onBack }: { id: number; role: R
           { key: 'peer', label: '同级互评', children: entry((p) => <PeerTab {...p} />) },
           { key: 'staff', label: '职工测评', children: entry((p) => <StaffTab {...p} />) },
           { key: 'service', label: '服务对象', children: entry((p) => <ServiceTab {...p} />) },
+          { key: 'paper', label: '纸质票录入', children: entry((p) => <PaperTab {...p} />) },
+          {
+            key: 'codes',
+            label: '评议码',
+            children: <PanelCodesTab detail={detail} isAdmin={isAdmin} canKiosk={canEnter} onKiosk={startKiosk} />,
+          },
           { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} />) },
           { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} seesDossier={isAdmin} />) },
         ]

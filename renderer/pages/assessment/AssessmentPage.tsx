@@ -4,8 +4,9 @@ import type { Role } from '../../../shared/roles';
 import { AssessmentList } from './AssessmentList';
 import { AssessmentDetailPage } from './AssessmentDetailPage';
 
-export function AssessmentPage({ role }: { role: Role }) {
+/** `onStatusChange`: the host's status changed (评议终端 started), so the window re-reads it. */
+export function AssessmentPage({ role, onStatusChange }: { role: Role; onStatusChange: () => void }) {
   const [openId, setOpenId] = useState<number | null>(null);
-  if (openId !== null) return <AssessmentDetailPage id={openId} role={role} onBack={() => setOpenId(null)} />;
+  if (openId !== null) return <AssessmentDetailPage id={openId} role={role} onBack={() => setOpenId(null)} onStatusChange={onStatusChange} />;
   return <AssessmentList role={role} onOpen={setOpenId} />;
 }

@@ -158,13 +158,14 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
       {ballots.peer.length === 0 ? (
         <Empty description="暂无" />
       ) : (
-        <Table<PeerBallotView>
-          rowKey="id"
+        <Table<PeerBallotView & { rowKey: string }>
+          rowKey="rowKey"
           size="small"
           pagination={{ pageSize: 20, showSizeChanger: false }}
-          dataSource={ballots.peer}
+          // Kiosk ballots carry no id (it would group one rater's ballots): keyed by position.
+          dataSource={ballots.peer.map((b, i) => ({ ...b, rowKey: b.anonymous ? `anonymous-${i}` : String(b.id) }))}
           columns={[
-            { title: '评价人', width: 140, render: (_: unknown, b) => byId.get(b.raterId)?.name ?? b.raterId },
+            { title: '评价人', width: 140, render: (_: unknown, b) => (b.raterId === null ? '匿名评议' : (byId.get(b.raterId)?.name ?? b.raterId)) },
             { title: '被评价人', width: 140, render: (_: unknown, b) => byId.get(b.targetId)?.name ?? b.targetId },
             { title: '分数', render: (_: unknown, b) => Object.entries(b.scores).map(([k, v]) => `${detail.indicatorNames[k] ?? k} ${v}`).join('，') },
             ...(editable
@@ -172,13 +173,14 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
                   {
                     title: '操作',
                     width: 80,
-                    render: (_: unknown, b: PeerBallotView) => (
+                    render: (_: unknown, b: PeerBallotView) =>
+                      b.anonymous ? null : (
                       <Popconfirm title="删除这张互评票？" okText="删除" cancelText="取消" onConfirm={() => remove(b)}>
                         <Button type="link" size="small" danger>
                           删除
                         </Button>
                       </Popconfirm>
-                    ),
+                      ),
                   },
                 ]
               : []),

@@ -158,7 +158,10 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
                   {
                     title: '操作',
                     width: 130,
-                    render: (_: unknown, b: SuperiorBallotView) => (
+                    render: (_: unknown, b: SuperiorBallotView) =>
+                      b.anonymous ? (
+                        <span>评议终端</span>
+                      ) : (
                       <Space size={0}>
                         <Button
                           type="link"
@@ -177,7 +180,7 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
                           </Button>
                         </Popconfirm>
                       </Space>
-                    ),
+                      ),
                   },
                 ]
               : []),

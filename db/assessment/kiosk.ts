@@ -1,0 +1,121 @@
+// The 评议终端 (kiosk): start it for an assessment, open the one ballot form a code allows, store the ballot and use the
+// code up in one transaction, and leave only with the staff member's password.
+import { randomBytes } from 'node:crypto';
+import { PANEL_KIND_LABELS, seatLabel, type KioskBallot, type KioskBallotForm } from '../../shared/assessment/panel';
+import { STATE_LABELS, type AssessmentMember } from '../../shared/assessment/types';
+import { fail } from '../../shared/ipc/errors';
+import type { KioskStatus } from '../../shared/ipc/types';
+import type { RankingConfig } from '../../shared/scoring/types';
+import type { CallContext } from '../app/context';
+import { assertCollecting, loadAssessment, type AssessmentRow } from './access';
+import { groupMembers, groupName, savePeer, saveSuperior } from './ballots';
+import { indicatorNames } from './lifecycle';
+import { codeHasher, seatForCode } from './panel-codes';
+
+export async function startKiosk(ctx: CallContext, assessmentId: number): Promise<KioskStatus> {
+  const row = await loadAssessment(ctx.db, assessmentId, ctx.store.user);
+  assertCollecting(row, '进入评议终端');
+  const status: KioskStatus = { assessmentId: row.id, assessmentName: row.name, year: row.year, startedBy: ctx.store.user.displayName };
+  ctx.rec.afterCommit(() => ctx.kiosk.start(status));
+  ctx.rec.record(row.name, { assessmentId: row.id });
+  return status;
+}
+
+/** The kiosk's assessment, still 测评中 (the kiosk stops taking ballots the moment it is not). */
+async function kioskAssessment(ctx: CallContext): Promise<AssessmentRow> {
+  const status = ctx.kiosk.status ?? fail('FORBIDDEN', '只有在评议终端模式下才能进行此操作');
+  const row = await loadAssessment(ctx.db, status.assessmentId, ctx.store.user);
+  if (row.state !== 'collecting') fail('VALIDATION', `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，评议已结束`);
+  return row;
+}
+
+/** The seat a code opens; wrong codes count towards the throttle, used and revoked ones are named as such. */
+async function openSeat(ctx: CallContext, row: AssessmentRow, code: string) {
+  ctx.kiosk.codeThrottle.check();
+  const { seat, refusal, wrong } = await seatForCode(ctx.db, codeHasher(ctx.store), row.id, code);
+  if (wrong) ctx.kiosk.codeThrottle.failed();
+  if (!seat) return fail('VALIDATION', refusal!, 'code');
+  ctx.kiosk.codeThrottle.succeeded();
+  return seat;
+}
+
+export async function openKioskForm(ctx: CallContext, code: string): Promise<KioskBallotForm> {
+  const row = await kioskAssessment(ctx);
+  const seat = await openSeat(ctx, row, code);
+  const group = await groupMembers(ctx.db, row.id, seat.group_ref);
+  const rater = group.find((m) => m.cadreId === seat.rater_cadre_id);
+  const position = group[0]?.position ?? 'chief';
+  const config = JSON.parse(row.config) as RankingConfig;
+  const names = seat.kind === 'peer' ? await indicatorNames(ctx.db) : {};
+  return {
+    kind: seat.kind,
+    kindLabel: PANEL_KIND_LABELS[seat.kind],
+    groupName: groupName(group, seat.group_ref),
+    seatLabel: seatLabel(seat.kind, seat.seat_no, rater?.name),
+    position,
+    // Self-rating is impossible: the rater is not among the targets, and the submit refuses any ballot naming them.
+    targets: group.filter((m) => m.cadreId !== seat.rater_cadre_id).map((m) => ({ cadreId: m.cadreId, name: m.name, unitName: m.unitName })),
+    indicators: seat.kind === 'peer' ? config.indicators[position].map((i) => ({ id: i.id, name: names[i.id] ?? i.id, weight: i.weight })) : [],
+  };
+}
+
+function requireEach(group: readonly AssessmentMember[], ids: readonly number[], what: string): void {
+  const want = new Set(group.map((m) => m.cadreId));
+  const seen = new Set<number>();
+  for (const id of ids) {
+    if (!want.has(id)) fail('VALIDATION', `评议票中有不属于本组的干部，请重新填写`, 'ballot');
+    if (seen.has(id)) fail('VALIDATION', `评议票中有干部重复出现，请重新填写`, 'ballot');
+    seen.add(id);
+  }
+  const missing = group.filter((m) => !seen.has(m.cadreId));
+  if (missing.length > 0) fail('VALIDATION', `请为${missing.map((m) => `“${m.name}”`).join('、')}${what}后再提交`, 'ballot');
+}
+
+/** Stores the seat's ballot (anonymously) and uses its code up; refused as a whole on any fault. */
+export async function submitKioskBallot(ctx: CallContext, code: string, ballot: KioskBallot): Promise<{ row: AssessmentRow; groupName: string; changed: number }> {
+  const row = await kioskAssessment(ctx);
+  const seat = await openSeat(ctx, row, code);
+  if (ballot.kind !== seat.kind) fail('VALIDATION', `该评议码用于“${PANEL_KIND_LABELS[seat.kind]}”，不能提交其他类型的评议票`, 'ballot');
+  const group = await groupMembers(ctx.db, row.id, seat.group_ref);
+  const now = new Date().toISOString();
+  let changed = 0;
+  if (ballot.kind === 'superior') {
+    // A random label: two leaders' ballots stay apart for scoring, and nothing ties one to a seat or a code.
+    const raterLabel = `匿名评议-${randomBytes(4).toString('hex')}`;
+    await saveSuperior(ctx.db, row, { raterLabel, group: seat.group_ref, order: ballot.order }, ctx.store.user, now, { anonymous: true });
+    changed = 1;
+  } else if (ballot.kind === 'peer') {
+    const others = group.filter((m) => m.cadreId !== seat.rater_cadre_id);
+    if (ballot.ballots.some((b) => b.targetId === seat.rater_cadre_id)) fail('VALIDATION', '不能给本人打分', 'ballot');
+    requireEach(others, ballot.ballots.map((b) => b.targetId), '打分');
+    const r = await savePeer(ctx.db, row, { raterId: seat.rater_cadre_id!, ballots: ballot.ballots }, ctx.store.user, await indicatorNames(ctx.db), now, { anonymous: true });
+    changed = r.count;
+  } else {
+    requireEach(group, ballot.votes.map((v) => v.targetId), '选择评价等次');
+    // Staff votes only add to the tallies: no single staff ballot is kept at all.
+    for (const v of ballot.votes) {
+      await ctx.db
+        .insertInto('assessment_staff_counts')
+        .values({ assessment_id: row.id, target_cadre_id: v.targetId, excellent: 0, good: 0, fair: 0, poor: 0, [v.grade]: 1, paper_no: null, entered_by: '评议终端', entered_at: now })
+        .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id']).doUpdateSet((eb) => ({ [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1), entered_by: '评议终端', entered_at: now })))
+        .execute();
+    }
+    changed = ballot.votes.length;
+  }
+  const used = await ctx.db.updateTable('assessment_panel_codes').set({ state: 'used' }).where('id', '=', seat.id).where('state', '=', 'unused').executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) fail('VALIDATION', '该评议码已使用，每个评议码只能评议一次', 'code');
+  return { row, groupName: groupName(group, seat.group_ref), changed };
+}
+
+export async function exitKiosk(ctx: CallContext, password: string): Promise<string> {
+  const status = ctx.kiosk.status ?? fail('FORBIDDEN', '只有在评议终端模式下才能进行此操作');
+  ctx.kiosk.exitThrottle.check();
+  if (!(await ctx.store.checkPassword(ctx.store.user.username, password))) {
+    ctx.kiosk.exitThrottle.failed();
+    fail('VALIDATION', `密码不正确：须由进入评议终端的${status.startedBy}输入本人的登录密码`, 'password');
+  }
+  ctx.kiosk.exitThrottle.succeeded();
+  ctx.rec.afterCommit(() => ctx.kiosk.stop());
+  ctx.rec.record(status.assessmentName, { assessmentId: status.assessmentId });
+  return status.assessmentName;
+}

@@ -1,0 +1,68 @@
+// The one ballot a code opens on the kiosk: the peer grid, the superior order, or a staff vote per cadre.
+import { useState } from 'react';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/panel';
+import { orderFromPlaces } from '../../../shared/assessment/superior-order';
+import type { StaffGrade } from '../../../shared/scoring/types';
+import { errorMessage } from '../../lib/api';
+import { PeerScoreGrid, PlacesTable, StaffVotes, gridBallots, type ScoreGrid } from '../assessment/ballot-forms';
+
+export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBallotForm; onSubmit: (b: KioskBallot) => Promise<void>; onCancel: () => void }) {
+  const [grid, setGrid] = useState<ScoreGrid>({});
+  const [places, setPlaces] = useState<Map<number, number | null>>(new Map());
+  const [votes, setVotes] = useState<Map<number, StaffGrade>>(new Map());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const ballot = (): KioskBallot | string => {
+    if (form.kind === 'peer') {
+      const b = gridBallots(form.targets, form.indicators, grid, true);
+      return typeof b === 'string' ? b : { kind: 'peer', ballots: b };
+    }
+    if (form.kind === 'superior') {
+      const order = orderFromPlaces(form.targets, places);
+      return typeof order === 'string' ? order : { kind: 'superior', order };
+    }
+    const missing = form.targets.filter((t) => !votes.has(t.cadreId));
+    if (missing.length > 0) return `请为${missing.map((t) => `“${t.name}”`).join('、')}选择评价等次`;
+    return { kind: 'staff', votes: form.targets.map((t) => ({ targetId: t.cadreId, grade: votes.get(t.cadreId)! })) };
+  };
+
+  const submit = async () => {
+    const b = ballot();
+    if (typeof b === 'string') return setProblem(b);
+    setBusy(true);
+    try {
+      await onSubmit(b);
+    } catch (e) {
+      setProblem(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  const hint =
+    form.kind === 'peer'
+      ? '请为本组每位同事的每项指标打分（0–100），按 Tab 或 Enter 跳到下一格。'
+      : form.kind === 'superior'
+        ? `请为本组 ${form.targets.length} 名干部排出名次（1 为最好），名次不能重复。`
+        : '请为每名干部选择“优秀、较好、一般、较差”之一。';
+  const clear = () => setProblem(null);
+
+  return (
+    <Card title={`${form.kindLabel} · ${form.groupName}`} extra={<Typography.Text type="secondary">{form.seatLabel}</Typography.Text>} style={{ maxWidth: 1000, margin: '0 auto' }} data-testid="kiosk-form">
+      <Typography.Paragraph>{hint}本票为匿名票，提交后不能修改。</Typography.Paragraph>
+      {form.kind === 'peer' ? <PeerScoreGrid targets={form.targets} indicators={form.indicators} grid={grid} onChange={(g) => { setGrid(g); clear(); }} cell="kiosk-peer" /> : null}
+      {form.kind === 'superior' ? <PlacesTable targets={form.targets} places={places} onChange={(p) => { setPlaces(p); clear(); }} cell="kiosk-place" /> : null}
+      {form.kind === 'staff' ? <StaffVotes targets={form.targets} votes={votes} onChange={(v) => { setVotes(v); clear(); }} cell="kiosk-staff" /> : null}
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" /> : null}
+      <Space style={{ marginTop: 16 }}>
+        <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="kiosk-submit">
+          提交评议票
+        </Button>
+        <Button size="large" onClick={onCancel}>
+          放弃并返回
+        </Button>
+      </Space>
+    </Card>
+  );
+}

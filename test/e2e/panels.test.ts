@@ -1,0 +1,232 @@
+// End to end: 评议码 generated and shown once, the 评议终端 taking one anonymous ballot per code (a used code refused,
+// leaving only with the password), and paper double entry by two clerks with a mismatch shown side by side, resolved,
+// and the rankings counting only matched papers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDispatcher } from '../../electron/ipc/dispatcher';
+import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import { minimalCadre } from '../helpers/roster';
+import { startBridge, type Bridge } from './harness/bridge-server';
+import { launchBrowser, openApp, screenshot } from './harness/browser';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+const CLERKS = [
+  { username: 'clerk1', displayName: '录入员甲', password: 'Clerk1@2025!' },
+  { username: 'clerk2', displayName: '录入员乙', password: 'Clerk2@2025!' },
+] as const;
+const NAME = '2025年度科级干部“双比双评”考核';
+
+let work: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let ok: <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+let assessmentId = 0;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-panels-'));
+  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store') });
+  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
+  const dispatch = createDispatcher(bridge.host, () => undefined);
+  ok = async (name, input) => {
+    const r = await dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as never;
+  };
+  const units = [await ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }), await ok('units.save', { name: '棋盘井镇', categoryCode: 'C1', sort: 2 }), await ok('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 3 })];
+  for (const [i, name] of ['阿古拉', '巴特尔', '朝鲁'].entries()) ids[name] = (await ok('cadres.create', { input: minimalCadre(units[i]!.id, { name, position: 'chief' }) })).id;
+  const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
+  assessmentId = a.id;
+  await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
+  for (const c of CLERKS) await ok('users.create', { username: c.username, displayName: c.displayName, role: 'assessmentClerk', password: `${c.password}0` });
+  for (const c of CLERKS) {
+    // A new account changes its initial password at first login: done here so the window logs in straight away.
+    await ok('session.login', { username: c.username, password: `${c.password}0` });
+    await ok('me.changePassword', { currentPassword: `${c.password}0`, newPassword: c.password });
+  }
+  await ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+  browser = await launchBrowser();
+  page = await openApp(browser, bridge.url);
+  await page.getByText('干部名册').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
+const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+async function settledScreenshot(name: string) {
+  await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
+async function confirmDialog(button: string | RegExp) {
+  const confirm = page.locator('.ant-modal-confirm-confirm');
+  await confirm.waitFor();
+  await page.waitForTimeout(300);
+  await confirm.getByRole('button', { name: button }).click();
+  await confirm.waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+async function openAssessment() {
+  await menu('考核测评');
+  await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+  await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
+}
+
+async function loginAs(username: string, password: string) {
+  await page.getByRole('button', { name: /锁\s?定/ }).click();
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
+  await page.getByText('干部名册').or(page.getByText('考核测评')).first().waitFor();
+}
+
+/** Types a peer grid by keyboard: the first cell clicked, then values with Enter between them. */
+async function typeGrid(cellPrefix: string, firstTarget: string, values: readonly number[]) {
+  await input(`${cellPrefix}-${firstTarget}-zz1`).click();
+  for (const v of values) {
+    await page.keyboard.type(String(v));
+    await page.keyboard.press('Enter');
+  }
+}
+
+const codes: Record<string, string> = {};
+
+describe('评议码 and 评议终端', () => {
+  test('an administrator generates 同级互评 codes: shown once, the seats listed without codes', async () => {
+    await openAssessment();
+    await tab('评议码');
+    await page.getByTestId('codes-generate').click();
+    const sheet = page.getByTestId('codes-sheet');
+    await sheet.waitFor();
+    for (const name of ['阿古拉', '巴特尔', '朝鲁']) {
+      const row = sheet.locator('tr', { hasText: `互评人：${name}` });
+      codes[name] = (await row.getByTestId('fresh-code').innerText()).trim();
+      expect(codes[name]).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    }
+    await settledScreenshot('panels-codes-sheet');
+    await page.getByRole('button', { name: '我已打印或抄录' }).click();
+    const seats = page.getByTestId('seats-table');
+    await seats.getByText('互评人：朝鲁').waitFor();
+    expect(await seats.innerText()).not.toContain(codes['阿古拉']!);
+    await expect.poll(() => seats.locator('.ant-tag', { hasText: '未使用' }).count()).toBe(3);
+  });
+
+  test('the kiosk takes one ballot per code, refuses the code the second time, and is left with the password', async () => {
+    await page.getByTestId('kiosk-start').click();
+    await confirmDialog('进入评议终端');
+    await page.getByTestId('kiosk-screen').waitFor();
+    // Nothing of the main window is left: no menu.
+    expect(await page.locator('.ant-menu-item').count()).toBe(0);
+    await settledScreenshot('panels-kiosk-code-entry');
+
+    await input('kiosk-code').fill(codes['阿古拉']!.toLowerCase().replace('-', ''));
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('kiosk-form');
+    await form.waitFor();
+    await form.getByText('互评人：阿古拉').waitFor();
+    // Only the other cadres of the group are in the grid: no cell for the rater.
+    expect(await page.locator('[data-testid^="kiosk-peer-阿古拉-"]').count()).toBe(0);
+    await typeGrid('kiosk-peer', '巴特尔', [90, 88, 86, 75, 70, 72]);
+    await expect.poll(() => page.getByTestId('kiosk-peer-total-巴特尔').innerText()).toBe((90 * 0.35 + 88 * 0.35 + 86 * 0.3).toFixed(2));
+    await settledScreenshot('panels-kiosk-peer-form');
+    await page.getByTestId('kiosk-submit').click();
+    await page.getByText('评议票已提交，感谢您的参与').waitFor();
+    // Back at code entry, empty, nothing of the ballot on screen.
+    await page.getByTestId('kiosk-code').waitFor();
+    expect(await input('kiosk-code').inputValue()).toBe('');
+    expect(await page.getByTestId('kiosk-form').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('巴特尔');
+
+    await input('kiosk-code').fill(codes['阿古拉']!);
+    await page.getByTestId('kiosk-open').click();
+    await expect.poll(() => page.getByTestId('kiosk-problem').innerText()).toContain('该评议码已使用，每个评议码只能评议一次');
+    await settledScreenshot('panels-kiosk-code-used');
+
+    await page.getByTestId('kiosk-exit').click();
+    await input('kiosk-exit-password').fill('wrong-password');
+    await page.waitForTimeout(300); // the dialog's opening animation
+    await page.getByTestId('kiosk-exit-ok').click();
+    await expect.poll(() => page.getByTestId('kiosk-exit-problem').innerText()).toContain('密码不正确');
+    await input('kiosk-exit-password').fill(ADMIN.password);
+    await page.getByTestId('kiosk-exit-ok').click();
+    await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor();
+    expect(bridge.host.status().kiosk).toBeNull();
+    const ballots = await ok('ballots.list', { assessmentId });
+    expect(ballots.peer.map((b) => [b.raterId, b.anonymous])).toEqual([
+      [null, true],
+      [null, true],
+    ]);
+  });
+});
+
+describe('二次录入', () => {
+  const enterSuperior = async (paperNo: string, places: readonly [number, number, number]) => {
+    await input('paper-no').fill(paperNo);
+    await input('paper-place-阿古拉').click();
+    for (const p of places) {
+      await page.keyboard.type(String(p));
+      await page.keyboard.press('Enter');
+    }
+    await page.getByTestId('paper-save').click();
+  };
+
+  test('two clerks enter the same papers; a mismatch is shown side by side and not counted; resolving counts it', async () => {
+    await loginAs(CLERKS[0].username, CLERKS[0].password);
+    await openAssessment();
+    await tab('纸质票录入');
+    await enterSuperior('SJ-001', [1, 2, 3]);
+    await page.getByText('纸质票“SJ-001”第一次录入已保存，请由另一名录入员进行第二次录入').waitFor();
+    await enterSuperior('SJ-002', [2, 1, 3]);
+    await page.getByText('纸质票“SJ-002”第一次录入已保存').waitFor();
+    // The same clerk cannot enter SJ-001 again.
+    await enterSuperior('SJ-001', [1, 2, 3]);
+    await expect.poll(() => page.getByTestId('paper-problem').innerText()).toContain('第二次录入须由另一名录入员完成');
+
+    await loginAs(CLERKS[1].username, CLERKS[1].password);
+    await openAssessment();
+    await tab('纸质票录入');
+    await enterSuperior('SJ-001', [1, 2, 3]);
+    await page.getByText('纸质票“SJ-001”两次录入一致，已计入排名').waitFor();
+    await enterSuperior('SJ-002', [3, 1, 2]);
+    await page.getByText('纸质票“SJ-002”两次录入不一致，未计入排名，请在下方核对').waitFor();
+    const compare = page.getByTestId('paper-compare-SJ-002');
+    await compare.waitFor();
+    // Places 1 and 3 differ (阿古拉 was typed 2nd, then 3rd): the differing cells are marked.
+    await expect.poll(() => compare.getByTestId('diff-first').count()).toBe(2);
+    expect(await compare.locator('tr', { hasText: '第 2 名' }).innerText()).toMatch(/阿古拉[\s\S]*朝鲁/);
+    await settledScreenshot('panels-paper-mismatch');
+
+    // Only the matched paper counts: one superior ballot per cadre.
+    let rankings = await ok('rankings.get', { assessmentId });
+    expect(rankings.result.groups[0]!.rows.map((r) => r.components.superior?.ballots)).toEqual([1, 1, 1]);
+    expect((await ok('ballots.list', { assessmentId })).superior.map((b) => b.raterLabel)).toEqual(['纸质票 SJ-001']);
+
+    // A third entry is refused.
+    await enterSuperior('SJ-002', [2, 1, 3]);
+    await expect.poll(() => page.getByTestId('paper-problem').innerText()).toContain('纸质票“SJ-002”已录入两次，不能再录入第三次');
+
+    await compare.getByTestId('paper-pick-1').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /采\s?用/ }).click();
+    await page.getByText('已采用第一次录入，纸质票“SJ-002”已计入排名').waitFor();
+    await expect.poll(() => page.getByTestId('paper-compare-SJ-002').count()).toBe(0);
+    await page.getByTestId('papers-table').getByText('已核对，已计入').waitFor();
+    await settledScreenshot('panels-paper-resolved');
+    rankings = await ok('rankings.get', { assessmentId });
+    expect(rankings.result.groups[0]!.rows.map((r) => r.components.superior?.ballots)).toEqual([2, 2, 2]);
+    const order = (await ok('ballots.list', { assessmentId })).superior.find((b) => b.raterLabel === '纸质票 SJ-002')!.order;
+    expect(order).toEqual([ids['巴特尔'], ids['阿古拉'], ids['朝鲁']]);
+  });
+});
