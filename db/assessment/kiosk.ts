@@ -1,5 +1,15 @@
 // The 评议终端 (kiosk): start it for an assessment, open the one ballot form a code allows, store the ballot and use the
 // code up in one transaction, and leave only with the staff member's password.
+//
+// What an anonymous ballot keeps, and why (scoring.md, rule 2):
+// - 同级互评: the rater seat (a cadre id). Scoring needs it: `peer.self`, `peer.otherGroup` and `duplicate` all read
+//   raterId, and raterId must be a cadre of the input or the ballot is `unknownCadre`. It is stored, never shown:
+//   ballots.list gives no rater and no id for kiosk ballots and sorts them by target, so nothing groups them by rater.
+// - 上级排名: a random label (`匿名评议-xxxxxxxx`). Scoring only needs leaders' labels to differ within a group
+//   (`duplicate`); the label says nothing of the seat or the code.
+// - 职工测评: nothing. Each vote adds one to the cadre's tallies; no single staff ballot exists.
+// - No link from a code to its ballot: a code row keeps its seat and state (unused/used/revoked) but no time of use and
+//   no ballot id; kiosk ballots carry the day only, not the time; the audit entry names kind and group, never the seat.
 import { randomBytes } from 'node:crypto';
 import { PANEL_KIND_LABELS, seatLabel, type KioskBallot, type KioskBallotForm } from '../../shared/assessment/panel';
 import { STATE_LABELS, type AssessmentMember } from '../../shared/assessment/types';

@@ -6,7 +6,7 @@ import { contract, type CallName } from '../../shared/ipc/contract';
 import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
-import { addUnit, cadreInput, fixturePath, sampleJpeg } from '../helpers/roster';
+import { addUnit, cadreInput, fixturePath, loginAs, sampleJpeg } from '../helpers/roster';
 import { addEntry, dossierCadre, entryForm, pickAttachment, samplePng } from '../helpers/dossier';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
 import type { SavePurpose } from '../../shared/ipc/save-purpose';
@@ -279,7 +279,71 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: (h) => assessmentIn(h, 'summarized'),
     run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
   },
+  'codes.generate': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a }: Prepared) => h.ok('codes.generate', { assessmentId: a.id, kind: 'peer', group: 'chief:C1' }),
+  },
+  'codes.regenerate': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      return { ...p, seatId: (await h.ok('codes.list', { assessmentId: p.a.id }))[0]!.id };
+    },
+    run: (h, { a, seatId }: Prepared & { seatId: number }) => h.ok('codes.regenerate', { assessmentId: a.id, id: seatId }),
+  },
+  'codes.revoke': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      return { ...p, seatId: (await h.ok('codes.list', { assessmentId: p.a.id }))[0]!.id };
+    },
+    run: (h, { a, seatId }: Prepared & { seatId: number }) => h.ok('codes.revoke', { assessmentId: a.id, id: seatId }),
+  },
+  'kiosk.start': { prepare: (h) => assessmentIn(h, 'collecting'), run: (h, { a }: Prepared) => h.ok('kiosk.start', { assessmentId: a.id }) },
+  'kiosk.submit': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const sheet = await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      await h.ok('kiosk.start', { assessmentId: p.a.id });
+      return { ...p, code: sheet.slips[0]!.code };
+    },
+    run: (h, { roster: r, code }: Prepared & { code: string }) => h.ok('kiosk.submit', { code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } }),
+  },
+  'kiosk.exit': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('kiosk.start', { assessmentId: p.a.id });
+      return p;
+    },
+    run: (h) => h.ok('kiosk.exit', { password: ADMIN.password }),
+  },
+  'paper.enter': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('paper.enter', { assessmentId: a.id, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.b, r.c] } }),
+  },
+  'paper.resolve': {
+    prepare: async (h) => {
+      const p = await mismatchedPaper(h);
+      return p;
+    },
+    run: (h, { a }: Prepared) => h.ok('paper.resolve', { assessmentId: a.id, paperNo: 'P-1', entryNo: 1 }),
+  },
+  'paper.discard': {
+    prepare: (h) => mismatchedPaper(h),
+    run: (h, { a }: Prepared) => h.ok('paper.discard', { assessmentId: a.id, paperNo: 'P-1', entryNo: 2 }),
+  },
 };
+
+/** A paper entered twice, differently, by the administrator and a second clerk; the administrator is logged in again. */
+async function mismatchedPaper(h: Host): Promise<Prepared> {
+  const p = await assessmentIn(h, 'collecting');
+  const r = p.roster;
+  await h.ok('paper.enter', { assessmentId: p.a.id, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.b, r.c] } });
+  await loginAs(h, 'assessmentClerk');
+  await h.ok('paper.enter', { assessmentId: p.a.id, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [r.b, r.a, r.c] } });
+  await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+  return p;
+}
 
 const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
 
@@ -311,6 +375,7 @@ describe('one audit entry per change', () => {
     expect(lastEntry(h, key)).toMatchObject({ id: before + 1, action: name });
     // The chain still verifies with the entry in it.
     if (h.host.status().phase !== 'ready') await h.ok('session.login', { username: 'admin', password: ADMIN.password });
+    h.host.kiosk.stop(); // kiosk.start left the session in 评议终端 mode, where audit.verify is refused
     const v = await h.ok('audit.verify', {});
     expect(v).toMatchObject({ intact: true, firstBrokenId: null });
   });
@@ -354,10 +419,13 @@ describe('one audit entry per change', () => {
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
+      'codes.list': () => ({ assessmentId: assessment.id }),
+      'paper.list': () => ({ assessmentId: assessment.id }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {
       if (name === 'setup.useExistingStore') continue; // needs a locked app; below
+      if (name === 'kiosk.open') continue; // needs 评议终端 mode; panels.test checks it writes nothing
       const r = await h.dispatch(name, inputs[name]?.() ?? {});
       expect(r, name).toMatchObject({ ok: true });
       if (name === 'roster.previewExcel' && r.ok) jobId = (r.value as { jobId: string }).jobId;

@@ -315,6 +315,18 @@ describe('role refusal', () => {
     'vetoes.proposals': { assessmentId: 1 },
     'vetoes.delete': { assessmentId: 1, id: 1 },
     'grades.confirm': { assessmentId: 1, cadreId: ids.cadre ?? 1, grade: 'competent' },
+    'codes.list': { assessmentId: 1 },
+    'codes.generate': { assessmentId: 1, kind: 'superior', group: 'chief:C1', count: 2 },
+    'codes.regenerate': { assessmentId: 1, id: 1 },
+    'codes.revoke': { assessmentId: 1, id: 1 },
+    'kiosk.start': { assessmentId: 1 },
+    'kiosk.open': { code: 'ABCD-EFGH' },
+    'kiosk.submit': { code: 'ABCD-EFGH', ballot: { kind: 'superior', order: [1, 2] } },
+    'kiosk.exit': { password: 'whatever' },
+    'paper.list': { assessmentId: 1 },
+    'paper.enter': { assessmentId: 1, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [1, 2] } },
+    'paper.resolve': { assessmentId: 1, paperNo: 'P-1', entryNo: 1 },
+    'paper.discard': { assessmentId: 1, paperNo: 'P-1', entryNo: 1 },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {

@@ -159,10 +159,11 @@ describe('评议码 and 评议终端', () => {
     await input('kiosk-exit-password').fill('wrong-password');
     await page.waitForTimeout(300); // the dialog's opening animation
     await page.getByTestId('kiosk-exit-ok').click();
-    await expect.poll(() => page.getByTestId('kiosk-exit-problem').innerText()).toContain('密码不正确');
+    // The password check runs the store's key derivation (scrypt): allow it time on a busy machine.
+    await expect.poll(() => page.getByTestId('kiosk-exit-problem').innerText(), { timeout: 20_000 }).toContain('密码不正确');
     await input('kiosk-exit-password').fill(ADMIN.password);
     await page.getByTestId('kiosk-exit-ok').click();
-    await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor();
+    await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
     expect(bridge.host.status().kiosk).toBeNull();
     const ballots = await ok('ballots.list', { assessmentId });
     expect(ballots.peer.map((b) => [b.raterId, b.anonymous])).toEqual([
@@ -228,5 +229,11 @@ describe('二次录入', () => {
     expect(rankings.result.groups[0]!.rows.map((r) => r.components.superior?.ballots)).toEqual([2, 2, 2]);
     const order = (await ok('ballots.list', { assessmentId })).superior.find((b) => b.raterLabel === '纸质票 SJ-002')!.order;
     expect(order).toEqual([ids['巴特尔'], ids['阿古拉'], ids['朝鲁']]);
+
+    // The rankings tab shows it too: 巴特尔 is 2nd on SJ-001 (80) and 1st on SJ-002 (100): 90.00 from 2 ballots.
+    await tab('排名结果');
+    const row = page.getByTestId('ranking-group-正职·苏木镇（街道）').locator('tr', { hasText: '巴特尔' });
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/90\.00\s*2票/);
+    await settledScreenshot('panels-rankings-after-papers');
   });
 });

@@ -119,7 +119,9 @@ describe('评议终端', () => {
   test('a code opens only its own form; a submitted ballot counts; the code cannot be used again', async () => {
     const { h, r, peer } = await kiosk();
     const code = codeOf(peer, '互评人：阿古拉');
+    const audited = (await auditEntries(h)).length;
     const form = await h.ok('kiosk.open', { code: code.toLowerCase() });
+    expect((await auditEntries(h)).length).toBe(audited); // opening a form is a read: no audit entry
     expect(form).toMatchObject({ kind: 'peer', kindLabel: '同级互评', groupName: '正职·苏木镇（街道）', seatLabel: '互评人：阿古拉', position: 'chief' });
     expect(form.targets.map((t) => t.name)).toEqual(['巴特尔', '朝鲁']);
     expect(form.indicators.map((i) => i.id)).toEqual(['zz1', 'zz2', 'zz3']);
