@@ -334,4 +334,34 @@ describe('political-quality dossier', () => {
     await panel.getByText('巴特尔', { exact: true }).first().click();
     await page.getByTestId('timeline').waitFor();
   });
+  test('an administrator renames a section in 基础目录 › 目录维护 (an empty name refused); the dossier shows the new name', async () => {
+    // The clerk is still logged in from the verification test: the administrator takes over.
+    await page.getByRole('button', { name: /锁\s?定/ }).click();
+    await field('用户名').fill(ADMIN.username);
+    await field('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
+    await menu('基础目录');
+    await page.getByRole('tab', { name: '目录维护' }).click();
+    const admin = page.getByTestId('catalog-admin');
+    await admin.waitFor();
+    await admin.getByRole('combobox', { name: '板块' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S2 ' }).click();
+    await admin.getByTestId('rename-section').click();
+    const form = dialog();
+    await form.getByLabel('名称').fill('');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await form.getByText('请填写名称').waitFor();
+    await form.getByLabel('名称').fill('教育培训与学习');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('档案板块名称已保存').waitFor();
+    await expect.poll(() => admin.locator('.ant-select', { has: page.getByRole('combobox', { name: '板块' }) }).innerText()).toContain('S2 教育培训与学习');
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await screenshot(page, '49-catalog-rename-section');
+    await menu('政治素质档案');
+    await choose(page, 'cadre-picker', '巴特尔', '巴特尔');
+    await page.getByTestId('view-switch').getByText('按板块').click();
+    await expect.poll(() => page.getByTestId('sections').innerText()).toContain('S2 教育培训与学习');
+    expect((await dossierOf('巴特尔')).entries.find((e) => e.section.code === 'S2')?.section.name).toBe('教育培训与学习');
+    await screenshot(page, '50-dossier-renamed-section');
+  });
 });
