@@ -9,6 +9,7 @@ import { migration0001 } from '../../db/migrations/0001-initial';
 import { migration0002 } from '../../db/migrations/0002-roster';
 import { migration0003 } from '../../db/migrations/0003-dossier';
 import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004-assessment';
+import { migration0005 } from '../../db/migrations/0005-veto-source';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -42,7 +43,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]); // add a describe block for each new migration
   });
 });
 
@@ -388,6 +389,53 @@ describe('0004-assessment', () => {
     expect(() => db.prepare('UPDATE assessment_service_ballots SET score = 10').run()).toThrow('考核已归档');
     expect(() => db.prepare('DELETE FROM assessment_peer_ballots').run()).toThrow('考核已归档');
     expect(db.prepare('SELECT count(*) AS n FROM assessment_service_ballots').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('0005-veto-source', () => {
+  const chain = [migration0001, migration0002, migration0004, migration0005];
+
+  test('is version 5, named veto-source: adds assessment_vetoes.dossier_entry_id (nullable) and its index, no new table', () => {
+    expect(MIGRATIONS).toContain(migration0005);
+    expect(migration0005).toMatchObject({ version: 5, name: 'veto-source' });
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    const before = tables(db);
+    expect(migrate(db, chain)).toEqual([5]);
+    expect(schemaVersion(db)).toBe(5);
+    expect(tables(db)).toEqual(before);
+    const columns = db.prepare(`SELECT name, "notnull" FROM pragma_table_info('assessment_vetoes')`).all() as { name: string; notnull: number }[];
+    expect(columns.find((c) => c.name === 'dossier_entry_id')).toEqual({ name: 'dossier_entry_id', notnull: 0 });
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'assessment_vetoes_entry'`).get()).toBeDefined();
+    expect(migrate(db, chain)).toEqual([]);
+  });
+
+  test('existing vetoes keep NULL (entered by hand); a bad id is refused; the archive guard still holds', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    db.prepare(`INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, entered_by, entered_at) VALUES (?, 1, '手工', 'manual', 'a', 't')`).run(id);
+    migrate(db, chain);
+    expect(db.prepare('SELECT reason, dossier_entry_id FROM assessment_vetoes').all()).toEqual([{ reason: '手工', dossier_entry_id: null }]);
+    const add = db.prepare(`INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, dossier_entry_id, entered_by, entered_at) VALUES (?, 2, '档案', 'manual', ?, 'a', 't')`);
+    expect(() => add.run(id, 0)).toThrow(/CHECK/);
+    add.run(id, 7);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('UPDATE assessment_vetoes SET dossier_entry_id = NULL').run()).toThrow('考核已归档');
+  });
+
+  test('runs in one transaction: failing on its index leaves version 4 and no new column', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    db.exec('CREATE TABLE blocker (x INTEGER); CREATE INDEX assessment_vetoes_entry ON blocker (x)');
+    expect(() => migrate(db, chain)).toThrow(/assessment_vetoes_entry/);
+    expect(schemaVersion(db)).toBe(4);
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('assessment_vetoes')`).all() as { name: string }[];
+    expect(columns.map((c) => c.name)).not.toContain('dossier_entry_id');
   });
 });
 
