@@ -133,6 +133,13 @@ describe('political-quality dossier', () => {
       await card.getByText(name, { exact: true }).waitFor();
     };
     await attach('表彰通报.pdf', pdf);
+    // pdf.js must run in its own worker (no main-thread "fake worker" fallback) and fetch only from the app's origin.
+    const warnings: string[] = [];
+    const requested: string[] = [];
+    const onConsole = (m: { text(): string }) => warnings.push(m.text());
+    const onRequest = (r: { url(): string }) => void requested.push(r.url());
+    page.on('console', onConsole);
+    page.on('request', onRequest);
     await card.getByText('表彰通报.pdf', { exact: true }).click();
     const viewer = page.getByTestId('pdf-viewer');
     await viewer.getByTestId('pdf-page').waitFor();
@@ -157,6 +164,11 @@ describe('political-quality dossier', () => {
     await viewer.getByRole('button', { name: '放大' }).click();
     await expect.poll(() => viewer.getByTestId('pdf-zoom').innerText()).toBe('125%');
     await expect.poll(async () => (await inked()).width).toBeGreaterThan(first.width);
+    page.off('console', onConsole);
+    page.off('request', onRequest);
+    expect(warnings.filter((w) => /fake worker|Setting up fake worker|Content Security Policy/i.test(w))).toEqual([]);
+    expect(requested.some((u) => /\/assets\/pdf\.worker[^/]*\.mjs$/.test(u))).toBe(true);
+    expect(requested.filter((u) => !u.startsWith(new URL(bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await page.locator('.ant-modal-close').last().click();
 
     await attach('谈话记录.docx', await makeDocx(SAMPLE_DOCX_BODY));
