@@ -10,7 +10,7 @@ import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, screenshot } from './harness/browser';
 import { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput, sampleJpeg } from '../helpers/roster';
-import { makeDocx, SAMPLE_DOCX_BODY } from '../helpers/office-files';
+import { makeDocx, makePdf, SAMPLE_DOCX_BODY } from '../helpers/office-files';
 import type { Dossier } from '../../shared/dossier/types';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
@@ -169,6 +169,28 @@ describe('political-quality dossier', () => {
     expect(warnings.filter((w) => /fake worker|Setting up fake worker|Content Security Policy/i.test(w))).toEqual([]);
     expect(requested.some((u) => /\/assets\/pdf\.worker[^/]*\.mjs$/.test(u))).toBe(true);
     expect(requested.filter((u) => !u.startsWith(new URL(bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    await page.locator('.ant-modal-close').last().click();
+
+    // Chinese in a font the PDF does not embed: pdf.js needs the bundled CMap, fetched from the app itself.
+    await attach('任职通知.pdf', makePdf(['关于同志任职的通知'], true));
+    requested.length = 0;
+    page.on('request', onRequest);
+    await card.getByText('任职通知.pdf', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('pdf-canvas').getAttribute('data-drawn'), { timeout: 15_000 }).toBe('yes');
+    page.off('request', onRequest);
+    const cmaps = requested.filter((u) => u.includes('/pdfjs/cmaps/'));
+    expect(cmaps).toContain(`${new URL(bridge.url).origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
+    expect(cmaps.every((u) => u.startsWith(`${new URL(bridge.url).origin}/pdfjs/cmaps/`))).toBe(true);
+    // The heading band above the blue box holds the text: it has ink.
+    const headingInk = await page.getByTestId('pdf-canvas').evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, Math.floor(c.height * 0.2)).data;
+      let dark = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i]! < 128 && px[i + 2]! < 128) dark++;
+      return dark;
+    });
+    expect(headingInk).toBeGreaterThan(300);
+    await screenshot(page, '41c-dossier-pdf-cjk');
     await page.locator('.ant-modal-close').last().click();
 
     await attach('谈话记录.docx', await makeDocx(SAMPLE_DOCX_BODY));
