@@ -258,6 +258,8 @@ export interface AssessmentVetoesTable extends Entered {
   target_cadre_id: number;
   reason: string;
   source: 'manual';
+  /** The dossier entry a veto was adopted from (migration 5); null when entered by hand. */
+  dossier_entry_id: number | null;
 }
 export interface AssessmentGradeConfirmationsTable extends Entered {
   assessment_id: number;

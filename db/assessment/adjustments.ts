@@ -1,4 +1,4 @@
-// The 日常考核加减分清单 and 一票否决 of an assessment (manual entries; dossier-driven proposals come later).
+// The 日常考核加减分清单 and 一票否决 of an assessment: entered by hand, or a veto adopted from a dossier entry.
 import type { Kysely } from 'kysely';
 import type { AssessmentMember } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
@@ -40,11 +40,25 @@ export async function deleteAdjustment(db: Kysely<Database>, row: AssessmentRow,
   return { targetId: a.target_cadre_id, points: a.points, reason: a.reason };
 }
 
-export async function addVeto(db: Kysely<Database>, row: AssessmentRow, targetId: number, reason: string, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
+export interface VetoInput {
+  targetId: number;
+  reason: string;
+  /** Set when the veto is adopted from a dossier proposal (采纳). */
+  dossierEntryId?: number | undefined;
+}
+
+export async function addVeto(db: Kysely<Database>, row: AssessmentRow, input: VetoInput, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
+  const { targetId, reason } = input;
   const target = (await memberMap(db, row.id, [targetId])).get(targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  const entryId = input.dossierEntryId ?? null;
+  if (entryId !== null) {
+    const entry = await db.selectFrom('dossier_entries').select('cadre_id').where('id', '=', entryId).executeTakeFirst();
+    if (!entry) fail('VALIDATION', '所依据的档案材料不存在，可能已被删除', 'dossierEntryId');
+    if (entry!.cadre_id !== targetId) fail('VALIDATION', `所依据的档案材料不是${target.name}的材料`, 'dossierEntryId');
+  }
   await db
     .insertInto('assessment_vetoes')
-    .values({ assessment_id: row.id, target_cadre_id: targetId, reason, source: 'manual', entered_by: user.displayName, entered_at: now })
+    .values({ assessment_id: row.id, target_cadre_id: targetId, reason, source: 'manual', dossier_entry_id: entryId, entered_by: user.displayName, entered_at: now })
     .execute();
   return target;
 }

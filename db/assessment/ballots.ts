@@ -263,7 +263,14 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
     db.selectFrom('assessment_staff_counts').selectAll().where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
     db.selectFrom('assessment_service_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_adjustments').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_vetoes').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db
+      .selectFrom('assessment_vetoes as v')
+      .leftJoin('dossier_entries as e', 'e.id', 'v.dossier_entry_id')
+      .selectAll('v')
+      .select(['e.title as entry_title', 'e.date as entry_date'])
+      .where('v.assessment_id', '=', assessmentId)
+      .orderBy('v.id')
+      .execute(),
   ]);
   return {
     superior: superior.map((b) => ({
@@ -305,6 +312,20 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       enteredBy: a.entered_by,
       enteredAt: a.entered_at,
     })),
-    vetoes: vetoes.map((v) => ({ id: v.id, targetId: v.target_cadre_id, reason: v.reason, source: v.source, enteredBy: v.entered_by, enteredAt: v.entered_at })),
+    vetoes: vetoes.map((v) => ({
+      id: v.id,
+      targetId: v.target_cadre_id,
+      reason: v.reason,
+      source: v.dossier_entry_id === null ? 'manual' : 'dossier',
+      // The entry may have been deleted since (no cascade into a possibly archived assessment).
+      dossierEntry:
+        v.dossier_entry_id === null
+          ? null
+          : v.entry_title === null || v.entry_date === null
+            ? { id: v.dossier_entry_id, deleted: true }
+            : { id: v.dossier_entry_id, title: v.entry_title, date: v.entry_date },
+      enteredBy: v.entered_by,
+      enteredAt: v.entered_at,
+    })),
   };
 }

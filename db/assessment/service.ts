@@ -137,11 +137,11 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     return { changed: 1 };
   },
 
-  async 'vetoes.add'({ store, db, rec }, { assessmentId, targetId, reason }) {
+  async 'vetoes.add'({ store, db, rec }, { assessmentId, targetId, reason, dossierEntryId }) {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入一票否决');
-    const target = await addVeto(db, row, targetId, reason, store.user);
-    rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
+    const target = await addVeto(db, row, { targetId, reason, dossierEntryId }, store.user);
+    rec.record(row.name, { assessmentId: row.id, target: target.name, reason, ...(dossierEntryId === undefined ? {} : { dossierEntryId }) });
     return { changed: 1 };
   },
 

@@ -1,7 +1,7 @@
 // Catalog administration: add and rename items, retire and restore them, reorder them. Codes are generated once
 // (one more than the highest ever used, retired rows included) and never change; rows are never deleted.
 import type { Kysely } from 'kysely';
-import { ADMIN_KIND_LABELS, type AdminKind } from '../../shared/catalog/admin';
+import { ADMIN_KIND_LABELS, GROUP_KIND_LABELS, type AdminKind } from '../../shared/catalog/admin';
 import { POLARITY_LABELS, type ListPolarity } from '../../shared/catalog/types';
 import { fail } from '../../shared/ipc/errors';
 import type { Handlers } from '../app/context';
@@ -9,7 +9,7 @@ import type { Database } from '../schema';
 import { readCatalogAdmin } from './admin-read';
 import { kindRows, nextCode, updateKindRow, type KindRow } from './admin-rows';
 
-type AdminCalls = 'catalog.admin' | 'catalog.saveEntry' | 'catalog.saveListItem' | 'catalog.setRetired' | 'catalog.move';
+type AdminCalls = 'catalog.admin' | 'catalog.saveEntry' | 'catalog.renameGroup' | 'catalog.saveListItem' | 'catalog.setRetired' | 'catalog.move';
 
 const target = (code: string, name: string) => `${code} ${name}`;
 
@@ -80,6 +80,17 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
       await updateKindRow(db, kind, row.code, { name });
       rec.record(target(row.code, name), { 操作: `修改${ADMIN_KIND_LABELS[kind]}名称`, 名称: [row.name, name] });
     }
+    return readCatalogAdmin(db);
+  },
+
+  async 'catalog.renameGroup'({ db, rec }, { kind, code, name }) {
+    const table = kind === 'section' ? 'catalog_sections' : 'catalog_dimensions';
+    const rows = await db.selectFrom(table).select(['code', 'name']).execute();
+    const row = rows.find((r) => r.code === code) ?? fail('NOT_FOUND', `找不到编码为 ${code} 的${GROUP_KIND_LABELS[kind]}`, 'code');
+    const twin = rows.find((r) => r.name === name && r.code !== code);
+    if (twin) fail('VALIDATION', `已有名为“${name}”的${GROUP_KIND_LABELS[kind]}（${twin.code}）`, 'name');
+    await db.updateTable(table).set({ name }).where('code', '=', code).execute();
+    rec.record(target(code, name), { 操作: `修改${GROUP_KIND_LABELS[kind]}名称`, 名称: [row.name, name] });
     return readCatalogAdmin(db);
   },
 

@@ -121,7 +121,9 @@ export interface VetoView {
   id: number;
   targetId: number;
   reason: string;
-  source: 'manual';
+  /** 'dossier' when adopted from a dossier entry (its title and date, or deleted: null), else 'manual'. */
+  source: 'manual' | 'dossier';
+  dossierEntry: { id: number; title: string; date: string } | { id: number; deleted: true } | null;
   enteredBy: string;
   enteredAt: string;
 }

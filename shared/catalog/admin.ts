@@ -7,6 +7,11 @@ export type AdminKind = (typeof ADMIN_KINDS)[number];
 export const NAMED_KINDS = ['subItem', 'channel', 'standard'] as const;
 export type NamedKind = (typeof NAMED_KINDS)[number];
 
+/** The fixed skeleton of catalog.md (S1–S6, D1–D5): renamed only, never added, retired or reordered. */
+export const GROUP_KINDS = ['section', 'dimension'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+export const GROUP_KIND_LABELS: Readonly<Record<GroupKind, string>> = { section: '档案板块', dimension: '评价维度' };
+
 export const ADMIN_KIND_LABELS: Readonly<Record<AdminKind, string>> = {
   subItem: '档案子项',
   channel: '材料来源',

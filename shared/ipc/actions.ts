@@ -32,6 +32,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'portrait.saveEvaluation': '保存综合评价',
   'portrait.confirm': '确认政治画像等次',
   'catalog.saveEntry': '保存目录项',
+  'catalog.renameGroup': '修改板块或维度名称',
   'catalog.saveListItem': '保存正负面清单事项',
   'catalog.setRetired': '停用或启用目录项',
   'catalog.move': '调整目录顺序',

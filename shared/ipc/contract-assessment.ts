@@ -155,7 +155,7 @@ export const assessmentCalls = {
   }),
   'adjustments.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
   'vetoes.add': call<BallotChange>()({
-    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200) }),
+    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200), dossierEntryId: f.id('档案材料').optional() }),
     access: ADMIN,
     mutates: true,
   }),

@@ -1,7 +1,8 @@
-// Catalog administration calls (administrators only): the full view, add/rename, retire/un-retire, reorder.
+// Catalog administration calls (administrators only): the full view, add/rename, retire/un-retire, reorder,
+// and renaming the fixed sections and dimensions.
 // Categories are added and renamed with the roster's categories.save; they are retired and reordered here.
 import { z } from 'zod';
-import { ADMIN_KINDS, NAMED_KINDS, POINTS_LIMIT, type CatalogAdminView } from '../catalog/admin';
+import { ADMIN_KINDS, GROUP_KINDS, NAMED_KINDS, POINTS_LIMIT, type CatalogAdminView } from '../catalog/admin';
 import { ADMIN, call } from './call';
 import * as f from './fields';
 
@@ -17,6 +18,11 @@ export const catalogAdminCalls = {
       parentCode: f.text('所属板块或维度', 12).optional(),
       name: f.text('名称', 60),
     }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'catalog.renameGroup': call<CatalogAdminView>()({
+    input: z.strictObject({ kind: z.enum(GROUP_KINDS, { error: '目录类型不正确' }), code, name: f.text('名称', 60) }),
     access: ADMIN,
     mutates: true,
   }),

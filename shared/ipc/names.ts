@@ -53,6 +53,7 @@ export const CALL_NAME_LIST = [
   'portrait.confirm',
   'catalog.admin',
   'catalog.saveEntry',
+  'catalog.renameGroup',
   'catalog.saveListItem',
   'catalog.setRetired',
   'catalog.move',

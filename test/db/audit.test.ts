@@ -90,6 +90,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'categories.save': { run: (h) => h.ok('categories.save', { name: '国有企业' }) },
   'portrait.saveConfig': { run: (h) => h.ok('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 5 }) },
   'catalog.saveEntry': { run: (h) => h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' }) },
+  'catalog.renameGroup': { run: (h) => h.ok('catalog.renameGroup', { kind: 'section', code: 'S1', name: '政治思想表现' }) },
   'catalog.saveListItem': {
     run: (h) => h.ok('catalog.saveListItem', { polarity: 'positive', name: '驻村帮扶成效突出', points: 3, dimensions: ['D3'], veto: false }),
   },

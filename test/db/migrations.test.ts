@@ -9,6 +9,7 @@ import { migration0001 } from '../../db/migrations/0001-initial';
 import { migration0002 } from '../../db/migrations/0002-roster';
 import { migration0003 } from '../../db/migrations/0003-dossier';
 import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004-assessment';
+import { migration0005 } from '../../db/migrations/0005-veto-source';
 import { PANEL_TABLES, migration0006 } from '../../db/migrations/0006-panels';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
@@ -31,13 +32,10 @@ const tables = (db: RawDb): string[] =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
 describe('the migration list', () => {
-  // Parallel branches take assigned numbers (this one 6, another 5), so a branch may have a gap until they merge.
-  test('versions start at 1 and go up, with unique names; the latest is what the build writes', () => {
-    const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions[0]).toBe(1);
-    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
+  test('versions start at 1 and go up by one, with unique names; the latest is what the build writes', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
-    expect(LATEST_VERSION).toBe(versions.at(-1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
   });
 
   test('a new store is at the latest version', async () => {
@@ -46,7 +44,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 6]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]); // add a describe block for each new migration
   });
 });
 
@@ -395,37 +393,84 @@ describe('0004-assessment', () => {
   });
 });
 
-describe('0006-panels', () => {
-  const upTo4 = [migration0001, migration0002, migration0003, migration0004];
+describe('0005-veto-source', () => {
+  const chain = [migration0001, migration0002, migration0004, migration0005];
 
-  test('is version 6, named panels, runs on top of 0004: adds its tables and the anonymous columns', () => {
+  test('is version 5, named veto-source: adds assessment_vetoes.dossier_entry_id (nullable) and its index, no new table', () => {
+    expect(MIGRATIONS).toContain(migration0005);
+    expect(migration0005).toMatchObject({ version: 5, name: 'veto-source' });
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    const before = tables(db);
+    expect(migrate(db, chain)).toEqual([5]);
+    expect(schemaVersion(db)).toBe(5);
+    expect(tables(db)).toEqual(before);
+    const columns = db.prepare(`SELECT name, "notnull" FROM pragma_table_info('assessment_vetoes')`).all() as { name: string; notnull: number }[];
+    expect(columns.find((c) => c.name === 'dossier_entry_id')).toEqual({ name: 'dossier_entry_id', notnull: 0 });
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'assessment_vetoes_entry'`).get()).toBeDefined();
+    expect(migrate(db, chain)).toEqual([]);
+  });
+
+  test('existing vetoes keep NULL (entered by hand); a bad id is refused; the archive guard still holds', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    db.prepare(`INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, entered_by, entered_at) VALUES (?, 1, '手工', 'manual', 'a', 't')`).run(id);
+    migrate(db, chain);
+    expect(db.prepare('SELECT reason, dossier_entry_id FROM assessment_vetoes').all()).toEqual([{ reason: '手工', dossier_entry_id: null }]);
+    const add = db.prepare(`INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, dossier_entry_id, entered_by, entered_at) VALUES (?, 2, '档案', 'manual', ?, 'a', 't')`);
+    expect(() => add.run(id, 0)).toThrow(/CHECK/);
+    add.run(id, 7);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('UPDATE assessment_vetoes SET dossier_entry_id = NULL').run()).toThrow('考核已归档');
+  });
+
+  test('runs in one transaction: failing on its index leaves version 4 and no new column', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0004]);
+    db.exec('CREATE TABLE blocker (x INTEGER); CREATE INDEX assessment_vetoes_entry ON blocker (x)');
+    expect(() => migrate(db, chain)).toThrow(/assessment_vetoes_entry/);
+    expect(schemaVersion(db)).toBe(4);
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('assessment_vetoes')`).all() as { name: string }[];
+    expect(columns.map((c) => c.name)).not.toContain('dossier_entry_id');
+  });
+});
+
+describe('0006-panels', () => {
+  const upTo5 = [migration0001, migration0002, migration0003, migration0004, migration0005];
+
+  test('is version 6, named panels, runs on top of 0005: adds its tables and the anonymous columns', () => {
     expect(MIGRATIONS).toContain(migration0006);
     expect(migration0006).toMatchObject({ version: 6, name: 'panels' });
     const db = emptyKeyedDb();
-    migrate(db, upTo4);
+    migrate(db, upTo5);
     const before = tables(db);
-    expect(migrate(db, [...upTo4, migration0006])).toEqual([6]);
+    expect(migrate(db, [...upTo5, migration0006])).toEqual([6]);
     expect(schemaVersion(db)).toBe(6);
     expect(tables(db)).toEqual([...before, ...PANEL_TABLES].sort());
     const columns = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
     expect(columns('assessment_superior_ballots')).toContain('anonymous');
     expect(columns('assessment_peer_ballots')).toContain('anonymous');
-    expect(migrate(db, [...upTo4, migration0006])).toEqual([]);
+    expect(migrate(db, [...upTo5, migration0006])).toEqual([]);
   });
 
-  test('runs in one transaction: failing on its last table leaves version 4, no new table and no new column', () => {
+  test('runs in one transaction: failing on its last table leaves version 5, no new table and no new column', () => {
     const db = emptyKeyedDb();
-    migrate(db, upTo4);
+    migrate(db, upTo5);
     db.exec('CREATE TABLE assessment_paper_entries (x TEXT) STRICT');
-    expect(() => migrate(db, [...upTo4, migration0006])).toThrow(/assessment_paper_entries/);
-    expect(schemaVersion(db)).toBe(4);
+    expect(() => migrate(db, [...upTo5, migration0006])).toThrow(/assessment_paper_entries/);
+    expect(schemaVersion(db)).toBe(5);
     expect(tables(db)).not.toContain('assessment_panel_codes');
     expect((db.prepare(`SELECT name FROM pragma_table_info('assessment_peer_ballots')`).all() as { name: string }[]).map((c) => c.name)).not.toContain('anonymous');
   });
 
   test('its constraints hold: a code hash is unique, a peer seat names its rater, an archived assessment is read-only', () => {
     const db = emptyKeyedDb();
-    migrate(db, [...upTo4, migration0006]);
+    migrate(db, [...upTo5, migration0006]);
     db.pragma('foreign_keys = ON');
     const id = Number(
       db

@@ -274,6 +274,7 @@ describe('role refusal', () => {
     'portrait.saveConfig': { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 1 },
     'catalog.admin': {},
     'catalog.saveEntry': { kind: 'channel', name: '越权来源' },
+    'catalog.renameGroup': { kind: 'dimension', code: 'D1', name: '越权维度' },
     'catalog.saveListItem': { code: 'P1', polarity: 'positive', name: '越权改名', points: 50, dimensions: ['D1'], veto: false },
     'catalog.setRetired': { kind: 'subItem', code: 'S1.1', retired: true },
     'catalog.move': { kind: 'standard', code: 'D1.2', direction: 'up' },

@@ -192,13 +192,15 @@ describe('assessment', () => {
     await page.getByRole('cell', { name: '92、88' }).waitFor();
   });
 
-  test('一票否决: a dossier entry of the year with a veto item is proposed; 采纳 adds the veto', async () => {
+  test('一票否决: a dossier entry of the year with a veto item is proposed; 采纳 adds the veto, its 来源 the entry', async () => {
     await tab('一票否决');
     const proposals = page.getByTestId('veto-proposals');
     await proposals.getByText('违反政治纪律受到党纪处分').waitFor();
     await proposals.getByRole('button', { name: /采\s?纳/ }).click();
     await proposals.getByText('已否决').waitFor();
     await page.getByRole('cell', { name: '档案材料“违反政治纪律受到党纪处分”（2025-05-10，N1 违反政治纪律和政治规矩）' }).waitFor();
+    // 来源 names the dossier entry the veto was adopted from, not 手工录入.
+    await page.getByRole('cell', { name: '档案材料：违反政治纪律受到党纪处分（2025-05-10）' }).waitFor();
     await settledScreenshot('assessment-08-vetoes');
   });
 

@@ -10,7 +10,7 @@ import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, screenshot } from './harness/browser';
 import { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput, sampleJpeg } from '../helpers/roster';
-import { makeDocx, SAMPLE_DOCX_BODY } from '../helpers/office-files';
+import { makeDocx, makePdf, SAMPLE_DOCX_BODY } from '../helpers/office-files';
 import type { Dossier } from '../../shared/dossier/types';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
@@ -133,6 +133,13 @@ describe('political-quality dossier', () => {
       await card.getByText(name, { exact: true }).waitFor();
     };
     await attach('表彰通报.pdf', pdf);
+    // pdf.js must run in its own worker (no main-thread "fake worker" fallback) and fetch only from the app's origin.
+    const warnings: string[] = [];
+    const requested: string[] = [];
+    const onConsole = (m: { text(): string }) => warnings.push(m.text());
+    const onRequest = (r: { url(): string }) => void requested.push(r.url());
+    page.on('console', onConsole);
+    page.on('request', onRequest);
     await card.getByText('表彰通报.pdf', { exact: true }).click();
     const viewer = page.getByTestId('pdf-viewer');
     await viewer.getByTestId('pdf-page').waitFor();
@@ -157,6 +164,33 @@ describe('political-quality dossier', () => {
     await viewer.getByRole('button', { name: '放大' }).click();
     await expect.poll(() => viewer.getByTestId('pdf-zoom').innerText()).toBe('125%');
     await expect.poll(async () => (await inked()).width).toBeGreaterThan(first.width);
+    page.off('console', onConsole);
+    page.off('request', onRequest);
+    expect(warnings.filter((w) => /fake worker|Setting up fake worker|Content Security Policy/i.test(w))).toEqual([]);
+    expect(requested.some((u) => /\/assets\/pdf\.worker[^/]*\.mjs$/.test(u))).toBe(true);
+    expect(requested.filter((u) => !u.startsWith(new URL(bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    await page.locator('.ant-modal-close').last().click();
+
+    // Chinese in a font the PDF does not embed: pdf.js needs the bundled CMap, fetched from the app itself.
+    await attach('任职通知.pdf', makePdf(['关于同志任职的通知'], true));
+    requested.length = 0;
+    page.on('request', onRequest);
+    await card.getByText('任职通知.pdf', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('pdf-canvas').getAttribute('data-drawn'), { timeout: 15_000 }).toBe('yes');
+    page.off('request', onRequest);
+    const cmaps = requested.filter((u) => u.includes('/pdfjs/cmaps/'));
+    expect(cmaps).toContain(`${new URL(bridge.url).origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
+    expect(cmaps.every((u) => u.startsWith(`${new URL(bridge.url).origin}/pdfjs/cmaps/`))).toBe(true);
+    // The heading band above the blue box holds the text: it has ink.
+    const headingInk = await page.getByTestId('pdf-canvas').evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, Math.floor(c.height * 0.2)).data;
+      let dark = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i]! < 128 && px[i + 2]! < 128) dark++;
+      return dark;
+    });
+    expect(headingInk).toBeGreaterThan(300);
+    await screenshot(page, '41c-dossier-pdf-cjk');
     await page.locator('.ant-modal-close').last().click();
 
     await attach('谈话记录.docx', await makeDocx(SAMPLE_DOCX_BODY));
@@ -333,5 +367,35 @@ describe('political-quality dossier', () => {
     await expect.poll(() => panel.innerText()).toContain('附件：');
     await panel.getByText('巴特尔', { exact: true }).first().click();
     await page.getByTestId('timeline').waitFor();
+  });
+  test('an administrator renames a section in 基础目录 › 目录维护 (an empty name refused); the dossier shows the new name', async () => {
+    // The clerk is still logged in from the verification test: the administrator takes over.
+    await page.getByRole('button', { name: /锁\s?定/ }).click();
+    await field('用户名').fill(ADMIN.username);
+    await field('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
+    await menu('基础目录');
+    await page.getByRole('tab', { name: '目录维护' }).click();
+    const admin = page.getByTestId('catalog-admin');
+    await admin.waitFor();
+    await admin.getByRole('combobox', { name: '板块' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S2 ' }).click();
+    await admin.getByTestId('rename-section').click();
+    const form = dialog();
+    await form.getByLabel('名称').fill('');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await form.getByText('请填写名称').waitFor();
+    await form.getByLabel('名称').fill('教育培训与学习');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('档案板块名称已保存').waitFor();
+    await expect.poll(() => admin.locator('.ant-select', { has: page.getByRole('combobox', { name: '板块' }) }).innerText()).toContain('S2 教育培训与学习');
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await screenshot(page, '49-catalog-rename-section');
+    await menu('政治素质档案');
+    await choose(page, 'cadre-picker', '巴特尔', '巴特尔');
+    await page.getByTestId('view-switch').getByText('按板块').click();
+    await expect.poll(() => page.getByTestId('sections').innerText()).toContain('S2 教育培训与学习');
+    expect((await dossierOf('巴特尔')).entries.find((e) => e.section.code === 'S2')?.section.name).toBe('教育培训与学习');
+    await screenshot(page, '50-dossier-renamed-section');
   });
 });

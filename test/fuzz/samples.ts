@@ -117,6 +117,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'portrait.getConfig': {},
     'catalog.admin': {},
     'catalog.saveEntry': { kind: 'subItem', parentCode: 'S2', name: '模糊测试子项' },
+    'catalog.renameGroup': { kind: 'section', code: 'S2', name: '模糊测试板块' },
     'catalog.saveListItem': { polarity: 'negative', name: '模糊测试事项', points: -3, dimensions: ['D5'], veto: false },
     'catalog.setRetired': { kind: 'listItem', code: 'N6', retired: true },
     'catalog.move': { kind: 'channel', code: 'CH02', direction: 'down' },

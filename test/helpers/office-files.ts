@@ -1,16 +1,24 @@
 // Real small PDF and .docx files made in the test: a valid PDF with an xref table, and a .docx zipped by JSZip.
 import JSZip from 'jszip';
 
-/** A valid PDF of one page per text (Helvetica, ASCII text), with a correct cross-reference table. */
-export function makePdf(pageTexts: readonly string[]): Buffer {
+/**
+ * A valid PDF of one page per text, with a correct cross-reference table. ASCII text uses Helvetica; with `cjk`
+ * the text is Chinese in the non-embedded STSong-Light font, as office software often writes it: the reader then
+ * needs Adobe's UniGB-UCS2-H CMap (bundled with the app) to map the characters.
+ */
+export function makePdf(pageTexts: readonly string[], cjk = false): Buffer {
   const n = pageTexts.length;
   const objects: string[] = [];
   const pageIds = pageTexts.map((_, i) => 4 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${n} >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  objects[3] = cjk
+    ? '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>'
+    : '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  const shown = (text: string) =>
+    cjk ? `<${[...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>` : `(${text.replace(/[()\\]/g, '')})`;
   pageTexts.forEach((text, i) => {
-    const stream = `BT /F1 36 Tf 72 700 Td (${text.replace(/[()\\]/g, '')}) Tj ET 0 0 1 rg 72 400 300 200 re f`;
+    const stream = `BT /F1 36 Tf 72 700 Td ${shown(text)} Tj ET 0 0 1 rg 72 400 300 200 re f`;
     objects[4 + i * 2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`;
     objects[5 + i * 2] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
   });

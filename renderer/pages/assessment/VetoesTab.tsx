@@ -24,7 +24,7 @@ export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }:
   const adopt = async (p: VetoProposal) => {
     try {
       const reason = `档案材料“${p.title}”（${p.date}，${p.listItemCode} ${p.listItemName}）`.slice(0, 200);
-      await call('vetoes.add', { assessmentId: detail.id, targetId: p.targetId, reason });
+      await call('vetoes.add', { assessmentId: detail.id, targetId: p.targetId, reason, dossierEntryId: p.dossierEntryId });
       await onChanged();
       message.success('已按档案材料添加一票否决');
     } catch (e) {
@@ -112,7 +112,21 @@ export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }:
         columns={[
           { title: '干部', width: 140, render: (_: unknown, v) => byId.get(v.targetId)?.name ?? v.targetId },
           { title: '理由', dataIndex: 'reason' },
-          { title: '来源', width: 90, render: () => '手工录入' },
+          {
+            title: '来源',
+            width: 200,
+            render: (_: unknown, v) =>
+              v.dossierEntry === null ? (
+                '手工录入'
+              ) : 'deleted' in v.dossierEntry ? (
+                <Typography.Text type="secondary">档案材料（已删除）</Typography.Text>
+              ) : (
+                <span data-testid={`veto-source-${v.id}`}>
+                  档案材料：{v.dossierEntry.title}
+                  <Typography.Text type="secondary">（{v.dossierEntry.date}）</Typography.Text>
+                </span>
+              ),
+          },
           { title: '录入人', dataIndex: 'enteredBy', width: 120 },
           ...(editable
             ? [

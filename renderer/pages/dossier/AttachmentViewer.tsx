@@ -1,10 +1,12 @@
 // Shows an attachment inside the app: images from a blob: URL, PDFs drawn by pdf.js, .docx as text and tables.
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Modal, Spin } from 'antd';
 import type { AttachmentMeta, AttachmentPreview } from '../../../shared/dossier/types';
 import { call, errorMessage } from '../../lib/api';
-import { PdfViewer } from './PdfViewer';
 import { WordPreview } from './WordPreview';
+
+// pdf.js is large: it loads the first time a PDF is opened, not with the app.
+const PdfViewer = lazy(() => import('./PdfViewer').then((m) => ({ default: m.PdfViewer })));
 
 const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => {
   const bin = atob(base64);
@@ -26,7 +28,11 @@ function ImageView({ preview }: { preview: Extract<AttachmentPreview, { kind: 'i
 
 function PdfView({ base64 }: { base64: string }) {
   const data = useMemo(() => bytesOf(base64), [base64]);
-  return <PdfViewer data={data} />;
+  return (
+    <Suspense fallback={<Spin />}>
+      <PdfViewer data={data} />
+    </Suspense>
+  );
 }
 
 export function AttachmentViewer({ attachment, onClose }: { attachment: AttachmentMeta; onClose: () => void }) {

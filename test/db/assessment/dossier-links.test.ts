@@ -24,8 +24,34 @@ describe('veto proposals from the dossier', () => {
     expect(proposals).toEqual([
       { targetId: r.a, dossierEntryId: hit.id, date: '2025-05-10', title: '违反政治纪律受到处分', listItemCode: 'N1', listItemName: '违反政治纪律和政治规矩', vetoed: false },
     ]);
-    await h.ok('vetoes.add', { assessmentId: id, targetId: r.a, reason: '档案材料“违反政治纪律受到处分”' });
+    await h.ok('vetoes.add', { assessmentId: id, targetId: r.a, reason: '档案材料“违反政治纪律受到处分”', dossierEntryId: hit.id });
     expect((await h.ok('vetoes.proposals', { assessmentId: id }))[0]).toMatchObject({ vetoed: true });
+    // The veto names the entry it came from; a hand-made one stays 手工录入.
+    await h.ok('vetoes.add', { assessmentId: id, targetId: r.b, reason: '其他问题' });
+    const vetoes = (await h.ok('ballots.list', { assessmentId: id })).vetoes;
+    expect(vetoes.map((v) => [v.targetId, v.source, v.dossierEntry])).toEqual([
+      [r.a, 'dossier', { id: hit.id, title: '违反政治纪律受到处分', date: '2025-05-10' }],
+      [r.b, 'manual', null],
+    ]);
+    // The entry deleted later: the veto stays and says so.
+    await h.ok('entries.delete', { id: hit.id, version: hit.version });
+    expect((await h.ok('ballots.list', { assessmentId: id })).vetoes[0]!.dossierEntry).toEqual({ id: hit.id, deleted: true });
+  });
+
+  test('a veto naming another cadre’s entry, or a missing one, is refused in Chinese; nothing is stored', async () => {
+    const { h, r, id } = await collecting();
+    const other = await addEntry(h, r.b, { ...veto, date: '2025-05-10', title: '他人的材料' });
+    const count = async () => (await h.ok('ballots.list', { assessmentId: id })).vetoes.length;
+    expect(await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'dossierEntryId',
+      message: expect.stringMatching(/^所依据的档案材料不是.+的材料$/),
+    });
+    expect(await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id + 100 })).toMatchObject({
+      code: 'VALIDATION',
+      message: '所依据的档案材料不存在，可能已被删除',
+    });
+    expect(await count()).toBe(0);
   });
 });
 
