@@ -93,6 +93,11 @@ export const CALL_NAME_LIST = [
   'vetoes.delete',
   'rankings.get',
   'rankings.whatIf',
+  'ballots.saveTemplate',
+  'ballots.previewExcel',
+  'ballots.commitExcel',
+  'rankings.exportExcel',
+  'ballots.exportSummary',
   'grades.confirm',
 ] as const;
 
