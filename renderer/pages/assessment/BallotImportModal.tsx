@@ -104,7 +104,7 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
                   data-testid="ballot-import-issues"
                   columns={[
                     { title: '工作表', dataIndex: 'sheet', width: 180 },
-                    { title: '行', dataIndex: 'row', width: 60, render: (r: number) => (r > 0 ? `第 ${r} 行` : '') },
+                    { title: '行', dataIndex: 'row', width: 90, render: (r: number) => (r > 0 ? `第 ${r} 行` : '') },
                     { title: '列', dataIndex: 'column', width: 180 },
                     { title: '问题', dataIndex: 'message' },
                   ]}
