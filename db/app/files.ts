@@ -1,11 +1,36 @@
-// Native open/save dialogs, answered with tokens; backups may only be picked by administrators.
+// Native open/save dialogs, answered with tokens; each purpose may be picked only by the roles whose calls use it.
+import { ASSESSMENT_CLERKS, ASSESSMENT_READERS, BALLOT_READERS } from '../../shared/ipc/contract-assessment';
+import { ADMIN, ROSTER_EDITORS } from '../../shared/ipc/call';
 import { fail } from '../../shared/ipc/errors';
+import type { OpenPurpose, SavePurpose } from '../../shared/ipc/save-purpose';
+import type { Role } from '../../shared/roles';
 import type { Handlers } from './context';
+
+const OPEN_ROLES: Readonly<Record<OpenPurpose, readonly Role[]>> = {
+  excel: ROSTER_EDITORS,
+  lrmx: ROSTER_EDITORS,
+  lrmxFolder: ROSTER_EDITORS,
+  photo: ROSTER_EDITORS,
+  attachment: ROSTER_EDITORS,
+  backup: ADMIN,
+  ballotExcel: ASSESSMENT_CLERKS,
+};
+
+const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
+  template: ROSTER_EDITORS,
+  rosterExcel: ROSTER_EDITORS,
+  lrmx: ROSTER_EDITORS,
+  quarterGaps: ROSTER_EDITORS,
+  backup: ADMIN,
+  ballotTemplate: ASSESSMENT_CLERKS,
+  rankingsExcel: ASSESSMENT_READERS,
+  ballotSummary: BALLOT_READERS,
+};
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');
 
 export const fileHandlers: Handlers<'files.pickOpen' | 'files.pickSave'> = {
-  'files.pickOpen': ({ store, io }, input) => (input.purpose === 'backup' && store.user.role !== 'admin' ? forbidden() : io.pickOpen(input.purpose)),
+  'files.pickOpen': ({ store, io }, input) => (OPEN_ROLES[input.purpose].includes(store.user.role) ? io.pickOpen(input.purpose) : forbidden()),
   'files.pickSave': ({ store, io }, input) =>
-    input.purpose === 'backup' && store.user.role !== 'admin' ? forbidden() : io.pickSave(input.purpose, input.suggestedName),
+    SAVE_ROLES[input.purpose].includes(store.user.role) ? io.pickSave(input.purpose, input.suggestedName) : forbidden(),
 };

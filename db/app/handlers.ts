@@ -15,6 +15,7 @@ import { catalogAdminHandlers } from '../catalog/admin';
 import { dossierHandlers } from '../dossier/service';
 import { assessmentHandlers } from '../assessment/service';
 import { panelHandlers } from '../assessment/panel-service';
+import { assessmentExcelHandlers } from '../assessment/excel/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -50,4 +51,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...dossierHandlers,
   ...assessmentHandlers,
   ...panelHandlers,
+  ...assessmentExcelHandlers,
 };

@@ -16,9 +16,8 @@ export interface FileDialogs {
   pickSave(opts: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
 }
 
-export type OpenPurpose = 'excel' | 'lrmx' | 'lrmxFolder' | 'photo' | 'backup' | 'attachment';
-export type { SavePurpose } from '../../shared/ipc/save-purpose';
-import type { SavePurpose } from '../../shared/ipc/save-purpose';
+export type { OpenPurpose, SavePurpose } from '../../shared/ipc/save-purpose';
+import type { OpenPurpose, SavePurpose } from '../../shared/ipc/save-purpose';
 
 const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple: boolean; folder: boolean }> = {
   excel: { title: '选择要导入的干部名册（Excel）', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], multiple: false, folder: false },
@@ -37,6 +36,7 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
     multiple: false,
     folder: false,
   },
+  ballotExcel: { title: '选择填写好的测评票（Excel）', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], multiple: false, folder: false },
 };
 
 const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
@@ -45,6 +45,9 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   lrmx: { title: '导出任免审批表', filters: [{ name: '任免审批表', extensions: ['lrmx'] }] },
   backup: { title: '备份档案库到…', filters: [{ name: '档案库备份', extensions: ['gbak'] }] },
   quarterGaps: { title: '导出季度缺项名单', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  ballotTemplate: { title: '保存测评票模板', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  rankingsExcel: { title: '导出排名', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  ballotSummary: { title: '导出测评汇总', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
 };
 
 const MAX_FOLDER_FILES = 5000;

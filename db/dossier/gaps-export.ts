@@ -1,13 +1,13 @@
 // The 季度缺项名单 workbook handed to the units that are behind: one row per cadre lacking material, naming the sections.
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import { quarterLabel } from '../../shared/dossier/quarter';
 import type { QuarterCompleteness } from '../../shared/dossier/types';
 import type { Database } from '../schema';
 import { writeFileAtomic } from '../fs/atomic';
-import { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from '../roster/excel/workbook';
+import { newWorkbook, toBuffer } from '../excel/workbook';
+import { addTableSheet } from '../excel/table-sheet';
 import { quarterCompleteness } from './completeness';
 
 export const GAP_HEADERS = ['序号', '单位', '姓名', '职务', '缺少材料的板块'] as const;
@@ -42,42 +42,13 @@ export async function gapRows(db: Kysely<Database>, data: QuarterCompleteness, u
 }
 
 export async function gapWorkbook(title: string, rows: readonly GapRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '干部政治素质档案与“双比双评”考核系统';
-  const ws = wb.addWorksheet('缺项名单', {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  const wb = newWorkbook();
+  addTableSheet(wb, {
+    name: '缺项名单',
+    title,
+    columns: GAP_HEADERS.map((header, i) => ({ header, width: WIDTHS[i]!, ...(i === 0 ? { align: 'center' as const } : {}), ...(i === 4 ? { wrap: true } : {}) })),
+    rows: rows.map((r, i) => [i + 1, r.unitName, r.name, r.post, r.missing]),
   });
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  ws.mergeCells(1, 1, 1, GAP_HEADERS.length);
-  const titleCell = ws.getCell(1, 1);
-  titleCell.value = xmlSafe(title);
-  titleCell.font = { bold: true, size: 16 };
-  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 32;
-
-  const header = ws.getRow(2);
-  GAP_HEADERS.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN_BORDER;
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
-  });
-  header.height = 24;
-
-  rows.forEach((r, i) => {
-    const row = ws.getRow(3 + i);
-    [i + 1, r.unitName, r.name, r.post, r.missing].forEach((v, j) => {
-      const cell = row.getCell(j + 1);
-      cell.value = typeof v === 'string' ? xmlSafe(v) : v;
-      cell.border = THIN_BORDER;
-      cell.alignment = j === 0 ? { horizontal: 'center' } : { vertical: 'top', wrapText: j === 4 };
-    });
-  });
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: GAP_HEADERS.length } };
-  ws.pageSetup.printTitlesRow = '2:2';
   return toBuffer(wb);
 }
 

@@ -4,3 +4,4 @@ export * from './config-schema';
 export * from './labels';
 export { canonicalJson } from './canonical';
 export { rosterDrift, type RosterNow } from './drift';
+export { groupsOf, type MemberGroup } from './groups';

@@ -191,3 +191,43 @@ export interface ArchivedResult {
   invalidBallots: InvalidBallotView[];
   confirmations: GradeConfirmation[];
 }
+
+/** One problem found in an imported ballot workbook, located as Excel shows it. */
+export interface BallotImportIssue {
+  sheet: string;
+  /** 0 when the problem is the sheet itself. */
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** What one group sheet of an imported workbook holds. */
+export interface BallotImportSheet {
+  sheet: string;
+  group: string;
+  superior: number;
+  peer: number;
+  staff: number;
+  service: number;
+  /** Data rows read without a problem. */
+  rowsOk: number;
+  rowsWithIssues: number;
+}
+
+export interface BallotImportPreview {
+  jobId: string;
+  fileName: string;
+  sheets: BallotImportSheet[];
+  /** The first problems (at most 500); `issueCount` is the full number. */
+  issues: BallotImportIssue[];
+  issueCount: number;
+  /** Sheets that are no group sheet of the template (notes, the user's own sheets): not read. */
+  ignoredSheets: string[];
+}
+
+export interface BallotImportSummary {
+  superior: number;
+  peer: number;
+  staff: number;
+  service: number;
+}

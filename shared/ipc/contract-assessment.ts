@@ -2,7 +2,17 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
-import type { AssessmentBallots, AssessmentDetail, AssessmentSummary, BallotChange, RankingsView, VetoProposal } from '../assessment/types';
+import type {
+  AssessmentBallots,
+  AssessmentDetail,
+  AssessmentSummary,
+  BallotChange,
+  BallotImportPreview,
+  BallotImportSummary,
+  RankingsView,
+  VetoProposal,
+} from '../assessment/types';
+import type { SavedFile } from '../roster/views';
 import type { RankingResult } from '../scoring/types';
 import { ADMIN, call } from './call';
 import * as f from './fields';
@@ -169,6 +179,16 @@ export const assessmentCalls = {
     access: ASSESSMENT_READERS,
     mutates: false,
   }),
+  /** The per-assessment Excel ballot template (a sheet per group). */
+  'ballots.saveTemplate': call<SavedFile>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_CLERKS, mutates: true }),
+  /** Reads a filled template: counts per sheet and every problem by sheet, row and column; nothing is saved. */
+  'ballots.previewExcel': call<BallotImportPreview>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_CLERKS, mutates: false }),
+  /** Saves a previewed workbook's ballots, all or nothing. */
+  'ballots.commitExcel': call<BallotImportSummary>()({ input: z.strictObject({ assessmentId, jobId: f.jobId }), access: ASSESSMENT_CLERKS, mutates: true }),
+  /** Rankings to .xlsx, a sheet per group. */
+  'rankings.exportExcel': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_READERS, mutates: true }),
+  /** Ballot counts, validity and averages per group and kind; never who rated whom. */
+  'ballots.exportSummary': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: BALLOT_READERS, mutates: true }),
   'grades.confirm': call<RankingsView>()({
     input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),
     access: ADMIN,

@@ -16,6 +16,7 @@ import type {
   SavedFile,
 } from '../roster/views';
 import { call, ROSTER_EDITORS } from './call';
+import { OPEN_PURPOSES, SAVE_PURPOSES } from './save-purpose';
 import * as f from './fields';
 
 const PROFILE_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
@@ -79,17 +80,17 @@ export const rosterCalls = {
     mutates: true,
   }),
   'files.pickOpen': call<readonly PickedFile[]>()({
-    input: z.strictObject({ purpose: z.enum(['excel', 'lrmx', 'lrmxFolder', 'photo', 'backup', 'attachment'], { error: '文件用途不正确' }) }),
-    // Backups are for administrators only; the handler checks that purpose against the role.
-    access: ROSTER_EDITORS,
+    input: z.strictObject({ purpose: z.enum(OPEN_PURPOSES, { error: '文件用途不正确' }) }),
+    // Each purpose has its own roles (backups: administrators; ballots: assessment clerks …): the handler checks them.
+    access: 'session',
     mutates: false,
   }),
   'files.pickSave': call<{ token: string; name: string } | null>()({
     input: z.strictObject({
-      purpose: z.enum(['template', 'rosterExcel', 'lrmx', 'backup', 'quarterGaps'], { error: '文件用途不正确' }),
+      purpose: z.enum(SAVE_PURPOSES, { error: '文件用途不正确' }),
       suggestedName: f.text('文件名', 100),
     }),
-    access: ROSTER_EDITORS,
+    access: 'session',
     mutates: false,
   }),
   'roster.saveTemplate': call<SavedFile>()({ input: z.strictObject({ token }), access: ROSTER_EDITORS, mutates: true }),

@@ -13,6 +13,8 @@ import type { SavePurpose } from '../../shared/ipc/save-purpose';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
+import { buildBallotTemplate } from '../../db/assessment/excel/template';
+import { fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
 
 type Host = TestHost & { recoveryCode: string };
 /**
@@ -276,6 +278,31 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('vetoes.delete', { assessmentId: a.id, id: itemId }),
   },
+  'ballots.saveTemplate': {
+    prepare: async (h) => ({ ...(await assessmentIn(h, 'collecting')), token: await savedTo(h, 'ballotTemplate', '测评票模板.xlsx') }),
+    run: (h, { a, token }: Prepared & { token: string }) => h.ok('ballots.saveTemplate', { assessmentId: a.id, token }),
+  },
+  'ballots.commitExcel': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const path = join(tempDir('ganbu-out-'), '测评票.xlsx');
+      writeFileSync(path, await buildBallotTemplate(p.a));
+      const wb = await loadWorkbook(path);
+      fillWorkedExample(wb);
+      const [file] = await h.pickOpen('ballotExcel', await saveWorkbook(wb, path));
+      const preview = await h.ok('ballots.previewExcel', { assessmentId: p.a.id, token: file!.token });
+      return { ...p, jobId: preview.jobId };
+    },
+    run: (h, { a, jobId }: Prepared & { jobId: string }) => h.ok('ballots.commitExcel', { assessmentId: a.id, jobId }),
+  },
+  'rankings.exportExcel': {
+    prepare: async (h) => ({ ...(await assessmentIn(h, 'summarized')), token: await savedTo(h, 'rankingsExcel', '排名.xlsx') }),
+    run: (h, { a, token }: Prepared & { token: string }) => h.ok('rankings.exportExcel', { assessmentId: a.id, token }),
+  },
+  'ballots.exportSummary': {
+    prepare: async (h) => ({ ...(await assessmentIn(h, 'summarized')), token: await savedTo(h, 'ballotSummary', '测评汇总.xlsx') }),
+    run: (h, { a, token }: Prepared & { token: string }) => h.ok('ballots.exportSummary', { assessmentId: a.id, token }),
+  },
   'grades.confirm': {
     prepare: (h) => assessmentIn(h, 'summarized'),
     run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
@@ -392,7 +419,11 @@ describe('one audit entry per change', () => {
     const entry = await addEntry(h, cadre.id);
     const attachment = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
     const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
-    const assessment = await h.ok('assessments.create', { name: '读取测试考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
+    const created = await h.ok('assessments.create', { name: '读取测试考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
+    const assessment = await h.ok('assessments.setState', { id: created.id, version: created.version, state: 'collecting' });
+    const ballotPath = join(tempDir(), '测评票.xlsx');
+    writeFileSync(ballotPath, await buildBallotTemplate(assessment));
+    const [ballotFile] = await h.pickOpen('ballotExcel', ballotPath);
     let jobId = '';
     let restoreJobId = '';
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
@@ -419,6 +450,7 @@ describe('one audit entry per change', () => {
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
+      'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
       'codes.list': () => ({ assessmentId: assessment.id }),
       'paper.list': () => ({ assessmentId: assessment.id }),

@@ -215,8 +215,6 @@ const CALL_NAMES_OF_ROSTER_EDITORS = [
   'cadres.setPhoto',
   'cadres.removePhoto',
   'cadres.exportLrmx',
-  'files.pickOpen',
-  'files.pickSave',
   'roster.saveTemplate',
   'roster.exportExcel',
   'roster.previewExcel',
@@ -328,6 +326,10 @@ describe('role refusal', () => {
     'paper.enter': { assessmentId: 1, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [1, 2] } },
     'paper.resolve': { assessmentId: 1, paperNo: 'P-1', entryNo: 1 },
     'paper.discard': { assessmentId: 1, paperNo: 'P-1', entryNo: 1 },
+    'ballots.saveTemplate': { assessmentId: 1, token: TOKEN },
+    'ballots.previewExcel': { assessmentId: 1, token: TOKEN },
+    'ballots.commitExcel': { assessmentId: 1, jobId: JOB },
+    'ballots.exportSummary': { assessmentId: 1, token: TOKEN },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {
@@ -371,7 +373,8 @@ describe('role refusal', () => {
     const forRoles = (name: CallName) => contract[name].access;
     for (const name of CALL_NAMES_OF_ROSTER_EDITORS) expect(forRoles(name), name).toEqual(['admin', 'dossierClerk']);
     expect(forRoles('cadres.get')).toEqual(['admin', 'dossierClerk', 'reviewer']);
-    for (const name of ['units.list', 'roster.query', 'jobs.status', 'jobs.cancel'] as const) expect(forRoles(name), name).toBe('session');
+    // The dialogs are open to every session; each purpose is checked against the role by the handler (below).
+    for (const name of ['units.list', 'roster.query', 'jobs.status', 'jobs.cancel', 'files.pickOpen', 'files.pickSave'] as const) expect(forRoles(name), name).toBe('session');
   });
 
   test('with no session every non-public call is NOT_LOGGED_IN', async () => {
@@ -448,10 +451,42 @@ describe('assessment roles', () => {
     for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {
       expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
     }
-    for (const name of ['assessments.list', 'assessments.get', 'rankings.get', 'rankings.whatIf'] as const) {
+    for (const name of ['ballots.saveTemplate', 'ballots.previewExcel', 'ballots.commitExcel'] as const) expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
+    expect(access('ballots.exportSummary')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
+    for (const name of ['assessments.list', 'assessments.get', 'rankings.get', 'rankings.whatIf', 'rankings.exportExcel'] as const) {
       expect(access(name), name).toEqual(['admin', 'assessmentClerk', 'dossierClerk', 'reviewer']);
     }
     // Who rated whom is not for the reviewer.
     expect(access('ballots.list')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
+  });
+});
+
+describe('dialog purposes', () => {
+  test.each([
+    ['assessmentClerk', 'save', 'template', false],
+    ['assessmentClerk', 'save', 'ballotTemplate', true],
+    ['assessmentClerk', 'open', 'excel', false],
+    ['assessmentClerk', 'open', 'ballotExcel', true],
+    ['reviewer', 'save', 'rankingsExcel', true],
+    ['reviewer', 'save', 'ballotSummary', false],
+    ['reviewer', 'open', 'ballotExcel', false],
+    ['dossierClerk', 'save', 'ballotTemplate', false],
+    ['dossierClerk', 'save', 'quarterGaps', true],
+  ] as const)('%s may %s a dialog for %s: %s', async (role, kind, purpose, allowed) => {
+    const h = await newHostWithStore();
+    await addUser(h, role, 'limited');
+    await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
+    const call = () =>
+      kind === 'save'
+        ? h.dispatch('files.pickSave', { purpose, suggestedName: '导出' })
+        : h.dispatch('files.pickOpen', { purpose });
+    if (allowed) {
+      if (kind === 'save') h.dialogs.answerSave(null);
+      else h.dialogs.answerOpen();
+      expect(await call()).toMatchObject({ ok: true });
+    } else {
+      expect(await call()).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' } });
+      expect(h.dialogs.requests).toEqual([]);
+    }
   });
 });

@@ -52,8 +52,8 @@ export const PARSE_ERRORS = {
   tooManyRows: `数据行过多（超过 ${MAX_DATA_ROWS} 行），请分批导入`,
 } as const;
 
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+export const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+export const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
 
 /**
@@ -121,7 +121,8 @@ function valueText(value: ExcelJS.CellValue | undefined, numFmt: string | undefi
   return { text: '', generalNumber: false };
 }
 
-function cellText(cell: ExcelJS.Cell): CellText {
+/** A cell as the text Excel shows (numbers in their format, dates as year.month, formulas by their result). */
+export function cellText(cell: ExcelJS.Cell): CellText {
   let numFmt: string | undefined;
   try {
     numFmt = cell.numFmt;

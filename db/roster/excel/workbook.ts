@@ -1,41 +1,8 @@
-// Small exceljs helpers shared by the template and the export (exceljs types lag behind its runtime API).
-import type ExcelJS from 'exceljs';
+// The roster workbook's helpers: the generic ones live in db/excel, plus the roster's column numbers.
 import { ROSTER_COLUMNS } from './columns';
 
-/** exceljs has worksheet.dataValidations.add(range, rule) at runtime but leaves it out of index.d.ts. */
-interface SheetWithValidations {
-  dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void };
-}
-
-export function addValidation(ws: ExcelJS.Worksheet, range: string, rule: ExcelJS.DataValidation): void {
-  (ws as unknown as SheetWithValidations).dataValidations.add(range, rule);
-}
-
-/** Column letter of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+export { HEADER_FILL, THIN_BORDER, addValidation, columnLetter, toBuffer, xmlSafe } from '../../excel/workbook';
 
 /** The 1-based column number of a roster column in the template/export layout. */
 export const columnNumber = (key: (typeof ROSTER_COLUMNS)[number]['key']): number =>
   ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
-
-/** Characters XML 1.0 forbids (a stray one makes Excel reject the whole file). */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
-
-export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '').replace(/\r\n?/gu, '\n');
-
-export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
-}
-
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-export const THIN_BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: 'FFB7C4D6' } },
-  bottom: { style: 'thin', color: { argb: 'FFB7C4D6' } },
-  left: { style: 'thin', color: { argb: 'FFB7C4D6' } },
-  right: { style: 'thin', color: { argb: 'FFB7C4D6' } },
-};

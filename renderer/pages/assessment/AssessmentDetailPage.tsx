@@ -18,6 +18,7 @@ import { VetoesTab } from './VetoesTab';
 import { RankingsTab } from './RankingsTab';
 import { PanelCodesTab } from './PanelCodesTab';
 import { PaperTab } from './PaperTab';
+import { BallotExcelBar } from './BallotExcelBar';
 
 /** What each entry form needs: the assessment, its ballots, whether it may be edited now, and how to store a change. */
 export interface EntryProps {
@@ -211,7 +212,24 @@ export function AssessmentDetailPage({ id, role, onBack, onStatusChange }: { id:
         <Typography.Paragraph type="warning">当前为“{STATE_LABELS[detail.state]}”状态，只有“测评中”才能录入或修改测评票。</Typography.Paragraph>
       ) : null}
       <Card>
-        <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={items}
+          destroyOnHidden
+          tabBarExtraContent={
+            seesBallots ? (
+              <BallotExcelBar
+                detail={detail}
+                role={role}
+                onImported={() => {
+                  void reloadBallots();
+                  setRankingsKey((k) => k + 1);
+                }}
+              />
+            ) : null
+          }
+        />
       </Card>
     </>
   );

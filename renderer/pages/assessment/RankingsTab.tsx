@@ -1,9 +1,11 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { flagText, GRADE_LABELS, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
+import { saveWithDialog } from '../../lib/save-file';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { fmt2 } from './groups';
 import { RankingCharts } from './RankingCharts';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -221,8 +223,21 @@ export function RankingsTab({ detail, canConfirm }: { detail: AssessmentDetail; 
       gs.map((g) => <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} />)
     );
   };
+  const exportExcel = () =>
+    void saveWithDialog(
+      'rankingsExcel',
+      `${detail.name}排名`,
+      (token) => call('rankings.exportExcel', { assessmentId: detail.id, token }),
+      message,
+      (r) => `已导出 ${r.groups} 个分组的排名到 ${r.fileName}`,
+    );
   return (
     <>
+      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+        <Button icon={<FileExcelOutlined />} onClick={exportExcel} data-testid="export-rankings">
+          导出排名 Excel
+        </Button>
+      </Flex>
       <Typography.Paragraph type="secondary">
         {view.state === 'archived'
           ? '已归档的结果，永久保存，不再重新计算。'

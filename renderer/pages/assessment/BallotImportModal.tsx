@@ -1,0 +1,124 @@
+// Importing filled ballot workbooks: choose the file, see what each sheet holds and every problem, then import all at once.
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Modal, Progress, Space, Table, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import type { AssessmentDetail, BallotImportIssue, BallotImportPreview, BallotImportSheet } from '../../../shared/assessment/types';
+import { call, errorMessage } from '../../lib/api';
+import { useJobProgress } from '../../lib/useJobProgress';
+
+export function BallotImportModal({ detail, onClose, onImported }: { detail: AssessmentDetail; onClose: () => void; onImported: () => void }) {
+  const { message } = AntApp.useApp();
+  const [reading, setReading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [preview, setPreview] = useState<BallotImportPreview | null>(null);
+  const [committing, setCommitting] = useState(false);
+  const progress = useJobProgress(preview?.jobId, committing);
+
+  const choose = async () => {
+    setProblem(null);
+    try {
+      const [file] = await call('files.pickOpen', { purpose: 'ballotExcel' });
+      if (!file) return;
+      setReading(true);
+      setPreview(null);
+      setPreview(await call('ballots.previewExcel', { assessmentId: detail.id, token: file.token }));
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setCommitting(true);
+    try {
+      const r = await call('ballots.commitExcel', { assessmentId: detail.id, jobId: preview.jobId });
+      message.success(`已导入上级排名 ${r.superior} 张、同级互评 ${r.peer} 张、职工测评 ${r.staff} 人、服务对象评分 ${r.service} 个`);
+      onImported();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setCommitting(false);
+    }
+  };
+
+  const total = preview ? preview.sheets.reduce((n, s) => n + s.superior + s.peer + s.staff + s.service, 0) : 0;
+  const blocked = !preview || preview.issueCount > 0 || total === 0;
+  return (
+    <Modal
+      open
+      width={960}
+      title={`导入测评票：${detail.name}`}
+      onCancel={committing ? undefined : onClose}
+      maskClosable={false}
+      footer={
+        <Space>
+          <Button onClick={onClose} disabled={committing}>
+            取消
+          </Button>
+          <Button type="primary" disabled={blocked} loading={committing} onClick={() => void commit()} data-testid="ballot-import-confirm">
+            确认导入
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" style={{ width: '100%' }} data-testid="ballot-import-preview">
+        <Space>
+          <Button icon={<FileExcelOutlined />} onClick={() => void choose()} loading={reading} disabled={committing} data-testid="ballot-import-choose">
+            {preview ? '重新选择文件' : '选择填写好的测评票'}
+          </Button>
+          {preview ? <Typography.Text>{preview.fileName}</Typography.Text> : <Typography.Text type="secondary">请选择从本考核下载并填写好的测评票模板（.xlsx）。</Typography.Text>}
+        </Space>
+        {problem ? <Alert type="error" showIcon title={problem} data-testid="ballot-import-problem" /> : null}
+        {committing ? <Progress percent={progress.percent} status="active" /> : null}
+        {preview ? (
+          <>
+            <Table<BallotImportSheet>
+              size="small"
+              rowKey="sheet"
+              pagination={false}
+              dataSource={preview.sheets}
+              columns={[
+                { title: '工作表', dataIndex: 'sheet' },
+                { title: '上级排名', dataIndex: 'superior', width: 90, render: (n: number) => `${n} 张` },
+                { title: '同级互评', dataIndex: 'peer', width: 90, render: (n: number) => `${n} 张` },
+                { title: '职工测评', dataIndex: 'staff', width: 90, render: (n: number) => `${n} 人` },
+                { title: '服务对象评分', dataIndex: 'service', width: 110, render: (n: number) => `${n} 个` },
+                { title: '无误的行', dataIndex: 'rowsOk', width: 90 },
+                { title: '有错误的行', dataIndex: 'rowsWithIssues', width: 100, render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+              ]}
+            />
+            {preview.issueCount > 0 ? (
+              <>
+                <Alert
+                  type="error"
+                  showIcon
+                  title={`发现 ${preview.issueCount} 处错误，请在 Excel 中改正后重新选择文件；有错误时不能导入${preview.issueCount > preview.issues.length ? `（下表列出前 ${preview.issues.length} 处）` : ''}`}
+                />
+                <Table<BallotImportIssue>
+                  size="small"
+                  rowKey={(i) => `${i.sheet}-${i.row}-${i.column}-${i.message}`}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  dataSource={preview.issues}
+                  data-testid="ballot-import-issues"
+                  columns={[
+                    { title: '工作表', dataIndex: 'sheet', width: 180 },
+                    { title: '行', dataIndex: 'row', width: 90, render: (r: number) => (r > 0 ? `第 ${r} 行` : '') },
+                    { title: '列', dataIndex: 'column', width: 180 },
+                    { title: '问题', dataIndex: 'message' },
+                  ]}
+                />
+              </>
+            ) : total === 0 ? (
+              <Alert type="warning" showIcon title="文件中没有填写任何测评票" />
+            ) : (
+              <Alert type="success" showIcon title={`检查通过：共 ${total} 项，确认后一次全部导入；导入的测评票将替换此前录入的同一张票。`} />
+            )}
+            {preview.ignoredSheets.length > 0 ? <Typography.Text type="secondary">未读取的工作表：{preview.ignoredSheets.join('、')}</Typography.Text> : null}
+          </>
+        ) : null}
+      </Space>
+    </Modal>
+  );
+}
