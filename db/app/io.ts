@@ -45,6 +45,7 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   lrmx: { title: '导出任免审批表', filters: [{ name: '任免审批表', extensions: ['lrmx'] }] },
   backup: { title: '备份档案库到…', filters: [{ name: '档案库备份', extensions: ['gbak'] }] },
   quarterGaps: { title: '导出季度缺项名单', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  dossierDocx: { title: '导出干部政治素质档案（Word 版）', filters: [{ name: 'Word 文档', extensions: ['docx'] }] },
 };
 
 const MAX_FOLDER_FILES = 5000;

@@ -46,6 +46,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'classes.saveRecords': '保存培训记录',
   'training.checkYear': '年度学时核查',
   'dossier.exportMissing': '导出季度缺项名单',
+  'dossier.exportDocx': '导出档案 Word 版',
   'assessments.create': '新建考核',
   'assessments.updateConfig': '修改考核配置',
   'assessments.setState': '变更考核状态',

@@ -86,10 +86,11 @@ export const rosterCalls = {
   }),
   'files.pickSave': call<{ token: string; name: string } | null>()({
     input: z.strictObject({
-      purpose: z.enum(['template', 'rosterExcel', 'lrmx', 'backup', 'quarterGaps'], { error: '文件用途不正确' }),
+      purpose: z.enum(['template', 'rosterExcel', 'lrmx', 'backup', 'quarterGaps', 'dossierDocx'], { error: '文件用途不正确' }),
       suggestedName: f.text('文件名', 100),
     }),
-    access: ROSTER_EDITORS,
+    // 查阅人 may save only a dossier's Word version; the handler checks that purpose against the role.
+    access: ['admin', 'dossierClerk', 'reviewer'],
     mutates: false,
   }),
   'roster.saveTemplate': call<SavedFile>()({ input: z.strictObject({ token }), access: ROSTER_EDITORS, mutates: true }),

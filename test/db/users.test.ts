@@ -216,7 +216,6 @@ const CALL_NAMES_OF_ROSTER_EDITORS = [
   'cadres.removePhoto',
   'cadres.exportLrmx',
   'files.pickOpen',
-  'files.pickSave',
   'roster.saveTemplate',
   'roster.exportExcel',
   'roster.previewExcel',
@@ -296,6 +295,7 @@ describe('role refusal', () => {
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
     'dossier.exportMissing': { quarter: '2025Q3', unitId: ids.unit ?? 1, token: TOKEN },
+    'dossier.exportDocx': { cadreId: ids.cadre ?? 1, token: TOKEN },
     'dossier.search': { text: '优秀' },
     'assessments.create': { name: '越权考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } },
     'assessments.updateConfig': { id: 1, version: 1, config: defaultAssessmentConfig() },
@@ -357,6 +357,8 @@ describe('role refusal', () => {
     const forRoles = (name: CallName) => contract[name].access;
     for (const name of CALL_NAMES_OF_ROSTER_EDITORS) expect(forRoles(name), name).toEqual(['admin', 'dossierClerk']);
     expect(forRoles('cadres.get')).toEqual(['admin', 'dossierClerk', 'reviewer']);
+    // The save dialog is open to the reviewer for the dossier's Word version only (files.ts checks the purpose).
+    expect(forRoles('files.pickSave')).toEqual(['admin', 'dossierClerk', 'reviewer']);
     for (const name of ['units.list', 'roster.query', 'jobs.status', 'jobs.cancel'] as const) expect(forRoles(name), name).toBe('session');
   });
 
