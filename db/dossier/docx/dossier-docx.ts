@@ -60,7 +60,7 @@ function basicTable(d: DossierDocxData): string {
   const photoCell = (first: boolean): CellSpec =>
     first
       ? {
-          content: { xml: d.photo ? para(picture(d.photo.rid, 25, 35, '照片'), { align: 'center' }) : small('（照片）').replace('<w:p>', '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>') },
+          content: { xml: d.photo ? para(picture(d.photo.rid, 25, 35, '照片'), { align: 'center' }) : textPara('（照片）', { size: 10.5 }, { align: 'center' }) },
           vMerge: 'restart',
         }
       : { content: '', vMerge: 'continue' };

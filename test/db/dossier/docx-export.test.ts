@@ -27,6 +27,7 @@ async function fixture(h: TestHost) {
   await addEntry(h, cadreId, { ...neutral, subItemCode: 'S4.1', date: '2025-04-03', title: '牵头完成防汛任务' });
   await addEntry(h, cadreId, { ...neutral, subItemCode: 'S3.2', date: '2025-01-20', title: '2024年度“双比双评”考核', content: '第 3 名，好等次' });
   await h.ok('portrait.saveEvaluation', { cadreId, abilities: '善于统筹协调', weaknesses: '有时急于求成', familiarFields: '基层党建、乡村振兴', baseVersion: 0 });
+  await h.ok('portrait.confirm', { cadreId, grade: '好', reason: '防汛中表现突出' });
   return cadreId;
 }
 
@@ -99,7 +100,7 @@ test('a dossier as .docx: title, marking, basic table with photo, portrait, sect
   expect(text.some((t) => t.startsWith('综合指数：'))).toBe(true);
   expect(text).toContain('正面材料 1 条，负面材料 0 条，中性材料 4 条。');
   expect(text.some((t) => t.startsWith('系统计算分类：'))).toBe(true);
-  expect(text).toContain('确认分类：尚未确认');
+  expect(text.find((t) => t.startsWith('确认分类：'))).toMatch(/^确认分类：好（王管理员 \d{4}\.\d{2}\.\d{2} 确认，理由：防汛中表现突出）$/);
   const history = text.slice(text.indexOf('五、考核情况'));
   expect(history).toEqual(expect.arrayContaining(['2025.01.20', '2024年度“双比双评”考核', '第 3 名，好等次']));
 
@@ -132,7 +133,7 @@ test('a dossier as .docx: title, marking, basic table with photo, portrait, sect
   writeFileSync(join(shots, 'dossier-docx.txt'), pdfText);
   expect(pdfText).toContain('A&B');
   expect(pdfText).toMatch(/—\s*1\s*—/);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(shots, 'dossier-docx')]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf, join(shots, 'dossier-docx')]);
 }, 180_000);
 
 test('a reviewer may export; an assessment clerk, an unknown cadre and a bad id are refused in Chinese, nothing written or audited', async () => {
@@ -157,4 +158,21 @@ test('a reviewer may export; an assessment clerk, an unknown cadre and a bad id 
   expect(await h.err('files.pickSave', { purpose: 'quarterGaps', suggestedName: '缺项名单' })).toMatchObject({ code: 'FORBIDDEN' });
   expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({ fileName: '档案.docx', entries: 5 });
   expect(paragraphs(unzip(readFileSync(out)).get('word/document.xml')!.toString('utf8'))).toContain('巴特尔');
+});
+
+test('a cadre with no photo, no entries, no evaluation: placeholders instead of empty tables', async () => {
+  const h = await newHostWithStore();
+  const cadreId = await dossierCadre(h, '李秀梅');
+  const out = join(tempDir('ganbu-docx-'), '李秀梅.docx');
+  expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({ fileName: '李秀梅.docx', entries: 0 });
+  const parts = unzip(readFileSync(out));
+  expect([...parts.keys()].some((k) => k.startsWith('word/media/'))).toBe(false);
+  expect(parts.get('[Content_Types].xml')!.toString('utf8')).not.toContain('image/');
+  const text = paragraphs(parts.get('word/document.xml')!.toString('utf8'));
+  expect(text).toContain('（照片）');
+  expect(text.filter((t) => t === '本板块暂无材料。')).toHaveLength(6);
+  expect(text).toContain('尚未填写综合评价。');
+  expect(text).toContain('暂无“双比双评”考核记录。');
+  expect(text).toContain('确认分类：尚未确认');
+  expect(text).toContain('正面材料 0 条，负面材料 0 条，中性材料 0 条。');
 });
