@@ -13,6 +13,8 @@ import { cadreInput } from '../helpers/roster';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+const READER = { username: 'reader1', displayName: '查阅人甲', role: 'reviewer', password: 'Reader@2025' } as const;
+const READER_PASSWORD = 'Reader#2025x';
 
 let work: string;
 let bridge: Bridge;
@@ -47,6 +49,11 @@ beforeAll(async () => {
       listItemCode: 'P3',
     },
   });
+  await must('users.create', READER);
+  // A new account changes its initial password at first login: done here, so the UI logs in straight away.
+  await must('session.login', { username: READER.username, password: READER.password });
+  await must('me.changePassword', { currentPassword: READER.password, newPassword: READER_PASSWORD });
+  await must('session.login', { username: ADMIN.username, password: ADMIN.password });
   browser = await launchBrowser();
   page = await openApp(browser, bridge.url);
   await page.getByText('干部名册').first().waitFor();
@@ -71,4 +78,23 @@ test('导出 Word 版 in the dossier view writes the .docx picked in the save di
   const doc = unzip(readFileSync(out)).get('word/document.xml')!.toString('utf8');
   expect(doc).toContain('干部政治素质档案');
   expect(doc).toContain('春季中青班优秀学员');
+});
+
+test('a 查阅人, who may not edit, also exports the Word version', async () => {
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  await page.getByRole('button', { name: /锁\s?定/ }).click();
+  await field('用户名').fill(READER.username);
+  await field('密码').fill(READER_PASSWORD);
+  await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
+  await page.locator('.ant-menu-item', { hasText: '政治素质档案' }).click();
+  await page.getByTestId('cadre-picker').click();
+  await page.keyboard.type('巴特尔');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴特尔' }).first().click();
+  await page.getByText('春季中青班优秀学员').first().waitFor();
+  expect(await page.getByRole('button', { name: /新增材料/ }).count()).toBe(0);
+  const out = join(work, '查阅.docx');
+  dialogs.answerSave(out);
+  await page.getByTestId('export-docx').click();
+  await page.getByText(/已导出 1 条材料到 查阅\.docx/).waitFor({ timeout: 30_000 });
+  expect(existsSync(out)).toBe(true);
 });
