@@ -1,4 +1,5 @@
 // Native open/save dialogs, answered with tokens; each purpose may be picked only by the roles whose calls use it.
+import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 import { ASSESSMENT_CLERKS, ASSESSMENT_READERS, BALLOT_READERS } from '../../shared/ipc/contract-assessment';
 import { ADMIN, ROSTER_EDITORS } from '../../shared/ipc/call';
 import { fail } from '../../shared/ipc/errors';
@@ -25,6 +26,7 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   ballotTemplate: ASSESSMENT_CLERKS,
   rankingsExcel: ASSESSMENT_READERS,
   ballotSummary: BALLOT_READERS,
+  dossierDocx: DOSSIER_READERS,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

@@ -48,6 +48,7 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   ballotTemplate: { title: '保存测评票模板', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   rankingsExcel: { title: '导出排名', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   ballotSummary: { title: '导出测评汇总', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  dossierDocx: { title: '导出干部政治素质档案（Word 版）', filters: [{ name: 'Word 文档', extensions: ['docx'] }] },
 };
 
 const MAX_FOLDER_FILES = 5000;

@@ -11,6 +11,7 @@ import { previewAttachment } from './preview';
 import { quarterCompleteness } from './completeness';
 import { searchDossiers } from './search';
 import { exportGaps } from './gaps-export';
+import { exportDossierDocx } from './docx-export';
 import { quarterLabel } from '../../shared/dossier/quarter';
 import { checkYear, listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
 
@@ -32,6 +33,7 @@ type DossierCallName =
   | 'training.checkYear'
   | 'dossier.completeness'
   | 'dossier.exportMissing'
+  | 'dossier.exportDocx'
   | 'dossier.search';
 
 /** How an entry is named in the audit log: the cadre and the title (content stays out of the log). */
@@ -134,6 +136,12 @@ export const dossierHandlers: Handlers<DossierCallName> = {
     const r = await exportGaps(db, io.savePath(token), quarter, unitId);
     rec.record(r.fileName, { quarter: quarterLabel(quarter), unit: r.unitName ?? '全部单位', rows: r.rows });
     return { fileName: r.fileName, rows: r.rows };
+  },
+
+  async 'dossier.exportDocx'({ db, rec, io }, { cadreId, token }) {
+    const r = await exportDossierDocx(db, io.savePath(token), cadreId);
+    rec.record(`${r.name}（${r.unitName}）：${r.fileName}`, { cadreId, entries: r.entries });
+    return { fileName: r.fileName, entries: r.entries };
   },
 
   'dossier.search': ({ db }, { text }) => searchDossiers(db, text),

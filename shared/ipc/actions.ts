@@ -51,6 +51,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'ballots.commitExcel': '导入测评票表格',
   'rankings.exportExcel': '导出排名表格',
   'ballots.exportSummary': '导出测评汇总',
+  'dossier.exportDocx': '导出档案文档',
   'assessments.create': '新建考核',
   'assessments.updateConfig': '修改考核配置',
   'assessments.setState': '变更考核状态',

@@ -77,6 +77,12 @@ export const dossierCalls = {
     access: DOSSIER_EDITORS,
     mutates: true,
   }),
+  // Reading a dossier includes taking it away as Word for 考察材料; audited like every export.
+  'dossier.exportDocx': call<{ fileName: string; entries: number }>()({
+    input: z.strictObject({ cadreId: f.id('干部'), token: f.fileToken }),
+    access: DOSSIER_READERS,
+    mutates: true,
+  }),
   'dossier.search': call<SearchResult>()({
     input: z.strictObject({
       text: z.string({ error: '请输入要检索的文字' }).trim().min(1, '请输入要检索的文字').max(50, '检索文字不能超过 50 个字'),

@@ -74,6 +74,7 @@ export const CALL_NAME_LIST = [
   'training.checkYear',
   'dossier.completeness',
   'dossier.exportMissing',
+  'dossier.exportDocx',
   'dossier.search',
   'assessments.list',
   'assessments.get',

@@ -210,6 +210,10 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => (await dossierCadre(h), savedTo(h, 'quarterGaps', '缺项名单.xlsx')),
     run: (h, token: string) => h.ok('dossier.exportMissing', { quarter: '2025Q3', token }),
   },
+  'dossier.exportDocx': {
+    prepare: async (h) => ({ cadreId: await dossierCadre(h), token: await savedTo(h, 'dossierDocx', '巴特尔.docx') }),
+    run: (h, p: { cadreId: number; token: string }) => h.ok('dossier.exportDocx', p),
+  },
   'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
   'assessments.updateConfig': {
     prepare: (h) => assessmentIn(h, 'preparing'),

@@ -296,6 +296,7 @@ describe('role refusal', () => {
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
     'dossier.exportMissing': { quarter: '2025Q3', unitId: ids.unit ?? 1, token: TOKEN },
+    'dossier.exportDocx': { cadreId: ids.cadre ?? 1, token: TOKEN },
     'dossier.search': { text: '优秀' },
     'assessments.create': { name: '越权考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } },
     'assessments.updateConfig': { id: 1, version: 1, config: defaultAssessmentConfig() },
@@ -472,6 +473,9 @@ describe('dialog purposes', () => {
     ['reviewer', 'open', 'ballotExcel', false],
     ['dossierClerk', 'save', 'ballotTemplate', false],
     ['dossierClerk', 'save', 'quarterGaps', true],
+    ['reviewer', 'save', 'dossierDocx', true],
+    ['reviewer', 'save', 'quarterGaps', false],
+    ['assessmentClerk', 'save', 'dossierDocx', false],
   ] as const)('%s may %s a dialog for %s: %s', async (role, kind, purpose, allowed) => {
     const h = await newHostWithStore();
     await addUser(h, role, 'limited');

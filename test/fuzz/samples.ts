@@ -142,6 +142,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'training.checkYear': { year: 2025 },
     'dossier.completeness': { quarter: '2025Q3' },
     'dossier.exportMissing': { quarter: '2025Q3', unitId: 1, token },
+    'dossier.exportDocx': { cadreId: 1, token },
     'dossier.search': { text: '优秀学员' },
     'assessments.list': {},
     'assessments.get': { id: 1 },

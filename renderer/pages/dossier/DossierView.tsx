@@ -1,12 +1,13 @@
 // A cadre's dossier: filters, a timeline in date order with quarter markers, or the six sections with their sub-items.
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Collapse, Divider, Empty, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Catalogs } from '../../../shared/catalog/types';
 import type { AttachmentMeta, Dossier, DossierEntry, EntryPolarity } from '../../../shared/dossier/types';
 import { ENTRY_POLARITIES, ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
 import { quarterLabel } from '../../../shared/dossier/quarter';
 import { call, errorMessage } from '../../lib/api';
+import { saveWithDialog } from '../../lib/save-file';
 import { EntryCard } from './EntryCard';
 import { EntryFormModal } from './EntryFormModal';
 import { AttachmentViewer } from './AttachmentViewer';
@@ -97,6 +98,15 @@ export function DossierView({
   const entries = dossier.entries;
   const counts = { positive: 0, negative: 0, neutral: 0 };
   for (const e of entries) counts[e.polarity] += 1;
+  // The whole dossier (not the filtered view) as Word, for staff who edit 考察材料; readers may take it too.
+  const exportDocx = () =>
+    void saveWithDialog(
+      'dossierDocx',
+      `${dossier.cadre.name}干部政治素质档案`,
+      (token) => call('dossier.exportDocx', { cadreId, token }),
+      message,
+      (r) => `已导出 ${r.entries} 条材料到 ${r.fileName}`,
+    );
   const card = (e: DossierEntry) => (
     <EntryCard key={e.id} entry={e} canEdit={canEdit} userId={userId} onEdit={setEditing} onChanged={() => void load()} onView={setViewing} />
   );
@@ -124,6 +134,9 @@ export function DossierView({
             ]}
             data-testid="dossier-mode"
           />
+          <Button icon={<FileWordOutlined />} onClick={exportDocx} data-testid="export-docx">
+            导出 Word 版
+          </Button>
         </Space>
         {mode === 'portrait' ? null : (
           <>
