@@ -263,6 +263,21 @@ export interface AssessmentGradeConfirmationsTable extends Entered {
   reason: string;
 }
 
+export interface PrintRegisterTable {
+  id: Generated<number>;
+  doc_kind: 'dossier' | 'rankings' | 'packet' | 'panel';
+  doc_key: string;
+  doc_title: string;
+  serial: number;
+  recipient: string;
+  file_name: string;
+  printed_by: string;
+  printed_by_name: string;
+  printed_at: string;
+  returned_by: string | null;
+  returned_at: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   cadres: CadresTable;
@@ -298,4 +313,5 @@ export interface Database {
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
   assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
+  print_register: PrintRegisterTable;
 }

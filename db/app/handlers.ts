@@ -14,6 +14,7 @@ import { portraitHandlers } from '../portrait/service';
 import { catalogAdminHandlers } from '../catalog/admin';
 import { dossierHandlers } from '../dossier/service';
 import { assessmentHandlers } from '../assessment/service';
+import { printHandlers } from '../print/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -48,4 +49,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...catalogAdminHandlers,
   ...dossierHandlers,
   ...assessmentHandlers,
+  ...printHandlers,
 };

@@ -3,7 +3,8 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-roster';
 import { migration0003 } from './0003-dossier';
 import { migration0004 } from './0004-assessment';
+import { migration0008 } from './0008-print-register';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0008];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -86,7 +86,7 @@ export const rosterCalls = {
   }),
   'files.pickSave': call<{ token: string; name: string } | null>()({
     input: z.strictObject({
-      purpose: z.enum(['template', 'rosterExcel', 'lrmx', 'backup', 'quarterGaps'], { error: '文件用途不正确' }),
+      purpose: z.enum(['template', 'rosterExcel', 'lrmx', 'backup', 'quarterGaps', 'printPdf', 'printRegister'], { error: '文件用途不正确' }),
       suggestedName: f.text('文件名', 100),
     }),
     access: ROSTER_EDITORS,

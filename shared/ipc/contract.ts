@@ -7,6 +7,7 @@ import { portraitCalls } from './contract-portrait';
 import { catalogAdminCalls } from './contract-catalog';
 import { dossierCalls } from './contract-dossier';
 import { assessmentCalls } from './contract-assessment';
+import { printCalls } from './contract-print';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -137,6 +138,7 @@ export const contract = {
   ...catalogAdminCalls,
   ...dossierCalls,
   ...assessmentCalls,
+  ...printCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

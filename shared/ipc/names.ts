@@ -94,6 +94,12 @@ export const CALL_NAME_LIST = [
   'rankings.get',
   'rankings.whatIf',
   'grades.confirm',
+  'print.job',
+  'print.renderDossier',
+  'print.save',
+  'prints.list',
+  'prints.markReturned',
+  'prints.export',
 ] as const;
 
 /** IPC channel names between preload and main. */

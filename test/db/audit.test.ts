@@ -207,6 +207,25 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => (await dossierCadre(h), savedTo(h, 'quarterGaps', '缺项名单.xlsx')),
     run: (h, token: string) => h.ok('dossier.exportMissing', { quarter: '2025Q3', token }),
   },
+  'print.save': {
+    prepare: async (h) => {
+      const r = await h.ok('print.renderDossier', { cadreId: await dossierCadre(h), copies: 2, recipients: [] });
+      return { jobId: r.jobId, token: await savedTo(h, 'printPdf', '档案.pdf') };
+    },
+    run: (h, p: { jobId: string; token: string }) => h.ok('print.save', p),
+  },
+  'prints.markReturned': {
+    prepare: async (h) => {
+      const r = await h.ok('print.renderDossier', { cadreId: await dossierCadre(h), copies: 1, recipients: [] });
+      await h.ok('print.save', { jobId: r.jobId, token: await savedTo(h, 'printPdf', '档案.pdf') });
+      return (await h.ok('prints.list', {}))[0]!.id;
+    },
+    run: (h, id: number) => h.ok('prints.markReturned', { id }),
+  },
+  'prints.export': {
+    prepare: (h) => savedTo(h, 'printRegister', '打印登记.xlsx'),
+    run: (h, token: string) => h.ok('prints.export', { token }),
+  },
   'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
   'assessments.updateConfig': {
     prepare: (h) => assessmentIn(h, 'preparing'),
@@ -329,6 +348,7 @@ describe('one audit entry per change', () => {
     const assessment = await h.ok('assessments.create', { name: '读取测试考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
     let jobId = '';
     let restoreJobId = '';
+    const printJob = (await h.ok('print.renderDossier', { cadreId: cadre.id, copies: 1, recipients: [] })).jobId;
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
@@ -352,6 +372,8 @@ describe('one audit entry per change', () => {
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
+      'print.job': () => ({ jobId: printJob }),
+      'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
     };
     const before = auditCount(h.dir, key);
