@@ -1,5 +1,6 @@
 // Measures a document's blocks at the content width, lays them into A4 pages, and prints every page once per copy.
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { PrintCopy } from '../../../shared/print/types';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { CONTENT_HEIGHT_PX } from './geometry';
@@ -58,7 +59,7 @@ function PageContent({ doc, indices }: { doc: PrintDocumentSpec; indices: readon
   return <>{out}</>;
 }
 
-/** The hidden copy of every block, each measured on its own. */
+/** The hidden copy of every block, each measured on its own (outside any scaled preview, at true size). */
 function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (layout: Layout) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -90,8 +91,8 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
       live = false;
     };
   }, [doc, onMeasured]);
-  return (
-    <div ref={ref} className="print-measure" aria-hidden>
+  return createPortal(
+    <div ref={ref} className="print-doc print-measure" aria-hidden>
       {Object.entries(doc.tables).map(([id, t]) =>
         t.header ? (
           <table key={id} className="pt" data-h={id}>
@@ -112,21 +113,23 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
           </div>
         ),
       )}
-    </div>
+    </div>,
+    document.body,
   );
 }
 
 export function Paginated({ doc, copies, printedBy, onLaid, screen }: PaginatedProps) {
   const [laid, setLaid] = useState<{ doc: PrintDocumentSpec; layout: Layout } | null>(null);
   const layout = laid?.doc === doc ? laid.layout : null;
-  const measured = useRef(onLaid);
-  measured.current = onLaid;
-  const onMeasured = useRef((l: Layout) => {
-    setLaid({ doc: docRef.current, layout: l });
-    measured.current?.(l);
-  }).current;
   const docRef = useRef(doc);
   docRef.current = doc;
+  const onMeasured = useRef((l: Layout) => setLaid({ doc: docRef.current, layout: l })).current;
+  const laidRef = useRef(onLaid);
+  laidRef.current = onLaid;
+  // Told only once the pages are in the DOM: the printer prints as soon as it hears.
+  useEffect(() => {
+    if (layout) laidRef.current?.(layout);
+  }, [layout]);
   return (
     <div className={`print-doc${screen ? ' print-screen' : ''}`}>
       {!layout && <Measure doc={doc} onMeasured={onMeasured} />}

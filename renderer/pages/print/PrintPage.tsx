@@ -8,13 +8,14 @@ export interface PrintPageProps {
   readonly children: ReactNode;
 }
 
+// Inside the type area, clear of the header and footer lines.
 const WATERMARK_SPOTS = [
-  [10, 18],
-  [55, 30],
-  [15, 52],
-  [58, 64],
-  [12, 85],
-  [56, 92],
+  [12, 20],
+  [52, 32],
+  [14, 46],
+  [54, 58],
+  [12, 70],
+  [52, 80],
 ] as const;
 
 export function PrintPage({ serial, printedBy, number, children }: PrintPageProps) {

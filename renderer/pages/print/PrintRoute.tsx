@@ -19,6 +19,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     document.title = '打印';
+    document.body.style.background = '#fff';
     call('print.job', { jobId })
       .then(async (job) => setState({ job, data: await loadDossierPrintData(job.cadreId) }))
       .catch((e: unknown) => {
