@@ -11,7 +11,7 @@ import { listRegister, markReturned, nextSerials, registerCopies } from './regis
 import { registerWorkbook } from './register-export';
 import { countPdfPages } from './pdf';
 
-type PrintCallName = 'print.job' | 'print.renderDossier' | 'print.save' | 'prints.list' | 'prints.markReturned' | 'prints.export';
+type PrintCallName = 'print.job' | 'print.renderDossier' | 'print.renderPacket' | 'print.save' | 'prints.list' | 'prints.markReturned' | 'prints.export';
 
 const JOB_KIND = 'print';
 
@@ -59,6 +59,27 @@ export const printHandlers: Handlers<PrintCallName> = {
     const jobId = jobs.create(JOB_KIND, job);
     job.pdf = await io.printPdf(printRoute(jobId));
     return { jobId, title: view.title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+  },
+
+  async 'print.renderPacket'({ db, io, jobs, store }, { title, cadreIds, copies, recipients }) {
+    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+    const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
+    if (found.length !== cadreIds.length) fail('NOT_FOUND', '所选干部中有人已被删除，请刷新后重新选择', 'cadreIds');
+    // The same title is the same document: its copies are numbered on from the last print.
+    const docKey = `packet:${title}`;
+    const serials = await nextSerials(db, docKey, copies);
+    const view: PrintJobView = {
+      kind: 'packet',
+      cadreIds,
+      title,
+      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
+      printedBy: store.user.displayName,
+      date: localDate(),
+    };
+    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
+    const jobId = jobs.create(JOB_KIND, job);
+    job.pdf = await io.printPdf(printRoute(jobId));
+    return { jobId, title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
   },
 
   // The register rows and the file go together: the file is written inside the register's transaction, so a failed

@@ -96,6 +96,7 @@ export const CALL_NAME_LIST = [
   'grades.confirm',
   'print.job',
   'print.renderDossier',
+  'print.renderPacket',
   'print.save',
   'prints.list',
   'prints.markReturned',

@@ -18,16 +18,30 @@ export interface PrintCopy {
   readonly recipient: string;
 }
 
+/** Most cadres one meeting packet bundles. */
+export const MAX_PACKET_CADRES = 200;
+
 /** What the print view of a job reads (the same shape drives the in-app preview). */
-export interface PrintJobView {
-  readonly kind: 'dossier';
-  readonly cadreId: number;
+export type PrintJobView = DossierJobView | PacketJobView;
+
+interface JobCommon {
   readonly title: string;
   readonly copies: readonly PrintCopy[];
   /** The exporting user's name, printed in the watermark. */
   readonly printedBy: string;
   /** YYYY-MM-DD, printed on the cover. */
   readonly date: string;
+}
+
+export interface DossierJobView extends JobCommon {
+  readonly kind: 'dossier';
+  readonly cadreId: number;
+}
+
+/** 审议材料: a cover, a table of contents, then each cadre's dossier, paginated as one document. */
+export interface PacketJobView extends JobCommon {
+  readonly kind: 'packet';
+  readonly cadreIds: readonly number[];
 }
 
 export interface RenderedPrint {

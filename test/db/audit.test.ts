@@ -374,6 +374,7 @@ describe('one audit entry per change', () => {
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
+      'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
     };
     const before = auditCount(h.dir, key);

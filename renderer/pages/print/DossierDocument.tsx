@@ -10,6 +10,7 @@ import type { DossierPrintData } from './dossier-data';
 const ASSESSMENT_SUB_ITEM = 'S3.2';
 
 const ym = (s: string) => (/^\d{4}-\d{2}/.test(s) ? `${s.slice(0, 4)}.${s.slice(5, 7)}` : s);
+const sentence = (s: string) => (s === '' || /[。！？]$/u.test(s) ? s : `${s}。`);
 const chineseDate = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 export function DossierCover({ data, date }: { data: DossierPrintData; date: string }) {
@@ -214,7 +215,7 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
     kind: 'flow',
     node: (
       <div style={{ display: 'flex', justifyContent: 'center' }}>
-        <PortraitRadar result={r} width={480} height={330} />
+        <PortraitRadar result={r} width={480} height={330} tooltip={false} />
       </div>
     ),
   });
@@ -227,7 +228,7 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
     kind: 'flow',
     node: (
       <div className="pb-p">
-        综合指数 {r.overall.toFixed(2)}，画像分类：{r.classificationLabel}。{r.reason}
+        综合指数 {r.overall.toFixed(2)}，画像分类：{r.classificationLabel}。{sentence(r.reason)}
         {grade ? `确认等次：${grade.confirmedGrade}${grade.reason ? `（${grade.reason}）` : ''}。` : ''}
         评价期间：{r.windowFrom} 至 {r.asOf}。
       </div>

@@ -40,8 +40,9 @@ export function paginate(blocks: readonly MeasuredBlock[], headerHeights: Readon
     }
     if (b.breakBefore) flush();
     let need = cost(i, cur);
-    // Headings take the next block along (a new table's header and first row) when deciding whether they fit.
-    if (b.keepWithNext && i + 1 < blocks.length && blocks[i + 1]!.kind !== 'page') need += cost(i + 1, [i]);
+    // Headings take the blocks after them along (a sub-heading, a new table's header and first row) when deciding
+    // whether they fit.
+    for (let j = i; blocks[j]!.keepWithNext && j + 1 < blocks.length && blocks[j + 1]!.kind !== 'page'; j++) need += cost(j + 1, [j]);
     if (used + need > pageHeight && cur.length > 0) {
       flush();
     }

@@ -147,3 +147,23 @@ test('mark returned (once, audited), then the register exported to .xlsx and re-
   ]);
   expect(await newestAudit(h)).toMatchObject({ action: 'prints.export', detail: { rows: 2 } });
 });
+
+test('a meeting packet: numbered per title, every cadre checked first; bad input refused with the field named', async () => {
+  const { h, routes, cadreId } = await printingHost();
+  const other = await dossierCadre(h, '李秀梅');
+  const r = await h.ok('print.renderPacket', { title: '2025年干部任用审议材料', cadreIds: [cadreId, other], copies: 2, recipients: [] });
+  expect(r).toMatchObject({ title: '2025年干部任用审议材料', serials: ['001', '002'] });
+  expect(routes.at(-1)).toBe(`print/${r.jobId}`);
+  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({ kind: 'packet', cadreIds: [cadreId, other], title: '2025年干部任用审议材料' });
+  await h.ok('print.save', { jobId: r.jobId, token: await h.pickSave('printPdf', join(tempDir(), 'p.pdf')) });
+  expect((await h.ok('prints.list', {})).map((x) => [x.kind, x.serial])).toEqual([
+    ['packet', '001'],
+    ['packet', '002'],
+  ]);
+  const before = await registerState(h);
+  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [], copies: 1, recipients: [] })).toMatchObject({ message: '请至少选择 1 名干部', field: 'cadreIds' });
+  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, cadreId], copies: 1, recipients: [] })).toMatchObject({ message: '同一名干部不能重复选择' });
+  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, 999], copies: 1, recipients: [] })).toMatchObject({ code: 'NOT_FOUND', field: 'cadreIds' });
+  expect(await h.err('print.renderPacket', { title: ' ', cadreIds: [cadreId], copies: 1, recipients: [] })).toMatchObject({ message: '请填写审议材料标题', field: 'title' });
+  expect(await registerState(h)).toEqual(before);
+});
