@@ -8,7 +8,6 @@ import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
 import { packetDocument } from './PacketDocument';
 
-export const PRINT_ROUTE_PREFIX = '#/print/';
 export const READY_ATTRIBUTE = 'printReady';
 
 const flag = (value: string) => {
