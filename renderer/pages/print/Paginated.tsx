@@ -22,6 +22,11 @@ export interface PaginatedProps {
   readonly onLaid?: (layout: Layout) => void;
   /** Screen preview: shadows between pages. */
   readonly screen?: boolean;
+  /**
+   * Documents with the same key share one layout: a packet's second pass only fills in the contents' page numbers
+   * (rows of the same height), so its 400 pages are not measured again.
+   */
+  readonly layoutKey?: string;
 }
 
 const Cols = ({ table }: { table: PrintTable }) => (
@@ -118,12 +123,20 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
   );
 }
 
-export function Paginated({ doc, copies, printedBy, onLaid, screen }: PaginatedProps) {
-  const [laid, setLaid] = useState<{ doc: PrintDocumentSpec; layout: Layout } | null>(null);
-  const layout = laid?.doc === doc ? laid.layout : null;
-  const docRef = useRef(doc);
-  docRef.current = doc;
+export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey }: PaginatedProps) {
+  const [laid, setLaid] = useState<{ doc: PrintDocumentSpec | string; layout: Layout } | null>(null);
+  const layout = laid && laid.doc === (layoutKey ?? doc) ? laid.layout : null;
+  const docRef = useRef<PrintDocumentSpec | string>(layoutKey ?? doc);
+  docRef.current = layoutKey ?? doc;
   const onMeasured = useRef((l: Layout) => setLaid({ doc: docRef.current, layout: l })).current;
+  // With a shared layout the effect below does not run again for a new document: tell the caller once it renders.
+  const [shown, setShown] = useState(doc);
+  useEffect(() => {
+    if (layout && shown !== doc) {
+      setShown(doc);
+      laidRef.current?.(layout);
+    }
+  }, [doc, layout, shown]);
   const laidRef = useRef(onLaid);
   laidRef.current = onLaid;
   // Told only once the pages are in the DOM: the printer prints as soon as it hears.
