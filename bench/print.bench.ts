@@ -2,7 +2,7 @@
 // each rendered by the print view in Chromium with page.pdf (what Electron's printToPDF does in the app), with the
 // memory of the browser's processes and this process sampled while they render. Needs `npx electron-vite build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -30,7 +30,17 @@ async function must<T>(name: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-/** Resident memory (MB) of a process and every process under it (the browser is a child of this one). */
+/** Proportional set size (kB): shared pages counted once across Chromium's processes, unlike RSS. */
+function pssKb(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0; // the process ended between ps and the read
+  }
+}
+
+/** Memory (MB, PSS) of a process and every process under it (the browser is a child of this one). */
 function residentMb(rootPid: number): number {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
     .trim()
@@ -41,7 +51,7 @@ function residentMb(rootPid: number): number {
     grew = false;
     for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
-  const kb = rows.filter(([pid]) => tree.has(pid)).reduce((s, [, , rss]) => s + rss, 0);
+  const kb = rows.filter(([pid]) => tree.has(pid)).reduce((s, [pid]) => s + pssKb(pid), 0);
   return kb / 1024;
 }
 
@@ -87,7 +97,7 @@ test('a meeting packet of 50 cadres × ~30 entries, one copy, rendered to PDF', 
   );
   expect(value.value.pages).toBeGreaterThan(CADRES * 3);
   record(`meeting packet, ${CADRES} cadres × ~30 entries (${value.value.pages} pages, ${(value.value.bytes / 1024 / 1024).toFixed(1)} MB PDF)`, value.ms / 1000, 's', 30);
-  record('peak memory while the packet renders (Chromium processes + this process)', peakMb, 'MB', 1024);
+  record('peak memory (PSS) while the packet renders: this process and its Chromium', peakMb, 'MB', 1024);
 });
 
 test('a single dossier (~30 entries), one copy, rendered to PDF', async () => {
