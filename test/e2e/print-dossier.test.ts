@@ -163,6 +163,8 @@ describe('printed dossier', () => {
     await page.getByRole('button', { name: '确认收回' }).click();
     await page.getByText('份号 001 已登记收回').waitFor();
     await table.getByText(/已收回/).waitFor();
+    await expect.poll(() => page.locator('.ant-modal-confirm').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, 'print-register');
     const out = join(work, '打印登记.xlsx');
     dialogs.answerSave(out);
