@@ -297,6 +297,20 @@ export interface AssessmentPaperEntriesTable extends Entered {
   content: string;
   user_id: number;
 }
+export interface PrintRegisterTable {
+  id: Generated<number>;
+  doc_kind: 'dossier' | 'rankings' | 'packet' | 'panel';
+  doc_key: string;
+  doc_title: string;
+  serial: number;
+  recipient: string;
+  file_name: string;
+  printed_by: string;
+  printed_by_name: string;
+  printed_at: string;
+  returned_by: string | null;
+  returned_at: string | null;
+}
 
 export interface Database {
   units: UnitsTable;
@@ -336,4 +350,5 @@ export interface Database {
   assessment_panel_codes: AssessmentPanelCodesTable;
   assessment_papers: AssessmentPapersTable;
   assessment_paper_entries: AssessmentPaperEntriesTable;
+  print_register: PrintRegisterTable;
 }

@@ -9,6 +9,7 @@ import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow, WINDOW_TITLE } from './window';
+import { pdfPrinter } from './print-window';
 
 /** The store folder suggested on first start (the user confirms or changes it in the setup page). */
 export const DEFAULT_STORE_FOLDER = '干部档案库';
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let host: AppHost | null = null;
   let disposed = false;
+  const printWindows = new Set<Electron.WebContents>();
 
   app.on('second-instance', () => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -85,6 +87,7 @@ if (!app.requestSingleInstanceLock()) {
           const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
+        printPdf: pdfPrinter({ preload: preloadPath, pageUrl: devServerUrl ?? APP_START_URL, open: printWindows }),
         fileDialogs: {
           pickOpen: async ({ title, filters, multiple, folder }) => {
             const options: OpenDialogOptions = {
@@ -111,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
 
       registerIpc(ipcMain, createDispatcher(appHost), {
         contents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+        printContents: () => printWindows,
         allowedUrlPrefixes: [`${APP_ORIGIN}/`, ...(devServerOrigin ? [`${devServerOrigin}/`] : [])],
       });
 

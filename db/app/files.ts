@@ -1,5 +1,5 @@
 // Native open/save dialogs, answered with tokens; each purpose may be picked only by the roles whose calls use it.
-import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
+import { DOSSIER_EDITORS, DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 import { ASSESSMENT_CLERKS, ASSESSMENT_READERS, BALLOT_READERS } from '../../shared/ipc/contract-assessment';
 import { ADMIN, ROSTER_EDITORS } from '../../shared/ipc/call';
 import { fail } from '../../shared/ipc/errors';
@@ -27,6 +27,8 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   rankingsExcel: ASSESSMENT_READERS,
   ballotSummary: BALLOT_READERS,
   dossierDocx: DOSSIER_READERS,
+  printPdf: DOSSIER_EDITORS,
+  printRegister: DOSSIER_EDITORS,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

@@ -16,6 +16,7 @@ import { dossierHandlers } from '../dossier/service';
 import { assessmentHandlers } from '../assessment/service';
 import { panelHandlers } from '../assessment/panel-service';
 import { assessmentExcelHandlers } from '../assessment/excel/service';
+import { printHandlers } from '../print/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -52,4 +53,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...assessmentHandlers,
   ...panelHandlers,
   ...assessmentExcelHandlers,
+  ...printHandlers,
 };

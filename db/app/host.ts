@@ -10,7 +10,7 @@ import { readSettings } from '../settings/service';
 import { APP_VERSION } from '../version';
 import { ConfigFile } from './config';
 import { LoginThrottle } from './throttle';
-import { HostIO, type FileDialogs } from './io';
+import { HostIO, type FileDialogs, type PdfPrinter } from './io';
 import { Jobs } from './jobs';
 import { KioskMode } from './kiosk';
 import { autoBackupIfDue, removeScratchFiles } from '../backup/auto';
@@ -27,6 +27,8 @@ export interface HostOptions {
   readonly pickDirectory?: () => Promise<string | null>;
   /** Native open/save dialogs for imports and exports. */
   readonly fileDialogs?: FileDialogs;
+  /** Renders the app's print views to PDF (a hidden window's printToPDF in Electron, page.pdf in tests). */
+  readonly printPdf?: PdfPrinter;
   /** Daily automatic backups after login (default on); tests that count audit entries turn them off. */
   readonly autoBackup?: boolean;
   readonly now?: () => number;
@@ -56,7 +58,7 @@ export class AppHost {
     this.now = opts.now ?? Date.now;
     this.throttle = new LoginThrottle(this.now);
     this.lastActivity = this.now();
-    this.io = new HostIO(opts.fileDialogs);
+    this.io = new HostIO(opts.fileDialogs, opts.printPdf);
     this.kiosk = new KioskMode(this.now);
   }
 

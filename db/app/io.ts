@@ -49,7 +49,12 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   rankingsExcel: { title: '导出排名', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   ballotSummary: { title: '导出测评汇总', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   dossierDocx: { title: '导出干部政治素质档案（Word 版）', filters: [{ name: 'Word 文档', extensions: ['docx'] }] },
+  printPdf: { title: '保存打印文件（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
+  printRegister: { title: '导出打印登记', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
 };
+
+/** Renders a print route of the app (e.g. `print/<jobId>`) to PDF bytes: Electron's printToPDF in the app. */
+export type PdfPrinter = (route: string) => Promise<Uint8Array>;
 
 const MAX_FOLDER_FILES = 5000;
 
@@ -69,7 +74,15 @@ export class HostIO {
   private readonly opened = new Map<string, string>();
   private readonly saves = new Map<string, string>();
 
-  constructor(private readonly dialogs: FileDialogs | undefined) {}
+  constructor(
+    private readonly dialogs: FileDialogs | undefined,
+    private readonly printer?: PdfPrinter,
+  ) {}
+
+  async printPdf(route: string): Promise<Buffer> {
+    const print = this.printer ?? fail('UNSUPPORTED', '此环境不能生成 PDF 文件');
+    return Buffer.from(await print(route));
+  }
 
   private requireDialogs(): FileDialogs {
     return this.dialogs ?? fail('UNSUPPORTED', '此环境不能打开文件选择窗口');

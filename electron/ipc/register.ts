@@ -12,13 +12,16 @@ export const FORBIDDEN_SENDER: CallResult<never> = {
 export interface TrustedSender {
   /** The window's web contents, or null before it exists / after it is closed. */
   readonly contents: () => WebContents | null;
+  /** Hidden print windows while they render a document (they read its data through the same calls). */
+  readonly printContents?: () => ReadonlySet<WebContents>;
   /** URL prefixes of our page: `app://ganbu/`, plus the dev server's origin while developing. */
   readonly allowedUrlPrefixes: readonly string[];
 }
 
-/** True only for a call from the main frame of our window whose document was loaded from our own origin. */
+/** True only for a call from the main frame of our window (or an open print window) loaded from our own origin. */
 export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedSender): boolean {
-  const contents = trusted.contents();
+  const main = trusted.contents();
+  const contents = main && event.sender === main ? main : trusted.printContents?.().has(event.sender) ? event.sender : null;
   if (!contents || contents.isDestroyed() || event.sender !== contents) return false;
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;

@@ -15,6 +15,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { RosterPage } from '../pages/roster/RosterPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { DossierPage } from '../pages/dossier/DossierPage';
+import { RegisterPage } from '../pages/print/RegisterPage';
 import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 import { AssessmentPage } from '../pages/assessment/AssessmentPage';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
@@ -45,6 +46,8 @@ function PageFor({
       return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
       return <AssessmentPage role={user.role} onStatusChange={onStatusChange} />;
+    case 'printRegister':
+      return <RegisterPage />;
     case 'users':
       return <UsersPage currentUserId={user.id} />;
     case 'audit':

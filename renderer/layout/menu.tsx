@@ -1,10 +1,20 @@
 // The navigation: which areas exist and which roles see them (only areas that are built appear).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BookOutlined, FileTextOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { Role } from '../../shared/roles';
-import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
+import { DOSSIER_EDITORS, DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 
-export type PageKey = 'roster' | 'dossier' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings';
+export type PageKey = 'roster' | 'dossier' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings' | 'printRegister';
 
 export interface NavItem {
   readonly key: PageKey;
@@ -19,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'units', label: '单位管理', icon: <ApartmentOutlined />, roles: 'all' },
   { key: 'catalog', label: '基础目录', icon: <BookOutlined />, roles: 'all' },
   { key: 'assessment', label: '考核测评', icon: <TrophyOutlined />, roles: ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'] },
+  { key: 'printRegister', label: '打印登记', icon: <PrinterOutlined />, roles: DOSSIER_EDITORS },
   { key: 'users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
   { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
   { key: 'settings', label: '系统设置', icon: <SettingOutlined />, roles: ['admin'] },

@@ -8,6 +8,7 @@ import { catalogAdminCalls } from './contract-catalog';
 import { dossierCalls } from './contract-dossier';
 import { assessmentCalls } from './contract-assessment';
 import { panelCalls } from './contract-panel';
+import { printCalls } from './contract-print';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -139,6 +140,7 @@ export const contract = {
   ...dossierCalls,
   ...assessmentCalls,
   ...panelCalls,
+  ...printCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

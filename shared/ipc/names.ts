@@ -114,6 +114,13 @@ export const CALL_NAME_LIST = [
   'paper.enter',
   'paper.resolve',
   'paper.discard',
+  'print.job',
+  'print.renderDossier',
+  'print.renderPacket',
+  'print.save',
+  'prints.list',
+  'prints.markReturned',
+  'prints.export',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -214,6 +214,25 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => ({ cadreId: await dossierCadre(h), token: await savedTo(h, 'dossierDocx', '巴特尔.docx') }),
     run: (h, p: { cadreId: number; token: string }) => h.ok('dossier.exportDocx', p),
   },
+  'print.save': {
+    prepare: async (h) => {
+      const r = await h.ok('print.renderDossier', { cadreId: await dossierCadre(h), copies: 2, recipients: [] });
+      return { jobId: r.jobId, token: await savedTo(h, 'printPdf', '档案.pdf') };
+    },
+    run: (h, p: { jobId: string; token: string }) => h.ok('print.save', p),
+  },
+  'prints.markReturned': {
+    prepare: async (h) => {
+      const r = await h.ok('print.renderDossier', { cadreId: await dossierCadre(h), copies: 1, recipients: [] });
+      await h.ok('print.save', { jobId: r.jobId, token: await savedTo(h, 'printPdf', '档案.pdf') });
+      return (await h.ok('prints.list', {}))[0]!.id;
+    },
+    run: (h, id: number) => h.ok('prints.markReturned', { id }),
+  },
+  'prints.export': {
+    prepare: (h) => savedTo(h, 'printRegister', '打印登记.xlsx'),
+    run: (h, token: string) => h.ok('prints.export', { token }),
+  },
   'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
   'assessments.updateConfig': {
     prepare: (h) => assessmentIn(h, 'preparing'),
@@ -430,6 +449,7 @@ describe('one audit entry per change', () => {
     const [ballotFile] = await h.pickOpen('ballotExcel', ballotPath);
     let jobId = '';
     let restoreJobId = '';
+    const printJob = (await h.ok('print.renderDossier', { cadreId: cadre.id, copies: 1, recipients: [] })).jobId;
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
@@ -455,6 +475,9 @@ describe('one audit entry per change', () => {
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
       'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
+      'print.job': () => ({ jobId: printJob }),
+      'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
+      'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
       'codes.list': () => ({ assessmentId: assessment.id }),
       'paper.list': () => ({ assessmentId: assessment.id }),

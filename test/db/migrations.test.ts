@@ -11,6 +11,7 @@ import { migration0003 } from '../../db/migrations/0003-dossier';
 import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004-assessment';
 import { migration0005 } from '../../db/migrations/0005-veto-source';
 import { PANEL_TABLES, migration0006 } from '../../db/migrations/0006-panels';
+import { migration0007 } from '../../db/migrations/0007-print-register';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -32,7 +33,7 @@ const tables = (db: RawDb): string[] =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
 describe('the migration list', () => {
-  test('versions start at 1 and go up by one, with unique names; the latest is what the build writes', () => {
+  test('versions go up by one from 1, with unique names; the latest is what the build writes', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
@@ -44,7 +45,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]); // add a describe block for each new migration
   });
 });
 
@@ -567,5 +568,44 @@ describe('a store from a newer version', () => {
   test('a store at the current version still opens after the same round trip', async () => {
     const { dir } = await newerStore(LATEST_VERSION);
     track(await openStore(dir, ADMIN, fast));
+  });
+});
+
+describe('0007-print-register', () => {
+  test('is version 8, named print-register, adds only print_register, and runs on top of 0001 alone', () => {
+    expect(MIGRATIONS).toContain(migration0007);
+    expect(migration0007).toMatchObject({ version: 7, name: 'print-register' });
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001]);
+    const before = tables(db);
+    expect(migrate(db, [migration0001, migration0007])).toEqual([7]);
+    expect(schemaVersion(db)).toBe(7);
+    expect(tables(db)).toEqual([...before, 'print_register'].sort());
+    expect(migrate(db, [migration0001, migration0007])).toEqual([]);
+  });
+
+  test('runs in one transaction: failing on its index leaves the version and no table', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001]);
+    db.exec('CREATE TABLE print_register_printed (x TEXT) STRICT');
+    expect(() => migrate(db, [migration0001, migration0007])).toThrow(/print_register_printed/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('print_register');
+  });
+
+  test('its constraints hold: one 份号 once per document, 份号 1–999, a known document kind', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0007]);
+    const add = db.prepare(
+      `INSERT INTO print_register (doc_kind, doc_key, doc_title, serial, file_name, printed_by, printed_by_name, printed_at) VALUES (?, ?, '档案', ?, 'a.pdf', 'u', '甲', 't')`,
+    );
+    add.run('dossier', 'dossier:1', 1);
+    add.run('dossier', 'dossier:2', 1);
+    expect(() => add.run('dossier', 'dossier:1', 1)).toThrow(/UNIQUE/);
+    expect(() => add.run('dossier', 'dossier:1', 0)).toThrow(/CHECK/);
+    expect(() => add.run('dossier', 'dossier:1', 1000)).toThrow(/CHECK/);
+    expect(() => add.run('letter', 'letter:1', 1)).toThrow(/CHECK/);
+    const row = db.prepare(`SELECT recipient, returned_at FROM print_register WHERE doc_key = 'dossier:2'`).get();
+    expect(row).toEqual({ recipient: '', returned_at: null });
   });
 });

@@ -29,6 +29,9 @@ export interface TestHost {
   pickSave(purpose: SavePurpose, path: string, suggestedName?: string): Promise<string>;
 }
 
+/** What the stand-in printer returns: one page object, as Chromium writes them. */
+export const STAND_IN_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 1>>\nendobj\n%%EOF\n');
+
 export function newHost(opts: Partial<HostOptions> & { dir?: string } = {}): TestHost {
   const t = makeHost(tempDir('ganbu-host-'), opts);
   onCleanup(() => t.host.dispose());
@@ -44,6 +47,8 @@ function makeHost(root: string, opts: Partial<HostOptions> & { dir?: string }): 
     // Automatic backups write audit entries after login; tests that count entries must not race them.
     autoBackup: false,
     fileDialogs: dialogs,
+    // Electron's printToPDF cannot run here: a one-page PDF stands in (e2e tests print the real views in Chromium).
+    printPdf: async () => STAND_IN_PDF,
     ...opts,
   });
   // Internal errors would be logged; a test that expects none fails on them through `ok`.

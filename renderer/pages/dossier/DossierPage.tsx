@@ -37,7 +37,7 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
       {cadreId === null ? (
         <Empty description="请先选择一名干部" />
       ) : (
-        <DossierView key={cadreId} cadreId={cadreId} catalog={catalog} canEdit={canEdit} userId={user.id} refresh={shown} />
+        <DossierView key={cadreId} cadreId={cadreId} catalog={catalog} canEdit={canEdit} userId={user.id} refresh={shown} printedBy={user.displayName} />
       )}
     </Space>
   );

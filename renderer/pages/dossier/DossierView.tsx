@@ -1,7 +1,8 @@
 // A cadre's dossier: filters, a timeline in date order with quarter markers, or the six sections with their sub-items.
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Collapse, Divider, Empty, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
-import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrintDossierModal } from '../print/PrintDossierModal';
 import type { Catalogs } from '../../../shared/catalog/types';
 import type { AttachmentMeta, Dossier, DossierEntry, EntryPolarity } from '../../../shared/dossier/types';
 import { ENTRY_POLARITIES, ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
@@ -43,6 +44,7 @@ export function DossierView({
   canEdit,
   userId,
   refresh = 0,
+  printedBy,
 }: {
   cadreId: number;
   catalog: Catalogs;
@@ -50,6 +52,8 @@ export function DossierView({
   userId: number;
   /** Changes when the dossier should be read again (entries added elsewhere). */
   refresh?: number;
+  /** The user's name for the print watermark; printing is offered to editors when given. */
+  printedBy?: string;
 }) {
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [filters, setFilters] = useState<Filters>({});
@@ -59,6 +63,7 @@ export function DossierView({
   // 档案材料 or 政治画像; an entry opened from the portrait is scrolled to and outlined in the timeline.
   const [mode, setMode] = useState<'entries' | 'portrait'>('entries');
   const [focus, setFocus] = useState<number | null>(null);
+  const [printing, setPrinting] = useState(false);
   const { message } = AntApp.useApp();
 
   const load = useCallback(async () => {
@@ -193,6 +198,11 @@ export function DossierView({
               新增材料
             </Button>
           ) : null}
+          {canEdit && printedBy ? (
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="print-dossier">
+              打印档案
+            </Button>
+          ) : null}
         </Space>
           </>
         )}
@@ -281,6 +291,7 @@ export function DossierView({
         />
       ) : null}
       {viewing ? <AttachmentViewer attachment={viewing} onClose={() => setViewing(null)} /> : null}
+      {printing && printedBy ? <PrintDossierModal cadreId={cadreId} printedBy={printedBy} onClose={() => setPrinting(false)} /> : null}
     </>
   );
 }

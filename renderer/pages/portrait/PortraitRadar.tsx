@@ -8,9 +8,11 @@ export interface PortraitRadarProps {
   readonly height?: number;
   /** Name of the series in the tooltip. */
   readonly seriesName?: string;
+  /** Printed copies have no hover, so no tooltip. */
+  readonly tooltip?: boolean;
 }
 
-export function PortraitRadar({ result, width = 440, height = 360, seriesName = '维度指数' }: PortraitRadarProps) {
+export function PortraitRadar({ result, width = 440, height = 360, seriesName = '维度指数', tooltip = true }: PortraitRadarProps) {
   const data = result.dimensions.map((d) => ({ name: d.name, index: d.index }));
   return (
     <div data-testid="portrait-radar" aria-label={`政治画像雷达图：${data.map((d) => `${d.name} ${d.index}`).join('，')}`}>
@@ -28,7 +30,7 @@ export function PortraitRadar({ result, width = 440, height = 360, seriesName = 
           dot={{ r: 3 }}
           label={{ position: 'top', fontSize: 12, fill: '#a8071a' }}
         />
-        <Tooltip formatter={(v) => [String(v), seriesName]} />
+        {tooltip ? <Tooltip formatter={(v) => [String(v), seriesName]} /> : null}
       </RadarChart>
     </div>
   );

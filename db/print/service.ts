@@ -1,0 +1,125 @@
+// The printing calls: render a document's print view to PDF (held in the session until saved), save it with its
+// 份号 written to the print register, and the register itself.
+import { basename } from 'node:path';
+import type { Handlers } from '../app/context';
+import type { Jobs } from '../app/jobs';
+import { ApiError, fail } from '../../shared/ipc/errors';
+import { formatSerial, type PrintJobView } from '../../shared/print/types';
+import { readDossierCadre } from '../dossier/read';
+import { writeFileAtomic } from '../fs/atomic';
+import { listRegister, markReturned, nextSerials, registerCopies } from './register';
+import { registerWorkbook } from './register-export';
+import { countPdfPages } from './pdf';
+
+type PrintCallName = 'print.job' | 'print.renderDossier' | 'print.renderPacket' | 'print.save' | 'prints.list' | 'prints.markReturned' | 'prints.export';
+
+const JOB_KIND = 'print';
+
+interface PrintJob {
+  readonly view: PrintJobView;
+  readonly docKey: string;
+  readonly serials: readonly number[];
+  pdf: Buffer | null;
+  saved: boolean;
+}
+
+/** The route the print window loads for a job (renderer/pages/print reads it). */
+export const printRoute = (jobId: string) => `print/${jobId}`;
+
+const localDate = (d = new Date()) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+function printJob(jobs: Jobs, jobId: string): PrintJob {
+  try {
+    return jobs.payload<PrintJob>(jobId, JOB_KIND);
+  } catch (e) {
+    if (e instanceof ApiError) fail('NOT_FOUND', '打印预览已失效，请重新生成', 'jobId');
+    throw e;
+  }
+}
+
+
+export const printHandlers: Handlers<PrintCallName> = {
+  'print.job': async ({ jobs }, { jobId }) => printJob(jobs, jobId).view,
+
+  async 'print.renderDossier'({ db, io, jobs, store }, { cadreId, copies, recipients }) {
+    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+    const cadre = await readDossierCadre(db, cadreId);
+    const docKey = `dossier:${cadreId}`;
+    const serials = await nextSerials(db, docKey, copies);
+    const view: PrintJobView = {
+      kind: 'dossier',
+      cadreId,
+      title: `${cadre.name}同志政治素质档案`,
+      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
+      printedBy: store.user.displayName,
+      date: localDate(),
+    };
+    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
+    const jobId = jobs.create(JOB_KIND, job);
+    job.pdf = await io.printPdf(printRoute(jobId));
+    return { jobId, title: view.title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+  },
+
+  async 'print.renderPacket'({ db, io, jobs, store }, { title, cadreIds, copies, recipients }) {
+    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+    const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
+    if (found.length !== cadreIds.length) fail('NOT_FOUND', '所选干部中有人已被删除，请刷新后重新选择', 'cadreIds');
+    // The same title is the same document: its copies are numbered on from the last print.
+    const docKey = `packet:${title}`;
+    const serials = await nextSerials(db, docKey, copies);
+    const view: PrintJobView = {
+      kind: 'packet',
+      cadreIds,
+      title,
+      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
+      printedBy: store.user.displayName,
+      date: localDate(),
+    };
+    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
+    const jobId = jobs.create(JOB_KIND, job);
+    job.pdf = await io.printPdf(printRoute(jobId));
+    return { jobId, title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+  },
+
+  // The register rows and the file go together: the file is written inside the register's transaction, so a failed
+  // write leaves no rows, and a refused register (份号 taken) leaves no file.
+  async 'print.save'({ db, rec, io, jobs, store }, { jobId, token }) {
+    const job = printJob(jobs, jobId);
+    if (!job.pdf) return fail('VALIDATION', '打印文件尚未生成完毕，请稍候', 'jobId');
+    if (job.saved) fail('VALIDATION', '这批份号已经保存过，如需再次打印，请重新生成预览', 'jobId');
+    const path = io.savePath(token);
+    const fileName = basename(path);
+    await registerCopies(db, {
+      kind: job.view.kind,
+      docKey: job.docKey,
+      title: job.view.title,
+      serials: job.serials,
+      recipients: job.view.copies.map((c) => c.recipient),
+      fileName,
+      user: store.user,
+      at: new Date().toISOString(),
+    });
+    writeFileAtomic(path, job.pdf);
+    job.saved = true;
+    const serials = job.view.copies.map((c) => c.serial);
+    rec.record(job.view.title, { fileName, copies: serials.length, serials: `${serials[0]}–${serials.at(-1)}` });
+    return { fileName, serials };
+  },
+
+  'prints.list': ({ db }) => listRegister(db),
+
+  async 'prints.markReturned'({ db, rec, store }, { id }) {
+    const row = await markReturned(db, id, store.user.displayName, new Date().toISOString());
+    rec.record(`${row.title} 份号${row.serial}`, { recipient: row.recipient });
+    return row;
+  },
+
+  async 'prints.export'({ db, rec, io }, { token }) {
+    const path = io.savePath(token);
+    const rows = await listRegister(db);
+    writeFileAtomic(path, await registerWorkbook(rows));
+    rec.record(basename(path), { rows: rows.length });
+    return { fileName: basename(path), rows: rows.length };
+  },
+};

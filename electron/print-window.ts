@@ -1,0 +1,65 @@
+// PDFs from the app's own print views: a hidden window, hardened like the main one, loads #/print/<jobId>, waits
+// until the paginator has laid out every page, then prints with the page size the CSS gives (A4, no margins).
+import { BrowserWindow } from 'electron';
+
+/** How long a packet may take to lay out before the print is given up. */
+const LAYOUT_TIMEOUT_MS = 180_000;
+const POLL_MS = 100;
+
+export interface PrintWindowOptions {
+  readonly preload: string;
+  /** The page the main window loads (app://ganbu/index.html, or the dev server). */
+  readonly pageUrl: string;
+  /** Every print window's web contents, so the IPC check can accept its calls while it is open. */
+  readonly open: Set<Electron.WebContents>;
+}
+
+export function createPrintWindow(preload: string): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: false,
+      preload,
+    },
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The host's PdfPrinter: one hidden window per document, closed whatever happens. */
+export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string) => Promise<Uint8Array> {
+  return async (route) => {
+    const win = createPrintWindow(preload);
+    const contents = win.webContents;
+    open.add(contents);
+    try {
+      await win.loadURL(`${pageUrl}#/${route}`);
+      const deadline = Date.now() + LAYOUT_TIMEOUT_MS;
+      for (;;) {
+        const state: unknown = await contents.executeJavaScript('document.documentElement.dataset.printReady ?? ""');
+        if (state === 'true') break;
+        if (state === 'error') throw new Error('print view reported an error');
+        if (Date.now() > deadline) throw new Error('print view did not finish its layout');
+        await sleep(POLL_MS);
+      }
+      return await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    } finally {
+      open.delete(contents);
+      if (!win.isDestroyed()) win.destroy();
+    }
+  };
+}

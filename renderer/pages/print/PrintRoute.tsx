@@ -1,0 +1,58 @@
+// The page the print window loads (#/print/<jobId>): the job's document laid out for every copy, then a flag on
+// <html> tells the printer (Electron's printToPDF, or page.pdf in tests) that the pages are final.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PrintJobView } from '../../../shared/print/types';
+import { call, errorMessage } from '../../lib/api';
+import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
+import { dossierDocument } from './DossierDocument';
+import { Paginated, type Layout } from './Paginated';
+import { packetDocument } from './PacketDocument';
+
+export const READY_ATTRIBUTE = 'printReady';
+
+const flag = (value: string) => {
+  document.documentElement.dataset[READY_ATTRIBUTE] = value;
+};
+
+export function PrintRoute({ jobId }: { jobId: string }) {
+  const [state, setState] = useState<{ job: PrintJobView; data: readonly DossierPrintData[] } | null>(null);
+  // A packet's contents get their page numbers from a first layout; the second one is printed.
+  const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    document.title = '打印';
+    document.body.style.background = '#fff';
+    call('print.job', { jobId })
+      .then(async (job) => {
+        const ids = job.kind === 'dossier' ? [job.cadreId] : job.cadreIds;
+        const data: DossierPrintData[] = [];
+        // A few cadres at a time: a 50-cadre packet must not send 200 reads at once.
+        for (let i = 0; i < ids.length; i += 5) data.push(...(await Promise.all(ids.slice(i, i + 5).map(loadDossierPrintData))));
+        setState({ job, data });
+      })
+      .catch((e: unknown) => {
+        setError(errorMessage(e));
+        flag('error');
+      });
+  }, [jobId]);
+  const doc = useMemo(() => {
+    if (!state) return null;
+    const { job, data } = state;
+    return job.kind === 'dossier' ? dossierDocument(data[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
+  }, [state, tocPages]);
+  const numbered = useRef(false);
+  const onLaid = useCallback(
+    (layout: Layout) => {
+      if (state?.job.kind === 'packet' && !numbered.current) {
+        numbered.current = true;
+        setTocPages(layout.anchors);
+        return;
+      }
+      requestAnimationFrame(() => flag('true'));
+    },
+    [state],
+  );
+  if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
+  if (!state || !doc) return null;
+  return <Paginated doc={doc} copies={state.job.copies} printedBy={state.job.printedBy} onLaid={onLaid} layoutKey={jobId} />;
+}

@@ -1,0 +1,26 @@
+// What a print document is made of: blocks the paginator lays into pages, and the tables rows belong to.
+import type { ReactNode } from 'react';
+
+export interface PrintBlock {
+  readonly key: string;
+  /** page: alone on its own page (a cover); flow: a heading, paragraph or figure; row: one table row (a <tr>). */
+  readonly kind: 'page' | 'flow' | 'row';
+  readonly node: ReactNode;
+  readonly table?: string;
+  readonly keepWithNext?: boolean;
+  readonly breakBefore?: boolean;
+  /** Marks where a section of a packet starts (its page number goes into the table of contents). */
+  readonly anchor?: string;
+}
+
+export interface PrintTable {
+  /** Column widths (percentages), the same on every page so rows line up with their header. */
+  readonly cols: readonly string[];
+  /** The header row(s), repeated on every page the table continues on; null for a table without one. */
+  readonly header: ReactNode | null;
+}
+
+export interface PrintDocumentSpec {
+  readonly blocks: readonly PrintBlock[];
+  readonly tables: Readonly<Record<string, PrintTable>>;
+}

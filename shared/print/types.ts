@@ -1,0 +1,68 @@
+// Printed documents: what a print view is asked to lay out (its copies and 份号), and the print register's rows.
+
+export const PRINT_DOC_KINDS = ['dossier', 'rankings', 'packet', 'panel'] as const;
+export type PrintDocKind = (typeof PRINT_DOC_KINDS)[number];
+export const PRINT_DOC_KIND_LABELS: Readonly<Record<PrintDocKind, string>> = {
+  dossier: '干部政治素质档案',
+  rankings: '考核排名表',
+  packet: '审议材料',
+  panel: '测评用表',
+};
+
+/** Most copies one print run makes (份号 are three digits, so at most 999 per document overall). */
+export const MAX_COPIES = 50;
+
+export interface PrintCopy {
+  /** Three digits, as printed: "003". */
+  readonly serial: string;
+  readonly recipient: string;
+}
+
+/** Most cadres one meeting packet bundles. */
+export const MAX_PACKET_CADRES = 200;
+
+/** What the print view of a job reads (the same shape drives the in-app preview). */
+export type PrintJobView = DossierJobView | PacketJobView;
+
+interface JobCommon {
+  readonly title: string;
+  readonly copies: readonly PrintCopy[];
+  /** The exporting user's name, printed in the watermark. */
+  readonly printedBy: string;
+  /** YYYY-MM-DD, printed on the cover. */
+  readonly date: string;
+}
+
+export interface DossierJobView extends JobCommon {
+  readonly kind: 'dossier';
+  readonly cadreId: number;
+}
+
+/** 审议材料: a cover, a table of contents, then each cadre's dossier, paginated as one document. */
+export interface PacketJobView extends JobCommon {
+  readonly kind: 'packet';
+  readonly cadreIds: readonly number[];
+}
+
+export interface RenderedPrint {
+  readonly jobId: string;
+  readonly title: string;
+  readonly serials: readonly string[];
+  readonly pages: number;
+  readonly bytes: number;
+}
+
+export interface PrintRegisterRow {
+  readonly id: number;
+  readonly kind: PrintDocKind;
+  readonly title: string;
+  readonly serial: string;
+  readonly recipient: string;
+  readonly fileName: string;
+  readonly printedBy: string;
+  readonly printedAt: string;
+  readonly returnedBy: string | null;
+  readonly returnedAt: string | null;
+}
+
+export const formatSerial = (n: number): string => String(n).padStart(3, '0');

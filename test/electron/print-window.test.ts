@@ -1,0 +1,81 @@
+// The print window: hardened like the main window, hidden, loads the app's print route, waits for the layout, prints
+// A4 from the CSS page size with no margins, and is destroyed afterwards; its calls are trusted only while it is open.
+import { describe, expect, it, vi } from 'vitest';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+
+vi.mock('electron', () => import('./electron-mock'));
+
+const { pdfPrinter } = await import('../../electron/print-window');
+const { createMainWindow } = await import('../../electron/window');
+const { FORBIDDEN_SENDER, registerIpc } = await import('../../electron/ipc/register');
+const { CALL_CHANNEL } = await import('../../shared/ipc/names');
+const mock = await import('./electron-mock');
+
+type Printable = InstanceType<typeof mock.FakeWebContents> & {
+  executeJavaScript: ReturnType<typeof vi.fn>;
+  printToPDF: ReturnType<typeof vi.fn>;
+};
+
+/** Gives the next window's contents a layout that finishes after `polls` checks, and a PDF. */
+function scriptNextWindow(states: string[]) {
+  const before = mock.windows.length;
+  const proto = mock.FakeWebContents.prototype as unknown as Record<string, unknown>;
+  proto['executeJavaScript'] = vi.fn(async () => states.shift() ?? 'true');
+  proto['printToPDF'] = vi.fn(async () => Buffer.from('%PDF-1.4 printed'));
+  proto['destroy'] = undefined;
+  (mock.FakeBrowserWindow.prototype as unknown as Record<string, unknown>)['destroy'] = vi.fn(function (this: { destroyed: boolean }) {
+    this.destroyed = true;
+  });
+  return () => mock.windows[before]!;
+}
+
+describe('pdfPrinter', () => {
+  it('opens a hidden window hardened like the main one, prints A4 from the CSS page size, then destroys it', async () => {
+    const open = new Set<WebContents>();
+    const win = scriptNextWindow(['', '', 'true']);
+    const print = pdfPrinter({ preload: '/app/preload.cjs', pageUrl: 'app://ganbu/index.html', open });
+    const pdf = await print('print/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
+    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.4 printed');
+    const w = win();
+    const main = createMainWindow({ preload: '/app/preload.cjs', devTools: false });
+    expect(w.options['show']).toBe(false);
+    expect(w.options['webPreferences']).toEqual((main as unknown as { options: Record<string, unknown> }).options['webPreferences']);
+    expect(w.loadURL).toHaveBeenCalledWith('app://ganbu/index.html#/print/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
+    const contents = w.webContents as Printable;
+    expect(contents.executeJavaScript).toHaveBeenCalledTimes(3);
+    expect(contents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    expect(w.isDestroyed()).toBe(true);
+    expect(open.size).toBe(0);
+  });
+
+  it('a print view that reports an error fails the print and still closes the window', async () => {
+    const open = new Set<WebContents>();
+    const win = scriptNextWindow(['error']);
+    const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open });
+    await expect(print('print/x')).rejects.toThrow(/error/);
+    expect(win().isDestroyed()).toBe(true);
+    expect((win().webContents as Printable).printToPDF).not.toHaveBeenCalled();
+  });
+});
+
+describe('registerIpc with print windows', () => {
+  it('answers an open print window’s main frame on app://ganbu, and nothing once it is closed', async () => {
+    const main = new mock.FakeWebContents();
+    const printing = new mock.FakeWebContents();
+    const open = new Set<WebContents>([printing as unknown as WebContents]);
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
+    registerIpc(mock.ipcMain as unknown as IpcMain, dispatch, {
+      contents: () => main as unknown as WebContents,
+      printContents: () => open,
+      allowedUrlPrefixes: ['app://ganbu/'],
+    });
+    const invoke = mock.ipcMain.handlers.get(CALL_CHANNEL) as (e: unknown, n: unknown, i: unknown) => Promise<unknown>;
+    const event = { sender: printing, senderFrame: printing.mainFrame } as unknown as IpcMainInvokeEvent;
+    expect(await invoke(event, 'print.job', {})).toEqual({ ok: true, value: null });
+    const stranger = new mock.FakeWebContents();
+    expect(await invoke({ sender: stranger, senderFrame: stranger.mainFrame }, 'print.job', {})).toEqual(FORBIDDEN_SENDER);
+    open.clear();
+    expect(await invoke(event, 'print.job', {})).toEqual(FORBIDDEN_SENDER);
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+});
