@@ -14,15 +14,31 @@ import type {
 } from './types';
 import { ValuesCollector, type ValuesByCadre } from './values';
 
+/**
+ * Reasons are kept as small codes in a byte per ballot while validating (0: the ballot counts), and named only
+ * when reported: one typed array per kind instead of a 200,000-slot array of strings to fill and scan.
+ */
 export const invalidReasons = {
-  unknownCadre: 'unknownCadre',
-  notWholeGroup: 'superior.notWholeGroup',
-  self: 'peer.self',
-  otherGroup: 'peer.otherGroup',
-  indicators: 'peer.indicators',
-  outOfRange: 'outOfRange',
-  duplicate: 'duplicate',
+  unknownCadre: 1,
+  notWholeGroup: 2,
+  self: 3,
+  otherGroup: 4,
+  indicators: 5,
+  outOfRange: 6,
+  duplicate: 7,
 } as const;
+
+/** The reason strings of docs/scoring.md, indexed by code. */
+const reasonNames: readonly string[] = [
+  '',
+  'unknownCadre',
+  'superior.notWholeGroup',
+  'peer.self',
+  'peer.otherGroup',
+  'peer.indicators',
+  'outOfRange',
+  'duplicate',
+];
 
 export type BallotValues = Record<Component, ValuesByCadre>;
 
@@ -31,11 +47,11 @@ export interface CollectedBallots {
   invalid: InvalidBallot[];
 }
 
-/** Per ballot index, the reason it is invalid, or undefined when it counts. */
-type Reasons = (string | undefined)[];
+/** Per ballot index, the code of the reason it is invalid, or 0 when it counts. */
+type Reasons = Uint8Array;
 
 function noReasons(length: number): Reasons {
-  return new Array<string | undefined>(length).fill(undefined);
+  return new Uint8Array(length);
 }
 
 function isScore(x: unknown): x is number {
@@ -46,8 +62,8 @@ function isStaffGrade(x: unknown): x is StaffGrade {
   return x === 'excellent' || x === 'good' || x === 'fair' || x === 'poor';
 }
 
-/** Rules 1 and 2 for one superior ballot: the cadre numbers in order, or the reason it fails. */
-function superiorOrder(ballot: SuperiorBallot, index: CadreIndex, seenIn: Int32Array, stamp: number): number[] | string {
+/** Rules 1 and 2 for one superior ballot: the cadre numbers in order, or the code of the reason it fails. */
+function superiorOrder(ballot: SuperiorBallot, index: CadreIndex, seenIn: Int32Array, stamp: number): number[] | number {
   const ids: unknown = ballot.order;
   if (!Array.isArray(ids)) return invalidReasons.notWholeGroup;
   const order: number[] = [];
@@ -74,19 +90,29 @@ function collectSuperior(input: RankingInput, index: CadreIndex, into: ValuesCol
   const reasons = noReasons(ballots.length);
   const orders: (number[] | undefined)[] = new Array<number[] | undefined>(ballots.length).fill(undefined);
   const seenIn = new Int32Array(index.cadres.length);
-  ballots.forEach((ballot, b) => {
-    const order = superiorOrder(ballot, index, seenIn, b + 1);
-    if (typeof order === 'string') reasons[b] = order;
+  for (let b = 0; b < ballots.length; b++) {
+    const order = superiorOrder(ballots[b] as SuperiorBallot, index, seenIn, b + 1);
+    if (typeof order === 'number') reasons[b] = order;
     else orders[b] = order;
-  });
+  }
 
   // Superior ballots carry no scores, so outOfRange cannot apply. Walking backwards, the first ballot met for a
   // (rater, group) is the last one cast: it counts, and the earlier ones are duplicates.
-  const counted = new Set<string>();
+  // The pair as one number (rater number * group count + group) rather than a concatenated string per ballot.
+  const raterNumber = new Map<string, number>();
+  const groupCount = index.groups.length;
+  const counted = new Set<number>();
   for (let b = ballots.length - 1; b >= 0; b--) {
     const first = orders[b]?.[0];
     if (first === undefined) continue;
-    const key = `${String(ballots[b]?.raterId)}\u0000${String(index.groupOf[first])}`;
+    // String(), as the key always was: a malformed non-string id still pairs the way it did.
+    const raterId = String(ballots[b]?.raterId);
+    let rater = raterNumber.get(raterId);
+    if (rater === undefined) {
+      rater = raterNumber.size;
+      raterNumber.set(raterId, rater);
+    }
+    const key = rater * groupCount + (index.groupOf[first] ?? 0);
     if (counted.has(key)) {
       reasons[b] = invalidReasons.duplicate;
       orders[b] = undefined;
@@ -129,7 +155,7 @@ function peerValue(scores: Record<string, number>, indicators: RankingConfig['in
 }
 
 /** Rules 5 and 6 as written: the slow path, used only to name the reason of a ballot the fast path doubts. */
-function peerScoresReason(scores: unknown, expected: readonly string[]): string | undefined {
+function peerScoresReason(scores: unknown, expected: readonly string[]): number {
   if (typeof scores !== 'object' || scores === null) return invalidReasons.indicators;
   // Same count and every (distinct) expected id present means exactly the same key set.
   let keyCount = 0;
@@ -137,7 +163,7 @@ function peerScoresReason(scores: unknown, expected: readonly string[]): string 
   if (keyCount !== expected.length) return invalidReasons.indicators;
   for (const id of expected) if (!Object.hasOwn(scores, id)) return invalidReasons.indicators;
   for (const id of expected) if (!isScore((scores as Record<string, unknown>)[id])) return invalidReasons.outOfRange;
-  return undefined;
+  return 0;
 }
 
 /**
@@ -212,7 +238,7 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
     let value = peerValueOrNaN(ballot.scores, forms[position], scratch);
     if (Number.isNaN(value)) {
       reasons[b] = peerScoresReason(ballot.scores, forms[position].expected);
-      if (reasons[b] !== undefined) continue;
+      if (reasons[b] !== 0) continue;
       // Passes the written rules though the fast path doubted it (say, an odd own property): value it as written.
       value = peerValue(ballot.scores, indicators[position]);
     }
@@ -247,7 +273,7 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
 
   for (let b = 0; b < ballots.length; b++) {
     const target = targetOf[b] ?? -1;
-    if (target >= 0 && reasons[b] === undefined) into.add(target, valueOf[b] ?? 0);
+    if (target >= 0 && reasons[b] === 0) into.add(target, valueOf[b] ?? 0);
   }
   return reasons;
 }
@@ -286,8 +312,8 @@ function collectService(input: RankingInput, index: CadreIndex, into: ValuesColl
 /** Turns per-index reasons into report rows, already in index order. */
 function report(kind: Component, reasons: Reasons, into: InvalidBallot[]): void {
   for (let index = 0; index < reasons.length; index++) {
-    const reason = reasons[index];
-    if (reason !== undefined) into.push({ kind, index, reason });
+    const code = reasons[index] ?? 0;
+    if (code !== 0) into.push({ kind, index, reason: reasonNames[code] ?? '' });
   }
 }
 
