@@ -12,7 +12,7 @@ import type {
   StaffGrade,
   SuperiorBallot,
 } from './types';
-import { ValuesCollector, type ValuesByCadre } from './values';
+import { prefixSums, ValuesCollector, type ValuesByCadre } from './values';
 
 /**
  * Reasons are kept as small codes in a byte per ballot while validating (0: the ballot counts), and named only
@@ -194,6 +194,13 @@ function peerValueOrNaN(scores: unknown, form: PeerForm, scratch: Float64Array):
   return sum;
 }
 
+/** 1 for each deputy's cadre number. Its own function, so its loop cannot deoptimize collectPeer's main one. */
+function deputyFlags(index: CadreIndex): Uint8Array {
+  const isDeputy = new Uint8Array(index.cadres.length);
+  for (let c = 0; c < isDeputy.length; c++) isDeputy[c] = index.cadres[c]?.position === 'deputy' ? 1 : 0;
+  return isDeputy;
+}
+
 function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollector): Reasons {
   const ballots = input.peerBallots;
   const { indicators } = input.config;
@@ -207,8 +214,7 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
   // Counts per rater (shifted by one) at first, then prefix sums: rater r's bucket is [bucketStart[r], bucketStart[r + 1]).
   const bucketStart = new Int32Array(cadreCount + 1);
   // The target's position picks the indicator set; a flag per cadre number spares a string compare per ballot.
-  const isDeputy = new Uint8Array(cadreCount);
-  for (let c = 0; c < cadreCount; c++) isDeputy[c] = index.cadres[c]?.position === 'deputy' ? 1 : 0;
+  const isDeputy = deputyFlags(index);
 
   // A rater's ballots usually come one after another (one form per rater): remembering the last rater saves
   // half of the id look-ups. A plain loop rather than forEach: on the first call it is optimized mid-loop.
@@ -249,18 +255,21 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
     bucketStart[rater + 1] = (bucketStart[rater + 1] ?? 0) + 1;
   }
 
-  // Duplicates without hashing pairs: bucket the passing ballots by rater (counting sort, ballot order kept), then
-  // walk each bucket backwards; the first ballot met for a target is the last one cast and counts.
-  for (let r = 0; r < cadreCount; r++) bucketStart[r + 1] = (bucketStart[r + 1] ?? 0) + (bucketStart[r] ?? 0);
-  const bucketEnd = bucketStart.slice(0, cadreCount);
-  const byRater = new Int32Array(bucketStart[cadreCount] ?? 0);
-  for (let b = 0; b < ballots.length; b++) {
-    const rater = raterOf[b] ?? -1;
-    if (rater < 0) continue;
-    const at = bucketEnd[rater] ?? 0;
-    byRater[at] = b;
-    bucketEnd[rater] = at + 1;
-  }
+  markPeerDuplicates(raterOf, targetOf, bucketStart, reasons);
+  addCounted(targetOf, valueOf, reasons, into);
+  return reasons;
+}
+
+/**
+ * Duplicates without hashing pairs: bucket the passing ballots by rater (counting sort, ballot order kept), then
+ * walk each bucket backwards; the first ballot met for a target is the last one cast and counts. `bucketStart`
+ * holds per-rater counts shifted by one. Kept apart from collectPeer (one loop nest each): a first call then
+ * optimizes each loop on its own instead of deoptimizing collectPeer at a loop it has not seen run.
+ */
+function markPeerDuplicates(raterOf: Int32Array, targetOf: Int32Array, bucketStart: Int32Array, reasons: Reasons): void {
+  const cadreCount = bucketStart.length - 1;
+  prefixSums(bucketStart);
+  const byRater = bucketByRater(raterOf, bucketStart);
   const countedFor = new Int32Array(cadreCount); // target -> 1 + the rater whose bucket last counted it
   for (let r = 0; r < cadreCount; r++) {
     for (let k = (bucketStart[r + 1] ?? 0) - 1; k >= (bucketStart[r] ?? 0); k--) {
@@ -270,12 +279,27 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
       else countedFor[target] = r + 1;
     }
   }
+}
 
-  for (let b = 0; b < ballots.length; b++) {
+/** The passing ballot numbers, grouped by rater in ballot order. */
+function bucketByRater(raterOf: Int32Array, bucketStart: Int32Array): Int32Array {
+  const bucketEnd = bucketStart.slice(0, bucketStart.length - 1);
+  const byRater = new Int32Array(bucketStart[bucketStart.length - 1] ?? 0);
+  for (let b = 0; b < raterOf.length; b++) {
+    const rater = raterOf[b] ?? -1;
+    if (rater < 0) continue;
+    const at = bucketEnd[rater] ?? 0;
+    byRater[at] = b;
+    bucketEnd[rater] = at + 1;
+  }
+  return byRater;
+}
+
+function addCounted(targetOf: Int32Array, valueOf: Float64Array, reasons: Reasons, into: ValuesCollector): void {
+  for (let b = 0; b < targetOf.length; b++) {
     const target = targetOf[b] ?? -1;
     if (target >= 0 && reasons[b] === 0) into.add(target, valueOf[b] ?? 0);
   }
-  return reasons;
 }
 
 /** Staff ballots name no rater, so only unknownCadre and outOfRange can apply; a grade that is not one of the four is outOfRange. */
