@@ -194,6 +194,50 @@ function peerValueOrNaN(scores: unknown, form: PeerForm, scratch: Float64Array):
   return sum;
 }
 
+/** What collectPeer knows per ballot (see there), shared with the helpers that finish its work. */
+interface PeerTally {
+  reasons: Reasons;
+  raterOf: Int32Array;
+  targetOf: Int32Array;
+  valueOf: Float64Array;
+  bucketStart: Int32Array;
+}
+
+/** Marks a ballot collectPeer's fast loop did not pass; never a reason code. */
+const pending = 255;
+
+/**
+ * Rules 2, 5 and 6 in their written order for each ballot the fast path did not pass: records the reason it
+ * fails, or, when it passes the written rules after all (say, an odd own property), counts it valued as written.
+ */
+function resolvePeerFailures(
+  ballots: readonly PeerBallot[],
+  index: CadreIndex,
+  isDeputy: Uint8Array,
+  forms: Record<Position, PeerForm>,
+  indicators: RankingConfig['indicators'],
+  tally: PeerTally,
+): void {
+  for (let b = 0; b < ballots.length; b++) {
+    if (tally.reasons[b] !== pending) continue;
+    const ballot = ballots[b] as PeerBallot;
+    const rater = index.numberById.get(ballot.raterId) ?? -1;
+    const target = index.numberById.get(ballot.targetId) ?? -1;
+    const position: Position = isDeputy[target] === 1 ? 'deputy' : 'chief';
+    let reason: number;
+    if (rater < 0 || target < 0) reason = invalidReasons.unknownCadre;
+    else if (rater === target) reason = invalidReasons.self;
+    else if (index.groupOf[rater] !== index.groupOf[target]) reason = invalidReasons.otherGroup;
+    else reason = peerScoresReason(ballot.scores, forms[position].expected);
+    tally.reasons[b] = reason;
+    if (reason !== 0) continue;
+    tally.raterOf[b] = rater;
+    tally.targetOf[b] = target;
+    tally.valueOf[b] = peerValue(ballot.scores, indicators[position]);
+    tally.bucketStart[rater + 1] = (tally.bucketStart[rater + 1] ?? 0) + 1;
+  }
+}
+
 /** 1 for each deputy's cadre number. Its own function, so its loop cannot deoptimize collectPeer's main one. */
 function deputyFlags(index: CadreIndex): Uint8Array {
   const isDeputy = new Uint8Array(index.cadres.length);
@@ -218,35 +262,29 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
 
   // A rater's ballots usually come one after another (one form per rater): remembering the last rater saves
   // half of the id look-ups. A plain loop rather than forEach: on the first call it is optimized mid-loop.
+  // A ballot the fast path does not pass is only marked here and judged after the loop (resolvePeerFailures):
+  // a rare branch of its own here (a call or a store not yet run) would have no type feedback when the loop gets
+  // optimized mid-run, and the first ballot taking it would throw the optimized loop away.
   let lastRaterId: string | undefined;
   let lastRater: number | undefined;
+  let failures = 0;
   for (let b = 0; b < ballots.length; b++) {
     const ballot = ballots[b] as PeerBallot;
     if (ballot.raterId !== lastRaterId) {
       lastRaterId = ballot.raterId;
       lastRater = index.numberById.get(ballot.raterId);
     }
-    const rater = lastRater;
-    const target = index.numberById.get(ballot.targetId);
-    if (rater === undefined || target === undefined) {
-      reasons[b] = invalidReasons.unknownCadre;
-      continue;
+    const rater = lastRater ?? -1;
+    const target = index.numberById.get(ballot.targetId) ?? -1;
+    let value = NaN;
+    if (rater >= 0 && target >= 0 && rater !== target && index.groupOf[rater] === index.groupOf[target]) {
+      value = peerValueOrNaN(ballot.scores, isDeputy[target] === 1 ? forms.deputy : forms.chief, scratch);
     }
-    if (rater === target) {
-      reasons[b] = invalidReasons.self;
+    const failed = value !== value; // NaN
+    reasons[b] = failed ? pending : 0;
+    if (failed) {
+      failures++;
       continue;
-    }
-    if (index.groupOf[rater] !== index.groupOf[target]) {
-      reasons[b] = invalidReasons.otherGroup;
-      continue;
-    }
-    const position = isDeputy[target] === 1 ? 'deputy' : 'chief';
-    let value = peerValueOrNaN(ballot.scores, forms[position], scratch);
-    if (Number.isNaN(value)) {
-      reasons[b] = peerScoresReason(ballot.scores, forms[position].expected);
-      if (reasons[b] !== 0) continue;
-      // Passes the written rules though the fast path doubted it (say, an odd own property): value it as written.
-      value = peerValue(ballot.scores, indicators[position]);
     }
     raterOf[b] = rater;
     targetOf[b] = target;
@@ -254,6 +292,7 @@ function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollect
     valueOf[b] = value;
     bucketStart[rater + 1] = (bucketStart[rater + 1] ?? 0) + 1;
   }
+  if (failures > 0) resolvePeerFailures(ballots, index, isDeputy, forms, indicators, { reasons, raterOf, targetOf, valueOf, bucketStart });
 
   markPeerDuplicates(raterOf, targetOf, bucketStart, reasons);
   addCounted(targetOf, valueOf, reasons, into);
@@ -271,11 +310,12 @@ function markPeerDuplicates(raterOf: Int32Array, targetOf: Int32Array, bucketSta
   prefixSums(bucketStart);
   const byRater = bucketByRater(raterOf, bucketStart);
   const countedFor = new Int32Array(cadreCount); // target -> 1 + the rater whose bucket last counted it
+  const duplicate = invalidReasons.duplicate; // read once: a property read first met mid-loop would deoptimize it
   for (let r = 0; r < cadreCount; r++) {
     for (let k = (bucketStart[r + 1] ?? 0) - 1; k >= (bucketStart[r] ?? 0); k--) {
       const b = byRater[k] ?? 0;
       const target = targetOf[b] ?? 0;
-      if (countedFor[target] === r + 1) reasons[b] = invalidReasons.duplicate;
+      if (countedFor[target] === r + 1) reasons[b] = duplicate;
       else countedFor[target] = r + 1;
     }
   }
