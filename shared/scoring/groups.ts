@@ -28,7 +28,6 @@ export function indexCadres(input: readonly RankingCadre[]): CadreIndex {
   const numberById = new Map<string, number>();
   // Two maps because a category id and a unit id may be spelled the same and still be different groups.
   const byPosition: Record<Position, Map<string, CadreGroup>> = { chief: new Map(), deputy: new Map() };
-  const groupOfCadre: CadreGroup[] = [];
 
   for (const cadre of input) {
     // A repeated id keeps its first entry: one cadre, one row.
@@ -44,17 +43,20 @@ export function indexCadres(input: readonly RankingCadre[]): CadreIndex {
       groupMap.set(groupKey, group);
     }
     group.members.push(number);
-    groupOfCadre.push(group);
   }
 
   const chiefGroups = [...byPosition.chief.values()].sort((a, b) => compareStrings(a.groupKey, b.groupKey));
   const deputyGroups = [...byPosition.deputy.values()].sort((a, b) => compareStrings(a.groupKey, b.groupKey));
   const groups = [...chiefGroups, ...deputyGroups];
-  const groupNumber = new Map<CadreGroup, number>();
-  groups.forEach((group, number) => groupNumber.set(group, number));
-  const groupOf = new Int32Array(cadres.length);
-  groupOfCadre.forEach((group, number) => {
-    groupOf[number] = groupNumber.get(group) ?? -1;
-  });
-  return { cadres, numberById, groupOf, groups };
+  return { cadres, numberById, groupOf: groupNumbers(groups, cadres.length), groups };
+}
+
+/** Cadre number -> number of its group in `groups` (every cadre is in exactly one), without a Map keyed by group. */
+function groupNumbers(groups: readonly CadreGroup[], cadreCount: number): Int32Array {
+  const groupOf = new Int32Array(cadreCount);
+  for (let g = 0; g < groups.length; g++) {
+    const members = (groups[g] as CadreGroup).members;
+    for (let m = 0; m < members.length; m++) groupOf[members[m] ?? 0] = g;
+  }
+  return groupOf;
 }

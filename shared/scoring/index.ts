@@ -1,7 +1,7 @@
 // The 双比双评 ranking: a pure function from an assessment's cadres and ballots to ranked groups (docs/scoring.md).
 import { cadreComponentScore, type ComponentRule } from './components';
 import { assignGrades, excellentQuota } from './grades';
-import { compareStrings, indexCadres } from './groups';
+import { compareStrings, indexCadres, type CadreGroup, type CadreIndex } from './groups';
 import { rankInPlace } from './ranking';
 import { round2 } from './round';
 import type {
@@ -10,10 +10,13 @@ import type {
   RankingGroup,
   RankingInput,
   RankingResult,
+  RankingConfig,
   RankingRow,
+  ScoreAdjustment,
   UnrankedCadre,
+  Veto,
 } from './types';
-import { collectBallots } from './validate';
+import { collectBallots, type BallotValues } from './validate';
 
 export type * from './types';
 export { defaultRankingConfig } from './defaults';
@@ -52,40 +55,81 @@ export function computeRankings(input: RankingInput): RankingResult {
   const { config } = input;
   const index = indexCadres(input.cadres);
   const { values, invalid } = collectBallots(input, index);
-  const cadreCount = index.cadres.length;
+  const adjustments = sumAdjustments(input, index);
+  const vetoed = vetoFlags(input, index);
+  const rules: Record<Component, ComponentRule> = {
+    superior: ruleOf(config, 'superior'),
+    peer: ruleOf(config, 'peer'),
+    staff: ruleOf(config, 'staff'),
+    service: ruleOf(config, 'service'),
+  };
+  const scoredByGroup: ScoredCadre[][] = new Array<ScoredCadre[]>(index.groups.length);
+  for (let g = 0; g < scoredByGroup.length; g++) scoredByGroup[g] = [];
+  const unranked: UnrankedCadre[] = [];
+  scoreCadres(config, index, values, rules, adjustments, vetoed, scoredByGroup, unranked);
 
-  // Adjustments and vetoes for ids outside `cadres` have no one to apply to and are ignored; so are
-  // non-finite points, which would otherwise turn every number of the row into NaN.
-  const bonusSum = new Float64Array(cadreCount);
-  const penaltySum = new Float64Array(cadreCount);
-  for (const { targetId, points } of input.adjustments) {
+  const groups: RankingGroup[] = new Array<RankingGroup>(index.groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    groups[g] = rankGroup(index.groups[g] as CadreGroup, scoredByGroup[g] ?? [], config);
+  }
+  unranked.sort((a, b) => compareStrings(a.cadreId, b.cadreId));
+  return { groups, unranked, invalidBallots: invalid };
+}
+
+// Each loop below sits in a function of its own: on the first call V8 optimizes a hot loop mid-run, and a
+// function holding several loops would fall back to the interpreter at the next one, which has no type feedback.
+
+function ruleOf(config: RankingConfig, component: Component): ComponentRule {
+  return { minBallots: config.minBallots[component], trim: config.trim[component], trimMinBallots: config.trimMinBallots };
+}
+
+interface AdjustmentSums {
+  bonus: Float64Array;
+  penalty: Float64Array;
+}
+
+/**
+ * Adjustments for ids outside `cadres` have no one to apply to and are ignored; so are non-finite points, which
+ * would otherwise turn every number of the row into NaN.
+ */
+function sumAdjustments(input: RankingInput, index: CadreIndex): AdjustmentSums {
+  const cadreCount = index.cadres.length;
+  const bonus = new Float64Array(cadreCount);
+  const penalty = new Float64Array(cadreCount);
+  const list = input.adjustments;
+  for (let i = 0; i < list.length; i++) {
+    const { targetId, points } = list[i] as ScoreAdjustment;
     const cadre = index.numberById.get(targetId);
     if (cadre === undefined || typeof points !== 'number' || !Number.isFinite(points)) continue;
-    if (points > 0) bonusSum[cadre] = (bonusSum[cadre] ?? 0) + points;
-    else if (points < 0) penaltySum[cadre] = (penaltySum[cadre] ?? 0) - points;
+    if (points > 0) bonus[cadre] = (bonus[cadre] ?? 0) + points;
+    else if (points < 0) penalty[cadre] = (penalty[cadre] ?? 0) - points;
   }
-  const vetoed = new Uint8Array(cadreCount);
-  for (const { targetId } of input.vetoes) {
-    const cadre = index.numberById.get(targetId);
+  return { bonus, penalty };
+}
+
+/** 1 for each vetoed cadre number; vetoes for ids outside `cadres` are ignored. */
+function vetoFlags(input: RankingInput, index: CadreIndex): Uint8Array {
+  const vetoed = new Uint8Array(index.cadres.length);
+  const list = input.vetoes;
+  for (let i = 0; i < list.length; i++) {
+    const cadre = index.numberById.get((list[i] as Veto).targetId);
     if (cadre !== undefined) vetoed[cadre] = 1;
   }
+  return vetoed;
+}
 
-  const ruleOf = (component: Component): ComponentRule => ({
-    minBallots: config.minBallots[component],
-    trim: config.trim[component],
-    trimMinBallots: config.trimMinBallots,
-  });
-  const rules: Record<Component, ComponentRule> = {
-    superior: ruleOf('superior'),
-    peer: ruleOf('peer'),
-    staff: ruleOf('staff'),
-    service: ruleOf('service'),
-  };
-
-  const scoredByGroup: ScoredCadre[][] = index.groups.map(() => []);
-  const unranked: UnrankedCadre[] = [];
-
-  // Plain loops here and below: on the first call they are optimized mid-loop, a forEach callback only later.
+/** Rules 4 to 6 per cadre: each lands in its group's list, in input order, or among the unranked. */
+function scoreCadres(
+  config: RankingConfig,
+  index: CadreIndex,
+  values: BallotValues,
+  rules: Record<Component, ComponentRule>,
+  adjustments: AdjustmentSums,
+  vetoed: Uint8Array,
+  scoredByGroup: ScoredCadre[][],
+  unranked: UnrankedCadre[],
+): void {
+  const cadreCount = index.cadres.length;
   for (let number = 0; number < cadreCount; number++) {
     const cadre = index.cadres[number] as (typeof index.cadres)[number];
     const weights = config.weights[cadre.position];
@@ -118,57 +162,52 @@ export function computeRankings(input: RankingInput): RankingResult {
       continue;
     }
     const base = weighted / weightSum;
-    const bonus = Math.min(bonusSum[number] ?? 0, config.bonusCap);
-    const penaltyTotal = penaltySum[number] ?? 0;
+    const bonus = Math.min(adjustments.bonus[number] ?? 0, config.bonusCap);
+    const penaltyTotal = adjustments.penalty[number] ?? 0;
     const penalty = config.penaltyCap === null ? penaltyTotal : Math.min(penaltyTotal, config.penaltyCap);
-    const superior = components.superior?.score;
-    const peer = components.peer?.score;
     scoredByGroup[index.groupOf[number] ?? -1]?.push({
       cadreId: cadre.id,
       finalScore: round2(base + bonus - penalty),
       base: round2(base),
       bonus: round2(bonus),
       penalty: round2(penalty),
-      superior,
-      peer,
+      superior: components.superior?.score,
+      peer: components.peer?.score,
       components,
       missing: missing ?? noneMissing,
       vetoed: vetoed[number] === 1,
       rank: 0,
     });
   }
+}
 
-  const groups: RankingGroup[] = index.groups.map((group, g) => {
-    const scored = scoredByGroup[g] ?? [];
-    const ranks = rankInPlace(scored);
-    const quota = excellentQuota(scored.length, config.excellentRatio);
-    for (let i = 0; i < scored.length; i++) (scored[i] as ScoredCadre).rank = ranks[i] ?? 0;
-    const outcomes = assignGrades(scored, quota, config);
-    const rows: RankingRow[] = new Array<RankingRow>(scored.length);
-    for (let i = 0; i < scored.length; i++) {
-      const row = scored[i] as ScoredCadre;
-      const outcome = outcomes[i];
-      const flags: string[] = [];
-      for (let m = 0; m < row.missing.length; m++) flags.push(missingFlag[row.missing[m] as Component]);
-      if (outcome?.quotaTie) flags.push('quotaTie');
-      if (outcome?.veto) flags.push('veto');
-      // Most rows have no flag or one: nothing to order.
-      if (flags.length > 1) flags.sort(compareStrings);
-      rows[i] = {
-        cadreId: row.cadreId,
-        rank: ranks[i] ?? 0,
-        finalScore: row.finalScore,
-        base: row.base,
-        components: row.components,
-        bonus: row.bonus,
-        penalty: row.penalty,
-        grade: outcome?.grade ?? 'incompetent',
-        flags,
-      };
-    }
-    return { position: group.position, groupKey: group.groupKey, size: group.members.length, excellentQuota: quota, rows };
-  });
-
-  unranked.sort((a, b) => compareStrings(a.cadreId, b.cadreId));
-  return { groups, unranked, invalidBallots: invalid };
+/** Rules 7 and 8 for one group: order, ranks, grades and flags. */
+function rankGroup(group: CadreGroup, scored: ScoredCadre[], config: RankingConfig): RankingGroup {
+  const ranks = rankInPlace(scored);
+  const quota = excellentQuota(scored.length, config.excellentRatio);
+  for (let i = 0; i < scored.length; i++) (scored[i] as ScoredCadre).rank = ranks[i] ?? 0;
+  const outcomes = assignGrades(scored, quota, config);
+  const rows: RankingRow[] = new Array<RankingRow>(scored.length);
+  for (let i = 0; i < scored.length; i++) {
+    const row = scored[i] as ScoredCadre;
+    const outcome = outcomes[i];
+    const flags: string[] = [];
+    for (let m = 0; m < row.missing.length; m++) flags.push(missingFlag[row.missing[m] as Component]);
+    if (outcome?.quotaTie) flags.push('quotaTie');
+    if (outcome?.veto) flags.push('veto');
+    // Most rows have no flag or one: nothing to order.
+    if (flags.length > 1) flags.sort(compareStrings);
+    rows[i] = {
+      cadreId: row.cadreId,
+      rank: ranks[i] ?? 0,
+      finalScore: row.finalScore,
+      base: row.base,
+      components: row.components,
+      bonus: row.bonus,
+      penalty: row.penalty,
+      grade: outcome?.grade ?? 'incompetent',
+      flags,
+    };
+  }
+  return { position: group.position, groupKey: group.groupKey, size: group.members.length, excellentQuota: quota, rows };
 }

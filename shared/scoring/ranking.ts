@@ -27,11 +27,10 @@ function compareMerit(a: RankKey, b: RankKey): number {
 /** Sorts in place (best first, ties by id) and returns the rank of each entry, parallel to the sorted array. */
 export function rankInPlace<T extends RankKey>(rows: T[]): number[] {
   rows.sort((a, b) => compareMerit(a, b) || compareStrings(a.cadreId, b.cadreId));
-  const ranks: number[] = [];
-  rows.forEach((row, i) => {
+  const ranks: number[] = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
     const previous = rows[i - 1];
-    const previousRank = ranks[i - 1];
-    ranks.push(previous !== undefined && previousRank !== undefined && compareMerit(previous, row) === 0 ? previousRank : i + 1);
-  });
+    ranks[i] = previous !== undefined && compareMerit(previous, rows[i] as T) === 0 ? (ranks[i - 1] as number) : i + 1;
+  }
   return ranks;
 }

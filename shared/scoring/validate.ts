@@ -1,11 +1,10 @@
 // Ballot validity (rule 2 of docs/scoring.md) and the value each valid ballot gives its target(s) (rule 3).
 import type { CadreIndex } from './groups';
+import { collectPeer } from './peer';
+import { invalidReasons, isScore, noReasons, reasonNames, type Reasons } from './reasons';
 import type {
   Component,
   InvalidBallot,
-  PeerBallot,
-  Position,
-  RankingConfig,
   RankingInput,
   ServiceBallot,
   StaffBallot,
@@ -14,16 +13,6 @@ import type {
 } from './types';
 import { ValuesCollector, type ValuesByCadre } from './values';
 
-export const invalidReasons = {
-  unknownCadre: 'unknownCadre',
-  notWholeGroup: 'superior.notWholeGroup',
-  self: 'peer.self',
-  otherGroup: 'peer.otherGroup',
-  indicators: 'peer.indicators',
-  outOfRange: 'outOfRange',
-  duplicate: 'duplicate',
-} as const;
-
 export type BallotValues = Record<Component, ValuesByCadre>;
 
 export interface CollectedBallots {
@@ -31,23 +20,12 @@ export interface CollectedBallots {
   invalid: InvalidBallot[];
 }
 
-/** Per ballot index, the reason it is invalid, or undefined when it counts. */
-type Reasons = (string | undefined)[];
-
-function noReasons(length: number): Reasons {
-  return new Array<string | undefined>(length).fill(undefined);
-}
-
-function isScore(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 100;
-}
-
 function isStaffGrade(x: unknown): x is StaffGrade {
   return x === 'excellent' || x === 'good' || x === 'fair' || x === 'poor';
 }
 
-/** Rules 1 and 2 for one superior ballot: the cadre numbers in order, or the reason it fails. */
-function superiorOrder(ballot: SuperiorBallot, index: CadreIndex, seenIn: Int32Array, stamp: number): number[] | string {
+/** Rules 1 and 2 for one superior ballot: the cadre numbers in order, or the code of the reason it fails. */
+function superiorOrder(ballot: SuperiorBallot, index: CadreIndex, seenIn: Int32Array, stamp: number): number[] | number {
   const ids: unknown = ballot.order;
   if (!Array.isArray(ids)) return invalidReasons.notWholeGroup;
   const order: number[] = [];
@@ -74,19 +52,29 @@ function collectSuperior(input: RankingInput, index: CadreIndex, into: ValuesCol
   const reasons = noReasons(ballots.length);
   const orders: (number[] | undefined)[] = new Array<number[] | undefined>(ballots.length).fill(undefined);
   const seenIn = new Int32Array(index.cadres.length);
-  ballots.forEach((ballot, b) => {
-    const order = superiorOrder(ballot, index, seenIn, b + 1);
-    if (typeof order === 'string') reasons[b] = order;
+  for (let b = 0; b < ballots.length; b++) {
+    const order = superiorOrder(ballots[b] as SuperiorBallot, index, seenIn, b + 1);
+    if (typeof order === 'number') reasons[b] = order;
     else orders[b] = order;
-  });
+  }
 
   // Superior ballots carry no scores, so outOfRange cannot apply. Walking backwards, the first ballot met for a
   // (rater, group) is the last one cast: it counts, and the earlier ones are duplicates.
-  const counted = new Set<string>();
+  // The pair as one number (rater number * group count + group) rather than a concatenated string per ballot.
+  const raterNumber = new Map<string, number>();
+  const groupCount = index.groups.length;
+  const counted = new Set<number>();
   for (let b = ballots.length - 1; b >= 0; b--) {
     const first = orders[b]?.[0];
     if (first === undefined) continue;
-    const key = `${String(ballots[b]?.raterId)}\u0000${String(index.groupOf[first])}`;
+    // String(), as the key always was: a malformed non-string id still pairs the way it did.
+    const raterId = String(ballots[b]?.raterId);
+    let rater = raterNumber.get(raterId);
+    if (rater === undefined) {
+      rater = raterNumber.size;
+      raterNumber.set(raterId, rater);
+    }
+    const key = rater * groupCount + (index.groupOf[first] ?? 0);
     if (counted.has(key)) {
       reasons[b] = invalidReasons.duplicate;
       orders[b] = undefined;
@@ -102,155 +90,6 @@ function collectSuperior(input: RankingInput, index: CadreIndex, into: ValuesCol
   return reasons;
 }
 
-/**
- * How peer ballots for one position are checked and valued: the distinct indicator ids a ballot must carry, and
- * for each indicator (in config order, repeats included) its weight and the slot of its id.
- */
-interface PeerForm {
-  expected: string[];
-  weights: Float64Array;
-  slotOf: Int32Array;
-}
-
-function peerForm(indicators: RankingConfig['indicators']['chief']): PeerForm {
-  const expected = [...new Set(indicators.map((i) => i.id))];
-  return {
-    expected,
-    weights: Float64Array.from(indicators, (i) => i.weight),
-    slotOf: Int32Array.from(indicators, (i) => expected.indexOf(i.id)),
-  };
-}
-
-/** Rule 3 as written, for the rare ballot the fast path leaves to the slow one. */
-function peerValue(scores: Record<string, number>, indicators: RankingConfig['indicators']['chief']): number {
-  let sum = 0;
-  for (const { id, weight } of indicators) sum += (scores[id] ?? 0) * weight;
-  return sum;
-}
-
-/** Rules 5 and 6 as written: the slow path, used only to name the reason of a ballot the fast path doubts. */
-function peerScoresReason(scores: unknown, expected: readonly string[]): string | undefined {
-  if (typeof scores !== 'object' || scores === null) return invalidReasons.indicators;
-  // Same count and every (distinct) expected id present means exactly the same key set.
-  let keyCount = 0;
-  for (const key in scores) if (Object.hasOwn(scores, key)) keyCount++;
-  if (keyCount !== expected.length) return invalidReasons.indicators;
-  for (const id of expected) if (!Object.hasOwn(scores, id)) return invalidReasons.indicators;
-  for (const id of expected) if (!isScore((scores as Record<string, unknown>)[id])) return invalidReasons.outOfRange;
-  return undefined;
-}
-
-/**
- * Rules 5 and 6 and the ballot's value (rule 3) in one walk over its keys, reading each score once: a dynamic-key
- * read boxes a fresh number, and at 100,000 ballots reading twice was most of the work. Each score lands in
- * `scratch` at its id's slot. Returns the value, or NaN when the ballot fails; the caller then asks
- * peerScoresReason for the reason, so the rules keep their written order whatever the fast path saw.
- */
-function peerValueOrNaN(scores: unknown, form: PeerForm, scratch: Float64Array): number {
-  if (typeof scores !== 'object' || scores === null) return NaN;
-  const { expected } = form;
-  const record = scores as Record<string, unknown>;
-  let keyCount = 0;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
-    const slot = expected.indexOf(key);
-    if (slot < 0) return NaN;
-    const value = record[key];
-    if (!isScore(value)) return NaN;
-    scratch[slot] = value;
-    keyCount++;
-  }
-  // for-in names each key once, so a full count of expected keys is exactly the expected set.
-  if (keyCount !== expected.length) return NaN;
-  // Summed in config order, as the contract states it, so the binary result is the same as indicator by indicator.
-  let sum = 0;
-  for (let i = 0; i < form.weights.length; i++) sum += (scratch[form.slotOf[i] ?? 0] ?? 0) * (form.weights[i] ?? 0);
-  return sum;
-}
-
-function collectPeer(input: RankingInput, index: CadreIndex, into: ValuesCollector): Reasons {
-  const ballots = input.peerBallots;
-  const { indicators } = input.config;
-  const forms: Record<Position, PeerForm> = { chief: peerForm(indicators.chief), deputy: peerForm(indicators.deputy) };
-  const scratch = new Float64Array(Math.max(forms.chief.expected.length, forms.deputy.expected.length));
-  const reasons = noReasons(ballots.length);
-  const cadreCount = index.cadres.length;
-  const raterOf = new Int32Array(ballots.length).fill(-1);
-  const targetOf = new Int32Array(ballots.length).fill(-1);
-  const valueOf = new Float64Array(ballots.length);
-  // Counts per rater (shifted by one) at first, then prefix sums: rater r's bucket is [bucketStart[r], bucketStart[r + 1]).
-  const bucketStart = new Int32Array(cadreCount + 1);
-  // The target's position picks the indicator set; a flag per cadre number spares a string compare per ballot.
-  const isDeputy = new Uint8Array(cadreCount);
-  for (let c = 0; c < cadreCount; c++) isDeputy[c] = index.cadres[c]?.position === 'deputy' ? 1 : 0;
-
-  // A rater's ballots usually come one after another (one form per rater): remembering the last rater saves
-  // half of the id look-ups. A plain loop rather than forEach: on the first call it is optimized mid-loop.
-  let lastRaterId: string | undefined;
-  let lastRater: number | undefined;
-  for (let b = 0; b < ballots.length; b++) {
-    const ballot = ballots[b] as PeerBallot;
-    if (ballot.raterId !== lastRaterId) {
-      lastRaterId = ballot.raterId;
-      lastRater = index.numberById.get(ballot.raterId);
-    }
-    const rater = lastRater;
-    const target = index.numberById.get(ballot.targetId);
-    if (rater === undefined || target === undefined) {
-      reasons[b] = invalidReasons.unknownCadre;
-      continue;
-    }
-    if (rater === target) {
-      reasons[b] = invalidReasons.self;
-      continue;
-    }
-    if (index.groupOf[rater] !== index.groupOf[target]) {
-      reasons[b] = invalidReasons.otherGroup;
-      continue;
-    }
-    const position = isDeputy[target] === 1 ? 'deputy' : 'chief';
-    let value = peerValueOrNaN(ballot.scores, forms[position], scratch);
-    if (Number.isNaN(value)) {
-      reasons[b] = peerScoresReason(ballot.scores, forms[position].expected);
-      if (reasons[b] !== undefined) continue;
-      // Passes the written rules though the fast path doubted it (say, an odd own property): value it as written.
-      value = peerValue(ballot.scores, indicators[position]);
-    }
-    raterOf[b] = rater;
-    targetOf[b] = target;
-    // Valued now, while the ballot is at hand; a duplicate's value is simply never used.
-    valueOf[b] = value;
-    bucketStart[rater + 1] = (bucketStart[rater + 1] ?? 0) + 1;
-  }
-
-  // Duplicates without hashing pairs: bucket the passing ballots by rater (counting sort, ballot order kept), then
-  // walk each bucket backwards; the first ballot met for a target is the last one cast and counts.
-  for (let r = 0; r < cadreCount; r++) bucketStart[r + 1] = (bucketStart[r + 1] ?? 0) + (bucketStart[r] ?? 0);
-  const bucketEnd = bucketStart.slice(0, cadreCount);
-  const byRater = new Int32Array(bucketStart[cadreCount] ?? 0);
-  for (let b = 0; b < ballots.length; b++) {
-    const rater = raterOf[b] ?? -1;
-    if (rater < 0) continue;
-    const at = bucketEnd[rater] ?? 0;
-    byRater[at] = b;
-    bucketEnd[rater] = at + 1;
-  }
-  const countedFor = new Int32Array(cadreCount); // target -> 1 + the rater whose bucket last counted it
-  for (let r = 0; r < cadreCount; r++) {
-    for (let k = (bucketStart[r + 1] ?? 0) - 1; k >= (bucketStart[r] ?? 0); k--) {
-      const b = byRater[k] ?? 0;
-      const target = targetOf[b] ?? 0;
-      if (countedFor[target] === r + 1) reasons[b] = invalidReasons.duplicate;
-      else countedFor[target] = r + 1;
-    }
-  }
-
-  for (let b = 0; b < ballots.length; b++) {
-    const target = targetOf[b] ?? -1;
-    if (target >= 0 && reasons[b] === undefined) into.add(target, valueOf[b] ?? 0);
-  }
-  return reasons;
-}
 
 /** Staff ballots name no rater, so only unknownCadre and outOfRange can apply; a grade that is not one of the four is outOfRange. */
 function collectStaff(input: RankingInput, index: CadreIndex, into: ValuesCollector): Reasons {
@@ -286,8 +125,8 @@ function collectService(input: RankingInput, index: CadreIndex, into: ValuesColl
 /** Turns per-index reasons into report rows, already in index order. */
 function report(kind: Component, reasons: Reasons, into: InvalidBallot[]): void {
   for (let index = 0; index < reasons.length; index++) {
-    const reason = reasons[index];
-    if (reason !== undefined) into.push({ kind, index, reason });
+    const code = reasons[index] ?? 0;
+    if (code !== 0) into.push({ kind, index, reason: reasonNames[code] ?? '' });
   }
 }
 

@@ -33,20 +33,44 @@ export class ValuesCollector {
   }
 
   build(cadreCount: number): ValuesByCadre {
-    const start = new Int32Array(cadreCount + 1);
-    for (let k = 0; k < this.size; k++) {
-      const cadre = this.cadres[k] ?? 0;
-      start[cadre + 1] = (start[cadre + 1] ?? 0) + 1;
-    }
-    for (let i = 0; i < cadreCount; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
-    const next = start.slice(0, cadreCount);
-    const values = new Float64Array(this.size);
-    for (let k = 0; k < this.size; k++) {
-      const cadre = this.cadres[k] ?? 0;
-      const at = next[cadre] ?? 0;
-      values[at] = this.values[k] ?? 0;
-      next[cadre] = at + 1;
-    }
-    return { start, values };
+    const start = countsToStarts(this.cadres, this.size, cadreCount);
+    return { start, values: scatter(this.cadres, this.values, this.size, start) };
   }
+}
+
+// One loop per function: on the first call V8 optimizes a hot loop mid-run (OSR), and a function holding several
+// loops is then thrown back to the interpreter at the next loop, which has no type feedback yet.
+
+/** Cadre i's slice starts at start[i]; start[cadreCount] is the total. */
+function countsToStarts(cadres: Int32Array, size: number, cadreCount: number): Int32Array {
+  const start = new Int32Array(cadreCount + 1);
+  countInto(start, cadres, size);
+  prefixSums(start);
+  return start;
+}
+
+/** start[c + 1] += 1 for each entry of cadre c. */
+function countInto(start: Int32Array, cadres: Int32Array, size: number): void {
+  for (let k = 0; k < size; k++) {
+    const slot = (cadres[k] ?? 0) + 1;
+    start[slot] = (start[slot] ?? 0) + 1;
+  }
+}
+
+/** Turns counts (shifted by one) into bucket starts, in place. */
+export function prefixSums(start: Int32Array): void {
+  for (let i = 1; i < start.length; i++) start[i] = (start[i] ?? 0) + (start[i - 1] ?? 0);
+}
+
+/** Counting sort of the values by cadre, ballot order kept within each cadre. */
+function scatter(cadres: Int32Array, from: Float64Array, size: number, start: Int32Array): Float64Array {
+  const next = start.slice(0, start.length - 1);
+  const values = new Float64Array(size);
+  for (let k = 0; k < size; k++) {
+    const cadre = cadres[k] ?? 0;
+    const at = next[cadre] ?? 0;
+    values[at] = from[k] ?? 0;
+    next[cadre] = at + 1;
+  }
+  return values;
 }
