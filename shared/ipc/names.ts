@@ -86,6 +86,7 @@ export const CALL_NAME_LIST = [
   'ballots.saveSuperior',
   'ballots.savePeer',
   'ballots.saveStaff',
+  'ballots.addStaffBallot',
   'ballots.saveService',
   'ballots.delete',
   'adjustments.add',
