@@ -217,6 +217,48 @@ export async function saveStaff(db: Kysely<Database>, row: AssessmentRow, counts
   return counts.length;
 }
 
+export interface StaffVote {
+  targetId: number;
+  grade: StaffGrade;
+}
+
+/**
+ * Adds one to each voted cadre's tally for the grade, in place (`+ 1` in SQL, never read-then-write): two clerks or a
+ * clerk and the kiosk entering at once each keep their votes. The caller has checked the ballot against its group.
+ */
+export async function addStaffVotes(db: Kysely<Database>, row: AssessmentRow, votes: readonly StaffVote[], enteredBy: string, now: string): Promise<void> {
+  for (const v of votes) {
+    await db
+      .insertInto('assessment_staff_counts')
+      .values({ assessment_id: row.id, target_cadre_id: v.targetId, excellent: 0, good: 0, fair: 0, poor: 0, [v.grade]: 1, paper_no: null, entered_by: enteredBy, entered_at: now })
+      .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id']).doUpdateSet((eb) => ({ [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1), entered_by: enteredBy, entered_at: now })))
+      .execute();
+  }
+}
+
+/** One single paper staff ballot (逐票录入): a grade for every cadre of the group, each once; adds one vote per cadre. */
+export async function addStaffBallot(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  input: { group: GroupRef; votes: readonly StaffVote[] },
+  user: SessionUser,
+  now = new Date().toISOString(),
+): Promise<{ groupName: string; count: number }> {
+  const group = await groupMembers(db, row.id, input.group);
+  if (group.length === 0) fail('VALIDATION', '测评分组不是本次考核的分组', 'group');
+  const inGroup = new Map(group.map((m) => [m.cadreId, m]));
+  const seen = new Set<number>();
+  for (const v of input.votes) {
+    const m = inGroup.get(v.targetId) ?? fail('VALIDATION', '本票中有不属于本组的干部，请重新填写', 'votes');
+    if (seen.has(v.targetId)) fail('VALIDATION', `本票中“${m.name}”的等次填写了两次`, 'votes');
+    seen.add(v.targetId);
+  }
+  const missing = group.filter((m) => !seen.has(m.cadreId));
+  if (missing.length > 0) fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
+  await addStaffVotes(db, row, input.votes, user.displayName, now);
+  return { groupName: groupName(group, input.group), count: input.votes.length };
+}
+
 /** The whole list of one cadre's service scores, replacing what was there. */
 export async function saveService(
   db: Kysely<Database>,

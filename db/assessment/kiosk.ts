@@ -18,7 +18,7 @@ import type { KioskStatus } from '../../shared/ipc/types';
 import type { RankingConfig } from '../../shared/scoring/types';
 import type { CallContext } from '../app/context';
 import { assertCollecting, loadAssessment, type AssessmentRow } from './access';
-import { groupMembers, groupName, savePeer, saveSuperior } from './ballots';
+import { addStaffVotes, groupMembers, groupName, KIOSK_ENTERED_BY, savePeer, saveSuperior } from './ballots';
 import { indicatorNames } from './lifecycle';
 import { codeHasher, seatForCode } from './panel-codes';
 
@@ -103,13 +103,7 @@ export async function submitKioskBallot(ctx: CallContext, code: string, ballot: 
   } else {
     requireEach(group, ballot.votes.map((v) => v.targetId), '选择评价等次');
     // Staff votes only add to the tallies: no single staff ballot is kept at all.
-    for (const v of ballot.votes) {
-      await ctx.db
-        .insertInto('assessment_staff_counts')
-        .values({ assessment_id: row.id, target_cadre_id: v.targetId, excellent: 0, good: 0, fair: 0, poor: 0, [v.grade]: 1, paper_no: null, entered_by: '评议终端', entered_at: now })
-        .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id']).doUpdateSet((eb) => ({ [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1), entered_by: '评议终端', entered_at: now })))
-        .execute();
-    }
+    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now);
     changed = ballot.votes.length;
   }
   const used = await ctx.db.updateTable('assessment_panel_codes').set({ state: 'used' }).where('id', '=', seat.id).where('state', '=', 'unused').executeTakeFirst();

@@ -6,7 +6,7 @@ import { assertCollecting, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
 import { dossierVetoProposals } from './dossier-links';
-import { deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
+import { addStaffBallot, deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
 import { updateConfig } from './config';
 import { confirmGrade } from './grades';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
@@ -24,6 +24,7 @@ type AssessmentCalls =
   | 'ballots.saveSuperior'
   | 'ballots.savePeer'
   | 'ballots.saveStaff'
+  | 'ballots.addStaffBallot'
   | 'ballots.saveService'
   | 'ballots.delete'
   | 'adjustments.add'
@@ -103,6 +104,14 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const n = await saveStaff(db, row, counts, store.user);
     rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.staff, cadres: n });
     return { changed: n };
+  },
+
+  async 'ballots.addStaffBallot'({ store, db, rec }, input) {
+    const row = await loadAssessment(db, input.assessmentId, store.user);
+    assertCollecting(row, '录入测评票');
+    const { groupName, count } = await addStaffBallot(db, row, input, store.user);
+    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.staff, group: groupName, ballots: 1, cadres: count });
+    return { changed: count };
   },
 
   async 'ballots.saveService'({ store, db, rec }, { assessmentId, targetId, scores }) {

@@ -19,3 +19,20 @@ export function orderFromPlaces(rows: readonly Pick<AssessmentMember, 'cadreId' 
   }
   return [...rows].sort((a, b) => places.get(a.cadreId)! - places.get(b.cadreId)!).map((m) => m.cadreId);
 }
+
+/**
+ * The rows after dragging the row at `from` onto the row at `over`, dropped before it or after it (the drop
+ * indicator's side). Out-of-range indices change nothing.
+ */
+export function reorderRows<T>(rows: readonly T[], from: number, over: number, after: boolean): T[] {
+  if (from < 0 || from >= rows.length || over < 0 || over >= rows.length) return [...rows];
+  const rest = rows.filter((_, i) => i !== from);
+  const target = over > from ? over - 1 : over;
+  const at = after ? target + 1 : target;
+  return [...rest.slice(0, at), rows[from]!, ...rest.slice(at)];
+}
+
+/** The places a list order gives: first row 1, second 2 … (what dragging or the arrows leave in the 名次 inputs). */
+export function placesFromRows(rows: readonly Pick<AssessmentMember, 'cadreId'>[]): Map<number, number | null> {
+  return new Map(rows.map((m, i) => [m.cadreId, i + 1]));
+}

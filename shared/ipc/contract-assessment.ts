@@ -128,6 +128,24 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
+  'ballots.addStaffBallot': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      group: groupRefSchema,
+      votes: z
+        .array(
+          z.strictObject(
+            { targetId: cadreId('被测评干部'), grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }) },
+            { error: '测评票格式不正确' },
+          ),
+          { error: '测评票不正确' },
+        )
+        .min(1, '请为本组每名干部选择评价等次')
+        .max(10_000, '干部过多'),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   'ballots.saveService': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,

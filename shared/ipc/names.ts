@@ -87,6 +87,7 @@ export const CALL_NAME_LIST = [
   'ballots.saveSuperior',
   'ballots.savePeer',
   'ballots.saveStaff',
+  'ballots.addStaffBallot',
   'ballots.saveService',
   'ballots.delete',
   'adjustments.add',

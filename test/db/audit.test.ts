@@ -262,6 +262,11 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveStaff', { assessmentId: a.id, counts: [{ targetId: r.a, excellent: 3, good: 1, fair: 0, poor: 0 }] }),
   },
+  'ballots.addStaffBallot': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('ballots.addStaffBallot', { assessmentId: a.id, group: 'chief:C1', votes: [{ targetId: r.a, grade: 'excellent' }, { targetId: r.b, grade: 'good' }, { targetId: r.c, grade: 'fair' }] }),
+  },
   'ballots.saveService': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveService', { assessmentId: a.id, targetId: r.a, scores: [90] }),

@@ -307,6 +307,7 @@ describe('role refusal', () => {
     'ballots.saveSuperior': { assessmentId: 1, raterLabel: '越权', group: 'chief:C1', order: [ids.cadre ?? 1] },
     'ballots.savePeer': { assessmentId: 1, raterId: ids.cadre ?? 1, ballots: [{ targetId: 2, scores: { zz1: 1, zz2: 1, zz3: 1 } }] },
     'ballots.saveStaff': { assessmentId: 1, counts: [{ targetId: ids.cadre ?? 1, excellent: 1, good: 0, fair: 0, poor: 0 }] },
+    'ballots.addStaffBallot': { assessmentId: 1, group: 'chief:C1', votes: [{ targetId: ids.cadre ?? 1, grade: 'good' }] },
     'ballots.saveService': { assessmentId: 1, targetId: ids.cadre ?? 1, scores: [1] },
     'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
     'adjustments.add': { assessmentId: 1, targetId: ids.cadre ?? 1, points: 1, date: '2025-01-01', reason: '越权' },
@@ -456,7 +457,7 @@ describe('assessment roles', () => {
     for (const name of ['assessments.create', 'assessments.updateConfig', 'assessments.setState', 'assessments.refreshMembers', 'assessments.archive', 'vetoes.add', 'vetoes.proposals', 'vetoes.delete', 'grades.confirm'] as const) {
       expect(access(name), name).toEqual(['admin']);
     }
-    for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {
+    for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.addStaffBallot', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {
       expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
     }
     for (const name of ['ballots.saveTemplate', 'ballots.previewExcel', 'ballots.commitExcel'] as const) expect(access(name), name).toEqual(['admin', 'assessmentClerk']);

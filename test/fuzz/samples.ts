@@ -155,6 +155,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'ballots.saveSuperior': { assessmentId: 1, raterLabel: '旗委书记', group: 'chief:C1', order: [1, 2], paperNo: 'S-1' },
     'ballots.savePeer': { assessmentId: 1, raterId: 1, ballots: [{ targetId: 2, scores: { zz1: 90, zz2: 85, zz3: 80 } }] },
     'ballots.saveStaff': { assessmentId: 1, counts: [{ targetId: 1, excellent: 3, good: 2, fair: 1, poor: 0 }] },
+    'ballots.addStaffBallot': { assessmentId: 1, group: 'chief:C1', votes: [{ targetId: 1, grade: 'good' }] },
     'ballots.saveService': { assessmentId: 1, targetId: 1, scores: [90, 88.5] },
     'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
     'adjustments.add': { assessmentId: 1, targetId: 1, points: 2, date: '2025-05-01', reason: '获市级表彰' },

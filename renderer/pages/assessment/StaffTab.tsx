@@ -1,17 +1,39 @@
-// 职工测评: per cadre, the counts of 优秀/较好/一般/较差 from the tally sheets, saved together.
+// 职工测评: per cadre, the totals of 优秀/较好/一般/较差 from the tally sheets, or single ballots entered one at a time.
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, InputNumber, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, InputNumber, Segmented, Table, Typography } from 'antd';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2 } from './groups';
+import { StaffSingleBallot } from './StaffSingleBallot';
 
 const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 type Counts = Record<StaffGrade, number>;
 const ZERO: Counts = { excellent: 0, good: 0, fair: 0, poor: 0 };
 
-export function StaffTab({ detail, ballots, editable, onChanged }: EntryProps) {
+export function StaffTab(props: EntryProps) {
+  const [mode, setMode] = useState<'tally' | 'single'>('tally');
+  if (!props.editable) return <StaffTally {...props} />;
+  return (
+    <>
+      <Segmented
+        style={{ marginBottom: 12 }}
+        value={mode}
+        onChange={(v) => setMode(v as 'tally' | 'single')}
+        options={[
+          { value: 'tally', label: '按计票单录入总数' },
+          { value: 'single', label: '逐票录入' },
+        ]}
+        data-testid="staff-mode"
+      />
+      {mode === 'single' ? <StaffSingleBallot detail={props.detail} onChanged={props.onChanged} /> : <StaffTally {...props} />}
+    </>
+  );
+}
+
+/** The totals per cadre, edited and saved as totals (they already include kiosk and single-ballot votes). */
+function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
   const stored = useMemo(() => new Map(ballots.staff.map((s) => [s.targetId, s.counts])), [ballots.staff]);
   const [edits, setEdits] = useState<Map<number, Counts>>(new Map());
   const [busy, setBusy] = useState(false);
@@ -37,8 +59,17 @@ export function StaffTab({ detail, ballots, editable, onChanged }: EntryProps) {
 
   return (
     <>
+      {editable ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="表中数字是每名干部各等次的当前总票数，已包含评议终端和逐票录入的票；修改后保存，即以所填数字作为新的总数。若只是增加纸质票，请改用“逐票录入”。"
+          data-testid="staff-totals-note"
+        />
+      ) : null}
       <Typography.Paragraph type="secondary">
-        按计票单填写每名干部各等次的票数（单张票即填 1）。折算分：优秀 {points.excellent}、较好 {points.good}、一般 {points.fair}、较差 {points.poor}。
+        按计票单填写每名干部各等次的总票数。折算分：优秀 {points.excellent}、较好 {points.good}、一般 {points.fair}、较差 {points.poor}。
       </Typography.Paragraph>
       <Table<AssessmentMember>
         rowKey="cadreId"

@@ -1,12 +1,12 @@
-// 上级排名: per leader and group, the group's cadres in order (move up/down, or type the places); incomplete orders are refused.
+// 上级排名: per leader and group, the group's cadres in order (drag, move up/down, or type the places); incomplete orders are refused.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, AutoComplete, Button, Card, Empty, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, AutoComplete, Button, Card, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { AssessmentMember, SuperiorBallotView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { EntryProps } from './AssessmentDetailPage';
 import { groupsOf } from './groups';
+import { OrderTable } from './OrderTable';
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 
 export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps) {
@@ -28,16 +28,6 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
     const ordered = existing ? existing.order.map((id) => byId.get(id)).filter((m): m is AssessmentMember => m !== undefined) : (g?.members ?? []);
     setRows(ordered);
     setPlaces(new Map(existing ? ordered.map((m, i) => [m.cadreId, i + 1]) : []));
-    setProblem(null);
-  };
-
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...rows];
-    const j = i + by;
-    if (j < 0 || j >= next.length) return;
-    [next[i], next[j]] = [next[j]!, next[i]!];
-    setRows(next);
-    setPlaces(new Map(next.map((m, k) => [m.cadreId, k + 1])));
     setProblem(null);
   };
 
@@ -95,43 +85,16 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
               data-testid="superior-group"
             />
           </Space>
-          <Typography.Paragraph type="secondary">在“名次”中依次输入 1、2、3…（Tab 键跳到下一人），或用上下箭头调整顺序。本组每人都须排出名次，且不能重复。</Typography.Paragraph>
-          <Table<AssessmentMember>
-            rowKey="cadreId"
-            size="small"
-            pagination={false}
-            dataSource={rows}
-            columns={[
-              {
-                title: '名次',
-                width: 110,
-                render: (_: unknown, m) => (
-                  <InputNumber
-                    min={1}
-                    max={rows.length}
-                    precision={0}
-                    value={places.get(m.cadreId) ?? null}
-                    onChange={(v) => {
-                      setPlaces(new Map(places).set(m.cadreId, typeof v === 'number' ? v : null));
-                      setProblem(null);
-                    }}
-                    data-testid={`place-${m.name}`}
-                  />
-                ),
-              },
-              { title: '姓名', dataIndex: 'name' },
-              { title: '单位', dataIndex: 'unitName' },
-              {
-                title: '调整顺序',
-                width: 120,
-                render: (_: unknown, _m, i) => (
-                  <Space size={0}>
-                    <Button type="text" size="small" tabIndex={-1} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="上移" />
-                    <Button type="text" size="small" tabIndex={-1} icon={<ArrowDownOutlined />} disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label="下移" />
-                  </Space>
-                ),
-              },
-            ]}
+          <Typography.Paragraph type="secondary">按住行首的拖动手柄把干部拖到对应位置，或在“名次”中依次输入 1、2、3…（Tab 或 Enter 跳到下一人），也可用上下箭头调整顺序。本组每人都须排出名次，且不能重复。</Typography.Paragraph>
+          <OrderTable
+            rows={rows}
+            places={places}
+            onChange={(r, p) => {
+              setRows(r);
+              setPlaces(p);
+              setProblem(null);
+            }}
+            cell="place"
           />
           {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="superior-problem" /> : null}
           <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="superior-save">

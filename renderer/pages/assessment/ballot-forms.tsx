@@ -17,7 +17,7 @@ export interface FormIndicator {
 export type ScoreGrid = Record<number, Record<string, number | null>>;
 
 /** Enter moves to the next cell (row by row), like Tab. */
-function focusNext(current: HTMLElement | null, cell: string) {
+export function focusNext(current: HTMLElement | null, cell: string) {
   const cells = [...document.querySelectorAll<HTMLElement>(`[data-grid-cell="${cell}"]`)]
     .map((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input')))
     .filter((el): el is HTMLInputElement => el !== null);

@@ -5,10 +5,12 @@ import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/pa
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { errorMessage } from '../../lib/api';
-import { PeerScoreGrid, PlacesTable, StaffVotes, gridBallots, type ScoreGrid } from '../assessment/ballot-forms';
+import { PeerScoreGrid, StaffVotes, gridBallots, type FormTarget, type ScoreGrid } from '../assessment/ballot-forms';
+import { OrderTable } from '../assessment/OrderTable';
 
 export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBallotForm; onSubmit: (b: KioskBallot) => Promise<void>; onCancel: () => void }) {
   const [grid, setGrid] = useState<ScoreGrid>({});
+  const [rows, setRows] = useState<FormTarget[]>(() => [...form.targets]);
   const [places, setPlaces] = useState<Map<number, number | null>>(new Map());
   const [votes, setVotes] = useState<Map<number, StaffGrade>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
       return typeof b === 'string' ? b : { kind: 'peer', ballots: b };
     }
     if (form.kind === 'superior') {
-      const order = orderFromPlaces(form.targets, places);
+      const order = orderFromPlaces(rows, places);
       return typeof order === 'string' ? order : { kind: 'superior', order };
     }
     const missing = form.targets.filter((t) => !votes.has(t.cadreId));
@@ -44,7 +46,7 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
     form.kind === 'peer'
       ? '请为本组每位同事的每项指标打分（0–100），按 Tab 或 Enter 跳到下一格。'
       : form.kind === 'superior'
-        ? `请为本组 ${form.targets.length} 名干部排出名次（1 为最好），名次不能重复。`
+        ? `请为本组 ${form.targets.length} 名干部排出名次（1 为最好）：拖动行首手柄调整顺序，或直接输入名次，名次不能重复。`
         : '请为每名干部选择“优秀、较好、一般、较差”之一。';
   const clear = () => setProblem(null);
 
@@ -52,7 +54,7 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
     <Card title={`${form.kindLabel} · ${form.groupName}`} extra={<Typography.Text type="secondary">{form.seatLabel}</Typography.Text>} style={{ maxWidth: 1000, margin: '0 auto' }} data-testid="kiosk-form">
       <Typography.Paragraph>{hint}本票为匿名票，提交后不能修改。</Typography.Paragraph>
       {form.kind === 'peer' ? <PeerScoreGrid targets={form.targets} indicators={form.indicators} grid={grid} onChange={(g) => { setGrid(g); clear(); }} cell="kiosk-peer" /> : null}
-      {form.kind === 'superior' ? <PlacesTable targets={form.targets} places={places} onChange={(p) => { setPlaces(p); clear(); }} cell="kiosk-place" /> : null}
+      {form.kind === 'superior' ? <OrderTable rows={rows} places={places} onChange={(r, p) => { setRows(r); setPlaces(p); clear(); }} cell="kiosk-place" /> : null}
       {form.kind === 'staff' ? <StaffVotes targets={form.targets} votes={votes} onChange={(v) => { setVotes(v); clear(); }} cell="kiosk-staff" /> : null}
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" /> : null}
       <Space style={{ marginTop: 16 }}>

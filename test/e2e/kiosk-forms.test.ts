@@ -1,0 +1,205 @@
+// End to end: dragging the 上级排名 order (in the tab and on the 评议终端), the kiosk's 上级排名 and 职工 forms, and
+// 逐票录入 of staff ballots adding to the totals the tally mode shows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDispatcher } from '../../electron/ipc/dispatcher';
+import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import { minimalCadre } from '../helpers/roster';
+import { startBridge, type Bridge } from './harness/bridge-server';
+import { launchBrowser, openApp, screenshot } from './harness/browser';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+const NAME = '2025年度科级干部“双比双评”考核';
+
+let work: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let ok: <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+let assessmentId = 0;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-kiosk-forms-'));
+  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store') });
+  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
+  const dispatch = createDispatcher(bridge.host, () => undefined);
+  ok = async (name, input) => {
+    const r = await dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as never;
+  };
+  const units = [await ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }), await ok('units.save', { name: '棋盘井镇', categoryCode: 'C1', sort: 2 }), await ok('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 3 })];
+  for (const [i, name] of ['阿古拉', '巴特尔', '朝鲁'].entries()) ids[name] = (await ok('cadres.create', { input: minimalCadre(units[i]!.id, { name, position: 'chief' }) })).id;
+  const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
+  assessmentId = a.id;
+  await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
+  browser = await launchBrowser();
+  page = await openApp(browser, bridge.url);
+  await page.getByText('干部名册').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
+const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const names = (order: readonly number[]) => order.map((id) => Object.keys(ids).find((n) => ids[n] === id));
+
+async function settledScreenshot(name: string) {
+  await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
+}
+
+async function openAssessment() {
+  await menu('考核测评');
+  await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+  await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
+}
+
+/** The names down the order table, top to bottom. */
+const rowNames = (cell: string) => page.locator(`[data-testid^="${cell}-row-"]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.split('-row-')[1]));
+
+/** Drags a row by its handle with the mouse, and drops it on the upper (before) half of the target row. */
+async function dragBefore(handle: Locator, target: Locator, midway?: () => Promise<void>) {
+  await handle.hover();
+  await page.mouse.down();
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + 120, box.y + 4, { steps: 8 });
+  await page.mouse.move(box.x + 122, box.y + 5, { steps: 2 });
+  if (midway) await midway();
+  await page.mouse.up();
+}
+
+async function kioskOpen(code: string) {
+  await input('kiosk-code').fill(code);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('kiosk-form').waitFor();
+}
+
+describe('drag to order', () => {
+  test('上级排名: a drag reorders the rows and the places; a repeated typed place is refused naming both; saved as shown', async () => {
+    await openAssessment();
+    await tab('上级排名');
+    await input('superior-rater').fill('旗委书记');
+    await page.keyboard.press('Tab');
+    expect(await rowNames('place')).toEqual(['阿古拉', '巴特尔', '朝鲁']);
+    await page.getByTestId('place-drag-朝鲁').dragTo(page.getByTestId('place-row-阿古拉'), { targetPosition: { x: 200, y: 3 } });
+    await expect.poll(() => rowNames('place')).toEqual(['朝鲁', '阿古拉', '巴特尔']);
+    expect([await input('place-朝鲁').inputValue(), await input('place-阿古拉').inputValue(), await input('place-巴特尔').inputValue()]).toEqual(['1', '2', '3']);
+    // Typing after a drag goes through the same check.
+    await input('place-巴特尔').fill('1');
+    await page.getByTestId('superior-save').click();
+    await expect.poll(() => page.getByTestId('superior-problem').innerText()).toContain('“朝鲁”和“巴特尔”的名次都是第 1 名，名次不能重复');
+    // A drag puts the places back in line with the rows.
+    await page.getByTestId('place-drag-巴特尔').dragTo(page.getByTestId('place-row-阿古拉'), { targetPosition: { x: 200, y: 3 } });
+    await expect.poll(() => rowNames('place')).toEqual(['朝鲁', '巴特尔', '阿古拉']);
+    await settledScreenshot('kiosk-forms-superior-tab-after-drag');
+    await page.getByTestId('superior-save').click();
+    await page.getByText('已保存旗委书记对“正职·苏木镇（街道）”的排名').waitFor();
+    const b = await ok('ballots.list', { assessmentId });
+    expect(b.superior.map((x) => [x.raterLabel, names(x.order)])).toEqual([['旗委书记', ['朝鲁', '巴特尔', '阿古拉']]]);
+  });
+});
+
+describe('评议终端: 上级排名 and 职工 forms', () => {
+  test('a superior code opens the order form (dragged), a staff code the grade form; both counted', async () => {
+    const superior = await ok('codes.generate', { assessmentId, kind: 'superior', group: 'chief:C1', count: 1 });
+    const staff = await ok('codes.generate', { assessmentId, kind: 'staff', group: 'chief:C1', count: 1 });
+    await tab('评议码');
+    await page.getByTestId('kiosk-start').click();
+    const confirm = page.locator('.ant-modal-confirm-confirm');
+    await confirm.waitFor();
+    await page.waitForTimeout(300);
+    await confirm.getByRole('button', { name: '进入评议终端' }).click();
+    await page.getByTestId('kiosk-screen').waitFor();
+
+    await kioskOpen(superior.slips[0]!.code);
+    expect(await rowNames('kiosk-place')).toEqual(['阿古拉', '巴特尔', '朝鲁']);
+    // Refused while incomplete, naming the cadres.
+    await page.getByTestId('kiosk-submit').click();
+    await expect.poll(() => page.getByTestId('kiosk-form-problem').innerText()).toContain('名次不完整：“阿古拉”、“巴特尔”、“朝鲁”未填写名次');
+    await dragBefore(page.getByTestId('kiosk-place-drag-巴特尔'), page.getByTestId('kiosk-place-row-阿古拉'), async () => {
+      await expect.poll(() => page.locator('.order-drop-before').count()).toBe(1);
+      await screenshot(page, 'kiosk-forms-kiosk-superior-dragging');
+    });
+    await expect.poll(() => rowNames('kiosk-place')).toEqual(['巴特尔', '阿古拉', '朝鲁']);
+    await settledScreenshot('kiosk-forms-kiosk-superior-after-drag');
+    await page.getByTestId('kiosk-submit').click();
+    await page.getByText('评议票已提交，感谢您的参与').waitFor();
+
+    await kioskOpen(staff.slips[0]!.code);
+    await page.getByTestId('kiosk-staff-阿古拉').getByText('优秀').click();
+    await page.getByTestId('kiosk-staff-巴特尔').getByText('较好').click();
+    await page.getByTestId('kiosk-submit').click();
+    await expect.poll(() => page.getByTestId('kiosk-form-problem').innerText()).toContain('请为“朝鲁”选择评价等次');
+    await page.getByTestId('kiosk-staff-朝鲁').getByText('一般').click();
+    await settledScreenshot('kiosk-forms-kiosk-staff');
+    await page.getByTestId('kiosk-submit').click();
+    await page.getByText('评议票已提交，感谢您的参与').waitFor();
+
+    await page.getByTestId('kiosk-exit').click();
+    await input('kiosk-exit-password').fill(ADMIN.password);
+    await page.waitForTimeout(300);
+    await page.getByTestId('kiosk-exit-ok').click();
+    await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
+
+    const b = await ok('ballots.list', { assessmentId });
+    expect(b.superior.map((x) => [x.anonymous, names(x.order)])).toEqual([
+      [false, ['朝鲁', '巴特尔', '阿古拉']],
+      [true, ['巴特尔', '阿古拉', '朝鲁']],
+    ]);
+    const view = await ok('rankings.get', { assessmentId });
+    const rows = view.result.groups.find((g) => g.groupKey === 'C1')!.rows;
+    const of = (name: string) => rows.find((r) => r.cadreId === String(ids[name]))!.components;
+    expect(of('巴特尔').superior!.ballots).toBe(2);
+    expect(of('阿古拉').staff!.ballots).toBe(1);
+  });
+});
+
+describe('逐票录入', () => {
+  test('keys 1–4 grade a ballot; a missing grade is refused naming the cadre; each ballot adds one vote to the totals shown', async () => {
+    await openAssessment();
+    await tab('职工测评');
+    await page.getByTestId('staff-totals-note').waitFor();
+    // The kiosk's vote is already in the totals.
+    expect(await input('staff-阿古拉-excellent').inputValue()).toBe('1');
+    await page.getByTestId('staff-mode').getByText('逐票录入').click();
+    await page.getByTestId('single-阿古拉').focus();
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await page.getByTestId('staff-single-submit').click();
+    await expect.poll(() => page.getByTestId('staff-single-problem').innerText()).toContain('本票缺少“朝鲁”的评价等次');
+    await page.getByTestId('single-朝鲁').focus();
+    await page.keyboard.press('4');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('staff-single-count').innerText()).toBe('本次已录入 1 张');
+    // The next ballot, all by keyboard from the first row.
+    await page.getByTestId('single-阿古拉').focus();
+    for (const k of ['1', '1', '3']) await page.keyboard.press(k);
+    await settledScreenshot('kiosk-forms-staff-single-ballot');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('staff-single-count').innerText()).toBe('本次已录入 2 张');
+    const b = await ok('ballots.list', { assessmentId });
+    expect(Object.fromEntries(b.staff.map((s) => [names([s.targetId])[0], s.counts]))).toEqual({
+      阿古拉: { excellent: 3, good: 0, fair: 0, poor: 0 },
+      巴特尔: { excellent: 1, good: 2, fair: 0, poor: 0 },
+      朝鲁: { excellent: 0, good: 0, fair: 2, poor: 1 },
+    });
+    await page.getByTestId('staff-mode').getByText('按计票单录入总数').click();
+    await expect.poll(() => input('staff-阿古拉-excellent').inputValue()).toBe('3');
+    expect(await input('staff-朝鲁-fair').inputValue()).toBe('2');
+    await settledScreenshot('kiosk-forms-staff-totals');
+  });
+});
