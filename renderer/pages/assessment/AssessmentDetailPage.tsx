@@ -211,24 +211,25 @@ export function AssessmentDetailPage({ id, role, onBack, onStatusChange }: { id:
       {detail.state !== 'collecting' && seesBallots && tab !== 'members' && tab !== 'config' && tab !== 'rankings' ? (
         <Typography.Paragraph type="warning">当前为“{STATE_LABELS[detail.state]}”状态，只有“测评中”才能录入或修改测评票。</Typography.Paragraph>
       ) : null}
+      {seesBallots ? (
+        // Beside the tab bar it would push the last tabs into an overflow menu; its own row keeps every tab visible.
+        <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+          <BallotExcelBar
+            detail={detail}
+            role={role}
+            onImported={() => {
+              void reloadBallots();
+              setRankingsKey((k) => k + 1);
+            }}
+          />
+        </div>
+      ) : null}
       <Card>
         <Tabs
           activeKey={tab}
           onChange={setTab}
           items={items}
           destroyOnHidden
-          tabBarExtraContent={
-            seesBallots ? (
-              <BallotExcelBar
-                detail={detail}
-                role={role}
-                onImported={() => {
-                  void reloadBallots();
-                  setRankingsKey((k) => k + 1);
-                }}
-              />
-            ) : null
-          }
         />
       </Card>
     </>
