@@ -6,16 +6,19 @@ import { PANEL_KIND_LABELS, SEAT_STATE_LABELS, type PanelCodeSheet, type PanelKi
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { PrintSlipsModal } from '../print/PrintSlipsModal';
 import { groupsOf } from './groups';
 
 const STATE_COLORS = { unused: 'blue', used: 'green', revoked: 'default' } as const;
 
-/** Plain text of a sheet for copying into a document or a printer (the PDF slips are printed elsewhere). */
+/** Plain text of a sheet for copying into a document (the PDF slips come from 打印评议码条). */
 const sheetText = (s: PanelCodeSheet) =>
   [`${s.assessmentName}（${s.year} 年度）`, `${s.kindLabel} · ${s.groupName}`, ...s.slips.map((x) => `${x.seatLabel}\t${x.code}`)].join('\n');
 
 export function CodesSheetModal({ sheet, onClose }: { sheet: PanelCodeSheet | null; onClose: () => void }) {
+  const [printing, setPrinting] = useState(false);
   return (
+    <>
     <Modal open={sheet !== null} title="打印/导出评议码" width={640} okText="我已打印或抄录" cancelButtonProps={{ style: { display: 'none' } }} onOk={onClose} onCancel={onClose} destroyOnHidden>
       {sheet ? (
         <>
@@ -37,9 +40,14 @@ export function CodesSheetModal({ sheet, onClose }: { sheet: PanelCodeSheet | nu
           <Typography.Paragraph copyable={{ text: sheetText(sheet), tooltips: ['复制全部评议码', '已复制'] }} style={{ marginTop: 12 }}>
             复制全部（席位与评议码，可粘贴到文档中打印）
           </Typography.Paragraph>
+          <Button type="primary" ghost onClick={() => setPrinting(true)} data-testid="codes-print-slips">
+            打印评议码条（PDF）
+          </Button>
         </>
       ) : null}
     </Modal>
+    {sheet && printing ? <PrintSlipsModal sheet={sheet} onClose={() => setPrinting(false)} /> : null}
+    </>
   );
 }
 
