@@ -29,6 +29,8 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   dossierDocx: DOSSIER_READERS,
   printPdf: DOSSIER_EDITORS,
   printRegister: DOSSIER_EDITORS,
+  // The slips carry plain 评议码: only those who may generate codes save them.
+  codeSlips: ADMIN,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

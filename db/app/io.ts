@@ -51,6 +51,7 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   dossierDocx: { title: '导出干部政治素质档案（Word 版）', filters: [{ name: 'Word 文档', extensions: ['docx'] }] },
   printPdf: { title: '保存打印文件（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
   printRegister: { title: '导出打印登记', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  codeSlips: { title: '保存评议码条（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
 };
 
 /** Renders a print route of the app (e.g. `print/<jobId>`) to PDF bytes: Electron's printToPDF in the app. */

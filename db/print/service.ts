@@ -8,10 +8,20 @@ import { formatSerial, type PrintJobView } from '../../shared/print/types';
 import { readDossierCadre } from '../dossier/read';
 import { writeFileAtomic } from '../fs/atomic';
 import { listRegister, markReturned, nextSerials, registerCopies } from './register';
+import { checkFreshCodes } from './slips';
 import { registerWorkbook } from './register-export';
 import { countPdfPages } from './pdf';
 
-type PrintCallName = 'print.job' | 'print.renderDossier' | 'print.renderPacket' | 'print.save' | 'prints.list' | 'prints.markReturned' | 'prints.export';
+type PrintCallName =
+  | 'print.job'
+  | 'print.renderDossier'
+  | 'print.renderPacket'
+  | 'print.renderSlips'
+  | 'print.saveSlips'
+  | 'print.save'
+  | 'prints.list'
+  | 'prints.markReturned'
+  | 'prints.export';
 
 const JOB_KIND = 'print';
 
@@ -82,11 +92,45 @@ export const printHandlers: Handlers<PrintCallName> = {
     return { jobId, title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
   },
 
+  async 'print.renderSlips'({ db, io, jobs, store }, input) {
+    const { assessmentName, kindLabel } = await checkFreshCodes(db, store, input);
+    const view: PrintJobView = {
+      kind: 'slips',
+      title: `${assessmentName}评议码（${kindLabel}·${input.groupName}）`,
+      kindLabel,
+      groupName: input.groupName,
+      slips: input.slips.map((s) => ({ code: s.code, seatLabel: s.seatLabel, groupName: input.groupName, assessmentName })),
+    };
+    const job: PrintJob = { view, docKey: '', serials: [], pdf: null, saved: false };
+    const jobId = jobs.create(JOB_KIND, job);
+    try {
+      job.pdf = await io.printPdf(printRoute(jobId));
+    } catch (e) {
+      jobs.forget(jobId);
+      throw e;
+    }
+    return { jobId, title: view.title, serials: [], pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+  },
+
+  // The plain codes go only into the chosen file: the audit entry names the group, the kind and how many slips.
+  async 'print.saveSlips'({ rec, io, jobs }, { jobId, token }) {
+    const job = printJob(jobs, jobId);
+    if (job.view.kind !== 'slips') return fail('VALIDATION', '这不是评议码条的打印任务', 'jobId');
+    if (!job.pdf) return fail('VALIDATION', '打印文件尚未生成完毕，请稍候', 'jobId');
+    const path = io.savePath(token);
+    writeFileAtomic(path, job.pdf);
+    jobs.forget(jobId);
+    const { slips, title, kindLabel, groupName } = job.view;
+    rec.record(title, { kind: kindLabel, group: groupName, slips: slips.length, fileName: basename(path) });
+    return { fileName: basename(path), slips: slips.length };
+  },
+
   // The register rows and the file go together: the file is written inside the register's transaction, so a failed
   // write leaves no rows, and a refused register (份号 taken) leaves no file.
   async 'print.save'({ db, rec, io, jobs, store }, { jobId, token }) {
     const job = printJob(jobs, jobId);
     if (!job.pdf) return fail('VALIDATION', '打印文件尚未生成完毕，请稍候', 'jobId');
+    if (job.view.kind === 'slips') return fail('VALIDATION', '评议码条不记入打印登记，请在评议码窗口中保存', 'jobId');
     if (job.saved) fail('VALIDATION', '这批份号已经保存过，如需再次打印，请重新生成预览', 'jobId');
     const path = io.savePath(token);
     const fileName = basename(path);

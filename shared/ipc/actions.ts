@@ -53,6 +53,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'ballots.exportSummary': '导出测评汇总',
   'dossier.exportDocx': '导出档案文档',
   'print.save': '导出打印文件',
+  'print.saveSlips': '打印评议码',
   'prints.markReturned': '登记收回',
   'prints.export': '导出打印登记',
   'assessments.create': '新建考核',

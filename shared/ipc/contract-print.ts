@@ -1,9 +1,11 @@
 // The printing calls: a print view's job, rendering a document to PDF (held until saved), saving it with its 份号 in
 // the print register, and the register itself (list, mark returned, export).
 import { z } from 'zod';
-import { MAX_COPIES, MAX_PACKET_CADRES, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
+import { MAX_COPIES, MAX_PACKET_CADRES, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
+import { normalizeCode } from '../assessment/panel';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
-import { call } from './call';
+import { groupRefSchema } from './contract-assessment';
+import { ADMIN, call } from './call';
 import * as f from './fields';
 
 const copies = z
@@ -14,6 +16,17 @@ const copies = z
 
 const recipient = z.string({ error: '领取人必须是文字' }).trim().max(40, '领取人不能超过 40 个字');
 const recipients = z.array(recipient, { error: '领取人必须是一组文字' }).max(MAX_COPIES, `领取人不能超过 ${MAX_COPIES} 个`);
+
+const slip = z.strictObject(
+  {
+    seatLabel: f.text('席位', 40),
+    code: z
+      .string({ error: '评议码必须是文字' })
+      .max(20, '评议码格式不正确')
+      .refine((c) => normalizeCode(c) !== null, '评议码格式不正确'),
+  },
+  { error: '评议码条格式不正确' },
+);
 
 export const printCalls = {
   'print.job': call<PrintJobView>()({ input: z.strictObject({ jobId: f.jobId }), access: DOSSIER_READERS, mutates: false }),
@@ -39,6 +52,28 @@ export const printCalls = {
     }),
     access: DOSSIER_EDITORS,
     mutates: false,
+  }),
+  /** 评议码 slips of a freshly generated sheet (only codes of unused seats of that group are printed). */
+  'print.renderSlips': call<RenderedPrint>()({
+    input: z.strictObject({
+      assessmentId: f.id('考核'),
+      kind: z.enum(['superior', 'peer', 'staff'], { error: '评议类型不正确' }),
+      group: groupRefSchema,
+      groupName: f.text('分组名称', 60),
+      slips: z
+        .array(slip, { error: '请提供评议码' })
+        .min(1, '没有可打印的评议码')
+        .max(MAX_SLIPS, `一次最多打印 ${MAX_SLIPS} 张评议码`)
+        .refine((list) => new Set(list.map((s) => normalizeCode(s.code))).size === list.length, '评议码不能重复'),
+    }),
+    access: ADMIN,
+    mutates: false,
+  }),
+  /** Writes the slips' PDF; the job (and its plain codes) is dropped, nothing goes to the print register. */
+  'print.saveSlips': call<{ fileName: string; slips: number }>()({
+    input: z.strictObject({ jobId: f.jobId, token: f.fileToken }),
+    access: ADMIN,
+    mutates: true,
   }),
   'print.save': call<{ fileName: string; serials: readonly string[] }>()({
     input: z.strictObject({ jobId: f.jobId, token: f.fileToken }),

@@ -118,6 +118,8 @@ export const CALL_NAME_LIST = [
   'print.job',
   'print.renderDossier',
   'print.renderPacket',
+  'print.renderSlips',
+  'print.saveSlips',
   'print.save',
   'prints.list',
   'prints.markReturned',

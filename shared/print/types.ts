@@ -22,7 +22,27 @@ export interface PrintCopy {
 export const MAX_PACKET_CADRES = 200;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
-export type PrintJobView = DossierJobView | PacketJobView;
+export type PrintJobView = DossierJobView | PacketJobView | SlipsJobView;
+
+/** Most 评议码 slips one PDF holds (one generation makes at most 500 codes). */
+export const MAX_SLIPS = 500;
+
+/** One printed 评议码 slip. */
+export interface CodeSlip {
+  readonly code: string;
+  readonly seatLabel: string;
+  readonly groupName: string;
+  readonly assessmentName: string;
+}
+
+/** 评议码 slips: anonymous, so no copies, 份号, watermark or register rows; the job lives only until it is saved. */
+export interface SlipsJobView {
+  readonly kind: 'slips';
+  readonly title: string;
+  readonly kindLabel: string;
+  readonly groupName: string;
+  readonly slips: readonly CodeSlip[];
+}
 
 interface JobCommon {
   readonly title: string;

@@ -221,6 +221,16 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, p: { jobId: string; token: string }) => h.ok('print.save', p),
   },
+  'print.saveSlips': {
+    prepare: async (h) => {
+      const { a } = await assessmentIn(h, 'collecting');
+      const sheet = await h.ok('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 2 });
+      const slips = sheet.slips.map((s) => ({ seatLabel: s.seatLabel, code: s.code }));
+      const r = await h.ok('print.renderSlips', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', groupName: sheet.groupName, slips });
+      return { jobId: r.jobId, token: await savedTo(h, 'codeSlips', '评议码.pdf') };
+    },
+    run: (h, p: { jobId: string; token: string }) => h.ok('print.saveSlips', p),
+  },
   'prints.markReturned': {
     prepare: async (h) => {
       const r = await h.ok('print.renderDossier', { cadreId: await dossierCadre(h), copies: 1, recipients: [] });
@@ -455,6 +465,8 @@ describe('one audit entry per change', () => {
     let jobId = '';
     let restoreJobId = '';
     const printJob = (await h.ok('print.renderDossier', { cadreId: cadre.id, copies: 1, recipients: [] })).jobId;
+    // Fresh codes to print as slips (generating them is a change, so before the count).
+    const fresh = await h.ok('codes.generate', { assessmentId: assessment.id, kind: 'superior', group: 'chief:C1', count: 1 });
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
@@ -483,6 +495,13 @@ describe('one audit entry per change', () => {
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
       'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
+      'print.renderSlips': () => ({
+        assessmentId: assessment.id,
+        kind: 'superior',
+        group: 'chief:C1',
+        groupName: fresh.groupName,
+        slips: fresh.slips.map((s) => ({ seatLabel: s.seatLabel, code: s.code })),
+      }),
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
       'codes.list': () => ({ assessmentId: assessment.id }),
       'paper.list': () => ({ assessmentId: assessment.id }),

@@ -339,6 +339,15 @@ describe('role refusal', () => {
     'ballots.previewExcel': { assessmentId: 1, token: TOKEN },
     'ballots.commitExcel': { assessmentId: 1, jobId: JOB },
     'ballots.exportSummary': { assessmentId: 1, token: TOKEN },
+    'print.job': { jobId: JOB },
+    'print.renderDossier': { cadreId: ids.cadre ?? 1, copies: 1, recipients: [] },
+    'print.renderPacket': { title: '越权审议材料', cadreIds: [ids.cadre ?? 1], copies: 1, recipients: [] },
+    'print.save': { jobId: JOB, token: TOKEN },
+    'prints.list': {},
+    'prints.markReturned': { id: 1 },
+    'prints.export': { token: TOKEN },
+    'print.renderSlips': { assessmentId: 1, kind: 'superior', group: 'chief:C1', groupName: '正职组', slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }] },
+    'print.saveSlips': { jobId: JOB, token: TOKEN },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {
@@ -484,6 +493,9 @@ describe('dialog purposes', () => {
     ['reviewer', 'save', 'dossierDocx', true],
     ['reviewer', 'save', 'quarterGaps', false],
     ['assessmentClerk', 'save', 'dossierDocx', false],
+    // Slips carry plain 评议码: only those who generate codes (administrators) save them.
+    ['assessmentClerk', 'save', 'codeSlips', false],
+    ['dossierClerk', 'save', 'codeSlips', false],
   ] as const)('%s may %s a dialog for %s: %s', async (role, kind, purpose, allowed) => {
     const h = await newHostWithStore();
     await addUser(h, role, 'limited');

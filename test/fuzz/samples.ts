@@ -171,6 +171,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'ballots.commitExcel': { assessmentId: 1, jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60' },
     'rankings.exportExcel': { assessmentId: 1, token },
     'ballots.exportSummary': { assessmentId: 1, token },
+    'print.renderSlips': { assessmentId: 1, kind: 'superior', group: 'chief:C1', groupName: '正职组', slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }] },
+    'print.saveSlips': { jobId, token },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 

@@ -6,40 +6,48 @@ import { PANEL_KIND_LABELS, SEAT_STATE_LABELS, type PanelCodeSheet, type PanelKi
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { PrintSlipsModal } from '../print/PrintSlipsModal';
 import { groupsOf } from './groups';
 
 const STATE_COLORS = { unused: 'blue', used: 'green', revoked: 'default' } as const;
 
-/** Plain text of a sheet for copying into a document or a printer (the PDF slips are printed elsewhere). */
+/** Plain text of a sheet for copying into a document (the PDF slips come from 打印评议码条). */
 const sheetText = (s: PanelCodeSheet) =>
   [`${s.assessmentName}（${s.year} 年度）`, `${s.kindLabel} · ${s.groupName}`, ...s.slips.map((x) => `${x.seatLabel}\t${x.code}`)].join('\n');
 
 export function CodesSheetModal({ sheet, onClose }: { sheet: PanelCodeSheet | null; onClose: () => void }) {
+  const [printing, setPrinting] = useState(false);
   return (
-    <Modal open={sheet !== null} title="打印/导出评议码" width={640} okText="我已打印或抄录" cancelButtonProps={{ style: { display: 'none' } }} onOk={onClose} onCancel={onClose} destroyOnHidden>
-      {sheet ? (
-        <>
-          <Alert type="warning" showIcon title="评议码只在此时显示一次，系统不保存明码。请立即打印或抄录，关闭后无法再次查看（丢失的可补发新码）。" style={{ marginBottom: 12 }} />
-          <Typography.Paragraph strong>
-            {sheet.assessmentName} · {sheet.kindLabel} · {sheet.groupName}
-          </Typography.Paragraph>
-          <Table
-            rowKey="seatLabel"
-            size="small"
-            pagination={false}
-            dataSource={sheet.slips}
-            columns={[
-              { title: '席位', dataIndex: 'seatLabel' },
-              { title: '评议码', dataIndex: 'code', render: (c: string) => <Typography.Text code style={{ fontSize: 18, letterSpacing: 2 }} data-testid="fresh-code">{c}</Typography.Text> },
-            ]}
-            data-testid="codes-sheet"
-          />
-          <Typography.Paragraph copyable={{ text: sheetText(sheet), tooltips: ['复制全部评议码', '已复制'] }} style={{ marginTop: 12 }}>
-            复制全部（席位与评议码，可粘贴到文档中打印）
-          </Typography.Paragraph>
-        </>
-      ) : null}
-    </Modal>
+    <>
+      <Modal open={sheet !== null} title="打印/导出评议码" width={640} okText="我已打印或抄录" cancelButtonProps={{ style: { display: 'none' } }} onOk={onClose} onCancel={onClose} destroyOnHidden>
+        {sheet ? (
+          <>
+            <Alert type="warning" showIcon title="评议码只在此时显示一次，系统不保存明码。请立即打印或抄录，关闭后无法再次查看（丢失的可补发新码）。" style={{ marginBottom: 12 }} />
+            <Typography.Paragraph strong>
+              {sheet.assessmentName} · {sheet.kindLabel} · {sheet.groupName}
+            </Typography.Paragraph>
+            <Table
+              rowKey="seatLabel"
+              size="small"
+              pagination={false}
+              dataSource={sheet.slips}
+              columns={[
+                { title: '席位', dataIndex: 'seatLabel' },
+                { title: '评议码', dataIndex: 'code', render: (c: string) => <Typography.Text code style={{ fontSize: 18, letterSpacing: 2 }} data-testid="fresh-code">{c}</Typography.Text> },
+              ]}
+              data-testid="codes-sheet"
+            />
+            <Typography.Paragraph copyable={{ text: sheetText(sheet), tooltips: ['复制全部评议码', '已复制'] }} style={{ marginTop: 12 }}>
+              复制全部（席位与评议码，可粘贴到文档中打印）
+            </Typography.Paragraph>
+            <Button type="primary" ghost onClick={() => setPrinting(true)} data-testid="codes-print-slips">
+              打印评议码条（PDF）
+            </Button>
+          </>
+        ) : null}
+      </Modal>
+      {sheet && printing ? <PrintSlipsModal sheet={sheet} onClose={() => setPrinting(false)} /> : null}
+    </>
   );
 }
 

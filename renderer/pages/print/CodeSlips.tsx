@@ -1,13 +1,9 @@
 // 评议码 slips for a panel: ten to an A4 sheet (two columns, five rows) with dashed cut lines, each naming the
 // assessment, the group and the seat. No 份号 or user watermark: a slip is handed to a rater anonymously.
+import type { CodeSlip } from '../../../shared/print/types';
 import './print.css';
 
-export interface CodeSlip {
-  readonly code: string;
-  readonly seatLabel: string;
-  readonly groupName: string;
-  readonly assessmentName: string;
-}
+export type { CodeSlip };
 
 export const SLIPS_PER_PAGE = 10;
 

@@ -1,8 +1,9 @@
 // The page the print window loads (#/print/<jobId>): the job's document laid out for every copy, then a flag on
 // <html> tells the printer (Electron's printToPDF, or page.pdf in tests) that the pages are final.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PrintJobView } from '../../../shared/print/types';
+import type { DossierJobView, PacketJobView, SlipsJobView } from '../../../shared/print/types';
 import { call, errorMessage } from '../../lib/api';
+import { CodeSlips } from './CodeSlips';
 import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
 import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
@@ -14,8 +15,17 @@ const flag = (value: string) => {
   document.documentElement.dataset[READY_ATTRIBUTE] = value;
 };
 
+// Slips are laid out by CSS alone (ten to a sheet): they are final once painted.
+function SlipsRoute({ job }: { job: SlipsJobView }) {
+  useEffect(() => {
+    requestAnimationFrame(() => flag('true'));
+  }, [job]);
+  return <CodeSlips slips={job.slips} />;
+}
+
 export function PrintRoute({ jobId }: { jobId: string }) {
-  const [state, setState] = useState<{ job: PrintJobView; data: readonly DossierPrintData[] } | null>(null);
+  const [slips, setSlips] = useState<SlipsJobView | null>(null);
+  const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: readonly DossierPrintData[] } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +34,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     document.body.style.background = '#fff';
     call('print.job', { jobId })
       .then(async (job) => {
+        if (job.kind === 'slips') return setSlips(job);
         const ids = job.kind === 'dossier' ? [job.cadreId] : job.cadreIds;
         const data: DossierPrintData[] = [];
         // A few cadres at a time: a 50-cadre packet must not send 200 reads at once.
@@ -53,6 +64,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     [state],
   );
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
+  if (slips) return <SlipsRoute job={slips} />;
   if (!state || !doc) return null;
   return <Paginated doc={doc} copies={state.job.copies} printedBy={state.job.printedBy} onLaid={onLaid} layoutKey={jobId} />;
 }
