@@ -12,15 +12,16 @@ const COMPONENTS: readonly [Component, string][] = [
   ['service', '服务对象'],
 ];
 
-const HEADER = ['名次', '姓名', '单位', '最终得分', '基础分', ...COMPONENTS.map(([, l]) => l), '加分', '减分', '建议等次', '确认等次', '标记'];
+// Four-character headings in two lines of two, so the narrow columns break them where a reader expects.
+const HEADER = ['名次', '姓名', '单位', '最终|得分', '基础分', ...COMPONENTS.map(([, l]) => `${l.slice(0, 2)}|${l.slice(2)}`), '加分', '减分', '建议|等次', '确认|等次', '标记'];
 // Portrait A4 holds fourteen columns only at a small size: names and flags get the room, numbers the least.
-const COLS = ['5%', '7%', '10%', '7%', '6%', '7%', '7%', '7%', '7%', '5%', '5%', '7%', '8%', '12%'];
+const COLS = ['4.5%', '8.5%', '8.5%', '7%', '6.5%', '6.5%', '6.5%', '6.5%', '6.5%', '5.5%', '5.5%', '6.5%', '7%', '14.5%'];
 
 function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   const v = row.components[c];
   if (!v) return <td className="c">—</td>;
   return (
-    <td className="c">
+    <td className="c n">
       {fmt2(v.score)}
       <div className="pt-sub">
         {v.ballots}票{v.trimmed ? '·去高低' : ''}
@@ -59,15 +60,15 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
           <td className="c">{r.rank}</td>
           <td className="c">{m?.name ?? r.cadreId}</td>
           <td>{m?.unitName ?? ''}</td>
-          <td className="c">
+          <td className="c n">
             <b>{fmt2(r.finalScore)}</b>
           </td>
-          <td className="c">{fmt2(r.base)}</td>
+          <td className="c n">{fmt2(r.base)}</td>
           {COMPONENTS.map(([k]) => (
             <ComponentCell key={k} row={r} c={k} />
           ))}
-          <td className="c">{r.bonus ? `+${fmt2(r.bonus)}` : '—'}</td>
-          <td className="c">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
+          <td className="c n">{r.bonus ? `+${fmt2(r.bonus)}` : '—'}</td>
+          <td className="c n">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
           <td className="c">{GRADE_LABELS[r.grade]}</td>
           <td className="c">{c ? `${GRADE_LABELS[c.grade]}${c.grade !== r.grade ? '（调整）' : ''}` : '未确认'}</td>
           <td>{r.flags.map(flagText).join('、')}</td>
@@ -93,9 +94,16 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
   const tables: Record<string, PrintTable> = {};
   const header = (
     <tr>
-      {HEADER.map((h) => (
-        <th key={h}>{h}</th>
-      ))}
+      {HEADER.map((h) => {
+        const [first, second] = h.split('|');
+        return (
+          <th key={h}>
+            {first}
+            {second ? <br /> : null}
+            {second}
+          </th>
+        );
+      })}
     </tr>
   );
   for (const [position, label] of [
