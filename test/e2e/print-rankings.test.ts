@@ -1,6 +1,7 @@
 // End to end: an archived assessment's 排名表 previewed from the rankings tab, printed as 2 copies into one PDF (the
 // print view rendered in Chromium): every page carries its copy's 份号; the 正职 and 副职 group tables list the
-// cadres in rank order; under the tables the 制表人/审核人/日期 lines and the result digest.
+// cadres in rank order; under the tables the 制表人/审核人/日期 lines and the result digest, which a not yet archived
+// assessment's preview leaves out.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { chromiumPrinter } from './harness/print';
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
+const OPEN_NAME = '2026年度科级干部“双比双评”考核';
 
 let work: string;
 let bridge: Bridge;
@@ -65,6 +67,8 @@ beforeAll(async () => {
   await must('grades.confirm', { assessmentId: a.id, cadreId: roster.b, grade: 'competent', reason: '' });
   const latest = await must<AssessmentDetail>('assessments.get', { id: summarized.id });
   digest = (await must<{ digest: string }>('assessments.archive', { id: a.id, version: latest.version })).digest;
+  // A second assessment still collecting, with no ballots yet: its tables have no digest.
+  await startCollecting(h, await createC1(h, OPEN_NAME));
   browser = await launchBrowser();
   page = await openApp(browser, bridge.url);
   await page.getByText('干部名册').first().waitFor();
@@ -137,4 +141,18 @@ describe('printed ranking tables', () => {
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-rankings-page')]);
     expect(existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-1.png')) || existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-01.png'))).toBe(true);
   });
+
+  test('an assessment not yet archived: the same tables and sign lines, no digest; the unranked are named', async () => {
+    await page.getByRole('button', { name: /返回列表/ }).click();
+    await page.getByTestId('open-assessment').filter({ hasText: OPEN_NAME }).click();
+    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await page.getByTestId('print-rankings').click();
+    const preview = dialog().getByTestId('print-preview');
+    await preview.locator('.print-page').first().waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain(`${OPEN_NAME}排名表`);
+    expect(text).toContain('制表人：');
+    expect(text).toContain('未参与排名（无有效测评数据）');
+    expect(text).not.toContain('结果摘要');
+  }, 60_000);
 });
