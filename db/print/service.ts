@@ -5,6 +5,7 @@ import type { Handlers } from '../app/context';
 import type { Jobs } from '../app/jobs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { formatSerial, type PrintJobView } from '../../shared/print/types';
+import { loadAssessment } from '../assessment/access';
 import { readDossierCadre } from '../dossier/read';
 import { writeFileAtomic } from '../fs/atomic';
 import { listRegister, markReturned, nextSerials, registerCopies } from './register';
@@ -16,6 +17,7 @@ type PrintCallName =
   | 'print.job'
   | 'print.renderDossier'
   | 'print.renderPacket'
+  | 'print.renderRankings'
   | 'print.renderSlips'
   | 'print.saveSlips'
   | 'print.save'
@@ -90,6 +92,26 @@ export const printHandlers: Handlers<PrintCallName> = {
     const jobId = jobs.create(JOB_KIND, job);
     job.pdf = await io.printPdf(printRoute(jobId));
     return { jobId, title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+  },
+
+  async 'print.renderRankings'({ db, io, jobs, store }, { assessmentId, copies, recipients }) {
+    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+    // The same rule as rankings.get: a reviewer sees archived assessments only.
+    const assessment = await loadAssessment(db, assessmentId, store.user);
+    const docKey = `rankings:${assessmentId}`;
+    const serials = await nextSerials(db, docKey, copies);
+    const view: PrintJobView = {
+      kind: 'rankings',
+      assessmentId,
+      title: `${assessment.name}排名表`,
+      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
+      printedBy: store.user.displayName,
+      date: localDate(),
+    };
+    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
+    const jobId = jobs.create(JOB_KIND, job);
+    job.pdf = await io.printPdf(printRoute(jobId));
+    return { jobId, title: view.title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
   },
 
   async 'print.renderSlips'({ db, io, jobs, store }, input) {

@@ -45,7 +45,7 @@ function PageFor({
     case 'catalog':
       return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
-      return <AssessmentPage role={user.role} onStatusChange={onStatusChange} />;
+      return <AssessmentPage role={user.role} userName={user.displayName} onStatusChange={onStatusChange} />;
     case 'printRegister':
       return <RegisterPage />;
     case 'users':

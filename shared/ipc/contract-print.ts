@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_COPIES, MAX_PACKET_CADRES, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
 import { normalizeCode } from '../assessment/panel';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
-import { groupRefSchema } from './contract-assessment';
+import { ASSESSMENT_READERS, groupRefSchema } from './contract-assessment';
 import { ADMIN, call } from './call';
 import * as f from './fields';
 
@@ -27,6 +27,9 @@ const slip = z.strictObject(
   },
   { error: '评议码条格式不正确' },
 );
+
+/** Who may print ranking tables: whoever may both read rankings and save prints into the register. */
+export const RANKINGS_PRINTERS = ASSESSMENT_READERS.filter((r) => DOSSIER_EDITORS.includes(r));
 
 export const printCalls = {
   'print.job': call<PrintJobView>()({ input: z.strictObject({ jobId: f.jobId }), access: DOSSIER_READERS, mutates: false }),
@@ -51,6 +54,11 @@ export const printCalls = {
       recipients,
     }),
     access: DOSSIER_EDITORS,
+    mutates: false,
+  }),
+  'print.renderRankings': call<RenderedPrint>()({
+    input: z.strictObject({ assessmentId: f.id('考核'), copies, recipients }),
+    access: RANKINGS_PRINTERS,
     mutates: false,
   }),
   /** 评议码 slips of a freshly generated sheet (only codes of unused seats of that group are printed). */

@@ -118,6 +118,7 @@ export const CALL_NAME_LIST = [
   'print.job',
   'print.renderDossier',
   'print.renderPacket',
+  'print.renderRankings',
   'print.renderSlips',
   'print.saveSlips',
   'print.save',

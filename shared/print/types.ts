@@ -22,7 +22,7 @@ export interface PrintCopy {
 export const MAX_PACKET_CADRES = 200;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
-export type PrintJobView = DossierJobView | PacketJobView | SlipsJobView;
+export type PrintJobView = DossierJobView | PacketJobView | RankingsJobView | SlipsJobView;
 
 /** Most 评议码 slips one PDF holds (one generation makes at most 500 codes). */
 export const MAX_SLIPS = 500;
@@ -62,6 +62,12 @@ export interface DossierJobView extends JobCommon {
 export interface PacketJobView extends JobCommon {
   readonly kind: 'packet';
   readonly cadreIds: readonly number[];
+}
+
+/** 排名表 of one assessment: its ranking tables as the rankings call shows them to the printing user. */
+export interface RankingsJobView extends JobCommon {
+  readonly kind: 'rankings';
+  readonly assessmentId: number;
 }
 
 export interface RenderedPrint {

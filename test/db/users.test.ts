@@ -335,6 +335,7 @@ describe('role refusal', () => {
     'print.job': { jobId: JOB },
     'print.renderDossier': { cadreId: ids.cadre ?? 1, copies: 1, recipients: [] },
     'print.renderPacket': { title: '越权审议材料', cadreIds: [ids.cadre ?? 1], copies: 1, recipients: [] },
+    'print.renderRankings': { assessmentId: 1, copies: 1, recipients: [] },
     'print.save': { jobId: JOB, token: TOKEN },
     'prints.list': {},
     'prints.markReturned': { id: 1 },

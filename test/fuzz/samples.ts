@@ -173,6 +173,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'ballots.exportSummary': { assessmentId: 1, token },
     'print.renderSlips': { assessmentId: 1, kind: 'superior', group: 'chief:C1', groupName: '正职组', slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }] },
     'print.saveSlips': { jobId, token },
+    'print.renderRankings': { assessmentId: 1, copies: 2, recipients: ['常委甲'] },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 

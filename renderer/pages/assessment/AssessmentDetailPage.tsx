@@ -16,6 +16,7 @@ import { ServiceTab } from './ServiceTab';
 import { AdjustmentsTab } from './AdjustmentsTab';
 import { VetoesTab } from './VetoesTab';
 import { RankingsTab } from './RankingsTab';
+import { RANKINGS_PRINTERS } from '../../../shared/ipc/contract-print';
 import { PanelCodesTab } from './PanelCodesTab';
 import { PaperTab } from './PaperTab';
 import { BallotExcelBar } from './BallotExcelBar';
@@ -34,7 +35,19 @@ const TRANSITION_TEXT: Partial<Record<AssessmentState, { label: string; confirm:
   summarized: { label: '汇总', confirm: '汇总后将计算并保存排名结果，停止录入测评票。确定汇总？' },
 };
 
-export function AssessmentDetailPage({ id, role, onBack, onStatusChange }: { id: number; role: Role; onBack: () => void; onStatusChange: () => void }) {
+export function AssessmentDetailPage({
+  id,
+  role,
+  userName,
+  onBack,
+  onStatusChange,
+}: {
+  id: number;
+  role: Role;
+  userName: string;
+  onBack: () => void;
+  onStatusChange: () => void;
+}) {
   const [detail, setDetail] = useState<AssessmentDetail | null>(null);
   const [ballots, setBallots] = useState<AssessmentBallots | null>(null);
   const [tab, setTab] = useState('members');
@@ -179,7 +192,7 @@ export function AssessmentDetailPage({ id, role, onBack, onStatusChange }: { id:
     {
       key: 'rankings',
       label: '排名结果',
-      children: <RankingsTab key={`${rankingsKey}-${tab === 'rankings' ? 'on' : 'off'}`} detail={detail} canConfirm={isAdmin && detail.state === 'summarized'} />,
+      children: <RankingsTab key={`${rankingsKey}-${tab === 'rankings' ? 'on' : 'off'}`} detail={detail} canConfirm={isAdmin && detail.state === 'summarized'} printedBy={RANKINGS_PRINTERS.includes(role) ? userName : null} />,
     },
   ];
 

@@ -5,8 +5,9 @@ import { AssessmentList } from './AssessmentList';
 import { AssessmentDetailPage } from './AssessmentDetailPage';
 
 /** `onStatusChange`: the host's status changed (评议终端 started), so the window re-reads it. */
-export function AssessmentPage({ role, onStatusChange }: { role: Role; onStatusChange: () => void }) {
+/** `userName` goes into the watermark of what the user prints. */
+export function AssessmentPage({ role, userName, onStatusChange }: { role: Role; userName: string; onStatusChange: () => void }) {
   const [openId, setOpenId] = useState<number | null>(null);
-  if (openId !== null) return <AssessmentDetailPage id={openId} role={role} onBack={() => setOpenId(null)} onStatusChange={onStatusChange} />;
+  if (openId !== null) return <AssessmentDetailPage id={openId} role={role} userName={userName} onBack={() => setOpenId(null)} onStatusChange={onStatusChange} />;
   return <AssessmentList role={role} onOpen={setOpenId} />;
 }

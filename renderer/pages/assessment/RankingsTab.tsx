@@ -5,7 +5,8 @@ import { flagText, GRADE_LABELS, type AssessmentDetail, type GradeConfirmation, 
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrintRankingsModal } from '../print/PrintRankingsModal';
 import { fmt2 } from './groups';
 import { RankingCharts } from './RankingCharts';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -200,9 +201,11 @@ function GroupTable({
   );
 }
 
-export function RankingsTab({ detail, canConfirm }: { detail: AssessmentDetail; canConfirm: boolean }) {
+/** `printedBy`: the user's name for the print watermark, given when the user may print the ranking tables. */
+export function RankingsTab({ detail, canConfirm, printedBy }: { detail: AssessmentDetail; canConfirm: boolean; printedBy: string | null }) {
   const [view, setView] = useState<RankingsView | null>(null);
   const [confirming, setConfirming] = useState<RankingRow | null>(null);
+  const [printing, setPrinting] = useState(false);
   const { message } = AntApp.useApp();
   const load = useCallback(async () => {
     try {
@@ -233,7 +236,12 @@ export function RankingsTab({ detail, canConfirm }: { detail: AssessmentDetail; 
     );
   return (
     <>
-      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+      <Flex justify="flex-end" gap={8} style={{ marginBottom: 8 }}>
+        {printedBy ? (
+          <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="print-rankings">
+            打印排名表
+          </Button>
+        ) : null}
         <Button icon={<FileExcelOutlined />} onClick={exportExcel} data-testid="export-rankings">
           导出排名 Excel
         </Button>
@@ -283,6 +291,9 @@ export function RankingsTab({ detail, canConfirm }: { detail: AssessmentDetail; 
             message.success('等次已确认');
           }}
         />
+      ) : null}
+      {printing && printedBy ? (
+        <PrintRankingsModal assessmentId={detail.id} name={detail.name} view={view} printedBy={printedBy} onClose={() => setPrinting(false)} />
       ) : null}
     </>
   );

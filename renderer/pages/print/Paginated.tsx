@@ -29,6 +29,8 @@ export interface PaginatedProps {
   readonly layoutKey?: string;
 }
 
+const tableClass = (t: PrintTable) => (t.variant ? `pt ${t.variant}` : 'pt');
+
 const Cols = ({ table }: { table: PrintTable }) => (
   <colgroup>
     {table.cols.map((w, i) => (
@@ -54,7 +56,7 @@ function PageContent({ doc, indices }: { doc: PrintDocumentSpec; indices: readon
     }
     const table = doc.tables[b.table!]!;
     out.push(
-      <table key={b.key} className="pt">
+      <table key={b.key} className={tableClass(table)}>
         <Cols table={table} />
         {table.header && <thead>{table.header}</thead>}
         <tbody>{rows.map((r) => <Fragment key={r.key}>{r.node}</Fragment>)}</tbody>
@@ -100,7 +102,7 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
     <div ref={ref} className="print-doc print-measure" aria-hidden>
       {Object.entries(doc.tables).map(([id, t]) =>
         t.header ? (
-          <table key={id} className="pt" data-h={id}>
+          <table key={id} className={tableClass(t)} data-h={id}>
             <Cols table={t} />
             <thead>{t.header}</thead>
           </table>
@@ -108,7 +110,7 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
       )}
       {doc.blocks.map((b, i) =>
         b.kind === 'page' ? null : b.kind === 'row' ? (
-          <table key={b.key} className="pt" data-i={i}>
+          <table key={b.key} className={tableClass(doc.tables[b.table!]!)} data-i={i}>
             <Cols table={doc.tables[b.table!]!} />
             <tbody>{b.node}</tbody>
           </table>

@@ -1,13 +1,15 @@
 // The page the print window loads (#/print/<jobId>): the job's document laid out for every copy, then a flag on
 // <html> tells the printer (Electron's printToPDF, or page.pdf in tests) that the pages are final.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DossierJobView, PacketJobView, SlipsJobView } from '../../../shared/print/types';
+import type { RankingsView } from '../../../shared/assessment';
+import type { DossierJobView, PacketJobView, RankingsJobView, SlipsJobView } from '../../../shared/print/types';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
 import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
 import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
 import { packetDocument } from './PacketDocument';
+import { rankingsDocument } from './RankingsDocument';
 
 export const READY_ATTRIBUTE = 'printReady';
 
@@ -26,6 +28,7 @@ function SlipsRoute({ job }: { job: SlipsJobView }) {
 export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: readonly DossierPrintData[] } | null>(null);
+  const [ranking, setRanking] = useState<{ job: RankingsJobView; view: RankingsView; name: string } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +38,13 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     call('print.job', { jobId })
       .then(async (job) => {
         if (job.kind === 'slips') return setSlips(job);
+        if (job.kind === 'rankings') {
+          const [view, detail] = await Promise.all([
+            call('rankings.get', { assessmentId: job.assessmentId }),
+            call('assessments.get', { id: job.assessmentId }),
+          ]);
+          return setRanking({ job, view, name: detail.name });
+        }
         const ids = job.kind === 'dossier' ? [job.cadreId] : job.cadreIds;
         const data: DossierPrintData[] = [];
         // A few cadres at a time: a 50-cadre packet must not send 200 reads at once.
@@ -47,10 +57,11 @@ export function PrintRoute({ jobId }: { jobId: string }) {
       });
   }, [jobId]);
   const doc = useMemo(() => {
+    if (ranking) return rankingsDocument(ranking.view, ranking.name);
     if (!state) return null;
     const { job, data } = state;
     return job.kind === 'dossier' ? dossierDocument(data[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
-  }, [state, tocPages]);
+  }, [state, ranking, tocPages]);
   const numbered = useRef(false);
   const onLaid = useCallback(
     (layout: Layout) => {
@@ -65,6 +76,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   );
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
   if (slips) return <SlipsRoute job={slips} />;
-  if (!state || !doc) return null;
-  return <Paginated doc={doc} copies={state.job.copies} printedBy={state.job.printedBy} onLaid={onLaid} layoutKey={jobId} />;
+  const job = ranking?.job ?? state?.job;
+  if (!job || !doc) return null;
+  return <Paginated doc={doc} copies={job.copies} printedBy={job.printedBy} onLaid={onLaid} layoutKey={jobId} />;
 }

@@ -18,6 +18,8 @@ export interface PrintTable {
   readonly cols: readonly string[];
   /** The header row(s), repeated on every page the table continues on; null for a table without one. */
   readonly header: ReactNode | null;
+  /** An extra class on the table (e.g. a smaller type for a wide table). */
+  readonly variant?: string;
 }
 
 export interface PrintDocumentSpec {

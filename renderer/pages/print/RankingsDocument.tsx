@@ -1,0 +1,136 @@
+// 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
+// flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
+import { flagText, GRADE_LABELS, type RankingsView } from '../../../shared/assessment';
+import type { Component, RankingGroup, RankingRow } from '../../../shared/scoring/types';
+import { fmt2 } from '../assessment/groups';
+import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
+
+const COMPONENTS: readonly [Component, string][] = [
+  ['superior', '上级排名'],
+  ['peer', '同级互评'],
+  ['staff', '职工测评'],
+  ['service', '服务对象'],
+];
+
+// Four-character headings in two lines of two, so the narrow columns break them where a reader expects.
+const HEADER = ['名次', '姓名', '单位', '最终|得分', '基础分', ...COMPONENTS.map(([, l]) => `${l.slice(0, 2)}|${l.slice(2)}`), '加分', '减分', '建议|等次', '确认|等次', '标记'];
+// Portrait A4 holds fourteen columns only at a small size: names and flags get the room, numbers the least.
+const COLS = ['4.5%', '8.5%', '8.5%', '7%', '6.5%', '6.5%', '6.5%', '6.5%', '6.5%', '5.5%', '5.5%', '6.5%', '7%', '14.5%'];
+
+function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
+  const v = row.components[c];
+  if (!v) return <td className="c">—</td>;
+  return (
+    <td className="c n">
+      {fmt2(v.score)}
+      <div className="pt-sub">
+        {v.ballots}票{v.trimmed ? '·去高低' : ''}
+      </div>
+    </td>
+  );
+}
+
+function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): PrintBlock[] {
+  const name = view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey;
+  const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
+  const blocks: PrintBlock[] = [
+    {
+      key: `${tableId}-h`,
+      kind: 'flow',
+      keepWithNext: true,
+      node: (
+        <div className="pb-h2">
+          {name}
+          <span className="pb-h-note">
+            共 {group.size} 人，参与排名 {group.rows.length} 人，优秀名额 {group.excellentQuota} 名
+          </span>
+        </div>
+      ),
+    },
+  ];
+  group.rows.forEach((r) => {
+    const m = view.members[r.cadreId];
+    const c = confirmed.get(r.cadreId);
+    blocks.push({
+      key: `${tableId}-${r.cadreId}`,
+      kind: 'row',
+      table: tableId,
+      node: (
+        <tr data-rank-row={m?.name ?? r.cadreId}>
+          <td className="c">{r.rank}</td>
+          <td className="c">{m?.name ?? r.cadreId}</td>
+          <td>{m?.unitName ?? ''}</td>
+          <td className="c n">
+            <b>{fmt2(r.finalScore)}</b>
+          </td>
+          <td className="c n">{fmt2(r.base)}</td>
+          {COMPONENTS.map(([k]) => (
+            <ComponentCell key={k} row={r} c={k} />
+          ))}
+          <td className="c n">{r.bonus ? `+${fmt2(r.bonus)}` : '—'}</td>
+          <td className="c n">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
+          <td className="c">{GRADE_LABELS[r.grade]}</td>
+          <td className="c">{c ? `${GRADE_LABELS[c.grade]}${c.grade !== r.grade ? '（调整）' : ''}` : '未确认'}</td>
+          <td>{r.flags.map(flagText).join('、')}</td>
+        </tr>
+      ),
+    });
+  });
+  const unranked = view.result.unranked.filter((u) => {
+    const m = view.members[u.cadreId];
+    return m && (group.position === 'chief' ? m.position === 'chief' && m.categoryCode === group.groupKey : m.position === 'deputy' && String(m.unitId) === group.groupKey);
+  });
+  if (unranked.length > 0)
+    blocks.push({
+      key: `${tableId}-unranked`,
+      kind: 'flow',
+      node: <div className="pb-note">未参与排名（无有效测评数据）：{unranked.map((u) => view.members[u.cadreId]?.name ?? u.cadreId).join('、')}</div>,
+    });
+  return blocks;
+}
+
+export function rankingsDocument(view: RankingsView, assessmentName: string, prefix = 'r'): PrintDocumentSpec {
+  const blocks: PrintBlock[] = [{ key: `${prefix}-title`, kind: 'flow', keepWithNext: true, node: <div className="pb-title">{assessmentName}排名表</div> }];
+  const tables: Record<string, PrintTable> = {};
+  const header = (
+    <tr>
+      {HEADER.map((h) => {
+        const [first, second] = h.split('|');
+        return (
+          <th key={h}>
+            {first}
+            {second ? <br /> : null}
+            {second}
+          </th>
+        );
+      })}
+    </tr>
+  );
+  for (const [position, label] of [
+    ['chief', '一、正职（按单位类别排名）'],
+    ['deputy', '二、副职（按单位排名）'],
+  ] as const) {
+    const groups = view.result.groups.filter((g) => g.position === position);
+    if (groups.length === 0) continue;
+    blocks.push({ key: `${prefix}-${position}`, kind: 'flow', keepWithNext: true, node: <div className="pb-h1">{label}</div> });
+    groups.forEach((g) => {
+      const id = `${prefix}-t-${position}-${g.groupKey}`;
+      tables[id] = { cols: COLS, header, variant: 'pt-rank' };
+      blocks.push(...groupBlocks(view, g, id));
+    });
+  }
+  blocks.push({
+    key: `${prefix}-sign`,
+    kind: 'flow',
+    node: (
+      <div className="pb-sign">
+        <span>制表人：________</span>
+        <span>审核人：________</span>
+        <span>日期：________</span>
+      </div>
+    ),
+  });
+  if (view.state === 'archived' && view.digest)
+    blocks.push({ key: `${prefix}-digest`, kind: 'flow', node: <div className="pb-note pb-digest">结果摘要（SHA-256）：{view.digest}</div> });
+  return { blocks, tables };
+}

@@ -1,0 +1,74 @@
+// 排名表 behind print.renderRankings / print.save on a real encrypted store: the job names the assessment, 份号 are
+// numbered per assessment, saved copies go into the register as kind 'rankings', and who may print is whoever may
+// both read rankings and save prints. Bad input changes nothing. The PDF's text is checked in e2e
+// (test/e2e/print-rankings.test.ts); here the printer is a stand-in recording the route.
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../../helpers/assessment';
+import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { loginAs } from '../../helpers/roster';
+import { tempDir } from '../../helpers/tmp-store';
+
+const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
+
+async function rankingsHost() {
+  const routes: string[] = [];
+  const h = await newHostWithStore({
+    printPdf: async (route) => {
+      routes.push(route);
+      return FAKE_PDF;
+    },
+  });
+  const roster = await seedRoster(h);
+  const a = await startCollecting(h, await createC1(h));
+  await enterWorkedExample(h, a.id, roster);
+  return { h, routes, a };
+}
+
+const state = async (h: TestHost) => ({
+  rows: await h.host.session().db.selectFrom('print_register').selectAll().orderBy('id').execute(),
+  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
+});
+
+test('render then save: the job names the assessment, copies go into the register as 考核排名表, numbered per assessment', async () => {
+  const { h, routes, a } = await rankingsHost();
+  await loginAs(h, 'dossierClerk');
+  const r = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 2, recipients: ['县委常委会'] });
+  expect(r).toMatchObject({ title: `${a.name}排名表`, serials: ['001', '002'], pages: 1 });
+  expect(routes).toEqual([`print/${r.jobId}`]);
+  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({
+    kind: 'rankings',
+    assessmentId: a.id,
+    printedBy: '档案管理员甲',
+    copies: [
+      { serial: '001', recipient: '县委常委会' },
+      { serial: '002', recipient: '' },
+    ],
+  });
+  const token = await h.pickSave('printPdf', join(tempDir('ganbu-print-'), '排名表.pdf'));
+  expect(await h.ok('print.save', { jobId: r.jobId, token })).toEqual({ fileName: '排名表.pdf', serials: ['001', '002'] });
+  const list = await h.ok('prints.list', {});
+  expect(list.map((x) => [x.kind, x.serial, x.recipient, x.title])).toEqual([
+    ['rankings', '001', '县委常委会', `${a.name}排名表`],
+    ['rankings', '002', '', `${a.name}排名表`],
+  ]);
+  expect((await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).serials).toEqual(['003']);
+});
+
+test('bad input names its field and leaves the store as it was; an assessment clerk may not print', async () => {
+  const { h, a } = await rankingsHost();
+  const before = await state(h);
+  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: ['甲', '乙'] })).toMatchObject({
+    code: 'VALIDATION',
+    message: '领取人有 2 个，多于份数 1',
+    field: 'recipients',
+  });
+  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 0, recipients: [] })).toMatchObject({ message: '份数至少 1 份', field: 'copies' });
+  expect(await h.err('print.renderRankings', { assessmentId: 999, copies: 1, recipients: [] })).toMatchObject({ code: 'NOT_FOUND' });
+  expect(await h.err('print.renderRankings', { assessmentId: 'x', copies: 1, recipients: [] })).toMatchObject({ code: 'VALIDATION', field: 'assessmentId' });
+  expect(await state(h)).toEqual(before);
+  await loginAs(h, 'assessmentClerk');
+  const clerk = await state(h);
+  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).toMatchObject({ code: 'FORBIDDEN' });
+  expect(await state(h)).toEqual(clerk);
+});

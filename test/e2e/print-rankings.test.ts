@@ -1,0 +1,158 @@
+// End to end: an archived assessment's 排名表 previewed from the rankings tab, printed as 2 copies into one PDF (the
+// print view rendered in Chromium): every page carries its copy's 份号; the 正职 and 副职 group tables list the
+// cadres in rank order; under the tables the 制表人/审核人/日期 lines and the result digest, which a not yet archived
+// assessment's preview leaves out.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
+import type { AssessmentDetail } from '../../shared/assessment/types';
+import type { TestHost } from '../helpers/host';
+import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
+import { ScriptedDialogs } from '../helpers/dialogs';
+import { startBridge, type Bridge } from './harness/bridge-server';
+import { launchBrowser, openApp, SCREENSHOT_DIR } from './harness/browser';
+import { chromiumPrinter } from './harness/print';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+const NAME = '2025年度科级干部“双比双评”考核';
+const OPEN_NAME = '2026年度科级干部“双比双评”考核';
+
+let work: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let dispatch: Dispatch;
+let digest = '';
+const dialogs = new ScriptedDialogs();
+
+async function must<T>(name: string, input: unknown): Promise<T> {
+  const r = await dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** pdftotext of each page (form feeds separate pages). */
+const pdfPages = (file: string): string[] => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-print-rankings-'));
+  bridge = await startBridge(RENDERER, {
+    configDir: join(work, 'config'),
+    defaultStoreDir: join(work, 'store'),
+    fileDialogs: dialogs,
+    printPdf: chromiumPrinter(() => browser, () => bridge.url),
+  });
+  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
+  dispatch = createDispatcher(bridge.host, () => undefined);
+  // The shared assessment helpers only call `ok`: the same calls go through this dispatcher.
+  const h = { ok: must } as unknown as TestHost;
+  const roster = await seedRoster(h);
+  const a = await startCollecting(h, await createC1(h, NAME));
+  await enterWorkedExample(h, a.id, roster);
+  // The 副职 of 乌兰镇 get 职工测评 votes too, so their table has two ranked rows.
+  await must('ballots.saveStaff', {
+    assessmentId: a.id,
+    counts: [
+      { targetId: roster.d, excellent: 2, good: 0, fair: 0, poor: 0 },
+      { targetId: roster.e, excellent: 0, good: 0, fair: 2, poor: 0 },
+    ],
+  });
+  const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
+  const summarized = await must<AssessmentDetail>('assessments.setState', { id: a.id, version: current.version, state: 'summarized' });
+  await must('grades.confirm', { assessmentId: a.id, cadreId: roster.b, grade: 'competent', reason: '' });
+  const latest = await must<AssessmentDetail>('assessments.get', { id: summarized.id });
+  digest = (await must<{ digest: string }>('assessments.archive', { id: a.id, version: latest.version })).digest;
+  // A second assessment still collecting, with no ballots yet: its tables have no digest.
+  await startCollecting(h, await createC1(h, OPEN_NAME));
+  browser = await launchBrowser();
+  page = await openApp(browser, bridge.url);
+  await page.getByText('干部名册').first().waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const dialog = () => page.getByRole('dialog').last();
+
+describe('printed ranking tables', () => {
+  let pdf = '';
+  let pagesPerCopy = 0;
+
+  test('打印排名表 in the rankings tab: preview, then 2 copies saved as one PDF and registered', async () => {
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
+    await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await page.getByTestId('print-rankings').click();
+    const preview = dialog().getByTestId('print-preview');
+    await preview.locator('.print-page').first().waitFor();
+    const said = await dialog().getByText(/预览：每份 \d+ 页/).innerText();
+    pagesPerCopy = Number(/每份 (\d+) 页/.exec(said)![1]);
+    expect(await preview.locator('.print-page').count()).toBe(pagesPerCopy);
+    expect(await preview.innerText()).toContain(`${NAME}排名表`);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.waitForTimeout(500); // the modal's fade-in
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-rankings-preview.png') });
+
+    await dialog().getByTestId('print-copies').fill('2');
+    await dialog().getByTestId('print-recipients').fill('旗委常委会、纪委监委');
+    pdf = join(work, '排名表.pdf');
+    dialogs.answerSave(pdf);
+    await dialog().getByTestId('print-export').click();
+    await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
+    expect(existsSync(pdf)).toBe(true);
+    expect(dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: `${NAME}排名表（2份）.pdf` });
+    const rows = await must<{ kind: string; serial: string; recipient: string }[]>('prints.list', {});
+    expect(rows.map((r) => [r.kind, r.serial, r.recipient])).toEqual([
+      ['rankings', '001', '旗委常委会'],
+      ['rankings', '002', '纪委监委'],
+    ]);
+  }, 90_000);
+
+  test('the PDF: 2 × pages with each copy’s 份号; both group tables in rank order; sign lines and the digest', () => {
+    const pages = pdfPages(pdf);
+    expect(pages).toHaveLength(2 * pagesPerCopy);
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`份号：00${Math.floor(i / pagesPerCopy) + 1}`));
+    for (let copy = 0; copy < 2; copy++) {
+      const text = pages.slice(copy * pagesPerCopy, (copy + 1) * pagesPerCopy).join('\n');
+      expect(text).toContain(`${NAME}排名表`);
+      for (const h of ['一、正职', '正职·苏木镇（街道）', '二、副职', '副职·乌兰镇', '名次', '姓名', '单位', '基础分', '加分', '减分', '标记']) expect(text, h).toContain(h);
+      // Names in rank order within each group (the worked example of scoring.md for the 正职).
+      const at = (s: string) => text.indexOf(s);
+      expect(at('巴特尔')).toBeLessThan(at('阿古拉'));
+      expect(at('阿古拉')).toBeLessThan(at('朝鲁'));
+      expect(at('朝鲁')).toBeLessThan(at('副职·乌兰镇'));
+      expect(at('副职·乌兰镇')).toBeLessThan(at('德力格尔'));
+      expect(at('德力格尔')).toBeLessThan(at('额尔敦'));
+      // Each on its own: the watermark's letters can fall between them in the extracted text.
+      for (const s of ['制表人：____', '审核人：____', '日期：____', '结果摘要（SHA-256）', digest]) expect(text, s).toContain(s);
+    }
+  });
+
+  test('page 1 rendered to PNG (looked at)', () => {
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-rankings-page')]);
+    expect(existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-1.png')) || existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-01.png'))).toBe(true);
+  });
+
+  test('an assessment not yet archived: the same tables and sign lines, no digest; the unranked are named', async () => {
+    await page.getByRole('button', { name: /返回列表/ }).click();
+    await page.getByTestId('open-assessment').filter({ hasText: OPEN_NAME }).click();
+    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await page.getByTestId('print-rankings').click();
+    const preview = dialog().getByTestId('print-preview');
+    await preview.locator('.print-page').first().waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain(`${OPEN_NAME}排名表`);
+    expect(text).toContain('制表人：');
+    expect(text).toContain('未参与排名（无有效测评数据）');
+    expect(text).not.toContain('结果摘要');
+  }, 60_000);
+});
