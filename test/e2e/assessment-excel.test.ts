@@ -12,7 +12,7 @@ import { fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, setRow } from '
 import { ScriptedDialogs } from '../helpers/dialogs';
 import { minimalCadre } from '../helpers/roster';
 import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
+import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
 const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -67,11 +67,7 @@ afterAll(async () => {
 const dialog = () => page.getByRole('dialog').last();
 const templatePath = () => join(work, '测评票模板.xlsx');
 
-async function settledScreenshot(name: string) {
-  await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 
 describe('assessment Excel ballots', () => {
   test('下载测评票模板 writes the template with a sheet per group', async () => {

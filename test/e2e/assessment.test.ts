@@ -9,7 +9,7 @@ import { createDispatcher } from '../../electron/ipc/dispatcher';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
 import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
+import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
@@ -93,11 +93,7 @@ async function pickOption(trigger: ReturnType<Page['getByTestId']>, text: string
 }
 
 /** A screenshot once toasts, spinners and fade-ins are gone, so the picture shows the settled screen. */
-async function settledScreenshot(name: string) {
-  await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 
 async function confirmDialog(button: string | RegExp) {
   const confirm = page.locator('.ant-modal-confirm-confirm');

@@ -9,7 +9,7 @@ import { createDispatcher } from '../../electron/ipc/dispatcher';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
 import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
+import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
@@ -54,11 +54,7 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click
 const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 const names = (order: readonly number[]) => order.map((id) => Object.keys(ids).find((n) => ids[n] === id));
 
-async function settledScreenshot(name: string) {
-  await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
+const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 
 async function openAssessment() {
   await menu('考核测评');

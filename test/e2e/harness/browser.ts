@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core, with the flags this closed network needs.
+import { expect } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -36,4 +37,16 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A screenshot once toasts and spinners are gone. The pointer moves off first: antd keeps a message open while it is
+ * hovered, and the pointer often rests where the last click put it. A notice already fading out does not count:
+ * headless Chromium sometimes leaves one in its leave animation long after it has turned transparent.
+ */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await expect.poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave), .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+  await page.waitForTimeout(400);
+  await screenshot(page, name);
 }
