@@ -3,7 +3,7 @@ import { useState, type DragEvent, type HTMLAttributes } from 'react';
 import { Button, InputNumber, Space, Table } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
 import { placesFromRows, reorderRows } from '../../../shared/assessment/superior-order';
-import { focusNext, type FormTarget } from './ballot-forms';
+import { enterMovesOn, type FormTarget } from './ballot-forms';
 
 interface Props<T extends FormTarget> {
   rows: readonly T[];
@@ -91,11 +91,7 @@ export function OrderTable<T extends FormTarget>({ rows, places, onChange, cell 
               precision={0}
               value={places.get(t.cadreId) ?? null}
               onChange={(v) => onChange([...rows], new Map(places).set(t.cadreId, typeof v === 'number' ? v : null))}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                e.preventDefault();
-                focusNext(e.target as HTMLElement, cell);
-              }}
+              onKeyDown={enterMovesOn(cell)}
               data-grid-cell={cell}
               data-testid={`${cell}-${t.name}`}
             />

@@ -4,23 +4,10 @@ import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Popconfirm, Sel
 import { groupRefOf, type AssessmentMember, type PeerBallotView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
+import { enterMovesOn, weightedTotal } from './ballot-forms';
 import { fmt2, groupsOf } from './groups';
 
 type Grid = Record<number, Record<string, number | null>>;
-
-/** Enter moves to the next cell like Tab does (row by row), so a clerk can type a tally sheet without the mouse. */
-function focusNext(current: HTMLElement | null) {
-  // The marker may sit on the input itself or on its wrapper, depending on the component's version.
-  const cells = [...document.querySelectorAll<HTMLElement>('[data-grid-cell="peer"]')]
-    .map((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input')))
-    .filter((el): el is HTMLInputElement => el !== null);
-  const i = cells.findIndex((c) => c === current);
-  const next = cells[i + 1];
-  if (next) {
-    next.focus();
-    next.select();
-  }
-}
 
 export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
@@ -41,18 +28,6 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
     for (const b of ballots.peer.filter((x) => x.raterId === id)) g[b.targetId] = { ...b.scores };
     setGrid(g);
     setProblem(null);
-  };
-
-  const total = (t: number): number | null => {
-    const row = grid[t];
-    if (!row) return null;
-    let sum = 0;
-    for (const i of indicators) {
-      const v = row[i.id];
-      if (v === null || v === undefined) return null;
-      sum += v * i.weight;
-    }
-    return sum;
   };
 
   const save = async () => {
@@ -133,17 +108,13 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
                           setGrid((g) => ({ ...g, [t.cadreId]: { ...(g[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } }));
                           setProblem(null);
                         }}
-                        onKeyDown={(e) => {
-                          if (e.key !== 'Enter') return;
-                          e.preventDefault();
-                          focusNext(e.target as HTMLElement);
-                        }}
+                        onKeyDown={enterMovesOn('peer')}
                         data-grid-cell="peer"
                         data-testid={`peer-${t.name}-${ind.id}`}
                       />
                     ),
                   })),
-                  { title: '加权合计', width: 110, render: (_: unknown, t: AssessmentMember) => <span data-testid={`peer-total-${t.name}`}>{fmt2(total(t.cadreId))}</span> },
+                  { title: '加权合计', width: 110, render: (_: unknown, t: AssessmentMember) => <span data-testid={`peer-total-${t.name}`}>{fmt2(weightedTotal(grid[t.cadreId], indicators))}</span> },
                 ]}
               />
               {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="peer-problem" /> : null}

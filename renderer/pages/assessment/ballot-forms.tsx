@@ -1,4 +1,5 @@
 // Ballot form parts shared by the kiosk and paper entry: a peer score grid, typed places, and staff grade choices.
+import type { KeyboardEvent } from 'react';
 import { InputNumber, Radio, Table } from 'antd';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
@@ -17,7 +18,7 @@ export interface FormIndicator {
 export type ScoreGrid = Record<number, Record<string, number | null>>;
 
 /** Enter moves to the next cell (row by row), like Tab. */
-export function focusNext(current: HTMLElement | null, cell: string) {
+function focusNext(current: HTMLElement | null, cell: string) {
   const cells = [...document.querySelectorAll<HTMLElement>(`[data-grid-cell="${cell}"]`)]
     .map((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input')))
     .filter((el): el is HTMLInputElement => el !== null);
@@ -28,7 +29,16 @@ export function focusNext(current: HTMLElement | null, cell: string) {
   }
 }
 
-export function weightedTotal(row: Record<string, number | null> | undefined, indicators: readonly FormIndicator[]): number | null {
+/** The keydown handler of a grid cell: Enter moves on to the next cell of the same grid. */
+export function enterMovesOn(cell: string) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    focusNext(e.target as HTMLElement, cell);
+  };
+}
+
+export function weightedTotal(row: Record<string, number | null> | undefined, indicators: readonly Pick<FormIndicator, 'id' | 'weight'>[]): number | null {
   if (!row) return null;
   let sum = 0;
   for (const i of indicators) {
@@ -60,11 +70,7 @@ export function PeerScoreGrid(props: { targets: readonly FormTarget[]; indicator
               max={100}
               value={grid[t.cadreId]?.[ind.id] ?? null}
               onChange={(v) => onChange({ ...grid, [t.cadreId]: { ...(grid[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } })}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                e.preventDefault();
-                focusNext(e.target as HTMLElement, cell);
-              }}
+              onKeyDown={enterMovesOn(cell)}
               data-grid-cell={cell}
               data-testid={`${cell}-${t.name}-${ind.id}`}
             />
@@ -111,11 +117,7 @@ export function PlacesTable(props: { targets: readonly FormTarget[]; places: Rea
               precision={0}
               value={places.get(t.cadreId) ?? null}
               onChange={(v) => onChange(new Map(places).set(t.cadreId, typeof v === 'number' ? v : null))}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                e.preventDefault();
-                focusNext(e.target as HTMLElement, cell);
-              }}
+              onKeyDown={enterMovesOn(cell)}
               data-grid-cell={cell}
               data-testid={`${cell}-${t.name}`}
             />
