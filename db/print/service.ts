@@ -73,16 +73,26 @@ export const printHandlers: Handlers<PrintCallName> = {
     return { jobId, title: view.title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
   },
 
-  async 'print.renderPacket'({ db, io, jobs, store }, { title, cadreIds, copies, recipients }) {
+  async 'print.renderPacket'({ db, io, jobs, store }, { title, cadreIds, assessmentIds = [], copies, recipients }) {
     if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
     const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
     if (found.length !== cadreIds.length) fail('NOT_FOUND', '所选干部中有人已被删除，请刷新后重新选择', 'cadreIds');
+    // The same visibility as print.renderRankings, checked before any 份号 is reserved.
+    for (const id of assessmentIds) {
+      try {
+        await loadAssessment(db, id, store.user);
+      } catch (e) {
+        if (e instanceof ApiError) fail(e.code, `排名表：${e.message}`, 'assessmentIds');
+        throw e;
+      }
+    }
     // The same title is the same document: its copies are numbered on from the last print.
     const docKey = `packet:${title}`;
     const serials = await nextSerials(db, docKey, copies);
     const view: PrintJobView = {
       kind: 'packet',
       cadreIds,
+      assessmentIds,
       title,
       copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
       printedBy: store.user.displayName,

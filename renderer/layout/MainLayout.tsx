@@ -16,6 +16,7 @@ import { RosterPage } from '../pages/roster/RosterPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { DossierPage } from '../pages/dossier/DossierPage';
 import { RegisterPage } from '../pages/print/RegisterPage';
+import { PacketPage } from '../pages/print/PacketPage';
 import { DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 import { AssessmentPage } from '../pages/assessment/AssessmentPage';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
@@ -46,6 +47,8 @@ function PageFor({
       return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
       return <AssessmentPage role={user.role} userName={user.displayName} onStatusChange={onStatusChange} />;
+    case 'packet':
+      return <PacketPage printedBy={user.displayName} />;
     case 'printRegister':
       return <RegisterPage />;
     case 'users':

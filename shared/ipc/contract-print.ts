@@ -1,7 +1,7 @@
 // The printing calls: a print view's job, rendering a document to PDF (held until saved), saving it with its 份号 in
 // the print register, and the register itself (list, mark returned, export).
 import { z } from 'zod';
-import { MAX_COPIES, MAX_PACKET_CADRES, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
+import { MAX_COPIES, MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
 import { normalizeCode } from '../assessment/panel';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
 import { ASSESSMENT_READERS, groupRefSchema } from './contract-assessment';
@@ -50,6 +50,12 @@ export const printCalls = {
         .min(1, '请至少选择 1 名干部')
         .max(MAX_PACKET_CADRES, `一份审议材料最多 ${MAX_PACKET_CADRES} 名干部`)
         .refine((ids) => new Set(ids).size === ids.length, '同一名干部不能重复选择'),
+      /** Assessments whose 排名表 open the packet (before the dossiers: a meeting reads the ranking first). */
+      assessmentIds: z
+        .array(f.id('考核'), { error: '排名表的考核选择不正确' })
+        .max(MAX_PACKET_RANKINGS, `一份审议材料最多附 ${MAX_PACKET_RANKINGS} 份排名表`)
+        .refine((ids) => new Set(ids).size === ids.length, '同一次考核的排名表不能重复选择')
+        .optional(),
       copies,
       recipients,
     }),

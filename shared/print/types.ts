@@ -20,6 +20,8 @@ export interface PrintCopy {
 
 /** Most cadres one meeting packet bundles. */
 export const MAX_PACKET_CADRES = 200;
+/** Most assessments whose ranking tables one packet carries. */
+export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
 export type PrintJobView = DossierJobView | PacketJobView | RankingsJobView | SlipsJobView;
@@ -62,6 +64,8 @@ export interface DossierJobView extends JobCommon {
 export interface PacketJobView extends JobCommon {
   readonly kind: 'packet';
   readonly cadreIds: readonly number[];
+  /** Assessments whose 排名表 come first, after the contents. */
+  readonly assessmentIds: readonly number[];
 }
 
 /** 排名表 of one assessment: its ranking tables as the rankings call shows them to the printing user. */

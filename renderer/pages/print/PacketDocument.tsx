@@ -1,17 +1,22 @@
-// 审议材料: a cover, a table of contents with the page each cadre's dossier starts on, then the dossiers, as one
-// paginated document. The contents are laid out twice: first without numbers, then with the pages found.
+// 审议材料: a cover, a table of contents with the page each part starts on, then the chosen assessments' ranking
+// tables and the cadres' dossiers, as one paginated document. The contents are laid out twice: first without
+// numbers, then with the pages found.
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
-import type { DossierPrintData } from './dossier-data';
 import { dossierDocument } from './DossierDocument';
+import type { PacketPrintData } from './packet-data';
+import { rankingsDocument } from './RankingsDocument';
 
 export const cadreAnchor = (cadreId: number) => `cadre-${cadreId}`;
+export const rankingsAnchor = (assessmentId: number) => `rankings-${assessmentId}`;
 
-function PacketCover({ title, date, count }: { title: string; date: string; count: number }) {
+function PacketCover({ title, date, count, rankings }: { title: string; date: string; count: number; rankings: number }) {
   return (
     <div className="cover">
       <div className="cover-secret">内部资料 注意保密</div>
       <div className="cover-title">{title}</div>
-      <div className="cover-sub">（审议材料，共 {count} 名干部）</div>
+      <div className="cover-sub">
+        （审议材料，共 {count} 名干部{rankings > 0 ? `，附排名表 ${rankings} 份` : ''}）
+      </div>
       <div className="cover-foot">{`${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`}</div>
     </div>
   );
@@ -20,24 +25,44 @@ function PacketCover({ title, date, count }: { title: string; date: string; coun
 export function packetDocument(
   title: string,
   date: string,
-  dossiers: readonly DossierPrintData[],
+  { rankings, dossiers }: PacketPrintData,
   pages: Readonly<Record<string, number>> | null,
 ): PrintDocumentSpec {
-  const blocks: PrintBlock[] = [{ key: 'p-cover', kind: 'page', node: <PacketCover title={title} date={date} count={dossiers.length} /> }];
+  const blocks: PrintBlock[] = [
+    { key: 'p-cover', kind: 'page', node: <PacketCover title={title} date={date} count={dossiers.length} rankings={rankings.length} /> },
+  ];
+  // The placeholder has the width of a number so the second layout is the same as the first.
+  const pageOf = (anchor: string) => (pages ? (pages[anchor] ?? '') : '000');
   const tables: Record<string, PrintTable> = {
     toc: {
       cols: ['10%', '16%', '60%', '14%'],
       header: (
         <tr>
           <th>序号</th>
-          <th>姓名</th>
-          <th>单位及职务</th>
+          {/* With ranking tables the rows are not all cadres: the columns say 材料 and 说明 instead. */}
+          <th>{rankings.length ? '材料' : '姓名'}</th>
+          <th>{rankings.length ? '说明' : '单位及职务'}</th>
           <th>页码</th>
         </tr>
       ),
     },
   };
   blocks.push({ key: 'p-toc', kind: 'flow', breakBefore: true, keepWithNext: true, node: <div className="pb-title">目　录</div> });
+  rankings.forEach((r, i) =>
+    blocks.push({
+      key: `p-toc-r${r.assessmentId}`,
+      kind: 'row',
+      table: 'toc',
+      node: (
+        <tr data-toc={`r${r.assessmentId}`}>
+          <td className="c">{i + 1}</td>
+          <td className="c">排名表</td>
+          <td>{r.name}</td>
+          <td className="c">{pageOf(rankingsAnchor(r.assessmentId))}</td>
+        </tr>
+      ),
+    }),
+  );
   dossiers.forEach((d, i) =>
     blocks.push({
       key: `p-toc-${d.profile.id}`,
@@ -45,17 +70,21 @@ export function packetDocument(
       table: 'toc',
       node: (
         <tr data-toc={d.profile.id}>
-          <td className="c">{i + 1}</td>
+          <td className="c">{rankings.length + i + 1}</td>
           <td className="c">{d.profile.name}</td>
           <td>
             {d.profile.unitName}　{d.profile.currentPost}
           </td>
-          {/* The placeholder has the width of a number so the second layout is the same as the first. */}
-          <td className="c">{pages ? (pages[cadreAnchor(d.profile.id)] ?? '') : '000'}</td>
+          <td className="c">{pageOf(cadreAnchor(d.profile.id))}</td>
         </tr>
       ),
     }),
   );
+  rankings.forEach((r, i) => {
+    const part = rankingsDocument(r.view, r.name, `pr${i}`, rankingsAnchor(r.assessmentId));
+    blocks.push(...part.blocks);
+    Object.assign(tables, part.tables);
+  });
   dossiers.forEach((d, i) => {
     const part = dossierDocument(d, date, `c${i}`, cadreAnchor(d.profile.id));
     blocks.push(...part.blocks);

@@ -20,12 +20,14 @@ export interface PrintModalProps {
   readonly doc: PrintDocumentSpec | null;
   /** Why the data could not be loaded, if it could not. */
   readonly loadError: string | null;
+  /** Shown beside the spinner while the data loads (e.g. how many dossiers have arrived). */
+  readonly loadingText?: string;
   readonly printedBy: string;
   readonly render: (copies: number, recipients: string[]) => Promise<RenderedPrint>;
   readonly onClose: () => void;
 }
 
-export function PrintModal({ title, doc, loadError, printedBy, render, onClose }: PrintModalProps) {
+export function PrintModal({ title, doc, loadError, loadingText, printedBy, render, onClose }: PrintModalProps) {
   const [layout, setLayout] = useState<Layout | null>(null);
   const [copies, setCopies] = useState<number | null>(1);
   const [recipients, setRecipients] = useState('');
@@ -90,7 +92,10 @@ export function PrintModal({ title, doc, loadError, printedBy, render, onClose }
       </Typography.Paragraph>
       <div style={{ height: 560, overflow: 'auto', background: '#e8e8e8', padding: 12 }} data-testid="print-preview">
         {!doc ? (
-          <Spin />
+          <Space>
+            <Spin />
+            {loadingText && <span data-testid="print-loading">{loadingText}</span>}
+          </Space>
         ) : (
           <div style={{ zoom: 0.55 }}>
             <Paginated doc={doc} copies={sample} printedBy={printedBy} onLaid={setLayout} screen />

@@ -5,7 +5,8 @@ import type { RankingsView } from '../../../shared/assessment';
 import type { DossierJobView, PacketJobView, RankingsJobView, SlipsJobView } from '../../../shared/print/types';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
-import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
+import { loadDossierPrintData } from './dossier-data';
+import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
 import { packetDocument } from './PacketDocument';
@@ -27,7 +28,7 @@ function SlipsRoute({ job }: { job: SlipsJobView }) {
 
 export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
-  const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: readonly DossierPrintData[] } | null>(null);
+  const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
   const [ranking, setRanking] = useState<{ job: RankingsJobView; view: RankingsView; name: string } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
@@ -45,10 +46,10 @@ export function PrintRoute({ jobId }: { jobId: string }) {
           ]);
           return setRanking({ job, view, name: detail.name });
         }
-        const ids = job.kind === 'dossier' ? [job.cadreId] : job.cadreIds;
-        const data: DossierPrintData[] = [];
-        // A few cadres at a time: a 50-cadre packet must not send 200 reads at once.
-        for (let i = 0; i < ids.length; i += 5) data.push(...(await Promise.all(ids.slice(i, i + 5).map(loadDossierPrintData))));
+        const data =
+          job.kind === 'dossier'
+            ? { rankings: [], dossiers: [await loadDossierPrintData(job.cadreId)] }
+            : await loadPacketPrintData(job.cadreIds, job.assessmentIds);
         setState({ job, data });
       })
       .catch((e: unknown) => {
@@ -60,7 +61,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     if (ranking) return rankingsDocument(ranking.view, ranking.name);
     if (!state) return null;
     const { job, data } = state;
-    return job.kind === 'dossier' ? dossierDocument(data[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
+    return job.kind === 'dossier' ? dossierDocument(data.dossiers[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
   }, [state, ranking, tocPages]);
   const numbered = useRef(false);
   const onLaid = useCallback(

@@ -89,8 +89,17 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
   return blocks;
 }
 
-export function rankingsDocument(view: RankingsView, assessmentName: string, prefix = 'r'): PrintDocumentSpec {
-  const blocks: PrintBlock[] = [{ key: `${prefix}-title`, kind: 'flow', keepWithNext: true, node: <div className="pb-title">{assessmentName}排名表</div> }];
+/** In a packet, `anchor` names the title (for the contents' page number) and the table starts on a new page. */
+export function rankingsDocument(view: RankingsView, assessmentName: string, prefix = 'r', anchor?: string): PrintDocumentSpec {
+  const blocks: PrintBlock[] = [
+    {
+      key: `${prefix}-title`,
+      kind: 'flow',
+      keepWithNext: true,
+      node: <div className="pb-title">{assessmentName}排名表</div>,
+      ...(anchor ? { anchor, breakBefore: true } : {}),
+    },
+  ];
   const tables: Record<string, PrintTable> = {};
   const header = (
     <tr>

@@ -1,0 +1,227 @@
+// 审议材料: choose the cadres whose dossiers a review meeting reads (by name, or a whole unit at once), in the order
+// they are discussed, and the assessments whose 排名表 open the packet; then preview, copies and save.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { STATE_LABELS, type AssessmentSummary } from '../../../shared/assessment';
+import { MAX_PACKET_CADRES, MAX_PACKET_RANKINGS } from '../../../shared/print/types';
+import type { Unit } from '../../../shared/roster/types';
+import type { RosterRow } from '../../../shared/roster/views';
+import { call, errorMessage } from '../../lib/api';
+import { PrintModal } from './PrintModal';
+import { packetDocument } from './PacketDocument';
+import { loadPacketPrintData, type PacketPrintData } from './packet-data';
+import { today } from './PrintDossierModal';
+
+type Chosen = Pick<RosterRow, 'id' | 'name' | 'unitName' | 'currentPost'>;
+
+const cadreLabel = (r: Chosen) => `${r.name}（${r.unitName} ${r.currentPost}）`;
+
+/** Ranking tables are worth printing once the ballots are summed up. */
+const printable = (a: AssessmentSummary) => a.state === 'summarized' || a.state === 'archived';
+
+function PacketPreview({
+  title,
+  cadres,
+  assessmentIds,
+  printedBy,
+  onClose,
+}: {
+  title: string;
+  cadres: readonly Chosen[];
+  assessmentIds: readonly number[];
+  printedBy: string;
+  onClose: () => void;
+}) {
+  const [data, setData] = useState<PacketPrintData | null>(null);
+  const [loaded, setLoaded] = useState({ done: 0, total: cadres.length + assessmentIds.length });
+  const [error, setError] = useState<string | null>(null);
+  const date = useMemo(today, []);
+  const cadreIds = useMemo(() => cadres.map((c) => c.id), [cadres]);
+  useEffect(() => {
+    loadPacketPrintData(cadreIds, assessmentIds, (done, total) => setLoaded({ done, total }))
+      .then(setData)
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [cadreIds, assessmentIds]);
+  // The contents' page numbers are filled in by the print view's second pass; the preview shows placeholders.
+  const doc = useMemo(() => (data ? packetDocument(title, date, data, null) : null), [data, title, date]);
+  return (
+    <PrintModal
+      title="打印审议材料"
+      doc={doc}
+      loadError={error}
+      loadingText={`正在读取材料：${loaded.done} / ${loaded.total}`}
+      printedBy={printedBy}
+      render={(copies, recipients) => call('print.renderPacket', { title, cadreIds, assessmentIds: [...assessmentIds], copies, recipients })}
+      onClose={onClose}
+    />
+  );
+}
+
+export function PacketPage({ printedBy }: { printedBy: string }) {
+  const { message } = AntApp.useApp();
+  const [title, setTitle] = useState(`${new Date().getFullYear()}年干部选拔任用审议材料`);
+  const [chosen, setChosen] = useState<readonly Chosen[]>([]);
+  const [found, setFound] = useState<readonly RosterRow[]>([]);
+  const [units, setUnits] = useState<readonly Unit[]>([]);
+  const [assessments, setAssessments] = useState<readonly AssessmentSummary[]>([]);
+  const [assessmentIds, setAssessmentIds] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const searchSeq = useRef(0);
+
+  useEffect(() => {
+    Promise.all([call('units.list', {}), call('assessments.list', {})])
+      .then(([u, a]) => {
+        setUnits(u);
+        setAssessments(a.filter(printable));
+      })
+      .catch((e: unknown) => message.error(errorMessage(e)));
+  }, [message]);
+
+  const search = async (text: string) => {
+    const seq = ++searchSeq.current;
+    if (!text.trim()) return setFound([]);
+    try {
+      const rows = await call('roster.query', { text: text.trim() });
+      if (seq === searchSeq.current) setFound(rows.slice(0, 50));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const add = (rows: readonly Chosen[]) => {
+    setError(null);
+    setChosen((prev) => {
+      const have = new Set(prev.map((c) => c.id));
+      const next = [...prev, ...rows.filter((r) => !have.has(r.id))];
+      if (next.length > MAX_PACKET_CADRES) {
+        setError(`一份审议材料最多 ${MAX_PACKET_CADRES} 名干部，未全部加入`);
+        return next.slice(0, MAX_PACKET_CADRES);
+      }
+      return next;
+    });
+  };
+
+  const addUnit = async (unitId: number) => {
+    try {
+      add(await call('roster.query', { unitId }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const move = (i: number, by: -1 | 1) =>
+    setChosen((prev) => {
+      const next = [...prev];
+      const [row] = next.splice(i, 1);
+      next.splice(i + by, 0, row!);
+      return next;
+    });
+
+  const open = () => {
+    if (!title.trim()) return setError('请填写审议材料标题');
+    if (title.trim().length > 60) return setError('审议材料标题不能超过 60 个字');
+    if (chosen.length === 0) return setError('请至少选择 1 名干部');
+    setError(null);
+    setPreviewing(true);
+  };
+
+  return (
+    <Card title="审议材料" data-testid="packet-page">
+      <Typography.Paragraph type="secondary">
+        审议材料依次为封面、目录、所选考核的排名表和所选干部的政治素质档案，按下方顺序装订为一份文件；每份印有份号和水印，并记入打印登记。
+      </Typography.Paragraph>
+      <Form layout="vertical" style={{ maxWidth: 900 }}>
+        <Form.Item label="标题" required>
+          <Input value={title} maxLength={60} showCount onChange={(e) => setTitle(e.target.value)} data-testid="packet-title" />
+        </Form.Item>
+        <Form.Item label={`排名表（已汇总或已归档的考核，最多 ${MAX_PACKET_RANKINGS} 份，可不选）`}>
+          <Select
+            mode="multiple"
+            allowClear
+            optionFilterProp="label"
+            value={assessmentIds}
+            onChange={(v: number[]) => setAssessmentIds(v.slice(0, MAX_PACKET_RANKINGS))}
+            placeholder="不附排名表"
+            options={assessments.map((a) => ({ value: a.id, label: `${a.name}（${STATE_LABELS[a.state]}）` }))}
+            data-testid="packet-assessments"
+          />
+        </Form.Item>
+        <Form.Item label="加入干部">
+          <Space.Compact style={{ width: '100%' }}>
+            <Select
+              showSearch
+              value={null}
+              filterOption={false}
+              onSearch={(t) => void search(t)}
+              onSelect={(id: number | null) => {
+                const row = found.find((r) => r.id === id);
+                if (row) add([row]);
+              }}
+              placeholder="输入姓名或单位检索，选中即加入"
+              notFoundContent={null}
+              options={found.map((r) => ({ value: r.id, label: cadreLabel(r) }))}
+              style={{ width: '60%' }}
+              data-testid="packet-search"
+            />
+            <Select
+              value={null}
+              showSearch
+              optionFilterProp="label"
+              onSelect={(id: number | null) => {
+                if (id !== null) void addUnit(id);
+              }}
+              placeholder="按单位整体加入"
+              options={units.map((u) => ({ value: u.id, label: u.name }))}
+              style={{ width: '40%' }}
+              data-testid="packet-unit"
+            />
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+      <Table<Chosen>
+        size="small"
+        rowKey="id"
+        dataSource={[...chosen]}
+        pagination={false}
+        scroll={{ y: 360 }}
+        locale={{ emptyText: <Empty description="尚未选择干部" /> }}
+        title={() => `已选 ${chosen.length} 名干部（最多 ${MAX_PACKET_CADRES} 名），按此顺序装订`}
+        columns={[
+          { title: '序号', width: 60, render: (_v, _r, i) => i + 1 },
+          { title: '姓名', dataIndex: 'name', width: 120 },
+          { title: '单位', dataIndex: 'unitName' },
+          { title: '职务', dataIndex: 'currentPost' },
+          {
+            title: '操作',
+            width: 150,
+            render: (_v, r, i) => (
+              <Space size={0}>
+                <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移${r.name}`} />
+                <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === chosen.length - 1} onClick={() => move(i, 1)} aria-label={`下移${r.name}`} />
+                <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => setChosen((p) => p.filter((c) => c.id !== r.id))} aria-label={`移除${r.name}`} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {error && (
+        <Typography.Paragraph type="danger" style={{ marginTop: 12 }} data-testid="packet-error">
+          {error}
+        </Typography.Paragraph>
+      )}
+      <Space style={{ marginTop: 16 }}>
+        <Button type="primary" onClick={open} data-testid="packet-preview">
+          预览并打印
+        </Button>
+        <Button onClick={() => setChosen([])} disabled={chosen.length === 0}>
+          清空
+        </Button>
+      </Space>
+      {previewing && (
+        <PacketPreview title={title.trim()} cadres={chosen} assessmentIds={assessmentIds} printedBy={printedBy} onClose={() => setPreviewing(false)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,37 @@
+// Everything a 审议材料 packet prints: the chosen assessments' ranking tables and the chosen cadres' dossiers, read
+// through the same calls the single documents use. The preview and the print view both load it.
+import type { RankingsView } from '../../../shared/assessment';
+import { call } from '../../lib/api';
+import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
+
+export interface PacketRanking {
+  readonly assessmentId: number;
+  readonly name: string;
+  readonly view: RankingsView;
+}
+
+export interface PacketPrintData {
+  readonly rankings: readonly PacketRanking[];
+  readonly dossiers: readonly DossierPrintData[];
+}
+
+/** A few cadres at a time: a 50-cadre packet must not send 200 reads at once. `onLoaded` counts what has arrived. */
+export async function loadPacketPrintData(
+  cadreIds: readonly number[],
+  assessmentIds: readonly number[],
+  onLoaded?: (done: number, total: number) => void,
+): Promise<PacketPrintData> {
+  const total = cadreIds.length + assessmentIds.length;
+  const rankings: PacketRanking[] = [];
+  for (const assessmentId of assessmentIds) {
+    const [view, detail] = await Promise.all([call('rankings.get', { assessmentId }), call('assessments.get', { id: assessmentId })]);
+    rankings.push({ assessmentId, name: detail.name, view });
+    onLoaded?.(rankings.length, total);
+  }
+  const dossiers: DossierPrintData[] = [];
+  for (let i = 0; i < cadreIds.length; i += 5) {
+    dossiers.push(...(await Promise.all(cadreIds.slice(i, i + 5).map(loadDossierPrintData))));
+    onLoaded?.(rankings.length + dossiers.length, total);
+  }
+  return { rankings, dossiers };
+}

@@ -1,0 +1,128 @@
+// End to end: the 审议材料 screen. A user names the packet, picks an archived assessment's 排名表, adds a cadre by
+// name and a whole unit, moves a cadre up, previews and saves one copy. The PDF opens with the ranking table, then
+// the dossiers in the chosen order, and every contents line's page number is where that part starts.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
+import type { AssessmentDetail } from '../../shared/assessment/types';
+import type { TestHost } from '../helpers/host';
+import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
+import { ScriptedDialogs } from '../helpers/dialogs';
+import { startBridge, type Bridge } from './harness/bridge-server';
+import { launchBrowser, openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { chromiumPrinter } from './harness/print';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+const NAME = '2025年度科级干部“双比双评”考核';
+const TITLE = '乌兰镇班子调整审议材料';
+
+let work: string;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let dispatch: Dispatch;
+const dialogs = new ScriptedDialogs();
+
+async function must<T>(name: string, input: unknown): Promise<T> {
+  const r = await dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-packet-screen-'));
+  bridge = await startBridge(RENDERER, {
+    configDir: join(work, 'config'),
+    defaultStoreDir: join(work, 'store'),
+    fileDialogs: dialogs,
+    printPdf: chromiumPrinter(() => browser, () => bridge.url),
+  });
+  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
+  dispatch = createDispatcher(bridge.host, () => undefined);
+  const h = { ok: must } as unknown as TestHost;
+  const roster = await seedRoster(h);
+  const a = await startCollecting(h, await createC1(h, NAME));
+  await enterWorkedExample(h, a.id, roster);
+  const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
+  const summarized = await must<AssessmentDetail>('assessments.setState', { id: a.id, version: current.version, state: 'summarized' });
+  await must('assessments.archive', { id: a.id, version: summarized.version });
+  browser = await launchBrowser();
+  page = await openApp(browser, bridge.url);
+  await page.getByText('干部名册').first().waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const pick = async (testId: string, text: string, option: RegExp) => {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await select.locator('input').fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+};
+
+test('choose a 排名表 and cadres, reorder, preview and save; the contents point at where each part starts', async () => {
+  await page.locator('.ant-menu-item', { hasText: '审议材料' }).click();
+  await page.getByTestId('packet-page').waitFor();
+
+  // Nothing chosen yet: the preview is refused with a message, nothing is printed.
+  await page.getByTestId('packet-preview').click();
+  await expect.poll(() => page.getByTestId('packet-error').innerText()).toBe('请至少选择 1 名干部');
+
+  await page.getByTestId('packet-title').fill(TITLE);
+  await pick('packet-assessments', '2025', /已归档/);
+  await page.keyboard.press('Escape');
+  await pick('packet-search', '巴特尔', /巴特尔（棋盘井镇/);
+  await pick('packet-unit', '乌兰镇', /^乌兰镇$/);
+  const rows = page.locator('[data-testid="packet-page"] .ant-table-tbody tr.ant-table-row');
+  await expect.poll(() => rows.count()).toBe(4);
+  // 巴特尔, then 乌兰镇's 阿古拉, 德力格尔, 额尔敦; 阿古拉 goes first.
+  await page.getByRole('button', { name: '上移阿古拉' }).click();
+  const order = async () => (await rows.locator('td:nth-child(2)').allInnerTexts()).map((s) => s.trim());
+  await expect.poll(order).toEqual(['阿古拉', '巴特尔', '德力格尔', '额尔敦']);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settledScreenshot(page, 'packet-screen');
+
+  await page.getByTestId('packet-preview').click();
+  const dialog = page.getByRole('dialog').last();
+  const preview = dialog.getByTestId('print-preview');
+  await preview.locator('.print-page').first().waitFor({ timeout: 60_000 });
+  await dialog.getByText(/预览：每份 \d+ 页/).waitFor();
+  expect(await preview.innerText()).toContain(`${NAME}排名表`);
+  await settledScreenshot(page, 'packet-preview');
+
+  const pdf = join(work, '审议材料.pdf');
+  dialogs.answerSave(pdf);
+  await dialog.getByTestId('print-export').click();
+  await page.getByText(/已保存 审议材料\.pdf/).waitFor({ timeout: 90_000 });
+  expect(existsSync(pdf)).toBe(true);
+  const register = await must<{ kind: string; title: string; serial: string }[]>('prints.list', {});
+  expect(register.map((r) => [r.kind, r.title, r.serial])).toEqual([['packet', TITLE, '001']]);
+
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf, join(SCREENSHOT_DIR, 'packet-screen-page')]);
+  const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  pages.forEach((t, i) => expect(t.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`—${i + 1}—`));
+  expect(pages[0]).toContain(TITLE);
+  expect(pages[0]!.replace(/\s+/g, '')).toContain('共4名干部，附排名表1份');
+  const toc = pages[1]!.split('\n');
+  const listed = (needle: string) => Number(/(\d+)\s*$/.exec(toc.find((l) => l.includes(needle))!.trim())![1]);
+  const rankingPage = pages.findIndex((t, i) => i > 1 && t.includes(`${NAME}排名表`)) + 1;
+  expect(rankingPage).toBe(3);
+  expect(listed('排名表')).toBe(rankingPage);
+  const covers = ['阿古拉', '巴特尔', '德力格尔', '额尔敦'].map((name) => {
+    const cover = pages.findIndex((t) => t.includes('干部政治素质档案') && t.includes(`（${name}同志）`)) + 1;
+    expect(listed(name), name).toBe(cover);
+    return cover;
+  });
+  // The dossiers follow the ranking table, in the chosen order.
+  expect(covers[0]).toBeGreaterThan(rankingPage);
+  expect([...covers].sort((x, y) => x - y)).toEqual(covers);
+}, 180_000);
