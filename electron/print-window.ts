@@ -1,6 +1,8 @@
 // PDFs from the app's own print views: a hidden window, hardened like the main one, loads #/print/<jobId>, waits
 // until the paginator has laid out every page, then prints with the page size the CSS gives (A4, no margins).
 import { BrowserWindow } from 'electron';
+import type { PrintControl } from '../db/app/io';
+import { readPrintState } from '../shared/print/progress';
 
 /** How long a packet may take to lay out before the print is given up. */
 const LAYOUT_TIMEOUT_MS = 180_000;
@@ -38,11 +40,13 @@ export function createPrintWindow(preload: string): BrowserWindow {
   });
 }
 
+const PRINT_STATE_SCRIPT = '[document.documentElement.dataset.printReady ?? "", document.documentElement.dataset.printProgress ?? ""]';
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The host's PdfPrinter: one hidden window per document, closed whatever happens. */
-export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string) => Promise<Uint8Array> {
-  return async (route) => {
+export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string, control?: PrintControl) => Promise<Uint8Array> {
+  return async (route, control) => {
     const win = createPrintWindow(preload);
     const contents = win.webContents;
     open.add(contents);
@@ -50,9 +54,11 @@ export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (rou
       await win.loadURL(`${pageUrl}#/${route}`);
       const deadline = Date.now() + LAYOUT_TIMEOUT_MS;
       for (;;) {
-        const state: unknown = await contents.executeJavaScript('document.documentElement.dataset.printReady ?? ""');
-        if (state === 'true') break;
-        if (state === 'error') throw new Error('print view reported an error');
+        const { ready, progress } = readPrintState(await contents.executeJavaScript(PRINT_STATE_SCRIPT));
+        if (ready === 'true') break;
+        if (ready === 'error') throw new Error('print view reported an error');
+        // May throw CANCELLED (the user stopped the print): the window is destroyed below.
+        if (progress) control?.onProgress(progress.done, progress.total);
         if (Date.now() > deadline) throw new Error('print view did not finish its layout');
         await sleep(POLL_MS);
       }

@@ -55,7 +55,15 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
 };
 
 /** Renders a print route of the app (e.g. `print/<jobId>`) to PDF bytes: Electron's printToPDF in the app. */
-export type PdfPrinter = (route: string) => Promise<Uint8Array>;
+/**
+ * How a long print is followed: the printer forwards the print view's progress (which may throw CANCELLED once the
+ * user asked to stop; the printer then closes its window and rethrows).
+ */
+export interface PrintControl {
+  readonly onProgress: (done: number, total: number) => void;
+}
+
+export type PdfPrinter = (route: string, control?: PrintControl) => Promise<Uint8Array>;
 
 const MAX_FOLDER_FILES = 5000;
 
@@ -80,9 +88,9 @@ export class HostIO {
     private readonly printer?: PdfPrinter,
   ) {}
 
-  async printPdf(route: string): Promise<Buffer> {
+  async printPdf(route: string, control?: PrintControl): Promise<Buffer> {
     const print = this.printer ?? fail('UNSUPPORTED', '此环境不能生成 PDF 文件');
-    return Buffer.from(await print(route));
+    return Buffer.from(await print(route, control));
   }
 
   private requireDialogs(): FileDialogs {

@@ -16,8 +16,9 @@ export const cancelled = () =>
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
 
-  create(kind: string, payload: unknown): string {
-    const id = randomUUID();
+  /** `id` may be chosen by the window beforehand, so it can follow a long call's progress while the call runs. */
+  create(kind: string, payload: unknown, id: string = randomUUID()): string {
+    if (this.jobs.has(id)) fail('VALIDATION', '该任务标识已被使用，请重新操作', 'jobId');
     this.jobs.set(id, { kind, payload, status: { state: 'running', done: 0, total: 0 }, cancelRequested: false });
     return id;
   }

@@ -1,10 +1,10 @@
 // The printing calls: render a document's print view to PDF (held in the session until saved), save it with its
 // 份号 written to the print register, and the register itself.
 import { basename } from 'node:path';
-import type { Handlers } from '../app/context';
+import type { CallContext, Handlers } from '../app/context';
 import type { Jobs } from '../app/jobs';
 import { ApiError, fail } from '../../shared/ipc/errors';
-import { formatSerial, type PrintJobView } from '../../shared/print/types';
+import { formatSerial, type PrintJobView, type RenderedPrint } from '../../shared/print/types';
 import { loadAssessment } from '../assessment/access';
 import { readDossierCadre } from '../dossier/read';
 import { writeFileAtomic } from '../fs/atomic';
@@ -50,31 +50,60 @@ function printJob(jobs: Jobs, jobId: string): PrintJob {
   }
 }
 
+function checkRecipients(copies: number, recipients: readonly string[]): void {
+  if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+}
+
+const common = (title: string, serials: readonly number[], recipients: readonly string[], printedBy: string) => ({
+  title,
+  copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
+  printedBy,
+  date: localDate(),
+});
+
+/**
+ * Prints a register document's view to PDF, held in its job until saved. With a `progressId` the window follows the
+ * print through jobs.status and may stop it with jobs.cancel: a cancelled or failed print drops its job, and nothing
+ * was written (the 份号 are only taken when the file is saved).
+ */
+async function renderRegistered(
+  { io, jobs }: Pick<CallContext, 'io' | 'jobs'>,
+  docKey: string,
+  serials: readonly number[],
+  progressId: string | undefined,
+  view: PrintJobView,
+): Promise<RenderedPrint> {
+  const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
+  const jobId = jobs.create(JOB_KIND, job, progressId);
+  let pdf: Buffer;
+  try {
+    pdf = await io.printPdf(printRoute(jobId), { onProgress: (done: number, total: number) => jobs.progress(jobId, done, total) });
+  } catch (e) {
+    jobs.forget(jobId);
+    throw e;
+  }
+  job.pdf = pdf;
+  jobs.finish(jobId, 'done');
+  return { jobId, title: view.title, serials: view.kind === 'slips' ? [] : view.copies.map((c) => c.serial), pages: countPdfPages(pdf), bytes: pdf.length };
+}
 
 export const printHandlers: Handlers<PrintCallName> = {
   'print.job': async ({ jobs }, { jobId }) => printJob(jobs, jobId).view,
 
-  async 'print.renderDossier'({ db, io, jobs, store }, { cadreId, copies, recipients }) {
-    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+  async 'print.renderDossier'({ db, store, ...ctx }, { cadreId, copies, recipients, progressId }) {
+    checkRecipients(copies, recipients);
     const cadre = await readDossierCadre(db, cadreId);
     const docKey = `dossier:${cadreId}`;
     const serials = await nextSerials(db, docKey, copies);
-    const view: PrintJobView = {
+    return renderRegistered(ctx, docKey, serials, progressId, {
       kind: 'dossier',
       cadreId,
-      title: `${cadre.name}同志政治素质档案`,
-      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
-      printedBy: store.user.displayName,
-      date: localDate(),
-    };
-    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
-    const jobId = jobs.create(JOB_KIND, job);
-    job.pdf = await io.printPdf(printRoute(jobId));
-    return { jobId, title: view.title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+      ...common(`${cadre.name}同志政治素质档案`, serials, recipients, store.user.displayName),
+    });
   },
 
-  async 'print.renderPacket'({ db, io, jobs, store }, { title, cadreIds, assessmentIds = [], copies, recipients }) {
-    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+  async 'print.renderPacket'({ db, store, ...ctx }, { title, cadreIds, assessmentIds = [], copies, recipients, progressId }) {
+    checkRecipients(copies, recipients);
     const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
     if (found.length !== cadreIds.length) fail('NOT_FOUND', '所选干部中有人已被删除，请刷新后重新选择', 'cadreIds');
     // The same visibility as print.renderRankings, checked before any 份号 is reserved.
@@ -89,39 +118,25 @@ export const printHandlers: Handlers<PrintCallName> = {
     // The same title is the same document: its copies are numbered on from the last print.
     const docKey = `packet:${title}`;
     const serials = await nextSerials(db, docKey, copies);
-    const view: PrintJobView = {
+    return renderRegistered(ctx, docKey, serials, progressId, {
       kind: 'packet',
       cadreIds,
       assessmentIds,
-      title,
-      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
-      printedBy: store.user.displayName,
-      date: localDate(),
-    };
-    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
-    const jobId = jobs.create(JOB_KIND, job);
-    job.pdf = await io.printPdf(printRoute(jobId));
-    return { jobId, title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+      ...common(title, serials, recipients, store.user.displayName),
+    });
   },
 
-  async 'print.renderRankings'({ db, io, jobs, store }, { assessmentId, copies, recipients }) {
-    if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+  async 'print.renderRankings'({ db, store, ...ctx }, { assessmentId, copies, recipients, progressId }) {
+    checkRecipients(copies, recipients);
     // The same rule as rankings.get: a reviewer sees archived assessments only.
     const assessment = await loadAssessment(db, assessmentId, store.user);
     const docKey = `rankings:${assessmentId}`;
     const serials = await nextSerials(db, docKey, copies);
-    const view: PrintJobView = {
+    return renderRegistered(ctx, docKey, serials, progressId, {
       kind: 'rankings',
       assessmentId,
-      title: `${assessment.name}排名表`,
-      copies: serials.map((n, i) => ({ serial: formatSerial(n), recipient: recipients[i] ?? '' })),
-      printedBy: store.user.displayName,
-      date: localDate(),
-    };
-    const job: PrintJob = { view, docKey, serials, pdf: null, saved: false };
-    const jobId = jobs.create(JOB_KIND, job);
-    job.pdf = await io.printPdf(printRoute(jobId));
-    return { jobId, title: view.title, serials: view.copies.map((c) => c.serial), pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+      ...common(`${assessment.name}排名表`, serials, recipients, store.user.displayName),
+    });
   },
 
   async 'print.renderSlips'({ db, io, jobs, store }, input) {

@@ -17,6 +17,9 @@ const copies = z
 const recipient = z.string({ error: '领取人必须是文字' }).trim().max(40, '领取人不能超过 40 个字');
 const recipients = z.array(recipient, { error: '领取人必须是一组文字' }).max(MAX_COPIES, `领取人不能超过 ${MAX_COPIES} 个`);
 
+/** Chosen by the window before a render, so it can follow progress (jobs.status) and cancel (jobs.cancel) meanwhile. */
+const progressId = f.jobId.optional();
+
 const slip = z.strictObject(
   {
     seatLabel: f.text('席位', 40),
@@ -38,6 +41,7 @@ export const printCalls = {
       cadreId: f.id('干部'),
       copies,
       recipients,
+      progressId,
     }),
     access: DOSSIER_EDITORS,
     mutates: false,
@@ -58,12 +62,13 @@ export const printCalls = {
         .optional(),
       copies,
       recipients,
+      progressId,
     }),
     access: DOSSIER_EDITORS,
     mutates: false,
   }),
   'print.renderRankings': call<RenderedPrint>()({
-    input: z.strictObject({ assessmentId: f.id('考核'), copies, recipients }),
+    input: z.strictObject({ assessmentId: f.id('考核'), copies, recipients, progressId }),
     access: RANKINGS_PRINTERS,
     mutates: false,
   }),

@@ -52,7 +52,7 @@ function PacketPreview({
       loadError={error}
       loadingText={`正在读取材料：${loaded.done} / ${loaded.total}`}
       printedBy={printedBy}
-      render={(copies, recipients) => call('print.renderPacket', { title, cadreIds, assessmentIds: [...assessmentIds], copies, recipients })}
+      render={(copies, recipients, progressId) => call('print.renderPacket', { title, cadreIds, assessmentIds: [...assessmentIds], copies, recipients, progressId })}
       onClose={onClose}
     />
   );

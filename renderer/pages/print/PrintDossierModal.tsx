@@ -26,7 +26,7 @@ export function PrintDossierModal({ cadreId, printedBy, onClose }: { cadreId: nu
       doc={doc}
       loadError={error}
       printedBy={printedBy}
-      render={(copies, recipients) => call('print.renderDossier', { cadreId, copies, recipients })}
+      render={(copies, recipients, progressId) => call('print.renderDossier', { cadreId, copies, recipients, progressId })}
       onClose={onClose}
     />
   );

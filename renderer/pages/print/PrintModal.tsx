@@ -1,9 +1,11 @@
 // 打印 a document: its print view shown scaled as a preview, then N copies (each with its 份号) rendered to one PDF and
 // saved where the user chooses; every copy goes into the print register. The dossier and the ranking tables use it.
 import { useMemo, useState } from 'react';
-import { App as AntApp, Alert, Button, Form, Input, InputNumber, Modal, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Form, Input, InputNumber, Modal, Progress, Space, Spin, Typography } from 'antd';
 import { MAX_COPIES, type RenderedPrint } from '../../../shared/print/types';
+import { printStepLabel } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
+import { useJobProgress } from '../../lib/useJobProgress';
 import type { PrintDocumentSpec } from './blocks';
 import { Paginated, type Layout } from './Paginated';
 
@@ -23,7 +25,8 @@ export interface PrintModalProps {
   /** Shown beside the spinner while the data loads (e.g. how many dossiers have arrived). */
   readonly loadingText?: string;
   readonly printedBy: string;
-  readonly render: (copies: number, recipients: string[]) => Promise<RenderedPrint>;
+  /** `progressId` names the print's job, so the modal can follow it (jobs.status) and cancel it (jobs.cancel). */
+  readonly render: (copies: number, recipients: string[], progressId: string) => Promise<RenderedPrint>;
   readonly onClose: () => void;
 }
 
@@ -32,6 +35,9 @@ export function PrintModal({ title, doc, loadError, loadingText, printedBy, rend
   const [copies, setCopies] = useState<number | null>(1);
   const [recipients, setRecipients] = useState('');
   const [busy, setBusy] = useState(false);
+  const [progressId, setProgressId] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const progress = useJobProgress(progressId, progressId !== null, 200);
   const [error, setError] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   // The preview shows one copy; its 份号 is only a sample until the file is made.
@@ -43,8 +49,20 @@ export function PrintModal({ title, doc, loadError, loadingText, printedBy, rend
     const list = parseRecipients(recipients);
     if (!copies) return setError('请填写份数');
     setBusy(true);
+    const id = crypto.randomUUID();
+    setProgressId(id);
+    let rendered: RenderedPrint;
     try {
-      const rendered = await render(copies, list);
+      rendered = await render(copies, list, id);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'CANCELLED') message.info('已取消生成，没有写入任何文件');
+      else setError(errorMessage(e));
+      return setBusy(false);
+    } finally {
+      setProgressId(null);
+      setCancelling(false);
+    }
+    try {
       const target = await call('files.pickSave', { purpose: 'printPdf', suggestedName: `${rendered.title}（${copies}份）` });
       if (!target) return;
       const saved = await call('print.save', { jobId: rendered.jobId, token: target.token });
@@ -58,15 +76,34 @@ export function PrintModal({ title, doc, loadError, loadingText, printedBy, rend
   };
   const shown = error ?? loadError;
 
+  const cancel = async () => {
+    if (!progressId) return;
+    setCancelling(true);
+    try {
+      await call('jobs.cancel', { jobId: progressId });
+    } catch {
+      // The print may have just finished (its job is gone): then there is nothing to cancel.
+    }
+  };
+
   return (
     <Modal
       open
       title={title}
       width={900}
       onCancel={onClose}
+      maskClosable={!busy}
+      closable={!busy}
       footer={
         <Space>
-          <Button onClick={onClose}>关闭</Button>
+          {progressId && (
+            <Button danger loading={cancelling} onClick={() => void cancel()} data-testid="print-cancel">
+              取消生成
+            </Button>
+          )}
+          <Button onClick={onClose} disabled={busy}>
+            关闭
+          </Button>
           <Button type="primary" loading={busy} disabled={!layout} onClick={() => void exportPdf()} data-testid="print-export">
             生成 PDF 并保存
           </Button>
@@ -87,6 +124,12 @@ export function PrintModal({ title, doc, loadError, loadingText, printedBy, rend
         </Form.Item>
       </Form>
       {shown && <Alert type="error" showIcon message={shown} style={{ marginBottom: 12 }} />}
+      {progressId && (
+        <div style={{ marginBottom: 12 }} data-testid="print-progress">
+          <Progress percent={progress.percent} size="small" status="active" />
+          <Typography.Text type="secondary">{cancelling ? '正在取消…' : printStepLabel(progress)}</Typography.Text>
+        </div>
+      )}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {layout ? `预览：每份 ${layout.pages.length} 页，A4。份号在保存时按打印登记顺延编号，每页都印有份号和水印。` : '正在排版…'}
       </Typography.Paragraph>

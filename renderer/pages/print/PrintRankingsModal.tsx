@@ -25,7 +25,7 @@ export function PrintRankingsModal({
       doc={doc}
       loadError={null}
       printedBy={printedBy}
-      render={(copies, recipients) => call('print.renderRankings', { assessmentId, copies, recipients })}
+      render={(copies, recipients, progressId) => call('print.renderRankings', { assessmentId, copies, recipients, progressId })}
       onClose={onClose}
     />
   );

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RankingsView } from '../../../shared/assessment';
 import type { DossierJobView, PacketJobView, RankingsJobView, SlipsJobView } from '../../../shared/print/types';
+import { formatPrintProgress, printSteps } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
 import { loadDossierPrintData } from './dossier-data';
@@ -16,6 +17,11 @@ export const READY_ATTRIBUTE = 'printReady';
 
 const flag = (value: string) => {
   document.documentElement.dataset[READY_ATTRIBUTE] = value;
+};
+
+// The printer forwards this to the job's progress (shared/print/progress.ts), so the window can show it.
+const report = (done: number, items: number) => {
+  document.documentElement.dataset['printProgress'] = formatPrintProgress(done, printSteps(items));
 };
 
 // Slips are laid out by CSS alone (ten to a sheet): they are final once painted.
@@ -33,12 +39,16 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const itemsRef = useRef(1);
   useEffect(() => {
     document.title = '打印';
     document.body.style.background = '#fff';
     call('print.job', { jobId })
       .then(async (job) => {
         if (job.kind === 'slips') return setSlips(job);
+        const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
+        itemsRef.current = items;
+        report(0, items);
         if (job.kind === 'rankings') {
           const [view, detail] = await Promise.all([
             call('rankings.get', { assessmentId: job.assessmentId }),
@@ -49,7 +59,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         const data =
           job.kind === 'dossier'
             ? { rankings: [], dossiers: [await loadDossierPrintData(job.cadreId)] }
-            : await loadPacketPrintData(job.cadreIds, job.assessmentIds);
+            : await loadPacketPrintData(job.cadreIds, job.assessmentIds, (done) => report(done, items));
         setState({ job, data });
       })
       .catch((e: unknown) => {
@@ -66,6 +76,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   const numbered = useRef(false);
   const onLaid = useCallback(
     (layout: Layout) => {
+      report(itemsRef.current + 1, itemsRef.current);
       if (state?.job.kind === 'packet' && !numbered.current) {
         numbered.current = true;
         setTocPages(layout.anchors);

@@ -1,21 +1,35 @@
 // The test bridge's printer: the app's print route opened in Chromium and printed with page.pdf, exactly as the
 // hidden Electron window does with printToPDF (CSS page size, no printer margins, backgrounds on).
 import type { Browser } from 'playwright-core';
+import type { PrintControl } from '../../../db/app/io';
+import { readPrintState } from '../../../shared/print/progress';
 import { bridgeInitScript } from './bridge-client';
 
-export function chromiumPrinter(browser: () => Browser, url: () => string): (route: string) => Promise<Uint8Array> {
-  return async (route) => {
+const LAYOUT_TIMEOUT_MS = 180_000;
+const POLL_MS = 100;
+
+export function chromiumPrinter(browser: () => Browser, url: () => string): (route: string, control?: PrintControl) => Promise<Uint8Array> {
+  return async (route, control) => {
     const context = await browser().newContext({ locale: 'zh-CN' });
     try {
       const t0 = performance.now();
       const page = await context.newPage();
       await page.addInitScript({ content: bridgeInitScript() });
       await page.goto(`${url()}#/${route}`);
-      await page.waitForFunction(() => document.documentElement.dataset['printReady'] === 'true' || document.documentElement.dataset['printReady'] === 'error', null, {
-        timeout: 180_000,
-      });
+      // The same wait as electron/print-window.ts: poll the view's state, forward its progress (which may throw
+      // CANCELLED; the context is closed below).
+      const deadline = Date.now() + LAYOUT_TIMEOUT_MS;
+      for (;;) {
+        const { ready, progress } = readPrintState(
+          await page.evaluate(() => [document.documentElement.dataset['printReady'] ?? '', document.documentElement.dataset['printProgress'] ?? '']),
+        );
+        if (ready === 'true') break;
+        if (ready === 'error') throw new Error('print view failed');
+        if (progress) control?.onProgress(progress.done, progress.total);
+        if (Date.now() > deadline) throw new Error('print view did not finish its layout');
+        await page.waitForTimeout(POLL_MS);
+      }
       const t1 = performance.now();
-      if ((await page.evaluate(() => document.documentElement.dataset['printReady'])) !== 'true') throw new Error('print view failed');
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       if (process.env['PRINT_TIMING']) console.log(`PRINT_TIMING layout ${Math.round(t1 - t0)} ms, pdf ${Math.round(performance.now() - t1)} ms`);
       return pdf;
