@@ -55,7 +55,11 @@ export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (rou
       const deadline = Date.now() + LAYOUT_TIMEOUT_MS;
       for (;;) {
         const { ready, progress } = readPrintState(await contents.executeJavaScript(PRINT_STATE_SCRIPT));
-        if (ready === 'true') break;
+        // A last report before the PDF: a cancel asked for during a long layout stops here, not after the PDF.
+        if (ready === 'true') {
+          if (progress) control?.onProgress(progress.done, progress.total);
+          break;
+        }
         if (ready === 'error') throw new Error('print view reported an error');
         // May throw CANCELLED (the user stopped the print): the window is destroyed below.
         if (progress) control?.onProgress(progress.done, progress.total);

@@ -78,6 +78,9 @@ async function renderRegistered(
   let pdf: Buffer;
   try {
     pdf = await io.printPdf(printRoute(jobId), { onProgress: (done: number, total: number) => jobs.progress(jobId, done, total) });
+    // A cancel that came while the PDF was being written still counts: the file is dropped, not offered for saving.
+    const { total } = jobs.status(jobId);
+    jobs.progress(jobId, total, total);
   } catch (e) {
     jobs.forget(jobId);
     throw e;

@@ -12,6 +12,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { ScriptedDialogs } from '../helpers/dialogs';
+import { cadreInput } from '../helpers/roster';
 import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
 import { chromiumPrinter } from './harness/print';
@@ -51,6 +52,25 @@ beforeAll(async () => {
   const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
   const summarized = await must<AssessmentDetail>('assessments.setState', { id: a.id, version: current.version, state: 'summarized' });
   await must('assessments.archive', { id: a.id, version: summarized.version });
+  // A unit of 40 cadres with full dossiers: a packet long enough to be stopped while it renders.
+  const big = await must<{ id: number }>('units.save', { name: '东胜区直属机关', categoryCode: 'C2', sort: 9 });
+  for (let n = 0; n < 40; n++) {
+    const id = (await must<{ id: number }>('cadres.create', { input: cadreInput(big.id, { name: `测试干部${n + 1}`, idNumber: '' }) })).id;
+    for (let i = 0; i < 8; i++)
+      await must('entries.create', {
+        input: {
+          cadreId: id,
+          date: `2025-0${i + 1}-15`,
+          subItemCode: ['S1.1', 'S2.1', 'S4.1'][i % 3],
+          channelCode: 'CH09',
+          title: `第${i + 1}条材料`,
+          content: '认真学习贯彻党的创新理论，按时参加支部组织生活，联系实际撰写学习体会。'.repeat(3),
+          polarity: 'positive',
+          standardCodes: ['D2.1'],
+          listItemCode: null,
+        },
+      });
+  }
   browser = await launchBrowser();
   page = await openApp(browser, bridge.url);
   await page.getByText('干部名册').first().waitFor();
@@ -126,3 +146,30 @@ test('choose a 排名表 and cadres, reorder, preview and save; the contents poi
   expect(covers[0]).toBeGreaterThan(rankingPage);
   expect([...covers].sort((x, y) => x - y)).toEqual(covers);
 }, 180_000);
+
+test('a long packet shows its steps and can be stopped: no file, nothing registered, the screen keeps the choice', async () => {
+  await page.getByTestId('packet-clear').click();
+  await page.getByTestId('packet-title').fill('东胜区直属机关干部审议材料');
+  await pick('packet-unit', '东胜区', /东胜区直属机关/);
+  const rows = page.locator('[data-testid="packet-page"] .ant-table-tbody tr.ant-table-row');
+  await expect.poll(() => rows.count()).toBe(40);
+  await page.getByTestId('packet-preview').click();
+  const dialog = page.getByRole('dialog').last();
+  await dialog.getByText(/预览：每份 \d+ 页/).waitFor({ timeout: 90_000 });
+  const before = await must<unknown[]>('prints.list', {});
+  const pdf = join(work, '不应生成.pdf');
+  dialogs.answerSave(pdf);
+  await dialog.getByTestId('print-export').click();
+  const progress = dialog.getByTestId('print-progress');
+  await expect.poll(() => progress.innerText(), { timeout: 30_000 }).toMatch(/正在读取材料：\d+ \/ 40|正在排版/);
+  await settledScreenshot(page, 'packet-progress').catch(() => undefined); // the bar animates; the picture is for looking
+  await dialog.getByTestId('print-cancel').click();
+  await page.getByText('已取消生成，没有写入任何文件').waitFor({ timeout: 15_000 });
+  await expect.poll(() => progress.count()).toBe(0);
+  expect(existsSync(pdf)).toBe(false);
+  expect(await must<unknown[]>('prints.list', {})).toEqual(before);
+  // No save dialog was asked: the print stopped before a file was chosen.
+  expect(dialogs.requests.filter((r) => r.kind === 'save')).toHaveLength(1);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect.poll(() => rows.count()).toBe(40);
+}, 240_000);

@@ -215,7 +215,7 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
         <Button type="primary" onClick={open} data-testid="packet-preview">
           预览并打印
         </Button>
-        <Button onClick={() => setChosen([])} disabled={chosen.length === 0}>
+        <Button onClick={() => setChosen([])} disabled={chosen.length === 0} data-testid="packet-clear">
           清空
         </Button>
       </Space>

@@ -23,7 +23,11 @@ export function chromiumPrinter(browser: () => Browser, url: () => string): (rou
         const { ready, progress } = readPrintState(
           await page.evaluate(() => [document.documentElement.dataset['printReady'] ?? '', document.documentElement.dataset['printProgress'] ?? '']),
         );
-        if (ready === 'true') break;
+        // A last report before the PDF: a cancel asked for during a long layout stops here, not after the PDF.
+        if (ready === 'true') {
+          if (progress) control?.onProgress(progress.done, progress.total);
+          break;
+        }
         if (ready === 'error') throw new Error('print view failed');
         if (progress) control?.onProgress(progress.done, progress.total);
         if (Date.now() > deadline) throw new Error('print view did not finish its layout');

@@ -1,0 +1,86 @@
+// A long print followed and stopped from the window, on a real encrypted store: the window names the print's job
+// beforehand (progressId), reads its steps from jobs.status while the call runs, and jobs.cancel stops it. A stopped
+// print leaves no job, no register row and no audit entry; the next print gets the same 份号. The printer here is a
+// stand-in that reports steps like the print view does (the real one is driven in test/e2e/print-packet-screen).
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import type { PrintControl } from '../../../db/app/io';
+import { printStepLabel, readPrintState } from '../../../shared/print/progress';
+import { dossierCadre } from '../../helpers/dossier';
+import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { tempDir } from '../../helpers/tmp-store';
+
+const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Reports step 1 of 3 (one dossier read) until released, then finishes; a cancel surfaces through onProgress. */
+function slowPrinter() {
+  let release = false;
+  return {
+    release: () => {
+      release = true;
+    },
+    printPdf: async (_route: string, control?: PrintControl) => {
+      while (!release) {
+        control?.onProgress(1, 3);
+        await sleep(10);
+      }
+      control?.onProgress(2, 3);
+      return FAKE_PDF;
+    },
+  };
+}
+
+const state = async (h: TestHost) => ({
+  rows: await h.host.session().db.selectFrom('print_register').selectAll().execute(),
+  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
+});
+
+async function until(check: () => Promise<boolean>) {
+  for (let i = 0; i < 200 && !(await check()); i++) await sleep(10);
+}
+
+test('progress is readable while the print runs; a cancelled print leaves nothing and its 份号 are given again', async () => {
+  const printer = slowPrinter();
+  const h = await newHostWithStore({ printPdf: printer.printPdf });
+  const cadreId = await dossierCadre(h, '巴特尔');
+  const before = await state(h);
+  const progressId = randomUUID();
+  const running = h.err('print.renderDossier', { cadreId, copies: 2, recipients: [], progressId });
+  await until(() => h.ok('jobs.status', { jobId: progressId }).then(() => true, () => false));
+  expect(await h.ok('jobs.status', { jobId: progressId })).toEqual({ state: 'running', done: 1, total: 3 });
+  expect(printStepLabel({ done: 1, total: 3 })).toBe('正在排版…');
+  await h.ok('jobs.cancel', { jobId: progressId });
+  expect(await running).toMatchObject({ code: 'CANCELLED', message: '已取消，档案库未作任何修改' });
+  expect(await h.err('jobs.status', { jobId: progressId })).toMatchObject({ code: 'NOT_FOUND' });
+  expect(await h.err('print.job', { jobId: progressId })).toMatchObject({ code: 'NOT_FOUND' });
+  expect(await state(h)).toEqual(before);
+
+  // The next print runs to its end, takes the same 份号, and its job reads as done.
+  const next = randomUUID();
+  const done = h.ok('print.renderDossier', { cadreId, copies: 2, recipients: [], progressId: next });
+  await until(() => h.ok('jobs.status', { jobId: next }).then(() => true, () => false));
+  printer.release();
+  expect(await done).toMatchObject({ jobId: next, serials: ['001', '002'] });
+  expect(await h.ok('jobs.status', { jobId: next })).toMatchObject({ state: 'done' });
+  await h.ok('print.save', { jobId: next, token: await h.pickSave('printPdf', join(tempDir('ganbu-print-'), 'd.pdf')) });
+  expect((await state(h)).rows).toHaveLength(2);
+  // A job name already in use is refused before anything is printed.
+  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [], progressId: next })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'jobId',
+  });
+  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [], progressId: 'x' })).toMatchObject({ code: 'VALIDATION', field: 'progressId' });
+});
+
+test('the page state a printer reads: malformed progress is ignored, the steps are named', () => {
+  expect(readPrintState(['', '3/7'])).toEqual({ ready: '', progress: { done: 3, total: 7 } });
+  expect(readPrintState(['true', ''])).toEqual({ ready: 'true', progress: null });
+  for (const bad of ['8/7', '1/0', 'abc', '-1/3', 5]) expect(readPrintState(['', bad]).progress, String(bad)).toBeNull();
+  expect(readPrintState(null)).toEqual({ ready: '', progress: null });
+  expect(printStepLabel({ done: 2, total: 7 })).toBe('正在读取材料：2 / 5');
+  expect(printStepLabel({ done: 5, total: 7 })).toBe('正在排版…');
+  expect(printStepLabel({ done: 6, total: 7 })).toBe('正在生成 PDF…');
+  expect(printStepLabel({ done: 0, total: 0 })).toBe('正在准备…');
+});
