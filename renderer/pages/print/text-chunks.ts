@@ -2,10 +2,10 @@
 // never split across pages, so a long entry continues in rows of its own (at paragraphs, then sentences, then hard).
 
 /**
- * About a third of a page body in the narrowest text column (the entries table's 46 % at 11 pt is ~17 characters a
+ * About a sixth of a page body in the narrowest text column (the entries table's 46 % at 11 pt is ~17 characters a
  * line, ~50 lines a page): a piece is then far shorter than a page even with its row's padding and a header above.
  */
-export const MAX_CHUNK_CHARS = 300;
+export const MAX_CHUNK_CHARS = 150;
 
 const SENTENCE_END = /(?<=[。！？；!?;])/u;
 
