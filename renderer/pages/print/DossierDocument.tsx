@@ -5,6 +5,7 @@ import { ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
 import { PortraitRadar } from '../portrait/PortraitRadar';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import type { DossierPrintData } from './dossier-data';
+import { chunkText } from './text-chunks';
 
 /** The sub-item the archive writes 双比双评 results into. */
 const ASSESSMENT_SUB_ITEM = 'S3.2';
@@ -165,8 +166,10 @@ const th = (cells: string[]) => (
   </tr>
 );
 
-function entryRow(key: string, table: string, e: DossierEntry, n: number): PrintBlock {
-  return {
+/** An entry as rows: its title and the first piece of its text, then one continuation row per further piece. */
+function entryRows(key: string, table: string, e: DossierEntry, n: number): PrintBlock[] {
+  const [first, ...rest] = chunkText(e.content);
+  const head: PrintBlock = {
     key,
     kind: 'row',
     table,
@@ -177,13 +180,32 @@ function entryRow(key: string, table: string, e: DossierEntry, n: number): Print
         <td>{e.subItem.name}</td>
         <td>
           <div className="pt-entry-title">{e.title}</div>
-          {e.content}
+          {first}
         </td>
         <td className="c">{ENTRY_POLARITY_LABELS[e.polarity]}</td>
         <td className="c">{e.verifiedBy ? '已核实' : '未核实'}</td>
       </tr>
     ),
   };
+  // Continuations read as the same row (no rule between them); on a new page the repeated header carries on.
+  return [
+    head,
+    ...rest.map((text, i): PrintBlock => ({
+      key: `${key}-c${i}`,
+      kind: 'row',
+      table,
+      node: (
+        <tr className="pt-cont">
+          <td />
+          <td />
+          <td />
+          <td>{text}</td>
+          <td />
+          <td />
+        </tr>
+      ),
+    })),
+  ];
 }
 
 /**
@@ -247,7 +269,7 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
     }
     const t = k(`t-${s.code}`);
     tables[t] = { cols: ['7%', '14%', '17%', '46%', '8%', '8%'], header: th(['序号', '日期', '子项', '标题与内容', '性质', '核实']) };
-    mine.forEach((e, i) => blocks.push(entryRow(k(`e-${e.id}`), t, e, i + 1)));
+    mine.forEach((e, i) => blocks.push(...entryRows(k(`e-${e.id}`), t, e, i + 1)));
   });
 
   blocks.push(heading(k('h-eval'), '四、综合评价', 1));
