@@ -5,7 +5,10 @@ import type { CallContext, Handlers } from '../app/context';
 import type { Jobs } from '../app/jobs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { formatSerial, type PrintJobView, type RenderedPrint } from '../../shared/print/types';
-import { loadAssessment } from '../assessment/access';
+import { assertState, loadAssessment } from '../assessment/access';
+import { readDetail } from '../assessment/lifecycle';
+import { groupsOf } from '../../shared/assessment/groups';
+import { PANEL_KIND_LABELS } from '../../shared/assessment/panel';
 import { readDossierCadre } from '../dossier/read';
 import { writeFileAtomic } from '../fs/atomic';
 import { listRegister, markReturned, nextSerials, registerCopies } from './register';
@@ -18,6 +21,7 @@ type PrintCallName =
   | 'print.renderDossier'
   | 'print.renderPacket'
   | 'print.renderRankings'
+  | 'print.renderPanel'
   | 'print.renderSlips'
   | 'print.saveSlips'
   | 'print.save'
@@ -139,6 +143,25 @@ export const printHandlers: Handlers<PrintCallName> = {
       kind: 'rankings',
       assessmentId,
       ...common(`${assessment.name}排名表`, serials, recipients, store.user.displayName),
+    });
+  },
+
+  async 'print.renderPanel'({ db, store, ...ctx }, { assessmentId, ballot, group, copies, recipients, progressId }) {
+    checkRecipients(copies, recipients);
+    const assessment = await loadAssessment(db, assessmentId, store.user);
+    // Forms are handed out before or while ballots are taken; afterwards a blank form has no use.
+    assertState(assessment, ['preparing', 'collecting'], '打印测评用表');
+    const detail = await readDetail(db, assessmentId, store.user);
+    const found = groupsOf(detail.members).find((g) => g.ref === group);
+    if (!found) return fail('NOT_FOUND', '该考核没有这个测评分组，请刷新后重新选择', 'group');
+    const docKey = `panel:${assessmentId}:${ballot}:${group}`;
+    const serials = await nextSerials(db, docKey, copies);
+    return renderRegistered(ctx, docKey, serials, progressId, {
+      kind: 'panel',
+      assessmentId,
+      ballot,
+      group,
+      ...common(`${assessment.name}${PANEL_KIND_LABELS[ballot]}表（${found.name}）`, serials, recipients, store.user.displayName),
     });
   },
 

@@ -1,7 +1,7 @@
 // The printing calls: a print view's job, rendering a document to PDF (held until saved), saving it with its 份号 in
 // the print register, and the register itself (list, mark returned, export).
 import { z } from 'zod';
-import { MAX_COPIES, MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
+import { MAX_COPIES, MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, MAX_PANEL_COPIES, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
 import { normalizeCode } from '../assessment/panel';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
 import { ASSESSMENT_READERS, groupRefSchema } from './contract-assessment';
@@ -70,6 +70,23 @@ export const printCalls = {
   'print.renderRankings': call<RenderedPrint>()({
     input: z.strictObject({ assessmentId: f.id('考核'), copies, recipients, progressId }),
     access: RANKINGS_PRINTERS,
+    mutates: false,
+  }),
+  /** Blank paper ballots of one group; anonymous unless recipients are named, so 领取人 may stay empty. */
+  'print.renderPanel': call<RenderedPrint>()({
+    input: z.strictObject({
+      assessmentId: f.id('考核'),
+      ballot: z.enum(['superior', 'peer', 'staff'], { error: '评议类型不正确' }),
+      group: groupRefSchema,
+      copies: z
+        .number({ error: '份数必须是数字' })
+        .int('份数必须是整数')
+        .min(1, '份数至少 1 份')
+        .max(MAX_PANEL_COPIES, `份数不能超过 ${MAX_PANEL_COPIES} 份`),
+      recipients: z.array(recipient, { error: '领取人必须是一组文字' }).max(MAX_PANEL_COPIES, `领取人不能超过 ${MAX_PANEL_COPIES} 个`),
+      progressId,
+    }),
+    access: ADMIN,
     mutates: false,
   }),
   /** 评议码 slips of a freshly generated sheet (only codes of unused seats of that group are printed). */

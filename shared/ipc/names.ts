@@ -119,6 +119,7 @@ export const CALL_NAME_LIST = [
   'print.renderDossier',
   'print.renderPacket',
   'print.renderRankings',
+  'print.renderPanel',
   'print.renderSlips',
   'print.saveSlips',
   'print.save',

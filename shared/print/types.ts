@@ -24,7 +24,7 @@ export const MAX_PACKET_CADRES = 200;
 export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
-export type PrintJobView = DossierJobView | PacketJobView | RankingsJobView | SlipsJobView;
+export type PrintJobView = DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView;
 
 /** Most 评议码 slips one PDF holds (one generation makes at most 500 codes). */
 export const MAX_SLIPS = 500;
@@ -72,6 +72,19 @@ export interface PacketJobView extends JobCommon {
 export interface RankingsJobView extends JobCommon {
   readonly kind: 'rankings';
   readonly assessmentId: number;
+}
+
+/**
+ * Blank paper ballots (测评用表) of one group: one copy per rater. A panel can be bigger than MAX_COPIES readers
+ * of a dossier, so the forms have their own limit.
+ */
+export const MAX_PANEL_COPIES = 300;
+
+export interface PanelJobView extends JobCommon {
+  readonly kind: 'panel';
+  readonly assessmentId: number;
+  readonly ballot: 'superior' | 'peer' | 'staff';
+  readonly group: string;
 }
 
 export interface RenderedPrint {

@@ -496,6 +496,7 @@ describe('one audit entry per change', () => {
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
       'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'print.renderRankings': () => ({ assessmentId: assessment.id, copies: 1, recipients: [] }),
+      'print.renderPanel': () => ({ assessmentId: assessment.id, ballot: 'peer', group: 'chief:C1', copies: 1, recipients: [] }),
       'print.renderSlips': () => ({
         assessmentId: assessment.id,
         kind: 'superior',

@@ -336,6 +336,7 @@ describe('role refusal', () => {
     'print.renderDossier': { cadreId: ids.cadre ?? 1, copies: 1, recipients: [] },
     'print.renderPacket': { title: '越权审议材料', cadreIds: [ids.cadre ?? 1], copies: 1, recipients: [] },
     'print.renderRankings': { assessmentId: 1, copies: 1, recipients: [] },
+    'print.renderPanel': { assessmentId: 1, ballot: 'peer', group: 'chief:C1', copies: 1, recipients: [] },
     'print.save': { jobId: JOB, token: TOKEN },
     'prints.list': {},
     'prints.markReturned': { id: 1 },

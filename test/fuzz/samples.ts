@@ -174,6 +174,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'print.renderSlips': { assessmentId: 1, kind: 'superior', group: 'chief:C1', groupName: '正职组', slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }] },
     'print.saveSlips': { jobId, token },
     'print.renderRankings': { assessmentId: 1, copies: 2, recipients: ['常委甲'] },
+    'print.renderPanel': { assessmentId: 1, ballot: 'staff', group: 'deputy:1', copies: 120, recipients: [] },
   } satisfies { readonly [N in CallName]?: unknown };
 }
 

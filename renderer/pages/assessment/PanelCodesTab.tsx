@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { PrintSlipsModal } from '../print/PrintSlipsModal';
 import { groupsOf } from './groups';
+import { PanelFormsCard } from './PanelFormsCard';
 
 const STATE_COLORS = { unused: 'blue', used: 'green', revoked: 'default' } as const;
 
@@ -51,7 +52,19 @@ export function CodesSheetModal({ sheet, onClose }: { sheet: PanelCodeSheet | nu
   );
 }
 
-export function PanelCodesTab({ detail, isAdmin, canKiosk, onKiosk }: { detail: AssessmentDetail; isAdmin: boolean; canKiosk: boolean; onKiosk: () => void }) {
+export function PanelCodesTab({
+  detail,
+  isAdmin,
+  canKiosk,
+  onKiosk,
+  printedBy,
+}: {
+  detail: AssessmentDetail;
+  isAdmin: boolean;
+  canKiosk: boolean;
+  onKiosk: () => void;
+  printedBy: string;
+}) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
   const [kind, setKind] = useState<PanelKind>('peer');
   const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
@@ -107,6 +120,7 @@ export function PanelCodesTab({ detail, isAdmin, canKiosk, onKiosk }: { detail: 
         ) : null}
         <Typography.Text type="secondary">评议终端模式下，本窗口只显示评议码输入界面，评议人凭码填写本人的评议票；退出须输入工作人员密码。</Typography.Text>
       </Space>
+      {isAdmin && (collecting || detail.state === 'preparing') ? <PanelFormsCard detail={detail} printedBy={printedBy} /> : null}
       {isAdmin && collecting ? (
         <Card size="small" title="生成评议码" style={{ marginBottom: 16 }}>
           <Space wrap>

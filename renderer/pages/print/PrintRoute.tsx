@@ -2,7 +2,10 @@
 // <html> tells the printer (Electron's printToPDF, or page.pdf in tests) that the pages are final.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RankingsView } from '../../../shared/assessment';
-import type { DossierJobView, PacketJobView, RankingsJobView, SlipsJobView } from '../../../shared/print/types';
+import type { DossierJobView, PacketJobView, PanelJobView, RankingsJobView, SlipsJobView } from '../../../shared/print/types';
+import { groupsOf } from '../../../shared/assessment/groups';
+import type { PrintDocumentSpec } from './blocks';
+import { panelDocument } from './PanelDocument';
 import { formatPrintProgress, printSteps } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
@@ -35,6 +38,7 @@ function SlipsRoute({ job }: { job: SlipsJobView }) {
 export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
+  const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
   const [ranking, setRanking] = useState<{ job: RankingsJobView; view: RankingsView; name: string } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
@@ -49,6 +53,12 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
         itemsRef.current = items;
         report(0, items);
+        if (job.kind === 'panel') {
+          const detail = await call('assessments.get', { id: job.assessmentId });
+          const group = groupsOf(detail.members).find((g) => g.ref === job.group);
+          if (!group) throw new Error('该考核没有这个测评分组');
+          return setPanel({ job, doc: panelDocument(detail, job.ballot, group) });
+        }
         if (job.kind === 'rankings') {
           const [view, detail] = await Promise.all([
             call('rankings.get', { assessmentId: job.assessmentId }),
@@ -68,11 +78,12 @@ export function PrintRoute({ jobId }: { jobId: string }) {
       });
   }, [jobId]);
   const doc = useMemo(() => {
+    if (panel) return panel.doc;
     if (ranking) return rankingsDocument(ranking.view, ranking.name);
     if (!state) return null;
     const { job, data } = state;
     return job.kind === 'dossier' ? dossierDocument(data.dossiers[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
-  }, [state, ranking, tocPages]);
+  }, [state, ranking, panel, tocPages]);
   const numbered = useRef(false);
   const onLaid = useCallback(
     (layout: Layout) => {
@@ -88,7 +99,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   );
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
   if (slips) return <SlipsRoute job={slips} />;
-  const job = ranking?.job ?? state?.job;
+  const job = panel?.job ?? ranking?.job ?? state?.job;
   if (!job || !doc) return null;
   return <Paginated doc={doc} copies={job.copies} printedBy={job.printedBy} onLaid={onLaid} layoutKey={jobId} />;
 }

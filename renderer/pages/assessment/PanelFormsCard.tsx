@@ -1,0 +1,51 @@
+// 打印测评用表: blank paper ballots of one group (one per rater) for a panel that votes on paper; the clerks type them
+// in afterwards on the 纸质录入 and 职工测评 tabs.
+import { useMemo, useState } from 'react';
+import { Button, Card, Select, Space, Typography } from 'antd';
+import { PANEL_KINDS, PANEL_KIND_LABELS, type PanelKind } from '../../../shared/assessment/panel';
+import type { AssessmentDetail } from '../../../shared/assessment/types';
+import { call } from '../../lib/api';
+import { PrintModal } from '../print/PrintModal';
+import { panelDocument } from '../print/PanelDocument';
+import { groupsOf } from './groups';
+
+export function PanelFormsCard({ detail, printedBy }: { detail: AssessmentDetail; printedBy: string }) {
+  const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
+  const [kind, setKind] = useState<PanelKind>('superior');
+  const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
+  const [printing, setPrinting] = useState(false);
+  const group = groups.find((g) => g.ref === groupRef) ?? null;
+  const doc = useMemo(() => (group && printing ? panelDocument(detail, kind, group) : null), [detail, kind, group, printing]);
+  return (
+    <Card size="small" title="打印纸质测评表" style={{ marginBottom: 16 }}>
+      <Space wrap>
+        <span>评议类型</span>
+        <Select<PanelKind>
+          style={{ width: 180 }}
+          value={kind}
+          onChange={setKind}
+          options={PANEL_KINDS.map((k) => ({ value: k, label: PANEL_KIND_LABELS[k] }))}
+          data-testid="forms-kind"
+        />
+        <span>分组</span>
+        <Select style={{ width: 260 }} value={groupRef} onChange={setGroupRef} options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))} data-testid="forms-group" />
+        <Button type="primary" ghost disabled={!group} onClick={() => setPrinting(true)} data-testid="forms-print">
+          预览并打印
+        </Button>
+        <Typography.Text type="secondary">每位评议人一份；领取人可不填，以保证评议不记名。</Typography.Text>
+      </Space>
+      {printing && group ? (
+        <PrintModal
+          title={`打印${PANEL_KIND_LABELS[kind]}表（${group.name}）`}
+          doc={doc}
+          loadError={null}
+          printedBy={printedBy}
+          render={(copies, recipients, progressId) =>
+            call('print.renderPanel', { assessmentId: detail.id, ballot: kind, group: group.ref, copies, recipients, progressId })
+          }
+          onClose={() => setPrinting(false)}
+        />
+      ) : null}
+    </Card>
+  );
+}
