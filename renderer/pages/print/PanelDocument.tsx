@@ -27,7 +27,7 @@ export function panelDocument(detail: AssessmentDetail, kind: PanelKind, group: 
       ? ['10%', '22%', '48%', '20%']
       : kind === 'staff'
         ? ['8%', '16%', '36%', '10%', '10%', '10%', '10%']
-        : ['7%', '13%', '22%', ...indicators.map(() => `${Math.floor(46 / Math.max(1, indicators.length))}%`), '12%'];
+        : ['8%', '12%', '20%', ...indicators.map(() => `${Math.floor(48 / Math.max(1, indicators.length))}%`), '12%'];
   const header = (
     <tr>
       <th>序号</th>
@@ -45,7 +45,8 @@ export function panelDocument(detail: AssessmentDetail, kind: PanelKind, group: 
       {kind === 'peer' && <th>合计</th>}
     </tr>
   );
-  const tables: Record<string, PrintTable> = { form: { cols, header } };
+  // Rows tall enough to write in by hand (pt-form).
+  const tables: Record<string, PrintTable> = { form: { cols, header, variant: 'pt-form' } };
   const blocks: PrintBlock[] = [
     { key: 'f-title', kind: 'flow', keepWithNext: true, node: <div className="pb-title">{detail.name}</div> },
     {
