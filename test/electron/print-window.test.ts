@@ -16,11 +16,14 @@ type Printable = InstanceType<typeof mock.FakeWebContents> & {
   printToPDF: ReturnType<typeof vi.fn>;
 };
 
-/** Gives the next window's contents a layout that finishes after `polls` checks, and a PDF. */
-function scriptNextWindow(states: string[]) {
+/** Gives the next window's contents a layout that answers these polls ([printReady, printProgress]), and a PDF. */
+function scriptNextWindow(states: (string | [string, string])[]) {
   const before = mock.windows.length;
   const proto = mock.FakeWebContents.prototype as unknown as Record<string, unknown>;
-  proto['executeJavaScript'] = vi.fn(async () => states.shift() ?? 'true');
+  proto['executeJavaScript'] = vi.fn(async () => {
+    const next = states.shift() ?? 'true';
+    return typeof next === 'string' ? [next, ''] : next;
+  });
   proto['printToPDF'] = vi.fn(async () => Buffer.from('%PDF-1.4 printed'));
   proto['destroy'] = undefined;
   (mock.FakeBrowserWindow.prototype as unknown as Record<string, unknown>)['destroy'] = vi.fn(function (this: { destroyed: boolean }) {
@@ -55,6 +58,27 @@ describe('pdfPrinter', () => {
     await expect(print('print/x')).rejects.toThrow(/error/);
     expect(win().isDestroyed()).toBe(true);
     expect((win().webContents as Printable).printToPDF).not.toHaveBeenCalled();
+  });
+});
+
+describe('pdfPrinter progress', () => {
+  it('forwards the view’s progress; a cancel thrown from it stops the print and still closes the window', async () => {
+    const seen: string[] = [];
+    const win = scriptNextWindow([['', '1/4'], ['', '3/4'], ['true', '3/4']]);
+    const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
+    await print('print/a', { onProgress: (d, t) => void seen.push(`${d}/${t}`) });
+    expect(seen).toEqual(['1/4', '3/4', '3/4']);
+    expect(win().isDestroyed()).toBe(true);
+
+    const next = scriptNextWindow([['', '1/4'], ['', '2/4']]);
+    const stopped = print('print/b', {
+      onProgress: (d) => {
+        if (d === 2) throw new Error('CANCELLED');
+      },
+    });
+    await expect(stopped).rejects.toThrow('CANCELLED');
+    expect(next().isDestroyed()).toBe(true);
+    expect((next().webContents as Printable).printToPDF).not.toHaveBeenCalled();
   });
 });
 
