@@ -99,7 +99,7 @@ describe('foundation', () => {
     await screenshot(page, '05-wrong-password');
     await login(ADMIN.username, ADMIN.password);
     await page.getByText('基础目录').first().waitFor({ timeout: 30_000 });
-    expect(await menuLabels()).toEqual(['干部名册', '政治素质档案', '单位管理', '基础目录', '考核测评', '打印登记', '用户管理', '审计日志', '系统设置']);
+    expect(await menuLabels()).toEqual(['干部名册', '政治素质档案', '单位管理', '基础目录', '考核测评', '审议材料', '打印登记', '用户管理', '审计日志', '系统设置']);
   });
 
   test('an administrator adds a 查阅人', async () => {
