@@ -6,7 +6,7 @@ import type { Jobs } from '../app/jobs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { formatSerial, type PrintJobView, type RenderedPrint } from '../../shared/print/types';
 import { assertState, loadAssessment } from '../assessment/access';
-import { readDetail } from '../assessment/lifecycle';
+import { readMembers } from '../assessment/members';
 import { groupsOf } from '../../shared/assessment/groups';
 import { PANEL_KIND_LABELS } from '../../shared/assessment/panel';
 import { readDossierCadre } from '../dossier/read';
@@ -66,11 +66,11 @@ const common = (title: string, serials: readonly number[], recipients: readonly 
 });
 
 /**
- * Prints a register document's view to PDF, held in its job until saved. With a `progressId` the window follows the
- * print through jobs.status and may stop it with jobs.cancel: a cancelled or failed print drops its job, and nothing
- * was written (the 份号 are only taken when the file is saved).
+ * Prints a job's view to PDF, held in the job until saved. With a `progressId` the window follows the print through
+ * jobs.status and may stop it with jobs.cancel: a cancelled or failed print drops its job, and nothing was written
+ * (the 份号 are only taken when the file is saved).
  */
-async function renderRegistered(
+async function renderPrint(
   { io, jobs }: Pick<CallContext, 'io' | 'jobs'>,
   docKey: string,
   serials: readonly number[],
@@ -102,7 +102,7 @@ export const printHandlers: Handlers<PrintCallName> = {
     const cadre = await readDossierCadre(db, cadreId);
     const docKey = `dossier:${cadreId}`;
     const serials = await nextSerials(db, docKey, copies);
-    return renderRegistered(ctx, docKey, serials, progressId, {
+    return renderPrint(ctx, docKey, serials, progressId, {
       kind: 'dossier',
       cadreId,
       ...common(`${cadre.name}同志政治素质档案`, serials, recipients, store.user.displayName),
@@ -125,7 +125,7 @@ export const printHandlers: Handlers<PrintCallName> = {
     // The same title is the same document: its copies are numbered on from the last print.
     const docKey = `packet:${title}`;
     const serials = await nextSerials(db, docKey, copies);
-    return renderRegistered(ctx, docKey, serials, progressId, {
+    return renderPrint(ctx, docKey, serials, progressId, {
       kind: 'packet',
       cadreIds,
       assessmentIds,
@@ -139,7 +139,7 @@ export const printHandlers: Handlers<PrintCallName> = {
     const assessment = await loadAssessment(db, assessmentId, store.user);
     const docKey = `rankings:${assessmentId}`;
     const serials = await nextSerials(db, docKey, copies);
-    return renderRegistered(ctx, docKey, serials, progressId, {
+    return renderPrint(ctx, docKey, serials, progressId, {
       kind: 'rankings',
       assessmentId,
       ...common(`${assessment.name}排名表`, serials, recipients, store.user.displayName),
@@ -151,12 +151,11 @@ export const printHandlers: Handlers<PrintCallName> = {
     const assessment = await loadAssessment(db, assessmentId, store.user);
     // Forms are handed out before or while ballots are taken; afterwards a blank form has no use.
     assertState(assessment, ['preparing', 'collecting'], '打印测评用表');
-    const detail = await readDetail(db, assessmentId, store.user);
-    const found = groupsOf(detail.members).find((g) => g.ref === group);
+    const found = groupsOf(await readMembers(db, assessmentId)).find((g) => g.ref === group);
     if (!found) return fail('NOT_FOUND', '该考核没有这个测评分组，请刷新后重新选择', 'group');
     const docKey = `panel:${assessmentId}:${ballot}:${group}`;
     const serials = await nextSerials(db, docKey, copies);
-    return renderRegistered(ctx, docKey, serials, progressId, {
+    return renderPrint(ctx, docKey, serials, progressId, {
       kind: 'panel',
       assessmentId,
       ballot,
@@ -174,15 +173,8 @@ export const printHandlers: Handlers<PrintCallName> = {
       groupName: input.groupName,
       slips: input.slips.map((s) => ({ code: s.code, seatLabel: s.seatLabel, groupName: input.groupName, assessmentName })),
     };
-    const job: PrintJob = { view, docKey: '', serials: [], pdf: null, saved: false };
-    const jobId = jobs.create(JOB_KIND, job);
-    try {
-      job.pdf = await io.printPdf(printRoute(jobId));
-    } catch (e) {
-      jobs.forget(jobId);
-      throw e;
-    }
-    return { jobId, title: view.title, serials: [], pages: countPdfPages(job.pdf), bytes: job.pdf.length };
+    // No 份号 and no register: the job only holds the PDF until print.saveSlips writes it.
+    return renderPrint({ io, jobs }, '', [], undefined, view);
   },
 
   // The plain codes go only into the chosen file: the audit entry names the group, the kind and how many slips.
