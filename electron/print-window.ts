@@ -2,7 +2,7 @@
 // until the paginator has laid out every page, then prints with the page size the CSS gives (A4, no margins).
 import { BrowserWindow } from 'electron';
 import type { PrintControl } from '../db/app/io';
-import { readPrintState } from '../shared/print/progress';
+import { waitForPrintView } from '../shared/print/progress';
 
 /** How long a packet may take to lay out before the print is given up. */
 const LAYOUT_TIMEOUT_MS = 180_000;
@@ -42,8 +42,6 @@ export function createPrintWindow(preload: string): BrowserWindow {
 
 const PRINT_STATE_SCRIPT = '[document.documentElement.dataset.printReady ?? "", document.documentElement.dataset.printProgress ?? ""]';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The host's PdfPrinter: one hidden window per document, closed whatever happens. */
 export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string, control?: PrintControl) => Promise<Uint8Array> {
   return async (route, control) => {
@@ -52,20 +50,13 @@ export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (rou
     open.add(contents);
     try {
       await win.loadURL(`${pageUrl}#/${route}`);
-      const deadline = Date.now() + LAYOUT_TIMEOUT_MS;
-      for (;;) {
-        const { ready, progress } = readPrintState(await contents.executeJavaScript(PRINT_STATE_SCRIPT));
-        // A last report before the PDF: a cancel asked for during a long layout stops here, not after the PDF.
-        if (ready === 'true') {
-          if (progress) control?.onProgress(progress.done, progress.total);
-          break;
-        }
-        if (ready === 'error') throw new Error('print view reported an error');
-        // May throw CANCELLED (the user stopped the print): the window is destroyed below.
-        if (progress) control?.onProgress(progress.done, progress.total);
-        if (Date.now() > deadline) throw new Error('print view did not finish its layout');
-        await sleep(POLL_MS);
-      }
+      // May throw CANCELLED (the user stopped the print): the window is destroyed below.
+      await waitForPrintView({
+        readState: () => contents.executeJavaScript(PRINT_STATE_SCRIPT),
+        onProgress: control?.onProgress,
+        timeoutMs: LAYOUT_TIMEOUT_MS,
+        pollMs: POLL_MS,
+      });
       return await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     } finally {
       open.delete(contents);

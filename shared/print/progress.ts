@@ -31,3 +31,28 @@ export function printStepLabel({ done, total }: PrintProgress): string {
   if (done < total) return '正在生成 PDF…';
   return '已生成';
 }
+
+/** What a printer's wait needs: read the two attributes off the page, and forward progress (which may throw). */
+export interface PrintWait {
+  readonly readState: () => Promise<unknown>;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  readonly timeoutMs: number;
+  readonly pollMs: number;
+}
+
+/**
+ * Waits until the print view's pages are final, the same way for Electron's window and the test Chromium. Progress
+ * is forwarded at every poll and once more when the layout is done, so a cancel asked for during a long layout
+ * stops before the PDF is made.
+ */
+export async function waitForPrintView({ readState, onProgress, timeoutMs, pollMs }: PrintWait): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { ready, progress } = readPrintState(await readState());
+    if (ready === 'error') throw new Error('print view reported an error');
+    if (progress) onProgress?.(progress.done, progress.total);
+    if (ready === 'true') return;
+    if (Date.now() > deadline) throw new Error('print view did not finish its layout');
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}

@@ -2,7 +2,7 @@
 // hidden Electron window does with printToPDF (CSS page size, no printer margins, backgrounds on).
 import type { Browser } from 'playwright-core';
 import type { PrintControl } from '../../../db/app/io';
-import { readPrintState } from '../../../shared/print/progress';
+import { waitForPrintView } from '../../../shared/print/progress';
 import { bridgeInitScript } from './bridge-client';
 
 const LAYOUT_TIMEOUT_MS = 180_000;
@@ -16,23 +16,13 @@ export function chromiumPrinter(browser: () => Browser, url: () => string): (rou
       const page = await context.newPage();
       await page.addInitScript({ content: bridgeInitScript() });
       await page.goto(`${url()}#/${route}`);
-      // The same wait as electron/print-window.ts: poll the view's state, forward its progress (which may throw
-      // CANCELLED; the context is closed below).
-      const deadline = Date.now() + LAYOUT_TIMEOUT_MS;
-      for (;;) {
-        const { ready, progress } = readPrintState(
-          await page.evaluate(() => [document.documentElement.dataset['printReady'] ?? '', document.documentElement.dataset['printProgress'] ?? '']),
-        );
-        // A last report before the PDF: a cancel asked for during a long layout stops here, not after the PDF.
-        if (ready === 'true') {
-          if (progress) control?.onProgress(progress.done, progress.total);
-          break;
-        }
-        if (ready === 'error') throw new Error('print view failed');
-        if (progress) control?.onProgress(progress.done, progress.total);
-        if (Date.now() > deadline) throw new Error('print view did not finish its layout');
-        await page.waitForTimeout(POLL_MS);
-      }
+      // The same wait as electron/print-window.ts (may throw CANCELLED; the context is closed below).
+      await waitForPrintView({
+        readState: () => page.evaluate(() => [document.documentElement.dataset['printReady'] ?? '', document.documentElement.dataset['printProgress'] ?? '']),
+        onProgress: control?.onProgress,
+        timeoutMs: LAYOUT_TIMEOUT_MS,
+        pollMs: POLL_MS,
+      });
       const t1 = performance.now();
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       if (process.env['PRINT_TIMING']) console.log(`PRINT_TIMING layout ${Math.round(t1 - t0)} ms, pdf ${Math.round(performance.now() - t1)} ms`);
