@@ -2,49 +2,31 @@
 // name and a whole unit, moves a cadre up, previews and saves one copy. The PDF opens with the ranking table, then
 // the dossiers in the chosen order, and every contents line's page number is where that part starts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
+import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { startPrintingApp, type PrintingApp } from './harness/printing-app';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 const TITLE = '乌兰镇班子调整审议材料';
 
+let app: PrintingApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-let dispatch: Dispatch;
-const dialogs = new ScriptedDialogs();
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-packet-screen-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startPrintingApp('ganbu-e2e-packet-screen-');
+  ({ work, dialogs } = app);
   const h = { ok: must } as unknown as TestHost;
   const roster = await seedRoster(h);
   const a = await startCollecting(h, await createC1(h, NAME));
@@ -71,15 +53,12 @@ beforeAll(async () => {
         },
       });
   }
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const pick = async (testId: string, text: string, option: RegExp) => {

@@ -1,46 +1,27 @@
 // End to end: a 审议材料 for three cadres rendered by the print view in Chromium — cover, table of contents whose
 // page numbers are the pages each dossier's cover is on, every page numbered and carrying its 份号.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, SCREENSHOT_DIR } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import { SCREENSHOT_DIR } from './harness/browser';
+import { startPrintingApp, type PrintingApp } from './harness/printing-app';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
 import type { RenderedPrint } from '../../shared/print/types';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAMES = ['巴特尔', '李秀梅', '王建国'];
 
+let app: PrintingApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
-let dispatch: Dispatch;
-const dialogs = new ScriptedDialogs();
+let dialogs: ScriptedDialogs;
 const ids: number[] = [];
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-packet-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startPrintingApp('ganbu-e2e-packet-');
+  ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   for (const [n, name] of NAMES.entries()) {
     const id = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name, idNumber: '' }) })).id;
@@ -62,13 +43,11 @@ beforeAll(async () => {
       });
     }
   }
-  browser = await launchBrowser();
+  await app.launch();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 test('cover, contents with the right page numbers, three dossiers; two copies with their 份号 on every page', async () => {

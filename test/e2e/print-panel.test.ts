@@ -2,66 +2,45 @@
 // 3 copies: every page has its copy's 份号, the members in the entry screens' order, the indicator columns with
 // their weights and the 评议人 line; a 干部职工测评 form and a 上级领导综合排名 form printed through the same calls.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { RenderedPrint } from '../../shared/print/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, seedRoster } from '../helpers/assessment';
-import { ScriptedDialogs } from '../helpers/dialogs';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
+import type { ScriptedDialogs } from '../helpers/dialogs';
+import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { startPrintingApp, type PrintingApp } from './harness/printing-app';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 
+let app: PrintingApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-let dispatch: Dispatch;
 let assessment: AssessmentDetail;
 let wulan = 0;
-const dialogs = new ScriptedDialogs();
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 const pdfPages = (file: string): string[] => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
 const flat = (t: string) => t.replace(/\s+/g, '');
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-print-panel-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startPrintingApp('ganbu-e2e-print-panel-');
+  ({ work, dialogs } = app);
   const h = { ok: must } as unknown as TestHost;
   const roster = await seedRoster(h);
   wulan = roster.units.wulan;
   assessment = await createC1(h, NAME);
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 test('同级互评表 from the 评议码 tab: preview, 3 copies in one PDF, each page with its 份号, members and indicators', async () => {

@@ -3,52 +3,34 @@
 // cadres in rank order; under the tables the 制表人/审核人/日期 lines and the result digest, which a not yet archived
 // assessment's preview leaves out.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
-import { ScriptedDialogs } from '../helpers/dialogs';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, SCREENSHOT_DIR } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
+import type { ScriptedDialogs } from '../helpers/dialogs';
+import { openApp, SCREENSHOT_DIR } from './harness/browser';
+import { startPrintingApp, type PrintingApp } from './harness/printing-app';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 const OPEN_NAME = '2026年度科级干部“双比双评”考核';
 
+let app: PrintingApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-let dispatch: Dispatch;
 let digest = '';
-const dialogs = new ScriptedDialogs();
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 /** pdftotext of each page (form feeds separate pages). */
 const pdfPages = (file: string): string[] => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-print-rankings-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startPrintingApp('ganbu-e2e-print-rankings-');
+  ({ work, dialogs } = app);
   // The shared assessment helpers only call `ok`: the same calls go through this dispatcher.
   const h = { ok: must } as unknown as TestHost;
   const roster = await seedRoster(h);
@@ -69,15 +51,12 @@ beforeAll(async () => {
   digest = (await must<{ digest: string }>('assessments.archive', { id: a.id, version: latest.version })).digest;
   // A second assessment still collecting, with no ballots yet: its tables have no digest.
   await startCollecting(h, await createC1(h, OPEN_NAME));
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const dialog = () => page.getByRole('dialog').last();
