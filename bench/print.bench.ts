@@ -40,18 +40,23 @@ function pssKb(pid: number): number {
   }
 }
 
-/** Memory (MB, PSS) of a process and every process under it (the browser is a child of this one). */
+/**
+ * Memory (MB, PSS) of a process and every process under it (the browser is a child of this one), less Chromium's
+ * own browser UI: its omnibox popup runs in a renderer of its own (--top-chrome-webui), which Electron has not.
+ */
 function residentMb(rootPid: number): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
     .trim()
     .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+    .filter((m) => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), browserUi: m[3]!.includes('--top-chrome-webui') }));
   const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const { pid, ppid } of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
-  const kb = rows.filter(([pid]) => tree.has(pid)).reduce((s, [pid]) => s + pssKb(pid), 0);
+  const kb = rows.filter((r) => tree.has(r.pid) && !r.browserUi).reduce((s, r) => s + pssKb(r.pid), 0);
   return kb / 1024;
 }
 

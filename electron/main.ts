@@ -36,6 +36,9 @@ function defaultStoreDir(): string {
 // Before ready: the scheme must be privileged, and every renderer sandboxed.
 registerAppScheme(protocol);
 app.enableSandbox();
+// The print view collects garbage between the parts of a long print (renderer/pages/print/memory.ts): without it
+// a 400-page packet's window keeps every part's layout until V8 gets round to it.
+app.commandLine.appendSwitch('js-flags', '--expose-gc');
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 if (!app.requestSingleInstanceLock()) {

@@ -2,7 +2,7 @@
 // until the paginator has laid out every page, then prints with the page size the CSS gives (A4, no margins).
 import { BrowserWindow } from 'electron';
 import type { PrintControl } from '../db/app/io';
-import { waitForPrintView } from '../shared/print/progress';
+import { printView } from '../shared/print/progress';
 
 /** How long a packet may take to lay out before the print is given up. */
 const LAYOUT_TIMEOUT_MS = 180_000;
@@ -40,10 +40,8 @@ export function createPrintWindow(preload: string): BrowserWindow {
   });
 }
 
-const PRINT_STATE_SCRIPT = '[document.documentElement.dataset.printReady ?? "", document.documentElement.dataset.printProgress ?? ""]';
-
 /** The host's PdfPrinter: one hidden window per document, closed whatever happens. */
-export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string, control?: PrintControl) => Promise<Uint8Array> {
+export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string, control?: PrintControl) => Promise<Uint8Array[]> {
   return async (route, control) => {
     const win = createPrintWindow(preload);
     const contents = win.webContents;
@@ -51,13 +49,13 @@ export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (rou
     try {
       await win.loadURL(`${pageUrl}#/${route}`);
       // May throw CANCELLED (the user stopped the print): the window is destroyed below.
-      await waitForPrintView({
-        readState: () => contents.executeJavaScript(PRINT_STATE_SCRIPT),
+      return await printView({
+        evaluate: (script) => contents.executeJavaScript(script),
+        printPdf: () => contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }),
         onProgress: control?.onProgress,
         timeoutMs: LAYOUT_TIMEOUT_MS,
         pollMs: POLL_MS,
       });
-      return await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     } finally {
       open.delete(contents);
       if (!win.isDestroyed()) win.destroy();

@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fail } from '../../shared/ipc/errors';
 import type { PickedFile } from '../../shared/roster/views';
+import { joinPdfs } from '../print/pdf';
 
 export interface FileFilter {
   readonly name: string;
@@ -63,7 +64,8 @@ export interface PrintControl {
   readonly onProgress: (done: number, total: number) => void;
 }
 
-export type PdfPrinter = (route: string, control?: PrintControl) => Promise<Uint8Array>;
+/** A print route to PDF: one file per part the printer printed (a long document comes in parts), in order. */
+export type PdfPrinter = (route: string, control?: PrintControl) => Promise<readonly Uint8Array[]>;
 
 const MAX_FOLDER_FILES = 5000;
 
@@ -90,7 +92,8 @@ export class HostIO {
 
   async printPdf(route: string, control?: PrintControl): Promise<Buffer> {
     const print = this.printer ?? fail('UNSUPPORTED', '此环境不能生成 PDF 文件');
-    return Buffer.from(await print(route, control));
+    const parts = await print(route, control);
+    return Buffer.from(parts.length === 1 ? parts[0]! : await joinPdfs(parts));
   }
 
   private requireDialogs(): FileDialogs {

@@ -1,7 +1,12 @@
-// How a print view tells its printer how far it is: two data attributes on <html>. printReady is "true" once the
-// pages are final ("error" if the view failed); printProgress is "done/total" while it loads and lays out. The
-// view's total counts each item it reads (cadre or ranking table), one step for the layout and one for the PDF the
-// printer makes afterwards, so a progress bar never reaches its end before the file exists.
+// How a print view and its printer talk: data attributes on <html>. The view sets printReady to "true" once the
+// pages are final ("error" if it failed), printProgress to "done/total" while it loads and lays out, printSheets to
+// how many sheets the print has (every copy's pages) and printShown to the first sheet it shows. The view's total
+// counts each item it reads (cadre or ranking table), one step for the layout and one for the PDF the printer makes
+// afterwards, so a progress bar never reaches its end before the file exists.
+//
+// A long print is made in parts of SHEETS_PER_PART sheets: the printer sets printFrom, waits until the view shows
+// those sheets, and prints again. Chromium's memory while it prints grows with the pages in the DOM; in parts a
+// 400-page packet costs what 60 pages do (the parts are joined into one file by db/print/pdf.ts).
 
 export interface PrintProgress {
   readonly done: number;
@@ -13,13 +18,39 @@ export const printSteps = (items: number) => items + 2;
 
 export const formatPrintProgress = (done: number, total: number) => `${done}/${total}`;
 
-/** What a printer read from the page (an array of the two attributes); anything malformed reads as "no progress". */
-export function readPrintState(raw: unknown): { ready: string; progress: PrintProgress | null } {
-  const [ready, progress] = Array.isArray(raw) ? raw : [];
+/** Sheets the printer prints at a time. */
+export const SHEETS_PER_PART = 60;
+
+/** The script a printer runs in the view to read its state (Electron's executeJavaScript, Playwright's evaluate). */
+export const PRINT_STATE_SCRIPT =
+  '(() => { const d = document.documentElement.dataset; return [d.printReady ?? "", d.printProgress ?? "", d.printSheets ?? "", d.printShown ?? ""]; })()';
+
+/** The script that asks the view for the part starting at sheet `from`. */
+export const showPartScript = (from: number) => `void (document.documentElement.dataset.printFrom = "${Math.trunc(from)}")`;
+
+export interface PrintViewState {
+  readonly ready: string;
+  readonly progress: PrintProgress | null;
+  /** Sheets in the print; 0 when the view does not say (slips: one part). */
+  readonly sheets: number;
+  /** The first sheet the view shows, or -1. */
+  readonly shown: number;
+}
+
+const count = (v: unknown, fallback: number) => (typeof v === 'string' && /^\d{1,7}$/.test(v) ? Number(v) : fallback);
+
+/** What a printer read from the page (an array of the attributes); anything malformed reads as "not given". */
+export function readPrintState(raw: unknown): PrintViewState {
+  const [ready, progress, sheets, shown] = Array.isArray(raw) ? raw : [];
   const m = typeof progress === 'string' ? /^(\d{1,6})\/(\d{1,6})$/.exec(progress) : null;
   const done = m ? Number(m[1]) : 0;
   const total = m ? Number(m[2]) : 0;
-  return { ready: typeof ready === 'string' ? ready : '', progress: m && total > 0 && done <= total ? { done, total } : null };
+  return {
+    ready: typeof ready === 'string' ? ready : '',
+    progress: m && total > 0 && done <= total ? { done, total } : null,
+    sheets: count(sheets, 0),
+    shown: count(shown, -1),
+  };
 }
 
 /** The window's wording of a print's step, from the counts jobs.status gives. */
@@ -32,27 +63,45 @@ export function printStepLabel({ done, total }: PrintProgress): string {
   return '已生成';
 }
 
-/** What a printer's wait needs: read the two attributes off the page, and forward progress (which may throw). */
-export interface PrintWait {
-  readonly readState: () => Promise<unknown>;
+/** What a printer gives the shared print loop: its page (window or tab) and its PDF call. */
+export interface PrintDriver {
+  /** Runs a script in the print view and returns its value. */
+  readonly evaluate: (script: string) => Promise<unknown>;
+  /** Prints what the view shows now (A4 from the CSS page size, no margins, backgrounds). */
+  readonly printPdf: () => Promise<Uint8Array>;
+  /** Forwards progress; may throw (CANCELLED) to stop the print. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   readonly timeoutMs: number;
   readonly pollMs: number;
 }
 
 /**
- * Waits until the print view's pages are final, the same way for Electron's window and the test Chromium. Progress
- * is forwarded at every poll and once more when the layout is done, so a cancel asked for during a long layout
- * stops before the PDF is made.
+ * Polls the view until `until` holds. Progress is forwarded at every poll, so a cancel asked for during a long layout
+ * stops before the PDF is made, and one asked for between parts stops before the next.
  */
-export async function waitForPrintView({ readState, onProgress, timeoutMs, pollMs }: PrintWait): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+async function waitForView(d: PrintDriver, until: (s: PrintViewState) => boolean): Promise<PrintViewState> {
+  const deadline = Date.now() + d.timeoutMs;
   for (;;) {
-    const { ready, progress } = readPrintState(await readState());
-    if (ready === 'error') throw new Error('print view reported an error');
-    if (progress) onProgress?.(progress.done, progress.total);
-    if (ready === 'true') return;
+    const state = readPrintState(await d.evaluate(PRINT_STATE_SCRIPT));
+    if (state.ready === 'error') throw new Error('print view reported an error');
+    if (state.progress) d.onProgress?.(state.progress.done, state.progress.total);
+    if (until(state)) return state;
     if (Date.now() > deadline) throw new Error('print view did not finish its layout');
-    await new Promise((r) => setTimeout(r, pollMs));
+    await new Promise((r) => setTimeout(r, d.pollMs));
   }
+}
+
+/**
+ * Prints a print view the same way in Electron's window and the test Chromium: waits for the layout, then prints
+ * it a part of SHEETS_PER_PART sheets at a time. The PDFs of the parts, in order.
+ */
+export async function printView(d: PrintDriver): Promise<Uint8Array[]> {
+  const { sheets } = await waitForView(d, (s) => s.ready === 'true');
+  const parts = [await d.printPdf()];
+  for (let from = SHEETS_PER_PART; from < sheets; from += SHEETS_PER_PART) {
+    await d.evaluate(showPartScript(from));
+    await waitForView(d, (s) => s.shown === from);
+    parts.push(await d.printPdf());
+  }
+  return parts;
 }

@@ -135,6 +135,17 @@ test('a long packet shows its steps and can be stopped: no file, nothing registe
   await page.getByTestId('packet-preview').click();
   const dialog = page.getByRole('dialog').last();
   await dialog.getByText(/预览：每份 \d+ 页/).waitFor({ timeout: 90_000 });
+  // A long preview draws only the pages near the view, the rest as blank sheets; scrolled to the end, the last page
+  // is drawn.
+  const preview = dialog.getByTestId('print-preview');
+  const sheets = preview.locator('.print-page');
+  const total = await sheets.count();
+  expect(total).toBeGreaterThan(40);
+  expect(await preview.locator('.print-page .pp-body').count()).toBeLessThan(total / 4);
+  await preview.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => sheets.last().locator('.pp-body').count()).toBe(1);
+  await expect.poll(() => preview.locator('.print-page').first().locator('.pp-body').count()).toBe(0);
+  await settledScreenshot(page, 'packet-preview-end');
   const before = await must<unknown[]>('prints.list', {});
   const pdf = join(work, '不应生成.pdf');
   dialogs.answerSave(pdf);

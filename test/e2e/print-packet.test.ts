@@ -9,6 +9,7 @@ import { startPrintingApp, type PrintingApp } from './harness/printing-app';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
 import type { RenderedPrint } from '../../shared/print/types';
+import { SHEETS_PER_PART } from '../../shared/print/progress';
 
 const NAMES = ['巴特尔', '李秀梅', '王建国'];
 
@@ -50,8 +51,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-test('cover, contents with the right page numbers, three dossiers; two copies with their 份号 on every page', async () => {
-  const r = await must<RenderedPrint>('print.renderPacket', { title: '2025年干部选拔任用审议材料', cadreIds: ids, copies: 2, recipients: ['常委甲', '常委乙'] });
+test('cover, contents with the right page numbers, three dossiers; four copies, printed in parts, with their 份号 on every page', async () => {
+  const r = await must<RenderedPrint>('print.renderPacket', { title: '2025年干部选拔任用审议材料', cadreIds: ids, copies: 4, recipients: ['常委甲', '常委乙'] });
+  // More sheets than one part: the file is joined from parts, and nothing may show at their seams.
+  expect(r.pages).toBeGreaterThan(SHEETS_PER_PART);
   const pdf = join(work, '审议材料.pdf');
   dialogs.answerSave(pdf);
   const picked = await must<{ token: string }>('files.pickSave', { purpose: 'printPdf', suggestedName: '审议材料' });
@@ -62,10 +65,10 @@ test('cover, contents with the right page numbers, three dossiers; two copies wi
   // -raw keeps the order things are drawn in: the watermark, drawn last, does not break into the contents lines.
   const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
   expect(pages).toHaveLength(r.pages);
-  const perCopy = r.pages / 2;
+  const perCopy = r.pages / 4;
   expect(Number.isInteger(perCopy)).toBe(true);
   pages.forEach((t, i) => {
-    const serial = `00${i < perCopy ? 1 : 2}`;
+    const serial = `00${Math.floor(i / perCopy) + 1}`;
     expect(t, `page ${i + 1}`).toContain(`份号：${serial}`);
     expect(t, `page ${i + 1}`).toContain(`份号${serial} 王管理员`); // the watermark, drawn last
     expect(t.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`—${(i % perCopy) + 1}—`);
@@ -81,4 +84,6 @@ test('cover, contents with the right page numbers, three dossiers; two copies wi
     expect(cover, name).toBeGreaterThan(2);
     expect(listed, name).toBe(cover);
   }
+  // The last copy, printed in another part, has the same contents page.
+  expect(pages[3 * perCopy + 1]!.replace(/份号\S*|\d{3}/g, '')).toBe(copy[1]!.replace(/份号\S*|\d{3}/g, ''));
 }, 120_000);

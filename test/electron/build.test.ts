@@ -156,6 +156,7 @@ class App extends EventEmitter {
   getPath(name) { return join(data, name); }
   requestSingleInstanceLock() { return true; }
   enableSandbox() {}
+  commandLine = { appendSwitch() {} };
   setAppUserModelId() {}
   whenReady() { return Promise.resolve(); }
   getVersion() { return '0.1.0'; }

@@ -63,6 +63,9 @@ describe('main process start-up', () => {
     const order = (fn: { mock: { invocationCallOrder: number[] } }) => fn.mock.invocationCallOrder[0]!;
     expect(order(mock.protocol.registerSchemesAsPrivileged)).toBeLessThan(order(mock.app.whenReady));
     expect(order(mock.app.enableSandbox)).toBeLessThan(order(mock.app.whenReady));
+    // The renderers get gc() (the print view collects between parts) and no other switch.
+    expect(mock.app.commandLine.appendSwitch.mock.calls).toEqual([['js-flags', '--expose-gc']]);
+    expect(order(mock.app.commandLine.appendSwitch)).toBeLessThan(order(mock.app.whenReady));
     expect(mock.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 

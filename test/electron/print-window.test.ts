@@ -10,21 +10,27 @@ const { createMainWindow } = await import('../../electron/window');
 const { FORBIDDEN_SENDER, registerIpc } = await import('../../electron/ipc/register');
 const { CALL_CHANNEL } = await import('../../shared/ipc/names');
 const mock = await import('./electron-mock');
+const { PRINT_STATE_SCRIPT, SHEETS_PER_PART, showPartScript } = await import('../../shared/print/progress');
 
 type Printable = InstanceType<typeof mock.FakeWebContents> & {
   executeJavaScript: ReturnType<typeof vi.fn>;
   printToPDF: ReturnType<typeof vi.fn>;
 };
 
-/** Gives the next window's contents a layout that answers these polls ([printReady, printProgress]), and a PDF. */
-function scriptNextWindow(states: (string | [string, string])[]) {
+/**
+ * Gives the next window's contents a view that answers the state polls with these states ([printReady,
+ * printProgress, printSheets, printShown]), records every other script it is given, and prints numbered PDFs.
+ */
+function scriptNextWindow(states: (string | string[])[], scripts: string[] = []) {
   const before = mock.windows.length;
   const proto = mock.FakeWebContents.prototype as unknown as Record<string, unknown>;
-  proto['executeJavaScript'] = vi.fn(async () => {
+  proto['executeJavaScript'] = vi.fn(async (script: string) => {
+    if (script !== PRINT_STATE_SCRIPT) return void scripts.push(script);
     const next = states.shift() ?? 'true';
     return typeof next === 'string' ? [next, ''] : next;
   });
-  proto['printToPDF'] = vi.fn(async () => Buffer.from('%PDF-1.4 printed'));
+  let printed = 0;
+  proto['printToPDF'] = vi.fn(async () => Buffer.from(`%PDF-1.4 printed ${++printed}`));
   proto['destroy'] = undefined;
   (mock.FakeBrowserWindow.prototype as unknown as Record<string, unknown>)['destroy'] = vi.fn(function (this: { destroyed: boolean }) {
     this.destroyed = true;
@@ -37,8 +43,8 @@ describe('pdfPrinter', () => {
     const open = new Set<WebContents>();
     const win = scriptNextWindow(['', '', 'true']);
     const print = pdfPrinter({ preload: '/app/preload.cjs', pageUrl: 'app://ganbu/index.html', open });
-    const pdf = await print('print/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
-    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.4 printed');
+    const parts = await print('print/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
+    expect(parts.map((p) => Buffer.from(p).toString())).toEqual(['%PDF-1.4 printed 1']);
     const w = win();
     const main = createMainWindow({ preload: '/app/preload.cjs', devTools: false });
     expect(w.options['show']).toBe(false);
@@ -79,6 +85,36 @@ describe('pdfPrinter progress', () => {
     await expect(stopped).rejects.toThrow('CANCELLED');
     expect(next().isDestroyed()).toBe(true);
     expect((next().webContents as Printable).printToPDF).not.toHaveBeenCalled();
+  });
+});
+
+describe('pdfPrinter parts', () => {
+  it('prints a long view a part at a time: asks for each next part, waits until it is shown, prints it', async () => {
+    const sheets = String(2 * SHEETS_PER_PART + 5);
+    const scripts: string[] = [];
+    const states = [['', '50/52'], ['true', '51/52', sheets, '0'], ['true', '51/52', sheets, '0'], ['true', '51/52', sheets, String(SHEETS_PER_PART)]];
+    states.push(['true', '51/52', sheets, String(2 * SHEETS_PER_PART)]);
+    const win = scriptNextWindow(states, scripts);
+    const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
+    const parts = await print('print/long');
+    expect(parts.map((p) => Buffer.from(p).toString())).toEqual(['%PDF-1.4 printed 1', '%PDF-1.4 printed 2', '%PDF-1.4 printed 3']);
+    expect(scripts).toEqual([showPartScript(SHEETS_PER_PART), showPartScript(2 * SHEETS_PER_PART)]);
+    expect(win().isDestroyed()).toBe(true);
+  });
+
+  it('a cancel between parts stops before the next part is printed', async () => {
+    const sheets = String(SHEETS_PER_PART + 1);
+    const win = scriptNextWindow([['true', '3/4', sheets, '0'], ['true', '3/4', sheets, '0']]);
+    let polls = 0;
+    const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
+    const stopped = print('print/c', {
+      onProgress: () => {
+        if (++polls === 2) throw new Error('CANCELLED');
+      },
+    });
+    await expect(stopped).rejects.toThrow('CANCELLED');
+    expect((win().webContents as Printable).printToPDF).toHaveBeenCalledTimes(1);
+    expect(win().isDestroyed()).toBe(true);
   });
 });
 

@@ -48,7 +48,7 @@ function makeHost(root: string, opts: Partial<HostOptions> & { dir?: string }): 
     autoBackup: false,
     fileDialogs: dialogs,
     // Electron's printToPDF cannot run here: a one-page PDF stands in (e2e tests print the real views in Chromium).
-    printPdf: async () => STAND_IN_PDF,
+    printPdf: async () => [STAND_IN_PDF],
     ...opts,
   });
   // Internal errors would be logged; a test that expects none fails on them through `ok`.

@@ -1,11 +1,12 @@
 // Measures a document's blocks at the content width, lays them into A4 pages, and prints every page once per copy.
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { PrintCopy } from '../../../shared/print/types';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { CONTENT_HEIGHT_PX } from './geometry';
 import { paginate } from './paginate';
 import { PrintPage } from './PrintPage';
+import { collectGarbage } from './memory';
 import './print.css';
 
 export interface Layout {
@@ -27,6 +28,11 @@ export interface PaginatedProps {
    * (rows of the same height), so its 400 pages are not measured again.
    */
   readonly layoutKey?: string;
+  /**
+   * Only these sheets (counted over all copies) are put in the DOM: the printer prints a long document a part at a
+   * time, so a 400-page packet is never laid out for print all at once.
+   */
+  readonly sheets?: { readonly from: number; readonly count: number };
 }
 
 const tableClass = (t: PrintTable) => (t.variant ? `pt ${t.variant}` : 'pt');
@@ -66,25 +72,43 @@ function PageContent({ doc, indices }: { doc: PrintDocumentSpec; indices: readon
   return <>{out}</>;
 }
 
-/** The hidden copy of every block, each measured on its own (outside any scaled preview, at true size). */
+/** Blocks measured per round: a packet's 15 000 blocks are never all in the DOM at once, so memory stays low. */
+const MEASURE_BATCH = 400;
+
+/**
+ * The hidden copy of the blocks, measured a batch at a time, each block on its own (outside any scaled preview, at
+ * true size); once the last batch is measured the blocks are laid into pages.
+ */
 function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (layout: Layout) => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [from, setFrom] = useState(0);
+  const heights = useRef<number[]>([]);
+  const headers = useRef(new Map<string, number>());
   useEffect(() => {
     let live = true;
     void document.fonts.ready.then(() => {
       const root = ref.current;
       if (!live || !root) return;
       const height = (sel: string) => (root.querySelector(sel) as HTMLElement | null)?.getBoundingClientRect().height ?? 0;
-      const headers = new Map<string, number>();
-      for (const [id, t] of Object.entries(doc.tables)) if (t.header) headers.set(id, height(`[data-h="${CSS.escape(id)}"]`));
+      if (from === 0) {
+        for (const [id, t] of Object.entries(doc.tables)) if (t.header) headers.current.set(id, height(`[data-h="${CSS.escape(id)}"]`));
+      }
+      const end = Math.min(from + MEASURE_BATCH, doc.blocks.length);
+      for (let i = from; i < end; i++) heights.current[i] = doc.blocks[i]!.kind === 'page' ? 0 : height(`[data-i="${i}"]`);
+      if (end < doc.blocks.length) {
+        // The batches measured so far are garbage: collected every few batches where gc() exists (PrintRoute.tsx).
+        if ((end / MEASURE_BATCH) % 4 === 0) collectGarbage();
+        return setFrom(end);
+      }
+      collectGarbage();
       const measured = doc.blocks.map((b, i) => ({
         kind: b.kind,
-        height: b.kind === 'page' ? 0 : height(`[data-i="${i}"]`),
+        height: heights.current[i]!,
         ...(b.table ? { table: b.table } : {}),
         ...(b.keepWithNext ? { keepWithNext: true } : {}),
         ...(b.breakBefore ? { breakBefore: true } : {}),
       }));
-      const pages = paginate(measured, headers, CONTENT_HEIGHT_PX);
+      const pages = paginate(measured, headers.current, CONTENT_HEIGHT_PX);
       const anchors: Record<string, number> = {};
       pages.forEach((p, n) =>
         p.forEach((i) => {
@@ -97,19 +121,22 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
     return () => {
       live = false;
     };
-  }, [doc, onMeasured]);
+  }, [doc, from, onMeasured]);
+  const batch = doc.blocks.slice(from, from + MEASURE_BATCH);
   return createPortal(
     <div ref={ref} className="print-doc print-measure" aria-hidden>
-      {Object.entries(doc.tables).map(([id, t]) =>
-        t.header ? (
-          <table key={id} className={tableClass(t)} data-h={id}>
-            <Cols table={t} />
-            <thead>{t.header}</thead>
-          </table>
-        ) : null,
-      )}
-      {doc.blocks.map((b, i) =>
-        b.kind === 'page' ? null : b.kind === 'row' ? (
+      {from === 0 &&
+        Object.entries(doc.tables).map(([id, t]) =>
+          t.header ? (
+            <table key={id} className={tableClass(t)} data-h={id}>
+              <Cols table={t} />
+              <thead>{t.header}</thead>
+            </table>
+          ) : null,
+        )}
+      {batch.map((b, k) => {
+        const i = from + k;
+        return b.kind === 'page' ? null : b.kind === 'row' ? (
           <table key={b.key} className={tableClass(doc.tables[b.table!]!)} data-i={i}>
             <Cols table={doc.tables[b.table!]!} />
             <tbody>{b.node}</tbody>
@@ -118,19 +145,52 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
           <div key={b.key} className="pb" data-i={i}>
             {b.node}
           </div>
-        ),
-      )}
+        );
+      })}
     </div>,
     document.body,
   );
 }
 
-export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey }: PaginatedProps) {
+/** The nearest ancestor that scrolls (the preview's box), or null for the window. */
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  return null;
+}
+
+/** Which of the preview's pages are on screen (with a margin): the others are drawn as empty sheets of the same size. */
+function useVisibleSheets(root: RefObject<HTMLDivElement | null>, enabled: boolean, count: number): ReadonlySet<number> {
+  const [visible, setVisible] = useState<ReadonlySet<number>>(() => new Set(Array.from({ length: Math.min(count, 4) }, (_, i) => i)));
+  useEffect(() => {
+    const el = root.current;
+    if (!enabled || !el) return;
+    const shown = new Set<number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const n = Number((e.target as HTMLElement).dataset['sheet']);
+          if (e.isIntersecting) shown.add(n);
+          else shown.delete(n);
+        }
+        setVisible(new Set(shown));
+      },
+      { root: scrollParent(el), rootMargin: '1500px 0px' },
+    );
+    el.querySelectorAll(':scope > .print-page').forEach((s) => observer.observe(s));
+    return () => observer.disconnect();
+  }, [root, enabled, count]);
+  return visible;
+}
+
+export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey, sheets }: PaginatedProps) {
   const [laid, setLaid] = useState<{ doc: PrintDocumentSpec | string; layout: Layout } | null>(null);
   const layout = laid && laid.doc === (layoutKey ?? doc) ? laid.layout : null;
   const docRef = useRef<PrintDocumentSpec | string>(layoutKey ?? doc);
   docRef.current = layoutKey ?? doc;
   const onMeasured = useRef((l: Layout) => setLaid({ doc: docRef.current, layout: l })).current;
+  // A new document is measured from its first block again.
+  const measureKey = useRef({ doc, n: 0 });
+  if (measureKey.current.doc !== doc && !layoutKey) measureKey.current = { doc, n: measureKey.current.n + 1 };
   // With a shared layout the effect below does not run again for a new document: tell the caller once it renders.
   const [shown, setShown] = useState(doc);
   useEffect(() => {
@@ -145,16 +205,27 @@ export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey }:
   useEffect(() => {
     if (layout) laidRef.current?.(layout);
   }, [layout]);
+  const root = useRef<HTMLDivElement>(null);
+  const total = layout ? layout.pages.length * copies.length : 0;
+  const visible = useVisibleSheets(root, !!screen && !!layout, total);
+  const first = sheets?.from ?? 0;
+  const last = sheets ? Math.min(total, sheets.from + sheets.count) : total;
   return (
-    <div className={`print-doc${screen ? ' print-screen' : ''}`}>
-      {!layout && <Measure doc={doc} onMeasured={onMeasured} />}
+    <div ref={root} className={`print-doc${screen ? ' print-screen' : ''}`}>
+      {!layout && <Measure key={measureKey.current.n} doc={doc} onMeasured={onMeasured} />}
       {layout &&
-        copies.map((c) =>
-          layout.pages.map((p, n) => (
-            <PrintPage key={`${c.serial}-${n}`} serial={c.serial} printedBy={printedBy} number={n + 1}>
-              <PageContent doc={doc} indices={p} />
-            </PrintPage>
-          )),
+        copies.flatMap((c, k) =>
+          layout.pages.map((p, n) => {
+            const sheet = k * layout.pages.length + n;
+            if (sheet < first || sheet >= last) return null;
+            // Off-screen preview pages are blank sheets of the same size, so the scroll bar stays true.
+            const blank = !!screen && !visible.has(sheet);
+            return (
+              <PrintPage key={`${c.serial}-${n}`} serial={c.serial} printedBy={printedBy} number={n + 1} sheet={sheet} blank={blank}>
+                <PageContent doc={doc} indices={p} />
+              </PrintPage>
+            );
+          }),
         )}
     </div>
   );

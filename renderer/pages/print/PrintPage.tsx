@@ -5,6 +5,10 @@ export interface PrintPageProps {
   readonly serial: string;
   readonly printedBy: string;
   readonly number: number;
+  /** Position among all the sheets of the print (every copy's pages in turn). */
+  readonly sheet?: number;
+  /** Drawn empty (a preview page scrolled far out of view): the same sheet, without its content. */
+  readonly blank?: boolean;
   readonly children: ReactNode;
 }
 
@@ -18,10 +22,11 @@ const WATERMARK_SPOTS = [
   [52, 80],
 ] as const;
 
-export function PrintPage({ serial, printedBy, number, children }: PrintPageProps) {
+export function PrintPage({ serial, printedBy, number, sheet, blank, children }: PrintPageProps) {
   const mark = `份号 ${serial}　${printedBy}`;
+  if (blank) return <section className="print-page" data-serial={serial} data-page={number} data-sheet={sheet} />;
   return (
-    <section className="print-page" data-serial={serial} data-page={number}>
+    <section className="print-page" data-serial={serial} data-page={number} data-sheet={sheet}>
       <div className="pp-serial">份号：{serial}</div>
       <div className="pp-secret">内部资料 注意保密</div>
       <div className="pp-body">{children}</div>

@@ -6,13 +6,14 @@ import type { DossierJobView, PacketJobView, PanelJobView, RankingsJobView, Slip
 import { groupsOf } from '../../../shared/assessment/groups';
 import type { PrintDocumentSpec } from './blocks';
 import { panelDocument } from './PanelDocument';
-import { formatPrintProgress, printSteps } from '../../../shared/print/progress';
+import { formatPrintProgress, printSteps, SHEETS_PER_PART } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
 import { loadDossierPrintData } from './dossier-data';
 import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
+import { collectGarbage } from './memory';
 import { packetDocument } from './PacketDocument';
 import { rankingsDocument } from './RankingsDocument';
 
@@ -26,6 +27,18 @@ const flag = (value: string) => {
 const report = (done: number, items: number) => {
   document.documentElement.dataset['printProgress'] = formatPrintProgress(done, printSteps(items));
 };
+
+/** The first sheet the printer asks for (data-print-from, set by shared/print/progress.ts's printView). */
+function usePrintFrom(): number {
+  const [from, setFrom] = useState(0);
+  useEffect(() => {
+    const html = document.documentElement;
+    const observer = new MutationObserver(() => setFrom(Number(html.dataset['printFrom'] ?? 0) || 0));
+    observer.observe(html, { attributes: true, attributeFilter: ['data-print-from'] });
+    return () => observer.disconnect();
+  }, []);
+  return from;
+}
 
 // Slips are laid out by CSS alone (ten to a sheet): they are final once painted.
 function SlipsRoute({ job }: { job: SlipsJobView }) {
@@ -85,6 +98,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     return job.kind === 'dossier' ? dossierDocument(data.dossiers[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
   }, [state, ranking, panel, tocPages]);
   const numbered = useRef(false);
+  const copies = (panel?.job ?? ranking?.job ?? state?.job)?.copies.length ?? 1;
   const onLaid = useCallback(
     (layout: Layout) => {
       report(itemsRef.current + 1, itemsRef.current);
@@ -93,13 +107,37 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         setTocPages(layout.anchors);
         return;
       }
-      requestAnimationFrame(() => flag('true'));
+      requestAnimationFrame(() => {
+        collectGarbage();
+        const data = document.documentElement.dataset;
+        data['printSheets'] = String(layout.pages.length * copies);
+        data['printShown'] = '0';
+        flag('true');
+      });
     },
-    [state],
+    [state, copies],
   );
+  // The printer prints a part, then asks for the next: it is shown once painted.
+  const from = usePrintFrom();
+  useEffect(() => {
+    if (from === 0) return;
+    requestAnimationFrame(() => {
+      collectGarbage();
+      document.documentElement.dataset['printShown'] = String(from);
+    });
+  }, [from]);
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
   if (slips) return <SlipsRoute job={slips} />;
   const job = panel?.job ?? ranking?.job ?? state?.job;
   if (!job || !doc) return null;
-  return <Paginated doc={doc} copies={job.copies} printedBy={job.printedBy} onLaid={onLaid} layoutKey={jobId} />;
+  return (
+    <Paginated
+      doc={doc}
+      copies={job.copies}
+      printedBy={job.printedBy}
+      onLaid={onLaid}
+      layoutKey={jobId}
+      sheets={{ from, count: SHEETS_PER_PART }}
+    />
+  );
 }

@@ -61,7 +61,7 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
           <td className="c">{m?.name ?? r.cadreId}</td>
           <td>{m?.unitName ?? ''}</td>
           <td className="c n">
-            <b>{fmt2(r.finalScore)}</b>
+            <span className="pt-strong">{fmt2(r.finalScore)}</span>
           </td>
           <td className="c n">{fmt2(r.base)}</td>
           {COMPONENTS.map(([k]) => (

@@ -17,7 +17,7 @@ async function panelHost() {
   const h = await newHostWithStore({
     printPdf: async (route) => {
       routes.push(route);
-      return FAKE_PDF;
+      return [FAKE_PDF];
     },
   });
   const roster = await seedRoster(h);

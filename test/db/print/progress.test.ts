@@ -27,7 +27,7 @@ function slowPrinter() {
         await sleep(10);
       }
       control?.onProgress(2, 3);
-      return FAKE_PDF;
+      return [FAKE_PDF];
     },
   };
 }
@@ -74,11 +74,12 @@ test('progress is readable while the print runs; a cancelled print leaves nothin
   expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [], progressId: 'x' })).toMatchObject({ code: 'VALIDATION', field: 'progressId' });
 });
 
-test('the page state a printer reads: malformed progress is ignored, the steps are named', () => {
-  expect(readPrintState(['', '3/7'])).toEqual({ ready: '', progress: { done: 3, total: 7 } });
-  expect(readPrintState(['true', ''])).toEqual({ ready: 'true', progress: null });
+test('the page state a printer reads: malformed progress or sheet counts are ignored, the steps are named', () => {
+  expect(readPrintState(['', '3/7'])).toEqual({ ready: '', progress: { done: 3, total: 7 }, sheets: 0, shown: -1 });
+  expect(readPrintState(['true', '', '436', '60'])).toEqual({ ready: 'true', progress: null, sheets: 436, shown: 60 });
   for (const bad of ['8/7', '1/0', 'abc', '-1/3', 5]) expect(readPrintState(['', bad]).progress, String(bad)).toBeNull();
-  expect(readPrintState(null)).toEqual({ ready: '', progress: null });
+  for (const bad of ['-1', '1.5', 'x', 7, '']) expect(readPrintState(['true', '', bad, bad]), String(bad)).toMatchObject({ sheets: 0, shown: -1 });
+  expect(readPrintState(null)).toEqual({ ready: '', progress: null, sheets: 0, shown: -1 });
   expect(printStepLabel({ done: 2, total: 7 })).toBe('正在读取材料：2 / 5');
   expect(printStepLabel({ done: 5, total: 7 })).toBe('正在排版…');
   expect(printStepLabel({ done: 6, total: 7 })).toBe('正在生成 PDF…');

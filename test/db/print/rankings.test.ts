@@ -16,7 +16,7 @@ async function rankingsHost() {
   const h = await newHostWithStore({
     printPdf: async (route) => {
       routes.push(route);
-      return FAKE_PDF;
+      return [FAKE_PDF];
     },
   });
   const roster = await seedRoster(h);

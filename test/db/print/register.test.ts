@@ -21,7 +21,7 @@ async function printingHost() {
   const h = await newHostWithStore({
     printPdf: async (route) => {
       routes.push(route);
-      return FAKE_PDF;
+      return [FAKE_PDF];
     },
   });
   const cadreId = await dossierCadre(h, '巴特尔');

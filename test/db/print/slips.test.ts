@@ -19,7 +19,7 @@ async function slipsHost() {
   const h = await newHostWithStore({
     printPdf: async (route) => {
       routes.push(route);
-      return FAKE_PDF;
+      return [FAKE_PDF];
     },
   });
   await seedRoster(h);

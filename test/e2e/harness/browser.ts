@@ -19,6 +19,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // As the app's renderers (electron/main.ts): the print view collects garbage between the parts of a print.
+      '--js-flags=--expose-gc',
     ],
   });
 }
