@@ -1,48 +1,32 @@
-// End to end: a dossier entry whose text runs to about three pages prints all of it, continued over several pages
-// (table rows never split, so a long entry is printed as continuation rows), not clipped at the foot of a page.
+// End to end: texts longer than a page print all of it, continued over several pages, not clipped at the foot of a
+// page: an entry of about three pages (table rows never split, so a long entry is printed as continuation rows), a
+// 简历 of 5000 characters in 140 one-line periods, and 奖惩情况 of 2000 characters.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
+import { startPrintingApp, type PrintingApp } from './harness/printing-app';
 import { cadreInput } from '../helpers/roster';
 
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const LAST = '最后一句话表明该同志始终坚持原则。';
+const RESUME = Array.from({ length: 140 }, (_, i) => `${1980 + (i % 40)}.07--${1981 + (i % 40)}.08　某某苏木党委委员（第${i + 1}段经历）`)
+  .join('\n')
+  .slice(0, 5000);
+const RESUME_LAST = RESUME.split('\n').at(-1)!;
+const REWARDS = `${'2019年被评为优秀共产党员，2021年获旗委嘉奖一次，'.repeat(70)}奖惩最后一条记载。`.slice(-2000);
 
-let work: string;
-let bridge: Bridge;
-let browser: Browser;
-let dispatch: Dispatch;
+let app: PrintingApp;
 let cadreId: number;
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
-
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-tall-'));
-  browser = await launchBrowser();
-  bridge = await startBridge(join(process.cwd(), 'out', 'renderer'), {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
-  const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
-  cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
+  app = await startPrintingApp('ganbu-e2e-tall-');
+  const unit = await app.must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
+  const input = cadreInput(unit.id, { name: '巴特尔', idNumber: '', resume: RESUME, rewards: REWARDS });
+  cadreId = (await app.must<{ id: number }>('cadres.create', { input })).id;
   // ~1700 characters in a 17-character column: about three page bodies of text, in paragraphs and one very long one.
   const para = '围绕学习贯彻党的创新理论开展专题学习，撰写心得体会，在支部会议上作交流发言，联系分管工作提出改进措施。';
   const content = [para.repeat(6), para.repeat(12), para.repeat(12) + LAST].join('\n');
-  await must('entries.create', {
+  await app.must('entries.create', {
     input: {
       cadreId,
       date: '2025-03-01',
@@ -55,25 +39,36 @@ beforeAll(async () => {
       listItemCode: null,
     },
   });
+  await app.launch();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
-test('an entry of about three pages of text prints all of it over several pages', async () => {
-  const r = await must<{ jobId: string; pages: number }>('print.renderDossier', { cadreId, copies: 1, recipients: [] });
-  const job = bridge.host.jobs.payload<{ pdf: Buffer }>(r.jobId, 'print');
-  const file = join(work, 'tall.pdf');
+test('a long entry, a 5000-character 简历 and long 奖惩情况 print in full over several pages', async () => {
+  const r = await app.must<{ jobId: string; pages: number }>('print.renderDossier', { cadreId, copies: 1, recipients: [] });
+  const job = app.bridge.host.jobs.payload<{ pdf: Buffer }>(r.jobId, 'print');
+  const file = join(app.work, 'tall.pdf');
   writeFileSync(file, job.pdf);
   const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
   const compact = pages.map((p) => p.replace(/\s+/g, ''));
-  const titlePage = compact.findIndex((p) => p.includes('长篇材料'));
-  const lastPage = compact.findIndex((p) => p.includes(LAST.replace(/\s+/g, '')));
+  const find = (text: string) => compact.findIndex((p) => p.includes(text.replace(/\s+/g, '')));
+
+  const resumeFirst = find('（第1段经历）');
+  const resumeLast = find(RESUME_LAST);
+  expect(resumeFirst, 'the 简历 is printed').toBeGreaterThan(0);
+  expect(resumeLast - resumeFirst, 'the 简历 runs over several pages, to its last line').toBeGreaterThanOrEqual(2);
+  // Every period is printed once (continuation rows neither drop nor repeat a line).
+  const periods = compact.join('').match(/（第\d+段经历）/g) ?? [];
+  expect(periods).toHaveLength(RESUME.split('\n').length);
+  expect(find('奖惩最后一条记载'), 'the 奖惩情况 is printed to its end').toBeGreaterThan(resumeFirst);
+
+  const titlePage = find('长篇材料');
+  const lastPage = find(LAST);
   expect(titlePage, 'the entry is printed').toBeGreaterThan(0);
   expect(lastPage, 'its last sentence is printed').toBeGreaterThan(0);
   expect(lastPage - titlePage, 'the entry runs over several pages').toBeGreaterThanOrEqual(2);
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(resumeFirst + 1), '-l', String(resumeFirst + 2), file, join(process.cwd(), 'test-results', 'tall-resume')]);
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(titlePage + 1), '-l', String(titlePage + 2), file, join(process.cwd(), 'test-results', 'tall-entry')]);
 }, 120_000);

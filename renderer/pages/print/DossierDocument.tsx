@@ -5,7 +5,8 @@ import { ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
 import { PortraitRadar } from '../portrait/PortraitRadar';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import type { DossierPrintData } from './dossier-data';
-import { chunkText } from './text-chunks';
+import { WIDE_CHUNK_CHARS } from './text-chunks';
+import { textRows } from './text-rows';
 
 /** The sub-item the archive writes 双比双评 results into. */
 const ASSESSMENT_SUB_ITEM = 'S3.2';
@@ -136,17 +137,9 @@ const row = (key: string, table: string, cells: (string | number)[], opts: { cen
   ),
 });
 
-const labelRow = (key: string, table: string, label: string, text: string): PrintBlock => ({
-  key,
-  kind: 'row',
-  table,
-  node: (
-    <tr>
-      <td className="l">{label}</td>
-      <td>{text || '无'}</td>
-    </tr>
-  ),
-});
+/** A label and its text (简历, 奖惩情况, 综合评价): a long text continues in rows of its own. */
+const labelRows = (key: string, table: string, label: string, text: string): PrintBlock[] =>
+  textRows({ key, table, cells: [label, null], classes: ['l'], textAt: 1, text: text || '无', maxChars: WIDE_CHUNK_CHARS });
 
 const heading = (key: string, text: string, level: 1 | 2, extra: Partial<PrintBlock> = {}): PrintBlock => ({
   key,
@@ -167,46 +160,16 @@ const th = (cells: string[]) => (
 );
 
 /** An entry as rows: its title and the first piece of its text, then one continuation row per further piece. */
-function entryRows(key: string, table: string, e: DossierEntry, n: number): PrintBlock[] {
-  const [first, ...rest] = chunkText(e.content);
-  const head: PrintBlock = {
+const entryRows = (key: string, table: string, e: DossierEntry, n: number): PrintBlock[] =>
+  textRows({
     key,
-    kind: 'row',
     table,
-    node: (
-      <tr>
-        <td className="c">{n}</td>
-        <td className="c">{e.date}</td>
-        <td>{e.subItem.name}</td>
-        <td>
-          <div className="pt-entry-title">{e.title}</div>
-          {first}
-        </td>
-        <td className="c">{ENTRY_POLARITY_LABELS[e.polarity]}</td>
-        <td className="c">{e.verifiedBy ? '已核实' : '未核实'}</td>
-      </tr>
-    ),
-  };
-  // Continuations read as the same row (no rule between them); on a new page the repeated header carries on.
-  return [
-    head,
-    ...rest.map((text, i): PrintBlock => ({
-      key: `${key}-c${i}`,
-      kind: 'row',
-      table,
-      node: (
-        <tr className="pt-cont">
-          <td />
-          <td />
-          <td />
-          <td>{text}</td>
-          <td />
-          <td />
-        </tr>
-      ),
-    })),
-  ];
-}
+    cells: [n, e.date, e.subItem.name, null, ENTRY_POLARITY_LABELS[e.polarity], e.verifiedBy ? '已核实' : '未核实'],
+    classes: ['c', 'c', undefined, undefined, 'c', 'c'],
+    textAt: 3,
+    lead: <div className="pt-entry-title">{e.title}</div>,
+    text: e.content,
+  });
 
 /**
  * The dossier's blocks. `prefix` keeps keys and table ids apart when several dossiers are laid out as one packet;
@@ -224,10 +187,10 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   blocks.push({ key: k('basic'), kind: 'flow', node: <BasicTable data={data} /> });
   const more = k('t-more');
   tables[more] = { cols: ['12%', '88%'], header: null };
-  blocks.push(labelRow(k('resume'), more, '简　历', profile.resume));
-  blocks.push(labelRow(k('rewards'), more, '奖惩情况', profile.rewards));
+  blocks.push(...labelRows(k('resume'), more, '简　历', profile.resume));
+  blocks.push(...labelRows(k('rewards'), more, '奖惩情况', profile.rewards));
   blocks.push(
-    labelRow(k('annual'), more, '年度考核结果', profile.annualResults.map((a) => `${a.year}年度：${a.result}`).join('；')),
+    ...labelRows(k('annual'), more, '年度考核结果', profile.annualResults.map((a) => `${a.year}年度：${a.result}`).join('；')),
   );
 
   blocks.push(heading(k('h-portrait'), '二、政治画像', 1));
@@ -277,9 +240,9 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   const evt = k('t-eval');
   tables[evt] = { cols: ['16%', '84%'], header: null };
   if (ev) {
-    blocks.push(labelRow(k('ev-a'), evt, '能力特点', ev.abilities));
-    blocks.push(labelRow(k('ev-w'), evt, '性格不足', ev.weaknesses));
-    blocks.push(labelRow(k('ev-f'), evt, '熟悉领域', ev.familiarFields));
+    blocks.push(...labelRows(k('ev-a'), evt, '能力特点', ev.abilities));
+    blocks.push(...labelRows(k('ev-w'), evt, '性格不足', ev.weaknesses));
+    blocks.push(...labelRows(k('ev-f'), evt, '熟悉领域', ev.familiarFields));
     blocks.push(note(k('ev-by'), `评价人：${ev.writtenBy.name}　评价时间：${ev.writtenAt.slice(0, 10)}`));
   } else {
     blocks.push(note(k('ev-none'), '尚未填写综合评价。'));
@@ -290,7 +253,19 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   const ht = k('t-hist');
   tables[ht] = { cols: ['8%', '16%', '76%'], header: th(['序号', '日期', '考核结果']) };
   if (hist.length === 0 && profile.annualResults.length === 0) blocks.push(note(k('hist-none'), '暂无考核记录。'));
-  hist.forEach((e, i) => blocks.push(row(k(`hist-${e.id}`), ht, [i + 1, e.date, `${e.title}${e.content ? `：${e.content}` : ''}`], { center: [0, 1] })));
+  hist.forEach((e, i) =>
+    blocks.push(
+      ...textRows({
+        key: k(`hist-${e.id}`),
+        table: ht,
+        cells: [i + 1, e.date, null],
+        classes: ['c', 'c'],
+        textAt: 2,
+        text: `${e.title}${e.content ? `：${e.content}` : ''}`,
+        maxChars: WIDE_CHUNK_CHARS,
+      }),
+    ),
+  );
   profile.annualResults.forEach((a, i) =>
     blocks.push(row(k(`hist-y${a.year}`), ht, [hist.length + i + 1, `${a.year}年度`, `年度考核：${a.result}`], { center: [0, 1] })),
   );

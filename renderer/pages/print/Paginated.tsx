@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { PrintCopy } from '../../../shared/print/types';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { CONTENT_HEIGHT_PX } from './geometry';
-import { paginate } from './paginate';
+import { paginate, sliceOffset } from './paginate';
 import { PrintPage } from './PrintPage';
 import { collectGarbage } from './memory';
 import './print.css';
@@ -13,6 +13,8 @@ export interface Layout {
   readonly pages: number[][];
   /** Page number (1-based, within a copy) where each anchored block lands. */
   readonly anchors: Readonly<Record<string, number>>;
+  /** Pages (0-based) showing a slice of a block taller than a page: how far into the block (px) the page starts. */
+  readonly slices: Readonly<Record<number, number>>;
 }
 
 export interface PaginatedProps {
@@ -109,6 +111,15 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
         ...(b.breakBefore ? { breakBefore: true } : {}),
       }));
       const pages = paginate(measured, headers.current, CONTENT_HEIGHT_PX);
+      // A run of pages holding the same block alone is that block in slices.
+      const slices: Record<number, number> = {};
+      let runStart = 0;
+      pages.forEach((p, n) => {
+        const same = (m: number) => pages[m]?.length === 1 && pages[m]![0] === p[0];
+        if (p.length !== 1 || !(same(n - 1) || same(n + 1))) return;
+        if (!same(n - 1)) runStart = n;
+        slices[n] = sliceOffset(n - runStart, CONTENT_HEIGHT_PX);
+      });
       const anchors: Record<string, number> = {};
       pages.forEach((p, n) =>
         p.forEach((i) => {
@@ -116,7 +127,7 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
           if (a && anchors[a] === undefined) anchors[a] = n + 1;
         }),
       );
-      onMeasured({ pages, anchors });
+      onMeasured({ pages, anchors, slices });
     });
     return () => {
       live = false;
@@ -222,7 +233,16 @@ export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey, s
             const blank = !!screen && !visible.has(sheet);
             return (
               <PrintPage key={`${c.serial}-${n}`} serial={c.serial} printedBy={printedBy} number={n + 1} sheet={sheet} blank={blank}>
-                <PageContent doc={doc} indices={p} />
+                {layout.slices[n] === undefined ? (
+                  <PageContent doc={doc} indices={p} />
+                ) : (
+                  // One slice of a block taller than a page: the page's window onto it.
+                  <div className="pp-slice">
+                    <div style={{ marginTop: -layout.slices[n] }}>
+                      <PageContent doc={doc} indices={p} />
+                    </div>
+                  </div>
+                )}
               </PrintPage>
             );
           }),

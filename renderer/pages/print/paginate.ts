@@ -1,5 +1,7 @@
 // Lays measured blocks into fixed A4 content boxes: a cover alone on its page, table rows never split, a table's
-// header repeated wherever its rows start on a page, a heading never left alone at the foot of a page.
+// header repeated wherever its rows start on a page, a heading never left alone at the foot of a page. A block
+// taller than a page (documents cut long text into rows of their own, so this is the last resort) is shown in
+// slices, one page each, rather than clipped.
 
 export interface MeasuredBlock {
   readonly kind: 'page' | 'flow' | 'row';
@@ -13,7 +15,20 @@ export interface MeasuredBlock {
   readonly breakBefore?: boolean;
 }
 
-/** Page by page, the indices of the blocks on it. */
+/** How much of a sliced block the next slice shows again, so a line cut at a page's foot is whole on the next. */
+export const SLICE_OVERLAP_PX = 32;
+
+/** How far (px) into a sliced block its `k`-th slice (0-based) starts. */
+export const sliceOffset = (k: number, pageHeight: number) => k * (pageHeight - SLICE_OVERLAP_PX);
+
+/** The offsets of the slices a block of `height` needs on pages of `pageHeight`. */
+export function sliceOffsets(height: number, pageHeight: number): number[] {
+  const out = [0];
+  while (out.at(-1)! + pageHeight < height) out.push(sliceOffset(out.length, pageHeight));
+  return out;
+}
+
+/** Page by page, the indices of the blocks on it; a sliced block's index is on each of its pages alone. */
 export function paginate(blocks: readonly MeasuredBlock[], headerHeights: ReadonlyMap<string, number>, pageHeight: number): number[][] {
   const pages: number[][] = [];
   let cur: number[] = [];
@@ -39,10 +54,19 @@ export function paginate(blocks: readonly MeasuredBlock[], headerHeights: Readon
       continue;
     }
     if (b.breakBefore) flush();
+    if (cost(i, []) > pageHeight) {
+      flush();
+      sliceOffsets(cost(i, []), pageHeight).forEach(() => pages.push([i]));
+      continue;
+    }
     let need = cost(i, cur);
     // Headings take the blocks after them along (a sub-heading, a new table's header and first row) when deciding
     // whether they fit.
-    for (let j = i; blocks[j]!.keepWithNext && j + 1 < blocks.length && blocks[j + 1]!.kind !== 'page'; j++) need += cost(j + 1, [j]);
+    // (A block that will be sliced starts on a page of its own whatever comes before it.)
+    for (let j = i; blocks[j]!.keepWithNext && j + 1 < blocks.length && blocks[j + 1]!.kind !== 'page'; j++) {
+      if (cost(j + 1, []) > pageHeight) break;
+      need += cost(j + 1, [j]);
+    }
     if (used + need > pageHeight && cur.length > 0) {
       flush();
     }

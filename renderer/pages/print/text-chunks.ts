@@ -6,26 +6,37 @@
  * line, ~50 lines a page): a piece is then far shorter than a page even with its row's padding and a header above.
  */
 export const MAX_CHUNK_CHARS = 150;
+/** The same for a text column of most of the width (a label's text, ~35 characters a line). */
+export const WIDE_CHUNK_CHARS = 300;
+/** Lines (paragraphs) a piece may hold: a 简历 of short one-line periods is as tall as its lines, not its characters. */
+export const MAX_CHUNK_LINES = 8;
 
 const SENTENCE_END = /(?<=[。！？；!?;])/u;
 
-/** Pieces of at most `max` characters, in order, that joined with line breaks between paragraphs give the text back. */
+/**
+ * Pieces of at most `max` characters and MAX_CHUNK_LINES paragraphs, in order, that joined with line breaks between
+ * paragraphs give the text back.
+ */
 export function chunkText(text: string, max = MAX_CHUNK_CHARS): string[] {
   const out: string[] = [];
   let cur = '';
+  let lines = 0;
   const push = () => {
     if (cur !== '') out.push(cur);
     cur = '';
+    lines = 0;
   };
   for (const para of text.split('\n')) {
     // Paragraphs keep their line break when they share a piece with the one before.
-    if (cur !== '' && cur.length + 1 + para.length <= max) {
+    if (cur !== '' && cur.length + 1 + para.length <= max && lines < MAX_CHUNK_LINES) {
       cur += `\n${para}`;
+      lines++;
       continue;
     }
     push();
     if (para.length <= max) {
       cur = para;
+      lines = 1;
       continue;
     }
     for (const s of para.split(SENTENCE_END)) {

@@ -23,6 +23,7 @@ test('a heading chain is kept with the first row after it', () => {
   expect(paginate(blocks, headers, 100)).toEqual([[0], [1, 2, 3]]);
 });
 
-test('breakBefore starts a new page; a block taller than a page gets one of its own', () => {
-  expect(paginate([flow(10), flow(10, { breakBefore: true }), flow(500), flow(10)], headers, 100)).toEqual([[0], [1], [2], [3]]);
+test('breakBefore starts a new page; a block taller than a page gets pages of its own, one per slice', () => {
+  // 500 px on 100 px pages, each slice repeating the 32 px overlap: offsets 0, 68, …, 408.
+  expect(paginate([flow(10), flow(10, { breakBefore: true }), flow(500), flow(10)], headers, 100)).toEqual([[0], [1], ...Array(7).fill([2]), [3]]);
 });
