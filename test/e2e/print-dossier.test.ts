@@ -121,6 +121,8 @@ describe('printed dossier', () => {
   test('the PDF: 3 × pages, every page with its copy’s 份号, watermark and page number; cover, sections, portrait in order', () => {
     const pages = pdfPages(pdf);
     expect(pages).toHaveLength(3 * pagesPerCopy);
+    // A reader's title bar names the document.
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Title:\s+巴特尔同志政治素质档案$/m);
     pages.forEach((text, i) => {
       const copy = Math.floor(i / pagesPerCopy) + 1;
       const n = (i % pagesPerCopy) + 1;

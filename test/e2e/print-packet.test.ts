@@ -73,6 +73,8 @@ test('cover, contents with the right page numbers, three dossiers; four copies, 
     expect(t, `page ${i + 1}`).toContain(`份号${serial} 王管理员`); // the watermark, drawn last
     expect(t.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`—${(i % perCopy) + 1}—`);
   });
+  // Joined from parts, the file keeps the document's title.
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Title:\s+2025年干部选拔任用审议材料$/m);
   const copy = pages.slice(0, perCopy);
   expect(copy[0]).toContain('2025年干部选拔任用审议材料');
   expect(copy[1]).toContain('目');

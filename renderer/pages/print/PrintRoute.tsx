@@ -62,6 +62,8 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     document.body.style.background = '#fff';
     call('print.job', { jobId })
       .then(async (job) => {
+        // Chromium writes the page's title as the PDF's: a reader's title bar shows the document's name.
+        document.title = job.title;
         if (job.kind === 'slips') return setSlips(job);
         const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
         itemsRef.current = items;
