@@ -36,6 +36,8 @@ export function createPrintWindow(preload: string): BrowserWindow {
       safeDialogs: true,
       devTools: false,
       preload,
+      // Never shown: without this a hidden page's timers and frames may be held back while it lays out.
+      backgroundThrottling: false,
     },
   });
 }

@@ -48,7 +48,9 @@ describe('pdfPrinter', () => {
     const w = win();
     const main = createMainWindow({ preload: '/app/preload.cjs', devTools: false });
     expect(w.options['show']).toBe(false);
-    expect(w.options['webPreferences']).toEqual((main as unknown as { options: Record<string, unknown> }).options['webPreferences']);
+    // The main window's hardening, and a hidden page that is not throttled while it lays out.
+    const mainPrefs = (main as unknown as { options: Record<string, unknown> }).options['webPreferences'] as Record<string, unknown>;
+    expect(w.options['webPreferences']).toEqual({ ...mainPrefs, backgroundThrottling: false });
     expect(w.loadURL).toHaveBeenCalledWith('app://ganbu/index.html#/print/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
     const contents = w.webContents as Printable;
     expect(contents.executeJavaScript).toHaveBeenCalledTimes(3);

@@ -14,6 +14,7 @@ import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
 import { collectGarbage } from './memory';
+import { afterPaint } from './frame';
 import { packetDocument } from './PacketDocument';
 import { rankingsDocument } from './RankingsDocument';
 
@@ -43,7 +44,7 @@ function usePrintFrom(): number {
 // Slips are laid out by CSS alone (ten to a sheet): they are final once painted.
 function SlipsRoute({ job }: { job: SlipsJobView }) {
   useEffect(() => {
-    requestAnimationFrame(() => flag('true'));
+    afterPaint(() => flag('true'));
   }, [job]);
   return <CodeSlips slips={job.slips} />;
 }
@@ -109,7 +110,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         setTocPages(layout.anchors);
         return;
       }
-      requestAnimationFrame(() => {
+      afterPaint(() => {
         collectGarbage();
         const data = document.documentElement.dataset;
         data['printSheets'] = String(layout.pages.length * copies);
@@ -123,7 +124,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   const from = usePrintFrom();
   useEffect(() => {
     if (from === 0) return;
-    requestAnimationFrame(() => {
+    afterPaint(() => {
       collectGarbage();
       document.documentElement.dataset['printShown'] = String(from);
     });
