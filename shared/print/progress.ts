@@ -2,7 +2,8 @@
 // pages are final ("error" if it failed), printProgress to "done/total" while it loads and lays out, printSheets to
 // how many sheets the print has (every copy's pages) and printShown to the first sheet it shows. The view's total
 // counts each item it reads (cadre or ranking table), one step for the layout and one for the PDF the printer makes
-// afterwards, so a progress bar never reaches its end before the file exists.
+// afterwards, so a progress bar never reaches its end before the file exists. Each step is STEP_UNITS units, so the
+// printer can move the bar through the PDF step part by part.
 //
 // A long print is made in parts of SHEETS_PER_PART sheets: the printer sets printFrom, waits until the view shows
 // those sheets, and prints again. Chromium's memory while it prints grows with the pages in the DOM; in parts a
@@ -13,10 +14,14 @@ export interface PrintProgress {
   readonly total: number;
 }
 
-/** Steps of a print with `items` documents to read: reading each, laying out, writing the PDF. */
-export const printSteps = (items: number) => items + 2;
+/** Units of progress in one step. */
+export const STEP_UNITS = 100;
 
-export const formatPrintProgress = (done: number, total: number) => `${done}/${total}`;
+/** Progress units of a print with `items` documents to read: reading each, laying out, writing the PDF. */
+export const printSteps = (items: number) => (items + 2) * STEP_UNITS;
+
+/** The view's progress attribute after `steps` whole steps of a print with `items` documents. */
+export const formatPrintProgress = (steps: number, items: number) => `${steps * STEP_UNITS}/${printSteps(items)}`;
 
 /** Sheets the printer prints at a time. */
 export const SHEETS_PER_PART = 60;
@@ -55,10 +60,11 @@ export function readPrintState(raw: unknown): PrintViewState {
 
 /** The window's wording of a print's step, from the counts jobs.status gives. */
 export function printStepLabel({ done, total }: PrintProgress): string {
-  const items = total - 2;
   if (total <= 0) return '正在准备…';
-  if (done < items) return `正在读取材料：${done} / ${items}`;
-  if (done === items) return '正在排版…';
+  const items = total / STEP_UNITS - 2;
+  const step = Math.floor(done / STEP_UNITS);
+  if (step < items) return `正在读取材料：${step} / ${items}`;
+  if (step === items) return '正在排版…';
   if (done < total) return '正在生成 PDF…';
   return '已生成';
 }
@@ -76,15 +82,19 @@ export interface PrintDriver {
 }
 
 /**
- * Polls the view until `until` holds. Progress is forwarded at every poll, so a cancel asked for during a long layout
- * stops before the PDF is made, and one asked for between parts stops before the next.
+ * Polls the view until `until` holds. Progress is reported at every poll (by default the view's own), so a cancel
+ * asked for during a long layout stops before the PDF is made, and one asked for between parts stops before the next.
  */
-async function waitForView(d: PrintDriver, until: (s: PrintViewState) => boolean): Promise<PrintViewState> {
+async function waitForView(
+  d: PrintDriver,
+  until: (s: PrintViewState) => boolean,
+  report: (s: PrintViewState) => void = (s) => s.progress && d.onProgress?.(s.progress.done, s.progress.total),
+): Promise<PrintViewState> {
   const deadline = Date.now() + d.timeoutMs;
   for (;;) {
     const state = readPrintState(await d.evaluate(PRINT_STATE_SCRIPT));
     if (state.ready === 'error') throw new Error('print view reported an error');
-    if (state.progress) d.onProgress?.(state.progress.done, state.progress.total);
+    report(state);
     if (until(state)) return state;
     if (Date.now() > deadline) throw new Error('print view did not finish its layout');
     await new Promise((r) => setTimeout(r, d.pollMs));
@@ -96,11 +106,16 @@ async function waitForView(d: PrintDriver, until: (s: PrintViewState) => boolean
  * it a part of SHEETS_PER_PART sheets at a time. The PDFs of the parts, in order.
  */
 export async function printView(d: PrintDriver): Promise<Uint8Array[]> {
-  const { sheets } = await waitForView(d, (s) => s.ready === 'true');
+  const { sheets, progress } = await waitForView(d, (s) => s.ready === 'true');
+  const count = Math.max(1, Math.ceil(sheets / SHEETS_PER_PART));
   const parts = [await d.printPdf()];
   for (let from = SHEETS_PER_PART; from < sheets; from += SHEETS_PER_PART) {
+    // The PDF step moves on by each part printed; a cancel asked for meanwhile stops here.
+    const done = progress ? progress.total - STEP_UNITS + Math.floor((parts.length / count) * STEP_UNITS) : 0;
+    const report = () => progress && d.onProgress?.(done, progress.total);
+    report();
     await d.evaluate(showPartScript(from));
-    await waitForView(d, (s) => s.shown === from);
+    await waitForView(d, (s) => s.shown === from, report);
     parts.push(await d.printPdf());
   }
   return parts;

@@ -94,13 +94,15 @@ describe('pdfPrinter parts', () => {
   it('prints a long view a part at a time: asks for each next part, waits until it is shown, prints it', async () => {
     const sheets = String(2 * SHEETS_PER_PART + 5);
     const scripts: string[] = [];
-    const states = [['', '50/52'], ['true', '51/52', sheets, '0'], ['true', '51/52', sheets, '0'], ['true', '51/52', sheets, String(SHEETS_PER_PART)]];
-    states.push(['true', '51/52', sheets, String(2 * SHEETS_PER_PART)]);
-    const win = scriptNextWindow(states, scripts);
+    const laid = (shown: number) => ['true', '5100/5200', sheets, String(shown)];
+    const win = scriptNextWindow([['', '4900/5200'], laid(0), laid(0), laid(SHEETS_PER_PART), laid(2 * SHEETS_PER_PART)], scripts);
     const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
-    const parts = await print('print/long');
+    const seen: string[] = [];
+    const parts = await print('print/long', { onProgress: (d, t) => void seen.push(`${d}/${t}`) });
     expect(parts.map((p) => Buffer.from(p).toString())).toEqual(['%PDF-1.4 printed 1', '%PDF-1.4 printed 2', '%PDF-1.4 printed 3']);
     expect(scripts).toEqual([showPartScript(SHEETS_PER_PART), showPartScript(2 * SHEETS_PER_PART)]);
+    // The view's own progress while it lays out, then the PDF step (the last 100 units) a third further per part.
+    expect(seen).toEqual(['4900/5200', '5100/5200', '5133/5200', '5133/5200', '5133/5200', '5166/5200', '5166/5200']);
     expect(win().isDestroyed()).toBe(true);
   });
 

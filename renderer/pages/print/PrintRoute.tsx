@@ -6,7 +6,7 @@ import type { DossierJobView, PacketJobView, PanelJobView, RankingsJobView, Slip
 import { groupsOf } from '../../../shared/assessment/groups';
 import type { PrintDocumentSpec } from './blocks';
 import { panelDocument } from './PanelDocument';
-import { formatPrintProgress, printSteps, SHEETS_PER_PART } from '../../../shared/print/progress';
+import { formatPrintProgress, SHEETS_PER_PART } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
 import { loadDossierPrintData } from './dossier-data';
@@ -26,7 +26,7 @@ const flag = (value: string) => {
 
 // The printer forwards this to the job's progress (shared/print/progress.ts), so the window can show it.
 const report = (done: number, items: number) => {
-  document.documentElement.dataset['printProgress'] = formatPrintProgress(done, printSteps(items));
+  document.documentElement.dataset['printProgress'] = formatPrintProgress(done, items);
 };
 
 /** The first sheet the printer asks for (data-print-from, set by shared/print/progress.ts's printView). */

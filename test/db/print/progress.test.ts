@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { PrintControl } from '../../../db/app/io';
-import { printStepLabel, readPrintState } from '../../../shared/print/progress';
+import { formatPrintProgress, printStepLabel, printSteps, readPrintState, STEP_UNITS } from '../../../shared/print/progress';
 import { dossierCadre } from '../../helpers/dossier';
 import { newHostWithStore, type TestHost } from '../../helpers/host';
 import { tempDir } from '../../helpers/tmp-store';
@@ -14,7 +14,7 @@ import { tempDir } from '../../helpers/tmp-store';
 const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Reports step 1 of 3 (one dossier read) until released, then finishes; a cancel surfaces through onProgress. */
+/** Reports step 1 of 3 (one dossier read: 100 of 300 units) until released, then finishes; a cancel surfaces through onProgress. */
 function slowPrinter() {
   let release = false;
   return {
@@ -23,10 +23,10 @@ function slowPrinter() {
     },
     printPdf: async (_route: string, control?: PrintControl) => {
       while (!release) {
-        control?.onProgress(1, 3);
+        control?.onProgress(100, 300);
         await sleep(10);
       }
-      control?.onProgress(2, 3);
+      control?.onProgress(200, 300);
       return [FAKE_PDF];
     },
   };
@@ -49,8 +49,8 @@ test('progress is readable while the print runs; a cancelled print leaves nothin
   const progressId = randomUUID();
   const running = h.err('print.renderDossier', { cadreId, copies: 2, recipients: [], progressId });
   await until(() => h.ok('jobs.status', { jobId: progressId }).then(() => true, () => false));
-  expect(await h.ok('jobs.status', { jobId: progressId })).toEqual({ state: 'running', done: 1, total: 3 });
-  expect(printStepLabel({ done: 1, total: 3 })).toBe('正在排版…');
+  expect(await h.ok('jobs.status', { jobId: progressId })).toEqual({ state: 'running', done: 100, total: 300 });
+  expect(printStepLabel({ done: 100, total: 300 })).toBe('正在排版…');
   await h.ok('jobs.cancel', { jobId: progressId });
   expect(await running).toMatchObject({ code: 'CANCELLED', message: '已取消，档案库未作任何修改' });
   expect(await h.err('jobs.status', { jobId: progressId })).toMatchObject({ code: 'NOT_FOUND' });
@@ -80,8 +80,13 @@ test('the page state a printer reads: malformed progress or sheet counts are ign
   for (const bad of ['8/7', '1/0', 'abc', '-1/3', 5]) expect(readPrintState(['', bad]).progress, String(bad)).toBeNull();
   for (const bad of ['-1', '1.5', 'x', 7, '']) expect(readPrintState(['true', '', bad, bad]), String(bad)).toMatchObject({ sheets: 0, shown: -1 });
   expect(readPrintState(null)).toEqual({ ready: '', progress: null, sheets: 0, shown: -1 });
-  expect(printStepLabel({ done: 2, total: 7 })).toBe('正在读取材料：2 / 5');
-  expect(printStepLabel({ done: 5, total: 7 })).toBe('正在排版…');
-  expect(printStepLabel({ done: 6, total: 7 })).toBe('正在生成 PDF…');
+  // Whole steps of STEP_UNITS; the PDF step may stand part-way (the printer moves it part by part).
+  expect(printSteps(5)).toBe(7 * STEP_UNITS);
+  expect(formatPrintProgress(2, 5)).toBe(`${2 * STEP_UNITS}/${7 * STEP_UNITS}`);
+  expect(printStepLabel({ done: 250, total: 700 })).toBe('正在读取材料：2 / 5');
+  expect(printStepLabel({ done: 500, total: 700 })).toBe('正在排版…');
+  expect(printStepLabel({ done: 600, total: 700 })).toBe('正在生成 PDF…');
+  expect(printStepLabel({ done: 666, total: 700 })).toBe('正在生成 PDF…');
+  expect(printStepLabel({ done: 700, total: 700 })).toBe('已生成');
   expect(printStepLabel({ done: 0, total: 0 })).toBe('正在准备…');
 });
