@@ -1,39 +1,27 @@
 // End to end: 导出 Word 版 in the dossier view writes the cadre's dossier as .docx to the place picked in the save dialog.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
+import { openApp, screenshot } from './harness/browser';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { unzip } from '../helpers/docx';
 import { cadreInput } from '../helpers/roster';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const READER = { username: 'reader1', displayName: '查阅人甲', role: 'reviewer', password: 'Reader@2025' } as const;
 const READER_PASSWORD = 'Reader#2025x';
 
+let app: TestApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-let dispatch: Dispatch;
-const dialogs = new ScriptedDialogs();
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-docx-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), fileDialogs: dialogs });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startTestApp('ganbu-e2e-docx-');
+  ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   const cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
   await must('entries.create', {
@@ -53,16 +41,13 @@ beforeAll(async () => {
   // A new account changes its initial password at first login: done here, so the UI logs in straight away.
   await must('session.login', { username: READER.username, password: READER.password });
   await must('me.changePassword', { currentPassword: READER.password, newPassword: READER_PASSWORD });
-  await must('session.login', { username: ADMIN.username, password: ADMIN.password });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  await must('session.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
+  page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 test('导出 Word 版 in the dossier view writes the .docx picked in the save dialog', async () => {

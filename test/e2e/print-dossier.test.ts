@@ -2,54 +2,28 @@
 // rendered in Chromium), each page carrying its copy's 份号 and page number; the register page lists the copies,
 // marks one returned and exports the register.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot, SCREENSHOT_DIR } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import { openApp, screenshot, SCREENSHOT_DIR } from './harness/browser';
+import { bandText, pdfPages } from './harness/pdf';
+import { startTestApp, type TestApp } from './harness/app';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const SUBS = ['S1.1', 'S2.1', 'S3.1', 'S4.1', 'S5.1', 'S6.1'];
 
+let app: TestApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-let dispatch: Dispatch;
-const dialogs = new ScriptedDialogs();
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
-
-/** The text of one band of a page (points from the top, A4 is 595 × 842 pt): the header or the footer line. */
-const bandText = (file: string, pageNo: number, top: number, height: number): string =>
-  execFileSync('pdftotext', ['-f', String(pageNo), '-l', String(pageNo), '-x', '0', '-y', String(top), '-W', '595', '-H', String(height), file, '-'], {
-    encoding: 'utf8',
-  }).trim();
-
-/** pdftotext of each page (form feeds separate pages). */
-const pdfPages = (file: string): string[] => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-print-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startTestApp('ganbu-e2e-print-');
+  ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   const cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
   // 24 entries over the six sections, long enough that the sections run over several pages.
@@ -75,15 +49,12 @@ beforeAll(async () => {
     familiarFields: '基层党建、乡村振兴',
     baseVersion: 0,
   });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const dialog = () => page.getByRole('dialog').last();

@@ -12,12 +12,13 @@ import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../he
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
 import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
-import { startPrintingApp, type PrintingApp } from './harness/printing-app';
+import { pdfPages } from './harness/pdf';
+import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const TITLE = '乌兰镇班子调整审议材料';
 
-let app: PrintingApp;
+let app: TestApp;
 let work: string;
 let dialogs: ScriptedDialogs;
 let page: Page;
@@ -25,7 +26,7 @@ let page: Page;
 const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  app = await startPrintingApp('ganbu-e2e-packet-screen-');
+  app = await startTestApp('ganbu-e2e-packet-screen-');
   ({ work, dialogs } = app);
   const h = { ok: must } as unknown as TestHost;
   const roster = await seedRoster(h);
@@ -107,7 +108,7 @@ test('choose a 排名表 and cadres, reorder, preview and save; the contents poi
   expect(register.map((r) => [r.kind, r.title, r.serial])).toEqual([['packet', TITLE, '001']]);
 
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf, join(SCREENSHOT_DIR, 'packet-screen-page')]);
-  const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const pages = pdfPages(pdf, 'raw');
   pages.forEach((t, i) => expect(t.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`—${i + 1}—`));
   expect(pages[0]).toContain(TITLE);
   expect(pages[0]!.replace(/\s+/g, '')).toContain('共4名干部，附排名表1份');

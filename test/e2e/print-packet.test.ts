@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SCREENSHOT_DIR } from './harness/browser';
-import { startPrintingApp, type PrintingApp } from './harness/printing-app';
+import { pdfPages } from './harness/pdf';
+import { startTestApp, type TestApp } from './harness/app';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
 import type { RenderedPrint } from '../../shared/print/types';
@@ -13,7 +14,7 @@ import { SHEETS_PER_PART } from '../../shared/print/progress';
 
 const NAMES = ['巴特尔', '李秀梅', '王建国'];
 
-let app: PrintingApp;
+let app: TestApp;
 let work: string;
 let dialogs: ScriptedDialogs;
 const ids: number[] = [];
@@ -21,7 +22,7 @@ const ids: number[] = [];
 const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  app = await startPrintingApp('ganbu-e2e-packet-');
+  app = await startTestApp('ganbu-e2e-packet-');
   ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   for (const [n, name] of NAMES.entries()) {
@@ -63,7 +64,7 @@ test('cover, contents with the right page numbers, three dossiers; four copies, 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SCREENSHOT_DIR, 'print-packet-page')]);
   // -raw keeps the order things are drawn in: the watermark, drawn last, does not break into the contents lines.
-  const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const pages = pdfPages(pdf, 'raw');
   expect(pages).toHaveLength(r.pages);
   const perCopy = r.pages / 4;
   expect(Number.isInteger(perCopy)).toBe(true);

@@ -12,11 +12,12 @@ import type { TestHost } from '../helpers/host';
 import { createC1, seedRoster } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
-import { startPrintingApp, type PrintingApp } from './harness/printing-app';
+import { pdfPages } from './harness/pdf';
+import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
-let app: PrintingApp;
+let app: TestApp;
 let work: string;
 let dialogs: ScriptedDialogs;
 let page: Page;
@@ -25,11 +26,10 @@ let wulan = 0;
 
 const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
-const pdfPages = (file: string): string[] => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
 const flat = (t: string) => t.replace(/\s+/g, '');
 
 beforeAll(async () => {
-  app = await startPrintingApp('ganbu-e2e-print-panel-');
+  app = await startTestApp('ganbu-e2e-print-panel-');
   ({ work, dialogs } = app);
   const h = { ok: must } as unknown as TestHost;
   const roster = await seedRoster(h);

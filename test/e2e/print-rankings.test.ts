@@ -12,12 +12,13 @@ import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { openApp, SCREENSHOT_DIR } from './harness/browser';
-import { startPrintingApp, type PrintingApp } from './harness/printing-app';
+import { pdfPages } from './harness/pdf';
+import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const OPEN_NAME = '2026年度科级干部“双比双评”考核';
 
-let app: PrintingApp;
+let app: TestApp;
 let work: string;
 let dialogs: ScriptedDialogs;
 let page: Page;
@@ -25,11 +26,9 @@ let digest = '';
 
 const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
-/** pdftotext of each page (form feeds separate pages). */
-const pdfPages = (file: string): string[] => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
 
 beforeAll(async () => {
-  app = await startPrintingApp('ganbu-e2e-print-rankings-');
+  app = await startTestApp('ganbu-e2e-print-rankings-');
   ({ work, dialogs } = app);
   // The shared assessment helpers only call `ok`: the same calls go through this dispatcher.
   const h = { ok: must } as unknown as TestHost;

@@ -2,47 +2,32 @@
 // the text of its sheet; then for real, 12 同级互评 codes generated in the app go through 打印评议码条（PDF） → the
 // print route in Chromium → the saved PDF, whose text holds every generated code exactly once. Sheet 1 to PNG.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher } from '../../electron/ipc/dispatcher';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { CodeSlips, SLIPS_PER_PAGE, type CodeSlip } from '../../renderer/pages/print/CodeSlips';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { minimalCadre } from '../helpers/roster';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot, SCREENSHOT_DIR } from './harness/browser';
-import { chromiumPrinter } from './harness/print';
+import { pdfPages } from './harness/pdf';
+import { openApp, screenshot, SCREENSHOT_DIR } from './harness/browser';
+import { startTestApp, type TestApp } from './harness/app';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 
+let app: TestApp;
 let browser: Browser;
 let work: string;
-let bridge: Bridge;
+let dialogs: ScriptedDialogs;
 let page: Page;
-const dialogs = new ScriptedDialogs();
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-slips-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  const dispatch = createDispatcher(bridge.host, () => undefined);
-  const ok = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const r = await dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as never;
-  };
+  app = await startTestApp('ganbu-e2e-slips-');
+  ({ work, dialogs } = app);
+  const ok = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => app.must<CallOutput<N>>(name, input);
   // Twelve 正职 in one group: twelve 同级互评 codes, two A4 sheets of slips.
   const units = [];
   for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木', '蒙西镇'].entries()) units.push(await ok('units.save', { name, categoryCode: 'C1', sort: i + 1 }));
@@ -50,13 +35,11 @@ beforeAll(async () => {
   for (const [i, name] of names.entries()) await ok('cadres.create', { input: minimalCadre(units[i % 4]!.id, { name, position: 'chief' }) });
   const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
   await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
-  browser = await launchBrowser();
+  browser = await app.launch();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const slips: CodeSlip[] = Array.from({ length: 23 }, (_, i) => ({
@@ -73,7 +56,7 @@ test('23 slips: three sheets of at most ten, each code with its group and seat o
   await page.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{margin:0}${css}</style></head><body>${html}</body></html>`);
   const pdf = join(work, 'slips.pdf');
   writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const pages = pdfPages(pdf);
   expect(pages).toHaveLength(Math.ceil(slips.length / SLIPS_PER_PAGE));
   slips.forEach((s, i) => {
     const sheet = pages[Math.floor(i / SLIPS_PER_PAGE)]!;
@@ -88,7 +71,7 @@ test('23 slips: three sheets of at most ten, each code with its group and seat o
 });
 
 test('generated codes → 打印评议码条（PDF） → the saved PDF holds every code once, on sheets of ten', async () => {
-  page = await openApp(browser, bridge.url);
+  page = await openApp(browser, app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
   await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
   await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startPrintingApp, type PrintingApp } from './harness/printing-app';
+import { startTestApp, type TestApp } from './harness/app';
+import { pdfPages } from './harness/pdf';
 import { cadreInput } from '../helpers/roster';
 
 const LAST = '最后一句话表明该同志始终坚持原则。';
@@ -15,11 +16,11 @@ const RESUME = Array.from({ length: 140 }, (_, i) => `${1980 + (i % 40)}.07--${1
 const RESUME_LAST = RESUME.split('\n').at(-1)!;
 const REWARDS = `${'2019年被评为优秀共产党员，2021年获旗委嘉奖一次，'.repeat(70)}奖惩最后一条记载。`.slice(-2000);
 
-let app: PrintingApp;
+let app: TestApp;
 let cadreId: number;
 
 beforeAll(async () => {
-  app = await startPrintingApp('ganbu-e2e-tall-');
+  app = await startTestApp('ganbu-e2e-tall-');
   const unit = await app.must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   const input = cadreInput(unit.id, { name: '巴特尔', idNumber: '', resume: RESUME, rewards: REWARDS });
   cadreId = (await app.must<{ id: number }>('cadres.create', { input })).id;
@@ -51,7 +52,7 @@ test('a long entry, a 5000-character 简历 and long 奖惩情况 print in full 
   const job = app.bridge.host.jobs.payload<{ pdf: Buffer }>(r.jobId, 'print');
   const file = join(app.work, 'tall.pdf');
   writeFileSync(file, job.pdf);
-  const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const pages = pdfPages(file, 'plain');
   const compact = pages.map((p) => p.replace(/\s+/g, ''));
   const find = (text: string) => compact.findIndex((p) => p.includes(text.replace(/\s+/g, '')));
 

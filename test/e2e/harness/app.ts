@@ -1,6 +1,6 @@
-// The set-up every print end-to-end test shares: a temp folder, the bridge serving the built renderer with the
-// Chromium printer, a new store signed in as the administrator, a dispatcher for seeding through the real calls, and
-// the browser the printer (and the test's page) use.
+// The set-up end-to-end tests share: a temp folder, the bridge serving the built renderer (with the Chromium
+// printer, for the print views), a new store signed in as the administrator, a dispatcher for seeding through the
+// real calls, and the browser the printer and the test's pages use.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,9 @@ import { startBridge, type Bridge } from './bridge-server';
 import { launchBrowser } from './browser';
 import { chromiumPrinter } from './print';
 
-export const PRINT_ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+export const TEST_ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 
-export interface PrintingApp {
+export interface TestApp {
   readonly work: string;
   readonly bridge: Bridge;
   readonly dialogs: ScriptedDialogs;
@@ -25,7 +25,7 @@ export interface PrintingApp {
   close(): Promise<void>;
 }
 
-export async function startPrintingApp(prefix: string): Promise<PrintingApp> {
+export async function startTestApp(prefix: string): Promise<TestApp> {
   const work = mkdtempSync(join(tmpdir(), prefix));
   const dialogs = new ScriptedDialogs();
   let browser: Browser | undefined;
@@ -35,7 +35,7 @@ export async function startPrintingApp(prefix: string): Promise<PrintingApp> {
     fileDialogs: dialogs,
     printPdf: chromiumPrinter(() => browser!, () => bridge.url),
   });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...PRINT_ADMIN });
+  await bridge.host.createStore({ dir: join(work, 'store'), ...TEST_ADMIN });
   const dispatch = createDispatcher(bridge.host, () => undefined);
   return {
     work,
