@@ -1,43 +1,29 @@
 // End to end: the Excel ballot template downloaded from the assessment, filled in (exceljs, as a clerk would in Excel),
 // imported through the preview — errors shown by sheet, row and column, then fixed and imported — and the rankings
 // exported to .xlsx, all through the real window against the real services.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher } from '../../electron/ipc/dispatcher';
-import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, setRow } from '../helpers/ballot-excel';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { minimalCadre } from '../helpers/roster';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { startTestApp, type TestApp } from './harness/app';
+import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
 
+let app: TestApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-const dialogs = new ScriptedDialogs();
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-assessment-excel-'));
-  bridge = await startBridge(join(process.cwd(), 'out', 'renderer'), {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  const dispatch = createDispatcher(bridge.host);
-  const ok = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const r = await dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as CallOutput<N>;
-  };
+  app = await startTestApp('ganbu-e2e-assessment-excel-');
+  ({ work, dialogs } = app);
+  const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
   const unit = async (name: string, sort: number) => (await ok('units.save', { name, categoryCode: 'C1', sort })).id;
   const wulan = await unit('乌兰镇', 1);
   const qipan = await unit('棋盘井镇', 2);
@@ -53,15 +39,11 @@ beforeAll(async () => {
   }
   const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
   await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  page = await app.openPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const dialog = () => page.getByRole('dialog').last();

@@ -1,39 +1,24 @@
 // End to end: an assessment over a small roster — create, enter one ballot of each kind through the forms (keyboard
 // where the form is keyboard-first), see 正职 ranked by category and 副职 by unit, confirm a grade, archive, see the digest.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher } from '../../electron/ipc/dispatcher';
-import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { startTestApp, type TestApp } from './harness/app';
+import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 
-let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let app: TestApp;
 let page: Page;
 let seedUnit = 0;
 let createCadre: (name: string) => Promise<unknown> = async () => undefined;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-assessment-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store') });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
+  app = await startTestApp('ganbu-e2e-assessment-');
   // The roster is seeded through the same dispatcher the window uses: 3 正职 of 苏木镇 in three units, 2 副职 of
   // 乌兰镇, 1 正职 of 党群部门.
-  const dispatch = createDispatcher(bridge.host);
-  const ok = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const r = await dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as CallOutput<N>;
-  };
+  const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
   const unit = async (name: string, categoryCode: string, sort: number) => (await ok('units.save', { name, categoryCode, sort })).id;
   const wulan = await unit('乌兰镇', 'C1', 1);
   const qipan = await unit('棋盘井镇', 'C1', 2);
@@ -57,15 +42,11 @@ beforeAll(async () => {
   }
   seedUnit = qipan;
   createCadre = (name) => ok('cadres.create', { input: minimalCadre(seedUnit, { name, position: 'deputy' }) });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  page = await app.openPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();

@@ -1,52 +1,32 @@
 // End to end: dragging the 上级排名 order (in the tab and on the 评议终端), the kiosk's 上级排名 and 职工 forms, and
 // 逐票录入 of staff ballots adding to the totals the tally mode shows.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher } from '../../electron/ipc/dispatcher';
-import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
+import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const NAME = '2025年度科级干部“双比双评”考核';
 
-let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let app: TestApp;
 let page: Page;
-let ok: <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
 let assessmentId = 0;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-kiosk-forms-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store') });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  const dispatch = createDispatcher(bridge.host, () => undefined);
-  ok = async (name, input) => {
-    const r = await dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as never;
-  };
+  app = await startTestApp('ganbu-e2e-kiosk-forms-');
   const units = [await ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }), await ok('units.save', { name: '棋盘井镇', categoryCode: 'C1', sort: 2 }), await ok('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 3 })];
   for (const [i, name] of ['阿古拉', '巴特尔', '朝鲁'].entries()) ids[name] = (await ok('cadres.create', { input: minimalCadre(units[i]!.id, { name, position: 'chief' }) })).id;
   const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
   assessmentId = a.id;
   await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  page = await app.openPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();

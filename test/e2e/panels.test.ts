@@ -1,64 +1,38 @@
 // End to end: 评议码 generated and shown once, the 评议终端 taking one anonymous ballot per code (a used code refused,
 // leaving only with the password), and paper double entry by two clerks with a mismatch shown side by side, resolved,
 // and the rankings counting only matched papers.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher } from '../../electron/ipc/dispatcher';
-import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
+import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const CLERKS = [
-  { username: 'clerk1', displayName: '录入员甲', password: 'Clerk1@2025!' },
-  { username: 'clerk2', displayName: '录入员乙', password: 'Clerk2@2025!' },
+  { username: 'clerk1', displayName: '录入员甲', role: 'assessmentClerk', password: 'Clerk1@2025!' },
+  { username: 'clerk2', displayName: '录入员乙', role: 'assessmentClerk', password: 'Clerk2@2025!' },
 ] as const;
 const NAME = '2025年度科级干部“双比双评”考核';
 
-let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let app: TestApp;
 let page: Page;
-let ok: <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
 let assessmentId = 0;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-panels-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store') });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  const dispatch = createDispatcher(bridge.host, () => undefined);
-  ok = async (name, input) => {
-    const r = await dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as never;
-  };
+  app = await startTestApp('ganbu-e2e-panels-');
   const units = [await ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }), await ok('units.save', { name: '棋盘井镇', categoryCode: 'C1', sort: 2 }), await ok('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 3 })];
   for (const [i, name] of ['阿古拉', '巴特尔', '朝鲁'].entries()) ids[name] = (await ok('cadres.create', { input: minimalCadre(units[i]!.id, { name, position: 'chief' }) })).id;
   const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
   assessmentId = a.id;
   await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
-  for (const c of CLERKS) await ok('users.create', { username: c.username, displayName: c.displayName, role: 'assessmentClerk', password: `${c.password}0` });
-  for (const c of CLERKS) {
-    // A new account changes its initial password at first login: done here so the window logs in straight away.
-    await ok('session.login', { username: c.username, password: `${c.password}0` });
-    await ok('me.changePassword', { currentPassword: `${c.password}0`, newPassword: c.password });
-  }
-  await ok('session.login', { username: ADMIN.username, password: ADMIN.password });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  for (const c of CLERKS) await app.addUser(c);
+  page = await app.openPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
@@ -160,7 +134,7 @@ describe('评议码 and 评议终端', () => {
     await input('kiosk-exit-password').fill(ADMIN.password);
     await page.getByTestId('kiosk-exit-ok').click();
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
-    expect(bridge.host.status().kiosk).toBeNull();
+    expect(app.bridge.host.status().kiosk).toBeNull();
     const ballots = await ok('ballots.list', { assessmentId });
     expect(ballots.peer.map((b) => [b.raterId, b.anonymous])).toEqual([
       [null, true],

@@ -4,14 +4,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createDispatcher, type Dispatch } from '../../../electron/ipc/dispatcher';
+import type { CallInput, CallName, CallOutput } from '../../../shared/ipc/contract';
+import type { Role } from '../../../shared/roles';
 import { ScriptedDialogs } from '../../helpers/dialogs';
 import { startBridge, type Bridge } from './bridge-server';
-import { launchBrowser } from './browser';
+import { launchBrowser, openApp } from './browser';
 import { chromiumPrinter } from './print';
 
 export const TEST_ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+
+export interface TestUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  /** The password the test signs in with (the account's first one is changed to it, as at a first login). */
+  readonly password: string;
+}
 
 export interface TestApp {
   readonly work: string;
@@ -20,8 +30,17 @@ export interface TestApp {
   readonly dispatch: Dispatch;
   /** A call that must succeed; its value. */
   must<T>(name: string, input: unknown): Promise<T>;
+  /** The same, typed by the contract. */
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  /**
+   * Adds an account and makes its first-login password change, so a window can sign in with `password` straight
+   * away; the administrator is signed in again afterwards.
+   */
+  addUser(user: TestUser): Promise<void>;
   /** Launches the browser (after seeding, so seeding does not compete with it). */
   launch(): Promise<Browser>;
+  /** Launches the browser and opens the app, once `ready` (a text of the first screen) shows. */
+  openPage(ready?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -37,19 +56,33 @@ export async function startTestApp(prefix: string): Promise<TestApp> {
   });
   await bridge.host.createStore({ dir: join(work, 'store'), ...TEST_ADMIN });
   const dispatch = createDispatcher(bridge.host, () => undefined);
-  return {
+  const must = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const app: TestApp = {
     work,
     bridge,
     dialogs,
     dispatch,
-    async must<T>(name: string, input: unknown): Promise<T> {
-      const r = await dispatch(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-      return r.value as T;
+    must,
+    call: (name, input) => must(name, input),
+    async addUser({ password, ...user }) {
+      const first = `${password}#1`;
+      await must('users.create', { ...user, password: first });
+      await must('session.login', { username: user.username, password: first });
+      await must('me.changePassword', { currentPassword: first, newPassword: password });
+      await must('session.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
     },
     async launch() {
       browser = await launchBrowser();
       return browser;
+    },
+    async openPage(ready = '干部名册') {
+      const page = await openApp(await app.launch(), bridge.url);
+      await page.getByText(ready).first().waitFor();
+      return page;
     },
     async close() {
       await browser?.close();
@@ -57,4 +90,5 @@ export async function startTestApp(prefix: string): Promise<TestApp> {
       rmSync(work, { recursive: true, force: true });
     },
   };
+  return app;
 }
