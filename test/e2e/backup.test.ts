@@ -1,36 +1,25 @@
 // End to end: back up from the settings page, change something, restore the backup, log in to the restored store.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ScriptedDialogs } from '../helpers/dialogs';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
+import type { ScriptedDialogs } from '../helpers/dialogs';
+import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
+import { openApp, screenshot } from './harness/browser';
 
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
+let app: TestApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-const dialogs = new ScriptedDialogs();
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-backup-'));
-  bridge = await startBridge(join(process.cwd(), 'out', 'renderer'), {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  app = await startTestApp('ganbu-e2e-backup-');
+  ({ work, dialogs } = app);
+  page = await openApp(await app.launch(), app.bridge.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();

@@ -1,33 +1,21 @@
 // End to end: the catalog page's 评价模型 tab (configuration, example radar and summary) and catalog administration.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
+import { startTestApp, type TestApp } from './harness/app';
+import { openApp, screenshot } from './harness/browser';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 
-let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let app: TestApp;
 let page: Page;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-catalog-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store') });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
+  app = await startTestApp('ganbu-e2e-catalog-');
+  page = await openApp(await app.launch(), app.bridge.url);
   await page.locator('.ant-menu-item', { hasText: '基础目录' }).waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();

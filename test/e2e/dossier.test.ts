@@ -1,60 +1,41 @@
 // End to end: a cadre's dossier from the roster, an entry with a bad then a good date, bulk entry by keyboard,
 // attachments viewed in the app (image, PDF drawn by pdf.js, .docx as text), verification by a second user, and the conflict message on a stale edit.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
+import { screenshot } from './harness/browser';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput, sampleJpeg } from '../helpers/roster';
 import { makeDocx, makePdf, SAMPLE_DOCX_BODY } from '../helpers/office-files';
 import type { Dossier } from '../../shared/dossier/types';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
-const CLERK = { username: 'clerk1', displayName: '档案员甲', role: 'dossierClerk', password: 'Dossier@2025' } as const;
-const CLERK_PASSWORD = 'Clerk#2025x';
+const CLERK = { username: 'clerk1', displayName: '档案员甲', role: 'dossierClerk', password: 'Clerk#2025x' } as const;
 
+let app: TestApp;
 let work: string;
-let bridge: Bridge;
+let dialogs: ScriptedDialogs;
 let browser: Browser;
 let page: Page;
-let dispatch: Dispatch;
-const dialogs = new ScriptedDialogs();
 const ids: Record<string, number> = {};
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-dossier-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), fileDialogs: dialogs });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startTestApp('ganbu-e2e-dossier-');
+  ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   for (const name of ['巴特尔', '李秀梅', '王建国']) {
     ids[name] = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name, idNumber: '' }) })).id;
   }
-  await must('users.create', CLERK);
-  // A new account must change its initial password at first login: done here, so the UI logs in straight away.
-  await must('session.login', { username: CLERK.username, password: CLERK.password });
-  await must('me.changePassword', { currentPassword: CLERK.password, newPassword: CLERK_PASSWORD });
-  await must('session.login', { username: ADMIN.username, password: ADMIN.password });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  await app.addUser(CLERK);
+  page = await app.openPage();
+  browser = page.context().browser()!;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
@@ -168,7 +149,7 @@ describe('political-quality dossier', () => {
     page.off('request', onRequest);
     expect(warnings.filter((w) => /fake worker|Setting up fake worker|Content Security Policy/i.test(w))).toEqual([]);
     expect(requested.some((u) => /\/assets\/pdf\.worker[^/]*\.mjs$/.test(u))).toBe(true);
-    expect(requested.filter((u) => !u.startsWith(new URL(bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(requested.filter((u) => !u.startsWith(new URL(app.bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await page.locator('.ant-modal-close').last().click();
 
     // Chinese in a font the PDF does not embed: pdf.js needs the bundled CMap, fetched from the app itself.
@@ -179,8 +160,8 @@ describe('political-quality dossier', () => {
     await expect.poll(() => page.getByTestId('pdf-canvas').getAttribute('data-drawn'), { timeout: 15_000 }).toBe('yes');
     page.off('request', onRequest);
     const cmaps = requested.filter((u) => u.includes('/pdfjs/cmaps/'));
-    expect(cmaps).toContain(`${new URL(bridge.url).origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
-    expect(cmaps.every((u) => u.startsWith(`${new URL(bridge.url).origin}/pdfjs/cmaps/`))).toBe(true);
+    expect(cmaps).toContain(`${new URL(app.bridge.url).origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
+    expect(cmaps.every((u) => u.startsWith(`${new URL(app.bridge.url).origin}/pdfjs/cmaps/`))).toBe(true);
     // The heading band above the blue box holds the text: it has ink.
     const headingInk = await page.getByTestId('pdf-canvas').evaluate((el) => {
       const c = el as HTMLCanvasElement;
@@ -263,7 +244,7 @@ describe('political-quality dossier', () => {
   test('a second user verifies an entry; a stale edit gets the conflict message and overwrites nothing', async () => {
     await page.getByRole('button', { name: /锁\s?定/ }).click();
     await field('用户名').fill(CLERK.username);
-    await field('密码').fill(CLERK_PASSWORD);
+    await field('密码').fill(CLERK.password);
     await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
     await menu('政治素质档案');
     await page.getByTestId('cadre-picker').click();

@@ -1,33 +1,18 @@
 // End to end: a cadre's 政治画像 inside the dossier — the radar and indices, a negative entry moving them, the
 // holistic evaluation with its history, and confirming a different grade (refused without 理由, then with it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import { startTestApp, type TestApp } from './harness/app';
+import { screenshot } from './harness/browser';
 import { cadreInput } from '../helpers/roster';
 import type { PortraitView } from '../../shared/portrait/view';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
-
-let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let app: TestApp;
 let page: Page;
-let dispatch: Dispatch;
 let cadreId = 0;
 let positiveId = 0;
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 /** A date `days` before today (local), inside the portrait's default 3-year window. */
 function daysAgo(days: number): string {
@@ -38,10 +23,7 @@ function daysAgo(days: number): string {
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-portrait-'));
-  bridge = await startBridge(RENDERER, { configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), fileDialogs: new ScriptedDialogs() });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  dispatch = createDispatcher(bridge.host, () => undefined);
+  app = await startTestApp('ganbu-e2e-portrait-');
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
   positiveId = (
@@ -59,15 +41,11 @@ beforeAll(async () => {
       },
     })
   ).id;
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  page = await app.openPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 /** Waits until the success toasts have gone, so screenshots show the page itself. */

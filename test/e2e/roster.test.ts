@@ -1,25 +1,21 @@
 // End to end: units, an Excel roster with errors then fixed, pinyin search, a profile edit, .lrmx import, export and re-import.
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkDigit } from '../../shared/roster/idcard';
-import { startBridge, type Bridge } from './harness/bridge-server';
-import { launchBrowser, openApp, screenshot } from './harness/browser';
-import { ScriptedDialogs } from '../helpers/dialogs';
+import { startTestApp, type TestApp } from './harness/app';
+import { screenshot } from './harness/browser';
+import type { ScriptedDialogs } from '../helpers/dialogs';
 import { rosterWorkbook } from '../helpers/roster';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
 const SAMPLES = join(process.cwd(), 'test', 'fixtures', 'lrmx');
-const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
 const id = (first17: string) => first17 + checkDigit(first17);
 
+let app: TestApp;
 let work: string;
-let bridge: Bridge;
-let browser: Browser;
+let dialogs: ScriptedDialogs;
 let page: Page;
-const dialogs = new ScriptedDialogs();
 
 const base = { gender: '男', ethnicity: '汉族', currentPost: '', position: '副职', status: '在职' };
 const zhang = { ...base, name: '张三丰', birthMonth: '1975.03', unit: '阿尔巴斯苏木', currentPost: '阿尔巴斯苏木党委副书记', idNumber: id('15062419750315301') };
@@ -27,22 +23,13 @@ const wang = { ...base, name: '王五', birthMonth: '198206', unit: '鄂托克�
 const bad = { ...base, name: '刘错误', birthMonth: '1975.13', unit: '不存在的单位', currentPost: '某职务' };
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ganbu-e2e-roster-'));
-  bridge = await startBridge(RENDERER, {
-    configDir: join(work, 'config'),
-    defaultStoreDir: join(work, 'store'),
-    fileDialogs: dialogs,
-  });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...ADMIN });
-  browser = await launchBrowser();
-  page = await openApp(browser, bridge.url);
-  await page.getByText('干部名册').first().waitFor();
+  app = await startTestApp('ganbu-e2e-roster-');
+  ({ work, dialogs } = app);
+  page = await app.openPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
