@@ -4,29 +4,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
-import { minimalCadre } from '../helpers/roster';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 const CLERKS = [
   { username: 'clerk1', displayName: '录入员甲', role: 'assessmentClerk', password: 'Clerk1@2025!' },
   { username: 'clerk2', displayName: '录入员乙', role: 'assessmentClerk', password: 'Clerk2@2025!' },
 ] as const;
-const NAME = '2025年度科级干部“双比双评”考核';
 
 let app: TestApp;
 let page: Page;
 const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
 let assessmentId = 0;
-const ids: Record<string, number> = {};
+let ids: Record<string, number> = {};
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-panels-');
-  const units = [await ok('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 }), await ok('units.save', { name: '棋盘井镇', categoryCode: 'C1', sort: 2 }), await ok('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 3 })];
-  for (const [i, name] of ['阿古拉', '巴特尔', '朝鲁'].entries()) ids[name] = (await ok('cadres.create', { input: minimalCadre(units[i]!.id, { name, position: 'chief' }) })).id;
-  const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
-  assessmentId = a.id;
-  await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
+  ({ assessmentId, ids } = await seedCollectingAssessment(app));
   for (const c of CLERKS) await app.addUser(c);
   page = await app.openPage();
 });
