@@ -1,12 +1,13 @@
 // 评议码: generate one-time codes per seat (同级互评 per cadre of a group, 上级/职工 as counts), see each seat's state,
 // revoke or replace a code, show fresh codes once for printing, and start the 评议终端 for this assessment.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PANEL_KIND_LABELS, SEAT_STATE_LABELS, type PanelCodeSheet, type PanelKind, type PanelSeatView } from '../../../shared/assessment/panel';
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { PrintSlipsModal } from '../print/PrintSlipsModal';
+import { PanelPicker } from './PanelPicker';
 import { groupsOf } from './groups';
 import { PanelFormsCard } from './PanelFormsCard';
 
@@ -124,16 +125,7 @@ export function PanelCodesTab({
       {isAdmin && collecting ? (
         <Card size="small" title="生成评议码" style={{ marginBottom: 16 }}>
           <Space wrap>
-            <span>评议类型</span>
-            <Select<PanelKind>
-              style={{ width: 180 }}
-              value={kind}
-              onChange={setKind}
-              options={(['peer', 'superior', 'staff'] as const).map((k) => ({ value: k, label: PANEL_KIND_LABELS[k] }))}
-              data-testid="codes-kind"
-            />
-            <span>分组</span>
-            <Select style={{ width: 260 }} value={groupRef} onChange={setGroupRef} options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))} data-testid="codes-group" />
+            <PanelPicker kind={kind} onKind={setKind} groups={groups} groupRef={groupRef} onGroup={setGroupRef} testId="codes" />
             {kind === 'peer' ? (
               <Typography.Text type="secondary">按本组干部每人一个（评议码与本人绑定，不能给自己打分）</Typography.Text>
             ) : (

@@ -1,13 +1,14 @@
 // 打印测评用表: blank paper ballots of one group (one per rater) for a panel that votes on paper; the clerks type them
 // in afterwards on the 纸质录入 and 职工测评 tabs.
 import { useMemo, useState } from 'react';
-import { Button, Card, Select, Space, Typography } from 'antd';
-import { PANEL_KINDS, PANEL_KIND_LABELS, type PanelKind } from '../../../shared/assessment/panel';
+import { Button, Card, Space, Typography } from 'antd';
+import { PANEL_KIND_LABELS, type PanelKind } from '../../../shared/assessment/panel';
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { call } from '../../lib/api';
 import { PrintModal } from '../print/PrintModal';
 import { panelDocument } from '../print/PanelDocument';
 import { groupsOf } from './groups';
+import { PanelPicker } from './PanelPicker';
 
 export function PanelFormsCard({ detail, printedBy }: { detail: AssessmentDetail; printedBy: string }) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
@@ -19,16 +20,7 @@ export function PanelFormsCard({ detail, printedBy }: { detail: AssessmentDetail
   return (
     <Card size="small" title="打印纸质测评表" style={{ marginBottom: 16 }}>
       <Space wrap>
-        <span>评议类型</span>
-        <Select<PanelKind>
-          style={{ width: 180 }}
-          value={kind}
-          onChange={setKind}
-          options={PANEL_KINDS.map((k) => ({ value: k, label: PANEL_KIND_LABELS[k] }))}
-          data-testid="forms-kind"
-        />
-        <span>分组</span>
-        <Select style={{ width: 260 }} value={groupRef} onChange={setGroupRef} options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))} data-testid="forms-group" />
+        <PanelPicker kind={kind} onKind={setKind} groups={groups} groupRef={groupRef} onGroup={setGroupRef} testId="forms" />
         <Button type="primary" ghost disabled={!group} onClick={() => setPrinting(true)} data-testid="forms-print">
           预览并打印
         </Button>
