@@ -1,5 +1,5 @@
 // The 评议类型 and 分组 a panel task works on (生成评议码, 打印纸质测评表): two labelled selects side by side.
-import { Select } from 'antd';
+import { Select, Space } from 'antd';
 import { PANEL_KINDS, PANEL_KIND_LABELS, type PanelKind } from '../../../shared/assessment/panel';
 import type { MemberGroup } from './groups';
 
@@ -14,8 +14,9 @@ export interface PanelPickerProps {
 }
 
 export function PanelPicker({ kind, onKind, groups, groupRef, onGroup, testId }: PanelPickerProps) {
+  // One item of the caller's <Space>, spaced inside like it (a fragment would count as one item, unspaced).
   return (
-    <>
+    <Space wrap>
       <span>评议类型</span>
       <Select<PanelKind>
         style={{ width: 180 }}
@@ -32,6 +33,6 @@ export function PanelPicker({ kind, onKind, groups, groupRef, onGroup, testId }:
         options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))}
         data-testid={`${testId}-group`}
       />
-    </>
+    </Space>
   );
 }
