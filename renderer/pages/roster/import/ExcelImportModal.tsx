@@ -1,12 +1,12 @@
 // Importing the roster from an Excel workbook: pick the file, review every row's check, then write in one go.
 import { useMemo, useState } from 'react';
-import { App as AntApp, Alert, Button, Checkbox, Flex, Modal, Segmented, Spin, Statistic, Steps, Table, Tooltip, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Checkbox, Flex, Segmented, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
-import { type ImportModalProps, CommitStepView, Lines, StatusTag, planText, stepStatus, useImportRun, useOpenSession } from './shared';
+import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
 
 type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
 type Filter = 'all' | 'error' | 'nameMatch';
@@ -260,20 +260,19 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       </Flex>
     );
     footer = (
-      <Flex justify="space-between" align="center" gap={12}>
-        <Typography.Text strong data-testid="excel-plan">
-          {planText(plan.created, plan.updated, plan.excludedRows.length, '行')}
-        </Typography.Text>
-        <Flex gap={8}>
-          <Button onClick={run.requestClose}>关闭</Button>
-          <Button onClick={() => void choose()} loading={picking} data-testid="excel-repick">
-            重新选择文件
-          </Button>
-          <Button type="primary" disabled={includedCount === 0} onClick={commit} data-testid="excel-commit">
-            开始导入
-          </Button>
-        </Flex>
-      </Flex>
+      <ReviewFooter
+        prefix="excel"
+        summary={
+          <Typography.Text strong data-testid="excel-plan">
+            {planText(plan.created, plan.updated, plan.excludedRows.length, '行')}
+          </Typography.Text>
+        }
+        onClose={run.requestClose}
+        onRepick={() => void choose()}
+        picking={picking}
+        canCommit={includedCount > 0}
+        onCommit={commit}
+      />
     );
   } else {
     body = (
@@ -291,24 +290,8 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   }
 
   return (
-    <Modal
-      open={open}
-      title="从 Excel 导入干部名册"
-      width={1000}
-      style={{ top: 32 }}
-      mask={{ closable: false }}
-      onCancel={run.requestClose}
-      footer={footer}
-      destroyOnHidden
-      data-testid="excel-import-modal"
-    >
-      <Steps
-        current={step}
-        status={stepStatus(load.kind === 'error', run.phase.kind)}
-        items={[{ title: '选择文件' }, { title: '检查结果' }, { title: '导入' }]}
-        style={{ marginBottom: 24 }}
-      />
+    <ImportModalFrame open={open} title="从 Excel 导入干部名册" width={1000} run={run} step={step} readFailed={load.kind === 'error'} footer={footer} testId="excel-import-modal">
       {body}
-    </Modal>
+    </ImportModalFrame>
   );
 }

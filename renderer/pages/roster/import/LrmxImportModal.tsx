@@ -1,6 +1,6 @@
 // Importing 干部任免审批表 (.lrmx): pick files or a folder, review each file and choose its unit, then write in one go.
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Alert, Button, Checkbox, Flex, Modal, Segmented, Select, Spin, Statistic, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Checkbox, Flex, Segmented, Select, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PositionCode } from '../../../../shared/catalog/types';
@@ -8,7 +8,7 @@ import { POSITION_NAMES, type Unit } from '../../../../shared/roster/types';
 import type { LrmxPreview, LrmxPreviewFile } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
-import { type ImportModalProps, CommitStepView, Lines, StatusTag, planText, stepStatus, useImportRun, useOpenSession } from './shared';
+import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
 
 type Load =
   | { readonly kind: 'idle' }
@@ -426,25 +426,23 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
       </Flex>
     );
     footer = (
-      <Flex justify="space-between" align="center" gap={12}>
-        <Flex vertical align="flex-start">
-          <Typography.Text strong data-testid="lrmx-plan">
-            {planText(plan.created, plan.updated, plan.excludedCount, '个文件')}
-          </Typography.Text>
-          {plan.noUnit > 0 ? (
-            <Typography.Text type="danger" data-testid="lrmx-no-unit">{`有 ${plan.noUnit} 个要导入的文件还没有选择单位`}</Typography.Text>
-          ) : null}
-        </Flex>
-        <Flex gap={8}>
-          <Button onClick={run.requestClose}>关闭</Button>
-          <Button onClick={backToPick} data-testid="lrmx-repick">
-            重新选择文件
-          </Button>
-          <Button type="primary" disabled={!canCommit} onClick={commit} data-testid="lrmx-commit">
-            开始导入
-          </Button>
-        </Flex>
-      </Flex>
+      <ReviewFooter
+        prefix="lrmx"
+        summary={
+          <Flex vertical align="flex-start">
+            <Typography.Text strong data-testid="lrmx-plan">
+              {planText(plan.created, plan.updated, plan.excludedCount, '个文件')}
+            </Typography.Text>
+            {plan.noUnit > 0 ? (
+              <Typography.Text type="danger" data-testid="lrmx-no-unit">{`有 ${plan.noUnit} 个要导入的文件还没有选择单位`}</Typography.Text>
+            ) : null}
+          </Flex>
+        }
+        onClose={run.requestClose}
+        onRepick={backToPick}
+        canCommit={canCommit}
+        onCommit={commit}
+      />
     );
   } else {
     body = (
@@ -462,24 +460,8 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
   }
 
   return (
-    <Modal
-      open={open}
-      title="导入干部任免审批表"
-      width={1200}
-      style={{ top: 32 }}
-      mask={{ closable: false }}
-      onCancel={run.requestClose}
-      footer={footer}
-      destroyOnHidden
-      data-testid="lrmx-import-modal"
-    >
-      <Steps
-        current={step}
-        status={stepStatus(load.kind === 'error', run.phase.kind)}
-        items={[{ title: '选择文件' }, { title: '检查结果' }, { title: '导入' }]}
-        style={{ marginBottom: 24 }}
-      />
+    <ImportModalFrame open={open} title="导入干部任免审批表" width={1200} run={run} step={step} readFailed={load.kind === 'error'} footer={footer} testId="lrmx-import-modal">
       {body}
-    </Modal>
+    </ImportModalFrame>
   );
 }

@@ -1,7 +1,7 @@
 // Pieces both import dialogs share: reset on reopen, status tags, the commit run (progress, cancel, guarded close)
 // and the view of the last step.
 import { useRef, useState, type ReactNode } from 'react';
-import { App as AntApp, Button, Flex, Progress, Result, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Modal, Progress, Result, Space, Steps, Tag, Typography } from 'antd';
 import { ApiError } from '../../../../shared/ipc/errors';
 import type { ImportRowStatus, ImportSummary } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
@@ -121,6 +121,82 @@ export function useImportRun(jobId: string | null, onClose: () => void, onImport
 /** The Steps bar's status: red after a failed read or an import that did not complete, done after success. */
 export const stepStatus = (readFailed: boolean, phase: CommitPhase['kind']): 'process' | 'error' | 'finish' =>
   readFailed || phase === 'failed' || phase === 'cancelled' ? 'error' : phase === 'done' ? 'finish' : 'process';
+
+/** The review step's footer: what the import will do, then 关闭, 重新选择文件 and 开始导入. */
+export function ReviewFooter({
+  prefix,
+  summary,
+  onClose,
+  onRepick,
+  picking = false,
+  canCommit,
+  onCommit,
+}: {
+  prefix: 'excel' | 'lrmx';
+  summary: ReactNode;
+  onClose: () => void;
+  onRepick: () => void;
+  picking?: boolean;
+  canCommit: boolean;
+  onCommit: () => void;
+}) {
+  return (
+    <Flex justify="space-between" align="center" gap={12}>
+      {summary}
+      <Flex gap={8}>
+        <Button onClick={onClose}>关闭</Button>
+        <Button onClick={onRepick} loading={picking} data-testid={`${prefix}-repick`}>
+          重新选择文件
+        </Button>
+        <Button type="primary" disabled={!canCommit} onClick={onCommit} data-testid={`${prefix}-commit`}>
+          开始导入
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+const IMPORT_STEPS = [{ title: '选择文件' }, { title: '检查结果' }, { title: '导入' }];
+
+/** An import's window: its three steps above the current step's body; closing goes through the run (it may ask). */
+export function ImportModalFrame({
+  open,
+  title,
+  width,
+  run,
+  step,
+  readFailed,
+  footer,
+  testId,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  width: number;
+  run: ImportRun;
+  step: number;
+  readFailed: boolean;
+  footer: ReactNode;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={width}
+      style={{ top: 32 }}
+      mask={{ closable: false }}
+      onCancel={run.requestClose}
+      footer={footer}
+      destroyOnHidden
+      data-testid={testId}
+    >
+      <Steps current={step} status={stepStatus(readFailed, run.phase.kind)} items={IMPORT_STEPS} style={{ marginBottom: 24 }} />
+      {children}
+    </Modal>
+  );
+}
 
 /** The last step: the progress bar and 取消导入 while running, then the outcome. */
 export function CommitStepView({
