@@ -6,7 +6,8 @@ import { printView } from '../shared/print/progress';
 
 /** How long a packet may take to lay out before the print is given up. */
 const LAYOUT_TIMEOUT_MS = 180_000;
-const POLL_MS = 100;
+// Often enough that a short print is not kept waiting (each poll is one small script in the page).
+const POLL_MS = 30;
 
 export interface PrintWindowOptions {
   readonly preload: string;

@@ -102,7 +102,8 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
         if ((end / MEASURE_BATCH) % 4 === 0) collectGarbage();
         return setFrom(end);
       }
-      collectGarbage();
+      // A document of one batch made little garbage: a dossier is not held up by a collection.
+      if (doc.blocks.length > MEASURE_BATCH) collectGarbage();
       const measured = doc.blocks.map((b, i) => ({
         kind: b.kind,
         height: heights.current[i]!,

@@ -111,9 +111,11 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         return;
       }
       afterPaint(() => {
-        collectGarbage();
+        const sheets = layout.pages.length * copies;
+        // Only a print made in parts gains from starting clean; a short one is printed at once.
+        if (sheets > SHEETS_PER_PART) collectGarbage();
         const data = document.documentElement.dataset;
-        data['printSheets'] = String(layout.pages.length * copies);
+        data['printSheets'] = String(sheets);
         data['printShown'] = '0';
         flag('true');
       });

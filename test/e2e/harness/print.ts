@@ -6,7 +6,8 @@ import { printView } from '../../../shared/print/progress';
 import { bridgeInitScript } from './bridge-client';
 
 const LAYOUT_TIMEOUT_MS = 180_000;
-const POLL_MS = 100;
+// Often enough that a short print is not kept waiting (each poll is one small script in the page).
+const POLL_MS = 30;
 
 export function chromiumPrinter(browser: () => Browser, url: () => string): (route: string, control?: PrintControl) => Promise<Uint8Array[]> {
   return async (route, control) => {
