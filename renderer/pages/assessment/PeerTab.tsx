@@ -1,30 +1,28 @@
 // 同级互评: per rater, a keyboard-first grid of the group's other cadres × the position's indicators with live totals.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { groupRefOf, type AssessmentMember, type PeerBallotView } from '../../../shared/assessment/types';
+import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { groupRefOf, type PeerBallotView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
-import { enterMovesOn, weightedTotal } from './ballot-forms';
-import { fmt2, groupsOf } from './groups';
-
-type Grid = Record<number, Record<string, number | null>>;
+import { PeerScoreGrid, gridBallots, type ScoreGrid } from './ballot-forms';
+import { groupsOf } from './groups';
 
 export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
   const byId = useMemo(() => new Map(detail.members.map((m) => [m.cadreId, m])), [detail.members]);
   const [raterId, setRaterId] = useState<number | null>(null);
-  const [grid, setGrid] = useState<Grid>({});
+  const [grid, setGrid] = useState<ScoreGrid>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const rater = raterId === null ? undefined : byId.get(raterId);
   // The rater never appears as a target: the grid lists the group's other cadres only.
   const targets = rater ? detail.members.filter((m) => groupRefOf(m) === groupRefOf(rater) && m.cadreId !== rater.cadreId) : [];
-  const indicators = rater ? detail.config.indicators[rater.position] : [];
+  const indicators = rater ? detail.config.indicators[rater.position].map((i) => ({ ...i, name: detail.indicatorNames[i.id] ?? i.id })) : [];
 
   const pickRater = (id: number) => {
     setRaterId(id);
-    const g: Grid = {};
+    const g: ScoreGrid = {};
     for (const b of ballots.peer.filter((x) => x.raterId === id)) g[b.targetId] = { ...b.scores };
     setGrid(g);
     setProblem(null);
@@ -32,18 +30,9 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
 
   const save = async () => {
     if (!rater) return;
-    const filled: { targetId: number; scores: Record<string, number> }[] = [];
-    for (const t of targets) {
-      const row = grid[t.cadreId] ?? {};
-      const given = indicators.filter((i) => row[i.id] !== null && row[i.id] !== undefined);
-      if (given.length === 0) continue;
-      if (given.length < indicators.length) {
-        const missing = indicators.find((i) => row[i.id] === null || row[i.id] === undefined)!;
-        return setProblem(`对“${t.name}”的“${detail.indicatorNames[missing.id] ?? missing.id}”未填写分数`);
-      }
-      filled.push({ targetId: t.cadreId, scores: Object.fromEntries(indicators.map((i) => [i.id, row[i.id] as number])) });
-    }
-    if (filled.length === 0) return setProblem('请至少填写一名被评价人的分数');
+    // Rows left empty are skipped; a row begun must be complete.
+    const filled = gridBallots(targets, indicators, grid, false);
+    if (typeof filled === 'string') return setProblem(filled);
     setBusy(true);
     try {
       await call('ballots.savePeer', { assessmentId: detail.id, raterId: rater.cadreId, ballots: filled });
@@ -88,34 +77,16 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
               <Typography.Paragraph type="secondary">
                 分数 0–100，按 Tab 或 Enter 跳到下一格；合计按指标权重实时计算。评价人本人不在表中。
               </Typography.Paragraph>
-              <Table<AssessmentMember>
-                rowKey="cadreId"
-                size="small"
-                pagination={false}
-                dataSource={targets}
-                locale={{ emptyText: '本组没有其他干部' }}
-                columns={[
-                  { title: '被评价人', dataIndex: 'name', width: 140 },
-                  ...indicators.map((ind) => ({
-                    title: `${detail.indicatorNames[ind.id] ?? ind.id}（${ind.weight}）`,
-                    width: 150,
-                    render: (_: unknown, t: AssessmentMember) => (
-                      <InputNumber
-                        min={0}
-                        max={100}
-                        value={grid[t.cadreId]?.[ind.id] ?? null}
-                        onChange={(v) => {
-                          setGrid((g) => ({ ...g, [t.cadreId]: { ...(g[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } }));
-                          setProblem(null);
-                        }}
-                        onKeyDown={enterMovesOn('peer')}
-                        data-grid-cell="peer"
-                        data-testid={`peer-${t.name}-${ind.id}`}
-                      />
-                    ),
-                  })),
-                  { title: '加权合计', width: 110, render: (_: unknown, t: AssessmentMember) => <span data-testid={`peer-total-${t.name}`}>{fmt2(weightedTotal(grid[t.cadreId], indicators))}</span> },
-                ]}
+              <PeerScoreGrid
+                targets={targets}
+                indicators={indicators}
+                grid={grid}
+                onChange={(g) => {
+                  setGrid(g);
+                  setProblem(null);
+                }}
+                cell="peer"
+                emptyText="本组没有其他干部"
               />
               {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="peer-problem" /> : null}
               <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="peer-save">

@@ -50,14 +50,22 @@ export function weightedTotal(row: Record<string, number | null> | undefined, in
 }
 
 /** Targets × indicators, 0–100, keyboard-first, with the weighted total per row. */
-export function PeerScoreGrid(props: { targets: readonly FormTarget[]; indicators: readonly FormIndicator[]; grid: ScoreGrid; onChange: (g: ScoreGrid) => void; cell: string }) {
-  const { targets, indicators, grid, onChange, cell } = props;
+export function PeerScoreGrid(props: {
+  targets: readonly FormTarget[];
+  indicators: readonly FormIndicator[];
+  grid: ScoreGrid;
+  onChange: (g: ScoreGrid) => void;
+  cell: string;
+  emptyText?: string;
+}) {
+  const { targets, indicators, grid, onChange, cell, emptyText } = props;
   return (
     <Table<FormTarget>
       rowKey="cadreId"
       size="small"
       pagination={false}
       dataSource={[...targets]}
+      {...(emptyText ? { locale: { emptyText } } : {})}
       columns={[
         { title: '被评价人', dataIndex: 'name', width: 120 },
         { title: '单位', dataIndex: 'unitName', width: 140 },
