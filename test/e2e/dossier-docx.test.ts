@@ -60,7 +60,7 @@ test('导出 Word 版 in the dossier view writes the .docx picked in the save di
   await page.getByTestId('export-docx').click();
   await page.getByText(/已导出 1 条材料到 巴特尔干部政治素质档案\.docx/).waitFor({ timeout: 30_000 });
   expect(existsSync(out)).toBe(true);
-  const doc = unzip(readFileSync(out)).get('word/document.xml')!.toString('utf8');
+  const doc = (await unzip(readFileSync(out))).get('word/document.xml')!.toString('utf8');
   expect(doc).toContain('干部政治素质档案');
   expect(doc).toContain('春季中青班优秀学员');
 });

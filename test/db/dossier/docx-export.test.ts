@@ -67,7 +67,7 @@ test('a dossier as .docx: title, marking, basic table with photo, portrait, sect
   expect(await h.ok('dossier.exportDocx', { cadreId, token })).toEqual({ fileName: '巴特尔.docx', entries: 5 });
   expect(readdirSync(dir)).toEqual(['巴特尔.docx']); // atomic: no temp file beside it
 
-  const parts = unzip(readFileSync(out));
+  const parts = await unzip(readFileSync(out));
   expect([...parts.keys()]).toEqual(
     expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml', 'word/header1.xml', 'word/media/rIdPhoto.jpeg']),
   );
@@ -157,7 +157,7 @@ test('a reviewer may export; an assessment clerk, an unknown cadre and a bad id 
   await loginAs(h, 'reviewer');
   expect(await h.err('files.pickSave', { purpose: 'quarterGaps', suggestedName: '缺项名单' })).toMatchObject({ code: 'FORBIDDEN' });
   expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({ fileName: '档案.docx', entries: 5 });
-  expect(paragraphs(unzip(readFileSync(out)).get('word/document.xml')!.toString('utf8'))).toContain('巴特尔');
+  expect(paragraphs((await unzip(readFileSync(out))).get('word/document.xml')!.toString('utf8'))).toContain('巴特尔');
 });
 
 test('a cadre with no photo, no entries, no evaluation: placeholders instead of empty tables', async () => {
@@ -165,7 +165,7 @@ test('a cadre with no photo, no entries, no evaluation: placeholders instead of 
   const cadreId = await dossierCadre(h, '李秀梅');
   const out = join(tempDir('ganbu-docx-'), '李秀梅.docx');
   expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({ fileName: '李秀梅.docx', entries: 0 });
-  const parts = unzip(readFileSync(out));
+  const parts = await unzip(readFileSync(out));
   expect([...parts.keys()].some((k) => k.startsWith('word/media/'))).toBe(false);
   expect(parts.get('[Content_Types].xml')!.toString('utf8')).not.toContain('image/');
   const text = paragraphs(parts.get('word/document.xml')!.toString('utf8'));
