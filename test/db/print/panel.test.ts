@@ -6,29 +6,20 @@ import { expect, test } from 'vitest';
 import { MAX_PANEL_COPIES } from '../../../shared/print/types';
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { createC1, seedRoster, startCollecting } from '../../helpers/assessment';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { newHostWithStore } from '../../helpers/host';
+import { printRegisterState, recordingPrinter } from '../../helpers/print';
 import { loginAs } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 
-const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
-
 async function panelHost() {
-  const routes: string[] = [];
-  const h = await newHostWithStore({
-    printPdf: async (route) => {
-      routes.push(route);
-      return [FAKE_PDF];
-    },
-  });
+  const { routes, printPdf } = recordingPrinter();
+  const h = await newHostWithStore({ printPdf });
   const roster = await seedRoster(h);
   const a = await createC1(h);
   return { h, routes, a, roster };
 }
 
-const state = async (h: TestHost) => ({
-  rows: await h.host.session().db.selectFrom('print_register').selectAll().orderBy('id').execute(),
-  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
-});
+const state = printRegisterState;
 
 test('blank forms of a group: the job names ballot kind and group; saved copies are registered as 测评用表', async () => {
   const { h, routes, a, roster } = await panelHost();

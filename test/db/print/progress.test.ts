@@ -8,10 +8,10 @@ import { expect, test } from 'vitest';
 import type { PrintControl } from '../../../db/app/io';
 import { formatPrintProgress, printStepLabel, printSteps, readPrintState, STEP_UNITS } from '../../../shared/print/progress';
 import { dossierCadre } from '../../helpers/dossier';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { newHostWithStore, STAND_IN_PDF } from '../../helpers/host';
+import { printRegisterState } from '../../helpers/print';
 import { tempDir } from '../../helpers/tmp-store';
 
-const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reports step 1 of 3 (one dossier read: 100 of 300 units) until released, then finishes; a cancel surfaces through onProgress. */
@@ -27,15 +27,12 @@ function slowPrinter() {
         await sleep(10);
       }
       control?.onProgress(200, 300);
-      return [FAKE_PDF];
+      return [STAND_IN_PDF];
     },
   };
 }
 
-const state = async (h: TestHost) => ({
-  rows: await h.host.session().db.selectFrom('print_register').selectAll().execute(),
-  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
-});
+const state = printRegisterState;
 
 async function until(check: () => Promise<boolean>) {
   for (let i = 0; i < 200 && !(await check()); i++) await sleep(10);

@@ -5,30 +5,21 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../../helpers/assessment';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { newHostWithStore } from '../../helpers/host';
+import { printRegisterState, recordingPrinter } from '../../helpers/print';
 import { loginAs } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 
-const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
-
 async function rankingsHost() {
-  const routes: string[] = [];
-  const h = await newHostWithStore({
-    printPdf: async (route) => {
-      routes.push(route);
-      return [FAKE_PDF];
-    },
-  });
+  const { routes, printPdf } = recordingPrinter();
+  const h = await newHostWithStore({ printPdf });
   const roster = await seedRoster(h);
   const a = await startCollecting(h, await createC1(h));
   await enterWorkedExample(h, a.id, roster);
   return { h, routes, a };
 }
 
-const state = async (h: TestHost) => ({
-  rows: await h.host.session().db.selectFrom('print_register').selectAll().orderBy('id').execute(),
-  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
-});
+const state = printRegisterState;
 
 test('render then save: the job names the assessment, copies go into the register as 考核排名表, numbered per assessment', async () => {
   const { h, routes, a } = await rankingsHost();

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { newHostWithStore } from '../../helpers/host';
+import { printRegisterState, recordingPrinter } from '../../helpers/print';
 import { dossierCadre, newestAudit } from '../../helpers/dossier';
 import { loginAs } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
@@ -17,21 +18,12 @@ import { countPdfPages } from '../../../db/print/pdf';
 const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n4 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 2>>\nendobj\n%%EOF\n');
 
 async function printingHost() {
-  const routes: string[] = [];
-  const h = await newHostWithStore({
-    printPdf: async (route) => {
-      routes.push(route);
-      return [FAKE_PDF];
-    },
-  });
+  const { routes, printPdf } = recordingPrinter(FAKE_PDF);
+  const h = await newHostWithStore({ printPdf });
   const cadreId = await dossierCadre(h, '巴特尔');
   return { h, routes, cadreId };
 }
 
-const registerState = async (h: TestHost) => ({
-  rows: await h.host.session().db.selectFrom('print_register').selectAll().orderBy('id').execute(),
-  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
-});
 
 test('the PDF page count reads Chromium page objects, not the page tree', () => {
   expect(countPdfPages(FAKE_PDF)).toBe(2);
@@ -52,7 +44,7 @@ test('render then save: 份号 001–003 with recipients in the register, the fi
     { serial: '003', recipient: '' },
   ]);
   // Rendering alone registers nothing.
-  expect((await registerState(h)).rows).toEqual([]);
+  expect((await printRegisterState(h)).rows).toEqual([]);
 
   const out = join(tempDir('ganbu-print-'), '巴特尔.pdf');
   const token = await h.pickSave('printPdf', out);
@@ -87,17 +79,17 @@ test('two previews of one dossier: the second saved is refused (its 份号 are t
   const b = await h.ok('print.renderDossier', { cadreId, copies: 1, recipients: [] });
   expect(b.serials).toEqual(['001']);
   await h.ok('print.save', { jobId: a.jobId, token: await h.pickSave('printPdf', join(tempDir(), 'a.pdf')) });
-  const before = await registerState(h);
+  const before = await printRegisterState(h);
   const outB = join(tempDir(), 'b.pdf');
   const e = await h.err('print.save', { jobId: b.jobId, token: await h.pickSave('printPdf', outB) });
   expect(e).toMatchObject({ code: 'CONFLICT', message: '份号 001 已被另一次打印使用，请重新生成预览后再保存' });
   expect(existsSync(outB)).toBe(false);
-  expect(await registerState(h)).toEqual(before);
+  expect(await printRegisterState(h)).toEqual(before);
 });
 
 test('bad input: a Chinese message naming the field, and the register left as it was', async () => {
   const { h, cadreId } = await printingHost();
-  const before = await registerState(h);
+  const before = await printRegisterState(h);
   expect(await h.err('print.renderDossier', { cadreId, copies: 0, recipients: [] })).toMatchObject({ message: '份数至少 1 份', field: 'copies' });
   expect(await h.err('print.renderDossier', { cadreId, copies: 51, recipients: [] })).toMatchObject({ message: '份数不能超过 50 份' });
   expect(await h.err('print.renderDossier', { cadreId, copies: 1.5, recipients: [] })).toMatchObject({ message: '份数必须是整数' });
@@ -112,7 +104,7 @@ test('bad input: a Chinese message naming the field, and the register left as it
     message: '打印预览已失效，请重新生成',
   });
   expect(await h.err('prints.markReturned', { id: 77 })).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-  expect(await registerState(h)).toEqual(before);
+  expect(await printRegisterState(h)).toEqual(before);
   // A 考核录入员 may not print dossiers at all.
   await loginAs(h, 'assessmentClerk');
   expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [] })).toMatchObject({ code: 'FORBIDDEN' });
@@ -127,9 +119,9 @@ test('mark returned (once, audited), then the register exported to .xlsx and re-
   expect(returned).toMatchObject({ serial: '001', returnedBy: '王管理员' });
   expect(returned.returnedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   expect(await newestAudit(h)).toMatchObject({ action: 'prints.markReturned', target: '巴特尔同志政治素质档案 份号001' });
-  const before = await registerState(h);
+  const before = await printRegisterState(h);
   expect(await h.err('prints.markReturned', { id: first!.id })).toMatchObject({ code: 'VALIDATION', field: 'id' });
-  expect(await registerState(h)).toEqual(before);
+  expect(await printRegisterState(h)).toEqual(before);
 
   const out = join(tempDir('ganbu-reg-'), '打印登记.xlsx');
   expect(await h.ok('prints.export', { token: await h.pickSave('printRegister', out) })).toEqual({ fileName: '打印登记.xlsx', rows: 2 });
@@ -160,10 +152,10 @@ test('a meeting packet: numbered per title, every cadre checked first; bad input
     ['packet', '001'],
     ['packet', '002'],
   ]);
-  const before = await registerState(h);
+  const before = await printRegisterState(h);
   expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [], copies: 1, recipients: [] })).toMatchObject({ message: '请至少选择 1 名干部', field: 'cadreIds' });
   expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, cadreId], copies: 1, recipients: [] })).toMatchObject({ message: '同一名干部不能重复选择' });
   expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, 999], copies: 1, recipients: [] })).toMatchObject({ code: 'NOT_FOUND', field: 'cadreIds' });
   expect(await h.err('print.renderPacket', { title: ' ', cadreIds: [cadreId], copies: 1, recipients: [] })).toMatchObject({ message: '请填写审议材料标题', field: 'title' });
-  expect(await registerState(h)).toEqual(before);
+  expect(await printRegisterState(h)).toEqual(before);
 });

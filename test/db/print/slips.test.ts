@@ -7,21 +7,15 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { PanelCodeSheet } from '../../../shared/assessment/panel';
 import { createC1, seedRoster, startCollecting } from '../../helpers/assessment';
-import { newHostWithStore, type TestHost } from '../../helpers/host';
+import { newHostWithStore, STAND_IN_PDF, type TestHost } from '../../helpers/host';
+import { printRegisterState, recordingPrinter } from '../../helpers/print';
 import { keyFromRecoveryCode, withRaw } from '../../helpers/raw-store';
 import { lastAudit, loginAs } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 
-const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n%%EOF\n');
-
 async function slipsHost() {
-  const routes: string[] = [];
-  const h = await newHostWithStore({
-    printPdf: async (route) => {
-      routes.push(route);
-      return [FAKE_PDF];
-    },
-  });
+  const { routes, printPdf } = recordingPrinter();
+  const h = await newHostWithStore({ printPdf });
   await seedRoster(h);
   const a = await startCollecting(h, await createC1(h));
   const sheet = await h.ok('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 12 });
@@ -46,8 +40,7 @@ async function wholeStore(h: TestHost): Promise<string> {
 }
 
 const state = async (h: TestHost) => ({
-  register: await h.host.session().db.selectFrom('print_register').selectAll().execute(),
-  audit: (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length,
+  ...(await printRegisterState(h)),
   seats: await h.host.session().db.selectFrom('assessment_panel_codes').selectAll().orderBy('id').execute(),
 });
 
@@ -55,7 +48,7 @@ test('render then save: the slips job prints the sheet, the file is written, the
   const { h, routes, sheet } = await slipsHost();
   const before = await state(h);
   const r = await h.ok('print.renderSlips', slipsInput(sheet));
-  expect(r).toMatchObject({ title: '2025年度科级干部“双比双评”考核评议码（上级领导综合排名·正职·苏木镇（街道））', serials: [], pages: 1, bytes: FAKE_PDF.length });
+  expect(r).toMatchObject({ title: '2025年度科级干部“双比双评”考核评议码（上级领导综合排名·正职·苏木镇（街道））', serials: [], pages: 1, bytes: STAND_IN_PDF.length });
   expect(routes).toEqual([`print/${r.jobId}`]);
   const job = await h.ok('print.job', { jobId: r.jobId });
   expect(job).toMatchObject({ kind: 'slips', groupName: '正职·苏木镇（街道）' });
@@ -72,9 +65,9 @@ test('render then save: the slips job prints the sheet, the file is written, the
   expect(await state(h)).toEqual(before);
 
   expect(await h.ok('print.saveSlips', { jobId: r.jobId, token: await h.pickSave('codeSlips', out) })).toEqual({ fileName: '评议码.pdf', slips: 12 });
-  expect(readFileSync(out)).toEqual(FAKE_PDF);
+  expect(readFileSync(out)).toEqual(STAND_IN_PDF);
   const after = await state(h);
-  expect(after.register).toEqual([]);
+  expect(after.rows).toEqual([]);
   expect(after.seats).toEqual(before.seats);
   expect(after.audit).toBe(before.audit + 1);
   expect(await lastAudit(h)).toMatchObject({ action: 'print.saveSlips', detail: { kind: '上级领导综合排名', group: '正职·苏木镇（街道）', slips: 12, fileName: '评议码.pdf' } });
