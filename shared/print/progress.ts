@@ -107,11 +107,11 @@ async function waitForView(
  */
 export async function printView(d: PrintDriver): Promise<Uint8Array[]> {
   const { sheets, progress } = await waitForView(d, (s) => s.ready === 'true');
-  const count = Math.max(1, Math.ceil(sheets / SHEETS_PER_PART));
+  const partCount = Math.max(1, Math.ceil(sheets / SHEETS_PER_PART));
   const parts = [await d.printPdf()];
   for (let from = SHEETS_PER_PART; from < sheets; from += SHEETS_PER_PART) {
     // The PDF step moves on by each part printed; a cancel asked for meanwhile stops here.
-    const done = progress ? progress.total - STEP_UNITS + Math.floor((parts.length / count) * STEP_UNITS) : 0;
+    const done = progress ? progress.total - STEP_UNITS + Math.floor((parts.length / partCount) * STEP_UNITS) : 0;
     const report = () => progress && d.onProgress?.(done, progress.total);
     report();
     await d.evaluate(showPartScript(from));

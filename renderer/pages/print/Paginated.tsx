@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { PrintCopy } from '../../../shared/print/types';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { CONTENT_HEIGHT_PX } from './geometry';
-import { paginate, sliceOffset } from './paginate';
+import { paginate, sliceStarts } from './paginate';
 import { PrintPage } from './PrintPage';
 import { collectGarbage } from './memory';
 import './print.css';
@@ -112,15 +112,7 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
         ...(b.breakBefore ? { breakBefore: true } : {}),
       }));
       const pages = paginate(measured, headers.current, CONTENT_HEIGHT_PX);
-      // A run of pages holding the same block alone is that block in slices.
-      const slices: Record<number, number> = {};
-      let runStart = 0;
-      pages.forEach((p, n) => {
-        const same = (m: number) => pages[m]?.length === 1 && pages[m]![0] === p[0];
-        if (p.length !== 1 || !(same(n - 1) || same(n + 1))) return;
-        if (!same(n - 1)) runStart = n;
-        slices[n] = sliceOffset(n - runStart, CONTENT_HEIGHT_PX);
-      });
+      const slices = sliceStarts(pages, CONTENT_HEIGHT_PX);
       const anchors: Record<string, number> = {};
       pages.forEach((p, n) =>
         p.forEach((i) => {
@@ -172,7 +164,7 @@ function scrollParent(el: HTMLElement): HTMLElement | null {
 
 /** Which of the preview's pages are on screen (with a margin): the others are drawn as empty sheets of the same size. */
 function useVisibleSheets(root: RefObject<HTMLDivElement | null>, enabled: boolean, count: number): ReadonlySet<number> {
-  const [visible, setVisible] = useState<ReadonlySet<number>>(() => new Set(Array.from({ length: Math.min(count, 4) }, (_, i) => i)));
+  const [visible, setVisible] = useState<ReadonlySet<number>>(() => new Set());
   useEffect(() => {
     const el = root.current;
     if (!enabled || !el) return;

@@ -101,7 +101,8 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     return job.kind === 'dossier' ? dossierDocument(data.dossiers[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
   }, [state, ranking, panel, tocPages]);
   const numbered = useRef(false);
-  const copies = (panel?.job ?? ranking?.job ?? state?.job)?.copies.length ?? 1;
+  const job = panel?.job ?? ranking?.job ?? state?.job;
+  const copies = job?.copies.length ?? 1;
   const onLaid = useCallback(
     (layout: Layout) => {
       report(itemsRef.current + 1, itemsRef.current);
@@ -133,7 +134,6 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   }, [from]);
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
   if (slips) return <SlipsRoute job={slips} />;
-  const job = panel?.job ?? ranking?.job ?? state?.job;
   if (!job || !doc) return null;
   return (
     <Paginated

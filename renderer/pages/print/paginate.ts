@@ -28,6 +28,22 @@ export function sliceOffsets(height: number, pageHeight: number): number[] {
   return out;
 }
 
+/**
+ * Where each slice page of `pages` (as paginate lays them out) starts into its block, by page index (0-based): a run
+ * of pages holding the same block alone is that block in slices.
+ */
+export function sliceStarts(pages: readonly (readonly number[])[], pageHeight: number): Record<number, number> {
+  const out: Record<number, number> = {};
+  let runStart = 0;
+  pages.forEach((p, n) => {
+    const same = (m: number) => pages[m]?.length === 1 && pages[m]![0] === p[0];
+    if (p.length !== 1 || !(same(n - 1) || same(n + 1))) return;
+    if (!same(n - 1)) runStart = n;
+    out[n] = sliceOffset(n - runStart, pageHeight);
+  });
+  return out;
+}
+
 /** Page by page, the indices of the blocks on it; a sliced block's index is on each of its pages alone. */
 export function paginate(blocks: readonly MeasuredBlock[], headerHeights: ReadonlyMap<string, number>, pageHeight: number): number[][] {
   const pages: number[][] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chunkText, MAX_CHUNK_LINES } from '../../../renderer/pages/print/text-chunks';
-import { paginate, SLICE_OVERLAP_PX, sliceOffsets, type MeasuredBlock } from '../../../renderer/pages/print/paginate';
+import { paginate, SLICE_OVERLAP_PX, sliceOffsets, sliceStarts, type MeasuredBlock } from '../../../renderer/pages/print/paginate';
 
 describe('chunkText', () => {
   test('short text stays one piece', () => {
@@ -60,6 +60,8 @@ describe('paginate, blocks taller than a page', () => {
     const pages = paginate(blocks, new Map(), 800);
     // The heading stays with what was before: the tall block starts a page, then three slices, then the rest.
     expect(pages).toEqual([[0, 1], [2], [2], [2], [3]]);
+    // Each slice page starts a page less the overlap further into the block; other pages are not slices.
+    expect(sliceStarts(pages, 800)).toEqual({ 1: 0, 2: 800 - SLICE_OVERLAP_PX, 3: 2 * (800 - SLICE_OVERLAP_PX) });
     expect(sliceOffsets(2000, 800)).toEqual([0, 800 - SLICE_OVERLAP_PX, 2 * (800 - SLICE_OVERLAP_PX)]);
     // The last slice reaches the block's end; one less would not.
     const last = sliceOffsets(2000, 800).at(-1)!;
