@@ -1,6 +1,6 @@
 // A table row with one long text cell, as rows no taller than a page: table rows never split across pages, so the
 // text goes on in continuation rows of its own, drawn without a rule between them (print.css .pt-cont).
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { PrintBlock } from './blocks';
 import { chunkText } from './text-chunks';
 
@@ -33,16 +33,16 @@ export function textRows({ key, table, cells, classes = [], textAt, text, lead, 
     node: (
       <tr>
         {cells.map((c, i) =>
-          i === textAt ? (
-            cell(
-              i,
-              <Fragment>
+          cell(
+            i,
+            i === textAt ? (
+              <>
                 {lead}
                 {first}
-              </Fragment>,
-            )
-          ) : (
-            cell(i, c)
+              </>
+            ) : (
+              c
+            ),
           ),
         )}
       </tr>
