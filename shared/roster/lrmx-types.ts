@@ -123,4 +123,15 @@ export function emptyLrmxPerson(): LrmxPerson {
 }
 
 /** What reading one file gives: the person and what was odd about the file, or why it cannot be used at all. */
-export type LrmxReadResult = { ok: true; person: LrmxPerson; warnings: string[] } | { ok: false; error: string };
+export type LrmxReadResult =
+  | {
+      ok: true;
+      person: LrmxPerson;
+      warnings: string[];
+      /**
+       * The fields the file does not have at all (an omitted element, a .lrm layout without that field). On re-import
+       * an absent field keeps the stored value; a present but empty one is a change like any other.
+       */
+      absent: ReadonlySet<keyof LrmxPerson>;
+    }
+  | { ok: false; error: string };

@@ -17,6 +17,35 @@ export const NOT_LRM = '不是有效的任免审批表文件（.lrm）';
 const MIN_FIELDS = 9;
 const FIXED_FIELDS = 25;
 
+/** The person's fields each position of the file fills (see the layout above). */
+const LRM_FIELD_KEYS: readonly (readonly (keyof LrmxPerson)[])[] = [
+  ['xingMing'],
+  ['xingBie'],
+  ['chuShengNianYue'],
+  ['minZu'],
+  ['jiGuan'],
+  ['ruDangShiJian'],
+  ['jianKangZhuangKuang'],
+  ['chuShengDi'],
+  ['canJiaGongZuoShiJian'],
+  ['quanRiZhiJiaoYuXueLi', 'quanRiZhiJiaoYuXueWei', 'zaiZhiJiaoYuXueLi', 'zaiZhiJiaoYuXueWei'],
+  ['quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi'],
+  ['zhuanYeJiShuZhiWu'],
+  ['shuXiZhuanYeYouHeZhuanChang'],
+  ['xianRenZhiWu'],
+  ['niRenZhiWu'],
+  ['niMianZhiWu'],
+  ['jianLi'],
+  ['jiangChengQingKuang'],
+  ['nianDuKaoHeJieGuo'],
+  ['renMianLiYou'],
+  ['chengBaoDanWei'],
+  ['jiSuanNianLingShiJian'],
+  ['tianBiaoShiJian'],
+  ['tianBiaoRen'],
+  ['shenFenZheng'],
+];
+
 function decodeText(b: Uint8Array): { text: string; warnings: string[] } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
     try {
@@ -152,7 +181,11 @@ export function readLrm(bytes: Uint8Array, pic: Uint8Array | null): LrmxReadResu
     };
     if (!person.xingMing) return { ok: false, error: `${NOT_LRM}：“姓名”为空` };
     if (!pic) warnings.push('没有找到同名的 .pic 照片文件');
-    return { ok: true, person, warnings };
+    // A short file (an older editor stops after the last filled field) lacks the fields past its end.
+    const absent = new Set<keyof LrmxPerson>(LRM_FIELD_KEYS.flatMap((keys, k) => (k < f.length ? [] : keys)));
+    if (f.length <= FIXED_FIELDS) absent.add('jiaTingChengYuan');
+    if (!pic) absent.add('zhaoPian');
+    return { ok: true, person, warnings, absent };
   } catch (e) {
     return { ok: false, error: `${NOT_LRM}：读取时出错（${e instanceof Error ? e.message : String(e)}）` };
   }

@@ -109,8 +109,10 @@ function familyMember(item: XmlElement, warnings: string[]): LrmxFamilyMember {
 function personOf(root: XmlElement): LrmxReadResult {
   const warnings: string[] = [];
   const p: Record<string, unknown> = {};
+  const absent = new Set<keyof LrmxPerson>();
   for (const e of LRMX_ELEMENTS) {
     const el = firstChild(root, e.element, e.label, warnings);
+    if (!el) absent.add(e.key);
     if (!el && IMPORTANT.has(e.key)) warnings.push(`缺少“${e.label}”项`);
     if (e.key === 'jiaTingChengYuan') {
       p[e.key] = el ? el.children.filter((c) => c.name === 'Item').map((item) => familyMember(item, warnings)) : [];
@@ -123,7 +125,7 @@ function personOf(root: XmlElement): LrmxReadResult {
   const person = p as unknown as LrmxPerson;
   if (!firstChild(root, 'XingMing', '姓名', null)) return { ok: false, error: `${NOT_LRMX}：缺少“姓名”项` };
   if (!person.xingMing) return { ok: false, error: `${NOT_LRMX}：“姓名”为空` };
-  return { ok: true, person, warnings };
+  return { ok: true, person, warnings, absent };
 }
 
 function read(bytes: Uint8Array): LrmxReadResult {
