@@ -13,7 +13,10 @@ import { matchExisting, type MatchedRow } from './excel/match';
 import { exportRoster } from './excel/export';
 import { ROSTER_COLUMNS } from './excel/columns';
 import { existingView, loadStoredCadres } from './existing';
-import { writeImport, type KeptField } from './import-write';
+import { writeImport, type ImportItem } from './import-write';
+import { planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
+import type { CadreInput } from '../../shared/roster/types';
+import type { ChangeField } from '../../shared/roster/views';
 import { queryRoster } from './query';
 import { readCadres } from './write';
 import { jobOutcome } from './job-outcome';
@@ -22,10 +25,17 @@ interface ExcelJob {
   readonly fileName: string;
   readonly matched: readonly MatchedRow[];
   readonly errorRows: ReadonlySet<number>;
-  /** Profile fields whose column the file does not have (the template lets users delete optional columns). */
-  readonly missingFields: readonly KeptField[];
-  /** Rows whose 状态 cell is empty: validation fills in 在职 for a new cadre, but an update keeps the stored status. */
-  readonly blankStatusRows: ReadonlySet<number>;
+  /** Per row that matched a stored cadre: what it would change, as the preview showed it. */
+  readonly plans: ReadonlyMap<number, UpdatePlan>;
+}
+
+/**
+ * Fields a row does not carry at all keep their stored values: columns the file lacks (the template lets users
+ * delete optional ones), 家庭成员 (not in the Excel format), and an empty 状态 (validation fills in 在职 for a new
+ * cadre, but an update keeps the stored status).
+ */
+function absentFields(missing: readonly (keyof CadreInput)[], blankStatus: boolean): ReadonlySet<keyof CadreInput> {
+  return new Set<keyof CadreInput>(['family', ...missing, ...(blankStatus ? (['status'] as const) : [])]);
 }
 
 type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTemplate' | 'roster.exportExcel';
@@ -44,6 +54,18 @@ export const excelHandlers: Handlers<ExcelCalls> = {
     const matchOf = new Map(matched.map((m) => [m.rowNumber, m]));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const raw = new Map(rows.map((r) => [r.rowNumber, r.cells]));
+    const missing = ROSTER_COLUMNS.filter((c) => !columns.includes(c.key)).map((c): keyof CadreInput => (c.key === 'unit' ? 'unitId' : c.key));
+    const updates = matched.filter((m) => m.match.kind !== 'new');
+    const planned = await planUpdates(
+      db,
+      updates.map((m) => ({
+        cadreId: (m.match as { cadreId: number }).cadreId,
+        incoming: m.input,
+        absent: absentFields(missing, !raw.get(m.rowNumber)?.status),
+      })),
+      unitName,
+    );
+    const plans = new Map(updates.map((m, i) => [m.rowNumber, planned[i]!]));
     const preview: ExcelPreviewRow[] = validated.rows.map((v) => {
       const m = matchOf.get(v.rowNumber);
       const cells = raw.get(v.rowNumber);
@@ -56,6 +78,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
         status: !m ? 'error' : m.match.kind,
         issues: v.issues,
         existing: m && m.match.kind !== 'new' ? existingView(stored.get(m.match.cadreId)) : null,
+        changes: plans.get(v.rowNumber)?.changes ?? [],
       };
     });
     const fileName = basename(path);
@@ -63,13 +86,12 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       fileName,
       matched,
       errorRows: new Set(validated.rows.filter((r) => r.issues.length > 0).map((r) => r.rowNumber)),
-      missingFields: ROSTER_COLUMNS.filter((c) => !columns.includes(c.key)).map((c) => (c.key === 'unit' ? 'unitId' : c.key)),
-      blankStatusRows: new Set(rows.filter((r) => !r.cells.status).map((r) => r.rowNumber)),
+      plans,
     } satisfies ExcelJob);
     return { jobId, fileName, rows: preview };
   },
 
-  async 'roster.commitExcel'({ db, rec, jobs }, { jobId, excludedRows, confirmedRows }) {
+  async 'roster.commitExcel'({ db, rec, jobs }, { jobId, excludedRows, confirmedRows, keepColumns, keepFields }) {
     const job = jobs.payload<ExcelJob>(jobId, 'excel');
     const excluded = new Set(excludedRows);
     const confirmed = new Set(confirmedRows);
@@ -87,22 +109,29 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       );
     }
     if (included.length === 0) fail('VALIDATION', '没有要导入的行', 'excludedRows');
-    const summary = await jobOutcome(jobs, jobId, () =>
-      writeImport(
-        db,
-        jobs,
-        jobId,
-        included.map((m) => ({
-          cadreId: m.match.kind === 'new' ? null : m.match.cadreId,
-          input: m.input,
-          // Excel has no family members; a column the file lacks must not wipe what is stored.
-          keep: ['family', ...job.missingFields, ...(job.blankStatusRows.has(m.rowNumber) ? (['status'] as const) : [])],
-        })),
-      ),
-    );
+    const keptByRow = new Map(keepFields.map((k) => [k.rowNumber, k.fields]));
+    const items: ImportItem[] = [];
+    const changed: { cadreId: number; name: string; changes: Record<string, [string, string]> }[] = [];
+    let unchanged = 0;
+    for (const m of included) {
+      const plan = job.plans.get(m.rowNumber);
+      if (!plan) {
+        items.push({ cadreId: null, input: m.input });
+        continue;
+      }
+      const kept = new Set<ChangeField>([...keepColumns, ...(keptByRow.get(m.rowNumber) ?? [])]);
+      const write = plannedWrite(plan, kept);
+      if (write.changes.length === 0) {
+        unchanged += 1; // nothing to write: the profile (and its version) stays as it is
+        continue;
+      }
+      items.push({ cadreId: plan.cadreId, input: write.input, expectedVersion: plan.version, photo: write.photo });
+      changed.push({ cadreId: plan.cadreId, name: plan.name, changes: write.audit });
+    }
+    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, items));
     const skipped = job.matched.length + job.errorRows.size - included.length;
-    rec.record(job.fileName, { file: job.fileName, created: summary.created, updated: summary.updated, skipped });
-    return { ...summary, skipped };
+    rec.record(job.fileName, { file: job.fileName, created: summary.created, updated: summary.updated, unchanged, skipped, changed });
+    return { ...summary, skipped, unchanged };
   },
 
   async 'roster.saveTemplate'({ db, rec, io }, { token }) {

@@ -16,6 +16,8 @@ import { cadreToPerson, personToCadre, suggestPosition, suggestUnit, type LrmxCa
 import { existingView, loadStoredCadres } from './existing';
 import { personMatcher, type PersonMatch } from './match-people';
 import { writeImport, type ImportItem } from './import-write';
+import { planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
+import { absentProfileFields } from './lrmx/absent';
 import { jobOutcome } from './job-outcome';
 import { yieldToEventLoop } from '../app/jobs';
 import { MAX_PHOTO_BYTES, readCadre } from './write';
@@ -25,6 +27,10 @@ interface LrmxJobFile {
   readonly fields: LrmxCadreFields | null;
   readonly photo: Buffer | null;
   readonly match: PersonMatch;
+  /** Profile fields the file says nothing about: an update keeps them as stored. */
+  readonly absent: ReadonlySet<keyof CadreInput>;
+  /** For a file that matched a stored cadre: what it would change, as the preview showed it. */
+  plan: UpdatePlan | null;
 }
 
 function readFile(path: string): LrmxReadResult {
@@ -87,7 +93,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       const fileName = basename(path);
       const read = readFile(path);
       if (!read.ok) {
-        jobFiles.push({ fileName, fields: null, photo: null, match: { kind: 'new' } });
+        jobFiles.push({ fileName, fields: null, photo: null, match: { kind: 'new' }, absent: new Set(), plan: null });
         return {
           index,
           fileName,
@@ -103,6 +109,8 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
           suggestedUnitId: null,
           suggestedPosition: 'deputy',
           hasPhoto: false,
+          changes: [],
+          stored: null,
         };
       }
       const mapped = personToCadre(read.person, { today });
@@ -112,7 +120,8 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       const photo = oversized ? null : mapped.photo;
       const m = match(f);
       const usable = Boolean(f.name && f.birthMonth && f.currentPost);
-      jobFiles.push({ fileName, fields: usable ? f : null, photo, match: m });
+      const absent = absentProfileFields(read.person, read.absent, f);
+      jobFiles.push({ fileName, fields: usable ? f : null, photo, match: m, absent, plan: null });
       return {
         index,
         fileName,
@@ -128,6 +137,8 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         suggestedUnitId: suggestUnit(f.currentPost, units),
         suggestedPosition: suggestPosition(f.currentPost),
         hasPhoto: photo !== null,
+        changes: [],
+        stored: null,
       };
     };
     for (const [index, token] of tokens.entries()) {
@@ -135,6 +146,26 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       // Thousands of files take seconds: let the window's other calls through now and then.
       if (index % 50 === 49) await yieldToEventLoop();
     }
+    // What each file would change on the cadre it matched. 单位 and 正职/副职 are chosen in the preview, starting
+    // from the stored ones, so the plan leaves them as stored.
+    const updating = jobFiles.flatMap((f, i) => (f.fields && f.match.kind !== 'new' ? [{ i, f, cadreId: f.match.cadreId }] : []));
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const plans = await planUpdates(
+      db,
+      updating.map(({ f, cadreId }) => ({
+        cadreId,
+        incoming: { ...f.fields!, unitId: 0, position: 'deputy', status: '在职' },
+        absent: new Set([...f.absent, 'unitId', 'position']),
+        photo: f.photo,
+      })),
+      unitName,
+    );
+    updating.forEach(({ i, f }, n) => {
+      const plan = plans[n]!;
+      f.plan = plan;
+      const position = plan.stored.position;
+      files[i] = { ...files[i]!, changes: plan.changes, stored: { unitId: plan.stored.unitId, unitName: plan.unitName, position } };
+    });
     // The same person in several files (a copy, an older and a newer form): only one of them can be imported.
     for (const [i, pairs] of samePersonPairs(jobFiles.map((f) => f.fields))) {
       const byWhy = new Map<string, string[]>();
@@ -150,6 +181,9 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
     const items: ImportItem[] = [];
     const chosen: { fileName: string; fields: LrmxCadreFields }[] = [];
+    const changed: { cadreId: number; name: string; changes: Record<string, [string, string]> }[] = [];
+    let unchanged = 0;
+    const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
     for (const choice of files) {
       const file = jobFiles[choice.index];
       if (!file?.fields) fail('VALIDATION', `文件“${file?.fileName ?? choice.index}”无法读取，不能导入`, 'files');
@@ -162,21 +196,27 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         if (why) fail('VALIDATION', `“${other.fileName}”和“${fileName}”${why}，请只导入其中一个文件`, 'files');
       }
       chosen.push({ fileName, fields });
-      const candidate: CadreInput = { ...fields, unitId: choice.unitId, position: choice.position, status: '在职' };
-      const parsed = cadreInputSchema.safeParse(candidate);
+      if (!file!.plan) {
+        const candidate: CadreInput = { ...fields, unitId: choice.unitId, position: choice.position, status: '在职' };
+        const parsed = cadreInputSchema.safeParse(candidate);
+        if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
+        items.push({ cadreId: null, input: parsed.data!, photo: file!.photo });
+        continue;
+      }
+      const write = plannedWrite(file!.plan, new Set(choice.keep), { unitId: choice.unitId, position: choice.position }, unitNames);
+      if (write.changes.length === 0) {
+        unchanged += 1; // nothing to write: the profile (and its version) stays as it is
+        continue;
+      }
+      const parsed = cadreInputSchema.safeParse(write.input);
       if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
-      items.push({
-        cadreId: match.kind === 'new' ? null : match.cadreId,
-        input: parsed.data!,
-        // The file has no 职级, status or staff's own evaluations: keep what the store has.
-        keep: ['rank', 'familiarFields', 'traits', 'shortcomings', 'status'] as const,
-        photo: file!.photo,
-      });
+      items.push({ cadreId: file!.plan.cadreId, input: parsed.data!, expectedVersion: file!.plan.version, photo: write.photo });
+      changed.push({ cadreId: file!.plan.cadreId, name: file!.plan.name, changes: write.audit });
     }
     const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, items));
     const names = files.map((c) => jobFiles[c.index]!.fileName);
-    rec.record(`${names.length} 个任免审批表文件`, { ...summary, files: names });
-    return { ...summary, skipped: jobFiles.length - files.length };
+    rec.record(`${names.length} 个任免审批表文件`, { ...summary, unchanged, files: names, changed });
+    return { ...summary, skipped: jobFiles.length - files.length, unchanged };
   },
 
   async 'cadres.exportLrmx'({ db, rec, io }, { id, token }) {

@@ -5,37 +5,27 @@ import type { CadreInput } from '../../shared/roster/types';
 import type { Jobs } from '../app/jobs';
 import { yieldToEventLoop } from '../app/jobs';
 import type { Database } from '../schema';
-import { insertCadres, readCadre, setPhoto, updateCadre } from './write';
-
-/** A profile field an update may keep as stored. */
-export type KeptField = keyof CadreInput;
+import { insertCadres, setPhoto, updateCadre } from './write';
 
 export interface ImportItem {
   /** The cadre to update, or null to create one. */
   readonly cadreId: number | null;
+  /** The whole profile to write: for an update, the stored one with the changes the preview showed (import-plan.ts). */
   readonly input: CadreInput;
-  /**
-   * Fields the source does not carry at all keep their stored values on update: Excel has no family members, a
-   * .lrmx no 职级, status or staff's own evaluations, a user's sheet may lack optional columns.
-   */
-  readonly keep: readonly KeptField[];
+  /** For an update: the version the preview compared against. */
+  readonly expectedVersion?: number;
   readonly photo?: Buffer | null;
 }
 
 const CHUNK = 100;
 
-/**
- * On update: the `keep` fields stay as stored; a 身份证号 the source leaves empty is kept (a confirmed name match
- * must not erase it); annual results are merged by year, the source's years replacing the stored ones, so a file
- * listing only recent years (近三年) does not erase the older ones.
- */
-async function withKeptFields(db: Kysely<Database>, item: ImportItem & { cadreId: number }): Promise<CadreInput> {
-  const stored = await readCadre(db, item.cadreId, { showIdNumber: true });
-  const kept: Partial<Record<KeptField, unknown>> = {};
-  for (const k of item.keep) kept[k] = stored[k];
-  const years = new Set(item.input.annualResults.map((r) => r.year));
-  const annualResults = [...stored.annualResults.filter((r) => !years.has(r.year)), ...item.input.annualResults].sort((a, b) => a.year - b.year);
-  return { ...item.input, idNumber: item.input.idNumber || stored.idNumber, annualResults, ...kept } as CadreInput;
+/** The preview compared against this version: anything written since (a hand edit, another import) is refused. */
+async function assertUnchanged(db: Kysely<Database>, cadreId: number, expected: number): Promise<void> {
+  const row = await db.selectFrom('cadres').select(['name', 'version']).where('id', '=', cadreId).executeTakeFirst();
+  if (!row) fail('NOT_FOUND', '要更新的干部已被删除，请重新选择文件检查一遍，本次导入未写入任何内容', 'files');
+  if (row!.version !== expected) {
+    fail('CONFLICT', `“${row!.name}”的档案在检查之后已被修改，请重新选择文件检查一遍，本次导入未写入任何内容`);
+  }
 }
 
 export async function writeImport(
@@ -48,6 +38,12 @@ export async function writeImport(
   // Checked here, not left to the foreign key, so a unit deleted since the preview gets a clear message.
   const orphan = items.find((i) => !unitNames.has(i.input.unitId));
   if (orphan) fail('VALIDATION', `“${orphan.input.name}”的单位不存在，可能已被删除，请重新选择单位`, 'unitId');
+  const targets = new Set<number>();
+  for (const i of items) {
+    if (i.cadreId === null) continue;
+    if (targets.has(i.cadreId)) fail('VALIDATION', `本次导入有两处都将更新“${i.input.name}”的档案，请只保留其中一处`, 'files');
+    targets.add(i.cadreId);
+  }
   const now = new Date().toISOString();
   let created = 0;
   let updated = 0;
@@ -60,9 +56,9 @@ export async function writeImport(
     for (const [n, item] of fresh.entries()) if (item.photo) await setPhoto(db, ids[n]!, item.photo);
     for (const item of chunk) {
       if (item.cadreId === null) continue;
-      const withId = item as ImportItem & { cadreId: number };
-      await updateCadre(db, withId.cadreId, await withKeptFields(db, withId), null, now);
-      if (item.photo) await setPhoto(db, withId.cadreId, item.photo);
+      if (item.expectedVersion !== undefined) await assertUnchanged(db, item.cadreId, item.expectedVersion);
+      await updateCadre(db, item.cadreId, item.input, null, now);
+      if (item.photo) await setPhoto(db, item.cadreId, item.photo);
       updated += 1;
     }
     jobs.progress(jobId, start + chunk.length, items.length); // throws CANCELLED when asked: the transaction rolls back

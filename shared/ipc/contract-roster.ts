@@ -4,9 +4,10 @@ import type { Role } from '../roles';
 import type { CatalogCategory } from '../catalog/types';
 import type { Unit } from '../roster/types';
 import { CADRE_STATUSES, EDUCATION_LEVELS } from '../roster/types';
-import { cadreInputSchema } from '../roster/schema';
+import { CADRE_FIELD_LABELS, cadreInputSchema } from '../roster/schema';
 import type {
   CadreProfile,
+  ChangeField,
   ExcelPreview,
   ImportSummary,
   JobStatus,
@@ -24,6 +25,9 @@ const PROFILE_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
 const token = f.fileToken;
 const jobId = f.jobId;
 const rowNumber = (label: string) => z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`);
+/** A field whose stored value an update keeps (the preview's “保留已有值”). */
+const changeField = z.enum(['photo', ...(Object.keys(CADRE_FIELD_LABELS) as ChangeField[])] as [ChangeField, ...ChangeField[]], { error: '要保留的项目不正确' });
+const keptFields = z.array(changeField, { error: '要保留的项目不正确' }).max(64, '要保留的项目过多');
 const age = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(16, `${label}不能小于 16`).max(80, `${label}不能大于 80`);
 
 export const rosterFilterSchema = z.strictObject({
@@ -105,6 +109,15 @@ export const rosterCalls = {
       jobId,
       excludedRows: z.array(rowNumber('排除的行号'), { error: '排除的行号不正确' }).max(100_000, '排除的行号过多'),
       confirmedRows: z.array(rowNumber('确认的行号'), { error: '确认的行号不正确' }).max(100_000, '确认的行号过多'),
+      /** Fields kept as stored for every row (a whole column). */
+      keepColumns: keptFields.default([]),
+      /** Fields kept as stored for one row. */
+      keepFields: z
+        .array(z.strictObject({ rowNumber: rowNumber('保留已有值的行号'), fields: keptFields }, { error: '保留已有值的设置不正确' }), {
+          error: '保留已有值的设置不正确',
+        })
+        .max(100_000, '保留已有值的行过多')
+        .default([]),
     }),
     access: ROSTER_EDITORS,
     mutates: true,
@@ -124,6 +137,8 @@ export const rosterCalls = {
             unitId: f.id('单位'),
             position: z.enum(['chief', 'deputy'], { error: '请选择正职或副职' }),
             confirmMatch: z.boolean({ error: '是否确认为同一人必须是“是”或“否”' }),
+            /** Fields of this file kept as stored (per field, per column or the whole file in the preview). */
+            keep: keptFields.default([]),
           }, { error: '文件列表不正确' }),
           { error: '文件列表不正确' },
         )

@@ -59,6 +59,22 @@ export interface ImportIssue {
 
 export type ImportRowStatus = 'new' | 'update' | 'nameMatch' | 'error';
 
+/** A profile field an import can change, or the photo. */
+export type ChangeField = keyof CadreInput | 'photo';
+
+/**
+ * One field an import would change on a stored cadre: the preview lists these, and the commit writes exactly these
+ * (less the ones the user chose to keep). Texts are as the profile shows them; '' is an empty value.
+ */
+export interface FieldChange {
+  readonly field: ChangeField;
+  readonly label: string;
+  readonly stored: string;
+  readonly incoming: string;
+  /** Multi-line values (简历, 奖惩情况, 家庭成员, 年度考核): only the lines that differ. */
+  readonly lines?: { readonly removed: readonly string[]; readonly added: readonly string[] };
+}
+
 export interface ExcelPreviewRow {
   readonly rowNumber: number;
   readonly name: string;
@@ -68,6 +84,8 @@ export interface ExcelPreviewRow {
   readonly issues: readonly ImportIssue[];
   /** For update/nameMatch: the existing cadre. */
   readonly existing: { readonly id: number; readonly name: string; readonly unitName: string } | null;
+  /** For update/nameMatch: what the row would change (an empty list: nothing). */
+  readonly changes: readonly FieldChange[];
 }
 
 export interface ExcelPreview {
@@ -91,6 +109,12 @@ export interface LrmxPreviewFile {
   readonly suggestedUnitId: number | null;
   readonly suggestedPosition: PositionCode;
   readonly hasPhoto: boolean;
+  /**
+   * For update/nameMatch: what the file would change, except 单位 and 正职/副职, which the user chooses in the
+   * preview (they start from the stored ones, in `stored`).
+   */
+  readonly changes: readonly FieldChange[];
+  readonly stored: { readonly unitId: number; readonly unitName: string; readonly position: PositionCode } | null;
 }
 
 export interface LrmxPreview {
@@ -102,6 +126,8 @@ export interface ImportSummary {
   readonly created: number;
   readonly updated: number;
   readonly skipped: number;
+  /** Matched cadres the import left as they were (nothing changed, or every change kept as stored). */
+  readonly unchanged: number;
 }
 
 export interface JobStatus {

@@ -189,7 +189,7 @@ describe('commit', () => {
     const h = await hostWithFixtureUnits();
     const p = await preview(h, fixturePath('excel/roster-errors.xlsx'));
     const audit = (await auditEntries(h)).length;
-    expect(await commit(h, p.jobId, { excludedRows: ERROR_ROWS })).toEqual({ created: 4, updated: 0, skipped: 10 });
+    expect(await commit(h, p.jobId, { excludedRows: ERROR_ROWS })).toEqual({ created: 4, updated: 0, skipped: 10, unchanged: 0 });
     expect((await h.ok('roster.query', {})).map((r) => r.name).sort()).toEqual(['冯八', '陈九', '褚十', '卫十一'].sort());
     expect((await auditEntries(h)).length).toBe(audit + 1);
     expect(await lastAudit(h)).toMatchObject({
@@ -305,7 +305,7 @@ describe('re-import', () => {
     expect((await h.err('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).message).toMatch(/^第 5、7 行与已有干部同名/);
     expect(await rosterState(h)).toEqual(before);
 
-    expect(await commit(h, p.jobId, { confirmedRows: [5, 7] })).toEqual({ created: 0, updated: 5, skipped: 0 });
+    expect(await commit(h, p.jobId, { confirmedRows: [5, 7] })).toEqual({ created: 0, updated: 0, skipped: 0, unchanged: 5 });
     const after = await rosterState(h);
     expect(after.counts).toEqual({ ...before.counts, audit: before.counts.audit + 1 }); // no new cadre, no lost row
     // Family members the file cannot carry are kept; so are annual results of years the file does not list.
@@ -334,7 +334,7 @@ describe('re-import', () => {
     const { h, zhang } = await importedAndEnriched();
     const p = await preview(h, fixturePath('excel/roster-valid.xlsx'));
     const zhangBefore = await h.ok('cadres.get', { id: zhang });
-    expect(await commit(h, p.jobId, { excludedRows: [5, 7] })).toEqual({ created: 0, updated: 3, skipped: 2 });
+    expect(await commit(h, p.jobId, { excludedRows: [5, 7] })).toEqual({ created: 0, updated: 0, skipped: 2, unchanged: 3 });
     expect(await h.ok('cadres.get', { id: zhang })).toEqual(zhangBefore);
   });
 
@@ -344,7 +344,7 @@ describe('re-import', () => {
     const stored = await h.ok('cadres.create', { input: minimalCadre(unitId, { name: '陈静', gender: '女', birthMonth: '1985-10', rank: '副科级' }) });
     const p = await preview(h, fixturePath('excel/roster-valid.xlsx'));
     expect(p.rows.find((r) => r.name === '陈静')).toMatchObject({ status: 'nameMatch', existing: { id: stored.id } });
-    expect(await commit(h, p.jobId, { confirmedRows: [8] })).toEqual({ created: 4, updated: 1, skipped: 0 });
+    expect(await commit(h, p.jobId, { confirmedRows: [8] })).toEqual({ created: 4, updated: 1, skipped: 0, unchanged: 0 });
     expect(await h.ok('cadres.get', { id: stored.id })).toMatchObject({ idNumber: expect.stringMatching(/^130102198510030\d{2}[\dX]$/), status: '调出' });
     expect((await h.ok('roster.query', { text: '陈静' })).length).toBe(1);
   });
@@ -357,7 +357,7 @@ describe('re-import', () => {
     const path = writeTemp('精简.xlsx', await rosterWorkbook(rows, ['name', 'gender', 'birthMonth', 'currentPost', 'unit', 'position', 'idNumber']));
     const p = await preview(h, path);
     expect(p.rows).toEqual([expect.objectContaining({ status: 'update', issues: [] })]);
-    expect(await commit(h, p.jobId)).toEqual({ created: 0, updated: 1, skipped: 0 });
+    expect(await commit(h, p.jobId)).toEqual({ created: 0, updated: 1, skipped: 0, unchanged: 0 });
     const now = await h.ok('cadres.get', { id: wang });
     expect(now).toMatchObject({ currentPost: '县委组织部副部长', position: 'deputy', status: '调出' });
     const { currentPost: _p, position: _q, status: _s, ...unchanged } = before.input;
@@ -373,7 +373,7 @@ describe('re-import', () => {
       { name: '新来人', gender: '女', birthMonth: '1990.05', currentPost: '县委组织部干部', unit: '县委组织部', position: '副职', status: '' },
     ];
     const p = await preview(h, writeTemp('空状态.xlsx', await rosterWorkbook(rows)));
-    expect(await commit(h, p.jobId)).toEqual({ created: 1, updated: 1, skipped: 0 });
+    expect(await commit(h, p.jobId)).toEqual({ created: 1, updated: 1, skipped: 0, unchanged: 0 });
     expect(await h.ok('cadres.get', { id: wang })).toMatchObject({ status: '退休', currentPost: '县委组织部副部长' });
     expect(await h.ok('cadres.get', { id: await idByName(h, '新来人') })).toMatchObject({ status: '在职' });
   });
@@ -404,7 +404,7 @@ describe('cancel', () => {
     expect(await rosterState(h)).toEqual(before);
 
     // The same preview can be committed after all.
-    expect(await commit(h, p.jobId)).toEqual({ created: 2000, updated: 0, skipped: 0 });
+    expect(await commit(h, p.jobId)).toEqual({ created: 2000, updated: 0, skipped: 0, unchanged: 0 });
     expect((await rosterState(h)).counts.cadres).toBe(before.counts.cadres + 2000);
   });
 });
@@ -440,7 +440,7 @@ describe('export', () => {
     expect(await rosterState(h)).toEqual(before);
     // And committing it changes no profile field.
     const profiles = await Promise.all(expected.map((r) => h.ok('cadres.get', { id: r.id })));
-    expect(await commit(h, p.jobId)).toEqual({ created: 0, updated: expected.length, skipped: 0 });
+    expect(await commit(h, p.jobId)).toEqual({ created: 0, updated: 0, skipped: 0, unchanged: expected.length });
     for (const old of profiles) {
       const { version: _v, updatedAt: _u, ...fields } = old;
       expect(await h.ok('cadres.get', { id: old.id })).toMatchObject(fields);
@@ -463,7 +463,7 @@ describe('export', () => {
       ].sort(),
     );
     const nameMatches = p.rows.filter((r) => r.status === 'nameMatch').map((r) => r.rowNumber);
-    expect(await commit(h, p.jobId, { confirmedRows: nameMatches })).toEqual({ created: 0, updated: 5, skipped: 0 });
+    expect(await commit(h, p.jobId, { confirmedRows: nameMatches })).toEqual({ created: 0, updated: 0, skipped: 0, unchanged: 5 });
     expect((await rosterState(h)).counts.cadres).toBe(5);
   });
 });
@@ -484,7 +484,7 @@ describe('scale', () => {
     const p = await preview(h, path);
     const t1 = performance.now();
     expect(p.rows.filter((r) => r.status === 'new')).toHaveLength(10_000);
-    expect(await commit(h, p.jobId)).toEqual({ created: 10_000, updated: 0, skipped: 0 });
+    expect(await commit(h, p.jobId)).toEqual({ created: 10_000, updated: 0, skipped: 0, unchanged: 0 });
     const t2 = performance.now();
     console.log(
       `[measured] Excel import of 10,000 rows / 400 units: preview ${((t1 - t0) / 1000).toFixed(2)} s + commit ${((t2 - t1) / 1000).toFixed(2)} s = ${((t2 - t0) / 1000).toFixed(2)} s`,

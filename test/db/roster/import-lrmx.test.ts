@@ -86,6 +86,8 @@ describe('preview', () => {
       suggestedUnitId: sumu,
       suggestedPosition: 'chief',
       hasPhoto: true,
+      changes: [],
+      stored: null,
     });
     expect(p.files[1]).toMatchObject({ name: '李秀梅', currentPost: '鄂托克旗财政局副局长', suggestedUnitId: finance, suggestedPosition: 'deputy', hasPhoto: true });
     expect(p.files[2]).toMatchObject({ error: '不是有效的任免审批表文件（.lrmx）', name: '', hasPhoto: false, suggestedUnitId: null });
@@ -98,6 +100,7 @@ describe('preview', () => {
       created: 2,
       updated: 0,
       skipped: 3,
+      unchanged: 0,
     });
   });
 
@@ -146,6 +149,7 @@ describe('commit', () => {
       created: 2,
       updated: 0,
       skipped: 0,
+      unchanged: 0,
     });
     expect(await lastAudit(h)).toMatchObject({
       action: 'roster.commitLrmx',
@@ -291,7 +295,7 @@ describe('re-import', () => {
 
     const p = await preview(h, BATEER);
     expect(p.files[0]).toMatchObject({ status: 'update', existing: { id, name: '巴特尔', unitName: '阿尔巴斯苏木' } });
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: wulan, position: 'deputy' }])).toEqual({ created: 0, updated: 1, skipped: 0 });
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: wulan, position: 'deputy' }])).toEqual({ created: 0, updated: 1, skipped: 0, unchanged: 0 });
     const now = await h.ok('cadres.get', { id });
     expect(now).toMatchObject({ ...staff, currentPost: '阿尔巴斯苏木党委书记', unitId: wulan, position: 'deputy' });
     // The file's years replace the stored ones; an older year the file does not list stays.
@@ -313,7 +317,7 @@ describe('re-import', () => {
       message: '“李秀梅.lrmx”与已有干部同名且出生年月相同，请确认是否为同一人，或不导入该文件',
     });
     expect(await rosterState(h)).toEqual(before);
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: finance, position: 'deputy', confirmMatch: true }])).toEqual({ created: 0, updated: 1, skipped: 0 });
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: finance, position: 'deputy', confirmMatch: true }])).toEqual({ created: 0, updated: 1, skipped: 0, unchanged: 0 });
     expect(await h.ok('cadres.get', { id: stored.id })).toMatchObject({ idNumber: LIXIUMEI_ID, rank: '副科级', currentPost: '鄂托克旗财政局副局长' });
     expect((await rosterState(h)).counts.cadres).toBe(1);
   });
@@ -353,8 +357,10 @@ describe('export', () => {
       suggestedUnitId: sumu,
       suggestedPosition: 'chief',
       hasPhoto: true,
+      changes: [],
+      stored: { unitId: sumu, unitName: '阿尔巴斯苏木', position: 'chief' },
     });
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }])).toMatchObject({ updated: 1 });
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }])).toMatchObject({ updated: 0, unchanged: 1 });
     expect(stable(await h.ok('cadres.get', { id }))).toEqual(stable(before));
   });
 
@@ -403,7 +409,7 @@ describe('scale', () => {
     console.log(
       `[measured] .lrmx import of 1,000 files: preview ${((t1 - t0) / 1000).toFixed(2)} s + commit ${((t2 - t1) / 1000).toFixed(2)} s = ${((t2 - t0) / 1000).toFixed(2)} s`,
     );
-    expect(summary).toEqual({ created: 1000, updated: 0, skipped: 0 });
+    expect(summary).toEqual({ created: 1000, updated: 0, skipped: 0, unchanged: 0 });
     // The suggestions agree with what the generator meant.
     const byFile = new Map(generated.map((g, i) => [`${String(i).padStart(4, '0')}-${g.person.xingMing}.lrmx`, g]));
     const right = p.files.filter((f) => {
