@@ -1,6 +1,6 @@
 // The two field orders .lrm (任免审批表 2.0) files are written in, and the content checks that pick one of them.
 //
-// Positions 0–11 are the same in both:
+// Positions are 0-based here (messages to the user count from 1). Positions 0–11 are the same in both:
 //   0 姓名  1 性别  2 出生年月  3 民族  4 籍贯  5 入党时间  6 健康状况  7 出生地  8 参加工作时间
 //   9 学历/学位  “全日制学历#全日制学位@在职学历#在职学位”   10 院校, the same shape   11 专业技术职务
 // Layout A (assumed by this app since the first .lrm support, files such as test/fixtures/lrmx/王建国.lrm):
@@ -12,8 +12,9 @@
 //  trailing @ to seven entries  25 现任职务  26 拟任职务  27 拟免职务  28 任免理由  29 呈报单位  30 计算年龄时间
 //  31 填表人 (录入人)  32 填表时间 (录入时间)
 // Sources for layout B (read to learn the layout, no code taken): HuangHL92/ZHGBSYS (its .lrm writer
-// QueryPersonListPageModel.createLrmStr and its importer SaveLrmFile), and a second Java 任免表 reader
-// (txtToRmTable) that insists on 33 fields and reads 20–24 as @-joined family columns.
+// QueryPersonListPageModel.createLrmStr and its importer SaveLrmFile, which agree on every position), and a second
+// Java 任免表 reader (txtToRmTable, repository not identified) that insists on 33 fields, reads 20–24 as @-joined family
+// columns and calls 12–15 unknown.
 //
 // A file is read in a layout only when that layout's checks pass (dates where it has dates, text where it has text,
 // an ID or nothing where A has the 身份证号, family lists where B has them); shifted fields fail them.
@@ -78,14 +79,14 @@ const isIdLike = (s: string) => /^\d{17}[\dXx]$/.test(s) || /^\d{15}$/.test(s);
 const isResumeLike = (s: string) => /^\d{4}[.．年]\s*\d{1,2}/.test(s.trim()) && /[\n\-—–－~～至]/.test(s);
 
 const SHOW_MAX = 20;
-const shown = (s: string) => (s.length > SHOW_MAX ? `${s.slice(0, SHOW_MAX)}…` : s).replace(/\s+/g, ' ');
+/** A field as a message quotes it: on one line, cut after 20 characters. */
+export const shown = (s: string) => (s.length > SHOW_MAX ? `${s.slice(0, SHOW_MAX)}…` : s).replace(/\s+/g, ' ');
 
 /** Why a file does not fit (one Chinese phrase), or null when it does. */
 type Check = (f: readonly string[]) => string | null;
 
 function checker(layout: LrmLayoutId) {
-  const label = (k: number) => LABELS[layout][k] ?? `第 ${k + 1} 项`;
-  const field = (k: number) => `第 ${k + 1} 项“${label(k)}”`;
+  const field = (k: number) => (LABELS[layout][k] ? `第 ${k + 1} 项“${LABELS[layout][k]}”` : `第 ${k + 1} 项`);
   return {
     date: (f: readonly string[], k: number) => (f[k] && !isDateLike(f[k]!) ? `${field(k)}应为日期，实为“${shown(f[k]!)}”` : null),
     text: (f: readonly string[], k: number) => (f[k] && isDateLike(f[k]!) ? `${field(k)}不应是日期，实为“${shown(f[k]!)}”` : null),

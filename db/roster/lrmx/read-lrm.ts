@@ -6,14 +6,12 @@
 // A file with fewer than the first nine fields is refused; fields past a file's end are `absent` (kept on re-import).
 import { emptyLrmxPerson, LRMX_ELEMENTS, type LrmxFamilyMember, type LrmxPerson, type LrmxReadResult } from '../../../shared/roster/lrmx-types';
 import { lrmFamilyFromColumns } from './lrm-family';
-import { A_FAMILY_FROM, B_FAMILY_FROM, chooseLrmLayout, LRM_LAYOUTS, type LrmLayoutId } from './lrm-layouts';
+import { A_FAMILY_FROM, B_FAMILY_FROM, chooseLrmLayout, LRM_LAYOUTS, shown, type LrmLayoutId } from './lrm-layouts';
 import { LRMX_MAX_BYTES } from './read';
 import { trimXmlSpace } from './xml';
 
 export const NOT_LRM = '不是有效的任免审批表文件（.lrm）';
 const MIN_FIELDS = 9;
-const SHOW_MAX = 20;
-const shown = (s: string) => (s.length > SHOW_MAX ? `${s.slice(0, SHOW_MAX)}…` : s).replace(/\s+/g, ' ');
 
 function decodeText(b: Uint8Array): { text: string; warnings: string[] } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
