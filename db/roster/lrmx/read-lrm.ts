@@ -1,50 +1,17 @@
-// Best-effort reader of the older 任免审批表 .lrm (2.0) files: quoted, comma-separated GB18030 text + a .pic photo.
+// Reader of the older 任免审批表 .lrm (2.0) files: quoted, comma-separated GB18030 text + a .pic photo.
 //
-// The field order is only partly documented (shared/domain/lrmx.md); this reader ASSUMES:
-//   0 姓名  1 性别  2 出生年月  3 民族  4 籍贯  5 入党时间  6 健康状况  7 出生地  8 参加工作时间
-//   9 学历/学位   “全日制学历#全日制学位@在职学历#在职学位”
-//  10 院校       “全日制学历院校#全日制学位院校@在职学历院校#在职学位院校”
-//  11 专业技术职务  12 熟悉专业有何专长  13 现任职务  14 拟任职务  15 拟免职务  16 简历  17 奖惩情况
-//  18 年度考核结果  19 任免理由  20 呈报单位  21 计算年龄时间  22 填表时间  23 填表人  24 身份证号
-//  25… 家庭成员, five fields each: 称谓, 姓名, 出生日期, 政治面貌, 工作单位及职务
+// Files come in two field orders (see lrm-layouts.ts); the order is chosen by what the fields contain, and a file
+// that fits neither, or both, is refused rather than read with shifted fields.
 // Fields are "…"-quoted ("" inside is one quote) and may span lines (简历); unquoted fields are accepted too.
-// A file with fewer than the first nine fields is refused; later fields that are missing stay ''.
-import { emptyLrmxPerson, type LrmxFamilyMember, type LrmxPerson, type LrmxReadResult } from '../../../shared/roster/lrmx-types';
+// A file with fewer than the first nine fields is refused; fields past a file's end are `absent` (kept on re-import).
+import { emptyLrmxPerson, LRMX_ELEMENTS, type LrmxFamilyMember, type LrmxPerson, type LrmxReadResult } from '../../../shared/roster/lrmx-types';
+import { lrmFamilyFromColumns } from './lrm-family';
+import { A_FAMILY_FROM, B_FAMILY_FROM, chooseLrmLayout, LRM_LAYOUTS, shown, type LrmLayoutId } from './lrm-layouts';
 import { LRMX_MAX_BYTES } from './read';
 import { trimXmlSpace } from './xml';
 
 export const NOT_LRM = '不是有效的任免审批表文件（.lrm）';
 const MIN_FIELDS = 9;
-const FIXED_FIELDS = 25;
-
-/** The person's fields each position of the file fills (see the layout above). */
-const LRM_FIELD_KEYS: readonly (readonly (keyof LrmxPerson)[])[] = [
-  ['xingMing'],
-  ['xingBie'],
-  ['chuShengNianYue'],
-  ['minZu'],
-  ['jiGuan'],
-  ['ruDangShiJian'],
-  ['jianKangZhuangKuang'],
-  ['chuShengDi'],
-  ['canJiaGongZuoShiJian'],
-  ['quanRiZhiJiaoYuXueLi', 'quanRiZhiJiaoYuXueWei', 'zaiZhiJiaoYuXueLi', 'zaiZhiJiaoYuXueWei'],
-  ['quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi'],
-  ['zhuanYeJiShuZhiWu'],
-  ['shuXiZhuanYeYouHeZhuanChang'],
-  ['xianRenZhiWu'],
-  ['niRenZhiWu'],
-  ['niMianZhiWu'],
-  ['jianLi'],
-  ['jiangChengQingKuang'],
-  ['nianDuKaoHeJieGuo'],
-  ['renMianLiYou'],
-  ['chengBaoDanWei'],
-  ['jiSuanNianLingShiJian'],
-  ['tianBiaoShiJian'],
-  ['tianBiaoRen'],
-  ['shenFenZheng'],
-];
 
 function decodeText(b: Uint8Array): { text: string; warnings: string[] } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
@@ -115,6 +82,55 @@ function splitEducation(s: string): [string, string, string, string] {
   return [a, b, c, d].map(trimXmlSpace) as [string, string, string, string];
 }
 
+type Built = { person: LrmxPerson; warnings: string[]; absent: Set<keyof LrmxPerson> };
+
+/** Fills a person from the fields in the given layout; what the layout or the file lacks goes to `absent`. */
+function build(f: readonly string[], layout: LrmLayoutId): Built {
+  const slots = LRM_LAYOUTS[layout];
+  const person: Record<string, unknown> = { ...emptyLrmxPerson(), version: '2.0' };
+  const warnings: string[] = [];
+  // Every field the layout has no position for is absent, and so is every position past the file's end.
+  const carried = new Set<keyof LrmxPerson>();
+  const absent = new Set<keyof LrmxPerson>();
+  slots.forEach((slot, k) => {
+    const keys: (keyof LrmxPerson)[] =
+      'key' in slot ? [slot.key]
+      : 'education' in slot && slot.education === 'level' ? ['quanRiZhiJiaoYuXueLi', 'quanRiZhiJiaoYuXueWei', 'zaiZhiJiaoYuXueLi', 'zaiZhiJiaoYuXueWei']
+      : 'education' in slot ? ['quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi']
+      : [];
+    keys.forEach((key) => (k < f.length ? carried.add(key) : absent.add(key)));
+    if (k >= f.length) return;
+    if ('key' in slot) person[slot.key] = slot.key === 'jianLi' ? f[k]!.replace(/\r\n?/g, '\n') : f[k];
+    else if ('education' in slot) keys.forEach((key, i) => (person[key] = splitEducation(f[k]!)[i]));
+    else if ('unknown' in slot && f[k]) warnings.push(`第 ${k + 1} 项的含义不明，其内容“${shown(f[k]!)}”未导入`);
+  });
+  for (const e of LRMX_ELEMENTS) {
+    if (!carried.has(e.key) && e.key !== 'jiaTingChengYuan' && e.key !== 'zhaoPian' && e.key !== 'version') absent.add(e.key);
+  }
+
+  if (layout === 'A') {
+    const family: LrmxFamilyMember[] = [];
+    for (let k = A_FAMILY_FROM; k + 4 < f.length; k += 5) {
+      family.push({ chengWei: f[k]!, xingMing: f[k + 1]!, chuShengRiQi: f[k + 2]!, zhengZhiMianMao: f[k + 3]!, gongZuoDanWeiJiZhiWu: f[k + 4]! });
+    }
+    person.jiaTingChengYuan = family;
+    if (f.length > A_FAMILY_FROM && (f.length - A_FAMILY_FROM) % 5 !== 0) warnings.push('家庭成员的项数不完整，最后一位家庭成员未读取');
+    if (f.length <= A_FAMILY_FROM) absent.add('jiaTingChengYuan');
+    if (f.length <= 24) warnings.push('缺少“身份证号”项');
+    if (f.length <= 13) warnings.push('缺少“现任职务”项');
+  } else {
+    const family = lrmFamilyFromColumns(f.slice(B_FAMILY_FROM, B_FAMILY_FROM + 5));
+    if ('members' in family) person.jiaTingChengYuan = family.members;
+    else {
+      warnings.push(family.warning);
+      absent.add('jiaTingChengYuan');
+    }
+    warnings.push('这种字段顺序的 .lrm 文件没有“身份证号”项');
+    if (f.length <= 25) warnings.push('缺少“现任职务”项');
+  }
+  return { person: person as unknown as LrmxPerson, warnings, absent };
+}
+
 export function readLrm(bytes: Uint8Array, pic: Uint8Array | null): LrmxReadResult {
   try {
     if (bytes.length === 0) return { ok: false, error: '文件为空' };
@@ -126,66 +142,24 @@ export function readLrm(bytes: Uint8Array, pic: Uint8Array | null): LrmxReadResu
 
     const decoded = decodeText(bytes);
     if (!decoded) return { ok: false, error: `${NOT_LRM}：文件编码无法识别（既不是 GB18030 也不是 UTF-8 文本）` };
-    const f = splitLrmFields(decoded.text.replace(/^\uFEFF/, ''));
-    if (!f) return { ok: false, error: `${NOT_LRM}：引号不配对或字段之间有多余内容，文件可能已损坏` };
-    if (f.length < MIN_FIELDS) return { ok: false, error: `${NOT_LRM}：只有 ${f.length} 项，至少应有 ${MIN_FIELDS} 项` };
+    const split = splitLrmFields(decoded.text.replace(/^\uFEFF/, ''));
+    if (!split) return { ok: false, error: `${NOT_LRM}：引号不配对或字段之间有多余内容，文件可能已损坏` };
+    if (split.length < MIN_FIELDS) return { ok: false, error: `${NOT_LRM}：只有 ${split.length} 项，至少应有 ${MIN_FIELDS} 项` };
+    const f = split.map(trimXmlSpace);
+    if (!f[0]) return { ok: false, error: `${NOT_LRM}：“姓名”为空` };
 
-    const at = (k: number) => trimXmlSpace(f[k] ?? '');
-    const [qrXueLi, qrXueWei, zzXueLi, zzXueWei] = splitEducation(at(9));
-    const [qrXueLiYx, qrXueWeiYx, zzXueLiYx, zzXueWeiYx] = splitEducation(at(10));
-    const family: LrmxFamilyMember[] = [];
-    for (let k = FIXED_FIELDS; k + 4 < f.length; k += 5) {
-      family.push({ chengWei: at(k), xingMing: at(k + 1), chuShengRiQi: at(k + 2), zhengZhiMianMao: at(k + 3), gongZuoDanWeiJiZhiWu: at(k + 4) });
-    }
-    const warnings = [...decoded.warnings];
-    if (f.length > FIXED_FIELDS && (f.length - FIXED_FIELDS) % 5 !== 0) warnings.push('家庭成员的项数不完整，最后一位家庭成员未读取');
-    if (f.length <= 24) warnings.push('缺少“身份证号”项');
-    if (f.length <= 13) warnings.push('缺少“现任职务”项');
-
-    const person: LrmxPerson = {
-      ...emptyLrmxPerson(),
-      xingMing: at(0),
-      xingBie: at(1),
-      chuShengNianYue: at(2),
-      minZu: at(3),
-      jiGuan: at(4),
-      ruDangShiJian: at(5),
-      jianKangZhuangKuang: at(6),
-      chuShengDi: at(7),
-      canJiaGongZuoShiJian: at(8),
-      quanRiZhiJiaoYuXueLi: qrXueLi,
-      quanRiZhiJiaoYuXueWei: qrXueWei,
-      zaiZhiJiaoYuXueLi: zzXueLi,
-      zaiZhiJiaoYuXueWei: zzXueWei,
-      quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi: qrXueLiYx,
-      quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi: qrXueWeiYx,
-      zaiZhiJiaoYuXueLiBiYeYuanXiaoXi: zzXueLiYx,
-      zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi: zzXueWeiYx,
-      zhuanYeJiShuZhiWu: at(11),
-      shuXiZhuanYeYouHeZhuanChang: at(12),
-      xianRenZhiWu: at(13),
-      niRenZhiWu: at(14),
-      niMianZhiWu: at(15),
-      jianLi: at(16).replace(/\r\n?/g, '\n'),
-      jiangChengQingKuang: at(17),
-      nianDuKaoHeJieGuo: at(18),
-      renMianLiYou: at(19),
-      chengBaoDanWei: at(20),
-      jiSuanNianLingShiJian: at(21),
-      tianBiaoShiJian: at(22),
-      tianBiaoRen: at(23),
-      shenFenZheng: at(24),
-      jiaTingChengYuan: family,
+    const chosen = chooseLrmLayout(f);
+    if (!chosen.ok) return { ok: false, error: chosen.error };
+    const { person, warnings, absent } = build(f, chosen.layout);
+    const withPhoto: LrmxPerson = {
+      ...person,
       zhaoPian: pic && pic.length > 0 ? Buffer.from(pic.buffer, pic.byteOffset, pic.byteLength).toString('base64') : '',
-      version: '2.0',
     };
-    if (!person.xingMing) return { ok: false, error: `${NOT_LRM}：“姓名”为空` };
-    if (!pic) warnings.push('没有找到同名的 .pic 照片文件');
-    // A short file (an older editor stops after the last filled field) lacks the fields past its end.
-    const absent = new Set<keyof LrmxPerson>(LRM_FIELD_KEYS.flatMap((keys, k) => (k < f.length ? [] : keys)));
-    if (f.length <= FIXED_FIELDS) absent.add('jiaTingChengYuan');
-    if (!pic) absent.add('zhaoPian');
-    return { ok: true, person, warnings, absent };
+    if (!pic) {
+      warnings.push('没有找到同名的 .pic 照片文件');
+      absent.add('zhaoPian');
+    }
+    return { ok: true, person: withPhoto, warnings: [...decoded.warnings, ...warnings], absent };
   } catch (e) {
     return { ok: false, error: `${NOT_LRM}：读取时出错（${e instanceof Error ? e.message : String(e)}）` };
   }
