@@ -1,6 +1,7 @@
 // End to end: units, an Excel roster with errors then fixed, pinyin search, a profile edit, .lrmx import, export and re-import.
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkDigit } from '../../shared/roster/idcard';
@@ -169,11 +170,101 @@ describe('roster', () => {
     await page.getByText('导入 Excel 干部名册').click();
     dialogs.answerOpen(exported);
     await page.getByTestId('excel-pick').click();
-    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 5 人');
-    await page.getByTestId('excel-commit').click();
-    await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('import-result').innerText()).toContain('更新 5 人');
-    await page.getByTestId('import-done').click();
+    // Nothing differs from the store, so nothing will be written.
+    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 0 人（另有 5 人无变化，不写入）');
+    expect(await page.getByTestId('excel-rows').innerText()).toContain('与档案库中一致，不会修改');
+    await expect(page.getByTestId('excel-commit').isDisabled()).resolves.toBe(true);
+    await dialog().getByRole('button', { name: /关\s?闭/ }).last().click();
     await expect.poll(() => page.getByTestId('roster-count').innerText()).toBe('共 5 人');
   });
+
+  test('a changed copy of the roster shows each field difference before anything is written; a kept column stays as stored', async () => {
+    const exported = join(work, '导出名册.xlsx');
+    const changed = join(work, '导出名册-修改.xlsx');
+    await editCells(exported, changed, { 巴特尔: { 民族: '汉族', 现任职务: '阿尔巴斯苏木党委书记、人大主席' }, 王五: { 民族: '蒙古族' } });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('import-menu').hover();
+    await page.getByText('导入 Excel 干部名册').click();
+    dialogs.answerOpen(changed);
+    await page.getByTestId('excel-pick').click();
+    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 2 人（另有 3 人无变化，不写入）');
+    await page.getByTestId('excel-filter').getByText('有变更（2）').click();
+    const rows = page.getByTestId('excel-rows');
+    // Every difference is listed open, as field, value in the store, value in the file.
+    const change = (field: string) => rows.locator(`.import-change[data-testid$="-${field}"]`);
+    await expect.poll(() => change('ethnicity').count()).toBe(2);
+    expect(await change('ethnicity').allInnerTexts()).toEqual([expect.stringMatching(/民族\s+蒙古族\s+汉族/), expect.stringMatching(/民族\s+汉族\s+蒙古族/)]);
+    expect(await change('currentPost').allInnerTexts()).toEqual([expect.stringMatching(/现任职务\s+阿尔巴斯苏木党委书记\s+阿尔巴斯苏木党委书记、人大主席/)]);
+    await screenshot(page, '16-excel-changes');
+    // 民族 is kept as stored for every row: 王五's row then changes nothing.
+    await page.getByTestId('keep-column-ethnicity').click();
+    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 1 人（另有 4 人无变化，不写入）');
+    await screenshot(page, '17-excel-keep-column');
+    await page.getByTestId('excel-commit').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-result').innerText()).toContain('更新 1 人');
+    await page.getByTestId('import-done').click();
+    await search('巴特尔');
+    await page.getByText('巴特尔').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await expect.poll(() => drawer.innerText()).toContain('阿尔巴斯苏木党委书记、人大主席');
+    expect(await drawer.innerText()).toContain('蒙古族');
+    await page.locator('.ant-drawer-close').click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('a 任免审批表 without 民族 and 简历 (as JAXB writers leave null fields out) keeps them; the preview shows only what differs', async () => {
+    await search('');
+    const jaxb = join(work, '巴特尔-外系统.lrmx');
+    writeFileSync(
+      jaxb,
+      readFileSync(join(SAMPLES, '巴特尔.lrmx'), 'utf8')
+        .replace(/\s*<MinZu>[^<]*<\/MinZu>/, '')
+        .replace(/\s*<JianLi>[\s\S]*?<\/JianLi>/, '')
+        .replace('<JiangChengQingKuang>2021年被评为全旗优秀党务工作者。</JiangChengQingKuang>', '<JiangChengQingKuang>2021年被评为全旗优秀党务工作者。\n2024年被评为全市优秀基层干部。</JiangChengQingKuang>'),
+    );
+    await page.getByTestId('import-menu').hover();
+    await page.getByText('导入任免审批表（.lrmx）').click();
+    dialogs.answerOpen(jaxb);
+    await page.getByTestId('lrmx-pick-files').click();
+    await page.getByTestId('lrmx-files').waitFor();
+    const changes = page.getByTestId('changes-file-0');
+    await expect.poll(() => changes.innerText()).toContain('奖惩情况');
+    const text = await changes.innerText();
+    expect(text).toContain('+ 2024年被评为全市优秀基层干部。');
+    expect(text).toContain('现任职务');
+    expect(text).not.toContain('民族');
+    expect(text).not.toContain('简历');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, '18-lrmx-changes');
+    await page.getByTestId('changes-file-0-keep-currentPost').click();
+    await page.getByTestId('lrmx-commit').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-result').innerText()).toContain('更新 1 人');
+    await page.getByTestId('import-done').click();
+    await search('巴特尔');
+    await page.getByText('巴特尔').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await expect.poll(() => drawer.innerText()).toContain('2024年被评为全市优秀基层干部');
+    const profile = await drawer.innerText();
+    expect(profile).toContain('蒙古族');
+    expect(profile).toContain('阿尔巴斯苏木党委书记、人大主席');
+    expect(profile).toContain('草原站干部');
+    await page.locator('.ant-drawer-close').click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });
+
+/** The exported roster with some cells changed (by 姓名 and column header), saved as another file. */
+async function editCells(from: string, to: string, edits: Record<string, Record<string, string>>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  const ws = wb.getWorksheet('干部名册')!;
+  const headers = new Map<string, number>();
+  ws.getRow(2).eachCell((c, n) => headers.set(String(c.text).replace(/\*$/, ''), n));
+  ws.eachRow((row, n) => {
+    const e = n > 2 ? edits[row.getCell(headers.get('姓名')!).text] : undefined;
+    for (const [label, value] of Object.entries(e ?? {})) row.getCell(headers.get(label)!).value = value;
+  });
+  await wb.xlsx.writeFile(to);
+}

@@ -30,8 +30,8 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.addInitScript({ content: bridgeInitScript() });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  // An uncaught error in the page shows in the test output: a test that then times out says why.
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   await page.goto(url);
   return page;
 }

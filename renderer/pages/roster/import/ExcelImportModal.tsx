@@ -6,10 +6,11 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
+import { ChangeLines, ChangeSummary, ColumnKeepBar, useExpandedChanges, useKeepChoices } from './changes';
 import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
 
 type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
-type Filter = 'all' | 'error' | 'nameMatch';
+type Filter = 'all' | 'error' | 'nameMatch' | 'changed';
 
 /** A row that cannot be imported until the file is fixed. */
 const hasError = (r: ExcelPreviewRow) => r.status === 'error' || r.issues.length > 0;
@@ -33,6 +34,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const [preview, setPreview] = useState<ExcelPreview | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
+  const keep = useKeepChoices();
 
   const choose = async () => {
     setPicking(true);
@@ -46,6 +48,8 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
         const p = await call('roster.previewExcel', { token: file.token });
         setPreview(p);
         selection.reset();
+        keep.reset();
+        expanded.reset();
         setFilter('all');
         setLoad({ kind: 'idle' });
       } catch (e) {
@@ -63,10 +67,11 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const { isIncluded, setIncluded } = selection;
 
   const counts = useMemo(() => {
-    const c = { new: 0, update: 0, nameMatch: 0, error: 0 };
+    const c = { new: 0, update: 0, nameMatch: 0, error: 0, changed: 0 };
     for (const r of rows) {
       if (hasError(r)) c.error++;
       else c[r.status]++;
+      if (!hasError(r) && r.changes.length > 0) c.changed++;
     }
     return c;
   }, [rows]);
@@ -74,28 +79,39 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const plan = useMemo(() => {
     let created = 0;
     let updated = 0;
+    let unchanged = 0;
     const excludedRows: number[] = [];
     const confirmedRows: number[] = [];
     for (const r of rows) {
       if (!isIncluded(r)) excludedRows.push(r.rowNumber);
       else if (r.status === 'new') created++;
       else {
-        updated++;
+        // A matched row whose every change is kept (or that has none) writes nothing.
+        if (keep.applied(r.rowNumber, r.changes).length > 0) updated++;
+        else unchanged++;
         if (r.status === 'nameMatch') confirmedRows.push(r.rowNumber);
       }
     }
-    return { created, updated, excludedRows, confirmedRows };
-  }, [rows, isIncluded]);
+    return { created, updated, unchanged, excludedRows, confirmedRows };
+  }, [rows, isIncluded, keep]);
 
-  const visible = useMemo(
-    () => (filter === 'all' ? rows : filter === 'error' ? rows.filter(hasError) : rows.filter((r) => !hasError(r) && r.status === 'nameMatch')),
-    [rows, filter],
-  );
+  const changeLists = useMemo(() => rows.filter((r) => !hasError(r)).map((r) => r.changes), [rows]);
+  const withChanges = useMemo(() => rows.filter((r) => !hasError(r) && r.changes.length > 0).map((r) => r.rowNumber), [rows]);
+  const expanded = useExpandedChanges(withChanges);
+
+  const visible = useMemo(() => {
+    if (filter === 'error') return rows.filter(hasError);
+    if (filter === 'nameMatch') return rows.filter((r) => !hasError(r) && r.status === 'nameMatch');
+    if (filter === 'changed') return rows.filter((r) => !hasError(r) && r.changes.length > 0);
+    return rows;
+  }, [rows, filter]);
 
   const commit = () => {
     if (!preview) return;
     const { excludedRows, confirmedRows } = plan;
-    void run.start(() => call('roster.commitExcel', { jobId: preview.jobId, excludedRows, confirmedRows }));
+    const keepColumns = [...keep.columns];
+    const keepFields = rows.map((r) => ({ rowNumber: r.rowNumber, fields: keep.rowFields(r.rowNumber) })).filter((k) => k.fields.length > 0);
+    void run.start(() => call('roster.commitExcel', { jobId: preview.jobId, excludedRows, confirmedRows, keepColumns, keepFields }));
   };
 
   const columns: TableColumnsType<ExcelPreviewRow> = [
@@ -145,8 +161,14 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       render: (_, r) => {
         if (r.issues.length > 0) return <Lines type="danger" lines={r.issues.map((i) => `${i.column}：${i.reason}`)} />;
         if (r.status === 'error') return <Typography.Text type="danger">此行有错误，请检查文件</Typography.Text>;
+        const changes = <ChangeSummary count={r.changes.length} />;
         if (r.existing && r.status === 'update')
-          return <Typography.Text type="secondary">{`将更新已有档案：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>;
+          return (
+            <>
+              <Typography.Text type="secondary">{`更新已有档案：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>
+              {changes}
+            </>
+          );
         if (r.status === 'nameMatch')
           return (
             <>
@@ -162,6 +184,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
               >
                 确认为同一人并更新
               </Checkbox>
+              {changes}
             </>
           );
         return null;
@@ -244,9 +267,11 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
             { value: 'all', label: `全部（${rows.length}）` },
             { value: 'error', label: `有错误（${counts.error}）` },
             { value: 'nameMatch', label: `待确认（${counts.nameMatch}）` },
+            { value: 'changed', label: `有变更（${counts.changed}）` },
           ]}
           data-testid="excel-filter"
         />
+        <ColumnKeepBar lists={changeLists} keep={keep} unit="行" />
         <Table<ExcelPreviewRow>
           rowKey="rowNumber"
           size="small"
@@ -254,7 +279,12 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
           dataSource={visible as ExcelPreviewRow[]}
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 行` }}
           scroll={{ y: 360 }}
-          locale={{ emptyText: filter === 'error' ? '没有错误' : filter === 'nameMatch' ? '没有待确认的行' : '没有数据' }}
+          expandable={{
+            ...expanded.props,
+            rowExpandable: (r) => !hasError(r) && r.changes.length > 0,
+            expandedRowRender: (r) => <ChangeLines rowKey={r.rowNumber} changes={r.changes} keep={keep} testId={`changes-row-${r.rowNumber}`} />,
+          }}
+          locale={{ emptyText: filter === 'error' ? '没有错误' : filter === 'nameMatch' ? '没有待确认的行' : filter === 'changed' ? '没有要修改的已有档案' : '没有数据' }}
           data-testid="excel-rows"
         />
       </Flex>
@@ -264,7 +294,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
         prefix="excel"
         summary={
           <Typography.Text strong data-testid="excel-plan">
-            {planText(plan.created, plan.updated, plan.excludedRows.length, '行')}
+            {planText(plan.created, plan.updated, plan.excludedRows.length, '行', plan.unchanged)}
           </Typography.Text>
         }
         onClose={run.requestClose}
@@ -290,7 +320,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   }
 
   return (
-    <ImportModalFrame open={open} title="从 Excel 导入干部名册" width={1000} run={run} step={step} readFailed={load.kind === 'error'} footer={footer} testId="excel-import-modal">
+    <ImportModalFrame open={open} title="从 Excel 导入干部名册" width={1100} run={run} step={step} readFailed={load.kind === 'error'} footer={footer} testId="excel-import-modal">
       {body}
     </ImportModalFrame>
   );

@@ -5,16 +5,17 @@ import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PositionCode } from '../../../../shared/catalog/types';
 import { POSITION_NAMES, type Unit } from '../../../../shared/roster/types';
-import type { LrmxPreview, LrmxPreviewFile } from '../../../../shared/roster/views';
+import type { FieldChange, LrmxPreview, LrmxPreviewFile } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
+import { ChangeLines, ChangeSummary, ColumnKeepBar, useExpandedChanges, useKeepChoices } from './changes';
 import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
 
 type Load =
   | { readonly kind: 'idle' }
   | { readonly kind: 'reading'; readonly count: number }
   | { readonly kind: 'error'; readonly message: string };
-type Filter = 'all' | 'unreadable' | 'nameMatch' | 'noUnit';
+type Filter = 'all' | 'unreadable' | 'nameMatch' | 'noUnit' | 'changed';
 
 interface Choice {
   readonly unitId: number | null;
@@ -51,6 +52,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const [bulkUnit, setBulkUnit] = useState<number | null>(null);
   const [bulkPosition, setBulkPosition] = useState<PositionCode | null>(null);
   const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
+  const keep = useKeepChoices();
 
   useEffect(() => {
     if (!open) return;
@@ -77,8 +79,11 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
       try {
         const p = await call('roster.previewLrmx', { tokens: picked.map((f) => f.token) });
         setPreview(p);
-        setChoices(new Map(p.files.map((f) => [f.index, { unitId: f.suggestedUnitId, position: f.suggestedPosition }])));
+        // A cadre already in the store keeps the unit and 正职/副职 it has unless the user changes them here.
+        setChoices(new Map(p.files.map((f) => [f.index, f.stored ? { unitId: f.stored.unitId, position: f.stored.position } : { unitId: f.suggestedUnitId, position: f.suggestedPosition }])));
         selection.reset();
+        keep.reset();
+        expanded.reset();
         setFilter('all');
         setLoad({ kind: 'idle' });
       } catch (e) {
@@ -106,31 +111,48 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
     return id !== null && unitIds.has(id) ? id : null;
   };
   const positionOf = (f: LrmxPreviewFile): PositionCode => choices.get(f.index)?.position ?? f.suggestedPosition;
+  const unitName = (id: number | null) => (units ?? []).find((u) => u.id === id)?.name ?? '';
+  /** 单位 and 正职/副职 chosen here that differ from the stored ones: changes too, shown with the file's. */
+  const chosenChanges = (f: LrmxPreviewFile): FieldChange[] => {
+    if (!f.stored) return [];
+    const out: FieldChange[] = [];
+    const unitId = unitOf(f);
+    if (unitId !== null && unitId !== f.stored.unitId) out.push({ field: 'unitId', label: '单位', stored: f.stored.unitName, incoming: unitName(unitId) });
+    const position = positionOf(f);
+    if (position !== f.stored.position) out.push({ field: 'position', label: '正职/副职', stored: POSITION_NAMES[f.stored.position], incoming: POSITION_NAMES[position] });
+    return out;
+  };
 
   const counts = useMemo(() => {
-    const c = { new: 0, update: 0, nameMatch: 0, unreadable: 0 };
+    const c = { new: 0, update: 0, nameMatch: 0, unreadable: 0, changed: 0 };
     for (const f of files) {
       if (isBlocked(f)) c.unreadable++;
       else if (f.status !== 'error') c[f.status]++;
+      if (!isBlocked(f) && f.changes.length > 0) c.changed++;
     }
     return c;
   }, [files]);
+  const changeLists = useMemo(() => files.filter((f) => !isBlocked(f)).map((f) => f.changes), [files]);
+  const hasChanges = (f: LrmxPreviewFile) => !isBlocked(f) && f.stored !== null && f.changes.length + chosenChanges(f).length > 0;
+  const expanded = useExpandedChanges(files.filter(hasChanges).map((f) => f.index));
 
-  const plan = useMemo(() => {
+  const plan = (() => {
     let created = 0;
     let updated = 0;
+    let unchanged = 0;
     let noUnit = 0;
     const selected: LrmxPreviewFile[] = [];
     for (const f of files) {
       if (!isIncluded(f)) continue;
       selected.push(f);
       if (f.status === 'new') created++;
-      else updated++;
+      else if (keep.applied(f.index, f.changes).length + chosenChanges(f).length > 0) updated++;
+      else unchanged++;
       const id = choices.get(f.index)?.unitId ?? null;
       if (id === null || !unitIds.has(id)) noUnit++;
     }
-    return { created, updated, noUnit, selected, excludedCount: files.length - selected.length };
-  }, [files, isIncluded, choices, unitIds]);
+    return { created, updated, unchanged, noUnit, selected, excludedCount: files.length - selected.length };
+  })();
 
   const noUnitFiles = files.filter((f) => !isBlocked(f) && unitOf(f) === null);
   const visible =
@@ -140,7 +162,9 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
         ? files.filter((f) => !isBlocked(f) && f.status === 'nameMatch')
         : filter === 'noUnit'
           ? noUnitFiles
-          : files;
+          : filter === 'changed'
+            ? files.filter((f) => !isBlocked(f) && f.changes.length > 0)
+            : files;
 
   const setChoice = (f: LrmxPreviewFile, patch: Partial<Choice>) =>
     setChoices((m) => {
@@ -168,6 +192,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
       unitId: unitOf(f)!,
       position: positionOf(f),
       confirmMatch: f.status === 'nameMatch',
+      keep: f.changes.filter((c) => keep.isKept(f.index, c.field)).map((c) => c.field),
     }));
     void run.start(() => call('roster.commitLrmx', { jobId: preview.jobId, files: payload }));
   };
@@ -268,7 +293,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
           {f.ok && f.status === 'error' && f.error ? <Lines type="danger" lines={[f.error]} /> : null}
           <Lines type="warning" lines={f.issues} />
           {f.existing && f.status === 'update' ? (
-            <Typography.Text type="secondary">{`将更新已有档案：${f.existing.name}（${f.existing.unitName}）`}</Typography.Text>
+            <Typography.Text type="secondary">{`更新已有档案：${f.existing.name}（${f.existing.unitName}）`}</Typography.Text>
           ) : null}
           {f.status === 'nameMatch' && !isBlocked(f) ? (
             <>
@@ -282,6 +307,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
               </Checkbox>
             </>
           ) : null}
+          {f.stored && !isBlocked(f) ? <ChangeSummary count={f.changes.length} extra={chosenChanges(f).length} /> : null}
         </>
       ),
     },
@@ -379,6 +405,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
               { value: 'unreadable', label: `无法读取（${counts.unreadable}）` },
               { value: 'nameMatch', label: `待确认（${counts.nameMatch}）` },
               { value: 'noUnit', label: `未选单位（${noUnitFiles.length}）` },
+              { value: 'changed', label: `有变更（${counts.changed}）` },
             ]}
             data-testid="lrmx-filter"
           />
@@ -413,6 +440,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
             </Button>
           </Flex>
         </Flex>
+        <ColumnKeepBar lists={changeLists} keep={keep} unit="个文件" />
         <Table<LrmxPreviewFile>
           rowKey="index"
           size="small"
@@ -420,6 +448,11 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
           dataSource={visible as LrmxPreviewFile[]}
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个文件` }}
           scroll={{ x: 1150, y: 340 }}
+          expandable={{
+            ...expanded.props,
+            rowExpandable: hasChanges,
+            expandedRowRender: (f) => <ChangeLines rowKey={f.index} changes={f.changes} extra={chosenChanges(f)} keep={keep} testId={`changes-file-${f.index}`} />,
+          }}
           locale={{ emptyText: '没有符合条件的文件' }}
           data-testid="lrmx-files"
         />
@@ -431,7 +464,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
         summary={
           <Flex vertical align="flex-start">
             <Typography.Text strong data-testid="lrmx-plan">
-              {planText(plan.created, plan.updated, plan.excludedCount, '个文件')}
+              {planText(plan.created, plan.updated, plan.excludedCount, '个文件', plan.unchanged)}
             </Typography.Text>
             {plan.noUnit > 0 ? (
               <Typography.Text type="danger" data-testid="lrmx-no-unit">{`有 ${plan.noUnit} 个要导入的文件还没有选择单位`}</Typography.Text>

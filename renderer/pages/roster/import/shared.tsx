@@ -33,9 +33,9 @@ export function StatusTag({ status, label }: { status: ImportRowStatus; label?: 
   return <Tag color={t.color}>{label ?? t.label}</Tag>;
 }
 
-/** “将新增 N 人、更新 N 人，排除 N 行” */
-export const planText = (created: number, updated: number, excluded: number, unit: string) =>
-  `将新增 ${created} 人、更新 ${updated} 人，排除 ${excluded} ${unit}`;
+/** “将新增 N 人、更新 N 人（N 人无变化），排除 N 行” */
+export const planText = (created: number, updated: number, excluded: number, unit: string, unchanged = 0) =>
+  `将新增 ${created} 人、更新 ${updated} 人${unchanged > 0 ? `（另有 ${unchanged} 人无变化，不写入）` : ''}，排除 ${excluded} ${unit}`;
 
 export type CommitPhase =
   | { readonly kind: 'idle' }
@@ -242,6 +242,7 @@ export function CommitStepView({
         <Result
           status="success"
           title={`导入完成：新增 ${s.created} 人，更新 ${s.updated} 人，跳过 ${s.skipped} ${skippedUnit}`}
+          subTitle={s.unchanged > 0 ? `${s.unchanged} 人的档案与文件一致或全部保留已有值，未作修改` : undefined}
           extra={
             <Button type="primary" onClick={onDone} data-testid="import-done">
               完成
