@@ -5,7 +5,7 @@ import type { CadreInput } from '../../shared/roster/types';
 import type { Jobs } from '../app/jobs';
 import { yieldToEventLoop } from '../app/jobs';
 import type { Database } from '../schema';
-import { insertCadres, setPhoto, updateCadre } from './write';
+import { insertCadres, setPhoto, updateCadres } from './write';
 
 export interface ImportItem {
   /** The cadre to update, or null to create one. */
@@ -19,13 +19,14 @@ export interface ImportItem {
 
 const CHUNK = 100;
 
-/** The preview compared against this version: anything written since (a hand edit, another import) is refused. */
-async function assertUnchanged(db: Kysely<Database>, cadreId: number, expected: number): Promise<void> {
-  const row = await db.selectFrom('cadres').select(['name', 'version']).where('id', '=', cadreId).executeTakeFirst();
-  if (!row) fail('NOT_FOUND', '要更新的干部已被删除，请重新选择文件检查一遍，本次导入未写入任何内容', 'files');
-  if (row!.version !== expected) {
-    fail('CONFLICT', `“${row!.name}”的档案在检查之后已被修改，请重新选择文件检查一遍，本次导入未写入任何内容`);
-  }
+/** The preview compared against these versions: anything written since (a hand edit, another import) is refused. */
+async function assertUnchanged(db: Kysely<Database>, items: readonly ImportItem[]): Promise<void> {
+  const expected = new Map(items.flatMap((i) => (i.cadreId !== null && i.expectedVersion !== undefined ? [[i.cadreId, i.expectedVersion] as const] : [])));
+  if (expected.size === 0) return;
+  const rows = await db.selectFrom('cadres').select(['id', 'name', 'version']).where('id', 'in', [...expected.keys()]).execute();
+  if (rows.length < expected.size) fail('NOT_FOUND', '要更新的干部已被删除，请重新选择文件检查一遍，本次导入未写入任何内容', 'files');
+  const changed = rows.find((r) => r.version !== expected.get(r.id));
+  if (changed) fail('CONFLICT', `“${changed.name}”的档案在检查之后已被修改，请重新选择文件检查一遍，本次导入未写入任何内容`);
 }
 
 export async function writeImport(
@@ -54,13 +55,11 @@ export async function writeImport(
     const ids = await insertCadres(db, fresh.map((i) => i.input), unitNames, now);
     created += ids.length;
     for (const [n, item] of fresh.entries()) if (item.photo) await setPhoto(db, ids[n]!, item.photo);
-    for (const item of chunk) {
-      if (item.cadreId === null) continue;
-      if (item.expectedVersion !== undefined) await assertUnchanged(db, item.cadreId, item.expectedVersion);
-      await updateCadre(db, item.cadreId, item.input, null, now);
-      if (item.photo) await setPhoto(db, item.cadreId, item.photo);
-      updated += 1;
-    }
+    const changed = chunk.filter((i): i is ImportItem & { cadreId: number } => i.cadreId !== null);
+    await assertUnchanged(db, changed);
+    await updateCadres(db, changed.map((i) => ({ id: i.cadreId, input: i.input })), unitNames, now);
+    for (const item of changed) if (item.photo) await setPhoto(db, item.cadreId, item.photo);
+    updated += changed.length;
     jobs.progress(jobId, start + chunk.length, items.length); // throws CANCELLED when asked: the transaction rolls back
     await yieldToEventLoop();
   }

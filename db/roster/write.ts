@@ -104,6 +104,36 @@ export async function insertCadres(
   return ids;
 }
 
+/**
+ * Updates many profiles with a few statements (an import rewrites thousands): one UPDATE per cadre, the children of
+ * all of them replaced at once. The caller has checked units and the versions the user saw; a 身份证号 another cadre
+ * holds is refused here.
+ */
+export async function updateCadres(
+  db: Kysely<Database>,
+  updates: readonly { readonly id: number; readonly input: CadreInput }[],
+  unitNames: ReadonlyMap<number, string>,
+  now = new Date().toISOString(),
+): Promise<void> {
+  if (updates.length === 0) return;
+  const ids = updates.map((u) => u.id);
+  const numbers = updates.map((u) => u.input.idNumber).filter((n) => n !== '');
+  if (numbers.length > 0) {
+    const other = await db.selectFrom('cadres').select(['name']).where('id_number', 'in', numbers).where('id', 'not in', ids).executeTakeFirst();
+    if (other) fail('VALIDATION', `身份证号与已有干部“${other.name}”重复`, 'idNumber');
+  }
+  for (const u of updates) {
+    await db
+      .updateTable('cadres')
+      .set((eb) => ({ ...columns(u.input, unitNames.get(u.input.unitId) ?? ''), updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', u.id)
+      .execute();
+  }
+  await db.deleteFrom('cadre_annual_results').where('cadre_id', 'in', ids).execute();
+  await db.deleteFrom('cadre_family').where('cadre_id', 'in', ids).execute();
+  await insertChildren(db, updates.map((u) => [u.id, u.input] as const));
+}
+
 export async function insertCadre(db: Kysely<Database>, c: CadreInput, now = new Date().toISOString()): Promise<number> {
   const unit = await unitName(db, c.unitId);
   await assertIdNumberFree(db, c.idNumber, null);
