@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Role } from '../../shared/roles';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
+import { CADRE_FIELD_LABELS } from '../../shared/roster/schema';
 import type { Handlers } from '../app/context';
 import { readCadre, setPhoto, insertCadre, updateCadre } from './write';
 import { queryRoster } from './query';
@@ -60,10 +61,12 @@ export const cadreHandlers: Handlers<CadreCalls> = {
   },
 };
 
-/** The names of the profile fields an edit changed, for the audit entry (values stay out of the log). */
+/** The profile fields an edit changed, by their Chinese labels, for the audit entry (values stay out of the log). */
 function changedFields(before: object, after: object): string[] {
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
-  const skip = new Set(['version', 'updatedAt', 'age', 'photo', 'idNumberMasked']);
-  return Object.keys(b).filter((k) => !skip.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const labels: Readonly<Record<string, string>> = CADRE_FIELD_LABELS;
+  return Object.keys(b)
+    .filter((k) => k in labels && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => labels[k]!);
 }

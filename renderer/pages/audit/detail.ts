@@ -24,7 +24,33 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   requiredHours: '应修学时',
   below: '未达标人数',
   updated: '更新',
+  created: '新增',
+  skipped: '跳过',
+  unchanged: '无变化',
+  file: '文件',
+  files: '文件',
+  cadreId: '干部编号',
 };
+
+/** Cadres named in full before “等 N 人”: an import of thousands stays one readable line. */
+const SHOWN_CADRES = 20;
+
+interface CadreChanges {
+  readonly name: string;
+  readonly changes: Readonly<Record<string, readonly [string, string]>>;
+}
+
+const isCadreChanges = (v: unknown): v is CadreChanges =>
+  typeof v === 'object' && v !== null && typeof (v as CadreChanges).name === 'string' && typeof (v as CadreChanges).changes === 'object';
+
+/** An import's changed cadres: “巴特尔（入党时间 2001.06 → 2001.07、奖惩情况 摘要 … → （空））”. */
+function describeCadreChanges(list: readonly CadreChanges[]): string {
+  const shown = list.slice(0, SHOWN_CADRES).map((c) => {
+    const fields = Object.entries(c.changes).map(([label, [from, to]]) => `${label} ${from || '（空）'} → ${to || '（空）'}`);
+    return `${c.name}（${fields.join('、')}）`;
+  });
+  return list.length > SHOWN_CADRES ? `${shown.join('，')} 等 ${list.length} 人` : shown.join('，');
+}
 
 export function describeDetail(json: string): string {
   let detail: unknown;
@@ -37,8 +63,11 @@ export function describeDetail(json: string): string {
   return Object.entries(detail as Record<string, unknown>)
     .map(([k, v]) => {
       const label = FIELD_LABELS[k] ?? k;
+      // Lists of names, never old → new pairs: a batch's files, a hand edit's changed fields.
+      if ((k === 'files' || k === 'changed') && Array.isArray(v) && v.every((x) => typeof x === 'string')) return `${label}：${v.join('、')}`;
       if (Array.isArray(v) && v.length === 2) return v[0] === v[1] ? null : `${label}：${String(v[0])} → ${String(v[1])}`;
       if (v === true) return label;
+      if (Array.isArray(v) && v.length > 0 && v.every(isCadreChanges)) return `${label}：${describeCadreChanges(v)}`;
       return `${label}：${String(v)}`;
     })
     .filter((s): s is string => s !== null)

@@ -98,7 +98,7 @@ describe('create and read back', () => {
     expect(updated.family).toHaveLength(1);
     expect(await lastAudit(h)).toMatchObject({
       action: 'cadres.update',
-      detail: { cadreId: created.id, changed: ['rank', 'annualResults', 'family'] },
+      detail: { cadreId: created.id, changed: ['职级', '年度考核结果', '家庭主要成员'] },
     });
     const db = h.host.session().db;
     expect(await db.selectFrom('cadre_family').select('name').where('cadre_id', '=', created.id).execute()).toEqual([{ name: '王丽' }]);
