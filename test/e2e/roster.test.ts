@@ -50,6 +50,25 @@ async function rosterNames(): Promise<string[]> {
   return page.getByTestId('cadre-name').allInnerTexts();
 }
 
+/** Starts the import shown in the dialog, waits for its result and closes it. */
+async function commitAndDone(prefix: 'excel' | 'lrmx', result: string) {
+  await page.getByTestId(`${prefix}-commit`).click();
+  await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('import-result').innerText()).toContain(result);
+  await page.getByTestId('import-done').click();
+}
+
+/** The profile drawer's text once it shows `waitFor`; the drawer is closed again. */
+async function profileOf(name: string, waitFor: string): Promise<string> {
+  await search(name);
+  await page.getByText(name).first().click();
+  const drawer = page.locator('.ant-drawer');
+  await expect.poll(() => drawer.innerText()).toContain(waitFor);
+  const text = await drawer.innerText();
+  await page.locator('.ant-drawer-close').click();
+  return text;
+}
+
 async function search(text: string) {
   const box = page.getByTestId('roster-search').locator('input');
   await box.fill(text);
@@ -200,16 +219,9 @@ describe('roster', () => {
     await page.getByTestId('keep-column-ethnicity').click();
     await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 1 人（另有 4 人无变化，不写入）');
     await screenshot(page, '17-excel-keep-column');
-    await page.getByTestId('excel-commit').click();
-    await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('import-result').innerText()).toContain('更新 1 人');
-    await page.getByTestId('import-done').click();
-    await search('巴特尔');
-    await page.getByText('巴特尔').first().click();
-    const drawer = page.locator('.ant-drawer');
-    await expect.poll(() => drawer.innerText()).toContain('阿尔巴斯苏木党委书记、人大主席');
-    expect(await drawer.innerText()).toContain('蒙古族');
-    await page.locator('.ant-drawer-close').click();
+    await commitAndDone('excel', '更新 1 人');
+    const profile = await profileOf('巴特尔', '阿尔巴斯苏木党委书记、人大主席');
+    expect(profile).toContain('蒙古族');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -238,19 +250,11 @@ describe('roster', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, '18-lrmx-changes');
     await page.getByTestId('changes-file-0-keep-currentPost').click();
-    await page.getByTestId('lrmx-commit').click();
-    await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('import-result').innerText()).toContain('更新 1 人');
-    await page.getByTestId('import-done').click();
-    await search('巴特尔');
-    await page.getByText('巴特尔').first().click();
-    const drawer = page.locator('.ant-drawer');
-    await expect.poll(() => drawer.innerText()).toContain('2024年被评为全市优秀基层干部');
-    const profile = await drawer.innerText();
+    await commitAndDone('lrmx', '更新 1 人');
+    const profile = await profileOf('巴特尔', '2024年被评为全市优秀基层干部');
     expect(profile).toContain('蒙古族');
     expect(profile).toContain('阿尔巴斯苏木党委书记、人大主席');
     expect(profile).toContain('草原站干部');
-    await page.locator('.ant-drawer-close').click();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
