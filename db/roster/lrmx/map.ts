@@ -1,5 +1,5 @@
 // Between a .lrmx person and the roster's cadre profile: import (personToCadre) and export (cadreToPerson).
-import { formatAnnualResults, parseAnnualResults } from '../../../shared/roster/annual-results';
+import { formatAnnualText, readAnnualText } from '../../../shared/roster/annual-results';
 import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
 import { LRMX_EXPORT_VERSION, type LrmxFamilyMember, type LrmxPerson } from '../../../shared/roster/lrmx-types';
@@ -128,10 +128,10 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
   const partyText = clean(person.ruDangShiJian);
   const partyJoin = partyText && looksLikeDate(partyText) ? month(partyText, '入党时间', false) : partyText;
 
-  const annualText = clean(person.nianDuKaoHeJieGuo);
-  const annualResults = parseAnnualResults(annualText);
-  if (annualText && annualResults.length === 0 && !/^[无—\-－/／]+$/.test(annualText)) {
-    issues.push(`年度考核结果“${shown(annualText)}”无法识别，应写作“2024年度称职”`);
+  const annual = readAnnualText(person.nianDuKaoHeJieGuo ?? '');
+  if (annual.unreadable.length > 0) {
+    const what = annual.unreadable.map((s) => `“${shown(s)}”`).join('、');
+    issues.push(`年度考核结果${what}无法识别为逐年结果，已按原文保存在“年度考核结果（原文）”中`);
   }
 
   const family: FamilyMember[] = [];
@@ -180,7 +180,8 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     familiarFields: '', // 熟悉领域, 主要特点, 存在不足: the roster's own assessment fields, not in the format
     traits: '',
     shortcomings: '',
-    annualResults,
+    annualResults: annual.results,
+    annualResultsNote: annual.note,
     family,
   };
   return { fields, photo: photoOf(person.zhaoPian ?? '', issues), issues };
@@ -236,7 +237,7 @@ export function cadreToPerson(c: CadreInput & { unitName: string }, photo: Buffe
     niMianZhiWu: '',
     jianLi: c.resume,
     jiangChengQingKuang: c.rewards,
-    nianDuKaoHeJieGuo: formatAnnualResults(c.annualResults),
+    nianDuKaoHeJieGuo: formatAnnualText(c.annualResults, c.annualResultsNote),
     renMianLiYou: '',
     jiaTingChengYuan: c.family.map((m) => ({
       chengWei: m.relation,

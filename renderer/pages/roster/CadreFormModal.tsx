@@ -93,6 +93,7 @@ function toInput(v: FormValues): CadreInput {
     shortcomings: s(v.shortcomings),
     status: v.status,
     annualResults: (v.annualResults ?? []).map((r) => ({ year: Number(r.year), result: s(r.result) })),
+    annualResultsNote: s(v.annualResultsNote),
     family: (v.family ?? []).map((f) => ({
       relation: s(f.relation),
       name: s(f.name),
@@ -113,6 +114,7 @@ const TAB_OF_FIELD: Record<string, string> = {
   resume: 'resume',
   rewards: 'resume',
   annualResults: 'resume',
+  annualResultsNote: 'resume',
   family: 'family',
   familiarFields: 'eval',
   traits: 'eval',
@@ -272,6 +274,9 @@ export function CadreFormModal({
             </>
           )}
         </Form.List>
+      </Form.Item>
+      <Form.Item name="annualResultsNote" label="年度考核结果（原文）" extra="导入时无法识别为逐年结果的原文，保存在此；可改为上方的逐年结果后删去">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
     </>
   );

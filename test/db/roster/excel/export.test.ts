@@ -40,6 +40,7 @@ const handmade: CadreInput[] = [
     familiarFields: '农业',
     traits: '  ',
     shortcomings: '',
+    annualResultsNote: '',
     status: '退休',
     annualResults: [
       { year: 2021, result: '称职' },

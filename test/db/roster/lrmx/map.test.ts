@@ -53,6 +53,7 @@ describe('the samples', () => {
       familiarFields: '',
       traits: '',
       shortcomings: '',
+      annualResultsNote: '',
       annualResults: [
         { year: 2022, result: '称职' },
         { year: 2023, result: '优秀' },
@@ -184,9 +185,31 @@ describe('field by field', () => {
     expect(map({ ...base, xingMing: '巴特尔' }).fields.name).toBe('巴特尔');
   });
 
-  it('年度考核结果 that cannot be read is an issue; “无” is not', () => {
-    expect(map({ ...base, nianDuKaoHeJieGuo: '近三年均良好' }).issues).toEqual(['年度考核结果“近三年均良好”无法识别，应写作“2024年度称职”']);
-    expect(map({ ...base, nianDuKaoHeJieGuo: '无' }).issues).toEqual([]);
+  it('年度考核结果 that cannot be read is kept verbatim with an issue; “无” is neither', () => {
+    const r = map({ ...base, nianDuKaoHeJieGuo: '近三年均良好' });
+    expect(r.issues).toEqual(['年度考核结果“近三年均良好”无法识别为逐年结果，已按原文保存在“年度考核结果（原文）”中']);
+    expect(r.fields).toMatchObject({ annualResults: [], annualResultsNote: '近三年均良好' });
+    const mixed = map({ ...base, nianDuKaoHeJieGuo: '2021年度考核称职，2022年度考核优秀；2023年度嘉奖' });
+    expect(mixed.fields).toMatchObject({
+      annualResults: [
+        { year: 2021, result: '称职' },
+        { year: 2022, result: '优秀' },
+      ],
+      annualResultsNote: '2023年度嘉奖',
+    });
+    for (const none of ['无', '(无)', '（无）']) {
+      expect(map({ ...base, nianDuKaoHeJieGuo: none })).toMatchObject({ issues: [], fields: { annualResults: [], annualResultsNote: '' } });
+    }
+  });
+
+  it('exports the results and the kept text in 年度考核结果, so a round trip loses neither', () => {
+    const fields = { ...map({ ...base, nianDuKaoHeJieGuo: '2022、2023年均为称职；近三年无违纪' }).fields };
+    const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
+    expect(person.nianDuKaoHeJieGuo).toBe('2022年度称职；2023年度称职。近三年无违纪');
+    expect(map({ ...base, nianDuKaoHeJieGuo: person.nianDuKaoHeJieGuo }).fields).toMatchObject({
+      annualResults: fields.annualResults,
+      annualResultsNote: '近三年无违纪',
+    });
   });
 
   it('family: blank rows dropped, unreadable birth dates and missing names are issues', () => {
@@ -361,6 +384,7 @@ const cadreArb = fc
       familiarFields: g.extras[1]!,
       traits: g.extras[2]!,
       shortcomings: g.extras[3]!,
+      annualResultsNote: '',
       status: '在职',
       annualResults,
       family: g.family,
