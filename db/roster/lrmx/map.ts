@@ -5,9 +5,11 @@ import { validateIdNumber } from '../../../shared/roster/idcard';
 import { LRMX_EXPORT_VERSION, type LrmxFamilyMember, type LrmxPerson } from '../../../shared/roster/lrmx-types';
 import type { CadreInput, FamilyMember, Gender } from '../../../shared/roster/types';
 import { postSinceFromResume } from './resume';
+import { joinSchools, splitSchool } from './schools';
 import { splitPosts } from './suggest';
 
 export { suggestPosition, suggestUnit } from './suggest';
+export { joinSchools } from './schools';
 
 /** The profile fields a .lrmx file can fill (the unit, 正职/副职 and status are chosen on import). */
 export type LrmxCadreFields = Omit<CadreInput, 'unitId' | 'position' | 'status'>;
@@ -32,27 +34,6 @@ function cleanName(raw: string): string {
 
 /** Looks like a date (digits and date punctuation only), so 入党时间 is parsed rather than kept as text. */
 const looksLikeDate = (s: string) => /^[\d\s.．\-/年月日]+$/.test(s);
-
-/** 学历院校 and 学位院校 as one school text: one when they agree (or one contains the other), else both joined by ；. */
-export function joinSchools(xueLi: string, xueWei: string): string {
-  const a = clean(xueLi);
-  const b = clean(xueWei);
-  if (!a || !b || a === b) return a || b;
-  if (a.includes(b)) return a;
-  if (b.includes(a)) return b;
-  return `${a}；${b}`;
-}
-
-/** The inverse of joinSchools on export: a school written for a degree goes into the 学位院校 column too. */
-function splitSchool(school: string, degree: string): { xueLi: string; xueWei: string } {
-  if (!degree) return { xueLi: school, xueWei: '' };
-  const parts = school.split('；');
-  if (parts.length === 2) {
-    const [a, b] = parts as [string, string];
-    if (a && b && a === a.trim() && b === b.trim() && !a.includes(b) && !b.includes(a)) return { xueLi: a, xueWei: b };
-  }
-  return { xueLi: school, xueWei: school };
-}
 
 const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 const isPng = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -167,10 +148,10 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     expertise: clean(person.shuXiZhuanYeYouHeZhuanChang),
     fulltimeEducation: clean(person.quanRiZhiJiaoYuXueLi),
     fulltimeDegree: clean(person.quanRiZhiJiaoYuXueWei),
-    fulltimeSchool: joinSchools(person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi),
+    fulltimeSchool: joinSchools(person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWei),
     parttimeEducation: clean(person.zaiZhiJiaoYuXueLi),
     parttimeDegree: clean(person.zaiZhiJiaoYuXueWei),
-    parttimeSchool: joinSchools(person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi),
+    parttimeSchool: joinSchools(person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWei),
     currentPost,
     postSince: postSinceFromResume(resume, currentPost, max),
     rank: '', // not in the format

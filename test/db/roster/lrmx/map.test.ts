@@ -180,6 +180,27 @@ describe('field by field', () => {
     expect(joinSchools('内蒙古师范大学数学专业', '中央党校')).toBe('内蒙古师范大学数学专业；中央党校');
   });
 
+  it('a 学位 school text that names no school continues the 学历 one; a degree written there adds nothing', () => {
+    expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业')).toBe('内蒙古大学数学科学学院基础数学专业');
+    expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业', '理学学士')).toBe('内蒙古大学数学科学学院基础数学专业');
+    expect(joinSchools('内蒙古大学', '理学学士', '理学学士')).toBe('内蒙古大学');
+    expect(joinSchools('内蒙古大学', '法学硕士学位')).toBe('内蒙古大学');
+    expect(joinSchools('内蒙古大学数学系', '中央民族大学数学系')).toBe('内蒙古大学数学系；中央民族大学数学系');
+  });
+
+  it('the joined school text goes back into the two elements so that a re-import reads the same text', () => {
+    for (const [xueLi, xueWei, degree] of [
+      ['内蒙古大学数学科学学院', '基础数学专业', '理学学士'],
+      ['内蒙古师范大学数学专业', '中央党校', '法学硕士'],
+      ['内蒙古大学', '', ''],
+      ['内蒙古大学', '理学学士', '理学学士'],
+    ] as const) {
+      const fields = map({ ...base, quanRiZhiJiaoYuXueLi: '大学', quanRiZhiJiaoYuXueWei: degree, quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi: xueLi, quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi: xueWei }).fields;
+      const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
+      expect(map(person).fields.fulltimeSchool, `${xueLi} / ${xueWei}`).toBe(fields.fulltimeSchool);
+    }
+  });
+
   it('a two-character name spaced out for alignment is joined; others are kept', () => {
     expect(map({ ...base, xingMing: '王　五' }).fields.name).toBe('王五');
     expect(map({ ...base, xingMing: '巴特尔' }).fields.name).toBe('巴特尔');
