@@ -60,6 +60,20 @@ function genderOf(raw: string): Gender | null {
   return null;
 }
 
+/**
+ * 入党时间: a date; free text for non-members (a 民主党派's name); or both, “199506；九三学社” (a date and a party).
+ * There is no 政治面貌 on a cadre, so of both the date is kept and the rest named in an issue.
+ */
+function partyJoinOf(text: string, month: (text: string) => string, issues: string[]): string {
+  if (!text || looksLikeDate(text)) return text && month(text);
+  const both = /^([\d.．\-/年月日]{4,})\s*[；;，,、/／\s]\s*(\S.*)$/u.exec(text) ?? /^(.*\S)\s*[；;，,、/／\s]\s*([\d.．\-/年月日]{4,})$/u.exec(text);
+  if (!both) return text;
+  const [date, rest] = looksLikeDate(both[1]!) ? [both[1]!, both[2]!] : [both[2]!, both[1]!];
+  const value = month(date);
+  if (value) issues.push(`入党时间“${shown(text)}”中的“${shown(rest)}”不是日期，只导入了日期（干部信息中没有政治面貌一项）`);
+  return value || text;
+}
+
 const ISSUE_LABEL_MAX = 20;
 const shown = (s: string) => (s.length > ISSUE_LABEL_MAX ? `${s.slice(0, ISSUE_LABEL_MAX)}…` : s);
 
@@ -79,7 +93,10 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
   const name = cleanName(person.xingMing);
   if (!name) issues.push('姓名为空');
 
-  const birthMonth = month(person.chuShengNianYue, '出生年月', true);
+  // 出生年月 missing or unreadable: the 身份证号 (checked below) can give it, with an issue saying so.
+  const rawBirth = clean(person.chuShengNianYue);
+  const birthIssuesAt = issues.length;
+  let birthMonth = month(rawBirth, '出生年月', true);
 
   let idNumber = '';
   let idGender: Gender | null = null;
@@ -90,7 +107,13 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     else {
       idNumber = id.idNumber;
       idGender = id.gender;
-      if (birthMonth && id.birthDate.slice(0, 7) !== birthMonth) {
+      const idMonth = id.birthDate.slice(0, 7);
+      if (!birthMonth) {
+        birthMonth = idMonth;
+        const taken = `已按身份证号取“${formatYearMonth(idMonth)}”`;
+        if (rawBirth) issues[birthIssuesAt] = `${issues[birthIssuesAt]}，${taken}`;
+        else issues.splice(birthIssuesAt, 1, `缺少出生年月，${taken}`);
+      } else if (id.birthDate.slice(0, 7) !== birthMonth) {
         issues.push(`出生年月（${formatYearMonth(birthMonth)}）与身份证号中的出生日期（${id.birthDate}）不一致`);
       }
     }
@@ -106,8 +129,7 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     issues.push(`性别“${gender}”与身份证号显示的性别“${idGender}”不一致`);
   }
 
-  const partyText = clean(person.ruDangShiJian);
-  const partyJoin = partyText && looksLikeDate(partyText) ? month(partyText, '入党时间', false) : partyText;
+  const partyJoin = partyJoinOf(clean(person.ruDangShiJian), (text) => month(text, '入党时间', false), issues);
 
   const annual = readAnnualText(person.nianDuKaoHeJieGuo ?? '');
   if (annual.unreadable.length > 0) {

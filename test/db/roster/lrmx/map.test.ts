@@ -150,13 +150,14 @@ describe('variants', () => {
 describe('field by field', () => {
   const base = readFixture('巴特尔.lrmx').person;
 
-  it('an unreadable 出生年月 gives its reason and an empty birth month', () => {
-    expect(map({ ...base, chuShengNianYue: '1978年13月' })).toMatchObject({
+  it('an unreadable 出生年月 gives its reason and an empty birth month (no 身份证号 to take it from)', () => {
+    const noId = { ...base, shenFenZheng: '' };
+    expect(map({ ...noId, chuShengNianYue: '1978年13月' })).toMatchObject({
       fields: { birthMonth: '' },
       issues: ['出生年月“1978年13月”的月份不正确'],
     });
-    expect(map({ ...base, chuShengNianYue: '七八年三月' }).issues).toEqual(['出生年月“七八年三月”无法识别，应写作 1975.03 或 197503']);
-    expect(map({ ...base, chuShengNianYue: '203001' }).issues).toEqual(['出生年月“203001”晚于当前日期']);
+    expect(map({ ...noId, chuShengNianYue: '七八年三月' }).issues).toEqual(['出生年月“七八年三月”无法识别，应写作 1975.03 或 197503']);
+    expect(map({ ...noId, chuShengNianYue: '203001' }).issues).toEqual(['出生年月“203001”晚于当前日期']);
   });
 
   it('性别: 男性/女性 accepted; anything else is an issue, taken from the 身份证号 when it is valid', () => {
@@ -168,7 +169,7 @@ describe('field by field', () => {
   it('入党时间: a date when it looks like one, else the free text (民主党派)', () => {
     expect(map({ ...base, ruDangShiJian: '2001.6' }).fields.partyJoin).toBe('2001-06');
     expect(map({ ...base, ruDangShiJian: '民建会员' }).fields.partyJoin).toBe('民建会员');
-    expect(map({ ...base, ruDangShiJian: '200106；民建会员' }).fields.partyJoin).toBe('200106；民建会员');
+    expect(map({ ...base, ruDangShiJian: '200106；民建会员' }).fields.partyJoin).toBe('2001-06'); // the party: an issue (below)
     expect(map({ ...base, ruDangShiJian: '2001.13' })).toMatchObject({ fields: { partyJoin: '' }, issues: ['入党时间“2001.13”的月份不正确'] });
   });
 
@@ -199,6 +200,28 @@ describe('field by field', () => {
       const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
       expect(map(person).fields.fulltimeSchool, `${xueLi} / ${xueWei}`).toBe(fields.fulltimeSchool);
     }
+  });
+
+  it('出生年月 missing or unreadable with a valid 身份证号: the month is taken from the number, with an issue', () => {
+    expect(map({ ...base, chuShengNianYue: '' })).toMatchObject({ fields: { birthMonth: '1978-03' }, issues: ['缺少出生年月，已按身份证号取“1978.03”'] });
+    expect(map({ ...base, chuShengNianYue: '1978年13月' })).toMatchObject({
+      fields: { birthMonth: '1978-03' },
+      issues: ['出生年月“1978年13月”的月份不正确，已按身份证号取“1978.03”'],
+    });
+    expect(map({ ...base, chuShengNianYue: '', shenFenZheng: '150624197803153019' }).issues).toEqual([
+      '出生年月为空',
+      expect.stringContaining('身份证号“150624197803153019”无效'),
+    ]);
+  });
+
+  it('入党时间 with a party after the date: the date is kept, the rest named in an issue', () => {
+    for (const text of ['199506；九三学社', '1995.06 九三学社', '九三学社，1995年6月']) {
+      const r = map({ ...base, ruDangShiJian: text });
+      expect(r.fields.partyJoin, text).toBe('1995-06');
+      expect(r.issues, text).toEqual([expect.stringMatching(/^入党时间“.+”中的“九三学社”不是日期，只导入了日期/)]);
+    }
+    expect(map({ ...base, ruDangShiJian: '九三学社' })).toMatchObject({ fields: { partyJoin: '九三学社' }, issues: [] });
+    expect(map({ ...base, ruDangShiJian: '199513；九三学社' })).toMatchObject({ fields: { partyJoin: '199513；九三学社' }, issues: ['入党时间“199513”的月份不正确'] });
   });
 
   it('a two-character name spaced out for alignment is joined; others are kept', () => {
