@@ -37,7 +37,9 @@ function decodeDocument(b: Uint8Array): Decoded {
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return tryDecode(b, 'utf-16be', false);
 
   // The first bytes of a BOM only: a file cut right at its start.
-  if (b.length < 3 && b[0] === 0xef && (b.length < 2 || b[1] === 0xbb)) return { ok: false, error: `${NOT_LRMX}：文件不完整` };
+  if ((b.length < 3 && b[0] === 0xef && (b.length < 2 || b[1] === 0xbb)) || (b.length === 1 && (b[0] === 0xff || b[0] === 0xfe))) {
+    return { ok: false, error: `${NOT_LRMX}：文件不完整` };
+  }
   let first = 0;
   while (first < b.length && (b[first] === 0x20 || b[first] === 0x09 || b[first] === 0x0a || b[first] === 0x0d)) first += 1;
   if (first === b.length) return { ok: false, error: '文件为空' };
