@@ -1,7 +1,8 @@
 // 年度考核结果 free text (“2022年度称职；2023年度优秀。”, “2022、2023年均为合格” …) to per-year results and back.
 import type { AnnualResult } from './types';
 
-const RESULT_WORDS = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格', '不定等次', '不确定等次', '未参加考核'];
+/** The results the reader knows: 公务员 grades (称职 …) and 事业单位 ones (合格 …). */
+export const RESULT_WORDS = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格', '不定等次', '不确定等次', '未参加考核'] as const;
 // Longest first, so 基本称职 is not read as 称职.
 const WORD = [...RESULT_WORDS].sort((a, b) => b.length - a.length).join('|');
 
@@ -94,4 +95,4 @@ export function formatAnnualText(results: readonly AnnualResult[], note: string)
   return formatted && kept ? `${formatted}${kept}` : formatted || kept;
 }
 
-export const isKnownResult = (s: string) => RESULT_WORDS.includes(s);
+export const isKnownResult = (s: string) => (RESULT_WORDS as readonly string[]).includes(s);

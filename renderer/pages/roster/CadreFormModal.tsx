@@ -7,6 +7,7 @@ import type { CadreProfile } from '../../../shared/roster/views';
 import { CADRE_STATUSES, EDUCATION_LEVELS, GENDERS, RANKS, type CadreInput, type Unit } from '../../../shared/roster/types';
 import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
+import { RESULT_WORDS } from '../../../shared/roster/annual-results';
 import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
 
@@ -263,7 +264,7 @@ export function CadreFormModal({
                     <InputNumber min={1950} max={2100} precision={0} addonAfter="年度" style={{ width: 150 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'result']} rules={[{ required: true, message: '请选择结果' }]}>
-                    <Select style={{ width: 140 }} options={opts(['优秀', '称职', '基本称职', '不称职', '不定等次'])} />
+                    <Select style={{ width: 140 }} options={opts(RESULT_WORDS)} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
