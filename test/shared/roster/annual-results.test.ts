@@ -67,3 +67,13 @@ describe('real wordings', () => {
     expect(readAnnualText(formatAnnualText([], '近三年均良好，无违纪')).note).toBe('近三年均良好，无违纪');
   });
 });
+
+test('long or hostile text costs little and is kept', () => {
+  const started = performance.now();
+  const years = '2022、'.repeat(50_000);
+  expect(readAnnualText(years).note).toBe(years.trim());
+  const junk = `${'2022年度考核均为'.repeat(20_000)}良好`;
+  expect(readAnnualText(junk)).toMatchObject({ results: [], note: junk });
+  expect(readAnnualText('2000-2999年均为称职').note).toBe('2000-2999年均为称职'); // a range is at most 20 years
+  expect(performance.now() - started).toBeLessThan(2000);
+});
