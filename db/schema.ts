@@ -82,6 +82,7 @@ export interface CadresTable {
   traits: string;
   shortcomings: string;
   status: string;
+  annual_results_note: Generated<string>;
   highest_education: string;
   search_text: string;
   pinyin_keys: string;

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-assessment';
 import { migration0005 } from './0005-veto-source';
 import { migration0006 } from './0006-panels';
 import { migration0007 } from './0007-print-register';
+import { migration0008 } from './0008-annual-results-note';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

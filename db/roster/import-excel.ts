@@ -35,7 +35,9 @@ interface ExcelJob {
  * cadre, but an update keeps the stored status).
  */
 function absentFields(missing: readonly (keyof CadreInput)[], blankStatus: boolean): ReadonlySet<keyof CadreInput> {
-  return new Set<keyof CadreInput>(['family', ...missing, ...(blankStatus ? (['status'] as const) : [])]);
+  const absent = new Set<keyof CadreInput>(['family', ...missing, ...(blankStatus ? (['status'] as const) : [])]);
+  if (absent.has('annualResults')) absent.add('annualResultsNote'); // both come from the one 年度考核结果 column
+  return absent;
 }
 
 type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTemplate' | 'roster.exportExcel';

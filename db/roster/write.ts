@@ -39,6 +39,7 @@ function columns(c: CadreInput, unitName: string) {
     traits: c.traits,
     shortcomings: c.shortcomings,
     status: c.status,
+    annual_results_note: c.annualResultsNote,
     highest_education: highestEducation(c),
     search_text: searchText(c, unitName),
     pinyin_keys: pinyinKeys(c.name),
@@ -241,6 +242,7 @@ export async function readCadres(db: Kysely<Database>, ids: readonly number[], o
         shortcomings: r.shortcomings,
         status: r.status as CadreProfile['status'],
         annualResults: (resultsOf.get(r.id) ?? []).map((x) => ({ year: x.year, result: x.result })),
+        annualResultsNote: r.annual_results_note,
         family: (familyOf.get(r.id) ?? []).map((f) => ({
           relation: f.relation,
           name: f.name,

@@ -42,6 +42,7 @@ export const CADRE_FIELD_LABELS = {
   shortcomings: '存在不足',
   status: '状态',
   annualResults: '年度考核结果',
+  annualResultsNote: '年度考核结果（原文）',
   family: '家庭主要成员',
 } as const;
 
@@ -92,6 +93,7 @@ export const cadreInputSchema = z
     shortcomings: str(L.shortcomings, 1000),
     status: z.enum(CADRE_STATUSES, { error: `状态应为${CADRE_STATUSES.join('、')}之一` }),
     annualResults: z.array(annualResultSchema, { error: '年度考核结果格式不正确' }).max(60, '年度考核结果过多').readonly(),
+    annualResultsNote: str(L.annualResultsNote, 2000),
     family: z.array(familyMemberSchema, { error: '家庭主要成员格式不正确' }).max(30, '家庭成员过多').readonly(),
   }, { error: '干部信息格式不正确' })
   .superRefine((c, ctx) => {

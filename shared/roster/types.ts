@@ -70,6 +70,8 @@ export interface CadreInput {
   readonly shortcomings: string; // 存在不足
   readonly status: CadreStatus;
   readonly annualResults: readonly AnnualResult[];
+  /** 年度考核结果 text that could not be read as per-year results, kept verbatim (from imports or typed in). */
+  readonly annualResultsNote: string;
   readonly family: readonly FamilyMember[];
 }
 

@@ -81,6 +81,7 @@ export function cadreForm(n: number, unitId: number, identity = cadreIdentity(n)
     familiarFields: '基层党建、农牧业',
     traits: '政治坚定，扎根基层',
     shortcomings: '理论学习有待加强',
+    annualResultsNote: '',
     status: '在职' as const,
     annualResults: Array.from({ length: RESULTS_PER_CADRE }, (_, i) => ({ year: 2021 + i, result: results[(n + i) % 3]! })),
     family: Array.from({ length: FAMILY_PER_CADRE }, (_, i) => ({

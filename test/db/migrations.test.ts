@@ -12,6 +12,7 @@ import { ASSESSMENT_CHILD_TABLES, migration0004 } from '../../db/migrations/0004
 import { migration0005 } from '../../db/migrations/0005-veto-source';
 import { PANEL_TABLES, migration0006 } from '../../db/migrations/0006-panels';
 import { migration0007 } from '../../db/migrations/0007-print-register';
+import { migration0008 } from '../../db/migrations/0008-annual-results-note';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -45,7 +46,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]); // add a describe block for each new migration
   });
 });
 
@@ -607,5 +608,42 @@ describe('0007-print-register', () => {
     expect(() => add.run('letter', 'letter:1', 1)).toThrow(/CHECK/);
     const row = db.prepare(`SELECT recipient, returned_at FROM print_register WHERE doc_key = 'dossier:2'`).get();
     expect(row).toEqual({ recipient: '', returned_at: null });
+  });
+});
+
+describe('0008-annual-results-note', () => {
+  const chain = [migration0001, migration0002, migration0008];
+
+  test('is version 8, named annual-results-note: adds cadres.annual_results_note (NOT NULL, default \'\'), no new table', () => {
+    expect(MIGRATIONS).toContain(migration0008);
+    expect(migration0008).toMatchObject({ version: 8, name: 'annual-results-note' });
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    const before = tables(db);
+    expect(migrate(db, chain)).toEqual([8]);
+    expect(schemaVersion(db)).toBe(8);
+    expect(tables(db)).toEqual(before);
+    const column = db.prepare(`SELECT "notnull", dflt_value FROM pragma_table_info('cadres') WHERE name = 'annual_results_note'`).get();
+    expect(column).toEqual({ notnull: 1, dflt_value: "''" });
+    expect(migrate(db, chain)).toEqual([]);
+  });
+
+  test('cadres stored before it read as having no note', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    db.pragma('foreign_keys = OFF'); // a bare row is enough: no unit is needed to show the default
+    const cols = (db.prepare(`SELECT name FROM pragma_table_info('cadres') WHERE "notnull" = 1 AND dflt_value IS NULL AND pk = 0`).all() as { name: string }[]).map((r) => r.name);
+    const values = cols.map((c) => (c === 'unit_id' ? 1 : c === 'position' ? 'chief' : c === 'gender' ? '男' : c === 'status' ? '在职' : c === 'birth_month' ? '1980-01' : 'x'));
+    db.prepare(`INSERT INTO cadres (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
+    migrate(db, chain);
+    expect(db.prepare('SELECT annual_results_note FROM cadres').get()).toEqual({ annual_results_note: '' });
+  });
+
+  test('runs in one transaction: a clash leaves the version where it was', () => {
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002]);
+    db.exec(`ALTER TABLE cadres ADD COLUMN annual_results_note TEXT`);
+    expect(() => migrate(db, chain)).toThrow(/annual_results_note/);
+    expect(schemaVersion(db)).toBe(2);
   });
 });

@@ -35,6 +35,7 @@ export const CADRE_SAMPLE = {
   familiarFields: '基层党建',
   traits: '政治坚定',
   shortcomings: '理论学习有待加强',
+  annualResultsNote: '',
   status: '在职',
   annualResults: [
     { year: 2022, result: '称职' },

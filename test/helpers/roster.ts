@@ -64,6 +64,7 @@ export function cadreInput(unitId: number, over: Partial<CadreForm> = {}): Cadre
     familiarFields: '基层党建、农牧业',
     traits: '政治坚定，扎根基层',
     shortcomings: '理论学习有待加强',
+    annualResultsNote: '',
     status: '在职',
     annualResults: [
       { year: 2023, result: '优秀' },

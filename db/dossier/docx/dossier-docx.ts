@@ -77,7 +77,8 @@ function basicTable(d: DossierDocxData): string {
     [label('现任职务'), value(p.currentPost, 3), label('任现职时间'), value(dotted(p.postSince), 2)],
     [label('简历'), value(p.resume, 6)],
     [label('奖惩情况'), value(p.rewards || '无', 6)],
-    [label('年度考核结果'), value(p.annualResults.map((r) => `${r.year}年${r.result}`).join('；') || '无', 6)],
+    // Text an import could not read as per-year results is printed as written, after the results.
+    [label('年度考核结果'), value([p.annualResults.map((r) => `${r.year}年${r.result}`).join('；'), p.annualResultsNote].filter(Boolean).join('；') || '无', 6)],
   ];
   return table(grid, rows, { minHeight: 520 });
 }

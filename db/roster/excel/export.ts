@@ -1,7 +1,7 @@
 // Exports cadres to a 干部名册 workbook with the template's columns (so an export re-imports cleanly),
 // plus the read-only columns 年龄 and 单位类别 at the end (the importer ignores unknown columns).
 import ExcelJS from 'exceljs';
-import { formatAnnualResults } from '../../../shared/roster/annual-results';
+import { formatAnnualText } from '../../../shared/roster/annual-results';
 import { formatYearMonth } from '../../../shared/roster/dates';
 import { POSITION_NAMES, type CadreInput } from '../../../shared/roster/types';
 import { EXPORT_EXTRA_HEADERS, ROSTER_COLUMNS, ROSTER_SHEET, type ColumnKey } from './columns';
@@ -42,7 +42,7 @@ export function cadreCells(c: ExportCadre): Record<ColumnKey, string> {
     traits: c.traits,
     shortcomings: c.shortcomings,
     status: c.status,
-    annualResults: formatAnnualResults(c.annualResults),
+    annualResults: formatAnnualText(c.annualResults, c.annualResultsNote),
     resume: c.resume,
     rewards: c.rewards,
   };

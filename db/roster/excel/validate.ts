@@ -1,6 +1,6 @@
 // Turns parsed rows into CadreInputs: normalises the text, checks every field, then the whole file
 // (duplicate 身份证号, duplicate 姓名+出生年月). Every issue names the row, the column (its Chinese header) and why.
-import { parseAnnualResults } from '../../../shared/roster/annual-results';
+import { readAnnualText } from '../../../shared/roster/annual-results';
 import { parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
 import { CADRE_FIELD_LABELS, cadreInputSchema } from '../../../shared/roster/schema';
@@ -73,13 +73,6 @@ function unitLookup(units: ValidationContext['units']) {
 
 /** 1975.1 from a General-format number cell: Excel dropped the 0 of 1975.10, or the user meant January. */
 const ambiguousNumberMonth = (text: string) => /^\d{4}\.1$/u.test(text);
-
-/** Segments of 年度考核结果 text, each expected to name one year's result. */
-const annualSegments = (text: string) =>
-  text
-    .split(/[；;，,。、\n]+/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 interface RowDraft {
   readonly rowNumber: number;
@@ -162,29 +155,26 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     if (!status) add('status', `状态应为${CADRE_STATUSES.join('、')}之一，不能填“${c.status}”`);
   }
 
+  // 年度考核结果: the years read become results; text that cannot be read is kept verbatim in annualResultsNote and
+  // does not block the row (rows have no warning level: the kept text is shown on the profile and exported again).
   let annualResults: AnnualResult[] | undefined = [];
+  let annualResultsNote = '';
   if (c.annualResults) {
+    const annual = readAnnualText(c.annualResults);
     const seen = new Map<number, string>();
-    for (const segment of annualSegments(c.annualResults)) {
-      const found = parseAnnualResults(segment);
-      if (found.length === 0) {
-        add('annualResults', `年度考核结果“${segment}”无法识别，应写作“2022年度称职；2023年度优秀”`);
+    for (const r of annual.entries) {
+      const before = seen.get(r.year);
+      if (before !== undefined && before !== r.result) {
+        add('annualResults', `${r.year} 年度的考核结果重复（“${before}”和“${r.result}”）`);
         annualResults = undefined;
-        continue;
+      } else if (r.year > ctx.today.getFullYear()) {
+        add('annualResults', `年度考核结果中的 ${r.year} 年度晚于当前年份`);
+        annualResults = undefined;
       }
-      for (const r of found) {
-        const before = seen.get(r.year);
-        if (before !== undefined && before !== r.result) {
-          add('annualResults', `${r.year} 年度的考核结果重复（“${before}”和“${r.result}”）`);
-          annualResults = undefined;
-        } else if (r.year > ctx.today.getFullYear()) {
-          add('annualResults', `年度考核结果中的 ${r.year} 年度晚于当前年份`);
-          annualResults = undefined;
-        }
-        seen.set(r.year, r.result);
-      }
+      seen.set(r.year, r.result);
     }
-    if (annualResults) annualResults = parseAnnualResults(c.annualResults);
+    if (annualResults) annualResults = annual.results;
+    annualResultsNote = annual.note;
   }
 
   const idNumber = c.idNumber.replace(/\s+/gu, '').toUpperCase();
@@ -240,6 +230,7 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     shortcomings: c.shortcomings,
     status: status ?? '',
     annualResults: annualResults ?? [],
+    annualResultsNote,
     family: [],
   };
   // The schema catches what the steps above do not (required texts, lengths, 参加工作时间 before birth …);

@@ -28,6 +28,7 @@ const FILLED_BY: readonly (readonly [Field, readonly (keyof LrmxPerson)[]])[] = 
   ['resume', ['jianLi']],
   ['rewards', ['jiangChengQingKuang']],
   ['annualResults', ['nianDuKaoHeJieGuo']],
+  ['annualResultsNote', ['nianDuKaoHeJieGuo']],
   ['family', ['jiaTingChengYuan']],
   ['idNumber', ['shenFenZheng']],
 ];

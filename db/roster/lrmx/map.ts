@@ -1,13 +1,15 @@
 // Between a .lrmx person and the roster's cadre profile: import (personToCadre) and export (cadreToPerson).
-import { formatAnnualResults, parseAnnualResults } from '../../../shared/roster/annual-results';
+import { formatAnnualText, readAnnualText } from '../../../shared/roster/annual-results';
 import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
 import { LRMX_EXPORT_VERSION, type LrmxFamilyMember, type LrmxPerson } from '../../../shared/roster/lrmx-types';
 import type { CadreInput, FamilyMember, Gender } from '../../../shared/roster/types';
 import { postSinceFromResume } from './resume';
+import { joinSchools, splitSchool } from './schools';
 import { splitPosts } from './suggest';
 
 export { suggestPosition, suggestUnit } from './suggest';
+export { joinSchools } from './schools';
 
 /** The profile fields a .lrmx file can fill (the unit, 正职/副职 and status are chosen on import). */
 export type LrmxCadreFields = Omit<CadreInput, 'unitId' | 'position' | 'status'>;
@@ -32,27 +34,6 @@ function cleanName(raw: string): string {
 
 /** Looks like a date (digits and date punctuation only), so 入党时间 is parsed rather than kept as text. */
 const looksLikeDate = (s: string) => /^[\d\s.．\-/年月日]+$/.test(s);
-
-/** 学历院校 and 学位院校 as one school text: one when they agree (or one contains the other), else both joined by ；. */
-export function joinSchools(xueLi: string, xueWei: string): string {
-  const a = clean(xueLi);
-  const b = clean(xueWei);
-  if (!a || !b || a === b) return a || b;
-  if (a.includes(b)) return a;
-  if (b.includes(a)) return b;
-  return `${a}；${b}`;
-}
-
-/** The inverse of joinSchools on export: a school written for a degree goes into the 学位院校 column too. */
-function splitSchool(school: string, degree: string): { xueLi: string; xueWei: string } {
-  if (!degree) return { xueLi: school, xueWei: '' };
-  const parts = school.split('；');
-  if (parts.length === 2) {
-    const [a, b] = parts as [string, string];
-    if (a && b && a === a.trim() && b === b.trim() && !a.includes(b) && !b.includes(a)) return { xueLi: a, xueWei: b };
-  }
-  return { xueLi: school, xueWei: school };
-}
 
 const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 const isPng = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -79,6 +60,20 @@ function genderOf(raw: string): Gender | null {
   return null;
 }
 
+/**
+ * 入党时间: a date; free text for non-members (a 民主党派's name); or both, “199506；九三学社” (a date and a party).
+ * There is no 政治面貌 on a cadre, so of both the date is kept and the rest named in an issue.
+ */
+function partyJoinOf(text: string, month: (text: string) => string, issues: string[]): string {
+  if (!text || looksLikeDate(text)) return text && month(text);
+  const both = /^([\d.．\-/年月日]{4,})\s*[；;，,、/／\s]\s*(\S.*)$/u.exec(text) ?? /^(.*\S)\s*[；;，,、/／\s]\s*([\d.．\-/年月日]{4,})$/u.exec(text);
+  if (!both) return text;
+  const [date, rest] = looksLikeDate(both[1]!) ? [both[1]!, both[2]!] : [both[2]!, both[1]!];
+  const value = month(date);
+  if (value) issues.push(`入党时间“${shown(text)}”中的“${shown(rest)}”不是日期，只导入了日期（干部信息中没有政治面貌一项）`);
+  return value || text;
+}
+
 const ISSUE_LABEL_MAX = 20;
 const shown = (s: string) => (s.length > ISSUE_LABEL_MAX ? `${s.slice(0, ISSUE_LABEL_MAX)}…` : s);
 
@@ -98,7 +93,10 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
   const name = cleanName(person.xingMing);
   if (!name) issues.push('姓名为空');
 
-  const birthMonth = month(person.chuShengNianYue, '出生年月', true);
+  // 出生年月 missing or unreadable: the 身份证号 (checked below) can give it, with an issue saying so.
+  const rawBirth = clean(person.chuShengNianYue);
+  const birthIssuesAt = issues.length;
+  let birthMonth = month(rawBirth, '出生年月', true);
 
   let idNumber = '';
   let idGender: Gender | null = null;
@@ -109,7 +107,13 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     else {
       idNumber = id.idNumber;
       idGender = id.gender;
-      if (birthMonth && id.birthDate.slice(0, 7) !== birthMonth) {
+      const idMonth = id.birthDate.slice(0, 7);
+      if (!birthMonth) {
+        birthMonth = idMonth;
+        const taken = `已按身份证号取“${formatYearMonth(idMonth)}”`;
+        if (rawBirth) issues[birthIssuesAt] = `${issues[birthIssuesAt]}，${taken}`;
+        else issues.splice(birthIssuesAt, 1, `缺少出生年月，${taken}`);
+      } else if (id.birthDate.slice(0, 7) !== birthMonth) {
         issues.push(`出生年月（${formatYearMonth(birthMonth)}）与身份证号中的出生日期（${id.birthDate}）不一致`);
       }
     }
@@ -125,13 +129,12 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     issues.push(`性别“${gender}”与身份证号显示的性别“${idGender}”不一致`);
   }
 
-  const partyText = clean(person.ruDangShiJian);
-  const partyJoin = partyText && looksLikeDate(partyText) ? month(partyText, '入党时间', false) : partyText;
+  const partyJoin = partyJoinOf(clean(person.ruDangShiJian), (text) => month(text, '入党时间', false), issues);
 
-  const annualText = clean(person.nianDuKaoHeJieGuo);
-  const annualResults = parseAnnualResults(annualText);
-  if (annualText && annualResults.length === 0 && !/^[无—\-－/／]+$/.test(annualText)) {
-    issues.push(`年度考核结果“${shown(annualText)}”无法识别，应写作“2024年度称职”`);
+  const annual = readAnnualText(person.nianDuKaoHeJieGuo ?? '');
+  if (annual.unreadable.length > 0) {
+    const what = annual.unreadable.map((s) => `“${shown(s)}”`).join('、');
+    issues.push(`年度考核结果${what}无法识别为逐年结果，已按原文保存在“年度考核结果（原文）”中`);
   }
 
   const family: FamilyMember[] = [];
@@ -167,10 +170,10 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     expertise: clean(person.shuXiZhuanYeYouHeZhuanChang),
     fulltimeEducation: clean(person.quanRiZhiJiaoYuXueLi),
     fulltimeDegree: clean(person.quanRiZhiJiaoYuXueWei),
-    fulltimeSchool: joinSchools(person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi),
+    fulltimeSchool: joinSchools(person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWei),
     parttimeEducation: clean(person.zaiZhiJiaoYuXueLi),
     parttimeDegree: clean(person.zaiZhiJiaoYuXueWei),
-    parttimeSchool: joinSchools(person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi),
+    parttimeSchool: joinSchools(person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWei),
     currentPost,
     postSince: postSinceFromResume(resume, currentPost, max),
     rank: '', // not in the format
@@ -180,7 +183,8 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     familiarFields: '', // 熟悉领域, 主要特点, 存在不足: the roster's own assessment fields, not in the format
     traits: '',
     shortcomings: '',
-    annualResults,
+    annualResults: annual.results,
+    annualResultsNote: annual.note,
     family,
   };
   return { fields, photo: photoOf(person.zhaoPian ?? '', issues), issues };
@@ -236,7 +240,7 @@ export function cadreToPerson(c: CadreInput & { unitName: string }, photo: Buffe
     niMianZhiWu: '',
     jianLi: c.resume,
     jiangChengQingKuang: c.rewards,
-    nianDuKaoHeJieGuo: formatAnnualResults(c.annualResults),
+    nianDuKaoHeJieGuo: formatAnnualText(c.annualResults, c.annualResultsNote),
     renMianLiYou: '',
     jiaTingChengYuan: c.family.map((m) => ({
       chengWei: m.relation,

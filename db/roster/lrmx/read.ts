@@ -36,6 +36,10 @@ function decodeDocument(b: Uint8Array): Decoded {
   if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return tryDecode(b, 'utf-16le', false);
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return tryDecode(b, 'utf-16be', false);
 
+  // The first bytes of a BOM only: a file cut right at its start.
+  if ((b.length < 3 && b[0] === 0xef && (b.length < 2 || b[1] === 0xbb)) || (b.length === 1 && (b[0] === 0xff || b[0] === 0xfe))) {
+    return { ok: false, error: `${NOT_LRMX}：文件不完整` };
+  }
   let first = 0;
   while (first < b.length && (b[first] === 0x20 || b[first] === 0x09 || b[first] === 0x0a || b[first] === 0x0d)) first += 1;
   if (first === b.length) return { ok: false, error: '文件为空' };
@@ -66,14 +70,31 @@ function hasHighBytes(b: Uint8Array): boolean {
   return false;
 }
 
+/** Whether the bytes decode once their last 1–3 bytes are left off: a file cut inside a multi-byte character. */
+function cutInsideCharacter(b: Uint8Array, label: string): boolean {
+  for (let k = 1; k <= 3 && k < b.length; k += 1) {
+    try {
+      decode(b.subarray(0, b.length - k), label);
+      return true;
+    } catch {
+      // not yet
+    }
+  }
+  return false;
+}
+
+const INCOMPLETE = `${NOT_LRMX}：文件不完整（在一个字符的中间截断）`;
+
 function tryDecode(b: Uint8Array, label: string, gbFallback: boolean): Decoded {
   try {
     return { ok: true, text: decode(b, label), warnings: [] };
   } catch {
+    if (cutInsideCharacter(b, label)) return { ok: false, error: INCOMPLETE };
     if (gbFallback) {
       try {
         return { ok: true, text: decode(b, 'gb18030'), warnings: ['文件不是有效的 UTF-8 文本，已按 GB18030 编码读取，请核对文字是否正确'] };
       } catch {
+        if (cutInsideCharacter(b, 'gb18030')) return { ok: false, error: INCOMPLETE };
         return { ok: false, error: `${NOT_LRMX}：文件编码无法识别（既不是 UTF-8 也不是 GB18030 文本）` };
       }
     }
@@ -93,10 +114,18 @@ function firstChild(el: XmlElement, name: string, label: string, warnings: strin
   return found;
 }
 
+// Private-use characters (an editor's own symbols, e.g. U+E003 in 简历) show as boxes or wrong glyphs elsewhere.
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+
 function textOf(el: XmlElement | undefined, label: string, warnings: string[]): string {
   if (!el) return '';
   if (el.children.length > 0) warnings.push(`“${label}”项中含有多余的子项，已忽略`);
-  return trimXmlSpace(el.text);
+  const text = trimXmlSpace(el.text);
+  const privateUse = text.match(PRIVATE_USE);
+  if (!privateUse) return text;
+  const codes = [...new Set(privateUse)].slice(0, 5).map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  warnings.push(`“${label}”中含有 ${privateUse.length} 个无法通用显示的私用区字符（${codes.join('、')}），已删除`);
+  return trimXmlSpace(text.replace(PRIVATE_USE, ''));
 }
 
 function familyMember(item: XmlElement, warnings: string[]): LrmxFamilyMember {
@@ -144,7 +173,7 @@ function read(bytes: Uint8Array): LrmxReadResult {
   }
   if (parsed.root.name !== 'Person') return { ok: false, error: `${NOT_LRMX}：根元素是“${parsed.root.name}”，应为“Person”` };
   const result = personOf(parsed.root);
-  return result.ok ? { ...result, warnings: [...decoded.warnings, ...result.warnings] } : result;
+  return result.ok ? { ...result, warnings: [...decoded.warnings, ...parsed.warnings, ...result.warnings] } : result;
 }
 
 /**

@@ -138,6 +138,10 @@ const row = (key: string, table: string, cells: (string | number)[], opts: { cen
 });
 
 /** A label and its text (简历, 奖惩情况, 综合评价): a long text continues in rows of its own. */
+/** The per-year results, then on its own line the text an import could not read as results (kept verbatim). */
+const annualText = (results: readonly { year: number; result: string }[], note: string): string =>
+  [results.map((a) => `${a.year}年度：${a.result}`).join('；'), note ? `原文：${note}` : ''].filter(Boolean).join('\n');
+
 const labelRows = (key: string, table: string, label: string, text: string): PrintBlock[] =>
   textRows({ key, table, cells: [label, null], classes: ['l'], textAt: 1, text: text || '无', maxChars: WIDE_CHUNK_CHARS });
 
@@ -190,7 +194,7 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   blocks.push(...labelRows(k('resume'), more, '简　历', profile.resume));
   blocks.push(...labelRows(k('rewards'), more, '奖惩情况', profile.rewards));
   blocks.push(
-    ...labelRows(k('annual'), more, '年度考核结果', profile.annualResults.map((a) => `${a.year}年度：${a.result}`).join('；')),
+    ...labelRows(k('annual'), more, '年度考核结果', annualText(profile.annualResults, profile.annualResultsNote)),
   );
 
   blocks.push(heading(k('h-portrait'), '二、政治画像', 1));
@@ -252,7 +256,7 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   const hist = entries.filter((e) => e.origin === 'assessment' || e.subItem.code === ASSESSMENT_SUB_ITEM);
   const ht = k('t-hist');
   tables[ht] = { cols: ['8%', '16%', '76%'], header: th(['序号', '日期', '考核结果']) };
-  if (hist.length === 0 && profile.annualResults.length === 0) blocks.push(note(k('hist-none'), '暂无考核记录。'));
+  if (hist.length === 0 && profile.annualResults.length === 0 && !profile.annualResultsNote) blocks.push(note(k('hist-none'), '暂无考核记录。'));
   hist.forEach((e, i) =>
     blocks.push(
       ...textRows({
@@ -269,5 +273,11 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   profile.annualResults.forEach((a, i) =>
     blocks.push(row(k(`hist-y${a.year}`), ht, [hist.length + i + 1, `${a.year}年度`, `年度考核：${a.result}`], { center: [0, 1] })),
   );
+  if (profile.annualResultsNote) {
+    const n = hist.length + profile.annualResults.length + 1;
+    blocks.push(
+      ...textRows({ key: k('hist-note'), table: ht, cells: [n, '—', null], classes: ['c', 'c'], textAt: 2, text: `年度考核（原文）：${profile.annualResultsNote}`, maxChars: WIDE_CHUNK_CHARS }),
+    );
+  }
   return { blocks, tables };
 }

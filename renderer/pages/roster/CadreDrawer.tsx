@@ -147,6 +147,11 @@ export function CadreDrawer({
             <Descriptions.Item label="年度考核结果">
               {p.annualResults.length ? p.annualResults.map((r) => <Tag key={r.year}>{`${r.year}年度 ${r.result}`}</Tag>) : '—'}
             </Descriptions.Item>
+            {p.annualResultsNote ? (
+              <Descriptions.Item label="年度考核结果（原文）">
+                <span style={{ whiteSpace: 'pre-wrap' }}>{p.annualResultsNote}</span>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label="熟悉领域">{or(p.familiarFields)}</Descriptions.Item>
             <Descriptions.Item label="主要特点">{or(p.traits)}</Descriptions.Item>
             <Descriptions.Item label="存在不足">{or(p.shortcomings)}</Descriptions.Item>

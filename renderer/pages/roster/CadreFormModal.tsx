@@ -7,6 +7,7 @@ import type { CadreProfile } from '../../../shared/roster/views';
 import { CADRE_STATUSES, EDUCATION_LEVELS, GENDERS, RANKS, type CadreInput, type Unit } from '../../../shared/roster/types';
 import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
+import { RESULT_WORDS } from '../../../shared/roster/annual-results';
 import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
 
@@ -93,6 +94,7 @@ function toInput(v: FormValues): CadreInput {
     shortcomings: s(v.shortcomings),
     status: v.status,
     annualResults: (v.annualResults ?? []).map((r) => ({ year: Number(r.year), result: s(r.result) })),
+    annualResultsNote: s(v.annualResultsNote),
     family: (v.family ?? []).map((f) => ({
       relation: s(f.relation),
       name: s(f.name),
@@ -113,6 +115,7 @@ const TAB_OF_FIELD: Record<string, string> = {
   resume: 'resume',
   rewards: 'resume',
   annualResults: 'resume',
+  annualResultsNote: 'resume',
   family: 'family',
   familiarFields: 'eval',
   traits: 'eval',
@@ -261,7 +264,7 @@ export function CadreFormModal({
                     <InputNumber min={1950} max={2100} precision={0} addonAfter="年度" style={{ width: 150 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'result']} rules={[{ required: true, message: '请选择结果' }]}>
-                    <Select style={{ width: 140 }} options={opts(['优秀', '称职', '基本称职', '不称职', '不定等次'])} />
+                    <Select style={{ width: 140 }} options={opts(RESULT_WORDS)} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
@@ -272,6 +275,9 @@ export function CadreFormModal({
             </>
           )}
         </Form.List>
+      </Form.Item>
+      <Form.Item name="annualResultsNote" label="年度考核结果（原文）" extra="导入时无法识别为逐年结果的原文，保存在此；可改为上方的逐年结果后删去">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
     </>
   );

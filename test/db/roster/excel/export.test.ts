@@ -40,6 +40,7 @@ const handmade: CadreInput[] = [
     familiarFields: '农业',
     traits: '  ',
     shortcomings: '',
+    annualResultsNote: '2020年度因病未定等次', // kept verbatim after the results, and read back as such
     status: '退休',
     annualResults: [
       { year: 2021, result: '称职' },
@@ -78,7 +79,7 @@ describe('exportRoster', () => {
     const col = (label: string) => (ws.getRow(2).values as unknown[]).indexOf(label);
     expect(ws.getRow(3).getCell(col('身份证号')).value).toBe(cadres[0]!.idNumber);
     expect(ws.getRow(3).getCell(col('出生年月')).value).toBe('1980.11');
-    expect(ws.getRow(3).getCell(col('年度考核结果')).value).toBe('2021年度称职；2022年度优秀。');
+    expect(ws.getRow(3).getCell(col('年度考核结果')).value).toBe('2021年度称职；2022年度优秀。2020年度因病未定等次');
     expect(ws.getRow(3).getCell(col('正职/副职')).value).toBe('副职');
     expect(ws.getRow(3).getCell(col('年龄')).value).toBe(44);
     expect(ws.getRow(3).getCell(col('单位类别')).value).toBe('党群部门');

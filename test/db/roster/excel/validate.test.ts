@@ -49,6 +49,7 @@ const emptyInput: Omit<CadreInput, 'name' | 'gender' | 'birthMonth' | 'currentPo
   familiarFields: '',
   traits: '',
   shortcomings: '',
+  annualResultsNote: '',
   status: '在职',
   annualResults: [],
   family: [],
@@ -89,6 +90,7 @@ describe('the valid fixture', () => {
       familiarFields: '组织人事',
       traits: '政治坚定，作风扎实',
       shortcomings: '工作方法有待创新',
+      annualResultsNote: '',
       status: '在职', // empty in the sheet
       annualResults: [
         { year: 2022, result: '称职' },
@@ -141,7 +143,7 @@ describe('the errors fixture', () => {
           },
         ],
       ],
-      [16, [{ column: '年度考核结果', reason: '年度考核结果“2022年度优良”无法识别，应写作“2022年度称职；2023年度优秀”' }]],
+      [16, []], // an unknown result is kept verbatim in 年度考核结果（原文）, not an error
     ]);
     expect(result.rows.slice(7, 11).map((r) => [r.rowNumber, r.input?.birthMonth])).toStrictEqual([
       [10, '1975-03'],
@@ -150,7 +152,8 @@ describe('the errors fixture', () => {
       [13, '1975-03'],
     ]);
     expect(result.rows[10]!.input?.postSince).toBe('2020-10');
-    expect([result.validCount, result.errorCount]).toStrictEqual([4, 10]);
+    expect(result.rows[13]!.input).toMatchObject({ annualResults: [], annualResultsNote: '2022年度优良' });
+    expect([result.validCount, result.errorCount]).toStrictEqual([5, 9]);
     expect(ID_BAD_CHECK.slice(17)).toBe('0'); // the fixture's wrong check digit (9 is right)
   });
 });
@@ -211,14 +214,22 @@ describe('row checks', () => {
     expect(one({ unit: '县教育局' }).issues).toStrictEqual([{ column: '单位', reason: '单位“县教育局”不存在，请先在单位管理中添加' }]);
   });
 
-  it('reads 年度考核结果 and names what it cannot read', () => {
+  it('reads 年度考核结果 and keeps what it cannot read verbatim, without blocking the row', () => {
     expect(one({ annualResults: '2023年度优秀；2022年度：称职。' }).input?.annualResults).toStrictEqual([
       { year: 2022, result: '称职' },
       { year: 2023, result: '优秀' },
     ]);
-    expect(one({ annualResults: '2022年度称职；2023年优良' }).issues).toStrictEqual([
-      { column: '年度考核结果', reason: '年度考核结果“2023年优良”无法识别，应写作“2022年度称职；2023年度优秀”' },
-    ]);
+    expect(one({ annualResults: '2022、2023年度考核均为称职' }).input).toMatchObject({
+      annualResults: [
+        { year: 2022, result: '称职' },
+        { year: 2023, result: '称职' },
+      ],
+      annualResultsNote: '',
+    });
+    const mixed = one({ annualResults: '2022年度称职；2023年优良' });
+    expect(mixed.issues).toStrictEqual([]);
+    expect(mixed.input).toMatchObject({ annualResults: [{ year: 2022, result: '称职' }], annualResultsNote: '2023年优良' });
+    expect(one({ annualResults: '（无）' }).input).toMatchObject({ annualResults: [], annualResultsNote: '' });
     expect(one({ annualResults: '2022年度称职；2022年度优秀' }).issues).toStrictEqual([
       { column: '年度考核结果', reason: '2022 年度的考核结果重复（“称职”和“优秀”）' },
     ]);

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { LRMX_ELEMENTS, type LrmxFamilyMember, type LrmxPerson } from '../../../../shared/roster/lrmx-types';
 import { trimXmlSpace } from '../../../../db/roster/lrmx/xml';
 
-// Characters XML 1.0 cannot carry at all (the writer drops them, so a person holding them cannot round-trip).
-const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// Characters XML 1.0 cannot carry at all (the writer drops them, so a person holding them cannot round-trip), and
+// private-use characters, which the reader removes (with a warning) as no other computer shows them alike.
+const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uE000-\uF8FF\uFFFE\uFFFF]/g;
 
 const TRICKY = ['<', '>', '&', '&amp;', '&lt;', '"', "'", ']]>', '<![CDATA[', '\n', '\r', '\r\n', '\t', '  ', '😀', '𠮷', '巴特尔', '　', '<Person>', '</XingMing>', '&#13;'];
 

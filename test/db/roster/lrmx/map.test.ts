@@ -53,6 +53,7 @@ describe('the samples', () => {
       familiarFields: '',
       traits: '',
       shortcomings: '',
+      annualResultsNote: '',
       annualResults: [
         { year: 2022, result: '称职' },
         { year: 2023, result: '优秀' },
@@ -149,13 +150,14 @@ describe('variants', () => {
 describe('field by field', () => {
   const base = readFixture('巴特尔.lrmx').person;
 
-  it('an unreadable 出生年月 gives its reason and an empty birth month', () => {
-    expect(map({ ...base, chuShengNianYue: '1978年13月' })).toMatchObject({
+  it('an unreadable 出生年月 gives its reason and an empty birth month (no 身份证号 to take it from)', () => {
+    const noId = { ...base, shenFenZheng: '' };
+    expect(map({ ...noId, chuShengNianYue: '1978年13月' })).toMatchObject({
       fields: { birthMonth: '' },
       issues: ['出生年月“1978年13月”的月份不正确'],
     });
-    expect(map({ ...base, chuShengNianYue: '七八年三月' }).issues).toEqual(['出生年月“七八年三月”无法识别，应写作 1975.03 或 197503']);
-    expect(map({ ...base, chuShengNianYue: '203001' }).issues).toEqual(['出生年月“203001”晚于当前日期']);
+    expect(map({ ...noId, chuShengNianYue: '七八年三月' }).issues).toEqual(['出生年月“七八年三月”无法识别，应写作 1975.03 或 197503']);
+    expect(map({ ...noId, chuShengNianYue: '203001' }).issues).toEqual(['出生年月“203001”晚于当前日期']);
   });
 
   it('性别: 男性/女性 accepted; anything else is an issue, taken from the 身份证号 when it is valid', () => {
@@ -167,7 +169,7 @@ describe('field by field', () => {
   it('入党时间: a date when it looks like one, else the free text (民主党派)', () => {
     expect(map({ ...base, ruDangShiJian: '2001.6' }).fields.partyJoin).toBe('2001-06');
     expect(map({ ...base, ruDangShiJian: '民建会员' }).fields.partyJoin).toBe('民建会员');
-    expect(map({ ...base, ruDangShiJian: '200106；民建会员' }).fields.partyJoin).toBe('200106；民建会员');
+    expect(map({ ...base, ruDangShiJian: '200106；民建会员' }).fields.partyJoin).toBe('2001-06'); // the party: an issue (below)
     expect(map({ ...base, ruDangShiJian: '2001.13' })).toMatchObject({ fields: { partyJoin: '' }, issues: ['入党时间“2001.13”的月份不正确'] });
   });
 
@@ -179,14 +181,79 @@ describe('field by field', () => {
     expect(joinSchools('内蒙古师范大学数学专业', '中央党校')).toBe('内蒙古师范大学数学专业；中央党校');
   });
 
+  it('a 学位 school text that names no school continues the 学历 one; a degree written there adds nothing', () => {
+    expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业')).toBe('内蒙古大学数学科学学院基础数学专业');
+    expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业', '理学学士')).toBe('内蒙古大学数学科学学院基础数学专业');
+    expect(joinSchools('内蒙古大学', '理学学士', '理学学士')).toBe('内蒙古大学');
+    expect(joinSchools('内蒙古大学', '法学硕士学位')).toBe('内蒙古大学');
+    expect(joinSchools('内蒙古大学数学系', '中央民族大学数学系')).toBe('内蒙古大学数学系；中央民族大学数学系');
+  });
+
+  it('the joined school text goes back into the two elements so that a re-import reads the same text', () => {
+    for (const [xueLi, xueWei, degree] of [
+      ['内蒙古大学数学科学学院', '基础数学专业', '理学学士'],
+      ['内蒙古师范大学数学专业', '中央党校', '法学硕士'],
+      ['内蒙古大学', '', ''],
+      ['内蒙古大学', '理学学士', '理学学士'],
+    ] as const) {
+      const fields = map({ ...base, quanRiZhiJiaoYuXueLi: '大学', quanRiZhiJiaoYuXueWei: degree, quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi: xueLi, quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi: xueWei }).fields;
+      const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
+      expect(map(person).fields.fulltimeSchool, `${xueLi} / ${xueWei}`).toBe(fields.fulltimeSchool);
+    }
+  });
+
+  it('出生年月 missing or unreadable with a valid 身份证号: the month is taken from the number, with an issue', () => {
+    expect(map({ ...base, chuShengNianYue: '' })).toMatchObject({ fields: { birthMonth: '1978-03' }, issues: ['缺少出生年月，已按身份证号取“1978.03”'] });
+    expect(map({ ...base, chuShengNianYue: '1978年13月' })).toMatchObject({
+      fields: { birthMonth: '1978-03' },
+      issues: ['出生年月“1978年13月”的月份不正确，已按身份证号取“1978.03”'],
+    });
+    expect(map({ ...base, chuShengNianYue: '', shenFenZheng: '150624197803153019' }).issues).toEqual([
+      '出生年月为空',
+      expect.stringContaining('身份证号“150624197803153019”无效'),
+    ]);
+  });
+
+  it('入党时间 with a party after the date: the date is kept, the rest named in an issue', () => {
+    for (const text of ['199506；九三学社', '1995.06 九三学社', '九三学社，1995年6月']) {
+      const r = map({ ...base, ruDangShiJian: text });
+      expect(r.fields.partyJoin, text).toBe('1995-06');
+      expect(r.issues, text).toEqual([expect.stringMatching(/^入党时间“.+”中的“九三学社”不是日期，只导入了日期/)]);
+    }
+    expect(map({ ...base, ruDangShiJian: '九三学社' })).toMatchObject({ fields: { partyJoin: '九三学社' }, issues: [] });
+    expect(map({ ...base, ruDangShiJian: '199513；九三学社' })).toMatchObject({ fields: { partyJoin: '199513；九三学社' }, issues: ['入党时间“199513”的月份不正确'] });
+  });
+
   it('a two-character name spaced out for alignment is joined; others are kept', () => {
     expect(map({ ...base, xingMing: '王　五' }).fields.name).toBe('王五');
     expect(map({ ...base, xingMing: '巴特尔' }).fields.name).toBe('巴特尔');
   });
 
-  it('年度考核结果 that cannot be read is an issue; “无” is not', () => {
-    expect(map({ ...base, nianDuKaoHeJieGuo: '近三年均良好' }).issues).toEqual(['年度考核结果“近三年均良好”无法识别，应写作“2024年度称职”']);
-    expect(map({ ...base, nianDuKaoHeJieGuo: '无' }).issues).toEqual([]);
+  it('年度考核结果 that cannot be read is kept verbatim with an issue; “无” is neither', () => {
+    const r = map({ ...base, nianDuKaoHeJieGuo: '近三年均良好' });
+    expect(r.issues).toEqual(['年度考核结果“近三年均良好”无法识别为逐年结果，已按原文保存在“年度考核结果（原文）”中']);
+    expect(r.fields).toMatchObject({ annualResults: [], annualResultsNote: '近三年均良好' });
+    const mixed = map({ ...base, nianDuKaoHeJieGuo: '2021年度考核称职，2022年度考核优秀；2023年度嘉奖' });
+    expect(mixed.fields).toMatchObject({
+      annualResults: [
+        { year: 2021, result: '称职' },
+        { year: 2022, result: '优秀' },
+      ],
+      annualResultsNote: '2023年度嘉奖',
+    });
+    for (const none of ['无', '(无)', '（无）']) {
+      expect(map({ ...base, nianDuKaoHeJieGuo: none })).toMatchObject({ issues: [], fields: { annualResults: [], annualResultsNote: '' } });
+    }
+  });
+
+  it('exports the results and the kept text in 年度考核结果, so a round trip loses neither', () => {
+    const fields = { ...map({ ...base, nianDuKaoHeJieGuo: '2022、2023年均为称职；近三年无违纪' }).fields };
+    const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
+    expect(person.nianDuKaoHeJieGuo).toBe('2022年度称职；2023年度称职。近三年无违纪');
+    expect(map({ ...base, nianDuKaoHeJieGuo: person.nianDuKaoHeJieGuo }).fields).toMatchObject({
+      annualResults: fields.annualResults,
+      annualResultsNote: '近三年无违纪',
+    });
   });
 
   it('family: blank rows dropped, unreadable birth dates and missing names are issues', () => {
@@ -361,6 +428,7 @@ const cadreArb = fc
       familiarFields: g.extras[1]!,
       traits: g.extras[2]!,
       shortcomings: g.extras[3]!,
+      annualResultsNote: '',
       status: '在职',
       annualResults,
       family: g.family,

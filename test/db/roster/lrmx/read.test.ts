@@ -246,9 +246,11 @@ describe('refusals', () => {
     expect(readLrmx(big)).toEqual({ ok: false, error: '文件过大（21.0 MB，上限 20 MB），不是任免审批表文件' });
   });
 
-  it('control characters XML forbids', () => {
+  it('control characters XML forbids: dropped from text with a warning (characters.test.ts), refused in markup', () => {
     const r = readLrmx(Buffer.from('<Person><XingMing>a\u0001</XingMing></Person>'));
-    expect(!r.ok && r.error).toContain('控制字符（U+0001）');
+    expect(r.ok && [r.person.xingMing, r.warnings]).toEqual(['a', ['第 1 行含有控制字符 U+0001，已删除', '缺少“出生年月”项', '缺少“现任职务”项', '缺少“身份证号”项']]);
+    expect(readLrmx(Buffer.from('<Person><Xing\u0001Ming>a</Xing\u0001Ming></Person>')).ok).toBe(false);
+    expect(readLrmx(Buffer.from('<Person\u0001><XingMing>a</XingMing></Person>')).ok).toBe(false);
   });
 });
 
