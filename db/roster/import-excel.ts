@@ -2,12 +2,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fail } from '../../shared/ipc/errors';
-import type { ExcelPreviewRow } from '../../shared/roster/views';
+import type { ExcelPreviewRow, ImportIssue } from '../../shared/roster/views';
 import { maskIdNumber } from '../../shared/roster/idcard';
 import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
 import { buildTemplate } from './excel/template';
-import { MAX_FILE_BYTES, parseRosterWorkbook } from './excel/parse';
+import { MAX_FILE_BYTES, loadRosterWorkbook, mappingColumns, rowsOfLayout, type ColumnMapping } from './excel/parse';
+import { normalizeRows, type NormalizedRows, type UnitPostSplit } from './excel/normalize';
+import { mappingKey, rememberMapping, rememberedMapping, storedMapping } from './excel-mapping';
+import type { PositionCode } from '../../shared/catalog/types';
 import { validateRosterRows } from './excel/validate';
 import { matchExisting, type MatchedRow } from './excel/match';
 import { exportRoster } from './excel/export';
@@ -26,18 +29,52 @@ interface ExcelJob {
   readonly missingFields: readonly KeptField[];
   /** Rows whose 状态 cell is empty: validation fills in 在职 for a new cadre, but an update keeps the stored status. */
   readonly blankStatusRows: ReadonlySet<number>;
+  /** Rows whose 正职/副职 was only suggested from 现任职务 (the file has no such column): the user must confirm each. */
+  readonly suggestedRows: ReadonlySet<number>;
+  /** A mapping the user chose, stored for the next file with the same headers once the import is written. */
+  readonly remember?: { readonly key: string; readonly value: string };
+}
+
+/** A split 单位及职务 whose start is no unit in the store: the issue names the combined column, not 单位. */
+function splitIssues(
+  issues: readonly ImportIssue[],
+  split: UnitPostSplit | undefined,
+  cells: Readonly<Record<string, string>> | undefined,
+): readonly ImportIssue[] {
+  if (!split || split.unit) return issues;
+  return issues.map((i) =>
+    i.column === '单位' && cells?.unit
+      ? { column: '单位及职务', reason: `“${cells.unit}”的开头不是已有单位的名称，请先在单位管理中添加该单位，或在文件中写明单位全称` }
+      : i,
+  );
+}
+
+/** The preview's view of a split cell and a suggested 正职/副职. */
+function layoutExtras(rowNumber: number, n: NormalizedRows): Pick<ExcelPreviewRow, 'split' | 'suggestedPosition'> {
+  const split = n.splits.get(rowNumber);
+  const suggested = n.suggestions.get(rowNumber);
+  return { ...(split ? { split } : {}), ...(suggested ? { suggestedPosition: suggested } : {}) };
 }
 
 type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTemplate' | 'roster.exportExcel';
 
 export const excelHandlers: Handlers<ExcelCalls> = {
-  async 'roster.previewExcel'({ db, io, jobs }, { token }) {
+  async 'roster.previewExcel'({ db, io, jobs }, { token, mapping }) {
     const path = io.openedPath(token);
     if (statSync(path).size > MAX_FILE_BYTES) fail('VALIDATION', '文件过大（超过 50 MB），请拆分后导入', 'file');
-    const parsed = await parseRosterWorkbook(readFileSync(path));
+    const loaded = await loadRosterWorkbook(readFileSync(path));
+    if (!loaded.ok) fail('VALIDATION', loaded.error, 'file');
+    const { roster } = loaded as Extract<typeof loaded, { ok: true }>;
+    // The user's mapping, else one remembered for these headers, else the headers as recognised.
+    const chosen: ColumnMapping | undefined = mapping ? new Map(mapping.map((m) => [m.column, m.field])) : undefined;
+    const remembered = chosen ? undefined : await rememberedMapping(db, roster.layout);
+    const parsed = rowsOfLayout(roster, chosen ?? remembered);
+    if (!parsed.ok && parsed.needsMapping) return { jobId: '', fileName: basename(path), rows: [], needsMapping: parsed.needsMapping };
     if (!parsed.ok) fail('VALIDATION', parsed.error, 'file');
-    const { rows, columns } = parsed as Extract<typeof parsed, { ok: true }>;
+    const { columns, fields } = parsed as Extract<typeof parsed, { ok: true }>;
     const units = await db.selectFrom('units').select(['id', 'name']).execute();
+    const normalized = normalizeRows((parsed as Extract<typeof parsed, { ok: true }>).rows, fields, units);
+    const rows = normalized.rows;
     const validated = validateRosterRows(rows, { units, today: new Date() });
     const stored = await loadStoredCadres(db);
     const matched = matchExisting(validated.rows, [...stored.values()]);
@@ -54,8 +91,9 @@ export const excelHandlers: Handlers<ExcelCalls> = {
         unitName: m ? (unitName.get(m.input.unitId) ?? '') : (cells?.unit ?? ''),
         idNumber: maskIdNumber(idNumber),
         status: !m ? 'error' : m.match.kind,
-        issues: v.issues,
+        issues: splitIssues(v.issues, normalized.splits.get(v.rowNumber), cells),
         existing: m && m.match.kind !== 'new' ? existingView(stored.get(m.match.cadreId)) : null,
+        ...layoutExtras(v.rowNumber, normalized),
       };
     });
     const fileName = basename(path);
@@ -65,11 +103,19 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       errorRows: new Set(validated.rows.filter((r) => r.issues.length > 0).map((r) => r.rowNumber)),
       missingFields: ROSTER_COLUMNS.filter((c) => !columns.includes(c.key)).map((c) => (c.key === 'unit' ? 'unitId' : c.key)),
       blankStatusRows: new Set(rows.filter((r) => !r.cells.status).map((r) => r.rowNumber)),
+      suggestedRows: new Set(normalized.suggestions.keys()),
+      ...(chosen ? { remember: { key: mappingKey(roster.layout), value: storedMapping(roster.layout, chosen) } } : {}),
     } satisfies ExcelJob);
-    return { jobId, fileName, rows: preview };
+    const used = chosen ?? remembered;
+    return {
+      jobId,
+      fileName,
+      rows: preview,
+      ...(used ? { mapping: mappingColumns(roster, used), mappingRemembered: !chosen } : {}),
+    };
   },
 
-  async 'roster.commitExcel'({ db, rec, jobs }, { jobId, excludedRows, confirmedRows }) {
+  async 'roster.commitExcel'({ db, rec, jobs }, { jobId, excludedRows, confirmedRows, positions }) {
     const job = jobs.payload<ExcelJob>(jobId, 'excel');
     const excluded = new Set(excludedRows);
     const confirmed = new Set(confirmedRows);
@@ -87,12 +133,26 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       );
     }
     if (included.length === 0) fail('VALIDATION', '没有要导入的行', 'excludedRows');
+    // A suggested 正职/副职 is never written unless the user confirmed or changed it.
+    const chosenPosition = new Map<number, PositionCode>((positions ?? []).map((p) => [p.rowNumber, p.position]));
+    const unsure = included.filter((m) => job.suggestedRows.has(m.rowNumber) && !chosenPosition.has(m.rowNumber));
+    if (unsure.length > 0) {
+      fail(
+        'VALIDATION',
+        `第 ${unsure.slice(0, 10).map((m) => m.rowNumber).join('、')} 行的正职/副职是按职务推断的，请逐行确认或修改后再导入，或排除这些行`,
+        'positions',
+      );
+    }
+    const withPosition = (m: MatchedRow): MatchedRow => {
+      const p = job.suggestedRows.has(m.rowNumber) ? chosenPosition.get(m.rowNumber) : undefined;
+      return p ? { ...m, input: { ...m.input, position: p } } : m;
+    };
     const summary = await jobOutcome(jobs, jobId, () =>
       writeImport(
         db,
         jobs,
         jobId,
-        included.map((m) => ({
+        included.map(withPosition).map((m) => ({
           cadreId: m.match.kind === 'new' ? null : m.match.cadreId,
           input: m.input,
           // Excel has no family members; a column the file lacks must not wipe what is stored.
@@ -100,6 +160,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
         })),
       ),
     );
+    if (job.remember) await rememberMapping(db, job.remember.key, job.remember.value);
     const skipped = job.matched.length + job.errorRows.size - included.length;
     rec.record(job.fileName, { file: job.fileName, created: summary.created, updated: summary.updated, skipped });
     return { ...summary, skipped };
