@@ -31,10 +31,15 @@ const LEADING_SEPARATORS = /^[\s、，,：:；;·\-—（(]+/u;
  */
 export function splitUnitPost(text: string, units: readonly { readonly name: string }[]): UnitPostSplit {
   const t = text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  let best: { unit: string; length: number } | undefined;
+  // 乌兰镇 is the short form of both 中共乌兰镇委员会 and 乌兰镇人民政府: a 党委 post goes to the party unit.
+  const partyPost = (rest: string) => /^(党委|党工委|党组|党总支|党支部|纪委)/u.test(rest);
+  const partyUnit = (name: string) => /^中共|委员会$/u.test(name);
+  let best: { unit: string; length: number; fits: boolean } | undefined;
   for (const u of units) {
     for (const form of namesOf(u.name.normalize('NFKC'))) {
-      if (t.startsWith(form) && t.length > form.length && form.length > (best?.length ?? 0)) best = { unit: u.name, length: form.length };
+      if (!t.startsWith(form) || t.length <= form.length) continue;
+      const fits = partyPost(t.slice(form.length)) === partyUnit(u.name);
+      if (!best || form.length > best.length || (form.length === best.length && fits && !best.fits)) best = { unit: u.name, length: form.length, fits };
     }
   }
   if (!best) return { unit: '', post: t };
