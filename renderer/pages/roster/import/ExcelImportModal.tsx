@@ -6,6 +6,9 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
+import { ColumnMappingStep, type ColumnChoice } from './ColumnMappingStep';
+import { SuggestedPositionCell, SuggestedPositionNotice, usePositionChoices } from './SuggestedPosition';
+import type { ExcelMappingNeeded } from '../../../../shared/roster/views';
 import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
 
 type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
@@ -32,6 +35,9 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const [load, setLoad] = useState<Load>({ kind: 'idle' });
   const [preview, setPreview] = useState<ExcelPreview | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
+  // The file's columns need mapping before the preview (its token is kept to check it again with the mapping).
+  const [mapping, setMapping] = useState<{ token: string; fileName: string; needs: ExcelMappingNeeded } | null>(null);
+  const [checking, setChecking] = useState(false);
   const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
 
   const choose = async () => {
@@ -41,9 +47,15 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       if (!file) return; // the user closed the file dialog: keep what is shown
       run.reset();
       setPreview(null);
+      setMapping(null);
       setLoad({ kind: 'reading', fileName: file.name });
       try {
         const p = await call('roster.previewExcel', { token: file.token });
+        if (p.needsMapping) {
+          setMapping({ token: file.token, fileName: file.name, needs: p.needsMapping });
+          setLoad({ kind: 'idle' });
+          return;
+        }
         setPreview(p);
         selection.reset();
         setFilter('all');
@@ -58,7 +70,27 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     }
   };
 
+  const checkMapping = async (choice: readonly ColumnChoice[]) => {
+    if (!mapping) return;
+    setChecking(true);
+    try {
+      const p = await call('roster.previewExcel', { token: mapping.token, mapping: [...choice] });
+      if (p.needsMapping) setMapping({ ...mapping, needs: p.needsMapping });
+      else {
+        setPreview(p);
+        setMapping(null);
+        selection.reset();
+        setFilter('all');
+      }
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setChecking(false);
+    }
+  };
+
   const rows = useMemo(() => preview?.rows ?? [], [preview]);
+  const positions = usePositionChoices(rows);
   const selection = useRowSelection(rows, EXCEL_SELECTION);
   const { isIncluded, setIncluded } = selection;
 
@@ -95,7 +127,10 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const commit = () => {
     if (!preview) return;
     const { excludedRows, confirmedRows } = plan;
-    void run.start(() => call('roster.commitExcel', { jobId: preview.jobId, excludedRows, confirmedRows }));
+    const chosenPositions = positions.forCommit(isIncluded);
+    void run.start(() =>
+      call('roster.commitExcel', { jobId: preview.jobId, excludedRows, confirmedRows, ...(positions.any ? { positions: chosenPositions } : {}) }),
+    );
   };
 
   const columns: TableColumnsType<ExcelPreviewRow> = [
@@ -131,7 +166,25 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     },
     { title: '行号', dataIndex: 'rowNumber', width: 80, render: (n: number) => `第 ${n} 行` },
     { title: '姓名', dataIndex: 'name', width: 96, render: (v: string) => v || '—' },
-    { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true, render: (v: string) => v || '—' },
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      width: 180,
+      ellipsis: true,
+      // A 单位及职务 cell shows how it was split: the unit found, and the post after it.
+      render: (v: string, r) =>
+        r.split ? (
+          <Flex vertical>
+            <Typography.Text ellipsis>{r.split.unit || v || '—'}</Typography.Text>
+            <Typography.Text type="secondary" ellipsis>{`职务：${r.split.post || '—'}`}</Typography.Text>
+          </Flex>
+        ) : (
+          v || '—'
+        ),
+    },
+    ...(positions.any
+      ? [{ title: '正职/副职', key: 'position', width: 136, render: (_: unknown, r: ExcelPreviewRow) => <SuggestedPositionCell row={r} choices={positions} /> }]
+      : []),
     { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => v || '—' },
     {
       title: '状态',
@@ -169,12 +222,23 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     },
   ];
 
-  const step = run.phase.kind !== 'idle' ? 2 : preview ? 1 : 0;
+  const step = run.phase.kind !== 'idle' ? 2 : preview || mapping ? 1 : 0;
   const includedCount = plan.created + plan.updated;
+  const unconfirmedPositions = positions.unconfirmed(isIncluded);
 
   let body;
   let footer;
-  if (step === 0) {
+  if (step === 1 && mapping && !preview) {
+    body = <ColumnMappingStep key={mapping.token} needs={mapping.needs} fileName={mapping.fileName} checking={checking} onCheck={(m) => void checkMapping(m)} />;
+    footer = (
+      <Flex justify="space-between">
+        <Button onClick={() => void choose()} loading={picking} data-testid="excel-mapping-repick">
+          重新选择文件
+        </Button>
+        <Button onClick={run.requestClose}>关闭</Button>
+      </Flex>
+    );
+  } else if (step === 0) {
     body =
       load.kind === 'reading' ? (
         <Flex vertical align="center" gap={12} style={{ padding: '56px 0' }} data-testid="excel-loading">
@@ -200,7 +264,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       ) : (
         <Flex vertical align="center" gap={16} style={{ padding: '48px 0' }}>
           <Typography.Paragraph type="secondary" style={{ maxWidth: 560, textAlign: 'center', margin: 0 }}>
-            请选择按导入模板填写的 Excel 文件。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
+            请选择按导入模板填写的 Excel 文件，也可以直接选择本单位现有的干部名单（系统会识别列标题，识别不了的列由您指定）。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
           </Typography.Paragraph>
           <Button type="primary" size="large" icon={<FileExcelOutlined />} loading={picking} onClick={() => void choose()} data-testid="excel-pick">
             选择 Excel 文件…
@@ -237,6 +301,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
             description="这些行默认不导入。如确认是同一人，请勾选“确认为同一人并更新”，系统将用文件中的内容更新其档案；不勾选则该行不导入。"
           />
         ) : null}
+        <SuggestedPositionNotice choices={positions} unconfirmed={unconfirmedPositions} />
         <Segmented<Filter>
           value={filter}
           onChange={setFilter}
@@ -265,12 +330,13 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
         summary={
           <Typography.Text strong data-testid="excel-plan">
             {planText(plan.created, plan.updated, plan.excludedRows.length, '行')}
+            {unconfirmedPositions > 0 ? `；${unconfirmedPositions} 行正职/副职待确认` : ''}
           </Typography.Text>
         }
         onClose={run.requestClose}
         onRepick={() => void choose()}
         picking={picking}
-        canCommit={includedCount > 0}
+        canCommit={includedCount > 0 && unconfirmedPositions === 0}
         onCommit={commit}
       />
     );
