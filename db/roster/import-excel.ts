@@ -8,6 +8,7 @@ import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
 import { buildTemplate } from './excel/template';
 import { MAX_FILE_BYTES, loadRosterWorkbook, mappingColumns, rowsOfLayout, type ColumnMapping } from './excel/parse';
+import { MAPPING_FIELDS } from './excel/headers';
 import { normalizeRows, type NormalizedRows, type UnitPostSplit } from './excel/normalize';
 import { mappingKey, rememberMapping, rememberedMapping, storedMapping } from './excel-mapping';
 import type { PositionCode } from '../../shared/catalog/types';
@@ -106,12 +107,20 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       suggestedRows: new Set(normalized.suggestions.keys()),
       ...(chosen ? { remember: { key: mappingKey(roster.layout), value: storedMapping(roster.layout, chosen) } } : {}),
     } satisfies ExcelJob);
-    const used = chosen ?? remembered;
+    const { layout } = roster;
     return {
       jobId,
       fileName,
       rows: preview,
-      ...(used ? { mapping: mappingColumns(roster, used), mappingRemembered: !chosen } : {}),
+      mapping: {
+        sheetName: layout.sheetName,
+        headerRow: layout.headerRow,
+        message: `工作表“${layout.sheetName}”第 ${layout.headerRow} 行为列标题。可以修改各列对应的项目后重新检查。`,
+        missing: [],
+        columns: mappingColumns(roster, chosen ?? remembered),
+        fields: MAPPING_FIELDS,
+      },
+      mappingRemembered: !chosen && remembered !== undefined,
     };
   },
 

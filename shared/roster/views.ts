@@ -81,8 +81,8 @@ export interface ExcelPreview {
   readonly rows: readonly ExcelPreviewRow[];
   /** Present when required fields were not found: rows is empty, jobId is '', and the window shows the mapping step. */
   readonly needsMapping?: ExcelMappingNeeded;
-  /** The columns as read (with the mapping used), so the user can go back and change it. */
-  readonly mapping?: readonly ExcelMappingColumn[];
+  /** The columns as read (recognised, remembered or chosen), so the user can go back and change the mapping. */
+  readonly mapping?: ExcelMappingNeeded;
   /** A mapping remembered from an earlier file with the same headers was applied. */
   readonly mappingRemembered?: boolean;
 }

@@ -84,6 +84,12 @@ describe('an Excel roster in a department’s own layout', () => {
     await page.getByTestId('excel-rows').waitFor();
     expect(await page.getByTestId('excel-mapping').count()).toBe(0);
     await expect.poll(() => page.getByTestId('excel-counts').innerText()).toContain('同名同出生年月待确认');
+    expect(await page.getByTestId('excel-import-modal').innerText()).toContain('已使用上次导入时记住的列对应关系');
+    // The user can go back and change the remembered mapping.
+    await page.getByTestId('excel-adjust-mapping').click();
+    await page.getByTestId('excel-mapping').waitFor();
+    expect(await page.getByTestId('map-column-1').innerText()).toContain('姓名');
+    expect(await page.getByTestId('map-column-7').innerText()).toContain('民族');
     await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s?闭/ }).click();
     await page.getByTestId('excel-import-modal').waitFor({ state: 'hidden' });
   });
@@ -99,6 +105,9 @@ describe('an Excel roster in a department’s own layout', () => {
     expect(await page.getByTestId('excel-plan').innerText()).toContain('6 行正职/副职待确认');
     await expect(page.getByTestId('excel-commit').isDisabled()).resolves.toBe(true);
     await shot('63-excel-suggested-positions');
+    await page.getByTestId('excel-filter').getByText('有错误').click();
+    await shot('65-excel-unit-not-found');
+    await page.getByTestId('excel-filter').getByText('全部').click();
 
     await page.getByTestId('positions-accept-all').click();
     await page.getByTestId('position-row-7').click();

@@ -116,6 +116,7 @@ describe('a roster imported through the column-mapping step', () => {
     const again = await preview(h, MAPPED);
     expect(again.needsMapping).toBeUndefined();
     expect(again.mappingRemembered).toBe(true);
+    expect(again.mapping!.columns.map((c) => c.field)).toEqual(['name', 'gender', 'birthMonth', 'unit', 'currentPost', 'position', 'ethnicity']);
     // Same 姓名 + 出生年月, no 身份证号: the user confirms each as the same person.
     expect(again.rows.map((r) => r.status)).toEqual(['nameMatch', 'nameMatch', 'nameMatch']);
   });

@@ -38,6 +38,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   // The file's columns need mapping before the preview (its token is kept to check it again with the mapping).
   const [mapping, setMapping] = useState<{ token: string; fileName: string; needs: ExcelMappingNeeded } | null>(null);
   const [checking, setChecking] = useState(false);
+  const [picked, setPicked] = useState<{ token: string; fileName: string } | null>(null);
   const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
 
   const choose = async () => {
@@ -49,6 +50,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       setPreview(null);
       setMapping(null);
       setLoad({ kind: 'reading', fileName: file.name });
+      setPicked({ token: file.token, fileName: file.name });
       try {
         const p = await call('roster.previewExcel', { token: file.token });
         if (p.needsMapping) {
@@ -87,6 +89,13 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     } finally {
       setChecking(false);
     }
+  };
+
+  /** Back from the preview to the mapping step, with the columns as they were read. */
+  const adjustMapping = () => {
+    if (!preview?.mapping || !picked) return;
+    setMapping({ ...picked, needs: preview.mapping });
+    setPreview(null);
   };
 
   const rows = useMemo(() => preview?.rows ?? [], [preview]);
@@ -167,24 +176,22 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     { title: '行号', dataIndex: 'rowNumber', width: 80, render: (n: number) => `第 ${n} 行` },
     { title: '姓名', dataIndex: 'name', width: 96, render: (v: string) => v || '—' },
     {
-      title: '单位',
+      title: positions.any ? '单位 / 正职副职' : '单位',
       dataIndex: 'unitName',
-      width: 180,
-      ellipsis: true,
-      // A 单位及职务 cell shows how it was split: the unit found, and the post after it.
+      width: positions.any || rows.some((r) => r.split) ? 240 : 160,
+      ellipsis: !positions.any,
+      // A 单位及职务 cell shows how it was split; a suggested 正职/副职 is confirmed here (SuggestedPosition.tsx).
       render: (v: string, r) =>
-        r.split ? (
-          <Flex vertical>
-            <Typography.Text ellipsis>{r.split.unit || v || '—'}</Typography.Text>
-            <Typography.Text type="secondary" ellipsis>{`职务：${r.split.post || '—'}`}</Typography.Text>
+        r.split || r.suggestedPosition ? (
+          <Flex vertical gap={2}>
+            <Typography.Text ellipsis>{r.split ? r.split.unit || '（未找到单位）' : v || '—'}</Typography.Text>
+            {r.split ? <Typography.Text type="secondary" ellipsis>{`职务：${r.split.post || '—'}`}</Typography.Text> : null}
+            {hasError(r) ? null : <SuggestedPositionCell row={r} choices={positions} />}
           </Flex>
         ) : (
           v || '—'
         ),
     },
-    ...(positions.any
-      ? [{ title: '正职/副职', key: 'position', width: 136, render: (_: unknown, r: ExcelPreviewRow) => <SuggestedPositionCell row={r} choices={positions} /> }]
-      : []),
     { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => v || '—' },
     {
       title: '状态',
@@ -275,7 +282,17 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   } else if (step === 1 && preview) {
     body = (
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">文件：{preview.fileName}</Typography.Text>
+        <Flex justify="space-between" align="center" gap={12}>
+          <Typography.Text type="secondary">
+            文件：{preview.fileName}
+            {preview.mappingRemembered ? ' · 已使用上次导入时记住的列对应关系' : ''}
+          </Typography.Text>
+          {preview.mapping ? (
+            <Button size="small" type="link" onClick={adjustMapping} data-testid="excel-adjust-mapping">
+              调整列对应
+            </Button>
+          ) : null}
+        </Flex>
         <Flex gap={40} wrap data-testid="excel-counts">
           <Statistic title="可导入 · 新增" value={counts.new} />
           <Statistic title="可导入 · 更新" value={counts.update} />

@@ -52,14 +52,14 @@ export function SuggestedPositionCell({ row, choices }: { row: ExcelPreviewRow; 
   if (!row.suggestedPosition) return null;
   const value = choices.chosen.get(row.rowNumber);
   return (
-    <Flex vertical gap={4} align="start">
-      <Tag color={value ? 'default' : 'gold'}>{`按职务推断：${NAMES[row.suggestedPosition]}`}</Tag>
+    <Flex gap={4} align="center">
+      <Tag color={value ? 'default' : 'gold'} style={{ marginInlineEnd: 0 }}>{`按职务推断：${NAMES[row.suggestedPosition]}`}</Tag>
       <Select<PositionCode>
         size="small"
         value={value}
         placeholder="请确认"
         status={value ? undefined : 'warning'}
-        style={{ width: 96 }}
+        style={{ width: 76 }}
         options={[
           { value: 'chief', label: '正职' },
           { value: 'deputy', label: '副职' },
@@ -79,8 +79,11 @@ export function SuggestedPositionNotice({ choices, unconfirmed }: { choices: Pos
     <Alert
       type={unconfirmed > 0 ? 'warning' : 'success'}
       showIcon
-      title={unconfirmed > 0 ? `文件中没有“正职/副职”列，已按职务推断，还有 ${unconfirmed} 行待确认` : '正职/副职均已确认'}
-      description="请逐行核对推断结果，可直接修改；未确认的行不能导入。"
+      title={
+        unconfirmed > 0
+          ? `文件中没有“正职/副职”列，已按职务推断：请逐行确认或修改，还有 ${unconfirmed} 行待确认（未确认的行不能导入）`
+          : '按职务推断的正职/副职均已确认'
+      }
       action={
         unconfirmed > 0 ? (
           <Button size="small" onClick={choices.acceptAll} data-testid="positions-accept-all">
