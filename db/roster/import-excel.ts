@@ -8,7 +8,8 @@ import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
 import { buildTemplate } from './excel/template';
 import { MAX_FILE_BYTES, loadRosterWorkbook, mappingColumns, rowsOfLayout, type ColumnMapping } from './excel/parse';
-import { MAPPING_FIELDS } from './excel/headers';
+import { MAPPING_FIELDS, type FieldKey } from './excel/headers';
+import type { ColumnKey } from './excel/columns';
 import { normalizeRows, type NormalizedRows, type UnitPostSplit } from './excel/normalize';
 import { mappingKey, rememberMapping, rememberedMapping, storedMapping } from './excel-mapping';
 import type { PositionCode } from '../../shared/catalog/types';
@@ -48,6 +49,17 @@ function splitIssues(
       ? { column: '单位及职务', reason: `“${cells.unit}”的开头不是已有单位的名称，请先在单位管理中添加该单位，或在文件中写明单位全称` }
       : i,
   );
+}
+
+/**
+ * The template columns the file gives values for: its own, 单位 and 现任职务 from a 单位及职务 column, and 正职/副职
+ * when it is suggested (the user's confirmed choice is written, also on an update).
+ */
+function givenColumns(columns: readonly ColumnKey[], fields: readonly FieldKey[], n: NormalizedRows): ReadonlySet<ColumnKey> {
+  const given = new Set<ColumnKey>(columns);
+  if (fields.includes('unitAndPost')) ['unit', 'currentPost'].forEach((k) => given.add(k as ColumnKey));
+  if (n.suggestions.size > 0) given.add('position');
+  return given;
 }
 
 /** The preview's view of a split cell and a suggested 正职/副职. */
@@ -102,7 +114,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       fileName,
       matched,
       errorRows: new Set(validated.rows.filter((r) => r.issues.length > 0).map((r) => r.rowNumber)),
-      missingFields: ROSTER_COLUMNS.filter((c) => !columns.includes(c.key)).map((c) => (c.key === 'unit' ? 'unitId' : c.key)),
+      missingFields: ROSTER_COLUMNS.filter((c) => !givenColumns(columns, fields, normalized).has(c.key)).map((c) => (c.key === 'unit' ? 'unitId' : c.key)),
       blankStatusRows: new Set(rows.filter((r) => !r.cells.status).map((r) => r.rowNumber)),
       suggestedRows: new Set(normalized.suggestions.keys()),
       ...(chosen ? { remember: { key: mappingKey(roster.layout), value: storedMapping(roster.layout, chosen) } } : {}),

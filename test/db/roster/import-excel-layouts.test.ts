@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ExcelPreview } from '../../../shared/roster/views';
 import type { TestHost } from '../../helpers/host';
-import { addUnit, auditEntries, fixturePath, newRosterHost, rosterState } from '../../helpers/roster';
+import { addUnit, auditEntries, fixturePath, formOf, newRosterHost, rosterState } from '../../helpers/roster';
 import { DEPARTMENT_UNITS } from './excel/department-fixtures';
 
 const LIBRE = fixturePath('excel/department-roster-libreoffice.xlsx');
@@ -129,5 +129,25 @@ describe('a roster imported through the column-mapping step', () => {
       message: '列对应关系与文件的列不符，请重新选择文件',
     });
     expect(await h.err('roster.previewExcel', { token: file!.token, mapping: [{ column: 1, field: 'nickname' }] as never })).toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('a re-import of the department roster', () => {
+  test('updates 单位, 现任职务 (from 单位及职务) and the confirmed 正职/副职 of the same people', async () => {
+    const h = await host();
+    const first = await preview(h, LIBRE);
+    const positions = first.rows.slice(0, 6).map((r) => ({ rowNumber: r.rowNumber, position: r.suggestedPosition! }));
+    await h.ok('roster.commitExcel', { jobId: first.jobId, excludedRows: [10], confirmedRows: [], positions });
+    const wang = await profileOf(h, '王建国');
+    const units = await h.ok('units.list', {});
+    const other = units.find((u) => u.name === '县委办公室')!;
+    await h.ok('cadres.update', { id: wang.id, version: wang.version, input: { ...formOf(wang), unitId: other.id, currentPost: '科员', position: 'chief' } });
+
+    const again = await preview(h, LIBRE);
+    expect(again.rows[0]).toMatchObject({ status: 'nameMatch', split: { unit: '县委组织部', post: '副部长' }, suggestedPosition: 'deputy' });
+    const confirmed = again.rows.slice(0, 6).map((r) => r.rowNumber);
+    const chosen = again.rows.slice(0, 6).map((r) => ({ rowNumber: r.rowNumber, position: r.suggestedPosition! }));
+    expect(await h.ok('roster.commitExcel', { jobId: again.jobId, excludedRows: [10], confirmedRows: confirmed, positions: chosen })).toMatchObject({ updated: 6 });
+    expect(await profileOf(h, '王建国')).toMatchObject({ unitName: '县委组织部', currentPost: '副部长', position: 'deputy' });
   });
 });
