@@ -151,3 +151,20 @@ describe('a re-import of the department roster', () => {
     expect(await profileOf(h, '王建国')).toMatchObject({ unitName: '县委组织部', currentPost: '副部长', position: 'deputy' });
   });
 });
+
+describe('a remembered mapping', () => {
+  test('that no longer fits (another column count, or not JSON) is ignored: the mapping step is asked for again', async () => {
+    const h = await host();
+    const p = await preview(h, MAPPED, [
+      { column: 1, field: 'name' },
+      { column: 3, field: 'birthMonth' },
+      { column: 5, field: 'currentPost' },
+    ]);
+    await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] });
+    const [row] = await mappingSettings(h);
+    for (const value of ['{"v":1,"fields":["name"]}', 'not json', '{"v":1,"fields":["name","gender","birthMonth","unit","nickname","position","ethnicity"]}']) {
+      await h.host.session().db.updateTable('settings').set({ value }).where('key', '=', row!.key).execute();
+      expect((await preview(h, MAPPED)).needsMapping?.missing).toEqual(['姓名', '出生年月', '现任职务']);
+    }
+  });
+});
