@@ -5,6 +5,7 @@ import type { CatalogCategory } from '../catalog/types';
 import type { Unit } from '../roster/types';
 import { CADRE_STATUSES, EDUCATION_LEVELS } from '../roster/types';
 import { CADRE_FIELD_LABELS, cadreInputSchema } from '../roster/schema';
+import { EXCEL_FIELD_KEYS } from '../roster/excel-fields';
 import type {
   CadreProfile,
   ChangeField,
@@ -103,7 +104,24 @@ export const rosterCalls = {
     access: ROSTER_EDITORS,
     mutates: true,
   }),
-  'roster.previewExcel': call<ExcelPreview>()({ input: z.strictObject({ token }), access: ROSTER_EDITORS, mutates: false }),
+  'roster.previewExcel': call<ExcelPreview>()({
+    input: z.strictObject({
+      token,
+      // The column-mapping step's choice: each file column (1-based) → a field, or null for 不导入.
+      mapping: z
+        .array(
+          z.strictObject({
+            column: z.number({ error: '列号不正确' }).int('列号不正确').min(1, '列号不正确').max(16384, '列号不正确'),
+            field: z.enum(EXCEL_FIELD_KEYS, { error: '对应的项目不正确' }).nullable(),
+          }, { error: '列对应关系不正确' }),
+          { error: '列对应关系不正确' },
+        )
+        .max(500, '列数过多')
+        .optional(),
+    }),
+    access: ROSTER_EDITORS,
+    mutates: false,
+  }),
   'roster.commitExcel': call<ImportSummary>()({
     input: z.strictObject({
       jobId,
@@ -118,6 +136,14 @@ export const rosterCalls = {
         })
         .max(100_000, '保留已有值的行过多')
         .default([]),
+      // The user's 正职/副职 for rows where it was only suggested from 现任职务.
+      positions: z
+        .array(
+          z.strictObject({ rowNumber: rowNumber('行号'), position: z.enum(['chief', 'deputy'], { error: '请选择正职或副职' }) }, { error: '正职/副职的确认不正确' }),
+          { error: '正职/副职的确认不正确' },
+        )
+        .max(100_000, '行数过多')
+        .optional(),
     }),
     access: ROSTER_EDITORS,
     mutates: true,

@@ -42,3 +42,15 @@ export function ageAt(birthMonth: string, at: Date = new Date()): number {
   const months = (at.getFullYear() - y) * 12 + (at.getMonth() + 1 - m);
   return Math.floor(months / 12);
 }
+
+/**
+ * A date cell of a real roster without its remarks: 出生年月(岁) columns write `1972.03(52)` or `1972.03\n(52岁)`,
+ * and some writers end a year-month with a dot (`1972.03.`). The date part is what parseYearMonth reads.
+ */
+export function dateWithoutNote(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/\(\s*\d{1,3}\s*岁?\s*\)/gu, '')
+    .replace(/\s+/gu, '')
+    .replace(/[.。]$/u, '');
+}

@@ -1,6 +1,7 @@
 // What the roster calls return to the window.
 import type { PositionCode } from '../catalog/types';
 import type { CadreInput, CadreStatus, EducationLevel } from './types';
+import type { ExcelFieldKey } from './excel-fields';
 
 export interface RosterFilter {
   readonly unitId?: number | undefined;
@@ -86,12 +87,22 @@ export interface ExcelPreviewRow {
   readonly existing: { readonly id: number; readonly name: string; readonly unitName: string } | null;
   /** For update/nameMatch: what the row would change (an empty list: nothing). */
   readonly changes: readonly FieldChange[];
+  /** A combined 所在单位及职务 cell as split: the unit found at its start ('' when none) and the post after it. */
+  readonly split?: { readonly unit: string; readonly post: string };
+  /** The file has no 正职/副职 column: the position the 现任职务 suggests, to be confirmed (commitExcel's positions). */
+  readonly suggestedPosition?: PositionCode;
 }
 
 export interface ExcelPreview {
   readonly jobId: string;
   readonly fileName: string;
   readonly rows: readonly ExcelPreviewRow[];
+  /** Present when required fields were not found: rows is empty, jobId is '', and the window shows the mapping step. */
+  readonly needsMapping?: ExcelMappingNeeded;
+  /** The columns as read (recognised, remembered or chosen), so the user can go back and change the mapping. */
+  readonly mapping?: ExcelMappingNeeded;
+  /** A mapping remembered from an earlier file with the same headers was applied. */
+  readonly mappingRemembered?: boolean;
 }
 
 export interface LrmxPreviewFile {
@@ -138,4 +149,38 @@ export interface JobStatus {
 
 export interface SavedFile {
   readonly fileName: string;
+}
+
+/** One column of a roster workbook in the column-mapping step. */
+export interface ExcelMappingColumn {
+  /** 1-based column number in the sheet. */
+  readonly column: number;
+  /** The column's letter as Excel shows it (A, B, … AA). */
+  readonly letter: string;
+  /** The header as written (line breaks folded to spaces). */
+  readonly header: string;
+  /** The first three non-empty values under the header. */
+  readonly samples: readonly string[];
+  /** The field the header is recognised as (or a remembered mapping chose); null: 不导入. */
+  readonly field: ExcelFieldKey | null;
+}
+
+export interface ExcelMappingField {
+  readonly key: ExcelFieldKey;
+  readonly label: string;
+  readonly required: boolean;
+}
+
+/** The preview could not find every required field: the window asks for a column → field mapping. */
+export interface ExcelMappingNeeded {
+  readonly sheetName: string;
+  /** The (last) header row's number. */
+  readonly headerRow: number;
+  /** Why the mapping is asked for, naming the missing required columns. */
+  readonly message: string;
+  /** Labels of the required fields no column gives. */
+  readonly missing: readonly string[];
+  readonly columns: readonly ExcelMappingColumn[];
+  /** The choices, in the template's order. */
+  readonly fields: readonly ExcelMappingField[];
 }

@@ -1,14 +1,10 @@
 // Reads an uploaded roster workbook into raw text rows: every cell as the text the user sees in Excel.
 // Knows nothing about the database; validate.ts turns the rows into CadreInputs.
 import ExcelJS from 'exceljs';
-import {
-  EXAMPLE_MARK,
-  ROSTER_COLUMNS,
-  ROSTER_SHEET,
-  columnOfHeader,
-  normalizeHeader,
-  type ColumnKey,
-} from './columns';
+import type { ExcelMappingColumn, ExcelMappingNeeded } from '../../../shared/roster/views';
+import { EXAMPLE_MARK, ROSTER_COLUMNS, ROSTER_SHEET, type ColumnKey } from './columns';
+import { MAPPING_FIELDS, fieldLabel, missingFields, type ExtraKey, type FieldKey } from './headers';
+import { detectLayout, type SheetLayout, type TextGrid } from './layout';
 import { columnLetter } from './workbook';
 
 export interface RawRow {
@@ -21,6 +17,8 @@ export interface RawRow {
    * becomes 1975.1, and an 18-digit 身份证号 loses its last digits. validate.ts words its issues accordingly.
    */
   readonly numberCells?: readonly ColumnKey[];
+  /** Combined columns of a real roster (单位及职务, 政治面貌), folded into cells by normalize.ts. */
+  readonly extra?: Readonly<Partial<Record<ExtraKey, string>>>;
 }
 
 export type ParseResult =
@@ -32,13 +30,13 @@ export type ParseResult =
       /** The columns the file has; absent optional columns read as ''. Callers updating existing cadres can keep
        *  the stored value of a column the file does not have. */
       readonly columns: readonly ColumnKey[];
+      /** Every field a column gives, the combined ones (unitAndPost, politicalStatus) included. */
+      readonly fields: readonly FieldKey[];
     }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly needsMapping?: ExcelMappingNeeded };
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
-/** The header row is looked for in the first rows (an export may put a title above it). */
-const HEADER_SEARCH_ROWS = 10;
 
 export const PARSE_ERRORS = {
   empty: '文件是空的，请选择填写好的 Excel 工作簿（.xlsx）',
@@ -47,7 +45,7 @@ export const PARSE_ERRORS = {
   xls: '这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入',
   ole: '无法读取该文件：如果工作簿设有打开密码，请在 Excel 中取消密码；如果是旧版 .xls 文件，请另存为 .xlsx 后再导入',
   tooLarge: `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），请分批导入`,
-  noSheet: `找不到“${ROSTER_SHEET}”工作表`,
+  noSheet: `找不到干部名单：没有哪个工作表像“${ROSTER_SHEET}”那样有姓名、性别等列标题`,
   noRows: '没有可导入的数据行',
   tooManyRows: `数据行过多（超过 ${MAX_DATA_ROWS} 行），请分批导入`,
 } as const;
@@ -133,45 +131,27 @@ export function cellText(cell: ExcelJS.Cell): CellText {
   return { text: t.text.replace(/\r\n?/gu, '\n').trim(), generalNumber: t.generalNumber };
 }
 
-interface HeaderMatch {
-  readonly row: number;
-  readonly columns: ReadonlyMap<ColumnKey, number>;
-  readonly duplicates: readonly { key: ColumnKey; cols: readonly number[] }[];
-}
-
-/** The header row: of the first rows, the one naming the most known columns (the first of equals). */
-function findHeader(ws: ExcelJS.Worksheet): HeaderMatch | undefined {
-  let best: HeaderMatch | undefined;
-  const lastRow = Math.min(ws.rowCount, HEADER_SEARCH_ROWS);
-  for (let r = 1; r <= lastRow; r += 1) {
-    const seen = new Map<ColumnKey, number[]>();
-    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const key = columnOfHeader(cellText(cell).text);
-      if (key) seen.set(key, [...(seen.get(key) ?? []), colNumber]);
-    });
-    if (seen.size > (best?.columns.size ?? 0)) {
-      best = {
-        row: r,
-        columns: new Map([...seen].map(([k, cols]) => [k, cols[0]!])),
-        duplicates: [...seen].filter(([, cols]) => cols.length > 1).map(([key, cols]) => ({ key, cols })),
-      };
-    }
-  }
-  return best;
-}
-
-const missingRequired = (h: HeaderMatch | undefined): string[] =>
-  ROSTER_COLUMNS.filter((c) => c.required && !h?.columns.has(c.key)).map((c) => c.label);
-
 const EMPTY_CELLS: Readonly<Record<ColumnKey, string>> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, ''])) as Record<
   ColumnKey,
   string
 >;
 
-const labelOf = (key: ColumnKey) => ROSTER_COLUMNS.find((c) => c.key === key)!.label;
+/** A worksheet as detectLayout reads it. */
+const gridOf = (ws: ExcelJS.Worksheet): TextGrid => ({
+  name: ws.name,
+  rowCount: ws.rowCount,
+  columnCount: ws.columnCount,
+  text: (r, c) => cellText(ws.getCell(r, c)).text,
+});
 
-/** Parses the bytes of an uploaded .xlsx; errors are Chinese sentences for the user. */
-export async function parseRosterWorkbook(bytes: Buffer): Promise<ParseResult> {
+/** A workbook whose roster sheet and header row were found; rowsOfLayout reads its data with a column mapping. */
+export interface LoadedRoster {
+  readonly ws: ExcelJS.Worksheet;
+  readonly layout: SheetLayout;
+}
+
+/** Opens the bytes and finds the roster's sheet and header row; errors are Chinese sentences for the user. */
+export async function loadRosterWorkbook(bytes: Buffer): Promise<{ ok: true; roster: LoadedRoster } | { ok: false; error: string }> {
   if (bytes.length === 0) return { ok: false, error: PARSE_ERRORS.empty };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: PARSE_ERRORS.tooLarge };
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
@@ -190,52 +170,123 @@ export async function parseRosterWorkbook(bytes: Buffer): Promise<ParseResult> {
     return { ok: false, error: PARSE_ERRORS.corrupt };
   }
   if (wb.worksheets.length === 0) return { ok: false, error: PARSE_ERRORS.corrupt };
+  const layout = detectLayout(wb.worksheets.map(gridOf), ROSTER_SHEET);
+  if (!layout) return { ok: false, error: PARSE_ERRORS.noSheet };
+  return { ok: true, roster: { ws: wb.worksheets[layout.sheetIndex]!, layout } };
+}
 
-  let ws = wb.worksheets.find((w) => normalizeHeader(w.name) === ROSTER_SHEET);
-  let header = ws ? findHeader(ws) : undefined;
-  if (!ws) {
-    for (const candidate of wb.worksheets) {
-      const h = findHeader(candidate);
-      if (h && missingRequired(h).length === 0) {
-        ws = candidate;
-        header = h;
-        break;
-      }
-    }
-    if (!ws) return { ok: false, error: PARSE_ERRORS.noSheet };
+/** A column → field mapping chosen by the user (null: 不导入); columns it does not list keep the recognised field. */
+export type ColumnMapping = ReadonlyMap<number, FieldKey | null>;
+
+const SAMPLE_COUNT = 3;
+const SAMPLE_SCAN_ROWS = 200;
+
+function samplesOf(ws: ExcelJS.Worksheet, layout: SheetLayout, column: number): string[] {
+  const out: string[] = [];
+  const last = Math.min(ws.rowCount, layout.headerRow + SAMPLE_SCAN_ROWS);
+  for (let r = layout.headerRow + 1; r <= last && out.length < SAMPLE_COUNT; r += 1) {
+    const t = cellText(ws.getCell(r, column)).text;
+    if (t) out.push(t.length > 40 ? `${t.slice(0, 40)}…` : t);
   }
+  return out;
+}
 
-  const missing = missingRequired(header);
-  if (!header || missing.length > 0) return { ok: false, error: `缺少必填列：${missing.join('、')}` };
-  const dup = header.duplicates[0];
+/** The columns with their samples and the field each is (or is mapped to), for the mapping step. */
+export function mappingColumns(roster: LoadedRoster, mapping?: ColumnMapping): ExcelMappingColumn[] {
+  return roster.layout.columns.map((c) => ({
+    column: c.column,
+    letter: columnLetter(c.column),
+    header: c.header,
+    samples: samplesOf(roster.ws, roster.layout, c.column),
+    field: (mapping?.has(c.column) ? mapping.get(c.column) : c.field) ?? null,
+  }));
+}
+
+/** A row whose filled cells all hold one text: a merged note (制表人、说明) below or between the data. */
+const isMergedNote = (values: readonly string[]) => values.length > 1 && values.every((v) => v === values[0]);
+
+/** Reads the data rows with the recognised (or mapped) fields; asks for a mapping when a required field is missing. */
+export function rowsOfLayout(roster: LoadedRoster, mapping?: ColumnMapping): ParseResult {
+  const { ws, layout } = roster;
+  if (mapping) {
+    const unknown = [...mapping.keys()].filter((col) => !layout.columns.some((c) => c.column === col));
+    if (unknown.length > 0) return { ok: false, error: '列对应关系与文件的列不符，请重新选择文件' };
+  }
+  const chosen = layout.columns.flatMap((c) => {
+    const field = mapping?.has(c.column) ? mapping.get(c.column) : c.field;
+    return field ? [{ field, column: c.column }] : [];
+  });
+  const byField = new Map<FieldKey, number[]>();
+  for (const { field, column } of chosen) byField.set(field, [...(byField.get(field) ?? []), column]);
+  const missing = missingFields(new Set(byField.keys()));
+  if (missing.length > 0) {
+    const where = `工作表“${layout.sheetName}”第 ${layout.headerRow} 行`;
+    return {
+      ok: false,
+      error: `缺少必填列：${missing.join('、')}`,
+      needsMapping: {
+        sheetName: layout.sheetName,
+        headerRow: layout.headerRow,
+        message: `${where}的列标题中找不到：${missing.join('、')}。请为每一列选择对应的项目。`,
+        missing,
+        columns: mappingColumns(roster, mapping),
+        fields: MAPPING_FIELDS,
+      },
+    };
+  }
+  const dup = [...byField].find(([, cols]) => cols.length > 1);
   if (dup) {
-    const where = `${dup.cols.map(columnLetter).join('、')} 列`;
-    return { ok: false, error: `列标题“${labelOf(dup.key)}”出现了 ${dup.cols.length} 次（${where}），请删除多余的列` };
+    const [key, cols] = dup;
+    const where = `${cols.map(columnLetter).join('、')} 列`;
+    return { ok: false, error: `列标题“${fieldLabel(key)}”出现了 ${cols.length} 次（${where}），请删除多余的列` };
   }
 
-  const columns = [...header.columns];
   const rows: RawRow[] = [];
   let tooMany = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= header.row || tooMany) return;
+    if (rowNumber <= layout.headerRow || tooMany) return;
     const cells: Record<ColumnKey, string> = { ...EMPTY_CELLS };
+    const extra: Partial<Record<ExtraKey, string>> = {};
     const numberCells: ColumnKey[] = [];
-    let any = false;
-    for (const [key, col] of columns) {
-      const t = cellText(row.getCell(col));
+    const filled: string[] = [];
+    for (const { field, column } of chosen) {
+      const t = cellText(row.getCell(column));
       if (!t.text) continue;
-      cells[key] = t.text;
-      any = true;
-      if (t.generalNumber) numberCells.push(key);
+      filled.push(t.text);
+      if (field === 'unitAndPost' || field === 'politicalStatus') {
+        extra[field] = t.text;
+        continue;
+      }
+      cells[field] = t.text;
+      if (t.generalNumber) numberCells.push(field);
     }
-    if (!any || cells.name.normalize('NFKC').startsWith(EXAMPLE_MARK)) return;
+    if (filled.length === 0 || isMergedNote(filled) || cells.name.normalize('NFKC').startsWith(EXAMPLE_MARK)) return;
     if (rows.length >= MAX_DATA_ROWS) {
       tooMany = true;
       return;
     }
-    rows.push(numberCells.length > 0 ? { rowNumber, cells, numberCells } : { rowNumber, cells });
+    rows.push({
+      rowNumber,
+      cells,
+      ...(numberCells.length > 0 ? { numberCells } : {}),
+      ...(Object.keys(extra).length > 0 ? { extra } : {}),
+    });
   });
   if (tooMany) return { ok: false, error: PARSE_ERRORS.tooManyRows };
   if (rows.length === 0) return { ok: false, error: PARSE_ERRORS.noRows };
-  return { ok: true, rows, sheetName: ws.name, columns: columns.map(([k]) => k) };
+  const fields = [...byField.keys()];
+  return {
+    ok: true,
+    rows,
+    sheetName: layout.sheetName,
+    columns: ROSTER_COLUMNS.map((c) => c.key).filter((k) => byField.has(k)),
+    fields,
+  };
+}
+
+/** Parses the bytes of an uploaded .xlsx (with an optional column mapping); errors are Chinese sentences for the user. */
+export async function parseRosterWorkbook(bytes: Buffer, mapping?: ColumnMapping): Promise<ParseResult> {
+  const loaded = await loadRosterWorkbook(bytes);
+  if (!loaded.ok) return loaded;
+  return rowsOfLayout(loaded.roster, mapping);
 }

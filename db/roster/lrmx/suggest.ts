@@ -57,7 +57,7 @@ const UNIT_SUFFIXES = ['人民政府', '委员会', '党工委', '党委', '党�
 const POST_ORG = /^(.{2,}?)(党委|党组|党工委|党总支)/;
 
 /** A unit's name and the shorter forms a post may use: 乌兰镇人民政府 → 乌兰镇; 中共乌兰镇委员会 → 乌兰镇. */
-function namesOf(unitName: string): string[] {
+export function namesOf(unitName: string): string[] {
   const full = unitName.trim();
   const names = new Set<string>([full]);
   let core = full.replace(/^中共/, '');

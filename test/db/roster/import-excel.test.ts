@@ -161,10 +161,12 @@ describe('preview', () => {
     expect(await rosterState(h)).toEqual(before);
   });
 
-  test('of a workbook without a required column names the missing columns', async () => {
+  test('of a workbook without a required column names the missing columns and asks for a mapping', async () => {
     const h = await hostWithFixtureUnits();
     const path = writeTemp('缺列.xlsx', await rosterWorkbook([{ name: '高明', gender: '男' }], ['name', 'gender', 'birthMonth', 'unit']));
-    expect(await previewErr(h, path)).toEqual({ code: 'VALIDATION', field: 'file', message: '缺少必填列：现任职务、正职/副职' });
+    const p = await preview(h, path);
+    expect(p).toMatchObject({ jobId: '', rows: [], needsMapping: { missing: ['现任职务'], sheetName: '干部名册' } });
+    expect(p.needsMapping!.message).toContain('现任职务');
   });
 });
 

@@ -1,6 +1,6 @@
 // Year-month dates as cadre records write them, and ages computed from them.
-import { describe, expect, test } from 'vitest';
-import { ageAt, formatYearMonth, parseYearMonth } from '../../../shared/roster/dates';
+import { describe, expect, it, test } from 'vitest';
+import { ageAt, dateWithoutNote, formatYearMonth, parseYearMonth } from '../../../shared/roster/dates';
 
 describe('parseYearMonth', () => {
   test.each([
@@ -43,4 +43,24 @@ test('ageAt counts whole years; the birth month counts as begun', () => {
   expect(ageAt('1975-03', new Date(2026, 1, 28))).toBe(50);
   expect(ageAt('1975-03', new Date(2026, 2, 1))).toBe(51);
   expect(ageAt('1975-12', new Date(2026, 10, 22))).toBe(50);
+});
+
+describe('dateWithoutNote (出生年月(岁) cells of real rosters)', () => {
+  it.each([
+    ['1972.03(52)', '1972.03'],
+    ['1972.03\n(52岁)', '1972.03'],
+    ['1972.03（52岁）', '1972.03'],
+    ['1972.03.', '1972.03'],
+    ['1972年3月', '1972年3月'],
+    ['197203', '197203'],
+  ])('%j → %j, which parseYearMonth reads', (raw, text) => {
+    expect(dateWithoutNote(raw)).toBe(text);
+    expect(parseYearMonth(dateWithoutNote(raw), '出生年月')).toEqual({ ok: true, value: '1972-03' });
+  });
+
+  it('reads the other forms real rosters write', () => {
+    for (const raw of ['1972.3', '1972-03', '1972-3', '1972/03', '1972年03月', '19720315']) {
+      expect(parseYearMonth(dateWithoutNote(raw), '出生年月')).toEqual({ ok: true, value: '1972-03' });
+    }
+  });
 });

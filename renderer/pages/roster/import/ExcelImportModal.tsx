@@ -7,6 +7,9 @@ import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/vi
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
 import { ChangeLines, ChangeSummary, ColumnKeepBar, useExpandedChanges, useKeepChoices } from './changes';
+import { ColumnMappingStep, type ColumnChoice } from './ColumnMappingStep';
+import { SuggestedPositionCell, SuggestedPositionNotice, usePositionChoices } from './SuggestedPosition';
+import type { ExcelMappingNeeded } from '../../../../shared/roster/views';
 import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
 
 type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
@@ -33,6 +36,10 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   const [load, setLoad] = useState<Load>({ kind: 'idle' });
   const [preview, setPreview] = useState<ExcelPreview | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
+  // The file's columns need mapping before the preview (its token is kept to check it again with the mapping).
+  const [mapping, setMapping] = useState<{ token: string; fileName: string; needs: ExcelMappingNeeded } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [picked, setPicked] = useState<{ token: string; fileName: string } | null>(null);
   const run = useImportRun(preview?.jobId ?? null, onClose, onImported);
   const keep = useKeepChoices();
 
@@ -43,9 +50,16 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       if (!file) return; // the user closed the file dialog: keep what is shown
       run.reset();
       setPreview(null);
+      setMapping(null);
       setLoad({ kind: 'reading', fileName: file.name });
+      setPicked({ token: file.token, fileName: file.name });
       try {
         const p = await call('roster.previewExcel', { token: file.token });
+        if (p.needsMapping) {
+          setMapping({ token: file.token, fileName: file.name, needs: p.needsMapping });
+          setLoad({ kind: 'idle' });
+          return;
+        }
         setPreview(p);
         selection.reset();
         keep.reset();
@@ -62,7 +76,36 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     }
   };
 
+  const checkMapping = async (choice: readonly ColumnChoice[]) => {
+    if (!mapping) return;
+    setChecking(true);
+    try {
+      const p = await call('roster.previewExcel', { token: mapping.token, mapping: [...choice] });
+      if (p.needsMapping) setMapping({ ...mapping, needs: p.needsMapping });
+      else {
+        setPreview(p);
+        setMapping(null);
+        selection.reset();
+        keep.reset();
+        expanded.reset();
+        setFilter('all');
+      }
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  /** Back from the preview to the mapping step, with the columns as they were read. */
+  const adjustMapping = () => {
+    if (!preview?.mapping || !picked) return;
+    setMapping({ ...picked, needs: preview.mapping });
+    setPreview(null);
+  };
+
   const rows = useMemo(() => preview?.rows ?? [], [preview]);
+  const positions = usePositionChoices(rows);
   const selection = useRowSelection(rows, EXCEL_SELECTION);
   const { isIncluded, setIncluded } = selection;
 
@@ -111,7 +154,17 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     const { excludedRows, confirmedRows } = plan;
     const keepColumns = [...keep.columns];
     const keepFields = rows.map((r) => ({ rowNumber: r.rowNumber, fields: keep.rowFields(r.rowNumber) })).filter((k) => k.fields.length > 0);
-    void run.start(() => call('roster.commitExcel', { jobId: preview.jobId, excludedRows, confirmedRows, keepColumns, keepFields }));
+    const chosenPositions = positions.forCommit(isIncluded);
+    void run.start(() =>
+      call('roster.commitExcel', {
+        jobId: preview.jobId,
+        excludedRows,
+        confirmedRows,
+        keepColumns,
+        keepFields,
+        ...(positions.any ? { positions: chosenPositions } : {}),
+      }),
+    );
   };
 
   const columns: TableColumnsType<ExcelPreviewRow> = [
@@ -147,7 +200,23 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     },
     { title: '行号', dataIndex: 'rowNumber', width: 80, render: (n: number) => `第 ${n} 行` },
     { title: '姓名', dataIndex: 'name', width: 96, render: (v: string) => v || '—' },
-    { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true, render: (v: string) => v || '—' },
+    {
+      title: positions.any ? '单位 / 正职副职' : '单位',
+      dataIndex: 'unitName',
+      width: positions.any || rows.some((r) => r.split) ? 240 : 160,
+      ellipsis: !positions.any,
+      // A 单位及职务 cell shows how it was split; a suggested 正职/副职 is confirmed here (SuggestedPosition.tsx).
+      render: (v: string, r) =>
+        r.split || r.suggestedPosition ? (
+          <Flex vertical gap={2}>
+            <Typography.Text ellipsis>{r.split ? r.split.unit || '（未找到单位）' : v || '—'}</Typography.Text>
+            {r.split ? <Typography.Text type="secondary" ellipsis>{`职务：${r.split.post || '—'}`}</Typography.Text> : null}
+            {hasError(r) ? null : <SuggestedPositionCell row={r} choices={positions} />}
+          </Flex>
+        ) : (
+          v || '—'
+        ),
+    },
     { title: '身份证号', dataIndex: 'idNumber', width: 170, render: (v: string) => v || '—' },
     {
       title: '状态',
@@ -192,12 +261,23 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     },
   ];
 
-  const step = run.phase.kind !== 'idle' ? 2 : preview ? 1 : 0;
+  const step = run.phase.kind !== 'idle' ? 2 : preview || mapping ? 1 : 0;
   const includedCount = plan.created + plan.updated;
+  const unconfirmedPositions = positions.unconfirmed(isIncluded);
 
   let body;
   let footer;
-  if (step === 0) {
+  if (step === 1 && mapping && !preview) {
+    body = <ColumnMappingStep key={mapping.token} needs={mapping.needs} fileName={mapping.fileName} checking={checking} onCheck={(m) => void checkMapping(m)} />;
+    footer = (
+      <Flex justify="space-between">
+        <Button onClick={() => void choose()} loading={picking} data-testid="excel-mapping-repick">
+          重新选择文件
+        </Button>
+        <Button onClick={run.requestClose}>关闭</Button>
+      </Flex>
+    );
+  } else if (step === 0) {
     body =
       load.kind === 'reading' ? (
         <Flex vertical align="center" gap={12} style={{ padding: '56px 0' }} data-testid="excel-loading">
@@ -223,7 +303,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       ) : (
         <Flex vertical align="center" gap={16} style={{ padding: '48px 0' }}>
           <Typography.Paragraph type="secondary" style={{ maxWidth: 560, textAlign: 'center', margin: 0 }}>
-            请选择按导入模板填写的 Excel 文件。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
+            请选择按导入模板填写的 Excel 文件，也可以直接选择本单位现有的干部名单（系统会识别列标题，识别不了的列由您指定）。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
           </Typography.Paragraph>
           <Button type="primary" size="large" icon={<FileExcelOutlined />} loading={picking} onClick={() => void choose()} data-testid="excel-pick">
             选择 Excel 文件…
@@ -234,7 +314,17 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   } else if (step === 1 && preview) {
     body = (
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">文件：{preview.fileName}</Typography.Text>
+        <Flex justify="space-between" align="center" gap={12}>
+          <Typography.Text type="secondary">
+            文件：{preview.fileName}
+            {preview.mappingRemembered ? ' · 已使用上次导入时记住的列对应关系' : ''}
+          </Typography.Text>
+          {preview.mapping ? (
+            <Button size="small" type="link" onClick={adjustMapping} data-testid="excel-adjust-mapping">
+              调整列对应
+            </Button>
+          ) : null}
+        </Flex>
         <Flex gap={40} wrap data-testid="excel-counts">
           <Statistic title="可导入 · 新增" value={counts.new} />
           <Statistic title="可导入 · 更新" value={counts.update} />
@@ -260,6 +350,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
             description="这些行默认不导入。如确认是同一人，请勾选“确认为同一人并更新”，系统将用文件中的内容更新其档案；不勾选则该行不导入。"
           />
         ) : null}
+        <SuggestedPositionNotice choices={positions} unconfirmed={unconfirmedPositions} />
         <Segmented<Filter>
           value={filter}
           onChange={setFilter}
@@ -295,12 +386,13 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
         summary={
           <Typography.Text strong data-testid="excel-plan">
             {planText(plan.created, plan.updated, plan.excludedRows.length, '行', plan.unchanged)}
+            {unconfirmedPositions > 0 ? `；${unconfirmedPositions} 行正职/副职待确认` : ''}
           </Typography.Text>
         }
         onClose={run.requestClose}
         onRepick={() => void choose()}
         picking={picking}
-        canCommit={includedCount > 0}
+        canCommit={includedCount > 0 && unconfirmedPositions === 0}
         onCommit={commit}
       />
     );

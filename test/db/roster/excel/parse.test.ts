@@ -139,16 +139,18 @@ describe('headers', () => {
 
   it('refuses a workbook with a different sheet and different headers', async () => {
     const bytes = await sheetWorkbook([{ name: '工资表', rows: [['编号', '金额'], [1, 100]] }]);
-    expect(await parseRosterWorkbook(bytes)).toStrictEqual(err('找不到“干部名册”工作表'));
+    expect(await parseRosterWorkbook(bytes)).toStrictEqual(err('找不到干部名单：没有哪个工作表像“干部名册”那样有姓名、性别等列标题'));
   });
 
   it('names the missing required columns', async () => {
     const bytes = await sheetWorkbook([
       { name: '干部名册', rows: [['性别', '现任职务', '单位', '正职/副职', '民族'], ['男', '科员', '县委办公室', '副职', '汉族']] },
     ]);
-    expect(await parseRosterWorkbook(bytes)).toStrictEqual(err('缺少必填列：姓名、出生年月'));
+    const result = await parseRosterWorkbook(bytes);
+    expect(result).toMatchObject({ ok: false, error: '缺少必填列：姓名、出生年月', needsMapping: { missing: ['姓名', '出生年月'], headerRow: 1 } });
+    // Too little to be a table: no sheet is found.
     const none = await sheetWorkbook([{ name: '干部名册', rows: [['a', 'b']] }]);
-    expect(await parseRosterWorkbook(none)).toStrictEqual(err(`缺少必填列：${required.join('、')}`));
+    expect((await parseRosterWorkbook(none)).ok).toBe(false);
   });
 
   it('refuses a column that appears twice', async () => {
