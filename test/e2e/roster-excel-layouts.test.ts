@@ -1,12 +1,13 @@
 // End to end in Chromium at 1366×768: a roster in a department's own layout through the column-mapping step, the
 // mapping remembered, and a LibreOffice-saved 干部名单 whose suggested 正职/副职 the user confirms before the import.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { SCREENSHOT_DIR } from './harness/browser';
-import { DEPARTMENT_UNITS } from '../db/roster/excel/department-fixtures';
+import { DEPARTMENT_UNITS, MAPPING_HEADERS, MAPPING_ROWS } from '../db/roster/excel/department-fixtures';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'excel');
 
@@ -32,9 +33,12 @@ async function shot(name: string) {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-async function openExcelImport(file: string) {
+/** A folder for files the tests write themselves. */
+const FIXTURES_OUT = () => app.work;
+
+async function openExcelImport(file: string, from = FIXTURES) {
   const path = join(app.work, file);
-  copyFileSync(join(FIXTURES, file), path);
+  if (from !== app.work) copyFileSync(join(from, file), path);
   await page.locator('.ant-menu-item', { hasText: '干部名册' }).click();
   await page.getByTestId('import-menu').hover();
   await page.getByText('导入 Excel 干部名册').click();
@@ -92,6 +96,34 @@ describe('an Excel roster in a department’s own layout', () => {
     expect(await page.getByTestId('map-column-7').innerText()).toContain('民族');
     await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s?闭/ }).click();
     await page.getByTestId('excel-import-modal').waitFor({ state: 'hidden' });
+  });
+
+  test('a changed copy of that roster shows each field difference before anything is written', async () => {
+    // 周文 is promoted (岗位 副主任 → 主任, 是否正职 否 → 是), 郑强's 民族 is corrected; 吴敏 is unchanged.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员');
+    ws.addRow([...MAPPING_HEADERS]);
+    ws.addRow(['周文', '男', '1976.05', '县委办公室', '主任', '是', '汉']);
+    ws.addRow([...MAPPING_ROWS[1]!]);
+    ws.addRow(['郑强', '男', '19790915', '县委组织部', '部长', '是', '蒙古']);
+    writeFileSync(join(FIXTURES_OUT(), 'department-roster-changed.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    await openExcelImport('department-roster-changed.xlsx', FIXTURES_OUT());
+    await page.getByTestId('excel-rows').waitFor();
+    expect(await page.getByTestId('excel-import-modal').innerText()).toContain('已使用上次导入时记住的列对应关系');
+    // No 身份证号 in this layout: each person is matched by 姓名 + 出生年月 and must be confirmed.
+    const changes = page.locator('.import-change');
+    await expect.poll(() => changes.allInnerTexts()).toEqual([
+      expect.stringMatching(/现任职务\s+副主任\s+主任/),
+      expect.stringMatching(/正职\/副职\s+副职\s+正职/),
+      expect.stringMatching(/民族\s+满族\s+蒙古族/),
+    ]);
+    expect(await page.getByTestId('excel-plan').innerText()).toContain('更新 0 人');
+    for (const name of ['周文', '吴敏', '郑强']) await page.getByRole('row', { name: new RegExp(name) }).getByText('确认为同一人并更新').click();
+    await expect.poll(() => page.getByTestId('excel-plan').innerText()).toContain('更新 2 人（另有 1 人无变化，不写入）');
+    await shot('66-excel-mapped-changes');
+    await commitAndClose('更新 2 人');
+    const zhou = (await app.call('roster.query', { text: '周文' })).find((r) => r.name === '周文')!;
+    expect(zhou).toMatchObject({ position: 'chief', currentPost: '主任' });
   });
 
   test('a LibreOffice-saved 干部名单: the split 单位及职务 and the suggested 正职/副职 are confirmed before importing', async () => {

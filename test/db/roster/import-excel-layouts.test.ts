@@ -59,7 +59,7 @@ describe('the LibreOffice-saved department roster', () => {
 
     const positions = p.rows.slice(0, 6).map((r) => ({ rowNumber: r.rowNumber, position: r.suggestedPosition! }));
     positions[3] = { rowNumber: 7, position: 'deputy' }; // the user changes 刘洋's suggestion
-    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [10], confirmedRows: [], positions })).toEqual({ created: 6, updated: 0, skipped: 1 });
+    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [10], confirmedRows: [], positions })).toEqual({ created: 6, updated: 0, skipped: 1, unchanged: 0 });
 
     expect(await profileOf(h, '王建国')).toMatchObject({
       unitName: '县委组织部', currentPost: '副部长', position: 'deputy', ethnicity: '汉族', birthMonth: '1975-03', partyJoin: '1996-06', postSince: '2021-09', fulltimeEducation: '大学',
@@ -103,7 +103,7 @@ describe('a roster imported through the column-mapping step', () => {
     ]);
     // Not remembered before the import is written.
     expect(await mappingSettings(h)).toEqual([]);
-    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).toEqual({ created: 3, updated: 0, skipped: 0 });
+    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).toEqual({ created: 3, updated: 0, skipped: 0, unchanged: 0 });
     expect(await profileOf(h, '周文')).toMatchObject({ unitName: '县委办公室', currentPost: '副主任', position: 'deputy', birthMonth: '1976-05', ethnicity: '汉族' });
     expect(await profileOf(h, '郑强')).toMatchObject({ unitName: '县委组织部', currentPost: '部长', position: 'chief', birthMonth: '1979-09', ethnicity: '满族' });
 
@@ -133,7 +133,7 @@ describe('a roster imported through the column-mapping step', () => {
 });
 
 describe('a re-import of the department roster', () => {
-  test('updates 单位, 现任职务 (from 单位及职务) and the confirmed 正职/副职 of the same people', async () => {
+  test('updates 单位 and 现任职务 (from 单位及职务) of the same people; the file has no 正职/副职, so the stored one stays', async () => {
     const h = await host();
     const first = await preview(h, LIBRE);
     const positions = first.rows.slice(0, 6).map((r) => ({ rowNumber: r.rowNumber, position: r.suggestedPosition! }));
@@ -144,11 +144,12 @@ describe('a re-import of the department roster', () => {
     await h.ok('cadres.update', { id: wang.id, version: wang.version, input: { ...formOf(wang), unitId: other.id, currentPost: '科员', position: 'chief' } });
 
     const again = await preview(h, LIBRE);
-    expect(again.rows[0]).toMatchObject({ status: 'nameMatch', split: { unit: '县委组织部', post: '副部长' }, suggestedPosition: 'deputy' });
+    expect(again.rows[0]).toMatchObject({ status: 'nameMatch', split: { unit: '县委组织部', post: '副部长' } });
+    expect(again.rows.slice(0, 6).map((r) => r.suggestedPosition)).toEqual(Array(6).fill(undefined)); // nothing to confirm on an update
+    expect(again.rows[0]!.changes.map((c) => c.field)).toEqual(['currentPost', 'unitId']);
     const confirmed = again.rows.slice(0, 6).map((r) => r.rowNumber);
-    const chosen = again.rows.slice(0, 6).map((r) => ({ rowNumber: r.rowNumber, position: r.suggestedPosition! }));
-    expect(await h.ok('roster.commitExcel', { jobId: again.jobId, excludedRows: [10], confirmedRows: confirmed, positions: chosen })).toMatchObject({ updated: 6 });
-    expect(await profileOf(h, '王建国')).toMatchObject({ unitName: '县委组织部', currentPost: '副部长', position: 'deputy' });
+    expect(await h.ok('roster.commitExcel', { jobId: again.jobId, excludedRows: [10], confirmedRows: confirmed })).toMatchObject({ updated: 1, unchanged: 5 });
+    expect(await profileOf(h, '王建国')).toMatchObject({ unitName: '县委组织部', currentPost: '副部长', position: 'chief' });
   });
 });
 

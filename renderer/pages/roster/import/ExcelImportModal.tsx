@@ -369,7 +369,7 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
           columns={columns}
           dataSource={visible as ExcelPreviewRow[]}
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 行` }}
-          scroll={{ y: 360 }}
+          scroll={{ y: 'max(200px, calc(100vh - 560px))' }}
           expandable={{
             ...expanded.props,
             rowExpandable: (r) => !hasError(r) && r.changes.length > 0,

@@ -447,7 +447,7 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
           columns={columns}
           dataSource={visible as LrmxPreviewFile[]}
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个文件` }}
-          scroll={{ x: 1150, y: 340 }}
+          scroll={{ x: 1150, y: 'max(200px, calc(100vh - 520px))' }}
           expandable={{
             ...expanded.props,
             rowExpandable: hasChanges,
