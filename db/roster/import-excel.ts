@@ -135,6 +135,7 @@ export const excelHandlers: Handlers<ExcelCalls> = {
         idNumber: maskIdNumber(idNumber),
         status: !m ? 'error' : m.match.kind,
         issues: splitIssues(v.issues, normalized.splits.get(v.rowNumber), cells),
+        warnings: v.warnings,
         existing: m && m.match.kind !== 'new' ? existingView(stored.get(m.match.cadreId)) : null,
         changes: plans.get(v.rowNumber)?.changes ?? [],
         ...layoutExtras(v.rowNumber, normalized, suggestedRows),

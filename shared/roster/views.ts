@@ -83,6 +83,8 @@ export interface ExcelPreviewRow {
   readonly idNumber: string;
   readonly status: ImportRowStatus;
   readonly issues: readonly ImportIssue[];
+  /** What was odd but does not stop the row (e.g. 年度考核 text kept as written). */
+  readonly warnings: readonly ImportIssue[];
   /** For update/nameMatch: the existing cadre. */
   readonly existing: { readonly id: number; readonly name: string; readonly unitName: string } | null;
   /** For update/nameMatch: what the row would change (an empty list: nothing). */

@@ -30,6 +30,8 @@ export interface ValidatedRow {
   /** Present exactly when the row has no issues. */
   readonly input?: CadreInput;
   readonly issues: readonly RowIssue[];
+  /** What was odd but does not stop the row (text kept as written …). */
+  readonly warnings: readonly RowIssue[];
 }
 
 export interface ValidationResult {
@@ -83,12 +85,14 @@ interface RowDraft {
   /** 姓名 + valid 出生年月, for the duplicate check. */
   readonly personKey: string | undefined;
   readonly input: CadreInput | undefined;
+  readonly warnings: RowIssue[];
 }
 
 function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<typeof unitLookup>): RowDraft {
   // parse.ts trims already; rows built elsewhere (tests, other callers) get the same treatment.
   const c = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, String(v ?? '').trim()])) as Record<ColumnKey, string>;
   const issues: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
   const add = (key: ColumnKey, reason: string) => issues.push({ column: label(key), reason });
   const isNumberCell = (key: ColumnKey) => row.numberCells?.includes(key) ?? false;
   const maxMonth = yearMonthOf(ctx.today);
@@ -175,6 +179,9 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     }
     if (annualResults) annualResults = annual.results;
     annualResultsNote = annual.note;
+    if (annual.note) {
+      warnings.push({ column: label('annualResults'), reason: `“${annual.note}”无法读作某年度的考核结果，已原样保留在“年度考核结果（原文）”中` });
+    }
   }
 
   const idNumber = c.idNumber.replace(/\s+/gu, '').toUpperCase();
@@ -253,6 +260,7 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     idKey: idNumber,
     personKey: name && birthMonth ? `${name}\u0000${birthMonth}` : undefined,
     input: issues.length === 0 && parsed.success ? (parsed.data as CadreInput) : undefined,
+    warnings,
   };
 }
 
@@ -295,8 +303,8 @@ export function validateRosterRows(rows: readonly RawRow[], ctx: ValidationConte
 
   const result = drafts.map<ValidatedRow>((d) =>
     d.issues.length === 0 && d.input
-      ? { rowNumber: d.rowNumber, name: d.name, input: d.input, issues: [] }
-      : { rowNumber: d.rowNumber, name: d.name, issues: [...d.issues].sort((a, b) => columnOrder(a.column) - columnOrder(b.column)) },
+      ? { rowNumber: d.rowNumber, name: d.name, input: d.input, issues: [], warnings: d.warnings }
+      : { rowNumber: d.rowNumber, name: d.name, issues: [...d.issues].sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings: d.warnings },
   );
   const validCount = result.filter((r) => r.input).length;
   return { rows: result, validCount, errorCount: result.length - validCount };

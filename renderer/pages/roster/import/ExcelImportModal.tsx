@@ -227,39 +227,47 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     {
       title: '问题 / 确认',
       key: 'issues',
-      render: (_, r) => {
-        if (r.issues.length > 0) return <Lines type="danger" lines={r.issues.map((i) => `${i.column}：${i.reason}`)} />;
-        if (r.status === 'error') return <Typography.Text type="danger">此行有错误，请检查文件</Typography.Text>;
-        const changes = <ChangeSummary count={r.changes.length} />;
-        if (r.existing && r.status === 'update')
-          return (
-            <>
-              <Typography.Text type="secondary">{`更新已有档案：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>
-              {changes}
-            </>
-          );
-        if (r.status === 'nameMatch')
-          return (
-            <>
-              {r.existing ? (
-                <div>
-                  <Typography.Text type="warning">{`档案库中已有同名同出生年月的干部：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>
-                </div>
-              ) : null}
-              <Checkbox
-                checked={selection.isConfirmed(r)}
-                onChange={(e) => setIncluded(r, e.target.checked)}
-                data-testid={`confirm-row-${r.rowNumber}`}
-              >
-                确认为同一人并更新
-              </Checkbox>
-              {changes}
-            </>
-          );
-        return null;
-      },
+      render: (_, r) => (
+        <>
+          <Lines type="warning" lines={r.warnings.map((w) => `${w.column}：${w.reason}`)} />
+          {rowNote(r)}
+        </>
+      ),
     },
   ];
+
+  /** A row's errors, or what it will do to the store (and the same-name confirmation). */
+  function rowNote(r: ExcelPreviewRow) {
+    if (r.issues.length > 0) return <Lines type="danger" lines={r.issues.map((i) => `${i.column}：${i.reason}`)} />;
+    if (r.status === 'error') return <Typography.Text type="danger">此行有错误，请检查文件</Typography.Text>;
+    const changes = <ChangeSummary count={r.changes.length} />;
+    if (r.existing && r.status === 'update')
+      return (
+        <>
+          <Typography.Text type="secondary">{`更新已有档案：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>
+          {changes}
+        </>
+      );
+    if (r.status === 'nameMatch')
+      return (
+        <>
+          {r.existing ? (
+            <div>
+              <Typography.Text type="warning">{`档案库中已有同名同出生年月的干部：${r.existing.name}（${r.existing.unitName}）`}</Typography.Text>
+            </div>
+          ) : null}
+          <Checkbox
+            checked={selection.isConfirmed(r)}
+            onChange={(e) => setIncluded(r, e.target.checked)}
+            data-testid={`confirm-row-${r.rowNumber}`}
+          >
+            确认为同一人并更新
+          </Checkbox>
+          {changes}
+        </>
+      );
+    return null;
+  }
 
   const step = run.phase.kind !== 'idle' ? 2 : preview || mapping ? 1 : 0;
   const includedCount = plan.created + plan.updated;

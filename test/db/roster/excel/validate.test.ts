@@ -153,6 +153,8 @@ describe('the errors fixture', () => {
     ]);
     expect(result.rows[10]!.input?.postSince).toBe('2020-10');
     expect(result.rows[13]!.input).toMatchObject({ annualResults: [], annualResultsNote: '2022年度优良' });
+    // Kept, not dropped, and the preview says so.
+    expect(result.rows[13]!.warnings).toEqual([{ column: '年度考核结果', reason: '“2022年度优良”无法读作某年度的考核结果，已原样保留在“年度考核结果（原文）”中' }]);
     expect([result.validCount, result.errorCount]).toStrictEqual([5, 9]);
     expect(ID_BAD_CHECK.slice(17)).toBe('0'); // the fixture's wrong check digit (9 is right)
   });
@@ -164,6 +166,7 @@ describe('row checks', () => {
       rowNumber: 2,
       name: '张三',
       issues: [],
+      warnings: [],
       input: { ...emptyInput, name: '张三', gender: '男', birthMonth: '1975-03', currentPost: '科员', unitId: 2, position: 'deputy' },
     });
   });
@@ -281,6 +284,6 @@ describe('file checks', () => {
   it('counts valid and erroneous rows', () => {
     const result = validateRosterRows([raw(3, {}), raw(4, { name: '李四', gender: '' }), raw(5, { name: '王五' })], ctx);
     expect([result.validCount, result.errorCount]).toStrictEqual([2, 1]);
-    expect(result.rows[1]).toStrictEqual({ rowNumber: 4, name: '李四', issues: [{ column: '性别', reason: '请填写性别' }] });
+    expect(result.rows[1]).toStrictEqual({ rowNumber: 4, name: '李四', issues: [{ column: '性别', reason: '请填写性别' }], warnings: [] });
   });
 });
