@@ -313,6 +313,23 @@ export interface PrintRegisterTable {
   returned_at: string | null;
 }
 
+/** “本季度无此类材料（经核查）”: a cadre's section counted as complete for a quarter. */
+export interface QuarterAttestationsTable {
+  id: Generated<number>;
+  quarter: string;
+  section_code: string;
+  cadre_id: number;
+  note: string;
+  attested_by: string;
+  attested_at: string;
+}
+
+/** The sections required in a quarter (none stored: every live section). */
+export interface QuarterRequiredSectionsTable {
+  quarter: string;
+  section_code: string;
+}
+
 export interface Database {
   units: UnitsTable;
   cadres: CadresTable;
@@ -352,4 +369,6 @@ export interface Database {
   assessment_papers: AssessmentPapersTable;
   assessment_paper_entries: AssessmentPaperEntriesTable;
   print_register: PrintRegisterTable;
+  quarter_attestations: QuarterAttestationsTable;
+  quarter_required_sections: QuarterRequiredSectionsTable;
 }

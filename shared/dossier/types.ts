@@ -153,7 +153,10 @@ export interface UnitCompleteness {
   readonly unitId: number;
   readonly unitName: string;
   readonly cadres: number;
+  /** Required (cadre, section) slots with material or checked to have none. */
   readonly filled: number;
+  /** Of `filled`, the slots checked to have no material (本季度无此类材料). */
+  readonly attested: number;
   readonly slots: number;
   /** filled / slots, 0–100, one decimal. */
   readonly percent: number;
@@ -168,10 +171,28 @@ export interface CadreGap {
   readonly missing: readonly string[];
 }
 
+/** A cadre's section checked to have no material in the quarter (本季度无此类材料（经核查）). */
+export interface QuarterAttestation {
+  readonly cadreId: number;
+  readonly name: string;
+  readonly unitId: number;
+  readonly unitName: string;
+  readonly sectionCode: string;
+  readonly note: string;
+  readonly attestedBy: string;
+  readonly attestedAt: string;
+}
+
 /** 常态化收集、季度采集: for a quarter, which cadres in service have no entry in which section. */
 export interface QuarterCompleteness {
   readonly quarter: string;
+  /** The sections required this quarter (the administrator's choice, else every live one). */
   readonly sections: readonly { readonly code: string; readonly name: string }[];
+  /** Every live section, and whether this quarter requires it. */
+  readonly allSections: readonly { readonly code: string; readonly name: string; readonly required: boolean }[];
+  /** Whether the administrator chose the required sections for this quarter (else all are required). */
+  readonly chosenSections: boolean;
+  readonly attestations: readonly QuarterAttestation[];
   readonly cadres: number;
   readonly percent: number;
   readonly units: readonly UnitCompleteness[];

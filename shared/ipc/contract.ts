@@ -9,6 +9,7 @@ import { dossierCalls } from './contract-dossier';
 import { assessmentCalls } from './contract-assessment';
 import { panelCalls } from './contract-panel';
 import { printCalls } from './contract-print';
+import { collectionCalls } from './contract-collection';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -141,6 +142,7 @@ export const contract = {
   ...assessmentCalls,
   ...panelCalls,
   ...printCalls,
+  ...collectionCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -126,6 +126,9 @@ export const CALL_NAME_LIST = [
   'prints.list',
   'prints.markReturned',
   'prints.export',
+  'collection.attestNone',
+  'collection.withdrawAttestation',
+  'collection.setRequiredSections',
 ] as const;
 
 /** IPC channel names between preload and main. */

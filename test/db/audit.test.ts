@@ -206,6 +206,19 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
   },
   'training.checkYear': { prepare: (h) => dossierCadre(h), run: (h) => h.ok('training.checkYear', { year: 2025 }) },
+  'collection.attestNone': {
+    prepare: (h) => dossierCadre(h),
+    run: (h, cadreId: number) => h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [cadreId], note: '经核查无表彰' }),
+  },
+  'collection.withdrawAttestation': {
+    prepare: async (h) => {
+      const cadreId = await dossierCadre(h);
+      await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [cadreId], note: '经核查无表彰' });
+      return cadreId;
+    },
+    run: (h, cadreId: number) => h.ok('collection.withdrawAttestation', { quarter: '2025Q3', sectionCode: 'S5', cadreId }),
+  },
+  'collection.setRequiredSections': { run: (h) => h.ok('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S1', 'S2'] }) },
   'dossier.exportMissing': {
     prepare: async (h) => (await dossierCadre(h), savedTo(h, 'quarterGaps', '缺项名单.xlsx')),
     run: (h, token: string) => h.ok('dossier.exportMissing', { quarter: '2025Q3', token }),

@@ -13,6 +13,7 @@ import { migration0005 } from '../../db/migrations/0005-veto-source';
 import { PANEL_TABLES, migration0006 } from '../../db/migrations/0006-panels';
 import { migration0007 } from '../../db/migrations/0007-print-register';
 import { migration0008 } from '../../db/migrations/0008-annual-results-note';
+import { migration0009 } from '../../db/migrations/0009-quarter-collection';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -46,7 +47,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]); // add a describe block for each new migration
   });
 });
 
@@ -645,5 +646,36 @@ describe('0008-annual-results-note', () => {
     db.exec(`ALTER TABLE cadres ADD COLUMN annual_results_note TEXT`);
     expect(() => migrate(db, chain)).toThrow(/annual_results_note/);
     expect(schemaVersion(db)).toBe(2);
+  });
+});
+
+describe('0009-quarter-collection', () => {
+  const chain = [migration0001, migration0002, migration0003, migration0009];
+
+  test('is version 9, named quarter-collection, adds only quarter_attestations and quarter_required_sections', () => {
+    expect(MIGRATIONS).toContain(migration0009);
+    expect(migration0009).toMatchObject({ version: 9, name: 'quarter-collection' });
+    const db = emptyKeyedDb();
+    migrate(db, [migration0001, migration0002, migration0003]);
+    const before = tables(db);
+    expect(migrate(db, chain)).toEqual([9]);
+    expect(tables(db)).toEqual([...before, 'quarter_attestations', 'quarter_required_sections'].sort());
+    expect(migrate(db, chain)).toEqual([]);
+  });
+
+  test('its constraints hold: one mark per cadre, section and quarter; a well-formed quarter; the mark goes with its cadre', () => {
+    const db = emptyKeyedDb();
+    migrate(db, chain);
+    db.pragma('foreign_keys = OFF'); // a bare cadre row is enough: no unit is needed
+    const cols = (db.prepare(`SELECT name FROM pragma_table_info('cadres') WHERE "notnull" = 1 AND dflt_value IS NULL AND pk = 0`).all() as { name: string }[]).map((r) => r.name);
+    const values = cols.map((c) => (c === 'unit_id' ? 1 : c === 'position' ? 'chief' : c === 'gender' ? '男' : c === 'status' ? '在职' : c === 'birth_month' ? '1980-01' : 'x'));
+    db.prepare(`INSERT INTO cadres (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
+    db.pragma('foreign_keys = ON');
+    const mark = db.prepare(`INSERT INTO quarter_attestations (quarter, section_code, cadre_id, note, attested_by, attested_at) VALUES (?, 'S5', 1, '核查', '甲', 't')`);
+    mark.run('2025Q3');
+    expect(() => mark.run('2025Q3')).toThrow(/UNIQUE/);
+    expect(() => mark.run('2025Q5')).toThrow(/CHECK/);
+    db.exec('DELETE FROM cadres');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM quarter_attestations').get()).toEqual({ n: 0 });
   });
 });
