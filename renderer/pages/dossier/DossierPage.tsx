@@ -17,6 +17,8 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
   const [tab, setTab] = useState('dossier');
   // Bulk entry and training add entries: the dossier re-reads when its tab is shown again.
   const [shown, setShown] = useState(0);
+  // 季度采集 re-reads too: entries may have been added on the other tabs.
+  const [collectionShown, setCollectionShown] = useState(0);
   const catalog = useDossierCatalog();
   const canEdit = DOSSIER_EDITORS.includes(user.role);
   useEffect(() => {
@@ -49,6 +51,7 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
         onChange={(t) => {
           setTab(t);
           if (t === 'dossier') setShown((n) => n + 1);
+          if (t === 'completeness') setCollectionShown((n) => n + 1);
         }}
         items={[
           { key: 'dossier', label: '干部档案', children: dossierTab },
@@ -57,7 +60,7 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
           {
             key: 'completeness',
             label: '季度采集',
-            children: <CompletenessPanel onOpenCadre={openCadre} canEdit={canEdit} />,
+            children: <CompletenessPanel onOpenCadre={openCadre} canEdit={canEdit} canChooseSections={user.role === 'admin'} refresh={collectionShown} />,
           },
           { key: 'search', label: '全文检索', children: <SearchPanel onOpenCadre={openCadre} /> },
         ]}
