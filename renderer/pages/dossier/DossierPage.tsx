@@ -52,7 +52,7 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
         }}
         items={[
           { key: 'dossier', label: '干部档案', children: dossierTab },
-          ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} /> }] : []),
+          ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} onOpenTraining={() => setTab('training')} /> }] : []),
           { key: 'training', label: '教育培训', children: <TrainingPanel canEdit={canEdit} /> },
           {
             key: 'completeness',
