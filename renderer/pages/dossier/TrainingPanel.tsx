@@ -171,7 +171,7 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
   );
 }
 
-export function TrainingPanel({ canEdit }: { canEdit: boolean }) {
+export function TrainingPanel({ canEdit, refresh = 0 }: { canEdit: boolean; refresh?: number }) {
   const [classes, setClasses] = useState<readonly TrainingClass[]>([]);
   const [selected, setSelected] = useState<TrainingClass | null>(null);
   const [editing, setEditing] = useState<TrainingClass | 'new' | null>(null);
@@ -247,7 +247,7 @@ export function TrainingPanel({ canEdit }: { canEdit: boolean }) {
           ]}
         />
       </Card>
-      <HoursBatches canEdit={canEdit} refresh={batchesShown} />
+      <HoursBatches canEdit={canEdit} refresh={batchesShown + refresh} />
       {checking ? (
         <HoursCheckModal
           year={year}
