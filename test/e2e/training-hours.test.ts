@@ -103,7 +103,19 @@ describe('年度学时核查', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '王建国' }).first().click();
     const [entry] = await hoursEntries('王建国');
     const card = page.getByTestId(`entry-${entry!.id}`);
-    await card.getByRole('button', { name: /编\s?辑/ }).waitFor();
+    // 编辑 asks for a reason, which the audit entry keeps.
+    await card.getByRole('button', { name: /编\s?辑/ }).click();
+    const form = page.getByTestId('entry-form');
+    await form.getByTestId('entry-content').fill('2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await form.getByText('请填写修改原因').waitFor();
+    await form.getByTestId('entry-reason').fill('补充外地调训情况');
+    await settledScreenshot(page, 'hours-04a-entry-edit-reason');
+    await form.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('材料已保存').waitFor();
+    expect((await hoursEntries('王建国'))[0]).toMatchObject({ content: '2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）', version: 2 });
+    const audit = await app.call('audit.list', { action: 'entries.update', page: 1, pageSize: 20 });
+    expect(audit.rows[0]!.detail).toContain('补充外地调训情况');
     await card.getByRole('button', { name: /撤\s?回/ }).click();
     const reason = page.getByTestId('reason-modal');
     await reason.getByRole('button', { name: /撤\s?回/ }).click();
