@@ -83,15 +83,23 @@ describe('年度学时核查', () => {
     expect(await hoursEntries('王建国')).toEqual([]);
   });
 
-  test('确认生成 writes exactly the previewed cadres; the batch is listed with 撤回本批', async () => {
+  test('hours recorded after the preview: 确认生成 is refused and the fresh list shown; then it writes exactly that list', async () => {
     const modal = page.getByTestId('hours-preview');
+    await app.must('entries.create', {
+      input: { cadreId: ids['乌云其其格'], date: '2025-11-20', subItemCode: 'S2.1', channelCode: 'CH09', title: '干部网络学院专题班', content: '学时：120', polarity: 'neutral', standardCodes: [], listItemCode: null },
+    });
     await modal.getByTestId('hours-confirm').click();
-    await page.getByText('已为 4 人生成负面材料', { exact: false }).waitFor();
-    for (const name of ['王建国', '张明', '乌云其其格', '刘海军']) expect(await hoursEntries(name), name).toHaveLength(1);
-    for (const name of ['巴特尔', '李秀梅']) expect(await hoursEntries(name), name).toEqual([]);
+    await modal.getByText('预览之后培训记录、学时或干部名单已有变化', { exact: false }).waitFor();
+    await modal.getByTestId('hours-summary').getByText('将为 3 人生成负面材料').waitFor();
+    expect(await hoursEntries('王建国')).toEqual([]);
+    await settledScreenshot(page, 'hours-02b-stale-preview-refreshed');
+    await modal.getByTestId('hours-confirm').click();
+    await page.getByText('已为 3 人生成负面材料', { exact: false }).waitFor();
+    for (const name of ['王建国', '张明', '刘海军']) expect(await hoursEntries(name), name).toHaveLength(1);
+    for (const name of ['巴特尔', '李秀梅', '乌云其其格']) expect(await hoursEntries(name), name).toEqual([]);
     expect((await hoursEntries('王建国'))[0]!.content).toContain('2025年度参训 40 学时，低于规定的 110 学时。计入：“乡村振兴专题讲座”40 学时');
     const batches = page.getByTestId('hours-batches');
-    await batches.getByText('4 条').waitFor();
+    await batches.getByText('3 条').waitFor();
     await batches.scrollIntoViewIfNeeded();
     await settledScreenshot(page, 'hours-03-batch-listed');
   });
@@ -130,13 +138,13 @@ describe('年度学时核查', () => {
   test('撤回本批 asks for a reason and removes exactly the batch’s entries', async () => {
     await page.getByRole('tab', { name: '教育培训' }).click();
     const batches = page.getByTestId('hours-batches');
-    await batches.getByText('3 条').waitFor();
+    await batches.getByText('2 条').waitFor();
     await batches.getByRole('button', { name: /撤回本批/ }).click();
     const reason = page.getByTestId('reason-modal');
     await reason.getByLabel('撤回原因').fill('学时未录全，年底重新核查');
     await settledScreenshot(page, 'hours-05-batch-withdraw');
     await reason.getByRole('button', { name: /撤回本批/ }).click();
-    await page.getByText('已撤回 3 条材料').waitFor();
+    await page.getByText('已撤回 2 条材料').waitFor();
     await expect.poll(() => page.getByTestId('hours-batches').count()).toBe(0);
     for (const name of NAMES) expect(await hoursEntries(name), name).toEqual([]);
     // The S2.1 records themselves stay.
