@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import type { AttachmentMeta, Dossier, DossierEntry, NamedCode, UserRef } from '../../shared/dossier/types';
 import type { DossierFilter } from '../../shared/dossier/schema';
+import { isHoursKey } from '../../shared/dossier/hours-check';
 import type { Database } from '../schema';
 import { readDossierCatalog, type DossierCatalog } from './catalog';
 
@@ -98,6 +99,7 @@ export async function readEntries(
         .sort((a, b) => standardOrder.indexOf(a) - standardOrder.indexOf(b))
         .map((code) => ({ ...named(catalog.standards, code), dimensionCode: catalog.standards.get(code)?.dimensionCode ?? '' })),
       origin: r.origin,
+      editable: r.origin === 'manual' || isHoursKey(r.auto_key),
       sourceRecordIds: (sources.get(r.id) ?? []).sort((a, b) => a - b),
       batchId: r.batch_id,
       enteredBy: user(r.entered_by),

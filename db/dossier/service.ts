@@ -13,7 +13,9 @@ import { searchDossiers } from './search';
 import { exportGaps } from './gaps-export';
 import { exportDossierDocx } from './docx-export';
 import { quarterLabel } from '../../shared/dossier/quarter';
-import { checkYear, listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
+import { commitYear, listBatches, previewYear, withdrawBatch } from './hours-check';
+import { ATTENDANCE_SUB_ITEM, hoursNote } from '../../shared/dossier/hours-check';
+import { listClasses, readClass, readRecords, saveClass, saveRecords } from './training';
 
 type DossierCallName =
   | 'dossier.get'
@@ -30,7 +32,10 @@ type DossierCallName =
   | 'classes.save'
   | 'classes.records'
   | 'classes.saveRecords'
-  | 'training.checkYear'
+  | 'training.previewYear'
+  | 'training.commitYear'
+  | 'training.batches'
+  | 'training.withdrawBatch'
   | 'dossier.completeness'
   | 'dossier.exportMissing'
   | 'dossier.exportDocx'
@@ -53,16 +58,16 @@ export const dossierHandlers: Handlers<DossierCallName> = {
     return created!;
   },
 
-  async 'entries.update'({ db, rec }, { id, version, input }) {
+  async 'entries.update'({ db, rec }, { id, version, input, reason }) {
     const { cadreId, ...entry } = input;
-    const before = await updateEntry(db, id, version, cadreId, entry);
-    rec.record(await target(db, before.cadre_id, entry.title), { entryId: id, version: version + 1 });
+    const before = await updateEntry(db, id, version, cadreId, entry, reason);
+    rec.record(await target(db, before.cadre_id, entry.title), { entryId: id, version: version + 1, ...(reason ? { reason } : {}) });
     return readEntry(db, id);
   },
 
-  async 'entries.delete'({ db, rec }, { id, version }) {
-    const before = await deleteEntry(db, id, version);
-    rec.record(await target(db, before.cadre_id, before.title), { entryId: id });
+  async 'entries.delete'({ db, rec }, { id, version, reason }) {
+    const before = await deleteEntry(db, id, version, reason);
+    rec.record(await target(db, before.cadre_id, before.title), { entryId: id, ...(reason ? { reason } : {}) });
     return null;
   },
 
@@ -73,12 +78,16 @@ export const dossierHandlers: Handlers<DossierCallName> = {
   },
 
   async 'entries.createBulk'({ db, rec, store }, { common, rows }) {
+    // Training is recorded one way: a course's trainees and 学时 live in its 培训班, so it is counted once.
+    if (common.subItemCode === ATTENDANCE_SUB_ITEM) {
+      fail('VALIDATION', '参训记录（班次、学时）请在“教育培训 › 培训班”中录入学员名单和学时，以免同一班次在档案中出现两次', 'subItemCode');
+    }
     const ids = rows.map((r) => r.cadreId);
     const [catalog, cadres] = await Promise.all([readDossierCatalog(db), birthMonths(db, ids)]);
     for (const id of ids) assertEntryAllowed(common, catalog, cadres.get(id)!, undefined, true);
     const batchId = randomUUID();
     const entries = rows.map((r) => {
-      const extra = [r.hours === null ? '' : `学时：${r.hours}`, r.note].filter((s) => s !== '').join('；');
+      const extra = [r.hours === null ? '' : hoursNote(r.hours), r.note].filter((s) => s !== '').join('；');
       const content = [common.content, extra].filter((s) => s !== '').join('\n');
       if (content.length > 5000) fail('VALIDATION', `${cadres.get(r.cadreId)!.name}：内容加上个人情况后超过 5000 个字`, 'content');
       return { cadreId: r.cadreId, entry: { ...common, content }, batchId };
@@ -124,10 +133,20 @@ export const dossierHandlers: Handlers<DossierCallName> = {
     return readRecords(db, input.classId);
   },
 
-  async 'training.checkYear'({ db, rec, store }, { year }) {
-    const result = await checkYear(db, year, store.user.id);
-    rec.record(`${year}年度`, { ...result });
-    return result;
+  'training.previewYear': ({ db }, { year }) => previewYear(db, year),
+
+  async 'training.commitYear'({ db, rec, store }, { year, token }) {
+    const r = await commitYear(db, year, token, store.user.id);
+    rec.record(`${year}年度学时核查（${r.count} 人）`, { ...r });
+    return { batchId: r.batchId, count: r.count };
+  },
+
+  'training.batches': ({ db }) => listBatches(db),
+
+  async 'training.withdrawBatch'({ db, rec }, { batchId, reason }) {
+    const r = await withdrawBatch(db, batchId);
+    rec.record(`${r.year}年度学时核查（撤回 ${r.removed} 条）`, { batchId, removed: r.removed, reason, cadreIds: r.cadreIds });
+    return { removed: r.removed };
   },
 
   'dossier.completeness': ({ db }, { quarter }) => quarterCompleteness(db, quarter),

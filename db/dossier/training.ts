@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import type { TrainingClassInput, TrainingRecordsInput, EntryCommonInput } from '../../shared/dossier/schema';
-import { localToday, quarterOf } from '../../shared/dossier/quarter';
-import { TRAINING_RESULT_LABELS, type TrainingClass, type TrainingRecord, type TrainingYearCheck } from '../../shared/dossier/types';
+import { quarterOf } from '../../shared/dossier/quarter';
+import { TRAINING_RESULT_LABELS, type TrainingClass, type TrainingRecord } from '../../shared/dossier/types';
 import type { Database } from '../schema';
 import { readSettings } from '../settings/service';
 import { readDossierCatalog, type DossierCatalog } from './catalog';
@@ -11,15 +11,12 @@ import { insertEntries } from './write';
 
 /** Where automatic evidence is filed in the catalog (stable codes of catalog.md). */
 const RESULT_SUB_ITEM = 'S2.2';
-const HOURS_SUB_ITEM = 'S2.4';
-const TRAINING_CHANNEL = 'CH09';
+export const TRAINING_CHANNEL = 'CH09';
 const POSITIVE_ITEM = 'P3';
-const NEGATIVE_ITEM = 'N3';
-const AUTO_NOTE = '（根据培训记录自动生成）';
+export const NEGATIVE_ITEM = 'N3';
+export const AUTO_NOTE = '（根据培训记录自动生成）';
 
 const resultKey = (recordId: number) => `result:${recordId}`;
-const hoursKey = (year: number, cadreId: number) => `hours:${year}:${cadreId}`;
-const CHECKED_YEARS_KEY = 'training.checkedYears';
 
 type Db = Kysely<Database>;
 
@@ -61,24 +58,21 @@ export async function readRecords(db: Db, classId: number): Promise<TrainingReco
   return rows.map((r) => ({ id: r.id, classId: r.class_id, cadreId: r.cadre_id, cadreName: r.cadre_name, unitName: r.unit_name, hours: r.hours, result: r.result }));
 }
 
-/** Saves a class (new or edited); an edit re-files the class's automatic evidence (its dates and name may have changed). */
-export async function saveClass(db: Db, input: TrainingClassInput, userId: number): Promise<{ id: number; years: number[] }> {
+/**
+ * Saves a class (new or edited); an edit re-files the class's result evidence (its dates and name may have changed).
+ * Yearly hours entries are not rewritten here: they are written only from a confirmed preview (hours-check.ts).
+ */
+export async function saveClass(db: Db, input: TrainingClassInput, userId: number): Promise<{ id: number }> {
   const now = new Date().toISOString();
   const values = { name: input.name, start_date: input.startDate, end_date: input.endDate, hours: input.hours, organizer: input.organizer, updated_at: now };
   if (input.id === undefined) {
     const r = await db.insertInto('training_classes').values({ ...values, created_by: userId, created_at: now }).returning('id').executeTakeFirstOrThrow();
-    return { id: r.id, years: [] };
+    return { id: r.id };
   }
-  const before = await readClass(db, input.id);
+  await readClass(db, input.id);
   await db.updateTable('training_classes').set(values).where('id', '=', input.id).execute();
-  const years = [...new Set([Number(before.endDate.slice(0, 4)), Number(input.endDate.slice(0, 4))])];
   await syncResultEvidence(db, input.id, userId);
-  await refreshCheckedYears(db, years, await cadresOfClass(db, input.id), userId);
-  return { id: input.id, years };
-}
-
-async function cadresOfClass(db: Db, classId: number): Promise<number[]> {
-  return (await db.selectFrom('training_records').select('cadre_id').where('class_id', '=', classId).execute()).map((r) => r.cadre_id);
+  return { id: input.id };
 }
 
 /** Replaces a class's list of trainees; their evidence follows (new, changed, removed). */
@@ -115,8 +109,6 @@ export async function saveRecords(db: Db, input: TrainingRecordsInput, userId: n
   for (let i = 0; i < inserts.length; i += 500) await db.insertInto('training_records').values(inserts.slice(i, i + 500)).execute();
   changed += inserts.length;
   await syncResultEvidence(db, input.classId, userId);
-  const affected = [...new Set([...existing.map((r) => r.cadre_id), ...input.rows.map((r) => r.cadreId)])];
-  await refreshCheckedYears(db, [Number(cls.endDate.slice(0, 4))], affected, userId);
   return { cls, changed, added: inserts.length, removed: removed.length };
 }
 
@@ -226,81 +218,4 @@ async function syncResultEvidence(db: Db, classId: number, userId: number): Prom
 
 export async function requiredHours(db: Db): Promise<number> {
   return (await readSettings(db)).trainingRequiredHours;
-}
-
-async function checkedYears(db: Db): Promise<number[]> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', CHECKED_YEARS_KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as number[]) : [];
-}
-
-/** The yearly hours of the given cadres (all cadres in service when none are given): N3 for each one below. */
-async function checkHours(db: Db, year: number, cadreIds: readonly number[] | null, userId: number) {
-  const required = await requiredHours(db);
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  let cadreQuery = db.selectFrom('cadres').select('id').where('status', '=', '在职');
-  if (cadreIds !== null) cadreQuery = cadreQuery.where('id', 'in', cadreIds.length > 0 ? cadreIds : [-1]);
-  const cadres = (await cadreQuery.execute()).map((r) => r.id);
-  const records = await db
-    .selectFrom('training_records')
-    .innerJoin('training_classes', 'training_classes.id', 'training_records.class_id')
-    .select(['training_records.id', 'training_records.cadre_id', 'training_records.hours'])
-    .where('training_classes.end_date', '>=', from)
-    .where('training_classes.end_date', '<=', to)
-    .execute();
-  const hours = new Map<number, { total: number; ids: number[] }>();
-  for (const r of records) {
-    const h = hours.get(r.cadre_id) ?? { total: 0, ids: [] };
-    h.total += r.hours;
-    h.ids.push(r.id);
-    hours.set(r.cadre_id, h);
-  }
-  const today = localToday();
-  const date = to < today ? to : today;
-  const wanted = new Map<string, WantedEntry>();
-  for (const id of cadres) {
-    const h = hours.get(id) ?? { total: 0, ids: [] };
-    if (h.total >= required) continue;
-    const total = Math.round(h.total * 10) / 10;
-    wanted.set(hoursKey(year, id), {
-      cadreId: id,
-      recordIds: h.ids,
-      entry: {
-        date,
-        subItemCode: HOURS_SUB_ITEM,
-        channelCode: TRAINING_CHANNEL,
-        title: `${year}年度学时不达标`,
-        content: `${year}年度参训 ${total} 学时，低于规定的 ${required} 学时${AUTO_NOTE}`,
-        polarity: 'negative',
-        standardCodes: [],
-        listItemCode: NEGATIVE_ITEM,
-      },
-    });
-  }
-  const catalog = await readDossierCatalog(db);
-  let keys = (cadreIds ?? cadres).map((id) => hoursKey(year, id));
-  if (cadreIds === null) {
-    // Also cadres no longer in service who had an entry for the year: theirs go.
-    const prior = await db.selectFrom('dossier_entries').select('auto_key').where('auto_key', 'like', `hours:${year}:%`).execute();
-    keys = [...new Set([...keys, ...prior.map((p) => p.auto_key!)])];
-  }
-  const counts = await reconcile(db, catalog, keys, wanted, userId);
-  return { year, requiredHours: required, below: wanted.size, ...counts };
-}
-
-/** The year-end check; the year is remembered so later changes to its records keep the evidence right. */
-export async function checkYear(db: Db, year: number, userId: number): Promise<TrainingYearCheck> {
-  const result = await checkHours(db, year, null, userId);
-  const years = await checkedYears(db);
-  if (!years.includes(year)) {
-    const value = JSON.stringify([...years, year].sort());
-    await db.insertInto('settings').values({ key: CHECKED_YEARS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-  }
-  return result;
-}
-
-/** After records change, re-runs the hours check for those cadres in the years already checked. */
-async function refreshCheckedYears(db: Db, years: readonly number[], cadreIds: readonly number[], userId: number): Promise<void> {
-  const checked = await checkedYears(db);
-  for (const year of years) if (checked.includes(year) && cadreIds.length > 0) await checkHours(db, year, cadreIds, userId);
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
 import type { EntryOrigin } from '../../shared/dossier/types';
+import { isHoursKey } from '../../shared/dossier/hours-check';
 import { localToday, quarterOf } from '../../shared/dossier/quarter';
 import { checkEntry, type KeptCodes } from '../../shared/dossier/validate';
 import type { Database } from '../schema';
@@ -115,7 +116,15 @@ export async function currentRow(db: Kysely<Database>, id: number, expectedVersi
   return before;
 }
 
-const assertManual = (row: { origin: string }, what: string) => {
+/**
+ * Manual entries change freely; a yearly hours entry (written by the check, not kept in step with records) changes
+ * like them but only with a reason, which the audit entry keeps; other automatic entries follow their source.
+ */
+const assertChangeable = (row: { origin: string; auto_key: string | null }, what: string, reason: string | undefined) => {
+  if (isHoursKey(row.auto_key)) {
+    if (!reason) fail('VALIDATION', `请填写${what === '修改' ? '修改' : '撤回'}原因：这是年度学时核查生成的材料，${what}须说明原因`, 'reason');
+    return;
+  }
   if (row.origin === 'training') fail('VALIDATION', `这是根据培训记录自动生成的材料，不能直接${what}，请修改对应的培训记录`, 'id');
   if (row.origin === 'assessment') fail('VALIDATION', `这是“双比双评”考核归档时写入的结果，不能${what}`, 'id');
 };
@@ -126,9 +135,10 @@ export async function updateEntry(
   expectedVersion: number,
   cadreId: number,
   entry: EntryCommonInput,
+  reason?: string,
 ): Promise<{ readonly title: string; readonly cadre_id: number }> {
   const before = await currentRow(db, id, expectedVersion);
-  assertManual(before, '修改');
+  assertChangeable(before, '修改', reason);
   if (cadreId !== before.cadre_id) fail('VALIDATION', '材料不能改到其他干部名下，请删除后重新录入', 'cadreId');
   const [catalog, cadres] = await Promise.all([readDossierCatalog(db), birthMonths(db, [cadreId])]);
   const keptStandards = (
@@ -171,9 +181,9 @@ export async function updateEntry(
   return before;
 }
 
-export async function deleteEntry(db: Kysely<Database>, id: number, expectedVersion: number) {
+export async function deleteEntry(db: Kysely<Database>, id: number, expectedVersion: number, reason?: string) {
   const before = await currentRow(db, id, expectedVersion);
-  assertManual(before, '删除');
+  assertChangeable(before, '删除', reason);
   await db.deleteFrom('dossier_entries').where('id', '=', id).execute();
   return before;
 }

@@ -84,6 +84,8 @@ export interface DossierEntry {
   readonly listItem: (NamedCode & { readonly polarity: 'positive' | 'negative' }) | null;
   readonly standards: readonly (NamedCode & { readonly dimensionCode: string })[];
   readonly origin: EntryOrigin;
+  /** Whether 编辑 and 删除/撤回 apply: manual entries and yearly hours entries (those with a reason). */
+  readonly editable: boolean;
   /** Training records behind an automatic entry. */
   readonly sourceRecordIds: readonly number[];
   readonly batchId: string | null;
@@ -136,16 +138,6 @@ export interface TrainingRecord {
   readonly unitName: string;
   readonly hours: number;
   readonly result: TrainingResult;
-}
-
-export interface TrainingYearCheck {
-  readonly year: number;
-  readonly requiredHours: number;
-  /** Cadres below the hours this time (each has one N3 entry for the year). */
-  readonly below: number;
-  readonly added: number;
-  readonly updated: number;
-  readonly removed: number;
 }
 
 /** One unit's part of a quarter's collection: how many of its cadres' section slots have at least one entry. */

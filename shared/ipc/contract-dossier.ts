@@ -20,8 +20,8 @@ import type {
   DossierEntry,
   TrainingClass,
   TrainingRecord,
-  TrainingYearCheck,
 } from '../dossier/types';
+import type { HoursCheckBatch, HoursCheckPreview } from '../dossier/hours-check';
 import { call } from './call';
 import * as f from './fields';
 
@@ -32,16 +32,23 @@ export const DOSSIER_READERS: readonly Role[] = ['admin', 'dossierClerk', 'revie
 const quarter = z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3');
 
 const entryRef = z.strictObject({ id: f.id('材料'), version });
+/** Kept in the audit entry; required for entries written by the yearly hours check. */
+const reason = (label: string) => f.optionalText(label, 200);
+const year = z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(1990, '年度不能早于 1990').max(2100, '年度不能晚于 2100');
 
 export const dossierCalls = {
   'dossier.get': call<Dossier>()({ input: dossierFilterSchema, access: DOSSIER_READERS, mutates: false }),
   'entries.create': call<DossierEntry>()({ input: z.strictObject({ input: entryInputSchema }), access: DOSSIER_EDITORS, mutates: true }),
   'entries.update': call<DossierEntry>()({
-    input: z.strictObject({ id: f.id('材料'), version, input: entryInputSchema }),
+    input: z.strictObject({ id: f.id('材料'), version, input: entryInputSchema, reason: reason('修改原因') }),
     access: DOSSIER_EDITORS,
     mutates: true,
   }),
-  'entries.delete': call<null>()({ input: entryRef, access: DOSSIER_EDITORS, mutates: true }),
+  'entries.delete': call<null>()({
+    input: z.strictObject({ id: f.id('材料'), version, reason: reason('撤回原因') }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
   'entries.verify': call<DossierEntry>()({ input: entryRef, access: DOSSIER_EDITORS, mutates: true }),
   'entries.createBulk': call<BulkResult>()({ input: bulkEntrySchema, access: DOSSIER_EDITORS, mutates: true }),
   'attachments.add': call<AttachmentMeta>()({
@@ -60,10 +67,16 @@ export const dossierCalls = {
     mutates: false,
   }),
   'classes.saveRecords': call<readonly TrainingRecord[]>()({ input: trainingRecordsSchema, access: DOSSIER_EDITORS, mutates: true }),
-  'training.checkYear': call<TrainingYearCheck>()({
-    input: z.strictObject({
-      year: z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(1990, '年度不能早于 1990').max(2100, '年度不能晚于 2100'),
-    }),
+  // 年度学时核查: preview first (a read), then a commit of exactly the previewed list (named by its token).
+  'training.previewYear': call<HoursCheckPreview>()({ input: z.strictObject({ year }), access: DOSSIER_EDITORS, mutates: false }),
+  'training.commitYear': call<{ batchId: string; count: number }>()({
+    input: z.strictObject({ year, token: f.text('预览标识', 64) }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'training.batches': call<readonly HoursCheckBatch[]>()({ input: f.none, access: DOSSIER_READERS, mutates: false }),
+  'training.withdrawBatch': call<{ removed: number }>()({
+    input: z.strictObject({ batchId: f.text('批次', 64), reason: f.text('撤回原因', 200) }),
     access: DOSSIER_EDITORS,
     mutates: true,
   }),

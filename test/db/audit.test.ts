@@ -205,7 +205,17 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, p: { cadreId: number; classId: number }) =>
       h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
   },
-  'training.checkYear': { prepare: (h) => dossierCadre(h), run: (h) => h.ok('training.checkYear', { year: 2025 }) },
+  'training.commitYear': {
+    prepare: async (h) => (await dossierCadre(h), (await h.ok('training.previewYear', { year: 2025 })).token),
+    run: (h, token: string) => h.ok('training.commitYear', { year: 2025, token }),
+  },
+  'training.withdrawBatch': {
+    prepare: async (h) => {
+      await dossierCadre(h);
+      return h.ok('training.commitYear', { year: 2025, token: (await h.ok('training.previewYear', { year: 2025 })).token });
+    },
+    run: (h, b: { batchId: string }) => h.ok('training.withdrawBatch', { batchId: b.batchId, reason: '学时录入有误' }),
+  },
   'collection.attestNone': {
     prepare: (h) => dossierCadre(h),
     run: (h, cadreId: number) => h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [cadreId], note: '经核查无表彰' }),
@@ -498,6 +508,7 @@ describe('one audit entry per change', () => {
       'attachments.read': () => ({ id: attachment.id }),
       'attachments.preview': () => ({ id: attachment.id }),
       'classes.records': () => ({ classId: cls.id }),
+      'training.previewYear': () => ({ year: 2025 }),
       'dossier.completeness': () => ({ quarter: '2025Q3' }),
       'dossier.search': () => ({ text: '优秀' }),
       'assessments.get': () => ({ id: assessment.id }),

@@ -197,7 +197,12 @@ describe('political-quality dossier', () => {
     await page.getByRole('tab', { name: '批量录入' }).click();
     const bulk = page.getByTestId('bulk-entry');
     await bulk.getByTestId('entry-date').fill('2025-06-30');
+    // 参训记录 are recorded one way, in 培训班: the bulk screen says so and will not save them.
     await choose(bulk, 'entry-subitem', 'S2.1', 'S2.1');
+    await bulk.getByTestId('bulk-attendance').getByRole('button', { name: '前往培训班' }).waitFor();
+    expect(await bulk.getByTestId('bulk-save').isDisabled()).toBe(true);
+    await choose(bulk, 'entry-subitem', 'S2.3', 'S2.3');
+    await expect.poll(() => bulk.getByTestId('bulk-attendance').count()).toBe(0);
     await choose(bulk, 'entry-channel', '培训', '培训机构');
     await bulk.getByTestId('entry-title').fill('2025年上半年理论学习专题培训');
     await bulk.getByTestId('entry-content').fill('参加县委党校理论学习专题培训班。');
@@ -232,7 +237,7 @@ describe('political-quality dossier', () => {
     await screenshot(page, '43-dossier-timeline');
     await page.getByTestId('view-switch').getByText('按板块').click();
     await page.getByTestId('sections').waitFor();
-    expect(await page.getByTestId('sections').innerText()).toContain('S2.1 参训记录');
+    expect(await page.getByTestId('sections').innerText()).toContain('S2.3 党性教育');
     await screenshot(page, '44-dossier-sections');
     // Filters: only the negative ones — there are none.
     await choose(page, 'filter-polarity', '', '负面');

@@ -1,10 +1,11 @@
 // 批量录入: one entry for many cadres at once, with a grid for each cadre's hours and result; keyboard-only friendly.
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Empty, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Catalogs } from '../../../shared/catalog/types';
 import type { EntryCommonInput } from '../../../shared/dossier/schema';
 import { localToday } from '../../../shared/dossier/quarter';
+import { ATTENDANCE_SUB_ITEM } from '../../../shared/dossier/hours-check';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call } from '../../lib/api';
 import { EntryFields, showEntryError } from './EntryFormModal';
@@ -18,9 +19,11 @@ interface GridRow {
   note: string;
 }
 
-export function BulkEntryPanel({ catalog }: { catalog: Catalogs }) {
+export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs; onOpenTraining: () => void }) {
   const [form] = Form.useForm<EntryCommonInput>();
   const polarity = Form.useWatch('polarity', form);
+  // Training is recorded one way: 参训记录 go to 培训班, so a course and its 学时 are in the dossier once.
+  const attendance = Form.useWatch('subItemCode', form) === ATTENDANCE_SUB_ITEM;
   const [rows, setRows] = useState<GridRow[]>([]);
   const [saving, setSaving] = useState(false);
   const { message } = AntApp.useApp();
@@ -70,6 +73,20 @@ export function BulkEntryPanel({ catalog }: { catalog: Catalogs }) {
         >
           <EntryFields catalog={catalog} polarity={polarity} />
         </Form>
+        {attendance ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="bulk-attendance"
+            message="参训记录（班次、学时）请在“教育培训 › 培训班”中录入"
+            description="在培训班中填写学员名单和每人学时，年度学时核查据此计算，同一班次不会在档案中出现两次。"
+            action={
+              <Button type="primary" onClick={onOpenTraining}>
+                前往培训班
+              </Button>
+            }
+          />
+        ) : null}
       </Card>
       <Card
         size="small"
@@ -128,7 +145,7 @@ export function BulkEntryPanel({ catalog }: { catalog: Catalogs }) {
           ]}
         />
         <Space style={{ marginTop: 12 }}>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="bulk-save">
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={attendance} onClick={() => void save()} data-testid="bulk-save">
             为 {rows.length} 名干部保存
           </Button>
         </Space>

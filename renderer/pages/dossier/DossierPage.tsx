@@ -19,6 +19,8 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
   const [shown, setShown] = useState(0);
   // 季度采集 re-reads too: entries may have been added on the other tabs.
   const [collectionShown, setCollectionShown] = useState(0);
+  // Entries withdrawn in a dossier change the hours batches: the training tab re-reads them when shown again.
+  const [trainingShown, setTrainingShown] = useState(0);
   const catalog = useDossierCatalog();
   const canEdit = DOSSIER_EDITORS.includes(user.role);
   useEffect(() => {
@@ -52,11 +54,12 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
           setTab(t);
           if (t === 'dossier') setShown((n) => n + 1);
           if (t === 'completeness') setCollectionShown((n) => n + 1);
+          if (t === 'training') setTrainingShown((n) => n + 1);
         }}
         items={[
           { key: 'dossier', label: '干部档案', children: dossierTab },
-          ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} /> }] : []),
-          { key: 'training', label: '教育培训', children: <TrainingPanel canEdit={canEdit} /> },
+          ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} onOpenTraining={() => setTab('training')} /> }] : []),
+          { key: 'training', label: '教育培训', children: <TrainingPanel canEdit={canEdit} refresh={trainingShown} /> },
           {
             key: 'completeness',
             label: '季度采集',

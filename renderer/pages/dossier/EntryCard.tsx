@@ -1,9 +1,11 @@
 // One dossier entry as a card: date, section, polarity, standards, list item, who entered and verified it, attachments.
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, RobotOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, RobotOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AttachmentMeta, DossierEntry } from '../../../shared/dossier/types';
 import { ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
 import { call, errorMessage } from '../../lib/api';
+import { ReasonModal } from './ReasonModal';
 
 const POLARITY_COLORS = { positive: 'green', negative: 'red', neutral: 'default' } as const;
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -45,6 +47,8 @@ export function EntryCard({
     }
   };
   const manual = entry.origin === 'manual';
+  // A generated entry that may be changed (the yearly hours check) is withdrawn with a reason, not deleted silently.
+  const [withdrawing, setWithdrawing] = useState(false);
   const canVerify = canEdit && entry.verifiedBy === null && entry.enteredBy.id !== userId;
   return (
     <Card
@@ -57,7 +61,7 @@ export function EntryCard({
           <Tag color={POLARITY_COLORS[entry.polarity]}>{ENTRY_POLARITY_LABELS[entry.polarity]}</Tag>
           <Typography.Text strong>{entry.title}</Typography.Text>
           {!manual ? (
-            <Tooltip title={entry.origin === 'assessment' ? '“双比双评”考核归档时自动写入' : '根据培训记录自动生成'}>
+            <Tooltip title={entry.origin === 'assessment' ? '“双比双评”考核归档时自动写入' : entry.editable ? '年度学时核查生成，可编辑或撤回（须填写原因）' : '根据培训记录自动生成'}>
               <Tag icon={<RobotOutlined />} color="blue">
                 自动
               </Tag>
@@ -83,6 +87,16 @@ export function EntryCard({
             <Button size="small" icon={<UploadOutlined />} onClick={() => void upload()}>
               附件
             </Button>
+            {entry.editable && !manual ? (
+              <>
+                <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(entry)}>
+                  编辑
+                </Button>
+                <Button size="small" danger icon={<RollbackOutlined />} onClick={() => setWithdrawing(true)}>
+                  撤回
+                </Button>
+              </>
+            ) : null}
             {manual ? (
               <>
                 <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(entry)}>
@@ -146,6 +160,21 @@ export function EntryCard({
           {entry.verifiedAt ? ` · ${entry.verifiedBy?.name} 核实于 ${when(entry.verifiedAt)}` : ''}
         </Typography.Text>
       </Space>
+      {withdrawing ? (
+        <ReasonModal
+          title={`撤回“${entry.title}”`}
+          description="撤回后这条材料从档案中删除，附件一并删除；撤回原因记入审计日志。"
+          label="撤回原因"
+          okText="撤回"
+          onClose={() => setWithdrawing(false)}
+          onSubmit={async (reason) => {
+            await call('entries.delete', { id: entry.id, version: entry.version, reason });
+            setWithdrawing(false);
+            message.success('材料已撤回');
+            onChanged();
+          }}
+        />
+      ) : null}
     </Card>
   );
 }

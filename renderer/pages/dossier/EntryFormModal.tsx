@@ -10,7 +10,8 @@ import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
 import { standardOptions, subItemOptions } from './useDossierCatalog';
 
-type FormValues = EntryCommonInput;
+/** `reason`: asked only when a generated entry (yearly hours check) is corrected. */
+type FormValues = EntryCommonInput & { reason?: string };
 
 /** Shows a service error under the field it names (the call nests entry fields under `input.`), else as a message. */
 export function showEntryError(form: ReturnType<typeof Form.useForm<FormValues>>[0], e: unknown, fallback: (t: string) => void) {
@@ -129,8 +130,11 @@ export function EntryFormModal({
     }
     setSaving(true);
     try {
-      const input = { cadreId, ...values, content: values.content ?? '', standardCodes: values.standardCodes ?? [], listItemCode: values.listItemCode ?? null };
-      const saved = entry ? await call('entries.update', { id: entry.id, version: entry.version, input }) : await call('entries.create', { input });
+      const { reason, ...fields } = values;
+      const input = { cadreId, ...fields, content: values.content ?? '', standardCodes: values.standardCodes ?? [], listItemCode: values.listItemCode ?? null };
+      const saved = entry
+        ? await call('entries.update', { id: entry.id, version: entry.version, input, ...(reason ? { reason } : {}) })
+        : await call('entries.create', { input });
       message.success(entry ? '材料已保存' : '材料已添加');
       onSaved(saved);
     } catch (e) {
@@ -154,6 +158,16 @@ export function EntryFormModal({
       data-testid="entry-form"
     >
       <Form form={form} layout="horizontal" labelCol={{ flex: '130px' }} style={{ marginTop: 12 }} onFinish={() => void save()}>
+        {entry && entry.origin !== 'manual' ? (
+          <Form.Item
+            label="修改原因"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请填写修改原因' }]}
+            extra="这是年度学时核查生成的材料，修改原因记入审计日志"
+          >
+            <Input maxLength={200} showCount data-testid="entry-reason" />
+          </Form.Item>
+        ) : null}
         <EntryFields catalog={catalog} entry={entry} polarity={polarity} />
       </Form>
     </Modal>

@@ -1,4 +1,4 @@
-// 教育培训: training classes, each class's trainees in a grid (hours, result), and the year-end hours check.
+// 教育培训: training classes, each class's trainees in a grid (hours, result), and the year-end hours check with its batches.
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import { AuditOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
@@ -9,6 +9,8 @@ import type { RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { CadreListPicker } from './CadreListPicker';
+import { HoursBatches } from './HoursBatches';
+import { HoursCheckModal } from './HoursCheckModal';
 
 interface GridRow {
   readonly cadreId: number;
@@ -169,12 +171,12 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
   );
 }
 
-export function TrainingPanel({ canEdit }: { canEdit: boolean }) {
+export function TrainingPanel({ canEdit, refresh = 0 }: { canEdit: boolean; refresh?: number }) {
   const [classes, setClasses] = useState<readonly TrainingClass[]>([]);
   const [selected, setSelected] = useState<TrainingClass | null>(null);
   const [editing, setEditing] = useState<TrainingClass | 'new' | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
-  const { message, modal } = AntApp.useApp();
+  const { message } = AntApp.useApp();
   const load = useCallback(async () => {
     try {
       setClasses(await call('classes.list', {}));
@@ -184,18 +186,10 @@ export function TrainingPanel({ canEdit }: { canEdit: boolean }) {
   }, [message]);
   useEffect(() => void load(), [load]);
 
-  const checkYear = async () => {
-    try {
-      const r = await call('training.checkYear', { year });
-      modal.info({
-        title: `${r.year}年度学时核查完成`,
-        content: `应修 ${r.requiredHours} 学时；未达标 ${r.below} 人。新增负面材料 ${r.added} 条，更新 ${r.updated} 条，撤销 ${r.removed} 条。`,
-        okText: '知道了',
-      });
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
+  // 年度学时核查 opens a preview; nothing is written until 确认生成 there.
+  const [checking, setChecking] = useState(false);
+  const [batchesShown, setBatchesShown] = useState(0);
+  const closeCheck = useCallback(() => setChecking(false), []);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="training">
@@ -206,7 +200,7 @@ export function TrainingPanel({ canEdit }: { canEdit: boolean }) {
           canEdit ? (
             <Space>
               <InputNumber aria-label="核查年度" min={1990} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} style={{ width: 100 }} />
-              <Button icon={<AuditOutlined />} onClick={() => void checkYear()}>
+              <Button icon={<AuditOutlined />} onClick={() => setChecking(true)} data-testid="hours-check">
                 年度学时核查
               </Button>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
@@ -253,6 +247,18 @@ export function TrainingPanel({ canEdit }: { canEdit: boolean }) {
           ]}
         />
       </Card>
+      <HoursBatches canEdit={canEdit} refresh={batchesShown + refresh} />
+      {checking ? (
+        <HoursCheckModal
+          year={year}
+          onClose={closeCheck}
+          onDone={(count) => {
+            setChecking(false);
+            setBatchesShown((n) => n + 1);
+            message.success(`已为 ${count} 人生成负面材料；如需撤回，可在下方“学时核查生成的材料”中撤回本批`);
+          }}
+        />
+      ) : null}
       {selected ? <RecordsGrid key={selected.id} cls={selected} canEdit={canEdit} onSaved={() => void load()} /> : <Typography.Text type="secondary">点击一个培训班，查看或填写学员名单。</Typography.Text>}
       {editing ? (
         <ClassModal

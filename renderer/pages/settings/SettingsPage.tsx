@@ -54,7 +54,7 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
             label="年度应修学时"
             name="trainingRequiredHours"
             rules={[{ required: true, message: '请填写年度应修学时' }]}
-            extra="年度学时核查时，参训学时低于此数的在职干部自动记入负面材料（清单 N3）。"
+            extra="年度学时核查时，计入学时（培训班与带学时的参训记录）低于此数的在职干部，经预览确认后记入负面材料（清单 N3）。"
           >
             <InputNumber min={1} max={1000} precision={0} addonAfter="学时" style={{ width: 180 }} />
           </Form.Item>

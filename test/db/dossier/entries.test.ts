@@ -211,7 +211,9 @@ describe('roles', () => {
       ['entries.create', { input: { cadreId, ...entryForm() } }],
       ['entries.verify', { id: e.id, version: 1 }],
       ['entries.delete', { id: e.id, version: 1 }],
-      ['training.checkYear', { year: 2025 }],
+      ['training.previewYear', { year: 2025 }],
+      ['training.commitYear', { year: 2025, token: 'x' }],
+      ['training.withdrawBatch', { batchId: 'legacy:2025', reason: '误生成' }],
     ] as const) {
       expect(await h.err(name, input), name).toMatchObject({ code: 'FORBIDDEN' });
     }

@@ -1,4 +1,4 @@
-// Training classes and records, and the automatic evidence: 优秀学员 → P3, 重修学员 → N3, short yearly hours → N3.
+// Training classes and records, and the automatic evidence: 优秀学员 → P3, 重修学员 → N3 (the yearly hours check: hours-check.test.ts).
 import { describe, expect, test } from 'vitest';
 import { newHostWithStore, type TestHost } from '../../helpers/host';
 import { dossierCadre, dossierState, newestAudit } from '../../helpers/dossier';
@@ -124,66 +124,5 @@ describe('automatic evidence from results', () => {
       message: '这是根据培训记录自动生成的材料，不能直接删除，请修改对应的培训记录',
     });
     expect(await dossierState(h)).toEqual(before);
-  });
-});
-
-describe('the year-end hours check', () => {
-  test('each cadre in service below the required hours gets one N3 entry linked to their records; running it twice adds nothing', async () => {
-    const { h, a, b, c, cls } = await setup();
-    const autumn = await h.ok('classes.save', { ...CLASS, name: '秋季专题班', startDate: '2025-10-01', endDate: '2025-10-30', hours: 80 });
-    await records(h, cls.id, [
-      [a, 40, 'qualified'],
-      [b, 40, 'qualified'],
-    ]);
-    await records(h, autumn.id, [[a, 80, 'qualified']]);
-    const r = await h.ok('training.checkYear', { year: 2025 });
-    expect(r).toEqual({ year: 2025, requiredHours: 110, below: 2, added: 2, updated: 0, removed: 0 });
-    expect(await autoEntries(h, a)).toEqual([]); // 120 hours
-    const [eb] = await autoEntries(h, b);
-    expect(eb).toMatchObject({
-      title: '2025年度学时不达标',
-      content: '2025年度参训 40 学时，低于规定的 110 学时（根据培训记录自动生成）',
-      subItem: { code: 'S2.4' },
-      polarity: 'negative',
-      listItem: { code: 'N3' },
-      date: '2025-12-31',
-    });
-    expect(eb!.sourceRecordIds).toHaveLength(1);
-    const [ec] = await autoEntries(h, c);
-    expect(ec).toMatchObject({ content: '2025年度参训 0 学时，低于规定的 110 学时（根据培训记录自动生成）', sourceRecordIds: [] });
-    expect(await newestAudit(h)).toMatchObject({ action: 'training.checkYear', target: '2025年度' });
-    const before = await dossierState(h);
-    expect(await h.ok('training.checkYear', { year: 2025 })).toMatchObject({ below: 2, added: 0, updated: 0, removed: 0 });
-    const after = await dossierState(h);
-    expect(after.entries).toEqual(before.entries);
-    expect(after.sources).toEqual(before.sources);
-  });
-
-  test('after the check, records that change the hours update or remove the entry; the threshold is a setting', async () => {
-    const { h, a, b, cls } = await setup();
-    await records(h, cls.id, [[a, 40, 'qualified']]);
-    await h.ok('training.checkYear', { year: 2025 });
-    expect(await autoEntries(h, a)).toHaveLength(1);
-    // More hours for 巴特尔: the entry is updated, then removed once he reaches 110.
-    await records(h, cls.id, [[a, 100, 'qualified']]);
-    expect((await autoEntries(h, a))[0]!.content).toBe('2025年度参训 100 学时，低于规定的 110 学时（根据培训记录自动生成）');
-    await records(h, cls.id, [[a, 110, 'qualified']]);
-    expect(await autoEntries(h, a)).toEqual([]);
-    // Removing 巴特尔 from the class brings his entry back (0 hours); 李秀梅 joining with 40 hours updates hers.
-    await records(h, cls.id, [[b, 40, 'qualified']]);
-    expect((await autoEntries(h, a))[0]!.content).toMatch(/参训 0 学时/);
-    expect((await autoEntries(h, b))[0]!.content).toMatch(/参训 40 学时/);
-    // A lower required number of hours: the next check removes the entries of those who now meet it.
-    await h.ok('settings.update', { trainingRequiredHours: 40 });
-    expect(await h.ok('training.checkYear', { year: 2025 })).toMatchObject({ requiredHours: 40, below: 2, removed: 1 });
-    expect(await autoEntries(h, b)).toEqual([]);
-  });
-
-  test('cadres not in service get no entry', async () => {
-    const { h, a } = await setup();
-    await h.host.session().db.updateTable('cadres').set({ status: '退休' }).where('id', '=', a).execute();
-    const r = await h.ok('training.checkYear', { year: 2025 });
-    expect(r.below).toBe(2);
-    expect(await autoEntries(h, a)).toEqual([]);
   });
 });
