@@ -101,7 +101,11 @@ export const cadreInputSchema = z
       const id = validateIdNumber(c.idNumber);
       if (!id.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: id.reason });
       else if (id.birthDate.slice(0, 7) !== c.birthMonth) {
-        ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `身份证号中的出生日期（${id.birthDate.slice(0, 7)}）与出生年月（${c.birthMonth}）不一致` });
+        // An empty 出生年月 is named as such (never “与出生年月（）不一致”); its own check says to fill it in.
+        const message = c.birthMonth
+          ? `身份证号中的出生日期（${id.birthDate.slice(0, 7)}）与出生年月（${c.birthMonth}）不一致`
+          : `身份证号中的出生日期为 ${id.birthDate.slice(0, 7)}，请填写出生年月`;
+        ctx.addIssue({ code: 'custom', path: ['idNumber'], message });
       } else if (id.gender !== c.gender) {
         ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `身份证号显示性别为“${id.gender}”，与所填性别不一致` });
       }

@@ -90,6 +90,15 @@ describe('assessment', () => {
     await menu('考核测评');
     await page.getByText('暂无考核').waitFor();
     await page.getByRole('button', { name: /新建考核/ }).click();
+    // In December the assessed year is this one; earlier in the year, last year's.
+    const now = new Date();
+    const assessedYear = now.getMonth() === 11 ? now.getFullYear() : now.getFullYear() - 1;
+    await expect(dialog().getByLabel('考核年度').inputValue()).resolves.toBe(String(assessedYear));
+    // 全选 ticks every category, and clears them again.
+    await dialog().getByTestId('categories-all').click();
+    await expect.poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count()).toBeGreaterThan(2);
+    await dialog().getByTestId('categories-all').click();
+    await expect.poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count()).toBe(0);
     await dialog().getByLabel('考核名称').fill(NAME);
     await dialog().getByLabel('考核年度').fill('2025');
     await dialog().getByLabel('苏木镇（街道）').check();
