@@ -98,6 +98,11 @@ describe('roster', () => {
     expect(rowsText).toContain('月份不正确');
     expect(rowsText).toContain('不存在的单位');
     await expect(page.getByTestId('include-row-4').isDisabled()).resolves.toBe(true);
+    // The errors come first, counted in a banner that leads to them.
+    expect(await page.getByTestId('excel-errors-banner').innerText()).toMatch(/发现 [2-9] 处错误（1 行）/);
+    expect(await page.getByTestId('excel-rows').locator('tbody tr.ant-table-row').first().innerText()).toContain('第 4 行');
+    await page.getByTestId('excel-show-errors').click();
+    await expect.poll(() => page.getByTestId('excel-rows').locator('tbody tr.ant-table-row').count()).toBe(1);
     await screenshot(page, '11-excel-preview-errors');
 
     // The user fixes the file and picks it again.

@@ -146,8 +146,10 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     if (filter === 'error') return rows.filter(hasError);
     if (filter === 'nameMatch') return rows.filter((r) => !hasError(r) && r.status === 'nameMatch');
     if (filter === 'changed') return rows.filter((r) => !hasError(r) && r.changes.length > 0);
-    return rows;
+    // Rows with errors first: they are what the user has to act on.
+    return [...rows.filter(hasError), ...rows.filter((r) => !hasError(r))];
   }, [rows, filter]);
+  const problems = useMemo(() => rows.reduce((n, r) => n + Math.max(r.issues.length, hasError(r) ? 1 : 0), 0), [rows]);
 
   const commit = () => {
     if (!preview) return;
@@ -346,8 +348,14 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
           <Alert
             type="error"
             showIcon
-            title={`有 ${counts.error} 行存在错误，这些行不会导入`}
+            title={`发现 ${problems} 处错误（${counts.error} 行），这些行不会导入`}
             description="可以先导入其余各行；也可以修改文件中的错误后点击“重新选择文件”再检查一遍。"
+            action={
+              <Button size="small" danger onClick={() => setFilter('error')} data-testid="excel-show-errors">
+                只看错误
+              </Button>
+            }
+            data-testid="excel-errors-banner"
           />
         ) : null}
         {counts.nameMatch > 0 ? (
