@@ -31,7 +31,7 @@ async function addUnit(name: string) {
   await d.getByLabel('单位名称').fill(name);
   await d.getByLabel('单位类别').click();
   await page.locator('.ant-select-item-option', { hasText: '党群部门' }).click();
-  await d.getByRole('button', { name: /保\s?存/ }).click();
+  await d.getByTestId('unit-save').click();
   await page.getByRole('cell', { name, exact: true }).waitFor();
 }
 

@@ -36,13 +36,17 @@ afterAll(async () => {
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
 const dialog = () => page.getByRole('dialog').last();
 
-async function addUnit(name: string, category: string) {
+/** Adds units one after another in one dialog (保存并新增), the last with 保存. */
+async function addUnits(units: readonly (readonly [name: string, category: string])[]) {
   await page.getByRole('button', { name: /新增单位/ }).click();
-  await dialog().getByLabel('单位名称').fill(name);
-  await dialog().getByLabel('单位类别').click();
-  await page.locator('.ant-select-item-option', { hasText: category }).click();
-  await dialog().getByRole('button', { name: /保\s?存/ }).click();
-  await page.getByRole('cell', { name, exact: true }).waitFor();
+  for (const [i, [name, category]] of units.entries()) {
+    await dialog().getByLabel('单位名称').fill(name);
+    await dialog().getByLabel('单位类别').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: category }).click();
+    await dialog().getByTestId(i < units.length - 1 ? 'unit-save-next' : 'unit-save').click();
+    if (i < units.length - 1) await expect.poll(() => dialog().getByLabel('单位名称').inputValue()).toBe('');
+  }
+  for (const [name] of units) await page.getByRole('cell', { name, exact: true }).waitFor();
 }
 
 async function rosterNames(): Promise<string[]> {
@@ -78,8 +82,10 @@ async function search(text: string) {
 describe('roster', () => {
   test('units are added with their category', async () => {
     await menu('单位管理');
-    await addUnit('阿尔巴斯苏木', '苏木镇（街道）');
-    await addUnit('鄂托克旗农牧局', '综合经济管理部门');
+    await addUnits([
+      ['阿尔巴斯苏木', '苏木镇（街道）'],
+      ['鄂托克旗农牧局', '综合经济管理部门'],
+    ]);
     await screenshot(page, '10-units');
   });
 

@@ -150,8 +150,8 @@ export interface LoadedRoster {
   readonly layout: SheetLayout;
 }
 
-/** Opens the bytes and finds the roster's sheet and header row; errors are Chinese sentences for the user. */
-export async function loadRosterWorkbook(bytes: Buffer): Promise<{ ok: true; roster: LoadedRoster } | { ok: false; error: string }> {
+/** Opens an uploaded .xlsx (refusing .xls, encrypted and broken files by name); errors are Chinese sentences. */
+export async function openWorkbook(bytes: Buffer): Promise<{ ok: true; wb: ExcelJS.Workbook } | { ok: false; error: string }> {
   if (bytes.length === 0) return { ok: false, error: PARSE_ERRORS.empty };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: PARSE_ERRORS.tooLarge };
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
@@ -170,6 +170,14 @@ export async function loadRosterWorkbook(bytes: Buffer): Promise<{ ok: true; ros
     return { ok: false, error: PARSE_ERRORS.corrupt };
   }
   if (wb.worksheets.length === 0) return { ok: false, error: PARSE_ERRORS.corrupt };
+  return { ok: true, wb };
+}
+
+/** Opens the bytes and finds the roster's sheet and header row; errors are Chinese sentences for the user. */
+export async function loadRosterWorkbook(bytes: Buffer): Promise<{ ok: true; roster: LoadedRoster } | { ok: false; error: string }> {
+  const opened = await openWorkbook(bytes);
+  if (!opened.ok) return opened;
+  const { wb } = opened;
   const layout = detectLayout(wb.worksheets.map(gridOf), ROSTER_SHEET);
   if (!layout) return { ok: false, error: PARSE_ERRORS.noSheet };
   return { ok: true, roster: { ws: wb.worksheets[layout.sheetIndex]!, layout } };

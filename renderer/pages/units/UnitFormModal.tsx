@@ -1,6 +1,6 @@
 // Adding or editing a unit: name, category, order.
 import { useState } from 'react';
-import { App as AntApp, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { CatalogCategory } from '../../../shared/catalog/types';
 import type { Unit } from '../../../shared/roster/types';
 import { call } from '../../lib/api';
@@ -28,11 +28,25 @@ export function UnitFormModal({
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
-  const submit = async () => {
-    const v = await form.validateFields();
+  const [added, setAdded] = useState(0);
+  /** Saves; with `andNext` the dialog stays open for the next unit of the same category, 排序号 one higher. */
+  const submit = async (andNext = false) => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     setBusy(true);
     try {
       await call('units.save', { ...(unit ? { id: unit.id } : {}), name: v.name, categoryCode: v.categoryCode, sort: v.sort });
+      if (andNext) {
+        message.success(`已保存“${v.name}”，请继续填写下一个单位`);
+        setAdded((n) => n + 1);
+        form.setFieldsValue({ name: '', sort: v.sort + 1 });
+        form.getFieldInstance('name')?.focus?.();
+        return;
+      }
       message.success('单位已保存');
       await onSaved();
     } catch (e) {
@@ -42,7 +56,27 @@ export function UnitFormModal({
     }
   };
   return (
-    <Modal open title={unit ? '修改单位' : '新增单位'} okText="保存" cancelText="取消" onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={unit ? '修改单位' : '新增单位'}
+      onCancel={() => (added > 0 ? void onSaved() : onClose())}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={() => (added > 0 ? void onSaved() : onClose())}>
+          {added > 0 ? '完成' : '取消'}
+        </Button>,
+        ...(unit
+          ? []
+          : [
+              <Button key="next" loading={busy} onClick={() => void submit(true)} data-testid="unit-save-next">
+                保存并新增
+              </Button>,
+            ]),
+        <Button key="ok" type="primary" loading={busy} onClick={() => void submit()} data-testid="unit-save">
+          保存
+        </Button>,
+      ]}
+    >
       <Form
         form={form}
         layout="vertical"
