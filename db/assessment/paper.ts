@@ -19,8 +19,8 @@ async function check(db: Kysely<Database>, row: AssessmentRow, b: PaperBallot, n
 
 /** Writes the agreed ballot into the ballot tables, where rankings read it. */
 async function count(db: Kysely<Database>, row: AssessmentRow, paperNo: string, b: PaperBallot, user: SessionUser, names: Record<string, string>, now: string): Promise<void> {
-  if (b.kind === 'superior') await saveSuperior(db, row, { raterLabel: paperRaterLabel(paperNo), group: b.group, order: b.order, paperNo }, user, now);
-  else await savePeer(db, row, { raterId: b.raterId, ballots: b.ballots, paperNo }, user, names, now);
+  if (b.kind === 'superior') await saveSuperior(db, row, { raterLabel: paperRaterLabel(paperNo), group: b.group, order: b.order, paperNo }, user, now, { source: 'paper' });
+  else await savePeer(db, row, { raterId: b.raterId, ballots: b.ballots, paperNo }, user, names, now, { source: 'paper' });
 }
 
 async function entriesOf(db: Kysely<Database>, assessmentId: number, paperNo: string) {

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-veto-source';
 import { migration0006 } from './0006-panels';
 import { migration0007 } from './0007-print-register';
 import { migration0008 } from './0008-annual-results-note';
+import { migration0011 } from './0011-ballot-source';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0011,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

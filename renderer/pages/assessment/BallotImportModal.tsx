@@ -33,7 +33,7 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
     if (!preview) return;
     setCommitting(true);
     try {
-      const r = await call('ballots.commitExcel', { assessmentId: detail.id, jobId: preview.jobId });
+      const r = await call('ballots.commitExcel', { assessmentId: detail.id, jobId: preview.jobId, planKey: preview.plan.planKey, modes: preview.plan.groups.map((g) => ({ group: g.group, mode: 'add' as const })), leftOut: [] });
       message.success(`已导入上级排名 ${r.superior} 张、同级互评 ${r.peer} 张、职工测评 ${r.staff} 人、服务对象评分 ${r.service} 个`);
       onImported();
     } catch (e) {
