@@ -57,6 +57,7 @@ beforeAll(async () => {
   await ok('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: ids['阿古拉']!, scores: x }, { targetId: ids['朝鲁']!, scores: x }] } });
   await ok('kiosk.exit', { password: TEST_ADMIN.password });
   page = await app.openPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 afterAll(async () => {
@@ -112,6 +113,7 @@ describe('Excel ballots beside the kiosk', () => {
     expect(await page.getByTestId('ballot-import-waiting').innerText()).toContain('还有 1 处冲突未处理：“巴特尔”');
     await expect(dialog().getByTestId('ballot-import-confirm').isDisabled()).resolves.toBe(true);
     expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain('新增 3 票');
+    await deputy.scrollIntoViewIfNeeded();
     await settledScreenshot('assessment-excel-sources-02-mode-chosen-conflict-open');
   });
 

@@ -25,22 +25,34 @@ const sourcesText = (c: SourceCounts, unit: string) => {
   return parts.length > 0 ? parts.join(' · ') : '无';
 };
 
-/** One cell: what is there now (by source), then what the import does under the chosen mode. */
-function KindCell({ existing, effect, file, unit, mode }: { existing: SourceCounts; effect: KindEffect; file: number; unit: string; mode: BallotImportMode | undefined }) {
-  const doing: string[] = [];
-  if (mode === 'replace' && effect.replaces > 0) doing.push(`替换 Excel ${effect.replaces} ${unit}`);
-  if (effect.adds > 0) doing.push(`${mode === undefined ? '文件' : '新增'} ${effect.adds} ${unit}`);
-  if (effect.leftOut > 0) doing.push(`不导入 ${effect.leftOut} ${unit}`);
+/** What the import does to one cell under the chosen mode (before a mode is chosen: what the file holds). */
+function Doing({ effect, file, unit, mode }: { effect: KindEffect; file: number; unit: string; mode: BallotImportMode | undefined }) {
+  const parts: { text: string; type?: 'success' | 'warning' }[] = [];
+  const done = mode === undefined ? undefined : 'success';
+  if (mode === 'replace' && effect.replaces > 0) parts.push({ text: `替换 Excel ${effect.replaces} ${unit}`, type: 'warning' });
+  if (effect.adds > 0) parts.push({ text: `${mode === undefined ? '文件' : '新增'} ${effect.adds} ${unit}`, ...(done ? { type: done } : {}) });
+  if (effect.leftOut > 0) parts.push({ text: `不导入 ${effect.leftOut} ${unit}`, type: 'warning' });
+  if (parts.length === 0) return file > 0 ? <Typography.Text>不变</Typography.Text> : null;
+  return (
+    <span>
+      {parts.map((p, i) => (
+        <Typography.Text key={p.text} strong={mode !== undefined} {...(p.type ? { type: p.type } : {})}>
+          {i > 0 ? '，' : ''}
+          {p.text}
+        </Typography.Text>
+      ))}
+    </span>
+  );
+}
+
+/** One cell: what is there now (by source), then what the import does. */
+function KindCell(props: { existing: SourceCounts; effect: KindEffect; file: number; unit: string; mode: BallotImportMode | undefined }) {
   return (
     <div style={{ lineHeight: 1.4 }}>
-      <Typography.Text type="secondary">现有：{sourcesText(existing, unit)}</Typography.Text>
-      {file > 0 || doing.length > 0 ? (
-        <div>
-          <Typography.Text strong={mode !== undefined} type={mode === undefined ? undefined : 'success'}>
-            {doing.length > 0 ? doing.join('，') : '不变'}
-          </Typography.Text>
-        </div>
-      ) : null}
+      <Typography.Text type="secondary">现有：{sourcesText(props.existing, props.unit)}</Typography.Text>
+      <div>
+        <Doing {...props} />
+      </div>
     </div>
   );
 }
@@ -98,7 +110,11 @@ export function BallotImportGroupCard(props: {
           type={conflicts.every((c) => isLeftOut(leftOut, g.group, c.kind, c.rater)) ? 'warning' : 'error'}
           showIcon
           style={{ marginBottom: 8 }}
-          title={`本组有 ${conflicts.length} 人已经评议过，须逐一处理后才能导入：`}
+          title={
+            conflicts.every((c) => isLeftOut(leftOut, g.group, c.kind, c.rater))
+              ? `本组有 ${conflicts.length} 人已经评议过：已选择不导入其票，已有的票保持不变`
+              : `本组有 ${conflicts.length} 人已经评议过，须逐一处理后才能导入：`
+          }
           description={
             <Space direction="vertical" size={2}>
               {conflicts.map((c) => (
@@ -119,7 +135,9 @@ export function BallotImportGroupCard(props: {
       {showSuperior ? (
         <div style={{ marginBottom: 8 }} data-testid={`import-superior-${g.groupName}`}>
           <Typography.Text>{COMPONENT_LABELS.superior}（每张票排全组）：</Typography.Text>
-          <KindCell existing={g.superior.existing} effect={effect.superior} file={g.superior.file} unit={UNIT.superior} mode={mode} />
+          <Typography.Text type="secondary">现有：{sourcesText(g.superior.existing, UNIT.superior)}</Typography.Text>
+          <Typography.Text>　→　</Typography.Text>
+          <Doing effect={effect.superior} file={g.superior.file} unit={UNIT.superior} mode={mode} />
         </div>
       ) : null}
       <Table<RowOf>
@@ -129,7 +147,7 @@ export function BallotImportGroupCard(props: {
         dataSource={rows}
         columns={[
           { title: '干部', dataIndex: 'name', width: 140 },
-          ...CADRE_KINDS.map((k) => ({ title: COMPONENT_LABELS[k], render: (_: unknown, r: RowOf) => cell(k)(r) })),
+          ...CADRE_KINDS.map((k) => ({ title: COMPONENT_LABELS[k], width: '29%', render: (_: unknown, r: RowOf) => cell(k)(r) })),
         ]}
       />
     </Card>
