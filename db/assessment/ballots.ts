@@ -174,6 +174,18 @@ export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input:
   return { rater, targets: [...seen] };
 }
 
+/** A clerk's ballot for a rater who voted at the kiosk would replace the kiosk ballot (and reveal it by its absence). */
+export async function refuseKioskRater(db: Kysely<Database>, row: AssessmentRow, rater: Pick<AssessmentMember, 'cadreId' | 'name'>): Promise<void> {
+  const kiosk = await db
+    .selectFrom('assessment_peer_ballots')
+    .select('id')
+    .where('assessment_id', '=', row.id)
+    .where('rater_cadre_id', '=', rater.cadreId)
+    .where('source', '=', 'kiosk')
+    .executeTakeFirst();
+  if (kiosk) fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
+}
+
 /** One rater's scores of the other cadres of the group; a target scored again replaces the earlier ballot. */
 export async function savePeer(
   db: Kysely<Database>,
@@ -186,17 +198,7 @@ export async function savePeer(
 ): Promise<{ rater: AssessmentMember; count: number }> {
   const { rater, targets } = await checkPeer(db, row, input, names);
   const seen = new Set(targets);
-  if (!mode.anonymous) {
-    // A clerk's ballot for a rater who voted at the kiosk would replace the kiosk ballot (and reveal it by its absence).
-    const kiosk = await db
-      .selectFrom('assessment_peer_ballots')
-      .select('id')
-      .where('assessment_id', '=', row.id)
-      .where('rater_cadre_id', '=', rater.cadreId)
-      .where('source', '=', 'kiosk')
-      .executeTakeFirst();
-    if (kiosk) fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
-  }
+  if (!mode.anonymous) await refuseKioskRater(db, row, rater);
   await db
     .deleteFrom('assessment_peer_ballots')
     .where('assessment_id', '=', row.id)

@@ -80,11 +80,11 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
         dataSource={detail.members}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
-          { title: '单位', dataIndex: 'unitName', width: 160 },
+          { title: '单位', dataIndex: 'unitName', width: 130 },
           { title: '职务', dataIndex: 'position', width: 70, render: (p: string) => (p === 'chief' ? '正职' : '副职') },
           ...GRADES.map((g) => ({
             title: STAFF_GRADE_LABELS[g],
-            width: 110,
+            width: 96,
             render: (_: unknown, m: AssessmentMember) => (
               <InputNumber
                 min={0}
@@ -98,6 +98,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
           })),
           {
             title: '来源',
+            width: 220,
             render: (_: unknown, m: AssessmentMember) => {
               const by = bySource.get(m.cadreId);
               const parts = BALLOT_SOURCES.flatMap((src) => {
@@ -109,6 +110,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
           },
           {
             title: '票数 / 平均折算分',
+            width: 150,
             render: (_: unknown, m: AssessmentMember) => {
               const c = countsOf(m.cadreId);
               const n = GRADES.reduce((s, g) => s + c[g], 0);

@@ -147,6 +147,29 @@ describe('kiosk staff votes and an Excel import', () => {
   });
 });
 
+describe('no clerk path replaces or removes a kiosk ballot', () => {
+  test('paper entry, the form and delete are refused for kiosk ballots with a message; the ballots stay', async () => {
+    const { h, r, id } = await collecting();
+    await atKiosk(h, id, 'chief:C1', 0, ['巴特尔']);
+    const leaders = await h.ok('codes.generate', { assessmentId: id, kind: 'superior', group: 'chief:C1', count: 1 });
+    await h.ok('kiosk.start', { assessmentId: id });
+    await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } });
+    await h.ok('kiosk.exit', { password: ADMIN.password });
+    const before = await assessmentTables(h);
+    const kioskLeader = (await h.ok('ballots.list', { assessmentId: id })).superior[0]!;
+    expect(await h.err('paper.enter', { assessmentId: id, paperNo: 'P-9', ballot: { kind: 'peer', raterId: r.b, ballots: [{ targetId: r.a, scores: same(60) }, { targetId: r.c, scores: same(60) }] } })).toMatchObject({
+      code: 'VALIDATION',
+      message: '评价人“巴特尔”已在评议终端完成同级互评，不能再录入其互评票（评议终端的票不能被替换或删除）',
+    });
+    expect(await h.err('ballots.saveSuperior', { assessmentId: id, raterLabel: kioskLeader.raterLabel, group: 'chief:C1', order: [r.c, r.b, r.a] })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('是评议终端的匿名评议票，评议终端的票不能被替换或删除'),
+    });
+    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'superior', id: kioskLeader.id })).toMatchObject({ code: 'VALIDATION', message: '评议终端的票不能被替换或删除' });
+    expect(await assessmentTables(h)).toEqual(before);
+  });
+});
+
 describe('a peer rater who already voted', () => {
   /** The worked example plus the clerk's edits: an extra staff row for 朝鲁, and 巴特尔's rows though 巴特尔 voted at the kiosk. */
   const clerkFile = (wb: ExcelJS.Workbook) => {
