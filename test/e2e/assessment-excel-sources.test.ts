@@ -139,4 +139,33 @@ describe('Excel ballots beside the kiosk', () => {
     await expect(cell.inputValue()).resolves.toBe(String(KIOSK_STAFF + 2));
     await settledScreenshot('assessment-excel-sources-04-staff-after-import');
   });
+
+  test('the same file again with 替换: only the earlier Excel rows are replaced; the kiosk votes stay 28', async () => {
+    await page.getByTestId('ballot-import').click();
+    dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
+    await dialog().getByTestId('ballot-import-choose').click();
+    await dialog().getByTestId('ballot-import-rules').waitFor();
+    const deputy = dialog().getByTestId(`import-group-${DEPUTY}`);
+    expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain(`现有：评议终端 ${KIOSK_STAFF} 票 · Excel 导入 3 票`);
+    // Under 累加 the earlier Excel ballots of the same leaders and raters would count twice: conflicts.
+    expect(await dialog().getByTestId(`import-conflicts-${CHIEF}`).innerText()).toContain('上级领导“L1”已有本组排名票（Excel 导入 1 张）');
+    await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('替换此前 Excel 导入的票').click();
+    await dialog().getByTestId(`import-mode-${DEPUTY}`).getByText('替换此前 Excel 导入的票').click();
+    // Under 替换 only the kiosk rater is left in conflict.
+    const conflicts = await dialog().getByTestId(`import-conflicts-${CHIEF}`).innerText();
+    expect(conflicts).toContain('评价人“巴特尔”');
+    expect(conflicts).not.toContain('L1');
+    await dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`).click();
+    expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain('替换 Excel 3 票，新增 3 票');
+    await deputy.scrollIntoViewIfNeeded();
+    await settledScreenshot('assessment-excel-sources-05-replace');
+    await dialog().getByTestId('ballot-import-confirm').click();
+    await page.getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动').waitFor();
+    const delger = (await staffOf('德力格尔'))!;
+    expect(delger.bySource).toEqual({ kiosk: { excellent: KIOSK_STAFF, good: 0, fair: 0, poor: 0 }, excel: { excellent: 2, good: 1, fair: 0, poor: 0 } });
+    const list = await app.call('ballots.list', { assessmentId });
+    expect(list.superior.map((b) => b.source)).toEqual(['excel', 'excel', 'excel']);
+    expect(list.peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);
+    expect(list.peer.filter((b) => b.source === 'excel')).toHaveLength(4);
+  });
 });

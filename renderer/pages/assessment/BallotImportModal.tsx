@@ -52,7 +52,9 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
       message.success(`已导入上级排名 ${r.superior} 张、同级互评 ${r.peer} 张、职工测评 ${r.staff} 人、服务对象评分 ${r.service} 个；评议终端的票未作改动`);
       onImported();
     } catch (e) {
+      // Also as a message: the body may be scrolled far below the alert at its top.
       setProblem(errorMessage(e));
+      message.error(errorMessage(e));
     } finally {
       setCommitting(false);
     }
