@@ -13,9 +13,13 @@ export const BALLOT_SOURCE_LABELS: Readonly<Record<BallotSource, string>> = {
   manual: '手工录入',
 };
 
-/** 累加: the file's ballots come on top; 替换: the group's earlier Excel ballots are removed first (never any other source). */
-export type BallotImportMode = 'add' | 'replace';
-export const IMPORT_MODE_LABELS: Readonly<Record<BallotImportMode, string>> = { add: '累加', replace: '替换' };
+/**
+ * 累加: the file's ballots come on top; 替换: the group's earlier Excel ballots are removed first; 替换含纸质: the file is
+ * the paper count, so the 纸质录入 staff tallies (逐票录入) are replaced too. Kiosk ballots are never replaced; paper
+ * superior/peer ballots (二次录入, tied to their papers) neither.
+ */
+export type BallotImportMode = 'add' | 'replace' | 'replacePaper';
+export const IMPORT_MODE_LABELS: Readonly<Record<BallotImportMode, string>> = { add: '累加', replace: '替换', replacePaper: '替换（含纸质录入的职工测评票数）' };
 
 export type SourceCounts = Partial<Record<BallotSource, number>>;
 
@@ -75,6 +79,8 @@ export interface KindEffect {
   adds: number;
   /** Earlier Excel ballots removed (替换 only). */
   replaces: number;
+  /** 纸质录入 staff votes removed (替换含纸质 only: the file is their count). */
+  replacesPaper: number;
   /** File rows not imported because their rater is left out. */
   leftOut: number;
 }
@@ -83,7 +89,7 @@ const sumOf = (c: SourceCounts) => Object.values(c).reduce((n, x) => n + (x ?? 0
 export const totalOf = sumOf;
 
 export function conflictsFor(g: BallotImportGroup, mode: BallotImportMode): BallotImportConflict[] {
-  return mode === 'replace' ? g.replaceConflicts : g.conflicts;
+  return mode === 'add' ? g.conflicts : g.replaceConflicts;
 }
 
 export const isLeftOut = (leftOut: readonly LeftOutRater[], group: GroupRef, kind: 'superior' | 'peer', rater: string) =>
@@ -100,19 +106,20 @@ export function groupEffect(
   mode: BallotImportMode,
   leftOut: readonly LeftOutRater[],
 ): { superior: KindEffect; cadres: { cadreId: number; effect: Record<CadreKind, KindEffect> }[] } {
-  const replaced = (c: SourceCounts) => (mode === 'replace' ? (c.excel ?? 0) : 0);
+  const replaced = (c: SourceCounts) => (mode === 'add' ? 0 : (c.excel ?? 0));
+  const paper = (c: SourceCounts) => (mode === 'replacePaper' ? (c.paper ?? 0) : 0);
   // A leader writes one row per group (the parser refuses a second), so each left-out leader is one row.
   const superiorLeftOutRows = leftOut.filter((l) => l.group === g.group && l.kind === 'superior').length;
   return {
-    superior: { adds: g.superior.file - superiorLeftOutRows, replaces: replaced(g.superior.existing), leftOut: superiorLeftOutRows },
+    superior: { adds: g.superior.file - superiorLeftOutRows, replaces: replaced(g.superior.existing), replacesPaper: 0, leftOut: superiorLeftOutRows },
     cadres: g.cadres.map((c) => {
       const peerLeft = Object.entries(c.filePeerByRater).reduce((n, [rater, rows]) => n + (isLeftOut(leftOut, g.group, 'peer', rater) ? rows : 0), 0);
       return {
         cadreId: c.cadreId,
         effect: {
-          peer: { adds: c.file.peer - peerLeft, replaces: replaced(c.existing.peer), leftOut: peerLeft },
-          staff: { adds: c.file.staff, replaces: replaced(c.existing.staff), leftOut: 0 },
-          service: { adds: c.file.service, replaces: replaced(c.existing.service), leftOut: 0 },
+          peer: { adds: c.file.peer - peerLeft, replaces: replaced(c.existing.peer), replacesPaper: 0, leftOut: peerLeft },
+          staff: { adds: c.file.staff, replaces: replaced(c.existing.staff), replacesPaper: paper(c.existing.staff), leftOut: 0 },
+          service: { adds: c.file.service, replaces: replaced(c.existing.service), replacesPaper: 0, leftOut: 0 },
         },
       };
     }),
@@ -120,3 +127,6 @@ export function groupEffect(
 }
 
 export const hasFileBallots = (g: BallotImportGroup) => g.superior.file > 0 || g.cadres.some((c) => c.file.peer + c.file.staff + c.file.service > 0);
+
+/** The group holds 纸质录入 staff votes (逐票录入), which 替换含纸质 would replace. */
+export const hasPaperStaff = (g: BallotImportGroup) => g.cadres.some((c) => (c.existing.staff.paper ?? 0) > 0);

@@ -211,7 +211,7 @@ export const assessmentCalls = {
       jobId: f.jobId,
       planKey: z.string({ error: '导入预览已失效，请重新选择文件' }).regex(/^[0-9a-f]{64}$/, '导入预览已失效，请重新选择文件'),
       modes: z
-        .array(z.strictObject({ group: groupRefSchema, mode: z.enum(['add', 'replace'], { error: '请选择“累加”或“替换”' }) }, { error: '导入方式格式不正确' }), { error: '导入方式不正确' })
+        .array(z.strictObject({ group: groupRefSchema, mode: z.enum(['add', 'replace', 'replacePaper'], { error: '请选择“累加”或“替换”' }) }, { error: '导入方式格式不正确' }), { error: '导入方式不正确' })
         .max(10_000, '分组过多'),
       leftOut: z
         .array(

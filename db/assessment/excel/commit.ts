@@ -35,6 +35,8 @@ export interface GroupAudit {
   mode: string;
   added: Partial<Record<Component, number>>;
   replaced: { source: string } & Partial<Record<Component, number>>;
+  /** 纸质录入 staff votes replaced because the file is their count (替换含纸质 only). */
+  replacedPaper?: { source: string; staff: number };
   leftOut: string[];
 }
 
@@ -66,12 +68,15 @@ function refuseOpenConflicts(groups: readonly BallotImportGroup[], modes: Readon
   fail('VALIDATION', `${said.join('；')}${open.length > 3 ? `等 ${open.length} 处` : ''}：同一人不能评议两次，请选择不导入其票后再导入；本次未导入任何测评票`, 'leftOut');
 }
 
-/** Removes the group's earlier Excel rows (替换): superior ballots of the group, and peer/staff/service rows of its cadres. */
-async function removeEarlierExcel(db: Kysely<Database>, row: AssessmentRow, ref: GroupRef, ids: readonly number[]): Promise<void> {
+/**
+ * Removes the group's earlier Excel rows (替换): superior ballots of the group, and peer/staff/service rows of its cadres;
+ * with `paperStaff` (the file is the paper count) the 纸质录入 staff tallies too. Never a kiosk row.
+ */
+async function removeEarlier(db: Kysely<Database>, row: AssessmentRow, ref: GroupRef, ids: readonly number[], paperStaff: boolean): Promise<void> {
   await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('group_ref', '=', ref).where('source', '=', 'excel').execute();
   if (ids.length === 0) return;
   await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'excel').execute();
-  await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'excel').execute();
+  await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', 'in', paperStaff ? ['excel', 'paper'] : ['excel']).execute();
   await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'excel').execute();
 }
 
@@ -105,7 +110,7 @@ export async function importSteps(
     const mode = modes.get(g.group)!;
     const out = (l: LeftOutRater) => isLeftOut(choice.leftOut, g.group, l.kind, l.rater);
     const ids = (await groupMembers(db, row.id, g.group)).map((m) => m.cadreId);
-    if (mode === 'replace') steps.push(() => removeEarlierExcel(db, row, g.group, ids));
+    if (mode !== 'add') steps.push(() => removeEarlier(db, row, g.group, ids, mode === 'replacePaper'));
     const superior = s.ballots.superior.filter((b) => !out({ group: g.group, kind: 'superior', rater: b.raterLabel }));
     for (const b of superior) steps.push(() => saveSuperior(db, row, b, user, now, { source: 'excel' }));
     const byRater = new Map<number, { targetId: number; scores: Record<string, number> }[]>();
@@ -148,7 +153,7 @@ export async function importSteps(
 /** The audit line of one group, from the same effect the preview showed. */
 function groupAudit(g: BallotImportGroup, mode: BallotImportMode, leftOut: readonly LeftOutRater[]): GroupAudit {
   const e = groupEffect(g, mode, leftOut);
-  const sum = (k: 'peer' | 'staff' | 'service', f: 'adds' | 'replaces') => e.cadres.reduce((n, c) => n + c.effect[k][f], 0);
+  const sum = (k: 'peer' | 'staff' | 'service', f: 'adds' | 'replaces' | 'replacesPaper') => e.cadres.reduce((n, c) => n + c.effect[k][f], 0);
   const nonZero = (x: Partial<Record<Component, number>>) => Object.fromEntries(Object.entries(x).filter(([, n]) => (n ?? 0) > 0));
   const left = leftOut.filter((l) => l.group === g.group);
   return {
@@ -156,6 +161,7 @@ function groupAudit(g: BallotImportGroup, mode: BallotImportMode, leftOut: reado
     mode: IMPORT_MODE_LABELS[mode],
     added: nonZero({ superior: e.superior.adds, peer: sum('peer', 'adds'), staff: sum('staff', 'adds'), service: sum('service', 'adds') }),
     replaced: { source: BALLOT_SOURCE_LABELS.excel, ...nonZero({ superior: e.superior.replaces, peer: sum('peer', 'replaces'), staff: sum('staff', 'replaces'), service: sum('service', 'replaces') }) },
+    ...(mode === 'replacePaper' ? { replacedPaper: { source: BALLOT_SOURCE_LABELS.paper, staff: sum('staff', 'replacesPaper') } } : {}),
     leftOut: left.map((l) => {
       const name = l.kind === 'peer' ? (g.cadres.find((c) => String(c.cadreId) === l.rater)?.name ?? l.rater) : l.rater;
       return l.kind === 'peer' ? `评价人“${name}”的${COMPONENT_LABELS.peer}票` : `上级领导“${name}”的${COMPONENT_LABELS.superior}票`;

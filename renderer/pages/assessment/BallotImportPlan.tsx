@@ -7,6 +7,7 @@ import {
   CADRE_KINDS,
   conflictsFor,
   groupEffect,
+  hasPaperStaff,
   isLeftOut,
   type BallotImportConflict,
   type BallotImportGroup,
@@ -29,7 +30,8 @@ const sourcesText = (c: SourceCounts, unit: string) => {
 function Doing({ effect, file, unit, mode }: { effect: KindEffect; file: number; unit: string; mode: BallotImportMode | undefined }) {
   const parts: { text: string; type?: 'success' | 'warning' }[] = [];
   const done = mode === undefined ? undefined : 'success';
-  if (mode === 'replace' && effect.replaces > 0) parts.push({ text: `替换 Excel ${effect.replaces} ${unit}`, type: 'warning' });
+  if (mode !== 'add' && effect.replaces > 0) parts.push({ text: `替换 Excel ${effect.replaces} ${unit}`, type: 'warning' });
+  if (effect.replacesPaper > 0) parts.push({ text: `替换纸质 ${effect.replacesPaper} ${unit}`, type: 'warning' });
   if (effect.adds > 0) parts.push({ text: `${mode === undefined ? '文件' : '新增'} ${effect.adds} ${unit}`, ...(done ? { type: done } : {}) });
   if (effect.leftOut > 0) parts.push({ text: `不导入 ${effect.leftOut} ${unit}`, type: 'warning' });
   if (parts.length === 0) return file > 0 ? <Typography.Text>不变</Typography.Text> : null;
@@ -101,6 +103,7 @@ export function BallotImportGroupCard(props: {
           <Radio.Group value={mode} onChange={(e) => props.onMode(e.target.value as BallotImportMode)} data-testid={`import-mode-${g.groupName}`}>
             <Radio value="add">累加</Radio>
             <Radio value="replace">替换此前 Excel 导入的票</Radio>
+            {hasPaperStaff(g) || mode === 'replacePaper' ? <Radio value="replacePaper">替换 Excel 及逐票录入的职工测评票（本文件为纸质票计票结果）</Radio> : null}
           </Radio.Group>
         </Space>
       }

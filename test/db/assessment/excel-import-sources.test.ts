@@ -72,7 +72,7 @@ describe('kiosk staff votes and an Excel import', () => {
       ['德力格尔', { kiosk: 28 }, 3],
       ['额尔敦', { kiosk: 28 }, 3],
     ]);
-    expect(groupEffect(g, mode, []).cadres[0]!.effect.staff).toEqual({ adds: 3, replaces: 0, leftOut: 0 });
+    expect(groupEffect(g, mode, []).cadres[0]!.effect.staff).toEqual({ adds: 3, replaces: 0, replacesPaper: 0, leftOut: 0 });
     await h.ok('ballots.commitExcel', commitInput(id, p, mode));
     const d = (await staffOf(h, id, r.d))!;
     expect(d.bySource).toEqual({ kiosk: { excellent: 28, good: 0, fair: 0, poor: 0 }, excel: { excellent: 2, good: 1, fair: 0, poor: 0 } });
@@ -110,8 +110,8 @@ describe('kiosk staff votes and an Excel import', () => {
     ]);
     const effect = groupEffect(g, 'replace', []);
     expect(effect.cadres.map((c) => [c.effect.staff, c.effect.service])).toEqual([
-      [{ adds: 1, replaces: 5, leftOut: 0 }, { adds: 1, replaces: 2, leftOut: 0 }],
-      [{ adds: 0, replaces: 5, leftOut: 0 }, { adds: 0, replaces: 0, leftOut: 0 }],
+      [{ adds: 1, replaces: 5, replacesPaper: 0, leftOut: 0 }, { adds: 1, replaces: 2, replacesPaper: 0, leftOut: 0 }],
+      [{ adds: 0, replaces: 5, replacesPaper: 0, leftOut: 0 }, { adds: 0, replaces: 0, replacesPaper: 0, leftOut: 0 }],
     ]);
     await h.ok('ballots.commitExcel', commitInput(id, second, 'replace'));
     const list = await h.ok('ballots.list', { assessmentId: id });
@@ -134,6 +134,22 @@ describe('kiosk staff votes and an Excel import', () => {
       action: 'ballots.commitExcel',
       detail: { source: 'Excel 导入', groups: [{ group: DEPUTY, mode: '替换', added: { staff: 1, service: 1 }, replaced: { source: 'Excel 导入', staff: 10, service: 2 }, leftOut: [] }] },
     });
+  });
+
+  test('a file that is the paper count (替换含纸质) replaces the 逐票录入 tallies too, never the kiosk’s or the hand-entered ones', async () => {
+    const { h, r, id, deputy } = await collecting();
+    await atKiosk(h, id, deputy, 2);
+    for (let i = 0; i < 3; i++) await h.ok('ballots.addStaffBallot', { assessmentId: id, group: deputy, votes: [{ targetId: r.d, grade: 'fair' }, { targetId: r.e, grade: 'fair' }] });
+    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.d, excellent: 2, good: 0, fair: 3, poor: 1 }] });
+    const p = await preview(h, id, deputyStaff([0, 0, 4, 0], [0, 0, 4, 0]));
+    expect(groupEffect(p.plan.groups[0]!, 'replacePaper', []).cadres[0]!.effect.staff).toEqual({ adds: 4, replaces: 0, replacesPaper: 3, leftOut: 0 });
+    await h.ok('ballots.commitExcel', commitInput(id, p, 'replacePaper'));
+    expect((await staffOf(h, id, r.d))!.bySource).toEqual({
+      kiosk: { excellent: 2, good: 0, fair: 0, poor: 0 },
+      excel: { excellent: 0, good: 0, fair: 4, poor: 0 },
+      manual: { excellent: 0, good: 0, fair: 0, poor: 1 },
+    });
+    expect(await lastAudit(h)).toMatchObject({ detail: { groups: [{ group: DEPUTY, mode: '替换（含纸质录入的职工测评票数）', added: { staff: 8 }, replaced: { source: 'Excel 导入' }, replacedPaper: { source: '纸质录入', staff: 6 } }] } });
   });
 
   test('no clerk path removes kiosk votes: deleting a cadre’s staff counts keeps the kiosk tally', async () => {
