@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../shared/roles';
 import type { EntryOrigin } from '../shared/dossier/types';
+import type { BallotSource } from '../shared/assessment/ballot-import';
 
 export interface StoreMetaTable { key: string; value: string }
 export interface SettingsTable { key: string; value: string }
@@ -218,6 +219,8 @@ export interface AssessmentSuperiorBallotsTable extends Entered {
   paper_no: string | null;
   /** 1 for a ballot from the kiosk (评议终端): listed without its rater. */
   anonymous: Generated<number>;
+  /** Where the ballot came from (migration 10); every write states it. */
+  source: BallotSource;
 }
 export interface AssessmentPeerBallotsTable extends Entered {
   id: Generated<number>;
@@ -227,10 +230,13 @@ export interface AssessmentPeerBallotsTable extends Entered {
   scores: string;
   paper_no: string | null;
   anonymous: Generated<number>;
+  source: BallotSource;
 }
+/** One tally per cadre and source: a kiosk tally is never overwritten by a clerk's totals or an import. */
 export interface AssessmentStaffCountsTable extends Entered {
   assessment_id: number;
   target_cadre_id: number;
+  source: BallotSource;
   excellent: number;
   good: number;
   fair: number;
@@ -243,6 +249,7 @@ export interface AssessmentServiceBallotsTable extends Entered {
   target_cadre_id: number;
   score: number;
   paper_no: string | null;
+  source: BallotSource;
 }
 export interface AssessmentAdjustmentsTable extends Entered {
   id: Generated<number>;

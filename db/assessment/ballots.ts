@@ -1,10 +1,11 @@
 // Entering ballots of the four kinds (superior order, peer scores, staff counts, service scores): checked, then stored.
 import type { Kysely, Selectable } from 'kysely';
-import { groupRefOf, type AssessmentBallots, type AssessmentMember, type GroupRef } from '../../shared/assessment/types';
+import { BALLOT_SOURCE_LABELS, BALLOT_SOURCES, type BallotSource } from '../../shared/assessment/ballot-import';
+import { STAFF_GRADE_LABELS, groupRefOf, type AssessmentBallots, type AssessmentMember, type GroupRef, type StaffCountsView } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
-import type { AssessmentMembersTable, Database } from '../schema';
+import type { AssessmentMembersTable, AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
 import { readMembers } from './members';
 
@@ -59,13 +60,21 @@ const stamp = (user: SessionUser, now: string) => ({ entered_by: user.displayNam
 /** Who a kiosk ballot says entered it: the terminal, not the staff member who started it. */
 export const KIOSK_ENTERED_BY = '评议终端';
 
-/** How a ballot is written: by a clerk (named), or from the kiosk (anonymous: listed without its rater). */
+/** How a ballot is written: by a clerk (named, with its source), or from the kiosk (anonymous: listed without its rater). */
 export interface WriteMode {
   anonymous?: boolean;
+  /** A clerk's source; absent = 手工录入. The kiosk's is always 'kiosk'. */
+  source?: Exclude<BallotSource, 'kiosk'>;
 }
+const sourceOf = (mode: WriteMode): BallotSource => (mode.anonymous ? 'kiosk' : (mode.source ?? 'manual'));
 const written = (user: SessionUser, now: string, mode: WriteMode) =>
   // The day only: a time would group one panel member's ballots together (and beside the audit log's entries).
-  mode.anonymous ? { entered_by: KIOSK_ENTERED_BY, entered_at: now.slice(0, 10), anonymous: 1 } : { ...stamp(user, now), anonymous: 0 };
+  mode.anonymous
+    ? { entered_by: KIOSK_ENTERED_BY, entered_at: now.slice(0, 10), anonymous: 1, source: 'kiosk' as const }
+    : { ...stamp(user, now), anonymous: 0, source: sourceOf(mode) };
+
+/** The refusal when a clerk path would replace or remove a 评议终端 ballot (issue 16: never, whatever the path). */
+export const KIOSK_KEPT = '评议终端的票不能被替换或删除';
 
 export interface SuperiorInput {
   raterLabel: string;
@@ -103,6 +112,16 @@ export async function saveSuperior(
   mode: WriteMode = {},
 ): Promise<string> {
   const name = await checkSuperior(db, row, input);
+  if (!mode.anonymous) {
+    const earlier = await db
+      .selectFrom('assessment_superior_ballots')
+      .select('source')
+      .where('assessment_id', '=', row.id)
+      .where('rater_label', '=', input.raterLabel)
+      .where('group_ref', '=', input.group)
+      .executeTakeFirst();
+    if (earlier?.source === 'kiosk') fail('VALIDATION', `“${input.raterLabel}”是评议终端的匿名评议票，${KIOSK_KEPT}，请使用其他领导名称`, 'raterLabel');
+  }
   await db
     .insertInto('assessment_superior_ballots')
     .values({
@@ -155,6 +174,18 @@ export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input:
   return { rater, targets: [...seen] };
 }
 
+/** A clerk's ballot for a rater who voted at the kiosk would replace the kiosk ballot (and reveal it by its absence). */
+export async function refuseKioskRater(db: Kysely<Database>, row: AssessmentRow, rater: Pick<AssessmentMember, 'cadreId' | 'name'>): Promise<void> {
+  const kiosk = await db
+    .selectFrom('assessment_peer_ballots')
+    .select('id')
+    .where('assessment_id', '=', row.id)
+    .where('rater_cadre_id', '=', rater.cadreId)
+    .where('source', '=', 'kiosk')
+    .executeTakeFirst();
+  if (kiosk) fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
+}
+
 /** One rater's scores of the other cadres of the group; a target scored again replaces the earlier ballot. */
 export async function savePeer(
   db: Kysely<Database>,
@@ -167,6 +198,7 @@ export async function savePeer(
 ): Promise<{ rater: AssessmentMember; count: number }> {
   const { rater, targets } = await checkPeer(db, row, input, names);
   const seen = new Set(targets);
+  if (!mode.anonymous) await refuseKioskRater(db, row, rater);
   await db
     .deleteFrom('assessment_peer_ballots')
     .where('assessment_id', '=', row.id)
@@ -190,8 +222,33 @@ export async function savePeer(
 }
 
 export type StaffCounts = { targetId: number } & Record<StaffGrade, number>;
+const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
-/** Tallied counts per cadre; all four at 0 removes the cadre's counts. */
+/** Every source's tally of the given cadres. */
+export async function staffTallies(db: Kysely<Database>, assessmentId: number, targetIds: readonly number[]) {
+  const out: Selectable<AssessmentStaffCountsTable>[] = [];
+  const unique = [...new Set(targetIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    out.push(...(await db.selectFrom('assessment_staff_counts').selectAll().where('assessment_id', '=', assessmentId).where('target_cadre_id', 'in', unique.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+/** Sets one source's tally of one cadre (all four at 0 removes it). */
+export async function setStaffTally(db: Kysely<Database>, row: AssessmentRow, c: StaffCounts, source: Exclude<BallotSource, 'kiosk'>, user: SessionUser, now: string): Promise<void> {
+  await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', '=', c.targetId).where('source', '=', source).execute();
+  if (c.excellent + c.good + c.fair + c.poor === 0) return;
+  await db
+    .insertInto('assessment_staff_counts')
+    .values({ assessment_id: row.id, target_cadre_id: c.targetId, source, excellent: c.excellent, good: c.good, fair: c.fair, poor: c.poor, paper_no: null, ...stamp(user, now) })
+    .execute();
+}
+
+/**
+ * Tallied totals per cadre, as the clerk reads them off the 计票单: the stored total becomes the given one by setting the
+ * 手工录入 tally to what the other sources do not already hold; a total below what the kiosk, paper or Excel hold is
+ * refused (those votes are never lowered from here). All four at 0 removes the hand-entered part.
+ */
 export async function saveStaff(db: Kysely<Database>, row: AssessmentRow, counts: readonly StaffCounts[], user: SessionUser, now = new Date().toISOString()): Promise<number> {
   const members = await memberMap(db, row.id, counts.map((c) => c.targetId));
   const seen = new Set<number>();
@@ -200,20 +257,21 @@ export async function saveStaff(db: Kysely<Database>, row: AssessmentRow, counts
     if (seen.has(c.targetId)) fail('VALIDATION', `“${m.name}”的票数填写了两次`, 'counts');
     seen.add(c.targetId);
   }
-  await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', [...seen]).execute();
-  const rows = counts
-    .filter((c) => c.excellent + c.good + c.fair + c.poor > 0)
-    .map((c) => ({
-      assessment_id: row.id,
-      target_cadre_id: c.targetId,
-      excellent: c.excellent,
-      good: c.good,
-      fair: c.fair,
-      poor: c.poor,
-      paper_no: null,
-      ...stamp(user, now),
-    }));
-  if (rows.length > 0) await db.insertInto('assessment_staff_counts').values(rows).execute();
+  const others = (await staffTallies(db, row.id, [...seen])).filter((t) => t.source !== 'manual');
+  for (const c of counts) {
+    const mine = others.filter((t) => t.target_cadre_id === c.targetId);
+    const manual = { targetId: c.targetId } as StaffCounts;
+    const clearing = c.excellent + c.good + c.fair + c.poor === 0; // all 0: remove the hand-entered part only
+    for (const g of STAFF_GRADES) {
+      const held = mine.reduce((n, t) => n + t[g], 0);
+      if (!clearing && c[g] < held) {
+        const where = mine.filter((t) => t[g] > 0).sort((x, y) => BALLOT_SOURCES.indexOf(x.source) - BALLOT_SOURCES.indexOf(y.source)).map((t) => `${BALLOT_SOURCE_LABELS[t.source]} ${t[g]} 票`).join('、');
+        fail('VALIDATION', `“${members.get(c.targetId)!.name}”的“${STAFF_GRADE_LABELS[g]}”总票数不能少于已有的 ${held} 票（${where}）；${KIOSK_KEPT}，Excel 导入的票数请重新导入并选择“替换”`, 'counts');
+      }
+      manual[g] = Math.max(0, c[g] - held);
+    }
+    await setStaffTally(db, row, manual, 'manual', user, now);
+  }
   return counts.length;
 }
 
@@ -226,12 +284,12 @@ export interface StaffVote {
  * Adds one to each voted cadre's tally for the grade, in place (`+ 1` in SQL, never read-then-write): two clerks or a
  * clerk and the kiosk entering at once each keep their votes. The caller has checked the ballot against its group.
  */
-export async function addStaffVotes(db: Kysely<Database>, row: AssessmentRow, votes: readonly StaffVote[], enteredBy: string, now: string): Promise<void> {
+export async function addStaffVotes(db: Kysely<Database>, row: AssessmentRow, votes: readonly StaffVote[], enteredBy: string, now: string, source: 'kiosk' | 'paper'): Promise<void> {
   for (const v of votes) {
     await db
       .insertInto('assessment_staff_counts')
-      .values({ assessment_id: row.id, target_cadre_id: v.targetId, excellent: 0, good: 0, fair: 0, poor: 0, [v.grade]: 1, paper_no: null, entered_by: enteredBy, entered_at: now })
-      .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id']).doUpdateSet((eb) => ({ [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1), entered_by: enteredBy, entered_at: now })))
+      .values({ assessment_id: row.id, target_cadre_id: v.targetId, source, excellent: 0, good: 0, fair: 0, poor: 0, [v.grade]: 1, paper_no: null, entered_by: enteredBy, entered_at: now })
+      .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id', 'source']).doUpdateSet((eb) => ({ [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1), entered_by: enteredBy, entered_at: now })))
       .execute();
   }
 }
@@ -255,11 +313,15 @@ export async function addStaffBallot(
   }
   const missing = group.filter((m) => !seen.has(m.cadreId));
   if (missing.length > 0) fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
-  await addStaffVotes(db, row, input.votes, user.displayName, now);
+  // A single staff ballot entered by hand is a paper ballot: it adds to the 纸质录入 tally.
+  await addStaffVotes(db, row, input.votes, user.displayName, now, 'paper');
   return { groupName: groupName(group, input.group), count: input.votes.length };
 }
 
-/** The whole list of one cadre's service scores, replacing what was there. */
+/**
+ * The whole list of one cadre's service scores, replacing what was there. Scores that stay keep their row (and so their
+ * source: an Excel-imported score the clerk did not touch can still be replaced by a later 替换 import); new ones are 手工录入.
+ */
 export async function saveService(
   db: Kysely<Database>,
   row: AssessmentRow,
@@ -270,11 +332,19 @@ export async function saveService(
 ): Promise<AssessmentMember> {
   const members = await memberMap(db, row.id, [targetId]);
   const target = member(members, targetId, '被评价干部', 'targetId');
-  await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', '=', targetId).execute();
-  if (scores.length > 0) {
+  const stored = await db.selectFrom('assessment_service_ballots').select(['id', 'score']).where('assessment_id', '=', row.id).where('target_cadre_id', '=', targetId).orderBy('id').execute();
+  const wanted = [...scores];
+  const gone: number[] = [];
+  for (const s of stored) {
+    const i = wanted.indexOf(s.score);
+    if (i >= 0) wanted.splice(i, 1);
+    else gone.push(s.id);
+  }
+  if (gone.length > 0) await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('id', 'in', gone).execute();
+  if (wanted.length > 0) {
     await db
       .insertInto('assessment_service_ballots')
-      .values(scores.map((score) => ({ assessment_id: row.id, target_cadre_id: targetId, score, paper_no: null, ...stamp(user, now) })))
+      .values(wanted.map((score) => ({ assessment_id: row.id, target_cadre_id: targetId, score, paper_no: null, source: 'manual' as const, ...stamp(user, now) })))
       .execute();
   }
   return target;
@@ -282,21 +352,44 @@ export async function saveService(
 
 /** Deletes one ballot (for staff counts, `id` is the cadre's); NOT_FOUND when it is not this assessment's. */
 export async function deleteBallot(db: Kysely<Database>, row: AssessmentRow, kind: Component, id: number): Promise<void> {
+  // Kiosk rows are never removed from here (a staff "delete" removes the clerks' tallies of the cadre, not the kiosk's).
   const r =
     kind === 'superior'
-      ? await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst()
+      ? await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('id', '=', id).where('source', '!=', 'kiosk').executeTakeFirst()
       : kind === 'peer'
-        ? await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst()
+        ? await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('id', '=', id).where('source', '!=', 'kiosk').executeTakeFirst()
         : kind === 'staff'
-          ? await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', '=', id).executeTakeFirst()
+          ? await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', '=', id).where('source', '!=', 'kiosk').executeTakeFirst()
           : await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) fail('NOT_FOUND', '找不到该测评票，可能已被删除', 'id');
+  if (Number(r.numDeletedRows) > 0) return;
+  const table = kind === 'superior' ? 'assessment_superior_ballots' : kind === 'peer' ? 'assessment_peer_ballots' : null;
+  const kiosk =
+    table !== null
+      ? await db.selectFrom(table).select('id').where('assessment_id', '=', row.id).where('id', '=', id).where('source', '=', 'kiosk').executeTakeFirst()
+      : kind === 'staff'
+        ? await db.selectFrom('assessment_staff_counts').select('target_cadre_id').where('assessment_id', '=', row.id).where('target_cadre_id', '=', id).executeTakeFirst()
+        : undefined;
+  if (kiosk) fail('VALIDATION', KIOSK_KEPT, 'id');
+  fail('NOT_FOUND', '找不到该测评票，可能已被删除', 'id');
 }
 
 const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; scores: string }>(rows: readonly B[]): B[] =>
   rows
     .filter((b) => b.anonymous === 1)
     .sort((x, y) => x.target_cadre_id - y.target_cadre_id || (x.scores < y.scores ? -1 : x.scores > y.scores ? 1 : 0));
+
+/** One view per cadre: the total over every source, and each source's tally (rows come sorted by cadre). */
+function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): StaffCountsView[] {
+  const out = new Map<number, StaffCountsView>();
+  for (const r of rows) {
+    const v = out.get(r.target_cadre_id) ?? { targetId: r.target_cadre_id, counts: { excellent: 0, good: 0, fair: 0, poor: 0 }, bySource: {}, enteredBy: r.entered_by, enteredAt: r.entered_at };
+    for (const g of STAFF_GRADES) v.counts[g] += r[g];
+    v.bySource[r.source] = { excellent: r.excellent, good: r.good, fair: r.fair, poor: r.poor };
+    if (r.entered_at > v.enteredAt) Object.assign(v, { enteredBy: r.entered_by, enteredAt: r.entered_at });
+    out.set(r.target_cadre_id, v);
+  }
+  return [...out.values()];
+}
 
 export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {
   const [superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
@@ -322,6 +415,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       order: JSON.parse(b.sort_order) as number[],
       paperNo: b.paper_no,
       anonymous: b.anonymous === 1,
+      source: b.source,
       enteredBy: b.entered_by,
       enteredAt: b.entered_at,
     })),
@@ -334,16 +428,12 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       targetId: b.target_cadre_id,
       scores: JSON.parse(b.scores) as Record<string, number>,
       paperNo: b.paper_no,
+      source: b.source,
       enteredBy: b.entered_by,
       enteredAt: b.entered_at,
     })),
-    staff: staff.map((b) => ({
-      targetId: b.target_cadre_id,
-      counts: { excellent: b.excellent, good: b.good, fair: b.fair, poor: b.poor },
-      enteredBy: b.entered_by,
-      enteredAt: b.entered_at,
-    })),
-    service: service.map((b) => ({ id: b.id, targetId: b.target_cadre_id, score: b.score, paperNo: b.paper_no, enteredBy: b.entered_by, enteredAt: b.entered_at })),
+    staff: staffViews(staff),
+    service: service.map((b) => ({ id: b.id, targetId: b.target_cadre_id, score: b.score, paperNo: b.paper_no, source: b.source, enteredBy: b.entered_by, enteredAt: b.entered_at })),
     adjustments: adjustments.map((a) => ({
       id: a.id,
       targetId: a.target_cadre_id,

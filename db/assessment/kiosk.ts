@@ -103,7 +103,7 @@ export async function submitKioskBallot(ctx: CallContext, code: string, ballot: 
   } else {
     requireEach(group, ballot.votes.map((v) => v.targetId), '选择评价等次');
     // Staff votes only add to the tallies: no single staff ballot is kept at all.
-    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now);
+    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now, 'kiosk');
     changed = ballot.votes.length;
   }
   const used = await ctx.db.updateTable('assessment_panel_codes').set({ state: 'used' }).where('id', '=', seat.id).where('state', '=', 'unused').executeTakeFirst();

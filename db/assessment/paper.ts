@@ -7,20 +7,21 @@ import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
-import { checkPeer, checkSuperior, savePeer, saveSuperior } from './ballots';
+import { checkPeer, checkSuperior, refuseKioskRater, savePeer, saveSuperior } from './ballots';
 
 /** The rater label a paper 上级排名 ballot gets: the paper's number (paper ballots from leaders are anonymous too). */
 export const paperRaterLabel = (paperNo: string) => `纸质票 ${paperNo}`;
 
 async function check(db: Kysely<Database>, row: AssessmentRow, b: PaperBallot, names: Record<string, string>): Promise<void> {
   if (b.kind === 'superior') await checkSuperior(db, row, b);
-  else await checkPeer(db, row, b, names);
+  // Refused at the first entry already: the paper could never be counted beside the rater's kiosk ballot.
+  else await refuseKioskRater(db, row, (await checkPeer(db, row, b, names)).rater);
 }
 
 /** Writes the agreed ballot into the ballot tables, where rankings read it. */
 async function count(db: Kysely<Database>, row: AssessmentRow, paperNo: string, b: PaperBallot, user: SessionUser, names: Record<string, string>, now: string): Promise<void> {
-  if (b.kind === 'superior') await saveSuperior(db, row, { raterLabel: paperRaterLabel(paperNo), group: b.group, order: b.order, paperNo }, user, now);
-  else await savePeer(db, row, { raterId: b.raterId, ballots: b.ballots, paperNo }, user, names, now);
+  if (b.kind === 'superior') await saveSuperior(db, row, { raterLabel: paperRaterLabel(paperNo), group: b.group, order: b.order, paperNo }, user, now, { source: 'paper' });
+  else await savePeer(db, row, { raterId: b.raterId, ballots: b.ballots, paperNo }, user, names, now, { source: 'paper' });
 }
 
 async function entriesOf(db: Kysely<Database>, assessmentId: number, paperNo: string) {

@@ -30,9 +30,16 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_vetoes').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
   ]);
-  const staffBallots: RankingInput['staffBallots'] = [];
+  // Tallies are kept per source; scoring sees one total per cadre, so the input (and an archive's digest) is what it was.
+  const totals = new Map<number, Record<StaffGrade, number>>();
   for (const s of staff) {
-    const targetId = String(s.target_cadre_id);
+    const t = totals.get(s.target_cadre_id) ?? { excellent: 0, good: 0, fair: 0, poor: 0 };
+    for (const grade of STAFF_GRADES) t[grade] += s[grade];
+    totals.set(s.target_cadre_id, t);
+  }
+  const staffBallots: RankingInput['staffBallots'] = [];
+  for (const [id, s] of totals) {
+    const targetId = String(id);
     for (const grade of STAFF_GRADES) for (let i = 0; i < s[grade]; i++) staffBallots.push({ targetId, grade });
   }
   const input: RankingInput = {

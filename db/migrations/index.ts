@@ -8,6 +8,7 @@ import { migration0006 } from './0006-panels';
 import { migration0007 } from './0007-print-register';
 import { migration0008 } from './0008-annual-results-note';
 import { migration0009 } from './0009-quarter-collection';
+import { migration0010 } from './0010-ballot-source';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 // Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
+import type { BallotImportPlan, BallotSource } from './ballot-import';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -79,6 +80,7 @@ export interface SuperiorBallotView {
   paperNo: string | null;
   /** From the 评议终端: its label is random, unrelated to any code or seat. */
   anonymous: boolean;
+  source: BallotSource;
   enteredBy: string;
   enteredAt: string;
 }
@@ -90,12 +92,16 @@ export interface PeerBallotView {
   targetId: number;
   scores: Record<string, number>;
   paperNo: string | null;
+  source: BallotSource;
   enteredBy: string;
   enteredAt: string;
 }
 export interface StaffCountsView {
   targetId: number;
+  /** The total over every source. */
   counts: Record<StaffGrade, number>;
+  /** Each source's tally (评议终端 votes are kept apart: no clerk path lowers them). */
+  bySource: Partial<Record<BallotSource, Record<StaffGrade, number>>>;
   enteredBy: string;
   enteredAt: string;
 }
@@ -104,6 +110,7 @@ export interface ServiceBallotView {
   targetId: number;
   score: number;
   paperNo: string | null;
+  source: BallotSource;
   enteredBy: string;
   enteredAt: string;
 }
@@ -217,6 +224,8 @@ export interface BallotImportSheet {
 export interface BallotImportPreview {
   jobId: string;
   fileName: string;
+  /** Per group of the file: what the store holds by source, what the file holds, and the raters in conflict. */
+  plan: BallotImportPlan;
   sheets: BallotImportSheet[];
   /** The first problems (at most 500); `issueCount` is the full number. */
   issues: BallotImportIssue[];

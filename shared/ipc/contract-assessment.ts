@@ -201,8 +201,31 @@ export const assessmentCalls = {
   'ballots.saveTemplate': call<SavedFile>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_CLERKS, mutates: true }),
   /** Reads a filled template: counts per sheet and every problem by sheet, row and column; nothing is saved. */
   'ballots.previewExcel': call<BallotImportPreview>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_CLERKS, mutates: false }),
-  /** Saves a previewed workbook's ballots, all or nothing. */
-  'ballots.commitExcel': call<BallotImportSummary>()({ input: z.strictObject({ assessmentId, jobId: f.jobId }), access: ASSESSMENT_CLERKS, mutates: true }),
+  /**
+   * Saves a previewed workbook's ballots, all or nothing: a mode per group of the plan (替换 removes only that group's
+   * earlier Excel rows), each conflict resolved by leaving its rater out; refused when the store changed since the preview.
+   */
+  'ballots.commitExcel': call<BallotImportSummary>()({
+    input: z.strictObject({
+      assessmentId,
+      jobId: f.jobId,
+      planKey: z.string({ error: '导入预览已失效，请重新选择文件' }).regex(/^[0-9a-f]{64}$/, '导入预览已失效，请重新选择文件'),
+      modes: z
+        .array(z.strictObject({ group: groupRefSchema, mode: z.enum(['add', 'replace', 'replacePaper'], { error: '请选择“累加”或“替换”' }) }, { error: '导入方式格式不正确' }), { error: '导入方式不正确' })
+        .max(10_000, '分组过多'),
+      leftOut: z
+        .array(
+          z.strictObject(
+            { group: groupRefSchema, kind: z.enum(['superior', 'peer'], { error: '不导入的票类型不正确' }), rater: f.text('不导入的评价人', 30) },
+            { error: '不导入的评价人格式不正确' },
+          ),
+          { error: '不导入的评价人不正确' },
+        )
+        .max(10_000, '不导入的评价人过多'),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   /** Rankings to .xlsx, a sheet per group. */
   'rankings.exportExcel': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_READERS, mutates: true }),
   /** Ballot counts, validity and averages per group and kind; never who rated whom. */

@@ -14,7 +14,7 @@ import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import { buildBallotTemplate } from '../../db/assessment/excel/template';
-import { fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
+import { commitInput, fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
 
 type Host = TestHost & { recoveryCode: string };
 /**
@@ -352,9 +352,9 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       fillWorkedExample(wb);
       const [file] = await h.pickOpen('ballotExcel', await saveWorkbook(wb, path));
       const preview = await h.ok('ballots.previewExcel', { assessmentId: p.a.id, token: file!.token });
-      return { ...p, jobId: preview.jobId };
+      return { ...p, input: commitInput(p.a.id, preview) };
     },
-    run: (h, { a, jobId }: Prepared & { jobId: string }) => h.ok('ballots.commitExcel', { assessmentId: a.id, jobId }),
+    run: (h, { input }: Prepared & { input: ReturnType<typeof commitInput> }) => h.ok('ballots.commitExcel', input),
   },
   'rankings.exportExcel': {
     prepare: async (h) => ({ ...(await assessmentIn(h, 'summarized')), token: await savedTo(h, 'rankingsExcel', '排名.xlsx') }),

@@ -14,6 +14,7 @@ import { PANEL_TABLES, migration0006 } from '../../db/migrations/0006-panels';
 import { migration0007 } from '../../db/migrations/0007-print-register';
 import { migration0008 } from '../../db/migrations/0008-annual-results-note';
 import { migration0009 } from '../../db/migrations/0009-quarter-collection';
+import { migration0010 } from '../../db/migrations/0010-ballot-source';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -35,7 +36,7 @@ const tables = (db: RawDb): string[] =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 
 describe('the migration list', () => {
-  test('versions go up by one from 1, with unique names; the latest is what the build writes', () => {
+  test('versions are 1, 2, 3 … without gaps (a gap would skip a migration on every store past it), with unique names; the latest is what the build writes', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
@@ -47,7 +48,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // add a describe block for each new migration
   });
 });
 
@@ -677,5 +678,93 @@ describe('0009-quarter-collection', () => {
     expect(() => mark.run('2025Q5')).toThrow(/CHECK/);
     db.exec('DELETE FROM cadres');
     expect(db.prepare('SELECT COUNT(*) AS n FROM quarter_attestations').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('0010-ballot-source', () => {
+  const upTo9 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+  const chain = [...upTo9, migration0010];
+  const columns = (db: RawDb, t: string) => (db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(t) as { name: string; pk: number }[]);
+
+  /** An assessment in the given state with one ballot of each kind as the app wrote them before migration 10. */
+  function seeded(db: RawDb, state: string): number {
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    const superior = db.prepare(`INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, paper_no, anonymous, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2]', ?, ?, 'a', 't')`);
+    superior.run(id, '匿名评议-1a2b3c4d', null, 1);
+    superior.run(id, '纸质票 P-1', 'P-1', 0);
+    superior.run(id, '旗委书记', null, 0);
+    superior.run(id, '纸质票 P-2', 'P-2', 0); // its paper is still waiting for a second entry: not a counted paper
+    db.prepare(`INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P-1', 'superior', 'matched'), (?, 'P-2', 'superior', 'pending')`).run(id, id);
+    const peer = db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, 'a', 't')`);
+    peer.run(id, 1, 2, 1);
+    peer.run(id, 2, 1, 0);
+    const staff = db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, 3, 1, 0, 0, ?, 't')`);
+    staff.run(id, 1, '评议终端');
+    staff.run(id, 2, '王录入');
+    db.prepare(`INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, 1, 90, 'a', 't')`).run(id);
+    db.prepare('UPDATE assessments SET state = ? WHERE id = ?').run(state, id);
+    return id;
+  }
+
+  test('is version 10, named ballot-source: a source on every ballot table, staff tallies keyed by cadre and source', () => {
+    expect(MIGRATIONS).toContain(migration0010);
+    expect(migration0010).toMatchObject({ version: 10, name: 'ballot-source' });
+    const db = emptyKeyedDb();
+    migrate(db, upTo9);
+    const before = tables(db);
+    expect(migrate(db, chain)).toEqual([10]);
+    expect(schemaVersion(db)).toBe(10);
+    expect(tables(db)).toEqual(before);
+    for (const t of ['assessment_superior_ballots', 'assessment_peer_ballots', 'assessment_staff_counts', 'assessment_service_ballots']) {
+      expect(columns(db, t).map((c) => c.name)).toContain('source');
+    }
+    expect(columns(db, 'assessment_staff_counts').filter((c) => c.pk > 0).map((c) => c.name)).toEqual(['assessment_id', 'target_cadre_id', 'source']);
+    expect(migrate(db, chain)).toEqual([]);
+  });
+
+  test.each(['collecting', 'archived'])('existing rows of a %s assessment get the most protective source; the archive guards still hold', (state) => {
+    const db = emptyKeyedDb();
+    migrate(db, upTo9);
+    const id = seeded(db, state);
+    migrate(db, chain);
+    expect(db.prepare('SELECT rater_label, source FROM assessment_superior_ballots ORDER BY id').all()).toEqual([
+      { rater_label: '匿名评议-1a2b3c4d', source: 'kiosk' },
+      { rater_label: '纸质票 P-1', source: 'paper' },
+      { rater_label: '旗委书记', source: 'manual' },
+      { rater_label: '纸质票 P-2', source: 'manual' },
+    ]);
+    expect(db.prepare('SELECT rater_cadre_id, source FROM assessment_peer_ballots ORDER BY id').all()).toEqual([
+      { rater_cadre_id: 1, source: 'kiosk' },
+      { rater_cadre_id: 2, source: 'manual' },
+    ]);
+    expect(db.prepare('SELECT target_cadre_id, source, excellent, good, entered_by FROM assessment_staff_counts ORDER BY target_cadre_id').all()).toEqual([
+      { target_cadre_id: 1, source: 'kiosk', excellent: 3, good: 1, entered_by: '评议终端' },
+      { target_cadre_id: 2, source: 'manual', excellent: 3, good: 1, entered_by: '王录入' },
+    ]);
+    expect(db.prepare('SELECT source FROM assessment_service_ballots').all()).toEqual([{ source: 'manual' }]);
+    const addStaff = () => db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'excel', 1, 0, 0, 0, 'a', 't')`).run(id);
+    expect(() => db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'fax', 1, 0, 0, 0, 'a', 't')`).run(id)).toThrow(state === 'archived' ? '考核已归档' : /CHECK/);
+    if (state === 'archived') {
+      expect(addStaff).toThrow('考核已归档');
+      expect(() => db.prepare(`UPDATE assessment_superior_ballots SET source = 'excel'`).run()).toThrow('考核已归档');
+      expect(() => db.prepare('DELETE FROM assessment_staff_counts').run()).toThrow('考核已归档');
+    } else {
+      addStaff();
+      expect(() => addStaff()).toThrow(/UNIQUE|PRIMARY/);
+    }
+  });
+
+  test('runs in one transaction: a clash leaves version 9, no source column and the staff table as it was', () => {
+    const db = emptyKeyedDb();
+    migrate(db, upTo9);
+    db.exec('CREATE TABLE assessment_staff_counts_new (x TEXT) STRICT');
+    expect(() => migrate(db, chain)).toThrow(/assessment_staff_counts_new/);
+    expect(schemaVersion(db)).toBe(9);
+    expect(columns(db, 'assessment_peer_ballots').map((c) => c.name)).not.toContain('source');
+    expect(columns(db, 'assessment_staff_counts').map((c) => c.name)).not.toContain('source');
   });
 });

@@ -336,7 +336,7 @@ describe('role refusal', () => {
     'paper.discard': { assessmentId: 1, paperNo: 'P-1', entryNo: 1 },
     'ballots.saveTemplate': { assessmentId: 1, token: TOKEN },
     'ballots.previewExcel': { assessmentId: 1, token: TOKEN },
-    'ballots.commitExcel': { assessmentId: 1, jobId: JOB },
+    'ballots.commitExcel': { assessmentId: 1, jobId: JOB, planKey: '0'.repeat(64), modes: [], leftOut: [] },
     'ballots.exportSummary': { assessmentId: 1, token: TOKEN },
     'print.job': { jobId: JOB },
     'print.renderDossier': { cadreId: ids.cadre ?? 1, copies: 1, recipients: [] },

@@ -94,9 +94,12 @@ describe('assessment Excel ballots', () => {
     await dialog().getByText('检查通过：共 13 项').waitFor();
     const counts = await dialog().locator('tbody tr.ant-table-row').first().innerText();
     expect(counts).toMatch(/正职·苏木镇（街道）\s+2 张\s+6 张\s+3 人\s+2 个\s+13\s+0/u);
+    // Nothing imports before the clerk has chosen 累加 or 替换 for the group.
+    await expect(dialog().getByTestId('ballot-import-confirm').isDisabled()).resolves.toBe(true);
+    await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }).click();
     await settledScreenshot('assessment-excel-02-import-preview');
     await dialog().getByTestId('ballot-import-confirm').click();
-    await page.getByText('已导入上级排名 2 张、同级互评 6 张、职工测评 3 人、服务对象评分 2 个').waitFor();
+    await page.getByText('已导入上级排名 2 张、同级互评 6 张、职工测评 3 人、服务对象评分 2 个；评议终端的票未作改动').waitFor();
     await page.getByRole('tab', { name: '排名结果', exact: true }).click();
     const c1 = page.getByTestId(`ranking-group-${CHIEF}`);
     await c1.waitFor();

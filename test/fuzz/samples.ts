@@ -175,7 +175,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'grades.confirm': { assessmentId: 1, cadreId: 1, grade: 'competent', reason: '综合研判' },
     'ballots.saveTemplate': { assessmentId: 1, token },
     'ballots.previewExcel': { assessmentId: 1, token },
-    'ballots.commitExcel': { assessmentId: 1, jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60' },
+    'ballots.commitExcel': { assessmentId: 1, jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60', planKey: 'a'.repeat(64), modes: [{ group: 'deputy:1', mode: 'add' }], leftOut: [{ group: 'chief:C1', kind: 'peer', rater: '3' }] },
     'rankings.exportExcel': { assessmentId: 1, token },
     'ballots.exportSummary': { assessmentId: 1, token },
     'print.renderSlips': { assessmentId: 1, kind: 'superior', group: 'chief:C1', groupName: '正职组', slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }] },

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SECTION_MARKERS } from '../../db/assessment/excel/layout';
+import type { BallotImportMode, LeftOutRater } from '../../shared/assessment/ballot-import';
+import type { BallotImportPreview } from '../../shared/assessment/types';
 import type { Component } from '../../shared/scoring/types';
 import type { TestHost } from './host';
 import { tempDir } from './tmp-store';
@@ -70,4 +72,15 @@ export function fillWorkedExample(wb: ExcelJS.Workbook): void {
   setRow(ws, targetRow(ws, 'staff', '朝鲁'), 2, [0, 0, 1, 0]);
   setRow(ws, targetRow(ws, 'service', '阿古拉'), 2, [90]);
   setRow(ws, targetRow(ws, 'service', '巴特尔'), 2, [88]);
+}
+
+/** The commit input for a preview: every group of its plan in one mode (or per group), raters left out as given. */
+export function commitInput(
+  assessmentId: number,
+  p: BallotImportPreview,
+  mode: BallotImportMode | Readonly<Record<string, BallotImportMode>> = 'add',
+  leftOut: LeftOutRater[] = [],
+) {
+  const modeOf = (group: string): BallotImportMode => (typeof mode === 'string' ? mode : (mode[group] ?? 'add'));
+  return { assessmentId, jobId: p.jobId, planKey: p.plan.planKey, modes: p.plan.groups.map((g) => ({ group: g.group, mode: modeOf(g.group) })), leftOut };
 }

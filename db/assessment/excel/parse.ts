@@ -36,7 +36,8 @@ export interface SheetBallots {
   service: { targetId: number; scores: number[] }[];
 }
 
-export type ParsedBallotSheet = BallotImportSheet & { ballots: SheetBallots };
+/** A group sheet as read: its summary, the group it was made for, and its ballots (kept by the service, not shown). */
+export type ParsedBallotSheet = BallotImportSheet & { ref: GroupRef; ballots: SheetBallots };
 
 export type BallotParseResult =
   | { ok: true; sheets: ParsedBallotSheet[]; issues: BallotImportIssue[]; ignored: string[] }
@@ -218,6 +219,7 @@ class SheetReader {
       service: this.ballots.service.reduce((n, s) => n + s.scores.length, 0),
       rowsOk: this.okRows,
       rowsWithIssues: this.badRows.size,
+      ref: this.group,
       ballots: this.ballots,
     };
   }

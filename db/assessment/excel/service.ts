@@ -1,18 +1,16 @@
 // The assessment's Excel calls: the ballot template, preview and all-or-nothing import of filled ballots, exports.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { BallotImportPreview, BallotImportSummary } from '../../../shared/assessment/types';
+import type { BallotImportPreview } from '../../../shared/assessment/types';
 import { fail } from '../../../shared/ipc/errors';
-import type { SessionUser } from '../../../shared/ipc/types';
-import type { Kysely } from 'kysely';
 import type { Handlers } from '../../app/context';
 import { yieldToEventLoop, type Jobs } from '../../app/jobs';
 import { writeFileAtomic } from '../../fs/atomic';
 import { jobOutcome } from '../../roster/job-outcome';
-import type { Database } from '../../schema';
-import { assertCollecting, assertState, loadAssessment, type AssessmentRow } from '../access';
-import { savePeer, saveService, saveStaff, saveSuperior } from '../ballots';
-import { indicatorNames, readDetail } from '../lifecycle';
+import { assertCollecting, assertState, loadAssessment } from '../access';
+import { readDetail } from '../lifecycle';
+import { importSteps, type Step } from './commit';
+import { buildImportPlan } from './plan';
 import { loadRankingInput, rankingsView } from '../rankings';
 import { parseBallotWorkbook, type ParsedBallotSheet } from './parse';
 import { rankingsWorkbook } from './rankings-export';
@@ -35,32 +33,16 @@ type ExcelCalls = 'ballots.saveTemplate' | 'ballots.previewExcel' | 'ballots.com
 const localStamp = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
-/** Writes every ballot of the previewed sheets through the same checks as the forms, reporting progress. */
-async function writeBallots(db: Kysely<Database>, row: AssessmentRow, job: BallotJob, jobs: Jobs, jobId: string, user: SessionUser): Promise<BallotImportSummary> {
-  const names = await indicatorNames(db);
-  const steps: (() => Promise<unknown>)[] = [];
-  const out: BallotImportSummary = { superior: 0, peer: 0, staff: 0, service: 0 };
-  for (const s of job.sheets) {
-    for (const b of s.ballots.superior) steps.push(() => saveSuperior(db, row, b, user));
-    const byRater = new Map<number, { targetId: number; scores: Record<string, number> }[]>();
-    for (const b of s.ballots.peer) byRater.set(b.raterId, [...(byRater.get(b.raterId) ?? []), { targetId: b.targetId, scores: b.scores }]);
-    for (const [raterId, ballots] of byRater) steps.push(() => savePeer(db, row, { raterId, ballots }, user, names));
-    if (s.ballots.staff.length > 0) steps.push(() => saveStaff(db, row, s.ballots.staff, user));
-    for (const b of s.ballots.service) steps.push(() => saveService(db, row, b.targetId, b.scores, user));
-    out.superior += s.ballots.superior.length;
-    out.peer += s.ballots.peer.length;
-    out.staff += s.ballots.staff.length;
-    out.service += s.ballots.service.reduce((n, b) => n + b.scores.length, 0);
-  }
+/** Runs the import's writes, reporting progress (a cancel throws and the call's transaction rolls back). */
+async function runSteps(steps: readonly Step[], jobs: Jobs, jobId: string): Promise<void> {
   for (let i = 0; i < steps.length; i++) {
     await steps[i]!();
     if (i % 50 === 49) {
-      jobs.progress(jobId, i + 1, steps.length); // throws CANCELLED when asked: the transaction rolls back
+      jobs.progress(jobId, i + 1, steps.length);
       await yieldToEventLoop();
     }
   }
   jobs.progress(jobId, steps.length, steps.length);
-  return out;
 }
 
 export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
@@ -84,18 +66,20 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     const parsed = await parseBallotWorkbook(readFileSync(path), detail);
     if (!parsed.ok) return fail('VALIDATION', parsed.error, 'file');
     const fileName = basename(path);
+    const plan = await buildImportPlan(db, row, parsed.sheets);
     const jobId = jobs.create(JOB_KIND, { assessmentId, fileName, sheets: parsed.sheets, issueCount: parsed.issues.length } satisfies BallotJob);
     return {
       jobId,
       fileName,
-      sheets: parsed.sheets.map(({ ballots: _b, ...s }) => s),
+      plan,
+      sheets: parsed.sheets.map(({ ballots: _b, ref: _r, ...s }) => s),
       issues: parsed.issues.slice(0, PREVIEW_ISSUES),
       issueCount: parsed.issues.length,
       ignoredSheets: parsed.ignored,
     };
   },
 
-  async 'ballots.commitExcel'({ store, db, rec, jobs }, { assessmentId, jobId }) {
+  async 'ballots.commitExcel'({ store, db, rec, jobs }, { assessmentId, jobId, planKey, modes, leftOut }) {
     const job = jobs.payload<BallotJob>(jobId, JOB_KIND);
     if (job.assessmentId !== assessmentId) fail('VALIDATION', '导入预览不属于当前考核，请重新选择文件', 'jobId');
     const row = await loadAssessment(db, assessmentId, store.user);
@@ -103,8 +87,13 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     if (job.issueCount > 0) fail('VALIDATION', `测评票中还有 ${job.issueCount} 处错误，请改正后重新选择文件；本次未导入任何测评票`, 'jobId');
     const total = job.sheets.reduce((n, s) => n + s.ballots.superior.length + s.ballots.peer.length + s.ballots.staff.length + s.ballots.service.length, 0);
     if (total === 0) fail('VALIDATION', '文件中没有填写任何测评票', 'jobId');
-    const summary = await jobOutcome(jobs, jobId, () => writeBallots(db, row, job, jobs, jobId, store.user));
-    rec.record(job.fileName, { assessmentId, assessment: row.name, file: job.fileName, ...summary });
+    // Checked in full (fresh plan, modes, conflicts) before the first write; one transaction, one audit entry.
+    const { summary, groups } = await jobOutcome(jobs, jobId, async () => {
+      const planned = await importSteps(db, row, job.sheets, { planKey, modes, leftOut }, store.user);
+      await runSteps(planned.steps, jobs, jobId);
+      return planned;
+    });
+    rec.record(job.fileName, { assessmentId, assessment: row.name, file: job.fileName, source: 'Excel 导入', ...summary, groups });
     return summary;
   },
 

@@ -1,6 +1,7 @@
 // 职工测评: per cadre, the totals of 优秀/较好/一般/较差 from the tally sheets, or single ballots entered one at a time.
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, InputNumber, Segmented, Table, Typography } from 'antd';
+import { BALLOT_SOURCES, BALLOT_SOURCE_LABELS } from '../../../shared/assessment/ballot-import';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
@@ -35,6 +36,7 @@ export function StaffTab(props: EntryProps) {
 /** The totals per cadre, edited and saved as totals (they already include kiosk and single-ballot votes). */
 function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
   const stored = useMemo(() => new Map(ballots.staff.map((s) => [s.targetId, s.counts])), [ballots.staff]);
+  const bySource = useMemo(() => new Map(ballots.staff.map((s) => [s.targetId, s.bySource])), [ballots.staff]);
   const [edits, setEdits] = useState<Map<number, Counts>>(new Map());
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
@@ -64,7 +66,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title="表中数字是每名干部各等次的当前总票数，已包含评议终端和逐票录入的票；修改后保存，即以所填数字作为新的总数。若只是增加纸质票，请改用“逐票录入”。"
+          title="表中数字是每名干部各等次的当前总票数，已包含评议终端、逐票录入和 Excel 导入的票；修改后保存，即以所填数字作为新的总数，但不能少于这些来源已有的票数（评议终端的票不能被替换或删除）。若只是增加纸质票，请改用“逐票录入”。"
           data-testid="staff-totals-note"
         />
       ) : null}
@@ -78,11 +80,11 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
         dataSource={detail.members}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
-          { title: '单位', dataIndex: 'unitName', width: 160 },
+          { title: '单位', dataIndex: 'unitName', width: 130 },
           { title: '职务', dataIndex: 'position', width: 70, render: (p: string) => (p === 'chief' ? '正职' : '副职') },
           ...GRADES.map((g) => ({
             title: STAFF_GRADE_LABELS[g],
-            width: 110,
+            width: 96,
             render: (_: unknown, m: AssessmentMember) => (
               <InputNumber
                 min={0}
@@ -95,7 +97,20 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
             ),
           })),
           {
+            title: '来源',
+            width: 220,
+            render: (_: unknown, m: AssessmentMember) => {
+              const by = bySource.get(m.cadreId);
+              const parts = BALLOT_SOURCES.flatMap((src) => {
+                const n = by?.[src] ? GRADES.reduce((x, g) => x + by[src]![g], 0) : 0;
+                return n > 0 ? [`${BALLOT_SOURCE_LABELS[src]} ${n}`] : [];
+              });
+              return parts.length > 0 ? <Typography.Text type="secondary">{parts.join(' · ')}</Typography.Text> : '—';
+            },
+          },
+          {
             title: '票数 / 平均折算分',
+            width: 150,
             render: (_: unknown, m: AssessmentMember) => {
               const c = countsOf(m.cadreId);
               const n = GRADES.reduce((s, g) => s + c[g], 0);

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { BallotImportPreview } from '../../../shared/assessment/types';
 import { assessmentTables, createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
-import { downloadTemplate, fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, sectionStart, setRow, targetRow } from '../../helpers/ballot-excel';
+import { commitInput, downloadTemplate, fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, sectionStart, setRow, targetRow } from '../../helpers/ballot-excel';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
@@ -77,7 +77,7 @@ describe('ballot import', () => {
     ]);
     expect(p.ignoredSheets).toEqual([]);
     const before = await assessmentTables(h);
-    expect(await h.ok('ballots.commitExcel', { assessmentId: id, jobId: p.jobId })).toEqual({ superior: 2, peer: 6, staff: 3, service: 2 });
+    expect(await h.ok('ballots.commitExcel', commitInput(id, p))).toEqual({ superior: 2, peer: 6, staff: 3, service: 2 });
     expect((await assessmentTables(h)).audit).toBe(before.audit + 1);
     expect(await lastAudit(h)).toMatchObject({ action: 'ballots.commitExcel', target: '已填测评票.xlsx', detail: { superior: 2, peer: 6, staff: 3, service: 2 } });
     await h.ok('adjustments.add', { assessmentId: id, targetId: r.b, points: 3, date: '2025-06-01', reason: '承办全旗现场会' });
@@ -88,7 +88,7 @@ describe('ballot import', () => {
     expect(ranked.result).toEqual((await viaForms.h.ok('rankings.get', { assessmentId: viaForms.id })).result);
     expect(ranked.result.groups[0]!.rows.map((x) => x.cadreId)).toEqual([String(r.b), String(r.a), String(r.c)]);
     // A committed preview cannot be imported twice.
-    expect(await h.err('ballots.commitExcel', { assessmentId: id, jobId: p.jobId })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能重复导入') });
+    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能重复导入') });
   });
 
   const chief = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => wb.getWorksheet(CHIEF)!;
@@ -154,7 +154,7 @@ describe('ballot import', () => {
     expect(p.issues[0]!.row).toBeGreaterThan(1);
     expect(p.issueCount).toBe(1);
     const before = await assessmentTables(h);
-    expect(await h.err('ballots.commitExcel', { assessmentId: id, jobId: p.jobId })).toEqual({
+    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toEqual({
       code: 'VALIDATION',
       field: 'jobId',
       message: '测评票中还有 1 处错误，请改正后重新选择文件；本次未导入任何测评票',
@@ -178,7 +178,7 @@ describe('ballot import', () => {
     const [notTemplate] = await h.pickOpen('ballotExcel', await saveWorkbook(plain, join(tempDir(), 'plain.xlsx')));
     expect(await h.err('ballots.previewExcel', { assessmentId: id, token: notTemplate!.token })).toMatchObject({ message: expect.stringContaining('这不是本系统下载的测评票模板') });
     const empty = await preview(h, id, () => {});
-    expect(await h.err('ballots.commitExcel', { assessmentId: id, jobId: empty.jobId })).toMatchObject({ message: '文件中没有填写任何测评票' });
+    expect(await h.err('ballots.commitExcel', commitInput(id, empty))).toMatchObject({ message: '文件中没有填写任何测评票' });
     expect(await assessmentTables(h)).toEqual({ ...before, audit: before.audit + 1 }); // the one template download
   });
 
@@ -188,19 +188,28 @@ describe('ballot import', () => {
     const detail = await h.ok('assessments.get', { id });
     await h.ok('assessments.setState', { id, version: detail.version, state: 'summarized' });
     const before = await assessmentTables(h);
-    expect(await h.err('ballots.commitExcel', { assessmentId: id, jobId: p.jobId })).toMatchObject({
+    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('只有“测评中”状态才能导入测评票'),
     });
     expect(await assessmentTables(h)).toEqual(before);
   });
 
-  test('imported ballots replace the same ballots entered before (same leader and group, same rater and target)', async () => {
+  test('a leader who already has a hand-entered ballot is a conflict: refused until left out, never replaced', async () => {
     const { h, r, id } = await collecting();
     await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.c, r.b, r.a] });
     const p = await preview(h, id, fillWorkedExample);
-    await h.ok('ballots.commitExcel', { assessmentId: id, jobId: p.jobId });
+    expect(p.plan.groups[0]!.conflicts).toEqual([{ kind: 'superior', rater: 'L1', raterName: 'L1', existing: { manual: 1 }, fileRows: 1 }]);
+    const before = await assessmentTables(h);
+    for (const mode of ['add', 'replace'] as const) {
+      expect(await h.err('ballots.commitExcel', commitInput(id, p, mode))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('“正职·苏木镇（街道）”的上级领导“L1”已有排名票（手工录入 1 张）') });
+    }
+    expect(await assessmentTables(h)).toEqual(before);
+    await h.ok('ballots.commitExcel', commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'superior', rater: 'L1' }]));
     const list = await h.ok('ballots.list', { assessmentId: id });
-    expect(list.superior.filter((b) => b.raterLabel === 'L1').map((b) => b.order)).toEqual([[r.a, r.b, r.c]]);
+    expect(list.superior.map((b) => [b.raterLabel, b.order, b.source])).toEqual([
+      ['L1', [r.c, r.b, r.a], 'manual'],
+      ['L2', [r.b, r.a, r.c], 'excel'],
+    ]);
   });
 });

@@ -1,0 +1,117 @@
+// The plan of an Excel ballot import: per group and cadre what the store holds by source, what the file holds, and
+// the raters who already have a ballot (conflicts). Read-only; the commit rebuilds it and compares its key.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  type BallotImportCadre,
+  type BallotImportConflict,
+  type BallotImportGroup,
+  type BallotImportPlan,
+  type BallotSource,
+  type CadreKind,
+  type SourceCounts,
+} from '../../../shared/assessment/ballot-import';
+import { canonicalJson } from '../../../shared/assessment/canonical';
+import type { Database } from '../../schema';
+import type { AssessmentRow } from '../access';
+import { groupMembers, groupName, staffTallies } from '../ballots';
+import type { ParsedBallotSheet } from './parse';
+
+const bump = (c: SourceCounts, source: BallotSource, n = 1) => {
+  c[source] = (c[source] ?? 0) + n;
+};
+
+const fileHasBallots = (s: ParsedBallotSheet) => s.superior + s.peer + s.staff + s.service > 0;
+
+/** Conflicts without the earlier Excel ballots (what is left when 替换 removes them first). */
+function withoutExcel(conflicts: readonly BallotImportConflict[]): BallotImportConflict[] {
+  return conflicts.flatMap((c) => {
+    const { excel: _excel, ...rest } = c.existing;
+    return Object.values(rest).some((n) => (n ?? 0) > 0) ? [{ ...c, existing: rest }] : [];
+  });
+}
+
+async function groupPlan(db: Kysely<Database>, row: AssessmentRow, sheet: ParsedBallotSheet): Promise<BallotImportGroup> {
+  const members = await groupMembers(db, row.id, sheet.ref);
+  const ids = members.map((m) => m.cadreId);
+  const nameOf = new Map(members.map((m) => [m.cadreId, m.name]));
+  const [superior, peer, staff, service] = await Promise.all([
+    db.selectFrom('assessment_superior_ballots').select(['rater_label', 'source']).where('assessment_id', '=', row.id).where('group_ref', '=', sheet.ref).execute(),
+    ids.length === 0
+      ? []
+      : db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'source']).where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).execute(),
+    staffTallies(db, row.id, ids),
+    ids.length === 0
+      ? []
+      : db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'source']).where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).execute(),
+  ]);
+
+  const cadres = new Map<number, BallotImportCadre>(
+    members.map((m) => [
+      m.cadreId,
+      { cadreId: m.cadreId, name: m.name, existing: { peer: {}, staff: {}, service: {} }, file: { peer: 0, staff: 0, service: 0 }, filePeerByRater: {} },
+    ]),
+  );
+  const at = (id: number, kind: CadreKind) => cadres.get(id)?.existing[kind];
+  for (const b of peer) bump(at(b.target_cadre_id, 'peer') ?? {}, b.source);
+  for (const t of staff) bump(at(t.target_cadre_id, 'staff') ?? {}, t.source, t.excellent + t.good + t.fair + t.poor);
+  for (const s of service) bump(at(s.target_cadre_id, 'service') ?? {}, s.source);
+  for (const b of sheet.ballots.peer) {
+    const c = cadres.get(b.targetId);
+    if (!c) continue;
+    c.file.peer += 1;
+    c.filePeerByRater[String(b.raterId)] = (c.filePeerByRater[String(b.raterId)] ?? 0) + 1;
+  }
+  for (const b of sheet.ballots.staff) {
+    const c = cadres.get(b.targetId);
+    if (c) c.file.staff += b.excellent + b.good + b.fair + b.poor;
+  }
+  for (const b of sheet.ballots.service) {
+    const c = cadres.get(b.targetId);
+    if (c) c.file.service += b.scores.length;
+  }
+
+  const superiorExisting: SourceCounts = {};
+  const byLabel = new Map<string, SourceCounts>();
+  for (const b of superior) {
+    bump(superiorExisting, b.source);
+    const c = byLabel.get(b.rater_label) ?? {};
+    bump(c, b.source);
+    byLabel.set(b.rater_label, c);
+  }
+  // Who already gave peer ballots in this group, by source. Only raters the file also names are ever shown, and only
+  // as counts per source (the seat list already says who voted at the kiosk; what they gave is never read here).
+  const byRater = new Map<number, SourceCounts>();
+  for (const b of peer) {
+    const c = byRater.get(b.rater_cadre_id) ?? {};
+    bump(c, b.source);
+    byRater.set(b.rater_cadre_id, c);
+  }
+  const conflicts: BallotImportConflict[] = [];
+  for (const b of sheet.ballots.superior) {
+    const existing = byLabel.get(b.raterLabel);
+    if (existing) conflicts.push({ kind: 'superior', rater: b.raterLabel, raterName: b.raterLabel, existing, fileRows: 1 });
+  }
+  const fileRaters = new Map<number, number>();
+  for (const b of sheet.ballots.peer) fileRaters.set(b.raterId, (fileRaters.get(b.raterId) ?? 0) + 1);
+  for (const [raterId, rows] of [...fileRaters].sort((x, y) => x[0] - y[0])) {
+    const existing = byRater.get(raterId);
+    if (existing) conflicts.push({ kind: 'peer', rater: String(raterId), raterName: nameOf.get(raterId) ?? `#${raterId}`, existing, fileRows: rows });
+  }
+  return {
+    group: sheet.ref,
+    groupName: groupName(members, sheet.ref),
+    sheet: sheet.sheet,
+    superior: { existing: superiorExisting, file: sheet.ballots.superior.length },
+    cadres: [...cadres.values()],
+    conflicts,
+    replaceConflicts: withoutExcel(conflicts),
+  };
+}
+
+/** The plan of the file's groups that hold any ballot; its key changes whenever what the store holds for them does. */
+export async function buildImportPlan(db: Kysely<Database>, row: AssessmentRow, sheets: readonly ParsedBallotSheet[]): Promise<BallotImportPlan> {
+  const groups: BallotImportGroup[] = [];
+  for (const s of sheets) if (fileHasBallots(s)) groups.push(await groupPlan(db, row, s));
+  return { groups, planKey: createHash('sha256').update(canonicalJson(groups)).digest('hex') };
+}
