@@ -2,6 +2,7 @@
 // names and many ballots per component (“12票·去高低”, 120 staff votes) is previewed from the rankings tab; in the
 // rendered print view (at full size) every text line of every cell of the ranking tables is measured against the
 // cell's box, as the paginator measures blocks. Any line running into the next column fails the test.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import { minimalCadre } from '../helpers/roster';
 import { openApp, SCREENSHOT_DIR } from './harness/browser';
+import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -63,6 +65,9 @@ beforeAll(async () => {
   });
   for (const [k, t] of [...chiefs, ...deputies].entries())
     await must('ballots.saveService', { assessmentId: a.id, targetId: t, scores: Array.from({ length: 12 }, (_, j) => 70 + ((j * 7 + k) % 30)) });
+  // The widest numbers a cell can hold: +10.00 and -10.00 (a final score may then reach 9x.xx).
+  await must('adjustments.add', { assessmentId: a.id, targetId: chiefs[7], points: 10, date: '2025-06-01', reason: '承办全区现场会' });
+  await must('adjustments.add', { assessmentId: a.id, targetId: chiefs[0], points: -10, date: '2025-07-01', reason: '安全生产事故' });
   page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 180_000);
@@ -120,4 +125,15 @@ describe('the printed 排名表 fits its cells', () => {
     await preview.locator('.print-page').first().screenshot({ path: join(SCREENSHOT_DIR, 'print-rankings-fit.png') });
     expect(await overflows(page)).toEqual([]);
   }, 120_000);
+
+  test('the PDF: the vote lines under their scores; page 1 rendered to PNG (looked at)', async () => {
+    const pdf = join(app.work, '排名表.pdf');
+    app.dialogs.answerSave(pdf);
+    await page.getByRole('dialog').last().getByTestId('print-export').click();
+    await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
+    const text = pdfPages(pdf).join('\n');
+    expect(text).toContain('去高低');
+    expect(text).not.toContain('·去高低');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-rankings-fit-page')]);
+  }, 90_000);
 });

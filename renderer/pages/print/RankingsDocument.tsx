@@ -14,8 +14,10 @@ const COMPONENTS: readonly [Component, string][] = [
 
 // Four-character headings in two lines of two, so the narrow columns break them where a reader expects.
 const HEADER = ['名次', '姓名', '单位', '最终|得分', '基础分', ...COMPONENTS.map(([, l]) => `${l.slice(0, 2)}|${l.slice(2)}`), '加分', '减分', '建议|等次', '确认|等次', '标记'];
-// Portrait A4 holds fourteen columns only at a small size: names and flags get the room, numbers the least.
-const COLS = ['4.5%', '8.5%', '8.5%', '7%', '6.5%', '6.5%', '6.5%', '6.5%', '6.5%', '5.5%', '5.5%', '6.5%', '7%', '14.5%'];
+// Portrait A4 holds fourteen columns only at a small size. Sized to their content: a component column holds
+// “100.00” and, under it, “12票” and “去高低” on lines of their own; names and units wrap; 标记 (mostly empty, at
+// most “优秀名额并列”) takes what is left. The e2e test print-rankings-fit measures that nothing leaves its cell.
+const COLS = ['4.5%', '8.5%', '10.5%', '7%', '6.5%', '7%', '7%', '7%', '7%', '6%', '6%', '6%', '7%', '10%'];
 
 function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   const v = row.components[c];
@@ -23,9 +25,8 @@ function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   return (
     <td className="c n">
       {fmt2(v.score)}
-      <div className="pt-sub">
-        {v.ballots}票{v.trimmed ? '·去高低' : ''}
-      </div>
+      <div className="pt-sub">{v.ballots}票</div>
+      {v.trimmed ? <div className="pt-sub">去高低</div> : null}
     </td>
   );
 }
