@@ -19,7 +19,6 @@ export function DossierCover({ data, date }: { data: DossierPrintData; date: str
   const p = data.profile;
   return (
     <div className="cover">
-      <div className="cover-secret">内部资料 注意保密</div>
       <div className="cover-title">干部政治素质档案</div>
       <div className="cover-sub">（{p.name}同志）</div>
       <div className="cover-fields">
@@ -40,7 +39,7 @@ export function DossierCover({ data, date }: { data: DossierPrintData; date: str
           {chineseDate(date)}
         </div>
       </div>
-      <div className="cover-foot">中共组织部门 制</div>
+      {data.organ ? <div className="cover-foot">{data.organ} 制</div> : null}
     </div>
   );
 }

@@ -10,14 +10,20 @@ export interface DossierPrintData {
   readonly dossier: Dossier;
   readonly portrait: PortraitView;
   readonly sections: readonly Pick<CatalogSection, 'code' | 'name'>[];
+  /** 发文机关 from 系统设置 ('' while unset). */
+  readonly organ: string;
 }
 
-export async function loadDossierPrintData(cadreId: number): Promise<DossierPrintData> {
-  const [profile, dossier, portrait, catalog] = await Promise.all([
+/** The issuing organ the documents print (a packet reads it once for all its dossiers). */
+export const loadIssuingOrgan = async (): Promise<string> => (await call('settings.get', {})).issuingOrgan;
+
+export async function loadDossierPrintData(cadreId: number, organ?: string): Promise<DossierPrintData> {
+  const [profile, dossier, portrait, catalog, issuing] = await Promise.all([
     call('cadres.get', { id: cadreId }),
     call('dossier.get', { cadreId }),
     call('portrait.get', { cadreId }),
     call('catalog.get', {}),
+    organ ?? loadIssuingOrgan(),
   ]);
-  return { profile, dossier, portrait, sections: catalog.sections };
+  return { profile, dossier, portrait, sections: catalog.sections, organ: issuing };
 }
