@@ -17,6 +17,7 @@ import { assessmentHandlers } from '../assessment/service';
 import { panelHandlers } from '../assessment/panel-service';
 import { assessmentExcelHandlers } from '../assessment/excel/service';
 import { printHandlers } from '../print/service';
+import { selectionHandlers } from '../print/selections';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -54,4 +55,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...panelHandlers,
   ...assessmentExcelHandlers,
   ...printHandlers,
+  ...selectionHandlers,
 };

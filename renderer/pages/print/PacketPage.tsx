@@ -12,6 +12,7 @@ import { PrintModal } from './PrintModal';
 import { packetDocument } from './PacketDocument';
 import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { today } from './PrintDossierModal';
+import { NO_ORGAN_WARNING, unconfirmedWarning } from './print-warnings';
 
 type Chosen = Pick<RosterRow, 'id' | 'name' | 'unitName' | 'currentPost'>;
 
@@ -51,6 +52,7 @@ function PacketPreview({
       doc={doc}
       loadError={error}
       loadingText={`正在读取材料：${loaded.done} / ${loaded.total}`}
+      warnings={data ? [...data.rankings.map((r) => unconfirmedWarning(r.view, r.name)), data.organ === '' ? NO_ORGAN_WARNING : null].filter((w): w is string => w !== null) : []}
       printedBy={printedBy}
       render={(copies, recipients, progressId) => call('print.renderPacket', { title, cadreIds, assessmentIds: [...assessmentIds], copies, recipients, progressId })}
       onClose={onClose}

@@ -4,6 +4,7 @@ import type { RankingsView } from '../../../shared/assessment';
 import { call, errorMessage } from '../../lib/api';
 import { loadIssuingOrgan } from './dossier-data';
 import { PrintModal } from './PrintModal';
+import { NO_ORGAN_WARNING, unconfirmedWarning } from './print-warnings';
 import { rankingsDocument } from './RankingsDocument';
 
 export function PrintRankingsModal({
@@ -27,11 +28,13 @@ export function PrintRankingsModal({
       .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
   const doc = useMemo(() => (organ === null ? null : rankingsDocument(view, name, 'r', undefined, organ)), [view, name, organ]);
+  const warnings = [unconfirmedWarning(view, name), organ === '' ? NO_ORGAN_WARNING : null].filter((w): w is string => w !== null);
   return (
     <PrintModal
       title="打印排名表"
       doc={doc}
       loadError={error}
+      warnings={warnings}
       printedBy={printedBy}
       render={(copies, recipients, progressId) => call('print.renderRankings', { assessmentId, copies, recipients, progressId })}
       onClose={onClose}
