@@ -179,7 +179,7 @@ describe('the meeting packet', () => {
     const agula = pages.slice(pages.findIndex((p) => p.includes('（阿古拉同志）'))).join('\n');
     expect(agula).toMatch(/排第1名.*确定等次：称职。（已汇总，未归档）/);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'meeting-packet-cover')]);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', cover + 1 + '', '-l', cover + 1 + '', pdf, join(SCREENSHOT_DIR, 'meeting-dossier-cover')]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(cover + 1), '-l', String(cover + 4), pdf, join(SCREENSHOT_DIR, 'meeting-dossier-page')]);
   }, 180_000);
 
   test('the selection is back when the screen is reopened; saved as “12月部务会” and loaded again after clearing', async () => {

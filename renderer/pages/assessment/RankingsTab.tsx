@@ -187,8 +187,9 @@ function GroupTable({
             title: '提示',
             render: (_: unknown, r: RankingRow) => (
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-                {r.flags.map((f) => (
-                  <Tag key={f} style={{ marginInlineEnd: 0 }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
+                {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
+                {[...r.flags].sort((x, y) => Number(y === 'veto') - Number(x === 'veto')).map((f) => (
+                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
                     {f === 'veto' ? VETO_NOTE : flagText(f)}
                   </Tag>
                 ))}
