@@ -121,9 +121,9 @@ describe('the printed 排名表 fits its cells', () => {
     const text = await preview.innerText();
     expect(text).toMatch(/\d+票·?\s*去高低/);
     expect(text).toContain('120票');
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await preview.locator('.print-page').first().screenshot({ path: join(SCREENSHOT_DIR, 'print-rankings-fit.png') });
     expect(await overflows(page)).toEqual([]);
+    // Back to the preview's size, so the dialog's buttons are where a user finds them.
+    await preview.evaluate((el) => ((el.firstElementChild as HTMLElement).style.zoom = '0.55'));
   }, 120_000);
 
   test('the PDF: the vote lines under their scores; page 1 rendered to PNG (looked at)', async () => {
@@ -134,6 +134,7 @@ describe('the printed 排名表 fits its cells', () => {
     const text = pdfPages(pdf).join('\n');
     expect(text).toContain('去高低');
     expect(text).not.toContain('·去高低');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-rankings-fit-page')]);
   }, 90_000);
 });
