@@ -95,6 +95,13 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
         if (saved.last && saved.last.cadres.length > 0) {
           apply(saved.last, shown);
           setRestored(true);
+          // Unchanged, it is not saved again on leaving (each save is an audit entry).
+          const ok = new Set(shown.map((x) => x.id));
+          kept.current = JSON.stringify({
+            title: saved.last.title.trim(),
+            cadreIds: saved.last.cadres.map((c) => c.id),
+            assessmentIds: saved.last.assessmentIds.filter((id) => ok.has(id)),
+          });
         }
       })
       .catch((e: unknown) => message.error(errorMessage(e)));
