@@ -1,6 +1,6 @@
 // The one typed contract between the window and the store: every call's input schema, output type and roles.
-import { issuingOrganSchema } from '../print/organ';
 import { z } from 'zod';
+import { issuingOrganSchema } from '../print/organ';
 import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
