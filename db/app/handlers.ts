@@ -18,6 +18,7 @@ import { panelHandlers } from '../assessment/panel-service';
 import { assessmentExcelHandlers } from '../assessment/excel/service';
 import { printHandlers } from '../print/service';
 import { collectionHandlers } from '../dossier/collection';
+import { selectionHandlers } from '../print/selections';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -56,4 +57,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...assessmentExcelHandlers,
   ...printHandlers,
   ...collectionHandlers,
+  ...selectionHandlers,
 };

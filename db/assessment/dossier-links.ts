@@ -1,5 +1,6 @@
 // The assessment's two links to the dossier: veto proposals from dossier entries, and results written at archive (S3.2).
 import type { Kysely } from 'kysely';
+import { displayRows, VETO_NOTE } from '../../shared/assessment/ranking-display';
 import type { ArchivedResult, GradeConfirmation, VetoProposal } from '../../shared/assessment/types';
 import { GRADE_LABELS } from '../../shared/assessment/types';
 import { localToday } from '../../shared/dossier/quarter';
@@ -65,17 +66,18 @@ export async function writeResultsToDossier(db: Kysely<Database>, row: Assessmen
     });
   };
   for (const group of archived.result.groups) {
-    for (const r of group.rows) {
+    // As printed and shown: a vetoed cadre has no place, the others' places count only those not vetoed.
+    for (const { row: r, rank } of displayRows(group)) {
       const m = byId.get(Number(r.cadreId));
       if (!m) continue;
       const grade: Grade = confirmed.get(m.cadre_id)?.grade ?? r.grade;
       const scope = m.position === 'chief' ? `${m.category_name}正职` : `${m.unit_name}副职`;
       const content = [
-        `${row.name}：在${scope}（${group.size}人）中排第 ${r.rank} 名，最终得分 ${r.finalScore.toFixed(2)}（基础分 ${r.base.toFixed(2)}，加分 ${r.bonus.toFixed(2)}，减分 ${r.penalty.toFixed(2)}）。`,
+        `${row.name}：${rank === null ? VETO_NOTE : `在${scope}（${group.size}人）中排第 ${rank} 名`}，最终得分 ${r.finalScore.toFixed(2)}（基础分 ${r.base.toFixed(2)}，加分 ${r.bonus.toFixed(2)}，减分 ${r.penalty.toFixed(2)}）。`,
         `确定等次：${GRADE_LABELS[grade]}${grade !== r.grade ? `（建议等次${GRADE_LABELS[r.grade]}，调整理由：${confirmed.get(m.cadre_id)!.reason}）` : ''}。`,
       ].join('\n');
       const polarity = grade === 'excellent' ? 'positive' : grade === 'incompetent' ? 'negative' : 'neutral';
-      push(m.cadre_id, `${row.name}：${GRADE_LABELS[grade]}（第 ${r.rank} 名）`, content, polarity);
+      push(m.cadre_id, `${row.name}：${GRADE_LABELS[grade]}（${rank === null ? VETO_NOTE : `第 ${rank} 名`}）`, content, polarity);
     }
   }
   for (const u of archived.result.unranked) {

@@ -1,6 +1,7 @@
 // From the store to scoring: the assessment's RankingInput, the computed result, and the view with names and reasons.
 import type { Kysely } from 'kysely';
 import { invalidReasonText } from '../../shared/assessment/labels';
+import { groupOrder } from '../../shared/assessment/ranking-display';
 import { STAFF_GRADE_LABELS, groupRefOf, type ArchivedResult, type AssessmentMember, type GradeConfirmation, type InvalidBallotView, type RankingsView } from '../../shared/assessment/types';
 import { computeRankings } from '../../shared/scoring';
 import type { Component, RankingConfig, RankingInput, RankingResult, StaffGrade } from '../../shared/scoring/types';
@@ -107,10 +108,18 @@ function groupNames(members: readonly AssessmentMember[]): Record<string, string
  * once 已归档 (never recomputed, so a later change of code or catalog cannot alter it).
  */
 export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Promise<RankingsView> {
-  const members = await readMembers(db, row.id);
+  const [members, categories, units] = await Promise.all([
+    readMembers(db, row.id),
+    db.selectFrom('catalog_categories').select(['code', 'sort']).execute(),
+    db.selectFrom('units').select(['id', 'sort', 'name']).execute(),
+  ]);
   const base = {
     state: row.state,
     groupNames: groupNames(members),
+    groupOrder: groupOrder(members, {
+      categorySort: new Map(categories.map((c) => [c.code, c.sort])),
+      units: new Map(units.map((u) => [u.id, { sort: u.sort, name: u.name }])),
+    }),
     members: Object.fromEntries(members.map((m) => [String(m.cadreId), m])),
     digest: row.digest,
   };

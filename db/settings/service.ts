@@ -1,4 +1,5 @@
-// App settings kept in the store: the idle-lock time, how many daily automatic backups to keep, yearly training hours.
+// App settings kept in the store: the idle-lock time, how many daily automatic backups to keep, yearly training hours,
+// the issuing organ printed on documents.
 import type { Kysely } from 'kysely';
 import type { AppSettings } from '../../shared/ipc/types';
 import { DEFAULT_REQUIRED_TRAINING_HOURS } from '../../shared/dossier/types';
@@ -12,17 +13,20 @@ const DEFAULTS: AppSettings = {
   idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
   autoBackupKeep: DEFAULT_AUTO_BACKUP_KEEP,
   trainingRequiredHours: DEFAULT_REQUIRED_TRAINING_HOURS,
+  issuingOrgan: '',
 };
 const LABELS: Readonly<Record<keyof AppSettings, string>> = {
   idleLockMinutes: '自动锁定时间',
   autoBackupKeep: '自动备份保留份数',
   trainingRequiredHours: '年度应修学时',
+  issuingOrgan: '发文机关',
 };
+type NumericSetting = Exclude<keyof AppSettings, 'issuingOrgan'>;
 
 export async function readSettings(db: Kysely<Database>): Promise<AppSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = new Map(rows.map((r) => [r.key, Number(r.value)]));
-  const read = (key: keyof AppSettings) => {
+  const read = (key: NumericSetting) => {
     const v = stored.get(key);
     return v !== undefined && Number.isInteger(v) && v >= 0 ? v : DEFAULTS[key];
   };
@@ -30,6 +34,7 @@ export async function readSettings(db: Kysely<Database>): Promise<AppSettings> {
     idleLockMinutes: read('idleLockMinutes') || DEFAULT_IDLE_LOCK_MINUTES,
     autoBackupKeep: read('autoBackupKeep'),
     trainingRequiredHours: read('trainingRequiredHours') || DEFAULT_REQUIRED_TRAINING_HOURS,
+    issuingOrgan: rows.find((r) => r.key === 'issuingOrgan')?.value ?? DEFAULTS.issuingOrgan,
   };
 }
 

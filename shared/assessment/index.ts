@@ -5,3 +5,4 @@ export * from './labels';
 export { canonicalJson } from './canonical';
 export { rosterDrift, type RosterNow } from './drift';
 export { groupsOf, type MemberGroup } from './groups';
+export { displayRows, groupOrder, orderedGroups, VETO_NOTE, type DisplayRow } from './ranking-display';

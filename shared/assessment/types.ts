@@ -174,6 +174,8 @@ export interface RankingsView {
   result: RankingResult;
   /** Display names of the groups by `${position}:${groupKey}`. */
   groupNames: Record<string, string>;
+  /** Group refs in the order 单位管理 lists them (categories, then units by 排序号); see ranking-display.ts. */
+  groupOrder?: string[];
   members: Record<string, AssessmentMember>;
   invalidBallots: InvalidBallotView[];
   confirmations: GradeConfirmation[];

@@ -53,6 +53,8 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'rankings.exportExcel': '导出排名表格',
   'ballots.exportSummary': '导出测评汇总',
   'dossier.exportDocx': '导出档案文档',
+  'packets.saveSelection': '保存审议材料选择',
+  'packets.deleteSelection': '删除审议材料选择',
   'print.save': '导出打印文件',
   'print.saveSlips': '打印评议码',
   'prints.markReturned': '登记收回',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_COPIES, MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, MAX_PANEL_COPIES, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
 import { normalizeCode } from '../assessment/panel';
+import { MAX_SELECTION_NAME, type PacketSelections } from '../print/selections';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
 import { ASSESSMENT_READERS, groupRefSchema } from './contract-assessment';
 import { ADMIN, call } from './call';
@@ -34,7 +35,26 @@ const slip = z.strictObject(
 /** Who may print ranking tables: whoever may both read rankings and save prints into the register. */
 export const RANKINGS_PRINTERS = ASSESSMENT_READERS.filter((r) => DOSSIER_EDITORS.includes(r));
 
+const selectionIds = (label: string, max: number) =>
+  z
+    .array(f.id(label), { error: `${label}的选择不正确` })
+    .max(max, `最多 ${max} 项${label}`)
+    .refine((ids) => new Set(ids).size === ids.length, `同一${label}不能重复选择`);
+
 export const printCalls = {
+  'packets.selections': call<PacketSelections>()({ input: f.none, access: DOSSIER_EDITORS, mutates: false }),
+  /** Without a name: the user's last selection (kept for the next visit); with one: saved to print again. */
+  'packets.saveSelection': call<PacketSelections>()({
+    input: z.strictObject({
+      name: f.text('材料名称', MAX_SELECTION_NAME).optional(),
+      title: f.text('审议材料标题', 60),
+      cadreIds: selectionIds('干部', MAX_PACKET_CADRES),
+      assessmentIds: selectionIds('考核', MAX_PACKET_RANKINGS),
+    }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'packets.deleteSelection': call<PacketSelections>()({ input: z.strictObject({ name: f.text('材料名称', MAX_SELECTION_NAME) }), access: DOSSIER_EDITORS, mutates: true }),
   'print.job': call<PrintJobView>()({ input: z.strictObject({ jobId: f.jobId }), access: DOSSIER_READERS, mutates: false }),
   'print.renderDossier': call<RenderedPrint>()({
     input: z.strictObject({

@@ -1,5 +1,6 @@
 // The one typed contract between the window and the store: every call's input schema, output type and roles.
 import { z } from 'zod';
+import { issuingOrganSchema } from '../print/organ';
 import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
@@ -127,8 +128,9 @@ export const contract = {
           .min(1, '年度应修学时至少 1 学时')
           .max(1000, '年度应修学时不能超过 1000')
           .optional(),
+        issuingOrgan: issuingOrganSchema.optional(),
       })
-      .refine((v) => v.idleLockMinutes !== undefined || v.autoBackupKeep !== undefined || v.trainingRequiredHours !== undefined, {
+      .refine((v) => v.idleLockMinutes !== undefined || v.autoBackupKeep !== undefined || v.trainingRequiredHours !== undefined || v.issuingOrgan !== undefined, {
         error: '请填写要修改的设置',
       }),
     access: ADMIN,

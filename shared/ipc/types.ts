@@ -76,4 +76,6 @@ export interface AppSettings {
   readonly autoBackupKeep: number;
   /** Training hours each cadre needs in a year; the year-end check gives N3 below it. */
   readonly trainingRequiredHours: number;
+  /** 发文机关 printed on covers, the 审议材料 and the 排名表 (e.g. 中共鄂托克旗委组织部); '' until an administrator sets it. */
+  readonly issuingOrgan: string;
 }

@@ -262,6 +262,14 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, id: number) => h.ok('prints.markReturned', { id }),
   },
+  'packets.saveSelection': {
+    prepare: (h) => dossierCadre(h),
+    run: (h, cadreId: number) => h.ok('packets.saveSelection', { name: '12月部务会', title: '审议材料', cadreIds: [cadreId], assessmentIds: [] }),
+  },
+  'packets.deleteSelection': {
+    prepare: async (h) => h.ok('packets.saveSelection', { name: '12月部务会', title: '审议材料', cadreIds: [await dossierCadre(h)], assessmentIds: [] }),
+    run: (h) => h.ok('packets.deleteSelection', { name: '12月部务会' }),
+  },
   'prints.export': {
     prepare: (h) => savedTo(h, 'printRegister', '打印登记.xlsx'),
     run: (h, token: string) => h.ok('prints.export', { token }),

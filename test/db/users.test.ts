@@ -338,6 +338,9 @@ describe('role refusal', () => {
     'ballots.previewExcel': { assessmentId: 1, token: TOKEN },
     'ballots.commitExcel': { assessmentId: 1, jobId: JOB, planKey: '0'.repeat(64), modes: [], leftOut: [] },
     'ballots.exportSummary': { assessmentId: 1, token: TOKEN },
+    'packets.selections': {},
+    'packets.saveSelection': { title: '越权', cadreIds: [ids.cadre ?? 1], assessmentIds: [] },
+    'packets.deleteSelection': { name: '越权' },
     'print.job': { jobId: JOB },
     'print.renderDossier': { cadreId: ids.cadre ?? 1, copies: 1, recipients: [] },
     'print.renderPacket': { title: '越权审议材料', cadreIds: [ids.cadre ?? 1], copies: 1, recipients: [] },
@@ -378,7 +381,7 @@ describe('role refusal', () => {
     expect(refused).toBeGreaterThanOrEqual(8);
     expect(await snapshot(h)).toEqual(before);
     // Calls open to every session still work.
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110 });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
     expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
     expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['阿尔巴斯苏木']);
     const rows = await h.ok('roster.query', {});

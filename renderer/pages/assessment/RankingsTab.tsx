@@ -1,13 +1,14 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { flagText, GRADE_LABELS, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
+import { displayRows, flagText, GRADE_LABELS, orderedGroups, VETO_NOTE, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { PrintRankingsModal } from '../print/PrintRankingsModal';
 import { fmt2 } from './groups';
+import { GroupJump, groupAnchorId } from './GroupJump';
 import { RankingCharts } from './RankingCharts';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -93,8 +94,12 @@ function GroupTable({
     return m && (group.position === 'chief' ? m.position === 'chief' && m.categoryCode === group.groupKey : m.position === 'deputy' && String(m.unitId) === group.groupKey);
   });
   const showFinal = view.state === 'summarized' || view.state === 'archived';
+  // A vetoed cadre is listed last, without a 名次 (ranking-display.ts).
+  const shown = displayRows(group);
+  const rankOf = new Map(shown.map((d) => [d.row.cadreId, d.rank]));
   return (
     <Card
+      id={groupAnchorId(`${group.position}:${group.groupKey}`)}
       size="small"
       style={{ marginBottom: 16 }}
       title={name.replace(/^(正职|副职)·/, '')}
@@ -109,11 +114,11 @@ function GroupTable({
         rowKey="cadreId"
         size="small"
         pagination={false}
-        dataSource={group.rows}
+        dataSource={shown.map((d) => d.row)}
         tableLayout="fixed"
         locale={{ emptyText: '暂无排名' }}
         columns={[
-          { title: '名次', dataIndex: 'rank', width: 48 },
+          { title: '名次', width: 48, render: (_: unknown, r: RankingRow) => rankOf.get(r.cadreId) ?? '—' },
           { title: '姓名', width: 76, render: (_: unknown, r) => view.members[r.cadreId]?.name ?? r.cadreId },
           ...(group.position === 'chief' ? [{ title: '单位', width: 100, render: (_: unknown, r: RankingRow) => view.members[r.cadreId]?.unitName ?? '' }] : []),
           { title: '最终得分', dataIndex: 'finalScore', width: 76, render: (x: number) => <b>{fmt2(x)}</b> },
@@ -182,9 +187,10 @@ function GroupTable({
             title: '提示',
             render: (_: unknown, r: RankingRow) => (
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-                {r.flags.map((f) => (
-                  <Tag key={f} style={{ marginInlineEnd: 0 }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
-                    {flagText(f)}
+                {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
+                {[...r.flags].sort((x, y) => Number(y === 'veto') - Number(x === 'veto')).map((f) => (
+                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
+                    {f === 'veto' ? VETO_NOTE : flagText(f)}
                   </Tag>
                 ))}
               </div>
@@ -217,13 +223,20 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
   useEffect(() => void load(), [load]);
   if (!view) return <Spin />;
   const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
-  const groupsOf = (p: 'chief' | 'deputy') => view.result.groups.filter((g) => g.position === p);
+  const groupsOf = (p: 'chief' | 'deputy') => orderedGroups(view, p);
   const panel = (p: 'chief' | 'deputy') => {
     const gs = groupsOf(p);
-    return gs.length === 0 ? (
-      <Empty description="本次考核没有该类干部" />
-    ) : (
-      gs.map((g) => <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} />)
+    if (gs.length === 0) return <Empty description="本次考核没有该类干部" />;
+    const refOf = (g: RankingGroup) => `${g.position}:${g.groupKey}`;
+    return (
+      <>
+        {p === 'deputy' && gs.length > 1 ? (
+          <GroupJump groups={gs.map((g) => ({ ref: refOf(g), label: (view.groupNames[refOf(g)] ?? g.groupKey).replace(/^副职·/, '') }))} />
+        ) : null}
+        {gs.map((g) => (
+          <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} />
+        ))}
+      </>
     );
   };
   const exportExcel = () =>

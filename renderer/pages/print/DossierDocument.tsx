@@ -19,7 +19,6 @@ export function DossierCover({ data, date }: { data: DossierPrintData; date: str
   const p = data.profile;
   return (
     <div className="cover">
-      <div className="cover-secret">内部资料 注意保密</div>
       <div className="cover-title">干部政治素质档案</div>
       <div className="cover-sub">（{p.name}同志）</div>
       <div className="cover-fields">
@@ -40,7 +39,7 @@ export function DossierCover({ data, date }: { data: DossierPrintData; date: str
           {chineseDate(date)}
         </div>
       </div>
-      <div className="cover-foot">中共组织部门 制</div>
+      {data.organ ? <div className="cover-foot">{data.organ} 制</div> : null}
     </div>
   );
 }
@@ -169,10 +168,11 @@ const entryRows = (key: string, table: string, e: DossierEntry, n: number): Prin
     key,
     table,
     cells: [n, e.date, e.subItem.name, null, ENTRY_POLARITY_LABELS[e.polarity], e.verifiedBy ? '已核实' : '未核实'],
-    classes: ['c', 'c', undefined, undefined, 'c', 'c'],
+    classes: ['c', 'c d', undefined, undefined, 'c', 'c'],
     textAt: 3,
     lead: <div className="pt-entry-title">{e.title}</div>,
-    text: e.content,
+    // The attachments are named under the text, so a reader of the paper copy knows what the file holds.
+    text: e.attachments.length > 0 ? `${e.content}${e.content ? '\n' : ''}附件：${e.attachments.map((a) => a.fileName).join('、')}` : e.content,
   });
 
 /**
@@ -235,7 +235,8 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
       return;
     }
     const t = k(`t-${s.code}`);
-    tables[t] = { cols: ['7%', '14%', '17%', '46%', '8%', '8%'], header: th(['序号', '日期', '子项', '标题与内容', '性质', '核实']) };
+    // 日期 wide enough for “2025-06-01” on one line.
+    tables[t] = { cols: ['7%', '15%', '16%', '46%', '8%', '8%'], header: th(['序号', '日期', '子项', '标题与内容', '性质', '核实']) };
     mine.forEach((e, i) => blocks.push(...entryRows(k(`e-${e.id}`), t, e, i + 1)));
   });
 
@@ -256,25 +257,33 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   const hist = entries.filter((e) => e.origin === 'assessment' || e.subItem.code === ASSESSMENT_SUB_ITEM);
   const ht = k('t-hist');
   tables[ht] = { cols: ['8%', '16%', '76%'], header: th(['序号', '日期', '考核结果']) };
-  if (hist.length === 0 && profile.annualResults.length === 0 && !profile.annualResultsNote) blocks.push(note(k('hist-none'), '暂无考核记录。'));
+  if (hist.length === 0 && data.pending.length === 0 && profile.annualResults.length === 0 && !profile.annualResultsNote)
+    blocks.push(note(k('hist-none'), '暂无考核记录。'));
   hist.forEach((e, i) =>
     blocks.push(
       ...textRows({
         key: k(`hist-${e.id}`),
         table: ht,
         cells: [i + 1, e.date, null],
-        classes: ['c', 'c'],
+        classes: ['c', 'c d'],
         textAt: 2,
         text: `${e.title}${e.content ? `：${e.content}` : ''}`,
         maxChars: WIDE_CHUNK_CHARS,
       }),
     ),
   );
+  // A summarised assessment not yet archived: its result, marked 未归档 (archiving writes it into the dossier).
+  data.pending.forEach((p, i) =>
+    blocks.push(
+      ...textRows({ key: k(`hist-p${i}`), table: ht, cells: [hist.length + i + 1, `${p.year}年度`, null], classes: ['c', 'c d'], textAt: 2, text: p.text, maxChars: WIDE_CHUNK_CHARS }),
+    ),
+  );
+  const done = hist.length + data.pending.length;
   profile.annualResults.forEach((a, i) =>
-    blocks.push(row(k(`hist-y${a.year}`), ht, [hist.length + i + 1, `${a.year}年度`, `年度考核：${a.result}`], { center: [0, 1] })),
+    blocks.push(row(k(`hist-y${a.year}`), ht, [done + i + 1, `${a.year}年度`, `年度考核：${a.result}`], { center: [0, 1] })),
   );
   if (profile.annualResultsNote) {
-    const n = hist.length + profile.annualResults.length + 1;
+    const n = done + profile.annualResults.length + 1;
     blocks.push(
       ...textRows({ key: k('hist-note'), table: ht, cells: [n, '—', null], classes: ['c', 'c'], textAt: 2, text: `年度考核（原文）：${profile.annualResultsNote}`, maxChars: WIDE_CHUNK_CHARS }),
     );

@@ -9,15 +9,18 @@ import { rankingsDocument } from './RankingsDocument';
 export const cadreAnchor = (cadreId: number) => `cadre-${cadreId}`;
 export const rankingsAnchor = (assessmentId: number) => `rankings-${assessmentId}`;
 
-function PacketCover({ title, date, count, rankings }: { title: string; date: string; count: number; rankings: number }) {
+// The secrecy marking is the page's own (PrintPage), once: the cover adds none.
+function PacketCover({ title, date, count, rankings, organ }: { title: string; date: string; count: number; rankings: number; organ: string }) {
   return (
     <div className="cover">
-      <div className="cover-secret">内部资料 注意保密</div>
       <div className="cover-title">{title}</div>
       <div className="cover-sub">
         （审议材料，共 {count} 名干部{rankings > 0 ? `，附排名表 ${rankings} 份` : ''}）
       </div>
-      <div className="cover-foot">{`${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`}</div>
+      <div className="cover-foot">
+        {organ ? <div className="cover-organ">{organ}</div> : null}
+        <div className="nowrap">{`${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`}</div>
+      </div>
     </div>
   );
 }
@@ -25,11 +28,11 @@ function PacketCover({ title, date, count, rankings }: { title: string; date: st
 export function packetDocument(
   title: string,
   date: string,
-  { rankings, dossiers }: PacketPrintData,
+  { rankings, dossiers, organ }: PacketPrintData,
   pages: Readonly<Record<string, number>> | null,
 ): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
-    { key: 'p-cover', kind: 'page', node: <PacketCover title={title} date={date} count={dossiers.length} rankings={rankings.length} /> },
+    { key: 'p-cover', kind: 'page', node: <PacketCover title={title} date={date} count={dossiers.length} rankings={rankings.length} organ={organ} /> },
   ];
   // The placeholder has the width of a number so the second layout is the same as the first.
   const pageOf = (anchor: string) => (pages ? (pages[anchor] ?? '') : '000');
@@ -81,7 +84,7 @@ export function packetDocument(
     }),
   );
   rankings.forEach((r, i) => {
-    const part = rankingsDocument(r.view, r.name, `pr${i}`, rankingsAnchor(r.assessmentId));
+    const part = rankingsDocument(r.view, r.name, `pr${i}`, rankingsAnchor(r.assessmentId), organ);
     blocks.push(...part.blocks);
     Object.assign(tables, part.tables);
   });

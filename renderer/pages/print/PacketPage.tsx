@@ -12,6 +12,9 @@ import { PrintModal } from './PrintModal';
 import { packetDocument } from './PacketDocument';
 import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { today } from './PrintDossierModal';
+import { PacketSelectionsBar } from './PacketSelectionsBar';
+import type { PacketSelection } from '../../../shared/print/selections';
+import { NO_ORGAN_WARNING, unconfirmedWarning } from './print-warnings';
 
 type Chosen = Pick<RosterRow, 'id' | 'name' | 'unitName' | 'currentPost'>;
 
@@ -51,6 +54,7 @@ function PacketPreview({
       doc={doc}
       loadError={error}
       loadingText={`正在读取材料：${loaded.done} / ${loaded.total}`}
+      warnings={data ? [...data.rankings.map((r) => unconfirmedWarning(r.view, r.name)), data.organ === '' ? NO_ORGAN_WARNING : null].filter((w): w is string => w !== null) : []}
       printedBy={printedBy}
       render={(copies, recipients, progressId) => call('print.renderPacket', { title, cadreIds, assessmentIds: [...assessmentIds], copies, recipients, progressId })}
       onClose={onClose}
@@ -69,15 +73,59 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
   const [error, setError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const searchSeq = useRef(0);
+  const [named, setNamed] = useState<readonly PacketSelection[]>([]);
+  const [restored, setRestored] = useState(false);
+
+  const apply = (s: PacketSelection, shown: readonly AssessmentSummary[]) => {
+    setTitle(s.title);
+    setChosen(s.cadres);
+    const ok = new Set(shown.map((a) => a.id));
+    setAssessmentIds(s.assessmentIds.filter((id) => ok.has(id)));
+    setError(null);
+  };
 
   useEffect(() => {
-    Promise.all([call('units.list', {}), call('assessments.list', {})])
-      .then(([u, a]) => {
+    Promise.all([call('units.list', {}), call('assessments.list', {}), call('packets.selections', {})])
+      .then(([u, a, saved]) => {
         setUnits(u);
-        setAssessments(a.filter(printable));
+        const shown = a.filter(printable);
+        setAssessments(shown);
+        setNamed(saved.named);
+        // Reopening the screen shows the last selection.
+        if (saved.last && saved.last.cadres.length > 0) {
+          apply(saved.last, shown);
+          setRestored(true);
+          // Unchanged, it is not saved again on leaving (each save is an audit entry).
+          const ok = new Set(shown.map((x) => x.id));
+          kept.current = JSON.stringify({
+            title: saved.last.title.trim(),
+            cadreIds: saved.last.cadres.map((c) => c.id),
+            assessmentIds: saved.last.assessmentIds.filter((id) => ok.has(id)),
+          });
+        }
       })
       .catch((e: unknown) => message.error(errorMessage(e)));
   }, [message]);
+
+  // The last selection is kept when the preview opens and when the screen is left (not at every click: each save
+  // is an audit entry).
+  const current = useMemo(() => ({ title: title.trim(), cadreIds: chosen.map((c) => c.id), assessmentIds }), [title, chosen, assessmentIds]);
+  const latest = useRef(current);
+  const kept = useRef('');
+  latest.current = current;
+  const keepLast = useRef(() => {
+    const c = latest.current;
+    const key = JSON.stringify(c);
+    if (key === kept.current || !c.title || c.cadreIds.length === 0) return;
+    kept.current = key;
+    call('packets.saveSelection', { title: c.title.slice(0, 60), cadreIds: [...c.cadreIds], assessmentIds: [...c.assessmentIds] }).catch(() => {
+      kept.current = ''; // kept on the next occasion
+    });
+  });
+  useEffect(() => {
+    const keep = keepLast.current;
+    return () => keep();
+  }, []);
 
   const search = async (text: string) => {
     const seq = ++searchSeq.current;
@@ -124,6 +172,7 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
     if (title.trim().length > 60) return setError('审议材料标题不能超过 60 个字');
     if (chosen.length === 0) return setError('请至少选择 1 名干部');
     setError(null);
+    keepLast.current();
     setPreviewing(true);
   };
 
@@ -132,6 +181,12 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
       <Typography.Paragraph type="secondary">
         审议材料依次为封面、目录、所选考核的排名表和所选干部的政治素质档案，按下方顺序装订为一份文件；每份印有份号和水印，并记入打印登记。
       </Typography.Paragraph>
+      {restored ? (
+        <Typography.Paragraph type="secondary" data-testid="packet-restored">
+          已载入上次的选择。
+        </Typography.Paragraph>
+      ) : null}
+      <PacketSelectionsBar named={named} current={current} onOpen={(s) => apply(s, assessments)} onChanged={(s) => setNamed(s.named)} />
       <Form layout="vertical" style={{ maxWidth: 900 }}>
         <Form.Item label="标题" required>
           <Input value={title} maxLength={60} showCount onChange={(e) => setTitle(e.target.value)} data-testid="packet-title" />

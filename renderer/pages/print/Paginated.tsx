@@ -109,6 +109,7 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
         height: heights.current[i]!,
         ...(b.table ? { table: b.table } : {}),
         ...(b.keepWithNext ? { keepWithNext: true } : {}),
+        ...(b.keepWithPrevious ? { keepWithPrevious: true } : {}),
         ...(b.breakBefore ? { breakBefore: true } : {}),
       }));
       const pages = paginate(measured, headers.current, CONTENT_HEIGHT_PX);

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../lib/api';
 import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
 import { dossierDocument } from './DossierDocument';
 import { PrintModal } from './PrintModal';
+import { NO_ORGAN_WARNING } from './print-warnings';
 
 export const today = () => {
   const d = new Date();
@@ -25,6 +26,7 @@ export function PrintDossierModal({ cadreId, printedBy, onClose }: { cadreId: nu
       title="打印政治素质档案"
       doc={doc}
       loadError={error}
+      warnings={data?.organ === '' ? [NO_ORGAN_WARNING] : []}
       printedBy={printedBy}
       render={(copies, recipients, progressId) => call('print.renderDossier', { cadreId, copies, recipients, progressId })}
       onClose={onClose}

@@ -24,13 +24,15 @@ export interface PrintModalProps {
   readonly loadError: string | null;
   /** Shown beside the spinner while the data loads (e.g. how many dossiers have arrived). */
   readonly loadingText?: string;
+  /** Shown above the preview before anything is printed (unconfirmed grades, no 发文机关). */
+  readonly warnings?: readonly string[];
   readonly printedBy: string;
   /** `progressId` names the print's job, so the modal can follow it (jobs.status) and cancel it (jobs.cancel). */
   readonly render: (copies: number, recipients: string[], progressId: string) => Promise<RenderedPrint>;
   readonly onClose: () => void;
 }
 
-export function PrintModal({ title, doc, loadError, loadingText, printedBy, render, onClose }: PrintModalProps) {
+export function PrintModal({ title, doc, loadError, loadingText, warnings = [], printedBy, render, onClose }: PrintModalProps) {
   const [layout, setLayout] = useState<Layout | null>(null);
   const [copies, setCopies] = useState<number | null>(1);
   const [recipients, setRecipients] = useState('');
@@ -124,6 +126,9 @@ export function PrintModal({ title, doc, loadError, loadingText, printedBy, rend
         </Form.Item>
       </Form>
       {shown && <Alert type="error" showIcon message={shown} style={{ marginBottom: 12 }} />}
+      {warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} data-testid="print-warning" />
+      ))}
       {progressId && (
         <div style={{ marginBottom: 12 }} data-testid="print-progress">
           <Progress percent={progress.percent} size="small" status="active" />

@@ -1,8 +1,10 @@
 // 打印排名表: the assessment's ranking tables, as the rankings tab shows them, in the print modal.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RankingsView } from '../../../shared/assessment';
-import { call } from '../../lib/api';
+import { call, errorMessage } from '../../lib/api';
+import { loadIssuingOrgan } from './dossier-data';
 import { PrintModal } from './PrintModal';
+import { NO_ORGAN_WARNING, unconfirmedWarning } from './print-warnings';
 import { rankingsDocument } from './RankingsDocument';
 
 export function PrintRankingsModal({
@@ -18,12 +20,21 @@ export function PrintRankingsModal({
   printedBy: string;
   onClose: () => void;
 }) {
-  const doc = useMemo(() => rankingsDocument(view, name), [view, name]);
+  const [organ, setOrgan] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    loadIssuingOrgan()
+      .then(setOrgan)
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, []);
+  const doc = useMemo(() => (organ === null ? null : rankingsDocument(view, name, 'r', undefined, organ)), [view, name, organ]);
+  const warnings = [unconfirmedWarning(view, name), organ === '' ? NO_ORGAN_WARNING : null].filter((w): w is string => w !== null);
   return (
     <PrintModal
       title="打印排名表"
       doc={doc}
-      loadError={null}
+      loadError={error}
+      warnings={warnings}
       printedBy={printedBy}
       render={(copies, recipients, progressId) => call('print.renderRankings', { assessmentId, copies, recipients, progressId })}
       onClose={onClose}

@@ -9,7 +9,7 @@ import { panelDocument } from './PanelDocument';
 import { formatPrintProgress, SHEETS_PER_PART } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
-import { loadDossierPrintData } from './dossier-data';
+import { loadDossierPrintData, loadIssuingOrgan } from './dossier-data';
 import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { dossierDocument } from './DossierDocument';
 import { Paginated, type Layout } from './Paginated';
@@ -53,7 +53,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
   const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
-  const [ranking, setRanking] = useState<{ job: RankingsJobView; view: RankingsView; name: string } | null>(null);
+  const [ranking, setRanking] = useState<{ job: RankingsJobView; view: RankingsView; name: string; organ: string } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,15 +76,16 @@ export function PrintRoute({ jobId }: { jobId: string }) {
           return setPanel({ job, doc: panelDocument(detail, job.ballot, group) });
         }
         if (job.kind === 'rankings') {
-          const [view, detail] = await Promise.all([
+          const [view, detail, organ] = await Promise.all([
             call('rankings.get', { assessmentId: job.assessmentId }),
             call('assessments.get', { id: job.assessmentId }),
+            loadIssuingOrgan(),
           ]);
-          return setRanking({ job, view, name: detail.name });
+          return setRanking({ job, view, name: detail.name, organ });
         }
         const data =
           job.kind === 'dossier'
-            ? { rankings: [], dossiers: [await loadDossierPrintData(job.cadreId)] }
+            ? await loadDossierPrintData(job.cadreId).then((d) => ({ rankings: [], dossiers: [d], organ: d.organ }))
             : await loadPacketPrintData(job.cadreIds, job.assessmentIds, (done) => report(done, items));
         setState({ job, data });
       })
@@ -95,7 +96,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   }, [jobId]);
   const doc = useMemo(() => {
     if (panel) return panel.doc;
-    if (ranking) return rankingsDocument(ranking.view, ranking.name);
+    if (ranking) return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ);
     if (!state) return null;
     const { job, data } = state;
     return job.kind === 'dossier' ? dossierDocument(data.dossiers[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);

@@ -1,6 +1,6 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
-import { flagText, GRADE_LABELS, type RankingsView } from '../../../shared/assessment';
+import { displayRows, flagText, GRADE_LABELS, orderedGroups, VETO_NOTE, type RankingsView } from '../../../shared/assessment';
 import type { Component, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { fmt2 } from '../assessment/groups';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
@@ -14,8 +14,10 @@ const COMPONENTS: readonly [Component, string][] = [
 
 // Four-character headings in two lines of two, so the narrow columns break them where a reader expects.
 const HEADER = ['名次', '姓名', '单位', '最终|得分', '基础分', ...COMPONENTS.map(([, l]) => `${l.slice(0, 2)}|${l.slice(2)}`), '加分', '减分', '建议|等次', '确认|等次', '标记'];
-// Portrait A4 holds fourteen columns only at a small size: names and flags get the room, numbers the least.
-const COLS = ['4.5%', '8.5%', '8.5%', '7%', '6.5%', '6.5%', '6.5%', '6.5%', '6.5%', '5.5%', '5.5%', '6.5%', '7%', '14.5%'];
+// Portrait A4 holds fourteen columns only at a small size. Sized to their content: a component column holds
+// “100.00” and, under it, “12票” and “去高低” on lines of their own; names and units wrap; 标记 (mostly empty, at
+// most “优秀名额并列”) takes what is left. The e2e test print-rankings-fit measures that nothing leaves its cell.
+const COLS = ['4.5%', '8.5%', '10.5%', '7%', '6.5%', '7%', '7%', '7%', '7%', '6%', '6%', '6%', '7%', '10%'];
 
 function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   const v = row.components[c];
@@ -23,9 +25,8 @@ function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   return (
     <td className="c n">
       {fmt2(v.score)}
-      <div className="pt-sub">
-        {v.ballots}票{v.trimmed ? '·去高低' : ''}
-      </div>
+      <div className="pt-sub">{v.ballots}票</div>
+      {v.trimmed ? <div className="pt-sub">去高低</div> : null}
     </td>
   );
 }
@@ -48,16 +49,17 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
       ),
     },
   ];
-  group.rows.forEach((r) => {
+  displayRows(group).forEach(({ row: r, rank, vetoed }) => {
     const m = view.members[r.cadreId];
     const c = confirmed.get(r.cadreId);
+    const flags = r.flags.filter((f) => f !== 'veto').map(flagText);
     blocks.push({
       key: `${tableId}-${r.cadreId}`,
       kind: 'row',
       table: tableId,
       node: (
         <tr data-rank-row={m?.name ?? r.cadreId}>
-          <td className="c">{r.rank}</td>
+          <td className="c">{rank ?? '—'}</td>
           <td className="c">{m?.name ?? r.cadreId}</td>
           <td>{m?.unitName ?? ''}</td>
           <td className="c n">
@@ -71,7 +73,7 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
           <td className="c n">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
           <td className="c">{GRADE_LABELS[r.grade]}</td>
           <td className="c">{c ? `${GRADE_LABELS[c.grade]}${c.grade !== r.grade ? '（调整）' : ''}` : '未确认'}</td>
-          <td>{r.flags.map(flagText).join('、')}</td>
+          <td>{(vetoed ? [VETO_NOTE, ...flags] : flags).join('；')}</td>
         </tr>
       ),
     });
@@ -90,7 +92,7 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
 }
 
 /** In a packet, `anchor` names the title (for the contents' page number) and the table starts on a new page. */
-export function rankingsDocument(view: RankingsView, assessmentName: string, prefix = 'r', anchor?: string): PrintDocumentSpec {
+export function rankingsDocument(view: RankingsView, assessmentName: string, prefix = 'r', anchor?: string, organ = ''): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
     {
       key: `${prefix}-title`,
@@ -119,7 +121,7 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
     ['chief', '一、正职（按单位类别排名）'],
     ['deputy', '二、副职（按单位排名）'],
   ] as const) {
-    const groups = view.result.groups.filter((g) => g.position === position);
+    const groups = orderedGroups(view, position);
     if (groups.length === 0) continue;
     blocks.push({ key: `${prefix}-${position}`, kind: 'flow', keepWithNext: true, node: <div className="pb-h1">{label}</div> });
     groups.forEach((g) => {
@@ -131,8 +133,10 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
   blocks.push({
     key: `${prefix}-sign`,
     kind: 'flow',
+    keepWithPrevious: true,
     node: (
       <div className="pb-sign">
+        {organ ? <span className="pb-sign-organ">制表单位：{organ}</span> : null}
         <span>制表人：________</span>
         <span>审核人：________</span>
         <span>日期：________</span>
@@ -140,6 +144,6 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
     ),
   });
   if (view.state === 'archived' && view.digest)
-    blocks.push({ key: `${prefix}-digest`, kind: 'flow', node: <div className="pb-note pb-digest">结果摘要（SHA-256）：{view.digest}</div> });
+    blocks.push({ key: `${prefix}-digest`, kind: 'flow', keepWithPrevious: true, node: <div className="pb-note pb-digest">结果摘要（SHA-256）：{view.digest}</div> });
   return { blocks, tables };
 }

@@ -8,6 +8,8 @@ export interface PrintBlock {
   readonly node: ReactNode;
   readonly table?: string;
   readonly keepWithNext?: boolean;
+  /** Kept on the page of the block before it (the signature lines under a table). */
+  readonly keepWithPrevious?: boolean;
   readonly breakBefore?: boolean;
   /** Marks where a section of a packet starts (its page number goes into the table of contents). */
   readonly anchor?: string;

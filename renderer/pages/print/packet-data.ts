@@ -2,7 +2,7 @@
 // through the same calls the single documents use. The preview and the print view both load it.
 import type { RankingsView } from '../../../shared/assessment';
 import { call } from '../../lib/api';
-import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
+import { loadDossierPrintData, loadSharedPrintData, type DossierPrintData } from './dossier-data';
 
 export interface PacketRanking {
   readonly assessmentId: number;
@@ -13,6 +13,8 @@ export interface PacketRanking {
 export interface PacketPrintData {
   readonly rankings: readonly PacketRanking[];
   readonly dossiers: readonly DossierPrintData[];
+  /** 发文机关 from 系统设置 ('' while unset). */
+  readonly organ: string;
 }
 
 /** A few cadres at a time: a 50-cadre packet must not send 200 reads at once. `onLoaded` counts what has arrived. */
@@ -22,6 +24,8 @@ export async function loadPacketPrintData(
   onLoaded?: (done: number, total: number) => void,
 ): Promise<PacketPrintData> {
   const total = cadreIds.length + assessmentIds.length;
+  const shared = await loadSharedPrintData();
+  const { organ } = shared;
   const rankings: PacketRanking[] = [];
   for (const assessmentId of assessmentIds) {
     const [view, detail] = await Promise.all([call('rankings.get', { assessmentId }), call('assessments.get', { id: assessmentId })]);
@@ -30,8 +34,8 @@ export async function loadPacketPrintData(
   }
   const dossiers: DossierPrintData[] = [];
   for (let i = 0; i < cadreIds.length; i += 5) {
-    dossiers.push(...(await Promise.all(cadreIds.slice(i, i + 5).map(loadDossierPrintData))));
+    dossiers.push(...(await Promise.all(cadreIds.slice(i, i + 5).map((id) => loadDossierPrintData(id, shared)))));
     onLoaded?.(rankings.length + dossiers.length, total);
   }
-  return { rankings, dossiers };
+  return { rankings, dossiers, organ };
 }

@@ -11,6 +11,8 @@ export interface MeasuredBlock {
   readonly table?: string;
   /** A heading: kept on the page of the block after it. */
   readonly keepWithNext?: boolean;
+  /** Kept on the page of the block before it (制表人/审核人/日期 under their table's last row). */
+  readonly keepWithPrevious?: boolean;
   /** Starts a new page (a section of the packet). */
   readonly breakBefore?: boolean;
 }
@@ -84,7 +86,16 @@ export function paginate(blocks: readonly MeasuredBlock[], headerHeights: Readon
       need += cost(j + 1, [j]);
     }
     if (used + need > pageHeight && cur.length > 0) {
+      // A block that belongs to the one before it takes that one along (and so on back), so a page never holds
+      // only the signature lines; a heading that would then end the page comes along too. Never the whole page.
+      const carried: number[] = [];
+      for (let k = i; blocks[k]!.keepWithPrevious && cur.length > 1 && cur.at(-1) === k - 1; k--) carried.unshift(cur.pop()!);
+      if (carried.length > 0) while (cur.length > 1 && blocks[cur.at(-1)!]!.keepWithNext) carried.unshift(cur.pop()!);
       flush();
+      for (const c of carried) {
+        used += cost(c, cur);
+        cur.push(c);
+      }
     }
     const own = cost(i, cur);
     cur.push(i);

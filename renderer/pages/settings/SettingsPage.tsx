@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { PageHeader } from '../PageHeader';
 import { BackupCard } from './BackupCard';
+import { IssuingOrganCard } from './IssuingOrganCard';
 
 export function SettingsPage({ onRestored }: { onRestored: () => void }) {
   const [form] = Form.useForm<{ idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }>();
@@ -65,6 +66,7 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
           </Form.Item>
         </Form>
       </Card>
+      <IssuingOrganCard />
       <BackupCard onRestored={onRestored} />
     </>
   );

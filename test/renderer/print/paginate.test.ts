@@ -27,3 +27,13 @@ test('breakBefore starts a new page; a block taller than a page gets pages of it
   // 500 px on 100 px pages, each slice repeating the 32 px overlap: offsets 0, 68, …, 408.
   expect(paginate([flow(10), flow(10, { breakBefore: true }), flow(500), flow(10)], headers, 100)).toEqual([[0], [1], ...Array(7).fill([2]), [3]]);
 });
+
+test('signature lines that do not fit take the last row of their table along: never a page of signatures alone', () => {
+  // Header 10 + 3 rows of 30 = 100: the signature (20) does not fit; the third row moves with it (header 10 again).
+  const blocks = [row(30), row(30), row(30), flow(20, { keepWithPrevious: true }), flow(10, { keepWithPrevious: true })];
+  expect(paginate(blocks, headers, 100)).toEqual([[0, 1], [2, 3, 4]]);
+});
+
+test('keepWithPrevious never empties a page: after a block alone on its page it starts the next one', () => {
+  expect(paginate([flow(95), flow(20, { keepWithPrevious: true })], headers, 100)).toEqual([[0], [1]]);
+});
