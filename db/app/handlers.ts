@@ -18,6 +18,7 @@ import { panelHandlers } from '../assessment/panel-service';
 import { assessmentExcelHandlers } from '../assessment/excel/service';
 import { printHandlers } from '../print/service';
 import { collectionHandlers } from '../dossier/collection';
+import { unitExcelHandlers } from '../roster/units-excel';
 import { selectionHandlers } from '../print/selections';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
@@ -57,5 +58,6 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...assessmentExcelHandlers,
   ...printHandlers,
   ...collectionHandlers,
+  ...unitExcelHandlers,
   ...selectionHandlers,
 };

@@ -16,6 +16,7 @@ import type {
   PickedFile,
   RosterRow,
   SavedFile,
+  UnitImportPreview,
 } from '../roster/views';
 import { call, ROSTER_EDITORS } from './call';
 import { OPEN_PURPOSES, SAVE_PURPOSES } from './save-purpose';
@@ -51,6 +52,15 @@ export const rosterCalls = {
       name: f.text('单位名称', 60),
       categoryCode: f.text('单位类别', 10),
       sort: z.number({ error: '排序号必须是数字' }).int('排序号必须是整数').min(0, '排序号不能为负').max(99999, '排序号过大'),
+    }),
+    access: ROSTER_EDITORS,
+    mutates: true,
+  }),
+  'units.previewExcel': call<UnitImportPreview>()({ input: z.strictObject({ token }), access: ROSTER_EDITORS, mutates: false }),
+  'units.commitExcel': call<{ readonly created: number; readonly updated: number }>()({
+    input: z.strictObject({
+      jobId,
+      excludedRows: z.array(rowNumber('排除的行号'), { error: '排除的行号不正确' }).max(10_000, '排除的行号过多'),
     }),
     access: ROSTER_EDITORS,
     mutates: true,

@@ -21,6 +21,8 @@ export const CALL_NAME_LIST = [
   'settings.update',
   'units.list',
   'units.save',
+  'units.previewExcel',
+  'units.commitExcel',
   'units.delete',
   'categories.save',
   'roster.query',

@@ -186,3 +186,24 @@ export interface ExcelMappingNeeded {
   /** The choices, in the template's order. */
   readonly fields: readonly ExcelMappingField[];
 }
+
+/** One row of a units sheet as the import preview shows it. */
+export interface UnitImportRow {
+  readonly rowNumber: number;
+  readonly name: string;
+  readonly categoryCode: string;
+  readonly categoryName: string;
+  readonly sort: number;
+  /** new: added; update: its category or 排序号 changes; same: already there as written; error: see issues. */
+  readonly status: 'new' | 'update' | 'same' | 'error';
+  readonly issues: readonly string[];
+  /** For update: “单位类别：甲 → 乙”, “排序号：1 → 3”. */
+  readonly changes: readonly string[];
+  readonly unitId: number | null;
+}
+
+export interface UnitImportPreview {
+  readonly jobId: string;
+  readonly fileName: string;
+  readonly rows: readonly UnitImportRow[];
+}

@@ -6,7 +6,7 @@ import { contract, type CallName } from '../../shared/ipc/contract';
 import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
-import { addUnit, cadreInput, fixturePath, loginAs, sampleJpeg } from '../helpers/roster';
+import { addUnit, cadreInput, fixturePath, loginAs, sampleJpeg, unitsWorkbook } from '../helpers/roster';
 import { addEntry, dossierCadre, entryForm, pickAttachment, samplePng } from '../helpers/dossier';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
 import type { SavePurpose } from '../../shared/ipc/save-purpose';
@@ -125,6 +125,15 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'roster.exportExcel': {
     prepare: async (h) => (await unitAndCadre(h), savedTo(h, 'rosterExcel', '干部名册.xlsx')),
     run: (h, token: string) => h.ok('roster.exportExcel', { token, filter: {} }),
+  },
+  'units.commitExcel': {
+    prepare: async (h) => {
+      const path = join(tempDir(), '单位.xlsx');
+      writeFileSync(path, await unitsWorkbook([['乌兰镇', '苏木镇（街道）', '2']]));
+      const [file] = await h.pickOpen('excel', path);
+      return (await h.ok('units.previewExcel', { token: file!.token })).jobId;
+    },
+    run: (h, jobId: string) => h.ok('units.commitExcel', { jobId, excludedRows: [] }),
   },
   'roster.commitExcel': {
     prepare: async (h) => {
@@ -483,6 +492,9 @@ describe('one audit entry per change', () => {
     // Something for the roster's reads to read: a unit, a cadre, files picked for previews (picking writes nothing).
     const { cadre } = await unitAndCadre(h);
     const [excel] = await h.pickOpen('excel', fixturePath('excel/roster-valid.xlsx'));
+    const unitsPath = join(tempDir(), '单位.xlsx');
+    writeFileSync(unitsPath, await unitsWorkbook([['乌兰镇', '苏木镇（街道）', '2']]));
+    const [unitsExcel] = await h.pickOpen('excel', unitsPath);
     const [lrmx] = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'));
     const backup = await backupPicked(h);
     const entry = await addEntry(h, cadre.id);
@@ -505,6 +517,7 @@ describe('one audit entry per change', () => {
       'files.pickOpen': () => (h.dialogs.answerOpen(fixturePath('lrmx/李秀梅.lrmx')), { purpose: 'lrmx' }),
       'files.pickSave': () => (h.dialogs.answerSave(join(tempDir(), '名册.xlsx')), { purpose: 'rosterExcel', suggestedName: '干部名册' }),
       'roster.previewExcel': () => ({ token: excel!.token }),
+      'units.previewExcel': () => ({ token: unitsExcel!.token }),
       'roster.previewLrmx': () => ({ tokens: [lrmx!.token] }),
       'jobs.status': () => ({ jobId }),
       'jobs.cancel': () => ({ jobId }),

@@ -208,6 +208,8 @@ describe('disabling', () => {
 
 const CALL_NAMES_OF_ROSTER_EDITORS = [
   'units.save',
+  'units.previewExcel',
+  'units.commitExcel',
   'units.delete',
   'categories.save',
   'cadres.create',
@@ -252,6 +254,8 @@ describe('role refusal', () => {
     'roster.saveTemplate': { token: TOKEN },
     'roster.exportExcel': { token: TOKEN, filter: {} },
     'roster.previewExcel': { token: TOKEN },
+    'units.previewExcel': { token: TOKEN },
+    'units.commitExcel': { jobId: JOB, excludedRows: [] },
     'roster.commitExcel': { jobId: JOB, excludedRows: [], confirmedRows: [] },
     'roster.previewLrmx': { tokens: [TOKEN] },
     'roster.commitLrmx': { jobId: JOB, files: [{ index: 0, unitId: ids.unit ?? 1, position: 'chief', confirmMatch: false }] },

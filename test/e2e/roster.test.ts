@@ -8,7 +8,7 @@ import { checkDigit } from '../../shared/roster/idcard';
 import { startTestApp, type TestApp } from './harness/app';
 import { screenshot } from './harness/browser';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { rosterWorkbook } from '../helpers/roster';
+import { rosterWorkbook, unitsWorkbook } from '../helpers/roster';
 
 const SAMPLES = join(process.cwd(), 'test', 'fixtures', 'lrmx');
 const id = (first17: string) => first17 + checkDigit(first17);
@@ -87,6 +87,29 @@ describe('roster', () => {
       ['鄂托克旗农牧局', '综合经济管理部门'],
     ]);
     await screenshot(page, '10-units');
+  });
+
+  test('units are imported from a department’s Excel list: errors first, then the rest', async () => {
+    const list = join(work, '单位一览表.xlsx');
+    writeFileSync(
+      list,
+      await unitsWorkbook([
+        ['乌兰镇', '苏木镇（街道）', '3'],
+        ['鄂托克旗农牧局', '综合经济管理部门', '5'],
+        ['鄂托克旗财政局', '财政', '2'],
+      ]),
+    );
+    await page.getByTestId('units-import-open').click();
+    dialogs.answerOpen(list);
+    await page.getByTestId('units-import-pick').click();
+    const rows = page.getByTestId('units-import-rows');
+    await expect.poll(() => rows.locator('tbody tr.ant-table-row').first().innerText()).toContain('单位类别：“财政”不存在');
+    expect(await page.getByTestId('units-import-plan').innerText()).toBe('将新增 1 个、更新 1 个单位；1 行有错误，不导入');
+    expect(await rows.innerText()).toContain('排序号：1 → 5'); // 保存并新增 gave it 排序号 1
+    await screenshot(page, '10b-units-import');
+    await page.getByTestId('units-import-commit').click();
+    await page.getByText('已新增 1 个单位，更新 1 个单位').waitFor();
+    await page.getByRole('cell', { name: '乌兰镇', exact: true }).waitFor();
   });
 
   test('an Excel roster with errors is refused row by row, then the fixed file imports', async () => {

@@ -110,6 +110,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'roster.saveTemplate': { token },
     'roster.exportExcel': { token, filter: { status: '在职' } },
     'roster.previewExcel': { token },
+    'units.previewExcel': { token },
+    'units.commitExcel': { jobId, excludedRows: [2] },
     'roster.commitExcel': { jobId, excludedRows: [3, 4], confirmedRows: [5] },
     'roster.previewLrmx': { tokens: [token, randomUUID()] },
     'roster.commitLrmx': { jobId, files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: false }] },

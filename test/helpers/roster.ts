@@ -251,3 +251,17 @@ export function generatedRosterRows(count: number, unitNames: readonly string[])
   }
   return rows;
 }
+
+/**
+ * A units sheet as a department keeps it: a title row, then 单位名称 / 单位类别 / 排序号 headers (`headers` to vary
+ * them), one row per unit, every cell text. Written by exceljs, read back by the app's real parser.
+ */
+export async function unitsWorkbook(rows: readonly (readonly string[])[], headers: readonly string[] = ['单位名称', '单位类别', '排序号']): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('单位');
+  ws.addRow(['某旗科级单位一览表']);
+  ws.mergeCells(1, 1, 1, headers.length);
+  ws.addRow([...headers]);
+  for (const r of rows) ws.addRow([...r]);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}

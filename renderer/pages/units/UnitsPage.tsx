@@ -1,19 +1,21 @@
 // Units (单位) and their categories: list with 正职/副职 counts, add, edit, delete; rename or add categories.
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Popconfirm, Radio, Space, Table, Tag } from 'antd';
-import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/roster/types';
 import { call, errorMessage } from '../../lib/api';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 import { PageHeader } from '../PageHeader';
 import { UnitFormModal } from './UnitFormModal';
 import { CategoriesModal } from './CategoriesModal';
+import { UnitsImportModal } from './UnitsImportModal';
 
 export function UnitsPage({ canEdit }: { canEdit: boolean }) {
   const { units, categories, loading, reload } = useUnitsAndCategories();
   const [category, setCategory] = useState<string>('all');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
   const { message } = AntApp.useApp();
   const categoryName = useMemo(() => new Map(categories.map((c) => [c.code, c.name])), [categories]);
   const shown = category === 'all' ? units : units.filter((u) => u.categoryCode === category);
@@ -38,6 +40,9 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
             <Space>
               <Button icon={<TagsOutlined />} onClick={() => setCategoriesOpen(true)}>
                 单位类别
+              </Button>
+              <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)} data-testid="units-import-open">
+                从 Excel 导入
               </Button>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
                 新增单位
@@ -104,6 +109,15 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
           onSaved={async () => {
             setEditing(null);
             await reload();
+          }}
+        />
+      ) : null}
+      {importing ? (
+        <UnitsImportModal
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false);
+            void reload();
           }}
         />
       ) : null}
