@@ -84,7 +84,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'paper.enter': '录入纸质票',
   'paper.resolve': '核对纸质票',
   'paper.discard': '作废纸质票录入',
-  'units.commitExcel': '从Excel导入单位',
+  'units.commitExcel': '导入单位列表',
   'collection.attestNone': '季度采集核查无材料',
   'collection.withdrawAttestation': '撤销季度采集核查',
   'collection.setRequiredSections': '设置季度必填板块',
