@@ -13,6 +13,8 @@ const STATUS_POLL_MS = 20_000;
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
+  /** After 评议终端 mode ends: the assessment to show again, on its 评议码 tab. */
+  const [returnTo, setReturnTo] = useState<number | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   // Shown once, right after setup; never stored anywhere.
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
@@ -61,6 +63,19 @@ export function App() {
       return <LoginPage status={status} onLoggedIn={refresh} />;
     case 'ready':
       // 评议终端 mode: the window shows only the kiosk, whatever page was open.
-      return status.kiosk ? <KioskScreen status={status.kiosk} onExit={refresh} /> : <MainLayout status={status} onStatusChange={refresh} />;
+      if (status.kiosk) {
+        const assessmentId = status.kiosk.assessmentId;
+        return (
+          <KioskScreen
+            status={status.kiosk}
+            onExit={() => {
+              // Back where the kiosk was started: the assessment's 评议码 tab.
+              setReturnTo(assessmentId);
+              void refresh();
+            }}
+          />
+        );
+      }
+      return <MainLayout key={returnTo ?? 0} status={status} onStatusChange={refresh} openAssessment={returnTo} />;
   }
 }

@@ -1,11 +1,13 @@
 // The main window: navigation on the left, the signed-in user, the lock button (and Ctrl+L) on top.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { DownOutlined, KeyOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, QuestionCircleOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { AppStatus, SessionUser } from '../../shared/ipc/types';
 import { ROLE_LABELS } from '../../shared/roles';
 import { call, errorMessage } from '../lib/api';
 import { navFor, type PageKey } from './menu';
+import { HelpDrawer } from './HelpDrawer';
+import { OpenHelpContext } from './help';
 import { useActivityPing } from './useActivityPing';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
 import { CatalogPage } from '../pages/catalog/CatalogPage';
@@ -28,12 +30,14 @@ function PageFor({
   onStatusChange,
   dossierCadreId,
   openDossier,
+  openAssessment,
 }: {
   page: PageKey;
   user: SessionUser;
   onStatusChange: () => void;
   dossierCadreId: number | null;
   openDossier: (cadreId: number) => void;
+  openAssessment: number | null;
 }) {
   const canEdit = ROSTER_EDITORS.includes(user.role);
   switch (page) {
@@ -46,7 +50,7 @@ function PageFor({
     case 'catalog':
       return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
-      return <AssessmentPage role={user.role} userName={user.displayName} onStatusChange={onStatusChange} />;
+      return <AssessmentPage role={user.role} userName={user.displayName} onStatusChange={onStatusChange} openId={openAssessment} />;
     case 'packet':
       return <PacketPage printedBy={user.displayName} />;
     case 'printRegister':
@@ -60,11 +64,12 @@ function PageFor({
   }
 }
 
-export function MainLayout({ status, onStatusChange }: { status: AppStatus; onStatusChange: () => void }) {
+export function MainLayout({ status, onStatusChange, openAssessment = null }: { status: AppStatus; onStatusChange: () => void; openAssessment?: number | null }) {
   const user = status.user!;
   const items = navFor(user.role);
-  const [page, setPage] = useState<PageKey>(items[0]!.key);
+  const [page, setPage] = useState<PageKey>(openAssessment !== null && items.some((i) => i.key === 'assessment') ? 'assessment' : items[0]!.key);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [dossierCadreId, setDossierCadreId] = useState<number | null>(null);
   const openDossier = (cadreId: number) => {
     setDossierCadreId(cadreId);
@@ -101,8 +106,11 @@ export function MainLayout({ status, onStatusChange }: { status: AppStatus; onSt
         <Space size="middle">
           <Dropdown
             menu={{
-              items: [{ key: 'password', icon: <KeyOutlined />, label: '修改密码' }],
-              onClick: () => setChangingPassword(true),
+              items: [
+                { key: 'help', icon: <QuestionCircleOutlined />, label: '操作指引' },
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+              ],
+              onClick: (e) => (e.key === 'help' ? setHelpOpen(true) : setChangingPassword(true)),
             }}
           >
             <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
@@ -128,9 +136,12 @@ export function MainLayout({ status, onStatusChange }: { status: AppStatus; onSt
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
-          <PageFor page={page} user={user} onStatusChange={onStatusChange} dossierCadreId={dossierCadreId} openDossier={openDossier} />
+          <OpenHelpContext.Provider value={() => setHelpOpen(true)}>
+            <PageFor page={page} user={user} onStatusChange={onStatusChange} dossierCadreId={dossierCadreId} openDossier={openDossier} openAssessment={openAssessment} />
+          </OpenHelpContext.Provider>
         </Layout.Content>
       </Layout>
+      <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} onGo={setPage} pages={new Set(items.map((i) => i.key))} />
       <ChangePasswordModal
         open={changingPassword || user.mustChangePassword}
         forced={user.mustChangePassword}

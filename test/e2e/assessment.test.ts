@@ -89,6 +89,16 @@ describe('assessment', () => {
   test('create an assessment over 苏木镇 and 党群部门: the members are snapshotted', async () => {
     await menu('考核测评');
     await page.getByText('暂无考核').waitFor();
+    // The empty list offers 操作指引: the year's steps in order, each leading to its page.
+    await page.getByTestId('empty-help').click();
+    const help = page.getByTestId('help-drawer');
+    await expect.poll(() => help.innerText()).toMatch(/建单位[\s\S]*导名册[\s\S]*季度采集[\s\S]*建考核[\s\S]*录票[\s\S]*汇总[\s\S]*审议材料/);
+    await page.waitForTimeout(400); // the drawer slides in
+    await screenshot(page, 'assessment-help');
+    await page.getByTestId('help-go-建单位').click();
+    await page.locator('.ant-menu-item-selected', { hasText: '单位管理' }).waitFor();
+    await menu('考核测评');
+    await page.getByText('暂无考核').waitFor();
     await page.getByRole('button', { name: /新建考核/ }).click();
     // In December the assessed year is this one; earlier in the year, last year's.
     const now = new Date();
@@ -163,6 +173,12 @@ describe('assessment', () => {
 
   test('职工测评 counts and a 服务对象 score', async () => {
     await tab('职工测评');
+    // One group's tally sheet at a time: the group filter shows only its members.
+    const all = await page.locator('[data-testid^="staff-"][data-testid$="-excellent"]').count();
+    await pickOption(page.getByTestId('staff-group'), '副职·乌兰镇');
+    await expect.poll(() => page.locator('[data-testid^="staff-"][data-testid$="-excellent"]').count()).toBe(2);
+    await page.getByTestId('staff-group').locator('.ant-select-clear').click();
+    await expect.poll(() => page.locator('[data-testid^="staff-"][data-testid$="-excellent"]').count()).toBe(all);
     await input('staff-阿古拉-excellent').fill('3');
     await input('staff-阿古拉-good').fill('1');
     await page.getByTestId('staff-save').click();

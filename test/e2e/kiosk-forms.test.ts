@@ -31,10 +31,12 @@ const names = (order: readonly number[]) => order.map((id) => Object.keys(ids).f
 
 const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 
+/** The assessment's page (already open after leaving the 评议终端, which returns to it). */
 async function openAssessment() {
   await menu('考核测评');
-  await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-  await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
+  const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
+  if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+  await title.waitFor();
 }
 
 /** The names down the order table, top to bottom. */
@@ -106,6 +108,13 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     await expect.poll(() => rowNames('kiosk-place')).toEqual(['巴特尔', '阿古拉', '朝鲁']);
     await settledScreenshot('kiosk-forms-kiosk-superior-after-drag');
     await page.getByTestId('kiosk-submit').click();
+    // 请核对后提交: the order is shown back; 返回修改 keeps it, then it is confirmed.
+    await expect.poll(() => page.getByTestId('kiosk-review-lines').innerText()).toBe('第 1 名：巴特尔\n第 2 名：阿古拉\n第 3 名：朝鲁');
+    await page.getByTestId('kiosk-back').click();
+    await expect.poll(() => rowNames('kiosk-place')).toEqual(['巴特尔', '阿古拉', '朝鲁']);
+    await page.getByTestId('kiosk-submit').click();
+    await settledScreenshot('kiosk-forms-kiosk-review');
+    await page.getByTestId('kiosk-confirm').click();
     await page.getByText('评议票已提交，感谢您的参与').waitFor();
 
     await kioskOpen(staff.slips[0]!.code);
@@ -116,6 +125,8 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     await page.getByTestId('kiosk-staff-朝鲁').getByText('一般').click();
     await settledScreenshot('kiosk-forms-kiosk-staff');
     await page.getByTestId('kiosk-submit').click();
+    await expect.poll(() => page.getByTestId('kiosk-review-lines').innerText()).toBe('阿古拉：优秀\n巴特尔：较好\n朝鲁：一般');
+    await page.getByTestId('kiosk-confirm').click();
     await page.getByText('评议票已提交，感谢您的参与').waitFor();
 
     await page.getByTestId('kiosk-exit').click();

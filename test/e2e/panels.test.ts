@@ -44,10 +44,12 @@ async function confirmDialog(button: string | RegExp) {
   await confirm.waitFor({ state: 'detached', timeout: 20_000 });
 }
 
+/** The assessment's page (already open after leaving the 评议终端, which returns to it). */
 async function openAssessment() {
   await menu('考核测评');
-  await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-  await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
+  const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
+  if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+  await title.waitFor();
 }
 
 async function loginAs(username: string, password: string) {
@@ -107,7 +109,18 @@ describe('评议码 and 评议终端', () => {
     await typeGrid('kiosk-peer', '巴特尔', [90, 88, 86, 75, 70, 72]);
     await expect.poll(() => page.getByTestId('kiosk-peer-total-巴特尔').innerText()).toBe((90 * 0.35 + 88 * 0.35 + 86 * 0.3).toFixed(2));
     await settledScreenshot('panels-kiosk-peer-form');
+    // A score outside 0–100 is kept as typed and named, never clamped; the ballot is refused until it is corrected.
+    const cell = input('kiosk-peer-朝鲁-zz1');
+    await cell.fill('105');
+    await cell.press('Tab');
+    await expect.poll(() => cell.inputValue()).toBe('105');
+    expect(await page.getByTestId('kiosk-peer-朝鲁-zz1-range').innerText()).toBe('超出 0–100');
     await page.getByTestId('kiosk-submit').click();
+    await expect.poll(() => page.getByTestId('kiosk-form-problem').innerText()).toMatch(/对“朝鲁”的“.+”分数 105 超出 0–100，请核对后改正/);
+    await cell.fill('75');
+    await page.getByTestId('kiosk-submit').click();
+    await expect.poll(() => page.getByTestId('kiosk-review-lines').innerText()).toContain('巴特尔：加权合计');
+    await page.getByTestId('kiosk-confirm').click();
     await page.getByText('评议票已提交，感谢您的参与').waitFor();
     // Back at code entry, empty, nothing of the ballot on screen.
     await page.getByTestId('kiosk-code').waitFor();
@@ -130,6 +143,9 @@ describe('评议码 and 评议终端', () => {
     await page.getByTestId('kiosk-exit-ok').click();
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
     expect(app.bridge.host.status().kiosk).toBeNull();
+    // Back where the kiosk was started: the assessment's 评议码 tab.
+    await expect.poll(() => page.locator('.ant-tabs-tab-active').first().innerText()).toBe('评议码');
+    expect(await page.locator('.ant-menu-item-selected').innerText()).toContain('考核测评');
     const ballots = await ok('ballots.list', { assessmentId });
     expect(ballots.peer.map((b) => [b.raterId, b.anonymous])).toEqual([
       [null, true],

@@ -41,16 +41,18 @@ export function AssessmentDetailPage({
   userName,
   onBack,
   onStatusChange,
+  initialTab = 'members',
 }: {
   id: number;
   role: Role;
   userName: string;
   onBack: () => void;
   onStatusChange: () => void;
+  initialTab?: string;
 }) {
   const [detail, setDetail] = useState<AssessmentDetail | null>(null);
   const [ballots, setBallots] = useState<AssessmentBallots | null>(null);
-  const [tab, setTab] = useState('members');
+  const [tab, setTab] = useState(initialTab);
   const [rankingsKey, setRankingsKey] = useState(0);
   const { message, modal } = AntApp.useApp();
   const seesBallots = role !== 'reviewer';

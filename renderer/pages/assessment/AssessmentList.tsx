@@ -7,6 +7,7 @@ import type { Role } from '../../../shared/roles';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
+import { EmptyWithHelp } from '../../layout/help';
 import { NewAssessmentModal } from './NewAssessmentModal';
 import { StateTag } from './StateTag';
 
@@ -47,7 +48,7 @@ export function AssessmentList({ role, onOpen }: { role: Role; onOpen: (id: numb
           loading={loading}
           dataSource={rows as AssessmentSummary[]}
           pagination={false}
-          locale={{ emptyText: '暂无考核' }}
+          locale={{ emptyText: <EmptyWithHelp text="暂无考核" /> }}
           onRow={(r) => ({ onDoubleClick: () => onOpen(r.id) })}
           columns={[
             { title: '年度', dataIndex: 'year', width: 80 },

@@ -1,12 +1,12 @@
 // 职工测评: per cadre, the totals of 优秀/较好/一般/较差 from the tally sheets, or single ballots entered one at a time.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, InputNumber, Segmented, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, InputNumber, Segmented, Select, Table, Typography } from 'antd';
 import { BALLOT_SOURCES, BALLOT_SOURCE_LABELS } from '../../../shared/assessment/ballot-import';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
-import { fmt2 } from './groups';
+import { fmt2, groupsOf } from './groups';
 import { StaffSingleBallot } from './StaffSingleBallot';
 
 const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
@@ -42,6 +42,10 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
   const { message } = AntApp.useApp();
   const countsOf = (id: number): Counts => edits.get(id) ?? stored.get(id) ?? ZERO;
   const points = detail.config.staffPoints;
+  // A tally sheet is per group: the clerk types one group's totals at a time.
+  const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
+  const [group, setGroup] = useState<string | null>(null);
+  const shown = group === null ? detail.members : (groups.find((g) => g.ref === group)?.members ?? []);
 
   const save = async () => {
     const counts = [...edits.entries()].map(([targetId, c]) => ({ targetId, ...c }));
@@ -73,11 +77,21 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
       <Typography.Paragraph type="secondary">
         按计票单填写每名干部各等次的总票数。折算分：优秀 {points.excellent}、较好 {points.good}、一般 {points.fair}、较差 {points.poor}。
       </Typography.Paragraph>
+      <Select<string>
+        allowClear
+        placeholder={`全部分组（${groups.length} 组）`}
+        value={group ?? undefined}
+        onChange={(v) => setGroup(v ?? null)}
+        options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: 260, marginBottom: 12 }}
+        data-testid="staff-group"
+      />
       <Table<AssessmentMember>
         rowKey="cadreId"
         size="small"
-        pagination={detail.members.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        dataSource={detail.members}
+        pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        dataSource={shown}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
           { title: '单位', dataIndex: 'unitName', width: 130 },

@@ -49,7 +49,15 @@ export function weightedTotal(row: Record<string, number | null> | undefined, in
   return sum;
 }
 
-/** Targets × indicators, 0–100, keyboard-first, with the weighted total per row. */
+export const SCORE_MIN = 0;
+export const SCORE_MAX = 100;
+const outOfRange = (v: number | null | undefined) => typeof v === 'number' && (v < SCORE_MIN || v > SCORE_MAX);
+export const OUT_OF_RANGE = `超出 ${SCORE_MIN}–${SCORE_MAX}`;
+
+/**
+ * Targets × indicators, 0–100, keyboard-first, with the weighted total per row. A score outside 0–100 is kept as typed
+ * and marked “超出 0–100” (never silently clamped: 105 might have been meant as 95 or 100).
+ */
 export function PeerScoreGrid(props: {
   targets: readonly FormTarget[];
   indicators: readonly FormIndicator[];
@@ -72,17 +80,27 @@ export function PeerScoreGrid(props: {
         ...indicators.map((ind) => ({
           title: `${ind.name}（${ind.weight}）`,
           width: 130,
-          render: (_: unknown, t: FormTarget) => (
-            <InputNumber
-              min={0}
-              max={100}
-              value={grid[t.cadreId]?.[ind.id] ?? null}
-              onChange={(v) => onChange({ ...grid, [t.cadreId]: { ...(grid[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } })}
-              onKeyDown={enterMovesOn(cell)}
-              data-grid-cell={cell}
-              data-testid={`${cell}-${t.name}-${ind.id}`}
-            />
-          ),
+          render: (_: unknown, t: FormTarget) => {
+            const value = grid[t.cadreId]?.[ind.id] ?? null;
+            const bad = outOfRange(value);
+            return (
+              <div>
+                <InputNumber
+                  value={value}
+                  status={bad ? 'error' : undefined}
+                  onChange={(v) => onChange({ ...grid, [t.cadreId]: { ...(grid[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } })}
+                  onKeyDown={enterMovesOn(cell)}
+                  data-grid-cell={cell}
+                  data-testid={`${cell}-${t.name}-${ind.id}`}
+                />
+                {bad ? (
+                  <div className="ant-form-item-explain-error" data-testid={`${cell}-${t.name}-${ind.id}-range`}>
+                    {OUT_OF_RANGE}
+                  </div>
+                ) : null}
+              </div>
+            );
+          },
         })),
         { title: '加权合计', width: 100, render: (_: unknown, t: FormTarget) => <span data-testid={`${cell}-total-${t.name}`}>{fmt2(weightedTotal(grid[t.cadreId], indicators))}</span> },
       ]}
@@ -99,6 +117,8 @@ export function gridBallots(targets: readonly FormTarget[], indicators: readonly
     const given = indicators.some((i) => row[i.id] !== null && row[i.id] !== undefined);
     if (!given && !complete) continue;
     if (missing) return `对“${t.name}”的“${missing.name}”未填写分数`;
+    const wrong = indicators.find((i) => outOfRange(row[i.id]));
+    if (wrong) return `对“${t.name}”的“${wrong.name}”分数 ${row[wrong.id]} ${OUT_OF_RANGE}，请核对后改正`;
     out.push({ targetId: t.cadreId, scores: Object.fromEntries(indicators.map((i) => [i.id, row[i.id] as number])) });
   }
   if (out.length === 0) return '请至少填写一名被评价人的分数';

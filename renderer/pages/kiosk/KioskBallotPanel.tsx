@@ -5,7 +5,9 @@ import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/pa
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { errorMessage } from '../../lib/api';
-import { PeerScoreGrid, StaffVotes, gridBallots, type FormTarget, type ScoreGrid } from '../assessment/ballot-forms';
+import { PeerScoreGrid, StaffVotes, gridBallots, weightedTotal, type FormTarget, type ScoreGrid } from '../assessment/ballot-forms';
+import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
+import { fmt2 } from '../assessment/groups';
 import { OrderTable } from '../assessment/OrderTable';
 
 export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBallotForm; onSubmit: (b: KioskBallot) => Promise<void>; onCancel: () => void }) {
@@ -15,6 +17,8 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
   const [votes, setVotes] = useState<Map<number, StaffGrade>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The checked ballot, shown back to the rater before it is submitted (a kiosk ballot cannot be changed later). */
+  const [review, setReview] = useState<KioskBallot | null>(null);
 
   const ballot = (): KioskBallot | string => {
     if (form.kind === 'peer') {
@@ -30,17 +34,53 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
     return { kind: 'staff', votes: form.targets.map((t) => ({ targetId: t.cadreId, grade: votes.get(t.cadreId)! })) };
   };
 
-  const submit = async () => {
+  const check = () => {
     const b = ballot();
     if (typeof b === 'string') return setProblem(b);
+    setReview(b);
+  };
+
+  const submit = async () => {
+    if (!review) return;
     setBusy(true);
     try {
-      await onSubmit(b);
+      await onSubmit(review);
     } catch (e) {
       setProblem(errorMessage(e));
+      setReview(null);
       setBusy(false);
     }
   };
+
+  const nameOf = new Map(form.targets.map((t) => [t.cadreId, t.name]));
+  const summary = (b: KioskBallot): string[] =>
+    b.kind === 'peer'
+      ? b.ballots.map((x) => `${nameOf.get(x.targetId)}：加权合计 ${fmt2(weightedTotal(x.scores, form.indicators))} 分`)
+      : b.kind === 'superior'
+        ? b.order.map((id, i) => `第 ${i + 1} 名：${nameOf.get(id)}`)
+        : b.votes.map((v) => `${nameOf.get(v.targetId)}：${STAFF_GRADE_LABELS[v.grade]}`);
+
+  if (review) {
+    return (
+      <Card title={`请核对后提交 · ${form.kindLabel} · ${form.groupName}`} style={{ maxWidth: 1000, margin: '0 auto' }} data-testid="kiosk-review">
+        <Typography.Paragraph>请核对以下内容。提交后不能修改；如需改动请点“返回修改”。</Typography.Paragraph>
+        <ul data-testid="kiosk-review-lines">
+          {summary(review).map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+        {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" /> : null}
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="kiosk-confirm">
+            确认提交
+          </Button>
+          <Button size="large" disabled={busy} onClick={() => setReview(null)} data-testid="kiosk-back">
+            返回修改
+          </Button>
+        </Space>
+      </Card>
+    );
+  }
 
   const hint =
     form.kind === 'peer'
@@ -58,7 +98,7 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
       {form.kind === 'staff' ? <StaffVotes targets={form.targets} votes={votes} onChange={(v) => { setVotes(v); clear(); }} cell="kiosk-staff" /> : null}
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" /> : null}
       <Space style={{ marginTop: 16 }}>
-        <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="kiosk-submit">
+        <Button type="primary" size="large" onClick={check} data-testid="kiosk-submit">
           提交评议票
         </Button>
         <Button size="large" onClick={onCancel}>

@@ -9,6 +9,7 @@ import { call, errorMessage } from '../../lib/api';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 import { saveWithDialog } from '../../lib/save-file';
 import { PageHeader } from '../PageHeader';
+import { EmptyWithHelp } from '../../layout/help';
 import { RosterFilters } from './RosterFilters';
 import { CadreDrawer } from './CadreDrawer';
 import { CadreFormModal } from './CadreFormModal';
@@ -115,6 +116,7 @@ export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpe
           size="small"
           loading={loading}
           dataSource={rows as RosterRow[]}
+          locale={{ emptyText: <EmptyWithHelp text="没有符合条件的干部" /> }}
           pagination={false}
           scroll={{ x: 1200, y: tableHeight }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}

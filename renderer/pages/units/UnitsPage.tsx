@@ -6,6 +6,7 @@ import type { Unit } from '../../../shared/roster/types';
 import { call, errorMessage } from '../../lib/api';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 import { PageHeader } from '../PageHeader';
+import { EmptyWithHelp } from '../../layout/help';
 import { UnitFormModal } from './UnitFormModal';
 import { CategoriesModal } from './CategoriesModal';
 import { UnitsImportModal } from './UnitsImportModal';
@@ -64,6 +65,7 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
           size="middle"
           loading={loading}
           dataSource={shown as Unit[]}
+          locale={{ emptyText: <EmptyWithHelp text="还没有单位" /> }}
           pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 个单位` }}
           columns={[
             { title: '排序号', dataIndex: 'sort', width: 90, sorter: (a, b) => a.sort - b.sort },
