@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { fillWorkedExample, loadWorkbook, saveWorkbook, sectionStart, setRow, targetRow } from '../helpers/ballot-excel';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { minimalCadre } from '../helpers/roster';
+import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
 import { settledScreenshot as settledScreenshotOf } from './harness/browser';
 
@@ -28,27 +28,15 @@ beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-excel-sources-');
   ({ work, dialogs } = app);
   const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
-  const unit = async (name: string, sort: number) => (await ok('units.save', { name, categoryCode: 'C1', sort })).id;
-  const wulan = await unit('乌兰镇', 1);
-  const qipan = await unit('棋盘井镇', 2);
-  const aerbas = await unit('阿尔巴斯苏木', 3);
-  for (const [unitId, name, position] of [
-    [wulan, '阿古拉', 'chief'],
-    [qipan, '巴特尔', 'chief'],
-    [aerbas, '朝鲁', 'chief'],
-    [wulan, '德力格尔', 'deputy'],
-    [wulan, '额尔敦', 'deputy'],
-  ] as const) {
-    ids[name] = (await ok('cadres.create', { input: minimalCadre(unitId, { name, position }) })).id;
-  }
-  const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
-  assessmentId = a.id;
-  await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
+  const seeded = await seedCollectingAssessment(app, { deputies: true });
+  Object.assign(ids, seeded.ids);
+  assessmentId = seeded.assessmentId;
+  const wulan = seeded.units['乌兰镇']!;
   // The panel sits at the 评议终端 before the clerk imports anything: 28 staff ballots for 乌兰镇's deputies
   // (德力格尔 优秀, 额尔敦 较好) and 巴特尔's peer ballot.
-  const staff = await ok('codes.generate', { assessmentId: a.id, kind: 'staff', group: `deputy:${wulan}`, count: KIOSK_STAFF });
-  const peer = await ok('codes.generate', { assessmentId: a.id, kind: 'peer', group: 'chief:C1' });
-  await ok('kiosk.start', { assessmentId: a.id });
+  const staff = await ok('codes.generate', { assessmentId, kind: 'staff', group: `deputy:${wulan}`, count: KIOSK_STAFF });
+  const peer = await ok('codes.generate', { assessmentId, kind: 'peer', group: 'chief:C1' });
+  await ok('kiosk.start', { assessmentId });
   for (const slip of staff.slips) {
     await ok('kiosk.submit', { code: slip.code, ballot: { kind: 'staff', votes: [{ targetId: ids['德力格尔']!, grade: 'excellent' }, { targetId: ids['额尔敦']!, grade: 'good' }] } });
   }

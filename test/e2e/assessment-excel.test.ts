@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, setRow } from '../helpers/ballot-excel';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { minimalCadre } from '../helpers/roster';
+import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, type TestApp } from './harness/app';
 import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
@@ -23,22 +22,7 @@ let page: Page;
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-assessment-excel-');
   ({ work, dialogs } = app);
-  const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
-  const unit = async (name: string, sort: number) => (await ok('units.save', { name, categoryCode: 'C1', sort })).id;
-  const wulan = await unit('乌兰镇', 1);
-  const qipan = await unit('棋盘井镇', 2);
-  const aerbas = await unit('阿尔巴斯苏木', 3);
-  for (const [unitId, name, position] of [
-    [wulan, '阿古拉', 'chief'],
-    [qipan, '巴特尔', 'chief'],
-    [aerbas, '朝鲁', 'chief'],
-    [wulan, '德力格尔', 'deputy'],
-    [wulan, '额尔敦', 'deputy'],
-  ] as const) {
-    await ok('cadres.create', { input: minimalCadre(unitId, { name, position }) });
-  }
-  const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
-  await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
+  await seedCollectingAssessment(app, { deputies: true });
   page = await app.openPage();
 });
 

@@ -1,17 +1,26 @@
-// Seeding the panel tests share: three 正职 of 苏木镇（街道）, one in each of three units, and an assessment over
-// them taking ballots (测评中).
+// Seeding the panel and ballot-import tests share: three 正职 of 苏木镇（街道）, one in each of three units (and, when
+// asked, two 副职 of 乌兰镇), and an assessment over them taking ballots (测评中).
 import { minimalCadre } from '../../helpers/roster';
 import type { TestApp } from './app';
 
 export const ASSESSMENT_NAME = '2025年度科级干部“双比双评”考核';
 export const CHIEFS = ['阿古拉', '巴特尔', '朝鲁'] as const;
 
-export async function seedCollectingAssessment(app: TestApp): Promise<{ assessmentId: number; ids: Record<string, number> }> {
+export const DEPUTIES = ['德力格尔', '额尔敦'] as const;
+
+export async function seedCollectingAssessment(
+  app: TestApp,
+  opts: { deputies?: boolean } = {},
+): Promise<{ assessmentId: number; ids: Record<string, number>; units: Record<string, number> }> {
   const ids: Record<string, number> = {};
-  const units = [];
-  for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木'].entries()) units.push(await app.call('units.save', { name, categoryCode: 'C1', sort: i + 1 }));
-  for (const [i, name] of CHIEFS.entries()) ids[name] = (await app.call('cadres.create', { input: minimalCadre(units[i]!.id, { name, position: 'chief' }) })).id;
+  const units: Record<string, number> = {};
+  for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木'].entries()) units[name] = (await app.call('units.save', { name, categoryCode: 'C1', sort: i + 1 })).id;
+  const unitIds = Object.values(units);
+  for (const [i, name] of CHIEFS.entries()) ids[name] = (await app.call('cadres.create', { input: minimalCadre(unitIds[i]!, { name, position: 'chief' }) })).id;
+  if (opts.deputies) {
+    for (const name of DEPUTIES) ids[name] = (await app.call('cadres.create', { input: minimalCadre(units['乌兰镇']!, { name, position: 'deputy' }) })).id;
+  }
   const a = await app.call('assessments.create', { name: ASSESSMENT_NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
   await app.call('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
-  return { assessmentId: a.id, ids };
+  return { assessmentId: a.id, ids, units };
 }
