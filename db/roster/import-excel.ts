@@ -18,8 +18,8 @@ import { matchExisting, type MatchedRow } from './excel/match';
 import { exportRoster } from './excel/export';
 import { ROSTER_COLUMNS } from './excel/columns';
 import { existingView, loadStoredCadres } from './existing';
-import { writeImport, type ImportItem } from './import-write';
-import { planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
+import { writeImport } from './import-write';
+import { ImportWrites, planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
 import type { CadreInput } from '../../shared/roster/types';
 import type { ChangeField } from '../../shared/roster/views';
 import { queryRoster } from './query';
@@ -196,28 +196,20 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       );
     }
     const keptByRow = new Map(keepFields.map((k) => [k.rowNumber, k.fields]));
-    const items: ImportItem[] = [];
-    const changed: { cadreId: number; name: string; changes: Record<string, [string, string]> }[] = [];
-    let unchanged = 0;
+    const writes = new ImportWrites();
     for (const m of included) {
       const plan = job.plans.get(m.rowNumber);
       if (!plan) {
         const position = job.suggestedRows.has(m.rowNumber) ? chosenPosition.get(m.rowNumber) : undefined;
-        items.push({ cadreId: null, input: position ? { ...m.input, position } : m.input });
+        writes.create(position ? { ...m.input, position } : m.input);
         continue;
       }
-      const kept = new Set<ChangeField>([...keepColumns, ...(keptByRow.get(m.rowNumber) ?? [])]);
-      const write = plannedWrite(plan, kept);
-      if (write.changes.length === 0) {
-        unchanged += 1; // nothing to write: the profile (and its version) stays as it is
-        continue;
-      }
-      items.push({ cadreId: plan.cadreId, input: write.input, expectedVersion: plan.version, photo: write.photo });
-      changed.push({ cadreId: plan.cadreId, name: plan.name, changes: write.audit });
+      writes.update(plan, plannedWrite(plan, new Set<ChangeField>([...keepColumns, ...(keptByRow.get(m.rowNumber) ?? [])])));
     }
-    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, items));
+    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, writes.items));
     if (job.remember) await rememberMapping(db, job.remember.key, job.remember.value);
     const skipped = job.matched.length + job.errorRows.size - included.length;
+    const { unchanged, changed } = writes;
     rec.record(job.fileName, { file: job.fileName, created: summary.created, updated: summary.updated, unchanged, skipped, changed });
     return { ...summary, skipped, unchanged };
   },

@@ -15,8 +15,8 @@ import { writeLrmx } from './lrmx/write';
 import { cadreToPerson, personToCadre, suggestPosition, suggestUnit, type LrmxCadreFields } from './lrmx/map';
 import { existingView, loadStoredCadres } from './existing';
 import { personMatcher, type PersonMatch } from './match-people';
-import { writeImport, type ImportItem } from './import-write';
-import { planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
+import { writeImport } from './import-write';
+import { ImportWrites, planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
 import { absentProfileFields } from './lrmx/absent';
 import { jobOutcome } from './job-outcome';
 import { yieldToEventLoop } from '../app/jobs';
@@ -179,10 +179,8 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
   async 'roster.commitLrmx'({ db, rec, jobs }, { jobId, files }) {
     const jobFiles = jobs.payload<readonly LrmxJobFile[]>(jobId, 'lrmx');
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
-    const items: ImportItem[] = [];
     const chosen: { fileName: string; fields: LrmxCadreFields }[] = [];
-    const changed: { cadreId: number; name: string; changes: Record<string, [string, string]> }[] = [];
-    let unchanged = 0;
+    const writes = new ImportWrites();
     const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
     for (const choice of files) {
       const file = jobFiles[choice.index];
@@ -196,25 +194,18 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         if (why) fail('VALIDATION', `“${other.fileName}”和“${fileName}”${why}，请只导入其中一个文件`, 'files');
       }
       chosen.push({ fileName, fields });
-      if (!file!.plan) {
-        const candidate: CadreInput = { ...fields, unitId: choice.unitId, position: choice.position, status: '在职' };
+      const valid = (candidate: CadreInput): CadreInput => {
         const parsed = cadreInputSchema.safeParse(candidate);
         if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
-        items.push({ cadreId: null, input: parsed.data!, photo: file!.photo });
-        continue;
-      }
-      const write = plannedWrite(file!.plan, new Set(choice.keep), { unitId: choice.unitId, position: choice.position }, unitNames);
-      if (write.changes.length === 0) {
-        unchanged += 1; // nothing to write: the profile (and its version) stays as it is
-        continue;
-      }
-      const parsed = cadreInputSchema.safeParse(write.input);
-      if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
-      items.push({ cadreId: file!.plan.cadreId, input: parsed.data!, expectedVersion: file!.plan.version, photo: write.photo });
-      changed.push({ cadreId: file!.plan.cadreId, name: file!.plan.name, changes: write.audit });
+        return parsed.data!;
+      };
+      const plan = file!.plan;
+      if (!plan) writes.create(valid({ ...fields, unitId: choice.unitId, position: choice.position, status: '在职' }), file!.photo);
+      else writes.update(plan, plannedWrite(plan, new Set(choice.keep), { unitId: choice.unitId, position: choice.position }, unitNames), valid);
     }
-    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, items));
+    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, writes.items));
     const names = files.map((c) => jobFiles[c.index]!.fileName);
+    const { unchanged, changed } = writes;
     rec.record(`${names.length} 个任免审批表文件`, { ...summary, unchanged, files: names, changed });
     return { ...summary, skipped: jobFiles.length - files.length, unchanged };
   },

@@ -6,6 +6,7 @@ import type { CadreInput } from '../../shared/roster/types';
 import type { ChangeField, FieldChange } from '../../shared/roster/views';
 import type { Database } from '../schema';
 import { auditChanges, photoChange, profileChanges, profileInput, proposedProfile, withKept } from './import-diff';
+import type { ImportItem } from './import-write';
 import { readCadres } from './write';
 
 export interface UpdatePlan {
@@ -89,4 +90,28 @@ export function plannedWrite(plan: UpdatePlan, kept: ReadonlySet<ChangeField>, o
   }
   const photo = plan.photo && !kept.has('photo') ? plan.photo : null;
   return { input, changes, photo: photo?.incoming ?? null, audit: auditChanges(changes, photo ?? undefined) };
+}
+
+/**
+ * What an import writes: the new cadres, the updates with the changes their preview showed (a plan whose every change
+ * was kept writes nothing and is counted as unchanged), and the audit's per-cadre old → new.
+ */
+export class ImportWrites {
+  readonly items: ImportItem[] = [];
+  readonly changed: { readonly cadreId: number; readonly name: string; readonly changes: Record<string, [string, string]> }[] = [];
+  unchanged = 0;
+
+  create(input: CadreInput, photo: Buffer | null = null): void {
+    this.items.push({ cadreId: null, input, photo });
+  }
+
+  /** `check` sees the profile only when something is written (the 任免审批表 import validates it then). */
+  update(plan: UpdatePlan, write: PlannedWrite, check: (input: CadreInput) => CadreInput = (input) => input): void {
+    if (write.changes.length === 0) {
+      this.unchanged += 1; // the profile (and its version) stays as it is
+      return;
+    }
+    this.items.push({ cadreId: plan.cadreId, input: check(write.input), expectedVersion: plan.version, photo: write.photo });
+    this.changed.push({ cadreId: plan.cadreId, name: plan.name, changes: write.audit });
+  }
 }
