@@ -20,6 +20,9 @@ export function columnLetter(n: number): string {
 /** Characters XML 1.0 forbids (a stray one makes Excel reject the whole file). */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 
+/** Text from a cell compared loosely: full-width forms folded (NFKC), whitespace dropped (names typed by hand). */
+export const looseText = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
+
 export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '').replace(/\r\n?/gu, '\n');
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

@@ -8,6 +8,7 @@ import type { UnitImportRow } from '../../shared/roster/views';
 import type { Handlers } from '../app/context';
 import { cellText, MAX_FILE_BYTES, openWorkbook } from './excel/parse';
 import { normalizeHeader } from './excel/columns';
+import { looseText } from '../excel/workbook';
 
 type UnitField = 'name' | 'category' | 'sort';
 
@@ -39,8 +40,6 @@ function findTable(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; row: number; 
   return null;
 }
 
-const loose = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
-
 type UnitCalls = 'units.previewExcel' | 'units.commitExcel';
 
 export const unitExcelHandlers: Handlers<UnitCalls> = {
@@ -56,7 +55,7 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
       db.selectFrom('catalog_categories').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
       db.selectFrom('units').select(['id', 'name', 'category_code', 'sort']).execute(),
     ]);
-    const categoryOf = new Map(categories.flatMap((c) => [[loose(c.name), c], [loose(c.code), c]] as const));
+    const categoryOf = new Map(categories.flatMap((c) => [[looseText(c.name), c], [looseText(c.code), c]] as const));
     const stored = new Map(units.map((u) => [u.name, u]));
     const seen = new Map<string, number>();
     const rows: UnitImportRow[] = [];
@@ -70,7 +69,7 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
       const issues: string[] = [];
       if (!name) issues.push('单位名称：请填写单位名称');
       else if (name.length > 60) issues.push('单位名称：不能超过 60 个字');
-      const category = categoryOf.get(loose(categoryText));
+      const category = categoryOf.get(looseText(categoryText));
       if (!categoryText) issues.push('单位类别：请填写单位类别');
       else if (!category) issues.push(`单位类别：“${categoryText}”不存在，应为${categories.map((c) => `“${c.name}”`).join('、')}之一`);
       let sort = rows.length * 10;

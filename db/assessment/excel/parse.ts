@@ -5,7 +5,7 @@ import { groupsOf } from '../../../shared/assessment/groups';
 import type { AssessmentMember, BallotImportIssue, BallotImportSheet, GroupRef } from '../../../shared/assessment/types';
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
-import { columnLetter } from '../../excel/workbook';
+import { columnLetter, looseText } from '../../excel/workbook';
 import { OLE_SIGNATURE, ZIP_SIGNATURE, cellText } from '../../roster/excel/parse';
 import { yieldToEventLoop } from '../../app/jobs';
 import {
@@ -53,7 +53,6 @@ export const BALLOT_FILE_ERRORS = {
 } as const;
 
 const KIND_BY_MARKER = new Map(Object.entries(SECTION_MARKERS).map(([k, v]) => [v, k as Component]));
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
 const MAX_LEADER = 30;
 
 type Cells = (col: number) => string;
@@ -73,7 +72,7 @@ class SheetReader {
     private readonly a: ImportAssessment,
   ) {
     this.labelOf = memberLabels(members);
-    this.byLabel = new Map(members.map((m) => [norm(this.labelOf.get(m.cadreId)!), m]));
+    this.byLabel = new Map(members.map((m) => [looseText(this.labelOf.get(m.cadreId)!), m]));
   }
 
   issue(row: number, column: string, message: string): void {
@@ -85,7 +84,7 @@ class SheetReader {
   private at = (col: number, header: string) => `${header}（${columnLetter(col)} 列）`;
 
   private cadre(row: number, col: number, header: string, text: string): AssessmentMember | null {
-    const m = this.byLabel.get(norm(text));
+    const m = this.byLabel.get(looseText(text));
     if (!m) this.issue(row, this.at(col, header), `“${text}”不是本组（${this.groupName()}）的干部`);
     return m ?? null;
   }
@@ -118,9 +117,9 @@ class SheetReader {
     if (!leader && texts.every((t) => !t)) return;
     if (!leader) this.issue(row, this.at(1, LEADER_HEADER), '请填写上级领导的职务或姓名');
     else if ([...leader].length > MAX_LEADER) this.issue(row, this.at(1, LEADER_HEADER), `上级领导不能超过 ${MAX_LEADER} 个字`);
-    const first = leader ? seen.get(norm(leader)) : undefined;
+    const first = leader ? seen.get(looseText(leader)) : undefined;
     if (leader && first !== undefined) this.issue(row, this.at(1, LEADER_HEADER), `领导“${leader}”对本组的排名已在第 ${first} 行填写，同一张票不能填写两次`);
-    if (leader && first === undefined) seen.set(norm(leader), row);
+    if (leader && first === undefined) seen.set(looseText(leader), row);
     const order: number[] = [];
     const placed = new Set<number>();
     const issuesBefore = this.issues.length;
@@ -234,7 +233,7 @@ class SheetReader {
     const last = ws.rowCount;
     for (let r = 3; r <= last; r++) {
       const a = text(r, 1);
-      const k = KIND_BY_MARKER.get(norm(a));
+      const k = KIND_BY_MARKER.get(looseText(a));
       if (k) {
         kind = k;
         headerRow = 0;
@@ -261,7 +260,7 @@ class SheetReader {
 
   private sectionReader(kind: Component, r: number, headers: { col: number; header: string }[], position: 'chief' | 'deputy') {
     if (kind === 'superior') {
-      const places = headers.filter((h) => /^第\d+名$/u.test(norm(h.header)));
+      const places = headers.filter((h) => /^第\d+名$/u.test(looseText(h.header)));
       if (places.length === 0) {
         this.issue(r, '标题行', '“上级领导综合排名”的标题行缺少“第1名”等名次列');
         return null;
@@ -273,7 +272,7 @@ class SheetReader {
       const indicators: { id: string; col: number; header: string }[] = [];
       for (const ind of this.a.config.indicators[position]) {
         const name = this.a.indicatorNames[ind.id] ?? ind.id;
-        const h = headers.find((x) => norm(x.header) === norm(name));
+        const h = headers.find((x) => looseText(x.header) === looseText(name));
         if (!h) {
           this.issue(r, '标题行', `“同级互评”缺少指标列“${name}”（考核配置修改后请重新下载模板）`);
           return null;
@@ -286,7 +285,7 @@ class SheetReader {
     if (kind === 'staff') {
       const grades: { grade: StaffGrade; col: number; header: string }[] = [];
       for (const grade of STAFF_GRADES) {
-        const h = headers.find((x) => norm(x.header) === STAFF_GRADE_LABELS[grade]);
+        const h = headers.find((x) => looseText(x.header) === STAFF_GRADE_LABELS[grade]);
         if (!h) {
           this.issue(r, '标题行', `“干部职工测评”缺少“${STAFF_GRADE_LABELS[grade]}”列`);
           return null;

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/roster/types';
 import type { PositionCode } from '../../../shared/catalog/types';
 import { COLUMN_BY_KEY, ROSTER_COLUMNS, type ColumnKey } from './columns';
+import { looseText } from '../../excel/workbook';
 import type { RawRow } from './parse';
 
 export interface RowIssue {
@@ -50,18 +51,15 @@ export interface ValidationContext {
 const label = (key: ColumnKey) => COLUMN_BY_KEY[key].label;
 const FIELD_COLUMN: Readonly<Record<string, string>> = CADRE_FIELD_LABELS;
 
-/** Loose form of a unit name for suggestions only: full-width folded, spaces dropped. */
-const loose = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
-
 function unitLookup(units: ValidationContext['units']) {
   const exact = new Map<string, number>();
   for (const u of units) if (!exact.has(u.name.trim())) exact.set(u.name.trim(), u.id);
-  const loosened = units.map((u) => ({ name: u.name.trim(), loose: loose(u.name) }));
+  const loosened = units.map((u) => ({ name: u.name.trim(), loose: looseText(u.name) }));
   return {
     find: (name: string) => exact.get(name),
     /** The closest unit name: equal but for width/spaces, else one containing the other (nearest in length). */
     suggest(name: string): string | undefined {
-      const l = loose(name);
+      const l = looseText(name);
       if (!l) return undefined;
       const same = loosened.find((u) => u.loose === l);
       if (same) return same.name;
