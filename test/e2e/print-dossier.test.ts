@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, screenshot, SCREENSHOT_DIR } from './harness/browser';
+import { openApp, screenshot, SCREENSHOT_DIR, previewDrawn } from './harness/browser';
 import { bandText, pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 import type { ScriptedDialogs } from '../helpers/dialogs';
@@ -69,7 +69,7 @@ describe('printed dossier', () => {
     await page.getByText('第1条材料').first().waitFor();
     await page.getByTestId('print-dossier').click();
     const preview = dialog().getByTestId('print-preview');
-    await preview.locator('.print-page').first().waitFor();
+    await previewDrawn(preview);
     // The light diagonal watermark names the copy and the exporting user (pdftotext breaks rotated text apart).
     expect(await preview.locator('.pp-watermark').first().innerText()).toContain('份号 000　王管理员');
     const said = await dialog().getByText(/预览：每份 \d+ 页/).innerText();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import { minimalCadre } from '../helpers/roster';
-import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -115,7 +115,7 @@ describe('the meeting packet', () => {
   test('打印排名表: a warning about unconfirmed grades; the PDF has the organ, the vetoed cadre last, 副职 in order', async () => {
     await page.getByRole('tab', { name: /正职/ }).click();
     await page.getByTestId('print-rankings').click();
-    await dialog().getByTestId('print-preview').locator('.print-page').first().waitFor();
+    await previewDrawn(dialog().getByTestId('print-preview'));
     const warning = await dialog().getByTestId('print-warning').first().innerText();
     expect(warning).toContain('等次尚未确认');
     expect(warning).toContain('巴特尔');

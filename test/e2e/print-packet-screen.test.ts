@@ -11,7 +11,7 @@ import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
-import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -94,7 +94,7 @@ test('choose a 排名表 and cadres, reorder, preview and save; the contents poi
   await page.getByTestId('packet-preview').click();
   const dialog = page.getByRole('dialog').last();
   const preview = dialog.getByTestId('print-preview');
-  await preview.locator('.print-page').first().waitFor({ timeout: 60_000 });
+  await previewDrawn(preview, 60_000);
   await dialog.getByText(/预览：每份 \d+ 页/).waitFor();
   expect(await preview.innerText()).toContain(`${NAME}排名表`);
   await settledScreenshot(page, 'packet-preview');

@@ -11,7 +11,7 @@ import type { RenderedPrint } from '../../shared/print/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, seedRoster } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -54,7 +54,7 @@ test('同级互评表 from the 评议码 tab: preview, 3 copies in one PDF, each
   await page.getByTestId('forms-print').click();
   const dialog = page.getByRole('dialog').last();
   const preview = dialog.getByTestId('print-preview');
-  await preview.locator('.print-page').first().waitFor();
+  await previewDrawn(preview);
   const said = await dialog.getByText(/预览：每份 \d+ 页/).innerText();
   const perCopy = Number(/每份 (\d+) 页/.exec(said)![1]);
   expect(await preview.innerText()).toContain('同级互评表');

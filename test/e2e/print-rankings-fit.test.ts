@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import { minimalCadre } from '../helpers/roster';
-import { openApp, SCREENSHOT_DIR } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, previewDrawn } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -112,7 +112,7 @@ describe('the printed 排名表 fits its cells', () => {
     await page.getByRole('tab', { name: '排名结果', exact: true }).click();
     await page.getByTestId('print-rankings').click();
     const preview = page.getByRole('dialog').last().getByTestId('print-preview');
-    await preview.locator('.print-page').first().waitFor();
+    await previewDrawn(preview);
     await page.getByText(/预览：每份 \d+ 页/).waitFor();
     // The preview is zoomed to fit the dialog: measured at 1:1, as the page is printed.
     await preview.evaluate((el) => ((el.firstElementChild as HTMLElement).style.zoom = '1'));

@@ -11,7 +11,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { openApp, SCREENSHOT_DIR } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, previewDrawn } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -71,7 +71,7 @@ describe('printed ranking tables', () => {
     await page.getByRole('tab', { name: '排名结果', exact: true }).click();
     await page.getByTestId('print-rankings').click();
     const preview = dialog().getByTestId('print-preview');
-    await preview.locator('.print-page').first().waitFor();
+    await previewDrawn(preview);
     const said = await dialog().getByText(/预览：每份 \d+ 页/).innerText();
     pagesPerCopy = Number(/每份 (\d+) 页/.exec(said)![1]);
     expect(await preview.locator('.print-page').count()).toBe(pagesPerCopy);
@@ -126,7 +126,7 @@ describe('printed ranking tables', () => {
     await page.getByRole('tab', { name: '排名结果', exact: true }).click();
     await page.getByTestId('print-rankings').click();
     const preview = dialog().getByTestId('print-preview');
-    await preview.locator('.print-page').first().waitFor();
+    await previewDrawn(preview);
     const text = await preview.innerText();
     expect(text).toContain(`${OPEN_NAME}排名表`);
     expect(text).toContain('制表人：');

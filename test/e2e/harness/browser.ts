@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { bridgeInitScript } from './bridge-client';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
@@ -51,4 +51,13 @@ export async function settledScreenshot(page: Page, name: string): Promise<void>
   await expect.poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave), .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
   await page.waitForTimeout(400);
   await screenshot(page, name);
+}
+
+/**
+ * Waits until the print preview shows its first page drawn. The preview draws the pages near the scroll position
+ * only, once its IntersectionObserver has reported: until then every page is an empty sheet of the right size, so
+ * waiting for a `.print-page` alone can read an empty preview.
+ */
+export async function previewDrawn(preview: Locator, timeout?: number): Promise<void> {
+  await preview.locator('.print-page:not(:empty)').first().waitFor(timeout === undefined ? undefined : { timeout });
 }
