@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { appendAudit } from '../../db/audit/chain';
+import { AUDIT_DETAIL_LABELS } from '../../shared/audit/detail-labels';
 import { contract, type CallName } from '../../shared/ipc/contract';
 import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
@@ -453,6 +454,13 @@ async function mismatchedPaper(h: Host): Promise<Prepared> {
 
 const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
 
+/** Detail keys of the store's audit entries that the audit viewer has no Chinese label for. */
+function unlabeledDetailKeys(h: Host, key: Buffer): string[] {
+  const rows = withRaw(h.dir, key, (db) => db.prepare('SELECT action, detail FROM audit_log').all() as { action: string; detail: string }[]);
+  const missing = rows.flatMap((r) => Object.keys(JSON.parse(r.detail) as object).filter((k) => !(k in AUDIT_DETAIL_LABELS)).map((k) => `${r.action}: ${k}`));
+  return [...new Set(missing)].sort();
+}
+
 function lastEntry(h: Host, key: Buffer) {
   return withRaw(h.dir, key, (db) => db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; action: string; username: string; target: string; detail: string });
 }
@@ -484,6 +492,8 @@ describe('one audit entry per change', () => {
     h.host.kiosk.stop(); // kiosk.start left the session in 评议终端 mode, where audit.verify is refused
     const v = await h.ok('audit.verify', {});
     expect(v).toMatchObject({ intact: true, firstBrokenId: null });
+    // Every detail key written on the way (the call's own entry and its preparation's) reads in Chinese.
+    expect(unlabeledDetailKeys(h, key)).toEqual([]);
   });
 
   test('read calls write no entry', async () => {
