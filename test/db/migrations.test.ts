@@ -575,7 +575,7 @@ describe('a store from a newer version', () => {
 });
 
 describe('0007-print-register', () => {
-  test('is version 8, named print-register, adds only print_register, and runs on top of 0001 alone', () => {
+  test('is version 7, named print-register, adds only print_register, and runs on top of 0001 alone', () => {
     expect(MIGRATIONS).toContain(migration0007);
     expect(migration0007).toMatchObject({ version: 7, name: 'print-register' });
     const db = emptyKeyedDb();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
-import { openApp, screenshot } from './harness/browser';
+import { openApp, screenshot, animationsDone } from './harness/browser';
 
 
 let app: TestApp;
@@ -40,7 +40,7 @@ describe('evaluation model tab', () => {
     // a dimension opens to the entries that moved it
     await summary.getByText('政治自律', { exact: false }).first().click();
     await expect.poll(() => summary.getByText('因公务接待超标准受到提醒谈话').count()).toBe(1);
-    await page.waitForTimeout(500); // let the panel finish opening
+    await animationsDone(page); // let the panel finish opening
     await screenshot(page, '40-catalog-model');
   });
 
