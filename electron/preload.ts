@@ -17,7 +17,7 @@ const bridge: WindowBridge = Object.freeze({
   onLocked(listener: (reason: LockReason) => void): () => void {
     // The IPC event object never reaches the page: it carries `sender`, which would hand the page ipcRenderer.
     const handler = (_event: unknown, reason: unknown): void => {
-      if (reason === 'manual' || reason === 'idle') listener(reason);
+      if (reason === 'manual' || reason === 'idle' || reason === 'crashed') listener(reason);
     };
     ipcRenderer.on(LOCKED_CHANNEL, handler);
     return () => {

@@ -24,7 +24,7 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   throw new ApiError(result.error);
 }
 
-export const onLocked = (listener: (reason: 'manual' | 'idle') => void): (() => void) => bridge().onLocked(listener);
+export const onLocked = (listener: (reason: 'manual' | 'idle' | 'crashed') => void): (() => void) => bridge().onLocked(listener);
 
 export const errorMessage = (e: unknown): string =>
   e instanceof ApiError ? e.message : '操作未完成：发生了意外错误，请重试';

@@ -28,6 +28,8 @@ async function boot(opts: { singleInstance?: boolean; packaged?: boolean; devUrl
   if (opts.devUrl) process.env['ELECTRON_RENDERER_URL'] = opts.devUrl;
   else delete process.env['ELECTRON_RENDERER_URL'];
   const mock = await freshElectron();
+  // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
+  vi.doMock('../../electron/engine/client', async () => ({ EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine }));
   mock.app.isPackaged = opts.packaged ?? false;
   mock.app.requestSingleInstanceLock.mockReturnValue(opts.singleInstance ?? true);
   const { AppHost } = await import('../../db/app/host');
@@ -151,6 +153,8 @@ describe('the store host', () => {
 
   it('falls back to userData when the OS has no Documents folder', async () => {
     const mock = await freshElectron();
+  // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
+  vi.doMock('../../electron/engine/client', async () => ({ EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine }));
     delete mock.app.paths['documents'];
     await import('../../electron/main');
     await vi.waitFor(() => expect(mock.windows[0]?.loadURL).toHaveBeenCalled());
@@ -203,6 +207,33 @@ describe('the store host', () => {
     const listener = spies.onLock.mock.calls[0]![0] as (reason: 'idle' | 'manual') => void;
     listener('idle');
     expect(mock.windows[0]!.webContents.send).toHaveBeenCalledWith('ganbu:locked', 'idle');
+  });
+});
+
+describe('engine crash', () => {
+  it('says so in Chinese and, on 重新打开档案库, starts the engine again: the page is told and the login says why', async () => {
+    const { mock } = await boot();
+    const { InProcessEngine } = await import('../helpers/in-process-engine');
+    const win = mock.windows[0]!;
+    mock.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await InProcessEngine.last!.crash();
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('ganbu:locked', 'crashed'));
+    const [, box] = mock.dialog.showMessageBox.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
+    expect(box).toMatchObject({ type: 'error', title: '数据服务意外停止', buttons: ['重新打开档案库', '退出程序'] });
+    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
+      value: { lockedReason: string | null };
+    };
+    expect(status.value.lockedReason).toBe('crashed');
+    expect(mock.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('quits on 退出程序', async () => {
+    const { mock } = await boot();
+    const { InProcessEngine } = await import('../helpers/in-process-engine');
+    mock.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await InProcessEngine.last!.crash();
+    await vi.waitFor(() => expect(mock.app.quit).toHaveBeenCalled());
   });
 });
 
