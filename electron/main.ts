@@ -142,7 +142,7 @@ if (!app.requestSingleInstanceLock()) {
       engine = appEngine;
       await appEngine.start();
 
-      registerIpc(ipcMain, appEngine.dispatch, {
+      registerIpc(ipcMain, appEngine.dispatchJson, {
         contents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
         printContents: () => printWindows,
         allowedUrlPrefixes: [`${APP_ORIGIN}/`, ...(devServerOrigin ? [`${devServerOrigin}/`] : [])],

@@ -25,11 +25,15 @@ export const ENGINE_STOPPED: CallResult<never> = {
   ok: false,
   error: { code: 'INTERNAL', message: '数据服务意外停止，本次操作未完成，数据未被修改。请重新登录后重试。' },
 };
+const ENGINE_STOPPED_JSON = JSON.stringify(ENGINE_STOPPED);
+
+/** A call answered as the CallResult's JSON text (what the window's bridge receives and parses). */
+export type DispatchJson = (name: unknown, input: unknown) => Promise<string>;
 
 export class EngineClient {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly calls = new Map<number, (r: CallResult<unknown>) => void>();
+  private readonly calls = new Map<number, (json: string) => void>();
   private readonly disposals = new Map<number, () => void>();
   /** Prints the worker asked for whose progress listener said stop. */
   private readonly cancelledPrints = new Set<number>();
@@ -67,17 +71,19 @@ export class EngineClient {
     return this.started;
   }
 
-  /** The dispatcher, answered by the worker: the same shape as in one process. */
-  readonly dispatch: Dispatch = async (name, input) => {
+  /** A call answered by the worker, as JSON text: the main thread never parses what it only passes on. */
+  readonly dispatchJson: DispatchJson = async (name, input) => {
     await this.started.catch(() => undefined);
-    const worker = this.worker;
-    if (!worker) return ENGINE_STOPPED;
+    if (!this.worker) return ENGINE_STOPPED_JSON;
     const id = this.nextId++;
-    return new Promise<CallResult<unknown>>((resolve) => {
+    return new Promise<string>((resolve) => {
       this.calls.set(id, resolve);
       this.post({ t: 'call', id, name, input });
     });
   };
+
+  /** The same call with its result parsed: the dispatcher's shape, for callers that read the value. */
+  readonly dispatch: Dispatch = async (name, input) => JSON.parse(await this.dispatchJson(name, input)) as CallResult<unknown>;
 
   /** The menu's 锁定: the worker records it, wipes the key and reports the lock like any other. */
   lock(): void {
@@ -121,7 +127,7 @@ export class EngineClient {
       case 'result': {
         const resolve = this.calls.get(m.id);
         this.calls.delete(m.id);
-        resolve?.(m.result);
+        resolve?.(m.json);
         return;
       }
       case 'request':
@@ -185,7 +191,7 @@ export class EngineClient {
   private stopped(worker: Worker, error: unknown): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    for (const resolve of this.calls.values()) resolve(ENGINE_STOPPED);
+    for (const resolve of this.calls.values()) resolve(ENGINE_STOPPED_JSON);
     this.calls.clear();
     for (const done of this.disposals.values()) done();
     this.disposals.clear();

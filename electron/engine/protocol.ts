@@ -2,7 +2,6 @@
 // store, its key and every service. Plain data only: each message is copied by structured clone over the port.
 import type { FileFilter } from '../../db/app/io';
 import type { StoreOptions } from '../../db/store/lifecycle';
-import type { CallResult } from '../../shared/ipc/errors';
 
 /** What the worker is started with (workerData). */
 export interface EngineOptions {
@@ -40,7 +39,11 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly t: 'ready' }
-  | { readonly t: 'result'; readonly id: number; readonly result: CallResult<unknown> }
+  /**
+   * A call's CallResult as JSON text: the main thread passes the text on to the window without parsing it, so a
+   * 10,000-row answer costs it a copy of a string instead of rebuilding and re-serialising an object graph.
+   */
+  | { readonly t: 'result'; readonly id: number; readonly json: string }
   | { readonly t: 'request'; readonly id: number; readonly request: EngineRequest }
   /** The print's progress listener refused to go on (the user cancelled): the main side stops that print. */
   | { readonly t: 'cancel'; readonly id: number }

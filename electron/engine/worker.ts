@@ -69,7 +69,7 @@ function progress(id: number, done: number, total: number): void {
 port.on('message', (m: ToWorker) => {
   switch (m.t) {
     case 'call':
-      void dispatch(m.name, m.input).then((result) => send({ t: 'result', id: m.id, result }));
+      void dispatch(m.name, m.input).then((result) => send({ t: 'result', id: m.id, json: JSON.stringify(result) }));
       return;
     case 'reply': {
       const p = pending.get(m.id);

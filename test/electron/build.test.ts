@@ -197,7 +197,7 @@ export class BrowserWindow extends EventEmitter {
     const html = await page.text();
     const src = html.match(/src="\\.\\/(assets\\/[^"]+\\.js)"/)[1];
     const script = await serve(new Request(new URL(src, url).href));
-    const status2 = await call({ sender: this.webContents, senderFrame: this.webContents.mainFrame }, 'app.status', {});
+    const status2 = JSON.parse(await call({ sender: this.webContents, senderFrame: this.webContents.mainFrame }, 'app.status', {}));
     log('loaded', { url, status: page.status, csp: page.headers.get('content-security-policy'), script: script.status, scriptType: script.headers.get('content-type'), status2 });
     process.exit(0);
   }

@@ -6,6 +6,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 type Mock = typeof import('./electron-mock');
 type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown>;
 
+/** The IPC handler's answer parsed, as the preload does (the main process passes JSON text on). */
+const parsed = (handler: Invoke): Invoke => async (...args) => JSON.parse((await handler(...args)) as string) as unknown;
+
 interface Booted {
   readonly mock: Mock;
   readonly spies: {
@@ -135,7 +138,7 @@ describe('the store host', () => {
   it('answers the page through the dispatcher, suggesting a store folder under Documents', async () => {
     const { mock, spies } = await boot();
     expect(spies.startIdleTimer).toHaveBeenCalledTimes(1);
-    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
     const win = mock.windows[0]!;
     const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     const status = (await invoke(ours, 'app.status', {})) as { ok: true; value: { phase: string; defaultStoreDir: string } };
@@ -159,7 +162,7 @@ describe('the store host', () => {
     await import('../../electron/main');
     await vi.waitFor(() => expect(mock.windows[0]?.loadURL).toHaveBeenCalled());
     const win = mock.windows[0]!;
-    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
     const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
       value: { defaultStoreDir: string };
     };
@@ -220,7 +223,7 @@ describe('engine crash', () => {
     await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('ganbu:locked', 'crashed'));
     const [, box] = mock.dialog.showMessageBox.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
     expect(box).toMatchObject({ type: 'error', title: '数据服务意外停止', buttons: ['重新打开档案库', '退出程序'] });
-    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
     const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
       value: { lockedReason: string | null };
     };
