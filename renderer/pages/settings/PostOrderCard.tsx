@@ -24,8 +24,11 @@ export function PostOrderCard() {
       form.setFieldsValue({ postOrder: toText((await call('settings.update', { postOrder: [...list] })).postOrder) });
       message.success(done);
     } catch (e) {
-      // A bad keyword is named by its place in the list (postOrder.3): the message goes under the one text box.
-      if (e instanceof ApiError && e.field?.startsWith('postOrder')) form.setFields([{ name: 'postOrder', errors: [e.message] }]);
+      // A bad keyword is named by its place in the list (postOrder.3): the message goes under the one text box, quoting it.
+      if (e instanceof ApiError && e.field?.startsWith('postOrder')) {
+        const bad = list[Number(e.field.split('.')[1])];
+        form.setFields([{ name: 'postOrder', errors: [bad === undefined ? e.message : `“${bad}”：${e.message}`] }]);
+      }
       else message.error(errorMessage(e));
     } finally {
       setBusy(false);
