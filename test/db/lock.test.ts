@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Store } from '../../db';
 import { newHostWithStore } from '../helpers/host';
 import { ADMIN } from '../helpers/tmp-store';
+import { DEFAULT_POST_ORDER } from '../../shared/roster/post-order';
 
 const MINUTE = 60_000;
 
@@ -85,7 +86,7 @@ describe('idle lock', () => {
     const clock = fakeClock();
     const h = await newHostWithStore({ now: clock.now });
     expect(h.host.status().idleLockMinutes).toBe(15);
-    expect(await h.ok('settings.update', { idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
+    expect(await h.ok('settings.update', { idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
     expect(h.host.status().idleLockMinutes).toBe(1);
     clock.advance(59_999);
     expect(await h.host.checkIdle()).toBe(false);
@@ -94,7 +95,7 @@ describe('idle lock', () => {
 
     // The setting lives in the store: after logging in again it still applies.
     await h.ok('session.login', login);
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
     clock.advance(MINUTE);
     expect(await h.host.checkIdle()).toBe(true);
   });

@@ -10,6 +10,7 @@ import { addUnit, cadreInput } from '../helpers/roster';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import { ADMIN } from '../helpers/tmp-store';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
+import { DEFAULT_POST_ORDER } from '../../shared/roster/post-order';
 
 const PASSWORDS: Record<Role, string> = {
   admin: 'Admin2@2025',
@@ -385,7 +386,7 @@ describe('role refusal', () => {
     expect(refused).toBeGreaterThanOrEqual(8);
     expect(await snapshot(h)).toEqual(before);
     // Calls open to every session still work.
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
     expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
     expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['阿尔巴斯苏木']);
     const rows = await h.ok('roster.query', {});
