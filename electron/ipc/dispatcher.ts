@@ -68,14 +68,14 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         if (spec.access !== 'session' && !spec.access.includes(store.user.role)) {
           throw new ApiError({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
         }
-        // Kiosk mode: a panel member at the window reaches the kiosk calls and nothing else.
-        const inKiosk = host.kiosk.status !== null;
-        if (inKiosk && spec.kiosk === undefined) throw new ApiError({ code: 'FORBIDDEN', message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端' });
-        if (!inKiosk && spec.kiosk === 'only') throw new ApiError({ code: 'FORBIDDEN', message: '只有在评议终端模式下才能进行此操作' });
         // A temporary or outdated password: until its owner replaces it, the session reaches only the change itself.
         if (store.user.mustChangePassword && !FORCED_CHANGE_CALLS.has(name)) {
           throw new ApiError({ code: 'FORBIDDEN', message: '请先修改密码：当前密码是管理员设置的临时密码或不符合现行密码规则，修改后才能继续操作' });
         }
+        // Kiosk mode: a panel member at the window reaches the kiosk calls and nothing else.
+        const inKiosk = host.kiosk.status !== null;
+        if (inKiosk && spec.kiosk === undefined) throw new ApiError({ code: 'FORBIDDEN', message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端' });
+        if (!inKiosk && spec.kiosk === 'only') throw new ApiError({ code: 'FORBIDDEN', message: '只有在评议终端模式下才能进行此操作' });
         if (!spec.passive) host.touch();
       }
       if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
