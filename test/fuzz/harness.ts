@@ -96,8 +96,8 @@ export async function seed(h: FuzzHost, cadre: Record<string, unknown>): Promise
     await must(h, 'users.create', { ...user, password: temporary });
     await must(h, 'session.login', { username: user.username, password: temporary });
     await must(h, 'me.changePassword', { currentPassword: temporary, newPassword: user.password });
+    await must(h, 'session.login', { username: ADMIN.username, password: ADMIN.password });
   }
-  await must(h, 'session.login', { username: ADMIN.username, password: ADMIN.password });
   const u1 = await must<{ id: number }>(h, 'units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 });
   await must(h, 'units.save', { name: '旗委组织部', categoryCode: 'C2', sort: 2 });
   await must(h, 'categories.save', { name: '驻旗单位' });

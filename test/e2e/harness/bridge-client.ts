@@ -24,6 +24,10 @@ export function bridgeInitScript(): string {
         }
         return () => listeners.delete(listener);
       },
+      // The test bridge has no window to close.
+      onCloseRequested() {
+        return () => undefined;
+      },
     };
     Object.defineProperty(window, ${JSON.stringify(BRIDGE_GLOBAL)}, { value: Object.freeze(bridge) });
   })();`;
