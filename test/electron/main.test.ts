@@ -270,7 +270,7 @@ describe('quitting', () => {
 });
 
 describe('the kiosk window (评议终端, issue 16 row 11)', () => {
-  const KIOSK = { assessmentId: 1, assessmentName: '2025年度双比双评', startedBy: '考核录入员甲' };
+  const KIOSK = { assessmentId: 1, assessmentName: '2025年度双比双评', year: 2025, startedBy: '考核录入员甲' };
 
   /** The AppHost main.ts made (startIdleTimer was called on it). */
   async function bootWithHost() {
