@@ -43,7 +43,8 @@ describe('the 评议终端 window', () => {
     expect(app.bridge.host.status().kiosk).not.toBeNull();
     await dialog.getByTestId('kiosk-exit-password').fill(ADMIN.password);
     await dialog.getByTestId('kiosk-exit-ok').click();
-    await expect.poll(() => app.bridge.host.status().kiosk).toBeNull();
+    // The password check runs the real scrypt: give it time.
+    await expect.poll(() => app.bridge.host.status().kiosk, { timeout: 30_000 }).toBeNull();
   });
 });
 
