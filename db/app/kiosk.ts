@@ -10,13 +10,12 @@ export type KioskListener = (status: KioskStatus | null, end: KioskEnd | null) =
 export class KioskMode {
   private current: KioskStatus | null = null;
   private readonly listeners = new Set<KioskListener>();
-  /** Wrong codes in a row slow the kiosk down (a panel member guessing other seats' codes). */
+  /** Wrong codes in a row slow the kiosk down (a panel member guessing other seats' codes). The exit password is the
+   * clerk's login password, throttled per account by the host's LoginFailures. */
   codeThrottle: LoginThrottle;
-  exitThrottle: LoginThrottle;
 
   constructor(private readonly now: () => number = Date.now) {
     this.codeThrottle = new LoginThrottle(now, '评议码');
-    this.exitThrottle = new LoginThrottle(now, '密码');
   }
 
   get status(): KioskStatus | null {
@@ -26,7 +25,6 @@ export class KioskMode {
   start(status: KioskStatus): void {
     this.current = status;
     this.codeThrottle = new LoginThrottle(this.now, '评议码');
-    this.exitThrottle = new LoginThrottle(this.now, '密码');
     this.emit(status, null);
   }
 

@@ -6,7 +6,12 @@ import type { FailedVia, LoginFailures } from './login-failures';
 export const LOGIN_FAILED_ACTION = 'session.loginFailed';
 export const LOGIN_RECORD_UNVERIFIED_ACTION = 'session.loginRecordUnverified';
 
-const VIA_LABELS: Readonly<Record<FailedVia, string>> = { login: '登录', recover: '恢复码找回', changePassword: '修改本人密码' };
+const VIA_LABELS: Readonly<Record<FailedVia, string>> = {
+  login: '登录',
+  recover: '恢复码找回',
+  changePassword: '修改本人密码',
+  kioskExit: '退出评议终端',
+};
 export const UNKNOWN_USERNAME = '（不存在的用户名）';
 
 /**
@@ -30,7 +35,7 @@ export async function recordFailedLogins(store: Store, logins: LoginFailures): P
     const user = a.account === RECOVERY_SLOT_ID ? null : byAccount.get(a.account);
     const target = a.account === RECOVERY_SLOT_ID ? '恢复码' : (user?.username ?? UNKNOWN_USERNAME);
     const result =
-      a.via === 'recover' ? '恢复码错误' : !user ? '用户名不存在' : user.disabled === 1 ? '账户已停用' : a.via === 'changePassword' ? '当前密码错误' : '密码错误';
+      a.via === 'recover' ? '恢复码错误' : !user ? '用户名不存在' : user.disabled === 1 ? '账户已停用' : a.via === 'login' ? '密码错误' : '当前密码错误';
     await store.audit({ action: LOGIN_FAILED_ACTION, target, detail: { via: VIA_LABELS[a.via], result, at: a.at } });
   }
   if (pending.dropped > 0) {

@@ -26,10 +26,10 @@ export const PENDING_CAP = 200;
 /** Accounts remembered; the ones idle longest are forgotten first (made-up user names would otherwise pile up). */
 const ACCOUNT_CAP = 500;
 
-export type FailedVia = 'login' | 'recover' | 'changePassword';
+export type FailedVia = 'login' | 'recover' | 'changePassword' | 'kioskExit';
 
 const accountSchema = z.object({ failures: z.number().int().min(0), notBefore: z.number(), last: z.number() });
-const attemptSchema = z.object({ account: z.string().min(1), via: z.enum(['login', 'recover', 'changePassword']), at: z.string() });
+const attemptSchema = z.object({ account: z.string().min(1), via: z.enum(['login', 'recover', 'changePassword', 'kioskExit']), at: z.string() });
 const bodySchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
@@ -58,6 +58,9 @@ export interface Account {
 }
 
 export class LoginFailures {
+  /** A try failed in this process and is not audited yet (the dispatcher then writes it after a refused call). */
+  unaudited = false;
+
   constructor(
     /** The app's data folder, where the HMAC key lives (never the store folder). */
     private readonly keyDir: string,
@@ -90,6 +93,7 @@ export class LoginFailures {
     if (body.pending.length < PENDING_CAP) body.pending.push({ account: a.id, via, at: new Date(now).toISOString() });
     else body.dropped += 1;
     this.write(a.dir, prune(body));
+    this.unaudited = true;
   }
 
   succeeded(a: Account): void {
@@ -113,6 +117,7 @@ export class LoginFailures {
     // Once the failed check is in the audit log, accounts without a count start from zero again.
     if (done.unverified) body.unverified = false;
     this.write(dir, body);
+    this.unaudited = false;
   }
 
   private stateOf(body: Body, id: string): { failures: number; notBefore: number } {

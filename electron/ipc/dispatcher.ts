@@ -93,8 +93,9 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
       return { ok: true, value: await hostCall(host, name as HostCall, input) };
     } catch (e) {
       const error = toErrorData(e);
-      // A wrong current password (me.changePassword) rolled its change back: its audit entry is written on its own.
-      if (error.code === 'WRONG_PASSWORD') await host.recordFailedLogins().catch(log);
+      // A wrong password in a session (me.changePassword, kiosk.exit) rolled its change back: its audit entry is
+      // written on its own.
+      if (host.logins.unaudited) await host.recordFailedLogins().catch(log);
       if (error.code === 'INTERNAL') log(e);
       return { ok: false, error };
     }
