@@ -111,15 +111,18 @@ export async function submitKioskBallot(ctx: CallContext, code: string, ballot: 
   return { row, groupName: groupName(group, seat.group_ref), changed };
 }
 
-export async function exitKiosk(ctx: CallContext, password: string): Promise<string> {
+/** `close`: the clerk is closing the app from the kiosk (the window's close button): it quits once this commits. */
+export async function exitKiosk(ctx: CallContext, password: string, close = false): Promise<string> {
   const status = ctx.kiosk.status ?? fail('FORBIDDEN', '只有在评议终端模式下才能进行此操作');
-  ctx.kiosk.exitThrottle.check();
+  // The clerk's login password, typed at a window panel members use: throttled and audited like a login to that account.
+  const account = ctx.logins.account(ctx.store.dir, ctx.store.user.username);
+  ctx.logins.check(account);
   if (!(await ctx.store.checkPassword(ctx.store.user.username, password))) {
-    ctx.kiosk.exitThrottle.failed();
+    ctx.logins.failed(account, 'kioskExit');
     fail('VALIDATION', `密码不正确：须由进入评议终端的${status.startedBy}输入本人的登录密码`, 'password');
   }
-  ctx.kiosk.exitThrottle.succeeded();
-  ctx.rec.afterCommit(() => ctx.kiosk.stop());
-  ctx.rec.record(status.assessmentName, { assessmentId: status.assessmentId });
+  ctx.logins.succeeded(account);
+  ctx.rec.afterCommit(() => ctx.kiosk.stop(close ? 'close' : 'exit'));
+  ctx.rec.record(status.assessmentName, close ? { assessmentId: status.assessmentId, closesApp: true } : { assessmentId: status.assessmentId });
   return status.assessmentName;
 }

@@ -64,8 +64,8 @@ export const panelHandlers: Handlers<PanelCalls> = {
     return { changed };
   },
 
-  async 'kiosk.exit'(ctx, { password }) {
-    await exitKiosk(ctx, password);
+  async 'kiosk.exit'(ctx, { password, close }) {
+    await exitKiosk(ctx, password, close === true);
     return null;
   },
 

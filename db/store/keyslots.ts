@@ -100,8 +100,12 @@ export async function unlockSlot(file: KeySlotFile, slotId: string, secret: stri
     (await deriveKey(secret, newKdfParams(file.slots[0]?.kdf))).fill(0);
     return { ok: false, reason: 'noSlot' };
   }
-  if (!slot.wrapped) return { ok: false, reason: 'disabled' };
   const kek = await deriveKey(secret, slot.kdf);
+  // A disabled account's slot still costs a full derivation: its answer must not come back sooner than a wrong password's.
+  if (!slot.wrapped) {
+    kek.fill(0);
+    return { ok: false, reason: 'disabled' };
+  }
   try {
     const dbKey = unwrapKey(kek, slot.wrapped, aad(file.storeId, slot.id));
     return dbKey ? { ok: true, dbKey } : { ok: false, reason: 'wrongSecret' };

@@ -139,14 +139,17 @@ function Main({ status, onStatusChange, openAssessment = null }: { status: AppSt
             mode="inline"
             selectedKeys={[page]}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            items={items.map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
+            items={items.map((i) => ({ key: i.key, icon: i.icon, label: i.label, disabled: user.mustChangePassword }))}
             onClick={(e) => setPage(e.key as PageKey)}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
-          <OpenHelpContext.Provider value={() => setHelpOpen(true)}>
-            <PageFor page={page} user={user} onStatusChange={onStatusChange} openDossier={openDossier} openAssessment={openAssessment} />
-          </OpenHelpContext.Provider>
+          {/* Until a temporary or outdated password is replaced the store answers nothing else: show no page that would ask. */}
+          {user.mustChangePassword ? null : (
+            <OpenHelpContext.Provider value={() => setHelpOpen(true)}>
+              <PageFor page={page} user={user} onStatusChange={onStatusChange} openDossier={openDossier} openAssessment={openAssessment} />
+            </OpenHelpContext.Provider>
+          )}
         </Layout.Content>
       </Layout>
       <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} onGo={setPage} pages={new Set(items.map((i) => i.key))} />

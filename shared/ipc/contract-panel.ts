@@ -86,8 +86,12 @@ export const panelCalls = {
   'kiosk.open': call<KioskBallotForm>()({ input: z.strictObject({ code }), access: ASSESSMENT_CLERKS, mutates: false, kiosk: 'only' }),
   /** Stores the ballot and uses the code up, in one transaction. */
   'kiosk.submit': call<BallotChange>()({ input: z.strictObject({ code, ballot: kioskBallotSchema }), access: ASSESSMENT_CLERKS, mutates: true, kiosk: 'only' }),
+  /** `close`: asked by the window's close button in kiosk mode; the app quits once the password is right. */
   'kiosk.exit': call<null>()({
-    input: z.strictObject({ password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位') }),
+    input: z.strictObject({
+      password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位'),
+      close: z.boolean({ error: '关闭程序标志必须是是或否' }).optional(),
+    }),
     access: ASSESSMENT_CLERKS,
     mutates: true,
     kiosk: 'only',

@@ -142,3 +142,5 @@ export const CALL_NAME_LIST = [
 /** IPC channel names between preload and main. */
 export const CALL_CHANNEL = 'ganbu:call';
 export const LOCKED_CHANNEL = 'ganbu:locked';
+/** Main asks the kiosk screen for the clerk's password: the window's close button was pressed in 评议终端 mode. */
+export const KIOSK_CLOSE_CHANNEL = 'ganbu:kiosk-close';

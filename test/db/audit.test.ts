@@ -182,6 +182,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       const e = await addEntry(h, await dossierCadre(h));
       await h.ok('users.create', { username: 'checker', displayName: '核实员', role: 'admin', password: 'Checker@2025' });
       await h.ok('session.login', { username: 'checker', password: 'Checker@2025' });
+      await h.ok('me.changePassword', { currentPassword: 'Checker@2025', newPassword: 'Checker#2026x' }); // the forced change
       return e;
     },
     run: (h, e: { id: number }) => h.ok('entries.verify', { id: e.id, version: 1 }),
@@ -584,7 +585,7 @@ describe('one audit entry per change', () => {
     expect(auditCount(h.dir, key)).toBe(locked);
   });
 
-  test('refused changes write no entry', async () => {
+  test('refused changes write no entry; each wrong password writes one (等保 2.0 安全审计)', async () => {
     const h = await newHostWithStore();
     const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
     await h.ok('users.create', NEW_USER);
@@ -593,7 +594,7 @@ describe('one audit entry per change', () => {
     await h.err('users.create', { ...NEW_USER, username: 'x y' }); // invalid
     await h.err('users.disable', { userId: 1 }); // self
     await h.err('users.update', { userId: 1, displayName: '王管理员', role: 'reviewer' }); // last administrator
-    await h.err('me.changePassword', { currentPassword: 'wrong-password', newPassword: 'Changed@2025' });
+    await h.err('me.changePassword', { currentPassword: 'wrong-password', newPassword: 'Changed@2025' }); // one entry, at once
     await h.ok('session.lock', {});
     const locked = auditCount(h.dir, key);
     await h.err('session.login', { username: 'admin', password: 'wrong-password' });
@@ -601,8 +602,9 @@ describe('one audit entry per change', () => {
     await h.err('session.recover', { recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', username: 'admin', newPassword: 'Recover@2025' });
     await h.ok('session.login', { username: 'reader', password: NEW_USER.password });
     await h.err('users.list', {}); // forbidden
-    expect(auditCount(h.dir, key)).toBe(locked + 1); // only the successful login
-    expect(locked).toBe(before + 1); // only the lock
+    // The successful login, then the three failed tries made while the store was locked.
+    expect(auditCount(h.dir, key)).toBe(locked + 4);
+    expect(locked).toBe(before + 2); // the wrong current password and the lock
   });
 });
 

@@ -147,9 +147,9 @@ describe('login throttle', () => {
     expect(throttled).toEqual({ code: 'THROTTLED', retryAfterSeconds: 5, message: '密码连续输错 5 次，请在 5 秒后再试' });
     clock.advance(3_000);
     expect(await h.err('session.login', login)).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 2, message: '密码连续输错 5 次，请在 2 秒后再试' });
-    // Recovery is throttled the same way.
-    expect(await h.err('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Recover@2025' })).toMatchObject({
-      code: 'THROTTLED',
+    // The count is the account's: the recovery code is an account of its own and still free to try.
+    expect(await h.err('session.recover', { recoveryCode: 'WRONG-CODE-0000', username: 'admin', newPassword: 'Recover@2025' })).toMatchObject({
+      code: 'WRONG_PASSWORD',
     });
 
     clock.advance(2_000);
@@ -174,11 +174,12 @@ describe('login throttle', () => {
     expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
 
-  test('wrong passwords for unknown user names count too', async () => {
+  test('wrong passwords for an unknown user name are throttled like a real account’s, and only that name', async () => {
     const clock = fakeClock();
     const h = await newHostWithStore({ now: clock.now });
     await h.ok('session.lock', {});
-    for (let i = 0; i < 5; i++) await h.err('session.login', { username: `guess${i}`, password: 'wrong-password' });
-    expect(await h.err('session.login', login)).toMatchObject({ code: 'THROTTLED' });
+    for (let i = 0; i < 5; i++) await h.err('session.login', { username: 'guess', password: 'wrong-password' });
+    expect(await h.err('session.login', { username: 'guess', password: 'wrong-password' })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
 });

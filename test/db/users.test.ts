@@ -35,6 +35,12 @@ async function snapshot(h: TestHost) {
   return { users, audit, settings, units, categories, catalog, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
 }
 
+/** Logs in with the administrator's temporary password and replaces it at once, as the forced change requires. */
+async function loginFirstTime(h: TestHost, username: string, temporary: string) {
+  await h.ok('session.login', { username, password: temporary });
+  await h.ok('me.changePassword', { currentPassword: temporary, newPassword: `${temporary}!own` });
+}
+
 async function addUser(h: TestHost, role: Role, username: string = `${role.toLowerCase()}1`) {
   return h.ok('users.create', { username, displayName: `${ROLE_LABELS[role]}甲`, role, password: PASSWORDS[role] });
 }
@@ -97,7 +103,11 @@ describe('passwords', () => {
     expect(e).toEqual({ code: 'WRONG_PASSWORD', field: 'currentPassword', message: '当前密码不正确' });
     const same = await h.err('me.changePassword', { currentPassword: PASSWORDS.reviewer, newPassword: PASSWORDS.reviewer });
     expect(same).toEqual({ code: 'VALIDATION', field: 'newPassword', message: '新密码不能与当前密码相同' });
-    expect(await snapshot(h)).toEqual(before);
+    // Nothing changed but the one audit entry of the wrong current password (等保: failed tries are recorded).
+    const after = await snapshot(h);
+    expect({ ...after, audit: after.audit.slice(0, -1) }).toEqual(before);
+    const last = await h.host.session().db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ action: 'session.loginFailed', target: 'reader' });
 
     await h.ok('me.changePassword', { currentPassword: PASSWORDS.reviewer, newPassword: 'Mine@20250' });
     expect(h.host.status().user?.mustChangePassword).toBe(false);
@@ -141,8 +151,9 @@ describe('disabling', () => {
     expect(after).toBeDefined();
     expect(after!.wrapped).toBeNull();
 
+    // The right password of a disabled account gets the answer of a wrong one: nobody learns the account exists.
     const e = await h.err('session.login', { username: 'clerk', password: PASSWORDS.dossierClerk });
-    expect(e).toEqual({ code: 'ACCOUNT_DISABLED', field: 'username', message: '该账户已停用，请联系系统管理员' });
+    expect(e).toEqual({ code: 'WRONG_PASSWORD', field: 'password', message: '用户名或密码错误，请重新输入' });
     // The refused login did not end the administrator's session.
     expect(h.host.status().user?.username).toBe('admin');
     expect(await h.err('users.disable', { userId: user.id })).toMatchObject({ code: 'VALIDATION', field: 'userId' });
@@ -192,7 +203,7 @@ describe('disabling', () => {
     await addUser(a, 'admin', 'admin2');
     const b = newHost();
     await b.ok('setup.useExistingStore', { dir: a.dir });
-    await b.ok('session.login', { username: 'admin2', password: PASSWORDS.admin });
+    await loginFirstTime(b, 'admin2', PASSWORDS.admin);
     const idA = a.host.status().user!.id;
     const idB = b.host.status().user!.id;
     await b.ok('users.update', { userId: idA, displayName: '王管理员', role: 'dossierClerk' });
@@ -203,7 +214,7 @@ describe('disabling', () => {
     if (e.code === 'VALIDATION') expect(e).toMatchObject({ field: 'userId', message: '不能停用唯一一名系统管理员' });
     const rows = await b.ok('users.list', {});
     expect(rows.find((u) => u.id === idB)).toMatchObject({ role: 'admin', disabled: false });
-    await b.ok('session.login', { username: 'admin2', password: PASSWORDS.admin });
+    await b.ok('session.login', { username: 'admin2', password: `${PASSWORDS.admin}!own` });
   });
 });
 
@@ -372,7 +383,7 @@ describe('role refusal', () => {
     // A unit and a cadre the roster calls could name.
     const unit = await addUnit(h, '阿尔巴斯苏木');
     const cadre = await h.ok('cadres.create', { input: cadreInput(unit.id) });
-    await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
+    await loginFirstTime(h, 'limited', PASSWORDS[role]);
     const inputs = restrictedInputs({ user: user.id, unit: unit.id, cadre: cadre.id });
     const before = await snapshot(h);
     let refused = 0;
@@ -437,6 +448,8 @@ describe('invalid input is refused with a Chinese message naming the field, and 
     ['blank display name', 'users.create', { ...good, displayName: '   ' }, { field: 'displayName', message: '请填写姓名' }],
     ['unknown role', 'users.create', { ...good, role: 'superuser' }, { field: 'role', message: '角色必须是系统管理员、档案管理员、考核录入员、查阅人之一' }],
     ['short password', 'users.create', { ...good, password: 'short' }, { field: 'password', message: '初始密码至少 8 位' }],
+    ['a password of digits only', 'users.create', { ...good, password: '11111111' }, { field: 'password', message: '初始密码须包含大写字母、小写字母、数字、符号中的至少三类' }],
+    ['a common password', 'users.create', { ...good, password: 'Aa123456' }, { field: 'password', message: '初始密码是常见密码，容易被猜中，请换一个' }],
     ['an extra key', 'users.create', { ...good, isAdmin: true }, { message: '不支持的字段：isAdmin' }],
     ['id as a string', 'users.disable', { userId: '2' }, { field: 'userId', message: '用户必须是数字' }],
     ['id not an integer', 'users.resetPassword', { userId: 1.5, newPassword: 'Newuser@2025' }, { field: 'userId', message: '用户必须是整数' }],
@@ -508,7 +521,7 @@ describe('dialog purposes', () => {
   ] as const)('%s may %s a dialog for %s: %s', async (role, kind, purpose, allowed) => {
     const h = await newHostWithStore();
     await addUser(h, role, 'limited');
-    await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
+    await loginFirstTime(h, 'limited', PASSWORDS[role]);
     const call = () =>
       kind === 'save'
         ? h.dispatch('files.pickSave', { purpose, suggestedName: '导出' })
