@@ -182,6 +182,21 @@ export interface RankingsView {
   digest: string | null;
 }
 
+/** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */
+export interface SkippedConfirmation {
+  cadreId: number;
+  name: string;
+  reason: string;
+}
+
+/** What 按建议等次批量确认 did: how many it confirmed per grade, who it left alone, and the new view. */
+export interface SuggestedConfirmResult {
+  view: RankingsView;
+  confirmed: number;
+  byGrade: Record<Grade, number>;
+  skipped: SkippedConfirmation[];
+}
+
 /** What an archived assessment keeps for ever: the result and the final grades. */
 /** A veto the dossier suggests: an entry of the assessment's year matching a veto list item (e.g. N1). */
 export interface VetoProposal {

@@ -75,6 +75,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'vetoes.add': '新增一票否决',
   'vetoes.delete': '删除一票否决',
   'grades.confirm': '确认考核等次',
+  'grades.confirmSuggested': '按建议等次批量确认',
   'codes.generate': '生成评议码',
   'codes.regenerate': '补发评议码',
   'codes.revoke': '作废评议码',

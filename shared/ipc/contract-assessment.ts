@@ -10,6 +10,7 @@ import type {
   BallotImportPreview,
   BallotImportSummary,
   RankingsView,
+  SuggestedConfirmResult,
   VetoProposal,
 } from '../assessment/types';
 import type { SavedFile } from '../roster/views';
@@ -232,6 +233,19 @@ export const assessmentCalls = {
   'ballots.exportSummary': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: BALLOT_READERS, mutates: true }),
   'grades.confirm': call<RankingsView>()({
     input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  /**
+   * 按建议等次批量确认: every unconfirmed cadre of a group (or of all) takes the suggested grade; `cadreIds` are those the
+   * dialog named, refused when they no longer match. Confirmed-otherwise cadres and 优秀 ties are left alone and listed.
+   */
+  'grades.confirmSuggested': call<SuggestedConfirmResult>()({
+    input: z.strictObject({
+      assessmentId,
+      group: groupRefSchema.optional(),
+      cadreIds: z.array(cadreId('干部'), { error: '要确认的干部不正确' }).max(10_000, '要确认的干部过多'),
+    }),
     access: ADMIN,
     mutates: true,
   }),

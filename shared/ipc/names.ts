@@ -108,6 +108,7 @@ export const CALL_NAME_LIST = [
   'rankings.exportExcel',
   'ballots.exportSummary',
   'grades.confirm',
+  'grades.confirmSuggested',
   'codes.list',
   'codes.generate',
   'codes.regenerate',

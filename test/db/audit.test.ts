@@ -13,6 +13,7 @@ import type { SavePurpose } from '../../shared/ipc/save-purpose';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
+import { suggestedPlan } from '../../shared/assessment/suggested-grades';
 import { buildBallotTemplate } from '../../db/assessment/excel/template';
 import { commitInput, fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
 
@@ -384,6 +385,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'grades.confirm': {
     prepare: (h) => assessmentIn(h, 'summarized'),
     run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
+  },
+  'grades.confirmSuggested': {
+    prepare: (h) => assessmentIn(h, 'summarized'),
+    run: async (h, { a }: Prepared) => {
+      const plan = suggestedPlan(await h.ok('rankings.get', { assessmentId: a.id }));
+      return h.ok('grades.confirmSuggested', { assessmentId: a.id, cadreIds: plan.confirm.map((c) => c.cadreId) });
+    },
   },
   'codes.generate': {
     prepare: (h) => assessmentIn(h, 'collecting'),

@@ -175,6 +175,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'rankings.get': { assessmentId: 1 },
     'rankings.whatIf': { assessmentId: 1, weights: defaultAssessmentConfig().weights },
     'grades.confirm': { assessmentId: 1, cadreId: 1, grade: 'competent', reason: '综合研判' },
+    'grades.confirmSuggested': { assessmentId: 1, group: 'chief:C1', cadreIds: [1, 2] },
     'ballots.saveTemplate': { assessmentId: 1, token },
     'ballots.previewExcel': { assessmentId: 1, token },
     'ballots.commitExcel': { assessmentId: 1, jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60', planKey: 'a'.repeat(64), modes: [{ group: 'deputy:1', mode: 'add' }], leftOut: [{ group: 'chief:C1', kind: 'peer', rater: '3' }] },
