@@ -24,6 +24,9 @@ export function contributions(row: RankingRow, weights: Record<Component, number
   return out;
 }
 
+/** The legend's sort key: the top of the stack (the last component) first. */
+const stackOrder = (item: { dataKey?: unknown }) => -COMPONENTS.findIndex(([c]) => c === item.dataKey);
+
 function GroupChart({ view, group, config }: { view: RankingsView; group: RankingGroup; config: RankingConfig }) {
   const name = (view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey).replace(/^(正职|副职)·/, '');
   const data = group.rows.map((r) => ({ name: view.members[r.cadreId]?.name ?? r.cadreId, ...contributions(r, config.weights[group.position]) }));
@@ -36,8 +39,9 @@ function GroupChart({ view, group, config }: { view: RankingsView; group: Rankin
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
-          <Legend />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} itemSorter={stackOrder} />
+          {/* Top to bottom as the stack is drawn (the first Bar at the bottom); Recharts would sort the names otherwise. */}
+          <Legend layout="vertical" align="right" verticalAlign="middle" itemSorter={stackOrder} wrapperStyle={{ fontSize: 12, paddingLeft: 8 }} />
           {COMPONENTS.map(([c, label, color]) => (
             <Bar key={c} dataKey={c} name={label} stackId="base" fill={color} isAnimationActive={false} maxBarSize={48} />
           ))}
@@ -75,7 +79,7 @@ export function RankingCharts({ view, config }: { view: RankingsView; config: Ra
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="chief" name="正职" fill="#9b1c1c" isAnimationActive={false} maxBarSize={40} />
           <Bar dataKey="deputy" name="副职" fill="#1f6fb2" isAnimationActive={false} maxBarSize={40} />
         </BarChart>
