@@ -64,6 +64,8 @@ export interface AssessmentDetail extends AssessmentSummary {
   members: AssessmentMember[];
   /** Names of the indicators per position, by indicator id (from the catalog). */
   indicatorNames: Record<string, string>;
+  /** Each member's pinyin search keys by cadre id (from the roster; absent for a cadre since removed), for the pickers. */
+  memberPinyin?: Record<string, string>;
 }
 
 /** A group key as the ballots name it: `chief:<categoryCode>` or `deputy:<unitId>`. */

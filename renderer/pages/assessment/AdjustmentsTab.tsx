@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2 } from './groups';
+import { filterMember, memberOption } from './member-search';
 
 interface Values {
   targetId: number;
@@ -62,7 +63,7 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged }: EntryPr
         <Card size="small" title="新增加减分项" style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" requiredMark={false} initialValues={{ date: new Date().toISOString().slice(0, 10) }}>
             <Form.Item name="targetId" rules={[{ required: true, message: '请选择干部' }]}>
-              <Select showSearch optionFilterProp="label" style={{ width: 200 }} placeholder="干部" options={detail.members.map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))} />
+              <Select showSearch={{ filterOption: filterMember }} style={{ width: 200 }} placeholder="姓名或拼音首字母" options={detail.members.map((m) => memberOption(detail, m))} data-testid="adjustment-target" />
             </Form.Item>
             <Form.Item name="points" rules={[{ required: true, message: '请填写分值' }]}>
               <InputNumber placeholder="分值（减分为负）" style={{ width: 150 }} min={-100} max={100} />
