@@ -6,8 +6,8 @@ import type { Handlers } from '../app/context';
 import { assertCollecting, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
-import { dossierVetoProposals } from './dossier-links';
-import { addStaffBallot, deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
+import { dossierAdjustmentProposals, dossierVetoProposals, setProposalDismissed } from './dossier-links';
+import { addStaffBallot, deleteBallot, listBallots, memberMap, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
 import { updateConfig } from './config';
 import { confirmGrade, confirmSuggested } from './grades';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
@@ -30,6 +30,8 @@ type AssessmentCalls =
   | 'ballots.delete'
   | 'adjustments.add'
   | 'adjustments.delete'
+  | 'adjustments.proposals'
+  | 'adjustments.dismissProposal'
   | 'vetoes.add'
   | 'vetoes.proposals'
   | 'vetoes.delete'
@@ -145,6 +147,19 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, '删除加减分');
     const removed = await deleteAdjustment(db, row, id);
     rec.record(row.name, { assessmentId: row.id, ...removed });
+    return { changed: 1 };
+  },
+
+  async 'adjustments.proposals'({ store, db }, { assessmentId }) {
+    return dossierAdjustmentProposals(db, await loadAssessment(db, assessmentId, store.user));
+  },
+
+  async 'adjustments.dismissProposal'({ store, db, rec }, { assessmentId, dossierEntryId, dismissed }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, dismissed ? '忽略加减分提示' : '恢复加减分提示');
+    const p = await setProposalDismissed(db, row, dossierEntryId, dismissed, store.user);
+    const target = (await memberMap(db, row.id, [p.targetId])).get(p.targetId);
+    rec.record(row.name, { assessmentId: row.id, target: target?.name ?? p.targetId, dossierEntryId, entry: p.title, item: p.listItemCode, dismissed });
     return { changed: 1 };
   },
 

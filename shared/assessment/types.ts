@@ -212,6 +212,20 @@ export interface VetoProposal {
   vetoed: boolean;
 }
 
+/** A 加减分 the dossier suggests: an entry of the assessment's year matching a P/N list item that carries points. */
+export interface AdjustmentProposal {
+  targetId: number;
+  dossierEntryId: number;
+  date: string;
+  title: string;
+  listItemCode: string;
+  listItemName: string;
+  /** The list item's points (catalog), negative for a 负面 item. */
+  points: number;
+  /** 'adopted': an adjustment of this assessment is linked to the entry; 'dismissed': staff chose 忽略. */
+  state: 'open' | 'adopted' | 'dismissed';
+}
+
 export interface ArchivedResult {
   result: RankingResult;
   invalidBallots: InvalidBallotView[];

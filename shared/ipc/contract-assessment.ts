@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
 import type {
+  AdjustmentProposal,
   AssessmentBallots,
   AssessmentDetail,
   AssessmentSummary,
@@ -183,6 +184,14 @@ export const assessmentCalls = {
     mutates: true,
   }),
   'adjustments.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
+  /** Dossier entries of the assessment's year matching a P/N list item with points; administrators only (dossier content). */
+  'adjustments.proposals': call<readonly AdjustmentProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
+  /** 忽略 a proposal (dismissed: true) or 恢复 it (false); an adopted one cannot be dismissed. */
+  'adjustments.dismissProposal': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, dossierEntryId: f.id('档案材料'), dismissed: z.boolean({ error: '忽略标记必须是是或否' }) }),
+    access: ADMIN,
+    mutates: true,
+  }),
   'vetoes.add': call<BallotChange>()({
     input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200), dossierEntryId: f.id('档案材料').optional() }),
     access: ADMIN,

@@ -97,6 +97,8 @@ export const CALL_NAME_LIST = [
   'ballots.delete',
   'adjustments.add',
   'adjustments.delete',
+  'adjustments.proposals',
+  'adjustments.dismissProposal',
   'vetoes.add',
   'vetoes.proposals',
   'vetoes.delete',

@@ -344,6 +344,14 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
   },
+  'adjustments.dismissProposal': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const entry = await addEntry(h, p.roster.a, { date: '2025-05-10' });
+      return { ...p, entryId: entry.id };
+    },
+    run: (h, { a, entryId }: Prepared & { entryId: number }) => h.ok('adjustments.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+  },
   'vetoes.add': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) => h.ok('vetoes.add', { assessmentId: a.id, targetId: r.a, reason: '违反政治纪律' }),
@@ -544,6 +552,7 @@ describe('one audit entry per change', () => {
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
+      'adjustments.proposals': () => ({ assessmentId: assessment.id }),
       'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),

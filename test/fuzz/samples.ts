@@ -169,6 +169,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
     'adjustments.add': { assessmentId: 1, targetId: 1, points: 2, date: '2025-05-01', reason: '获市级表彰' },
     'adjustments.delete': { assessmentId: 1, id: 1 },
+    'adjustments.proposals': { assessmentId: 1 },
+    'adjustments.dismissProposal': { assessmentId: 1, dossierEntryId: 1, dismissed: true },
     'vetoes.add': { assessmentId: 1, targetId: 1, reason: '违反政治纪律' },
     'vetoes.proposals': { assessmentId: 1 },
     'vetoes.delete': { assessmentId: 1, id: 1 },
