@@ -1,6 +1,7 @@
 // Ranking charts: per group, each cadre's base score stacked by weighted component; and the final-score distribution.
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card, Col, Empty, Row, Typography } from 'antd';
+import { orderedGroups } from '../../../shared/assessment/ranking-display';
 import type { RankingsView } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 
@@ -86,7 +87,7 @@ export function RankingCharts({ view, config }: { view: RankingsView; config: Ra
       </Card>
       <Typography.Paragraph type="secondary">各组柱高为基础分，按权重拆分为四项测评的贡献（缺少的测评项不计入，权重按比例折算）。</Typography.Paragraph>
       <Row gutter={16}>
-        {view.result.groups.map((g) => (
+        {[...orderedGroups(view, 'chief'), ...orderedGroups(view, 'deputy')].map((g) => (
           <Col span={12} key={`${g.position}:${g.groupKey}`}>
             <GroupChart view={view} group={g} config={config} />
           </Col>
