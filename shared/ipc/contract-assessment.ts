@@ -188,7 +188,7 @@ export const assessmentCalls = {
   'adjustments.proposals': call<readonly AdjustmentProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
   /** 忽略 a proposal (dismissed: true) or 恢复 it (false); an adopted one cannot be dismissed. */
   'adjustments.dismissProposal': call<BallotChange>()({
-    input: z.strictObject({ assessmentId, dossierEntryId: f.id('档案材料'), dismissed: z.boolean({ error: '忽略标记必须是是或否' }) }),
+    input: z.strictObject({ assessmentId, dossierEntryId: f.id('档案材料'), dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }) }),
     access: ADMIN,
     mutates: true,
   }),
