@@ -72,7 +72,6 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'ballots.delete': '删除测评票',
   'adjustments.add': '新增加减分',
   'adjustments.delete': '删除加减分',
-  'adjustments.proposals': '查看档案提示的加减分',
   'adjustments.dismissProposal': '忽略档案提示的加减分',
   'vetoes.add': '新增一票否决',
   'vetoes.delete': '删除一票否决',
