@@ -3,9 +3,9 @@
 // whenever anything was written since, so a query never sees stale data.
 import { sql, type Kysely } from 'kysely';
 import type { RosterFilter, RosterRow } from '../../shared/roster/views';
+import { matchesTerms, searchTerms } from '../../shared/roster/search-match';
 import { ageAt } from '../../shared/roster/dates';
 import { maskIdNumber } from '../../shared/roster/idcard';
-import { matchesTerms, searchTerms } from '../../shared/roster/search-match';
 import type { Database } from '../schema';
 
 interface IndexedRow {
