@@ -321,6 +321,14 @@ export interface PrintRegisterTable {
 }
 
 /** “本季度无此类材料（经核查）”: a cadre's section counted as complete for a quarter. */
+/** A dossier entry proposed as a 加减分 that staff dismissed for one assessment (migration 16). */
+export interface AssessmentDismissedProposalsTable {
+  assessment_id: number;
+  dossier_entry_id: number;
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface QuarterAttestationsTable {
   id: Generated<number>;
   quarter: string;
@@ -378,4 +386,5 @@ export interface Database {
   print_register: PrintRegisterTable;
   quarter_attestations: QuarterAttestationsTable;
   quarter_required_sections: QuarterRequiredSectionsTable;
+  assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
 }

@@ -1,12 +1,13 @@
 // Confirming final grades on the summarized result: an override needs a reason, 优秀 never beyond the group's quota.
 import type { Kysely } from 'kysely';
-import { GRADE_LABELS, type AssessmentMember } from '../../shared/assessment/types';
+import { suggestedPlan } from '../../shared/assessment/suggested-grades';
+import { GRADE_LABELS, type AssessmentMember, type GroupRef, type SkippedConfirmation } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Grade, RankingResult } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertState, type AssessmentRow } from './access';
-import { memberMap } from './ballots';
+import { groupName, memberMap } from './ballots';
 import { readConfirmations } from './rankings';
 
 export interface ConfirmInput {
@@ -51,4 +52,47 @@ export async function confirmGrade(
     .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id']).doUpdateSet({ grade: input.grade, reason, entered_by: user.displayName, entered_at: now }))
     .execute();
   return { member, suggested: rowOf.grade, overridden };
+}
+
+export interface ConfirmSuggestedInput {
+  /** One group (`chief:C1`, `deputy:12`); without it, every group. */
+  group?: GroupRef | undefined;
+  /** The cadres the confirmation dialog said it would confirm: anything else means the grades changed meanwhile. */
+  cadreIds: readonly number[];
+}
+
+/**
+ * 按建议等次批量确认: every unconfirmed cadre in scope takes the suggested grade, in one transaction (the dispatcher's).
+ * Cadres confirmed with another grade, ties at the 优秀 quota and 优秀 beyond it are left for one-by-one confirmation.
+ */
+export async function confirmSuggested(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  input: ConfirmSuggestedInput,
+  user: SessionUser,
+  now = new Date().toISOString(),
+): Promise<{ scope: string; confirmed: { member: AssessmentMember; grade: Grade }[]; skipped: SkippedConfirmation[] }> {
+  assertState(row, ['summarized'], '确认等次');
+  const result = JSON.parse(row.summarized_result ?? 'null') as RankingResult | null;
+  if (!result) return fail('VALIDATION', '考核尚未汇总，不能确认等次');
+  if (input.group !== undefined && !result.groups.some((g) => `${g.position}:${g.groupKey}` === input.group)) {
+    fail('VALIDATION', '所选分组不是本次考核参与排名的分组', 'group');
+  }
+  const plan = suggestedPlan({ result, confirmations: await readConfirmations(db, row.id) }, input.group);
+  const seen = new Set(input.cadreIds);
+  if (plan.confirm.length !== seen.size || plan.confirm.some((c) => !seen.has(c.cadreId))) {
+    fail('CONFLICT', '确认期间等次已有变化（其他人确认或调整了等次），请刷新后重新确认，本次未保存');
+  }
+  if (plan.confirm.length === 0) fail('VALIDATION', '没有需要按建议等次确认的干部', 'cadreIds');
+  const members = await memberMap(db, row.id);
+  const memberOf = (id: number) => members.get(id) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'cadreIds');
+  const confirmed = plan.confirm.map((c) => ({ member: memberOf(c.cadreId), grade: c.grade }));
+  for (let i = 0; i < confirmed.length; i += 300) {
+    await db
+      .insertInto('assessment_grade_confirmations')
+      .values(confirmed.slice(i, i + 300).map((c) => ({ assessment_id: row.id, target_cadre_id: c.member.cadreId, grade: c.grade, reason: '', entered_by: user.displayName, entered_at: now })))
+      .execute();
+  }
+  const skipped = plan.skipped.map((s) => ({ ...s, name: members.get(s.cadreId)?.name ?? String(s.cadreId) }));
+  return { scope: input.group === undefined ? '全部分组' : groupName(members.values(), input.group), confirmed, skipped };
 }

@@ -4,6 +4,7 @@
 // units as 单位管理 lists them (category, 排序号), and within a unit by post (the 职务排序 setting), 正职 first.
 import { sql, type Kysely } from 'kysely';
 import type { RosterFilter, RosterRow } from '../../shared/roster/views';
+import { matchesTerms, searchTerms } from '../../shared/roster/search-match';
 import { ageAt } from '../../shared/roster/dates';
 import { maskIdNumber } from '../../shared/roster/idcard';
 import { postRank } from '../../shared/roster/post-order';
@@ -113,7 +114,7 @@ export async function queryRoster(
   const bornBy = filter.ageMin !== undefined ? monthsBefore(today, filter.ageMin * 12) : null;
   const bornAfter = filter.ageMax !== undefined ? monthsBefore(today, (filter.ageMax + 1) * 12) : null;
   // Plain substring search, not FTS: 1- and 2-character names must be found. Latin-only terms also match pinyin.
-  const terms = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = searchTerms(filter.text ?? '');
   const out: RosterRow[] = [];
   for (const { row: r, searchText, pinyinKeys } of index.rows) {
     if (filter.unitId !== undefined && r.unitId !== filter.unitId) continue;
@@ -126,7 +127,7 @@ export async function queryRoster(
     if (bornAfter !== null && r.birthMonth <= bornAfter) continue;
     // A role that sees the 身份证号 masked must not find it by its hidden digits (that would reveal the birth date).
     const haystack = terms.length > 0 && !opts.showIdNumber && r.idNumber ? searchText.replace(r.idNumber.toLowerCase(), '') : searchText;
-    if (!terms.every((t) => haystack.includes(t) || (/^[a-z]+$/.test(t) && pinyinKeys.includes(t)))) continue;
+    if (!matchesTerms(terms, haystack, pinyinKeys)) continue;
     out.push({
       ...r,
       age: ageAt(r.birthMonth, today),

@@ -64,6 +64,8 @@ export interface AssessmentDetail extends AssessmentSummary {
   members: AssessmentMember[];
   /** Names of the indicators per position, by indicator id (from the catalog). */
   indicatorNames: Record<string, string>;
+  /** Each member's pinyin search keys by cadre id (from the roster; absent for a cadre since removed), for the pickers. */
+  memberPinyin?: Record<string, string>;
 }
 
 /** A group key as the ballots name it: `chief:<categoryCode>` or `deputy:<unitId>`. */
@@ -182,6 +184,21 @@ export interface RankingsView {
   digest: string | null;
 }
 
+/** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */
+export interface SkippedConfirmation {
+  cadreId: number;
+  name: string;
+  reason: string;
+}
+
+/** What 按建议等次批量确认 did: how many it confirmed per grade, who it left alone, and the new view. */
+export interface SuggestedConfirmResult {
+  view: RankingsView;
+  confirmed: number;
+  byGrade: Record<Grade, number>;
+  skipped: SkippedConfirmation[];
+}
+
 /** What an archived assessment keeps for ever: the result and the final grades. */
 /** A veto the dossier suggests: an entry of the assessment's year matching a veto list item (e.g. N1). */
 export interface VetoProposal {
@@ -193,6 +210,20 @@ export interface VetoProposal {
   listItemName: string;
   /** The cadre already has a veto in this assessment. */
   vetoed: boolean;
+}
+
+/** A 加减分 the dossier suggests: an entry of the assessment's year matching a P/N list item that carries points. */
+export interface AdjustmentProposal {
+  targetId: number;
+  dossierEntryId: number;
+  date: string;
+  title: string;
+  listItemCode: string;
+  listItemName: string;
+  /** The list item's points (catalog), negative for a 负面 item. */
+  points: number;
+  /** 'adopted': an adjustment of this assessment is linked to the entry; 'dismissed': staff chose 忽略. */
+  state: 'open' | 'adopted' | 'dismissed';
 }
 
 export interface ArchivedResult {

@@ -14,6 +14,7 @@ import type { SavePurpose } from '../../shared/ipc/save-purpose';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
+import { suggestedPlan } from '../../shared/assessment/suggested-grades';
 import { buildBallotTemplate } from '../../db/assessment/excel/template';
 import { commitInput, fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
 
@@ -345,6 +346,14 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
   },
+  'adjustments.dismissProposal': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const entry = await addEntry(h, p.roster.a, { date: '2025-05-10' });
+      return { ...p, entryId: entry.id };
+    },
+    run: (h, { a, entryId }: Prepared & { entryId: number }) => h.ok('adjustments.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+  },
   'vetoes.add': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) => h.ok('vetoes.add', { assessmentId: a.id, targetId: r.a, reason: '违反政治纪律' }),
@@ -386,6 +395,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'grades.confirm': {
     prepare: (h) => assessmentIn(h, 'summarized'),
     run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
+  },
+  'grades.confirmSuggested': {
+    prepare: (h) => assessmentIn(h, 'summarized'),
+    run: async (h, { a }: Prepared) => {
+      const plan = suggestedPlan(await h.ok('rankings.get', { assessmentId: a.id }));
+      return h.ok('grades.confirmSuggested', { assessmentId: a.id, cadreIds: plan.confirm.map((c) => c.cadreId) });
+    },
   },
   'codes.generate': {
     prepare: (h) => assessmentIn(h, 'collecting'),
@@ -547,6 +563,7 @@ describe('one audit entry per change', () => {
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
+      'adjustments.proposals': () => ({ assessmentId: assessment.id }),
       'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),

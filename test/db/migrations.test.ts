@@ -15,6 +15,7 @@ import { migration0007 } from '../../db/migrations/0007-print-register';
 import { migration0008 } from '../../db/migrations/0008-annual-results-note';
 import { migration0009 } from '../../db/migrations/0009-quarter-collection';
 import { migration0010 } from '../../db/migrations/0010-ballot-source';
+import { migration0016 } from '../../db/migrations/0016-adjustment-proposals';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -48,7 +49,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 16]); // 16: reserved for issue 15's helper A, renumbered at merge // add a describe block for each new migration
   });
 });
 
@@ -766,5 +767,28 @@ describe('0010-ballot-source', () => {
     expect(schemaVersion(db)).toBe(9);
     expect(columns(db, 'assessment_peer_ballots').map((c) => c.name)).not.toContain('source');
     expect(columns(db, 'assessment_staff_counts').map((c) => c.name)).not.toContain('source');
+  });
+});
+
+describe('0016-adjustment-proposals', () => {
+  const before = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+
+  test('adds assessment_dismissed_proposals, one row per assessment and entry, frozen with an archived assessment', () => {
+    expect(MIGRATIONS).toContain(migration0016);
+    expect(migration0016).toMatchObject({ version: 16, name: 'adjustment-proposals' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0016])).toEqual([16]);
+    expect(tables(db)).toContain('assessment_dismissed_proposals');
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    const dismiss = () => db.prepare(`INSERT INTO assessment_dismissed_proposals (assessment_id, dossier_entry_id, entered_by, entered_at) VALUES (?, 7, 'a', 't')`).run(id);
+    dismiss();
+    expect(dismiss).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_dismissed_proposals').run()).toThrow('考核已归档');
   });
 });

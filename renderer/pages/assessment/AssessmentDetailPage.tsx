@@ -187,7 +187,7 @@ export function AssessmentDetailPage({
             label: '评议码',
             children: <PanelCodesTab detail={detail} isAdmin={isAdmin} canKiosk={canEnter} onKiosk={startKiosk} printedBy={userName} />,
           },
-          { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} />) },
+          { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} seesDossier={isAdmin} />) },
           { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} seesDossier={isAdmin} />) },
         ]
       : []),
