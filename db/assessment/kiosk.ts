@@ -103,11 +103,13 @@ export async function submitKioskBallot(ctx: CallContext, code: string, ballot: 
   } else {
     requireEach(group, ballot.votes.map((v) => v.targetId), '选择评价等次');
     // Staff votes only add to the tallies: no single staff ballot is kept at all.
-    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now, 'kiosk');
+    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now.slice(0, 10), 'kiosk');
     changed = ballot.votes.length;
   }
   const used = await ctx.db.updateTable('assessment_panel_codes').set({ state: 'used' }).where('id', '=', seat.id).where('state', '=', 'unused').executeTakeFirst();
   if (Number(used.numUpdatedRows) !== 1) fail('VALIDATION', '该评议码已使用，每个评议码只能评议一次', 'code');
+  // This transaction holds the ballot and the used code side by side: once committed, no -wal or -shm may keep it.
+  ctx.rec.afterCommit(() => ctx.store.forgetHistory());
   return { row, groupName: groupName(group, seat.group_ref), changed };
 }
 

@@ -59,8 +59,9 @@ export const panelHandlers: Handlers<PanelCalls> = {
 
   async 'kiosk.submit'(ctx, { code, ballot }) {
     const { row, groupName, changed } = await submitKioskBallot(ctx, code, ballot);
-    // Kind and group only: no seat, no code, no scores.
+    // Kind and group only: no seat, no code, no scores; and the day only, no time (see kiosk.ts).
     ctx.rec.record(row.name, { assessmentId: row.id, kind: PANEL_KIND_LABELS[ballot.kind], group: groupName });
+    ctx.rec.dayOnly();
     return { changed };
   },
 

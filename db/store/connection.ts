@@ -41,4 +41,22 @@ export function enableWrites(db: RawDb): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted or overwritten content is zeroed in the file, not left in free pages (issue 16: anonymous ballots).
+  db.pragma('secure_delete = ON');
+}
+
+/**
+ * Leaves no history of recent transactions in the store folder: leaving WAL mode checkpoints every frame into the
+ * database and deletes the -wal and the -shm (whose index would still name the pages the last transaction wrote);
+ * the next write starts both afresh. Used after each 评议终端 ballot, whose transaction holds the ballot and the
+ * code marked used together (issue 16, row 1).
+ */
+export function forgetHistory(db: RawDb): void {
+  try {
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // Another connection holds the file (never the app's own: one connection per store): at least empty the WAL.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  db.pragma('journal_mode = WAL');
 }
