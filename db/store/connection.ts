@@ -46,17 +46,16 @@ export function enableWrites(db: RawDb): void {
 }
 
 /**
- * Leaves no history of recent transactions in the store folder: leaving WAL mode checkpoints every frame into the
- * database and deletes the -wal and the -shm (whose index would still name the pages the last transaction wrote);
- * the next write starts both afresh. Used after each 评议终端 ballot, whose transaction holds the ballot and the
- * code marked used together (issue 16, row 1).
+ * Leaves no history of recent transactions in the store folder (issue 16, row 1: each 评议终端 ballot's transaction
+ * holds the ballot and the code marked used side by side). A TRUNCATE checkpoint writes every WAL frame into the
+ * database and empties the -wal; but the -shm's index still names the pages the last transaction wrote. One tiny
+ * write then starts a new WAL generation, which clears that index (SQLite zeroes it when a generation's first frame is
+ * added): the -wal and the -shm then hold page 1 only (the file header and the schema's root), which says nothing.
+ * Cheaper than leaving and re-entering WAL mode (which deletes both files but rewrites the header through a rollback
+ * journal): see `npm run bench` (bench/assessment.bench.ts, kiosk).
  */
 export function forgetHistory(db: RawDb): void {
-  try {
-    db.pragma('journal_mode = DELETE');
-  } catch {
-    // Another connection holds the file (never the app's own: one connection per store): at least empty the WAL.
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  }
-  db.pragma('journal_mode = WAL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  // user_version set to itself writes page 1 and nothing else. (An UPDATE that changes nothing writes no frame at all.)
+  db.pragma(`user_version = ${Math.trunc(Number(db.pragma('user_version', { simple: true })))}`);
 }
