@@ -232,4 +232,40 @@ describe('row 4: no clerk path replaces or removes an anonymous ballot', () => {
       [0, null],
     ]);
   });
+
+  test('only voiding the whole panel removes kiosk ballots: audited with counts, the clerk’s ballots stay, the codes are revoked; refused by name when nothing to void or for a clerk', async () => {
+    const { h, r, id } = await collecting();
+    const peer = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
+    const before = await assessmentTables(h);
+    expect(await h.err('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toEqual({
+      code: 'VALIDATION',
+      field: 'group',
+      message: '“正职·苏木镇（街道）”的同级互评还没有在评议终端提交的票，无需作废',
+    });
+    expect(await assessmentTables(h)).toEqual(before);
+    await h.ok('kiosk.start', { assessmentId: id });
+    await h.ok('kiosk.submit', { code: codeOf(peer, '互评人：巴特尔'), ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(41) }, { targetId: r.c, scores: same(42) }] } });
+    await h.ok('kiosk.submit', { code: codeOf(peer, '互评人：朝鲁'), ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(43) }, { targetId: r.b, scores: same(44) }] } });
+    await h.ok('kiosk.exit', { password: ADMIN.password });
+    await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(70) }, { targetId: r.c, scores: same(71) }] });
+
+    await h.ok('users.create', { username: 'clerk1', displayName: '录入员甲', role: 'assessmentClerk', password: PASSWORDS.assessmentClerk });
+    await h.ok('session.login', { username: 'clerk1', password: PASSWORDS.assessmentClerk });
+    expect(await h.err('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toMatchObject({ code: 'FORBIDDEN' });
+    await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+
+    expect(await h.ok('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toEqual({ changed: 4 });
+    const list = await h.ok('ballots.list', { assessmentId: id });
+    expect(list.peer.map((b) => [b.raterId, b.targetId, b.source])).toEqual([
+      [r.a, r.b, 'manual'],
+      [r.a, r.c, 'manual'],
+    ]);
+    expect((await h.ok('codes.list', { assessmentId: id })).map((s) => s.state)).toEqual(['revoked', 'revoked', 'revoked']);
+    const audit = await h.host.session().db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(audit.action).toBe('codes.voidPanel');
+    expect(JSON.parse(audit.detail)).toEqual({ assessmentId: id, kind: '同级互评', group: '正职·苏木镇（街道）', usedSeats: 2, removedBallots: 4, revokedCodes: 3 });
+    // The panel can vote again with fresh codes (its raters are no longer taken for kiosk voters).
+    const again = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
+    expect(again.slips.map((x) => x.seatLabel)).toEqual(['互评人：阿古拉', '互评人：巴特尔', '互评人：朝鲁']);
+  });
 });
