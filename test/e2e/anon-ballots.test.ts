@@ -75,4 +75,25 @@ describe('anonymous ballots on the clerk screens', () => {
     }
     await settledScreenshot(page, 'anon-audit-day-only');
   });
+
+  test('评议码: 作废本组匿名评议 removes the panel’s kiosk ballots after a confirmation; the clerk’s leader stays', async () => {
+    await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
+    const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
+    if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+    await title.waitFor();
+    await page.getByRole('tab', { name: '评议码', exact: true }).click();
+    await page.getByTestId('seats-table').waitFor();
+    // The picker starts at 同级互评, which has no used seat: no button until 上级领导综合排名 is chosen.
+    expect(await page.getByTestId('codes-void-panel').count()).toBe(0);
+    await page.getByTestId('codes-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上级' }).first().click();
+    await page.getByTestId('codes-void-panel').click();
+    await page.locator('.ant-popconfirm').waitFor();
+    await settledScreenshot(page, 'anon-void-panel-confirm');
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /作\s?废/ }).click();
+    await page.getByText('已作废本组匿名评议，删除评议终端提交的评议票 2 条').waitFor();
+    const list = await app.call('ballots.list', { assessmentId });
+    expect(list.superior.map((b) => b.raterLabel)).toEqual(['旗委书记']);
+    await settledScreenshot(page, 'anon-void-panel-done');
+  });
 });
