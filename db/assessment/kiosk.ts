@@ -17,9 +17,9 @@
 //   which came first; its time, the kiosk's staff tallies' time and this call's audit entry carry the day only.
 // - No link from a code to its ballot: a code row keeps its seat and state (unused/used/revoked) but no time of use
 //   and no ballot id. The one transaction that holds both (the ballot and the code marked used) leaves no image
-//   behind: after it commits, the store leaves WAL mode and enters it again (Store.forgetHistory), which writes every
-//   page into the database and deletes the -wal and the -shm (whose index names the pages a transaction wrote);
-//   secure_delete zeroes what is deleted or overwritten.
+//   behind: after it commits, Store.forgetHistory checkpoints the -wal into the database and empties it, then clears
+//   the -shm's index (which names the pages a transaction wrote) with a write of the file header alone; secure_delete
+//   zeroes what is deleted or overwritten. Cost: bench/assessment.bench.ts (kiosk).
 //
 // What an attacker still learns who holds the store key (any account's password unwraps it) and a copy of every file
 // in the store folder taken at any moment after kiosk.submit returns, and why it cannot be helped:
