@@ -1,6 +1,6 @@
 // Migrations: each one on an empty keyed database, one transaction per migration, and refusal of a newer store.
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore, recoverStore } from '../../db';
@@ -835,6 +835,20 @@ describe('0011-anonymous-ballots', () => {
     } else {
       expect(() => db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, 2, 2, '{}', 'a', 't')`).run(id)).toThrow(/CHECK/);
     }
+  });
+
+  test('leaves no image of the old rows in the -wal: the file holds at most the one header frame afterwards', () => {
+    const file = join(tempDir(), 'w.db');
+    const db = openEncrypted(file, randomBytes(32), { create: true });
+    onCleanup(() => {
+      if (db.open) db.close();
+    });
+    enableWrites(db);
+    migrate(db, upTo10);
+    seeded(db, 'collecting');
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(32 + 24 + 4096);
+    migrate(db, chain);
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(32 + 24 + 4096);
   });
 
   test('runs in one transaction: a clash leaves version 10 and the kiosk ballots as they were', () => {
