@@ -225,7 +225,8 @@ export interface AssessmentSuperiorBallotsTable extends Entered {
 export interface AssessmentPeerBallotsTable extends Entered {
   id: Generated<number>;
   assessment_id: number;
-  rater_cadre_id: number;
+  /** Null on a 评议终端 ballot: it keeps no rater (migration 11). */
+  rater_cadre_id: number | null;
   target_cadre_id: number;
   scores: string;
   paper_no: string | null;

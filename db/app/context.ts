@@ -30,6 +30,9 @@ export const READ_ONLY_RECORDER: ChangeRecorder = {
   record() {
     throw new Error('a query tried to record an audit entry');
   },
+  dayOnly() {
+    throw new Error('a query tried to record an audit entry');
+  },
   afterCommit() {
     throw new Error('a query tried to schedule a write');
   },

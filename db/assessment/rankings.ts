@@ -19,13 +19,51 @@ export interface StoreRankingInput {
   describe: (kind: Component, index: number) => string;
 }
 
+/**
+ * The rater scoring sees for each peer ballot. A clerk's ballot names its rater. A 评议终端 ballot keeps none (see
+ * kiosk.ts): its rater was checked at submit (a cadre of the target's group, not the target, once per target), and
+ * scoring (rule 2) uses a rater only for those same checks and for `duplicate`. So each kiosk ballot on a target gets
+ * a stand-in: a distinct cadre of the target's group who is neither the target nor the rater of a clerk ballot on it
+ * (a rater is either at the kiosk or on paper, never both: refused both ways). The ballots then pass exactly as the
+ * real raters' did and every value is the same; the stand-ins are computed here, never stored, and say nothing of
+ * who voted. Should the pool run out (data from before these checks), the ballot is named `匿名评议-<id>`: not a
+ * cadre, so scoring reports it (unknownCadre) rather than counting one rater twice.
+ */
+function peerRaters(peer: readonly { id: number; rater_cadre_id: number | null; target_cadre_id: number }[], members: readonly AssessmentMember[]): string[] {
+  if (peer.every((b) => b.rater_cadre_id !== null)) return peer.map((b) => String(b.rater_cadre_id));
+  const byGroup = new Map<string, number[]>();
+  const groupOf = new Map<number, string>();
+  for (const m of members) {
+    const g = groupRefOf(m);
+    groupOf.set(m.cadreId, g);
+    const list = byGroup.get(g);
+    if (list) list.push(m.cadreId);
+    else byGroup.set(g, [m.cadreId]);
+  }
+  // target -> raters already counted on it (only targets of kiosk ballots need one)
+  const taken = new Map<number, Set<number>>();
+  for (const b of peer) if (b.rater_cadre_id === null) taken.set(b.target_cadre_id, new Set());
+  for (const b of peer) if (b.rater_cadre_id !== null) taken.get(b.target_cadre_id)?.add(b.rater_cadre_id);
+  const takenOn = (t: number) => taken.get(t)!;
+  return peer.map((b) => {
+    if (b.rater_cadre_id !== null) return String(b.rater_cadre_id);
+    const t = b.target_cadre_id;
+    const g = groupOf.get(t);
+    const used = takenOn(t);
+    const standIn = g === undefined ? undefined : (byGroup.get(g) ?? []).find((c) => c !== t && !used.has(c));
+    if (standIn === undefined) return `匿名评议-${b.id}`;
+    used.add(standIn);
+    return String(standIn);
+  });
+}
+
 /** Reads the snapshot, configuration and every ballot into scoring's input, in a stable order (ids ascending). */
 export async function loadRankingInput(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput> {
   const [row, members, superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
     db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
     readMembers(db, assessmentId),
     db.selectFrom('assessment_superior_ballots').select(['rater_label', 'group_ref', 'sort_order']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_peer_ballots').select(['id', 'rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_staff_counts').select(['target_cadre_id', 'excellent', 'good', 'fair', 'poor']).where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
     db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'score']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
@@ -53,7 +91,7 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
       unitId: String(m.unitId),
     })),
     superiorBallots: superior.map((b) => ({ raterId: b.rater_label, order: (JSON.parse(b.sort_order) as number[]).map(String) })),
-    peerBallots: peer.map((b) => ({ raterId: String(b.rater_cadre_id), targetId: String(b.target_cadre_id), scores: JSON.parse(b.scores) as Record<string, number> })),
+    peerBallots: peerRaters(peer, members).map((raterId, i) => ({ raterId, targetId: String(peer[i]!.target_cadre_id), scores: JSON.parse(peer[i]!.scores) as Record<string, number> })),
     staffBallots,
     serviceBallots: service.map((b) => ({ targetId: String(b.target_cadre_id), score: b.score })),
     adjustments: adjustments.map((a) => ({ targetId: String(a.target_cadre_id), points: a.points, reason: a.reason })),
@@ -68,7 +106,7 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     }
     if (kind === 'peer') {
       const b = peer[index];
-      return b ? (b.anonymous ? `匿名评议对${nameOf(b.target_cadre_id)}的互评` : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`) : '';
+      return b ? (b.rater_cadre_id === null ? `匿名评议对${nameOf(b.target_cadre_id)}的互评` : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`) : '';
     }
     if (kind === 'staff') {
       const b = staffBallots[index];

@@ -41,4 +41,28 @@ export function enableWrites(db: RawDb): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted or overwritten content is zeroed in the file, not left in free pages (issue 16: anonymous ballots).
+  db.pragma('secure_delete = ON');
+}
+
+/**
+ * Leaves no history of recent transactions in the store folder (issue 16, row 1: each 评议终端 ballot's transaction
+ * holds the ballot and the code marked used side by side). A TRUNCATE checkpoint writes every WAL frame into the
+ * database and empties the -wal; but the -shm's index still names the pages the last transaction wrote. One tiny
+ * write then starts a new WAL generation, which clears that index (SQLite zeroes it when a generation's first frame is
+ * added): the -wal and the -shm then hold page 1 only (the file header and the schema's root), which says nothing.
+ * Cheaper than leaving and re-entering WAL mode (which deletes both files but rewrites the header through a rollback
+ * journal): see `npm run bench` (bench/assessment.bench.ts, kiosk).
+ */
+export function forgetHistory(db: RawDb): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  // user_version set to itself writes page 1 and nothing else. (An UPDATE that changes nothing writes no frame at all.)
+  // It changes no data, so it needs no fsync of its own: NORMAL for this one commit.
+  const sync = Number(db.pragma('synchronous', { simple: true }));
+  db.pragma('synchronous = NORMAL');
+  try {
+    db.pragma(`user_version = ${Math.trunc(Number(db.pragma('user_version', { simple: true })))}`);
+  } finally {
+    db.pragma(`synchronous = ${Math.trunc(sync)}`);
+  }
 }

@@ -82,6 +82,7 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'codes.generate': '生成评议码',
   'codes.regenerate': '补发评议码',
   'codes.revoke': '作废评议码',
+  'codes.voidPanel': '作废本组匿名评议',
   'kiosk.start': '进入评议终端',
   'kiosk.submit': '提交匿名评议票',
   'kiosk.exit': '退出评议终端',

@@ -81,6 +81,8 @@ export const panelCalls = {
   /** A new code for one seat whose code was lost: the old one is revoked. */
   'codes.regenerate': call<PanelCodeSheet>()({ input: z.strictObject({ assessmentId, id: f.id('评议席位') }), access: ADMIN, mutates: true }),
   'codes.revoke': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('评议席位') }), access: ADMIN, mutates: true }),
+  /** Voids a whole panel (one kind, one group): its 评议终端 ballots are removed and its codes revoked; the only way a kiosk ballot goes. */
+  'codes.voidPanel': call<BallotChange>()({ input: z.strictObject({ assessmentId, kind: panelKind, group: groupRefSchema }), access: ADMIN, mutates: true }),
   'kiosk.start': call<KioskStatus>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_CLERKS, mutates: true }),
   /** The ballot form a code opens (nothing is used up yet). */
   'kiosk.open': call<KioskBallotForm>()({ input: z.strictObject({ code }), access: ASSESSMENT_CLERKS, mutates: false, kiosk: 'only' }),

@@ -115,6 +115,7 @@ export const CALL_NAME_LIST = [
   'codes.generate',
   'codes.regenerate',
   'codes.revoke',
+  'codes.voidPanel',
   'kiosk.start',
   'kiosk.open',
   'kiosk.submit',

@@ -423,6 +423,17 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, seatId }: Prepared & { seatId: number }) => h.ok('codes.revoke', { assessmentId: a.id, id: seatId }),
   },
+  'codes.voidPanel': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const sheet = await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      await h.ok('kiosk.start', { assessmentId: p.a.id });
+      await h.ok('kiosk.submit', { code: sheet.slips[0]!.code, ballot: { kind: 'superior', order: [p.roster.a, p.roster.b, p.roster.c] } });
+      await h.ok('kiosk.exit', { password: ADMIN.password });
+      return p;
+    },
+    run: (h, { a }: Prepared) => h.ok('codes.voidPanel', { assessmentId: a.id, kind: 'superior', group: 'chief:C1' }),
+  },
   'kiosk.start': { prepare: (h) => assessmentIn(h, 'collecting'), run: (h, { a }: Prepared) => h.ok('kiosk.start', { assessmentId: a.id }) },
   'kiosk.submit': {
     prepare: async (h) => {

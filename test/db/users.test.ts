@@ -345,6 +345,7 @@ describe('role refusal', () => {
     'codes.generate': { assessmentId: 1, kind: 'superior', group: 'chief:C1', count: 2 },
     'codes.regenerate': { assessmentId: 1, id: 1 },
     'codes.revoke': { assessmentId: 1, id: 1 },
+    'codes.voidPanel': { assessmentId: 1, kind: 'superior', group: 'chief:C1' },
     'kiosk.start': { assessmentId: 1 },
     'kiosk.open': { code: 'ABCD-EFGH' },
     'kiosk.submit': { code: 'ABCD-EFGH', ballot: { kind: 'superior', order: [1, 2] } },

@@ -1,9 +1,9 @@
-// Migration 16: 加减分 proposed from the dossier — a proposal staff dismissed (忽略) stays dismissed for that assessment.
+// Migration 12: 加减分 proposed from the dossier — a proposal staff dismissed (忽略) stays dismissed for that assessment.
 import { archivedGuards } from './0004-assessment';
 import type { Migration } from './types';
 
-export const migration0016: Migration = {
-  version: 16,
+export const migration0012: Migration = {
+  version: 12,
   name: 'adjustment-proposals',
   up(db) {
     // No foreign key to dossier_entries: deleting an entry must not touch an archived assessment's rows (its guards
