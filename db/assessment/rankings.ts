@@ -1,6 +1,7 @@
 // From the store to scoring: the assessment's RankingInput, the computed result, and the view with names and reasons.
 import type { Kysely } from 'kysely';
 import { invalidReasonText } from '../../shared/assessment/labels';
+import { quotaBasisOf } from '../../shared/assessment/quota-note';
 import { groupOrder } from '../../shared/assessment/ranking-display';
 import { STAFF_GRADE_LABELS, groupRefOf, type ArchivedResult, type AssessmentMember, type GradeConfirmation, type InvalidBallotView, type RankingsView } from '../../shared/assessment/types';
 import { computeRankings } from '../../shared/scoring';
@@ -122,6 +123,7 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     }),
     members: Object.fromEntries(members.map((m) => [String(m.cadreId), m])),
     digest: row.digest,
+    quotaBasis: quotaBasisOf(JSON.parse(row.config) as RankingConfig),
   };
   if (row.state === 'archived' && row.archived_result) {
     const archived = JSON.parse(row.archived_result) as ArchivedResult;

@@ -12,6 +12,7 @@ const MISSING_TEXT: Readonly<Record<Component, string>> = {
 export function flagText(flag: string): string {
   if (flag === 'quotaTie') return '优秀名额并列';
   if (flag === 'veto') return '一票否决';
+  if (flag === 'ineligible') return '不得评为优秀';
   if (flag.startsWith('missing:')) return MISSING_TEXT[flag.slice('missing:'.length) as Component] ?? flag;
   return flag;
 }

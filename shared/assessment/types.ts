@@ -1,6 +1,7 @@
 // Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
 import type { BallotImportPlan, BallotSource } from './ballot-import';
+import type { QuotaBasis } from './quota-note';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -180,6 +181,8 @@ export interface RankingsView {
   invalidBallots: InvalidBallotView[];
   confirmations: GradeConfirmation[];
   digest: string | null;
+  /** How the 优秀 quota was counted (the assessment's configuration); see quota-note.ts. */
+  quotaBasis: QuotaBasis;
 }
 
 /** What an archived assessment keeps for ever: the result and the final grades. */

@@ -1,5 +1,6 @@
 // The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab.
 import { flagText } from '../../../shared/assessment/labels';
+import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS, type RankingsView } from '../../../shared/assessment/types';
 import type { Component } from '../../../shared/scoring/types';
 import { uniqueSheetName } from '../../excel/sheet-names';
@@ -59,12 +60,14 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         r.flags.map(flagText).join('、'),
       ];
     });
+    // Why this group has the quota it has: its position's pool, or too few cadres for a place of its own.
+    const quotaNote = poolLine(view, g.position) ?? smallGroupNote(view, g);
     addTableSheet(wb, {
       name: uniqueSheetName(groupName, used),
-      title: `${name}　${groupName}排名（优秀名额 ${g.excellentQuota} 名，共 ${g.size} 人）`,
+      title: `${name}　${groupName}排名（${quotaSummary(view, g)}，共 ${g.size} 人）`,
       columns: RANKING_COLUMNS,
       rows,
-      footer,
+      footer: quotaNote ? [quotaNote, ...footer] : footer,
     });
   }
   if (view.result.unranked.length > 0) {

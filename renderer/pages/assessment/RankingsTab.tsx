@@ -1,7 +1,19 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { displayRows, flagText, GRADE_LABELS, orderedGroups, VETO_NOTE, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
+import {
+  displayRows,
+  flagText,
+  GRADE_LABELS,
+  orderedGroups,
+  poolLine,
+  quotaSummary,
+  smallGroupNote,
+  VETO_NOTE,
+  type AssessmentDetail,
+  type GradeConfirmation,
+  type RankingsView,
+} from '../../../shared/assessment';
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
@@ -97,6 +109,7 @@ function GroupTable({
   // A vetoed cadre is listed last, without a 名次 (ranking-display.ts).
   const shown = displayRows(group);
   const rankOf = new Map(shown.map((d) => [d.row.cadreId, d.rank]));
+  const small = smallGroupNote(view, group);
   return (
     <Card
       id={groupAnchorId(`${group.position}:${group.groupKey}`)}
@@ -105,11 +118,12 @@ function GroupTable({
       title={name.replace(/^(正职|副职)·/, '')}
       extra={
         <Typography.Text type="secondary">
-          共 {group.size} 人 · 参与排名 {group.rows.length} 人 · 优秀名额 {group.excellentQuota} 名
+          共 {group.size} 人 · 参与排名 {group.rows.length} 人 · {quotaSummary(view, group)}
         </Typography.Text>
       }
       data-testid={`ranking-group-${name}`}
     >
+      {small ? <Alert type="info" showIcon title={small} style={{ marginBottom: 8 }} data-testid="quota-small-group" /> : null}
       <Table<RankingRow>
         rowKey="cadreId"
         size="small"
@@ -228,8 +242,10 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
     const gs = groupsOf(p);
     if (gs.length === 0) return <Empty description="本次考核没有该类干部" />;
     const refOf = (g: RankingGroup) => `${g.position}:${g.groupKey}`;
+    const pool = poolLine(view, p);
     return (
       <>
+        {pool ? <Alert type="info" showIcon title={pool} style={{ marginBottom: 12 }} data-testid="quota-pool" /> : null}
         {p === 'deputy' && gs.length > 1 ? (
           <GroupJump groups={gs.map((g) => ({ ref: refOf(g), label: (view.groupNames[refOf(g)] ?? g.groupKey).replace(/^副职·/, '') }))} />
         ) : null}
@@ -263,7 +279,7 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
         {view.state === 'archived'
           ? '已归档的结果，永久保存，不再重新计算。'
           : view.state === 'summarized'
-            ? '汇总时保存的结果。管理员可逐人确认等次（改变建议等次须填写理由，优秀不得超过本组名额）。'
+            ? `汇总时保存的结果。管理员可逐人确认等次（改变建议等次须填写理由，优秀不得超过${view.quotaBasis.scope === 'position' ? '合并计算的' : '本组'}名额）。`
             : '按当前已录入的测评票实时计算的预览，汇总后保存。'}
         正职按单位类别跨单位排名，副职在本单位内排名。
       </Typography.Paragraph>
