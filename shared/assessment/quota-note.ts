@@ -39,7 +39,7 @@ export function poolRanked(view: QuotaView, position: Position): number {
 /** The quota part of a group's heading: "优秀名额 1 名", or under a position pool whose quota it is. */
 export function quotaSummary(view: QuotaView, group: Pick<RankingGroup, 'position' | 'excellentQuota'>): string {
   if (basisOf(view).scope !== 'position') return `优秀名额 ${group.excellentQuota} 名`;
-  return `优秀名额 ${group.excellentQuota} 名（${POSITION_LABEL[group.position]}合并计算，与其他${POSITION_LABEL[group.position]}组共用）`;
+  return `优秀名额 ${group.excellentQuota} 名（${POSITION_LABEL[group.position]}合并计算）`;
 }
 
 /**

@@ -44,7 +44,7 @@ describe('优秀 quota scope', () => {
       ['C2', 1, [[String(r.f), 'excellent']]],
     ]);
     expect(poolLine(view, 'chief')).toBe('正职优秀名额合并计算：全部正职参与排名 4 人，按 34% 共 1 名，按得分从高到低跨组评定');
-    expect(quotaSummary(view, view.result.groups[0]!)).toBe('优秀名额 1 名（正职合并计算，与其他正职组共用）');
+    expect(quotaSummary(view, view.result.groups[0]!)).toBe('优秀名额 1 名（正职合并计算）');
     expect(view.result.groups.map((g) => smallGroupNote(view, g))).toEqual([null, null, null]);
   });
 
