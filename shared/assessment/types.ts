@@ -136,6 +136,15 @@ export interface VetoView {
   enteredAt: string;
 }
 
+/** An entry of the 不得评为优秀 list (scoring's `ineligible`). */
+export interface IneligibleView {
+  id: number;
+  targetId: number;
+  reason: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
 export interface AssessmentBallots {
   superior: SuperiorBallotView[];
   peer: PeerBallotView[];
@@ -143,6 +152,7 @@ export interface AssessmentBallots {
   service: ServiceBallotView[];
   adjustments: AdjustmentView[];
   vetoes: VetoView[];
+  ineligible: IneligibleView[];
 }
 
 /**
@@ -183,6 +193,8 @@ export interface RankingsView {
   digest: string | null;
   /** How the 优秀 quota was counted (the assessment's configuration); see quota-note.ts. */
   quotaBasis: QuotaBasis;
+  /** The reason of each 不得评为优秀 entry, by cadre id (the rows carry the flag `ineligible`). */
+  ineligibleReasons: Record<string, string>;
 }
 
 /** What an archived assessment keeps for ever: the result and the final grades. */

@@ -74,6 +74,8 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'adjustments.delete': '删除加减分',
   'vetoes.add': '新增一票否决',
   'vetoes.delete': '删除一票否决',
+  'ineligible.add': '新增不得评优',
+  'ineligible.delete': '撤销不得评优',
   'grades.confirm': '确认考核等次',
   'codes.generate': '生成评议码',
   'codes.regenerate': '补发评议码',

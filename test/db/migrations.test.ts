@@ -15,6 +15,7 @@ import { migration0007 } from '../../db/migrations/0007-print-register';
 import { migration0008 } from '../../db/migrations/0008-annual-results-note';
 import { migration0009 } from '../../db/migrations/0009-quarter-collection';
 import { migration0010 } from '../../db/migrations/0010-ballot-source';
+import { migration0015 } from '../../db/migrations/0015-ineligible';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -48,7 +49,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15]); // add a describe block for each new migration
   });
 });
 
@@ -766,5 +767,30 @@ describe('0010-ballot-source', () => {
     expect(schemaVersion(db)).toBe(9);
     expect(columns(db, 'assessment_peer_ballots').map((c) => c.name)).not.toContain('source');
     expect(columns(db, 'assessment_staff_counts').map((c) => c.name)).not.toContain('source');
+  });
+});
+
+describe('0015-ineligible', () => {
+  const upTo10 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+  const chain = [...upTo10, migration0015];
+
+  test('is version 15, named ineligible: one entry per cadre with a reason, frozen once archived', () => {
+    expect(MIGRATIONS).toContain(migration0015);
+    expect(migration0015).toMatchObject({ version: 15, name: 'ineligible' });
+    const db = emptyKeyedDb();
+    migrate(db, upTo10);
+    expect(migrate(db, chain)).toEqual([15]);
+    expect(schemaVersion(db)).toBe(15);
+    expect(tables(db)).toContain('assessment_ineligible');
+    const id = Number(
+      db.prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`).run().lastInsertRowid,
+    );
+    const add = (reason: string) => db.prepare(`INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`).run(id, reason);
+    expect(() => add('')).toThrow(/CHECK/);
+    add('本年度受诫勉');
+    expect(() => add('又一条')).toThrow(/UNIQUE/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_ineligible').run()).toThrow('考核已归档');
+    expect(migrate(db, chain)).toEqual([]);
   });
 });

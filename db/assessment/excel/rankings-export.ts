@@ -1,5 +1,5 @@
 // The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab.
-import { flagText } from '../../../shared/assessment/labels';
+import { rowFlagText } from '../../../shared/assessment/labels';
 import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS, type RankingsView } from '../../../shared/assessment/types';
 import type { Component } from '../../../shared/scoring/types';
@@ -57,7 +57,7 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         r.penalty,
         GRADE_LABELS[r.grade],
         c ? GRADE_LABELS[c.grade] : '',
-        r.flags.map(flagText).join('、'),
+        r.flags.map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons)).join('、'),
       ];
     });
     // Why this group has the quota it has: its position's pool, or too few cadres for a place of its own.

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import {
   displayRows,
-  flagText,
   GRADE_LABELS,
+  rowFlagText,
   orderedGroups,
   poolLine,
   quotaSummary,
@@ -203,8 +203,8 @@ function GroupTable({
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
                 {[...r.flags].sort((x, y) => Number(y === 'veto') - Number(x === 'veto')).map((f) => (
-                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
-                    {f === 'veto' ? VETO_NOTE : flagText(f)}
+                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' || f === 'ineligible' ? 'gold' : 'default'}>
+                    {f === 'veto' ? VETO_NOTE : rowFlagText(f, r.cadreId, view.ineligibleReasons)}
                   </Tag>
                 ))}
               </div>

@@ -1,6 +1,6 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
-import { displayRows, flagText, GRADE_LABELS, orderedGroups, poolLine, quotaSummary, smallGroupNote, VETO_NOTE, type RankingsView } from '../../../shared/assessment';
+import { displayRows, GRADE_LABELS, rowFlagText, orderedGroups, poolLine, quotaSummary, smallGroupNote, VETO_NOTE, type RankingsView } from '../../../shared/assessment';
 import type { Component, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { fmt2 } from '../assessment/groups';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
@@ -54,7 +54,7 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
   displayRows(group).forEach(({ row: r, rank, vetoed }) => {
     const m = view.members[r.cadreId];
     const c = confirmed.get(r.cadreId);
-    const flags = r.flags.filter((f) => f !== 'veto').map(flagText);
+    const flags = r.flags.filter((f) => f !== 'veto').map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons));
     blocks.push({
       key: `${tableId}-${r.cadreId}`,
       kind: 'row',
