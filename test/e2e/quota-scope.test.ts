@@ -1,6 +1,7 @@
 // End to end: the 优秀 quota scope. Under 按组计算 the rankings and the printed 排名表 say that a small group has no
 // 优秀 place; the administrator switches 考核配置 to 正职、副职分别合并计算 (with 优秀比例 0.34), and the rankings
 // and the 排名表 state the pooled quota, with scoring.md's pooled worked example: 冯建国 (its d) 优秀, 巴特尔 称职.
+// Then 冯建国 is listed as 不得评优 (本年度受诫勉): the place goes to 巴特尔, and the reason shows on screen and in print.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
@@ -100,6 +101,36 @@ describe('优秀 quota scope', () => {
     expect(printed).not.toContain('无优秀名额');
     await page.waitForTimeout(500); // the modal's fade-in
     await settledScreenshot(page, 'quota-scope-04-print-pooled');
+    await closePreview();
+  }, 90_000);
+
+  test('不得评优: 冯建国 listed with its reason; the pooled place goes to 巴特尔; the reason on screen and in the 排名表', async () => {
+    await tab('不得评优');
+    await page.getByTestId('ineligible-list').waitFor();
+    await page.getByTestId('ineligible-add').click();
+    await page.getByText('请选择干部').waitFor();
+    await page.getByText('请填写不得评优理由').waitFor();
+    await page.getByTestId('ineligible-target').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '冯建国' }).first();
+    await option.waitFor();
+    await page.waitForTimeout(200); // the dropdown's animation
+    await option.click();
+    await page.locator('input[data-testid="ineligible-reason"]').fill('本年度受诫勉');
+    await page.getByTestId('ineligible-add').click();
+    await page.getByText('已列入不得评优名单').waitFor();
+    await expect.poll(() => page.getByTestId('ineligible-list').innerText()).toMatch(/冯建国[\s\S]*旗委组织部[\s\S]*本年度受诫勉[\s\S]*王管理员/);
+    await settledScreenshot(page, 'quota-scope-05-ineligible');
+
+    await tab('排名结果');
+    const c1 = page.getByTestId('ranking-group-正职·苏木镇（街道）');
+    const c2 = page.getByTestId('ranking-group-正职·党群部门');
+    await expect.poll(() => c1.locator('tbody tr.ant-table-row').first().innerText()).toMatch(/巴特尔[\s\S]*优秀/);
+    const fjg = await c2.locator('tbody tr.ant-table-row').first().innerText();
+    expect(fjg).toMatch(/冯建国[\s\S]*称职[\s\S]*不得评为优秀：本年度受诫勉/);
+    expect(fjg).not.toContain('优秀\n');
+    await settledScreenshot(page, 'quota-scope-06-rankings-ineligible');
+    const printed = await printPreviewText();
+    expect(printed).toContain('不得评为优秀：本年度受诫勉');
     await closePreview();
   }, 90_000);
 });
