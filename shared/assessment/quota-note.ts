@@ -27,7 +27,7 @@ export function quotaBasisOf(config: Pick<RankingConfig, 'excellentQuotaScope' |
 
 const percent = (ratio: number) => `${round2(ratio * 100)}%`;
 
-type QuotaView = Pick<RankingsView, 'result' | 'quotaBasis'>;
+type QuotaView = Pick<RankingsView, 'result' | 'quotaBasis'> & Partial<Pick<RankingsView, 'state'>>;
 
 const basisOf = (view: QuotaView): QuotaBasis => view.quotaBasis ?? { scope: 'group', ratio: Number.NaN };
 
@@ -51,7 +51,9 @@ export function smallGroupNote(view: QuotaView, group: Pick<RankingGroup, 'rows'
   const n = group.rows.length;
   if (basis.scope !== 'group' || group.excellentQuota > 0 || n === 0 || !(basis.ratio > 0)) return null;
   const people = n === group.size ? `本组 ${n} 人` : `本组参与排名 ${n} 人`;
-  return `${people}，按 ${percent(basis.ratio)} 计算无优秀名额；可在考核配置中改为合并计算`;
+  // The configuration can change only before 汇总: afterwards the hint would point at a locked setting.
+  const changeable = view.state === undefined || view.state === 'preparing' || view.state === 'collecting';
+  return `${people}，按 ${percent(basis.ratio)} 计算无优秀名额${changeable ? '；可在考核配置中改为合并计算' : ''}`;
 }
 
 /** Under position pools, the line that states a position's pool: its ranked cadres, the ratio and the quota. */

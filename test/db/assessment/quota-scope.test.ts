@@ -114,3 +114,13 @@ describe('优秀 quota scope', () => {
     }
   });
 });
+
+describe('the small-group note once summarized', () => {
+  test('no longer points at the configuration, which is locked', async () => {
+    const { h, id, version } = await pooledExample(configWith(undefined));
+    await h.ok('assessments.setState', { id, version, state: 'summarized' });
+    const view = await h.ok('rankings.get', { assessmentId: id });
+    const c2 = view.result.groups.find((g) => g.groupKey === 'C2')!;
+    expect(smallGroupNote(view, c2)).toBe('本组 1 人，按 34% 计算无优秀名额');
+  });
+});
