@@ -270,6 +270,13 @@ export interface AssessmentVetoesTable extends Entered {
   /** The dossier entry a veto was adopted from (migration 5); null when entered by hand. */
   dossier_entry_id: number | null;
 }
+/** 不得评为优秀 (migration 15): at most one entry per cadre and assessment. */
+export interface AssessmentIneligibleTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  target_cadre_id: number;
+  reason: string;
+}
 export interface AssessmentGradeConfirmationsTable extends Entered {
   assessment_id: number;
   target_cadre_id: number;
@@ -380,6 +387,7 @@ export interface Database {
   assessment_service_ballots: AssessmentServiceBallotsTable;
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
+  assessment_ineligible: AssessmentIneligibleTable;
   assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
   assessment_panel_codes: AssessmentPanelCodesTable;
   assessment_papers: AssessmentPapersTable;

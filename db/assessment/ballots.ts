@@ -444,7 +444,7 @@ function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): St
 }
 
 export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {
-  const [superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
+  const [superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
     db.selectFrom('assessment_superior_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_peer_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_staff_counts').selectAll().where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
@@ -458,6 +458,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       .where('v.assessment_id', '=', assessmentId)
       .orderBy('v.id')
       .execute(),
+    db.selectFrom('assessment_ineligible').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
   ]);
   return {
     superior: superior.map((b) => ({
@@ -511,5 +512,6 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       enteredBy: v.entered_by,
       enteredAt: v.entered_at,
     })),
+    ineligible: ineligible.map((r) => ({ id: r.id, targetId: r.target_cadre_id, reason: r.reason, enteredBy: r.entered_by, enteredAt: r.entered_at })),
   };
 }

@@ -1,10 +1,12 @@
-// Confirming final grades on the summarized result: an override needs a reason, 优秀 never beyond the group's quota.
+// Confirming final grades on the summarized result: an override needs a reason, 优秀 never beyond the quota of the
+// group's pool (the group, or every group of the position when the quota is pooled), never for 一票否决 or 不得评优.
 import type { Kysely } from 'kysely';
 import { suggestedPlan } from '../../shared/assessment/suggested-grades';
 import { GRADE_LABELS, type AssessmentMember, type GroupRef, type SkippedConfirmation } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
-import type { Grade, RankingResult } from '../../shared/scoring/types';
+import { quotaBasisOf } from '../../shared/assessment/quota-note';
+import type { Grade, RankingConfig, RankingResult } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertState, type AssessmentRow } from './access';
 import { groupName, memberMap } from './ballots';
@@ -38,12 +40,16 @@ export async function confirmGrade(
   }
   if (input.grade === 'excellent') {
     if (rowOf.flags.includes('veto')) fail('VALIDATION', `“${member.name}”已被一票否决，不能评为优秀`, 'grade');
+    if (rowOf.flags.includes('ineligible')) fail('VALIDATION', `“${member.name}”在本次考核中不得评为优秀，不能评为优秀`, 'grade');
     const confirmed = new Map((await readConfirmations(db, row.id)).map((c) => [String(c.cadreId), c.grade]));
     confirmed.set(String(input.cadreId), input.grade);
-    const excellent = group.rows.filter((r) => (confirmed.get(r.cadreId) ?? r.grade) === 'excellent').length;
+    const pooled = quotaBasisOf(JSON.parse(row.config) as RankingConfig).scope === 'position';
+    const pool = pooled ? result.groups.filter((g) => g.position === group.position) : [group];
+    const excellent = pool.reduce((n, g) => n + g.rows.filter((r) => (confirmed.get(r.cadreId) ?? r.grade) === 'excellent').length, 0);
     if (excellent > group.excellentQuota) {
-      const name = member.position === 'chief' ? `正职·${member.categoryName}` : `副职·${member.unitName}`;
-      fail('VALIDATION', `“${name}”组的优秀名额为 ${group.excellentQuota} 名，评定“${member.name}”为优秀后将有 ${excellent} 名，超出名额，未保存`, 'grade');
+      const position = member.position === 'chief' ? '正职' : '副职';
+      const name = pooled ? `全部${position}（合并计算）` : `“${position}·${member.position === 'chief' ? member.categoryName : member.unitName}”组`;
+      fail('VALIDATION', `${name}的优秀名额为 ${group.excellentQuota} 名，评定“${member.name}”为优秀后将有 ${excellent} 名，超出名额，未保存`, 'grade');
     }
   }
   await db
@@ -78,7 +84,8 @@ export async function confirmSuggested(
   if (input.group !== undefined && !result.groups.some((g) => `${g.position}:${g.groupKey}` === input.group)) {
     fail('VALIDATION', '所选分组不是本次考核参与排名的分组', 'group');
   }
-  const plan = suggestedPlan({ result, confirmations: await readConfirmations(db, row.id) }, input.group);
+  const quotaBasis = quotaBasisOf(JSON.parse(row.config) as RankingConfig);
+  const plan = suggestedPlan({ result, confirmations: await readConfirmations(db, row.id), quotaBasis }, input.group);
   const seen = new Set(input.cadreIds);
   if (plan.confirm.length !== seen.size || plan.confirm.some((c) => !seen.has(c.cadreId))) {
     fail('CONFLICT', '确认期间等次已有变化（其他人确认或调整了等次），请刷新后重新确认，本次未保存');

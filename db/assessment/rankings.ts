@@ -1,6 +1,7 @@
 // From the store to scoring: the assessment's RankingInput, the computed result, and the view with names and reasons.
 import type { Kysely } from 'kysely';
 import { invalidReasonText } from '../../shared/assessment/labels';
+import { quotaBasisOf } from '../../shared/assessment/quota-note';
 import { groupOrder } from '../../shared/assessment/ranking-display';
 import { STAFF_GRADE_LABELS, groupRefOf, type ArchivedResult, type AssessmentMember, type GradeConfirmation, type InvalidBallotView, type RankingsView } from '../../shared/assessment/types';
 import { computeRankings } from '../../shared/scoring';
@@ -59,7 +60,7 @@ function peerRaters(peer: readonly { id: number; rater_cadre_id: number | null; 
 
 /** Reads the snapshot, configuration and every ballot into scoring's input, in a stable order (ids ascending). */
 export async function loadRankingInput(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput> {
-  const [row, members, superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
+  const [row, members, superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
     db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
     readMembers(db, assessmentId),
     db.selectFrom('assessment_superior_ballots').select(['rater_label', 'group_ref', 'sort_order']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
@@ -68,6 +69,7 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'score']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_vetoes').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    readIneligible(db, assessmentId),
   ]);
   // Tallies are kept per source; scoring sees one total per cadre, so the input (and an archive's digest) is what it was.
   const totals = new Map<number, Record<StaffGrade, number>>();
@@ -96,6 +98,8 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     serviceBallots: service.map((b) => ({ targetId: String(b.target_cadre_id), score: b.score })),
     adjustments: adjustments.map((a) => ({ targetId: String(a.target_cadre_id), points: a.points, reason: a.reason })),
     vetoes: vetoes.map((v) => ({ targetId: String(v.target_cadre_id), reason: v.reason })),
+    // Only when there is an entry: the input of an assessment without one (and so its archive digest) is unchanged.
+    ...(ineligible.length > 0 ? { ineligible: ineligible.map((i) => ({ targetId: String(i.target_cadre_id), reason: i.reason })) } : {}),
   };
   const byId = new Map(members.map((m) => [m.cadreId, m]));
   const nameOf = (id: string | number) => byId.get(Number(id))?.name ?? `#${id}`;
@@ -116,6 +120,10 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     return b ? `对${nameOf(b.target_cadre_id)}的服务对象评分 ${b.score}` : '';
   };
   return { input, members, describe };
+}
+
+function readIneligible(db: Kysely<Database>, assessmentId: number) {
+  return db.selectFrom('assessment_ineligible').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute();
 }
 
 export async function computeFromStore(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput & { result: RankingResult }> {
@@ -146,10 +154,11 @@ function groupNames(members: readonly AssessmentMember[]): Record<string, string
  * once 已归档 (never recomputed, so a later change of code or catalog cannot alter it).
  */
 export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Promise<RankingsView> {
-  const [members, categories, units] = await Promise.all([
+  const [members, categories, units, ineligible] = await Promise.all([
     readMembers(db, row.id),
     db.selectFrom('catalog_categories').select(['code', 'sort']).execute(),
     db.selectFrom('units').select(['id', 'sort', 'name']).execute(),
+    readIneligible(db, row.id),
   ]);
   const base = {
     state: row.state,
@@ -160,6 +169,8 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     }),
     members: Object.fromEntries(members.map((m) => [String(m.cadreId), m])),
     digest: row.digest,
+    quotaBasis: quotaBasisOf(JSON.parse(row.config) as RankingConfig),
+    ineligibleReasons: Object.fromEntries(ineligible.map((i) => [String(i.target_cadre_id), i.reason])),
   };
   if (row.state === 'archived' && row.archived_result) {
     const archived = JSON.parse(row.archived_result) as ArchivedResult;

@@ -3,13 +3,14 @@ import { GRADE_LABELS, STATE_LABELS } from '../../shared/assessment/types';
 import { COMPONENT_LABELS } from '../../shared/assessment/types';
 import type { Grade } from '../../shared/scoring/types';
 import type { Handlers } from '../app/context';
-import { assertCollecting, loadAssessment } from './access';
+import { assertCollecting, assertState, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
 import { dossierAdjustmentProposals, dossierVetoProposals, setProposalDismissed } from './dossier-links';
 import { addStaffBallot, deleteBallot, listBallots, memberMap, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
 import { updateConfig } from './config';
 import { confirmGrade, confirmSuggested } from './grades';
+import { addIneligible, deleteIneligible } from './ineligible';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
 import { rankingsView, whatIf } from './rankings';
 
@@ -35,6 +36,8 @@ type AssessmentCalls =
   | 'vetoes.add'
   | 'vetoes.proposals'
   | 'vetoes.delete'
+  | 'ineligible.add'
+  | 'ineligible.delete'
   | 'rankings.get'
   | 'rankings.whatIf'
   | 'grades.confirm'
@@ -179,6 +182,23 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '删除一票否决');
     const removed = await deleteVeto(db, row, id);
+    rec.record(row.name, { assessmentId: row.id, ...removed });
+    return { changed: 1 };
+  },
+
+  async 'ineligible.add'({ store, db, rec }, { assessmentId, targetId, reason }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    // Known before the ballots (诫勉, 处分影响期), so it may be entered while preparing too.
+    assertState(row, ['preparing', 'collecting'], '录入不得评优');
+    const target = await addIneligible(db, row, { targetId, reason }, store.user);
+    rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
+    return { changed: 1 };
+  },
+
+  async 'ineligible.delete'({ store, db, rec }, { assessmentId, id }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertState(row, ['preparing', 'collecting'], '撤销不得评优');
+    const removed = await deleteIneligible(db, row, id);
     rec.record(row.name, { assessmentId: row.id, ...removed });
     return { changed: 1 };
   },

@@ -1,6 +1,7 @@
 // Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
 import type { BallotImportPlan, BallotSource } from './ballot-import';
+import type { QuotaBasis } from './quota-note';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -137,6 +138,15 @@ export interface VetoView {
   enteredAt: string;
 }
 
+/** An entry of the 不得评为优秀 list (scoring's `ineligible`). */
+export interface IneligibleView {
+  id: number;
+  targetId: number;
+  reason: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
 export interface AssessmentBallots {
   superior: SuperiorBallotView[];
   peer: PeerBallotView[];
@@ -144,6 +154,7 @@ export interface AssessmentBallots {
   service: ServiceBallotView[];
   adjustments: AdjustmentView[];
   vetoes: VetoView[];
+  ineligible: IneligibleView[];
 }
 
 /**
@@ -182,6 +193,10 @@ export interface RankingsView {
   invalidBallots: InvalidBallotView[];
   confirmations: GradeConfirmation[];
   digest: string | null;
+  /** How the 优秀 quota was counted (the assessment's configuration); see quota-note.ts. */
+  quotaBasis: QuotaBasis;
+  /** The reason of each 不得评为优秀 entry, by cadre id (the rows carry the flag `ineligible`). */
+  ineligibleReasons: Record<string, string>;
 }
 
 /** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */

@@ -200,6 +200,13 @@ export const assessmentCalls = {
   /** Dossier entries of the assessment's year that match a veto list item; administrators only (dossier content). */
   'vetoes.proposals': call<readonly VetoProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
   'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
+  /** 不得评为优秀 (scoring's `ineligible`): one entry per member with its reason, in 准备 or 测评中; administrators only. */
+  'ineligible.add': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('不得评优理由', 200) }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'ineligible.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('不得评优项') }), access: ADMIN, mutates: true }),
   'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
   /** The ranking as it would be with other component weights: computed, never saved. */
   'rankings.whatIf': call<RankingResult>()({

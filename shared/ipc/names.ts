@@ -102,6 +102,8 @@ export const CALL_NAME_LIST = [
   'vetoes.add',
   'vetoes.proposals',
   'vetoes.delete',
+  'ineligible.add',
+  'ineligible.delete',
   'rankings.get',
   'rankings.whatIf',
   'ballots.saveTemplate',

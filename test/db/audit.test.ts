@@ -367,6 +367,19 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('vetoes.delete', { assessmentId: a.id, id: itemId }),
   },
+  'ineligible.add': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('ineligible.add', { assessmentId: a.id, targetId: r.a, reason: '本年度受诫勉' }),
+  },
+  'ineligible.delete': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('ineligible.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '本年度受诫勉' });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      return { ...p, itemId: list.ineligible[0]!.id };
+    },
+    run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('ineligible.delete', { assessmentId: a.id, id: itemId }),
+  },
   'ballots.saveTemplate': {
     prepare: async (h) => ({ ...(await assessmentIn(h, 'collecting')), token: await savedTo(h, 'ballotTemplate', '测评票模板.xlsx') }),
     run: (h, { a, token }: Prepared & { token: string }) => h.ok('ballots.saveTemplate', { assessmentId: a.id, token }),

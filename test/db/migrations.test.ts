@@ -17,6 +17,7 @@ import { migration0009 } from '../../db/migrations/0009-quarter-collection';
 import { migration0010 } from '../../db/migrations/0010-ballot-source';
 import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
+import { migration0013 } from '../../db/migrations/0013-ineligible';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -50,7 +51,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]); // add a describe block for each new migration
   });
 });
 
@@ -883,5 +884,30 @@ describe('0012-adjustment-proposals', () => {
     expect(dismiss).toThrow(/UNIQUE|PRIMARY/);
     db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
     expect(() => db.prepare('DELETE FROM assessment_dismissed_proposals').run()).toThrow('考核已归档');
+  });
+});
+
+describe('0013-ineligible', () => {
+  const upTo10 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+  const chain = [...upTo10, migration0013];
+
+  test('is version 13, named ineligible: one entry per cadre with a reason, frozen once archived', () => {
+    expect(MIGRATIONS).toContain(migration0013);
+    expect(migration0013).toMatchObject({ version: 13, name: 'ineligible' });
+    const db = emptyKeyedDb();
+    migrate(db, upTo10);
+    expect(migrate(db, chain)).toEqual([13]);
+    expect(schemaVersion(db)).toBe(13);
+    expect(tables(db)).toContain('assessment_ineligible');
+    const id = Number(
+      db.prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`).run().lastInsertRowid,
+    );
+    const add = (reason: string) => db.prepare(`INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`).run(id, reason);
+    expect(() => add('')).toThrow(/CHECK/);
+    add('本年度受诫勉');
+    expect(() => add('又一条')).toThrow(/UNIQUE/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_ineligible').run()).toThrow('考核已归档');
+    expect(migrate(db, chain)).toEqual([]);
   });
 });

@@ -339,6 +339,8 @@ describe('role refusal', () => {
     'vetoes.add': { assessmentId: 1, targetId: ids.cadre ?? 1, reason: '越权' },
     'vetoes.proposals': { assessmentId: 1 },
     'vetoes.delete': { assessmentId: 1, id: 1 },
+    'ineligible.add': { assessmentId: 1, targetId: ids.cadre ?? 1, reason: '越权' },
+    'ineligible.delete': { assessmentId: 1, id: 1 },
     'grades.confirm': { assessmentId: 1, cadreId: ids.cadre ?? 1, grade: 'competent' },
     'grades.confirmSuggested': { assessmentId: 1, cadreIds: [ids.cadre ?? 1] },
     'codes.list': { assessmentId: 1 },
@@ -489,7 +491,7 @@ describe('invalid input is refused with a Chinese message naming the field, and 
 describe('assessment roles', () => {
   test('administrators manage assessments; the assessment clerk enters ballots and adjustments; the reviewer reads (archived only, checked by the service)', () => {
     const access = (name: CallName) => contract[name].access;
-    for (const name of ['assessments.create', 'assessments.updateConfig', 'assessments.setState', 'assessments.refreshMembers', 'assessments.archive', 'vetoes.add', 'vetoes.proposals', 'vetoes.delete', 'grades.confirm', 'grades.confirmSuggested', 'adjustments.proposals', 'adjustments.dismissProposal'] as const) {
+    for (const name of ['assessments.create', 'assessments.updateConfig', 'assessments.setState', 'assessments.refreshMembers', 'assessments.archive', 'vetoes.add', 'vetoes.proposals', 'vetoes.delete', 'ineligible.add', 'ineligible.delete', 'grades.confirm', 'grades.confirmSuggested', 'adjustments.proposals', 'adjustments.dismissProposal'] as const) {
       expect(access(name), name).toEqual(['admin']);
     }
     for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.addStaffBallot', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {

@@ -174,6 +174,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'vetoes.add': { assessmentId: 1, targetId: 1, reason: '违反政治纪律' },
     'vetoes.proposals': { assessmentId: 1 },
     'vetoes.delete': { assessmentId: 1, id: 1 },
+    'ineligible.add': { assessmentId: 1, targetId: 1, reason: '本年度受诫勉' },
+    'ineligible.delete': { assessmentId: 1, id: 1 },
     'rankings.get': { assessmentId: 1 },
     'rankings.whatIf': { assessmentId: 1, weights: defaultAssessmentConfig().weights },
     'grades.confirm': { assessmentId: 1, cadreId: 1, grade: 'competent', reason: '综合研判' },

@@ -1,6 +1,7 @@
 // The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab, in the
 // order and with the vetoed cadres placed as the screen and the printed 排名表 show them (ranking-display.ts).
-import { flagText } from '../../../shared/assessment/labels';
+import { rowFlagText } from '../../../shared/assessment/labels';
+import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
 import { displayRows, orderedGroups, VETO_NOTE } from '../../../shared/assessment/ranking-display';
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS, type RankingsView } from '../../../shared/assessment/types';
 import type { Component } from '../../../shared/scoring/types';
@@ -45,7 +46,7 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
     const rows = displayRows(g).map(({ row: r, rank, vetoed }): TableCell[] => {
       const m = view.members[r.cadreId];
       const c = confirmed.get(r.cadreId);
-      const flags = r.flags.filter((f) => f !== 'veto').map(flagText);
+      const flags = r.flags.filter((f) => f !== 'veto').map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons));
       return [
         rank,
         m?.name ?? r.cadreId,
@@ -63,12 +64,14 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         (vetoed ? [VETO_NOTE, ...flags] : flags).join('、'),
       ];
     });
+    // Why this group has the quota it has: its position's pool, or too few cadres for a place of its own.
+    const quotaNote = poolLine(view, g.position) ?? smallGroupNote(view, g);
     addTableSheet(wb, {
       name: uniqueSheetName(groupName, used),
-      title: `${name}　${groupName}排名（优秀名额 ${g.excellentQuota} 名，共 ${g.size} 人）`,
+      title: `${name}　${groupName}排名（${quotaSummary(view, g)}，共 ${g.size} 人）`,
       columns: RANKING_COLUMNS,
       rows,
-      footer,
+      footer: quotaNote ? [quotaNote, ...footer] : footer,
     });
   }
   if (view.result.unranked.length > 0) {

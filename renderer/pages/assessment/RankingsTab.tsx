@@ -1,7 +1,20 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { displayRows, flagText, GRADE_LABELS, orderedGroups, suggestedPlan, VETO_NOTE, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
+import {
+  displayRows,
+  GRADE_LABELS,
+  rowFlagText,
+  suggestedPlan,
+  orderedGroups,
+  poolLine,
+  quotaSummary,
+  smallGroupNote,
+  VETO_NOTE,
+  type AssessmentDetail,
+  type GradeConfirmation,
+  type RankingsView,
+} from '../../../shared/assessment';
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
@@ -102,6 +115,7 @@ function GroupTable({
   const rankOf = new Map(shown.map((d) => [d.row.cadreId, d.rank]));
   const ref = `${group.position}:${group.groupKey}`;
   const open = canConfirm && view.state === 'summarized' ? suggestedPlan(view, ref).confirm.length : 0;
+  const small = smallGroupNote(view, group);
   return (
     <Card
       id={groupAnchorId(`${group.position}:${group.groupKey}`)}
@@ -111,7 +125,7 @@ function GroupTable({
       extra={
         <Space size={8}>
           <Typography.Text type="secondary">
-            共 {group.size} 人 · 参与排名 {group.rows.length} 人 · 优秀名额 {group.excellentQuota} 名
+            共 {group.size} 人 · 参与排名 {group.rows.length} 人 · {quotaSummary(view, group)}
           </Typography.Text>
           {canConfirm && view.state === 'summarized' ? (
             <Button size="small" disabled={open === 0} onClick={() => onBatch(ref)} data-testid={`batch-confirm-${name}`}>
@@ -122,6 +136,7 @@ function GroupTable({
       }
       data-testid={`ranking-group-${name}`}
     >
+      {small ? <Alert type="info" showIcon title={small} style={{ marginBottom: 8 }} data-testid="quota-small-group" /> : null}
       <Table<RankingRow>
         rowKey="cadreId"
         size="small"
@@ -201,8 +216,8 @@ function GroupTable({
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
                 {[...r.flags].sort((x, y) => Number(y === 'veto') - Number(x === 'veto')).map((f) => (
-                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
-                    {f === 'veto' ? VETO_NOTE : flagText(f)}
+                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' || f === 'ineligible' ? 'gold' : 'default'}>
+                    {f === 'veto' ? VETO_NOTE : rowFlagText(f, r.cadreId, view.ineligibleReasons)}
                   </Tag>
                 ))}
               </div>
@@ -242,8 +257,10 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
     const gs = groupsOf(p);
     if (gs.length === 0) return <Empty description="本次考核没有该类干部" />;
     const refOf = (g: RankingGroup) => `${g.position}:${g.groupKey}`;
+    const pool = poolLine(view, p);
     return (
       <>
+        {pool ? <Alert type="info" showIcon title={pool} style={{ marginBottom: 12 }} data-testid="quota-pool" /> : null}
         {p === 'deputy' && gs.length > 1 ? (
           <GroupJump groups={gs.map((g) => ({ ref: refOf(g), label: (view.groupNames[refOf(g)] ?? g.groupKey).replace(/^副职·/, '') }))} />
         ) : null}
@@ -283,7 +300,7 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
         {view.state === 'archived'
           ? '已归档的结果，永久保存，不再重新计算。'
           : view.state === 'summarized'
-            ? '汇总时保存的结果。管理员可按建议等次一次确认一组或全部，再逐人处理例外（改变建议等次须填写理由，优秀不得超过本组名额）。'
+            ? `汇总时保存的结果。管理员可按建议等次一次确认一组或全部，再逐人处理例外（改变建议等次须填写理由，优秀不得超过${view.quotaBasis.scope === 'position' ? '合并计算的' : '本组'}名额）。`
             : '按当前已录入的测评票实时计算的预览，汇总后保存。'}
         正职按单位类别跨单位排名，副职在本单位内排名。
       </Typography.Paragraph>
