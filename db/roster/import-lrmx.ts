@@ -1,7 +1,7 @@
 // 任免审批表 import (.lrmx, and .lrm with its .pic) with a per-file preview, and the .lrmx export of one cadre.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { fail } from '../../shared/ipc/errors';
+import { ApiError, fail } from '../../shared/ipc/errors';
 import { cadreInputSchema } from '../../shared/roster/schema';
 import type { LrmxPreviewFile } from '../../shared/roster/views';
 import { maskIdNumber } from '../../shared/roster/idcard';
@@ -9,6 +9,7 @@ import type { LrmxReadResult } from '../../shared/roster/lrmx-types';
 import type { CadreInput } from '../../shared/roster/types';
 import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
+import { readUserFile } from '../fs/user-file';
 import { readLrmx, LRMX_MAX_BYTES } from './lrmx/read';
 import { readLrm } from './lrmx/read-lrm';
 import { writeLrmx } from './lrmx/write';
@@ -33,49 +34,116 @@ interface LrmxJobFile {
   plan: UpdatePlan | null;
 }
 
+const tooLarge = () => '文件过大（上限 20 MB），不是任免审批表文件';
+
+/** Reads one picked file (and a .lrm's .pic), each checked to be a regular file and read with a bounded size. */
 function readFile(path: string): LrmxReadResult {
-  if (statSync(path).size > LRMX_MAX_BYTES) return { ok: false, error: '文件过大，不是任免审批表' };
-  const bytes = readFileSync(path);
-  if (extname(path).toLowerCase() !== '.lrm') return readLrmx(bytes);
-  // A .lrm keeps its photo in a .pic file of the same name beside it.
-  const pic = path.replace(/\.lrm$/i, '.pic');
-  return readLrm(bytes, existsSync(pic) ? readFileSync(pic) : null);
+  try {
+    const bytes = readUserFile(path, { maxBytes: LRMX_MAX_BYTES, tooLarge });
+    if (extname(path).toLowerCase() !== '.lrm') return readLrmx(bytes);
+    // A .lrm keeps its photo in a .pic file of the same name beside it.
+    const pic = path.replace(/\.lrm$/i, '.pic');
+    const hasPic = (() => {
+      try {
+        lstatSync(pic);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    const picBytes = hasPic
+      ? readUserFile(pic, { maxBytes: LRMX_MAX_BYTES, tooLarge: () => `照片文件“${basename(pic)}”过大（上限 20 MB），已拒绝读取` })
+      : null;
+    return readLrm(bytes, picBytes);
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/*
+ * Two files of one batch are the same person when they carry the same 身份证号, or the same 姓名 and 出生年月 while
+ * at least one of them has no 身份证号 (two different numbers are two namesakes).
+ */
+const SAME_ID = '身份证号相同，是同一人';
+const SAME_NAME = '同名且出生年月相同（至少一个没有身份证号），可能是同一人';
+const personKey = (f: LrmxCadreFields) => `${f.name}\u0000${f.birthMonth}`;
+
+/** Files named in one issue; the rest are counted, so a batch of thousands of copies stays linear. */
+const NAMED_OTHERS = 3;
+
+interface SameGroup {
+  readonly all: number[];
+  /** Members without a 身份证号. */
+  readonly noId: number[];
 }
 
 /**
- * Two files of one batch are the same person when they carry the same 身份证号, or the same 姓名 and 出生年月 while
- * at least one of them has no 身份证号 (two different numbers are two namesakes). Returns why, or null.
+ * For each file, the others of the batch that are the same person, by reason: the first few by index and how many
+ * there are. Linear in the batch: files are grouped by 身份证号 and by 姓名 + 出生年月, never compared pairwise.
  */
-function samePerson(a: LrmxCadreFields, b: LrmxCadreFields): string | null {
-  if (a.idNumber && a.idNumber === b.idNumber) return '身份证号相同，是同一人';
-  if ((!a.idNumber || !b.idNumber) && a.name === b.name && a.birthMonth === b.birthMonth) return '同名且出生年月相同（至少一个没有身份证号），可能是同一人';
-  return null;
-}
-
-/** Groups by 姓名 + 出生年月 first, so the pairwise check stays cheap for thousands of files. */
-function samePersonPairs(files: readonly (LrmxCadreFields | null)[]): Map<number, { other: number; why: string }[]> {
-  const byPerson = new Map<string, number[]>();
+function samePersonIssues(files: readonly (LrmxCadreFields | null)[]): Map<number, { why: string; others: number[]; count: number }[]> {
+  const byPerson = new Map<string, SameGroup>();
   const byId = new Map<string, number[]>();
   files.forEach((f, i) => {
     if (!f) return;
-    const key = `${f.name}\u0000${f.birthMonth}`;
-    byPerson.set(key, [...(byPerson.get(key) ?? []), i]);
-    if (f.idNumber) byId.set(f.idNumber, [...(byId.get(f.idNumber) ?? []), i]);
+    const key = personKey(f);
+    const g = byPerson.get(key) ?? { all: [], noId: [] };
+    byPerson.set(key, g);
+    g.all.push(i);
+    if (f.idNumber) {
+      const ids = byId.get(f.idNumber) ?? [];
+      byId.set(f.idNumber, ids);
+      ids.push(i);
+    } else g.noId.push(i);
   });
-  const pairs = new Map<number, { other: number; why: string }[]>();
-  const seen = new Set<string>();
-  for (const group of [...byPerson.values(), ...byId.values()]) {
-    for (const i of group) {
-      for (const j of group) {
-        if (i === j || seen.has(`${i}:${j}`)) continue;
-        const why = samePerson(files[i]!, files[j]!);
-        if (!why) continue;
-        seen.add(`${i}:${j}`);
-        pairs.set(i, [...(pairs.get(i) ?? []), { other: j, why }]);
-      }
+  const firstOthers = (list: readonly number[], self: number) => {
+    const out: number[] = [];
+    for (const j of list) {
+      if (j !== self) out.push(j);
+      if (out.length === NAMED_OTHERS) break;
     }
+    return out;
+  };
+  const result = new Map<number, { why: string; others: number[]; count: number }[]>();
+  files.forEach((f, i) => {
+    if (!f) return;
+    const found: { why: string; others: number[]; count: number }[] = [];
+    if (f.idNumber) {
+      const ids = byId.get(f.idNumber)!;
+      if (ids.length > 1) found.push({ why: SAME_ID, others: firstOthers(ids, i), count: ids.length - 1 });
+    }
+    // With a 身份证号, only namesakes without one may be the same person; without one, every namesake may be.
+    const g = byPerson.get(personKey(f))!;
+    const candidates = f.idNumber ? g.noId : g.all;
+    const count = candidates.length - (f.idNumber ? 0 : 1);
+    if (count > 0) found.push({ why: SAME_NAME, others: firstOthers(candidates, i), count });
+    if (found.length > 0) result.set(i, found);
+  });
+  return result;
+}
+
+/** Spots a file that is the same person as one already chosen for the commit, in constant time per file. */
+class ChosenPeople {
+  private readonly byId = new Map<string, string>();
+  private readonly byPerson = new Map<string, string>();
+  private readonly byPersonNoId = new Map<string, string>();
+
+  /** The chosen file this one repeats and why, or null. */
+  clash(fields: LrmxCadreFields): { fileName: string; why: string } | null {
+    const idFile = fields.idNumber ? this.byId.get(fields.idNumber) : undefined;
+    if (idFile) return { fileName: idFile, why: SAME_ID };
+    const key = personKey(fields);
+    const nameFile = fields.idNumber ? this.byPersonNoId.get(key) : this.byPerson.get(key);
+    return nameFile ? { fileName: nameFile, why: SAME_NAME } : null;
   }
-  return pairs;
+
+  add(fileName: string, fields: LrmxCadreFields): void {
+    const key = personKey(fields);
+    if (fields.idNumber && !this.byId.has(fields.idNumber)) this.byId.set(fields.idNumber, fileName);
+    if (!this.byPerson.has(key)) this.byPerson.set(key, fileName);
+    if (!fields.idNumber && !this.byPersonNoId.has(key)) this.byPersonNoId.set(key, fileName);
+  }
 }
 
 type LrmxCalls = 'roster.previewLrmx' | 'roster.commitLrmx' | 'cadres.exportLrmx';
@@ -167,10 +235,12 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       files[i] = { ...files[i]!, changes: plan.changes, stored: { unitId: plan.stored.unitId, unitName: plan.unitName, position } };
     });
     // The same person in several files (a copy, an older and a newer form): only one of them can be imported.
-    for (const [i, pairs] of samePersonPairs(jobFiles.map((f) => f.fields))) {
-      const byWhy = new Map<string, string[]>();
-      for (const { other, why } of pairs) byWhy.set(why, [...(byWhy.get(why) ?? []), `“${jobFiles[other]!.fileName}”`]);
-      const issues = [...byWhy].map(([why, names]) => `与${names.join('、')}${why}，只能导入其中一个文件`);
+    for (const [i, found] of samePersonIssues(jobFiles.map((f) => f.fields))) {
+      const issues = found.map(({ why, others, count }) => {
+        const names = others.map((j) => `“${jobFiles[j]!.fileName}”`).join('、');
+        const more = count > others.length ? `等 ${count} 个文件` : '';
+        return `与${names}${more}${why}，只能导入其中一个文件`;
+      });
       files[i] = { ...files[i]!, issues: [...files[i]!.issues, ...issues] };
     }
     return { jobId: jobs.create('lrmx', jobFiles), files };
@@ -179,7 +249,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
   async 'roster.commitLrmx'({ db, rec, jobs }, { jobId, files }) {
     const jobFiles = jobs.payload<readonly LrmxJobFile[]>(jobId, 'lrmx');
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
-    const chosen: { fileName: string; fields: LrmxCadreFields }[] = [];
+    const chosen = new ChosenPeople();
     const writes = new ImportWrites();
     const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
     for (const choice of files) {
@@ -189,11 +259,9 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       if (match.kind === 'nameMatch' && !choice.confirmMatch) {
         fail('VALIDATION', `“${fileName}”与已有干部同名且出生年月相同，请确认是否为同一人，或不导入该文件`, 'files');
       }
-      for (const other of chosen) {
-        const why = samePerson(other.fields, fields);
-        if (why) fail('VALIDATION', `“${other.fileName}”和“${fileName}”${why}，请只导入其中一个文件`, 'files');
-      }
-      chosen.push({ fileName, fields });
+      const clash = chosen.clash(fields);
+      if (clash) fail('VALIDATION', `“${clash.fileName}”和“${fileName}”${clash.why}，请只导入其中一个文件`, 'files');
+      chosen.add(fileName, fields);
       const valid = (candidate: CadreInput): CadreInput => {
         const parsed = cadreInputSchema.safeParse(candidate);
         if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
