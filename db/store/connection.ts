@@ -17,10 +17,9 @@ const notAStore = () =>
 export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boolean }): RawDb {
   let db: RawDb;
   try {
-    // Owner-only before SQLite touches it: a new file is made empty with mode 0600, an existing one (and a -wal or
-    // -shm left from before) narrowed; the -wal and -shm SQLite creates take the database file's mode.
+    // A new file is made empty with mode 0600 before SQLite touches it: the -wal and -shm SQLite creates take the
+    // database file's mode.
     if (opts.create && !existsSync(file)) createOwnerOnlyFile(file);
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) restrictToOwnerIfPossible(f);
     db = new Database(file, { fileMustExist: !opts.create });
   } catch {
     throw notAStore();
@@ -32,6 +31,9 @@ export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boole
     if (dbKey.length !== 32) throw new Error('database key must be 32 bytes');
     db.pragma(`key="x'${dbKey.toString('hex')}'"`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // Known to be ours now (a foreign file is left exactly as it was): an existing store made before files were
+    // owner-only, with its -wal and -shm, is narrowed.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) restrictToOwnerIfPossible(f);
     // Sorts and index builds that spill would otherwise write plaintext temp files outside the cipher.
     db.pragma('temp_store = MEMORY');
     // The dossier's short-text search index is kept by triggers that call this (see migration 3).

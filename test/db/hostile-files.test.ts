@@ -13,7 +13,9 @@ import type { TestHost } from '../helpers/host';
 import { addEntry, dossierCadre, dossierState, pickAttachment } from '../helpers/dossier';
 import { docxBomb, rawZip, repeatedDeflate, xlsxRowFlood } from '../helpers/hostile-files';
 import { addUnit, fixturePath, newRosterHost, rosterState, rosterWorkbook } from '../helpers/roster';
-import { tempDir } from '../helpers/tmp-store';
+import { ADMIN, fast, tempDir } from '../helpers/tmp-store';
+import { openStore } from '../../db';
+import { dbPath, keyslotPath } from '../../db/store/files';
 
 const NOT_REGULAR = (name: string) => `所选文件“${name}”不是普通文件（是快捷链接、设备或文件夹），已拒绝读取，请选择文件本身`;
 
@@ -156,6 +158,13 @@ describe('a picked path that is a link to /dev/zero', () => {
 
     expect(await rosterState(h)).toEqual(roster);
     expect(await dossierState(h)).toEqual(dossier);
+  });
+
+  test('as the key-slot file of a store folder the user opens: not a store, refused at once', async () => {
+    const dir = tempDir('ganbu-linked-store-');
+    symlinkSync('/dev/zero', keyslotPath(dir));
+    writeFileSync(dbPath(dir), '');
+    await expect(openStore(dir, ADMIN, fast)).rejects.toMatchObject({ code: 'NOT_A_STORE', message: expect.stringContaining('不是本系统的档案库') });
   });
 
   test('as the .pic beside a .lrm: that file is refused by name, the others of the batch are read', async () => {
