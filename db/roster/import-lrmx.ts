@@ -6,7 +6,6 @@ import { ApiError, fail } from '../../shared/ipc/errors';
 import { cadreInputSchema } from '../../shared/roster/schema';
 import type { LrmxPreviewFile } from '../../shared/roster/views';
 import { maskIdNumber } from '../../shared/roster/idcard';
-import type { LrmxReadResult } from '../../shared/roster/lrmx-types';
 import type { CadreInput } from '../../shared/roster/types';
 import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
