@@ -1,7 +1,9 @@
 // Opening the SQLCipher-4-format database with a raw 256-bit key, and the pragmas every connection needs.
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/ipc/errors';
 import { gramsOf } from '../dossier/grams';
+import { createOwnerOnlyFile, restrictToOwnerIfPossible } from '../fs/owner-only';
 
 export type RawDb = Database.Database;
 
@@ -15,6 +17,9 @@ const notAStore = () =>
 export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boolean }): RawDb {
   let db: RawDb;
   try {
+    // A new file is made empty with mode 0600 before SQLite touches it: the -wal and -shm SQLite creates take the
+    // database file's mode.
+    if (opts.create && !existsSync(file)) createOwnerOnlyFile(file);
     db = new Database(file, { fileMustExist: !opts.create });
   } catch {
     throw notAStore();
@@ -26,6 +31,11 @@ export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boole
     if (dbKey.length !== 32) throw new Error('database key must be 32 bytes');
     db.pragma(`key="x'${dbKey.toString('hex')}'"`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // Known to be ours now (a foreign file is left exactly as it was): an existing store made before files were
+    // owner-only, with its -wal and -shm, is narrowed.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) restrictToOwnerIfPossible(f);
+    // Sorts and index builds that spill would otherwise write plaintext temp files outside the cipher.
+    db.pragma('temp_store = MEMORY');
     // The dossier's short-text search index is kept by triggers that call this (see migration 3).
     db.function('dossier_grams', { deterministic: true }, (text: unknown) => gramsOf(typeof text === 'string' ? text : null));
   } catch {
