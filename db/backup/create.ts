@@ -9,6 +9,7 @@ import { schemaVersion } from '../store/migrate';
 import type { Store } from '../store/store';
 import { extractDatabase, readContainerHeader, writeContainer } from './container';
 import { assertIntact } from './verify';
+import { createOwnerOnlyFile, restrictToOwner } from '../fs/owner-only';
 
 export async function createBackup(store: Store, target: string): Promise<{ bytes: number }> {
   const stamp = randomBytes(6).toString('hex');
@@ -22,6 +23,8 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
     // WAL mode this reader sees exactly the last committed state.
     const reader = store.openWithStoreKey(dbPath(store.dir));
     try {
+      // VACUUM INTO fills an empty file as it is: made owner-only first, SQLite would create it world-readable.
+      createOwnerOnlyFile(snapshot);
       reader.prepare('VACUUM INTO ?').run(snapshot);
     } finally {
       reader.close();
@@ -37,6 +40,8 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
       dbBytes: statSync(snapshot).size,
     };
     const bytes = writeContainer(partial, manifest, readFileSync(keyslotPath(store.dir), 'utf8'), snapshot);
+    // Kept by the rename: the backup the user chose to write is owner-only (also on Windows, see owner-only.ts).
+    restrictToOwner(partial);
     // Read back what is on the disk (a USB stick may lie): checksum, then open and check the database itself.
     const header = readContainerHeader(partial);
     extractDatabase(partial, header, check);

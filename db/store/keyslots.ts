@@ -1,9 +1,10 @@
 // The key-slot file beside the database: the database key wrapped once per user password and once for the recovery code.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ApiError } from '../../shared/ipc/errors';
 import { writeFileAtomic } from '../fs/atomic';
+import { readUserFile } from '../fs/user-file';
 import { keyslotPath } from './files';
 import { deriveKey, newKdfParams, unwrapKey, wrapKey, type KdfParams } from './kdf';
 
@@ -44,10 +45,20 @@ const aad = (storeId: string, slotId: string) => `${FORMAT}|${storeId}|${slotId}
 const notAStore = () =>
   new ApiError({ code: 'NOT_A_STORE', message: '所选位置不是本系统的档案库，或档案库的密钥文件已损坏。文件未作任何修改。' });
 
+/** Far above any real slot file (a few KB per account). */
+const MAX_KEYSLOT_BYTES = 4 * 1024 * 1024;
+
 export function readKeySlots(dir: string): KeySlotFile {
   const path = keyslotPath(dir);
   if (!existsSync(path)) throw notAStore();
-  return parseKeySlots(readFileSync(path, 'utf8'));
+  // The store folder is the user's pick: a key-slot file that is a link or device, or absurdly large, is no store.
+  let text: string;
+  try {
+    text = readUserFile(path, { maxBytes: MAX_KEYSLOT_BYTES, tooLarge: () => 'too large' }).toString('utf8');
+  } catch {
+    throw notAStore();
+  }
+  return parseKeySlots(text);
 }
 
 export function parseKeySlots(text: string): KeySlotFile {
@@ -100,8 +111,12 @@ export async function unlockSlot(file: KeySlotFile, slotId: string, secret: stri
     (await deriveKey(secret, newKdfParams(file.slots[0]?.kdf))).fill(0);
     return { ok: false, reason: 'noSlot' };
   }
-  if (!slot.wrapped) return { ok: false, reason: 'disabled' };
   const kek = await deriveKey(secret, slot.kdf);
+  // A disabled account's slot still costs a full derivation: its answer must not come back sooner than a wrong password's.
+  if (!slot.wrapped) {
+    kek.fill(0);
+    return { ok: false, reason: 'disabled' };
+  }
   try {
     const dbKey = unwrapKey(kek, slot.wrapped, aad(file.storeId, slot.id));
     return dbKey ? { ok: true, dbKey } : { ok: false, reason: 'wrongSecret' };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { DEFAULT_CATALOGS } from '../../shared/catalog/defaults';
+import { passwordProblem } from '../../shared/account/password-policy';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/chain';
 import { seedCatalogs } from '../catalog/seed';
@@ -33,8 +34,6 @@ export interface StoreOptions {
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
 const wrongPassword = () => new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码错误，请重新输入', field: 'password' });
-const disabledAccount = () =>
-  new ApiError({ code: 'ACCOUNT_DISABLED', message: '该账户已停用，请联系系统管理员', field: 'username' });
 const notAStore = () =>
   new ApiError({ code: 'NOT_A_STORE', message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。' });
 
@@ -131,8 +130,8 @@ async function startSession(
   const store = new Store(dir, raw, dbKey, placeholder, storeId, cost);
   try {
     const user = await findUserByName(store.db, username);
-    if (!user) throw wrongPassword();
-    if (user.disabled === 1) throw disabledAccount();
+    // A disabled account is answered as a wrong password (等保: the answer must not tell which accounts exist or work).
+    if (!user || user.disabled === 1) throw wrongPassword();
     store.user = toSessionUser(user);
     return store;
   } catch (e) {
@@ -149,13 +148,21 @@ export async function openStore(
   const username = creds.username.trim().toLowerCase();
   const slots = readKeySlots(dir);
   const unlocked = await unlockSlot(slots, passwordSlotId(slots.storeId, username), creds.password);
-  if (!unlocked.ok) throw unlocked.reason === 'disabled' ? disabledAccount() : wrongPassword();
+  // Disabled, unknown or wrong: one answer, after the same key derivation (unlockSlot spends it in every case).
+  if (!unlocked.ok) throw wrongPassword();
   const raw = openVerified(dir, slots.storeId, unlocked.dbKey);
   const store = await startSession(dir, raw, unlocked.dbKey, slots.storeId, username, opts.kdfCost ?? DEFAULT_KDF);
+  // A password set before the current rule (an older store) still opens it, but its owner must replace it first.
+  const weak = passwordProblem(creds.password) !== null;
   await store.change('session.login', async (db, rec) => {
-    await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', store.user.id).execute();
-    rec.record(username);
+    await db
+      .updateTable('users')
+      .set({ last_login_at: new Date().toISOString(), ...(weak ? { must_change_password: 1 } : {}) })
+      .where('id', '=', store.user.id)
+      .execute();
+    rec.record(username, weak ? { mustChangePassword: '密码不符合现行规则' } : undefined);
   });
+  if (weak) store.user = { ...store.user, mustChangePassword: true };
   return store;
 }
 

@@ -2,6 +2,7 @@
 // dialogs and printing, and reports a crash. Electron-free, so the end-to-end bridge runs the very same worker.
 import { Worker } from 'node:worker_threads';
 import type { FileDialogs, PdfPrinter } from '../../db/app/io';
+import type { KioskEnd } from '../../db/app/kiosk';
 import type { StoreOptions } from '../../db/store/lifecycle';
 import { ApiError, type CallResult } from '../../shared/ipc/errors';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -39,6 +40,8 @@ export class EngineClient {
   private readonly cancelledPrints = new Set<number>();
   private readonly lockListeners = new Set<(reason: string) => void>();
   private readonly crashListeners = new Set<(error: unknown) => void>();
+  private readonly kioskListeners = new Set<(on: boolean, end: KioskEnd | null) => void>();
+  private kiosk = false;
   private started: Promise<void> = Promise.resolve();
   private stopping = false;
 
@@ -95,6 +98,17 @@ export class EngineClient {
     return () => this.lockListeners.delete(listener);
   }
 
+  /** Whether the engine's session is in 评议终端 mode (the window is then a kiosk). */
+  get kioskOn(): boolean {
+    return this.kiosk;
+  }
+
+  /** 评议终端 mode started or ended; a crash ends it too (the new engine has no session). */
+  onKiosk(listener: (on: boolean, end: KioskEnd | null) => void): () => void {
+    this.kioskListeners.add(listener);
+    return () => this.kioskListeners.delete(listener);
+  }
+
   /** Called once per unexpected stop of the worker (not for dispose). */
   onCrash(listener: (error: unknown) => void): () => void {
     this.crashListeners.add(listener);
@@ -118,6 +132,12 @@ export class EngineClient {
     await worker.terminate();
   }
 
+  private setKiosk(on: boolean, end: KioskEnd | null): void {
+    if (on === this.kiosk && on === false) return;
+    this.kiosk = on;
+    for (const l of this.kioskListeners) l(on, end);
+  }
+
   private post(m: ToWorker): void {
     this.worker?.postMessage(m);
   }
@@ -138,6 +158,9 @@ export class EngineClient {
         return;
       case 'locked':
         for (const l of this.lockListeners) l(m.reason);
+        return;
+      case 'kiosk':
+        this.setKiosk(m.on, m.end);
         return;
       case 'disposed': {
         const done = this.disposals.get(m.id);
@@ -196,6 +219,7 @@ export class EngineClient {
     for (const done of this.disposals.values()) done();
     this.disposals.clear();
     if (this.stopping) return;
+    this.setKiosk(false, 'session');
     this.opts.log?.(error);
     for (const l of this.crashListeners) l(error);
   }

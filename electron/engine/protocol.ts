@@ -1,6 +1,7 @@
 // The messages between the Electron main process and the engine worker (electron/engine/worker.ts), which holds the
 // store, its key and every service. Plain data only: each message is copied by structured clone over the port.
 import type { FileFilter } from '../../db/app/io';
+import type { KioskEnd } from '../../db/app/kiosk';
 import type { StoreOptions } from '../../db/store/lifecycle';
 
 /** What the worker is started with (workerData). */
@@ -48,6 +49,8 @@ export type FromWorker =
   /** The print's progress listener refused to go on (the user cancelled): the main side stops that print. */
   | { readonly t: 'cancel'; readonly id: number }
   | { readonly t: 'locked'; readonly reason: string }
+  /** 评议终端 mode started or ended (and why it ended): the main process turns the window into a kiosk and back. */
+  | { readonly t: 'kiosk'; readonly on: boolean; readonly end: KioskEnd | null }
   | { readonly t: 'disposed'; readonly id: number };
 
 export function toWireError(e: unknown): WireError {

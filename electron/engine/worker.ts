@@ -52,6 +52,7 @@ const host = new AppHost({
 });
 const dispatch = createDispatcher(host);
 host.onLock((reason) => send({ t: 'locked', reason }));
+host.kiosk.onChange((status, end) => send({ t: 'kiosk', on: status !== null, end }));
 host.startIdleTimer();
 
 /** A print's progress, heard from the main side: the job's listener may refuse (CANCELLED) and so stop the print. */

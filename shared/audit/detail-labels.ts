@@ -111,6 +111,11 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   idleLockMinutes: '无操作自动锁定（分钟）',
   bytes: '大小（字节）',
   backupCreatedAt: '备份时间',
+  // Accounts and the kiosk.
+  at: '时间',
+  result: '结果',
+  mustChangePassword: '须修改密码',
+  closesApp: '关闭程序',
   previousStoreKeptIn: '原档案库保存于',
   ...PORTRAIT_CONFIG_LABELS,
 };

@@ -142,7 +142,7 @@ describe('a 查阅人 sees the model but cannot administer', () => {
     await page.getByLabel('密码', { exact: true }).fill('Reader@2025');
     await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('您的密码由管理员设置').waitFor({ timeout: 30_000 });
+    await dialog.getByText('请先设置自己的新密码再继续使用').waitFor({ timeout: 30_000 });
     await dialog.getByLabel('当前密码', { exact: true }).fill('Reader@2025');
     await dialog.getByLabel('新密码', { exact: true }).fill('ReaderOwn@2025');
     await dialog.getByLabel('确认新密码', { exact: true }).fill('ReaderOwn@2025');
