@@ -11,6 +11,7 @@ import type { Database } from '../schema';
 import { openEncrypted } from '../store/connection';
 import { dbPath, keyslotPath, DB_FILE, KEYSLOT_FILE } from '../store/files';
 import { parseKeySlots, passwordSlotId, RECOVERY_SLOT_ID, unlockSlot, type KeySlotFile } from '../store/keyslots';
+import type { StoreKeys } from '../store/grants';
 import { openVerified } from '../store/lifecycle';
 import { normalizeRecoveryCode } from '../store/recovery-code';
 import { writeFileAtomic } from '../fs/atomic';
@@ -47,6 +48,8 @@ export interface StagedRestore {
   readonly keySlots: KeySlotFile;
   readonly keySlotsJson: string;
   readonly dbKey: Buffer;
+  /** The backup's keys: the page key above and the root key its audit chain is keyed from. */
+  readonly keys: StoreKeys;
   readonly counts: ReturnType<typeof countRows>;
   discard(): void;
 }
@@ -67,9 +70,13 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
       : new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码不正确：请输入备份时有效的账户和密码', field: 'password' });
   }
   const file = join(storeDir, `.restore-${randomBytes(6).toString('hex')}.db`);
+  const keys = unlocked.keys[0]!;
   const discard = () => {
     rmSync(file, { force: true });
-    unlocked.dbKey.fill(0);
+    for (const k of unlocked.keys) {
+      k.dbKey.fill(0);
+      k.rootKey.fill(0);
+    }
   };
   try {
     extractDatabase(path, header, file);
@@ -83,7 +90,7 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
     } finally {
       db.close();
     }
-    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: unlocked.dbKey, counts, discard };
+    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: unlocked.dbKey, keys, counts, discard };
   } catch (e) {
     discard();
     throw e;
@@ -126,7 +133,7 @@ export function applyRestore(storeDir: string, staged: StagedRestore, now = new 
 export async function auditRestored(storeDir: string, staged: StagedRestore, entry: Omit<AuditEntry, 'userId'>): Promise<void> {
   const raw = openVerified(storeDir, staged.keySlots.storeId, staged.dbKey);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  const key = auditKeyFrom(staged.dbKey);
+  const key = auditKeyFrom(staged.keys.rootKey);
   try {
     await db.transaction().execute((trx) => appendAudit(trx, key, { userId: null, ...entry }));
   } finally {
