@@ -48,9 +48,9 @@ export type RekeyPoint = 'pendingWritten' | 'copied' | 'rekeyed' | 'closed' | 's
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Enabled accounts whose slot has no key pair (version 1): a re-keying would lock them out. */
-async function legacyAccounts(store: Store): Promise<string[]> {
+async function legacyAccounts(store: Store, replaced: readonly string[]): Promise<string[]> {
   const file = readKeySlots(store.dir);
-  const legacy = new Set(file.slots.filter((s) => s.wrapped !== null && isLegacySlot(s)).map((s) => s.id));
+  const legacy = new Set(file.slots.filter((s) => s.wrapped !== null && isLegacySlot(s) && !replaced.includes(s.id)).map((s) => s.id));
   if (legacy.size === 0) return [];
   const users = await store.db.selectFrom('users').select('username').where('disabled', '=', 0).execute();
   const names = users.filter((u) => legacy.has(passwordSlotId(file.storeId, u.username))).map((u) => `“${u.username}”`);
@@ -62,11 +62,19 @@ async function legacyAccounts(store: Store): Promise<string[]> {
  * Re-keys the open store: afterwards it is encrypted with a new key that only the enabled accounts' slots (and the
  * recovery code's) hold. The session stays open on the new key.
  */
-export async function rekeyStore(store: Store, progress: RekeyProgress = () => undefined, at: (p: RekeyPoint) => void = () => undefined): Promise<{ keyId: string }> {
-  const legacy = await legacyAccounts(store);
+/**
+ * Refuses (before anything is changed) a re-keying that would lock an enabled account out. `replaced`: slot ids the
+ * same change gives a new key pair (a reset password, a new recovery code).
+ */
+export async function assertRekeyable(store: Store, replaced: readonly string[] = []): Promise<void> {
+  const legacy = await legacyAccounts(store, replaced);
   if (legacy.length > 0) {
     fail('VALIDATION', `不能更换密钥：${legacy.join('、')}仍使用旧版密钥槽，更换后将无法登录。请让其先登录一次（恢复码请重新生成），或为其重置密码后再试`);
   }
+}
+
+export async function rekeyStore(store: Store, progress: RekeyProgress = () => undefined, at: (p: RekeyPoint) => void = () => undefined): Promise<{ keyId: string }> {
+  await assertRekeyable(store);
   const dir = store.dir;
   const oldKeys = store.withStoreKeys((k) => ({ keyId: k.keyId, dbKey: Buffer.from(k.dbKey), rootKey: Buffer.from(k.rootKey) }));
   const newKeys: StoreKeys = newStoreKeys(oldKeys.rootKey);
