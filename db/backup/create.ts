@@ -7,7 +7,8 @@ import { APP_VERSION } from '../version';
 import { dbPath, keyslotPath } from '../store/files';
 import { schemaVersion } from '../store/migrate';
 import type { Store } from '../store/store';
-import { extractDatabase, readContainerHeader, writeContainer } from './container';
+import { readSettings } from '../settings/service';
+import { backupMacKey, extractDatabase, readContainerHeader, verifyContainerMac, writeContainer } from './container';
 import { assertIntact } from './verify';
 
 export async function createBackup(store: Store, target: string): Promise<{ bytes: number }> {
@@ -26,19 +27,28 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
     } finally {
       reader.close();
     }
+    const { issuingOrgan } = await readSettings(store.db);
     const manifest = {
       format: 'ganbu-backup' as const,
-      version: 1 as const,
+      version: 2 as const,
       createdAt: new Date().toISOString(),
       appVersion: APP_VERSION,
       schemaVersion: schemaVersion(store.raw),
       storeId: store.storeId,
       createdBy: store.user.username,
       dbBytes: statSync(snapshot).size,
+      storeName: issuingOrgan,
     };
-    const bytes = writeContainer(partial, manifest, readFileSync(keyslotPath(store.dir), 'utf8'), snapshot);
-    // Read back what is on the disk (a USB stick may lie): checksum, then open and check the database itself.
+    const macKey = store.withKey(backupMacKey);
+    let bytes: number;
+    try {
+      bytes = writeContainer(partial, manifest, readFileSync(keyslotPath(store.dir), 'utf8'), snapshot, macKey);
+    } finally {
+      macKey.fill(0);
+    }
+    // Read back what is on the disk (a USB stick may lie): checksum and MAC, then open and check the database itself.
     const header = readContainerHeader(partial);
+    store.withKey((key) => verifyContainerMac(partial, header, key));
     extractDatabase(partial, header, check);
     store.withKey((key) => assertIntact(check, key));
     renameSync(partial, target);

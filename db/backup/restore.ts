@@ -15,7 +15,7 @@ import type { StoreKeys } from '../store/grants';
 import { openVerified } from '../store/lifecycle';
 import { normalizeRecoveryCode } from '../store/recovery-code';
 import { writeFileAtomic } from '../fs/atomic';
-import { extractDatabase, readContainerHeader, type BackupManifest } from './container';
+import { extractDatabase, readContainerHeader, verifyContainerMac, type BackupManifest } from './container';
 import { assertIntact, countRows } from './verify';
 
 
@@ -39,6 +39,16 @@ export function inspectBackup(path: string): BackupInfo {
   };
 }
 
+/** The store being restored into, to tell the user when a backup is of another store. */
+export interface CurrentStore {
+  readonly storeId: string;
+  readonly storeName: string;
+}
+
+/** How a store is named to its users: its 发文机关 and the start of its id (two stores may share the name). */
+export const storeLabel = (storeId: string, storeName: string | undefined) =>
+  `“${storeName?.trim() || '未命名档案库'}”（编号 ${storeId.slice(0, 8).toUpperCase()}）`;
+
 export type BackupCredentials = { readonly username: string; readonly password: string } | { readonly recoveryCode: string };
 
 /** A checked copy of the backup's database waiting beside the store; discard() removes it. */
@@ -51,10 +61,14 @@ export interface StagedRestore {
   /** The backup's keys: the page key above and the root key its audit chain is keyed from. */
   readonly keys: StoreKeys;
   readonly counts: ReturnType<typeof countRows>;
+  /** Its MAC verified (version 2); a version-1 backup has none. */
+  readonly authenticated: boolean;
+  /** Set when the backup is of another store: both names, for the confirmation the restore then needs. */
+  readonly otherStore: { readonly backup: string; readonly current: string } | null;
   discard(): void;
 }
 
-export async function stageRestore(path: string, storeDir: string, creds: BackupCredentials): Promise<StagedRestore> {
+export async function stageRestore(path: string, storeDir: string, creds: BackupCredentials, current?: CurrentStore): Promise<StagedRestore> {
   const header = readContainerHeader(path);
   if (header.manifest.schemaVersion > LATEST) {
     fail('STORE_TOO_NEW', `该备份由更新版本的软件创建（数据版本 ${header.manifest.schemaVersion}），请升级软件后再恢复。当前档案库未作任何修改。`);
@@ -79,6 +93,13 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
     }
   };
   try {
+    // The password opened this backup's own key: with it, the manifest and the data are checked as one.
+    const authenticated = verifyContainerMac(path, header, unlocked.dbKey);
+    if (header.manifest.storeId !== keySlots.storeId) fail('NOT_A_STORE', '备份的说明信息与其密钥不匹配，备份已被改动或损坏。当前档案库未作任何修改。');
+    const otherStore =
+      current && current.storeId !== keySlots.storeId
+        ? { backup: storeLabel(keySlots.storeId, header.manifest.storeName), current: storeLabel(current.storeId, current.storeName) }
+        : null;
     extractDatabase(path, header, file);
     assertIntact(file, unlocked.dbKey);
     const db = openEncrypted(file, unlocked.dbKey, { create: false });
@@ -90,7 +111,7 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
     } finally {
       db.close();
     }
-    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: unlocked.dbKey, keys, counts, discard };
+    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: unlocked.dbKey, keys, counts, authenticated, otherStore, discard };
   } catch (e) {
     discard();
     throw e;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Handlers } from '../app/context';
 import { listAutoBackups } from './auto';
 import { createBackup } from './create';
+import { readSettings } from '../settings/service';
 import { inspectBackup, stageRestore, type StagedRestore } from './restore';
 
 export const RESTORE_JOB = 'restore';
@@ -24,11 +25,21 @@ export const backupHandlers: Handlers<BackupCalls> = {
     return { fileName: basename(path), ...inspectBackup(path) };
   },
 
-  async 'backup.unlock'({ store, io, jobs }, input) {
+  async 'backup.unlock'({ store, db, io, jobs }, input) {
     const path = io.openedPath(input.token);
-    const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input);
+    const current = { storeId: store.storeId, storeName: (await readSettings(db)).issuingOrgan };
+    const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input, current);
     const jobId = jobs.create(RESTORE_JOB, { staged, fileName: basename(path) });
-    return { jobId, createdAt: staged.manifest.createdAt, appVersion: staged.manifest.appVersion, counts: staged.counts };
+    // Date and author are shown again from the authenticated manifest: a replayed old backup says how old it is.
+    return {
+      jobId,
+      createdAt: staged.manifest.createdAt,
+      createdBy: staged.manifest.createdBy,
+      appVersion: staged.manifest.appVersion,
+      counts: staged.counts,
+      authenticated: staged.authenticated,
+      otherStore: staged.otherStore,
+    };
   },
 
   async 'backup.discard'({ jobs }, { jobId }) {

@@ -1,4 +1,4 @@
-// System settings for administrators: the idle lock, automatic backups, and the yearly training hours.
+// System settings for administrators: the idle lock, automatic backups, the yearly training hours, keys and recovery code.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
 import { call, errorMessage } from '../../lib/api';
@@ -6,6 +6,7 @@ import { showFormError } from '../../lib/form-errors';
 import { PageHeader } from '../PageHeader';
 import { BackupCard } from './BackupCard';
 import { IssuingOrganCard } from './IssuingOrganCard';
+import { KeysCard } from './KeysCard';
 
 export function SettingsPage({ onRestored }: { onRestored: () => void }) {
   const [form] = Form.useForm<{ idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }>();
@@ -68,6 +69,7 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
       </Card>
       <IssuingOrganCard />
       <BackupCard onRestored={onRestored} />
+      <KeysCard />
     </>
   );
 }
