@@ -7,11 +7,14 @@ import { APP_VERSION } from '../version';
 import { dbPath, keyslotPath } from '../store/files';
 import { schemaVersion } from '../store/migrate';
 import type { Store } from '../store/store';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
 import { readSettings } from '../settings/service';
 import { backupMacKey, extractDatabase, readContainerHeader, verifyContainerMac, writeContainer } from './container';
 import { assertIntact } from './verify';
 
-export async function createBackup(store: Store, target: string): Promise<{ bytes: number }> {
+/** `db`: the connection to read with (the call's transaction, when a backup is made inside one). */
+export async function createBackup(store: Store, target: string, db: Kysely<Database> = store.db): Promise<{ bytes: number }> {
   const stamp = randomBytes(6).toString('hex');
   // Scratch copies stay in the store's own folder: nothing of the store is ever written to a shared temp folder.
   const snapshot = join(store.dir, `.backup-${stamp}.db`);
@@ -27,7 +30,7 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
     } finally {
       reader.close();
     }
-    const { issuingOrgan } = await readSettings(store.db);
+    const { issuingOrgan } = await readSettings(db);
     const manifest = {
       format: 'ganbu-backup' as const,
       version: 2 as const,

@@ -11,9 +11,9 @@ export const RESTORE_JOB = 'restore';
 type BackupCalls = 'backup.create' | 'backup.listAuto' | 'backup.inspect' | 'backup.unlock' | 'backup.discard';
 
 export const backupHandlers: Handlers<BackupCalls> = {
-  async 'backup.create'({ store, rec, io }, { token }) {
+  async 'backup.create'({ store, db, rec, io }, { token }) {
     const path = io.savePath(token);
-    const { bytes } = await createBackup(store, path);
+    const { bytes } = await createBackup(store, path, db);
     rec.record(basename(path), { bytes });
     return { fileName: basename(path), bytes };
   },
