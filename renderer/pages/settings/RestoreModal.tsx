@@ -126,7 +126,7 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
       {step === 2 && unlocked ? (
         <>
           {unlocked.authenticated ? (
-            <Alert type="success" showIcon style={{ marginBottom: 12 }} message="备份已解密，并通过完整性校验和认证（备份时间、备份人与数据均未被改动）" />
+            <Alert type="success" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验和认证（备份时间、备份人与数据均未被改动）" />
           ) : (
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验。此备份由旧版本创建，未经认证，备份时间和备份人无法核实。" />
           )}
