@@ -84,7 +84,18 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
       : new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码不正确：请输入备份时有效的账户和密码', field: 'password' });
   }
   const file = join(storeDir, `.restore-${randomBytes(6).toString('hex')}.db`);
-  const keys = unlocked.keys[0]!;
+  // A slot may hold two keys (a backup taken while a re-keying was under way): the one the MAC verifies under is
+  // the backup's own; without a MAC (version 1) the current one.
+  const keys =
+    header.manifest.version === 2 && unlocked.keys.length > 1
+      ? (unlocked.keys.find((k) => {
+          try {
+            return verifyContainerMac(path, header, k.dbKey);
+          } catch {
+            return false;
+          }
+        }) ?? unlocked.keys[0]!)
+      : unlocked.keys[0]!;
   const discard = () => {
     rmSync(file, { force: true });
     for (const k of unlocked.keys) {
@@ -94,15 +105,15 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
   };
   try {
     // The password opened this backup's own key: with it, the manifest and the data are checked as one.
-    const authenticated = verifyContainerMac(path, header, unlocked.dbKey);
+    const authenticated = verifyContainerMac(path, header, keys.dbKey);
     if (header.manifest.storeId !== keySlots.storeId) fail('NOT_A_STORE', '备份的说明信息与其密钥不匹配，备份已被改动或损坏。当前档案库未作任何修改。');
     const otherStore =
       current && current.storeId !== keySlots.storeId
         ? { backup: storeLabel(keySlots.storeId, header.manifest.storeName), current: storeLabel(current.storeId, current.storeName) }
         : null;
     extractDatabase(path, header, file);
-    assertIntact(file, unlocked.dbKey);
-    const db = openEncrypted(file, unlocked.dbKey, { create: false });
+    assertIntact(file, keys.dbKey);
+    const db = openEncrypted(file, keys.dbKey, { create: false });
     let counts: ReturnType<typeof countRows>;
     try {
       const meta = db.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as { value: string } | undefined;
@@ -111,7 +122,7 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
     } finally {
       db.close();
     }
-    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: unlocked.dbKey, keys, counts, authenticated, otherStore, discard };
+    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: keys.dbKey, keys, counts, authenticated, otherStore, discard };
   } catch (e) {
     discard();
     throw e;
