@@ -36,6 +36,8 @@ import type { StoreKeys } from './grants';
 import { RECOVERY_SLOT_ID, grantTo, isLegacySlot, keepGrants, newStoreKeys, passwordSlotId, readKeySlots, writeKeySlots } from './keyslots';
 import { checkPageHmacs } from './page-hmac';
 import type { Store } from './store';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
 
 /** The steps a re-keying reports through the job's progress. */
 export const REKEY_STEPS = 5;
@@ -48,11 +50,11 @@ export type RekeyPoint = 'pendingWritten' | 'copied' | 'rekeyed' | 'closed' | 's
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Enabled accounts whose slot has no key pair (version 1): a re-keying would lock them out. */
-async function legacyAccounts(store: Store, replaced: readonly string[]): Promise<string[]> {
+async function legacyAccounts(store: Store, db: Kysely<Database>, replaced: readonly string[]): Promise<string[]> {
   const file = readKeySlots(store.dir);
   const legacy = new Set(file.slots.filter((s) => s.wrapped !== null && isLegacySlot(s) && !replaced.includes(s.id)).map((s) => s.id));
   if (legacy.size === 0) return [];
-  const users = await store.db.selectFrom('users').select('username').where('disabled', '=', 0).execute();
+  const users = await db.selectFrom('users').select('username').where('disabled', '=', 0).execute();
   const names = users.filter((u) => legacy.has(passwordSlotId(file.storeId, u.username))).map((u) => `“${u.username}”`);
   if (legacy.has(RECOVERY_SLOT_ID)) names.push('恢复码');
   return names;
@@ -64,17 +66,18 @@ async function legacyAccounts(store: Store, replaced: readonly string[]): Promis
  */
 /**
  * Refuses (before anything is changed) a re-keying that would lock an enabled account out. `replaced`: slot ids the
- * same change gives a new key pair (a reset password, a new recovery code).
+ * same change gives a new key pair (a reset password, a new recovery code). `db`: the calling change's transaction
+ * (it holds the store's one connection).
  */
-export async function assertRekeyable(store: Store, replaced: readonly string[] = []): Promise<void> {
-  const legacy = await legacyAccounts(store, replaced);
+export async function assertRekeyable(store: Store, db: Kysely<Database>, replaced: readonly string[] = []): Promise<void> {
+  const legacy = await legacyAccounts(store, db, replaced);
   if (legacy.length > 0) {
     fail('VALIDATION', `不能更换密钥：${legacy.join('、')}仍使用旧版密钥槽，更换后将无法登录。请让其先登录一次（恢复码请重新生成），或为其重置密码后再试`);
   }
 }
 
 export async function rekeyStore(store: Store, progress: RekeyProgress = () => undefined, at: (p: RekeyPoint) => void = () => undefined): Promise<{ keyId: string }> {
-  await assertRekeyable(store);
+  await assertRekeyable(store, store.db);
   const dir = store.dir;
   const oldKeys = store.withStoreKeys((k) => ({ keyId: k.keyId, dbKey: Buffer.from(k.dbKey), rootKey: Buffer.from(k.rootKey) }));
   const newKeys: StoreKeys = newStoreKeys(oldKeys.rootKey);

@@ -32,15 +32,15 @@ export async function rekeyWithProgress(store: Store, jobs: Jobs, progressId: st
 }
 
 export const rekeyHandlers: Handlers<'keys.rekey' | 'keys.newRecoveryCode'> = {
-  async 'keys.rekey'({ store, jobs, rec }, { progressId }) {
-    await assertRekeyable(store);
+  async 'keys.rekey'({ store, db, jobs, rec }, { progressId }) {
+    await assertRekeyable(store, db);
     rec.record('档案库密钥');
     rec.afterCommit(() => rekeyWithProgress(store, jobs, progressId));
     return { rekeyedAt: new Date().toISOString() };
   },
 
-  async 'keys.newRecoveryCode'({ store, jobs, rec }, { progressId }) {
-    await assertRekeyable(store, [RECOVERY_SLOT_ID]);
+  async 'keys.newRecoveryCode'({ store, db, jobs, rec }, { progressId }) {
+    await assertRekeyable(store, db, [RECOVERY_SLOT_ID]);
     const recoveryCode = newRecoveryCode();
     const file = readKeySlots(store.dir);
     const slot = await store.withStoreKeys((keys) => makeSlot(file, RECOVERY_SLOT_ID, 'recovery', recoveryCode, keys, store.kdfCost));

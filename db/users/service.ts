@@ -63,7 +63,7 @@ export const userHandlers: Handlers<UserCalls> = {
     const user = await getUser(db, input.userId);
     // A reset follows a forgotten or leaked password: the store is re-keyed, and the account gets a new key pair,
     // so the old password (with any saved copy of keyslots.json) opens nothing any more.
-    await assertRekeyable(store, [passwordSlotId(store.storeId, user.username)]);
+    await assertRekeyable(store, db, [passwordSlotId(store.storeId, user.username)]);
     const slot = await store.newPasswordSlot(user.username, input.newPassword);
     const self = user.id === store.user.id;
     const row = await db
@@ -88,7 +88,7 @@ export const userHandlers: Handlers<UserCalls> = {
     if (user.role === 'admin' && (await activeAdminCount(db)) <= 1) {
       fail('VALIDATION', '不能停用唯一一名系统管理员', 'userId');
     }
-    await assertRekeyable(store, [passwordSlotId(store.storeId, user.username)]);
+    await assertRekeyable(store, db, [passwordSlotId(store.storeId, user.username)]);
     const row = await db
       .updateTable('users')
       .set({ disabled: 1, updated_at: now() })
