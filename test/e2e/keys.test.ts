@@ -60,4 +60,18 @@ test('更换密钥 and a new recovery code from 系统设置; an old backup stil
   await page.getByTestId('restore-unlock').click();
   await modal.getByText('备份已解密并通过完整性校验和认证').waitFor({ timeout: 30_000 });
   await screenshot(page, '63-restore-authenticated');
+  await page.getByRole('button', { name: /取\s?消/ }).click();
+});
+
+test('停用 says the store is re-keyed, and does it', async () => {
+  const r = await app.dispatch('users.create', { username: 'leaver', displayName: '离岗者', role: 'reviewer', password: 'Leaver@2025' });
+  expect(r.ok).toBe(true);
+  await menu('用户管理');
+  const row = page.locator('tr', { hasText: 'leaver' });
+  await row.getByText('停用').click();
+  await page.getByText('系统同时更换档案库密钥').waitFor();
+  await page.waitForTimeout(500); // the popover's zoom-in animation
+  await screenshot(page, '64-users-disable-rekeys');
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s?用/ }).click();
+  await page.getByText('档案库密钥已更换').waitFor({ timeout: 60_000 });
 });
