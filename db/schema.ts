@@ -225,7 +225,8 @@ export interface AssessmentSuperiorBallotsTable extends Entered {
 export interface AssessmentPeerBallotsTable extends Entered {
   id: Generated<number>;
   assessment_id: number;
-  rater_cadre_id: number;
+  /** Null on a 评议终端 ballot: it keeps no rater (migration 11). */
+  rater_cadre_id: number | null;
   target_cadre_id: number;
   scores: string;
   paper_no: string | null;
@@ -268,6 +269,13 @@ export interface AssessmentVetoesTable extends Entered {
   source: 'manual';
   /** The dossier entry a veto was adopted from (migration 5); null when entered by hand. */
   dossier_entry_id: number | null;
+}
+/** 不得评为优秀 (migration 15): at most one entry per cadre and assessment. */
+export interface AssessmentIneligibleTable extends Entered {
+  id: Generated<number>;
+  assessment_id: number;
+  target_cadre_id: number;
+  reason: string;
 }
 export interface AssessmentGradeConfirmationsTable extends Entered {
   assessment_id: number;
@@ -321,6 +329,14 @@ export interface PrintRegisterTable {
 }
 
 /** “本季度无此类材料（经核查）”: a cadre's section counted as complete for a quarter. */
+/** A dossier entry proposed as a 加减分 that staff dismissed for one assessment (migration 16). */
+export interface AssessmentDismissedProposalsTable {
+  assessment_id: number;
+  dossier_entry_id: number;
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface QuarterAttestationsTable {
   id: Generated<number>;
   quarter: string;
@@ -371,6 +387,7 @@ export interface Database {
   assessment_service_ballots: AssessmentServiceBallotsTable;
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
+  assessment_ineligible: AssessmentIneligibleTable;
   assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
   assessment_panel_codes: AssessmentPanelCodesTable;
   assessment_papers: AssessmentPapersTable;
@@ -378,4 +395,5 @@ export interface Database {
   print_register: PrintRegisterTable;
   quarter_attestations: QuarterAttestationsTable;
   quarter_required_sections: QuarterRequiredSectionsTable;
+  assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
 }

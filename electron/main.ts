@@ -2,13 +2,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { AppHost } from '../db/app/host';
-import { LOCKED_CHANNEL } from '../shared/ipc/names';
+import { KIOSK_CLOSE_CHANNEL, LOCKED_CHANNEL } from '../shared/ipc/names';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL, createAppProtocolHandler, registerAppScheme } from './app-protocol';
 import { createDispatcher } from './ipc/dispatcher';
 import { registerIpc } from './ipc/register';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, KIOSK_MENU } from './menu';
 import { hardenContents, hardenSession } from './security';
-import { createMainWindow, WINDOW_TITLE } from './window';
+import { createMainWindow, guardKioskClose, setKioskWindow, WINDOW_TITLE } from './window';
 import { pdfPrinter } from './print-window';
 
 /** The store folder suggested on first start (the user confirms or changes it in the setup page). */
@@ -146,6 +146,19 @@ if (!app.requestSingleInstanceLock()) {
         }),
       );
       Menu.setApplicationMenu(menu);
+
+      // 评议终端: the window becomes a kiosk with no menu while the session serves panel members; closing it asks the
+      // clerk's password (the kiosk screen's dialog calls kiosk.exit with close) and closes once that succeeded.
+      guardKioskClose(win, () => appHost.kiosk.status !== null, () => {
+        if (!win.isDestroyed()) win.webContents.send(KIOSK_CLOSE_CHANNEL);
+      });
+      appHost.kiosk.onChange((status, end) => {
+        if (win.isDestroyed()) return;
+        const on = status !== null;
+        Menu.setApplicationMenu(on ? KIOSK_MENU : menu);
+        setKioskWindow(win, on);
+        if (end === 'close') win.close();
+      });
 
       await win.loadURL(devServerUrl ?? APP_START_URL);
     })

@@ -11,6 +11,12 @@ export interface MenuActions {
 
 export const LOCK_ACCELERATOR = 'CmdOrCtrl+L';
 
+/**
+ * In 评议终端 mode the application has no menu at all (Menu.setApplicationMenu(KIOSK_MENU)): a panel member then
+ * reaches neither 锁定 nor 退出, nor their accelerators. The normal menu comes back when kiosk mode ends.
+ */
+export const KIOSK_MENU = null;
+
 export function buildMenuTemplate({ lock, about, isDev }: MenuActions): MenuItemConstructorOptions[] {
   const devItems: MenuItemConstructorOptions[] = isDev
     ? [

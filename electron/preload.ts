@@ -1,7 +1,7 @@
 // The sandboxed preload: puts exactly one object on the page, a function per contract call plus the lock event.
 // It imports only the call names (no zod, no schemas) so the bundle stays tiny and CommonJS-only, as sandboxing needs.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL, CALL_NAME_LIST, LOCKED_CHANNEL } from '../shared/ipc/names';
+import { CALL_CHANNEL, CALL_NAME_LIST, KIOSK_CLOSE_CHANNEL, LOCKED_CHANNEL } from '../shared/ipc/names';
 import { BRIDGE_GLOBAL, type WindowBridge, type WireCalls } from '../shared/ipc/window-api';
 
 type LockReason = Parameters<Parameters<WindowBridge['onLocked']>[0]>[0];
@@ -22,6 +22,13 @@ const bridge: WindowBridge = Object.freeze({
     ipcRenderer.on(LOCKED_CHANNEL, handler);
     return () => {
       ipcRenderer.removeListener(LOCKED_CHANNEL, handler);
+    };
+  },
+  onCloseRequested(listener: () => void): () => void {
+    const handler = (): void => listener();
+    ipcRenderer.on(KIOSK_CLOSE_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(KIOSK_CLOSE_CHANNEL, handler);
     };
   },
 });

@@ -41,3 +41,27 @@ export function createMainWindow({ preload, devTools }: MainWindowOptions): Brow
   win.once('ready-to-show', () => win.show());
   return win;
 }
+
+/**
+ * 评议终端 (kiosk) mode makes the window a kiosk: full screen and on top of other windows, no menu bar, not
+ * minimisable. What an app cannot do: keep the operating system's own keys (Alt+Tab, the Windows key,
+ * Ctrl+Alt+Del) from working; a kiosk PC should be a locked-down Windows account (assigned access) for that.
+ */
+export function setKioskWindow(win: BrowserWindow, on: boolean): void {
+  win.setKiosk(on);
+  win.setAlwaysOnTop(on, 'screen-saver');
+  win.setMenuBarVisibility(!on);
+  win.setMinimizable(!on);
+}
+
+/**
+ * While `inKiosk()`, closing the window (its close button, Alt+F4) is refused and `askPassword` runs instead: the
+ * clerk who started the kiosk types their password, and the window closes once kiosk mode has ended that way.
+ */
+export function guardKioskClose(win: BrowserWindow, inKiosk: () => boolean, askPassword: () => void): void {
+  win.on('close', (event) => {
+    if (!inKiosk()) return;
+    event.preventDefault();
+    askPassword();
+  });
+}

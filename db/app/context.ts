@@ -6,6 +6,7 @@ import type { ChangeRecorder, Store } from '../store/store';
 import type { HostIO } from './io';
 import type { Jobs } from './jobs';
 import type { KioskMode } from './kiosk';
+import type { LoginFailures } from './login-failures';
 
 export interface CallContext {
   readonly store: Store;
@@ -17,6 +18,8 @@ export interface CallContext {
   readonly jobs: Jobs;
   /** The session's 评议终端 mode. */
   readonly kiosk: KioskMode;
+  /** Wrong passwords per account (me.changePassword is throttled like login). */
+  readonly logins: LoginFailures;
 }
 
 export type Handler<N extends CallName> = (ctx: CallContext, input: CallParsedInput<N>) => Promise<CallOutput<N>>;
@@ -25,6 +28,9 @@ export type Handlers<K extends CallName> = { readonly [N in K]: Handler<N> };
 /** Queries get a recorder that refuses to record: a read must never write the audit log. */
 export const READ_ONLY_RECORDER: ChangeRecorder = {
   record() {
+    throw new Error('a query tried to record an audit entry');
+  },
+  dayOnly() {
     throw new Error('a query tried to record an audit entry');
   },
   afterCommit() {

@@ -9,7 +9,8 @@ import type { Store } from '../store/store';
 import { readSettings } from '../settings/service';
 import { APP_VERSION } from '../version';
 import { ConfigFile } from './config';
-import { LoginThrottle } from './throttle';
+import { LoginFailures, type Account, type FailedVia } from './login-failures';
+import { recordFailedLogins } from './login-audit';
 import { HostIO, type FileDialogs, type PdfPrinter } from './io';
 import { Jobs } from './jobs';
 import { KioskMode } from './kiosk';
@@ -40,7 +41,8 @@ type EndReason = LockReason | 'restored';
 export class AppHost {
   private store: Store | null = null;
   private readonly config: ConfigFile;
-  private readonly throttle: LoginThrottle;
+  /** Wrong passwords per account, persisted beside the key slots (login, recovery code, me.changePassword). */
+  readonly logins: LoginFailures;
   private readonly now: () => number;
   private lastActivity: number;
   private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
@@ -56,7 +58,7 @@ export class AppHost {
   constructor(private readonly opts: HostOptions) {
     this.config = new ConfigFile(opts.configDir);
     this.now = opts.now ?? Date.now;
-    this.throttle = new LoginThrottle(this.now);
+    this.logins = new LoginFailures(opts.configDir, this.now);
     this.lastActivity = this.now();
     this.io = new HostIO(opts.fileDialogs, opts.printPdf);
     this.kiosk = new KioskMode(this.now);
@@ -101,27 +103,41 @@ export class AppHost {
   }
 
   login(input: { username: string; password: string }): Promise<SessionUser> {
-    return this.unlock((dir) => openStore(dir, input, this.opts.storeOptions));
+    const dir = this.requireStoreDir();
+    return this.unlock(this.logins.account(dir, input.username), 'login', () => openStore(dir, input, this.opts.storeOptions));
   }
 
   recover(input: { recoveryCode: string; username: string; newPassword: string }): Promise<SessionUser> {
-    return this.unlock((dir) => recoverStore(dir, input, this.opts.storeOptions));
+    const dir = this.requireStoreDir();
+    return this.unlock(this.logins.recoveryAccount(dir), 'recover', () => recoverStore(dir, input, this.opts.storeOptions));
   }
 
-  /** Login and recovery alike: throttled after wrong secrets, and the new store replaces any open session. */
-  private async unlock(open: (dir: string) => Promise<Store>): Promise<SessionUser> {
-    const dir = this.requireStoreDir();
-    this.throttle.check();
+  /**
+   * Login and recovery alike: throttled per account after wrong secrets (persisted, so a restart does not reset it),
+   * every wrong one recorded for the audit log, and the new store replaces any open session.
+   */
+  private async unlock(account: Account, via: FailedVia, open: () => Promise<Store>): Promise<SessionUser> {
+    this.logins.check(account);
     let store: Store;
     try {
-      store = await open(dir);
+      store = await open();
     } catch (e) {
-      if ((e as { code?: string }).code === 'WRONG_PASSWORD') this.throttle.failed();
+      if ((e as { code?: string }).code === 'WRONG_PASSWORD') {
+        this.logins.failed(account, via);
+        await this.recordFailedLogins();
+      }
       throw e;
     }
-    this.throttle.succeeded();
+    this.logins.succeeded(account);
     await this.replaceSession(store);
+    await this.recordFailedLogins();
     return store.user;
+  }
+
+  /** Writes the failed tries not yet audited into the open store's log (none open: they wait for the next unlock). */
+  async recordFailedLogins(): Promise<void> {
+    const store = this.store;
+    if (store) await recordFailedLogins(store, this.logins);
   }
 
   /** The open store, or NOT_LOGGED_IN: a locked app answers nothing from the store. */

@@ -1,6 +1,6 @@
 // Files the user picked in a native dialog, handed to the window as opaque tokens so it never names a path itself.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fail } from '../../shared/ipc/errors';
 import type { PickedFile } from '../../shared/roster/views';
@@ -73,7 +73,8 @@ const MAX_FOLDER_FILES = 5000;
 function lrmxFilesIn(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    const st = statSync(path);
+    // lstat: a link to a folder (perhaps to its own parent) is not followed; a linked file is listed and refused when read.
+    const st = lstatSync(path);
     if (st.isDirectory()) lrmxFilesIn(path, out);
     else if (/\.(lrmx|lrm)$/i.test(name)) out.push(path);
     if (out.length > MAX_FOLDER_FILES) fail('VALIDATION', `文件夹中的任免审批表超过 ${MAX_FOLDER_FILES} 个，请分批导入`);

@@ -17,6 +17,21 @@ export interface AdjustmentInput {
 
 export async function addAdjustment(db: Kysely<Database>, row: AssessmentRow, input: AdjustmentInput, user: SessionUser, now = new Date().toISOString()): Promise<AssessmentMember> {
   const target = (await memberMap(db, row.id, [input.targetId])).get(input.targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  if (input.dossierEntryId !== undefined) {
+    // Adopted from a proposal: the entry must be the cadre's, and counted once per assessment.
+    const entry = await db.selectFrom('dossier_entries').select(['cadre_id', 'title']).where('id', '=', input.dossierEntryId).executeTakeFirst();
+    if (!entry) fail('VALIDATION', '所依据的档案材料不存在，可能已被删除', 'dossierEntryId');
+    if (entry!.cadre_id !== input.targetId) fail('VALIDATION', `所依据的档案材料不是${target.name}的材料`, 'dossierEntryId');
+    const twice = await db
+      .selectFrom('assessment_adjustments')
+      .select('id')
+      .where('assessment_id', '=', row.id)
+      .where('dossier_entry_id', '=', input.dossierEntryId)
+      .executeTakeFirst();
+    if (twice) fail('VALIDATION', `档案材料“${entry!.title}”已计入本次考核的加减分，不能重复计入`, 'dossierEntryId');
+    // Adopting a proposal once dismissed takes it out of the dismissed list.
+    await db.deleteFrom('assessment_dismissed_proposals').where('assessment_id', '=', row.id).where('dossier_entry_id', '=', input.dossierEntryId).execute();
+  }
   await db
     .insertInto('assessment_adjustments')
     .values({

@@ -1,5 +1,6 @@
 // Entering ballots of the four kinds (superior order, peer scores, staff counts, service scores): checked, then stored.
-import type { Kysely, Selectable } from 'kysely';
+import { randomInt } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { BALLOT_SOURCE_LABELS, BALLOT_SOURCES, type BallotSource } from '../../shared/assessment/ballot-import';
 import { STAFF_GRADE_LABELS, groupRefOf, type AssessmentBallots, type AssessmentMember, type GroupRef, type StaffCountsView } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
@@ -73,6 +74,31 @@ const written = (user: SessionUser, now: string, mode: WriteMode) =>
     ? { entered_by: KIOSK_ENTERED_BY, entered_at: now.slice(0, 10), anonymous: 1, source: 'kiosk' as const }
     : { ...stamp(user, now), anonymous: 0, source: sourceOf(mode) };
 
+/**
+ * Ids of 评议终端 ballots are random, drawn from [2^40, 2^41): nothing in an id says which ballot came first. A clerk's
+ * ballot takes the next id below 2^40 (never SQLite's max + 1, which would tell which random id existed by then).
+ */
+export const ANONYMOUS_ID_FLOOR = 2 ** 40;
+type BallotTable = 'assessment_superior_ballots' | 'assessment_peer_ballots';
+const randomBallotId = (): number => ANONYMOUS_ID_FLOOR + randomInt(0, 2 ** 40);
+async function nextIds(db: Kysely<Database>, table: BallotTable, n: number, anonymous: boolean): Promise<number[]> {
+  if (anonymous) {
+    // A collision among 2^40 ids is all but impossible; drawing again on one keeps the insert from failing anyway.
+    const out: number[] = [];
+    while (out.length < n) {
+      const id = randomBallotId();
+      const taken = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+      if (!taken && !out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+  const r = await db.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as('top')).where('id', '<', ANONYMOUS_ID_FLOOR).executeTakeFirstOrThrow();
+  return Array.from({ length: n }, (_, i) => r.top + 1 + i);
+}
+
+/** The label prefix of 评议终端 上级 ballots; a clerk may not use it (it would pass for an anonymous ballot). */
+export const ANONYMOUS_LABEL_PREFIX = '匿名评议';
+
 /** The refusal when a clerk path would replace or remove a 评议终端 ballot (issue 16: never, whatever the path). */
 export const KIOSK_KEPT = '评议终端的票不能被替换或删除';
 
@@ -121,10 +147,14 @@ export async function saveSuperior(
       .where('group_ref', '=', input.group)
       .executeTakeFirst();
     if (earlier?.source === 'kiosk') fail('VALIDATION', `“${input.raterLabel}”是评议终端的匿名评议票，${KIOSK_KEPT}，请使用其他领导名称`, 'raterLabel');
+    if (input.raterLabel.trim().startsWith(ANONYMOUS_LABEL_PREFIX))
+      fail('VALIDATION', `上级领导名称不能以“${ANONYMOUS_LABEL_PREFIX}”开头（该名称留给评议终端的匿名评议票），请填写领导的姓名或职务`, 'raterLabel');
   }
+  const [id] = await nextIds(db, 'assessment_superior_ballots', 1, mode.anonymous === true);
   await db
     .insertInto('assessment_superior_ballots')
     .values({
+      id: id!,
       assessment_id: row.id,
       rater_label: input.raterLabel,
       group_ref: input.group,
@@ -174,16 +204,26 @@ export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input:
   return { rater, targets: [...seen] };
 }
 
-/** A clerk's ballot for a rater who voted at the kiosk would replace the kiosk ballot (and reveal it by its absence). */
+/**
+ * The cadres who gave their 同级互评 at the kiosk: those whose peer seat is used. Kiosk peer ballots keep no rater
+ * (see kiosk.ts), so the seat list is the only record of who voted there.
+ */
+export async function kioskPeerRaters(db: Kysely<Database>, assessmentId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('assessment_panel_codes').select('rater_cadre_id').where('assessment_id', '=', assessmentId).where('kind', '=', 'peer').where('state', '=', 'used').execute();
+  return new Set(rows.map((r) => r.rater_cadre_id!));
+}
+
+/** A clerk's ballot for a rater who voted at the kiosk would be counted beside the kiosk ballot (two votes of one rater). */
 export async function refuseKioskRater(db: Kysely<Database>, row: AssessmentRow, rater: Pick<AssessmentMember, 'cadreId' | 'name'>): Promise<void> {
-  const kiosk = await db
-    .selectFrom('assessment_peer_ballots')
+  const used = await db
+    .selectFrom('assessment_panel_codes')
     .select('id')
     .where('assessment_id', '=', row.id)
+    .where('kind', '=', 'peer')
     .where('rater_cadre_id', '=', rater.cadreId)
-    .where('source', '=', 'kiosk')
+    .where('state', '=', 'used')
     .executeTakeFirst();
-  if (kiosk) fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
+  if (used) fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
 }
 
 /** One rater's scores of the other cadres of the group; a target scored again replaces the earlier ballot. */
@@ -198,19 +238,30 @@ export async function savePeer(
 ): Promise<{ rater: AssessmentMember; count: number }> {
   const { rater, targets } = await checkPeer(db, row, input, names);
   const seen = new Set(targets);
-  if (!mode.anonymous) await refuseKioskRater(db, row, rater);
-  await db
-    .deleteFrom('assessment_peer_ballots')
-    .where('assessment_id', '=', row.id)
-    .where('rater_cadre_id', '=', rater.cadreId)
-    .where('target_cadre_id', 'in', [...seen])
-    .execute();
+  if (mode.anonymous) {
+    // The kiosk stores no rater: a clerk's ballots for this rater would then be counted beside it. Refused, and
+    // nothing of the clerk's is touched (the panel member asks the staff, who sees the paper ballot was entered).
+    const clerk = await db.selectFrom('assessment_peer_ballots').select('id').where('assessment_id', '=', row.id).where('rater_cadre_id', '=', rater.cadreId).executeTakeFirst();
+    if (clerk) fail('VALIDATION', `已录入“${rater.name}”的同级互评票（纸质或 Excel），不能再在评议终端评议，请联系工作人员`, 'ballot');
+  } else {
+    await refuseKioskRater(db, row, rater);
+    await db
+      .deleteFrom('assessment_peer_ballots')
+      .where('assessment_id', '=', row.id)
+      .where('rater_cadre_id', '=', rater.cadreId)
+      .where('target_cadre_id', 'in', [...seen])
+      .execute();
+  }
+  // Kiosk rows: random ids, in an order of their own, and no rater (see kiosk.ts for what scoring still gets).
+  const ids = await nextIds(db, 'assessment_peer_ballots', input.ballots.length, mode.anonymous === true);
+  const order = mode.anonymous ? [...input.ballots].sort((x, y) => x.targetId - y.targetId) : input.ballots;
   await db
     .insertInto('assessment_peer_ballots')
     .values(
-      input.ballots.map((b) => ({
+      order.map((b, i) => ({
+        id: ids[i]!,
         assessment_id: row.id,
-        rater_cadre_id: rater.cadreId,
+        rater_cadre_id: mode.anonymous ? null : rater.cadreId,
         target_cadre_id: b.targetId,
         scores: JSON.stringify(b.scores),
         paper_no: input.paperNo || null,
@@ -388,11 +439,12 @@ function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): St
     if (r.entered_at > v.enteredAt) Object.assign(v, { enteredBy: r.entered_by, enteredAt: r.entered_at });
     out.set(r.target_cadre_id, v);
   }
-  return [...out.values()];
+  // The day only: a tally's last time would tell when the kiosk's last vote on a cadre came in.
+  return [...out.values()].map((v) => ({ ...v, enteredAt: v.enteredAt.slice(0, 10) }));
 }
 
 export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {
-  const [superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
+  const [superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
     db.selectFrom('assessment_superior_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_peer_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_staff_counts').selectAll().where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
@@ -406,6 +458,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       .where('v.assessment_id', '=', assessmentId)
       .orderBy('v.id')
       .execute(),
+    db.selectFrom('assessment_ineligible').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
   ]);
   return {
     superior: superior.map((b) => ({
@@ -423,7 +476,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
     // ballots come sorted by target and scores, so neither order nor id groups one rater's ballots together.
     peer: [...peer.filter((b) => !b.anonymous), ...anonymousPeer(peer)].map((b) => ({
       id: b.anonymous ? 0 : b.id,
-      raterId: b.anonymous ? null : b.rater_cadre_id,
+      raterId: b.anonymous ? null : b.rater_cadre_id!,
       anonymous: b.anonymous === 1,
       targetId: b.target_cadre_id,
       scores: JSON.parse(b.scores) as Record<string, number>,
@@ -459,5 +512,6 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       enteredBy: v.entered_by,
       enteredAt: v.entered_at,
     })),
+    ineligible: ineligible.map((r) => ({ id: r.id, targetId: r.target_cadre_id, reason: r.reason, enteredBy: r.entered_by, enteredAt: r.entered_at })),
   };
 }

@@ -1,7 +1,9 @@
-// The assessment's two links to the dossier: veto proposals from dossier entries, and results written at archive (S3.2).
+// The assessment's links to the dossier: veto and 加减分 proposals from dossier entries, and results written at archive (S3.2).
 import type { Kysely } from 'kysely';
 import { displayRows, VETO_NOTE } from '../../shared/assessment/ranking-display';
-import type { ArchivedResult, GradeConfirmation, VetoProposal } from '../../shared/assessment/types';
+import type { AdjustmentProposal, ArchivedResult, GradeConfirmation, VetoProposal } from '../../shared/assessment/types';
+import { fail } from '../../shared/ipc/errors';
+import type { SessionUser } from '../../shared/ipc/types';
 import { GRADE_LABELS } from '../../shared/assessment/types';
 import { localToday } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
@@ -40,6 +42,63 @@ export async function dossierVetoProposals(db: Kysely<Database>, row: Assessment
     listItemName: r.name,
     vetoed: vetoed.has(r.cadre_id),
   }));
+}
+
+/**
+ * Dossier entries of the assessment's year, of its members, matching a 正负面清单 item with points (P/N, catalog.md;
+ * retired items too). Veto items are left to 一票否决, which already proposes them.
+ */
+export async function dossierAdjustmentProposals(db: Kysely<Database>, row: AssessmentRow, entryId?: number): Promise<AdjustmentProposal[]> {
+  let q = db
+    .selectFrom('dossier_entries as e')
+    .innerJoin('assessment_members as m', (j) => j.onRef('m.cadre_id', '=', 'e.cadre_id').on('m.assessment_id', '=', row.id))
+    .innerJoin('catalog_list_items as l', 'l.code', 'e.list_item_code')
+    .select(['e.id', 'e.cadre_id', 'e.date', 'e.title', 'l.code', 'l.name', 'l.points', 'l.polarity'])
+    .where('l.veto', '=', 0)
+    .where('l.points', '!=', 0)
+    .where('e.date', '>=', `${row.year}-01-01`)
+    .where('e.date', '<=', `${row.year}-12-31`);
+  if (entryId !== undefined) q = q.where('e.id', '=', entryId);
+  const rows = await q.orderBy('e.cadre_id').orderBy('e.date').orderBy('e.id').execute();
+  const [adopted, dismissed] = await Promise.all([
+    db.selectFrom('assessment_adjustments').select('dossier_entry_id').where('assessment_id', '=', row.id).where('dossier_entry_id', 'is not', null).execute(),
+    db.selectFrom('assessment_dismissed_proposals').select('dossier_entry_id').where('assessment_id', '=', row.id).execute(),
+  ]);
+  const adoptedIds = new Set(adopted.map((a) => a.dossier_entry_id));
+  const dismissedIds = new Set(dismissed.map((d) => d.dossier_entry_id));
+  return rows.map((r) => ({
+    targetId: r.cadre_id,
+    dossierEntryId: r.id,
+    date: r.date,
+    title: r.title,
+    listItemCode: r.code,
+    listItemName: r.name,
+    points: r.polarity === 'negative' ? -Math.abs(r.points) : r.points,
+    state: adoptedIds.has(r.id) ? 'adopted' : dismissedIds.has(r.id) ? 'dismissed' : 'open',
+  }));
+}
+
+/** 忽略 (or 恢复) a proposal: refused for an entry that is not a proposal of this assessment or is already adopted. */
+export async function setProposalDismissed(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  entryId: number,
+  dismissed: boolean,
+  user: SessionUser,
+  now = new Date().toISOString(),
+): Promise<AdjustmentProposal> {
+  const p = (await dossierAdjustmentProposals(db, row, entryId))[0] ?? fail('VALIDATION', '该档案材料不是本次考核的加减分提示', 'dossierEntryId');
+  if (p.state === 'adopted') fail('VALIDATION', `档案材料“${p.title}”已计入加减分，请先删除该加减分项`, 'dossierEntryId');
+  if (dismissed) {
+    await db
+      .insertInto('assessment_dismissed_proposals')
+      .values({ assessment_id: row.id, dossier_entry_id: entryId, entered_by: user.displayName, entered_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } else {
+    await db.deleteFrom('assessment_dismissed_proposals').where('assessment_id', '=', row.id).where('dossier_entry_id', '=', entryId).execute();
+  }
+  return p;
 }
 
 /**

@@ -2,14 +2,38 @@
 // code up in one transaction, and leave only with the staff member's password.
 //
 // What an anonymous ballot keeps, and why (scoring.md, rule 2):
-// - 同级互评: the rater seat (a cadre id). Scoring needs it: `peer.self`, `peer.otherGroup` and `duplicate` all read
-//   raterId, and raterId must be a cadre of the input or the ballot is `unknownCadre`. It is stored, never shown:
-//   ballots.list gives no rater and no id for kiosk ballots and sorts them by target, so nothing groups them by rater.
+// - 同级互评: no rater at all (rater_cadre_id NULL). Rule 2 uses a peer rater for `unknownCadre`, `peer.self`,
+//   `peer.otherGroup` and `duplicate` only, and nothing else reads it. The first three are made here, at submit, on
+//   the seat's cadre, before anything is stored; `duplicate` cannot arise (one seat per cadre, its code used once,
+//   every target at most once per ballot, and a rater is either at the kiosk or on paper/Excel, refused both ways).
+//   Rankings give each kiosk ballot a computed stand-in rater that passes the same checks (rankings.ts peerRaters).
+//   Not a keyed pseudonym: any key the app could use (derived from the store key or kept in the store) is one the
+//   attacker below holds too, who could then compute every cadre's pseudonym; and a per-rater pseudonym groups a
+//   rater's ballots, which names the rater anyway (a peer ballot scores everyone in the group but its rater).
 // - 上级排名: a random label (`匿名评议-xxxxxxxx`). Scoring only needs leaders' labels to differ within a group
-//   (`duplicate`); the label says nothing of the seat or the code.
+//   (`duplicate`); the label says nothing of the seat or the code. Clerks can neither pick nor reuse such a label.
 // - 职工测评: nothing. Each vote adds one to the cadre's tallies; no single staff ballot exists.
-// - No link from a code to its ballot: a code row keeps its seat and state (unused/used/revoked) but no time of use and
-//   no ballot id; kiosk ballots carry the day only, not the time; the audit entry names kind and group, never the seat.
+// - Every kiosk ballot row gets a random id (ballots.ts ANONYMOUS_ID_FLOOR), so ids and storage order say nothing of
+//   which came first; its time, the kiosk's staff tallies' time and this call's audit entry carry the day only.
+// - No link from a code to its ballot: a code row keeps its seat and state (unused/used/revoked) but no time of use
+//   and no ballot id. The one transaction that holds both (the ballot and the code marked used) leaves no image
+//   behind: after it commits, Store.forgetHistory checkpoints the -wal into the database and empties it, then clears
+//   the -shm's index (which names the pages a transaction wrote) with a write of the file header alone; secure_delete
+//   zeroes what is deleted or overwritten. Cost: bench/assessment.bench.ts (kiosk).
+//
+// What an attacker still learns who holds the store key (any account's password unwraps it) and a copy of every file
+// in the store folder taken at any moment after kiosk.submit returns, and why it cannot be helped:
+// - Who voted at the kiosk, by seat: a peer seat is its cadre, and its state is `used`. Staff must know which codes
+//   are spent; seats are also handed out by name.
+// - Each group's kiosk ballots as a set, and how many there are per day: the ballots must count, and the audit log
+//   records one day-only entry per ballot (kind and group).
+// - Anything the ballots themselves give away. A group where one cadre voted at the kiosk has all its kiosk peer
+//   ballots from that cadre; a leaders' group with one used seat, likewise. With k kiosk raters in a group, a
+//   ballot is one of k, no better than chance. Scores a rater is known to give (say all 100) are no secret either.
+// - Within a kiosk session, the order of the day-only audit entries (kind, group): the order in which kinds and
+//   groups were voted, to be lined up only with an outside record of who stood at the kiosk, never with a ballot.
+// - Nothing from before this build is rewritten where it cannot be: audit entries of earlier kiosk submits keep
+//   their times (sealed in the chain), and free pages left by earlier versions are not zeroed (migration 11).
 import { randomBytes } from 'node:crypto';
 import { PANEL_KIND_LABELS, seatLabel, type KioskBallot, type KioskBallotForm } from '../../shared/assessment/panel';
 import { STATE_LABELS, type AssessmentMember } from '../../shared/assessment/types';
@@ -103,23 +127,28 @@ export async function submitKioskBallot(ctx: CallContext, code: string, ballot: 
   } else {
     requireEach(group, ballot.votes.map((v) => v.targetId), '选择评价等次');
     // Staff votes only add to the tallies: no single staff ballot is kept at all.
-    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now, 'kiosk');
+    await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now.slice(0, 10), 'kiosk');
     changed = ballot.votes.length;
   }
   const used = await ctx.db.updateTable('assessment_panel_codes').set({ state: 'used' }).where('id', '=', seat.id).where('state', '=', 'unused').executeTakeFirst();
   if (Number(used.numUpdatedRows) !== 1) fail('VALIDATION', '该评议码已使用，每个评议码只能评议一次', 'code');
+  // This transaction holds the ballot and the used code side by side: once committed, no -wal or -shm may keep it.
+  ctx.rec.afterCommit(() => ctx.store.forgetHistory());
   return { row, groupName: groupName(group, seat.group_ref), changed };
 }
 
-export async function exitKiosk(ctx: CallContext, password: string): Promise<string> {
+/** `close`: the clerk is closing the app from the kiosk (the window's close button): it quits once this commits. */
+export async function exitKiosk(ctx: CallContext, password: string, close = false): Promise<string> {
   const status = ctx.kiosk.status ?? fail('FORBIDDEN', '只有在评议终端模式下才能进行此操作');
-  ctx.kiosk.exitThrottle.check();
+  // The clerk's login password, typed at a window panel members use: throttled and audited like a login to that account.
+  const account = ctx.logins.account(ctx.store.dir, ctx.store.user.username);
+  ctx.logins.check(account);
   if (!(await ctx.store.checkPassword(ctx.store.user.username, password))) {
-    ctx.kiosk.exitThrottle.failed();
+    ctx.logins.failed(account, 'kioskExit');
     fail('VALIDATION', `密码不正确：须由进入评议终端的${status.startedBy}输入本人的登录密码`, 'password');
   }
-  ctx.kiosk.exitThrottle.succeeded();
-  ctx.rec.afterCommit(() => ctx.kiosk.stop());
-  ctx.rec.record(status.assessmentName, { assessmentId: status.assessmentId });
+  ctx.logins.succeeded(account);
+  ctx.rec.afterCommit(() => ctx.kiosk.stop(close ? 'close' : 'exit'));
+  ctx.rec.record(status.assessmentName, close ? { assessmentId: status.assessmentId, closesApp: true } : { assessmentId: status.assessmentId });
   return status.assessmentName;
 }

@@ -44,6 +44,17 @@ export async function indicatorNames(db: Kysely<Database>): Promise<Record<strin
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 
+/** The roster's pinyin keys of the members, so every cadre picker of the assessment finds `zsf` as the roster does. */
+async function memberPinyin(db: Kysely<Database>, assessmentId: number): Promise<Record<string, string>> {
+  const rows = await db
+    .selectFrom('assessment_members as m')
+    .innerJoin('cadres as c', 'c.id', 'm.cadre_id')
+    .select(['c.id', 'c.pinyin_keys'])
+    .where('m.assessment_id', '=', assessmentId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [String(r.id), r.pinyin_keys]));
+}
+
 export async function readDetail(db: Kysely<Database>, id: number, user: SessionUser): Promise<AssessmentDetail> {
   const row = await loadAssessment(db, id, user);
   const members = await readMembers(db, id);
@@ -53,6 +64,7 @@ export async function readDetail(db: Kysely<Database>, id: number, user: Session
     scope: JSON.parse(row.scope) as AssessmentScope,
     members,
     indicatorNames: await indicatorNames(db),
+    memberPinyin: await memberPinyin(db, id),
   };
 }
 

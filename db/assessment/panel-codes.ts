@@ -134,6 +134,31 @@ export async function revokeCode(db: Kysely<Database>, row: AssessmentRow, id: n
   return r;
 }
 
+/**
+ * Voids one panel (a kind and a group) as a whole: every 评议终端 ballot it produced is removed (superior rows of the
+ * group; peer rows and staff tallies of its cadres, which only this panel's seats can have written) and every code of
+ * it is revoked, so fresh codes can be generated. Kiosk ballots keep no seat, so a panel is the smallest unit that can
+ * be removed without knowing who cast what; no clerk path removes one ballot.
+ */
+export async function voidPanel(db: Kysely<Database>, row: AssessmentRow, kind: PanelKind, group: string): Promise<{ groupName: string; usedSeats: number; removed: number; revoked: number }> {
+  const members = await groupMembers(db, row.id, group);
+  if (members.length === 0) fail('VALIDATION', '评议分组不是本次考核的分组', 'group');
+  const name = groupName(members, group);
+  const seats = await db.selectFrom('assessment_panel_codes').select(['id', 'state']).where('assessment_id', '=', row.id).where('kind', '=', kind).where('group_ref', '=', group).execute();
+  const usedSeats = seats.filter((s) => s.state === 'used').length;
+  if (usedSeats === 0) fail('VALIDATION', `“${name}”的${PANEL_KIND_LABELS[kind]}还没有在评议终端提交的票，无需作废`, 'group');
+  const ids = members.map((m) => m.cadreId);
+  const r =
+    kind === 'superior'
+      ? await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('group_ref', '=', group).where('source', '=', 'kiosk').executeTakeFirst()
+      : kind === 'peer'
+        ? await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'kiosk').executeTakeFirst()
+        : await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'kiosk').executeTakeFirst();
+  const live = seats.filter((s) => s.state !== 'revoked').map((s) => s.id);
+  if (live.length > 0) await db.updateTable('assessment_panel_codes').set({ state: 'revoked' }).where('id', 'in', live).execute();
+  return { groupName: name, usedSeats, removed: Number(r.numDeletedRows), revoked: live.length };
+}
+
 /** A new code for the same seat (a lost slip): the old code stops working. */
 export async function regenerateCode(
   db: Kysely<Database>,

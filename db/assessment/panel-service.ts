@@ -5,7 +5,7 @@ import type { Handlers } from '../app/context';
 import { assertCollecting, loadAssessment } from './access';
 import { exitKiosk, openKioskForm, startKiosk, submitKioskBallot } from './kiosk';
 import { indicatorNames } from './lifecycle';
-import { codeHasher, generateCodes, listSeats, regenerateCode, revokeCode } from './panel-codes';
+import { codeHasher, generateCodes, listSeats, regenerateCode, revokeCode, voidPanel } from './panel-codes';
 import { discardEntry, enterPaper, listPapers, resolvePaper } from './paper';
 
 type PanelCalls =
@@ -13,6 +13,7 @@ type PanelCalls =
   | 'codes.generate'
   | 'codes.regenerate'
   | 'codes.revoke'
+  | 'codes.voidPanel'
   | 'kiosk.start'
   | 'kiosk.open'
   | 'kiosk.submit'
@@ -53,19 +54,29 @@ export const panelHandlers: Handlers<PanelCalls> = {
     return { changed: 1 };
   },
 
+  async 'codes.voidPanel'({ store, db, rec }, { assessmentId, kind, group }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '作废本组匿名评议');
+    const r = await voidPanel(db, row, kind, group);
+    // Counts only: what the removed ballots said is gone with them.
+    rec.record(row.name, { assessmentId: row.id, kind: PANEL_KIND_LABELS[kind], group: r.groupName, usedSeats: r.usedSeats, removedBallots: r.removed, revokedCodes: r.revoked });
+    return { changed: r.removed };
+  },
+
   'kiosk.start': (ctx, { assessmentId }) => startKiosk(ctx, assessmentId),
 
   'kiosk.open': (ctx, { code }) => openKioskForm(ctx, code),
 
   async 'kiosk.submit'(ctx, { code, ballot }) {
     const { row, groupName, changed } = await submitKioskBallot(ctx, code, ballot);
-    // Kind and group only: no seat, no code, no scores.
+    // Kind and group only: no seat, no code, no scores; and the day only, no time (see kiosk.ts).
     ctx.rec.record(row.name, { assessmentId: row.id, kind: PANEL_KIND_LABELS[ballot.kind], group: groupName });
+    ctx.rec.dayOnly();
     return { changed };
   },
 
-  async 'kiosk.exit'(ctx, { password }) {
-    await exitKiosk(ctx, password);
+  async 'kiosk.exit'(ctx, { password, close }) {
+    await exitKiosk(ctx, password, close === true);
     return null;
   },
 

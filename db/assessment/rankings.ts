@@ -1,6 +1,7 @@
 // From the store to scoring: the assessment's RankingInput, the computed result, and the view with names and reasons.
 import type { Kysely } from 'kysely';
 import { invalidReasonText } from '../../shared/assessment/labels';
+import { quotaBasisOf } from '../../shared/assessment/quota-note';
 import { groupOrder } from '../../shared/assessment/ranking-display';
 import { STAFF_GRADE_LABELS, groupRefOf, type ArchivedResult, type AssessmentMember, type GradeConfirmation, type InvalidBallotView, type RankingsView } from '../../shared/assessment/types';
 import { computeRankings } from '../../shared/scoring';
@@ -19,17 +20,56 @@ export interface StoreRankingInput {
   describe: (kind: Component, index: number) => string;
 }
 
+/**
+ * The rater scoring sees for each peer ballot. A clerk's ballot names its rater. A 评议终端 ballot keeps none (see
+ * kiosk.ts): its rater was checked at submit (a cadre of the target's group, not the target, once per target), and
+ * scoring (rule 2) uses a rater only for those same checks and for `duplicate`. So each kiosk ballot on a target gets
+ * a stand-in: a distinct cadre of the target's group who is neither the target nor the rater of a clerk ballot on it
+ * (a rater is either at the kiosk or on paper, never both: refused both ways). The ballots then pass exactly as the
+ * real raters' did and every value is the same; the stand-ins are computed here, never stored, and say nothing of
+ * who voted. Should the pool run out (data from before these checks), the ballot is named `匿名评议-<id>`: not a
+ * cadre, so scoring reports it (unknownCadre) rather than counting one rater twice.
+ */
+function peerRaters(peer: readonly { id: number; rater_cadre_id: number | null; target_cadre_id: number }[], members: readonly AssessmentMember[]): string[] {
+  if (peer.every((b) => b.rater_cadre_id !== null)) return peer.map((b) => String(b.rater_cadre_id));
+  const byGroup = new Map<string, number[]>();
+  const groupOf = new Map<number, string>();
+  for (const m of members) {
+    const g = groupRefOf(m);
+    groupOf.set(m.cadreId, g);
+    const list = byGroup.get(g);
+    if (list) list.push(m.cadreId);
+    else byGroup.set(g, [m.cadreId]);
+  }
+  // target -> raters already counted on it (only targets of kiosk ballots need one)
+  const taken = new Map<number, Set<number>>();
+  for (const b of peer) if (b.rater_cadre_id === null) taken.set(b.target_cadre_id, new Set());
+  for (const b of peer) if (b.rater_cadre_id !== null) taken.get(b.target_cadre_id)?.add(b.rater_cadre_id);
+  const takenOn = (t: number) => taken.get(t)!;
+  return peer.map((b) => {
+    if (b.rater_cadre_id !== null) return String(b.rater_cadre_id);
+    const t = b.target_cadre_id;
+    const g = groupOf.get(t);
+    const used = takenOn(t);
+    const standIn = g === undefined ? undefined : (byGroup.get(g) ?? []).find((c) => c !== t && !used.has(c));
+    if (standIn === undefined) return `匿名评议-${b.id}`;
+    used.add(standIn);
+    return String(standIn);
+  });
+}
+
 /** Reads the snapshot, configuration and every ballot into scoring's input, in a stable order (ids ascending). */
 export async function loadRankingInput(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput> {
-  const [row, members, superior, peer, staff, service, adjustments, vetoes] = await Promise.all([
+  const [row, members, superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
     db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
     readMembers(db, assessmentId),
     db.selectFrom('assessment_superior_ballots').select(['rater_label', 'group_ref', 'sort_order']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db.selectFrom('assessment_peer_ballots').select(['id', 'rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_staff_counts').select(['target_cadre_id', 'excellent', 'good', 'fair', 'poor']).where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
     db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'score']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
     db.selectFrom('assessment_vetoes').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    readIneligible(db, assessmentId),
   ]);
   // Tallies are kept per source; scoring sees one total per cadre, so the input (and an archive's digest) is what it was.
   const totals = new Map<number, Record<StaffGrade, number>>();
@@ -53,11 +93,13 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
       unitId: String(m.unitId),
     })),
     superiorBallots: superior.map((b) => ({ raterId: b.rater_label, order: (JSON.parse(b.sort_order) as number[]).map(String) })),
-    peerBallots: peer.map((b) => ({ raterId: String(b.rater_cadre_id), targetId: String(b.target_cadre_id), scores: JSON.parse(b.scores) as Record<string, number> })),
+    peerBallots: peerRaters(peer, members).map((raterId, i) => ({ raterId, targetId: String(peer[i]!.target_cadre_id), scores: JSON.parse(peer[i]!.scores) as Record<string, number> })),
     staffBallots,
     serviceBallots: service.map((b) => ({ targetId: String(b.target_cadre_id), score: b.score })),
     adjustments: adjustments.map((a) => ({ targetId: String(a.target_cadre_id), points: a.points, reason: a.reason })),
     vetoes: vetoes.map((v) => ({ targetId: String(v.target_cadre_id), reason: v.reason })),
+    // Only when there is an entry: the input of an assessment without one (and so its archive digest) is unchanged.
+    ...(ineligible.length > 0 ? { ineligible: ineligible.map((i) => ({ targetId: String(i.target_cadre_id), reason: i.reason })) } : {}),
   };
   const byId = new Map(members.map((m) => [m.cadreId, m]));
   const nameOf = (id: string | number) => byId.get(Number(id))?.name ?? `#${id}`;
@@ -68,7 +110,7 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     }
     if (kind === 'peer') {
       const b = peer[index];
-      return b ? (b.anonymous ? `匿名评议对${nameOf(b.target_cadre_id)}的互评` : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`) : '';
+      return b ? (b.rater_cadre_id === null ? `匿名评议对${nameOf(b.target_cadre_id)}的互评` : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`) : '';
     }
     if (kind === 'staff') {
       const b = staffBallots[index];
@@ -78,6 +120,10 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     return b ? `对${nameOf(b.target_cadre_id)}的服务对象评分 ${b.score}` : '';
   };
   return { input, members, describe };
+}
+
+function readIneligible(db: Kysely<Database>, assessmentId: number) {
+  return db.selectFrom('assessment_ineligible').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute();
 }
 
 export async function computeFromStore(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput & { result: RankingResult }> {
@@ -108,10 +154,11 @@ function groupNames(members: readonly AssessmentMember[]): Record<string, string
  * once 已归档 (never recomputed, so a later change of code or catalog cannot alter it).
  */
 export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Promise<RankingsView> {
-  const [members, categories, units] = await Promise.all([
+  const [members, categories, units, ineligible] = await Promise.all([
     readMembers(db, row.id),
     db.selectFrom('catalog_categories').select(['code', 'sort']).execute(),
     db.selectFrom('units').select(['id', 'sort', 'name']).execute(),
+    readIneligible(db, row.id),
   ]);
   const base = {
     state: row.state,
@@ -122,6 +169,8 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     }),
     members: Object.fromEntries(members.map((m) => [String(m.cadreId), m])),
     digest: row.digest,
+    quotaBasis: quotaBasisOf(JSON.parse(row.config) as RankingConfig),
+    ineligibleReasons: Object.fromEntries(ineligible.map((i) => [String(i.target_cadre_id), i.reason])),
   };
   if (row.state === 'archived' && row.archived_result) {
     const archived = JSON.parse(row.archived_result) as ArchivedResult;

@@ -1,14 +1,16 @@
 // The assessment's calls: each loads the assessment, checks state and role rules, changes, and records one audit entry.
 import { GRADE_LABELS, STATE_LABELS } from '../../shared/assessment/types';
 import { COMPONENT_LABELS } from '../../shared/assessment/types';
+import type { Grade } from '../../shared/scoring/types';
 import type { Handlers } from '../app/context';
-import { assertCollecting, loadAssessment } from './access';
+import { assertCollecting, assertState, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
-import { dossierVetoProposals } from './dossier-links';
-import { addStaffBallot, deleteBallot, listBallots, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
+import { dossierAdjustmentProposals, dossierVetoProposals, setProposalDismissed } from './dossier-links';
+import { addStaffBallot, deleteBallot, listBallots, memberMap, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
 import { updateConfig } from './config';
-import { confirmGrade } from './grades';
+import { confirmGrade, confirmSuggested } from './grades';
+import { addIneligible, deleteIneligible } from './ineligible';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
 import { rankingsView, whatIf } from './rankings';
 
@@ -29,12 +31,17 @@ type AssessmentCalls =
   | 'ballots.delete'
   | 'adjustments.add'
   | 'adjustments.delete'
+  | 'adjustments.proposals'
+  | 'adjustments.dismissProposal'
   | 'vetoes.add'
   | 'vetoes.proposals'
   | 'vetoes.delete'
+  | 'ineligible.add'
+  | 'ineligible.delete'
   | 'rankings.get'
   | 'rankings.whatIf'
-  | 'grades.confirm';
+  | 'grades.confirm'
+  | 'grades.confirmSuggested';
 
 export const assessmentHandlers: Handlers<AssessmentCalls> = {
   'assessments.list': ({ store, db }) => listAssessments(db, store.user),
@@ -146,6 +153,19 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     return { changed: 1 };
   },
 
+  async 'adjustments.proposals'({ store, db }, { assessmentId }) {
+    return dossierAdjustmentProposals(db, await loadAssessment(db, assessmentId, store.user));
+  },
+
+  async 'adjustments.dismissProposal'({ store, db, rec }, { assessmentId, dossierEntryId, dismissed }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, dismissed ? '忽略加减分提示' : '恢复加减分提示');
+    const p = await setProposalDismissed(db, row, dossierEntryId, dismissed, store.user);
+    const target = (await memberMap(db, row.id, [p.targetId])).get(p.targetId);
+    rec.record(row.name, { assessmentId: row.id, target: target?.name ?? p.targetId, dossierEntryId, entry: p.title, item: p.listItemCode, dismissed });
+    return { changed: 1 };
+  },
+
   async 'vetoes.add'({ store, db, rec }, { assessmentId, targetId, reason, dossierEntryId }) {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入一票否决');
@@ -162,6 +182,23 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '删除一票否决');
     const removed = await deleteVeto(db, row, id);
+    rec.record(row.name, { assessmentId: row.id, ...removed });
+    return { changed: 1 };
+  },
+
+  async 'ineligible.add'({ store, db, rec }, { assessmentId, targetId, reason }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    // Known before the ballots (诫勉, 处分影响期), so it may be entered while preparing too.
+    assertState(row, ['preparing', 'collecting'], '录入不得评优');
+    const target = await addIneligible(db, row, { targetId, reason }, store.user);
+    rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
+    return { changed: 1 };
+  },
+
+  async 'ineligible.delete'({ store, db, rec }, { assessmentId, id }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertState(row, ['preparing', 'collecting'], '撤销不得评优');
+    const removed = await deleteIneligible(db, row, id);
     rec.record(row.name, { assessmentId: row.id, ...removed });
     return { changed: 1 };
   },
@@ -186,5 +223,22 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
       ...(overridden ? { reason: input.reason?.trim() } : {}),
     });
     return rankingsView(db, await loadAssessment(db, input.assessmentId, store.user));
+  },
+
+  async 'grades.confirmSuggested'({ store, db, rec }, { assessmentId, group, cadreIds }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    const { scope, confirmed, skipped } = await confirmSuggested(db, row, { group, cadreIds }, store.user);
+    const byGrade: Record<Grade, number> = { excellent: 0, competent: 0, basicallyCompetent: 0, incompetent: 0 };
+    for (const c of confirmed) byGrade[c.grade] += 1;
+    rec.record(row.name, {
+      assessmentId: row.id,
+      scope,
+      confirmed: confirmed.length,
+      // Per grade in Chinese, and every cadre by name: the log alone says who got which grade by this step.
+      grades: Object.fromEntries((Object.keys(byGrade) as Grade[]).filter((g) => byGrade[g] > 0).map((g) => [GRADE_LABELS[g], confirmed.filter((c) => c.grade === g).map((c) => c.member.name)])),
+      ...(skipped.length > 0 ? { skipped: skipped.map((s) => s.name) } : {}),
+    });
+    const view = await rankingsView(db, await loadAssessment(db, assessmentId, store.user));
+    return { view, confirmed: confirmed.length, byGrade, skipped };
   },
 };

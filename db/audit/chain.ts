@@ -35,11 +35,12 @@ const entryHash = (key: Buffer, r: ChainedFields): string =>
     .digest('hex');
 
 /** Appends one entry; call it inside the transaction of the change it records. */
-export async function appendAudit(db: Kysely<Database>, key: Buffer, entry: AuditEntry, at = new Date()): Promise<number> {
+/** `at` as a string is written as given (a day-only entry: `YYYY-MM-DD`). */
+export async function appendAudit(db: Kysely<Database>, key: Buffer, entry: AuditEntry, at: Date | string = new Date()): Promise<number> {
   const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row: ChainedFields = {
     id: (last?.id ?? 0) + 1,
-    at: at.toISOString(),
+    at: typeof at === 'string' ? at : at.toISOString(),
     user_id: entry.userId,
     username: entry.username,
     action: entry.action,

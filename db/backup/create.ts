@@ -12,6 +12,7 @@ import type { Database } from '../schema';
 import { readSettings } from '../settings/service';
 import { backupMacKey, extractDatabase, readContainerHeader, verifyContainerMac, writeContainer } from './container';
 import { assertIntact } from './verify';
+import { createOwnerOnlyFile, restrictToOwner } from '../fs/owner-only';
 
 /** `db`: the connection to read with (the call's transaction, when a backup is made inside one). */
 export async function createBackup(store: Store, target: string, db: Kysely<Database> = store.db): Promise<{ bytes: number }> {
@@ -26,6 +27,8 @@ export async function createBackup(store: Store, target: string, db: Kysely<Data
     // WAL mode this reader sees exactly the last committed state.
     const reader = store.openWithStoreKey(dbPath(store.dir));
     try {
+      // VACUUM INTO fills an empty file as it is: made owner-only first, SQLite would create it world-readable.
+      createOwnerOnlyFile(snapshot);
       reader.prepare('VACUUM INTO ?').run(snapshot);
     } finally {
       reader.close();
@@ -49,6 +52,8 @@ export async function createBackup(store: Store, target: string, db: Kysely<Data
     } finally {
       macKey.fill(0);
     }
+    // Kept by the rename: the backup the user chose to write is owner-only (also on Windows, see owner-only.ts).
+    restrictToOwner(partial);
     // Read back what is on the disk (a USB stick may lie): checksum and MAC, then open and check the database itself.
     const header = readContainerHeader(partial);
     store.withKey((key) => verifyContainerMac(partial, header, key));

@@ -1,6 +1,7 @@
 // The backup calls: back up to a chosen file, list the automatic backups, inspect and unlock a backup to restore.
 import { basename } from 'node:path';
 import type { Handlers } from '../app/context';
+import { regularFileStats } from '../fs/user-file';
 import { listAutoBackups } from './auto';
 import { createBackup } from './create';
 import { readSettings } from '../settings/service';
@@ -22,11 +23,14 @@ export const backupHandlers: Handlers<BackupCalls> = {
 
   async 'backup.inspect'({ io }, { token }) {
     const path = io.openedPath(token);
+    // A link or device as the picked backup (/dev/zero, a FIFO) is refused before it is opened.
+    regularFileStats(path, 'token');
     return { fileName: basename(path), ...inspectBackup(path) };
   },
 
   async 'backup.unlock'({ store, db, io, jobs }, input) {
     const path = io.openedPath(input.token);
+    regularFileStats(path, 'token');
     const current = { storeId: store.storeId, storeName: (await readSettings(db)).issuingOrgan };
     const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input, current);
     const jobId = jobs.create(RESTORE_JOB, { staged, fileName: basename(path) });

@@ -71,14 +71,14 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
       if (kind === 'subItem') await db.insertInto('catalog_sub_items').values({ code, name, sort, section_code: group }).execute();
       else if (kind === 'standard') await db.insertInto('catalog_standards').values({ code, name, sort, dimension_code: group }).execute();
       else await db.insertInto('catalog_channels').values({ code, name, sort }).execute();
-      rec.record(target(code, name), { 操作: `新增${ADMIN_KIND_LABELS[kind]}`, ...(parent === null ? {} : { 所属: parent }) });
+      rec.record(target(code, name), { operation: `新增${ADMIN_KIND_LABELS[kind]}`, ...(parent === null ? {} : { parent: parent }) });
     } else {
       const { row } = await findRow(db, kind, input.code);
       if (input.parentCode !== undefined && input.parentCode !== row.group && kind !== 'channel')
         fail('VALIDATION', `编码不变，不能更改${kind === 'subItem' ? '所属板块' : '所属维度'}；请停用后在新的位置新增`, 'parentCode');
       refuseDuplicate(rows, row.group, name, row.code, kind);
       await updateKindRow(db, kind, row.code, { name });
-      rec.record(target(row.code, name), { 操作: `修改${ADMIN_KIND_LABELS[kind]}名称`, 名称: [row.name, name] });
+      rec.record(target(row.code, name), { operation: `修改${ADMIN_KIND_LABELS[kind]}名称`, name: [row.name, name] });
     }
     return readCatalogAdmin(db);
   },
@@ -90,7 +90,7 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
     const twin = rows.find((r) => r.name === name && r.code !== code);
     if (twin) fail('VALIDATION', `已有名为“${name}”的${GROUP_KIND_LABELS[kind]}（${twin.code}）`, 'name');
     await db.updateTable(table).set({ name }).where('code', '=', code).execute();
-    rec.record(target(code, name), { 操作: `修改${GROUP_KIND_LABELS[kind]}名称`, 名称: [row.name, name] });
+    rec.record(target(code, name), { operation: `修改${GROUP_KIND_LABELS[kind]}名称`, name: [row.name, name] });
     return readCatalogAdmin(db);
   },
 
@@ -112,11 +112,11 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
       );
       await db.insertInto('catalog_list_items').values({ code, polarity: input.polarity, sort: nextSort(rows), ...values }).execute();
       rec.record(target(code, input.name), {
-        操作: '新增清单事项',
-        清单: POLARITY_LABELS[input.polarity],
-        分值: input.points,
-        对应维度: dimNames(dimensions),
-        一票否决: input.veto ? '是' : '否',
+        operation: '新增清单事项',
+        list: POLARITY_LABELS[input.polarity],
+        points: input.points,
+        dimensions: dimNames(dimensions),
+        veto: input.veto ? '是' : '否',
       });
     } else {
       const { row } = await findRow(db, 'listItem', input.code);
@@ -126,11 +126,11 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
       await db.updateTable('catalog_list_items').set(values).where('code', '=', row.code).execute();
       const beforeDims = JSON.parse(before.dimensions) as string[];
       const changes: Record<string, [unknown, unknown]> = {};
-      if (before.name !== input.name) changes['名称'] = [before.name, input.name];
-      if (before.points !== input.points) changes['分值'] = [before.points, input.points];
-      if (dimNames(beforeDims) !== dimNames(dimensions)) changes['对应维度'] = [dimNames(beforeDims), dimNames(dimensions)];
-      if ((before.veto === 1) !== input.veto) changes['一票否决'] = [before.veto === 1 ? '是' : '否', input.veto ? '是' : '否'];
-      rec.record(target(row.code, input.name), { 操作: '修改清单事项', ...changes });
+      if (before.name !== input.name) changes['name'] = [before.name, input.name];
+      if (before.points !== input.points) changes['points'] = [before.points, input.points];
+      if (dimNames(beforeDims) !== dimNames(dimensions)) changes['dimensions'] = [dimNames(beforeDims), dimNames(dimensions)];
+      if ((before.veto === 1) !== input.veto) changes['veto'] = [before.veto === 1 ? '是' : '否', input.veto ? '是' : '否'];
+      rec.record(target(row.code, input.name), { operation: '修改清单事项', ...changes });
     }
     return readCatalogAdmin(db);
   },
@@ -146,7 +146,7 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
       if (Number(used.n) > 0) fail('VALIDATION', `不能停用“${row.name}”：仍有 ${Number(used.n)} 个单位属于该类别，请先调整这些单位的类别`, 'code');
     }
     await updateKindRow(db, input.kind, row.code, { retired: input.retired ? 1 : 0 });
-    rec.record(target(row.code, row.name), { 操作: `${input.retired ? '停用' : '重新启用'}${ADMIN_KIND_LABELS[input.kind]}` });
+    rec.record(target(row.code, row.name), { operation: `${input.retired ? '停用' : '重新启用'}${ADMIN_KIND_LABELS[input.kind]}` });
     return readCatalogAdmin(db);
   },
 
@@ -166,7 +166,7 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
       if (r.sort !== sort) await updateKindRow(db, input.kind, r.code, { sort });
     }
     const newAt = input.direction === 'up' ? at - 1 : at + 1;
-    rec.record(target(row.code, row.name), { 操作: input.direction === 'up' ? '上移' : '下移', 位置: [at + 1, newAt + 1] });
+    rec.record(target(row.code, row.name), { operation: input.direction === 'up' ? '上移' : '下移', position: [at + 1, newAt + 1] });
     return readCatalogAdmin(db);
   },
 };

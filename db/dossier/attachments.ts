@@ -1,11 +1,11 @@
 // Attachments of dossier entries: images, PDF and Word up to 20 MB, type checked by content against the extension.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import { MAX_ATTACHMENT_BYTES, type AttachmentContent } from '../../shared/dossier/types';
 import type { Database } from '../schema';
+import { readUserFile } from '../fs/user-file';
 
 interface Kind {
   readonly label: string;
@@ -42,12 +42,12 @@ export function readAttachmentFile(path: string): { fileName: string; mime: stri
   const ext = extname(fileName).slice(1).toLowerCase();
   const kind = KINDS[ext];
   if (!kind) fail('VALIDATION', `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`, 'token');
-  const size = statSync(path).size;
-  if (size === 0) fail('VALIDATION', `附件“${fileName}”是空文件`, 'token');
-  if (size > MAX_ATTACHMENT_BYTES) {
-    fail('VALIDATION', `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`, 'token');
-  }
-  const data = readFileSync(path);
+  const data = readUserFile(path, {
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    tooLarge: (size) => `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`,
+    field: 'token',
+  });
+  if (data.length === 0) fail('VALIDATION', `附件“${fileName}”是空文件`, 'token');
   if (!kind!.matches(data)) {
     fail('VALIDATION', `附件“${fileName}”的内容不是${kind!.label}，与扩展名“.${ext}”不符，已拒绝上传`, 'token');
   }

@@ -1,12 +1,16 @@
 // Reads a .docx into plain blocks (paragraphs, headings, tables, bold/italic runs) for the in-app preview.
 // Nothing of the document is executed or fetched: only text and the formatting named here survive.
-import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { fail } from '../../shared/ipc/errors';
+import { readZipEntry, ZipLimitError } from '../fs/zip';
 import type { DocBlock, DocRun } from '../../shared/dossier/types';
 
-/** An XML part bigger than this once inflated is refused: a 20 MB upload must not expand into gigabytes. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+/**
+ * An XML part bigger than this once inflated is refused, counted on the bytes inflation produces: a 20 MB upload
+ * must not expand into gigabytes. 8 MB is some 2,000 pages of text and parses in about a second; parsing takes
+ * about 15 times the part's size in memory, so a larger cap would let a part just under it take the app down.
+ */
+export const MAX_PART_BYTES = 8 * 1024 * 1024;
 
 type Node = Record<string, unknown>;
 const parser = new XMLParser({
@@ -39,13 +43,14 @@ interface Styles {
   readonly headings: ReadonlyMap<string, number>;
 }
 
-async function part(zip: JSZip, path: string, fileName: string): Promise<string | null> {
-  const file = zip.file(path);
-  if (!file) return null;
-  // JSZip knows the inflated size from the central directory before inflating anything.
-  const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  if (size > MAX_PART_BYTES) fail('VALIDATION', `附件“${fileName}”的内容过大，无法预览`, 'id');
-  return file.async('string');
+/** A part's text, inflated with a cap on the bytes actually produced (a zip's declared sizes may lie). */
+async function part(data: Uint8Array, path: string, fileName: string): Promise<string | null> {
+  try {
+    return (await readZipEntry(data, path, MAX_PART_BYTES))?.toString('utf8') ?? null;
+  } catch (e) {
+    if (e instanceof ZipLimitError && e.reason === 'tooLarge') fail('VALIDATION', `附件“${fileName}”的内容过大，无法预览，请下载后用 Word 查看`, 'id');
+    return fail('VALIDATION', `附件“${fileName}”不是有效的 Word（.docx）文档或已损坏，无法预览`, 'id');
+  }
 }
 
 function readStyles(xml: string | null): Styles {
@@ -147,15 +152,9 @@ function merge(runs: readonly DocRun[]): DocRun[] {
 /** The document's blocks, or a Chinese refusal naming the file when it is not a readable .docx. */
 export async function docxBlocks(data: Uint8Array, fileName: string): Promise<{ blocks: DocBlock[]; imagesLeftOut: number }> {
   const damaged = () => fail('VALIDATION', `附件“${fileName}”不是有效的 Word（.docx）文档或已损坏，无法预览`, 'id');
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    return damaged();
-  }
-  const documentXml = await part(zip, 'word/document.xml', fileName);
+  const documentXml = await part(data, 'word/document.xml', fileName);
   if (documentXml === null) return damaged();
-  const stylesXml = await part(zip, 'word/styles.xml', fileName);
+  const stylesXml = await part(data, 'word/styles.xml', fileName);
   let root: Node | undefined;
   let styles: Styles;
   try {

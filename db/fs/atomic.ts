@@ -2,6 +2,7 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { restrictToOwner } from './owner-only';
 
 const tempName = (target: string, stamp: string) => `.${target}.${stamp}.tmp`;
 
@@ -10,6 +11,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = join(dirname(path), tempName(basename(path), randomBytes(6).toString('hex')));
   const fd = openSync(tmp, 'w', 0o600);
   try {
+    // Created 0600 on Linux; on Windows the folder's inherited ACL is replaced before any byte is written.
+    if (process.platform === 'win32') restrictToOwner(tmp);
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fsyncSync(fd);
   } catch (e) {

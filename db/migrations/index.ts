@@ -9,6 +9,9 @@ import { migration0007 } from './0007-print-register';
 import { migration0008 } from './0008-annual-results-note';
 import { migration0009 } from './0009-quarter-collection';
 import { migration0010 } from './0010-ballot-source';
+import { migration0011 } from './0011-anonymous-ballots';
+import { migration0012 } from './0012-adjustment-proposals';
+import { migration0013 } from './0013-ineligible';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,5 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

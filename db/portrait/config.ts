@@ -1,6 +1,6 @@
 // The portrait model's configuration, kept as 'portrait.*' keys of the settings table; defaults when absent.
 import type { Kysely } from 'kysely';
-import { DEFAULT_PORTRAIT_CONFIG, PORTRAIT_CONFIG_LABELS, portraitConfigSchema } from '../../shared/portrait/config';
+import { DEFAULT_PORTRAIT_CONFIG, portraitConfigSchema } from '../../shared/portrait/config';
 import type { PortraitConfig } from '../../shared/portrait/types';
 import type { Handlers } from '../app/context';
 import type { Database } from '../schema';
@@ -37,7 +37,7 @@ export const portraitConfigHandlers: Handlers<'portrait.getConfig' | 'portrait.s
     }
     rec.record(
       '评价模型参数',
-      Object.fromEntries(changed.map((k) => [PORTRAIT_CONFIG_LABELS[k], [before[k], input[k]]])),
+      Object.fromEntries(changed.map((k) => [k, [before[k], input[k]]])),
     );
     return readPortraitConfig(db);
   },

@@ -1,5 +1,5 @@
 // Excel roster import (preview, then commit in one transaction), the template, and the roster export.
-import { readFileSync, statSync } from 'node:fs';
+import { readUserFile } from '../fs/user-file';
 import { basename } from 'node:path';
 import { fail } from '../../shared/ipc/errors';
 import type { ExcelPreviewRow, ImportIssue } from '../../shared/roster/views';
@@ -88,8 +88,8 @@ type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTem
 export const excelHandlers: Handlers<ExcelCalls> = {
   async 'roster.previewExcel'({ db, io, jobs }, { token, mapping }) {
     const path = io.openedPath(token);
-    if (statSync(path).size > MAX_FILE_BYTES) fail('VALIDATION', '文件过大（超过 50 MB），请拆分后导入', 'file');
-    const loaded = await loadRosterWorkbook(readFileSync(path));
+    const bytes = readUserFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB），请拆分后导入', field: 'file' });
+    const loaded = await loadRosterWorkbook(bytes);
     if (!loaded.ok) fail('VALIDATION', loaded.error, 'file');
     const { roster } = loaded as Extract<typeof loaded, { ok: true }>;
     // The user's mapping, else one remembered for these headers, else the headers as recognised.

@@ -1,11 +1,15 @@
 // The roster query: filters and free-text search over all cadres, fast enough to run on every keystroke.
 // Rows are read once into memory (about 3 MB for 10,000 cadres) and filtered there; the copy is rebuilt
-// whenever anything was written since, so a query never sees stale data.
+// whenever anything was written since, so a query never sees stale data. Rows come in the roster's default order:
+// units as 单位管理 lists them (category, 排序号), and within a unit by post (the 职务排序 setting), 正职 first.
 import { sql, type Kysely } from 'kysely';
 import type { RosterFilter, RosterRow } from '../../shared/roster/views';
+import { matchesTerms, searchTerms } from '../../shared/roster/search-match';
 import { ageAt } from '../../shared/roster/dates';
 import { maskIdNumber } from '../../shared/roster/idcard';
+import { postRank } from '../../shared/roster/post-order';
 import type { Database } from '../schema';
+import { readSettings } from '../settings/service';
 
 interface IndexedRow {
   readonly row: Omit<RosterRow, 'age'>;
@@ -55,9 +59,16 @@ async function loadIndex(db: Kysely<Database>, version: string): Promise<RosterI
     .orderBy('c.position')
     .orderBy('c.name')
     .execute();
+  // A settings change is a write too, so a new 职务排序 rebuilds the index.
+  const { postOrder } = await readSettings(db);
+  const unitPlace = new Map<number, number>();
+  for (const r of rows) if (!unitPlace.has(r.unit_id)) unitPlace.set(r.unit_id, unitPlace.size);
+  const ranked = rows.map((r) => ({ r, rank: postRank(r.current_post, postOrder) }));
+  // Stable: within one post level the SQL order (正职 first, then name) stays.
+  ranked.sort((a, b) => unitPlace.get(a.r.unit_id)! - unitPlace.get(b.r.unit_id)! || a.rank - b.rank);
   return {
     version,
-    rows: rows.map((r) => ({
+    rows: ranked.map(({ r, rank }) => ({
       row: {
         id: r.id,
         name: r.name,
@@ -69,6 +80,7 @@ async function loadIndex(db: Kysely<Database>, version: string): Promise<RosterI
         categoryName: r.category_name,
         position: r.position,
         currentPost: r.current_post,
+        postRank: rank,
         rank: r.rank,
         status: r.status,
         highestEducation: r.highest_education,
@@ -102,7 +114,7 @@ export async function queryRoster(
   const bornBy = filter.ageMin !== undefined ? monthsBefore(today, filter.ageMin * 12) : null;
   const bornAfter = filter.ageMax !== undefined ? monthsBefore(today, (filter.ageMax + 1) * 12) : null;
   // Plain substring search, not FTS: 1- and 2-character names must be found. Latin-only terms also match pinyin.
-  const terms = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = searchTerms(filter.text ?? '');
   const out: RosterRow[] = [];
   for (const { row: r, searchText, pinyinKeys } of index.rows) {
     if (filter.unitId !== undefined && r.unitId !== filter.unitId) continue;
@@ -115,7 +127,7 @@ export async function queryRoster(
     if (bornAfter !== null && r.birthMonth <= bornAfter) continue;
     // A role that sees the 身份证号 masked must not find it by its hidden digits (that would reveal the birth date).
     const haystack = terms.length > 0 && !opts.showIdNumber && r.idNumber ? searchText.replace(r.idNumber.toLowerCase(), '') : searchText;
-    if (!terms.every((t) => haystack.includes(t) || (/^[a-z]+$/.test(t) && pinyinKeys.includes(t)))) continue;
+    if (!matchesTerms(terms, haystack, pinyinKeys)) continue;
     out.push({
       ...r,
       age: ageAt(r.birthMonth, today),

@@ -1,10 +1,10 @@
 // The roster's calls: the query, one cadre's profile (read, create, edit, photo), picked files and jobs.
-import { readFileSync } from 'node:fs';
+import { readUserFile } from '../fs/user-file';
 import type { Role } from '../../shared/roles';
 import { ROSTER_EDITORS } from '../../shared/ipc/call';
 import { CADRE_FIELD_LABELS } from '../../shared/roster/schema';
 import type { Handlers } from '../app/context';
-import { readCadre, setPhoto, insertCadre, updateCadre } from './write';
+import { MAX_PHOTO_BYTES, readCadre, setPhoto, insertCadre, updateCadre } from './write';
 import { queryRoster } from './query';
 
 /** Roles that see 身份证号 in full; everyone else sees it masked. */
@@ -42,7 +42,8 @@ export const cadreHandlers: Handlers<CadreCalls> = {
 
   async 'cadres.setPhoto'({ db, rec, io }, input) {
     const before = await readCadre(db, input.id, { showIdNumber: true });
-    await setPhoto(db, input.id, readFileSync(io.openedPath(input.token)));
+    const bytes = readUserFile(io.openedPath(input.token), { maxBytes: MAX_PHOTO_BYTES, tooLarge: () => '照片不能超过 2 MB', field: 'photo' });
+    await setPhoto(db, input.id, bytes);
     rec.record(`${before.name}（${before.unitName}）`, { cadreId: input.id, photo: '更换' });
     return readCadre(db, input.id, { showIdNumber: true });
   },

@@ -1,6 +1,6 @@
 // Units from an Excel sheet (单位名称, 单位类别, 排序号): a preview that names every row's problem and what each row
 // will do (新增, 更新 its category or order, 不变), then a commit of exactly that, in one transaction.
-import { readFileSync, statSync } from 'node:fs';
+import { readUserFile } from '../fs/user-file';
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { fail } from '../../shared/ipc/errors';
@@ -45,8 +45,7 @@ type UnitCalls = 'units.previewExcel' | 'units.commitExcel';
 export const unitExcelHandlers: Handlers<UnitCalls> = {
   async 'units.previewExcel'({ db, io, jobs }, { token }) {
     const path = io.openedPath(token);
-    if (statSync(path).size > MAX_FILE_BYTES) fail('VALIDATION', '文件过大（超过 50 MB）', 'file');
-    const opened = await openWorkbook(readFileSync(path));
+    const opened = await openWorkbook(readUserFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB）', field: 'file' }));
     if (!opened.ok) fail('VALIDATION', opened.error, 'file');
     const table = findTable((opened as { wb: ExcelJS.Workbook }).wb);
     if (!table) fail('VALIDATION', '找不到单位列表：请在第一行写明列标题“单位名称”“单位类别”（“排序号”可选）', 'file');

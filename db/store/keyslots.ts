@@ -3,10 +3,11 @@
 // key, one per store key the account may use. Version 1 (older files and backups): the database key itself wrapped
 // under each password; such "legacy" slots still open the key they were made with, and nothing newer.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ApiError } from '../../shared/ipc/errors';
 import { writeFileAtomic } from '../fs/atomic';
+import { readUserFile } from '../fs/user-file';
 import { keyslotPath } from './files';
 import { newAccountKeyPair, openGrant, sealGrant, type Grant, type StoreKeys } from './grants';
 import { deriveKey, newKdfParams, unwrapKey, wrapKey, type KdfParams } from './kdf';
@@ -66,10 +67,20 @@ const privateKeyAad = (storeId: string, slotId: string) => `${FORMAT}|v2|${store
 const notAStore = () =>
   new ApiError({ code: 'NOT_A_STORE', message: '所选位置不是本系统的档案库，或档案库的密钥文件已损坏。文件未作任何修改。' });
 
+/** Far above any real slot file (a few KB per account). */
+const MAX_KEYSLOT_BYTES = 4 * 1024 * 1024;
+
 export function readKeySlots(dir: string): KeySlotFile {
   const path = keyslotPath(dir);
   if (!existsSync(path)) throw notAStore();
-  return parseKeySlots(readFileSync(path, 'utf8'));
+  // The store folder is the user's pick: a key-slot file that is a link or device, or absurdly large, is no store.
+  let text: string;
+  try {
+    text = readUserFile(path, { maxBytes: MAX_KEYSLOT_BYTES, tooLarge: () => 'too large' }).toString('utf8');
+  } catch {
+    throw notAStore();
+  }
+  return parseKeySlots(text);
 }
 
 export function parseKeySlots(text: string): KeySlotFile {
@@ -162,8 +173,12 @@ export async function unlockSlot(file: KeySlotFile, slotId: string, secret: stri
     (await deriveKey(secret, newKdfParams(file.slots[0]?.kdf))).fill(0);
     return { ok: false, reason: 'noSlot' };
   }
-  if (!slot.wrapped) return { ok: false, reason: 'disabled' };
   const kek = await deriveKey(secret, slot.kdf);
+  // A disabled account's slot still costs a full derivation: its answer must not come back sooner than a wrong password's.
+  if (!slot.wrapped) {
+    kek.fill(0);
+    return { ok: false, reason: 'disabled' };
+  }
   try {
     const secretKey = unwrapKey(kek, slot.wrapped, isLegacySlot(slot) ? aad(file.storeId, slot.id) : privateKeyAad(file.storeId, slot.id));
     if (!secretKey) return { ok: false, reason: 'wrongSecret' };

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { DEFAULT_CATALOGS } from '../../shared/catalog/defaults';
+import { passwordProblem } from '../../shared/account/password-policy';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/chain';
 import { seedCatalogs } from '../catalog/seed';
@@ -38,8 +39,6 @@ export interface StoreOptions {
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
 const wrongPassword = () => new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码错误，请重新输入', field: 'password' });
-const disabledAccount = () =>
-  new ApiError({ code: 'ACCOUNT_DISABLED', message: '该账户已停用，请联系系统管理员', field: 'username' });
 const notAStore = () =>
   new ApiError({ code: 'NOT_A_STORE', message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。' });
 
@@ -113,10 +112,10 @@ export async function createStore(
  * Opens the database with the first of a slot's keys that fits it (the current key, then a pending one: see
  * rekey.ts for the states a killed re-keying can leave), and settles the key-slot file to that key.
  * None fits: the slot only holds keys of an older state of the store (a key-slot file copied back, or an account
- * left out of a re-keying): the same answer as a disabled account.
+ * left out of a re-keying): the same answer as a disabled account or a wrong password.
  */
 function openWithKeys(dir: string, file: KeySlotFile, keys: readonly StoreKeys[]): { raw: RawDb; keys: StoreKeys } {
-  let lastError: unknown = disabledAccount();
+  let lastError: unknown = wrongPassword();
   for (const k of keys) {
     try {
       const raw = openVerified(dir, file.storeId, k.dbKey);
@@ -132,7 +131,7 @@ function openWithKeys(dir: string, file: KeySlotFile, keys: readonly StoreKeys[]
     }
   }
   for (const k of keys) wipe(k);
-  throw (lastError as { code?: string }).code === 'NOT_A_STORE' && keys.length > 0 ? disabledAccount() : lastError;
+  throw (lastError as { code?: string }).code === 'NOT_A_STORE' && keys.length > 0 ? wrongPassword() : lastError;
 }
 
 const wipe = (k: StoreKeys) => {
@@ -170,8 +169,8 @@ async function startSession(
   const store = new Store(dir, raw, dbKey, placeholder, storeId, cost);
   try {
     const user = await findUserByName(store.db, username);
-    if (!user) throw wrongPassword();
-    if (user.disabled === 1) throw disabledAccount();
+    // A disabled account is answered as a wrong password (等保: the answer must not tell which accounts exist or work).
+    if (!user || user.disabled === 1) throw wrongPassword();
     store.user = toSessionUser(user);
     return store;
   } catch (e) {
@@ -189,7 +188,8 @@ export async function openStore(
   const slots = readKeySlots(dir);
   const slotId = passwordSlotId(slots.storeId, username);
   const unlocked = await unlockSlot(slots, slotId, creds.password);
-  if (!unlocked.ok) throw unlocked.reason === 'disabled' ? disabledAccount() : wrongPassword();
+  // Disabled, unknown or wrong: one answer, after the same key derivation (unlockSlot spends it in every case).
+  if (!unlocked.ok) throw wrongPassword();
   const opened = openWithKeys(dir, slots, unlocked.keys);
   const cost = opts.kdfCost ?? DEFAULT_KDF;
   const store = await startSession(dir, opened.raw, opened.keys, slots.storeId, username, cost);
@@ -197,11 +197,18 @@ export async function openStore(
   // is known, so a later re-keying can include this account.
   const legacy = findSlot(slots, slotId);
   const upgraded = legacy && isLegacySlot(legacy) ? await store.newPasswordSlot(username, creds.password) : null;
+  // A password set before the current rule (an older store) still opens it, but its owner must replace it first.
+  const weak = passwordProblem(creds.password) !== null;
   await store.change('session.login', async (db, rec) => {
-    await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', store.user.id).execute();
-    rec.record(username);
+    await db
+      .updateTable('users')
+      .set({ last_login_at: new Date().toISOString(), ...(weak ? { must_change_password: 1 } : {}) })
+      .where('id', '=', store.user.id)
+      .execute();
+    rec.record(username, weak ? { mustChangePassword: '密码不符合现行规则' } : undefined);
     if (upgraded) rec.afterCommit(() => store.putSlot(upgraded));
   });
+  if (weak) store.user = { ...store.user, mustChangePassword: true };
   return store;
 }
 
@@ -220,7 +227,7 @@ export async function recoverStore(
     opened = openWithKeys(dir, slots, (unlocked as { keys: StoreKeys[] }).keys);
   } catch (e) {
     // A recovery code that was replaced (or from before a re-keying that left it out) opens nothing here.
-    if ((e as { code?: string }).code === 'ACCOUNT_DISABLED') fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
+    if ((e as { code?: string }).code === 'WRONG_PASSWORD') fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
     throw e;
   }
   const cost = opts.kdfCost ?? DEFAULT_KDF;

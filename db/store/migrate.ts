@@ -2,7 +2,7 @@
 import { ApiError } from '../../shared/ipc/errors';
 import { MIGRATIONS } from '../migrations';
 import type { Migration } from '../migrations/types';
-import type { RawDb } from './connection';
+import { forgetHistory, type RawDb } from './connection';
 
 export const schemaVersion = (db: RawDb): number => db.pragma('user_version', { simple: true }) as number;
 
@@ -30,5 +30,7 @@ export function migrate(db: RawDb, migrations: readonly Migration[] = MIGRATIONS
     })();
     applied.push(m.version);
   }
+  // A migration may rewrite what must not survive in old page images (migration 11: kiosk ballots' raters).
+  if (applied.length > 0) forgetHistory(db);
   return applied;
 }

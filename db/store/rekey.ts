@@ -30,6 +30,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../../shared/ipc/errors';
 import { fsyncDir } from '../fs/atomic';
+import { createOwnerOnlyFile } from '../fs/owner-only';
 import { openEncrypted } from './connection';
 import { dbPath } from './files';
 import type { StoreKeys } from './grants';
@@ -97,6 +98,8 @@ export async function rekeyStore(store: Store, progress: RekeyProgress = () => u
 
     await store.replaceDatabase(newKeys, oldKeys, (raw) => {
       // The copy is taken on the session's own connection, held for the whole swap: no write can slip in between.
+      // VACUUM INTO fills an empty file as it is: made owner-only first (the rename keeps it), as backups are.
+      createOwnerOnlyFile(scratch);
       raw.prepare('VACUUM INTO ?').run(scratch);
       at('copied');
       progress(2, REKEY_STEPS);

@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
 import type { Database } from '../schema';
-import { enableWrites, openEncrypted, type RawDb } from './connection';
+import { enableWrites, forgetHistory, openEncrypted, type RawDb } from './connection';
 import { dbPath } from './files';
 import type { StoreKeys } from './grants';
 import { DEFAULT_KDF } from './kdf';
@@ -15,6 +15,8 @@ export type KdfCost = { N: number; r: number; p: number };
 /** Given to a change: records its one audit entry and the steps to run after its commit. */
 export interface ChangeRecorder {
   record(target: string, detail?: Readonly<Record<string, unknown>>): void;
+  /** The entry carries the day only, no time (a 评议终端 ballot: a time would line it up with who stood at the kiosk). */
+  dayOnly(): void;
   /** A step outside the database (a key-slot write, a re-keying) to run once the change has committed. */
   afterCommit(step: () => void | Promise<void>): void;
 }
@@ -130,15 +132,18 @@ export class Store {
    */
   async change<T>(action: string, fn: (db: Kysely<Database>, rec: ChangeRecorder) => Promise<T>): Promise<T> {
     const { auditKey } = this.keys();
-    const steps: (() => void)[] = [];
+    const steps: (() => void | Promise<void>)[] = [];
     const value = await this.db.transaction().execute(async (trx) => {
       const entries: { target: string; detail?: Readonly<Record<string, unknown>> }[] = [];
+      let dayOnly = false;
       const result = await fn(trx, {
         record: (target, detail) => entries.push(detail === undefined ? { target } : { target, detail }),
+        dayOnly: () => (dayOnly = true),
         afterCommit: (step) => steps.push(step),
       });
       if (entries.length !== 1) throw new Error(`change ${action} recorded ${entries.length} audit entries, expected 1`);
-      await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! });
+      const now = new Date();
+      await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! }, dayOnly ? now.toISOString().slice(0, 10) : now);
       return result;
     });
     try {
@@ -156,6 +161,11 @@ export class Store {
     await this.db.transaction().execute((trx) =>
       appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }),
     );
+  }
+
+  /** See forgetHistory (connection.ts): no -wal or -shm keeps what the last transactions wrote. */
+  forgetHistory(): void {
+    forgetHistory(this.raw);
   }
 
   /** Lends the database (page) key to a check of a file encrypted with it (the key never leaves this call). */

@@ -105,10 +105,15 @@ export const userHandlers: Handlers<UserCalls> = {
     return toUserRow(row);
   },
 
-  async 'me.changePassword'({ store, db, rec }, input) {
+  async 'me.changePassword'({ store, db, rec, logins }, input) {
+    // Throttled like login, on the same account: the current password is the one a guesser is after.
+    const account = logins.account(store.dir, store.user.username);
+    logins.check(account);
     if (!(await store.checkPassword(store.user.username, input.currentPassword))) {
+      logins.failed(account, 'changePassword');
       fail('WRONG_PASSWORD', '当前密码不正确', 'currentPassword');
     }
+    logins.succeeded(account);
     if (input.currentPassword === input.newPassword) fail('VALIDATION', '新密码不能与当前密码相同', 'newPassword');
     const slot = await store.newPasswordSlot(store.user.username, input.newPassword);
     await db.updateTable('users').set({ must_change_password: 0, updated_at: now() }).where('id', '=', store.user.id).execute();

@@ -10,6 +10,9 @@ import { toErrorData } from './error-map';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
 
+/** What a session whose password must be changed may still do: change it, lock, and keep the idle timer informed. */
+const FORCED_CHANGE_CALLS: ReadonlySet<CallName> = new Set<CallName>(['me.changePassword', 'session.lock', 'session.touch']);
+
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 /** Every call takes an object (or nothing); anything else would get zod's English type message. */
@@ -65,6 +68,10 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         if (spec.access !== 'session' && !spec.access.includes(store.user.role)) {
           throw new ApiError({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
         }
+        // A temporary or outdated password: until its owner replaces it, the session reaches only the change itself.
+        if (store.user.mustChangePassword && !FORCED_CHANGE_CALLS.has(name)) {
+          throw new ApiError({ code: 'FORBIDDEN', message: '请先修改密码：当前密码是管理员设置的临时密码或不符合现行密码规则，修改后才能继续操作' });
+        }
         // Kiosk mode: a panel member at the window reaches the kiosk calls and nothing else.
         const inKiosk = host.kiosk.status !== null;
         if (inKiosk && spec.kiosk === undefined) throw new ApiError({ code: 'FORBIDDEN', message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端' });
@@ -76,15 +83,19 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
       if (name in STORE_HANDLERS) {
         const store = host.session();
         const handler = STORE_HANDLERS[name as StoreCall] as Handler<StoreCall>;
+        const session = { store, io: host.io, jobs: host.jobs, kiosk: host.kiosk, logins: host.logins };
         const value = spec.mutates
-          ? await store.change(name, (db, rec) => handler({ store, db, rec, io: host.io, jobs: host.jobs, kiosk: host.kiosk }, input))
-          : await handler({ store, db: store.db, rec: READ_ONLY_RECORDER, io: host.io, jobs: host.jobs, kiosk: host.kiosk }, input);
+          ? await store.change(name, (db, rec) => handler({ ...session, db, rec }, input))
+          : await handler({ ...session, db: store.db, rec: READ_ONLY_RECORDER }, input);
         if (name === 'settings.update') await host.refreshSettings();
         return { ok: true, value };
       }
       return { ok: true, value: await hostCall(host, name as HostCall, input) };
     } catch (e) {
       const error = toErrorData(e);
+      // A wrong password in a session (me.changePassword, kiosk.exit) rolled its change back: its audit entry is
+      // written on its own.
+      if (host.logins.unaudited) await host.recordFailedLogins().catch(log);
       if (error.code === 'INTERNAL') log(e);
       return { ok: false, error };
     }

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../lib/api';
 import { navFor, type PageKey } from './menu';
 import { HelpDrawer } from './HelpDrawer';
 import { OpenHelpContext } from './help';
+import { CurrentCadreProvider, useCurrentCadre } from './current-cadre';
 import { useActivityPing } from './useActivityPing';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
 import { CatalogPage } from '../pages/catalog/CatalogPage';
@@ -28,23 +29,21 @@ function PageFor({
   page,
   user,
   onStatusChange,
-  dossierCadreId,
   openDossier,
   openAssessment,
 }: {
   page: PageKey;
   user: SessionUser;
   onStatusChange: () => void;
-  dossierCadreId: number | null;
   openDossier: (cadreId: number) => void;
   openAssessment: number | null;
 }) {
   const canEdit = ROSTER_EDITORS.includes(user.role);
   switch (page) {
     case 'roster':
-      return <RosterPage canEdit={canEdit} {...(DOSSIER_READERS.includes(user.role) ? { onOpenDossier: openDossier } : {})} />;
+      return <RosterPage canEdit={canEdit} userId={user.id} {...(DOSSIER_READERS.includes(user.role) ? { onOpenDossier: openDossier } : {})} />;
     case 'dossier':
-      return <DossierPage user={user} cadreId={dossierCadreId} />;
+      return <DossierPage user={user} />;
     case 'units':
       return <UnitsPage canEdit={canEdit} />;
     case 'catalog':
@@ -64,15 +63,24 @@ function PageFor({
   }
 }
 
-export function MainLayout({ status, onStatusChange, openAssessment = null }: { status: AppStatus; onStatusChange: () => void; openAssessment?: number | null }) {
+export function MainLayout(props: { status: AppStatus; onStatusChange: () => void; openAssessment?: number | null }) {
+  // The current cadre lives only as long as this layout: locking or logging out shows the login screen instead.
+  return (
+    <CurrentCadreProvider>
+      <Main {...props} />
+    </CurrentCadreProvider>
+  );
+}
+
+function Main({ status, onStatusChange, openAssessment = null }: { status: AppStatus; onStatusChange: () => void; openAssessment?: number | null }) {
   const user = status.user!;
   const items = navFor(user.role);
   const [page, setPage] = useState<PageKey>(openAssessment !== null && items.some((i) => i.key === 'assessment') ? 'assessment' : items[0]!.key);
   const [changingPassword, setChangingPassword] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [dossierCadreId, setDossierCadreId] = useState<number | null>(null);
+  const { choose } = useCurrentCadre();
   const openDossier = (cadreId: number) => {
-    setDossierCadreId(cadreId);
+    choose(cadreId);
     setPage('dossier');
   };
   const { message } = AntApp.useApp();
@@ -131,14 +139,17 @@ export function MainLayout({ status, onStatusChange, openAssessment = null }: { 
             mode="inline"
             selectedKeys={[page]}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            items={items.map((i) => ({ key: i.key, icon: i.icon, label: i.label }))}
+            items={items.map((i) => ({ key: i.key, icon: i.icon, label: i.label, disabled: user.mustChangePassword }))}
             onClick={(e) => setPage(e.key as PageKey)}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>
-          <OpenHelpContext.Provider value={() => setHelpOpen(true)}>
-            <PageFor page={page} user={user} onStatusChange={onStatusChange} dossierCadreId={dossierCadreId} openDossier={openDossier} openAssessment={openAssessment} />
-          </OpenHelpContext.Provider>
+          {/* Until a temporary or outdated password is replaced the store answers nothing else: show no page that would ask. */}
+          {user.mustChangePassword ? null : (
+            <OpenHelpContext.Provider value={() => setHelpOpen(true)}>
+              <PageFor page={page} user={user} onStatusChange={onStatusChange} openDossier={openDossier} openAssessment={openAssessment} />
+            </OpenHelpContext.Provider>
+          )}
         </Layout.Content>
       </Layout>
       <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} onGo={setPage} pages={new Set(items.map((i) => i.key))} />

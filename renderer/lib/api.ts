@@ -26,5 +26,8 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
 
 export const onLocked = (listener: (reason: 'manual' | 'idle') => void): (() => void) => bridge().onLocked(listener);
 
+/** The window's close button in 评议终端 mode (main refused the close and asks for the clerk's password). */
+export const onCloseRequested = (listener: () => void): (() => void) => bridge().onCloseRequested(listener);
+
 export const errorMessage = (e: unknown): string =>
   e instanceof ApiError ? e.message : '操作未完成：发生了意外错误，请重试';

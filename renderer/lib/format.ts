@@ -3,6 +3,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
+  // A day-only value (a 评议终端 entry keeps no time) is shown as the day, not as 08:00 of it.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;

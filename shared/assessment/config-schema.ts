@@ -72,6 +72,8 @@ export const rankingConfigSchema = z
       competentMinScore: score('称职最低分'),
       basicMinScore: score('基本称职最低分'),
       vetoGrade: z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], { error: '一票否决后的等次不正确' }),
+      // Absent in configurations saved before the setting existed: scoring counts them per group.
+      excellentQuotaScope: z.enum(['group', 'position'], { error: '优秀名额计算范围必须是“按组计算”或“正职、副职分别合并计算”' }).optional(),
     },
     { error: '考核配置格式不正确' },
   )

@@ -12,8 +12,15 @@ const MISSING_TEXT: Readonly<Record<Component, string>> = {
 export function flagText(flag: string): string {
   if (flag === 'quotaTie') return '优秀名额并列';
   if (flag === 'veto') return '一票否决';
+  if (flag === 'ineligible') return '不得评为优秀';
   if (flag.startsWith('missing:')) return MISSING_TEXT[flag.slice('missing:'.length) as Component] ?? flag;
   return flag;
+}
+
+/** A row's flag as shown with the view's reasons: 不得评为优秀 names its reason (issue 21 §1). */
+export function rowFlagText(flag: string, cadreId: string, ineligibleReasons: Readonly<Record<string, string>> | undefined): string {
+  const reason = flag === 'ineligible' ? ineligibleReasons?.[cadreId] : undefined;
+  return reason ? `不得评为优秀：${reason}` : flagText(flag);
 }
 
 const REASON_TEXT: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 // Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
 import type { BallotImportPlan, BallotSource } from './ballot-import';
+import type { QuotaBasis } from './quota-note';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -64,6 +65,8 @@ export interface AssessmentDetail extends AssessmentSummary {
   members: AssessmentMember[];
   /** Names of the indicators per position, by indicator id (from the catalog). */
   indicatorNames: Record<string, string>;
+  /** Each member's pinyin search keys by cadre id (from the roster; absent for a cadre since removed), for the pickers. */
+  memberPinyin?: Record<string, string>;
 }
 
 /** A group key as the ballots name it: `chief:<categoryCode>` or `deputy:<unitId>`. */
@@ -135,6 +138,15 @@ export interface VetoView {
   enteredAt: string;
 }
 
+/** An entry of the 不得评为优秀 list (scoring's `ineligible`). */
+export interface IneligibleView {
+  id: number;
+  targetId: number;
+  reason: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
 export interface AssessmentBallots {
   superior: SuperiorBallotView[];
   peer: PeerBallotView[];
@@ -142,6 +154,7 @@ export interface AssessmentBallots {
   service: ServiceBallotView[];
   adjustments: AdjustmentView[];
   vetoes: VetoView[];
+  ineligible: IneligibleView[];
 }
 
 /**
@@ -180,6 +193,25 @@ export interface RankingsView {
   invalidBallots: InvalidBallotView[];
   confirmations: GradeConfirmation[];
   digest: string | null;
+  /** How the 优秀 quota was counted (the assessment's configuration); see quota-note.ts. */
+  quotaBasis: QuotaBasis;
+  /** The reason of each 不得评为优秀 entry, by cadre id (the rows carry the flag `ineligible`). */
+  ineligibleReasons: Record<string, string>;
+}
+
+/** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */
+export interface SkippedConfirmation {
+  cadreId: number;
+  name: string;
+  reason: string;
+}
+
+/** What 按建议等次批量确认 did: how many it confirmed per grade, who it left alone, and the new view. */
+export interface SuggestedConfirmResult {
+  view: RankingsView;
+  confirmed: number;
+  byGrade: Record<Grade, number>;
+  skipped: SkippedConfirmation[];
 }
 
 /** What an archived assessment keeps for ever: the result and the final grades. */
@@ -193,6 +225,20 @@ export interface VetoProposal {
   listItemName: string;
   /** The cadre already has a veto in this assessment. */
   vetoed: boolean;
+}
+
+/** A 加减分 the dossier suggests: an entry of the assessment's year matching a P/N list item that carries points. */
+export interface AdjustmentProposal {
+  targetId: number;
+  dossierEntryId: number;
+  date: string;
+  title: string;
+  listItemCode: string;
+  listItemName: string;
+  /** The list item's points (catalog), negative for a 负面 item. */
+  points: number;
+  /** 'adopted': an adjustment of this assessment is linked to the entry; 'dismissed': staff chose 忽略. */
+  state: 'open' | 'adopted' | 'dismissed';
 }
 
 export interface ArchivedResult {

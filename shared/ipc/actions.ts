@@ -1,12 +1,14 @@
 // Chinese labels of the audit log's actions (the names of the mutating calls and a few host events).
 import type { CallName } from './contract';
 
-export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock' | 'backup.auto', string>>> = {
+export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock' | 'backup.auto' | 'session.loginFailed' | 'session.loginRecordUnverified', string>>> = {
   'setup.createStore': '创建档案库',
   'session.login': '登录',
   'session.recover': '恢复码找回',
   'session.lock': '锁定',
   'session.autoLock': '自动锁定',
+  'session.loginFailed': '登录失败',
+  'session.loginRecordUnverified': '登录失败记录无法验证',
   'backup.auto': '自动备份',
   'me.changePassword': '修改本人密码',
   'users.create': '新增用户',
@@ -74,12 +76,17 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'ballots.delete': '删除测评票',
   'adjustments.add': '新增加减分',
   'adjustments.delete': '删除加减分',
+  'adjustments.dismissProposal': '忽略档案提示的加减分',
   'vetoes.add': '新增一票否决',
   'vetoes.delete': '删除一票否决',
+  'ineligible.add': '新增不得评优',
+  'ineligible.delete': '撤销不得评优',
   'grades.confirm': '确认考核等次',
+  'grades.confirmSuggested': '按建议等次批量确认',
   'codes.generate': '生成评议码',
   'codes.regenerate': '补发评议码',
   'codes.revoke': '作废评议码',
+  'codes.voidPanel': '作废本组匿名评议',
   'kiosk.start': '进入评议终端',
   'kiosk.submit': '提交匿名评议票',
   'kiosk.exit': '退出评议终端',

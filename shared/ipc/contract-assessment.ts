@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
 import type {
+  AdjustmentProposal,
   AssessmentBallots,
   AssessmentDetail,
   AssessmentSummary,
@@ -10,6 +11,7 @@ import type {
   BallotImportPreview,
   BallotImportSummary,
   RankingsView,
+  SuggestedConfirmResult,
   VetoProposal,
 } from '../assessment/types';
 import type { SavedFile } from '../roster/views';
@@ -182,6 +184,14 @@ export const assessmentCalls = {
     mutates: true,
   }),
   'adjustments.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
+  /** Dossier entries of the assessment's year matching a P/N list item with points; administrators only (dossier content). */
+  'adjustments.proposals': call<readonly AdjustmentProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
+  /** 忽略 a proposal (dismissed: true) or 恢复 it (false); an adopted one cannot be dismissed. */
+  'adjustments.dismissProposal': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, dossierEntryId: f.id('档案材料'), dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }) }),
+    access: ADMIN,
+    mutates: true,
+  }),
   'vetoes.add': call<BallotChange>()({
     input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200), dossierEntryId: f.id('档案材料').optional() }),
     access: ADMIN,
@@ -190,6 +200,13 @@ export const assessmentCalls = {
   /** Dossier entries of the assessment's year that match a veto list item; administrators only (dossier content). */
   'vetoes.proposals': call<readonly VetoProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
   'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
+  /** 不得评为优秀 (scoring's `ineligible`): one entry per member with its reason, in 准备 or 测评中; administrators only. */
+  'ineligible.add': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('不得评优理由', 200) }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'ineligible.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('不得评优项') }), access: ADMIN, mutates: true }),
   'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
   /** The ranking as it would be with other component weights: computed, never saved. */
   'rankings.whatIf': call<RankingResult>()({
@@ -232,6 +249,19 @@ export const assessmentCalls = {
   'ballots.exportSummary': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: BALLOT_READERS, mutates: true }),
   'grades.confirm': call<RankingsView>()({
     input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  /**
+   * 按建议等次批量确认: every unconfirmed cadre of a group (or of all) takes the suggested grade; `cadreIds` are those the
+   * dialog named, refused when they no longer match. Confirmed-otherwise cadres and 优秀 ties are left alone and listed.
+   */
+  'grades.confirmSuggested': call<SuggestedConfirmResult>()({
+    input: z.strictObject({
+      assessmentId,
+      group: groupRefSchema.optional(),
+      cadreIds: z.array(cadreId('干部'), { error: '要确认的干部不正确' }).max(10_000, '要确认的干部过多'),
+    }),
     access: ADMIN,
     mutates: true,
   }),

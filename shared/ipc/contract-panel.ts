@@ -81,13 +81,19 @@ export const panelCalls = {
   /** A new code for one seat whose code was lost: the old one is revoked. */
   'codes.regenerate': call<PanelCodeSheet>()({ input: z.strictObject({ assessmentId, id: f.id('评议席位') }), access: ADMIN, mutates: true }),
   'codes.revoke': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('评议席位') }), access: ADMIN, mutates: true }),
+  /** Voids a whole panel (one kind, one group): its 评议终端 ballots are removed and its codes revoked; the only way a kiosk ballot goes. */
+  'codes.voidPanel': call<BallotChange>()({ input: z.strictObject({ assessmentId, kind: panelKind, group: groupRefSchema }), access: ADMIN, mutates: true }),
   'kiosk.start': call<KioskStatus>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_CLERKS, mutates: true }),
   /** The ballot form a code opens (nothing is used up yet). */
   'kiosk.open': call<KioskBallotForm>()({ input: z.strictObject({ code }), access: ASSESSMENT_CLERKS, mutates: false, kiosk: 'only' }),
   /** Stores the ballot and uses the code up, in one transaction. */
   'kiosk.submit': call<BallotChange>()({ input: z.strictObject({ code, ballot: kioskBallotSchema }), access: ASSESSMENT_CLERKS, mutates: true, kiosk: 'only' }),
+  /** `close`: asked by the window's close button in kiosk mode; the app quits once the password is right. */
   'kiosk.exit': call<null>()({
-    input: z.strictObject({ password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位') }),
+    input: z.strictObject({
+      password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位'),
+      close: z.boolean({ error: '关闭程序标志必须是是或否' }).optional(),
+    }),
     access: ASSESSMENT_CLERKS,
     mutates: true,
     kiosk: 'only',

@@ -1,6 +1,7 @@
 // The one typed contract between the window and the store: every call's input schema, output type and roles.
 import { z } from 'zod';
 import { issuingOrganSchema } from '../print/organ';
+import { postOrderSchema } from '../roster/post-order';
 import { ADMIN, call } from './call';
 import { rosterCalls } from './contract-roster';
 import { backupCalls } from './contract-backup';
@@ -139,8 +140,9 @@ export const contract = {
           .max(1000, '年度应修学时不能超过 1000')
           .optional(),
         issuingOrgan: issuingOrganSchema.optional(),
+        postOrder: postOrderSchema.optional(),
       })
-      .refine((v) => v.idleLockMinutes !== undefined || v.autoBackupKeep !== undefined || v.trainingRequiredHours !== undefined || v.issuingOrgan !== undefined, {
+      .refine((v) => Object.values(v).some((x) => x !== undefined), {
         error: '请填写要修改的设置',
       }),
     access: ADMIN,

@@ -1,6 +1,7 @@
 // Zod field builders whose every failure message is Chinese and names the field.
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS } from '../roles';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../account/password-policy';
 
 export const text = (label: string, max: number, min = 1) =>
   z
@@ -12,12 +13,15 @@ export const text = (label: string, max: number, min = 1) =>
 export const optionalText = (label: string, max: number) =>
   z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`).optional();
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH };
+/** A new password (setup, new account, reset, change, recovery): the 等保 rule of shared/account/password-policy.ts. */
 export const password = (label = '密码') =>
   z
     .string({ error: `请填写${label}` })
-    .min(MIN_PASSWORD_LENGTH, `${label}至少 ${MIN_PASSWORD_LENGTH} 位`)
-    .max(128, `${label}不能超过 128 位`);
+    .superRefine((value, ctx) => {
+      const problem = passwordProblem(value, label);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 // Usernames are case-insensitive logins: letters, digits, Chinese, and . _ - ; no spaces.
 export const username = z

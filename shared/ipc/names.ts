@@ -99,9 +99,13 @@ export const CALL_NAME_LIST = [
   'ballots.delete',
   'adjustments.add',
   'adjustments.delete',
+  'adjustments.proposals',
+  'adjustments.dismissProposal',
   'vetoes.add',
   'vetoes.proposals',
   'vetoes.delete',
+  'ineligible.add',
+  'ineligible.delete',
   'rankings.get',
   'rankings.whatIf',
   'ballots.saveTemplate',
@@ -110,10 +114,12 @@ export const CALL_NAME_LIST = [
   'rankings.exportExcel',
   'ballots.exportSummary',
   'grades.confirm',
+  'grades.confirmSuggested',
   'codes.list',
   'codes.generate',
   'codes.regenerate',
   'codes.revoke',
+  'codes.voidPanel',
   'kiosk.start',
   'kiosk.open',
   'kiosk.submit',
@@ -144,3 +150,5 @@ export const CALL_NAME_LIST = [
 /** IPC channel names between preload and main. */
 export const CALL_CHANNEL = 'ganbu:call';
 export const LOCKED_CHANNEL = 'ganbu:locked';
+/** Main asks the kiosk screen for the clerk's password: the window's close button was pressed in 评议终端 mode. */
+export const KIOSK_CLOSE_CHANNEL = 'ganbu:kiosk-close';

@@ -88,4 +88,6 @@ export interface AppSettings {
   readonly trainingRequiredHours: number;
   /** 发文机关 printed on covers, the 审议材料 and the 排名表 (e.g. 中共鄂托克旗委组织部); '' until an administrator sets it. */
   readonly issuingOrgan: string;
+  /** 职务排序: the ordered 职务 keywords that place cadres within a unit in the roster (shared/roster/post-order.ts). */
+  readonly postOrder: readonly string[];
 }

@@ -8,6 +8,8 @@ export interface WindowBridge {
   readonly calls: WireCalls;
   /** The main process locked the app (idle timer, Ctrl+L from the menu); returns an unsubscribe function. */
   onLocked(listener: (reason: 'manual' | 'idle') => void): () => void;
+  /** The window's close button was pressed in 评议终端 mode: ask for the clerk's password (kiosk.exit with close). */
+  onCloseRequested(listener: () => void): () => void;
 }
 
 export const BRIDGE_GLOBAL = 'ganbu';

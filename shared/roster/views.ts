@@ -28,6 +28,8 @@ export interface RosterRow {
   readonly categoryName: string;
   readonly position: PositionCode;
   readonly currentPost: string;
+  /** The post's place in the 职务排序 setting (lower comes first; the list's length when no keyword matched). */
+  readonly postRank: number;
   readonly rank: string;
   readonly status: string;
   readonly highestEducation: string;

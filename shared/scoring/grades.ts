@@ -1,10 +1,10 @@
-// Suggested grades of one ranked group (rule 8): the 优秀 quota walk, then thresholds and vetoes.
+// Suggested grades (rule 8): the 优秀 quota walk over a pool, then thresholds, vetoes and 不得评优.
 import type { Grade, RankingConfig } from './types';
 
 export interface GradeCandidate {
-  rank: number;
   finalScore: number; // rounded
   vetoed: boolean;
+  ineligible: boolean;
 }
 
 export interface GradeOutcome {
@@ -13,44 +13,57 @@ export interface GradeOutcome {
   quotaTie: boolean;
 }
 
+/** What the quota walk decided for one cadre. */
+export type QuotaMark = 0 | 1 | 2;
+export const QuotaMark = { none: 0, excellent: 1, quotaTie: 2 } as const;
+
 export function excellentQuota(rankedCount: number, excellentRatio: number): number {
   return Math.floor(rankedCount * excellentRatio + 1e-9);
 }
 
-/** `rows` must be in rank order; the result is parallel to it. */
-export function assignGrades(rows: readonly GradeCandidate[], quota: number, config: RankingConfig): GradeOutcome[] {
-  const excellent = new Array<boolean>(rows.length).fill(false);
-  const quotaTie = new Array<boolean>(rows.length).fill(false);
+function isCandidate(row: GradeCandidate, excellentMinScore: number): boolean {
+  return !row.vetoed && !row.ineligible && row.finalScore >= excellentMinScore;
+}
+
+/**
+ * The quota walk over one pool. `pool` is in rule-7 key order (ids ascending inside equal keys) and `blocks` is
+ * parallel to it: neighbours with the same number are equal on the key (a group's ranks serve, as do the ranks of
+ * the whole pool sorted alike). Returns the mark of each entry, parallel to `pool`.
+ */
+export function walkQuota(pool: readonly GradeCandidate[], blocks: readonly number[], quota: number, excellentMinScore: number): QuotaMark[] {
+  const marks = new Array<QuotaMark>(pool.length).fill(QuotaMark.none);
   let left = quota;
   let start = 0;
-  while (start < rows.length && left > 0) {
-    const rank = rows[start]?.rank;
+  while (start < pool.length && left > 0) {
+    const block = blocks[start];
     let end = start;
     const candidates: number[] = [];
-    for (; end < rows.length && rows[end]?.rank === rank; end++) {
-      const row = rows[end];
-      if (row !== undefined && !row.vetoed && row.finalScore >= config.excellentMinScore) candidates.push(end);
+    for (; end < pool.length && blocks[end] === block; end++) {
+      if (isCandidate(pool[end] as GradeCandidate, excellentMinScore)) candidates.push(end);
     }
+    // A block with no candidate takes nothing and is passed over.
     if (candidates.length <= left) {
-      for (const i of candidates) excellent[i] = true;
+      for (const i of candidates) marks[i] = QuotaMark.excellent;
       left -= candidates.length;
     } else {
-      // The tie straddles the quota line: nobody at this rank is 优秀, the committee decides.
-      for (const i of candidates) quotaTie[i] = true;
+      // The tie straddles the quota line: nobody in this block is 优秀, the committee decides.
+      for (const i of candidates) marks[i] = QuotaMark.quotaTie;
       break;
     }
     start = end;
   }
+  return marks;
+}
 
-  return rows.map((row, i) => {
-    if (excellent[i]) return { grade: 'excellent', veto: false, quotaTie: false };
-    if (row.vetoed) return { grade: config.vetoGrade, veto: true, quotaTie: false };
-    const grade: Grade =
-      row.finalScore >= config.competentMinScore
-        ? 'competent'
-        : row.finalScore >= config.basicMinScore
-          ? 'basicallyCompetent'
-          : 'incompetent';
-    return { grade, veto: false, quotaTie: quotaTie[i] ?? false };
-  });
+/** A cadre's grade once the walk has marked it. */
+export function gradeOf(row: GradeCandidate, mark: QuotaMark, config: RankingConfig): GradeOutcome {
+  if (mark === QuotaMark.excellent) return { grade: 'excellent', veto: false, quotaTie: false };
+  if (row.vetoed) return { grade: config.vetoGrade, veto: true, quotaTie: false };
+  const grade: Grade =
+    row.finalScore >= config.competentMinScore
+      ? 'competent'
+      : row.finalScore >= config.basicMinScore
+        ? 'basicallyCompetent'
+        : 'incompetent';
+  return { grade, veto: false, quotaTie: mark === QuotaMark.quotaTie };
 }

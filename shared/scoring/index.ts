@@ -1,12 +1,14 @@
 // The 双比双评 ranking: a pure function from an assessment's cadres and ballots to ranked groups (docs/scoring.md).
 import { cadreComponentScore, type ComponentRule } from './components';
-import { assignGrades, excellentQuota } from './grades';
+import { excellentQuota, gradeOf, QuotaMark, walkQuota } from './grades';
 import { compareStrings, indexCadres, type CadreGroup, type CadreIndex } from './groups';
 import { rankInPlace } from './ranking';
 import { round2 } from './round';
 import type {
   Component,
   ComponentResult,
+  Ineligible,
+  Position,
   RankingGroup,
   RankingInput,
   RankingResult,
@@ -36,8 +38,9 @@ interface ScoredCadre {
   components: Partial<Record<Component, ComponentResult>>;
   missing: readonly Component[];
   vetoed: boolean;
-  /** Set once the group is ranked; lets the row itself serve as its grade candidate. */
-  rank: number;
+  ineligible: boolean;
+  /** Set by the quota walk over the cadre's pool. */
+  mark: QuotaMark;
 }
 
 /** The flag of each missing component, made once rather than per row. */
@@ -56,7 +59,8 @@ export function computeRankings(input: RankingInput): RankingResult {
   const index = indexCadres(input.cadres);
   const { values, invalid } = collectBallots(input, index);
   const adjustments = sumAdjustments(input, index);
-  const vetoed = vetoFlags(input, index);
+  const vetoed = listedFlags(input.vetoes, index);
+  const ineligible = listedFlags(input.ineligible, index);
   const rules: Record<Component, ComponentRule> = {
     superior: ruleOf(config, 'superior'),
     peer: ruleOf(config, 'peer'),
@@ -66,11 +70,15 @@ export function computeRankings(input: RankingInput): RankingResult {
   const scoredByGroup: ScoredCadre[][] = new Array<ScoredCadre[]>(index.groups.length);
   for (let g = 0; g < scoredByGroup.length; g++) scoredByGroup[g] = [];
   const unranked: UnrankedCadre[] = [];
-  scoreCadres(config, index, values, rules, adjustments, vetoed, scoredByGroup, unranked);
+  scoreCadres(config, index, values, rules, { vetoed, ineligible }, adjustments, scoredByGroup, unranked);
 
+  const ranksByGroup: number[][] = scoredByGroup.map((scored) => rankInPlace(scored));
+  const quotas = config.excellentQuotaScope === 'position'
+    ? walkPositionPools(index, scoredByGroup, config)
+    : walkGroupPools(scoredByGroup, ranksByGroup, config);
   const groups: RankingGroup[] = new Array<RankingGroup>(index.groups.length);
   for (let g = 0; g < groups.length; g++) {
-    groups[g] = rankGroup(index.groups[g] as CadreGroup, scoredByGroup[g] ?? [], config);
+    groups[g] = groupResult(index.groups[g] as CadreGroup, scoredByGroup[g] ?? [], ranksByGroup[g] ?? [], quotas[g] ?? 0, config);
   }
   unranked.sort((a, b) => compareStrings(a.cadreId, b.cadreId));
   return { groups, unranked, invalidBallots: invalid };
@@ -107,15 +115,23 @@ function sumAdjustments(input: RankingInput, index: CadreIndex): AdjustmentSums 
   return { bonus, penalty };
 }
 
-/** 1 for each vetoed cadre number; vetoes for ids outside `cadres` are ignored. */
-function vetoFlags(input: RankingInput, index: CadreIndex): Uint8Array {
-  const vetoed = new Uint8Array(index.cadres.length);
-  const list = input.vetoes;
+/**
+ * 1 for each cadre number a list (vetoes, ineligible) names; entries for ids outside `cadres` are ignored, and so
+ * is an absent list (`ineligible` is optional).
+ */
+function listedFlags(list: readonly (Veto | Ineligible)[] | undefined, index: CadreIndex): Uint8Array {
+  const listed = new Uint8Array(index.cadres.length);
+  if (!Array.isArray(list)) return listed;
   for (let i = 0; i < list.length; i++) {
-    const cadre = index.numberById.get((list[i] as Veto).targetId);
-    if (cadre !== undefined) vetoed[cadre] = 1;
+    const cadre = index.numberById.get((list[i] as Veto | undefined)?.targetId as string);
+    if (cadre !== undefined) listed[cadre] = 1;
   }
-  return vetoed;
+  return listed;
+}
+
+interface ListedFlags {
+  vetoed: Uint8Array;
+  ineligible: Uint8Array;
 }
 
 /** Rules 4 to 6 per cadre: each lands in its group's list, in input order, or among the unranked. */
@@ -124,8 +140,8 @@ function scoreCadres(
   index: CadreIndex,
   values: BallotValues,
   rules: Record<Component, ComponentRule>,
+  listed: ListedFlags,
   adjustments: AdjustmentSums,
-  vetoed: Uint8Array,
   scoredByGroup: ScoredCadre[][],
   unranked: UnrankedCadre[],
 ): void {
@@ -175,26 +191,62 @@ function scoreCadres(
       peer: components.peer?.score,
       components,
       missing: missing ?? noneMissing,
-      vetoed: vetoed[number] === 1,
-      rank: 0,
+      vetoed: listed.vetoed[number] === 1,
+      ineligible: listed.ineligible[number] === 1,
+      mark: QuotaMark.none,
     });
   }
 }
 
-/** Rules 7 and 8 for one group: order, ranks, grades and flags. */
-function rankGroup(group: CadreGroup, scored: ScoredCadre[], config: RankingConfig): RankingGroup {
-  const ranks = rankInPlace(scored);
-  const quota = excellentQuota(scored.length, config.excellentRatio);
-  for (let i = 0; i < scored.length; i++) (scored[i] as ScoredCadre).rank = ranks[i] ?? 0;
-  const outcomes = assignGrades(scored, quota, config);
+/** Rule 8 with a pool per group: the blocks are the group's shared ranks. Returns each group's quota. */
+function walkGroupPools(scoredByGroup: ScoredCadre[][], ranksByGroup: number[][], config: RankingConfig): number[] {
+  const quotas: number[] = new Array<number>(scoredByGroup.length);
+  for (let g = 0; g < scoredByGroup.length; g++) {
+    const pool = scoredByGroup[g] ?? [];
+    const quota = excellentQuota(pool.length, config.excellentRatio);
+    const marks = walkQuota(pool, ranksByGroup[g] ?? [], quota, config.excellentMinScore);
+    for (let i = 0; i < pool.length; i++) (pool[i] as ScoredCadre).mark = marks[i] ?? QuotaMark.none;
+    quotas[g] = quota;
+  }
+  return quotas;
+}
+
+/**
+ * Rule 8 with a pool per position: every group of the position together, ordered by the rule-7 key with ids
+ * ascending inside equal keys; ranking that order gives equal numbers exactly to blocks of equal key.
+ * Returns each group's quota, which is its pool's.
+ */
+function walkPositionPools(index: CadreIndex, scoredByGroup: ScoredCadre[][], config: RankingConfig): number[] {
+  const quotas: number[] = new Array<number>(scoredByGroup.length).fill(0);
+  const positions: readonly Position[] = ['chief', 'deputy'];
+  for (const position of positions) {
+    const pool: ScoredCadre[] = [];
+    const members: number[] = [];
+    for (let g = 0; g < index.groups.length; g++) {
+      if (index.groups[g]?.position !== position) continue;
+      members.push(g);
+      for (const row of scoredByGroup[g] ?? []) pool.push(row);
+    }
+    const quota = excellentQuota(pool.length, config.excellentRatio);
+    const blocks = rankInPlace(pool);
+    const marks = walkQuota(pool, blocks, quota, config.excellentMinScore);
+    for (let i = 0; i < pool.length; i++) (pool[i] as ScoredCadre).mark = marks[i] ?? QuotaMark.none;
+    for (const g of members) quotas[g] = quota;
+  }
+  return quotas;
+}
+
+/** One group of the output: rows in rank order with grades and flags. */
+function groupResult(group: CadreGroup, scored: ScoredCadre[], ranks: number[], quota: number, config: RankingConfig): RankingGroup {
   const rows: RankingRow[] = new Array<RankingRow>(scored.length);
   for (let i = 0; i < scored.length; i++) {
     const row = scored[i] as ScoredCadre;
-    const outcome = outcomes[i];
+    const outcome = gradeOf(row, row.mark, config);
     const flags: string[] = [];
+    if (row.ineligible) flags.push('ineligible');
     for (let m = 0; m < row.missing.length; m++) flags.push(missingFlag[row.missing[m] as Component]);
-    if (outcome?.quotaTie) flags.push('quotaTie');
-    if (outcome?.veto) flags.push('veto');
+    if (outcome.quotaTie) flags.push('quotaTie');
+    if (outcome.veto) flags.push('veto');
     // Most rows have no flag or one: nothing to order.
     if (flags.length > 1) flags.sort(compareStrings);
     rows[i] = {
@@ -205,7 +257,7 @@ function rankGroup(group: CadreGroup, scored: ScoredCadre[], config: RankingConf
       components: row.components,
       bonus: row.bonus,
       penalty: row.penalty,
-      grade: outcome?.grade ?? 'incompetent',
+      grade: outcome.grade,
       flags,
     };
   }

@@ -50,6 +50,15 @@ export interface Veto {
   reason: string;
 }
 
+/** 不得评为优秀 (e.g. 诫勉 this year): keeps rank and grade rules, never takes an 优秀 place. */
+export interface Ineligible {
+  targetId: string;
+  reason: string;
+}
+
+/** Where the 优秀 quota is counted: per ranking group, or over all groups of one position. */
+export type ExcellentQuotaScope = 'group' | 'position';
+
 export interface RankingInput {
   config: RankingConfig;
   cadres: RankingCadre[];
@@ -59,6 +68,7 @@ export interface RankingInput {
   serviceBallots: ServiceBallot[];
   adjustments: ScoreAdjustment[];
   vetoes: Veto[];
+  ineligible?: Ineligible[]; // absent = []
 }
 
 export interface IndicatorWeight {
@@ -76,11 +86,12 @@ export interface RankingConfig {
   trimMinBallots: number; // ... when there are at least this many
   bonusCap: number; // total bonus is capped at this
   penaltyCap: number | null; // total penalty is capped at this; null = uncapped
-  excellentRatio: number; // 优秀 quota per group, e.g. 0.2
+  excellentRatio: number; // 优秀 quota per pool (see excellentQuotaScope), e.g. 0.2
   excellentMinScore: number; // no 优秀 below this final score
   competentMinScore: number; // 称职 at or above, e.g. 60
   basicMinScore: number; // 基本称职 at or above, e.g. 50; below: 不称职
   vetoGrade: Grade; // grade a vetoed cadre gets, e.g. 'basicallyCompetent'
+  excellentQuotaScope?: ExcellentQuotaScope; // where the 优秀 quota is counted; absent = 'group'
 }
 
 export interface ComponentResult {

@@ -217,6 +217,7 @@ test('the installed app’s data never leaves the store folder', async () => {
   // Lock, log in again (the clerk, then the administrator), lock, quit; then start the app again and log in.
   await s.ok('session.lock', {});
   await s.ok('session.login', { username: 'clerk1', password: 'Clerk@2025x' });
+  await s.ok('me.changePassword', { currentPassword: 'Clerk@2025x', newPassword: 'Clerk#2026x' }); // the forced change
   expect((await s.ok('roster.query', { text: name })).length).toBe(1);
   await s.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
   await s.ok('session.lock', {});

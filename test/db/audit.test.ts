@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { appendAudit } from '../../db/audit/chain';
+import { AUDIT_DETAIL_LABELS } from '../../shared/audit/detail-labels';
 import { contract, type CallName } from '../../shared/ipc/contract';
 import { writeFileSync } from 'node:fs';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
@@ -13,6 +14,7 @@ import type { SavePurpose } from '../../shared/ipc/save-purpose';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
+import { suggestedPlan } from '../../shared/assessment/suggested-grades';
 import { buildBallotTemplate } from '../../db/assessment/excel/template';
 import { commitInput, fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
 
@@ -183,6 +185,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       const e = await addEntry(h, await dossierCadre(h));
       await h.ok('users.create', { username: 'checker', displayName: '核实员', role: 'admin', password: 'Checker@2025' });
       await h.ok('session.login', { username: 'checker', password: 'Checker@2025' });
+      await h.ok('me.changePassword', { currentPassword: 'Checker@2025', newPassword: 'Checker#2026x' }); // the forced change
       return e;
     },
     run: (h, e: { id: number }) => h.ok('entries.verify', { id: e.id, version: 1 }),
@@ -345,6 +348,14 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
   },
+  'adjustments.dismissProposal': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const entry = await addEntry(h, p.roster.a, { date: '2025-05-10' });
+      return { ...p, entryId: entry.id };
+    },
+    run: (h, { a, entryId }: Prepared & { entryId: number }) => h.ok('adjustments.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+  },
   'vetoes.add': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) => h.ok('vetoes.add', { assessmentId: a.id, targetId: r.a, reason: '违反政治纪律' }),
@@ -357,6 +368,19 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       return { ...p, itemId: list.vetoes[0]!.id };
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('vetoes.delete', { assessmentId: a.id, id: itemId }),
+  },
+  'ineligible.add': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a, roster: r }: Prepared) => h.ok('ineligible.add', { assessmentId: a.id, targetId: r.a, reason: '本年度受诫勉' }),
+  },
+  'ineligible.delete': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('ineligible.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '本年度受诫勉' });
+      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      return { ...p, itemId: list.ineligible[0]!.id };
+    },
+    run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('ineligible.delete', { assessmentId: a.id, id: itemId }),
   },
   'ballots.saveTemplate': {
     prepare: async (h) => ({ ...(await assessmentIn(h, 'collecting')), token: await savedTo(h, 'ballotTemplate', '测评票模板.xlsx') }),
@@ -387,6 +411,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: (h) => assessmentIn(h, 'summarized'),
     run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
   },
+  'grades.confirmSuggested': {
+    prepare: (h) => assessmentIn(h, 'summarized'),
+    run: async (h, { a }: Prepared) => {
+      const plan = suggestedPlan(await h.ok('rankings.get', { assessmentId: a.id }));
+      return h.ok('grades.confirmSuggested', { assessmentId: a.id, cadreIds: plan.confirm.map((c) => c.cadreId) });
+    },
+  },
   'codes.generate': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a }: Prepared) => h.ok('codes.generate', { assessmentId: a.id, kind: 'peer', group: 'chief:C1' }),
@@ -406,6 +437,17 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       return { ...p, seatId: (await h.ok('codes.list', { assessmentId: p.a.id }))[0]!.id };
     },
     run: (h, { a, seatId }: Prepared & { seatId: number }) => h.ok('codes.revoke', { assessmentId: a.id, id: seatId }),
+  },
+  'codes.voidPanel': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const sheet = await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      await h.ok('kiosk.start', { assessmentId: p.a.id });
+      await h.ok('kiosk.submit', { code: sheet.slips[0]!.code, ballot: { kind: 'superior', order: [p.roster.a, p.roster.b, p.roster.c] } });
+      await h.ok('kiosk.exit', { password: ADMIN.password });
+      return p;
+    },
+    run: (h, { a }: Prepared) => h.ok('codes.voidPanel', { assessmentId: a.id, kind: 'superior', group: 'chief:C1' }),
   },
   'kiosk.start': { prepare: (h) => assessmentIn(h, 'collecting'), run: (h, { a }: Prepared) => h.ok('kiosk.start', { assessmentId: a.id }) },
   'kiosk.submit': {
@@ -455,6 +497,13 @@ async function mismatchedPaper(h: Host): Promise<Prepared> {
 
 const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
 
+/** Detail keys of the store's audit entries that the audit viewer has no Chinese label for. */
+function unlabeledDetailKeys(h: Host, key: Buffer): string[] {
+  const rows = withRaw(h.dir, key, (db) => db.prepare('SELECT action, detail FROM audit_log').all() as { action: string; detail: string }[]);
+  const missing = rows.flatMap((r) => Object.keys(JSON.parse(r.detail) as object).filter((k) => !(k in AUDIT_DETAIL_LABELS)).map((k) => `${r.action}: ${k}`));
+  return [...new Set(missing)].sort();
+}
+
 function lastEntry(h: Host, key: Buffer) {
   return withRaw(h.dir, key, (db) => db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; action: string; username: string; target: string; detail: string });
 }
@@ -488,6 +537,8 @@ describe('one audit entry per change', () => {
     h.host.kiosk.stop(); // kiosk.start left the session in 评议终端 mode, where audit.verify is refused
     const v = await h.ok('audit.verify', {});
     expect(v).toMatchObject({ intact: true, firstBrokenId: null });
+    // Every detail key written on the way (the call's own entry and its preparation's) reads in Chinese.
+    expect(unlabeledDetailKeys(h, after)).toEqual([]);
   });
 
   test('read calls write no entry', async () => {
@@ -540,6 +591,7 @@ describe('one audit entry per change', () => {
       'ballots.list': () => ({ assessmentId: assessment.id }),
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
+      'adjustments.proposals': () => ({ assessmentId: assessment.id }),
       'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
@@ -578,7 +630,7 @@ describe('one audit entry per change', () => {
     expect(auditCount(h.dir, key)).toBe(locked);
   });
 
-  test('refused changes write no entry', async () => {
+  test('refused changes write no entry; each wrong password writes one (等保 2.0 安全审计)', async () => {
     const h = await newHostWithStore();
     const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
     await h.ok('users.create', NEW_USER);
@@ -587,7 +639,7 @@ describe('one audit entry per change', () => {
     await h.err('users.create', { ...NEW_USER, username: 'x y' }); // invalid
     await h.err('users.disable', { userId: 1 }); // self
     await h.err('users.update', { userId: 1, displayName: '王管理员', role: 'reviewer' }); // last administrator
-    await h.err('me.changePassword', { currentPassword: 'wrong-password', newPassword: 'Changed@2025' });
+    await h.err('me.changePassword', { currentPassword: 'wrong-password', newPassword: 'Changed@2025' }); // one entry, at once
     await h.ok('session.lock', {});
     const locked = auditCount(h.dir, key);
     await h.err('session.login', { username: 'admin', password: 'wrong-password' });
@@ -595,8 +647,9 @@ describe('one audit entry per change', () => {
     await h.err('session.recover', { recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', username: 'admin', newPassword: 'Recover@2025' });
     await h.ok('session.login', { username: 'reader', password: NEW_USER.password });
     await h.err('users.list', {}); // forbidden
-    expect(auditCount(h.dir, key)).toBe(locked + 1); // only the successful login
-    expect(locked).toBe(before + 1); // only the lock
+    // The successful login, then the three failed tries made while the store was locked.
+    expect(auditCount(h.dir, key)).toBe(locked + 4);
+    expect(locked).toBe(before + 2); // the wrong current password and the lock
   });
 });
 

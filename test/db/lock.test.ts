@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Store } from '../../db';
 import { newHostWithStore } from '../helpers/host';
 import { ADMIN } from '../helpers/tmp-store';
+import { DEFAULT_POST_ORDER } from '../../shared/roster/post-order';
 
 const MINUTE = 60_000;
 
@@ -85,7 +86,7 @@ describe('idle lock', () => {
     const clock = fakeClock();
     const h = await newHostWithStore({ now: clock.now });
     expect(h.host.status().idleLockMinutes).toBe(15);
-    expect(await h.ok('settings.update', { idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
+    expect(await h.ok('settings.update', { idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
     expect(h.host.status().idleLockMinutes).toBe(1);
     clock.advance(59_999);
     expect(await h.host.checkIdle()).toBe(false);
@@ -94,7 +95,7 @@ describe('idle lock', () => {
 
     // The setting lives in the store: after logging in again it still applies.
     await h.ok('session.login', login);
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
     clock.advance(MINUTE);
     expect(await h.host.checkIdle()).toBe(true);
   });
@@ -146,9 +147,9 @@ describe('login throttle', () => {
     expect(throttled).toEqual({ code: 'THROTTLED', retryAfterSeconds: 5, message: '密码连续输错 5 次，请在 5 秒后再试' });
     clock.advance(3_000);
     expect(await h.err('session.login', login)).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 2, message: '密码连续输错 5 次，请在 2 秒后再试' });
-    // Recovery is throttled the same way.
-    expect(await h.err('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Recover@2025' })).toMatchObject({
-      code: 'THROTTLED',
+    // The count is the account's: the recovery code is an account of its own and still free to try.
+    expect(await h.err('session.recover', { recoveryCode: 'WRONG-CODE-0000', username: 'admin', newPassword: 'Recover@2025' })).toMatchObject({
+      code: 'WRONG_PASSWORD',
     });
 
     clock.advance(2_000);
@@ -173,11 +174,12 @@ describe('login throttle', () => {
     expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
 
-  test('wrong passwords for unknown user names count too', async () => {
+  test('wrong passwords for an unknown user name are throttled like a real account’s, and only that name', async () => {
     const clock = fakeClock();
     const h = await newHostWithStore({ now: clock.now });
     await h.ok('session.lock', {});
-    for (let i = 0; i < 5; i++) await h.err('session.login', { username: `guess${i}`, password: 'wrong-password' });
-    expect(await h.err('session.login', login)).toMatchObject({ code: 'THROTTLED' });
+    for (let i = 0; i < 5; i++) await h.err('session.login', { username: 'guess', password: 'wrong-password' });
+    expect(await h.err('session.login', { username: 'guess', password: 'wrong-password' })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
 });

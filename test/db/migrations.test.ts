@@ -1,6 +1,6 @@
 // Migrations: each one on an empty keyed database, one transaction per migration, and refusal of a newer store.
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore, recoverStore } from '../../db';
@@ -15,6 +15,9 @@ import { migration0007 } from '../../db/migrations/0007-print-register';
 import { migration0008 } from '../../db/migrations/0008-annual-results-note';
 import { migration0009 } from '../../db/migrations/0009-quarter-collection';
 import { migration0010 } from '../../db/migrations/0010-ballot-source';
+import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
+import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
+import { migration0013 } from '../../db/migrations/0013-ineligible';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -48,7 +51,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]); // add a describe block for each new migration
   });
 });
 
@@ -575,7 +578,7 @@ describe('a store from a newer version', () => {
 });
 
 describe('0007-print-register', () => {
-  test('is version 8, named print-register, adds only print_register, and runs on top of 0001 alone', () => {
+  test('is version 7, named print-register, adds only print_register, and runs on top of 0001 alone', () => {
     expect(MIGRATIONS).toContain(migration0007);
     expect(migration0007).toMatchObject({ version: 7, name: 'print-register' });
     const db = emptyKeyedDb();
@@ -766,5 +769,145 @@ describe('0010-ballot-source', () => {
     expect(schemaVersion(db)).toBe(9);
     expect(columns(db, 'assessment_peer_ballots').map((c) => c.name)).not.toContain('source');
     expect(columns(db, 'assessment_staff_counts').map((c) => c.name)).not.toContain('source');
+  });
+});
+
+describe('0011-anonymous-ballots', () => {
+  const upTo10 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+  const chain = [...upTo10, migration0011];
+
+  /** An assessment with kiosk and clerk ballots as the app wrote them before migration 11 (sequential ids, full times). */
+  function seeded(db: RawDb, state: string): number {
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    const superior = db.prepare(`INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, anonymous, source, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2,3]', ?, ?, ?, ?)`);
+    superior.run(id, '匿名评议-1a2b3c4d', 1, 'kiosk', '评议终端', '2025-12-01');
+    superior.run(id, '旗委书记', 0, 'manual', '王录入', '2025-12-01T09:30:12.345Z');
+    superior.run(id, '匿名评议-99aa88bb', 1, 'kiosk', '评议终端', '2025-12-01');
+    const peer = db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, source, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`);
+    peer.run(id, 1, 2, 1, 'kiosk', '评议终端', '2025-12-01');
+    peer.run(id, 1, 3, 1, 'kiosk', '评议终端', '2025-12-01');
+    peer.run(id, 2, 1, 0, 'paper', '王录入', '2025-12-01T10:00:00.000Z');
+    db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'kiosk', 3, 0, 0, 0, '评议终端', '2025-12-01T10:11:12.131Z'), (?, 2, 'manual', 1, 0, 0, 0, '王录入', '2025-12-01T10:11:12.131Z')`).run(id, id);
+    db.prepare('UPDATE assessments SET state = ? WHERE id = ?').run(state, id);
+    return id;
+  }
+
+  test('is version 11, named anonymous-ballots: a kiosk peer ballot may have no rater, nothing else changes shape', () => {
+    expect(MIGRATIONS).toContain(migration0011);
+    expect(migration0011).toMatchObject({ version: 11, name: 'anonymous-ballots' });
+    const db = emptyKeyedDb();
+    migrate(db, upTo10);
+    const before = tables(db);
+    expect(migrate(db, chain)).toEqual([11]);
+    expect(schemaVersion(db)).toBe(11);
+    expect(tables(db)).toEqual(before);
+    expect(migrate(db, chain)).toEqual([]);
+  });
+
+  test.each(['collecting', 'archived'])('kiosk ballots of a %s assessment lose their rater, get random ids and the day only; clerk rows stay; the guards still hold', (state) => {
+    const db = emptyKeyedDb();
+    migrate(db, upTo10);
+    const id = seeded(db, state);
+    migrate(db, chain);
+    const peer = db.prepare('SELECT id, rater_cadre_id, target_cadre_id, anonymous, entered_at FROM assessment_peer_ballots ORDER BY target_cadre_id').all() as { id: number; rater_cadre_id: number | null; anonymous: number; entered_at: string }[];
+    expect(peer.map((b) => ({ ...b, id: b.anonymous ? 'random' : b.id }))).toEqual([
+      { id: 3, rater_cadre_id: 2, target_cadre_id: 1, anonymous: 0, entered_at: '2025-12-01T10:00:00.000Z' },
+      { id: 'random', rater_cadre_id: null, target_cadre_id: 2, anonymous: 1, entered_at: '2025-12-01' },
+      { id: 'random', rater_cadre_id: null, target_cadre_id: 3, anonymous: 1, entered_at: '2025-12-01' },
+    ]);
+    const superior = db.prepare('SELECT id, rater_label, entered_at FROM assessment_superior_ballots').all() as { id: number; rater_label: string; entered_at: string }[];
+    expect(superior.find((b) => b.rater_label === '旗委书记')).toEqual({ id: 2, rater_label: '旗委书记', entered_at: '2025-12-01T09:30:12.345Z' });
+    for (const b of [...peer.filter((x) => x.anonymous), ...superior.filter((x) => x.rater_label.startsWith('匿名'))]) expect(b.id).toBeGreaterThanOrEqual(2 ** 40);
+    expect(db.prepare('SELECT source, entered_at FROM assessment_staff_counts ORDER BY target_cadre_id').all()).toEqual([
+      { source: 'kiosk', entered_at: '2025-12-01' },
+      { source: 'manual', entered_at: '2025-12-01T10:11:12.131Z' },
+    ]);
+    // A clerk ballot still names its rater; only a kiosk one may be without.
+    expect(() => db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, NULL, 2, '{}', 0, 'a', 't')`).run(id)).toThrow(
+      state === 'archived' ? '考核已归档' : /CHECK/,
+    );
+    if (state === 'archived') {
+      expect(() => db.prepare('DELETE FROM assessment_peer_ballots').run()).toThrow('考核已归档');
+      expect(() => db.prepare('UPDATE assessment_superior_ballots SET entered_at = 1').run()).toThrow('考核已归档');
+      expect(() => db.prepare('UPDATE assessment_staff_counts SET good = 1').run()).toThrow('考核已归档');
+    } else {
+      expect(() => db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, 2, 2, '{}', 'a', 't')`).run(id)).toThrow(/CHECK/);
+    }
+  });
+
+  test('leaves no image of the old rows in the -wal: the file holds at most the one header frame afterwards', () => {
+    const file = join(tempDir(), 'w.db');
+    const db = openEncrypted(file, randomBytes(32), { create: true });
+    onCleanup(() => {
+      if (db.open) db.close();
+    });
+    enableWrites(db);
+    migrate(db, upTo10);
+    seeded(db, 'collecting');
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(32 + 24 + 4096);
+    migrate(db, chain);
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(32 + 24 + 4096);
+  });
+
+  test('runs in one transaction: a clash leaves version 10 and the kiosk ballots as they were', () => {
+    const db = emptyKeyedDb();
+    migrate(db, upTo10);
+    seeded(db, 'collecting');
+    db.exec('CREATE TABLE assessment_peer_ballots_new (x TEXT) STRICT');
+    expect(() => migrate(db, chain)).toThrow(/assessment_peer_ballots_new/);
+    expect(schemaVersion(db)).toBe(10);
+    expect(db.prepare('SELECT rater_cadre_id FROM assessment_peer_ballots ORDER BY id').all()).toEqual([{ rater_cadre_id: 1 }, { rater_cadre_id: 1 }, { rater_cadre_id: 2 }]);
+  });
+});
+
+describe('0012-adjustment-proposals', () => {
+  const before = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+
+  test('adds assessment_dismissed_proposals, one row per assessment and entry, frozen with an archived assessment', () => {
+    expect(MIGRATIONS).toContain(migration0012);
+    expect(migration0012).toMatchObject({ version: 12, name: 'adjustment-proposals' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0012])).toEqual([12]);
+    expect(tables(db)).toContain('assessment_dismissed_proposals');
+    const id = Number(
+      db
+        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .run().lastInsertRowid,
+    );
+    const dismiss = () => db.prepare(`INSERT INTO assessment_dismissed_proposals (assessment_id, dossier_entry_id, entered_by, entered_at) VALUES (?, 7, 'a', 't')`).run(id);
+    dismiss();
+    expect(dismiss).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_dismissed_proposals').run()).toThrow('考核已归档');
+  });
+});
+
+describe('0013-ineligible', () => {
+  const upTo10 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+  const chain = [...upTo10, migration0013];
+
+  test('is version 13, named ineligible: one entry per cadre with a reason, frozen once archived', () => {
+    expect(MIGRATIONS).toContain(migration0013);
+    expect(migration0013).toMatchObject({ version: 13, name: 'ineligible' });
+    const db = emptyKeyedDb();
+    migrate(db, upTo10);
+    expect(migrate(db, chain)).toEqual([13]);
+    expect(schemaVersion(db)).toBe(13);
+    expect(tables(db)).toContain('assessment_ineligible');
+    const id = Number(
+      db.prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`).run().lastInsertRowid,
+    );
+    const add = (reason: string) => db.prepare(`INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`).run(id, reason);
+    expect(() => add('')).toThrow(/CHECK/);
+    add('本年度受诫勉');
+    expect(() => add('又一条')).toThrow(/UNIQUE/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_ineligible').run()).toThrow('考核已归档');
+    expect(migrate(db, chain)).toEqual([]);
   });
 });

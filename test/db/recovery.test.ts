@@ -101,7 +101,7 @@ describe('recovery code', () => {
     const second = await h.ok('users.create', { username: 'admin2', displayName: '第二管理员', role: 'admin', password: 'Admin2@2025' });
     await h.ok('users.disable', { userId: second.id });
     await h.host.dispose();
-    await expect(openStore(h.dir, { username: 'admin2', password: 'Admin2@2025' }, fast)).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
+    await expect(openStore(h.dir, { username: 'admin2', password: 'Admin2@2025' }, fast)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
 
     const s = await recoverStore(h.dir, { recoveryCode: h.recoveryCode, username: 'admin2', newPassword: NEW_PASSWORD }, fast);
     expect(s.user).toMatchObject({ username: 'admin2', role: 'admin' });

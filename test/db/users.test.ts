@@ -10,6 +10,7 @@ import { addUnit, cadreInput } from '../helpers/roster';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import { ADMIN } from '../helpers/tmp-store';
 import { DEFAULT_PORTRAIT_CONFIG } from '../../shared/portrait/config';
+import { DEFAULT_POST_ORDER } from '../../shared/roster/post-order';
 
 const PASSWORDS: Record<Role, string> = {
   admin: 'Admin2@2025',
@@ -32,6 +33,12 @@ async function snapshot(h: TestHost) {
   const cadres = await db.selectFrom('cadres').selectAll().orderBy('id').execute();
   const photos = await db.selectFrom('cadre_photos').select('cadre_id').execute();
   return { users, audit, settings, units, categories, catalog, cadres, photos, keyslots: sha256File(keyslotPath(h.dir)) };
+}
+
+/** Logs in with the administrator's temporary password and replaces it at once, as the forced change requires. */
+async function loginFirstTime(h: TestHost, username: string, temporary: string) {
+  await h.ok('session.login', { username, password: temporary });
+  await h.ok('me.changePassword', { currentPassword: temporary, newPassword: `${temporary}!own` });
 }
 
 async function addUser(h: TestHost, role: Role, username: string = `${role.toLowerCase()}1`) {
@@ -96,7 +103,11 @@ describe('passwords', () => {
     expect(e).toEqual({ code: 'WRONG_PASSWORD', field: 'currentPassword', message: '当前密码不正确' });
     const same = await h.err('me.changePassword', { currentPassword: PASSWORDS.reviewer, newPassword: PASSWORDS.reviewer });
     expect(same).toEqual({ code: 'VALIDATION', field: 'newPassword', message: '新密码不能与当前密码相同' });
-    expect(await snapshot(h)).toEqual(before);
+    // Nothing changed but the one audit entry of the wrong current password (等保: failed tries are recorded).
+    const after = await snapshot(h);
+    expect({ ...after, audit: after.audit.slice(0, -1) }).toEqual(before);
+    const last = await h.host.session().db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ action: 'session.loginFailed', target: 'reader' });
 
     await h.ok('me.changePassword', { currentPassword: PASSWORDS.reviewer, newPassword: 'Mine@20250' });
     expect(h.host.status().user?.mustChangePassword).toBe(false);
@@ -140,8 +151,9 @@ describe('disabling', () => {
     expect(after).toBeDefined();
     expect(after!.wrapped).toBeNull();
 
+    // The right password of a disabled account gets the answer of a wrong one: nobody learns the account exists.
     const e = await h.err('session.login', { username: 'clerk', password: PASSWORDS.dossierClerk });
-    expect(e).toEqual({ code: 'ACCOUNT_DISABLED', field: 'username', message: '该账户已停用，请联系系统管理员' });
+    expect(e).toEqual({ code: 'WRONG_PASSWORD', field: 'password', message: '用户名或密码错误，请重新输入' });
     // The refused login did not end the administrator's session.
     expect(h.host.status().user?.username).toBe('admin');
     expect(await h.err('users.disable', { userId: user.id })).toMatchObject({ code: 'VALIDATION', field: 'userId' });
@@ -191,7 +203,7 @@ describe('disabling', () => {
     await addUser(a, 'admin', 'admin2');
     const b = newHost();
     await b.ok('setup.useExistingStore', { dir: a.dir });
-    await b.ok('session.login', { username: 'admin2', password: PASSWORDS.admin });
+    await loginFirstTime(b, 'admin2', PASSWORDS.admin);
     const idA = a.host.status().user!.id;
     const idB = b.host.status().user!.id;
     await b.ok('users.update', { userId: idA, displayName: '王管理员', role: 'dossierClerk' });
@@ -202,7 +214,7 @@ describe('disabling', () => {
     if (e.code === 'VALIDATION') expect(e).toMatchObject({ field: 'userId', message: '不能停用唯一一名系统管理员' });
     const rows = await b.ok('users.list', {});
     expect(rows.find((u) => u.id === idB)).toMatchObject({ role: 'admin', disabled: false });
-    await b.ok('session.login', { username: 'admin2', password: PASSWORDS.admin });
+    await b.ok('session.login', { username: 'admin2', password: `${PASSWORDS.admin}!own` });
   });
 });
 
@@ -324,14 +336,20 @@ describe('role refusal', () => {
     'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
     'adjustments.add': { assessmentId: 1, targetId: ids.cadre ?? 1, points: 1, date: '2025-01-01', reason: '越权' },
     'adjustments.delete': { assessmentId: 1, id: 1 },
+    'adjustments.proposals': { assessmentId: 1 },
+    'adjustments.dismissProposal': { assessmentId: 1, dossierEntryId: 1, dismissed: true },
     'vetoes.add': { assessmentId: 1, targetId: ids.cadre ?? 1, reason: '越权' },
     'vetoes.proposals': { assessmentId: 1 },
     'vetoes.delete': { assessmentId: 1, id: 1 },
+    'ineligible.add': { assessmentId: 1, targetId: ids.cadre ?? 1, reason: '越权' },
+    'ineligible.delete': { assessmentId: 1, id: 1 },
     'grades.confirm': { assessmentId: 1, cadreId: ids.cadre ?? 1, grade: 'competent' },
+    'grades.confirmSuggested': { assessmentId: 1, cadreIds: [ids.cadre ?? 1] },
     'codes.list': { assessmentId: 1 },
     'codes.generate': { assessmentId: 1, kind: 'superior', group: 'chief:C1', count: 2 },
     'codes.regenerate': { assessmentId: 1, id: 1 },
     'codes.revoke': { assessmentId: 1, id: 1 },
+    'codes.voidPanel': { assessmentId: 1, kind: 'superior', group: 'chief:C1' },
     'kiosk.start': { assessmentId: 1 },
     'kiosk.open': { code: 'ABCD-EFGH' },
     'kiosk.submit': { code: 'ABCD-EFGH', ballot: { kind: 'superior', order: [1, 2] } },
@@ -373,7 +391,7 @@ describe('role refusal', () => {
     // A unit and a cadre the roster calls could name.
     const unit = await addUnit(h, '阿尔巴斯苏木');
     const cadre = await h.ok('cadres.create', { input: cadreInput(unit.id) });
-    await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
+    await loginFirstTime(h, 'limited', PASSWORDS[role]);
     const inputs = restrictedInputs({ user: user.id, unit: unit.id, cadre: cadre.id });
     const before = await snapshot(h);
     let refused = 0;
@@ -387,7 +405,7 @@ describe('role refusal', () => {
     expect(refused).toBeGreaterThanOrEqual(8);
     expect(await snapshot(h)).toEqual(before);
     // Calls open to every session still work.
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '' });
+    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 15, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
     expect((await h.ok('catalog.get', {})).sections.length).toBeGreaterThan(0);
     expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['阿尔巴斯苏木']);
     const rows = await h.ok('roster.query', {});
@@ -438,6 +456,8 @@ describe('invalid input is refused with a Chinese message naming the field, and 
     ['blank display name', 'users.create', { ...good, displayName: '   ' }, { field: 'displayName', message: '请填写姓名' }],
     ['unknown role', 'users.create', { ...good, role: 'superuser' }, { field: 'role', message: '角色必须是系统管理员、档案管理员、考核录入员、查阅人之一' }],
     ['short password', 'users.create', { ...good, password: 'short' }, { field: 'password', message: '初始密码至少 8 位' }],
+    ['a password of digits only', 'users.create', { ...good, password: '11111111' }, { field: 'password', message: '初始密码须包含大写字母、小写字母、数字、符号中的至少三类' }],
+    ['a common password', 'users.create', { ...good, password: 'Aa123456' }, { field: 'password', message: '初始密码是常见密码，容易被猜中，请换一个' }],
     ['an extra key', 'users.create', { ...good, isAdmin: true }, { message: '不支持的字段：isAdmin' }],
     ['id as a string', 'users.disable', { userId: '2' }, { field: 'userId', message: '用户必须是数字' }],
     ['id not an integer', 'users.resetPassword', { userId: 1.5, newPassword: 'Newuser@2025' }, { field: 'userId', message: '用户必须是整数' }],
@@ -473,7 +493,7 @@ describe('invalid input is refused with a Chinese message naming the field, and 
 describe('assessment roles', () => {
   test('administrators manage assessments; the assessment clerk enters ballots and adjustments; the reviewer reads (archived only, checked by the service)', () => {
     const access = (name: CallName) => contract[name].access;
-    for (const name of ['assessments.create', 'assessments.updateConfig', 'assessments.setState', 'assessments.refreshMembers', 'assessments.archive', 'vetoes.add', 'vetoes.proposals', 'vetoes.delete', 'grades.confirm'] as const) {
+    for (const name of ['assessments.create', 'assessments.updateConfig', 'assessments.setState', 'assessments.refreshMembers', 'assessments.archive', 'vetoes.add', 'vetoes.proposals', 'vetoes.delete', 'ineligible.add', 'ineligible.delete', 'grades.confirm', 'grades.confirmSuggested', 'adjustments.proposals', 'adjustments.dismissProposal'] as const) {
       expect(access(name), name).toEqual(['admin']);
     }
     for (const name of ['ballots.saveSuperior', 'ballots.savePeer', 'ballots.saveStaff', 'ballots.addStaffBallot', 'ballots.saveService', 'ballots.delete', 'adjustments.add', 'adjustments.delete'] as const) {
@@ -509,7 +529,7 @@ describe('dialog purposes', () => {
   ] as const)('%s may %s a dialog for %s: %s', async (role, kind, purpose, allowed) => {
     const h = await newHostWithStore();
     await addUser(h, role, 'limited');
-    await h.ok('session.login', { username: 'limited', password: PASSWORDS[role] });
+    await loginFirstTime(h, 'limited', PASSWORDS[role]);
     const call = () =>
       kind === 'save'
         ? h.dispatch('files.pickSave', { purpose, suggestedName: '导出' })

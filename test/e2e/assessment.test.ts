@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
 import { startTestApp, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
@@ -61,7 +61,7 @@ async function pickOption(trigger: ReturnType<Page['getByTestId']>, text: string
     await trigger.click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
     await option.waitFor();
-    await page.waitForTimeout(200);
+    await animationsDone(page);
     await option.click();
     try {
       await expect.poll(() => trigger.innerText(), { timeout: 3_000 }).toContain(text);
@@ -80,7 +80,7 @@ async function confirmDialog(button: string | RegExp) {
   const confirm = page.locator('.ant-modal-confirm-confirm');
   await confirm.waitFor();
   // Let the opening animation finish: a click during it can land before the button is live.
-  await page.waitForTimeout(300);
+  await animationsDone(page);
   await confirm.getByRole('button', { name: button }).click();
   await confirm.waitFor({ state: 'detached', timeout: 20_000 });
 }
@@ -93,7 +93,7 @@ describe('assessment', () => {
     await page.getByTestId('empty-help').click();
     const help = page.getByTestId('help-drawer');
     await expect.poll(() => help.innerText()).toMatch(/建单位[\s\S]*导名册[\s\S]*季度采集[\s\S]*建考核[\s\S]*录票[\s\S]*汇总[\s\S]*审议材料/);
-    await page.waitForTimeout(400); // the drawer slides in
+    await animationsDone(page); // the drawer slides in
     await screenshot(page, 'assessment-help');
     await page.getByTestId('help-go-建单位').click();
     await page.locator('.ant-menu-item-selected', { hasText: '单位管理' }).waitFor();
@@ -229,7 +229,7 @@ describe('assessment', () => {
     await page.getByRole('tab', { name: /正职/ }).click();
     await page.getByTestId('confirm-朝鲁').click();
     await dialog().getByText(/最终得分 .*建议等次/).waitFor();
-    await page.waitForTimeout(300); // the dialog's opening animation
+    await animationsDone(page); // the dialog's opening animation
     await pickOption(page.getByTestId('confirm-grade'), '基本称职');
     await dialog().getByRole('button', { name: /确\s?认/ }).click();
     await dialog().getByText('改变建议等次须填写调整理由').waitFor();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
-import { openApp, screenshot } from './harness/browser';
+import { openApp, screenshot, animationsDone } from './harness/browser';
 
 
 let app: TestApp;
@@ -40,7 +40,7 @@ describe('evaluation model tab', () => {
     // a dimension opens to the entries that moved it
     await summary.getByText('政治自律', { exact: false }).first().click();
     await expect.poll(() => summary.getByText('因公务接待超标准受到提醒谈话').count()).toBe(1);
-    await page.waitForTimeout(500); // let the panel finish opening
+    await animationsDone(page); // let the panel finish opening
     await screenshot(page, '40-catalog-model');
   });
 
@@ -142,7 +142,7 @@ describe('a 查阅人 sees the model but cannot administer', () => {
     await page.getByLabel('密码', { exact: true }).fill('Reader@2025');
     await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('您的密码由管理员设置').waitFor({ timeout: 30_000 });
+    await dialog.getByText('请先设置自己的新密码再继续使用').waitFor({ timeout: 30_000 });
     await dialog.getByLabel('当前密码', { exact: true }).fill('Reader@2025');
     await dialog.getByLabel('新密码', { exact: true }).fill('ReaderOwn@2025');
     await dialog.getByLabel('确认新密码', { exact: true }).fill('ReaderOwn@2025');

@@ -123,7 +123,7 @@ describe('foundation', () => {
     await page.getByText('系统已锁定').first().waitFor();
     await login(READER.username, READER.temp);
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('您的密码由管理员设置').waitFor({ timeout: 30_000 });
+    await dialog.getByText('请先设置自己的新密码再继续使用').waitFor({ timeout: 30_000 });
     await screenshot(page, '07-forced-password-change');
     await dialog.getByLabel('当前密码', { exact: true }).fill(READER.temp);
     await dialog.getByLabel('新密码', { exact: true }).fill(READER.own);

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 
@@ -92,7 +92,7 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     await page.getByTestId('kiosk-start').click();
     const confirm = page.locator('.ant-modal-confirm-confirm');
     await confirm.waitFor();
-    await page.waitForTimeout(300);
+    await animationsDone(page);
     await confirm.getByRole('button', { name: '进入评议终端' }).click();
     await page.getByTestId('kiosk-screen').waitFor();
 
@@ -131,7 +131,7 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
 
     await page.getByTestId('kiosk-exit').click();
     await input('kiosk-exit-password').fill(ADMIN.password);
-    await page.waitForTimeout(300);
+    await animationsDone(page);
     await page.getByTestId('kiosk-exit-ok').click();
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
 

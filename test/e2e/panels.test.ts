@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 const CLERKS = [
@@ -39,7 +39,7 @@ const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 async function confirmDialog(button: string | RegExp) {
   const confirm = page.locator('.ant-modal-confirm-confirm');
   await confirm.waitFor();
-  await page.waitForTimeout(300);
+  await animationsDone(page);
   await confirm.getByRole('button', { name: button }).click();
   await confirm.waitFor({ state: 'detached', timeout: 20_000 });
 }
@@ -135,7 +135,7 @@ describe('评议码 and 评议终端', () => {
 
     await page.getByTestId('kiosk-exit').click();
     await input('kiosk-exit-password').fill('wrong-password');
-    await page.waitForTimeout(300); // the dialog's opening animation
+    await animationsDone(page); // the dialog's opening animation
     await page.getByTestId('kiosk-exit-ok').click();
     // The password check runs the store's key derivation (scrypt): allow it time on a busy machine.
     await expect.poll(() => page.getByTestId('kiosk-exit-problem').innerText(), { timeout: 20_000 }).toContain('密码不正确');

@@ -11,7 +11,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { openApp, SCREENSHOT_DIR, previewDrawn } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, previewDrawn, animationsDone } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -77,7 +77,7 @@ describe('printed ranking tables', () => {
     expect(await preview.locator('.print-page').count()).toBe(pagesPerCopy);
     expect(await preview.innerText()).toContain(`${NAME}排名表`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.waitForTimeout(500); // the modal's fade-in
+    await animationsDone(page); // the modal's fade-in
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-rankings-preview.png') });
 
     await dialog().getByTestId('print-copies').fill('2');

@@ -13,7 +13,7 @@ import { CodeSlips, SLIPS_PER_PAGE, type CodeSlip } from '../../renderer/pages/p
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { minimalCadre } from '../helpers/roster';
 import { pdfPages } from './harness/pdf';
-import { openApp, screenshot, SCREENSHOT_DIR } from './harness/browser';
+import { openApp, screenshot, SCREENSHOT_DIR, animationsDone } from './harness/browser';
 import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -86,7 +86,7 @@ test('generated codes → 打印评议码条（PDF） → the saved PDF holds ev
   const preview = page.getByTestId('slips-preview');
   await expect.poll(() => preview.locator('.slip').count()).toBe(12);
   expect(await preview.locator('.slip-page').count()).toBe(2);
-  await page.waitForTimeout(400);
+  await animationsDone(page);
   await screenshot(page, 'print-slips-modal');
   const pdf = join(work, '评议码条.pdf');
   dialogs.answerSave(pdf);

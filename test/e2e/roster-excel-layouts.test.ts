@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
-import { SCREENSHOT_DIR } from './harness/browser';
+import { SCREENSHOT_DIR, animationsDone } from './harness/browser';
 import { DEPARTMENT_UNITS, MAPPING_HEADERS, MAPPING_ROWS } from '../db/roster/excel/department-fixtures';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'excel');
@@ -29,7 +29,7 @@ afterAll(async () => {
 async function shot(name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.mouse.move(1, 1);
-  await page.waitForTimeout(300);
+  await animationsDone(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 

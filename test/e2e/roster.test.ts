@@ -1,4 +1,5 @@
 // End to end: units, an Excel roster with errors then fixed, pinyin search, a profile edit, .lrmx import, export and re-import.
+import { CALL_PATH } from './harness/bridge-server';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -75,8 +76,15 @@ async function profileOf(name: string, waitFor: string): Promise<string> {
 
 async function search(text: string) {
   const box = page.getByTestId('roster-search').locator('input');
+  if ((await box.inputValue()) === text) return; // nothing new to ask
+  // The search is debounced: wait for the roster query that carries the new text to be answered.
+  const answered = page.waitForResponse((r) => {
+    if (!r.url().endsWith(CALL_PATH)) return false;
+    const body = r.request().postDataJSON() as { name: string; input: { text?: string } };
+    return body.name === 'roster.query' && (body.input.text ?? '') === text;
+  });
   await box.fill(text);
-  await page.waitForTimeout(400); // the search is debounced
+  await answered;
 }
 
 describe('roster', () => {

@@ -53,6 +53,24 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => void (this.minimized = false));
   readonly loadURL = vi.fn(async (_url: string) => undefined);
+  /** Window state the kiosk mode changes: what the user would see. */
+  kiosk = false;
+  alwaysOnTop: string | false = false;
+  menuBarVisible = true;
+  minimizable = true;
+  readonly setKiosk = vi.fn((on: boolean) => void (this.kiosk = on));
+  readonly setAlwaysOnTop = vi.fn((on: boolean, level = 'floating') => void (this.alwaysOnTop = on ? level : false));
+  readonly setMenuBarVisibility = vi.fn((visible: boolean) => void (this.menuBarVisible = visible));
+  readonly setMinimizable = vi.fn((on: boolean) => void (this.minimizable = on));
+  /** As Electron: 'close' may be prevented by a listener; otherwise the window is destroyed and 'closed' follows. */
+  readonly close = vi.fn(() => {
+    if (this.destroyed) return;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => void (prevented = true) });
+    if (prevented) return;
+    this.destroyed = true;
+    this.emit('closed');
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
     windows.push(this);

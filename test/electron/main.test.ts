@@ -268,3 +268,68 @@ describe('quitting', () => {
     expect(spies.dispose).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the kiosk window (评议终端, issue 16 row 11)', () => {
+  const KIOSK = { assessmentId: 1, assessmentName: '2025年度双比双评', year: 2025, startedBy: '考核录入员甲' };
+
+  /** The AppHost main.ts made (startIdleTimer was called on it). */
+  async function bootWithHost() {
+    const booted = await boot();
+    const host = booted.spies.startIdleTimer.mock.contexts[0] as import('../../db/app/host').AppHost;
+    return { ...booted, host, win: booted.mock.windows[0]! };
+  }
+
+  it('starting kiosk mode makes the window a full-screen kiosk on top, with no menu and so no 锁定/退出 shortcuts', async () => {
+    const { mock, host, win } = await bootWithHost();
+    const normalMenu = mock.Menu.setApplicationMenu.mock.calls[0]![0];
+    expect(win.kiosk).toBe(false);
+    host.kiosk.start(KIOSK);
+    expect(win.kiosk).toBe(true);
+    expect(win.alwaysOnTop).toBe('screen-saver');
+    expect(win.menuBarVisible).toBe(false);
+    expect(win.minimizable).toBe(false);
+    // No application menu at all: neither the 锁定 (CmdOrCtrl+L) nor the 退出 item, nor any accelerator, exists.
+    expect(mock.Menu.setApplicationMenu).toHaveBeenLastCalledWith(null);
+
+    host.kiosk.stop('exit');
+    expect(win.kiosk).toBe(false);
+    expect(win.alwaysOnTop).toBe(false);
+    expect(win.menuBarVisible).toBe(true);
+    expect(win.minimizable).toBe(true);
+    expect(mock.Menu.setApplicationMenu).toHaveBeenLastCalledWith(normalMenu);
+    expect(win.destroyed).toBe(false);
+  });
+
+  it('closing the window in kiosk mode is refused and asks the page for the clerk’s password', async () => {
+    const { host, win } = await bootWithHost();
+    host.kiosk.start(KIOSK);
+    win.close(); // the close button, or Alt+F4
+    expect(win.destroyed).toBe(false);
+    expect(win.webContents.send).toHaveBeenCalledWith('ganbu:kiosk-close');
+    expect(win.kiosk).toBe(true);
+    // Leaving kiosk mode the ordinary way keeps the window open …
+    host.kiosk.stop('exit');
+    expect(win.destroyed).toBe(false);
+    // … and outside kiosk mode the close button closes it as before.
+    win.close();
+    expect(win.destroyed).toBe(true);
+  });
+
+  it('once the clerk’s password ends kiosk mode for closing, the window closes', async () => {
+    const { host, win } = await bootWithHost();
+    host.kiosk.start(KIOSK);
+    win.close();
+    expect(win.destroyed).toBe(false);
+    host.kiosk.stop('close'); // kiosk.exit with close: true, after the right password
+    expect(win.kiosk).toBe(false);
+    expect(win.destroyed).toBe(true);
+  });
+
+  it('a lock during kiosk mode gives the window back its normal state (the lock screen), without closing it', async () => {
+    const { host, win } = await bootWithHost();
+    host.kiosk.start(KIOSK);
+    host.kiosk.stop(); // the session ended: idle lock, restore
+    expect(win.kiosk).toBe(false);
+    expect(win.destroyed).toBe(false);
+  });
+});

@@ -8,17 +8,17 @@ vi.mock('electron', () => import('./electron-mock'));
 
 const mock = await import('./electron-mock');
 await import('../../electron/preload');
-const { CALL_CHANNEL, CALL_NAME_LIST, LOCKED_CHANNEL } = await import('../../shared/ipc/names');
+const { CALL_CHANNEL, CALL_NAME_LIST, KIOSK_CLOSE_CHANNEL, LOCKED_CHANNEL } = await import('../../shared/ipc/names');
 
 // Captured now: Vitest clears mock calls before every test.
 const exposed = [...mock.contextBridge.exposeInMainWorld.mock.calls] as unknown as [string, WindowBridge][];
 const bridge = exposed[0]![1];
 
 describe('preload', () => {
-  it('exposes exactly one key, ganbu, holding only calls and onLocked', () => {
+  it('exposes exactly one key, ganbu, holding only calls, onLocked and onCloseRequested', () => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]![0]).toBe('ganbu');
-    expect(Object.keys(bridge).sort()).toEqual(['calls', 'onLocked']);
+    expect(Object.keys(bridge).sort()).toEqual(['calls', 'onCloseRequested', 'onLocked']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.isFrozen(bridge.calls)).toBe(true);
   });
@@ -48,6 +48,17 @@ describe('preload', () => {
     expect(listener.mock.calls).toEqual([['idle'], ['manual']]);
     unsubscribe();
     expect(mock.ipcRenderer.removeListener).toHaveBeenCalledWith(LOCKED_CHANNEL, handler);
+  });
+
+  it('onCloseRequested (the close button in kiosk mode) calls the listener with nothing from the event, and unsubscribes', () => {
+    const listener = vi.fn();
+    const unsubscribe = bridge.onCloseRequested(listener);
+    expect(mock.ipcRenderer.on).toHaveBeenCalledWith(KIOSK_CLOSE_CHANNEL, expect.any(Function));
+    const handler = mock.ipcRenderer.on.mock.calls[0]![1] as (event: unknown, ...rest: unknown[]) => void;
+    handler({ sender: 'ipcRenderer' }, 'extra');
+    expect(listener.mock.calls).toEqual([[]]);
+    unsubscribe();
+    expect(mock.ipcRenderer.removeListener).toHaveBeenCalledWith(KIOSK_CLOSE_CHANNEL, handler);
   });
 
   it('imports nothing but electron, the call names, and window-api (whose own imports are type-only, so no zod)', () => {

@@ -90,8 +90,14 @@ export const CLERK = { username: 'clerk1', displayName: '档案员甲', role: 'd
 
 /** Some of everything, so a change anywhere shows in the digest: users, units, a category, cadres, settings. */
 export async function seed(h: FuzzHost, cadre: Record<string, unknown>): Promise<void> {
-  await must(h, 'users.create', REVIEWER);
-  await must(h, 'users.create', CLERK);
+  // Each account is activated by its owner (the administrator's password is temporary: the forced change).
+  for (const user of [REVIEWER, CLERK]) {
+    const temporary = `${user.password}#T`;
+    await must(h, 'users.create', { ...user, password: temporary });
+    await must(h, 'session.login', { username: user.username, password: temporary });
+    await must(h, 'me.changePassword', { currentPassword: temporary, newPassword: user.password });
+    await must(h, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+  }
   const u1 = await must<{ id: number }>(h, 'units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 });
   await must(h, 'units.save', { name: '旗委组织部', categoryCode: 'C2', sort: 2 });
   await must(h, 'categories.save', { name: '驻旗单位' });

@@ -134,8 +134,10 @@ async function divert(name: CallName, input: unknown, where: string): Promise<vo
   stats.record(name, r);
   contractNames.add(name);
   if (!r.ok && r.error.code === 'INTERNAL') throw new Error(`${where} (scratch): INTERNAL: ${String(scratch.internal.at(-1))}`);
-  // A valid call the service refused (unknown id, expired token, wrong password …) changed nothing either.
-  if (!r.ok && before && scratch.host.status().phase === 'ready') assertSameState(before, await hostState(scratch), `${where} (scratch, refused)`);
+  // A valid call the service refused (unknown id, expired token …) changed nothing either. A wrong password is the
+  // exception by design (等保 2.0 安全审计): it is counted in login-failures.json and written to the audit log.
+  const audited = !r.ok && (r.error.code === 'WRONG_PASSWORD' || (name === 'kiosk.exit' && r.error.field === 'password'));
+  if (!r.ok && !audited && before && scratch.host.status().phase === 'ready') assertSameState(before, await hostState(scratch), `${where} (scratch, refused)`);
   scratch.internal.length = 0;
 }
 

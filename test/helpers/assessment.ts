@@ -71,7 +71,7 @@ const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).diges
 /** Every row of every assessment table (and the audit log's length): equal before and after means nothing changed. */
 export async function assessmentTables(h: TestHost) {
   const db = h.host.session().db;
-  const tables = ['assessments', ...ASSESSMENT_CHILD_TABLES, ...PANEL_TABLES] as const;
+  const tables = ['assessments', ...ASSESSMENT_CHILD_TABLES, 'assessment_ineligible', ...PANEL_TABLES, 'assessment_dismissed_proposals'] as const;
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().execute();
   const audit = await db.selectFrom('audit_log').select('id').execute();

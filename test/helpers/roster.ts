@@ -120,15 +120,28 @@ export const PASSWORDS: Readonly<Record<Role, string>> = {
   reviewer: 'Review@2025',
 };
 
-/** As the administrator, adds a user of the role (once) and logs in as that user. */
+/**
+ * As the administrator, adds a user of the role (once) and logs in as that user. The administrator's password is
+ * temporary, so the user first replaces it with PASSWORDS[role], as the forced change requires.
+ */
 export async function loginAs(h: TestHost, role: Role): Promise<void> {
   const username = `${role.toLowerCase()}1`;
   if (h.host.status().user?.role !== 'admin') await loginAdmin(h);
   const users = await h.ok('users.list', {});
   if (!users.some((u) => u.username === username)) {
-    await h.ok('users.create', { username, displayName: `${ROLE_LABELS[role]}甲`, role, password: PASSWORDS[role] });
+    await addUser(h, { username, displayName: `${ROLE_LABELS[role]}甲`, role, password: PASSWORDS[role] });
   }
   await h.ok('session.login', { username, password: PASSWORDS[role] });
+}
+
+/** The administrator adds an account; its owner logs in once and sets `password`; the administrator is back. */
+export async function addUser(h: TestHost, user: { username: string; displayName: string; role: Role; password: string }): Promise<void> {
+  const admin = h.host.status().user?.username ?? ADMIN.username;
+  const temporary = `${user.password}#T`;
+  await h.ok('users.create', { ...user, password: temporary });
+  await h.ok('session.login', { username: user.username, password: temporary });
+  await h.ok('me.changePassword', { currentPassword: temporary, newPassword: user.password });
+  await h.ok('session.login', { username: admin, password: admin === ADMIN.username ? ADMIN.password : PASSWORDS.admin });
 }
 
 export const loginAdmin = (h: TestHost) => h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });

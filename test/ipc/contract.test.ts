@@ -60,11 +60,13 @@ describe('the IPC contract', () => {
     // The host's own events (the idle lock, the daily automatic backup) have one too.
     expect(ACTION_LABELS['session.autoLock']).toBe('自动锁定');
     expect(ACTION_LABELS['backup.auto']).toBe('自动备份');
+    expect(ACTION_LABELS['session.loginFailed']).toBe('登录失败');
+    expect(ACTION_LABELS['session.loginRecordUnverified']).toBe('登录失败记录无法验证');
   });
 
   test('every label belongs to a real action', () => {
     for (const action of Object.keys(ACTION_LABELS)) {
-      const hostEvent = action === 'session.autoLock' || action === 'backup.auto';
+      const hostEvent = ['session.autoLock', 'backup.auto', 'session.loginFailed', 'session.loginRecordUnverified'].includes(action);
       expect(hostEvent || (Object.hasOwn(contract, action) && contract[action as CallName].mutates), action).toBe(true);
     }
   });

@@ -6,7 +6,7 @@ import type { AssessmentMember, BallotImportIssue, BallotImportSheet, GroupRef }
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { columnLetter, looseText } from '../../excel/workbook';
-import { OLE_SIGNATURE, ZIP_SIGNATURE, cellText } from '../../roster/excel/parse';
+import { OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText } from '../../roster/excel/parse';
 import { yieldToEventLoop } from '../../app/jobs';
 import {
   BALLOT_TEMPLATE_VERSION,
@@ -305,6 +305,9 @@ export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): P
   if (bytes.length === 0) return { ok: false, error: BALLOT_FILE_ERRORS.empty };
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return { ok: false, error: BALLOT_FILE_ERRORS.ole };
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return { ok: false, error: BALLOT_FILE_ERRORS.corrupt };
+  // Rows, cells and inflated size are checked while inflating, before exceljs parses anything.
+  const bounds = await boundsError(bytes);
+  if (bounds) return { ok: false, error: bounds };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, {

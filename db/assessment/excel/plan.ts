@@ -14,7 +14,7 @@ import {
 import { canonicalJson } from '../../../shared/assessment/canonical';
 import type { Database } from '../../schema';
 import type { AssessmentRow } from '../access';
-import { groupMembers, groupName, staffTallies } from '../ballots';
+import { groupMembers, groupName, kioskPeerRaters, staffTallies } from '../ballots';
 import type { ParsedBallotSheet } from './parse';
 
 const bump = (c: SourceCounts, source: BallotSource, n = 1) => {
@@ -83,9 +83,18 @@ async function groupPlan(db: Kysely<Database>, row: AssessmentRow, sheet: Parsed
   // as counts per source (the seat list already says who voted at the kiosk; what they gave is never read here).
   const byRater = new Map<number, SourceCounts>();
   for (const b of peer) {
+    if (b.rater_cadre_id === null) continue; // a kiosk ballot keeps no rater: its seat says who voted (below)
     const c = byRater.get(b.rater_cadre_id) ?? {};
     bump(c, b.source);
     byRater.set(b.rater_cadre_id, c);
+  }
+  // A kiosk rater scored every other cadre of the group once.
+  const kiosk = await kioskPeerRaters(db, row.id);
+  for (const id of ids) {
+    if (!kiosk.has(id)) continue;
+    const c = byRater.get(id) ?? {};
+    bump(c, 'kiosk', ids.length - 1);
+    byRater.set(id, c);
   }
   const conflicts: BallotImportConflict[] = [];
   for (const b of sheet.ballots.superior) {

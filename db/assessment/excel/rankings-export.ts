@@ -1,5 +1,8 @@
-// The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab.
-import { flagText } from '../../../shared/assessment/labels';
+// The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab, in the
+// order and with the vetoed cadres placed as the screen and the printed 排名表 show them (ranking-display.ts).
+import { rowFlagText } from '../../../shared/assessment/labels';
+import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
+import { displayRows, orderedGroups, VETO_NOTE } from '../../../shared/assessment/ranking-display';
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS, type RankingsView } from '../../../shared/assessment/types';
 import type { Component } from '../../../shared/scoring/types';
 import { uniqueSheetName } from '../../excel/sheet-names';
@@ -37,13 +40,15 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
     `考核状态：${STATE_LABELS[view.state]}；导出时间：${exportedAt}`,
     ...(view.digest ? [digestLine(view.digest)] : ['结果尚未归档，数据可能还会变化']),
   ];
-  for (const g of view.result.groups) {
+  for (const g of [...orderedGroups(view, 'chief'), ...orderedGroups(view, 'deputy')]) {
     const groupName = view.groupNames[`${g.position}:${g.groupKey}`] ?? `${g.position}:${g.groupKey}`;
-    const rows = g.rows.map((r): TableCell[] => {
+    // A vetoed cadre comes last without a 名次; the others' 名次 count only those not vetoed.
+    const rows = displayRows(g).map(({ row: r, rank, vetoed }): TableCell[] => {
       const m = view.members[r.cadreId];
       const c = confirmed.get(r.cadreId);
+      const flags = r.flags.filter((f) => f !== 'veto').map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons));
       return [
-        r.rank,
+        rank,
         m?.name ?? r.cadreId,
         m?.unitName ?? '',
         r.finalScore,
@@ -56,15 +61,17 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         r.penalty,
         GRADE_LABELS[r.grade],
         c ? GRADE_LABELS[c.grade] : '',
-        r.flags.map(flagText).join('、'),
+        (vetoed ? [VETO_NOTE, ...flags] : flags).join('、'),
       ];
     });
+    // Why this group has the quota it has: its position's pool, or too few cadres for a place of its own.
+    const quotaNote = poolLine(view, g.position) ?? smallGroupNote(view, g);
     addTableSheet(wb, {
       name: uniqueSheetName(groupName, used),
-      title: `${name}　${groupName}排名（优秀名额 ${g.excellentQuota} 名，共 ${g.size} 人）`,
+      title: `${name}　${groupName}排名（${quotaSummary(view, g)}，共 ${g.size} 人）`,
       columns: RANKING_COLUMNS,
       rows,
-      footer,
+      footer: quotaNote ? [quotaNote, ...footer] : footer,
     });
   }
   if (view.result.unranked.length > 0) {

@@ -1,5 +1,5 @@
 // The assessment's Excel calls: the ballot template, preview and all-or-nothing import of filled ballots, exports.
-import { readFileSync, statSync } from 'node:fs';
+import { readUserFile } from '../../fs/user-file';
 import { basename } from 'node:path';
 import type { BallotImportPreview } from '../../../shared/assessment/types';
 import { fail } from '../../../shared/ipc/errors';
@@ -61,9 +61,9 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '导入测评票');
     const path = io.openedPath(token);
-    if (statSync(path).size > MAX_BALLOT_FILE_BYTES) fail('VALIDATION', '文件过大（超过 50 MB），请拆分后导入', 'file');
+    const bytes = readUserFile(path, { maxBytes: MAX_BALLOT_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB），请拆分后导入', field: 'file' });
     const detail = await readDetail(db, assessmentId, store.user);
-    const parsed = await parseBallotWorkbook(readFileSync(path), detail);
+    const parsed = await parseBallotWorkbook(bytes, detail);
     if (!parsed.ok) return fail('VALIDATION', parsed.error, 'file');
     const fileName = basename(path);
     const plan = await buildImportPlan(db, row, parsed.sheets);

@@ -6,6 +6,7 @@ import { EXAMPLE_MARK, ROSTER_COLUMNS, ROSTER_SHEET, type ColumnKey } from './co
 import { MAPPING_FIELDS, fieldLabel, missingFields, type ExtraKey, type FieldKey } from './headers';
 import { detectLayout, type SheetLayout, type TextGrid } from './layout';
 import { columnLetter } from './workbook';
+import { checkWorkbookBounds, type WorkbookLimits } from '../../excel/bounds';
 
 export interface RawRow {
   /** The Excel row number (1-based, as Excel shows it). */
@@ -37,6 +38,11 @@ export type ParseResult =
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
+/**
+ * Checked while the file is inflated, before exceljs parses it (parse time and memory grow with these). Rows allow
+ * for title, header, note and empty formatted rows around the data; a million cells is 20,000 rows of 50 columns.
+ */
+export const XLSX_LIMITS: WorkbookLimits = { rowsPerSheet: MAX_DATA_ROWS + 5_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 };
 
 export const PARSE_ERRORS = {
   empty: '文件是空的，请选择填写好的 Excel 工作簿（.xlsx）',
@@ -48,6 +54,8 @@ export const PARSE_ERRORS = {
   noSheet: `找不到干部名单：没有哪个工作表像“${ROSTER_SHEET}”那样有姓名、性别等列标题`,
   noRows: '没有可导入的数据行',
   tooManyRows: `数据行过多（超过 ${MAX_DATA_ROWS} 行），请分批导入`,
+  tooManyCells: `单元格过多（超过 ${XLSX_LIMITS.cells / 10_000} 万个），请删除无关的工作表或分批导入`,
+  inflatedTooLarge: `文件解压后超过 ${XLSX_LIMITS.inflatedBytes / 1024 / 1024} MB，不是正常的 Excel 工作簿，已拒绝读取`,
 } as const;
 
 export const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -150,6 +158,16 @@ export interface LoadedRoster {
   readonly layout: SheetLayout;
 }
 
+/** The Chinese refusal when the package passes a limit while it is inflated (see XLSX_LIMITS), or null. */
+export async function boundsError(bytes: Buffer): Promise<string | null> {
+  const r = await checkWorkbookBounds(bytes, XLSX_LIMITS);
+  if (r === 'ok') return null;
+  if (r === 'tooManyRows') return PARSE_ERRORS.tooManyRows;
+  if (r === 'tooManyCells') return PARSE_ERRORS.tooManyCells;
+  if (r === 'tooLarge') return PARSE_ERRORS.inflatedTooLarge;
+  return PARSE_ERRORS.corrupt;
+}
+
 /** Opens an uploaded .xlsx (refusing .xls, encrypted and broken files by name); errors are Chinese sentences. */
 export async function openWorkbook(bytes: Buffer): Promise<{ ok: true; wb: ExcelJS.Workbook } | { ok: false; error: string }> {
   if (bytes.length === 0) return { ok: false, error: PARSE_ERRORS.empty };
@@ -159,6 +177,8 @@ export async function openWorkbook(bytes: Buffer): Promise<{ ok: true; wb: Excel
     return { ok: false, error: kind === 'encrypted' ? PARSE_ERRORS.encrypted : kind === 'xls' ? PARSE_ERRORS.xls : PARSE_ERRORS.ole };
   }
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return { ok: false, error: PARSE_ERRORS.corrupt };
+  const bounds = await boundsError(bytes);
+  if (bounds) return { ok: false, error: bounds };
 
   const wb = new ExcelJS.Workbook();
   try {

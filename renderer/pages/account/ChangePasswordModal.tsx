@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { App as AntApp, Alert, Form, Input, Modal } from 'antd';
 import { NewPasswordFields } from './NewPasswordFields';
+import { PASSWORD_RULE_TEXT } from '../../../shared/account/password-policy';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 
@@ -44,7 +45,13 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
       destroyOnHidden
     >
       {forced ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="您的密码由管理员设置，请先设置自己的新密码再继续使用。" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="请先设置自己的新密码再继续使用"
+          description={`当前密码是管理员设置的临时密码，或不符合现行密码规则（${PASSWORD_RULE_TEXT}）。`}
+        />
       ) : null}
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请填写当前密码' }]}>

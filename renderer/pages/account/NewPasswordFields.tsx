@@ -1,6 +1,7 @@
 // A new password and its confirmation, as every form that sets a password asks for them.
 import { Form, Input } from 'antd';
 import { confirmPasswordRules, newPasswordRules } from '../../lib/account-rules';
+import { PASSWORD_RULE_TEXT } from '../../../shared/account/password-policy';
 
 export function NewPasswordFields({
   name,
@@ -15,7 +16,7 @@ export function NewPasswordFields({
 }) {
   return (
     <>
-      <Form.Item label={label} name={name} rules={newPasswordRules(label)} extra={extra}>
+      <Form.Item label={label} name={name} rules={newPasswordRules(label)} extra={`密码须${PASSWORD_RULE_TEXT}。${extra ?? ''}`}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item label={confirmLabel} name="confirm" dependencies={[name]} rules={confirmPasswordRules(name)}>

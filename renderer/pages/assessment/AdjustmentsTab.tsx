@@ -1,11 +1,13 @@
-// 日常考核加减分清单: items with points, date and reason; the configured caps and each cadre's capped totals shown.
-import { useState } from 'react';
+// 日常考核加减分清单: items with points, date and reason; the configured caps and each cadre's capped totals shown;
+// administrators also see the dossier's P/N entries of the year with points, to adopt (采纳) or dismiss (忽略).
+import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import type { AdjustmentView } from '../../../shared/assessment/types';
-import { call } from '../../lib/api';
+import type { AdjustmentProposal, AdjustmentView } from '../../../shared/assessment/types';
+import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2 } from './groups';
+import { filterMember, memberOption } from './member-search';
 
 interface Values {
   targetId: number;
@@ -14,12 +16,42 @@ interface Values {
   reason: string;
 }
 
-export function AdjustmentsTab({ detail, ballots, editable, onChanged }: EntryProps) {
+export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossier }: EntryProps & { seesDossier: boolean }) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
   const { bonusCap, penaltyCap } = detail.config;
+  const [proposals, setProposals] = useState<readonly AdjustmentProposal[]>([]);
+
+  // Read again after every change of the adjustments, so an adopted proposal shows as 已计入.
+  const loadProposals = useCallback(() => {
+    if (!seesDossier) return;
+    call('adjustments.proposals', { assessmentId: detail.id })
+      .then(setProposals)
+      .catch((e: unknown) => message.error(errorMessage(e)));
+  }, [seesDossier, detail.id, message]);
+  useEffect(loadProposals, [loadProposals, ballots.adjustments]);
+
+  const adopt = async (p: AdjustmentProposal) => {
+    try {
+      const reason = `档案材料“${p.title}”（${p.listItemCode} ${p.listItemName}）`.slice(0, 200);
+      await call('adjustments.add', { assessmentId: detail.id, targetId: p.targetId, points: p.points, date: p.date, reason, dossierEntryId: p.dossierEntryId });
+      await onChanged();
+      message.success(`已按档案材料${p.points > 0 ? '加' : '减'} ${Math.abs(p.points)} 分`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  const dismiss = async (p: AdjustmentProposal, dismissed: boolean) => {
+    try {
+      await call('adjustments.dismissProposal', { assessmentId: detail.id, dossierEntryId: p.dossierEntryId, dismissed });
+      loadProposals();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  const openCount = proposals.filter((p) => p.state === 'open').length;
 
   const add = async () => {
     const v = await form.validateFields();
@@ -58,11 +90,54 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged }: EntryPr
       <Typography.Paragraph>
         加分上限 <b>{fmt2(bonusCap)}</b> 分；减分上限 <b>{penaltyCap === null ? '不设上限' : `${fmt2(penaltyCap)} 分`}</b>（在“配置”中修改）。
       </Typography.Paragraph>
+      {seesDossier && proposals.length > 0 ? (
+        <Card size="small" title={`档案材料提示的加减分（${detail.year}年，待处理 ${openCount} 条）`} style={{ marginBottom: 16 }} data-testid="adjustment-proposals">
+          <Table<AdjustmentProposal>
+            rowKey="dossierEntryId"
+            size="small"
+            pagination={false}
+            dataSource={proposals as AdjustmentProposal[]}
+            columns={[
+              { title: '干部', width: 100, render: (_: unknown, p) => byId.get(p.targetId)?.name ?? p.targetId },
+              { title: '日期', dataIndex: 'date', width: 104 },
+              { title: '档案材料', dataIndex: 'title', ellipsis: true },
+              { title: '清单事项', width: 250, ellipsis: true, render: (_: unknown, p) => `${p.listItemCode} ${p.listItemName}` },
+              { title: '分值', dataIndex: 'points', width: 64, render: (x: number) => (x > 0 ? `+${x}` : String(x)) },
+              {
+                title: '处理',
+                width: 130,
+                render: (_: unknown, p) =>
+                  p.state === 'adopted' ? (
+                    <Typography.Text type="secondary">已计入</Typography.Text>
+                  ) : !editable ? (
+                    <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>{p.state === 'dismissed' ? '已忽略' : '未处理'}</Typography.Text>
+                  ) : p.state === 'dismissed' ? (
+                    <Space size={4}>
+                      <Typography.Text type="secondary">已忽略</Typography.Text>
+                      <Button type="link" size="small" onClick={() => void dismiss(p, false)} data-testid={`proposal-restore-${p.dossierEntryId}`}>
+                        恢复
+                      </Button>
+                    </Space>
+                  ) : (
+                    <Space size={4}>
+                      <Button size="small" type="primary" onClick={() => void adopt(p)} data-testid={`proposal-adopt-${p.dossierEntryId}`}>
+                        采纳
+                      </Button>
+                      <Button size="small" onClick={() => void dismiss(p, true)} data-testid={`proposal-dismiss-${p.dossierEntryId}`}>
+                        忽略
+                      </Button>
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
       {editable ? (
         <Card size="small" title="新增加减分项" style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" requiredMark={false} initialValues={{ date: new Date().toISOString().slice(0, 10) }}>
             <Form.Item name="targetId" rules={[{ required: true, message: '请选择干部' }]}>
-              <Select showSearch optionFilterProp="label" style={{ width: 200 }} placeholder="干部" options={detail.members.map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))} />
+              <Select showSearch={{ filterOption: filterMember }} style={{ width: 200 }} placeholder="姓名或拼音首字母" options={detail.members.map((m) => memberOption(detail, m))} data-testid="adjustment-target" />
             </Form.Item>
             <Form.Item name="points" rules={[{ required: true, message: '请填写分值' }]}>
               <InputNumber placeholder="分值（减分为负）" style={{ width: 150 }} min={-100} max={100} />
@@ -117,9 +192,6 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged }: EntryPr
             : []),
         ]}
       />
-      <Space style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary">关联档案条目的加减分将在干部档案功能上线后提供。</Typography.Text>
-      </Space>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { PeerTab } from './PeerTab';
 import { StaffTab } from './StaffTab';
 import { ServiceTab } from './ServiceTab';
 import { AdjustmentsTab } from './AdjustmentsTab';
+import { IneligibleTab } from './IneligibleTab';
 import { VetoesTab } from './VetoesTab';
 import { RankingsTab } from './RankingsTab';
 import { RANKINGS_PRINTERS } from '../../../shared/ipc/contract-print';
@@ -187,8 +188,14 @@ export function AssessmentDetailPage({
             label: '评议码',
             children: <PanelCodesTab detail={detail} isAdmin={isAdmin} canKiosk={canEnter} onKiosk={startKiosk} printedBy={userName} />,
           },
-          { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} />) },
+          { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} seesDossier={isAdmin} />) },
           { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} seesDossier={isAdmin} />) },
+          {
+            key: 'ineligible',
+            label: '不得评优',
+            // Unlike ballots, known before voting starts: administrators may list it while preparing too.
+            children: entry((p) => <IneligibleTab {...p} editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')} />),
+          },
         ]
       : []),
     {

@@ -1,8 +1,8 @@
 // 配置: component weights, indicators, floor, staff points, trimming, caps and grade rules, validated live as edited.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Checkbox, Col, Descriptions, Divider, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
-import { COMPONENT_LABELS, GRADE_LABELS, STAFF_GRADE_LABELS, configProblems, type AssessmentDetail } from '../../../shared/assessment';
-import type { Component, Position, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
+import { Alert, App as AntApp, Button, Checkbox, Col, Descriptions, Divider, InputNumber, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { COMPONENT_LABELS, GRADE_LABELS, QUOTA_SCOPE_HELP, QUOTA_SCOPE_LABELS, STAFF_GRADE_LABELS, configProblems, quotaBasisOf, type AssessmentDetail } from '../../../shared/assessment';
+import type { Component, ExcellentQuotaScope, Position, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 
 const COMPONENTS: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
@@ -150,6 +150,18 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
             options={(Object.keys(GRADE_LABELS) as (keyof typeof GRADE_LABELS)[]).map((g) => ({ value: g, label: GRADE_LABELS[g] }))}
             onChange={(v) => edit((x) => (x.vetoGrade = v))}
           />
+        </Descriptions.Item>
+        <Descriptions.Item label="优秀名额计算范围" span={3}>
+          <Radio.Group
+            disabled={!editable}
+            value={quotaBasisOf(config).scope}
+            options={(['group', 'position'] as const).map((scope) => ({ value: scope, label: QUOTA_SCOPE_LABELS[scope] }))}
+            onChange={(e) => edit((x) => (x.excellentQuotaScope = e.target.value as ExcellentQuotaScope))}
+            data-testid="config-excellentQuotaScope"
+          />
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }}>
+            {QUOTA_SCOPE_HELP}
+          </Typography.Paragraph>
         </Descriptions.Item>
       </Descriptions>
       {editable ? (

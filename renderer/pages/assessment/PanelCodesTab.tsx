@@ -110,7 +110,20 @@ export function PanelCodesTab({
     }
   };
 
+  // Voiding the chosen panel is the only way a 评议终端 ballot is removed: all of the panel's, never one.
+  const voidPanel = async () => {
+    try {
+      const r = await call('codes.voidPanel', { assessmentId: detail.id, kind, group: groupRef });
+      message.success(`已作废本组匿名评议，删除评议终端提交的评议票 ${r.changed} 条`);
+      setProblem(null);
+      await reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
+
   const used = seats?.filter((s) => s.state === 'used').length ?? 0;
+  const chosenUsed = seats?.filter((s) => s.kind === kind && s.group === groupRef && s.state === 'used').length ?? 0;
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -137,6 +150,20 @@ export function PanelCodesTab({
             <Button type="primary" onClick={() => void generate()} data-testid="codes-generate">
               生成
             </Button>
+            {chosenUsed > 0 ? (
+              <Popconfirm
+                title="作废本组匿名评议？"
+                description={`将删除本组“${PANEL_KIND_LABELS[kind]}”在评议终端提交的全部评议票（已使用 ${chosenUsed} 个评议码），并作废本组全部评议码；须重新生成评议码后再评议。此操作记入审计日志，不能撤销。`}
+                okText="作废"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={() => voidPanel()}
+              >
+                <Button danger data-testid="codes-void-panel">
+                  作废本组匿名评议
+                </Button>
+              </Popconfirm>
+            ) : null}
           </Space>
           {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="codes-problem" /> : null}
         </Card>

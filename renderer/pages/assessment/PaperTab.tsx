@@ -9,6 +9,7 @@ import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
 import { PeerScoreGrid, PlacesTable, gridBallots, type ScoreGrid } from './ballot-forms';
 import { groupsOf } from './groups';
+import { filterMember, memberOption } from './member-search';
 
 const STATE_COLORS = { pending: 'blue', matched: 'green', mismatch: 'red', resolved: 'green' } as const;
 
@@ -77,13 +78,12 @@ function PaperForm({ detail, onSaved }: Pick<EntryProps, 'detail'> & { onSaved: 
           <Select style={{ width: 260 }} value={groupRef} onChange={(v) => { setGroupRef(v); setPlaces(new Map()); clear(); }} options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))} data-testid="paper-group" />
         ) : (
           <Select
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ filterOption: filterMember }}
             style={{ width: 260 }}
             placeholder="选择评价人"
             value={raterId}
             onChange={(v) => { setRaterId(v); setGrid({}); clear(); }}
-            options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => ({ value: m.cadreId, label: m.name })) }))}
+            options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => memberOption(detail, m, m.name)) }))}
             data-testid="paper-rater"
           />
         )}

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
 import { PeerScoreGrid, gridBallots, type ScoreGrid } from './ballot-forms';
 import { groupsOf } from './groups';
+import { filterMember, memberOption } from './member-search';
 
 export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
@@ -62,13 +63,12 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
           <Space style={{ marginBottom: 12 }}>
             <span>评价人</span>
             <Select
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ filterOption: filterMember }}
               style={{ width: 280 }}
               placeholder="选择评价人"
               value={raterId}
               onChange={pickRater}
-              options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => ({ value: m.cadreId, label: m.name })) }))}
+              options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => memberOption(detail, m, m.name)) }))}
               data-testid="peer-rater"
             />
           </Space>

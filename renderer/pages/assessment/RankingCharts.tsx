@@ -1,6 +1,7 @@
 // Ranking charts: per group, each cadre's base score stacked by weighted component; and the final-score distribution.
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card, Col, Empty, Row, Typography } from 'antd';
+import { orderedGroups } from '../../../shared/assessment/ranking-display';
 import type { RankingsView } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 
@@ -24,6 +25,9 @@ export function contributions(row: RankingRow, weights: Record<Component, number
   return out;
 }
 
+/** The legend's sort key: the top of the stack (the last component) first. */
+const stackOrder = (item: { dataKey?: unknown }) => -COMPONENTS.findIndex(([c]) => c === item.dataKey);
+
 function GroupChart({ view, group, config }: { view: RankingsView; group: RankingGroup; config: RankingConfig }) {
   const name = (view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey).replace(/^(正职|副职)·/, '');
   const data = group.rows.map((r) => ({ name: view.members[r.cadreId]?.name ?? r.cadreId, ...contributions(r, config.weights[group.position]) }));
@@ -36,8 +40,9 @@ function GroupChart({ view, group, config }: { view: RankingsView; group: Rankin
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
-          <Legend />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} itemSorter={stackOrder} />
+          {/* Top to bottom as the stack is drawn (the first Bar at the bottom); Recharts would sort the names otherwise. */}
+          <Legend layout="vertical" align="right" verticalAlign="middle" itemSorter={stackOrder} wrapperStyle={{ fontSize: 12, paddingLeft: 8 }} />
           {COMPONENTS.map(([c, label, color]) => (
             <Bar key={c} dataKey={c} name={label} stackId="base" fill={color} isAnimationActive={false} maxBarSize={48} />
           ))}
@@ -75,14 +80,14 @@ export function RankingCharts({ view, config }: { view: RankingsView; config: Ra
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="chief" name="正职" fill="#9b1c1c" isAnimationActive={false} maxBarSize={40} />
           <Bar dataKey="deputy" name="副职" fill="#1f6fb2" isAnimationActive={false} maxBarSize={40} />
         </BarChart>
       </Card>
       <Typography.Paragraph type="secondary">各组柱高为基础分，按权重拆分为四项测评的贡献（缺少的测评项不计入，权重按比例折算）。</Typography.Paragraph>
       <Row gutter={16}>
-        {view.result.groups.map((g) => (
+        {[...orderedGroups(view, 'chief'), ...orderedGroups(view, 'deputy')].map((g) => (
           <Col span={12} key={`${g.position}:${g.groupKey}`}>
             <GroupChart view={view} group={g} config={config} />
           </Col>

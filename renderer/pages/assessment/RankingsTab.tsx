@@ -1,13 +1,27 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { displayRows, flagText, GRADE_LABELS, orderedGroups, VETO_NOTE, type AssessmentDetail, type GradeConfirmation, type RankingsView } from '../../../shared/assessment';
+import {
+  displayRows,
+  GRADE_LABELS,
+  rowFlagText,
+  suggestedPlan,
+  orderedGroups,
+  poolLine,
+  quotaSummary,
+  smallGroupNote,
+  VETO_NOTE,
+  type AssessmentDetail,
+  type GradeConfirmation,
+  type RankingsView,
+} from '../../../shared/assessment';
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { PrintRankingsModal } from '../print/PrintRankingsModal';
 import { fmt2 } from './groups';
+import { BatchConfirmModal } from './BatchConfirmModal';
 import { GroupJump, groupAnchorId } from './GroupJump';
 import { RankingCharts } from './RankingCharts';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -81,12 +95,14 @@ function GroupTable({
   confirmed,
   canConfirm,
   onConfirm,
+  onBatch,
 }: {
   view: RankingsView;
   group: RankingGroup;
   confirmed: Map<string, GradeConfirmation>;
   canConfirm: boolean;
   onConfirm: (r: RankingRow) => void;
+  onBatch: (groupRef: string) => void;
 }) {
   const name = view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey;
   const unranked = view.result.unranked.filter((u) => {
@@ -97,6 +113,9 @@ function GroupTable({
   // A vetoed cadre is listed last, without a 名次 (ranking-display.ts).
   const shown = displayRows(group);
   const rankOf = new Map(shown.map((d) => [d.row.cadreId, d.rank]));
+  const ref = `${group.position}:${group.groupKey}`;
+  const open = canConfirm && view.state === 'summarized' ? suggestedPlan(view, ref).confirm.length : 0;
+  const small = smallGroupNote(view, group);
   return (
     <Card
       id={groupAnchorId(`${group.position}:${group.groupKey}`)}
@@ -104,12 +123,20 @@ function GroupTable({
       style={{ marginBottom: 16 }}
       title={name.replace(/^(正职|副职)·/, '')}
       extra={
-        <Typography.Text type="secondary">
-          共 {group.size} 人 · 参与排名 {group.rows.length} 人 · 优秀名额 {group.excellentQuota} 名
-        </Typography.Text>
+        <Space size={8}>
+          <Typography.Text type="secondary">
+            共 {group.size} 人 · 参与排名 {group.rows.length} 人 · {quotaSummary(view, group)}
+          </Typography.Text>
+          {canConfirm && view.state === 'summarized' ? (
+            <Button size="small" disabled={open === 0} onClick={() => onBatch(ref)} data-testid={`batch-confirm-${name}`}>
+              {open === 0 ? '本组已全部确认' : `本组按建议等次确认（${open}）`}
+            </Button>
+          ) : null}
+        </Space>
       }
       data-testid={`ranking-group-${name}`}
     >
+      {small ? <Alert type="info" showIcon title={small} style={{ marginBottom: 8 }} data-testid="quota-small-group" /> : null}
       <Table<RankingRow>
         rowKey="cadreId"
         size="small"
@@ -189,8 +216,8 @@ function GroupTable({
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
                 {[...r.flags].sort((x, y) => Number(y === 'veto') - Number(x === 'veto')).map((f) => (
-                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' ? 'gold' : 'default'}>
-                    {f === 'veto' ? VETO_NOTE : flagText(f)}
+                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' || f === 'ineligible' ? 'gold' : 'default'}>
+                    {f === 'veto' ? VETO_NOTE : rowFlagText(f, r.cadreId, view.ineligibleReasons)}
                   </Tag>
                 ))}
               </div>
@@ -212,6 +239,8 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
   const [view, setView] = useState<RankingsView | null>(null);
   const [confirming, setConfirming] = useState<RankingRow | null>(null);
   const [printing, setPrinting] = useState(false);
+  // The batch dialog's scope: a group ref, 'all', or closed.
+  const [batch, setBatch] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   const load = useCallback(async () => {
     try {
@@ -228,17 +257,20 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
     const gs = groupsOf(p);
     if (gs.length === 0) return <Empty description="本次考核没有该类干部" />;
     const refOf = (g: RankingGroup) => `${g.position}:${g.groupKey}`;
+    const pool = poolLine(view, p);
     return (
       <>
+        {pool ? <Alert type="info" showIcon title={pool} style={{ marginBottom: 12 }} data-testid="quota-pool" /> : null}
         {p === 'deputy' && gs.length > 1 ? (
           <GroupJump groups={gs.map((g) => ({ ref: refOf(g), label: (view.groupNames[refOf(g)] ?? g.groupKey).replace(/^副职·/, '') }))} />
         ) : null}
         {gs.map((g) => (
-          <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} />
+          <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} onBatch={setBatch} />
         ))}
       </>
     );
   };
+  const allOpen = canConfirm && view.state === 'summarized' ? suggestedPlan(view).confirm.length : 0;
   const exportExcel = () =>
     void saveWithDialog(
       'rankingsExcel',
@@ -250,6 +282,11 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
   return (
     <>
       <Flex justify="flex-end" gap={8} style={{ marginBottom: 8 }}>
+        {canConfirm && view.state === 'summarized' ? (
+          <Button type="primary" disabled={allOpen === 0} onClick={() => setBatch('all')} data-testid="batch-confirm-all">
+            {allOpen === 0 ? '等次已全部确认' : `全部按建议等次确认（${allOpen}）`}
+          </Button>
+        ) : null}
         {printedBy ? (
           <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="print-rankings">
             打印排名表
@@ -263,7 +300,7 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
         {view.state === 'archived'
           ? '已归档的结果，永久保存，不再重新计算。'
           : view.state === 'summarized'
-            ? '汇总时保存的结果。管理员可逐人确认等次（改变建议等次须填写理由，优秀不得超过本组名额）。'
+            ? `汇总时保存的结果。管理员可按建议等次一次确认一组或全部，再逐人处理例外（改变建议等次须填写理由，优秀不得超过${view.quotaBasis.scope === 'position' ? '合并计算的' : '本组'}名额）。`
             : '按当前已录入的测评票实时计算的预览，汇总后保存。'}
         正职按单位类别跨单位排名，副职在本单位内排名。
       </Typography.Paragraph>
@@ -302,6 +339,19 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
             setView(v);
             setConfirming(null);
             message.success('等次已确认');
+          }}
+        />
+      ) : null}
+      {batch !== null ? (
+        <BatchConfirmModal
+          view={view}
+          assessmentId={detail.id}
+          group={batch === 'all' ? undefined : batch}
+          onClose={() => setBatch(null)}
+          onDone={(r) => {
+            setView(r.view);
+            setBatch(null);
+            message.success(r.skipped.length > 0 ? `已按建议等次确认 ${r.confirmed} 人；${r.skipped.length} 人未改变，请逐人确认` : `已按建议等次确认 ${r.confirmed} 人`);
           }}
         />
       ) : null}

@@ -5,6 +5,7 @@ import type { AssessmentMember } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2 } from './groups';
+import { filterMember, memberOption } from './member-search';
 
 export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const scoresOf = useMemo(() => {
@@ -52,13 +53,12 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
           <Space wrap>
             <span>干部</span>
             <Select
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ filterOption: filterMember }}
               style={{ width: 220 }}
-              placeholder="选择干部"
+              placeholder="姓名或拼音首字母"
               value={targetId}
               onChange={pick}
-              options={detail.members.map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))}
+              options={detail.members.map((m) => memberOption(detail, m))}
               data-testid="service-target"
             />
             <InputNumber

@@ -20,11 +20,12 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const byId = useMemo(() => new Map(detail.members.map((m) => [m.cadreId, m])), [detail.members]);
-  const labels = [...new Set(ballots.superior.map((b) => b.raterLabel))];
+  // Only clerks' leaders are offered: a 评议终端 label is never a rater to type again (it would collide with the anonymous ballot).
+  const labels = [...new Set(ballots.superior.filter((b) => !b.anonymous).map((b) => b.raterLabel))];
 
   const load = (ref: string, label: string) => {
     const g = groups.find((x) => x.ref === ref);
-    const existing = ballots.superior.find((b) => b.group === ref && b.raterLabel === label.trim());
+    const existing = ballots.superior.find((b) => !b.anonymous && b.group === ref && b.raterLabel === label.trim());
     const ordered = existing ? existing.order.map((id) => byId.get(id)).filter((m): m is AssessmentMember => m !== undefined) : (g?.members ?? []);
     setRows(ordered);
     setPlaces(new Map(existing ? ordered.map((m, i) => [m.cadreId, i + 1]) : []));

@@ -5,6 +5,7 @@ import { GRADE_LABELS, type VetoProposal, type VetoView } from '../../../shared/
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
+import { filterMember, memberOption } from './member-search';
 
 export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }: EntryProps & { seesDossier: boolean }) {
   const [form] = Form.useForm<{ targetId: number; reason: string }>();
@@ -92,7 +93,7 @@ export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }:
         <Card size="small" title="新增一票否决" style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" requiredMark={false}>
             <Form.Item name="targetId" rules={[{ required: true, message: '请选择干部' }]}>
-              <Select showSearch optionFilterProp="label" style={{ width: 220 }} placeholder="干部" options={detail.members.map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))} />
+              <Select showSearch={{ filterOption: filterMember }} style={{ width: 220 }} placeholder="姓名或拼音首字母" options={detail.members.map((m) => memberOption(detail, m))} data-testid="veto-target" />
             </Form.Item>
             <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写否决理由' }]}>
               <Input placeholder="否决理由" style={{ width: 320 }} maxLength={200} />

@@ -1,9 +1,9 @@
-// 权重模拟: move the component weights and see how places would change (arrows); computed in the store, never saved.
+// 权重模拟: move the component weights and see how places and 建议等次 would change; computed in the store, never saved.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Card, Col, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { COMPONENT_LABELS, configProblems, type RankingsView } from '../../../shared/assessment';
-import type { Component, Position, RankingConfig, RankingResult } from '../../../shared/scoring/types';
+import { COMPONENT_LABELS, configProblems, GRADE_LABELS, orderedGroups, type RankingsView } from '../../../shared/assessment';
+import type { Component, Grade, Position, RankingConfig, RankingResult } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { fmt2 } from './groups';
 
@@ -17,10 +17,16 @@ interface Moved {
   rank: number;
   whatIfRank: number | null;
   whatIfScore: number | null;
+  grade: Grade;
+  whatIfGrade: Grade | null;
 }
 
+const GRADE_COLORS: Record<Grade, string> = { excellent: 'red', competent: 'blue', basicallyCompetent: 'orange', incompetent: 'default' };
+const copyWeights = (w: RankingConfig['weights']) => JSON.parse(JSON.stringify(w)) as RankingConfig['weights'];
+
 export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: number; view: RankingsView; config: RankingConfig }) {
-  const [weights, setWeights] = useState<RankingConfig['weights']>(() => JSON.parse(JSON.stringify(config.weights)) as RankingConfig['weights']);
+  const [weights, setWeights] = useState<RankingConfig['weights']>(() => copyWeights(config.weights));
+  const changed = POSITIONS.some((p) => COMPONENTS.some((c) => weights[p][c] !== config.weights[p][c]));
   const [result, setResult] = useState<RankingResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const local = useMemo(() => configProblems({ ...config, weights }).filter((p) => p.path.startsWith('weights')), [config, weights]);
@@ -39,11 +45,19 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
     return () => clearTimeout(t);
   }, [assessmentId, weights, local.length]);
 
-  const groups = view.result.groups.map((g) => {
+  const groups = [...orderedGroups(view, 'chief'), ...orderedGroups(view, 'deputy')].map((g) => {
     const other = result?.groups.find((x) => x.position === g.position && x.groupKey === g.groupKey);
     const rows: Moved[] = g.rows.map((r) => {
       const w = other?.rows.find((x) => x.cadreId === r.cadreId);
-      return { cadreId: r.cadreId, name: view.members[r.cadreId]?.name ?? r.cadreId, rank: r.rank, whatIfRank: w?.rank ?? null, whatIfScore: w?.finalScore ?? null };
+      return {
+        cadreId: r.cadreId,
+        name: view.members[r.cadreId]?.name ?? r.cadreId,
+        rank: r.rank,
+        whatIfRank: w?.rank ?? null,
+        whatIfScore: w?.finalScore ?? null,
+        grade: r.grade,
+        whatIfGrade: w?.grade ?? null,
+      };
     });
     rows.sort((a, b) => (a.whatIfRank ?? 1e9) - (b.whatIfRank ?? 1e9) || a.rank - b.rank);
     return { key: `${g.position}:${g.groupKey}`, name: view.groupNames[`${g.position}:${g.groupKey}`] ?? g.groupKey, rows };
@@ -51,7 +65,7 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
 
   return (
     <div data-testid="what-if">
-      <Typography.Paragraph type="secondary">调整四项权重，查看名次变化。仅为模拟，不保存、不影响考核结果。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">调整四项权重，查看名次和建议等次的变化（等次后带 * 表示与原建议等次不同）。仅为模拟，不保存、不影响考核结果。</Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         {POSITIONS.map((p) => (
           <Space key={p} wrap style={{ marginBottom: 8, display: 'flex' }}>
@@ -72,6 +86,9 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
             ))}
           </Space>
         ))}
+        <Button disabled={!changed} onClick={() => setWeights(copyWeights(config.weights))} data-testid="whatif-reset">
+          恢复原权重
+        </Button>
         {local.length > 0 ? <Alert type="error" showIcon title={local[0]!.message} /> : null}
         {problem ? <Alert type="error" showIcon title={problem} /> : null}
       </Card>
@@ -89,6 +106,21 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
                   { title: '模拟名次', dataIndex: 'whatIfRank', width: 80, render: (r: number | null) => r ?? '未排名' },
                   { title: '姓名', dataIndex: 'name' },
                   { title: '模拟得分', dataIndex: 'whatIfScore', width: 90, render: fmt2 },
+                  {
+                    title: '模拟等次',
+                    width: 96,
+                    render: (_: unknown, m) =>
+                      m.whatIfGrade === null ? (
+                        '—'
+                      ) : (
+                        <Tooltip title={m.whatIfGrade !== m.grade ? `原建议等次：${GRADE_LABELS[m.grade]}` : undefined}>
+                          <Tag color={GRADE_COLORS[m.whatIfGrade]} style={{ marginInlineEnd: 0 }} data-testid={`whatif-grade-${m.name}`}>
+                            {GRADE_LABELS[m.whatIfGrade]}
+                            {m.whatIfGrade !== m.grade ? '*' : ''}
+                          </Tag>
+                        </Tooltip>
+                      ),
+                  },
                   { title: '原名次', dataIndex: 'rank', width: 70 },
                   {
                     title: '变化',

@@ -1,36 +1,5 @@
 // Turns an audit entry's JSON detail into a short Chinese line (changes shown as 旧 → 新).
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  displayName: '姓名',
-  role: '角色',
-  reenabled: '重新启用',
-  via: '方式',
-  from: '原值',
-  to: '新值',
-  trainingRequiredHours: '年度应修学时',
-  entryId: '材料编号',
-  subItem: '子项',
-  polarity: '性质',
-  batchId: '批次',
-  cadreIds: '干部',
-  attachmentId: '附件编号',
-  fileName: '文件名',
-  size: '大小（字节）',
-  classId: '培训班编号',
-  trainees: '学员人数',
-  added: '新增',
-  removed: '删除',
-  changed: '变更',
-  year: '年度',
-  requiredHours: '应修学时',
-  below: '未达标人数',
-  updated: '更新',
-  created: '新增',
-  skipped: '跳过',
-  unchanged: '无变化',
-  file: '文件',
-  files: '文件',
-  cadreId: '干部编号',
-};
+import { AUDIT_DETAIL_LABELS } from '../../../shared/audit/detail-labels';
 
 /** Cadres named in full before “等 N 人”: an import of thousands stays one readable line. */
 const SHOWN_CADRES = 20;
@@ -62,7 +31,7 @@ export function describeDetail(json: string): string {
   if (!detail || typeof detail !== 'object') return '';
   return Object.entries(detail as Record<string, unknown>)
     .map(([k, v]) => {
-      const label = FIELD_LABELS[k] ?? k;
+      const label = AUDIT_DETAIL_LABELS[k] ?? k;
       // Lists of names, never old → new pairs: a batch's files, a hand edit's changed fields.
       if ((k === 'files' || k === 'changed') && Array.isArray(v) && v.every((x) => typeof x === 'string')) return `${label}：${v.join('、')}`;
       if (Array.isArray(v) && v.length === 2) return v[0] === v[1] ? null : `${label}：${String(v[0])} → ${String(v[1])}`;

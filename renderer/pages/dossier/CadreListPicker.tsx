@@ -1,16 +1,20 @@
-// Adding cadres to a list (bulk entry, a training class): one by name, or every cadre in service of a unit.
+// Adding cadres to a list (bulk entry, a training class): one by name, the current cadre (当前干部) at one click, or
+// every cadre in service of a unit.
 import { useState } from 'react';
 import { App as AntApp, Button, Select, Space } from 'antd';
-import { TeamOutlined } from '@ant-design/icons';
+import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 import { CadrePicker } from './CadrePicker';
+import { useCurrentCadre } from '../../layout/current-cadre';
 
 export function CadreListPicker({ onAdd }: { onAdd: (rows: readonly RosterRow[]) => void }) {
   const { units } = useUnitsAndCategories();
   const [unitId, setUnitId] = useState<number | undefined>();
   const { message } = AntApp.useApp();
+  const { current, choose } = useCurrentCadre();
+  const currentRow = current?.row ?? null;
   const addUnit = async () => {
     if (unitId === undefined) return;
     try {
@@ -21,7 +25,20 @@ export function CadreListPicker({ onAdd }: { onAdd: (rows: readonly RosterRow[])
   };
   return (
     <Space wrap>
-      <CadrePicker value={null} onChange={(_id, row) => onAdd([row])} placeholder="按姓名添加干部" style={{ width: 300 }} />
+      <CadrePicker
+        value={null}
+        onChange={(id, row) => {
+          choose(id, row);
+          onAdd([row]);
+        }}
+        placeholder="按姓名添加干部"
+        style={{ width: 300 }}
+      />
+      {currentRow ? (
+        <Button icon={<UserAddOutlined />} onClick={() => onAdd([currentRow])} data-testid="add-current-cadre">
+          添加当前干部：{currentRow.name}
+        </Button>
+      ) : null}
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

@@ -1,5 +1,5 @@
 // 政治素质档案: pick a cadre and read or add to their dossier; bulk entry and training for editors; quarterly collection and search.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Empty, Space, Spin, Tabs } from 'antd';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { DOSSIER_EDITORS } from '../../../shared/ipc/contract-dossier';
@@ -11,9 +11,12 @@ import { TrainingPanel } from './TrainingPanel';
 import { CompletenessPanel } from './CompletenessPanel';
 import { SearchPanel } from './SearchPanel';
 import { useDossierCatalog } from './useDossierCatalog';
+import { useCurrentCadre } from '../../layout/current-cadre';
 
-export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cadreId: number | null }) {
-  const [cadreId, setCadreId] = useState<number | null>(initial);
+export function DossierPage({ user }: { user: SessionUser }) {
+  // The cadre last chosen here or on the roster (当前干部): the dossier opens on them.
+  const { current, choose } = useCurrentCadre();
+  const cadreId = current?.id ?? null;
   const [tab, setTab] = useState('dossier');
   // Bulk entry and training add entries: the dossier re-reads when its tab is shown again.
   const [shown, setShown] = useState(0);
@@ -23,21 +26,15 @@ export function DossierPage({ user, cadreId: initial }: { user: SessionUser; cad
   const [trainingShown, setTrainingShown] = useState(0);
   const catalog = useDossierCatalog();
   const canEdit = DOSSIER_EDITORS.includes(user.role);
-  useEffect(() => {
-    if (initial !== null) {
-      setCadreId(initial);
-      setTab('dossier');
-    }
-  }, [initial]);
   const openCadre = (id: number) => {
-    setCadreId(id);
+    choose(id);
     setTab('dossier');
     setShown((n) => n + 1);
   };
   if (!catalog) return <Spin />;
   const dossierTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <CadrePicker value={cadreId} onChange={(id) => setCadreId(id)} />
+      <CadrePicker value={cadreId} onChange={(id, row) => choose(id, row)} />
       {cadreId === null ? (
         <Empty description="请先选择一名干部" />
       ) : (

@@ -1,11 +1,11 @@
 // 评议终端: the whole window is a code-entry screen; a code opens only its seat's ballot; after submitting the screen
 // returns to code entry showing nothing of the ballot; leaving needs the staff member's password.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Input, Layout, Modal, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/panel';
 import type { KioskStatus } from '../../../shared/ipc/types';
-import { call, errorMessage } from '../../lib/api';
+import { call, errorMessage, onCloseRequested } from '../../lib/api';
 import { KioskBallotPanel } from './KioskBallotPanel';
 
 function CodeEntry({ onOpened }: { onOpened: (code: string, form: KioskBallotForm) => void }) {
@@ -57,7 +57,8 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
   const [opened, setOpened] = useState<{ code: string; form: KioskBallotForm } | null>(null);
   // A new key after each ballot: nothing of the previous one survives in the page's state.
   const [round, setRound] = useState(0);
-  const [exiting, setExiting] = useState(false);
+  // 'exit' from the 工作人员退出 button; 'close' when the window's close button was pressed (the app then quits).
+  const [exiting, setExiting] = useState<false | 'exit' | 'close'>(false);
   const [password, setPassword] = useState('');
   const [exitProblem, setExitProblem] = useState<string | null>(null);
   const { message } = AntApp.useApp();
@@ -69,9 +70,16 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
     message.success('评议票已提交，感谢您的参与');
   };
 
+  const askPassword = (why: 'exit' | 'close') => {
+    setPassword('');
+    setExitProblem(null);
+    setExiting(why);
+  };
+  useEffect(() => onCloseRequested(() => askPassword('close')), []);
+
   const exit = async () => {
     try {
-      await call('kiosk.exit', { password });
+      await call('kiosk.exit', exiting === 'close' ? { password, close: true } : { password });
       setExiting(false);
       onExit();
     } catch (e) {
@@ -89,11 +97,7 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
           size="small"
           ghost
           icon={<LockOutlined />}
-          onClick={() => {
-            setPassword('');
-            setExitProblem(null);
-            setExiting(true);
-          }}
+          onClick={() => askPassword('exit')}
           data-testid="kiosk-exit"
         >
           工作人员退出
@@ -107,9 +111,9 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
         )}
       </Layout.Content>
       <Modal
-        open={exiting}
-        title="退出评议终端"
-        okText="退出"
+        open={exiting !== false}
+        title={exiting === 'close' ? '关闭程序' : '退出评议终端'}
+        okText={exiting === 'close' ? '关闭程序' : '退出'}
         okButtonProps={{ 'data-testid': 'kiosk-exit-ok' } as Record<string, string>}
         cancelText="取消"
         onOk={() => void exit()}

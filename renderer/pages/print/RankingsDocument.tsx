@@ -1,6 +1,6 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
-import { displayRows, flagText, GRADE_LABELS, orderedGroups, VETO_NOTE, type RankingsView } from '../../../shared/assessment';
+import { displayRows, GRADE_LABELS, rowFlagText, orderedGroups, poolLine, quotaSummary, smallGroupNote, VETO_NOTE, type RankingsView } from '../../../shared/assessment';
 import type { Component, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { fmt2 } from '../assessment/groups';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
@@ -43,16 +43,18 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
         <div className="pb-h2">
           {name}
           <span className="pb-h-note">
-            共 {group.size} 人，参与排名 {group.rows.length} 人，优秀名额 {group.excellentQuota} 名
+            共 {group.size} 人，参与排名 {group.rows.length} 人，{quotaSummary(view, group)}
           </span>
         </div>
       ),
     },
   ];
+  const small = smallGroupNote(view, group);
+  if (small) blocks.push({ key: `${tableId}-quota`, kind: 'flow', keepWithNext: true, node: <div className="pb-note" data-quota-note="small">{small}</div> });
   displayRows(group).forEach(({ row: r, rank, vetoed }) => {
     const m = view.members[r.cadreId];
     const c = confirmed.get(r.cadreId);
-    const flags = r.flags.filter((f) => f !== 'veto').map(flagText);
+    const flags = r.flags.filter((f) => f !== 'veto').map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons));
     blocks.push({
       key: `${tableId}-${r.cadreId}`,
       kind: 'row',
@@ -124,6 +126,8 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
     const groups = orderedGroups(view, position);
     if (groups.length === 0) continue;
     blocks.push({ key: `${prefix}-${position}`, kind: 'flow', keepWithNext: true, node: <div className="pb-h1">{label}</div> });
+    const pool = poolLine(view, position);
+    if (pool) blocks.push({ key: `${prefix}-${position}-pool`, kind: 'flow', keepWithNext: true, node: <div className="pb-note" data-quota-note="pool">{pool}</div> });
     groups.forEach((g) => {
       const id = `${prefix}-t-${position}-${g.groupKey}`;
       tables[id] = { cols: COLS, header, variant: 'pt-rank' };

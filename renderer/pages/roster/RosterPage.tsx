@@ -1,15 +1,19 @@
-// 干部名册: every cadre in a virtualised table with filters and search; opening a row shows the profile.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// 干部名册: every cadre in a virtualised table with filters and search; opening a row shows the profile and makes the
+// cadre the current one (当前干部) for the dossier and training pages. Every row is loaded (no paging), so columns
+// sort here; the default order (unit, then post) comes from roster.query.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import type { GetRef } from 'antd';
 import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
-import { POSITION_NAMES } from '../../../shared/roster/types';
-import { formatYearMonth } from '../../../shared/roster/dates';
 import { call, errorMessage } from '../../lib/api';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 import { saveWithDialog } from '../../lib/save-file';
 import { PageHeader } from '../PageHeader';
 import { EmptyWithHelp } from '../../layout/help';
+import { useCurrentCadre } from '../../layout/current-cadre';
+import { ColumnSettings, useHiddenColumns } from './ColumnSettings';
+import { columnsWidth, rosterColumns } from './roster-columns';
 import { RosterFilters } from './RosterFilters';
 import { CadreDrawer } from './CadreDrawer';
 import { CadreFormModal } from './CadreFormModal';
@@ -21,7 +25,7 @@ const SEARCH_DEBOUNCE_MS = 200;
 const cleanFilter = (f: RosterFilter): RosterFilter =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as RosterFilter;
 
-export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpenDossier?: (cadreId: number) => void }) {
+export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolean; userId: number; onOpenDossier?: (cadreId: number) => void }) {
   const { units, categories, reload: reloadUnits } = useUnitsAndCategories();
   const [filter, setFilter] = useState<RosterFilter>({ status: '在职' });
   const [rows, setRows] = useState<readonly RosterRow[]>([]);
@@ -32,6 +36,10 @@ export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpe
   const [tableHeight, setTableHeight] = useState(560);
   const query = useRef(0);
   const { message } = AntApp.useApp();
+  const { current, choose } = useCurrentCadre();
+  const [hidden, setHidden] = useHiddenColumns(userId);
+  const columns = useMemo(() => rosterColumns(rows, hidden), [rows, hidden]);
+  const table = useRef<GetRef<typeof Table<RosterRow>>>(null);
 
   const load = useCallback(async () => {
     const mine = ++query.current;
@@ -45,6 +53,14 @@ export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpe
       if (mine === query.current) setLoading(false);
     }
   }, [filter, message]);
+
+  // Coming back to the roster: the current cadre's row is scrolled into view once.
+  const shownCurrent = useRef(false);
+  useEffect(() => {
+    if (shownCurrent.current || !current || !rows.some((r) => r.id === current.id)) return;
+    shownCurrent.current = true;
+    table.current?.scrollTo({ key: current.id, align: 'start' });
+  }, [rows, current]);
 
   const firstLoad = useRef(true);
   useEffect(() => {
@@ -104,13 +120,17 @@ export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpe
         }
       />
       <Card styles={{ body: { paddingBottom: 8 } }}>
-        <div style={{ marginBottom: 12 }}>
-          <RosterFilters filter={filter} onChange={setFilter} units={units} categories={categories} />
+        <div style={{ marginBottom: 12, display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+          <div style={{ flex: 1 }}>
+            <RosterFilters filter={filter} onChange={setFilter} units={units} categories={categories} />
+          </div>
+          <ColumnSettings hidden={hidden} onChange={setHidden} />
         </div>
         {units.length === 0 && canEdit ? (
           <Typography.Paragraph type="warning">还没有单位。请先在“单位管理”中添加单位，或直接导入 Excel 干部名册前先建好单位。</Typography.Paragraph>
         ) : null}
         <Table<RosterRow>
+          ref={table}
           virtual
           rowKey="id"
           size="small"
@@ -118,28 +138,16 @@ export function RosterPage({ canEdit, onOpenDossier }: { canEdit: boolean; onOpe
           dataSource={rows as RosterRow[]}
           locale={{ emptyText: <EmptyWithHelp text="没有符合条件的干部" /> }}
           pagination={false}
-          scroll={{ x: 1200, y: tableHeight }}
-          onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: '姓名', dataIndex: 'name', width: 100, render: (v: string) => <span data-testid="cadre-name">{v}</span> },
-            { title: '性别', dataIndex: 'gender', width: 60 },
-            { title: '出生年月', dataIndex: 'birthMonth', width: 100, render: (v: string) => formatYearMonth(v) },
-            { title: '年龄', dataIndex: 'age', width: 60 },
-            { title: '单位', dataIndex: 'unitName', width: 200, ellipsis: true },
-            { title: '现任职务', dataIndex: 'currentPost', width: 260, ellipsis: true },
-            {
-              title: '正/副',
-              dataIndex: 'position',
-              width: 70,
-              // Plain text, not a Tag: thousands of rows scroll through this cell.
-              render: (p: RosterRow['position']) => <span style={{ color: p === 'chief' ? '#b71c1c' : undefined }}>{POSITION_NAMES[p]}</span>,
+          scroll={{ x: columnsWidth(hidden), y: tableHeight }}
+          rowClassName={(r) => (r.id === current?.id ? 'ant-table-row-selected' : '')}
+          onRow={(r) => ({
+            onClick: () => {
+              choose(r.id, r);
+              setOpenId(r.id);
             },
-            { title: '职级', dataIndex: 'rank', width: 110 },
-            { title: '学历', dataIndex: 'highestEducation', width: 80 },
-            { title: '单位类别', dataIndex: 'categoryName', width: 170, ellipsis: true },
-            { title: '状态', dataIndex: 'status', width: 70 },
-            { title: '身份证号', dataIndex: 'idNumber', width: 180 },
-          ]}
+            style: { cursor: 'pointer' },
+          })}
+          columns={columns}
         />
         <Typography.Text type="secondary" data-testid="roster-count">
           共 {rows.length} 人

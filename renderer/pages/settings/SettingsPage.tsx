@@ -1,4 +1,5 @@
-// System settings for administrators: the idle lock, automatic backups, the yearly training hours, keys and recovery code.
+// System settings for administrators: the idle lock, automatic backups, the yearly training hours, the issuing organ,
+// the roster's 职务排序, backup and restore, keys and the recovery code.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
 import { call, errorMessage } from '../../lib/api';
@@ -7,6 +8,7 @@ import { PageHeader } from '../PageHeader';
 import { BackupCard } from './BackupCard';
 import { IssuingOrganCard } from './IssuingOrganCard';
 import { KeysCard } from './KeysCard';
+import { PostOrderCard } from './PostOrderCard';
 
 export function SettingsPage({ onRestored }: { onRestored: () => void }) {
   const [form] = Form.useForm<{ idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }>();
@@ -68,6 +70,7 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
         </Form>
       </Card>
       <IssuingOrganCard />
+      <PostOrderCard />
       <BackupCard onRestored={onRestored} />
       <KeysCard />
     </>

@@ -121,6 +121,7 @@ describe('ballot summary export', () => {
     const { h, id } = await archived();
     expect((await h.ok('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' })).role).toBe('reviewer');
     await h.ok('session.login', { username: 'reader', password: 'Reader@2025' });
+    await h.ok('me.changePassword', { currentPassword: 'Reader@2025', newPassword: 'Reader#2025x' });
     expect(await h.err('ballots.exportSummary', { assessmentId: id, token: '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90' })).toMatchObject({ code: 'FORBIDDEN' });
     const path = join(tempDir(), '排名.xlsx');
     const token = await h.pickSave('rankingsExcel', path);

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { diffPaperBallots, type PaperBallot } from '../../../shared/assessment/paper';
 import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
 import type { TestHost } from '../../helpers/host';
-import { lastAudit, loginAdmin, loginAs, newRosterHost } from '../../helpers/roster';
+import { addUser, lastAudit, loginAdmin, loginAs, newRosterHost } from '../../helpers/roster';
 
 const CLERK2 = { username: 'clerk2', password: 'Clerk2@2025' } as const;
 
@@ -13,7 +13,7 @@ async function twoClerks(): Promise<{ h: TestHost; r: SmallRoster; id: number; a
   const h = await newRosterHost();
   const r = await seedRoster(h);
   const a = await startCollecting(h, await createC1(h));
-  await h.ok('users.create', { username: CLERK2.username, displayName: '考核录入员乙', role: 'assessmentClerk', password: CLERK2.password });
+  await addUser(h, { username: CLERK2.username, displayName: '考核录入员乙', role: 'assessmentClerk', password: CLERK2.password });
   const asFirst = () => loginAs(h, 'assessmentClerk');
   const asSecond = async () => void (await h.ok('session.login', CLERK2));
   await asFirst();

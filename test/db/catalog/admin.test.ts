@@ -32,7 +32,7 @@ describe('catalog administration', () => {
     const h = await newRosterHost();
     let v = await h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' });
     expect(section(v, 'S1').at(-1)).toEqual({ code: 'S1.7', name: '网络言行', retired: false });
-    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.saveEntry', target: 'S1.7 网络言行', detail: { 操作: '新增档案子项', 所属: '政治思想' } });
+    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.saveEntry', target: 'S1.7 网络言行', detail: { operation: '新增档案子项', parent: '政治思想' } });
     v = await h.ok('catalog.saveEntry', { kind: 'standard', parentCode: 'D3', name: '善于化解矛盾' });
     expect(dimension(v, 'D3').at(-1)?.code).toBe('D3.5');
     v = await h.ok('catalog.saveEntry', { kind: 'channel', name: '网络舆情' });
@@ -71,7 +71,7 @@ describe('catalog administration', () => {
     expect(dimension(v, 'D2')[1]).toEqual({ code: 'D2.2', name: '旗帜鲜明反对错误思潮', retired: false });
     expect(await lastAudit(h)).toMatchObject({
       target: 'D2.2 旗帜鲜明反对错误思潮',
-      detail: { 操作: '修改评价标准名称', 名称: ['旗帜鲜明抵制错误思潮', '旗帜鲜明反对错误思潮'] },
+      detail: { operation: '修改评价标准名称', name: ['旗帜鲜明抵制错误思潮', '旗帜鲜明反对错误思潮'] },
     });
   });
 
@@ -81,7 +81,7 @@ describe('catalog administration', () => {
     expect(v.listItems.find((i) => i.code === 'N4')).toMatchObject({ points: -7, dimensions: ['D5', 'D1'] });
     expect(await lastAudit(h)).toMatchObject({
       target: 'N4 受到提醒、函询、诫勉',
-      detail: { 操作: '修改清单事项', 分值: [-6, -7], 对应维度: ['政治自律', '政治自律、政治忠诚'] },
+      detail: { operation: '修改清单事项', points: [-6, -7], dimensions: ['政治自律', '政治自律、政治忠诚'] },
     });
   });
 
@@ -90,7 +90,7 @@ describe('catalog administration', () => {
     let v = await h.ok('catalog.setRetired', { kind: 'listItem', code: 'P5', retired: true });
     expect(v.listItems.find((i) => i.code === 'P5')?.retired).toBe(true);
     expect((await h.ok('catalog.get', {})).listItems.map((i) => i.code)).not.toContain('P5');
-    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.setRetired', target: expect.stringMatching(/^P5 /), detail: { 操作: '停用清单事项' } });
+    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.setRetired', target: expect.stringMatching(/^P5 /), detail: { operation: '停用清单事项' } });
     v = await h.ok('catalog.setRetired', { kind: 'listItem', code: 'P5', retired: false });
     expect(v.listItems.find((i) => i.code === 'P5')?.retired).toBe(false);
     expect((await h.ok('catalog.get', {})).listItems.map((i) => i.code)).toContain('P5');
@@ -103,7 +103,7 @@ describe('catalog administration', () => {
     let v = await h.ok('catalog.move', { kind: 'subItem', code: 'S2.3', direction: 'up' });
     expect(codesOf(section(v, 'S2'))).toEqual(['S2.1', 'S2.3', 'S2.2', 'S2.4', 'S2.5']);
     expect(codesOf(section(v, 'S1'))).toEqual(['S1.1', 'S1.2', 'S1.3', 'S1.4', 'S1.5', 'S1.6']);
-    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.move', target: 'S2.3 党性教育', detail: { 操作: '上移', 位置: [3, 2] } });
+    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.move', target: 'S2.3 党性教育', detail: { operation: '上移', position: [3, 2] } });
     v = await h.ok('catalog.move', { kind: 'listItem', code: 'N1', direction: 'down' });
     expect(codesOf(v.listItems.filter((i) => i.polarity === 'negative'))).toEqual(['N2', 'N1', 'N3', 'N4', 'N5', 'N6']);
     v = await h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S2', name: '挂职锻炼' });

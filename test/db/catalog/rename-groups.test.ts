@@ -27,7 +27,7 @@ describe('renaming sections and dimensions', () => {
     expect(await lastAudit(h)).toMatchObject({
       action: 'catalog.renameGroup',
       target: `${code} 教育培训情况`,
-      detail: { 操作: '修改档案板块名称', 名称: [old, '教育培训情况'] },
+      detail: { operation: '修改档案板块名称', name: [old, '教育培训情况'] },
     });
     expect((await h.ok('catalog.get', {})).sections.find((s) => s.code === code)?.name).toBe('教育培训情况');
     const d = await h.ok('dossier.get', { cadreId });
@@ -40,7 +40,7 @@ describe('renaming sections and dimensions', () => {
     const h = await newHostWithStore();
     const cadreId = await dossierCadre(h);
     await h.ok('catalog.renameGroup', { kind: 'dimension', code: 'D1', name: '政治忠诚度' });
-    expect(await lastAudit(h)).toMatchObject({ target: 'D1 政治忠诚度', detail: { 操作: '修改评价维度名称' } });
+    expect(await lastAudit(h)).toMatchObject({ target: 'D1 政治忠诚度', detail: { operation: '修改评价维度名称' } });
     expect((await h.ok('catalog.admin', {})).dimensions[0]).toMatchObject({ code: 'D1', name: '政治忠诚度' });
     const p = await h.ok('portrait.get', { cadreId });
     expect(JSON.stringify(p)).toContain('"code":"D1","name":"政治忠诚度"');

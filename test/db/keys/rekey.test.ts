@@ -64,7 +64,7 @@ describe('disabling an account re-keys the store', () => {
     expect(log.rows).toHaveLength(1);
     // The disabled account stays refused.
     await h.ok('session.lock', {});
-    expect(await h.err('session.login', { username: REVIEWER.username, password: REVIEWER.password })).toMatchObject({ code: 'ACCOUNT_DISABLED' });
+    expect(await h.err('session.login', { username: REVIEWER.username, password: REVIEWER.password })).toMatchObject({ code: 'WRONG_PASSWORD' });
   });
 });
 
@@ -109,6 +109,7 @@ describe('更换密钥 (keys.rekey)', () => {
     expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true });
     await h.ok('session.lock', {});
     await loginWorks(h, REVIEWER.username, REVIEWER.password);
+    await loginWorks(h, ADMIN.username, ADMIN.password); // the reviewer must first replace the admin-set password
     expect((await h.ok('units.list', {})).length).toBe(2);
   });
 

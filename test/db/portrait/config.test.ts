@@ -24,7 +24,7 @@ describe('portrait configuration', () => {
     expect(await lastAudit(h)).toMatchObject({
       action: 'portrait.saveConfig',
       target: '评价模型参数',
-      detail: { '统计期（年）': [3, 5], 薄弱维度判定线: [80, 75] },
+      detail: { windowYears: [3, 5], weakBelow: [80, 75] },
     });
   });
 

@@ -2,6 +2,7 @@
 // or three characters, pinyin initials and full pinyin, polyphonic surnames, 身份证号, any text of the profile).
 import { beforeAll, afterAll, describe, expect, test } from 'vitest';
 import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
+import { DEFAULT_POST_ORDER } from '../../../shared/roster/post-order';
 import { newSuiteHostWithStore } from '../../helpers/host';
 import { addUnit, expectedAge, makeId, minimalCadre, type CadreForm } from '../../helpers/roster';
 
@@ -139,6 +140,7 @@ describe('the rows', () => {
       categoryName: '苏木镇（街道）',
       position: 'chief',
       currentPost: '乌兰镇主要负责人',
+      postRank: DEFAULT_POST_ORDER.length, // no 职务 keyword in it
       rank: '正科级',
       status: '在职',
       highestEducation: '研究生',

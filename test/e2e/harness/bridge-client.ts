@@ -13,6 +13,7 @@ export function bridgeInitScript(): string {
         body: JSON.stringify({ name, input }),
       }).then((r) => r.json());
     const listeners = new Set();
+    const closeListeners = new Set();
     let events = null;
     const bridge = {
       calls: Object.freeze(Object.fromEntries(names.map((n) => [n, call(n)]))),
@@ -24,7 +25,13 @@ export function bridgeInitScript(): string {
         }
         return () => listeners.delete(listener);
       },
+      // No window to close here: a test presses the close button with window.__ganbuRequestClose().
+      onCloseRequested(listener) {
+        closeListeners.add(listener);
+        return () => closeListeners.delete(listener);
+      },
     };
+    Object.defineProperty(window, '__ganbuRequestClose', { value: () => closeListeners.forEach((l) => l()) });
     Object.defineProperty(window, ${JSON.stringify(BRIDGE_GLOBAL)}, { value: Object.freeze(bridge) });
   })();`;
 }

@@ -49,7 +49,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function settledScreenshot(page: Page, name: string): Promise<void> {
   await page.mouse.move(1, 1);
   await expect.poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave), .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
-  await page.waitForTimeout(400);
+  await animationsDone(page);
   await screenshot(page, name);
 }
 
@@ -60,4 +60,14 @@ export async function settledScreenshot(page: Page, name: string): Promise<void>
  */
 export async function previewDrawn(preview: Locator, timeout?: number): Promise<void> {
   await preview.locator('.print-page:not(:empty)').first().waitFor(timeout === undefined ? undefined : { timeout });
+}
+
+/**
+ * Waits until no finite CSS animation or transition is running (a modal's or drawer's opening, a fade): what a fixed
+ * sleep used to wait for. Spinners animate forever and do not count.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
 }

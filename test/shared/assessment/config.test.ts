@@ -69,6 +69,12 @@ describe('assessment configuration', () => {
     ['trimming below 3 ballots', (c: RankingConfig) => (c.trimMinBallots = 2), 'trimMinBallots', '去掉最高最低分的最少票数不能小于 3'],
     ['a non-number threshold', (c: RankingConfig) => ((c as { excellentMinScore: unknown }).excellentMinScore = '85'), 'excellentMinScore', '优秀最低分必须是数字'],
     ['an unknown veto grade', (c: RankingConfig) => ((c as { vetoGrade: unknown }).vetoGrade = 'bad'), 'vetoGrade', '一票否决后的等次不正确'],
+    [
+      'an unknown 优秀 quota scope',
+      (c: RankingConfig) => ((c as { excellentQuotaScope: unknown }).excellentQuotaScope = 'unit'),
+      'excellentQuotaScope',
+      '优秀名额计算范围必须是“按组计算”或“正职、副职分别合并计算”',
+    ],
   ])('%s is refused with a message naming the field', (_name, change, path, message) => {
     expect(problems(withChange(change))).toContainEqual({ path, message });
   });
@@ -77,6 +83,13 @@ describe('assessment configuration', () => {
     expect(problems(withChange((c) => (c.indicators.chief = [{ id: 'a', weight: 0.1 }, { id: 'b', weight: 0.2 }, { id: 'c', weight: 0.7 }])))).toEqual([]);
     expect(problems(withChange((c) => (c.indicators.chief[2]!.weight = 0.3000005)))).toEqual([]);
     expect(problems(withChange((c) => (c.penaltyCap = 10)))).toEqual([]);
+  });
+
+  test('the 优秀 quota scope may be absent (按组计算, as configurations saved before it), group or position', () => {
+    expect(defaultAssessmentConfig().excellentQuotaScope).toBeUndefined();
+    expect(problems(withChange((c) => (c.excellentQuotaScope = 'group')))).toEqual([]);
+    expect(problems(withChange((c) => (c.excellentQuotaScope = 'position')))).toEqual([]);
+    expect(rankingConfigSchema.parse(withChange((c) => (c.excellentQuotaScope = 'position'))).excellentQuotaScope).toBe('position');
   });
 
   test('an unknown key is refused', () => {

@@ -38,8 +38,14 @@ const configArb: fc.Arbitrary<RankingConfig> = fc
     penaltyCap: fc.constantFrom(null, 2),
     excellentRatio: fc.constantFrom(0.2, 0.34, 0.5),
     excellentMinScore: fc.constantFrom(0, 70, 85),
+    excellentQuotaScope: fc.constantFrom('absent', 'group', 'position'),
   })
-  .map((overrides) => ({ ...defaultRankingConfig(), ...overrides }));
+  .map(({ excellentQuotaScope, ...overrides }) => {
+    const config: RankingConfig = { ...defaultRankingConfig(), ...overrides };
+    // Absent must mean 'group'; the generator covers all three spellings.
+    if (excellentQuotaScope !== 'absent') config.excellentQuotaScope = excellentQuotaScope as 'group' | 'position';
+    return config;
+  });
 
 /** Scores from a short list so that ties are common; now and then out of range. */
 const scoreArb = fc.oneof(
@@ -81,7 +87,8 @@ function inputArb(cadres: RankingCadre[], config: RankingConfig): fc.Arbitrary<R
     serviceBallots: fc.array(fc.record({ targetId: anyId, score: scoreArb }), { maxLength: 20 }),
     adjustments: fc.array(fc.record({ targetId: anyId, points: fc.constantFrom(-3, -1.5, 1, 2.25, 4), reason: fc.constant('') }), { maxLength: 4 }),
     vetoes: fc.array(fc.record({ targetId: anyId, reason: fc.constant('') }), { maxLength: 2 }),
-  });
+    ineligible: fc.option(fc.array(fc.record({ targetId: anyId, reason: fc.constant('诫勉') }), { maxLength: 3 }), { nil: undefined }),
+  }).map(({ ineligible, ...rest }) => (ineligible === undefined ? rest : { ...rest, ineligible }));
 }
 
 const assessmentArb: fc.Arbitrary<RankingInput> = fc
@@ -103,6 +110,12 @@ function better(a: RankingRow, b: RankingRow): boolean {
 
 function allRows(result: RankingResult): RankingRow[] {
   return result.groups.flatMap((g) => g.rows);
+}
+
+/** The groups of each 优秀 pool: one per group, or one per position under the 'position' scope. */
+function poolsOf(result: RankingResult, input: RankingInput): RankingResult['groups'][] {
+  if (input.config.excellentQuotaScope !== 'position') return result.groups.map((g) => [g]);
+  return (['chief', 'deputy'] as Position[]).map((p) => result.groups.filter((g) => g.position === p)).filter((pool) => pool.length > 0);
 }
 
 describe('computeRankings properties', () => {
@@ -133,13 +146,71 @@ describe('computeRankings properties', () => {
     );
   });
 
-  it('never gives more 优秀 than the quota', () => {
+  it('never gives more 优秀 than the quota of the pool', () => {
     fc.assert(
       fc.property(assessmentArb, (input) => {
-        for (const group of computeRankings(input).groups) {
-          expect(group.rows.filter((r) => r.grade === 'excellent').length).toBeLessThanOrEqual(group.excellentQuota);
-          expect(group.excellentQuota).toBe(Math.floor(group.rows.length * input.config.excellentRatio + 1e-9));
+        const result = computeRankings(input);
+        for (const pool of poolsOf(result, input)) {
+          const rows = pool.flatMap((g) => g.rows);
+          const quota = Math.floor(rows.length * input.config.excellentRatio + 1e-9);
+          for (const group of pool) expect(group.excellentQuota).toBe(quota);
+          expect(rows.filter((r) => r.grade === 'excellent').length).toBeLessThanOrEqual(quota);
         }
+      }),
+      runs,
+    );
+  });
+
+  it('gives a position pool at least the sum of its group quotas', () => {
+    fc.assert(
+      fc.property(assessmentArb, (input) => {
+        const grouped = computeRankings({ ...input, config: { ...input.config, excellentQuotaScope: 'group' } });
+        const pooled = computeRankings({ ...input, config: { ...input.config, excellentQuotaScope: 'position' } });
+        for (const position of ['chief', 'deputy'] as Position[]) {
+          const sum = grouped.groups.filter((g) => g.position === position).reduce((s, g) => s + g.excellentQuota, 0);
+          const pool = pooled.groups.find((g) => g.position === position)?.excellentQuota ?? 0;
+          expect(pool).toBeGreaterThanOrEqual(sum);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('never makes an ineligible cadre 优秀, and flags every ranked one listed', () => {
+    fc.assert(
+      fc.property(assessmentArb, (input) => {
+        const listed = new Set((input.ineligible ?? []).map((i) => i.targetId));
+        for (const row of allRows(computeRankings(input))) {
+          expect(row.flags.includes('ineligible')).toBe(listed.has(row.cadreId));
+          if (listed.has(row.cadreId)) expect(row.grade).not.toBe('excellent');
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('gives 优秀 from the top of each pool: no candidate better than an 优秀 cadre is left without it', () => {
+    fc.assert(
+      fc.property(assessmentArb, (input) => {
+        const result = computeRankings(input);
+        const barred = new Set([...input.vetoes, ...(input.ineligible ?? [])].map((v) => v.targetId));
+        for (const pool of poolsOf(result, input)) {
+          const rows = pool.flatMap((g) => g.rows);
+          const candidates = rows.filter((r) => !barred.has(r.cadreId) && r.finalScore >= input.config.excellentMinScore);
+          for (const winner of rows.filter((r) => r.grade === 'excellent')) {
+            for (const other of candidates) if (better(other, winner)) expect(other.grade).toBe('excellent');
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('treats an absent ineligible list as an empty one', () => {
+    fc.assert(
+      fc.property(assessmentArb, (input) => {
+        const { ineligible: _ignored, ...without } = input;
+        expect(JSON.stringify(computeRankings({ ...without, ineligible: [] }))).toBe(JSON.stringify(computeRankings(without)));
       }),
       runs,
     );
