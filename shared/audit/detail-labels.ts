@@ -6,6 +6,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   displayName: '姓名',
   role: '角色',
   reenabled: '重新启用',
+  rekeyed: '已更换档案库密钥',
   via: '方式',
   from: '原值',
   to: '新值',
@@ -118,6 +119,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   idleLockMinutes: '无操作自动锁定（分钟）',
   bytes: '大小（字节）',
   backupCreatedAt: '备份时间',
+  otherStore: '备份所属的另一档案库',
   // Accounts and the kiosk.
   at: '时间',
   result: '结果',
