@@ -111,8 +111,8 @@ export async function createStore(
 /**
  * Opens the database with the first of a slot's keys that fits it (the current key, then a pending one: see
  * rekey.ts for the states a killed re-keying can leave), and settles the key-slot file to that key.
- * None fits: the slot only holds keys of an older state of the store (a key-slot file copied back, or an account
- * left out of a re-keying): the same answer as a disabled account or a wrong password.
+ * None fits: NOT_A_STORE, as for a foreign or damaged database file (the two cannot be told apart: the whole file is
+ * encrypted). A key-slot file copied back from before a re-keying lands here too; it opens nothing either way.
  */
 function openWithKeys(dir: string, file: KeySlotFile, keys: readonly StoreKeys[]): { raw: RawDb; keys: StoreKeys } {
   let lastError: unknown = wrongPassword();
@@ -131,7 +131,7 @@ function openWithKeys(dir: string, file: KeySlotFile, keys: readonly StoreKeys[]
     }
   }
   for (const k of keys) wipe(k);
-  throw (lastError as { code?: string }).code === 'NOT_A_STORE' && keys.length > 0 ? wrongPassword() : lastError;
+  throw lastError;
 }
 
 const wipe = (k: StoreKeys) => {
