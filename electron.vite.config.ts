@@ -14,7 +14,8 @@ export default defineConfig({
       // the pure-JS dependencies are bundled so the main process loads one file instead of hundreds from the asar.
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rolldownOptions: {
-        input: { main: resolve(root, 'electron/main.ts') },
+        // The engine (store and services) runs in a worker thread of its own: electron/engine/worker.ts.
+        input: { main: resolve(root, 'electron/main.ts'), engine: resolve(root, 'electron/engine/worker.ts') },
         external: ['better-sqlite3-multiple-ciphers'],
         // package.json has "type": "module" and Electron ≥ 28 runs an ESM main, so main.js is plain ESM.
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -1,10 +1,10 @@
-// The Electron main process: one hardened window on app://ganbu, the store host behind the one IPC dispatcher.
+// The Electron main process: one hardened window on app://ganbu, its dialogs, menu and printing. The store and every
+// service run in the engine worker (electron/engine/worker.ts), reached through the one IPC dispatcher's messages.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { AppHost } from '../db/app/host';
 import { KIOSK_CLOSE_CHANNEL, LOCKED_CHANNEL } from '../shared/ipc/names';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL, createAppProtocolHandler, registerAppScheme } from './app-protocol';
-import { createDispatcher } from './ipc/dispatcher';
+import { EngineClient } from './engine/client';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate, KIOSK_MENU } from './menu';
 import { hardenContents, hardenSession } from './security';
@@ -22,6 +22,7 @@ const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
 
 // Built layout: out/main/main.js, out/preload/preload.cjs, out/renderer/index.html.
 const preloadPath = join(import.meta.dirname, '../preload/preload.cjs');
+const enginePath = join(import.meta.dirname, 'engine.js');
 const rendererRoot = join(import.meta.dirname, '../renderer');
 
 /** Documents is where users look for and back up their files; userData only if the OS has no Documents folder. */
@@ -41,12 +42,36 @@ app.enableSandbox();
 app.commandLine.appendSwitch('js-flags', '--expose-gc');
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
+/**
+ * The engine stopped unexpectedly (its open transaction was rolled back, nothing half-written): say so in Chinese and
+ * offer to start it again; the user then signs in afresh.
+ */
+async function offerRestart(win: BrowserWindow, engine: EngineClient): Promise<void> {
+  if (win.isDestroyed()) return;
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'error',
+    title: '数据服务意外停止',
+    message: '档案库的数据服务意外停止，正在进行的操作未完成，已保存的数据不受影响。',
+    detail: '选择“重新打开档案库”后请重新登录；如反复出现，请联系技术支持。',
+    buttons: ['重新打开档案库', '退出程序'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) {
+    app.quit();
+    return;
+  }
+  await engine.start({ afterCrash: true });
+  if (!win.isDestroyed()) win.webContents.send(LOCKED_CHANNEL, 'crashed');
+}
+
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same store from two processes; the first one is focused instead.
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  let host: AppHost | null = null;
+  let engine: EngineClient | null = null;
   let disposed = false;
   const printWindows = new Set<Electron.WebContents>();
 
@@ -63,10 +88,10 @@ if (!app.requestSingleInstanceLock()) {
 
   // Close the store (and wipe its key) before the process exits; quit again once that is done.
   app.on('before-quit', (event) => {
-    if (disposed || !host) return;
+    if (disposed || !engine) return;
     event.preventDefault();
     disposed = true;
-    void host
+    void engine
       .dispose()
       .catch((e: unknown) => console.error(e))
       .finally(() => app.quit());
@@ -78,7 +103,9 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession, { devServerOrigin });
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
-      const appHost = new AppHost({
+      const appEngine = new EngineClient({
+        workerPath: enginePath,
+        log: (e) => console.error(e),
         configDir: app.getPath('userData'),
         defaultStoreDir: defaultStoreDir(),
         pickDirectory: async () => {
@@ -112,10 +139,10 @@ if (!app.requestSingleInstanceLock()) {
           },
         },
       });
-      host = appHost;
-      appHost.startIdleTimer();
+      engine = appEngine;
+      await appEngine.start();
 
-      registerIpc(ipcMain, createDispatcher(appHost), {
+      registerIpc(ipcMain, appEngine.dispatchJson, {
         contents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
         printContents: () => printWindows,
         allowedUrlPrefixes: [`${APP_ORIGIN}/`, ...(devServerOrigin ? [`${devServerOrigin}/`] : [])],
@@ -127,14 +154,15 @@ if (!app.requestSingleInstanceLock()) {
         mainWindow = null;
       });
 
-      appHost.onLock((reason) => {
+      appEngine.onLock((reason) => {
         if (!win.isDestroyed()) win.webContents.send(LOCKED_CHANNEL, reason);
       });
+      appEngine.onCrash(() => void offerRestart(win, appEngine));
 
       const menu = Menu.buildFromTemplate(
         buildMenuTemplate({
           isDev: devServerUrl !== null,
-          lock: () => void appHost.lock('manual').catch((e: unknown) => console.error(e)),
+          lock: () => appEngine.lock(),
           about: () =>
             void dialog.showMessageBox(win, {
               type: 'info',
@@ -149,12 +177,11 @@ if (!app.requestSingleInstanceLock()) {
 
       // 评议终端: the window becomes a kiosk with no menu while the session serves panel members; closing it asks the
       // clerk's password (the kiosk screen's dialog calls kiosk.exit with close) and closes once that succeeded.
-      guardKioskClose(win, () => appHost.kiosk.status !== null, () => {
+      guardKioskClose(win, () => appEngine.kioskOn, () => {
         if (!win.isDestroyed()) win.webContents.send(KIOSK_CLOSE_CHANNEL);
       });
-      appHost.kiosk.onChange((status, end) => {
+      appEngine.onKiosk((on, end) => {
         if (win.isDestroyed()) return;
-        const on = status !== null;
         Menu.setApplicationMenu(on ? KIOSK_MENU : menu);
         setKioskWindow(win, on);
         if (end === 'close') win.close();

@@ -8,7 +8,8 @@ type LockReason = Parameters<Parameters<WindowBridge['onLocked']>[0]>[0];
 
 const calls = Object.freeze(
   Object.fromEntries(
-    CALL_NAME_LIST.map((name) => [name, (input: unknown) => ipcRenderer.invoke(CALL_CHANNEL, name, input)] as const),
+    // The main process answers with the CallResult's JSON text (it passes the engine's answer on unparsed).
+    CALL_NAME_LIST.map((name) => [name, async (input: unknown) => JSON.parse((await ipcRenderer.invoke(CALL_CHANNEL, name, input)) as string) as unknown] as const),
   ),
 ) as unknown as WireCalls;
 
@@ -17,7 +18,7 @@ const bridge: WindowBridge = Object.freeze({
   onLocked(listener: (reason: LockReason) => void): () => void {
     // The IPC event object never reaches the page: it carries `sender`, which would hand the page ipcRenderer.
     const handler = (_event: unknown, reason: unknown): void => {
-      if (reason === 'manual' || reason === 'idle') listener(reason);
+      if (reason === 'manual' || reason === 'idle' || reason === 'crashed') listener(reason);
     };
     ipcRenderer.on(LOCKED_CHANNEL, handler);
     return () => {

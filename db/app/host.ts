@@ -32,11 +32,13 @@ export interface HostOptions {
   readonly printPdf?: PdfPrinter;
   /** Daily automatic backups after login (default on); tests that count audit entries turn them off. */
   readonly autoBackup?: boolean;
+  /** Why no session is open at start: 'crashed' after the engine stopped unexpectedly and was started again. */
+  readonly lockedReason?: 'crashed';
   readonly now?: () => number;
 }
 
 export type LockReason = 'manual' | 'idle';
-type EndReason = LockReason | 'restored';
+type EndReason = LockReason | 'restored' | 'crashed';
 
 export class AppHost {
   private store: Store | null = null;
@@ -62,6 +64,7 @@ export class AppHost {
     this.lastActivity = this.now();
     this.io = new HostIO(opts.fileDialogs, opts.printPdf);
     this.kiosk = new KioskMode(this.now);
+    this.lockedReason = opts.lockedReason ?? null;
   }
 
   status(): AppStatus {

@@ -1,13 +1,15 @@
-// Wires the one dispatcher to ipcMain, answering only our own page in our window's main frame.
+// Wires the engine's calls to ipcMain, answering only our own page in our window's main frame. Answers travel as the
+// CallResult's JSON text, which the main thread passes on unparsed (electron/engine/client.ts) and the preload parses.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CALL_CHANNEL } from '../../shared/ipc/names';
 import type { CallResult } from '../../shared/ipc/errors';
-import type { Dispatch } from './dispatcher';
+import type { DispatchJson } from '../engine/client';
 
 export const FORBIDDEN_SENDER: CallResult<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' },
 };
+const FORBIDDEN_SENDER_JSON = JSON.stringify(FORBIDDEN_SENDER);
 
 export interface TrustedSender {
   /** The window's web contents, or null before it exists / after it is closed. */
@@ -31,10 +33,10 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedSende
 }
 
 /** Registers the handler; returns a function that removes it (used by tests and on shutdown). */
-export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, trusted: TrustedSender): () => void {
+export function registerIpc(ipcMain: IpcMain, dispatchJson: DispatchJson, trusted: TrustedSender): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
-    if (!isTrustedSender(event, trusted)) return FORBIDDEN_SENDER;
-    return dispatch(name, input);
+    if (!isTrustedSender(event, trusted)) return FORBIDDEN_SENDER_JSON;
+    return dispatchJson(name, input);
   });
   return () => ipcMain.removeHandler(CALL_CHANNEL);
 }

@@ -24,7 +24,7 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   throw new ApiError(result.error);
 }
 
-export const onLocked = (listener: (reason: 'manual' | 'idle') => void): (() => void) => bridge().onLocked(listener);
+export const onLocked = (listener: (reason: 'manual' | 'idle' | 'crashed') => void): (() => void) => bridge().onLocked(listener);
 
 /** The window's close button in 评议终端 mode (main refused the close and asks for the clerk's password). */
 export const onCloseRequested = (listener: () => void): (() => void) => bridge().onCloseRequested(listener);

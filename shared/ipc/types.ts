@@ -18,7 +18,7 @@ export interface AppStatus {
   readonly user: SessionUser | null;
   readonly lastUsername: string | null;
   /** Why the last session ended, so the login screen can say "已自动锁定". */
-  readonly lockedReason: 'manual' | 'idle' | 'restored' | null;
+  readonly lockedReason: 'manual' | 'idle' | 'restored' | 'crashed' | null;
   readonly idleLockMinutes: number;
   readonly appVersion: string;
   /** Set while the session is in 评议终端 (kiosk) mode: the window shows only the code-entry screen. */

@@ -7,7 +7,7 @@ export type WireCalls = { readonly [N in CallName]: (input: CallInput<N>) => Pro
 export interface WindowBridge {
   readonly calls: WireCalls;
   /** The main process locked the app (idle timer, Ctrl+L from the menu); returns an unsubscribe function. */
-  onLocked(listener: (reason: 'manual' | 'idle') => void): () => void;
+  onLocked(listener: (reason: 'manual' | 'idle' | 'crashed') => void): () => void;
   /** The window's close button was pressed in 评议终端 mode: ask for the clerk's password (kiosk.exit with close). */
   onCloseRequested(listener: () => void): () => void;
 }

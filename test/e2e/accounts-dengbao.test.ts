@@ -40,22 +40,22 @@ describe('the 评议终端 window', () => {
     await dialog.getByTestId('kiosk-exit-ok').click();
     await dialog.getByTestId('kiosk-exit-problem').waitFor();
     await screenshot(page, 'dengbao-01-kiosk-close');
-    expect(app.bridge.host.status().kiosk).not.toBeNull();
+    expect((await app.must<{ kiosk: unknown }>('app.status', {})).kiosk).not.toBeNull();
     await dialog.getByTestId('kiosk-exit-password').fill(ADMIN.password);
     await dialog.getByTestId('kiosk-exit-ok').click();
     // The password check runs the real scrypt: give it time.
-    await expect.poll(() => app.bridge.host.status().kiosk, { timeout: 30_000 }).toBeNull();
+    await expect.poll(async () => (await app.must<{ kiosk: unknown }>('app.status', {})).kiosk, { timeout: 30_000 }).toBeNull();
   });
 });
 
 describe('an older store with a weak password', () => {
   test('opens, but shows nothing until its owner sets a password that follows the rule', async () => {
     // A store made before the rule (below the schema, as an older version of the app did), opened in this window.
-    await app.bridge.host.lock('manual');
+    await app.must('session.lock', {});
     const dir = join(app.work, 'old-store');
     const { store } = await createStore(dir, { username: OLD.username, displayName: OLD.displayName, password: OLD.password }, { kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
     await store.close();
-    app.bridge.host.useExistingStore({ dir });
+    await app.must('setup.useExistingStore', { dir });
     await page.reload();
     await field('用户名').waitFor();
     await login(OLD.username, OLD.password);

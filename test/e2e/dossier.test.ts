@@ -151,6 +151,8 @@ describe('political-quality dossier', () => {
     expect(requested.some((u) => /\/assets\/pdf\.worker[^/]*\.mjs$/.test(u))).toBe(true);
     expect(requested.filter((u) => !u.startsWith(new URL(app.bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await page.locator('.ant-modal-close').last().click();
+    // The first viewer's canvas must be gone, or the wait below could read its data-drawn.
+    await expect.poll(() => page.getByTestId('pdf-canvas').count()).toBe(0);
 
     // Chinese in a font the PDF does not embed: pdf.js needs the bundled CMap, fetched from the app itself.
     await attach('任职通知.pdf', makePdf(['关于同志任职的通知'], true));
@@ -158,9 +160,11 @@ describe('political-quality dossier', () => {
     page.on('request', onRequest);
     await card.getByText('任职通知.pdf', { exact: true }).click();
     await expect.poll(() => page.getByTestId('pdf-canvas').getAttribute('data-drawn'), { timeout: 15_000 }).toBe('yes');
+    const cmapUrl = `${new URL(app.bridge.url).origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`;
+    await expect.poll(() => requested.filter((u) => u.includes('/pdfjs/cmaps/'))).toContain(cmapUrl);
     page.off('request', onRequest);
     const cmaps = requested.filter((u) => u.includes('/pdfjs/cmaps/'));
-    expect(cmaps).toContain(`${new URL(app.bridge.url).origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
+    expect(cmaps).toContain(cmapUrl);
     expect(cmaps.every((u) => u.startsWith(`${new URL(app.bridge.url).origin}/pdfjs/cmaps/`))).toBe(true);
     // The heading band above the blue box holds the text: it has ink.
     const headingInk = await page.getByTestId('pdf-canvas').evaluate((el) => {

@@ -142,7 +142,7 @@ describe('评议码 and 评议终端', () => {
     await input('kiosk-exit-password').fill(ADMIN.password);
     await page.getByTestId('kiosk-exit-ok').click();
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
-    expect(app.bridge.host.status().kiosk).toBeNull();
+    expect((await app.must<{ kiosk: unknown }>('app.status', {})).kiosk).toBeNull();
     // Back where the kiosk was started: the assessment's 评议码 tab.
     await expect.poll(() => page.locator('.ant-tabs-tab-active').first().innerText()).toBe('评议码');
     expect(await page.locator('.ant-menu-item-selected').innerText()).toContain('考核测评');

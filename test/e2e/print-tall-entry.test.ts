@@ -2,7 +2,6 @@
 // page: an entry of about three pages (table rows never split, so a long entry is printed as continuation rows), a
 // 简历 of 5000 characters in 140 one-line periods, and 奖惩情况 of 2000 characters.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
@@ -49,9 +48,10 @@ afterAll(async () => {
 
 test('a long entry, a 5000-character 简历 and long 奖惩情况 print in full over several pages', async () => {
   const r = await app.must<{ jobId: string; pages: number }>('print.renderDossier', { cadreId, copies: 1, recipients: [] });
-  const job = app.bridge.host.jobs.payload<{ pdf: Buffer }>(r.jobId, 'print');
   const file = join(app.work, 'tall.pdf');
-  writeFileSync(file, job.pdf);
+  app.dialogs.answerSave(file);
+  const picked = await app.must<{ token: string }>('files.pickSave', { purpose: 'printPdf', suggestedName: 'tall' });
+  await app.must('print.save', { jobId: r.jobId, token: picked.token });
   const pages = pdfPages(file, 'plain');
   const compact = pages.map((p) => p.replace(/\s+/g, ''));
   const find = (text: string) => compact.findIndex((p) => p.includes(text.replace(/\s+/g, '')));

@@ -19,7 +19,7 @@ describe('electron.vite.config.ts', () => {
   it('builds the main process as ESM at package.json main, keeping the native cipher module external', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.main).toBe('out/main/main.js');
-    expect(main.build.rolldownOptions.input).toEqual({ main: join(root, 'electron/main.ts') });
+    expect(main.build.rolldownOptions.input).toEqual({ main: join(root, 'electron/main.ts'), engine: join(root, 'electron/engine/worker.ts') });
     expect(main.build.outDir).toBe(join(root, 'out/main'));
     expect(main.build.rolldownOptions.output).toMatchObject({ format: 'es', entryFileNames: '[name].js' });
     expect(main.build.rolldownOptions.external).toContain('better-sqlite3-multiple-ciphers');
@@ -71,10 +71,17 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
 
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('writes out/main/main.js as ESM importing electron and the external cipher module', () => {
+  it('writes out/main/main.js as ESM importing electron, and no store code: that is in the engine worker', () => {
     const js = readFileSync(out('main/main.js'), 'utf8');
     expect(js).toMatch(/^import .* from "electron";$/m);
+    expect(js).not.toMatch(/better-sqlite3|CREATE TABLE|exceljs|pdf-lib/);
+    expect(js).not.toMatch(/\brequire\(/);
+  });
+
+  it('writes out/main/engine.js as ESM importing the external cipher module and never electron', () => {
+    const js = readFileSync(out('main/engine.js'), 'utf8');
     expect(js).toMatch(/^import \w+ from "better-sqlite3-multiple-ciphers";$/m);
+    expect(js).not.toMatch(/from "electron"/);
     expect(js).not.toMatch(/\brequire\(/);
     expect(js).not.toMatch(/from "(zod|kysely)"/); // bundled
   });
@@ -190,7 +197,7 @@ export class BrowserWindow extends EventEmitter {
     const html = await page.text();
     const src = html.match(/src="\\.\\/(assets\\/[^"]+\\.js)"/)[1];
     const script = await serve(new Request(new URL(src, url).href));
-    const status2 = await call({ sender: this.webContents, senderFrame: this.webContents.mainFrame }, 'app.status', {});
+    const status2 = JSON.parse(await call({ sender: this.webContents, senderFrame: this.webContents.mainFrame }, 'app.status', {}));
     log('loaded', { url, status: page.status, csp: page.headers.get('content-security-policy'), script: script.status, scriptType: script.headers.get('content-type'), status2 });
     process.exit(0);
   }

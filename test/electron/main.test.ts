@@ -6,6 +6,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 type Mock = typeof import('./electron-mock');
 type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown>;
 
+/** The IPC handler's answer parsed, as the preload does (the main process passes JSON text on). */
+const parsed = (handler: Invoke): Invoke => async (...args) => JSON.parse((await handler(...args)) as string) as unknown;
+
 interface Booted {
   readonly mock: Mock;
   readonly spies: {
@@ -28,6 +31,8 @@ async function boot(opts: { singleInstance?: boolean; packaged?: boolean; devUrl
   if (opts.devUrl) process.env['ELECTRON_RENDERER_URL'] = opts.devUrl;
   else delete process.env['ELECTRON_RENDERER_URL'];
   const mock = await freshElectron();
+  // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
+  vi.doMock('../../electron/engine/client', async () => ({ EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine }));
   mock.app.isPackaged = opts.packaged ?? false;
   mock.app.requestSingleInstanceLock.mockReturnValue(opts.singleInstance ?? true);
   const { AppHost } = await import('../../db/app/host');
@@ -133,7 +138,7 @@ describe('the store host', () => {
   it('answers the page through the dispatcher, suggesting a store folder under Documents', async () => {
     const { mock, spies } = await boot();
     expect(spies.startIdleTimer).toHaveBeenCalledTimes(1);
-    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
     const win = mock.windows[0]!;
     const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     const status = (await invoke(ours, 'app.status', {})) as { ok: true; value: { phase: string; defaultStoreDir: string } };
@@ -151,11 +156,13 @@ describe('the store host', () => {
 
   it('falls back to userData when the OS has no Documents folder', async () => {
     const mock = await freshElectron();
+  // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
+  vi.doMock('../../electron/engine/client', async () => ({ EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine }));
     delete mock.app.paths['documents'];
     await import('../../electron/main');
     await vi.waitFor(() => expect(mock.windows[0]?.loadURL).toHaveBeenCalled());
     const win = mock.windows[0]!;
-    const invoke = mock.ipcMain.handlers.get('ganbu:call') as Invoke;
+    const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
     const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
       value: { defaultStoreDir: string };
     };
@@ -203,6 +210,33 @@ describe('the store host', () => {
     const listener = spies.onLock.mock.calls[0]![0] as (reason: 'idle' | 'manual') => void;
     listener('idle');
     expect(mock.windows[0]!.webContents.send).toHaveBeenCalledWith('ganbu:locked', 'idle');
+  });
+});
+
+describe('engine crash', () => {
+  it('says so in Chinese and, on 重新打开档案库, starts the engine again: the page is told and the login says why', async () => {
+    const { mock } = await boot();
+    const { InProcessEngine } = await import('../helpers/in-process-engine');
+    const win = mock.windows[0]!;
+    mock.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await InProcessEngine.last!.crash();
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('ganbu:locked', 'crashed'));
+    const [, box] = mock.dialog.showMessageBox.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
+    expect(box).toMatchObject({ type: 'error', title: '数据服务意外停止', buttons: ['重新打开档案库', '退出程序'] });
+    const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
+    const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
+      value: { lockedReason: string | null };
+    };
+    expect(status.value.lockedReason).toBe('crashed');
+    expect(mock.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('quits on 退出程序', async () => {
+    const { mock } = await boot();
+    const { InProcessEngine } = await import('../helpers/in-process-engine');
+    mock.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await InProcessEngine.last!.crash();
+    await vi.waitFor(() => expect(mock.app.quit).toHaveBeenCalled());
   });
 });
 

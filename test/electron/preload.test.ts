@@ -29,7 +29,7 @@ describe('preload', () => {
   });
 
   it.each(CALL_NAME_LIST)('%s invokes the call channel with (name, input)', async (name) => {
-    mock.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 42 } as never);
+    mock.ipcRenderer.invoke.mockResolvedValueOnce(JSON.stringify({ ok: true, value: 42 }) as never);
     const input = { probe: name };
     const call = bridge.calls[name] as (input: unknown) => Promise<unknown>;
     await expect(call(input)).resolves.toEqual({ ok: true, value: 42 });

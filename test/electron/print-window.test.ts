@@ -127,13 +127,14 @@ describe('registerIpc with print windows', () => {
     const main = new mock.FakeWebContents();
     const printing = new mock.FakeWebContents();
     const open = new Set<WebContents>([printing as unknown as WebContents]);
-    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
+    const dispatch = vi.fn(async () => JSON.stringify({ ok: true as const, value: null }));
     registerIpc(mock.ipcMain as unknown as IpcMain, dispatch, {
       contents: () => main as unknown as WebContents,
       printContents: () => open,
       allowedUrlPrefixes: ['app://ganbu/'],
     });
-    const invoke = mock.ipcMain.handlers.get(CALL_CHANNEL) as (e: unknown, n: unknown, i: unknown) => Promise<unknown>;
+    const handler = mock.ipcMain.handlers.get(CALL_CHANNEL) as (e: unknown, n: unknown, i: unknown) => Promise<string>;
+    const invoke = async (e: unknown, n: unknown, i: unknown) => JSON.parse(await handler(e, n, i)) as unknown;
     const event = { sender: printing, senderFrame: printing.mainFrame } as unknown as IpcMainInvokeEvent;
     expect(await invoke(event, 'print.job', {})).toEqual({ ok: true, value: null });
     const stranger = new mock.FakeWebContents();

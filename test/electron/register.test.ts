@@ -12,13 +12,15 @@ type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown
 
 function setup(allowedUrlPrefixes: string[] = ['app://ganbu/']) {
   const contents = new mock.FakeWebContents();
-  const dispatch = vi.fn(async (name: unknown, input: unknown) => ({ ok: true as const, value: { name, input } }));
+  const dispatch = vi.fn(async (name: unknown, input: unknown) => JSON.stringify({ ok: true as const, value: { name, input } }));
   let current: typeof contents | null = contents;
   const unregister = registerIpc(mock.ipcMain as unknown as IpcMain, dispatch, {
     contents: () => current as unknown as WebContents | null,
     allowedUrlPrefixes,
   });
-  const invoke = mock.ipcMain.handlers.get(CALL_CHANNEL) as Invoke;
+  const handler = mock.ipcMain.handlers.get(CALL_CHANNEL) as Invoke;
+  // Answers are the CallResult's JSON text, parsed here as the preload does.
+  const invoke: Invoke = async (...args) => JSON.parse((await handler(...args)) as string) as unknown;
   const event = (over: Partial<{ sender: unknown; senderFrame: unknown }> = {}) =>
     ({ sender: contents, senderFrame: contents.mainFrame, ...over }) as unknown as IpcMainInvokeEvent;
   return { contents, dispatch, invoke, event, unregister, closeWindow: () => (current = null) };

@@ -47,9 +47,17 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
               ? '已从备份恢复档案库'
               : status.lockedReason === 'idle'
                 ? `超过 ${status.idleLockMinutes} 分钟无操作，系统已自动锁定`
-                : '系统已锁定'
+                : status.lockedReason === 'crashed'
+                  ? '数据服务意外停止，已重新启动'
+                  : '系统已锁定'
           }
-          description={status.lockedReason === 'restored' ? '请使用该备份中的账户和密码登录。' : '为保护档案安全，锁定后需重新输入密码。'}
+          description={
+            status.lockedReason === 'restored'
+              ? '请使用该备份中的账户和密码登录。'
+              : status.lockedReason === 'crashed'
+                ? '停止时正在进行的操作未完成，已保存的数据不受影响。请重新登录。'
+                : '为保护档案安全，锁定后需重新输入密码。'
+          }
         />
       ) : null}
       <Form form={form} layout="vertical" initialValues={{ username: status.lastUsername ?? '' }} onFinish={submit} requiredMark={false}>

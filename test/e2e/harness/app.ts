@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createDispatcher, type Dispatch } from '../../../electron/ipc/dispatcher';
+import type { Dispatch } from '../../../electron/ipc/dispatcher';
 import type { CallInput, CallName, CallOutput } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/roles';
 import { ScriptedDialogs } from '../../helpers/dialogs';
@@ -54,13 +54,13 @@ export async function startTestApp(prefix: string): Promise<TestApp> {
     fileDialogs: dialogs,
     printPdf: chromiumPrinter(() => browser!, () => bridge.url),
   });
-  await bridge.host.createStore({ dir: join(work, 'store'), ...TEST_ADMIN });
-  const dispatch = createDispatcher(bridge.host, () => undefined);
+  const dispatch = bridge.dispatch;
   const must = async <T>(name: string, input: unknown): Promise<T> => {
     const r = await dispatch(name, input);
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     return r.value as T;
   };
+  await must('setup.createStore', { dir: join(work, 'store'), ...TEST_ADMIN });
   const app: TestApp = {
     work,
     bridge,

@@ -1,11 +1,12 @@
-// The loopback test bridge: serves the built renderer and answers the contract with the real dispatcher and services.
-// Only the transport differs from the app: HTTP on 127.0.0.1 instead of Electron IPC.
+// The loopback test bridge: serves the built renderer and answers the contract with the real dispatcher and services,
+// in the app's own engine worker (out/main/engine.js, built). Only the transport to the page differs from the app:
+// HTTP on 127.0.0.1 instead of Electron IPC.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { AppHost, type HostOptions } from '../../../db/app/host';
-import { createDispatcher } from '../../../electron/ipc/dispatcher';
+import { EngineClient, type EngineClientOptions } from '../../../electron/engine/client';
+import type { Dispatch } from '../../../electron/ipc/dispatcher';
 
 export const CALL_PATH = '/__ganbu/call';
 export const EVENTS_PATH = '/__ganbu/events';
@@ -23,9 +24,13 @@ const TYPES: Record<string, string> = {
 
 export interface Bridge {
   readonly url: string;
-  readonly host: AppHost;
+  readonly engine: EngineClient;
+  readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
+
+/** The engine worker as the app ships it: built by `electron-vite build` before the end-to-end tests run. */
+export const ENGINE_WORKER = join(process.cwd(), 'out', 'main', 'engine.js');
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -45,11 +50,12 @@ function serveFile(root: string, urlPath: string, res: ServerResponse): void {
   createReadStream(file).pipe(res);
 }
 
-export async function startBridge(rendererDir: string, hostOptions: HostOptions): Promise<Bridge> {
-  const host = new AppHost(hostOptions);
-  const dispatch = createDispatcher(host);
+export async function startBridge(rendererDir: string, engineOptions: Omit<EngineClientOptions, 'workerPath'>): Promise<Bridge> {
+  const engine = new EngineClient({ workerPath: ENGINE_WORKER, ...engineOptions });
+  await engine.start();
+  const dispatch = engine.dispatch;
   const eventStreams = new Set<ServerResponse>();
-  host.onLock((reason) => {
+  engine.onLock((reason) => {
     for (const res of eventStreams) res.write(`data: ${reason}\n\n`);
   });
 
@@ -84,10 +90,11 @@ export async function startBridge(rendererDir: string, hostOptions: HostOptions)
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    host,
+    engine,
+    dispatch,
     async close() {
       for (const res of eventStreams) res.end();
-      await host.dispose();
+      await engine.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
