@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../../db';
-import { verifyAudit } from '../../../db/audit/chain';
+import { verifyAudit } from '../../../db/audit/verify';
 import { readContainerHeader, writeContainer } from '../../../db/backup/container';
 import { applyRestore, stageRestore } from '../../../db/backup/restore';
 import { dbPath, keyslotPath } from '../../../db/store/files';
