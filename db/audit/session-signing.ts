@@ -17,7 +17,7 @@ import {
   type ChainHead,
   type SigningRecord,
 } from './signing-keys';
-import { headDigest } from './verify';
+import { headDigest, registrationOf } from './verify';
 
 /** The newest entry: how many there are (ids run 1..n) and its hash. */
 export async function chainHead(db: Kysely<Database>): Promise<ChainHead> {
@@ -41,6 +41,16 @@ async function headProblem(store: Store, seen: ChainHead): Promise<string | null
   return null;
 }
 
+/** The public key the log last registered for a user (what verify checks their entries with), or null. */
+async function registeredKey(db: Kysely<Database>, userId: number): Promise<string | null> {
+  const rows = await db.selectFrom('audit_log').select('detail').where('detail', 'like', '%"signingKey"%').orderBy('id', 'desc').execute();
+  for (const r of rows) {
+    const reg = registrationOf(r.detail);
+    if (reg?.userId === userId) return reg.publicKey;
+  }
+  return null;
+}
+
 /** A key registration for the audit detail; verify reads the public key from here (not from the users table). */
 export const keyDetail = (userId: number, publicKey: string) => ({ signingKey: { userId, publicKey } });
 
@@ -57,8 +67,9 @@ export async function beginSigning(store: Store, password: string): Promise<stri
   let alarm: string | null = null;
   if (record && signer) {
     store.setSigner(signer);
-    if (user.signing_key !== null && user.signing_key !== signer.publicKey) {
-      alarm = '账户登记的签名公钥已被改动，与您本人的签名密钥不符。请立即报告保密管理人员。';
+    const registered = await registeredKey(store.db, store.user.id);
+    if ((user.signing_key !== null && user.signing_key !== signer.publicKey) || (registered !== null && registered !== signer.publicKey)) {
+      alarm = '账户登记的签名公钥已被改动，与您本人的签名密钥不符（有人可能以您的名义伪造了审计记录）。请立即报告保密管理人员。';
     }
     const seen = readAnchor(record, signer, store.storeId, slotId);
     if (seen === 'forged') alarm = '您上次登录时记下的审计日志末尾（审计锚点）已被改动。请立即报告保密管理人员。';

@@ -14,7 +14,7 @@ export interface KeyRegistration {
 
 export const headDigest = (hash: string) => hash.slice(0, 12);
 
-function registrationOf(detail: string): KeyRegistration | null {
+export function registrationOf(detail: string): KeyRegistration | null {
   try {
     const k = (JSON.parse(detail) as { signingKey?: KeyRegistration }).signingKey;
     return k && typeof k.userId === 'number' && typeof k.publicKey === 'string' ? k : null;
