@@ -139,7 +139,7 @@ describe('key slots', () => {
     await rewrites(() => h.ok('users.resetPassword', { userId, newPassword: 'Reviewer@2026' }));
     await rewrites(() => h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Admin@2026x' }));
     await rewrites(() => h.ok('users.disable', { userId }));
-    expect(readdirSync(h.dir).sort()).toEqual(['keyslots.json', 'store.db', 'store.db-shm', 'store.db-wal']);
+    expect(readdirSync(h.dir).sort()).toEqual(['audit-keys.json', 'keyslots.json', 'store.db', 'store.db-shm', 'store.db-wal']);
     // Owner-only permissions on POSIX.
     if (process.platform !== 'win32') expect(statSync(keyslotPath(h.dir)).mode & 0o077).toBe(0);
     expect(() => readKeySlots(h.dir)).not.toThrow();
