@@ -55,6 +55,13 @@ describe('backup', () => {
     expect(log.rows[0]).toMatchObject({ action: 'backup.create', target: '备份1.gbak' });
   });
 
+  test('the manifest anchors the audit head the backup holds (审计序号 and digest, as audit.verify reports it)', async () => {
+    const h = await setup();
+    const head = (await h.ok('audit.verify', {})).head;
+    await backupTo(h, '备份锚点.gbak');
+    expect(readContainerHeader(join(h.out, '备份锚点.gbak')).manifest.auditHead).toEqual(head);
+  });
+
   test('a reviewer may not pick a backup file', async () => {
     const h = await setup();
     await h.ok('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' });
