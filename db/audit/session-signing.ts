@@ -51,6 +51,21 @@ async function registeredKey(db: Kysely<Database>, userId: number): Promise<stri
   return null;
 }
 
+/** Whether the log holds a restore after the user's last key registration (their record is then not expected). */
+async function restoredSinceKey(db: Kysely<Database>, userId: number): Promise<boolean> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['action', 'detail'])
+    .where((eb) => eb.or([eb('action', '=', 'backup.restore'), eb('detail', 'like', '%"signingKey"%')]))
+    .orderBy('id', 'desc')
+    .execute();
+  for (const r of rows) {
+    if (r.action === 'backup.restore') return true;
+    if (registrationOf(r.detail)?.userId === userId) return false;
+  }
+  return false;
+}
+
 /** A key registration for the audit detail; verify reads the public key from here (not from the users table). */
 export const keyDetail = (userId: number, publicKey: string) => ({ signingKey: { userId, publicKey } });
 
@@ -75,19 +90,21 @@ export async function beginSigning(store: Store, password: string): Promise<stri
     if (seen === 'forged') alarm = '您上次登录时记下的审计日志末尾（审计锚点）已被改动。请立即报告保密管理人员。';
     else if (seen) alarm = (await headProblem(store, seen)) ?? alarm;
   } else {
+    // After a restore the records stayed with the replaced store: a missing one is expected, not tampering.
+    const restored = !record && user.signing_key !== null && (await restoredSinceKey(store.db, store.user.id));
     const first = !record && user.signing_key === null;
     const made = await newSigningKey(password, store.kdfCost, store.storeId, slotId);
     store.setSigner(made.signer);
     await store.change(first ? 'session.signingKeyCreated' : 'session.signingKeyReplaced', async (db, rec) => {
       await db.updateTable('users').set({ signing_key: made.signer.publicKey }).where('id', '=', store.user.id).execute();
       rec.record(store.user.username, {
-        ...(first ? {} : { reason: record ? '密码已由管理员重置，原签名密钥无法解开' : '签名密钥记录缺失' }),
+        ...(first ? {} : { reason: record ? '密码已由管理员重置，原签名密钥无法解开' : restored ? '从备份恢复后重新生成' : '签名密钥记录缺失' }),
         ...keyDetail(store.user.id, made.signer.publicKey),
       });
       rec.afterCommit(() => putSigningRecord(store.dir, store.storeId, slotId, made.record));
     });
     // A record that vanished while the account had a key is itself a sign of tampering with the store folder.
-    if (!record && !first) alarm = '您的签名密钥记录已从档案库文件夹中消失，已生成新的签名密钥。请立即报告保密管理人员。';
+    if (!record && !first && !restored) alarm = '您的签名密钥记录已从档案库文件夹中消失，已生成新的签名密钥。请立即报告保密管理人员。';
   }
   if (alarm) {
     const text = alarm;

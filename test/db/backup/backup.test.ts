@@ -90,8 +90,11 @@ describe('restore', () => {
     expect((await h.ok('app.status', {})).lockedReason).toBe('restored');
     const kept = readdirSync(h.dir).filter((f) => f.startsWith('恢复前的档案库-'));
     expect(kept).toHaveLength(1);
-    expect(readdirSync(join(h.dir, kept[0]!)).sort()).toEqual(['keyslots.json', 'store.db']);
-    await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(readdirSync(join(h.dir, kept[0]!)).sort()).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
+    // The signing-key records went with the old store: a fresh key for the restored log, audited, and no false alarm.
+    expect((await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password })).auditAlarm).toBeUndefined();
+    const rekeyed = await h.ok('audit.list', { page: 1, pageSize: 5, action: 'session.signingKeyReplaced' });
+    expect(JSON.parse(rekeyed.rows[0]!.detail)).toMatchObject({ reason: '从备份恢复后重新生成' });
     expect(await unitNames(h)).toEqual([NAME]);
     const restored = await h.ok('audit.list', { page: 1, pageSize: 5, action: 'backup.restore' });
     expect(restored.rows[0]).toMatchObject({ target: 'b.gbak', username: ADMIN.username });

@@ -91,8 +91,8 @@ test('排名表 and 审议材料 carry the audit head (审计序号 and the newe
   const head = (await h.ok('audit.verify', {})).head;
   expect(head.digest).toMatch(/^[0-9a-f]{12}$/);
   const r = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] });
-  expect((await h.ok('print.job', { jobId: r.jobId })).auditHead).toEqual(head);
+  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({ auditHead: head });
   const cadreId = (await h.ok('roster.query', {}))[0]!.id;
   const p = await h.ok('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], assessmentIds: [a.id], copies: 1, recipients: [] });
-  expect((await h.ok('print.job', { jobId: p.jobId })).auditHead).toEqual(head);
+  expect(await h.ok('print.job', { jobId: p.jobId })).toMatchObject({ auditHead: head });
 });
