@@ -263,3 +263,28 @@ describe('keys through an account’s life', () => {
     expect(await verify(h)).toMatchObject({ intact: true, reason: null });
   });
 });
+
+describe('an account from before signing', () => {
+  test('its next login makes a key, audited as 生成签名密钥 with no alarm; the older entries count as unsigned', async () => {
+    const { h, key } = await storeWithTwoUsers();
+    await h.ok('session.lock', {});
+    // The store as an older version left it: no public keys, no signatures, no signing-key file.
+    withRaw(h.dir, key, (db) => {
+      rewriteChain(db, key, (all) =>
+        all.map((r) => {
+          const { signingKey: _dropped, ...detail } = JSON.parse(r.detail) as Record<string, unknown>;
+          return { ...r, detail: JSON.stringify(detail), signature: null };
+        }),
+      );
+      db.prepare('UPDATE users SET signing_key = NULL').run();
+    });
+    rmSync(signingKeyPath(h.dir));
+    const legacy = withRaw(h.dir, key, (db) => rows(db).length);
+    const admin = await loginAdmin(h);
+    expect(admin.auditAlarm).toBeUndefined();
+    const made = withRaw(h.dir, key, (db) => db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyCreated'`).all()) as Row[];
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ username: 'admin', signature: expect.any(String) });
+    expect(await verify(h)).toMatchObject({ intact: true, unsigned: legacy, reason: null });
+  });
+});
