@@ -4,6 +4,7 @@ import { auditHandlers } from '../audit/service';
 import { catalogHandlers } from '../catalog/service';
 import { settingsHandlers } from '../settings/service';
 import { userHandlers } from '../users/service';
+import { rekeyHandlers } from '../users/rekey-service';
 import { unitHandlers } from '../roster/units';
 import { cadreHandlers } from '../roster/service';
 import { excelHandlers } from '../roster/import-excel';
@@ -40,6 +41,7 @@ export type StoreCall = Exclude<CallName, HostCall>;
 
 export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...userHandlers,
+  ...rekeyHandlers,
   ...auditHandlers,
   ...catalogHandlers,
   ...settingsHandlers,

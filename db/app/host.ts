@@ -214,14 +214,25 @@ export class AppHost {
    * Replaces the store with a staged backup: records it in the current log, closes the session, swaps the files
    * (the current store is kept in a dated folder), records it in the restored log. The user logs in again.
    */
-  async restoreBackup(jobId: string): Promise<null> {
+  async restoreBackup(jobId: string, confirmOtherStore = false): Promise<null> {
     const store = this.session();
     const { staged, fileName } = this.jobs.payload<{ staged: StagedRestore; fileName: string }>(jobId, RESTORE_JOB);
+    if (staged.otherStore && !confirmOtherStore) {
+      fail(
+        'VALIDATION',
+        `该备份属于另一个档案库${staged.otherStore.backup}，不是当前档案库${staged.otherStore.current}。如确需用它替换当前档案库，请勾选确认后再恢复`,
+        'confirmOtherStore',
+      );
+    }
     this.jobs.forget(jobId);
     const who = store.user.username;
     try {
       await this.autoBackupRunning;
-      await store.audit({ action: 'backup.restore', target: fileName, detail: { backupCreatedAt: staged.manifest.createdAt } });
+      await store.audit({
+        action: 'backup.restore',
+        target: fileName,
+        detail: { backupCreatedAt: staged.manifest.createdAt, ...(staged.otherStore ? { otherStore: staged.otherStore.backup } : {}) },
+      });
       this.store = null;
       this.forgetSessionState();
       await store.close();

@@ -16,7 +16,7 @@ type CodeRow = Selectable<AssessmentPanelCodesTable>;
 
 /** The keyed hash of a normalised code; the key never leaves this process and is not in the store. */
 export function codeHasher(store: Store): (code: string) => string {
-  const key = store.withKey((k) => Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), 'ganbu panel codes v1', 32)));
+  const key = store.withRootKey((k) => Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), 'ganbu panel codes v1', 32)));
   return (code) => createHmac('sha256', key).update(code).digest('hex');
 }
 

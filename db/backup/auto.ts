@@ -52,7 +52,7 @@ export async function autoBackupIfDue(store: Store, keep: number, now = new Date
   return fileName;
 }
 
-const SCRATCH = /^\.(backup|backup-check|restore)-[0-9a-f]{12}\.db$/;
+const SCRATCH = /^\.(backup|backup-check|restore|rekey)-[0-9a-f]{12}\.db$/;
 
 /**
  * Scratch copies a killed backup or restore left in the store folder (each an encrypted full copy), and partial

@@ -7,11 +7,15 @@ import { APP_VERSION } from '../version';
 import { dbPath, keyslotPath } from '../store/files';
 import { schemaVersion } from '../store/migrate';
 import type { Store } from '../store/store';
-import { extractDatabase, readContainerHeader, writeContainer } from './container';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { readSettings } from '../settings/service';
+import { backupMacKey, extractDatabase, readContainerHeader, verifyContainerMac, writeContainer } from './container';
 import { assertIntact } from './verify';
 import { createOwnerOnlyFile, restrictToOwner } from '../fs/owner-only';
 
-export async function createBackup(store: Store, target: string): Promise<{ bytes: number }> {
+/** `db`: the connection to read with (the call's transaction, when a backup is made inside one). */
+export async function createBackup(store: Store, target: string, db: Kysely<Database> = store.db): Promise<{ bytes: number }> {
   const stamp = randomBytes(6).toString('hex');
   // Scratch copies stay in the store's own folder: nothing of the store is ever written to a shared temp folder.
   const snapshot = join(store.dir, `.backup-${stamp}.db`);
@@ -33,9 +37,10 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
     } finally {
       reader.close();
     }
+    const { issuingOrgan } = await readSettings(db);
     const manifest = {
       format: 'ganbu-backup' as const,
-      version: 1 as const,
+      version: 2 as const,
       createdAt: new Date().toISOString(),
       appVersion: APP_VERSION,
       schemaVersion: schemaVersion(store.raw),
@@ -43,12 +48,20 @@ export async function createBackup(store: Store, target: string): Promise<{ byte
       createdBy: store.user.username,
       dbBytes: statSync(snapshot).size,
       ...(auditHead ? { auditHead } : {}),
+      storeName: issuingOrgan,
     };
-    const bytes = writeContainer(partial, manifest, readFileSync(keyslotPath(store.dir), 'utf8'), snapshot);
+    const macKey = store.withKey(backupMacKey);
+    let bytes: number;
+    try {
+      bytes = writeContainer(partial, manifest, readFileSync(keyslotPath(store.dir), 'utf8'), snapshot, macKey);
+    } finally {
+      macKey.fill(0);
+    }
     // Kept by the rename: the backup the user chose to write is owner-only (also on Windows, see owner-only.ts).
     restrictToOwner(partial);
-    // Read back what is on the disk (a USB stick may lie): checksum, then open and check the database itself.
+    // Read back what is on the disk (a USB stick may lie): checksum and MAC, then open and check the database itself.
     const header = readContainerHeader(partial);
+    store.withKey((key) => verifyContainerMac(partial, header, key));
     extractDatabase(partial, header, check);
     store.withKey((key) => assertIntact(check, key));
     renameSync(partial, target);

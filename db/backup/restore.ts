@@ -12,10 +12,11 @@ import { openEncrypted } from '../store/connection';
 import { dbPath, keyslotPath, DB_FILE, KEYSLOT_FILE } from '../store/files';
 import { SIGNING_KEY_FILE } from '../audit/signing-keys';
 import { parseKeySlots, passwordSlotId, RECOVERY_SLOT_ID, unlockSlot, type KeySlotFile } from '../store/keyslots';
+import type { StoreKeys } from '../store/grants';
 import { openVerified } from '../store/lifecycle';
 import { normalizeRecoveryCode } from '../store/recovery-code';
 import { writeFileAtomic } from '../fs/atomic';
-import { extractDatabase, readContainerHeader, type BackupManifest } from './container';
+import { extractDatabase, readContainerHeader, verifyContainerMac, type BackupManifest } from './container';
 import { assertIntact, countRows } from './verify';
 
 
@@ -39,6 +40,16 @@ export function inspectBackup(path: string): BackupInfo {
   };
 }
 
+/** The store being restored into, to tell the user when a backup is of another store. */
+export interface CurrentStore {
+  readonly storeId: string;
+  readonly storeName: string;
+}
+
+/** How a store is named to its users: its 发文机关 and the start of its id (two stores may share the name). */
+export const storeLabel = (storeId: string, storeName: string | undefined) =>
+  `“${storeName?.trim() || '未命名档案库'}”（编号 ${storeId.slice(0, 8).toUpperCase()}）`;
+
 export type BackupCredentials = { readonly username: string; readonly password: string } | { readonly recoveryCode: string };
 
 /** A checked copy of the backup's database waiting beside the store; discard() removes it. */
@@ -48,11 +59,17 @@ export interface StagedRestore {
   readonly keySlots: KeySlotFile;
   readonly keySlotsJson: string;
   readonly dbKey: Buffer;
+  /** The backup's keys: the page key above and the root key its audit chain is keyed from. */
+  readonly keys: StoreKeys;
   readonly counts: ReturnType<typeof countRows>;
+  /** Its MAC verified (version 2); a version-1 backup has none. */
+  readonly authenticated: boolean;
+  /** Set when the backup is of another store: both names, for the confirmation the restore then needs. */
+  readonly otherStore: { readonly backup: string; readonly current: string } | null;
   discard(): void;
 }
 
-export async function stageRestore(path: string, storeDir: string, creds: BackupCredentials): Promise<StagedRestore> {
+export async function stageRestore(path: string, storeDir: string, creds: BackupCredentials, current?: CurrentStore): Promise<StagedRestore> {
   const header = readContainerHeader(path);
   if (header.manifest.schemaVersion > LATEST) {
     fail('STORE_TOO_NEW', `该备份由更新版本的软件创建（数据版本 ${header.manifest.schemaVersion}），请升级软件后再恢复。当前档案库未作任何修改。`);
@@ -68,14 +85,36 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
       : new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码不正确：请输入备份时有效的账户和密码', field: 'password' });
   }
   const file = join(storeDir, `.restore-${randomBytes(6).toString('hex')}.db`);
+  // A slot may hold two keys (a backup taken while a re-keying was under way): the one the MAC verifies under is
+  // the backup's own; without a MAC (version 1) the current one.
+  const keys =
+    header.manifest.version === 2 && unlocked.keys.length > 1
+      ? (unlocked.keys.find((k) => {
+          try {
+            return verifyContainerMac(path, header, k.dbKey);
+          } catch {
+            return false;
+          }
+        }) ?? unlocked.keys[0]!)
+      : unlocked.keys[0]!;
   const discard = () => {
     rmSync(file, { force: true });
-    unlocked.dbKey.fill(0);
+    for (const k of unlocked.keys) {
+      k.dbKey.fill(0);
+      k.rootKey.fill(0);
+    }
   };
   try {
+    // The password opened this backup's own key: with it, the manifest and the data are checked as one.
+    const authenticated = verifyContainerMac(path, header, keys.dbKey);
+    if (header.manifest.storeId !== keySlots.storeId) fail('NOT_A_STORE', '备份的说明信息与其密钥不匹配，备份已被改动或损坏。当前档案库未作任何修改。');
+    const otherStore =
+      current && current.storeId !== keySlots.storeId
+        ? { backup: storeLabel(keySlots.storeId, header.manifest.storeName), current: storeLabel(current.storeId, current.storeName) }
+        : null;
     extractDatabase(path, header, file);
-    assertIntact(file, unlocked.dbKey);
-    const db = openEncrypted(file, unlocked.dbKey, { create: false });
+    assertIntact(file, keys.dbKey);
+    const db = openEncrypted(file, keys.dbKey, { create: false });
     let counts: ReturnType<typeof countRows>;
     try {
       const meta = db.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as { value: string } | undefined;
@@ -84,7 +123,7 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
     } finally {
       db.close();
     }
-    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: unlocked.dbKey, counts, discard };
+    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: keys.dbKey, keys, counts, authenticated, otherStore, discard };
   } catch (e) {
     discard();
     throw e;
@@ -128,7 +167,7 @@ export function applyRestore(storeDir: string, staged: StagedRestore, now = new 
 export async function auditRestored(storeDir: string, staged: StagedRestore, entry: Omit<AuditEntry, 'userId'>): Promise<void> {
   const raw = openVerified(storeDir, staged.keySlots.storeId, staged.dbKey);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  const key = auditKeyFrom(staged.dbKey);
+  const key = auditKeyFrom(staged.keys.rootKey);
   try {
     await db.transaction().execute((trx) => appendAudit(trx, key, { userId: null, ...entry }));
   } finally {

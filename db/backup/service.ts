@@ -4,6 +4,7 @@ import type { Handlers } from '../app/context';
 import { regularFileStats } from '../fs/user-file';
 import { listAutoBackups } from './auto';
 import { createBackup } from './create';
+import { readSettings } from '../settings/service';
 import { inspectBackup, stageRestore, type StagedRestore } from './restore';
 
 export const RESTORE_JOB = 'restore';
@@ -11,9 +12,9 @@ export const RESTORE_JOB = 'restore';
 type BackupCalls = 'backup.create' | 'backup.listAuto' | 'backup.inspect' | 'backup.unlock' | 'backup.discard';
 
 export const backupHandlers: Handlers<BackupCalls> = {
-  async 'backup.create'({ store, rec, io }, { token }) {
+  async 'backup.create'({ store, db, rec, io }, { token }) {
     const path = io.savePath(token);
-    const { bytes } = await createBackup(store, path);
+    const { bytes } = await createBackup(store, path, db);
     rec.record(basename(path), { bytes });
     return { fileName: basename(path), bytes };
   },
@@ -27,12 +28,22 @@ export const backupHandlers: Handlers<BackupCalls> = {
     return { fileName: basename(path), ...inspectBackup(path) };
   },
 
-  async 'backup.unlock'({ store, io, jobs }, input) {
+  async 'backup.unlock'({ store, db, io, jobs }, input) {
     const path = io.openedPath(input.token);
     regularFileStats(path, 'token');
-    const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input);
+    const current = { storeId: store.storeId, storeName: (await readSettings(db)).issuingOrgan };
+    const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input, current);
     const jobId = jobs.create(RESTORE_JOB, { staged, fileName: basename(path) });
-    return { jobId, createdAt: staged.manifest.createdAt, appVersion: staged.manifest.appVersion, counts: staged.counts };
+    // Date and author are shown again from the authenticated manifest: a replayed old backup says how old it is.
+    return {
+      jobId,
+      createdAt: staged.manifest.createdAt,
+      createdBy: staged.manifest.createdBy,
+      appVersion: staged.manifest.appVersion,
+      counts: staged.counts,
+      authenticated: staged.authenticated,
+      otherStore: staged.otherStore,
+    };
   },
 
   async 'backup.discard'({ jobs }, { jobId }) {

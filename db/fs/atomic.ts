@@ -49,7 +49,7 @@ function removeStaleTemps(path: string): void {
   }
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Windows cannot open a folder for fsync; the rename is already durable enough there.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');

@@ -1,5 +1,4 @@
 // Creating a store, opening it with a password, and opening it with the recovery code.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { DEFAULT_CATALOGS } from '../../shared/catalog/defaults';
@@ -13,16 +12,22 @@ import { findUserByName, toSessionUser } from '../users/rows';
 import { enableWrites, openEncrypted, type RawDb } from './connection';
 import { dbPath, keyslotPath } from './files';
 import { DEFAULT_KDF } from './kdf';
+import type { StoreKeys } from './grants';
 import {
   RECOVERY_SLOT_ID,
+  findSlot,
+  isLegacySlot,
   makeSlot,
   newKeySlotFile,
+  newStoreKeys,
   passwordSlotId,
   readKeySlots,
   unlockSlot,
   writeKeySlots,
   withSlot,
+  type KeySlotFile,
 } from './keyslots';
+import { settleRekey } from './rekey-state';
 import { assertNotTooNew, migrate, schemaVersion } from './migrate';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { Store, type KdfCost } from './store';
@@ -52,11 +57,12 @@ export async function createStore(
   mkdirSync(dir, { recursive: true });
   const cost = opts.kdfCost ?? DEFAULT_KDF;
   const username = admin.username.toLowerCase();
-  const dbKey = randomBytes(32);
+  const keys = newStoreKeys();
+  const dbKey = keys.dbKey;
   const recoveryCode = newRecoveryCode();
-  let slots = newKeySlotFile();
-  slots = withSlot(slots, await makeSlot(slots, passwordSlotId(slots.storeId, username), 'password', admin.password, dbKey, cost));
-  slots = withSlot(slots, await makeSlot(slots, RECOVERY_SLOT_ID, 'recovery', recoveryCode, dbKey, cost));
+  let slots = newKeySlotFile(keys.keyId);
+  slots = withSlot(slots, await makeSlot(slots, passwordSlotId(slots.storeId, username), 'password', admin.password, keys, cost));
+  slots = withSlot(slots, await makeSlot(slots, RECOVERY_SLOT_ID, 'recovery', recoveryCode, keys, cost));
 
   let raw: RawDb | null = null;
   try {
@@ -70,7 +76,7 @@ export async function createStore(
          VALUES (?, ?, 'admin', ?, ?, ?) RETURNING *`,
       )
       .get(username, admin.displayName, now, now, now) as Parameters<typeof toSessionUser>[0];
-    const store = new Store(dir, raw, Buffer.from(dbKey), toSessionUser(userRow), slots.storeId, cost);
+    const store = new Store(dir, raw, { keyId: keys.keyId, dbKey: Buffer.from(dbKey), rootKey: Buffer.from(keys.rootKey) }, toSessionUser(userRow), slots.storeId, cost);
     // The first administrator's signing key; the setup entry registers it, signed by it.
     const signing = await keyForAccount(store, username, admin.password);
     store.setSigner(signing.signer);
@@ -99,14 +105,47 @@ export async function createStore(
     signing.write();
     await saveAnchor(store);
     dbKey.fill(0);
+    keys.rootKey.fill(0);
     return { recoveryCode, store };
   } catch (e) {
     if (raw?.open) raw.close();
     for (const f of [dbPath(dir), `${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`, keyslotPath(dir), signingKeyPath(dir)]) rmSync(f, { force: true });
     dbKey.fill(0);
+    keys.rootKey.fill(0);
     throw e;
   }
 }
+
+/**
+ * Opens the database with the first of a slot's keys that fits it (the current key, then a pending one: see
+ * rekey.ts for the states a killed re-keying can leave), and settles the key-slot file to that key.
+ * None fits: NOT_A_STORE, as for a foreign or damaged database file (the two cannot be told apart: the whole file is
+ * encrypted). A key-slot file copied back from before a re-keying lands here too; it opens nothing either way.
+ */
+function openWithKeys(dir: string, file: KeySlotFile, keys: readonly StoreKeys[]): { raw: RawDb; keys: StoreKeys } {
+  let lastError: unknown = wrongPassword();
+  for (const k of keys) {
+    try {
+      const raw = openVerified(dir, file.storeId, k.dbKey);
+      settleRekey(dir, k.keyId);
+      for (const other of keys) if (other !== k) wipe(other);
+      return { raw, keys: k };
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'NOT_A_STORE') {
+        for (const other of keys) wipe(other);
+        throw e;
+      }
+      lastError = e;
+    }
+  }
+  for (const k of keys) wipe(k);
+  throw lastError;
+}
+
+const wipe = (k: StoreKeys) => {
+  k.dbKey.fill(0);
+  k.rootKey.fill(0);
+};
 
 /** Opens the database with an unwrapped key and checks it is this slot file's store, before any write. */
 export function openVerified(dir: string, storeId: string, dbKey: Buffer): RawDb {
@@ -129,7 +168,7 @@ export function openVerified(dir: string, storeId: string, dbKey: Buffer): RawDb
 async function startSession(
   dir: string,
   raw: RawDb,
-  dbKey: Buffer,
+  dbKey: StoreKeys,
   storeId: string,
   username: string,
   cost: KdfCost,
@@ -155,11 +194,17 @@ export async function openStore(
 ): Promise<Store> {
   const username = creds.username.trim().toLowerCase();
   const slots = readKeySlots(dir);
-  const unlocked = await unlockSlot(slots, passwordSlotId(slots.storeId, username), creds.password);
+  const slotId = passwordSlotId(slots.storeId, username);
+  const unlocked = await unlockSlot(slots, slotId, creds.password);
   // Disabled, unknown or wrong: one answer, after the same key derivation (unlockSlot spends it in every case).
   if (!unlocked.ok) throw wrongPassword();
-  const raw = openVerified(dir, slots.storeId, unlocked.dbKey);
-  const store = await startSession(dir, raw, unlocked.dbKey, slots.storeId, username, opts.kdfCost ?? DEFAULT_KDF);
+  const opened = openWithKeys(dir, slots, unlocked.keys);
+  const cost = opts.kdfCost ?? DEFAULT_KDF;
+  const store = await startSession(dir, opened.raw, opened.keys, slots.storeId, username, cost);
+  // A slot from before key pairs (version 1) holds the database key itself: give it a key pair now that the password
+  // is known, so a later re-keying can include this account.
+  const legacy = findSlot(slots, slotId);
+  const upgraded = legacy && isLegacySlot(legacy) ? await store.newPasswordSlot(username, creds.password) : null;
   // A password set before the current rule (an older store) still opens it, but its owner must replace it first.
   const weak = passwordProblem(creds.password) !== null;
   const auditAlarm = await beginSigning(store, creds.password);
@@ -170,6 +215,7 @@ export async function openStore(
       .where('id', '=', store.user.id)
       .execute();
     rec.record(username, weak ? { mustChangePassword: '密码不符合现行规则' } : undefined);
+    if (upgraded) rec.afterCommit(() => store.putSlot(upgraded));
   });
   if (weak) store.user = { ...store.user, mustChangePassword: true };
   if (auditAlarm) store.user = { ...store.user, auditAlarm };
@@ -187,11 +233,17 @@ export async function recoverStore(
   const slots = readKeySlots(dir);
   const unlocked = await unlockSlot(slots, RECOVERY_SLOT_ID, normalizeRecoveryCode(input.recoveryCode));
   if (!unlocked.ok) fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
-  const { dbKey } = unlocked as { ok: true; dbKey: Buffer };
-  const raw = openVerified(dir, slots.storeId, dbKey);
+  let opened: ReturnType<typeof openWithKeys>;
+  try {
+    opened = openWithKeys(dir, slots, (unlocked as { keys: StoreKeys[] }).keys);
+  } catch (e) {
+    // A recovery code that was replaced (or from before a re-keying that left it out) opens nothing here.
+    if ((e as { code?: string }).code === 'WRONG_PASSWORD') fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
+    throw e;
+  }
   const cost = opts.kdfCost ?? DEFAULT_KDF;
   const placeholder = { id: 0, username, displayName: '', role: 'admin' as Role, mustChangePassword: false };
-  const store = new Store(dir, raw, dbKey, placeholder, slots.storeId, cost);
+  const store = new Store(dir, opened.raw, opened.keys, placeholder, slots.storeId, cost);
   try {
     const user = await findUserByName(store.db, username);
     if (!user || user.role !== 'admin') fail('VALIDATION', '该用户名不是系统管理员，请输入一个系统管理员的用户名', 'username');

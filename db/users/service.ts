@@ -3,6 +3,9 @@ import { fail } from '../../shared/ipc/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Handlers } from '../app/context';
 import { keyDetail, keyForAccount, rewrapForPassword } from '../audit/session-signing';
+import { passwordSlotId } from '../store/keyslots';
+import { assertRekeyable } from '../store/rekey';
+import { rekeyWithProgress } from './rekey-service';
 import { activeAdminCount, findUserByName, getUser, toSessionUser, toUserRow } from './rows';
 
 type UserCalls = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.disable' | 'me.changePassword';
@@ -64,8 +67,11 @@ export const userHandlers: Handlers<UserCalls> = {
     return toUserRow(row);
   },
 
-  async 'users.resetPassword'({ store, db, rec }, input) {
+  async 'users.resetPassword'({ store, db, rec, jobs }, input) {
     const user = await getUser(db, input.userId);
+    // A reset follows a forgotten or leaked password: the store is re-keyed, and the account gets a new key pair,
+    // so the old password (with any saved copy of keyslots.json) opens nothing any more.
+    await assertRekeyable(store, db, [passwordSlotId(store.storeId, user.username)]);
     const slot = await store.newPasswordSlot(user.username, input.newPassword);
     const self = user.id === store.user.id;
     const row = await db
@@ -75,31 +81,38 @@ export const userHandlers: Handlers<UserCalls> = {
       .where('id', '=', user.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    rec.record(user.username, user.disabled === 1 ? { reenabled: true } : {});
+    rec.record(user.username, user.disabled === 1 ? { reenabled: true, rekeyed: true } : { rekeyed: true });
     // Another user's signing key stays wrapped with the old password: they get a new one at their next login.
     const rewrap = self ? await rewrapForPassword(store, db, input.newPassword) : null;
-    rec.afterCommit(() => {
+    rec.afterCommit(async () => {
       store.putSlot(slot);
       rewrap?.();
+      await rekeyWithProgress(store, jobs, input.progressId);
     });
     return toUserRow(row);
   },
 
-  async 'users.disable'({ store, db, rec }, input) {
+  async 'users.disable'({ store, db, rec, jobs }, input) {
     const user = await getUser(db, input.userId);
     if (user.id === store.user.id) fail('VALIDATION', '不能停用当前登录的账户', 'userId');
     if (user.disabled === 1) fail('VALIDATION', `账户“${user.username}”已经是停用状态`, 'userId');
     if (user.role === 'admin' && (await activeAdminCount(db)) <= 1) {
       fail('VALIDATION', '不能停用唯一一名系统管理员', 'userId');
     }
+    await assertRekeyable(store, db, [passwordSlotId(store.storeId, user.username)]);
     const row = await db
       .updateTable('users')
       .set({ disabled: 1, updated_at: now() })
       .where('id', '=', user.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    rec.record(user.username);
-    rec.afterCommit(() => store.disableSlot(user.username));
+    rec.record(user.username, { rekeyed: true });
+    // The slot is emptied, then the store re-keyed: the account's old password and every copy of its slot open
+    // only the old key, which the live store no longer uses.
+    rec.afterCommit(async () => {
+      store.disableSlot(user.username);
+      await rekeyWithProgress(store, jobs, input.progressId);
+    });
     return toUserRow(row);
   },
 

@@ -40,7 +40,7 @@ const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown>
     case 'session.touch':
       return null;
     case 'backup.restore':
-      return host.restoreBackup((input as { jobId: string }).jobId);
+      return host.restoreBackup((input as { jobId: string }).jobId, (input as { confirmOtherStore?: boolean }).confirmOtherStore === true);
   }
 };
 

@@ -18,6 +18,8 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'users.update': '修改用户',
   'users.resetPassword': '重置密码',
   'users.disable': '停用用户',
+  'keys.rekey': '更换密钥',
+  'keys.newRecoveryCode': '重新生成恢复码',
   'settings.update': '修改系统设置',
   'units.save': '保存单位',
   'units.delete': '删除单位',

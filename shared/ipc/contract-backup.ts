@@ -18,7 +18,12 @@ export interface BackupInfoView {
 export interface UnlockedBackup {
   readonly jobId: string;
   readonly createdAt: string;
+  readonly createdBy: string;
   readonly appVersion: string;
+  /** The manifest and data passed the backup's MAC (false: a backup from before backups were authenticated). */
+  readonly authenticated: boolean;
+  /** The backup is of another store: both stores' names; backup.restore then needs `confirmOtherStore`. */
+  readonly otherStore: { readonly backup: string; readonly current: string } | null;
   readonly counts: { readonly users: number; readonly units: number; readonly cadres: number; readonly auditEntries: number };
 }
 
@@ -43,6 +48,10 @@ export const backupCalls = {
     access: ADMIN,
     mutates: false,
   }),
-  'backup.restore': call<null>()({ input: z.strictObject({ jobId }), access: ADMIN, mutates: true }),
+  'backup.restore': call<null>()({
+    input: z.strictObject({ jobId, confirmOtherStore: z.boolean({ error: '确认项必须是“是”或“否”' }).optional() }),
+    access: ADMIN,
+    mutates: true,
+  }),
   'backup.discard': call<null>()({ input: z.strictObject({ jobId }), access: ADMIN, mutates: false }),
 } as const;

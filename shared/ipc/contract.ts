@@ -20,6 +20,8 @@ import type {
   AuditPage,
   AuditVerification,
   CreatedStore,
+  NewRecoveryCode,
+  RekeyResult,
   SessionUser,
   UserRow,
 } from './types';
@@ -84,13 +86,21 @@ export const contract = {
     access: ADMIN,
     mutates: true,
   }),
+  // Resetting a password and disabling an account re-key the store (see db/store/rekey.ts); `progressId` names
+  // the job the window follows through jobs.status while the database is rewritten.
   'users.resetPassword': call<UserRow>()({
-    input: z.strictObject({ userId: f.id('用户'), newPassword: f.password('新密码') }),
+    input: z.strictObject({ userId: f.id('用户'), newPassword: f.password('新密码'), progressId: f.jobId.optional() }),
     access: ADMIN,
     mutates: true,
   }),
   'users.disable': call<UserRow>()({
-    input: z.strictObject({ userId: f.id('用户') }),
+    input: z.strictObject({ userId: f.id('用户'), progressId: f.jobId.optional() }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'keys.rekey': call<RekeyResult>()({ input: z.strictObject({ progressId: f.jobId.optional() }), access: ADMIN, mutates: true }),
+  'keys.newRecoveryCode': call<NewRecoveryCode>()({
+    input: z.strictObject({ progressId: f.jobId.optional() }),
     access: ADMIN,
     mutates: true,
   }),

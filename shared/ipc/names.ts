@@ -15,6 +15,8 @@ export const CALL_NAME_LIST = [
   'users.update',
   'users.resetPassword',
   'users.disable',
+  'keys.rekey',
+  'keys.newRecoveryCode',
   'audit.list',
   'audit.verify',
   'settings.get',

@@ -35,6 +35,16 @@ export interface KioskStatus {
   readonly startedBy: string;
 }
 
+/** After a re-keying: when, and how large the rewritten database is. */
+export interface RekeyResult {
+  readonly rekeyedAt: string;
+}
+
+/** A new recovery code, shown once; the old one no longer opens the store. */
+export interface NewRecoveryCode {
+  readonly recoveryCode: string;
+}
+
 export interface CreatedStore {
   readonly recoveryCode: string;
   readonly user: SessionUser;

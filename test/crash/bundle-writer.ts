@@ -34,7 +34,8 @@ export interface WriterBundle {
  * the project's node_modules at run time. ESM ignores NODE_PATH, so the output goes to a folder under
  * node_modules/.cache, from where Node's resolution walks up to the project's node_modules.
  */
-export async function bundleWriter(): Promise<WriterBundle> {
+export async function bundleWriter(script = 'writer.ts'): Promise<WriterBundle> {
+  const outName = script.replace(/\.ts$/, '.mjs');
   const cache = join(PROJECT, 'node_modules', '.cache', 'crash-test');
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'run-'));
@@ -49,7 +50,7 @@ export async function bundleWriter(): Promise<WriterBundle> {
       ssr: { target: 'node', noExternal: true, external: ['better-sqlite3-multiple-ciphers'] },
       plugins: [stubUnusedImporters()],
       build: {
-        ssr: fileURLToPath(new URL('./writer.ts', import.meta.url)),
+        ssr: fileURLToPath(new URL(`./${script}`, import.meta.url)),
         outDir,
         emptyOutDir: false,
         target: 'node22',
@@ -59,7 +60,7 @@ export async function bundleWriter(): Promise<WriterBundle> {
         reportCompressedSize: false,
         rolldownOptions: {
           external: ['better-sqlite3-multiple-ciphers'],
-          output: { format: 'es', entryFileNames: 'writer.mjs' },
+          output: { format: 'es', entryFileNames: outName },
         },
       },
     });
@@ -68,7 +69,7 @@ export async function bundleWriter(): Promise<WriterBundle> {
     throw e;
   }
   return {
-    entry: join(outDir, 'writer.mjs'),
+    entry: join(outDir, outName),
     env: { ...process.env, NODE_COMPILE_CACHE: join(outDir, 'compile-cache') },
     remove: () => {
       rmSync(outDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { auditKeyFrom, entryHash, type ChainedFields } from '../../db/audit/chai
 import { signingKeyPath } from '../../db/audit/signing-keys';
 import type { RawDb } from '../../db/store/connection';
 import { newHostWithStore, type TestHost } from '../helpers/host';
-import { keyFromPassword, withRaw } from '../helpers/raw-store';
+import { keyFromPassword, rootKeyFromPassword, withRaw } from '../helpers/raw-store';
 import { ADMIN } from '../helpers/tmp-store';
 import { PASSWORDS, addUser, loginAdmin } from '../helpers/roster';
 
@@ -21,15 +21,17 @@ async function storeWithTwoUsers() {
   await h.ok('settings.update', { idleLockMinutes: 25 });
   // The attacker's own, perfectly ordinary key.
   const key = await keyFromPassword(h.dir, 'reader1', PASSWORDS.reviewer);
-  return { h, key };
+  // The chain's HMAC key comes from the root key, which the same slot unwraps.
+  const root = await rootKeyFromPassword(h.dir, 'reader1', PASSWORDS.reviewer);
+  return { h, key, root };
 }
 
 const rows = (db: RawDb) => db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[];
 
-/** What the attacker can do with the store key: edit rows, then recompute every HMAC after them. */
-function rewriteChain(db: RawDb, key: Buffer, edit: (all: Row[]) => Row[]): void {
+/** What the attacker can do with the store keys: edit rows, then recompute every HMAC after them. */
+function rewriteChain(db: RawDb, root: Buffer, edit: (all: Row[]) => Row[]): void {
   db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
-  const chainKey = auditKeyFrom(key);
+  const chainKey = auditKeyFrom(root);
   const next = edit(rows(db));
   db.prepare('DELETE FROM audit_log').run();
   let prev = '0'.repeat(64);
@@ -49,11 +51,11 @@ const settingsRow = (all: Row[]) => all.find((r) => r.action === 'settings.updat
 
 describe('a rewritten entry', () => {
   test('an entry rewritten and the HMAC chain recomputed: verify names that entry', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h, key, root } = await storeWithTwoUsers();
     expect(await verify(h)).toMatchObject({ intact: true, reason: null });
     let target = 0;
     withRaw(h.dir, key, (db) =>
-      rewriteChain(db, key, (all) => {
+      rewriteChain(db, root, (all) => {
         target = settingsRow(all).id;
         return all.map((r) => (r.id === target ? { ...r, detail: JSON.stringify({ idleLockMinutes: [15, 99] }) } : r));
       }),
@@ -64,10 +66,10 @@ describe('a rewritten entry', () => {
   });
 
   test('the rewritten entry stripped of its signature is named as unsigned', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h, key, root } = await storeWithTwoUsers();
     let target = 0;
     withRaw(h.dir, key, (db) =>
-      rewriteChain(db, key, (all) => {
+      rewriteChain(db, root, (all) => {
         target = settingsRow(all).id;
         return all.map((r) => (r.id === target ? { ...r, target: '别的设置', signature: null } : r));
       }),
@@ -80,10 +82,10 @@ describe('a rewritten entry', () => {
   });
 
   test('an entry deleted from the middle with the chain recomputed: the next signed entry is named', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h, key, root } = await storeWithTwoUsers();
     let target = 0;
     withRaw(h.dir, key, (db) =>
-      rewriteChain(db, key, (all) => {
+      rewriteChain(db, root, (all) => {
         target = settingsRow(all).id;
         return all.filter((r) => r.id !== target);
       }),
@@ -119,11 +121,11 @@ describe('a cut of the newest entries', () => {
   });
 
   test('a cut refilled with entries up to the same count is caught by the hash the user saw', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h, key, root } = await storeWithTwoUsers();
     await h.ok('session.lock', {});
     withRaw(h.dir, key, (db) =>
       // The last two entries replaced by two harmless-looking ones with no user (unsigned), chain recomputed.
-      rewriteChain(db, key, (all) => [
+      rewriteChain(db, root, (all) => [
         ...all.slice(0, -2),
         ...all.slice(-2).map((r) => ({ ...r, user_id: null, username: '系统', action: 'backup.auto', target: '', detail: '{}', signature: null })),
       ]),
@@ -168,8 +170,8 @@ describe('a cut of the newest entries', () => {
 
 describe('an entry forged as another user', () => {
   /** A forged 重置密码 entry in the administrator's name, appended with a valid HMAC chain. */
-  function forgeAsAdmin(h: TestHost, key: Buffer, signature: (hash: string) => string | null, db: RawDb) {
-    rewriteChain(db, key, (all) => [
+  function forgeAsAdmin(h: TestHost, root: Buffer, signature: (hash: string) => string | null, db: RawDb) {
+    rewriteChain(db, root, (all) => [
       ...all,
       {
         ...all[all.length - 1]!,
@@ -190,13 +192,13 @@ describe('an entry forged as another user', () => {
     const attacker = generateKeyPairSync('ed25519');
     const signWith = (hash: string) => sign(null, Buffer.from(hash, 'hex'), attacker.privateKey).toString('base64');
     for (const how of ['unsigned', 'attacker key', 'swapped public key'] as const) {
-      const { h, key } = await storeWithTwoUsers();
+      const { h, key, root } = await storeWithTwoUsers();
       const forged = withRaw(h.dir, key, (db) => {
         if (how === 'swapped public key') {
           const pub = attacker.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
           db.prepare('UPDATE users SET signing_key = ? WHERE id = 1').run(pub);
         }
-        return forgeAsAdmin(h, key, how === 'unsigned' ? () => null : signWith, db);
+        return forgeAsAdmin(h, root, how === 'unsigned' ? () => null : signWith, db);
       });
       const v = await verify(h);
       expect(v, how).toMatchObject({ intact: false, firstBrokenId: forged });
@@ -206,13 +208,13 @@ describe('an entry forged as another user', () => {
   });
 
   test('a forged key registration in the administrator’s name raises the alarm at the administrator’s next login', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h, key, root } = await storeWithTwoUsers();
     await h.ok('session.lock', {});
     const attacker = generateKeyPairSync('ed25519');
     const pub = attacker.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
     withRaw(h.dir, key, (db) => {
       // The attacker appends a 签名密钥已更换 entry for admin, signed by the key it registers: verify alone cannot tell.
-      rewriteChain(db, key, (all) => [
+      rewriteChain(db, root, (all) => [
         ...all,
         {
           ...all[all.length - 1]!,
@@ -253,11 +255,13 @@ describe('keys through an account’s life', () => {
   });
 
   test('an account whose password an administrator reset gets a new key at its next login, audited', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h } = await storeWithTwoUsers();
     await h.ok('users.resetPassword', { userId: 2, newPassword: 'Reset@20255x' });
     const reader = await h.ok('session.login', { username: 'reader1', password: 'Reset@20255x' });
     expect(reader.auditAlarm).toBeUndefined();
-    const entry = withRaw(h.dir, key, (db) => db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyReplaced'`).get()) as Row;
+    // A reset re-keys the store: the key from before no longer opens it.
+    const fresh = await keyFromPassword(h.dir, 'reader1', 'Reset@20255x');
+    const entry = withRaw(h.dir, fresh, (db) => db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyReplaced'`).get()) as Row;
     expect(JSON.parse(entry.detail)).toMatchObject({ reason: '密码已由管理员重置，原签名密钥无法解开' });
     await loginAdmin(h);
     expect(await verify(h)).toMatchObject({ intact: true, reason: null });
@@ -266,11 +270,11 @@ describe('keys through an account’s life', () => {
 
 describe('an account from before signing', () => {
   test('its next login makes a key, audited as 生成签名密钥 with no alarm; the older entries count as unsigned', async () => {
-    const { h, key } = await storeWithTwoUsers();
+    const { h, key, root } = await storeWithTwoUsers();
     await h.ok('session.lock', {});
     // The store as an older version left it: no public keys, no signatures, no signing-key file.
     withRaw(h.dir, key, (db) => {
-      rewriteChain(db, key, (all) =>
+      rewriteChain(db, root, (all) =>
         all.map((r) => {
           const { signingKey: _dropped, ...detail } = JSON.parse(r.detail) as Record<string, unknown>;
           return { ...r, detail: JSON.stringify(detail), signature: null };

@@ -15,8 +15,8 @@ function fakeClock(start = Date.UTC(2025, 2, 14, 9, 0, 0)) {
 
 /** The Store's key buffers, read through a cast: they are private so nothing else can reach them. */
 const keysOf = (store: Store) => {
-  const k = store as unknown as { dbKey: Buffer | null; auditKey: Buffer | null };
-  return { dbKey: k.dbKey, auditKey: k.auditKey };
+  const k = store as unknown as { storeKeys: { dbKey: Buffer; rootKey: Buffer } | null; auditKey: Buffer | null };
+  return { dbKey: k.storeKeys?.dbKey ?? null, auditKey: k.auditKey };
 };
 
 const login = { username: ADMIN.username, password: ADMIN.password };

@@ -282,6 +282,8 @@ describe('role refusal', () => {
     'users.update': { userId: ids.user, displayName: '改名', role: 'admin' },
     'users.resetPassword': { userId: ids.user, newPassword: 'Intrude@2025' },
     'users.disable': { userId: 1 },
+    'keys.rekey': {},
+    'keys.newRecoveryCode': {},
     'audit.list': { page: 1, pageSize: 50 },
     'audit.verify': {},
     'settings.update': { idleLockMinutes: 1 },

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditKeyFrom, entryHash, type ChainedFields } from '../../db/audit/chain';
-import { keyFromPassword, withRaw } from '../helpers/raw-store';
+import { keyFromPassword, rootKeyFromPassword, withRaw } from '../helpers/raw-store';
 import { screenshot } from './harness/browser';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
 
@@ -13,6 +13,7 @@ const READER = { username: 'reader1', displayName: '李查阅', role: 'reviewer'
 let app: TestApp;
 let page: Page;
 let attackerKey: Buffer;
+let attackerRoot: Buffer;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-audit-');
@@ -21,6 +22,7 @@ beforeAll(async () => {
   await app.must('settings.update', { idleLockMinutes: 25 });
   await app.bridge.host.lock('manual'); // the administrator has seen the log up to the lock
   attackerKey = await keyFromPassword(app.bridge.host.status().storeDir!, READER.username, READER.password);
+  attackerRoot = await rootKeyFromPassword(app.bridge.host.status().storeDir!, READER.username, READER.password);
   page = await app.openPage('系统已锁定');
 }, 120_000);
 
@@ -61,7 +63,7 @@ describe('the audit log against an account holder with the store key', () => {
       const row = db.prepare(`SELECT * FROM audit_log WHERE action = 'settings.update' ORDER BY id LIMIT 1`).get() as ChainedFields;
       target = row.id;
       const later = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(target) as ChainedFields[];
-      const key = auditKeyFrom(attackerKey);
+      const key = auditKeyFrom(attackerRoot);
       let prev = row.prev_hash;
       for (const r of later) {
         const edited = { ...r, prev_hash: prev, detail: r.id === target ? JSON.stringify({ idleLockMinutes: [15, 120] }) : r.detail };

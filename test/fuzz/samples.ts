@@ -80,6 +80,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'users.update': { userId: 2, displayName: '测试用户', role: 'reviewer' },
     'users.resetPassword': { userId: 2, newPassword: 'Fuzz@2025x' },
     'users.disable': { userId: 2 },
+    'keys.rekey': {},
+    'keys.newRecoveryCode': {},
     'audit.list': { username: 'admin', action: 'users.create', from: '2025-01-01', to: '2025-12-31', page: 1, pageSize: 50 },
     'audit.verify': {},
     'settings.get': {},

@@ -13,6 +13,7 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
   const [unlocked, setUnlocked] = useState<UnlockedBackup | null>(null);
   const [mode, setMode] = useState<'password' | 'code'>('password');
   const [confirmed, setConfirmed] = useState(false);
+  const [otherConfirmed, setOtherConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ username: string; password: string; recoveryCode: string }>();
   const { message } = AntApp.useApp();
@@ -54,7 +55,7 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
   const restore = async () => {
     setBusy(true);
     try {
-      await call('backup.restore', { jobId: unlocked!.jobId });
+      await call('backup.restore', { jobId: unlocked!.jobId, ...(unlocked!.otherStore ? { confirmOtherStore: otherConfirmed } : {}) });
       onRestored();
     } catch (e) {
       message.error(errorMessage(e));
@@ -85,6 +86,13 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
             <Alert type="error" showIcon message="该备份由更新版本的软件创建，不能在本版本中恢复。请先升级软件。" />
           ) : (
             <Form form={form} layout="vertical" requiredMark={false}>
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message="此备份使用备份时的密码打开"
+                description="请输入备份时有效的账户和密码（或当时的恢复码）。之后修改过的密码、停用的账户、更换过的密钥都不影响旧备份。"
+              />
               <Segmented
                 style={{ marginBottom: 12 }}
                 value={mode}
@@ -117,10 +125,26 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
       ) : null}
       {step === 2 && unlocked ? (
         <>
-          <Alert type="success" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验" />
+          {unlocked.authenticated ? (
+            <Alert type="success" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验和认证（备份时间、备份人与数据均未被改动）" />
+          ) : (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验。此备份由旧版本创建，未经认证，备份时间和备份人无法核实。" />
+          )}
+          {unlocked.otherStore ? (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="该备份属于另一个档案库"
+              description={`备份所属：${unlocked.otherStore.backup}；当前档案库：${unlocked.otherStore.current}。恢复后当前档案库将被另一个档案库的数据替换。`}
+            />
+          ) : null}
           <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
             <Descriptions.Item label="备份时间" span={2}>
               {formatDateTime(unlocked.createdAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label="备份人" span={2}>
+              {unlocked.createdBy}
             </Descriptions.Item>
             <Descriptions.Item label="用户">{unlocked.counts.users} 个</Descriptions.Item>
             <Descriptions.Item label="单位">{unlocked.counts.units} 个</Descriptions.Item>
@@ -133,13 +157,20 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
             style={{ marginBottom: 12 }}
             message="恢复后当前档案库将被替换，需要用该备份中的账户重新登录。备份之后的修改不会出现在恢复后的档案库中。"
           />
+          {unlocked.otherStore ? (
+            <div style={{ marginBottom: 8 }}>
+              <Checkbox checked={otherConfirmed} onChange={(e) => setOtherConfirmed(e.target.checked)} data-testid="restore-other-store">
+                我确认用另一个档案库{unlocked.otherStore.backup}的备份替换当前档案库{unlocked.otherStore.current}
+              </Checkbox>
+            </div>
+          ) : null}
           <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
             我已了解，确认用此备份替换当前档案库
           </Checkbox>
           <div style={{ marginTop: 16, textAlign: 'right' }}>
             <Space>
               <Button onClick={() => void close()}>取消</Button>
-              <Button danger type="primary" disabled={!confirmed} loading={busy} onClick={() => void restore()} data-testid="restore-confirm">
+              <Button danger type="primary" disabled={!confirmed || (unlocked.otherStore !== null && !otherConfirmed)} loading={busy} onClick={() => void restore()} data-testid="restore-confirm">
                 开始恢复
               </Button>
             </Space>

@@ -1,5 +1,5 @@
 // System settings for administrators: the idle lock, automatic backups, the yearly training hours, the issuing organ,
-// the roster's 职务排序, backup and restore.
+// the roster's 职务排序, backup and restore, keys and the recovery code.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
 import { call, errorMessage } from '../../lib/api';
@@ -7,6 +7,7 @@ import { showFormError } from '../../lib/form-errors';
 import { PageHeader } from '../PageHeader';
 import { BackupCard } from './BackupCard';
 import { IssuingOrganCard } from './IssuingOrganCard';
+import { KeysCard } from './KeysCard';
 import { PostOrderCard } from './PostOrderCard';
 
 export function SettingsPage({ onRestored }: { onRestored: () => void }) {
@@ -71,6 +72,7 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
       <IssuingOrganCard />
       <PostOrderCard />
       <BackupCard onRestored={onRestored} />
+      <KeysCard />
     </>
   );
 }

@@ -30,7 +30,7 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
   const disable = async (u: UserRow) => {
     try {
       await call('users.disable', { userId: u.id });
-      message.success(`已停用账户“${u.username}”`);
+      message.success(`已停用账户“${u.username}”，档案库密钥已更换`);
       await load();
     } catch (e) {
       message.error(errorMessage(e));
@@ -78,7 +78,7 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
                   {!u.disabled && u.id !== currentUserId ? (
                     <Popconfirm
                       title={`停用账户“${u.username}”？`}
-                      description="停用后该账户将无法登录；如需恢复，请为其重设密码。"
+                      description="停用后该账户将无法登录，系统同时更换档案库密钥（档案库较大时需要片刻），该账户留存的旧密钥文件也随之失效；如需恢复，请为其重设密码。"
                       okText="停用"
                       cancelText="取消"
                       onConfirm={() => disable(u)}

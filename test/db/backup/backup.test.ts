@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../../db';
 import { verifyAudit } from '../../../db/audit/verify';
-import { readContainerHeader, writeContainer } from '../../../db/backup/container';
+import { backupMacKey, readContainerHeader, writeContainer } from '../../../db/backup/container';
+import { keyFromPassword } from '../../helpers/raw-store';
 import { applyRestore, stageRestore } from '../../../db/backup/restore';
 import { dbPath, keyslotPath } from '../../../db/store/files';
 import { ScriptedDialogs } from '../../helpers/dialogs';
@@ -150,7 +151,8 @@ describe('restore', () => {
     const dbCopy = join(h.out, 'db.bin');
     writeFileSync(dbCopy, readFileSync(file).subarray(header.dbOffset, header.dbOffset + header.manifest.dbBytes));
     const newer = join(h.out, 'newer.gbak');
-    writeContainer(newer, { ...header.manifest, schemaVersion: 99, appVersion: '9.0.0' }, header.keySlotsJson, dbCopy);
+    const macKey = backupMacKey(await keyFromPassword(h.dir, ADMIN.username, ADMIN.password));
+    writeContainer(newer, { ...header.manifest, schemaVersion: 99, appVersion: '9.0.0' }, header.keySlotsJson, dbCopy, macKey);
     const before = digest(h.dir);
     const token = await pickBackup(h, newer);
     expect(await h.ok('backup.inspect', { token })).toMatchObject({ tooNew: true, appVersion: '9.0.0' });
@@ -243,7 +245,8 @@ describe('leftovers and damaged pages', () => {
     const dbCopy = join(h.out, 'db.bin');
     writeFileSync(dbCopy, db);
     const forged = join(h.out, 'forged.gbak');
-    writeContainer(forged, header.manifest, header.keySlotsJson, dbCopy);
+    // Made by a holder of the key (so the backup's MAC is right): the page HMACs still catch the altered page.
+    writeContainer(forged, header.manifest, header.keySlotsJson, dbCopy, backupMacKey(await keyFromPassword(h.dir, ADMIN.username, ADMIN.password)));
     const e = await h.err('backup.unlock', { token: await pickBackup(h, forged), username: ADMIN.username, password: ADMIN.password });
     expect(e).toMatchObject({ code: 'NOT_A_STORE' });
     expect(e.message).toContain('加密页校验未通过');
