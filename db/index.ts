@@ -2,4 +2,4 @@
 export { createStore, openStore, recoverStore, storeExists, type StoreOptions } from './store/lifecycle';
 export { Store, type ChangeRecorder, type KdfCost } from './store/store';
 export { ApiError as StoreError } from '../shared/ipc/errors';
-export { verifyAudit } from './audit/chain';
+export { verifyAudit } from './audit/verify';

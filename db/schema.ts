@@ -17,6 +17,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** The account's current Ed25519 public key (base64 SPKI DER); null until it is made (creation or next login). */
+  signing_key: string | null;
 }
 
 export interface AuditLogTable {
@@ -29,6 +31,8 @@ export interface AuditLogTable {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** Ed25519 signature of `hash` by the acting user's key (base64); null for entries with no user or from before signing. */
+  signature: string | null;
 }
 
 interface CatalogRow { code: string; name: string; sort: number; retired: Generated<number> }

@@ -4,6 +4,7 @@ import { fail } from '../../shared/ipc/errors';
 import type { AppStatus, CreatedStore, SessionUser } from '../../shared/ipc/types';
 import { dbPath } from '../store/files';
 import { readKeySlots } from '../store/keyslots';
+import { saveAnchor } from '../audit/session-signing';
 import { createStore, openStore, recoverStore, storeExists, DEFAULT_IDLE_LOCK_MINUTES, type StoreOptions } from '../store/lifecycle';
 import type { Store } from '../store/store';
 import { readSettings } from '../settings/service';
@@ -158,6 +159,8 @@ export class AppHost {
     await this.autoBackupRunning;
     try {
       await store.audit({ action: reason === 'idle' ? 'session.autoLock' : 'session.lock', target: store.user.username });
+      // The user has seen the log up to their own lock entry: a later cut of it shows at their next login.
+      await saveAnchor(store);
     } finally {
       await store.close();
     }

@@ -1,6 +1,7 @@
 // Reading the audit log page by page with filters, and verifying its chain.
 import type { Handlers } from '../app/context';
-import { verifyAudit } from './chain';
+import { currentAnchor } from './session-signing';
+import { verifyAudit } from './verify';
 
 /** A local calendar date (the user's day) as the UTC instant it starts at, matching the stored ISO times. */
 const localDayStart = (isoDate: string, plusDays = 0): string => {
@@ -24,5 +25,5 @@ export const auditHandlers: Handlers<'audit.list' | 'audit.verify'> = {
       .execute();
     return { rows, total: Number(total) };
   },
-  'audit.verify': ({ store }) => verifyAudit(store.db, store.auditChainKey),
+  'audit.verify': ({ store }) => verifyAudit(store.db, store.auditChainKey, currentAnchor(store)),
 };

@@ -23,6 +23,8 @@ export const manifestSchema = z.object({
   storeId: z.string(),
   createdBy: z.string(),
   dbBytes: z.number().int().nonnegative(),
+  /** The audit log's head in this backup (entries, first 12 hex digits of the newest hash); absent in older backups. */
+  auditHead: z.object({ count: z.number().int().nonnegative(), digest: z.string() }).optional(),
   /** The store's name as its users know it (发文机关) when the backup was made; version 2. */
   storeName: z.string().max(200).optional(),
 });

@@ -26,7 +26,11 @@ export async function createBackup(store: Store, target: string, db: Kysely<Data
     // takes the snapshot: VACUUM cannot run inside the transaction the call's audit entry is written in, and in
     // WAL mode this reader sees exactly the last committed state.
     const reader = store.openWithStoreKey(dbPath(store.dir));
+    let auditHead: { count: number; digest: string } | undefined;
     try {
+      // The audit head, an anchor kept outside the store; read before the copy, so it is always a prefix of its log.
+      const last = reader.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+      if (last) auditHead = { count: last.id, digest: last.hash.slice(0, 12) };
       // VACUUM INTO fills an empty file as it is: made owner-only first, SQLite would create it world-readable.
       createOwnerOnlyFile(snapshot);
       reader.prepare('VACUUM INTO ?').run(snapshot);
@@ -43,6 +47,7 @@ export async function createBackup(store: Store, target: string, db: Kysely<Data
       storeId: store.storeId,
       createdBy: store.user.username,
       dbBytes: statSync(snapshot).size,
+      ...(auditHead ? { auditHead } : {}),
       storeName: issuingOrgan,
     };
     const macKey = store.withKey(backupMacKey);

@@ -10,6 +10,7 @@ import { LATEST_VERSION as LATEST } from '../migrations';
 import type { Database } from '../schema';
 import { openEncrypted } from '../store/connection';
 import { dbPath, keyslotPath, DB_FILE, KEYSLOT_FILE } from '../store/files';
+import { SIGNING_KEY_FILE } from '../audit/signing-keys';
 import { parseKeySlots, passwordSlotId, RECOVERY_SLOT_ID, unlockSlot, type KeySlotFile } from '../store/keyslots';
 import type { StoreKeys } from '../store/grants';
 import { openVerified } from '../store/lifecycle';
@@ -129,7 +130,8 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
   }
 }
 
-const STORE_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, KEYSLOT_FILE];
+// The signing-key records go with the store they anchor: the restored log starts them afresh (see session-signing.ts).
+const STORE_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, KEYSLOT_FILE, SIGNING_KEY_FILE];
 
 const stamp = (d: Date) =>
   `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}-${String(d.getHours()).padStart(2, '0')}${String(d.getMinutes()).padStart(2, '0')}${String(d.getSeconds()).padStart(2, '0')}`;

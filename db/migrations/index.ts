@@ -12,6 +12,7 @@ import { migration0010 } from './0010-ballot-source';
 import { migration0011 } from './0011-anonymous-ballots';
 import { migration0012 } from './0012-adjustment-proposals';
 import { migration0013 } from './0013-ineligible';
+import { migration0014 } from './0014-audit-signatures';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

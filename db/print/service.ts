@@ -15,6 +15,10 @@ import { listRegister, markReturned, nextSerials, registerCopies } from './regis
 import { checkFreshCodes } from './slips';
 import { registerWorkbook } from './register-export';
 import { countPdfPages } from './pdf';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { chainHead } from '../audit/session-signing';
+import { headDigest } from '../audit/verify';
 
 type PrintCallName =
   | 'print.job'
@@ -64,6 +68,12 @@ const common = (title: string, serials: readonly number[], recipients: readonly 
   printedBy,
   date: localDate(),
 });
+
+/** The audit head as printed: 审计序号 (entries so far) and the first 12 hex digits of the newest entry's hash. */
+async function printedHead(db: Kysely<Database>) {
+  const head = await chainHead(db);
+  return { count: head.count, digest: headDigest(head.hash) };
+}
 
 /**
  * Prints a job's view to PDF, held in the job until saved. With a `progressId` the window follows the print through
@@ -130,6 +140,7 @@ export const printHandlers: Handlers<PrintCallName> = {
       cadreIds,
       assessmentIds,
       ...common(title, serials, recipients, store.user.displayName),
+      auditHead: await printedHead(db),
     });
   },
 
@@ -143,6 +154,7 @@ export const printHandlers: Handlers<PrintCallName> = {
       kind: 'rankings',
       assessmentId,
       ...common(`${assessment.name}排名表`, serials, recipients, store.user.displayName),
+      auditHead: await printedHead(db),
     });
   },
 

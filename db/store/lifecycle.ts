@@ -5,6 +5,8 @@ import { DEFAULT_CATALOGS } from '../../shared/catalog/defaults';
 import { passwordProblem } from '../../shared/account/password-policy';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/chain';
+import { beginSigning, keyDetail, keyForAccount, saveAnchor } from '../audit/session-signing';
+import { signHash, signingKeyPath } from '../audit/signing-keys';
 import { seedCatalogs } from '../catalog/seed';
 import { findUserByName, toSessionUser } from '../users/rows';
 import { enableWrites, openEncrypted, type RawDb } from './connection';
@@ -75,6 +77,10 @@ export async function createStore(
       )
       .get(username, admin.displayName, now, now, now) as Parameters<typeof toSessionUser>[0];
     const store = new Store(dir, raw, { keyId: keys.keyId, dbKey: Buffer.from(dbKey), rootKey: Buffer.from(keys.rootKey) }, toSessionUser(userRow), slots.storeId, cost);
+    // The first administrator's signing key; the setup entry registers it, signed by it.
+    const signing = await keyForAccount(store, username, admin.password);
+    store.setSigner(signing.signer);
+    raw.prepare('UPDATE users SET signing_key = ? WHERE id = ?').run(signing.publicKey, userRow.id);
     await store.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('store_meta')
@@ -91,17 +97,19 @@ export async function createStore(
         username,
         action: 'setup.createStore',
         target: dir,
-        detail: { displayName: admin.displayName },
-      });
+        detail: { displayName: admin.displayName, ...keyDetail(userRow.id, signing.publicKey) },
+      }, new Date(), (hash) => signHash(signing.signer, hash));
     });
     // The key slots go last: without them the database is unreadable, so a failure before here leaves nothing usable.
     writeKeySlots(dir, slots);
+    signing.write();
+    await saveAnchor(store);
     dbKey.fill(0);
     keys.rootKey.fill(0);
     return { recoveryCode, store };
   } catch (e) {
     if (raw?.open) raw.close();
-    for (const f of [dbPath(dir), `${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`, keyslotPath(dir)]) rmSync(f, { force: true });
+    for (const f of [dbPath(dir), `${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`, keyslotPath(dir), signingKeyPath(dir)]) rmSync(f, { force: true });
     dbKey.fill(0);
     keys.rootKey.fill(0);
     throw e;
@@ -199,6 +207,7 @@ export async function openStore(
   const upgraded = legacy && isLegacySlot(legacy) ? await store.newPasswordSlot(username, creds.password) : null;
   // A password set before the current rule (an older store) still opens it, but its owner must replace it first.
   const weak = passwordProblem(creds.password) !== null;
+  const auditAlarm = await beginSigning(store, creds.password);
   await store.change('session.login', async (db, rec) => {
     await db
       .updateTable('users')
@@ -209,6 +218,8 @@ export async function openStore(
     if (upgraded) rec.afterCommit(() => store.putSlot(upgraded));
   });
   if (weak) store.user = { ...store.user, mustChangePassword: true };
+  if (auditAlarm) store.user = { ...store.user, auditAlarm };
+  await saveAnchor(store);
   return store;
 }
 
@@ -238,16 +249,23 @@ export async function recoverStore(
     if (!user || user.role !== 'admin') fail('VALIDATION', '该用户名不是系统管理员，请输入一个系统管理员的用户名', 'username');
     store.user = toSessionUser({ ...user!, disabled: 0, must_change_password: 0 });
     const slot = await store.newPasswordSlot(username, input.newPassword);
+    // The old signing key was wrapped with the forgotten password: a new pair, registered in this entry.
+    const signing = await keyForAccount(store, username, input.newPassword);
+    store.setSigner(signing.signer);
     await store.change('session.recover', async (db, rec) => {
       const now = new Date().toISOString();
       await db
         .updateTable('users')
-        .set({ disabled: 0, must_change_password: 0, updated_at: now, last_login_at: now })
+        .set({ disabled: 0, must_change_password: 0, updated_at: now, last_login_at: now, signing_key: signing.publicKey })
         .where('id', '=', user!.id)
         .execute();
-      rec.record(username, { via: '恢复码' });
-      rec.afterCommit(() => store.putSlot(slot));
+      rec.record(username, { via: '恢复码', signingKeyChange: '签名密钥已更换', ...keyDetail(user!.id, signing.publicKey) });
+      rec.afterCommit(() => {
+        store.putSlot(slot);
+        signing.write();
+      });
     });
+    await saveAnchor(store);
     return store;
   } catch (e) {
     await store.close();

@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { ApiError } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { appendAudit, auditKeyFrom, type AuditEntry } from '../audit/chain';
+import { signHash, wipeSigner, type Signer } from '../audit/signing-keys';
 import type { Database } from '../schema';
 import { enableWrites, forgetHistory, openEncrypted, type RawDb } from './connection';
 import { dbPath } from './files';
@@ -26,6 +27,8 @@ export class Store {
   private kysely: Kysely<Database>;
   private storeKeys: StoreKeys | null;
   private auditKey: Buffer | null;
+  /** The logged-in user's audit-signing key (unwrapped with their password at login); wiped at close. */
+  private signer: Signer | null = null;
   private closed = false;
 
   constructor(
@@ -50,6 +53,21 @@ export class Store {
 
   get db(): Kysely<Database> {
     return this.kysely;
+  }
+
+  /** Takes the user's unlocked signing key; every later entry of this session is signed with it. */
+  setSigner(signer: Signer | null): void {
+    if (this.signer !== signer) wipeSigner(this.signer);
+    this.signer = signer;
+  }
+
+  get signingKey(): Signer | null {
+    return this.signer;
+  }
+
+  private signFn(userId: number | null): ((hash: string) => string) | undefined {
+    const signer = this.signer;
+    return signer && userId === this.user.id ? (hash) => signHash(signer, hash) : undefined;
   }
 
   get isOpen(): boolean {
@@ -143,7 +161,7 @@ export class Store {
       });
       if (entries.length !== 1) throw new Error(`change ${action} recorded ${entries.length} audit entries, expected 1`);
       const now = new Date();
-      await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! }, dayOnly ? now.toISOString().slice(0, 10) : now);
+      await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! }, dayOnly ? now.toISOString().slice(0, 10) : now, this.signFn(this.user.id));
       return result;
     });
     try {
@@ -159,7 +177,7 @@ export class Store {
   async audit(entry: Omit<AuditEntry, 'userId' | 'username'>): Promise<void> {
     const { auditKey } = this.keys();
     await this.db.transaction().execute((trx) =>
-      appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }),
+      appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }, new Date(), this.signFn(this.user.id)),
     );
   }
 
@@ -216,6 +234,8 @@ export class Store {
     this.storeKeys?.dbKey.fill(0);
     this.storeKeys?.rootKey.fill(0);
     this.auditKey?.fill(0);
+    wipeSigner(this.signer);
+    this.signer = null;
     this.storeKeys = null;
     this.auditKey = null;
     await this.kysely.destroy();

@@ -2,6 +2,7 @@
 import { fail } from '../../shared/ipc/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Handlers } from '../app/context';
+import { keyDetail, keyForAccount, rewrapForPassword } from '../audit/session-signing';
 import { passwordSlotId } from '../store/keyslots';
 import { assertRekeyable } from '../store/rekey';
 import { rekeyWithProgress } from './rekey-service';
@@ -20,6 +21,9 @@ export const userHandlers: Handlers<UserCalls> = {
   async 'users.create'({ store, db, rec }, input) {
     if (await findUserByName(db, input.username)) fail('VALIDATION', `用户名“${input.username}”已存在，请换一个`, 'username');
     const slot = await store.newPasswordSlot(input.username, input.password);
+    // The account's signing key, registered by this (administrator-signed) entry.
+    const signing = await keyForAccount(store, input.username, input.password);
+    signing.wipe();
     const t = now();
     const row = await db
       .insertInto('users')
@@ -32,11 +36,15 @@ export const userHandlers: Handlers<UserCalls> = {
         must_change_password: 1,
         created_at: t,
         updated_at: t,
+        signing_key: signing.publicKey,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    rec.record(input.username, { displayName: input.displayName, role: ROLE_LABELS[input.role] });
-    rec.afterCommit(() => store.putSlot(slot));
+    rec.record(input.username, { displayName: input.displayName, role: ROLE_LABELS[input.role], ...keyDetail(row.id, signing.publicKey) });
+    rec.afterCommit(() => {
+      store.putSlot(slot);
+      signing.write();
+    });
     return toUserRow(row);
   },
 
@@ -74,8 +82,11 @@ export const userHandlers: Handlers<UserCalls> = {
       .returningAll()
       .executeTakeFirstOrThrow();
     rec.record(user.username, user.disabled === 1 ? { reenabled: true, rekeyed: true } : { rekeyed: true });
+    // Another user's signing key stays wrapped with the old password: they get a new one at their next login.
+    const rewrap = self ? await rewrapForPassword(store, db, input.newPassword) : null;
     rec.afterCommit(async () => {
       store.putSlot(slot);
+      rewrap?.();
       await rekeyWithProgress(store, jobs, input.progressId);
     });
     return toUserRow(row);
@@ -118,8 +129,10 @@ export const userHandlers: Handlers<UserCalls> = {
     const slot = await store.newPasswordSlot(store.user.username, input.newPassword);
     await db.updateTable('users').set({ must_change_password: 0, updated_at: now() }).where('id', '=', store.user.id).execute();
     rec.record(store.user.username);
+    const rewrap = await rewrapForPassword(store, db, input.newPassword);
     rec.afterCommit(() => {
       store.putSlot(slot);
+      rewrap?.();
       store.user = { ...store.user, mustChangePassword: false };
     });
     return null;

@@ -4,6 +4,9 @@ import { PORTRAIT_CONFIG_LABELS } from '../portrait/config';
 
 export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   displayName: '姓名',
+  signingKey: '登记签名公钥',
+  signingKeyChange: '签名密钥',
+  warning: '警告',
   role: '角色',
   reenabled: '重新启用',
   rekeyed: '已更换档案库密钥',

@@ -1,7 +1,7 @@
 // Chinese labels of the audit log's actions (the names of the mutating calls and a few host events).
 import type { CallName } from './contract';
 
-export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock' | 'backup.auto' | 'session.loginFailed' | 'session.loginRecordUnverified', string>>> = {
+export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock' | 'backup.auto' | 'session.loginFailed' | 'session.loginRecordUnverified' | 'session.signingKeyCreated' | 'session.signingKeyReplaced' | 'session.auditAlarm', string>>> = {
   'setup.createStore': '创建档案库',
   'session.login': '登录',
   'session.recover': '恢复码找回',
@@ -9,6 +9,9 @@ export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock
   'session.autoLock': '自动锁定',
   'session.loginFailed': '登录失败',
   'session.loginRecordUnverified': '登录失败记录无法验证',
+  'session.signingKeyCreated': '生成签名密钥',
+  'session.signingKeyReplaced': '签名密钥已更换',
+  'session.auditAlarm': '审计日志警报',
   'backup.auto': '自动备份',
   'me.changePassword': '修改本人密码',
   'users.create': '新增用户',

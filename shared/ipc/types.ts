@@ -7,6 +7,8 @@ export interface SessionUser {
   readonly displayName: string;
   readonly role: Role;
   readonly mustChangePassword: boolean;
+  /** Set at login when the audit log is behind the head this user last saw, or their signing record was tampered with. */
+  readonly auditAlarm?: string;
 }
 
 export type AppPhase = 'setup' | 'login' | 'ready';
@@ -76,8 +78,14 @@ export interface AuditPage {
 export interface AuditVerification {
   readonly intact: boolean;
   readonly checked: number;
-  /** The first entry whose hash does not match its content and predecessor. */
+  /** The first entry affected: rewritten, forged, missing (a cut), or not signed by the user it names. */
   readonly firstBrokenId: number | null;
+  /** What was found, in words for the audit page; null when intact. */
+  readonly reason: string | null;
+  /** Entries with no signature: no user (before login) or written before the user had a signing key. */
+  readonly unsigned: number;
+  /** The chain head: number of entries and the first 12 hex digits of the last hash (printed on paper as an anchor). */
+  readonly head: { readonly count: number; readonly digest: string };
 }
 
 export interface AppSettings {

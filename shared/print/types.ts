@@ -53,6 +53,11 @@ interface JobCommon {
   readonly printedBy: string;
   /** YYYY-MM-DD, printed on the cover. */
   readonly date: string;
+  /**
+   * The audit log's head when the print was made (排名表, 审议材料): printed on every page, it anchors the log on
+   * paper, so a later cut or rewrite of the log shows against the copies handed out.
+   */
+  readonly auditHead?: { readonly count: number; readonly digest: string };
 }
 
 export interface DossierJobView extends JobCommon {

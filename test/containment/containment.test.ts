@@ -267,9 +267,9 @@ test('the installed app’s data never leaves the store folder', async () => {
   expect(JSON.parse(configText)).toEqual({ storeDir, lastUsername: ADMIN.username });
   expect(configText.replace(storeDir.replace(/\\/g, '\\\\'), '')).not.toMatch(/[\u3400-\u9fff]|\d{15}/u);
 
-  // The store folder: the database (and its WAL), the key slots, today's automatic backup; nothing else.
+  // The store folder: the database (and its WAL), the key slots, the audit-signing keys, today’s automatic backup; nothing else.
   const storeFiles = walk(storeDir);
-  const expected = [/^store\.db$/, /^store\.db-wal$/, /^store\.db-shm$/, /^keyslots\.json$/, /^自动备份[/\\]自动备份-\d{8}-\d{6}\.gbak$/];
+  const expected = [/^store\.db$/, /^store\.db-wal$/, /^store\.db-shm$/, /^keyslots\.json$/, /^audit-keys\.json$/, /^自动备份[/\\]自动备份-\d{8}-\d{6}\.gbak$/];
   expect(storeFiles.filter((f) => !expected.some((re) => re.test(f))), `store folder holds: ${storeFiles.join(', ')}`).toEqual([]);
   expect(storeFiles).toContain('store.db');
   expect(storeFiles).toContain('keyslots.json');

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openStore } from '../../db/store/lifecycle';
-import { verifyAudit } from '../../db/audit/chain';
+import { verifyAudit } from '../../db/audit/verify';
 import { readKeySlots } from '../../db/store/keyslots';
 import { removeScratchFiles } from '../../db/backup/auto';
 import type { RekeyPoint } from '../../db/store/rekey';

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { appendAudit } from '../../db/audit/chain';
+import { signHash } from '../../db/audit/signing-keys';
 import { AUDIT_DETAIL_LABELS } from '../../shared/audit/detail-labels';
 import { contract, type CallName } from '../../shared/ipc/contract';
 import { writeFileSync } from 'node:fs';
@@ -685,7 +686,7 @@ describe('the chain', () => {
   test('an untouched chain verifies: intact, every entry checked', async () => {
     const { h, count } = await storeWithHistory();
     expect(count).toBe(5);
-    expect(await h.ok('audit.verify', {})).toEqual({ intact: true, checked: 5, firstBrokenId: null });
+    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true, checked: 5, firstBrokenId: null, reason: null });
   });
 
   test('a row updated behind the app’s back is found: intact false at that row', async () => {
@@ -694,7 +695,7 @@ describe('the chain', () => {
       db.exec('DROP TRIGGER audit_log_no_update');
       db.prepare('UPDATE audit_log SET detail = ? WHERE id = 3').run(JSON.stringify({ displayName: ['查阅员', '别人'] }));
     });
-    expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count, firstBrokenId: 3 });
+    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count, firstBrokenId: 3 });
   });
 
   test('a changed user name or time on a row is found too', async () => {
@@ -708,17 +709,17 @@ describe('the chain', () => {
         db.exec('DROP TRIGGER audit_log_no_update');
         db.prepare(`UPDATE audit_log SET ${column} = ? WHERE id = 2`).run(value);
       });
-      expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count, firstBrokenId: 2 });
+      expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count, firstBrokenId: 2 });
     }
   });
 
-  test('a deleted middle row is found: the chain breaks at the row after it', async () => {
+  test('a deleted middle row is found and named: the missing number', async () => {
     const { h, key, count } = await storeWithHistory();
     withRaw(h.dir, key, (db) => {
       db.exec('DROP TRIGGER audit_log_no_delete');
       db.prepare('DELETE FROM audit_log WHERE id = 3').run();
     });
-    expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count - 1, firstBrokenId: 4 });
+    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count - 1, firstBrokenId: 3, reason: '第 3 号记录缺失（记录被删除）' });
   });
 
   test('a row inserted behind the app’s back (without the chain key) is found', async () => {
@@ -730,7 +731,7 @@ describe('the chain', () => {
          VALUES (?, ?, 1, 'admin', 'users.create', 'ghost', '{}', ?, ?)`,
       ).run(count + 1, new Date().toISOString(), last.hash, 'f'.repeat(64));
     });
-    expect(await h.ok('audit.verify', {})).toEqual({ intact: false, checked: count + 1, firstBrokenId: count + 1 });
+    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count + 1, firstBrokenId: count + 1 });
   });
 
   test('the app itself cannot update or delete audit rows: the database refuses', async () => {
@@ -766,10 +767,12 @@ describe('audit.list', () => {
       [local(2024, 3, 12, 0, 0), 'd12'],
     ] as const) {
       await store.db.transaction().execute((trx) =>
-        appendAudit(trx, store.auditChainKey, { userId: 1, username: 'admin', action: 'settings.update', target }, at),
+        appendAudit(trx, store.auditChainKey, { userId: 1, username: 'admin', action: 'settings.update', target }, at, (hash) =>
+          signHash(store.signingKey!, hash),
+        ),
       ); // 6..9
     }
-    expect(await h.ok('audit.verify', {})).toEqual({ intact: true, checked: 9, firstBrokenId: null });
+    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true, checked: 9, firstBrokenId: null });
     return h;
   }
 
@@ -831,7 +834,7 @@ describe('audit.list', () => {
     expect(rows[0]).toMatchObject({ username: 'admin', action: 'settings.update', target: '自动锁定时间' });
     expect(JSON.parse(rows[0]!.detail)).toEqual({ idleLockMinutes: [15, 5] });
     expect(rows[1]).toMatchObject({ action: 'users.create', target: 'reader' });
-    expect(JSON.parse(rows[1]!.detail)).toEqual({ displayName: '查阅员', role: '查阅人' });
+    expect(JSON.parse(rows[1]!.detail)).toMatchObject({ displayName: '查阅员', role: '查阅人', signingKey: { publicKey: expect.any(String) } });
     expect(rows.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
   });
 });

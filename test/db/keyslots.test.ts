@@ -140,7 +140,7 @@ describe('key slots', () => {
     await rewrites(() => h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Admin@2026x' }));
     await rewrites(() => h.ok('users.disable', { userId }));
     // (Disabling re-keys the store: its new file has no WAL until the next write.)
-    expect(readdirSync(h.dir).filter((n) => !/^store\.db-(wal|shm)$/.test(n)).sort()).toEqual(['keyslots.json', 'store.db']);
+    expect(readdirSync(h.dir).filter((n) => !/^store\.db-(wal|shm)$/.test(n)).sort()).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
     // Owner-only permissions on POSIX.
     if (process.platform !== 'win32') expect(statSync(keyslotPath(h.dir)).mode & 0o077).toBe(0);
     expect(() => readKeySlots(h.dir)).not.toThrow();

@@ -108,10 +108,15 @@ describe('manual lock', () => {
     h.host.onLock((reason) => locks.push(reason));
     const store = h.host.session();
     const { dbKey } = keysOf(store);
+    // The user's audit-signing key, unwrapped at login, is wiped with the store key.
+    const signer = store.signingKey!;
+    expect(signer.privateDer.some((b) => b !== 0)).toBe(true);
     expect(await h.ok('session.lock', {})).toBeNull();
     expect(locks).toEqual(['manual']);
     expect(store.isOpen).toBe(false);
     expect(dbKey!.every((b) => b === 0)).toBe(true);
+    expect(signer.privateDer.every((b) => b === 0) && signer.anchorKey.every((b) => b === 0)).toBe(true);
+    expect(store.signingKey).toBeNull();
     expect(await h.ok('app.status', {})).toMatchObject({ phase: 'login', lockedReason: 'manual', user: null });
     expect(await h.err('session.lock', {})).toMatchObject({ code: 'NOT_LOGGED_IN' });
 

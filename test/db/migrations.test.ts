@@ -18,6 +18,7 @@ import { migration0010 } from '../../db/migrations/0010-ballot-source';
 import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
+import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -51,7 +52,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]); // add a describe block for each new migration
   });
 });
 
@@ -552,7 +553,7 @@ describe('a store from a newer version', () => {
   test('is refused with STORE_TOO_NEW in Chinese, and every file is byte-identical afterwards', async () => {
     const { dir } = await newerStore(LATEST_VERSION + 1);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['keyslots.json', 'store.db']);
+    expect(files).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
     const before = snapshotDir(dir);
     const err = await openStore(dir, ADMIN, fast).catch((e: unknown) => e);
     expect(err).toMatchObject({
@@ -909,5 +910,21 @@ describe('0013-ineligible', () => {
     db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
     expect(() => db.prepare('DELETE FROM assessment_ineligible').run()).toThrow('考核已归档');
     expect(migrate(db, chain)).toEqual([]);
+  });
+});
+
+describe('0014-audit-signatures', () => {
+  test('is version 14: a nullable public key per user and a nullable signature per audit entry; old rows keep null', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 14);
+    expect(MIGRATIONS).toContain(migration0014);
+    expect(migration0014).toMatchObject({ version: 14, name: 'audit-signatures' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    db.prepare(`INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`).run();
+    db.prepare(`INSERT INTO audit_log (id, at, user_id, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 1, 'a', 'x', '', '{}', '0', '1')`).run();
+    expect(migrate(db, [...before, migration0014])).toEqual([14]);
+    expect(db.prepare('SELECT signing_key FROM users').get()).toEqual({ signing_key: null });
+    expect(db.prepare('SELECT signature FROM audit_log').get()).toEqual({ signature: null });
+    expect(migrate(db, [...before, migration0014])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The recovery code: it opens the store and gives an administrator a new password, and nothing else does.
 import { describe, expect, test } from 'vitest';
 import { openStore, recoverStore } from '../../db';
-import { verifyAudit } from '../../db/audit/chain';
+import { verifyAudit } from '../../db/audit/verify';
 import { normalizeRecoveryCode } from '../../db/store/recovery-code';
 import { newHostWithStore } from '../helpers/host';
 import { snapshotDir } from '../helpers/files';
@@ -17,7 +17,7 @@ describe('recovery code', () => {
     expect(recovered.user).toMatchObject({ username: 'admin', role: 'admin', mustChangePassword: false });
     const entry = await recovered.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ action: 'session.recover', username: 'admin' });
-    expect(JSON.parse(entry.detail)).toEqual({ via: '恢复码' });
+    expect(JSON.parse(entry.detail)).toMatchObject({ via: '恢复码', signingKeyChange: '签名密钥已更换' });
     expect(await verifyAudit(recovered.db, recovered.auditChainKey)).toMatchObject({ intact: true });
     await recovered.close();
 

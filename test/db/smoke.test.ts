@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { openStore } from '../../db';
-import { verifyAudit } from '../../db/audit/chain';
+import { verifyAudit } from '../../db/audit/verify';
 import { ADMIN, fast, newStore, track } from '../helpers/tmp-store';
 
 test('smoke', async () => {

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, test } from 'vitest';
 import { createStore, openStore } from '../../db';
 import { DB_FILE, KEYSLOT_FILE, dbPath, keyslotPath } from '../../db/store/files';
+import { SIGNING_KEY_FILE } from '../../db/audit/signing-keys';
 import { snapshotDir, sha256File } from '../helpers/files';
 import { ADMIN, fast, newStore, tempDir, track } from '../helpers/tmp-store';
 
@@ -37,7 +38,7 @@ describe('create and open', () => {
     await store.close();
     expect(store.isOpen).toBe(false);
     // After a clean close the WAL has been folded into the database: the folder holds just the two files.
-    expect(readdirSync(dir).sort()).toEqual([KEYSLOT_FILE, DB_FILE].sort());
+    expect(readdirSync(dir).sort()).toEqual([KEYSLOT_FILE, DB_FILE, SIGNING_KEY_FILE].sort());
 
     const again = track(await openStore(dir, { username: 'admin', password: ADMIN.password }, fast));
     expect(again.user).toMatchObject({ username: 'admin', displayName: ADMIN.displayName, role: 'admin' });

@@ -99,6 +99,8 @@ describe('printed ranking tables', () => {
     const pages = pdfPages(pdf);
     expect(pages).toHaveLength(2 * pagesPerCopy);
     pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`份号：00${Math.floor(i / pagesPerCopy) + 1}`));
+    // The audit log's head at print time on every page: an anchor of the log on paper (issue 16 row 6).
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(/审计序号\s*\d+\s*日志摘要\s*[0-9a-f]{12}/));
     for (let copy = 0; copy < 2; copy++) {
       const text = pages.slice(copy * pagesPerCopy, (copy + 1) * pagesPerCopy).join('\n');
       expect(text).toContain(`${NAME}排名表`);

@@ -41,3 +41,11 @@ export function withRaw<T>(dir: string, dbKey: Buffer, fn: (db: RawDb) => T): T 
 
 export const auditCount = (dir: string, dbKey: Buffer): number =>
   withRaw(dir, dbKey, (db) => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n);
+
+/** The store's root key (what the audit chain's HMAC key comes from), unwrapped from a user's password slot. */
+export async function rootKeyFromPassword(dir: string, username: string, password: string): Promise<Buffer> {
+  const file = readKeySlots(dir);
+  const r = await unlockSlot(file, passwordSlotId(file.storeId, username), password);
+  if (!r.ok) throw new Error(`password slot did not open: ${r.reason}`);
+  return r.keys[0]!.rootKey;
+}

@@ -66,7 +66,7 @@ describe('the IPC contract', () => {
 
   test('every label belongs to a real action', () => {
     for (const action of Object.keys(ACTION_LABELS)) {
-      const hostEvent = ['session.autoLock', 'backup.auto', 'session.loginFailed', 'session.loginRecordUnverified'].includes(action);
+      const hostEvent = ['session.autoLock', 'backup.auto', 'session.loginFailed', 'session.loginRecordUnverified', 'session.signingKeyCreated', 'session.signingKeyReplaced', 'session.auditAlarm'].includes(action);
       expect(hostEvent || (Object.hasOwn(contract, action) && contract[action as CallName].mutates), action).toBe(true);
     }
   });

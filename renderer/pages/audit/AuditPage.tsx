@@ -80,7 +80,7 @@ export function AuditPage() {
             closable
             style={{ marginBottom: 16 }}
             message="审计日志完整"
-            description={`已校验全部 ${verification.checked} 条记录，未发现篡改或删除。`}
+            description={`已校验全部 ${verification.checked} 条记录（签名${verification.unsigned > 0 ? `，其中 ${verification.unsigned} 条无签名：登录前或启用签名前的记录` : '齐全'}），未发现篡改或删除。日志末尾：审计序号 ${verification.head.count}，摘要 ${verification.head.digest}。`}
             onClose={() => setVerification(null)}
           />
         ) : (
@@ -89,7 +89,7 @@ export function AuditPage() {
             showIcon
             style={{ marginBottom: 16 }}
             message="审计日志已被篡改"
-            description={`从第 ${verification.firstBrokenId} 号记录起，日志与其校验值不符（记录被修改、插入或删除）。请立即报告保密管理人员，并保留当前档案库文件。`}
+            description={`${verification.reason ?? `从第 ${verification.firstBrokenId} 号记录起，日志与其校验值不符（记录被修改、插入或删除）`}。请立即报告保密管理人员，并保留当前档案库文件。`}
           />
         )
       ) : null}

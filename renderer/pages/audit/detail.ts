@@ -36,6 +36,8 @@ export function describeDetail(json: string): string {
       if ((k === 'files' || k === 'changed') && Array.isArray(v) && v.every((x) => typeof x === 'string')) return `${label}：${v.join('、')}`;
       if (Array.isArray(v) && v.length === 2) return v[0] === v[1] ? null : `${label}：${String(v[0])} → ${String(v[1])}`;
       if (v === true) return label;
+      // A registered public key: its last 12 characters (before the base64 padding) tell keys apart on screen.
+      if (k === 'signingKey' && v && typeof v === 'object' && 'publicKey' in v) return `${label}：…${String((v as { publicKey: unknown }).publicKey).slice(-13, -1)}`;
       if (Array.isArray(v) && v.length > 0 && v.every(isCadreChanges)) return `${label}：${describeCadreChanges(v)}`;
       return `${label}：${String(v)}`;
     })

@@ -12,12 +12,14 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [busy, setBusy] = useState(false);
   const [recovering, setRecovering] = useState(false);
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
 
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     try {
-      await call('session.login', { username: v.username, password: v.password });
+      const user = await call('session.login', { username: v.username, password: v.password });
+      // The log fell behind what this user saw last time (or their key record was touched): say so before anything else.
+      if (user.auditAlarm) modal.warning({ title: '审计日志警报', content: user.auditAlarm, okText: '知道了', width: 520 });
       onLoggedIn();
     } catch (e) {
       form.setFieldValue('password', '');

@@ -21,6 +21,8 @@ export interface PaginatedProps {
   readonly doc: PrintDocumentSpec;
   readonly copies: readonly PrintCopy[];
   readonly printedBy: string;
+  /** The audit head to print on every page (see PrintPage). */
+  readonly auditHead?: { readonly count: number; readonly digest: string } | undefined;
   /** Called once the pages are laid out (the print window waits for it). */
   readonly onLaid?: (layout: Layout) => void;
   /** Screen preview: shadows between pages. */
@@ -187,7 +189,7 @@ function useVisibleSheets(root: RefObject<HTMLDivElement | null>, enabled: boole
   return visible;
 }
 
-export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey, sheets }: PaginatedProps) {
+export function Paginated({ doc, copies, printedBy, auditHead, onLaid, screen, layoutKey, sheets }: PaginatedProps) {
   const [laid, setLaid] = useState<{ doc: PrintDocumentSpec | string; layout: Layout } | null>(null);
   const layout = laid && laid.doc === (layoutKey ?? doc) ? laid.layout : null;
   const docRef = useRef<PrintDocumentSpec | string>(layoutKey ?? doc);
@@ -226,7 +228,7 @@ export function Paginated({ doc, copies, printedBy, onLaid, screen, layoutKey, s
             // Off-screen preview pages are blank sheets of the same size, so the scroll bar stays true.
             const blank = !!screen && !visible.has(sheet);
             return (
-              <PrintPage key={`${c.serial}-${n}`} serial={c.serial} printedBy={printedBy} number={n + 1} sheet={sheet} blank={blank}>
+              <PrintPage key={`${c.serial}-${n}`} serial={c.serial} printedBy={printedBy} auditHead={auditHead} number={n + 1} sheet={sheet} blank={blank}>
                 {layout.slices[n] === undefined ? (
                   <PageContent doc={doc} indices={p} />
                 ) : (

@@ -9,6 +9,8 @@ export interface PrintPageProps {
   readonly sheet?: number;
   /** Drawn empty (a preview page scrolled far out of view): the same sheet, without its content. */
   readonly blank?: boolean;
+  /** The audit log's head at print time (排名表, 审议材料), printed under the page number as an anchor on paper. */
+  readonly auditHead?: { readonly count: number; readonly digest: string } | undefined;
   readonly children: ReactNode;
 }
 
@@ -22,7 +24,7 @@ const WATERMARK_SPOTS = [
   [52, 80],
 ] as const;
 
-export function PrintPage({ serial, printedBy, number, sheet, blank, children }: PrintPageProps) {
+export function PrintPage({ serial, printedBy, number, sheet, blank, auditHead, children }: PrintPageProps) {
   const mark = `份号 ${serial}　${printedBy}`;
   if (blank) return <section className="print-page" data-serial={serial} data-page={number} data-sheet={sheet} />;
   return (
@@ -38,6 +40,11 @@ export function PrintPage({ serial, printedBy, number, sheet, blank, children }:
         ))}
       </div>
       <div className={`pp-footer ${number % 2 === 1 ? 'odd' : 'even'}`}>— {number} —</div>
+      {auditHead ? (
+        <div className="pp-audit">
+          审计序号 {auditHead.count}　日志摘要 {auditHead.digest}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -141,6 +141,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
       doc={doc}
       copies={job.copies}
       printedBy={job.printedBy}
+      auditHead={job.auditHead}
       onLaid={onLaid}
       layoutKey={jobId}
       sheets={{ from, count: SHEETS_PER_PART }}

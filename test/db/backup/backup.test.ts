@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../../db';
-import { verifyAudit } from '../../../db/audit/chain';
+import { verifyAudit } from '../../../db/audit/verify';
 import { backupMacKey, readContainerHeader, writeContainer } from '../../../db/backup/container';
 import { keyFromPassword } from '../../helpers/raw-store';
 import { applyRestore, stageRestore } from '../../../db/backup/restore';
@@ -56,6 +56,13 @@ describe('backup', () => {
     expect(log.rows[0]).toMatchObject({ action: 'backup.create', target: '备份1.gbak' });
   });
 
+  test('the manifest anchors the audit head the backup holds (审计序号 and digest, as audit.verify reports it)', async () => {
+    const h = await setup();
+    const head = (await h.ok('audit.verify', {})).head;
+    await backupTo(h, '备份锚点.gbak');
+    expect(readContainerHeader(join(h.out, '备份锚点.gbak')).manifest.auditHead).toEqual(head);
+  });
+
   test('a reviewer may not pick a backup file', async () => {
     const h = await setup();
     await h.ok('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' });
@@ -84,8 +91,11 @@ describe('restore', () => {
     expect((await h.ok('app.status', {})).lockedReason).toBe('restored');
     const kept = readdirSync(h.dir).filter((f) => f.startsWith('恢复前的档案库-'));
     expect(kept).toHaveLength(1);
-    expect(readdirSync(join(h.dir, kept[0]!)).sort()).toEqual(['keyslots.json', 'store.db']);
-    await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(readdirSync(join(h.dir, kept[0]!)).sort()).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
+    // The signing-key records went with the old store: a fresh key for the restored log, audited, and no false alarm.
+    expect((await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password })).auditAlarm).toBeUndefined();
+    const rekeyed = await h.ok('audit.list', { page: 1, pageSize: 5, action: 'session.signingKeyReplaced' });
+    expect(JSON.parse(rekeyed.rows[0]!.detail)).toMatchObject({ reason: '从备份恢复后重新生成' });
     expect(await unitNames(h)).toEqual([NAME]);
     const restored = await h.ok('audit.list', { page: 1, pageSize: 5, action: 'backup.restore' });
     expect(restored.rows[0]).toMatchObject({ target: 'b.gbak', username: ADMIN.username });

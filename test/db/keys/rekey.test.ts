@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { verifyAudit } from '../../../db/audit/chain';
+import { verifyAudit } from '../../../db/audit/verify';
 import { keyslotPath } from '../../../db/store/files';
 import { readKeySlots } from '../../../db/store/keyslots';
 import { newHostWithStore, type TestHost } from '../../helpers/host';

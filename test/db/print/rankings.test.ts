@@ -85,3 +85,14 @@ test('a packet may open with ranking tables: the job lists them; an unknown or r
   });
   expect(await state(h)).toEqual(before);
 });
+
+test('排名表 and 审议材料 carry the audit head (审计序号 and the newest hash’s first 12 hex digits) that verify reports', async () => {
+  const { h, a } = await rankingsHost();
+  const head = (await h.ok('audit.verify', {})).head;
+  expect(head.digest).toMatch(/^[0-9a-f]{12}$/);
+  const r = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] });
+  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({ auditHead: head });
+  const cadreId = (await h.ok('roster.query', {}))[0]!.id;
+  const p = await h.ok('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], assessmentIds: [a.id], copies: 1, recipients: [] });
+  expect(await h.ok('print.job', { jobId: p.jobId })).toMatchObject({ auditHead: head });
+});

@@ -27,3 +27,9 @@ describe('describeDetail', () => {
     expect(text.endsWith('干部19（民族 汉族 → 蒙古族） 等 25 人')).toBe(true);
   });
 });
+
+test('a registered signing key shows as the tail of its public key, not as an object', () => {
+  expect(describeDetail(JSON.stringify({ displayName: '查阅员', signingKey: { userId: 2, publicKey: 'MCowBQYDK2VwAyEAabcdefghijklmnop=' } }))).toBe(
+    '姓名：查阅员；登记签名公钥：…efghijklmnop',
+  );
+});
