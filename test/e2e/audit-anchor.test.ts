@@ -20,9 +20,10 @@ beforeAll(async () => {
   await app.addUser(READER);
   await app.must('settings.update', { idleLockMinutes: 20 });
   await app.must('settings.update', { idleLockMinutes: 25 });
-  await app.bridge.host.lock('manual'); // the administrator has seen the log up to the lock
-  attackerKey = await keyFromPassword(app.bridge.host.status().storeDir!, READER.username, READER.password);
-  attackerRoot = await rootKeyFromPassword(app.bridge.host.status().storeDir!, READER.username, READER.password);
+  await app.must('session.lock', {}); // the administrator has seen the log up to the lock
+  dir = (await app.must<{ storeDir: string }>('app.status', {})).storeDir;
+  attackerKey = await keyFromPassword(dir, READER.username, READER.password);
+  attackerRoot = await rootKeyFromPassword(dir, READER.username, READER.password);
   page = await app.openPage('系统已锁定');
 }, 120_000);
 
@@ -30,7 +31,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const storeDir = () => app.bridge.host.status().storeDir!;
+let dir = '';
+const storeDir = () => dir;
 
 async function login(username: string, password: string) {
   await page.getByLabel('用户名', { exact: true }).fill(username);
