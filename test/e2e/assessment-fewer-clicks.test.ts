@@ -7,7 +7,7 @@ import type { AssessmentDetail, RankingsView } from '../../shared/assessment/typ
 import { createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../helpers/assessment';
 import { entryForm } from '../helpers/dossier';
 import type { TestHost } from '../helpers/host';
-import { openApp, settledScreenshot } from './harness/browser';
+import { openApp, settledScreenshot, animationsDone } from './harness/browser';
 import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -84,7 +84,7 @@ describe('fewer clicks in an assessment', () => {
     expect(text).toMatch(/将按建议等次确认 4 人：/);
     expect(text).toContain('以下 1 人不会改变，请逐人确认');
     expect(text).toContain('朝鲁：已确认为“基本称职”（建议等次“称职”），保持不变');
-    await page.waitForTimeout(400); // the modal's fade-in
+    await animationsDone(page); // the modal's fade-in
     await settledScreenshot(page, 'fewer-clicks-batch-confirm');
     await page.getByTestId('batch-confirm-ok').click();
     await expect.poll(() => page.getByTestId('batch-confirm-all').innerText()).toContain('等次已全部确认');

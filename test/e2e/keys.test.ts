@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { openApp, screenshot } from './harness/browser';
+import { openApp, screenshot, animationsDone } from './harness/browser';
 
 let app: TestApp;
 let work: string;
@@ -70,8 +70,12 @@ test('停用 says the store is re-keyed, and does it', async () => {
   const row = page.locator('tr', { hasText: 'leaver' });
   await row.getByText('停用').click();
   await page.getByText('系统同时更换档案库密钥').waitFor();
-  await page.waitForTimeout(500); // the popover's zoom-in animation
+  await animationsDone(page); // the popover's zoom-in animation
   await screenshot(page, '64-users-disable-rekeys');
+  // The re-encryption's progress shows in a dialog of its own until it is done.
+  const progress = page.getByTestId('rekey-progress').waitFor({ timeout: 30_000 });
   await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s?用/ }).click();
+  await progress;
   await page.getByText('档案库密钥已更换').waitFor({ timeout: 60_000 });
+  await expect.poll(() => page.getByTestId('rekey-progress').count()).toBe(0);
 });

@@ -8,7 +8,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import { enterWorkedExample, seedRoster } from '../helpers/assessment';
 import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
-import { previewDrawn, settledScreenshot } from './harness/browser';
+import { previewDrawn, settledScreenshot, animationsDone } from './harness/browser';
 
 const NAME = '2025年度科级干部考核（合并名额）';
 
@@ -99,7 +99,7 @@ describe('优秀 quota scope', () => {
     expect(printed).toContain('正职优秀名额合并计算：全部正职参与排名 4 人，按 34% 共 1 名，按得分从高到低跨组评定');
     expect(printed).toContain('优秀名额 1 名（正职合并计算）');
     expect(printed).not.toContain('无优秀名额');
-    await page.waitForTimeout(500); // the modal's fade-in
+    await animationsDone(page); // the modal's fade-in
     await settledScreenshot(page, 'quota-scope-04-print-pooled');
     await closePreview();
   }, 90_000);
@@ -113,7 +113,7 @@ describe('优秀 quota scope', () => {
     await page.getByTestId('ineligible-target').click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '冯建国' }).first();
     await option.waitFor();
-    await page.waitForTimeout(200); // the dropdown's animation
+    await animationsDone(page); // the dropdown's animation
     await option.click();
     await page.locator('input[data-testid="ineligible-reason"]').fill('本年度受诫勉');
     await page.getByTestId('ineligible-add').click();

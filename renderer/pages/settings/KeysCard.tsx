@@ -1,10 +1,10 @@
 // 密钥与恢复码: re-keying the store (更换密钥) and making a new recovery code, each with its progress; the new code is
 // shown once, to print or copy, as at setup.
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Checkbox, Modal, Progress, Space, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Checkbox, Modal, Space, Typography } from 'antd';
 import { KeyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { call, errorMessage } from '../../lib/api';
-import { useJobProgress } from '../../lib/useJobProgress';
+import { RekeyProgress } from './RekeyProgress';
 
 type Action = 'rekey' | 'recovery';
 
@@ -26,7 +26,6 @@ export function KeysCard() {
   const [progressId, setProgressId] = useState<string | null>(null);
   const [newCode, setNewCode] = useState<string | null>(null);
   const [kept, setKept] = useState(false);
-  const progress = useJobProgress(progressId, progressId !== null, 200);
   const { message } = AntApp.useApp();
 
   const run = async (action: Action) => {
@@ -75,12 +74,7 @@ export function KeysCard() {
           onCancel={() => setPending(null)}
         >
           <Alert type="warning" showIcon message={CONFIRM[pending].body} />
-          {busy ? (
-            <div style={{ marginTop: 16 }}>
-              <Typography.Text>正在重新加密档案库（第 {Math.max(progress.done, 1)} 步，共 5 步）…</Typography.Text>
-              <Progress percent={progress.percent} status="active" />
-            </div>
-          ) : null}
+          {progressId ? <RekeyProgress progressId={progressId} /> : null}
         </Modal>
       ) : null}
       {newCode ? (

@@ -4,6 +4,7 @@ import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import type { UserRow } from '../../../shared/ipc/types';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/roles';
 import { NewPasswordFields } from '../account/NewPasswordFields';
+import { RekeyProgress } from '../settings/RekeyProgress';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { usernameRules } from '../../lib/account-rules';
@@ -40,6 +41,7 @@ export function UserFormModal({
 }) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const [rekeying, setRekeying] = useState<string | null>(null);
   const { message } = AntApp.useApp();
 
   const submit = async () => {
@@ -53,7 +55,10 @@ export function UserFormModal({
         await call('users.update', { userId: user!.id, displayName: v.displayName, role: v.role });
         message.success('用户信息已保存');
       } else {
-        await call('users.resetPassword', { userId: user!.id, newPassword: v.password });
+        // A reset re-encrypts the store with a new key (a leaked old password must open nothing): its progress shows below.
+        const id = crypto.randomUUID();
+        setRekeying(id);
+        await call('users.resetPassword', { userId: user!.id, newPassword: v.password, progressId: id });
         message.success(`已重置“${user!.username}”的密码，本人下次登录时需修改`);
       }
       await onSaved();
@@ -61,6 +66,7 @@ export function UserFormModal({
       showFormError(form, e, (t) => void message.error(t));
     } finally {
       setBusy(false);
+      setRekeying(null);
     }
   };
 
@@ -113,6 +119,7 @@ export function UserFormModal({
           </>
         ) : null}
       </Form>
+      {rekeying ? <RekeyProgress progressId={rekeying} /> : null}
     </Modal>
   );
 }

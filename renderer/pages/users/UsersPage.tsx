@@ -1,12 +1,13 @@
 // Account administration: the list of users, adding one, editing name and role, resetting a password, disabling.
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Badge, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App as AntApp, Badge, Button, Card, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { UserRow } from '../../../shared/ipc/types';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
+import { RekeyProgress } from '../settings/RekeyProgress';
 import { UserFormModal, type UserFormMode } from './UserFormModal';
 
 export function UsersPage({ currentUserId }: { currentUserId: number }) {
@@ -27,13 +28,19 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
   }, [message]);
   useEffect(() => void load(), [load]);
 
+  // 停用 re-encrypts the whole store with a new key: a dialog shows its progress until it is done.
+  const [disabling, setDisabling] = useState<{ user: UserRow; progressId: string } | null>(null);
   const disable = async (u: UserRow) => {
+    const progressId = crypto.randomUUID();
+    setDisabling({ user: u, progressId });
     try {
-      await call('users.disable', { userId: u.id });
+      await call('users.disable', { userId: u.id, progressId });
       message.success(`已停用账户“${u.username}”，档案库密钥已更换`);
       await load();
     } catch (e) {
       message.error(errorMessage(e));
+    } finally {
+      setDisabling(null);
     }
   };
 
@@ -94,6 +101,11 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
           ]}
         />
       </Card>
+      {disabling ? (
+        <Modal open title={`正在停用账户“${disabling.user.username}”`} closable={false} mask={{ closable: false }} footer={null}>
+          <RekeyProgress progressId={disabling.progressId} />
+        </Modal>
+      ) : null}
       {editing ? (
         <UserFormModal
           mode={editing.mode}
