@@ -11,6 +11,8 @@ import { EngineClient, ENGINE_STOPPED } from '../../electron/engine/client';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { ScriptedDialogs } from '../helpers/dialogs';
 import { generatedRosterRows, rosterWorkbook } from '../helpers/roster';
+import { startTestApp } from './harness/app';
+import { screenshot } from './harness/browser';
 import { ENGINE_WORKER } from './harness/bridge-server';
 
 const ADMIN = { username: 'admin', displayName: '王管理员', password: 'Zzb@2025!' };
@@ -102,3 +104,15 @@ test('lock in the worker ends the session there: the lock is reported and store 
   expect(r).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
   expect((await s.call('app.status', {})).phase).toBe('login');
 }, 60_000);
+
+test('after a crash the window’s login page says what happened (looked at)', async () => {
+  const app = await startTestApp('ganbu-e2e-engine-crash-');
+  cleanups.push(() => app.close());
+  const page = await app.openPage();
+  await (app.bridge.engine as unknown as { worker: Worker }).worker.terminate();
+  await app.bridge.engine.start({ afterCrash: true });
+  await page.reload();
+  await page.getByText('数据服务意外停止，已重新启动').waitFor();
+  await page.getByText('停止时正在进行的操作未完成，已保存的数据不受影响。请重新登录。').waitFor();
+  await screenshot(page, 'engine-crashed-login');
+}, 120_000);
