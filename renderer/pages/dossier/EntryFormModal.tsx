@@ -34,7 +34,7 @@ export function showEntryError(form: ReturnType<typeof Form.useForm<FormValues>>
  * What the portrait does with an entry without a list item (shared/portrait/model.ts): only list items move the
  * dimension indices and the grade; such an entry is only counted and listed as related material.
  */
-export const LIST_ITEM_HINT = '不对应清单事项的材料不计入政治画像的指数和等次，只计入材料条数';
+export const LIST_ITEM_HINT = '不计入政治画像的指数和等次，只计入材料条数';
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -122,7 +122,7 @@ export function EntryFields({ catalog, entry, polarity }: { catalog: Catalogs; e
         name="listItemCode"
         extra={
           <span data-testid="entry-listitem-hint">
-            {polarity === 'neutral' ? '中性材料不对应清单事项' : '只列出与性质一致的清单事项'}。{LIST_ITEM_HINT}
+            {polarity === 'neutral' ? `中性材料不对应清单事项，${LIST_ITEM_HINT}` : `只列出与性质一致的清单事项；不选清单事项的材料${LIST_ITEM_HINT}`}
           </span>
         }
       >
