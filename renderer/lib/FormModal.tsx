@@ -43,3 +43,6 @@ export function FormModal({ dirty, onCancel, style, ...props }: FormModalProps) 
   const requestClose = useDiscardGuard(dirty, onCancel);
   return <Modal style={{ top: 24, ...style }} styles={{ body: SCROLLING_BODY }} {...props} onCancel={requestClose} />;
 }
+
+/** The same scrolling body and fixed footer for long dialogs that are not forms (previews, imports, print options). */
+export const LONG_DIALOG = { style: { top: 24 }, styles: { body: SCROLLING_BODY } } as const;

@@ -158,6 +158,32 @@ describe('the dossier entry form', () => {
   });
 });
 
+describe('the cadre form (the same dialog)', () => {
+  test('typed text in 新增干部 asks before it is discarded; 继续填写 keeps it; 保存 is in view at 1366×768', async () => {
+    await page.locator('.ant-menu-item', { hasText: '干部名册' }).click();
+    await page.getByRole('button', { name: /新增干部/ }).click();
+    const form = page.getByTestId('cadre-form');
+    const name = form.locator('input#name');
+    await name.fill('其木格');
+    await page.keyboard.press('Escape');
+    await discardQuestion().waitFor();
+    await page.getByRole('button', { name: '继续填写' }).click();
+    await expect.poll(() => discardQuestion().isVisible()).toBe(false);
+    expect(await name.inputValue()).toBe('其木格');
+    const save = form.getByRole('button', { name: /保\s?存/ });
+    const box = (await save.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await viewportScreenshot('b-cadre-form-1366x768');
+    await form.locator('.ant-modal-close').click();
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => name.isVisible()).toBe(false);
+    // Back to the cadre's dossier for the portrait.
+    await page.getByText('朝鲁').first().click();
+    await page.getByTestId('open-dossier').click();
+    await page.getByText('换届考察整体性评价').first().waitFor();
+  });
+});
+
 describe('the portrait', () => {
   test('the 统计期 selector changes which entries count; 综合评价 starts from the latest S3.5 entry and the profile', async () => {
     await page.getByTestId('dossier-mode').getByText('政治画像').click();
