@@ -2,7 +2,7 @@
 // Before one is saved, the form starts from the draft the store composes (latest S3.5 entry and the profile).
 import { useEffect } from 'react';
 import { App as AntApp, Button, Card, Collapse, Descriptions, Empty, Form, Input, Typography } from 'antd';
-import type { HolisticEvaluation, PortraitView } from '../../../shared/portrait/view';
+import type { PortraitView } from '../../../shared/portrait/view';
 import { EVALUATION_MAX } from '../../../shared/portrait/view';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
@@ -53,7 +53,7 @@ export function PortraitEvaluation({ view, canEdit, onSaved }: { view: PortraitV
   return (
     <Card size="small" title="综合评价" data-testid="portrait-evaluation">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }} data-testid="evaluation-current">
-        {current ? `当前版本：${current.writtenBy.name} 于 ${formatDateTime(current.writtenAt)} 填写` : text.source === 'draft' ? `${text.basis}，请核对后保存` : text.basis}
+        {current ? `当前版本：${current.writtenBy.name} 于 ${formatDateTime(current.writtenAt)} 填写` : text.source === 'draft' && canEdit ? `${text.basis}，请核对后保存` : text.basis}
       </Typography.Paragraph>
       {canEdit ? (
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
