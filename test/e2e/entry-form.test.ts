@@ -117,6 +117,7 @@ describe('the dossier entry form', () => {
 
     await entryForm().locator('.ant-modal-close').click();
     await discardQuestion().waitFor();
+    await viewportScreenshot('b-entry-form-discard-question');
     await page.getByTestId('discard-confirm').click();
     await expect.poll(() => formShown()).toBe(false);
     expect((await entries()).length).toBe(before);

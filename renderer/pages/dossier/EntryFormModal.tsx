@@ -60,10 +60,12 @@ function PickedAttachments({ files, error, onPick, onRemove }: { files: readonly
                 </Button>,
               ]}
             >
-              <Typography.Text ellipsis style={{ maxWidth: 420 }}>
-                {f.name}
-              </Typography.Text>
-              <Typography.Text type="secondary">{sizeText(f.size)}</Typography.Text>
+              <span style={{ display: 'flex', gap: 12, minWidth: 0 }}>
+                <Typography.Text ellipsis style={{ maxWidth: 380 }}>
+                  {f.name}
+                </Typography.Text>
+                <Typography.Text type="secondary">{sizeText(f.size)}</Typography.Text>
+              </span>
             </List.Item>
           )}
         />
