@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
-import { SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
 import { cadreInput, tinyPng } from '../helpers/roster';
 import { samplePdf } from '../helpers/dossier';
 import { localToday } from '../../shared/dossier/quarter';
@@ -205,3 +205,21 @@ describe('the portrait', () => {
     await settledScreenshot(page, 'b-portrait-period');
   });
 });
+
+describe('the printed dossier', () => {
+  test('its 四、综合评价 shows the same draft as the portrait page, said to be unsaved', async () => {
+    await page.getByTestId('dossier-mode').getByText('档案材料').click();
+    await page.getByTestId('print-dossier').click();
+    const preview = page.getByRole('dialog').last().getByTestId('print-preview');
+    await previewDrawn(preview);
+    // The preview draws the pages near the scroll position: bring the last one into view.
+    await preview.locator('.print-page').last().scrollIntoViewIfNeeded();
+    const evaluationPage = preview.locator('.print-page', { hasText: '尚未保存' });
+    await evaluationPage.waitFor();
+    const text = await evaluationPage.innerText();
+    expect(text).toContain('（根据' + `${year - 1}-11-20 整体性评价意见“换届考察整体性评价”和干部信息中的熟悉领域、主要特点、存在不足生成，尚未保存）`);
+    expect(text).toContain('基层党建、农牧业'); // the profile's 熟悉领域 after the S3.5 entry's
+    await evaluationPage.screenshot({ path: join(SCREENSHOT_DIR, 'b-print-dossier-evaluation-draft.png') });
+  });
+});
+
