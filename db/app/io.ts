@@ -34,7 +34,7 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
   attachment: {
     title: '选择材料附件（图片、PDF 或 Word）',
     filters: [{ name: '图片、PDF、Word', extensions: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'pdf', 'doc', 'docx'] }],
-    multiple: false,
+    multiple: true,
     folder: false,
   },
   ballotExcel: { title: '选择填写好的测评票（Excel）', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], multiple: false, folder: false },

@@ -36,20 +36,20 @@ const KINDS: Readonly<Record<string, Kind>> = {
 
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
 
-/** Checks a picked file and reads it; every refusal says why, in Chinese, before anything is written. */
-export function readAttachmentFile(path: string): { fileName: string; mime: string; data: Buffer; sha256: string } {
+/** Checks a picked file and reads it; every refusal names the file and says why, in Chinese, before anything is written. */
+export function readAttachmentFile(path: string, field = 'token'): { fileName: string; mime: string; data: Buffer; sha256: string } {
   const fileName = basename(path);
   const ext = extname(fileName).slice(1).toLowerCase();
   const kind = KINDS[ext];
-  if (!kind) fail('VALIDATION', `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`, 'token');
+  if (!kind) fail('VALIDATION', `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`, field);
   const data = readUserFile(path, {
     maxBytes: MAX_ATTACHMENT_BYTES,
     tooLarge: (size) => `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`,
-    field: 'token',
+    field,
   });
-  if (data.length === 0) fail('VALIDATION', `附件“${fileName}”是空文件`, 'token');
+  if (data.length === 0) fail('VALIDATION', `附件“${fileName}”是空文件`, field);
   if (!kind!.matches(data)) {
-    fail('VALIDATION', `附件“${fileName}”的内容不是${kind!.label}，与扩展名“.${ext}”不符，已拒绝上传`, 'token');
+    fail('VALIDATION', `附件“${fileName}”的内容不是${kind!.label}，与扩展名“.${ext}”不符，已拒绝上传`, field);
   }
   return { fileName, mime: kind!.mime, data, sha256: createHash('sha256').update(data).digest('hex') };
 }

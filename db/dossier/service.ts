@@ -1,6 +1,6 @@
 // The dossier calls of the contract: reading a dossier, entries single and in bulk, verification, attachments, training.
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../app/context';
+import type { CallContext, Handlers } from '../app/context';
 import { fail } from '../../shared/ipc/errors';
 import { ENTRY_POLARITY_LABELS } from '../../shared/dossier/types';
 import { readDossierCatalog } from './catalog';
@@ -47,21 +47,47 @@ async function target(db: Parameters<typeof readDossierCadre>[0], cadreId: numbe
   return `${c.name}（${c.unitName}）：${title}`;
 }
 
+/** The files picked in the entry form, read and checked (each refusal names its file); none when none were picked. */
+function pickedAttachments(io: CallContext['io'], tokens: readonly string[] | undefined) {
+  return (tokens ?? []).map((token) => readAttachmentFile(io.openedPath(token), 'attachments'));
+}
+
+async function storeAttachments(db: CallContext['db'], entryId: number, files: ReturnType<typeof pickedAttachments>, userId: number) {
+  const stored: { attachmentId: number; fileName: string; size: number }[] = [];
+  for (const file of files) stored.push({ attachmentId: await insertAttachment(db, entryId, file, userId), fileName: file.fileName, size: file.data.length });
+  return stored;
+}
+
 export const dossierHandlers: Handlers<DossierCallName> = {
   'dossier.get': ({ db }, filter) => readDossier(db, filter),
 
-  async 'entries.create'({ db, rec, store }, { input }) {
+  async 'entries.create'({ db, rec, io, store }, { input, attachments }) {
     const { cadreId, ...entry } = input;
+    // Every file is read and checked before the entry is written; the call is one transaction, so a refusal saves nothing.
+    const files = pickedAttachments(io, attachments);
     const { id, catalog } = await createEntry(db, cadreId, entry, store.user.id);
-    rec.record(await target(db, cadreId, entry.title), { entryId: id, subItem: entry.subItemCode, polarity: ENTRY_POLARITY_LABELS[entry.polarity] });
+    const stored = await storeAttachments(db, id, files, store.user.id);
+    rec.record(await target(db, cadreId, entry.title), {
+      entryId: id,
+      subItem: entry.subItemCode,
+      polarity: ENTRY_POLARITY_LABELS[entry.polarity],
+      ...(stored.length > 0 ? { attachments: stored } : {}),
+    });
     const [created] = await readEntries(db, { ids: [id] }, catalog);
     return created!;
   },
 
-  async 'entries.update'({ db, rec }, { id, version, input, reason }) {
+  async 'entries.update'({ db, rec, io, store }, { id, version, input, reason, attachments }) {
     const { cadreId, ...entry } = input;
+    const files = pickedAttachments(io, attachments);
     const before = await updateEntry(db, id, version, cadreId, entry, reason);
-    rec.record(await target(db, before.cadre_id, entry.title), { entryId: id, version: version + 1, ...(reason ? { reason } : {}) });
+    const stored = await storeAttachments(db, id, files, store.user.id);
+    rec.record(await target(db, before.cadre_id, entry.title), {
+      entryId: id,
+      version: version + 1,
+      ...(reason ? { reason } : {}),
+      ...(stored.length > 0 ? { attachments: stored } : {}),
+    });
     return readEntry(db, id);
   },
 

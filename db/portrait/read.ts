@@ -5,6 +5,8 @@ import { localToday } from '../../shared/dossier/quarter';
 import { fail } from '../../shared/ipc/errors';
 import { computePortrait } from '../../shared/portrait/model';
 import type { PortraitEvidence } from '../../shared/portrait/types';
+import { HOLISTIC_SUB_ITEM, holisticText } from '../../shared/portrait/holistic';
+import { PORTRAIT_PERIOD_LABELS, periodStart, type PortraitPeriod } from '../../shared/portrait/period';
 import type { HolisticEvaluation, PortraitConfirmation, PortraitEntry, PortraitView } from '../../shared/portrait/view';
 import type { Database } from '../schema';
 import { readPortraitCatalog } from './catalog';
@@ -82,17 +84,52 @@ export async function readConfirmation(db: Kysely<Database>, cadreId: number): P
   };
 }
 
-/** The portrait as of `asOf` (default: today on the host's clock; the model itself never reads a clock). */
-export async function readPortrait(db: Kysely<Database>, cadreId: number, asOf: string = localToday()): Promise<PortraitView> {
+/** The profile fields the portrait reads: 任职时间 for 任现职以来, and the three texts of the 综合评价 draft. */
+async function portraitProfile(db: Kysely<Database>, cadreId: number) {
+  return db
+    .selectFrom('cadres')
+    .select(['post_since', 'traits', 'shortcomings', 'familiar_fields'])
+    .where('id', '=', cadreId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The latest 整体性评价意见 (S3.5) entry on or before asOf. */
+async function latestEvaluationEntry(db: Kysely<Database>, cadreId: number, asOf: string) {
+  const r = await db
+    .selectFrom('dossier_entries')
+    .select(['id', 'date', 'title', 'content'])
+    .where('cadre_id', '=', cadreId)
+    .where('sub_item_code', '=', HOLISTIC_SUB_ITEM)
+    .where('date', '<=', asOf)
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+/**
+ * The portrait as of `asOf` (default: today on the host's clock; the model itself never reads a clock), over the
+ * configured number of years or over a named period (本年度 / 近三年 / 任现职以来).
+ */
+export async function readPortrait(db: Kysely<Database>, cadreId: number, asOf: string = localToday(), period?: PortraitPeriod): Promise<PortraitView> {
   const cadre = await portraitCadre(db, cadreId);
-  const [catalog, config, { entries, evidence }, evaluations, confirmation] = await Promise.all([
+  const [catalog, config, { entries, evidence }, evaluations, confirmation, profile, latestEntry] = await Promise.all([
     readPortraitCatalog(db),
     readPortraitConfig(db),
     readEvidence(db, cadreId),
     readEvaluations(db, cadreId),
     readConfirmation(db, cadreId),
+    portraitProfile(db, cadreId),
+    latestEvaluationEntry(db, cadreId, asOf),
   ]);
-  const result = computePortrait({ catalog, config, asOf, evidence });
+  const start = period === undefined ? null : periodStart(period, asOf, profile.post_since);
+  const result = computePortrait({ catalog, config, asOf, evidence, ...(start ? { from: start.from } : {}) });
+  const holistic = holisticText({
+    saved: evaluations[0] ?? null,
+    latestEntry,
+    profile: { traits: profile.traits, shortcomings: profile.shortcomings, familiarFields: profile.familiar_fields },
+  });
   return {
     cadre,
     result,
@@ -100,6 +137,8 @@ export async function readPortrait(db: Kysely<Database>, cadreId: number, asOf: 
     listItemNames: Object.fromEntries(catalog.listItems.map((i) => [i.code, i.name])),
     evaluations,
     evaluationVersion: evaluations[0]?.id ?? 0,
+    holistic,
+    period: period === undefined ? { key: null, label: `近${config.windowYears}年`, note: null } : { key: period, label: PORTRAIT_PERIOD_LABELS[period], note: start!.note },
     confirmation,
   };
 }

@@ -6,9 +6,9 @@ import { isIsoDate } from '../../shared/portrait/window';
 import { portraitCadre, readEvaluations, readPortrait } from './read';
 
 export const portraitHandlers: Handlers<'portrait.get' | 'portrait.saveEvaluation' | 'portrait.confirm'> = {
-  'portrait.get'({ db }, { cadreId, asOf }) {
+  'portrait.get'({ db }, { cadreId, asOf, period }) {
     if (asOf !== undefined && !isIsoDate(asOf)) fail('VALIDATION', '评价基准日期不是有效日期', 'asOf');
-    return readPortrait(db, cadreId, asOf);
+    return readPortrait(db, cadreId, asOf, period);
   },
 
   async 'portrait.saveEvaluation'({ db, rec, store }, { cadreId, abilities, weaknesses, familiarFields, baseVersion }) {

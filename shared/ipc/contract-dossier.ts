@@ -34,13 +34,19 @@ const quarter = z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '�
 const entryRef = z.strictObject({ id: f.id('材料'), version });
 /** Kept in the audit entry; required for entries written by the yearly hours check. */
 const reason = (label: string) => f.optionalText(label, 200);
+/** Files picked in the entry form, stored with the entry in the same transaction. */
+export const MAX_FORM_ATTACHMENTS = 20;
+const attachments = z
+  .array(f.fileToken, { error: '附件必须是所选文件的列表' })
+  .max(MAX_FORM_ATTACHMENTS, `一次最多添加 ${MAX_FORM_ATTACHMENTS} 个附件`)
+  .optional();
 const year = z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(1990, '年度不能早于 1990').max(2100, '年度不能晚于 2100');
 
 export const dossierCalls = {
   'dossier.get': call<Dossier>()({ input: dossierFilterSchema, access: DOSSIER_READERS, mutates: false }),
-  'entries.create': call<DossierEntry>()({ input: z.strictObject({ input: entryInputSchema }), access: DOSSIER_EDITORS, mutates: true }),
+  'entries.create': call<DossierEntry>()({ input: z.strictObject({ input: entryInputSchema, attachments }), access: DOSSIER_EDITORS, mutates: true }),
   'entries.update': call<DossierEntry>()({
-    input: z.strictObject({ id: f.id('材料'), version, input: entryInputSchema, reason: reason('修改原因') }),
+    input: z.strictObject({ id: f.id('材料'), version, input: entryInputSchema, reason: reason('修改原因'), attachments }),
     access: DOSSIER_EDITORS,
     mutates: true,
   }),

@@ -6,3 +6,5 @@ export * from './suggestions';
 export * from './window';
 export * from './sample';
 export * from './view';
+export * from './period';
+export * from './holistic';

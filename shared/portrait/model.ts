@@ -12,7 +12,7 @@ import type {
   PortraitSuggestion,
 } from './types';
 import { CLASSIFICATION_LABELS } from './types';
-import { evidenceWindow, inWindow } from './window';
+import { evidenceWindow, inWindow, windowFrom } from './window';
 
 const byDateThenId = (a: { date: string; entryId: number }, b: { date: string; entryId: number }) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.entryId - b.entryId;
@@ -31,7 +31,7 @@ function classify(overall: number, vetoText: string | null, c: PortraitInput['co
  * Rules (catalog.md, with the configuration's numbers):
  * - Window: an entry counts when asOf − windowYears < date ≤ asOf (ISO dates; 29 Feb falls back to 28 Feb). So with
  *   asOf 2025-06-30 and 3 years, 2022-06-30 is out and 2022-07-01 is in; entries after asOf (or with a malformed
- *   date) never count.
+ *   date) never count. With `from` (a period such as 本年度 or 任现职以来) an entry counts when from ≤ date ≤ asOf.
  * - Dimension index: startValue + the signed points of every counted entry whose list item names that dimension
  *   (an item naming a dimension twice counts once), the sum clamped to clampMin..clampMax, rounded to 2 decimals.
  *   Retired list items still count; unknown codes move nothing and are reported.
@@ -42,7 +42,7 @@ function classify(overall: number, vetoText: string | null, c: PortraitInput['co
  */
 export function computePortrait(input: PortraitInput): PortraitResult {
   const { catalog, config, asOf } = input;
-  const window = evidenceWindow(asOf, config.windowYears);
+  const window = input.from === undefined ? evidenceWindow(asOf, config.windowYears) : windowFrom(input.from, asOf);
   const items = new Map<string, PortraitListItem>(catalog.listItems.map((i) => [i.code, i]));
   const dimensionOfStandard = new Map<string, string>();
   for (const d of catalog.dimensions) for (const s of d.standards ?? []) dimensionOfStandard.set(s.code, d.code);

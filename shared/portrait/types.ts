@@ -72,6 +72,8 @@ export interface PortraitInput {
   readonly config: PortraitConfig;
   /** 'YYYY-MM-DD'; the model never reads a clock. */
   readonly asOf: string;
+  /** First day that counts, replacing the configured windowYears (the portrait page's 本年度 / 任现职以来). */
+  readonly from?: string;
   readonly evidence: readonly PortraitEvidence[];
 }
 

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { UserRef } from '../dossier/types';
 import type { EvidencePolarity, PortraitResult } from './types';
+import type { HolisticText } from './holistic';
+import { PORTRAIT_PERIOD_LABELS, PORTRAIT_PERIODS, type PortraitPeriod } from './period';
 
 export const PORTRAIT_GRADES = ['好', '较好', '一般', '较差'] as const;
 export type PortraitGrade = (typeof PORTRAIT_GRADES)[number];
@@ -48,6 +50,10 @@ export interface PortraitView {
   readonly evaluations: readonly HolisticEvaluation[];
   /** What portrait.saveEvaluation expects as baseVersion: the current evaluation's id, 0 when none. */
   readonly evaluationVersion: number;
+  /** The 综合评价 texts to show and print (the saved evaluation, else a draft from S3.5 and the profile). */
+  readonly holistic: HolisticText;
+  /** The 统计期 asked for (null: the configured number of years), and why it differs from what was asked. */
+  readonly period: { readonly key: PortraitPeriod | null; readonly label: string; readonly note: string | null };
   readonly confirmation: PortraitConfirmation | null;
 }
 
@@ -59,6 +65,7 @@ const cadreId = z.number({ error: '干部必须是数字' }).int('干部必须�
 export const portraitGetSchema = z.strictObject({
   cadreId,
   asOf: z.string({ error: '评价基准日期必须是日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '评价基准日期格式应为 2025-03-14').optional(),
+  period: z.enum(PORTRAIT_PERIODS, { error: `统计期必须是${Object.values(PORTRAIT_PERIOD_LABELS).join('、')}之一` }).optional(),
 });
 
 export const saveEvaluationSchema = z

@@ -33,6 +33,18 @@ export function nextDay(date: string): string {
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
+export function previousDay(date: string): string {
+  const p = parts(date);
+  if (!p) throw new Error(`日期格式应为 2025-03-14：${date}`);
+  const t = new Date(Date.UTC(p[0], p[1] - 1, p[2] - 1));
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** A window starting on a given first day (本年度, 任现职以来), in the same shape as evidenceWindow. */
+export function windowFrom(from: string, asOf: string): { after: string; through: string; from: string } {
+  return { after: previousDay(from), through: asOf, from };
+}
+
 /** The window as an exclusive lower bound and an inclusive upper bound, plus the first day that counts. */
 export function evidenceWindow(asOf: string, windowYears: number): { after: string; through: string; from: string } {
   const after = minusYears(asOf, windowYears);

@@ -293,7 +293,9 @@ describe('political-quality dossier', () => {
   });
 
   test('a training class with its records grid; 优秀学员 gives automatic positive evidence in the dossier', async () => {
+    // The refused edit is still typed in the form: closing it asks first (放弃未保存的内容？).
     await page.locator('.ant-modal-close').last().click();
+    await page.getByTestId('discard-confirm').click();
     await page.getByRole('tab', { name: '教育培训' }).click();
     await page.getByRole('button', { name: /新建培训班/ }).click();
     const form = dialog();

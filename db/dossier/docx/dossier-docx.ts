@@ -115,15 +115,18 @@ function entryTable(entries: readonly DossierEntry[]): string {
 }
 
 function evaluationPart(v: PortraitView): string {
-  const e = v.evaluations[0];
-  if (!e) return small('尚未填写综合评价。');
+  // The same texts as the portrait page and the printed dossier (holisticText).
+  const e = v.holistic;
+  if (e.source === 'none') return small('尚未填写综合评价。');
+  const saved = v.evaluations[0];
   const grid = [1800, TEXT_WIDTH - 1800];
+  const by = saved && e.source === 'saved' ? `（${saved.writtenBy.name} 于 ${dotted(saved.writtenAt.slice(0, 10))} 填写）` : `（${e.basis}）`;
   return (
     table(grid, [
       [label('能力特点'), value(e.abilities || '—')],
       [label('性格不足'), value(e.weaknesses || '—')],
       [label('熟悉领域'), value(e.familiarFields || '—')],
-    ], { minHeight: 560 }) + textPara(`（${e.writtenBy.name} 于 ${dotted(e.writtenAt.slice(0, 10))} 填写）`, { size: 12 }, { align: 'right', before: 60 })
+    ], { minHeight: 560 }) + textPara(by, { size: 12 }, { align: 'right', before: 60 })
   );
 }
 

@@ -37,11 +37,19 @@ export function EntryCard({
   };
   const upload = async () => {
     try {
-      const [file] = await call('files.pickOpen', { purpose: 'attachment' });
-      if (!file) return; // the user closed the dialog
-      await call('attachments.add', { entryId: entry.id, token: file.token });
-      message.success('附件已上传');
-      onChanged();
+      const files = await call('files.pickOpen', { purpose: 'attachment' });
+      if (files.length === 0) return; // the user closed the dialog
+      // One call per file, so a refused file (named in the message) does not hold back the ones before it.
+      let added = 0;
+      try {
+        for (const file of files) {
+          await call('attachments.add', { entryId: entry.id, token: file.token });
+          added += 1;
+        }
+      } finally {
+        if (added > 0) onChanged();
+      }
+      message.success(added === 1 ? '附件已上传' : `已上传 ${added} 个附件`);
     } catch (e) {
       message.error({ content: errorMessage(e), duration: 8 });
     }

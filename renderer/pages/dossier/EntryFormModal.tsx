@@ -1,6 +1,11 @@
-// The form of one dossier entry (new or edited): every field, standards grouped by dimension, list items by polarity.
+// The form of one dossier entry (new or edited): every field, standards grouped by dimension, list items by polarity,
+// and attachments chosen in the form and stored with the entry when it is saved.
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, List, Radio, Select, Typography } from 'antd';
+import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import type { PickedFile } from '../../../shared/roster/views';
+import { MAX_FORM_ATTACHMENTS } from '../../../shared/ipc/contract-dossier';
+import { FormModal } from '../../lib/FormModal';
 import type { Catalogs } from '../../../shared/catalog/types';
 import type { DossierEntry, EntryPolarity } from '../../../shared/dossier/types';
 import { ENTRY_POLARITY_LABELS, ENTRY_POLARITIES } from '../../../shared/dossier/types';
@@ -23,6 +28,51 @@ export function showEntryError(form: ReturnType<typeof Form.useForm<FormValues>>
     }
   }
   fallback(errorMessage(e));
+}
+
+/**
+ * What the portrait does with an entry without a list item (shared/portrait/model.ts): only list items move the
+ * dimension indices and the grade; such an entry is only counted and listed as related material.
+ */
+export const LIST_ITEM_HINT = '不计入政治画像的指数和等次，只计入材料条数';
+
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** Files chosen in the form, not yet stored: listed with a 移除 each; stored with the entry on 保存. */
+function PickedAttachments({ files, error, onPick, onRemove }: { files: readonly PickedFile[]; error: string | null; onPick: () => void; onRemove: (token: string) => void }) {
+  return (
+    <Form.Item label="附件" extra={`图片、PDF 或 Word，每个不超过 20 MB，可一次选择多个（最多 ${MAX_FORM_ATTACHMENTS} 个）；保存材料时一并保存`}>
+      <Button icon={<PaperClipOutlined />} onClick={onPick} data-testid="entry-pick-attachments">
+        选择附件
+      </Button>
+      {files.length > 0 ? (
+        <List
+          size="small"
+          style={{ marginTop: 8 }}
+          bordered
+          dataSource={[...files]}
+          data-testid="entry-picked-attachments"
+          renderItem={(f) => (
+            <List.Item
+              actions={[
+                <Button key="remove" type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => onRemove(f.token)} aria-label={`移除${f.name}`}>
+                  移除
+                </Button>,
+              ]}
+            >
+              <span style={{ display: 'flex', gap: 12, minWidth: 0 }}>
+                <Typography.Text ellipsis style={{ maxWidth: 380 }}>
+                  {f.name}
+                </Typography.Text>
+                <Typography.Text type="secondary">{sizeText(f.size)}</Typography.Text>
+              </span>
+            </List.Item>
+          )}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} data-testid="entry-attachment-error" /> : null}
+    </Form.Item>
+  );
 }
 
 /** Fields shared by the single-entry form and the bulk screen. */
@@ -69,7 +119,15 @@ export function EntryFields({ catalog, entry, polarity }: { catalog: Catalogs; e
       <Form.Item label="评价标准" name="standardCodes" extra="可多选，按 5 个维度分组">
         <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={standards} placeholder="选择材料涉及的评价标准" data-testid="entry-standards" />
       </Form.Item>
-      <Form.Item label="正负面清单事项" name="listItemCode" extra={polarity === 'neutral' ? '中性材料不对应清单事项' : '只列出与性质一致的清单事项'}>
+      <Form.Item
+        label="正负面清单事项"
+        name="listItemCode"
+        extra={
+          <span data-testid="entry-listitem-hint">
+            {polarity === 'neutral' ? `中性材料不对应清单事项，${LIST_ITEM_HINT}` : `只列出与性质一致的清单事项；不选清单事项的材料${LIST_ITEM_HINT}`}
+          </span>
+        }
+      >
         <Select allowClear disabled={polarity === 'neutral'} options={listItems} placeholder="不对应清单事项" data-testid="entry-listitem" />
       </Form.Item>
     </>
@@ -93,8 +151,21 @@ export function EntryFormModal({
 }) {
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  const [files, setFiles] = useState<readonly PickedFile[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
   const polarity = Form.useWatch('polarity', form);
   const { message } = AntApp.useApp();
+
+  const pick = async () => {
+    try {
+      const picked = await call('files.pickOpen', { purpose: 'attachment' });
+      setFileError(null);
+      // The same file chosen twice is kept once (by name and size: tokens differ per pick).
+      setFiles((now) => [...now, ...picked.filter((p) => !now.some((f) => f.name === p.name && f.size === p.size))]);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   useEffect(() => {
     form.setFieldsValue(
@@ -132,20 +203,24 @@ export function EntryFormModal({
     try {
       const { reason, ...fields } = values;
       const input = { cadreId, ...fields, content: values.content ?? '', standardCodes: values.standardCodes ?? [], listItemCode: values.listItemCode ?? null };
+      const attachments = files.length > 0 ? { attachments: files.map((f) => f.token) } : {};
       const saved = entry
-        ? await call('entries.update', { id: entry.id, version: entry.version, input, ...(reason ? { reason } : {}) })
-        : await call('entries.create', { input });
-      message.success(entry ? '材料已保存' : '材料已添加');
+        ? await call('entries.update', { id: entry.id, version: entry.version, input, ...(reason ? { reason } : {}), ...attachments })
+        : await call('entries.create', { input, ...attachments });
+      const withFiles = files.length > 0 ? `，${files.length} 个附件已保存` : '';
+      message.success(entry ? `材料已保存${withFiles}` : `材料已添加${withFiles}`);
       onSaved(saved);
     } catch (e) {
-      showEntryError(form, e, (t) => message.error({ content: t, duration: 8 }));
+      // A refused file is named in the message; nothing was saved, the form keeps everything for a retry.
+      if (e instanceof ApiError && e.field === 'attachments') setFileError(e.message);
+      else showEntryError(form, e, (t) => message.error({ content: t, duration: 8 }));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <Modal
+    <FormModal
       open
       width={720}
       title={`${entry ? '编辑材料' : '新增材料'} — ${cadreName}`}
@@ -154,6 +229,7 @@ export function EntryFormModal({
       confirmLoading={saving}
       onOk={() => void save()}
       onCancel={onClose}
+      dirty={() => form.isFieldsTouched() || files.length > 0}
       destroyOnHidden
       data-testid="entry-form"
     >
@@ -169,7 +245,16 @@ export function EntryFormModal({
           </Form.Item>
         ) : null}
         <EntryFields catalog={catalog} entry={entry} polarity={polarity} />
+        <PickedAttachments
+          files={files}
+          error={fileError}
+          onPick={() => void pick()}
+          onRemove={(token) => {
+            setFiles((now) => now.filter((f) => f.token !== token));
+            setFileError(null);
+          }}
+        />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

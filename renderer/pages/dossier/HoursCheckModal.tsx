@@ -1,6 +1,7 @@
 // 年度学时核查 preview: who falls short, their counted hours and where they come from; 确认生成 writes exactly this list.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { LONG_DIALOG } from '../../lib/FormModal';
 import type { HoursCheckPreview, HoursShortCadre, HoursSource } from '../../../shared/dossier/hours-check';
 import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
@@ -55,6 +56,7 @@ export function HoursCheckModal({ year, onClose, onDone }: { year: number; onClo
   const n = preview?.cadres.length ?? 0;
   return (
     <Modal
+      {...LONG_DIALOG}
       open
       width={980}
       centered

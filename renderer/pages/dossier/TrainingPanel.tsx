@@ -1,6 +1,7 @@
 // 教育培训: training classes, each class's trainees in a grid (hours, result), and the year-end hours check with its batches.
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { FormModal } from '../../lib/FormModal';
 import { AuditOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { TrainingClass, TrainingRecord, TrainingResult } from '../../../shared/dossier/types';
 import { TRAINING_RESULTS, TRAINING_RESULT_LABELS } from '../../../shared/dossier/types';
@@ -38,7 +39,7 @@ function ClassModal({ cls, onClose, onSaved }: { cls: TrainingClass | null; onCl
     }
   };
   return (
-    <Modal open title={cls ? '编辑培训班' : '新建培训班'} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={onClose} destroyOnHidden>
+    <FormModal open title={cls ? '编辑培训班' : '新建培训班'} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={onClose} dirty={() => form.isFieldsTouched()} destroyOnHidden>
       <Form form={form} labelCol={{ flex: '90px' }} initialValues={cls ?? { hours: 40 }} style={{ marginTop: 12 }}>
         <Form.Item label="班次名称" name="name" rules={[{ required: true, message: '请填写班次名称' }]}>
           <Input maxLength={100} />
@@ -56,7 +57,7 @@ function ClassModal({ cls, onClose, onSaved }: { cls: TrainingClass | null; onCl
           <Input maxLength={60} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,8 @@
 // The holistic evaluation (能力特点、性格不足、熟悉领域): the current version in a form for editors, older versions below.
+// Before one is saved, the form starts from the draft the store composes (latest S3.5 entry and the profile).
 import { useEffect } from 'react';
 import { App as AntApp, Button, Card, Collapse, Descriptions, Empty, Form, Input, Typography } from 'antd';
-import type { HolisticEvaluation, PortraitView } from '../../../shared/portrait/view';
+import type { PortraitView } from '../../../shared/portrait/view';
 import { EVALUATION_MAX } from '../../../shared/portrait/view';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
@@ -19,7 +20,7 @@ const FIELDS: readonly [keyof Values, string][] = [
   ['familiarFields', '熟悉领域'],
 ];
 
-function Version({ e }: { e: HolisticEvaluation }) {
+function Version({ e }: { e: Values }) {
   return (
     <Descriptions
       size="small"
@@ -34,9 +35,10 @@ export function PortraitEvaluation({ view, canEdit, onSaved }: { view: PortraitV
   const { message } = AntApp.useApp();
   const current = view.evaluations[0] ?? null;
   const older = view.evaluations.slice(1);
+  const text = view.holistic;
   useEffect(() => {
-    form.setFieldsValue({ abilities: current?.abilities ?? '', weaknesses: current?.weaknesses ?? '', familiarFields: current?.familiarFields ?? '' });
-  }, [form, current]);
+    form.setFieldsValue({ abilities: text.abilities, weaknesses: text.weaknesses, familiarFields: text.familiarFields });
+  }, [form, text]);
 
   const save = async (values: Values) => {
     try {
@@ -51,7 +53,7 @@ export function PortraitEvaluation({ view, canEdit, onSaved }: { view: PortraitV
   return (
     <Card size="small" title="综合评价" data-testid="portrait-evaluation">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }} data-testid="evaluation-current">
-        {current ? `当前版本：${current.writtenBy.name} 于 ${formatDateTime(current.writtenAt)} 填写` : '尚未填写综合评价'}
+        {current ? `当前版本：${current.writtenBy.name} 于 ${formatDateTime(current.writtenAt)} 填写` : text.source === 'draft' && canEdit ? `${text.basis}，请核对后保存` : text.basis}
       </Typography.Paragraph>
       {canEdit ? (
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
@@ -64,8 +66,8 @@ export function PortraitEvaluation({ view, canEdit, onSaved }: { view: PortraitV
             保存综合评价
           </Button>
         </Form>
-      ) : current ? (
-        <Version e={current} />
+      ) : text.source !== 'none' ? (
+        <Version e={text} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未填写综合评价" />
       )}

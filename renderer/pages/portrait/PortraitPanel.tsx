@@ -1,8 +1,9 @@
 // 政治画像 of one cadre inside their dossier: radar and numbers (each linking to its entries), the holistic
 // evaluation with its history, and the computed grade beside the confirmed one.
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Card, Col, List, Modal, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Card, Col, List, Modal, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { EVIDENCE_POLARITY_LABELS } from '../../../shared/portrait/types';
+import { PORTRAIT_PERIOD_LABELS, PORTRAIT_PERIODS, type PortraitPeriod } from '../../../shared/portrait/period';
 import type { PortraitView } from '../../../shared/portrait/view';
 import { call, errorMessage } from '../../lib/api';
 import { PortraitConfirm } from './PortraitConfirm';
@@ -27,16 +28,20 @@ export function PortraitPanel({
 }) {
   const [view, setView] = useState<PortraitView | null>(null);
   const [listing, setListing] = useState<CountKind | null>(null);
+  // Which entries count is decided by the store (portrait.get takes the period), not filtered here.
+  const [period, setPeriod] = useState<PortraitPeriod>('threeYears');
   const { message } = AntApp.useApp();
 
   const load = useCallback(async () => {
     try {
-      setView(await call('portrait.get', { cadreId }));
+      setView(await call('portrait.get', { cadreId, period }));
     } catch (e) {
       message.error(errorMessage(e));
     }
-  }, [cadreId, message]);
+  }, [cadreId, period, message]);
   useEffect(() => void load(), [load, refresh]);
+  // A save answers with the default period's portrait: read it again for the chosen one.
+  const saved = useCallback(() => void load(), [load]);
 
   if (!view) return <Spin />;
   const { result } = view;
@@ -51,7 +56,20 @@ export function PortraitPanel({
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="portrait-panel">
-      <Card size="small" title={`政治画像（统计期 ${result.windowFrom} 至 ${result.asOf}）`}>
+      <Card
+        size="small"
+        title={`政治画像（${view.period.label}：${result.windowFrom} 至 ${result.asOf}）`}
+        extra={
+          <Segmented<PortraitPeriod>
+            size="small"
+            value={period}
+            onChange={setPeriod}
+            options={PORTRAIT_PERIODS.map((p) => ({ value: p, label: PORTRAIT_PERIOD_LABELS[p] }))}
+            data-testid="portrait-period"
+          />
+        }
+      >
+        {view.period.note ? <Alert type="warning" showIcon title={view.period.note} style={{ marginBottom: 12 }} data-testid="portrait-period-note" /> : null}
         <Row gutter={[24, 16]} wrap>
           <Col flex="440px">
             <PortraitRadar result={result} />
@@ -69,10 +87,10 @@ export function PortraitPanel({
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <PortraitEvaluation view={view} canEdit={canEdit} onSaved={setView} />
+          <PortraitEvaluation view={view} canEdit={canEdit} onSaved={saved} />
         </Col>
         <Col xs={24} xl={10}>
-          <PortraitConfirm view={view} canEdit={canEdit} onSaved={setView} />
+          <PortraitConfirm view={view} canEdit={canEdit} onSaved={saved} />
         </Col>
       </Row>
       <Modal

@@ -241,14 +241,16 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   });
 
   blocks.push(heading(k('h-eval'), '四、综合评价', 1));
-  const ev = portrait.evaluations[0];
+  // The same texts as the portrait page (holisticText): the saved evaluation, else the draft and where it came from.
+  const ev = portrait.holistic;
+  const saved = portrait.evaluations[0];
   const evt = k('t-eval');
   tables[evt] = { cols: ['16%', '84%'], header: null };
-  if (ev) {
+  if (ev.source !== 'none') {
     blocks.push(...labelRows(k('ev-a'), evt, '能力特点', ev.abilities));
     blocks.push(...labelRows(k('ev-w'), evt, '性格不足', ev.weaknesses));
     blocks.push(...labelRows(k('ev-f'), evt, '熟悉领域', ev.familiarFields));
-    blocks.push(note(k('ev-by'), `评价人：${ev.writtenBy.name}　评价时间：${ev.writtenAt.slice(0, 10)}`));
+    blocks.push(note(k('ev-by'), saved && ev.source === 'saved' ? `评价人：${saved.writtenBy.name}　评价时间：${saved.writtenAt.slice(0, 10)}` : `（${ev.basis}）`));
   } else {
     blocks.push(note(k('ev-none'), '尚未填写综合评价。'));
   }

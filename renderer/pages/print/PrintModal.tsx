@@ -2,6 +2,7 @@
 // saved where the user chooses; every copy goes into the print register. The dossier and the ranking tables use it.
 import { useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Form, Input, InputNumber, Modal, Progress, Space, Spin, Typography } from 'antd';
+import { LONG_DIALOG } from '../../lib/FormModal';
 import { MAX_COPIES, type RenderedPrint } from '../../../shared/print/types';
 import { printStepLabel } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
@@ -90,6 +91,7 @@ export function PrintModal({ title, doc, loadError, loadingText, warnings = [], 
 
   return (
     <Modal
+      {...LONG_DIALOG}
       open
       title={title}
       width={900}

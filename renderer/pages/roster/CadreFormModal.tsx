@@ -1,6 +1,7 @@
 // Creating or editing a cadre profile: every 任免审批表 field, validated as the user types and again by the store.
 import { useState } from 'react';
-import { App as AntApp, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tabs } from 'antd';
+import { FormModal } from '../../lib/FormModal';
+import { App as AntApp, Button, Col, Form, Input, InputNumber, Row, Select, Space, Tabs } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormRule } from 'antd';
 import type { CadreProfile } from '../../../shared/roster/views';
@@ -341,7 +342,7 @@ export function CadreFormModal({
   );
 
   return (
-    <Modal
+    <FormModal
       open
       width={1000}
       title={profile ? `编辑干部信息：${profile.name}` : '新增干部'}
@@ -350,8 +351,9 @@ export function CadreFormModal({
       onOk={() => void submit()}
       confirmLoading={busy}
       onCancel={onClose}
-      maskClosable={false}
+      dirty={() => form.isFieldsTouched()}
       destroyOnHidden
+      data-testid="cadre-form"
     >
       {profile?.idNumberMasked ? <div style={{ color: '#999', marginBottom: 8 }}>当前角色不能查看身份证号；留空将保持原号码不变。</div> : null}
       <Form form={form} layout="vertical" initialValues={toFormValues(profile)} requiredMark>
@@ -367,6 +369,6 @@ export function CadreFormModal({
           ]}
         />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -2,6 +2,7 @@
 // is shown first; 开始导入 writes exactly the rows left in.
 import { useState } from 'react';
 import { App as AntApp, Alert, Button, Checkbox, Flex, Modal, Table, Tag, Typography } from 'antd';
+import { LONG_DIALOG } from '../../lib/FormModal';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { UnitImportPreview, UnitImportRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
@@ -67,6 +68,7 @@ export function UnitsImportModal({ onClose, onImported }: { onClose: () => void;
 
   return (
     <Modal
+      {...LONG_DIALOG}
       open
       title="从 Excel 导入单位"
       width={900}

@@ -160,7 +160,7 @@ test('a reviewer may export; an assessment clerk, an unknown cadre and a bad id 
   expect(paragraphs((await unzip(readFileSync(out))).get('word/document.xml')!.toString('utf8'))).toContain('巴特尔');
 });
 
-test('a cadre with no photo, no entries, no evaluation: placeholders instead of empty tables', async () => {
+test('a cadre with no photo, no entries, no evaluation: placeholders instead of empty tables; 综合评价 drafted from the profile', async () => {
   const h = await newHostWithStore();
   const cadreId = await dossierCadre(h, '李秀梅');
   const out = join(tempDir('ganbu-docx-'), '李秀梅.docx');
@@ -171,7 +171,10 @@ test('a cadre with no photo, no entries, no evaluation: placeholders instead of 
   const text = paragraphs(parts.get('word/document.xml')!.toString('utf8'));
   expect(text).toContain('（照片）');
   expect(text.filter((t) => t === '本板块暂无材料。')).toHaveLength(6);
-  expect(text).toContain('尚未填写综合评价。');
+  // No evaluation saved: the profile's 主要特点/存在不足/熟悉领域 (holisticText), said to be a draft.
+  expect(text).toContain('政治坚定，扎根基层');
+  expect(text).toContain('理论学习有待加强');
+  expect(text).toContain('（根据干部信息中的熟悉领域、主要特点、存在不足生成，尚未保存）');
   expect(text).toContain('暂无“双比双评”考核记录。');
   expect(text).toContain('确认分类：尚未确认');
   expect(text).toContain('正面材料 0 条，负面材料 0 条，中性材料 0 条。');

@@ -2,6 +2,7 @@
 // and the view of the last step.
 import { useRef, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Flex, Modal, Progress, Result, Space, Steps, Tag, Typography } from 'antd';
+import { LONG_DIALOG } from '../../../lib/FormModal';
 import { ApiError } from '../../../../shared/ipc/errors';
 import type { ImportRowStatus, ImportSummary } from '../../../../shared/roster/views';
 import { call, errorMessage } from '../../../lib/api';
@@ -182,10 +183,10 @@ export function ImportModalFrame({
 }) {
   return (
     <Modal
+      {...LONG_DIALOG}
       open={open}
       title={title}
       width={width}
-      style={{ top: 32 }}
       mask={{ closable: false }}
       onCancel={run.requestClose}
       footer={footer}
