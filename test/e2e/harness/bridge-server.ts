@@ -53,7 +53,6 @@ function serveFile(root: string, urlPath: string, res: ServerResponse): void {
 export async function startBridge(rendererDir: string, engineOptions: Omit<EngineClientOptions, 'workerPath'>): Promise<Bridge> {
   const engine = new EngineClient({ workerPath: ENGINE_WORKER, ...engineOptions });
   await engine.start();
-  const dispatch = engine.dispatch;
   const eventStreams = new Set<ServerResponse>();
   engine.onLock((reason) => {
     for (const res of eventStreams) res.write(`data: ${reason}\n\n`);
@@ -61,15 +60,16 @@ export async function startBridge(rendererDir: string, engineOptions: Omit<Engin
 
   const server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === CALL_PATH) {
+      // The engine's answer is already JSON text: passed on as the main process passes it to the window.
       readJson(req)
         .then((body) => {
           const { name, input } = (body ?? {}) as { name?: unknown; input?: unknown };
-          return dispatch(name, input);
+          return engine.dispatchJson(name, input);
         })
-        .catch(() => ({ ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } }))
-        .then((result) => {
+        .catch(() => JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } }))
+        .then((json) => {
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify(result));
+          res.end(json);
         });
       return;
     }
@@ -91,7 +91,7 @@ export async function startBridge(rendererDir: string, engineOptions: Omit<Engin
   return {
     url: `http://127.0.0.1:${port}/`,
     engine,
-    dispatch,
+    dispatch: engine.dispatch,
     async close() {
       for (const res of eventStreams) res.end();
       await engine.dispose();
