@@ -17,31 +17,33 @@ import type { AssessmentRow } from './access';
 const RESULT_SUB_ITEM = 'S3.2';
 const RESULT_CHANNEL = 'CH04';
 
-/** Dossier entries of the assessment's year, of its members, that match a veto list item (retired items too). */
-export async function dossierVetoProposals(db: Kysely<Database>, row: AssessmentRow): Promise<VetoProposal[]> {
-  const rows = await db
+/** Dossier entries of the assessment's year, of its members, with the 正负面清单 item they match (retired items too). */
+const listItemEntriesOfYear = (db: Kysely<Database>, row: AssessmentRow) =>
+  db
     .selectFrom('dossier_entries as e')
     .innerJoin('assessment_members as m', (j) => j.onRef('m.cadre_id', '=', 'e.cadre_id').on('m.assessment_id', '=', row.id))
     .innerJoin('catalog_list_items as l', 'l.code', 'e.list_item_code')
     .select(['e.id', 'e.cadre_id', 'e.date', 'e.title', 'l.code', 'l.name'])
-    .where('l.veto', '=', 1)
     .where('e.date', '>=', `${row.year}-01-01`)
-    .where('e.date', '<=', `${row.year}-12-31`)
-    .orderBy('e.cadre_id')
-    .orderBy('e.date')
-    .execute();
+    .where('e.date', '<=', `${row.year}-12-31`);
+
+/** The fields every proposal from a dossier entry shows. */
+const proposalOf = (r: { id: number; cadre_id: number; date: string; title: string; code: string; name: string }) => ({
+  targetId: r.cadre_id,
+  dossierEntryId: r.id,
+  date: r.date,
+  title: r.title,
+  listItemCode: r.code,
+  listItemName: r.name,
+});
+
+/** Entries of the year that match a veto list item. */
+export async function dossierVetoProposals(db: Kysely<Database>, row: AssessmentRow): Promise<VetoProposal[]> {
+  const rows = await listItemEntriesOfYear(db, row).where('l.veto', '=', 1).orderBy('e.cadre_id').orderBy('e.date').execute();
   const vetoed = new Set(
     (await db.selectFrom('assessment_vetoes').select('target_cadre_id').where('assessment_id', '=', row.id).execute()).map((v) => v.target_cadre_id),
   );
-  return rows.map((r) => ({
-    targetId: r.cadre_id,
-    dossierEntryId: r.id,
-    date: r.date,
-    title: r.title,
-    listItemCode: r.code,
-    listItemName: r.name,
-    vetoed: vetoed.has(r.cadre_id),
-  }));
+  return rows.map((r) => ({ ...proposalOf(r), vetoed: vetoed.has(r.cadre_id) }));
 }
 
 /**
@@ -49,15 +51,7 @@ export async function dossierVetoProposals(db: Kysely<Database>, row: Assessment
  * retired items too). Veto items are left to 一票否决, which already proposes them.
  */
 export async function dossierAdjustmentProposals(db: Kysely<Database>, row: AssessmentRow, entryId?: number): Promise<AdjustmentProposal[]> {
-  let q = db
-    .selectFrom('dossier_entries as e')
-    .innerJoin('assessment_members as m', (j) => j.onRef('m.cadre_id', '=', 'e.cadre_id').on('m.assessment_id', '=', row.id))
-    .innerJoin('catalog_list_items as l', 'l.code', 'e.list_item_code')
-    .select(['e.id', 'e.cadre_id', 'e.date', 'e.title', 'l.code', 'l.name', 'l.points', 'l.polarity'])
-    .where('l.veto', '=', 0)
-    .where('l.points', '!=', 0)
-    .where('e.date', '>=', `${row.year}-01-01`)
-    .where('e.date', '<=', `${row.year}-12-31`);
+  let q = listItemEntriesOfYear(db, row).select(['l.points', 'l.polarity']).where('l.veto', '=', 0).where('l.points', '!=', 0);
   if (entryId !== undefined) q = q.where('e.id', '=', entryId);
   const rows = await q.orderBy('e.cadre_id').orderBy('e.date').orderBy('e.id').execute();
   const [adopted, dismissed] = await Promise.all([
@@ -67,12 +61,7 @@ export async function dossierAdjustmentProposals(db: Kysely<Database>, row: Asse
   const adoptedIds = new Set(adopted.map((a) => a.dossier_entry_id));
   const dismissedIds = new Set(dismissed.map((d) => d.dossier_entry_id));
   return rows.map((r) => ({
-    targetId: r.cadre_id,
-    dossierEntryId: r.id,
-    date: r.date,
-    title: r.title,
-    listItemCode: r.code,
-    listItemName: r.name,
+    ...proposalOf(r),
     points: r.polarity === 'negative' ? -Math.abs(r.points) : r.points,
     state: adoptedIds.has(r.id) ? 'adopted' : dismissedIds.has(r.id) ? 'dismissed' : 'open',
   }));
