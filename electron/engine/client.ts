@@ -133,7 +133,7 @@ export class EngineClient {
   }
 
   private setKiosk(on: boolean, end: KioskEnd | null): void {
-    if (on === this.kiosk && on === false) return;
+    if (!on && !this.kiosk) return; // an end heard when no kiosk was on (a crash outside it) says nothing
     this.kiosk = on;
     for (const l of this.kioskListeners) l(on, end);
   }
