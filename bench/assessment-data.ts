@@ -9,12 +9,17 @@ const DEPUTIES_PER_UNIT = 4;
 const LEADERS = 3;
 
 /** The assessment's id, its groups' member ids and the number of ballots written (raw SQL, one transaction). */
-export function seedBigAssessment(raw: RawDb, rnd: () => number): { id: number; chiefs: number[][]; deputies: number[][]; ballots: number } {
+export function seedBigAssessment(
+  raw: RawDb,
+  rnd: () => number,
+): { id: number; chiefs: number[][]; deputies: number[][]; ballots: number } {
   const score = () => Math.round(60 + rnd() * 40);
   const now = new Date().toISOString();
   const id = Number(
     raw
-      .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`)
+      .prepare(
+        `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`,
+      )
       .run(JSON.stringify(defaultAssessmentConfig()), now, now).lastInsertRowid,
   );
   const chiefs: number[][] = [];
@@ -36,14 +41,25 @@ export function seedBigAssessment(raw: RawDb, rnd: () => number): { id: number; 
     for (let u = 1; u <= UNITS; u++) {
       const group: number[] = [];
       for (let i = 0; i < DEPUTIES_PER_UNIT; i++) {
-        member.run(id, cadre, `副职${cadre}`, 'deputy', u, `单位${u}`, `C${(u % CATEGORIES) + 1}`, `类别${(u % CATEGORIES) + 1}`);
+        member.run(
+          id,
+          cadre,
+          `副职${cadre}`,
+          'deputy',
+          u,
+          `单位${u}`,
+          `C${(u % CATEGORIES) + 1}`,
+          `类别${(u % CATEGORIES) + 1}`,
+        );
         group.push(cadre++);
       }
       deputies.push(group);
     }
     raw.prepare(`UPDATE assessments SET state = 'collecting' WHERE id = ?`).run(id);
 
-    const superior = raw.prepare(`INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, entered_by, entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`);
+    const superior = raw.prepare(
+      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, entered_by, entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`,
+    );
     const shuffled = (xs: number[]) => [...xs].sort(() => rnd() - 0.5);
     for (let l = 1; l <= LEADERS; l++) {
       chiefs.forEach((g, c) => superior.run(id, `领导${l}`, `chief:C${c + 1}`, JSON.stringify(shuffled(g)), now));
@@ -51,11 +67,19 @@ export function seedBigAssessment(raw: RawDb, rnd: () => number): { id: number; 
     }
     ballots += LEADERS * (chiefs.length + deputies.length);
 
-    const peer = raw.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`);
+    const peer = raw.prepare(
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`,
+    );
     for (const g of chiefs) {
       g.forEach((rater, i) => {
         for (let k = 1; k <= 20; k++) {
-          peer.run(id, rater, g[(i + k) % g.length]!, JSON.stringify({ zz1: score(), zz2: score(), zz3: score() }), now);
+          peer.run(
+            id,
+            rater,
+            g[(i + k) % g.length]!,
+            JSON.stringify({ zz1: score(), zz2: score(), zz3: score() }),
+            now,
+          );
           ballots++;
         }
       });
@@ -70,8 +94,12 @@ export function seedBigAssessment(raw: RawDb, rnd: () => number): { id: number; 
       }
     }
     // 10 staff ballots per cadre, kept as tallied counts.
-    const staff = raw.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, 'bench', ?)`);
-    const service = raw.prepare(`INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, ?, ?, 'bench', ?)`);
+    const staff = raw.prepare(
+      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, 'bench', ?)`,
+    );
+    const service = raw.prepare(
+      `INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, ?, ?, 'bench', ?)`,
+    );
     for (let c = 1; c < cadre; c++) {
       const e = Math.floor(rnd() * 6);
       const g = Math.floor(rnd() * (10 - e));

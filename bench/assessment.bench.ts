@@ -17,7 +17,6 @@ import type { CallName, CallParsedInput } from '../shared/ipc/contract';
 import { percentile, record, timed } from './figures';
 import { CATEGORIES, seedBigAssessment, UNITS } from './assessment-data';
 
-
 /** A tiny deterministic generator, so every run stores the same data. */
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -29,7 +28,11 @@ function lcg(seed: number) {
 
 test('an assessment of 10,000 cadres and 200,000 ballots in the store', async () => {
   const root = mkdtempSync(join(tmpdir(), 'bench-assessment-'));
-  const { store } = await createStore(join(root, 'store'), { username: 'admin', displayName: '管理员', password: 'Bench@2025' }, { kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+  const { store } = await createStore(
+    join(root, 'store'),
+    { username: 'admin', displayName: '管理员', password: 'Bench@2025' },
+    { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
+  );
   try {
     const rnd = lcg(7);
     const score = () => Math.round(60 + rnd() * 40);
@@ -51,7 +54,12 @@ test('an assessment of 10,000 cadres and 200,000 ballots in the store', async ()
       weights.chief.superior = 0.3 + i / 10;
       whatIfTimes.push((await timed(() => whatIf(store.db, id, weights))).ms);
     }
-    record('what-if with other weights (load + compute in the store), median of 5', percentile(whatIfTimes, 50), 'ms', 300);
+    record(
+      'what-if with other weights (load + compute in the store), median of 5',
+      percentile(whatIfTimes, 50),
+      'ms',
+      300,
+    );
 
     // Saving one ballot as the dispatcher does: one transaction with its audit entry.
     const save = <N extends CallName & keyof typeof assessmentHandlers>(name: N, input: CallParsedInput<N>) =>
@@ -67,8 +75,19 @@ test('an assessment of 10,000 cadres and 200,000 ballots in the store', async ()
         kind === 0
           ? save('ballots.saveService', { assessmentId: id, targetId: g[0]!, scores: [score(), score(), score()] })
           : kind === 1
-            ? save('ballots.savePeer', { assessmentId: id, raterId: g[0]!, ballots: g.slice(1).map((t) => ({ targetId: t, scores: { fz1: score(), fz2: score() } })), paperNo: undefined })
-            : save('ballots.saveSuperior', { assessmentId: id, raterLabel: '领导1', group: `deputy:${(i * 37) % deputies.length + 1}`, order: [...g].reverse(), paperNo: undefined }),
+            ? save('ballots.savePeer', {
+                assessmentId: id,
+                raterId: g[0]!,
+                ballots: g.slice(1).map((t) => ({ targetId: t, scores: { fz1: score(), fz2: score() } })),
+                paperNo: undefined,
+              })
+            : save('ballots.saveSuperior', {
+                assessmentId: id,
+                raterLabel: '领导1',
+                group: `deputy:${((i * 37) % deputies.length) + 1}`,
+                order: [...g].reverse(),
+                paperNo: undefined,
+              }),
       );
       saves.push(ms);
     }
@@ -85,13 +104,19 @@ test('an assessment of 10,000 cadres and 200,000 ballots in the store', async ()
 // `vitest run --project bench bench/assessment.bench.ts -t kiosk`.
 test('kiosk ballots and double entry among 10,000 members and 10,000 codes', async () => {
   const root = mkdtempSync(join(tmpdir(), 'bench-kiosk-'));
-  const { store } = await createStore(join(root, 'store'), { username: 'admin', displayName: '管理员', password: 'Bench@2025' }, { kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+  const { store } = await createStore(
+    join(root, 'store'),
+    { username: 'admin', displayName: '管理员', password: 'Bench@2025' },
+    { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
+  );
   try {
     const raw = store.raw;
     const now = new Date().toISOString();
     const id = Number(
       raw
-        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`)
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`,
+        )
         .run(JSON.stringify(defaultAssessmentConfig()), now, now).lastInsertRowid,
     );
     const groups: number[][] = [];
@@ -111,14 +136,21 @@ test('kiosk ballots and double entry among 10,000 members and 10,000 codes', asy
       raw.prepare(`UPDATE assessments SET state = 'collecting' WHERE id = ?`).run(id);
     })();
     const kiosk = new KioskMode();
-    const ctxOf = (db: CallContext['db'], rec: CallContext['rec']) => ({ store, db, rec, io: undefined, jobs: undefined, kiosk }) as unknown as CallContext;
+    const ctxOf = (db: CallContext['db'], rec: CallContext['rec']) =>
+      ({ store, db, rec, io: undefined, jobs: undefined, kiosk }) as unknown as CallContext;
     const call = <N extends CallName & keyof typeof panelHandlers>(name: N, input: CallParsedInput<N>) =>
-      store.change(name, (db, rec) => (panelHandlers[name] as (c: CallContext, i: CallParsedInput<N>) => Promise<unknown>)(ctxOf(db, rec), input));
+      store.change(name, (db, rec) =>
+        (panelHandlers[name] as (c: CallContext, i: CallParsedInput<N>) => Promise<unknown>)(ctxOf(db, rec), input),
+      );
     // 10,000 codes: one per cadre, generated through the call (one group at a time).
     const sheets: { group: number[]; codes: string[] }[] = [];
     const gen = await timed(async () => {
       for (const [u, g] of groups.entries()) {
-        const sheet = (await call('codes.generate', { assessmentId: id, kind: 'peer', group: `deputy:${u + 1}` })) as PanelCodeSheet;
+        const sheet = (await call('codes.generate', {
+          assessmentId: id,
+          kind: 'peer',
+          group: `deputy:${u + 1}`,
+        })) as PanelCodeSheet;
         sheets.push({ group: g, codes: sheet.slips.map((s) => s.code) });
       }
     });
@@ -129,10 +161,19 @@ test('kiosk ballots and double entry among 10,000 members and 10,000 codes', asy
     for (let i = 0; i < 60; i++) {
       const { group, codes } = sheets[(i * 41) % sheets.length]!;
       const seat = i % 4;
-      const ballots = group.filter((_, k) => k !== seat).map((t) => ({ targetId: t, scores: { fz1: 80 + (i % 20), fz2: 75 } }));
-      kioskSaves.push((await timed(() => call('kiosk.submit', { code: codes[seat]!, ballot: { kind: 'peer', ballots } }))).ms);
+      const ballots = group
+        .filter((_, k) => k !== seat)
+        .map((t) => ({ targetId: t, scores: { fz1: 80 + (i % 20), fz2: 75 } }));
+      kioskSaves.push(
+        (await timed(() => call('kiosk.submit', { code: codes[seat]!, ballot: { kind: 'peer', ballots } }))).ms,
+      );
     }
-    record('save one kiosk ballot (code check, ballot, code used, audit, history forgotten), p95 of 60', percentile(kioskSaves, 95), 'ms', 20);
+    record(
+      'save one kiosk ballot (code check, ballot, code used, audit, history forgotten), p95 of 60',
+      percentile(kioskSaves, 95),
+      'ms',
+      20,
+    );
     record('save one kiosk ballot, median of 60', percentile(kioskSaves, 50), 'ms', 20);
     // The anonymity measure of issue 16 (WAL and -shm dropped after each kiosk ballot), alone, and the same submits without it.
     const forget: number[] = [];
@@ -140,15 +181,23 @@ test('kiosk ballots and double entry among 10,000 members and 10,000 codes', asy
       raw.prepare(`UPDATE store_meta SET value = value WHERE key = 'store_id'`).run(); // a write, so the WAL has frames
       forget.push((await timed(() => store.forgetHistory())).ms);
     }
-    record('forget the WAL/-shm history after a write (the kiosk anonymity measure alone), p95 of 60', percentile(forget, 95), 'ms');
+    record(
+      'forget the WAL/-shm history after a write (the kiosk anonymity measure alone), p95 of 60',
+      percentile(forget, 95),
+      'ms',
+    );
     const measured = store.forgetHistory.bind(store);
     store.forgetHistory = () => undefined;
     const baseline: number[] = [];
     for (let i = 60; i < 120; i++) {
       const { group, codes } = sheets[(i * 41) % sheets.length]!;
       const seat = i % 4;
-      const ballots = group.filter((_, k) => k !== seat).map((t) => ({ targetId: t, scores: { fz1: 80 + (i % 20), fz2: 75 } }));
-      baseline.push((await timed(() => call('kiosk.submit', { code: codes[seat]!, ballot: { kind: 'peer', ballots } }))).ms);
+      const ballots = group
+        .filter((_, k) => k !== seat)
+        .map((t) => ({ targetId: t, scores: { fz1: 80 + (i % 20), fz2: 75 } }));
+      baseline.push(
+        (await timed(() => call('kiosk.submit', { code: codes[seat]!, ballot: { kind: 'peer', ballots } }))).ms,
+      );
     }
     store.forgetHistory = measured;
     record('save one kiosk ballot without the measure (comparison only), p95 of 60', percentile(baseline, 95), 'ms');
@@ -157,7 +206,11 @@ test('kiosk ballots and double entry among 10,000 members and 10,000 codes', asy
     const papers: number[] = [];
     for (let i = 0; i < 60; i++) {
       const g = groups[(i * 53) % groups.length]!;
-      const ballot = { kind: 'superior' as const, group: `deputy:${((i * 53) % groups.length) + 1}`, order: [...g].reverse() };
+      const ballot = {
+        kind: 'superior' as const,
+        group: `deputy:${((i * 53) % groups.length) + 1}`,
+        order: [...g].reverse(),
+      };
       store.user = users[0]!;
       await call('paper.enter', { assessmentId: id, paperNo: `SJ-${i}`, ballot });
       store.user = users[1]!;

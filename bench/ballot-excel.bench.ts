@@ -15,13 +15,29 @@ function members(): AssessmentMember[] {
   for (let c = 0; c < 20; c++) {
     for (let i = 0; i < 25; i++) {
       const id = out.length + 1;
-      out.push({ cadreId: id, name: `正职${id}`, position: 'chief', unitId: 1000 + id, unitName: `单位${1000 + id}`, categoryCode: `K${c}`, categoryName: `类别${c}` });
+      out.push({
+        cadreId: id,
+        name: `正职${id}`,
+        position: 'chief',
+        unitId: 1000 + id,
+        unitName: `单位${1000 + id}`,
+        categoryCode: `K${c}`,
+        categoryName: `类别${c}`,
+      });
     }
   }
   for (let u = 0; u < 100; u++) {
     for (let i = 0; i < 5; i++) {
       const id = out.length + 1;
-      out.push({ cadreId: id, name: `副职${id}`, position: 'deputy', unitId: 5000 + u, unitName: `单位${5000 + u}`, categoryCode: 'C1', categoryName: '苏木镇（街道）' });
+      out.push({
+        cadreId: id,
+        name: `副职${id}`,
+        position: 'deputy',
+        unitId: 5000 + u,
+        unitName: `单位${5000 + u}`,
+        categoryCode: 'C1',
+        categoryName: '苏木镇（街道）',
+      });
     }
   }
   return out;
@@ -39,7 +55,14 @@ test('ballot template and import parse for 1,000 members', async () => {
     ws.eachRow((row, r) => {
       const a1 = row.getCell(1).value;
       const b1 = row.getCell(2).value;
-      if (r > 4 && typeof a1 === 'string' && typeof b1 === 'string' && !a1.startsWith('【') && a1 !== '评价人' && /^(正职|副职)\d+$/u.test(b1)) {
+      if (
+        r > 4 &&
+        typeof a1 === 'string' &&
+        typeof b1 === 'string' &&
+        !a1.startsWith('【') &&
+        a1 !== '评价人' &&
+        /^(正职|副职)\d+$/u.test(b1)
+      ) {
         row.getCell(3).value = 80;
         row.getCell(4).value = 85;
         row.getCell(5).value = 90;

@@ -17,7 +17,12 @@ test('a cadre’s whole dossier read from the store (300,000 entries over 10,000
     entries += r.value.entries.length;
   }
   expect(entries / 300).toBeGreaterThan(20);
-  record('whole dossier of one cadre (dossier.get, ~30 entries), 95th percentile of 300', percentile(times, 95), 'ms', 30);
+  record(
+    'whole dossier of one cadre (dossier.get, ~30 entries), 95th percentile of 300',
+    percentile(times, 95),
+    'ms',
+    30,
+  );
   record('whole dossier of one cadre, median', percentile(times, 50), 'ms');
   const filtered: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -56,11 +61,17 @@ test('adding an entry (checked, written with its standards and audit entry, read
 test('the quarterly completeness of 10,000 cadres in six sections', async () => {
   const times: number[] = [];
   for (const year of [2020, 2021, 2022, 2023, 2024]) {
-    for (const q of [1, 2, 3, 4]) times.push((await timed(() => call('dossier.completeness', { quarter: `${year}Q${q}` }))).ms);
+    for (const q of [1, 2, 3, 4])
+      times.push((await timed(() => call('dossier.completeness', { quarter: `${year}Q${q}` }))).ms);
   }
   const r = await call('dossier.completeness', { quarter: '2024Q2' });
   expect(r.cadres).toBe(CADRES);
-  record('quarterly completeness dashboard (dossier.completeness), 95th percentile of 20', percentile(times, 95), 'ms', 500);
+  record(
+    'quarterly completeness dashboard (dossier.completeness), 95th percentile of 20',
+    percentile(times, 95),
+    'ms',
+    500,
+  );
 });
 
 test('search across all dossiers: 3+ characters from the trigram index, 1-2 characters by scan', async () => {
@@ -68,7 +79,8 @@ test('search across all dossiers: 3+ characters from the trigram index, 1-2 char
   const short = ['优', '材料', '表现', '工作', '王', '学员'];
   const run = async (terms: readonly string[], rounds: number) => {
     const times: number[] = [];
-    for (let i = 0; i < rounds; i++) for (const text of terms) times.push((await timed(() => call('dossier.search', { text }))).ms);
+    for (let i = 0; i < rounds; i++)
+      for (const text of terms) times.push((await timed(() => call('dossier.search', { text }))).ms);
     return times;
   };
   const longTimes = await run(long, 10);

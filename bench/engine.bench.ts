@@ -39,16 +39,41 @@ interface Side {
 
 async function inThread(dir: string): Promise<Side> {
   const dialogs = new ScriptedDialogs();
-  const host = new AppHost({ configDir: join(dir, 'config'), defaultStoreDir: join(dir, 'store'), fileDialogs: dialogs, storeOptions: KDF, autoBackup: false });
+  const host = new AppHost({
+    configDir: join(dir, 'config'),
+    defaultStoreDir: join(dir, 'store'),
+    fileDialogs: dialogs,
+    storeOptions: KDF,
+    autoBackup: false,
+  });
   const dispatch = createDispatcher(host);
-  return { label: '本线程（迁移前）', dispatch, dispatchJson: async (n, i) => JSON.stringify(await dispatch(n, i)), dialogs, close: () => host.dispose() };
+  return {
+    label: '本线程（迁移前）',
+    dispatch,
+    dispatchJson: async (n, i) => JSON.stringify(await dispatch(n, i)),
+    dialogs,
+    close: () => host.dispose(),
+  };
 }
 
 async function inWorker(dir: string): Promise<Side> {
   const dialogs = new ScriptedDialogs();
-  const engine = new EngineClient({ workerPath: WORKER, configDir: join(dir, 'config'), defaultStoreDir: join(dir, 'store'), fileDialogs: dialogs, storeOptions: KDF, autoBackup: false });
+  const engine = new EngineClient({
+    workerPath: WORKER,
+    configDir: join(dir, 'config'),
+    defaultStoreDir: join(dir, 'store'),
+    fileDialogs: dialogs,
+    storeOptions: KDF,
+    autoBackup: false,
+  });
   await engine.start();
-  return { label: '引擎线程（迁移后）', dispatch: engine.dispatch, dispatchJson: engine.dispatchJson, dialogs, close: () => engine.dispose() };
+  return {
+    label: '引擎线程（迁移后）',
+    dispatch: engine.dispatch,
+    dispatchJson: engine.dispatchJson,
+    dialogs,
+    close: () => engine.dispose(),
+  };
 }
 
 const caller = (side: Side) =>
@@ -104,10 +129,19 @@ for (const make of [inThread, inWorker]) {
     const text = textCaller(side);
     try {
       await call('setup.createStore', { dir: join(dir, 'store'), ...ADMIN });
-      for (const [i, u] of units.entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
+      for (const [i, u] of units.entries())
+        await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
 
       const file = join(dir, 'roster-10000.xlsx');
-      writeFileSync(file, await rosterWorkbook(generatedRosterRows(10_000, units.map((u) => u.name))));
+      writeFileSync(
+        file,
+        await rosterWorkbook(
+          generatedRosterRows(
+            10_000,
+            units.map((u) => u.name),
+          ),
+        ),
+      );
       side.dialogs.answerOpen(file);
       const [picked] = await call('files.pickOpen', { purpose: 'excel' });
       const excel = await longestStall(async () => {
@@ -120,7 +154,9 @@ for (const make of [inThread, inWorker]) {
 
       const lrmxDir = join(dir, 'lrmx');
       mkdirSync(lrmxDir, { recursive: true });
-      generatePersons(1000, 5).forEach((p, i) => writeFileSync(join(lrmxDir, `${String(i).padStart(4, '0')}.lrmx`), writeLrmx(p)));
+      generatePersons(1000, 5).forEach((p, i) =>
+        writeFileSync(join(lrmxDir, `${String(i).padStart(4, '0')}.lrmx`), writeLrmx(p)),
+      );
       side.dialogs.answerOpen(lrmxDir);
       const files = await call('files.pickOpen', { purpose: 'lrmxFolder' });
       const unitId = (await call('units.list', {}))[0]!.id;
@@ -128,7 +164,12 @@ for (const make of [inThread, inWorker]) {
         const preview = await call('roster.previewLrmx', { tokens: files.map((p) => p.token) });
         const chosen = preview.files
           .filter((f) => f.ok && f.status !== 'nameMatch')
-          .map((f) => ({ index: f.index, unitId: f.suggestedUnitId ?? unitId, position: f.suggestedPosition, confirmMatch: false }));
+          .map((f) => ({
+            index: f.index,
+            unitId: f.suggestedUnitId ?? unitId,
+            position: f.suggestedPosition,
+            confirmMatch: false,
+          }));
         return call('roster.commitLrmx', { jobId: preview.jobId, files: chosen });
       });
       expect(lrmx.value.created + lrmx.value.updated).toBeGreaterThan(0);
@@ -139,7 +180,10 @@ for (const make of [inThread, inWorker]) {
       await call('roster.query', {}); // builds the in-memory index once
       const times: number[] = [];
       for (let i = 0; i < 200; i++) {
-        const filter = i % 2 === 0 ? { text: terms[i % terms.length]!, status: '在职' as const } : { categoryCode: `C${1 + Math.floor(rnd() * 8)}` };
+        const filter =
+          i % 2 === 0
+            ? { text: terms[i % terms.length]!, status: '在职' as const }
+            : { categoryCode: `C${1 + Math.floor(rnd() * 8)}` };
         times.push((await timed(() => text('roster.query', filter))).ms);
       }
       record(`${side.label}：roster.query（10,000 人，筛选/搜索）p95`, percentile(times, 95), 'ms');

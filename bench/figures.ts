@@ -28,7 +28,12 @@ export const percentile = (values: readonly number[], p: number): number => {
 afterAll(() => {
   if (figures.length === 0) return;
   const lines = figures.map((f) => {
-    const verdict = f.target === undefined ? '' : f.value <= f.target ? `  (target ≤ ${f.target} ${f.unit}: met)` : `  (target ≤ ${f.target} ${f.unit}: MISSED)`;
+    const verdict =
+      f.target === undefined
+        ? ''
+        : f.value <= f.target
+          ? `  (target ≤ ${f.target} ${f.unit}: met)`
+          : `  (target ≤ ${f.target} ${f.unit}: MISSED)`;
     return `  ${f.name.padEnd(70)} ${f.value.toFixed(1).padStart(9)} ${f.unit}${verdict}`;
   });
   console.log(`\nBenchmark figures\n${lines.join('\n')}\n`);

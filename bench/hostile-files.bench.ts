@@ -56,15 +56,19 @@ test('the four attacks of issue 16 row 7', async () => {
   const entry = await addEntry(h, await dossierCadre(h));
   const bomb = docxBomb();
   const a = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '炸弹.docx', bomb) });
-  await attack(`.docx of ${(bomb.length / MB).toFixed(1)} MB inflating to 2 GB, preview`, async () => (await h.err('attachments.preview', { id: a.id })).message);
+  await attack(
+    `.docx of ${(bomb.length / MB).toFixed(1)} MB inflating to 2 GB, preview`,
+    async () => (await h.err('attachments.preview', { id: a.id })).message,
+  );
 
   // 2. A 14 MB .xlsx of 20 million rows, roster import preview (the file is read from disk as the app does).
   const xlsx = join(tempDir('bench-hostile-'), '干部名册.xlsx');
   writeFileSync(xlsx, await xlsxRowFlood(20_000_000));
   const size = readFileSync(xlsx).length;
   const [x] = await h.pickOpen('excel', xlsx);
-  await attack(`.xlsx of ${(size / MB).toFixed(1)} MB (20 million rows), import preview`, async () =>
-    (await h.err('roster.previewExcel', { token: x!.token })).message,
+  await attack(
+    `.xlsx of ${(size / MB).toFixed(1)} MB (20 million rows), import preview`,
+    async () => (await h.err('roster.previewExcel', { token: x!.token })).message,
   );
 
   // 3. 3,200 copies of one person in one .lrmx batch, preview.
@@ -81,7 +85,10 @@ test('the four attacks of issue 16 row 7', async () => {
   const links = tempDir('bench-links-');
   symlinkSync('/dev/zero', join(links, '名册.xlsx'));
   const [z] = await h.pickOpen('excel', join(links, '名册.xlsx'));
-  await attack('import path linked to /dev/zero, Excel import preview', async () => (await h.err('roster.previewExcel', { token: z!.token })).message);
+  await attack(
+    'import path linked to /dev/zero, Excel import preview',
+    async () => (await h.err('roster.previewExcel', { token: z!.token })).message,
+  );
   writeFileSync(join(links, '王建国.lrm'), readFileSync(fixturePath('lrmx/王建国.lrm')));
   symlinkSync('/dev/zero', join(links, '王建国.pic'));
   const [lrm] = await h.pickOpen('lrmx', join(links, '王建国.lrm'));
@@ -99,5 +106,9 @@ test('the cost of the check on an ordinary roster of 20,000 rows', async () => {
     expect(await checkWorkbookBounds(wb, XLSX_LIMITS)).toBe('ok');
     ms.push(performance.now() - t0);
   }
-  record(`row/cell/size check of a ${(wb.length / MB).toFixed(1)} MB roster of 20,000 rows, median of 5`, percentile(ms, 50), 'ms');
+  record(
+    `row/cell/size check of a ${(wb.length / MB).toFixed(1)} MB roster of 20,000 rows, median of 5`,
+    percentile(ms, 50),
+    'ms',
+  );
 });

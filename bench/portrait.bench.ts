@@ -7,7 +7,7 @@ import { percentile, record } from './figures';
 /** A small deterministic generator, so every run measures the same evidence. */
 function evidenceFor(cadre: number, count: number): PortraitEvidence[] {
   let seed = cadre * 2654435761;
-  const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const codes = [null, null, ...DEFAULT_CATALOGS.listItems.map((i) => i.code)];
   const standards = DEFAULT_CATALOGS.dimensions.flatMap((d) => d.standards.map((s) => s.code));
   return Array.from({ length: count }, (_, i) => {

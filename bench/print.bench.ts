@@ -52,7 +52,7 @@ function residentMb(rootPid: number): number {
     .filter((m) => m !== null)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), browserUi: m[3]!.includes('--top-chrome-webui') }));
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const { pid, ppid } of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
   }
@@ -81,11 +81,20 @@ beforeAll(async () => {
     defaultStoreDir: join(work, 'store'),
     storeOptions: { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
     autoBackup: false,
-    printPdf: chromiumPrinter(() => browser, () => bridge.url),
+    printPdf: chromiumPrinter(
+      () => browser,
+      () => bridge.url,
+    ),
   });
   dispatch = createDispatcher(bridge.host);
-  await must('setup.createStore', { dir: join(work, 'store'), username: 'admin', displayName: '管理员', password: 'Bench@2025' });
-  for (const [i, u] of benchUnits(5).entries()) await must('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
+  await must('setup.createStore', {
+    dir: join(work, 'store'),
+    username: 'admin',
+    displayName: '管理员',
+    password: 'Bench@2025',
+  });
+  for (const [i, u] of benchUnits(5).entries())
+    await must('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
   generateDossiers(bridge.host.session().raw, CADRES, ENTRIES);
 });
 
@@ -98,10 +107,22 @@ afterAll(async () => {
 test('a meeting packet of 50 cadres × ~30 entries, one copy, rendered to PDF', async () => {
   const ids = Array.from({ length: CADRES }, (_, i) => i + 1);
   const { value, peakMb } = await withPeakMemory(() =>
-    timed(() => must<RenderedPrint>('print.renderPacket', { title: '审议材料（性能测试）', cadreIds: ids, copies: 1, recipients: [] })),
+    timed(() =>
+      must<RenderedPrint>('print.renderPacket', {
+        title: '审议材料（性能测试）',
+        cadreIds: ids,
+        copies: 1,
+        recipients: [],
+      }),
+    ),
   );
   expect(value.value.pages).toBeGreaterThan(CADRES * 3);
-  record(`meeting packet, ${CADRES} cadres × ~30 entries (${value.value.pages} pages, ${(value.value.bytes / 1024 / 1024).toFixed(1)} MB PDF)`, value.ms / 1000, 's', 30);
+  record(
+    `meeting packet, ${CADRES} cadres × ~30 entries (${value.value.pages} pages, ${(value.value.bytes / 1024 / 1024).toFixed(1)} MB PDF)`,
+    value.ms / 1000,
+    's',
+    30,
+  );
   record('peak memory (PSS) while the packet renders: this process and its Chromium', peakMb, 'MB', 1024);
 });
 
@@ -109,7 +130,9 @@ test('a single dossier (~30 entries), one copy, rendered to PDF', async () => {
   const times: number[] = [];
   let pages = 0;
   for (let i = 0; i < 5; i++) {
-    const r = await timed(() => must<RenderedPrint>('print.renderDossier', { cadreId: 1 + i, copies: 1, recipients: [] }));
+    const r = await timed(() =>
+      must<RenderedPrint>('print.renderDossier', { cadreId: 1 + i, copies: 1, recipients: [] }),
+    );
     times.push(r.ms);
     pages = r.value.pages;
   }

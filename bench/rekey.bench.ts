@@ -21,7 +21,12 @@ test('re-keying a store with 10,000 cadres and 300,000 entries (keys.rekey, with
   const d = await timed(() => call('dossier.get', { cadreId: 1 }));
   expect(d.value.entries.length).toBeGreaterThan(0);
   const disable = await timed(async () => {
-    const u = await call('users.create', { username: 'leaver', displayName: '离岗者', role: 'reviewer', password: 'Leaver@2025' });
+    const u = await call('users.create', {
+      username: 'leaver',
+      displayName: '离岗者',
+      role: 'reviewer',
+      password: 'Leaver@2025',
+    });
     return call('users.disable', { userId: u.id });
   });
   record('disabling an account (which re-keys the store)', disable.ms / 1000, 's');

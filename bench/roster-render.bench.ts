@@ -33,11 +33,25 @@ test('the roster screen renders 10,000 cadres and scrolls', async () => {
     if (!r.ok) throw new Error(r.error.message);
     return r.value as never;
   };
-  await call('setup.createStore', { dir: join(work, 'store'), username: 'admin', displayName: '管理员', password: 'Bench@2025' });
+  await call('setup.createStore', {
+    dir: join(work, 'store'),
+    username: 'admin',
+    displayName: '管理员',
+    password: 'Bench@2025',
+  });
   const units = benchUnits(400);
-  for (const [i, u] of units.entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
+  for (const [i, u] of units.entries())
+    await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
   const file = join(work, 'roster.xlsx');
-  writeFileSync(file, await rosterWorkbook(generatedRosterRows(10_000, units.map((u) => u.name))));
+  writeFileSync(
+    file,
+    await rosterWorkbook(
+      generatedRosterRows(
+        10_000,
+        units.map((u) => u.name),
+      ),
+    ),
+  );
   dialogs.answerOpen(file);
   const [picked] = (await call('files.pickOpen', { purpose: 'excel' })) as { token: string }[];
   const preview = (await call('roster.previewExcel', { token: picked!.token })) as { jobId: string };

@@ -17,7 +17,12 @@ import { percentile, record, timed } from './figures';
 
 const work = mkdtempSync(join(tmpdir(), 'bench-roster-'));
 const dialogs = new ScriptedDialogs();
-const host = new AppHost({ configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), fileDialogs: dialogs, storeOptions: { kdfCost: { N: 2 ** 10, r: 8, p: 1 } } });
+const host = new AppHost({
+  configDir: join(work, 'config'),
+  defaultStoreDir: join(work, 'store'),
+  fileDialogs: dialogs,
+  storeOptions: { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
+});
 const dispatch = createDispatcher(host);
 
 async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
@@ -29,8 +34,14 @@ async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<C
 const units = benchUnits(400);
 
 beforeAll(async () => {
-  await call('setup.createStore', { dir: join(work, 'store'), username: 'admin', displayName: '管理员', password: 'Bench@2025' });
-  for (const [i, u] of units.entries()) await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
+  await call('setup.createStore', {
+    dir: join(work, 'store'),
+    username: 'admin',
+    displayName: '管理员',
+    password: 'Bench@2025',
+  });
+  for (const [i, u] of units.entries())
+    await call('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
 });
 
 afterAll(async () => {
@@ -40,12 +51,22 @@ afterAll(async () => {
 
 test('import a 10,000-row Excel roster (parse + validate + write)', async () => {
   const file = join(work, 'roster-10000.xlsx');
-  writeFileSync(file, await rosterWorkbook(generatedRosterRows(10_000, units.map((u) => u.name))));
+  writeFileSync(
+    file,
+    await rosterWorkbook(
+      generatedRosterRows(
+        10_000,
+        units.map((u) => u.name),
+      ),
+    ),
+  );
   dialogs.answerOpen(file);
   const [picked] = await call('files.pickOpen', { purpose: 'excel' });
   const preview = await timed(() => call('roster.previewExcel', { token: picked!.token }));
   expect(preview.value.rows.filter((r) => r.status === 'error')).toEqual([]);
-  const commit = await timed(() => call('roster.commitExcel', { jobId: preview.value.jobId, excludedRows: [], confirmedRows: [] }));
+  const commit = await timed(() =>
+    call('roster.commitExcel', { jobId: preview.value.jobId, excludedRows: [], confirmedRows: [] }),
+  );
   expect(commit.value.created).toBe(10_000);
   record('Excel 10,000 rows: parse + validate (preview)', preview.ms / 1000, 's');
   record('Excel 10,000 rows: write in one transaction (commit)', commit.ms / 1000, 's');
@@ -54,16 +75,27 @@ test('import a 10,000-row Excel roster (parse + validate + write)', async () => 
 
 test('re-import the 10,000-row roster with two changed columns (field-level difference preview)', async () => {
   const file = join(work, 'roster-10000-changed.xlsx');
-  const rows = generatedRosterRows(10_000, units.map((u) => u.name)).map((r) => ({ ...r, postSince: '2022.06', health: '良好' }));
+  const rows = generatedRosterRows(
+    10_000,
+    units.map((u) => u.name),
+  ).map((r) => ({ ...r, postSince: '2022.06', health: '良好' }));
   writeFileSync(file, await rosterWorkbook(rows));
   dialogs.answerOpen(file);
   const [picked] = await call('files.pickOpen', { purpose: 'excel' });
   const preview = await timed(() => call('roster.previewExcel', { token: picked!.token }));
   expect(preview.value.rows.filter((r) => r.status !== 'update')).toEqual([]);
-  expect(new Set(preview.value.rows.map((r) => r.changes.map((c) => c.field).join(',')))).toEqual(new Set(['health,postSince']));
+  expect(new Set(preview.value.rows.map((r) => r.changes.map((c) => c.field).join(',')))).toEqual(
+    new Set(['health,postSince']),
+  );
   // 健康状况 kept for every row: only 任职时间 is written.
   const commit = await timed(() =>
-    call('roster.commitExcel', { jobId: preview.value.jobId, excludedRows: [], confirmedRows: [], keepColumns: ['health'], keepFields: [] }),
+    call('roster.commitExcel', {
+      jobId: preview.value.jobId,
+      excludedRows: [],
+      confirmedRows: [],
+      keepColumns: ['health'],
+      keepFields: [],
+    }),
   );
   expect(commit.value).toMatchObject({ updated: 10_000, unchanged: 0 });
   record('Excel 10,000 updated rows: difference preview', preview.ms / 1000, 's', 10);
@@ -109,14 +141,18 @@ test('import 1,000 .lrmx files (read + preview + write)', async () => {
   const unitId = (await call('units.list', {}))[0]!.id;
   const files = preview.value.files
     .filter((f) => f.ok && f.status !== 'nameMatch')
-    .map((f) => ({ index: f.index, unitId: f.suggestedUnitId ?? unitId, position: f.suggestedPosition, confirmMatch: false }));
+    .map((f) => ({
+      index: f.index,
+      unitId: f.suggestedUnitId ?? unitId,
+      position: f.suggestedPosition,
+      confirmMatch: false,
+    }));
   const commit = await timed(() => call('roster.commitLrmx', { jobId: preview.value.jobId, files }));
   expect(commit.value.created + commit.value.updated).toBe(files.length);
   record('.lrmx 1,000 files: read + map + match (preview)', preview.ms / 1000, 's');
   record('.lrmx 1,000 files: write with photos (commit)', commit.ms / 1000, 's');
   record('.lrmx 1,000 files: total', (preview.ms + commit.ms) / 1000, 's', 20);
 });
-
 
 test('export the whole 10,000-cadre roster to Excel', async () => {
   dialogs.answerSave(join(work, 'export.xlsx'));

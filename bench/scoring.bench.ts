@@ -52,15 +52,32 @@ test(`computeRankings, first call in ${String(freshProcesses)} fresh node proces
       configFile: false,
       logLevel: 'silent',
       root: dir,
-      build: { ssr: entry, outDir: join(dir, 'out'), minify: false, rollupOptions: { output: { format: 'cjs', entryFileNames: 'first-call.cjs' } } },
+      build: {
+        ssr: entry,
+        outDir: join(dir, 'out'),
+        minify: false,
+        rollupOptions: { output: { format: 'cjs', entryFileNames: 'first-call.cjs' } },
+      },
     });
     const times: number[] = [];
     for (let i = 0; i < freshProcesses; i++) {
-      times.push(Number(execFileSync(process.execPath, [join(dir, 'out', 'first-call.cjs')], { encoding: 'utf8' }).trim()));
+      times.push(
+        Number(execFileSync(process.execPath, [join(dir, 'out', 'first-call.cjs')], { encoding: 'utf8' }).trim()),
+      );
     }
     expect(times.every(Number.isFinite)).toBe(true);
-    record(`computeRankings, first call, min of ${String(freshProcesses)} fresh processes`, Math.min(...times), 'ms', 300);
-    record(`computeRankings, first call, median of ${String(freshProcesses)} fresh processes`, percentile(times, 50), 'ms', 300);
+    record(
+      `computeRankings, first call, min of ${String(freshProcesses)} fresh processes`,
+      Math.min(...times),
+      'ms',
+      300,
+    );
+    record(
+      `computeRankings, first call, median of ${String(freshProcesses)} fresh processes`,
+      percentile(times, 50),
+      'ms',
+      300,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,8 +4,14 @@ import type { Role } from '../shared/roles';
 import type { EntryOrigin } from '../shared/dossier/types';
 import type { BallotSource } from '../shared/assessment/ballot-import';
 
-export interface StoreMetaTable { key: string; value: string }
-export interface SettingsTable { key: string; value: string }
+export interface StoreMetaTable {
+  key: string;
+  value: string;
+}
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
 
 export interface UsersTable {
   id: Generated<number>;
@@ -35,17 +41,33 @@ export interface AuditLogTable {
   signature: string | null;
 }
 
-interface CatalogRow { code: string; name: string; sort: number; retired: Generated<number> }
-export interface CatalogSubItemsTable extends CatalogRow { section_code: string }
-export interface CatalogStandardsTable extends CatalogRow { dimension_code: string }
-export interface CatalogDimensionsTable { code: string; name: string; sort: number }
+interface CatalogRow {
+  code: string;
+  name: string;
+  sort: number;
+  retired: Generated<number>;
+}
+export interface CatalogSubItemsTable extends CatalogRow {
+  section_code: string;
+}
+export interface CatalogStandardsTable extends CatalogRow {
+  dimension_code: string;
+}
+export interface CatalogDimensionsTable {
+  code: string;
+  name: string;
+  sort: number;
+}
 export interface CatalogListItemsTable extends CatalogRow {
   polarity: 'positive' | 'negative';
   dimensions: string; // JSON array of dimension codes
   points: number;
   veto: number;
 }
-export interface CatalogIndicatorsTable extends CatalogRow { position: 'chief' | 'deputy'; weight: number }
+export interface CatalogIndicatorsTable extends CatalogRow {
+  position: 'chief' | 'deputy';
+  weight: number;
+}
 
 export interface UnitsTable {
   id: Generated<number>;
@@ -96,7 +118,11 @@ export interface CadresTable {
   updated_at: string;
 }
 
-export interface CadreAnnualResultsTable { cadre_id: number; year: number; result: string }
+export interface CadreAnnualResultsTable {
+  cadre_id: number;
+  year: number;
+  result: string;
+}
 export interface CadreFamilyTable {
   id: Generated<number>;
   cadre_id: number;
@@ -107,7 +133,11 @@ export interface CadreFamilyTable {
   political_status: string;
   work_unit_post: string;
 }
-export interface CadrePhotosTable { cadre_id: number; mime: string; data: Buffer }
+export interface CadrePhotosTable {
+  cadre_id: number;
+  mime: string;
+  data: Buffer;
+}
 
 export type EntryPolarity = 'positive' | 'negative' | 'neutral';
 export type TrainingResult = 'excellent' | 'qualified' | 'retake';
@@ -155,8 +185,14 @@ export interface DossierEntriesTable {
   version: Generated<number>;
   updated_at: string;
 }
-export interface DossierEntryStandardsTable { entry_id: number; standard_code: string }
-export interface DossierEntrySourcesTable { entry_id: number; record_id: number }
+export interface DossierEntryStandardsTable {
+  entry_id: number;
+  standard_code: string;
+}
+export interface DossierEntrySourcesTable {
+  entry_id: number;
+  record_id: number;
+}
 export interface DossierAttachmentsTable {
   id: Generated<number>;
   entry_id: number;
@@ -213,7 +249,10 @@ export interface AssessmentMembersTable {
   category_code: string;
   category_name: string;
 }
-interface Entered { entered_by: string; entered_at: string }
+interface Entered {
+  entered_by: string;
+  entered_at: string;
+}
 export interface AssessmentSuperiorBallotsTable extends Entered {
   id: Generated<number>;
   assessment_id: number;

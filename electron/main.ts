@@ -1,7 +1,17 @@
 // The Electron main process: one hardened window on app://ganbu, its dialogs, menu and printing. The store and every
 // service run in the engine worker (electron/engine/worker.ts), reached through the one IPC dispatcher's messages.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { KIOSK_CLOSE_CHANNEL, LOCKED_CHANNEL } from '../shared/ipc/names';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL, createAppProtocolHandler, registerAppScheme } from './app-protocol';
 import { EngineClient } from './engine/client';
@@ -114,7 +124,9 @@ if (!app.requestSingleInstanceLock()) {
             buttonLabel: '选择此文件夹',
             properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
           };
-          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         printPdf: pdfPrinter({ preload: preloadPath, pageUrl: devServerUrl ?? APP_START_URL, open: printWindows }),
@@ -125,7 +137,9 @@ if (!app.requestSingleInstanceLock()) {
               filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
               properties: folder ? ['openDirectory'] : multiple ? ['openFile', 'multiSelections'] : ['openFile'],
             };
-            const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+            const r = mainWindow
+              ? await dialog.showOpenDialog(mainWindow, options)
+              : await dialog.showOpenDialog(options);
             return r.canceled ? [] : r.filePaths;
           },
           pickSave: async ({ title, defaultName, filters }) => {
@@ -134,7 +148,9 @@ if (!app.requestSingleInstanceLock()) {
               defaultPath: join(app.getPath('documents'), defaultName),
               filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
             };
-            const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+            const r = mainWindow
+              ? await dialog.showSaveDialog(mainWindow, options)
+              : await dialog.showSaveDialog(options);
             return r.canceled || !r.filePath ? null : r.filePath;
           },
         },
@@ -177,9 +193,13 @@ if (!app.requestSingleInstanceLock()) {
 
       // 评议终端: the window becomes a kiosk with no menu while the session serves panel members; closing it asks the
       // clerk's password (the kiosk screen's dialog calls kiosk.exit with close) and closes once that succeeded.
-      guardKioskClose(win, () => appEngine.kioskOn, () => {
-        if (!win.isDestroyed()) win.webContents.send(KIOSK_CLOSE_CHANNEL);
-      });
+      guardKioskClose(
+        win,
+        () => appEngine.kioskOn,
+        () => {
+          if (!win.isDestroyed()) win.webContents.send(KIOSK_CLOSE_CHANNEL);
+        },
+      );
       appEngine.onKiosk((on, end) => {
         if (win.isDestroyed()) return;
         Menu.setApplicationMenu(on ? KIOSK_MENU : menu);

@@ -19,11 +19,7 @@ export const KIOSK_MENU = null;
 
 export function buildMenuTemplate({ lock, about, isDev }: MenuActions): MenuItemConstructorOptions[] {
   const devItems: MenuItemConstructorOptions[] = isDev
-    ? [
-        { label: '重新加载', role: 'reload' },
-        { label: '开发者工具', role: 'toggleDevTools' },
-        { type: 'separator' },
-      ]
+    ? [{ label: '重新加载', role: 'reload' }, { label: '开发者工具', role: 'toggleDevTools' }, { type: 'separator' }]
     : [];
   return [
     {

@@ -9,7 +9,14 @@ type LockReason = Parameters<Parameters<WindowBridge['onLocked']>[0]>[0];
 const calls = Object.freeze(
   Object.fromEntries(
     // The main process answers with the CallResult's JSON text (it passes the engine's answer on unparsed).
-    CALL_NAME_LIST.map((name) => [name, async (input: unknown) => JSON.parse((await ipcRenderer.invoke(CALL_CHANNEL, name, input)) as string) as unknown] as const),
+    CALL_NAME_LIST.map(
+      (name) =>
+        [
+          name,
+          async (input: unknown) =>
+            JSON.parse((await ipcRenderer.invoke(CALL_CHANNEL, name, input)) as string) as unknown,
+        ] as const,
+    ),
   ),
 ) as unknown as WireCalls;
 

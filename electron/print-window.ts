@@ -44,7 +44,11 @@ export function createPrintWindow(preload: string): BrowserWindow {
 }
 
 /** The host's PdfPrinter: one hidden window per document, closed whatever happens. */
-export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (route: string, control?: PrintControl) => Promise<Uint8Array[]> {
+export function pdfPrinter({
+  preload,
+  pageUrl,
+  open,
+}: PrintWindowOptions): (route: string, control?: PrintControl) => Promise<Uint8Array[]> {
   return async (route, control) => {
     const win = createPrintWindow(preload);
     const contents = win.webContents;
@@ -54,7 +58,12 @@ export function pdfPrinter({ preload, pageUrl, open }: PrintWindowOptions): (rou
       // May throw CANCELLED (the user stopped the print): the window is destroyed below.
       return await printView({
         evaluate: (script) => contents.executeJavaScript(script),
-        printPdf: () => contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }),
+        printPdf: () =>
+          contents.printToPDF({
+            preferCSSPageSize: true,
+            printBackground: true,
+            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+          }),
         onProgress: control?.onProgress,
         timeoutMs: LAYOUT_TIMEOUT_MS,
         pollMs: POLL_MS,

@@ -30,9 +30,12 @@ export function hardenSession(session: Session, options: SessionHardeningOptions
   session.setDevicePermissionHandler(() => false);
   // Defence in depth behind the CSP: the app never talks to a server, so a request out of the page is a bug or an attack.
   const devOrigin = options.devServerOrigin ?? null;
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
-    callback({ cancel: !isDevServerRequest(details.url, devOrigin) });
-  });
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => {
+      callback({ cancel: !isDevServerRequest(details.url, devOrigin) });
+    },
+  );
 }
 
 function isDevServerRequest(url: string, devOrigin: string | null): boolean {
@@ -41,7 +44,10 @@ function isDevServerRequest(url: string, devOrigin: string | null): boolean {
     const u = new URL(url);
     const dev = new URL(devOrigin);
     // The Vite client opens its HMR websocket on the same host and port.
-    return u.host === dev.host && (u.protocol === dev.protocol || u.protocol === (dev.protocol === 'https:' ? 'wss:' : 'ws:'));
+    return (
+      u.host === dev.host &&
+      (u.protocol === dev.protocol || u.protocol === (dev.protocol === 'https:' ? 'wss:' : 'ws:'))
+    );
   } catch {
     return false;
   }

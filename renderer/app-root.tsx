@@ -14,7 +14,10 @@ const FONT_STACK =
 export function AppRoot() {
   return (
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', fontFamily: FONT_STACK, borderRadius: 4 } }}>
+      <ConfigProvider
+        locale={zhCN}
+        theme={{ token: { colorPrimary: '#b71c1c', fontFamily: FONT_STACK, borderRadius: 4 } }}
+      >
         <AntApp>
           <App />
         </AntApp>

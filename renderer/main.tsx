@@ -7,5 +7,6 @@ import { PRINT_ROUTE_PREFIX } from './pages/print/route';
 const root = createRoot(document.getElementById('root')!);
 const printJob = location.hash.startsWith(PRINT_ROUTE_PREFIX) ? location.hash.slice(PRINT_ROUTE_PREFIX.length) : null;
 
-if (printJob) void import('./pages/print/PrintRoute').then(({ PrintRoute }) => root.render(<PrintRoute jobId={printJob} />));
+if (printJob)
+  void import('./pages/print/PrintRoute').then(({ PrintRoute }) => root.render(<PrintRoute jobId={printJob} />));
 else void import('./app-root').then(({ AppRoot }) => root.render(<AppRoot />));

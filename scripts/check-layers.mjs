@@ -24,7 +24,8 @@ function forbiddenPackage(layer, spec) {
   const isNode = NODE.has(spec) || NODE.has(spec.split('/')[0]);
   if (layer === 'shared') {
     if (isNode) return 'shared/ runs anywhere: no Node built-ins';
-    if (spec === 'electron' || UI.test(spec) || STORE.test(spec)) return 'shared/ imports no Electron, UI or store library';
+    if (spec === 'electron' || UI.test(spec) || STORE.test(spec))
+      return 'shared/ imports no Electron, UI or store library';
   }
   if (layer === 'db' && (spec === 'electron' || UI.test(spec))) return 'db/ is plain Node: no Electron or UI';
   if (layer === 'renderer') {
@@ -35,7 +36,8 @@ function forbiddenPackage(layer, spec) {
   return null;
 }
 
-const IMPORT_RE = /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE =
+  /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function* sourceFiles(dir) {
   for (const name of readdirSync(dir)) {

@@ -29,12 +29,14 @@ const ALLOWED = [
   {
     id: 'PRELOAD_JS_CHECK',
     file: 'electron/print-window.ts',
-    reason: 'The same bundled preload as the main window (only the typed contract), sandbox and contextIsolation on; the window is hidden and destroyed after printing.',
+    reason:
+      'The same bundled preload as the main window (only the typed contract), sandbox and contextIsolation on; the window is hidden and destroyed after printing.',
   },
   {
     id: 'AUXCLICK_JS_CHECK',
     file: 'electron/print-window.ts',
-    reason: 'As for electron/window.ts: auxclick cannot be switched off; the print window is never shown (no clicks), and new windows and navigation are refused for every web contents in electron/security.ts.',
+    reason:
+      'As for electron/window.ts: auxclick cannot be switched off; the print window is never shown (no clicks), and new windows and navigation are refused for every web contents in electron/security.ts.',
   },
   {
     id: 'CUSTOM_ARGUMENTS_JS_CHECK',
@@ -96,7 +98,8 @@ try {
 }
 
 const parseErrors = result.errors.filter((e) => !e.tolerable);
-for (const e of parseErrors) console.error(`electronegativity: could not parse ${relative(stage, e.file)}: ${e.message}`);
+for (const e of parseErrors)
+  console.error(`electronegativity: could not parse ${relative(stage, e.file)}: ${e.message}`);
 
 let blocking = 0;
 let allowed = 0;

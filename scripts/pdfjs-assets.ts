@@ -22,7 +22,11 @@ export function pdfjsAssets(root: string): Plugin {
     generateBundle() {
       for (const { from, keep } of FOLDERS) {
         for (const name of readdirSync(join(root, from)).filter(keep)) {
-          this.emitFile({ type: 'asset', fileName: `${PDFJS_ASSET_DIR}/${from}/${name}`, source: readFileSync(join(root, from, name)) });
+          this.emitFile({
+            type: 'asset',
+            fileName: `${PDFJS_ASSET_DIR}/${from}/${name}`,
+            source: readFileSync(join(root, from, name)),
+          });
         }
       }
     },

@@ -22,6 +22,7 @@ function count(ok) {
 }
 
 count(step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+count(step('format (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']));
 count(step('layer check', process.execPath, ['scripts/check-layers.mjs']));
 const built = step('build (electron-vite)', bin('electron-vite'), ['build']);
 count(built);
@@ -30,7 +31,14 @@ count(built);
 function vitestProject(project) {
   const report = `.vitest-report-${project}.json`;
   rmSync(report, { force: true });
-  const ok = step(`vitest ${project}`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = step(`vitest ${project}`, bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     failed += 1;
     return;

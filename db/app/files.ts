@@ -36,7 +36,8 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');
 
 export const fileHandlers: Handlers<'files.pickOpen' | 'files.pickSave'> = {
-  'files.pickOpen': ({ store, io }, input) => (OPEN_ROLES[input.purpose].includes(store.user.role) ? io.pickOpen(input.purpose) : forbidden()),
+  'files.pickOpen': ({ store, io }, input) =>
+    OPEN_ROLES[input.purpose].includes(store.user.role) ? io.pickOpen(input.purpose) : forbidden(),
   'files.pickSave': ({ store, io }, input) =>
     SAVE_ROLES[input.purpose].includes(store.user.role) ? io.pickSave(input.purpose, input.suggestedName) : forbidden(),
 };

@@ -5,7 +5,14 @@ import type { AppStatus, CreatedStore, SessionUser } from '../../shared/ipc/type
 import { dbPath } from '../store/files';
 import { readKeySlots } from '../store/keyslots';
 import { saveAnchor } from '../audit/session-signing';
-import { createStore, openStore, recoverStore, storeExists, DEFAULT_IDLE_LOCK_MINUTES, type StoreOptions } from '../store/lifecycle';
+import {
+  createStore,
+  openStore,
+  recoverStore,
+  storeExists,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  type StoreOptions,
+} from '../store/lifecycle';
 import type { Store } from '../store/store';
 import { readSettings } from '../settings/service';
 import { APP_VERSION } from '../version';
@@ -89,7 +96,12 @@ export class AppHost {
     return this.opts.pickDirectory!();
   }
 
-  async createStore(input: { dir: string; username: string; displayName: string; password: string }): Promise<CreatedStore> {
+  async createStore(input: {
+    dir: string;
+    username: string;
+    displayName: string;
+    password: string;
+  }): Promise<CreatedStore> {
     if (this.store) fail('VALIDATION', '已有打开的档案库，请先锁定或退出');
     const { store, recoveryCode } = await createStore(input.dir, input, this.opts.storeOptions);
     this.config.write({ storeDir: input.dir, lastUsername: store.user.username });
@@ -108,12 +120,16 @@ export class AppHost {
 
   login(input: { username: string; password: string }): Promise<SessionUser> {
     const dir = this.requireStoreDir();
-    return this.unlock(this.logins.account(dir, input.username), 'login', () => openStore(dir, input, this.opts.storeOptions));
+    return this.unlock(this.logins.account(dir, input.username), 'login', () =>
+      openStore(dir, input, this.opts.storeOptions),
+    );
   }
 
   recover(input: { recoveryCode: string; username: string; newPassword: string }): Promise<SessionUser> {
     const dir = this.requireStoreDir();
-    return this.unlock(this.logins.recoveryAccount(dir), 'recover', () => recoverStore(dir, input, this.opts.storeOptions));
+    return this.unlock(this.logins.recoveryAccount(dir), 'recover', () =>
+      recoverStore(dir, input, this.opts.storeOptions),
+    );
   }
 
   /**
@@ -158,7 +174,10 @@ export class AppHost {
     this.forgetSessionState();
     await this.autoBackupRunning;
     try {
-      await store.audit({ action: reason === 'idle' ? 'session.autoLock' : 'session.lock', target: store.user.username });
+      await store.audit({
+        action: reason === 'idle' ? 'session.autoLock' : 'session.lock',
+        target: store.user.username,
+      });
       // The user has seen the log up to their own lock entry: a later cut of it shows at their next login.
       await saveAnchor(store);
     } finally {
@@ -234,7 +253,10 @@ export class AppHost {
       await store.audit({
         action: 'backup.restore',
         target: fileName,
-        detail: { backupCreatedAt: staged.manifest.createdAt, ...(staged.otherStore ? { otherStore: staged.otherStore.backup } : {}) },
+        detail: {
+          backupCreatedAt: staged.manifest.createdAt,
+          ...(staged.otherStore ? { otherStore: staged.otherStore.backup } : {}),
+        },
       });
       this.store = null;
       this.forgetSessionState();

@@ -13,7 +13,12 @@ export interface FileFilter {
 
 /** The platform's dialogs (Electron's in the app, a scripted stand-in in tests). */
 export interface FileDialogs {
-  pickOpen(opts: { title: string; filters: readonly FileFilter[]; multiple: boolean; folder: boolean }): Promise<string[]>;
+  pickOpen(opts: {
+    title: string;
+    filters: readonly FileFilter[];
+    multiple: boolean;
+    folder: boolean;
+  }): Promise<string[]>;
   pickSave(opts: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
 }
 
@@ -21,7 +26,12 @@ export type { OpenPurpose, SavePurpose } from '../../shared/ipc/save-purpose';
 import type { OpenPurpose, SavePurpose } from '../../shared/ipc/save-purpose';
 
 const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple: boolean; folder: boolean }> = {
-  excel: { title: '选择要导入的干部名册（Excel）', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], multiple: false, folder: false },
+  excel: {
+    title: '选择要导入的干部名册（Excel）',
+    filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    multiple: false,
+    folder: false,
+  },
   lrmx: {
     title: '选择任免审批表文件',
     filters: [{ name: '任免审批表', extensions: ['lrmx', 'lrm'] }],
@@ -29,15 +39,32 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
     folder: false,
   },
   lrmxFolder: { title: '选择存放任免审批表的文件夹', filters: [], multiple: false, folder: true },
-  photo: { title: '选择照片', filters: [{ name: '图片', extensions: ['jpg', 'jpeg', 'png'] }], multiple: false, folder: false },
-  backup: { title: '选择要恢复的备份文件', filters: [{ name: '档案库备份', extensions: ['gbak'] }], multiple: false, folder: false },
+  photo: {
+    title: '选择照片',
+    filters: [{ name: '图片', extensions: ['jpg', 'jpeg', 'png'] }],
+    multiple: false,
+    folder: false,
+  },
+  backup: {
+    title: '选择要恢复的备份文件',
+    filters: [{ name: '档案库备份', extensions: ['gbak'] }],
+    multiple: false,
+    folder: false,
+  },
   attachment: {
     title: '选择材料附件（图片、PDF 或 Word）',
-    filters: [{ name: '图片、PDF、Word', extensions: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'pdf', 'doc', 'docx'] }],
+    filters: [
+      { name: '图片、PDF、Word', extensions: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'pdf', 'doc', 'docx'] },
+    ],
     multiple: true,
     folder: false,
   },
-  ballotExcel: { title: '选择填写好的测评票（Excel）', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], multiple: false, folder: false },
+  ballotExcel: {
+    title: '选择填写好的测评票（Excel）',
+    filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    multiple: false,
+    folder: false,
+  },
 };
 
 const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
@@ -77,7 +104,8 @@ function lrmxFilesIn(dir: string, out: string[] = []): string[] {
     const st = lstatSync(path);
     if (st.isDirectory()) lrmxFilesIn(path, out);
     else if (/\.(lrmx|lrm)$/i.test(name)) out.push(path);
-    if (out.length > MAX_FOLDER_FILES) fail('VALIDATION', `文件夹中的任免审批表超过 ${MAX_FOLDER_FILES} 个，请分批导入`);
+    if (out.length > MAX_FOLDER_FILES)
+      fail('VALIDATION', `文件夹中的任免审批表超过 ${MAX_FOLDER_FILES} 个，请分批导入`);
   }
   return out;
 }

@@ -10,8 +10,7 @@ interface Job {
   cancelRequested: boolean;
 }
 
-export const cancelled = () =>
-  new ApiError({ code: 'CANCELLED', message: '已取消，档案库未作任何修改' });
+export const cancelled = () => new ApiError({ code: 'CANCELLED', message: '已取消，档案库未作任何修改' });
 
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
@@ -48,7 +47,8 @@ export class Jobs {
   begin(id: string): void {
     const job = this.jobs.get(id);
     if (!job) fail('NOT_FOUND', '找不到该任务', 'jobId');
-    if (job!.status.state === 'done') fail('VALIDATION', '这批数据已经导入，不能重复导入；如需再次导入，请重新选择文件', 'jobId');
+    if (job!.status.state === 'done')
+      fail('VALIDATION', '这批数据已经导入，不能重复导入；如需再次导入，请重新选择文件', 'jobId');
     if (job!.status.state !== 'running') {
       job!.cancelRequested = false;
       job!.status = { state: 'running', done: 0, total: 0 };

@@ -28,18 +28,32 @@ export async function recordFailedLogins(store: Store, logins: LoginFailures): P
     await store.audit({
       action: LOGIN_RECORD_UNVERIFIED_ACTION,
       target: 'login-failures.json',
-      detail: { note: '登录失败记录无法验证（被改动、被替换，或档案库来自另一台计算机）；此前的失败次数以每个账户 4 次计' },
+      detail: {
+        note: '登录失败记录无法验证（被改动、被替换，或档案库来自另一台计算机）；此前的失败次数以每个账户 4 次计',
+      },
     });
   }
   for (const a of pending.attempts) {
     const user = a.account === RECOVERY_SLOT_ID ? null : byAccount.get(a.account);
     const target = a.account === RECOVERY_SLOT_ID ? '恢复码' : (user?.username ?? UNKNOWN_USERNAME);
     const result =
-      a.via === 'recover' ? '恢复码错误' : !user ? '用户名不存在' : user.disabled === 1 ? '账户已停用' : a.via === 'login' ? '密码错误' : '当前密码错误';
+      a.via === 'recover'
+        ? '恢复码错误'
+        : !user
+          ? '用户名不存在'
+          : user.disabled === 1
+            ? '账户已停用'
+            : a.via === 'login'
+              ? '密码错误'
+              : '当前密码错误';
     await store.audit({ action: LOGIN_FAILED_ACTION, target, detail: { via: VIA_LABELS[a.via], result, at: a.at } });
   }
   if (pending.dropped > 0) {
-    await store.audit({ action: LOGIN_FAILED_ACTION, target: '（更多）', detail: { note: `另有 ${pending.dropped} 次失败的登录未逐条记录` } });
+    await store.audit({
+      action: LOGIN_FAILED_ACTION,
+      target: '（更多）',
+      detail: { note: `另有 ${pending.dropped} 次失败的登录未逐条记录` },
+    });
   }
   logins.audited(store.dir, pending);
 }

@@ -29,7 +29,11 @@ const ACCOUNT_CAP = 500;
 export type FailedVia = 'login' | 'recover' | 'changePassword' | 'kioskExit';
 
 const accountSchema = z.object({ failures: z.number().int().min(0), notBefore: z.number(), last: z.number() });
-const attemptSchema = z.object({ account: z.string().min(1), via: z.enum(['login', 'recover', 'changePassword', 'kioskExit']), at: z.string() });
+const attemptSchema = z.object({
+  account: z.string().min(1),
+  via: z.enum(['login', 'recover', 'changePassword', 'kioskExit']),
+  at: z.string(),
+});
 const bodySchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),

@@ -36,7 +36,13 @@ export function assertVersion(row: AssessmentRow, version: number): void {
 }
 
 /** Marks a change of the assessment itself: a new version, who and when. */
-export async function bump(db: Kysely<Database>, row: AssessmentRow, user: SessionUser, set: Partial<AssessmentRow> = {}, now = new Date().toISOString()) {
+export async function bump(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  user: SessionUser,
+  set: Partial<AssessmentRow> = {},
+  now = new Date().toISOString(),
+) {
   await db
     .updateTable('assessments')
     .set({ ...set, version: row.version + 1, updated_by: user.displayName, updated_at: now })

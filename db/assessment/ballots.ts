@@ -2,7 +2,14 @@
 import { randomInt } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { BALLOT_SOURCE_LABELS, BALLOT_SOURCES, type BallotSource } from '../../shared/assessment/ballot-import';
-import { STAFF_GRADE_LABELS, groupRefOf, type AssessmentBallots, type AssessmentMember, type GroupRef, type StaffCountsView } from '../../shared/assessment/types';
+import {
+  STAFF_GRADE_LABELS,
+  groupRefOf,
+  type AssessmentBallots,
+  type AssessmentMember,
+  type GroupRef,
+  type StaffCountsView,
+} from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
@@ -24,26 +31,47 @@ const toMember = (r: Selectable<AssessmentMembersTable>): AssessmentMember => ({
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
  * slowest part of entering a ballot), or all of them when no ids are given.
  */
-export async function memberMap(db: Kysely<Database>, assessmentId: number, ids?: readonly number[]): Promise<Map<number, AssessmentMember>> {
+export async function memberMap(
+  db: Kysely<Database>,
+  assessmentId: number,
+  ids?: readonly number[],
+): Promise<Map<number, AssessmentMember>> {
   if (ids === undefined) return new Map((await readMembers(db, assessmentId)).map((m) => [m.cadreId, m]));
   const out = new Map<number, AssessmentMember>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', assessmentId).where('cadre_id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('assessment_members')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .where('cadre_id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.cadre_id, toMember(r));
   }
   return out;
 }
 
 /** The members of one ranking group (`chief:<category>` or `deputy:<unit id>`), in cadre id order. */
-export async function groupMembers(db: Kysely<Database>, assessmentId: number, ref: GroupRef): Promise<AssessmentMember[]> {
+export async function groupMembers(
+  db: Kysely<Database>,
+  assessmentId: number,
+  ref: GroupRef,
+): Promise<AssessmentMember[]> {
   const [position, key] = ref.split(':') as [string, string];
   let q = db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', assessmentId);
-  q = position === 'chief' ? q.where('position', '=', 'chief').where('category_code', '=', key) : q.where('position', '=', 'deputy').where('unit_id', '=', Number(key));
+  q =
+    position === 'chief'
+      ? q.where('position', '=', 'chief').where('category_code', '=', key)
+      : q.where('position', '=', 'deputy').where('unit_id', '=', Number(key));
   return (await q.orderBy('cadre_id').execute()).map(toMember);
 }
 
-function member(members: ReadonlyMap<number, AssessmentMember>, id: number, label: string, field: string): AssessmentMember {
+function member(
+  members: ReadonlyMap<number, AssessmentMember>,
+  id: number,
+  label: string,
+  field: string,
+): AssessmentMember {
   return members.get(id) ?? fail('VALIDATION', `${label}不是本次考核的成员`, field);
 }
 
@@ -92,7 +120,11 @@ async function nextIds(db: Kysely<Database>, table: BallotTable, n: number, anon
     }
     return out;
   }
-  const r = await db.selectFrom(table).select(sql<number>`coalesce(max(id), 0)`.as('top')).where('id', '<', ANONYMOUS_ID_FLOOR).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom(table)
+    .select(sql<number>`coalesce(max(id), 0)`.as('top'))
+    .where('id', '<', ANONYMOUS_ID_FLOOR)
+    .executeTakeFirstOrThrow();
   return Array.from({ length: n }, (_, i) => r.top + 1 + i);
 }
 
@@ -110,7 +142,11 @@ export interface SuperiorInput {
 }
 
 /** Checks one leader's order of one group (whole group, each cadre once) and returns the group's name. */
-export async function checkSuperior(db: Kysely<Database>, row: AssessmentRow, input: Pick<SuperiorInput, 'group' | 'order'>): Promise<string> {
+export async function checkSuperior(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  input: Pick<SuperiorInput, 'group' | 'order'>,
+): Promise<string> {
   const group = await groupMembers(db, row.id, input.group);
   if (group.length === 0) fail('VALIDATION', '排名分组不是本次考核的分组', 'group');
   const inGroup = new Map(group.map((m) => [m.cadreId, m]));
@@ -119,12 +155,18 @@ export async function checkSuperior(db: Kysely<Database>, row: AssessmentRow, in
   const seen = new Set<number>();
   input.order.forEach((id, i) => {
     const m = members.get(id);
-    if (!m || groupRefOf(m) !== input.group) fail('VALIDATION', `第 ${i + 1} 名${m ? `“${m.name}”` : ''}不属于本组，请重新排名`, 'order');
+    if (!m || groupRefOf(m) !== input.group)
+      fail('VALIDATION', `第 ${i + 1} 名${m ? `“${m.name}”` : ''}不属于本组，请重新排名`, 'order');
     if (seen.has(id)) fail('VALIDATION', `“${m!.name}”在排名中重复出现，请重新排名`, 'order');
     seen.add(id);
   });
   const missing = group.filter((m) => !seen.has(m.cadreId));
-  if (missing.length > 0) fail('VALIDATION', `排名不完整：缺少${missing.map((m) => `“${m.name}”`).join('、')}，本组 ${group.length} 人须全部排出名次`, 'order');
+  if (missing.length > 0)
+    fail(
+      'VALIDATION',
+      `排名不完整：缺少${missing.map((m) => `“${m.name}”`).join('、')}，本组 ${group.length} 人须全部排出名次`,
+      'order',
+    );
   return groupName(group, input.group);
 }
 
@@ -146,9 +188,18 @@ export async function saveSuperior(
       .where('rater_label', '=', input.raterLabel)
       .where('group_ref', '=', input.group)
       .executeTakeFirst();
-    if (earlier?.source === 'kiosk') fail('VALIDATION', `“${input.raterLabel}”是评议终端的匿名评议票，${KIOSK_KEPT}，请使用其他领导名称`, 'raterLabel');
+    if (earlier?.source === 'kiosk')
+      fail(
+        'VALIDATION',
+        `“${input.raterLabel}”是评议终端的匿名评议票，${KIOSK_KEPT}，请使用其他领导名称`,
+        'raterLabel',
+      );
     if (input.raterLabel.trim().startsWith(ANONYMOUS_LABEL_PREFIX))
-      fail('VALIDATION', `上级领导名称不能以“${ANONYMOUS_LABEL_PREFIX}”开头（该名称留给评议终端的匿名评议票），请填写领导的姓名或职务`, 'raterLabel');
+      fail(
+        'VALIDATION',
+        `上级领导名称不能以“${ANONYMOUS_LABEL_PREFIX}”开头（该名称留给评议终端的匿名评议票），请填写领导的姓名或职务`,
+        'raterLabel',
+      );
   }
   const [id] = await nextIds(db, 'assessment_superior_ballots', 1, mode.anonymous === true);
   await db
@@ -179,16 +230,32 @@ export interface PeerInput {
   paperNo?: string | undefined;
 }
 
-function checkPeerScores(target: AssessmentMember, scores: Record<string, number>, config: RankingConfig, names: Record<string, string>): void {
+function checkPeerScores(
+  target: AssessmentMember,
+  scores: Record<string, number>,
+  config: RankingConfig,
+  names: Record<string, string>,
+): void {
   const expected = config.indicators[target.position].map((i) => i.id);
   const unknown = Object.keys(scores).find((k) => !expected.includes(k));
-  if (unknown !== undefined) fail('VALIDATION', `指标“${names[unknown] ?? unknown}”不是${target.position === 'chief' ? '正职' : '副职'}的互评指标`, 'ballots');
+  if (unknown !== undefined)
+    fail(
+      'VALIDATION',
+      `指标“${names[unknown] ?? unknown}”不是${target.position === 'chief' ? '正职' : '副职'}的互评指标`,
+      'ballots',
+    );
   const missing = expected.find((k) => !Object.hasOwn(scores, k));
-  if (missing !== undefined) fail('VALIDATION', `对“${target.name}”的“${names[missing] ?? missing}”未填写分数`, 'ballots');
+  if (missing !== undefined)
+    fail('VALIDATION', `对“${target.name}”的“${names[missing] ?? missing}”未填写分数`, 'ballots');
 }
 
 /** Checks one rater's scores: members of the rater's group, never the rater, each target once, every indicator. */
-export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input: Pick<PeerInput, 'raterId' | 'ballots'>, names: Record<string, string>): Promise<{ rater: AssessmentMember; targets: number[] }> {
+export async function checkPeer(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  input: Pick<PeerInput, 'raterId' | 'ballots'>,
+  names: Record<string, string>,
+): Promise<{ rater: AssessmentMember; targets: number[] }> {
   const members = await memberMap(db, row.id, [input.raterId, ...input.ballots.map((b) => b.targetId)]);
   const rater = member(members, input.raterId, '评价人', 'raterId');
   const config = JSON.parse(row.config) as RankingConfig;
@@ -196,7 +263,8 @@ export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input:
   for (const b of input.ballots) {
     const target = member(members, b.targetId, '被评价人', 'ballots');
     if (target.cadreId === rater.cadreId) fail('VALIDATION', `评价人“${rater.name}”不能给本人打分`, 'ballots');
-    if (groupRefOf(target) !== groupRefOf(rater)) fail('VALIDATION', `“${target.name}”与评价人“${rater.name}”不在同一组，不能互评`, 'ballots');
+    if (groupRefOf(target) !== groupRefOf(rater))
+      fail('VALIDATION', `“${target.name}”与评价人“${rater.name}”不在同一组，不能互评`, 'ballots');
     if (seen.has(target.cadreId)) fail('VALIDATION', `对“${target.name}”的评分重复`, 'ballots');
     seen.add(target.cadreId);
     checkPeerScores(target, b.scores, config, names);
@@ -209,12 +277,22 @@ export async function checkPeer(db: Kysely<Database>, row: AssessmentRow, input:
  * (see kiosk.ts), so the seat list is the only record of who voted there.
  */
 export async function kioskPeerRaters(db: Kysely<Database>, assessmentId: number): Promise<Set<number>> {
-  const rows = await db.selectFrom('assessment_panel_codes').select('rater_cadre_id').where('assessment_id', '=', assessmentId).where('kind', '=', 'peer').where('state', '=', 'used').execute();
+  const rows = await db
+    .selectFrom('assessment_panel_codes')
+    .select('rater_cadre_id')
+    .where('assessment_id', '=', assessmentId)
+    .where('kind', '=', 'peer')
+    .where('state', '=', 'used')
+    .execute();
   return new Set(rows.map((r) => r.rater_cadre_id!));
 }
 
 /** A clerk's ballot for a rater who voted at the kiosk would be counted beside the kiosk ballot (two votes of one rater). */
-export async function refuseKioskRater(db: Kysely<Database>, row: AssessmentRow, rater: Pick<AssessmentMember, 'cadreId' | 'name'>): Promise<void> {
+export async function refuseKioskRater(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  rater: Pick<AssessmentMember, 'cadreId' | 'name'>,
+): Promise<void> {
   const used = await db
     .selectFrom('assessment_panel_codes')
     .select('id')
@@ -223,7 +301,8 @@ export async function refuseKioskRater(db: Kysely<Database>, row: AssessmentRow,
     .where('rater_cadre_id', '=', rater.cadreId)
     .where('state', '=', 'used')
     .executeTakeFirst();
-  if (used) fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
+  if (used)
+    fail('VALIDATION', `评价人“${rater.name}”已在评议终端完成同级互评，不能再录入其互评票（${KIOSK_KEPT}）`, 'raterId');
 }
 
 /** One rater's scores of the other cadres of the group; a target scored again replaces the earlier ballot. */
@@ -241,8 +320,18 @@ export async function savePeer(
   if (mode.anonymous) {
     // The kiosk stores no rater: a clerk's ballots for this rater would then be counted beside it. Refused, and
     // nothing of the clerk's is touched (the panel member asks the staff, who sees the paper ballot was entered).
-    const clerk = await db.selectFrom('assessment_peer_ballots').select('id').where('assessment_id', '=', row.id).where('rater_cadre_id', '=', rater.cadreId).executeTakeFirst();
-    if (clerk) fail('VALIDATION', `已录入“${rater.name}”的同级互评票（纸质或 Excel），不能再在评议终端评议，请联系工作人员`, 'ballot');
+    const clerk = await db
+      .selectFrom('assessment_peer_ballots')
+      .select('id')
+      .where('assessment_id', '=', row.id)
+      .where('rater_cadre_id', '=', rater.cadreId)
+      .executeTakeFirst();
+    if (clerk)
+      fail(
+        'VALIDATION',
+        `已录入“${rater.name}”的同级互评票（纸质或 Excel），不能再在评议终端评议，请联系工作人员`,
+        'ballot',
+      );
   } else {
     await refuseKioskRater(db, row, rater);
     await db
@@ -280,18 +369,47 @@ export async function staffTallies(db: Kysely<Database>, assessmentId: number, t
   const out: Selectable<AssessmentStaffCountsTable>[] = [];
   const unique = [...new Set(targetIds)];
   for (let i = 0; i < unique.length; i += 500) {
-    out.push(...(await db.selectFrom('assessment_staff_counts').selectAll().where('assessment_id', '=', assessmentId).where('target_cadre_id', 'in', unique.slice(i, i + 500)).execute()));
+    out.push(
+      ...(await db
+        .selectFrom('assessment_staff_counts')
+        .selectAll()
+        .where('assessment_id', '=', assessmentId)
+        .where('target_cadre_id', 'in', unique.slice(i, i + 500))
+        .execute()),
+    );
   }
   return out;
 }
 
 /** Sets one source's tally of one cadre (all four at 0 removes it). */
-export async function setStaffTally(db: Kysely<Database>, row: AssessmentRow, c: StaffCounts, source: Exclude<BallotSource, 'kiosk'>, user: SessionUser, now: string): Promise<void> {
-  await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', '=', c.targetId).where('source', '=', source).execute();
+export async function setStaffTally(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  c: StaffCounts,
+  source: Exclude<BallotSource, 'kiosk'>,
+  user: SessionUser,
+  now: string,
+): Promise<void> {
+  await db
+    .deleteFrom('assessment_staff_counts')
+    .where('assessment_id', '=', row.id)
+    .where('target_cadre_id', '=', c.targetId)
+    .where('source', '=', source)
+    .execute();
   if (c.excellent + c.good + c.fair + c.poor === 0) return;
   await db
     .insertInto('assessment_staff_counts')
-    .values({ assessment_id: row.id, target_cadre_id: c.targetId, source, excellent: c.excellent, good: c.good, fair: c.fair, poor: c.poor, paper_no: null, ...stamp(user, now) })
+    .values({
+      assessment_id: row.id,
+      target_cadre_id: c.targetId,
+      source,
+      excellent: c.excellent,
+      good: c.good,
+      fair: c.fair,
+      poor: c.poor,
+      paper_no: null,
+      ...stamp(user, now),
+    })
     .execute();
 }
 
@@ -300,8 +418,18 @@ export async function setStaffTally(db: Kysely<Database>, row: AssessmentRow, c:
  * 手工录入 tally to what the other sources do not already hold; a total below what the kiosk, paper or Excel hold is
  * refused (those votes are never lowered from here). All four at 0 removes the hand-entered part.
  */
-export async function saveStaff(db: Kysely<Database>, row: AssessmentRow, counts: readonly StaffCounts[], user: SessionUser, now = new Date().toISOString()): Promise<number> {
-  const members = await memberMap(db, row.id, counts.map((c) => c.targetId));
+export async function saveStaff(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  counts: readonly StaffCounts[],
+  user: SessionUser,
+  now = new Date().toISOString(),
+): Promise<number> {
+  const members = await memberMap(
+    db,
+    row.id,
+    counts.map((c) => c.targetId),
+  );
   const seen = new Set<number>();
   for (const c of counts) {
     const m = member(members, c.targetId, '被测评干部', 'counts');
@@ -316,8 +444,16 @@ export async function saveStaff(db: Kysely<Database>, row: AssessmentRow, counts
     for (const g of STAFF_GRADES) {
       const held = mine.reduce((n, t) => n + t[g], 0);
       if (!clearing && c[g] < held) {
-        const where = mine.filter((t) => t[g] > 0).sort((x, y) => BALLOT_SOURCES.indexOf(x.source) - BALLOT_SOURCES.indexOf(y.source)).map((t) => `${BALLOT_SOURCE_LABELS[t.source]} ${t[g]} 票`).join('、');
-        fail('VALIDATION', `“${members.get(c.targetId)!.name}”的“${STAFF_GRADE_LABELS[g]}”总票数不能少于已有的 ${held} 票（${where}）；${KIOSK_KEPT}，Excel 导入的票数请重新导入并选择“替换”`, 'counts');
+        const where = mine
+          .filter((t) => t[g] > 0)
+          .sort((x, y) => BALLOT_SOURCES.indexOf(x.source) - BALLOT_SOURCES.indexOf(y.source))
+          .map((t) => `${BALLOT_SOURCE_LABELS[t.source]} ${t[g]} 票`)
+          .join('、');
+        fail(
+          'VALIDATION',
+          `“${members.get(c.targetId)!.name}”的“${STAFF_GRADE_LABELS[g]}”总票数不能少于已有的 ${held} 票（${where}）；${KIOSK_KEPT}，Excel 导入的票数请重新导入并选择“替换”`,
+          'counts',
+        );
       }
       manual[g] = Math.max(0, c[g] - held);
     }
@@ -335,12 +471,39 @@ export interface StaffVote {
  * Adds one to each voted cadre's tally for the grade, in place (`+ 1` in SQL, never read-then-write): two clerks or a
  * clerk and the kiosk entering at once each keep their votes. The caller has checked the ballot against its group.
  */
-export async function addStaffVotes(db: Kysely<Database>, row: AssessmentRow, votes: readonly StaffVote[], enteredBy: string, now: string, source: 'kiosk' | 'paper'): Promise<void> {
+export async function addStaffVotes(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  votes: readonly StaffVote[],
+  enteredBy: string,
+  now: string,
+  source: 'kiosk' | 'paper',
+): Promise<void> {
   for (const v of votes) {
     await db
       .insertInto('assessment_staff_counts')
-      .values({ assessment_id: row.id, target_cadre_id: v.targetId, source, excellent: 0, good: 0, fair: 0, poor: 0, [v.grade]: 1, paper_no: null, entered_by: enteredBy, entered_at: now })
-      .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id', 'source']).doUpdateSet((eb) => ({ [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1), entered_by: enteredBy, entered_at: now })))
+      .values({
+        assessment_id: row.id,
+        target_cadre_id: v.targetId,
+        source,
+        excellent: 0,
+        good: 0,
+        fair: 0,
+        poor: 0,
+        [v.grade]: 1,
+        paper_no: null,
+        entered_by: enteredBy,
+        entered_at: now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['assessment_id', 'target_cadre_id', 'source'])
+          .doUpdateSet((eb) => ({
+            [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1),
+            entered_by: enteredBy,
+            entered_at: now,
+          })),
+      )
       .execute();
   }
 }
@@ -363,7 +526,8 @@ export async function addStaffBallot(
     seen.add(v.targetId);
   }
   const missing = group.filter((m) => !seen.has(m.cadreId));
-  if (missing.length > 0) fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
+  if (missing.length > 0)
+    fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
   // A single staff ballot entered by hand is a paper ballot: it adds to the 纸质录入 tally.
   await addStaffVotes(db, row, input.votes, user.displayName, now, 'paper');
   return { groupName: groupName(group, input.group), count: input.votes.length };
@@ -383,7 +547,13 @@ export async function saveService(
 ): Promise<AssessmentMember> {
   const members = await memberMap(db, row.id, [targetId]);
   const target = member(members, targetId, '被评价干部', 'targetId');
-  const stored = await db.selectFrom('assessment_service_ballots').select(['id', 'score']).where('assessment_id', '=', row.id).where('target_cadre_id', '=', targetId).orderBy('id').execute();
+  const stored = await db
+    .selectFrom('assessment_service_ballots')
+    .select(['id', 'score'])
+    .where('assessment_id', '=', row.id)
+    .where('target_cadre_id', '=', targetId)
+    .orderBy('id')
+    .execute();
   const wanted = [...scores];
   const gone: number[] = [];
   for (const s of stored) {
@@ -391,40 +561,92 @@ export async function saveService(
     if (i >= 0) wanted.splice(i, 1);
     else gone.push(s.id);
   }
-  if (gone.length > 0) await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('id', 'in', gone).execute();
+  if (gone.length > 0)
+    await db
+      .deleteFrom('assessment_service_ballots')
+      .where('assessment_id', '=', row.id)
+      .where('id', 'in', gone)
+      .execute();
   if (wanted.length > 0) {
     await db
       .insertInto('assessment_service_ballots')
-      .values(wanted.map((score) => ({ assessment_id: row.id, target_cadre_id: targetId, score, paper_no: null, source: 'manual' as const, ...stamp(user, now) })))
+      .values(
+        wanted.map((score) => ({
+          assessment_id: row.id,
+          target_cadre_id: targetId,
+          score,
+          paper_no: null,
+          source: 'manual' as const,
+          ...stamp(user, now),
+        })),
+      )
       .execute();
   }
   return target;
 }
 
 /** Deletes one ballot (for staff counts, `id` is the cadre's); NOT_FOUND when it is not this assessment's. */
-export async function deleteBallot(db: Kysely<Database>, row: AssessmentRow, kind: Component, id: number): Promise<void> {
+export async function deleteBallot(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  kind: Component,
+  id: number,
+): Promise<void> {
   // Kiosk rows are never removed from here (a staff "delete" removes the clerks' tallies of the cadre, not the kiosk's).
   const r =
     kind === 'superior'
-      ? await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('id', '=', id).where('source', '!=', 'kiosk').executeTakeFirst()
+      ? await db
+          .deleteFrom('assessment_superior_ballots')
+          .where('assessment_id', '=', row.id)
+          .where('id', '=', id)
+          .where('source', '!=', 'kiosk')
+          .executeTakeFirst()
       : kind === 'peer'
-        ? await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('id', '=', id).where('source', '!=', 'kiosk').executeTakeFirst()
+        ? await db
+            .deleteFrom('assessment_peer_ballots')
+            .where('assessment_id', '=', row.id)
+            .where('id', '=', id)
+            .where('source', '!=', 'kiosk')
+            .executeTakeFirst()
         : kind === 'staff'
-          ? await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', '=', id).where('source', '!=', 'kiosk').executeTakeFirst()
-          : await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst();
+          ? await db
+              .deleteFrom('assessment_staff_counts')
+              .where('assessment_id', '=', row.id)
+              .where('target_cadre_id', '=', id)
+              .where('source', '!=', 'kiosk')
+              .executeTakeFirst()
+          : await db
+              .deleteFrom('assessment_service_ballots')
+              .where('assessment_id', '=', row.id)
+              .where('id', '=', id)
+              .executeTakeFirst();
   if (Number(r.numDeletedRows) > 0) return;
-  const table = kind === 'superior' ? 'assessment_superior_ballots' : kind === 'peer' ? 'assessment_peer_ballots' : null;
+  const table =
+    kind === 'superior' ? 'assessment_superior_ballots' : kind === 'peer' ? 'assessment_peer_ballots' : null;
   const kiosk =
     table !== null
-      ? await db.selectFrom(table).select('id').where('assessment_id', '=', row.id).where('id', '=', id).where('source', '=', 'kiosk').executeTakeFirst()
+      ? await db
+          .selectFrom(table)
+          .select('id')
+          .where('assessment_id', '=', row.id)
+          .where('id', '=', id)
+          .where('source', '=', 'kiosk')
+          .executeTakeFirst()
       : kind === 'staff'
-        ? await db.selectFrom('assessment_staff_counts').select('target_cadre_id').where('assessment_id', '=', row.id).where('target_cadre_id', '=', id).executeTakeFirst()
+        ? await db
+            .selectFrom('assessment_staff_counts')
+            .select('target_cadre_id')
+            .where('assessment_id', '=', row.id)
+            .where('target_cadre_id', '=', id)
+            .executeTakeFirst()
         : undefined;
   if (kiosk) fail('VALIDATION', KIOSK_KEPT, 'id');
   fail('NOT_FOUND', '找不到该测评票，可能已被删除', 'id');
 }
 
-const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; scores: string }>(rows: readonly B[]): B[] =>
+const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; scores: string }>(
+  rows: readonly B[],
+): B[] =>
   rows
     .filter((b) => b.anonymous === 1)
     .sort((x, y) => x.target_cadre_id - y.target_cadre_id || (x.scores < y.scores ? -1 : x.scores > y.scores ? 1 : 0));
@@ -433,7 +655,13 @@ const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; s
 function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): StaffCountsView[] {
   const out = new Map<number, StaffCountsView>();
   for (const r of rows) {
-    const v = out.get(r.target_cadre_id) ?? { targetId: r.target_cadre_id, counts: { excellent: 0, good: 0, fair: 0, poor: 0 }, bySource: {}, enteredBy: r.entered_by, enteredAt: r.entered_at };
+    const v = out.get(r.target_cadre_id) ?? {
+      targetId: r.target_cadre_id,
+      counts: { excellent: 0, good: 0, fair: 0, poor: 0 },
+      bySource: {},
+      enteredBy: r.entered_by,
+      enteredAt: r.entered_at,
+    };
     for (const g of STAFF_GRADES) v.counts[g] += r[g];
     v.bySource[r.source] = { excellent: r.excellent, good: r.good, fair: r.fair, poor: r.poor };
     if (r.entered_at > v.enteredAt) Object.assign(v, { enteredBy: r.entered_by, enteredAt: r.entered_at });
@@ -445,11 +673,36 @@ function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): St
 
 export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {
   const [superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
-    db.selectFrom('assessment_superior_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_peer_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_staff_counts').selectAll().where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
-    db.selectFrom('assessment_service_ballots').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_adjustments').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db
+      .selectFrom('assessment_superior_ballots')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_peer_ballots')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_staff_counts')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('target_cadre_id')
+      .execute(),
+    db
+      .selectFrom('assessment_service_ballots')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_adjustments')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('assessment_vetoes as v')
       .leftJoin('dossier_entries as e', 'e.id', 'v.dossier_entry_id')
@@ -458,7 +711,12 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       .where('v.assessment_id', '=', assessmentId)
       .orderBy('v.id')
       .execute(),
-    db.selectFrom('assessment_ineligible').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db
+      .selectFrom('assessment_ineligible')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     superior: superior.map((b) => ({
@@ -486,7 +744,15 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       enteredAt: b.entered_at,
     })),
     staff: staffViews(staff),
-    service: service.map((b) => ({ id: b.id, targetId: b.target_cadre_id, score: b.score, paperNo: b.paper_no, source: b.source, enteredBy: b.entered_by, enteredAt: b.entered_at })),
+    service: service.map((b) => ({
+      id: b.id,
+      targetId: b.target_cadre_id,
+      score: b.score,
+      paperNo: b.paper_no,
+      source: b.source,
+      enteredBy: b.entered_by,
+      enteredAt: b.entered_at,
+    })),
     adjustments: adjustments.map((a) => ({
       id: a.id,
       targetId: a.target_cadre_id,
@@ -512,6 +778,12 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       enteredBy: v.entered_by,
       enteredAt: v.entered_at,
     })),
-    ineligible: ineligible.map((r) => ({ id: r.id, targetId: r.target_cadre_id, reason: r.reason, enteredBy: r.entered_by, enteredAt: r.entered_at })),
+    ineligible: ineligible.map((r) => ({
+      id: r.id,
+      targetId: r.target_cadre_id,
+      reason: r.reason,
+      enteredBy: r.entered_by,
+      enteredAt: r.entered_at,
+    })),
   };
 }

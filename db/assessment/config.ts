@@ -6,7 +6,13 @@ import type { Database } from '../schema';
 import { assertState, assertVersion, bump, loadAssessment } from './access';
 
 /** Saves the configuration; returns the names of the top-level settings that changed (for the audit entry). */
-export async function updateConfig(db: Kysely<Database>, id: number, version: number, config: RankingConfig, user: SessionUser): Promise<{ name: string; changed: string[] }> {
+export async function updateConfig(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+  config: RankingConfig,
+  user: SessionUser,
+): Promise<{ name: string; changed: string[] }> {
   const row = await loadAssessment(db, id, user);
   assertState(row, ['preparing', 'collecting'], '修改考核配置');
   assertVersion(row, version);

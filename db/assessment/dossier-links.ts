@@ -1,7 +1,12 @@
 // The assessment's links to the dossier: veto and 加减分 proposals from dossier entries, and results written at archive (S3.2).
 import type { Kysely } from 'kysely';
 import { displayRows, VETO_NOTE } from '../../shared/assessment/ranking-display';
-import type { AdjustmentProposal, ArchivedResult, GradeConfirmation, VetoProposal } from '../../shared/assessment/types';
+import type {
+  AdjustmentProposal,
+  ArchivedResult,
+  GradeConfirmation,
+  VetoProposal,
+} from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { GRADE_LABELS } from '../../shared/assessment/types';
@@ -21,7 +26,9 @@ const RESULT_CHANNEL = 'CH04';
 const listItemEntriesOfYear = (db: Kysely<Database>, row: AssessmentRow) =>
   db
     .selectFrom('dossier_entries as e')
-    .innerJoin('assessment_members as m', (j) => j.onRef('m.cadre_id', '=', 'e.cadre_id').on('m.assessment_id', '=', row.id))
+    .innerJoin('assessment_members as m', (j) =>
+      j.onRef('m.cadre_id', '=', 'e.cadre_id').on('m.assessment_id', '=', row.id),
+    )
     .innerJoin('catalog_list_items as l', 'l.code', 'e.list_item_code')
     .select(['e.id', 'e.cadre_id', 'e.date', 'e.title', 'l.code', 'l.name'])
     .where('e.date', '>=', `${row.year}-01-01`)
@@ -39,9 +46,15 @@ const proposalOf = (r: { id: number; cadre_id: number; date: string; title: stri
 
 /** Entries of the year that match a veto list item. */
 export async function dossierVetoProposals(db: Kysely<Database>, row: AssessmentRow): Promise<VetoProposal[]> {
-  const rows = await listItemEntriesOfYear(db, row).where('l.veto', '=', 1).orderBy('e.cadre_id').orderBy('e.date').execute();
+  const rows = await listItemEntriesOfYear(db, row)
+    .where('l.veto', '=', 1)
+    .orderBy('e.cadre_id')
+    .orderBy('e.date')
+    .execute();
   const vetoed = new Set(
-    (await db.selectFrom('assessment_vetoes').select('target_cadre_id').where('assessment_id', '=', row.id).execute()).map((v) => v.target_cadre_id),
+    (
+      await db.selectFrom('assessment_vetoes').select('target_cadre_id').where('assessment_id', '=', row.id).execute()
+    ).map((v) => v.target_cadre_id),
   );
   return rows.map((r) => ({ ...proposalOf(r), vetoed: vetoed.has(r.cadre_id) }));
 }
@@ -50,13 +63,29 @@ export async function dossierVetoProposals(db: Kysely<Database>, row: Assessment
  * Dossier entries of the assessment's year, of its members, matching a 正负面清单 item with points (P/N, catalog.md;
  * retired items too). Veto items are left to 一票否决, which already proposes them.
  */
-export async function dossierAdjustmentProposals(db: Kysely<Database>, row: AssessmentRow, entryId?: number): Promise<AdjustmentProposal[]> {
-  let q = listItemEntriesOfYear(db, row).select(['l.points', 'l.polarity']).where('l.veto', '=', 0).where('l.points', '!=', 0);
+export async function dossierAdjustmentProposals(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  entryId?: number,
+): Promise<AdjustmentProposal[]> {
+  let q = listItemEntriesOfYear(db, row)
+    .select(['l.points', 'l.polarity'])
+    .where('l.veto', '=', 0)
+    .where('l.points', '!=', 0);
   if (entryId !== undefined) q = q.where('e.id', '=', entryId);
   const rows = await q.orderBy('e.cadre_id').orderBy('e.date').orderBy('e.id').execute();
   const [adopted, dismissed] = await Promise.all([
-    db.selectFrom('assessment_adjustments').select('dossier_entry_id').where('assessment_id', '=', row.id).where('dossier_entry_id', 'is not', null).execute(),
-    db.selectFrom('assessment_dismissed_proposals').select('dossier_entry_id').where('assessment_id', '=', row.id).execute(),
+    db
+      .selectFrom('assessment_adjustments')
+      .select('dossier_entry_id')
+      .where('assessment_id', '=', row.id)
+      .where('dossier_entry_id', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('assessment_dismissed_proposals')
+      .select('dossier_entry_id')
+      .where('assessment_id', '=', row.id)
+      .execute(),
   ]);
   const adoptedIds = new Set(adopted.map((a) => a.dossier_entry_id));
   const dismissedIds = new Set(dismissed.map((d) => d.dossier_entry_id));
@@ -76,8 +105,11 @@ export async function setProposalDismissed(
   user: SessionUser,
   now = new Date().toISOString(),
 ): Promise<AdjustmentProposal> {
-  const p = (await dossierAdjustmentProposals(db, row, entryId))[0] ?? fail('VALIDATION', '该档案材料不是本次考核的加减分提示', 'dossierEntryId');
-  if (p.state === 'adopted') fail('VALIDATION', `档案材料“${p.title}”已计入加减分，请先删除该加减分项`, 'dossierEntryId');
+  const p =
+    (await dossierAdjustmentProposals(db, row, entryId))[0] ??
+    fail('VALIDATION', '该档案材料不是本次考核的加减分提示', 'dossierEntryId');
+  if (p.state === 'adopted')
+    fail('VALIDATION', `档案材料“${p.title}”已计入加减分，请先删除该加减分项`, 'dossierEntryId');
   if (dismissed) {
     await db
       .insertInto('assessment_dismissed_proposals')
@@ -85,7 +117,11 @@ export async function setProposalDismissed(
       .onConflict((oc) => oc.doNothing())
       .execute();
   } else {
-    await db.deleteFrom('assessment_dismissed_proposals').where('assessment_id', '=', row.id).where('dossier_entry_id', '=', entryId).execute();
+    await db
+      .deleteFrom('assessment_dismissed_proposals')
+      .where('assessment_id', '=', row.id)
+      .where('dossier_entry_id', '=', entryId)
+      .execute();
   }
   return p;
 }
@@ -94,11 +130,26 @@ export async function setProposalDismissed(
  * At archive, inside the archive's transaction: one S3.2 entry per member with their place, score and final grade
  * (the confirmed one where staff confirmed it). Written once per assessment and cadre (auto_key), never editable.
  */
-export async function writeResultsToDossier(db: Kysely<Database>, row: AssessmentRow, archived: ArchivedResult, userId: number): Promise<number> {
+export async function writeResultsToDossier(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  archived: ArchivedResult,
+  userId: number,
+): Promise<number> {
   const members = await db.selectFrom('assessment_members').selectAll().where('assessment_id', '=', row.id).execute();
   if (members.length === 0) return 0;
   const stillInRoster = new Set(
-    (await db.selectFrom('cadres').select('id').where('id', 'in', members.map((m) => m.cadre_id)).execute()).map((c) => c.id),
+    (
+      await db
+        .selectFrom('cadres')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          members.map((m) => m.cadre_id),
+        )
+        .execute()
+    ).map((c) => c.id),
   );
   const byId = new Map(members.map((m) => [m.cadre_id, m]));
   const confirmed = new Map<number, GradeConfirmation>(archived.confirmations.map((c) => [c.cadreId, c]));
@@ -110,7 +161,16 @@ export async function writeResultsToDossier(db: Kysely<Database>, row: Assessmen
       cadreId,
       origin: 'assessment',
       autoKey: `assessment:${row.id}:${cadreId}`,
-      entry: { date, subItemCode: RESULT_SUB_ITEM, channelCode: RESULT_CHANNEL, title: title.slice(0, 100), content, polarity, standardCodes: [], listItemCode: null },
+      entry: {
+        date,
+        subItemCode: RESULT_SUB_ITEM,
+        channelCode: RESULT_CHANNEL,
+        title: title.slice(0, 100),
+        content,
+        polarity,
+        standardCodes: [],
+        listItemCode: null,
+      },
     });
   };
   for (const group of archived.result.groups) {
@@ -125,7 +185,12 @@ export async function writeResultsToDossier(db: Kysely<Database>, row: Assessmen
         `确定等次：${GRADE_LABELS[grade]}${grade !== r.grade ? `（建议等次${GRADE_LABELS[r.grade]}，调整理由：${confirmed.get(m.cadre_id)!.reason}）` : ''}。`,
       ].join('\n');
       const polarity = grade === 'excellent' ? 'positive' : grade === 'incompetent' ? 'negative' : 'neutral';
-      push(m.cadre_id, `${row.name}：${GRADE_LABELS[grade]}（${rank === null ? VETO_NOTE : `第 ${rank} 名`}）`, content, polarity);
+      push(
+        m.cadre_id,
+        `${row.name}：${GRADE_LABELS[grade]}（${rank === null ? VETO_NOTE : `第 ${rank} 名`}）`,
+        content,
+        polarity,
+      );
     }
   }
   for (const u of archived.result.unranked) {

@@ -2,7 +2,12 @@
 // group's pool (the group, or every group of the position when the quota is pooled), never for 一票否决 or 不得评优.
 import type { Kysely } from 'kysely';
 import { suggestedPlan } from '../../shared/assessment/suggested-grades';
-import { GRADE_LABELS, type AssessmentMember, type GroupRef, type SkippedConfirmation } from '../../shared/assessment/types';
+import {
+  GRADE_LABELS,
+  type AssessmentMember,
+  type GroupRef,
+  type SkippedConfirmation,
+} from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { quotaBasisOf } from '../../shared/assessment/quota-note';
@@ -32,30 +37,56 @@ export async function confirmGrade(
   if (!result) return fail('VALIDATION', '考核尚未汇总，不能确认等次');
   const group = result.groups.find((g) => g.rows.some((r) => r.cadreId === String(input.cadreId)));
   const rowOf = group?.rows.find((r) => r.cadreId === String(input.cadreId));
-  if (!group || !rowOf) return fail('VALIDATION', `“${member.name}”没有有效测评数据，未参与排名，不能确认等次`, 'cadreId');
+  if (!group || !rowOf)
+    return fail('VALIDATION', `“${member.name}”没有有效测评数据，未参与排名，不能确认等次`, 'cadreId');
   const reason = input.reason?.trim() ?? '';
   const overridden = input.grade !== rowOf.grade;
   if (overridden && reason === '') {
-    fail('VALIDATION', `“${member.name}”的建议等次为“${GRADE_LABELS[rowOf.grade]}”，改为“${GRADE_LABELS[input.grade]}”须填写调整理由`, 'reason');
+    fail(
+      'VALIDATION',
+      `“${member.name}”的建议等次为“${GRADE_LABELS[rowOf.grade]}”，改为“${GRADE_LABELS[input.grade]}”须填写调整理由`,
+      'reason',
+    );
   }
   if (input.grade === 'excellent') {
     if (rowOf.flags.includes('veto')) fail('VALIDATION', `“${member.name}”已被一票否决，不能评为优秀`, 'grade');
-    if (rowOf.flags.includes('ineligible')) fail('VALIDATION', `“${member.name}”在本次考核中不得评为优秀，不能评为优秀`, 'grade');
+    if (rowOf.flags.includes('ineligible'))
+      fail('VALIDATION', `“${member.name}”在本次考核中不得评为优秀，不能评为优秀`, 'grade');
     const confirmed = new Map((await readConfirmations(db, row.id)).map((c) => [String(c.cadreId), c.grade]));
     confirmed.set(String(input.cadreId), input.grade);
     const pooled = quotaBasisOf(JSON.parse(row.config) as RankingConfig).scope === 'position';
     const pool = pooled ? result.groups.filter((g) => g.position === group.position) : [group];
-    const excellent = pool.reduce((n, g) => n + g.rows.filter((r) => (confirmed.get(r.cadreId) ?? r.grade) === 'excellent').length, 0);
+    const excellent = pool.reduce(
+      (n, g) => n + g.rows.filter((r) => (confirmed.get(r.cadreId) ?? r.grade) === 'excellent').length,
+      0,
+    );
     if (excellent > group.excellentQuota) {
       const position = member.position === 'chief' ? '正职' : '副职';
-      const name = pooled ? `全部${position}（合并计算）` : `“${position}·${member.position === 'chief' ? member.categoryName : member.unitName}”组`;
-      fail('VALIDATION', `${name}的优秀名额为 ${group.excellentQuota} 名，评定“${member.name}”为优秀后将有 ${excellent} 名，超出名额，未保存`, 'grade');
+      const name = pooled
+        ? `全部${position}（合并计算）`
+        : `“${position}·${member.position === 'chief' ? member.categoryName : member.unitName}”组`;
+      fail(
+        'VALIDATION',
+        `${name}的优秀名额为 ${group.excellentQuota} 名，评定“${member.name}”为优秀后将有 ${excellent} 名，超出名额，未保存`,
+        'grade',
+      );
     }
   }
   await db
     .insertInto('assessment_grade_confirmations')
-    .values({ assessment_id: row.id, target_cadre_id: input.cadreId, grade: input.grade, reason, entered_by: user.displayName, entered_at: now })
-    .onConflict((oc) => oc.columns(['assessment_id', 'target_cadre_id']).doUpdateSet({ grade: input.grade, reason, entered_by: user.displayName, entered_at: now }))
+    .values({
+      assessment_id: row.id,
+      target_cadre_id: input.cadreId,
+      grade: input.grade,
+      reason,
+      entered_by: user.displayName,
+      entered_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['assessment_id', 'target_cadre_id'])
+        .doUpdateSet({ grade: input.grade, reason, entered_by: user.displayName, entered_at: now }),
+    )
     .execute();
   return { member, suggested: rowOf.grade, overridden };
 }
@@ -97,9 +128,24 @@ export async function confirmSuggested(
   for (let i = 0; i < confirmed.length; i += 300) {
     await db
       .insertInto('assessment_grade_confirmations')
-      .values(confirmed.slice(i, i + 300).map((c) => ({ assessment_id: row.id, target_cadre_id: c.member.cadreId, grade: c.grade, reason: '', entered_by: user.displayName, entered_at: now })))
+      .values(
+        confirmed
+          .slice(i, i + 300)
+          .map((c) => ({
+            assessment_id: row.id,
+            target_cadre_id: c.member.cadreId,
+            grade: c.grade,
+            reason: '',
+            entered_by: user.displayName,
+            entered_at: now,
+          })),
+      )
       .execute();
   }
   const skipped = plan.skipped.map((s) => ({ ...s, name: members.get(s.cadreId)?.name ?? String(s.cadreId) }));
-  return { scope: input.group === undefined ? '全部分组' : groupName(members.values(), input.group), confirmed, skipped };
+  return {
+    scope: input.group === undefined ? '全部分组' : groupName(members.values(), input.group),
+    confirmed,
+    skipped,
+  };
 }

@@ -16,23 +16,41 @@ export async function addIneligible(
   user: SessionUser,
   now = new Date().toISOString(),
 ): Promise<AssessmentMember> {
-  const target = (await memberMap(db, row.id, [input.targetId])).get(input.targetId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
+  const target =
+    (await memberMap(db, row.id, [input.targetId])).get(input.targetId) ??
+    fail('VALIDATION', '所选干部不是本次考核的成员', 'targetId');
   const existing = await db
     .selectFrom('assessment_ineligible')
     .select('reason')
     .where('assessment_id', '=', row.id)
     .where('target_cadre_id', '=', input.targetId)
     .executeTakeFirst();
-  if (existing) fail('VALIDATION', `“${target.name}”已列入不得评优名单（${existing.reason}），如需修改理由请先撤销`, 'targetId');
+  if (existing)
+    fail('VALIDATION', `“${target.name}”已列入不得评优名单（${existing.reason}），如需修改理由请先撤销`, 'targetId');
   await db
     .insertInto('assessment_ineligible')
-    .values({ assessment_id: row.id, target_cadre_id: input.targetId, reason: input.reason, entered_by: user.displayName, entered_at: now })
+    .values({
+      assessment_id: row.id,
+      target_cadre_id: input.targetId,
+      reason: input.reason,
+      entered_by: user.displayName,
+      entered_at: now,
+    })
     .execute();
   return target;
 }
 
-export async function deleteIneligible(db: Kysely<Database>, row: AssessmentRow, id: number): Promise<{ targetId: number; reason: string }> {
-  const r = await db.selectFrom('assessment_ineligible').selectAll().where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst();
+export async function deleteIneligible(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  id: number,
+): Promise<{ targetId: number; reason: string }> {
+  const r = await db
+    .selectFrom('assessment_ineligible')
+    .selectAll()
+    .where('assessment_id', '=', row.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) return fail('NOT_FOUND', '找不到该不得评优项，可能已被撤销', 'id');
   await db.deleteFrom('assessment_ineligible').where('id', '=', id).execute();
   return { targetId: r.target_cadre_id, reason: r.reason };

@@ -49,7 +49,12 @@ import { codeHasher, seatForCode } from './panel-codes';
 export async function startKiosk(ctx: CallContext, assessmentId: number): Promise<KioskStatus> {
   const row = await loadAssessment(ctx.db, assessmentId, ctx.store.user);
   assertCollecting(row, '进入评议终端');
-  const status: KioskStatus = { assessmentId: row.id, assessmentName: row.name, year: row.year, startedBy: ctx.store.user.displayName };
+  const status: KioskStatus = {
+    assessmentId: row.id,
+    assessmentName: row.name,
+    year: row.year,
+    startedBy: ctx.store.user.displayName,
+  };
   ctx.rec.afterCommit(() => ctx.kiosk.start(status));
   ctx.rec.record(row.name, { assessmentId: row.id });
   return status;
@@ -59,7 +64,8 @@ export async function startKiosk(ctx: CallContext, assessmentId: number): Promis
 async function kioskAssessment(ctx: CallContext): Promise<AssessmentRow> {
   const status = ctx.kiosk.status ?? fail('FORBIDDEN', '只有在评议终端模式下才能进行此操作');
   const row = await loadAssessment(ctx.db, status.assessmentId, ctx.store.user);
-  if (row.state !== 'collecting') fail('VALIDATION', `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，评议已结束`);
+  if (row.state !== 'collecting')
+    fail('VALIDATION', `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，评议已结束`);
   return row;
 }
 
@@ -88,8 +94,13 @@ export async function openKioskForm(ctx: CallContext, code: string): Promise<Kio
     seatLabel: seatLabel(seat.kind, seat.seat_no, rater?.name),
     position,
     // Self-rating is impossible: the rater is not among the targets, and the submit refuses any ballot naming them.
-    targets: group.filter((m) => m.cadreId !== seat.rater_cadre_id).map((m) => ({ cadreId: m.cadreId, name: m.name, unitName: m.unitName })),
-    indicators: seat.kind === 'peer' ? config.indicators[position].map((i) => ({ id: i.id, name: names[i.id] ?? i.id, weight: i.weight })) : [],
+    targets: group
+      .filter((m) => m.cadreId !== seat.rater_cadre_id)
+      .map((m) => ({ cadreId: m.cadreId, name: m.name, unitName: m.unitName })),
+    indicators:
+      seat.kind === 'peer'
+        ? config.indicators[position].map((i) => ({ id: i.id, name: names[i.id] ?? i.id, weight: i.weight }))
+        : [],
   };
 }
 
@@ -102,35 +113,64 @@ function requireEach(group: readonly AssessmentMember[], ids: readonly number[],
     seen.add(id);
   }
   const missing = group.filter((m) => !seen.has(m.cadreId));
-  if (missing.length > 0) fail('VALIDATION', `请为${missing.map((m) => `“${m.name}”`).join('、')}${what}后再提交`, 'ballot');
+  if (missing.length > 0)
+    fail('VALIDATION', `请为${missing.map((m) => `“${m.name}”`).join('、')}${what}后再提交`, 'ballot');
 }
 
 /** Stores the seat's ballot (anonymously) and uses its code up; refused as a whole on any fault. */
-export async function submitKioskBallot(ctx: CallContext, code: string, ballot: KioskBallot): Promise<{ row: AssessmentRow; groupName: string; changed: number }> {
+export async function submitKioskBallot(
+  ctx: CallContext,
+  code: string,
+  ballot: KioskBallot,
+): Promise<{ row: AssessmentRow; groupName: string; changed: number }> {
   const row = await kioskAssessment(ctx);
   const seat = await openSeat(ctx, row, code);
-  if (ballot.kind !== seat.kind) fail('VALIDATION', `该评议码用于“${PANEL_KIND_LABELS[seat.kind]}”，不能提交其他类型的评议票`, 'ballot');
+  if (ballot.kind !== seat.kind)
+    fail('VALIDATION', `该评议码用于“${PANEL_KIND_LABELS[seat.kind]}”，不能提交其他类型的评议票`, 'ballot');
   const group = await groupMembers(ctx.db, row.id, seat.group_ref);
   const now = new Date().toISOString();
   let changed = 0;
   if (ballot.kind === 'superior') {
     // A random label: two leaders' ballots stay apart for scoring, and nothing ties one to a seat or a code.
     const raterLabel = `匿名评议-${randomBytes(4).toString('hex')}`;
-    await saveSuperior(ctx.db, row, { raterLabel, group: seat.group_ref, order: ballot.order }, ctx.store.user, now, { anonymous: true });
+    await saveSuperior(ctx.db, row, { raterLabel, group: seat.group_ref, order: ballot.order }, ctx.store.user, now, {
+      anonymous: true,
+    });
     changed = 1;
   } else if (ballot.kind === 'peer') {
     const others = group.filter((m) => m.cadreId !== seat.rater_cadre_id);
     if (ballot.ballots.some((b) => b.targetId === seat.rater_cadre_id)) fail('VALIDATION', '不能给本人打分', 'ballot');
-    requireEach(others, ballot.ballots.map((b) => b.targetId), '打分');
-    const r = await savePeer(ctx.db, row, { raterId: seat.rater_cadre_id!, ballots: ballot.ballots }, ctx.store.user, await indicatorNames(ctx.db), now, { anonymous: true });
+    requireEach(
+      others,
+      ballot.ballots.map((b) => b.targetId),
+      '打分',
+    );
+    const r = await savePeer(
+      ctx.db,
+      row,
+      { raterId: seat.rater_cadre_id!, ballots: ballot.ballots },
+      ctx.store.user,
+      await indicatorNames(ctx.db),
+      now,
+      { anonymous: true },
+    );
     changed = r.count;
   } else {
-    requireEach(group, ballot.votes.map((v) => v.targetId), '选择评价等次');
+    requireEach(
+      group,
+      ballot.votes.map((v) => v.targetId),
+      '选择评价等次',
+    );
     // Staff votes only add to the tallies: no single staff ballot is kept at all.
     await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now.slice(0, 10), 'kiosk');
     changed = ballot.votes.length;
   }
-  const used = await ctx.db.updateTable('assessment_panel_codes').set({ state: 'used' }).where('id', '=', seat.id).where('state', '=', 'unused').executeTakeFirst();
+  const used = await ctx.db
+    .updateTable('assessment_panel_codes')
+    .set({ state: 'used' })
+    .where('id', '=', seat.id)
+    .where('state', '=', 'unused')
+    .executeTakeFirst();
   if (Number(used.numUpdatedRows) !== 1) fail('VALIDATION', '该评议码已使用，每个评议码只能评议一次', 'code');
   // This transaction holds the ballot and the used code side by side: once committed, no -wal or -shm may keep it.
   ctx.rec.afterCommit(() => ctx.store.forgetHistory());
@@ -149,6 +189,9 @@ export async function exitKiosk(ctx: CallContext, password: string, close = fals
   }
   ctx.logins.succeeded(account);
   ctx.rec.afterCommit(() => ctx.kiosk.stop(close ? 'close' : 'exit'));
-  ctx.rec.record(status.assessmentName, close ? { assessmentId: status.assessmentId, closesApp: true } : { assessmentId: status.assessmentId });
+  ctx.rec.record(
+    status.assessmentName,
+    close ? { assessmentId: status.assessmentId, closesApp: true } : { assessmentId: status.assessmentId },
+  );
   return status.assessmentName;
 }

@@ -1,7 +1,13 @@
 // An assessment's life: list, read, create with its member snapshot, state transitions, member refresh in 准备.
 import type { Kysely } from 'kysely';
 import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
-import { STATE_LABELS, type AssessmentDetail, type AssessmentScope, type AssessmentState, type AssessmentSummary } from '../../shared/assessment/types';
+import {
+  STATE_LABELS,
+  type AssessmentDetail,
+  type AssessmentScope,
+  type AssessmentState,
+  type AssessmentSummary,
+} from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { RankingConfig } from '../../shared/scoring/types';
@@ -30,7 +36,11 @@ export async function listAssessments(db: Kysely<Database>, user: SessionUser): 
     .selectFrom('assessments')
     .selectAll('assessments')
     .select((eb) =>
-      eb.selectFrom('assessment_members').select((e) => e.fn.countAll<number>().as('n')).whereRef('assessment_members.assessment_id', '=', 'assessments.id').as('member_count'),
+      eb
+        .selectFrom('assessment_members')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('assessment_members.assessment_id', '=', 'assessments.id')
+        .as('member_count'),
     )
     .orderBy('year', 'desc')
     .orderBy('id', 'desc');
@@ -74,13 +84,28 @@ export interface NewAssessment {
   scope: AssessmentScope;
 }
 
-export async function createAssessment(db: Kysely<Database>, input: NewAssessment, user: SessionUser, now = new Date().toISOString()): Promise<number> {
+export async function createAssessment(
+  db: Kysely<Database>,
+  input: NewAssessment,
+  user: SessionUser,
+  now = new Date().toISOString(),
+): Promise<number> {
   await checkScope(db, input.scope);
-  const same = await db.selectFrom('assessments').select('id').where('name', '=', input.name).where('year', '=', input.year).executeTakeFirst();
+  const same = await db
+    .selectFrom('assessments')
+    .select('id')
+    .where('name', '=', input.name)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
   if (same) fail('VALIDATION', `${input.year} 年度已有名为“${input.name}”的考核`, 'name');
   const members = await rosterInScope(db, input.scope);
   if (members.length === 0) fail('VALIDATION', '所选范围内没有在职干部，请调整考核范围', 'scope');
-  const indicators = await db.selectFrom('catalog_indicators').select(['code', 'position', 'weight']).where('retired', '=', 0).orderBy('sort').execute();
+  const indicators = await db
+    .selectFrom('catalog_indicators')
+    .select(['code', 'position', 'weight'])
+    .where('retired', '=', 0)
+    .orderBy('sort')
+    .execute();
   const { id } = await db
     .insertInto('assessments')
     .values({
@@ -88,7 +113,10 @@ export async function createAssessment(db: Kysely<Database>, input: NewAssessmen
       year: input.year,
       state: 'preparing',
       config: JSON.stringify(defaultAssessmentConfig(indicators)),
-      scope: JSON.stringify({ categoryCodes: [...input.scope.categoryCodes].sort(), unitIds: [...input.scope.unitIds].sort((a, b) => a - b) }),
+      scope: JSON.stringify({
+        categoryCodes: [...input.scope.categoryCodes].sort(),
+        unitIds: [...input.scope.unitIds].sort((a, b) => a - b),
+      }),
       created_by: user.displayName,
       created_at: now,
       updated_by: user.displayName,
@@ -101,10 +129,19 @@ export async function createAssessment(db: Kysely<Database>, input: NewAssessmen
 }
 
 /** 准备 only: takes the roster as it is now (units, positions, new and departed cadres). */
-export async function refreshMembers(db: Kysely<Database>, id: number, version: number, user: SessionUser): Promise<{ before: number; after: number }> {
+export async function refreshMembers(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+  user: SessionUser,
+): Promise<{ before: number; after: number }> {
   const row = await loadAssessment(db, id, user);
   assertVersion(row, version);
-  if (row.state !== 'preparing') fail('VALIDATION', `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，成员名单已冻结，只有“准备”状态才能刷新成员`);
+  if (row.state !== 'preparing')
+    fail(
+      'VALIDATION',
+      `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，成员名单已冻结，只有“准备”状态才能刷新成员`,
+    );
   const before = await readMembers(db, id);
   const members = await rosterInScope(db, JSON.parse(row.scope) as AssessmentScope);
   if (members.length === 0) fail('VALIDATION', '考核范围内已没有在职干部，成员未刷新');
@@ -134,10 +171,18 @@ export async function setState(
   if (row.state === to) fail('VALIDATION', `考核“${row.name}”已经是“${STATE_LABELS[to]}”状态`, 'state');
   if (!TRANSITIONS[row.state].includes(to)) {
     const next = TRANSITIONS[row.state].map((s) => `“${STATE_LABELS[s]}”`).join('或');
-    fail('VALIDATION', `考核“${row.name}”不能从“${STATE_LABELS[row.state]}”直接变为“${STATE_LABELS[to]}”，只能变为${next}`, 'state');
+    fail(
+      'VALIDATION',
+      `考核“${row.name}”不能从“${STATE_LABELS[row.state]}”直接变为“${STATE_LABELS[to]}”，只能变为${next}`,
+      'state',
+    );
   }
   if (to === 'collecting' && row.state === 'preparing') {
-    const n = await db.selectFrom('assessment_members').select((e) => e.fn.countAll<number>().as('n')).where('assessment_id', '=', id).executeTakeFirst();
+    const n = await db
+      .selectFrom('assessment_members')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('assessment_id', '=', id)
+      .executeTakeFirst();
     if (Number(n?.n ?? 0) === 0) fail('VALIDATION', '考核没有成员，不能开始测评', 'state');
   }
   if (to === 'summarized') {

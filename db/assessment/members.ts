@@ -38,7 +38,11 @@ export async function rosterInScope(db: Kysely<Database>, scope: AssessmentScope
 
 export async function checkScope(db: Kysely<Database>, scope: AssessmentScope): Promise<void> {
   if (scope.categoryCodes.length > 0) {
-    const known = await db.selectFrom('catalog_categories').select('code').where('code', 'in', scope.categoryCodes).execute();
+    const known = await db
+      .selectFrom('catalog_categories')
+      .select('code')
+      .where('code', 'in', scope.categoryCodes)
+      .execute();
     const missing = scope.categoryCodes.find((c) => !known.some((k) => k.code === c));
     if (missing !== undefined) fail('VALIDATION', `单位类别“${missing}”不存在`, 'scope.categoryCodes');
   }
@@ -50,7 +54,11 @@ export async function checkScope(db: Kysely<Database>, scope: AssessmentScope): 
 }
 
 /** Replaces an assessment's snapshot (allowed only while 准备; the triggers refuse otherwise). */
-export async function writeMembers(db: Kysely<Database>, assessmentId: number, members: readonly AssessmentMember[]): Promise<void> {
+export async function writeMembers(
+  db: Kysely<Database>,
+  assessmentId: number,
+  members: readonly AssessmentMember[],
+): Promise<void> {
   await db.deleteFrom('assessment_members').where('assessment_id', '=', assessmentId).execute();
   for (let i = 0; i < members.length; i += 500) {
     const chunk = members.slice(i, i + 500);

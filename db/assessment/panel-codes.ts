@@ -2,7 +2,17 @@
 // replaced by staff, looked up (and used up) by the kiosk.
 import { createHmac, hkdfSync, randomInt } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { CODE_ALPHABET, CODE_LENGTH, PANEL_KIND_LABELS, PANEL_KINDS, normalizeCode, seatLabel, type PanelCodeSheet, type PanelKind, type PanelSeatView } from '../../shared/assessment/panel';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  PANEL_KIND_LABELS,
+  PANEL_KINDS,
+  normalizeCode,
+  seatLabel,
+  type PanelCodeSheet,
+  type PanelKind,
+  type PanelSeatView,
+} from '../../shared/assessment/panel';
 import type { AssessmentMember } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
@@ -50,11 +60,25 @@ async function issue(
     for (;;) {
       const code = newCode();
       const codeHash = hash(code);
-      const clash = await db.selectFrom('assessment_panel_codes').select('id').where('code_hash', '=', codeHash).executeTakeFirst();
+      const clash = await db
+        .selectFrom('assessment_panel_codes')
+        .select('id')
+        .where('code_hash', '=', codeHash)
+        .executeTakeFirst();
       if (clash) continue;
       await db
         .insertInto('assessment_panel_codes')
-        .values({ assessment_id: row.id, kind, group_ref: group, seat_no: seat.seatNo, rater_cadre_id: seat.raterCadreId, code_hash: codeHash, state: 'unused', created_by: user.displayName, created_at: now })
+        .values({
+          assessment_id: row.id,
+          kind,
+          group_ref: group,
+          seat_no: seat.seatNo,
+          rater_cadre_id: seat.raterCadreId,
+          code_hash: codeHash,
+          state: 'unused',
+          created_by: user.displayName,
+          created_at: now,
+        })
         .execute();
       out.push({ seat, code });
       break;
@@ -63,8 +87,25 @@ async function issue(
   return out;
 }
 
-function sheet(row: AssessmentRow, kind: PanelKind, group: string, name: string, now: string, slips: PanelCodeSheet['slips']): PanelCodeSheet {
-  return { assessmentId: row.id, assessmentName: row.name, year: row.year, kind, kindLabel: PANEL_KIND_LABELS[kind], group, groupName: name, generatedAt: now, slips };
+function sheet(
+  row: AssessmentRow,
+  kind: PanelKind,
+  group: string,
+  name: string,
+  now: string,
+  slips: PanelCodeSheet['slips'],
+): PanelCodeSheet {
+  return {
+    assessmentId: row.id,
+    assessmentName: row.name,
+    year: row.year,
+    kind,
+    kindLabel: PANEL_KIND_LABELS[kind],
+    group,
+    groupName: name,
+    generatedAt: now,
+    slips,
+  };
 }
 
 /**
@@ -95,10 +136,13 @@ export async function generateCodes(
     if (members.length < 2) fail('VALIDATION', `“${name}”只有 1 人，没有可互评的同事`, 'group');
     const used = new Set(existing.filter((r) => r.state === 'used').map((r) => r.rater_cadre_id));
     const seatNos = new Map(existing.map((r) => [r.rater_cadre_id, r.seat_no]));
-    seats = members.flatMap((m, i) => (used.has(m.cadreId) ? [] : [{ seatNo: seatNos.get(m.cadreId) ?? i + 1, raterCadreId: m.cadreId }]));
+    seats = members.flatMap((m, i) =>
+      used.has(m.cadreId) ? [] : [{ seatNo: seatNos.get(m.cadreId) ?? i + 1, raterCadreId: m.cadreId }],
+    );
     if (seats.length === 0) fail('VALIDATION', `“${name}”的同级互评已全部提交，无需再生成评议码`, 'group');
     const replaced = existing.filter((r) => r.state === 'unused').map((r) => r.id);
-    if (replaced.length > 0) await db.updateTable('assessment_panel_codes').set({ state: 'revoked' }).where('id', 'in', replaced).execute();
+    if (replaced.length > 0)
+      await db.updateTable('assessment_panel_codes').set({ state: 'revoked' }).where('id', 'in', replaced).execute();
   } else {
     if (input.count === undefined) fail('VALIDATION', '请填写要生成的评议码数量', 'count');
     const last = Math.max(0, ...existing.map((r) => r.seat_no));
@@ -114,14 +158,23 @@ export async function generateCodes(
     now,
     issued.map(({ seat, code }) => ({
       seatNo: seat.seatNo,
-      seatLabel: seatLabel(input.kind, seat.seatNo, seat.raterCadreId === null ? undefined : byId.get(seat.raterCadreId)?.name),
+      seatLabel: seatLabel(
+        input.kind,
+        seat.seatNo,
+        seat.raterCadreId === null ? undefined : byId.get(seat.raterCadreId)?.name,
+      ),
       code,
     })),
   );
 }
 
 async function seatRow(db: Kysely<Database>, row: AssessmentRow, id: number): Promise<CodeRow> {
-  const r = await db.selectFrom('assessment_panel_codes').selectAll().where('assessment_id', '=', row.id).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('assessment_panel_codes')
+    .selectAll()
+    .where('assessment_id', '=', row.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ?? fail('NOT_FOUND', '找不到该评议码，可能已被作废或重新生成', 'id');
 }
 
@@ -140,22 +193,50 @@ export async function revokeCode(db: Kysely<Database>, row: AssessmentRow, id: n
  * it is revoked, so fresh codes can be generated. Kiosk ballots keep no seat, so a panel is the smallest unit that can
  * be removed without knowing who cast what; no clerk path removes one ballot.
  */
-export async function voidPanel(db: Kysely<Database>, row: AssessmentRow, kind: PanelKind, group: string): Promise<{ groupName: string; usedSeats: number; removed: number; revoked: number }> {
+export async function voidPanel(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  kind: PanelKind,
+  group: string,
+): Promise<{ groupName: string; usedSeats: number; removed: number; revoked: number }> {
   const members = await groupMembers(db, row.id, group);
   if (members.length === 0) fail('VALIDATION', '评议分组不是本次考核的分组', 'group');
   const name = groupName(members, group);
-  const seats = await db.selectFrom('assessment_panel_codes').select(['id', 'state']).where('assessment_id', '=', row.id).where('kind', '=', kind).where('group_ref', '=', group).execute();
+  const seats = await db
+    .selectFrom('assessment_panel_codes')
+    .select(['id', 'state'])
+    .where('assessment_id', '=', row.id)
+    .where('kind', '=', kind)
+    .where('group_ref', '=', group)
+    .execute();
   const usedSeats = seats.filter((s) => s.state === 'used').length;
-  if (usedSeats === 0) fail('VALIDATION', `“${name}”的${PANEL_KIND_LABELS[kind]}还没有在评议终端提交的票，无需作废`, 'group');
+  if (usedSeats === 0)
+    fail('VALIDATION', `“${name}”的${PANEL_KIND_LABELS[kind]}还没有在评议终端提交的票，无需作废`, 'group');
   const ids = members.map((m) => m.cadreId);
   const r =
     kind === 'superior'
-      ? await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('group_ref', '=', group).where('source', '=', 'kiosk').executeTakeFirst()
+      ? await db
+          .deleteFrom('assessment_superior_ballots')
+          .where('assessment_id', '=', row.id)
+          .where('group_ref', '=', group)
+          .where('source', '=', 'kiosk')
+          .executeTakeFirst()
       : kind === 'peer'
-        ? await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'kiosk').executeTakeFirst()
-        : await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'kiosk').executeTakeFirst();
+        ? await db
+            .deleteFrom('assessment_peer_ballots')
+            .where('assessment_id', '=', row.id)
+            .where('target_cadre_id', 'in', ids)
+            .where('source', '=', 'kiosk')
+            .executeTakeFirst()
+        : await db
+            .deleteFrom('assessment_staff_counts')
+            .where('assessment_id', '=', row.id)
+            .where('target_cadre_id', 'in', ids)
+            .where('source', '=', 'kiosk')
+            .executeTakeFirst();
   const live = seats.filter((s) => s.state !== 'revoked').map((s) => s.id);
-  if (live.length > 0) await db.updateTable('assessment_panel_codes').set({ state: 'revoked' }).where('id', 'in', live).execute();
+  if (live.length > 0)
+    await db.updateTable('assessment_panel_codes').set({ state: 'revoked' }).where('id', 'in', live).execute();
   return { groupName: name, usedSeats, removed: Number(r.numDeletedRows), revoked: live.length };
 }
 
@@ -185,19 +266,39 @@ export async function regenerateCode(
   await db.updateTable('assessment_panel_codes').set({ state: 'revoked' }).where('id', '=', id).execute();
   const members = await memberMap(db, row.id, r.rater_cadre_id === null ? [] : [r.rater_cadre_id]);
   const group = await groupMembers(db, row.id, r.group_ref);
-  const [issued] = await issue(db, hash, row, r.kind, r.group_ref, [{ seatNo: r.seat_no, raterCadreId: r.rater_cadre_id }], user, now);
-  return sheet(row, r.kind, r.group_ref, groupName(group, r.group_ref), now, [{ seatNo: r.seat_no, seatLabel: seatOf(r, members), code: issued!.code }]);
+  const [issued] = await issue(
+    db,
+    hash,
+    row,
+    r.kind,
+    r.group_ref,
+    [{ seatNo: r.seat_no, raterCadreId: r.rater_cadre_id }],
+    user,
+    now,
+  );
+  return sheet(row, r.kind, r.group_ref, groupName(group, r.group_ref), now, [
+    { seatNo: r.seat_no, seatLabel: seatOf(r, members), code: issued!.code },
+  ]);
 }
 
 /** Every seat's latest code, by kind, group and seat: state only, never a code or a ballot. */
 export async function listSeats(db: Kysely<Database>, assessmentId: number): Promise<PanelSeatView[]> {
-  const rows = await db.selectFrom('assessment_panel_codes').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('assessment_panel_codes')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
   const members = new Map((await readMembers(db, assessmentId)).map((m) => [m.cadreId, m]));
   // A regenerated seat shows its current code only.
   const latest = new Map<string, CodeRow>();
   for (const r of rows) latest.set(`${r.kind}|${r.group_ref}|${r.seat_no}`, r);
   return [...latest.values()]
-    .sort((a, b) => PANEL_KINDS.indexOf(a.kind) - PANEL_KINDS.indexOf(b.kind) || (a.group_ref < b.group_ref ? -1 : a.group_ref > b.group_ref ? 1 : a.seat_no - b.seat_no))
+    .sort(
+      (a, b) =>
+        PANEL_KINDS.indexOf(a.kind) - PANEL_KINDS.indexOf(b.kind) ||
+        (a.group_ref < b.group_ref ? -1 : a.group_ref > b.group_ref ? 1 : a.seat_no - b.seat_no),
+    )
     .map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -212,11 +313,26 @@ export async function listSeats(db: Kysely<Database>, assessmentId: number): Pro
 }
 
 /** The unused seat a typed code opens in this assessment, or a Chinese refusal saying why (wrong, used, revoked). */
-export async function seatForCode(db: Kysely<Database>, hash: (code: string) => string, assessmentId: number, typed: string): Promise<{ seat: CodeRow | null; refusal: string | null; wrong: boolean }> {
+export async function seatForCode(
+  db: Kysely<Database>,
+  hash: (code: string) => string,
+  assessmentId: number,
+  typed: string,
+): Promise<{ seat: CodeRow | null; refusal: string | null; wrong: boolean }> {
   const code = normalizeCode(typed);
-  if (code === null) return { seat: null, refusal: '评议码不正确，请核对后重新输入（8 位，由数字 2–9 和字母组成，不含 0、O、1、I）', wrong: true };
-  const r = await db.selectFrom('assessment_panel_codes').selectAll().where('code_hash', '=', hash(code)).executeTakeFirst();
-  if (!r || r.assessment_id !== assessmentId) return { seat: null, refusal: '评议码不正确，请核对后重新输入', wrong: true };
+  if (code === null)
+    return {
+      seat: null,
+      refusal: '评议码不正确，请核对后重新输入（8 位，由数字 2–9 和字母组成，不含 0、O、1、I）',
+      wrong: true,
+    };
+  const r = await db
+    .selectFrom('assessment_panel_codes')
+    .selectAll()
+    .where('code_hash', '=', hash(code))
+    .executeTakeFirst();
+  if (!r || r.assessment_id !== assessmentId)
+    return { seat: null, refusal: '评议码不正确，请核对后重新输入', wrong: true };
   if (r.state === 'used') return { seat: null, refusal: '该评议码已使用，每个评议码只能评议一次', wrong: false };
   if (r.state === 'revoked') return { seat: null, refusal: '该评议码已作废，请向工作人员领取新的评议码', wrong: false };
   return { seat: r, refusal: null, wrong: false };

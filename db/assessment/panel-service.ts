@@ -34,7 +34,12 @@ export const panelHandlers: Handlers<PanelCalls> = {
     assertCollecting(row, '生成评议码');
     const sheet = await generateCodes(db, codeHasher(store), row, input, store.user);
     // The audit entry counts the codes; it never holds one.
-    rec.record(row.name, { assessmentId: row.id, kind: PANEL_KIND_LABELS[input.kind], group: sheet.groupName, codes: sheet.slips.length });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: PANEL_KIND_LABELS[input.kind],
+      group: sheet.groupName,
+      codes: sheet.slips.length,
+    });
     return sheet;
   },
 
@@ -42,7 +47,12 @@ export const panelHandlers: Handlers<PanelCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '补发评议码');
     const sheet = await regenerateCode(db, codeHasher(store), row, id, store.user);
-    rec.record(row.name, { assessmentId: row.id, kind: sheet.kindLabel, group: sheet.groupName, seat: sheet.slips[0]!.seatLabel });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: sheet.kindLabel,
+      group: sheet.groupName,
+      seat: sheet.slips[0]!.seatLabel,
+    });
     return sheet;
   },
 
@@ -50,7 +60,13 @@ export const panelHandlers: Handlers<PanelCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '作废评议码');
     const seat = await revokeCode(db, row, id);
-    rec.record(row.name, { assessmentId: row.id, kind: PANEL_KIND_LABELS[seat.kind], seatNo: seat.seat_no, from: SEAT_STATE_LABELS.unused, to: SEAT_STATE_LABELS.revoked });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: PANEL_KIND_LABELS[seat.kind],
+      seatNo: seat.seat_no,
+      from: SEAT_STATE_LABELS.unused,
+      to: SEAT_STATE_LABELS.revoked,
+    });
     return { changed: 1 };
   },
 
@@ -59,7 +75,14 @@ export const panelHandlers: Handlers<PanelCalls> = {
     assertCollecting(row, '作废本组匿名评议');
     const r = await voidPanel(db, row, kind, group);
     // Counts only: what the removed ballots said is gone with them.
-    rec.record(row.name, { assessmentId: row.id, kind: PANEL_KIND_LABELS[kind], group: r.groupName, usedSeats: r.usedSeats, removedBallots: r.removed, revokedCodes: r.revoked });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: PANEL_KIND_LABELS[kind],
+      group: r.groupName,
+      usedSeats: r.usedSeats,
+      removedBallots: r.removed,
+      revokedCodes: r.revoked,
+    });
     return { changed: r.removed };
   },
 
@@ -89,7 +112,13 @@ export const panelHandlers: Handlers<PanelCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入纸质票');
     const r = await enterPaper(db, row, paperNo, ballot, store.user, await indicatorNames(db));
-    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS[ballot.kind], paperNo, entry: r.entryNo, state: r.state });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: COMPONENT_LABELS[ballot.kind],
+      paperNo,
+      entry: r.entryNo,
+      state: r.state,
+    });
     return r;
   },
 

@@ -3,7 +3,15 @@ import type { Kysely } from 'kysely';
 import { invalidReasonText } from '../../shared/assessment/labels';
 import { quotaBasisOf } from '../../shared/assessment/quota-note';
 import { groupOrder } from '../../shared/assessment/ranking-display';
-import { STAFF_GRADE_LABELS, groupRefOf, type ArchivedResult, type AssessmentMember, type GradeConfirmation, type InvalidBallotView, type RankingsView } from '../../shared/assessment/types';
+import {
+  STAFF_GRADE_LABELS,
+  groupRefOf,
+  type ArchivedResult,
+  type AssessmentMember,
+  type GradeConfirmation,
+  type InvalidBallotView,
+  type RankingsView,
+} from '../../shared/assessment/types';
 import { computeRankings } from '../../shared/scoring';
 import type { Component, RankingConfig, RankingInput, RankingResult, StaffGrade } from '../../shared/scoring/types';
 import type { Database } from '../schema';
@@ -30,7 +38,10 @@ export interface StoreRankingInput {
  * who voted. Should the pool run out (data from before these checks), the ballot is named `匿名评议-<id>`: not a
  * cadre, so scoring reports it (unknownCadre) rather than counting one rater twice.
  */
-function peerRaters(peer: readonly { id: number; rater_cadre_id: number | null; target_cadre_id: number }[], members: readonly AssessmentMember[]): string[] {
+function peerRaters(
+  peer: readonly { id: number; rater_cadre_id: number | null; target_cadre_id: number }[],
+  members: readonly AssessmentMember[],
+): string[] {
   if (peer.every((b) => b.rater_cadre_id !== null)) return peer.map((b) => String(b.rater_cadre_id));
   const byGroup = new Map<string, number[]>();
   const groupOf = new Map<number, string>();
@@ -63,12 +74,42 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
   const [row, members, superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
     db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
     readMembers(db, assessmentId),
-    db.selectFrom('assessment_superior_ballots').select(['rater_label', 'group_ref', 'sort_order']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_peer_ballots').select(['id', 'rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_staff_counts').select(['target_cadre_id', 'excellent', 'good', 'fair', 'poor']).where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute(),
-    db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'score']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_adjustments').select(['target_cadre_id', 'points', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
-    db.selectFrom('assessment_vetoes').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute(),
+    db
+      .selectFrom('assessment_superior_ballots')
+      .select(['rater_label', 'group_ref', 'sort_order'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_peer_ballots')
+      .select(['id', 'rater_cadre_id', 'target_cadre_id', 'scores', 'anonymous'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_staff_counts')
+      .select(['target_cadre_id', 'excellent', 'good', 'fair', 'poor'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('target_cadre_id')
+      .execute(),
+    db
+      .selectFrom('assessment_service_ballots')
+      .select(['target_cadre_id', 'score'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_adjustments')
+      .select(['target_cadre_id', 'points', 'reason'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('assessment_vetoes')
+      .select(['target_cadre_id', 'reason'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
     readIneligible(db, assessmentId),
   ]);
   // Tallies are kept per source; scoring sees one total per cadre, so the input (and an archive's digest) is what it was.
@@ -92,14 +133,23 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
       categoryId: m.categoryCode,
       unitId: String(m.unitId),
     })),
-    superiorBallots: superior.map((b) => ({ raterId: b.rater_label, order: (JSON.parse(b.sort_order) as number[]).map(String) })),
-    peerBallots: peerRaters(peer, members).map((raterId, i) => ({ raterId, targetId: String(peer[i]!.target_cadre_id), scores: JSON.parse(peer[i]!.scores) as Record<string, number> })),
+    superiorBallots: superior.map((b) => ({
+      raterId: b.rater_label,
+      order: (JSON.parse(b.sort_order) as number[]).map(String),
+    })),
+    peerBallots: peerRaters(peer, members).map((raterId, i) => ({
+      raterId,
+      targetId: String(peer[i]!.target_cadre_id),
+      scores: JSON.parse(peer[i]!.scores) as Record<string, number>,
+    })),
     staffBallots,
     serviceBallots: service.map((b) => ({ targetId: String(b.target_cadre_id), score: b.score })),
     adjustments: adjustments.map((a) => ({ targetId: String(a.target_cadre_id), points: a.points, reason: a.reason })),
     vetoes: vetoes.map((v) => ({ targetId: String(v.target_cadre_id), reason: v.reason })),
     // Only when there is an entry: the input of an assessment without one (and so its archive digest) is unchanged.
-    ...(ineligible.length > 0 ? { ineligible: ineligible.map((i) => ({ targetId: String(i.target_cadre_id), reason: i.reason })) } : {}),
+    ...(ineligible.length > 0
+      ? { ineligible: ineligible.map((i) => ({ targetId: String(i.target_cadre_id), reason: i.reason })) }
+      : {}),
   };
   const byId = new Map(members.map((m) => [m.cadreId, m]));
   const nameOf = (id: string | number) => byId.get(Number(id))?.name ?? `#${id}`;
@@ -110,7 +160,11 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
     }
     if (kind === 'peer') {
       const b = peer[index];
-      return b ? (b.rater_cadre_id === null ? `匿名评议对${nameOf(b.target_cadre_id)}的互评` : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`) : '';
+      return b
+        ? b.rater_cadre_id === null
+          ? `匿名评议对${nameOf(b.target_cadre_id)}的互评`
+          : `${nameOf(b.rater_cadre_id)}对${nameOf(b.target_cadre_id)}的互评`
+        : '';
     }
     if (kind === 'staff') {
       const b = staffBallots[index];
@@ -123,21 +177,44 @@ export async function loadRankingInput(db: Kysely<Database>, assessmentId: numbe
 }
 
 function readIneligible(db: Kysely<Database>, assessmentId: number) {
-  return db.selectFrom('assessment_ineligible').select(['target_cadre_id', 'reason']).where('assessment_id', '=', assessmentId).orderBy('id').execute();
+  return db
+    .selectFrom('assessment_ineligible')
+    .select(['target_cadre_id', 'reason'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
 }
 
-export async function computeFromStore(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput & { result: RankingResult }> {
+export async function computeFromStore(
+  db: Kysely<Database>,
+  assessmentId: number,
+): Promise<StoreRankingInput & { result: RankingResult }> {
   const loaded = await loadRankingInput(db, assessmentId);
   return { ...loaded, result: computeRankings(loaded.input) };
 }
 
 export function invalidViews(result: RankingResult, describe: StoreRankingInput['describe']): InvalidBallotView[] {
-  return result.invalidBallots.map((b) => ({ ...b, reasonText: invalidReasonText(b.reason), ballot: describe(b.kind, b.index) }));
+  return result.invalidBallots.map((b) => ({
+    ...b,
+    reasonText: invalidReasonText(b.reason),
+    ballot: describe(b.kind, b.index),
+  }));
 }
 
 export async function readConfirmations(db: Kysely<Database>, assessmentId: number): Promise<GradeConfirmation[]> {
-  const rows = await db.selectFrom('assessment_grade_confirmations').selectAll().where('assessment_id', '=', assessmentId).orderBy('target_cadre_id').execute();
-  return rows.map((r) => ({ cadreId: r.target_cadre_id, grade: r.grade, reason: r.reason, confirmedBy: r.entered_by, confirmedAt: r.entered_at }));
+  const rows = await db
+    .selectFrom('assessment_grade_confirmations')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('target_cadre_id')
+    .execute();
+  return rows.map((r) => ({
+    cadreId: r.target_cadre_id,
+    grade: r.grade,
+    reason: r.reason,
+    confirmedBy: r.entered_by,
+    confirmedAt: r.entered_at,
+  }));
 }
 
 function groupNames(members: readonly AssessmentMember[]): Record<string, string> {
@@ -174,15 +251,32 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
   };
   if (row.state === 'archived' && row.archived_result) {
     const archived = JSON.parse(row.archived_result) as ArchivedResult;
-    return { ...base, result: archived.result, invalidBallots: archived.invalidBallots, confirmations: archived.confirmations };
+    return {
+      ...base,
+      result: archived.result,
+      invalidBallots: archived.invalidBallots,
+      confirmations: archived.confirmations,
+    };
   }
   const loaded = await loadRankingInput(db, row.id);
-  const result = row.state === 'summarized' && row.summarized_result ? (JSON.parse(row.summarized_result) as RankingResult) : computeRankings(loaded.input);
-  return { ...base, result, invalidBallots: invalidViews(result, loaded.describe), confirmations: await readConfirmations(db, row.id) };
+  const result =
+    row.state === 'summarized' && row.summarized_result
+      ? (JSON.parse(row.summarized_result) as RankingResult)
+      : computeRankings(loaded.input);
+  return {
+    ...base,
+    result,
+    invalidBallots: invalidViews(result, loaded.describe),
+    confirmations: await readConfirmations(db, row.id),
+  };
 }
 
 /** The ranking with other component weights (the what-if panel): the stored ballots, nothing saved. */
-export async function whatIf(db: Kysely<Database>, assessmentId: number, weights: RankingConfig['weights']): Promise<RankingResult> {
+export async function whatIf(
+  db: Kysely<Database>,
+  assessmentId: number,
+  weights: RankingConfig['weights'],
+): Promise<RankingResult> {
   const { input } = await loadRankingInput(db, assessmentId);
   return computeRankings({ ...input, config: { ...input.config, weights } });
 }

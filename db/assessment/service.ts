@@ -7,7 +7,16 @@ import { assertCollecting, assertState, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
 import { dossierAdjustmentProposals, dossierVetoProposals, setProposalDismissed } from './dossier-links';
-import { addStaffBallot, deleteBallot, listBallots, memberMap, saveService, saveStaff, saveSuperior, savePeer } from './ballots';
+import {
+  addStaffBallot,
+  deleteBallot,
+  listBallots,
+  memberMap,
+  saveService,
+  saveStaff,
+  saveSuperior,
+  savePeer,
+} from './ballots';
 import { updateConfig } from './config';
 import { confirmGrade, confirmSuggested } from './grades';
 import { addIneligible, deleteIneligible } from './ineligible';
@@ -93,7 +102,13 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const row = await loadAssessment(db, input.assessmentId, store.user);
     assertCollecting(row, '录入测评票');
     const group = await saveSuperior(db, row, input, store.user);
-    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.superior, rater: input.raterLabel, group, places: input.order.length });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: COMPONENT_LABELS.superior,
+      rater: input.raterLabel,
+      group,
+      places: input.order.length,
+    });
     return { changed: 1 };
   },
 
@@ -117,7 +132,13 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const row = await loadAssessment(db, input.assessmentId, store.user);
     assertCollecting(row, '录入测评票');
     const { groupName, count } = await addStaffBallot(db, row, input, store.user);
-    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.staff, group: groupName, ballots: 1, cadres: count });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: COMPONENT_LABELS.staff,
+      group: groupName,
+      ballots: 1,
+      cadres: count,
+    });
     return { changed: count };
   },
 
@@ -125,7 +146,12 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入测评票');
     const target = await saveService(db, row, targetId, scores, store.user);
-    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.service, target: target.name, scores: scores.length });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: COMPONENT_LABELS.service,
+      target: target.name,
+      scores: scores.length,
+    });
     return { changed: scores.length };
   },
 
@@ -162,7 +188,14 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertCollecting(row, dismissed ? '忽略加减分提示' : '恢复加减分提示');
     const p = await setProposalDismissed(db, row, dossierEntryId, dismissed, store.user);
     const target = (await memberMap(db, row.id, [p.targetId])).get(p.targetId);
-    rec.record(row.name, { assessmentId: row.id, target: target?.name ?? p.targetId, dossierEntryId, entry: p.title, item: p.listItemCode, dismissed });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      target: target?.name ?? p.targetId,
+      dossierEntryId,
+      entry: p.title,
+      item: p.listItemCode,
+      dismissed,
+    });
     return { changed: 1 };
   },
 
@@ -170,7 +203,12 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入一票否决');
     const target = await addVeto(db, row, { targetId, reason, dossierEntryId }, store.user);
-    rec.record(row.name, { assessmentId: row.id, target: target.name, reason, ...(dossierEntryId === undefined ? {} : { dossierEntryId }) });
+    rec.record(row.name, {
+      assessmentId: row.id,
+      target: target.name,
+      reason,
+      ...(dossierEntryId === undefined ? {} : { dossierEntryId }),
+    });
     return { changed: 1 };
   },
 
@@ -235,7 +273,11 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
       scope,
       confirmed: confirmed.length,
       // Per grade in Chinese, and every cadre by name: the log alone says who got which grade by this step.
-      grades: Object.fromEntries((Object.keys(byGrade) as Grade[]).filter((g) => byGrade[g] > 0).map((g) => [GRADE_LABELS[g], confirmed.filter((c) => c.grade === g).map((c) => c.member.name)])),
+      grades: Object.fromEntries(
+        (Object.keys(byGrade) as Grade[])
+          .filter((g) => byGrade[g] > 0)
+          .map((g) => [GRADE_LABELS[g], confirmed.filter((c) => c.grade === g).map((c) => c.member.name)]),
+      ),
       ...(skipped.length > 0 ? { skipped: skipped.map((s) => s.name) } : {}),
     });
     const view = await rankingsView(db, await loadAssessment(db, assessmentId, store.user));

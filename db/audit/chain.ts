@@ -44,7 +44,12 @@ export async function appendAudit(
   at: Date | string = new Date(),
   sign?: (hash: string) => string,
 ): Promise<number> {
-  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const row: ChainedFields = {
     id: (last?.id ?? 0) + 1,
     at: typeof at === 'string' ? at : at.toISOString(),
@@ -56,6 +61,9 @@ export async function appendAudit(
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(key, row);
-  await db.insertInto('audit_log').values({ ...row, hash, signature: sign ? sign(hash) : null }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ ...row, hash, signature: sign ? sign(hash) : null })
+    .execute();
   return row.id;
 }

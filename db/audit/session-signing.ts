@@ -21,7 +21,12 @@ import { headDigest, registrationOf } from './verify';
 
 /** The newest entry: how many there are (ids run 1..n) and its hash. */
 export async function chainHead(db: Kysely<Database>): Promise<ChainHead> {
-  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return last ? { count: last.id, hash: last.hash } : { count: 0, hash: GENESIS_HASH };
 }
 
@@ -43,7 +48,12 @@ async function headProblem(store: Store, seen: ChainHead): Promise<string | null
 
 /** The public key the log last registered for a user (what verify checks their entries with), or null. */
 async function registeredKey(db: Kysely<Database>, userId: number): Promise<string | null> {
-  const rows = await db.selectFrom('audit_log').select('detail').where('detail', 'like', '%"signingKey"%').orderBy('id', 'desc').execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('detail', 'like', '%"signingKey"%')
+    .orderBy('id', 'desc')
+    .execute();
   for (const r of rows) {
     const reg = registrationOf(r.detail);
     if (reg?.userId === userId) return reg.publicKey;
@@ -77,14 +87,22 @@ export const keyDetail = (userId: number, publicKey: string) => ({ signingKey: {
 export async function beginSigning(store: Store, password: string): Promise<string | null> {
   const slotId = slotIdOf(store);
   const record: SigningRecord | undefined = readSigningFile(store.dir, store.storeId).users[slotId];
-  const user = await store.db.selectFrom('users').select(['id', 'signing_key']).where('id', '=', store.user.id).executeTakeFirstOrThrow();
+  const user = await store.db
+    .selectFrom('users')
+    .select(['id', 'signing_key'])
+    .where('id', '=', store.user.id)
+    .executeTakeFirstOrThrow();
   const signer = record ? await openSigningKey(record, password, store.storeId, slotId) : null;
   let alarm: string | null = null;
   if (record && signer) {
     store.setSigner(signer);
     const registered = await registeredKey(store.db, store.user.id);
-    if ((user.signing_key !== null && user.signing_key !== signer.publicKey) || (registered !== null && registered !== signer.publicKey)) {
-      alarm = '账户登记的签名公钥已被改动，与您本人的签名密钥不符（有人可能以您的名义伪造了审计记录）。请立即报告保密管理人员。';
+    if (
+      (user.signing_key !== null && user.signing_key !== signer.publicKey) ||
+      (registered !== null && registered !== signer.publicKey)
+    ) {
+      alarm =
+        '账户登记的签名公钥已被改动，与您本人的签名密钥不符（有人可能以您的名义伪造了审计记录）。请立即报告保密管理人员。';
     }
     const seen = readAnchor(record, signer, store.storeId, slotId);
     if (seen === 'forged') alarm = '您上次登录时记下的审计日志末尾（审计锚点）已被改动。请立即报告保密管理人员。';
@@ -96,15 +114,28 @@ export async function beginSigning(store: Store, password: string): Promise<stri
     const made = await newSigningKey(password, store.kdfCost, store.storeId, slotId);
     store.setSigner(made.signer);
     await store.change(first ? 'session.signingKeyCreated' : 'session.signingKeyReplaced', async (db, rec) => {
-      await db.updateTable('users').set({ signing_key: made.signer.publicKey }).where('id', '=', store.user.id).execute();
+      await db
+        .updateTable('users')
+        .set({ signing_key: made.signer.publicKey })
+        .where('id', '=', store.user.id)
+        .execute();
       rec.record(store.user.username, {
-        ...(first ? {} : { reason: record ? '密码已由管理员重置，原签名密钥无法解开' : restored ? '从备份恢复后重新生成' : '签名密钥记录缺失' }),
+        ...(first
+          ? {}
+          : {
+              reason: record
+                ? '密码已由管理员重置，原签名密钥无法解开'
+                : restored
+                  ? '从备份恢复后重新生成'
+                  : '签名密钥记录缺失',
+            }),
         ...keyDetail(store.user.id, made.signer.publicKey),
       });
       rec.afterCommit(() => putSigningRecord(store.dir, store.storeId, slotId, made.record));
     });
     // A record that vanished while the account had a key is itself a sign of tampering with the store folder.
-    if (!record && !first && !restored) alarm = '您的签名密钥记录已从档案库文件夹中消失，已生成新的签名密钥。请立即报告保密管理人员。';
+    if (!record && !first && !restored)
+      alarm = '您的签名密钥记录已从档案库文件夹中消失，已生成新的签名密钥。请立即报告保密管理人员。';
   }
   if (alarm) {
     const text = alarm;
@@ -120,14 +151,23 @@ export async function saveAnchor(store: Store): Promise<void> {
   const slotId = slotIdOf(store);
   const record = readSigningFile(store.dir, store.storeId).users[slotId];
   if (!record || record.publicKey !== signer.publicKey) return;
-  putSigningRecord(store.dir, store.storeId, slotId, withAnchor(record, signer, store.storeId, slotId, await chainHead(store.db)));
+  putSigningRecord(
+    store.dir,
+    store.storeId,
+    slotId,
+    withAnchor(record, signer, store.storeId, slotId, await chainHead(store.db)),
+  );
 }
 
 /**
  * The user's own password change: the same key, re-wrapped with the new password, anchored at the head before the
  * change. Returns the step to run after the commit (write the record, keep the new anchor key in the session).
  */
-export async function rewrapForPassword(store: Store, db: Kysely<Database>, newPassword: string): Promise<(() => void) | null> {
+export async function rewrapForPassword(
+  store: Store,
+  db: Kysely<Database>,
+  newPassword: string,
+): Promise<(() => void) | null> {
   const signer = store.signingKey;
   if (!signer) return null;
   const slotId = slotIdOf(store);

@@ -18,7 +18,13 @@ export const signingKeyPath = (dir: string) => join(dir, SIGNING_KEY_FILE);
 
 const anchorSchema = z.object({ count: z.number().int().min(0), hash: z.string(), mac: z.string() });
 const recordSchema = z.object({
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: z.string(),
+  }),
   publicKey: z.string(),
   wrapped: z.object({ iv: z.string(), tag: z.string(), data: z.string() }),
   anchor: anchorSchema.nullable(),
@@ -49,7 +55,9 @@ export function readSigningFile(dir: string, storeId: string): z.infer<typeof fi
   const path = signingKeyPath(dir);
   if (!existsSync(path)) return empty;
   try {
-    const file = fileSchema.parse(JSON.parse(readUserFile(path, { maxBytes: MAX_BYTES, tooLarge: () => 'too large' }).toString('utf8')));
+    const file = fileSchema.parse(
+      JSON.parse(readUserFile(path, { maxBytes: MAX_BYTES, tooLarge: () => 'too large' }).toString('utf8')),
+    );
     return file.storeId === storeId ? file : empty;
   } catch {
     return empty;
@@ -59,7 +67,10 @@ export function readSigningFile(dir: string, storeId: string): z.infer<typeof fi
 /** Puts one user's record (read fresh, so other users' records are kept). */
 export function putSigningRecord(dir: string, storeId: string, slotId: string, record: SigningRecord): void {
   const file = readSigningFile(dir, storeId);
-  writeFileAtomic(signingKeyPath(dir), `${JSON.stringify({ ...file, users: { ...file.users, [slotId]: record } }, null, 2)}\n`);
+  writeFileAtomic(
+    signingKeyPath(dir),
+    `${JSON.stringify({ ...file, users: { ...file.users, [slotId]: record } }, null, 2)}\n`,
+  );
 }
 
 const aad = (storeId: string, slotId: string) => `${FORMAT}|${storeId}|${slotId}`;
@@ -71,7 +82,9 @@ function subkeys(kek: Buffer): { wrapKey: Buffer; anchorKey: Buffer } {
 }
 
 const anchorMac = (anchorKey: Buffer, storeId: string, slotId: string, head: ChainHead) =>
-  createHmac('sha256', anchorKey).update(`${aad(storeId, slotId)}|${head.count}|${head.hash}`).digest('base64');
+  createHmac('sha256', anchorKey)
+    .update(`${aad(storeId, slotId)}|${head.count}|${head.hash}`)
+    .digest('base64');
 
 async function wrapFor(
   password: string,
@@ -91,10 +104,22 @@ async function wrapFor(
 }
 
 /** A new key pair for a user, its private half wrapped with the user's password. */
-export function newSigningKey(password: string, cost: { N: number; r: number; p: number }, storeId: string, slotId: string) {
+export function newSigningKey(
+  password: string,
+  cost: { N: number; r: number; p: number },
+  storeId: string,
+  slotId: string,
+) {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const privateDer = privateKey.export({ format: 'der', type: 'pkcs8' });
-  return wrapFor(password, cost, storeId, slotId, privateDer, publicKey.export({ format: 'der', type: 'spki' }).toString('base64'));
+  return wrapFor(
+    password,
+    cost,
+    storeId,
+    slotId,
+    privateDer,
+    publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  );
 }
 
 /** The same key wrapped with a new password (a password change keeps the key and the anchor the user saw). */
@@ -107,12 +132,19 @@ export async function rewrapSigningKey(
   slotId: string,
 ) {
   const r = await wrapFor(password, cost, storeId, slotId, Buffer.from(signer.privateDer), signer.publicKey);
-  const record = anchor ? { ...r.record, anchor: { ...anchor, mac: anchorMac(r.signer.anchorKey, storeId, slotId, anchor) } } : r.record;
+  const record = anchor
+    ? { ...r.record, anchor: { ...anchor, mac: anchorMac(r.signer.anchorKey, storeId, slotId, anchor) } }
+    : r.record;
   return { record, signer: r.signer };
 }
 
 /** Unwraps a user's key with their password; null when the record was wrapped with another password. */
-export async function openSigningKey(record: SigningRecord, password: string, storeId: string, slotId: string): Promise<Signer | null> {
+export async function openSigningKey(
+  record: SigningRecord,
+  password: string,
+  storeId: string,
+  slotId: string,
+): Promise<Signer | null> {
   const kek = await deriveKey(password, record.kdf);
   const { wrapKey: wk, anchorKey } = subkeys(kek);
   kek.fill(0);
@@ -126,7 +158,12 @@ export async function openSigningKey(record: SigningRecord, password: string, st
 }
 
 /** The anchor a user saw, if its MAC holds under that user's key; 'forged' when it was altered. */
-export function readAnchor(record: SigningRecord, signer: Signer, storeId: string, slotId: string): ChainHead | null | 'forged' {
+export function readAnchor(
+  record: SigningRecord,
+  signer: Signer,
+  storeId: string,
+  slotId: string,
+): ChainHead | null | 'forged' {
   const a = record.anchor;
   if (!a) return null;
   const want = Buffer.from(anchorMac(signer.anchorKey, storeId, slotId, a), 'base64');
@@ -134,14 +171,24 @@ export function readAnchor(record: SigningRecord, signer: Signer, storeId: strin
   return got.length === want.length && timingSafeEqual(got, want) ? { count: a.count, hash: a.hash } : 'forged';
 }
 
-export const withAnchor = (record: SigningRecord, signer: Signer, storeId: string, slotId: string, head: ChainHead): SigningRecord => ({
+export const withAnchor = (
+  record: SigningRecord,
+  signer: Signer,
+  storeId: string,
+  slotId: string,
+  head: ChainHead,
+): SigningRecord => ({
   ...record,
   anchor: { ...head, mac: anchorMac(signer.anchorKey, storeId, slotId, head) },
 });
 
 /** The entry's signature: Ed25519 over the entry's chained hash. */
 export const signHash = (signer: Signer, hash: string): string =>
-  sign(null, Buffer.from(hash, 'hex'), createPrivateKey({ key: signer.privateDer, format: 'der', type: 'pkcs8' })).toString('base64');
+  sign(
+    null,
+    Buffer.from(hash, 'hex'),
+    createPrivateKey({ key: signer.privateDer, format: 'der', type: 'pkcs8' }),
+  ).toString('base64');
 
 export const wipeSigner = (s: Signer | null) => {
   s?.privateDer.fill(0);

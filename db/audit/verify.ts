@@ -36,7 +36,11 @@ function publicKeyOf(b64: string): KeyObject | null {
  * registered them, signed by its own user), never from the users table, which anyone with the store key can edit.
  * `anchor` is the head the current user saw at login (authenticated with their password), to find a cut.
  */
-export async function verifyAudit(db: Kysely<Database>, key: Buffer, anchor: ChainHead | null | 'forged' = null): Promise<AuditVerification> {
+export async function verifyAudit(
+  db: Kysely<Database>,
+  key: Buffer,
+  anchor: ChainHead | null | 'forged' = null,
+): Promise<AuditVerification> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
   const keys = new Map<number, KeyObject | null>();
   let prev = GENESIS_HASH;
@@ -45,7 +49,14 @@ export async function verifyAudit(db: Kysely<Database>, key: Buffer, anchor: Cha
   let lastSigned = 0;
   const last = rows[rows.length - 1];
   const head = { count: rows.length, digest: headDigest(last?.hash ?? GENESIS_HASH) };
-  const broken = (id: number, reason: string): AuditVerification => ({ intact: false, checked: rows.length, firstBrokenId: id, reason, unsigned, head });
+  const broken = (id: number, reason: string): AuditVerification => ({
+    intact: false,
+    checked: rows.length,
+    firstBrokenId: id,
+    reason,
+    unsigned,
+    head,
+  });
   for (const r of rows) {
     if (r.id !== expectedId) return broken(expectedId, `第 ${expectedId} 号记录缺失（记录被删除）`);
     if (r.prev_hash !== prev) return broken(r.id, `第 ${r.id} 号记录与前一条记录的链接不符（记录被删除、插入或改写）`);
@@ -72,9 +83,13 @@ export async function verifyAudit(db: Kysely<Database>, key: Buffer, anchor: Cha
     prev = r.hash;
     expectedId += 1;
   }
-  if (anchor === 'forged') return broken(1, '您的审计锚点（上次登录时看到的日志末尾）被改动，无法确认日志末尾是否被截去');
+  if (anchor === 'forged')
+    return broken(1, '您的审计锚点（上次登录时看到的日志末尾）被改动，无法确认日志末尾是否被截去');
   if (anchor && anchor.count > rows.length) {
-    return broken(rows.length + 1, `日志末尾被截去：您上次登录时日志已有 ${anchor.count} 条记录，现在只有 ${rows.length} 条；第 ${rows.length + 1} 号起的记录已不在`);
+    return broken(
+      rows.length + 1,
+      `日志末尾被截去：您上次登录时日志已有 ${anchor.count} 条记录，现在只有 ${rows.length} 条；第 ${rows.length + 1} 号起的记录已不在`,
+    );
   }
   if (anchor && anchor.count > 0 && rows[anchor.count - 1]!.hash !== anchor.hash) {
     return broken(anchor.count, `第 ${anchor.count} 号记录与您上次登录时看到的不同（日志被截去后重写）`);

@@ -27,7 +27,9 @@ export function listAutoBackups(storeDir: string): AutoBackupFile[] {
       const st = statSync(join(dir, fileName));
       // The name carries the time it was made (the file's mtime changes when it is copied).
       const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(fileName);
-      const createdAt = m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).toISOString() : st.mtime.toISOString();
+      const createdAt = m
+        ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).toISOString()
+        : st.mtime.toISOString();
       return { fileName, createdAt, bytes: st.size };
     })
     .sort((a, b) => (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));

@@ -31,7 +31,10 @@ export const manifestSchema = z.object({
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
 export const notABackup = (why = '') =>
-  new ApiError({ code: 'NOT_A_STORE', message: `所选文件不是本系统的备份文件，或备份已损坏${why ? `（${why}）` : ''}。当前档案库未作任何修改。` });
+  new ApiError({
+    code: 'NOT_A_STORE',
+    message: `所选文件不是本系统的备份文件，或备份已损坏${why ? `（${why}）` : ''}。当前档案库未作任何修改。`,
+  });
 
 const u32 = (n: number) => {
   const b = Buffer.alloc(4);
@@ -43,14 +46,22 @@ const MAC_BYTES = 32;
 const HASH_BYTES = 32;
 
 /** The backup's MAC key: HKDF from the database key under its own label, so it is no other key of the store. */
-export const backupMacKey = (dbKey: Buffer): Buffer => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'ganbu backup mac v1', 32));
+export const backupMacKey = (dbKey: Buffer): Buffer =>
+  Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'ganbu backup mac v1', 32));
 
 /**
  * Writes manifest + key slots + the database file's bytes to `target`, then the HMAC (under `macKey`, version 2
  * manifests) and the SHA-256, and fsyncs.
  */
-export function writeContainer(target: string, manifest: BackupManifest, keySlotsJson: string, dbFile: string, macKey?: Buffer): number {
-  if ((manifest.version === 2) !== (macKey !== undefined)) throw new Error('a version-2 backup needs its MAC key, a version-1 one has none');
+export function writeContainer(
+  target: string,
+  manifest: BackupManifest,
+  keySlotsJson: string,
+  dbFile: string,
+  macKey?: Buffer,
+): number {
+  if ((manifest.version === 2) !== (macKey !== undefined))
+    throw new Error('a version-2 backup needs its MAC key, a version-1 one has none');
   const hash = createHash('sha256');
   const mac = macKey ? createHmac('sha256', macKey) : null;
   const out = openSync(target, 'w', 0o600);
@@ -142,7 +153,7 @@ export function readContainerHeader(path: string): ContainerHeader {
     // Verify the checksum over everything before it: a truncated or altered file is refused here.
     const hash = createHash('sha256');
     const buf = Buffer.alloc(CHUNK);
-    for (let at = 0; at < size - 32; ) {
+    for (let at = 0; at < size - 32;) {
       const n = readSync(fd, buf, 0, Math.min(CHUNK, size - 32 - at), at);
       hash.update(buf.subarray(0, n));
       at += n;
@@ -168,7 +179,7 @@ export function verifyContainerMac(path: string, header: ContainerHeader, dbKey:
   try {
     const end = header.dbOffset + header.manifest.dbBytes;
     const buf = Buffer.alloc(CHUNK);
-    for (let at = 0; at < end; ) {
+    for (let at = 0; at < end;) {
       const n = readSync(fd, buf, 0, Math.min(CHUNK, end - at), at);
       if (n === 0) throw notABackup('文件不完整');
       mac.update(buf.subarray(0, n));
@@ -181,7 +192,8 @@ export function verifyContainerMac(path: string, header: ContainerHeader, dbKey:
   if (!header.mac || !timingSafeEqual(expected, header.mac)) {
     throw new ApiError({
       code: 'NOT_A_STORE',
-      message: '备份未通过认证：备份的说明信息（时间、备份人、所属档案库）或数据在备份后被改动过，不能恢复。当前档案库未作任何修改。',
+      message:
+        '备份未通过认证：备份的说明信息（时间、备份人、所属档案库）或数据在备份后被改动过，不能恢复。当前档案库未作任何修改。',
     });
   }
   return true;

@@ -15,7 +15,11 @@ import { assertIntact } from './verify';
 import { createOwnerOnlyFile, restrictToOwner } from '../fs/owner-only';
 
 /** `db`: the connection to read with (the call's transaction, when a backup is made inside one). */
-export async function createBackup(store: Store, target: string, db: Kysely<Database> = store.db): Promise<{ bytes: number }> {
+export async function createBackup(
+  store: Store,
+  target: string,
+  db: Kysely<Database> = store.db,
+): Promise<{ bytes: number }> {
   const stamp = randomBytes(6).toString('hex');
   // Scratch copies stay in the store's own folder: nothing of the store is ever written to a shared temp folder.
   const snapshot = join(store.dir, `.backup-${stamp}.db`);
@@ -29,7 +33,8 @@ export async function createBackup(store: Store, target: string, db: Kysely<Data
     let auditHead: { count: number; digest: string } | undefined;
     try {
       // The audit head, an anchor kept outside the store; read before the copy, so it is always a prefix of its log.
-      const last = reader.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+      const last = reader.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+        { id: number; hash: string } | undefined;
       if (last) auditHead = { count: last.id, digest: last.hash.slice(0, 12) };
       // VACUUM INTO fills an empty file as it is: made owner-only first, SQLite would create it world-readable.
       createOwnerOnlyFile(snapshot);

@@ -19,7 +19,6 @@ import { writeFileAtomic } from '../fs/atomic';
 import { extractDatabase, readContainerHeader, verifyContainerMac, type BackupManifest } from './container';
 import { assertIntact, countRows } from './verify';
 
-
 export interface BackupInfo {
   readonly createdAt: string;
   readonly appVersion: string;
@@ -50,7 +49,8 @@ export interface CurrentStore {
 export const storeLabel = (storeId: string, storeName: string | undefined) =>
   `“${storeName?.trim() || '未命名档案库'}”（编号 ${storeId.slice(0, 8).toUpperCase()}）`;
 
-export type BackupCredentials = { readonly username: string; readonly password: string } | { readonly recoveryCode: string };
+export type BackupCredentials =
+  { readonly username: string; readonly password: string } | { readonly recoveryCode: string };
 
 /** A checked copy of the backup's database waiting beside the store; discard() removes it. */
 export interface StagedRestore {
@@ -69,20 +69,40 @@ export interface StagedRestore {
   discard(): void;
 }
 
-export async function stageRestore(path: string, storeDir: string, creds: BackupCredentials, current?: CurrentStore): Promise<StagedRestore> {
+export async function stageRestore(
+  path: string,
+  storeDir: string,
+  creds: BackupCredentials,
+  current?: CurrentStore,
+): Promise<StagedRestore> {
   const header = readContainerHeader(path);
   if (header.manifest.schemaVersion > LATEST) {
-    fail('STORE_TOO_NEW', `该备份由更新版本的软件创建（数据版本 ${header.manifest.schemaVersion}），请升级软件后再恢复。当前档案库未作任何修改。`);
+    fail(
+      'STORE_TOO_NEW',
+      `该备份由更新版本的软件创建（数据版本 ${header.manifest.schemaVersion}），请升级软件后再恢复。当前档案库未作任何修改。`,
+    );
   }
   const keySlots = parseKeySlots(header.keySlotsJson);
   const unlocked =
     'recoveryCode' in creds
       ? await unlockSlot(keySlots, RECOVERY_SLOT_ID, normalizeRecoveryCode(creds.recoveryCode))
-      : await unlockSlot(keySlots, passwordSlotId(keySlots.storeId, creds.username.trim().toLowerCase()), creds.password);
+      : await unlockSlot(
+          keySlots,
+          passwordSlotId(keySlots.storeId, creds.username.trim().toLowerCase()),
+          creds.password,
+        );
   if (!unlocked.ok) {
     throw 'recoveryCode' in creds
-      ? new ApiError({ code: 'WRONG_PASSWORD', message: '恢复码与该备份不符，请核对创建档案库时打印的恢复码', field: 'recoveryCode' })
-      : new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码不正确：请输入备份时有效的账户和密码', field: 'password' });
+      ? new ApiError({
+          code: 'WRONG_PASSWORD',
+          message: '恢复码与该备份不符，请核对创建档案库时打印的恢复码',
+          field: 'recoveryCode',
+        })
+      : new ApiError({
+          code: 'WRONG_PASSWORD',
+          message: '用户名或密码不正确：请输入备份时有效的账户和密码',
+          field: 'password',
+        });
   }
   const file = join(storeDir, `.restore-${randomBytes(6).toString('hex')}.db`);
   // A slot may hold two keys (a backup taken while a re-keying was under way): the one the MAC verifies under is
@@ -107,23 +127,40 @@ export async function stageRestore(path: string, storeDir: string, creds: Backup
   try {
     // The password opened this backup's own key: with it, the manifest and the data are checked as one.
     const authenticated = verifyContainerMac(path, header, keys.dbKey);
-    if (header.manifest.storeId !== keySlots.storeId) fail('NOT_A_STORE', '备份的说明信息与其密钥不匹配，备份已被改动或损坏。当前档案库未作任何修改。');
+    if (header.manifest.storeId !== keySlots.storeId)
+      fail('NOT_A_STORE', '备份的说明信息与其密钥不匹配，备份已被改动或损坏。当前档案库未作任何修改。');
     const otherStore =
       current && current.storeId !== keySlots.storeId
-        ? { backup: storeLabel(keySlots.storeId, header.manifest.storeName), current: storeLabel(current.storeId, current.storeName) }
+        ? {
+            backup: storeLabel(keySlots.storeId, header.manifest.storeName),
+            current: storeLabel(current.storeId, current.storeName),
+          }
         : null;
     extractDatabase(path, header, file);
     assertIntact(file, keys.dbKey);
     const db = openEncrypted(file, keys.dbKey, { create: false });
     let counts: ReturnType<typeof countRows>;
     try {
-      const meta = db.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as { value: string } | undefined;
-      if (meta?.value !== keySlots.storeId) fail('NOT_A_STORE', '备份中的数据库与其密钥不匹配，备份已损坏。当前档案库未作任何修改。');
+      const meta = db.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as
+        { value: string } | undefined;
+      if (meta?.value !== keySlots.storeId)
+        fail('NOT_A_STORE', '备份中的数据库与其密钥不匹配，备份已损坏。当前档案库未作任何修改。');
       counts = countRows(db);
     } finally {
       db.close();
     }
-    return { file, manifest: header.manifest, keySlots, keySlotsJson: header.keySlotsJson, dbKey: keys.dbKey, keys, counts, authenticated, otherStore, discard };
+    return {
+      file,
+      manifest: header.manifest,
+      keySlots,
+      keySlotsJson: header.keySlotsJson,
+      dbKey: keys.dbKey,
+      keys,
+      counts,
+      authenticated,
+      otherStore,
+      discard,
+    };
   } catch (e) {
     discard();
     throw e;
@@ -164,7 +201,11 @@ export function applyRestore(storeDir: string, staged: StagedRestore, now = new 
 }
 
 /** Records the restore in the restored store's own log (opening it also brings an older schema up to date). */
-export async function auditRestored(storeDir: string, staged: StagedRestore, entry: Omit<AuditEntry, 'userId'>): Promise<void> {
+export async function auditRestored(
+  storeDir: string,
+  staged: StagedRestore,
+  entry: Omit<AuditEntry, 'userId'>,
+): Promise<void> {
   const raw = openVerified(storeDir, staged.keySlots.storeId, staged.dbKey);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const key = auditKeyFrom(staged.keys.rootKey);

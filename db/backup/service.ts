@@ -32,7 +32,12 @@ export const backupHandlers: Handlers<BackupCalls> = {
     const path = io.openedPath(input.token);
     regularFileStats(path, 'token');
     const current = { storeId: store.storeId, storeName: (await readSettings(db)).issuingOrgan };
-    const staged = await stageRestore(path, store.dir, 'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input, current);
+    const staged = await stageRestore(
+      path,
+      store.dir,
+      'recoveryCode' in input ? { recoveryCode: input.recoveryCode } : input,
+      current,
+    );
     const jobId = jobs.create(RESTORE_JOB, { staged, fileName: basename(path) });
     // Date and author are shown again from the authenticated manifest: a replayed old backup says how old it is.
     return {

@@ -24,7 +24,10 @@ export function assertIntact(file: string, dbKey: Buffer): void {
 
 /** Row counts shown before a restore, for the tables this backup's schema has. */
 export function countRows(db: RawDb): { users: number; units: number; cadres: number; auditEntries: number } {
-  const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
-  const count = (t: string) => (tables.has(t) ? (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n : 0);
+  const tables = new Set(
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
+  );
+  const count = (t: string) =>
+    tables.has(t) ? (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n : 0;
   return { users: count('users'), units: count('units'), cadres: count('cadres'), auditEntries: count('audit_log') };
 }

@@ -13,10 +13,22 @@ export async function readCatalogAdmin(db: Kysely<Database>): Promise<CatalogAdm
     db.selectFrom('catalog_list_items').selectAll().orderBy('sort').orderBy('code').execute(),
     db.selectFrom('catalog_categories').selectAll().orderBy('sort').orderBy('code').execute(),
   ]);
-  const item = (r: { code: string; name: string; retired: number }) => ({ code: r.code, name: r.name, retired: r.retired === 1 });
+  const item = (r: { code: string; name: string; retired: number }) => ({
+    code: r.code,
+    name: r.name,
+    retired: r.retired === 1,
+  });
   return {
-    sections: sections.map((s) => ({ code: s.code, name: s.name, items: subItems.filter((i) => i.section_code === s.code).map(item) })),
-    dimensions: dimensions.map((d) => ({ code: d.code, name: d.name, items: standards.filter((i) => i.dimension_code === d.code).map(item) })),
+    sections: sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      items: subItems.filter((i) => i.section_code === s.code).map(item),
+    })),
+    dimensions: dimensions.map((d) => ({
+      code: d.code,
+      name: d.name,
+      items: standards.filter((i) => i.dimension_code === d.code).map(item),
+    })),
     channels: channels.map(item),
     listItems: listItems.map((l) => ({
       ...item(l),

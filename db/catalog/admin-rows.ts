@@ -33,11 +33,17 @@ export async function kindRows(db: Kysely<Database>, kind: AdminKind): Promise<K
   });
   switch (kind) {
     case 'subItem':
-      return (await db.selectFrom('catalog_sub_items').selectAll().execute()).map((r) => base(r, r.section_code)).sort(bySort);
+      return (await db.selectFrom('catalog_sub_items').selectAll().execute())
+        .map((r) => base(r, r.section_code))
+        .sort(bySort);
     case 'standard':
-      return (await db.selectFrom('catalog_standards').selectAll().execute()).map((r) => base(r, r.dimension_code)).sort(bySort);
+      return (await db.selectFrom('catalog_standards').selectAll().execute())
+        .map((r) => base(r, r.dimension_code))
+        .sort(bySort);
     case 'listItem':
-      return (await db.selectFrom('catalog_list_items').selectAll().execute()).map((r) => base(r, r.polarity)).sort(bySort);
+      return (await db.selectFrom('catalog_list_items').selectAll().execute())
+        .map((r) => base(r, r.polarity))
+        .sort(bySort);
     case 'channel':
     case 'category':
       return (await db.selectFrom(KIND_TABLE[kind]).selectAll().execute()).map((r) => base(r, '')).sort(bySort);

@@ -13,19 +13,36 @@ interface Kind {
   readonly matches: (b: Buffer) => boolean;
 }
 
-const starts = (b: Buffer, bytes: readonly number[], at = 0) => b.length >= at + bytes.length && bytes.every((x, i) => b[at + i] === x);
+const starts = (b: Buffer, bytes: readonly number[], at = 0) =>
+  b.length >= at + bytes.length && bytes.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 const JPEG: Kind = { label: 'JPEG 图片', mime: 'image/jpeg', matches: (b) => starts(b, [0xff, 0xd8, 0xff]) };
 const KINDS: Readonly<Record<string, Kind>> = {
   jpg: JPEG,
   jpeg: JPEG,
-  png: { label: 'PNG 图片', mime: 'image/png', matches: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  gif: { label: 'GIF 图片', mime: 'image/gif', matches: (b) => starts(b, ascii('GIF87a')) || starts(b, ascii('GIF89a')) },
+  png: {
+    label: 'PNG 图片',
+    mime: 'image/png',
+    matches: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  gif: {
+    label: 'GIF 图片',
+    mime: 'image/gif',
+    matches: (b) => starts(b, ascii('GIF87a')) || starts(b, ascii('GIF89a')),
+  },
   bmp: { label: 'BMP 图片', mime: 'image/bmp', matches: (b) => starts(b, ascii('BM')) },
-  webp: { label: 'WebP 图片', mime: 'image/webp', matches: (b) => starts(b, ascii('RIFF')) && starts(b, ascii('WEBP'), 8) },
+  webp: {
+    label: 'WebP 图片',
+    mime: 'image/webp',
+    matches: (b) => starts(b, ascii('RIFF')) && starts(b, ascii('WEBP'), 8),
+  },
   pdf: { label: 'PDF 文件', mime: 'application/pdf', matches: (b) => starts(b, ascii('%PDF-')) },
-  doc: { label: 'Word 文档', mime: 'application/msword', matches: (b) => starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
+  doc: {
+    label: 'Word 文档',
+    mime: 'application/msword',
+    matches: (b) => starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  },
   docx: {
     label: 'Word 文档',
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -37,11 +54,19 @@ const KINDS: Readonly<Record<string, Kind>> = {
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
 
 /** Checks a picked file and reads it; every refusal names the file and says why, in Chinese, before anything is written. */
-export function readAttachmentFile(path: string, field = 'token'): { fileName: string; mime: string; data: Buffer; sha256: string } {
+export function readAttachmentFile(
+  path: string,
+  field = 'token',
+): { fileName: string; mime: string; data: Buffer; sha256: string } {
   const fileName = basename(path);
   const ext = extname(fileName).slice(1).toLowerCase();
   const kind = KINDS[ext];
-  if (!kind) fail('VALIDATION', `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`, field);
+  if (!kind)
+    fail(
+      'VALIDATION',
+      `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`,
+      field,
+    );
   const data = readUserFile(path, {
     maxBytes: MAX_ATTACHMENT_BYTES,
     tooLarge: (size) => `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`,
@@ -81,14 +106,24 @@ export async function attachmentRow(db: Kysely<Database>, id: number) {
   const row = await db
     .selectFrom('dossier_attachments')
     .innerJoin('dossier_entries', 'dossier_entries.id', 'dossier_attachments.entry_id')
-    .select(['dossier_attachments.id', 'dossier_attachments.entry_id', 'dossier_attachments.file_name', 'dossier_entries.title', 'dossier_entries.cadre_id'])
+    .select([
+      'dossier_attachments.id',
+      'dossier_attachments.entry_id',
+      'dossier_attachments.file_name',
+      'dossier_entries.title',
+      'dossier_entries.cadre_id',
+    ])
     .where('dossier_attachments.id', '=', id)
     .executeTakeFirst();
   return row ?? fail('NOT_FOUND', '找不到该附件，可能已被删除', 'id');
 }
 
 export async function readAttachment(db: Kysely<Database>, id: number): Promise<AttachmentContent> {
-  const row = await db.selectFrom('dossier_attachments').select(['file_name', 'mime', 'data']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('dossier_attachments')
+    .select(['file_name', 'mime', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return fail('NOT_FOUND', '找不到该附件，可能已被删除', 'id');
   return { fileName: row.file_name, mime: row.mime, base64: Buffer.from(row.data).toString('base64') };
 }

@@ -18,9 +18,15 @@ export async function readDossierCatalog(db: Kysely<Database>): Promise<DossierC
   ]);
   return {
     sections: new Map(sections.map((r) => [r.code, { name: r.name, retired: r.retired === 1 }])),
-    subItems: new Map(subItems.map((r) => [r.code, { name: r.name, retired: r.retired === 1, sectionCode: r.section_code }])),
+    subItems: new Map(
+      subItems.map((r) => [r.code, { name: r.name, retired: r.retired === 1, sectionCode: r.section_code }]),
+    ),
     channels: new Map(channels.map((r) => [r.code, { name: r.name, retired: r.retired === 1 }])),
-    standards: new Map(standards.map((r) => [r.code, { name: r.name, retired: r.retired === 1, dimensionCode: r.dimension_code }])),
-    listItems: new Map(listItems.map((r) => [r.code, { name: r.name, retired: r.retired === 1, polarity: r.polarity }])),
+    standards: new Map(
+      standards.map((r) => [r.code, { name: r.name, retired: r.retired === 1, dimensionCode: r.dimension_code }]),
+    ),
+    listItems: new Map(
+      listItems.map((r) => [r.code, { name: r.name, retired: r.retired === 1, polarity: r.polarity }]),
+    ),
   };
 }

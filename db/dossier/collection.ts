@@ -8,7 +8,12 @@ import type { Database } from '../schema';
 type CollectionCalls = 'collection.attestNone' | 'collection.withdrawAttestation' | 'collection.setRequiredSections';
 
 async function liveSection(db: Kysely<Database>, code: string): Promise<string> {
-  const s = await db.selectFrom('catalog_sections').select('name').where('code', '=', code).where('retired', '=', 0).executeTakeFirst();
+  const s = await db
+    .selectFrom('catalog_sections')
+    .select('name')
+    .where('code', '=', code)
+    .where('retired', '=', 0)
+    .executeTakeFirst();
   return s?.name ?? fail('VALIDATION', `板块“${code}”不存在或已停用`, 'sectionCode');
 }
 
@@ -22,8 +27,21 @@ export const collectionHandlers: Handlers<CollectionCalls> = {
     if (notServing) fail('VALIDATION', `“${notServing.name}”不是在职干部，不在季度采集范围内`, 'cadreIds');
     // A cadre who has material of the section, or is already marked, needs nothing: skipped, and counted as such.
     const [withEntry, marked] = await Promise.all([
-      db.selectFrom('dossier_entries').select('cadre_id').distinct().where('quarter', '=', quarter).where('section_code', '=', sectionCode).where('cadre_id', 'in', ids).execute(),
-      db.selectFrom('quarter_attestations').select('cadre_id').where('quarter', '=', quarter).where('section_code', '=', sectionCode).where('cadre_id', 'in', ids).execute(),
+      db
+        .selectFrom('dossier_entries')
+        .select('cadre_id')
+        .distinct()
+        .where('quarter', '=', quarter)
+        .where('section_code', '=', sectionCode)
+        .where('cadre_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('quarter_attestations')
+        .select('cadre_id')
+        .where('quarter', '=', quarter)
+        .where('section_code', '=', sectionCode)
+        .where('cadre_id', 'in', ids)
+        .execute(),
     ]);
     const skip = new Set([...withEntry, ...marked].map((r) => r.cadre_id));
     const added = cadres.filter((c) => !skip.has(c.id));
@@ -31,7 +49,18 @@ export const collectionHandlers: Handlers<CollectionCalls> = {
     for (let i = 0; i < added.length; i += 500) {
       await db
         .insertInto('quarter_attestations')
-        .values(added.slice(i, i + 500).map((c) => ({ quarter, section_code: sectionCode, cadre_id: c.id, note, attested_by: store.user.displayName, attested_at: at })))
+        .values(
+          added
+            .slice(i, i + 500)
+            .map((c) => ({
+              quarter,
+              section_code: sectionCode,
+              cadre_id: c.id,
+              note,
+              attested_by: store.user.displayName,
+              attested_at: at,
+            })),
+        )
         .execute();
     }
     const names = added.map((c) => c.name);
@@ -58,17 +87,31 @@ export const collectionHandlers: Handlers<CollectionCalls> = {
       .executeTakeFirst();
     if (!row) fail('NOT_FOUND', '该核查记录已不存在，可能已被撤销', 'cadreId');
     await db.deleteFrom('quarter_attestations').where('id', '=', row!.id).execute();
-    rec.record(`${row!.name} ${quarter} ${sectionCode}：撤销“本季度无此类材料”`, { cadreId, quarter, section: sectionCode, note: row!.note });
+    rec.record(`${row!.name} ${quarter} ${sectionCode}：撤销“本季度无此类材料”`, {
+      cadreId,
+      quarter,
+      section: sectionCode,
+      note: row!.note,
+    });
     return null;
   },
 
   async 'collection.setRequiredSections'({ db, rec }, { quarter, sectionCodes }) {
     const codes = [...new Set(sectionCodes)];
     for (const code of codes) await liveSection(db, code);
-    const before = (await db.selectFrom('quarter_required_sections').select('section_code').where('quarter', '=', quarter).execute()).map((r) => r.section_code);
+    const before = (
+      await db.selectFrom('quarter_required_sections').select('section_code').where('quarter', '=', quarter).execute()
+    ).map((r) => r.section_code);
     await db.deleteFrom('quarter_required_sections').where('quarter', '=', quarter).execute();
-    await db.insertInto('quarter_required_sections').values(codes.map((c) => ({ quarter, section_code: c }))).execute();
-    rec.record(`${quarter} 必填板块`, { quarter, from: before.length > 0 ? before.join('、') : '全部板块', to: codes.join('、') });
+    await db
+      .insertInto('quarter_required_sections')
+      .values(codes.map((c) => ({ quarter, section_code: c })))
+      .execute();
+    rec.record(`${quarter} 必填板块`, {
+      quarter,
+      from: before.length > 0 ? before.join('、') : '全部板块',
+      to: codes.join('、'),
+    });
     return null;
   },
 };

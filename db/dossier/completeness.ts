@@ -7,7 +7,10 @@ import type { Database } from '../schema';
 const pct = (filled: number, slots: number) => (slots === 0 ? 100 : Math.round((filled / slots) * 1000) / 10);
 
 /** The quarter's required section codes: the administrator's choice among the live sections, else all of them. */
-export async function requiredSections(db: Kysely<Database>, quarter: string): Promise<{ live: { code: string; name: string }[]; required: Set<string>; chosen: boolean }> {
+export async function requiredSections(
+  db: Kysely<Database>,
+  quarter: string,
+): Promise<{ live: { code: string; name: string }[]; required: Set<string>; chosen: boolean }> {
   const [live, chosen] = await Promise.all([
     db.selectFrom('catalog_sections').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
     db.selectFrom('quarter_required_sections').select('section_code').where('quarter', '=', quarter).execute(),
@@ -29,7 +32,12 @@ export async function quarterCompleteness(db: Kysely<Database>, quarter: string)
       .orderBy('cadres.id')
       .execute(),
     // Answered from the (quarter, section_code, cadre_id) index alone.
-    db.selectFrom('dossier_entries').select(['section_code', 'cadre_id']).distinct().where('quarter', '=', quarter).execute(),
+    db
+      .selectFrom('dossier_entries')
+      .select(['section_code', 'cadre_id'])
+      .distinct()
+      .where('quarter', '=', quarter)
+      .execute(),
     db.selectFrom('quarter_attestations').selectAll().where('quarter', '=', quarter).execute(),
   ]);
   const sections = live.filter((s) => required.has(s.code));
@@ -68,11 +76,20 @@ export async function quarterCompleteness(db: Kysely<Database>, quarter: string)
     filledAll += sections.length - missing.length;
     u.cadres += 1;
     units.set(c.unit_id, u);
-    if (missing.length > 0) gaps.push({ cadreId: c.id, name: c.name, unitId: c.unit_id, unitName: c.unit_name, missing });
+    if (missing.length > 0)
+      gaps.push({ cadreId: c.id, name: c.name, unitId: c.unit_id, unitName: c.unit_name, missing });
   }
   const unitRows: UnitCompleteness[] = [...units.entries()].map(([unitId, u]) => {
     const slots = u.cadres * sections.length;
-    return { unitId, unitName: u.unitName, cadres: u.cadres, filled: u.filled, attested: u.attested, slots, percent: pct(u.filled, slots) };
+    return {
+      unitId,
+      unitName: u.unitName,
+      cadres: u.cadres,
+      filled: u.filled,
+      attested: u.attested,
+      slots,
+      percent: pct(u.filled, slots),
+    };
   });
   return {
     quarter,

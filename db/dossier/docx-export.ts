@@ -8,5 +8,10 @@ import { dossierDocx, readDossierDocxData } from './docx/dossier-docx';
 export async function exportDossierDocx(db: Kysely<Database>, path: string, cadreId: number) {
   const data = await readDossierDocxData(db, cadreId);
   writeFileAtomic(path, dossierDocx(data));
-  return { fileName: basename(path), name: data.profile.name, unitName: data.profile.unitName, entries: data.entries.length };
+  return {
+    fileName: basename(path),
+    name: data.profile.name,
+    unitName: data.profile.unitName,
+    entries: data.entries.length,
+  };
 }

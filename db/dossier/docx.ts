@@ -36,7 +36,8 @@ const attr = (n: Node, name: string): string | undefined => {
 };
 const child = (n: Node, tag: string): Node | undefined => kids(n).find((c) => tagOf(c) === tag);
 /** A toggle property (w:b, w:i) is on when present, unless its value says off. */
-const isOn = (n: Node | undefined): boolean => n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? 'true');
+const isOn = (n: Node | undefined): boolean =>
+  n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? 'true');
 
 interface Styles {
   /** styleId → heading level, from the style's name ("heading 1") or outline level. */
@@ -48,7 +49,8 @@ async function part(data: Uint8Array, path: string, fileName: string): Promise<s
   try {
     return (await readZipEntry(data, path, MAX_PART_BYTES))?.toString('utf8') ?? null;
   } catch (e) {
-    if (e instanceof ZipLimitError && e.reason === 'tooLarge') fail('VALIDATION', `附件“${fileName}”的内容过大，无法预览，请下载后用 Word 查看`, 'id');
+    if (e instanceof ZipLimitError && e.reason === 'tooLarge')
+      fail('VALIDATION', `附件“${fileName}”的内容过大，无法预览，请下载后用 Word 查看`, 'id');
     return fail('VALIDATION', `附件“${fileName}”不是有效的 Word（.docx）文档或已损坏，无法预览`, 'id');
   }
 }
@@ -103,7 +105,8 @@ class Reader {
       const t = tagOf(n);
       if (t === 'w:r') this.run(n, runs);
       // Links keep their text only: nothing in a preview may navigate anywhere.
-      else if (t === 'w:hyperlink' || t === 'w:ins' || t === 'w:smartTag' || t === 'w:fldSimple' || t === 'w:customXml') this.inline(kids(n), runs);
+      else if (t === 'w:hyperlink' || t === 'w:ins' || t === 'w:smartTag' || t === 'w:fldSimple' || t === 'w:customXml')
+        this.inline(kids(n), runs);
       else if (t === 'w:sdt') this.inline(kids(child(n, 'w:sdtContent') ?? {}), runs);
     }
   }
@@ -115,7 +118,10 @@ class Reader {
     for (const c of kids(r)) {
       const t = tagOf(c);
       let text = '';
-      if (t === 'w:t') text = kids(c).map((x) => (typeof x['#text'] === 'string' ? x['#text'] : '')).join('');
+      if (t === 'w:t')
+        text = kids(c)
+          .map((x) => (typeof x['#text'] === 'string' ? x['#text'] : ''))
+          .join('');
       else if (t === 'w:tab') text = '\t';
       else if (t === 'w:br' || t === 'w:cr') text = '\n';
       else if (t === 'w:drawing' || t === 'w:pict' || t === 'w:object') {
@@ -143,14 +149,18 @@ function merge(runs: readonly DocRun[]): DocRun[] {
   const out: DocRun[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
-    if (last && last.bold === r.bold && last.italic === r.italic) out[out.length - 1] = { ...last, text: last.text + r.text };
+    if (last && last.bold === r.bold && last.italic === r.italic)
+      out[out.length - 1] = { ...last, text: last.text + r.text };
     else out.push(r);
   }
   return out;
 }
 
 /** The document's blocks, or a Chinese refusal naming the file when it is not a readable .docx. */
-export async function docxBlocks(data: Uint8Array, fileName: string): Promise<{ blocks: DocBlock[]; imagesLeftOut: number }> {
+export async function docxBlocks(
+  data: Uint8Array,
+  fileName: string,
+): Promise<{ blocks: DocBlock[]; imagesLeftOut: number }> {
   const damaged = () => fail('VALIDATION', `附件“${fileName}”不是有效的 Word（.docx）文档或已损坏，无法预览`, 'id');
   const documentXml = await part(data, 'word/document.xml', fileName);
   if (documentXml === null) return damaged();

@@ -24,12 +24,20 @@ export const gapTitle = (quarter: string, unitName: string | null) =>
   `${quarterLabel(quarter)}政治素质档案缺项名单${unitName ? `（${unitName}）` : ''}`;
 
 /** The gaps of a quarter (of one unit, or all) as sheet rows: section names, the cadre's current post. */
-export async function gapRows(db: Kysely<Database>, data: QuarterCompleteness, unitId: number | undefined): Promise<GapRow[]> {
+export async function gapRows(
+  db: Kysely<Database>,
+  data: QuarterCompleteness,
+  unitId: number | undefined,
+): Promise<GapRow[]> {
   const gaps = data.gaps.filter((g) => unitId === undefined || g.unitId === unitId);
   const ids = gaps.map((g) => g.cadreId);
   const posts = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const part = await db.selectFrom('cadres').select(['id', 'current_post']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const part = await db
+      .selectFrom('cadres')
+      .select(['id', 'current_post'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const p of part) posts.set(p.id, p.current_post);
   }
   const names = new Map(data.sections.map((s) => [s.code, s.name]));
@@ -46,7 +54,12 @@ export async function gapWorkbook(title: string, rows: readonly GapRow[]): Promi
   addTableSheet(wb, {
     name: '缺项名单',
     title,
-    columns: GAP_HEADERS.map((header, i) => ({ header, width: WIDTHS[i]!, ...(i === 0 ? { align: 'center' as const } : {}), ...(i === 4 ? { wrap: true } : {}) })),
+    columns: GAP_HEADERS.map((header, i) => ({
+      header,
+      width: WIDTHS[i]!,
+      ...(i === 0 ? { align: 'center' as const } : {}),
+      ...(i === 4 ? { wrap: true } : {}),
+    })),
     rows: rows.map((r, i) => [i + 1, r.unitName, r.name, r.post, r.missing]),
   });
   return toBuffer(wb);

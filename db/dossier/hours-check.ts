@@ -3,7 +3,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import { localToday } from '../../shared/dossier/quarter';
-import { HOURS_SUB_ITEM, type HoursCheckBatch, type HoursCheckPreview, type HoursShortCadre } from '../../shared/dossier/hours-check';
+import {
+  HOURS_SUB_ITEM,
+  type HoursCheckBatch,
+  type HoursCheckPreview,
+  type HoursShortCadre,
+} from '../../shared/dossier/hours-check';
 import type { Database } from '../schema';
 import { readDossierCatalog } from './catalog';
 import { hoursOfYear } from './hours-sources';
@@ -19,7 +24,10 @@ const LEGACY_PREFIX = 'legacy:';
 /** What the token covers: a change to any of it between preview and commit refuses the commit. */
 function tokenOf(year: number, required: number, cadres: readonly HoursShortCadre[]): string {
   const data = cadres.map((c) => [c.cadreId, c.hours, c.sources.map((s) => [s.kind, s.refId, s.hours, s.counted])]);
-  return createHash('sha256').update(JSON.stringify([year, required, data])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([year, required, data]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export async function previewYear(db: Db, year: number, today = localToday()): Promise<HoursCheckPreview> {
@@ -45,7 +53,8 @@ export async function previewYear(db: Db, year: number, today = localToday()): P
     const h = hours.get(c.id) ?? { total: 0, sources: [] };
     const entryId = recorded.get(c.id);
     if (h.total >= required) {
-      if (entryId !== undefined) stale.push({ entryId, cadreId: c.id, name: c.name, unitName: c.unit_name, hours: h.total });
+      if (entryId !== undefined)
+        stale.push({ entryId, cadreId: c.id, name: c.name, unitName: c.unit_name, hours: h.total });
     } else if (entryId !== undefined) alreadyRecorded++;
     else short.push({ cadreId: c.id, name: c.name, unitName: c.unit_name, hours: h.total, sources: h.sources });
   }
@@ -69,7 +78,11 @@ const entryContent = (year: number, required: number, c: HoursShortCadre) => {
 /** Writes the previewed list as one batch; refused when the data changed since the preview the token names. */
 export async function commitYear(db: Db, year: number, token: string, userId: number) {
   const p = await previewYear(db, year);
-  if (p.token !== token) fail('CONFLICT', '预览之后培训记录、学时或干部名单已有变化（例如新录入了学时），未生成任何材料，请重新预览后再确认');
+  if (p.token !== token)
+    fail(
+      'CONFLICT',
+      '预览之后培训记录、学时或干部名单已有变化（例如新录入了学时），未生成任何材料，请重新预览后再确认',
+    );
   if (p.cadres.length === 0) fail('VALIDATION', `${year}年度没有需要生成负面材料的干部`, 'year');
   const today = localToday();
   const date = `${year}-12-31` < today ? `${year}-12-31` : today;
@@ -93,8 +106,14 @@ export async function commitYear(db: Db, year: number, token: string, userId: nu
     },
   }));
   const ids = await insertEntries(db, entries, catalog, userId);
-  const links = p.cadres.flatMap((c, i) => (hours.get(c.cadreId)?.recordIds ?? []).map((record_id) => ({ entry_id: ids[i]!, record_id })));
-  for (let i = 0; i < links.length; i += 500) await db.insertInto('dossier_entry_sources').values(links.slice(i, i + 500)).execute();
+  const links = p.cadres.flatMap((c, i) =>
+    (hours.get(c.cadreId)?.recordIds ?? []).map((record_id) => ({ entry_id: ids[i]!, record_id })),
+  );
+  for (let i = 0; i < links.length; i += 500)
+    await db
+      .insertInto('dossier_entry_sources')
+      .values(links.slice(i, i + 500))
+      .execute();
   return { batchId, count: ids.length, requiredHours: p.requiredHours, cadreIds: p.cadres.map((c) => c.cadreId) };
 }
 
@@ -107,7 +126,10 @@ export async function listBatches(db: Db): Promise<HoursCheckBatch[]> {
     .where('auto_key', 'like', 'hours:%')
     .orderBy('dossier_entries.id')
     .execute();
-  const batches = new Map<string, { batchId: string; year: number; count: number; enteredBy: string; enteredAt: string }>();
+  const batches = new Map<
+    string,
+    { batchId: string; year: number; count: number; enteredBy: string; enteredAt: string }
+  >();
   for (const r of rows) {
     const year = Number(r.auto_key!.split(':')[1]);
     const batchId = r.batch_id ?? `${LEGACY_PREFIX}${year}`;
@@ -122,10 +144,21 @@ export async function listBatches(db: Db): Promise<HoursCheckBatch[]> {
 export async function withdrawBatch(db: Db, batchId: string) {
   const legacy = batchId.startsWith(LEGACY_PREFIX) ? Number(batchId.slice(LEGACY_PREFIX.length)) : null;
   let q = db.selectFrom('dossier_entries').select(['id', 'cadre_id', 'auto_key']);
-  q = legacy !== null ? q.where('batch_id', 'is', null).where('auto_key', 'like', `hours:${legacy}:%`) : q.where('batch_id', '=', batchId).where('auto_key', 'like', 'hours:%');
+  q =
+    legacy !== null
+      ? q.where('batch_id', 'is', null).where('auto_key', 'like', `hours:${legacy}:%`)
+      : q.where('batch_id', '=', batchId).where('auto_key', 'like', 'hours:%');
   const rows = await q.execute();
   if (rows.length === 0) return fail('NOT_FOUND', '找不到这批学时核查材料，可能已被撤回，请刷新后再试', 'batchId');
   const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('dossier_entries').where('id', 'in', ids.slice(i, i + 500)).execute();
-  return { year: Number(rows[0]!.auto_key!.split(':')[1]), removed: rows.length, cadreIds: rows.map((r) => r.cadre_id) };
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .deleteFrom('dossier_entries')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  return {
+    year: Number(rows[0]!.auto_key!.split(':')[1]),
+    removed: rows.length,
+    cadreIds: rows.map((r) => r.cadre_id),
+  };
 }

@@ -28,7 +28,13 @@ export async function hoursOfYear(db: Kysely<Database>, year: number): Promise<M
     db
       .selectFrom('training_records')
       .innerJoin('training_classes', 'training_classes.id', 'training_records.class_id')
-      .select(['training_records.id', 'training_records.cadre_id', 'training_records.hours', 'training_classes.name', 'training_classes.end_date'])
+      .select([
+        'training_records.id',
+        'training_records.cadre_id',
+        'training_records.hours',
+        'training_classes.name',
+        'training_classes.end_date',
+      ])
       .where('training_classes.end_date', '>=', from)
       .where('training_classes.end_date', '<=', to)
       .orderBy('training_classes.end_date')
@@ -52,7 +58,15 @@ export async function hoursOfYear(db: Kysely<Database>, year: number): Promise<M
   };
   for (const r of records) {
     const c = of(r.cadre_id);
-    c.sources.push({ kind: 'class', refId: r.id, name: r.name, date: r.end_date, hours: r.hours, counted: true, note: '培训班' });
+    c.sources.push({
+      kind: 'class',
+      refId: r.id,
+      name: r.name,
+      date: r.end_date,
+      hours: r.hours,
+      counted: true,
+      note: '培训班',
+    });
     c.recordIds.push(r.id);
     c.classes.push(r.name);
   }
@@ -65,9 +79,24 @@ export async function hoursOfYear(db: Kysely<Database>, year: number): Promise<M
       const name = normalized(n);
       return name === title || (name.length >= MIN_NAME && title.includes(name));
     });
-    const twin = c.sources.find((s) => s.kind === 'entry' && s.counted && s.date === e.date && normalized(s.name) === title);
-    const note = cls !== undefined ? `与培训班“${cls}”为同一班次，不重复计算` : twin ? `与同日参训记录“${twin.name}”重复，不重复计算` : '参训记录';
-    c.sources.push({ kind: 'entry', refId: e.id, name: e.title, date: e.date, hours, counted: cls === undefined && !twin, note });
+    const twin = c.sources.find(
+      (s) => s.kind === 'entry' && s.counted && s.date === e.date && normalized(s.name) === title,
+    );
+    const note =
+      cls !== undefined
+        ? `与培训班“${cls}”为同一班次，不重复计算`
+        : twin
+          ? `与同日参训记录“${twin.name}”重复，不重复计算`
+          : '参训记录';
+    c.sources.push({
+      kind: 'entry',
+      refId: e.id,
+      name: e.title,
+      date: e.date,
+      hours,
+      counted: cls === undefined && !twin,
+      note,
+    });
   }
   const out = new Map<number, CadreHours>();
   for (const [cadreId, c] of byCadre) {

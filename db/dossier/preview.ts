@@ -18,13 +18,19 @@ function pdfLooksWhole(data: Buffer): boolean {
 }
 
 export async function previewAttachment(db: Kysely<Database>, id: number): Promise<AttachmentPreview> {
-  const row = await db.selectFrom('dossier_attachments').select(['file_name', 'mime', 'data']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('dossier_attachments')
+    .select(['file_name', 'mime', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return fail('NOT_FOUND', '找不到该附件，可能已被删除', 'id');
   const data = Buffer.from(row.data);
   const fileName = row.file_name;
-  if (row.mime.startsWith('image/')) return { kind: 'image', fileName, mime: row.mime, base64: data.toString('base64') };
+  if (row.mime.startsWith('image/'))
+    return { kind: 'image', fileName, mime: row.mime, base64: data.toString('base64') };
   if (row.mime === 'application/pdf') {
-    if (!pdfLooksWhole(data)) fail('VALIDATION', `附件“${fileName}”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件`, 'id');
+    if (!pdfLooksWhole(data))
+      fail('VALIDATION', `附件“${fileName}”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件`, 'id');
     return { kind: 'pdf', fileName, mime: row.mime, base64: data.toString('base64') };
   }
   if (row.mime === 'application/msword') return { kind: 'unsupported', fileName, message: LEGACY_WORD_MESSAGE };

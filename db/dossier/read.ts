@@ -38,7 +38,9 @@ export async function readEntries(
     if (f.polarity) q = q.where('polarity', '=', f.polarity);
     if (f.standardCode) {
       const code = f.standardCode;
-      q = q.where('id', 'in', (sub) => sub.selectFrom('dossier_entry_standards').select('entry_id').where('standard_code', '=', code));
+      q = q.where('id', 'in', (sub) =>
+        sub.selectFrom('dossier_entry_standards').select('entry_id').where('standard_code', '=', code),
+      );
     }
   }
   const rows = await q.orderBy('date').orderBy('id').execute();
@@ -94,10 +96,16 @@ export async function readEntries(
       listItem:
         r.list_item_code === null
           ? null
-          : { ...named(catalog.listItems, r.list_item_code), polarity: listItem?.polarity ?? (r.polarity === 'negative' ? 'negative' : 'positive') },
+          : {
+              ...named(catalog.listItems, r.list_item_code),
+              polarity: listItem?.polarity ?? (r.polarity === 'negative' ? 'negative' : 'positive'),
+            },
       standards: (standards.get(r.id) ?? [])
         .sort((a, b) => standardOrder.indexOf(a) - standardOrder.indexOf(b))
-        .map((code) => ({ ...named(catalog.standards, code), dimensionCode: catalog.standards.get(code)?.dimensionCode ?? '' })),
+        .map((code) => ({
+          ...named(catalog.standards, code),
+          dimensionCode: catalog.standards.get(code)?.dimensionCode ?? '',
+        })),
       origin: r.origin,
       editable: r.origin === 'manual' || isHoursKey(r.auto_key),
       sourceRecordIds: (sources.get(r.id) ?? []).sort((a, b) => a - b),

@@ -36,7 +36,11 @@ export async function searchDossiers(db: Kysely<Database>, text: string): Promis
       'cadres.name as cadre_name',
       'units.name as unit_name',
     ])
-    .where('dossier_entries.id', 'in', rows.map((r) => r.id))
+    .where(
+      'dossier_entries.id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .execute();
   const byId = new Map(meta.map((m) => [m.id, m]));
   const lower = needle.toLowerCase();
@@ -54,7 +58,9 @@ export async function searchDossiers(db: Kysely<Database>, text: string): Promis
         date: m.date,
         section: { code: m.section_code, name: m.section_name },
         title: highlightParts(r.title, needle),
-        excerpt: inFiles ? [{ text: '附件：', hit: false }, ...excerptAround(r.files, needle)] : excerptAround(r.content, needle),
+        excerpt: inFiles
+          ? [{ text: '附件：', hit: false }, ...excerptAround(r.files, needle)]
+          : excerptAround(r.content, needle),
       },
     ];
   });

@@ -5,7 +5,15 @@ import { fail } from '../../shared/ipc/errors';
 import { ENTRY_POLARITY_LABELS } from '../../shared/dossier/types';
 import { readDossierCatalog } from './catalog';
 import { readDossier, readDossierCadre, readEntries, readEntry } from './read';
-import { assertEntryAllowed, birthMonths, createEntry, deleteEntry, insertEntries, updateEntry, verifyEntry } from './write';
+import {
+  assertEntryAllowed,
+  birthMonths,
+  createEntry,
+  deleteEntry,
+  insertEntries,
+  updateEntry,
+  verifyEntry,
+} from './write';
 import { attachmentRow, insertAttachment, readAttachment, readAttachmentFile } from './attachments';
 import { previewAttachment } from './preview';
 import { quarterCompleteness } from './completeness';
@@ -52,9 +60,19 @@ function pickedAttachments(io: CallContext['io'], tokens: readonly string[] | un
   return (tokens ?? []).map((token) => readAttachmentFile(io.openedPath(token), 'attachments'));
 }
 
-async function storeAttachments(db: CallContext['db'], entryId: number, files: ReturnType<typeof pickedAttachments>, userId: number) {
+async function storeAttachments(
+  db: CallContext['db'],
+  entryId: number,
+  files: ReturnType<typeof pickedAttachments>,
+  userId: number,
+) {
   const stored: { attachmentId: number; fileName: string; size: number }[] = [];
-  for (const file of files) stored.push({ attachmentId: await insertAttachment(db, entryId, file, userId), fileName: file.fileName, size: file.data.length });
+  for (const file of files)
+    stored.push({
+      attachmentId: await insertAttachment(db, entryId, file, userId),
+      fileName: file.fileName,
+      size: file.data.length,
+    });
   return stored;
 }
 
@@ -106,7 +124,11 @@ export const dossierHandlers: Handlers<DossierCallName> = {
   async 'entries.createBulk'({ db, rec, store }, { common, rows }) {
     // Training is recorded one way: a course's trainees and 学时 live in its 培训班, so it is counted once.
     if (common.subItemCode === ATTENDANCE_SUB_ITEM) {
-      fail('VALIDATION', '参训记录（班次、学时）请在“教育培训 › 培训班”中录入学员名单和学时，以免同一班次在档案中出现两次', 'subItemCode');
+      fail(
+        'VALIDATION',
+        '参训记录（班次、学时）请在“教育培训 › 培训班”中录入学员名单和学时，以免同一班次在档案中出现两次',
+        'subItemCode',
+      );
     }
     const ids = rows.map((r) => r.cadreId);
     const [catalog, cadres] = await Promise.all([readDossierCatalog(db), birthMonths(db, ids)]);
@@ -115,7 +137,8 @@ export const dossierHandlers: Handlers<DossierCallName> = {
     const entries = rows.map((r) => {
       const extra = [r.hours === null ? '' : hoursNote(r.hours), r.note].filter((s) => s !== '').join('；');
       const content = [common.content, extra].filter((s) => s !== '').join('\n');
-      if (content.length > 5000) fail('VALIDATION', `${cadres.get(r.cadreId)!.name}：内容加上个人情况后超过 5000 个字`, 'content');
+      if (content.length > 5000)
+        fail('VALIDATION', `${cadres.get(r.cadreId)!.name}：内容加上个人情况后超过 5000 个字`, 'content');
       return { cadreId: r.cadreId, entry: { ...common, content }, batchId };
     });
     await insertEntries(db, entries, catalog, store.user.id);
@@ -127,7 +150,12 @@ export const dossierHandlers: Handlers<DossierCallName> = {
     const entry = await readEntry(db, entryId);
     const file = readAttachmentFile(io.openedPath(token));
     const id = await insertAttachment(db, entryId, file, store.user.id);
-    rec.record(await target(db, entry.cadreId, entry.title), { entryId, attachmentId: id, fileName: file.fileName, size: file.data.length });
+    rec.record(await target(db, entry.cadreId, entry.title), {
+      entryId,
+      attachmentId: id,
+      fileName: file.fileName,
+      size: file.data.length,
+    });
     const after = await readEntry(db, entryId);
     return after.attachments.find((a) => a.id === id)!;
   },
@@ -135,7 +163,11 @@ export const dossierHandlers: Handlers<DossierCallName> = {
   async 'attachments.remove'({ db, rec }, { id }) {
     const row = await attachmentRow(db, id);
     await db.deleteFrom('dossier_attachments').where('id', '=', id).execute();
-    rec.record(await target(db, row.cadre_id, row.title), { entryId: row.entry_id, attachmentId: id, fileName: row.file_name });
+    rec.record(await target(db, row.cadre_id, row.title), {
+      entryId: row.entry_id,
+      attachmentId: id,
+      fileName: row.file_name,
+    });
     return null;
   },
 
@@ -171,7 +203,12 @@ export const dossierHandlers: Handlers<DossierCallName> = {
 
   async 'training.withdrawBatch'({ db, rec }, { batchId, reason }) {
     const r = await withdrawBatch(db, batchId);
-    rec.record(`${r.year}年度学时核查（撤回 ${r.removed} 条）`, { batchId, removed: r.removed, reason, cadreIds: r.cadreIds });
+    rec.record(`${r.year}年度学时核查（撤回 ${r.removed} 条）`, {
+      batchId,
+      removed: r.removed,
+      reason,
+      cadreIds: r.cadreIds,
+    });
     return { removed: r.removed };
   },
 

@@ -20,15 +20,43 @@ const resultKey = (recordId: number) => `result:${recordId}`;
 
 type Db = Kysely<Database>;
 
-function classView(r: { id: number; name: string; start_date: string; end_date: string; hours: number; organizer: string; updated_at: string }, n: number): TrainingClass {
-  return { id: r.id, name: r.name, startDate: r.start_date, endDate: r.end_date, hours: r.hours, organizer: r.organizer, recordCount: n, updatedAt: r.updated_at };
+function classView(
+  r: {
+    id: number;
+    name: string;
+    start_date: string;
+    end_date: string;
+    hours: number;
+    organizer: string;
+    updated_at: string;
+  },
+  n: number,
+): TrainingClass {
+  return {
+    id: r.id,
+    name: r.name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    hours: r.hours,
+    organizer: r.organizer,
+    recordCount: n,
+    updatedAt: r.updated_at,
+  };
 }
 
 export async function listClasses(db: Db): Promise<TrainingClass[]> {
   const rows = await db
     .selectFrom('training_classes')
     .leftJoin('training_records', 'training_records.class_id', 'training_classes.id')
-    .select(['training_classes.id', 'name', 'start_date', 'end_date', 'training_classes.hours', 'organizer', 'training_classes.updated_at'])
+    .select([
+      'training_classes.id',
+      'name',
+      'start_date',
+      'end_date',
+      'training_classes.hours',
+      'organizer',
+      'training_classes.updated_at',
+    ])
     .select((eb) => eb.fn.count<number>('training_records.id').as('n'))
     .groupBy('training_classes.id')
     .orderBy('start_date', 'desc')
@@ -40,7 +68,11 @@ export async function listClasses(db: Db): Promise<TrainingClass[]> {
 export async function readClass(db: Db, id: number): Promise<TrainingClass> {
   const r = await db.selectFrom('training_classes').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return fail('NOT_FOUND', '找不到该培训班，可能已被删除', 'classId');
-  const n = await db.selectFrom('training_records').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', id).executeTakeFirstOrThrow();
+  const n = await db
+    .selectFrom('training_records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('class_id', '=', id)
+    .executeTakeFirstOrThrow();
   return classView(r, Number(n.n));
 }
 
@@ -50,12 +82,28 @@ export async function readRecords(db: Db, classId: number): Promise<TrainingReco
     .selectFrom('training_records')
     .innerJoin('cadres', 'cadres.id', 'training_records.cadre_id')
     .innerJoin('units', 'units.id', 'cadres.unit_id')
-    .select(['training_records.id', 'class_id', 'cadre_id', 'training_records.hours', 'result', 'cadres.name as cadre_name', 'units.name as unit_name'])
+    .select([
+      'training_records.id',
+      'class_id',
+      'cadre_id',
+      'training_records.hours',
+      'result',
+      'cadres.name as cadre_name',
+      'units.name as unit_name',
+    ])
     .where('class_id', '=', classId)
     .orderBy('units.sort')
     .orderBy('cadres.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, classId: r.class_id, cadreId: r.cadre_id, cadreName: r.cadre_name, unitName: r.unit_name, hours: r.hours, result: r.result }));
+  return rows.map((r) => ({
+    id: r.id,
+    classId: r.class_id,
+    cadreId: r.cadre_id,
+    cadreName: r.cadre_name,
+    unitName: r.unit_name,
+    hours: r.hours,
+    result: r.result,
+  }));
 }
 
 /**
@@ -64,9 +112,20 @@ export async function readRecords(db: Db, classId: number): Promise<TrainingReco
  */
 export async function saveClass(db: Db, input: TrainingClassInput, userId: number): Promise<{ id: number }> {
   const now = new Date().toISOString();
-  const values = { name: input.name, start_date: input.startDate, end_date: input.endDate, hours: input.hours, organizer: input.organizer, updated_at: now };
+  const values = {
+    name: input.name,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    hours: input.hours,
+    organizer: input.organizer,
+    updated_at: now,
+  };
   if (input.id === undefined) {
-    const r = await db.insertInto('training_classes').values({ ...values, created_by: userId, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto('training_classes')
+      .values({ ...values, created_by: userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { id: r.id };
   }
   await readClass(db, input.id);
@@ -84,15 +143,35 @@ export async function saveRecords(db: Db, input: TrainingRecordsInput, userId: n
     const found = new Set<number>();
     const ids = input.rows.map((r) => r.cadreId);
     for (let i = 0; i < ids.length; i += 500) {
-      for (const r of await db.selectFrom('cadres').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) found.add(r.id);
+      for (const r of await db
+        .selectFrom('cadres')
+        .select('id')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute())
+        found.add(r.id);
     }
-    if (ids.some((id) => !found.has(id))) fail('VALIDATION', '学员名单中有不存在的干部，可能已被删除，请重新选择', 'rows');
+    if (ids.some((id) => !found.has(id)))
+      fail('VALIDATION', '学员名单中有不存在的干部，可能已被删除，请重新选择', 'rows');
   }
   const now = new Date().toISOString();
   const removed = existing.filter((r) => !wanted.has(r.cadre_id));
   if (removed.length > 0) {
-    await db.deleteFrom('dossier_entries').where('auto_key', 'in', removed.map((r) => resultKey(r.id))).execute();
-    await db.deleteFrom('training_records').where('id', 'in', removed.map((r) => r.id)).execute();
+    await db
+      .deleteFrom('dossier_entries')
+      .where(
+        'auto_key',
+        'in',
+        removed.map((r) => resultKey(r.id)),
+      )
+      .execute();
+    await db
+      .deleteFrom('training_records')
+      .where(
+        'id',
+        'in',
+        removed.map((r) => r.id),
+      )
+      .execute();
   }
   const byCadre = new Map(existing.map((r) => [r.cadre_id, r]));
   let changed = removed.length;
@@ -100,13 +179,28 @@ export async function saveRecords(db: Db, input: TrainingRecordsInput, userId: n
   for (const row of input.rows) {
     const old = byCadre.get(row.cadreId);
     if (!old) {
-      inserts.push({ class_id: input.classId, cadre_id: row.cadreId, hours: row.hours, result: row.result, updated_by: userId, updated_at: now });
+      inserts.push({
+        class_id: input.classId,
+        cadre_id: row.cadreId,
+        hours: row.hours,
+        result: row.result,
+        updated_by: userId,
+        updated_at: now,
+      });
     } else if (old.hours !== row.hours || old.result !== row.result) {
-      await db.updateTable('training_records').set({ hours: row.hours, result: row.result, updated_by: userId, updated_at: now }).where('id', '=', old.id).execute();
+      await db
+        .updateTable('training_records')
+        .set({ hours: row.hours, result: row.result, updated_by: userId, updated_at: now })
+        .where('id', '=', old.id)
+        .execute();
       changed++;
     }
   }
-  for (let i = 0; i < inserts.length; i += 500) await db.insertInto('training_records').values(inserts.slice(i, i + 500)).execute();
+  for (let i = 0; i < inserts.length; i += 500)
+    await db
+      .insertInto('training_records')
+      .values(inserts.slice(i, i + 500))
+      .execute();
   changed += inserts.length;
   await syncResultEvidence(db, input.classId, userId);
   return { cls, changed, added: inserts.length, removed: removed.length };
@@ -127,7 +221,18 @@ async function reconcile(
   userId: number,
 ): Promise<{ added: number; updated: number; removed: number }> {
   const counts = { added: 0, updated: 0, removed: 0 };
-  const existing = new Map<string, { id: number; version: number; date: string; title: string; content: string; list_item_code: string | null; sub_item_code: string }>();
+  const existing = new Map<
+    string,
+    {
+      id: number;
+      version: number;
+      date: string;
+      title: string;
+      content: string;
+      list_item_code: string | null;
+      sub_item_code: string;
+    }
+  >();
   for (let i = 0; i < keys.length; i += 500) {
     const rows = await db
       .selectFrom('dossier_entries')
@@ -148,7 +253,13 @@ async function reconcile(
       continue;
     }
     const e = w.entry;
-    if (old.date !== e.date || old.title !== e.title || old.content !== e.content || old.list_item_code !== e.listItemCode || old.sub_item_code !== e.subItemCode) {
+    if (
+      old.date !== e.date ||
+      old.title !== e.title ||
+      old.content !== e.content ||
+      old.list_item_code !== e.listItemCode ||
+      old.sub_item_code !== e.subItemCode
+    ) {
       await db
         .updateTable('dossier_entries')
         .set({
@@ -171,7 +282,10 @@ async function reconcile(
     }
     await db.deleteFrom('dossier_entry_sources').where('entry_id', '=', old.id).execute();
     if (w.recordIds.length > 0) {
-      await db.insertInto('dossier_entry_sources').values(w.recordIds.map((record_id) => ({ entry_id: old.id, record_id }))).execute();
+      await db
+        .insertInto('dossier_entry_sources')
+        .values(w.recordIds.map((record_id) => ({ entry_id: old.id, record_id })))
+        .execute();
     }
   }
   if (toInsert.length > 0) {
@@ -182,7 +296,11 @@ async function reconcile(
       userId,
     );
     const links = toInsert.flatMap(({ w }, i) => w.recordIds.map((record_id) => ({ entry_id: ids[i]!, record_id })));
-    for (let i = 0; i < links.length; i += 500) await db.insertInto('dossier_entry_sources').values(links.slice(i, i + 500)).execute();
+    for (let i = 0; i < links.length; i += 500)
+      await db
+        .insertInto('dossier_entry_sources')
+        .values(links.slice(i, i + 500))
+        .execute();
     counts.added = toInsert.length;
   }
   return counts;
@@ -213,7 +331,13 @@ async function syncResultEvidence(db: Db, classId: number, userId: number): Prom
       },
     });
   }
-  await reconcile(db, catalog, records.map((r) => resultKey(r.id)), wanted, userId);
+  await reconcile(
+    db,
+    catalog,
+    records.map((r) => resultKey(r.id)),
+    wanted,
+    userId,
+  );
 }
 
 export async function requiredHours(db: Db): Promise<number> {

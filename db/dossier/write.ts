@@ -20,7 +20,10 @@ export interface NewEntry {
 }
 
 /** Birth months of cadres by id; a missing cadre is a clear refusal naming the field. */
-export async function birthMonths(db: Kysely<Database>, cadreIds: readonly number[]): Promise<Map<number, { name: string; birthMonth: string }>> {
+export async function birthMonths(
+  db: Kysely<Database>,
+  cadreIds: readonly number[],
+): Promise<Map<number, { name: string; birthMonth: string }>> {
   const out = new Map<number, { name: string; birthMonth: string }>();
   for (let i = 0; i < cadreIds.length; i += INSERT_CHUNK) {
     const rows = await db
@@ -30,7 +33,8 @@ export async function birthMonths(db: Kysely<Database>, cadreIds: readonly numbe
       .execute();
     for (const r of rows) out.set(r.id, { name: r.name, birthMonth: r.birth_month });
   }
-  for (const id of cadreIds) if (!out.has(id)) fail('VALIDATION', '所选干部不存在，可能已被删除，请重新选择', 'cadreId');
+  for (const id of cadreIds)
+    if (!out.has(id)) fail('VALIDATION', '所选干部不存在，可能已被删除，请重新选择', 'cadreId');
   return out;
 }
 
@@ -42,8 +46,18 @@ export function assertEntryAllowed(
   kept?: KeptCodes,
   multiple = false,
 ): void {
-  const issue = checkEntry(entry, { catalog, today: localToday(), birthMonth: cadre.birthMonth || null, ...(kept ? { kept } : {}) });
-  if (issue) fail('VALIDATION', multiple && issue.field === 'date' ? `${cadre.name}：${issue.message}` : issue.message, issue.field);
+  const issue = checkEntry(entry, {
+    catalog,
+    today: localToday(),
+    birthMonth: cadre.birthMonth || null,
+    ...(kept ? { kept } : {}),
+  });
+  if (issue)
+    fail(
+      'VALIDATION',
+      multiple && issue.field === 'date' ? `${cadre.name}：${issue.message}` : issue.message,
+      issue.field,
+    );
 }
 
 const row = (n: NewEntry, catalog: DossierCatalog, userId: number, now: string) => ({
@@ -83,7 +97,9 @@ export async function insertEntries(
       .execute();
     // Rowids are assigned in VALUES order; RETURNING's order is not promised.
     const chunkIds = rows.map((r) => r.id).sort((a, b) => a - b);
-    const standards = chunk.flatMap((n, j) => n.entry.standardCodes.map((code) => ({ entry_id: chunkIds[j]!, standard_code: code })));
+    const standards = chunk.flatMap((n, j) =>
+      n.entry.standardCodes.map((code) => ({ entry_id: chunkIds[j]!, standard_code: code })),
+    );
     if (standards.length > 0) await db.insertInto('dossier_entry_standards').values(standards).execute();
     ids.push(...chunkIds);
   }
@@ -120,12 +136,22 @@ export async function currentRow(db: Kysely<Database>, id: number, expectedVersi
  * Manual entries change freely; a yearly hours entry (written by the check, not kept in step with records) changes
  * like them but only with a reason, which the audit entry keeps; other automatic entries follow their source.
  */
-const assertChangeable = (row: { origin: string; auto_key: string | null }, what: string, reason: string | undefined) => {
+const assertChangeable = (
+  row: { origin: string; auto_key: string | null },
+  what: string,
+  reason: string | undefined,
+) => {
   if (isHoursKey(row.auto_key)) {
-    if (!reason) fail('VALIDATION', `请填写${what === '修改' ? '修改' : '撤回'}原因：这是年度学时核查生成的材料，${what}须说明原因`, 'reason');
+    if (!reason)
+      fail(
+        'VALIDATION',
+        `请填写${what === '修改' ? '修改' : '撤回'}原因：这是年度学时核查生成的材料，${what}须说明原因`,
+        'reason',
+      );
     return;
   }
-  if (row.origin === 'training') fail('VALIDATION', `这是根据培训记录自动生成的材料，不能直接${what}，请修改对应的培训记录`, 'id');
+  if (row.origin === 'training')
+    fail('VALIDATION', `这是根据培训记录自动生成的材料，不能直接${what}，请修改对应的培训记录`, 'id');
   if (row.origin === 'assessment') fail('VALIDATION', `这是“双比双评”考核归档时写入的结果，不能${what}`, 'id');
 };
 
@@ -173,10 +199,14 @@ export async function updateEntry(
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) fail('CONFLICT', `材料“${before.title}”已被其他人修改，您的修改未保存，请刷新后重新编辑`);
+  if (Number(res.numUpdatedRows) !== 1)
+    fail('CONFLICT', `材料“${before.title}”已被其他人修改，您的修改未保存，请刷新后重新编辑`);
   await db.deleteFrom('dossier_entry_standards').where('entry_id', '=', id).execute();
   if (entry.standardCodes.length > 0) {
-    await db.insertInto('dossier_entry_standards').values(entry.standardCodes.map((code) => ({ entry_id: id, standard_code: code }))).execute();
+    await db
+      .insertInto('dossier_entry_standards')
+      .values(entry.standardCodes.map((code) => ({ entry_id: id, standard_code: code })))
+      .execute();
   }
   return before;
 }

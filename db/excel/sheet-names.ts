@@ -4,7 +4,11 @@ const MAX = 31;
 
 /** A legal name for `wanted` not yet in `used` (which it joins); clashes get （2）, （3）… */
 export function uniqueSheetName(wanted: string, used: Set<string>): string {
-  let base = wanted.replace(FORBIDDEN, '_').replace(/^'+|'+$/gu, '').trim() || '工作表';
+  let base =
+    wanted
+      .replace(FORBIDDEN, '_')
+      .replace(/^'+|'+$/gu, '')
+      .trim() || '工作表';
   base = [...base].slice(0, MAX).join('');
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) {

@@ -59,7 +59,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: TableSheet): ExcelJS.Work
       if (v === null || v === '') return;
       cell.value = typeof v === 'string' ? xmlSafe(v) : v;
       if (typeof v === 'number' && c.numFmt) cell.numFmt = c.numFmt;
-      cell.alignment = { vertical: 'top', ...(c.align ? { horizontal: c.align } : {}), ...(c.wrap ? { wrapText: true } : {}) };
+      cell.alignment = {
+        vertical: 'top',
+        ...(c.align ? { horizontal: c.align } : {}),
+        ...(c.wrap ? { wrapText: true } : {}),
+      };
     });
   });
   const after = TABLE_HEADER_ROW + t.rows.length + 2;

@@ -45,7 +45,8 @@ function removeStaleTemps(path: string): void {
   }
   const prefix = `.${basename(path)}.`;
   for (const name of names) {
-    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)))
+      rmSync(join(dir, name), { force: true });
   }
 }
 

@@ -14,7 +14,8 @@ export interface UserFileLimits {
   readonly field?: string;
 }
 
-const notRegular = (path: string) => `所选文件“${basename(path)}”不是普通文件（是快捷链接、设备或文件夹），已拒绝读取，请选择文件本身`;
+const notRegular = (path: string) =>
+  `所选文件“${basename(path)}”不是普通文件（是快捷链接、设备或文件夹），已拒绝读取，请选择文件本身`;
 
 // O_NOFOLLOW: a link put in place after the check is not followed; O_NONBLOCK: opening a FIFO does not wait.
 // Neither exists on Windows, where the lstat check alone applies.

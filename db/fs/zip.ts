@@ -76,7 +76,12 @@ const FEED = 64 * 1024;
  * Inflates one entry chunk by chunk, handing each produced chunk to `onData`, and aborts with ZipLimitError
  * ('tooLarge') as soon as more than `cap` bytes have come out. Memory stays at one chunk plus what onData keeps.
  */
-export function inflateEntry(buf: Uint8Array, e: ZipEntry, cap: number, onData: (chunk: Buffer) => void): Promise<number> {
+export function inflateEntry(
+  buf: Uint8Array,
+  e: ZipEntry,
+  cap: number,
+  onData: (chunk: Buffer) => void,
+): Promise<number> {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const data = compressedData(b, e);
   if (e.method === 0) {

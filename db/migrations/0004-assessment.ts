@@ -20,7 +20,8 @@ export const FROZEN_MESSAGE = '考核已开始测评，成员名单已冻结';
 const entered = `entered_by TEXT NOT NULL, entered_at TEXT NOT NULL`;
 
 export function archivedGuards(table: string): string {
-  const stateOf = (row: 'NEW' | 'OLD') => `(SELECT state FROM assessments WHERE id = ${row}.assessment_id) = 'archived'`;
+  const stateOf = (row: 'NEW' | 'OLD') =>
+    `(SELECT state FROM assessments WHERE id = ${row}.assessment_id) = 'archived'`;
   return `
     CREATE TRIGGER ${table}_archived_insert BEFORE INSERT ON ${table} WHEN ${stateOf('NEW')}
       BEGIN SELECT RAISE(ABORT, '${ARCHIVED_MESSAGE}'); END;

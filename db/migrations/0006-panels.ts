@@ -6,7 +6,8 @@ export const PANEL_TABLES = ['assessment_panel_codes', 'assessment_papers', 'ass
 
 // Same guard as migration 4's tables (kept here: a migration never imports another one's code).
 function archivedGuards(table: string): string {
-  const stateOf = (row: 'NEW' | 'OLD') => `(SELECT state FROM assessments WHERE id = ${row}.assessment_id) = 'archived'`;
+  const stateOf = (row: 'NEW' | 'OLD') =>
+    `(SELECT state FROM assessments WHERE id = ${row}.assessment_id) = 'archived'`;
   return `
     CREATE TRIGGER ${table}_archived_insert BEFORE INSERT ON ${table} WHEN ${stateOf('NEW')}
       BEGIN SELECT RAISE(ABORT, '考核已归档，不能修改'); END;

@@ -22,7 +22,9 @@ export const migration0010: Migration = {
   name: 'ballot-source',
   up(db) {
     const triggerSql = (table: string) =>
-      db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name`).all(table) as { name: string; sql: string }[];
+      db
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name`)
+        .all(table) as { name: string; sql: string }[];
     /** Runs `work` with the table's archived-update guard lifted (it is recreated from its own stored SQL). */
     const unguarded = (table: string, work: () => void) => {
       const guards = triggerSql(table).filter((t) => t.name === `${table}_archived_update`);
@@ -34,10 +36,14 @@ export const migration0010: Migration = {
     for (const table of ['assessment_superior_ballots', 'assessment_peer_ballots']) {
       db.exec(`ALTER TABLE ${table} ADD COLUMN source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN (${SOURCES}))`);
       unguarded(table, () =>
-        db.exec(`UPDATE ${table} SET source = CASE WHEN anonymous = 1 THEN 'kiosk' WHEN ${PAPER_COUNTED(table)} THEN 'paper' ELSE 'manual' END`),
+        db.exec(
+          `UPDATE ${table} SET source = CASE WHEN anonymous = 1 THEN 'kiosk' WHEN ${PAPER_COUNTED(table)} THEN 'paper' ELSE 'manual' END`,
+        ),
       );
     }
-    db.exec(`ALTER TABLE assessment_service_ballots ADD COLUMN source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN (${SOURCES}))`);
+    db.exec(
+      `ALTER TABLE assessment_service_ballots ADD COLUMN source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN (${SOURCES}))`,
+    );
 
     // Staff tallies: one row per cadre and source (the primary key changes, so the table is rebuilt; its guards are
     // recreated from their stored SQL after the rename).

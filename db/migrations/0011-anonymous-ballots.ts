@@ -23,7 +23,9 @@ export const migration0011: Migration = {
   name: 'anonymous-ballots',
   up(db) {
     const triggersOf = (table: string) =>
-      db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name`).all(table) as { name: string; sql: string }[];
+      db
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name`)
+        .all(table) as { name: string; sql: string }[];
     const unguarded = (table: string, work: () => void) => {
       const guards = triggersOf(table);
       for (const t of guards) db.exec(`DROP TRIGGER ${t.name}`);
@@ -60,7 +62,11 @@ export const migration0011: Migration = {
         SELECT id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, entered_by, entered_at, anonymous, source
         FROM assessment_peer_ballots WHERE anonymous = 0 ORDER BY id;
     `);
-    const kioskPeer = db.prepare(`SELECT assessment_id, target_cadre_id, scores, paper_no, entered_by, entered_at, source FROM assessment_peer_ballots WHERE anonymous = 1 ORDER BY random()`).all() as {
+    const kioskPeer = db
+      .prepare(
+        `SELECT assessment_id, target_cadre_id, scores, paper_no, entered_by, entered_at, source FROM assessment_peer_ballots WHERE anonymous = 1 ORDER BY random()`,
+      )
+      .all() as {
       assessment_id: number;
       target_cadre_id: number;
       scores: string;
@@ -72,16 +78,35 @@ export const migration0011: Migration = {
     const insert = db.prepare(
       `INSERT INTO assessment_peer_ballots_new (id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, entered_by, entered_at, anonymous, source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1, ?)`,
     );
-    for (const b of kioskPeer) insert.run(freshId(), b.assessment_id, b.target_cadre_id, b.scores, b.paper_no, b.entered_by, b.entered_at.slice(0, 10), b.source);
-    db.exec(`DROP TABLE assessment_peer_ballots; ALTER TABLE assessment_peer_ballots_new RENAME TO assessment_peer_ballots;`);
+    for (const b of kioskPeer)
+      insert.run(
+        freshId(),
+        b.assessment_id,
+        b.target_cadre_id,
+        b.scores,
+        b.paper_no,
+        b.entered_by,
+        b.entered_at.slice(0, 10),
+        b.source,
+      );
+    db.exec(
+      `DROP TABLE assessment_peer_ballots; ALTER TABLE assessment_peer_ballots_new RENAME TO assessment_peer_ballots;`,
+    );
     for (const t of peerGuards) db.exec(t.sql);
 
     unguarded('assessment_superior_ballots', () => {
-      const ids = db.prepare(`SELECT id FROM assessment_superior_ballots WHERE anonymous = 1 ORDER BY random()`).all() as { id: number }[];
-      for (const r of db.prepare(`SELECT id FROM assessment_superior_ballots`).all() as { id: number }[]) taken.add(r.id);
-      const move = db.prepare(`UPDATE assessment_superior_ballots SET id = ?, entered_at = substr(entered_at, 1, 10) WHERE id = ?`);
+      const ids = db
+        .prepare(`SELECT id FROM assessment_superior_ballots WHERE anonymous = 1 ORDER BY random()`)
+        .all() as { id: number }[];
+      for (const r of db.prepare(`SELECT id FROM assessment_superior_ballots`).all() as { id: number }[])
+        taken.add(r.id);
+      const move = db.prepare(
+        `UPDATE assessment_superior_ballots SET id = ?, entered_at = substr(entered_at, 1, 10) WHERE id = ?`,
+      );
       for (const r of ids) move.run(freshId(), r.id);
     });
-    unguarded('assessment_staff_counts', () => db.exec(`UPDATE assessment_staff_counts SET entered_at = substr(entered_at, 1, 10) WHERE source = 'kiosk'`));
+    unguarded('assessment_staff_counts', () =>
+      db.exec(`UPDATE assessment_staff_counts SET entered_at = substr(entered_at, 1, 10) WHERE source = 'kiosk'`),
+    );
   },
 };

@@ -35,10 +35,7 @@ export const portraitConfigHandlers: Handlers<'portrait.getConfig' | 'portrait.s
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
     }
-    rec.record(
-      '评价模型参数',
-      Object.fromEntries(changed.map((k) => [k, [before[k], input[k]]])),
-    );
+    rec.record('评价模型参数', Object.fromEntries(changed.map((k) => [k, [before[k], input[k]]])));
     return readPortraitConfig(db);
   },
 };

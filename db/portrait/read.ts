@@ -26,7 +26,10 @@ export async function portraitCadre(db: Kysely<Database>, cadreId: number): Prom
 }
 
 /** The cadre's entries as evidence for the model and as titles for display. */
-async function readEvidence(db: Kysely<Database>, cadreId: number): Promise<{ entries: PortraitEntry[]; evidence: PortraitEvidence[] }> {
+async function readEvidence(
+  db: Kysely<Database>,
+  cadreId: number,
+): Promise<{ entries: PortraitEntry[]; evidence: PortraitEvidence[] }> {
   const rows = await db
     .selectFrom('dossier_entries')
     .select(['id', 'date', 'title', 'polarity', 'list_item_code'])
@@ -38,7 +41,11 @@ async function readEvidence(db: Kysely<Database>, cadreId: number): Promise<{ en
   const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
     const chunk = ids.slice(i, i + ID_CHUNK);
-    const st = await db.selectFrom('dossier_entry_standards').select(['entry_id', 'standard_code']).where('entry_id', 'in', chunk).execute();
+    const st = await db
+      .selectFrom('dossier_entry_standards')
+      .select(['entry_id', 'standard_code'])
+      .where('entry_id', 'in', chunk)
+      .execute();
     for (const s of st) {
       const list = standards.get(s.entry_id);
       if (list) list.push(s.standard_code);
@@ -46,20 +53,44 @@ async function readEvidence(db: Kysely<Database>, cadreId: number): Promise<{ en
     }
   }
   return {
-    entries: rows.map((r) => ({ id: r.id, date: r.date, title: r.title, polarity: r.polarity, listItemCode: r.list_item_code })),
-    evidence: rows.map((r) => ({ id: r.id, date: r.date, listItemCode: r.list_item_code, standards: standards.get(r.id) ?? [], polarity: r.polarity })),
+    entries: rows.map((r) => ({
+      id: r.id,
+      date: r.date,
+      title: r.title,
+      polarity: r.polarity,
+      listItemCode: r.list_item_code,
+    })),
+    evidence: rows.map((r) => ({
+      id: r.id,
+      date: r.date,
+      listItemCode: r.list_item_code,
+      standards: standards.get(r.id) ?? [],
+      polarity: r.polarity,
+    })),
   };
 }
 
 async function userNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 export async function readEvaluations(db: Kysely<Database>, cadreId: number): Promise<HolisticEvaluation[]> {
-  const rows = await db.selectFrom('holistic_evaluations').selectAll().where('cadre_id', '=', cadreId).orderBy('id', 'desc').execute();
-  const names = await userNames(db, rows.map((r) => r.written_by));
+  const rows = await db
+    .selectFrom('holistic_evaluations')
+    .selectAll()
+    .where('cadre_id', '=', cadreId)
+    .orderBy('id', 'desc')
+    .execute();
+  const names = await userNames(
+    db,
+    rows.map((r) => r.written_by),
+  );
   return rows.map((r) => ({
     id: r.id,
     abilities: r.abilities,
@@ -71,7 +102,13 @@ export async function readEvaluations(db: Kysely<Database>, cadreId: number): Pr
 }
 
 export async function readConfirmation(db: Kysely<Database>, cadreId: number): Promise<PortraitConfirmation | null> {
-  const r = await db.selectFrom('portrait_confirmations').selectAll().where('cadre_id', '=', cadreId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('portrait_confirmations')
+    .selectAll()
+    .where('cadre_id', '=', cadreId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!r) return null;
   const names = await userNames(db, [r.confirmed_by]);
   return {
@@ -112,7 +149,12 @@ async function latestEvaluationEntry(db: Kysely<Database>, cadreId: number, asOf
  * The portrait as of `asOf` (default: today on the host's clock; the model itself never reads a clock), over the
  * configured number of years or over a named period (本年度 / 近三年 / 任现职以来).
  */
-export async function readPortrait(db: Kysely<Database>, cadreId: number, asOf: string = localToday(), period?: PortraitPeriod): Promise<PortraitView> {
+export async function readPortrait(
+  db: Kysely<Database>,
+  cadreId: number,
+  asOf: string = localToday(),
+  period?: PortraitPeriod,
+): Promise<PortraitView> {
   const cadre = await portraitCadre(db, cadreId);
   const [catalog, config, { entries, evidence }, evaluations, confirmation, profile, latestEntry] = await Promise.all([
     readPortraitCatalog(db),
@@ -138,7 +180,10 @@ export async function readPortrait(db: Kysely<Database>, cadreId: number, asOf: 
     evaluations,
     evaluationVersion: evaluations[0]?.id ?? 0,
     holistic,
-    period: period === undefined ? { key: null, label: `近${config.windowYears}年`, note: null } : { key: period, label: PORTRAIT_PERIOD_LABELS[period], note: start!.note },
+    period:
+      period === undefined
+        ? { key: null, label: `近${config.windowYears}年`, note: null }
+        : { key: period, label: PORTRAIT_PERIOD_LABELS[period], note: start!.note },
     confirmation,
   };
 }

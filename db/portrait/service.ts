@@ -36,13 +36,16 @@ export const portraitHandlers: Handlers<'portrait.get' | 'portrait.saveEvaluatio
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    rec.record(`${cadre.name}（${cadre.unitName}）：综合评价`, { evaluationId: row.id, previous: currentVersion || null });
+    rec.record(`${cadre.name}（${cadre.unitName}）：综合评价`, {
+      evaluationId: row.id,
+      previous: currentVersion || null,
+    });
     return readPortrait(db, cadreId);
   },
 
   async 'portrait.confirm'({ db, rec, store }, { cadreId, grade, reason }) {
     const before = await readPortrait(db, cadreId);
-    const computed = before.result.classificationLabel as (typeof grade);
+    const computed = before.result.classificationLabel as typeof grade;
     if (grade !== computed && reason === '') {
       fail('VALIDATION', `确认等次“${grade}”与计算等次“${computed}”不同，请填写理由`, 'reason');
     }
@@ -57,7 +60,11 @@ export const portraitHandlers: Handlers<'portrait.get' | 'portrait.saveEvaluatio
         confirmed_at: new Date().toISOString(),
       })
       .execute();
-    rec.record(`${before.cadre.name}（${before.cadre.unitName}）：政治画像等次`, { computed, confirmed: grade, withReason: reason !== '' });
+    rec.record(`${before.cadre.name}（${before.cadre.unitName}）：政治画像等次`, {
+      computed,
+      confirmed: grade,
+      withReason: reason !== '',
+    });
     return readPortrait(db, cadreId);
   },
 };

@@ -3,7 +3,18 @@ import ExcelJS from 'exceljs';
 import { PRINT_DOC_KIND_LABELS, type PrintRegisterRow } from '../../shared/print/types';
 import { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from '../roster/excel/workbook';
 
-export const REGISTER_HEADERS = ['序号', '文件类别', '文件名称', '份号', '领取人', '打印人', '打印时间', '是否收回', '收回时间', '收回登记人'] as const;
+export const REGISTER_HEADERS = [
+  '序号',
+  '文件类别',
+  '文件名称',
+  '份号',
+  '领取人',
+  '打印人',
+  '打印时间',
+  '是否收回',
+  '收回时间',
+  '收回登记人',
+] as const;
 const WIDTHS = [7, 16, 40, 8, 14, 12, 20, 10, 20, 12];
 
 /** Local wall-clock time, minutes precision (the store keeps ISO instants). */

@@ -21,9 +21,14 @@ const toRow = (r: Selectable<PrintRegisterTable>): PrintRegisterRow => ({
 
 /** The 份号 the next copies of a document get: one past the highest printed so far. */
 export async function nextSerials(db: Kysely<Database>, docKey: string, count: number): Promise<number[]> {
-  const top = await db.selectFrom('print_register').select((eb) => eb.fn.max('serial').as('top')).where('doc_key', '=', docKey).executeTakeFirst();
+  const top = await db
+    .selectFrom('print_register')
+    .select((eb) => eb.fn.max('serial').as('top'))
+    .where('doc_key', '=', docKey)
+    .executeTakeFirst();
   const first = Number(top?.top ?? 0) + 1;
-  if (first + count - 1 > MAX_SERIAL) fail('VALIDATION', `此文件的份号已用到 ${formatSerial(first - 1)}，最多 ${MAX_SERIAL} 份，请减少份数`, 'copies');
+  if (first + count - 1 > MAX_SERIAL)
+    fail('VALIDATION', `此文件的份号已用到 ${formatSerial(first - 1)}，最多 ${MAX_SERIAL} 份，请减少份数`, 'copies');
   return Array.from({ length: count }, (_, i) => first + i);
 }
 
@@ -66,15 +71,27 @@ export async function registerCopies(db: Kysely<Database>, p: PrintedCopies): Pr
 }
 
 export async function listRegister(db: Kysely<Database>): Promise<PrintRegisterRow[]> {
-  const rows = await db.selectFrom('print_register').selectAll().orderBy('printed_at', 'desc').orderBy('doc_title').orderBy('serial').execute();
+  const rows = await db
+    .selectFrom('print_register')
+    .selectAll()
+    .orderBy('printed_at', 'desc')
+    .orderBy('doc_title')
+    .orderBy('serial')
+    .execute();
   return rows.map(toRow);
 }
 
 /** Marks one copy as returned; a copy already returned is refused so the first return's date stays. */
-export async function markReturned(db: Kysely<Database>, id: number, by: string, at: string): Promise<PrintRegisterRow> {
+export async function markReturned(
+  db: Kysely<Database>,
+  id: number,
+  by: string,
+  at: string,
+): Promise<PrintRegisterRow> {
   const row = await db.selectFrom('print_register').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return fail('NOT_FOUND', '找不到该打印登记，可能已被删除，请刷新后重试', 'id');
-  if (row.returned_at) fail('VALIDATION', `份号 ${formatSerial(row.serial)} 已于 ${row.returned_at.slice(0, 10)} 登记收回`, 'id');
+  if (row.returned_at)
+    fail('VALIDATION', `份号 ${formatSerial(row.serial)} 已于 ${row.returned_at.slice(0, 10)} 登记收回`, 'id');
   await db.updateTable('print_register').set({ returned_by: by, returned_at: at }).where('id', '=', id).execute();
   return toRow({ ...row, returned_by: by, returned_at: at });
 }

@@ -25,7 +25,10 @@ async function readSelections(db: Kysely<Database>, userId: number): Promise<Pac
     .where((eb) => eb.or([eb('key', '=', `${LAST}${userId}`), eb('key', 'like', `${NAMED}%`)]))
     .orderBy('key')
     .execute();
-  const stored = rows.map((r) => ({ name: r.key.startsWith(NAMED) ? r.key.slice(NAMED.length) : null, s: JSON.parse(r.value) as StoredSelection }));
+  const stored = rows.map((r) => ({
+    name: r.key.startsWith(NAMED) ? r.key.slice(NAMED.length) : null,
+    s: JSON.parse(r.value) as StoredSelection,
+  }));
   const cadreIds = [...new Set(stored.flatMap((x) => x.s.cadreIds))];
   const [cadres, assessments, users] = await Promise.all([
     cadreIds.length === 0
@@ -39,7 +42,9 @@ async function readSelections(db: Kysely<Database>, userId: number): Promise<Pac
     db.selectFrom('assessments').select('id').execute(),
     db.selectFrom('users').select(['id', 'display_name']).execute(),
   ]);
-  const byId = new Map(cadres.map((c) => [c.id, { id: c.id, name: c.name, unitName: c.unit_name, currentPost: c.current_post }]));
+  const byId = new Map(
+    cadres.map((c) => [c.id, { id: c.id, name: c.name, unitName: c.unit_name, currentPost: c.current_post }]),
+  );
   const existing = new Set(assessments.map((a) => a.id));
   const names = new Map(users.map((u) => [u.id, u.display_name]));
   const all: PacketSelection[] = stored.map(({ name, s }) => ({
@@ -62,14 +67,25 @@ export const selectionHandlers: Handlers<'packets.selections' | 'packets.saveSel
   async 'packets.saveSelection'({ db, store, rec }, { name, title, cadreIds, assessmentIds }) {
     if (name !== undefined && cadreIds.length === 0) fail('VALIDATION', '请至少选择 1 名干部再保存', 'cadreIds');
     const key = name === undefined ? `${LAST}${store.user.id}` : `${NAMED}${name}`;
-    const value: StoredSelection = { title, cadreIds, assessmentIds, savedBy: store.user.id, savedAt: new Date().toISOString() };
+    const value: StoredSelection = {
+      title,
+      cadreIds,
+      assessmentIds,
+      savedBy: store.user.id,
+      savedAt: new Date().toISOString(),
+    };
     const replaced = Boolean(await db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst());
     await db
       .insertInto('settings')
       .values({ key, value: JSON.stringify(value) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
       .execute();
-    rec.record(name === undefined ? '审议材料（上次选择）' : `审议材料“${name}”`, { title, cadres: cadreIds.length, assessments: assessmentIds.length, replaced });
+    rec.record(name === undefined ? '审议材料（上次选择）' : `审议材料“${name}”`, {
+      title,
+      cadres: cadreIds.length,
+      assessments: assessmentIds.length,
+      replaced,
+    });
     return readSelections(db, store.user.id);
   },
   async 'packets.deleteSelection'({ db, store, rec }, { name }) {

@@ -59,7 +59,8 @@ function printJob(jobs: Jobs, jobId: string): PrintJob {
 }
 
 function checkRecipients(copies: number, recipients: readonly string[]): void {
-  if (recipients.length > copies) fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
+  if (recipients.length > copies)
+    fail('VALIDATION', `领取人有 ${recipients.length} 个，多于份数 ${copies}`, 'recipients');
 }
 
 const common = (title: string, serials: readonly number[], recipients: readonly string[], printedBy: string) => ({
@@ -91,7 +92,9 @@ async function renderPrint(
   const jobId = jobs.create(JOB_KIND, job, progressId);
   let pdf: Buffer;
   try {
-    pdf = await io.printPdf(printRoute(jobId), { onProgress: (done: number, total: number) => jobs.progress(jobId, done, total) });
+    pdf = await io.printPdf(printRoute(jobId), {
+      onProgress: (done: number, total: number) => jobs.progress(jobId, done, total),
+    });
     // A cancel that came while the PDF was being written still counts: the file is dropped, not offered for saving.
     const { total } = jobs.status(jobId);
     jobs.progress(jobId, total, total);
@@ -101,7 +104,13 @@ async function renderPrint(
   }
   job.pdf = pdf;
   jobs.finish(jobId, 'done');
-  return { jobId, title: view.title, serials: view.kind === 'slips' ? [] : view.copies.map((c) => c.serial), pages: countPdfPages(pdf), bytes: pdf.length };
+  return {
+    jobId,
+    title: view.title,
+    serials: view.kind === 'slips' ? [] : view.copies.map((c) => c.serial),
+    pages: countPdfPages(pdf),
+    bytes: pdf.length,
+  };
 }
 
 export const printHandlers: Handlers<PrintCallName> = {
@@ -119,7 +128,10 @@ export const printHandlers: Handlers<PrintCallName> = {
     });
   },
 
-  async 'print.renderPacket'({ db, store, ...ctx }, { title, cadreIds, assessmentIds = [], copies, recipients, progressId }) {
+  async 'print.renderPacket'(
+    { db, store, ...ctx },
+    { title, cadreIds, assessmentIds = [], copies, recipients, progressId },
+  ) {
     checkRecipients(copies, recipients);
     const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
     if (found.length !== cadreIds.length) fail('NOT_FOUND', '所选干部中有人已被删除，请刷新后重新选择', 'cadreIds');
@@ -172,7 +184,12 @@ export const printHandlers: Handlers<PrintCallName> = {
       assessmentId,
       ballot,
       group,
-      ...common(`${assessment.name}${PANEL_KIND_LABELS[ballot]}表（${found.name}）`, serials, recipients, store.user.displayName),
+      ...common(
+        `${assessment.name}${PANEL_KIND_LABELS[ballot]}表（${found.name}）`,
+        serials,
+        recipients,
+        store.user.displayName,
+      ),
     });
   },
 
@@ -183,7 +200,12 @@ export const printHandlers: Handlers<PrintCallName> = {
       title: `${assessmentName}评议码（${kindLabel}·${input.groupName}）`,
       kindLabel,
       groupName: input.groupName,
-      slips: input.slips.map((s) => ({ code: s.code, seatLabel: s.seatLabel, groupName: input.groupName, assessmentName })),
+      slips: input.slips.map((s) => ({
+        code: s.code,
+        seatLabel: s.seatLabel,
+        groupName: input.groupName,
+        assessmentName,
+      })),
     };
     // No 份号 and no register: the job only holds the PDF until print.saveSlips writes it.
     return renderPrint({ io, jobs }, '', [], undefined, view);

@@ -14,7 +14,11 @@ interface SlipsInput {
   readonly slips: readonly { readonly code: string }[];
 }
 
-export async function checkFreshCodes(db: Kysely<Database>, store: Store, input: SlipsInput): Promise<{ assessmentName: string; kindLabel: string }> {
+export async function checkFreshCodes(
+  db: Kysely<Database>,
+  store: Store,
+  input: SlipsInput,
+): Promise<{ assessmentName: string; kindLabel: string }> {
   const a = await db.selectFrom('assessments').select('name').where('id', '=', input.assessmentId).executeTakeFirst();
   if (!a) return fail('NOT_FOUND', '考核不存在或已被删除', 'assessmentId');
   const hash = codeHasher(store);
@@ -34,6 +38,11 @@ export async function checkFreshCodes(db: Kysely<Database>, store: Store, input:
     for (const r of rows) found.add(r.code_hash);
   }
   const bad = hashes.findIndex((h) => !found.has(h));
-  if (bad >= 0) fail('VALIDATION', `第 ${bad + 1} 张评议码不是本组未使用的评议码（可能已作废、已使用或已补发），请重新生成后再打印`, 'slips');
+  if (bad >= 0)
+    fail(
+      'VALIDATION',
+      `第 ${bad + 1} 张评议码不是本组未使用的评议码（可能已作废、已使用或已补发），请重新生成后再打印`,
+      'slips',
+    );
   return { assessmentName: a.name, kindLabel: PANEL_KIND_LABELS[input.kind] };
 }

@@ -23,7 +23,9 @@ const YM = /^\d{4}-\d{2}$/;
 const byYear = (rs: readonly AnnualResult[]) => [...rs].sort((a, b) => a.year - b.year);
 
 const familyLine = (m: FamilyMember) =>
-  [m.relation, m.name, formatYearMonth(m.birthMonth), m.politicalStatus, m.workUnitPost].filter((x) => x.trim() !== '').join(' ');
+  [m.relation, m.name, formatYearMonth(m.birthMonth), m.politicalStatus, m.workUnitPost]
+    .filter((x) => x.trim() !== '')
+    .join(' ');
 
 /** A field's value as the profile shows it (one line per period, member or year for the multi-line ones). */
 export function displayValue(field: Field, c: CadreInput, unitNames: ReadonlyMap<number, string>): string {
@@ -89,7 +91,11 @@ export function proposedProfile(stored: CadreInput, incoming: CadreInput, absent
 }
 
 /** The fields that differ between the stored and the proposed profile, in the profile's order. */
-export function profileChanges(stored: CadreInput, proposed: CadreInput, unitNames: ReadonlyMap<number, string>): FieldChange[] {
+export function profileChanges(
+  stored: CadreInput,
+  proposed: CadreInput,
+  unitNames: ReadonlyMap<number, string>,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of PROFILE_FIELDS) {
     if (comparable(field, stored) === comparable(field, proposed)) continue;
@@ -106,7 +112,12 @@ const kb = (b: Buffer) => `${Math.max(1, Math.round(b.length / 1024))} KB`;
 /** A photo in the file that differs from the stored one (a file without a photo never removes one). */
 export function photoChange(stored: Buffer | null, incoming: Buffer | null): FieldChange | null {
   if (!incoming || (stored && stored.equals(incoming))) return null;
-  return { field: 'photo', label: changeLabel('photo'), stored: stored ? `已有照片（${kb(stored)}）` : '', incoming: `文件中的照片（${kb(incoming)}）` };
+  return {
+    field: 'photo',
+    label: changeLabel('photo'),
+    stored: stored ? `已有照片（${kb(stored)}）` : '',
+    incoming: `文件中的照片（${kb(incoming)}）`,
+  };
 }
 
 /** The stored profile with the proposed value of every field the user did not keep. */
@@ -120,7 +131,10 @@ export function withKept(stored: CadreInput, proposed: CadreInput, kept: Readonl
 const digest = (v: string | Buffer) => `摘要 ${createHash('sha256').update(v).digest('hex').slice(0, 12)}`;
 
 /** What the audit entry says of the written changes: old → new as text, or as a digest for identifying or long values. */
-export function auditChanges(changes: readonly FieldChange[], photo?: { stored: Buffer | null; incoming: Buffer }): Record<string, [string, string]> {
+export function auditChanges(
+  changes: readonly FieldChange[],
+  photo?: { stored: Buffer | null; incoming: Buffer },
+): Record<string, [string, string]> {
   const out: Record<string, [string, string]> = {};
   for (const c of changes) {
     if (c.field === 'photo' && photo) {
@@ -128,7 +142,9 @@ export function auditChanges(changes: readonly FieldChange[], photo?: { stored: 
       continue;
     }
     const hide = DIGEST_FIELDS.has(c.field) || c.stored.length > AUDIT_TEXT_MAX || c.incoming.length > AUDIT_TEXT_MAX;
-    out[c.label] = hide ? [c.stored ? digest(c.stored) : '', c.incoming ? digest(c.incoming) : ''] : [c.stored, c.incoming];
+    out[c.label] = hide
+      ? [c.stored ? digest(c.stored) : '', c.incoming ? digest(c.incoming) : '']
+      : [c.stored, c.incoming];
   }
   return out;
 }

@@ -43,7 +43,10 @@ interface ExcelJob {
  * delete optional ones), 家庭成员 (not in the Excel format), an empty 状态 (validation fills in 在职 for a new cadre,
  * but an update keeps the stored status), and a 正职/副职 only suggested from the post (an update keeps the stored one).
  */
-function absentFields(missing: readonly (keyof CadreInput)[], opts: { blankStatus: boolean; suggested: boolean }): ReadonlySet<keyof CadreInput> {
+function absentFields(
+  missing: readonly (keyof CadreInput)[],
+  opts: { blankStatus: boolean; suggested: boolean },
+): ReadonlySet<keyof CadreInput> {
   const absent = new Set<keyof CadreInput>(['family', ...missing]);
   if (opts.blankStatus) absent.add('status');
   if (opts.suggested) absent.add('position');
@@ -60,7 +63,10 @@ function splitIssues(
   if (!split || split.unit) return issues;
   return issues.map((i) =>
     i.column === '单位' && cells?.unit
-      ? { column: '单位及职务', reason: `“${cells.unit}”的开头不是已有单位的名称，请先在单位管理中添加该单位，或在文件中写明单位全称` }
+      ? {
+          column: '单位及职务',
+          reason: `“${cells.unit}”的开头不是已有单位的名称，请先在单位管理中添加该单位，或在文件中写明单位全称`,
+        }
       : i,
   );
 }
@@ -69,7 +75,11 @@ function splitIssues(
  * The template columns the file gives values for: its own, 单位 and 现任职务 from a 单位及职务 column, and 正职/副职
  * when it is suggested (the user's confirmed choice is written, also on an update).
  */
-function givenColumns(columns: readonly ColumnKey[], fields: readonly FieldKey[], n: NormalizedRows): ReadonlySet<ColumnKey> {
+function givenColumns(
+  columns: readonly ColumnKey[],
+  fields: readonly FieldKey[],
+  n: NormalizedRows,
+): ReadonlySet<ColumnKey> {
   const given = new Set<ColumnKey>(columns);
   if (fields.includes('unitAndPost')) ['unit', 'currentPost'].forEach((k) => given.add(k as ColumnKey));
   if (n.suggestions.size > 0) given.add('position');
@@ -77,7 +87,11 @@ function givenColumns(columns: readonly ColumnKey[], fields: readonly FieldKey[]
 }
 
 /** The preview's view of a split cell and a suggested 正职/副职. */
-function layoutExtras(rowNumber: number, n: NormalizedRows, suggestedRows: ReadonlySet<number>): Pick<ExcelPreviewRow, 'split' | 'suggestedPosition'> {
+function layoutExtras(
+  rowNumber: number,
+  n: NormalizedRows,
+  suggestedRows: ReadonlySet<number>,
+): Pick<ExcelPreviewRow, 'split' | 'suggestedPosition'> {
   const split = n.splits.get(rowNumber);
   const suggested = suggestedRows.has(rowNumber) ? n.suggestions.get(rowNumber) : undefined;
   return { ...(split ? { split } : {}), ...(suggested ? { suggestedPosition: suggested } : {}) };
@@ -88,7 +102,11 @@ type ExcelCalls = 'roster.previewExcel' | 'roster.commitExcel' | 'roster.saveTem
 export const excelHandlers: Handlers<ExcelCalls> = {
   async 'roster.previewExcel'({ db, io, jobs }, { token, mapping }) {
     const path = io.openedPath(token);
-    const bytes = readUserFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB），请拆分后导入', field: 'file' });
+    const bytes = readUserFile(path, {
+      maxBytes: MAX_FILE_BYTES,
+      tooLarge: () => '文件过大（超过 50 MB），请拆分后导入',
+      field: 'file',
+    });
     const loaded = await loadRosterWorkbook(bytes);
     if (!loaded.ok) fail('VALIDATION', loaded.error, 'file');
     const { roster } = loaded as Extract<typeof loaded, { ok: true }>;
@@ -96,7 +114,8 @@ export const excelHandlers: Handlers<ExcelCalls> = {
     const chosen: ColumnMapping | undefined = mapping ? new Map(mapping.map((m) => [m.column, m.field])) : undefined;
     const remembered = chosen ? undefined : await rememberedMapping(db, roster.layout);
     const parsed = rowsOfLayout(roster, chosen ?? remembered);
-    if (!parsed.ok && parsed.needsMapping) return { jobId: '', fileName: basename(path), rows: [], needsMapping: parsed.needsMapping };
+    if (!parsed.ok && parsed.needsMapping)
+      return { jobId: '', fileName: basename(path), rows: [], needsMapping: parsed.needsMapping };
     if (!parsed.ok) fail('VALIDATION', parsed.error, 'file');
     const { columns, fields } = parsed as Extract<typeof parsed, { ok: true }>;
     const units = await db.selectFrom('units').select(['id', 'name']).execute();
@@ -117,7 +136,10 @@ export const excelHandlers: Handlers<ExcelCalls> = {
       updates.map((m) => ({
         cadreId: (m.match as { cadreId: number }).cadreId,
         incoming: m.input,
-        absent: absentFields(missing, { blankStatus: !raw.get(m.rowNumber)?.status, suggested: normalized.suggestions.has(m.rowNumber) }),
+        absent: absentFields(missing, {
+          blankStatus: !raw.get(m.rowNumber)?.status,
+          suggested: normalized.suggestions.has(m.rowNumber),
+        }),
       })),
       unitName,
     );
@@ -167,20 +189,30 @@ export const excelHandlers: Handlers<ExcelCalls> = {
     };
   },
 
-  async 'roster.commitExcel'({ db, rec, jobs }, { jobId, excludedRows, confirmedRows, positions, keepColumns, keepFields }) {
+  async 'roster.commitExcel'(
+    { db, rec, jobs },
+    { jobId, excludedRows, confirmedRows, positions, keepColumns, keepFields },
+  ) {
     const job = jobs.payload<ExcelJob>(jobId, 'excel');
     const excluded = new Set(excludedRows);
     const confirmed = new Set(confirmedRows);
     const stillWrong = [...job.errorRows].filter((r) => !excluded.has(r));
     if (stillWrong.length > 0) {
-      fail('VALIDATION', `第 ${stillWrong.slice(0, 10).join('、')} 行仍有错误，请修改文件后重新选择，或排除这些行`, 'excludedRows');
+      fail(
+        'VALIDATION',
+        `第 ${stillWrong.slice(0, 10).join('、')} 行仍有错误，请修改文件后重新选择，或排除这些行`,
+        'excludedRows',
+      );
     }
     const included = job.matched.filter((m) => !excluded.has(m.rowNumber));
     const unconfirmed = included.filter((m) => m.match.kind === 'nameMatch' && !confirmed.has(m.rowNumber));
     if (unconfirmed.length > 0) {
       fail(
         'VALIDATION',
-        `第 ${unconfirmed.slice(0, 10).map((m) => m.rowNumber).join('、')} 行与已有干部同名且出生年月相同，请确认是否为同一人（确认后更新），或排除这些行`,
+        `第 ${unconfirmed
+          .slice(0, 10)
+          .map((m) => m.rowNumber)
+          .join('、')} 行与已有干部同名且出生年月相同，请确认是否为同一人（确认后更新），或排除这些行`,
         'confirmedRows',
       );
     }
@@ -191,7 +223,10 @@ export const excelHandlers: Handlers<ExcelCalls> = {
     if (unsure.length > 0) {
       fail(
         'VALIDATION',
-        `第 ${unsure.slice(0, 10).map((m) => m.rowNumber).join('、')} 行的正职/副职是按职务推断的，请逐行确认或修改后再导入，或排除这些行`,
+        `第 ${unsure
+          .slice(0, 10)
+          .map((m) => m.rowNumber)
+          .join('、')} 行的正职/副职是按职务推断的，请逐行确认或修改后再导入，或排除这些行`,
         'positions',
       );
     }
@@ -204,19 +239,35 @@ export const excelHandlers: Handlers<ExcelCalls> = {
         writes.create(position ? { ...m.input, position } : m.input);
         continue;
       }
-      writes.update(plan, plannedWrite(plan, new Set<ChangeField>([...keepColumns, ...(keptByRow.get(m.rowNumber) ?? [])])));
+      writes.update(
+        plan,
+        plannedWrite(plan, new Set<ChangeField>([...keepColumns, ...(keptByRow.get(m.rowNumber) ?? [])])),
+      );
     }
     const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, writes.items));
     if (job.remember) await rememberMapping(db, job.remember.key, job.remember.value);
     const skipped = job.matched.length + job.errorRows.size - included.length;
     const { unchanged, changed } = writes;
-    rec.record(job.fileName, { file: job.fileName, created: summary.created, updated: summary.updated, unchanged, skipped, changed });
+    rec.record(job.fileName, {
+      file: job.fileName,
+      created: summary.created,
+      updated: summary.updated,
+      unchanged,
+      skipped,
+      changed,
+    });
     return { ...summary, skipped, unchanged };
   },
 
   async 'roster.saveTemplate'({ db, rec, io }, { token }) {
     const path = io.savePath(token);
-    const units = await db.selectFrom('units').select('name').orderBy('category_code').orderBy('sort').orderBy('name').execute();
+    const units = await db
+      .selectFrom('units')
+      .select('name')
+      .orderBy('category_code')
+      .orderBy('sort')
+      .orderBy('name')
+      .execute();
     writeFileAtomic(path, await buildTemplate(units));
     rec.record(basename(path));
     return { fileName: basename(path) };
@@ -225,7 +276,11 @@ export const excelHandlers: Handlers<ExcelCalls> = {
   async 'roster.exportExcel'({ db, rec, io }, { token, filter }) {
     const path = io.savePath(token);
     const rows = await queryRoster(db, filter, { showIdNumber: true });
-    const profiles = await readCadres(db, rows.map((r) => r.id), { showIdNumber: true, withPhoto: false });
+    const profiles = await readCadres(
+      db,
+      rows.map((r) => r.id),
+      { showIdNumber: true, withPhoto: false },
+    );
     const cadres = rows.map((r) => profiles.get(r.id)!);
     writeFileAtomic(path, await exportRoster(cadres, { title: '干部名册' }));
     rec.record(basename(path), { rows: rows.length, filter });

@@ -37,7 +37,9 @@ interface LrmxJobFile {
 const tooLarge = () => '文件过大（上限 20 MB），不是任免审批表文件';
 
 /** A picked file's bytes (and a .lrm's .pic), or why they could not be read. */
-type PickedBytes = { readonly ok: true; readonly lrm: boolean; readonly bytes: Buffer; readonly pic: Buffer | null } | { readonly ok: false; readonly error: string };
+type PickedBytes =
+  | { readonly ok: true; readonly lrm: boolean; readonly bytes: Buffer; readonly pic: Buffer | null }
+  | { readonly ok: false; readonly error: string };
 
 /** Reads one picked file (and a .lrm's .pic), each checked to be a regular file and read with a bounded size. */
 function readPicked(path: string): PickedBytes {
@@ -55,7 +57,10 @@ function readPicked(path: string): PickedBytes {
       }
     })();
     const picBytes = hasPic
-      ? readUserFile(pic, { maxBytes: LRMX_MAX_BYTES, tooLarge: () => `照片文件“${basename(pic)}”过大（上限 20 MB），已拒绝读取` })
+      ? readUserFile(pic, {
+          maxBytes: LRMX_MAX_BYTES,
+          tooLarge: () => `照片文件“${basename(pic)}”过大（上限 20 MB），已拒绝读取`,
+        })
       : null;
     return { ok: true, lrm: true, bytes, pic: picBytes };
   } catch (e) {
@@ -66,7 +71,9 @@ function readPicked(path: string): PickedBytes {
 
 /** Identical files (a batch of copies) are read once: the key of a file's content, photo included. */
 function contentKey(p: Extract<PickedBytes, { ok: true }>): string {
-  const h = createHash('sha256').update(p.lrm ? 'lrm\u0000' : 'lrmx\u0000').update(p.bytes);
+  const h = createHash('sha256')
+    .update(p.lrm ? 'lrm\u0000' : 'lrmx\u0000')
+    .update(p.bytes);
   if (p.pic) h.update('\u0000pic\u0000').update(p.pic);
   return h.digest('hex');
 }
@@ -92,7 +99,9 @@ interface SameGroup {
  * For each file, the others of the batch that are the same person, by reason: the first few by index and how many
  * there are. Linear in the batch: files are grouped by 身份证号 and by 姓名 + 出生年月, never compared pairwise.
  */
-function samePersonIssues(files: readonly (LrmxCadreFields | null)[]): Map<number, { why: string; others: number[]; count: number }[]> {
+function samePersonIssues(
+  files: readonly (LrmxCadreFields | null)[],
+): Map<number, { why: string; others: number[]; count: number }[]> {
   const byPerson = new Map<string, SameGroup>();
   const byId = new Map<string, number[]>();
   files.forEach((f, i) => {
@@ -241,7 +250,9 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     }
     // What each file would change on the cadre it matched. 单位 and 正职/副职 are chosen in the preview, starting
     // from the stored ones, so the plan leaves them as stored.
-    const updating = jobFiles.flatMap((f, i) => (f.fields && f.match.kind !== 'new' ? [{ i, f, cadreId: f.match.cadreId }] : []));
+    const updating = jobFiles.flatMap((f, i) =>
+      f.fields && f.match.kind !== 'new' ? [{ i, f, cadreId: f.match.cadreId }] : [],
+    );
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const plans = await planUpdates(
       db,
@@ -257,7 +268,11 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       const plan = plans[n]!;
       f.plan = plan;
       const position = plan.stored.position;
-      files[i] = { ...files[i]!, changes: plan.changes, stored: { unitId: plan.stored.unitId, unitName: plan.unitName, position } };
+      files[i] = {
+        ...files[i]!,
+        changes: plan.changes,
+        stored: { unitId: plan.stored.unitId, unitName: plan.unitName, position },
+      };
     });
     // The same person in several files (a copy, an older and a newer form): only one of them can be imported.
     for (const [i, found] of samePersonIssues(jobFiles.map((f) => f.fields))) {
@@ -276,7 +291,9 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
     const chosen = new ChosenPeople();
     const writes = new ImportWrites();
-    const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+    const unitNames = new Map(
+      (await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),
+    );
     for (const choice of files) {
       const file = jobFiles[choice.index];
       if (!file?.fields) fail('VALIDATION', `文件“${file?.fileName ?? choice.index}”无法读取，不能导入`, 'files');
@@ -289,12 +306,22 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       chosen.add(fileName, fields);
       const valid = (candidate: CadreInput): CadreInput => {
         const parsed = cadreInputSchema.safeParse(candidate);
-        if (!parsed.success) fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
+        if (!parsed.success)
+          fail('VALIDATION', `“${fileName}”：${parsed.error.issues[0]?.message ?? '内容不正确'}`, 'files');
         return parsed.data!;
       };
       const plan = file!.plan;
-      if (!plan) writes.create(valid({ ...fields, unitId: choice.unitId, position: choice.position, status: '在职' }), file!.photo);
-      else writes.update(plan, plannedWrite(plan, new Set(choice.keep), { unitId: choice.unitId, position: choice.position }, unitNames), valid);
+      if (!plan)
+        writes.create(
+          valid({ ...fields, unitId: choice.unitId, position: choice.position, status: '在职' }),
+          file!.photo,
+        );
+      else
+        writes.update(
+          plan,
+          plannedWrite(plan, new Set(choice.keep), { unitId: choice.unitId, position: choice.position }, unitNames),
+          valid,
+        );
     }
     const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, writes.items));
     const names = files.map((c) => jobFiles[c.index]!.fileName);

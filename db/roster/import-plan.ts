@@ -36,7 +36,11 @@ const CHUNK = 500;
 async function storedPhotos(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, Buffer>> {
   const out = new Map<number, Buffer>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db.selectFrom('cadre_photos').select(['cadre_id', 'data']).where('cadre_id', 'in', ids.slice(i, i + CHUNK)).execute();
+    const rows = await db
+      .selectFrom('cadre_photos')
+      .select(['cadre_id', 'data'])
+      .where('cadre_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) out.set(r.cadre_id, Buffer.from(r.data));
   }
   return out;
@@ -52,7 +56,8 @@ export async function planUpdates(
   const profiles = await readCadres(db, ids, { showIdNumber: true, withPhoto: false });
   const photos = await storedPhotos(db, [...new Set(requests.filter((r) => r.photo).map((r) => r.cadreId))]);
   return requests.map((r) => {
-    const profile = profiles.get(r.cadreId) ?? fail('NOT_FOUND', '找不到匹配的干部，可能已被删除，请重新选择文件', 'files');
+    const profile =
+      profiles.get(r.cadreId) ?? fail('NOT_FOUND', '找不到匹配的干部，可能已被删除，请重新选择文件', 'files');
     const stored = profileInput(profile);
     const proposed = proposedProfile(stored, r.incoming, r.absent);
     const storedPhoto = photos.get(r.cadreId) ?? null;
@@ -79,7 +84,12 @@ export interface PlannedWrite {
   readonly audit: Record<string, [string, string]>;
 }
 
-export function plannedWrite(plan: UpdatePlan, kept: ReadonlySet<ChangeField>, override?: Partial<CadreInput>, unitNames?: ReadonlyMap<number, string>): PlannedWrite {
+export function plannedWrite(
+  plan: UpdatePlan,
+  kept: ReadonlySet<ChangeField>,
+  override?: Partial<CadreInput>,
+  unitNames?: ReadonlyMap<number, string>,
+): PlannedWrite {
   let input = withKept(plan.stored, plan.proposed, kept);
   let changes = plan.changes.filter((c) => !kept.has(c.field));
   if (override && unitNames) {
@@ -98,7 +108,11 @@ export function plannedWrite(plan: UpdatePlan, kept: ReadonlySet<ChangeField>, o
  */
 export class ImportWrites {
   readonly items: ImportItem[] = [];
-  readonly changed: { readonly cadreId: number; readonly name: string; readonly changes: Record<string, [string, string]> }[] = [];
+  readonly changed: {
+    readonly cadreId: number;
+    readonly name: string;
+    readonly changes: Record<string, [string, string]>;
+  }[] = [];
   unchanged = 0;
 
   create(input: CadreInput, photo: Buffer | null = null): void {
@@ -111,7 +125,12 @@ export class ImportWrites {
       this.unchanged += 1; // the profile (and its version) stays as it is
       return;
     }
-    this.items.push({ cadreId: plan.cadreId, input: check(write.input), expectedVersion: plan.version, photo: write.photo });
+    this.items.push({
+      cadreId: plan.cadreId,
+      input: check(write.input),
+      expectedVersion: plan.version,
+      photo: write.photo,
+    });
     this.changed.push({ cadreId: plan.cadreId, name: plan.name, changes: write.audit });
   }
 }

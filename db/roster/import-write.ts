@@ -21,12 +21,22 @@ const CHUNK = 100;
 
 /** The preview compared against these versions: anything written since (a hand edit, another import) is refused. */
 async function assertUnchanged(db: Kysely<Database>, items: readonly ImportItem[]): Promise<void> {
-  const expected = new Map(items.flatMap((i) => (i.cadreId !== null && i.expectedVersion !== undefined ? [[i.cadreId, i.expectedVersion] as const] : [])));
+  const expected = new Map(
+    items.flatMap((i) =>
+      i.cadreId !== null && i.expectedVersion !== undefined ? [[i.cadreId, i.expectedVersion] as const] : [],
+    ),
+  );
   if (expected.size === 0) return;
-  const rows = await db.selectFrom('cadres').select(['id', 'name', 'version']).where('id', 'in', [...expected.keys()]).execute();
-  if (rows.length < expected.size) fail('NOT_FOUND', '要更新的干部已被删除，请重新选择文件检查一遍，本次导入未写入任何内容', 'files');
+  const rows = await db
+    .selectFrom('cadres')
+    .select(['id', 'name', 'version'])
+    .where('id', 'in', [...expected.keys()])
+    .execute();
+  if (rows.length < expected.size)
+    fail('NOT_FOUND', '要更新的干部已被删除，请重新选择文件检查一遍，本次导入未写入任何内容', 'files');
   const changed = rows.find((r) => r.version !== expected.get(r.id));
-  if (changed) fail('CONFLICT', `“${changed.name}”的档案在检查之后已被修改，请重新选择文件检查一遍，本次导入未写入任何内容`);
+  if (changed)
+    fail('CONFLICT', `“${changed.name}”的档案在检查之后已被修改，请重新选择文件检查一遍，本次导入未写入任何内容`);
 }
 
 export async function writeImport(
@@ -42,7 +52,8 @@ export async function writeImport(
   const targets = new Set<number>();
   for (const i of items) {
     if (i.cadreId === null) continue;
-    if (targets.has(i.cadreId)) fail('VALIDATION', `本次导入有两处都将更新“${i.input.name}”的档案，请只保留其中一处`, 'files');
+    if (targets.has(i.cadreId))
+      fail('VALIDATION', `本次导入有两处都将更新“${i.input.name}”的档案，请只保留其中一处`, 'files');
     targets.add(i.cadreId);
   }
   const now = new Date().toISOString();
@@ -52,12 +63,22 @@ export async function writeImport(
   for (let start = 0; start < items.length; start += CHUNK) {
     const chunk = items.slice(start, start + CHUNK);
     const fresh = chunk.filter((i) => i.cadreId === null);
-    const ids = await insertCadres(db, fresh.map((i) => i.input), unitNames, now);
+    const ids = await insertCadres(
+      db,
+      fresh.map((i) => i.input),
+      unitNames,
+      now,
+    );
     created += ids.length;
     for (const [n, item] of fresh.entries()) if (item.photo) await setPhoto(db, ids[n]!, item.photo);
     const changed = chunk.filter((i): i is ImportItem & { cadreId: number } => i.cadreId !== null);
     await assertUnchanged(db, changed);
-    await updateCadres(db, changed.map((i) => ({ id: i.cadreId, input: i.input })), unitNames, now);
+    await updateCadres(
+      db,
+      changed.map((i) => ({ id: i.cadreId, input: i.input })),
+      unitNames,
+      now,
+    );
     for (const item of changed) if (item.photo) await setPhoto(db, item.cadreId, item.photo);
     updated += changed.length;
     jobs.progress(jobId, start + chunk.length, items.length); // throws CANCELLED when asked: the transaction rolls back

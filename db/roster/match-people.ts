@@ -16,7 +16,9 @@ const normId = (s: string) => s.trim().toUpperCase();
 const personKey = (name: string, birthMonth: string) => `${name.trim()}\u0000${birthMonth}`;
 
 /** Indexes the stored cadres once; `match` then answers in constant time per imported person. */
-export function personMatcher(existing: readonly (PersonKey & { readonly id: number })[]): (p: PersonKey) => PersonMatch {
+export function personMatcher(
+  existing: readonly (PersonKey & { readonly id: number })[],
+): (p: PersonKey) => PersonMatch {
   const byId = new Map<string, number>();
   const byPerson = new Map<string, (PersonKey & { id: number })[]>();
   for (const e of [...existing].sort((a, b) => a.id - b.id)) {

@@ -26,7 +26,10 @@ const indexes = new WeakMap<object, RosterIndex>();
 
 /** Changes on this connection plus commits by any other connection: equal means nothing was written. */
 async function writeVersion(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ changes: number; dataVersion: number }>`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS dataVersion`.execute(db);
+  const { rows } = await sql<{
+    changes: number;
+    dataVersion: number;
+  }>`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS dataVersion`.execute(db);
   return `${rows[0]!.changes}:${rows[0]!.dataVersion}`;
 }
 
@@ -126,7 +129,10 @@ export async function queryRoster(
     if (bornBy !== null && r.birthMonth > bornBy) continue;
     if (bornAfter !== null && r.birthMonth <= bornAfter) continue;
     // A role that sees the 身份证号 masked must not find it by its hidden digits (that would reveal the birth date).
-    const haystack = terms.length > 0 && !opts.showIdNumber && r.idNumber ? searchText.replace(r.idNumber.toLowerCase(), '') : searchText;
+    const haystack =
+      terms.length > 0 && !opts.showIdNumber && r.idNumber
+        ? searchText.replace(r.idNumber.toLowerCase(), '')
+        : searchText;
     if (!matchesTerms(terms, haystack, pinyinKeys)) continue;
     out.push({
       ...r,

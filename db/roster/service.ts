@@ -42,7 +42,11 @@ export const cadreHandlers: Handlers<CadreCalls> = {
 
   async 'cadres.setPhoto'({ db, rec, io }, input) {
     const before = await readCadre(db, input.id, { showIdNumber: true });
-    const bytes = readUserFile(io.openedPath(input.token), { maxBytes: MAX_PHOTO_BYTES, tooLarge: () => '照片不能超过 2 MB', field: 'photo' });
+    const bytes = readUserFile(io.openedPath(input.token), {
+      maxBytes: MAX_PHOTO_BYTES,
+      tooLarge: () => '照片不能超过 2 MB',
+      field: 'photo',
+    });
     await setPhoto(db, input.id, bytes);
     rec.record(`${before.name}（${before.unitName}）`, { cadreId: input.id, photo: '更换' });
     return readCadre(db, input.id, { showIdNumber: true });

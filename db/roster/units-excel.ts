@@ -26,13 +26,16 @@ interface UnitJob {
 }
 
 /** The first sheet whose first rows hold a 单位名称 and a 单位类别 header: its header row and columns. */
-function findTable(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; row: number; cols: Partial<Record<UnitField, number>> } | null {
+function findTable(
+  wb: ExcelJS.Workbook,
+): { ws: ExcelJS.Worksheet; row: number; cols: Partial<Record<UnitField, number>> } | null {
   for (const ws of wb.worksheets) {
     for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SEARCH_ROWS); r += 1) {
       const cols: Partial<Record<UnitField, number>> = {};
       ws.getRow(r).eachCell({ includeEmpty: false }, (cell, n) => {
         const h = normalizeHeader(cellText(cell).text);
-        for (const f of Object.keys(HEADERS) as UnitField[]) if (cols[f] === undefined && HEADERS[f].includes(h)) cols[f] = n;
+        for (const f of Object.keys(HEADERS) as UnitField[])
+          if (cols[f] === undefined && HEADERS[f].includes(h)) cols[f] = n;
       });
       if (cols.name !== undefined && cols.category !== undefined) return { ws, row: r, cols };
     }
@@ -45,7 +48,9 @@ type UnitCalls = 'units.previewExcel' | 'units.commitExcel';
 export const unitExcelHandlers: Handlers<UnitCalls> = {
   async 'units.previewExcel'({ db, io, jobs }, { token }) {
     const path = io.openedPath(token);
-    const opened = await openWorkbook(readUserFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB）', field: 'file' }));
+    const opened = await openWorkbook(
+      readUserFile(path, { maxBytes: MAX_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB）', field: 'file' }),
+    );
     if (!opened.ok) fail('VALIDATION', opened.error, 'file');
     const table = findTable((opened as { wb: ExcelJS.Workbook }).wb);
     if (!table) fail('VALIDATION', '找不到单位列表：请在第一行写明列标题“单位名称”“单位类别”（“排序号”可选）', 'file');
@@ -54,7 +59,15 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
       db.selectFrom('catalog_categories').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
       db.selectFrom('units').select(['id', 'name', 'category_code', 'sort']).execute(),
     ]);
-    const categoryOf = new Map(categories.flatMap((c) => [[looseText(c.name), c], [looseText(c.code), c]] as const));
+    const categoryOf = new Map(
+      categories.flatMap(
+        (c) =>
+          [
+            [looseText(c.name), c],
+            [looseText(c.code), c],
+          ] as const,
+      ),
+    );
     const stored = new Map(units.map((u) => [u.name, u]));
     const seen = new Map<string, number>();
     const rows: UnitImportRow[] = [];
@@ -70,7 +83,8 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
       else if (name.length > 60) issues.push('单位名称：不能超过 60 个字');
       const category = categoryOf.get(looseText(categoryText));
       if (!categoryText) issues.push('单位类别：请填写单位类别');
-      else if (!category) issues.push(`单位类别：“${categoryText}”不存在，应为${categories.map((c) => `“${c.name}”`).join('、')}之一`);
+      else if (!category)
+        issues.push(`单位类别：“${categoryText}”不存在，应为${categories.map((c) => `“${c.name}”`).join('、')}之一`);
       let sort = rows.length * 10;
       if (sortText) {
         const n = Number(sortText);
@@ -83,7 +97,9 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
       const before = stored.get(name);
       const changes: string[] = [];
       if (before && category && before.category_code !== category.code) {
-        changes.push(`单位类别：${categories.find((c) => c.code === before.category_code)?.name ?? before.category_code} → ${category.name}`);
+        changes.push(
+          `单位类别：${categories.find((c) => c.code === before.category_code)?.name ?? before.category_code} → ${category.name}`,
+        );
       }
       if (before && sortText && before.sort !== sort) changes.push(`排序号：${before.sort} → ${sort}`);
       rows.push({
@@ -109,7 +125,15 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
     const excluded = new Set(excludedRows);
     const included = job.rows.filter((r) => !excluded.has(r.rowNumber));
     const wrong = included.filter((r) => r.status === 'error');
-    if (wrong.length > 0) fail('VALIDATION', `第 ${wrong.slice(0, 10).map((r) => r.rowNumber).join('、')} 行仍有错误，请修改文件后重新选择，或排除这些行`, 'excludedRows');
+    if (wrong.length > 0)
+      fail(
+        'VALIDATION',
+        `第 ${wrong
+          .slice(0, 10)
+          .map((r) => r.rowNumber)
+          .join('、')} 行仍有错误，请修改文件后重新选择，或排除这些行`,
+        'excludedRows',
+      );
     const writes = included.filter((r) => r.status === 'new' || r.status === 'update');
     if (writes.length === 0) fail('VALIDATION', '没有要新增或更新的单位', 'excludedRows');
     const now = new Date().toISOString();
@@ -117,12 +141,21 @@ export const unitExcelHandlers: Handlers<UnitCalls> = {
     for (const r of writes) {
       // Checked again: the preview is only a promise while nobody else adds or renames a unit.
       const id = names.get(r.name);
-      if (r.status === 'new' && id !== undefined) fail('CONFLICT', `单位“${r.name}”在检查之后已被添加，请重新选择文件检查一遍，本次导入未写入任何内容`);
-      if (r.status === 'update' && id !== r.unitId) fail('CONFLICT', `单位“${r.name}”在检查之后已被修改或删除，请重新选择文件检查一遍，本次导入未写入任何内容`);
+      if (r.status === 'new' && id !== undefined)
+        fail('CONFLICT', `单位“${r.name}”在检查之后已被添加，请重新选择文件检查一遍，本次导入未写入任何内容`);
+      if (r.status === 'update' && id !== r.unitId)
+        fail('CONFLICT', `单位“${r.name}”在检查之后已被修改或删除，请重新选择文件检查一遍，本次导入未写入任何内容`);
       if (r.status === 'new') {
-        await db.insertInto('units').values({ name: r.name, category_code: r.categoryCode, sort: r.sort, created_at: now, updated_at: now }).execute();
+        await db
+          .insertInto('units')
+          .values({ name: r.name, category_code: r.categoryCode, sort: r.sort, created_at: now, updated_at: now })
+          .execute();
       } else {
-        await db.updateTable('units').set({ category_code: r.categoryCode, sort: r.sort, updated_at: now }).where('id', '=', r.unitId!).execute();
+        await db
+          .updateTable('units')
+          .set({ category_code: r.categoryCode, sort: r.sort, updated_at: now })
+          .where('id', '=', r.unitId!)
+          .execute();
       }
     }
     const created = writes.filter((r) => r.status === 'new');

@@ -35,7 +35,12 @@ export async function listUnits(db: Kysely<Database>): Promise<Unit[]> {
 }
 
 async function categoryName(db: Kysely<Database>, code: string): Promise<string> {
-  const c = await db.selectFrom('catalog_categories').select('name').where('code', '=', code).where('retired', '=', 0).executeTakeFirst();
+  const c = await db
+    .selectFrom('catalog_categories')
+    .select('name')
+    .where('code', '=', code)
+    .where('retired', '=', 0)
+    .executeTakeFirst();
   return c?.name ?? fail('VALIDATION', '所选单位类别不存在', 'categoryCode');
 }
 
@@ -53,7 +58,13 @@ export const unitHandlers: Handlers<UnitCalls> = {
     if (input.id === undefined) {
       const row = await db
         .insertInto('units')
-        .values({ name: input.name, category_code: input.categoryCode, sort: input.sort, created_at: now, updated_at: now })
+        .values({
+          name: input.name,
+          category_code: input.categoryCode,
+          sort: input.sort,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
@@ -79,7 +90,11 @@ export const unitHandlers: Handlers<UnitCalls> = {
   async 'units.delete'({ db, rec }, input) {
     const unit = await db.selectFrom('units').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!unit) fail('NOT_FOUND', '找不到该单位，可能已被删除', 'id');
-    const used = await db.selectFrom('cadres').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', input.id).executeTakeFirstOrThrow();
+    const used = await db
+      .selectFrom('cadres')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unit_id', '=', input.id)
+      .executeTakeFirstOrThrow();
     if (Number(used.n) > 0) fail('VALIDATION', `单位“${unit!.name}”下还有 ${used.n} 名干部，请先调整他们的单位`, 'id');
     await db.deleteFrom('units').where('id', '=', input.id).execute();
     rec.record(unit!.name);
@@ -87,17 +102,28 @@ export const unitHandlers: Handlers<UnitCalls> = {
   },
 
   async 'categories.save'({ db, rec }, input) {
-    const clash = await db.selectFrom('catalog_categories').select('code').where('name', '=', input.name).executeTakeFirst();
+    const clash = await db
+      .selectFrom('catalog_categories')
+      .select('code')
+      .where('name', '=', input.name)
+      .executeTakeFirst();
     if (clash && clash.code !== input.code) fail('VALIDATION', `单位类别“${input.name}”已存在`, 'name');
     if (input.code === undefined) {
       const codes = await db.selectFrom('catalog_categories').select('code').execute();
       const next = Math.max(0, ...codes.map((c) => Number(c.code.replace(/^C/, '')) || 0)) + 1;
       const code = `C${next}`;
-      await db.insertInto('catalog_categories').values({ code, name: input.name, sort: next * 10 }).execute();
+      await db
+        .insertInto('catalog_categories')
+        .values({ code, name: input.name, sort: next * 10 })
+        .execute();
       rec.record(code, { name: input.name });
       return { code, name: input.name };
     }
-    const before = await db.selectFrom('catalog_categories').selectAll().where('code', '=', input.code).executeTakeFirst();
+    const before = await db
+      .selectFrom('catalog_categories')
+      .selectAll()
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     if (!before) fail('NOT_FOUND', '找不到该单位类别', 'code');
     await db.updateTable('catalog_categories').set({ name: input.name }).where('code', '=', input.code).execute();
     rec.record(input.code, { name: [before!.name, input.name] });

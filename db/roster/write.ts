@@ -61,7 +61,9 @@ async function assertIdNumberFree(db: Kysely<Database>, idNumber: string, except
 
 /** Yearly results and family members of freshly inserted cadres, in one statement each. */
 async function insertChildren(db: Kysely<Database>, cadres: readonly (readonly [number, CadreInput])[]): Promise<void> {
-  const results = cadres.flatMap(([id, c]) => c.annualResults.map((r) => ({ cadre_id: id, year: r.year, result: r.result })));
+  const results = cadres.flatMap(([id, c]) =>
+    c.annualResults.map((r) => ({ cadre_id: id, year: r.year, result: r.result })),
+  );
   const family = cadres.flatMap(([id, c]) =>
     c.family.map((f, i) => ({
       cadre_id: id,
@@ -101,7 +103,10 @@ export async function insertCadres(
     .execute();
   // New rowids are assigned in ascending order as the VALUES rows are processed; RETURNING's order is not promised.
   const ids = rows.map((r) => r.id).sort((a, b) => a - b);
-  await insertChildren(db, ids.map((id, i) => [id, inputs[i]!] as const));
+  await insertChildren(
+    db,
+    ids.map((id, i) => [id, inputs[i]!] as const),
+  );
   return ids;
 }
 
@@ -120,22 +125,38 @@ export async function updateCadres(
   const ids = updates.map((u) => u.id);
   const numbers = updates.map((u) => u.input.idNumber).filter((n) => n !== '');
   if (numbers.length > 0) {
-    const other = await db.selectFrom('cadres').select(['name']).where('id_number', 'in', numbers).where('id', 'not in', ids).executeTakeFirst();
+    const other = await db
+      .selectFrom('cadres')
+      .select(['name'])
+      .where('id_number', 'in', numbers)
+      .where('id', 'not in', ids)
+      .executeTakeFirst();
     if (other) fail('VALIDATION', `身份证号与已有干部“${other.name}”重复`, 'idNumber');
   }
   for (const u of updates) {
     await db
       .updateTable('cadres')
-      .set((eb) => ({ ...columns(u.input, unitNames.get(u.input.unitId) ?? ''), updated_at: now, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        ...columns(u.input, unitNames.get(u.input.unitId) ?? ''),
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', u.id)
       .execute();
   }
   await db.deleteFrom('cadre_annual_results').where('cadre_id', 'in', ids).execute();
   await db.deleteFrom('cadre_family').where('cadre_id', 'in', ids).execute();
-  await insertChildren(db, updates.map((u) => [u.id, u.input] as const));
+  await insertChildren(
+    db,
+    updates.map((u) => [u.id, u.input] as const),
+  );
 }
 
-export async function insertCadre(db: Kysely<Database>, c: CadreInput, now = new Date().toISOString()): Promise<number> {
+export async function insertCadre(
+  db: Kysely<Database>,
+  c: CadreInput,
+  now = new Date().toISOString(),
+): Promise<number> {
   const unit = await unitName(db, c.unitId);
   await assertIdNumberFree(db, c.idNumber, null);
   const [id] = await insertCadres(db, [c], new Map([[c.unitId, unit]]), now);
@@ -153,7 +174,10 @@ export async function updateCadre(
   const before = await db.selectFrom('cadres').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) fail('NOT_FOUND', '找不到该干部，可能已被删除', 'id');
   if (expectedVersion !== null && before!.version !== expectedVersion) {
-    fail('CONFLICT', `“${before!.name}”的信息已被其他人修改（${before!.updated_at.slice(0, 16).replace('T', ' ')}），请关闭后重新打开再编辑，您的修改未保存`);
+    fail(
+      'CONFLICT',
+      `“${before!.name}”的信息已被其他人修改（${before!.updated_at.slice(0, 16).replace('T', ' ')}），请关闭后重新打开再编辑，您的修改未保存`,
+    );
   }
   const unit = await unitName(db, c.unitId);
   await assertIdNumberFree(db, c.idNumber, id);
@@ -176,7 +200,11 @@ export interface ReadOptions {
 const ID_CHUNK = 500;
 
 /** Profiles of many cadres with a handful of queries (an export reads thousands), keyed by id. */
-export async function readCadres(db: Kysely<Database>, ids: readonly number[], opts: ReadOptions): Promise<Map<number, CadreProfile>> {
+export async function readCadres(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  opts: ReadOptions,
+): Promise<Map<number, CadreProfile>> {
   const out = new Map<number, CadreProfile>();
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
     const chunk = ids.slice(i, i + ID_CHUNK);
@@ -189,9 +217,23 @@ export async function readCadres(db: Kysely<Database>, ids: readonly number[], o
         .select(['units.name as unit_name', 'catalog_categories.name as category_name'])
         .where('cadres.id', 'in', chunk)
         .execute(),
-      db.selectFrom('cadre_annual_results').selectAll().where('cadre_id', 'in', chunk).orderBy('cadre_id').orderBy('year').execute(),
-      db.selectFrom('cadre_family').selectAll().where('cadre_id', 'in', chunk).orderBy('cadre_id').orderBy('sort').execute(),
-      opts.withPhoto === false ? Promise.resolve([]) : db.selectFrom('cadre_photos').selectAll().where('cadre_id', 'in', chunk).execute(),
+      db
+        .selectFrom('cadre_annual_results')
+        .selectAll()
+        .where('cadre_id', 'in', chunk)
+        .orderBy('cadre_id')
+        .orderBy('year')
+        .execute(),
+      db
+        .selectFrom('cadre_family')
+        .selectAll()
+        .where('cadre_id', 'in', chunk)
+        .orderBy('cadre_id')
+        .orderBy('sort')
+        .execute(),
+      opts.withPhoto === false
+        ? Promise.resolve([])
+        : db.selectFrom('cadre_photos').selectAll().where('cadre_id', 'in', chunk).execute(),
     ]);
     const group = <T extends { cadre_id: number }>(xs: readonly T[]) => {
       const m = new Map<number, T[]>();
@@ -263,7 +305,8 @@ export async function readCadre(db: Kysely<Database>, id: number, opts: ReadOpti
 /** Photos: JPEG or PNG by their first bytes, at most 2 MB. */
 export function photoMime(bytes: Buffer): string | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   return null;
 }
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;

@@ -59,7 +59,9 @@ export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
   'settings.get': ({ db }) => readSettings(db),
   async 'settings.update'({ db, rec }, input) {
     const before = await readSettings(db);
-    const changed = (Object.keys(LABELS) as (keyof AppSettings)[]).filter((k) => input[k] !== undefined && stored(input[k]) !== stored(before[k]));
+    const changed = (Object.keys(LABELS) as (keyof AppSettings)[]).filter(
+      (k) => input[k] !== undefined && stored(input[k]) !== stored(before[k]),
+    );
     for (const key of changed) {
       const value = stored(input[key]!);
       await db
@@ -69,7 +71,10 @@ export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
         .execute();
     }
     const keys = changed.length > 0 ? changed : (Object.keys(input) as (keyof AppSettings)[]);
-    rec.record(keys.map((k) => LABELS[k]).join('、'), Object.fromEntries(keys.map((k) => [k, [before[k], input[k] ?? before[k]]])));
+    rec.record(
+      keys.map((k) => LABELS[k]).join('、'),
+      Object.fromEntries(keys.map((k) => [k, [before[k], input[k] ?? before[k]]])),
+    );
     return readSettings(db);
   },
 };

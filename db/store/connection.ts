@@ -8,7 +8,10 @@ import { createOwnerOnlyFile, restrictToOwnerIfPossible } from '../fs/owner-only
 export type RawDb = Database.Database;
 
 const notAStore = () =>
-  new ApiError({ code: 'NOT_A_STORE', message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。' });
+  new ApiError({
+    code: 'NOT_A_STORE',
+    message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。',
+  });
 
 /**
  * Opens and verifies the key with a read of sqlite_master; nothing is written until `enableWrites`.
@@ -37,7 +40,9 @@ export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boole
     // Sorts and index builds that spill would otherwise write plaintext temp files outside the cipher.
     db.pragma('temp_store = MEMORY');
     // The dossier's short-text search index is kept by triggers that call this (see migration 3).
-    db.function('dossier_grams', { deterministic: true }, (text: unknown) => gramsOf(typeof text === 'string' ? text : null));
+    db.function('dossier_grams', { deterministic: true }, (text: unknown) =>
+      gramsOf(typeof text === 'string' ? text : null),
+    );
   } catch {
     db.close();
     throw notAStore();

@@ -1,6 +1,15 @@
 // Account key pairs and key grants: the store's keys sealed to an account's X25519 public key, so an administrator
 // can hand a new store key to every account without knowing any password (see rekey.ts for why that matters).
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  type KeyObject,
+} from 'node:crypto';
 
 /** The store's keys: `dbKey` encrypts the pages and changes with every re-keying; `rootKey` never changes (audit
  *  chain and code hashes are keyed from it, so entries written before a re-keying still verify). */
@@ -38,7 +47,10 @@ const publicKeyObject = (raw: Buffer): KeyObject =>
   createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
 
 function privateKeyObject(raw: Buffer, publicRaw: Buffer): KeyObject {
-  return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: raw.toString('base64url'), x: publicRaw.toString('base64url') }, format: 'jwk' });
+  return createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: raw.toString('base64url'), x: publicRaw.toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 /** The AES key of one grant: HKDF over the X25519 secret, bound to both public keys and to where the grant sits. */
@@ -60,15 +72,30 @@ export function sealGrant(recipientPublicKey: string, keys: StoreKeys, storeId: 
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(Buffer.concat([keys.dbKey, keys.rootKey])), cipher.final()]);
   key.fill(0);
-  return { keyId: keys.keyId, epk: epk.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    keyId: keys.keyId,
+    epk: epk.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** Opens a grant with the account's private key; null when it was not sealed to this account (or was altered). */
-export function openGrant(privateKey: Buffer, publicKey: string, grant: Grant, storeId: string, slotId: string): StoreKeys | null {
+export function openGrant(
+  privateKey: Buffer,
+  publicKey: string,
+  grant: Grant,
+  storeId: string,
+  slotId: string,
+): StoreKeys | null {
   try {
     const recipient = Buffer.from(publicKey, 'base64');
     const epk = Buffer.from(grant.epk, 'base64');
-    const shared = diffieHellman({ privateKey: privateKeyObject(privateKey, recipient), publicKey: publicKeyObject(epk) });
+    const shared = diffieHellman({
+      privateKey: privateKeyObject(privateKey, recipient),
+      publicKey: publicKeyObject(epk),
+    });
     const key = grantKey(shared, epk, recipient, grantContext(storeId, slotId, grant.keyId));
     shared.fill(0);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(grant.iv, 'base64'));
@@ -76,7 +103,11 @@ export function openGrant(privateKey: Buffer, publicKey: string, grant: Grant, s
     const plain = Buffer.concat([decipher.update(Buffer.from(grant.data, 'base64')), decipher.final()]);
     key.fill(0);
     if (plain.length !== 64) return null;
-    const keys = { keyId: grant.keyId, dbKey: Buffer.from(plain.subarray(0, 32)), rootKey: Buffer.from(plain.subarray(32)) };
+    const keys = {
+      keyId: grant.keyId,
+      dbKey: Buffer.from(plain.subarray(0, 32)),
+      rootKey: Buffer.from(plain.subarray(32)),
+    };
     plain.fill(0);
     return keys;
   } catch {

@@ -19,8 +19,12 @@ export function newKdfParams(cost: { N: number; r: number; p: number } = DEFAULT
 export function deriveKey(secret: string, params: KdfParams): Promise<Buffer> {
   const { N, r, p } = params;
   return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      secret.normalize('NFC'),
+      Buffer.from(params.salt, 'base64'),
+      32,
+      { N, r, p, maxmem: 256 * N * r + 16 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }

@@ -16,13 +16,23 @@ const FORMAT = 'ganbu-keyslots';
 
 const kdfSchema = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 10).max(2 ** 22),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   salt: z.string().min(16),
 });
 const wrappedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
-const grantSchema = z.object({ keyId: z.string().min(1), epk: z.string(), iv: z.string(), tag: z.string(), data: z.string() });
+const grantSchema = z.object({
+  keyId: z.string().min(1),
+  epk: z.string(),
+  iv: z.string(),
+  tag: z.string(),
+  data: z.string(),
+});
 const slotSchema = z.object({
   // A password slot's id is a hash of the store id and the user name, so the file names nobody.
   id: z.string().min(1),
@@ -54,7 +64,11 @@ export const LEGACY_KEY_ID = 'legacy';
 export const newKeyId = () => randomBytes(8).toString('hex');
 
 /** Fresh store keys for a new store or a re-keying (a re-keying keeps the root key: pass it). */
-export const newStoreKeys = (rootKey: Buffer = randomBytes(32)): StoreKeys => ({ keyId: newKeyId(), dbKey: randomBytes(32), rootKey: Buffer.from(rootKey) });
+export const newStoreKeys = (rootKey: Buffer = randomBytes(32)): StoreKeys => ({
+  keyId: newKeyId(),
+  dbKey: randomBytes(32),
+  rootKey: Buffer.from(rootKey),
+});
 
 export const isLegacySlot = (slot: KeySlot) => slot.publicKey === undefined;
 
@@ -65,7 +79,10 @@ const aad = (storeId: string, slotId: string) => `${FORMAT}|${storeId}|${slotId}
 const privateKeyAad = (storeId: string, slotId: string) => `${FORMAT}|v2|${storeId}|${slotId}`;
 
 const notAStore = () =>
-  new ApiError({ code: 'NOT_A_STORE', message: '所选位置不是本系统的档案库，或档案库的密钥文件已损坏。文件未作任何修改。' });
+  new ApiError({
+    code: 'NOT_A_STORE',
+    message: '所选位置不是本系统的档案库，或档案库的密钥文件已损坏。文件未作任何修改。',
+  });
 
 /** Far above any real slot file (a few KB per account). */
 const MAX_KEYSLOT_BYTES = 4 * 1024 * 1024;
@@ -149,15 +166,22 @@ export const withSlot = (file: KeySlotFile, slot: KeySlot): KeySlotFile => ({
 export const findSlot = (file: KeySlotFile, slotId: string) => file.slots.find((s) => s.id === slotId);
 
 export type UnlockResult =
-  | { ok: true; /** The first candidate's database key. */ dbKey: Buffer; /** The current key first, then a pending one. */ keys: StoreKeys[] }
+  | {
+      ok: true;
+      /** The first candidate's database key. */ dbKey: Buffer;
+      /** The current key first, then a pending one. */ keys: StoreKeys[];
+    }
   | { ok: false; reason: 'noSlot' | 'disabled' | 'wrongSecret' };
 
 /** The store keys a slot's secret unlocks, the file's current key first. */
 function keysOfSlot(file: KeySlotFile, slot: KeySlot, secretKey: Buffer): StoreKeys[] {
-  if (isLegacySlot(slot)) return [{ keyId: file.keyId ?? LEGACY_KEY_ID, dbKey: secretKey, rootKey: Buffer.from(secretKey) }];
+  if (isLegacySlot(slot))
+    return [{ keyId: file.keyId ?? LEGACY_KEY_ID, dbKey: secretKey, rootKey: Buffer.from(secretKey) }];
   const order = [file.keyId, file.pendingKeyId];
   const grants = [...(slot.grants ?? [])].sort((a, b) => rank(order, a.keyId) - rank(order, b.keyId));
-  const keys = grants.map((g: Grant) => openGrant(secretKey, slot.publicKey!, g, file.storeId, slot.id)).filter((k): k is StoreKeys => k !== null);
+  const keys = grants
+    .map((g: Grant) => openGrant(secretKey, slot.publicKey!, g, file.storeId, slot.id))
+    .filter((k): k is StoreKeys => k !== null);
   secretKey.fill(0);
   return keys;
 }
@@ -180,7 +204,11 @@ export async function unlockSlot(file: KeySlotFile, slotId: string, secret: stri
     return { ok: false, reason: 'disabled' };
   }
   try {
-    const secretKey = unwrapKey(kek, slot.wrapped, isLegacySlot(slot) ? aad(file.storeId, slot.id) : privateKeyAad(file.storeId, slot.id));
+    const secretKey = unwrapKey(
+      kek,
+      slot.wrapped,
+      isLegacySlot(slot) ? aad(file.storeId, slot.id) : privateKeyAad(file.storeId, slot.id),
+    );
     if (!secretKey) return { ok: false, reason: 'wrongSecret' };
     const keys = keysOfSlot(file, slot, secretKey);
     return keys.length > 0 ? { ok: true, dbKey: keys[0]!.dbKey, keys } : { ok: false, reason: 'disabled' };

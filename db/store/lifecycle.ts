@@ -40,9 +40,13 @@ export interface StoreOptions {
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
-const wrongPassword = () => new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码错误，请重新输入', field: 'password' });
+const wrongPassword = () =>
+  new ApiError({ code: 'WRONG_PASSWORD', message: '用户名或密码错误，请重新输入', field: 'password' });
 const notAStore = () =>
-  new ApiError({ code: 'NOT_A_STORE', message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。' });
+  new ApiError({
+    code: 'NOT_A_STORE',
+    message: '无法读取档案库：文件不是本系统的档案库，或已损坏。文件未作任何修改。',
+  });
 
 export function storeExists(dir: string): boolean {
   return existsSync(dbPath(dir)) || existsSync(keyslotPath(dir));
@@ -61,7 +65,10 @@ export async function createStore(
   const dbKey = keys.dbKey;
   const recoveryCode = newRecoveryCode();
   let slots = newKeySlotFile(keys.keyId);
-  slots = withSlot(slots, await makeSlot(slots, passwordSlotId(slots.storeId, username), 'password', admin.password, keys, cost));
+  slots = withSlot(
+    slots,
+    await makeSlot(slots, passwordSlotId(slots.storeId, username), 'password', admin.password, keys, cost),
+  );
   slots = withSlot(slots, await makeSlot(slots, RECOVERY_SLOT_ID, 'recovery', recoveryCode, keys, cost));
 
   let raw: RawDb | null = null;
@@ -76,7 +83,14 @@ export async function createStore(
          VALUES (?, ?, 'admin', ?, ?, ?) RETURNING *`,
       )
       .get(username, admin.displayName, now, now, now) as Parameters<typeof toSessionUser>[0];
-    const store = new Store(dir, raw, { keyId: keys.keyId, dbKey: Buffer.from(dbKey), rootKey: Buffer.from(keys.rootKey) }, toSessionUser(userRow), slots.storeId, cost);
+    const store = new Store(
+      dir,
+      raw,
+      { keyId: keys.keyId, dbKey: Buffer.from(dbKey), rootKey: Buffer.from(keys.rootKey) },
+      toSessionUser(userRow),
+      slots.storeId,
+      cost,
+    );
     // The first administrator's signing key; the setup entry registers it, signed by it.
     const signing = await keyForAccount(store, username, admin.password);
     store.setSigner(signing.signer);
@@ -90,15 +104,24 @@ export async function createStore(
           { key: 'created_by_app', value: APP_VERSION },
         ])
         .execute();
-      await trx.insertInto('settings').values({ key: 'idleLockMinutes', value: String(DEFAULT_IDLE_LOCK_MINUTES) }).execute();
+      await trx
+        .insertInto('settings')
+        .values({ key: 'idleLockMinutes', value: String(DEFAULT_IDLE_LOCK_MINUTES) })
+        .execute();
       await seedCatalogs(trx, DEFAULT_CATALOGS);
-      await appendAudit(trx, store.auditChainKey, {
-        userId: userRow.id,
-        username,
-        action: 'setup.createStore',
-        target: dir,
-        detail: { displayName: admin.displayName, ...keyDetail(userRow.id, signing.publicKey) },
-      }, new Date(), (hash) => signHash(signing.signer, hash));
+      await appendAudit(
+        trx,
+        store.auditChainKey,
+        {
+          userId: userRow.id,
+          username,
+          action: 'setup.createStore',
+          target: dir,
+          detail: { displayName: admin.displayName, ...keyDetail(userRow.id, signing.publicKey) },
+        },
+        new Date(),
+        (hash) => signHash(signing.signer, hash),
+      );
     });
     // The key slots go last: without them the database is unreadable, so a failure before here leaves nothing usable.
     writeKeySlots(dir, slots);
@@ -109,7 +132,8 @@ export async function createStore(
     return { recoveryCode, store };
   } catch (e) {
     if (raw?.open) raw.close();
-    for (const f of [dbPath(dir), `${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`, keyslotPath(dir), signingKeyPath(dir)]) rmSync(f, { force: true });
+    for (const f of [dbPath(dir), `${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`, keyslotPath(dir), signingKeyPath(dir)])
+      rmSync(f, { force: true });
     dbKey.fill(0);
     keys.rootKey.fill(0);
     throw e;
@@ -154,7 +178,8 @@ export function openVerified(dir: string, storeId: string, dbKey: Buffer): RawDb
   try {
     assertNotTooNew(raw);
     if (schemaVersion(raw) < 1) throw notAStore();
-    const row = raw.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as { value: string } | undefined;
+    const row = raw.prepare(`SELECT value FROM store_meta WHERE key = 'store_id'`).get() as
+      { value: string } | undefined;
     if (row?.value !== storeId) throw notAStore();
     enableWrites(raw);
     migrate(raw);
@@ -238,7 +263,8 @@ export async function recoverStore(
     opened = openWithKeys(dir, slots, (unlocked as { keys: StoreKeys[] }).keys);
   } catch (e) {
     // A recovery code that was replaced (or from before a re-keying that left it out) opens nothing here.
-    if ((e as { code?: string }).code === 'WRONG_PASSWORD') fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
+    if ((e as { code?: string }).code === 'WRONG_PASSWORD')
+      fail('WRONG_PASSWORD', '恢复码不正确，请核对打印的恢复码后重新输入', 'recoveryCode');
     throw e;
   }
   const cost = opts.kdfCost ?? DEFAULT_KDF;
@@ -246,7 +272,8 @@ export async function recoverStore(
   const store = new Store(dir, opened.raw, opened.keys, placeholder, slots.storeId, cost);
   try {
     const user = await findUserByName(store.db, username);
-    if (!user || user.role !== 'admin') fail('VALIDATION', '该用户名不是系统管理员，请输入一个系统管理员的用户名', 'username');
+    if (!user || user.role !== 'admin')
+      fail('VALIDATION', '该用户名不是系统管理员，请输入一个系统管理员的用户名', 'username');
     store.user = toSessionUser({ ...user!, disabled: 0, must_change_password: 0 });
     const slot = await store.newPasswordSlot(username, input.newPassword);
     // The old signing key was wrapped with the forgotten password: a new pair, registered in this entry.
@@ -256,10 +283,20 @@ export async function recoverStore(
       const now = new Date().toISOString();
       await db
         .updateTable('users')
-        .set({ disabled: 0, must_change_password: 0, updated_at: now, last_login_at: now, signing_key: signing.publicKey })
+        .set({
+          disabled: 0,
+          must_change_password: 0,
+          updated_at: now,
+          last_login_at: now,
+          signing_key: signing.publicKey,
+        })
         .where('id', '=', user!.id)
         .execute();
-      rec.record(username, { via: '恢复码', signingKeyChange: '签名密钥已更换', ...keyDetail(user!.id, signing.publicKey) });
+      rec.record(username, {
+        via: '恢复码',
+        signingKeyChange: '签名密钥已更换',
+        ...keyDetail(user!.id, signing.publicKey),
+      });
       rec.afterCommit(() => {
         store.putSlot(slot);
         signing.write();

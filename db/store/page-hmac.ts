@@ -28,7 +28,8 @@ export function checkPageHmacs(file: string, rawKey: Buffer): PageCheck {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size === 0 || size % PAGE !== 0) throw new Error(`${file}: ${size} bytes is not a whole number of ${PAGE}-byte pages`);
+    if (size === 0 || size % PAGE !== 0)
+      throw new Error(`${file}: ${size} bytes is not a whole number of ${PAGE}-byte pages`);
     const page = Buffer.alloc(PAGE);
     const read = (p: number) => {
       if (readSync(fd, page, 0, PAGE, (p - 1) * PAGE) !== PAGE) throw new Error(`${file}: page ${p} is short`);
@@ -37,7 +38,9 @@ export function checkPageHmacs(file: string, rawKey: Buffer): PageCheck {
     const salt = Buffer.from(page.subarray(0, SALT));
     const hmacKey = pbkdf2Sync(rawKey, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha512');
     // Page 1 decrypted: bytes 16.. of the SQLite header (16-17 page size, 20 reserved bytes per page).
-    const decipher = createDecipheriv('aes-256-cbc', rawKey, page.subarray(PAGE - RESERVE, PAGE - MAC)).setAutoPadding(false);
+    const decipher = createDecipheriv('aes-256-cbc', rawKey, page.subarray(PAGE - RESERVE, PAGE - MAC)).setAutoPadding(
+      false,
+    );
     const plain = Buffer.concat([decipher.update(page.subarray(SALT, PAGE - RESERVE)), decipher.final()]);
     const header = { pageSize: plain.readUInt16BE(0), reserve: plain[4]! };
     const pages = size / PAGE;

@@ -22,10 +22,6 @@ export function newRecoveryCode(): string {
 
 /** Accepts what a person types from the printout: any case, spaces or dashes, O for 0, I/L for 1. */
 export function normalizeRecoveryCode(input: string): string {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return compact.match(/.{1,4}/g)?.join('-') ?? '';
 }

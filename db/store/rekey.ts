@@ -34,7 +34,16 @@ import { createOwnerOnlyFile } from '../fs/owner-only';
 import { openEncrypted } from './connection';
 import { dbPath } from './files';
 import type { StoreKeys } from './grants';
-import { RECOVERY_SLOT_ID, grantTo, isLegacySlot, keepGrants, newStoreKeys, passwordSlotId, readKeySlots, writeKeySlots } from './keyslots';
+import {
+  RECOVERY_SLOT_ID,
+  grantTo,
+  isLegacySlot,
+  keepGrants,
+  newStoreKeys,
+  passwordSlotId,
+  readKeySlots,
+  writeKeySlots,
+} from './keyslots';
 import { checkPageHmacs } from './page-hmac';
 import type { Store } from './store';
 import type { Kysely } from 'kysely';
@@ -53,7 +62,9 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Enabled accounts whose slot has no key pair (version 1): a re-keying would lock them out. */
 async function legacyAccounts(store: Store, db: Kysely<Database>, replaced: readonly string[]): Promise<string[]> {
   const file = readKeySlots(store.dir);
-  const legacy = new Set(file.slots.filter((s) => s.wrapped !== null && isLegacySlot(s) && !replaced.includes(s.id)).map((s) => s.id));
+  const legacy = new Set(
+    file.slots.filter((s) => s.wrapped !== null && isLegacySlot(s) && !replaced.includes(s.id)).map((s) => s.id),
+  );
   if (legacy.size === 0) return [];
   const users = await db.selectFrom('users').select('username').where('disabled', '=', 0).execute();
   const names = users.filter((u) => legacy.has(passwordSlotId(file.storeId, u.username))).map((u) => `“${u.username}”`);
@@ -70,17 +81,32 @@ async function legacyAccounts(store: Store, db: Kysely<Database>, replaced: read
  * same change gives a new key pair (a reset password, a new recovery code). `db`: the calling change's transaction
  * (it holds the store's one connection).
  */
-export async function assertRekeyable(store: Store, db: Kysely<Database>, replaced: readonly string[] = []): Promise<void> {
+export async function assertRekeyable(
+  store: Store,
+  db: Kysely<Database>,
+  replaced: readonly string[] = [],
+): Promise<void> {
   const legacy = await legacyAccounts(store, db, replaced);
   if (legacy.length > 0) {
-    fail('VALIDATION', `不能更换密钥：${legacy.join('、')}仍使用旧版密钥槽，更换后将无法登录。请让其先登录一次（恢复码请重新生成），或为其重置密码后再试`);
+    fail(
+      'VALIDATION',
+      `不能更换密钥：${legacy.join('、')}仍使用旧版密钥槽，更换后将无法登录。请让其先登录一次（恢复码请重新生成），或为其重置密码后再试`,
+    );
   }
 }
 
-export async function rekeyStore(store: Store, progress: RekeyProgress = () => undefined, at: (p: RekeyPoint) => void = () => undefined): Promise<{ keyId: string }> {
+export async function rekeyStore(
+  store: Store,
+  progress: RekeyProgress = () => undefined,
+  at: (p: RekeyPoint) => void = () => undefined,
+): Promise<{ keyId: string }> {
   await assertRekeyable(store, store.db);
   const dir = store.dir;
-  const oldKeys = store.withStoreKeys((k) => ({ keyId: k.keyId, dbKey: Buffer.from(k.dbKey), rootKey: Buffer.from(k.rootKey) }));
+  const oldKeys = store.withStoreKeys((k) => ({
+    keyId: k.keyId,
+    dbKey: Buffer.from(k.dbKey),
+    rootKey: Buffer.from(k.rootKey),
+  }));
   const newKeys: StoreKeys = newStoreKeys(oldKeys.rootKey);
   const scratch = join(dir, `.rekey-${randomBytes(6).toString('hex')}.db`);
   let swapped = false;
@@ -90,7 +116,9 @@ export async function rekeyStore(store: Store, progress: RekeyProgress = () => u
     writeKeySlots(dir, {
       ...keepGrants(file, [oldKeys.keyId]),
       pendingKeyId: newKeys.keyId,
-      slots: keepGrants(file, [oldKeys.keyId]).slots.map((s) => (s.wrapped && !isLegacySlot(s) ? grantTo(file, s, newKeys) : s)),
+      slots: keepGrants(file, [oldKeys.keyId]).slots.map((s) =>
+        s.wrapped && !isLegacySlot(s) ? grantTo(file, s, newKeys) : s,
+      ),
     });
     at('pendingWritten');
     progress(1, REKEY_STEPS);
@@ -124,7 +152,8 @@ export async function rekeyStore(store: Store, progress: RekeyProgress = () => u
       raw.pragma('wal_checkpoint(TRUNCATE)');
       raw.close();
       for (const side of [`${dbPath(dir)}-wal`, `${dbPath(dir)}-shm`]) {
-        if (existsSync(side) && side.endsWith('-wal') && statSync(side).size > 0) throw new Error('the WAL was not checkpointed');
+        if (existsSync(side) && side.endsWith('-wal') && statSync(side).size > 0)
+          throw new Error('the WAL was not checkpointed');
         rmSync(side, { force: true });
       }
       at('closed');

@@ -99,7 +99,11 @@ export class Store {
    * connection and replace the file; the store then reopens it with whichever of `keys` and `fallback` fits (the
    * new key once the file was replaced, the old one if `swap` failed before that), and rethrows a failure of `swap`.
    */
-  async replaceDatabase(keys: StoreKeys, fallback: StoreKeys, swap: (raw: RawDb) => void | Promise<void>): Promise<void> {
+  async replaceDatabase(
+    keys: StoreKeys,
+    fallback: StoreKeys,
+    swap: (raw: RawDb) => void | Promise<void>,
+  ): Promise<void> {
     let failure: unknown = null;
     let reopened = false;
     await this.kysely.connection().execute(async () => {
@@ -159,16 +163,26 @@ export class Store {
         dayOnly: () => (dayOnly = true),
         afterCommit: (step) => steps.push(step),
       });
-      if (entries.length !== 1) throw new Error(`change ${action} recorded ${entries.length} audit entries, expected 1`);
+      if (entries.length !== 1)
+        throw new Error(`change ${action} recorded ${entries.length} audit entries, expected 1`);
       const now = new Date();
-      await appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, action, ...entries[0]! }, dayOnly ? now.toISOString().slice(0, 10) : now, this.signFn(this.user.id));
+      await appendAudit(
+        trx,
+        auditKey,
+        { userId: this.user.id, username: this.user.username, action, ...entries[0]! },
+        dayOnly ? now.toISOString().slice(0, 10) : now,
+        this.signFn(this.user.id),
+      );
       return result;
     });
     try {
       for (const step of steps) await step();
     } catch (e) {
       if (e instanceof ApiError && e.code !== 'INTERNAL') throw e;
-      throw new ApiError({ code: 'INTERNAL', message: '修改已记入审计日志，但写入密钥文件失败（磁盘已满或无写入权限？），请检查后重做此操作' });
+      throw new ApiError({
+        code: 'INTERNAL',
+        message: '修改已记入审计日志，但写入密钥文件失败（磁盘已满或无写入权限？），请检查后重做此操作',
+      });
     }
     return value;
   }
@@ -176,9 +190,17 @@ export class Store {
   /** An audit entry that is a change of its own (login, lock). */
   async audit(entry: Omit<AuditEntry, 'userId' | 'username'>): Promise<void> {
     const { auditKey } = this.keys();
-    await this.db.transaction().execute((trx) =>
-      appendAudit(trx, auditKey, { userId: this.user.id, username: this.user.username, ...entry }, new Date(), this.signFn(this.user.id)),
-    );
+    await this.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          auditKey,
+          { userId: this.user.id, username: this.user.username, ...entry },
+          new Date(),
+          this.signFn(this.user.id),
+        ),
+      );
   }
 
   /** See forgetHistory (connection.ts): no -wal or -shm keeps what the last transactions wrote. */
@@ -203,7 +225,14 @@ export class Store {
   /** A new password slot for a user, derived outside any transaction (scrypt takes a while). */
   newPasswordSlot(username: string, password: string): Promise<KeySlot> {
     const file = readKeySlots(this.dir);
-    return makeSlot(file, passwordSlotId(file.storeId, username), 'password', password, this.keys().storeKeys, this.kdfCost);
+    return makeSlot(
+      file,
+      passwordSlotId(file.storeId, username),
+      'password',
+      password,
+      this.keys().storeKeys,
+      this.kdfCost,
+    );
   }
 
   /** Whether a password opens the user's own slot (for changing it). */

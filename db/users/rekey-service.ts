@@ -43,7 +43,9 @@ export const rekeyHandlers: Handlers<'keys.rekey' | 'keys.newRecoveryCode'> = {
     await assertRekeyable(store, db, [RECOVERY_SLOT_ID]);
     const recoveryCode = newRecoveryCode();
     const file = readKeySlots(store.dir);
-    const slot = await store.withStoreKeys((keys) => makeSlot(file, RECOVERY_SLOT_ID, 'recovery', recoveryCode, keys, store.kdfCost));
+    const slot = await store.withStoreKeys((keys) =>
+      makeSlot(file, RECOVERY_SLOT_ID, 'recovery', recoveryCode, keys, store.kdfCost),
+    );
     rec.record('恢复码');
     // The new slot replaces the old one, then the store is re-keyed: the old code, even with a saved copy of
     // keyslots.json, unwraps only a key the live store no longer uses.

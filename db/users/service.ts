@@ -8,7 +8,8 @@ import { assertRekeyable } from '../store/rekey';
 import { rekeyWithProgress } from './rekey-service';
 import { activeAdminCount, findUserByName, getUser, toSessionUser, toUserRow } from './rows';
 
-type UserCalls = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.disable' | 'me.changePassword';
+type UserCalls =
+  'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.disable' | 'me.changePassword';
 
 const now = () => new Date().toISOString();
 
@@ -19,7 +20,8 @@ export const userHandlers: Handlers<UserCalls> = {
   },
 
   async 'users.create'({ store, db, rec }, input) {
-    if (await findUserByName(db, input.username)) fail('VALIDATION', `用户名“${input.username}”已存在，请换一个`, 'username');
+    if (await findUserByName(db, input.username))
+      fail('VALIDATION', `用户名“${input.username}”已存在，请换一个`, 'username');
     const slot = await store.newPasswordSlot(input.username, input.password);
     // The account's signing key, registered by this (administrator-signed) entry.
     const signing = await keyForAccount(store, input.username, input.password);
@@ -40,7 +42,11 @@ export const userHandlers: Handlers<UserCalls> = {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    rec.record(input.username, { displayName: input.displayName, role: ROLE_LABELS[input.role], ...keyDetail(row.id, signing.publicKey) });
+    rec.record(input.username, {
+      displayName: input.displayName,
+      role: ROLE_LABELS[input.role],
+      ...keyDetail(row.id, signing.publicKey),
+    });
     rec.afterCommit(() => {
       store.putSlot(slot);
       signing.write();
@@ -127,7 +133,11 @@ export const userHandlers: Handlers<UserCalls> = {
     logins.succeeded(account);
     if (input.currentPassword === input.newPassword) fail('VALIDATION', '新密码不能与当前密码相同', 'newPassword');
     const slot = await store.newPasswordSlot(store.user.username, input.newPassword);
-    await db.updateTable('users').set({ must_change_password: 0, updated_at: now() }).where('id', '=', store.user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ must_change_password: 0, updated_at: now() })
+      .where('id', '=', store.user.id)
+      .execute();
     rec.record(store.user.username);
     const rewrap = await rewrapForPassword(store, db, input.newPassword);
     rec.afterCommit(() => {

@@ -56,7 +56,11 @@ export class EngineClient {
       defaultStoreDir: this.opts.defaultStoreDir,
       ...(this.opts.storeOptions ? { storeOptions: this.opts.storeOptions } : {}),
       ...(this.opts.autoBackup === undefined ? {} : { autoBackup: this.opts.autoBackup }),
-      offers: { directoryPicker: !!this.opts.pickDirectory, fileDialogs: !!this.opts.fileDialogs, printer: !!this.opts.printPdf },
+      offers: {
+        directoryPicker: !!this.opts.pickDirectory,
+        fileDialogs: !!this.opts.fileDialogs,
+        printer: !!this.opts.printPdf,
+      },
     };
     const worker = new Worker(this.opts.workerPath, { workerData: data });
     this.worker = worker;
@@ -86,7 +90,8 @@ export class EngineClient {
   };
 
   /** The same call with its result parsed: the dispatcher's shape, for callers that read the value. */
-  readonly dispatch: Dispatch = async (name, input) => JSON.parse(await this.dispatchJson(name, input)) as CallResult<unknown>;
+  readonly dispatch: Dispatch = async (name, input) =>
+    JSON.parse(await this.dispatchJson(name, input)) as CallResult<unknown>;
 
   /** The menu's 锁定: the worker records it, wipes the key and reports the lock like any other. */
   lock(): void {

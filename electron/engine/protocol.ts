@@ -19,7 +19,10 @@ export interface EngineOptions {
 /** A platform service the worker asks the main side for: dialogs and printing need Electron's main process. */
 export type EngineRequest =
   | { readonly kind: 'pickDirectory' }
-  | { readonly kind: 'pickOpen'; readonly opts: { title: string; filters: readonly FileFilter[]; multiple: boolean; folder: boolean } }
+  | {
+      readonly kind: 'pickOpen';
+      readonly opts: { title: string; filters: readonly FileFilter[]; multiple: boolean; folder: boolean };
+    }
   | { readonly kind: 'pickSave'; readonly opts: { title: string; defaultName: string; filters: readonly FileFilter[] } }
   | { readonly kind: 'print'; readonly route: string; readonly followed: boolean };
 

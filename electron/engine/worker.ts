@@ -10,7 +10,11 @@ import { ApiError, ERROR_CODES, type ErrorCode } from '../../shared/ipc/errors';
 import { createDispatcher } from '../ipc/dispatcher';
 import { type EngineOptions, type EngineRequest, type FromWorker, type ToWorker, type WireError } from './protocol';
 
-const port: MessagePort = parentPort ?? (() => { throw new Error('the engine runs only as a worker thread'); })();
+const port: MessagePort =
+  parentPort ??
+  (() => {
+    throw new Error('the engine runs only as a worker thread');
+  })();
 const options = workerData as EngineOptions;
 const send = (m: FromWorker) => port.postMessage(m);
 
@@ -23,7 +27,10 @@ function fromWire(e: WireError): Error {
 }
 
 let nextRequest = 1;
-const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; control?: PrintControl; cancelled?: unknown }>();
+const pending = new Map<
+  number,
+  { resolve: (v: unknown) => void; reject: (e: Error) => void; control?: PrintControl; cancelled?: unknown }
+>();
 
 function ask<T>(request: EngineRequest, control?: PrintControl): Promise<T> {
   const id = nextRequest++;
@@ -38,7 +45,8 @@ const fileDialogs: FileDialogs = {
   pickSave: (opts) => ask<string | null>({ kind: 'pickSave', opts }),
 };
 
-const printPdf: PdfPrinter = (route, control) => ask<readonly Uint8Array[]>({ kind: 'print', route, followed: !!control }, control);
+const printPdf: PdfPrinter = (route, control) =>
+  ask<readonly Uint8Array[]>({ kind: 'print', route, followed: !!control }, control);
 
 const host = new AppHost({
   configDir: options.configDir,

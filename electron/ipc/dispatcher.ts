@@ -11,7 +11,11 @@ import { toErrorData } from './error-map';
 export type Dispatch = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
 
 /** What a session whose password must be changed may still do: change it, lock, and keep the idle timer informed. */
-const FORCED_CHANGE_CALLS: ReadonlySet<CallName> = new Set<CallName>(['me.changePassword', 'session.lock', 'session.touch']);
+const FORCED_CHANGE_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  'me.changePassword',
+  'session.lock',
+  'session.touch',
+]);
 
 const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
 
@@ -40,7 +44,10 @@ const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown>
     case 'session.touch':
       return null;
     case 'backup.restore':
-      return host.restoreBackup((input as { jobId: string }).jobId, (input as { confirmOtherStore?: boolean }).confirmOtherStore === true);
+      return host.restoreBackup(
+        (input as { jobId: string }).jobId,
+        (input as { confirmOtherStore?: boolean }).confirmOtherStore === true,
+      );
   }
 };
 
@@ -70,15 +77,24 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         }
         // A temporary or outdated password: until its owner replaces it, the session reaches only the change itself.
         if (store.user.mustChangePassword && !FORCED_CHANGE_CALLS.has(name)) {
-          throw new ApiError({ code: 'FORBIDDEN', message: '请先修改密码：当前密码是管理员设置的临时密码或不符合现行密码规则，修改后才能继续操作' });
+          throw new ApiError({
+            code: 'FORBIDDEN',
+            message: '请先修改密码：当前密码是管理员设置的临时密码或不符合现行密码规则，修改后才能继续操作',
+          });
         }
         // Kiosk mode: a panel member at the window reaches the kiosk calls and nothing else.
         const inKiosk = host.kiosk.status !== null;
-        if (inKiosk && spec.kiosk === undefined) throw new ApiError({ code: 'FORBIDDEN', message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端' });
-        if (!inKiosk && spec.kiosk === 'only') throw new ApiError({ code: 'FORBIDDEN', message: '只有在评议终端模式下才能进行此操作' });
+        if (inKiosk && spec.kiosk === undefined)
+          throw new ApiError({
+            code: 'FORBIDDEN',
+            message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端',
+          });
+        if (!inKiosk && spec.kiosk === 'only')
+          throw new ApiError({ code: 'FORBIDDEN', message: '只有在评议终端模式下才能进行此操作' });
         if (!spec.passive) host.touch();
       }
-      if (!isInputObject(rawInput)) throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
+      if (!isInputObject(rawInput))
+        throw new ApiError({ code: 'VALIDATION', message: '请求参数格式不正确：应为一组字段' });
       const input = parseInput(spec.input, rawInput) as never;
       if (name in STORE_HANDLERS) {
         const store = host.session();

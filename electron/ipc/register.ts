@@ -23,7 +23,8 @@ export interface TrustedSender {
 /** True only for a call from the main frame of our window (or an open print window) loaded from our own origin. */
 export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedSender): boolean {
   const main = trusted.contents();
-  const contents = main && event.sender === main ? main : trusted.printContents?.().has(event.sender) ? event.sender : null;
+  const contents =
+    main && event.sender === main ? main : trusted.printContents?.().has(event.sender) ? event.sender : null;
   if (!contents || contents.isDestroyed() || event.sender !== contents) return false;
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;

@@ -41,7 +41,13 @@ function PageFor({
   const canEdit = ROSTER_EDITORS.includes(user.role);
   switch (page) {
     case 'roster':
-      return <RosterPage canEdit={canEdit} userId={user.id} {...(DOSSIER_READERS.includes(user.role) ? { onOpenDossier: openDossier } : {})} />;
+      return (
+        <RosterPage
+          canEdit={canEdit}
+          userId={user.id}
+          {...(DOSSIER_READERS.includes(user.role) ? { onOpenDossier: openDossier } : {})}
+        />
+      );
     case 'dossier':
       return <DossierPage user={user} />;
     case 'units':
@@ -49,7 +55,14 @@ function PageFor({
     case 'catalog':
       return <CatalogPage isAdmin={user.role === 'admin'} />;
     case 'assessment':
-      return <AssessmentPage role={user.role} userName={user.displayName} onStatusChange={onStatusChange} openId={openAssessment} />;
+      return (
+        <AssessmentPage
+          role={user.role}
+          userName={user.displayName}
+          onStatusChange={onStatusChange}
+          openId={openAssessment}
+        />
+      );
     case 'packet':
       return <PacketPage printedBy={user.displayName} />;
     case 'printRegister':
@@ -72,10 +85,20 @@ export function MainLayout(props: { status: AppStatus; onStatusChange: () => voi
   );
 }
 
-function Main({ status, onStatusChange, openAssessment = null }: { status: AppStatus; onStatusChange: () => void; openAssessment?: number | null }) {
+function Main({
+  status,
+  onStatusChange,
+  openAssessment = null,
+}: {
+  status: AppStatus;
+  onStatusChange: () => void;
+  openAssessment?: number | null;
+}) {
   const user = status.user!;
   const items = navFor(user.role);
-  const [page, setPage] = useState<PageKey>(openAssessment !== null && items.some((i) => i.key === 'assessment') ? 'assessment' : items[0]!.key);
+  const [page, setPage] = useState<PageKey>(
+    openAssessment !== null && items.some((i) => i.key === 'assessment') ? 'assessment' : items[0]!.key,
+  );
   const [changingPassword, setChangingPassword] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const { choose } = useCurrentCadre();
@@ -110,7 +133,9 @@ function Main({ status, onStatusChange, openAssessment = null }: { status: AppSt
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', background: '#9b1c1c', paddingInline: 20 }}>
-        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 1, flex: 1 }}>{APP_TITLE}</Typography.Text>
+        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 1, flex: 1 }}>
+          {APP_TITLE}
+        </Typography.Text>
         <Space size="middle">
           <Dropdown
             menu={{
@@ -147,12 +172,23 @@ function Main({ status, onStatusChange, openAssessment = null }: { status: AppSt
           {/* Until a temporary or outdated password is replaced the store answers nothing else: show no page that would ask. */}
           {user.mustChangePassword ? null : (
             <OpenHelpContext.Provider value={() => setHelpOpen(true)}>
-              <PageFor page={page} user={user} onStatusChange={onStatusChange} openDossier={openDossier} openAssessment={openAssessment} />
+              <PageFor
+                page={page}
+                user={user}
+                onStatusChange={onStatusChange}
+                openDossier={openDossier}
+                openAssessment={openAssessment}
+              />
             </OpenHelpContext.Provider>
           )}
         </Layout.Content>
       </Layout>
-      <HelpDrawer open={helpOpen} onClose={() => setHelpOpen(false)} onGo={setPage} pages={new Set(items.map((i) => i.key))} />
+      <HelpDrawer
+        open={helpOpen}
+        onClose={() => setHelpOpen(false)}
+        onGo={setPage}
+        pages={new Set(items.map((i) => i.key))}
+      />
       <ChangePasswordModal
         open={changingPassword || user.mustChangePassword}
         forced={user.mustChangePassword}

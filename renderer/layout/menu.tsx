@@ -15,7 +15,17 @@ import {
 import type { Role } from '../../shared/roles';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from '../../shared/ipc/contract-dossier';
 
-export type PageKey = 'roster' | 'dossier' | 'units' | 'catalog' | 'assessment' | 'users' | 'audit' | 'settings' | 'printRegister' | 'packet';
+export type PageKey =
+  | 'roster'
+  | 'dossier'
+  | 'units'
+  | 'catalog'
+  | 'assessment'
+  | 'users'
+  | 'audit'
+  | 'settings'
+  | 'printRegister'
+  | 'packet';
 
 export interface NavItem {
   readonly key: PageKey;
@@ -29,7 +39,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dossier', label: '政治素质档案', icon: <FileTextOutlined />, roles: DOSSIER_READERS },
   { key: 'units', label: '单位管理', icon: <ApartmentOutlined />, roles: 'all' },
   { key: 'catalog', label: '基础目录', icon: <BookOutlined />, roles: 'all' },
-  { key: 'assessment', label: '考核测评', icon: <TrophyOutlined />, roles: ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'] },
+  {
+    key: 'assessment',
+    label: '考核测评',
+    icon: <TrophyOutlined />,
+    roles: ['admin', 'assessmentClerk', 'dossierClerk', 'reviewer'],
+  },
   { key: 'packet', label: '审议材料', icon: <SnippetsOutlined />, roles: DOSSIER_EDITORS },
   { key: 'printRegister', label: '打印登记', icon: <PrinterOutlined />, roles: DOSSIER_EDITORS },
   { key: 'users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },

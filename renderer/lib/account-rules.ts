@@ -5,13 +5,17 @@ import { passwordProblem } from '../../shared/account/password-policy';
 export const newPasswordRules = (label: string): FormRule[] => [
   { required: true, message: `请填写${label}` },
   // The same rule the store applies, so the form names the broken rule before the call is made.
-  { validator: (_, v: unknown) => (typeof v !== 'string' || v === '' ? Promise.resolve() : passwordProblemPromise(v, label)) },
+  {
+    validator: (_, v: unknown) =>
+      typeof v !== 'string' || v === '' ? Promise.resolve() : passwordProblemPromise(v, label),
+  },
 ];
 
 export const confirmPasswordRules = (passwordField: string): FormRule[] => [
   { required: true, message: '请再次输入密码' },
   ({ getFieldValue }) => ({
-    validator: (_, v) => (v === getFieldValue(passwordField) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+    validator: (_, v) =>
+      v === getFieldValue(passwordField) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
   }),
 ];
 

@@ -17,14 +17,17 @@ export const onSessionLost = (l: () => void) => {
 };
 
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const fn = bridge().calls[name] as (i: CallInput<N>) => Promise<import('../../shared/ipc/errors').CallResult<CallOutput<N>>>;
+  const fn = bridge().calls[name] as (
+    i: CallInput<N>,
+  ) => Promise<import('../../shared/ipc/errors').CallResult<CallOutput<N>>>;
   const result = await fn(input);
   if (result.ok) return result.value;
   if (result.error.code === 'NOT_LOGGED_IN') for (const l of sessionLostListeners) l();
   throw new ApiError(result.error);
 }
 
-export const onLocked = (listener: (reason: 'manual' | 'idle' | 'crashed') => void): (() => void) => bridge().onLocked(listener);
+export const onLocked = (listener: (reason: 'manual' | 'idle' | 'crashed') => void): (() => void) =>
+  bridge().onLocked(listener);
 
 /** The window's close button in 评议终端 mode (main refused the close and asks for the clerk's password). */
 export const onCloseRequested = (listener: () => void): (() => void) => bridge().onCloseRequested(listener);

@@ -26,7 +26,10 @@ export function useJobProgress(jobId: string | null | undefined, active: boolean
     const tick = async () => {
       try {
         const s = await call('jobs.status', { jobId });
-        if (!stopped) setCounts((prev) => (prev.done === s.done && prev.total === s.total ? prev : { done: s.done, total: s.total }));
+        if (!stopped)
+          setCounts((prev) =>
+            prev.done === s.done && prev.total === s.total ? prev : { done: s.done, total: s.total },
+          );
       } catch {
         // Keep the last known counts; the call settles the job's fate, not this poll.
       }

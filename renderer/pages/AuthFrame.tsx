@@ -4,7 +4,15 @@ import { Card } from 'antd';
 
 export const APP_TITLE = '干部政治素质档案与“双比双评”考核系统';
 
-export function AuthFrame({ subtitle, children, footer }: { subtitle: string; children: ReactNode; footer?: ReactNode }) {
+export function AuthFrame({
+  subtitle,
+  children,
+  footer,
+}: {
+  subtitle: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="auth-page">
       <div className="auth-card">

@@ -10,7 +10,11 @@ export const PASSWORD_RULE_TEXT = `至少 ${MIN_PASSWORD_LENGTH} 位，含大写
 
 let common: ReadonlySet<string> | null = null;
 const commonPasswords = (): ReadonlySet<string> =>
-  (common ??= new Set(COMMON_PASSWORDS_TEXT.split('\n').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0)));
+  (common ??= new Set(
+    COMMON_PASSWORDS_TEXT.split('\n')
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => s.length > 0),
+  ));
 
 /** How many of upper case, lower case, digits and symbols (anything else, Chinese included) the password uses. */
 export function characterClasses(password: string): number {

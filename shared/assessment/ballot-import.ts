@@ -19,7 +19,11 @@ export const BALLOT_SOURCE_LABELS: Readonly<Record<BallotSource, string>> = {
  * superior/peer ballots (二次录入, tied to their papers) neither.
  */
 export type BallotImportMode = 'add' | 'replace' | 'replacePaper';
-export const IMPORT_MODE_LABELS: Readonly<Record<BallotImportMode, string>> = { add: '累加', replace: '替换', replacePaper: '替换（含纸质录入的职工测评票数）' };
+export const IMPORT_MODE_LABELS: Readonly<Record<BallotImportMode, string>> = {
+  add: '累加',
+  replace: '替换',
+  replacePaper: '替换（含纸质录入的职工测评票数）',
+};
 
 export type SourceCounts = Partial<Record<BallotSource, number>>;
 
@@ -92,11 +96,19 @@ export function conflictsFor(g: BallotImportGroup, mode: BallotImportMode): Ball
   return mode === 'add' ? g.conflicts : g.replaceConflicts;
 }
 
-export const isLeftOut = (leftOut: readonly LeftOutRater[], group: GroupRef, kind: 'superior' | 'peer', rater: string) =>
-  leftOut.some((l) => l.group === group && l.kind === kind && l.rater === rater);
+export const isLeftOut = (
+  leftOut: readonly LeftOutRater[],
+  group: GroupRef,
+  kind: 'superior' | 'peer',
+  rater: string,
+) => leftOut.some((l) => l.group === group && l.kind === kind && l.rater === rater);
 
 /** The conflicts of the group not resolved by leaving their rater out: the import waits for each of them. */
-export function openConflicts(g: BallotImportGroup, mode: BallotImportMode, leftOut: readonly LeftOutRater[]): BallotImportConflict[] {
+export function openConflicts(
+  g: BallotImportGroup,
+  mode: BallotImportMode,
+  leftOut: readonly LeftOutRater[],
+): BallotImportConflict[] {
   return conflictsFor(g, mode).filter((c) => !isLeftOut(leftOut, g.group, c.kind, c.rater));
 }
 
@@ -111,14 +123,32 @@ export function groupEffect(
   // A leader writes one row per group (the parser refuses a second), so each left-out leader is one row.
   const superiorLeftOutRows = leftOut.filter((l) => l.group === g.group && l.kind === 'superior').length;
   return {
-    superior: { adds: g.superior.file - superiorLeftOutRows, replaces: replaced(g.superior.existing), replacesPaper: 0, leftOut: superiorLeftOutRows },
+    superior: {
+      adds: g.superior.file - superiorLeftOutRows,
+      replaces: replaced(g.superior.existing),
+      replacesPaper: 0,
+      leftOut: superiorLeftOutRows,
+    },
     cadres: g.cadres.map((c) => {
-      const peerLeft = Object.entries(c.filePeerByRater).reduce((n, [rater, rows]) => n + (isLeftOut(leftOut, g.group, 'peer', rater) ? rows : 0), 0);
+      const peerLeft = Object.entries(c.filePeerByRater).reduce(
+        (n, [rater, rows]) => n + (isLeftOut(leftOut, g.group, 'peer', rater) ? rows : 0),
+        0,
+      );
       return {
         cadreId: c.cadreId,
         effect: {
-          peer: { adds: c.file.peer - peerLeft, replaces: replaced(c.existing.peer), replacesPaper: 0, leftOut: peerLeft },
-          staff: { adds: c.file.staff, replaces: replaced(c.existing.staff), replacesPaper: paper(c.existing.staff), leftOut: 0 },
+          peer: {
+            adds: c.file.peer - peerLeft,
+            replaces: replaced(c.existing.peer),
+            replacesPaper: 0,
+            leftOut: peerLeft,
+          },
+          staff: {
+            adds: c.file.staff,
+            replaces: replaced(c.existing.staff),
+            replacesPaper: paper(c.existing.staff),
+            leftOut: 0,
+          },
           service: { adds: c.file.service, replaces: replaced(c.existing.service), replacesPaper: 0, leftOut: 0 },
         },
       };
@@ -126,7 +156,8 @@ export function groupEffect(
   };
 }
 
-export const hasFileBallots = (g: BallotImportGroup) => g.superior.file > 0 || g.cadres.some((c) => c.file.peer + c.file.staff + c.file.service > 0);
+export const hasFileBallots = (g: BallotImportGroup) =>
+  g.superior.file > 0 || g.cadres.some((c) => c.file.peer + c.file.staff + c.file.service > 0);
 
 /** The group holds 纸质录入 staff votes (逐票录入), which 替换含纸质 would replace. */
 export const hasPaperStaff = (g: BallotImportGroup) => g.cadres.some((c) => (c.existing.staff.paper ?? 0) > 0);

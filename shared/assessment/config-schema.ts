@@ -11,19 +11,23 @@ const POSITIONS: readonly Position[] = ['chief', 'deputy'];
 /** Tolerance for "indicator weights sum to 1". */
 export const WEIGHT_SUM_TOLERANCE = 1e-6;
 
-const num = (label: string) => z.number({ error: `${label}必须是数字` }).refine(Number.isFinite, `${label}必须是有效数字`);
+const num = (label: string) =>
+  z.number({ error: `${label}必须是数字` }).refine(Number.isFinite, `${label}必须是有效数字`);
 const score = (label: string) => num(label).min(0, `${label}必须在 0–100 之间`).max(100, `${label}必须在 0–100 之间`);
 const count = (label: string, min = 0) =>
-  z.number({ error: `${label}必须是整数` }).int(`${label}必须是整数`).min(min, `${label}不能小于 ${min}`).max(10_000, `${label}不能超过 10000`);
+  z
+    .number({ error: `${label}必须是整数` })
+    .int(`${label}必须是整数`)
+    .min(min, `${label}不能小于 ${min}`)
+    .max(10_000, `${label}不能超过 10000`);
 
 const weight = (label: string) => num(label).min(0, `${label}不能为负数`).max(100, `${label}不能超过 100`);
 
 const componentWeights = (position: Position) =>
   z.strictObject(
-    Object.fromEntries(COMPONENTS.map((c) => [c, weight(`${POSITION_NAMES[position]}${COMPONENT_LABELS[c]}权重`)])) as Record<
-      Component,
-      ReturnType<typeof weight>
-    >,
+    Object.fromEntries(
+      COMPONENTS.map((c) => [c, weight(`${POSITION_NAMES[position]}${COMPONENT_LABELS[c]}权重`)]),
+    ) as Record<Component, ReturnType<typeof weight>>,
     { error: `${POSITION_NAMES[position]}权重格式不正确` },
   );
 
@@ -33,7 +37,11 @@ const indicatorList = (position: Position) => {
     .array(
       z.strictObject(
         {
-          id: z.string({ error: `${p}互评指标编码必须是文字` }).trim().min(1, `请填写${p}互评指标编码`).max(20, `${p}互评指标编码不能超过 20 个字`),
+          id: z
+            .string({ error: `${p}互评指标编码必须是文字` })
+            .trim()
+            .min(1, `请填写${p}互评指标编码`)
+            .max(20, `${p}互评指标编码不能超过 20 个字`),
           weight: num(`${p}互评指标权重`).min(0, `${p}互评指标权重不能为负数`).max(1, `${p}互评指标权重不能超过 1`),
         },
         { error: `${p}互评指标格式不正确` },
@@ -45,25 +53,35 @@ const indicatorList = (position: Position) => {
 };
 
 const staffPoints = z.strictObject(
-  Object.fromEntries((['excellent', 'good', 'fair', 'poor'] as const).map((g) => [g, score(`职工测评“${STAFF_GRADE_LABELS[g]}”折算分`)])) as Record<
-    StaffGrade,
-    ReturnType<typeof score>
-  >,
+  Object.fromEntries(
+    (['excellent', 'good', 'fair', 'poor'] as const).map((g) => [g, score(`职工测评“${STAFF_GRADE_LABELS[g]}”折算分`)]),
+  ) as Record<StaffGrade, ReturnType<typeof score>>,
   { error: '职工测评折算分格式不正确' },
 );
 
 const perComponent = <T extends z.ZodType>(make: (c: Component) => T, label: string) =>
-  z.strictObject(Object.fromEntries(COMPONENTS.map((c) => [c, make(c)])) as Record<Component, T>, { error: `${label}格式不正确` });
+  z.strictObject(Object.fromEntries(COMPONENTS.map((c) => [c, make(c)])) as Record<Component, T>, {
+    error: `${label}格式不正确`,
+  });
 
 export const rankingConfigSchema = z
   .strictObject(
     {
-      weights: z.strictObject({ chief: componentWeights('chief'), deputy: componentWeights('deputy') }, { error: '权重格式不正确' }),
-      indicators: z.strictObject({ chief: indicatorList('chief'), deputy: indicatorList('deputy') }, { error: '互评指标格式不正确' }),
+      weights: z.strictObject(
+        { chief: componentWeights('chief'), deputy: componentWeights('deputy') },
+        { error: '权重格式不正确' },
+      ),
+      indicators: z.strictObject(
+        { chief: indicatorList('chief'), deputy: indicatorList('deputy') },
+        { error: '互评指标格式不正确' },
+      ),
       superiorFloor: score('上级排名末位得分'),
       staffPoints,
       minBallots: perComponent((c) => count(`${COMPONENT_LABELS[c]}最少有效票数`, 1), '最少有效票数'),
-      trim: perComponent((c) => z.boolean({ error: `${COMPONENT_LABELS[c]}是否去掉最高最低分必须是“是”或“否”` }), '去掉最高最低分'),
+      trim: perComponent(
+        (c) => z.boolean({ error: `${COMPONENT_LABELS[c]}是否去掉最高最低分必须是“是”或“否”` }),
+        '去掉最高最低分',
+      ),
       trimMinBallots: count('去掉最高最低分的最少票数', 3),
       bonusCap: num('加分上限').min(0, '加分上限不能为负数').max(100, '加分上限不能超过 100'),
       penaltyCap: num('减分上限').min(0, '减分上限不能为负数').max(100, '减分上限不能超过 100').nullable(),
@@ -71,9 +89,13 @@ export const rankingConfigSchema = z
       excellentMinScore: score('优秀最低分'),
       competentMinScore: score('称职最低分'),
       basicMinScore: score('基本称职最低分'),
-      vetoGrade: z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], { error: '一票否决后的等次不正确' }),
+      vetoGrade: z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], {
+        error: '一票否决后的等次不正确',
+      }),
       // Absent in configurations saved before the setting existed: scoring counts them per group.
-      excellentQuotaScope: z.enum(['group', 'position'], { error: '优秀名额计算范围必须是“按组计算”或“正职、副职分别合并计算”' }).optional(),
+      excellentQuotaScope: z
+        .enum(['group', 'position'], { error: '优秀名额计算范围必须是“按组计算”或“正职、副职分别合并计算”' })
+        .optional(),
     },
     { error: '考核配置格式不正确' },
   )

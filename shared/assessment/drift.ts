@@ -12,7 +12,11 @@ export interface RosterNow {
 }
 
 /** One Chinese line per difference, members first (by snapshot order), then cadres who joined the scope. */
-export function rosterDrift(members: readonly AssessmentMember[], roster: readonly RosterNow[], scope: AssessmentScope): string[] {
+export function rosterDrift(
+  members: readonly AssessmentMember[],
+  roster: readonly RosterNow[],
+  scope: AssessmentScope,
+): string[] {
   const now = new Map(roster.map((r) => [r.id, r]));
   const out: string[] = [];
   for (const m of members) {

@@ -15,7 +15,12 @@ export function groupsOf(members: readonly AssessmentMember[]): MemberGroup[] {
     const ref = groupRefOf(m);
     let g = byRef.get(ref);
     if (!g) {
-      g = { ref, position: m.position, name: m.position === 'chief' ? `正职·${m.categoryName}` : `副职·${m.unitName}`, members: [] };
+      g = {
+        ref,
+        position: m.position,
+        name: m.position === 'chief' ? `正职·${m.categoryName}` : `副职·${m.unitName}`,
+        members: [],
+      };
       byRef.set(ref, g);
     }
     g.members.push(m);

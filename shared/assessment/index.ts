@@ -7,4 +7,13 @@ export { rosterDrift, type RosterNow } from './drift';
 export { groupsOf, type MemberGroup } from './groups';
 export { displayRows, groupOrder, orderedGroups, VETO_NOTE, type DisplayRow } from './ranking-display';
 export { suggestedPlan, type SuggestedPlan } from './suggested-grades';
-export { poolLine, poolRanked, QUOTA_SCOPE_HELP, QUOTA_SCOPE_LABELS, quotaBasisOf, quotaSummary, smallGroupNote, type QuotaBasis } from './quota-note';
+export {
+  poolLine,
+  poolRanked,
+  QUOTA_SCOPE_HELP,
+  QUOTA_SCOPE_LABELS,
+  quotaBasisOf,
+  quotaSummary,
+  smallGroupNote,
+  type QuotaBasis,
+} from './quota-note';

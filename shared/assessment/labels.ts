@@ -18,7 +18,11 @@ export function flagText(flag: string): string {
 }
 
 /** A row's flag as shown with the view's reasons: 不得评为优秀 names its reason (issue 21 §1). */
-export function rowFlagText(flag: string, cadreId: string, ineligibleReasons: Readonly<Record<string, string>> | undefined): string {
+export function rowFlagText(
+  flag: string,
+  cadreId: string,
+  ineligibleReasons: Readonly<Record<string, string>> | undefined,
+): string {
   const reason = flag === 'ineligible' ? ineligibleReasons?.[cadreId] : undefined;
   return reason ? `不得评为优秀：${reason}` : flagText(flag);
 }

@@ -23,7 +23,11 @@ export function normalizeCode(raw: string): string | null {
 }
 
 export type SeatState = 'unused' | 'used' | 'revoked';
-export const SEAT_STATE_LABELS: Readonly<Record<SeatState, string>> = { unused: '未使用', used: '已使用', revoked: '已作废' };
+export const SEAT_STATE_LABELS: Readonly<Record<SeatState, string>> = {
+  unused: '未使用',
+  used: '已使用',
+  revoked: '已作废',
+};
 
 /** The label printed on a slip: the cadre for a 同级互评 seat, a number for the others. */
 export function seatLabel(kind: PanelKind, seatNo: number, raterName?: string): string {

@@ -42,7 +42,13 @@ export interface PaperEntryResult {
 /** Peer ballots sorted by target, so the same paper typed in another order still matches. */
 export function normalizePaperBallot(b: PaperBallot): PaperBallot {
   if (b.kind === 'superior') return { kind: 'superior', group: b.group, order: [...b.order] };
-  return { kind: 'peer', raterId: b.raterId, ballots: [...b.ballots].sort((x, y) => x.targetId - y.targetId).map((x) => ({ targetId: x.targetId, scores: { ...x.scores } })) };
+  return {
+    kind: 'peer',
+    raterId: b.raterId,
+    ballots: [...b.ballots]
+      .sort((x, y) => x.targetId - y.targetId)
+      .map((x) => ({ targetId: x.targetId, scores: { ...x.scores } })),
+  };
 }
 
 /** One row of the side-by-side comparison: a place (上级排名) or a target × indicator (同级互评). */
@@ -58,8 +64,12 @@ export interface PaperDiffRow {
 /** Row by row comparison of two entries of the same paper (ids, not names: the window names them). */
 export function diffPaperBallots(a: PaperBallot, b: PaperBallot): PaperDiffRow[] {
   const rows: PaperDiffRow[] = [];
-  const push = (key: string, label: PaperDiffRow['label'], first: string | number | null, second: string | number | null) =>
-    rows.push({ key, label, first, second, differs: first !== second });
+  const push = (
+    key: string,
+    label: PaperDiffRow['label'],
+    first: string | number | null,
+    second: string | number | null,
+  ) => rows.push({ key, label, first, second, differs: first !== second });
   if (a.kind === 'superior' && b.kind === 'superior') {
     push('group', { field: 'group' }, a.group, b.group);
     const n = Math.max(a.order.length, b.order.length);
@@ -73,7 +83,8 @@ export function diffPaperBallots(a: PaperBallot, b: PaperBallot): PaperDiffRow[]
       const sa = a.ballots.find((x) => x.targetId === t)?.scores;
       const sb = b.ballots.find((x) => x.targetId === t)?.scores;
       const ids = [...new Set([...Object.keys(sa ?? {}), ...Object.keys(sb ?? {})])].sort();
-      for (const ind of ids) push(`${t}-${ind}`, { targetId: t, indicatorId: ind }, sa?.[ind] ?? null, sb?.[ind] ?? null);
+      for (const ind of ids)
+        push(`${t}-${ind}`, { targetId: t, indicatorId: ind }, sa?.[ind] ?? null, sb?.[ind] ?? null);
     }
     return rows;
   }

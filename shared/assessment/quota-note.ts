@@ -46,7 +46,10 @@ export function quotaSummary(view: QuotaView, group: Pick<RankingGroup, 'positio
  * Under group pools, a group whose ranked cadres are too few for one place at the configured ratio says so and
  * points at the setting; null otherwise (a ratio of 0 means no 优秀 on purpose, and an empty group has nothing to say).
  */
-export function smallGroupNote(view: QuotaView, group: Pick<RankingGroup, 'rows' | 'size' | 'excellentQuota'>): string | null {
+export function smallGroupNote(
+  view: QuotaView,
+  group: Pick<RankingGroup, 'rows' | 'size' | 'excellentQuota'>,
+): string | null {
   const basis = basisOf(view);
   const n = group.rows.length;
   if (basis.scope !== 'group' || group.excellentQuota > 0 || n === 0 || !(basis.ratio > 0)) return null;

@@ -23,7 +23,14 @@ export function groupOrder(members: readonly AssessmentMember[], keys: GroupSort
     if (m.position === 'chief') refs.set(`chief:${m.categoryCode}`, [0, cat, m.categoryCode, 0, '', 0]);
     else {
       const u = keys.units.get(m.unitId);
-      refs.set(`deputy:${m.unitId}`, [1, cat, m.categoryCode, u?.sort ?? Number.MAX_SAFE_INTEGER, u?.name ?? m.unitName, m.unitId]);
+      refs.set(`deputy:${m.unitId}`, [
+        1,
+        cat,
+        m.categoryCode,
+        u?.sort ?? Number.MAX_SAFE_INTEGER,
+        u?.name ?? m.unitName,
+        m.unitId,
+      ]);
     }
   }
   const cmp = (a: (string | number)[], b: (string | number)[]) => {
@@ -59,7 +66,11 @@ export interface DisplayRow {
 export function displayRows(group: Pick<RankingGroup, 'rows'>): DisplayRow[] {
   const vetoed = (r: RankingRow) => r.flags.includes('veto');
   const ranked = group.rows.filter((r) => !vetoed(r));
-  const out: DisplayRow[] = ranked.map((row) => ({ row, rank: 1 + ranked.filter((o) => o.rank < row.rank).length, vetoed: false }));
+  const out: DisplayRow[] = ranked.map((row) => ({
+    row,
+    rank: 1 + ranked.filter((o) => o.rank < row.rank).length,
+    vetoed: false,
+  }));
   for (const row of group.rows) if (vetoed(row)) out.push({ row, rank: null, vetoed: true });
   return out;
 }

@@ -13,7 +13,10 @@ export interface SuggestedPlan {
 }
 
 /** `groupRef` (`chief:C1`, `deputy:12`) limits the plan to one group; without it every ranked cadre is considered. */
-export function suggestedPlan(view: Pick<RankingsView, 'result' | 'confirmations'> & Partial<Pick<RankingsView, 'quotaBasis'>>, groupRef?: string): SuggestedPlan {
+export function suggestedPlan(
+  view: Pick<RankingsView, 'result' | 'confirmations'> & Partial<Pick<RankingsView, 'quotaBasis'>>,
+  groupRef?: string,
+): SuggestedPlan {
   const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c.grade]));
   const plan: SuggestedPlan = { confirm: [], skipped: [], already: 0 };
   const pooled = view.quotaBasis?.scope === 'position';
@@ -33,9 +36,14 @@ export function suggestedPlan(view: Pick<RankingsView, 'result' | 'confirmations
       const cadreId = Number(r.cadreId);
       const done = confirmed.get(r.cadreId);
       if (done === r.grade) plan.already += 1;
-      else if (done !== undefined) plan.skipped.push({ cadreId, reason: `已确认为“${GRADE_LABELS[done]}”（建议等次“${GRADE_LABELS[r.grade]}”），保持不变` });
+      else if (done !== undefined)
+        plan.skipped.push({
+          cadreId,
+          reason: `已确认为“${GRADE_LABELS[done]}”（建议等次“${GRADE_LABELS[r.grade]}”），保持不变`,
+        });
       // A tie at the last 优秀 place is the committee's decision, never a default.
-      else if (r.flags.includes('quotaTie')) plan.skipped.push({ cadreId, reason: '与他人并列优秀名额的最后一名，须逐人确认' });
+      else if (r.flags.includes('quotaTie'))
+        plan.skipped.push({ cadreId, reason: '与他人并列优秀名额的最后一名，须逐人确认' });
       else if (r.grade === 'excellent' && excellentIn.get(key)! > g.excellentQuota) {
         excellentIn.set(key, excellentIn.get(key)! - 1);
         plan.skipped.push({ cadreId, reason: `${poolName}优秀名额为 ${g.excellentQuota} 名，已用完，须逐人确认` });

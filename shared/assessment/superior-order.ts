@@ -2,7 +2,10 @@
 import type { AssessmentMember } from './types';
 
 /** The order the typed places give, or the problem that stops it (missing, repeated or out-of-range places). */
-export function orderFromPlaces(rows: readonly Pick<AssessmentMember, 'cadreId' | 'name'>[], places: ReadonlyMap<number, number | null>): number[] | string {
+export function orderFromPlaces(
+  rows: readonly Pick<AssessmentMember, 'cadreId' | 'name'>[],
+  places: ReadonlyMap<number, number | null>,
+): number[] | string {
   const missing = rows.filter((m) => places.get(m.cadreId) == null);
   if (missing.length > 0) return `名次不完整：${missing.map((m) => `“${m.name}”`).join('、')}未填写名次`;
   const bad = rows.find((m) => {

@@ -20,7 +20,12 @@ export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
   incompetent: '不称职',
 };
 
-export const STAFF_GRADE_LABELS: Readonly<Record<StaffGrade, string>> = { excellent: '优秀', good: '较好', fair: '一般', poor: '较差' };
+export const STAFF_GRADE_LABELS: Readonly<Record<StaffGrade, string>> = {
+  excellent: '优秀',
+  good: '较好',
+  fair: '一般',
+  poor: '较差',
+};
 
 export const COMPONENT_LABELS: Readonly<Record<Component, string>> = {
   superior: '上级排名',

@@ -21,7 +21,8 @@ export function highlightParts(text: string, needle: string): TextPart[] {
 export function excerptAround(text: string, needle: string, width = 80): TextPart[] {
   const flat = text.replace(/\s+/g, ' ');
   const at = flat.toLowerCase().indexOf(needle.toLowerCase());
-  if (at === -1) return flat.length > width ? [{ text: `${flat.slice(0, width)}…`, hit: false }] : [{ text: flat, hit: false }];
+  if (at === -1)
+    return flat.length > width ? [{ text: `${flat.slice(0, width)}…`, hit: false }] : [{ text: flat, hit: false }];
   const start = Math.max(0, at - Math.floor((width - needle.length) / 2));
   const end = Math.min(flat.length, start + width);
   const parts = highlightParts(flat.slice(start, end), needle);

@@ -3,9 +3,17 @@ import { z } from 'zod';
 import { ENTRY_POLARITIES, TRAINING_RESULTS } from './types';
 import { isCalendarDate } from './quarter';
 
-const id = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).positive(`${label}无效`);
+const id = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .positive(`${label}无效`);
 const code = (label: string) =>
-  z.string({ error: `请选择${label}` }).trim().min(1, `请选择${label}`).max(20, `${label}编码不正确`);
+  z
+    .string({ error: `请选择${label}` })
+    .trim()
+    .min(1, `请选择${label}`)
+    .max(20, `${label}编码不正确`);
 
 export const dossierDate = (label: string) =>
   z
@@ -104,7 +112,11 @@ export const trainingClassSchema = z
       startDate: dossierDate('开班日期'),
       endDate: dossierDate('结业日期'),
       hours: z.number({ error: '学时必须是数字' }).positive('学时必须大于 0').max(2000, '学时过大'),
-      organizer: z.string({ error: '请填写主办单位' }).trim().min(1, '请填写主办单位').max(60, '主办单位不能超过 60 个字'),
+      organizer: z
+        .string({ error: '请填写主办单位' })
+        .trim()
+        .min(1, '请填写主办单位')
+        .max(60, '主办单位不能超过 60 个字'),
     },
     { error: '培训班格式不正确' },
   )

@@ -2,7 +2,11 @@
 
 export const ENTRY_POLARITIES = ['positive', 'negative', 'neutral'] as const;
 export type EntryPolarity = (typeof ENTRY_POLARITIES)[number];
-export const ENTRY_POLARITY_LABELS: Readonly<Record<EntryPolarity, string>> = { positive: '正面', negative: '负面', neutral: '中性' };
+export const ENTRY_POLARITY_LABELS: Readonly<Record<EntryPolarity, string>> = {
+  positive: '正面',
+  negative: '负面',
+  neutral: '中性',
+};
 
 export const TRAINING_RESULTS = ['excellent', 'qualified', 'retake'] as const;
 export type TrainingResult = (typeof TRAINING_RESULTS)[number];
@@ -60,14 +64,26 @@ export interface DocRun {
 
 /** A Word document as plain blocks the window renders itself: no HTML, scripts or external resources cross. */
 export type DocBlock =
-  | { readonly type: 'paragraph'; /** 1–6 for headings, 0 for body text. */ readonly heading: number; readonly runs: readonly DocRun[] }
-  | { readonly type: 'table'; /** rows of cells, each cell its own blocks */ readonly rows: readonly (readonly (readonly DocBlock[])[])[] };
+  | {
+      readonly type: 'paragraph';
+      /** 1–6 for headings, 0 for body text. */ readonly heading: number;
+      readonly runs: readonly DocRun[];
+    }
+  | {
+      readonly type: 'table';
+      /** rows of cells, each cell its own blocks */ readonly rows: readonly (readonly (readonly DocBlock[])[])[];
+    };
 
 /** What the viewer shows for an attachment: the bytes for images and PDFs, blocks for .docx, a message otherwise. */
 export type AttachmentPreview =
   | { readonly kind: 'image'; readonly fileName: string; readonly mime: string; readonly base64: string }
   | { readonly kind: 'pdf'; readonly fileName: string; readonly mime: string; readonly base64: string }
-  | { readonly kind: 'word'; readonly fileName: string; readonly blocks: readonly DocBlock[]; readonly imagesLeftOut: number }
+  | {
+      readonly kind: 'word';
+      readonly fileName: string;
+      readonly blocks: readonly DocBlock[];
+      readonly imagesLeftOut: number;
+    }
   | { readonly kind: 'unsupported'; readonly fileName: string; readonly message: string };
 
 export interface DossierEntry {

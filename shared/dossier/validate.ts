@@ -49,7 +49,12 @@ function checkCode(
  */
 export function checkEntry(
   input: EntryCommonInput,
-  facts: { readonly catalog: EntryCatalog; readonly today: string; readonly birthMonth: string | null; readonly kept?: KeptCodes },
+  facts: {
+    readonly catalog: EntryCatalog;
+    readonly today: string;
+    readonly birthMonth: string | null;
+    readonly kept?: KeptCodes;
+  },
 ): EntryIssue | null {
   const { catalog, today, birthMonth, kept = {} } = facts;
   if (input.date > today) return { field: 'date', message: `日期不能晚于今天（${today}）` };
@@ -57,12 +62,26 @@ export function checkEntry(
     return { field: 'date', message: `日期不能早于该干部的出生年月（${birthMonth.replace('-', '.')}）` };
   }
   const checks = [
-    checkCode(catalog.subItems, input.subItemCode, '材料类别（子项）', 'subItemCode', kept.subItemCode === input.subItemCode),
+    checkCode(
+      catalog.subItems,
+      input.subItemCode,
+      '材料类别（子项）',
+      'subItemCode',
+      kept.subItemCode === input.subItemCode,
+    ),
     checkCode(catalog.channels, input.channelCode, '材料来源', 'channelCode', kept.channelCode === input.channelCode),
-    ...input.standardCodes.map((c) => checkCode(catalog.standards, c, '评价标准', 'standardCodes', kept.standardCodes?.includes(c) ?? false)),
+    ...input.standardCodes.map((c) =>
+      checkCode(catalog.standards, c, '评价标准', 'standardCodes', kept.standardCodes?.includes(c) ?? false),
+    ),
     input.listItemCode === null
       ? null
-      : checkCode(catalog.listItems, input.listItemCode, '正负面清单事项', 'listItemCode', kept.listItemCode === input.listItemCode),
+      : checkCode(
+          catalog.listItems,
+          input.listItemCode,
+          '正负面清单事项',
+          'listItemCode',
+          kept.listItemCode === input.listItemCode,
+        ),
   ];
   const first = checks.find((c) => c !== null);
   if (first) return first;

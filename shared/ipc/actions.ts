@@ -1,7 +1,21 @@
 // Chinese labels of the audit log's actions (the names of the mutating calls and a few host events).
 import type { CallName } from './contract';
 
-export const ACTION_LABELS: Readonly<Partial<Record<CallName | 'session.autoLock' | 'backup.auto' | 'session.loginFailed' | 'session.loginRecordUnverified' | 'session.signingKeyCreated' | 'session.signingKeyReplaced' | 'session.auditAlarm', string>>> = {
+export const ACTION_LABELS: Readonly<
+  Partial<
+    Record<
+      | CallName
+      | 'session.autoLock'
+      | 'backup.auto'
+      | 'session.loginFailed'
+      | 'session.loginRecordUnverified'
+      | 'session.signingKeyCreated'
+      | 'session.signingKeyReplaced'
+      | 'session.auditAlarm',
+      string
+    >
+  >
+> = {
   'setup.createStore': '创建档案库',
   'session.login': '登录',
   'session.recover': '恢复码找回',

@@ -26,6 +26,5 @@ export const call =
   <I extends z.ZodType>(spec: Omit<CallSpec<I, O>, 'output'>): CallSpec<I, O> =>
     spec;
 
-
 export const ADMIN: readonly Role[] = ['admin'];
 export const ROSTER_EDITORS: readonly Role[] = ['admin', 'dossierClerk'];

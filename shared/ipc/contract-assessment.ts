@@ -36,28 +36,49 @@ const score = (label: string) =>
     .refine(Number.isFinite, `${label}必须是有效数字`)
     .refine((x) => x >= 0 && x <= 100, `${label}必须在 0–100 之间`);
 const tally = (label: string) =>
-  z.number({ error: `${label}票数必须是整数` }).int(`${label}票数必须是整数`).min(0, `${label}票数不能为负`).max(100_000, `${label}票数过大`);
+  z
+    .number({ error: `${label}票数必须是整数` })
+    .int(`${label}票数必须是整数`)
+    .min(0, `${label}票数不能为负`)
+    .max(100_000, `${label}票数过大`);
 const grade = z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], { error: '等次不正确' });
 
 export const groupRefSchema = z
   .string({ error: '排名分组必须是文字' })
   .regex(/^(chief:[A-Za-z0-9_-]{1,10}|deputy:[1-9][0-9]{0,15})$/, '排名分组不正确');
 
-export const assessmentScopeSchema = z.strictObject(
-  {
-    categoryCodes: z.array(f.text('单位类别', 10), { error: '考核范围的单位类别不正确' }).max(100, '单位类别过多'),
-    unitIds: z.array(f.id('单位'), { error: '考核范围的单位不正确' }).max(5000, '单位过多'),
-  },
-  { error: '考核范围格式不正确' },
-).refine((s) => s.categoryCodes.length + s.unitIds.length > 0, { error: '请至少选择一个单位类别或单位作为考核范围', path: ['categoryCodes'] });
+export const assessmentScopeSchema = z
+  .strictObject(
+    {
+      categoryCodes: z.array(f.text('单位类别', 10), { error: '考核范围的单位类别不正确' }).max(100, '单位类别过多'),
+      unitIds: z.array(f.id('单位'), { error: '考核范围的单位不正确' }).max(5000, '单位过多'),
+    },
+    { error: '考核范围格式不正确' },
+  )
+  .refine((s) => s.categoryCodes.length + s.unitIds.length > 0, {
+    error: '请至少选择一个单位类别或单位作为考核范围',
+    path: ['categoryCodes'],
+  });
 
 export const assessmentCalls = {
-  'assessments.list': call<readonly AssessmentSummary[]>()({ input: f.none, access: ASSESSMENT_READERS, mutates: false }),
-  'assessments.get': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
+  'assessments.list': call<readonly AssessmentSummary[]>()({
+    input: f.none,
+    access: ASSESSMENT_READERS,
+    mutates: false,
+  }),
+  'assessments.get': call<AssessmentDetail>()({
+    input: z.strictObject({ id: assessmentId }),
+    access: ASSESSMENT_READERS,
+    mutates: false,
+  }),
   'assessments.create': call<AssessmentDetail>()({
     input: z.strictObject({
       name: f.text('考核名称', 60),
-      year: z.number({ error: '考核年度必须是数字' }).int('考核年度必须是整数').min(2000, '考核年度不能早于 2000').max(2100, '考核年度不能晚于 2100'),
+      year: z
+        .number({ error: '考核年度必须是数字' })
+        .int('考核年度必须是整数')
+        .min(2000, '考核年度不能早于 2000')
+        .max(2100, '考核年度不能晚于 2100'),
       scope: assessmentScopeSchema,
     }),
     access: ADMIN,
@@ -77,15 +98,30 @@ export const assessmentCalls = {
     access: ADMIN,
     mutates: true,
   }),
-  'assessments.refreshMembers': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId, version }), access: ADMIN, mutates: true }),
-  'assessments.archive': call<AssessmentDetail>()({ input: z.strictObject({ id: assessmentId, version }), access: ADMIN, mutates: true }),
-  'ballots.list': call<AssessmentBallots>()({ input: z.strictObject({ assessmentId }), access: BALLOT_READERS, mutates: false }),
+  'assessments.refreshMembers': call<AssessmentDetail>()({
+    input: z.strictObject({ id: assessmentId, version }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'assessments.archive': call<AssessmentDetail>()({
+    input: z.strictObject({ id: assessmentId, version }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'ballots.list': call<AssessmentBallots>()({
+    input: z.strictObject({ assessmentId }),
+    access: BALLOT_READERS,
+    mutates: false,
+  }),
   'ballots.saveSuperior': call<BallotChange>()({
     input: z.strictObject({
       assessmentId,
       raterLabel: f.text('上级领导', 30),
       group: groupRefSchema,
-      order: z.array(cadreId('排名中的干部'), { error: '排名顺序不正确' }).min(1, '请排出本组干部的名次').max(10_000, '排名人数过多'),
+      order: z
+        .array(cadreId('排名中的干部'), { error: '排名顺序不正确' })
+        .min(1, '请排出本组干部的名次')
+        .max(10_000, '排名人数过多'),
       paperNo,
     }),
     access: ASSESSMENT_CLERKS,
@@ -100,7 +136,9 @@ export const assessmentCalls = {
           z.strictObject(
             {
               targetId: cadreId('被评价人'),
-              scores: z.record(z.string({ error: '指标编码不正确' }).max(20, '指标编码不正确'), score('互评分数'), { error: '互评分数不正确' }),
+              scores: z.record(z.string({ error: '指标编码不正确' }).max(20, '指标编码不正确'), score('互评分数'), {
+                error: '互评分数不正确',
+              }),
             },
             { error: '互评票格式不正确' },
           ),
@@ -119,7 +157,13 @@ export const assessmentCalls = {
       counts: z
         .array(
           z.strictObject(
-            { targetId: cadreId('被测评干部'), excellent: tally('优秀'), good: tally('较好'), fair: tally('一般'), poor: tally('较差') },
+            {
+              targetId: cadreId('被测评干部'),
+              excellent: tally('优秀'),
+              good: tally('较好'),
+              fair: tally('一般'),
+              poor: tally('较差'),
+            },
             { error: '职工测评票数格式不正确' },
           ),
           { error: '职工测评票数不正确' },
@@ -137,7 +181,10 @@ export const assessmentCalls = {
       votes: z
         .array(
           z.strictObject(
-            { targetId: cadreId('被测评干部'), grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }) },
+            {
+              targetId: cadreId('被测评干部'),
+              grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }),
+            },
             { error: '测评票格式不正确' },
           ),
           { error: '测评票不正确' },
@@ -183,31 +230,64 @@ export const assessmentCalls = {
     access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
-  'adjustments.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('加减分项') }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'adjustments.delete': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, id: f.id('加减分项') }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   /** Dossier entries of the assessment's year matching a P/N list item with points; administrators only (dossier content). */
-  'adjustments.proposals': call<readonly AdjustmentProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
+  'adjustments.proposals': call<readonly AdjustmentProposal[]>()({
+    input: z.strictObject({ assessmentId }),
+    access: ADMIN,
+    mutates: false,
+  }),
   /** 忽略 a proposal (dismissed: true) or 恢复 it (false); an adopted one cannot be dismissed. */
   'adjustments.dismissProposal': call<BallotChange>()({
-    input: z.strictObject({ assessmentId, dossierEntryId: f.id('档案材料'), dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }) }),
+    input: z.strictObject({
+      assessmentId,
+      dossierEntryId: f.id('档案材料'),
+      dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }),
+    }),
     access: ADMIN,
     mutates: true,
   }),
   'vetoes.add': call<BallotChange>()({
-    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('否决理由', 200), dossierEntryId: f.id('档案材料').optional() }),
+    input: z.strictObject({
+      assessmentId,
+      targetId: cadreId('干部'),
+      reason: f.text('否决理由', 200),
+      dossierEntryId: f.id('档案材料').optional(),
+    }),
     access: ADMIN,
     mutates: true,
   }),
   /** Dossier entries of the assessment's year that match a veto list item; administrators only (dossier content). */
-  'vetoes.proposals': call<readonly VetoProposal[]>()({ input: z.strictObject({ assessmentId }), access: ADMIN, mutates: false }),
-  'vetoes.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('一票否决项') }), access: ADMIN, mutates: true }),
+  'vetoes.proposals': call<readonly VetoProposal[]>()({
+    input: z.strictObject({ assessmentId }),
+    access: ADMIN,
+    mutates: false,
+  }),
+  'vetoes.delete': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, id: f.id('一票否决项') }),
+    access: ADMIN,
+    mutates: true,
+  }),
   /** 不得评为优秀 (scoring's `ineligible`): one entry per member with its reason, in 准备 or 测评中; administrators only. */
   'ineligible.add': call<BallotChange>()({
     input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('不得评优理由', 200) }),
     access: ADMIN,
     mutates: true,
   }),
-  'ineligible.delete': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('不得评优项') }), access: ADMIN, mutates: true }),
-  'rankings.get': call<RankingsView>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_READERS, mutates: false }),
+  'ineligible.delete': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, id: f.id('不得评优项') }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'rankings.get': call<RankingsView>()({
+    input: z.strictObject({ assessmentId }),
+    access: ASSESSMENT_READERS,
+    mutates: false,
+  }),
   /** The ranking as it would be with other component weights: computed, never saved. */
   'rankings.whatIf': call<RankingResult>()({
     input: z.strictObject({ assessmentId, weights: weightsSchema }),
@@ -215,9 +295,17 @@ export const assessmentCalls = {
     mutates: false,
   }),
   /** The per-assessment Excel ballot template (a sheet per group). */
-  'ballots.saveTemplate': call<SavedFile>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'ballots.saveTemplate': call<SavedFile>()({
+    input: z.strictObject({ assessmentId, token: f.fileToken }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   /** Reads a filled template: counts per sheet and every problem by sheet, row and column; nothing is saved. */
-  'ballots.previewExcel': call<BallotImportPreview>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_CLERKS, mutates: false }),
+  'ballots.previewExcel': call<BallotImportPreview>()({
+    input: z.strictObject({ assessmentId, token: f.fileToken }),
+    access: ASSESSMENT_CLERKS,
+    mutates: false,
+  }),
   /**
    * Saves a previewed workbook's ballots, all or nothing: a mode per group of the plan (替换 removes only that group's
    * earlier Excel rows), each conflict resolved by leaving its rater out; refused when the store changed since the preview.
@@ -226,14 +314,29 @@ export const assessmentCalls = {
     input: z.strictObject({
       assessmentId,
       jobId: f.jobId,
-      planKey: z.string({ error: '导入预览已失效，请重新选择文件' }).regex(/^[0-9a-f]{64}$/, '导入预览已失效，请重新选择文件'),
+      planKey: z
+        .string({ error: '导入预览已失效，请重新选择文件' })
+        .regex(/^[0-9a-f]{64}$/, '导入预览已失效，请重新选择文件'),
       modes: z
-        .array(z.strictObject({ group: groupRefSchema, mode: z.enum(['add', 'replace', 'replacePaper'], { error: '请选择“累加”或“替换”' }) }, { error: '导入方式格式不正确' }), { error: '导入方式不正确' })
+        .array(
+          z.strictObject(
+            {
+              group: groupRefSchema,
+              mode: z.enum(['add', 'replace', 'replacePaper'], { error: '请选择“累加”或“替换”' }),
+            },
+            { error: '导入方式格式不正确' },
+          ),
+          { error: '导入方式不正确' },
+        )
         .max(10_000, '分组过多'),
       leftOut: z
         .array(
           z.strictObject(
-            { group: groupRefSchema, kind: z.enum(['superior', 'peer'], { error: '不导入的票类型不正确' }), rater: f.text('不导入的评价人', 30) },
+            {
+              group: groupRefSchema,
+              kind: z.enum(['superior', 'peer'], { error: '不导入的票类型不正确' }),
+              rater: f.text('不导入的评价人', 30),
+            },
             { error: '不导入的评价人格式不正确' },
           ),
           { error: '不导入的评价人不正确' },
@@ -244,9 +347,17 @@ export const assessmentCalls = {
     mutates: true,
   }),
   /** Rankings to .xlsx, a sheet per group. */
-  'rankings.exportExcel': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: ASSESSMENT_READERS, mutates: true }),
+  'rankings.exportExcel': call<SavedFile & { groups: number }>()({
+    input: z.strictObject({ assessmentId, token: f.fileToken }),
+    access: ASSESSMENT_READERS,
+    mutates: true,
+  }),
   /** Ballot counts, validity and averages per group and kind; never who rated whom. */
-  'ballots.exportSummary': call<SavedFile & { groups: number }>()({ input: z.strictObject({ assessmentId, token: f.fileToken }), access: BALLOT_READERS, mutates: true }),
+  'ballots.exportSummary': call<SavedFile & { groups: number }>()({
+    input: z.strictObject({ assessmentId, token: f.fileToken }),
+    access: BALLOT_READERS,
+    mutates: true,
+  }),
   'grades.confirm': call<RankingsView>()({
     input: z.strictObject({ assessmentId, cadreId: cadreId('干部'), grade, reason: f.optionalText('调整理由', 200) }),
     access: ADMIN,

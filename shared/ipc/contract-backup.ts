@@ -24,7 +24,12 @@ export interface UnlockedBackup {
   readonly authenticated: boolean;
   /** The backup is of another store: both stores' names; backup.restore then needs `confirmOtherStore`. */
   readonly otherStore: { readonly backup: string; readonly current: string } | null;
-  readonly counts: { readonly users: number; readonly units: number; readonly cadres: number; readonly auditEntries: number };
+  readonly counts: {
+    readonly users: number;
+    readonly units: number;
+    readonly cadres: number;
+    readonly auditEntries: number;
+  };
 }
 
 export interface AutoBackupView {
@@ -34,13 +39,21 @@ export interface AutoBackupView {
 }
 
 export const backupCalls = {
-  'backup.create': call<SavedFile & { bytes: number }>()({ input: z.strictObject({ token }), access: ADMIN, mutates: true }),
+  'backup.create': call<SavedFile & { bytes: number }>()({
+    input: z.strictObject({ token }),
+    access: ADMIN,
+    mutates: true,
+  }),
   'backup.listAuto': call<readonly AutoBackupView[]>()({ input: f.none, access: ADMIN, mutates: false }),
   'backup.inspect': call<BackupInfoView>()({ input: z.strictObject({ token }), access: ADMIN, mutates: false }),
   'backup.unlock': call<UnlockedBackup>()({
     input: z.union(
       [
-        z.strictObject({ token, username: f.username, password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位') }),
+        z.strictObject({
+          token,
+          username: f.username,
+          password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位'),
+        }),
         z.strictObject({ token, recoveryCode: f.text('恢复码', 64) }),
       ],
       { error: '请填写备份时有效的用户名和密码，或恢复码' },

@@ -34,7 +34,9 @@ export const catalogAdminCalls = {
       points: z
         .number({ error: '分值必须是数字' })
         .refine(Number.isFinite, { error: '分值必须是数字' })
-        .refine((p) => p >= -POINTS_LIMIT && p <= POINTS_LIMIT, { error: `分值应在 -${POINTS_LIMIT} 到 ${POINTS_LIMIT} 之间` }),
+        .refine((p) => p >= -POINTS_LIMIT && p <= POINTS_LIMIT, {
+          error: `分值应在 -${POINTS_LIMIT} 到 ${POINTS_LIMIT} 之间`,
+        }),
       dimensions: z
         .array(f.text('对应维度', 12), { error: '对应维度不正确' })
         .min(1, '请至少选择一个对应维度')

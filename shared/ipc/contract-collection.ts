@@ -27,7 +27,10 @@ export const collectionCalls = {
   'collection.setRequiredSections': call<null>()({
     input: z.strictObject({
       quarter,
-      sectionCodes: z.array(sectionCode, { error: '板块列表不正确' }).min(1, '每季度至少要求一个板块').max(20, '板块过多'),
+      sectionCodes: z
+        .array(sectionCode, { error: '板块列表不正确' })
+        .min(1, '每季度至少要求一个板块')
+        .max(20, '板块过多'),
     }),
     access: ADMIN,
     mutates: true,

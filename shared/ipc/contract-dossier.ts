@@ -40,13 +40,27 @@ const attachments = z
   .array(f.fileToken, { error: '附件必须是所选文件的列表' })
   .max(MAX_FORM_ATTACHMENTS, `一次最多添加 ${MAX_FORM_ATTACHMENTS} 个附件`)
   .optional();
-const year = z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(1990, '年度不能早于 1990').max(2100, '年度不能晚于 2100');
+const year = z
+  .number({ error: '年度必须是数字' })
+  .int('年度必须是整数')
+  .min(1990, '年度不能早于 1990')
+  .max(2100, '年度不能晚于 2100');
 
 export const dossierCalls = {
   'dossier.get': call<Dossier>()({ input: dossierFilterSchema, access: DOSSIER_READERS, mutates: false }),
-  'entries.create': call<DossierEntry>()({ input: z.strictObject({ input: entryInputSchema, attachments }), access: DOSSIER_EDITORS, mutates: true }),
+  'entries.create': call<DossierEntry>()({
+    input: z.strictObject({ input: entryInputSchema, attachments }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
   'entries.update': call<DossierEntry>()({
-    input: z.strictObject({ id: f.id('材料'), version, input: entryInputSchema, reason: reason('修改原因'), attachments }),
+    input: z.strictObject({
+      id: f.id('材料'),
+      version,
+      input: entryInputSchema,
+      reason: reason('修改原因'),
+      attachments,
+    }),
     access: DOSSIER_EDITORS,
     mutates: true,
   }),
@@ -62,9 +76,21 @@ export const dossierCalls = {
     access: DOSSIER_EDITORS,
     mutates: true,
   }),
-  'attachments.remove': call<null>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_EDITORS, mutates: true }),
-  'attachments.read': call<AttachmentContent>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_READERS, mutates: false }),
-  'attachments.preview': call<AttachmentPreview>()({ input: z.strictObject({ id: f.id('附件') }), access: DOSSIER_READERS, mutates: false }),
+  'attachments.remove': call<null>()({
+    input: z.strictObject({ id: f.id('附件') }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'attachments.read': call<AttachmentContent>()({
+    input: z.strictObject({ id: f.id('附件') }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
+  'attachments.preview': call<AttachmentPreview>()({
+    input: z.strictObject({ id: f.id('附件') }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
   'classes.list': call<readonly TrainingClass[]>()({ input: f.none, access: DOSSIER_READERS, mutates: false }),
   'classes.save': call<TrainingClass>()({ input: trainingClassSchema, access: DOSSIER_EDITORS, mutates: true }),
   'classes.records': call<readonly TrainingRecord[]>()({
@@ -72,9 +98,17 @@ export const dossierCalls = {
     access: DOSSIER_READERS,
     mutates: false,
   }),
-  'classes.saveRecords': call<readonly TrainingRecord[]>()({ input: trainingRecordsSchema, access: DOSSIER_EDITORS, mutates: true }),
+  'classes.saveRecords': call<readonly TrainingRecord[]>()({
+    input: trainingRecordsSchema,
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
   // 年度学时核查: preview first (a read), then a commit of exactly the previewed list (named by its token).
-  'training.previewYear': call<HoursCheckPreview>()({ input: z.strictObject({ year }), access: DOSSIER_EDITORS, mutates: false }),
+  'training.previewYear': call<HoursCheckPreview>()({
+    input: z.strictObject({ year }),
+    access: DOSSIER_EDITORS,
+    mutates: false,
+  }),
   'training.commitYear': call<{ batchId: string; count: number }>()({
     input: z.strictObject({ year, token: f.text('预览标识', 64) }),
     access: DOSSIER_EDITORS,
@@ -104,7 +138,11 @@ export const dossierCalls = {
   }),
   'dossier.search': call<SearchResult>()({
     input: z.strictObject({
-      text: z.string({ error: '请输入要检索的文字' }).trim().min(1, '请输入要检索的文字').max(50, '检索文字不能超过 50 个字'),
+      text: z
+        .string({ error: '请输入要检索的文字' })
+        .trim()
+        .min(1, '请输入要检索的文字')
+        .max(50, '检索文字不能超过 50 个字'),
     }),
     access: DOSSIER_READERS,
     mutates: false,

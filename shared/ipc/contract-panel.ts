@@ -10,7 +10,11 @@ import * as f from './fields';
 
 const assessmentId = f.id('考核');
 const panelKind = z.enum(['superior', 'peer', 'staff'], { error: '评议类型不正确' });
-const code = z.string({ error: '请输入评议码' }).trim().min(1, '请输入评议码').max(40, '评议码不正确，请核对后重新输入');
+const code = z
+  .string({ error: '请输入评议码' })
+  .trim()
+  .min(1, '请输入评议码')
+  .max(40, '评议码不正确，请核对后重新输入');
 const score = z
   .number({ error: '分数必须是数字' })
   .refine(Number.isFinite, '分数必须是有效数字')
@@ -18,14 +22,22 @@ const score = z
 const peerBallots = z
   .array(
     z.strictObject(
-      { targetId: f.id('被评价人'), scores: z.record(z.string({ error: '指标编码不正确' }).max(20, '指标编码不正确'), score, { error: '互评分数不正确' }) },
+      {
+        targetId: f.id('被评价人'),
+        scores: z.record(z.string({ error: '指标编码不正确' }).max(20, '指标编码不正确'), score, {
+          error: '互评分数不正确',
+        }),
+      },
       { error: '互评票格式不正确' },
     ),
     { error: '互评票不正确' },
   )
   .min(1, '请至少填写一名被评价人的分数')
   .max(10_000, '互评票过多');
-const order = z.array(f.id('排名中的干部'), { error: '排名顺序不正确' }).min(1, '请排出本组干部的名次').max(10_000, '排名人数过多');
+const order = z
+  .array(f.id('排名中的干部'), { error: '排名顺序不正确' })
+  .min(1, '请排出本组干部的名次')
+  .max(10_000, '排名人数过多');
 const paperNo = z
   .string({ error: '纸质票编号必须是文字' })
   .trim()
@@ -44,7 +56,10 @@ export const kioskBallotSchema = z.discriminatedUnion(
       votes: z
         .array(
           z.strictObject(
-            { targetId: f.id('被测评干部'), grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }) },
+            {
+              targetId: f.id('被测评干部'),
+              grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }),
+            },
             { error: '测评票格式不正确' },
           ),
           { error: '测评票不正确' },
@@ -66,28 +81,63 @@ export const paperBallotSchema = z.discriminatedUnion(
 );
 
 export const panelCalls = {
-  'codes.list': call<readonly PanelSeatView[]>()({ input: z.strictObject({ assessmentId }), access: BALLOT_READERS, mutates: false }),
+  'codes.list': call<readonly PanelSeatView[]>()({
+    input: z.strictObject({ assessmentId }),
+    access: BALLOT_READERS,
+    mutates: false,
+  }),
   /** Fresh codes for a group: 同级互评 one per cadre of the group (replacing unused ones), the others `count` new seats. */
   'codes.generate': call<PanelCodeSheet>()({
     input: z.strictObject({
       assessmentId,
       kind: panelKind,
       group: groupRefSchema,
-      count: z.number({ error: '评议码数量必须是数字' }).int('评议码数量必须是整数').min(1, '评议码数量至少为 1').max(500, '评议码数量一次不能超过 500').optional(),
+      count: z
+        .number({ error: '评议码数量必须是数字' })
+        .int('评议码数量必须是整数')
+        .min(1, '评议码数量至少为 1')
+        .max(500, '评议码数量一次不能超过 500')
+        .optional(),
     }),
     access: ADMIN,
     mutates: true,
   }),
   /** A new code for one seat whose code was lost: the old one is revoked. */
-  'codes.regenerate': call<PanelCodeSheet>()({ input: z.strictObject({ assessmentId, id: f.id('评议席位') }), access: ADMIN, mutates: true }),
-  'codes.revoke': call<BallotChange>()({ input: z.strictObject({ assessmentId, id: f.id('评议席位') }), access: ADMIN, mutates: true }),
+  'codes.regenerate': call<PanelCodeSheet>()({
+    input: z.strictObject({ assessmentId, id: f.id('评议席位') }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'codes.revoke': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, id: f.id('评议席位') }),
+    access: ADMIN,
+    mutates: true,
+  }),
   /** Voids a whole panel (one kind, one group): its 评议终端 ballots are removed and its codes revoked; the only way a kiosk ballot goes. */
-  'codes.voidPanel': call<BallotChange>()({ input: z.strictObject({ assessmentId, kind: panelKind, group: groupRefSchema }), access: ADMIN, mutates: true }),
-  'kiosk.start': call<KioskStatus>()({ input: z.strictObject({ assessmentId }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'codes.voidPanel': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, kind: panelKind, group: groupRefSchema }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  'kiosk.start': call<KioskStatus>()({
+    input: z.strictObject({ assessmentId }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   /** The ballot form a code opens (nothing is used up yet). */
-  'kiosk.open': call<KioskBallotForm>()({ input: z.strictObject({ code }), access: ASSESSMENT_CLERKS, mutates: false, kiosk: 'only' }),
+  'kiosk.open': call<KioskBallotForm>()({
+    input: z.strictObject({ code }),
+    access: ASSESSMENT_CLERKS,
+    mutates: false,
+    kiosk: 'only',
+  }),
   /** Stores the ballot and uses the code up, in one transaction. */
-  'kiosk.submit': call<BallotChange>()({ input: z.strictObject({ code, ballot: kioskBallotSchema }), access: ASSESSMENT_CLERKS, mutates: true, kiosk: 'only' }),
+  'kiosk.submit': call<BallotChange>()({
+    input: z.strictObject({ code, ballot: kioskBallotSchema }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+    kiosk: 'only',
+  }),
   /** `close`: asked by the window's close button in kiosk mode; the app quits once the password is right. */
   'kiosk.exit': call<null>()({
     input: z.strictObject({
@@ -98,10 +148,26 @@ export const panelCalls = {
     mutates: true,
     kiosk: 'only',
   }),
-  'paper.list': call<readonly PaperView[]>()({ input: z.strictObject({ assessmentId }), access: BALLOT_READERS, mutates: false }),
-  'paper.enter': call<PaperEntryResult>()({ input: z.strictObject({ assessmentId, paperNo, ballot: paperBallotSchema }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'paper.list': call<readonly PaperView[]>()({
+    input: z.strictObject({ assessmentId }),
+    access: BALLOT_READERS,
+    mutates: false,
+  }),
+  'paper.enter': call<PaperEntryResult>()({
+    input: z.strictObject({ assessmentId, paperNo, ballot: paperBallotSchema }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   /** After checking the paper: the chosen entry of a mismatched paper becomes its ballot. */
-  'paper.resolve': call<PaperEntryResult>()({ input: z.strictObject({ assessmentId, paperNo, entryNo }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'paper.resolve': call<PaperEntryResult>()({
+    input: z.strictObject({ assessmentId, paperNo, entryNo }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
   /** Drops one entry of a mismatched paper so it can be entered again. */
-  'paper.discard': call<BallotChange>()({ input: z.strictObject({ assessmentId, paperNo, entryNo }), access: ASSESSMENT_CLERKS, mutates: true }),
+  'paper.discard': call<BallotChange>()({
+    input: z.strictObject({ assessmentId, paperNo, entryNo }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
 } as const;

@@ -11,6 +11,10 @@ export const portraitCalls = {
   'portrait.getConfig': call<PortraitConfig>()({ input: f.none, access: 'session', mutates: false }),
   'portrait.saveConfig': call<PortraitConfig>()({ input: portraitConfigSchema, access: ADMIN, mutates: true }),
   'portrait.get': call<PortraitView>()({ input: portraitGetSchema, access: DOSSIER_READERS, mutates: false }),
-  'portrait.saveEvaluation': call<PortraitView>()({ input: saveEvaluationSchema, access: DOSSIER_EDITORS, mutates: true }),
+  'portrait.saveEvaluation': call<PortraitView>()({
+    input: saveEvaluationSchema,
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
   'portrait.confirm': call<PortraitView>()({ input: confirmSchema, access: DOSSIER_EDITORS, mutates: true }),
 } as const;

@@ -1,7 +1,16 @@
 // The printing calls: a print view's job, rendering a document to PDF (held until saved), saving it with its 份号 in
 // the print register, and the register itself (list, mark returned, export).
 import { z } from 'zod';
-import { MAX_COPIES, MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, MAX_PANEL_COPIES, MAX_SLIPS, type PrintJobView, type PrintRegisterRow, type RenderedPrint } from '../print/types';
+import {
+  MAX_COPIES,
+  MAX_PACKET_CADRES,
+  MAX_PACKET_RANKINGS,
+  MAX_PANEL_COPIES,
+  MAX_SLIPS,
+  type PrintJobView,
+  type PrintRegisterRow,
+  type RenderedPrint,
+} from '../print/types';
 import { normalizeCode } from '../assessment/panel';
 import { MAX_SELECTION_NAME, type PacketSelections } from '../print/selections';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
@@ -16,7 +25,9 @@ const copies = z
   .max(MAX_COPIES, `份数不能超过 ${MAX_COPIES} 份`);
 
 const recipient = z.string({ error: '领取人必须是文字' }).trim().max(40, '领取人不能超过 40 个字');
-const recipients = z.array(recipient, { error: '领取人必须是一组文字' }).max(MAX_COPIES, `领取人不能超过 ${MAX_COPIES} 个`);
+const recipients = z
+  .array(recipient, { error: '领取人必须是一组文字' })
+  .max(MAX_COPIES, `领取人不能超过 ${MAX_COPIES} 个`);
 
 /** Chosen by the window before a render, so it can follow progress (jobs.status) and cancel (jobs.cancel) meanwhile. */
 const progressId = f.jobId.optional();
@@ -54,8 +65,16 @@ export const printCalls = {
     access: DOSSIER_EDITORS,
     mutates: true,
   }),
-  'packets.deleteSelection': call<PacketSelections>()({ input: z.strictObject({ name: f.text('材料名称', MAX_SELECTION_NAME) }), access: DOSSIER_EDITORS, mutates: true }),
-  'print.job': call<PrintJobView>()({ input: z.strictObject({ jobId: f.jobId }), access: DOSSIER_READERS, mutates: false }),
+  'packets.deleteSelection': call<PacketSelections>()({
+    input: z.strictObject({ name: f.text('材料名称', MAX_SELECTION_NAME) }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  'print.job': call<PrintJobView>()({
+    input: z.strictObject({ jobId: f.jobId }),
+    access: DOSSIER_READERS,
+    mutates: false,
+  }),
   'print.renderDossier': call<RenderedPrint>()({
     input: z.strictObject({
       cadreId: f.id('干部'),
@@ -103,7 +122,9 @@ export const printCalls = {
         .int('份数必须是整数')
         .min(1, '份数至少 1 份')
         .max(MAX_PANEL_COPIES, `份数不能超过 ${MAX_PANEL_COPIES} 份`),
-      recipients: z.array(recipient, { error: '领取人必须是一组文字' }).max(MAX_PANEL_COPIES, `领取人不能超过 ${MAX_PANEL_COPIES} 个`),
+      recipients: z
+        .array(recipient, { error: '领取人必须是一组文字' })
+        .max(MAX_PANEL_COPIES, `领取人不能超过 ${MAX_PANEL_COPIES} 个`),
       progressId,
     }),
     access: ADMIN,

@@ -26,7 +26,6 @@ import type {
   UserRow,
 } from './types';
 
-
 export const contract = {
   'app.status': call<AppStatus>()({ input: f.none, access: 'public', mutates: false, passive: true }),
   'setup.pickDirectory': call<string | null>()({ input: f.none, access: 'public', mutates: false }),
@@ -46,7 +45,10 @@ export const contract = {
     mutates: false,
   }),
   'session.login': call<SessionUser>()({
-    input: z.strictObject({ username: f.username, password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位') }),
+    input: z.strictObject({
+      username: f.username,
+      password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过 128 位'),
+    }),
     access: 'public',
     mutates: true,
   }),
@@ -63,7 +65,10 @@ export const contract = {
   'session.touch': call<null>()({ input: f.none, access: 'session', mutates: false, kiosk: 'also' }),
   'me.changePassword': call<null>()({
     input: z.strictObject({
-      currentPassword: z.string({ error: '请填写当前密码' }).min(1, '请填写当前密码').max(128, '当前密码不能超过 128 位'),
+      currentPassword: z
+        .string({ error: '请填写当前密码' })
+        .min(1, '请填写当前密码')
+        .max(128, '当前密码不能超过 128 位'),
       newPassword: f.password('新密码'),
     }),
     access: 'session',
@@ -98,7 +103,11 @@ export const contract = {
     access: ADMIN,
     mutates: true,
   }),
-  'keys.rekey': call<RekeyResult>()({ input: z.strictObject({ progressId: f.jobId.optional() }), access: ADMIN, mutates: true }),
+  'keys.rekey': call<RekeyResult>()({
+    input: z.strictObject({ progressId: f.jobId.optional() }),
+    access: ADMIN,
+    mutates: true,
+  }),
   'keys.newRecoveryCode': call<NewRecoveryCode>()({
     input: z.strictObject({ progressId: f.jobId.optional() }),
     access: ADMIN,
@@ -110,8 +119,16 @@ export const contract = {
       action: f.optionalText('操作', 64),
       from: f.isoDate('起始日期').optional(),
       to: f.isoDate('截止日期').optional(),
-      page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码至少为 1').max(1_000_000, '页码过大'),
-      pageSize: z.number({ error: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页条数至少为 1').max(500, '每页条数不能超过 500'),
+      page: z
+        .number({ error: '页码必须是数字' })
+        .int('页码必须是整数')
+        .min(1, '页码至少为 1')
+        .max(1_000_000, '页码过大'),
+      pageSize: z
+        .number({ error: '每页条数必须是数字' })
+        .int('每页条数必须是整数')
+        .min(1, '每页条数至少为 1')
+        .max(500, '每页条数不能超过 500'),
     }),
     access: ADMIN,
     mutates: false,

@@ -11,17 +11,19 @@ export const text = (label: string, max: number, min = 1) =>
     .max(max, `${label}不能超过 ${max} 个字`);
 
 export const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`).optional();
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .optional();
 
 export { MIN_PASSWORD_LENGTH };
 /** A new password (setup, new account, reset, change, recovery): the 等保 rule of shared/account/password-policy.ts. */
 export const password = (label = '密码') =>
-  z
-    .string({ error: `请填写${label}` })
-    .superRefine((value, ctx) => {
-      const problem = passwordProblem(value, label);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+  z.string({ error: `请填写${label}` }).superRefine((value, ctx) => {
+    const problem = passwordProblem(value, label);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 // Usernames are case-insensitive logins: letters, digits, Chinese, and . _ - ; no spaces.
 export const username = z
@@ -37,7 +39,10 @@ export const role = z.enum(ROLES, {
 });
 
 export const id = (label: string) =>
-  z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).positive(`${label}无效`);
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .positive(`${label}无效`);
 
 export const isoDate = (label: string) =>
   z.string({ error: `${label}必须是日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2025-03-14`);

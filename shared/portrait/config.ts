@@ -51,9 +51,11 @@ export const portraitConfigSchema = z
     { error: '评价模型配置格式不正确' },
   )
   .superRefine((c, ctx) => {
-    const issue = (path: keyof PortraitConfig, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: keyof PortraitConfig, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
     if (c.clampMin >= c.clampMax) issue('clampMax', '指数上限必须大于指数下限');
-    else if (c.startValue < c.clampMin || c.startValue > c.clampMax) issue('startValue', '起始分值必须在指数下限和上限之间');
+    else if (c.startValue < c.clampMin || c.startValue > c.clampMax)
+      issue('startValue', '起始分值必须在指数下限和上限之间');
     if (c.fairlyGoodMin >= c.goodMin) issue('goodMin', '“好”的最低指数必须高于“较好”的最低指数');
     if (c.averageMin >= c.fairlyGoodMin) issue('fairlyGoodMin', '“较好”的最低指数必须高于“一般”的最低指数');
   });

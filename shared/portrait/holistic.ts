@@ -9,7 +9,12 @@ export const HOLISTIC_SUB_ITEM = 'S3.5';
 export interface HolisticSources {
   readonly saved: HolisticEvaluation | null;
   /** The latest S3.5 entry on or before the portrait's date. */
-  readonly latestEntry: { readonly id: number; readonly date: string; readonly title: string; readonly content: string } | null;
+  readonly latestEntry: {
+    readonly id: number;
+    readonly date: string;
+    readonly title: string;
+    readonly content: string;
+  } | null;
   readonly profile: { readonly traits: string; readonly shortcomings: string; readonly familiarFields: string };
 }
 
@@ -48,7 +53,11 @@ export function splitEvaluationText(content: string): Readonly<Record<Field, str
     const text = tidy(content.slice(m.index! + m[0].length, marks[i + 1]?.index ?? content.length));
     if (text !== '') out[field].push(text);
   });
-  return { abilities: out.abilities.join('\n'), weaknesses: out.weaknesses.join('\n'), familiarFields: out.familiarFields.join('\n') };
+  return {
+    abilities: out.abilities.join('\n'),
+    weaknesses: out.weaknesses.join('\n'),
+    familiarFields: out.familiarFields.join('\n'),
+  };
 }
 
 const join = (...parts: string[]) => [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))].join('\n');
@@ -64,7 +73,9 @@ export function holisticText({ saved, latestEntry, profile }: HolisticSources): 
       entryId: null,
     };
   }
-  const fromEntry = latestEntry ? splitEvaluationText(latestEntry.content || latestEntry.title) : { abilities: '', weaknesses: '', familiarFields: '' };
+  const fromEntry = latestEntry
+    ? splitEvaluationText(latestEntry.content || latestEntry.title)
+    : { abilities: '', weaknesses: '', familiarFields: '' };
   const text = {
     abilities: join(fromEntry.abilities, profile.traits),
     weaknesses: join(fromEntry.weaknesses, profile.shortcomings),
@@ -79,6 +90,12 @@ export function holisticText({ saved, latestEntry, profile }: HolisticSources): 
     latestEntry ? `${latestEntry.date} 整体性评价意见“${latestEntry.title}”` : '',
     profileUsed.length > 0 ? `干部信息中的${profileUsed.join('、')}` : '',
   ].filter((s) => s !== '');
-  if (basis.length === 0) return { ...text, source: 'none', basis: '尚无整体性评价意见（S3.5）材料，干部信息中也未填写熟悉领域、主要特点、存在不足', entryId: null };
+  if (basis.length === 0)
+    return {
+      ...text,
+      source: 'none',
+      basis: '尚无整体性评价意见（S3.5）材料，干部信息中也未填写熟悉领域、主要特点、存在不足',
+      entryId: null,
+    };
   return { ...text, source: 'draft', basis: `根据${basis.join('和')}生成，尚未保存`, entryId: latestEntry?.id ?? null };
 }

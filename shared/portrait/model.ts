@@ -17,13 +17,25 @@ import { evidenceWindow, inWindow, windowFrom } from './window';
 const byDateThenId = (a: { date: string; entryId: number }, b: { date: string; entryId: number }) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.entryId - b.entryId;
 
-function classify(overall: number, vetoText: string | null, c: PortraitInput['config']): { classification: Classification; reason: string } {
-  if (vetoText !== null) return { classification: 'poor', reason: `存在一票否决事项（${vetoText}），评价等次为较差（综合指数 ${overall}）` };
-  if (overall >= c.goodMin) return { classification: 'good', reason: `综合指数 ${overall} 不低于 ${c.goodMin}，评价等次为好` };
+function classify(
+  overall: number,
+  vetoText: string | null,
+  c: PortraitInput['config'],
+): { classification: Classification; reason: string } {
+  if (vetoText !== null)
+    return { classification: 'poor', reason: `存在一票否决事项（${vetoText}），评价等次为较差（综合指数 ${overall}）` };
+  if (overall >= c.goodMin)
+    return { classification: 'good', reason: `综合指数 ${overall} 不低于 ${c.goodMin}，评价等次为好` };
   if (overall >= c.fairlyGoodMin)
-    return { classification: 'fairlyGood', reason: `综合指数 ${overall} 不低于 ${c.fairlyGoodMin}、低于 ${c.goodMin}，评价等次为较好` };
+    return {
+      classification: 'fairlyGood',
+      reason: `综合指数 ${overall} 不低于 ${c.fairlyGoodMin}、低于 ${c.goodMin}，评价等次为较好`,
+    };
   if (overall >= c.averageMin)
-    return { classification: 'average', reason: `综合指数 ${overall} 不低于 ${c.averageMin}、低于 ${c.fairlyGoodMin}，评价等次为一般` };
+    return {
+      classification: 'average',
+      reason: `综合指数 ${overall} 不低于 ${c.averageMin}、低于 ${c.fairlyGoodMin}，评价等次为一般`,
+    };
   return { classification: 'poor', reason: `综合指数 ${overall} 低于 ${c.averageMin}，评价等次为较差` };
 }
 
@@ -86,10 +98,14 @@ export function computePortrait(input: PortraitInput): PortraitResult {
     return { code: d.code, name: d.name, index, pointsTotal, contributions: list, relatedEntryIds };
   });
 
-  const overall = dimensions.length === 0 ? round2(config.startValue) : round2(dimensions.reduce((s, d) => s + d.index, 0) / dimensions.length);
+  const overall =
+    dimensions.length === 0
+      ? round2(config.startValue)
+      : round2(dimensions.reduce((s, d) => s + d.index, 0) / dimensions.length);
   vetoEntries.sort(byDateThenId);
   const vetoCodes = [...new Set(vetoEntries.map((v) => v.listItemCode))];
-  const vetoText = vetoCodes.length === 0 ? null : vetoCodes.map((code) => `${code} ${items.get(code)?.name ?? ''}`.trim()).join('；');
+  const vetoText =
+    vetoCodes.length === 0 ? null : vetoCodes.map((code) => `${code} ${items.get(code)?.name ?? ''}`.trim()).join('；');
   const { classification, reason } = classify(overall, vetoText, config);
 
   const suggestions: PortraitSuggestion[] = dimensions
@@ -102,7 +118,10 @@ export function computePortrait(input: PortraitInput): PortraitResult {
     dimensions,
     overall,
     counts,
-    veto: { present: vetoEntries.length > 0, entries: vetoEntries.map(({ entryId, listItemCode }) => ({ entryId, listItemCode })) },
+    veto: {
+      present: vetoEntries.length > 0,
+      entries: vetoEntries.map(({ entryId, listItemCode }) => ({ entryId, listItemCode })),
+    },
     classification,
     classificationLabel: CLASSIFICATION_LABELS[classification],
     reason,

@@ -26,7 +26,10 @@ export function periodStart(period: PortraitPeriod, asOf: string, postSince: str
   if (period === 'year') return { from: `${asOf.slice(0, 4)}-01-01`, note: null };
   if (period === 'threeYears') return { from: threeYears, note: null };
   if (!POST_SINCE.test(postSince)) {
-    return { from: threeYears, note: '干部信息中未填写任职时间，无法按“任现职以来”统计，暂按近三年统计；请在干部名册中补充任职时间' };
+    return {
+      from: threeYears,
+      note: '干部信息中未填写任职时间，无法按“任现职以来”统计，暂按近三年统计；请在干部名册中补充任职时间',
+    };
   }
   return { from: `${postSince}-01`, note: null };
 }

@@ -5,7 +5,14 @@ export interface SampleEntry extends PortraitEvidence {
   readonly title: string;
 }
 
-const e = (id: number, date: string, listItemCode: string | null, polarity: EvidencePolarity, standards: string[], title: string): SampleEntry => ({
+const e = (
+  id: number,
+  date: string,
+  listItemCode: string | null,
+  polarity: EvidencePolarity,
+  standards: string[],
+  title: string,
+): SampleEntry => ({
   id,
   date,
   listItemCode,

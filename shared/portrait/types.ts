@@ -111,8 +111,16 @@ export interface PortraitResult {
   readonly windowFrom: string;
   readonly dimensions: readonly PortraitDimensionResult[];
   readonly overall: number;
-  readonly counts: { readonly positive: number; readonly negative: number; readonly neutral: number; readonly total: number };
-  readonly veto: { readonly present: boolean; readonly entries: readonly { readonly entryId: number; readonly listItemCode: string }[] };
+  readonly counts: {
+    readonly positive: number;
+    readonly negative: number;
+    readonly neutral: number;
+    readonly total: number;
+  };
+  readonly veto: {
+    readonly present: boolean;
+    readonly entries: readonly { readonly entryId: number; readonly listItemCode: string }[];
+  };
   readonly classification: Classification;
   readonly classificationLabel: string;
   readonly reason: string;

@@ -58,14 +58,22 @@ export interface PortraitView {
 }
 
 const evaluationText = (label: string) =>
-  z.string({ error: `${label}必须是文字` }).trim().max(EVALUATION_MAX, `${label}不能超过 ${EVALUATION_MAX} 个字`);
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(EVALUATION_MAX, `${label}不能超过 ${EVALUATION_MAX} 个字`);
 
 const cadreId = z.number({ error: '干部必须是数字' }).int('干部必须是整数').positive('干部无效');
 
 export const portraitGetSchema = z.strictObject({
   cadreId,
-  asOf: z.string({ error: '评价基准日期必须是日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '评价基准日期格式应为 2025-03-14').optional(),
-  period: z.enum(PORTRAIT_PERIODS, { error: `统计期必须是${Object.values(PORTRAIT_PERIOD_LABELS).join('、')}之一` }).optional(),
+  asOf: z
+    .string({ error: '评价基准日期必须是日期' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '评价基准日期格式应为 2025-03-14')
+    .optional(),
+  period: z
+    .enum(PORTRAIT_PERIODS, { error: `统计期必须是${Object.values(PORTRAIT_PERIOD_LABELS).join('、')}之一` })
+    .optional(),
 });
 
 export const saveEvaluationSchema = z

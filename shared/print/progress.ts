@@ -31,7 +31,8 @@ export const PRINT_STATE_SCRIPT =
   '(() => { const d = document.documentElement.dataset; return [d.printReady ?? "", d.printProgress ?? "", d.printSheets ?? "", d.printShown ?? ""]; })()';
 
 /** The script that asks the view for the part starting at sheet `from`. */
-export const showPartScript = (from: number) => `void (document.documentElement.dataset.printFrom = "${Math.trunc(from)}")`;
+export const showPartScript = (from: number) =>
+  `void (document.documentElement.dataset.printFrom = "${Math.trunc(from)}")`;
 
 export interface PrintViewState {
   readonly ready: string;

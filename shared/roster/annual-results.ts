@@ -2,7 +2,18 @@
 import type { AnnualResult } from './types';
 
 /** The results the reader knows: 公务员 grades (称职 …) and 事业单位 ones (合格 …). */
-export const RESULT_WORDS = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格', '不定等次', '不确定等次', '未参加考核'] as const;
+export const RESULT_WORDS = [
+  '优秀',
+  '称职',
+  '基本称职',
+  '不称职',
+  '合格',
+  '基本合格',
+  '不合格',
+  '不定等次',
+  '不确定等次',
+  '未参加考核',
+] as const;
 // Longest first, so 基本称职 is not read as 称职.
 const WORD = [...RESULT_WORDS].sort((a, b) => b.length - a.length).join('|');
 
@@ -86,7 +97,12 @@ export function readAnnualText(text: string): AnnualReading {
 export const parseAnnualResults = (text: string): AnnualResult[] => readAnnualText(text).results;
 
 export const formatAnnualResults = (results: readonly AnnualResult[]): string =>
-  results.length === 0 ? '' : `${[...results].sort((a, b) => a.year - b.year).map((r) => `${r.year}年度${r.result}`).join('；')}。`;
+  results.length === 0
+    ? ''
+    : `${[...results]
+        .sort((a, b) => a.year - b.year)
+        .map((r) => `${r.year}年度${r.result}`)
+        .join('；')}。`;
 
 /** The 年度考核结果 text of an export: the results, then what was kept verbatim, so a re-import reads both back. */
 export function formatAnnualText(results: readonly AnnualResult[], note: string): string {

@@ -4,8 +4,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
 export type IdCheck =
-  | { ok: true; idNumber: string; birthDate: string; gender: '男' | '女' }
-  | { ok: false; reason: string };
+  { ok: true; idNumber: string; birthDate: string; gender: '男' | '女' } | { ok: false; reason: string };
 
 export function checkDigit(first17: string): string {
   let sum = 0;
@@ -22,7 +21,13 @@ export function validateIdNumber(raw: string, today: Date = new Date()): IdCheck
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date > today) {
+  if (
+    y < 1900 ||
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== m - 1 ||
+    date.getUTCDate() !== d ||
+    date > today
+  ) {
     return { ok: false, reason: `身份证号中的出生日期 ${id.slice(6, 14)} 不是有效日期` };
   }
   const expected = checkDigit(id.slice(0, 17));
@@ -36,4 +41,5 @@ export function validateIdNumber(raw: string, today: Date = new Date()): IdCheck
 }
 
 /** 150624********3018: region and the last four stay, the birth date is hidden. */
-export const maskIdNumber = (id: string): string => (id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id ? '******' : '');
+export const maskIdNumber = (id: string): string =>
+  id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id ? '******' : '';

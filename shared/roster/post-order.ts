@@ -64,12 +64,15 @@ export const postOrderSchema = z
 export function postRank(post: string, keywords: readonly string[]): number {
   const found: { index: number; start: number; end: number }[] = [];
   keywords.forEach((k, index) => {
-    for (let start = post.indexOf(k); start >= 0; start = post.indexOf(k, start + 1)) found.push({ index, start, end: start + k.length });
+    for (let start = post.indexOf(k); start >= 0; start = post.indexOf(k, start + 1))
+      found.push({ index, start, end: start + k.length });
   });
   let best = keywords.length;
   for (const f of found) {
     if (f.index >= best) continue;
-    const inLonger = found.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start);
+    const inLonger = found.some(
+      (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+    );
     const afterDeputy = !keywords[f.index]!.startsWith('副') && post[f.start - 1] === '副';
     if (!inLonger && !afterDeputy) best = f.index;
   }

@@ -18,7 +18,12 @@ export interface ComponentRule {
  * The score from values[from] up to values[to]. Trimming needs at least 3 values whatever trimMinBallots says:
  * dropping the highest and the lowest of 1 or 2 values would leave nothing to average.
  */
-export function componentScore(values: ArrayLike<number>, from: number, to: number, rule: ComponentRule): ComponentScore | undefined {
+export function componentScore(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  rule: ComponentRule,
+): ComponentScore | undefined {
   const count = to - from;
   if (count <= 0 || count < rule.minBallots) return undefined;
   if (!rule.trim || count < rule.trimMinBallots || count < 3) {
@@ -37,6 +42,10 @@ export function componentScore(values: ArrayLike<number>, from: number, to: numb
 }
 
 /** The component score of cadre number `cadre`. */
-export function cadreComponentScore(byCadre: ValuesByCadre, cadre: number, rule: ComponentRule): ComponentScore | undefined {
+export function cadreComponentScore(
+  byCadre: ValuesByCadre,
+  cadre: number,
+  rule: ComponentRule,
+): ComponentScore | undefined {
   return componentScore(byCadre.values, byCadre.start[cadre] ?? 0, byCadre.start[cadre + 1] ?? 0, rule);
 }

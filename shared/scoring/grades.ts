@@ -30,7 +30,12 @@ function isCandidate(row: GradeCandidate, excellentMinScore: number): boolean {
  * parallel to it: neighbours with the same number are equal on the key (a group's ranks serve, as do the ranks of
  * the whole pool sorted alike). Returns the mark of each entry, parallel to `pool`.
  */
-export function walkQuota(pool: readonly GradeCandidate[], blocks: readonly number[], quota: number, excellentMinScore: number): QuotaMark[] {
+export function walkQuota(
+  pool: readonly GradeCandidate[],
+  blocks: readonly number[],
+  quota: number,
+  excellentMinScore: number,
+): QuotaMark[] {
   const marks = new Array<QuotaMark>(pool.length).fill(QuotaMark.none);
   let left = quota;
   let start = 0;

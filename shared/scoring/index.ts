@@ -73,12 +73,19 @@ export function computeRankings(input: RankingInput): RankingResult {
   scoreCadres(config, index, values, rules, { vetoed, ineligible }, adjustments, scoredByGroup, unranked);
 
   const ranksByGroup: number[][] = scoredByGroup.map((scored) => rankInPlace(scored));
-  const quotas = config.excellentQuotaScope === 'position'
-    ? walkPositionPools(index, scoredByGroup, config)
-    : walkGroupPools(scoredByGroup, ranksByGroup, config);
+  const quotas =
+    config.excellentQuotaScope === 'position'
+      ? walkPositionPools(index, scoredByGroup, config)
+      : walkGroupPools(scoredByGroup, ranksByGroup, config);
   const groups: RankingGroup[] = new Array<RankingGroup>(index.groups.length);
   for (let g = 0; g < groups.length; g++) {
-    groups[g] = groupResult(index.groups[g] as CadreGroup, scoredByGroup[g] ?? [], ranksByGroup[g] ?? [], quotas[g] ?? 0, config);
+    groups[g] = groupResult(
+      index.groups[g] as CadreGroup,
+      scoredByGroup[g] ?? [],
+      ranksByGroup[g] ?? [],
+      quotas[g] ?? 0,
+      config,
+    );
   }
   unranked.sort((a, b) => compareStrings(a.cadreId, b.cadreId));
   return { groups, unranked, invalidBallots: invalid };
@@ -88,7 +95,11 @@ export function computeRankings(input: RankingInput): RankingResult {
 // function holding several loops would fall back to the interpreter at the next one, which has no type feedback.
 
 function ruleOf(config: RankingConfig, component: Component): ComponentRule {
-  return { minBallots: config.minBallots[component], trim: config.trim[component], trimMinBallots: config.trimMinBallots };
+  return {
+    minBallots: config.minBallots[component],
+    trim: config.trim[component],
+    trimMinBallots: config.trimMinBallots,
+  };
 }
 
 interface AdjustmentSums {
@@ -237,7 +248,13 @@ function walkPositionPools(index: CadreIndex, scoredByGroup: ScoredCadre[][], co
 }
 
 /** One group of the output: rows in rank order with grades and flags. */
-function groupResult(group: CadreGroup, scored: ScoredCadre[], ranks: number[], quota: number, config: RankingConfig): RankingGroup {
+function groupResult(
+  group: CadreGroup,
+  scored: ScoredCadre[],
+  ranks: number[],
+  quota: number,
+  config: RankingConfig,
+): RankingGroup {
   const rows: RankingRow[] = new Array<RankingRow>(scored.length);
   for (let i = 0; i < scored.length; i++) {
     const row = scored[i] as ScoredCadre;
@@ -261,5 +278,11 @@ function groupResult(group: CadreGroup, scored: ScoredCadre[], ranks: number[], 
       flags,
     };
   }
-  return { position: group.position, groupKey: group.groupKey, size: group.members.length, excellentQuota: quota, rows };
+  return {
+    position: group.position,
+    groupKey: group.groupKey,
+    size: group.members.length,
+    excellentQuota: quota,
+    rows,
+  };
 }

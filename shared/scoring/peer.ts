@@ -168,7 +168,14 @@ export function collectPeer(input: RankingInput, index: CadreIndex, into: Values
     valueOf[b] = value;
     bucketStart[rater + 1] = (bucketStart[rater + 1] ?? 0) + 1;
   }
-  if (failures > 0) resolvePeerFailures(ballots, index, isDeputy, forms, indicators, { reasons, raterOf, targetOf, valueOf, bucketStart });
+  if (failures > 0)
+    resolvePeerFailures(ballots, index, isDeputy, forms, indicators, {
+      reasons,
+      raterOf,
+      targetOf,
+      valueOf,
+      bucketStart,
+    });
 
   markPeerDuplicates(raterOf, targetOf, bucketStart, reasons);
   addCounted(targetOf, valueOf, reasons, into);
@@ -181,7 +188,12 @@ export function collectPeer(input: RankingInput, index: CadreIndex, into: Values
  * holds per-rater counts shifted by one. Kept apart from collectPeer (one loop nest each): a first call then
  * optimizes each loop on its own instead of deoptimizing collectPeer at a loop it has not seen run.
  */
-function markPeerDuplicates(raterOf: Int32Array, targetOf: Int32Array, bucketStart: Int32Array, reasons: Reasons): void {
+function markPeerDuplicates(
+  raterOf: Int32Array,
+  targetOf: Int32Array,
+  bucketStart: Int32Array,
+  reasons: Reasons,
+): void {
   const cadreCount = bucketStart.length - 1;
   prefixSums(bucketStart);
   const byRater = bucketByRater(raterOf, bucketStart);

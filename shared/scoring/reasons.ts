@@ -26,7 +26,6 @@ export const reasonNames: readonly string[] = [
   'duplicate',
 ];
 
-
 /** Per ballot index, the code of the reason it is invalid, or 0 when it counts. */
 export type Reasons = Uint8Array;
 

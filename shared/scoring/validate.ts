@@ -25,7 +25,12 @@ function isStaffGrade(x: unknown): x is StaffGrade {
 }
 
 /** Rules 1 and 2 for one superior ballot: the cadre numbers in order, or the code of the reason it fails. */
-function superiorOrder(ballot: SuperiorBallot, index: CadreIndex, seenIn: Int32Array, stamp: number): number[] | number {
+function superiorOrder(
+  ballot: SuperiorBallot,
+  index: CadreIndex,
+  seenIn: Int32Array,
+  stamp: number,
+): number[] | number {
   const ids: unknown = ballot.order;
   if (!Array.isArray(ids)) return invalidReasons.notWholeGroup;
   const order: number[] = [];
@@ -85,11 +90,11 @@ function collectSuperior(input: RankingInput, index: CadreIndex, into: ValuesCol
     if (order === undefined) continue;
     const n = order.length;
     // Written as in the contract, (r - 1) * (100 - floor) / (n - 1), so the binary results match it exactly.
-    for (let place = 0; place < n; place++) into.add(order[place] ?? 0, n === 1 ? 100 : 100 - (place * (100 - floor)) / (n - 1));
+    for (let place = 0; place < n; place++)
+      into.add(order[place] ?? 0, n === 1 ? 100 : 100 - (place * (100 - floor)) / (n - 1));
   }
   return reasons;
 }
-
 
 /** Staff ballots name no rater, so only unknownCadre and outOfRange can apply; a grade that is not one of the four is outOfRange. */
 function collectStaff(input: RankingInput, index: CadreIndex, into: ValuesCollector): Reasons {

@@ -20,7 +20,12 @@ async function collecting(): Promise<{ h: TestHost; r: SmallRoster; id: number; 
   const h = await newRosterHost();
   const r = await seedRoster(h);
   const a = await startCollecting(h, await createC1(h));
-  await h.ok('users.create', { username: 'reviewer1', displayName: '查阅人甲', role: 'reviewer', password: PASSWORDS.reviewer });
+  await h.ok('users.create', {
+    username: 'reviewer1',
+    displayName: '查阅人甲',
+    role: 'reviewer',
+    password: PASSWORDS.reviewer,
+  });
   return { h, r, id: a.id, key: () => keyFromPassword(h.dir, 'reviewer1', PASSWORDS.reviewer) };
 }
 
@@ -35,11 +40,17 @@ function copyFolder(h: TestHost): string {
 function shmPageNumbers(file: string): number[] {
   const shm = readFileSync(file);
   const out: number[] = [];
-  for (let o = 136; o + 4 <= Math.min(shm.length, 136 + 4062 * 4); o += 4) if (shm.readUInt32LE(o) !== 0) out.push(shm.readUInt32LE(o));
+  for (let o = 136; o + 4 <= Math.min(shm.length, 136 + 4062 * 4); o += 4)
+    if (shm.readUInt32LE(o) !== 0) out.push(shm.readUInt32LE(o));
   return out;
 }
 
-async function kioskSubmit(h: TestHost, id: number, code: string, ballot: CallInput<'kiosk.submit'>['ballot']): Promise<void> {
+async function kioskSubmit(
+  h: TestHost,
+  id: number,
+  code: string,
+  ballot: CallInput<'kiosk.submit'>['ballot'],
+): Promise<void> {
   await h.ok('kiosk.start', { assessmentId: id });
   await h.ok('kiosk.submit', { code, ballot });
   await h.ok('kiosk.exit', { password: ADMIN.password });
@@ -56,7 +67,10 @@ describe('row 1: the WAL and its index keep no kiosk transaction', () => {
       ['互评人：巴特尔', r.b, [r.a, r.c]],
     ];
     for (const [seat, , targets] of votes) {
-      await h.ok('kiosk.submit', { code: codeOf(sheet, seat), ballot: { kind: 'peer', ballots: targets.map((t, i) => ({ targetId: t, scores: same(60 + i) })) } });
+      await h.ok('kiosk.submit', {
+        code: codeOf(sheet, seat),
+        ballot: { kind: 'peer', ballots: targets.map((t, i) => ({ targetId: t, scores: same(60 + i) })) },
+      });
       const copy = copyFolder(h);
       const files = readdirSync(copy);
       // At most one frame (its 32-byte file header, a 24-byte frame header and a 4096-byte page): page 1, as below.
@@ -68,7 +82,13 @@ describe('row 1: the WAL and its index keep no kiosk transaction', () => {
       // At most page 1, the file header (written to clear the index): never a page of the ballot or of the codes.
       expect(pages.filter((p) => p !== 1)).toEqual([]);
       // The attacker's key opens the copy, and the ballot is there: it is the pairing that is gone.
-      expect(withRaw(copy, attacker, (db) => (db.prepare(`SELECT count(*) AS n FROM assessment_peer_ballots`).get() as { n: number }).n)).toBeGreaterThan(0);
+      expect(
+        withRaw(
+          copy,
+          attacker,
+          (db) => (db.prepare(`SELECT count(*) AS n FROM assessment_peer_ballots`).get() as { n: number }).n,
+        ),
+      ).toBeGreaterThan(0);
     }
     await h.ok('kiosk.exit', { password: ADMIN.password });
     // The app goes on writing in WAL mode afterwards (the measure is per kiosk ballot, not a different store).
@@ -93,12 +113,17 @@ describe('row 2: no order in ids, no time finer than the day', () => {
     ];
     const auditBefore = (await h.host.session().db.selectFrom('audit_log').select('id').execute()).length;
     await h.ok('kiosk.start', { assessmentId: id });
-    for (const [i, order] of orders.entries()) await h.ok('kiosk.submit', { code: sheet.slips[i]!.code, ballot: { kind: 'superior', order } });
+    for (const [i, order] of orders.entries())
+      await h.ok('kiosk.submit', { code: sheet.slips[i]!.code, ballot: { kind: 'superior', order } });
     await h.ok('kiosk.exit', { password: ADMIN.password });
     const copy = copyFolder(h);
     const attacker = await key();
     withRaw(copy, attacker, (db) => {
-      const rows = db.prepare(`SELECT id, sort_order, entered_at, rowid FROM assessment_superior_ballots WHERE anonymous = 1 ORDER BY rowid`).all() as { id: number; sort_order: string; entered_at: string }[];
+      const rows = db
+        .prepare(
+          `SELECT id, sort_order, entered_at, rowid FROM assessment_superior_ballots WHERE anonymous = 1 ORDER BY rowid`,
+        )
+        .all() as { id: number; sort_order: string; entered_at: string }[];
       expect(rows).toHaveLength(8);
       // Storage order (rowid = id) is not the order of voting: the attacker cannot tell the 1st leader's ballot.
       expect(rows.map((b) => b.sort_order)).not.toEqual(orders.map((o) => JSON.stringify(o)));
@@ -106,11 +131,15 @@ describe('row 2: no order in ids, no time finer than the day', () => {
         expect(b.id).toBeGreaterThanOrEqual(2 ** 40);
         expect(b.entered_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
-      const audit = db.prepare(`SELECT action, at FROM audit_log WHERE id > ? AND action = 'kiosk.submit'`).all(auditBefore) as { at: string }[];
+      const audit = db
+        .prepare(`SELECT action, at FROM audit_log WHERE id > ? AND action = 'kiosk.submit'`)
+        .all(auditBefore) as { at: string }[];
       expect(audit).toHaveLength(8);
       for (const e of audit) expect(e.at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       // A used code keeps no time of use and no ballot id.
-      const codeColumns = (db.prepare(`SELECT name FROM pragma_table_info('assessment_panel_codes')`).all() as { name: string }[]).map((c) => c.name);
+      const codeColumns = (
+        db.prepare(`SELECT name FROM pragma_table_info('assessment_panel_codes')`).all() as { name: string }[]
+      ).map((c) => c.name);
       expect(codeColumns.filter((c) => /used|ballot/.test(c))).toEqual([]);
     });
     // The ordinary screens: the list is in random-id order, never the order of voting, and shows the day only.
@@ -122,12 +151,20 @@ describe('row 2: no order in ids, no time finer than the day', () => {
   test('a staff vote at the kiosk leaves its tally with the day only, in the store and in the list', async () => {
     const { h, r, id, key } = await collecting();
     const sheet = await h.ok('codes.generate', { assessmentId: id, kind: 'staff', group: 'chief:C1', count: 1 });
-    await kioskSubmit(h, id, sheet.slips[0]!.code, { kind: 'staff', votes: [r.a, r.b, r.c].map((t) => ({ targetId: t, grade: 'good' })) });
-    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 2, good: 1, fair: 0, poor: 0 }] });
+    await kioskSubmit(h, id, sheet.slips[0]!.code, {
+      kind: 'staff',
+      votes: [r.a, r.b, r.c].map((t) => ({ targetId: t, grade: 'good' })),
+    });
+    await h.ok('ballots.saveStaff', {
+      assessmentId: id,
+      counts: [{ targetId: r.a, excellent: 2, good: 1, fair: 0, poor: 0 }],
+    });
     const views = (await h.ok('ballots.list', { assessmentId: id })).staff;
     expect(views.map((v) => v.enteredAt).every((t) => /^\d{4}-\d{2}-\d{2}$/.test(t))).toBe(true);
     withRaw(copyFolder(h), await key(), (db) => {
-      const kiosk = db.prepare(`SELECT entered_at FROM assessment_staff_counts WHERE source = 'kiosk'`).all() as { entered_at: string }[];
+      const kiosk = db.prepare(`SELECT entered_at FROM assessment_staff_counts WHERE source = 'kiosk'`).all() as {
+        entered_at: string;
+      }[];
       expect(kiosk).toHaveLength(3);
       for (const t of kiosk) expect(t.entered_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
@@ -140,12 +177,31 @@ describe('row 3: a kiosk peer ballot keeps no rater', () => {
     const sheet = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
     // The scoring.md worked example's peer ballots, cast at the kiosk.
     const cast: [string, { targetId: number; scores: Record<string, number> }[]][] = [
-      ['互评人：巴特尔', [{ targetId: r.a, scores: same(90) }, { targetId: r.c, scores: same(70) }]],
-      ['互评人：朝鲁', [{ targetId: r.a, scores: same(80) }, { targetId: r.b, scores: same(95) }]],
-      ['互评人：阿古拉', [{ targetId: r.b, scores: same(85) }, { targetId: r.c, scores: same(70) }]],
+      [
+        '互评人：巴特尔',
+        [
+          { targetId: r.a, scores: same(90) },
+          { targetId: r.c, scores: same(70) },
+        ],
+      ],
+      [
+        '互评人：朝鲁',
+        [
+          { targetId: r.a, scores: same(80) },
+          { targetId: r.b, scores: same(95) },
+        ],
+      ],
+      [
+        '互评人：阿古拉',
+        [
+          { targetId: r.b, scores: same(85) },
+          { targetId: r.c, scores: same(70) },
+        ],
+      ],
     ];
     await h.ok('kiosk.start', { assessmentId: id });
-    for (const [seat, ballots] of cast) await h.ok('kiosk.submit', { code: codeOf(sheet, seat), ballot: { kind: 'peer', ballots } });
+    for (const [seat, ballots] of cast)
+      await h.ok('kiosk.submit', { code: codeOf(sheet, seat), ballot: { kind: 'peer', ballots } });
     await h.ok('kiosk.exit', { password: ADMIN.password });
 
     withRaw(copyFolder(h), await key(), (db) => {
@@ -165,23 +221,54 @@ describe('row 3: a kiosk peer ballot keeps no rater', () => {
     const h2 = await collecting();
     for (const [seat, ballots] of cast) {
       const raterId = { '互评人：阿古拉': h2.r.a, '互评人：巴特尔': h2.r.b, '互评人：朝鲁': h2.r.c }[seat]!;
-      const map = new Map([[r.a, h2.r.a], [r.b, h2.r.b], [r.c, h2.r.c]]);
-      await h2.h.ok('ballots.savePeer', { assessmentId: h2.id, raterId, ballots: ballots.map((b) => ({ ...b, targetId: map.get(b.targetId)! })) });
+      const map = new Map([
+        [r.a, h2.r.a],
+        [r.b, h2.r.b],
+        [r.c, h2.r.c],
+      ]);
+      await h2.h.ok('ballots.savePeer', {
+        assessmentId: h2.id,
+        raterId,
+        ballots: ballots.map((b) => ({ ...b, targetId: map.get(b.targetId)! })),
+      });
     }
     const onPaper = await h2.h.ok('rankings.get', { assessmentId: h2.id });
-    const peerOf = (v: typeof atKiosk) => v.result.groups.flatMap((g) => g.rows.map((row) => [row.components.peer?.score, row.components.peer?.ballots]));
+    const peerOf = (v: typeof atKiosk) =>
+      v.result.groups.flatMap((g) => g.rows.map((row) => [row.components.peer?.score, row.components.peer?.ballots]));
     expect(peerOf(atKiosk)).toEqual(peerOf(onPaper));
-    expect(peerOf(atKiosk).slice(0, 3).map((x) => x[1])).toEqual([2, 2, 2]);
+    expect(
+      peerOf(atKiosk)
+        .slice(0, 3)
+        .map((x) => x[1]),
+    ).toEqual([2, 2, 2]);
     expect(atKiosk.invalidBallots).toEqual([]);
   });
 
   test('a rater with a clerk-entered peer ballot cannot vote at the kiosk too (it would count twice); nothing is stored', async () => {
     const { h, r, id } = await collecting();
     const sheet = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
-    await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(70) }, { targetId: r.c, scores: same(70) }] });
+    await h.ok('ballots.savePeer', {
+      assessmentId: id,
+      raterId: r.a,
+      ballots: [
+        { targetId: r.b, scores: same(70) },
+        { targetId: r.c, scores: same(70) },
+      ],
+    });
     const before = await assessmentTables(h);
     await h.ok('kiosk.start', { assessmentId: id });
-    expect(await h.err('kiosk.submit', { code: codeOf(sheet, '互评人：阿古拉'), ballot: { kind: 'peer', ballots: [{ targetId: r.b, scores: same(99) }, { targetId: r.c, scores: same(99) }] } })).toEqual({
+    expect(
+      await h.err('kiosk.submit', {
+        code: codeOf(sheet, '互评人：阿古拉'),
+        ballot: {
+          kind: 'peer',
+          ballots: [
+            { targetId: r.b, scores: same(99) },
+            { targetId: r.c, scores: same(99) },
+          ],
+        },
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'ballot',
       message: '已录入“阿古拉”的同级互评票（纸质或 Excel），不能再在评议终端评议，请联系工作人员',
@@ -198,36 +285,84 @@ describe('row 4: no clerk path replaces or removes an anonymous ballot', () => {
     const peer = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
     const leaders = await h.ok('codes.generate', { assessmentId: id, kind: 'superior', group: 'chief:C1', count: 1 });
     await h.ok('kiosk.start', { assessmentId: id });
-    await h.ok('kiosk.submit', { code: codeOf(peer, '互评人：巴特尔'), ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(41) }, { targetId: r.c, scores: same(42) }] } });
+    await h.ok('kiosk.submit', {
+      code: codeOf(peer, '互评人：巴特尔'),
+      ballot: {
+        kind: 'peer',
+        ballots: [
+          { targetId: r.a, scores: same(41) },
+          { targetId: r.c, scores: same(42) },
+        ],
+      },
+    });
     await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.c, r.b, r.a] } });
     await h.ok('kiosk.exit', { password: ADMIN.password });
     const list = await h.ok('ballots.list', { assessmentId: id });
     const kioskLeader = list.superior.find((b) => b.anonymous)!;
     const before = await assessmentTables(h);
 
-    expect(await h.err('ballots.savePeer', { assessmentId: id, raterId: r.b, ballots: [{ targetId: r.a, scores: same(60) }] })).toEqual({
+    expect(
+      await h.err('ballots.savePeer', {
+        assessmentId: id,
+        raterId: r.b,
+        ballots: [{ targetId: r.a, scores: same(60) }],
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'raterId',
       message: '评价人“巴特尔”已在评议终端完成同级互评，不能再录入其互评票（评议终端的票不能被替换或删除）',
     });
-    expect(await h.err('ballots.saveSuperior', { assessmentId: id, raterLabel: kioskLeader.raterLabel, group: 'chief:C1', order: [r.a, r.b, r.c] })).toMatchObject({
+    expect(
+      await h.err('ballots.saveSuperior', {
+        assessmentId: id,
+        raterLabel: kioskLeader.raterLabel,
+        group: 'chief:C1',
+        order: [r.a, r.b, r.c],
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       field: 'raterLabel',
       message: `“${kioskLeader.raterLabel}”是评议终端的匿名评议票，评议终端的票不能被替换或删除，请使用其他领导名称`,
     });
-    expect(await h.err('ballots.saveSuperior', { assessmentId: id, raterLabel: '匿名评议-00000000', group: 'chief:C1', order: [r.a, r.b, r.c] })).toEqual({
+    expect(
+      await h.err('ballots.saveSuperior', {
+        assessmentId: id,
+        raterLabel: '匿名评议-00000000',
+        group: 'chief:C1',
+        order: [r.a, r.b, r.c],
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'raterLabel',
       message: '上级领导名称不能以“匿名评议”开头（该名称留给评议终端的匿名评议票），请填写领导的姓名或职务',
     });
-    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'superior', id: kioskLeader.id })).toEqual({ code: 'VALIDATION', field: 'id', message: '评议终端的票不能被替换或删除' });
-    expect(await h.err('paper.enter', { assessmentId: id, paperNo: 'P-1', ballot: { kind: 'peer', raterId: r.b, ballots: [{ targetId: r.a, scores: same(60) }, { targetId: r.c, scores: same(60) }] } })).toMatchObject({
+    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'superior', id: kioskLeader.id })).toEqual({
+      code: 'VALIDATION',
+      field: 'id',
+      message: '评议终端的票不能被替换或删除',
+    });
+    expect(
+      await h.err('paper.enter', {
+        assessmentId: id,
+        paperNo: 'P-1',
+        ballot: {
+          kind: 'peer',
+          raterId: r.b,
+          ballots: [
+            { targetId: r.a, scores: same(60) },
+            { targetId: r.c, scores: same(60) },
+          ],
+        },
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: '评价人“巴特尔”已在评议终端完成同级互评，不能再录入其互评票（评议终端的票不能被替换或删除）',
     });
     expect(await assessmentTables(h)).toEqual(before);
     // The list never offers a kiosk ballot's rater or id for the peer form.
-    expect((await h.ok('ballots.list', { assessmentId: id })).peer.filter((b) => b.anonymous).map((b) => [b.id, b.raterId])).toEqual([
+    expect(
+      (await h.ok('ballots.list', { assessmentId: id })).peer.filter((b) => b.anonymous).map((b) => [b.id, b.raterId]),
+    ).toEqual([
       [0, null],
       [0, null],
     ]);
@@ -244,26 +379,77 @@ describe('row 4: no clerk path replaces or removes an anonymous ballot', () => {
     });
     expect(await assessmentTables(h)).toEqual(before);
     await h.ok('kiosk.start', { assessmentId: id });
-    await h.ok('kiosk.submit', { code: codeOf(peer, '互评人：巴特尔'), ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(41) }, { targetId: r.c, scores: same(42) }] } });
-    await h.ok('kiosk.submit', { code: codeOf(peer, '互评人：朝鲁'), ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(43) }, { targetId: r.b, scores: same(44) }] } });
+    await h.ok('kiosk.submit', {
+      code: codeOf(peer, '互评人：巴特尔'),
+      ballot: {
+        kind: 'peer',
+        ballots: [
+          { targetId: r.a, scores: same(41) },
+          { targetId: r.c, scores: same(42) },
+        ],
+      },
+    });
+    await h.ok('kiosk.submit', {
+      code: codeOf(peer, '互评人：朝鲁'),
+      ballot: {
+        kind: 'peer',
+        ballots: [
+          { targetId: r.a, scores: same(43) },
+          { targetId: r.b, scores: same(44) },
+        ],
+      },
+    });
     await h.ok('kiosk.exit', { password: ADMIN.password });
-    await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(70) }, { targetId: r.c, scores: same(71) }] });
+    await h.ok('ballots.savePeer', {
+      assessmentId: id,
+      raterId: r.a,
+      ballots: [
+        { targetId: r.b, scores: same(70) },
+        { targetId: r.c, scores: same(71) },
+      ],
+    });
 
-    await h.ok('users.create', { username: 'clerk1', displayName: '录入员甲', role: 'assessmentClerk', password: PASSWORDS.assessmentClerk });
+    await h.ok('users.create', {
+      username: 'clerk1',
+      displayName: '录入员甲',
+      role: 'assessmentClerk',
+      password: PASSWORDS.assessmentClerk,
+    });
     await h.ok('session.login', { username: 'clerk1', password: PASSWORDS.assessmentClerk });
-    expect(await h.err('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.err('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
 
-    expect(await h.ok('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toEqual({ changed: 4 });
+    expect(await h.ok('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toEqual({
+      changed: 4,
+    });
     const list = await h.ok('ballots.list', { assessmentId: id });
     expect(list.peer.map((b) => [b.raterId, b.targetId, b.source])).toEqual([
       [r.a, r.b, 'manual'],
       [r.a, r.c, 'manual'],
     ]);
-    expect((await h.ok('codes.list', { assessmentId: id })).map((s) => s.state)).toEqual(['revoked', 'revoked', 'revoked']);
-    const audit = await h.host.session().db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect((await h.ok('codes.list', { assessmentId: id })).map((s) => s.state)).toEqual([
+      'revoked',
+      'revoked',
+      'revoked',
+    ]);
+    const audit = await h.host
+      .session()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe('codes.voidPanel');
-    expect(JSON.parse(audit.detail)).toEqual({ assessmentId: id, kind: '同级互评', group: '正职·苏木镇（街道）', usedSeats: 2, removedBallots: 4, revokedCodes: 3 });
+    expect(JSON.parse(audit.detail)).toEqual({
+      assessmentId: id,
+      kind: '同级互评',
+      group: '正职·苏木镇（街道）',
+      usedSeats: 2,
+      removedBallots: 4,
+      revokedCodes: 3,
+    });
     // The panel can vote again with fresh codes (its raters are no longer taken for kiosk voters).
     const again = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
     expect(again.slips.map((x) => x.seatLabel)).toEqual(['互评人：阿古拉', '互评人：巴特尔', '互评人：朝鲁']);

@@ -10,7 +10,17 @@
 // - no plaintext: the names, 身份证号 and photo bytes written in the session appear (UTF-8 or UTF-16LE) in no file of
 //   the store folder, the config folder or the temp folders; the backup file holds none of them either.
 import { createHash, randomInt } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -94,7 +104,8 @@ function session(host: AppHost, dialogs: ScriptedDialogs): Session {
     dialogs,
     async ok(name, input) {
       const r = await dispatch(name, input);
-      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${internal.map(String).join('; ')}`);
+      if (!r.ok)
+        throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${internal.map(String).join('; ')}`);
       return r.value as never;
     },
   };
@@ -128,7 +139,11 @@ test('the installed app’s data never leaves the store folder', async () => {
     dialogs.answerOpen(...paths);
     return s.ok('files.pickOpen', { purpose });
   };
-  const pickSave = async (purpose: 'rosterExcel' | 'lrmx' | 'template' | 'backup', path: string, suggestedName: string) => {
+  const pickSave = async (
+    purpose: 'rosterExcel' | 'lrmx' | 'template' | 'backup',
+    path: string,
+    suggestedName: string,
+  ) => {
     dialogs.answerSave(path);
     const picked = await s.ok('files.pickSave', { purpose, suggestedName });
     if (!picked) throw new Error('save dialog returned nothing');
@@ -139,10 +154,21 @@ test('the installed app’s data never leaves the store folder', async () => {
   expect((await s.ok('app.status', {})).phase).toBe('setup');
   await s.ok('setup.createStore', { dir: storeDir, ...ADMIN });
   const clerkName = uniqueName();
-  await s.ok('users.create', { username: 'clerk1', displayName: clerkName, role: 'dossierClerk', password: 'Clerk@2025x' });
+  await s.ok('users.create', {
+    username: 'clerk1',
+    displayName: clerkName,
+    role: 'dossierClerk',
+    password: 'Clerk@2025x',
+  });
   const units = new Map<string, number>();
   // The units the Excel fixture names, and those the .lrmx samples' posts suggest.
-  for (const [i, name] of ['县委组织部', '县委办公室', '县发展和改革局', '城关镇人民政府', '县农业农村局（县乡村振兴局）'].entries()) {
+  for (const [i, name] of [
+    '县委组织部',
+    '县委办公室',
+    '县发展和改革局',
+    '城关镇人民政府',
+    '县农业农村局（县乡村振兴局）',
+  ].entries()) {
     units.set(name, (await s.ok('units.save', { name, categoryCode: 'C2', sort: i })).id);
   }
   for (const [i, name] of ['阿尔巴斯苏木', '乌兰镇', '鄂托克旗财政局'].entries()) {
@@ -163,7 +189,15 @@ test('the installed app’s data never leaves the store folder', async () => {
       birthMonth: `${year}-${month}`,
       workStart: `${year + 22}-07`,
       partyJoin: `${year + 24}-06`,
-      family: [{ relation: '妻子', name: familyName, birthMonth: `${year + 1}-04`, politicalStatus: '群众', workUnitPost: '鄂托克旗第一中学教师' }],
+      family: [
+        {
+          relation: '妻子',
+          name: familyName,
+          birthMonth: `${year + 1}-04`,
+          politicalStatus: '群众',
+          workUnitPost: '鄂托克旗第一中学教师',
+        },
+      ],
     }),
   });
   const [photoFile] = await pickOpen('photo', inputs.photo);
@@ -210,7 +244,11 @@ test('the installed app’s data never leaves the store folder', async () => {
   // The user looks into the backup (unlocking it stages a copy beside the store), then changes their mind.
   const [backupFile] = await pickOpen('backup', exported.backup);
   await s.ok('backup.inspect', { token: backupFile!.token });
-  const unlocked = await s.ok('backup.unlock', { token: backupFile!.token, username: ADMIN.username, password: ADMIN.password });
+  const unlocked = await s.ok('backup.unlock', {
+    token: backupFile!.token,
+    username: ADMIN.username,
+    password: ADMIN.password,
+  });
   await s.ok('backup.discard', { jobId: unlocked.jobId });
   expect((await s.ok('audit.verify', {})).intact).toBe(true);
 
@@ -239,9 +277,10 @@ test('the installed app’s data never leaves the store folder', async () => {
       ...(raw.prepare('SELECT name FROM cadre_family').pluck().all() as string[]),
       ...(raw.prepare('SELECT display_name FROM users').pluck().all() as string[]),
     ],
-    ids: (raw.prepare(`SELECT id_number FROM cadres WHERE id_number <> ''`).pluck().all() as string[]),
+    ids: raw.prepare(`SELECT id_number FROM cadres WHERE id_number <> ''`).pluck().all() as string[],
   }));
-  for (const n of ['巴特尔', '李秀梅', name, familyName, clerkName, ADMIN.displayName]) expect(stored.names).toContain(n);
+  for (const n of ['巴特尔', '李秀梅', name, familyName, clerkName, ADMIN.displayName])
+    expect(stored.names).toContain(n);
   expect(stored.ids).toContain(idNumber);
   expect(stored.ids.length).toBeGreaterThanOrEqual(4);
   const secrets = [...new Set([...stored.names.filter((n) => n.length >= 2), ...stored.ids])];
@@ -269,13 +308,27 @@ test('the installed app’s data never leaves the store folder', async () => {
 
   // The store folder: the database (and its WAL), the key slots, the audit-signing keys, today’s automatic backup; nothing else.
   const storeFiles = walk(storeDir);
-  const expected = [/^store\.db$/, /^store\.db-wal$/, /^store\.db-shm$/, /^keyslots\.json$/, /^audit-keys\.json$/, /^自动备份[/\\]自动备份-\d{8}-\d{6}\.gbak$/];
-  expect(storeFiles.filter((f) => !expected.some((re) => re.test(f))), `store folder holds: ${storeFiles.join(', ')}`).toEqual([]);
+  const expected = [
+    /^store\.db$/,
+    /^store\.db-wal$/,
+    /^store\.db-shm$/,
+    /^keyslots\.json$/,
+    /^audit-keys\.json$/,
+    /^自动备份[/\\]自动备份-\d{8}-\d{6}\.gbak$/,
+  ];
+  expect(
+    storeFiles.filter((f) => !expected.some((re) => re.test(f))),
+    `store folder holds: ${storeFiles.join(', ')}`,
+  ).toEqual([]);
   expect(storeFiles).toContain('store.db');
   expect(storeFiles).toContain('keyslots.json');
 
   // Exports exist exactly where the dialogs pointed (no scratch or partial files beside them); inputs untouched.
-  expect(walk(exportsDir).sort()).toEqual(Object.values(exported).map((p) => relative(exportsDir, p)).sort());
+  expect(walk(exportsDir).sort()).toEqual(
+    Object.values(exported)
+      .map((p) => relative(exportsDir, p))
+      .sort(),
+  );
   expect(hashes(documents)).toEqual(documentsBefore);
   expect(found(exported.lrmx, ownNeedles).length).toBeGreaterThan(0); // the needles do find what is there
 
@@ -304,7 +357,8 @@ test('the installed app’s data never leaves the store folder', async () => {
       try {
         const st = statSync(p);
         if (st.isDirectory()) scanReal(p);
-        else if (st.isFile() && st.mtimeMs >= START - 1000 && st.size < 50_000_000) realTmpLeaks.push(...found(p, ownNeedles));
+        else if (st.isFile() && st.mtimeMs >= START - 1000 && st.size < 50_000_000)
+          realTmpLeaks.push(...found(p, ownNeedles));
       } catch {
         // vanished or unreadable (another process's file)
       }

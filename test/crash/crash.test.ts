@@ -1,7 +1,17 @@
 // Crash safety: a child process writes changes through the app's dispatcher and is SIGKILLed at random moments, at
 // least 200 times on one growing store; after each kill the store must reopen with both integrity checks clean,
 // every change the child reported committed present (and the one in flight whole or absent), and the audit chain intact.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -49,7 +59,8 @@ function copyStore(from: string, to: string): string {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to);
   // Files only: the folder of automatic backups is not part of the store.
-  for (const f of readdirSync(from, { withFileTypes: true })) if (f.isFile()) copyFileSync(join(from, f.name), join(to, f.name));
+  for (const f of readdirSync(from, { withFileTypes: true }))
+    if (f.isFile()) copyFileSync(join(from, f.name), join(to, f.name));
   return to;
 }
 
@@ -69,14 +80,20 @@ afterAll(() => {
 test('the page check finds a changed byte that cipher_integrity_check (a no-op here) does not', async () => {
   const { dir, store } = await newStore();
   await store.change('settings.update', async (db, rec) => {
-    await db.insertInto('settings').values({ key: 'crashProbe', value: 'x'.repeat(5000) }).execute();
+    await db
+      .insertInto('settings')
+      .values({ key: 'crashProbe', value: 'x'.repeat(5000) })
+      .execute();
     rec.record('probe');
   });
   await store.close();
   const slots = readKeySlots(dir);
   const unlocked = await unlockSlot(slots, passwordSlotId(slots.storeId, ADMIN.username), ADMIN.password);
   if (!unlocked.ok) throw new Error('cannot unwrap the store key');
-  expect(checkPageHmacs(dbPath(dir), unlocked.dbKey)).toMatchObject({ badPages: [], header: { pageSize: 4096, reserve: 80 } });
+  expect(checkPageHmacs(dbPath(dir), unlocked.dbKey)).toMatchObject({
+    badPages: [],
+    header: { pageSize: 4096, reserve: 80 },
+  });
 
   const copy = join(tempDir(), 'store.db');
   copyFileSync(dbPath(dir), copy);
@@ -147,13 +164,21 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
     const writer = next;
     if (kill < KILLS) next = startWriter(bundle!, boot);
     const run = await writer.go(
-      { seed: writerSeed, firstN: nextN, busyMaxMs: BUSY_MAX_MS, walAutocheckpoint: smallCheckpoints ? SMALL_CHECKPOINT_PAGES : null },
+      {
+        seed: writerSeed,
+        firstN: nextN,
+        busyMaxMs: BUSY_MAX_MS,
+        walAutocheckpoint: smallCheckpoints ? SMALL_CHECKPOINT_PAGES : null,
+      },
       { afterReady, delayMs },
       GUARD_MS,
     );
     const runInfo = `${where}: writer seed ${writerSeed}, kill ${delayMs} ms after ${afterReady ? 'ready' : 'go'}; stderr: ${run.stderr}`;
     expect(run.harnessError, runInfo).toBeNull();
-    expect({ killedOnSchedule: run.killedOnSchedule, signal: run.signal }, runInfo).toEqual({ killedOnSchedule: true, signal: 'SIGKILL' });
+    expect({ killedOnSchedule: run.killedOnSchedule, signal: run.signal }, runInfo).toEqual({
+      killedOnSchedule: true,
+      signal: 'SIGKILL',
+    });
     if (run.readyAfterMs !== null) {
       readyMs += run.readyAfterMs;
       readyCount += 1;
@@ -190,7 +215,10 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
     if (existsSync(`${dbPath(storeDir)}-wal`) && statSync(`${dbPath(storeDir)}-wal`).size > 0) walAtKill += 1;
     // The database file as the kill left it (the WAL not yet replayed): every page whole and authentic.
     const pages = checkPageHmacs(dbPath(storeDir), dbKey);
-    expect({ bad: pages.badPages, header: pages.header }, where).toEqual({ bad: [], header: { pageSize: 4096, reserve: 80 } });
+    expect({ bad: pages.badPages, header: pages.header }, where).toEqual({
+      bad: [],
+      header: { pageSize: 4096, reserve: 80 },
+    });
 
     const inPlace = rand() < IN_PLACE_SHARE;
     const checkDir = inPlace ? storeDir : copyStore(storeDir, join(root, 'copy'));
@@ -198,7 +226,9 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
     try {
       store = await openStore(checkDir, CRASH_ADMIN, { kdfCost: FAST_KDF });
     } catch (e) {
-      throw new Error(`${runInfo}\nthe store did not reopen${inPlace ? '' : ' (a copy)'}: ${String((e as Error).stack ?? e)}`);
+      throw new Error(
+        `${runInfo}\nthe store did not reopen${inPlace ? '' : ' (a copy)'}: ${String((e as Error).stack ?? e)}`,
+      );
     }
     if (inPlace) {
       ledger.login(true);
@@ -211,7 +241,8 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
       if (inFlight) {
         const applied = await ledger.resolveInFlight(store, inFlight);
         // Before BEGIN nothing of the change can have been written.
-        if (landing === 'beforeBegin') expect(applied, `${runInfo}\ntransaction ${inFlight.n} committed before it began`).toBe(false);
+        if (landing === 'beforeBegin')
+          expect(applied, `${runInfo}\ntransaction ${inFlight.n} committed before it began`).toBe(false);
         if (landing === 'inside' && applied) insideCommitted += 1;
       }
       expect(await ledger.check(store, inPlace ? 0 : 1), runInfo).toEqual([]);
@@ -227,15 +258,25 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
   }
 
   // Files a kill can leave behind: atomic writes' temp files, a killed backup's snapshot or partial file.
-  const listing = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
-  const scratchFiles = () => [...listing(storeDir), ...listing(configDir)].filter((f) => /\.(tmp|partial)$|(^|\/)\.backup-/.test(f));
+  const listing = (dir: string): string[] =>
+    existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+  const scratchFiles = () =>
+    [...listing(storeDir), ...listing(configDir)].filter((f) => /\.(tmp|partial)$|(^|\/)\.backup-/.test(f));
   const scratchLeftByKills = scratchFiles();
 
   // The last writer's crash, recovered in place by a login through the app, which also writes config.json again
   // and so removes the temp files that kills left of its earlier writes.
-  const finalHost = new AppHost({ configDir, defaultStoreDir: storeDir, storeOptions: { kdfCost: FAST_KDF }, autoBackup: false });
+  const finalHost = new AppHost({
+    configDir,
+    defaultStoreDir: storeDir,
+    storeOptions: { kdfCost: FAST_KDF },
+    autoBackup: false,
+  });
   try {
-    const login = await createDispatcher(finalHost)('session.login', { username: CRASH_ADMIN.username, password: CRASH_ADMIN.password });
+    const login = await createDispatcher(finalHost)('session.login', {
+      username: CRASH_ADMIN.username,
+      password: CRASH_ADMIN.password,
+    });
     expect(login.ok, JSON.stringify(login)).toBe(true);
     ledger.login(true);
     const last = finalHost.session();
@@ -275,12 +316,18 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
     'cadres at the end': ledger.cadreCount,
     'database pages at the end': finalPages.pages,
     'automatic backups made': autoBackups.length,
-    'scratch files left by kills (temp files removed by the next write)': scratchLeftByKills.length ? scratchLeftByKills.join(', ') : 0,
+    'scratch files left by kills (temp files removed by the next write)': scratchLeftByKills.length
+      ? scratchLeftByKills.join(', ')
+      : 0,
     'mean go to ready: open, recovery, login (ms)': Math.round(readyMs / Math.max(1, readyCount)),
     'mean check after a kill (ms)': Math.round(checkMs / KILLS),
     'total time (s)': Number(((performance.now() - started) / 1000).toFixed(1)),
   };
-  console.log(`crash harness counts:\n${Object.entries(counts).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  console.log(
+    `crash harness counts:\n${Object.entries(counts)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}`,
+  );
   // The harness itself worked: the writers got far enough to commit, and kills did land inside transactions.
   expect(reported).toBeGreaterThan(KILLS / 2);
   expect(landings.inside).toBeGreaterThan(KILLS / 10);

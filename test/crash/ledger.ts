@@ -67,7 +67,8 @@ export class Ledger {
       entityId = raw.prepare('SELECT id FROM units WHERE name = ?').pluck().get(unitName(t.n)) as number | undefined;
       applied = entityId !== undefined;
     } else if (t.kind === 'create') {
-      entityId = raw.prepare('SELECT id FROM cadres WHERE id_number = ?').pluck().get(cadreIdentity(t.n).idNumber) as number | undefined;
+      entityId = raw.prepare('SELECT id FROM cadres WHERE id_number = ?').pluck().get(cadreIdentity(t.n).idNumber) as
+        number | undefined;
       applied = entityId !== undefined;
     } else if (t.kind === 'update') {
       applied = raw.prepare('SELECT expertise FROM cadres WHERE id = ?').pluck().get(t.cadreId) === expertiseTag(t.n);
@@ -102,26 +103,34 @@ export class Ledger {
     for (const a of audit) actual.set(a.action, (actual.get(a.action) ?? 0) + 1);
     for (const [action, n] of actual) {
       if (action === 'session.login' || action === 'backup.auto') continue;
-      if (n !== (this.auditByAction.get(action) ?? 0)) problems.push(`audit log has ${n} ${action} entries, expected ${this.auditByAction.get(action) ?? 0}`);
+      if (n !== (this.auditByAction.get(action) ?? 0))
+        problems.push(`audit log has ${n} ${action} entries, expected ${this.auditByAction.get(action) ?? 0}`);
     }
-    for (const [action, n] of this.auditByAction) if (!actual.has(action)) problems.push(`audit log has no ${action} entry, expected ${n}`);
+    for (const [action, n] of this.auditByAction)
+      if (!actual.has(action)) problems.push(`audit log has no ${action} entry, expected ${n}`);
     // The day's automatic backup runs after a writer's login, on its own; killed, it is retried at the next login.
     const autoBackups = actual.get('backup.auto') ?? 0;
     if (autoBackups > 1) problems.push(`audit log has ${autoBackups} automatic backups, expected at most one a day`);
     const logins = actual.get('session.login') ?? 0;
     if (logins < this.loginsAtLeast + extraLogins || logins > this.loginsAtMost + extraLogins) {
-      problems.push(`audit log has ${logins} logins, expected ${this.loginsAtLeast + extraLogins}..${this.loginsAtMost + extraLogins}`);
+      problems.push(
+        `audit log has ${logins} logins, expected ${this.loginsAtLeast + extraLogins}..${this.loginsAtMost + extraLogins}`,
+      );
     }
 
-    const units = new Map((raw.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+    const units = new Map(
+      (raw.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]),
+    );
     const cadres = new Map(
-      (raw.prepare('SELECT id, id_number, expertise, version, unit_id FROM cadres').all() as {
-        id: number;
-        id_number: string;
-        expertise: string;
-        version: number;
-        unit_id: number;
-      }[]).map((c) => [c.id, c]),
+      (
+        raw.prepare('SELECT id, id_number, expertise, version, unit_id FROM cadres').all() as {
+          id: number;
+          id_number: string;
+          expertise: string;
+          version: number;
+          unit_id: number;
+        }[]
+      ).map((c) => [c.id, c]),
     );
 
     // Each reported commit: its audit entry (by the id the writer read after COMMIT) and its rows.
@@ -136,9 +145,11 @@ export class Ledger {
       const detail = JSON.parse(a.detail) as Record<string, unknown>;
       if (c.kind === 'unit') {
         if (a.target !== unitName(c.n)) problems.push(`${label}: audit entry ${c.auditId} names ${a.target}`);
-        if (units.get(c.entityId!) !== unitName(c.n)) problems.push(`${label}: unit ${c.entityId} is ${units.get(c.entityId!) ?? 'missing'}`);
+        if (units.get(c.entityId!) !== unitName(c.n))
+          problems.push(`${label}: unit ${c.entityId} is ${units.get(c.entityId!) ?? 'missing'}`);
       } else if (c.kind === 'create' || c.kind === 'update') {
-        if (detail.cadreId !== c.entityId) problems.push(`${label}: audit entry ${c.auditId} is about cadre ${String(detail.cadreId)}`);
+        if (detail.cadreId !== c.entityId)
+          problems.push(`${label}: audit entry ${c.auditId} is about cadre ${String(detail.cadreId)}`);
         if (!cadres.has(c.entityId!)) problems.push(`${label}: cadre ${c.entityId} is missing`);
       }
       // A setting's entry is checked by its action alone; the value is compared with the store's below.
@@ -152,10 +163,25 @@ export class Ledger {
 
     // The data: exactly the units and cadres of the account, each cadre showing its latest write whole.
     if (units.size !== this.units.size) problems.push(`${units.size} units in the store, expected ${this.units.size}`);
-    for (const [id, n] of this.units) if (units.get(id) !== unitName(n)) problems.push(`unit ${id} is ${units.get(id) ?? 'missing'}, expected ${unitName(n)}`);
-    if (cadres.size !== this.cadres.size) problems.push(`${cadres.size} cadres in the store, expected ${this.cadres.size}`);
-    const results = groupBy(raw.prepare('SELECT cadre_id, year, result FROM cadre_annual_results ORDER BY cadre_id, year').all() as { cadre_id: number; year: number; result: string }[]);
-    const family = groupBy(raw.prepare('SELECT cadre_id, sort, name FROM cadre_family ORDER BY cadre_id, sort').all() as { cadre_id: number; sort: number; name: string }[]);
+    for (const [id, n] of this.units)
+      if (units.get(id) !== unitName(n))
+        problems.push(`unit ${id} is ${units.get(id) ?? 'missing'}, expected ${unitName(n)}`);
+    if (cadres.size !== this.cadres.size)
+      problems.push(`${cadres.size} cadres in the store, expected ${this.cadres.size}`);
+    const results = groupBy(
+      raw.prepare('SELECT cadre_id, year, result FROM cadre_annual_results ORDER BY cadre_id, year').all() as {
+        cadre_id: number;
+        year: number;
+        result: string;
+      }[],
+    );
+    const family = groupBy(
+      raw.prepare('SELECT cadre_id, sort, name FROM cadre_family ORDER BY cadre_id, sort').all() as {
+        cadre_id: number;
+        sort: number;
+        name: string;
+      }[],
+    );
     for (const [id, model] of this.cadres) {
       const row = cadres.get(id);
       if (!row) {
@@ -177,9 +203,11 @@ export class Ledger {
         results: want.annualResults.map((r) => `${r.year}:${r.result}`),
         family: want.family.map((f, i) => `${i}:${f.name}`),
       };
-      if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`cadre ${id}: ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        problems.push(`cadre ${id}: ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
     }
-    if (results.size > this.cadres.size || family.size > this.cadres.size) problems.push('yearly results or family rows of unknown cadres');
+    if (results.size > this.cadres.size || family.size > this.cadres.size)
+      problems.push('yearly results or family rows of unknown cadres');
 
     const setting = (await readSettings(store.db)).idleLockMinutes;
     if (setting !== this.setting) problems.push(`idle-lock time is ${setting}, expected ${this.setting}`);

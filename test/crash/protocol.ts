@@ -83,7 +83,10 @@ export function cadreForm(n: number, unitId: number, identity = cadreIdentity(n)
     shortcomings: '理论学习有待加强',
     annualResultsNote: '',
     status: '在职' as const,
-    annualResults: Array.from({ length: RESULTS_PER_CADRE }, (_, i) => ({ year: 2021 + i, result: results[(n + i) % 3]! })),
+    annualResults: Array.from({ length: RESULTS_PER_CADRE }, (_, i) => ({
+      year: 2021 + i,
+      result: results[(n + i) % 3]!,
+    })),
     family: Array.from({ length: FAMILY_PER_CADRE }, (_, i) => ({
       relation: i === 0 ? '妻子' : '儿子',
       name: `家属${n}-${i}`,

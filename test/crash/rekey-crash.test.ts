@@ -24,9 +24,15 @@ beforeAll(async () => {
 afterAll(() => bundle?.remove());
 
 /** Runs the child until it dies (on its own at `stopAt`, or by our SIGKILL after `killAfterMs` from `ready`). */
-function runChild(dir: string, opts: { stopAt?: RekeyPoint; killAfterMs?: number }): Promise<{ lines: string[]; stderr: string }> {
+function runChild(
+  dir: string,
+  opts: { stopAt?: RekeyPoint; killAfterMs?: number },
+): Promise<{ lines: string[]; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bundle!.entry, dir, ADMIN.password, opts.stopAt ?? ''], { env: bundle!.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle!.entry, dir, ADMIN.password, opts.stopAt ?? ''], {
+      env: bundle!.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -52,7 +58,10 @@ async function checkAfterKill(dir: string, units: number): Promise<string> {
   expect(file.pendingKeyId).toBeUndefined();
   for (const s of file.slots) for (const g of s.grants ?? []) expect(g.keyId).toBe(file.keyId);
   expect(store.keyId).toBe(file.keyId);
-  const n = await store.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = await store.db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   expect(Number(n.n)).toBe(units);
   expect(await verifyAudit(store.db, store.auditChainKey)).toMatchObject({ intact: true });
   await store.close();
@@ -69,13 +78,27 @@ async function storeForCrashes() {
   const { dir, store } = await newStore();
   await store.change('units.save', async (db, rec) => {
     const t = new Date().toISOString();
-    await db.insertInto('units').values({ name: '乌兰镇', category_code: 'C1', sort: 1, created_at: t, updated_at: t }).execute();
+    await db
+      .insertInto('units')
+      .values({ name: '乌兰镇', category_code: 'C1', sort: 1, created_at: t, updated_at: t })
+      .execute();
     rec.record('乌兰镇');
   });
   const slot = await store.newPasswordSlot(READER.username, READER.password);
   await store.change('users.create', async (db, rec) => {
     const t = new Date().toISOString();
-    await db.insertInto('users').values({ username: READER.username, display_name: '查阅员', role: 'reviewer', disabled: 0, must_change_password: 0, created_at: t, updated_at: t }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        username: READER.username,
+        display_name: '查阅员',
+        role: 'reviewer',
+        disabled: 0,
+        must_change_password: 0,
+        created_at: t,
+        updated_at: t,
+      })
+      .execute();
     rec.record(READER.username);
     rec.afterCommit(() => store.putSlot(slot));
   });
@@ -83,32 +106,40 @@ async function storeForCrashes() {
   return dir;
 }
 
-test('a kill at each step of a re-keying leaves the old or the new key working, never neither', { timeout: 300_000 }, async () => {
-  const dir = await storeForCrashes();
-  let keyId = readKeySlots(dir).keyId!;
-  for (const point of POINTS) {
-    const { lines, stderr } = await runChild(dir, { stopAt: point });
-    expect(stderr).toBe('');
-    expect(lines.at(-1)).toBe(`1 ${point}`);
-    const after = await checkAfterKill(dir, 1);
-    // Killed before the rename: the old key still opens; from the rename on: the new one.
-    const swappedYet = POINTS.indexOf(point) >= POINTS.indexOf('swapped');
-    expect(after === keyId).toBe(!swappedYet);
-    keyId = after;
-  }
-});
+test(
+  'a kill at each step of a re-keying leaves the old or the new key working, never neither',
+  { timeout: 300_000 },
+  async () => {
+    const dir = await storeForCrashes();
+    let keyId = readKeySlots(dir).keyId!;
+    for (const point of POINTS) {
+      const { lines, stderr } = await runChild(dir, { stopAt: point });
+      expect(stderr).toBe('');
+      expect(lines.at(-1)).toBe(`1 ${point}`);
+      const after = await checkAfterKill(dir, 1);
+      // Killed before the rename: the old key still opens; from the rename on: the new one.
+      const swappedYet = POINTS.indexOf(point) >= POINTS.indexOf('swapped');
+      expect(after === keyId).toBe(!swappedYet);
+      keyId = after;
+    }
+  },
+);
 
-test(`${KILLS} SIGKILLs at random moments during repeated re-keying: the store always opens`, { timeout: 600_000 }, async () => {
-  const dir = await storeForCrashes();
-  const rand = prng(20_261_207);
-  const reached: Record<string, number> = {};
-  for (let k = 0; k < KILLS; k += 1) {
-    const { lines, stderr } = await runChild(dir, { killAfterMs: Math.floor(rand() * 400) });
-    expect(stderr).toBe('');
-    const last = lines.at(-1) ?? 'none';
-    const step = last.split(' ').at(-1)!;
-    reached[step] = (reached[step] ?? 0) + 1;
-    await checkAfterKill(dir, 1);
-  }
-  console.log(`re-keying crash: last step reached before each kill: ${JSON.stringify(reached)}`);
-});
+test(
+  `${KILLS} SIGKILLs at random moments during repeated re-keying: the store always opens`,
+  { timeout: 600_000 },
+  async () => {
+    const dir = await storeForCrashes();
+    const rand = prng(20_261_207);
+    const reached: Record<string, number> = {};
+    for (let k = 0; k < KILLS; k += 1) {
+      const { lines, stderr } = await runChild(dir, { killAfterMs: Math.floor(rand() * 400) });
+      expect(stderr).toBe('');
+      const last = lines.at(-1) ?? 'none';
+      const step = last.split(' ').at(-1)!;
+      reached[step] = (reached[step] ?? 0) + 1;
+      await checkAfterKill(dir, 1);
+    }
+    console.log(`re-keying crash: last step reached before each kill: ${JSON.stringify(reached)}`);
+  },
+);

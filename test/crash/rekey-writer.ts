@@ -6,7 +6,11 @@ import { rekeyStore, type RekeyPoint } from '../../db/store/rekey';
 const [, , storeDir, password, stopAt] = process.argv;
 
 async function main(): Promise<void> {
-  const store = await openStore(storeDir!, { username: 'admin', password: password! }, { kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+  const store = await openStore(
+    storeDir!,
+    { username: 'admin', password: password! },
+    { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
+  );
   process.stdout.write('ready\n');
   for (let round = 1; ; round += 1) {
     await rekeyStore(store, undefined, (p: RekeyPoint) => {
@@ -15,7 +19,11 @@ async function main(): Promise<void> {
     });
     // A write between re-keyings, so the WAL holds something when the next one starts.
     await store.change('settings.update', async (db, rec) => {
-      await db.insertInto('settings').values({ key: `rekeyRound${round}`, value: String(round) }).onConflict((oc) => oc.doNothing()).execute();
+      await db
+        .insertInto('settings')
+        .values({ key: `rekeyRound${round}`, value: String(round) })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       rec.record('rekey-crash');
     });
   }

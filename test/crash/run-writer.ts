@@ -40,7 +40,10 @@ export const liveWriters = (): number => live.size;
 
 /** Spawns a writer, which loads its modules and then waits for `go` without touching the store. */
 export function startWriter(writer: { entry: string; env: NodeJS.ProcessEnv }, boot: WriterBoot): StartedWriter {
-  const child = spawn(process.execPath, [writer.entry, JSON.stringify(boot)], { stdio: ['pipe', 'pipe', 'pipe'], env: writer.env });
+  const child = spawn(process.execPath, [writer.entry, JSON.stringify(boot)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: writer.env,
+  });
   live.add(child);
   const lines: WriterLine[] = [];
   let pending = '';

@@ -42,8 +42,14 @@ const go = new Promise<WriterGo>((resolve) => {
 let args: WriterGo;
 let rand: () => number;
 
-const host = new AppHost({ configDir: boot.configDir, defaultStoreDir: boot.storeDir, storeOptions: { kdfCost: boot.kdfCost } });
-const dispatch = createDispatcher(host, (e) => process.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`));
+const host = new AppHost({
+  configDir: boot.configDir,
+  defaultStoreDir: boot.storeDir,
+  storeOptions: { kdfCost: boot.kdfCost },
+});
+const dispatch = createDispatcher(host, (e) =>
+  process.stderr.write(`internal error: ${String((e as Error)?.stack ?? e)}\n`),
+);
 
 async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const r = await dispatch(name, input);
@@ -97,7 +103,10 @@ async function main(): Promise<void> {
   if (args.walAutocheckpoint !== null) store.raw.pragma(`wal_autocheckpoint = ${Math.trunc(args.walAutocheckpoint)}`);
   const units = (await call('units.list', {})).map((u) => u.id);
   const cadres = store.raw.prepare('SELECT id FROM cadres ORDER BY id').pluck().all() as number[];
-  const category = store.raw.prepare('SELECT code FROM catalog_categories WHERE retired = 0 ORDER BY sort LIMIT 1').pluck().get() as string;
+  const category = store.raw
+    .prepare('SELECT code FROM catalog_categories WHERE retired = 0 ORDER BY sort LIMIT 1')
+    .pluck()
+    .get() as string;
   let minutes = (await call('settings.get', {})).idleLockMinutes;
   // The newest entry of the change's action is its own: this writer is the only one making such changes (the
   // automatic backup may add an entry of its own at any moment).
@@ -123,7 +132,11 @@ async function main(): Promise<void> {
       const before = await call('cadres.get', { id });
       intent = { ...intent, cadreId: id };
       send({ t: 'begin', intent });
-      const input = cadreForm(n, before.unitId, { gender: before.gender, birthMonth: before.birthMonth, idNumber: before.idNumber });
+      const input = cadreForm(n, before.unitId, {
+        gender: before.gender,
+        birthMonth: before.birthMonth,
+        idNumber: before.idNumber,
+      });
       entityId = (await call('cadres.update', { id, version: before.version, input })).id;
     } else {
       const value = settingValue(n, minutes);
@@ -131,7 +144,11 @@ async function main(): Promise<void> {
       send({ t: 'begin', intent });
       minutes = (await call('settings.update', { idleLockMinutes: value })).idleLockMinutes;
     }
-    const committed: Committed = { ...intent, auditId: lastAuditId.get(KINDS[kind]) as number, ...(entityId === undefined ? {} : { entityId }) };
+    const committed: Committed = {
+      ...intent,
+      auditId: lastAuditId.get(KINDS[kind]) as number,
+      ...(entityId === undefined ? {} : { entityId }),
+    };
     send({ t: 'committed', committed });
     // Let I/O (a closed stdin) and timers run: the calls above may resolve on microtasks alone.
     await new Promise((r) => setImmediate(r));

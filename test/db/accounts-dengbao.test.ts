@@ -13,7 +13,18 @@ import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { sha256File } from '../helpers/files';
 import { ADMIN, fast, tempDir } from '../helpers/tmp-store';
 
-const COMMON = ['11111111', '12345678', 'password', 'qwerty123', 'Aa123456', 'admin123', '88888888', 'P@ssw0rd', 'Admin@123', '1qaz@WSX'];
+const COMMON = [
+  '11111111',
+  '12345678',
+  'password',
+  'qwerty123',
+  'Aa123456',
+  'admin123',
+  '88888888',
+  'P@ssw0rd',
+  'Admin@123',
+  '1qaz@WSX',
+];
 const READER = { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader#2025x' } as const;
 
 function fakeClock(start = Date.UTC(2025, 2, 14, 9, 0, 0)) {
@@ -57,7 +68,12 @@ describe('password rule (等保 2.0: 8+ characters, three of four classes, not a
   test('11111111 and the other common passwords are refused at setup, creation, reset, change and recovery; nothing is written', async () => {
     const fresh = newHost();
     for (const password of COMMON) {
-      const e = await fresh.err('setup.createStore', { dir: fresh.dir, username: 'admin', displayName: '王管理员', password });
+      const e = await fresh.err('setup.createStore', {
+        dir: fresh.dir,
+        username: 'admin',
+        displayName: '王管理员',
+        password,
+      });
       expect(e.code).toBe('VALIDATION');
       expect(e.field).toBe('password');
       expect(e.message).toMatch(/^密码(至少 8 位|须包含|是常见密码)/);
@@ -68,43 +84,63 @@ describe('password rule (等保 2.0: 8+ characters, three of four classes, not a
     const readerId = await addReader(h);
     const before = await snapshot(h);
     for (const password of COMMON) {
-      expect(await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password })).toMatchObject({ code: 'VALIDATION', field: 'password' });
-      expect(await h.err('users.resetPassword', { userId: readerId, newPassword: password })).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
-      expect(await h.err('me.changePassword', { currentPassword: ADMIN.password, newPassword: password })).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
+      expect(
+        await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password }),
+      ).toMatchObject({ code: 'VALIDATION', field: 'password' });
+      expect(await h.err('users.resetPassword', { userId: readerId, newPassword: password })).toMatchObject({
+        code: 'VALIDATION',
+        field: 'newPassword',
+      });
+      expect(
+        await h.err('me.changePassword', { currentPassword: ADMIN.password, newPassword: password }),
+      ).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
     }
-    expect(await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password: '11111111' })).toEqual({
+    expect(
+      await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password: '11111111' }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'password',
       message: '初始密码须包含大写字母、小写字母、数字、符号中的至少三类',
     });
     expect(await snapshot(h)).toEqual(before);
     await h.ok('session.lock', {});
-    expect(await h.err('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Aa123456' })).toEqual({
+    expect(
+      await h.err('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Aa123456' }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'newPassword',
       message: '新密码是常见密码，容易被猜中，请换一个',
     });
     // Nobody can log in with 11111111: no account has it.
     for (const username of ['admin', 'reader', 'weak']) {
-      expect(await h.err('session.login', { username, password: '11111111' })).toMatchObject({ code: 'WRONG_PASSWORD' });
+      expect(await h.err('session.login', { username, password: '11111111' })).toMatchObject({
+        code: 'WRONG_PASSWORD',
+      });
     }
   });
 });
 
 describe('the forced password change is enforced by the dispatcher', () => {
   /** Every call a session could make, with an empty input: the refusal must come before the input is even read. */
-  const sessionCalls = (Object.entries(contract) as [CallName, (typeof contract)[CallName]][]).filter(([, spec]) => spec.access !== 'public');
+  const sessionCalls = (Object.entries(contract) as [CallName, (typeof contract)[CallName]][]).filter(
+    ([, spec]) => spec.access !== 'public',
+  );
 
   test('a temporary password: every call but the change (and lock, touch) is refused, whatever the input; nothing changes', async () => {
     const h = await newHostWithStore();
     await h.ok('users.create', { username: 'boss', displayName: '第二管理员', role: 'admin', password: 'Temp#2025x' });
-    expect(await h.ok('session.login', { username: 'boss', password: 'Temp#2025x' })).toMatchObject({ mustChangePassword: true });
+    expect(await h.ok('session.login', { username: 'boss', password: 'Temp#2025x' })).toMatchObject({
+      mustChangePassword: true,
+    });
     const before = await snapshot(h);
     let refused = 0;
     for (const [name] of sessionCalls) {
       if (name === 'me.changePassword' || name === 'session.lock' || name === 'session.touch') continue;
       const e = await h.err(name, {});
-      expect(e, name).toEqual({ code: 'FORBIDDEN', message: '请先修改密码：当前密码是管理员设置的临时密码或不符合现行密码规则，修改后才能继续操作' });
+      expect(e, name).toEqual({
+        code: 'FORBIDDEN',
+        message: '请先修改密码：当前密码是管理员设置的临时密码或不符合现行密码规则，修改后才能继续操作',
+      });
       refused += 1;
     }
     expect(refused).toBeGreaterThan(50);
@@ -119,22 +155,34 @@ describe('the forced password change is enforced by the dispatcher', () => {
   test('an older store whose password breaks the rule still opens, but its owner must change it first (and it stays so after a restart)', async () => {
     // A store made before the rule: created below the schema, as an older version of the app would have.
     const dir = join(tempDir(), 'old-store');
-    const { store } = await createStore(dir, { username: 'admin', displayName: '王管理员', password: '11111111' }, fast);
+    const { store } = await createStore(
+      dir,
+      { username: 'admin', displayName: '王管理员', password: '11111111' },
+      fast,
+    );
     await store.close();
     const h = newHost({ dir });
     await h.ok('setup.useExistingStore', { dir });
-    expect(await h.ok('session.login', { username: 'admin', password: '11111111' })).toMatchObject({ mustChangePassword: true });
+    expect(await h.ok('session.login', { username: 'admin', password: '11111111' })).toMatchObject({
+      mustChangePassword: true,
+    });
     expect(await h.err('users.list', {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(await h.err('backup.create', {})).toMatchObject({ code: 'FORBIDDEN' });
     const login = (await auditRows(h)).at(-1)!;
-    expect(login).toMatchObject({ action: 'session.login', detail: JSON.stringify({ mustChangePassword: '密码不符合现行规则' }) });
+    expect(login).toMatchObject({
+      action: 'session.login',
+      detail: JSON.stringify({ mustChangePassword: '密码不符合现行规则' }),
+    });
 
     // Locking and logging in again does not get round it: the flag is in the store.
     await h.ok('session.lock', {});
     await h.ok('session.login', { username: 'admin', password: '11111111' });
     expect(await h.err('settings.update', { idleLockMinutes: 30 })).toMatchObject({ code: 'FORBIDDEN' });
     // The change itself follows the rule.
-    expect(await h.err('me.changePassword', { currentPassword: '11111111', newPassword: '22222222' })).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
+    expect(await h.err('me.changePassword', { currentPassword: '11111111', newPassword: '22222222' })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'newPassword',
+    });
     await h.ok('me.changePassword', { currentPassword: '11111111', newPassword: 'Strong#2025x' });
     expect((await h.ok('users.list', {})).length).toBe(1);
   });
@@ -146,7 +194,9 @@ describe('failed logins: throttled per account, persisted, audited', () => {
     const h = await newHostWithStore({ now: clock.now });
     await h.ok('session.lock', {});
     for (let i = 0; i < 5; i++) await h.err('session.login', { username: 'admin', password: `wrong-${i}` });
-    expect(await h.err('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.err('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'THROTTLED',
+    });
     await h.host.dispose();
 
     // The app is closed and started again on the same data folder and store.
@@ -170,23 +220,33 @@ describe('failed logins: throttled per account, persisted, audited', () => {
     await addReader(h);
     await h.ok('session.lock', {});
     for (let i = 0; i < 6; i++) await h.err('session.login', { username: 'reader', password: `guess-${i}` });
-    expect(await h.err('session.login', { username: 'reader', password: READER.password })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.err('session.login', { username: 'reader', password: READER.password })).toMatchObject({
+      code: 'THROTTLED',
+    });
     // The administrator is not held up by the reader's guesser …
     await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
     await h.ok('session.lock', {});
     // … and the administrator's success does not reset the reader's count.
-    expect(await h.err('session.login', { username: 'reader', password: READER.password })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.err('session.login', { username: 'reader', password: READER.password })).toMatchObject({
+      code: 'THROTTLED',
+    });
   });
 
   test('me.changePassword is throttled like login, on the same account', async () => {
     const clock = fakeClock();
     const h = await newHostWithStore({ now: clock.now });
     for (let i = 0; i < 5; i++) {
-      expect(await h.err('me.changePassword', { currentPassword: `guess-${i}`, newPassword: 'Other#2025x' })).toMatchObject({ code: 'WRONG_PASSWORD' });
+      expect(
+        await h.err('me.changePassword', { currentPassword: `guess-${i}`, newPassword: 'Other#2025x' }),
+      ).toMatchObject({ code: 'WRONG_PASSWORD' });
     }
-    expect(await h.err('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Other#2025x' })).toMatchObject({ code: 'THROTTLED' });
+    expect(
+      await h.err('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Other#2025x' }),
+    ).toMatchObject({ code: 'THROTTLED' });
     await h.ok('session.lock', {});
-    expect(await h.err('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.err('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'THROTTLED',
+    });
     clock.advance(5_000);
     await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
     await h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Other#2025x' });
@@ -204,7 +264,11 @@ describe('failed logins: throttled per account, persisted, audited', () => {
     clock.advance(60_000);
     await h.err('session.login', { username: 'nobody', password: typed[1] });
     await h.err('session.login', { username: 'gone', password: typed[2] });
-    await h.err('session.recover', { recoveryCode: 'AAAA-BBBB-CCCC-DDDD', username: 'admin', newPassword: 'Recover#2025x' });
+    await h.err('session.recover', {
+      recoveryCode: 'AAAA-BBBB-CCCC-DDDD',
+      username: 'admin',
+      newPassword: 'Recover#2025x',
+    });
     await h.ok('session.login', { username: 'reader', password: READER.password });
     await h.err('me.changePassword', { currentPassword: typed[3], newPassword: 'Other#2025x' });
 
@@ -232,12 +296,18 @@ describe('failed logins: throttled per account, persisted, audited', () => {
     await h.ok('session.lock', {});
     for (let i = 0; i < 5; i++) await h.err('session.login', { username: 'admin', password: `wrong-${i}` });
     const path = join(h.dir, LOGIN_FAILURES_FILE);
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { body: { accounts: Record<string, { failures: number; notBefore: number }> } };
+    const file = JSON.parse(readFileSync(path, 'utf8')) as {
+      body: { accounts: Record<string, { failures: number; notBefore: number }> };
+    };
     for (const a of Object.values(file.body.accounts)) Object.assign(a, { failures: 0, notBefore: 0 });
     writeFileSync(path, JSON.stringify(file));
     // One wrong try, and the delays begin.
-    expect(await h.err('session.login', { username: 'admin', password: 'wrong-again' })).toMatchObject({ code: 'WRONG_PASSWORD' });
-    expect(await h.err('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.err('session.login', { username: 'admin', password: 'wrong-again' })).toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
+    expect(await h.err('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'THROTTLED',
+    });
     clock.advance(5_000);
     await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
     const actions = (await auditRows(h)).map((r) => r.action);
@@ -266,11 +336,17 @@ describe('a disabled account answers exactly as a wrong password', () => {
     const file = readKeySlots(h.dir);
     const slotId = passwordSlotId(file.storeId, 'reader');
     // Give the disabled slot KDF parameters scrypt refuses: if the derivation runs, the try fails loudly.
-    const broken = { ...file, slots: file.slots.map((s) => (s.id === slotId ? { ...s, kdf: { ...s.kdf, N: 1025 } } : s)) };
+    const broken = {
+      ...file,
+      slots: file.slots.map((s) => (s.id === slotId ? { ...s, kdf: { ...s.kdf, N: 1025 } } : s)),
+    };
     writeKeySlots(h.dir, broken);
     await expect(unlockSlot(readKeySlots(h.dir), slotId, READER.password)).rejects.toThrow();
     // With sound parameters the answer is the plain refusal.
     writeKeySlots(h.dir, file);
-    await expect(unlockSlot(readKeySlots(h.dir), slotId, READER.password)).resolves.toEqual({ ok: false, reason: 'disabled' });
+    await expect(unlockSlot(readKeySlots(h.dir), slotId, READER.password)).resolves.toEqual({
+      ok: false,
+      reason: 'disabled',
+    });
   });
 });

@@ -41,7 +41,18 @@ function rewriteChain(db: RawDb, root: Buffer, edit: (all: Row[]) => Row[]): voi
   next.forEach((r, i) => {
     const row: ChainedFields = { ...r, id: i + 1, prev_hash: prev };
     const hash = entryHash(chainKey, row);
-    insert.run(row.id, row.at, row.user_id, row.username, row.action, row.target, row.detail, row.prev_hash, hash, r.signature);
+    insert.run(
+      row.id,
+      row.at,
+      row.user_id,
+      row.username,
+      row.action,
+      row.target,
+      row.detail,
+      row.prev_hash,
+      hash,
+      r.signature,
+    );
     prev = hash;
   });
 }
@@ -109,8 +120,14 @@ describe('a cut of the newest entries', () => {
     const reader = await h.ok('session.login', { username: 'reader1', password: PASSWORDS.reviewer });
     expect(reader.auditAlarm).toBeUndefined();
     const admin = await loginAdmin(h);
-    expect(admin.auditAlarm).toMatch(new RegExp(`^审计日志末尾被截去：您上次登录时日志已有 ${before} 条记录（末条摘要 [0-9a-f]{12}），现在只有 ${before - 2} 条`));
-    const alarms = withRaw(h.dir, key, (db) => db.prepare(`SELECT username, detail, signature FROM audit_log WHERE action = 'session.auditAlarm'`).all()) as {
+    expect(admin.auditAlarm).toMatch(
+      new RegExp(
+        `^审计日志末尾被截去：您上次登录时日志已有 ${before} 条记录（末条摘要 [0-9a-f]{12}），现在只有 ${before - 2} 条`,
+      ),
+    );
+    const alarms = withRaw(h.dir, key, (db) =>
+      db.prepare(`SELECT username, detail, signature FROM audit_log WHERE action = 'session.auditAlarm'`).all(),
+    ) as {
       username: string;
       detail: string;
       signature: string | null;
@@ -127,7 +144,17 @@ describe('a cut of the newest entries', () => {
       // The last two entries replaced by two harmless-looking ones with no user (unsigned), chain recomputed.
       rewriteChain(db, root, (all) => [
         ...all.slice(0, -2),
-        ...all.slice(-2).map((r) => ({ ...r, user_id: null, username: '系统', action: 'backup.auto', target: '', detail: '{}', signature: null })),
+        ...all
+          .slice(-2)
+          .map((r) => ({
+            ...r,
+            user_id: null,
+            username: '系统',
+            action: 'backup.auto',
+            target: '',
+            detail: '{}',
+            signature: null,
+          })),
       ]),
     );
     const admin = await loginAdmin(h);
@@ -154,13 +181,17 @@ describe('a cut of the newest entries', () => {
     await h.ok('session.lock', {});
     rmSync(signingKeyPath(h.dir));
     const admin = await loginAdmin(h);
-    expect(admin.auditAlarm).toBe('您的签名密钥记录已从档案库文件夹中消失，已生成新的签名密钥。请立即报告保密管理人员。');
+    expect(admin.auditAlarm).toBe(
+      '您的签名密钥记录已从档案库文件夹中消失，已生成新的签名密钥。请立即报告保密管理人员。',
+    );
   });
 
   test('an altered anchor (count lowered to hide a cut) fails its MAC: alarm', async () => {
     const { h } = await storeWithTwoUsers();
     await h.ok('session.lock', {});
-    const file = JSON.parse(readFileSync(signingKeyPath(h.dir), 'utf8')) as { users: Record<string, { anchor: { count: number } }> };
+    const file = JSON.parse(readFileSync(signingKeyPath(h.dir), 'utf8')) as {
+      users: Record<string, { anchor: { count: number } }>;
+    };
     for (const r of Object.values(file.users)) r.anchor.count = 1;
     writeFileSync(signingKeyPath(h.dir), JSON.stringify(file));
     const admin = await loginAdmin(h);
@@ -183,7 +214,10 @@ describe('an entry forged as another user', () => {
         signature: null,
       },
     ]);
-    const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
     db.prepare('UPDATE audit_log SET signature = ? WHERE id = ?').run(signature(last.hash), last.id);
     return last.id;
   }
@@ -226,14 +260,19 @@ describe('an entry forged as another user', () => {
           signature: null,
         },
       ]);
-      const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+      const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+        id: number;
+        hash: string;
+      };
       db.prepare('UPDATE audit_log SET signature = ? WHERE id = ?').run(
         sign(null, Buffer.from(last.hash, 'hex'), attacker.privateKey).toString('base64'),
         last.id,
       );
     });
     const admin = await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
-    expect(admin.auditAlarm).toBe('账户登记的签名公钥已被改动，与您本人的签名密钥不符（有人可能以您的名义伪造了审计记录）。请立即报告保密管理人员。');
+    expect(admin.auditAlarm).toBe(
+      '账户登记的签名公钥已被改动，与您本人的签名密钥不符（有人可能以您的名义伪造了审计记录）。请立即报告保密管理人员。',
+    );
   });
 });
 
@@ -249,7 +288,11 @@ describe('keys through an account’s life', () => {
     expect(v).toMatchObject({ intact: true, unsigned: 0, reason: null });
     expect(v.head.digest).toMatch(/^[0-9a-f]{12}$/);
     const replaced = withRaw(h.dir, key, (db) =>
-      db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action IN ('session.signingKeyReplaced', 'session.signingKeyCreated')`).get(),
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM audit_log WHERE action IN ('session.signingKeyReplaced', 'session.signingKeyCreated')`,
+        )
+        .get(),
     );
     expect(replaced).toEqual({ n: 0 }); // the same key all along
   });
@@ -261,7 +304,9 @@ describe('keys through an account’s life', () => {
     expect(reader.auditAlarm).toBeUndefined();
     // A reset re-keys the store: the key from before no longer opens it.
     const fresh = await keyFromPassword(h.dir, 'reader1', 'Reset@20255x');
-    const entry = withRaw(h.dir, fresh, (db) => db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyReplaced'`).get()) as Row;
+    const entry = withRaw(h.dir, fresh, (db) =>
+      db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyReplaced'`).get(),
+    ) as Row;
     expect(JSON.parse(entry.detail)).toMatchObject({ reason: '密码已由管理员重置，原签名密钥无法解开' });
     await loginAdmin(h);
     expect(await verify(h)).toMatchObject({ intact: true, reason: null });
@@ -286,7 +331,9 @@ describe('an account from before signing', () => {
     const legacy = withRaw(h.dir, key, (db) => rows(db).length);
     const admin = await loginAdmin(h);
     expect(admin.auditAlarm).toBeUndefined();
-    const made = withRaw(h.dir, key, (db) => db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyCreated'`).all()) as Row[];
+    const made = withRaw(h.dir, key, (db) =>
+      db.prepare(`SELECT * FROM audit_log WHERE action = 'session.signingKeyCreated'`).all(),
+    ) as Row[];
     expect(made).toHaveLength(1);
     expect(made[0]).toMatchObject({ username: 'admin', signature: expect.any(String) });
     expect(await verify(h)).toMatchObject({ intact: true, unsigned: legacy, reason: null });

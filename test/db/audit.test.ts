@@ -75,19 +75,28 @@ const NEW_USER = { username: 'reader', displayName: '查阅员', role: 'reviewer
 
 /** For each mutating call but setup.createStore: what must exist first, then the call itself (which must succeed). */
 const MUTATING: Partial<Record<CallName, Scenario>> = {
-  'session.login': { prepare: (h) => h.ok('session.lock', {}), run: (h) => h.ok('session.login', { username: 'admin', password: ADMIN.password }) },
+  'session.login': {
+    prepare: (h) => h.ok('session.lock', {}),
+    run: (h) => h.ok('session.login', { username: 'admin', password: ADMIN.password }),
+  },
   'session.recover': {
     prepare: (h) => h.ok('session.lock', {}),
-    run: (h) => h.ok('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Recover@2025' }),
+    run: (h) =>
+      h.ok('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Recover@2025' }),
   },
   'session.lock': { run: (h) => h.ok('session.lock', {}) },
-  'me.changePassword': { run: (h) => h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Changed@2025' }) },
+  'me.changePassword': {
+    run: (h) => h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Changed@2025' }),
+  },
   'users.create': { run: (h) => h.ok('users.create', NEW_USER) },
   'users.update': {
     prepare: (h) => h.ok('users.create', NEW_USER),
     run: (h) => h.ok('users.update', { userId: 2, displayName: '查阅员乙', role: 'assessmentClerk' }),
   },
-  'users.resetPassword': { prepare: (h) => h.ok('users.create', NEW_USER), run: (h) => h.ok('users.resetPassword', { userId: 2, newPassword: 'Reset@20255' }) },
+  'users.resetPassword': {
+    prepare: (h) => h.ok('users.create', NEW_USER),
+    run: (h) => h.ok('users.resetPassword', { userId: 2, newPassword: 'Reset@20255' }),
+  },
   'users.disable': { prepare: (h) => h.ok('users.create', NEW_USER), run: (h) => h.ok('users.disable', { userId: 2 }) },
   'keys.rekey': { run: (h) => h.ok('keys.rekey', {}) },
   'keys.newRecoveryCode': { run: (h) => h.ok('keys.newRecoveryCode', {}) },
@@ -96,14 +105,28 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'units.delete': { prepare: (h) => addUnit(h, '乌兰镇'), run: (h) => h.ok('units.delete', { id: 1 }) },
   'categories.save': { run: (h) => h.ok('categories.save', { name: '国有企业' }) },
   'portrait.saveConfig': { run: (h) => h.ok('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 5 }) },
-  'catalog.saveEntry': { run: (h) => h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' }) },
-  'catalog.renameGroup': { run: (h) => h.ok('catalog.renameGroup', { kind: 'section', code: 'S1', name: '政治思想表现' }) },
+  'catalog.saveEntry': {
+    run: (h) => h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' }),
+  },
+  'catalog.renameGroup': {
+    run: (h) => h.ok('catalog.renameGroup', { kind: 'section', code: 'S1', name: '政治思想表现' }),
+  },
   'catalog.saveListItem': {
-    run: (h) => h.ok('catalog.saveListItem', { polarity: 'positive', name: '驻村帮扶成效突出', points: 3, dimensions: ['D3'], veto: false }),
+    run: (h) =>
+      h.ok('catalog.saveListItem', {
+        polarity: 'positive',
+        name: '驻村帮扶成效突出',
+        points: 3,
+        dimensions: ['D3'],
+        veto: false,
+      }),
   },
   'catalog.setRetired': { run: (h) => h.ok('catalog.setRetired', { kind: 'channel', code: 'CH12', retired: true }) },
   'catalog.move': { run: (h) => h.ok('catalog.move', { kind: 'category', code: 'C2', direction: 'up' }) },
-  'cadres.create': { prepare: (h) => addUnit(h, '阿尔巴斯苏木'), run: (h) => h.ok('cadres.create', { input: cadreInput(1) }) },
+  'cadres.create': {
+    prepare: (h) => addUnit(h, '阿尔巴斯苏木'),
+    run: (h) => h.ok('cadres.create', { input: cadreInput(1) }),
+  },
   'cadres.update': {
     prepare: unitAndCadre,
     run: (h) => h.ok('cadres.update', { id: 1, version: 1, input: cadreInput(1, { rank: '一级主任科员' }) }),
@@ -153,7 +176,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, token: string) => h.ok('backup.create', { token }),
   },
   'backup.restore': {
-    prepare: async (h) => h.ok('backup.unlock', { token: await backupPicked(h), username: 'admin', password: ADMIN.password }),
+    prepare: async (h) =>
+      h.ok('backup.unlock', { token: await backupPicked(h), username: 'admin', password: ADMIN.password }),
     run: (h, unlocked: { jobId: string }) => h.ok('backup.restore', { jobId: unlocked.jobId }),
     // The restored store holds the backup's entries (taken before backup.create recorded its own), then the restore's.
     baseline: (unlocked: { counts: { auditEntries: number } }) => unlocked.counts.auditEntries,
@@ -167,24 +191,52 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, jobId: string) =>
       h.ok('roster.commitLrmx', {
         jobId,
-        files: [0, 1].map((index) => ({ index, unitId: 1, position: index === 0 ? 'chief' : 'deputy', confirmMatch: false })),
+        files: [0, 1].map((index) => ({
+          index,
+          unitId: 1,
+          position: index === 0 ? 'chief' : 'deputy',
+          confirmMatch: false,
+        })),
       }),
   },
   'portrait.saveEvaluation': {
     prepare: (h) => dossierCadre(h),
-    run: (h, cadreId: number) => h.ok('portrait.saveEvaluation', { cadreId, abilities: '善于统筹', weaknesses: '', familiarFields: '基层党建', baseVersion: 0 }),
+    run: (h, cadreId: number) =>
+      h.ok('portrait.saveEvaluation', {
+        cadreId,
+        abilities: '善于统筹',
+        weaknesses: '',
+        familiarFields: '基层党建',
+        baseVersion: 0,
+      }),
   },
-  'portrait.confirm': { prepare: (h) => dossierCadre(h), run: (h, cadreId: number) => h.ok('portrait.confirm', { cadreId, grade: '一般', reason: '近期表现一般' }) },
+  'portrait.confirm': {
+    prepare: (h) => dossierCadre(h),
+    run: (h, cadreId: number) => h.ok('portrait.confirm', { cadreId, grade: '一般', reason: '近期表现一般' }),
+  },
   'entries.create': { prepare: (h) => dossierCadre(h), run: (h, cadreId: number) => addEntry(h, cadreId) },
   'entries.update': {
     prepare: async (h) => addEntry(h, await dossierCadre(h)),
-    run: (h, e: { id: number; cadreId: number }) => h.ok('entries.update', { id: e.id, version: 1, input: { cadreId: e.cadreId, ...entryForm({ title: '改后标题' }) } }),
+    run: (h, e: { id: number; cadreId: number }) =>
+      h.ok('entries.update', {
+        id: e.id,
+        version: 1,
+        input: { cadreId: e.cadreId, ...entryForm({ title: '改后标题' }) },
+      }),
   },
-  'entries.delete': { prepare: async (h) => addEntry(h, await dossierCadre(h)), run: (h, e: { id: number }) => h.ok('entries.delete', { id: e.id, version: 1 }) },
+  'entries.delete': {
+    prepare: async (h) => addEntry(h, await dossierCadre(h)),
+    run: (h, e: { id: number }) => h.ok('entries.delete', { id: e.id, version: 1 }),
+  },
   'entries.verify': {
     prepare: async (h) => {
       const e = await addEntry(h, await dossierCadre(h));
-      await h.ok('users.create', { username: 'checker', displayName: '核实员', role: 'admin', password: 'Checker@2025' });
+      await h.ok('users.create', {
+        username: 'checker',
+        displayName: '核实员',
+        role: 'admin',
+        password: 'Checker@2025',
+      });
       await h.ok('session.login', { username: 'checker', password: 'Checker@2025' });
       await h.ok('me.changePassword', { currentPassword: 'Checker@2025', newPassword: 'Checker#2026x' }); // the forced change
       return e;
@@ -194,7 +246,10 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'entries.createBulk': {
     prepare: async (h) => [await dossierCadre(h), await dossierCadre(h, '李秀梅')],
     run: (h, ids: number[]) =>
-      h.ok('entries.createBulk', { common: entryForm(), rows: ids.map((cadreId) => ({ cadreId, hours: 40, note: '优秀学员' })) }),
+      h.ok('entries.createBulk', {
+        common: entryForm(),
+        rows: ids.map((cadreId) => ({ cadreId, hours: 40, note: '优秀学员' })),
+      }),
   },
   'attachments.add': {
     prepare: async (h) => {
@@ -210,15 +265,33 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, a: { id: number }) => h.ok('attachments.remove', { id: a.id }),
   },
-  'classes.save': { run: (h) => h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' }) },
+  'classes.save': {
+    run: (h) =>
+      h.ok('classes.save', {
+        name: '春季中青班',
+        startDate: '2025-03-01',
+        endDate: '2025-03-20',
+        hours: 40,
+        organizer: '县委党校',
+      }),
+  },
   'classes.saveRecords': {
     prepare: async (h) => {
       const cadreId = await dossierCadre(h);
-      const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
+      const cls = await h.ok('classes.save', {
+        name: '春季中青班',
+        startDate: '2025-03-01',
+        endDate: '2025-03-20',
+        hours: 40,
+        organizer: '县委党校',
+      });
       return { cadreId, classId: cls.id };
     },
     run: (h, p: { cadreId: number; classId: number }) =>
-      h.ok('classes.saveRecords', { classId: p.classId, rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }] }),
+      h.ok('classes.saveRecords', {
+        classId: p.classId,
+        rows: [{ cadreId: p.cadreId, hours: 40, result: 'excellent' }],
+      }),
   },
   'training.commitYear': {
     prepare: async (h) => (await dossierCadre(h), (await h.ok('training.previewYear', { year: 2025 })).token),
@@ -227,23 +300,40 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'training.withdrawBatch': {
     prepare: async (h) => {
       await dossierCadre(h);
-      return h.ok('training.commitYear', { year: 2025, token: (await h.ok('training.previewYear', { year: 2025 })).token });
+      return h.ok('training.commitYear', {
+        year: 2025,
+        token: (await h.ok('training.previewYear', { year: 2025 })).token,
+      });
     },
     run: (h, b: { batchId: string }) => h.ok('training.withdrawBatch', { batchId: b.batchId, reason: '学时录入有误' }),
   },
   'collection.attestNone': {
     prepare: (h) => dossierCadre(h),
-    run: (h, cadreId: number) => h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [cadreId], note: '经核查无表彰' }),
+    run: (h, cadreId: number) =>
+      h.ok('collection.attestNone', {
+        quarter: '2025Q3',
+        sectionCode: 'S5',
+        cadreIds: [cadreId],
+        note: '经核查无表彰',
+      }),
   },
   'collection.withdrawAttestation': {
     prepare: async (h) => {
       const cadreId = await dossierCadre(h);
-      await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [cadreId], note: '经核查无表彰' });
+      await h.ok('collection.attestNone', {
+        quarter: '2025Q3',
+        sectionCode: 'S5',
+        cadreIds: [cadreId],
+        note: '经核查无表彰',
+      });
       return cadreId;
     },
-    run: (h, cadreId: number) => h.ok('collection.withdrawAttestation', { quarter: '2025Q3', sectionCode: 'S5', cadreId }),
+    run: (h, cadreId: number) =>
+      h.ok('collection.withdrawAttestation', { quarter: '2025Q3', sectionCode: 'S5', cadreId }),
   },
-  'collection.setRequiredSections': { run: (h) => h.ok('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S1', 'S2'] }) },
+  'collection.setRequiredSections': {
+    run: (h) => h.ok('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S1', 'S2'] }),
+  },
   'dossier.exportMissing': {
     prepare: async (h) => (await dossierCadre(h), savedTo(h, 'quarterGaps', '缺项名单.xlsx')),
     run: (h, token: string) => h.ok('dossier.exportMissing', { quarter: '2025Q3', token }),
@@ -264,7 +354,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       const { a } = await assessmentIn(h, 'collecting');
       const sheet = await h.ok('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 2 });
       const slips = sheet.slips.map((s) => ({ seatLabel: s.seatLabel, code: s.code }));
-      const r = await h.ok('print.renderSlips', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', groupName: sheet.groupName, slips });
+      const r = await h.ok('print.renderSlips', {
+        assessmentId: a.id,
+        kind: 'superior',
+        group: 'chief:C1',
+        groupName: sheet.groupName,
+        slips,
+      });
       return { jobId: r.jobId, token: await savedTo(h, 'codeSlips', '评议码.pdf') };
     },
     run: (h, p: { jobId: string; token: string }) => h.ok('print.saveSlips', p),
@@ -279,10 +375,17 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   },
   'packets.saveSelection': {
     prepare: (h) => dossierCadre(h),
-    run: (h, cadreId: number) => h.ok('packets.saveSelection', { name: '12月部务会', title: '审议材料', cadreIds: [cadreId], assessmentIds: [] }),
+    run: (h, cadreId: number) =>
+      h.ok('packets.saveSelection', { name: '12月部务会', title: '审议材料', cadreIds: [cadreId], assessmentIds: [] }),
   },
   'packets.deleteSelection': {
-    prepare: async (h) => h.ok('packets.saveSelection', { name: '12月部务会', title: '审议材料', cadreIds: [await dossierCadre(h)], assessmentIds: [] }),
+    prepare: async (h) =>
+      h.ok('packets.saveSelection', {
+        name: '12月部务会',
+        title: '审议材料',
+        cadreIds: [await dossierCadre(h)],
+        assessmentIds: [],
+      }),
     run: (h) => h.ok('packets.deleteSelection', { name: '12月部务会' }),
   },
   'prints.export': {
@@ -292,7 +395,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'assessments.create': { prepare: (h) => seedRoster(h), run: (h) => createC1(h) },
   'assessments.updateConfig': {
     prepare: (h) => assessmentIn(h, 'preparing'),
-    run: (h, { a }: Prepared) => h.ok('assessments.updateConfig', { id: a.id, version: a.version, config: defaultAssessmentConfig() }),
+    run: (h, { a }: Prepared) =>
+      h.ok('assessments.updateConfig', { id: a.id, version: a.version, config: defaultAssessmentConfig() }),
   },
   'assessments.setState': {
     prepare: (h) => assessmentIn(h, 'preparing'),
@@ -308,24 +412,43 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   },
   'ballots.saveSuperior': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b, r.c] }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b, r.c] }),
   },
   'ballots.savePeer': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.savePeer', { assessmentId: a.id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }] }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('ballots.savePeer', {
+        assessmentId: a.id,
+        raterId: r.d,
+        ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }],
+      }),
   },
   'ballots.saveStaff': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveStaff', { assessmentId: a.id, counts: [{ targetId: r.a, excellent: 3, good: 1, fair: 0, poor: 0 }] }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('ballots.saveStaff', {
+        assessmentId: a.id,
+        counts: [{ targetId: r.a, excellent: 3, good: 1, fair: 0, poor: 0 }],
+      }),
   },
   'ballots.addStaffBallot': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) =>
-      h.ok('ballots.addStaffBallot', { assessmentId: a.id, group: 'chief:C1', votes: [{ targetId: r.a, grade: 'excellent' }, { targetId: r.b, grade: 'good' }, { targetId: r.c, grade: 'fair' }] }),
+      h.ok('ballots.addStaffBallot', {
+        assessmentId: a.id,
+        group: 'chief:C1',
+        votes: [
+          { targetId: r.a, grade: 'excellent' },
+          { targetId: r.b, grade: 'good' },
+          { targetId: r.c, grade: 'fair' },
+        ],
+      }),
   },
   'ballots.saveService': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('ballots.saveService', { assessmentId: a.id, targetId: r.a, scores: [90] }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('ballots.saveService', { assessmentId: a.id, targetId: r.a, scores: [90] }),
   },
   'ballots.delete': {
     prepare: async (h) => {
@@ -334,20 +457,35 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       const list = await h.ok('ballots.list', { assessmentId: p.a.id });
       return { ...p, ballotId: list.service[0]!.id };
     },
-    run: (h, { a, ballotId }: Prepared & { ballotId: number }) => h.ok('ballots.delete', { assessmentId: a.id, kind: 'service', id: ballotId }),
+    run: (h, { a, ballotId }: Prepared & { ballotId: number }) =>
+      h.ok('ballots.delete', { assessmentId: a.id, kind: 'service', id: ballotId }),
   },
   'adjustments.add': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('adjustments.add', { assessmentId: a.id, targetId: r.a, points: 2, date: '2025-04-01', reason: '获市级表彰' }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('adjustments.add', {
+        assessmentId: a.id,
+        targetId: r.a,
+        points: 2,
+        date: '2025-04-01',
+        reason: '获市级表彰',
+      }),
   },
   'adjustments.delete': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
-      await h.ok('adjustments.add', { assessmentId: p.a.id, targetId: p.roster.a, points: 2, date: '2025-04-01', reason: '获市级表彰' });
+      await h.ok('adjustments.add', {
+        assessmentId: p.a.id,
+        targetId: p.roster.a,
+        points: 2,
+        date: '2025-04-01',
+        reason: '获市级表彰',
+      });
       const list = await h.ok('ballots.list', { assessmentId: p.a.id });
       return { ...p, itemId: list.adjustments[0]!.id };
     },
-    run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
+    run: (h, { a, itemId }: Prepared & { itemId: number }) =>
+      h.ok('adjustments.delete', { assessmentId: a.id, id: itemId }),
   },
   'adjustments.dismissProposal': {
     prepare: async (h) => {
@@ -355,11 +493,13 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       const entry = await addEntry(h, p.roster.a, { date: '2025-05-10' });
       return { ...p, entryId: entry.id };
     },
-    run: (h, { a, entryId }: Prepared & { entryId: number }) => h.ok('adjustments.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+    run: (h, { a, entryId }: Prepared & { entryId: number }) =>
+      h.ok('adjustments.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
   },
   'vetoes.add': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('vetoes.add', { assessmentId: a.id, targetId: r.a, reason: '违反政治纪律' }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('vetoes.add', { assessmentId: a.id, targetId: r.a, reason: '违反政治纪律' }),
   },
   'vetoes.delete': {
     prepare: async (h) => {
@@ -372,7 +512,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   },
   'ineligible.add': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('ineligible.add', { assessmentId: a.id, targetId: r.a, reason: '本年度受诫勉' }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('ineligible.add', { assessmentId: a.id, targetId: r.a, reason: '本年度受诫勉' }),
   },
   'ineligible.delete': {
     prepare: async (h) => {
@@ -381,10 +522,14 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       const list = await h.ok('ballots.list', { assessmentId: p.a.id });
       return { ...p, itemId: list.ineligible[0]!.id };
     },
-    run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('ineligible.delete', { assessmentId: a.id, id: itemId }),
+    run: (h, { a, itemId }: Prepared & { itemId: number }) =>
+      h.ok('ineligible.delete', { assessmentId: a.id, id: itemId }),
   },
   'ballots.saveTemplate': {
-    prepare: async (h) => ({ ...(await assessmentIn(h, 'collecting')), token: await savedTo(h, 'ballotTemplate', '测评票模板.xlsx') }),
+    prepare: async (h) => ({
+      ...(await assessmentIn(h, 'collecting')),
+      token: await savedTo(h, 'ballotTemplate', '测评票模板.xlsx'),
+    }),
     run: (h, { a, token }: Prepared & { token: string }) => h.ok('ballots.saveTemplate', { assessmentId: a.id, token }),
   },
   'ballots.commitExcel': {
@@ -401,16 +546,24 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, { input }: Prepared & { input: ReturnType<typeof commitInput> }) => h.ok('ballots.commitExcel', input),
   },
   'rankings.exportExcel': {
-    prepare: async (h) => ({ ...(await assessmentIn(h, 'summarized')), token: await savedTo(h, 'rankingsExcel', '排名.xlsx') }),
+    prepare: async (h) => ({
+      ...(await assessmentIn(h, 'summarized')),
+      token: await savedTo(h, 'rankingsExcel', '排名.xlsx'),
+    }),
     run: (h, { a, token }: Prepared & { token: string }) => h.ok('rankings.exportExcel', { assessmentId: a.id, token }),
   },
   'ballots.exportSummary': {
-    prepare: async (h) => ({ ...(await assessmentIn(h, 'summarized')), token: await savedTo(h, 'ballotSummary', '测评汇总.xlsx') }),
-    run: (h, { a, token }: Prepared & { token: string }) => h.ok('ballots.exportSummary', { assessmentId: a.id, token }),
+    prepare: async (h) => ({
+      ...(await assessmentIn(h, 'summarized')),
+      token: await savedTo(h, 'ballotSummary', '测评汇总.xlsx'),
+    }),
+    run: (h, { a, token }: Prepared & { token: string }) =>
+      h.ok('ballots.exportSummary', { assessmentId: a.id, token }),
   },
   'grades.confirm': {
     prepare: (h) => assessmentIn(h, 'summarized'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('grades.confirm', { assessmentId: a.id, cadreId: r.b, grade: 'competent' }),
   },
   'grades.confirmSuggested': {
     prepare: (h) => assessmentIn(h, 'summarized'),
@@ -429,7 +582,8 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
       return { ...p, seatId: (await h.ok('codes.list', { assessmentId: p.a.id }))[0]!.id };
     },
-    run: (h, { a, seatId }: Prepared & { seatId: number }) => h.ok('codes.regenerate', { assessmentId: a.id, id: seatId }),
+    run: (h, { a, seatId }: Prepared & { seatId: number }) =>
+      h.ok('codes.regenerate', { assessmentId: a.id, id: seatId }),
   },
   'codes.revoke': {
     prepare: async (h) => {
@@ -442,23 +596,40 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   'codes.voidPanel': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
-      const sheet = await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      const sheet = await h.ok('codes.generate', {
+        assessmentId: p.a.id,
+        kind: 'superior',
+        group: 'chief:C1',
+        count: 1,
+      });
       await h.ok('kiosk.start', { assessmentId: p.a.id });
-      await h.ok('kiosk.submit', { code: sheet.slips[0]!.code, ballot: { kind: 'superior', order: [p.roster.a, p.roster.b, p.roster.c] } });
+      await h.ok('kiosk.submit', {
+        code: sheet.slips[0]!.code,
+        ballot: { kind: 'superior', order: [p.roster.a, p.roster.b, p.roster.c] },
+      });
       await h.ok('kiosk.exit', { password: ADMIN.password });
       return p;
     },
     run: (h, { a }: Prepared) => h.ok('codes.voidPanel', { assessmentId: a.id, kind: 'superior', group: 'chief:C1' }),
   },
-  'kiosk.start': { prepare: (h) => assessmentIn(h, 'collecting'), run: (h, { a }: Prepared) => h.ok('kiosk.start', { assessmentId: a.id }) },
+  'kiosk.start': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a }: Prepared) => h.ok('kiosk.start', { assessmentId: a.id }),
+  },
   'kiosk.submit': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
-      const sheet = await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      const sheet = await h.ok('codes.generate', {
+        assessmentId: p.a.id,
+        kind: 'superior',
+        group: 'chief:C1',
+        count: 1,
+      });
       await h.ok('kiosk.start', { assessmentId: p.a.id });
       return { ...p, code: sheet.slips[0]!.code };
     },
-    run: (h, { roster: r, code }: Prepared & { code: string }) => h.ok('kiosk.submit', { code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } }),
+    run: (h, { roster: r, code }: Prepared & { code: string }) =>
+      h.ok('kiosk.submit', { code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } }),
   },
   'kiosk.exit': {
     prepare: async (h) => {
@@ -470,7 +641,12 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   },
   'paper.enter': {
     prepare: (h) => assessmentIn(h, 'collecting'),
-    run: (h, { a, roster: r }: Prepared) => h.ok('paper.enter', { assessmentId: a.id, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.b, r.c] } }),
+    run: (h, { a, roster: r }: Prepared) =>
+      h.ok('paper.enter', {
+        assessmentId: a.id,
+        paperNo: 'P-1',
+        ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.b, r.c] },
+      }),
   },
   'paper.resolve': {
     prepare: async (h) => {
@@ -489,24 +665,52 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
 async function mismatchedPaper(h: Host): Promise<Prepared> {
   const p = await assessmentIn(h, 'collecting');
   const r = p.roster;
-  await h.ok('paper.enter', { assessmentId: p.a.id, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.b, r.c] } });
+  await h.ok('paper.enter', {
+    assessmentId: p.a.id,
+    paperNo: 'P-1',
+    ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.b, r.c] },
+  });
   await loginAs(h, 'assessmentClerk');
-  await h.ok('paper.enter', { assessmentId: p.a.id, paperNo: 'P-1', ballot: { kind: 'superior', group: 'chief:C1', order: [r.b, r.a, r.c] } });
+  await h.ok('paper.enter', {
+    assessmentId: p.a.id,
+    paperNo: 'P-1',
+    ballot: { kind: 'superior', group: 'chief:C1', order: [r.b, r.a, r.c] },
+  });
   await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
   return p;
 }
 
-const callsWhere = (mutates: boolean) => (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
+const callsWhere = (mutates: boolean) =>
+  (Object.keys(contract) as CallName[]).filter((n) => contract[n].mutates === mutates);
 
 /** Detail keys of the store's audit entries that the audit viewer has no Chinese label for. */
 function unlabeledDetailKeys(h: Host, key: Buffer): string[] {
-  const rows = withRaw(h.dir, key, (db) => db.prepare('SELECT action, detail FROM audit_log').all() as { action: string; detail: string }[]);
-  const missing = rows.flatMap((r) => Object.keys(JSON.parse(r.detail) as object).filter((k) => !(k in AUDIT_DETAIL_LABELS)).map((k) => `${r.action}: ${k}`));
+  const rows = withRaw(
+    h.dir,
+    key,
+    (db) => db.prepare('SELECT action, detail FROM audit_log').all() as { action: string; detail: string }[],
+  );
+  const missing = rows.flatMap((r) =>
+    Object.keys(JSON.parse(r.detail) as object)
+      .filter((k) => !(k in AUDIT_DETAIL_LABELS))
+      .map((k) => `${r.action}: ${k}`),
+  );
   return [...new Set(missing)].sort();
 }
 
 function lastEntry(h: Host, key: Buffer) {
-  return withRaw(h.dir, key, (db) => db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; action: string; username: string; target: string; detail: string });
+  return withRaw(
+    h.dir,
+    key,
+    (db) =>
+      db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+        id: number;
+        action: string;
+        username: string;
+        target: string;
+        detail: string;
+      },
+  );
 }
 
 describe('one audit entry per change', () => {
@@ -521,26 +725,30 @@ describe('one audit entry per change', () => {
     expect(lastEntry(h, key)).toMatchObject({ id: 1, action: 'setup.createStore', username: 'admin', target: h.dir });
   });
 
-  test.each(callsWhere(true).filter((n) => n !== 'setup.createStore'))('%s writes exactly one entry, named after the call', async (name) => {
-    const scenario = MUTATING[name];
-    if (!scenario) return expect.fail(`add a scenario for the mutating call ${name} to MUTATING`);
-    const h = await newHostWithStore();
-    const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
-    const prepared = await scenario.prepare?.(h);
-    const before = scenario.baseline ? scenario.baseline(prepared as never) : auditCount(h.dir, key);
-    await scenario.run(h, prepared as never);
-    // A re-keying call (users.disable, keys.rekey …) leaves the store under a new key: read with the session's.
-    const after = h.host.status().phase === 'ready' ? h.host.session().withKey((k) => Buffer.from(k)) : key;
-    expect(auditCount(h.dir, after)).toBe(before + 1);
-    expect(lastEntry(h, after)).toMatchObject({ id: before + 1, action: name });
-    // The chain still verifies with the entry in it.
-    if (h.host.status().phase !== 'ready') await h.ok('session.login', { username: 'admin', password: ADMIN.password });
-    h.host.kiosk.stop(); // kiosk.start left the session in 评议终端 mode, where audit.verify is refused
-    const v = await h.ok('audit.verify', {});
-    expect(v).toMatchObject({ intact: true, firstBrokenId: null });
-    // Every detail key written on the way (the call's own entry and its preparation's) reads in Chinese.
-    expect(unlabeledDetailKeys(h, after)).toEqual([]);
-  });
+  test.each(callsWhere(true).filter((n) => n !== 'setup.createStore'))(
+    '%s writes exactly one entry, named after the call',
+    async (name) => {
+      const scenario = MUTATING[name];
+      if (!scenario) return expect.fail(`add a scenario for the mutating call ${name} to MUTATING`);
+      const h = await newHostWithStore();
+      const key = await keyFromRecoveryCode(h.dir, h.recoveryCode);
+      const prepared = await scenario.prepare?.(h);
+      const before = scenario.baseline ? scenario.baseline(prepared as never) : auditCount(h.dir, key);
+      await scenario.run(h, prepared as never);
+      // A re-keying call (users.disable, keys.rekey …) leaves the store under a new key: read with the session's.
+      const after = h.host.status().phase === 'ready' ? h.host.session().withKey((k) => Buffer.from(k)) : key;
+      expect(auditCount(h.dir, after)).toBe(before + 1);
+      expect(lastEntry(h, after)).toMatchObject({ id: before + 1, action: name });
+      // The chain still verifies with the entry in it.
+      if (h.host.status().phase !== 'ready')
+        await h.ok('session.login', { username: 'admin', password: ADMIN.password });
+      h.host.kiosk.stop(); // kiosk.start left the session in 评议终端 mode, where audit.verify is refused
+      const v = await h.ok('audit.verify', {});
+      expect(v).toMatchObject({ intact: true, firstBrokenId: null });
+      // Every detail key written on the way (the call's own entry and its preparation's) reads in Chinese.
+      expect(unlabeledDetailKeys(h, after)).toEqual([]);
+    },
+  );
 
   test('read calls write no entry', async () => {
     const h = await newHostWithStore({ pickDirectory: async () => '/tmp/picked' });
@@ -554,10 +762,27 @@ describe('one audit entry per change', () => {
     const [lrmx] = await h.pickOpen('lrmx', fixturePath('lrmx/巴特尔.lrmx'));
     const backup = await backupPicked(h);
     const entry = await addEntry(h, cadre.id);
-    const attachment = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
-    const cls = await h.ok('classes.save', { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
-    const created = await h.ok('assessments.create', { name: '读取测试考核', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
-    const assessment = await h.ok('assessments.setState', { id: created.id, version: created.version, state: 'collecting' });
+    const attachment = await h.ok('attachments.add', {
+      entryId: entry.id,
+      token: await pickAttachment(h, '证书.png', samplePng()),
+    });
+    const cls = await h.ok('classes.save', {
+      name: '春季中青班',
+      startDate: '2025-03-01',
+      endDate: '2025-03-20',
+      hours: 40,
+      organizer: '县委党校',
+    });
+    const created = await h.ok('assessments.create', {
+      name: '读取测试考核',
+      year: 2025,
+      scope: { categoryCodes: ['C1'], unitIds: [] },
+    });
+    const assessment = await h.ok('assessments.setState', {
+      id: created.id,
+      version: created.version,
+      state: 'collecting',
+    });
     const ballotPath = join(tempDir(), '测评票.xlsx');
     writeFileSync(ballotPath, await buildBallotTemplate(assessment));
     const [ballotFile] = await h.pickOpen('ballotExcel', ballotPath);
@@ -565,13 +790,21 @@ describe('one audit entry per change', () => {
     let restoreJobId = '';
     const printJob = (await h.ok('print.renderDossier', { cadreId: cadre.id, copies: 1, recipients: [] })).jobId;
     // Fresh codes to print as slips (generating them is a change, so before the count).
-    const fresh = await h.ok('codes.generate', { assessmentId: assessment.id, kind: 'superior', group: 'chief:C1', count: 1 });
+    const fresh = await h.ok('codes.generate', {
+      assessmentId: assessment.id,
+      kind: 'superior',
+      group: 'chief:C1',
+      count: 1,
+    });
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
       'cadres.get': () => ({ id: cadre.id }),
       'files.pickOpen': () => (h.dialogs.answerOpen(fixturePath('lrmx/李秀梅.lrmx')), { purpose: 'lrmx' }),
-      'files.pickSave': () => (h.dialogs.answerSave(join(tempDir(), '名册.xlsx')), { purpose: 'rosterExcel', suggestedName: '干部名册' }),
+      'files.pickSave': () => (
+        h.dialogs.answerSave(join(tempDir(), '名册.xlsx')),
+        { purpose: 'rosterExcel', suggestedName: '干部名册' }
+      ),
       'roster.previewExcel': () => ({ token: excel!.token }),
       'units.previewExcel': () => ({ token: unitsExcel!.token }),
       'roster.previewLrmx': () => ({ tokens: [lrmx!.token] }),
@@ -598,7 +831,13 @@ describe('one audit entry per change', () => {
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
       'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'print.renderRankings': () => ({ assessmentId: assessment.id, copies: 1, recipients: [] }),
-      'print.renderPanel': () => ({ assessmentId: assessment.id, ballot: 'peer', group: 'chief:C1', copies: 1, recipients: [] }),
+      'print.renderPanel': () => ({
+        assessmentId: assessment.id,
+        ballot: 'peer',
+        group: 'chief:C1',
+        copies: 1,
+        recipients: [],
+      }),
       'print.renderSlips': () => ({
         assessmentId: assessment.id,
         kind: 'superior',
@@ -645,7 +884,11 @@ describe('one audit entry per change', () => {
     const locked = auditCount(h.dir, key);
     await h.err('session.login', { username: 'admin', password: 'wrong-password' });
     await h.err('session.login', { username: 'ghost', password: 'wrong-password' });
-    await h.err('session.recover', { recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', username: 'admin', newPassword: 'Recover@2025' });
+    await h.err('session.recover', {
+      recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA',
+      username: 'admin',
+      newPassword: 'Recover@2025',
+    });
     await h.ok('session.login', { username: 'reader', password: NEW_USER.password });
     await h.err('users.list', {}); // forbidden
     // The successful login, then the three failed tries made while the store was locked.
@@ -665,7 +908,10 @@ test('refused roster changes write no entry', async () => {
   await h.err('categories.save', { name: '党群部门' }); // duplicate name
   await h.err('cadres.create', { input: cadreInput(unit.id) }); // duplicate 身份证号
   await h.err('cadres.update', { id: cadre.id, version: 7, input: cadreInput(unit.id) }); // stale version
-  await h.err('cadres.setPhoto', { id: cadre.id, token: await pickedFile(h, 'photo', '假照片.jpg', Buffer.from('不是图片')) });
+  await h.err('cadres.setPhoto', {
+    id: cadre.id,
+    token: await pickedFile(h, 'photo', '假照片.jpg', Buffer.from('不是图片')),
+  });
   const [errors] = await h.pickOpen('excel', fixturePath('excel/roster-errors.xlsx'));
   const { jobId } = await h.ok('roster.previewExcel', { token: errors!.token });
   await h.err('roster.commitExcel', { jobId, excludedRows: [], confirmedRows: [] }); // error rows included
@@ -686,14 +932,21 @@ describe('the chain', () => {
   test('an untouched chain verifies: intact, every entry checked', async () => {
     const { h, count } = await storeWithHistory();
     expect(count).toBe(5);
-    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true, checked: 5, firstBrokenId: null, reason: null });
+    expect(await h.ok('audit.verify', {})).toMatchObject({
+      intact: true,
+      checked: 5,
+      firstBrokenId: null,
+      reason: null,
+    });
   });
 
   test('a row updated behind the app’s back is found: intact false at that row', async () => {
     const { h, key, count } = await storeWithHistory();
     withRaw(h.dir, key, (db) => {
       db.exec('DROP TRIGGER audit_log_no_update');
-      db.prepare('UPDATE audit_log SET detail = ? WHERE id = 3').run(JSON.stringify({ displayName: ['查阅员', '别人'] }));
+      db.prepare('UPDATE audit_log SET detail = ? WHERE id = 3').run(
+        JSON.stringify({ displayName: ['查阅员', '别人'] }),
+      );
     });
     expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count, firstBrokenId: 3 });
   });
@@ -719,7 +972,12 @@ describe('the chain', () => {
       db.exec('DROP TRIGGER audit_log_no_delete');
       db.prepare('DELETE FROM audit_log WHERE id = 3').run();
     });
-    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count - 1, firstBrokenId: 3, reason: '第 3 号记录缺失（记录被删除）' });
+    expect(await h.ok('audit.verify', {})).toMatchObject({
+      intact: false,
+      checked: count - 1,
+      firstBrokenId: 3,
+      reason: '第 3 号记录缺失（记录被删除）',
+    });
   });
 
   test('a row inserted behind the app’s back (without the chain key) is found', async () => {
@@ -731,13 +989,19 @@ describe('the chain', () => {
          VALUES (?, ?, 1, 'admin', 'users.create', 'ghost', '{}', ?, ?)`,
       ).run(count + 1, new Date().toISOString(), last.hash, 'f'.repeat(64));
     });
-    expect(await h.ok('audit.verify', {})).toMatchObject({ intact: false, checked: count + 1, firstBrokenId: count + 1 });
+    expect(await h.ok('audit.verify', {})).toMatchObject({
+      intact: false,
+      checked: count + 1,
+      firstBrokenId: count + 1,
+    });
   });
 
   test('the app itself cannot update or delete audit rows: the database refuses', async () => {
     const { h, key, count } = await storeWithHistory();
     const db = h.host.session().db;
-    await expect(db.updateTable('audit_log').set({ detail: '{}' }).where('id', '=', 2).execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('audit_log').set({ detail: '{}' }).where('id', '=', 2).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('audit_log').where('id', '=', 2).execute()).rejects.toThrow(/append-only/);
     // Not even from a raw connection with the key, as long as the triggers are there.
     withRaw(h.dir, key, (raw) => {
@@ -766,11 +1030,17 @@ describe('audit.list', () => {
       [local(2024, 3, 11, 23, 59), 'd11-end'],
       [local(2024, 3, 12, 0, 0), 'd12'],
     ] as const) {
-      await store.db.transaction().execute((trx) =>
-        appendAudit(trx, store.auditChainKey, { userId: 1, username: 'admin', action: 'settings.update', target }, at, (hash) =>
-          signHash(store.signingKey!, hash),
-        ),
-      ); // 6..9
+      await store.db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(
+            trx,
+            store.auditChainKey,
+            { userId: 1, username: 'admin', action: 'settings.update', target },
+            at,
+            (hash) => signHash(store.signingKey!, hash),
+          ),
+        ); // 6..9
     }
     expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true, checked: 9, firstBrokenId: null });
     return h;
@@ -802,7 +1072,9 @@ describe('audit.list', () => {
   test('filters by date: from and to are whole local days, both included', async () => {
     const h = await storeWithDatedEntries();
     const targets = async (range: { from?: string; to?: string }) =>
-      (await h.ok('audit.list', { page: 1, pageSize: 100, action: 'settings.update', ...range })).rows.map((r) => r.target);
+      (await h.ok('audit.list', { page: 1, pageSize: 100, action: 'settings.update', ...range })).rows.map(
+        (r) => r.target,
+      );
     expect(await targets({ from: '2024-03-11', to: '2024-03-11' })).toEqual(['d11-end', 'd11-start']);
     expect(await targets({ to: '2024-03-10' })).toEqual(['d10']);
     expect(await targets({ from: '2024-03-12', to: '2024-03-12' })).toEqual(['d12']);
@@ -834,7 +1106,11 @@ describe('audit.list', () => {
     expect(rows[0]).toMatchObject({ username: 'admin', action: 'settings.update', target: '自动锁定时间' });
     expect(JSON.parse(rows[0]!.detail)).toEqual({ idleLockMinutes: [15, 5] });
     expect(rows[1]).toMatchObject({ action: 'users.create', target: 'reader' });
-    expect(JSON.parse(rows[1]!.detail)).toMatchObject({ displayName: '查阅员', role: '查阅人', signingKey: { publicKey: expect.any(String) } });
+    expect(JSON.parse(rows[1]!.detail)).toMatchObject({
+      displayName: '查阅员',
+      role: '查阅人',
+      signingKey: { publicKey: expect.any(String) },
+    });
     expect(rows.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
   });
 });
@@ -842,6 +1118,11 @@ describe('audit.list', () => {
 test('before any store exists the app is in setup, and login answers NO_STORE', async () => {
   const h = newHost();
   expect(await h.ok('app.status', {})).toMatchObject({ phase: 'setup', storeDir: null, user: null });
-  expect(await h.err('session.login', { username: 'admin', password: ADMIN.password })).toMatchObject({ code: 'NO_STORE' });
-  expect(await h.err('setup.useExistingStore', { dir: join(h.dir, 'nothing') })).toMatchObject({ code: 'NO_STORE', field: 'dir' });
+  expect(await h.err('session.login', { username: 'admin', password: ADMIN.password })).toMatchObject({
+    code: 'NO_STORE',
+  });
+  expect(await h.err('setup.useExistingStore', { dir: join(h.dir, 'nothing') })).toMatchObject({
+    code: 'NO_STORE',
+    field: 'dir',
+  });
 });

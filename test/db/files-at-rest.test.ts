@@ -40,7 +40,8 @@ describe.skipIf(process.platform === 'win32')('files at rest on Linux', () => {
     await h.host.lock('manual');
     for (const f of storeFiles(h.dir)) if (existsSync(f)) chmodSync(f, 0o644);
     await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
-    for (const f of [dbPath(h.dir), `${dbPath(h.dir)}-wal`, `${dbPath(h.dir)}-shm`]) expect(mode(f).toString(8), f).toBe('600');
+    for (const f of [dbPath(h.dir), `${dbPath(h.dir)}-wal`, `${dbPath(h.dir)}-shm`])
+      expect(mode(f).toString(8), f).toBe('600');
   });
 
   test('a backup, its scratch copies and the exports the app writes are 0600 under umask 022', async () => {

@@ -17,7 +17,8 @@ import { ADMIN, fast, tempDir } from '../helpers/tmp-store';
 import { openStore } from '../../db';
 import { dbPath, keyslotPath } from '../../db/store/files';
 
-const NOT_REGULAR = (name: string) => `所选文件“${name}”不是普通文件（是快捷链接、设备或文件夹），已拒绝读取，请选择文件本身`;
+const NOT_REGULAR = (name: string) =>
+  `所选文件“${name}”不是普通文件（是快捷链接、设备或文件夹），已拒绝读取，请选择文件本身`;
 
 function linkToDevZero(name: string): string {
   const path = join(tempDir('ganbu-hostile-'), name);
@@ -42,7 +43,10 @@ describe('a .docx attachment that inflates to 2 GB', () => {
     const entry = await addEntry(h, await dossierCadre(h));
     const bomb = docxBomb();
     expect(bomb.length).toBeLessThan(20 * 1024 * 1024);
-    const a = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '谈话记录.docx', bomb) });
+    const a = await h.ok('attachments.add', {
+      entryId: entry.id,
+      token: await pickAttachment(h, '谈话记录.docx', bomb),
+    });
     const before = await dossierState(h);
     expect(await h.err('attachments.preview', { id: a.id })).toMatchObject({
       code: 'VALIDATION',
@@ -50,19 +54,33 @@ describe('a .docx attachment that inflates to 2 GB', () => {
     });
     expect(await dossierState(h)).toEqual(before);
     // The app still previews an ordinary document afterwards.
-    const zip = new JSZip().file('word/document.xml', '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>正常</w:t></w:r></w:p></w:body></w:document>');
-    const ok = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '正常.docx', await zip.generateAsync({ type: 'nodebuffer' })) });
-    expect(await h.ok('attachments.preview', { id: ok.id })).toMatchObject({ kind: 'word', blocks: [{ type: 'paragraph', runs: [{ text: '正常' }] }] });
+    const zip = new JSZip().file(
+      'word/document.xml',
+      '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>正常</w:t></w:r></w:p></w:body></w:document>',
+    );
+    const ok = await h.ok('attachments.add', {
+      entryId: entry.id,
+      token: await pickAttachment(h, '正常.docx', await zip.generateAsync({ type: 'nodebuffer' })),
+    });
+    expect(await h.ok('attachments.preview', { id: ok.id })).toMatchObject({
+      kind: 'word',
+      blocks: [{ type: 'paragraph', runs: [{ text: '正常' }] }],
+    });
   });
 
   test('the bounded reader stops at its cap whatever the entry declares, and reads honest entries whole', async () => {
     const { data, size } = repeatedDeflate('<a>', 'x'.repeat(100), 50 * 1024 * 1024, '</a>');
-    const zip = rawZip([{ name: 'big.xml', data, declaredSize: 10, crc: 0 }, { name: 'small.txt', data: deflateRawSync('小文件'), declaredSize: 9, crc: 0 }]);
+    const zip = rawZip([
+      { name: 'big.xml', data, declaredSize: 10, crc: 0 },
+      { name: 'small.txt', data: deflateRawSync('小文件'), declaredSize: 9, crc: 0 },
+    ]);
     await expect(readZipEntry(zip, 'big.xml', 1024 * 1024)).rejects.toEqual(new ZipLimitError('tooLarge'));
     expect((await readZipEntry(zip, 'big.xml', size))!.length).toBe(size);
     expect((await readZipEntry(zip, 'small.txt', 100))!.toString()).toBe('小文件');
     expect(await readZipEntry(zip, 'absent.xml', 100)).toBeNull();
-    await expect(readZipEntry(Buffer.from('PK\u0003\u0004 不是压缩包'), 'a', 100)).rejects.toEqual(new ZipLimitError('corrupt'));
+    await expect(readZipEntry(Buffer.from('PK\u0003\u0004 不是压缩包'), 'a', 100)).rejects.toEqual(
+      new ZipLimitError('corrupt'),
+    );
   });
 });
 
@@ -72,24 +90,54 @@ describe('an .xlsx flooded with rows or cells', () => {
     await addUnit(h, '乌兰镇');
     const before = await rosterState(h);
     const path = tempFile('干部名册.xlsx', await xlsxRowFlood(1_000_000));
-    expect(await previewExcel(h, path)).toMatchObject({ code: 'VALIDATION', message: PARSE_ERRORS.tooManyRows, field: 'file' });
+    expect(await previewExcel(h, path)).toMatchObject({
+      code: 'VALIDATION',
+      message: PARSE_ERRORS.tooManyRows,
+      field: 'file',
+    });
     // The unit list import reads workbooks through the same opening.
     const [picked] = await h.pickOpen('excel', path);
-    expect(await h.err('units.previewExcel', { token: picked!.token })).toMatchObject({ code: 'VALIDATION', message: PARSE_ERRORS.tooManyRows });
+    expect(await h.err('units.previewExcel', { token: picked!.token })).toMatchObject({
+      code: 'VALIDATION',
+      message: PARSE_ERRORS.tooManyRows,
+    });
     expect(await rosterState(h)).toEqual(before);
   });
 
   test('a few rows of a million cells, and a package that inflates past 256 MB, are refused by name', async () => {
     const cellFlood = rawZip([
-      { name: 'xl/worksheets/sheet1.xml', ...sized(repeatedDeflate('<worksheet><sheetData><row r="1">', '<c><v>1</v></c>', 1_100_000 * 15, '</row></sheetData></worksheet>')), crc: 0 },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        ...sized(
+          repeatedDeflate(
+            '<worksheet><sheetData><row r="1">',
+            '<c><v>1</v></c>',
+            1_100_000 * 15,
+            '</row></sheetData></worksheet>',
+          ),
+        ),
+        crc: 0,
+      },
     ]);
-    expect(await checkWorkbookBounds(cellFlood, { rowsPerSheet: 25_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 })).toBe('tooManyCells');
-    const media = rawZip([{ name: 'xl/media/image1.png', ...sized(repeatedDeflate('', '\u0000'.repeat(1000), 300 * 1024 * 1024)), crc: 0 }]);
-    expect(await checkWorkbookBounds(media, { rowsPerSheet: 25_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 })).toBe('tooLarge');
+    expect(
+      await checkWorkbookBounds(cellFlood, {
+        rowsPerSheet: 25_000,
+        cells: 1_000_000,
+        inflatedBytes: 256 * 1024 * 1024,
+      }),
+    ).toBe('tooManyCells');
+    const media = rawZip([
+      { name: 'xl/media/image1.png', ...sized(repeatedDeflate('', '\u0000'.repeat(1000), 300 * 1024 * 1024)), crc: 0 },
+    ]);
+    expect(
+      await checkWorkbookBounds(media, { rowsPerSheet: 25_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 }),
+    ).toBe('tooLarge');
 
     const h = await newRosterHost();
     const before = await rosterState(h);
-    expect(await previewExcel(h, tempFile('名册.xlsx', cellFlood))).toMatchObject({ message: PARSE_ERRORS.tooManyCells });
+    expect(await previewExcel(h, tempFile('名册.xlsx', cellFlood))).toMatchObject({
+      message: PARSE_ERRORS.tooManyCells,
+    });
     expect(PARSE_ERRORS.tooManyCells).toBe('单元格过多（超过 100 万个），请删除无关的工作表或分批导入');
     expect(await previewExcel(h, tempFile('名册2.xlsx', media))).toMatchObject({
       message: '文件解压后超过 256 MB，不是正常的 Excel 工作簿，已拒绝读取',
@@ -99,7 +147,9 @@ describe('an .xlsx flooded with rows or cells', () => {
 
   test('an ordinary roster still passes the check', async () => {
     const wb = await rosterWorkbook([{ name: '张三', gender: '男' }]);
-    expect(await checkWorkbookBounds(wb, { rowsPerSheet: 25_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 })).toBe('ok');
+    expect(
+      await checkWorkbookBounds(wb, { rowsPerSheet: 25_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 }),
+    ).toBe('ok');
   });
 });
 
@@ -122,7 +172,13 @@ describe('an .lrmx batch of 3,200 copies of one person', () => {
     expect(p.files[3199]!.issues).toContain(
       '与“巴特尔-0000.lrmx”、“巴特尔-0001.lrmx”、“巴特尔-0002.lrmx”等 3199 个文件身份证号相同，是同一人，只能导入其中一个文件',
     );
-    const choose = (index: number) => ({ index, unitId: unit.id, position: 'deputy' as const, confirmMatch: false, keep: [] });
+    const choose = (index: number) => ({
+      index,
+      unitId: unit.id,
+      position: 'deputy' as const,
+      confirmMatch: false,
+      keep: [],
+    });
     expect(await h.err('roster.commitLrmx', { jobId: p.jobId, files: [choose(0), choose(2500)] })).toMatchObject({
       code: 'VALIDATION',
       message: '“巴特尔-0000.lrmx”和“巴特尔-2500.lrmx”身份证号相同，是同一人，请只导入其中一个文件',
@@ -140,7 +196,11 @@ describe('a picked path that is a link to /dev/zero', () => {
     const roster = await rosterState(h);
     const dossier = await dossierState(h);
 
-    expect(await previewExcel(h, linkToDevZero('名册.xlsx'))).toMatchObject({ code: 'VALIDATION', message: NOT_REGULAR('名册.xlsx'), field: 'file' });
+    expect(await previewExcel(h, linkToDevZero('名册.xlsx'))).toMatchObject({
+      code: 'VALIDATION',
+      message: NOT_REGULAR('名册.xlsx'),
+      field: 'file',
+    });
 
     const lrmx = linkToDevZero('巴特尔.lrmx');
     const [l] = await h.pickOpen('lrmx', lrmx);
@@ -148,13 +208,19 @@ describe('a picked path that is a link to /dev/zero', () => {
     expect(p.files[0]).toMatchObject({ ok: false, status: 'error', error: NOT_REGULAR('巴特尔.lrmx') });
 
     const [att] = await h.pickOpen('attachment', linkToDevZero('扫描件.pdf'));
-    expect(await h.err('attachments.add', { entryId: entry.id, token: att!.token })).toMatchObject({ message: NOT_REGULAR('扫描件.pdf') });
+    expect(await h.err('attachments.add', { entryId: entry.id, token: att!.token })).toMatchObject({
+      message: NOT_REGULAR('扫描件.pdf'),
+    });
 
     const [photo] = await h.pickOpen('photo', linkToDevZero('照片.jpg'));
-    expect(await h.err('cadres.setPhoto', { id: cadreId, token: photo!.token })).toMatchObject({ message: NOT_REGULAR('照片.jpg') });
+    expect(await h.err('cadres.setPhoto', { id: cadreId, token: photo!.token })).toMatchObject({
+      message: NOT_REGULAR('照片.jpg'),
+    });
 
     const [backup] = await h.pickOpen('backup', linkToDevZero('备份.gbak'));
-    expect(await h.err('backup.inspect', { token: backup!.token })).toMatchObject({ message: NOT_REGULAR('备份.gbak') });
+    expect(await h.err('backup.inspect', { token: backup!.token })).toMatchObject({
+      message: NOT_REGULAR('备份.gbak'),
+    });
 
     expect(await rosterState(h)).toEqual(roster);
     expect(await dossierState(h)).toEqual(dossier);
@@ -164,7 +230,10 @@ describe('a picked path that is a link to /dev/zero', () => {
     const dir = tempDir('ganbu-linked-store-');
     symlinkSync('/dev/zero', keyslotPath(dir));
     writeFileSync(dbPath(dir), '');
-    await expect(openStore(dir, ADMIN, fast)).rejects.toMatchObject({ code: 'NOT_A_STORE', message: expect.stringContaining('不是本系统的档案库') });
+    await expect(openStore(dir, ADMIN, fast)).rejects.toMatchObject({
+      code: 'NOT_A_STORE',
+      message: expect.stringContaining('不是本系统的档案库'),
+    });
   });
 
   test('as the .pic beside a .lrm: that file is refused by name, the others of the batch are read', async () => {

@@ -14,8 +14,18 @@ const readRaw = (dir: string): KeySlotFile => JSON.parse(readFileSync(keyslotPat
 describe('key slots', () => {
   test('slot ids and the whole file name nobody: no user name appears in keyslots.json', async () => {
     const h = await newHostWithStore();
-    await h.ok('users.create', { username: 'ZhangSanFeng', displayName: '张三丰', role: 'reviewer', password: 'Reviewer@2025' });
-    await h.ok('users.create', { username: '李四', displayName: '李四', role: 'dossierClerk', password: 'Clerk@20255' });
+    await h.ok('users.create', {
+      username: 'ZhangSanFeng',
+      displayName: '张三丰',
+      role: 'reviewer',
+      password: 'Reviewer@2025',
+    });
+    await h.ok('users.create', {
+      username: '李四',
+      displayName: '李四',
+      role: 'dossierClerk',
+      password: 'Clerk@20255',
+    });
     const text = readFileSync(keyslotPath(h.dir), 'utf8');
     const file = readKeySlots(h.dir);
     expect(file.slots.map((s) => s.kind).sort()).toEqual(['password', 'password', 'password', 'recovery']);
@@ -42,7 +52,12 @@ describe('key slots', () => {
 
   test('every slot has its own salt and IV', async () => {
     const h = await newHostWithStore();
-    await h.ok('users.create', { username: 'wangwu', displayName: '王五', role: 'reviewer', password: 'Reviewer@2025' });
+    await h.ok('users.create', {
+      username: 'wangwu',
+      displayName: '王五',
+      role: 'reviewer',
+      password: 'Reviewer@2025',
+    });
     const slots = readKeySlots(h.dir).slots;
     expect(new Set(slots.map((s) => s.kdf.salt)).size).toBe(slots.length);
     expect(new Set(slots.map((s) => s.wrapped!.iv)).size).toBe(slots.length);
@@ -134,13 +149,24 @@ describe('key slots', () => {
     };
     let userId = 0;
     await rewrites(async () => {
-      userId = (await h.ok('users.create', { username: 'zhaoliu', displayName: '赵六', role: 'reviewer', password: 'Reviewer@2025' })).id;
+      userId = (
+        await h.ok('users.create', {
+          username: 'zhaoliu',
+          displayName: '赵六',
+          role: 'reviewer',
+          password: 'Reviewer@2025',
+        })
+      ).id;
     });
     await rewrites(() => h.ok('users.resetPassword', { userId, newPassword: 'Reviewer@2026' }));
     await rewrites(() => h.ok('me.changePassword', { currentPassword: ADMIN.password, newPassword: 'Admin@2026x' }));
     await rewrites(() => h.ok('users.disable', { userId }));
     // (Disabling re-keys the store: its new file has no WAL until the next write.)
-    expect(readdirSync(h.dir).filter((n) => !/^store\.db-(wal|shm)$/.test(n)).sort()).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
+    expect(
+      readdirSync(h.dir)
+        .filter((n) => !/^store\.db-(wal|shm)$/.test(n))
+        .sort(),
+    ).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
     // Owner-only permissions on POSIX.
     if (process.platform !== 'win32') expect(statSync(keyslotPath(h.dir)).mode & 0o077).toBe(0);
     expect(() => readKeySlots(h.dir)).not.toThrow();

@@ -51,7 +51,9 @@ describe('idle lock', () => {
     await expect(store.audit({ action: 'x', target: 'y' })).rejects.toThrow('store is closed');
     await expect(store.db.selectFrom('users').selectAll().execute()).rejects.toThrow();
 
-    expect(() => h.host.session()).toThrow(expect.objectContaining({ code: 'NOT_LOGGED_IN', message: '系统已锁定，请重新输入密码' }));
+    expect(() => h.host.session()).toThrow(
+      expect.objectContaining({ code: 'NOT_LOGGED_IN', message: '系统已锁定，请重新输入密码' }),
+    );
     expect(await h.ok('app.status', {})).toMatchObject({ phase: 'login', user: null, lockedReason: 'idle' });
     expect(await h.err('users.list', {})).toMatchObject({ code: 'NOT_LOGGED_IN' });
     expect(await h.host.checkIdle()).toBe(false); // nothing left to lock
@@ -86,7 +88,13 @@ describe('idle lock', () => {
     const clock = fakeClock();
     const h = await newHostWithStore({ now: clock.now });
     expect(h.host.status().idleLockMinutes).toBe(15);
-    expect(await h.ok('settings.update', { idleLockMinutes: 1 })).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
+    expect(await h.ok('settings.update', { idleLockMinutes: 1 })).toEqual({
+      idleLockMinutes: 1,
+      autoBackupKeep: 7,
+      trainingRequiredHours: 110,
+      issuingOrgan: '',
+      postOrder: DEFAULT_POST_ORDER,
+    });
     expect(h.host.status().idleLockMinutes).toBe(1);
     clock.advance(59_999);
     expect(await h.host.checkIdle()).toBe(false);
@@ -95,7 +103,13 @@ describe('idle lock', () => {
 
     // The setting lives in the store: after logging in again it still applies.
     await h.ok('session.login', login);
-    expect(await h.ok('settings.get', {})).toEqual({ idleLockMinutes: 1, autoBackupKeep: 7, trainingRequiredHours: 110, issuingOrgan: '', postOrder: DEFAULT_POST_ORDER });
+    expect(await h.ok('settings.get', {})).toEqual({
+      idleLockMinutes: 1,
+      autoBackupKeep: 7,
+      trainingRequiredHours: 110,
+      issuingOrgan: '',
+      postOrder: DEFAULT_POST_ORDER,
+    });
     clock.advance(MINUTE);
     expect(await h.host.checkIdle()).toBe(true);
   });
@@ -146,14 +160,30 @@ describe('login throttle', () => {
     const h = await newHostWithStore({ now: clock.now });
     await h.ok('session.lock', {});
     for (let i = 0; i < 5; i++) {
-      expect(await h.err('session.login', { username: 'admin', password: `wrong-${i}` })).toMatchObject({ code: 'WRONG_PASSWORD' });
+      expect(await h.err('session.login', { username: 'admin', password: `wrong-${i}` })).toMatchObject({
+        code: 'WRONG_PASSWORD',
+      });
     }
     const throttled = await h.err('session.login', login);
-    expect(throttled).toEqual({ code: 'THROTTLED', retryAfterSeconds: 5, message: '密码连续输错 5 次，请在 5 秒后再试' });
+    expect(throttled).toEqual({
+      code: 'THROTTLED',
+      retryAfterSeconds: 5,
+      message: '密码连续输错 5 次，请在 5 秒后再试',
+    });
     clock.advance(3_000);
-    expect(await h.err('session.login', login)).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 2, message: '密码连续输错 5 次，请在 2 秒后再试' });
+    expect(await h.err('session.login', login)).toMatchObject({
+      code: 'THROTTLED',
+      retryAfterSeconds: 2,
+      message: '密码连续输错 5 次，请在 2 秒后再试',
+    });
     // The count is the account's: the recovery code is an account of its own and still free to try.
-    expect(await h.err('session.recover', { recoveryCode: 'WRONG-CODE-0000', username: 'admin', newPassword: 'Recover@2025' })).toMatchObject({
+    expect(
+      await h.err('session.recover', {
+        recoveryCode: 'WRONG-CODE-0000',
+        username: 'admin',
+        newPassword: 'Recover@2025',
+      }),
+    ).toMatchObject({
       code: 'WRONG_PASSWORD',
     });
 
@@ -162,7 +192,9 @@ describe('login throttle', () => {
     await h.ok('session.lock', {});
     // The count started again: four more mistakes are free.
     for (let i = 0; i < 4; i++) {
-      expect(await h.err('session.login', { username: 'admin', password: `again-${i}` })).toMatchObject({ code: 'WRONG_PASSWORD' });
+      expect(await h.err('session.login', { username: 'admin', password: `again-${i}` })).toMatchObject({
+        code: 'WRONG_PASSWORD',
+      });
     }
     expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
@@ -173,8 +205,14 @@ describe('login throttle', () => {
     await h.ok('session.lock', {});
     for (let i = 0; i < 5; i++) await h.err('session.login', { username: 'admin', password: 'wrong-password' });
     clock.advance(5_000);
-    expect(await h.err('session.login', { username: 'admin', password: 'wrong-password' })).toMatchObject({ code: 'WRONG_PASSWORD' });
-    expect(await h.err('session.login', login)).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 10, message: '密码连续输错 6 次，请在 10 秒后再试' });
+    expect(await h.err('session.login', { username: 'admin', password: 'wrong-password' })).toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
+    expect(await h.err('session.login', login)).toMatchObject({
+      code: 'THROTTLED',
+      retryAfterSeconds: 10,
+      message: '密码连续输错 6 次，请在 10 秒后再试',
+    });
     clock.advance(10_000);
     expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
@@ -184,7 +222,9 @@ describe('login throttle', () => {
     const h = await newHostWithStore({ now: clock.now });
     await h.ok('session.lock', {});
     for (let i = 0; i < 5; i++) await h.err('session.login', { username: 'guess', password: 'wrong-password' });
-    expect(await h.err('session.login', { username: 'guess', password: 'wrong-password' })).toMatchObject({ code: 'THROTTLED' });
+    expect(await h.err('session.login', { username: 'guess', password: 'wrong-password' })).toMatchObject({
+      code: 'THROTTLED',
+    });
     expect(await h.ok('session.login', login)).toMatchObject({ username: 'admin' });
   });
 });

@@ -37,7 +37,9 @@ function emptyKeyedDb(): RawDb {
 }
 
 const tables = (db: RawDb): string[] =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('the migration list', () => {
   test('versions are 1, 2, 3 … without gaps (a gap would skip a migration on every store past it), with unique names; the latest is what the build writes', () => {
@@ -76,7 +78,9 @@ describe('0001-initial', () => {
       'store_meta',
       'users',
     ]);
-    const triggers = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    const triggers = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]
+    ).map((r) => r.name);
     expect(triggers).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
     // Running again is a no-op.
     expect(migrate(db, [migration0001])).toEqual([]);
@@ -86,11 +90,15 @@ describe('0001-initial', () => {
   test('its constraints hold: roles are checked, user names unique, the audit log append-only', () => {
     const db = emptyKeyedDb();
     migrate(db, [migration0001]);
-    const add = db.prepare(`INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES (?, ?, ?, 't', 't')`);
+    const add = db.prepare(
+      `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES (?, ?, ?, 't', 't')`,
+    );
     add.run('a', '甲', 'admin');
     expect(() => add.run('b', '乙', 'superuser')).toThrow(/CHECK/);
     expect(() => add.run('a', '丙', 'reviewer')).toThrow(/UNIQUE/);
-    db.prepare(`INSERT INTO audit_log (id, at, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 'a', 'x', 'y', '{}', 'p', 'h')`).run();
+    db.prepare(
+      `INSERT INTO audit_log (id, at, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 'a', 'x', 'y', '{}', 'p', 'h')`,
+    ).run();
     expect(() => db.prepare(`UPDATE audit_log SET target = 'z'`).run()).toThrow('audit_log is append-only');
     expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow('audit_log is append-only');
   });
@@ -99,9 +107,13 @@ describe('0001-initial', () => {
 describe('0002-roster', () => {
   const ROSTER_TABLES = ['cadre_annual_results', 'cadre_family', 'cadre_photos', 'cadres', 'units'];
   const indexes = (db: RawDb): string[] =>
-    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
 
   test('is the second migration, named roster', () => {
     expect(MIGRATIONS[1]).toBe(migration0002);
@@ -115,7 +127,9 @@ describe('0002-roster', () => {
     expect(migrate(db, [migration0001, migration0002])).toEqual([2]);
     expect(schemaVersion(db)).toBe(2);
     expect(tables(db)).toEqual([...before, ...ROSTER_TABLES].sort());
-    expect(indexes(db)).toEqual(expect.arrayContaining(['cadre_family_cadre', 'cadres_id_number', 'cadres_name_birth', 'cadres_unit']));
+    expect(indexes(db)).toEqual(
+      expect.arrayContaining(['cadre_family_cadre', 'cadres_id_number', 'cadres_name_birth', 'cadres_unit']),
+    );
     // No age column: age is computed from birth_month, never stored.
     const cadreColumns = (db.prepare(`PRAGMA table_info(cadres)`).all() as { name: string }[]).map((c) => c.name);
     expect(cadreColumns).toContain('birth_month');
@@ -153,7 +167,9 @@ describe('0002-roster', () => {
     migrate(db, [migration0001, migration0002]);
     db.pragma('foreign_keys = ON');
     db.prepare(`INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10)`).run();
-    const unit = db.prepare(`INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES (?, ?, 0, 't', 't')`);
+    const unit = db.prepare(
+      `INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES (?, ?, 0, 't', 't')`,
+    );
     unit.run('乌兰镇', 'C1');
     expect(() => unit.run('乌兰镇', 'C1')).toThrow(/UNIQUE/);
     expect(() => unit.run('棋盘井镇', 'C99')).toThrow(/FOREIGN KEY/);
@@ -175,8 +191,12 @@ describe('0002-roster', () => {
     expect(db.prepare('SELECT version FROM cadres WHERE id = ?').get(first)).toEqual({ version: 1 });
 
     db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '优秀')`).run(first);
-    expect(() => db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '称职')`).run(first)).toThrow(/UNIQUE|PRIMARY/);
-    db.prepare(`INSERT INTO cadre_family (cadre_id, sort, relation, name, birth_month, political_status, work_unit_post) VALUES (?, 0, '妻子', '王丽', '', '', '')`).run(first);
+    expect(() =>
+      db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '称职')`).run(first),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare(
+      `INSERT INTO cadre_family (cadre_id, sort, relation, name, birth_month, political_status, work_unit_post) VALUES (?, 0, '妻子', '王丽', '', '', '')`,
+    ).run(first);
     db.prepare(`INSERT INTO cadre_photos (cadre_id, mime, data) VALUES (?, 'image/jpeg', x'FFD8FF')`).run(first);
     expect(() => db.prepare('DELETE FROM units WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
     db.prepare('DELETE FROM cadres WHERE id = ?').run(first);
@@ -209,9 +229,13 @@ describe('0003-dossier', () => {
     'training_records',
   ];
   const indexes = (db: RawDb): string[] =>
-    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`,
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
 
   /** A keyed database at version 3 with the catalog rows, one user, one unit and one cadre the tests point at. */
   function dossierDb(): RawDb {
@@ -238,12 +262,30 @@ describe('0003-dossier', () => {
   }
   const entry = (db: RawDb, over: Record<string, unknown> = {}) => {
     const row = {
-      cadre_id: 1, date: '2025-08-14', quarter: '2025Q3', section_code: 'S2', sub_item_code: 'S2.2', channel_code: 'CH09', title: '优秀学员',
-      content: '', polarity: 'positive', list_item_code: 'P3', origin: 'manual', auto_key: null, batch_id: null, entered_by: 1, entered_at: 't', updated_at: 't',
+      cadre_id: 1,
+      date: '2025-08-14',
+      quarter: '2025Q3',
+      section_code: 'S2',
+      sub_item_code: 'S2.2',
+      channel_code: 'CH09',
+      title: '优秀学员',
+      content: '',
+      polarity: 'positive',
+      list_item_code: 'P3',
+      origin: 'manual',
+      auto_key: null,
+      batch_id: null,
+      entered_by: 1,
+      entered_at: 't',
+      updated_at: 't',
       ...over,
     };
     const cols = Object.keys(row);
-    return Number(db.prepare(`INSERT INTO dossier_entries (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row).lastInsertRowid);
+    return Number(
+      db
+        .prepare(`INSERT INTO dossier_entries (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
+        .run(row).lastInsertRowid,
+    );
   };
 
   test('is the third migration, named dossier', () => {
@@ -259,12 +301,22 @@ describe('0003-dossier', () => {
     expect(schemaVersion(db)).toBe(3);
     expect(tables(db)).toEqual([...before, ...DOSSIER_TABLES].sort());
     expect(indexes(db)).toEqual(
-      expect.arrayContaining(['dossier_entries_cadre_date', 'dossier_entries_quarter_section', 'dossier_attachments_entry', 'training_records_cadre']),
+      expect.arrayContaining([
+        'dossier_entries_cadre_date',
+        'dossier_entries_quarter_section',
+        'dossier_attachments_entry',
+        'training_records_cadre',
+      ]),
     );
     // A cadre's timeline and the quarterly collection are answered from an index, not a scan.
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(`SELECT * FROM dossier_entries WHERE cadre_id = 1 ORDER BY date, id`)).toMatch(/dossier_entries_cadre_date/);
-    expect(plan(`SELECT cadre_id FROM dossier_entries WHERE quarter = '2025Q3' AND section_code = 'S1'`)).toMatch(/dossier_entries_quarter_section/);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`SELECT * FROM dossier_entries WHERE cadre_id = 1 ORDER BY date, id`)).toMatch(
+      /dossier_entries_cadre_date/,
+    );
+    expect(plan(`SELECT cadre_id FROM dossier_entries WHERE quarter = '2025Q3' AND section_code = 'S1'`)).toMatch(
+      /dossier_entries_quarter_section/,
+    );
     expect(migrate(db, [migration0001, migration0002, migration0003])).toEqual([]);
   });
 
@@ -280,7 +332,10 @@ describe('0003-dossier', () => {
   test('its constraints hold: codes exist, polarity/origin/result checked, one record per class and cadre, children cascade', () => {
     const db = dossierDb();
     const id = entry(db);
-    expect(db.prepare('SELECT version, verified_by FROM dossier_entries WHERE id = ?').get(id)).toEqual({ version: 1, verified_by: null });
+    expect(db.prepare('SELECT version, verified_by FROM dossier_entries WHERE id = ?').get(id)).toEqual({
+      version: 1,
+      verified_by: null,
+    });
     expect(() => entry(db, { sub_item_code: 'S9.9' })).toThrow(/FOREIGN KEY/);
     expect(() => entry(db, { list_item_code: 'P99' })).toThrow(/FOREIGN KEY/);
     expect(() => entry(db, { polarity: 'good' })).toThrow(/CHECK/);
@@ -291,17 +346,33 @@ describe('0003-dossier', () => {
     expect(() => entry(db, { verified_by: 1 })).toThrow(/CHECK/); // verified by someone means verified at some time
 
     db.prepare(`INSERT INTO dossier_entry_standards (entry_id, standard_code) VALUES (?, 'D4.2')`).run(id);
-    expect(() => db.prepare(`INSERT INTO dossier_entry_standards (entry_id, standard_code) VALUES (?, 'D9.9')`).run(id)).toThrow(/FOREIGN KEY/);
-    db.prepare(`INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 3, 'h', x'89504E', 1, 't')`).run(id);
     expect(() =>
-      db.prepare(`INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 20971521, 'h', x'00', 1, 't')`).run(id),
+      db.prepare(`INSERT INTO dossier_entry_standards (entry_id, standard_code) VALUES (?, 'D9.9')`).run(id),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare(
+      `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 3, 'h', x'89504E', 1, 't')`,
+    ).run(id);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 20971521, 'h', x'00', 1, 't')`,
+        )
+        .run(id),
     ).toThrow(/CHECK/);
 
-    db.prepare(`INSERT INTO training_classes (id, name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES (1, '春季班', '2025-03-01', '2025-03-20', 40, '党校', 1, 't', 't')`).run();
+    db.prepare(
+      `INSERT INTO training_classes (id, name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES (1, '春季班', '2025-03-01', '2025-03-20', 40, '党校', 1, 't', 't')`,
+    ).run();
     expect(() =>
-      db.prepare(`INSERT INTO training_classes (name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES ('倒序', '2025-03-20', '2025-03-01', 40, '党校', 1, 't', 't')`).run(),
+      db
+        .prepare(
+          `INSERT INTO training_classes (name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES ('倒序', '2025-03-20', '2025-03-01', 40, '党校', 1, 't', 't')`,
+        )
+        .run(),
     ).toThrow(/CHECK/);
-    const rec = db.prepare(`INSERT INTO training_records (class_id, cadre_id, hours, result, updated_by, updated_at) VALUES (1, 1, 40, ?, 1, 't')`);
+    const rec = db.prepare(
+      `INSERT INTO training_records (class_id, cadre_id, hours, result, updated_by, updated_at) VALUES (1, 1, 40, ?, 1, 't')`,
+    );
     const recordId = Number(rec.run('excellent').lastInsertRowid);
     expect(() => rec.run('qualified')).toThrow(/UNIQUE/);
     expect(() => db.prepare(`UPDATE training_records SET result = '优秀' WHERE id = ?`).run(recordId)).toThrow(/CHECK/);
@@ -309,14 +380,25 @@ describe('0003-dossier', () => {
     expect(() => entry(db, { origin: 'training', auto_key: `result:${recordId}` })).toThrow(/UNIQUE/); // never twice
     db.prepare(`INSERT INTO dossier_entry_sources (entry_id, record_id) VALUES (?, ?)`).run(auto, recordId);
 
-    db.prepare(`INSERT INTO holistic_evaluations (cadre_id, abilities, shortcomings, familiar_fields, written_by, written_at) VALUES (1, '统筹能力强', '急躁', '农牧业', 1, 't')`).run();
-    db.prepare(`INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '较好', '好', '表现突出', 1, 't')`).run();
+    db.prepare(
+      `INSERT INTO holistic_evaluations (cadre_id, abilities, shortcomings, familiar_fields, written_by, written_at) VALUES (1, '统筹能力强', '急躁', '农牧业', 1, 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '较好', '好', '表现突出', 1, 't')`,
+    ).run();
     expect(() =>
-      db.prepare(`INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '优', '好', '', 1, 't')`).run(),
+      db
+        .prepare(
+          `INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '优', '好', '', 1, 't')`,
+        )
+        .run(),
     ).toThrow(/CHECK/);
 
     // The search index follows titles, contents and attachment names.
-    const found = (q: string) => (db.prepare(`SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`).all(q) as { id: number }[]).map((r) => r.id);
+    const found = (q: string) =>
+      (
+        db.prepare(`SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`).all(q) as { id: number }[]
+      ).map((r) => r.id);
     expect(found('"优秀学员"')).toEqual([id, auto]);
     expect(found('files:"a.png"')).toEqual([id]);
     db.prepare(`UPDATE dossier_entries SET title = '理论学习标兵' WHERE id = ?`).run(id);
@@ -325,10 +407,18 @@ describe('0003-dossier', () => {
 
     // Deleting an entry takes its standards, attachments and source links; deleting the cadre takes everything of theirs.
     db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(id);
-    for (const t of ['dossier_entry_standards', 'dossier_attachments']) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    for (const t of ['dossier_entry_standards', 'dossier_attachments'])
+      expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
     db.prepare('DELETE FROM cadres WHERE id = 1').run();
     expect(found('"学习标兵"')).toEqual([]);
-    for (const t of ['dossier_entries', 'dossier_entry_sources', 'training_records', 'holistic_evaluations', 'portrait_confirmations', 'dossier_search']) {
+    for (const t of [
+      'dossier_entries',
+      'dossier_entry_sources',
+      'training_records',
+      'holistic_evaluations',
+      'portrait_confirmations',
+      'dossier_search',
+    ]) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
     }
     expect(db.prepare(`SELECT count(*) AS n FROM training_classes`).get()).toEqual({ n: 1 });
@@ -378,7 +468,9 @@ describe('0004-assessment', () => {
     const setState = db.prepare('UPDATE assessments SET state = ? WHERE id = ?');
     setState.run('collecting', id);
     expect(() => member.run(id, 3)).toThrow('考核已开始测评，成员名单已冻结');
-    expect(() => db.prepare(`UPDATE assessment_members SET name = '乙' WHERE cadre_id = 1`).run()).toThrow('成员名单已冻结');
+    expect(() => db.prepare(`UPDATE assessment_members SET name = '乙' WHERE cadre_id = 1`).run()).toThrow(
+      '成员名单已冻结',
+    );
     expect(() => db.prepare('DELETE FROM assessment_members WHERE cadre_id = 1').run()).toThrow('成员名单已冻结');
 
     const peer = db.prepare(
@@ -387,7 +479,9 @@ describe('0004-assessment', () => {
     expect(() => peer.run(id, 1, 1)).toThrow(/CHECK/);
     peer.run(id, 1, 2);
     expect(() => peer.run(id, 1, 2)).toThrow(/UNIQUE/);
-    const service = db.prepare(`INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`);
+    const service = db.prepare(
+      `INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`,
+    );
     expect(() => service.run(id, 101)).toThrow(/CHECK/);
     service.run(id, 90);
 
@@ -413,9 +507,14 @@ describe('0005-veto-source', () => {
     expect(migrate(db, chain)).toEqual([5]);
     expect(schemaVersion(db)).toBe(5);
     expect(tables(db)).toEqual(before);
-    const columns = db.prepare(`SELECT name, "notnull" FROM pragma_table_info('assessment_vetoes')`).all() as { name: string; notnull: number }[];
+    const columns = db.prepare(`SELECT name, "notnull" FROM pragma_table_info('assessment_vetoes')`).all() as {
+      name: string;
+      notnull: number;
+    }[];
     expect(columns.find((c) => c.name === 'dossier_entry_id')).toEqual({ name: 'dossier_entry_id', notnull: 0 });
-    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'assessment_vetoes_entry'`).get()).toBeDefined();
+    expect(
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'assessment_vetoes_entry'`).get(),
+    ).toBeDefined();
     expect(migrate(db, chain)).toEqual([]);
   });
 
@@ -424,13 +523,21 @@ describe('0005-veto-source', () => {
     migrate(db, [migration0001, migration0002, migration0004]);
     const id = Number(
       db
-        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
         .run().lastInsertRowid,
     );
-    db.prepare(`INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, entered_by, entered_at) VALUES (?, 1, '手工', 'manual', 'a', 't')`).run(id);
+    db.prepare(
+      `INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, entered_by, entered_at) VALUES (?, 1, '手工', 'manual', 'a', 't')`,
+    ).run(id);
     migrate(db, chain);
-    expect(db.prepare('SELECT reason, dossier_entry_id FROM assessment_vetoes').all()).toEqual([{ reason: '手工', dossier_entry_id: null }]);
-    const add = db.prepare(`INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, dossier_entry_id, entered_by, entered_at) VALUES (?, 2, '档案', 'manual', ?, 'a', 't')`);
+    expect(db.prepare('SELECT reason, dossier_entry_id FROM assessment_vetoes').all()).toEqual([
+      { reason: '手工', dossier_entry_id: null },
+    ]);
+    const add = db.prepare(
+      `INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, dossier_entry_id, entered_by, entered_at) VALUES (?, 2, '档案', 'manual', ?, 'a', 't')`,
+    );
     expect(() => add.run(id, 0)).toThrow(/CHECK/);
     add.run(id, 7);
     db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
@@ -460,7 +567,8 @@ describe('0006-panels', () => {
     expect(migrate(db, [...upTo5, migration0006])).toEqual([6]);
     expect(schemaVersion(db)).toBe(6);
     expect(tables(db)).toEqual([...before, ...PANEL_TABLES].sort());
-    const columns = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
+    const columns = (t: string) =>
+      (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
     expect(columns('assessment_superior_ballots')).toContain('anonymous');
     expect(columns('assessment_peer_ballots')).toContain('anonymous');
     expect(migrate(db, [...upTo5, migration0006])).toEqual([]);
@@ -473,7 +581,11 @@ describe('0006-panels', () => {
     expect(() => migrate(db, [...upTo5, migration0006])).toThrow(/assessment_paper_entries/);
     expect(schemaVersion(db)).toBe(5);
     expect(tables(db)).not.toContain('assessment_panel_codes');
-    expect((db.prepare(`SELECT name FROM pragma_table_info('assessment_peer_ballots')`).all() as { name: string }[]).map((c) => c.name)).not.toContain('anonymous');
+    expect(
+      (db.prepare(`SELECT name FROM pragma_table_info('assessment_peer_ballots')`).all() as { name: string }[]).map(
+        (c) => c.name,
+      ),
+    ).not.toContain('anonymous');
   });
 
   test('its constraints hold: a code hash is unique, a peer seat names its rater, an archived assessment is read-only', () => {
@@ -482,7 +594,9 @@ describe('0006-panels', () => {
     db.pragma('foreign_keys = ON');
     const id = Number(
       db
-        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
         .run().lastInsertRowid,
     );
     const code = db.prepare(
@@ -493,8 +607,12 @@ describe('0006-panels', () => {
     expect(() => code.run(id, 'peer', null, 'h2')).toThrow(/CHECK/);
     expect(() => code.run(id, 'superior', 7, 'h3')).toThrow(/CHECK/);
     code.run(id, 'peer', 7, 'h4');
-    db.prepare(`INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P1', 'superior', 'pending')`).run(id);
-    const entry = db.prepare(`INSERT INTO assessment_paper_entries (assessment_id, paper_no, entry_no, content, user_id, entered_by, entered_at) VALUES (?, ?, ?, '{}', 1, 'a', 't')`);
+    db.prepare(
+      `INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P1', 'superior', 'pending')`,
+    ).run(id);
+    const entry = db.prepare(
+      `INSERT INTO assessment_paper_entries (assessment_id, paper_no, entry_no, content, user_id, entered_by, entered_at) VALUES (?, ?, ?, '{}', 1, 'a', 't')`,
+    );
     entry.run(id, 'P1', 1);
     expect(() => entry.run(id, 'P1', 1)).toThrow(/UNIQUE/);
     expect(() => entry.run(id, 'P1', 3)).toThrow(/CHECK/);
@@ -566,7 +684,9 @@ describe('a store from a newer version', () => {
   test('is refused by recovery too, untouched', async () => {
     const { dir, recoveryCode } = await newerStore(99);
     const before = snapshotDir(dir);
-    await expect(recoverStore(dir, { recoveryCode, username: 'admin', newPassword: 'Recover@2025' }, fast)).rejects.toMatchObject({
+    await expect(
+      recoverStore(dir, { recoveryCode, username: 'admin', newPassword: 'Recover@2025' }, fast),
+    ).rejects.toMatchObject({
       code: 'STORE_TOO_NEW',
     });
     expect(snapshotDir(dir)).toEqual(before);
@@ -620,7 +740,7 @@ describe('0007-print-register', () => {
 describe('0008-annual-results-note', () => {
   const chain = [migration0001, migration0002, migration0008];
 
-  test('is version 8, named annual-results-note: adds cadres.annual_results_note (NOT NULL, default \'\'), no new table', () => {
+  test("is version 8, named annual-results-note: adds cadres.annual_results_note (NOT NULL, default ''), no new table", () => {
     expect(MIGRATIONS).toContain(migration0008);
     expect(migration0008).toMatchObject({ version: 8, name: 'annual-results-note' });
     const db = emptyKeyedDb();
@@ -629,7 +749,9 @@ describe('0008-annual-results-note', () => {
     expect(migrate(db, chain)).toEqual([8]);
     expect(schemaVersion(db)).toBe(8);
     expect(tables(db)).toEqual(before);
-    const column = db.prepare(`SELECT "notnull", dflt_value FROM pragma_table_info('cadres') WHERE name = 'annual_results_note'`).get();
+    const column = db
+      .prepare(`SELECT "notnull", dflt_value FROM pragma_table_info('cadres') WHERE name = 'annual_results_note'`)
+      .get();
     expect(column).toEqual({ notnull: 1, dflt_value: "''" });
     expect(migrate(db, chain)).toEqual([]);
   });
@@ -638,8 +760,24 @@ describe('0008-annual-results-note', () => {
     const db = emptyKeyedDb();
     migrate(db, [migration0001, migration0002]);
     db.pragma('foreign_keys = OFF'); // a bare row is enough: no unit is needed to show the default
-    const cols = (db.prepare(`SELECT name FROM pragma_table_info('cadres') WHERE "notnull" = 1 AND dflt_value IS NULL AND pk = 0`).all() as { name: string }[]).map((r) => r.name);
-    const values = cols.map((c) => (c === 'unit_id' ? 1 : c === 'position' ? 'chief' : c === 'gender' ? '男' : c === 'status' ? '在职' : c === 'birth_month' ? '1980-01' : 'x'));
+    const cols = (
+      db
+        .prepare(`SELECT name FROM pragma_table_info('cadres') WHERE "notnull" = 1 AND dflt_value IS NULL AND pk = 0`)
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    const values = cols.map((c) =>
+      c === 'unit_id'
+        ? 1
+        : c === 'position'
+          ? 'chief'
+          : c === 'gender'
+            ? '男'
+            : c === 'status'
+              ? '在职'
+              : c === 'birth_month'
+                ? '1980-01'
+                : 'x',
+    );
     db.prepare(`INSERT INTO cadres (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
     migrate(db, chain);
     expect(db.prepare('SELECT annual_results_note FROM cadres').get()).toEqual({ annual_results_note: '' });
@@ -672,11 +810,29 @@ describe('0009-quarter-collection', () => {
     const db = emptyKeyedDb();
     migrate(db, chain);
     db.pragma('foreign_keys = OFF'); // a bare cadre row is enough: no unit is needed
-    const cols = (db.prepare(`SELECT name FROM pragma_table_info('cadres') WHERE "notnull" = 1 AND dflt_value IS NULL AND pk = 0`).all() as { name: string }[]).map((r) => r.name);
-    const values = cols.map((c) => (c === 'unit_id' ? 1 : c === 'position' ? 'chief' : c === 'gender' ? '男' : c === 'status' ? '在职' : c === 'birth_month' ? '1980-01' : 'x'));
+    const cols = (
+      db
+        .prepare(`SELECT name FROM pragma_table_info('cadres') WHERE "notnull" = 1 AND dflt_value IS NULL AND pk = 0`)
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    const values = cols.map((c) =>
+      c === 'unit_id'
+        ? 1
+        : c === 'position'
+          ? 'chief'
+          : c === 'gender'
+            ? '男'
+            : c === 'status'
+              ? '在职'
+              : c === 'birth_month'
+                ? '1980-01'
+                : 'x',
+    );
     db.prepare(`INSERT INTO cadres (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
     db.pragma('foreign_keys = ON');
-    const mark = db.prepare(`INSERT INTO quarter_attestations (quarter, section_code, cadre_id, note, attested_by, attested_at) VALUES (?, 'S5', 1, '核查', '甲', 't')`);
+    const mark = db.prepare(
+      `INSERT INTO quarter_attestations (quarter, section_code, cadre_id, note, attested_by, attested_at) VALUES (?, 'S5', 1, '核查', '甲', 't')`,
+    );
     mark.run('2025Q3');
     expect(() => mark.run('2025Q3')).toThrow(/UNIQUE/);
     expect(() => mark.run('2025Q5')).toThrow(/CHECK/);
@@ -686,30 +842,53 @@ describe('0009-quarter-collection', () => {
 });
 
 describe('0010-ballot-source', () => {
-  const upTo9 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+  const upTo9 = [
+    migration0001,
+    migration0002,
+    migration0003,
+    migration0004,
+    migration0005,
+    migration0006,
+    migration0007,
+    migration0008,
+    migration0009,
+  ];
   const chain = [...upTo9, migration0010];
-  const columns = (db: RawDb, t: string) => (db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(t) as { name: string; pk: number }[]);
+  const columns = (db: RawDb, t: string) =>
+    db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(t) as { name: string; pk: number }[];
 
   /** An assessment in the given state with one ballot of each kind as the app wrote them before migration 10. */
   function seeded(db: RawDb, state: string): number {
     const id = Number(
       db
-        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
         .run().lastInsertRowid,
     );
-    const superior = db.prepare(`INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, paper_no, anonymous, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2]', ?, ?, 'a', 't')`);
+    const superior = db.prepare(
+      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, paper_no, anonymous, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2]', ?, ?, 'a', 't')`,
+    );
     superior.run(id, '匿名评议-1a2b3c4d', null, 1);
     superior.run(id, '纸质票 P-1', 'P-1', 0);
     superior.run(id, '旗委书记', null, 0);
     superior.run(id, '纸质票 P-2', 'P-2', 0); // its paper is still waiting for a second entry: not a counted paper
-    db.prepare(`INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P-1', 'superior', 'matched'), (?, 'P-2', 'superior', 'pending')`).run(id, id);
-    const peer = db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, 'a', 't')`);
+    db.prepare(
+      `INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P-1', 'superior', 'matched'), (?, 'P-2', 'superior', 'pending')`,
+    ).run(id, id);
+    const peer = db.prepare(
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, 'a', 't')`,
+    );
     peer.run(id, 1, 2, 1);
     peer.run(id, 2, 1, 0);
-    const staff = db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, 3, 1, 0, 0, ?, 't')`);
+    const staff = db.prepare(
+      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, 3, 1, 0, 0, ?, 't')`,
+    );
     staff.run(id, 1, '评议终端');
     staff.run(id, 2, '王录入');
-    db.prepare(`INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, 1, 90, 'a', 't')`).run(id);
+    db.prepare(
+      `INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, 1, 90, 'a', 't')`,
+    ).run(id);
     db.prepare('UPDATE assessments SET state = ? WHERE id = ?').run(state, id);
     return id;
   }
@@ -723,44 +902,73 @@ describe('0010-ballot-source', () => {
     expect(migrate(db, chain)).toEqual([10]);
     expect(schemaVersion(db)).toBe(10);
     expect(tables(db)).toEqual(before);
-    for (const t of ['assessment_superior_ballots', 'assessment_peer_ballots', 'assessment_staff_counts', 'assessment_service_ballots']) {
+    for (const t of [
+      'assessment_superior_ballots',
+      'assessment_peer_ballots',
+      'assessment_staff_counts',
+      'assessment_service_ballots',
+    ]) {
       expect(columns(db, t).map((c) => c.name)).toContain('source');
     }
-    expect(columns(db, 'assessment_staff_counts').filter((c) => c.pk > 0).map((c) => c.name)).toEqual(['assessment_id', 'target_cadre_id', 'source']);
+    expect(
+      columns(db, 'assessment_staff_counts')
+        .filter((c) => c.pk > 0)
+        .map((c) => c.name),
+    ).toEqual(['assessment_id', 'target_cadre_id', 'source']);
     expect(migrate(db, chain)).toEqual([]);
   });
 
-  test.each(['collecting', 'archived'])('existing rows of a %s assessment get the most protective source; the archive guards still hold', (state) => {
-    const db = emptyKeyedDb();
-    migrate(db, upTo9);
-    const id = seeded(db, state);
-    migrate(db, chain);
-    expect(db.prepare('SELECT rater_label, source FROM assessment_superior_ballots ORDER BY id').all()).toEqual([
-      { rater_label: '匿名评议-1a2b3c4d', source: 'kiosk' },
-      { rater_label: '纸质票 P-1', source: 'paper' },
-      { rater_label: '旗委书记', source: 'manual' },
-      { rater_label: '纸质票 P-2', source: 'manual' },
-    ]);
-    expect(db.prepare('SELECT rater_cadre_id, source FROM assessment_peer_ballots ORDER BY id').all()).toEqual([
-      { rater_cadre_id: 1, source: 'kiosk' },
-      { rater_cadre_id: 2, source: 'manual' },
-    ]);
-    expect(db.prepare('SELECT target_cadre_id, source, excellent, good, entered_by FROM assessment_staff_counts ORDER BY target_cadre_id').all()).toEqual([
-      { target_cadre_id: 1, source: 'kiosk', excellent: 3, good: 1, entered_by: '评议终端' },
-      { target_cadre_id: 2, source: 'manual', excellent: 3, good: 1, entered_by: '王录入' },
-    ]);
-    expect(db.prepare('SELECT source FROM assessment_service_ballots').all()).toEqual([{ source: 'manual' }]);
-    const addStaff = () => db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'excel', 1, 0, 0, 0, 'a', 't')`).run(id);
-    expect(() => db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'fax', 1, 0, 0, 0, 'a', 't')`).run(id)).toThrow(state === 'archived' ? '考核已归档' : /CHECK/);
-    if (state === 'archived') {
-      expect(addStaff).toThrow('考核已归档');
-      expect(() => db.prepare(`UPDATE assessment_superior_ballots SET source = 'excel'`).run()).toThrow('考核已归档');
-      expect(() => db.prepare('DELETE FROM assessment_staff_counts').run()).toThrow('考核已归档');
-    } else {
-      addStaff();
-      expect(() => addStaff()).toThrow(/UNIQUE|PRIMARY/);
-    }
-  });
+  test.each(['collecting', 'archived'])(
+    'existing rows of a %s assessment get the most protective source; the archive guards still hold',
+    (state) => {
+      const db = emptyKeyedDb();
+      migrate(db, upTo9);
+      const id = seeded(db, state);
+      migrate(db, chain);
+      expect(db.prepare('SELECT rater_label, source FROM assessment_superior_ballots ORDER BY id').all()).toEqual([
+        { rater_label: '匿名评议-1a2b3c4d', source: 'kiosk' },
+        { rater_label: '纸质票 P-1', source: 'paper' },
+        { rater_label: '旗委书记', source: 'manual' },
+        { rater_label: '纸质票 P-2', source: 'manual' },
+      ]);
+      expect(db.prepare('SELECT rater_cadre_id, source FROM assessment_peer_ballots ORDER BY id').all()).toEqual([
+        { rater_cadre_id: 1, source: 'kiosk' },
+        { rater_cadre_id: 2, source: 'manual' },
+      ]);
+      expect(
+        db
+          .prepare(
+            'SELECT target_cadre_id, source, excellent, good, entered_by FROM assessment_staff_counts ORDER BY target_cadre_id',
+          )
+          .all(),
+      ).toEqual([
+        { target_cadre_id: 1, source: 'kiosk', excellent: 3, good: 1, entered_by: '评议终端' },
+        { target_cadre_id: 2, source: 'manual', excellent: 3, good: 1, entered_by: '王录入' },
+      ]);
+      expect(db.prepare('SELECT source FROM assessment_service_ballots').all()).toEqual([{ source: 'manual' }]);
+      const addStaff = () =>
+        db
+          .prepare(
+            `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'excel', 1, 0, 0, 0, 'a', 't')`,
+          )
+          .run(id);
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'fax', 1, 0, 0, 0, 'a', 't')`,
+          )
+          .run(id),
+      ).toThrow(state === 'archived' ? '考核已归档' : /CHECK/);
+      if (state === 'archived') {
+        expect(addStaff).toThrow('考核已归档');
+        expect(() => db.prepare(`UPDATE assessment_superior_ballots SET source = 'excel'`).run()).toThrow('考核已归档');
+        expect(() => db.prepare('DELETE FROM assessment_staff_counts').run()).toThrow('考核已归档');
+      } else {
+        addStaff();
+        expect(() => addStaff()).toThrow(/UNIQUE|PRIMARY/);
+      }
+    },
+  );
 
   test('runs in one transaction: a clash leaves version 9, no source column and the staff table as it was', () => {
     const db = emptyKeyedDb();
@@ -774,25 +982,44 @@ describe('0010-ballot-source', () => {
 });
 
 describe('0011-anonymous-ballots', () => {
-  const upTo10 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+  const upTo10 = [
+    migration0001,
+    migration0002,
+    migration0003,
+    migration0004,
+    migration0005,
+    migration0006,
+    migration0007,
+    migration0008,
+    migration0009,
+    migration0010,
+  ];
   const chain = [...upTo10, migration0011];
 
   /** An assessment with kiosk and clerk ballots as the app wrote them before migration 11 (sequential ids, full times). */
   function seeded(db: RawDb, state: string): number {
     const id = Number(
       db
-        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
         .run().lastInsertRowid,
     );
-    const superior = db.prepare(`INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, anonymous, source, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2,3]', ?, ?, ?, ?)`);
+    const superior = db.prepare(
+      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, anonymous, source, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2,3]', ?, ?, ?, ?)`,
+    );
     superior.run(id, '匿名评议-1a2b3c4d', 1, 'kiosk', '评议终端', '2025-12-01');
     superior.run(id, '旗委书记', 0, 'manual', '王录入', '2025-12-01T09:30:12.345Z');
     superior.run(id, '匿名评议-99aa88bb', 1, 'kiosk', '评议终端', '2025-12-01');
-    const peer = db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, source, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`);
+    const peer = db.prepare(
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, source, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`,
+    );
     peer.run(id, 1, 2, 1, 'kiosk', '评议终端', '2025-12-01');
     peer.run(id, 1, 3, 1, 'kiosk', '评议终端', '2025-12-01');
     peer.run(id, 2, 1, 0, 'paper', '王录入', '2025-12-01T10:00:00.000Z');
-    db.prepare(`INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'kiosk', 3, 0, 0, 0, '评议终端', '2025-12-01T10:11:12.131Z'), (?, 2, 'manual', 1, 0, 0, 0, '王录入', '2025-12-01T10:11:12.131Z')`).run(id, id);
+    db.prepare(
+      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'kiosk', 3, 0, 0, 0, '评议终端', '2025-12-01T10:11:12.131Z'), (?, 2, 'manual', 1, 0, 0, 0, '王录入', '2025-12-01T10:11:12.131Z')`,
+    ).run(id, id);
     db.prepare('UPDATE assessments SET state = ? WHERE id = ?').run(state, id);
     return id;
   }
@@ -809,36 +1036,64 @@ describe('0011-anonymous-ballots', () => {
     expect(migrate(db, chain)).toEqual([]);
   });
 
-  test.each(['collecting', 'archived'])('kiosk ballots of a %s assessment lose their rater, get random ids and the day only; clerk rows stay; the guards still hold', (state) => {
-    const db = emptyKeyedDb();
-    migrate(db, upTo10);
-    const id = seeded(db, state);
-    migrate(db, chain);
-    const peer = db.prepare('SELECT id, rater_cadre_id, target_cadre_id, anonymous, entered_at FROM assessment_peer_ballots ORDER BY target_cadre_id').all() as { id: number; rater_cadre_id: number | null; anonymous: number; entered_at: string }[];
-    expect(peer.map((b) => ({ ...b, id: b.anonymous ? 'random' : b.id }))).toEqual([
-      { id: 3, rater_cadre_id: 2, target_cadre_id: 1, anonymous: 0, entered_at: '2025-12-01T10:00:00.000Z' },
-      { id: 'random', rater_cadre_id: null, target_cadre_id: 2, anonymous: 1, entered_at: '2025-12-01' },
-      { id: 'random', rater_cadre_id: null, target_cadre_id: 3, anonymous: 1, entered_at: '2025-12-01' },
-    ]);
-    const superior = db.prepare('SELECT id, rater_label, entered_at FROM assessment_superior_ballots').all() as { id: number; rater_label: string; entered_at: string }[];
-    expect(superior.find((b) => b.rater_label === '旗委书记')).toEqual({ id: 2, rater_label: '旗委书记', entered_at: '2025-12-01T09:30:12.345Z' });
-    for (const b of [...peer.filter((x) => x.anonymous), ...superior.filter((x) => x.rater_label.startsWith('匿名'))]) expect(b.id).toBeGreaterThanOrEqual(2 ** 40);
-    expect(db.prepare('SELECT source, entered_at FROM assessment_staff_counts ORDER BY target_cadre_id').all()).toEqual([
-      { source: 'kiosk', entered_at: '2025-12-01' },
-      { source: 'manual', entered_at: '2025-12-01T10:11:12.131Z' },
-    ]);
-    // A clerk ballot still names its rater; only a kiosk one may be without.
-    expect(() => db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, NULL, 2, '{}', 0, 'a', 't')`).run(id)).toThrow(
-      state === 'archived' ? '考核已归档' : /CHECK/,
-    );
-    if (state === 'archived') {
-      expect(() => db.prepare('DELETE FROM assessment_peer_ballots').run()).toThrow('考核已归档');
-      expect(() => db.prepare('UPDATE assessment_superior_ballots SET entered_at = 1').run()).toThrow('考核已归档');
-      expect(() => db.prepare('UPDATE assessment_staff_counts SET good = 1').run()).toThrow('考核已归档');
-    } else {
-      expect(() => db.prepare(`INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, 2, 2, '{}', 'a', 't')`).run(id)).toThrow(/CHECK/);
-    }
-  });
+  test.each(['collecting', 'archived'])(
+    'kiosk ballots of a %s assessment lose their rater, get random ids and the day only; clerk rows stay; the guards still hold',
+    (state) => {
+      const db = emptyKeyedDb();
+      migrate(db, upTo10);
+      const id = seeded(db, state);
+      migrate(db, chain);
+      const peer = db
+        .prepare(
+          'SELECT id, rater_cadre_id, target_cadre_id, anonymous, entered_at FROM assessment_peer_ballots ORDER BY target_cadre_id',
+        )
+        .all() as { id: number; rater_cadre_id: number | null; anonymous: number; entered_at: string }[];
+      expect(peer.map((b) => ({ ...b, id: b.anonymous ? 'random' : b.id }))).toEqual([
+        { id: 3, rater_cadre_id: 2, target_cadre_id: 1, anonymous: 0, entered_at: '2025-12-01T10:00:00.000Z' },
+        { id: 'random', rater_cadre_id: null, target_cadre_id: 2, anonymous: 1, entered_at: '2025-12-01' },
+        { id: 'random', rater_cadre_id: null, target_cadre_id: 3, anonymous: 1, entered_at: '2025-12-01' },
+      ]);
+      const superior = db.prepare('SELECT id, rater_label, entered_at FROM assessment_superior_ballots').all() as {
+        id: number;
+        rater_label: string;
+        entered_at: string;
+      }[];
+      expect(superior.find((b) => b.rater_label === '旗委书记')).toEqual({
+        id: 2,
+        rater_label: '旗委书记',
+        entered_at: '2025-12-01T09:30:12.345Z',
+      });
+      for (const b of [...peer.filter((x) => x.anonymous), ...superior.filter((x) => x.rater_label.startsWith('匿名'))])
+        expect(b.id).toBeGreaterThanOrEqual(2 ** 40);
+      expect(
+        db.prepare('SELECT source, entered_at FROM assessment_staff_counts ORDER BY target_cadre_id').all(),
+      ).toEqual([
+        { source: 'kiosk', entered_at: '2025-12-01' },
+        { source: 'manual', entered_at: '2025-12-01T10:11:12.131Z' },
+      ]);
+      // A clerk ballot still names its rater; only a kiosk one may be without.
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, NULL, 2, '{}', 0, 'a', 't')`,
+          )
+          .run(id),
+      ).toThrow(state === 'archived' ? '考核已归档' : /CHECK/);
+      if (state === 'archived') {
+        expect(() => db.prepare('DELETE FROM assessment_peer_ballots').run()).toThrow('考核已归档');
+        expect(() => db.prepare('UPDATE assessment_superior_ballots SET entered_at = 1').run()).toThrow('考核已归档');
+        expect(() => db.prepare('UPDATE assessment_staff_counts SET good = 1').run()).toThrow('考核已归档');
+      } else {
+        expect(() =>
+          db
+            .prepare(
+              `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, 2, 2, '{}', 'a', 't')`,
+            )
+            .run(id),
+        ).toThrow(/CHECK/);
+      }
+    },
+  );
 
   test('leaves no image of the old rows in the -wal: the file holds at most the one header frame afterwards', () => {
     const file = join(tempDir(), 'w.db');
@@ -861,12 +1116,28 @@ describe('0011-anonymous-ballots', () => {
     db.exec('CREATE TABLE assessment_peer_ballots_new (x TEXT) STRICT');
     expect(() => migrate(db, chain)).toThrow(/assessment_peer_ballots_new/);
     expect(schemaVersion(db)).toBe(10);
-    expect(db.prepare('SELECT rater_cadre_id FROM assessment_peer_ballots ORDER BY id').all()).toEqual([{ rater_cadre_id: 1 }, { rater_cadre_id: 1 }, { rater_cadre_id: 2 }]);
+    expect(db.prepare('SELECT rater_cadre_id FROM assessment_peer_ballots ORDER BY id').all()).toEqual([
+      { rater_cadre_id: 1 },
+      { rater_cadre_id: 1 },
+      { rater_cadre_id: 2 },
+    ]);
   });
 });
 
 describe('0012-adjustment-proposals', () => {
-  const before = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+  const before = [
+    migration0001,
+    migration0002,
+    migration0003,
+    migration0004,
+    migration0005,
+    migration0006,
+    migration0007,
+    migration0008,
+    migration0009,
+    migration0010,
+    migration0011,
+  ];
 
   test('adds assessment_dismissed_proposals, one row per assessment and entry, frozen with an archived assessment', () => {
     expect(MIGRATIONS).toContain(migration0012);
@@ -877,10 +1148,17 @@ describe('0012-adjustment-proposals', () => {
     expect(tables(db)).toContain('assessment_dismissed_proposals');
     const id = Number(
       db
-        .prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`)
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
         .run().lastInsertRowid,
     );
-    const dismiss = () => db.prepare(`INSERT INTO assessment_dismissed_proposals (assessment_id, dossier_entry_id, entered_by, entered_at) VALUES (?, 7, 'a', 't')`).run(id);
+    const dismiss = () =>
+      db
+        .prepare(
+          `INSERT INTO assessment_dismissed_proposals (assessment_id, dossier_entry_id, entered_by, entered_at) VALUES (?, 7, 'a', 't')`,
+        )
+        .run(id);
     dismiss();
     expect(dismiss).toThrow(/UNIQUE|PRIMARY/);
     db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
@@ -889,7 +1167,20 @@ describe('0012-adjustment-proposals', () => {
 });
 
 describe('0013-ineligible', () => {
-  const upTo10 = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+  const upTo10 = [
+    migration0001,
+    migration0002,
+    migration0003,
+    migration0004,
+    migration0005,
+    migration0006,
+    migration0007,
+    migration0008,
+    migration0009,
+    migration0010,
+    migration0011,
+    migration0012,
+  ];
   const chain = [...upTo10, migration0013];
 
   test('is version 13, named ineligible: one entry per cadre with a reason, frozen once archived', () => {
@@ -901,9 +1192,18 @@ describe('0013-ineligible', () => {
     expect(schemaVersion(db)).toBe(13);
     expect(tables(db)).toContain('assessment_ineligible');
     const id = Number(
-      db.prepare(`INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`).run().lastInsertRowid,
+      db
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
+        .run().lastInsertRowid,
     );
-    const add = (reason: string) => db.prepare(`INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`).run(id, reason);
+    const add = (reason: string) =>
+      db
+        .prepare(
+          `INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, ?, 'a', 't')`,
+        )
+        .run(id, reason);
     expect(() => add('')).toThrow(/CHECK/);
     add('本年度受诫勉');
     expect(() => add('又一条')).toThrow(/UNIQUE/);
@@ -920,8 +1220,12 @@ describe('0014-audit-signatures', () => {
     expect(migration0014).toMatchObject({ version: 14, name: 'audit-signatures' });
     const db = emptyKeyedDb();
     migrate(db, before);
-    db.prepare(`INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`).run();
-    db.prepare(`INSERT INTO audit_log (id, at, user_id, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 1, 'a', 'x', '', '{}', '0', '1')`).run();
+    db.prepare(
+      `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO audit_log (id, at, user_id, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 1, 'a', 'x', '', '{}', '0', '1')`,
+    ).run();
     expect(migrate(db, [...before, migration0014])).toEqual([14]);
     expect(db.prepare('SELECT signing_key FROM users').get()).toEqual({ signing_key: null });
     expect(db.prepare('SELECT signature FROM audit_log').get()).toEqual({ signature: null });

@@ -37,7 +37,12 @@ test('the sqlite3 command-line tool cannot read the store file', async () => {
 
 test('no display name, user name or recovery code appears in store.db, store.db-wal or keyslots.json', async () => {
   const h = await newHostWithStore();
-  await h.ok('users.create', { username: USERNAME, displayName: DISPLAY_NAME, role: 'dossierClerk', password: 'Zhang@2025' });
+  await h.ok('users.create', {
+    username: USERNAME,
+    displayName: DISPLAY_NAME,
+    role: 'dossierClerk',
+    password: 'Zhang@2025',
+  });
   await h.ok('users.update', { userId: 2, displayName: DISPLAY_NAME, role: 'reviewer' });
   await h.ok('session.login', { username: USERNAME, password: 'Zhang@2025' });
   const needles: Record<string, Buffer> = {

@@ -11,7 +11,12 @@ test('a failed key-slot write after users.create leaves the logged change and sa
   store.putSlot = () => {
     throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
   };
-  const e = await h.err('users.create', { username: 'clerk', displayName: '录入员', role: 'dossierClerk', password: 'Clerk@2025' });
+  const e = await h.err('users.create', {
+    username: 'clerk',
+    displayName: '录入员',
+    role: 'dossierClerk',
+    password: 'Clerk@2025',
+  });
   expect(e.code).toBe('INTERNAL');
   expect(e.message).toContain('修改已记入审计日志');
   store.putSlot = putSlot;

@@ -32,7 +32,12 @@ describe('create and open', () => {
   test('a created store opens again with the right password, as the administrator who created it', async () => {
     const { dir, store, recoveryCode } = await newStore();
     expect(store.isOpen).toBe(true);
-    expect(store.user).toMatchObject({ username: 'admin', displayName: ADMIN.displayName, role: 'admin', mustChangePassword: false });
+    expect(store.user).toMatchObject({
+      username: 'admin',
+      displayName: ADMIN.displayName,
+      role: 'admin',
+      mustChangePassword: false,
+    });
     expect(recoveryCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining([DB_FILE, KEYSLOT_FILE]));
     await store.close();
@@ -103,14 +108,19 @@ describe('foreign and damaged files are refused with NOT_A_STORE and left byte-i
     const other = await otherStore();
     const dir = join(tempDir(), 'plain');
     mkdirSync(dir);
-    execFileSync('/usr/bin/sqlite3', [dbPath(dir), "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('张三');"]);
+    execFileSync('/usr/bin/sqlite3', [
+      dbPath(dir),
+      "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('张三');",
+    ]);
     copyFileSync(keyslotPath(other), keyslotPath(dir));
     // The other store's password really unwraps a key, so the refusal comes from the database itself.
     await expectRefusedUntouched(dir, OTHER_ADMIN, 'NOT_A_STORE');
     const err = await openStore(dir, OTHER_ADMIN, fast).catch((e: unknown) => e);
     expect((err as Error).message).toContain('文件未作任何修改');
     // Still a readable plain database with its row.
-    expect(execFileSync('/usr/bin/sqlite3', [dbPath(dir), 'SELECT name FROM people;'], { encoding: 'utf8' }).trim()).toBe('张三');
+    expect(
+      execFileSync('/usr/bin/sqlite3', [dbPath(dir), 'SELECT name FROM people;'], { encoding: 'utf8' }).trim(),
+    ).toBe('张三');
   });
 
   test('a plain SQLite database written by better-sqlite3 without a key', async () => {
@@ -118,7 +128,9 @@ describe('foreign and damaged files are refused with NOT_A_STORE and left byte-i
     const dir = join(tempDir(), 'plain2');
     mkdirSync(dir);
     const plain = new Database(dbPath(dir));
-    plain.exec(`CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO store_meta VALUES ('store_id', 'x');`);
+    plain.exec(
+      `CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO store_meta VALUES ('store_id', 'x');`,
+    );
     plain.close();
     copyFileSync(keyslotPath(other), keyslotPath(dir));
     await expectRefusedUntouched(dir, OTHER_ADMIN, 'NOT_A_STORE');

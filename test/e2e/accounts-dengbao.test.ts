@@ -44,7 +44,9 @@ describe('the 评议终端 window', () => {
     await dialog.getByTestId('kiosk-exit-password').fill(ADMIN.password);
     await dialog.getByTestId('kiosk-exit-ok').click();
     // The password check runs the real scrypt: give it time.
-    await expect.poll(async () => (await app.must<{ kiosk: unknown }>('app.status', {})).kiosk, { timeout: 30_000 }).toBeNull();
+    await expect
+      .poll(async () => (await app.must<{ kiosk: unknown }>('app.status', {})).kiosk, { timeout: 30_000 })
+      .toBeNull();
   });
 });
 
@@ -53,7 +55,11 @@ describe('an older store with a weak password', () => {
     // A store made before the rule (below the schema, as an older version of the app did), opened in this window.
     await app.must('session.lock', {});
     const dir = join(app.work, 'old-store');
-    const { store } = await createStore(dir, { username: OLD.username, displayName: OLD.displayName, password: OLD.password }, { kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+    const { store } = await createStore(
+      dir,
+      { username: OLD.username, displayName: OLD.displayName, password: OLD.password },
+      { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
+    );
     await store.close();
     await app.must('setup.useExistingStore', { dir });
     await page.reload();

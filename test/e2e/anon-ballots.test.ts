@@ -21,7 +21,10 @@ beforeAll(async () => {
   await app.call('kiosk.start', { assessmentId });
   await app.call('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [a, b, c] } });
   await app.call('kiosk.submit', { code: leaders.slips[1]!.code, ballot: { kind: 'superior', order: [c, b, a] } });
-  await app.call('kiosk.submit', { code: staff.slips[0]!.code, ballot: { kind: 'staff', votes: [a, b, c].map((targetId) => ({ targetId, grade: 'good' as const })) } });
+  await app.call('kiosk.submit', {
+    code: staff.slips[0]!.code,
+    ballot: { kind: 'staff', votes: [a, b, c].map((targetId) => ({ targetId, grade: 'good' as const })) },
+  });
   await app.call('kiosk.exit', { password: ADMIN.password });
   await app.call('ballots.saveSuperior', { assessmentId, raterLabel: '旗委书记', group: 'chief:C1', order: [b, a, c] });
   page = await app.openPage();
@@ -31,7 +34,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const input = (testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 describe('anonymous ballots on the clerk screens', () => {
   test('上级排名: kiosk ballots listed with the day only and no 修改; the leader field offers only 旗委书记; an 匿名评议 label is refused', async () => {
@@ -59,10 +63,11 @@ describe('anonymous ballots on the clerk screens', () => {
     await page.keyboard.press('Escape');
     for (const [i, name] of ['阿古拉', '巴特尔', '朝鲁'].entries()) await input(`place-${name}`).fill(String(i + 1));
     await page.getByTestId('superior-save').click();
-    await expect.poll(() => page.getByTestId('superior-problem').innerText()).toBe('上级领导名称不能以“匿名评议”开头（该名称留给评议终端的匿名评议票），请填写领导的姓名或职务');
+    await expect
+      .poll(() => page.getByTestId('superior-problem').innerText())
+      .toBe('上级领导名称不能以“匿名评议”开头（该名称留给评议终端的匿名评议票），请填写领导的姓名或职务');
     await settledScreenshot(page, 'anon-superior-refused');
   });
-
 
   test('审计日志: each kiosk ballot’s entry shows the day, no time', async () => {
     await page.locator('.ant-menu-item', { hasText: '审计日志' }).click();
@@ -90,7 +95,10 @@ describe('anonymous ballots on the clerk screens', () => {
     await page.getByTestId('codes-void-panel').click();
     await page.locator('.ant-popconfirm').waitFor();
     await settledScreenshot(page, 'anon-void-panel-confirm');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /作\s?废/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /作\s?废/ })
+      .click();
     await page.getByText('已作废本组匿名评议，删除评议终端提交的评议票 2 条').waitFor();
     const list = await app.call('ballots.list', { assessmentId });
     expect(list.superior.map((b) => b.raterLabel)).toEqual(['旗委书记']);

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
-import { fillWorkedExample, loadWorkbook, saveWorkbook, sectionStart, setRow, targetRow } from '../helpers/ballot-excel';
+import {
+  fillWorkedExample,
+  loadWorkbook,
+  saveWorkbook,
+  sectionStart,
+  setRow,
+  targetRow,
+} from '../helpers/ballot-excel';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
@@ -34,15 +41,38 @@ beforeAll(async () => {
   const wulan = seeded.units['乌兰镇']!;
   // The panel sits at the 评议终端 before the clerk imports anything: 28 staff ballots for 乌兰镇's deputies
   // (德力格尔 优秀, 额尔敦 较好) and 巴特尔's peer ballot.
-  const staff = await ok('codes.generate', { assessmentId, kind: 'staff', group: `deputy:${wulan}`, count: KIOSK_STAFF });
+  const staff = await ok('codes.generate', {
+    assessmentId,
+    kind: 'staff',
+    group: `deputy:${wulan}`,
+    count: KIOSK_STAFF,
+  });
   const peer = await ok('codes.generate', { assessmentId, kind: 'peer', group: 'chief:C1' });
   await ok('kiosk.start', { assessmentId });
   for (const slip of staff.slips) {
-    await ok('kiosk.submit', { code: slip.code, ballot: { kind: 'staff', votes: [{ targetId: ids['德力格尔']!, grade: 'excellent' }, { targetId: ids['额尔敦']!, grade: 'good' }] } });
+    await ok('kiosk.submit', {
+      code: slip.code,
+      ballot: {
+        kind: 'staff',
+        votes: [
+          { targetId: ids['德力格尔']!, grade: 'excellent' },
+          { targetId: ids['额尔敦']!, grade: 'good' },
+        ],
+      },
+    });
   }
   const x = { zz1: 80, zz2: 80, zz3: 80 };
   const code = peer.slips.find((s) => s.seatLabel === '互评人：巴特尔')!.code;
-  await ok('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: ids['阿古拉']!, scores: x }, { targetId: ids['朝鲁']!, scores: x }] } });
+  await ok('kiosk.submit', {
+    code,
+    ballot: {
+      kind: 'peer',
+      ballots: [
+        { targetId: ids['阿古拉']!, scores: x },
+        { targetId: ids['朝鲁']!, scores: x },
+      ],
+    },
+  });
   await ok('kiosk.exit', { password: TEST_ADMIN.password });
   page = await app.openPage();
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -54,7 +84,8 @@ afterAll(async () => {
 
 const dialog = () => page.getByRole('dialog').last();
 const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
-const staffOf = async (name: string) => (await app.call('ballots.list', { assessmentId })).staff.find((s) => s.targetId === ids[name]);
+const staffOf = async (name: string) =>
+  (await app.call('ballots.list', { assessmentId })).staff.find((s) => s.targetId === ids[name]);
 
 describe('Excel ballots beside the kiosk', () => {
   test('the clerk downloads the template and fills it as a clerk would', async () => {
@@ -89,10 +120,14 @@ describe('Excel ballots beside the kiosk', () => {
     expect(delger).toContain(`现有：评议终端 ${KIOSK_STAFF} 票`);
     expect(delger).toContain('文件 3 票');
     const conflicts = dialog().getByTestId(`import-conflicts-${CHIEF}`);
-    expect(await conflicts.innerText()).toContain('评价人“巴特尔”已有同级互评票（评议终端 2 张），文件中又有其 2 张：同一人不能评议两次');
+    expect(await conflicts.innerText()).toContain(
+      '评价人“巴特尔”已有同级互评票（评议终端 2 张），文件中又有其 2 张：同一人不能评议两次',
+    );
     expect(await dialog().getByTestId(`import-superior-${CHIEF}`).innerText()).toContain('文件 3 张');
     await expect(dialog().getByTestId('ballot-import-confirm').isDisabled()).resolves.toBe(true);
-    expect(await page.getByTestId('ballot-import-waiting').innerText()).toContain(`请为“${CHIEF}”、“${DEPUTY}”选择导入方式`);
+    expect(await page.getByTestId('ballot-import-waiting').innerText()).toContain(
+      `请为“${CHIEF}”、“${DEPUTY}”选择导入方式`,
+    );
     await settledScreenshot('assessment-excel-sources-01-preview-conflict');
 
     await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }).click();
@@ -107,13 +142,18 @@ describe('Excel ballots beside the kiosk', () => {
 
   test('leaving 巴特尔 out resolves the conflict; 累加 imports; the 28 kiosk votes stay and the file’s come on top', async () => {
     await dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`).click();
-    const agula = await dialog().getByTestId(`import-group-${CHIEF}`).locator('tbody tr.ant-table-row', { hasText: '阿古拉' }).innerText();
+    const agula = await dialog()
+      .getByTestId(`import-group-${CHIEF}`)
+      .locator('tbody tr.ant-table-row', { hasText: '阿古拉' })
+      .innerText();
     expect(agula).toContain('现有：评议终端 1 张');
     expect(agula).toContain('新增 1 张，不导入 1 张');
     await expect(dialog().getByTestId('ballot-import-confirm').isEnabled()).resolves.toBe(true);
     await settledScreenshot('assessment-excel-sources-03-resolved');
     await dialog().getByTestId('ballot-import-confirm').click();
-    await page.getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动').waitFor();
+    await page
+      .getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动')
+      .waitFor();
     const delger = (await staffOf('德力格尔'))!;
     expect(delger.bySource.kiosk).toEqual({ excellent: KIOSK_STAFF, good: 0, fair: 0, poor: 0 });
     expect(delger.counts).toEqual({ excellent: KIOSK_STAFF + 2, good: 1, fair: 0, poor: 0 });
@@ -122,7 +162,9 @@ describe('Excel ballots beside the kiosk', () => {
     expect(peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);
     expect(peer.filter((b) => b.source === 'excel' && b.raterId === ids['巴特尔'])).toEqual([]);
     await page.getByRole('tab', { name: '职工测评', exact: true }).click();
-    const cell = page.locator('input[data-testid="staff-德力格尔-excellent"], [data-testid="staff-德力格尔-excellent"] input').first();
+    const cell = page
+      .locator('input[data-testid="staff-德力格尔-excellent"], [data-testid="staff-德力格尔-excellent"] input')
+      .first();
     await cell.waitFor();
     await expect(cell.inputValue()).resolves.toBe(String(KIOSK_STAFF + 2));
     await settledScreenshot('assessment-excel-sources-04-staff-after-import');
@@ -134,9 +176,13 @@ describe('Excel ballots beside the kiosk', () => {
     await dialog().getByTestId('ballot-import-choose').click();
     await dialog().getByTestId('ballot-import-rules').waitFor();
     const deputy = dialog().getByTestId(`import-group-${DEPUTY}`);
-    expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain(`现有：评议终端 ${KIOSK_STAFF} 票 · Excel 导入 3 票`);
+    expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain(
+      `现有：评议终端 ${KIOSK_STAFF} 票 · Excel 导入 3 票`,
+    );
     // Under 累加 the earlier Excel ballots of the same leaders and raters would count twice: conflicts.
-    expect(await dialog().getByTestId(`import-conflicts-${CHIEF}`).innerText()).toContain('上级领导“L1”已有本组排名票（Excel 导入 1 张）');
+    expect(await dialog().getByTestId(`import-conflicts-${CHIEF}`).innerText()).toContain(
+      '上级领导“L1”已有本组排名票（Excel 导入 1 张）',
+    );
     await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('替换此前 Excel 导入的票').click();
     await dialog().getByTestId(`import-mode-${DEPUTY}`).getByText('替换此前 Excel 导入的票').click();
     // Under 替换 only the kiosk rater is left in conflict.
@@ -144,13 +190,20 @@ describe('Excel ballots beside the kiosk', () => {
     expect(conflicts).toContain('评价人“巴特尔”');
     expect(conflicts).not.toContain('L1');
     await dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`).click();
-    expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain('替换 Excel 3 票，新增 3 票');
+    expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain(
+      '替换 Excel 3 票，新增 3 票',
+    );
     await deputy.scrollIntoViewIfNeeded();
     await settledScreenshot('assessment-excel-sources-05-replace');
     await dialog().getByTestId('ballot-import-confirm').click();
-    await page.getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动').waitFor();
+    await page
+      .getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动')
+      .waitFor();
     const delger = (await staffOf('德力格尔'))!;
-    expect(delger.bySource).toEqual({ kiosk: { excellent: KIOSK_STAFF, good: 0, fair: 0, poor: 0 }, excel: { excellent: 2, good: 1, fair: 0, poor: 0 } });
+    expect(delger.bySource).toEqual({
+      kiosk: { excellent: KIOSK_STAFF, good: 0, fair: 0, poor: 0 },
+      excel: { excellent: 2, good: 1, fair: 0, poor: 0 },
+    });
     const list = await app.call('ballots.list', { assessmentId });
     expect(list.superior.map((b) => b.source)).toEqual(['excel', 'excel', 'excel']);
     expect(list.peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);

@@ -43,9 +43,17 @@ describe('assessment Excel ballots', () => {
     dialogs.answerSave(templatePath());
     await page.getByTestId('ballot-template').click();
     await page.getByText('测评票模板已保存到 测评票模板.xlsx').waitFor();
-    expect(dialogs.requests.at(-1)).toMatchObject({ kind: 'save', title: '保存测评票模板', defaultName: `${NAME}测评票.xlsx` });
+    expect(dialogs.requests.at(-1)).toMatchObject({
+      kind: 'save',
+      title: '保存测评票模板',
+      defaultName: `${NAME}测评票.xlsx`,
+    });
     const wb = await loadWorkbook(templatePath());
-    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([CHIEF, '副职·乌兰镇', '填表说明']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      CHIEF,
+      '副职·乌兰镇',
+      '填表说明',
+    ]);
   });
 
   test('a filled workbook with an error: the preview names sheet, row and column, and import is not possible', async () => {
@@ -83,7 +91,9 @@ describe('assessment Excel ballots', () => {
     await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }).click();
     await settledScreenshot('assessment-excel-02-import-preview');
     await dialog().getByTestId('ballot-import-confirm').click();
-    await page.getByText('已导入上级排名 2 张、同级互评 6 张、职工测评 3 人、服务对象评分 2 个；评议终端的票未作改动').waitFor();
+    await page
+      .getByText('已导入上级排名 2 张、同级互评 6 张、职工测评 3 人、服务对象评分 2 个；评议终端的票未作改动')
+      .waitFor();
     await page.getByRole('tab', { name: '排名结果', exact: true }).click();
     const c1 = page.getByTestId(`ranking-group-${CHIEF}`);
     await c1.waitFor();

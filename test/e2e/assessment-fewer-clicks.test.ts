@@ -18,7 +18,7 @@ let roster: SmallRoster;
 let assessmentId = 0;
 let entryId = 0;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
 async function openAssessment() {
@@ -41,7 +41,11 @@ beforeAll(async () => {
     ],
   });
   // A 正面清单 entry of the year (P3, +3) in 阿古拉's dossier.
-  entryId = (await must<{ id: number }>('entries.create', { input: { cadreId: roster.a, ...entryForm({ date: '2025-08-14', title: '中青班优秀学员' }) } })).id;
+  entryId = (
+    await must<{ id: number }>('entries.create', {
+      input: { cadreId: roster.a, ...entryForm({ date: '2025-08-14', title: '中青班优秀学员' }) },
+    })
+  ).id;
   page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
@@ -60,8 +64,13 @@ describe('fewer clicks in an assessment', () => {
     expect(await page.getByText('关联档案条目的加减分将在干部档案功能上线后提供').count()).toBe(0);
     await page.getByTestId(`proposal-adopt-${entryId}`).click();
     await expect.poll(() => proposals.innerText()).toContain('已计入');
-    const list = await must<{ adjustments: { targetId: number; points: number; dossierEntryId: number | null }[] }>('ballots.list', { assessmentId });
-    expect(list.adjustments).toContainEqual(expect.objectContaining({ targetId: roster.a, points: 3, dossierEntryId: entryId }));
+    const list = await must<{ adjustments: { targetId: number; points: number; dossierEntryId: number | null }[] }>(
+      'ballots.list',
+      { assessmentId },
+    );
+    expect(list.adjustments).toContainEqual(
+      expect.objectContaining({ targetId: roster.a, points: 3, dossierEntryId: entryId }),
+    );
 
     await page.getByTestId('adjustment-target').click();
     await page.keyboard.type('agl');
@@ -90,7 +99,10 @@ describe('fewer clicks in an assessment', () => {
     await expect.poll(() => page.getByTestId('batch-confirm-all').innerText()).toContain('等次已全部确认');
     const view = await must<RankingsView>('rankings.get', { assessmentId });
     expect(view.confirmations).toHaveLength(5);
-    expect(view.confirmations.find((c) => c.cadreId === roster.c)).toMatchObject({ grade: 'basicallyCompetent', reason: '综合研判' });
+    expect(view.confirmations.find((c) => c.cadreId === roster.c)).toMatchObject({
+      grade: 'basicallyCompetent',
+      reason: '综合研判',
+    });
     expect(await page.getByTestId('ranking-group-正职·苏木镇（街道）').getByText('未确认').count()).toBe(0);
     await settledScreenshot(page, 'fewer-clicks-rankings-confirmed');
   });
@@ -102,7 +114,9 @@ describe('fewer clicks in an assessment', () => {
     await expect.poll(() => page.getByTestId('whatif-grade-阿古拉').count()).toBe(1);
     const reset = page.getByTestId('whatif-reset');
     expect(await reset.isDisabled()).toBe(true);
-    const input = page.locator('input[data-testid="whatif-chief-superior"], [data-testid="whatif-chief-superior"] input').first();
+    const input = page
+      .locator('input[data-testid="whatif-chief-superior"], [data-testid="whatif-chief-superior"] input')
+      .first();
     const original = await input.inputValue();
     await input.fill('0.9');
     await expect.poll(() => reset.isDisabled()).toBe(false);
@@ -119,7 +133,12 @@ describe('fewer clicks in an assessment', () => {
     await expect.poll(() => legends.count()).toBeGreaterThan(1);
     // The first legend is the score distribution's (正职 then 副职, as drawn).
     expect(await legends.nth(0).locator('.recharts-legend-item-text').allInnerTexts()).toEqual(['正职', '副职']);
-    expect(await legends.nth(1).locator('.recharts-legend-item-text').allInnerTexts()).toEqual(['服务对象', '职工测评', '同级互评', '上级排名']);
+    expect(await legends.nth(1).locator('.recharts-legend-item-text').allInnerTexts()).toEqual([
+      '服务对象',
+      '职工测评',
+      '同级互评',
+      '上级排名',
+    ]);
     await settledScreenshot(page, 'fewer-clicks-charts');
   });
 });

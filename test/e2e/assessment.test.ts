@@ -19,7 +19,8 @@ beforeAll(async () => {
   // The roster is seeded through the same dispatcher the window uses: 3 正职 of 苏木镇 in three units, 2 副职 of
   // 乌兰镇, 1 正职 of 党群部门.
   const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
-  const unit = async (name: string, categoryCode: string, sort: number) => (await ok('units.save', { name, categoryCode, sort })).id;
+  const unit = async (name: string, categoryCode: string, sort: number) =>
+    (await ok('units.save', { name, categoryCode, sort })).id;
   const wulan = await unit('乌兰镇', 'C1', 1);
   const qipan = await unit('棋盘井镇', 'C1', 2);
   const aerbas = await unit('阿尔巴斯苏木', 'C1', 3);
@@ -36,7 +37,17 @@ beforeAll(async () => {
     // A dossier entry of the assessment year matching the veto item N1: the 一票否决 tab proposes it.
     if (name === '冯建国') {
       await ok('entries.create', {
-        input: { cadreId: cadre.id, date: '2025-05-10', subItemCode: 'S6.5', channelCode: 'CH10', title: '违反政治纪律受到党纪处分', content: '', polarity: 'negative', standardCodes: ['D5.1'], listItemCode: 'N1' },
+        input: {
+          cadreId: cadre.id,
+          date: '2025-05-10',
+          subItemCode: 'S6.5',
+          channelCode: 'CH10',
+          title: '违反政治纪律受到党纪处分',
+          content: '',
+          polarity: 'negative',
+          standardCodes: ['D5.1'],
+          listItemCode: 'N1',
+        },
       });
     }
   }
@@ -52,7 +63,8 @@ afterAll(async () => {
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
 const dialog = () => page.getByRole('dialog').last();
 /** The input of a field marked with a test id (the id may sit on the input or on its wrapper). */
-const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const input = (testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
 /** Chooses an option of a select and waits until the select shows it (a click during the dropdown's animation can miss). */
@@ -92,7 +104,9 @@ describe('assessment', () => {
     // The empty list offers 操作指引: the year's steps in order, each leading to its page.
     await page.getByTestId('empty-help').click();
     const help = page.getByTestId('help-drawer');
-    await expect.poll(() => help.innerText()).toMatch(/建单位[\s\S]*导名册[\s\S]*季度采集[\s\S]*建考核[\s\S]*录票[\s\S]*汇总[\s\S]*审议材料/);
+    await expect
+      .poll(() => help.innerText())
+      .toMatch(/建单位[\s\S]*导名册[\s\S]*季度采集[\s\S]*建考核[\s\S]*录票[\s\S]*汇总[\s\S]*审议材料/);
     await animationsDone(page); // the drawer slides in
     await screenshot(page, 'assessment-help');
     await page.getByTestId('help-go-建单位').click();
@@ -106,14 +120,18 @@ describe('assessment', () => {
     await expect(dialog().getByLabel('考核年度').inputValue()).resolves.toBe(String(assessedYear));
     // 全选 ticks every category, and clears them again.
     await dialog().getByTestId('categories-all').click();
-    await expect.poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count()).toBeGreaterThan(2);
+    await expect
+      .poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count())
+      .toBeGreaterThan(2);
     await dialog().getByTestId('categories-all').click();
     await expect.poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count()).toBe(0);
     await dialog().getByLabel('考核名称').fill(NAME);
     await dialog().getByLabel('考核年度').fill('2025');
     await dialog().getByLabel('苏木镇（街道）').check();
     await dialog().getByLabel('党群部门').check();
-    await dialog().getByRole('button', { name: /新\s?建/ }).click();
+    await dialog()
+      .getByRole('button', { name: /新\s?建/ })
+      .click();
     await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
     await expect(page.getByTestId('state-tag').innerText()).resolves.toBe('准备');
     await page.getByText('2025 年度 · 成员 6 人').waitFor();
@@ -129,8 +147,12 @@ describe('assessment', () => {
     await createCadre('新调入干部');
     await tab('配置');
     await tab('成员');
-    await expect(page.getByTestId('roster-drift').innerText()).resolves.toContain('“新调入干部”（棋盘井镇）新进入考核范围');
-    await expect(page.getByTestId('roster-drift').innerText()).resolves.toContain('本次考核按冻结的成员名单进行，不受影响');
+    await expect(page.getByTestId('roster-drift').innerText()).resolves.toContain(
+      '“新调入干部”（棋盘井镇）新进入考核范围',
+    );
+    await expect(page.getByTestId('roster-drift').innerText()).resolves.toContain(
+      '本次考核按冻结的成员名单进行，不受影响',
+    );
     await page.getByText('2025 年度 · 成员 6 人').waitFor();
   });
 
@@ -149,7 +171,10 @@ describe('assessment', () => {
     await page.getByRole('cell', { name: /1\.巴特尔\s+2\.阿古拉\s+3\.朝鲁/ }).waitFor();
 
     await pickOption(page.getByTestId('superior-group'), '副职·乌兰镇');
-    await page.getByRole('row', { name: /额尔敦/ }).getByRole('button', { name: '上移' }).click();
+    await page
+      .getByRole('row', { name: /额尔敦/ })
+      .getByRole('button', { name: '上移' })
+      .click();
     await page.getByTestId('superior-save').click();
     await page.getByRole('cell', { name: /1\.额尔敦\s+2\.德力格尔/ }).waitFor();
   });
@@ -200,7 +225,9 @@ describe('assessment', () => {
     await proposals.getByText('违反政治纪律受到党纪处分').waitFor();
     await proposals.getByRole('button', { name: /采\s?纳/ }).click();
     await proposals.getByText('已否决').waitFor();
-    await page.getByRole('cell', { name: '档案材料“违反政治纪律受到党纪处分”（2025-05-10，N1 违反政治纪律和政治规矩）' }).waitFor();
+    await page
+      .getByRole('cell', { name: '档案材料“违反政治纪律受到党纪处分”（2025-05-10，N1 违反政治纪律和政治规矩）' })
+      .waitFor();
     // 来源 names the dossier entry the veto was adopted from, not 手工录入.
     await page.getByRole('cell', { name: '档案材料：违反政治纪律受到党纪处分（2025-05-10）' }).waitFor();
     await settledScreenshot('assessment-08-vetoes');
@@ -221,20 +248,29 @@ describe('assessment', () => {
     await page.getByRole('tab', { name: /副职/ }).click();
     const wulan = page.getByTestId('ranking-group-副职·乌兰镇');
     await wulan.waitFor();
-    expect(await wulan.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).toEqual(['额尔敦', '德力格尔']);
+    expect(await wulan.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()).toEqual([
+      '额尔敦',
+      '德力格尔',
+    ]);
     await settledScreenshot('assessment-04-rankings-deputy');
   });
 
   test('confirm a grade: an override without a reason is refused, with one it is kept', async () => {
     await page.getByRole('tab', { name: /正职/ }).click();
     await page.getByTestId('confirm-朝鲁').click();
-    await dialog().getByText(/最终得分 .*建议等次/).waitFor();
+    await dialog()
+      .getByText(/最终得分 .*建议等次/)
+      .waitFor();
     await animationsDone(page); // the dialog's opening animation
     await pickOption(page.getByTestId('confirm-grade'), '基本称职');
-    await dialog().getByRole('button', { name: /确\s?认/ }).click();
+    await dialog()
+      .getByRole('button', { name: /确\s?认/ })
+      .click();
     await dialog().getByText('改变建议等次须填写调整理由').waitFor();
     await dialog().getByLabel('调整理由').fill('服务对象评价缺失，经研究调整');
-    await dialog().getByRole('button', { name: /确\s?认/ }).click();
+    await dialog()
+      .getByRole('button', { name: /确\s?认/ })
+      .click();
     await page.getByText('基本称职（调整）').waitFor();
   });
 
@@ -243,7 +279,12 @@ describe('assessment', () => {
     await page.getByTestId('ranking-charts').locator('.recharts-bar-rectangle').first().waitFor();
     await settledScreenshot('assessment-06-charts');
     await page.getByRole('tab', { name: '权重模拟' }).click();
-    for (const [c, v] of [['staff', '1'], ['superior', '0'], ['peer', '0'], ['service', '0']] as const) {
+    for (const [c, v] of [
+      ['staff', '1'],
+      ['superior', '0'],
+      ['peer', '0'],
+      ['service', '0'],
+    ] as const) {
       await input(`whatif-chief-${c}`).fill(v);
     }
     await expect.poll(() => page.getByTestId('move-阿古拉').innerText(), { timeout: 20_000 }).toContain('1');
@@ -251,7 +292,10 @@ describe('assessment', () => {
     await settledScreenshot('assessment-07-what-if');
     await page.getByRole('tab', { name: /正职/ }).click();
     // Nothing was saved: the stored ranking is unchanged.
-    const names = await page.getByTestId('ranking-group-正职·苏木镇（街道）').locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    const names = await page
+      .getByTestId('ranking-group-正职·苏木镇（街道）')
+      .locator('tbody tr.ant-table-row td:nth-child(2)')
+      .allInnerTexts();
     expect(names).toEqual(['巴特尔', '阿古拉', '朝鲁']);
   });
 

@@ -62,20 +62,33 @@ describe('the audit log against an account holder with the store key', () => {
     let target = 0;
     withRaw(storeDir(), attackerKey, (db) => {
       db.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
-      const row = db.prepare(`SELECT * FROM audit_log WHERE action = 'settings.update' ORDER BY id LIMIT 1`).get() as ChainedFields;
+      const row = db
+        .prepare(`SELECT * FROM audit_log WHERE action = 'settings.update' ORDER BY id LIMIT 1`)
+        .get() as ChainedFields;
       target = row.id;
       const later = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(target) as ChainedFields[];
       const key = auditKeyFrom(attackerRoot);
       let prev = row.prev_hash;
       for (const r of later) {
-        const edited = { ...r, prev_hash: prev, detail: r.id === target ? JSON.stringify({ idleLockMinutes: [15, 120] }) : r.detail };
+        const edited = {
+          ...r,
+          prev_hash: prev,
+          detail: r.id === target ? JSON.stringify({ idleLockMinutes: [15, 120] }) : r.detail,
+        };
         prev = entryHash(key, edited);
-        db.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?').run(edited.detail, edited.prev_hash, prev, r.id);
+        db.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?').run(
+          edited.detail,
+          edited.prev_hash,
+          prev,
+          r.id,
+        );
       }
     });
     await page.getByRole('button', { name: /校验日志完整性/ }).click();
     await page.getByText('审计日志已被篡改').waitFor();
-    expect(await page.locator('.ant-alert-error').innerText()).toContain(`第 ${target} 号记录的签名与“admin”的签名公钥不符`);
+    expect(await page.locator('.ant-alert-error').innerText()).toContain(
+      `第 ${target} 号记录的签名与“admin”的签名公钥不符`,
+    );
     await screenshot(page, 'audit-02-verify-rewritten');
   }, 60_000);
 });

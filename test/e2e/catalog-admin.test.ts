@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { openApp, screenshot, animationsDone } from './harness/browser';
 
-
 let app: TestApp;
 let page: Page;
 
@@ -29,9 +28,12 @@ describe('evaluation model tab', () => {
     await expect.poll(() => model.getByText('好 ≥ 90，较好 ≥ 80，一般 ≥ 60').count()).toBe(1);
     await expect.poll(() => model.getByText('最近 3 年', { exact: false }).count()).toBe(1);
     const radar = page.getByTestId('portrait-radar');
-    await expect.poll(() => radar.getAttribute('aria-label')).toBe('政治画像雷达图：政治忠诚 85，政治定力 83，政治担当 83，政治能力 81，政治自律 74');
+    await expect
+      .poll(() => radar.getAttribute('aria-label'))
+      .toBe('政治画像雷达图：政治忠诚 85，政治定力 83，政治担当 83，政治能力 81，政治自律 74');
     // the five dimension names are drawn on the chart, and the values at the points
-    for (const name of ['政治忠诚', '政治定力', '政治担当', '政治能力', '政治自律']) expect(await radar.locator('text', { hasText: name }).count()).toBeGreaterThan(0);
+    for (const name of ['政治忠诚', '政治定力', '政治担当', '政治能力', '政治自律'])
+      expect(await radar.locator('text', { hasText: name }).count()).toBeGreaterThan(0);
     expect(await radar.locator('text', { hasText: /^74$/ }).count()).toBeGreaterThan(0);
     const summary = page.getByTestId('portrait-summary');
     expect(await summary.getByTestId('portrait-classification').innerText()).toBe('较好');
@@ -56,7 +58,9 @@ describe('evaluation model tab', () => {
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const radar = page.getByTestId('portrait-radar');
-    await expect.poll(() => radar.getAttribute('aria-label')).toBe('政治画像雷达图：政治忠诚 85，政治定力 83，政治担当 85，政治能力 83，政治自律 80');
+    await expect
+      .poll(() => radar.getAttribute('aria-label'))
+      .toBe('政治画像雷达图：政治忠诚 85，政治定力 83，政治担当 85，政治能力 83，政治自律 80');
     await expect.poll(() => page.getByTestId('model-tab').getByText('最近 1 年', { exact: false }).count()).toBe(1);
     // stored: leaving the page and coming back shows the same
     await menu('系统设置');
@@ -70,8 +74,12 @@ describe('catalog administration', () => {
   const admin = () => page.getByTestId('catalog-admin');
   const innerTab = (label: string) => admin().getByRole('tab', { name: label }).click();
   const dialog = () => page.getByRole('dialog').last();
-  const save = () => dialog().getByRole('button', { name: /保\s?存/ }).click();
-  const rowOf = (table: string, code: string) => page.getByTestId(table).locator('tr', { has: page.getByText(code, { exact: true }) });
+  const save = () =>
+    dialog()
+      .getByRole('button', { name: /保\s?存/ })
+      .click();
+  const rowOf = (table: string, code: string) =>
+    page.getByTestId(table).locator('tr', { has: page.getByText(code, { exact: true }) });
   const codes = (table: string) => page.getByTestId(table).locator('tbody tr td:first-child').allInnerTexts();
 
   test('renames, adds, reorders and retires a sub-item; the read-only tabs follow', async () => {
@@ -132,10 +140,20 @@ describe('a 查阅人 sees the model but cannot administer', () => {
   test('no 目录维护 tab and no 修改参数 button', async () => {
     const calls = (name: string, input: unknown) =>
       page.evaluate(
-        ([n, i]) => (window as unknown as { ganbu: { calls: Record<string, (i: unknown) => Promise<unknown>> } }).ganbu.calls[n as string]!(i),
+        ([n, i]) =>
+          (window as unknown as { ganbu: { calls: Record<string, (i: unknown) => Promise<unknown>> } }).ganbu.calls[
+            n as string
+          ]!(i),
         [name, input] as const,
       );
-    expect(await calls('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' })).toMatchObject({ ok: true });
+    expect(
+      await calls('users.create', {
+        username: 'reader',
+        displayName: '查阅员',
+        role: 'reviewer',
+        password: 'Reader@2025',
+      }),
+    ).toMatchObject({ ok: true });
     await page.getByRole('button', { name: /锁\s?定/ }).click();
     await expect.poll(() => page.getByText('系统已锁定').first().isVisible()).toBe(true);
     await page.getByLabel('用户名', { exact: true }).fill('reader');
@@ -153,7 +171,9 @@ describe('a 查阅人 sees the model but cannot administer', () => {
     await page.getByTestId('portrait-radar').waitFor();
     expect(await page.getByRole('tab', { name: '目录维护' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '修改参数' }).count()).toBe(0);
-    expect(await calls('catalog.move', { kind: 'channel', code: 'CH02', direction: 'up' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await calls('catalog.move', { kind: 'channel', code: 'CH02', direction: 'up' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
-

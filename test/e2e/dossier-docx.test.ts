@@ -17,13 +17,15 @@ let work: string;
 let dialogs: ScriptedDialogs;
 let page: Page;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-docx-');
   ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
-  const cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
+  const cadreId = (
+    await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })
+  ).id;
   await must('entries.create', {
     input: {
       cadreId,

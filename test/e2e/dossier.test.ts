@@ -20,14 +20,16 @@ let browser: Browser;
 let page: Page;
 const ids: Record<string, number> = {};
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-dossier-');
   ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
   for (const name of ['巴特尔', '李秀梅', '王建国']) {
-    ids[name] = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name, idNumber: '' }) })).id;
+    ids[name] = (
+      await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name, idNumber: '' }) })
+    ).id;
   }
   await app.addUser(CLERK);
   page = await app.openPage();
@@ -43,7 +45,12 @@ const dialog = () => page.getByRole('dialog').last();
 const field = (label: string) => page.getByLabel(label, { exact: true });
 
 /** Opens an antd select by its test id, types to search, and picks the option whose text contains `option`. */
-async function choose(scope: ReturnType<Page['locator']> | Page, testId: string, search: string, option: string | RegExp) {
+async function choose(
+  scope: ReturnType<Page['locator']> | Page,
+  testId: string,
+  search: string,
+  option: string | RegExp,
+) {
   await scope.getByTestId(testId).click();
   await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -77,7 +84,9 @@ describe('political-quality dossier', () => {
     await page.getByText('材料已添加').waitFor();
     await page.getByText('2025年春季中青班优秀学员').waitFor();
     const d = await dossierOf('巴特尔');
-    expect(d.entries.map((e) => [e.quarter, e.subItem.code, e.listItem?.code, e.standards.map((s) => s.code)])).toEqual([['2025Q3', 'S2.2', 'P3', ['D2.1', 'D4.2']]]);
+    expect(d.entries.map((e) => [e.quarter, e.subItem.code, e.listItem?.code, e.standards.map((s) => s.code)])).toEqual(
+      [['2025Q3', 'S2.2', 'P3', ['D2.1', 'D4.2']]],
+    );
   });
 
   test('an attachment is uploaded and viewed inside the app', async () => {
@@ -149,7 +158,11 @@ describe('political-quality dossier', () => {
     page.off('request', onRequest);
     expect(warnings.filter((w) => /fake worker|Setting up fake worker|Content Security Policy/i.test(w))).toEqual([]);
     expect(requested.some((u) => /\/assets\/pdf\.worker[^/]*\.mjs$/.test(u))).toBe(true);
-    expect(requested.filter((u) => !u.startsWith(new URL(app.bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(
+      requested.filter(
+        (u) => !u.startsWith(new URL(app.bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'),
+      ),
+    ).toEqual([]);
     await page.locator('.ant-modal-close').last().click();
     // The first viewer's canvas must be gone, or the wait below could read its data-drawn.
     await expect.poll(() => page.getByTestId('pdf-canvas').count()).toBe(0);
@@ -193,7 +206,10 @@ describe('political-quality dossier', () => {
 
     await attach('残缺通报.pdf', pdf.subarray(0, Math.floor(pdf.length / 2)));
     await card.getByText('残缺通报.pdf', { exact: true }).click();
-    await page.getByTestId('attachment-error').getByText('附件“残缺通报.pdf”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件').waitFor();
+    await page
+      .getByTestId('attachment-error')
+      .getByText('附件“残缺通报.pdf”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件')
+      .waitFor();
     await page.locator('.ant-modal-close').last().click();
   });
 
@@ -231,7 +247,9 @@ describe('political-quality dossier', () => {
     await page.getByText('已为 3 名干部录入材料').waitFor();
     const li = await dossierOf('李秀梅');
     expect(li.entries.map((e) => e.content)).toEqual(['参加县委党校理论学习专题培训班。\n学时：36；合格']);
-    expect(new Set([...(await dossierOf('巴特尔')).entries, ...li.entries].map((e) => e.batchId).filter(Boolean)).size).toBe(1);
+    expect(
+      new Set([...(await dossierOf('巴特尔')).entries, ...li.entries].map((e) => e.batchId).filter(Boolean)).size,
+    ).toBe(1);
   });
 
   test('the dossier as a timeline with quarter markers and by section', async () => {
@@ -317,7 +335,9 @@ describe('political-quality dossier', () => {
     await grid.getByRole('button', { name: /保存学员名单/ }).click();
     await page.getByText(/培训记录已保存/).waitFor();
     const auto = (await dossierOf('巴特尔')).entries.filter((e) => e.origin === 'training');
-    expect(auto.map((e) => [e.title, e.listItem?.code, e.polarity])).toEqual([['2025年秋季中青年干部培训班：优秀学员', 'P3', 'positive']]);
+    expect(auto.map((e) => [e.title, e.listItem?.code, e.polarity])).toEqual([
+      ['2025年秋季中青年干部培训班：优秀学员', 'P3', 'positive'],
+    ]);
     await page.getByRole('tab', { name: '干部档案' }).click();
     const card = page.getByTestId(`entry-${auto[0]!.id}`);
     await card.getByText('自动', { exact: true }).waitFor();
@@ -331,7 +351,9 @@ describe('political-quality dossier', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }).click();
     await expect.poll(() => panel.innerText()).toContain('阿尔巴斯苏木');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', { quarter: '2025Q3' });
+    const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', {
+      quarter: '2025Q3',
+    });
     expect(expected.gaps).toHaveLength(3);
     await screenshot(page, '47-dossier-completeness');
     // The gap list exports to Excel through the save dialog.
@@ -380,14 +402,18 @@ describe('political-quality dossier', () => {
     await form.getByLabel('名称').fill('教育培训与学习');
     await form.getByRole('button', { name: /保\s?存/ }).click();
     await page.getByText('档案板块名称已保存').waitFor();
-    await expect.poll(() => admin.locator('.ant-select', { has: page.getByRole('combobox', { name: '板块' }) }).innerText()).toContain('S2 教育培训与学习');
+    await expect
+      .poll(() => admin.locator('.ant-select', { has: page.getByRole('combobox', { name: '板块' }) }).innerText())
+      .toContain('S2 教育培训与学习');
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await screenshot(page, '49-catalog-rename-section');
     await menu('政治素质档案');
     await choose(page, 'cadre-picker', '巴特尔', '巴特尔');
     await page.getByTestId('view-switch').getByText('按板块').click();
     await expect.poll(() => page.getByTestId('sections').innerText()).toContain('S2 教育培训与学习');
-    expect((await dossierOf('巴特尔')).entries.find((e) => e.section.code === 'S2')?.section.name).toBe('教育培训与学习');
+    expect((await dossierOf('巴特尔')).entries.find((e) => e.section.code === 'S2')?.section.name).toBe(
+      '教育培训与学习',
+    );
     await screenshot(page, '50-dossier-renamed-section');
   });
 });

@@ -25,7 +25,13 @@ afterEach(async () => {
 async function started() {
   const work = mkdtempSync(join(tmpdir(), 'ganbu-engine-'));
   const dialogs = new ScriptedDialogs();
-  const engine = new EngineClient({ workerPath: ENGINE_WORKER, configDir: join(work, 'config'), defaultStoreDir: join(work, 'store'), fileDialogs: dialogs, autoBackup: false });
+  const engine = new EngineClient({
+    workerPath: ENGINE_WORKER,
+    configDir: join(work, 'config'),
+    defaultStoreDir: join(work, 'store'),
+    fileDialogs: dialogs,
+    autoBackup: false,
+  });
   await engine.start();
   cleanups.push(async () => {
     await engine.dispose();

@@ -16,7 +16,7 @@ let app: TestApp;
 let page: Page;
 let cadreId = 0;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 const today = localToday();
 const year = Number(today.slice(0, 4));
 const entries = async () => (await must<Dossier>('dossier.get', { cadreId })).entries;
@@ -33,7 +33,9 @@ const file = (name: string, bytes: Buffer) => {
 /** The window as the user sees it at 1366×768 (a full-page shot would grow the window and move the dialog). */
 async function viewportScreenshot(name: string) {
   await page.mouse.move(1, 1);
-  await expect.poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave)').count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave)').count(), { timeout: 15_000 })
+    .toBe(0);
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
@@ -60,7 +62,9 @@ beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-entry-form-');
   const unit = await must<{ id: number }>('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 });
   // 任职时间 2019-05; profile 主要特点 政治坚定，扎根基层 / 存在不足 理论学习有待加强 / 熟悉领域 基层党建、农牧业.
-  cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '朝鲁', idNumber: '' }) })).id;
+  cadreId = (
+    await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '朝鲁', idNumber: '' }) })
+  ).id;
   for (const [date, title] of [
     [today, '本年度优秀学员'],
     [`${year - 1}-06-15`, '去年优秀学员'],
@@ -130,11 +134,19 @@ describe('the dossier entry form', () => {
     await choose(form, 'entry-channel', '培训', '培训机构');
     await form.getByTestId('entry-title').fill('秋季中青班结业');
     await form.getByTestId('entry-content').fill('参加县委党校秋季中青年干部培训班，按期结业。');
-    expect(await form.getByTestId('entry-listitem-hint').innerText()).toBe('中性材料不对应清单事项，不计入政治画像的指数和等次，只计入材料条数');
+    expect(await form.getByTestId('entry-listitem-hint').innerText()).toBe(
+      '中性材料不对应清单事项，不计入政治画像的指数和等次，只计入材料条数',
+    );
     await form.getByText('正面', { exact: true }).click();
-    expect(await form.getByTestId('entry-listitem-hint').innerText()).toBe('只列出与性质一致的清单事项；不选清单事项的材料不计入政治画像的指数和等次，只计入材料条数');
+    expect(await form.getByTestId('entry-listitem-hint').innerText()).toBe(
+      '只列出与性质一致的清单事项；不选清单事项的材料不计入政治画像的指数和等次，只计入材料条数',
+    );
 
-    app.dialogs.answerOpen(file('结业证书.png', tinyPng()), file('培训通知.pdf', samplePdf()), file('学员名单.pdf', Buffer.from('这不是PDF')));
+    app.dialogs.answerOpen(
+      file('结业证书.png', tinyPng()),
+      file('培训通知.pdf', samplePdf()),
+      file('学员名单.pdf', Buffer.from('这不是PDF')),
+    );
     await form.getByTestId('entry-pick-attachments').click();
     const picked = form.getByTestId('entry-picked-attachments');
     await picked.getByText('学员名单.pdf').waitFor();
@@ -147,7 +159,10 @@ describe('the dossier entry form', () => {
 
     const before = (await entries()).length;
     await save.click();
-    await form.getByTestId('entry-attachment-error').getByText(/学员名单\.pdf/).waitFor();
+    await form
+      .getByTestId('entry-attachment-error')
+      .getByText(/学员名单\.pdf/)
+      .waitFor();
     expect((await entries()).length).toBe(before);
 
     await picked.getByRole('button', { name: '移除学员名单.pdf' }).click();
@@ -217,9 +232,11 @@ describe('the printed dossier', () => {
     const evaluationPage = preview.locator('.print-page', { hasText: '尚未保存' });
     await evaluationPage.waitFor();
     const text = await evaluationPage.innerText();
-    expect(text).toContain('（根据' + `${year - 1}-11-20 整体性评价意见“换届考察整体性评价”和干部信息中的熟悉领域、主要特点、存在不足生成，尚未保存）`);
+    expect(text).toContain(
+      '（根据' +
+        `${year - 1}-11-20 整体性评价意见“换届考察整体性评价”和干部信息中的熟悉领域、主要特点、存在不足生成，尚未保存）`,
+    );
     expect(text).toContain('基层党建、农牧业'); // the profile's 熟悉领域 after the S3.5 entry's
     await evaluationPage.screenshot({ path: join(SCREENSHOT_DIR, 'b-print-dossier-evaluation-draft.png') });
   });
 });
-

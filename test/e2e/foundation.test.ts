@@ -99,7 +99,18 @@ describe('foundation', () => {
     await screenshot(page, '05-wrong-password');
     await login(ADMIN.username, ADMIN.password);
     await page.getByText('基础目录').first().waitFor({ timeout: 30_000 });
-    expect(await menuLabels()).toEqual(['干部名册', '政治素质档案', '单位管理', '基础目录', '考核测评', '审议材料', '打印登记', '用户管理', '审计日志', '系统设置']);
+    expect(await menuLabels()).toEqual([
+      '干部名册',
+      '政治素质档案',
+      '单位管理',
+      '基础目录',
+      '考核测评',
+      '审议材料',
+      '打印登记',
+      '用户管理',
+      '审计日志',
+      '系统设置',
+    ]);
   });
 
   test('an administrator adds a 查阅人', async () => {
@@ -135,7 +146,9 @@ describe('foundation', () => {
     await page.locator('header').getByText('查阅人').first().waitFor();
     // Even a hand-made call is refused by the dispatcher's role check.
     const refused = await page.evaluate(() =>
-      (window as unknown as { ganbu: { calls: Record<string, (i: unknown) => Promise<unknown>> } }).ganbu.calls['users.list']!({}),
+      (window as unknown as { ganbu: { calls: Record<string, (i: unknown) => Promise<unknown>> } }).ganbu.calls[
+        'users.list'
+      ]!({}),
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' } });
     await lock();
@@ -155,7 +168,9 @@ describe('foundation', () => {
     // Filter by user.
     await page.getByPlaceholder('用户名').fill(READER.username);
     await page.getByRole('button', { name: /查\s?询/ }).click();
-    await expect.poll(async () => new Set(await page.locator('.ant-table-tbody tr td:nth-child(3)').allInnerTexts())).toEqual(new Set([READER.username]));
+    await expect
+      .poll(async () => new Set(await page.locator('.ant-table-tbody tr td:nth-child(3)').allInnerTexts()))
+      .toEqual(new Set([READER.username]));
   });
 
   test('the recovery code opens the store and sets a new administrator password', async () => {

@@ -64,7 +64,12 @@ test('更换密钥 and a new recovery code from 系统设置; an old backup stil
 });
 
 test('停用 says the store is re-keyed, and does it', async () => {
-  const r = await app.dispatch('users.create', { username: 'leaver', displayName: '离岗者', role: 'reviewer', password: 'Leaver@2025' });
+  const r = await app.dispatch('users.create', {
+    username: 'leaver',
+    displayName: '离岗者',
+    role: 'reviewer',
+    password: 'Leaver@2025',
+  });
   expect(r.ok).toBe(true);
   await menu('用户管理');
   const row = page.locator('tr', { hasText: 'leaver' });
@@ -74,7 +79,10 @@ test('停用 says the store is re-keyed, and does it', async () => {
   await screenshot(page, '64-users-disable-rekeys');
   // The re-encryption's progress shows in a dialog of its own until it is done.
   const progress = page.getByTestId('rekey-progress').waitFor({ timeout: 30_000 });
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s?用/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /停\s?用/ })
+    .click();
   await progress;
   await page.getByText('档案库密钥已更换').waitFor({ timeout: 60_000 });
   await expect.poll(() => page.getByTestId('rekey-progress').count()).toBe(0);

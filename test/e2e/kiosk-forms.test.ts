@@ -7,7 +7,6 @@ import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
-
 let app: TestApp;
 let page: Page;
 const ok = <N extends CallName>(name: N, input: CallInput<N>) => app.call(name, input);
@@ -26,7 +25,8 @@ afterAll(async () => {
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
 const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
-const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const input = (testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 const names = (order: readonly number[]) => order.map((id) => Object.keys(ids).find((n) => ids[n] === id));
 
 const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
@@ -40,7 +40,10 @@ async function openAssessment() {
 }
 
 /** The names down the order table, top to bottom. */
-const rowNames = (cell: string) => page.locator(`[data-testid^="${cell}-row-"]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.split('-row-')[1]));
+const rowNames = (cell: string) =>
+  page
+    .locator(`[data-testid^="${cell}-row-"]`)
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.split('-row-')[1]));
 
 /** Drags a row by its handle with the mouse, and drops it on the upper (before) half of the target row. */
 async function dragBefore(handle: Locator, target: Locator, midway?: () => Promise<void>) {
@@ -66,15 +69,25 @@ describe('drag to order', () => {
     await input('superior-rater').fill('旗委书记');
     await page.keyboard.press('Tab');
     expect(await rowNames('place')).toEqual(['阿古拉', '巴特尔', '朝鲁']);
-    await page.getByTestId('place-drag-朝鲁').dragTo(page.getByTestId('place-row-阿古拉'), { targetPosition: { x: 200, y: 3 } });
+    await page
+      .getByTestId('place-drag-朝鲁')
+      .dragTo(page.getByTestId('place-row-阿古拉'), { targetPosition: { x: 200, y: 3 } });
     await expect.poll(() => rowNames('place')).toEqual(['朝鲁', '阿古拉', '巴特尔']);
-    expect([await input('place-朝鲁').inputValue(), await input('place-阿古拉').inputValue(), await input('place-巴特尔').inputValue()]).toEqual(['1', '2', '3']);
+    expect([
+      await input('place-朝鲁').inputValue(),
+      await input('place-阿古拉').inputValue(),
+      await input('place-巴特尔').inputValue(),
+    ]).toEqual(['1', '2', '3']);
     // Typing after a drag goes through the same check.
     await input('place-巴特尔').fill('1');
     await page.getByTestId('superior-save').click();
-    await expect.poll(() => page.getByTestId('superior-problem').innerText()).toContain('“朝鲁”和“巴特尔”的名次都是第 1 名，名次不能重复');
+    await expect
+      .poll(() => page.getByTestId('superior-problem').innerText())
+      .toContain('“朝鲁”和“巴特尔”的名次都是第 1 名，名次不能重复');
     // A drag puts the places back in line with the rows.
-    await page.getByTestId('place-drag-巴特尔').dragTo(page.getByTestId('place-row-阿古拉'), { targetPosition: { x: 200, y: 3 } });
+    await page
+      .getByTestId('place-drag-巴特尔')
+      .dragTo(page.getByTestId('place-row-阿古拉'), { targetPosition: { x: 200, y: 3 } });
     await expect.poll(() => rowNames('place')).toEqual(['朝鲁', '巴特尔', '阿古拉']);
     await settledScreenshot('kiosk-forms-superior-tab-after-drag');
     await page.getByTestId('superior-save').click();
@@ -100,16 +113,24 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     expect(await rowNames('kiosk-place')).toEqual(['阿古拉', '巴特尔', '朝鲁']);
     // Refused while incomplete, naming the cadres.
     await page.getByTestId('kiosk-submit').click();
-    await expect.poll(() => page.getByTestId('kiosk-form-problem').innerText()).toContain('名次不完整：“阿古拉”、“巴特尔”、“朝鲁”未填写名次');
-    await dragBefore(page.getByTestId('kiosk-place-drag-巴特尔'), page.getByTestId('kiosk-place-row-阿古拉'), async () => {
-      await expect.poll(() => page.locator('.order-drop-before').count()).toBe(1);
-      await screenshot(page, 'kiosk-forms-kiosk-superior-dragging');
-    });
+    await expect
+      .poll(() => page.getByTestId('kiosk-form-problem').innerText())
+      .toContain('名次不完整：“阿古拉”、“巴特尔”、“朝鲁”未填写名次');
+    await dragBefore(
+      page.getByTestId('kiosk-place-drag-巴特尔'),
+      page.getByTestId('kiosk-place-row-阿古拉'),
+      async () => {
+        await expect.poll(() => page.locator('.order-drop-before').count()).toBe(1);
+        await screenshot(page, 'kiosk-forms-kiosk-superior-dragging');
+      },
+    );
     await expect.poll(() => rowNames('kiosk-place')).toEqual(['巴特尔', '阿古拉', '朝鲁']);
     await settledScreenshot('kiosk-forms-kiosk-superior-after-drag');
     await page.getByTestId('kiosk-submit').click();
     // 请核对后提交: the order is shown back; 返回修改 keeps it, then it is confirmed.
-    await expect.poll(() => page.getByTestId('kiosk-review-lines').innerText()).toBe('第 1 名：巴特尔\n第 2 名：阿古拉\n第 3 名：朝鲁');
+    await expect
+      .poll(() => page.getByTestId('kiosk-review-lines').innerText())
+      .toBe('第 1 名：巴特尔\n第 2 名：阿古拉\n第 3 名：朝鲁');
     await page.getByTestId('kiosk-back').click();
     await expect.poll(() => rowNames('kiosk-place')).toEqual(['巴特尔', '阿古拉', '朝鲁']);
     await page.getByTestId('kiosk-submit').click();
@@ -125,7 +146,9 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     await page.getByTestId('kiosk-staff-朝鲁').getByText('一般').click();
     await settledScreenshot('kiosk-forms-kiosk-staff');
     await page.getByTestId('kiosk-submit').click();
-    await expect.poll(() => page.getByTestId('kiosk-review-lines').innerText()).toBe('阿古拉：优秀\n巴特尔：较好\n朝鲁：一般');
+    await expect
+      .poll(() => page.getByTestId('kiosk-review-lines').innerText())
+      .toBe('阿古拉：优秀\n巴特尔：较好\n朝鲁：一般');
     await page.getByTestId('kiosk-confirm').click();
     await page.getByText('评议票已提交，感谢您的参与').waitFor();
 

@@ -32,7 +32,8 @@ afterAll(async () => {
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
 const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
-const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const input = (testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 
@@ -107,7 +108,9 @@ describe('评议码 and 评议终端', () => {
     // Only the other cadres of the group are in the grid: no cell for the rater.
     expect(await page.locator('[data-testid^="kiosk-peer-阿古拉-"]').count()).toBe(0);
     await typeGrid('kiosk-peer', '巴特尔', [90, 88, 86, 75, 70, 72]);
-    await expect.poll(() => page.getByTestId('kiosk-peer-total-巴特尔').innerText()).toBe((90 * 0.35 + 88 * 0.35 + 86 * 0.3).toFixed(2));
+    await expect
+      .poll(() => page.getByTestId('kiosk-peer-total-巴特尔').innerText())
+      .toBe((90 * 0.35 + 88 * 0.35 + 86 * 0.3).toFixed(2));
     await settledScreenshot('panels-kiosk-peer-form');
     // A score outside 0–100 is kept as typed and named, never clamped; the ballot is refused until it is corrected.
     const cell = input('kiosk-peer-朝鲁-zz1');
@@ -116,7 +119,9 @@ describe('评议码 and 评议终端', () => {
     await expect.poll(() => cell.inputValue()).toBe('105');
     expect(await page.getByTestId('kiosk-peer-朝鲁-zz1-range').innerText()).toBe('超出 0–100');
     await page.getByTestId('kiosk-submit').click();
-    await expect.poll(() => page.getByTestId('kiosk-form-problem').innerText()).toMatch(/对“朝鲁”的“.+”分数 105 超出 0–100，请核对后改正/);
+    await expect
+      .poll(() => page.getByTestId('kiosk-form-problem').innerText())
+      .toMatch(/对“朝鲁”的“.+”分数 105 超出 0–100，请核对后改正/);
     await cell.fill('75');
     await page.getByTestId('kiosk-submit').click();
     await expect.poll(() => page.getByTestId('kiosk-review-lines').innerText()).toContain('巴特尔：加权合计');
@@ -130,7 +135,9 @@ describe('评议码 and 评议终端', () => {
 
     await input('kiosk-code').fill(codes['阿古拉']!);
     await page.getByTestId('kiosk-open').click();
-    await expect.poll(() => page.getByTestId('kiosk-problem').innerText()).toContain('该评议码已使用，每个评议码只能评议一次');
+    await expect
+      .poll(() => page.getByTestId('kiosk-problem').innerText())
+      .toContain('该评议码已使用，每个评议码只能评议一次');
     await settledScreenshot('panels-kiosk-code-used');
 
     await page.getByTestId('kiosk-exit').click();
@@ -138,7 +145,9 @@ describe('评议码 and 评议终端', () => {
     await animationsDone(page); // the dialog's opening animation
     await page.getByTestId('kiosk-exit-ok').click();
     // The password check runs the store's key derivation (scrypt): allow it time on a busy machine.
-    await expect.poll(() => page.getByTestId('kiosk-exit-problem').innerText(), { timeout: 20_000 }).toContain('密码不正确');
+    await expect
+      .poll(() => page.getByTestId('kiosk-exit-problem').innerText(), { timeout: 20_000 })
+      .toContain('密码不正确');
     await input('kiosk-exit-password').fill(ADMIN.password);
     await page.getByTestId('kiosk-exit-ok').click();
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
@@ -198,17 +207,24 @@ describe('二次录入', () => {
 
     // A third entry is refused.
     await enterSuperior('SJ-002', [2, 1, 3]);
-    await expect.poll(() => page.getByTestId('paper-problem').innerText()).toContain('纸质票“SJ-002”已录入两次，不能再录入第三次');
+    await expect
+      .poll(() => page.getByTestId('paper-problem').innerText())
+      .toContain('纸质票“SJ-002”已录入两次，不能再录入第三次');
 
     await compare.getByTestId('paper-pick-1').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /采\s?用/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /采\s?用/ })
+      .click();
     await page.getByText('已采用第一次录入，纸质票“SJ-002”已计入排名').waitFor();
     await expect.poll(() => page.getByTestId('paper-compare-SJ-002').count()).toBe(0);
     await page.getByTestId('papers-table').getByText('已核对，已计入').waitFor();
     await settledScreenshot('panels-paper-resolved');
     rankings = await ok('rankings.get', { assessmentId });
     expect(rankings.result.groups[0]!.rows.map((r) => r.components.superior?.ballots)).toEqual([2, 2, 2]);
-    const order = (await ok('ballots.list', { assessmentId })).superior.find((b) => b.raterLabel === '纸质票 SJ-002')!.order;
+    const order = (await ok('ballots.list', { assessmentId })).superior.find(
+      (b) => b.raterLabel === '纸质票 SJ-002',
+    )!.order;
     expect(order).toEqual([ids['巴特尔'], ids['阿古拉'], ids['朝鲁']]);
 
     // The rankings tab shows it too: 巴特尔 is 2nd on SJ-001 (80) and 1st on SJ-002 (100): 90.00 from 2 ballots.

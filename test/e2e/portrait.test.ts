@@ -12,7 +12,7 @@ let page: Page;
 let cadreId = 0;
 let positiveId = 0;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 /** A date `days` before today (local), inside the portrait's default 3-year window. */
 function daysAgo(days: number): string {
@@ -25,7 +25,9 @@ function daysAgo(days: number): string {
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-portrait-');
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
-  cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
+  cadreId = (
+    await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })
+  ).id;
   positiveId = (
     await must<{ id: number }>('entries.create', {
       input: {
@@ -55,7 +57,12 @@ const portrait = () => must<PortraitView>('portrait.get', { cadreId });
 const indexOf = (code: string) => page.getByTestId(`portrait-index-${code}`).innerText();
 const showPortrait = () => page.getByTestId('dossier-mode').getByText('政治画像').click();
 
-async function choose(scope: ReturnType<Page['locator']> | Page, testId: string, search: string, option: string | RegExp) {
+async function choose(
+  scope: ReturnType<Page['locator']> | Page,
+  testId: string,
+  search: string,
+  option: string | RegExp,
+) {
   await scope.getByTestId(testId).click();
   await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -78,7 +85,9 @@ describe('political portrait', () => {
     await page.getByTestId('portrait-count-positive').click();
     await dialog().getByText('春季中青班优秀学员').click();
     await page.getByTestId(`entry-${positiveId}`).waitFor();
-    await expect.poll(() => page.getByTestId(`entry-${positiveId}`).evaluate((el) => (el as HTMLElement).style.outline)).toContain('solid');
+    await expect
+      .poll(() => page.getByTestId(`entry-${positiveId}`).evaluate((el) => (el as HTMLElement).style.outline))
+      .toContain('solid');
   });
 
   test('a negative entry matching N4 lowers 政治自律 and brings the suggested handling', async () => {
@@ -119,7 +128,10 @@ describe('political portrait', () => {
     await box.getByTestId('evaluation-weaknesses').fill('有时急于求成，耐心不足');
     await box.getByTestId('evaluation-save').click();
     await box.getByText('历史版本（1）').click();
-    await box.getByTestId('evaluation-history').getByText(/王管理员 · \d{4}-/).click();
+    await box
+      .getByTestId('evaluation-history')
+      .getByText(/王管理员 · \d{4}-/)
+      .click();
     await box.getByTestId('evaluation-history').getByText('有时急于求成', { exact: true }).waitFor();
     const p = await portrait();
     expect(p.evaluations.map((e) => e.weaknesses)).toEqual(['有时急于求成，耐心不足', '有时急于求成']);
@@ -138,7 +150,11 @@ describe('political portrait', () => {
     await page.getByText('评价等次已确认').waitFor();
     await box.getByTestId('grade-confirmed').getByText('理由：提醒谈话后整改到位，年度考核优秀').waitFor();
     expect(await box.getByTestId('grade-computed').innerText()).toBe('较好');
-    expect((await portrait()).confirmation).toMatchObject({ computedGrade: '较好', confirmedGrade: '好', reason: '提醒谈话后整改到位，年度考核优秀' });
+    expect((await portrait()).confirmation).toMatchObject({
+      computedGrade: '较好',
+      confirmedGrade: '好',
+      reason: '提醒谈话后整改到位，年度考核优秀',
+    });
     await toastsGone();
     await screenshot(page, '44-portrait');
   });

@@ -19,13 +19,15 @@ let work: string;
 let dialogs: ScriptedDialogs;
 let page: Page;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-print-');
   ({ work, dialogs } = app);
   const unit = await must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
-  const cadreId = (await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })).id;
+  const cadreId = (
+    await must<{ id: number }>('cadres.create', { input: cadreInput(unit.id, { name: '巴特尔', idNumber: '' }) })
+  ).id;
   // 24 entries over the six sections, long enough that the sections run over several pages.
   for (let i = 0; i < 24; i++) {
     await must('entries.create', {
@@ -35,7 +37,10 @@ beforeAll(async () => {
         subItemCode: SUBS[i % 6],
         channelCode: 'CH09',
         title: `第${i + 1}条材料：参加理论学习和专题研讨`,
-        content: '围绕学习贯彻党的创新理论开展专题学习，撰写心得体会，在支部会议上作交流发言，联系分管工作提出改进措施。'.repeat(1 + (i % 3)),
+        content:
+          '围绕学习贯彻党的创新理论开展专题学习，撰写心得体会，在支部会议上作交流发言，联系分管工作提出改进措施。'.repeat(
+            1 + (i % 3),
+          ),
         polarity: i % 7 === 3 ? 'negative' : 'positive',
         standardCodes: ['D2.1'],
         listItemCode: null,
@@ -72,7 +77,9 @@ describe('printed dossier', () => {
     await previewDrawn(preview);
     // The light diagonal watermark names the copy and the exporting user (pdftotext breaks rotated text apart).
     expect(await preview.locator('.pp-watermark').first().innerText()).toContain('份号 000　王管理员');
-    const said = await dialog().getByText(/预览：每份 \d+ 页/).innerText();
+    const said = await dialog()
+      .getByText(/预览：每份 \d+ 页/)
+      .innerText();
     pagesPerCopy = Number(/每份 (\d+) 页/.exec(said)![1]);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-dossier-preview.png') });
@@ -86,7 +93,11 @@ describe('printed dossier', () => {
     await dialog().getByTestId('print-export').click();
     await page.getByText(/已保存 巴特尔档案\.pdf/).waitFor({ timeout: 60_000 });
     expect(existsSync(pdf)).toBe(true);
-    expect(dialogs.requests.at(-1)).toMatchObject({ kind: 'save', title: '保存打印文件（PDF）', defaultName: '巴特尔同志政治素质档案（3份）.pdf' });
+    expect(dialogs.requests.at(-1)).toMatchObject({
+      kind: 'save',
+      title: '保存打印文件（PDF）',
+      defaultName: '巴特尔同志政治素质档案（3份）.pdf',
+    });
   }, 90_000);
 
   test('the PDF: 3 × pages, every page with its copy’s 份号, watermark and page number; cover, sections, portrait in order', () => {
@@ -99,13 +110,16 @@ describe('printed dossier', () => {
       const n = (i % pagesPerCopy) + 1;
       expect(text, `page ${i + 1}`).toContain(`份号：00${copy}`);
       // Header band (20 mm from the top) and footer band (269 mm): the 份号, the marking, "— N —".
-      expect(bandText(pdf, i + 1, 50, 25).replace(/\s+/g, ' '), `page ${i + 1}`).toBe(`份号：00${copy} 内部资料 注意保密`);
+      expect(bandText(pdf, i + 1, 50, 25).replace(/\s+/g, ' '), `page ${i + 1}`).toBe(
+        `份号：00${copy} 内部资料 注意保密`,
+      );
       expect(bandText(pdf, i + 1, 755, 30).replace(/\s+/g, ''), `page ${i + 1}`).toBe(`—${n}—`);
     });
     const first = pages.slice(0, pagesPerCopy).join('\n');
     expect(pages[0]).toContain('干部政治素质档案');
     expect(pages[0]).toContain('阿尔巴斯苏木');
-    for (const h of ['一、基本情况', '二、政治画像', '三、档案材料', '四、综合评价', '五、考核情况', '政治站位高']) expect(first).toContain(h);
+    for (const h of ['一、基本情况', '二、政治画像', '三、档案材料', '四、综合评价', '五、考核情况', '政治站位高'])
+      expect(first).toContain(h);
     expect(first.indexOf('二、政治画像')).toBeLessThan(first.indexOf('三、档案材料'));
     for (let i = 1; i <= 24; i++) expect(first, `entry ${i}`).toContain(`第${i}条材料`);
     // The entries table's header is repeated on every page the table runs onto.
@@ -116,7 +130,17 @@ describe('printed dossier', () => {
 
   test('page 1 and the portrait page rendered to PNG (looked at); the radar is vector graphics', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(pagesPerCopy), pdf, join(SCREENSHOT_DIR, 'print-dossier-page')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      String(pagesPerCopy),
+      pdf,
+      join(SCREENSHOT_DIR, 'print-dossier-page'),
+    ]);
     expect(existsSync(join(SCREENSHOT_DIR, 'print-dossier-page-01.png'))).toBe(true);
     // No raster image of the chart: the only image in the PDF would be the cadre's photo (none here).
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);

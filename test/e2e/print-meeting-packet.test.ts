@@ -21,36 +21,75 @@ const LONG_POST = '棋盘井镇党委副书记、政府镇长、人大主席团�
 
 let app: TestApp;
 let page: Page;
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-meeting-packet-');
   // Ids 1, 2, 3 but 排序号 3, 1, 2: 单位管理 lists 棋盘井镇, 阿尔巴斯苏木, 乌兰镇.
-  const unit = async (name: string, sort: number) => (await must<{ id: number }>('units.save', { name, categoryCode: 'C1', sort })).id;
+  const unit = async (name: string, sort: number) =>
+    (await must<{ id: number }>('units.save', { name, categoryCode: 'C1', sort })).id;
   const wulan = await unit('乌兰镇', 3);
   const qipan = await unit('棋盘井镇', 1);
   const aerbas = await unit('阿尔巴斯苏木', 2);
   const add = async (unitId: number, name: string, position: 'chief' | 'deputy', currentPost = '科员') =>
     (await must<{ id: number }>('cadres.create', { input: minimalCadre(unitId, { name, position, currentPost }) })).id;
-  const chiefs = [await add(wulan, '阿古拉', 'chief'), await add(qipan, '巴特尔', 'chief', LONG_POST), await add(aerbas, '朝鲁', 'chief')];
-  const deputies = { [wulan]: [await add(wulan, '德力格尔', 'deputy'), await add(wulan, '额尔敦', 'deputy')], [qipan]: [await add(qipan, '斯琴', 'deputy')], [aerbas]: [await add(aerbas, '其其格', 'deputy')] };
-  const created = await must<AssessmentDetail>('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
-  const a = await must<AssessmentDetail>('assessments.setState', { id: created.id, version: created.version, state: 'collecting' });
+  const chiefs = [
+    await add(wulan, '阿古拉', 'chief'),
+    await add(qipan, '巴特尔', 'chief', LONG_POST),
+    await add(aerbas, '朝鲁', 'chief'),
+  ];
+  const deputies = {
+    [wulan]: [await add(wulan, '德力格尔', 'deputy'), await add(wulan, '额尔敦', 'deputy')],
+    [qipan]: [await add(qipan, '斯琴', 'deputy')],
+    [aerbas]: [await add(aerbas, '其其格', 'deputy')],
+  };
+  const created = await must<AssessmentDetail>('assessments.create', {
+    name: NAME,
+    year: 2025,
+    scope: { categoryCodes: ['C1'], unitIds: [] },
+  });
+  const a = await must<AssessmentDetail>('assessments.setState', {
+    id: created.id,
+    version: created.version,
+    state: 'collecting',
+  });
   // 巴特尔 first in every ballot: 名次 1 by score, but vetoed.
   const order = [chiefs[1]!, chiefs[0]!, chiefs[2]!];
-  for (const label of ['L1', 'L2']) await must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: label, group: 'chief:C1', order });
-  for (const [u, ids] of Object.entries(deputies)) await must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: `deputy:${u}`, order: ids });
+  for (const label of ['L1', 'L2'])
+    await must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: label, group: 'chief:C1', order });
+  for (const [u, ids] of Object.entries(deputies))
+    await must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: `deputy:${u}`, order: ids });
   await must('ballots.saveStaff', {
     assessmentId: a.id,
-    counts: [...order, ...Object.values(deputies).flat()].map((t, k) => ({ targetId: t, excellent: 10 - k, good: 3, fair: 1, poor: 0 })),
+    counts: [...order, ...Object.values(deputies).flat()].map((t, k) => ({
+      targetId: t,
+      excellent: 10 - k,
+      good: 3,
+      fair: 1,
+      poor: 0,
+    })),
   });
   await must('vetoes.add', { assessmentId: a.id, targetId: chiefs[1], reason: '发生重大安全生产责任事故' });
   const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
-  const summarized = await must<AssessmentDetail>('assessments.setState', { id: a.id, version: current.version, state: 'summarized' });
+  const summarized = await must<AssessmentDetail>('assessments.setState', {
+    id: a.id,
+    version: current.version,
+    state: 'summarized',
+  });
   await must('grades.confirm', { assessmentId: summarized.id, cadreId: chiefs[0], grade: 'competent', reason: '' });
   // An entry of 巴特尔's dossier with two attachments.
   const entry = await must<{ id: number }>('entries.create', {
-    input: { cadreId: chiefs[1], date: '2025-06-01', subItemCode: 'S5.1', channelCode: 'CH09', title: '全旗安全生产工作表彰', content: '被评为全旗安全生产先进个人。', polarity: 'positive', standardCodes: [], listItemCode: null },
+    input: {
+      cadreId: chiefs[1],
+      date: '2025-06-01',
+      subItemCode: 'S5.1',
+      channelCode: 'CH09',
+      title: '全旗安全生产工作表彰',
+      content: '被评为全旗安全生产先进个人。',
+      polarity: 'positive',
+      standardCodes: [],
+      listItemCode: null,
+    },
   });
   for (const name of ['表彰决定.pdf', '获奖证书.jpg']) {
     const file = join(app.work, name);
@@ -107,7 +146,13 @@ describe('the meeting packet', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乌兰镇' }).click();
     // Scrolled into view (the page is short: as far as it goes).
     await expect
-      .poll(() => page.getByTestId('ranking-group-副职·乌兰镇').evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0))
+      .poll(() =>
+        page
+          .getByTestId('ranking-group-副职·乌兰镇')
+          .evaluate(
+            (el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0,
+          ),
+      )
       .toBe(true);
     await settledScreenshot(page, 'meeting-rankings-jump');
   }, 60_000);
@@ -157,7 +202,9 @@ describe('the meeting packet', () => {
     await pick('packet-search', '巴特尔', /巴特尔（棋盘井镇/);
     await pick('packet-search', '阿古拉', /阿古拉（乌兰镇/);
     await page.getByTestId('packet-preview').click();
-    await dialog().getByText(/预览：每份 \d+ 页/).waitFor({ timeout: 60_000 });
+    await dialog()
+      .getByText(/预览：每份 \d+ 页/)
+      .waitFor({ timeout: 60_000 });
     expect(await dialog().getByTestId('print-warning').first().innerText()).toContain('等次尚未确认');
     const pdf = join(app.work, '审议材料.pdf');
     app.dialogs.answerSave(pdf);
@@ -171,15 +218,40 @@ describe('the meeting packet', () => {
     expect(pages[cover]!.split('注意保密').length - 1).toBe(1);
     expect(pages[cover]).toContain(`${ORGAN}制`);
     expect(pages[cover]).toContain(flat(LONG_POST));
-    const dossier = pages.slice(cover, pages.findIndex((p, i) => i > cover && p.includes('（阿古拉同志）'))).join('\n');
+    const dossier = pages
+      .slice(
+        cover,
+        pages.findIndex((p, i) => i > cover && p.includes('（阿古拉同志）')),
+      )
+      .join('\n');
     expect(dossier).toContain('附件：表彰决定.pdf、获奖证书.jpg');
     expect(dossier).toContain('2025-06-01');
     expect(dossier).toMatch(/五、考核情况.*一票否决，不参加排名.*（已汇总，未归档）/);
     expect(pdfPages(pdf, 'layout').join('\n')).toMatch(/2025-06-01/);
     const agula = pages.slice(pages.findIndex((p) => p.includes('（阿古拉同志）'))).join('\n');
     expect(agula).toMatch(/排第1名.*确定等次：称职。（已汇总，未归档）/);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'meeting-packet-cover')]);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(cover + 1), '-l', String(cover + 4), pdf, join(SCREENSHOT_DIR, 'meeting-dossier-page')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      join(SCREENSHOT_DIR, 'meeting-packet-cover'),
+    ]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      String(cover + 1),
+      '-l',
+      String(cover + 4),
+      pdf,
+      join(SCREENSHOT_DIR, 'meeting-dossier-page'),
+    ]);
   }, 180_000);
 
   test('the selection is back when the screen is reopened; saved as “12月部务会” and loaded again after clearing', async () => {
@@ -192,12 +264,16 @@ describe('the meeting packet', () => {
     expect(await page.getByTestId('packet-title').inputValue()).toBe('12月部务会审议材料');
     await page.getByTestId('packet-save-as').click();
     await dialog().getByTestId('packet-save-name').fill('12月部务会');
-    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    await dialog()
+      .getByRole('button', { name: /保\s?存/ })
+      .click();
     await page.getByText('已保存“12月部务会”：2 名干部').waitFor();
     await page.getByTestId('packet-clear').click();
     await expect.poll(() => rows.count()).toBe(0);
     await page.getByTestId('packet-saved').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '12月部务会（2 人）' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '12月部务会（2 人）' })
+      .click();
     await expect.poll(names).toEqual(['巴特尔', '阿古拉']);
     await settledScreenshot(page, 'meeting-packet-saved');
   }, 60_000);

@@ -23,7 +23,7 @@ let work: string;
 let dialogs: ScriptedDialogs;
 let page: Page;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-packet-screen-');
@@ -33,12 +33,20 @@ beforeAll(async () => {
   const a = await startCollecting(h, await createC1(h, NAME));
   await enterWorkedExample(h, a.id, roster);
   const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
-  const summarized = await must<AssessmentDetail>('assessments.setState', { id: a.id, version: current.version, state: 'summarized' });
+  const summarized = await must<AssessmentDetail>('assessments.setState', {
+    id: a.id,
+    version: current.version,
+    state: 'summarized',
+  });
   await must('assessments.archive', { id: a.id, version: summarized.version });
   // A unit of 40 cadres with full dossiers: a packet long enough to be stopped while it renders.
   const big = await must<{ id: number }>('units.save', { name: '东胜区直属机关', categoryCode: 'C2', sort: 9 });
   for (let n = 0; n < 40; n++) {
-    const id = (await must<{ id: number }>('cadres.create', { input: cadreInput(big.id, { name: `测试干部${n + 1}`, idNumber: '' }) })).id;
+    const id = (
+      await must<{ id: number }>('cadres.create', {
+        input: cadreInput(big.id, { name: `测试干部${n + 1}`, idNumber: '' }),
+      })
+    ).id;
     for (let i = 0; i < 8; i++)
       await must('entries.create', {
         input: {

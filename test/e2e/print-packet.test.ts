@@ -19,7 +19,7 @@ let work: string;
 let dialogs: ScriptedDialogs;
 const ids: number[] = [];
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-packet-');
@@ -53,7 +53,12 @@ afterAll(async () => {
 });
 
 test('cover, contents with the right page numbers, three dossiers; four copies, printed in parts, with their 份号 on every page', async () => {
-  const r = await must<RenderedPrint>('print.renderPacket', { title: '2025年干部选拔任用审议材料', cadreIds: ids, copies: 4, recipients: ['常委甲', '常委乙'] });
+  const r = await must<RenderedPrint>('print.renderPacket', {
+    title: '2025年干部选拔任用审议材料',
+    cadreIds: ids,
+    copies: 4,
+    recipients: ['常委甲', '常委乙'],
+  });
   // More sheets than one part: the file is joined from parts, and nothing may show at their seams.
   expect(r.pages).toBeGreaterThan(SHEETS_PER_PART);
   const pdf = join(work, '审议材料.pdf');

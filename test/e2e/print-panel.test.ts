@@ -24,7 +24,7 @@ let page: Page;
 let assessment: AssessmentDetail;
 let wulan = 0;
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 const flat = (t: string) => t.replace(/\s+/g, '');
 
@@ -67,7 +67,17 @@ test('同级互评表 from the 评议码 tab: preview, 3 copies in one PDF, each
   await page.getByText(/已保存 互评表\.pdf/).waitFor({ timeout: 60_000 });
   expect(existsSync(pdf)).toBe(true);
 
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-panel-peer-page')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdf,
+    join(SCREENSHOT_DIR, 'print-panel-peer-page'),
+  ]);
   const pages = pdfPages(pdf);
   expect(pages).toHaveLength(perCopy * 3);
   pages.forEach((t, i) => expect(t, `page ${i + 1}`).toContain(`份号：00${Math.floor(i / perCopy) + 1}`));
@@ -98,12 +108,28 @@ test('干部职工测评表 and 上级领导综合排名表 of a 副职 group: t
     ['staff', '干部职工测评表（副职·乌兰镇', ['优秀', '较好', '一般', '较差', '□']],
     ['superior', '上级领导综合排名表（副职·乌兰镇', ['名次', '不得并列']],
   ] as const) {
-    const r = await must<RenderedPrint>('print.renderPanel', { assessmentId: assessment.id, ballot, group: `deputy:${wulan}`, copies: 1, recipients: [] });
+    const r = await must<RenderedPrint>('print.renderPanel', {
+      assessmentId: assessment.id,
+      ballot,
+      group: `deputy:${wulan}`,
+      copies: 1,
+      recipients: [],
+    });
     const pdf = join(work, `${ballot}.pdf`);
     dialogs.answerSave(pdf);
     const picked = await must<{ token: string }>('files.pickSave', { purpose: 'printPdf', suggestedName: ballot });
     await must('print.save', { jobId: r.jobId, token: picked.token });
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, `print-panel-${ballot}-page`)]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      join(SCREENSHOT_DIR, `print-panel-${ballot}-page`),
+    ]);
     const text = flat(pdfPages(pdf)[0]!);
     expect(text).toContain(heading);
     expect(text).toContain('份号：001');

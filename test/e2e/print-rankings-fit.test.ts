@@ -31,21 +31,50 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-print-rankings-fit-');
-  const must = <T,>(name: string, input: unknown) => app.must<T>(name, input);
+  const must = <T>(name: string, input: unknown) => app.must<T>(name, input);
   const chiefs: number[] = [];
   const units: number[] = [];
   for (const [i, [name, unit]] of CHIEFS.entries()) {
     const u = await must<{ id: number }>('units.save', { name: unit, categoryCode: 'C1', sort: i + 1 });
     units.push(u.id);
-    chiefs.push((await must<{ id: number }>('cadres.create', { input: minimalCadre(u.id, { name, position: 'chief', currentPost: `${unit}党委书记` }) })).id);
+    chiefs.push(
+      (
+        await must<{ id: number }>('cadres.create', {
+          input: minimalCadre(u.id, { name, position: 'chief', currentPost: `${unit}党委书记` }),
+        })
+      ).id,
+    );
   }
   const deputies: number[] = [];
   for (const name of DEPUTIES)
-    deputies.push((await must<{ id: number }>('cadres.create', { input: minimalCadre(units[0]!, { name, position: 'deputy', currentPost: '乌兰镇党委副书记、政府镇长' }) })).id);
-  const created = await must<AssessmentDetail>('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
-  const a = await must<AssessmentDetail>('assessments.setState', { id: created.id, version: created.version, state: 'collecting' });
+    deputies.push(
+      (
+        await must<{ id: number }>('cadres.create', {
+          input: minimalCadre(units[0]!, { name, position: 'deputy', currentPost: '乌兰镇党委副书记、政府镇长' }),
+        })
+      ).id,
+    );
+  const created = await must<AssessmentDetail>('assessments.create', {
+    name: NAME,
+    year: 2025,
+    scope: { categoryCodes: ['C1'], unitIds: [] },
+  });
+  const a = await must<AssessmentDetail>('assessments.setState', {
+    id: created.id,
+    version: created.version,
+    state: 'collecting',
+  });
   const groupRef = (ids: number[], group: string) =>
-    Promise.all(['L1', 'L2', 'L3'].map((l, k) => must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: l, group, order: k % 2 ? [...ids].reverse() : ids })));
+    Promise.all(
+      ['L1', 'L2', 'L3'].map((l, k) =>
+        must('ballots.saveSuperior', {
+          assessmentId: a.id,
+          raterLabel: l,
+          group,
+          order: k % 2 ? [...ids].reverse() : ids,
+        }),
+      ),
+    );
   await groupRef(chiefs, 'chief:C1');
   await groupRef(deputies, `deputy:${units[0]}`);
   // Every peer rates every other one of its group: 7 and 5 ballots, trimmed.
@@ -64,10 +93,26 @@ beforeAll(async () => {
     counts: [...chiefs, ...deputies].map((t, k) => ({ targetId: t, excellent: 60 + k, good: 40, fair: 15, poor: 5 })),
   });
   for (const [k, t] of [...chiefs, ...deputies].entries())
-    await must('ballots.saveService', { assessmentId: a.id, targetId: t, scores: Array.from({ length: 12 }, (_, j) => 70 + ((j * 7 + k) % 30)) });
+    await must('ballots.saveService', {
+      assessmentId: a.id,
+      targetId: t,
+      scores: Array.from({ length: 12 }, (_, j) => 70 + ((j * 7 + k) % 30)),
+    });
   // The widest numbers a cell can hold: +10.00 and -10.00 (a final score may then reach 9x.xx).
-  await must('adjustments.add', { assessmentId: a.id, targetId: chiefs[7], points: 10, date: '2025-06-01', reason: '承办全区现场会' });
-  await must('adjustments.add', { assessmentId: a.id, targetId: chiefs[0], points: -10, date: '2025-07-01', reason: '安全生产事故' });
+  await must('adjustments.add', {
+    assessmentId: a.id,
+    targetId: chiefs[7],
+    points: 10,
+    date: '2025-06-01',
+    reason: '承办全区现场会',
+  });
+  await must('adjustments.add', {
+    assessmentId: a.id,
+    targetId: chiefs[0],
+    points: -10,
+    date: '2025-07-01',
+    reason: '安全生产事故',
+  });
   page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 180_000);
@@ -97,7 +142,8 @@ async function overflows(p: Page): Promise<string[]> {
               if (over > 0.5) out.push(`${heads[col] ?? col} “${(n.textContent ?? '').trim()}” +${over.toFixed(1)}px`);
             }
           }
-          if (td.scrollWidth > td.clientWidth + 1) out.push(`${heads[col] ?? col} scrollWidth ${td.scrollWidth} > ${td.clientWidth}`);
+          if (td.scrollWidth > td.clientWidth + 1)
+            out.push(`${heads[col] ?? col} scrollWidth ${td.scrollWidth} > ${td.clientWidth}`);
         });
       }
     }
@@ -135,6 +181,16 @@ describe('the printed 排名表 fits its cells', () => {
     expect(text).toContain('去高低');
     expect(text).not.toContain('·去高低');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-rankings-fit-page')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      join(SCREENSHOT_DIR, 'print-rankings-fit-page'),
+    ]);
   }, 90_000);
 });

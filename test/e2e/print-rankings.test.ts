@@ -24,8 +24,7 @@ let dialogs: ScriptedDialogs;
 let page: Page;
 let digest = '';
 
-const must = <T,>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
-
+const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-print-rankings-');
@@ -44,7 +43,11 @@ beforeAll(async () => {
     ],
   });
   const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
-  const summarized = await must<AssessmentDetail>('assessments.setState', { id: a.id, version: current.version, state: 'summarized' });
+  const summarized = await must<AssessmentDetail>('assessments.setState', {
+    id: a.id,
+    version: current.version,
+    state: 'summarized',
+  });
   await must('grades.confirm', { assessmentId: a.id, cadreId: roster.b, grade: 'competent', reason: '' });
   const latest = await must<AssessmentDetail>('assessments.get', { id: summarized.id });
   digest = (await must<{ digest: string }>('assessments.archive', { id: a.id, version: latest.version })).digest;
@@ -72,7 +75,9 @@ describe('printed ranking tables', () => {
     await page.getByTestId('print-rankings').click();
     const preview = dialog().getByTestId('print-preview');
     await previewDrawn(preview);
-    const said = await dialog().getByText(/预览：每份 \d+ 页/).innerText();
+    const said = await dialog()
+      .getByText(/预览：每份 \d+ 页/)
+      .innerText();
     pagesPerCopy = Number(/每份 (\d+) 页/.exec(said)![1]);
     expect(await preview.locator('.print-page').count()).toBe(pagesPerCopy);
     expect(await preview.innerText()).toContain(`${NAME}排名表`);
@@ -104,7 +109,20 @@ describe('printed ranking tables', () => {
     for (let copy = 0; copy < 2; copy++) {
       const text = pages.slice(copy * pagesPerCopy, (copy + 1) * pagesPerCopy).join('\n');
       expect(text).toContain(`${NAME}排名表`);
-      for (const h of ['一、正职', '正职·苏木镇（街道）', '二、副职', '副职·乌兰镇', '名次', '姓名', '单位', '基础分', '加分', '减分', '标记']) expect(text, h).toContain(h);
+      for (const h of [
+        '一、正职',
+        '正职·苏木镇（街道）',
+        '二、副职',
+        '副职·乌兰镇',
+        '名次',
+        '姓名',
+        '单位',
+        '基础分',
+        '加分',
+        '减分',
+        '标记',
+      ])
+        expect(text, h).toContain(h);
       // Names in rank order within each group (the worked example of scoring.md for the 正职).
       const at = (s: string) => text.indexOf(s);
       expect(at('巴特尔')).toBeLessThan(at('阿古拉'));
@@ -113,13 +131,27 @@ describe('printed ranking tables', () => {
       expect(at('副职·乌兰镇')).toBeLessThan(at('德力格尔'));
       expect(at('德力格尔')).toBeLessThan(at('额尔敦'));
       // Each on its own: the watermark's letters can fall between them in the extracted text.
-      for (const s of ['制表人：____', '审核人：____', '日期：____', '结果摘要（SHA-256）', digest]) expect(text, s).toContain(s);
+      for (const s of ['制表人：____', '审核人：____', '日期：____', '结果摘要（SHA-256）', digest])
+        expect(text, s).toContain(s);
     }
   });
 
   test('page 1 rendered to PNG (looked at)', () => {
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-rankings-page')]);
-    expect(existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-1.png')) || existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-01.png'))).toBe(true);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdf,
+      join(SCREENSHOT_DIR, 'print-rankings-page'),
+    ]);
+    expect(
+      existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-1.png')) ||
+        existsSync(join(SCREENSHOT_DIR, 'print-rankings-page-01.png')),
+    ).toBe(true);
   });
 
   test('an assessment not yet archived: the same tables and sign lines, no digest; the unranked are named', async () => {

@@ -27,12 +27,28 @@ let page: Page;
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-slips-');
   ({ work, dialogs } = app);
-  const ok = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => app.must<CallOutput<N>>(name, input);
+  const ok = <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> =>
+    app.must<CallOutput<N>>(name, input);
   // Twelve 正职 in one group: twelve 同级互评 codes, two A4 sheets of slips.
   const units = [];
-  for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木', '蒙西镇'].entries()) units.push(await ok('units.save', { name, categoryCode: 'C1', sort: i + 1 }));
-  const names = ['阿古拉', '巴特尔', '朝鲁', '德力格尔', '额尔敦', '斯琴', '乌力吉', '那顺', '图雅', '其其格', '苏和', '宝音'];
-  for (const [i, name] of names.entries()) await ok('cadres.create', { input: minimalCadre(units[i % 4]!.id, { name, position: 'chief' }) });
+  for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木', '蒙西镇'].entries())
+    units.push(await ok('units.save', { name, categoryCode: 'C1', sort: i + 1 }));
+  const names = [
+    '阿古拉',
+    '巴特尔',
+    '朝鲁',
+    '德力格尔',
+    '额尔敦',
+    '斯琴',
+    '乌力吉',
+    '那顺',
+    '图雅',
+    '其其格',
+    '苏和',
+    '宝音',
+  ];
+  for (const [i, name] of names.entries())
+    await ok('cadres.create', { input: minimalCadre(units[i % 4]!.id, { name, position: 'chief' }) });
   const a = await ok('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
   await ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
   browser = await app.launch();
@@ -53,7 +69,9 @@ test('23 slips: three sheets of at most ten, each code with its group and seat o
   const html = renderToStaticMarkup(createElement(CodeSlips, { slips }));
   const css = readFileSync(join(process.cwd(), 'renderer/pages/print/print.css'), 'utf8');
   const page = await (await browser.newContext()).newPage();
-  await page.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{margin:0}${css}</style></head><body>${html}</body></html>`);
+  await page.setContent(
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{margin:0}${css}</style></head><body>${html}</body></html>`,
+  );
   const pdf = join(work, 'slips.pdf');
   writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const pages = pdfPages(pdf);
@@ -92,7 +110,11 @@ test('generated codes → 打印评议码条（PDF） → the saved PDF holds ev
   dialogs.answerSave(pdf);
   await page.getByTestId('slips-export').click();
   await page.getByText(/已保存 评议码条\.pdf：12 张评议码，2 页/).waitFor({ timeout: 60_000 });
-  expect(dialogs.requests.at(-1)).toMatchObject({ kind: 'save', title: '保存评议码条（PDF）', defaultName: `${NAME}评议码（同级互评·正职·苏木镇（街道））.pdf` });
+  expect(dialogs.requests.at(-1)).toMatchObject({
+    kind: 'save',
+    title: '保存评议码条（PDF）',
+    defaultName: `${NAME}评议码（同级互评·正职·苏木镇（街道））.pdf`,
+  });
 
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   const pages = text.split('\f').slice(0, -1);
@@ -103,5 +125,15 @@ test('generated codes → 打印评议码条（PDF） → the saved PDF holds ev
   // The codes modal is still open (the slips modal closed after saving): the codes are shown there until closed.
   await page.getByRole('button', { name: '我已打印或抄录' }).click();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SCREENSHOT_DIR, 'print-slips-generated')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdf,
+    join(SCREENSHOT_DIR, 'print-slips-generated'),
+  ]);
 }, 120_000);

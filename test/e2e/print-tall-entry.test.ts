@@ -9,7 +9,10 @@ import { pdfPages } from './harness/pdf';
 import { cadreInput } from '../helpers/roster';
 
 const LAST = '最后一句话表明该同志始终坚持原则。';
-const RESUME = Array.from({ length: 140 }, (_, i) => `${1980 + (i % 40)}.07--${1981 + (i % 40)}.08　某某苏木党委委员（第${i + 1}段经历）`)
+const RESUME = Array.from(
+  { length: 140 },
+  (_, i) => `${1980 + (i % 40)}.07--${1981 + (i % 40)}.08　某某苏木党委委员（第${i + 1}段经历）`,
+)
   .join('\n')
   .slice(0, 5000);
 const RESUME_LAST = RESUME.split('\n').at(-1)!;
@@ -47,7 +50,11 @@ afterAll(async () => {
 });
 
 test('a long entry, a 5000-character 简历 and long 奖惩情况 print in full over several pages', async () => {
-  const r = await app.must<{ jobId: string; pages: number }>('print.renderDossier', { cadreId, copies: 1, recipients: [] });
+  const r = await app.must<{ jobId: string; pages: number }>('print.renderDossier', {
+    cadreId,
+    copies: 1,
+    recipients: [],
+  });
   const file = join(app.work, 'tall.pdf');
   app.dialogs.answerSave(file);
   const picked = await app.must<{ token: string }>('files.pickSave', { purpose: 'printPdf', suggestedName: 'tall' });
@@ -70,6 +77,26 @@ test('a long entry, a 5000-character 简历 and long 奖惩情况 print in full 
   expect(titlePage, 'the entry is printed').toBeGreaterThan(0);
   expect(lastPage, 'its last sentence is printed').toBeGreaterThan(0);
   expect(lastPage - titlePage, 'the entry runs over several pages').toBeGreaterThanOrEqual(2);
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(resumeFirst + 1), '-l', String(resumeFirst + 2), file, join(process.cwd(), 'test-results', 'tall-resume')]);
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(titlePage + 1), '-l', String(titlePage + 2), file, join(process.cwd(), 'test-results', 'tall-entry')]);
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-png',
+    '-f',
+    String(resumeFirst + 1),
+    '-l',
+    String(resumeFirst + 2),
+    file,
+    join(process.cwd(), 'test-results', 'tall-resume'),
+  ]);
+  execFileSync('pdftoppm', [
+    '-r',
+    '60',
+    '-png',
+    '-f',
+    String(titlePage + 1),
+    '-l',
+    String(titlePage + 2),
+    file,
+    join(process.cwd(), 'test-results', 'tall-entry'),
+  ]);
 }, 120_000);

@@ -19,11 +19,22 @@ beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-quota-scope-');
   const h = { ok: (name: string, input: unknown) => app.must(name, input) } as unknown as TestHost;
   const r = await seedRoster(h);
-  const created = await app.must<AssessmentDetail>('assessments.create', { name: NAME, year: 2025, scope: { categoryCodes: ['C1', 'C2'], unitIds: [] } });
-  const a = await app.must<AssessmentDetail>('assessments.setState', { id: created.id, version: created.version, state: 'collecting' });
+  const created = await app.must<AssessmentDetail>('assessments.create', {
+    name: NAME,
+    year: 2025,
+    scope: { categoryCodes: ['C1', 'C2'], unitIds: [] },
+  });
+  const a = await app.must<AssessmentDetail>('assessments.setState', {
+    id: created.id,
+    version: created.version,
+    state: 'collecting',
+  });
   await enterWorkedExample(h, a.id, r);
   await app.must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
-  await app.must('ballots.saveStaff', { assessmentId: a.id, counts: [{ targetId: r.f, excellent: 0, good: 2, fair: 0, poor: 0 }] });
+  await app.must('ballots.saveStaff', {
+    assessmentId: a.id,
+    counts: [{ targetId: r.f, excellent: 0, good: 2, fair: 0, poor: 0 }],
+  });
   page = await app.openPage();
 }, 120_000);
 
@@ -55,8 +66,12 @@ describe('优秀 quota scope', () => {
     const c1 = page.getByTestId('ranking-group-正职·苏木镇（街道）');
     const c2 = page.getByTestId('ranking-group-正职·党群部门');
     await c2.waitFor();
-    await expect.poll(() => c1.getByTestId('quota-small-group').innerText()).toBe('本组 3 人，按 20% 计算无优秀名额；可在考核配置中改为合并计算');
-    await expect.poll(() => c2.getByTestId('quota-small-group').innerText()).toBe('本组 1 人，按 20% 计算无优秀名额；可在考核配置中改为合并计算');
+    await expect
+      .poll(() => c1.getByTestId('quota-small-group').innerText())
+      .toBe('本组 3 人，按 20% 计算无优秀名额；可在考核配置中改为合并计算');
+    await expect
+      .poll(() => c2.getByTestId('quota-small-group').innerText())
+      .toBe('本组 1 人，按 20% 计算无优秀名额；可在考核配置中改为合并计算');
     expect(await page.getByTestId('quota-pool').count()).toBe(0);
     await settledScreenshot(page, 'quota-scope-01-rankings-group');
     const printed = await printPreviewText();
@@ -71,7 +86,9 @@ describe('优秀 quota scope', () => {
     await scope.waitFor();
     await expect.poll(() => scope.locator('.ant-radio-wrapper-checked').innerText()).toBe('按组计算');
     await page.getByText(/按组计算：每个正职类别、每个副职单位各按比例计算优秀名额/).waitFor();
-    const ratio = page.locator('input[data-testid="config-excellentRatio"], [data-testid="config-excellentRatio"] input').first();
+    const ratio = page
+      .locator('input[data-testid="config-excellentRatio"], [data-testid="config-excellentRatio"] input')
+      .first();
     await ratio.fill('0.34');
     await scope.getByText('正职、副职分别合并计算').click();
     await page.getByTestId('config-save').click();
@@ -79,13 +96,18 @@ describe('优秀 quota scope', () => {
     await settledScreenshot(page, 'quota-scope-02-config');
     const saved = await app.must<AssessmentDetail[]>('assessments.list', {});
     const id = saved.find((a) => a.name === NAME)!.id;
-    expect((await app.must<AssessmentDetail>('assessments.get', { id })).config).toMatchObject({ excellentRatio: 0.34, excellentQuotaScope: 'position' });
+    expect((await app.must<AssessmentDetail>('assessments.get', { id })).config).toMatchObject({
+      excellentRatio: 0.34,
+      excellentQuotaScope: 'position',
+    });
   }, 60_000);
 
   test('合并计算: the rankings and the 排名表 state the pool; 冯建国 is 优秀 in a group of one, 巴特尔 称职', async () => {
     await tab('排名结果');
     const pool = page.getByTestId('quota-pool');
-    await expect.poll(() => pool.innerText()).toBe('正职优秀名额合并计算：全部正职参与排名 4 人，按 34% 共 1 名，按得分从高到低跨组评定');
+    await expect
+      .poll(() => pool.innerText())
+      .toBe('正职优秀名额合并计算：全部正职参与排名 4 人，按 34% 共 1 名，按得分从高到低跨组评定');
     expect(await page.getByTestId('quota-small-group').count()).toBe(0);
     const c1 = page.getByTestId('ranking-group-正职·苏木镇（街道）');
     const c2 = page.getByTestId('ranking-group-正职·党群部门');
@@ -118,7 +140,9 @@ describe('优秀 quota scope', () => {
     await page.locator('input[data-testid="ineligible-reason"]').fill('本年度受诫勉');
     await page.getByTestId('ineligible-add').click();
     await page.getByText('已列入不得评优名单').waitFor();
-    await expect.poll(() => page.getByTestId('ineligible-list').innerText()).toMatch(/冯建国[\s\S]*旗委组织部[\s\S]*本年度受诫勉[\s\S]*王管理员/);
+    await expect
+      .poll(() => page.getByTestId('ineligible-list').innerText())
+      .toMatch(/冯建国[\s\S]*旗委组织部[\s\S]*本年度受诫勉[\s\S]*王管理员/);
     await settledScreenshot(page, 'quota-scope-05-ineligible');
 
     await tab('排名结果');

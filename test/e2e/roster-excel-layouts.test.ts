@@ -16,7 +16,8 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-excel-layouts-');
-  for (const [i, name] of DEPARTMENT_UNITS.entries()) await app.must('units.save', { name, categoryCode: 'C1', sort: i });
+  for (const [i, name] of DEPARTMENT_UNITS.entries())
+    await app.must('units.save', { name, categoryCode: 'C1', sort: i });
   page = await app.openPage();
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -63,7 +64,9 @@ describe('an Excel roster in a department’s own layout', () => {
   test('is mapped column by column, previewed and imported', async () => {
     await openExcelImport('department-roster-mapping.xlsx');
     await page.getByTestId('excel-mapping').waitFor();
-    expect(await page.getByTestId('excel-mapping-missing').innerText()).toBe('尚未对应的必填项：姓名、出生年月、现任职务');
+    expect(await page.getByTestId('excel-mapping-missing').innerText()).toBe(
+      '尚未对应的必填项：姓名、出生年月、现任职务',
+    );
     expect(await page.getByTestId('excel-mapping-columns').innerText()).toContain('周文；吴敏；郑强');
     await expect(page.getByTestId('excel-mapping-check').isDisabled()).resolves.toBe(true);
     await shot('60-excel-mapping-step');
@@ -94,7 +97,10 @@ describe('an Excel roster in a department’s own layout', () => {
     await page.getByTestId('excel-mapping').waitFor();
     expect(await page.getByTestId('map-column-1').innerText()).toContain('姓名');
     expect(await page.getByTestId('map-column-7').innerText()).toContain('民族');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s?闭/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s?闭/ })
+      .click();
     await page.getByTestId('excel-import-modal').waitFor({ state: 'hidden' });
   });
 
@@ -112,14 +118,22 @@ describe('an Excel roster in a department’s own layout', () => {
     expect(await page.getByTestId('excel-import-modal').innerText()).toContain('已使用上次导入时记住的列对应关系');
     // No 身份证号 in this layout: each person is matched by 姓名 + 出生年月 and must be confirmed.
     const changes = page.locator('.import-change');
-    await expect.poll(() => changes.allInnerTexts()).toEqual([
-      expect.stringMatching(/现任职务\s+副主任\s+主任/),
-      expect.stringMatching(/正职\/副职\s+副职\s+正职/),
-      expect.stringMatching(/民族\s+满族\s+蒙古族/),
-    ]);
+    await expect
+      .poll(() => changes.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/现任职务\s+副主任\s+主任/),
+        expect.stringMatching(/正职\/副职\s+副职\s+正职/),
+        expect.stringMatching(/民族\s+满族\s+蒙古族/),
+      ]);
     expect(await page.getByTestId('excel-plan').innerText()).toContain('更新 0 人');
-    for (const name of ['周文', '吴敏', '郑强']) await page.getByRole('row', { name: new RegExp(name) }).getByText('确认为同一人并更新').click();
-    await expect.poll(() => page.getByTestId('excel-plan').innerText()).toContain('更新 2 人（另有 1 人无变化，不写入）');
+    for (const name of ['周文', '吴敏', '郑强'])
+      await page
+        .getByRole('row', { name: new RegExp(name) })
+        .getByText('确认为同一人并更新')
+        .click();
+    await expect
+      .poll(() => page.getByTestId('excel-plan').innerText())
+      .toContain('更新 2 人（另有 1 人无变化，不写入）');
     await shot('66-excel-mapped-changes');
     await commitAndClose('更新 2 人');
     const zhou = (await app.call('roster.query', { text: '周文' })).find((r) => r.name === '周文')!;

@@ -24,10 +24,31 @@ beforeAll(async () => {
   const bureau = await app.call('units.save', { name: '鄂托克旗农牧局', categoryCode: 'C4', sort: 1 });
   const qipan = await app.call('units.save', { name: '棋盘井镇', categoryCode: 'C1', sort: 2 });
   const wulan = await app.call('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 1 });
-  for (const [name, currentPost, position, birthMonth] of WULAN) await app.call('cadres.create', { input: minimalCadre(wulan.id, { name, currentPost, position, birthMonth }) });
-  await app.call('cadres.create', { input: minimalCadre(qipan.id, { name: '吉雅', currentPost: '棋盘井镇党委书记', position: 'chief', birthMonth: '1972-01' }) });
-  await app.call('cadres.create', { input: minimalCadre(bureau.id, { name: '哈斯', currentPost: '农牧局党组书记、局长', position: 'chief', birthMonth: '1968-01' }) });
-  await app.call('classes.save', { name: '2025年春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '旗委党校' });
+  for (const [name, currentPost, position, birthMonth] of WULAN)
+    await app.call('cadres.create', { input: minimalCadre(wulan.id, { name, currentPost, position, birthMonth }) });
+  await app.call('cadres.create', {
+    input: minimalCadre(qipan.id, {
+      name: '吉雅',
+      currentPost: '棋盘井镇党委书记',
+      position: 'chief',
+      birthMonth: '1972-01',
+    }),
+  });
+  await app.call('cadres.create', {
+    input: minimalCadre(bureau.id, {
+      name: '哈斯',
+      currentPost: '农牧局党组书记、局长',
+      position: 'chief',
+      birthMonth: '1968-01',
+    }),
+  });
+  await app.call('classes.save', {
+    name: '2025年春季中青班',
+    startDate: '2025-03-01',
+    endDate: '2025-03-20',
+    hours: 40,
+    organizer: '旗委党校',
+  });
   page = await app.openPage();
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -50,7 +71,8 @@ describe('roster order, columns and the current cadre', () => {
     expect(await headers()).toEqual(['姓名', '性别', '出生年月', '年龄', '单位', '现任职务', '正/副', '职级', '学历']);
     // No sideways scrolling: neither the table nor the page is wider than what shows.
     const overflow = await page.evaluate(() => {
-      const holder = document.querySelector('.ant-table-tbody-virtual-holder') ?? document.querySelector('.ant-table-body');
+      const holder =
+        document.querySelector('.ant-table-tbody-virtual-holder') ?? document.querySelector('.ant-table-body');
       const headerTable = document.querySelector('.ant-table-header table')!;
       const container = document.querySelector('.ant-table-container')!;
       return {
@@ -73,9 +95,13 @@ describe('roster order, columns and the current cadre', () => {
     await header().filter({ hasText: '年龄' }).click();
     expect(await rosterNames()).toEqual(['哈斯', '巴图', '吉雅', '额尔敦', '达来', '朝鲁', '阿木尔']);
     // 单位 sorts in 单位管理 order, each 班子 staying in post order.
-    await header().filter({ hasText: /^单位$/ }).click();
+    await header()
+      .filter({ hasText: /^单位$/ })
+      .click();
     expect(await rosterNames()).toEqual(['额尔敦', '达来', '巴图', '朝鲁', '阿木尔', '吉雅', '哈斯']);
-    await header().filter({ hasText: /^单位$/ }).click();
+    await header()
+      .filter({ hasText: /^单位$/ })
+      .click();
     expect(await rosterNames()).toEqual(['哈斯', '吉雅', '额尔敦', '达来', '巴图', '朝鲁', '阿木尔']);
   });
 
@@ -89,7 +115,9 @@ describe('roster order, columns and the current cadre', () => {
     await page.keyboard.press('Escape');
     await menu('单位管理');
     await menu('干部名册');
-    await expect.poll(headers).toEqual(['姓名', '性别', '年龄', '单位', '现任职务', '正/副', '职级', '学历', '身份证号']);
+    await expect
+      .poll(headers)
+      .toEqual(['姓名', '性别', '年龄', '单位', '现任职务', '正/副', '职级', '学历', '身份证号']);
   });
 
   test('the cadre chosen in the roster opens in the dossier and its portrait; one chosen there is offered in training and marked in the roster', async () => {

@@ -20,8 +20,23 @@ let dialogs: ScriptedDialogs;
 let page: Page;
 
 const base = { gender: '男', ethnicity: '汉族', currentPost: '', position: '副职', status: '在职' };
-const zhang = { ...base, name: '张三丰', birthMonth: '1975.03', unit: '阿尔巴斯苏木', currentPost: '阿尔巴斯苏木党委副书记', idNumber: id('15062419750315301') };
-const wang = { ...base, name: '王五', birthMonth: '198206', unit: '鄂托克旗农牧局', currentPost: '鄂托克旗农牧局局长', position: '正职', idNumber: id('15062419820610123') };
+const zhang = {
+  ...base,
+  name: '张三丰',
+  birthMonth: '1975.03',
+  unit: '阿尔巴斯苏木',
+  currentPost: '阿尔巴斯苏木党委副书记',
+  idNumber: id('15062419750315301'),
+};
+const wang = {
+  ...base,
+  name: '王五',
+  birthMonth: '198206',
+  unit: '鄂托克旗农牧局',
+  currentPost: '鄂托克旗农牧局局长',
+  position: '正职',
+  idNumber: id('15062419820610123'),
+};
 const bad = { ...base, name: '刘错误', birthMonth: '1975.13', unit: '不存在的单位', currentPost: '某职务' };
 
 beforeAll(async () => {
@@ -44,7 +59,9 @@ async function addUnits(units: readonly (readonly [name: string, category: strin
     await dialog().getByLabel('单位名称').fill(name);
     await dialog().getByLabel('单位类别').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: category }).click();
-    await dialog().getByTestId(i < units.length - 1 ? 'unit-save-next' : 'unit-save').click();
+    await dialog()
+      .getByTestId(i < units.length - 1 ? 'unit-save-next' : 'unit-save')
+      .click();
     if (i < units.length - 1) await expect.poll(() => dialog().getByLabel('单位名称').inputValue()).toBe('');
   }
   for (const [name] of units) await page.getByRole('cell', { name, exact: true }).waitFor();
@@ -111,8 +128,12 @@ describe('roster', () => {
     dialogs.answerOpen(list);
     await page.getByTestId('units-import-pick').click();
     const rows = page.getByTestId('units-import-rows');
-    await expect.poll(() => rows.locator('tbody tr.ant-table-row').first().innerText()).toContain('单位类别：“财政”不存在');
-    expect(await page.getByTestId('units-import-plan').innerText()).toBe('将新增 1 个、更新 1 个单位；1 行有错误，不导入');
+    await expect
+      .poll(() => rows.locator('tbody tr.ant-table-row').first().innerText())
+      .toContain('单位类别：“财政”不存在');
+    expect(await page.getByTestId('units-import-plan').innerText()).toBe(
+      '将新增 1 个、更新 1 个单位；1 行有错误，不导入',
+    );
     expect(await rows.innerText()).toContain('排序号：1 → 5'); // 保存并新增 gave it 排序号 1
     await screenshot(page, '10b-units-import');
     await page.getByTestId('units-import-commit').click();
@@ -137,14 +158,23 @@ describe('roster', () => {
     await expect(page.getByTestId('include-row-4').isDisabled()).resolves.toBe(true);
     // The errors come first, counted in a banner that leads to them.
     expect(await page.getByTestId('excel-errors-banner').innerText()).toMatch(/发现 [2-9] 处错误（1 行）/);
-    expect(await page.getByTestId('excel-rows').locator('tbody tr.ant-table-row').first().innerText()).toContain('第 4 行');
+    expect(await page.getByTestId('excel-rows').locator('tbody tr.ant-table-row').first().innerText()).toContain(
+      '第 4 行',
+    );
     await page.getByTestId('excel-show-errors').click();
     await expect.poll(() => page.getByTestId('excel-rows').locator('tbody tr.ant-table-row').count()).toBe(1);
     await screenshot(page, '11-excel-preview-errors');
 
     // The user fixes the file and picks it again.
     const fixed = join(work, '名册-已修改.xlsx');
-    writeFileSync(fixed, await rosterWorkbook([zhang, wang, { ...bad, birthMonth: '1975.12', unit: '阿尔巴斯苏木', idNumber: id('15062419751201501') }]));
+    writeFileSync(
+      fixed,
+      await rosterWorkbook([
+        zhang,
+        wang,
+        { ...bad, birthMonth: '1975.12', unit: '阿尔巴斯苏木', idNumber: id('15062419751201501') },
+      ]),
+    );
     dialogs.answerOpen(fixed);
     await page.getByTestId('excel-repick').first().click();
     await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('将新增 3 人');
@@ -232,34 +262,51 @@ describe('roster', () => {
     dialogs.answerOpen(exported);
     await page.getByTestId('excel-pick').click();
     // Nothing differs from the store, so nothing will be written.
-    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 0 人（另有 5 人无变化，不写入）');
+    await expect
+      .poll(async () => page.getByTestId('excel-plan').innerText())
+      .toContain('更新 0 人（另有 5 人无变化，不写入）');
     expect(await page.getByTestId('excel-rows').innerText()).toContain('与档案库中一致，不会修改');
     await expect(page.getByTestId('excel-commit').isDisabled()).resolves.toBe(true);
-    await dialog().getByRole('button', { name: /关\s?闭/ }).last().click();
+    await dialog()
+      .getByRole('button', { name: /关\s?闭/ })
+      .last()
+      .click();
     await expect.poll(() => page.getByTestId('roster-count').innerText()).toBe('共 5 人');
   });
 
   test('a changed copy of the roster shows each field difference before anything is written; a kept column stays as stored', async () => {
     const exported = join(work, '导出名册.xlsx');
     const changed = join(work, '导出名册-修改.xlsx');
-    await editCells(exported, changed, { 巴特尔: { 民族: '汉族', 现任职务: '阿尔巴斯苏木党委书记、人大主席' }, 王五: { 民族: '蒙古族' } });
+    await editCells(exported, changed, {
+      巴特尔: { 民族: '汉族', 现任职务: '阿尔巴斯苏木党委书记、人大主席' },
+      王五: { 民族: '蒙古族' },
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
     dialogs.answerOpen(changed);
     await page.getByTestId('excel-pick').click();
-    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 2 人（另有 3 人无变化，不写入）');
+    await expect
+      .poll(async () => page.getByTestId('excel-plan').innerText())
+      .toContain('更新 2 人（另有 3 人无变化，不写入）');
     await page.getByTestId('excel-filter').getByText('有变更（2）').click();
     const rows = page.getByTestId('excel-rows');
     // Every difference is listed open, as field, value in the store, value in the file.
     const change = (field: string) => rows.locator(`.import-change[data-testid$="-${field}"]`);
     await expect.poll(() => change('ethnicity').count()).toBe(2);
-    expect(await change('ethnicity').allInnerTexts()).toEqual([expect.stringMatching(/民族\s+蒙古族\s+汉族/), expect.stringMatching(/民族\s+汉族\s+蒙古族/)]);
-    expect(await change('currentPost').allInnerTexts()).toEqual([expect.stringMatching(/现任职务\s+阿尔巴斯苏木党委书记\s+阿尔巴斯苏木党委书记、人大主席/)]);
+    expect(await change('ethnicity').allInnerTexts()).toEqual([
+      expect.stringMatching(/民族\s+蒙古族\s+汉族/),
+      expect.stringMatching(/民族\s+汉族\s+蒙古族/),
+    ]);
+    expect(await change('currentPost').allInnerTexts()).toEqual([
+      expect.stringMatching(/现任职务\s+阿尔巴斯苏木党委书记\s+阿尔巴斯苏木党委书记、人大主席/),
+    ]);
     await screenshot(page, '16-excel-changes');
     // 民族 is kept as stored for every row: 王五's row then changes nothing.
     await page.getByTestId('keep-column-ethnicity').click();
-    await expect.poll(async () => page.getByTestId('excel-plan').innerText()).toContain('更新 1 人（另有 4 人无变化，不写入）');
+    await expect
+      .poll(async () => page.getByTestId('excel-plan').innerText())
+      .toContain('更新 1 人（另有 4 人无变化，不写入）');
     await screenshot(page, '17-excel-keep-column');
     await commitAndDone('excel', '更新 1 人');
     const profile = await profileOf('巴特尔', '阿尔巴斯苏木党委书记、人大主席');
@@ -275,7 +322,10 @@ describe('roster', () => {
       readFileSync(join(SAMPLES, '巴特尔.lrmx'), 'utf8')
         .replace(/\s*<MinZu>[^<]*<\/MinZu>/, '')
         .replace(/\s*<JianLi>[\s\S]*?<\/JianLi>/, '')
-        .replace('<JiangChengQingKuang>2021年被评为全旗优秀党务工作者。</JiangChengQingKuang>', '<JiangChengQingKuang>2021年被评为全旗优秀党务工作者。\n2024年被评为全市优秀基层干部。</JiangChengQingKuang>'),
+        .replace(
+          '<JiangChengQingKuang>2021年被评为全旗优秀党务工作者。</JiangChengQingKuang>',
+          '<JiangChengQingKuang>2021年被评为全旗优秀党务工作者。\n2024年被评为全市优秀基层干部。</JiangChengQingKuang>',
+        ),
     );
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入任免审批表（.lrmx）').click();

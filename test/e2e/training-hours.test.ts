@@ -22,9 +22,17 @@ beforeAll(async () => {
     await app.must<{ id: number }>('units.save', { name: '县委办公室', categoryCode: 'C2', sort: 2 }),
   ];
   for (const [i, name] of NAMES.entries()) {
-    ids[name] = (await app.must<{ id: number }>('cadres.create', { input: cadreInput(units[i % 2]!.id, { name, idNumber: '' }) })).id;
+    ids[name] = (
+      await app.must<{ id: number }>('cadres.create', { input: cadreInput(units[i % 2]!.id, { name, idNumber: '' }) })
+    ).id;
   }
-  const cls = await app.must<{ id: number }>('classes.save', { name: '2025年春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' });
+  const cls = await app.must<{ id: number }>('classes.save', {
+    name: '2025年春季中青班',
+    startDate: '2025-03-01',
+    endDate: '2025-03-20',
+    hours: 40,
+    organizer: '县委党校',
+  });
   await app.must('classes.saveRecords', {
     classId: cls.id,
     rows: ['巴特尔', '张明', '刘海军'].map((n) => ({ cadreId: ids[n], hours: 40, result: 'qualified' })),
@@ -32,7 +40,17 @@ beforeAll(async () => {
   // S2.1 entries with 学时, as 批量录入 wrote them before: counted; 张明's repeats the class and is counted once.
   const attendance = (name: string, title: string, hours: number) =>
     app.must('entries.create', {
-      input: { cadreId: ids[name], date: '2025-06-30', subItemCode: 'S2.1', channelCode: 'CH09', title, content: `参加${title}。\n学时：${hours}`, polarity: 'neutral', standardCodes: [], listItemCode: null },
+      input: {
+        cadreId: ids[name],
+        date: '2025-06-30',
+        subItemCode: 'S2.1',
+        channelCode: 'CH09',
+        title,
+        content: `参加${title}。\n学时：${hours}`,
+        polarity: 'neutral',
+        standardCodes: [],
+        listItemCode: null,
+      },
     });
   await attendance('巴特尔', '党史专题网络培训', 80);
   await attendance('李秀梅', '党史专题网络培训', 120);
@@ -55,7 +73,8 @@ describe('年度学时核查', () => {
     const year = new Date().getFullYear();
     const modal = page.getByTestId('hours-preview');
     await modal.getByText(`${year}年度学时核查 — 预览`).waitFor();
-    if (new Date().getMonth() < 11 || new Date().getDate() < 31) await modal.getByText(`${year}年度尚未结束`, { exact: false }).waitFor();
+    if (new Date().getMonth() < 11 || new Date().getDate() < 31)
+      await modal.getByText(`${year}年度尚未结束`, { exact: false }).waitFor();
     await settledScreenshot(page, 'hours-01-preview-current-year');
     await modal.getByRole('button', { name: /取\s?消/ }).click();
 
@@ -86,7 +105,17 @@ describe('年度学时核查', () => {
   test('hours recorded after the preview: 确认生成 is refused and the fresh list shown; then it writes exactly that list', async () => {
     const modal = page.getByTestId('hours-preview');
     await app.must('entries.create', {
-      input: { cadreId: ids['乌云其其格'], date: '2025-11-20', subItemCode: 'S2.1', channelCode: 'CH09', title: '干部网络学院专题班', content: '学时：120', polarity: 'neutral', standardCodes: [], listItemCode: null },
+      input: {
+        cadreId: ids['乌云其其格'],
+        date: '2025-11-20',
+        subItemCode: 'S2.1',
+        channelCode: 'CH09',
+        title: '干部网络学院专题班',
+        content: '学时：120',
+        polarity: 'neutral',
+        standardCodes: [],
+        listItemCode: null,
+      },
     });
     await modal.getByTestId('hours-confirm').click();
     await modal.getByText('预览之后培训记录、学时或干部名单已有变化', { exact: false }).waitFor();
@@ -97,7 +126,9 @@ describe('年度学时核查', () => {
     await page.getByText('已为 3 人生成负面材料', { exact: false }).waitFor();
     for (const name of ['王建国', '张明', '刘海军']) expect(await hoursEntries(name), name).toHaveLength(1);
     for (const name of ['巴特尔', '李秀梅', '乌云其其格']) expect(await hoursEntries(name), name).toEqual([]);
-    expect((await hoursEntries('王建国'))[0]!.content).toContain('2025年度参训 40 学时，低于规定的 110 学时。计入：“乡村振兴专题讲座”40 学时');
+    expect((await hoursEntries('王建国'))[0]!.content).toContain(
+      '2025年度参训 40 学时，低于规定的 110 学时。计入：“乡村振兴专题讲座”40 学时',
+    );
     const batches = page.getByTestId('hours-batches');
     await batches.getByText('3 条').waitFor();
     await batches.scrollIntoViewIfNeeded();
@@ -114,14 +145,19 @@ describe('年度学时核查', () => {
     // 编辑 asks for a reason, which the audit entry keeps.
     await card.getByRole('button', { name: /编\s?辑/ }).click();
     const form = page.getByTestId('entry-form');
-    await form.getByTestId('entry-content').fill('2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）');
+    await form
+      .getByTestId('entry-content')
+      .fill('2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）');
     await form.getByRole('button', { name: /保\s?存/ }).click();
     await form.getByText('请填写修改原因').waitFor();
     await form.getByTestId('entry-reason').fill('补充外地调训情况');
     await settledScreenshot(page, 'hours-04a-entry-edit-reason');
     await form.getByRole('button', { name: /保\s?存/ }).click();
     await page.getByText('材料已保存').waitFor();
-    expect((await hoursEntries('王建国'))[0]).toMatchObject({ content: '2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）', version: 2 });
+    expect((await hoursEntries('王建国'))[0]).toMatchObject({
+      content: '2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）',
+      version: 2,
+    });
     const audit = await app.call('audit.list', { action: 'entries.update', page: 1, pageSize: 20 });
     expect(audit.rows[0]!.detail).toContain('补充外地调训情况');
     await card.getByRole('button', { name: /撤\s?回/ }).click();
@@ -148,7 +184,9 @@ describe('年度学时核查', () => {
     await expect.poll(() => page.getByTestId('hours-batches').count()).toBe(0);
     for (const name of NAMES) expect(await hoursEntries(name), name).toEqual([]);
     // The S2.1 records themselves stay.
-    expect((await app.must<Dossier>('dossier.get', { cadreId: ids['王建国'] })).entries.map((e) => e.subItem.code)).toEqual(['S2.1']);
+    expect(
+      (await app.must<Dossier>('dossier.get', { cadreId: ids['王建国'] })).entries.map((e) => e.subItem.code),
+    ).toEqual(['S2.1']);
     await settledScreenshot(page, 'hours-06-after-withdraw');
   });
 });

@@ -7,7 +7,8 @@ import type { Protocol } from 'electron';
 
 vi.mock('electron', () => import('./electron-mock'));
 
-const { APP_START_URL, createAppProtocolHandler, registerAppScheme, resolveAppPath } = await import('../../electron/app-protocol');
+const { APP_START_URL, createAppProtocolHandler, registerAppScheme, resolveAppPath } =
+  await import('../../electron/app-protocol');
 const { CSP } = await import('../../electron/security');
 const mock = await import('./electron-mock');
 

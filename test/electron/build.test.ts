@@ -13,13 +13,20 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { ma
 type Rolldown = { input: Record<string, string>; external?: unknown[]; output: Record<string, unknown> };
 const main = config.main as { build: { rolldownOptions: Rolldown; externalizeDeps: unknown; outDir: string } };
 const preload = config.preload as { build: { rolldownOptions: Rolldown; externalizeDeps: unknown; outDir: string } };
-const renderer = config.renderer as { root: string; plugins?: unknown[]; build: { outDir: string; rolldownOptions: Rolldown } };
+const renderer = config.renderer as {
+  root: string;
+  plugins?: unknown[];
+  build: { outDir: string; rolldownOptions: Rolldown };
+};
 
 describe('electron.vite.config.ts', () => {
   it('builds the main process as ESM at package.json main, keeping the native cipher module external', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.main).toBe('out/main/main.js');
-    expect(main.build.rolldownOptions.input).toEqual({ main: join(root, 'electron/main.ts'), engine: join(root, 'electron/engine/worker.ts') });
+    expect(main.build.rolldownOptions.input).toEqual({
+      main: join(root, 'electron/main.ts'),
+      engine: join(root, 'electron/engine/worker.ts'),
+    });
     expect(main.build.outDir).toBe(join(root, 'out/main'));
     expect(main.build.rolldownOptions.output).toMatchObject({ format: 'es', entryFileNames: '[name].js' });
     expect(main.build.rolldownOptions.external).toContain('better-sqlite3-multiple-ciphers');
@@ -29,7 +36,11 @@ describe('electron.vite.config.ts', () => {
   it('builds the preload as one CommonJS file (sandboxed preloads cannot be ESM)', () => {
     expect(preload.build.rolldownOptions.input).toEqual({ preload: join(root, 'electron/preload.ts') });
     expect(preload.build.outDir).toBe(join(root, 'out/preload'));
-    expect(preload.build.rolldownOptions.output).toMatchObject({ format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false });
+    expect(preload.build.rolldownOptions.output).toMatchObject({
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      codeSplitting: false,
+    });
     expect(preload.build.externalizeDeps).toBe(false);
     expect(readFileSync(join(root, 'electron/main.ts'), 'utf8')).toContain("'../preload/preload.cjs'");
   });
@@ -48,7 +59,15 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
   const out = (p: string) => join(scratch, 'out', p);
 
   beforeAll(() => {
-    for (const entry of ['package.json', 'tsconfig.json', 'electron.vite.config.ts', 'electron', 'shared', 'db', 'scripts']) {
+    for (const entry of [
+      'package.json',
+      'tsconfig.json',
+      'electron.vite.config.ts',
+      'electron',
+      'shared',
+      'db',
+      'scripts',
+    ]) {
       cpSync(join(root, entry), join(scratch, entry), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'junction');
@@ -112,7 +131,10 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
     // ready at once, then loadURL fetches the page and its script through the registered app:// handler and makes
     // one IPC call as the page would. This checks the ESM bundle, its paths and the external native module.
     writeFileSync(join(scratch, 'hooks.mjs'), STUB_HOOKS);
-    writeFileSync(join(scratch, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    writeFileSync(
+      join(scratch, 'register.mjs'),
+      "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n",
+    );
     writeFileSync(join(scratch, 'electron-stub.mjs'), ELECTRON_STUB);
     const stdout = execFileSync(process.execPath, ['--import', './register.mjs', 'out/main/main.js'], {
       cwd: scratch,
@@ -128,7 +150,9 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
         .map(({ k, v }) => [k, v]),
     ) as Record<string, unknown>;
     expect(events['error']).toBeUndefined();
-    expect(events['schemes']).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(events['schemes']).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(events['handle']).toBe('app');
     expect(events['ipc']).toBe('ganbu:call');
     expect(events['window']).toEqual({ preloadExists: true, sandbox: true, contextIsolation: true });

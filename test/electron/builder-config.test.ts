@@ -110,7 +110,13 @@ describe('electron-builder.yml', () => {
 
   it('packages only the built app and package.json: no sources, tests, scripts or configs', () => {
     const files = config.files;
-    for (const kept of ['package.json', 'out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js']) {
+    for (const kept of [
+      'package.json',
+      'out/main/main.js',
+      'out/preload/preload.cjs',
+      'out/renderer/index.html',
+      'out/renderer/assets/index-abc.js',
+    ]) {
       expect(included(kept, files), kept).toBe(true);
     }
     for (const dropped of [
@@ -134,7 +140,12 @@ describe('electron-builder.yml', () => {
 
   it('keeps the cipher module’s runtime files but not its C sources', () => {
     const mod = 'node_modules/better-sqlite3-multiple-ciphers';
-    for (const kept of [`${mod}/package.json`, `${mod}/lib/index.js`, `${mod}/lib/binding.js`, `${mod}/prebuilds/linux-x64.node`]) {
+    for (const kept of [
+      `${mod}/package.json`,
+      `${mod}/lib/index.js`,
+      `${mod}/lib/binding.js`,
+      `${mod}/prebuilds/linux-x64.node`,
+    ]) {
       expect(moduleFileIncluded(kept), kept).toBe(true);
     }
     for (const dropped of [`${mod}/deps/sqlite3/sqlite3.c`, `${mod}/src/better_sqlite3.cpp`, `${mod}/binding.gyp`]) {
@@ -147,7 +158,8 @@ describe('electron-builder.yml', () => {
     const win = (t: string) => moduleFileIncluded(prebuild(t), config.win.files);
     const linux = (t: string) => moduleFileIncluded(prebuild(t), config.linux.files);
     expect(win('win32-x64')).toBe(true);
-    for (const t of ['win32-arm64', 'linux-x64', 'linux-arm64', 'linuxmusl-x64', 'darwin-arm64']) expect(win(t), t).toBe(false);
+    for (const t of ['win32-arm64', 'linux-x64', 'linux-arm64', 'linuxmusl-x64', 'darwin-arm64'])
+      expect(win(t), t).toBe(false);
     for (const t of ['linux-x64', 'linux-arm64']) expect(linux(t), t).toBe(true);
     for (const t of ['win32-x64', 'linuxmusl-x64', 'darwin-x64']) expect(linux(t), t).toBe(false);
   });

@@ -33,9 +33,14 @@ describe('scripts/electronegativity.mjs', () => {
     const windowFile = join(bad, 'electron/window.ts');
     writeFileSync(
       windowFile,
-      readFileSync(windowFile, 'utf8').replace('sandbox: true', 'sandbox: false').replace('contextIsolation: true', 'contextIsolation: false'),
+      readFileSync(windowFile, 'utf8')
+        .replace('sandbox: true', 'sandbox: false')
+        .replace('contextIsolation: true', 'contextIsolation: false'),
     );
-    writeFileSync(join(bad, 'electron/open.ts'), "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n");
+    writeFileSync(
+      join(bad, 'electron/open.ts'),
+      "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n",
+    );
     const { status, stdout } = scan(bad);
     expect(stdout).toMatch(/SANDBOX_JS_CHECK/);
     expect(stdout).toMatch(/CONTEXT_ISOLATION_JS_CHECK/);

@@ -7,7 +7,10 @@ type Mock = typeof import('./electron-mock');
 type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown>;
 
 /** The IPC handler's answer parsed, as the preload does (the main process passes JSON text on). */
-const parsed = (handler: Invoke): Invoke => async (...args) => JSON.parse((await handler(...args)) as string) as unknown;
+const parsed =
+  (handler: Invoke): Invoke =>
+  async (...args) =>
+    JSON.parse((await handler(...args)) as string) as unknown;
 
 interface Booted {
   readonly mock: Mock;
@@ -32,7 +35,9 @@ async function boot(opts: { singleInstance?: boolean; packaged?: boolean; devUrl
   else delete process.env['ELECTRON_RENDERER_URL'];
   const mock = await freshElectron();
   // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
-  vi.doMock('../../electron/engine/client', async () => ({ EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine }));
+  vi.doMock('../../electron/engine/client', async () => ({
+    EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine,
+  }));
   mock.app.isPackaged = opts.packaged ?? false;
   mock.app.requestSingleInstanceLock.mockReturnValue(opts.singleInstance ?? true);
   const { AppHost } = await import('../../db/app/host');
@@ -101,7 +106,13 @@ describe('main process start-up', () => {
     const win = mock.windows[0]!;
     expect(win.loadURL).toHaveBeenCalledWith('app://ganbu/index.html');
     const prefs = win.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: false,
+    });
     expect(String(prefs['preload']).replaceAll('\\', '/')).toMatch(/\/preload\/preload\.cjs$/);
     // web-contents-created hardens every web contents, this window's included.
     expect(win.webContents.listenerCount('will-navigate')).toBe(1);
@@ -141,13 +152,19 @@ describe('the store host', () => {
     const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
     const win = mock.windows[0]!;
     const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-    const status = (await invoke(ours, 'app.status', {})) as { ok: true; value: { phase: string; defaultStoreDir: string } };
+    const status = (await invoke(ours, 'app.status', {})) as {
+      ok: true;
+      value: { phase: string; defaultStoreDir: string };
+    };
     expect(status.ok).toBe(true);
     expect(status.value.phase).toBe('setup');
     expect(status.value.defaultStoreDir).toBe(join(mock.app.paths['documents']!, '干部档案库'));
     expect(mock.app.getPath).toHaveBeenCalledWith('userData');
 
-    const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', frameTreeNodeId: -1, parent: null } };
+    const foreign = {
+      sender: win.webContents,
+      senderFrame: { url: 'https://evil.example/', frameTreeNodeId: -1, parent: null },
+    };
     expect(await invoke(foreign, 'app.status', {})).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' },
@@ -156,14 +173,20 @@ describe('the store host', () => {
 
   it('falls back to userData when the OS has no Documents folder', async () => {
     const mock = await freshElectron();
-  // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
-  vi.doMock('../../electron/engine/client', async () => ({ EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine }));
+    // No built worker script here: the engine runs in this thread, on the same AppHost the spies watch.
+    vi.doMock('../../electron/engine/client', async () => ({
+      EngineClient: (await import('../helpers/in-process-engine')).InProcessEngine,
+    }));
     delete mock.app.paths['documents'];
     await import('../../electron/main');
     await vi.waitFor(() => expect(mock.windows[0]?.loadURL).toHaveBeenCalled());
     const win = mock.windows[0]!;
     const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
-    const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
+    const status = (await invoke(
+      { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+      'app.status',
+      {},
+    )) as {
       value: { defaultStoreDir: string };
     };
     expect(status.value.defaultStoreDir).toBe(join(mock.app.paths['userData']!, '干部档案库'));
@@ -184,21 +207,41 @@ describe('the store host', () => {
   it('answers imports and exports with native dialogs: several files, a folder, a save path', async () => {
     const { mock, spies } = await boot();
     type Dialogs = {
-      pickOpen(o: { title: string; filters: { name: string; extensions: string[] }[]; multiple: boolean; folder: boolean }): Promise<string[]>;
-      pickSave(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+      pickOpen(o: {
+        title: string;
+        filters: { name: string; extensions: string[] }[];
+        multiple: boolean;
+        folder: boolean;
+      }): Promise<string[]>;
+      pickSave(o: {
+        title: string;
+        defaultName: string;
+        filters: { name: string; extensions: string[] }[];
+      }): Promise<string | null>;
     };
     const dialogs = (spies.onLock.mock.contexts[0] as { opts: { fileDialogs: Dialogs } }).opts.fileDialogs;
     const filters = [{ name: '任免审批表', extensions: ['lrmx'] }];
-    await expect(dialogs.pickOpen({ title: '选择任免审批表文件', filters, multiple: true, folder: false })).resolves.toEqual(['/picked/folder']);
-    let [parent, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
+    await expect(
+      dialogs.pickOpen({ title: '选择任免审批表文件', filters, multiple: true, folder: false }),
+    ).resolves.toEqual(['/picked/folder']);
+    let [parent, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [
+      unknown,
+      Record<string, unknown>,
+    ];
     expect(parent).toBe(mock.windows[0]);
-    expect(options).toMatchObject({ title: '选择任免审批表文件', properties: ['openFile', 'multiSelections'], filters });
+    expect(options).toMatchObject({
+      title: '选择任免审批表文件',
+      properties: ['openFile', 'multiSelections'],
+      filters,
+    });
     await dialogs.pickOpen({ title: '选择文件夹', filters: [], multiple: false, folder: true });
     [, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
     expect(options['properties']).toEqual(['openDirectory']);
     mock.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(dialogs.pickOpen({ title: 't', filters, multiple: false, folder: false })).resolves.toEqual([]);
-    await expect(dialogs.pickSave({ title: '导出干部名册', defaultName: '干部名册.xlsx', filters })).resolves.toBe('/chosen/干部名册');
+    await expect(dialogs.pickSave({ title: '导出干部名册', defaultName: '干部名册.xlsx', filters })).resolves.toBe(
+      '/chosen/干部名册',
+    );
     const [, save] = mock.dialog.showSaveDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
     expect(String(save['defaultPath'])).toMatch(/干部名册\.xlsx$/);
     mock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
@@ -224,7 +267,11 @@ describe('engine crash', () => {
     const [, box] = mock.dialog.showMessageBox.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
     expect(box).toMatchObject({ type: 'error', title: '数据服务意外停止', buttons: ['重新打开档案库', '退出程序'] });
     const invoke = parsed(mock.ipcMain.handlers.get('ganbu:call') as Invoke);
-    const status = (await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'app.status', {})) as {
+    const status = (await invoke(
+      { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+      'app.status',
+      {},
+    )) as {
       value: { lockedReason: string | null };
     };
     expect(status.value.lockedReason).toBe('crashed');

@@ -66,7 +66,8 @@ describe('preload', () => {
     const specifiers = [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
     expect(specifiers.sort()).toEqual(['../shared/ipc/names', '../shared/ipc/window-api', 'electron']);
     const windowApi = readFileSync(resolve(import.meta.dirname, '../../shared/ipc/window-api.ts'), 'utf8');
-    for (const line of windowApi.split('\n').filter((l) => /^\s*import\s/.test(l))) expect(line).toMatch(/^import type /);
+    for (const line of windowApi.split('\n').filter((l) => /^\s*import\s/.test(l)))
+      expect(line).toMatch(/^import type /);
     const names = readFileSync(resolve(import.meta.dirname, '../../shared/ipc/names.ts'), 'utf8');
     expect(names).not.toMatch(/^\s*import\s/m);
   });

@@ -32,7 +32,9 @@ function scriptNextWindow(states: (string | string[])[], scripts: string[] = [])
   let printed = 0;
   proto['printToPDF'] = vi.fn(async () => Buffer.from(`%PDF-1.4 printed ${++printed}`));
   proto['destroy'] = undefined;
-  (mock.FakeBrowserWindow.prototype as unknown as Record<string, unknown>)['destroy'] = vi.fn(function (this: { destroyed: boolean }) {
+  (mock.FakeBrowserWindow.prototype as unknown as Record<string, unknown>)['destroy'] = vi.fn(function (this: {
+    destroyed: boolean;
+  }) {
     this.destroyed = true;
   });
   return () => mock.windows[before]!;
@@ -49,12 +51,19 @@ describe('pdfPrinter', () => {
     const main = createMainWindow({ preload: '/app/preload.cjs', devTools: false });
     expect(w.options['show']).toBe(false);
     // The main window's hardening, and a hidden page that is not throttled while it lays out.
-    const mainPrefs = (main as unknown as { options: Record<string, unknown> }).options['webPreferences'] as Record<string, unknown>;
+    const mainPrefs = (main as unknown as { options: Record<string, unknown> }).options['webPreferences'] as Record<
+      string,
+      unknown
+    >;
     expect(w.options['webPreferences']).toEqual({ ...mainPrefs, backgroundThrottling: false });
     expect(w.loadURL).toHaveBeenCalledWith('app://ganbu/index.html#/print/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
     const contents = w.webContents as Printable;
     expect(contents.executeJavaScript).toHaveBeenCalledTimes(3);
-    expect(contents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    expect(contents.printToPDF).toHaveBeenCalledWith({
+      preferCSSPageSize: true,
+      printBackground: true,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
     expect(w.isDestroyed()).toBe(true);
     expect(open.size).toBe(0);
   });
@@ -72,13 +81,20 @@ describe('pdfPrinter', () => {
 describe('pdfPrinter progress', () => {
   it('forwards the view’s progress; a cancel thrown from it stops the print and still closes the window', async () => {
     const seen: string[] = [];
-    const win = scriptNextWindow([['', '1/4'], ['', '3/4'], ['true', '3/4']]);
+    const win = scriptNextWindow([
+      ['', '1/4'],
+      ['', '3/4'],
+      ['true', '3/4'],
+    ]);
     const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
     await print('print/a', { onProgress: (d, t) => void seen.push(`${d}/${t}`) });
     expect(seen).toEqual(['1/4', '3/4', '3/4']);
     expect(win().isDestroyed()).toBe(true);
 
-    const next = scriptNextWindow([['', '1/4'], ['', '2/4']]);
+    const next = scriptNextWindow([
+      ['', '1/4'],
+      ['', '2/4'],
+    ]);
     const stopped = print('print/b', {
       onProgress: (d) => {
         if (d === 2) throw new Error('CANCELLED');
@@ -95,11 +111,18 @@ describe('pdfPrinter parts', () => {
     const sheets = String(2 * SHEETS_PER_PART + 5);
     const scripts: string[] = [];
     const laid = (shown: number) => ['true', '5100/5200', sheets, String(shown)];
-    const win = scriptNextWindow([['', '4900/5200'], laid(0), laid(0), laid(SHEETS_PER_PART), laid(2 * SHEETS_PER_PART)], scripts);
+    const win = scriptNextWindow(
+      [['', '4900/5200'], laid(0), laid(0), laid(SHEETS_PER_PART), laid(2 * SHEETS_PER_PART)],
+      scripts,
+    );
     const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
     const seen: string[] = [];
     const parts = await print('print/long', { onProgress: (d, t) => void seen.push(`${d}/${t}`) });
-    expect(parts.map((p) => Buffer.from(p).toString())).toEqual(['%PDF-1.4 printed 1', '%PDF-1.4 printed 2', '%PDF-1.4 printed 3']);
+    expect(parts.map((p) => Buffer.from(p).toString())).toEqual([
+      '%PDF-1.4 printed 1',
+      '%PDF-1.4 printed 2',
+      '%PDF-1.4 printed 3',
+    ]);
     expect(scripts).toEqual([showPartScript(SHEETS_PER_PART), showPartScript(2 * SHEETS_PER_PART)]);
     // The view's own progress while it lays out, then the PDF step (the last 100 units) a third further per part.
     expect(seen).toEqual(['4900/5200', '5100/5200', '5133/5200', '5133/5200', '5133/5200', '5166/5200', '5166/5200']);
@@ -108,7 +131,10 @@ describe('pdfPrinter parts', () => {
 
   it('a cancel between parts stops before the next part is printed', async () => {
     const sheets = String(SHEETS_PER_PART + 1);
-    const win = scriptNextWindow([['true', '3/4', sheets, '0'], ['true', '3/4', sheets, '0']]);
+    const win = scriptNextWindow([
+      ['true', '3/4', sheets, '0'],
+      ['true', '3/4', sheets, '0'],
+    ]);
     let polls = 0;
     const print = pdfPrinter({ preload: '/p.cjs', pageUrl: 'app://ganbu/index.html', open: new Set() });
     const stopped = print('print/c', {
@@ -138,7 +164,9 @@ describe('registerIpc with print windows', () => {
     const event = { sender: printing, senderFrame: printing.mainFrame } as unknown as IpcMainInvokeEvent;
     expect(await invoke(event, 'print.job', {})).toEqual({ ok: true, value: null });
     const stranger = new mock.FakeWebContents();
-    expect(await invoke({ sender: stranger, senderFrame: stranger.mainFrame }, 'print.job', {})).toEqual(FORBIDDEN_SENDER);
+    expect(await invoke({ sender: stranger, senderFrame: stranger.mainFrame }, 'print.job', {})).toEqual(
+      FORBIDDEN_SENDER,
+    );
     open.clear();
     expect(await invoke(event, 'print.job', {})).toEqual(FORBIDDEN_SENDER);
     expect(dispatch).toHaveBeenCalledTimes(1);

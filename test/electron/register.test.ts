@@ -12,7 +12,9 @@ type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<unknown
 
 function setup(allowedUrlPrefixes: string[] = ['app://ganbu/']) {
   const contents = new mock.FakeWebContents();
-  const dispatch = vi.fn(async (name: unknown, input: unknown) => JSON.stringify({ ok: true as const, value: { name, input } }));
+  const dispatch = vi.fn(async (name: unknown, input: unknown) =>
+    JSON.stringify({ ok: true as const, value: { name, input } }),
+  );
   let current: typeof contents | null = contents;
   const unregister = registerIpc(mock.ipcMain as unknown as IpcMain, dispatch, {
     contents: () => current as unknown as WebContents | null,
@@ -51,22 +53,28 @@ describe('registerIpc', () => {
   it('rejects a call from another top frame claiming our URL (another window or web contents)', async () => {
     const { invoke, event, dispatch } = setup();
     const other = new mock.FakeWebContents();
-    expect(await invoke(event({ sender: other, senderFrame: other.mainFrame }), 'app.status', {})).toEqual(FORBIDDEN_SENDER);
+    expect(await invoke(event({ sender: other, senderFrame: other.mainFrame }), 'app.status', {})).toEqual(
+      FORBIDDEN_SENDER,
+    );
     const stranger = { url: 'app://ganbu/index.html', frameTreeNodeId: 12345, parent: null };
     expect(await invoke(event({ senderFrame: stranger }), 'app.status', {})).toEqual(FORBIDDEN_SENDER);
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it.each(['https://evil.example/', 'file:///tmp/x.html', 'app://ganbu.evil/index.html', 'app://other/index.html', 'about:blank', 'data:text/html,x'])(
-    'rejects our main frame when its document came from %s',
-    async (url) => {
-      const { invoke, event, contents, dispatch } = setup();
-      contents.mainFrame.url = url;
-      const result = await invoke(event(), 'app.status', {});
-      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } });
-      expect(dispatch).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    'file:///tmp/x.html',
+    'app://ganbu.evil/index.html',
+    'app://other/index.html',
+    'about:blank',
+    'data:text/html,x',
+  ])('rejects our main frame when its document came from %s', async (url) => {
+    const { invoke, event, contents, dispatch } = setup();
+    contents.mainFrame.url = url;
+    const result = await invoke(event(), 'app.status', {});
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
 
   it('rejects a call whose frame is gone, or after the window closed', async () => {
     const { invoke, event, dispatch, closeWindow } = setup();

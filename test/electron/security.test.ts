@@ -70,7 +70,14 @@ describe('hardenSession', () => {
     const s = new mock.FakeSession();
     hardenSession(s as unknown as Session);
     const callback = vi.fn();
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       s.handlers['permissionRequest']!({} as never, permission as never, callback as never);
     }
     expect(callback).toHaveBeenCalledTimes(6);
@@ -82,7 +89,9 @@ describe('hardenSession', () => {
   it('cancels every http(s)/ws request in production', () => {
     const s = new mock.FakeSession();
     hardenSession(s as unknown as Session);
-    expect(s.webRequest.filter?.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    expect(s.webRequest.filter?.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
     for (const url of ['https://example.com/x.js', 'http://localhost:5173/', 'ws://localhost:5173/']) {
       const callback = vi.fn();
       s.handlers['beforeRequest']!({ url } as never, callback as never);
@@ -107,9 +116,10 @@ describe('hardenSession', () => {
 
 describe('createMainWindow', () => {
   const make = () => {
-    const win = createMainWindow({ preload: '/app/out/preload/preload.cjs', devTools: false }) as unknown as InstanceType<
-      typeof mock.FakeBrowserWindow
-    >;
+    const win = createMainWindow({
+      preload: '/app/out/preload/preload.cjs',
+      devTools: false,
+    }) as unknown as InstanceType<typeof mock.FakeBrowserWindow>;
     return { win, opts: win.options as Record<string, unknown> & { webPreferences: Record<string, unknown> } };
   };
 
@@ -136,7 +146,14 @@ describe('createMainWindow', () => {
 
   it('has a Chinese title, a sensible size, and stays hidden until ready', () => {
     const { win, opts } = make();
-    expect(opts).toMatchObject({ title: WINDOW_TITLE, width: 1280, height: 800, minWidth: 1024, minHeight: 700, show: false });
+    expect(opts).toMatchObject({
+      title: WINDOW_TITLE,
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 700,
+      show: false,
+    });
     expect(WINDOW_TITLE).toMatch(/干部政治素质档案/);
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');

@@ -22,7 +22,12 @@ const sources = listSources(electronDir).map((path) => ({
 describe('electron/ sources', () => {
   it('are found', () => {
     expect(sources.map((s) => s.file)).toEqual(
-      expect.arrayContaining(['electron/main.ts', 'electron/preload.ts', 'electron/window.ts', 'electron/ipc/register.ts']),
+      expect.arrayContaining([
+        'electron/main.ts',
+        'electron/preload.ts',
+        'electron/window.ts',
+        'electron/ipc/register.ts',
+      ]),
     );
   });
 
@@ -50,7 +55,8 @@ describe('electron/ sources', () => {
       /loadURL\s*\(\s*['"`]https?:/,
       /\beval\s*\(|new Function\s*\(/,
     ];
-    for (const { file, text } of sources) for (const pattern of forbidden) expect(text, `${file} ${pattern}`).not.toMatch(pattern);
+    for (const { file, text } of sources)
+      for (const pattern of forbidden) expect(text, `${file} ${pattern}`).not.toMatch(pattern);
   });
 
   it('register ipcMain handlers only in ipc/register.ts, and only on the contract channel', () => {

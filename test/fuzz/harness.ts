@@ -85,8 +85,18 @@ export async function must<T = unknown>(h: FuzzHost, name: CallName, input: unkn
   return r.value as T;
 }
 
-export const REVIEWER = { username: 'reviewer1', displayName: '审阅人甲', role: 'reviewer', password: 'Review@2025' } as const;
-export const CLERK = { username: 'clerk1', displayName: '档案员甲', role: 'dossierClerk', password: 'Dossier@2025' } as const;
+export const REVIEWER = {
+  username: 'reviewer1',
+  displayName: '审阅人甲',
+  role: 'reviewer',
+  password: 'Review@2025',
+} as const;
+export const CLERK = {
+  username: 'clerk1',
+  displayName: '档案员甲',
+  role: 'dossierClerk',
+  password: 'Dossier@2025',
+} as const;
 
 /** Some of everything, so a change anywhere shows in the digest: users, units, a category, cadres, settings. */
 export async function seed(h: FuzzHost, cadre: Record<string, unknown>): Promise<void> {
@@ -103,7 +113,16 @@ export async function seed(h: FuzzHost, cadre: Record<string, unknown>): Promise
   await must(h, 'categories.save', { name: '驻旗单位' });
   await must(h, 'cadres.create', { input: { ...cadre, unitId: u1.id } });
   await must(h, 'cadres.create', {
-    input: { ...cadre, name: '李秀梅', gender: '女', idNumber: '', unitId: u1.id, position: 'deputy', family: [], annualResults: [] },
+    input: {
+      ...cadre,
+      name: '李秀梅',
+      gender: '女',
+      idNumber: '',
+      unitId: u1.id,
+      position: 'deputy',
+      family: [],
+      annualResults: [],
+    },
   });
   await must(h, 'settings.update', { idleLockMinutes: 30 });
 }
@@ -157,7 +176,8 @@ export async function hostState(h: FuzzHost): Promise<HostState> {
 /** Throws with the differences when two snapshots differ. */
 export function assertSameState(before: HostState, after: HostState, where: string): void {
   const problems: string[] = [];
-  if (before.store.digest !== after.store.digest) problems.push(`tables changed: ${changedTables(before.store, after.store).join(', ')}`);
+  if (before.store.digest !== after.store.digest)
+    problems.push(`tables changed: ${changedTables(before.store, after.store).join(', ')}`);
   for (const [label, a, b] of [
     ['store folder', before.files, after.files],
     ['config folder', before.config, after.config],
@@ -221,7 +241,8 @@ export function assertWellFormed(r: unknown, where: string): asserts r is CallRe
     if (typeof e.message !== 'string' || e.message.trim() === '') fail('empty message');
     if (!CHINESE.test(e.message as string)) fail('message has no Chinese');
     if (e.field !== undefined && typeof e.field !== 'string') fail('field is not a string');
-    if (e.retryAfterSeconds !== undefined && typeof e.retryAfterSeconds !== 'number') fail('retryAfterSeconds is not a number');
+    if (e.retryAfterSeconds !== undefined && typeof e.retryAfterSeconds !== 'number')
+      fail('retryAfterSeconds is not a number');
     const extra = Object.keys(e).filter((k) => !['code', 'message', 'field', 'retryAfterSeconds'].includes(k));
     if (extra.length > 0) fail(`error has extra keys ${extra.join()}`);
   } else fail('ok is neither true nor false');
@@ -250,10 +271,16 @@ const PROTO_BASELINE = Object.getOwnPropertyNames(Object.prototype).sort().join(
 /** Nothing was added to Object.prototype (or Array.prototype) by a `__proto__`/`constructor` key. */
 export function assertNoPollution(where: string): void {
   const probe = {} as Record<string, unknown>;
-  if (probe.polluted !== undefined || probe.isAdmin !== undefined || probe.role !== undefined || ([] as unknown as Record<string, unknown>).polluted !== undefined) {
+  if (
+    probe.polluted !== undefined ||
+    probe.isAdmin !== undefined ||
+    probe.role !== undefined ||
+    ([] as unknown as Record<string, unknown>).polluted !== undefined
+  ) {
     throw new Error(`${where}: Object.prototype was polluted`);
   }
-  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTO_BASELINE) throw new Error(`${where}: Object.prototype changed`);
+  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== PROTO_BASELINE)
+    throw new Error(`${where}: Object.prototype changed`);
 }
 
 /** Counts for the summary line. */

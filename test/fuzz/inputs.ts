@@ -35,14 +35,21 @@ export const cloneableInput: fc.Arbitrary<unknown> = fc
   .filter(isCloneable);
 
 /** Keys that have polluted prototypes in other code bases. */
-export const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'] as const;
+export const POLLUTION_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+] as const;
 
 /** An object whose own keys are `__proto__` and `constructor` (as JSON.parse makes them), carrying a payload. */
 export function pollutionPayload(): Record<string, unknown> {
-  return JSON.parse('{"__proto__":{"polluted":"yes","isAdmin":true,"role":"admin"},"constructor":{"prototype":{"polluted":"yes"}}}') as Record<
-    string,
-    unknown
-  >;
+  return JSON.parse(
+    '{"__proto__":{"polluted":"yes","isAdmin":true,"role":"admin"},"constructor":{"prototype":{"polluted":"yes"}}}',
+  ) as Record<string, unknown>;
 }
 
 /** Sets an own property even for `__proto__` (plain assignment would change the prototype instead). */
@@ -51,8 +58,24 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 const WEIRD_NUMBERS = [
-  -1, -0, 0, 0.5, 1.5, NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER + 2,
-  Number.MAX_VALUE, Number.MIN_VALUE, -Number.MAX_VALUE, 1e21, 99999999999,
+  -1,
+  -0,
+  0,
+  0.5,
+  1.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  -Number.MAX_VALUE,
+  1e21,
+  99999999999,
 ];
 
 const WEIRD_STRINGS = [
@@ -97,9 +120,14 @@ function nested(depth: number, kind: 'array' | 'object'): unknown {
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constantFrom(...WEIRD_NUMBERS), weight: 4 },
   { arbitrary: fc.constantFrom(...WEIRD_STRINGS), weight: 3 },
-  { arbitrary: fc.tuple(fc.constantFrom(...HUGE_LENGTHS), fc.constantFrom(...HUGE_UNITS)).map(([n, u]) => u.repeat(n)), weight: 2 },
   {
-    arbitrary: fc.tuple(fc.constantFrom(10, 100, 1000), fc.constantFrom<'array' | 'object'>('array', 'object')).map(([d, k]) => nested(d, k)),
+    arbitrary: fc.tuple(fc.constantFrom(...HUGE_LENGTHS), fc.constantFrom(...HUGE_UNITS)).map(([n, u]) => u.repeat(n)),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom(10, 100, 1000), fc.constantFrom<'array' | 'object'>('array', 'object'))
+      .map(([d, k]) => nested(d, k)),
     weight: 1,
   },
   { arbitrary: fc.constant(null).map(() => pollutionPayload()), weight: 1 },
@@ -107,17 +135,19 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.boolean()), weight: 3 },
   { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 2 },
   {
-    arbitrary: fc.constantFrom<() => unknown>(
-      () => new Date(0),
-      () => new Date(Number.NaN),
-      () => new Map([['a', 1]]),
-      () => new Set([1]),
-      () => new Uint8Array([1, 2, 3]),
-      () => 10n,
-      () => [, , 1], // sparse
-      () => Object.create(null) as unknown,
-      () => new String('王'),
-    ).map((make) => make()),
+    arbitrary: fc
+      .constantFrom<() => unknown>(
+        () => new Date(0),
+        () => new Date(Number.NaN),
+        () => new Map([['a', 1]]),
+        () => new Set([1]),
+        () => new Uint8Array([1, 2, 3]),
+        () => 10n,
+        () => [, , 1], // sparse
+        () => Object.create(null) as unknown,
+        () => new String('王'),
+      )
+      .map((make) => make()),
     weight: 2,
   },
 );
@@ -134,7 +164,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  * Every place in a JSON-like value: the containers (plain objects and arrays, for adding and dropping keys) and every
  * value (to replace). Dates, Maps, typed arrays … are leaves.
  */
-function places(v: unknown, at: Path = [], out: { containers: Path[]; values: Path[] } = { containers: [], values: [] }) {
+function places(
+  v: unknown,
+  at: Path = [],
+  out: { containers: Path[]; values: Path[] } = { containers: [], values: [] },
+) {
   out.values.push(at);
   if (Array.isArray(v)) {
     out.containers.push(at);
@@ -146,7 +180,8 @@ function places(v: unknown, at: Path = [], out: { containers: Path[]; values: Pa
   return out;
 }
 
-const get = (root: unknown, path: Path): unknown => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root);
+const get = (root: unknown, path: Path): unknown =>
+  path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root);
 
 type Mutation =
   | { readonly op: 'drop'; readonly where: number; readonly which: number }
@@ -160,13 +195,26 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant('add' as const),
       where: fc.nat(),
-      key: fc.oneof(fc.constantFrom(...POLLUTION_KEYS), fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('id', 'role', 'userId', 'admin')),
-      value: fc.oneof(wrongValue, fc.constant(null).map(() => pollutionPayload())),
+      key: fc.oneof(
+        fc.constantFrom(...POLLUTION_KEYS),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.constantFrom('id', 'role', 'userId', 'admin'),
+      ),
+      value: fc.oneof(
+        wrongValue,
+        fc.constant(null).map(() => pollutionPayload()),
+      ),
     }),
     weight: 3,
   },
   { arbitrary: fc.record({ op: fc.constant('replace' as const), where: fc.nat(), value: wrongValue }), weight: 6 },
-  { arbitrary: fc.record({ op: fc.constant('wrap' as const), how: fc.constantFrom<'array' | 'string' | 'nested'>('array', 'string', 'nested') }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('wrap' as const),
+      how: fc.constantFrom<'array' | 'string' | 'nested'>('array', 'string', 'nested'),
+    }),
+    weight: 1,
+  },
 );
 
 /** A fresh copy of a generated value (constants like [] are shared between runs and must not be mutated). */

@@ -81,7 +81,8 @@ const startedAt = Date.now();
 /** The role of the main host's session in the current phase (null: locked). */
 let role: Role | null = 'admin';
 
-const fuzzedSample = (name: string) => (Object.hasOwn(samples, name) ? samples[name] : sampleFromSchema(contract[name as CallName].input));
+const fuzzedSample = (name: string) =>
+  Object.hasOwn(samples, name) ? samples[name] : sampleFromSchema(contract[name as CallName].input);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'ganbu-fuzz-'));
@@ -100,7 +101,10 @@ afterAll(async () => {
   await main?.host.dispose();
   await scratch?.host.dispose();
   if (root) rmSync(root, { recursive: true, force: true });
-  const codes = [...stats.codes.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+  const codes = [...stats.codes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(
     `ipc fuzz: ${stats.calls} calls, ${contractNames.size} distinct calls, ${stats.ok} ok, ${stats.calls - stats.ok} refused (${codes}); ` +
@@ -133,11 +137,14 @@ async function divert(name: CallName, input: unknown, where: string): Promise<vo
   assertWellFormed(r, `${where} (scratch)`);
   stats.record(name, r);
   contractNames.add(name);
-  if (!r.ok && r.error.code === 'INTERNAL') throw new Error(`${where} (scratch): INTERNAL: ${String(scratch.internal.at(-1))}`);
+  if (!r.ok && r.error.code === 'INTERNAL')
+    throw new Error(`${where} (scratch): INTERNAL: ${String(scratch.internal.at(-1))}`);
   // A valid call the service refused (unknown id, expired token …) changed nothing either. A wrong password is the
   // exception by design (等保 2.0 安全审计): it is counted in login-failures.json and written to the audit log.
-  const audited = !r.ok && (r.error.code === 'WRONG_PASSWORD' || (name === 'kiosk.exit' && r.error.field === 'password'));
-  if (!r.ok && !audited && before && scratch.host.status().phase === 'ready') assertSameState(before, await hostState(scratch), `${where} (scratch, refused)`);
+  const audited =
+    !r.ok && (r.error.code === 'WRONG_PASSWORD' || (name === 'kiosk.exit' && r.error.field === 'password'));
+  if (!r.ok && !audited && before && scratch.host.status().phase === 'ready')
+    assertSameState(before, await hostState(scratch), `${where} (scratch, refused)`);
   scratch.internal.length = 0;
 }
 
@@ -162,14 +169,16 @@ async function fuzzOne(name: CallName, raw: unknown, kind: string): Promise<void
   if (main.internal.length > 0) throw new Error(`${where}: INTERNAL: ${String(main.internal[0])}`);
   if (main.shown.length > 0) throw new Error(`${where}: a dialog was shown: ${main.shown.join('; ')}`);
   if (refusal !== null) {
-    if (r.ok || r.error.code !== refusal) throw new Error(`${where}: expected ${refusal}, got ${r.ok ? 'ok' : r.error.code}`);
+    if (r.ok || r.error.code !== refusal)
+      throw new Error(`${where}: expected ${refusal}, got ${r.ok ? 'ok' : r.error.code}`);
   } else if (!valid) {
     if (r.ok || r.error.code !== 'VALIDATION') {
       throw new Error(`${where}: invalid input answered ${r.ok ? 'ok' : `${r.error.code} ${r.error.message}`}`);
     }
   }
   const changesAfter = changesSoFar(main);
-  if (changesBefore !== changesAfter) throw new Error(`${where}: ${String(changesAfter)} rows changed (was ${String(changesBefore)})`);
+  if (changesBefore !== changesAfter)
+    throw new Error(`${where}: ${String(changesAfter)} rows changed (was ${String(changesBefore)})`);
   assertNoPollution(where);
 }
 
@@ -214,16 +223,40 @@ const badName: fc.Arbitrary<unknown> = fc
     fc
       .constantFrom(...CALLS)
       .chain((n) =>
-        fc.constantFrom(n.toUpperCase(), ` ${n}`, `${n} `, `${n}\u0000`, n.replace('.', '/'), n.replace('.', ''), `${n}.x`, n.split('.')[0]!, `__proto__.${n}`),
+        fc.constantFrom(
+          n.toUpperCase(),
+          ` ${n}`,
+          `${n} `,
+          `${n}\u0000`,
+          n.replace('.', '/'),
+          n.replace('.', ''),
+          `${n}.x`,
+          n.split('.')[0]!,
+          `__proto__.${n}`,
+        ),
       ),
-    fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '', '.', 'app', 'session'),
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'isPrototypeOf',
+      '',
+      '.',
+      'app',
+      'session',
+    ),
     cloneableInput,
   )
   .filter((n) => !(typeof n === 'string' && Object.hasOwn(contract, n)));
 
 async function fuzzNames(numRuns: number): Promise<void> {
   const before = await hostState(main);
-  const input = fc.oneof(jsonInput, fc.constantFrom(...CALLS).map((n) => fuzzedSample(n)));
+  const input = fc.oneof(
+    jsonInput,
+    fc.constantFrom(...CALLS).map((n) => fuzzedSample(n)),
+  );
   await fc.assert(
     fc.asyncProperty(badName, input, async (name, raw) => {
       const cloned = cloneForIpc(raw);
@@ -234,7 +267,8 @@ async function fuzzNames(numRuns: number): Promise<void> {
       assertWellFormed(r, where);
       stats.record(name, r);
       unknownNameCalls += 1;
-      if (r.ok || r.error.code !== 'UNKNOWN_CALL') throw new Error(`${where}: expected UNKNOWN_CALL, got ${r.ok ? 'ok' : r.error.code}`);
+      if (r.ok || r.error.code !== 'UNKNOWN_CALL')
+        throw new Error(`${where}: expected UNKNOWN_CALL, got ${r.ok ? 'ok' : r.error.code}`);
       if (changesSoFar(main) !== changesBefore) throw new Error(`${where}: rows changed`);
       assertNoPollution(where);
     }),
@@ -245,12 +279,16 @@ async function fuzzNames(numRuns: number): Promise<void> {
 
 describe('IPC fuzz', () => {
   test('every hand-written sample is a valid input of its call (so mutations start next to the valid shape)', () => {
-    const stale = Object.entries(samples).filter(([name, input]) => !Object.hasOwn(contract, name) || !isValidInput(contract[name as CallName], input));
+    const stale = Object.entries(samples).filter(
+      ([name, input]) => !Object.hasOwn(contract, name) || !isValidInput(contract[name as CallName], input),
+    );
     expect(stale.map(([n]) => n)).toEqual([]);
     const derived = CALLS.filter((n) => !Object.hasOwn(samples, n));
     if (derived.length > 0) {
       const invalid = derived.filter((n) => !isValidInput(contract[n], sampleFromSchema(contract[n].input)));
-      console.log(`ipc fuzz: samples derived from the schema for ${derived.join(', ')}${invalid.length ? ` (not valid: ${invalid.join(', ')})` : ''}`);
+      console.log(
+        `ipc fuzz: samples derived from the schema for ${derived.join(', ')}${invalid.length ? ` (not valid: ${invalid.join(', ')})` : ''}`,
+      );
     }
   });
 
@@ -273,9 +311,24 @@ describe('IPC fuzz', () => {
       ['cadres.update', { id: 1, version: 1, input: { ...CADRE_SAMPLE, family: new Float64Array([1]) } }],
       ['roster.exportExcel', { token: '6c2c03b7-6c87-4058-91d3-7694ef47849e', filter: false }],
       ['roster.commitExcel', { jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e', excludedRows: ['7'], confirmedRows: [] }],
-      ['roster.commitExcel', { jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e', excludedRows: [], confirmedRows: new Array(100_001).fill(1) }],
-      ['roster.commitLrmx', { jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e', files: [{ index: [0], unitId: 1, position: 'chief', confirmMatch: false }] }],
-      ['roster.commitLrmx', { jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e', files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: 1 }] }],
+      [
+        'roster.commitExcel',
+        { jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e', excludedRows: [], confirmedRows: new Array(100_001).fill(1) },
+      ],
+      [
+        'roster.commitLrmx',
+        {
+          jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e',
+          files: [{ index: [0], unitId: 1, position: 'chief', confirmMatch: false }],
+        },
+      ],
+      [
+        'roster.commitLrmx',
+        {
+          jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e',
+          files: [{ index: 0, unitId: 1, position: 'chief', confirmMatch: 1 }],
+        },
+      ],
       ['roster.commitLrmx', { jobId: '6c2c03b7-6c87-4058-91d3-7694ef47849e', files: [7] }],
     ])('found by the fuzzer: %s %#', async (name, input) => {
       const before = await hostState(main);

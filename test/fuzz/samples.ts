@@ -41,7 +41,15 @@ export const CADRE_SAMPLE = {
     { year: 2022, result: '称职' },
     { year: 2023, result: '优秀' },
   ],
-  family: [{ relation: '妻子', name: '王丽', birthMonth: '1980-04', politicalStatus: '中共党员', workUnitPost: '乌兰镇中学教师' }],
+  family: [
+    {
+      relation: '妻子',
+      name: '王丽',
+      birthMonth: '1980-04',
+      politicalStatus: '中共党员',
+      workUnitPost: '乌兰镇中学教师',
+    },
+  ],
 };
 
 /** A dossier entry every field of which is filled and valid. */
@@ -82,7 +90,14 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'users.disable': { userId: 2 },
     'keys.rekey': {},
     'keys.newRecoveryCode': {},
-    'audit.list': { username: 'admin', action: 'users.create', from: '2025-01-01', to: '2025-12-31', page: 1, pageSize: 50 },
+    'audit.list': {
+      username: 'admin',
+      action: 'users.create',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      page: 1,
+      pageSize: 50,
+    },
     'audit.verify': {},
     'settings.get': {},
     'settings.update': { idleLockMinutes: 10 },
@@ -126,22 +141,49 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'catalog.saveListItem': { polarity: 'negative', name: '模糊测试事项', points: -3, dimensions: ['D5'], veto: false },
     'catalog.setRetired': { kind: 'listItem', code: 'N6', retired: true },
     'catalog.move': { kind: 'channel', code: 'CH02', direction: 'down' },
-    'portrait.saveConfig': { startValue: 80, windowYears: 2, clampMin: 0, clampMax: 100, goodMin: 90, fairlyGoodMin: 80, averageMin: 60, weakBelow: 70 },
+    'portrait.saveConfig': {
+      startValue: 80,
+      windowYears: 2,
+      clampMin: 0,
+      clampMax: 100,
+      goodMin: 90,
+      fairlyGoodMin: 80,
+      averageMin: 60,
+      weakBelow: 70,
+    },
     'portrait.get': { cadreId: 1, asOf: '2025-06-30' },
-    'portrait.saveEvaluation': { cadreId: 1, abilities: '善于统筹协调', weaknesses: '有时急躁', familiarFields: '基层党建', baseVersion: 0 },
+    'portrait.saveEvaluation': {
+      cadreId: 1,
+      abilities: '善于统筹协调',
+      weaknesses: '有时急躁',
+      familiarFields: '基层党建',
+      baseVersion: 0,
+    },
     'portrait.confirm': { cadreId: 1, grade: '较好', reason: '综合研判' },
     'dossier.get': { cadreId: 1, sectionCode: 'S2', quarter: '2025Q3', polarity: 'positive', standardCode: 'D4.2' },
     'entries.create': { input: { cadreId: 1, ...ENTRY_SAMPLE } },
     'entries.update': { id: 1, version: 1, input: { cadreId: 1, ...ENTRY_SAMPLE } },
     'entries.delete': { id: 1, version: 1 },
     'entries.verify': { id: 1, version: 1 },
-    'entries.createBulk': { common: ENTRY_SAMPLE, rows: [{ cadreId: 1, hours: 40, note: '优秀学员' }, { cadreId: 2, hours: null, note: '' }] },
+    'entries.createBulk': {
+      common: ENTRY_SAMPLE,
+      rows: [
+        { cadreId: 1, hours: 40, note: '优秀学员' },
+        { cadreId: 2, hours: null, note: '' },
+      ],
+    },
     'attachments.add': { entryId: 1, token },
     'attachments.remove': { id: 1 },
     'attachments.read': { id: 1 },
     'attachments.preview': { id: 1 },
     'classes.list': {},
-    'classes.save': { name: '春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' },
+    'classes.save': {
+      name: '春季中青班',
+      startDate: '2025-03-01',
+      endDate: '2025-03-20',
+      hours: 40,
+      organizer: '县委党校',
+    },
     'classes.records': { classId: 1 },
     'classes.saveRecords': { classId: 1, rows: [{ cadreId: 1, hours: 40, result: 'excellent' }] },
     'training.previewYear': { year: 2025 },
@@ -163,8 +205,18 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'assessments.refreshMembers': { id: 1, version: 1 },
     'assessments.archive': { id: 1, version: 3 },
     'ballots.list': { assessmentId: 1 },
-    'ballots.saveSuperior': { assessmentId: 1, raterLabel: '旗委书记', group: 'chief:C1', order: [1, 2], paperNo: 'S-1' },
-    'ballots.savePeer': { assessmentId: 1, raterId: 1, ballots: [{ targetId: 2, scores: { zz1: 90, zz2: 85, zz3: 80 } }] },
+    'ballots.saveSuperior': {
+      assessmentId: 1,
+      raterLabel: '旗委书记',
+      group: 'chief:C1',
+      order: [1, 2],
+      paperNo: 'S-1',
+    },
+    'ballots.savePeer': {
+      assessmentId: 1,
+      raterId: 1,
+      ballots: [{ targetId: 2, scores: { zz1: 90, zz2: 85, zz3: 80 } }],
+    },
     'ballots.saveStaff': { assessmentId: 1, counts: [{ targetId: 1, excellent: 3, good: 2, fair: 1, poor: 0 }] },
     'ballots.addStaffBallot': { assessmentId: 1, group: 'chief:C1', votes: [{ targetId: 1, grade: 'good' }] },
     'ballots.saveService': { assessmentId: 1, targetId: 1, scores: [90, 88.5] },
@@ -184,10 +236,22 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'grades.confirmSuggested': { assessmentId: 1, group: 'chief:C1', cadreIds: [1, 2] },
     'ballots.saveTemplate': { assessmentId: 1, token },
     'ballots.previewExcel': { assessmentId: 1, token },
-    'ballots.commitExcel': { assessmentId: 1, jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60', planKey: 'a'.repeat(64), modes: [{ group: 'deputy:1', mode: 'add' }], leftOut: [{ group: 'chief:C1', kind: 'peer', rater: '3' }] },
+    'ballots.commitExcel': {
+      assessmentId: 1,
+      jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60',
+      planKey: 'a'.repeat(64),
+      modes: [{ group: 'deputy:1', mode: 'add' }],
+      leftOut: [{ group: 'chief:C1', kind: 'peer', rater: '3' }],
+    },
     'rankings.exportExcel': { assessmentId: 1, token },
     'ballots.exportSummary': { assessmentId: 1, token },
-    'print.renderSlips': { assessmentId: 1, kind: 'superior', group: 'chief:C1', groupName: '正职组', slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }] },
+    'print.renderSlips': {
+      assessmentId: 1,
+      kind: 'superior',
+      group: 'chief:C1',
+      groupName: '正职组',
+      slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }],
+    },
     'print.saveSlips': { jobId, token },
     'print.renderRankings': { assessmentId: 1, copies: 2, recipients: ['常委甲'] },
     'print.renderPanel': { assessmentId: 1, ballot: 'staff', group: 'deputy:1', copies: 120, recipients: [] },
@@ -207,7 +271,17 @@ interface Def {
 }
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-const STRING_CANDIDATES = () => ['fuzzer', 'Fuzz@2025x', '模糊测试', randomUUID(), '2025-01-01', '1978-03', 'C1', 'ab', 'a'];
+const STRING_CANDIDATES = () => [
+  'fuzzer',
+  'Fuzz@2025x',
+  '模糊测试',
+  randomUUID(),
+  '2025-01-01',
+  '1978-03',
+  'C1',
+  'ab',
+  'a',
+];
 const NUMBER_CANDIDATES = [1, 10, 2025, 0, 100];
 
 /** A value the schema accepts where a simple guess will do (best effort: refinements may still refuse it). */

@@ -15,7 +15,10 @@ const cell = (_key: string, v: unknown): unknown => {
 
 function orderOf(raw: RawDb, table: string, withoutRowid: boolean): string {
   const info = raw.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string; pk: number }[];
-  const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => quote(c.name));
+  const pk = info
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => quote(c.name));
   if (pk.length > 0) return pk.join(', ');
   // No declared key: rowid (FTS5 tables and their shadow tables have one); a WITHOUT ROWID table always has a key.
   return withoutRowid ? info.map((c) => quote(c.name)).join(', ') : 'rowid';
@@ -31,9 +34,11 @@ export interface StoreDigest {
 
 /** Hashes the schema, the user_version and every row of every table (sqlite_master order by name). */
 export function storeDigest(raw: RawDb): StoreDigest {
-  const master = raw
-    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`)
-    .all() as { type: string; name: string; sql: string | null }[];
+  const master = raw.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all() as {
+    type: string;
+    name: string;
+    sql: string | null;
+  }[];
   const all = createHash('sha256');
   all.update(JSON.stringify(master));
   all.update(`user_version:${String(raw.pragma('user_version', { simple: true }))}`);
@@ -57,7 +62,9 @@ export function storeDigest(raw: RawDb): StoreDigest {
 /** The tables whose hash differs between two digests (for a readable failure). */
 export function changedTables(a: StoreDigest, b: StoreDigest): string[] {
   const names = new Set([...Object.keys(a.tables), ...Object.keys(b.tables)]);
-  return [...names].filter((n) => a.tables[n] !== b.tables[n]).map((n) => `${n} (${a.counts[n] ?? '—'} → ${b.counts[n] ?? '—'} rows)`);
+  return [...names]
+    .filter((n) => a.tables[n] !== b.tables[n])
+    .map((n) => `${n} (${a.counts[n] ?? '—'} → ${b.counts[n] ?? '—'} rows)`);
 }
 
 /** Rows changed by statements on this connection so far; a refused call must not move it. */

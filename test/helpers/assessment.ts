@@ -50,9 +50,30 @@ const same = (x: number) => ({ zz1: x, zz2: x, zz3: x });
 export async function enterWorkedExample(h: TestHost, id: number, r: SmallRoster): Promise<void> {
   await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b, r.c] });
   await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L2', group: 'chief:C1', order: [r.b, r.a, r.c] });
-  await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.b, ballots: [{ targetId: r.a, scores: same(90) }, { targetId: r.c, scores: same(70) }] });
-  await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.c, ballots: [{ targetId: r.a, scores: same(80) }, { targetId: r.b, scores: same(95) }] });
-  await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(85) }, { targetId: r.c, scores: same(70) }] });
+  await h.ok('ballots.savePeer', {
+    assessmentId: id,
+    raterId: r.b,
+    ballots: [
+      { targetId: r.a, scores: same(90) },
+      { targetId: r.c, scores: same(70) },
+    ],
+  });
+  await h.ok('ballots.savePeer', {
+    assessmentId: id,
+    raterId: r.c,
+    ballots: [
+      { targetId: r.a, scores: same(80) },
+      { targetId: r.b, scores: same(95) },
+    ],
+  });
+  await h.ok('ballots.savePeer', {
+    assessmentId: id,
+    raterId: r.a,
+    ballots: [
+      { targetId: r.b, scores: same(85) },
+      { targetId: r.c, scores: same(70) },
+    ],
+  });
   await h.ok('ballots.saveStaff', {
     assessmentId: id,
     counts: [
@@ -63,7 +84,13 @@ export async function enterWorkedExample(h: TestHost, id: number, r: SmallRoster
   });
   await h.ok('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [90] });
   await h.ok('ballots.saveService', { assessmentId: id, targetId: r.b, scores: [88] });
-  await h.ok('adjustments.add', { assessmentId: id, targetId: r.b, points: 3, date: '2025-06-01', reason: '承办全旗现场会' });
+  await h.ok('adjustments.add', {
+    assessmentId: id,
+    targetId: r.b,
+    points: 3,
+    date: '2025-06-01',
+    reason: '承办全旗现场会',
+  });
 }
 
 const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
@@ -71,7 +98,13 @@ const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).diges
 /** Every row of every assessment table (and the audit log's length): equal before and after means nothing changed. */
 export async function assessmentTables(h: TestHost) {
   const db = h.host.session().db;
-  const tables = ['assessments', ...ASSESSMENT_CHILD_TABLES, 'assessment_ineligible', ...PANEL_TABLES, 'assessment_dismissed_proposals'] as const;
+  const tables = [
+    'assessments',
+    ...ASSESSMENT_CHILD_TABLES,
+    'assessment_ineligible',
+    ...PANEL_TABLES,
+    'assessment_dismissed_proposals',
+  ] as const;
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().execute();
   const audit = await db.selectFrom('audit_log').select('id').execute();

@@ -48,7 +48,12 @@ export function targetRow(ws: ExcelJS.Worksheet, kind: 'staff' | 'service', name
   throw new Error(`no ${kind} row for ${name}`);
 }
 
-export function setRow(ws: ExcelJS.Worksheet, row: number, fromCol: number, values: readonly (string | number | null)[]): void {
+export function setRow(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  fromCol: number,
+  values: readonly (string | number | null)[],
+): void {
   values.forEach((v, i) => (ws.getCell(row, fromCol + i).value = v));
 }
 
@@ -82,5 +87,11 @@ export function commitInput(
   leftOut: LeftOutRater[] = [],
 ) {
   const modeOf = (group: string): BallotImportMode => (typeof mode === 'string' ? mode : (mode[group] ?? 'add'));
-  return { assessmentId, jobId: p.jobId, planKey: p.plan.planKey, modes: p.plan.groups.map((g) => ({ group: g.group, mode: modeOf(g.group) })), leftOut };
+  return {
+    assessmentId,
+    jobId: p.jobId,
+    planKey: p.plan.planKey,
+    modes: p.plan.groups.map((g) => ({ group: g.group, mode: modeOf(g.group) })),
+    leftOut,
+  };
 }

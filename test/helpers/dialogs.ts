@@ -33,8 +33,19 @@ export class ScriptedDialogs implements FileDialogs {
     return this.opens.length + this.saves.length;
   }
 
-  async pickOpen(opts: { title: string; filters: readonly FileFilter[]; multiple: boolean; folder: boolean }): Promise<string[]> {
-    this.requests.push({ kind: 'open', title: opts.title, filters: opts.filters, multiple: opts.multiple, folder: opts.folder });
+  async pickOpen(opts: {
+    title: string;
+    filters: readonly FileFilter[];
+    multiple: boolean;
+    folder: boolean;
+  }): Promise<string[]> {
+    this.requests.push({
+      kind: 'open',
+      title: opts.title,
+      filters: opts.filters,
+      multiple: opts.multiple,
+      folder: opts.folder,
+    });
     const next = this.opens.shift();
     if (!next) throw new Error(`no scripted answer for the open dialog “${opts.title}”`);
     return next;

@@ -19,10 +19,14 @@ export const hasLibreOffice = (): boolean => ['/usr/bin/soffice', '/usr/bin/libr
 export function libreOfficePdf(path: string): string {
   const out = tempDir('ganbu-lo-out-');
   const profile = tempDir('ganbu-lo-profile-');
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path],
+    {
+      stdio: 'pipe',
+      timeout: 120_000,
+    },
+  );
   const pdf = join(out, path.replace(/^.*\//, '').replace(/\.[^.]+$/, '.pdf'));
   if (!existsSync(pdf) || readFileSync(pdf).length === 0) throw new Error(`LibreOffice wrote no PDF for ${path}`);
   return pdf;

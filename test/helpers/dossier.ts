@@ -45,7 +45,10 @@ export async function pickAttachment(h: TestHost, name: string, bytes: Buffer): 
 
 export const samplePng = tinyPng;
 /** The smallest well-formed-looking PDF header and body (the check reads the magic bytes). */
-export const samplePdf = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const samplePdf = (): Buffer =>
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
 
 /** Every dossier table and the audit log's length: what a refused call must leave exactly as it was. */
 export async function dossierState(h: TestHost) {
@@ -65,6 +68,12 @@ export async function dossierState(h: TestHost) {
 
 /** The newest audit entry's action, target and parsed detail. */
 export async function newestAudit(h: TestHost) {
-  const row = await h.host.session().db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await h.host
+    .session()
+    .db.selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return { action: row.action, target: row.target, detail: JSON.parse(row.detail) as Record<string, unknown> };
 }

@@ -30,7 +30,9 @@ export interface TestHost {
 }
 
 /** What the stand-in printer returns: one page object, as Chromium writes them. */
-export const STAND_IN_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 1>>\nendobj\n%%EOF\n');
+export const STAND_IN_PDF = Buffer.from(
+  '%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 1>>\nendobj\n%%EOF\n',
+);
 
 export function newHost(opts: Partial<HostOptions> & { dir?: string } = {}): TestHost {
   const t = makeHost(tempDir('ganbu-host-'), opts);
@@ -83,7 +85,9 @@ function makeHost(root: string, opts: Partial<HostOptions> & { dir?: string }): 
 }
 
 /** A host whose store was just created through setup.createStore; the administrator is logged in. */
-export async function newHostWithStore(opts: Partial<HostOptions> & { dir?: string } = {}): Promise<TestHost & { recoveryCode: string }> {
+export async function newHostWithStore(
+  opts: Partial<HostOptions> & { dir?: string } = {},
+): Promise<TestHost & { recoveryCode: string }> {
   const h = newHost(opts);
   const { recoveryCode } = await h.ok('setup.createStore', { dir: h.dir, ...ADMIN });
   return { ...h, recoveryCode };

@@ -54,7 +54,8 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-const flushed = (text: string) => deflateRawSync(Buffer.from(text, 'utf8'), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+const flushed = (text: string) =>
+  deflateRawSync(Buffer.from(text, 'utf8'), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
 /** An empty final fixed-Huffman block: ends a deflate stream. */
 const FINAL = Buffer.from([0x03, 0x00]);
 
@@ -67,7 +68,12 @@ export function repeatedDeflate(head: string, unit: string, bytes: number, tail 
   const blockText = unit.repeat(perBlock);
   const block = flushed(blockText);
   const blocks = Math.max(1, Math.round(bytes / Buffer.byteLength(blockText)));
-  const data = Buffer.concat([flushed(head), ...Array<Buffer>(blocks).fill(block), ...(tail ? [flushed(tail)] : []), FINAL]);
+  const data = Buffer.concat([
+    flushed(head),
+    ...Array<Buffer>(blocks).fill(block),
+    ...(tail ? [flushed(tail)] : []),
+    FINAL,
+  ]);
   return { data, size: Buffer.byteLength(head) + blocks * Buffer.byteLength(blockText) + Buffer.byteLength(tail) };
 }
 
@@ -81,7 +87,9 @@ export function docxBomb(inflated = 2 * 1024 ** 3): Buffer {
     inflated,
     '</w:body></w:document>',
   );
-  const types = deflateRawSync('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  const types = deflateRawSync(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
   return rawZip([
     { name: '[Content_Types].xml', data: types, declaredSize: 100, crc: 0 },
     { name: 'word/document.xml', data, declaredSize: 4096, crc: 0 },
@@ -101,11 +109,18 @@ export async function xlsxRowFlood(rows: number, sheetName = '干部名册'): Pr
     if (f.dir) continue;
     const body = await f.async('nodebuffer');
     if (f.name === 'xl/worksheets/sheet1.xml') {
-      const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-      const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>性别</t></is></c></row>';
+      const head =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+      const header =
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>性别</t></is></c></row>';
       const unit =
         '<row><c t="inlineStr"><is><t>张三</t></is></c><c t="inlineStr"><is><t>男</t></is></c><c><v>1975.1</v></c><c t="inlineStr"><is><t>某某镇党委书记</t></is></c></row>';
-      const { data, size } = repeatedDeflate(head + header, unit, rows * Buffer.byteLength(unit), '</sheetData></worksheet>');
+      const { data, size } = repeatedDeflate(
+        head + header,
+        unit,
+        rows * Buffer.byteLength(unit),
+        '</sheetData></worksheet>',
+      );
       entries.push({ name: f.name, data, declaredSize: size, crc: 0 });
     } else entries.push({ name: f.name, data: deflateRawSync(body), declaredSize: body.length, crc: crc32(body) });
   }

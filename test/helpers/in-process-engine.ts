@@ -35,7 +35,8 @@ export class InProcessEngine {
 
   readonly dispatch: Dispatch = (name, input) => createDispatcher(this.host!)(name, input);
 
-  readonly dispatchJson = async (name: unknown, input: unknown): Promise<string> => JSON.stringify(await this.dispatch(name, input));
+  readonly dispatchJson = async (name: unknown, input: unknown): Promise<string> =>
+    JSON.stringify(await this.dispatch(name, input));
 
   lock(): void {
     void this.host?.lock('manual');

@@ -16,10 +16,13 @@ export function makePdf(pageTexts: readonly string[], cjk = false): Buffer {
     ? '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>'
     : '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
   const shown = (text: string) =>
-    cjk ? `<${[...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>` : `(${text.replace(/[()\\]/g, '')})`;
+    cjk
+      ? `<${[...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`
+      : `(${text.replace(/[()\\]/g, '')})`;
   pageTexts.forEach((text, i) => {
     const stream = `BT /F1 36 Tf 72 700 Td ${shown(text)} Tj ET 0 0 1 rg 72 400 300 200 re f`;
-    objects[4 + i * 2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`;
+    objects[4 + i * 2] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`;
     objects[5 + i * 2] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
   });
   let out = '%PDF-1.4\n';
@@ -57,7 +60,10 @@ export async function makeDocx(bodyXml: string): Promise<Buffer> {
       '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>' +
       '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style></w:styles>',
   );
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${bodyXml}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${bodyXml}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

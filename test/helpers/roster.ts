@@ -58,7 +58,8 @@ export function cadreInput(unitId: number, over: Partial<CadreForm> = {}): Cadre
     rank: '正科级',
     unitId,
     position: 'chief',
-    resume: '1999.07--2006.03  鄂托克旗草原站干部\n2006.03--2019.05  鄂托克旗乌兰镇副镇长\n2019.05--  阿尔巴斯苏木党委书记',
+    resume:
+      '1999.07--2006.03  鄂托克旗草原站干部\n2006.03--2019.05  鄂托克旗乌兰镇副镇长\n2019.05--  阿尔巴斯苏木党委书记',
     rewards: '2021年被评为全旗优秀党务工作者',
     idNumber: '150624197803153018',
     familiarFields: '基层党建、农牧业',
@@ -72,9 +73,27 @@ export function cadreInput(unitId: number, over: Partial<CadreForm> = {}): Cadre
       { year: 2022, result: '称职' },
     ],
     family: [
-      { relation: '妻子', name: '王丽', birthMonth: '1980-04', politicalStatus: '中共党员', workUnitPost: '鄂托克旗第一中学教师' },
-      { relation: '儿子', name: '巴音', birthMonth: '2005-09', politicalStatus: '共青团员', workUnitPost: '内蒙古大学学生' },
-      { relation: '女儿', name: '萨仁', birthMonth: '2009-01', politicalStatus: '群众', workUnitPost: '鄂托克旗第二中学学生' },
+      {
+        relation: '妻子',
+        name: '王丽',
+        birthMonth: '1980-04',
+        politicalStatus: '中共党员',
+        workUnitPost: '鄂托克旗第一中学教师',
+      },
+      {
+        relation: '儿子',
+        name: '巴音',
+        birthMonth: '2005-09',
+        politicalStatus: '共青团员',
+        workUnitPost: '内蒙古大学学生',
+      },
+      {
+        relation: '女儿',
+        name: '萨仁',
+        birthMonth: '2009-01',
+        politicalStatus: '群众',
+        workUnitPost: '鄂托克旗第二中学学生',
+      },
     ],
     ...over,
   };
@@ -82,13 +101,25 @@ export function cadreInput(unitId: number, over: Partial<CadreForm> = {}): Cadre
 
 /** What the edit form sends back for a stored profile: the profile without its read-only fields. */
 export function formOf(p: CadreProfile): CadreForm {
-  const { id: _i, version: _v, age: _a, unitName: _u, categoryName: _c, photo: _p, idNumberMasked: _m, updatedAt: _t, ...input } = p;
+  const {
+    id: _i,
+    version: _v,
+    age: _a,
+    unitName: _u,
+    categoryName: _c,
+    photo: _p,
+    idNumberMasked: _m,
+    updatedAt: _t,
+    ...input
+  } = p;
   return { ...input, annualResults: [...input.annualResults], family: [...input.family] };
 }
 
 /** The smallest profile the schema accepts (optional texts empty, no 身份证号). */
 export function minimalCadre(unitId: number, over: Partial<CadreForm> = {}): CadreForm {
-  const blank = Object.fromEntries(Object.entries(cadreInput(unitId)).map(([k, v]) => [k, typeof v === 'string' ? '' : v]));
+  const blank = Object.fromEntries(
+    Object.entries(cadreInput(unitId)).map(([k, v]) => [k, typeof v === 'string' ? '' : v]),
+  );
   return {
     ...(blank as unknown as CadreForm),
     name: '张伟',
@@ -135,20 +166,30 @@ export async function loginAs(h: TestHost, role: Role): Promise<void> {
 }
 
 /** The administrator adds an account; its owner logs in once and sets `password`; the administrator is back. */
-export async function addUser(h: TestHost, user: { username: string; displayName: string; role: Role; password: string }): Promise<void> {
+export async function addUser(
+  h: TestHost,
+  user: { username: string; displayName: string; role: Role; password: string },
+): Promise<void> {
   const admin = h.host.status().user?.username ?? ADMIN.username;
   const temporary = `${user.password}#T`;
   await h.ok('users.create', { ...user, password: temporary });
   await h.ok('session.login', { username: user.username, password: temporary });
   await h.ok('me.changePassword', { currentPassword: temporary, newPassword: user.password });
-  await h.ok('session.login', { username: admin, password: admin === ADMIN.username ? ADMIN.password : PASSWORDS.admin });
+  await h.ok('session.login', {
+    username: admin,
+    password: admin === ADMIN.username ? ADMIN.password : PASSWORDS.admin,
+  });
 }
 
-export const loginAdmin = (h: TestHost) => h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
+export const loginAdmin = (h: TestHost) =>
+  h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
 
 /** The 巴特尔 sample's photo: a real JPEG (90×120). */
 export const sampleJpeg = (): Buffer =>
-  Buffer.from(/<ZhaoPian>([^<]*)<\/ZhaoPian>/.exec(readFileSync(fixturePath('lrmx/巴特尔.lrmx'), 'utf8'))![1]!, 'base64');
+  Buffer.from(
+    /<ZhaoPian>([^<]*)<\/ZhaoPian>/.exec(readFileSync(fixturePath('lrmx/巴特尔.lrmx'), 'utf8'))![1]!,
+    'base64',
+  );
 
 /** A valid 2×2 RGB PNG, built chunk by chunk. */
 export function tinyPng(): Buffer {
@@ -196,9 +237,20 @@ export async function rosterState(h: TestHost) {
     db.selectFrom('catalog_categories').selectAll().orderBy('code').execute(),
     db.selectFrom('audit_log').select(['id', 'action', 'hash']).orderBy('id').execute(),
   ]);
-  const photoDigest = photos.map((p) => ({ cadre_id: p.cadre_id, mime: p.mime, data: sha(Buffer.from(p.data).toString('base64')) }));
+  const photoDigest = photos.map((p) => ({
+    cadre_id: p.cadre_id,
+    mime: p.mime,
+    data: sha(Buffer.from(p.data).toString('base64')),
+  }));
   return {
-    counts: { cadres: cadres.length, results: results.length, family: family.length, photos: photos.length, units: units.length, audit: audit.length },
+    counts: {
+      cadres: cadres.length,
+      results: results.length,
+      family: family.length,
+      photos: photos.length,
+      units: units.length,
+      audit: audit.length,
+    },
     digest: sha({ cadres, results, family, photoDigest, units, categories, audit }),
   };
 }
@@ -218,7 +270,10 @@ export type RosterSheetRow = Partial<Record<ColumnKey, string>>;
  * A 干部名册 workbook as a user's own sheet would be: row 1 the column labels (all template columns, or only
  * `columns`), then one row per cadre, every cell text. Written by exceljs, read back by the app's real parser.
  */
-export async function rosterWorkbook(rows: readonly RosterSheetRow[], columns: readonly ColumnKey[] = ROSTER_COLUMNS.map((c) => c.key)): Promise<Buffer> {
+export async function rosterWorkbook(
+  rows: readonly RosterSheetRow[],
+  columns: readonly ColumnKey[] = ROSTER_COLUMNS.map((c) => c.key),
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(ROSTER_SHEET);
   ws.addRow(columns.map((k) => ROSTER_COLUMNS.find((c) => c.key === k)!.label));
@@ -226,8 +281,10 @@ export async function rosterWorkbook(rows: readonly RosterSheetRow[], columns: r
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟强军磊勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林志国建文东海峰芳娜敏静丽艳娟霞秀玲桂英梅兰琳洁燕红萍';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟强军磊勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林志国建文东海峰芳娜敏静丽艳娟霞秀玲桂英梅兰琳洁燕红萍';
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -246,7 +303,10 @@ export function generatedRosterRows(count: number, unitNames: readonly string[])
     const unit = unitNames[i % unitNames.length]!;
     const chief = i % 4 === 0;
     rows.push({
-      name: SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + (i % 2 === 0 ? GIVEN[(i * 11) % GIVEN.length]! : ''),
+      name:
+        SURNAMES[i % SURNAMES.length]! +
+        GIVEN[(i * 7) % GIVEN.length]! +
+        (i % 2 === 0 ? GIVEN[(i * 11) % GIVEN.length]! : ''),
       gender,
       ethnicity: '汉族',
       birthMonth: `${year}.${pad2(month)}`,
@@ -269,7 +329,10 @@ export function generatedRosterRows(count: number, unitNames: readonly string[])
  * A units sheet as a department keeps it: a title row, then 单位名称 / 单位类别 / 排序号 headers (`headers` to vary
  * them), one row per unit, every cell text. Written by exceljs, read back by the app's real parser.
  */
-export async function unitsWorkbook(rows: readonly (readonly string[])[], headers: readonly string[] = ['单位名称', '单位类别', '排序号']): Promise<Buffer> {
+export async function unitsWorkbook(
+  rows: readonly (readonly string[])[],
+  headers: readonly string[] = ['单位名称', '单位类别', '排序号'],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('单位');
   ws.addRow(['某旗科级单位一览表']);

@@ -33,13 +33,26 @@ describe('the IPC contract', () => {
   test('only setup, login and recovery are public', () => {
     const publicCalls = entries.filter(([, s]) => s.access === 'public').map(([n]) => n);
     expect(publicCalls.sort()).toEqual(
-      ['app.status', 'setup.createStore', 'setup.pickDirectory', 'setup.useExistingStore', 'session.login', 'session.recover'].sort(),
+      [
+        'app.status',
+        'setup.createStore',
+        'setup.pickDirectory',
+        'setup.useExistingStore',
+        'session.login',
+        'session.recover',
+      ].sort(),
     );
   });
 
   test('administration calls are for administrators only', () => {
     for (const [name, spec] of entries) {
-      if (/^(users|audit)\./.test(name) || name === 'settings.update' || name === 'portrait.saveConfig' || /^catalog\.(?!get$)/.test(name)) expect(spec.access, name).toEqual(['admin']);
+      if (
+        /^(users|audit)\./.test(name) ||
+        name === 'settings.update' ||
+        name === 'portrait.saveConfig' ||
+        /^catalog\.(?!get$)/.test(name)
+      )
+        expect(spec.access, name).toEqual(['admin']);
     }
   });
 
@@ -66,7 +79,15 @@ describe('the IPC contract', () => {
 
   test('every label belongs to a real action', () => {
     for (const action of Object.keys(ACTION_LABELS)) {
-      const hostEvent = ['session.autoLock', 'backup.auto', 'session.loginFailed', 'session.loginRecordUnverified', 'session.signingKeyCreated', 'session.signingKeyReplaced', 'session.auditAlarm'].includes(action);
+      const hostEvent = [
+        'session.autoLock',
+        'backup.auto',
+        'session.loginFailed',
+        'session.loginRecordUnverified',
+        'session.signingKeyCreated',
+        'session.signingKeyReplaced',
+        'session.auditAlarm',
+      ].includes(action);
       expect(hostEvent || (Object.hasOwn(contract, action) && contract[action as CallName].mutates), action).toBe(true);
     }
   });

@@ -40,44 +40,94 @@ export interface GroupAudit {
   leftOut: string[];
 }
 
-export const STALE_PREVIEW = '预览之后本考核的测评票已有变化（例如评议终端又提交了测评票，或他人录入、导入了测评票），请重新选择文件预览后再导入；本次未导入任何测评票';
+export const STALE_PREVIEW =
+  '预览之后本考核的测评票已有变化（例如评议终端又提交了测评票，或他人录入、导入了测评票），请重新选择文件预览后再导入；本次未导入任何测评票';
 
 function chosenModes(groups: readonly BallotImportGroup[], choice: ImportChoice): Map<GroupRef, BallotImportMode> {
   const modes = new Map(choice.modes.map((m) => [m.group, m.mode]));
   const known = new Set(groups.map((g) => g.group));
-  for (const m of choice.modes) if (!known.has(m.group)) fail('VALIDATION', '导入方式中有文件以外的分组，请重新选择文件预览后再导入', 'modes');
-  for (const g of groups) if (!modes.has(g.group)) fail('VALIDATION', `请为“${g.groupName}”选择“累加”或“替换”后再导入`, 'modes');
+  for (const m of choice.modes)
+    if (!known.has(m.group)) fail('VALIDATION', '导入方式中有文件以外的分组，请重新选择文件预览后再导入', 'modes');
+  for (const g of groups)
+    if (!modes.has(g.group)) fail('VALIDATION', `请为“${g.groupName}”选择“累加”或“替换”后再导入`, 'modes');
   return modes;
 }
 
-function checkLeftOut(groups: readonly BallotImportGroup[], sheets: ReadonlyMap<GroupRef, ParsedBallotSheet>, leftOut: readonly LeftOutRater[]): void {
+function checkLeftOut(
+  groups: readonly BallotImportGroup[],
+  sheets: ReadonlyMap<GroupRef, ParsedBallotSheet>,
+  leftOut: readonly LeftOutRater[],
+): void {
   for (const l of leftOut) {
     const s = sheets.get(l.group);
-    const inFile = s && (l.kind === 'peer' ? s.ballots.peer.some((b) => String(b.raterId) === l.rater) : s.ballots.superior.some((b) => b.raterLabel === l.rater));
-    if (!inFile || !groups.some((g) => g.group === l.group)) fail('VALIDATION', '不导入的评价人不在文件中，请重新选择文件预览后再导入', 'leftOut');
+    const inFile =
+      s &&
+      (l.kind === 'peer'
+        ? s.ballots.peer.some((b) => String(b.raterId) === l.rater)
+        : s.ballots.superior.some((b) => b.raterLabel === l.rater));
+    if (!inFile || !groups.some((g) => g.group === l.group))
+      fail('VALIDATION', '不导入的评价人不在文件中，请重新选择文件预览后再导入', 'leftOut');
   }
 }
 
-function refuseOpenConflicts(groups: readonly BallotImportGroup[], modes: ReadonlyMap<GroupRef, BallotImportMode>, leftOut: readonly LeftOutRater[]): void {
+function refuseOpenConflicts(
+  groups: readonly BallotImportGroup[],
+  modes: ReadonlyMap<GroupRef, BallotImportMode>,
+  leftOut: readonly LeftOutRater[],
+): void {
   const open = groups.flatMap((g) => openConflicts(g, modes.get(g.group)!, leftOut).map((c) => ({ g, c })));
   if (open.length === 0) return;
   const said = open.slice(0, 3).map(({ g, c }) => {
-    const where = Object.entries(c.existing).map(([s, n]) => `${BALLOT_SOURCE_LABELS[s as keyof typeof BALLOT_SOURCE_LABELS]} ${n} 张`).join('、');
-    return c.kind === 'peer' ? `“${g.groupName}”的评价人“${c.raterName}”已有同级互评票（${where}）` : `“${g.groupName}”的上级领导“${c.raterName}”已有排名票（${where}）`;
+    const where = Object.entries(c.existing)
+      .map(([s, n]) => `${BALLOT_SOURCE_LABELS[s as keyof typeof BALLOT_SOURCE_LABELS]} ${n} 张`)
+      .join('、');
+    return c.kind === 'peer'
+      ? `“${g.groupName}”的评价人“${c.raterName}”已有同级互评票（${where}）`
+      : `“${g.groupName}”的上级领导“${c.raterName}”已有排名票（${where}）`;
   });
-  fail('VALIDATION', `${said.join('；')}${open.length > 3 ? `等 ${open.length} 处` : ''}：同一人不能评议两次，请选择不导入其票后再导入；本次未导入任何测评票`, 'leftOut');
+  fail(
+    'VALIDATION',
+    `${said.join('；')}${open.length > 3 ? `等 ${open.length} 处` : ''}：同一人不能评议两次，请选择不导入其票后再导入；本次未导入任何测评票`,
+    'leftOut',
+  );
 }
 
 /**
  * Removes the group's earlier Excel rows (替换): superior ballots of the group, and peer/staff/service rows of its cadres;
  * with `paperStaff` (the file is the paper count) the 纸质录入 staff tallies too. Never a kiosk row.
  */
-async function removeEarlier(db: Kysely<Database>, row: AssessmentRow, ref: GroupRef, ids: readonly number[], paperStaff: boolean): Promise<void> {
-  await db.deleteFrom('assessment_superior_ballots').where('assessment_id', '=', row.id).where('group_ref', '=', ref).where('source', '=', 'excel').execute();
+async function removeEarlier(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  ref: GroupRef,
+  ids: readonly number[],
+  paperStaff: boolean,
+): Promise<void> {
+  await db
+    .deleteFrom('assessment_superior_ballots')
+    .where('assessment_id', '=', row.id)
+    .where('group_ref', '=', ref)
+    .where('source', '=', 'excel')
+    .execute();
   if (ids.length === 0) return;
-  await db.deleteFrom('assessment_peer_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'excel').execute();
-  await db.deleteFrom('assessment_staff_counts').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', 'in', paperStaff ? ['excel', 'paper'] : ['excel']).execute();
-  await db.deleteFrom('assessment_service_ballots').where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).where('source', '=', 'excel').execute();
+  await db
+    .deleteFrom('assessment_peer_ballots')
+    .where('assessment_id', '=', row.id)
+    .where('target_cadre_id', 'in', ids)
+    .where('source', '=', 'excel')
+    .execute();
+  await db
+    .deleteFrom('assessment_staff_counts')
+    .where('assessment_id', '=', row.id)
+    .where('target_cadre_id', 'in', ids)
+    .where('source', 'in', paperStaff ? ['excel', 'paper'] : ['excel'])
+    .execute();
+  await db
+    .deleteFrom('assessment_service_ballots')
+    .where('assessment_id', '=', row.id)
+    .where('target_cadre_id', 'in', ids)
+    .where('source', '=', 'excel')
+    .execute();
 }
 
 export type Step = () => Promise<unknown>;
@@ -118,14 +168,33 @@ export async function importSteps(
       if (out({ group: g.group, kind: 'peer', rater: String(b.raterId) })) continue;
       byRater.set(b.raterId, [...(byRater.get(b.raterId) ?? []), { targetId: b.targetId, scores: b.scores }]);
     }
-    for (const [raterId, ballots] of byRater) steps.push(() => savePeer(db, row, { raterId, ballots }, user, names, now, { source: 'excel' }));
+    for (const [raterId, ballots] of byRater)
+      steps.push(() => savePeer(db, row, { raterId, ballots }, user, names, now, { source: 'excel' }));
     if (s.ballots.staff.length > 0) {
       steps.push(async () => {
         // 累加 adds to the Excel tally; 替换 has just removed it. Other sources' tallies are separate rows, untouched.
-        const excel = new Map((await staffTallies(db, row.id, s.ballots.staff.map((c) => c.targetId))).filter((t) => t.source === 'excel').map((t) => [t.target_cadre_id, t]));
+        const excel = new Map(
+          (
+            await staffTallies(
+              db,
+              row.id,
+              s.ballots.staff.map((c) => c.targetId),
+            )
+          )
+            .filter((t) => t.source === 'excel')
+            .map((t) => [t.target_cadre_id, t]),
+        );
         for (const c of s.ballots.staff) {
           const e = excel.get(c.targetId);
-          const sum = e ? { targetId: c.targetId, excellent: e.excellent + c.excellent, good: e.good + c.good, fair: e.fair + c.fair, poor: e.poor + c.poor } : c;
+          const sum = e
+            ? {
+                targetId: c.targetId,
+                excellent: e.excellent + c.excellent,
+                good: e.good + c.good,
+                fair: e.fair + c.fair,
+                poor: e.poor + c.poor,
+              }
+            : c;
           await setStaffTally(db, row, sum, 'excel', user, now);
         }
       });
@@ -135,7 +204,19 @@ export async function importSteps(
       steps.push(() =>
         db
           .insertInto('assessment_service_ballots')
-          .values(service.flatMap((b) => b.scores.map((score) => ({ assessment_id: row.id, target_cadre_id: b.targetId, score, paper_no: null, source: 'excel' as const, entered_by: user.displayName, entered_at: now }))))
+          .values(
+            service.flatMap((b) =>
+              b.scores.map((score) => ({
+                assessment_id: row.id,
+                target_cadre_id: b.targetId,
+                score,
+                paper_no: null,
+                source: 'excel' as const,
+                entered_by: user.displayName,
+                entered_at: now,
+              })),
+            ),
+          )
           .execute(),
       );
     }
@@ -153,18 +234,37 @@ export async function importSteps(
 /** The audit line of one group, from the same effect the preview showed. */
 function groupAudit(g: BallotImportGroup, mode: BallotImportMode, leftOut: readonly LeftOutRater[]): GroupAudit {
   const e = groupEffect(g, mode, leftOut);
-  const sum = (k: 'peer' | 'staff' | 'service', f: 'adds' | 'replaces' | 'replacesPaper') => e.cadres.reduce((n, c) => n + c.effect[k][f], 0);
-  const nonZero = (x: Partial<Record<Component, number>>) => Object.fromEntries(Object.entries(x).filter(([, n]) => (n ?? 0) > 0));
+  const sum = (k: 'peer' | 'staff' | 'service', f: 'adds' | 'replaces' | 'replacesPaper') =>
+    e.cadres.reduce((n, c) => n + c.effect[k][f], 0);
+  const nonZero = (x: Partial<Record<Component, number>>) =>
+    Object.fromEntries(Object.entries(x).filter(([, n]) => (n ?? 0) > 0));
   const left = leftOut.filter((l) => l.group === g.group);
   return {
     group: g.groupName,
     mode: IMPORT_MODE_LABELS[mode],
-    added: nonZero({ superior: e.superior.adds, peer: sum('peer', 'adds'), staff: sum('staff', 'adds'), service: sum('service', 'adds') }),
-    replaced: { source: BALLOT_SOURCE_LABELS.excel, ...nonZero({ superior: e.superior.replaces, peer: sum('peer', 'replaces'), staff: sum('staff', 'replaces'), service: sum('service', 'replaces') }) },
-    ...(mode === 'replacePaper' ? { replacedPaper: { source: BALLOT_SOURCE_LABELS.paper, staff: sum('staff', 'replacesPaper') } } : {}),
+    added: nonZero({
+      superior: e.superior.adds,
+      peer: sum('peer', 'adds'),
+      staff: sum('staff', 'adds'),
+      service: sum('service', 'adds'),
+    }),
+    replaced: {
+      source: BALLOT_SOURCE_LABELS.excel,
+      ...nonZero({
+        superior: e.superior.replaces,
+        peer: sum('peer', 'replaces'),
+        staff: sum('staff', 'replaces'),
+        service: sum('service', 'replaces'),
+      }),
+    },
+    ...(mode === 'replacePaper'
+      ? { replacedPaper: { source: BALLOT_SOURCE_LABELS.paper, staff: sum('staff', 'replacesPaper') } }
+      : {}),
     leftOut: left.map((l) => {
       const name = l.kind === 'peer' ? (g.cadres.find((c) => String(c.cadreId) === l.rater)?.name ?? l.rater) : l.rater;
-      return l.kind === 'peer' ? `评价人“${name}”的${COMPONENT_LABELS.peer}票` : `上级领导“${name}”的${COMPONENT_LABELS.superior}票`;
+      return l.kind === 'peer'
+        ? `评价人“${name}”的${COMPONENT_LABELS.peer}票`
+        : `上级领导“${name}”的${COMPONENT_LABELS.superior}票`;
     }),
   };
 }

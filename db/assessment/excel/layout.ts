@@ -30,7 +30,8 @@ export const placeHeader = (i: number) => `第${i + 1}名`;
 export const serviceHeader = (i: number) => `评分${i + 1}`;
 
 /** The code in B2 of each group sheet: which assessment, layout and group the sheet was made for. */
-export const sheetCode = (assessmentId: number, groupRef: GroupRef) => `考核${assessmentId}·模板${BALLOT_TEMPLATE_VERSION}·${groupRef}`;
+export const sheetCode = (assessmentId: number, groupRef: GroupRef) =>
+  `考核${assessmentId}·模板${BALLOT_TEMPLATE_VERSION}·${groupRef}`;
 export function parseSheetCode(code: string): { assessmentId: number; version: number; groupRef: GroupRef } | null {
   const m = /^考核(\d+)·模板(\d+)·((?:chief|deputy):[A-Za-z0-9_-]+)$/u.exec(code.trim());
   return m ? { assessmentId: Number(m[1]), version: Number(m[2]), groupRef: m[3]! } : null;
@@ -61,7 +62,11 @@ export function memberLabels(members: readonly AssessmentMember[]): Map<number, 
   return new Map(
     members.map((m) => [
       m.cadreId,
-      byName.get(m.name) === 1 ? m.name : byNameUnit.get(withUnit(m)) === 1 ? withUnit(m) : `${m.name}（${m.unitName}，编号${m.cadreId}）`,
+      byName.get(m.name) === 1
+        ? m.name
+        : byNameUnit.get(withUnit(m)) === 1
+          ? withUnit(m)
+          : `${m.name}（${m.unitName}，编号${m.cadreId}）`,
     ]),
   );
 }

@@ -2,7 +2,12 @@
 // into ballots, and every problem with its sheet, row and column. Knows nothing about the store.
 import ExcelJS from 'exceljs';
 import { groupsOf } from '../../../shared/assessment/groups';
-import type { AssessmentMember, BallotImportIssue, BallotImportSheet, GroupRef } from '../../../shared/assessment/types';
+import type {
+  AssessmentMember,
+  BallotImportIssue,
+  BallotImportSheet,
+  GroupRef,
+} from '../../../shared/assessment/types';
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { columnLetter, looseText } from '../../excel/workbook';
@@ -111,14 +116,25 @@ class SheetReader {
     if (!this.badRows.has(row)) this.okRows += 1;
   }
 
-  superiorRow(row: number, cells: Cells, places: readonly { col: number; header: string }[], seen: Map<string, number>): void {
+  superiorRow(
+    row: number,
+    cells: Cells,
+    places: readonly { col: number; header: string }[],
+    seen: Map<string, number>,
+  ): void {
     const leader = cells(1);
     const texts = places.map((p) => cells(p.col));
     if (!leader && texts.every((t) => !t)) return;
     if (!leader) this.issue(row, this.at(1, LEADER_HEADER), '请填写上级领导的职务或姓名');
-    else if ([...leader].length > MAX_LEADER) this.issue(row, this.at(1, LEADER_HEADER), `上级领导不能超过 ${MAX_LEADER} 个字`);
+    else if ([...leader].length > MAX_LEADER)
+      this.issue(row, this.at(1, LEADER_HEADER), `上级领导不能超过 ${MAX_LEADER} 个字`);
     const first = leader ? seen.get(looseText(leader)) : undefined;
-    if (leader && first !== undefined) this.issue(row, this.at(1, LEADER_HEADER), `领导“${leader}”对本组的排名已在第 ${first} 行填写，同一张票不能填写两次`);
+    if (leader && first !== undefined)
+      this.issue(
+        row,
+        this.at(1, LEADER_HEADER),
+        `领导“${leader}”对本组的排名已在第 ${first} 行填写，同一张票不能填写两次`,
+      );
     if (leader && first === undefined) seen.set(looseText(leader), row);
     const order: number[] = [];
     const placed = new Set<number>();
@@ -135,24 +151,43 @@ class SheetReader {
     const missing = this.members.filter((m) => !placed.has(m.cadreId));
     // A wrong or repeated name already explains the gap it leaves; name the missing cadres only otherwise.
     if (missing.length > 0 && this.issues.length === issuesBefore) {
-      this.issue(row, '名次', `排名不完整：缺少${missing.map((m) => `“${this.labelOf.get(m.cadreId)}”`).join('、')}，本组 ${this.members.length} 人须全部排出名次`);
+      this.issue(
+        row,
+        '名次',
+        `排名不完整：缺少${missing.map((m) => `“${this.labelOf.get(m.cadreId)}”`).join('、')}，本组 ${this.members.length} 人须全部排出名次`,
+      );
     }
     if (!this.badRows.has(row)) this.ballots.superior.push({ raterLabel: leader, group: this.group, order });
     this.counted(row);
   }
 
-  peerRow(row: number, cells: Cells, indicators: readonly { id: string; col: number; header: string }[], seen: Map<string, number>): void {
+  peerRow(
+    row: number,
+    cells: Cells,
+    indicators: readonly { id: string; col: number; header: string }[],
+    seen: Map<string, number>,
+  ): void {
     const texts = indicators.map((i) => cells(i.col));
     if (texts.every((t) => !t)) return;
     const raterText = cells(1);
     const targetText = cells(2);
-    const rater = raterText ? this.cadre(row, 1, '评价人', raterText) : (this.issue(row, this.at(1, '评价人'), '请选择评价人'), null);
-    const target = targetText ? this.cadre(row, 2, '被评价人', targetText) : (this.issue(row, this.at(2, '被评价人'), '请选择被评价人'), null);
-    if (rater && target && rater.cadreId === target.cadreId) this.issue(row, this.at(2, '被评价人'), `评价人“${raterText}”不能给本人打分`);
+    const rater = raterText
+      ? this.cadre(row, 1, '评价人', raterText)
+      : (this.issue(row, this.at(1, '评价人'), '请选择评价人'), null);
+    const target = targetText
+      ? this.cadre(row, 2, '被评价人', targetText)
+      : (this.issue(row, this.at(2, '被评价人'), '请选择被评价人'), null);
+    if (rater && target && rater.cadreId === target.cadreId)
+      this.issue(row, this.at(2, '被评价人'), `评价人“${raterText}”不能给本人打分`);
     if (rater && target) {
       const key = `${rater.cadreId}>${target.cadreId}`;
       const first = seen.get(key);
-      if (first !== undefined) this.issue(row, this.at(2, '被评价人'), `“${raterText}”对“${targetText}”的互评已在第 ${first} 行填写，同一张票不能填写两次`);
+      if (first !== undefined)
+        this.issue(
+          row,
+          this.at(2, '被评价人'),
+          `“${raterText}”对“${targetText}”的互评已在第 ${first} 行填写，同一张票不能填写两次`,
+        );
       else seen.set(key, row);
     }
     const scores: Record<string, number> = {};
@@ -160,18 +195,27 @@ class SheetReader {
       const x = this.score(row, ind.col, ind.header, texts[i]!);
       if (x !== null) scores[ind.id] = x;
     });
-    if (!this.badRows.has(row) && rater && target) this.ballots.peer.push({ raterId: rater.cadreId, targetId: target.cadreId, scores });
+    if (!this.badRows.has(row) && rater && target)
+      this.ballots.peer.push({ raterId: rater.cadreId, targetId: target.cadreId, scores });
     this.counted(row);
   }
 
-  staffRow(row: number, cells: Cells, grades: readonly { grade: StaffGrade; col: number; header: string }[], seen: Map<number, number>): void {
+  staffRow(
+    row: number,
+    cells: Cells,
+    grades: readonly { grade: StaffGrade; col: number; header: string }[],
+    seen: Map<number, number>,
+  ): void {
     const texts = grades.map((g) => cells(g.col));
     if (texts.every((t) => !t)) return;
     const targetText = cells(1);
-    const target = targetText ? this.cadre(row, 1, '被测评干部', targetText) : (this.issue(row, this.at(1, '被测评干部'), '请选择被测评干部'), null);
+    const target = targetText
+      ? this.cadre(row, 1, '被测评干部', targetText)
+      : (this.issue(row, this.at(1, '被测评干部'), '请选择被测评干部'), null);
     if (target) {
       const first = seen.get(target.cadreId);
-      if (first !== undefined) this.issue(row, this.at(1, '被测评干部'), `“${targetText}”的职工测评票数已在第 ${first} 行填写，不能填写两次`);
+      if (first !== undefined)
+        this.issue(row, this.at(1, '被测评干部'), `“${targetText}”的职工测评票数已在第 ${first} 行填写，不能填写两次`);
       else seen.set(target.cadreId, row);
     }
     const counts = { excellent: 0, good: 0, fair: 0, poor: 0 } as Record<StaffGrade, number>;
@@ -187,14 +231,22 @@ class SheetReader {
     this.counted(row);
   }
 
-  serviceRow(row: number, cells: Cells, columns: readonly { col: number; header: string }[], seen: Map<number, number>): void {
+  serviceRow(
+    row: number,
+    cells: Cells,
+    columns: readonly { col: number; header: string }[],
+    seen: Map<number, number>,
+  ): void {
     const texts = columns.map((c) => cells(c.col));
     if (texts.every((t) => !t)) return;
     const targetText = cells(1);
-    const target = targetText ? this.cadre(row, 1, '被评价人', targetText) : (this.issue(row, this.at(1, '被评价人'), '请选择被评价干部'), null);
+    const target = targetText
+      ? this.cadre(row, 1, '被评价人', targetText)
+      : (this.issue(row, this.at(1, '被评价人'), '请选择被评价干部'), null);
     if (target) {
       const first = seen.get(target.cadreId);
-      if (first !== undefined) this.issue(row, this.at(1, '被评价人'), `“${targetText}”的服务对象评分已在第 ${first} 行填写，不能填写两次`);
+      if (first !== undefined)
+        this.issue(row, this.at(1, '被评价人'), `“${targetText}”的服务对象评分已在第 ${first} 行填写，不能填写两次`);
       else seen.set(target.cadreId, row);
     }
     const scores: number[] = [];
@@ -258,7 +310,12 @@ class SheetReader {
     }
   }
 
-  private sectionReader(kind: Component, r: number, headers: { col: number; header: string }[], position: 'chief' | 'deputy') {
+  private sectionReader(
+    kind: Component,
+    r: number,
+    headers: { col: number; header: string }[],
+    position: 'chief' | 'deputy',
+  ) {
     if (kind === 'superior') {
       const places = headers.filter((h) => /^第\d+名$/u.test(looseText(h.header)));
       if (places.length === 0) {
@@ -311,7 +368,15 @@ export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): P
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'picture', 'drawing', 'tableParts'],
+      ignoreNodes: [
+        'dataValidations',
+        'conditionalFormatting',
+        'extLst',
+        'hyperlinks',
+        'picture',
+        'drawing',
+        'tableParts',
+      ],
     });
   } catch {
     return { ok: false, error: BALLOT_FILE_ERRORS.corrupt };
@@ -319,15 +384,20 @@ export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): P
   const info = wb.getWorksheet(INFO_SHEET);
   if (!info) return { ok: false, error: BALLOT_FILE_ERRORS.notTemplate };
   const infoValue = (label: string) => {
-    for (let r = 1; r <= 10; r++) if (cellText(info.getCell(r, 1)).text === label) return cellText(info.getCell(r, 2)).text;
+    for (let r = 1; r <= 10; r++)
+      if (cellText(info.getCell(r, 1)).text === label) return cellText(info.getCell(r, 2)).text;
     return '';
   };
   const fileId = Number(infoValue('考核编号'));
   if (fileId !== a.id) {
     const other = infoValue('考核名称') || '另一次考核';
-    return { ok: false, error: `这是考核“${other}”的测评票，不能导入到考核“${a.name}”；请在本考核中下载测评票模板后填写` };
+    return {
+      ok: false,
+      error: `这是考核“${other}”的测评票，不能导入到考核“${a.name}”；请在本考核中下载测评票模板后填写`,
+    };
   }
-  if (Number(infoValue('模板版本')) !== BALLOT_TEMPLATE_VERSION) return { ok: false, error: BALLOT_FILE_ERRORS.version };
+  if (Number(infoValue('模板版本')) !== BALLOT_TEMPLATE_VERSION)
+    return { ok: false, error: BALLOT_FILE_ERRORS.version };
 
   const groups = new Map(groupsOf(a.members).map((g) => [g.ref, g]));
   const issues: BallotImportIssue[] = [];
@@ -340,14 +410,17 @@ export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): P
       ignored.push(ws.name);
       continue;
     }
-    const sheetIssue = (message: string) => issues.push({ sheet: ws.name, row: 2, column: `${CODE_LABEL}（B 列）`, message });
+    const sheetIssue = (message: string) =>
+      issues.push({ sheet: ws.name, row: 2, column: `${CODE_LABEL}（B 列）`, message });
     const code = parseSheetCode(cellText(ws.getCell(2, 2)).text);
     if (!code) {
       sheetIssue('识别码已被修改或删除，无法确定本表属于哪个分组，请使用下载的模板填写');
       continue;
     }
     if (code.assessmentId !== a.id) {
-      sheetIssue(`本工作表来自另一次考核的测评票（识别码 ${cellText(ws.getCell(2, 2)).text}），不能导入到考核“${a.name}”`);
+      sheetIssue(
+        `本工作表来自另一次考核的测评票（识别码 ${cellText(ws.getCell(2, 2)).text}），不能导入到考核“${a.name}”`,
+      );
       continue;
     }
     if (code.version !== BALLOT_TEMPLATE_VERSION) {

@@ -31,25 +31,50 @@ function withoutExcel(conflicts: readonly BallotImportConflict[]): BallotImportC
   });
 }
 
-async function groupPlan(db: Kysely<Database>, row: AssessmentRow, sheet: ParsedBallotSheet): Promise<BallotImportGroup> {
+async function groupPlan(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  sheet: ParsedBallotSheet,
+): Promise<BallotImportGroup> {
   const members = await groupMembers(db, row.id, sheet.ref);
   const ids = members.map((m) => m.cadreId);
   const nameOf = new Map(members.map((m) => [m.cadreId, m.name]));
   const [superior, peer, staff, service] = await Promise.all([
-    db.selectFrom('assessment_superior_ballots').select(['rater_label', 'source']).where('assessment_id', '=', row.id).where('group_ref', '=', sheet.ref).execute(),
+    db
+      .selectFrom('assessment_superior_ballots')
+      .select(['rater_label', 'source'])
+      .where('assessment_id', '=', row.id)
+      .where('group_ref', '=', sheet.ref)
+      .execute(),
     ids.length === 0
       ? []
-      : db.selectFrom('assessment_peer_ballots').select(['rater_cadre_id', 'target_cadre_id', 'source']).where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).execute(),
+      : db
+          .selectFrom('assessment_peer_ballots')
+          .select(['rater_cadre_id', 'target_cadre_id', 'source'])
+          .where('assessment_id', '=', row.id)
+          .where('target_cadre_id', 'in', ids)
+          .execute(),
     staffTallies(db, row.id, ids),
     ids.length === 0
       ? []
-      : db.selectFrom('assessment_service_ballots').select(['target_cadre_id', 'source']).where('assessment_id', '=', row.id).where('target_cadre_id', 'in', ids).execute(),
+      : db
+          .selectFrom('assessment_service_ballots')
+          .select(['target_cadre_id', 'source'])
+          .where('assessment_id', '=', row.id)
+          .where('target_cadre_id', 'in', ids)
+          .execute(),
   ]);
 
   const cadres = new Map<number, BallotImportCadre>(
     members.map((m) => [
       m.cadreId,
-      { cadreId: m.cadreId, name: m.name, existing: { peer: {}, staff: {}, service: {} }, file: { peer: 0, staff: 0, service: 0 }, filePeerByRater: {} },
+      {
+        cadreId: m.cadreId,
+        name: m.name,
+        existing: { peer: {}, staff: {}, service: {} },
+        file: { peer: 0, staff: 0, service: 0 },
+        filePeerByRater: {},
+      },
     ]),
   );
   const at = (id: number, kind: CadreKind) => cadres.get(id)?.existing[kind];
@@ -99,13 +124,21 @@ async function groupPlan(db: Kysely<Database>, row: AssessmentRow, sheet: Parsed
   const conflicts: BallotImportConflict[] = [];
   for (const b of sheet.ballots.superior) {
     const existing = byLabel.get(b.raterLabel);
-    if (existing) conflicts.push({ kind: 'superior', rater: b.raterLabel, raterName: b.raterLabel, existing, fileRows: 1 });
+    if (existing)
+      conflicts.push({ kind: 'superior', rater: b.raterLabel, raterName: b.raterLabel, existing, fileRows: 1 });
   }
   const fileRaters = new Map<number, number>();
   for (const b of sheet.ballots.peer) fileRaters.set(b.raterId, (fileRaters.get(b.raterId) ?? 0) + 1);
   for (const [raterId, rows] of [...fileRaters].sort((x, y) => x[0] - y[0])) {
     const existing = byRater.get(raterId);
-    if (existing) conflicts.push({ kind: 'peer', rater: String(raterId), raterName: nameOf.get(raterId) ?? `#${raterId}`, existing, fileRows: rows });
+    if (existing)
+      conflicts.push({
+        kind: 'peer',
+        rater: String(raterId),
+        raterName: nameOf.get(raterId) ?? `#${raterId}`,
+        existing,
+        fileRows: rows,
+      });
   }
   return {
     group: sheet.ref,
@@ -119,7 +152,11 @@ async function groupPlan(db: Kysely<Database>, row: AssessmentRow, sheet: Parsed
 }
 
 /** The plan of the file's groups that hold any ballot; its key changes whenever what the store holds for them does. */
-export async function buildImportPlan(db: Kysely<Database>, row: AssessmentRow, sheets: readonly ParsedBallotSheet[]): Promise<BallotImportPlan> {
+export async function buildImportPlan(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  sheets: readonly ParsedBallotSheet[],
+): Promise<BallotImportPlan> {
   const groups: BallotImportGroup[] = [];
   for (const s of sheets) if (fileHasBallots(s)) groups.push(await groupPlan(db, row, s));
   return { groups, planKey: createHash('sha256').update(canonicalJson(groups)).digest('hex') };

@@ -83,12 +83,22 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         { header: '单位', width: 26 },
         { header: '原因', width: 30 },
       ],
-      rows: view.result.unranked.map((u) => [view.members[u.cadreId]?.name ?? u.cadreId, view.members[u.cadreId]?.unitName ?? '', '没有任何有效测评票']),
+      rows: view.result.unranked.map((u) => [
+        view.members[u.cadreId]?.name ?? u.cadreId,
+        view.members[u.cadreId]?.unitName ?? '',
+        '没有任何有效测评票',
+      ]),
       footer,
     });
   }
   if (wb.worksheets.length === 0) {
-    addTableSheet(wb, { name: '排名', title: `${name}　排名`, columns: RANKING_COLUMNS, rows: [], footer: ['本考核还没有可排名的干部', ...footer] });
+    addTableSheet(wb, {
+      name: '排名',
+      title: `${name}　排名`,
+      columns: RANKING_COLUMNS,
+      rows: [],
+      footer: ['本考核还没有可排名的干部', ...footer],
+    });
   }
   return toBuffer(wb);
 }

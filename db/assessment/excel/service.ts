@@ -28,7 +28,12 @@ interface BallotJob {
   readonly issueCount: number;
 }
 
-type ExcelCalls = 'ballots.saveTemplate' | 'ballots.previewExcel' | 'ballots.commitExcel' | 'rankings.exportExcel' | 'ballots.exportSummary';
+type ExcelCalls =
+  | 'ballots.saveTemplate'
+  | 'ballots.previewExcel'
+  | 'ballots.commitExcel'
+  | 'rankings.exportExcel'
+  | 'ballots.exportSummary';
 
 const localStamp = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -51,7 +56,8 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     assertState(row, ['preparing', 'collecting'], '下载测评票模板');
     const path = io.savePath(token);
     const detail = await readDetail(db, assessmentId, store.user);
-    if (detail.members.length === 0) fail('VALIDATION', `考核“${row.name}”还没有成员，不能生成测评票模板`, 'assessmentId');
+    if (detail.members.length === 0)
+      fail('VALIDATION', `考核“${row.name}”还没有成员，不能生成测评票模板`, 'assessmentId');
     writeFileAtomic(path, await buildBallotTemplate(detail));
     rec.record(basename(path), { assessmentId, assessment: row.name });
     return { fileName: basename(path) };
@@ -61,13 +67,22 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '导入测评票');
     const path = io.openedPath(token);
-    const bytes = readUserFile(path, { maxBytes: MAX_BALLOT_FILE_BYTES, tooLarge: () => '文件过大（超过 50 MB），请拆分后导入', field: 'file' });
+    const bytes = readUserFile(path, {
+      maxBytes: MAX_BALLOT_FILE_BYTES,
+      tooLarge: () => '文件过大（超过 50 MB），请拆分后导入',
+      field: 'file',
+    });
     const detail = await readDetail(db, assessmentId, store.user);
     const parsed = await parseBallotWorkbook(bytes, detail);
     if (!parsed.ok) return fail('VALIDATION', parsed.error, 'file');
     const fileName = basename(path);
     const plan = await buildImportPlan(db, row, parsed.sheets);
-    const jobId = jobs.create(JOB_KIND, { assessmentId, fileName, sheets: parsed.sheets, issueCount: parsed.issues.length } satisfies BallotJob);
+    const jobId = jobs.create(JOB_KIND, {
+      assessmentId,
+      fileName,
+      sheets: parsed.sheets,
+      issueCount: parsed.issues.length,
+    } satisfies BallotJob);
     return {
       jobId,
       fileName,
@@ -84,8 +99,13 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     if (job.assessmentId !== assessmentId) fail('VALIDATION', '导入预览不属于当前考核，请重新选择文件', 'jobId');
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '导入测评票');
-    if (job.issueCount > 0) fail('VALIDATION', `测评票中还有 ${job.issueCount} 处错误，请改正后重新选择文件；本次未导入任何测评票`, 'jobId');
-    const total = job.sheets.reduce((n, s) => n + s.ballots.superior.length + s.ballots.peer.length + s.ballots.staff.length + s.ballots.service.length, 0);
+    if (job.issueCount > 0)
+      fail('VALIDATION', `测评票中还有 ${job.issueCount} 处错误，请改正后重新选择文件；本次未导入任何测评票`, 'jobId');
+    const total = job.sheets.reduce(
+      (n, s) =>
+        n + s.ballots.superior.length + s.ballots.peer.length + s.ballots.staff.length + s.ballots.service.length,
+      0,
+    );
     if (total === 0) fail('VALIDATION', '文件中没有填写任何测评票', 'jobId');
     // Checked in full (fresh plan, modes, conflicts) before the first write; one transaction, one audit entry.
     const { summary, groups } = await jobOutcome(jobs, jobId, async () => {
@@ -93,7 +113,14 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
       await runSteps(planned.steps, jobs, jobId);
       return planned;
     });
-    rec.record(job.fileName, { assessmentId, assessment: row.name, file: job.fileName, source: 'Excel 导入', ...summary, groups });
+    rec.record(job.fileName, {
+      assessmentId,
+      assessment: row.name,
+      file: job.fileName,
+      source: 'Excel 导入',
+      ...summary,
+      groups,
+    });
     return summary;
   },
 
@@ -102,7 +129,12 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     const path = io.savePath(token);
     const view = await rankingsView(db, row);
     writeFileAtomic(path, await rankingsWorkbook(row.name, view, localStamp()));
-    rec.record(basename(path), { assessmentId, assessment: row.name, groups: view.result.groups.length, ...(view.digest ? { digest: view.digest } : {}) });
+    rec.record(basename(path), {
+      assessmentId,
+      assessment: row.name,
+      groups: view.result.groups.length,
+      ...(view.digest ? { digest: view.digest } : {}),
+    });
     return { fileName: basename(path), groups: view.result.groups.length };
   },
 

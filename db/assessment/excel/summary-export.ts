@@ -1,7 +1,13 @@
 // The ballot summary workbook: per group and kind, ballots entered, valid and invalid (with reasons), and averages.
 // It never says who rated whom: no rater appears anywhere, not even in the invalid-ballot list.
 import { invalidReasonText } from '../../../shared/assessment/labels';
-import { COMPONENT_LABELS, STAFF_GRADE_LABELS, groupRefOf, type AssessmentMember, type RankingsView } from '../../../shared/assessment/types';
+import {
+  COMPONENT_LABELS,
+  STAFF_GRADE_LABELS,
+  groupRefOf,
+  type AssessmentMember,
+  type RankingsView,
+} from '../../../shared/assessment/types';
 import type { Component, RankingInput, RankingRow } from '../../../shared/scoring/types';
 import { uniqueSheetName } from '../../excel/sheet-names';
 import { addTableSheet, type TableCell, type TableColumn } from '../../excel/table-sheet';
@@ -13,7 +19,10 @@ const SCORE = '0.00';
 const UNKNOWN_GROUP = '（不属于本次考核的分组）';
 
 /** The group each ballot of the input belongs to, by kind and index (a superior ballot by its first place). */
-function ballotGroups(input: RankingInput, members: ReadonlyMap<string, AssessmentMember>): Record<Component, (string | null)[]> {
+function ballotGroups(
+  input: RankingInput,
+  members: ReadonlyMap<string, AssessmentMember>,
+): Record<Component, (string | null)[]> {
   const of = (id: string | undefined) => {
     const m = id === undefined ? undefined : members.get(id);
     return m ? groupRefOf(m) : null;
@@ -28,7 +37,12 @@ function ballotGroups(input: RankingInput, members: ReadonlyMap<string, Assessme
 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-export async function summaryWorkbook(name: string, view: RankingsView, input: RankingInput, exportedAt: string): Promise<Buffer> {
+export async function summaryWorkbook(
+  name: string,
+  view: RankingsView,
+  input: RankingInput,
+  exportedAt: string,
+): Promise<Buffer> {
   const wb = newWorkbook();
   const used = new Set<string>();
   const members = new Map(Object.entries(view.members));
@@ -41,7 +55,9 @@ export async function summaryWorkbook(name: string, view: RankingsView, input: R
     invalidPer.set(`${g}|${b.kind}`, (invalidPer.get(`${g}|${b.kind}`) ?? 0) + 1);
   }
   const entered = new Map<string, number>();
-  for (const k of COMPONENTS) for (const g of groupOf[k]) entered.set(`${g ?? UNKNOWN_GROUP}|${k}`, (entered.get(`${g ?? UNKNOWN_GROUP}|${k}`) ?? 0) + 1);
+  for (const k of COMPONENTS)
+    for (const g of groupOf[k])
+      entered.set(`${g ?? UNKNOWN_GROUP}|${k}`, (entered.get(`${g ?? UNKNOWN_GROUP}|${k}`) ?? 0) + 1);
   const nameOfGroup = (ref: string) => view.groupNames[ref] ?? ref;
   const staffCounts = new Map<string, Record<string, number>>();
   for (const b of input.staffBallots) {

@@ -5,7 +5,15 @@ import { groupsOf, type MemberGroup } from '../../../shared/assessment/groups';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { uniqueSheetName } from '../../excel/sheet-names';
-import { HEADER_FILL, THIN_BORDER, addValidation, columnLetter, newWorkbook, toBuffer, xmlSafe } from '../../excel/workbook';
+import {
+  HEADER_FILL,
+  THIN_BORDER,
+  addValidation,
+  columnLetter,
+  newWorkbook,
+  toBuffer,
+  xmlSafe,
+} from '../../excel/workbook';
 import {
   BALLOT_TEMPLATE_VERSION,
   CODE_LABEL,
@@ -178,14 +186,18 @@ function writeGroupSheet(ws: ExcelJS.Worksheet, a: TemplateAssessment, g: Member
     }
     w.row += 1; // a blank row between sections
   }
-  if (kinds.length === 0) ws.getCell(4, 1).value = `本组按当前考核配置无需填写测评票（${kindLabel('superior')}等权重均为 0）`;
+  if (kinds.length === 0)
+    ws.getCell(4, 1).value = `本组按当前考核配置无需填写测评票（${kindLabel('superior')}等权重均为 0）`;
 }
 
 export async function buildBallotTemplate(a: TemplateAssessment): Promise<Buffer> {
   const wb = newWorkbook();
   const used = new Set([INFO_SHEET, LISTS_SHEET, GUIDE_SHEET].map((n) => n.toLowerCase()));
   const groups = groupsOf(a.members);
-  const sheets = groups.map((g) => ({ g, ws: wb.addWorksheet(uniqueSheetName(g.name, used), { views: [{ state: 'frozen', ySplit: 2 }] }) }));
+  const sheets = groups.map((g) => ({
+    g,
+    ws: wb.addWorksheet(uniqueSheetName(g.name, used), { views: [{ state: 'frozen', ySplit: 2 }] }),
+  }));
 
   const lists = wb.addWorksheet(LISTS_SHEET);
   lists.state = 'hidden';

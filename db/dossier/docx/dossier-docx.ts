@@ -28,7 +28,11 @@ export interface DossierDocxData {
   readonly today: string;
 }
 
-export async function readDossierDocxData(db: Kysely<Database>, cadreId: number, today = localToday()): Promise<DossierDocxData> {
+export async function readDossierDocxData(
+  db: Kysely<Database>,
+  cadreId: number,
+  today = localToday(),
+): Promise<DossierDocxData> {
   await readDossierCadre(db, cadreId); // refuses an unknown cadre, naming cadreId
   const [profile, photoRow, sections, entries, portrait] = await Promise.all([
     readCadre(db, cadreId, { showIdNumber: false, withPhoto: false }),
@@ -60,25 +64,72 @@ function basicTable(d: DossierDocxData): string {
   const photoCell = (first: boolean): CellSpec =>
     first
       ? {
-          content: { xml: d.photo ? para(picture(d.photo.rid, 25, 35, '照片'), { align: 'center' }) : textPara('（照片）', { size: 10.5 }, { align: 'center' }) },
+          content: {
+            xml: d.photo
+              ? para(picture(d.photo.rid, 25, 35, '照片'), { align: 'center' })
+              : textPara('（照片）', { size: 10.5 }, { align: 'center' }),
+          },
           vMerge: 'restart',
         }
       : { content: '', vMerge: 'continue' };
-  const birth = p.birthMonth ? `${dotted(p.birthMonth)}${p.age !== null && p.age !== undefined ? `（${p.age}岁）` : ''}` : '';
+  const birth = p.birthMonth
+    ? `${dotted(p.birthMonth)}${p.age !== null && p.age !== undefined ? `（${p.age}岁）` : ''}`
+    : '';
   const edu = (e: string, deg: string) => [e, deg].filter(Boolean).join(' ');
   const rows: CellSpec[][] = [
     [label('姓名'), value(p.name), label('性别'), value(p.gender), label('出生年月'), value(birth), photoCell(true)],
-    [label('民族'), value(p.ethnicity), label('籍贯'), value(p.nativePlace), label('出生地'), value(p.birthPlace), photoCell(false)],
-    [label('入党时间'), value(dotted(p.partyJoin)), label('参加工作时间'), value(dotted(p.workStart)), label('健康状况'), value(p.health), photoCell(false)],
+    [
+      label('民族'),
+      value(p.ethnicity),
+      label('籍贯'),
+      value(p.nativePlace),
+      label('出生地'),
+      value(p.birthPlace),
+      photoCell(false),
+    ],
+    [
+      label('入党时间'),
+      value(dotted(p.partyJoin)),
+      label('参加工作时间'),
+      value(dotted(p.workStart)),
+      label('健康状况'),
+      value(p.health),
+      photoCell(false),
+    ],
     [label('专业技术职务'), value(p.techTitle), label('熟悉专业有何专长'), value(p.expertise, 3), photoCell(false)],
-    [label('全日制教育'), value(edu(p.fulltimeEducation, p.fulltimeDegree)), label('毕业院校系及专业'), value(p.fulltimeSchool, 4)],
-    [label('在职教育'), value(edu(p.parttimeEducation, p.parttimeDegree)), label('毕业院校系及专业'), value(p.parttimeSchool, 4)],
-    [label('工作单位'), value(p.unitName, 3), label('职级'), value(p.rank), label('正副职'), value(POSITION_LABELS[p.position] ?? '')],
+    [
+      label('全日制教育'),
+      value(edu(p.fulltimeEducation, p.fulltimeDegree)),
+      label('毕业院校系及专业'),
+      value(p.fulltimeSchool, 4),
+    ],
+    [
+      label('在职教育'),
+      value(edu(p.parttimeEducation, p.parttimeDegree)),
+      label('毕业院校系及专业'),
+      value(p.parttimeSchool, 4),
+    ],
+    [
+      label('工作单位'),
+      value(p.unitName, 3),
+      label('职级'),
+      value(p.rank),
+      label('正副职'),
+      value(POSITION_LABELS[p.position] ?? ''),
+    ],
     [label('现任职务'), value(p.currentPost, 3), label('任现职时间'), value(dotted(p.postSince), 2)],
     [label('简历'), value(p.resume, 6)],
     [label('奖惩情况'), value(p.rewards || '无', 6)],
     // Text an import could not read as per-year results is printed as written, after the results.
-    [label('年度考核结果'), value([p.annualResults.map((r) => `${r.year}年${r.result}`).join('；'), p.annualResultsNote].filter(Boolean).join('；') || '无', 6)],
+    [
+      label('年度考核结果'),
+      value(
+        [p.annualResults.map((r) => `${r.year}年${r.result}`).join('；'), p.annualResultsNote]
+          .filter(Boolean)
+          .join('；') || '无',
+        6,
+      ),
+    ],
   ];
   return table(grid, rows, { minHeight: 520 });
 }
@@ -88,13 +139,19 @@ function portraitPart(v: PortraitView): string {
   const dims = r.dimensions;
   const w = Math.floor(TEXT_WIDTH / dims.length);
   const grid = dims.map((_, i) => (i === dims.length - 1 ? TEXT_WIDTH - w * (dims.length - 1) : w));
-  const dimTable = table(grid, [dims.map((x) => label(x.name)), dims.map((x) => ({ content: x.index.toFixed(2), align: 'center' as const }))], { header: true });
+  const dimTable = table(
+    grid,
+    [dims.map((x) => label(x.name)), dims.map((x) => ({ content: x.index.toFixed(2), align: 'center' as const }))],
+    { header: true },
+  );
   const c = v.confirmation;
   const lines = [
     `综合指数：${r.overall.toFixed(2)}（统计期 ${dotted(r.windowFrom)} 至 ${dotted(r.asOf)}）`,
     `正面材料 ${r.counts.positive} 条，负面材料 ${r.counts.negative} 条，中性材料 ${r.counts.neutral} 条。`,
     `系统计算分类：${r.classificationLabel}${r.reason ? `（${r.reason}）` : ''}`,
-    c ? `确认分类：${c.confirmedGrade}（${c.confirmedBy.name} ${dotted(c.confirmedAt.slice(0, 10))} 确认${c.reason ? `，理由：${c.reason}` : ''}）` : '确认分类：尚未确认',
+    c
+      ? `确认分类：${c.confirmedGrade}（${c.confirmedBy.name} ${dotted(c.confirmedAt.slice(0, 10))} 确认${c.reason ? `，理由：${c.reason}` : ''}）`
+      : '确认分类：尚未确认',
   ];
   return dimTable + lines.map((l) => textPara(l, {}, { before: 60 })).join('');
 }
@@ -120,13 +177,20 @@ function evaluationPart(v: PortraitView): string {
   if (e.source === 'none') return small('尚未填写综合评价。');
   const saved = v.evaluations[0];
   const grid = [1800, TEXT_WIDTH - 1800];
-  const by = saved && e.source === 'saved' ? `（${saved.writtenBy.name} 于 ${dotted(saved.writtenAt.slice(0, 10))} 填写）` : `（${e.basis}）`;
+  const by =
+    saved && e.source === 'saved'
+      ? `（${saved.writtenBy.name} 于 ${dotted(saved.writtenAt.slice(0, 10))} 填写）`
+      : `（${e.basis}）`;
   return (
-    table(grid, [
-      [label('能力特点'), value(e.abilities || '—')],
-      [label('性格不足'), value(e.weaknesses || '—')],
-      [label('熟悉领域'), value(e.familiarFields || '—')],
-    ], { minHeight: 560 }) + textPara(by, { size: 12 }, { align: 'right', before: 60 })
+    table(
+      grid,
+      [
+        [label('能力特点'), value(e.abilities || '—')],
+        [label('性格不足'), value(e.weaknesses || '—')],
+        [label('熟悉领域'), value(e.familiarFields || '—')],
+      ],
+      { minHeight: 560 },
+    ) + textPara(by, { size: 12 }, { align: 'right', before: 60 })
   );
 }
 
@@ -134,7 +198,14 @@ function assessmentPart(entries: readonly DossierEntry[]): string {
   const rows = entries.filter((e) => e.subItem.code === ASSESSMENT_SUB_ITEM);
   if (rows.length === 0) return small('暂无“双比双评”考核记录。');
   const grid = [1500, 2600, TEXT_WIDTH - 4100];
-  return table(grid, [[label('日期'), label('考核'), label('结果')], ...rows.map((e) => [value(dotted(e.date)), value(e.title), value(e.content)])], { header: true });
+  return table(
+    grid,
+    [
+      [label('日期'), label('考核'), label('结果')],
+      ...rows.map((e) => [value(dotted(e.date)), value(e.title), value(e.content)]),
+    ],
+    { header: true },
+  );
 }
 
 export function dossierDocumentBody(d: DossierDocxData): string {

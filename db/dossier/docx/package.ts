@@ -81,13 +81,19 @@ const fontTable =
   DECL +
   `<w:fonts xmlns:w="${W}">` +
   Object.values(FONTS)
-    .map((f) => `<w:font w:name="${esc(f.name)}"><w:altName w:val="${esc(f.alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>`)
+    .map(
+      (f) =>
+        `<w:font w:name="${esc(f.name)}"><w:altName w:val="${esc(f.alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>`,
+    )
     .join('') +
   `<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:charset w:val="86"/><w:family w:val="auto"/></w:font>` +
   '</w:fonts>';
 
 const header = (marking: string) =>
-  DECL + `<w:hdr xmlns:w="${W}">` + para(run(marking, { font: 'heading', size: 10.5 }), { align: 'right' }) + '</w:hdr>';
+  DECL +
+  `<w:hdr xmlns:w="${W}">` +
+  para(run(marking, { font: 'heading', size: 10.5 }), { align: 'right' }) +
+  '</w:hdr>';
 
 // “— N —”: GB/T 9704 page numbers, 四号 半角宋体, centred (the PAGE field keeps them right in any editor).
 const footer =

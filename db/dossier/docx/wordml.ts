@@ -10,7 +10,12 @@ export const FONTS = {
 export type FontRole = keyof typeof FONTS;
 
 export const esc = (s: string): string =>
-  xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  xmlSafe(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 export interface RunStyle {
   readonly font?: FontRole;
@@ -25,7 +30,11 @@ const fontsXml = (role: FontRole) => {
 };
 
 export function runProps(s: RunStyle): string {
-  const parts = [s.font ? fontsXml(s.font) : '', s.bold ? '<w:b/>' : '', s.size ? `<w:sz w:val="${s.size * 2}"/><w:szCs w:val="${s.size * 2}"/>` : ''];
+  const parts = [
+    s.font ? fontsXml(s.font) : '',
+    s.bold ? '<w:b/>' : '',
+    s.size ? `<w:sz w:val="${s.size * 2}"/><w:szCs w:val="${s.size * 2}"/>` : '',
+  ];
   const inner = parts.join('');
   return inner ? `<w:rPr>${inner}</w:rPr>` : '';
 }
@@ -86,13 +95,20 @@ export function cell(c: CellSpec, width: number): string {
     c.vMerge === 'continue'
       ? '<w:p/>'
       : typeof c.content === 'string'
-        ? textPara(c.content, c.label ? { ...TABLE_TEXT, font: 'heading' } : TABLE_TEXT, { align: c.align ?? (c.label ? 'center' : 'left'), line: 240 })
+        ? textPara(c.content, c.label ? { ...TABLE_TEXT, font: 'heading' } : TABLE_TEXT, {
+            align: c.align ?? (c.label ? 'center' : 'left'),
+            line: 240,
+          })
         : c.content.xml;
   return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
 }
 
 /** A table on a fixed column grid (twips); rows never split across pages; the header row repeats on each page. */
-export function table(grid: readonly number[], rows: readonly (readonly CellSpec[])[], opts: { header?: boolean; minHeight?: number } = {}): string {
+export function table(
+  grid: readonly number[],
+  rows: readonly (readonly CellSpec[])[],
+  opts: { header?: boolean; minHeight?: number } = {},
+): string {
   const border = (side: string) => `<w:${side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>`;
   const tblPr =
     `<w:tblPr><w:tblW w:w="${grid.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>` +

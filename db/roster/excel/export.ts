@@ -7,7 +7,11 @@ import { POSITION_NAMES, type CadreInput } from '../../../shared/roster/types';
 import { EXPORT_EXTRA_HEADERS, ROSTER_COLUMNS, ROSTER_SHEET, type ColumnKey } from './columns';
 import { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from './workbook';
 
-export type ExportCadre = CadreInput & { readonly unitName: string; readonly categoryName: string; readonly age: number };
+export type ExportCadre = CadreInput & {
+  readonly unitName: string;
+  readonly categoryName: string;
+  readonly age: number;
+};
 
 const YM = /^\d{4}-\d{2}$/u;
 

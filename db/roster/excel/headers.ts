@@ -62,7 +62,9 @@ const REAL_ALIASES: Readonly<Record<string, FieldKey>> = {
   身份证号码: 'idNumber',
 };
 
-const REAL_INDEX: ReadonlyMap<string, FieldKey> = new Map(Object.entries(REAL_ALIASES).map(([h, k]) => [normalizeHeader(h), k]));
+const REAL_INDEX: ReadonlyMap<string, FieldKey> = new Map(
+  Object.entries(REAL_ALIASES).map(([h, k]) => [normalizeHeader(h), k]),
+);
 
 /** The field a header names, or undefined (序号, 年龄, 备注 and unknown headers are not imported). */
 export function fieldOfHeader(raw: string): FieldKey | undefined {
@@ -72,13 +74,16 @@ export function fieldOfHeader(raw: string): FieldKey | undefined {
 }
 
 export const fieldLabel = (key: FieldKey): string =>
-  key === 'unitAndPost' || key === 'politicalStatus' ? EXTRA_LABELS[key] : ROSTER_COLUMNS.find((c) => c.key === key)!.label;
+  key === 'unitAndPost' || key === 'politicalStatus'
+    ? EXTRA_LABELS[key]
+    : ROSTER_COLUMNS.find((c) => c.key === key)!.label;
 
 /** The mapping step's choices: the template's columns in order, the two combined ones after 单位. */
 export const MAPPING_FIELDS: readonly ExcelMappingField[] = ROSTER_COLUMNS.flatMap((c) => {
   const own: ExcelMappingField = { key: c.key, label: c.label, required: c.required && c.key !== 'position' };
   if (c.key === 'unit') return [own, { key: 'unitAndPost', label: EXTRA_LABELS.unitAndPost, required: false }];
-  if (c.key === 'partyJoin') return [{ key: 'politicalStatus', label: EXTRA_LABELS.politicalStatus, required: false }, own];
+  if (c.key === 'partyJoin')
+    return [{ key: 'politicalStatus', label: EXTRA_LABELS.politicalStatus, required: false }, own];
   return [own];
 });
 

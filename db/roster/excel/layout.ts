@@ -115,7 +115,9 @@ export const headerSignature = (columns: readonly HeaderColumn[]): string =>
  */
 export function detectLayout(sheets: readonly TextGrid[], preferredSheet: string): SheetLayout | undefined {
   let best: (Candidate & { sheetIndex: number }) | undefined;
-  const order = sheets.map((g, i) => ({ g, i })).sort((a, b) => Number(b.g.name === preferredSheet) - Number(a.g.name === preferredSheet) || a.i - b.i);
+  const order = sheets
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => Number(b.g.name === preferredSheet) - Number(a.g.name === preferredSheet) || a.i - b.i);
   for (const { g, i } of order) {
     const c = bestIn(g);
     if (c && c.score > (best?.score ?? 0)) best = { ...c, sheetIndex: i };

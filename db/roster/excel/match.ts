@@ -24,5 +24,7 @@ export interface MatchedRow {
 /** One entry per valid row (rows with issues are left out), in row order. */
 export function matchExisting(rows: readonly ValidatedRow[], existing: readonly ExistingCadre[]): MatchedRow[] {
   const match = personMatcher(existing);
-  return rows.flatMap((row) => (row.input ? [{ rowNumber: row.rowNumber, input: row.input, match: match(row.input) }] : []));
+  return rows.flatMap((row) =>
+    row.input ? [{ rowNumber: row.rowNumber, input: row.input, match: match(row.input) }] : [],
+  );
 }

@@ -39,11 +39,19 @@ export function splitUnitPost(text: string, units: readonly { readonly name: str
     for (const form of namesOf(u.name.normalize('NFKC'))) {
       if (!t.startsWith(form) || t.length <= form.length) continue;
       const fits = partyPost(t.slice(form.length)) === partyUnit(u.name);
-      if (!best || form.length > best.length || (form.length === best.length && fits && !best.fits)) best = { unit: u.name, length: form.length, fits };
+      if (!best || form.length > best.length || (form.length === best.length && fits && !best.fits))
+        best = { unit: u.name, length: form.length, fits };
     }
   }
   if (!best) return { unit: '', post: t };
-  return { unit: best.unit, post: t.slice(best.length).replace(LEADING_SEPARATORS, '').replace(/[）)]$/u, '').trim() };
+  return {
+    unit: best.unit,
+    post: t
+      .slice(best.length)
+      .replace(LEADING_SEPARATORS, '')
+      .replace(/[）)]$/u, '')
+      .trim(),
+  };
 }
 
 const YES = new Set(['是', 'Y', 'y', '√', '正', POSITION_NAMES.chief]);
@@ -78,7 +86,11 @@ export function partyFromStatus(status: string, partyJoin: string): string {
 }
 
 /** Applies the real roster's conventions to every row (see the module header); `fields` are those the file has. */
-export function normalizeRows(rows: readonly RawRow[], fields: readonly FieldKey[], units: readonly { readonly name: string }[]): NormalizedRows {
+export function normalizeRows(
+  rows: readonly RawRow[],
+  fields: readonly FieldKey[],
+  units: readonly { readonly name: string }[],
+): NormalizedRows {
   const has = new Set(fields);
   const splits = new Map<number, UnitPostSplit>();
   const suggestions = new Map<number, PositionCode>();

@@ -42,7 +42,11 @@ export const MAX_DATA_ROWS = 20_000;
  * Checked while the file is inflated, before exceljs parses it (parse time and memory grow with these). Rows allow
  * for title, header, note and empty formatted rows around the data; a million cells is 20,000 rows of 50 columns.
  */
-export const XLSX_LIMITS: WorkbookLimits = { rowsPerSheet: MAX_DATA_ROWS + 5_000, cells: 1_000_000, inflatedBytes: 256 * 1024 * 1024 };
+export const XLSX_LIMITS: WorkbookLimits = {
+  rowsPerSheet: MAX_DATA_ROWS + 5_000,
+  cells: 1_000_000,
+  inflatedBytes: 256 * 1024 * 1024,
+};
 
 export const PARSE_ERRORS = {
   empty: '文件是空的，请选择填写好的 Excel 工作簿（.xlsx）',
@@ -91,8 +95,7 @@ function generalNumber(n: number): string {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A date cell shown as the roster writes year-months (Excel's serials are UTC midnights in exceljs). */
-const dateText = (d: Date) =>
-  Number.isNaN(d.getTime()) ? '' : `${d.getUTCFullYear()}.${pad2(d.getUTCMonth() + 1)}`;
+const dateText = (d: Date) => (Number.isNaN(d.getTime()) ? '' : `${d.getUTCFullYear()}.${pad2(d.getUTCMonth() + 1)}`);
 
 interface CellText {
   readonly text: string;
@@ -139,10 +142,9 @@ export function cellText(cell: ExcelJS.Cell): CellText {
   return { text: t.text.replace(/\r\n?/gu, '\n').trim(), generalNumber: t.generalNumber };
 }
 
-const EMPTY_CELLS: Readonly<Record<ColumnKey, string>> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, ''])) as Record<
-  ColumnKey,
-  string
->;
+const EMPTY_CELLS: Readonly<Record<ColumnKey, string>> = Object.fromEntries(
+  ROSTER_COLUMNS.map((c) => [c.key, '']),
+) as Record<ColumnKey, string>;
 
 /** A worksheet as detectLayout reads it. */
 const gridOf = (ws: ExcelJS.Worksheet): TextGrid => ({
@@ -169,12 +171,17 @@ export async function boundsError(bytes: Buffer): Promise<string | null> {
 }
 
 /** Opens an uploaded .xlsx (refusing .xls, encrypted and broken files by name); errors are Chinese sentences. */
-export async function openWorkbook(bytes: Buffer): Promise<{ ok: true; wb: ExcelJS.Workbook } | { ok: false; error: string }> {
+export async function openWorkbook(
+  bytes: Buffer,
+): Promise<{ ok: true; wb: ExcelJS.Workbook } | { ok: false; error: string }> {
   if (bytes.length === 0) return { ok: false, error: PARSE_ERRORS.empty };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: PARSE_ERRORS.tooLarge };
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
     const kind = oleKind(bytes);
-    return { ok: false, error: kind === 'encrypted' ? PARSE_ERRORS.encrypted : kind === 'xls' ? PARSE_ERRORS.xls : PARSE_ERRORS.ole };
+    return {
+      ok: false,
+      error: kind === 'encrypted' ? PARSE_ERRORS.encrypted : kind === 'xls' ? PARSE_ERRORS.xls : PARSE_ERRORS.ole,
+    };
   }
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return { ok: false, error: PARSE_ERRORS.corrupt };
   const bounds = await boundsError(bytes);
@@ -184,7 +191,15 @@ export async function openWorkbook(bytes: Buffer): Promise<{ ok: true; wb: Excel
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, {
       // Not needed to read values, and a validation on a whole column (B1:B1048576) would expand to a million entries.
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'picture', 'drawing', 'tableParts'],
+      ignoreNodes: [
+        'dataValidations',
+        'conditionalFormatting',
+        'extLst',
+        'hyperlinks',
+        'picture',
+        'drawing',
+        'tableParts',
+      ],
     });
   } catch {
     return { ok: false, error: PARSE_ERRORS.corrupt };
@@ -194,7 +209,9 @@ export async function openWorkbook(bytes: Buffer): Promise<{ ok: true; wb: Excel
 }
 
 /** Opens the bytes and finds the roster's sheet and header row; errors are Chinese sentences for the user. */
-export async function loadRosterWorkbook(bytes: Buffer): Promise<{ ok: true; roster: LoadedRoster } | { ok: false; error: string }> {
+export async function loadRosterWorkbook(
+  bytes: Buffer,
+): Promise<{ ok: true; roster: LoadedRoster } | { ok: false; error: string }> {
   const opened = await openWorkbook(bytes);
   if (!opened.ok) return opened;
   const { wb } = opened;

@@ -52,7 +52,8 @@ export function exampleRow(unitName: string): Record<ColumnKey, string> {
     shortcomings: '创新意识有待加强',
     status: '在职',
     annualResults: '2022年度称职；2023年度优秀；2024年度称职。',
-    resume: '2000.08--2005.03  某某县某某乡人民政府科员\n2005.03--2019.03  某某县委组织部干部科科员、副科长、科长\n2019.03--  某某县委组织部副部长',
+    resume:
+      '2000.08--2005.03  某某县某某乡人民政府科员\n2005.03--2019.03  某某县委组织部干部科科员、副科长、科长\n2019.03--  某某县委组织部副部长',
     rewards: '2021年被评为全县优秀共产党员',
   };
 }
@@ -97,7 +98,11 @@ export async function buildTemplate(units: readonly { name: string }[]): Promise
   wb.created = new Date(Date.UTC(2024, 0, 1));
 
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, activeCell: 'A3' }] });
-  ws.columns = ROSTER_COLUMNS.map((c) => ({ key: c.key, width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
+  ws.columns = ROSTER_COLUMNS.map((c) => ({
+    key: c.key,
+    width: c.width,
+    ...(c.text ? { style: { numFmt: '@' } } : {}),
+  }));
 
   const header = ws.getRow(1);
   ROSTER_COLUMNS.forEach((c, i) => {

@@ -65,7 +65,11 @@ function unitLookup(units: ValidationContext['units']) {
       if (same) return same.name;
       const near = loosened
         .filter((u) => u.loose.includes(l) || l.includes(u.loose))
-        .sort((a, b) => Math.abs(a.loose.length - l.length) - Math.abs(b.loose.length - l.length) || a.name.localeCompare(b.name, 'zh'));
+        .sort(
+          (a, b) =>
+            Math.abs(a.loose.length - l.length) - Math.abs(b.loose.length - l.length) ||
+            a.name.localeCompare(b.name, 'zh'),
+        );
       return near[0]?.name;
     },
   };
@@ -88,7 +92,10 @@ interface RowDraft {
 
 function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<typeof unitLookup>): RowDraft {
   // parse.ts trims already; rows built elsewhere (tests, other callers) get the same treatment.
-  const c = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, String(v ?? '').trim()])) as Record<ColumnKey, string>;
+  const c = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, String(v ?? '').trim()])) as Record<
+    ColumnKey,
+    string
+  >;
   const issues: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const add = (key: ColumnKey, reason: string) => issues.push({ column: label(key), reason });
@@ -127,7 +134,8 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     ['partyJoin', partyJoin],
     ['postSince', postSince],
   ] as const) {
-    if (birthMonth && value && /^\d{4}-\d{2}$/u.test(value) && value < birthMonth) add(key, `${label(key)}不能早于出生年月`);
+    if (birthMonth && value && /^\d{4}-\d{2}$/u.test(value) && value < birthMonth)
+      add(key, `${label(key)}不能早于出生年月`);
   }
 
   let gender: Gender | undefined;
@@ -178,7 +186,10 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     if (annualResults) annualResults = annual.results;
     annualResultsNote = annual.note;
     if (annual.note) {
-      warnings.push({ column: label('annualResults'), reason: `“${annual.note}”无法读作某年度的考核结果，已原样保留在“年度考核结果（原文）”中` });
+      warnings.push({
+        column: label('annualResults'),
+        reason: `“${annual.note}”无法读作某年度的考核结果，已原样保留在“年度考核结果（原文）”中`,
+      });
     }
   }
 
@@ -191,7 +202,9 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
       const lostDigits = (isNumberCell('idNumber') && /^\d{16,}$/u.test(idNumber)) || /E\+/iu.test(idNumber);
       add(
         'idNumber',
-        lostDigits ? `${id.reason}；身份证号被 Excel 当作数字保存，后几位已丢失，请把该列设为文本格式后重新填写` : id.reason,
+        lostDigits
+          ? `${id.reason}；身份证号被 Excel 当作数字保存，后几位已丢失，请把该列设为文本格式后重新填写`
+          : id.reason,
       );
     } else if (birthMonth && gender) {
       if (id.birthDate.slice(0, 7) !== birthMonth) {
@@ -302,7 +315,12 @@ export function validateRosterRows(rows: readonly RawRow[], ctx: ValidationConte
   const result = drafts.map<ValidatedRow>((d) =>
     d.issues.length === 0 && d.input
       ? { rowNumber: d.rowNumber, name: d.name, input: d.input, issues: [], warnings: d.warnings }
-      : { rowNumber: d.rowNumber, name: d.name, issues: [...d.issues].sort((a, b) => columnOrder(a.column) - columnOrder(b.column)), warnings: d.warnings },
+      : {
+          rowNumber: d.rowNumber,
+          name: d.name,
+          issues: [...d.issues].sort((a, b) => columnOrder(a.column) - columnOrder(b.column)),
+          warnings: d.warnings,
+        },
   );
   const validCount = result.filter((r) => r.input).length;
   return { rows: result, validCount, errorCount: result.length - validCount };

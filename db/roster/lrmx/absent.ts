@@ -37,7 +37,10 @@ const FILLED_BY: readonly (readonly [Field, readonly (keyof LrmxPerson)[]])[] = 
 const NOT_IN_FORMAT: readonly Field[] = ['rank', 'status', 'familiarFields', 'traits', 'shortcomings'];
 
 /** Date fields whose text the mapper could not read: it gives '', which must not erase a stored date. */
-const DATES: readonly (readonly ['birthMonth' | 'partyJoin' | 'workStart', 'chuShengNianYue' | 'ruDangShiJian' | 'canJiaGongZuoShiJian'])[] = [
+const DATES: readonly (readonly [
+  'birthMonth' | 'partyJoin' | 'workStart',
+  'chuShengNianYue' | 'ruDangShiJian' | 'canJiaGongZuoShiJian',
+])[] = [
   ['birthMonth', 'chuShengNianYue'],
   ['partyJoin', 'ruDangShiJian'],
   ['workStart', 'canJiaGongZuoShiJian'],

@@ -4,7 +4,8 @@ import { FAMILY_LABELS } from './lrm-layouts';
 import { trimXmlSpace } from './xml';
 
 // A writer puts '#' for a missing value (and usually strips it again): either way the entry is empty.
-const entries = (column: string): string[] => (column === '' ? [] : column.split('@').map((s) => trimXmlSpace(s).replace(/^#$/, '')));
+const entries = (column: string): string[] =>
+  column === '' ? [] : column.split('@').map((s) => trimXmlSpace(s).replace(/^#$/, ''));
 
 /** How many members a column names: up to its last non-empty entry (writers pad every column with trailing @). */
 const named = (col: readonly string[]) => {
@@ -18,7 +19,9 @@ const named = (col: readonly string[]) => {
  * someone leaves it unknown whose value is whose. Then no member is read (the caller keeps the stored ones), since
  * pairing a name with someone else's 出生日期 would be worse than importing none.
  */
-export function lrmFamilyFromColumns(columns: readonly string[]): { members: LrmxFamilyMember[] } | { warning: string } {
+export function lrmFamilyFromColumns(
+  columns: readonly string[],
+): { members: LrmxFamilyMember[] } | { warning: string } {
   const cols = columns.map(entries);
   const width = Math.max(0, ...cols.map(named));
   const short = cols.some((col) => col.length > 0 && col.length < width);
@@ -28,7 +31,9 @@ export function lrmFamilyFromColumns(columns: readonly string[]): { members: Lrm
   }
   const members: LrmxFamilyMember[] = [];
   for (let i = 0; i < width; i += 1) {
-    const [chengWei = '', xingMing = '', chuShengRiQi = '', zhengZhiMianMao = '', gongZuoDanWeiJiZhiWu = ''] = cols.map((col) => col[i] ?? '');
+    const [chengWei = '', xingMing = '', chuShengRiQi = '', zhengZhiMianMao = '', gongZuoDanWeiJiZhiWu = ''] = cols.map(
+      (col) => col[i] ?? '',
+    );
     if (chengWei || xingMing || chuShengRiQi || zhengZhiMianMao || gongZuoDanWeiJiZhiWu) {
       members.push({ chengWei, xingMing, chuShengRiQi, zhengZhiMianMao, gongZuoDanWeiJiZhiWu });
     }

@@ -36,7 +36,8 @@ function cleanName(raw: string): string {
 const looksLikeDate = (s: string) => /^[\d\s.．\-/年月日]+$/.test(s);
 
 const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-const isPng = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+const isPng = (b: Buffer) =>
+  b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
 function photoOf(base64: string, issues: string[]): Buffer | null {
   const b64 = base64.replace(/\s+/g, '');
@@ -66,11 +67,14 @@ function genderOf(raw: string): Gender | null {
  */
 function partyJoinOf(text: string, month: (text: string) => string, issues: string[]): string {
   if (!text || looksLikeDate(text)) return text && month(text);
-  const both = /^([\d.．\-/年月日]{4,})\s*[；;，,、/／\s]\s*(\S.*)$/u.exec(text) ?? /^(.*\S)\s*[；;，,、/／\s]\s*([\d.．\-/年月日]{4,})$/u.exec(text);
+  const both =
+    /^([\d.．\-/年月日]{4,})\s*[；;，,、/／\s]\s*(\S.*)$/u.exec(text) ??
+    /^(.*\S)\s*[；;，,、/／\s]\s*([\d.．\-/年月日]{4,})$/u.exec(text);
   if (!both) return text;
   const [date, rest] = looksLikeDate(both[1]!) ? [both[1]!, both[2]!] : [both[2]!, both[1]!];
   const value = month(date);
-  if (value) issues.push(`入党时间“${shown(text)}”中的“${shown(rest)}”不是日期，只导入了日期（干部信息中没有政治面貌一项）`);
+  if (value)
+    issues.push(`入党时间“${shown(text)}”中的“${shown(rest)}”不是日期，只导入了日期（干部信息中没有政治面貌一项）`);
   return value || text;
 }
 
@@ -170,10 +174,18 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
     expertise: clean(person.shuXiZhuanYeYouHeZhuanChang),
     fulltimeEducation: clean(person.quanRiZhiJiaoYuXueLi),
     fulltimeDegree: clean(person.quanRiZhiJiaoYuXueWei),
-    fulltimeSchool: joinSchools(person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi, person.quanRiZhiJiaoYuXueWei),
+    fulltimeSchool: joinSchools(
+      person.quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi,
+      person.quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi,
+      person.quanRiZhiJiaoYuXueWei,
+    ),
     parttimeEducation: clean(person.zaiZhiJiaoYuXueLi),
     parttimeDegree: clean(person.zaiZhiJiaoYuXueWei),
-    parttimeSchool: joinSchools(person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi, person.zaiZhiJiaoYuXueWei),
+    parttimeSchool: joinSchools(
+      person.zaiZhiJiaoYuXueLiBiYeYuanXiaoXi,
+      person.zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi,
+      person.zaiZhiJiaoYuXueWei,
+    ),
     currentPost,
     postSince: postSinceFromResume(resume, currentPost, max),
     rank: '', // not in the format
@@ -208,7 +220,11 @@ function mentionsUnit(post: string, unitName: string): boolean {
  * front when it does not name the unit itself (“党委副书记” of 乌兰镇 → “乌兰镇党委副书记”), as the form expects a
  * full title.
  */
-export function cadreToPerson(c: CadreInput & { unitName: string }, photo: Buffer | null, opts: { today: Date }): LrmxPerson {
+export function cadreToPerson(
+  c: CadreInput & { unitName: string },
+  photo: Buffer | null,
+  opts: { today: Date },
+): LrmxPerson {
   const t = opts.today;
   const post = c.currentPost.trim();
   const firstPost = splitPosts(post)[0] ?? '';

@@ -4,7 +4,13 @@
 // that fits neither, or both, is refused rather than read with shifted fields.
 // Fields are "…"-quoted ("" inside is one quote) and may span lines (简历); unquoted fields are accepted too.
 // A file with fewer than the first nine fields is refused; fields past a file's end are `absent` (kept on re-import).
-import { emptyLrmxPerson, LRMX_ELEMENTS, type LrmxFamilyMember, type LrmxPerson, type LrmxReadResult } from '../../../shared/roster/lrmx-types';
+import {
+  emptyLrmxPerson,
+  LRMX_ELEMENTS,
+  type LrmxFamilyMember,
+  type LrmxPerson,
+  type LrmxReadResult,
+} from '../../../shared/roster/lrmx-types';
 import { lrmFamilyFromColumns } from './lrm-family';
 import { A_FAMILY_FROM, B_FAMILY_FROM, chooseLrmLayout, LRM_LAYOUTS, shown, type LrmLayoutId } from './lrm-layouts';
 import { LRMX_MAX_BYTES } from './read';
@@ -94,10 +100,18 @@ function build(f: readonly string[], layout: LrmLayoutId): Built {
   const absent = new Set<keyof LrmxPerson>();
   slots.forEach((slot, k) => {
     const keys: (keyof LrmxPerson)[] =
-      'key' in slot ? [slot.key]
-      : 'education' in slot && slot.education === 'level' ? ['quanRiZhiJiaoYuXueLi', 'quanRiZhiJiaoYuXueWei', 'zaiZhiJiaoYuXueLi', 'zaiZhiJiaoYuXueWei']
-      : 'education' in slot ? ['quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi']
-      : [];
+      'key' in slot
+        ? [slot.key]
+        : 'education' in slot && slot.education === 'level'
+          ? ['quanRiZhiJiaoYuXueLi', 'quanRiZhiJiaoYuXueWei', 'zaiZhiJiaoYuXueLi', 'zaiZhiJiaoYuXueWei']
+          : 'education' in slot
+            ? [
+                'quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi',
+                'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi',
+                'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi',
+                'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi',
+              ]
+            : [];
     keys.forEach((key) => (k < f.length ? carried.add(key) : absent.add(key)));
     if (k >= f.length) return;
     if ('key' in slot) person[slot.key] = slot.key === 'jianLi' ? f[k]!.replace(/\r\n?/g, '\n') : f[k];
@@ -105,16 +119,24 @@ function build(f: readonly string[], layout: LrmLayoutId): Built {
     else if ('unknown' in slot && f[k]) warnings.push(`第 ${k + 1} 项的含义不明，其内容“${shown(f[k]!)}”未导入`);
   });
   for (const e of LRMX_ELEMENTS) {
-    if (!carried.has(e.key) && e.key !== 'jiaTingChengYuan' && e.key !== 'zhaoPian' && e.key !== 'version') absent.add(e.key);
+    if (!carried.has(e.key) && e.key !== 'jiaTingChengYuan' && e.key !== 'zhaoPian' && e.key !== 'version')
+      absent.add(e.key);
   }
 
   if (layout === 'A') {
     const family: LrmxFamilyMember[] = [];
     for (let k = A_FAMILY_FROM; k + 4 < f.length; k += 5) {
-      family.push({ chengWei: f[k]!, xingMing: f[k + 1]!, chuShengRiQi: f[k + 2]!, zhengZhiMianMao: f[k + 3]!, gongZuoDanWeiJiZhiWu: f[k + 4]! });
+      family.push({
+        chengWei: f[k]!,
+        xingMing: f[k + 1]!,
+        chuShengRiQi: f[k + 2]!,
+        zhengZhiMianMao: f[k + 3]!,
+        gongZuoDanWeiJiZhiWu: f[k + 4]!,
+      });
     }
     person.jiaTingChengYuan = family;
-    if (f.length > A_FAMILY_FROM && (f.length - A_FAMILY_FROM) % 5 !== 0) warnings.push('家庭成员的项数不完整，最后一位家庭成员未读取');
+    if (f.length > A_FAMILY_FROM && (f.length - A_FAMILY_FROM) % 5 !== 0)
+      warnings.push('家庭成员的项数不完整，最后一位家庭成员未读取');
     if (f.length <= A_FAMILY_FROM) absent.add('jiaTingChengYuan');
     if (f.length <= 24) warnings.push('缺少“身份证号”项');
     if (f.length <= 13) warnings.push('缺少“现任职务”项');
@@ -136,7 +158,11 @@ export function readLrm(bytes: Uint8Array, pic: Uint8Array | null): LrmxReadResu
     if (bytes.length === 0) return { ok: false, error: '文件为空' };
     if (bytes.length > LRMX_MAX_BYTES) return { ok: false, error: '文件过大（上限 20 MB），不是任免审批表文件' };
     let first = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x09 || bytes[first] === 0x0a || bytes[first] === 0x0d)) first += 1;
+    while (
+      first < bytes.length &&
+      (bytes[first] === 0x20 || bytes[first] === 0x09 || bytes[first] === 0x0a || bytes[first] === 0x0d)
+    )
+      first += 1;
     if (first === bytes.length) return { ok: false, error: '文件为空' };
     if (bytes[first] !== 0x22) return { ok: false, error: NOT_LRM }; // junk is refused on its first byte
 
@@ -144,7 +170,8 @@ export function readLrm(bytes: Uint8Array, pic: Uint8Array | null): LrmxReadResu
     if (!decoded) return { ok: false, error: `${NOT_LRM}：文件编码无法识别（既不是 GB18030 也不是 UTF-8 文本）` };
     const split = splitLrmFields(decoded.text.replace(/^\uFEFF/, ''));
     if (!split) return { ok: false, error: `${NOT_LRM}：引号不配对或字段之间有多余内容，文件可能已损坏` };
-    if (split.length < MIN_FIELDS) return { ok: false, error: `${NOT_LRM}：只有 ${split.length} 项，至少应有 ${MIN_FIELDS} 项` };
+    if (split.length < MIN_FIELDS)
+      return { ok: false, error: `${NOT_LRM}：只有 ${split.length} 项，至少应有 ${MIN_FIELDS} 项` };
     const f = split.map(trimXmlSpace);
     if (!f[0]) return { ok: false, error: `${NOT_LRM}：“姓名”为空` };
 

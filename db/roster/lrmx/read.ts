@@ -16,7 +16,20 @@ export const NOT_LRMX = '不是有效的任免审批表文件（.lrmx）';
 /** Missing these is worth a warning; a missing 姓名 makes the file unusable. */
 const IMPORTANT: ReadonlySet<keyof LrmxPerson> = new Set(['chuShengNianYue', 'shenFenZheng', 'xianRenZhiWu']);
 
-const GB_LABELS = new Set(['gb18030', 'gbk', 'gb2312', 'gb_2312', 'gb_2312-80', 'cp936', 'ms936', 'windows-936', 'x-gbk', 'euc-cn', 'csgb2312', 'chinese']);
+const GB_LABELS = new Set([
+  'gb18030',
+  'gbk',
+  'gb2312',
+  'gb_2312',
+  'gb_2312-80',
+  'cp936',
+  'ms936',
+  'windows-936',
+  'x-gbk',
+  'euc-cn',
+  'csgb2312',
+  'chinese',
+]);
 const UTF16_LABELS = new Set(['utf-16', 'utf-16le', 'utf-16be', 'ucs-2', 'unicode']);
 
 type Decoded = { ok: true; text: string; warnings: string[] } | { ok: false; error: string };
@@ -37,11 +50,15 @@ function decodeDocument(b: Uint8Array): Decoded {
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return tryDecode(b, 'utf-16be', false);
 
   // The first bytes of a BOM only: a file cut right at its start.
-  if ((b.length < 3 && b[0] === 0xef && (b.length < 2 || b[1] === 0xbb)) || (b.length === 1 && (b[0] === 0xff || b[0] === 0xfe))) {
+  if (
+    (b.length < 3 && b[0] === 0xef && (b.length < 2 || b[1] === 0xbb)) ||
+    (b.length === 1 && (b[0] === 0xff || b[0] === 0xfe))
+  ) {
     return { ok: false, error: `${NOT_LRMX}：文件不完整` };
   }
   let first = 0;
-  while (first < b.length && (b[first] === 0x20 || b[first] === 0x09 || b[first] === 0x0a || b[first] === 0x0d)) first += 1;
+  while (first < b.length && (b[first] === 0x20 || b[first] === 0x09 || b[first] === 0x0a || b[first] === 0x0d))
+    first += 1;
   if (first === b.length) return { ok: false, error: '文件为空' };
   if (b[first] !== 0x3c) return { ok: false, error: NOT_LRMX };
 
@@ -54,7 +71,8 @@ function decodeDocument(b: Uint8Array): Decoded {
   if (GB_LABELS.has(declared)) {
     // Re-saved by a UTF-8 editor without touching the declaration: real GB text is practically never valid UTF-8.
     const utf8 = hasHighBytes(b) ? tryDecode(b, 'utf-8', false) : null;
-    if (utf8?.ok) return { ...utf8, warnings: [`文件声明为 ${declared.toUpperCase()} 编码，但内容是 UTF-8，已按 UTF-8 读取`] };
+    if (utf8?.ok)
+      return { ...utf8, warnings: [`文件声明为 ${declared.toUpperCase()} 编码，但内容是 UTF-8，已按 UTF-8 读取`] };
     return tryDecode(b, 'gb18030', false);
   }
   try {
@@ -92,7 +110,11 @@ function tryDecode(b: Uint8Array, label: string, gbFallback: boolean): Decoded {
     if (cutInsideCharacter(b, label)) return { ok: false, error: INCOMPLETE };
     if (gbFallback) {
       try {
-        return { ok: true, text: decode(b, 'gb18030'), warnings: ['文件不是有效的 UTF-8 文本，已按 GB18030 编码读取，请核对文字是否正确'] };
+        return {
+          ok: true,
+          text: decode(b, 'gb18030'),
+          warnings: ['文件不是有效的 UTF-8 文本，已按 GB18030 编码读取，请核对文字是否正确'],
+        };
       } catch {
         if (cutInsideCharacter(b, 'gb18030')) return { ok: false, error: INCOMPLETE };
         return { ok: false, error: `${NOT_LRMX}：文件编码无法识别（既不是 UTF-8 也不是 GB18030 文本）` };
@@ -130,7 +152,8 @@ function textOf(el: XmlElement | undefined, label: string, warnings: string[]): 
 
 function familyMember(item: XmlElement, warnings: string[]): LrmxFamilyMember {
   const m: Record<string, string> = {};
-  for (const f of LRMX_FAMILY_ELEMENTS) m[f.key] = textOf(firstChild(item, f.element, `家庭成员${f.label}`, null), `家庭成员${f.label}`, warnings);
+  for (const f of LRMX_FAMILY_ELEMENTS)
+    m[f.key] = textOf(firstChild(item, f.element, `家庭成员${f.label}`, null), `家庭成员${f.label}`, warnings);
   return m as unknown as LrmxFamilyMember;
 }
 
@@ -159,7 +182,11 @@ function personOf(root: XmlElement): LrmxReadResult {
 
 function read(bytes: Uint8Array): LrmxReadResult {
   if (bytes.length === 0) return { ok: false, error: '文件为空' };
-  if (bytes.length > LRMX_MAX_BYTES) return { ok: false, error: `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 20 MB），不是任免审批表文件` };
+  if (bytes.length > LRMX_MAX_BYTES)
+    return {
+      ok: false,
+      error: `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 20 MB），不是任免审批表文件`,
+    };
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text;
@@ -169,9 +196,15 @@ function read(bytes: Uint8Array): LrmxReadResult {
 
   const parsed = parseXml(text);
   if (!parsed.ok) {
-    return { ok: false, error: parsed.doctype ? `${NOT_LRMX}：${parsed.reason}` : `${NOT_LRMX}：XML 格式错误（第 ${parsed.line} 行：${parsed.reason}）` };
+    return {
+      ok: false,
+      error: parsed.doctype
+        ? `${NOT_LRMX}：${parsed.reason}`
+        : `${NOT_LRMX}：XML 格式错误（第 ${parsed.line} 行：${parsed.reason}）`,
+    };
   }
-  if (parsed.root.name !== 'Person') return { ok: false, error: `${NOT_LRMX}：根元素是“${parsed.root.name}”，应为“Person”` };
+  if (parsed.root.name !== 'Person')
+    return { ok: false, error: `${NOT_LRMX}：根元素是“${parsed.root.name}”，应为“Person”` };
   const result = personOf(parsed.root);
   return result.ok ? { ...result, warnings: [...decoded.warnings, ...parsed.warnings, ...result.warnings] } : result;
 }

@@ -10,7 +10,9 @@ export interface ResumePeriod {
 const DATE = String.raw`(\d{4})\s*[.．\-/年]?\s*(\d{1,2})\s*月?`;
 // A start date, a dash (or 至 / ~), an optional end date, the text. Dates as 2019.05, 201905, 2019-5, 2019年5月.
 // “至今” (until now) is an open end like nothing at all.
-const PERIOD = new RegExp(String.raw`^\s*${DATE}\s*(?:-{1,2}|—{1,2}|–{1,2}|－{1,2}|~|～|至今|至)\s*(?:${DATE}|至今)?\s*(.*)$`);
+const PERIOD = new RegExp(
+  String.raw`^\s*${DATE}\s*(?:-{1,2}|—{1,2}|–{1,2}|－{1,2}|~|～|至今|至)\s*(?:${DATE}|至今)?\s*(.*)$`,
+);
 
 /** Lines that do not start with a period continue the previous period's text (long posts wrap). */
 export function resumePeriods(resume: string): ResumePeriod[] {

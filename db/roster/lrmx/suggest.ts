@@ -3,12 +3,14 @@ import type { PositionCode } from '../../../shared/catalog/types';
 
 // Titles that head a unit (a 书记 of its 党委/党组, a 镇长, a 局长 …). Checked at the END of one listed post, so
 // “一级主任科员” (ends with 科员) is not a 主任.
-const CHIEF_TITLE = /(书记|苏木达|嘎查达|主任委员|主任|主席|主委|政委|总经理|经理|董事长|理事长|[镇乡旗县区市局部院所站队行校园馆社会团处科股庭厂场矿台关]长|检察长|秘书长|指挥长)$/;
+const CHIEF_TITLE =
+  /(书记|苏木达|嘎查达|主任委员|主任|主席|主委|政委|总经理|经理|董事长|理事长|[镇乡旗县区市局部院所站队行校园馆社会团处科股庭厂场矿台关]长|检察长|秘书长|指挥长)$/;
 // 副 + a title anywhere in the post: 党委副书记, 常务副镇长, 副主任, 副检察长 …
 const DEPUTY_TITLE = /副(书记|苏木达|嘎查达|主任|主席|主委|政委|总经理|经理|董事长|理事长|[\u4e00-\u9fa5]{0,2}长)/;
 // Posts of a 班子 member that are not the unit's head even without 副: the 纪委书记 of a 镇, its 武装部长, the
 // 委员 of a 党委, the 组长 of a 派驻纪检组 … (all 副职 in 双比双评).
-const MEMBER_POST = /(纪委书记|纪工委书记|纪检组长|纪检组组长|纪检监察组组长|武装部长|武装部部长|人武部长|人武部部长|委员|成员)$/;
+const MEMBER_POST =
+  /(纪委书记|纪工委书记|纪检组长|纪检组组长|纪检监察组组长|武装部长|武装部部长|人武部长|人武部部长|委员|成员)$/;
 // Words between a unit's name and a title that still mean “of this unit”.
 const UNIT_BODY = /^(党委|党组|党工委|党总支|党支部|行政)?$/;
 
@@ -90,7 +92,8 @@ function bestIn(text: string, units: readonly { id: number; name: string }[]): n
       score = orgPrefix.length;
       at = 0;
     }
-    if (score > 0 && (!best || score > best.score || (score === best.score && at < best.at))) best = { id: unit.id, score, at };
+    if (score > 0 && (!best || score > best.score || (score === best.score && at < best.at)))
+      best = { id: unit.id, score, at };
   }
   return best?.id ?? null;
 }

@@ -1,9 +1,15 @@
 // Writes an LrmxPerson as a .lrmx file the national 任免审批表 editor opens: the samples' layout, UTF-8.
-import { LRMX_ELEMENTS, LRMX_FAMILY_ELEMENTS, LRMX_PERSON_NAMESPACES, type LrmxPerson } from '../../../shared/roster/lrmx-types';
+import {
+  LRMX_ELEMENTS,
+  LRMX_FAMILY_ELEMENTS,
+  LRMX_PERSON_NAMESPACES,
+  type LrmxPerson,
+} from '../../../shared/roster/lrmx-types';
 
 // CR is written as a reference (a reader turns a raw CR into LF); characters XML 1.0 cannot hold at all (other
 // control characters, U+FFFE/U+FFFF, lone surrogates) are dropped.
-const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NEEDS_ESCAPE =
+  /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 
 export const escapeXmlText = (s: string): string => s.replace(NEEDS_ESCAPE, (c) => ESCAPES[c] ?? '');

@@ -44,7 +44,12 @@ class XmlSyntaxError extends Error {
 
 const isXmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isXmlChar = (cp: number) =>
-  cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
 
 /** Removes XML whitespace (space, tab, CR, LF) at both ends; a loop, not a regex, so long runs cost nothing. */
 export function trimXmlSpace(s: string): string {
@@ -219,7 +224,10 @@ class Reader {
       else if (s.startsWith('<?', this.i)) this.pi();
       else if (s.startsWith('<!DOCTYPE', this.i) || s.startsWith('<!doctype', this.i)) {
         throw new XmlSyntaxError('文件含有 DOCTYPE 声明（可定义实体），出于安全考虑不予读取', this.i, true);
-      } else if (this.i < s.length && ['<!--', '<!DOCTYPE', '<?'].some((m) => m.length > s.length - this.i && m.startsWith(s.slice(this.i)))) {
+      } else if (
+        this.i < s.length &&
+        ['<!--', '<!DOCTYPE', '<?'].some((m) => m.length > s.length - this.i && m.startsWith(s.slice(this.i)))
+      ) {
         throw new XmlSyntaxError(`文件在注释或声明中截断（${INCOMPLETE}）`, this.i);
       } else return;
     }
@@ -235,7 +243,8 @@ class Reader {
     NAME.lastIndex = this.i + 2;
     const m = NAME.exec(this.s);
     if (!m) this.fail('处理指令格式错误', this.i + 2);
-    if (m[0].toLowerCase() === 'xml') this.fail('XML 声明只能出现在文件开头', this.i + 2 + m[0].length, `处理指令没有结束（${INCOMPLETE}）`);
+    if (m[0].toLowerCase() === 'xml')
+      this.fail('XML 声明只能出现在文件开头', this.i + 2 + m[0].length, `处理指令没有结束（${INCOMPLETE}）`);
     const end = this.s.indexOf('?>', this.i + 2);
     if (end < 0) throw new XmlSyntaxError('处理指令没有结束（文件不完整）', this.i);
     this.i = end + 2;
@@ -302,7 +311,8 @@ class Reader {
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       const lt = s.indexOf('<', this.i);
-      if (lt < 0) throw new XmlSyntaxError(`元素 <${top.name}> 没有结束标记（文件不完整）`, openedAt[openedAt.length - 1]!);
+      if (lt < 0)
+        throw new XmlSyntaxError(`元素 <${top.name}> 没有结束标记（文件不完整）`, openedAt[openedAt.length - 1]!);
       if (lt > this.i) {
         const raw = s.slice(this.i, lt);
         if (raw.includes(']]>')) throw new XmlSyntaxError('文字中不能出现“]]>”', this.i);
@@ -328,10 +338,10 @@ class Reader {
       else if (s.startsWith('<!', lt)) {
         // “<!-” or “<![CDA” at the very end is a comment or CDATA section cut off.
         const rest = s.slice(lt);
-        if ('<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest)) throw new XmlSyntaxError(`注释或 CDATA 段没有结束（${INCOMPLETE}）`, lt);
+        if ('<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest))
+          throw new XmlSyntaxError(`注释或 CDATA 段没有结束（${INCOMPLETE}）`, lt);
         throw new XmlSyntaxError('元素内容中有不支持的声明', lt);
-      }
-      else {
+      } else {
         if (stack.length >= MAX_DEPTH) throw new XmlSyntaxError(`元素嵌套超过 ${MAX_DEPTH} 层`, lt);
         const child = this.startTag();
         top.children.push(child.el);

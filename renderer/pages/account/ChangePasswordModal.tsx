@@ -12,7 +12,15 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; forced: boolean; onClose: () => void }) {
+export function ChangePasswordModal({
+  open,
+  forced,
+  onClose,
+}: {
+  open: boolean;
+  forced: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();

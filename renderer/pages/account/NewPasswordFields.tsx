@@ -16,7 +16,12 @@ export function NewPasswordFields({
 }) {
   return (
     <>
-      <Form.Item label={label} name={name} rules={newPasswordRules(label)} extra={`密码须${PASSWORD_RULE_TEXT}。${extra ?? ''}`}>
+      <Form.Item
+        label={label}
+        name={name}
+        rules={newPasswordRules(label)}
+        extra={`密码须${PASSWORD_RULE_TEXT}。${extra ?? ''}`}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item label={confirmLabel} name="confirm" dependencies={[name]} rules={confirmPasswordRules(name)}>

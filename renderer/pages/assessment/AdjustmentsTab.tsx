@@ -1,7 +1,19 @@
 // 日常考核加减分清单: items with points, date and reason; the configured caps and each cadre's capped totals shown;
 // administrators also see the dossier's P/N entries of the year with points, to adopt (采纳) or dismiss (忽略).
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { AdjustmentProposal, AdjustmentView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
@@ -16,7 +28,13 @@ interface Values {
   reason: string;
 }
 
-export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossier }: EntryProps & { seesDossier: boolean }) {
+export function AdjustmentsTab({
+  detail,
+  ballots,
+  editable,
+  onChanged,
+  seesDossier,
+}: EntryProps & { seesDossier: boolean }) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
@@ -36,7 +54,14 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
   const adopt = async (p: AdjustmentProposal) => {
     try {
       const reason = `档案材料“${p.title}”（${p.listItemCode} ${p.listItemName}）`.slice(0, 200);
-      await call('adjustments.add', { assessmentId: detail.id, targetId: p.targetId, points: p.points, date: p.date, reason, dossierEntryId: p.dossierEntryId });
+      await call('adjustments.add', {
+        assessmentId: detail.id,
+        targetId: p.targetId,
+        points: p.points,
+        date: p.date,
+        reason,
+        dossierEntryId: p.dossierEntryId,
+      });
       await onChanged();
       message.success(`已按档案材料${p.points > 0 ? '加' : '减'} ${Math.abs(p.points)} 分`);
     } catch (e) {
@@ -45,7 +70,11 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
   };
   const dismiss = async (p: AdjustmentProposal, dismissed: boolean) => {
     try {
-      await call('adjustments.dismissProposal', { assessmentId: detail.id, dossierEntryId: p.dossierEntryId, dismissed });
+      await call('adjustments.dismissProposal', {
+        assessmentId: detail.id,
+        dossierEntryId: p.dossierEntryId,
+        dismissed,
+      });
       loadProposals();
     } catch (e) {
       message.error(errorMessage(e));
@@ -57,7 +86,13 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await call('adjustments.add', { assessmentId: detail.id, targetId: v.targetId, points: v.points, date: v.date, reason: v.reason });
+      await call('adjustments.add', {
+        assessmentId: detail.id,
+        targetId: v.targetId,
+        points: v.points,
+        date: v.date,
+        reason: v.reason,
+      });
       await onChanged();
       form.resetFields(['points', 'reason']);
       message.success('已添加加减分项');
@@ -88,10 +123,16 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
   return (
     <>
       <Typography.Paragraph>
-        加分上限 <b>{fmt2(bonusCap)}</b> 分；减分上限 <b>{penaltyCap === null ? '不设上限' : `${fmt2(penaltyCap)} 分`}</b>（在“配置”中修改）。
+        加分上限 <b>{fmt2(bonusCap)}</b> 分；减分上限{' '}
+        <b>{penaltyCap === null ? '不设上限' : `${fmt2(penaltyCap)} 分`}</b>（在“配置”中修改）。
       </Typography.Paragraph>
       {seesDossier && proposals.length > 0 ? (
-        <Card size="small" title={`档案材料提示的加减分（${detail.year}年，待处理 ${openCount} 条）`} style={{ marginBottom: 16 }} data-testid="adjustment-proposals">
+        <Card
+          size="small"
+          title={`档案材料提示的加减分（${detail.year}年，待处理 ${openCount} 条）`}
+          style={{ marginBottom: 16 }}
+          data-testid="adjustment-proposals"
+        >
           <Table<AdjustmentProposal>
             rowKey="dossierEntryId"
             size="small"
@@ -101,7 +142,12 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
               { title: '干部', width: 100, render: (_: unknown, p) => byId.get(p.targetId)?.name ?? p.targetId },
               { title: '日期', dataIndex: 'date', width: 104 },
               { title: '档案材料', dataIndex: 'title', ellipsis: true },
-              { title: '清单事项', width: 250, ellipsis: true, render: (_: unknown, p) => `${p.listItemCode} ${p.listItemName}` },
+              {
+                title: '清单事项',
+                width: 250,
+                ellipsis: true,
+                render: (_: unknown, p) => `${p.listItemCode} ${p.listItemName}`,
+              },
               { title: '分值', dataIndex: 'points', width: 64, render: (x: number) => (x > 0 ? `+${x}` : String(x)) },
               {
                 title: '处理',
@@ -110,20 +156,36 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
                   p.state === 'adopted' ? (
                     <Typography.Text type="secondary">已计入</Typography.Text>
                   ) : !editable ? (
-                    <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>{p.state === 'dismissed' ? '已忽略' : '未处理'}</Typography.Text>
+                    <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>
+                      {p.state === 'dismissed' ? '已忽略' : '未处理'}
+                    </Typography.Text>
                   ) : p.state === 'dismissed' ? (
                     <Space size={4}>
                       <Typography.Text type="secondary">已忽略</Typography.Text>
-                      <Button type="link" size="small" onClick={() => void dismiss(p, false)} data-testid={`proposal-restore-${p.dossierEntryId}`}>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => void dismiss(p, false)}
+                        data-testid={`proposal-restore-${p.dossierEntryId}`}
+                      >
                         恢复
                       </Button>
                     </Space>
                   ) : (
                     <Space size={4}>
-                      <Button size="small" type="primary" onClick={() => void adopt(p)} data-testid={`proposal-adopt-${p.dossierEntryId}`}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => void adopt(p)}
+                        data-testid={`proposal-adopt-${p.dossierEntryId}`}
+                      >
                         采纳
                       </Button>
-                      <Button size="small" onClick={() => void dismiss(p, true)} data-testid={`proposal-dismiss-${p.dossierEntryId}`}>
+                      <Button
+                        size="small"
+                        onClick={() => void dismiss(p, true)}
+                        data-testid={`proposal-dismiss-${p.dossierEntryId}`}
+                      >
                         忽略
                       </Button>
                     </Space>
@@ -135,14 +197,28 @@ export function AdjustmentsTab({ detail, ballots, editable, onChanged, seesDossi
       ) : null}
       {editable ? (
         <Card size="small" title="新增加减分项" style={{ marginBottom: 16 }}>
-          <Form form={form} layout="inline" requiredMark={false} initialValues={{ date: new Date().toISOString().slice(0, 10) }}>
+          <Form
+            form={form}
+            layout="inline"
+            requiredMark={false}
+            initialValues={{ date: new Date().toISOString().slice(0, 10) }}
+          >
             <Form.Item name="targetId" rules={[{ required: true, message: '请选择干部' }]}>
-              <Select showSearch={{ filterOption: filterMember }} style={{ width: 200 }} placeholder="姓名或拼音首字母" options={detail.members.map((m) => memberOption(detail, m))} data-testid="adjustment-target" />
+              <Select
+                showSearch={{ filterOption: filterMember }}
+                style={{ width: 200 }}
+                placeholder="姓名或拼音首字母"
+                options={detail.members.map((m) => memberOption(detail, m))}
+                data-testid="adjustment-target"
+              />
             </Form.Item>
             <Form.Item name="points" rules={[{ required: true, message: '请填写分值' }]}>
               <InputNumber placeholder="分值（减分为负）" style={{ width: 150 }} min={-100} max={100} />
             </Form.Item>
-            <Form.Item name="date" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 2025-03-14' }]}>
+            <Form.Item
+              name="date"
+              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 2025-03-14' }]}
+            >
               <Input placeholder="日期" style={{ width: 130 }} />
             </Form.Item>
             <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写加减分事由' }]}>

@@ -111,7 +111,16 @@ export function AssessmentDetailPage({
           const d = await call('assessments.archive', { id, version: detail.version });
           setDetail(d);
           setRankingsKey((k) => k + 1);
-          modal.success({ title: '考核已归档', content: <Typography.Text copyable code data-testid="archive-digest-dialog">{d.digest}</Typography.Text>, okText: '知道了', width: 640 });
+          modal.success({
+            title: '考核已归档',
+            content: (
+              <Typography.Text copyable code data-testid="archive-digest-dialog">
+                {d.digest}
+              </Typography.Text>
+            ),
+            okText: '知道了',
+            width: 640,
+          });
         } catch (e) {
           message.error(errorMessage(e));
         }
@@ -158,7 +167,14 @@ export function AssessmentDetailPage({
         </Button>
       ) : null}
       {detail.state === 'summarized' ? (
-        <Button onClick={() => transition('collecting', { label: '重新打开测评', confirm: '重新打开后已汇总的结果和已确认的等次将清除，可继续录入。确定？' })}>
+        <Button
+          onClick={() =>
+            transition('collecting', {
+              label: '重新打开测评',
+              confirm: '重新打开后已汇总的结果和已确认的等次将清除，可继续录入。确定？',
+            })
+          }
+        >
           重新打开测评
         </Button>
       ) : null}
@@ -175,7 +191,17 @@ export function AssessmentDetailPage({
 
   const items = [
     { key: 'members', label: '成员', children: <MembersTab detail={detail} /> },
-    { key: 'config', label: '配置', children: <ConfigTab detail={detail} editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')} onSaved={setDetail} /> },
+    {
+      key: 'config',
+      label: '配置',
+      children: (
+        <ConfigTab
+          detail={detail}
+          editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')}
+          onSaved={setDetail}
+        />
+      ),
+    },
     ...(seesBallots
       ? [
           { key: 'superior', label: '上级排名', children: entry((p) => <SuperiorTab {...p} />) },
@@ -186,22 +212,50 @@ export function AssessmentDetailPage({
           {
             key: 'codes',
             label: '评议码',
-            children: <PanelCodesTab detail={detail} isAdmin={isAdmin} canKiosk={canEnter} onKiosk={startKiosk} printedBy={userName} />,
+            children: (
+              <PanelCodesTab
+                detail={detail}
+                isAdmin={isAdmin}
+                canKiosk={canEnter}
+                onKiosk={startKiosk}
+                printedBy={userName}
+              />
+            ),
           },
-          { key: 'adjustments', label: '加减分', children: entry((p) => <AdjustmentsTab {...p} seesDossier={isAdmin} />) },
-          { key: 'vetoes', label: '一票否决', children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} seesDossier={isAdmin} />) },
+          {
+            key: 'adjustments',
+            label: '加减分',
+            children: entry((p) => <AdjustmentsTab {...p} seesDossier={isAdmin} />),
+          },
+          {
+            key: 'vetoes',
+            label: '一票否决',
+            children: entry((p) => <VetoesTab {...p} editable={p.editable && isAdmin} seesDossier={isAdmin} />),
+          },
           {
             key: 'ineligible',
             label: '不得评优',
             // Unlike ballots, known before voting starts: administrators may list it while preparing too.
-            children: entry((p) => <IneligibleTab {...p} editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')} />),
+            children: entry((p) => (
+              <IneligibleTab
+                {...p}
+                editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')}
+              />
+            )),
           },
         ]
       : []),
     {
       key: 'rankings',
       label: '排名结果',
-      children: <RankingsTab key={`${rankingsKey}-${tab === 'rankings' ? 'on' : 'off'}`} detail={detail} canConfirm={isAdmin && detail.state === 'summarized'} printedBy={RANKINGS_PRINTERS.includes(role) ? userName : null} />,
+      children: (
+        <RankingsTab
+          key={`${rankingsKey}-${tab === 'rankings' ? 'on' : 'off'}`}
+          detail={detail}
+          canConfirm={isAdmin && detail.state === 'summarized'}
+          printedBy={RANKINGS_PRINTERS.includes(role) ? userName : null}
+        />
+      ),
     },
   ];
 
@@ -231,7 +285,9 @@ export function AssessmentDetailPage({
         </Card>
       ) : null}
       {detail.state !== 'collecting' && seesBallots && tab !== 'members' && tab !== 'config' && tab !== 'rankings' ? (
-        <Typography.Paragraph type="warning">当前为“{STATE_LABELS[detail.state]}”状态，只有“测评中”才能录入或修改测评票。</Typography.Paragraph>
+        <Typography.Paragraph type="warning">
+          当前为“{STATE_LABELS[detail.state]}”状态，只有“测评中”才能录入或修改测评票。
+        </Typography.Paragraph>
       ) : null}
       {seesBallots ? (
         // Beside the tab bar it would push the last tabs into an overflow menu; its own row keeps every tab visible.
@@ -247,12 +303,7 @@ export function AssessmentDetailPage({
         </div>
       ) : null}
       <Card>
-        <Tabs
-          activeKey={tab}
-          onChange={setTab}
-          items={items}
-          destroyOnHidden
-        />
+        <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
       </Card>
     </>
   );

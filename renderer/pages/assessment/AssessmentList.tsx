@@ -32,7 +32,9 @@ export function AssessmentList({ role, onOpen }: { role: Role; onOpen: (id: numb
     <>
       <PageHeader
         title="考核测评"
-        description={role === 'reviewer' ? '仅显示已归档的考核。' : '“双比双评”：正职按单位类别跨单位排名，副职在本单位内排名。'}
+        description={
+          role === 'reviewer' ? '仅显示已归档的考核。' : '“双比双评”：正职按单位类别跨单位排名，副职在本单位内排名。'
+        }
         extra={
           role === 'admin' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -61,7 +63,12 @@ export function AssessmentList({ role, onOpen }: { role: Role; onOpen: (id: numb
                 </Typography.Link>
               ),
             },
-            { title: '状态', dataIndex: 'state', width: 100, render: (s: AssessmentSummary['state']) => <StateTag state={s} /> },
+            {
+              title: '状态',
+              dataIndex: 'state',
+              width: 100,
+              render: (s: AssessmentSummary['state']) => <StateTag state={s} />,
+            },
             { title: '成员', dataIndex: 'memberCount', width: 80, render: (n: number) => `${n} 人` },
             { title: '更新时间', dataIndex: 'updatedAt', width: 180, render: (t: string) => formatDateTime(t) },
             {

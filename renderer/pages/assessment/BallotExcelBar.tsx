@@ -8,7 +8,15 @@ import { call } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { BallotImportModal } from './BallotImportModal';
 
-export function BallotExcelBar({ detail, role, onImported }: { detail: AssessmentDetail; role: Role; onImported: () => void }) {
+export function BallotExcelBar({
+  detail,
+  role,
+  onImported,
+}: {
+  detail: AssessmentDetail;
+  role: Role;
+  onImported: () => void;
+}) {
   const { message } = AntApp.useApp();
   const [importing, setImporting] = useState(false);
   const clerk = role === 'admin' || role === 'assessmentClerk';

@@ -2,14 +2,33 @@
 // the file will do; choose 累加/替换 per group, resolve each conflict, then import all at once.
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Progress, Space, Table, Typography } from 'antd';
-import { openConflicts, type BallotImportConflict, type BallotImportGroup, type BallotImportMode, type LeftOutRater } from '../../../shared/assessment/ballot-import';
+import {
+  openConflicts,
+  type BallotImportConflict,
+  type BallotImportGroup,
+  type BallotImportMode,
+  type LeftOutRater,
+} from '../../../shared/assessment/ballot-import';
 import { BallotImportGroupCard } from './BallotImportPlan';
 import { FileExcelOutlined } from '@ant-design/icons';
-import type { AssessmentDetail, BallotImportIssue, BallotImportPreview, BallotImportSheet } from '../../../shared/assessment/types';
+import type {
+  AssessmentDetail,
+  BallotImportIssue,
+  BallotImportPreview,
+  BallotImportSheet,
+} from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { useJobProgress } from '../../lib/useJobProgress';
 
-export function BallotImportModal({ detail, onClose, onImported }: { detail: AssessmentDetail; onClose: () => void; onImported: () => void }) {
+export function BallotImportModal({
+  detail,
+  onClose,
+  onImported,
+}: {
+  detail: AssessmentDetail;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const { message } = AntApp.useApp();
   const [reading, setReading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -19,7 +38,10 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
   const [leftOut, setLeftOut] = useState<LeftOutRater[]>([]);
   const progress = useJobProgress(preview?.jobId, committing);
   const leaveOut = (g: BallotImportGroup, c: BallotImportConflict, out: boolean) =>
-    setLeftOut((l) => [...l.filter((x) => !(x.group === g.group && x.kind === c.kind && x.rater === c.rater)), ...(out ? [{ group: g.group, kind: c.kind, rater: c.rater }] : [])]);
+    setLeftOut((l) => [
+      ...l.filter((x) => !(x.group === g.group && x.kind === c.kind && x.rater === c.rater)),
+      ...(out ? [{ group: g.group, kind: c.kind, rater: c.rater }] : []),
+    ]);
 
   const choose = async () => {
     setProblem(null);
@@ -49,7 +71,9 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
         modes: groups.map((g) => ({ group: g.group, mode: modes[g.group]! })),
         leftOut: leftOut.filter((l) => groups.some((g) => g.group === l.group)),
       });
-      message.success(`已导入上级排名 ${r.superior} 张、同级互评 ${r.peer} 张、职工测评 ${r.staff} 人、服务对象评分 ${r.service} 个；评议终端的票未作改动`);
+      message.success(
+        `已导入上级排名 ${r.superior} 张、同级互评 ${r.peer} 张、职工测评 ${r.staff} 人、服务对象评分 ${r.service} 个；评议终端的票未作改动`,
+      );
       onImported();
     } catch (e) {
       // Also as a message: the body may be scrolled far below the alert at its top.
@@ -90,7 +114,13 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
           <Button onClick={onClose} disabled={committing}>
             取消
           </Button>
-          <Button type="primary" disabled={blocked} loading={committing} onClick={() => void commit()} data-testid="ballot-import-confirm">
+          <Button
+            type="primary"
+            disabled={blocked}
+            loading={committing}
+            onClick={() => void commit()}
+            data-testid="ballot-import-confirm"
+          >
             确认导入
           </Button>
         </Space>
@@ -98,10 +128,20 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
     >
       <Space direction="vertical" style={{ width: '100%' }} data-testid="ballot-import-preview">
         <Space>
-          <Button icon={<FileExcelOutlined />} onClick={() => void choose()} loading={reading} disabled={committing} data-testid="ballot-import-choose">
+          <Button
+            icon={<FileExcelOutlined />}
+            onClick={() => void choose()}
+            loading={reading}
+            disabled={committing}
+            data-testid="ballot-import-choose"
+          >
             {preview ? '重新选择文件' : '选择填写好的测评票'}
           </Button>
-          {preview ? <Typography.Text>{preview.fileName}</Typography.Text> : <Typography.Text type="secondary">请选择从本考核下载并填写好的测评票模板（.xlsx）。</Typography.Text>}
+          {preview ? (
+            <Typography.Text>{preview.fileName}</Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">请选择从本考核下载并填写好的测评票模板（.xlsx）。</Typography.Text>
+          )}
         </Space>
         {problem ? <Alert type="error" showIcon title={problem} data-testid="ballot-import-problem" /> : null}
         {committing ? <Progress percent={progress.percent} status="active" /> : null}
@@ -119,7 +159,12 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
                 { title: '职工测评', dataIndex: 'staff', width: 90, render: (n: number) => `${n} 人` },
                 { title: '服务对象评分', dataIndex: 'service', width: 110, render: (n: number) => `${n} 个` },
                 { title: '无误的行', dataIndex: 'rowsOk', width: 90 },
-                { title: '有错误的行', dataIndex: 'rowsWithIssues', width: 100, render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+                {
+                  title: '有错误的行',
+                  dataIndex: 'rowsWithIssues',
+                  width: 100,
+                  render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+                },
               ]}
             />
             {preview.issueCount > 0 ? (
@@ -166,7 +211,9 @@ export function BallotImportModal({ detail, onClose, onImported }: { detail: Ass
                 ))}
               </>
             )}
-            {preview.ignoredSheets.length > 0 ? <Typography.Text type="secondary">未读取的工作表：{preview.ignoredSheets.join('、')}</Typography.Text> : null}
+            {preview.ignoredSheets.length > 0 ? (
+              <Typography.Text type="secondary">未读取的工作表：{preview.ignoredSheets.join('、')}</Typography.Text>
+            ) : null}
           </>
         ) : null}
       </Space>

@@ -19,7 +19,12 @@ import {
 } from '../../../shared/assessment/ballot-import';
 import { COMPONENT_LABELS } from '../../../shared/assessment/types';
 
-const UNIT: Readonly<Record<CadreKind | 'superior', string>> = { superior: '张', peer: '张', staff: '票', service: '个' };
+const UNIT: Readonly<Record<CadreKind | 'superior', string>> = {
+  superior: '张',
+  peer: '张',
+  staff: '票',
+  service: '个',
+};
 
 const sourcesText = (c: SourceCounts, unit: string) => {
   const parts = BALLOT_SOURCES.filter((s) => (c[s] ?? 0) > 0).map((s) => `${BALLOT_SOURCE_LABELS[s]} ${c[s]} ${unit}`);
@@ -27,12 +32,27 @@ const sourcesText = (c: SourceCounts, unit: string) => {
 };
 
 /** What the import does to one cell under the chosen mode (before a mode is chosen: what the file holds). */
-function Doing({ effect, file, unit, mode }: { effect: KindEffect; file: number; unit: string; mode: BallotImportMode | undefined }) {
+function Doing({
+  effect,
+  file,
+  unit,
+  mode,
+}: {
+  effect: KindEffect;
+  file: number;
+  unit: string;
+  mode: BallotImportMode | undefined;
+}) {
   const parts: { text: string; type?: 'success' | 'warning' }[] = [];
   const done = mode === undefined ? undefined : 'success';
-  if (mode !== 'add' && effect.replaces > 0) parts.push({ text: `替换 Excel ${effect.replaces} ${unit}`, type: 'warning' });
+  if (mode !== 'add' && effect.replaces > 0)
+    parts.push({ text: `替换 Excel ${effect.replaces} ${unit}`, type: 'warning' });
   if (effect.replacesPaper > 0) parts.push({ text: `替换纸质 ${effect.replacesPaper} ${unit}`, type: 'warning' });
-  if (effect.adds > 0) parts.push({ text: `${mode === undefined ? '文件' : '新增'} ${effect.adds} ${unit}`, ...(done ? { type: done } : {}) });
+  if (effect.adds > 0)
+    parts.push({
+      text: `${mode === undefined ? '文件' : '新增'} ${effect.adds} ${unit}`,
+      ...(done ? { type: done } : {}),
+    });
   if (effect.leftOut > 0) parts.push({ text: `不导入 ${effect.leftOut} ${unit}`, type: 'warning' });
   if (parts.length === 0) return file > 0 ? <Typography.Text>不变</Typography.Text> : null;
   return (
@@ -48,7 +68,13 @@ function Doing({ effect, file, unit, mode }: { effect: KindEffect; file: number;
 }
 
 /** One cell: what is there now (by source), then what the import does. */
-function KindCell(props: { existing: SourceCounts; effect: KindEffect; file: number; unit: string; mode: BallotImportMode | undefined }) {
+function KindCell(props: {
+  existing: SourceCounts;
+  effect: KindEffect;
+  file: number;
+  unit: string;
+  mode: BallotImportMode | undefined;
+}) {
   return (
     <div style={{ lineHeight: 1.4 }}>
       <Typography.Text type="secondary">现有：{sourcesText(props.existing, props.unit)}</Typography.Text>
@@ -60,7 +86,9 @@ function KindCell(props: { existing: SourceCounts; effect: KindEffect; file: num
 }
 
 function conflictText(c: BallotImportConflict): string {
-  const had = BALLOT_SOURCES.filter((s) => (c.existing[s] ?? 0) > 0).map((s) => `${BALLOT_SOURCE_LABELS[s]} ${c.existing[s]} 张`).join('、');
+  const had = BALLOT_SOURCES.filter((s) => (c.existing[s] ?? 0) > 0)
+    .map((s) => `${BALLOT_SOURCE_LABELS[s]} ${c.existing[s]} 张`)
+    .join('、');
   return c.kind === 'peer'
     ? `评价人“${c.raterName}”已有同级互评票（${had}），文件中又有其 ${c.fileRows} 张：同一人不能评议两次`
     : `上级领导“${c.raterName}”已有本组排名票（${had}），文件中又有其排名：同一张票不能计入两次`;
@@ -84,7 +112,9 @@ export function BallotImportGroupCard(props: {
   const rows: RowOf[] = g.cadres.map((c, i) => ({
     key: String(c.cadreId),
     name: c.name,
-    cells: Object.fromEntries(CADRE_KINDS.map((k) => [k, { existing: c.existing[k], effect: effect.cadres[i]!.effect[k], file: c.file[k] }])),
+    cells: Object.fromEntries(
+      CADRE_KINDS.map((k) => [k, { existing: c.existing[k], effect: effect.cadres[i]!.effect[k], file: c.file[k] }]),
+    ),
   }));
   const showSuperior = g.superior.file > 0 || Object.keys(g.superior.existing).length > 0;
   const conflicts = conflictsFor(g, mode ?? 'add');
@@ -100,10 +130,16 @@ export function BallotImportGroupCard(props: {
       extra={
         <Space>
           <Typography.Text>导入方式：</Typography.Text>
-          <Radio.Group value={mode} onChange={(e) => props.onMode(e.target.value as BallotImportMode)} data-testid={`import-mode-${g.groupName}`}>
+          <Radio.Group
+            value={mode}
+            onChange={(e) => props.onMode(e.target.value as BallotImportMode)}
+            data-testid={`import-mode-${g.groupName}`}
+          >
             <Radio value="add">累加</Radio>
             <Radio value="replace">替换此前 Excel 导入的票</Radio>
-            {hasPaperStaff(g) || mode === 'replacePaper' ? <Radio value="replacePaper">替换 Excel 及逐票录入的职工测评票（本文件为纸质票计票结果）</Radio> : null}
+            {hasPaperStaff(g) || mode === 'replacePaper' ? (
+              <Radio value="replacePaper">替换 Excel 及逐票录入的职工测评票（本文件为纸质票计票结果）</Radio>
+            ) : null}
           </Radio.Group>
         </Space>
       }
@@ -150,7 +186,11 @@ export function BallotImportGroupCard(props: {
         dataSource={rows}
         columns={[
           { title: '干部', dataIndex: 'name', width: 140 },
-          ...CADRE_KINDS.map((k) => ({ title: COMPONENT_LABELS[k], width: '29%', render: (_: unknown, r: RowOf) => cell(k)(r) })),
+          ...CADRE_KINDS.map((k) => ({
+            title: COMPONENT_LABELS[k],
+            width: '29%',
+            render: (_: unknown, r: RowOf) => cell(k)(r),
+          })),
         ]}
       />
     </Card>

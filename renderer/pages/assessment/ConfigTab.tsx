@@ -1,8 +1,39 @@
 // 配置: component weights, indicators, floor, staff points, trimming, caps and grade rules, validated live as edited.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Checkbox, Col, Descriptions, Divider, InputNumber, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
-import { COMPONENT_LABELS, GRADE_LABELS, QUOTA_SCOPE_HELP, QUOTA_SCOPE_LABELS, STAFF_GRADE_LABELS, configProblems, quotaBasisOf, type AssessmentDetail } from '../../../shared/assessment';
-import type { Component, ExcellentQuotaScope, Position, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Col,
+  Descriptions,
+  Divider,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
+import {
+  COMPONENT_LABELS,
+  GRADE_LABELS,
+  QUOTA_SCOPE_HELP,
+  QUOTA_SCOPE_LABELS,
+  STAFF_GRADE_LABELS,
+  configProblems,
+  quotaBasisOf,
+  type AssessmentDetail,
+} from '../../../shared/assessment';
+import type {
+  Component,
+  ExcellentQuotaScope,
+  Position,
+  RankingConfig,
+  StaffGrade,
+} from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 
 const COMPONENTS: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
@@ -12,7 +43,15 @@ const STAFF: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
 const clone = (c: RankingConfig): RankingConfig => JSON.parse(JSON.stringify(c)) as RankingConfig;
 
-export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDetail; editable: boolean; onSaved: (d: AssessmentDetail) => void }) {
+export function ConfigTab({
+  detail,
+  editable,
+  onSaved,
+}: {
+  detail: AssessmentDetail;
+  editable: boolean;
+  onSaved: (d: AssessmentDetail) => void;
+}) {
   const [config, setConfig] = useState<RankingConfig>(() => clone(detail.config));
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
@@ -27,7 +66,12 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
       return next;
     });
 
-  const num = (path: string, value: number | null, set: (c: RankingConfig, v: number) => void, props: { min?: number; max?: number; step?: number; width?: number } = {}) => (
+  const num = (
+    path: string,
+    value: number | null,
+    set: (c: RankingConfig, v: number) => void,
+    props: { min?: number; max?: number; step?: number; width?: number } = {},
+  ) => (
     <InputNumber
       value={value}
       disabled={!editable}
@@ -58,7 +102,20 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
   return (
     <>
       {problems.length > 0 ? (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title="配置有误，无法保存" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p.path + p.message}>{p.message}</li>)}</ul>} data-testid="config-problems" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="配置有误，无法保存"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p) => (
+                <li key={p.path + p.message}>{p.message}</li>
+              ))}
+            </ul>
+          }
+          data-testid="config-problems"
+        />
       ) : null}
       <Row gutter={24}>
         {POSITIONS.map((position) => {
@@ -66,12 +123,19 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
           const sumI = config.indicators[position].reduce((s, i) => s + (i.weight || 0), 0);
           return (
             <Col span={12} key={position}>
-              <Typography.Title level={5}>{POSITION_NAMES[position]}：四项权重（合计 {sumW.toFixed(2)}，按比例折算）</Typography.Title>
+              <Typography.Title level={5}>
+                {POSITION_NAMES[position]}：四项权重（合计 {sumW.toFixed(2)}，按比例折算）
+              </Typography.Title>
               <Space wrap>
                 {COMPONENTS.map((c) => (
                   <Space key={c} orientation="vertical" size={2}>
                     <Typography.Text type="secondary">{COMPONENT_LABELS[c]}</Typography.Text>
-                    {num(`weights.${position}.${c}`, config.weights[position][c], (x, v) => (x.weights[position][c] = v), { min: 0, max: 100, step: 0.05, width: 100 })}
+                    {num(
+                      `weights.${position}.${c}`,
+                      config.weights[position][c],
+                      (x, v) => (x.weights[position][c] = v),
+                      { min: 0, max: 100, step: 0.05, width: 100 },
+                    )}
                   </Space>
                 ))}
               </Space>
@@ -85,12 +149,20 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
                 dataSource={config.indicators[position]}
                 columns={[
                   { title: '编码', dataIndex: 'id', width: 80 },
-                  { title: '指标', render: (_: unknown, i: { id: string; weight: number }) => detail.indicatorNames[i.id] ?? i.id },
+                  {
+                    title: '指标',
+                    render: (_: unknown, i: { id: string; weight: number }) => detail.indicatorNames[i.id] ?? i.id,
+                  },
                   {
                     title: '权重',
                     width: 140,
                     render: (_: unknown, i: { id: string; weight: number }, idx: number) =>
-                      num(`indicators.${position}.${idx}.weight`, i.weight, (x, v) => (x.indicators[position][idx]!.weight = v), { min: 0, max: 1, step: 0.05 }),
+                      num(
+                        `indicators.${position}.${idx}.weight`,
+                        i.weight,
+                        (x, v) => (x.indicators[position][idx]!.weight = v),
+                        { min: 0, max: 1, step: 0.05 },
+                      ),
                   },
                 ]}
               />
@@ -100,12 +172,19 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
       </Row>
       <Divider />
       <Descriptions column={3} size="small" bordered>
-        <Descriptions.Item label="上级排名末位得分">{num('superiorFloor', config.superiorFloor, (x, v) => (x.superiorFloor = v), { min: 0, max: 100 })}</Descriptions.Item>
+        <Descriptions.Item label="上级排名末位得分">
+          {num('superiorFloor', config.superiorFloor, (x, v) => (x.superiorFloor = v), { min: 0, max: 100 })}
+        </Descriptions.Item>
         <Descriptions.Item label="职工测评折算分" span={2}>
           <Space wrap>
             {STAFF.map((g) => (
               <span key={g}>
-                {STAFF_GRADE_LABELS[g]} {num(`staffPoints.${g}`, config.staffPoints[g], (x, v) => (x.staffPoints[g] = v), { min: 0, max: 100, width: 80 })}
+                {STAFF_GRADE_LABELS[g]}{' '}
+                {num(`staffPoints.${g}`, config.staffPoints[g], (x, v) => (x.staffPoints[g] = v), {
+                  min: 0,
+                  max: 100,
+                  width: 80,
+                })}
               </span>
             ))}
           </Space>
@@ -114,7 +193,8 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
           <Space wrap>
             {COMPONENTS.map((c) => (
               <span key={c}>
-                {COMPONENT_LABELS[c]} {num(`minBallots.${c}`, config.minBallots[c], (x, v) => (x.minBallots[c] = v), { min: 1, width: 80 })}
+                {COMPONENT_LABELS[c]}{' '}
+                {num(`minBallots.${c}`, config.minBallots[c], (x, v) => (x.minBallots[c] = v), { min: 1, width: 80 })}
               </span>
             ))}
           </Space>
@@ -123,31 +203,68 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
           <Space wrap>
             {COMPONENTS.map((c) => (
               <span key={c}>
-                {COMPONENT_LABELS[c]} <Switch size="small" disabled={!editable} checked={config.trim[c]} onChange={(v) => edit((x) => (x.trim[c] = v))} />
+                {COMPONENT_LABELS[c]}{' '}
+                <Switch
+                  size="small"
+                  disabled={!editable}
+                  checked={config.trim[c]}
+                  onChange={(v) => edit((x) => (x.trim[c] = v))}
+                />
               </span>
             ))}
           </Space>
         </Descriptions.Item>
-        <Descriptions.Item label="去高去低的最少票数">{num('trimMinBallots', config.trimMinBallots, (x, v) => (x.trimMinBallots = v), { min: 3 })}</Descriptions.Item>
-        <Descriptions.Item label="加分上限">{num('bonusCap', config.bonusCap, (x, v) => (x.bonusCap = v), { min: 0, max: 100 })}</Descriptions.Item>
+        <Descriptions.Item label="去高去低的最少票数">
+          {num('trimMinBallots', config.trimMinBallots, (x, v) => (x.trimMinBallots = v), { min: 3 })}
+        </Descriptions.Item>
+        <Descriptions.Item label="加分上限">
+          {num('bonusCap', config.bonusCap, (x, v) => (x.bonusCap = v), { min: 0, max: 100 })}
+        </Descriptions.Item>
         <Descriptions.Item label="减分上限" span={2}>
           <Space>
-            <Checkbox disabled={!editable} checked={config.penaltyCap === null} onChange={(e) => edit((x) => (x.penaltyCap = e.target.checked ? null : 10))}>
+            <Checkbox
+              disabled={!editable}
+              checked={config.penaltyCap === null}
+              onChange={(e) => edit((x) => (x.penaltyCap = e.target.checked ? null : 10))}
+            >
               不设上限
             </Checkbox>
-            {config.penaltyCap === null ? null : num('penaltyCap', config.penaltyCap, (x, v) => (x.penaltyCap = v), { min: 0, max: 100 })}
+            {config.penaltyCap === null
+              ? null
+              : num('penaltyCap', config.penaltyCap, (x, v) => (x.penaltyCap = v), { min: 0, max: 100 })}
           </Space>
         </Descriptions.Item>
-        <Descriptions.Item label="优秀比例">{num('excellentRatio', config.excellentRatio, (x, v) => (x.excellentRatio = v), { min: 0, max: 1, step: 0.05 })}</Descriptions.Item>
-        <Descriptions.Item label="优秀最低分">{num('excellentMinScore', config.excellentMinScore, (x, v) => (x.excellentMinScore = v), { min: 0, max: 100 })}</Descriptions.Item>
-        <Descriptions.Item label="称职最低分">{num('competentMinScore', config.competentMinScore, (x, v) => (x.competentMinScore = v), { min: 0, max: 100 })}</Descriptions.Item>
-        <Descriptions.Item label="基本称职最低分">{num('basicMinScore', config.basicMinScore, (x, v) => (x.basicMinScore = v), { min: 0, max: 100 })}</Descriptions.Item>
+        <Descriptions.Item label="优秀比例">
+          {num('excellentRatio', config.excellentRatio, (x, v) => (x.excellentRatio = v), {
+            min: 0,
+            max: 1,
+            step: 0.05,
+          })}
+        </Descriptions.Item>
+        <Descriptions.Item label="优秀最低分">
+          {num('excellentMinScore', config.excellentMinScore, (x, v) => (x.excellentMinScore = v), {
+            min: 0,
+            max: 100,
+          })}
+        </Descriptions.Item>
+        <Descriptions.Item label="称职最低分">
+          {num('competentMinScore', config.competentMinScore, (x, v) => (x.competentMinScore = v), {
+            min: 0,
+            max: 100,
+          })}
+        </Descriptions.Item>
+        <Descriptions.Item label="基本称职最低分">
+          {num('basicMinScore', config.basicMinScore, (x, v) => (x.basicMinScore = v), { min: 0, max: 100 })}
+        </Descriptions.Item>
         <Descriptions.Item label="一票否决后的等次" span={2}>
           <Select
             disabled={!editable}
             value={config.vetoGrade}
             style={{ width: 160 }}
-            options={(Object.keys(GRADE_LABELS) as (keyof typeof GRADE_LABELS)[]).map((g) => ({ value: g, label: GRADE_LABELS[g] }))}
+            options={(Object.keys(GRADE_LABELS) as (keyof typeof GRADE_LABELS)[]).map((g) => ({
+              value: g,
+              label: GRADE_LABELS[g],
+            }))}
             onChange={(v) => edit((x) => (x.vetoGrade = v))}
           />
         </Descriptions.Item>
@@ -155,7 +272,10 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
           <Radio.Group
             disabled={!editable}
             value={quotaBasisOf(config).scope}
-            options={(['group', 'position'] as const).map((scope) => ({ value: scope, label: QUOTA_SCOPE_LABELS[scope] }))}
+            options={(['group', 'position'] as const).map((scope) => ({
+              value: scope,
+              label: QUOTA_SCOPE_LABELS[scope],
+            }))}
             onChange={(e) => edit((x) => (x.excellentQuotaScope = e.target.value as ExcellentQuotaScope))}
             data-testid="config-excellentQuotaScope"
           />
@@ -166,7 +286,13 @@ export function ConfigTab({ detail, editable, onSaved }: { detail: AssessmentDet
       </Descriptions>
       {editable ? (
         <Space style={{ marginTop: 16 }}>
-          <Button type="primary" disabled={!dirty || problems.length > 0} loading={busy} onClick={() => void save()} data-testid="config-save">
+          <Button
+            type="primary"
+            disabled={!dirty || problems.length > 0}
+            loading={busy}
+            onClick={() => void save()}
+            data-testid="config-save"
+          >
             保存配置
           </Button>
           <Button disabled={!dirty} onClick={() => setConfig(clone(detail.config))}>

@@ -10,7 +10,9 @@ export function GroupJump({ groups }: { groups: readonly { ref: string; label: s
       placeholder="跳转到单位"
       style={{ width: 240, marginBottom: 12 }}
       options={groups.map((g) => ({ value: g.ref, label: g.label }))}
-      onChange={(ref: string) => document.getElementById(groupAnchorId(ref))?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+      onChange={(ref: string) =>
+        document.getElementById(groupAnchorId(ref))?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+      }
       value={null}
       data-testid="ranking-group-jump"
     />

@@ -52,11 +52,18 @@ export function IneligibleTab({ detail, ballots, editable, onChanged }: EntryPro
                 style={{ width: 220 }}
                 placeholder="干部"
                 data-testid="ineligible-target"
-                options={detail.members.filter((m) => !listed.has(m.cadreId)).map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))}
+                options={detail.members
+                  .filter((m) => !listed.has(m.cadreId))
+                  .map((m) => ({ value: m.cadreId, label: `${m.name}（${m.unitName}）` }))}
               />
             </Form.Item>
             <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写不得评优理由' }]}>
-              <Input placeholder="理由，如：本年度受诫勉" style={{ width: 320 }} maxLength={200} data-testid="ineligible-reason" />
+              <Input
+                placeholder="理由，如：本年度受诫勉"
+                style={{ width: 320 }}
+                maxLength={200}
+                data-testid="ineligible-reason"
+              />
             </Form.Item>
             <Button type="primary" loading={busy} onClick={() => void add()} data-testid="ineligible-add">
               添加

@@ -19,7 +19,9 @@ export function MembersTab({ detail }: { detail: AssessmentDetail }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {detail.state === 'preparing' ? '成员名单为新建时的干部名册快照，“准备”状态下可刷新；开始测评后冻结。' : '成员名单已冻结，干部名册的后续变动不影响本次考核。'}
+        {detail.state === 'preparing'
+          ? '成员名单为新建时的干部名册快照，“准备”状态下可刷新；开始测评后冻结。'
+          : '成员名单已冻结，干部名册的后续变动不影响本次考核。'}
       </Typography.Paragraph>
       {drift.length > 0 ? (
         <Alert

@@ -42,15 +42,37 @@ export function NewAssessmentModal({ onClose, onCreated }: { onClose: () => void
   };
 
   return (
-    <Modal open title="新建考核" okText="新建" cancelText="取消" onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden width={560}>
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ year: assessedYear, categoryCodes: [], unitIds: [] }}>
-        <Form.Item label="考核名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写考核名称' }]}>
+    <Modal
+      open
+      title="新建考核"
+      okText="新建"
+      cancelText="取消"
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ year: assessedYear, categoryCodes: [], unitIds: [] }}
+      >
+        <Form.Item
+          label="考核名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写考核名称' }]}
+        >
           <Input maxLength={60} placeholder={`例如：${assessedYear}年度科级干部“双比双评”考核`} />
         </Form.Item>
         <Form.Item label="考核年度" name="year" rules={[{ required: true, message: '请填写考核年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item label="考核范围：单位类别" extra="所选类别下全部单位的在职干部将成为考核成员（新建时按干部名册快照）。">
+        <Form.Item
+          label="考核范围：单位类别"
+          extra="所选类别下全部单位的在职干部将成为考核成员（新建时按干部名册快照）。"
+        >
           <Checkbox
             checked={categories.length > 0 && (selected?.length ?? 0) === categories.length}
             indeterminate={(selected?.length ?? 0) > 0 && (selected?.length ?? 0) < categories.length}
@@ -65,7 +87,13 @@ export function NewAssessmentModal({ onClose, onCreated }: { onClose: () => void
           </Form.Item>
         </Form.Item>
         <Form.Item label="另加单位（可选）" name="unitIds">
-          <Select mode="multiple" allowClear placeholder="选择单个单位" options={units.map((u) => ({ value: u.id, label: u.name }))} optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="选择单个单位"
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
       </Form>
     </Modal>

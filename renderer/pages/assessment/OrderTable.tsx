@@ -56,7 +56,9 @@ export function OrderTable<T extends FormTarget>({ rows, places, onChange, cell 
       pagination={false}
       dataSource={[...rows]}
       rowClassName={rowClass}
-      onRow={(t, i) => ({ ...rowEvents(i ?? 0), 'data-testid': `${cell}-row-${t.name}` }) as HTMLAttributes<HTMLElement>}
+      onRow={(t, i) =>
+        ({ ...rowEvents(i ?? 0), 'data-testid': `${cell}-row-${t.name}` }) as HTMLAttributes<HTMLElement>
+      }
       columns={[
         {
           title: '',
@@ -104,8 +106,24 @@ export function OrderTable<T extends FormTarget>({ rows, places, onChange, cell 
           width: 100,
           render: (_: unknown, _t, i) => (
             <Space size={0}>
-              <Button type="text" size="small" tabIndex={-1} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => reorder(reorderRows(rows, i, i - 1, false))} aria-label="上移" />
-              <Button type="text" size="small" tabIndex={-1} icon={<ArrowDownOutlined />} disabled={i === rows.length - 1} onClick={() => reorder(reorderRows(rows, i, i + 1, true))} aria-label="下移" />
+              <Button
+                type="text"
+                size="small"
+                tabIndex={-1}
+                icon={<ArrowUpOutlined />}
+                disabled={i === 0}
+                onClick={() => reorder(reorderRows(rows, i, i - 1, false))}
+                aria-label="上移"
+              />
+              <Button
+                type="text"
+                size="small"
+                tabIndex={-1}
+                icon={<ArrowDownOutlined />}
+                disabled={i === rows.length - 1}
+                onClick={() => reorder(reorderRows(rows, i, i + 1, true))}
+                aria-label="下移"
+              />
             </Space>
           ),
         },

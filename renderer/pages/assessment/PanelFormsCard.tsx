@@ -16,11 +16,21 @@ export function PanelFormsCard({ detail, printedBy }: { detail: AssessmentDetail
   const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
   const [printing, setPrinting] = useState(false);
   const group = groups.find((g) => g.ref === groupRef) ?? null;
-  const doc = useMemo(() => (group && printing ? panelDocument(detail, kind, group) : null), [detail, kind, group, printing]);
+  const doc = useMemo(
+    () => (group && printing ? panelDocument(detail, kind, group) : null),
+    [detail, kind, group, printing],
+  );
   return (
     <Card size="small" title="打印纸质测评表" style={{ marginBottom: 16 }}>
       <Space wrap>
-        <PanelPicker kind={kind} onKind={setKind} groups={groups} groupRef={groupRef} onGroup={setGroupRef} testId="forms" />
+        <PanelPicker
+          kind={kind}
+          onKind={setKind}
+          groups={groups}
+          groupRef={groupRef}
+          onGroup={setGroupRef}
+          testId="forms"
+        />
         <Button type="primary" ghost disabled={!group} onClick={() => setPrinting(true)} data-testid="forms-print">
           预览并打印
         </Button>
@@ -33,7 +43,14 @@ export function PanelFormsCard({ detail, printedBy }: { detail: AssessmentDetail
           loadError={null}
           printedBy={printedBy}
           render={(copies, recipients, progressId) =>
-            call('print.renderPanel', { assessmentId: detail.id, ballot: kind, group: group.ref, copies, recipients, progressId })
+            call('print.renderPanel', {
+              assessmentId: detail.id,
+              ballot: kind,
+              group: group.ref,
+              copies,
+              recipients,
+              progressId,
+            })
           }
           onClose={() => setPrinting(false)}
         />

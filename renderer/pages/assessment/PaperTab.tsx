@@ -1,8 +1,30 @@
 // 纸质票录入 (二次录入): each paper ballot is typed by two clerks by its number; it counts only when both entries
 // match; mismatches are shown side by side (differing cells marked) to be resolved after checking the paper.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { PAPER_KIND_LABELS, PAPER_STATE_LABELS, diffPaperBallots, type PaperBallot, type PaperDiffRow, type PaperKind, type PaperView } from '../../../shared/assessment/paper';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Input,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  PAPER_KIND_LABELS,
+  PAPER_STATE_LABELS,
+  diffPaperBallots,
+  type PaperBallot,
+  type PaperDiffRow,
+  type PaperKind,
+  type PaperView,
+} from '../../../shared/assessment/paper';
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 import { groupRefOf } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
@@ -27,8 +49,12 @@ function PaperForm({ detail, onSaved }: Pick<EntryProps, 'detail'> & { onSaved: 
   const { message } = AntApp.useApp();
   const group = groups.find((g) => g.ref === groupRef);
   const rater = raterId === null ? undefined : byId.get(raterId);
-  const targets = rater ? detail.members.filter((m) => groupRefOf(m) === groupRefOf(rater) && m.cadreId !== rater.cadreId) : [];
-  const indicators = rater ? detail.config.indicators[rater.position].map((i) => ({ ...i, name: detail.indicatorNames[i.id] ?? i.id })) : [];
+  const targets = rater
+    ? detail.members.filter((m) => groupRefOf(m) === groupRefOf(rater) && m.cadreId !== rater.cadreId)
+    : [];
+  const indicators = rater
+    ? detail.config.indicators[rater.position].map((i) => ({ ...i, name: detail.indicatorNames[i.id] ?? i.id }))
+    : [];
   const clear = () => setProblem(null);
 
   const save = async () => {
@@ -47,7 +73,8 @@ function PaperForm({ detail, onSaved }: Pick<EntryProps, 'detail'> & { onSaved: 
     setBusy(true);
     try {
       const r = await call('paper.enter', { assessmentId: detail.id, paperNo: paperNo.trim(), ballot });
-      if (r.state === 'pending') message.success(`纸质票“${r.paperNo}”第一次录入已保存，请由另一名录入员进行第二次录入`);
+      if (r.state === 'pending')
+        message.success(`纸质票“${r.paperNo}”第一次录入已保存，请由另一名录入员进行第二次录入`);
       else if (r.state === 'matched') message.success(`纸质票“${r.paperNo}”两次录入一致，已计入排名`);
       else message.warning(`纸质票“${r.paperNo}”两次录入不一致，未计入排名，请在下方核对`);
       // Blind entry: the form forgets what was typed.
@@ -67,32 +94,94 @@ function PaperForm({ detail, onSaved }: Pick<EntryProps, 'detail'> & { onSaved: 
     <Card size="small" title="录入纸质票" style={{ marginBottom: 16 }}>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>纸质票编号</span>
-        <Input style={{ width: 160 }} value={paperNo} maxLength={30} placeholder="如 SJ-001" onChange={(e) => { setPaperNo(e.target.value); clear(); }} data-testid="paper-no" />
+        <Input
+          style={{ width: 160 }}
+          value={paperNo}
+          maxLength={30}
+          placeholder="如 SJ-001"
+          onChange={(e) => {
+            setPaperNo(e.target.value);
+            clear();
+          }}
+          data-testid="paper-no"
+        />
         <Radio.Group
           value={kind}
-          onChange={(e) => { setKind(e.target.value as PaperKind); clear(); }}
+          onChange={(e) => {
+            setKind(e.target.value as PaperKind);
+            clear();
+          }}
           options={(['superior', 'peer'] as const).map((k) => ({ value: k, label: PAPER_KIND_LABELS[k] }))}
           data-testid="paper-kind"
         />
         {kind === 'superior' ? (
-          <Select style={{ width: 260 }} value={groupRef} onChange={(v) => { setGroupRef(v); setPlaces(new Map()); clear(); }} options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))} data-testid="paper-group" />
+          <Select
+            style={{ width: 260 }}
+            value={groupRef}
+            onChange={(v) => {
+              setGroupRef(v);
+              setPlaces(new Map());
+              clear();
+            }}
+            options={groups.map((g) => ({ value: g.ref, label: `${g.name}（${g.members.length} 人）` }))}
+            data-testid="paper-group"
+          />
         ) : (
           <Select
             showSearch={{ filterOption: filterMember }}
             style={{ width: 260 }}
             placeholder="选择评价人"
             value={raterId}
-            onChange={(v) => { setRaterId(v); setGrid({}); clear(); }}
-            options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => memberOption(detail, m, m.name)) }))}
+            onChange={(v) => {
+              setRaterId(v);
+              setGrid({});
+              clear();
+            }}
+            options={groups.map((g) => ({
+              label: g.name,
+              title: g.name,
+              options: g.members.map((m) => memberOption(detail, m, m.name)),
+            }))}
             data-testid="paper-rater"
           />
         )}
       </Space>
-      <Typography.Paragraph type="secondary">每张纸质票须由两名录入员分别录入，两次完全一致才计入排名；同一人不能录入两次。第二次录入时看不到第一次的内容。</Typography.Paragraph>
-      {kind === 'superior' && group ? <PlacesTable targets={group.members} places={places} onChange={(p) => { setPlaces(p); clear(); }} cell="paper-place" /> : null}
-      {kind === 'peer' && rater ? <PeerScoreGrid targets={targets} indicators={indicators} grid={grid} onChange={(g) => { setGrid(g); clear(); }} cell="paper-peer" /> : null}
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="paper-problem" /> : null}
-      <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="paper-save">
+      <Typography.Paragraph type="secondary">
+        每张纸质票须由两名录入员分别录入，两次完全一致才计入排名；同一人不能录入两次。第二次录入时看不到第一次的内容。
+      </Typography.Paragraph>
+      {kind === 'superior' && group ? (
+        <PlacesTable
+          targets={group.members}
+          places={places}
+          onChange={(p) => {
+            setPlaces(p);
+            clear();
+          }}
+          cell="paper-place"
+        />
+      ) : null}
+      {kind === 'peer' && rater ? (
+        <PeerScoreGrid
+          targets={targets}
+          indicators={indicators}
+          grid={grid}
+          onChange={(g) => {
+            setGrid(g);
+            clear();
+          }}
+          cell="paper-peer"
+        />
+      ) : null}
+      {problem ? (
+        <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="paper-problem" />
+      ) : null}
+      <Button
+        type="primary"
+        style={{ marginTop: 12 }}
+        loading={busy}
+        onClick={() => void save()}
+        data-testid="paper-save"
+      >
         保存本次录入
       </Button>
     </Card>
@@ -100,7 +189,12 @@ function PaperForm({ detail, onSaved }: Pick<EntryProps, 'detail'> & { onSaved: 
 }
 
 /** The two entries of a mismatched paper, row by row, differing cells marked; resolve by the paper. */
-function PaperCompare({ detail, paper, editable, onChanged }: Pick<EntryProps, 'detail' | 'editable'> & { paper: PaperView; onChanged: () => Promise<void> }) {
+function PaperCompare({
+  detail,
+  paper,
+  editable,
+  onChanged,
+}: Pick<EntryProps, 'detail' | 'editable'> & { paper: PaperView; onChanged: () => Promise<void> }) {
   const byId = useMemo(() => new Map(detail.members.map((m) => [m.cadreId, m])), [detail.members]);
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
   const { message } = AntApp.useApp();
@@ -117,9 +211,19 @@ function PaperCompare({ detail, paper, editable, onChanged }: Pick<EntryProps, '
           ? '评价人'
           : `${name(r.label.targetId ?? null)} · ${detail.indicatorNames[r.label.indicatorId ?? ''] ?? r.label.indicatorId}`;
   const value = (r: PaperDiffRow, v: string | number | null) =>
-    r.label.field === 'group' ? (groups.find((g) => g.ref === v)?.name ?? (v === null ? '（未填）' : String(v))) : r.label.indicatorId ? (v === null ? '（未填）' : String(v)) : name(v);
+    r.label.field === 'group'
+      ? (groups.find((g) => g.ref === v)?.name ?? (v === null ? '（未填）' : String(v)))
+      : r.label.indicatorId
+        ? v === null
+          ? '（未填）'
+          : String(v)
+        : name(v);
   const cell = (r: PaperDiffRow, v: string | number | null, testid: string) => (
-    <span className={r.differs ? 'paper-diff' : undefined} style={r.differs ? { color: '#cf1322', fontWeight: 600 } : undefined} data-testid={r.differs ? testid : undefined}>
+    <span
+      className={r.differs ? 'paper-diff' : undefined}
+      style={r.differs ? { color: '#cf1322', fontWeight: 600 } : undefined}
+      data-testid={r.differs ? testid : undefined}
+    >
       {value(r, v)}
     </span>
   );
@@ -127,14 +231,24 @@ function PaperCompare({ detail, paper, editable, onChanged }: Pick<EntryProps, '
     try {
       if (what === 'resolve') await call('paper.resolve', { assessmentId: detail.id, paperNo: paper.paperNo, entryNo });
       else await call('paper.discard', { assessmentId: detail.id, paperNo: paper.paperNo, entryNo });
-      message.success(what === 'resolve' ? `已采用第${entryNo === 1 ? '一' : '二'}次录入，纸质票“${paper.paperNo}”已计入排名` : `已作废第${entryNo === 1 ? '一' : '二'}次录入，请重新录入`);
+      message.success(
+        what === 'resolve'
+          ? `已采用第${entryNo === 1 ? '一' : '二'}次录入，纸质票“${paper.paperNo}”已计入排名`
+          : `已作废第${entryNo === 1 ? '一' : '二'}次录入，请重新录入`,
+      );
       await onChanged();
     } catch (e) {
       message.error(errorMessage(e));
     }
   };
   return (
-    <Card size="small" type="inner" title={`纸质票“${paper.paperNo}”（${PAPER_KIND_LABELS[paper.kind]}）两次录入不一致`} style={{ marginBottom: 12 }} data-testid={`paper-compare-${paper.paperNo}`}>
+    <Card
+      size="small"
+      type="inner"
+      title={`纸质票“${paper.paperNo}”（${PAPER_KIND_LABELS[paper.kind]}）两次录入不一致`}
+      style={{ marginBottom: 12 }}
+      data-testid={`paper-compare-${paper.paperNo}`}
+    >
       <Table<PaperDiffRow>
         rowKey="key"
         size="small"
@@ -150,14 +264,32 @@ function PaperCompare({ detail, paper, editable, onChanged }: Pick<EntryProps, '
       {editable ? (
         <Space style={{ marginTop: 12 }} wrap>
           <Typography.Text type="secondary">请对照纸质票：</Typography.Text>
-          <Popconfirm title="按纸质票核对，采用第一次录入？" okText="采用" cancelText="取消" onConfirm={() => act('resolve', 1)}>
-            <Button size="small" data-testid="paper-pick-1">采用第一次录入</Button>
+          <Popconfirm
+            title="按纸质票核对，采用第一次录入？"
+            okText="采用"
+            cancelText="取消"
+            onConfirm={() => act('resolve', 1)}
+          >
+            <Button size="small" data-testid="paper-pick-1">
+              采用第一次录入
+            </Button>
           </Popconfirm>
-          <Popconfirm title="按纸质票核对，采用第二次录入？" okText="采用" cancelText="取消" onConfirm={() => act('resolve', 2)}>
-            <Button size="small" data-testid="paper-pick-2">采用第二次录入</Button>
+          <Popconfirm
+            title="按纸质票核对，采用第二次录入？"
+            okText="采用"
+            cancelText="取消"
+            onConfirm={() => act('resolve', 2)}
+          >
+            <Button size="small" data-testid="paper-pick-2">
+              采用第二次录入
+            </Button>
           </Popconfirm>
-          <Button size="small" danger onClick={() => void act('discard', 1)}>作废第一次录入</Button>
-          <Button size="small" danger onClick={() => void act('discard', 2)}>作废第二次录入（重新录入）</Button>
+          <Button size="small" danger onClick={() => void act('discard', 1)}>
+            作废第一次录入
+          </Button>
+          <Button size="small" danger onClick={() => void act('discard', 2)}>
+            作废第二次录入（重新录入）
+          </Button>
         </Space>
       ) : null}
     </Card>
@@ -204,8 +336,17 @@ export function PaperTab({ detail, editable, onChanged }: EntryProps) {
           columns={[
             { title: '纸质票编号', dataIndex: 'paperNo', width: 140 },
             { title: '类型', width: 100, render: (_: unknown, p) => PAPER_KIND_LABELS[p.kind] },
-            { title: '状态', width: 150, render: (_: unknown, p) => <Tag color={STATE_COLORS[p.state]}>{PAPER_STATE_LABELS[p.state]}</Tag> },
-            { title: '录入', render: (_: unknown, p) => p.entries.map((e) => `第${e.entryNo === 1 ? '一' : '二'}次：${e.enteredBy}`).join('；') + (p.resolvedBy ? `；核对：${p.resolvedBy}（采用第${p.resolvedEntry === 1 ? '一' : '二'}次）` : '') },
+            {
+              title: '状态',
+              width: 150,
+              render: (_: unknown, p) => <Tag color={STATE_COLORS[p.state]}>{PAPER_STATE_LABELS[p.state]}</Tag>,
+            },
+            {
+              title: '录入',
+              render: (_: unknown, p) =>
+                p.entries.map((e) => `第${e.entryNo === 1 ? '一' : '二'}次：${e.enteredBy}`).join('；') +
+                (p.resolvedBy ? `；核对：${p.resolvedBy}（采用第${p.resolvedEntry === 1 ? '一' : '二'}次）` : ''),
+            },
           ]}
         />
       )}

@@ -18,8 +18,12 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const { message } = AntApp.useApp();
   const rater = raterId === null ? undefined : byId.get(raterId);
   // The rater never appears as a target: the grid lists the group's other cadres only.
-  const targets = rater ? detail.members.filter((m) => groupRefOf(m) === groupRefOf(rater) && m.cadreId !== rater.cadreId) : [];
-  const indicators = rater ? detail.config.indicators[rater.position].map((i) => ({ ...i, name: detail.indicatorNames[i.id] ?? i.id })) : [];
+  const targets = rater
+    ? detail.members.filter((m) => groupRefOf(m) === groupRefOf(rater) && m.cadreId !== rater.cadreId)
+    : [];
+  const indicators = rater
+    ? detail.config.indicators[rater.position].map((i) => ({ ...i, name: detail.indicatorNames[i.id] ?? i.id }))
+    : [];
 
   const pickRater = (id: number) => {
     setRaterId(id);
@@ -68,7 +72,11 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
               placeholder="选择评价人"
               value={raterId}
               onChange={pickRater}
-              options={groups.map((g) => ({ label: g.name, title: g.name, options: g.members.map((m) => memberOption(detail, m, m.name)) }))}
+              options={groups.map((g) => ({
+                label: g.name,
+                title: g.name,
+                options: g.members.map((m) => memberOption(detail, m, m.name)),
+              }))}
               data-testid="peer-rater"
             />
           </Space>
@@ -88,8 +96,16 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
                 cell="peer"
                 emptyText="本组没有其他干部"
               />
-              {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="peer-problem" /> : null}
-              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="peer-save">
+              {problem ? (
+                <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="peer-problem" />
+              ) : null}
+              <Button
+                type="primary"
+                style={{ marginTop: 12 }}
+                loading={busy}
+                onClick={() => void save()}
+                data-testid="peer-save"
+              >
                 保存互评
               </Button>
             </>
@@ -107,9 +123,19 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
           // Kiosk ballots carry no id (it would group one rater's ballots): keyed by position.
           dataSource={ballots.peer.map((b, i) => ({ ...b, rowKey: b.anonymous ? `anonymous-${i}` : String(b.id) }))}
           columns={[
-            { title: '评价人', width: 140, render: (_: unknown, b) => (b.raterId === null ? '匿名评议' : (byId.get(b.raterId)?.name ?? b.raterId)) },
+            {
+              title: '评价人',
+              width: 140,
+              render: (_: unknown, b) => (b.raterId === null ? '匿名评议' : (byId.get(b.raterId)?.name ?? b.raterId)),
+            },
             { title: '被评价人', width: 140, render: (_: unknown, b) => byId.get(b.targetId)?.name ?? b.targetId },
-            { title: '分数', render: (_: unknown, b) => Object.entries(b.scores).map(([k, v]) => `${detail.indicatorNames[k] ?? k} ${v}`).join('，') },
+            {
+              title: '分数',
+              render: (_: unknown, b) =>
+                Object.entries(b.scores)
+                  .map(([k, v]) => `${detail.indicatorNames[k] ?? k} ${v}`)
+                  .join('，'),
+            },
             ...(editable
               ? [
                   {
@@ -117,11 +143,16 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
                     width: 80,
                     render: (_: unknown, b: PeerBallotView) =>
                       b.anonymous ? null : (
-                      <Popconfirm title="删除这张互评票？" okText="删除" cancelText="取消" onConfirm={() => remove(b)}>
-                        <Button type="link" size="small" danger>
-                          删除
-                        </Button>
-                      </Popconfirm>
+                        <Popconfirm
+                          title="删除这张互评票？"
+                          okText="删除"
+                          cancelText="取消"
+                          onConfirm={() => remove(b)}
+                        >
+                          <Button type="link" size="small" danger>
+                            删除
+                          </Button>
+                        </Popconfirm>
                       ),
                   },
                 ]

@@ -30,21 +30,43 @@ const stackOrder = (item: { dataKey?: unknown }) => -COMPONENTS.findIndex(([c]) 
 
 function GroupChart({ view, group, config }: { view: RankingsView; group: RankingGroup; config: RankingConfig }) {
   const name = (view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey).replace(/^(正职|副职)·/, '');
-  const data = group.rows.map((r) => ({ name: view.members[r.cadreId]?.name ?? r.cadreId, ...contributions(r, config.weights[group.position]) }));
+  const data = group.rows.map((r) => ({
+    name: view.members[r.cadreId]?.name ?? r.cadreId,
+    ...contributions(r, config.weights[group.position]),
+  }));
   return (
     <Card size="small" title={`${group.position === 'chief' ? '正职' : '副职'}·${name}`} style={{ marginBottom: 16 }}>
       {data.length === 0 ? (
         <Empty description="暂无排名" />
       ) : (
-        <BarChart responsive data={data} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart
+          responsive
+          data={data}
+          style={{ width: '100%', height: 240 }}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} itemSorter={stackOrder} />
           {/* Top to bottom as the stack is drawn (the first Bar at the bottom); Recharts would sort the names otherwise. */}
-          <Legend layout="vertical" align="right" verticalAlign="middle" itemSorter={stackOrder} wrapperStyle={{ fontSize: 12, paddingLeft: 8 }} />
+          <Legend
+            layout="vertical"
+            align="right"
+            verticalAlign="middle"
+            itemSorter={stackOrder}
+            wrapperStyle={{ fontSize: 12, paddingLeft: 8 }}
+          />
           {COMPONENTS.map(([c, label, color]) => (
-            <Bar key={c} dataKey={c} name={label} stackId="base" fill={color} isAnimationActive={false} maxBarSize={48} />
+            <Bar
+              key={c}
+              dataKey={c}
+              name={label}
+              stackId="base"
+              fill={color}
+              isAnimationActive={false}
+              maxBarSize={48}
+            />
           ))}
         </BarChart>
       )}
@@ -66,7 +88,9 @@ const BINS: readonly [string, number, number][] = [
 function distribution(view: RankingsView) {
   return BINS.map(([label, lo, hi]) => {
     const count = (p: 'chief' | 'deputy') =>
-      view.result.groups.filter((g) => g.position === p).reduce((n, g) => n + g.rows.filter((r) => r.finalScore >= lo && r.finalScore < hi).length, 0);
+      view.result.groups
+        .filter((g) => g.position === p)
+        .reduce((n, g) => n + g.rows.filter((r) => r.finalScore >= lo && r.finalScore < hi).length, 0);
     return { label, chief: count('chief'), deputy: count('deputy') };
   });
 }
@@ -75,7 +99,12 @@ export function RankingCharts({ view, config }: { view: RankingsView; config: Ra
   return (
     <div data-testid="ranking-charts">
       <Card size="small" title="最终得分分布" style={{ marginBottom: 16 }}>
-        <BarChart responsive data={distribution(view)} style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart
+          responsive
+          data={distribution(view)}
+          style={{ width: '100%', height: 220 }}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
@@ -85,7 +114,9 @@ export function RankingCharts({ view, config }: { view: RankingsView; config: Ra
           <Bar dataKey="deputy" name="副职" fill="#1f6fb2" isAnimationActive={false} maxBarSize={40} />
         </BarChart>
       </Card>
-      <Typography.Paragraph type="secondary">各组柱高为基础分，按权重拆分为四项测评的贡献（缺少的测评项不计入，权重按比例折算）。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        各组柱高为基础分，按权重拆分为四项测评的贡献（缺少的测评项不计入，权重按比例折算）。
+      </Typography.Paragraph>
       <Row gutter={16}>
         {[...orderedGroups(view, 'chief'), ...orderedGroups(view, 'deputy')].map((g) => (
           <Col span={12} key={`${g.position}:${g.groupKey}`}>

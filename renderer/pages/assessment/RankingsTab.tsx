@@ -1,6 +1,24 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import {
   displayRows,
   GRADE_LABELS,
@@ -33,7 +51,12 @@ const COMPONENTS: readonly [Component, string][] = [
   ['service', '服务对象'],
 ];
 
-const GRADE_COLORS: Record<Grade, string> = { excellent: 'red', competent: 'blue', basicallyCompetent: 'orange', incompetent: 'default' };
+const GRADE_COLORS: Record<Grade, string> = {
+  excellent: 'red',
+  competent: 'blue',
+  basicallyCompetent: 'orange',
+  incompetent: 'default',
+};
 
 function ConfirmModal({
   view,
@@ -54,19 +77,37 @@ function ConfirmModal({
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      onDone(await call('grades.confirm', { assessmentId, cadreId: Number(row.cadreId), grade: v.grade, reason: v.reason ?? '' }));
+      onDone(
+        await call('grades.confirm', {
+          assessmentId,
+          cadreId: Number(row.cadreId),
+          grade: v.grade,
+          reason: v.reason ?? '',
+        }),
+      );
     } catch (e) {
       setProblem(errorMessage(e));
     }
   };
   return (
-    <Modal open title={`确认等次：${name}`} okText="确认" cancelText="取消" onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={`确认等次：${name}`}
+      okText="确认"
+      cancelText="取消"
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Typography.Paragraph>
         最终得分 {fmt2(row.finalScore)}，建议等次 <Tag color={GRADE_COLORS[row.grade]}>{GRADE_LABELS[row.grade]}</Tag>
       </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ grade: row.grade, reason: '' }}>
         <Form.Item label="确认等次" name="grade">
-          <Select options={(Object.keys(GRADE_LABELS) as Grade[]).map((g) => ({ value: g, label: GRADE_LABELS[g] }))} data-testid="confirm-grade" />
+          <Select
+            options={(Object.keys(GRADE_LABELS) as Grade[]).map((g) => ({ value: g, label: GRADE_LABELS[g] }))}
+            data-testid="confirm-grade"
+          />
         </Form.Item>
         <Form.Item
           label="调整理由"
@@ -76,7 +117,9 @@ function ConfirmModal({
             // Read at validation time, not from the last render: a click right after choosing a grade must still see it.
             ({ getFieldValue }) => ({
               validator: (_: unknown, v: unknown) =>
-                getFieldValue('grade') !== row.grade && String(v ?? '').trim() === '' ? Promise.reject(new Error('改变建议等次须填写调整理由')) : Promise.resolve(),
+                getFieldValue('grade') !== row.grade && String(v ?? '').trim() === ''
+                  ? Promise.reject(new Error('改变建议等次须填写调整理由'))
+                  : Promise.resolve(),
             }),
           ]}
           extra="与建议等次不同时必须填写。"
@@ -107,7 +150,12 @@ function GroupTable({
   const name = view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey;
   const unranked = view.result.unranked.filter((u) => {
     const m = view.members[u.cadreId];
-    return m && (group.position === 'chief' ? m.position === 'chief' && m.categoryCode === group.groupKey : m.position === 'deputy' && String(m.unitId) === group.groupKey);
+    return (
+      m &&
+      (group.position === 'chief'
+        ? m.position === 'chief' && m.categoryCode === group.groupKey
+        : m.position === 'deputy' && String(m.unitId) === group.groupKey)
+    );
   });
   const showFinal = view.state === 'summarized' || view.state === 'archived';
   // A vetoed cadre is listed last, without a 名次 (ranking-display.ts).
@@ -128,7 +176,12 @@ function GroupTable({
             共 {group.size} 人 · 参与排名 {group.rows.length} 人 · {quotaSummary(view, group)}
           </Typography.Text>
           {canConfirm && view.state === 'summarized' ? (
-            <Button size="small" disabled={open === 0} onClick={() => onBatch(ref)} data-testid={`batch-confirm-${name}`}>
+            <Button
+              size="small"
+              disabled={open === 0}
+              onClick={() => onBatch(ref)}
+              data-testid={`batch-confirm-${name}`}
+            >
               {open === 0 ? '本组已全部确认' : `本组按建议等次确认（${open}）`}
             </Button>
           ) : null}
@@ -136,7 +189,9 @@ function GroupTable({
       }
       data-testid={`ranking-group-${name}`}
     >
-      {small ? <Alert type="info" showIcon title={small} style={{ marginBottom: 8 }} data-testid="quota-small-group" /> : null}
+      {small ? (
+        <Alert type="info" showIcon title={small} style={{ marginBottom: 8 }} data-testid="quota-small-group" />
+      ) : null}
       <Table<RankingRow>
         rowKey="cadreId"
         size="small"
@@ -147,7 +202,15 @@ function GroupTable({
         columns={[
           { title: '名次', width: 48, render: (_: unknown, r: RankingRow) => rankOf.get(r.cadreId) ?? '—' },
           { title: '姓名', width: 76, render: (_: unknown, r) => view.members[r.cadreId]?.name ?? r.cadreId },
-          ...(group.position === 'chief' ? [{ title: '单位', width: 100, render: (_: unknown, r: RankingRow) => view.members[r.cadreId]?.unitName ?? '' }] : []),
+          ...(group.position === 'chief'
+            ? [
+                {
+                  title: '单位',
+                  width: 100,
+                  render: (_: unknown, r: RankingRow) => view.members[r.cadreId]?.unitName ?? '',
+                },
+              ]
+            : []),
           { title: '最终得分', dataIndex: 'finalScore', width: 76, render: (x: number) => <b>{fmt2(x)}</b> },
           { title: '基础分', dataIndex: 'base', width: 64, render: fmt2 },
           ...COMPONENTS.map(([c, label]) => ({
@@ -181,7 +244,12 @@ function GroupTable({
                 '—'
               ),
           },
-          { title: '建议等次', dataIndex: 'grade', width: 76, render: (g: Grade) => <Tag color={GRADE_COLORS[g]}>{GRADE_LABELS[g]}</Tag> },
+          {
+            title: '建议等次',
+            dataIndex: 'grade',
+            width: 76,
+            render: (g: Grade) => <Tag color={GRADE_COLORS[g]}>{GRADE_LABELS[g]}</Tag>,
+          },
           ...(showFinal
             ? [
                 {
@@ -191,7 +259,10 @@ function GroupTable({
                     const c = confirmed.get(r.cadreId);
                     const content = c ? (
                       <Tooltip title={c.reason ? `理由：${c.reason}` : undefined}>
-                        <Tag color={GRADE_COLORS[c.grade]}>{GRADE_LABELS[c.grade]}{c.grade !== r.grade ? '（调整）' : ''}</Tag>
+                        <Tag color={GRADE_COLORS[c.grade]}>
+                          {GRADE_LABELS[c.grade]}
+                          {c.grade !== r.grade ? '（调整）' : ''}
+                        </Tag>
                       </Tooltip>
                     ) : (
                       <Typography.Text type="secondary">未确认</Typography.Text>
@@ -200,7 +271,12 @@ function GroupTable({
                       <Space size={0} wrap>
                         {content}
                         {canConfirm ? (
-                          <Button type="link" size="small" onClick={() => onConfirm(r)} data-testid={`confirm-${view.members[r.cadreId]?.name ?? r.cadreId}`}>
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={() => onConfirm(r)}
+                            data-testid={`confirm-${view.members[r.cadreId]?.name ?? r.cadreId}`}
+                          >
                             确认
                           </Button>
                         ) : null}
@@ -215,11 +291,17 @@ function GroupTable({
             render: (_: unknown, r: RankingRow) => (
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
-                {[...r.flags].sort((x, y) => Number(y === 'veto') - Number(x === 'veto')).map((f) => (
-                  <Tag key={f} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} color={f === 'veto' ? 'red' : f === 'quotaTie' || f === 'ineligible' ? 'gold' : 'default'}>
-                    {f === 'veto' ? VETO_NOTE : rowFlagText(f, r.cadreId, view.ineligibleReasons)}
-                  </Tag>
-                ))}
+                {[...r.flags]
+                  .sort((x, y) => Number(y === 'veto') - Number(x === 'veto'))
+                  .map((f) => (
+                    <Tag
+                      key={f}
+                      style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
+                      color={f === 'veto' ? 'red' : f === 'quotaTie' || f === 'ineligible' ? 'gold' : 'default'}
+                    >
+                      {f === 'veto' ? VETO_NOTE : rowFlagText(f, r.cadreId, view.ineligibleReasons)}
+                    </Tag>
+                  ))}
               </div>
             ),
           },
@@ -235,7 +317,15 @@ function GroupTable({
 }
 
 /** `printedBy`: the user's name for the print watermark, given when the user may print the ranking tables. */
-export function RankingsTab({ detail, canConfirm, printedBy }: { detail: AssessmentDetail; canConfirm: boolean; printedBy: string | null }) {
+export function RankingsTab({
+  detail,
+  canConfirm,
+  printedBy,
+}: {
+  detail: AssessmentDetail;
+  canConfirm: boolean;
+  printedBy: string | null;
+}) {
   const [view, setView] = useState<RankingsView | null>(null);
   const [confirming, setConfirming] = useState<RankingRow | null>(null);
   const [printing, setPrinting] = useState(false);
@@ -260,12 +350,27 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
     const pool = poolLine(view, p);
     return (
       <>
-        {pool ? <Alert type="info" showIcon title={pool} style={{ marginBottom: 12 }} data-testid="quota-pool" /> : null}
+        {pool ? (
+          <Alert type="info" showIcon title={pool} style={{ marginBottom: 12 }} data-testid="quota-pool" />
+        ) : null}
         {p === 'deputy' && gs.length > 1 ? (
-          <GroupJump groups={gs.map((g) => ({ ref: refOf(g), label: (view.groupNames[refOf(g)] ?? g.groupKey).replace(/^副职·/, '') }))} />
+          <GroupJump
+            groups={gs.map((g) => ({
+              ref: refOf(g),
+              label: (view.groupNames[refOf(g)] ?? g.groupKey).replace(/^副职·/, ''),
+            }))}
+          />
         ) : null}
         {gs.map((g) => (
-          <GroupTable key={g.groupKey} view={view} group={g} confirmed={confirmed} canConfirm={canConfirm} onConfirm={setConfirming} onBatch={setBatch} />
+          <GroupTable
+            key={g.groupKey}
+            view={view}
+            group={g}
+            confirmed={confirmed}
+            canConfirm={canConfirm}
+            onConfirm={setConfirming}
+            onBatch={setBatch}
+          />
         ))}
       </>
     );
@@ -283,7 +388,12 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
     <>
       <Flex justify="flex-end" gap={8} style={{ marginBottom: 8 }}>
         {canConfirm && view.state === 'summarized' ? (
-          <Button type="primary" disabled={allOpen === 0} onClick={() => setBatch('all')} data-testid="batch-confirm-all">
+          <Button
+            type="primary"
+            disabled={allOpen === 0}
+            onClick={() => setBatch('all')}
+            data-testid="batch-confirm-all"
+          >
             {allOpen === 0 ? '等次已全部确认' : `全部按建议等次确认（${allOpen}）`}
           </Button>
         ) : null}
@@ -309,7 +419,11 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
           { key: 'chief', label: `正职（${groupsOf('chief').length} 个类别）`, children: panel('chief') },
           { key: 'deputy', label: `副职（${groupsOf('deputy').length} 个单位）`, children: panel('deputy') },
           { key: 'charts', label: '图表', children: <RankingCharts view={view} config={detail.config} /> },
-          { key: 'whatif', label: '权重模拟', children: <WhatIfPanel assessmentId={detail.id} view={view} config={detail.config} /> },
+          {
+            key: 'whatif',
+            label: '权重模拟',
+            children: <WhatIfPanel assessmentId={detail.id} view={view} config={detail.config} />,
+          },
         ]}
         destroyOnHidden
       />
@@ -351,12 +465,22 @@ export function RankingsTab({ detail, canConfirm, printedBy }: { detail: Assessm
           onDone={(r) => {
             setView(r.view);
             setBatch(null);
-            message.success(r.skipped.length > 0 ? `已按建议等次确认 ${r.confirmed} 人；${r.skipped.length} 人未改变，请逐人确认` : `已按建议等次确认 ${r.confirmed} 人`);
+            message.success(
+              r.skipped.length > 0
+                ? `已按建议等次确认 ${r.confirmed} 人；${r.skipped.length} 人未改变，请逐人确认`
+                : `已按建议等次确认 ${r.confirmed} 人`,
+            );
           }}
         />
       ) : null}
       {printing && printedBy ? (
-        <PrintRankingsModal assessmentId={detail.id} name={detail.name} view={view} printedBy={printedBy} onClose={() => setPrinting(false)} />
+        <PrintRankingsModal
+          assessmentId={detail.id}
+          name={detail.name}
+          view={view}
+          printedBy={printedBy}
+          onClose={() => setPrinting(false)}
+        />
       ) : null}
     </>
   );

@@ -86,7 +86,14 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
             </div>
           ) : null}
           {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} /> : null}
-          <Button type="primary" style={{ marginTop: 12 }} disabled={targetId === null} loading={busy} onClick={() => void save()} data-testid="service-save">
+          <Button
+            type="primary"
+            style={{ marginTop: 12 }}
+            disabled={targetId === null}
+            loading={busy}
+            onClick={() => void save()}
+            data-testid="service-save"
+          >
             保存评分
           </Button>
         </Card>

@@ -25,10 +25,15 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
 
   const submit = async () => {
     const missing = members.filter((m) => !votes.has(m.cadreId));
-    if (missing.length > 0) return setProblem(`本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`);
+    if (missing.length > 0)
+      return setProblem(`本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`);
     setBusy(true);
     try {
-      await call('ballots.addStaffBallot', { assessmentId: detail.id, group: groupRef, votes: members.map((m) => ({ targetId: m.cadreId, grade: votes.get(m.cadreId)! })) });
+      await call('ballots.addStaffBallot', {
+        assessmentId: detail.id,
+        group: groupRef,
+        votes: members.map((m) => ({ targetId: m.cadreId, grade: votes.get(m.cadreId)! })),
+      });
       setEntered((n) => n + 1);
       setVotes(new Map());
       setProblem(null);
@@ -82,7 +87,8 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
         </Typography.Text>
       </Space>
       <Typography.Paragraph type="secondary">
-        一张纸质测评票录入一次：选中一行后按数字键 1 优秀、2 较好、3 一般、4 较差（自动跳到下一人），上下箭头或 Enter 移动，最后一人按 Enter 提交。本票每名干部各计一票，加到票数总数上。
+        一张纸质测评票录入一次：选中一行后按数字键 1 优秀、2 较好、3 一般、4 较差（自动跳到下一人），上下箭头或 Enter
+        移动，最后一人按 Enter 提交。本票每名干部各计一票，加到票数总数上。
       </Typography.Paragraph>
       <Table<AssessmentMember>
         rowKey="cadreId"
@@ -96,7 +102,13 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
           {
             title: '评价等次（1–4）',
             render: (_: unknown, m, i) => (
-              <div tabIndex={0} data-ballot-row className="ballot-row" onKeyDown={(e) => onKey(e, i, m)} data-testid={`single-${m.name}`}>
+              <div
+                tabIndex={0}
+                data-ballot-row
+                className="ballot-row"
+                onKeyDown={(e) => onKey(e, i, m)}
+                data-testid={`single-${m.name}`}
+              >
                 <Radio.Group
                   value={votes.get(m.cadreId) ?? null}
                   onChange={(e) => {
@@ -110,12 +122,27 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
           },
         ]}
       />
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="staff-single-problem" /> : null}
+      {problem ? (
+        <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="staff-single-problem" />
+      ) : null}
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" loading={busy} disabled={members.length === 0} onClick={() => void submit()} data-testid="staff-single-submit">
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={members.length === 0}
+          onClick={() => void submit()}
+          data-testid="staff-single-submit"
+        >
           提交本票
         </Button>
-        <Button onClick={() => { setVotes(new Map()); setProblem(null); }}>清空本票</Button>
+        <Button
+          onClick={() => {
+            setVotes(new Map());
+            setProblem(null);
+          }}
+        >
+          清空本票
+        </Button>
       </Space>
     </div>
   );

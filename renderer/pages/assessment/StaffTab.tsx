@@ -28,7 +28,11 @@ export function StaffTab(props: EntryProps) {
         ]}
         data-testid="staff-mode"
       />
-      {mode === 'single' ? <StaffSingleBallot detail={props.detail} onChanged={props.onChanged} /> : <StaffTally {...props} />}
+      {mode === 'single' ? (
+        <StaffSingleBallot detail={props.detail} onChanged={props.onChanged} />
+      ) : (
+        <StaffTally {...props} />
+      )}
     </>
   );
 }
@@ -75,7 +79,8 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
         />
       ) : null}
       <Typography.Paragraph type="secondary">
-        按计票单填写每名干部各等次的总票数。折算分：优秀 {points.excellent}、较好 {points.good}、一般 {points.fair}、较差 {points.poor}。
+        按计票单填写每名干部各等次的总票数。折算分：优秀 {points.excellent}、较好 {points.good}、一般 {points.fair}
+        、较差 {points.poor}。
       </Typography.Paragraph>
       <Select<string>
         allowClear
@@ -105,7 +110,11 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
                 precision={0}
                 disabled={!editable}
                 value={countsOf(m.cadreId)[g]}
-                onChange={(v) => setEdits((e) => new Map(e).set(m.cadreId, { ...countsOf(m.cadreId), [g]: typeof v === 'number' ? v : 0 }))}
+                onChange={(v) =>
+                  setEdits((e) =>
+                    new Map(e).set(m.cadreId, { ...countsOf(m.cadreId), [g]: typeof v === 'number' ? v : 0 }),
+                  )
+                }
                 data-testid={`staff-${m.name}-${g}`}
               />
             ),
@@ -134,7 +143,14 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
         ]}
       />
       {editable ? (
-        <Button type="primary" style={{ marginTop: 12 }} disabled={edits.size === 0} loading={busy} onClick={() => void save()} data-testid="staff-save">
+        <Button
+          type="primary"
+          style={{ marginTop: 12 }}
+          disabled={edits.size === 0}
+          loading={busy}
+          onClick={() => void save()}
+          data-testid="staff-save"
+        >
           保存票数{edits.size > 0 ? `（${edits.size} 人有修改）` : ''}
         </Button>
       ) : null}

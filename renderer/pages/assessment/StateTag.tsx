@@ -2,7 +2,12 @@
 import { Tag } from 'antd';
 import { STATE_LABELS, type AssessmentState } from '../../../shared/assessment/types';
 
-const COLORS: Readonly<Record<AssessmentState, string>> = { preparing: 'default', collecting: 'processing', summarized: 'warning', archived: 'success' };
+const COLORS: Readonly<Record<AssessmentState, string>> = {
+  preparing: 'default',
+  collecting: 'processing',
+  summarized: 'warning',
+  archived: 'success',
+};
 
 export const StateTag = ({ state }: { state: AssessmentState }) => (
   <Tag color={COLORS[state]} data-testid="state-tag">

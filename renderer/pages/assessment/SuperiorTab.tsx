@@ -1,6 +1,18 @@
 // 上级排名: per leader and group, the group's cadres in order (drag, move up/down, or type the places); incomplete orders are refused.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, AutoComplete, Button, Card, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  AutoComplete,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { AssessmentMember, SuperiorBallotView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -26,7 +38,9 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
   const load = (ref: string, label: string) => {
     const g = groups.find((x) => x.ref === ref);
     const existing = ballots.superior.find((b) => !b.anonymous && b.group === ref && b.raterLabel === label.trim());
-    const ordered = existing ? existing.order.map((id) => byId.get(id)).filter((m): m is AssessmentMember => m !== undefined) : (g?.members ?? []);
+    const ordered = existing
+      ? existing.order.map((id) => byId.get(id)).filter((m): m is AssessmentMember => m !== undefined)
+      : (g?.members ?? []);
     setRows(ordered);
     setPlaces(new Map(existing ? ordered.map((m, i) => [m.cadreId, i + 1]) : []));
     setProblem(null);
@@ -86,7 +100,10 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
               data-testid="superior-group"
             />
           </Space>
-          <Typography.Paragraph type="secondary">按住行首的拖动手柄把干部拖到对应位置，或在“名次”中依次输入 1、2、3…（Tab 或 Enter 跳到下一人），也可用上下箭头调整顺序。本组每人都须排出名次，且不能重复。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            按住行首的拖动手柄把干部拖到对应位置，或在“名次”中依次输入 1、2、3…（Tab 或 Enter
+            跳到下一人），也可用上下箭头调整顺序。本组每人都须排出名次，且不能重复。
+          </Typography.Paragraph>
           <OrderTable
             rows={rows}
             places={places}
@@ -97,8 +114,16 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
             }}
             cell="place"
           />
-          {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="superior-problem" /> : null}
-          <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="superior-save">
+          {problem ? (
+            <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="superior-problem" />
+          ) : null}
+          <Button
+            type="primary"
+            style={{ marginTop: 12 }}
+            loading={busy}
+            onClick={() => void save()}
+            data-testid="superior-save"
+          >
             保存排名
           </Button>
         </Card>
@@ -114,8 +139,16 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
           dataSource={ballots.superior}
           columns={[
             { title: '上级领导', dataIndex: 'raterLabel', width: 140 },
-            { title: '分组', dataIndex: 'group', width: 200, render: (ref: string) => groups.find((g) => g.ref === ref)?.name ?? ref },
-            { title: '排名（从高到低）', render: (_: unknown, b) => b.order.map((id, i) => `${i + 1}.${byId.get(id)?.name ?? id}`).join('  ') },
+            {
+              title: '分组',
+              dataIndex: 'group',
+              width: 200,
+              render: (ref: string) => groups.find((g) => g.ref === ref)?.name ?? ref,
+            },
+            {
+              title: '排名（从高到低）',
+              render: (_: unknown, b) => b.order.map((id, i) => `${i + 1}.${byId.get(id)?.name ?? id}`).join('  '),
+            },
             { title: '录入', width: 200, render: (_: unknown, b) => `${b.enteredBy} ${formatDateTime(b.enteredAt)}` },
             ...(editable
               ? [
@@ -126,24 +159,29 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
                       b.anonymous ? (
                         <span>评议终端</span>
                       ) : (
-                      <Space size={0}>
-                        <Button
-                          type="link"
-                          size="small"
-                          onClick={() => {
-                            setRater(b.raterLabel);
-                            setGroupRef(b.group);
-                            load(b.group, b.raterLabel);
-                          }}
-                        >
-                          修改
-                        </Button>
-                        <Popconfirm title="删除这张排名票？" okText="删除" cancelText="取消" onConfirm={() => remove(b)}>
-                          <Button type="link" size="small" danger>
-                            删除
+                        <Space size={0}>
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={() => {
+                              setRater(b.raterLabel);
+                              setGroupRef(b.group);
+                              load(b.group, b.raterLabel);
+                            }}
+                          >
+                            修改
                           </Button>
-                        </Popconfirm>
-                      </Space>
+                          <Popconfirm
+                            title="删除这张排名票？"
+                            okText="删除"
+                            cancelText="取消"
+                            onConfirm={() => remove(b)}
+                          >
+                            <Button type="link" size="small" danger>
+                              删除
+                            </Button>
+                          </Popconfirm>
+                        </Space>
                       ),
                   },
                 ]

@@ -7,7 +7,13 @@ import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { filterMember, memberOption } from './member-search';
 
-export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }: EntryProps & { seesDossier: boolean }) {
+export function VetoesTab({
+  detail,
+  ballots,
+  editable,
+  onChanged,
+  seesDossier,
+}: EntryProps & { seesDossier: boolean }) {
   const [form] = Form.useForm<{ targetId: number; reason: string }>();
   const [busy, setBusy] = useState(false);
   const [proposals, setProposals] = useState<readonly VetoProposal[]>([]);
@@ -25,7 +31,12 @@ export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }:
   const adopt = async (p: VetoProposal) => {
     try {
       const reason = `档案材料“${p.title}”（${p.date}，${p.listItemCode} ${p.listItemName}）`.slice(0, 200);
-      await call('vetoes.add', { assessmentId: detail.id, targetId: p.targetId, reason, dossierEntryId: p.dossierEntryId });
+      await call('vetoes.add', {
+        assessmentId: detail.id,
+        targetId: p.targetId,
+        reason,
+        dossierEntryId: p.dossierEntryId,
+      });
       await onChanged();
       message.success('已按档案材料添加一票否决');
     } catch (e) {
@@ -58,9 +69,16 @@ export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }:
 
   return (
     <>
-      <Typography.Paragraph type="secondary">被一票否决的干部不得评为优秀，等次为“{GRADE_LABELS[detail.config.vetoGrade]}”（可在“配置”中修改）。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        被一票否决的干部不得评为优秀，等次为“{GRADE_LABELS[detail.config.vetoGrade]}”（可在“配置”中修改）。
+      </Typography.Paragraph>
       {seesDossier && proposals.length > 0 ? (
-        <Card size="small" title={`档案材料提示的否决事项（${detail.year}年）`} style={{ marginBottom: 16 }} data-testid="veto-proposals">
+        <Card
+          size="small"
+          title={`档案材料提示的否决事项（${detail.year}年）`}
+          style={{ marginBottom: 16 }}
+          data-testid="veto-proposals"
+        >
           <Table<VetoProposal>
             rowKey="dossierEntryId"
             size="small"
@@ -93,7 +111,13 @@ export function VetoesTab({ detail, ballots, editable, onChanged, seesDossier }:
         <Card size="small" title="新增一票否决" style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" requiredMark={false}>
             <Form.Item name="targetId" rules={[{ required: true, message: '请选择干部' }]}>
-              <Select showSearch={{ filterOption: filterMember }} style={{ width: 220 }} placeholder="姓名或拼音首字母" options={detail.members.map((m) => memberOption(detail, m))} data-testid="veto-target" />
+              <Select
+                showSearch={{ filterOption: filterMember }}
+                style={{ width: 220 }}
+                placeholder="姓名或拼音首字母"
+                options={detail.members.map((m) => memberOption(detail, m))}
+                data-testid="veto-target"
+              />
             </Form.Item>
             <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写否决理由' }]}>
               <Input placeholder="否决理由" style={{ width: 320 }} maxLength={200} />

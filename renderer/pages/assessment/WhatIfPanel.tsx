@@ -2,7 +2,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { COMPONENT_LABELS, configProblems, GRADE_LABELS, orderedGroups, type RankingsView } from '../../../shared/assessment';
+import {
+  COMPONENT_LABELS,
+  configProblems,
+  GRADE_LABELS,
+  orderedGroups,
+  type RankingsView,
+} from '../../../shared/assessment';
 import type { Component, Grade, Position, RankingConfig, RankingResult } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { fmt2 } from './groups';
@@ -21,15 +27,31 @@ interface Moved {
   whatIfGrade: Grade | null;
 }
 
-const GRADE_COLORS: Record<Grade, string> = { excellent: 'red', competent: 'blue', basicallyCompetent: 'orange', incompetent: 'default' };
+const GRADE_COLORS: Record<Grade, string> = {
+  excellent: 'red',
+  competent: 'blue',
+  basicallyCompetent: 'orange',
+  incompetent: 'default',
+};
 const copyWeights = (w: RankingConfig['weights']) => JSON.parse(JSON.stringify(w)) as RankingConfig['weights'];
 
-export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: number; view: RankingsView; config: RankingConfig }) {
+export function WhatIfPanel({
+  assessmentId,
+  view,
+  config,
+}: {
+  assessmentId: number;
+  view: RankingsView;
+  config: RankingConfig;
+}) {
   const [weights, setWeights] = useState<RankingConfig['weights']>(() => copyWeights(config.weights));
   const changed = POSITIONS.some((p) => COMPONENTS.some((c) => weights[p][c] !== config.weights[p][c]));
   const [result, setResult] = useState<RankingResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const local = useMemo(() => configProblems({ ...config, weights }).filter((p) => p.path.startsWith('weights')), [config, weights]);
+  const local = useMemo(
+    () => configProblems({ ...config, weights }).filter((p) => p.path.startsWith('weights')),
+    [config, weights],
+  );
 
   // Recomputed a moment after the last change, so typing a number does not send a call per keystroke.
   useEffect(() => {
@@ -60,12 +82,18 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
       };
     });
     rows.sort((a, b) => (a.whatIfRank ?? 1e9) - (b.whatIfRank ?? 1e9) || a.rank - b.rank);
-    return { key: `${g.position}:${g.groupKey}`, name: view.groupNames[`${g.position}:${g.groupKey}`] ?? g.groupKey, rows };
+    return {
+      key: `${g.position}:${g.groupKey}`,
+      name: view.groupNames[`${g.position}:${g.groupKey}`] ?? g.groupKey,
+      rows,
+    };
   });
 
   return (
     <div data-testid="what-if">
-      <Typography.Paragraph type="secondary">调整四项权重，查看名次和建议等次的变化（等次后带 * 表示与原建议等次不同）。仅为模拟，不保存、不影响考核结果。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        调整四项权重，查看名次和建议等次的变化（等次后带 * 表示与原建议等次不同）。仅为模拟，不保存、不影响考核结果。
+      </Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         {POSITIONS.map((p) => (
           <Space key={p} wrap style={{ marginBottom: 8, display: 'flex' }}>
@@ -103,7 +131,12 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
                 dataSource={g.rows}
                 locale={{ emptyText: '暂无排名' }}
                 columns={[
-                  { title: '模拟名次', dataIndex: 'whatIfRank', width: 80, render: (r: number | null) => r ?? '未排名' },
+                  {
+                    title: '模拟名次',
+                    dataIndex: 'whatIfRank',
+                    width: 80,
+                    render: (r: number | null) => r ?? '未排名',
+                  },
                   { title: '姓名', dataIndex: 'name' },
                   { title: '模拟得分', dataIndex: 'whatIfScore', width: 90, render: fmt2 },
                   {
@@ -114,7 +147,11 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
                         '—'
                       ) : (
                         <Tooltip title={m.whatIfGrade !== m.grade ? `原建议等次：${GRADE_LABELS[m.grade]}` : undefined}>
-                          <Tag color={GRADE_COLORS[m.whatIfGrade]} style={{ marginInlineEnd: 0 }} data-testid={`whatif-grade-${m.name}`}>
+                          <Tag
+                            color={GRADE_COLORS[m.whatIfGrade]}
+                            style={{ marginInlineEnd: 0 }}
+                            data-testid={`whatif-grade-${m.name}`}
+                          >
                             {GRADE_LABELS[m.whatIfGrade]}
                             {m.whatIfGrade !== m.grade ? '*' : ''}
                           </Tag>
@@ -128,8 +165,18 @@ export function WhatIfPanel({ assessmentId, view, config }: { assessmentId: numb
                     render: (_: unknown, m) => {
                       if (m.whatIfRank === null) return '—';
                       const d = m.rank - m.whatIfRank;
-                      if (d > 0) return <span style={{ color: '#389e0d' }} data-testid={`move-${m.name}`}><ArrowUpOutlined /> {d}</span>;
-                      if (d < 0) return <span style={{ color: '#cf1322' }} data-testid={`move-${m.name}`}><ArrowDownOutlined /> {-d}</span>;
+                      if (d > 0)
+                        return (
+                          <span style={{ color: '#389e0d' }} data-testid={`move-${m.name}`}>
+                            <ArrowUpOutlined /> {d}
+                          </span>
+                        );
+                      if (d < 0)
+                        return (
+                          <span style={{ color: '#cf1322' }} data-testid={`move-${m.name}`}>
+                            <ArrowDownOutlined /> {-d}
+                          </span>
+                        );
                       return <span data-testid={`move-${m.name}`}>—</span>;
                     },
                   },

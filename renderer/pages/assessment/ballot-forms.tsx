@@ -38,7 +38,10 @@ export function enterMovesOn(cell: string) {
   };
 }
 
-export function weightedTotal(row: Record<string, number | null> | undefined, indicators: readonly Pick<FormIndicator, 'id' | 'weight'>[]): number | null {
+export function weightedTotal(
+  row: Record<string, number | null> | undefined,
+  indicators: readonly Pick<FormIndicator, 'id' | 'weight'>[],
+): number | null {
   if (!row) return null;
   let sum = 0;
   for (const i of indicators) {
@@ -88,7 +91,12 @@ export function PeerScoreGrid(props: {
                 <InputNumber
                   value={value}
                   status={bad ? 'error' : undefined}
-                  onChange={(v) => onChange({ ...grid, [t.cadreId]: { ...(grid[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null } })}
+                  onChange={(v) =>
+                    onChange({
+                      ...grid,
+                      [t.cadreId]: { ...(grid[t.cadreId] ?? {}), [ind.id]: typeof v === 'number' ? v : null },
+                    })
+                  }
                   onKeyDown={enterMovesOn(cell)}
                   data-grid-cell={cell}
                   data-testid={`${cell}-${t.name}-${ind.id}`}
@@ -102,14 +110,25 @@ export function PeerScoreGrid(props: {
             );
           },
         })),
-        { title: '加权合计', width: 100, render: (_: unknown, t: FormTarget) => <span data-testid={`${cell}-total-${t.name}`}>{fmt2(weightedTotal(grid[t.cadreId], indicators))}</span> },
+        {
+          title: '加权合计',
+          width: 100,
+          render: (_: unknown, t: FormTarget) => (
+            <span data-testid={`${cell}-total-${t.name}`}>{fmt2(weightedTotal(grid[t.cadreId], indicators))}</span>
+          ),
+        },
       ]}
     />
   );
 }
 
 /** The scores of a grid as a ballot, or what is missing (every target and indicator must be filled when `complete`). */
-export function gridBallots(targets: readonly FormTarget[], indicators: readonly FormIndicator[], grid: ScoreGrid, complete: boolean): { targetId: number; scores: Record<string, number> }[] | string {
+export function gridBallots(
+  targets: readonly FormTarget[],
+  indicators: readonly FormIndicator[],
+  grid: ScoreGrid,
+  complete: boolean,
+): { targetId: number; scores: Record<string, number> }[] | string {
   const out: { targetId: number; scores: Record<string, number> }[] = [];
   for (const t of targets) {
     const row = grid[t.cadreId] ?? {};
@@ -126,7 +145,12 @@ export function gridBallots(targets: readonly FormTarget[], indicators: readonly
 }
 
 /** Places typed per cadre (1…n), keyboard-first. */
-export function PlacesTable(props: { targets: readonly FormTarget[]; places: ReadonlyMap<number, number | null>; onChange: (p: Map<number, number | null>) => void; cell: string }) {
+export function PlacesTable(props: {
+  targets: readonly FormTarget[];
+  places: ReadonlyMap<number, number | null>;
+  onChange: (p: Map<number, number | null>) => void;
+  cell: string;
+}) {
   const { targets, places, onChange, cell } = props;
   return (
     <Table<FormTarget>
@@ -161,7 +185,12 @@ export function PlacesTable(props: { targets: readonly FormTarget[]; places: Rea
 const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
 /** One grade per cadre (优秀/较好/一般/较差). */
-export function StaffVotes(props: { targets: readonly FormTarget[]; votes: ReadonlyMap<number, StaffGrade>; onChange: (v: Map<number, StaffGrade>) => void; cell: string }) {
+export function StaffVotes(props: {
+  targets: readonly FormTarget[];
+  votes: ReadonlyMap<number, StaffGrade>;
+  onChange: (v: Map<number, StaffGrade>) => void;
+  cell: string;
+}) {
   const { targets, votes, onChange, cell } = props;
   return (
     <Table<FormTarget>

@@ -10,8 +10,17 @@ export interface MemberOption {
   pinyin: string;
 }
 
-export function memberOption(detail: Pick<AssessmentDetail, 'memberPinyin'>, m: AssessmentMember, label = `${m.name}（${m.unitName}）`): MemberOption {
-  return { value: m.cadreId, label, search: `${m.name}\n${m.unitName}`.toLowerCase(), pinyin: detail.memberPinyin?.[String(m.cadreId)] ?? '' };
+export function memberOption(
+  detail: Pick<AssessmentDetail, 'memberPinyin'>,
+  m: AssessmentMember,
+  label = `${m.name}（${m.unitName}）`,
+): MemberOption {
+  return {
+    value: m.cadreId,
+    label,
+    search: `${m.name}\n${m.unitName}`.toLowerCase(),
+    pinyin: detail.memberPinyin?.[String(m.cadreId)] ?? '',
+  };
 }
 
 /** For antd Select's filterOption: a group header (no `search`) never matches itself, so its members are filtered. */
@@ -19,4 +28,3 @@ export function filterMember(input: string, option?: Partial<MemberOption>): boo
   if (option?.search === undefined) return false;
   return matchesTerms(searchTerms(input), option.search, option.pinyin ?? '');
 }
-

@@ -153,7 +153,12 @@ export function AuditPage() {
             { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
             { title: '用户', dataIndex: 'username', width: 120 },
             { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => actionLabel(v) },
-            { title: '对象', dataIndex: 'target', width: 200, render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text> },
+            {
+              title: '对象',
+              dataIndex: 'target',
+              width: 200,
+              render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text>,
+            },
             { title: '详情', dataIndex: 'detail', render: (v: string) => describeDetail(v) },
           ]}
         />

@@ -89,12 +89,24 @@ function ListItems({ c }: { c: Catalogs }) {
           title: '清单',
           dataIndex: 'polarity',
           width: 80,
-          render: (p: CatalogListItem['polarity']) => <Tag color={p === 'positive' ? 'green' : 'volcano'}>{POLARITY_LABELS[p]}</Tag>,
+          render: (p: CatalogListItem['polarity']) => (
+            <Tag color={p === 'positive' ? 'green' : 'volcano'}>{POLARITY_LABELS[p]}</Tag>
+          ),
         },
         { title: '事项', dataIndex: 'name' },
-        { title: '对应维度', dataIndex: 'dimensions', width: 200, render: (ds: string[]) => ds.map((d) => dimName.get(d) ?? d).join('、') },
+        {
+          title: '对应维度',
+          dataIndex: 'dimensions',
+          width: 200,
+          render: (ds: string[]) => ds.map((d) => dimName.get(d) ?? d).join('、'),
+        },
         { title: '分值', dataIndex: 'points', width: 80, render: (p: number) => (p > 0 ? `+${p}` : String(p)) },
-        { title: '一票否决', dataIndex: 'veto', width: 90, render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '—') },
+        {
+          title: '一票否决',
+          dataIndex: 'veto',
+          width: 90,
+          render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '—'),
+        },
       ]}
     />
   );
@@ -109,7 +121,12 @@ function Indicators({ c }: { c: Catalogs }) {
       dataSource={c.indicators as CatalogIndicator[]}
       columns={[
         { title: '编码', dataIndex: 'code', width: 80, render: (v: string) => <Code>{v}</Code> },
-        { title: '职务', dataIndex: 'position', width: 80, render: (p: CatalogIndicator['position']) => POSITION_LABELS[p] },
+        {
+          title: '职务',
+          dataIndex: 'position',
+          width: 80,
+          render: (p: CatalogIndicator['position']) => POSITION_LABELS[p],
+        },
         { title: '指标', dataIndex: 'name' },
         { title: '权重', dataIndex: 'weight', width: 100, render: (w: number) => w.toFixed(2) },
       ]}
@@ -152,7 +169,10 @@ export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
 
   return (
     <>
-      <PageHeader title="基础目录" description="档案板块、评价标准、正负面清单、单位类别和考核指标。编码固定不变，导出和统计均以编码为准。" />
+      <PageHeader
+        title="基础目录"
+        description="档案板块、评价标准、正负面清单、单位类别和考核指标。编码固定不变，导出和统计均以编码为准。"
+      />
       <Card>
         {catalogs && config ? (
           <Tabs
@@ -160,9 +180,17 @@ export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
               { key: 'sections', label: '档案板块', children: <Sections c={catalogs} /> },
               { key: 'dimensions', label: '评价维度与标准', children: <Dimensions c={catalogs} /> },
               { key: 'list', label: '正负面清单', children: <ListItems c={catalogs} /> },
-              { key: 'categories', label: '单位类别', children: <CodeNameTable rows={catalogs.categories} nameTitle="类别" /> },
+              {
+                key: 'categories',
+                label: '单位类别',
+                children: <CodeNameTable rows={catalogs.categories} nameTitle="类别" />,
+              },
               { key: 'indicators', label: '考核指标', children: <Indicators c={catalogs} /> },
-              { key: 'channels', label: '材料来源', children: <CodeNameTable rows={catalogs.channels} nameTitle="来源渠道" /> },
+              {
+                key: 'channels',
+                label: '材料来源',
+                children: <CodeNameTable rows={catalogs.channels} nameTitle="来源渠道" />,
+              },
               {
                 key: 'model',
                 label: '评价模型',
@@ -180,7 +208,9 @@ export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
                   />
                 ),
               },
-              ...(isAdmin ? [{ key: 'admin', label: '目录维护', children: <CatalogAdminTab onChanged={reloadCatalogs} /> }] : []),
+              ...(isAdmin
+                ? [{ key: 'admin', label: '目录维护', children: <CatalogAdminTab onChanged={reloadCatalogs} /> }]
+                : []),
             ]}
           />
         ) : (

@@ -50,7 +50,16 @@ export function ModelConfigModal({
   };
 
   return (
-    <Modal title="修改评价模型参数" open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText="保存" destroyOnHidden width={560}>
+    <Modal
+      title="修改评价模型参数"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      okText="保存"
+      destroyOnHidden
+      width={560}
+    >
       <Form form={form} layout="horizontal" labelCol={{ flex: '150px' }} onFinish={save}>
         {FIELDS.map((f) => (
           <Form.Item

@@ -12,7 +12,15 @@ import { PortraitSummary } from '../portrait/PortraitSummary';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-export function ModelTab({ catalogs, config, configEditor }: { catalogs: Catalogs; config: PortraitConfig; configEditor?: ReactNode }) {
+export function ModelTab({
+  catalogs,
+  config,
+  configEditor,
+}: {
+  catalogs: Catalogs;
+  config: PortraitConfig;
+  configEditor?: ReactNode;
+}) {
   const result = useMemo(
     () => computePortrait({ catalog: catalogs, config, asOf: SAMPLE_AS_OF, evidence: SAMPLE_EVIDENCE }),
     [catalogs, config],
@@ -30,7 +38,11 @@ export function ModelTab({ catalogs, config, configEditor }: { catalogs: Catalog
           column={2}
           items={[
             { key: 'start', label: '维度起始分值', children: config.startValue },
-            { key: 'window', label: '统计期', children: `最近 ${config.windowYears} 年（基准日前 ${config.windowYears} 年的次日至基准日）` },
+            {
+              key: 'window',
+              label: '统计期',
+              children: `最近 ${config.windowYears} 年（基准日前 ${config.windowYears} 年的次日至基准日）`,
+            },
             { key: 'clamp', label: '维度指数范围', children: `${config.clampMin}–${config.clampMax}` },
             { key: 'overall', label: '综合指数', children: '5 个维度指数的平均值（保留两位小数）' },
             {
@@ -40,7 +52,12 @@ export function ModelTab({ catalogs, config, configEditor }: { catalogs: Catalog
               children: `好 ≥ ${config.goodMin}，较好 ≥ ${config.fairlyGoodMin}，一般 ≥ ${config.averageMin}，较差 < ${config.averageMin} 或存在一票否决事项`,
             },
             { key: 'veto', label: '一票否决事项', span: 2, children: vetoItems.length ? vetoItems.join('；') : '无' },
-            { key: 'weak', label: '薄弱维度判定线', span: 2, children: `维度指数低于 ${config.weakBelow} 时给出“缺什么补什么”建议` },
+            {
+              key: 'weak',
+              label: '薄弱维度判定线',
+              span: 2,
+              children: `维度指数低于 ${config.weakBelow} 时给出“缺什么补什么”建议`,
+            },
           ]}
         />
       </Card>
@@ -53,20 +70,36 @@ export function ModelTab({ catalogs, config, configEditor }: { catalogs: Catalog
           columns={[
             { title: '编码', dataIndex: 'code', width: 70 },
             { title: '事项', dataIndex: 'name' },
-            { title: '对应维度', dataIndex: 'dimensions', width: 180, render: (ds: string[]) => ds.map((d) => dimName.get(d) ?? d).join('、') },
+            {
+              title: '对应维度',
+              dataIndex: 'dimensions',
+              width: 180,
+              render: (ds: string[]) => ds.map((d) => dimName.get(d) ?? d).join('、'),
+            },
             { title: '分值', dataIndex: 'points', width: 70, render: (p: number) => signed(p) },
-            { title: '一票否决', dataIndex: 'veto', width: 90, render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '—') },
+            {
+              title: '一票否决',
+              dataIndex: 'veto',
+              width: 90,
+              render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '—'),
+            },
           ]}
         />
       </Card>
       <Card size="small" title={`示例（虚构材料，评价基准日 ${SAMPLE_AS_OF}）`}>
-        <Typography.Paragraph type="secondary">下面的画像按当前模型参数和清单分值，由一组虚构的材料即时计算得出，仅用于说明模型。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          下面的画像按当前模型参数和清单分值，由一组虚构的材料即时计算得出，仅用于说明模型。
+        </Typography.Paragraph>
         <Row gutter={[24, 16]}>
           <Col flex="440px">
             <PortraitRadar result={result} />
           </Col>
           <Col flex="1 1 420px" style={{ minWidth: 0 }}>
-            <PortraitSummary result={result} titleOf={(id) => titles.get(id) ?? `材料 ${id}`} listItemName={(c) => itemNames.get(c)} />
+            <PortraitSummary
+              result={result}
+              titleOf={(id) => titles.get(id) ?? `材料 ${id}`}
+              listItemName={(c) => itemNames.get(c)}
+            />
           </Col>
         </Row>
         <Table<SampleEntry>
@@ -78,7 +111,12 @@ export function ModelTab({ catalogs, config, configEditor }: { catalogs: Catalog
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
             { title: '材料（虚构）', dataIndex: 'title' },
-            { title: '性质', dataIndex: 'polarity', width: 70, render: (p: SampleEntry['polarity']) => EVIDENCE_POLARITY_LABELS[p] },
+            {
+              title: '性质',
+              dataIndex: 'polarity',
+              width: 70,
+              render: (p: SampleEntry['polarity']) => EVIDENCE_POLARITY_LABELS[p],
+            },
             { title: '清单事项', dataIndex: 'listItemCode', width: 90, render: (c: string | null) => c ?? '—' },
             { title: '相关标准', dataIndex: 'standards', width: 110, render: (s: string[]) => s.join('、') },
           ]}

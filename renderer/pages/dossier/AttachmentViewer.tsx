@@ -16,7 +16,10 @@ const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => {
 };
 
 function ImageView({ preview }: { preview: Extract<AttachmentPreview, { kind: 'image' }> }) {
-  const url = useMemo(() => URL.createObjectURL(new Blob([bytesOf(preview.base64)], { type: preview.mime })), [preview]);
+  const url = useMemo(
+    () => URL.createObjectURL(new Blob([bytesOf(preview.base64)], { type: preview.mime })),
+    [preview],
+  );
   // The bytes live in memory only while the viewer is open.
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return (
@@ -49,7 +52,15 @@ export function AttachmentViewer({ attachment, onClose }: { attachment: Attachme
   }, [attachment.id]);
   const isImage = attachment.mime.startsWith('image/');
   return (
-    <Modal open width={isImage ? 820 : 960} title={attachment.fileName} footer={null} onCancel={onClose} destroyOnHidden data-testid="attachment-viewer">
+    <Modal
+      open
+      width={isImage ? 820 : 960}
+      title={attachment.fileName}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="attachment-viewer"
+    >
       {error ? (
         <Alert type="error" showIcon title={error} data-testid="attachment-error" />
       ) : !preview ? (

@@ -31,9 +31,12 @@ export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs;
   const add = (found: readonly RosterRow[]) =>
     setRows((old) => [
       ...old,
-      ...found.filter((r) => !old.some((o) => o.cadreId === r.id)).map((r) => ({ cadreId: r.id, name: r.name, unitName: r.unitName, hours: null, note: '' })),
+      ...found
+        .filter((r) => !old.some((o) => o.cadreId === r.id))
+        .map((r) => ({ cadreId: r.id, name: r.name, unitName: r.unitName, hours: null, note: '' })),
     ]);
-  const edit = (cadreId: number, patch: Partial<GridRow>) => setRows((old) => old.map((r) => (r.cadreId === cadreId ? { ...r, ...patch } : r)));
+  const edit = (cadreId: number, patch: Partial<GridRow>) =>
+    setRows((old) => old.map((r) => (r.cadreId === cadreId ? { ...r, ...patch } : r)));
 
   const save = async () => {
     let common: EntryCommonInput;
@@ -49,7 +52,12 @@ export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs;
     setSaving(true);
     try {
       const r = await call('entries.createBulk', {
-        common: { ...common, content: common.content ?? '', standardCodes: common.standardCodes ?? [], listItemCode: common.listItemCode ?? null },
+        common: {
+          ...common,
+          content: common.content ?? '',
+          standardCodes: common.standardCodes ?? [],
+          listItemCode: common.listItemCode ?? null,
+        },
         rows: rows.map((x) => ({ cadreId: x.cadreId, hours: x.hours, note: x.note })),
       });
       message.success(`已为 ${r.count} 名干部录入材料`);
@@ -69,7 +77,13 @@ export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs;
           form={form}
           layout="horizontal"
           labelCol={{ flex: '130px' }}
-          initialValues={{ date: localToday(), content: '', polarity: 'neutral', standardCodes: [], listItemCode: null }}
+          initialValues={{
+            date: localToday(),
+            content: '',
+            polarity: 'neutral',
+            standardCodes: [],
+            listItemCode: null,
+          }}
         >
           <EntryFields catalog={catalog} polarity={polarity} />
         </Form>
@@ -125,7 +139,12 @@ export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs;
             {
               title: '个人情况（结业评价、名次、备注）',
               render: (_v, r) => (
-                <Input aria-label={`${r.name}的个人情况`} maxLength={200} value={r.note} onChange={(e) => edit(r.cadreId, { note: e.target.value })} />
+                <Input
+                  aria-label={`${r.name}的个人情况`}
+                  maxLength={200}
+                  value={r.note}
+                  onChange={(e) => edit(r.cadreId, { note: e.target.value })}
+                />
               ),
             },
             {
@@ -145,7 +164,14 @@ export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs;
           ]}
         />
         <Space style={{ marginTop: 12 }}>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={attendance} onClick={() => void save()} data-testid="bulk-save">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={saving}
+            disabled={attendance}
+            onClick={() => void save()}
+            data-testid="bulk-save"
+          >
             为 {rows.length} 名干部保存
           </Button>
         </Space>

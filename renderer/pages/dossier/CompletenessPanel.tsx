@@ -1,8 +1,26 @@
 // 季度采集: for a quarter, each unit's percentage complete and the cadres lacking material in which required section;
 // a gap checked to have nothing (本季度无此类材料（经核查）) counts as complete, so the list left is the real 催报 list.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Popconfirm, Progress, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import type { QuarterAttestation, QuarterCompleteness, UnitCompleteness, CadreGap } from '../../../shared/dossier/types';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Popconfirm,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type {
+  QuarterAttestation,
+  QuarterCompleteness,
+  UnitCompleteness,
+  CadreGap,
+} from '../../../shared/dossier/types';
 import { localToday, quarterLabel, quarterOf } from '../../../shared/dossier/quarter';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
@@ -64,11 +82,21 @@ export function CompletenessPanel({
     requestAnimationFrame(() => gapsCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   };
   const attestOne = (g: CadreGap, code: string) =>
-    setAttest({ section: { code, name: sectionName.get(code) ?? code }, cadres: [{ cadreId: g.cadreId, name: g.name }], scope: null });
+    setAttest({
+      section: { code, name: sectionName.get(code) ?? code },
+      cadres: [{ cadreId: g.cadreId, name: g.name }],
+      scope: null,
+    });
   const attestAll = () => {
     if (!bulkSection) return;
-    const cadres = gaps.filter((g) => g.missing.includes(bulkSection)).map((g) => ({ cadreId: g.cadreId, name: g.name }));
-    setAttest({ section: { code: bulkSection, name: sectionName.get(bulkSection) ?? bulkSection }, cadres, scope: unitName ?? '全部单位' });
+    const cadres = gaps
+      .filter((g) => g.missing.includes(bulkSection))
+      .map((g) => ({ cadreId: g.cadreId, name: g.name }));
+    setAttest({
+      section: { code: bulkSection, name: sectionName.get(bulkSection) ?? bulkSection },
+      cadres,
+      scope: unitName ?? '全部单位',
+    });
   };
   const withdraw = async (a: QuarterAttestation) => {
     try {
@@ -92,7 +120,12 @@ export function CompletenessPanel({
     <Space direction="vertical" style={{ width: '100%' }} data-testid="completeness">
       <Card size="small">
         <Space size="large" wrap>
-          <Select value={quarter} style={{ width: 180 }} options={quarters.map((q) => ({ value: q, label: quarterLabel(q) }))} onChange={setQuarter} />
+          <Select
+            value={quarter}
+            style={{ width: 180 }}
+            options={quarters.map((q) => ({ value: q, label: quarterLabel(q) }))}
+            onChange={setQuarter}
+          />
           <Statistic title="在职干部" value={data?.cadres ?? 0} suffix="人" />
           <Statistic title="板块覆盖率" value={data?.percent ?? 0} suffix="%" precision={1} />
           <Statistic title="有缺项的干部" value={data?.gaps.length ?? 0} suffix="人" />
@@ -100,7 +133,9 @@ export function CompletenessPanel({
             <Typography.Text type="secondary" data-testid="required-text">
               {`本季度必填：${requiredText}${data?.chosenSections ? '' : '（全部板块）'}`}
             </Typography.Text>
-            <Typography.Text type="secondary">每名干部每个必填板块至少一条材料，或经核查本季度无此类材料，计为完整。</Typography.Text>
+            <Typography.Text type="secondary">
+              每名干部每个必填板块至少一条材料，或经核查本季度无此类材料，计为完整。
+            </Typography.Text>
           </Space>
           {canChooseSections ? (
             <Button size="small" disabled={!data} onClick={() => setChoosing(true)} data-testid="choose-sections">
@@ -120,13 +155,26 @@ export function CompletenessPanel({
           dataSource={(data?.units ?? []) as UnitCompleteness[]}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           rowClassName={(r) => (r.unitId === unitId ? 'ant-table-row-selected' : '')}
-          onRow={(r) => ({ onClick: () => pickUnit(r.unitId), style: { cursor: 'pointer' }, 'data-testid': `unit-row-${r.unitId}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              onClick: () => pickUnit(r.unitId),
+              style: { cursor: 'pointer' },
+              'data-testid': `unit-row-${r.unitId}`,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: '单位', dataIndex: 'unitName' },
             { title: '在职干部', dataIndex: 'cadres', width: 100, render: (n: number) => `${n} 人` },
             { title: '已采集 / 应采集（人·板块）', width: 200, render: (_v, r) => `${r.filled} / ${r.slots}` },
             { title: '其中经核查无材料', dataIndex: 'attested', width: 150 },
-            { title: '完成率', dataIndex: 'percent', width: 240, render: (p: number) => <Progress percent={p} size="small" status={p < 60 ? 'exception' : p < 100 ? 'active' : 'success'} /> },
+            {
+              title: '完成率',
+              dataIndex: 'percent',
+              width: 240,
+              render: (p: number) => (
+                <Progress percent={p} size="small" status={p < 60 ? 'exception' : p < 100 ? 'active' : 'success'} />
+              ),
+            },
           ]}
         />
       </Card>
@@ -170,7 +218,12 @@ export function CompletenessPanel({
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             data-testid="gaps"
             columns={[
-              { title: '姓名', dataIndex: 'name', width: 120, render: (n: string, r) => <Typography.Link onClick={() => onOpenCadre(r.cadreId)}>{n}</Typography.Link> },
+              {
+                title: '姓名',
+                dataIndex: 'name',
+                width: 120,
+                render: (n: string, r) => <Typography.Link onClick={() => onOpenCadre(r.cadreId)}>{n}</Typography.Link>,
+              },
               { title: '单位', dataIndex: 'unitName', width: 220 },
               {
                 title: canEdit ? '缺少材料的板块（点击板块可记为“经核查无此类材料”）' : '缺少材料的板块',
@@ -178,7 +231,13 @@ export function CompletenessPanel({
                   <Space wrap size={4}>
                     {r.missing.map((code) => {
                       const tag = (
-                        <Tag key={code} color="orange" style={canEdit ? { cursor: 'pointer' } : undefined} onClick={canEdit ? () => attestOne(r, code) : undefined} data-testid={`gap-${r.cadreId}-${code}`}>
+                        <Tag
+                          key={code}
+                          color="orange"
+                          style={canEdit ? { cursor: 'pointer' } : undefined}
+                          onClick={canEdit ? () => attestOne(r, code) : undefined}
+                          data-testid={`gap-${r.cadreId}-${code}`}
+                        >
                           {code} {sectionName.get(code)}
                         </Tag>
                       );
@@ -208,7 +267,12 @@ export function CompletenessPanel({
           columns={[
             { title: '姓名', dataIndex: 'name', width: 110 },
             { title: '单位', dataIndex: 'unitName', width: 200 },
-            { title: '板块', dataIndex: 'sectionCode', width: 150, render: (c: string) => `${c} ${sectionName.get(c) ?? ''}` },
+            {
+              title: '板块',
+              dataIndex: 'sectionCode',
+              width: 150,
+              render: (c: string) => `${c} ${sectionName.get(c) ?? ''}`,
+            },
             { title: '核查说明', dataIndex: 'note' },
             { title: '记录人', dataIndex: 'attestedBy', width: 100 },
             { title: '记录时间', dataIndex: 'attestedAt', width: 170, render: (t: string) => formatDateTime(t) },
@@ -219,7 +283,12 @@ export function CompletenessPanel({
                     key: 'op',
                     width: 70,
                     render: (_v: unknown, a: QuarterAttestation) => (
-                      <Popconfirm title="撤销后该板块重新计为缺项，确定撤销？" okText="撤销" cancelText="取消" onConfirm={() => void withdraw(a)}>
+                      <Popconfirm
+                        title="撤销后该板块重新计为缺项，确定撤销？"
+                        okText="撤销"
+                        cancelText="取消"
+                        onConfirm={() => void withdraw(a)}
+                      >
                         <Typography.Link data-testid={`withdraw-${a.cadreId}-${a.sectionCode}`}>撤销</Typography.Link>
                       </Popconfirm>
                     ),

@@ -38,13 +38,24 @@ export function DossierPage({ user }: { user: SessionUser }) {
       {cadreId === null ? (
         <Empty description="请先选择一名干部" />
       ) : (
-        <DossierView key={cadreId} cadreId={cadreId} catalog={catalog} canEdit={canEdit} userId={user.id} refresh={shown} printedBy={user.displayName} />
+        <DossierView
+          key={cadreId}
+          cadreId={cadreId}
+          catalog={catalog}
+          canEdit={canEdit}
+          userId={user.id}
+          refresh={shown}
+          printedBy={user.displayName}
+        />
       )}
     </Space>
   );
   return (
     <>
-      <PageHeader title="政治素质档案" description="六大板块、三十三个子项的日常材料；可按板块、季度、性质、评价标准筛选。" />
+      <PageHeader
+        title="政治素质档案"
+        description="六大板块、三十三个子项的日常材料；可按板块、季度、性质、评价标准筛选。"
+      />
       <Tabs
         activeKey={tab}
         onChange={(t) => {
@@ -55,12 +66,27 @@ export function DossierPage({ user }: { user: SessionUser }) {
         }}
         items={[
           { key: 'dossier', label: '干部档案', children: dossierTab },
-          ...(canEdit ? [{ key: 'bulk', label: '批量录入', children: <BulkEntryPanel catalog={catalog} onOpenTraining={() => setTab('training')} /> }] : []),
+          ...(canEdit
+            ? [
+                {
+                  key: 'bulk',
+                  label: '批量录入',
+                  children: <BulkEntryPanel catalog={catalog} onOpenTraining={() => setTab('training')} />,
+                },
+              ]
+            : []),
           { key: 'training', label: '教育培训', children: <TrainingPanel canEdit={canEdit} refresh={trainingShown} /> },
           {
             key: 'completeness',
             label: '季度采集',
-            children: <CompletenessPanel onOpenCadre={openCadre} canEdit={canEdit} canChooseSections={user.role === 'admin'} refresh={collectionShown} />,
+            children: (
+              <CompletenessPanel
+                onOpenCadre={openCadre}
+                canEdit={canEdit}
+                canChooseSections={user.role === 'admin'}
+                refresh={collectionShown}
+              />
+            ),
           },
           { key: 'search', label: '全文检索', children: <SearchPanel onOpenCadre={openCadre} /> },
         ]}

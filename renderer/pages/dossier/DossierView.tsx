@@ -1,6 +1,19 @@
 // A cadre's dossier: filters, a timeline in date order with quarter markers, or the six sections with their sub-items.
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Collapse, Divider, Empty, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Collapse,
+  Divider,
+  Empty,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { FileWordOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { PrintDossierModal } from '../print/PrintDossierModal';
 import type { Catalogs } from '../../../shared/catalog/types';
@@ -68,7 +81,9 @@ export function DossierView({
 
   const load = useCallback(async () => {
     try {
-      const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null)) as Filters;
+      const clean = Object.fromEntries(
+        Object.entries(filters).filter(([, v]) => v !== undefined && v !== null),
+      ) as Filters;
       setDossier(await call('dossier.get', { cadreId, ...clean }));
     } catch (e) {
       message.error(errorMessage(e));
@@ -96,7 +111,9 @@ export function DossierView({
 
   const quarters = useMemo(() => {
     const fromEntries = (dossier?.entries ?? []).map((e) => e.quarter);
-    return [...new Set([...recentQuarters(), ...fromEntries, ...(filters.quarter ? [filters.quarter] : [])])].sort().reverse();
+    return [...new Set([...recentQuarters(), ...fromEntries, ...(filters.quarter ? [filters.quarter] : [])])]
+      .sort()
+      .reverse();
   }, [dossier, filters.quarter]);
 
   if (!dossier) return <Spin />;
@@ -113,7 +130,15 @@ export function DossierView({
       (r) => `已导出 ${r.entries} 条材料到 ${r.fileName}`,
     );
   const card = (e: DossierEntry) => (
-    <EntryCard key={e.id} entry={e} canEdit={canEdit} userId={userId} onEdit={setEditing} onChanged={() => void load()} onView={setViewing} />
+    <EntryCard
+      key={e.id}
+      entry={e}
+      canEdit={canEdit}
+      userId={userId}
+      onEdit={setEditing}
+      onChanged={() => void load()}
+      onView={setViewing}
+    />
   );
 
   return (
@@ -145,65 +170,65 @@ export function DossierView({
         </Space>
         {mode === 'portrait' ? null : (
           <>
-        <Divider style={{ margin: '10px 0' }} />
-        <Space wrap>
-          <Select
-            allowClear
-            placeholder="全部板块"
-            style={{ width: 150 }}
-            value={filters.sectionCode}
-            options={catalog.sections.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }))}
-            onChange={(v?: string) => setFilters((f) => ({ ...f, sectionCode: v }))}
-            data-testid="filter-section"
-          />
-          <Select
-            allowClear
-            placeholder="全部季度"
-            style={{ width: 170 }}
-            value={filters.quarter}
-            options={quarters.map((q) => ({ value: q, label: quarterLabel(q) }))}
-            onChange={(v?: string) => setFilters((f) => ({ ...f, quarter: v }))}
-            data-testid="filter-quarter"
-          />
-          <Select
-            allowClear
-            placeholder="全部性质"
-            style={{ width: 120 }}
-            value={filters.polarity}
-            options={ENTRY_POLARITIES.map((p) => ({ value: p, label: ENTRY_POLARITY_LABELS[p] }))}
-            onChange={(v?: EntryPolarity) => setFilters((f) => ({ ...f, polarity: v }))}
-            data-testid="filter-polarity"
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部评价标准"
-            style={{ width: 240 }}
-            value={filters.standardCode}
-            options={standardOptions(catalog)}
-            onChange={(v?: string) => setFilters((f) => ({ ...f, standardCode: v }))}
-            data-testid="filter-standard"
-          />
-          <Segmented
-            value={view}
-            onChange={(v) => setView(v as 'timeline' | 'sections')}
-            options={[
-              { value: 'timeline', label: '时间轴' },
-              { value: 'sections', label: '按板块' },
-            ]}
-            data-testid="view-switch"
-          />
-          {canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              新增材料
-            </Button>
-          ) : null}
-          {canEdit && printedBy ? (
-            <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="print-dossier">
-              打印档案
-            </Button>
-          ) : null}
-        </Space>
+            <Divider style={{ margin: '10px 0' }} />
+            <Space wrap>
+              <Select
+                allowClear
+                placeholder="全部板块"
+                style={{ width: 150 }}
+                value={filters.sectionCode}
+                options={catalog.sections.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }))}
+                onChange={(v?: string) => setFilters((f) => ({ ...f, sectionCode: v }))}
+                data-testid="filter-section"
+              />
+              <Select
+                allowClear
+                placeholder="全部季度"
+                style={{ width: 170 }}
+                value={filters.quarter}
+                options={quarters.map((q) => ({ value: q, label: quarterLabel(q) }))}
+                onChange={(v?: string) => setFilters((f) => ({ ...f, quarter: v }))}
+                data-testid="filter-quarter"
+              />
+              <Select
+                allowClear
+                placeholder="全部性质"
+                style={{ width: 120 }}
+                value={filters.polarity}
+                options={ENTRY_POLARITIES.map((p) => ({ value: p, label: ENTRY_POLARITY_LABELS[p] }))}
+                onChange={(v?: EntryPolarity) => setFilters((f) => ({ ...f, polarity: v }))}
+                data-testid="filter-polarity"
+              />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="全部评价标准"
+                style={{ width: 240 }}
+                value={filters.standardCode}
+                options={standardOptions(catalog)}
+                onChange={(v?: string) => setFilters((f) => ({ ...f, standardCode: v }))}
+                data-testid="filter-standard"
+              />
+              <Segmented
+                value={view}
+                onChange={(v) => setView(v as 'timeline' | 'sections')}
+                options={[
+                  { value: 'timeline', label: '时间轴' },
+                  { value: 'sections', label: '按板块' },
+                ]}
+                data-testid="view-switch"
+              />
+              {canEdit ? (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                  新增材料
+                </Button>
+              ) : null}
+              {canEdit && printedBy ? (
+                <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} data-testid="print-dossier">
+                  打印档案
+                </Button>
+              ) : null}
+            </Space>
           </>
         )}
       </Card>
@@ -232,12 +257,19 @@ export function DossierView({
           items={[
             ...catalog.sections,
             // Sections retired since: their entries still show, after the active ones.
-            ...[...new Map(entries.filter((e) => !catalog.sections.some((s) => s.code === e.section.code)).map((e) => [e.section.code, e.section])).values()].map(
-              (s) => ({ code: s.code, name: `${s.name}（已停用）`, subItems: [] }),
-            ),
+            ...[
+              ...new Map(
+                entries
+                  .filter((e) => !catalog.sections.some((s) => s.code === e.section.code))
+                  .map((e) => [e.section.code, e.section]),
+              ).values(),
+            ].map((s) => ({ code: s.code, name: `${s.name}（已停用）`, subItems: [] })),
           ].map((s) => {
             const mine = entries.filter((e) => e.section.code === s.code);
-            const subItems = [...s.subItems, ...mine.filter((e) => !s.subItems.some((i) => i.code === e.subItem.code)).map((e) => e.subItem)];
+            const subItems = [
+              ...s.subItems,
+              ...mine.filter((e) => !s.subItems.some((i) => i.code === e.subItem.code)).map((e) => e.subItem),
+            ];
             const seen = new Set<string>();
             return {
               key: s.code,
@@ -291,7 +323,9 @@ export function DossierView({
         />
       ) : null}
       {viewing ? <AttachmentViewer attachment={viewing} onClose={() => setViewing(null)} /> : null}
-      {printing && printedBy ? <PrintDossierModal cadreId={cadreId} printedBy={printedBy} onClose={() => setPrinting(false)} /> : null}
+      {printing && printedBy ? (
+        <PrintDossierModal cadreId={cadreId} printedBy={printedBy} onClose={() => setPrinting(false)} />
+      ) : null}
     </>
   );
 }

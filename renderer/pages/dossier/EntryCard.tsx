@@ -1,7 +1,16 @@
 // One dossier entry as a card: date, section, polarity, standards, list item, who entered and verified it, attachments.
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PaperClipOutlined, RobotOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  EyeOutlined,
+  PaperClipOutlined,
+  RobotOutlined,
+  RollbackOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { AttachmentMeta, DossierEntry } from '../../../shared/dossier/types';
 import { ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
 import { call, errorMessage } from '../../lib/api';
@@ -62,14 +71,24 @@ export function EntryCard({
     <Card
       size="small"
       data-testid={`entry-${entry.id}`}
-      style={{ borderLeft: `4px solid ${entry.polarity === 'positive' ? '#52c41a' : entry.polarity === 'negative' ? '#f5222d' : '#d9d9d9'}` }}
+      style={{
+        borderLeft: `4px solid ${entry.polarity === 'positive' ? '#52c41a' : entry.polarity === 'negative' ? '#f5222d' : '#d9d9d9'}`,
+      }}
       title={
         <Space wrap size={6}>
           <Typography.Text strong>{entry.date}</Typography.Text>
           <Tag color={POLARITY_COLORS[entry.polarity]}>{ENTRY_POLARITY_LABELS[entry.polarity]}</Tag>
           <Typography.Text strong>{entry.title}</Typography.Text>
           {!manual ? (
-            <Tooltip title={entry.origin === 'assessment' ? '“双比双评”考核归档时自动写入' : entry.editable ? '年度学时核查生成，可编辑或撤回（须填写原因）' : '根据培训记录自动生成'}>
+            <Tooltip
+              title={
+                entry.origin === 'assessment'
+                  ? '“双比双评”考核归档时自动写入'
+                  : entry.editable
+                    ? '年度学时核查生成，可编辑或撤回（须填写原因）'
+                    : '根据培训记录自动生成'
+              }
+            >
               <Tag icon={<RobotOutlined />} color="blue">
                 自动
               </Tag>
@@ -88,7 +107,13 @@ export function EntryCard({
         canEdit ? (
           <Space size={4}>
             {canVerify ? (
-              <Button size="small" icon={<CheckCircleOutlined />} onClick={() => void run(() => call('entries.verify', { id: entry.id, version: entry.version }), '已核实')}>
+              <Button
+                size="small"
+                icon={<CheckCircleOutlined />}
+                onClick={() =>
+                  void run(() => call('entries.verify', { id: entry.id, version: entry.version }), '已核实')
+                }
+              >
                 核实
               </Button>
             ) : null}
@@ -115,7 +140,9 @@ export function EntryCard({
                   description="附件一并删除，不能恢复。"
                   okText="删除"
                   cancelText="取消"
-                  onConfirm={() => run(() => call('entries.delete', { id: entry.id, version: entry.version }), '材料已删除')}
+                  onConfirm={() =>
+                    run(() => call('entries.delete', { id: entry.id, version: entry.version }), '材料已删除')
+                  }
                 >
                   <Button size="small" danger icon={<DeleteOutlined />} />
                 </Popconfirm>
@@ -130,7 +157,9 @@ export function EntryCard({
           {entry.section.name} › {entry.subItem.name}
           {entry.subItem.retired ? '（已停用）' : ''} · 来源：{entry.channel.name}
         </Typography.Text>
-        {entry.content ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.content}</Typography.Paragraph> : null}
+        {entry.content ? (
+          <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.content}</Typography.Paragraph>
+        ) : null}
         {entry.standards.length > 0 || entry.listItem ? (
           <Space wrap size={4}>
             {entry.standards.map((s) => (
@@ -153,10 +182,27 @@ export function EntryCard({
                 <Button size="small" type="link" icon={<PaperClipOutlined />} onClick={() => onView(a)}>
                   {a.fileName}
                 </Button>
-                <Button size="small" type="text" icon={<EyeOutlined />} aria-label={`查看 ${a.fileName}`} onClick={() => onView(a)} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<EyeOutlined />}
+                  aria-label={`查看 ${a.fileName}`}
+                  onClick={() => onView(a)}
+                />
                 {canEdit ? (
-                  <Popconfirm title={`删除附件“${a.fileName}”？`} okText="删除" cancelText="取消" onConfirm={() => run(() => call('attachments.remove', { id: a.id }), '附件已删除')}>
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${a.fileName}`} />
+                  <Popconfirm
+                    title={`删除附件“${a.fileName}”？`}
+                    okText="删除"
+                    cancelText="取消"
+                    onConfirm={() => run(() => call('attachments.remove', { id: a.id }), '附件已删除')}
+                  >
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={`删除 ${a.fileName}`}
+                    />
                   </Popconfirm>
                 ) : null}
               </Space>

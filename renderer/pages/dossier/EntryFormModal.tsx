@@ -19,7 +19,11 @@ import { standardOptions, subItemOptions } from './useDossierCatalog';
 type FormValues = EntryCommonInput & { reason?: string };
 
 /** Shows a service error under the field it names (the call nests entry fields under `input.`), else as a message. */
-export function showEntryError(form: ReturnType<typeof Form.useForm<FormValues>>[0], e: unknown, fallback: (t: string) => void) {
+export function showEntryError(
+  form: ReturnType<typeof Form.useForm<FormValues>>[0],
+  e: unknown,
+  fallback: (t: string) => void,
+) {
   if (e instanceof ApiError && e.field) {
     const name = e.field.replace(/^(input|common)\./, '').split('.')[0]!;
     if (form.getFieldInstance(name as keyof FormValues) !== undefined) {
@@ -36,12 +40,26 @@ export function showEntryError(form: ReturnType<typeof Form.useForm<FormValues>>
  */
 export const LIST_ITEM_HINT = '不计入政治画像的指数和等次，只计入材料条数';
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** Files chosen in the form, not yet stored: listed with a 移除 each; stored with the entry on 保存. */
-function PickedAttachments({ files, error, onPick, onRemove }: { files: readonly PickedFile[]; error: string | null; onPick: () => void; onRemove: (token: string) => void }) {
+function PickedAttachments({
+  files,
+  error,
+  onPick,
+  onRemove,
+}: {
+  files: readonly PickedFile[];
+  error: string | null;
+  onPick: () => void;
+  onRemove: (token: string) => void;
+}) {
   return (
-    <Form.Item label="附件" extra={`图片、PDF 或 Word，每个不超过 20 MB，可一次选择多个（最多 ${MAX_FORM_ATTACHMENTS} 个）；保存材料时一并保存`}>
+    <Form.Item
+      label="附件"
+      extra={`图片、PDF 或 Word，每个不超过 20 MB，可一次选择多个（最多 ${MAX_FORM_ATTACHMENTS} 个）；保存材料时一并保存`}
+    >
       <Button icon={<PaperClipOutlined />} onClick={onPick} data-testid="entry-pick-attachments">
         选择附件
       </Button>
@@ -55,7 +73,15 @@ function PickedAttachments({ files, error, onPick, onRemove }: { files: readonly
           renderItem={(f) => (
             <List.Item
               actions={[
-                <Button key="remove" type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => onRemove(f.token)} aria-label={`移除${f.name}`}>
+                <Button
+                  key="remove"
+                  type="link"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => onRemove(f.token)}
+                  aria-label={`移除${f.name}`}
+                >
                   移除
                 </Button>,
               ]}
@@ -70,19 +96,32 @@ function PickedAttachments({ files, error, onPick, onRemove }: { files: readonly
           )}
         />
       ) : null}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} data-testid="entry-attachment-error" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} data-testid="entry-attachment-error" />
+      ) : null}
     </Form.Item>
   );
 }
 
 /** Fields shared by the single-entry form and the bulk screen. */
-export function EntryFields({ catalog, entry, polarity }: { catalog: Catalogs; entry?: DossierEntry | null; polarity: EntryPolarity | undefined }) {
+export function EntryFields({
+  catalog,
+  entry,
+  polarity,
+}: {
+  catalog: Catalogs;
+  entry?: DossierEntry | null;
+  polarity: EntryPolarity | undefined;
+}) {
   // An edited entry keeps codes that were retired since: show them, marked, so the form can hold them.
-  const retired = (code: string | undefined, name: string | undefined) => (code && name ? [{ value: code, label: `${code} ${name}（已停用）` }] : []);
+  const retired = (code: string | undefined, name: string | undefined) =>
+    code && name ? [{ value: code, label: `${code} ${name}（已停用）` }] : [];
   const subItems = useMemo(() => {
     const opts = subItemOptions(catalog);
     const known = new Set(opts.flatMap((g) => g.options.map((o) => o.value)));
-    return entry && !known.has(entry.subItem.code) ? [...opts, { label: '已停用', title: '已停用', options: retired(entry.subItem.code, entry.subItem.name) }] : opts;
+    return entry && !known.has(entry.subItem.code)
+      ? [...opts, { label: '已停用', title: '已停用', options: retired(entry.subItem.code, entry.subItem.name) }]
+      : opts;
   }, [catalog, entry]);
   const standards = useMemo(() => {
     const opts = standardOptions(catalog);
@@ -95,17 +134,37 @@ export function EntryFields({ catalog, entry, polarity }: { catalog: Catalogs; e
     .map((l) => ({ value: l.code, label: `${l.code} ${l.name}（${l.points > 0 ? '+' : ''}${l.points}）` }));
   const channels = catalog.channels.map((c) => ({ value: c.code, label: c.name }));
   if (entry?.channel.retired) channels.push(...retired(entry.channel.code, entry.channel.name));
-  if (entry?.listItem?.retired && polarity === entry.listItem.polarity) listItems.push(...retired(entry.listItem.code, entry.listItem.name));
+  if (entry?.listItem?.retired && polarity === entry.listItem.polarity)
+    listItems.push(...retired(entry.listItem.code, entry.listItem.name));
   return (
     <>
-      <Form.Item label="日期" name="date" rules={[{ required: true, message: '请填写日期' }]} extra="格式：2025-03-14；季度由日期自动确定">
+      <Form.Item
+        label="日期"
+        name="date"
+        rules={[{ required: true, message: '请填写日期' }]}
+        extra="格式：2025-03-14；季度由日期自动确定"
+      >
         <Input placeholder="2025-03-14" maxLength={10} style={{ width: 160 }} data-testid="entry-date" />
       </Form.Item>
-      <Form.Item label="材料类别（子项）" name="subItemCode" rules={[{ required: true, message: '请选择材料类别（子项）' }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={subItems} placeholder="选择板块下的子项" data-testid="entry-subitem" />
+      <Form.Item
+        label="材料类别（子项）"
+        name="subItemCode"
+        rules={[{ required: true, message: '请选择材料类别（子项）' }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={subItems}
+          placeholder="选择板块下的子项"
+          data-testid="entry-subitem"
+        />
       </Form.Item>
       <Form.Item label="材料来源" name="channelCode" rules={[{ required: true, message: '请选择材料来源' }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={channels} placeholder="选择材料来源" data-testid="entry-channel" />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={channels}
+          placeholder="选择材料来源"
+          data-testid="entry-channel"
+        />
       </Form.Item>
       <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
         <Input maxLength={MAX_TITLE} showCount data-testid="entry-title" />
@@ -114,21 +173,38 @@ export function EntryFields({ catalog, entry, polarity }: { catalog: Catalogs; e
         <Input.TextArea rows={4} maxLength={MAX_CONTENT} showCount data-testid="entry-content" />
       </Form.Item>
       <Form.Item label="性质" name="polarity" rules={[{ required: true, message: '请选择性质' }]}>
-        <Radio.Group optionType="button" options={ENTRY_POLARITIES.map((p) => ({ value: p, label: ENTRY_POLARITY_LABELS[p] }))} />
+        <Radio.Group
+          optionType="button"
+          options={ENTRY_POLARITIES.map((p) => ({ value: p, label: ENTRY_POLARITY_LABELS[p] }))}
+        />
       </Form.Item>
       <Form.Item label="评价标准" name="standardCodes" extra="可多选，按 5 个维度分组">
-        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={standards} placeholder="选择材料涉及的评价标准" data-testid="entry-standards" />
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={standards}
+          placeholder="选择材料涉及的评价标准"
+          data-testid="entry-standards"
+        />
       </Form.Item>
       <Form.Item
         label="正负面清单事项"
         name="listItemCode"
         extra={
           <span data-testid="entry-listitem-hint">
-            {polarity === 'neutral' ? `中性材料不对应清单事项，${LIST_ITEM_HINT}` : `只列出与性质一致的清单事项；不选清单事项的材料${LIST_ITEM_HINT}`}
+            {polarity === 'neutral'
+              ? `中性材料不对应清单事项，${LIST_ITEM_HINT}`
+              : `只列出与性质一致的清单事项；不选清单事项的材料${LIST_ITEM_HINT}`}
           </span>
         }
       >
-        <Select allowClear disabled={polarity === 'neutral'} options={listItems} placeholder="不对应清单事项" data-testid="entry-listitem" />
+        <Select
+          allowClear
+          disabled={polarity === 'neutral'}
+          options={listItems}
+          placeholder="不对应清单事项"
+          data-testid="entry-listitem"
+        />
       </Form.Item>
     </>
   );
@@ -189,7 +265,8 @@ export function EntryFormModal({
     const code = form.getFieldValue('listItemCode') as string | null;
     const item = catalog.listItems.find((l) => l.code === code);
     if (polarity === undefined) return; // the form is still being filled in
-    if (code && (polarity === 'neutral' || (item && item.polarity !== polarity))) form.setFieldValue('listItemCode', null);
+    if (code && (polarity === 'neutral' || (item && item.polarity !== polarity)))
+      form.setFieldValue('listItemCode', null);
   }, [polarity, catalog, form]);
 
   const save = async () => {
@@ -202,10 +279,22 @@ export function EntryFormModal({
     setSaving(true);
     try {
       const { reason, ...fields } = values;
-      const input = { cadreId, ...fields, content: values.content ?? '', standardCodes: values.standardCodes ?? [], listItemCode: values.listItemCode ?? null };
+      const input = {
+        cadreId,
+        ...fields,
+        content: values.content ?? '',
+        standardCodes: values.standardCodes ?? [],
+        listItemCode: values.listItemCode ?? null,
+      };
       const attachments = files.length > 0 ? { attachments: files.map((f) => f.token) } : {};
       const saved = entry
-        ? await call('entries.update', { id: entry.id, version: entry.version, input, ...(reason ? { reason } : {}), ...attachments })
+        ? await call('entries.update', {
+            id: entry.id,
+            version: entry.version,
+            input,
+            ...(reason ? { reason } : {}),
+            ...attachments,
+          })
         : await call('entries.create', { input, ...attachments });
       const withFiles = files.length > 0 ? `，${files.length} 个附件已保存` : '';
       message.success(entry ? `材料已保存${withFiles}` : `材料已添加${withFiles}`);
@@ -233,7 +322,13 @@ export function EntryFormModal({
       destroyOnHidden
       data-testid="entry-form"
     >
-      <Form form={form} layout="horizontal" labelCol={{ flex: '130px' }} style={{ marginTop: 12 }} onFinish={() => void save()}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '130px' }}
+        style={{ marginTop: 12 }}
+        onFinish={() => void save()}
+      >
         {entry && entry.origin !== 'manual' ? (
           <Form.Item
             label="修改原因"

@@ -20,7 +20,15 @@ function Source({ s }: { s: HoursSource }) {
   );
 }
 
-export function HoursCheckModal({ year, onClose, onDone }: { year: number; onClose: () => void; onDone: (count: number) => void }) {
+export function HoursCheckModal({
+  year,
+  onClose,
+  onDone,
+}: {
+  year: number;
+  onClose: () => void;
+  onDone: (count: number) => void;
+}) {
   const [preview, setPreview] = useState<HoursCheckPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState<string | null>(null);
@@ -67,7 +75,14 @@ export function HoursCheckModal({ year, onClose, onDone }: { year: number; onClo
       footer={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" danger loading={busy} disabled={!preview || n === 0} onClick={() => void commit()} data-testid="hours-confirm">
+          <Button
+            type="primary"
+            danger
+            loading={busy}
+            disabled={!preview || n === 0}
+            onClick={() => void commit()}
+            data-testid="hours-confirm"
+          >
             确认生成
           </Button>
         </Space>
@@ -77,15 +92,24 @@ export function HoursCheckModal({ year, onClose, onDone }: { year: number; onClo
         <Spin />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }} size={8}>
-          {stale ? <Alert type="error" showIcon message={stale} description="下面是按最新数据重新生成的预览。" /> : null}
+          {stale ? (
+            <Alert type="error" showIcon message={stale} description="下面是按最新数据重新生成的预览。" />
+          ) : null}
           {preview.beforeYearEnd ? (
-            <Alert type="warning" showIcon message={`${year}年度尚未结束（至 ${year}-12-31），之后录入的学时不会计入本次核查；如无特殊需要，请在年度结束后再核查。`} />
+            <Alert
+              type="warning"
+              showIcon
+              message={`${year}年度尚未结束（至 ${year}-12-31），之后录入的学时不会计入本次核查；如无特殊需要，请在年度结束后再核查。`}
+            />
           ) : null}
           <Typography.Text strong style={{ fontSize: 15 }} data-testid="hours-summary">
             {n > 0 ? `将为 ${n} 人生成负面材料` : '没有需要生成负面材料的干部'}
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8 }}>
               （应修 {preview.requiredHours} 学时；计入培训班和带学时的参训记录，同一班次只计一次
-              {preview.alreadyRecorded > 0 ? `；另有 ${preview.alreadyRecorded} 人已有本年度学时材料，不再重复生成` : ''}）
+              {preview.alreadyRecorded > 0
+                ? `；另有 ${preview.alreadyRecorded} 人已有本年度学时材料，不再重复生成`
+                : ''}
+              ）
             </Typography.Text>
           </Typography.Text>
           {preview.stale.length > 0 ? (
@@ -117,7 +141,11 @@ export function HoursCheckModal({ year, onClose, onDone }: { year: number; onClo
               {
                 title: '学时来源',
                 render: (_v, r) =>
-                  r.sources.length === 0 ? <Typography.Text type="secondary">本年度无培训记录</Typography.Text> : r.sources.map((s) => <Source key={`${s.kind}${s.refId}`} s={s} />),
+                  r.sources.length === 0 ? (
+                    <Typography.Text type="secondary">本年度无培训记录</Typography.Text>
+                  ) : (
+                    r.sources.map((s) => <Source key={`${s.kind}${s.refId}`} s={s} />)
+                  ),
               },
             ]}
           />

@@ -24,7 +24,9 @@ export function PdfViewer({ data }: { data: Uint8Array }) {
       .then((d) => live && setDoc(d))
       .catch((e: unknown) => {
         if (!live) return;
-        setError((e as { name?: string }).name === 'PasswordException' ? 'PDF 文件设置了打开密码，无法在应用内显示' : DAMAGED);
+        setError(
+          (e as { name?: string }).name === 'PasswordException' ? 'PDF 文件设置了打开密码，无法在应用内显示' : DAMAGED,
+        );
       });
     return () => {
       live = false;
@@ -75,16 +77,37 @@ export function PdfViewer({ data }: { data: Uint8Array }) {
         <Typography.Text data-testid="pdf-page">
           第 {page} / {pages} 页
         </Typography.Text>
-        <Button icon={<RightOutlined />} iconPlacement="end" disabled={page >= pages} onClick={() => setPage((n) => n + 1)}>
+        <Button
+          icon={<RightOutlined />}
+          iconPlacement="end"
+          disabled={page >= pages}
+          onClick={() => setPage((n) => n + 1)}
+        >
           下一页
         </Button>
-        <Button icon={<ZoomOutOutlined />} disabled={zoom <= 0} onClick={() => setZoom((z) => z - 1)} aria-label="缩小" />
+        <Button
+          icon={<ZoomOutOutlined />}
+          disabled={zoom <= 0}
+          onClick={() => setZoom((z) => z - 1)}
+          aria-label="缩小"
+        />
         <Typography.Text data-testid="pdf-zoom">{Math.round(ZOOMS[zoom]! * 100)}%</Typography.Text>
-        <Button icon={<ZoomInOutlined />} disabled={zoom >= ZOOMS.length - 1} onClick={() => setZoom((z) => z + 1)} aria-label="放大" />
+        <Button
+          icon={<ZoomInOutlined />}
+          disabled={zoom >= ZOOMS.length - 1}
+          onClick={() => setZoom((z) => z + 1)}
+          aria-label="放大"
+        />
         {drawing ? <Spin size="small" /> : null}
       </Space>
       <div style={{ maxHeight: '68vh', overflow: 'auto', background: '#f0f0f0', padding: 8, textAlign: 'center' }}>
-        <canvas ref={canvas} data-testid="pdf-canvas" data-page={page} data-drawn={drawing ? 'no' : 'yes'} style={{ background: '#fff', boxShadow: '0 0 4px #0003' }} />
+        <canvas
+          ref={canvas}
+          data-testid="pdf-canvas"
+          data-page={page}
+          data-drawn={drawing ? 'no' : 'yes'}
+          style={{ background: '#fff', boxShadow: '0 0 4px #0003' }}
+        />
       </div>
     </div>
   );

@@ -39,10 +39,26 @@ export function ReasonModal({
     }
   };
   return (
-    <Modal open title={title} okText={okText} okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={() => void submit()} onCancel={onClose} destroyOnHidden data-testid="reason-modal">
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="reason-modal"
+    >
       <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={label} required validateStatus={error ? 'error' : undefined} help={error ?? '记入审计日志，可随时查阅'}>
+        <Form.Item
+          label={label}
+          required
+          validateStatus={error ? 'error' : undefined}
+          help={error ?? '记入审计日志，可随时查阅'}
+        >
           <Input.TextArea
             rows={3}
             maxLength={200}

@@ -47,7 +47,10 @@ export function SearchPanel({ onOpenCadre }: { onOpenCadre: (cadreId: number) =>
       {result === null ? null : result.hits.length === 0 ? (
         <Empty description="没有找到相关材料" />
       ) : (
-        <Card size="small" title={`找到 ${result.hits.length} 条${result.truncated ? '（只显示最新的 200 条，请输入更多文字缩小范围）' : ''}`}>
+        <Card
+          size="small"
+          title={`找到 ${result.hits.length} 条${result.truncated ? '（只显示最新的 200 条，请输入更多文字缩小范围）' : ''}`}
+        >
           <List
             dataSource={result.hits as SearchResult['hits'][number][]}
             renderItem={(h) => (

@@ -21,7 +21,15 @@ interface GridRow {
   result: TrainingResult;
 }
 
-function ClassModal({ cls, onClose, onSaved }: { cls: TrainingClass | null; onClose: () => void; onSaved: (c: TrainingClass) => void }) {
+function ClassModal({
+  cls,
+  onClose,
+  onSaved,
+}: {
+  cls: TrainingClass | null;
+  onClose: () => void;
+  onSaved: (c: TrainingClass) => void;
+}) {
   const [form] = Form.useForm<TrainingClassInput>();
   const { message } = AntApp.useApp();
   const save = async () => {
@@ -39,7 +47,16 @@ function ClassModal({ cls, onClose, onSaved }: { cls: TrainingClass | null; onCl
     }
   };
   return (
-    <FormModal open title={cls ? '编辑培训班' : '新建培训班'} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={onClose} dirty={() => form.isFieldsTouched()} destroyOnHidden>
+    <FormModal
+      open
+      title={cls ? '编辑培训班' : '新建培训班'}
+      okText="保存"
+      cancelText="取消"
+      onOk={() => void save()}
+      onCancel={onClose}
+      dirty={() => form.isFieldsTouched()}
+      destroyOnHidden
+    >
       <Form form={form} labelCol={{ flex: '90px' }} initialValues={cls ?? { hours: 40 }} style={{ marginTop: 12 }}>
         <Form.Item label="班次名称" name="name" rules={[{ required: true, message: '请填写班次名称' }]}>
           <Input maxLength={100} />
@@ -65,7 +82,8 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
   const [rows, setRows] = useState<GridRow[]>([]);
   const [dirty, setDirty] = useState(false);
   const { message } = AntApp.useApp();
-  const toGrid = (r: readonly TrainingRecord[]) => r.map((x) => ({ cadreId: x.cadreId, name: x.cadreName, unitName: x.unitName, hours: x.hours, result: x.result }));
+  const toGrid = (r: readonly TrainingRecord[]) =>
+    r.map((x) => ({ cadreId: x.cadreId, name: x.cadreName, unitName: x.unitName, hours: x.hours, result: x.result }));
   useEffect(() => {
     call('classes.records', { classId: cls.id })
       .then((r) => {
@@ -77,7 +95,15 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
   const add = (found: readonly RosterRow[]) => {
     setRows((old) => [
       ...old,
-      ...found.filter((r) => !old.some((o) => o.cadreId === r.id)).map((r) => ({ cadreId: r.id, name: r.name, unitName: r.unitName, hours: cls.hours, result: 'qualified' as const })),
+      ...found
+        .filter((r) => !old.some((o) => o.cadreId === r.id))
+        .map((r) => ({
+          cadreId: r.id,
+          name: r.name,
+          unitName: r.unitName,
+          hours: cls.hours,
+          result: 'qualified' as const,
+        })),
     ]);
     setDirty(true);
   };
@@ -87,7 +113,10 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
   };
   const save = async () => {
     try {
-      const saved = await call('classes.saveRecords', { classId: cls.id, rows: rows.map((r) => ({ cadreId: r.cadreId, hours: r.hours, result: r.result })) });
+      const saved = await call('classes.saveRecords', {
+        classId: cls.id,
+        rows: rows.map((r) => ({ cadreId: r.cadreId, hours: r.hours, result: r.result })),
+      });
       setRows(toGrid(saved));
       setDirty(false);
       message.success('培训记录已保存；优秀学员、重修学员的档案材料已自动生成');
@@ -100,7 +129,9 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
     <Card
       size="small"
       title={`${cls.name} 学员名单（${rows.length} 人）`}
-      extra={<Typography.Text type="secondary">{`${cls.startDate} 至 ${cls.endDate} · ${cls.hours} 学时 · ${cls.organizer}`}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">{`${cls.startDate} 至 ${cls.endDate} · ${cls.hours} 学时 · ${cls.organizer}`}</Typography.Text>
+      }
       data-testid="records-grid"
     >
       {canEdit ? <CadreListPicker onAdd={add} /> : null}
@@ -119,7 +150,13 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
             width: 120,
             render: (_v, r) =>
               canEdit ? (
-                <InputNumber aria-label={`${r.name}的学时`} min={0} max={2000} value={r.hours} onChange={(v) => edit(r.cadreId, { hours: typeof v === 'number' ? v : 0 })} />
+                <InputNumber
+                  aria-label={`${r.name}的学时`}
+                  min={0}
+                  max={2000}
+                  value={r.hours}
+                  onChange={(v) => edit(r.cadreId, { hours: typeof v === 'number' ? v : 0 })}
+                />
               ) : (
                 r.hours
               ),
@@ -164,7 +201,13 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
         ]}
       />
       {canEdit ? (
-        <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} style={{ marginTop: 12 }} onClick={() => void save()}>
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!dirty}
+          style={{ marginTop: 12 }}
+          onClick={() => void save()}
+        >
           保存学员名单
         </Button>
       ) : null}
@@ -200,7 +243,14 @@ export function TrainingPanel({ canEdit, refresh = 0 }: { canEdit: boolean; refr
         extra={
           canEdit ? (
             <Space>
-              <InputNumber aria-label="核查年度" min={1990} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} style={{ width: 100 }} />
+              <InputNumber
+                aria-label="核查年度"
+                min={1990}
+                max={2100}
+                value={year}
+                onChange={(v) => typeof v === 'number' && setYear(v)}
+                style={{ width: 100 }}
+              />
               <Button icon={<AuditOutlined />} onClick={() => setChecking(true)} data-testid="hours-check">
                 年度学时核查
               </Button>
@@ -260,7 +310,11 @@ export function TrainingPanel({ canEdit, refresh = 0 }: { canEdit: boolean; refr
           }}
         />
       ) : null}
-      {selected ? <RecordsGrid key={selected.id} cls={selected} canEdit={canEdit} onSaved={() => void load()} /> : <Typography.Text type="secondary">点击一个培训班，查看或填写学员名单。</Typography.Text>}
+      {selected ? (
+        <RecordsGrid key={selected.id} cls={selected} canEdit={canEdit} onSaved={() => void load()} />
+      ) : (
+        <Typography.Text type="secondary">点击一个培训班，查看或填写学员名单。</Typography.Text>
+      )}
       {editing ? (
         <ClassModal
           cls={editing === 'new' ? null : editing}

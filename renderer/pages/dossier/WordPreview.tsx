@@ -39,7 +39,12 @@ function Blocks({ blocks }: { blocks: readonly DocBlock[] }) {
             </tbody>
           </table>
         ) : b.heading > 0 ? (
-          <div key={i} role="heading" aria-level={b.heading} style={{ fontSize: HEADING_SIZES[b.heading], fontWeight: 600, margin: '12px 0 6px' }}>
+          <div
+            key={i}
+            role="heading"
+            aria-level={b.heading}
+            style={{ fontSize: HEADING_SIZES[b.heading], fontWeight: 600, margin: '12px 0 6px' }}
+          >
             <Runs runs={b.runs} />
           </div>
         ) : (
@@ -56,10 +61,29 @@ export function WordPreview({ blocks, imagesLeftOut }: { blocks: readonly DocBlo
   return (
     <div>
       {imagesLeftOut > 0 ? (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`预览只显示文字和表格，文档中的 ${imagesLeftOut} 处图片未显示（以“〔图片〕”标出）`} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`预览只显示文字和表格，文档中的 ${imagesLeftOut} 处图片未显示（以“〔图片〕”标出）`}
+        />
       ) : null}
-      <div data-testid="word-preview" style={{ maxHeight: '68vh', overflow: 'auto', padding: '12px 24px', background: '#fff', border: '1px solid #f0f0f0', lineHeight: 1.8 }}>
-        {blocks.length === 0 ? <Typography.Text type="secondary">文档中没有文字内容</Typography.Text> : <Blocks blocks={blocks} />}
+      <div
+        data-testid="word-preview"
+        style={{
+          maxHeight: '68vh',
+          overflow: 'auto',
+          padding: '12px 24px',
+          background: '#fff',
+          border: '1px solid #f0f0f0',
+          lineHeight: 1.8,
+        }}
+      >
+        {blocks.length === 0 ? (
+          <Typography.Text type="secondary">文档中没有文字内容</Typography.Text>
+        ) : (
+          <Blocks blocks={blocks} />
+        )}
       </div>
     </div>
   );

@@ -5,12 +5,27 @@ import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/pa
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { errorMessage } from '../../lib/api';
-import { PeerScoreGrid, StaffVotes, gridBallots, weightedTotal, type FormTarget, type ScoreGrid } from '../assessment/ballot-forms';
+import {
+  PeerScoreGrid,
+  StaffVotes,
+  gridBallots,
+  weightedTotal,
+  type FormTarget,
+  type ScoreGrid,
+} from '../assessment/ballot-forms';
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import { fmt2 } from '../assessment/groups';
 import { OrderTable } from '../assessment/OrderTable';
 
-export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBallotForm; onSubmit: (b: KioskBallot) => Promise<void>; onCancel: () => void }) {
+export function KioskBallotPanel({
+  form,
+  onSubmit,
+  onCancel,
+}: {
+  form: KioskBallotForm;
+  onSubmit: (b: KioskBallot) => Promise<void>;
+  onCancel: () => void;
+}) {
   const [grid, setGrid] = useState<ScoreGrid>({});
   const [rows, setRows] = useState<FormTarget[]>(() => [...form.targets]);
   const [places, setPlaces] = useState<Map<number, number | null>>(new Map());
@@ -62,14 +77,20 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
 
   if (review) {
     return (
-      <Card title={`请核对后提交 · ${form.kindLabel} · ${form.groupName}`} style={{ maxWidth: 1000, margin: '0 auto' }} data-testid="kiosk-review">
+      <Card
+        title={`请核对后提交 · ${form.kindLabel} · ${form.groupName}`}
+        style={{ maxWidth: 1000, margin: '0 auto' }}
+        data-testid="kiosk-review"
+      >
         <Typography.Paragraph>请核对以下内容。提交后不能修改；如需改动请点“返回修改”。</Typography.Paragraph>
         <ul data-testid="kiosk-review-lines">
           {summary(review).map((l, i) => (
             <li key={i}>{l}</li>
           ))}
         </ul>
-        {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" /> : null}
+        {problem ? (
+          <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" />
+        ) : null}
         <Space style={{ marginTop: 16 }}>
           <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="kiosk-confirm">
             确认提交
@@ -91,12 +112,51 @@ export function KioskBallotPanel({ form, onSubmit, onCancel }: { form: KioskBall
   const clear = () => setProblem(null);
 
   return (
-    <Card title={`${form.kindLabel} · ${form.groupName}`} extra={<Typography.Text type="secondary">{form.seatLabel}</Typography.Text>} style={{ maxWidth: 1000, margin: '0 auto' }} data-testid="kiosk-form">
+    <Card
+      title={`${form.kindLabel} · ${form.groupName}`}
+      extra={<Typography.Text type="secondary">{form.seatLabel}</Typography.Text>}
+      style={{ maxWidth: 1000, margin: '0 auto' }}
+      data-testid="kiosk-form"
+    >
       <Typography.Paragraph>{hint}本票为匿名票，提交后不能修改。</Typography.Paragraph>
-      {form.kind === 'peer' ? <PeerScoreGrid targets={form.targets} indicators={form.indicators} grid={grid} onChange={(g) => { setGrid(g); clear(); }} cell="kiosk-peer" /> : null}
-      {form.kind === 'superior' ? <OrderTable rows={rows} places={places} onChange={(r, p) => { setRows(r); setPlaces(p); clear(); }} cell="kiosk-place" /> : null}
-      {form.kind === 'staff' ? <StaffVotes targets={form.targets} votes={votes} onChange={(v) => { setVotes(v); clear(); }} cell="kiosk-staff" /> : null}
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" /> : null}
+      {form.kind === 'peer' ? (
+        <PeerScoreGrid
+          targets={form.targets}
+          indicators={form.indicators}
+          grid={grid}
+          onChange={(g) => {
+            setGrid(g);
+            clear();
+          }}
+          cell="kiosk-peer"
+        />
+      ) : null}
+      {form.kind === 'superior' ? (
+        <OrderTable
+          rows={rows}
+          places={places}
+          onChange={(r, p) => {
+            setRows(r);
+            setPlaces(p);
+            clear();
+          }}
+          cell="kiosk-place"
+        />
+      ) : null}
+      {form.kind === 'staff' ? (
+        <StaffVotes
+          targets={form.targets}
+          votes={votes}
+          onChange={(v) => {
+            setVotes(v);
+            clear();
+          }}
+          cell="kiosk-staff"
+        />
+      ) : null}
+      {problem ? (
+        <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-form-problem" />
+      ) : null}
       <Space style={{ marginTop: 16 }}>
         <Button type="primary" size="large" onClick={check} data-testid="kiosk-submit">
           提交评议票

@@ -45,8 +45,19 @@ function CodeEntry({ onOpened }: { onOpened: (code: string, form: KioskBallotFor
         onPressEnter={() => void open()}
         data-testid="kiosk-code"
       />
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-problem" /> : null}
-      <Button type="primary" size="large" block style={{ marginTop: 16 }} loading={busy} disabled={!code.trim()} onClick={() => void open()} data-testid="kiosk-open">
+      {problem ? (
+        <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-problem" />
+      ) : null}
+      <Button
+        type="primary"
+        size="large"
+        block
+        style={{ marginTop: 16 }}
+        loading={busy}
+        disabled={!code.trim()}
+        onClick={() => void open()}
+        data-testid="kiosk-open"
+      >
         开始评议
       </Button>
     </Card>
@@ -89,23 +100,25 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
 
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="kiosk-screen">
-      <Layout.Header style={{ background: '#b71c1c', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-        <Typography.Text style={{ color: '#fff', fontSize: 18 }}>
-          评议终端 · {status.assessmentName}
-        </Typography.Text>
-        <Button
-          size="small"
-          ghost
-          icon={<LockOutlined />}
-          onClick={() => askPassword('exit')}
-          data-testid="kiosk-exit"
-        >
+      <Layout.Header
+        style={{ background: '#b71c1c', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}
+      >
+        <Typography.Text style={{ color: '#fff', fontSize: 18 }}>评议终端 · {status.assessmentName}</Typography.Text>
+        <Button size="small" ghost icon={<LockOutlined />} onClick={() => askPassword('exit')} data-testid="kiosk-exit">
           工作人员退出
         </Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         {opened ? (
-          <KioskBallotPanel key={round} form={opened.form} onSubmit={submit} onCancel={() => { setOpened(null); setRound((r) => r + 1); }} />
+          <KioskBallotPanel
+            key={round}
+            form={opened.form}
+            onSubmit={submit}
+            onCancel={() => {
+              setOpened(null);
+              setRound((r) => r + 1);
+            }}
+          />
         ) : (
           <CodeEntry key={round} onOpened={(code, form) => setOpened({ code, form })} />
         )}

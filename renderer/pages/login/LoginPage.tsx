@@ -19,7 +19,8 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
     try {
       const user = await call('session.login', { username: v.username, password: v.password });
       // The log fell behind what this user saw last time (or their key record was touched): say so before anything else.
-      if (user.auditAlarm) modal.warning({ title: '审计日志警报', content: user.auditAlarm, okText: '知道了', width: 520 });
+      if (user.auditAlarm)
+        modal.warning({ title: '审计日志警报', content: user.auditAlarm, okText: '知道了', width: 520 });
       onLoggedIn();
     } catch (e) {
       form.setFieldValue('password', '');
@@ -38,7 +39,10 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
   }
 
   return (
-    <AuthFrame subtitle={status.lockedReason === 'restored' ? '用户登录' : status.lockedReason ? '系统已锁定' : '用户登录'} footer={`档案库：${status.storeDir ?? ''}　版本 ${status.appVersion}`}>
+    <AuthFrame
+      subtitle={status.lockedReason === 'restored' ? '用户登录' : status.lockedReason ? '系统已锁定' : '用户登录'}
+      footer={`档案库：${status.storeDir ?? ''}　版本 ${status.appVersion}`}
+    >
       {status.lockedReason ? (
         <Alert
           type="info"
@@ -62,15 +66,29 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
           }
         />
       ) : null}
-      <Form form={form} layout="vertical" initialValues={{ username: status.lastUsername ?? '' }} onFinish={submit} requiredMark={false}>
-        <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ username: status.lastUsername ?? '' }}
+        onFinish={submit}
+        requiredMark={false}
+      >
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus={!status.lastUsername} />
         </Form.Item>
         <Form.Item label="密码" name="password" rules={[{ required: true, message: '请填写密码' }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus={!!status.lastUsername} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-          {busy ? '正在解密档案库…' : status.lockedReason === 'manual' || status.lockedReason === 'idle' ? '解锁' : '登录'}
+          {busy
+            ? '正在解密档案库…'
+            : status.lockedReason === 'manual' || status.lockedReason === 'idle'
+              ? '解锁'
+              : '登录'}
         </Button>
       </Form>
       <div style={{ textAlign: 'right', marginTop: 12 }}>

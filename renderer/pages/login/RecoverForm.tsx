@@ -37,10 +37,18 @@ export function RecoverForm({ onDone, onCancel }: { onDone: () => void; onCancel
         message="恢复码用于所有密码都遗失的情况"
         description="输入创建档案库时打印的恢复码，并为一名系统管理员设置新密码。此操作会记入审计日志。"
       />
-      <Form.Item label="恢复码" name="recoveryCode" rules={[{ required: true, whitespace: true, message: '请填写恢复码' }]}>
+      <Form.Item
+        label="恢复码"
+        name="recoveryCode"
+        rules={[{ required: true, whitespace: true, message: '请填写恢复码' }]}
+      >
         <Input placeholder="6 组 4 位字母或数字，以“-”分隔" style={{ fontFamily: 'monospace' }} />
       </Form.Item>
-      <Form.Item label="系统管理员用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+      <Form.Item
+        label="系统管理员用户名"
+        name="username"
+        rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+      >
         <Input />
       </Form.Item>
       <NewPasswordFields name="newPassword" label="新密码" confirmLabel="确认新密码" />

@@ -19,7 +19,15 @@ interface Values {
   reason?: string;
 }
 
-export function PortraitConfirm({ view, canEdit, onSaved }: { view: PortraitView; canEdit: boolean; onSaved: (v: PortraitView) => void }) {
+export function PortraitConfirm({
+  view,
+  canEdit,
+  onSaved,
+}: {
+  view: PortraitView;
+  canEdit: boolean;
+  onSaved: (v: PortraitView) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const computed = view.result.classificationLabel as PortraitGrade;
@@ -28,7 +36,11 @@ export function PortraitConfirm({ view, canEdit, onSaved }: { view: PortraitView
 
   const save = async (values: Values) => {
     try {
-      const next = await call('portrait.confirm', { cadreId: view.cadre.id, grade: values.grade, reason: values.reason ?? '' });
+      const next = await call('portrait.confirm', {
+        cadreId: view.cadre.id,
+        grade: values.grade,
+        reason: values.reason ?? '',
+      });
       message.success('评价等次已确认');
       form.resetFields();
       onSaved(next);
@@ -62,7 +74,8 @@ export function PortraitConfirm({ view, canEdit, onSaved }: { view: PortraitView
                 <span>
                   <Tag color={GRADE_COLORS[confirmed.confirmedGrade]}>{confirmed.confirmedGrade}</Tag>
                   <Typography.Text type="secondary">
-                    {confirmed.confirmedBy.name} 于 {formatDateTime(confirmed.confirmedAt)} 确认（当时计算等次：{confirmed.computedGrade}）
+                    {confirmed.confirmedBy.name} 于 {formatDateTime(confirmed.confirmedAt)} 确认（当时计算等次：
+                    {confirmed.computedGrade}）
                   </Typography.Text>
                 </span>
                 {confirmed.reason ? <span>理由：{confirmed.reason}</span> : null}
@@ -79,9 +92,24 @@ export function PortraitConfirm({ view, canEdit, onSaved }: { view: PortraitView
         ]}
       />
       {canEdit ? (
-        <Form form={form} layout="vertical" style={{ marginTop: 12 }} initialValues={{ grade: computed }} onFinish={(v) => void save(v)}>
-          <Form.Item name="grade" label="确认等次" style={{ marginBottom: 12 }} rules={[{ required: true, message: '请选择确认等次' }]}>
-            <Select style={{ width: 160 }} options={PORTRAIT_GRADES.map((g) => ({ value: g, label: g }))} data-testid="confirm-grade" />
+        <Form
+          form={form}
+          layout="vertical"
+          style={{ marginTop: 12 }}
+          initialValues={{ grade: computed }}
+          onFinish={(v) => void save(v)}
+        >
+          <Form.Item
+            name="grade"
+            label="确认等次"
+            style={{ marginBottom: 12 }}
+            rules={[{ required: true, message: '请选择确认等次' }]}
+          >
+            <Select
+              style={{ width: 160 }}
+              options={PORTRAIT_GRADES.map((g) => ({ value: g, label: g }))}
+              data-testid="confirm-grade"
+            />
           </Form.Item>
           <Form.Item
             name="reason"

@@ -25,24 +25,44 @@ function Version({ e }: { e: Values }) {
     <Descriptions
       size="small"
       column={1}
-      items={FIELDS.map(([k, label]) => ({ key: k, label, children: e[k] === '' ? <Typography.Text type="secondary">（未填写）</Typography.Text> : e[k] }))}
+      items={FIELDS.map(([k, label]) => ({
+        key: k,
+        label,
+        children: e[k] === '' ? <Typography.Text type="secondary">（未填写）</Typography.Text> : e[k],
+      }))}
     />
   );
 }
 
-export function PortraitEvaluation({ view, canEdit, onSaved }: { view: PortraitView; canEdit: boolean; onSaved: (v: PortraitView) => void }) {
+export function PortraitEvaluation({
+  view,
+  canEdit,
+  onSaved,
+}: {
+  view: PortraitView;
+  canEdit: boolean;
+  onSaved: (v: PortraitView) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const current = view.evaluations[0] ?? null;
   const older = view.evaluations.slice(1);
   const text = view.holistic;
   useEffect(() => {
-    form.setFieldsValue({ abilities: text.abilities, weaknesses: text.weaknesses, familiarFields: text.familiarFields });
+    form.setFieldsValue({
+      abilities: text.abilities,
+      weaknesses: text.weaknesses,
+      familiarFields: text.familiarFields,
+    });
   }, [form, text]);
 
   const save = async (values: Values) => {
     try {
-      const next = await call('portrait.saveEvaluation', { cadreId: view.cadre.id, ...values, baseVersion: view.evaluationVersion });
+      const next = await call('portrait.saveEvaluation', {
+        cadreId: view.cadre.id,
+        ...values,
+        baseVersion: view.evaluationVersion,
+      });
       message.success('综合评价已保存');
       onSaved(next);
     } catch (e) {
@@ -53,13 +73,21 @@ export function PortraitEvaluation({ view, canEdit, onSaved }: { view: PortraitV
   return (
     <Card size="small" title="综合评价" data-testid="portrait-evaluation">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }} data-testid="evaluation-current">
-        {current ? `当前版本：${current.writtenBy.name} 于 ${formatDateTime(current.writtenAt)} 填写` : text.source === 'draft' && canEdit ? `${text.basis}，请核对后保存` : text.basis}
+        {current
+          ? `当前版本：${current.writtenBy.name} 于 ${formatDateTime(current.writtenAt)} 填写`
+          : text.source === 'draft' && canEdit
+            ? `${text.basis}，请核对后保存`
+            : text.basis}
       </Typography.Paragraph>
       {canEdit ? (
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
           {FIELDS.map(([k, label]) => (
             <Form.Item key={k} name={k} label={label} style={{ marginBottom: 12 }}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={EVALUATION_MAX} data-testid={`evaluation-${k}`} />
+              <Input.TextArea
+                autoSize={{ minRows: 2, maxRows: 6 }}
+                maxLength={EVALUATION_MAX}
+                data-testid={`evaluation-${k}`}
+              />
             </Form.Item>
           ))}
           <Button type="primary" htmlType="submit" data-testid="evaluation-save">

@@ -69,7 +69,15 @@ export function PortraitPanel({
           />
         }
       >
-        {view.period.note ? <Alert type="warning" showIcon title={view.period.note} style={{ marginBottom: 12 }} data-testid="portrait-period-note" /> : null}
+        {view.period.note ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={view.period.note}
+            style={{ marginBottom: 12 }}
+            data-testid="portrait-period-note"
+          />
+        ) : null}
         <Row gutter={[24, 16]} wrap>
           <Col flex="440px">
             <PortraitRadar result={result} />
@@ -95,7 +103,11 @@ export function PortraitPanel({
       </Row>
       <Modal
         open={listing !== null}
-        title={listing === null || listing === 'all' ? '统计期内全部材料' : `统计期内${EVIDENCE_POLARITY_LABELS[listing]}材料`}
+        title={
+          listing === null || listing === 'all'
+            ? '统计期内全部材料'
+            : `统计期内${EVIDENCE_POLARITY_LABELS[listing]}材料`
+        }
         footer={null}
         onCancel={() => setListing(null)}
       >
@@ -105,7 +117,11 @@ export function PortraitPanel({
           locale={{ emptyText: '没有材料' }}
           dataSource={listed}
           renderItem={(e) => (
-            <List.Item extra={e.listItemCode ? <Tag>{`${e.listItemCode} ${view.listItemNames[e.listItemCode] ?? ''}`}</Tag> : null}>
+            <List.Item
+              extra={
+                e.listItemCode ? <Tag>{`${e.listItemCode} ${view.listItemNames[e.listItemCode] ?? ''}`}</Tag> : null
+              }
+            >
               <Space size="small">
                 <Typography.Text type="secondary">{e.date}</Typography.Text>
                 <Typography.Link onClick={() => open(e.id)}>{e.title}</Typography.Link>

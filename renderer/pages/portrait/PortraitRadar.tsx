@@ -12,14 +12,35 @@ export interface PortraitRadarProps {
   readonly tooltip?: boolean;
 }
 
-export function PortraitRadar({ result, width = 440, height = 360, seriesName = '维度指数', tooltip = true }: PortraitRadarProps) {
+export function PortraitRadar({
+  result,
+  width = 440,
+  height = 360,
+  seriesName = '维度指数',
+  tooltip = true,
+}: PortraitRadarProps) {
   const data = result.dimensions.map((d) => ({ name: d.name, index: d.index }));
   return (
-    <div data-testid="portrait-radar" aria-label={`政治画像雷达图：${data.map((d) => `${d.name} ${d.index}`).join('，')}`}>
-      <RadarChart width={width} height={height} data={data} outerRadius="68%" margin={{ top: 16, right: 40, bottom: 16, left: 40 }}>
+    <div
+      data-testid="portrait-radar"
+      aria-label={`政治画像雷达图：${data.map((d) => `${d.name} ${d.index}`).join('，')}`}
+    >
+      <RadarChart
+        width={width}
+        height={height}
+        data={data}
+        outerRadius="68%"
+        margin={{ top: 16, right: 40, bottom: 16, left: 40 }}
+      >
         <PolarGrid />
         <PolarAngleAxis dataKey="name" tick={{ fontSize: 13, fill: '#262626' }} />
-        <PolarRadiusAxis angle={54} domain={[0, 100]} tickCount={6} tick={{ fontSize: 11, fill: '#8c8c8c' }} axisLine={false} />
+        <PolarRadiusAxis
+          angle={54}
+          domain={[0, 100]}
+          tickCount={6}
+          tick={{ fontSize: 11, fill: '#8c8c8c' }}
+          axisLine={false}
+        />
         <Radar
           name={seriesName}
           dataKey="index"

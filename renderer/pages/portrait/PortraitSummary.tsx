@@ -77,8 +77,8 @@ export function PortraitSummary({ result, titleOf, listItemName, onOpenEntry, on
             children: (
               <span data-testid="portrait-counts">
                 共 {count('all', result.counts.total)} 条：正面 {count('positive', result.counts.positive)} 条，负面{' '}
-                {count('negative', result.counts.negative)} 条，中性 {count('neutral', result.counts.neutral)} 条（{result.windowFrom} 至{' '}
-                {result.asOf}）
+                {count('negative', result.counts.negative)} 条，中性 {count('neutral', result.counts.neutral)} 条（
+                {result.windowFrom} 至 {result.asOf}）
               </span>
             ),
           },

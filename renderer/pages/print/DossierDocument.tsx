@@ -142,7 +142,15 @@ const annualText = (results: readonly { year: number; result: string }[], note: 
   [results.map((a) => `${a.year}年度：${a.result}`).join('；'), note ? `原文：${note}` : ''].filter(Boolean).join('\n');
 
 const labelRows = (key: string, table: string, label: string, text: string): PrintBlock[] =>
-  textRows({ key, table, cells: [label, null], classes: ['l'], textAt: 1, text: text || '无', maxChars: WIDE_CHUNK_CHARS });
+  textRows({
+    key,
+    table,
+    cells: [label, null],
+    classes: ['l'],
+    textAt: 1,
+    text: text || '无',
+    maxChars: WIDE_CHUNK_CHARS,
+  });
 
 const heading = (key: string, text: string, level: 1 | 2, extra: Partial<PrintBlock> = {}): PrintBlock => ({
   key,
@@ -152,7 +160,11 @@ const heading = (key: string, text: string, level: 1 | 2, extra: Partial<PrintBl
   ...extra,
 });
 
-const note = (key: string, text: string): PrintBlock => ({ key, kind: 'flow', node: <div className="pb-note">{text}</div> });
+const note = (key: string, text: string): PrintBlock => ({
+  key,
+  kind: 'flow',
+  node: <div className="pb-note">{text}</div>,
+});
 
 const th = (cells: string[]) => (
   <tr>
@@ -172,20 +184,33 @@ const entryRows = (key: string, table: string, e: DossierEntry, n: number): Prin
     textAt: 3,
     lead: <div className="pt-entry-title">{e.title}</div>,
     // The attachments are named under the text, so a reader of the paper copy knows what the file holds.
-    text: e.attachments.length > 0 ? `${e.content}${e.content ? '\n' : ''}附件：${e.attachments.map((a) => a.fileName).join('、')}` : e.content,
+    text:
+      e.attachments.length > 0
+        ? `${e.content}${e.content ? '\n' : ''}附件：${e.attachments.map((a) => a.fileName).join('、')}`
+        : e.content,
   });
 
 /**
  * The dossier's blocks. `prefix` keeps keys and table ids apart when several dossiers are laid out as one packet;
  * `anchor` names the cover so a table of contents can find its page.
  */
-export function dossierDocument(data: DossierPrintData, date: string, prefix = 'd', anchor?: string): PrintDocumentSpec {
+export function dossierDocument(
+  data: DossierPrintData,
+  date: string,
+  prefix = 'd',
+  anchor?: string,
+): PrintDocumentSpec {
   const k = (s: string) => `${prefix}-${s}`;
   const blocks: PrintBlock[] = [];
   const tables: Record<string, PrintTable> = {};
   const { profile, dossier, portrait } = data;
 
-  blocks.push({ key: k('cover'), kind: 'page', node: <DossierCover data={data} date={date} />, ...(anchor ? { anchor } : {}) });
+  blocks.push({
+    key: k('cover'),
+    kind: 'page',
+    node: <DossierCover data={data} date={date} />,
+    ...(anchor ? { anchor } : {}),
+  });
 
   blocks.push(heading(k('h-basic'), '一、基本情况', 1));
   blocks.push({ key: k('basic'), kind: 'flow', node: <BasicTable data={data} /> });
@@ -210,7 +235,11 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   });
   const dims = k('t-dims');
   tables[dims] = { cols: ['10%', '40%', '20%', '30%'], header: th(['序号', '维度', '指数', '计分材料（条）']) };
-  r.dimensions.forEach((d, i) => blocks.push(row(k(`dim-${d.code}`), dims, [i + 1, d.name, d.index.toFixed(2), d.contributions.length], { center: [0, 2, 3] })));
+  r.dimensions.forEach((d, i) =>
+    blocks.push(
+      row(k(`dim-${d.code}`), dims, [i + 1, d.name, d.index.toFixed(2), d.contributions.length], { center: [0, 2, 3] }),
+    ),
+  );
   const grade = portrait.confirmation;
   blocks.push({
     key: k('class'),
@@ -236,7 +265,10 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
     }
     const t = k(`t-${s.code}`);
     // 日期 wide enough for “2025-06-01” on one line.
-    tables[t] = { cols: ['7%', '15%', '16%', '46%', '8%', '8%'], header: th(['序号', '日期', '子项', '标题与内容', '性质', '核实']) };
+    tables[t] = {
+      cols: ['7%', '15%', '16%', '46%', '8%', '8%'],
+      header: th(['序号', '日期', '子项', '标题与内容', '性质', '核实']),
+    };
     mine.forEach((e, i) => blocks.push(...entryRows(k(`e-${e.id}`), t, e, i + 1)));
   });
 
@@ -250,7 +282,14 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
     blocks.push(...labelRows(k('ev-a'), evt, '能力特点', ev.abilities));
     blocks.push(...labelRows(k('ev-w'), evt, '性格不足', ev.weaknesses));
     blocks.push(...labelRows(k('ev-f'), evt, '熟悉领域', ev.familiarFields));
-    blocks.push(note(k('ev-by'), saved && ev.source === 'saved' ? `评价人：${saved.writtenBy.name}　评价时间：${saved.writtenAt.slice(0, 10)}` : `（${ev.basis}）`));
+    blocks.push(
+      note(
+        k('ev-by'),
+        saved && ev.source === 'saved'
+          ? `评价人：${saved.writtenBy.name}　评价时间：${saved.writtenAt.slice(0, 10)}`
+          : `（${ev.basis}）`,
+      ),
+    );
   } else {
     blocks.push(note(k('ev-none'), '尚未填写综合评价。'));
   }
@@ -259,7 +298,12 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   const hist = entries.filter((e) => e.origin === 'assessment' || e.subItem.code === ASSESSMENT_SUB_ITEM);
   const ht = k('t-hist');
   tables[ht] = { cols: ['8%', '16%', '76%'], header: th(['序号', '日期', '考核结果']) };
-  if (hist.length === 0 && data.pending.length === 0 && profile.annualResults.length === 0 && !profile.annualResultsNote)
+  if (
+    hist.length === 0 &&
+    data.pending.length === 0 &&
+    profile.annualResults.length === 0 &&
+    !profile.annualResultsNote
+  )
     blocks.push(note(k('hist-none'), '暂无考核记录。'));
   hist.forEach((e, i) =>
     blocks.push(
@@ -277,17 +321,35 @@ export function dossierDocument(data: DossierPrintData, date: string, prefix = '
   // A summarised assessment not yet archived: its result, marked 未归档 (archiving writes it into the dossier).
   data.pending.forEach((p, i) =>
     blocks.push(
-      ...textRows({ key: k(`hist-p${i}`), table: ht, cells: [hist.length + i + 1, `${p.year}年度`, null], classes: ['c', 'c d'], textAt: 2, text: p.text, maxChars: WIDE_CHUNK_CHARS }),
+      ...textRows({
+        key: k(`hist-p${i}`),
+        table: ht,
+        cells: [hist.length + i + 1, `${p.year}年度`, null],
+        classes: ['c', 'c d'],
+        textAt: 2,
+        text: p.text,
+        maxChars: WIDE_CHUNK_CHARS,
+      }),
     ),
   );
   const done = hist.length + data.pending.length;
   profile.annualResults.forEach((a, i) =>
-    blocks.push(row(k(`hist-y${a.year}`), ht, [done + i + 1, `${a.year}年度`, `年度考核：${a.result}`], { center: [0, 1] })),
+    blocks.push(
+      row(k(`hist-y${a.year}`), ht, [done + i + 1, `${a.year}年度`, `年度考核：${a.result}`], { center: [0, 1] }),
+    ),
   );
   if (profile.annualResultsNote) {
     const n = done + profile.annualResults.length + 1;
     blocks.push(
-      ...textRows({ key: k('hist-note'), table: ht, cells: [n, '—', null], classes: ['c', 'c'], textAt: 2, text: `年度考核（原文）：${profile.annualResultsNote}`, maxChars: WIDE_CHUNK_CHARS }),
+      ...textRows({
+        key: k('hist-note'),
+        table: ht,
+        cells: [n, '—', null],
+        classes: ['c', 'c'],
+        textAt: 2,
+        text: `年度考核（原文）：${profile.annualResultsNote}`,
+        maxChars: WIDE_CHUNK_CHARS,
+      }),
     );
   }
   return { blocks, tables };

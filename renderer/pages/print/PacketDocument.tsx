@@ -10,7 +10,19 @@ export const cadreAnchor = (cadreId: number) => `cadre-${cadreId}`;
 export const rankingsAnchor = (assessmentId: number) => `rankings-${assessmentId}`;
 
 // The secrecy marking is the page's own (PrintPage), once: the cover adds none.
-function PacketCover({ title, date, count, rankings, organ }: { title: string; date: string; count: number; rankings: number; organ: string }) {
+function PacketCover({
+  title,
+  date,
+  count,
+  rankings,
+  organ,
+}: {
+  title: string;
+  date: string;
+  count: number;
+  rankings: number;
+  organ: string;
+}) {
   return (
     <div className="cover">
       <div className="cover-title">{title}</div>
@@ -32,7 +44,11 @@ export function packetDocument(
   pages: Readonly<Record<string, number>> | null,
 ): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
-    { key: 'p-cover', kind: 'page', node: <PacketCover title={title} date={date} count={dossiers.length} rankings={rankings.length} organ={organ} /> },
+    {
+      key: 'p-cover',
+      kind: 'page',
+      node: <PacketCover title={title} date={date} count={dossiers.length} rankings={rankings.length} organ={organ} />,
+    },
   ];
   // The placeholder has the width of a number so the second layout is the same as the first.
   const pageOf = (anchor: string) => (pages ? (pages[anchor] ?? '') : '000');
@@ -50,7 +66,13 @@ export function packetDocument(
       ),
     },
   };
-  blocks.push({ key: 'p-toc', kind: 'flow', breakBefore: true, keepWithNext: true, node: <div className="pb-title">目　录</div> });
+  blocks.push({
+    key: 'p-toc',
+    kind: 'flow',
+    breakBefore: true,
+    keepWithNext: true,
+    node: <div className="pb-title">目　录</div>,
+  });
   rankings.forEach((r, i) =>
     blocks.push({
       key: `p-toc-r${r.assessmentId}`,

@@ -54,9 +54,25 @@ function PacketPreview({
       doc={doc}
       loadError={error}
       loadingText={`正在读取材料：${loaded.done} / ${loaded.total}`}
-      warnings={data ? [...data.rankings.map((r) => unconfirmedWarning(r.view, r.name)), data.organ === '' ? NO_ORGAN_WARNING : null].filter((w): w is string => w !== null) : []}
+      warnings={
+        data
+          ? [
+              ...data.rankings.map((r) => unconfirmedWarning(r.view, r.name)),
+              data.organ === '' ? NO_ORGAN_WARNING : null,
+            ].filter((w): w is string => w !== null)
+          : []
+      }
       printedBy={printedBy}
-      render={(copies, recipients, progressId) => call('print.renderPacket', { title, cadreIds, assessmentIds: [...assessmentIds], copies, recipients, progressId })}
+      render={(copies, recipients, progressId) =>
+        call('print.renderPacket', {
+          title,
+          cadreIds,
+          assessmentIds: [...assessmentIds],
+          copies,
+          recipients,
+          progressId,
+        })
+      }
       onClose={onClose}
     />
   );
@@ -109,7 +125,10 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
 
   // The last selection is kept when the preview opens and when the screen is left (not at every click: each save
   // is an audit entry).
-  const current = useMemo(() => ({ title: title.trim(), cadreIds: chosen.map((c) => c.id), assessmentIds }), [title, chosen, assessmentIds]);
+  const current = useMemo(
+    () => ({ title: title.trim(), cadreIds: chosen.map((c) => c.id), assessmentIds }),
+    [title, chosen, assessmentIds],
+  );
   const latest = useRef(current);
   const kept = useRef('');
   latest.current = current;
@@ -118,7 +137,11 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
     const key = JSON.stringify(c);
     if (key === kept.current || !c.title || c.cadreIds.length === 0) return;
     kept.current = key;
-    call('packets.saveSelection', { title: c.title.slice(0, 60), cadreIds: [...c.cadreIds], assessmentIds: [...c.assessmentIds] }).catch(() => {
+    call('packets.saveSelection', {
+      title: c.title.slice(0, 60),
+      cadreIds: [...c.cadreIds],
+      assessmentIds: [...c.assessmentIds],
+    }).catch(() => {
       kept.current = ''; // kept on the next occasion
     });
   });
@@ -186,10 +209,21 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
           已载入上次的选择。
         </Typography.Paragraph>
       ) : null}
-      <PacketSelectionsBar named={named} current={current} onOpen={(s) => apply(s, assessments)} onChanged={(s) => setNamed(s.named)} />
+      <PacketSelectionsBar
+        named={named}
+        current={current}
+        onOpen={(s) => apply(s, assessments)}
+        onChanged={(s) => setNamed(s.named)}
+      />
       <Form layout="vertical" style={{ maxWidth: 900 }}>
         <Form.Item label="标题" required>
-          <Input value={title} maxLength={60} showCount onChange={(e) => setTitle(e.target.value)} data-testid="packet-title" />
+          <Input
+            value={title}
+            maxLength={60}
+            showCount
+            onChange={(e) => setTitle(e.target.value)}
+            data-testid="packet-title"
+          />
         </Form.Item>
         <Form.Item label={`排名表（已汇总或已归档的考核，最多 ${MAX_PACKET_RANKINGS} 份，可不选）`}>
           <Select
@@ -253,9 +287,30 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
             width: 150,
             render: (_v, r, i) => (
               <Space size={0}>
-                <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移${r.name}`} />
-                <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === chosen.length - 1} onClick={() => move(i, 1)} aria-label={`下移${r.name}`} />
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => setChosen((p) => p.filter((c) => c.id !== r.id))} aria-label={`移除${r.name}`} />
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ArrowUpOutlined />}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`上移${r.name}`}
+                />
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ArrowDownOutlined />}
+                  disabled={i === chosen.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`下移${r.name}`}
+                />
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => setChosen((p) => p.filter((c) => c.id !== r.id))}
+                  aria-label={`移除${r.name}`}
+                />
               </Space>
             ),
           },
@@ -275,7 +330,13 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
         </Button>
       </Space>
       {previewing && (
-        <PacketPreview title={title.trim()} cadres={chosen} assessmentIds={assessmentIds} printedBy={printedBy} onClose={() => setPreviewing(false)} />
+        <PacketPreview
+          title={title.trim()}
+          cadres={chosen}
+          assessmentIds={assessmentIds}
+          printedBy={printedBy}
+          onClose={() => setPreviewing(false)}
+        />
       )}
     </Card>
   );

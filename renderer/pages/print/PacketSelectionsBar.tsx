@@ -29,7 +29,14 @@ export function PacketSelectionsBar({
   const save = async () => {
     try {
       const replaced = named.some((s) => s.name === name.trim());
-      onChanged(await call('packets.saveSelection', { name, title: current.title, cadreIds: [...current.cadreIds], assessmentIds: [...current.assessmentIds] }));
+      onChanged(
+        await call('packets.saveSelection', {
+          name,
+          title: current.title,
+          cadreIds: [...current.cadreIds],
+          assessmentIds: [...current.assessmentIds],
+        }),
+      );
       message.success(`${replaced ? '已更新' : '已保存'}“${name.trim()}”：${current.cadreIds.length} 名干部`);
       setPicked(name.trim());
       setNaming(false);
@@ -64,7 +71,13 @@ export function PacketSelectionsBar({
         }}
         data-testid="packet-saved"
       />
-      <Popconfirm title={`删除“${picked ?? ''}”？`} okText="删除" cancelText="取消" onConfirm={() => void remove()} disabled={!picked}>
+      <Popconfirm
+        title={`删除“${picked ?? ''}”？`}
+        okText="删除"
+        cancelText="取消"
+        onConfirm={() => void remove()}
+        disabled={!picked}
+      >
         <Button disabled={!picked} data-testid="packet-saved-delete">
           删除
         </Button>
@@ -80,9 +93,26 @@ export function PacketSelectionsBar({
       >
         保存当前选择…
       </Button>
-      <Modal open={naming} title="保存审议材料选择" okText="保存" cancelText="取消" onOk={() => void save()} onCancel={() => setNaming(false)} destroyOnHidden>
-        <Typography.Paragraph type="secondary">保存标题、排名表和干部顺序，以后可在“已保存的材料”中载入再次打印。同名的将被更新。</Typography.Paragraph>
-        <Input value={name} maxLength={MAX_SELECTION_NAME} showCount placeholder="例如：12月部务会" onChange={(e) => setName(e.target.value)} data-testid="packet-save-name" />
+      <Modal
+        open={naming}
+        title="保存审议材料选择"
+        okText="保存"
+        cancelText="取消"
+        onOk={() => void save()}
+        onCancel={() => setNaming(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          保存标题、排名表和干部顺序，以后可在“已保存的材料”中载入再次打印。同名的将被更新。
+        </Typography.Paragraph>
+        <Input
+          value={name}
+          maxLength={MAX_SELECTION_NAME}
+          showCount
+          placeholder="例如：12月部务会"
+          onChange={(e) => setName(e.target.value)}
+          data-testid="packet-save-name"
+        />
         {problem ? (
           <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>
             {problem}

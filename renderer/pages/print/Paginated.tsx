@@ -55,12 +55,24 @@ function PageContent({ doc, indices }: { doc: PrintDocumentSpec; indices: readon
   while (i < indices.length) {
     const b = doc.blocks[indices[i]!]!;
     if (b.kind !== 'row') {
-      out.push(b.kind === 'page' ? <Fragment key={b.key}>{b.node}</Fragment> : <div key={b.key} className="pb">{b.node}</div>);
+      out.push(
+        b.kind === 'page' ? (
+          <Fragment key={b.key}>{b.node}</Fragment>
+        ) : (
+          <div key={b.key} className="pb">
+            {b.node}
+          </div>
+        ),
+      );
       i++;
       continue;
     }
     const rows: PrintBlock[] = [];
-    while (i < indices.length && doc.blocks[indices[i]!]!.kind === 'row' && doc.blocks[indices[i]!]!.table === b.table) {
+    while (
+      i < indices.length &&
+      doc.blocks[indices[i]!]!.kind === 'row' &&
+      doc.blocks[indices[i]!]!.table === b.table
+    ) {
       rows.push(doc.blocks[indices[i]!]!);
       i++;
     }
@@ -69,7 +81,11 @@ function PageContent({ doc, indices }: { doc: PrintDocumentSpec; indices: readon
       <table key={b.key} className={tableClass(table)}>
         <Cols table={table} />
         {table.header && <thead>{table.header}</thead>}
-        <tbody>{rows.map((r) => <Fragment key={r.key}>{r.node}</Fragment>)}</tbody>
+        <tbody>
+          {rows.map((r) => (
+            <Fragment key={r.key}>{r.node}</Fragment>
+          ))}
+        </tbody>
       </table>,
     );
   }
@@ -93,12 +109,15 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
     void document.fonts.ready.then(() => {
       const root = ref.current;
       if (!live || !root) return;
-      const height = (sel: string) => (root.querySelector(sel) as HTMLElement | null)?.getBoundingClientRect().height ?? 0;
+      const height = (sel: string) =>
+        (root.querySelector(sel) as HTMLElement | null)?.getBoundingClientRect().height ?? 0;
       if (from === 0) {
-        for (const [id, t] of Object.entries(doc.tables)) if (t.header) headers.current.set(id, height(`[data-h="${CSS.escape(id)}"]`));
+        for (const [id, t] of Object.entries(doc.tables))
+          if (t.header) headers.current.set(id, height(`[data-h="${CSS.escape(id)}"]`));
       }
       const end = Math.min(from + MEASURE_BATCH, doc.blocks.length);
-      for (let i = from; i < end; i++) heights.current[i] = doc.blocks[i]!.kind === 'page' ? 0 : height(`[data-i="${i}"]`);
+      for (let i = from; i < end; i++)
+        heights.current[i] = doc.blocks[i]!.kind === 'page' ? 0 : height(`[data-i="${i}"]`);
       if (end < doc.blocks.length) {
         // The batches measured so far are garbage: collected every few batches where gc() exists (PrintRoute.tsx).
         if ((end / MEASURE_BATCH) % 4 === 0) collectGarbage();
@@ -161,12 +180,17 @@ function Measure({ doc, onMeasured }: { doc: PrintDocumentSpec; onMeasured: (lay
 
 /** The nearest ancestor that scrolls (the preview's box), or null for the window. */
 function scrollParent(el: HTMLElement): HTMLElement | null {
-  for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  for (let p = el.parentElement; p; p = p.parentElement)
+    if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
   return null;
 }
 
 /** Which of the preview's pages are on screen (with a margin): the others are drawn as empty sheets of the same size. */
-function useVisibleSheets(root: RefObject<HTMLDivElement | null>, enabled: boolean, count: number): ReadonlySet<number> {
+function useVisibleSheets(
+  root: RefObject<HTMLDivElement | null>,
+  enabled: boolean,
+  count: number,
+): ReadonlySet<number> {
   const [visible, setVisible] = useState<ReadonlySet<number>>(() => new Set());
   useEffect(() => {
     const el = root.current;
@@ -228,7 +252,15 @@ export function Paginated({ doc, copies, printedBy, auditHead, onLaid, screen, l
             // Off-screen preview pages are blank sheets of the same size, so the scroll bar stays true.
             const blank = !!screen && !visible.has(sheet);
             return (
-              <PrintPage key={`${c.serial}-${n}`} serial={c.serial} printedBy={printedBy} auditHead={auditHead} number={n + 1} sheet={sheet} blank={blank}>
+              <PrintPage
+                key={`${c.serial}-${n}`}
+                serial={c.serial}
+                printedBy={printedBy}
+                auditHead={auditHead}
+                number={n + 1}
+                sheet={sheet}
+                blank={blank}
+              >
                 {layout.slices[n] === undefined ? (
                   <PageContent doc={doc} indices={p} />
                 ) : (

@@ -17,7 +17,10 @@ const INSTRUCTIONS: Readonly<Record<PanelKind, readonly string[]>> = {
     '请在“评议人”处填写本人姓名（同级互评须核对评议人，统计时不公开）。本人所在一行不填写，不得给自己打分。',
     '各项指标按百分制打分（0—100 分，可保留一位小数），“合计”由工作人员按权重计算，可不填。',
   ],
-  staff: ['请对每名干部在“优秀、较好、一般、较差”中选择一项，在对应方格内划“√”；每行只能选一项，多选或不选视为无效。', '本表不署名，填好后折叠投入票箱。'],
+  staff: [
+    '请对每名干部在“优秀、较好、一般、较差”中选择一项，在对应方格内划“√”；每行只能选一项，多选或不选视为无效。',
+    '本表不署名，填好后折叠投入票箱。',
+  ],
 };
 
 export function panelDocument(detail: AssessmentDetail, kind: PanelKind, group: MemberGroup): PrintDocumentSpec {
@@ -59,10 +62,24 @@ export function panelDocument(detail: AssessmentDetail, kind: PanelKind, group: 
         </div>
       ),
     },
-    ...INSTRUCTIONS[kind].map((text, i): PrintBlock => ({ key: `f-i${i}`, kind: 'flow', keepWithNext: true, node: <div className="pb-note">{`${i + 1}. ${text}`}</div> })),
+    ...INSTRUCTIONS[kind].map((text, i): PrintBlock => ({
+      key: `f-i${i}`,
+      kind: 'flow',
+      keepWithNext: true,
+      node: <div className="pb-note">{`${i + 1}. ${text}`}</div>,
+    })),
   ];
   if (kind === 'peer')
-    blocks.push({ key: 'f-rater', kind: 'flow', keepWithNext: true, node: <div className="pb-sign"><span>评议人：______________</span></div> });
+    blocks.push({
+      key: 'f-rater',
+      kind: 'flow',
+      keepWithNext: true,
+      node: (
+        <div className="pb-sign">
+          <span>评议人：______________</span>
+        </div>
+      ),
+    });
   group.members.forEach((m, i) =>
     blocks.push({
       key: `f-${m.cadreId}`,
@@ -74,7 +91,12 @@ export function panelDocument(detail: AssessmentDetail, kind: PanelKind, group: 
           <td className="c">{m.name}</td>
           <td>{m.unitName}</td>
           {kind === 'superior' && <td />}
-          {kind === 'staff' && STAFF_GRADES.map((g) => <td key={g} className="c">□</td>)}
+          {kind === 'staff' &&
+            STAFF_GRADES.map((g) => (
+              <td key={g} className="c">
+                □
+              </td>
+            ))}
           {kind === 'peer' && indicators.map((ind) => <td key={ind.id} />)}
           {kind === 'peer' && <td />}
         </tr>

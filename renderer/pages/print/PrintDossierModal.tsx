@@ -11,7 +11,15 @@ export const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-export function PrintDossierModal({ cadreId, printedBy, onClose }: { cadreId: number; printedBy: string; onClose: () => void }) {
+export function PrintDossierModal({
+  cadreId,
+  printedBy,
+  onClose,
+}: {
+  cadreId: number;
+  printedBy: string;
+  onClose: () => void;
+}) {
   const [data, setData] = useState<DossierPrintData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const date = useMemo(today, []);
@@ -28,7 +36,9 @@ export function PrintDossierModal({ cadreId, printedBy, onClose }: { cadreId: nu
       loadError={error}
       warnings={data?.organ === '' ? [NO_ORGAN_WARNING] : []}
       printedBy={printedBy}
-      render={(copies, recipients, progressId) => call('print.renderDossier', { cadreId, copies, recipients, progressId })}
+      render={(copies, recipients, progressId) =>
+        call('print.renderDossier', { cadreId, copies, recipients, progressId })
+      }
       onClose={onClose}
     />
   );

@@ -33,7 +33,16 @@ export interface PrintModalProps {
   readonly onClose: () => void;
 }
 
-export function PrintModal({ title, doc, loadError, loadingText, warnings = [], printedBy, render, onClose }: PrintModalProps) {
+export function PrintModal({
+  title,
+  doc,
+  loadError,
+  loadingText,
+  warnings = [],
+  printedBy,
+  render,
+  onClose,
+}: PrintModalProps) {
   const [layout, setLayout] = useState<Layout | null>(null);
   const [copies, setCopies] = useState<number | null>(1);
   const [recipients, setRecipients] = useState('');
@@ -66,10 +75,15 @@ export function PrintModal({ title, doc, loadError, loadingText, warnings = [], 
       setCancelling(false);
     }
     try {
-      const target = await call('files.pickSave', { purpose: 'printPdf', suggestedName: `${rendered.title}（${copies}份）` });
+      const target = await call('files.pickSave', {
+        purpose: 'printPdf',
+        suggestedName: `${rendered.title}（${copies}份）`,
+      });
       if (!target) return;
       const saved = await call('print.save', { jobId: rendered.jobId, token: target.token });
-      message.success(`已保存 ${saved.fileName}：${rendered.pages} 页，份号 ${saved.serials[0]}–${saved.serials.at(-1)}，已记入打印登记`);
+      message.success(
+        `已保存 ${saved.fileName}：${rendered.pages} 页，份号 ${saved.serials[0]}–${saved.serials.at(-1)}，已记入打印登记`,
+      );
       onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -108,7 +122,13 @@ export function PrintModal({ title, doc, loadError, loadingText, warnings = [], 
           <Button onClick={onClose} disabled={busy}>
             关闭
           </Button>
-          <Button type="primary" loading={busy} disabled={!layout} onClick={() => void exportPdf()} data-testid="print-export">
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!layout}
+            onClick={() => void exportPdf()}
+            data-testid="print-export"
+          >
             生成 PDF 并保存
           </Button>
         </Space>
@@ -116,7 +136,14 @@ export function PrintModal({ title, doc, loadError, loadingText, warnings = [], 
     >
       <Form layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item label="份数" required>
-          <InputNumber min={1} max={MAX_COPIES} precision={0} value={copies} onChange={setCopies} data-testid="print-copies" />
+          <InputNumber
+            min={1}
+            max={MAX_COPIES}
+            precision={0}
+            value={copies}
+            onChange={setCopies}
+            data-testid="print-copies"
+          />
         </Form.Item>
         <Form.Item label="领取人" style={{ flex: 1 }}>
           <Input
@@ -138,7 +165,9 @@ export function PrintModal({ title, doc, loadError, loadingText, warnings = [], 
         </div>
       )}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {layout ? `预览：每份 ${layout.pages.length} 页，A4。份号在保存时按打印登记顺延编号，每页都印有份号和水印。` : '正在排版…'}
+        {layout
+          ? `预览：每份 ${layout.pages.length} 页，A4。份号在保存时按打印登记顺延编号，每页都印有份号和水印。`
+          : '正在排版…'}
       </Typography.Paragraph>
       <div style={{ height: 560, overflow: 'auto', background: '#e8e8e8', padding: 12 }} data-testid="print-preview">
         {!doc ? (

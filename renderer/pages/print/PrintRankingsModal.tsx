@@ -27,8 +27,13 @@ export function PrintRankingsModal({
       .then(setOrgan)
       .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
-  const doc = useMemo(() => (organ === null ? null : rankingsDocument(view, name, 'r', undefined, organ)), [view, name, organ]);
-  const warnings = [unconfirmedWarning(view, name), organ === '' ? NO_ORGAN_WARNING : null].filter((w): w is string => w !== null);
+  const doc = useMemo(
+    () => (organ === null ? null : rankingsDocument(view, name, 'r', undefined, organ)),
+    [view, name, organ],
+  );
+  const warnings = [unconfirmedWarning(view, name), organ === '' ? NO_ORGAN_WARNING : null].filter(
+    (w): w is string => w !== null,
+  );
   return (
     <PrintModal
       title="打印排名表"
@@ -36,7 +41,9 @@ export function PrintRankingsModal({
       loadError={error}
       warnings={warnings}
       printedBy={printedBy}
-      render={(copies, recipients, progressId) => call('print.renderRankings', { assessmentId, copies, recipients, progressId })}
+      render={(copies, recipients, progressId) =>
+        call('print.renderRankings', { assessmentId, copies, recipients, progressId })
+      }
       onClose={onClose}
     />
   );

@@ -2,7 +2,13 @@
 // <html> tells the printer (Electron's printToPDF, or page.pdf in tests) that the pages are final.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RankingsView } from '../../../shared/assessment';
-import type { DossierJobView, PacketJobView, PanelJobView, RankingsJobView, SlipsJobView } from '../../../shared/print/types';
+import type {
+  DossierJobView,
+  PacketJobView,
+  PanelJobView,
+  RankingsJobView,
+  SlipsJobView,
+} from '../../../shared/print/types';
 import { groupsOf } from '../../../shared/assessment/groups';
 import type { PrintDocumentSpec } from './blocks';
 import { panelDocument } from './PanelDocument';
@@ -53,7 +59,12 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
   const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
-  const [ranking, setRanking] = useState<{ job: RankingsJobView; view: RankingsView; name: string; organ: string } | null>(null);
+  const [ranking, setRanking] = useState<{
+    job: RankingsJobView;
+    view: RankingsView;
+    name: string;
+    organ: string;
+  } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -99,7 +110,9 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     if (ranking) return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ);
     if (!state) return null;
     const { job, data } = state;
-    return job.kind === 'dossier' ? dossierDocument(data.dossiers[0]!, job.date) : packetDocument(job.title, job.date, data, tocPages);
+    return job.kind === 'dossier'
+      ? dossierDocument(data.dossiers[0]!, job.date)
+      : packetDocument(job.title, job.date, data, tocPages);
   }, [state, ranking, panel, tocPages]);
   const numbered = useRef(false);
   const job = panel?.job ?? ranking?.job ?? state?.job;

@@ -11,7 +11,13 @@ export function PrintSlipsModal({ sheet, onClose }: { sheet: PanelCodeSheet; onC
   const [error, setError] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   const slips = useMemo(
-    () => sheet.slips.map((s) => ({ code: s.code, seatLabel: s.seatLabel, groupName: sheet.groupName, assessmentName: sheet.assessmentName })),
+    () =>
+      sheet.slips.map((s) => ({
+        code: s.code,
+        seatLabel: s.seatLabel,
+        groupName: sheet.groupName,
+        assessmentName: sheet.assessmentName,
+      })),
     [sheet],
   );
 
@@ -55,7 +61,8 @@ export function PrintSlipsModal({ sheet, onClose }: { sheet: PanelCodeSheet; onC
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="slips-problem" />}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        预览：{slips.length} 张评议码，每张 A4 纸 {SLIPS_PER_PAGE} 张，沿虚线裁开后分发。评议码条不印份号和水印，不记入打印登记。
+        预览：{slips.length} 张评议码，每张 A4 纸 {SLIPS_PER_PAGE}{' '}
+        张，沿虚线裁开后分发。评议码条不印份号和水印，不记入打印登记。
       </Typography.Paragraph>
       <div style={{ height: 520, overflow: 'auto', background: '#e8e8e8', padding: 12 }} data-testid="slips-preview">
         <div style={{ zoom: 0.6 }}>

@@ -1,6 +1,16 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
-import { displayRows, GRADE_LABELS, rowFlagText, orderedGroups, poolLine, quotaSummary, smallGroupNote, VETO_NOTE, type RankingsView } from '../../../shared/assessment';
+import {
+  displayRows,
+  GRADE_LABELS,
+  rowFlagText,
+  orderedGroups,
+  poolLine,
+  quotaSummary,
+  smallGroupNote,
+  VETO_NOTE,
+  type RankingsView,
+} from '../../../shared/assessment';
 import type { Component, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { fmt2 } from '../assessment/groups';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
@@ -13,7 +23,19 @@ const COMPONENTS: readonly [Component, string][] = [
 ];
 
 // Four-character headings in two lines of two, so the narrow columns break them where a reader expects.
-const HEADER = ['名次', '姓名', '单位', '最终|得分', '基础分', ...COMPONENTS.map(([, l]) => `${l.slice(0, 2)}|${l.slice(2)}`), '加分', '减分', '建议|等次', '确认|等次', '标记'];
+const HEADER = [
+  '名次',
+  '姓名',
+  '单位',
+  '最终|得分',
+  '基础分',
+  ...COMPONENTS.map(([, l]) => `${l.slice(0, 2)}|${l.slice(2)}`),
+  '加分',
+  '减分',
+  '建议|等次',
+  '确认|等次',
+  '标记',
+];
 // Portrait A4 holds fourteen columns only at a small size. Sized to their content: a component column holds
 // “100.00” and, under it, “12票” and “去高低” on lines of their own; names and units wrap; 标记 (mostly empty, at
 // most “优秀名额并列”) takes what is left. The e2e test print-rankings-fit measures that nothing leaves its cell.
@@ -50,7 +72,17 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
     },
   ];
   const small = smallGroupNote(view, group);
-  if (small) blocks.push({ key: `${tableId}-quota`, kind: 'flow', keepWithNext: true, node: <div className="pb-note" data-quota-note="small">{small}</div> });
+  if (small)
+    blocks.push({
+      key: `${tableId}-quota`,
+      kind: 'flow',
+      keepWithNext: true,
+      node: (
+        <div className="pb-note" data-quota-note="small">
+          {small}
+        </div>
+      ),
+    });
   displayRows(group).forEach(({ row: r, rank, vetoed }) => {
     const m = view.members[r.cadreId];
     const c = confirmed.get(r.cadreId);
@@ -82,19 +114,34 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
   });
   const unranked = view.result.unranked.filter((u) => {
     const m = view.members[u.cadreId];
-    return m && (group.position === 'chief' ? m.position === 'chief' && m.categoryCode === group.groupKey : m.position === 'deputy' && String(m.unitId) === group.groupKey);
+    return (
+      m &&
+      (group.position === 'chief'
+        ? m.position === 'chief' && m.categoryCode === group.groupKey
+        : m.position === 'deputy' && String(m.unitId) === group.groupKey)
+    );
   });
   if (unranked.length > 0)
     blocks.push({
       key: `${tableId}-unranked`,
       kind: 'flow',
-      node: <div className="pb-note">未参与排名（无有效测评数据）：{unranked.map((u) => view.members[u.cadreId]?.name ?? u.cadreId).join('、')}</div>,
+      node: (
+        <div className="pb-note">
+          未参与排名（无有效测评数据）：{unranked.map((u) => view.members[u.cadreId]?.name ?? u.cadreId).join('、')}
+        </div>
+      ),
     });
   return blocks;
 }
 
 /** In a packet, `anchor` names the title (for the contents' page number) and the table starts on a new page. */
-export function rankingsDocument(view: RankingsView, assessmentName: string, prefix = 'r', anchor?: string, organ = ''): PrintDocumentSpec {
+export function rankingsDocument(
+  view: RankingsView,
+  assessmentName: string,
+  prefix = 'r',
+  anchor?: string,
+  organ = '',
+): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
     {
       key: `${prefix}-title`,
@@ -125,9 +172,24 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
   ] as const) {
     const groups = orderedGroups(view, position);
     if (groups.length === 0) continue;
-    blocks.push({ key: `${prefix}-${position}`, kind: 'flow', keepWithNext: true, node: <div className="pb-h1">{label}</div> });
+    blocks.push({
+      key: `${prefix}-${position}`,
+      kind: 'flow',
+      keepWithNext: true,
+      node: <div className="pb-h1">{label}</div>,
+    });
     const pool = poolLine(view, position);
-    if (pool) blocks.push({ key: `${prefix}-${position}-pool`, kind: 'flow', keepWithNext: true, node: <div className="pb-note" data-quota-note="pool">{pool}</div> });
+    if (pool)
+      blocks.push({
+        key: `${prefix}-${position}-pool`,
+        kind: 'flow',
+        keepWithNext: true,
+        node: (
+          <div className="pb-note" data-quota-note="pool">
+            {pool}
+          </div>
+        ),
+      });
     groups.forEach((g) => {
       const id = `${prefix}-t-${position}-${g.groupKey}`;
       tables[id] = { cols: COLS, header, variant: 'pt-rank' };
@@ -148,6 +210,11 @@ export function rankingsDocument(view: RankingsView, assessmentName: string, pre
     ),
   });
   if (view.state === 'archived' && view.digest)
-    blocks.push({ key: `${prefix}-digest`, kind: 'flow', keepWithPrevious: true, node: <div className="pb-note pb-digest">结果摘要（SHA-256）：{view.digest}</div> });
+    blocks.push({
+      key: `${prefix}-digest`,
+      kind: 'flow',
+      keepWithPrevious: true,
+      node: <div className="pb-note pb-digest">结果摘要（SHA-256）：{view.digest}</div>,
+    });
   return { blocks, tables };
 }

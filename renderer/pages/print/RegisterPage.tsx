@@ -47,7 +47,13 @@ export function RegisterPage() {
         <Button
           data-testid="register-export"
           onClick={() =>
-            void saveWithDialog('printRegister', '打印登记', (token) => call('prints.export', { token }), message, (r) => `已导出 ${r.fileName}（${r.rows} 条）`)
+            void saveWithDialog(
+              'printRegister',
+              '打印登记',
+              (token) => call('prints.export', { token }),
+              message,
+              (r) => `已导出 ${r.fileName}（${r.rows} 条）`,
+            )
           }
         >
           导出 Excel
@@ -62,7 +68,12 @@ export function RegisterPage() {
         pagination={{ pageSize: 20, showSizeChanger: false }}
         data-testid="register-table"
         columns={[
-          { title: '文件类别', dataIndex: 'kind', width: 130, render: (k: PrintRegisterRow['kind']) => PRINT_DOC_KIND_LABELS[k] },
+          {
+            title: '文件类别',
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: PrintRegisterRow['kind']) => PRINT_DOC_KIND_LABELS[k],
+          },
           { title: '文件名称', dataIndex: 'title' },
           { title: '份号', dataIndex: 'serial', width: 70, align: 'center' },
           { title: '领取人', dataIndex: 'recipient', width: 110 },

@@ -39,5 +39,12 @@ export async function loadDossierPrintData(cadreId: number, shared?: SharedPrint
     call('catalog.get', {}),
     shared ?? loadSharedPrintData(),
   ]);
-  return { profile, dossier, portrait, sections: catalog.sections, organ: common.organ, pending: common.pending.get(cadreId) ?? [] };
+  return {
+    profile,
+    dossier,
+    portrait,
+    sections: catalog.sections,
+    organ: common.organ,
+    pending: common.pending.get(cadreId) ?? [],
+  };
 }

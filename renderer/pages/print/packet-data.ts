@@ -28,7 +28,10 @@ export async function loadPacketPrintData(
   const { organ } = shared;
   const rankings: PacketRanking[] = [];
   for (const assessmentId of assessmentIds) {
-    const [view, detail] = await Promise.all([call('rankings.get', { assessmentId }), call('assessments.get', { id: assessmentId })]);
+    const [view, detail] = await Promise.all([
+      call('rankings.get', { assessmentId }),
+      call('assessments.get', { id: assessmentId }),
+    ]);
     rankings.push({ assessmentId, name: detail.name, view });
     onLoaded?.(rankings.length, total);
   }

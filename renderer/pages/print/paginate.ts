@@ -47,7 +47,11 @@ export function sliceStarts(pages: readonly (readonly number[])[], pageHeight: n
 }
 
 /** Page by page, the indices of the blocks on it; a sliced block's index is on each of its pages alone. */
-export function paginate(blocks: readonly MeasuredBlock[], headerHeights: ReadonlyMap<string, number>, pageHeight: number): number[][] {
+export function paginate(
+  blocks: readonly MeasuredBlock[],
+  headerHeights: ReadonlyMap<string, number>,
+  pageHeight: number,
+): number[][] {
   const pages: number[][] = [];
   let cur: number[] = [];
   let used = 0;
@@ -89,7 +93,8 @@ export function paginate(blocks: readonly MeasuredBlock[], headerHeights: Readon
       // A block that belongs to the one before it takes that one along (and so on back), so a page never holds
       // only the signature lines; a heading that would then end the page comes along too. Never the whole page.
       const carried: number[] = [];
-      for (let k = i; blocks[k]!.keepWithPrevious && cur.length > 1 && cur.at(-1) === k - 1; k--) carried.unshift(cur.pop()!);
+      for (let k = i; blocks[k]!.keepWithPrevious && cur.length > 1 && cur.at(-1) === k - 1; k--)
+        carried.unshift(cur.pop()!);
       if (carried.length > 0) while (cur.length > 1 && blocks[cur.at(-1)!]!.keepWithNext) carried.unshift(cur.pop()!);
       flush();
       for (const c of carried) {

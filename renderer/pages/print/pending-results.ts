@@ -20,7 +20,10 @@ export function pendingResultsOf(view: RankingsView, name: string, year: number)
       const place = rank === null ? VETO_NOTE : `在${scope}（${group.size}人）中排第 ${rank} 名`;
       const c = confirmed.get(row.cadreId);
       const grade = c ? `确定等次：${GRADE_LABELS[c.grade]}` : `建议等次：${GRADE_LABELS[row.grade]}（等次未确认）`;
-      out.set(m.cadreId, { year, text: `${name}：${place}，最终得分 ${row.finalScore.toFixed(2)}，${grade}。（已汇总，未归档）` });
+      out.set(m.cadreId, {
+        year,
+        text: `${name}：${place}，最终得分 ${row.finalScore.toFixed(2)}，${grade}。（已汇总，未归档）`,
+      });
     }
   for (const u of view.result.unranked) {
     const m = view.members[u.cadreId];
@@ -44,7 +47,8 @@ export async function loadPendingResults(): Promise<ReadonlyMap<number, readonly
   }
   for (const a of list.filter((x) => x.state === 'summarized')) {
     const view = await call('rankings.get', { assessmentId: a.id });
-    for (const [cadreId, r] of pendingResultsOf(view, a.name, a.year)) out.set(cadreId, [...(out.get(cadreId) ?? []), r]);
+    for (const [cadreId, r] of pendingResultsOf(view, a.name, a.year))
+      out.set(cadreId, [...(out.get(cadreId) ?? []), r]);
   }
   return out;
 }

@@ -5,7 +5,8 @@ export const NO_ORGAN_WARNING = '尚未在“系统设置 → 公文署名”中
 
 /** A ranking's unconfirmed grades, named (the first few), or why every grade is still open. */
 export function unconfirmedWarning(view: RankingsView, name: string): string | null {
-  if (view.state !== 'summarized' && view.state !== 'archived') return `“${name}”尚未汇总：排名为按当前测评票计算的预览，等次均未确认。`;
+  if (view.state !== 'summarized' && view.state !== 'archived')
+    return `“${name}”尚未汇总：排名为按当前测评票计算的预览，等次均未确认。`;
   const confirmed = new Set(view.confirmations.map((c) => String(c.cadreId)));
   const open = view.result.groups.flatMap((g) => g.rows).filter((r) => !confirmed.has(r.cadreId));
   if (open.length === 0) return null;

@@ -50,13 +50,11 @@ export function textRows({ key, table, cells, classes = [], textAt, text, lead, 
   };
   return [
     head,
-    ...rest.map(
-      (piece, n): PrintBlock => ({
-        key: `${key}-c${n}`,
-        kind: 'row',
-        table,
-        node: <tr className="pt-cont">{cells.map((_, i) => cell(i, i === textAt ? piece : null))}</tr>,
-      }),
-    ),
+    ...rest.map((piece, n): PrintBlock => ({
+      key: `${key}-c${n}`,
+      kind: 'row',
+      table,
+      node: <tr className="pt-cont">{cells.map((_, i) => cell(i, i === textAt ? piece : null))}</tr>,
+    })),
   ];
 }

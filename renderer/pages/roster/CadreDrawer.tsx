@@ -56,7 +56,13 @@ export function CadreDrawer({
 
   const exportLrmx = () =>
     profile &&
-    saveWithDialog('lrmx', profile.name, (token) => call('cadres.exportLrmx', { id: cadreId, token }), message, (r) => `已导出任免审批表 ${r.fileName}`);
+    saveWithDialog(
+      'lrmx',
+      profile.name,
+      (token) => call('cadres.exportLrmx', { id: cadreId, token }),
+      message,
+      (r) => `已导出任免审批表 ${r.fileName}`,
+    );
 
   const p = profile;
   return (
@@ -104,18 +110,24 @@ export function CadreDrawer({
               <Descriptions.Item label="民族">{or(p.ethnicity)}</Descriptions.Item>
               <Descriptions.Item label="籍贯">{or(p.nativePlace)}</Descriptions.Item>
               <Descriptions.Item label="出生地">{or(p.birthPlace)}</Descriptions.Item>
-              <Descriptions.Item label="入党时间">{or(/^\d{4}-\d{2}$/.test(p.partyJoin) ? ym(p.partyJoin) : p.partyJoin)}</Descriptions.Item>
+              <Descriptions.Item label="入党时间">
+                {or(/^\d{4}-\d{2}$/.test(p.partyJoin) ? ym(p.partyJoin) : p.partyJoin)}
+              </Descriptions.Item>
               <Descriptions.Item label="参加工作时间">{or(ym(p.workStart))}</Descriptions.Item>
               <Descriptions.Item label="健康状况">{or(p.health)}</Descriptions.Item>
               <Descriptions.Item label="专业技术职务">{or(p.techTitle)}</Descriptions.Item>
               <Descriptions.Item label="熟悉专业有何专长" span={2}>
                 {or(p.expertise)}
               </Descriptions.Item>
-              <Descriptions.Item label="全日制教育">{or([p.fulltimeEducation, p.fulltimeDegree].filter(Boolean).join(' '))}</Descriptions.Item>
+              <Descriptions.Item label="全日制教育">
+                {or([p.fulltimeEducation, p.fulltimeDegree].filter(Boolean).join(' '))}
+              </Descriptions.Item>
               <Descriptions.Item label="毕业院校系及专业" span={2}>
                 {or(p.fulltimeSchool)}
               </Descriptions.Item>
-              <Descriptions.Item label="在职教育">{or([p.parttimeEducation, p.parttimeDegree].filter(Boolean).join(' '))}</Descriptions.Item>
+              <Descriptions.Item label="在职教育">
+                {or([p.parttimeEducation, p.parttimeDegree].filter(Boolean).join(' '))}
+              </Descriptions.Item>
               <Descriptions.Item label="毕业院校系及专业" span={2}>
                 {or(p.parttimeSchool)}
               </Descriptions.Item>
@@ -135,17 +147,25 @@ export function CadreDrawer({
               </Descriptions.Item>
             </Descriptions>
             <div style={{ width: 132, textAlign: 'center' }}>
-              {p.photo ? <Image src={p.photo} width={120} alt={`${p.name}的照片`} /> : <Empty description="无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+              {p.photo ? (
+                <Image src={p.photo} width={120} alt={`${p.name}的照片`} />
+              ) : (
+                <Empty description="无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              )}
             </div>
           </div>
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             简历
           </Typography.Title>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>{or(p.resume)}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>
+            {or(p.resume)}
+          </Typography.Paragraph>
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label="奖惩情况">{or(p.rewards)}</Descriptions.Item>
             <Descriptions.Item label="年度考核结果">
-              {p.annualResults.length ? p.annualResults.map((r) => <Tag key={r.year}>{`${r.year}年度 ${r.result}`}</Tag>) : '—'}
+              {p.annualResults.length
+                ? p.annualResults.map((r) => <Tag key={r.year}>{`${r.year}年度 ${r.result}`}</Tag>)
+                : '—'}
             </Descriptions.Item>
             {p.annualResultsNote ? (
               <Descriptions.Item label="年度考核结果（原文）">

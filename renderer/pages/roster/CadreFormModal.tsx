@@ -5,7 +5,14 @@ import { App as AntApp, Button, Col, Form, Input, InputNumber, Row, Select, Spac
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormRule } from 'antd';
 import type { CadreProfile } from '../../../shared/roster/views';
-import { CADRE_STATUSES, EDUCATION_LEVELS, GENDERS, RANKS, type CadreInput, type Unit } from '../../../shared/roster/types';
+import {
+  CADRE_STATUSES,
+  EDUCATION_LEVELS,
+  GENDERS,
+  RANKS,
+  type CadreInput,
+  type Unit,
+} from '../../../shared/roster/types';
 import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
 import { RESULT_WORDS } from '../../../shared/roster/annual-results';
@@ -270,14 +277,22 @@ export function CadreFormModal({
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ year: new Date().getFullYear() - 1, result: '称职' })}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ year: new Date().getFullYear() - 1, result: '称职' })}
+              >
                 添加年度考核结果
               </Button>
             </>
           )}
         </Form.List>
       </Form.Item>
-      <Form.Item name="annualResultsNote" label="年度考核结果（原文）" extra="导入时无法识别为逐年结果的原文，保存在此；可改为上方的逐年结果后删去">
+      <Form.Item
+        name="annualResultsNote"
+        label="年度考核结果（原文）"
+        extra="导入时无法识别为逐年结果的原文，保存在此；可改为上方的逐年结果后删去"
+      >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
     </>
@@ -319,7 +334,11 @@ export function CadreFormModal({
               </Col>
             </Row>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ relation: '', name: '', birthMonth: '', politicalStatus: '', workUnitPost: '' })}>
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add({ relation: '', name: '', birthMonth: '', politicalStatus: '', workUnitPost: '' })}
+          >
             添加家庭成员
           </Button>
         </>
@@ -355,7 +374,9 @@ export function CadreFormModal({
       destroyOnHidden
       data-testid="cadre-form"
     >
-      {profile?.idNumberMasked ? <div style={{ color: '#999', marginBottom: 8 }}>当前角色不能查看身份证号；留空将保持原号码不变。</div> : null}
+      {profile?.idNumberMasked ? (
+        <div style={{ color: '#999', marginBottom: 8 }}>当前角色不能查看身份证号；留空将保持原号码不变。</div>
+      ) : null}
       <Form form={form} layout="vertical" initialValues={toFormValues(profile)} requiredMark>
         <Tabs
           activeKey={tab}

@@ -20,7 +20,9 @@ function readHidden(userId: number): readonly RosterColumnKey[] {
 }
 
 /** The hidden columns of this user, and a setter that remembers the choice. */
-export function useHiddenColumns(userId: number): [readonly RosterColumnKey[], (hidden: readonly RosterColumnKey[]) => void] {
+export function useHiddenColumns(
+  userId: number,
+): [readonly RosterColumnKey[], (hidden: readonly RosterColumnKey[]) => void] {
   const [hidden, setHidden] = useState(() => readHidden(userId));
   const update = useCallback(
     (next: readonly RosterColumnKey[]) => {
@@ -36,14 +38,22 @@ export function useHiddenColumns(userId: number): [readonly RosterColumnKey[], (
   return [hidden, update];
 }
 
-export function ColumnSettings({ hidden, onChange }: { hidden: readonly RosterColumnKey[]; onChange: (hidden: readonly RosterColumnKey[]) => void }) {
+export function ColumnSettings({
+  hidden,
+  onChange,
+}: {
+  hidden: readonly RosterColumnKey[];
+  onChange: (hidden: readonly RosterColumnKey[]) => void;
+}) {
   const shown = ROSTER_COLUMNS.filter((c) => ALWAYS_SHOWN.has(c.key) || !hidden.includes(c.key)).map((c) => c.key);
   const content = (
     <Space direction="vertical" size={8} data-testid="column-settings">
       <Typography.Text type="secondary">勾选要显示的列（本机为您记住）</Typography.Text>
       <Checkbox.Group
         value={shown}
-        onChange={(keys) => onChange(ROSTER_COLUMNS.map((c) => c.key).filter((k) => !keys.includes(k) && !ALWAYS_SHOWN.has(k)))}
+        onChange={(keys) =>
+          onChange(ROSTER_COLUMNS.map((c) => c.key).filter((k) => !keys.includes(k) && !ALWAYS_SHOWN.has(k)))
+        }
         style={{ display: 'grid', gridTemplateColumns: 'repeat(2, 110px)', rowGap: 6 }}
         options={ROSTER_COLUMNS.map((c) => ({ value: c.key, label: c.title, disabled: ALWAYS_SHOWN.has(c.key) }))}
       />

@@ -60,7 +60,14 @@ export function RosterFilters({
           { value: 'deputy', label: '副职' },
         ]}
       />
-      <Select allowClear placeholder="职级" style={{ width: 130 }} value={filter.rank} onChange={(v?: string) => set({ rank: v })} options={opts(RANKS)} />
+      <Select
+        allowClear
+        placeholder="职级"
+        style={{ width: 130 }}
+        value={filter.rank}
+        onChange={(v?: string) => set({ rank: v })}
+        options={opts(RANKS)}
+      />
       <Select
         allowClear
         placeholder="学历"
@@ -78,8 +85,24 @@ export function RosterFilters({
         options={opts(CADRE_STATUSES)}
       />
       <Space.Compact>
-        <InputNumber placeholder="年龄从" min={16} max={80} precision={0} style={{ width: 90 }} value={filter.ageMin} onChange={(v) => set({ ageMin: v ?? undefined })} />
-        <InputNumber placeholder="到" min={16} max={80} precision={0} style={{ width: 70 }} value={filter.ageMax} onChange={(v) => set({ ageMax: v ?? undefined })} />
+        <InputNumber
+          placeholder="年龄从"
+          min={16}
+          max={80}
+          precision={0}
+          style={{ width: 90 }}
+          value={filter.ageMin}
+          onChange={(v) => set({ ageMin: v ?? undefined })}
+        />
+        <InputNumber
+          placeholder="到"
+          min={16}
+          max={80}
+          precision={0}
+          style={{ width: 70 }}
+          value={filter.ageMax}
+          onChange={(v) => set({ ageMax: v ?? undefined })}
+        />
       </Space.Compact>
     </Space>
   );

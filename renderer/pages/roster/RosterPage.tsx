@@ -25,7 +25,15 @@ const SEARCH_DEBOUNCE_MS = 200;
 const cleanFilter = (f: RosterFilter): RosterFilter =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')) as RosterFilter;
 
-export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolean; userId: number; onOpenDossier?: (cadreId: number) => void }) {
+export function RosterPage({
+  canEdit,
+  userId,
+  onOpenDossier,
+}: {
+  canEdit: boolean;
+  userId: number;
+  onOpenDossier?: (cadreId: number) => void;
+}) {
   const { units, categories, reload: reloadUnits } = useUnitsAndCategories();
   const [filter, setFilter] = useState<RosterFilter>({ status: '在职' });
   const [rows, setRows] = useState<readonly RosterRow[]>([]);
@@ -82,9 +90,21 @@ export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolea
   };
 
   const exportExcel = () =>
-    saveWithDialog('rosterExcel', '干部名册', (token) => call('roster.exportExcel', { token, filter: cleanFilter(filter) }), message, (r) => `已导出 ${r.rows} 人到 ${r.fileName}`);
+    saveWithDialog(
+      'rosterExcel',
+      '干部名册',
+      (token) => call('roster.exportExcel', { token, filter: cleanFilter(filter) }),
+      message,
+      (r) => `已导出 ${r.rows} 人到 ${r.fileName}`,
+    );
   const saveTemplate = () =>
-    saveWithDialog('template', '干部名册导入模板', (token) => call('roster.saveTemplate', { token }), message, (r) => `模板已保存为 ${r.fileName}`);
+    saveWithDialog(
+      'template',
+      '干部名册导入模板',
+      (token) => call('roster.saveTemplate', { token }),
+      message,
+      (r) => `模板已保存为 ${r.fileName}`,
+    );
 
   return (
     <>
@@ -94,7 +114,12 @@ export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolea
         extra={
           canEdit ? (
             <Space>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={units.length === 0}>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                disabled={units.length === 0}
+              >
                 新增干部
               </Button>
               <Dropdown
@@ -105,7 +130,8 @@ export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolea
                     { type: 'divider' },
                     { key: 'template', label: '下载 Excel 导入模板' },
                   ],
-                  onClick: ({ key }) => (key === 'template' ? void saveTemplate() : setImporting(key as 'excel' | 'lrmx')),
+                  onClick: ({ key }) =>
+                    key === 'template' ? void saveTemplate() : setImporting(key as 'excel' | 'lrmx'),
                 }}
               >
                 <Button icon={<ImportOutlined />} data-testid="import-menu">
@@ -127,7 +153,9 @@ export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolea
           <ColumnSettings hidden={hidden} onChange={setHidden} />
         </div>
         {units.length === 0 && canEdit ? (
-          <Typography.Paragraph type="warning">还没有单位。请先在“单位管理”中添加单位，或直接导入 Excel 干部名册前先建好单位。</Typography.Paragraph>
+          <Typography.Paragraph type="warning">
+            还没有单位。请先在“单位管理”中添加单位，或直接导入 Excel 干部名册前先建好单位。
+          </Typography.Paragraph>
         ) : null}
         <Table<RosterRow>
           ref={table}
@@ -153,7 +181,16 @@ export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolea
           共 {rows.length} 人
         </Typography.Text>
       </Card>
-      {openId !== null ? <CadreDrawer cadreId={openId} canEdit={canEdit} units={units} onClose={() => setOpenId(null)} onChanged={refreshAll} {...(onOpenDossier ? { onOpenDossier } : {})} /> : null}
+      {openId !== null ? (
+        <CadreDrawer
+          cadreId={openId}
+          canEdit={canEdit}
+          units={units}
+          onClose={() => setOpenId(null)}
+          onChanged={refreshAll}
+          {...(onOpenDossier ? { onOpenDossier } : {})}
+        />
+      ) : null}
       {creating ? (
         <CadreFormModal
           profile={null}
@@ -166,8 +203,16 @@ export function RosterPage({ canEdit, userId, onOpenDossier }: { canEdit: boolea
           }}
         />
       ) : null}
-      <ExcelImportModal open={importing === 'excel'} onClose={() => setImporting(null)} onImported={() => void refreshAll()} />
-      <LrmxImportModal open={importing === 'lrmx'} onClose={() => setImporting(null)} onImported={() => void refreshAll()} />
+      <ExcelImportModal
+        open={importing === 'excel'}
+        onClose={() => setImporting(null)}
+        onImported={() => void refreshAll()}
+      />
+      <LrmxImportModal
+        open={importing === 'lrmx'}
+        onClose={() => setImporting(null)}
+        onImported={() => void refreshAll()}
+      />
     </>
   );
 }

@@ -5,7 +5,19 @@ import type { RosterRow } from '../../../shared/roster/views';
 import { EDUCATION_LEVELS, POSITION_NAMES, RANKS } from '../../../shared/roster/types';
 import { formatYearMonth } from '../../../shared/roster/dates';
 
-export type RosterColumnKey = 'name' | 'gender' | 'birthMonth' | 'age' | 'unitName' | 'currentPost' | 'position' | 'rank' | 'highestEducation' | 'categoryName' | 'status' | 'idNumber';
+export type RosterColumnKey =
+  | 'name'
+  | 'gender'
+  | 'birthMonth'
+  | 'age'
+  | 'unitName'
+  | 'currentPost'
+  | 'position'
+  | 'rank'
+  | 'highestEducation'
+  | 'categoryName'
+  | 'status'
+  | 'idNumber';
 
 interface ColumnDef {
   readonly key: RosterColumnKey;
@@ -33,7 +45,9 @@ export const ROSTER_COLUMNS: readonly ColumnDef[] = [
 
 /** Always shown: a row must say whose it is. */
 export const ALWAYS_SHOWN: ReadonlySet<RosterColumnKey> = new Set(['name']);
-export const DEFAULT_HIDDEN: readonly RosterColumnKey[] = ROSTER_COLUMNS.filter((c) => c.hiddenByDefault).map((c) => c.key);
+export const DEFAULT_HIDDEN: readonly RosterColumnKey[] = ROSTER_COLUMNS.filter((c) => c.hiddenByDefault).map(
+  (c) => c.key,
+);
 
 const collator = new Intl.Collator('zh-CN'); // pinyin order for names and texts
 const byText = (a: string, b: string) => collator.compare(a, b);
@@ -73,19 +87,23 @@ export function rosterColumns(rows: readonly RosterRow[], hidden: readonly Roste
     name: (_v, r) => <span data-testid="cadre-name">{r.name}</span>,
     birthMonth: (_v, r) => formatYearMonth(r.birthMonth),
     // Plain text, not a Tag: thousands of rows scroll through this cell.
-    position: (_v, { position: p }) => <span style={{ color: p === 'chief' ? '#b71c1c' : undefined }}>{POSITION_NAMES[p]}</span>,
+    position: (_v, { position: p }) => (
+      <span style={{ color: p === 'chief' ? '#b71c1c' : undefined }}>{POSITION_NAMES[p]}</span>
+    ),
   };
-  return ROSTER_COLUMNS.filter((c) => ALWAYS_SHOWN.has(c.key) || !hidden.includes(c.key)).map((c): ColumnsType<RosterRow>[number] => ({
-    key: c.key,
-    title: c.title,
-    dataIndex: c.key,
-    width: c.width,
-    ellipsis: c.key === 'unitName' || c.key === 'currentPost' || c.key === 'categoryName',
-    sorter: sorters[c.key],
-    sortDirections: ['ascend', 'descend'] as const,
-    showSorterTooltip: false,
-    ...(renders[c.key] ? { render: renders[c.key] } : {}),
-  }));
+  return ROSTER_COLUMNS.filter((c) => ALWAYS_SHOWN.has(c.key) || !hidden.includes(c.key)).map(
+    (c): ColumnsType<RosterRow>[number] => ({
+      key: c.key,
+      title: c.title,
+      dataIndex: c.key,
+      width: c.width,
+      ellipsis: c.key === 'unitName' || c.key === 'currentPost' || c.key === 'categoryName',
+      sorter: sorters[c.key],
+      sortDirections: ['ascend', 'descend'] as const,
+      showSorterTooltip: false,
+      ...(renders[c.key] ? { render: renders[c.key] } : {}),
+    }),
+  );
 }
 
 /** The sum of the shown columns' widths: the table scrolls sideways only when the user shows more than fits. */

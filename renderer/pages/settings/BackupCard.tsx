@@ -8,7 +8,8 @@ import { formatDateTime } from '../../lib/format';
 import { saveWithDialog } from '../../lib/save-file';
 import { RestoreModal } from './RestoreModal';
 
-const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const size = (bytes: number) =>
+  bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 export function BackupCard({ onRestored }: { onRestored: () => void }) {
   const [autos, setAutos] = useState<readonly AutoBackupView[]>([]);
@@ -38,7 +39,12 @@ export function BackupCard({ onRestored }: { onRestored: () => void }) {
       style={{ marginTop: 16 }}
       extra={
         <Space>
-          <Button type="primary" icon={<CloudDownloadOutlined />} onClick={() => void backupNow()} data-testid="backup-now">
+          <Button
+            type="primary"
+            icon={<CloudDownloadOutlined />}
+            onClick={() => void backupNow()}
+            data-testid="backup-now"
+          >
             立即备份到…
           </Button>
           <Button danger icon={<HistoryOutlined />} onClick={() => setRestoring(true)} data-testid="restore-open">

@@ -17,7 +17,9 @@ export function IssuingOrganCard() {
   const save = async (v: { issuingOrgan: string }) => {
     setBusy(true);
     try {
-      form.setFieldsValue({ issuingOrgan: (await call('settings.update', { issuingOrgan: v.issuingOrgan })).issuingOrgan });
+      form.setFieldsValue({
+        issuingOrgan: (await call('settings.update', { issuingOrgan: v.issuingOrgan })).issuingOrgan,
+      });
       message.success('发文机关已保存');
     } catch (e) {
       showFormError(form, e, (t) => void message.error(t));

@@ -66,7 +66,11 @@ export function KeysCard() {
           open
           title={CONFIRM[pending].title}
           okText={CONFIRM[pending].ok}
-          okButtonProps={{ danger: true, loading: busy, ...({ 'data-testid': 'keys-confirm' } as Record<string, string>) }}
+          okButtonProps={{
+            danger: true,
+            loading: busy,
+            ...({ 'data-testid': 'keys-confirm' } as Record<string, string>),
+          }}
           cancelButtonProps={{ disabled: busy }}
           closable={!busy}
           mask={{ closable: false }}
@@ -89,7 +93,11 @@ export function KeysCard() {
             </Button>
           }
         >
-          <Alert type="warning" showIcon message="旧恢复码已作废。新恢复码只显示这一次，请立即打印或抄写，并锁入保密柜。" />
+          <Alert
+            type="warning"
+            showIcon
+            message="旧恢复码已作废。新恢复码只显示这一次，请立即打印或抄写，并锁入保密柜。"
+          />
           <div className="recovery-code" data-testid="new-recovery-code">
             {newCode}
           </div>

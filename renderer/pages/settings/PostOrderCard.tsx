@@ -7,7 +7,11 @@ import { call, errorMessage } from '../../lib/api';
 
 const toText = (list: readonly string[]) => list.join('\n');
 /** Blank lines are dropped; the rest is checked by the service (it names the problem). */
-const toList = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const toList = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function PostOrderCard() {
   const [form] = Form.useForm<{ postOrder: string }>();
@@ -28,15 +32,20 @@ export function PostOrderCard() {
       if (e instanceof ApiError && e.field?.startsWith('postOrder')) {
         const bad = list[Number(e.field.split('.')[1])];
         form.setFields([{ name: 'postOrder', errors: [bad === undefined ? e.message : `“${bad}”：${e.message}`] }]);
-      }
-      else message.error(errorMessage(e));
+      } else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
   };
   return (
     <Card title="名册职务排序" style={{ marginTop: 16 }}>
-      <Form form={form} layout="horizontal" labelCol={{ flex: '160px' }} onFinish={(v) => void save(toList(v.postOrder ?? ''), '职务排序已保存，名册按新顺序排列')} style={{ maxWidth: 720 }}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '160px' }}
+        onFinish={(v) => void save(toList(v.postOrder ?? ''), '职务排序已保存，名册按新顺序排列')}
+        style={{ maxWidth: 720 }}
+      >
         <Form.Item
           label="职务关键词（按顺序）"
           name="postOrder"
@@ -50,7 +59,11 @@ export function PostOrderCard() {
             <Button type="primary" htmlType="submit" loading={busy} data-testid="post-order-save">
               保存
             </Button>
-            <Button onClick={() => void save(DEFAULT_POST_ORDER, '已恢复默认职务排序')} disabled={busy} data-testid="post-order-reset">
+            <Button
+              onClick={() => void save(DEFAULT_POST_ORDER, '已恢复默认职务排序')}
+              disabled={busy}
+              data-testid="post-order-reset"
+            >
               恢复默认
             </Button>
           </Space>

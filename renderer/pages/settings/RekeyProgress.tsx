@@ -7,7 +7,9 @@ export function RekeyProgress({ progressId }: { progressId: string }) {
   const progress = useJobProgress(progressId, true, 200);
   return (
     <div style={{ marginTop: 16 }} data-testid="rekey-progress">
-      <Typography.Text>正在重新加密档案库（第 {Math.max(progress.done, 1)} 步，共 5 步），期间请勿关闭程序…</Typography.Text>
+      <Typography.Text>
+        正在重新加密档案库（第 {Math.max(progress.done, 1)} 步，共 5 步），期间请勿关闭程序…
+      </Typography.Text>
       <Progress percent={progress.percent} status="active" />
     </div>
   );

@@ -1,7 +1,19 @@
 // Restoring from a backup: pick it, see what it is, prove a password (or the recovery code) valid for it, see what
 // it holds, confirm; only then is the current store replaced (and kept aside in a dated folder).
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Segmented, Space, Steps } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Space,
+  Steps,
+} from 'antd';
 import type { BackupInfoView, UnlockedBackup } from '../../../shared/ipc/contract-backup';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -37,7 +49,9 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
       setUnlocked(
         await call(
           'backup.unlock',
-          mode === 'code' ? { token: token!, recoveryCode: v.recoveryCode } : { token: token!, username: v.username, password: v.password },
+          mode === 'code'
+            ? { token: token!, recoveryCode: v.recoveryCode }
+            : { token: token!, username: v.username, password: v.password },
         ),
       );
     } catch (e) {
@@ -55,7 +69,10 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
   const restore = async () => {
     setBusy(true);
     try {
-      await call('backup.restore', { jobId: unlocked!.jobId, ...(unlocked!.otherStore ? { confirmOtherStore: otherConfirmed } : {}) });
+      await call('backup.restore', {
+        jobId: unlocked!.jobId,
+        ...(unlocked!.otherStore ? { confirmOtherStore: otherConfirmed } : {}),
+      });
       onRestored();
     } catch (e) {
       message.error(errorMessage(e));
@@ -64,11 +81,27 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
   };
 
   return (
-    <Modal open width={640} title="从备份恢复档案库" onCancel={() => void close()} footer={null} mask={{ closable: false }}>
-      <Steps size="small" current={step} style={{ marginBottom: 20 }} items={[{ title: '选择备份' }, { title: '验证身份' }, { title: '确认恢复' }]} />
+    <Modal
+      open
+      width={640}
+      title="从备份恢复档案库"
+      onCancel={() => void close()}
+      footer={null}
+      mask={{ closable: false }}
+    >
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 20 }}
+        items={[{ title: '选择备份' }, { title: '验证身份' }, { title: '确认恢复' }]}
+      />
       {step === 0 ? (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="info" showIcon message="恢复会用备份中的数据替换当前档案库。替换前，当前档案库会完整保存在档案库文件夹中的“恢复前的档案库-日期”目录。" />
+          <Alert
+            type="info"
+            showIcon
+            message="恢复会用备份中的数据替换当前档案库。替换前，当前档案库会完整保存在档案库文件夹中的“恢复前的档案库-日期”目录。"
+          />
           <Button type="primary" onClick={() => void pick()} data-testid="restore-pick">
             选择备份文件…
           </Button>
@@ -104,7 +137,11 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
               />
               {mode === 'password' ? (
                 <>
-                  <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+                  <Form.Item
+                    label="用户名"
+                    name="username"
+                    rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+                  >
                     <Input autoComplete="off" />
                   </Form.Item>
                   <Form.Item label="密码" name="password" rules={[{ required: true, message: '请填写密码' }]}>
@@ -112,7 +149,11 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
                   </Form.Item>
                 </>
               ) : (
-                <Form.Item label="恢复码" name="recoveryCode" rules={[{ required: true, whitespace: true, message: '请填写恢复码' }]}>
+                <Form.Item
+                  label="恢复码"
+                  name="recoveryCode"
+                  rules={[{ required: true, whitespace: true, message: '请填写恢复码' }]}
+                >
                   <Input style={{ fontFamily: 'monospace' }} placeholder="6 组 4 位字母或数字，以“-”分隔" />
                 </Form.Item>
               )}
@@ -126,9 +167,19 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
       {step === 2 && unlocked ? (
         <>
           {unlocked.authenticated ? (
-            <Alert type="success" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验和认证（备份时间、备份人与数据均未被改动）" />
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="备份已解密并通过完整性校验和认证（备份时间、备份人与数据均未被改动）"
+            />
           ) : (
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="备份已解密并通过完整性校验。此备份由旧版本创建，未经认证，备份时间和备份人无法核实。" />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="备份已解密并通过完整性校验。此备份由旧版本创建，未经认证，备份时间和备份人无法核实。"
+            />
           )}
           {unlocked.otherStore ? (
             <Alert
@@ -159,7 +210,11 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
           />
           {unlocked.otherStore ? (
             <div style={{ marginBottom: 8 }}>
-              <Checkbox checked={otherConfirmed} onChange={(e) => setOtherConfirmed(e.target.checked)} data-testid="restore-other-store">
+              <Checkbox
+                checked={otherConfirmed}
+                onChange={(e) => setOtherConfirmed(e.target.checked)}
+                data-testid="restore-other-store"
+              >
                 我确认用另一个档案库{unlocked.otherStore.backup}的备份替换当前档案库{unlocked.otherStore.current}
               </Checkbox>
             </div>
@@ -170,7 +225,14 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
           <div style={{ marginTop: 16, textAlign: 'right' }}>
             <Space>
               <Button onClick={() => void close()}>取消</Button>
-              <Button danger type="primary" disabled={!confirmed || (unlocked.otherStore !== null && !otherConfirmed)} loading={busy} onClick={() => void restore()} data-testid="restore-confirm">
+              <Button
+                danger
+                type="primary"
+                disabled={!confirmed || (unlocked.otherStore !== null && !otherConfirmed)}
+                loading={busy}
+                onClick={() => void restore()}
+                data-testid="restore-confirm"
+              >
                 开始恢复
               </Button>
             </Space>

@@ -24,7 +24,13 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
   const save = async (v: { idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }) => {
     setBusy(true);
     try {
-      form.setFieldsValue(await call('settings.update', { idleLockMinutes: v.idleLockMinutes, autoBackupKeep: v.autoBackupKeep, trainingRequiredHours: v.trainingRequiredHours }));
+      form.setFieldsValue(
+        await call('settings.update', {
+          idleLockMinutes: v.idleLockMinutes,
+          autoBackupKeep: v.autoBackupKeep,
+          trainingRequiredHours: v.trainingRequiredHours,
+        }),
+      );
       message.success('设置已保存');
     } catch (e) {
       showFormError(form, e, (t) => void message.error(t));

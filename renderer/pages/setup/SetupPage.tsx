@@ -59,7 +59,13 @@ function CreateStoreForm({ status, onCreated }: { status: AppStatus; onCreated: 
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ dir: status.defaultStoreDir }} onFinish={submit} requiredMark={false}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ dir: status.defaultStoreDir }}
+      onFinish={submit}
+      requiredMark={false}
+    >
       <Alert
         type="info"
         showIcon
@@ -67,20 +73,29 @@ function CreateStoreForm({ status, onCreated }: { status: AppStatus; onCreated: 
         message="首次使用，请创建档案库"
         description="档案库中的全部数据都会加密保存在下面的文件夹中。请选择本机上的固定位置，不要选择U盘或网络共享目录。"
       />
-      <Form.Item label="档案库存储位置" name="dir" rules={[{ required: true, whitespace: true, message: '请填写存储位置' }]}>
+      <Form.Item
+        label="档案库存储位置"
+        name="dir"
+        rules={[{ required: true, whitespace: true, message: '请填写存储位置' }]}
+      >
         <DirectoryInput />
       </Form.Item>
-      <Form.Item label="管理员姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+      <Form.Item
+        label="管理员姓名"
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+      >
         <Input placeholder="例如：王晓明" maxLength={40} />
       </Form.Item>
-      <Form.Item
-        label="管理员用户名"
-        name="username"
-        rules={usernameRules}
-      >
+      <Form.Item label="管理员用户名" name="username" rules={usernameRules}>
         <Input placeholder="登录时使用，例如：admin" autoComplete="username" />
       </Form.Item>
-      <NewPasswordFields name="password" label="密码" confirmLabel="确认密码" extra="密码用于解密档案库，系统不保存密码本身。" />
+      <NewPasswordFields
+        name="password"
+        label="密码"
+        confirmLabel="确认密码"
+        extra="密码用于解密档案库，系统不保存密码本身。"
+      />
       <Button type="primary" htmlType="submit" block size="large" loading={busy}>
         {busy ? '正在创建加密档案库…' : '创建档案库'}
       </Button>
@@ -100,7 +115,12 @@ function OpenExistingForm({ status, onOpened }: { status: AppStatus; onOpened: (
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ dir: status.storeDir ?? status.defaultStoreDir }} onFinish={submit}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ dir: status.storeDir ?? status.defaultStoreDir }}
+      onFinish={submit}
+    >
       <Alert
         type="info"
         showIcon
@@ -108,7 +128,11 @@ function OpenExistingForm({ status, onOpened }: { status: AppStatus; onOpened: (
         message="选择已有的档案库文件夹"
         description="例如更换电脑后，把原档案库文件夹复制到本机，再在这里选择它。"
       />
-      <Form.Item label="档案库所在文件夹" name="dir" rules={[{ required: true, whitespace: true, message: '请填写存储位置' }]}>
+      <Form.Item
+        label="档案库所在文件夹"
+        name="dir"
+        rules={[{ required: true, whitespace: true, message: '请填写存储位置' }]}
+      >
         <DirectoryInput />
       </Form.Item>
       <Button type="primary" htmlType="submit" block size="large">
@@ -132,7 +156,11 @@ export function SetupPage({
       <Tabs
         items={[
           { key: 'create', label: '创建新档案库', children: <CreateStoreForm status={status} onCreated={onCreated} /> },
-          { key: 'open', label: '打开已有档案库', children: <OpenExistingForm status={status} onOpened={onUseExisting} /> },
+          {
+            key: 'open',
+            label: '打开已有档案库',
+            children: <OpenExistingForm status={status} onOpened={onUseExisting} />,
+          },
         ]}
       />
     </AuthFrame>

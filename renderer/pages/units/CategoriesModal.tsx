@@ -36,8 +36,15 @@ export function CategoriesModal({
         renderItem={(c) => (
           <List.Item>
             <Space.Compact style={{ width: '100%' }}>
-              <Input addonBefore={c.code} value={names[c.code] ?? c.name} onChange={(e) => setNames({ ...names, [c.code]: e.target.value })} />
-              <Button disabled={(names[c.code] ?? c.name) === c.name} onClick={() => void save(c.code, names[c.code] ?? c.name)}>
+              <Input
+                addonBefore={c.code}
+                value={names[c.code] ?? c.name}
+                onChange={(e) => setNames({ ...names, [c.code]: e.target.value })}
+              />
+              <Button
+                disabled={(names[c.code] ?? c.name) === c.name}
+                onClick={() => void save(c.code, names[c.code] ?? c.name)}
+              >
                 保存
               </Button>
             </Space.Compact>

@@ -39,7 +39,12 @@ export function UnitFormModal({
     }
     setBusy(true);
     try {
-      await call('units.save', { ...(unit ? { id: unit.id } : {}), name: v.name, categoryCode: v.categoryCode, sort: v.sort });
+      await call('units.save', {
+        ...(unit ? { id: unit.id } : {}),
+        name: v.name,
+        categoryCode: v.categoryCode,
+        sort: v.sort,
+      });
       if (andNext) {
         message.success(`已保存“${v.name}”，请继续填写下一个单位`);
         setAdded((n) => n + 1);
@@ -81,15 +86,28 @@ export function UnitFormModal({
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={unit ? { name: unit.name, categoryCode: unit.categoryCode, sort: unit.sort } : { categoryCode: defaultCategory, sort: 0 }}
+        initialValues={
+          unit
+            ? { name: unit.name, categoryCode: unit.categoryCode, sort: unit.sort }
+            : { categoryCode: defaultCategory, sort: 0 }
+        }
       >
-        <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+        <Form.Item
+          label="单位名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}
+        >
           <Input maxLength={60} placeholder="例如：阿尔巴斯苏木" />
         </Form.Item>
         <Form.Item label="单位类别" name="categoryCode" rules={[{ required: true, message: '请选择单位类别' }]}>
           <Select options={categories.map((c) => ({ value: c.code, label: c.name }))} placeholder="请选择" />
         </Form.Item>
-        <Form.Item label="排序号" name="sort" extra="同一类别内按排序号从小到大排列。" rules={[{ required: true, message: '请填写排序号' }]}>
+        <Form.Item
+          label="排序号"
+          name="sort"
+          extra="同一类别内按排序号从小到大排列。"
+          rules={[{ required: true, message: '请填写排序号' }]}
+        >
           <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>

@@ -78,14 +78,27 @@ export function UnitsImportModal({ onClose, onImported }: { onClose: () => void;
       footer={
         <Flex justify="space-between" align="center">
           <Typography.Text strong data-testid="units-import-plan">
-            {preview ? `将新增 ${created} 个、更新 ${updated} 个单位${errors > 0 ? `；${errors} 行有错误，不导入` : ''}` : ''}
+            {preview
+              ? `将新增 ${created} 个、更新 ${updated} 个单位${errors > 0 ? `；${errors} 行有错误，不导入` : ''}`
+              : ''}
           </Typography.Text>
           <Flex gap={8}>
             <Button onClick={onClose}>关闭</Button>
-            <Button icon={<FileExcelOutlined />} onClick={() => void pick()} loading={busy && !preview} data-testid="units-import-pick">
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => void pick()}
+              loading={busy && !preview}
+              data-testid="units-import-pick"
+            >
               {preview ? '重新选择文件' : '选择 Excel 文件…'}
             </Button>
-            <Button type="primary" disabled={!preview || created + updated === 0} loading={busy && preview !== null} onClick={() => void commit()} data-testid="units-import-commit">
+            <Button
+              type="primary"
+              disabled={!preview || created + updated === 0}
+              loading={busy && preview !== null}
+              onClick={() => void commit()}
+              data-testid="units-import-commit"
+            >
               开始导入
             </Button>
           </Flex>
@@ -95,7 +108,9 @@ export function UnitsImportModal({ onClose, onImported }: { onClose: () => void;
       <Typography.Paragraph type="secondary">
         工作表第一行（或标题行之后）写列标题“单位名称”“单位类别”，可选“排序号”；单位类别须与“单位类别”中的名称一致。已有同名单位时只更新其类别和排序号。
       </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="units-import-error" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="units-import-error" />
+      ) : null}
       {preview ? (
         <Table<UnitImportRow>
           size="small"
@@ -121,7 +136,12 @@ export function UnitsImportModal({ onClose, onImported }: { onClose: () => void;
             { title: '单位名称', dataIndex: 'name', render: (v: string) => v || '—' },
             { title: '单位类别', dataIndex: 'categoryName', width: 170 },
             { title: '排序号', dataIndex: 'sort', width: 80 },
-            { title: '状态', dataIndex: 'status', width: 70, render: (s: UnitImportRow['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 70,
+              render: (s: UnitImportRow['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag>,
+            },
             {
               title: '问题 / 变化',
               render: (_v, r) =>

@@ -58,7 +58,13 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
           style={{ marginBottom: 16, display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
           value={category}
           onChange={(e) => setCategory(String(e.target.value))}
-          options={[{ value: 'all', label: `全部（${units.length}）` }, ...categories.map((c) => ({ value: c.code, label: `${c.name}（${units.filter((u) => u.categoryCode === c.code).length}）` }))]}
+          options={[
+            { value: 'all', label: `全部（${units.length}）` },
+            ...categories.map((c) => ({
+              value: c.code,
+              label: `${c.name}（${units.filter((u) => u.categoryCode === c.code).length}）`,
+            })),
+          ]}
         />
         <Table<Unit>
           rowKey="id"
@@ -69,7 +75,11 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
           pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 个单位` }}
           columns={[
             { title: '排序号', dataIndex: 'sort', width: 90, sorter: (a, b) => a.sort - b.sort },
-            { title: '单位名称', dataIndex: 'name', sorter: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) },
+            {
+              title: '单位名称',
+              dataIndex: 'name',
+              sorter: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+            },
             {
               title: '单位类别',
               dataIndex: 'categoryCode',
@@ -89,7 +99,12 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
                         <Button type="link" size="small" onClick={() => setEditing(u)}>
                           修改
                         </Button>
-                        <Popconfirm title={`删除单位“${u.name}”？`} okText="删除" cancelText="取消" onConfirm={() => remove(u)}>
+                        <Popconfirm
+                          title={`删除单位“${u.name}”？`}
+                          okText="删除"
+                          cancelText="取消"
+                          onConfirm={() => remove(u)}
+                        >
                           <Button type="link" size="small" danger>
                             删除
                           </Button>
@@ -123,7 +138,12 @@ export function UnitsPage({ canEdit }: { canEdit: boolean }) {
           }}
         />
       ) : null}
-      <CategoriesModal open={categoriesOpen} categories={categories} onClose={() => setCategoriesOpen(false)} onChanged={reload} />
+      <CategoriesModal
+        open={categoriesOpen}
+        categories={categories}
+        onClose={() => setCategoriesOpen(false)}
+        onChanged={reload}
+      />
     </>
   );
 }

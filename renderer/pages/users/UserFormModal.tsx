@@ -49,7 +49,12 @@ export function UserFormModal({
     setBusy(true);
     try {
       if (mode === 'create') {
-        await call('users.create', { username: v.username, displayName: v.displayName, role: v.role, password: v.password });
+        await call('users.create', {
+          username: v.username,
+          displayName: v.displayName,
+          role: v.role,
+          password: v.password,
+        });
         message.success(`已新增用户“${v.username}”，请把初始密码当面告知本人`);
       } else if (mode === 'edit') {
         await call('users.update', { userId: user!.id, displayName: v.displayName, role: v.role });
@@ -86,18 +91,20 @@ export function UserFormModal({
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={user ? { username: user.username, displayName: user.displayName, role: user.role } : { role: 'dossierClerk' }}
+        initialValues={
+          user ? { username: user.username, displayName: user.displayName, role: user.role } : { role: 'dossierClerk' }
+        }
       >
         {mode !== 'reset' ? (
           <>
-            <Form.Item
-              label="用户名"
-              name="username"
-              rules={usernameRules}
-            >
+            <Form.Item label="用户名" name="username" rules={usernameRules}>
               <Input disabled={mode === 'edit'} autoComplete="off" />
             </Form.Item>
-            <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+            <Form.Item
+              label="姓名"
+              name="displayName"
+              rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+            >
               <Input maxLength={40} />
             </Form.Item>
             <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>

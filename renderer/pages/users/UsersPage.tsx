@@ -64,11 +64,21 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
           columns={[
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
-            { title: '角色', dataIndex: 'role', render: (r: UserRow['role']) => <Tag color={r === 'admin' ? 'red' : 'blue'}>{ROLE_LABELS[r]}</Tag> },
+            {
+              title: '角色',
+              dataIndex: 'role',
+              render: (r: UserRow['role']) => <Tag color={r === 'admin' ? 'red' : 'blue'}>{ROLE_LABELS[r]}</Tag>,
+            },
             {
               title: '状态',
               render: (_, u) =>
-                u.disabled ? <Badge status="default" text="已停用" /> : u.mustChangePassword ? <Badge status="warning" text="待本人改密" /> : <Badge status="success" text="正常" />,
+                u.disabled ? (
+                  <Badge status="default" text="已停用" />
+                ) : u.mustChangePassword ? (
+                  <Badge status="warning" text="待本人改密" />
+                ) : (
+                  <Badge status="success" text="正常" />
+                ),
             },
             { title: '最近登录', dataIndex: 'lastLoginAt', render: (v: string | null) => formatDateTime(v) },
             { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
@@ -102,7 +112,13 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
         />
       </Card>
       {disabling ? (
-        <Modal open title={`正在停用账户“${disabling.user.username}”`} closable={false} mask={{ closable: false }} footer={null}>
+        <Modal
+          open
+          title={`正在停用账户“${disabling.user.username}”`}
+          closable={false}
+          mask={{ closable: false }}
+          footer={null}
+        >
           <RekeyProgress progressId={disabling.progressId} />
         </Modal>
       ) : null}

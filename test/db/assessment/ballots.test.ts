@@ -6,7 +6,14 @@ import { loadRankingInput } from '../../../db/assessment/rankings';
 import { canonicalJson, defaultAssessmentConfig } from '../../../shared/assessment';
 import { computeRankings } from '../../../shared/scoring';
 import type { CallInput } from '../../../shared/ipc/contract';
-import { assessmentTables, createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
+import {
+  assessmentTables,
+  createC1,
+  enterWorkedExample,
+  seedRoster,
+  startCollecting,
+  type SmallRoster,
+} from '../../helpers/assessment';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, minimalCadre, newRosterHost } from '../../helpers/roster';
 
@@ -23,23 +30,73 @@ describe('ballot entry', () => {
   test('each kind is stored and listed; saving again replaces; deleting removes; each writes one audit entry', async () => {
     const { h, r, id } = await collecting();
     /** Makes a change, checks what it reports, and reads the lists back. */
-    const saved = async <N extends 'ballots.saveSuperior' | 'ballots.savePeer' | 'ballots.saveStaff' | 'ballots.saveService' | 'ballots.delete'>(name: N, input: CallInput<N>) => {
+    const saved = async <
+      N extends
+        'ballots.saveSuperior' | 'ballots.savePeer' | 'ballots.saveStaff' | 'ballots.saveService' | 'ballots.delete',
+    >(
+      name: N,
+      input: CallInput<N>,
+    ) => {
       expect(await h.ok(name, input)).toEqual({ changed: expect.any(Number) });
       return h.ok('ballots.list', { assessmentId: id });
     };
-    expect(await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗委书记', group: 'chief:C1', order: [r.b, r.a, r.c], paperNo: 'S-001' })).toEqual({ changed: 1 });
-    expect(await lastAudit(h)).toMatchObject({ action: 'ballots.saveSuperior', detail: { kind: '上级排名', rater: '旗委书记', group: '正职·苏木镇（街道）', places: 3 } });
-    let list = await saved('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗委书记', group: 'chief:C1', order: [r.a, r.b, r.c] });
-    expect(list.superior).toEqual([expect.objectContaining({ raterLabel: '旗委书记', group: 'chief:C1', order: [r.a, r.b, r.c], enteredBy: '王管理员' })]);
-    await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: '旗长', group: `deputy:${r.units.wulan}`, order: [r.e, r.d] });
+    expect(
+      await h.ok('ballots.saveSuperior', {
+        assessmentId: id,
+        raterLabel: '旗委书记',
+        group: 'chief:C1',
+        order: [r.b, r.a, r.c],
+        paperNo: 'S-001',
+      }),
+    ).toEqual({ changed: 1 });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'ballots.saveSuperior',
+      detail: { kind: '上级排名', rater: '旗委书记', group: '正职·苏木镇（街道）', places: 3 },
+    });
+    let list = await saved('ballots.saveSuperior', {
+      assessmentId: id,
+      raterLabel: '旗委书记',
+      group: 'chief:C1',
+      order: [r.a, r.b, r.c],
+    });
+    expect(list.superior).toEqual([
+      expect.objectContaining({
+        raterLabel: '旗委书记',
+        group: 'chief:C1',
+        order: [r.a, r.b, r.c],
+        enteredBy: '王管理员',
+      }),
+    ]);
+    await h.ok('ballots.saveSuperior', {
+      assessmentId: id,
+      raterLabel: '旗长',
+      group: `deputy:${r.units.wulan}`,
+      order: [r.e, r.d],
+    });
 
-    list = await saved('ballots.savePeer', { assessmentId: id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }] });
-    list = await saved('ballots.savePeer', { assessmentId: id, raterId: r.d, ballots: [{ targetId: r.e, scores: { fz1: 70, fz2: 80 } }] });
+    list = await saved('ballots.savePeer', {
+      assessmentId: id,
+      raterId: r.d,
+      ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }],
+    });
+    list = await saved('ballots.savePeer', {
+      assessmentId: id,
+      raterId: r.d,
+      ballots: [{ targetId: r.e, scores: { fz1: 70, fz2: 80 } }],
+    });
     expect(list.peer).toEqual([expect.objectContaining({ raterId: r.d, targetId: r.e, scores: { fz1: 70, fz2: 80 } })]);
 
-    list = await saved('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 10, good: 5, fair: 1, poor: 0 }] });
-    expect(list.staff).toEqual([expect.objectContaining({ targetId: r.a, counts: { excellent: 10, good: 5, fair: 1, poor: 0 } })]);
-    list = await saved('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.a, excellent: 0, good: 0, fair: 0, poor: 0 }] });
+    list = await saved('ballots.saveStaff', {
+      assessmentId: id,
+      counts: [{ targetId: r.a, excellent: 10, good: 5, fair: 1, poor: 0 }],
+    });
+    expect(list.staff).toEqual([
+      expect.objectContaining({ targetId: r.a, counts: { excellent: 10, good: 5, fair: 1, poor: 0 } }),
+    ]);
+    list = await saved('ballots.saveStaff', {
+      assessmentId: id,
+      counts: [{ targetId: r.a, excellent: 0, good: 0, fair: 0, poor: 0 }],
+    });
     expect(list.staff).toEqual([]);
 
     list = await saved('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [90, 85.5, 100] });
@@ -50,29 +107,155 @@ describe('ballot entry', () => {
     list = await saved('ballots.delete', { assessmentId: id, kind: 'service', id: list.service[0]!.id });
     expect(list.service).toEqual([]);
     expect(await lastAudit(h)).toMatchObject({ action: 'ballots.delete', detail: { kind: '服务对象' } });
-    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'peer', id: 999 })).toMatchObject({ code: 'NOT_FOUND', message: '找不到该测评票，可能已被删除' });
+    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'peer', id: 999 })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '找不到该测评票，可能已被删除',
+    });
   });
 
   test.each([
-    ['a leader’s order missing a cadre', 'ballots.saveSuperior', (r: SmallRoster, id: number) => ({ assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b] }), 'order', '排名不完整：缺少“朝鲁”，本组 3 人须全部排出名次'],
-    ['a repeated cadre in an order', 'ballots.saveSuperior', (r: SmallRoster, id: number) => ({ assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b, r.a] }), 'order', '“阿古拉”在排名中重复出现，请重新排名'],
-    ['a cadre of another group in an order', 'ballots.saveSuperior', (r: SmallRoster, id: number) => ({ assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b, r.d] }), 'order', '第 3 名“德力格尔”不属于本组，请重新排名'],
-    ['an unknown group', 'ballots.saveSuperior', (r: SmallRoster, id: number) => ({ assessmentId: id, raterLabel: 'L1', group: 'chief:C7', order: [r.a] }), 'group', '排名分组不是本次考核的分组'],
-    ['a self rating', 'ballots.savePeer', (r: SmallRoster, id: number) => ({ assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(80) }, { targetId: r.a, scores: same(99) }] }), 'ballots', '评价人“阿古拉”不能给本人打分'],
-    ['a peer score above 100', 'ballots.savePeer', (r: SmallRoster, id: number) => ({ assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: { zz1: 101, zz2: 80, zz3: 80 } }] }), 'ballots.0.scores.zz1', '互评分数必须在 0–100 之间'],
-    ['a missing indicator', 'ballots.savePeer', (r: SmallRoster, id: number) => ({ assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: { zz1: 80, zz2: 80 } }] }), 'ballots', '对“巴特尔”的“攻坚克难”未填写分数'],
-    ['a rater of another group', 'ballots.savePeer', (r: SmallRoster, id: number) => ({ assessmentId: id, raterId: r.d, ballots: [{ targetId: r.a, scores: same(80) }] }), 'ballots', '“阿古拉”与评价人“德力格尔”不在同一组，不能互评'],
-    ['a rater outside the assessment', 'ballots.savePeer', (r: SmallRoster, id: number) => ({ assessmentId: id, raterId: r.f, ballots: [{ targetId: r.a, scores: same(80) }] }), 'raterId', '评价人不是本次考核的成员'],
-    ['a service score below 0', 'ballots.saveService', (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, scores: [80, -1] }), 'scores.1', '服务对象评分必须在 0–100 之间'],
-    ['a negative staff count', 'ballots.saveStaff', (r: SmallRoster, id: number) => ({ assessmentId: id, counts: [{ targetId: r.a, excellent: -1, good: 0, fair: 0, poor: 0 }] }), 'counts.0.excellent', '优秀票数不能为负'],
-    ['an adjustment of 0 points', 'adjustments.add', (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, points: 0, date: '2025-01-01', reason: '无' }), 'points', '加减分不能为 0'],
-    ['a veto without a reason', 'vetoes.add', (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, reason: '  ' }), 'reason', '请填写否决理由'],
-  ] as const)('%s is refused with a message naming the field; nothing is saved', async (_name, call, input, field, message) => {
-    const { h, r, id } = await collecting();
-    const before = await assessmentTables(h);
-    expect(await h.err(call, input(r, id))).toEqual({ code: 'VALIDATION', field, message });
-    expect(await assessmentTables(h)).toEqual(before);
-  });
+    [
+      'a leader’s order missing a cadre',
+      'ballots.saveSuperior',
+      (r: SmallRoster, id: number) => ({ assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.a, r.b] }),
+      'order',
+      '排名不完整：缺少“朝鲁”，本组 3 人须全部排出名次',
+    ],
+    [
+      'a repeated cadre in an order',
+      'ballots.saveSuperior',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterLabel: 'L1',
+        group: 'chief:C1',
+        order: [r.a, r.b, r.a],
+      }),
+      'order',
+      '“阿古拉”在排名中重复出现，请重新排名',
+    ],
+    [
+      'a cadre of another group in an order',
+      'ballots.saveSuperior',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterLabel: 'L1',
+        group: 'chief:C1',
+        order: [r.a, r.b, r.d],
+      }),
+      'order',
+      '第 3 名“德力格尔”不属于本组，请重新排名',
+    ],
+    [
+      'an unknown group',
+      'ballots.saveSuperior',
+      (r: SmallRoster, id: number) => ({ assessmentId: id, raterLabel: 'L1', group: 'chief:C7', order: [r.a] }),
+      'group',
+      '排名分组不是本次考核的分组',
+    ],
+    [
+      'a self rating',
+      'ballots.savePeer',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterId: r.a,
+        ballots: [
+          { targetId: r.b, scores: same(80) },
+          { targetId: r.a, scores: same(99) },
+        ],
+      }),
+      'ballots',
+      '评价人“阿古拉”不能给本人打分',
+    ],
+    [
+      'a peer score above 100',
+      'ballots.savePeer',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterId: r.a,
+        ballots: [{ targetId: r.b, scores: { zz1: 101, zz2: 80, zz3: 80 } }],
+      }),
+      'ballots.0.scores.zz1',
+      '互评分数必须在 0–100 之间',
+    ],
+    [
+      'a missing indicator',
+      'ballots.savePeer',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterId: r.a,
+        ballots: [{ targetId: r.b, scores: { zz1: 80, zz2: 80 } }],
+      }),
+      'ballots',
+      '对“巴特尔”的“攻坚克难”未填写分数',
+    ],
+    [
+      'a rater of another group',
+      'ballots.savePeer',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterId: r.d,
+        ballots: [{ targetId: r.a, scores: same(80) }],
+      }),
+      'ballots',
+      '“阿古拉”与评价人“德力格尔”不在同一组，不能互评',
+    ],
+    [
+      'a rater outside the assessment',
+      'ballots.savePeer',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        raterId: r.f,
+        ballots: [{ targetId: r.a, scores: same(80) }],
+      }),
+      'raterId',
+      '评价人不是本次考核的成员',
+    ],
+    [
+      'a service score below 0',
+      'ballots.saveService',
+      (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, scores: [80, -1] }),
+      'scores.1',
+      '服务对象评分必须在 0–100 之间',
+    ],
+    [
+      'a negative staff count',
+      'ballots.saveStaff',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        counts: [{ targetId: r.a, excellent: -1, good: 0, fair: 0, poor: 0 }],
+      }),
+      'counts.0.excellent',
+      '优秀票数不能为负',
+    ],
+    [
+      'an adjustment of 0 points',
+      'adjustments.add',
+      (r: SmallRoster, id: number) => ({
+        assessmentId: id,
+        targetId: r.a,
+        points: 0,
+        date: '2025-01-01',
+        reason: '无',
+      }),
+      'points',
+      '加减分不能为 0',
+    ],
+    [
+      'a veto without a reason',
+      'vetoes.add',
+      (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, reason: '  ' }),
+      'reason',
+      '请填写否决理由',
+    ],
+  ] as const)(
+    '%s is refused with a message naming the field; nothing is saved',
+    async (_name, call, input, field, message) => {
+      const { h, r, id } = await collecting();
+      const before = await assessmentTables(h);
+      expect(await h.err(call, input(r, id))).toEqual({ code: 'VALIDATION', field, message });
+      expect(await assessmentTables(h)).toEqual(before);
+    },
+  );
 
   test('entry is refused outside 测评中 with a message; a peer batch with one bad target saves nothing', async () => {
     const h = await newRosterHost();
@@ -84,10 +267,25 @@ describe('ballot entry', () => {
     });
     const c = await startCollecting(h, a);
     const before = await assessmentTables(h);
-    await h.err('ballots.savePeer', { assessmentId: c.id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(80) }, { targetId: r.c, scores: { zz1: 1 } }] });
+    await h.err('ballots.savePeer', {
+      assessmentId: c.id,
+      raterId: r.a,
+      ballots: [
+        { targetId: r.b, scores: same(80) },
+        { targetId: r.c, scores: { zz1: 1 } },
+      ],
+    });
     expect(await assessmentTables(h)).toEqual(before);
     await h.ok('assessments.setState', { id: c.id, version: c.version, state: 'summarized' });
-    expect(await h.err('adjustments.add', { assessmentId: c.id, targetId: r.a, points: 1, date: '2025-01-01', reason: '表彰' })).toMatchObject({
+    expect(
+      await h.err('adjustments.add', {
+        assessmentId: c.id,
+        targetId: r.a,
+        points: 1,
+        date: '2025-01-01',
+        reason: '表彰',
+      }),
+    ).toMatchObject({
       message: `考核“${a.name}”当前为“已汇总”状态，只有“测评中”状态才能录入加减分`,
     });
   });
@@ -99,7 +297,9 @@ describe('rankings', () => {
     await enterWorkedExample(h, id, r);
     const view = await h.ok('rankings.get', { assessmentId: id });
     const chiefs = view.result.groups.find((g) => g.position === 'chief' && g.groupKey === 'C1')!;
-    expect(chiefs.rows.map((x) => [view.members[x.cadreId]!.name, x.rank, x.finalScore, x.base, x.bonus, x.grade, x.flags])).toEqual([
+    expect(
+      chiefs.rows.map((x) => [view.members[x.cadreId]!.name, x.rank, x.finalScore, x.base, x.bonus, x.grade, x.flags]),
+    ).toEqual([
       ['巴特尔', 1, 91.1, 88.1, 3, 'competent', []],
       ['阿古拉', 2, 89.75, 89.75, 0, 'competent', []],
       ['朝鲁', 3, 66.25, 66.25, 0, 'competent', ['missing:service']],
@@ -111,7 +311,10 @@ describe('rankings', () => {
       service: { score: 90, ballots: 1, trimmed: false },
     });
     expect(chiefs.excellentQuota).toBe(0);
-    expect(view.result.unranked).toEqual([{ cadreId: String(r.d), reason: 'noData' }, { cadreId: String(r.e), reason: 'noData' }]);
+    expect(view.result.unranked).toEqual([
+      { cadreId: String(r.d), reason: 'noData' },
+      { cadreId: String(r.e), reason: 'noData' },
+    ]);
     expect(view.groupNames).toEqual({ 'chief:C1': '正职·苏木镇（街道）', [`deputy:${r.units.wulan}`]: '副职·乌兰镇' });
     expect(view.invalidBallots).toEqual([]);
   });
@@ -130,7 +333,11 @@ describe('rankings', () => {
       [String(r.c), 3, 60],
     ]);
     weights.deputy = { superior: 0, peer: 0, staff: 0, service: 0 };
-    expect(await h.err('rankings.whatIf', { assessmentId: id, weights })).toEqual({ code: 'VALIDATION', field: 'weights.deputy', message: '副职四项权重不能全为 0' });
+    expect(await h.err('rankings.whatIf', { assessmentId: id, weights })).toEqual({
+      code: 'VALIDATION',
+      field: 'weights.deputy',
+      message: '副职四项权重不能全为 0',
+    });
     expect(await assessmentTables(h)).toEqual(before);
     expect((await h.ok('rankings.get', { assessmentId: id })).result.groups[0]!.rows[0]!.finalScore).toBe(91.1);
   });
@@ -140,11 +347,20 @@ describe('rankings', () => {
     await h.ok('ballots.savePeer', { assessmentId: id, raterId: r.a, ballots: [{ targetId: r.b, scores: same(80) }] });
     const a = await h.ok('assessments.get', { id });
     const config = defaultAssessmentConfig();
-    config.indicators.chief = [{ id: 'zz1', weight: 0.5 }, { id: 'zz2', weight: 0.5 }];
+    config.indicators.chief = [
+      { id: 'zz1', weight: 0.5 },
+      { id: 'zz2', weight: 0.5 },
+    ];
     await h.ok('assessments.updateConfig', { id, version: a.version, config });
     const view = await h.ok('rankings.get', { assessmentId: id });
     expect(view.invalidBallots).toEqual([
-      { kind: 'peer', index: 0, reason: 'peer.indicators', reasonText: '互评指标与当前配置不一致（配置修改后需重新录入）', ballot: '阿古拉对巴特尔的互评' },
+      {
+        kind: 'peer',
+        index: 0,
+        reason: 'peer.indicators',
+        reasonText: '互评指标与当前配置不一致（配置修改后需重新录入）',
+        ballot: '阿古拉对巴特尔的互评',
+      },
     ]);
   });
 });
@@ -166,7 +382,9 @@ describe('grade confirmation and archive', () => {
       field: 'reason',
       message: '“朝鲁”的建议等次为“称职”，改为“基本称职”须填写调整理由',
     });
-    expect(await h.err('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'excellent', reason: '表现突出' })).toEqual({
+    expect(
+      await h.err('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'excellent', reason: '表现突出' }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'grade',
       message: '“正职·苏木镇（街道）”组的优秀名额为 0 名，评定“巴特尔”为优秀后将有 1 名，超出名额，未保存',
@@ -176,12 +394,20 @@ describe('grade confirmation and archive', () => {
     });
     expect(await assessmentTables(h)).toEqual(before);
     await h.ok('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'competent' });
-    const view = await h.ok('grades.confirm', { assessmentId: id, cadreId: r.c, grade: 'basicallyCompetent', reason: '服务对象评价缺失，综合研判' });
+    const view = await h.ok('grades.confirm', {
+      assessmentId: id,
+      cadreId: r.c,
+      grade: 'basicallyCompetent',
+      reason: '服务对象评价缺失，综合研判',
+    });
     expect(view.confirmations.map((c) => [c.cadreId, c.grade, c.reason])).toEqual([
       [r.b, 'competent', ''],
       [r.c, 'basicallyCompetent', '服务对象评价缺失，综合研判'],
     ]);
-    expect(await lastAudit(h)).toMatchObject({ action: 'grades.confirm', detail: { cadre: '朝鲁', grade: '基本称职', suggested: '称职', reason: '服务对象评价缺失，综合研判' } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'grades.confirm',
+      detail: { cadre: '朝鲁', grade: '基本称职', suggested: '称职', reason: '服务对象评价缺失，综合研判' },
+    });
   });
 
   test('archiving stores the result with the SHA-256 of the canonical input; the digest is reproducible; the archive is immutable', async () => {
@@ -200,7 +426,11 @@ describe('grade confirmation and archive', () => {
     const view = await h.ok('rankings.get', { assessmentId: id });
     expect(view.result).toEqual(computeRankings(input));
     expect(view.result).toEqual(before.result);
-    expect(view).toMatchObject({ state: 'archived', digest: expected, confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })] });
+    expect(view).toMatchObject({
+      state: 'archived',
+      digest: expected,
+      confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
+    });
 
     // Every change is refused, and nothing in the assessment tables moves.
     const frozen = await assessmentTables(h);

@@ -24,7 +24,12 @@ async function summarized() {
 describe('grades.confirmSuggested', () => {
   test('a group in one step: the unconfirmed take their suggested grade, one confirmed otherwise is kept and named', async () => {
     const { h, r, id, name } = await summarized();
-    await h.ok('grades.confirm', { assessmentId: id, cadreId: r.c, grade: 'basicallyCompetent', reason: '服务对象评价缺失，综合研判' });
+    await h.ok('grades.confirm', {
+      assessmentId: id,
+      cadreId: r.c,
+      grade: 'basicallyCompetent',
+      reason: '服务对象评价缺失，综合研判',
+    });
     const before = await h.ok('rankings.get', { assessmentId: id });
     const suggested = new Map(before.result.groups.flatMap((g) => g.rows.map((x) => [Number(x.cadreId), x.grade])));
     const plan = suggestedPlan(before, 'chief:C1');
@@ -32,7 +37,9 @@ describe('grades.confirmSuggested', () => {
 
     const out = await h.ok('grades.confirmSuggested', { assessmentId: id, group: 'chief:C1', cadreIds: [r.b, r.a] });
     expect(out.confirmed).toBe(2);
-    expect(out.skipped).toEqual([{ cadreId: r.c, name: '朝鲁', reason: '已确认为“基本称职”（建议等次“称职”），保持不变' }]);
+    expect(out.skipped).toEqual([
+      { cadreId: r.c, name: '朝鲁', reason: '已确认为“基本称职”（建议等次“称职”），保持不变' },
+    ]);
     const grades = new Map(out.view.confirmations.map((c) => [c.cadreId, [c.grade, c.reason]]));
     expect(grades.get(r.a)).toEqual([suggested.get(r.a), '']);
     expect(grades.get(r.b)).toEqual([suggested.get(r.b), '']);
@@ -66,34 +73,63 @@ describe('grades.confirmSuggested', () => {
     const { h, r, id } = await summarized();
     before = await assessmentTables(h);
     // The dialog showed a, b, c; meanwhile c was confirmed otherwise by someone else: nothing is saved.
-    const seen = suggestedPlan(await h.ok('rankings.get', { assessmentId: id }), 'chief:C1').confirm.map((x) => x.cadreId);
+    const seen = suggestedPlan(await h.ok('rankings.get', { assessmentId: id }), 'chief:C1').confirm.map(
+      (x) => x.cadreId,
+    );
     await h.ok('grades.confirm', { assessmentId: id, cadreId: r.c, grade: 'basicallyCompetent', reason: '综合研判' });
     before = await assessmentTables(h);
-    expect(await h.err('grades.confirmSuggested', { assessmentId: id, group: 'chief:C1', cadreIds: seen })).toMatchObject({
+    expect(
+      await h.err('grades.confirmSuggested', { assessmentId: id, group: 'chief:C1', cadreIds: seen }),
+    ).toMatchObject({
       code: 'CONFLICT',
       message: '确认期间等次已有变化（其他人确认或调整了等次），请刷新后重新确认，本次未保存',
     });
-    expect(await h.err('grades.confirmSuggested', { assessmentId: id, group: 'chief:C7', cadreIds: [r.a] })).toMatchObject({
+    expect(
+      await h.err('grades.confirmSuggested', { assessmentId: id, group: 'chief:C7', cadreIds: [r.a] }),
+    ).toMatchObject({
       code: 'VALIDATION',
       field: 'group',
       message: '所选分组不是本次考核参与排名的分组',
     });
-    expect(await h.err('grades.confirmSuggested', { assessmentId: id, group: 'chief:C1', cadreIds: 'a' as unknown as number[] })).toMatchObject({
+    expect(
+      await h.err('grades.confirmSuggested', {
+        assessmentId: id,
+        group: 'chief:C1',
+        cadreIds: 'a' as unknown as number[],
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: '要确认的干部不正确',
     });
     expect(await assessmentTables(h)).toEqual(before);
     await h.ok('grades.confirmSuggested', { assessmentId: id, cadreIds: [r.a, r.b, r.e] });
-    expect(await h.err('grades.confirmSuggested', { assessmentId: id, cadreIds: [] })).toMatchObject({ code: 'VALIDATION', message: '没有需要按建议等次确认的干部' });
+    expect(await h.err('grades.confirmSuggested', { assessmentId: id, cadreIds: [] })).toMatchObject({
+      code: 'VALIDATION',
+      message: '没有需要按建议等次确认的干部',
+    });
   });
 
   test('a tie at the last 优秀 place and 优秀 beyond the quota are left for one-by-one confirmation', () => {
-    const row = (cadreId: string, grade: 'excellent' | 'competent', flags: string[] = []) => ({ cadreId, grade, flags, rank: 1 }) as never;
+    const row = (cadreId: string, grade: 'excellent' | 'competent', flags: string[] = []) =>
+      ({ cadreId, grade, flags, rank: 1 }) as never;
     const view = {
-      confirmations: [{ cadreId: 3, grade: 'excellent' as const, reason: '表现突出', confirmedBy: 'x', confirmedAt: '' }],
+      confirmations: [
+        { cadreId: 3, grade: 'excellent' as const, reason: '表现突出', confirmedBy: 'x', confirmedAt: '' },
+      ],
       result: {
         groups: [
-          { position: 'chief', groupKey: 'C1', excellentQuota: 1, size: 4, rows: [row('1', 'excellent'), row('2', 'competent', ['quotaTie']), row('3', 'competent'), row('4', 'competent')] },
+          {
+            position: 'chief',
+            groupKey: 'C1',
+            excellentQuota: 1,
+            size: 4,
+            rows: [
+              row('1', 'excellent'),
+              row('2', 'competent', ['quotaTie']),
+              row('3', 'competent'),
+              row('4', 'competent'),
+            ],
+          },
         ],
         unranked: [],
         invalidBallots: [],

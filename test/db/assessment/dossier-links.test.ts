@@ -11,20 +11,47 @@ async function collecting() {
   return { h, r, id: a.id };
 }
 
-const veto: Partial<EntryForm> = { subItemCode: 'S6.5', channelCode: 'CH10', polarity: 'negative', standardCodes: ['D5.1'], listItemCode: 'N1' };
+const veto: Partial<EntryForm> = {
+  subItemCode: 'S6.5',
+  channelCode: 'CH10',
+  polarity: 'negative',
+  standardCodes: ['D5.1'],
+  listItemCode: 'N1',
+};
 
 describe('veto proposals from the dossier', () => {
   test('entries of the assessment year matching a veto list item are proposed; adopting one marks it vetoed', async () => {
     const { h, r, id } = await collecting();
     const hit = await addEntry(h, r.a, { ...veto, date: '2025-05-10', title: '违反政治纪律受到处分' });
     await addEntry(h, r.b, { ...veto, date: '2024-11-02', title: '上一年度的违纪材料' }); // another year
-    await addEntry(h, r.c, { subItemCode: 'S6.1', channelCode: 'CH10', polarity: 'negative', standardCodes: ['D5.2'], listItemCode: 'N4', date: '2025-03-01', title: '提醒谈话' }); // no veto item
+    await addEntry(h, r.c, {
+      subItemCode: 'S6.1',
+      channelCode: 'CH10',
+      polarity: 'negative',
+      standardCodes: ['D5.2'],
+      listItemCode: 'N4',
+      date: '2025-03-01',
+      title: '提醒谈话',
+    }); // no veto item
 
     const proposals = await h.ok('vetoes.proposals', { assessmentId: id });
     expect(proposals).toEqual([
-      { targetId: r.a, dossierEntryId: hit.id, date: '2025-05-10', title: '违反政治纪律受到处分', listItemCode: 'N1', listItemName: '违反政治纪律和政治规矩', vetoed: false },
+      {
+        targetId: r.a,
+        dossierEntryId: hit.id,
+        date: '2025-05-10',
+        title: '违反政治纪律受到处分',
+        listItemCode: 'N1',
+        listItemName: '违反政治纪律和政治规矩',
+        vetoed: false,
+      },
     ]);
-    await h.ok('vetoes.add', { assessmentId: id, targetId: r.a, reason: '档案材料“违反政治纪律受到处分”', dossierEntryId: hit.id });
+    await h.ok('vetoes.add', {
+      assessmentId: id,
+      targetId: r.a,
+      reason: '档案材料“违反政治纪律受到处分”',
+      dossierEntryId: hit.id,
+    });
     expect((await h.ok('vetoes.proposals', { assessmentId: id }))[0]).toMatchObject({ vetoed: true });
     // The veto names the entry it came from; a hand-made one stays 手工录入.
     await h.ok('vetoes.add', { assessmentId: id, targetId: r.b, reason: '其他问题' });
@@ -35,19 +62,26 @@ describe('veto proposals from the dossier', () => {
     ]);
     // The entry deleted later: the veto stays and says so.
     await h.ok('entries.delete', { id: hit.id, version: hit.version });
-    expect((await h.ok('ballots.list', { assessmentId: id })).vetoes[0]!.dossierEntry).toEqual({ id: hit.id, deleted: true });
+    expect((await h.ok('ballots.list', { assessmentId: id })).vetoes[0]!.dossierEntry).toEqual({
+      id: hit.id,
+      deleted: true,
+    });
   });
 
   test('a veto naming another cadre’s entry, or a missing one, is refused in Chinese; nothing is stored', async () => {
     const { h, r, id } = await collecting();
     const other = await addEntry(h, r.b, { ...veto, date: '2025-05-10', title: '他人的材料' });
     const count = async () => (await h.ok('ballots.list', { assessmentId: id })).vetoes.length;
-    expect(await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id })).toMatchObject({
+    expect(
+      await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id }),
+    ).toMatchObject({
       code: 'VALIDATION',
       field: 'dossierEntryId',
       message: expect.stringMatching(/^所依据的档案材料不是.+的材料$/),
     });
-    expect(await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id + 100 })).toMatchObject({
+    expect(
+      await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id + 100 }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: '所依据的档案材料不存在，可能已被删除',
     });
@@ -61,20 +95,31 @@ describe('results written into the dossier at archive', () => {
     await enterWorkedExample(h, id, r);
     const a = await h.ok('assessments.get', { id });
     const s = await h.ok('assessments.setState', { id, version: a.version, state: 'summarized' });
-    await h.ok('grades.confirm', { assessmentId: id, cadreId: r.c, grade: 'basicallyCompetent', reason: '服务对象评价缺失，综合研判' });
+    await h.ok('grades.confirm', {
+      assessmentId: id,
+      cadreId: r.c,
+      grade: 'basicallyCompetent',
+      reason: '服务对象评价缺失，综合研判',
+    });
     await h.ok('assessments.archive', { id, version: s.version });
 
     const resultsOf = async (cadreId: number) =>
       (await h.ok('dossier.get', { cadreId })).entries.filter((e) => e.subItem.code === 'S3.2');
     const b = await resultsOf(r.b);
     expect(b).toHaveLength(1);
-    expect(b[0]).toMatchObject({ origin: 'assessment', polarity: 'neutral', title: '2025年度科级干部“双比双评”考核：称职（第 1 名）' });
+    expect(b[0]).toMatchObject({
+      origin: 'assessment',
+      polarity: 'neutral',
+      title: '2025年度科级干部“双比双评”考核：称职（第 1 名）',
+    });
     expect(b[0]!.content).toContain('在苏木镇（街道）正职（3人）中排第 1 名，最终得分 91.10');
     const c = await resultsOf(r.c);
     expect(c[0]!.content).toContain('确定等次：基本称职（建议等次称职，调整理由：服务对象评价缺失，综合研判）');
     expect((await resultsOf(r.d))[0]).toMatchObject({ title: '2025年度科级干部“双比双评”考核：未排名' });
 
     const entry = b[0]!;
-    expect(await h.err('entries.delete', { id: entry.id, version: entry.version })).toMatchObject({ message: '这是“双比双评”考核归档时写入的结果，不能删除' });
+    expect(await h.err('entries.delete', { id: entry.id, version: entry.version })).toMatchObject({
+      message: '这是“双比双评”考核归档时写入的结果，不能删除',
+    });
   });
 });

@@ -4,8 +4,25 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { BallotImportPreview } from '../../../shared/assessment/types';
-import { assessmentTables, createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
-import { commitInput, downloadTemplate, fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, sectionStart, setRow, targetRow } from '../../helpers/ballot-excel';
+import {
+  assessmentTables,
+  createC1,
+  enterWorkedExample,
+  seedRoster,
+  startCollecting,
+  type SmallRoster,
+} from '../../helpers/assessment';
+import {
+  commitInput,
+  downloadTemplate,
+  fillWorkedExample,
+  loadWorkbook,
+  peerRow,
+  saveWorkbook,
+  sectionStart,
+  setRow,
+  targetRow,
+} from '../../helpers/ballot-excel';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
@@ -49,11 +66,14 @@ describe('ballot template', () => {
     expect(() => peerRow(chief, '阿古拉', '阿古拉')).toThrow();
     expect(targetRow(chief, 'service', '朝鲁')).toBeGreaterThan(0);
     // Drop-downs of the group's names from the hidden list sheet.
-    const validations = (chief as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const validations = (chief as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
     const lists = Object.values(validations).filter((v) => v.type === 'list');
     expect(lists.length).toBeGreaterThan(0);
     expect(lists[0]!.formulae[0]).toBe("'_名单'!$A$2:$A$4");
-    expect(Object.values(validations).some((v) => v.type === 'decimal' && v.formulae[0] === 0 && v.formulae[1] === 100)).toBe(true);
+    expect(
+      Object.values(validations).some((v) => v.type === 'decimal' && v.formulae[0] === 0 && v.formulae[1] === 100),
+    ).toBe(true);
     expect(String(wb.getWorksheet('填表说明')!.getCell(1, 1).value)).toContain('测评票填表说明');
   });
 
@@ -62,7 +82,10 @@ describe('ballot template', () => {
     const detail = await h.ok('assessments.get', { id });
     await h.ok('assessments.setState', { id, version: detail.version, state: 'summarized' });
     const token = await h.pickSave('ballotTemplate', join(tempDir(), 'x.xlsx'));
-    expect(await h.err('ballots.saveTemplate', { assessmentId: id, token })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有“准备”或“测评中”状态才能下载测评票模板') });
+    expect(await h.err('ballots.saveTemplate', { assessmentId: id, token })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('只有“准备”或“测评中”状态才能下载测评票模板'),
+    });
   });
 });
 
@@ -72,15 +95,39 @@ describe('ballot import', () => {
     const p = await preview(h, id, fillWorkedExample);
     expect(p.issues).toEqual([]);
     expect(p.sheets).toEqual([
-      expect.objectContaining({ sheet: CHIEF, group: CHIEF, superior: 2, peer: 6, staff: 3, service: 2, rowsOk: 13, rowsWithIssues: 0 }),
+      expect.objectContaining({
+        sheet: CHIEF,
+        group: CHIEF,
+        superior: 2,
+        peer: 6,
+        staff: 3,
+        service: 2,
+        rowsOk: 13,
+        rowsWithIssues: 0,
+      }),
       expect.objectContaining({ sheet: DEPUTY, superior: 0, peer: 0, staff: 0, service: 0 }),
     ]);
     expect(p.ignoredSheets).toEqual([]);
     const before = await assessmentTables(h);
-    expect(await h.ok('ballots.commitExcel', commitInput(id, p))).toEqual({ superior: 2, peer: 6, staff: 3, service: 2 });
+    expect(await h.ok('ballots.commitExcel', commitInput(id, p))).toEqual({
+      superior: 2,
+      peer: 6,
+      staff: 3,
+      service: 2,
+    });
     expect((await assessmentTables(h)).audit).toBe(before.audit + 1);
-    expect(await lastAudit(h)).toMatchObject({ action: 'ballots.commitExcel', target: '已填测评票.xlsx', detail: { superior: 2, peer: 6, staff: 3, service: 2 } });
-    await h.ok('adjustments.add', { assessmentId: id, targetId: r.b, points: 3, date: '2025-06-01', reason: '承办全旗现场会' });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'ballots.commitExcel',
+      target: '已填测评票.xlsx',
+      detail: { superior: 2, peer: 6, staff: 3, service: 2 },
+    });
+    await h.ok('adjustments.add', {
+      assessmentId: id,
+      targetId: r.b,
+      points: 3,
+      date: '2025-06-01',
+      reason: '承办全旗现场会',
+    });
 
     const viaForms = await collecting();
     await enterWorkedExample(viaForms.h, viaForms.id, viaForms.r);
@@ -88,7 +135,10 @@ describe('ballot import', () => {
     expect(ranked.result).toEqual((await viaForms.h.ok('rankings.get', { assessmentId: viaForms.id })).result);
     expect(ranked.result.groups[0]!.rows.map((x) => x.cadreId)).toEqual([String(r.b), String(r.a), String(r.c)]);
     // A committed preview cannot be imported twice.
-    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能重复导入') });
+    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('不能重复导入'),
+    });
   });
 
   const chief = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => wb.getWorksheet(CHIEF)!;
@@ -105,22 +155,26 @@ describe('ballot import', () => {
     ],
     [
       'an unknown cadre in a leader’s order',
-      (wb: ExcelJS.Workbook): void => setRow(chief(wb), sectionStart(chief(wb), 'superior'), 1, ['L1', '阿古拉', '张三', '朝鲁']),
+      (wb: ExcelJS.Workbook): void =>
+        setRow(chief(wb), sectionStart(chief(wb), 'superior'), 1, ['L1', '阿古拉', '张三', '朝鲁']),
       { column: '第2名（C 列）', message: '“张三”不是本组（正职·苏木镇（街道））的干部' },
     ],
     [
       'a self-rating',
-      (wb: ExcelJS.Workbook): void => setRow(chief(wb), peerRow(chief(wb), '巴特尔', '阿古拉'), 1, ['巴特尔', '巴特尔', 90, 90, 90]),
+      (wb: ExcelJS.Workbook): void =>
+        setRow(chief(wb), peerRow(chief(wb), '巴特尔', '阿古拉'), 1, ['巴特尔', '巴特尔', 90, 90, 90]),
       { column: '被评价人（B 列）', message: '评价人“巴特尔”不能给本人打分' },
     ],
     [
       'an incomplete order',
-      (wb: ExcelJS.Workbook): void => setRow(chief(wb), sectionStart(chief(wb), 'superior'), 1, ['L1', '阿古拉', '巴特尔', null]),
+      (wb: ExcelJS.Workbook): void =>
+        setRow(chief(wb), sectionStart(chief(wb), 'superior'), 1, ['L1', '阿古拉', '巴特尔', null]),
       { column: '名次', message: '排名不完整：缺少“朝鲁”，本组 3 人须全部排出名次' },
     ],
     [
       'a cadre twice in one order',
-      (wb: ExcelJS.Workbook): void => setRow(chief(wb), sectionStart(chief(wb), 'superior'), 1, ['L1', '阿古拉', '巴特尔', '阿古拉']),
+      (wb: ExcelJS.Workbook): void =>
+        setRow(chief(wb), sectionStart(chief(wb), 'superior'), 1, ['L1', '阿古拉', '巴特尔', '阿古拉']),
       { column: '第3名（D 列）', message: '“阿古拉”在排名中重复出现' },
     ],
     [
@@ -130,7 +184,10 @@ describe('ballot import', () => {
         setRow(chief(wb), s, 1, ['旗委书记', '阿古拉', '巴特尔', '朝鲁']);
         setRow(chief(wb), s + 3, 1, ['旗委书记', '巴特尔', '阿古拉', '朝鲁']);
       },
-      { column: '上级领导（职务或姓名）（A 列）', message: '领导“旗委书记”对本组的排名已在第 6 行填写，同一张票不能填写两次' },
+      {
+        column: '上级领导（职务或姓名）（A 列）',
+        message: '领导“旗委书记”对本组的排名已在第 6 行填写，同一张票不能填写两次',
+      },
     ],
     [
       'a negative staff count',
@@ -142,25 +199,39 @@ describe('ballot import', () => {
       (wb: ExcelJS.Workbook): void => {
         chief(wb).getCell(2, 2).value = '考核99·模板1·chief:C1';
       },
-      { column: '识别码（B 列）', row: 2, message: '本工作表来自另一次考核的测评票（识别码 考核99·模板1·chief:C1），不能导入到考核“2025年度科级干部“双比双评”考核”' },
+      {
+        column: '识别码（B 列）',
+        row: 2,
+        message:
+          '本工作表来自另一次考核的测评票（识别码 考核99·模板1·chief:C1），不能导入到考核“2025年度科级干部“双比双评”考核”',
+      },
     ],
-  ] as const)('%s: the preview names sheet, row and column; the import is refused; nothing changes', async (_name, edit, expected) => {
-    const { h, id } = await collecting();
-    const p = await preview(h, id, (wb) => {
-      fillWorkedExample(wb);
-      edit(wb);
-    });
-    expect(p.issues).toEqual([expect.objectContaining({ sheet: CHIEF, ...expected, row: 'row' in expected ? expected.row : expect.any(Number) })]);
-    expect(p.issues[0]!.row).toBeGreaterThan(1);
-    expect(p.issueCount).toBe(1);
-    const before = await assessmentTables(h);
-    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toEqual({
-      code: 'VALIDATION',
-      field: 'jobId',
-      message: '测评票中还有 1 处错误，请改正后重新选择文件；本次未导入任何测评票',
-    });
-    expect(await assessmentTables(h)).toEqual(before);
-  });
+  ] as const)(
+    '%s: the preview names sheet, row and column; the import is refused; nothing changes',
+    async (_name, edit, expected) => {
+      const { h, id } = await collecting();
+      const p = await preview(h, id, (wb) => {
+        fillWorkedExample(wb);
+        edit(wb);
+      });
+      expect(p.issues).toEqual([
+        expect.objectContaining({
+          sheet: CHIEF,
+          ...expected,
+          row: 'row' in expected ? expected.row : expect.any(Number),
+        }),
+      ]);
+      expect(p.issues[0]!.row).toBeGreaterThan(1);
+      expect(p.issueCount).toBe(1);
+      const before = await assessmentTables(h);
+      expect(await h.err('ballots.commitExcel', commitInput(id, p))).toEqual({
+        code: 'VALIDATION',
+        field: 'jobId',
+        message: '测评票中还有 1 处错误，请改正后重新选择文件；本次未导入任何测评票',
+      });
+      expect(await assessmentTables(h)).toEqual(before);
+    },
+  );
 
   test('a workbook of another assessment, a file that is no template, an empty template: refused as a whole', async () => {
     const { h, id } = await collecting();
@@ -171,14 +242,19 @@ describe('ballot import', () => {
     expect(await h.err('ballots.previewExcel', { assessmentId: id, token: file!.token })).toEqual({
       code: 'VALIDATION',
       field: 'file',
-      message: '这是考核“2026年度考核”的测评票，不能导入到考核“2025年度科级干部“双比双评”考核”；请在本考核中下载测评票模板后填写',
+      message:
+        '这是考核“2026年度考核”的测评票，不能导入到考核“2025年度科级干部“双比双评”考核”；请在本考核中下载测评票模板后填写',
     });
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').getCell(1, 1).value = '随手记';
     const [notTemplate] = await h.pickOpen('ballotExcel', await saveWorkbook(plain, join(tempDir(), 'plain.xlsx')));
-    expect(await h.err('ballots.previewExcel', { assessmentId: id, token: notTemplate!.token })).toMatchObject({ message: expect.stringContaining('这不是本系统下载的测评票模板') });
+    expect(await h.err('ballots.previewExcel', { assessmentId: id, token: notTemplate!.token })).toMatchObject({
+      message: expect.stringContaining('这不是本系统下载的测评票模板'),
+    });
     const empty = await preview(h, id, () => {});
-    expect(await h.err('ballots.commitExcel', commitInput(id, empty))).toMatchObject({ message: '文件中没有填写任何测评票' });
+    expect(await h.err('ballots.commitExcel', commitInput(id, empty))).toMatchObject({
+      message: '文件中没有填写任何测评票',
+    });
     expect(await assessmentTables(h)).toEqual({ ...before, audit: before.audit + 1 }); // the one template download
   });
 
@@ -197,15 +273,28 @@ describe('ballot import', () => {
 
   test('a leader who already has a hand-entered ballot is a conflict: refused until left out, never replaced', async () => {
     const { h, r, id } = await collecting();
-    await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.c, r.b, r.a] });
+    await h.ok('ballots.saveSuperior', {
+      assessmentId: id,
+      raterLabel: 'L1',
+      group: 'chief:C1',
+      order: [r.c, r.b, r.a],
+    });
     const p = await preview(h, id, fillWorkedExample);
-    expect(p.plan.groups[0]!.conflicts).toEqual([{ kind: 'superior', rater: 'L1', raterName: 'L1', existing: { manual: 1 }, fileRows: 1 }]);
+    expect(p.plan.groups[0]!.conflicts).toEqual([
+      { kind: 'superior', rater: 'L1', raterName: 'L1', existing: { manual: 1 }, fileRows: 1 },
+    ]);
     const before = await assessmentTables(h);
     for (const mode of ['add', 'replace'] as const) {
-      expect(await h.err('ballots.commitExcel', commitInput(id, p, mode))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('“正职·苏木镇（街道）”的上级领导“L1”已有排名票（手工录入 1 张）') });
+      expect(await h.err('ballots.commitExcel', commitInput(id, p, mode))).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('“正职·苏木镇（街道）”的上级领导“L1”已有排名票（手工录入 1 张）'),
+      });
     }
     expect(await assessmentTables(h)).toEqual(before);
-    await h.ok('ballots.commitExcel', commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'superior', rater: 'L1' }]));
+    await h.ok(
+      'ballots.commitExcel',
+      commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'superior', rater: 'L1' }]),
+    );
     const list = await h.ok('ballots.list', { assessmentId: id });
     expect(list.superior.map((b) => [b.raterLabel, b.order, b.source])).toEqual([
       ['L1', [r.c, r.b, r.a], 'manual'],

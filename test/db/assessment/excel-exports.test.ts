@@ -24,7 +24,12 @@ async function archived(): Promise<{ h: TestHost; id: number; digest: string }> 
 const frozenRows = (ws: ExcelJS.Worksheet) => (ws.views[0] as { state?: string; ySplit?: number }).ySplit;
 const rowValues = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1);
 
-async function exportTo(h: TestHost, call: 'rankings.exportExcel' | 'ballots.exportSummary', id: number, name: string): Promise<string> {
+async function exportTo(
+  h: TestHost,
+  call: 'rankings.exportExcel' | 'ballots.exportSummary',
+  id: number,
+  name: string,
+): Promise<string> {
   const path = join(tempDir(), name);
   const token = await h.pickSave(call === 'rankings.exportExcel' ? 'rankingsExcel' : 'ballotSummary', path);
   await h.ok(call, { assessmentId: id, token });
@@ -35,7 +40,11 @@ describe('rankings export', () => {
   test('a sheet per group, frozen header, numbers as numbers with 2 decimals, grades, flags in Chinese, the digest; audited', async () => {
     const { h, id, digest } = await archived();
     const path = await exportTo(h, 'rankings.exportExcel', id, '排名.xlsx');
-    expect(await lastAudit(h)).toMatchObject({ action: 'rankings.exportExcel', target: '排名.xlsx', detail: { groups: 2, digest } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'rankings.exportExcel',
+      target: '排名.xlsx',
+      detail: { groups: 2, digest },
+    });
     const wb = await loadWorkbook(path);
     // The deputies have no ballots in the worked example: listed on a sheet of their own.
     expect(wb.worksheets.map((w) => w.name)).toEqual(['正职·苏木镇（街道）', '副职·乌兰镇', '未排名']);
@@ -43,7 +52,16 @@ describe('rankings export', () => {
     const ws = wb.worksheets[0]!;
     expect(frozenRows(ws)).toBe(2);
     expect(String(ws.getCell(1, 1).value)).toContain('正职·苏木镇（街道）排名');
-    expect(rowValues(ws, 2).slice(0, 8)).toEqual(['名次', '姓名', '单位', '最终得分', '基础分', '上级排名得分', '上级排名票数', '上级排名去极值']);
+    expect(rowValues(ws, 2).slice(0, 8)).toEqual([
+      '名次',
+      '姓名',
+      '单位',
+      '最终得分',
+      '基础分',
+      '上级排名得分',
+      '上级排名票数',
+      '上级排名去极值',
+    ]);
     expect(rowValues(ws, 2).slice(-5)).toEqual(['加分', '减分', '建议等次', '确认等次', '标记']);
     const names = [3, 4, 5].map((r) => ws.getCell(r, 2).value);
     expect(names).toEqual(['巴特尔', '阿古拉', '朝鲁']);
@@ -73,7 +91,15 @@ describe('rankings export', () => {
     const profile = tempDir('ganbu-lo-profile-');
     execFileSync(
       'libreoffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, path],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+        '--outdir',
+        out,
+        path,
+      ],
       { timeout: 120_000, stdio: 'pipe' },
     );
     const csv = join(out, '排名.csv');
@@ -94,7 +120,12 @@ describe('ballot summary export', () => {
     const a = await startCollecting(h, await createC1(h));
     await enterWorkedExample(h, a.id, r);
     // A leader's order of the deputies: the leader's label must not show up anywhere.
-    await h.ok('ballots.saveSuperior', { assessmentId: a.id, raterLabel: '旗委书记', group: `deputy:${r.units.wulan}`, order: [r.e, r.d] });
+    await h.ok('ballots.saveSuperior', {
+      assessmentId: a.id,
+      raterLabel: '旗委书记',
+      group: `deputy:${r.units.wulan}`,
+      order: [r.e, r.d],
+    });
     const path = await exportTo(h, 'ballots.exportSummary', a.id, '测评汇总.xlsx');
     expect(await lastAudit(h)).toMatchObject({ action: 'ballots.exportSummary', target: '测评汇总.xlsx' });
     const wb = await loadWorkbook(path);
@@ -119,12 +150,26 @@ describe('ballot summary export', () => {
 
   test('the reviewer may not export ballot summaries', async () => {
     const { h, id } = await archived();
-    expect((await h.ok('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' })).role).toBe('reviewer');
+    expect(
+      (
+        await h.ok('users.create', {
+          username: 'reader',
+          displayName: '查阅员',
+          role: 'reviewer',
+          password: 'Reader@2025',
+        })
+      ).role,
+    ).toBe('reviewer');
     await h.ok('session.login', { username: 'reader', password: 'Reader@2025' });
     await h.ok('me.changePassword', { currentPassword: 'Reader@2025', newPassword: 'Reader#2025x' });
-    expect(await h.err('ballots.exportSummary', { assessmentId: id, token: '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await h.err('ballots.exportSummary', { assessmentId: id, token: '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90' }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     const path = join(tempDir(), '排名.xlsx');
     const token = await h.pickSave('rankingsExcel', path);
-    expect(await h.ok('rankings.exportExcel', { assessmentId: id, token })).toEqual({ fileName: '排名.xlsx', groups: 2 });
+    expect(await h.ok('rankings.exportExcel', { assessmentId: id, token })).toEqual({
+      fileName: '排名.xlsx',
+      groups: 2,
+    });
   });
 });

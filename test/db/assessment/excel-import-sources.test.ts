@@ -7,7 +7,16 @@ import { describe, expect, test } from 'vitest';
 import { groupEffect } from '../../../shared/assessment/ballot-import';
 import type { BallotImportPreview } from '../../../shared/assessment/types';
 import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
-import { commitInput, downloadTemplate, fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, setRow, targetRow } from '../../helpers/ballot-excel';
+import {
+  commitInput,
+  downloadTemplate,
+  fillWorkedExample,
+  loadWorkbook,
+  peerRow,
+  saveWorkbook,
+  setRow,
+  targetRow,
+} from '../../helpers/ballot-excel';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { ADMIN, tempDir } from '../../helpers/tmp-store';
@@ -24,25 +33,49 @@ async function collecting(): Promise<{ h: TestHost; r: SmallRoster; id: number; 
 }
 
 /** Kiosk ballots through the real kiosk calls: staff votes (德力格尔 excellent, 额尔敦 good) and peer ballots. */
-async function atKiosk(h: TestHost, id: number, staffGroup: string, staffBallots: number, peerRaters: readonly string[] = []): Promise<void> {
-  const staff = staffBallots > 0 ? await h.ok('codes.generate', { assessmentId: id, kind: 'staff', group: staffGroup, count: staffBallots }) : null;
-  const peer = peerRaters.length > 0 ? await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' }) : null;
+async function atKiosk(
+  h: TestHost,
+  id: number,
+  staffGroup: string,
+  staffBallots: number,
+  peerRaters: readonly string[] = [],
+): Promise<void> {
+  const staff =
+    staffBallots > 0
+      ? await h.ok('codes.generate', { assessmentId: id, kind: 'staff', group: staffGroup, count: staffBallots })
+      : null;
+  const peer =
+    peerRaters.length > 0 ? await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' }) : null;
   const members = (await h.ok('assessments.get', { id })).members;
   await h.ok('kiosk.start', { assessmentId: id });
   for (const slip of staff?.slips ?? []) {
     const form = await h.ok('kiosk.open', { code: slip.code });
-    await h.ok('kiosk.submit', { code: slip.code, ballot: { kind: 'staff', votes: form.targets.map((t, i) => ({ targetId: t.cadreId, grade: i === 0 ? 'excellent' : 'good' })) } });
+    await h.ok('kiosk.submit', {
+      code: slip.code,
+      ballot: {
+        kind: 'staff',
+        votes: form.targets.map((t, i) => ({ targetId: t.cadreId, grade: i === 0 ? 'excellent' : 'good' })),
+      },
+    });
   }
   for (const name of peerRaters) {
     const slip = peer!.slips.find((s) => s.seatLabel === `互评人：${name}`)!;
     const rater = members.find((m) => m.name === name)!.cadreId;
     const targets = members.filter((m) => m.position === 'chief' && m.cadreId !== rater);
-    await h.ok('kiosk.submit', { code: slip.code, ballot: { kind: 'peer', ballots: targets.map((t) => ({ targetId: t.cadreId, scores: same(88) })) } });
+    await h.ok('kiosk.submit', {
+      code: slip.code,
+      ballot: { kind: 'peer', ballots: targets.map((t) => ({ targetId: t.cadreId, scores: same(88) })) },
+    });
   }
   await h.ok('kiosk.exit', { password: ADMIN.password });
 }
 
-async function preview(h: TestHost, id: number, edit: (wb: ExcelJS.Workbook) => void, name = '测评票.xlsx'): Promise<BallotImportPreview> {
+async function preview(
+  h: TestHost,
+  id: number,
+  edit: (wb: ExcelJS.Workbook) => void,
+  name = '测评票.xlsx',
+): Promise<BallotImportPreview> {
   const wb = await loadWorkbook(await downloadTemplate(h, id));
   edit(wb);
   const [file] = await h.pickOpen('ballotExcel', await saveWorkbook(wb, join(tempDir(), name)));
@@ -50,40 +83,62 @@ async function preview(h: TestHost, id: number, edit: (wb: ExcelJS.Workbook) => 
 }
 
 /** The 副职·乌兰镇 staff totals, as a clerk would type them from the paper 计票单. */
-const deputyStaff = (d: [number, number, number, number], e: [number, number, number, number]) => (wb: ExcelJS.Workbook) => {
-  const ws = wb.getWorksheet(DEPUTY)!;
-  setRow(ws, targetRow(ws, 'staff', '德力格尔'), 2, d);
-  setRow(ws, targetRow(ws, 'staff', '额尔敦'), 2, e);
-};
+const deputyStaff =
+  (d: [number, number, number, number], e: [number, number, number, number]) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.getWorksheet(DEPUTY)!;
+    setRow(ws, targetRow(ws, 'staff', '德力格尔'), 2, d);
+    setRow(ws, targetRow(ws, 'staff', '额尔敦'), 2, e);
+  };
 
-const staffOf = async (h: TestHost, id: number, cadreId: number) => (await h.ok('ballots.list', { assessmentId: id })).staff.find((s) => s.targetId === cadreId);
+const staffOf = async (h: TestHost, id: number, cadreId: number) =>
+  (await h.ok('ballots.list', { assessmentId: id })).staff.find((s) => s.targetId === cadreId);
 const staffBallotsOf = async (h: TestHost, id: number, cadreId: number) =>
-  (await h.ok('rankings.get', { assessmentId: id })).result.groups.flatMap((g) => g.rows).find((row) => row.cadreId === String(cadreId))?.components.staff?.ballots;
+  (await h.ok('rankings.get', { assessmentId: id })).result.groups
+    .flatMap((g) => g.rows)
+    .find((row) => row.cadreId === String(cadreId))?.components.staff?.ballots;
 
 describe('kiosk staff votes and an Excel import', () => {
-  test.each(['add', 'replace'] as const)('28 kiosk votes stay 28 after an import in mode %s; the file comes on top', async (mode) => {
-    const { h, r, id, deputy } = await collecting();
-    await atKiosk(h, id, deputy, 28);
-    expect((await staffOf(h, id, r.d))!.counts).toEqual({ excellent: 28, good: 0, fair: 0, poor: 0 });
-    const p = await preview(h, id, deputyStaff([2, 1, 0, 0], [0, 3, 0, 0]));
-    const g = p.plan.groups.find((x) => x.groupName === DEPUTY)!;
-    expect(p.plan.groups.map((x) => x.groupName)).toEqual([DEPUTY]);
-    expect(g.cadres.map((c) => [c.name, c.existing.staff, c.file.staff])).toEqual([
-      ['德力格尔', { kiosk: 28 }, 3],
-      ['额尔敦', { kiosk: 28 }, 3],
-    ]);
-    expect(groupEffect(g, mode, []).cadres[0]!.effect.staff).toEqual({ adds: 3, replaces: 0, replacesPaper: 0, leftOut: 0 });
-    await h.ok('ballots.commitExcel', commitInput(id, p, mode));
-    const d = (await staffOf(h, id, r.d))!;
-    expect(d.bySource).toEqual({ kiosk: { excellent: 28, good: 0, fair: 0, poor: 0 }, excel: { excellent: 2, good: 1, fair: 0, poor: 0 } });
-    expect(d.counts).toEqual({ excellent: 30, good: 1, fair: 0, poor: 0 });
-    expect(await staffBallotsOf(h, id, r.d)).toBe(31);
-  });
+  test.each(['add', 'replace'] as const)(
+    '28 kiosk votes stay 28 after an import in mode %s; the file comes on top',
+    async (mode) => {
+      const { h, r, id, deputy } = await collecting();
+      await atKiosk(h, id, deputy, 28);
+      expect((await staffOf(h, id, r.d))!.counts).toEqual({ excellent: 28, good: 0, fair: 0, poor: 0 });
+      const p = await preview(h, id, deputyStaff([2, 1, 0, 0], [0, 3, 0, 0]));
+      const g = p.plan.groups.find((x) => x.groupName === DEPUTY)!;
+      expect(p.plan.groups.map((x) => x.groupName)).toEqual([DEPUTY]);
+      expect(g.cadres.map((c) => [c.name, c.existing.staff, c.file.staff])).toEqual([
+        ['德力格尔', { kiosk: 28 }, 3],
+        ['额尔敦', { kiosk: 28 }, 3],
+      ]);
+      expect(groupEffect(g, mode, []).cadres[0]!.effect.staff).toEqual({
+        adds: 3,
+        replaces: 0,
+        replacesPaper: 0,
+        leftOut: 0,
+      });
+      await h.ok('ballots.commitExcel', commitInput(id, p, mode));
+      const d = (await staffOf(h, id, r.d))!;
+      expect(d.bySource).toEqual({
+        kiosk: { excellent: 28, good: 0, fair: 0, poor: 0 },
+        excel: { excellent: 2, good: 1, fair: 0, poor: 0 },
+      });
+      expect(d.counts).toEqual({ excellent: 30, good: 1, fair: 0, poor: 0 });
+      expect(await staffBallotsOf(h, id, r.d)).toBe(31);
+    },
+  );
 
   test('替换 replaces only the earlier Excel rows: kiosk, 逐票录入 (paper) and hand-entered totals stay', async () => {
     const { h, r, id, deputy } = await collecting();
     await atKiosk(h, id, deputy, 3);
-    await h.ok('ballots.addStaffBallot', { assessmentId: id, group: deputy, votes: [{ targetId: r.d, grade: 'fair' }, { targetId: r.e, grade: 'fair' }] });
+    await h.ok('ballots.addStaffBallot', {
+      assessmentId: id,
+      group: deputy,
+      votes: [
+        { targetId: r.d, grade: 'fair' },
+        { targetId: r.e, grade: 'fair' },
+      ],
+    });
     await h.ok('ballots.saveService', { assessmentId: id, targetId: r.d, scores: [77] });
     const first = await preview(h, id, (wb) => {
       deputyStaff([5, 0, 0, 0], [0, 5, 0, 0])(wb);
@@ -92,11 +147,19 @@ describe('kiosk staff votes and an Excel import', () => {
     });
     await h.ok('ballots.commitExcel', commitInput(id, first, 'add'));
     // The hand-entered total for 额尔敦 is typed as the whole: the kiosk, paper and Excel parts are not lowered.
-    expect(await h.err('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.e, excellent: 0, good: 1, fair: 1, poor: 0 }] })).toMatchObject({
+    expect(
+      await h.err('ballots.saveStaff', {
+        assessmentId: id,
+        counts: [{ targetId: r.e, excellent: 0, good: 1, fair: 1, poor: 0 }],
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('“额尔敦”的“较好”总票数不能少于已有的 8 票（评议终端 3 票、Excel 导入 5 票）'),
     });
-    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.e, excellent: 0, good: 9, fair: 1, poor: 0 }] });
+    await h.ok('ballots.saveStaff', {
+      assessmentId: id,
+      counts: [{ targetId: r.e, excellent: 0, good: 9, fair: 1, poor: 0 }],
+    });
 
     const second = await preview(h, id, (wb) => {
       deputyStaff([1, 0, 0, 0], [0, 0, 0, 0])(wb);
@@ -110,8 +173,14 @@ describe('kiosk staff votes and an Excel import', () => {
     ]);
     const effect = groupEffect(g, 'replace', []);
     expect(effect.cadres.map((c) => [c.effect.staff, c.effect.service])).toEqual([
-      [{ adds: 1, replaces: 5, replacesPaper: 0, leftOut: 0 }, { adds: 1, replaces: 2, replacesPaper: 0, leftOut: 0 }],
-      [{ adds: 0, replaces: 5, replacesPaper: 0, leftOut: 0 }, { adds: 0, replaces: 0, replacesPaper: 0, leftOut: 0 }],
+      [
+        { adds: 1, replaces: 5, replacesPaper: 0, leftOut: 0 },
+        { adds: 1, replaces: 2, replacesPaper: 0, leftOut: 0 },
+      ],
+      [
+        { adds: 0, replaces: 5, replacesPaper: 0, leftOut: 0 },
+        { adds: 0, replaces: 0, replacesPaper: 0, leftOut: 0 },
+      ],
     ]);
     await h.ok('ballots.commitExcel', commitInput(id, second, 'replace'));
     const list = await h.ok('ballots.list', { assessmentId: id });
@@ -132,33 +201,78 @@ describe('kiosk staff votes and an Excel import', () => {
     // One audit entry per import, naming per group the mode, what was added and what earlier Excel rows it replaced.
     expect(await lastAudit(h)).toMatchObject({
       action: 'ballots.commitExcel',
-      detail: { source: 'Excel 导入', groups: [{ group: DEPUTY, mode: '替换', added: { staff: 1, service: 1 }, replaced: { source: 'Excel 导入', staff: 10, service: 2 }, leftOut: [] }] },
+      detail: {
+        source: 'Excel 导入',
+        groups: [
+          {
+            group: DEPUTY,
+            mode: '替换',
+            added: { staff: 1, service: 1 },
+            replaced: { source: 'Excel 导入', staff: 10, service: 2 },
+            leftOut: [],
+          },
+        ],
+      },
     });
   });
 
   test('a file that is the paper count (替换含纸质) replaces the 逐票录入 tallies too, never the kiosk’s or the hand-entered ones', async () => {
     const { h, r, id, deputy } = await collecting();
     await atKiosk(h, id, deputy, 2);
-    for (let i = 0; i < 3; i++) await h.ok('ballots.addStaffBallot', { assessmentId: id, group: deputy, votes: [{ targetId: r.d, grade: 'fair' }, { targetId: r.e, grade: 'fair' }] });
-    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.d, excellent: 2, good: 0, fair: 3, poor: 1 }] });
+    for (let i = 0; i < 3; i++)
+      await h.ok('ballots.addStaffBallot', {
+        assessmentId: id,
+        group: deputy,
+        votes: [
+          { targetId: r.d, grade: 'fair' },
+          { targetId: r.e, grade: 'fair' },
+        ],
+      });
+    await h.ok('ballots.saveStaff', {
+      assessmentId: id,
+      counts: [{ targetId: r.d, excellent: 2, good: 0, fair: 3, poor: 1 }],
+    });
     const p = await preview(h, id, deputyStaff([0, 0, 4, 0], [0, 0, 4, 0]));
-    expect(groupEffect(p.plan.groups[0]!, 'replacePaper', []).cadres[0]!.effect.staff).toEqual({ adds: 4, replaces: 0, replacesPaper: 3, leftOut: 0 });
+    expect(groupEffect(p.plan.groups[0]!, 'replacePaper', []).cadres[0]!.effect.staff).toEqual({
+      adds: 4,
+      replaces: 0,
+      replacesPaper: 3,
+      leftOut: 0,
+    });
     await h.ok('ballots.commitExcel', commitInput(id, p, 'replacePaper'));
     expect((await staffOf(h, id, r.d))!.bySource).toEqual({
       kiosk: { excellent: 2, good: 0, fair: 0, poor: 0 },
       excel: { excellent: 0, good: 0, fair: 4, poor: 0 },
       manual: { excellent: 0, good: 0, fair: 0, poor: 1 },
     });
-    expect(await lastAudit(h)).toMatchObject({ detail: { groups: [{ group: DEPUTY, mode: '替换（含纸质录入的职工测评票数）', added: { staff: 8 }, replaced: { source: 'Excel 导入' }, replacedPaper: { source: '纸质录入', staff: 6 } }] } });
+    expect(await lastAudit(h)).toMatchObject({
+      detail: {
+        groups: [
+          {
+            group: DEPUTY,
+            mode: '替换（含纸质录入的职工测评票数）',
+            added: { staff: 8 },
+            replaced: { source: 'Excel 导入' },
+            replacedPaper: { source: '纸质录入', staff: 6 },
+          },
+        ],
+      },
+    });
   });
 
   test('no clerk path removes kiosk votes: deleting a cadre’s staff counts keeps the kiosk tally', async () => {
     const { h, r, id, deputy } = await collecting();
     await atKiosk(h, id, deputy, 2);
-    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.d, excellent: 4, good: 0, fair: 0, poor: 0 }] });
+    await h.ok('ballots.saveStaff', {
+      assessmentId: id,
+      counts: [{ targetId: r.d, excellent: 4, good: 0, fair: 0, poor: 0 }],
+    });
     await h.ok('ballots.delete', { assessmentId: id, kind: 'staff', id: r.d });
     expect((await staffOf(h, id, r.d))!.bySource).toEqual({ kiosk: { excellent: 2, good: 0, fair: 0, poor: 0 } });
-    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'staff', id: r.d })).toMatchObject({ code: 'VALIDATION', message: '评议终端的票不能被替换或删除' });
+    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'staff', id: r.d })).toMatchObject({
+      code: 'VALIDATION',
+      message: '评议终端的票不能被替换或删除',
+    });
     expect((await staffOf(h, id, r.d))!.counts.excellent).toBe(2);
   });
 });
@@ -173,15 +287,38 @@ describe('no clerk path replaces or removes a kiosk ballot', () => {
     await h.ok('kiosk.exit', { password: ADMIN.password });
     const before = await assessmentTables(h);
     const kioskLeader = (await h.ok('ballots.list', { assessmentId: id })).superior[0]!;
-    expect(await h.err('paper.enter', { assessmentId: id, paperNo: 'P-9', ballot: { kind: 'peer', raterId: r.b, ballots: [{ targetId: r.a, scores: same(60) }, { targetId: r.c, scores: same(60) }] } })).toMatchObject({
+    expect(
+      await h.err('paper.enter', {
+        assessmentId: id,
+        paperNo: 'P-9',
+        ballot: {
+          kind: 'peer',
+          raterId: r.b,
+          ballots: [
+            { targetId: r.a, scores: same(60) },
+            { targetId: r.c, scores: same(60) },
+          ],
+        },
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: '评价人“巴特尔”已在评议终端完成同级互评，不能再录入其互评票（评议终端的票不能被替换或删除）',
     });
-    expect(await h.err('ballots.saveSuperior', { assessmentId: id, raterLabel: kioskLeader.raterLabel, group: 'chief:C1', order: [r.c, r.b, r.a] })).toMatchObject({
+    expect(
+      await h.err('ballots.saveSuperior', {
+        assessmentId: id,
+        raterLabel: kioskLeader.raterLabel,
+        group: 'chief:C1',
+        order: [r.c, r.b, r.a],
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('是评议终端的匿名评议票，评议终端的票不能被替换或删除'),
     });
-    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'superior', id: kioskLeader.id })).toMatchObject({ code: 'VALIDATION', message: '评议终端的票不能被替换或删除' });
+    expect(await h.err('ballots.delete', { assessmentId: id, kind: 'superior', id: kioskLeader.id })).toMatchObject({
+      code: 'VALIDATION',
+      message: '评议终端的票不能被替换或删除',
+    });
     expect(await assessmentTables(h)).toEqual(before);
   });
 });
@@ -199,7 +336,9 @@ describe('a peer rater who already voted', () => {
     await atKiosk(h, id, 'chief:C1', 0, ['巴特尔']);
     const p = await preview(h, id, clerkFile);
     const g = p.plan.groups.find((x) => x.groupName === CHIEF)!;
-    expect(g.conflicts).toEqual([expect.objectContaining({ kind: 'peer', raterName: '巴特尔', existing: { kiosk: 2 }, fileRows: 2 })]);
+    expect(g.conflicts).toEqual([
+      expect.objectContaining({ kind: 'peer', raterName: '巴特尔', existing: { kiosk: 2 }, fileRows: 2 }),
+    ]);
     expect(g.replaceConflicts).toEqual(g.conflicts);
     expect(g.cadres.find((c) => c.name === '阿古拉')!.existing.peer).toEqual({ kiosk: 1 });
     const before = await assessmentTables(h);
@@ -207,7 +346,8 @@ describe('a peer rater who already voted', () => {
       expect(await h.err('ballots.commitExcel', commitInput(id, p, mode))).toEqual({
         code: 'VALIDATION',
         field: 'leftOut',
-        message: '“正职·苏木镇（街道）”的评价人“巴特尔”已有同级互评票（评议终端 2 张）：同一人不能评议两次，请选择不导入其票后再导入；本次未导入任何测评票',
+        message:
+          '“正职·苏木镇（街道）”的评价人“巴特尔”已有同级互评票（评议终端 2 张）：同一人不能评议两次，请选择不导入其票后再导入；本次未导入任何测评票',
       });
     }
     expect(await assessmentTables(h)).toEqual(before);
@@ -219,17 +359,38 @@ describe('a peer rater who already voted', () => {
     const kioskBefore = (await h.ok('ballots.list', { assessmentId: id })).peer;
     const p = await preview(h, id, clerkFile);
     const rater = p.plan.groups[0]!.conflicts[0]!.rater;
-    const summary = await h.ok('ballots.commitExcel', commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'peer', rater }]));
+    const summary = await h.ok(
+      'ballots.commitExcel',
+      commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'peer', rater }]),
+    );
     expect(summary).toEqual({ superior: 2, peer: 4, staff: 3, service: 2 });
     const peer = (await h.ok('ballots.list', { assessmentId: id })).peer;
     expect(peer.filter((b) => b.source === 'kiosk')).toEqual(kioskBefore);
     expect(peer.filter((b) => b.source === 'excel')).toHaveLength(4);
     expect(peer.some((b) => b.source === 'excel' && b.raterId === Number(rater))).toBe(false);
     expect(await lastAudit(h)).toMatchObject({
-      detail: { groups: [{ group: CHIEF, mode: '累加', added: { superior: 2, peer: 4, staff: 5, service: 2 }, replaced: { source: 'Excel 导入' }, leftOut: ['评价人“巴特尔”的同级互评票'] }] },
+      detail: {
+        groups: [
+          {
+            group: CHIEF,
+            mode: '累加',
+            added: { superior: 2, peer: 4, staff: 5, service: 2 },
+            replaced: { source: 'Excel 导入' },
+            leftOut: ['评价人“巴特尔”的同级互评票'],
+          },
+        ],
+      },
     });
     // Nor can the form replace them: the rater's kiosk ballots are refused as a duplicate.
-    expect(await h.err('ballots.savePeer', { assessmentId: id, raterId: Number(rater), ballots: [{ targetId: peer[0]!.targetId === Number(rater) ? peer[1]!.targetId : peer[0]!.targetId, scores: same(50) }] })).toMatchObject({
+    expect(
+      await h.err('ballots.savePeer', {
+        assessmentId: id,
+        raterId: Number(rater),
+        ballots: [
+          { targetId: peer[0]!.targetId === Number(rater) ? peer[1]!.targetId : peer[0]!.targetId, scores: same(50) },
+        ],
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('评价人“巴特尔”已在评议终端完成同级互评'),
     });
@@ -249,11 +410,15 @@ describe('a peer rater who already voted', () => {
       ['peer', '朝鲁', { excel: 2 }],
     ]);
     expect(g.replaceConflicts).toEqual([]);
-    expect(await h.err('ballots.commitExcel', commitInput(id, again, 'add'))).toMatchObject({ message: expect.stringContaining('等 5 处') });
+    expect(await h.err('ballots.commitExcel', commitInput(id, again, 'add'))).toMatchObject({
+      message: expect.stringContaining('等 5 处'),
+    });
     await h.ok('ballots.commitExcel', commitInput(id, again, 'replace'));
     const list = await h.ok('ballots.list', { assessmentId: id });
     expect([list.superior.length, list.peer.length, list.service.length]).toEqual([2, 6, 2]);
-    expect(list.staff.find((s) => s.targetId === list.staff[0]!.targetId)!.bySource).toEqual({ excel: list.staff[0]!.counts });
+    expect(list.staff.find((s) => s.targetId === list.staff[0]!.targetId)!.bySource).toEqual({
+      excel: list.staff[0]!.counts,
+    });
   });
 });
 
@@ -266,7 +431,8 @@ describe('a stale preview', () => {
     expect(await h.err('ballots.commitExcel', commitInput(id, p))).toEqual({
       code: 'VALIDATION',
       field: 'planKey',
-      message: '预览之后本考核的测评票已有变化（例如评议终端又提交了测评票，或他人录入、导入了测评票），请重新选择文件预览后再导入；本次未导入任何测评票',
+      message:
+        '预览之后本考核的测评票已有变化（例如评议终端又提交了测评票，或他人录入、导入了测评票），请重新选择文件预览后再导入；本次未导入任何测评票',
     });
     expect(await assessmentTables(h)).toEqual(before);
   });
@@ -274,6 +440,9 @@ describe('a stale preview', () => {
   test('a group without a mode is refused by name', async () => {
     const { h, id } = await collecting();
     const p = await preview(h, id, deputyStaff([1, 0, 0, 0], [1, 0, 0, 0]));
-    expect(await h.err('ballots.commitExcel', { ...commitInput(id, p), modes: [] })).toMatchObject({ code: 'VALIDATION', message: '请为“副职·乌兰镇”选择“累加”或“替换”后再导入' });
+    expect(await h.err('ballots.commitExcel', { ...commitInput(id, p), modes: [] })).toMatchObject({
+      code: 'VALIDATION',
+      message: '请为“副职·乌兰镇”选择“累加”或“替换”后再导入',
+    });
   });
 });

@@ -5,7 +5,14 @@ import { describe, expect, test } from 'vitest';
 import { currentDigest } from '../../../db/assessment/archive';
 import { loadRankingInput } from '../../../db/assessment/rankings';
 import { defaultAssessmentConfig, rowFlagText } from '../../../shared/assessment';
-import { assessmentTables, createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
+import {
+  assessmentTables,
+  createC1,
+  enterWorkedExample,
+  seedRoster,
+  startCollecting,
+  type SmallRoster,
+} from '../../helpers/assessment';
 import { loadWorkbook } from '../../helpers/ballot-excel';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
@@ -27,7 +34,12 @@ async function example(): Promise<{ h: TestHost; r: SmallRoster; id: number }> {
 const gradeOf = async (h: TestHost, id: number, cadre: number) => {
   const view = await h.ok('rankings.get', { assessmentId: id });
   const row = view.result.groups.flatMap((g) => g.rows).find((x) => x.cadreId === String(cadre))!;
-  return { grade: row.grade, flags: row.flags, rank: row.rank, text: row.flags.map((f) => rowFlagText(f, row.cadreId, view.ineligibleReasons)) };
+  return {
+    grade: row.grade,
+    flags: row.flags,
+    rank: row.rank,
+    text: row.flags.map((f) => rowFlagText(f, row.cadreId, view.ineligibleReasons)),
+  };
 };
 
 describe('不得评优', () => {
@@ -35,17 +47,32 @@ describe('不得评优', () => {
     const { h, r, id } = await example();
     expect(await gradeOf(h, id, r.b)).toMatchObject({ grade: 'excellent', rank: 1 });
     const digestBefore = await currentDigest(h.host.session().db, id);
-    expect(await h.ok('ineligible.add', { assessmentId: id, targetId: r.b, reason: '本年度受诫勉' })).toEqual({ changed: 1 });
-    expect(await lastAudit(h)).toMatchObject({ action: 'ineligible.add', detail: { target: '巴特尔', reason: '本年度受诫勉' } });
-    expect(await gradeOf(h, id, r.b)).toEqual({ grade: 'competent', rank: 1, flags: ['ineligible'], text: ['不得评为优秀：本年度受诫勉'] });
+    expect(await h.ok('ineligible.add', { assessmentId: id, targetId: r.b, reason: '本年度受诫勉' })).toEqual({
+      changed: 1,
+    });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'ineligible.add',
+      detail: { target: '巴特尔', reason: '本年度受诫勉' },
+    });
+    expect(await gradeOf(h, id, r.b)).toEqual({
+      grade: 'competent',
+      rank: 1,
+      flags: ['ineligible'],
+      text: ['不得评为优秀：本年度受诫勉'],
+    });
     expect(await gradeOf(h, id, r.a)).toMatchObject({ grade: 'excellent', rank: 2, flags: [] });
     const { input } = await loadRankingInput(h.host.session().db, id);
     expect(input.ineligible).toEqual([{ targetId: String(r.b), reason: '本年度受诫勉' }]);
     const list = await h.ok('ballots.list', { assessmentId: id });
-    expect(list.ineligible).toEqual([expect.objectContaining({ targetId: r.b, reason: '本年度受诫勉', enteredBy: '王管理员' })]);
+    expect(list.ineligible).toEqual([
+      expect.objectContaining({ targetId: r.b, reason: '本年度受诫勉', enteredBy: '王管理员' }),
+    ]);
 
     await h.ok('ineligible.delete', { assessmentId: id, id: list.ineligible[0]!.id });
-    expect(await lastAudit(h)).toMatchObject({ action: 'ineligible.delete', detail: { targetId: r.b, reason: '本年度受诫勉' } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'ineligible.delete',
+      detail: { targetId: r.b, reason: '本年度受诫勉' },
+    });
     expect(await gradeOf(h, id, r.b)).toMatchObject({ grade: 'excellent', flags: [] });
     // With the list empty again the input, and so an archive's digest, is what it was before the feature.
     const after = await loadRankingInput(h.host.session().db, id);
@@ -54,8 +81,18 @@ describe('不得评优', () => {
   });
 
   test.each([
-    ['a blank reason', (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, reason: '   ' }), 'reason', '请填写不得评优理由'],
-    ['a cadre outside the assessment', (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.f, reason: '本年度受诫勉' }), 'targetId', '所选干部不是本次考核的成员'],
+    [
+      'a blank reason',
+      (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.a, reason: '   ' }),
+      'reason',
+      '请填写不得评优理由',
+    ],
+    [
+      'a cadre outside the assessment',
+      (r: SmallRoster, id: number) => ({ assessmentId: id, targetId: r.f, reason: '本年度受诫勉' }),
+      'targetId',
+      '所选干部不是本次考核的成员',
+    ],
   ])('%s is refused naming the field; nothing is saved', async (_name, make, field, message) => {
     const { h, r, id } = await example();
     const before = await assessmentTables(h);
@@ -72,7 +109,10 @@ describe('不得评优', () => {
       field: 'targetId',
       message: '“阿古拉”已列入不得评优名单（处分影响期内），如需修改理由请先撤销',
     });
-    expect(await h.err('ineligible.delete', { assessmentId: id, id: 999 })).toMatchObject({ code: 'NOT_FOUND', message: '找不到该不得评优项，可能已被撤销' });
+    expect(await h.err('ineligible.delete', { assessmentId: id, id: 999 })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '找不到该不得评优项，可能已被撤销',
+    });
     expect(await assessmentTables(h)).toEqual(before);
   });
 
@@ -81,7 +121,9 @@ describe('不得评优', () => {
     const r = await seedRoster(h);
     const a = await createC1(h);
     await h.ok('ineligible.add', { assessmentId: a.id, targetId: r.c, reason: '学时不达标' });
-    expect((await h.ok('ballots.list', { assessmentId: a.id })).ineligible.map((i) => [i.targetId, i.reason])).toEqual([[r.c, '学时不达标']]);
+    expect((await h.ok('ballots.list', { assessmentId: a.id })).ineligible.map((i) => [i.targetId, i.reason])).toEqual([
+      [r.c, '学时不达标'],
+    ]);
   });
 
   test('locked once summarized; confirming 优秀 for a listed cadre is refused; the export names the reason', async () => {
@@ -90,8 +132,13 @@ describe('不得评优', () => {
     const cur = await h.ok('assessments.get', { id });
     await h.ok('assessments.setState', { id, version: cur.version, state: 'summarized' });
     const before = await assessmentTables(h);
-    expect(await h.err('ineligible.add', { assessmentId: id, targetId: r.c, reason: '学时不达标' })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('录入不得评优') });
-    expect(await h.err('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'excellent', reason: '部务会研究' })).toEqual({
+    expect(await h.err('ineligible.add', { assessmentId: id, targetId: r.c, reason: '学时不达标' })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('录入不得评优'),
+    });
+    expect(
+      await h.err('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'excellent', reason: '部务会研究' }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'grade',
       message: '“巴特尔”在本次考核中不得评为优秀，不能评为优秀',

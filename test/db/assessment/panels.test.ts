@@ -21,7 +21,15 @@ describe('评议码', () => {
   test('peer codes: one per cadre of the group, 8 unambiguous characters 4-4, stored only as keyed hashes', async () => {
     const { h, id } = await collecting();
     const sheet = await h.ok('codes.generate', { assessmentId: id, kind: 'peer', group: 'chief:C1' });
-    expect(sheet).toMatchObject({ assessmentId: id, assessmentName: '2025年度科级干部“双比双评”考核', year: 2025, kind: 'peer', kindLabel: '同级互评', group: 'chief:C1', groupName: '正职·苏木镇（街道）' });
+    expect(sheet).toMatchObject({
+      assessmentId: id,
+      assessmentName: '2025年度科级干部“双比双评”考核',
+      year: 2025,
+      kind: 'peer',
+      kindLabel: '同级互评',
+      group: 'chief:C1',
+      groupName: '正职·苏木镇（街道）',
+    });
     expect(sheet.slips.map((s) => s.seatLabel)).toEqual(['互评人：阿古拉', '互评人：巴特尔', '互评人：朝鲁']);
     for (const { code } of sheet.slips) {
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
@@ -35,7 +43,10 @@ describe('评议码', () => {
       expect(stored).not.toContain(code.replace('-', ''));
     }
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.code_hash))).toBe(true);
-    expect(await lastAudit(h)).toMatchObject({ action: 'codes.generate', detail: { kind: '同级互评', group: '正职·苏木镇（街道）', codes: 3 } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'codes.generate',
+      detail: { kind: '同级互评', group: '正职·苏木镇（街道）', codes: 3 },
+    });
     expect(normalizeCode(sheet.slips[0]!.code.toLowerCase().replace('-', ' '))).toBe(sheet.slips[0]!.code);
   });
 
@@ -55,14 +66,28 @@ describe('评议码', () => {
   });
 
   test.each([
-    ['a peer count', { kind: 'peer', group: 'chief:C1', count: 2 }, 'count', '同级互评的评议码按本组干部每人一个生成，不能指定数量'],
+    [
+      'a peer count',
+      { kind: 'peer', group: 'chief:C1', count: 2 },
+      'count',
+      '同级互评的评议码按本组干部每人一个生成，不能指定数量',
+    ],
     ['no count for leaders', { kind: 'superior', group: 'chief:C1' }, 'count', '请填写要生成的评议码数量'],
     ['an unknown group', { kind: 'staff', group: 'chief:C9', count: 3 }, 'group', '评议分组不是本次考核的分组'],
-    ['a one-cadre peer group', { kind: 'peer', group: 'chief:C2', count: undefined }, 'group', '评议分组不是本次考核的分组'],
+    [
+      'a one-cadre peer group',
+      { kind: 'peer', group: 'chief:C2', count: undefined },
+      'group',
+      '评议分组不是本次考核的分组',
+    ],
   ] as const)('generation refuses %s; nothing is stored', async (_n, input, field, message) => {
     const { h, id } = await collecting();
     const before = await assessmentTables(h);
-    expect(await h.err('codes.generate', { assessmentId: id, ...input })).toEqual({ code: 'VALIDATION', field, message });
+    expect(await h.err('codes.generate', { assessmentId: id, ...input })).toEqual({
+      code: 'VALIDATION',
+      field,
+      message,
+    });
     expect(await assessmentTables(h)).toEqual(before);
   });
 
@@ -70,10 +95,14 @@ describe('评议码', () => {
     const h = await newRosterHost();
     await seedRoster(h);
     const a = await createC1(h);
-    expect(await h.err('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 1 })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有“测评中”状态才能生成评议码') });
+    expect(
+      await h.err('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 1 }),
+    ).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有“测评中”状态才能生成评议码') });
     await startCollecting(h, a);
     await loginAs(h, 'assessmentClerk');
-    expect(await h.err('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 1 })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await h.err('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 1 }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -81,11 +110,21 @@ describe('评议终端', () => {
   async function kiosk() {
     const c = await collecting();
     const peer = await c.h.ok('codes.generate', { assessmentId: c.id, kind: 'peer', group: 'chief:C1' });
-    const leaders = await c.h.ok('codes.generate', { assessmentId: c.id, kind: 'superior', group: 'chief:C1', count: 2 });
+    const leaders = await c.h.ok('codes.generate', {
+      assessmentId: c.id,
+      kind: 'superior',
+      group: 'chief:C1',
+      count: 2,
+    });
     const staff = await c.h.ok('codes.generate', { assessmentId: c.id, kind: 'staff', group: 'chief:C1', count: 2 });
     await loginAs(c.h, 'assessmentClerk');
     const started = await c.h.ok('kiosk.start', { assessmentId: c.id });
-    expect(started).toEqual({ assessmentId: c.id, assessmentName: '2025年度科级干部“双比双评”考核', year: 2025, startedBy: '考核录入员甲' });
+    expect(started).toEqual({
+      assessmentId: c.id,
+      assessmentName: '2025年度科级干部“双比双评”考核',
+      year: 2025,
+      startedBy: '考核录入员甲',
+    });
     expect(c.h.host.status().kiosk).toEqual(started);
     return { ...c, peer, leaders, staff };
   }
@@ -93,8 +132,13 @@ describe('评议终端', () => {
   test('kiosk calls are refused outside kiosk mode; every other call is refused inside it', async () => {
     const { h, id, r } = await collecting();
     const before = await assessmentTables(h);
-    expect(await h.err('kiosk.open', { code: 'ABCD-EFGH' })).toEqual({ code: 'FORBIDDEN', message: '只有在评议终端模式下才能进行此操作' });
-    expect(await h.err('kiosk.submit', { code: 'ABCD-EFGH', ballot: { kind: 'superior', order: [r.a, r.b, r.c] } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.err('kiosk.open', { code: 'ABCD-EFGH' })).toEqual({
+      code: 'FORBIDDEN',
+      message: '只有在评议终端模式下才能进行此操作',
+    });
+    expect(
+      await h.err('kiosk.submit', { code: 'ABCD-EFGH', ballot: { kind: 'superior', order: [r.a, r.b, r.c] } }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await h.err('kiosk.exit', { password: ADMIN.password })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await assessmentTables(h)).toEqual(before);
 
@@ -110,7 +154,10 @@ describe('评议终端', () => {
       ['kiosk.start', { assessmentId: id }],
       ['session.lock', {}],
     ] as const) {
-      expect(await h.err(name, input), name).toEqual({ code: 'FORBIDDEN', message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端' });
+      expect(await h.err(name, input), name).toEqual({
+        code: 'FORBIDDEN',
+        message: '评议终端模式下不能进行此操作，请先由工作人员退出评议终端',
+      });
     }
     expect(await assessmentTables(h)).toEqual(inKiosk);
     expect(await h.ok('session.touch', {})).toBeNull();
@@ -122,15 +169,50 @@ describe('评议终端', () => {
     const audited = (await auditEntries(h)).length;
     const form = await h.ok('kiosk.open', { code: code.toLowerCase() });
     expect((await auditEntries(h)).length).toBe(audited); // opening a form is a read: no audit entry
-    expect(form).toMatchObject({ kind: 'peer', kindLabel: '同级互评', groupName: '正职·苏木镇（街道）', seatLabel: '互评人：阿古拉', position: 'chief' });
+    expect(form).toMatchObject({
+      kind: 'peer',
+      kindLabel: '同级互评',
+      groupName: '正职·苏木镇（街道）',
+      seatLabel: '互评人：阿古拉',
+      position: 'chief',
+    });
     expect(form.targets.map((t) => t.name)).toEqual(['巴特尔', '朝鲁']);
     expect(form.indicators.map((i) => i.id)).toEqual(['zz1', 'zz2', 'zz3']);
 
-    expect(await h.ok('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: r.b, scores: same(85) }, { targetId: r.c, scores: same(70) }] } })).toEqual({ changed: 2 });
-    expect(await lastAudit(h)).toMatchObject({ action: 'kiosk.submit', detail: { kind: '同级互评', group: '正职·苏木镇（街道）' } });
+    expect(
+      await h.ok('kiosk.submit', {
+        code,
+        ballot: {
+          kind: 'peer',
+          ballots: [
+            { targetId: r.b, scores: same(85) },
+            { targetId: r.c, scores: same(70) },
+          ],
+        },
+      }),
+    ).toEqual({ changed: 2 });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'kiosk.submit',
+      detail: { kind: '同级互评', group: '正职·苏木镇（街道）' },
+    });
     const before = await assessmentTables(h);
-    expect(await h.err('kiosk.open', { code })).toEqual({ code: 'VALIDATION', field: 'code', message: '该评议码已使用，每个评议码只能评议一次' });
-    expect(await h.err('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: r.b, scores: same(10) }, { targetId: r.c, scores: same(10) }] } })).toEqual({
+    expect(await h.err('kiosk.open', { code })).toEqual({
+      code: 'VALIDATION',
+      field: 'code',
+      message: '该评议码已使用，每个评议码只能评议一次',
+    });
+    expect(
+      await h.err('kiosk.submit', {
+        code,
+        ballot: {
+          kind: 'peer',
+          ballots: [
+            { targetId: r.b, scores: same(10) },
+            { targetId: r.c, scores: same(10) },
+          ],
+        },
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'code',
       message: '该评议码已使用，每个评议码只能评议一次',
@@ -142,14 +224,43 @@ describe('评议终端', () => {
     const { h, r, peer } = await kiosk();
     const code = codeOf(peer, '互评人：阿古拉');
     const before = await assessmentTables(h);
-    expect(await h.err('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(100) }, { targetId: r.b, scores: same(80) }, { targetId: r.c, scores: same(80) }] } })).toEqual({
+    expect(
+      await h.err('kiosk.submit', {
+        code,
+        ballot: {
+          kind: 'peer',
+          ballots: [
+            { targetId: r.a, scores: same(100) },
+            { targetId: r.b, scores: same(80) },
+            { targetId: r.c, scores: same(80) },
+          ],
+        },
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'ballot',
       message: '不能给本人打分',
     });
-    expect(await h.err('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: r.b, scores: same(80) }] } })).toEqual({ code: 'VALIDATION', field: 'ballot', message: '请为“朝鲁”打分后再提交' });
-    expect(await h.err('kiosk.submit', { code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } })).toEqual({ code: 'VALIDATION', field: 'ballot', message: '该评议码用于“同级互评”，不能提交其他类型的评议票' });
-    expect(await h.err('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: r.b, scores: same(101) }, { targetId: r.c, scores: same(80) }] } })).toMatchObject({ code: 'VALIDATION', message: '分数必须在 0–100 之间' });
+    expect(
+      await h.err('kiosk.submit', { code, ballot: { kind: 'peer', ballots: [{ targetId: r.b, scores: same(80) }] } }),
+    ).toEqual({ code: 'VALIDATION', field: 'ballot', message: '请为“朝鲁”打分后再提交' });
+    expect(await h.err('kiosk.submit', { code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } })).toEqual({
+      code: 'VALIDATION',
+      field: 'ballot',
+      message: '该评议码用于“同级互评”，不能提交其他类型的评议票',
+    });
+    expect(
+      await h.err('kiosk.submit', {
+        code,
+        ballot: {
+          kind: 'peer',
+          ballots: [
+            { targetId: r.b, scores: same(101) },
+            { targetId: r.c, scores: same(80) },
+          ],
+        },
+      }),
+    ).toMatchObject({ code: 'VALIDATION', message: '分数必须在 0–100 之间' });
     expect(await assessmentTables(h)).toEqual(before);
     // The code is still good after refused ballots.
     expect((await h.ok('kiosk.open', { code })).seatLabel).toBe('互评人：阿古拉');
@@ -157,7 +268,12 @@ describe('评议终端', () => {
 
   test('wrong and revoked codes are refused with their reason; repeated wrong codes are slowed down', async () => {
     const c = await collecting();
-    const leaders = await c.h.ok('codes.generate', { assessmentId: c.id, kind: 'superior', group: 'chief:C1', count: 2 });
+    const leaders = await c.h.ok('codes.generate', {
+      assessmentId: c.id,
+      kind: 'superior',
+      group: 'chief:C1',
+      count: 2,
+    });
     const seats = await c.h.ok('codes.list', { assessmentId: c.id });
     await c.h.ok('codes.revoke', { assessmentId: c.id, id: seats[0]!.id });
     expect(await lastAudit(c.h)).toMatchObject({ action: 'codes.revoke', detail: { seatNo: 1, to: '已作废' } });
@@ -165,23 +281,73 @@ describe('评议终端', () => {
     expect(replacement.slips).toEqual([{ seatNo: 2, seatLabel: '上级领导 第 2 号', code: expect.any(String) }]);
     await c.h.ok('kiosk.start', { assessmentId: c.id });
     const h = c.h;
-    expect(await h.err('kiosk.open', { code: leaders.slips[0]!.code })).toEqual({ code: 'VALIDATION', field: 'code', message: '该评议码已作废，请向工作人员领取新的评议码' });
-    expect(await h.err('kiosk.open', { code: leaders.slips[1]!.code })).toMatchObject({ message: '该评议码已作废，请向工作人员领取新的评议码' });
+    expect(await h.err('kiosk.open', { code: leaders.slips[0]!.code })).toEqual({
+      code: 'VALIDATION',
+      field: 'code',
+      message: '该评议码已作废，请向工作人员领取新的评议码',
+    });
+    expect(await h.err('kiosk.open', { code: leaders.slips[1]!.code })).toMatchObject({
+      message: '该评议码已作废，请向工作人员领取新的评议码',
+    });
     expect((await h.ok('kiosk.open', { code: replacement.slips[0]!.code })).kind).toBe('superior');
-    expect(await h.err('kiosk.open', { code: 'O0I1-ABCD' })).toMatchObject({ field: 'code', message: expect.stringContaining('不含 0、O、1、I') });
-    for (let i = 0; i < 4; i++) expect(await h.err('kiosk.open', { code: 'ZZZZ-ZZZZ' })).toEqual({ code: 'VALIDATION', field: 'code', message: '评议码不正确，请核对后重新输入' });
+    expect(await h.err('kiosk.open', { code: 'O0I1-ABCD' })).toMatchObject({
+      field: 'code',
+      message: expect.stringContaining('不含 0、O、1、I'),
+    });
+    for (let i = 0; i < 4; i++)
+      expect(await h.err('kiosk.open', { code: 'ZZZZ-ZZZZ' })).toEqual({
+        code: 'VALIDATION',
+        field: 'code',
+        message: '评议码不正确，请核对后重新输入',
+      });
     const throttled = await h.err('kiosk.open', { code: replacement.slips[0]!.code });
-    expect(throttled).toMatchObject({ code: 'THROTTLED', message: expect.stringMatching(/^评议码连续输错 5 次，请在 \d+ 秒后再试$/) });
+    expect(throttled).toMatchObject({
+      code: 'THROTTLED',
+      message: expect.stringMatching(/^评议码连续输错 5 次，请在 \d+ 秒后再试$/),
+    });
   });
 
   test('anonymous ballots of every kind count in the rankings; lists, rankings and audit never link them to a rater or code', async () => {
     const { h, r, id, peer, leaders, staff } = await kiosk();
-    await h.ok('kiosk.submit', { code: codeOf(peer, '互评人：巴特尔'), ballot: { kind: 'peer', ballots: [{ targetId: r.a, scores: same(90) }, { targetId: r.c, scores: same(70) }] } });
+    await h.ok('kiosk.submit', {
+      code: codeOf(peer, '互评人：巴特尔'),
+      ballot: {
+        kind: 'peer',
+        ballots: [
+          { targetId: r.a, scores: same(90) },
+          { targetId: r.c, scores: same(70) },
+        ],
+      },
+    });
     await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } });
     await h.ok('kiosk.submit', { code: leaders.slips[1]!.code, ballot: { kind: 'superior', order: [r.b, r.a, r.c] } });
-    await h.ok('kiosk.submit', { code: staff.slips[0]!.code, ballot: { kind: 'staff', votes: [{ targetId: r.a, grade: 'excellent' }, { targetId: r.b, grade: 'good' }, { targetId: r.c, grade: 'fair' }] } });
-    await h.ok('kiosk.submit', { code: staff.slips[1]!.code, ballot: { kind: 'staff', votes: [{ targetId: r.a, grade: 'good' }, { targetId: r.b, grade: 'good' }, { targetId: r.c, grade: 'fair' }] } });
-    expect(await h.err('kiosk.exit', { password: 'wrong-password' })).toMatchObject({ code: 'VALIDATION', field: 'password', message: expect.stringContaining('密码不正确') });
+    await h.ok('kiosk.submit', {
+      code: staff.slips[0]!.code,
+      ballot: {
+        kind: 'staff',
+        votes: [
+          { targetId: r.a, grade: 'excellent' },
+          { targetId: r.b, grade: 'good' },
+          { targetId: r.c, grade: 'fair' },
+        ],
+      },
+    });
+    await h.ok('kiosk.submit', {
+      code: staff.slips[1]!.code,
+      ballot: {
+        kind: 'staff',
+        votes: [
+          { targetId: r.a, grade: 'good' },
+          { targetId: r.b, grade: 'good' },
+          { targetId: r.c, grade: 'fair' },
+        ],
+      },
+    });
+    expect(await h.err('kiosk.exit', { password: 'wrong-password' })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'password',
+      message: expect.stringContaining('密码不正确'),
+    });
     expect(h.host.status().kiosk).not.toBeNull();
     expect(await h.ok('kiosk.exit', { password: PASSWORDS.assessmentClerk })).toBeNull();
     expect(h.host.status().kiosk).toBeNull();
@@ -201,12 +367,18 @@ describe('评议终端', () => {
       { excellent: 0, good: 0, fair: 2, poor: 0 },
     ]);
     // The superior labels are random: nothing in them names a seat or a code.
-    const everything = JSON.stringify({ list, seats: await h.ok('codes.list', { assessmentId: id }), audit: await auditEntries(h) });
+    const everything = JSON.stringify({
+      list,
+      seats: await h.ok('codes.list', { assessmentId: id }),
+      audit: await auditEntries(h),
+    });
     for (const slip of [...peer.slips, ...leaders.slips, ...staff.slips]) expect(everything).not.toContain(slip.code);
     expect(list.peer.map((b) => b.id)).toEqual([0, 0]);
     expect([...list.peer, ...list.superior].every((b) => /^\d{4}-\d{2}-\d{2}$/.test(b.enteredAt))).toBe(true);
     for (const b of list.superior) expect(b.raterLabel).toMatch(/^匿名评议-[0-9a-f]{8}$/);
-    const submits = (await auditEntries(h)).filter((e) => e.action === 'kiosk.submit').map((e) => JSON.parse(e.detail) as Record<string, unknown>);
+    const submits = (await auditEntries(h))
+      .filter((e) => e.action === 'kiosk.submit')
+      .map((e) => JSON.parse(e.detail) as Record<string, unknown>);
     expect(submits.every((d) => Object.keys(d).sort().join() === 'assessmentId,group,kind')).toBe(true);
 
     const rankings = await h.ok('rankings.get', { assessmentId: id });
@@ -218,7 +390,13 @@ describe('评议终端', () => {
     expect(row(r.b).components.staff).toEqual({ score: 85, ballots: 2, trimmed: false });
     expect(rankings.invalidBallots).toEqual([]);
     const seats = await h.ok('codes.list', { assessmentId: id });
-    expect(seats.filter((s) => s.state === 'used').map((s) => s.seatLabel)).toEqual(['上级领导 第 1 号', '上级领导 第 2 号', '互评人：巴特尔', '干部职工 第 1 号', '干部职工 第 2 号']);
+    expect(seats.filter((s) => s.state === 'used').map((s) => s.seatLabel)).toEqual([
+      '上级领导 第 1 号',
+      '上级领导 第 2 号',
+      '互评人：巴特尔',
+      '干部职工 第 1 号',
+      '干部职工 第 2 号',
+    ]);
   });
 
   test('kiosk mode ends with the session, and a kiosk cannot be started outside 测评中', async () => {
@@ -229,7 +407,10 @@ describe('评议终端', () => {
     await loginAs(h, 'admin');
     const d = await h.ok('assessments.get', { id });
     await h.ok('assessments.setState', { id, version: d.version, state: 'summarized' });
-    expect(await h.err('kiosk.start', { assessmentId: id })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只有“测评中”状态才能进入评议终端') });
+    expect(await h.err('kiosk.start', { assessmentId: id })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('只有“测评中”状态才能进入评议终端'),
+    });
     expect(h.host.status().kiosk).toBeNull();
   });
 });

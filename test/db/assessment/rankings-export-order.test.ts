@@ -17,7 +17,11 @@ test('vetoed last without a 名次; 副职 sheets in category and 排序号 orde
   const xin = (await addUnit(h, '新街镇', 'C1', 0)).id;
   await h.ok('cadres.create', { input: minimalCadre(xin, { name: '孟和', position: 'deputy' }) });
   await h.ok('cadres.create', { input: minimalCadre(r.units.org, { name: '其木格', position: 'deputy' }) });
-  let a = await h.ok('assessments.create', { name: '2025年度考核', year: 2025, scope: { categoryCodes: ['C1', 'C2'], unitIds: [] } });
+  let a = await h.ok('assessments.create', {
+    name: '2025年度考核',
+    year: 2025,
+    scope: { categoryCodes: ['C1', 'C2'], unitIds: [] },
+  });
   a = await h.ok('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
   await enterWorkedExample(h, a.id, r);
   await h.ok('vetoes.add', { assessmentId: a.id, targetId: r.b, reason: '发生重大安全生产责任事故' });
@@ -25,8 +29,15 @@ test('vetoed last without a 名次; 副职 sheets in category and 排序号 orde
   const path = join(tempDir(), '排名.xlsx');
   await h.ok('rankings.exportExcel', { assessmentId: a.id, token: await h.pickSave('rankingsExcel', path) });
   const wb = await loadWorkbook(path);
-  expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('副职'))).toEqual(['副职·新街镇', '副职·乌兰镇', '副职·旗委组织部']);
-  expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('正职'))).toEqual(['正职·苏木镇（街道）', '正职·党群部门']);
+  expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('副职'))).toEqual([
+    '副职·新街镇',
+    '副职·乌兰镇',
+    '副职·旗委组织部',
+  ]);
+  expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('正职'))).toEqual([
+    '正职·苏木镇（街道）',
+    '正职·党群部门',
+  ]);
 
   const ws = wb.getWorksheet('正职·苏木镇（街道）')!;
   // 巴特尔 scored highest but is vetoed: the others are 第 1 and 第 2 名, he is last with no 名次.

@@ -20,7 +20,8 @@ test('archived results in the dossier: the vetoed top scorer has no place, the n
   const d = await h.ok('assessments.get', { id: a.id });
   await h.ok('assessments.setState', { id: a.id, version: d.version, state: 'summarized' });
   await h.ok('assessments.archive', { id: a.id, version: (await h.ok('assessments.get', { id: a.id })).version });
-  const result = async (cadreId: number) => (await h.ok('dossier.get', { cadreId })).entries.find((e) => e.origin === 'assessment')!;
+  const result = async (cadreId: number) =>
+    (await h.ok('dossier.get', { cadreId })).entries.find((e) => e.origin === 'assessment')!;
   const b = await result(r.b);
   expect(b.title).toContain('一票否决，不参加排名');
   expect(b.content).toContain('一票否决，不参加排名，最终得分');

@@ -65,7 +65,12 @@ describe('backup', () => {
 
   test('a reviewer may not pick a backup file', async () => {
     const h = await setup();
-    await h.ok('users.create', { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' });
+    await h.ok('users.create', {
+      username: 'reader',
+      displayName: '查阅员',
+      role: 'reviewer',
+      password: 'Reader@2025',
+    });
     await h.ok('session.lock', {});
     await h.ok('session.login', { username: 'reader', password: 'Reader@2025' });
     expect((await h.err('files.pickSave', { purpose: 'backup', suggestedName: 'x' })).code).toBe('FORBIDDEN');
@@ -93,7 +98,9 @@ describe('restore', () => {
     expect(kept).toHaveLength(1);
     expect(readdirSync(join(h.dir, kept[0]!)).sort()).toEqual(['audit-keys.json', 'keyslots.json', 'store.db']);
     // The signing-key records went with the old store: a fresh key for the restored log, audited, and no false alarm.
-    expect((await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password })).auditAlarm).toBeUndefined();
+    expect(
+      (await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password })).auditAlarm,
+    ).toBeUndefined();
     const rekeyed = await h.ok('audit.list', { page: 1, pageSize: 5, action: 'session.signingKeyReplaced' });
     expect(JSON.parse(rekeyed.rows[0]!.detail)).toMatchObject({ reason: '从备份恢复后重新生成' });
     expect(await unitNames(h)).toEqual([NAME]);
@@ -102,7 +109,9 @@ describe('restore', () => {
     expect(await h.ok('audit.verify', {})).toMatchObject({ intact: true });
     // The old store, kept aside, still opens and records that it was replaced.
     const old = track(await openStore(join(h.dir, kept[0]!), ADMIN, fast));
-    expect((await old.db.selectFrom('units').select('name').execute()).map((u) => u.name)).toContain('备份之后新增的单位');
+    expect((await old.db.selectFrom('units').select('name').execute()).map((u) => u.name)).toContain(
+      '备份之后新增的单位',
+    );
     expect(await verifyAudit(old.db, old.auditChainKey)).toMatchObject({ intact: true });
   });
 
@@ -132,7 +141,11 @@ describe('restore', () => {
     const altered = Buffer.from(full);
     altered[altered.length - 100]! ^= 0xff;
     writeFileSync(file, altered);
-    const e2 = await h.err('backup.unlock', { token: await pickBackup(h, file), username: ADMIN.username, password: ADMIN.password });
+    const e2 = await h.err('backup.unlock', {
+      token: await pickBackup(h, file),
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
     expect(e2.message).toContain('校验值不符');
     writeFileSync(file, 'not a backup at all');
     expect((await h.err('backup.inspect', { token: await pickBackup(h, file) })).code).toBe('NOT_A_STORE');
@@ -152,7 +165,13 @@ describe('restore', () => {
     writeFileSync(dbCopy, readFileSync(file).subarray(header.dbOffset, header.dbOffset + header.manifest.dbBytes));
     const newer = join(h.out, 'newer.gbak');
     const macKey = backupMacKey(await keyFromPassword(h.dir, ADMIN.username, ADMIN.password));
-    writeContainer(newer, { ...header.manifest, schemaVersion: 99, appVersion: '9.0.0' }, header.keySlotsJson, dbCopy, macKey);
+    writeContainer(
+      newer,
+      { ...header.manifest, schemaVersion: 99, appVersion: '9.0.0' },
+      header.keySlotsJson,
+      dbCopy,
+      macKey,
+    );
     const before = digest(h.dir);
     const token = await pickBackup(h, newer);
     expect(await h.ok('backup.inspect', { token })).toMatchObject({ tooNew: true, appVersion: '9.0.0' });
@@ -186,7 +205,10 @@ describe('restore', () => {
     await backupTo(h, 'f.gbak');
     await h.ok('session.lock', {});
     const before = digest(h.dir);
-    const staged = await stageRestore(join(h.out, 'f.gbak'), h.dir, { username: ADMIN.username, password: ADMIN.password });
+    const staged = await stageRestore(join(h.out, 'f.gbak'), h.dir, {
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
     rmSync(staged.file); // the staged copy vanished (disk pulled): the swap must fail after moving the old files
     expect(() => applyRestore(h.dir, staged)).toThrow();
     staged.discard();
@@ -208,7 +230,9 @@ describe('automatic backups', () => {
       await h.ok('session.lock', {});
       now = new Date(`2026-03-0${day}T09:00:00`).getTime();
       await h.ok('session.login', { username: ADMIN.username, password: ADMIN.password });
-      await expect.poll(async () => (await h.ok('audit.list', { page: 1, pageSize: 50, action: 'backup.auto' })).total).toBe(day);
+      await expect
+        .poll(async () => (await h.ok('audit.list', { page: 1, pageSize: 50, action: 'backup.auto' })).total)
+        .toBe(day);
     }
     // A second login on the same day makes none.
     await h.ok('session.lock', {});
@@ -246,8 +270,18 @@ describe('leftovers and damaged pages', () => {
     writeFileSync(dbCopy, db);
     const forged = join(h.out, 'forged.gbak');
     // Made by a holder of the key (so the backup's MAC is right): the page HMACs still catch the altered page.
-    writeContainer(forged, header.manifest, header.keySlotsJson, dbCopy, backupMacKey(await keyFromPassword(h.dir, ADMIN.username, ADMIN.password)));
-    const e = await h.err('backup.unlock', { token: await pickBackup(h, forged), username: ADMIN.username, password: ADMIN.password });
+    writeContainer(
+      forged,
+      header.manifest,
+      header.keySlotsJson,
+      dbCopy,
+      backupMacKey(await keyFromPassword(h.dir, ADMIN.username, ADMIN.password)),
+    );
+    const e = await h.err('backup.unlock', {
+      token: await pickBackup(h, forged),
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
     expect(e).toMatchObject({ code: 'NOT_A_STORE' });
     expect(e.message).toContain('加密页校验未通过');
   });

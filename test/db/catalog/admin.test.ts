@@ -7,7 +7,13 @@ import { addUnit, auditEntries, lastAudit, loginAs, newRosterHost } from '../../
 /** Every catalog table and the audit log, read straight from the store. */
 async function catalogState(h: TestHost) {
   const db = h.host.session().db;
-  const tables = ['catalog_sub_items', 'catalog_channels', 'catalog_standards', 'catalog_list_items', 'catalog_categories'] as const;
+  const tables = [
+    'catalog_sub_items',
+    'catalog_channels',
+    'catalog_standards',
+    'catalog_list_items',
+    'catalog_categories',
+  ] as const;
   const rows = await Promise.all(tables.map((t) => db.selectFrom(t).selectAll().orderBy('code').execute()));
   return { rows, audit: (await auditEntries(h)).length };
 }
@@ -32,12 +38,22 @@ describe('catalog administration', () => {
     const h = await newRosterHost();
     let v = await h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '网络言行' });
     expect(section(v, 'S1').at(-1)).toEqual({ code: 'S1.7', name: '网络言行', retired: false });
-    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.saveEntry', target: 'S1.7 网络言行', detail: { operation: '新增档案子项', parent: '政治思想' } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'catalog.saveEntry',
+      target: 'S1.7 网络言行',
+      detail: { operation: '新增档案子项', parent: '政治思想' },
+    });
     v = await h.ok('catalog.saveEntry', { kind: 'standard', parentCode: 'D3', name: '善于化解矛盾' });
     expect(dimension(v, 'D3').at(-1)?.code).toBe('D3.5');
     v = await h.ok('catalog.saveEntry', { kind: 'channel', name: '网络舆情' });
     expect(v.channels.at(-1)).toEqual({ code: 'CH13', name: '网络舆情', retired: false });
-    v = await h.ok('catalog.saveListItem', { polarity: 'positive', name: '驻村帮扶成效突出', points: 3, dimensions: ['D3', 'D4'], veto: false });
+    v = await h.ok('catalog.saveListItem', {
+      polarity: 'positive',
+      name: '驻村帮扶成效突出',
+      points: 3,
+      dimensions: ['D3', 'D4'],
+      veto: false,
+    });
     expect(v.listItems.find((i) => i.code === 'P7')).toEqual({
       code: 'P7',
       name: '驻村帮扶成效突出',
@@ -47,7 +63,13 @@ describe('catalog administration', () => {
       veto: false,
       retired: false,
     });
-    v = await h.ok('catalog.saveListItem', { polarity: 'negative', name: '违反中央八项规定精神', points: -15, dimensions: ['D5'], veto: true });
+    v = await h.ok('catalog.saveListItem', {
+      polarity: 'negative',
+      name: '违反中央八项规定精神',
+      points: -15,
+      dimensions: ['D5'],
+      veto: true,
+    });
     expect(v.listItems.find((i) => i.code === 'N7')).toMatchObject({ points: -15, veto: true });
     expect(await h.ok('categories.save', { name: '国有企业' })).toEqual({ code: 'C9', name: '国有企业' });
     // the active catalog (what entry forms use) shows them too
@@ -77,7 +99,14 @@ describe('catalog administration', () => {
 
   test('a list item’s name, points, dimensions and veto change; its code and polarity stay', async () => {
     const h = await newRosterHost();
-    const v = await h.ok('catalog.saveListItem', { code: 'N4', polarity: 'negative', name: '受到提醒、函询、诫勉', points: -7, dimensions: ['D5', 'D1'], veto: false });
+    const v = await h.ok('catalog.saveListItem', {
+      code: 'N4',
+      polarity: 'negative',
+      name: '受到提醒、函询、诫勉',
+      points: -7,
+      dimensions: ['D5', 'D1'],
+      veto: false,
+    });
     expect(v.listItems.find((i) => i.code === 'N4')).toMatchObject({ points: -7, dimensions: ['D5', 'D1'] });
     expect(await lastAudit(h)).toMatchObject({
       target: 'N4 受到提醒、函询、诫勉',
@@ -90,7 +119,11 @@ describe('catalog administration', () => {
     let v = await h.ok('catalog.setRetired', { kind: 'listItem', code: 'P5', retired: true });
     expect(v.listItems.find((i) => i.code === 'P5')?.retired).toBe(true);
     expect((await h.ok('catalog.get', {})).listItems.map((i) => i.code)).not.toContain('P5');
-    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.setRetired', target: expect.stringMatching(/^P5 /), detail: { operation: '停用清单事项' } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'catalog.setRetired',
+      target: expect.stringMatching(/^P5 /),
+      detail: { operation: '停用清单事项' },
+    });
     v = await h.ok('catalog.setRetired', { kind: 'listItem', code: 'P5', retired: false });
     expect(v.listItems.find((i) => i.code === 'P5')?.retired).toBe(false);
     expect((await h.ok('catalog.get', {})).listItems.map((i) => i.code)).toContain('P5');
@@ -103,7 +136,11 @@ describe('catalog administration', () => {
     let v = await h.ok('catalog.move', { kind: 'subItem', code: 'S2.3', direction: 'up' });
     expect(codesOf(section(v, 'S2'))).toEqual(['S2.1', 'S2.3', 'S2.2', 'S2.4', 'S2.5']);
     expect(codesOf(section(v, 'S1'))).toEqual(['S1.1', 'S1.2', 'S1.3', 'S1.4', 'S1.5', 'S1.6']);
-    expect(await lastAudit(h)).toMatchObject({ action: 'catalog.move', target: 'S2.3 党性教育', detail: { operation: '上移', position: [3, 2] } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'catalog.move',
+      target: 'S2.3 党性教育',
+      detail: { operation: '上移', position: [3, 2] },
+    });
     v = await h.ok('catalog.move', { kind: 'listItem', code: 'N1', direction: 'down' });
     expect(codesOf(v.listItems.filter((i) => i.polarity === 'negative'))).toEqual(['N2', 'N1', 'N3', 'N4', 'N5', 'N6']);
     v = await h.ok('catalog.saveEntry', { kind: 'subItem', parentCode: 'S2', name: '挂职锻炼' });
@@ -116,22 +153,109 @@ describe('catalog administration', () => {
 
   const bad: [string, string, unknown, { field?: string; message: string }][] = [
     ['an empty name', 'catalog.saveEntry', { kind: 'channel', name: '  ' }, { field: 'name', message: '请填写名称' }],
-    ['a duplicate name in the same section', 'catalog.saveEntry', { kind: 'subItem', parentCode: 'S1', name: '理论学习' }, { field: 'name', message: '该板块中已有“理论学习”（S1.1）' }],
-    ['a rename onto a sibling’s name', 'catalog.saveEntry', { kind: 'channel', code: 'CH01', name: '巡视巡察' }, { field: 'name', message: '列表中已有“巡视巡察”（CH03）' }],
-    ['a sub-item without a section', 'catalog.saveEntry', { kind: 'subItem', name: '新子项' }, { field: 'parentCode', message: '请选择所属板块' }],
-    ['an unknown section', 'catalog.saveEntry', { kind: 'subItem', parentCode: 'S9', name: '新子项' }, { field: 'parentCode', message: '所属板块“S9”不存在' }],
-    ['moving a standard to another dimension', 'catalog.saveEntry', { kind: 'standard', code: 'D1.1', parentCode: 'D2', name: '对党忠诚老实' }, { field: 'parentCode', message: '编码不变，不能更改所属维度；请停用后在新的位置新增' }],
-    ['points above 100', 'catalog.saveListItem', { polarity: 'positive', name: '新事项', points: 101, dimensions: ['D1'], veto: false }, { field: 'points', message: '分值应在 -100 到 100 之间' }],
-    ['points below −100', 'catalog.saveListItem', { polarity: 'negative', name: '新事项', points: -150, dimensions: ['D1'], veto: false }, { field: 'points', message: '分值应在 -100 到 100 之间' }],
-    ['a list item without a dimension', 'catalog.saveListItem', { polarity: 'positive', name: '新事项', points: 3, dimensions: [], veto: false }, { field: 'dimensions', message: '请至少选择一个对应维度' }],
-    ['an unknown dimension', 'catalog.saveListItem', { polarity: 'positive', name: '新事项', points: 3, dimensions: ['D9'], veto: false }, { field: 'dimensions', message: '对应维度“D9”不存在' }],
-    ['a negative item with positive points', 'catalog.saveListItem', { polarity: 'negative', name: '新事项', points: 6, dimensions: ['D5'], veto: false }, { field: 'points', message: '负面清单事项的分值应为负数（负面减分），例如 -6' }],
-    ['a positive veto item', 'catalog.saveListItem', { polarity: 'positive', name: '新事项', points: 3, dimensions: ['D5'], veto: true }, { field: 'veto', message: '只有负面清单事项可以设为一票否决' }],
-    ['changing a list item’s polarity', 'catalog.saveListItem', { code: 'P1', polarity: 'negative', name: '在重大斗争、急难险重任务中表现突出', points: -5, dimensions: ['D3'], veto: false }, { field: 'polarity', message: '编码不变，不能更改正面/负面；请停用后新增' }],
-    ['a duplicate list item name', 'catalog.saveListItem', { polarity: 'negative', name: '受到提醒、函询、诫勉', points: -3, dimensions: ['D5'], veto: false }, { field: 'name', message: '该清单中已有“受到提醒、函询、诫勉”（N4）' }],
-    ['an unknown code', 'catalog.setRetired', { kind: 'standard', code: 'D1.9', retired: true }, { field: 'code', message: '找不到编码为 D1.9 的评价标准' }],
-    ['moving the first item up', 'catalog.move', { kind: 'channel', code: 'CH01', direction: 'up' }, { field: 'direction', message: '“重点工作跟进”已经在最前面' }],
-    ['restoring an active item', 'catalog.setRetired', { kind: 'channel', code: 'CH01', retired: false }, { field: 'retired', message: '“重点工作跟进”没有停用' }],
+    [
+      'a duplicate name in the same section',
+      'catalog.saveEntry',
+      { kind: 'subItem', parentCode: 'S1', name: '理论学习' },
+      { field: 'name', message: '该板块中已有“理论学习”（S1.1）' },
+    ],
+    [
+      'a rename onto a sibling’s name',
+      'catalog.saveEntry',
+      { kind: 'channel', code: 'CH01', name: '巡视巡察' },
+      { field: 'name', message: '列表中已有“巡视巡察”（CH03）' },
+    ],
+    [
+      'a sub-item without a section',
+      'catalog.saveEntry',
+      { kind: 'subItem', name: '新子项' },
+      { field: 'parentCode', message: '请选择所属板块' },
+    ],
+    [
+      'an unknown section',
+      'catalog.saveEntry',
+      { kind: 'subItem', parentCode: 'S9', name: '新子项' },
+      { field: 'parentCode', message: '所属板块“S9”不存在' },
+    ],
+    [
+      'moving a standard to another dimension',
+      'catalog.saveEntry',
+      { kind: 'standard', code: 'D1.1', parentCode: 'D2', name: '对党忠诚老实' },
+      { field: 'parentCode', message: '编码不变，不能更改所属维度；请停用后在新的位置新增' },
+    ],
+    [
+      'points above 100',
+      'catalog.saveListItem',
+      { polarity: 'positive', name: '新事项', points: 101, dimensions: ['D1'], veto: false },
+      { field: 'points', message: '分值应在 -100 到 100 之间' },
+    ],
+    [
+      'points below −100',
+      'catalog.saveListItem',
+      { polarity: 'negative', name: '新事项', points: -150, dimensions: ['D1'], veto: false },
+      { field: 'points', message: '分值应在 -100 到 100 之间' },
+    ],
+    [
+      'a list item without a dimension',
+      'catalog.saveListItem',
+      { polarity: 'positive', name: '新事项', points: 3, dimensions: [], veto: false },
+      { field: 'dimensions', message: '请至少选择一个对应维度' },
+    ],
+    [
+      'an unknown dimension',
+      'catalog.saveListItem',
+      { polarity: 'positive', name: '新事项', points: 3, dimensions: ['D9'], veto: false },
+      { field: 'dimensions', message: '对应维度“D9”不存在' },
+    ],
+    [
+      'a negative item with positive points',
+      'catalog.saveListItem',
+      { polarity: 'negative', name: '新事项', points: 6, dimensions: ['D5'], veto: false },
+      { field: 'points', message: '负面清单事项的分值应为负数（负面减分），例如 -6' },
+    ],
+    [
+      'a positive veto item',
+      'catalog.saveListItem',
+      { polarity: 'positive', name: '新事项', points: 3, dimensions: ['D5'], veto: true },
+      { field: 'veto', message: '只有负面清单事项可以设为一票否决' },
+    ],
+    [
+      'changing a list item’s polarity',
+      'catalog.saveListItem',
+      {
+        code: 'P1',
+        polarity: 'negative',
+        name: '在重大斗争、急难险重任务中表现突出',
+        points: -5,
+        dimensions: ['D3'],
+        veto: false,
+      },
+      { field: 'polarity', message: '编码不变，不能更改正面/负面；请停用后新增' },
+    ],
+    [
+      'a duplicate list item name',
+      'catalog.saveListItem',
+      { polarity: 'negative', name: '受到提醒、函询、诫勉', points: -3, dimensions: ['D5'], veto: false },
+      { field: 'name', message: '该清单中已有“受到提醒、函询、诫勉”（N4）' },
+    ],
+    [
+      'an unknown code',
+      'catalog.setRetired',
+      { kind: 'standard', code: 'D1.9', retired: true },
+      { field: 'code', message: '找不到编码为 D1.9 的评价标准' },
+    ],
+    [
+      'moving the first item up',
+      'catalog.move',
+      { kind: 'channel', code: 'CH01', direction: 'up' },
+      { field: 'direction', message: '“重点工作跟进”已经在最前面' },
+    ],
+    [
+      'restoring an active item',
+      'catalog.setRetired',
+      { kind: 'channel', code: 'CH01', retired: false },
+      { field: 'retired', message: '“重点工作跟进”没有停用' },
+    ],
   ];
 
   test.each(bad)('%s is refused in Chinese and nothing changes', async (_label, name, input, expected) => {
@@ -144,7 +268,8 @@ describe('catalog administration', () => {
 
   test('retiring the last active item of a list is refused; the store is unchanged', async () => {
     const h = await newRosterHost();
-    for (const code of ['S5.1', 'S5.2', 'S5.3']) await h.ok('catalog.setRetired', { kind: 'subItem', code, retired: true });
+    for (const code of ['S5.1', 'S5.2', 'S5.3'])
+      await h.ok('catalog.setRetired', { kind: 'subItem', code, retired: true });
     const before = await catalogState(h);
     expect(await h.err('catalog.setRetired', { kind: 'subItem', code: 'S5.4', retired: true })).toEqual({
       code: 'VALIDATION',
@@ -174,7 +299,9 @@ describe('catalog administration', () => {
     const h = await newRosterHost();
     await loginAs(h, 'dossierClerk');
     const before = await catalogState(h);
-    expect(await h.err('catalog.move', { kind: 'channel', code: 'CH02', direction: 'up' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.err('catalog.move', { kind: 'channel', code: 'CH02', direction: 'up' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await h.err('catalog.admin', {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(await catalogState(h)).toEqual(before);
   });

@@ -47,11 +47,31 @@ describe('renaming sections and dimensions', () => {
   });
 
   test.each([
-    ['an empty name', { kind: 'section', code: 'S1', name: '  ' }, { code: 'VALIDATION', field: 'name', message: '请填写名称' }],
-    ['a name another section has', { kind: 'section', code: 'S1', name: '@S2' }, { code: 'VALIDATION', field: 'name', message: /^已有名为“.+”的档案板块（S2）$/ }],
-    ['a name another dimension has', { kind: 'dimension', code: 'D2', name: '@D1' }, { code: 'VALIDATION', field: 'name', message: /^已有名为“.+”的评价维度（D1）$/ }],
-    ['an unknown section', { kind: 'section', code: 'S9', name: '新板块' }, { code: 'NOT_FOUND', message: '找不到编码为 S9 的档案板块' }],
-    ['another kind', { kind: 'subItem', code: 'S1.1', name: '新名称' }, { code: 'VALIDATION', message: '目录类型不正确' }],
+    [
+      'an empty name',
+      { kind: 'section', code: 'S1', name: '  ' },
+      { code: 'VALIDATION', field: 'name', message: '请填写名称' },
+    ],
+    [
+      'a name another section has',
+      { kind: 'section', code: 'S1', name: '@S2' },
+      { code: 'VALIDATION', field: 'name', message: /^已有名为“.+”的档案板块（S2）$/ },
+    ],
+    [
+      'a name another dimension has',
+      { kind: 'dimension', code: 'D2', name: '@D1' },
+      { code: 'VALIDATION', field: 'name', message: /^已有名为“.+”的评价维度（D1）$/ },
+    ],
+    [
+      'an unknown section',
+      { kind: 'section', code: 'S9', name: '新板块' },
+      { code: 'NOT_FOUND', message: '找不到编码为 S9 的档案板块' },
+    ],
+    [
+      'another kind',
+      { kind: 'subItem', code: 'S1.1', name: '新名称' },
+      { code: 'VALIDATION', message: '目录类型不正确' },
+    ],
   ] as const)('%s is refused with a Chinese message; the store is unchanged', async (_name, input, error) => {
     const h = await newHostWithStore();
     const v = await h.ok('catalog.admin', {});
@@ -68,11 +88,16 @@ describe('renaming sections and dimensions', () => {
 
   test('sections are not retired or reordered; only administrators rename', async () => {
     const h = await newHostWithStore();
-    expect(await h.err('catalog.setRetired', { kind: 'section', code: 'S1', retired: true } as never)).toMatchObject({ code: 'VALIDATION', message: '目录类型不正确' });
+    expect(await h.err('catalog.setRetired', { kind: 'section', code: 'S1', retired: true } as never)).toMatchObject({
+      code: 'VALIDATION',
+      message: '目录类型不正确',
+    });
     const { sections, dimensions } = await groupState(h);
     for (const role of ['dossierClerk', 'reviewer', 'assessmentClerk'] as const) {
       await loginAs(h, role);
-      expect(await h.err('catalog.renameGroup', { kind: 'section', code: 'S1', name: '越权' }), role).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await h.err('catalog.renameGroup', { kind: 'section', code: 'S1', name: '越权' }), role).toMatchObject({
+        code: 'FORBIDDEN',
+      });
     }
     await loginAdmin(h);
     expect(await groupState(h)).toMatchObject({ sections, dimensions });

@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { newHostWithStore } from '../../helpers/host';
 import { loginAs, sampleJpeg } from '../../helpers/roster';
-import { addEntry, dossierCadre, dossierState, newestAudit, pickAttachment, samplePdf, samplePng } from '../../helpers/dossier';
+import {
+  addEntry,
+  dossierCadre,
+  dossierState,
+  newestAudit,
+  pickAttachment,
+  samplePdf,
+  samplePng,
+} from '../../helpers/dossier';
 import { tempDir } from '../../helpers/tmp-store';
 
 async function withEntry() {
@@ -20,13 +28,22 @@ describe('attachments', () => {
     const { h, cadreId, entry } = await withEntry();
     const png = samplePng();
     const a = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '结业证书.png', png) });
-    expect(a).toMatchObject({ entryId: entry.id, fileName: '结业证书.png', mime: 'image/png', size: png.length, addedBy: { name: '王管理员' } });
+    expect(a).toMatchObject({
+      entryId: entry.id,
+      fileName: '结业证书.png',
+      mime: 'image/png',
+      size: png.length,
+      addedBy: { name: '王管理员' },
+    });
     expect(a.sha256).toBe(createHash('sha256').update(png).digest('hex'));
     expect(await newestAudit(h)).toMatchObject({ action: 'attachments.add', detail: { fileName: '结业证书.png' } });
     const pdf = samplePdf();
     const b = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '通报.PDF', pdf) });
     expect(b.mime).toBe('application/pdf');
-    const jpg = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '照片.jpeg', sampleJpeg()) });
+    const jpg = await h.ok('attachments.add', {
+      entryId: entry.id,
+      token: await pickAttachment(h, '照片.jpeg', sampleJpeg()),
+    });
     expect(jpg.mime).toBe('image/jpeg');
     const d = await h.ok('dossier.get', { cadreId });
     expect(d.entries[0]!.attachments.map((x) => x.fileName)).toEqual(['结业证书.png', '通报.PDF', '照片.jpeg']);
@@ -41,18 +58,45 @@ describe('attachments', () => {
   test('Word documents (.doc and .docx) are accepted by their content', async () => {
     const { h, entry } = await withEntry();
     const doc = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('word/document.xml')]);
-    expect((await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '谈话记录.doc', doc) })).mime).toBe('application/msword');
-    expect((await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '谈话记录.docx', docx) })).mime).toBe(
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    );
+    const docx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(26),
+      Buffer.from('word/document.xml'),
+    ]);
+    expect(
+      (await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '谈话记录.doc', doc) })).mime,
+    ).toBe('application/msword');
+    expect(
+      (await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '谈话记录.docx', docx) }))
+        .mime,
+    ).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 
   test.each([
-    ['content that does not match the extension', '证书.pdf', () => samplePng(), '附件“证书.pdf”的内容不是PDF 文件，与扩展名“.pdf”不符，已拒绝上传'],
-    ['a renamed program', '照片.jpg', () => Buffer.from('MZ\x90\x00 this is not a picture'), '附件“照片.jpg”的内容不是JPEG 图片，与扩展名“.jpg”不符，已拒绝上传'],
-    ['a zip that is not a Word document', '材料.docx', () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('xl/workbook.xml')]), /^附件“材料.docx”的内容不是Word 文档/],
-    ['a type that is not allowed', '脚本.exe', () => Buffer.from('MZ'), '附件“脚本.exe”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）'],
+    [
+      'content that does not match the extension',
+      '证书.pdf',
+      () => samplePng(),
+      '附件“证书.pdf”的内容不是PDF 文件，与扩展名“.pdf”不符，已拒绝上传',
+    ],
+    [
+      'a renamed program',
+      '照片.jpg',
+      () => Buffer.from('MZ\x90\x00 this is not a picture'),
+      '附件“照片.jpg”的内容不是JPEG 图片，与扩展名“.jpg”不符，已拒绝上传',
+    ],
+    [
+      'a zip that is not a Word document',
+      '材料.docx',
+      () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('xl/workbook.xml')]),
+      /^附件“材料.docx”的内容不是Word 文档/,
+    ],
+    [
+      'a type that is not allowed',
+      '脚本.exe',
+      () => Buffer.from('MZ'),
+      '附件“脚本.exe”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）',
+    ],
     ['an empty file', '空白.png', () => Buffer.alloc(0), '附件“空白.png”是空文件'],
   ])('%s is refused with a clear message; nothing is stored', async (_name, fileName, bytes, message) => {
     const { h, entry } = await withEntry();
@@ -89,11 +133,16 @@ describe('attachments', () => {
 
   test('removing an attachment, and deleting its entry, take the bytes out of the store', async () => {
     const { h, cadreId, entry } = await withEntry();
-    const a = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
+    const a = await h.ok('attachments.add', {
+      entryId: entry.id,
+      token: await pickAttachment(h, '证书.png', samplePng()),
+    });
     await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '通报.pdf', samplePdf()) });
     expect(await h.ok('attachments.remove', { id: a.id })).toBeNull();
     expect(await h.err('attachments.read', { id: a.id })).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await h.ok('dossier.get', { cadreId })).entries[0]!.attachments.map((x) => x.fileName)).toEqual(['通报.pdf']);
+    expect((await h.ok('dossier.get', { cadreId })).entries[0]!.attachments.map((x) => x.fileName)).toEqual([
+      '通报.pdf',
+    ]);
     await h.ok('entries.delete', { id: entry.id, version: 1 });
     expect((await dossierState(h)).attachments).toEqual([]);
   });

@@ -11,7 +11,8 @@ async function twoCadres() {
   const h = await newHostWithStore({ autoBackup: false });
   const a = await dossierCadre(h, '巴特尔', '阿尔巴斯苏木');
   const b = await dossierCadre(h, '李秀梅', '阿尔巴斯苏木');
-  for (const [i, sub] of ['S1.1', 'S2.1', 'S3.1', 'S4.1'].entries()) await addEntry(h, a, { ...neutral, subItemCode: sub, date: '2025-08-10', title: `材料${i}` });
+  for (const [i, sub] of ['S1.1', 'S2.1', 'S3.1', 'S4.1'].entries())
+    await addEntry(h, a, { ...neutral, subItemCode: sub, date: '2025-08-10', title: `材料${i}` });
   return { h, a, b };
 }
 
@@ -24,14 +25,40 @@ test('a section checked to have no material counts as complete; the gap list bec
   ]);
 
   // Every gap of the unit in S5 and S6 checked at once; 巴特尔's S1 has material, so asking for it is a no-op.
-  expect(await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a, b], note: '经单位核查，本季度无表彰' })).toEqual({ added: 2, skipped: 0 });
-  expect(await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S6', cadreIds: [a, b], note: '经纪检核查，无负面信息' })).toEqual({ added: 2, skipped: 0 });
-  expect(await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S1', cadreIds: [a], note: '核查' })).toEqual({ added: 0, skipped: 1 });
+  expect(
+    await h.ok('collection.attestNone', {
+      quarter: '2025Q3',
+      sectionCode: 'S5',
+      cadreIds: [a, b],
+      note: '经单位核查，本季度无表彰',
+    }),
+  ).toEqual({ added: 2, skipped: 0 });
+  expect(
+    await h.ok('collection.attestNone', {
+      quarter: '2025Q3',
+      sectionCode: 'S6',
+      cadreIds: [a, b],
+      note: '经纪检核查，无负面信息',
+    }),
+  ).toEqual({ added: 2, skipped: 0 });
+  expect(
+    await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S1', cadreIds: [a], note: '核查' }),
+  ).toEqual({ added: 0, skipped: 1 });
   expect((await lastAudit(h)).detail).toMatchObject({ quarter: '2025Q3', section: 'S1', added: 0, skipped: 1 });
 
   r = await h.ok('dossier.completeness', { quarter: '2025Q3' });
   expect(r.gaps.map((g) => [g.name, g.missing])).toEqual([['李秀梅', ['S1', 'S2', 'S3', 'S4']]]);
-  expect(r.units).toEqual([{ unitId: expect.any(Number), unitName: '阿尔巴斯苏木', cadres: 2, filled: 8, attested: 4, slots: 12, percent: 66.7 }]);
+  expect(r.units).toEqual([
+    {
+      unitId: expect.any(Number),
+      unitName: '阿尔巴斯苏木',
+      cadres: 2,
+      filled: 8,
+      attested: 4,
+      slots: 12,
+      percent: 66.7,
+    },
+  ]);
   expect(r.attestations.map((x) => [x.name, x.sectionCode, x.note])).toEqual([
     ['巴特尔', 'S5', '经单位核查，本季度无表彰'],
     ['巴特尔', 'S6', '经纪检核查，无负面信息'],
@@ -49,7 +76,9 @@ test('a section checked to have no material counts as complete; the gap list bec
     ['巴特尔', ['S6']],
     ['李秀梅', ['S1', 'S2', 'S3', 'S4']],
   ]);
-  expect(await h.err('collection.withdrawAttestation', { quarter: '2025Q3', sectionCode: 'S6', cadreId: a })).toMatchObject({ code: 'NOT_FOUND' });
+  expect(
+    await h.err('collection.withdrawAttestation', { quarter: '2025Q3', sectionCode: 'S6', cadreId: a }),
+  ).toMatchObject({ code: 'NOT_FOUND' });
 });
 
 test('the administrator chooses the sections a quarter requires; others may not; bad input is refused by name', async () => {
@@ -64,12 +93,26 @@ test('the administrator chooses the sections a quarter requires; others may not;
   expect((await lastAudit(h)).detail).toMatchObject({ from: '全部板块', to: 'S1、S2、S3、S4' });
   expect((await h.ok('dossier.completeness', { quarter: '2025Q4' })).sections).toHaveLength(6);
 
-  expect(await h.err('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: [] })).toMatchObject({ code: 'VALIDATION', message: '每季度至少要求一个板块' });
-  expect(await h.err('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S9'] })).toMatchObject({ code: 'VALIDATION', message: '板块“S9”不存在或已停用' });
-  expect(await h.err('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a], note: '' })).toMatchObject({ code: 'VALIDATION', field: 'note' });
+  expect(await h.err('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: [] })).toMatchObject({
+    code: 'VALIDATION',
+    message: '每季度至少要求一个板块',
+  });
+  expect(await h.err('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S9'] })).toMatchObject({
+    code: 'VALIDATION',
+    message: '板块“S9”不存在或已停用',
+  });
+  expect(
+    await h.err('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a], note: '' }),
+  ).toMatchObject({ code: 'VALIDATION', field: 'note' });
   await loginAs(h, 'dossierClerk');
-  expect(await h.err('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S1'] })).toMatchObject({ code: 'FORBIDDEN' });
-  expect(await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a], note: '核查无' })).toEqual({ added: 1, skipped: 0 });
+  expect(await h.err('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S1'] })).toMatchObject({
+    code: 'FORBIDDEN',
+  });
+  expect(
+    await h.ok('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a], note: '核查无' }),
+  ).toEqual({ added: 1, skipped: 0 });
   await loginAs(h, 'reviewer');
-  expect(await h.err('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a], note: '核查无' })).toMatchObject({ code: 'FORBIDDEN' });
+  expect(
+    await h.err('collection.attestNone', { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [a], note: '核查无' }),
+  ).toMatchObject({ code: 'FORBIDDEN' });
 });

@@ -38,7 +38,11 @@ test('a quarter’s completeness by unit and the gaps per cadre; cadres not in s
   expect(r.gaps.some((g) => g.cadreId === a || g.cadreId === retired)).toBe(false);
   expect(c).toBeGreaterThan(0);
   // A bad quarter is refused in Chinese.
-  expect(await h.err('dossier.completeness', { quarter: '2025Q5' })).toMatchObject({ code: 'VALIDATION', field: 'quarter', message: '季度格式应为 2025Q3' });
+  expect(await h.err('dossier.completeness', { quarter: '2025Q5' })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'quarter',
+    message: '季度格式应为 2025Q3',
+  });
   await loginAs(h, 'assessmentClerk');
   expect(await h.err('dossier.completeness', { quarter: '2025Q3' })).toMatchObject({ code: 'FORBIDDEN' });
 });

@@ -21,19 +21,45 @@ async function fixture(h: TestHost) {
   writeFileSync(photoPath, sampleJpeg());
   const [photo] = await h.pickOpen('photo', photoPath);
   await h.ok('cadres.setPhoto', { id: cadreId, token: photo!.token });
-  await addEntry(h, cadreId, { ...neutral, subItemCode: 'S1.1', date: '2025-06-20', title: '参加专题学习研讨', content: '第二次学习' });
-  await addEntry(h, cadreId, { ...neutral, subItemCode: 'S1.2', date: '2025-02-11', title: SPECIAL, content: `内容：${SPECIAL}\n第二行` });
+  await addEntry(h, cadreId, {
+    ...neutral,
+    subItemCode: 'S1.1',
+    date: '2025-06-20',
+    title: '参加专题学习研讨',
+    content: '第二次学习',
+  });
+  await addEntry(h, cadreId, {
+    ...neutral,
+    subItemCode: 'S1.2',
+    date: '2025-02-11',
+    title: SPECIAL,
+    content: `内容：${SPECIAL}\n第二行`,
+  });
   await addEntry(h, cadreId, { subItemCode: 'S2.2', date: '2025-08-14' });
   await addEntry(h, cadreId, { ...neutral, subItemCode: 'S4.1', date: '2025-04-03', title: '牵头完成防汛任务' });
-  await addEntry(h, cadreId, { ...neutral, subItemCode: 'S3.2', date: '2025-01-20', title: '2024年度“双比双评”考核', content: '第 3 名，好等次' });
-  await h.ok('portrait.saveEvaluation', { cadreId, abilities: '善于统筹协调', weaknesses: '有时急于求成', familiarFields: '基层党建、乡村振兴', baseVersion: 0 });
+  await addEntry(h, cadreId, {
+    ...neutral,
+    subItemCode: 'S3.2',
+    date: '2025-01-20',
+    title: '2024年度“双比双评”考核',
+    content: '第 3 名，好等次',
+  });
+  await h.ok('portrait.saveEvaluation', {
+    cadreId,
+    abilities: '善于统筹协调',
+    weaknesses: '有时急于求成',
+    familiarFields: '基层党建、乡村振兴',
+    baseVersion: 0,
+  });
   await h.ok('portrait.confirm', { cadreId, grade: '好', reason: '防汛中表现突出' });
   return cadreId;
 }
 
 /** The document's paragraphs' text, in order (entities decoded by the parser). */
 function paragraphs(xml: string): string[] {
-  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: true, trimValues: false }).parse(xml) as unknown[];
+  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: true, trimValues: false }).parse(
+    xml,
+  ) as unknown[];
   const out: string[] = [];
   const walk = (nodes: unknown[], sink: string[] | null) => {
     for (const n of nodes as Record<string, unknown>[]) {
@@ -42,7 +68,8 @@ function paragraphs(xml: string): string[] {
           const mine: string[] = [];
           walk(v as unknown[], mine);
           out.push(mine.join(''));
-        } else if (k === 'w:t' && sink) sink.push(...(v as { '#text'?: unknown }[]).map((t) => String(t['#text'] ?? '')));
+        } else if (k === 'w:t' && sink)
+          sink.push(...(v as { '#text'?: unknown }[]).map((t) => String(t['#text'] ?? '')));
         else if (k === 'w:br' && sink) sink.push('\n');
         else if (Array.isArray(v)) walk(v, sink);
       }
@@ -69,9 +96,19 @@ test('a dossier as .docx: title, marking, basic table with photo, portrait, sect
 
   const parts = await unzip(readFileSync(out));
   expect([...parts.keys()]).toEqual(
-    expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml', 'word/header1.xml', 'word/media/rIdPhoto.jpeg']),
+    expect.arrayContaining([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/styles.xml',
+      'word/footer1.xml',
+      'word/header1.xml',
+      'word/media/rIdPhoto.jpeg',
+    ]),
   );
-  for (const [name, data] of parts) if (name.endsWith('.xml') || name.endsWith('.rels')) expect(XMLValidator.validate(data.toString('utf8')), name).toBe(true);
+  for (const [name, data] of parts)
+    if (name.endsWith('.xml') || name.endsWith('.rels'))
+      expect(XMLValidator.validate(data.toString('utf8')), name).toBe(true);
   expect(parts.get('word/media/rIdPhoto.jpeg')!.equals(sampleJpeg())).toBe(true);
 
   const doc = parts.get('word/document.xml')!.toString('utf8');
@@ -100,7 +137,9 @@ test('a dossier as .docx: title, marking, basic table with photo, portrait, sect
   expect(text.some((t) => t.startsWith('综合指数：'))).toBe(true);
   expect(text).toContain('正面材料 1 条，负面材料 0 条，中性材料 4 条。');
   expect(text.some((t) => t.startsWith('系统计算分类：'))).toBe(true);
-  expect(text.find((t) => t.startsWith('确认分类：'))).toMatch(/^确认分类：好（王管理员 \d{4}\.\d{2}\.\d{2} 确认，理由：防汛中表现突出）$/);
+  expect(text.find((t) => t.startsWith('确认分类：'))).toMatch(
+    /^确认分类：好（王管理员 \d{4}\.\d{2}\.\d{2} 确认，理由：防汛中表现突出）$/,
+  );
   const history = text.slice(text.indexOf('五、考核情况'));
   expect(history).toEqual(expect.arrayContaining(['2025.01.20', '2024年度“双比双评”考核', '第 3 名，好等次']));
 
@@ -127,7 +166,8 @@ test('a dossier as .docx: title, marking, basic table with photo, portrait, sect
   if (!hasLibreOffice()) return;
   const pdf = libreOfficePdf(out);
   const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  for (const t of ['巴特尔', '干部政治素质档案', '内部资料', ...sections.map((s) => s.name)]) expect(pdfText, t).toContain(t);
+  for (const t of ['巴特尔', '干部政治素质档案', '内部资料', ...sections.map((s) => s.name)])
+    expect(pdfText, t).toContain(t);
   const shots = join(process.cwd(), 'test-results', 'screenshots');
   mkdirSync(shots, { recursive: true });
   writeFileSync(join(shots, 'dossier-docx.txt'), pdfText);
@@ -144,19 +184,36 @@ test('a reviewer may export; an assessment clerk, an unknown cadre and a bad id 
 
   const token = await h.pickSave('dossierDocx', out);
   const before = (await h.ok('audit.list', { page: 1, pageSize: 5 })).total;
-  expect(await h.err('dossier.exportDocx', { cadreId: 999, token })).toMatchObject({ code: 'NOT_FOUND', field: 'cadreId', message: '找不到该干部，可能已被删除' });
-  expect(await h.err('dossier.exportDocx', { cadreId: 0, token })).toMatchObject({ code: 'VALIDATION', field: 'cadreId' });
+  expect(await h.err('dossier.exportDocx', { cadreId: 999, token })).toMatchObject({
+    code: 'NOT_FOUND',
+    field: 'cadreId',
+    message: '找不到该干部，可能已被删除',
+  });
+  expect(await h.err('dossier.exportDocx', { cadreId: 0, token })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'cadreId',
+  });
   expect(readdirSync(dir)).toEqual([]);
   expect((await h.ok('audit.list', { page: 1, pageSize: 5 })).total).toBe(before);
 
   await loginAs(h, 'assessmentClerk');
-  expect(await h.err('dossier.exportDocx', { cadreId, token: '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90' })).toEqual({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
-  expect(await h.err('files.pickSave', { purpose: 'dossierDocx', suggestedName: '档案' })).toMatchObject({ code: 'FORBIDDEN' });
+  expect(await h.err('dossier.exportDocx', { cadreId, token: '0b6f2c5e-8a4d-4f0e-9c3b-2d7e5a1f6c90' })).toEqual({
+    code: 'FORBIDDEN',
+    message: '当前账户的角色无权进行此操作',
+  });
+  expect(await h.err('files.pickSave', { purpose: 'dossierDocx', suggestedName: '档案' })).toMatchObject({
+    code: 'FORBIDDEN',
+  });
   expect(existsSync(out)).toBe(false);
 
   await loginAs(h, 'reviewer');
-  expect(await h.err('files.pickSave', { purpose: 'quarterGaps', suggestedName: '缺项名单' })).toMatchObject({ code: 'FORBIDDEN' });
-  expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({ fileName: '档案.docx', entries: 5 });
+  expect(await h.err('files.pickSave', { purpose: 'quarterGaps', suggestedName: '缺项名单' })).toMatchObject({
+    code: 'FORBIDDEN',
+  });
+  expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({
+    fileName: '档案.docx',
+    entries: 5,
+  });
   expect(paragraphs((await unzip(readFileSync(out))).get('word/document.xml')!.toString('utf8'))).toContain('巴特尔');
 });
 
@@ -164,7 +221,10 @@ test('a cadre with no photo, no entries, no evaluation: placeholders instead of 
   const h = await newHostWithStore();
   const cadreId = await dossierCadre(h, '李秀梅');
   const out = join(tempDir('ganbu-docx-'), '李秀梅.docx');
-  expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({ fileName: '李秀梅.docx', entries: 0 });
+  expect(await h.ok('dossier.exportDocx', { cadreId, token: await h.pickSave('dossierDocx', out) })).toEqual({
+    fileName: '李秀梅.docx',
+    entries: 0,
+  });
   const parts = await unzip(readFileSync(out));
   expect([...parts.keys()].some((k) => k.startsWith('word/media/'))).toBe(false);
   expect(parts.get('[Content_Types].xml')!.toString('utf8')).not.toContain('image/');

@@ -26,7 +26,10 @@ describe('one entry', () => {
       attachments: [],
     });
     expect(e.standards.map((s) => s.code)).toEqual(['D2.1', 'D4.2']);
-    expect(await newestAudit(h)).toMatchObject({ action: 'entries.create', target: '巴特尔（阿尔巴斯苏木）：2025年春季中青班优秀学员' });
+    expect(await newestAudit(h)).toMatchObject({
+      action: 'entries.create',
+      target: '巴特尔（阿尔巴斯苏木）：2025年春季中青班优秀学员',
+    });
     const d = await h.ok('dossier.get', { cadreId });
     expect(d.cadre).toMatchObject({ id: cadreId, name: '巴特尔', unitName: '阿尔巴斯苏木' });
     expect(d.entries).toEqual([e]);
@@ -46,7 +49,14 @@ describe('one entry', () => {
       standardCodes: ['D5.1'],
       listItemCode: 'N4',
     });
-    const c = await addEntry(h, cadreId, { date: '2025-07-01', subItemCode: 'S1.1', title: '理论学习', polarity: 'neutral', standardCodes: [], listItemCode: null });
+    const c = await addEntry(h, cadreId, {
+      date: '2025-07-01',
+      subItemCode: 'S1.1',
+      title: '理论学习',
+      polarity: 'neutral',
+      standardCodes: [],
+      listItemCode: null,
+    });
     const ids = async (f: object = {}) => (await h.ok('dossier.get', { cadreId, ...f })).entries.map((e) => e.id);
     expect(await ids()).toEqual([b.id, c.id, a.id]);
     expect(await ids({ sectionCode: 'S6' })).toEqual([b.id]);
@@ -59,22 +69,46 @@ describe('one entry', () => {
 
   describe('bad input is refused with a clear message naming the field, and the store is unchanged', () => {
     const cases: [string, (cadreId: number) => unknown, { field: string; message: string | RegExp }][] = [
-      ['empty title', (cadreId) => ({ input: { cadreId, ...entryForm({ title: '  ' }) } }), { field: 'input.title', message: '请填写标题' }],
-      ['title too long', (cadreId) => ({ input: { cadreId, ...entryForm({ title: '长'.repeat(101) }) } }), { field: 'input.title', message: '标题不能超过 100 个字' }],
-      ['future date', (cadreId) => ({ input: { cadreId, ...entryForm({ date: '2099-01-01' }) } }), { field: 'date', message: `日期不能晚于今天（${localToday()}）` }],
-      ['date before birth', (cadreId) => ({ input: { cadreId, ...entryForm({ date: '1978-02-28' }) } }), { field: 'date', message: '日期不能早于该干部的出生年月（1978.03）' }],
+      [
+        'empty title',
+        (cadreId) => ({ input: { cadreId, ...entryForm({ title: '  ' }) } }),
+        { field: 'input.title', message: '请填写标题' },
+      ],
+      [
+        'title too long',
+        (cadreId) => ({ input: { cadreId, ...entryForm({ title: '长'.repeat(101) }) } }),
+        { field: 'input.title', message: '标题不能超过 100 个字' },
+      ],
+      [
+        'future date',
+        (cadreId) => ({ input: { cadreId, ...entryForm({ date: '2099-01-01' }) } }),
+        { field: 'date', message: `日期不能晚于今天（${localToday()}）` },
+      ],
+      [
+        'date before birth',
+        (cadreId) => ({ input: { cadreId, ...entryForm({ date: '1978-02-28' }) } }),
+        { field: 'date', message: '日期不能早于该干部的出生年月（1978.03）' },
+      ],
       [
         'unknown standard (another catalog version)',
         (cadreId) => ({ input: { cadreId, ...entryForm({ standardCodes: ['D4.2', 'D7.3'] }) } }),
         { field: 'standardCodes', message: '评价标准“D7.3”不在当前目录中（可能来自其他版本的目录），请重新选择' },
       ],
-      ['unknown sub-item', (cadreId) => ({ input: { cadreId, ...entryForm({ subItemCode: 'S9.1' }) } }), { field: 'subItemCode', message: /材料类别（子项）“S9.1”不在当前目录中/ }],
+      [
+        'unknown sub-item',
+        (cadreId) => ({ input: { cadreId, ...entryForm({ subItemCode: 'S9.1' }) } }),
+        { field: 'subItemCode', message: /材料类别（子项）“S9.1”不在当前目录中/ },
+      ],
       [
         'list item of the other polarity',
         (cadreId) => ({ input: { cadreId, ...entryForm({ listItemCode: 'N3' }) } }),
         { field: 'listItemCode', message: /属于负面清单，与材料性质“正面”不一致/ },
       ],
-      ['unknown cadre', () => ({ input: { cadreId: 999, ...entryForm() } }), { field: 'cadreId', message: '所选干部不存在，可能已被删除，请重新选择' }],
+      [
+        'unknown cadre',
+        () => ({ input: { cadreId: 999, ...entryForm() } }),
+        { field: 'cadreId', message: '所选干部不存在，可能已被删除，请重新选择' },
+      ],
     ];
     test.each(cases)('%s', async (_name, input, expected) => {
       const h = await newHostWithStore();
@@ -96,12 +130,20 @@ describe('one entry', () => {
     await h.host.session().db.updateTable('catalog_standards').set({ retired: 1 }).where('code', '=', 'D4.2').execute();
     const before = await dossierState(h);
     const e = await h.err('entries.create', { input: { cadreId, ...entryForm({ standardCodes: ['D4.2'] }) } });
-    expect(e).toMatchObject({ code: 'VALIDATION', field: 'standardCodes', message: '评价标准“政治领悟力”已停用，不能用于新的材料，请重新选择' });
+    expect(e).toMatchObject({
+      code: 'VALIDATION',
+      field: 'standardCodes',
+      message: '评价标准“政治领悟力”已停用，不能用于新的材料，请重新选择',
+    });
     expect(await dossierState(h)).toEqual(before);
     const d = await h.ok('dossier.get', { cadreId });
     expect(d.entries[0]!.standards).toEqual([{ code: 'D4.2', name: '政治领悟力', retired: true, dimensionCode: 'D4' }]);
     // Keeping the retired standard while editing the entry is fine; adding it to another entry is not.
-    const edited = await h.ok('entries.update', { id: old.id, version: 1, input: { cadreId, ...entryForm({ standardCodes: ['D4.2'], title: '改后' }) } });
+    const edited = await h.ok('entries.update', {
+      id: old.id,
+      version: 1,
+      input: { cadreId, ...entryForm({ standardCodes: ['D4.2'], title: '改后' }) },
+    });
     expect(edited.title).toBe('改后');
   });
 });
@@ -111,12 +153,22 @@ describe('editing', () => {
     const h = await newHostWithStore();
     const cadreId = await dossierCadre(h);
     const e = await addEntry(h, cadreId);
-    const first = await h.ok('entries.update', { id: e.id, version: 1, input: { cadreId, ...entryForm({ title: '甲改的标题' }) } });
+    const first = await h.ok('entries.update', {
+      id: e.id,
+      version: 1,
+      input: { cadreId, ...entryForm({ title: '甲改的标题' }) },
+    });
     expect(first.version).toBe(2);
     const before = await dossierState(h);
-    const err = await h.err('entries.update', { id: e.id, version: 1, input: { cadreId, ...entryForm({ title: '乙改的标题' }) } });
+    const err = await h.err('entries.update', {
+      id: e.id,
+      version: 1,
+      input: { cadreId, ...entryForm({ title: '乙改的标题' }) },
+    });
     expect(err.code).toBe('CONFLICT');
-    expect(err.message).toMatch(/^材料“甲改的标题”已被其他人修改（\d{4}-\d{2}-\d{2} \d{2}:\d{2}），您的修改未保存，请刷新后重新编辑$/);
+    expect(err.message).toMatch(
+      /^材料“甲改的标题”已被其他人修改（\d{4}-\d{2}-\d{2} \d{2}:\d{2}），您的修改未保存，请刷新后重新编辑$/,
+    );
     expect(await dossierState(h)).toEqual(before);
     expect((await h.ok('dossier.get', { cadreId })).entries[0]!.title).toBe('甲改的标题');
     // Deleting with a stale version is refused the same way.
@@ -129,7 +181,9 @@ describe('editing', () => {
     const a = await dossierCadre(h);
     const b = await dossierCadre(h, '李秀梅');
     const e = await addEntry(h, a);
-    expect(await h.err('entries.update', { id: e.id, version: 1, input: { cadreId: b, ...entryForm() } })).toMatchObject({ field: 'cadreId' });
+    expect(
+      await h.err('entries.update', { id: e.id, version: 1, input: { cadreId: b, ...entryForm() } }),
+    ).toMatchObject({ field: 'cadreId' });
   });
 
   test('verification (核实) is by a different user; an edit clears it; delete removes the entry', async () => {
@@ -137,14 +191,21 @@ describe('editing', () => {
     const cadreId = await dossierCadre(h);
     const e = await addEntry(h, cadreId);
     const before = await dossierState(h);
-    expect(await h.err('entries.verify', { id: e.id, version: 1 })).toMatchObject({ code: 'VALIDATION', message: '核实须由录入人以外的其他用户进行' });
+    expect(await h.err('entries.verify', { id: e.id, version: 1 })).toMatchObject({
+      code: 'VALIDATION',
+      message: '核实须由录入人以外的其他用户进行',
+    });
     expect(await dossierState(h)).toEqual(before);
     await loginAs(h, 'dossierClerk');
     const v = await h.ok('entries.verify', { id: e.id, version: 1 });
     expect(v).toMatchObject({ version: 2, verifiedBy: { name: '档案管理员甲' } });
     expect(v.verifiedAt).not.toBeNull();
     expect(await h.err('entries.verify', { id: e.id, version: 2 })).toMatchObject({ message: '该材料已核实' });
-    const edited = await h.ok('entries.update', { id: e.id, version: 2, input: { cadreId, ...entryForm({ content: '补充内容' }) } });
+    const edited = await h.ok('entries.update', {
+      id: e.id,
+      version: 2,
+      input: { cadreId, ...entryForm({ content: '补充内容' }) },
+    });
     expect(edited).toMatchObject({ version: 3, verifiedBy: null, verifiedAt: null });
     await loginAdmin(h);
     expect(await h.ok('entries.delete', { id: e.id, version: 3 })).toBeNull();
@@ -169,8 +230,13 @@ describe('bulk entry', () => {
     expect(r.count).toBe(3);
     const state = await dossierState(h);
     expect(state.audit.length).toBe(auditBefore + 1);
-    expect(await newestAudit(h)).toMatchObject({ action: 'entries.createBulk', target: '2025年春季中青班优秀学员（3 名干部）' });
-    const contents = await Promise.all(ids.map(async (cadreId) => (await h.ok('dossier.get', { cadreId })).entries.map((e) => [e.content, e.batchId])));
+    expect(await newestAudit(h)).toMatchObject({
+      action: 'entries.createBulk',
+      target: '2025年春季中青班优秀学员（3 名干部）',
+    });
+    const contents = await Promise.all(
+      ids.map(async (cadreId) => (await h.ok('dossier.get', { cadreId })).entries.map((e) => [e.content, e.batchId])),
+    );
     expect(contents).toEqual([
       [['参加县委党校春季中青班\n学时：40；优秀学员', r.batchId]],
       [['参加县委党校春季中青班\n学时：36.5', r.batchId]],
@@ -184,7 +250,16 @@ describe('bulk entry', () => {
     const a = await dossierCadre(h, '巴特尔');
     const unit = (await h.ok('units.list', {}))[0]!;
     const { cadreInput } = await import('../../helpers/roster');
-    const young = await h.ok('cadres.create', { input: cadreInput(unit.id, { name: '青年干部', idNumber: '', birthMonth: '1999-05', partyJoin: '', workStart: '2021-07', postSince: '2023-01' }) });
+    const young = await h.ok('cadres.create', {
+      input: cadreInput(unit.id, {
+        name: '青年干部',
+        idNumber: '',
+        birthMonth: '1999-05',
+        partyJoin: '',
+        workStart: '2021-07',
+        postSince: '2023-01',
+      }),
+    });
     const before = await dossierState(h);
     const e = await h.err('entries.createBulk', {
       common: entryForm({ date: '1999-01-10' }),
@@ -193,7 +268,11 @@ describe('bulk entry', () => {
         { cadreId: young.id, hours: null, note: '' },
       ],
     });
-    expect(e).toMatchObject({ code: 'VALIDATION', field: 'date', message: '青年干部：日期不能早于该干部的出生年月（1999.05）' });
+    expect(e).toMatchObject({
+      code: 'VALIDATION',
+      field: 'date',
+      message: '青年干部：日期不能早于该干部的出生年月（1999.05）',
+    });
     expect(await dossierState(h)).toEqual(before);
   });
 });
@@ -225,7 +304,10 @@ describe('roles', () => {
       ['classes.list', {}],
       ['classes.records', { classId: 1 }],
     ] as const) {
-      expect(await h.err(name, input), name).toMatchObject({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
+      expect(await h.err(name, input), name).toMatchObject({
+        code: 'FORBIDDEN',
+        message: '当前账户的角色无权进行此操作',
+      });
     }
   });
 });

@@ -4,7 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { newHostWithStore } from '../../helpers/host';
-import { dossierCadre, dossierState, entryForm, addEntry, newestAudit, samplePdf, samplePng } from '../../helpers/dossier';
+import {
+  dossierCadre,
+  dossierState,
+  entryForm,
+  addEntry,
+  newestAudit,
+  samplePdf,
+  samplePng,
+} from '../../helpers/dossier';
 import { tempDir } from '../../helpers/tmp-store';
 
 function files(named: Record<string, Buffer>): string[] {
@@ -28,14 +36,20 @@ describe('attachments in the entry form', () => {
     const h = await newHostWithStore();
     const cadreId = await dossierCadre(h);
     const picked = await h.pickOpen('attachment', ...files({ '结业证书.png': samplePng(), '通报.pdf': samplePdf() }));
-    const entry = await h.ok('entries.create', { input: { cadreId, ...entryForm() }, attachments: picked.map((p) => p.token) });
+    const entry = await h.ok('entries.create', {
+      input: { cadreId, ...entryForm() },
+      attachments: picked.map((p) => p.token),
+    });
     expect(entry.attachments.map((a) => [a.fileName, a.mime])).toEqual([
       ['结业证书.png', 'image/png'],
       ['通报.pdf', 'application/pdf'],
     ]);
     const audit = await newestAudit(h);
     expect(audit.action).toBe('entries.create');
-    expect((audit.detail.attachments as { fileName: string }[]).map((a) => a.fileName)).toEqual(['结业证书.png', '通报.pdf']);
+    expect((audit.detail.attachments as { fileName: string }[]).map((a) => a.fileName)).toEqual([
+      '结业证书.png',
+      '通报.pdf',
+    ]);
     const back = await h.ok('attachments.read', { id: entry.attachments[1]!.id });
     expect(Buffer.from(back.base64, 'base64').equals(samplePdf())).toBe(true);
   });
@@ -43,9 +57,15 @@ describe('attachments in the entry form', () => {
   test('one file that is not what its name says refuses the whole save, naming that file; nothing is written', async () => {
     const h = await newHostWithStore();
     const cadreId = await dossierCadre(h);
-    const picked = await h.pickOpen('attachment', ...files({ '结业证书.png': samplePng(), '会议记录.pdf': Buffer.from('not a pdf at all') }));
+    const picked = await h.pickOpen(
+      'attachment',
+      ...files({ '结业证书.png': samplePng(), '会议记录.pdf': Buffer.from('not a pdf at all') }),
+    );
     const before = await dossierState(h);
-    const e = await h.err('entries.create', { input: { cadreId, ...entryForm() }, attachments: picked.map((p) => p.token) });
+    const e = await h.err('entries.create', {
+      input: { cadreId, ...entryForm() },
+      attachments: picked.map((p) => p.token),
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'attachments' });
     expect(e.message).toContain('会议记录.pdf');
     expect(await dossierState(h)).toEqual(before);
@@ -60,7 +80,11 @@ describe('attachments in the entry form', () => {
     rmSync(path!);
     const before = await dossierState(h);
     const e = await h.err('entries.create', { input: { cadreId, ...entryForm() }, attachments: [picked!.token] });
-    expect(e).toMatchObject({ code: 'VALIDATION', field: 'attachments', message: expect.stringContaining('谈话记录.png') });
+    expect(e).toMatchObject({
+      code: 'VALIDATION',
+      field: 'attachments',
+      message: expect.stringContaining('谈话记录.png'),
+    });
     expect(await dossierState(h)).toEqual(before);
   });
 
@@ -70,10 +94,24 @@ describe('attachments in the entry form', () => {
     const entry = await addEntry(h, cadreId);
     const bad = await h.pickOpen('attachment', ...files({ '坏.png': Buffer.from('GIF89a') }));
     const before = await dossierState(h);
-    expect((await h.err('entries.update', { id: entry.id, version: entry.version, input: { cadreId, ...entryForm({ title: '改后的标题' }) }, attachments: [bad[0]!.token] })).message).toContain('坏.png');
+    expect(
+      (
+        await h.err('entries.update', {
+          id: entry.id,
+          version: entry.version,
+          input: { cadreId, ...entryForm({ title: '改后的标题' }) },
+          attachments: [bad[0]!.token],
+        })
+      ).message,
+    ).toContain('坏.png');
     expect(await dossierState(h)).toEqual(before);
     const good = await h.pickOpen('attachment', ...files({ '证书.png': samplePng() }));
-    const after = await h.ok('entries.update', { id: entry.id, version: entry.version, input: { cadreId, ...entryForm({ title: '改后的标题' }) }, attachments: [good[0]!.token] });
+    const after = await h.ok('entries.update', {
+      id: entry.id,
+      version: entry.version,
+      input: { cadreId, ...entryForm({ title: '改后的标题' }) },
+      attachments: [good[0]!.token],
+    });
     expect(after.title).toBe('改后的标题');
     expect(after.attachments.map((a) => a.fileName)).toEqual(['证书.png']);
   });

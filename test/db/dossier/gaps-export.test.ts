@@ -40,14 +40,23 @@ test('all units: title, frozen header, one row per cadre lacking material with s
   await loginAs(h, 'dossierClerk');
   const out = join(tempDir('ganbu-gaps-'), '缺项名单.xlsx');
   const token = await h.pickSave('quarterGaps', out, '2025年第三季度缺项名单');
-  expect(await h.ok('dossier.exportMissing', { quarter: '2025Q3', token })).toEqual({ fileName: '缺项名单.xlsx', rows: 2 });
+  expect(await h.ok('dossier.exportMissing', { quarter: '2025Q3', token })).toEqual({
+    fileName: '缺项名单.xlsx',
+    rows: 2,
+  });
 
   const { ws, rows } = await readSheet(out);
   expect(ws.name).toBe('缺项名单');
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(40);
   expect(rows).toEqual([
-    ['2025年第三季度政治素质档案缺项名单', '2025年第三季度政治素质档案缺项名单', '2025年第三季度政治素质档案缺项名单', '2025年第三季度政治素质档案缺项名单', '2025年第三季度政治素质档案缺项名单'],
+    [
+      '2025年第三季度政治素质档案缺项名单',
+      '2025年第三季度政治素质档案缺项名单',
+      '2025年第三季度政治素质档案缺项名单',
+      '2025年第三季度政治素质档案缺项名单',
+      '2025年第三季度政治素质档案缺项名单',
+    ],
     ['序号', '单位', '姓名', '职务', '缺少材料的板块'],
     [1, '阿尔巴斯苏木', '李秀梅', POST, rows[2]![4]],
     [2, '旗委组织部', '王建国', POST, rows[3]![4]],
@@ -90,7 +99,11 @@ test('an unknown unit, a bad quarter, a reviewer: refused in Chinese, no file wr
     field: 'unitId',
     message: '找不到所选单位，可能已被删除，请刷新后重试',
   });
-  expect(await h.err('dossier.exportMissing', { quarter: '2025Q9', token })).toMatchObject({ code: 'VALIDATION', field: 'quarter', message: '季度格式应为 2025Q3' });
+  expect(await h.err('dossier.exportMissing', { quarter: '2025Q9', token })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'quarter',
+    message: '季度格式应为 2025Q3',
+  });
   expect(existsSync(out)).toBe(false);
   expect(readdirSync(dir)).toEqual([]);
   expect((await h.ok('audit.list', { page: 1, pageSize: 5 })).total).toBe(before);

@@ -52,8 +52,14 @@ describe('attachments.preview', () => {
       {
         type: 'table',
         rows: [
-          [[{ type: 'paragraph', heading: 0, runs: [{ text: '项目', bold: false, italic: false }] }], [{ type: 'paragraph', heading: 0, runs: [{ text: '结论', bold: false, italic: false }] }]],
-          [[{ type: 'paragraph', heading: 0, runs: [{ text: '政治忠诚', bold: false, italic: false }] }], [{ type: 'paragraph', heading: 0, runs: [{ text: '好', bold: false, italic: false }] }]],
+          [
+            [{ type: 'paragraph', heading: 0, runs: [{ text: '项目', bold: false, italic: false }] }],
+            [{ type: 'paragraph', heading: 0, runs: [{ text: '结论', bold: false, italic: false }] }],
+          ],
+          [
+            [{ type: 'paragraph', heading: 0, runs: [{ text: '政治忠诚', bold: false, italic: false }] }],
+            [{ type: 'paragraph', heading: 0, runs: [{ text: '好', bold: false, italic: false }] }],
+          ],
         ],
       },
       { type: 'paragraph', heading: 0, runs: [{ text: '外部链接〔图片〕', bold: false, italic: false }] },
@@ -64,7 +70,11 @@ describe('attachments.preview', () => {
 
   test('a .docx that is not a zip, or a zip without a document, is refused with a Chinese message', async () => {
     // Passes the upload check (zip magic and a word/ name) but is no real zip archive.
-    const fake = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('word/document.xml 这不是压缩包')]);
+    const fake = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(26),
+      Buffer.from('word/document.xml 这不是压缩包'),
+    ]);
     const { h, a } = await withAttachment('材料.docx', fake);
     const before = await dossierState(h);
     expect(await h.err('attachments.preview', { id: a.id })).toMatchObject({
@@ -83,14 +93,27 @@ describe('attachments.preview', () => {
       message: '旧版 Word（.doc）文件无法在应用内预览，请用 Word 另存为 .docx 后重新上传',
     });
     const entry = await addEntry(h, await dossierCadre(h));
-    const png = await h.ok('attachments.add', { entryId: entry.id, token: await pickAttachment(h, '证书.png', samplePng()) });
-    expect(await h.ok('attachments.preview', { id: png.id })).toMatchObject({ kind: 'image', mime: 'image/png', base64: samplePng().toString('base64') });
+    const png = await h.ok('attachments.add', {
+      entryId: entry.id,
+      token: await pickAttachment(h, '证书.png', samplePng()),
+    });
+    expect(await h.ok('attachments.preview', { id: png.id })).toMatchObject({
+      kind: 'image',
+      mime: 'image/png',
+      base64: samplePng().toString('base64'),
+    });
   });
 
   test('the 考核录入员 is refused; a missing attachment is named', async () => {
     const { h, a } = await withAttachment('通报.pdf', makePdf(['x']));
-    expect(await h.err('attachments.preview', { id: a.id + 99 })).toMatchObject({ code: 'NOT_FOUND', message: '找不到该附件，可能已被删除' });
+    expect(await h.err('attachments.preview', { id: a.id + 99 })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '找不到该附件，可能已被删除',
+    });
     await loginAs(h, 'assessmentClerk');
-    expect(await h.err('attachments.preview', { id: a.id })).toMatchObject({ code: 'FORBIDDEN', message: '当前账户的角色无权进行此操作' });
+    expect(await h.err('attachments.preview', { id: a.id })).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '当前账户的角色无权进行此操作',
+    });
   });
 });

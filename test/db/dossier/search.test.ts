@@ -11,14 +11,20 @@ const marked = (parts: readonly TextPart[]) => parts.map((p) => (p.hit ? `[${p.t
 test('highlighting marks every occurrence and cuts long text around the first', () => {
   expect(marked(highlightParts('优秀学员，再获优秀', '优秀'))).toBe('[优秀]学员，再获[优秀]');
   expect(marked(highlightParts('ABC abc', 'abc'))).toBe('[ABC] [abc]');
-  expect(marked(excerptAround(`${'甲'.repeat(100)}王五${'乙'.repeat(100)}`, '王五', 20))).toBe(`…${'甲'.repeat(9)}[王五]${'乙'.repeat(9)}…`);
+  expect(marked(excerptAround(`${'甲'.repeat(100)}王五${'乙'.repeat(100)}`, '王五', 20))).toBe(
+    `…${'甲'.repeat(9)}[王五]${'乙'.repeat(9)}…`,
+  );
 });
 
 test('search finds 1-, 2- and longer strings in titles, contents and attachment names, with the cadre and section', async () => {
   const h = await newHostWithStore();
   const a = await dossierCadre(h, '巴特尔');
   const b = await dossierCadre(h, '李秀梅', '旗委组织部');
-  const e1 = await addEntry(h, a, { title: '春季中青班优秀学员', content: '与王五同班学习，成绩优秀。', date: '2025-03-20' });
+  const e1 = await addEntry(h, a, {
+    title: '春季中青班优秀学员',
+    content: '与王五同班学习，成绩优秀。',
+    date: '2025-03-20',
+  });
   const e2 = await addEntry(h, b, {
     title: '提醒谈话',
     content: '因工作作风问题被提醒谈话，完成率 50%。',
@@ -56,9 +62,27 @@ test('search finds 1-, 2- and longer strings in titles, contents and attachment 
   expect(await search('不存在的内容')).toEqual([]);
   // Edits and deletions show at once.
   await loginAs(h, 'dossierClerk');
-  await h.ok('entries.update', { id: e1.id, version: 1, input: { cadreId: a, date: '2025-03-20', subItemCode: 'S2.2', channelCode: 'CH09', title: '春季中青班结业', content: '成绩合格。', polarity: 'neutral', standardCodes: [], listItemCode: null } });
+  await h.ok('entries.update', {
+    id: e1.id,
+    version: 1,
+    input: {
+      cadreId: a,
+      date: '2025-03-20',
+      subItemCode: 'S2.2',
+      channelCode: 'CH09',
+      title: '春季中青班结业',
+      content: '成绩合格。',
+      polarity: 'neutral',
+      standardCodes: [],
+      listItemCode: null,
+    },
+  });
   expect(await search('优秀学员')).toEqual([]);
   await h.ok('entries.delete', { id: e2.id, version: 1 });
   expect(await search('谈话')).toEqual([]);
-  expect(await h.err('dossier.search', { text: '  ' })).toMatchObject({ code: 'VALIDATION', field: 'text', message: '请输入要检索的文字' });
+  expect(await h.err('dossier.search', { text: '  ' })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'text',
+    message: '请输入要检索的文字',
+  });
 });

@@ -4,7 +4,13 @@ import { newHostWithStore, type TestHost } from '../../helpers/host';
 import { dossierCadre, dossierState, newestAudit } from '../../helpers/dossier';
 import type { TrainingResult } from '../../../shared/dossier/types';
 
-const CLASS = { name: '2025年春季中青班', startDate: '2025-03-01', endDate: '2025-03-20', hours: 40, organizer: '县委党校' };
+const CLASS = {
+  name: '2025年春季中青班',
+  startDate: '2025-03-01',
+  endDate: '2025-03-20',
+  hours: 40,
+  organizer: '县委党校',
+};
 
 async function setup() {
   const h = await newHostWithStore();
@@ -33,7 +39,11 @@ describe('training classes and records', () => {
       ['巴特尔', '阿尔巴斯苏木', 40, 'qualified'],
       ['李秀梅', '阿尔巴斯苏木', 32, 'qualified'],
     ]);
-    expect(await newestAudit(h)).toMatchObject({ action: 'classes.saveRecords', target: CLASS.name, detail: { trainees: 2, added: 2 } });
+    expect(await newestAudit(h)).toMatchObject({
+      action: 'classes.saveRecords',
+      target: CLASS.name,
+      detail: { trainees: 2, added: 2 },
+    });
     expect((await h.ok('classes.list', {}))[0]).toMatchObject({ id: cls.id, recordCount: 2 });
     const edited = await h.ok('classes.save', { ...CLASS, id: cls.id, hours: 48 });
     expect(edited).toMatchObject({ hours: 48, recordCount: 2 });
@@ -42,15 +52,28 @@ describe('training classes and records', () => {
 
   test('bad class and record input is refused with Chinese messages naming the field', async () => {
     const { h, cls } = await setup();
-    expect(await h.err('classes.save', { ...CLASS, name: '' })).toMatchObject({ field: 'name', message: '请填写班次名称' });
-    expect(await h.err('classes.save', { ...CLASS, endDate: '2025-02-01' })).toMatchObject({ field: 'endDate', message: '结业日期不能早于开班日期' });
-    expect(await h.err('classes.save', { ...CLASS, hours: 0 })).toMatchObject({ field: 'hours', message: '学时必须大于 0' });
+    expect(await h.err('classes.save', { ...CLASS, name: '' })).toMatchObject({
+      field: 'name',
+      message: '请填写班次名称',
+    });
+    expect(await h.err('classes.save', { ...CLASS, endDate: '2025-02-01' })).toMatchObject({
+      field: 'endDate',
+      message: '结业日期不能早于开班日期',
+    });
+    expect(await h.err('classes.save', { ...CLASS, hours: 0 })).toMatchObject({
+      field: 'hours',
+      message: '学时必须大于 0',
+    });
     const before = await dossierState(h);
-    expect(await h.err('classes.saveRecords', { classId: cls.id, rows: [{ cadreId: 999, hours: 40, result: 'qualified' }] })).toMatchObject({
+    expect(
+      await h.err('classes.saveRecords', { classId: cls.id, rows: [{ cadreId: 999, hours: 40, result: 'qualified' }] }),
+    ).toMatchObject({
       field: 'rows',
       message: '学员名单中有不存在的干部，可能已被删除，请重新选择',
     });
-    expect(await h.err('classes.saveRecords', { classId: cls.id, rows: [{ cadreId: 1, hours: 40, result: '优秀' }] })).toMatchObject({
+    expect(
+      await h.err('classes.saveRecords', { classId: cls.id, rows: [{ cadreId: 1, hours: 40, result: '优秀' }] }),
+    ).toMatchObject({
       message: '结业评价必须是优秀学员、合格学员或重修学员',
     });
     expect(await h.err('classes.records', { classId: 999 })).toMatchObject({ code: 'NOT_FOUND' });
@@ -109,7 +132,13 @@ describe('automatic evidence from results', () => {
   test('editing the class moves its evidence to the new dates and name', async () => {
     const { h, a, cls } = await setup();
     await records(h, cls.id, [[a, 40, 'excellent']]);
-    await h.ok('classes.save', { ...CLASS, id: cls.id, name: '2025年秋季中青班', startDate: '2025-09-01', endDate: '2025-09-20' });
+    await h.ok('classes.save', {
+      ...CLASS,
+      id: cls.id,
+      name: '2025年秋季中青班',
+      startDate: '2025-09-01',
+      endDate: '2025-09-20',
+    });
     const [e] = await autoEntries(h, a);
     expect(e).toMatchObject({ date: '2025-09-20', quarter: '2025Q3', title: '2025年秋季中青班：优秀学员' });
   });

@@ -9,7 +9,8 @@ import { dbPath, keyslotPath } from '../../../db/store/files';
 import { newHostWithStore, type TestHost } from '../../helpers/host';
 import { ADMIN, tempDir } from '../../helpers/tmp-store';
 
-const digest = (dir: string) => [dbPath(dir), keyslotPath(dir)].map((f) => createHash('sha256').update(readFileSync(f)).digest('hex')).join(':');
+const digest = (dir: string) =>
+  [dbPath(dir), keyslotPath(dir)].map((f) => createHash('sha256').update(readFileSync(f)).digest('hex')).join(':');
 
 async function backup(h: TestHost, name: string): Promise<string> {
   const file = join(tempDir('ganbu-usb-'), name);
@@ -41,7 +42,11 @@ function forge(file: string, edit: { manifest?: Record<string, unknown>; flipPay
 }
 
 const unlockAsAdmin = async (h: TestHost, file: string) =>
-  h.dispatch('backup.unlock', { token: (await h.pickOpen('backup', file))[0]!.token, username: ADMIN.username, password: ADMIN.password });
+  h.dispatch('backup.unlock', {
+    token: (await h.pickOpen('backup', file))[0]!.token,
+    username: ADMIN.username,
+    password: ADMIN.password,
+  });
 
 describe('backup authentication', () => {
   test('a backup whose manifest date and author were rewritten is refused, and the store is untouched', async () => {

@@ -21,7 +21,8 @@ function saveKeySlots(h: TestHost): string {
   return dir;
 }
 
-const unitCount = (dir: string, key: Buffer) => withRaw(dir, key, (db) => (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n);
+const unitCount = (dir: string, key: Buffer) =>
+  withRaw(dir, key, (db) => (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n);
 
 async function storeWithUsers() {
   const h = await newHostWithStore();
@@ -65,7 +66,9 @@ describe('disabling an account re-keys the store', () => {
     expect(log.rows).toHaveLength(1);
     // The disabled account stays refused.
     await h.ok('session.lock', {});
-    expect(await h.err('session.login', { username: REVIEWER.username, password: REVIEWER.password })).toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect(await h.err('session.login', { username: REVIEWER.username, password: REVIEWER.password })).toMatchObject({
+      code: 'WRONG_PASSWORD',
+    });
   });
 });
 
@@ -100,7 +103,11 @@ describe('更换密钥 (keys.rekey)', () => {
     expect(after.pendingKeyId).toBeUndefined();
     expect(after.slots.every((s) => (s.grants ?? []).every((g) => g.keyId === after.keyId))).toBe(true);
     expect(() => openRaw(h.dir, oldKey)).toThrow();
-    for (const [u, p] of [[ADMIN.username, ADMIN.password], [CLERK.username, CLERK.password], [REVIEWER.username, REVIEWER.password]] as const) {
+    for (const [u, p] of [
+      [ADMIN.username, ADMIN.password],
+      [CLERK.username, CLERK.password],
+      [REVIEWER.username, REVIEWER.password],
+    ] as const) {
       await expect(keyFromPassword(saved, u, p).then((k) => unitCount(h.dir, k))).rejects.toThrow();
       expect(unitCount(h.dir, await keyFromPassword(h.dir, u, p))).toBe(1);
     }
@@ -126,7 +133,10 @@ describe('更换密钥 (keys.rekey)', () => {
   test('a bad progress id is refused with a Chinese message, and nothing changes', async () => {
     const { h } = await storeWithUsers();
     const before = readFileSync(keyslotPath(h.dir));
-    expect(await h.err('keys.rekey', { progressId: 'x' })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('任务标识无效') });
+    expect(await h.err('keys.rekey', { progressId: 'x' })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('任务标识无效'),
+    });
     expect(readFileSync(keyslotPath(h.dir))).toEqual(before);
   });
 });
@@ -143,9 +153,15 @@ describe('a new recovery code', () => {
     const oldKey = await keyFromRecoveryCode(saved, h.recoveryCode);
     expect(() => openRaw(h.dir, oldKey)).toThrow();
     await h.ok('session.lock', {});
-    const e = await h.err('session.recover', { recoveryCode: h.recoveryCode, username: ADMIN.username, newPassword: 'Recover@2026' });
+    const e = await h.err('session.recover', {
+      recoveryCode: h.recoveryCode,
+      username: ADMIN.username,
+      newPassword: 'Recover@2026',
+    });
     expect(e).toMatchObject({ code: 'WRONG_PASSWORD', field: 'recoveryCode' });
-    expect(await h.ok('session.recover', { recoveryCode, username: ADMIN.username, newPassword: 'Recover@2026' })).toMatchObject({ username: 'admin' });
+    expect(
+      await h.ok('session.recover', { recoveryCode, username: ADMIN.username, newPassword: 'Recover@2026' }),
+    ).toMatchObject({ username: 'admin' });
     // Recovering gave only the administrator a new password: the others still log in.
     await loginWorks(h, CLERK.username, CLERK.password);
   });

@@ -33,14 +33,20 @@ describe('portrait configuration', () => {
     const e1 = await h.err('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 0 });
     expect(e1).toEqual({ code: 'VALIDATION', field: 'windowYears', message: '统计期（年）至少 1 年' });
     const e2 = await h.err('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, goodMin: 70 });
-    expect(e2).toMatchObject({ code: 'VALIDATION', field: 'goodMin', message: '“好”的最低指数必须高于“较好”的最低指数' });
+    expect(e2).toMatchObject({
+      code: 'VALIDATION',
+      field: 'goodMin',
+      message: '“好”的最低指数必须高于“较好”的最低指数',
+    });
     expect(await settingsRows(h)).toEqual([]);
   });
 
   test('only administrators change it; every session reads it', async () => {
     const h = await newRosterHost();
     await loginAs(h, 'dossierClerk');
-    expect(await h.err('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 2 })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await h.err('portrait.saveConfig', { ...DEFAULT_PORTRAIT_CONFIG, windowYears: 2 })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await h.ok('portrait.getConfig', {})).toEqual(DEFAULT_PORTRAIT_CONFIG);
   });
 

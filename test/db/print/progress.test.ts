@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { PrintControl } from '../../../db/app/io';
-import { formatPrintProgress, printStepLabel, printSteps, readPrintState, STEP_UNITS } from '../../../shared/print/progress';
+import {
+  formatPrintProgress,
+  printStepLabel,
+  printSteps,
+  readPrintState,
+  STEP_UNITS,
+} from '../../../shared/print/progress';
 import { dossierCadre } from '../../helpers/dossier';
 import { newHostWithStore, STAND_IN_PDF } from '../../helpers/host';
 import { printRegisterState } from '../../helpers/print';
@@ -45,7 +51,12 @@ test('progress is readable while the print runs; a cancelled print leaves nothin
   const before = await state(h);
   const progressId = randomUUID();
   const running = h.err('print.renderDossier', { cadreId, copies: 2, recipients: [], progressId });
-  await until(() => h.ok('jobs.status', { jobId: progressId }).then(() => true, () => false));
+  await until(() =>
+    h.ok('jobs.status', { jobId: progressId }).then(
+      () => true,
+      () => false,
+    ),
+  );
   expect(await h.ok('jobs.status', { jobId: progressId })).toEqual({ state: 'running', done: 100, total: 300 });
   expect(printStepLabel({ done: 100, total: 300 })).toBe('正在排版…');
   await h.ok('jobs.cancel', { jobId: progressId });
@@ -57,25 +68,38 @@ test('progress is readable while the print runs; a cancelled print leaves nothin
   // The next print runs to its end, takes the same 份号, and its job reads as done.
   const next = randomUUID();
   const done = h.ok('print.renderDossier', { cadreId, copies: 2, recipients: [], progressId: next });
-  await until(() => h.ok('jobs.status', { jobId: next }).then(() => true, () => false));
+  await until(() =>
+    h.ok('jobs.status', { jobId: next }).then(
+      () => true,
+      () => false,
+    ),
+  );
   printer.release();
   expect(await done).toMatchObject({ jobId: next, serials: ['001', '002'] });
   expect(await h.ok('jobs.status', { jobId: next })).toMatchObject({ state: 'done' });
-  await h.ok('print.save', { jobId: next, token: await h.pickSave('printPdf', join(tempDir('ganbu-print-'), 'd.pdf')) });
+  await h.ok('print.save', {
+    jobId: next,
+    token: await h.pickSave('printPdf', join(tempDir('ganbu-print-'), 'd.pdf')),
+  });
   expect((await state(h)).rows).toHaveLength(2);
   // A job name already in use is refused before anything is printed.
   expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [], progressId: next })).toMatchObject({
     code: 'VALIDATION',
     field: 'jobId',
   });
-  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [], progressId: 'x' })).toMatchObject({ code: 'VALIDATION', field: 'progressId' });
+  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [], progressId: 'x' })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'progressId',
+  });
 });
 
 test('the page state a printer reads: malformed progress or sheet counts are ignored, the steps are named', () => {
   expect(readPrintState(['', '3/7'])).toEqual({ ready: '', progress: { done: 3, total: 7 }, sheets: 0, shown: -1 });
   expect(readPrintState(['true', '', '436', '60'])).toEqual({ ready: 'true', progress: null, sheets: 436, shown: 60 });
-  for (const bad of ['8/7', '1/0', 'abc', '-1/3', 5]) expect(readPrintState(['', bad]).progress, String(bad)).toBeNull();
-  for (const bad of ['-1', '1.5', 'x', 7, '']) expect(readPrintState(['true', '', bad, bad]), String(bad)).toMatchObject({ sheets: 0, shown: -1 });
+  for (const bad of ['8/7', '1/0', 'abc', '-1/3', 5])
+    expect(readPrintState(['', bad]).progress, String(bad)).toBeNull();
+  for (const bad of ['-1', '1.5', 'x', 7, ''])
+    expect(readPrintState(['true', '', bad, bad]), String(bad)).toMatchObject({ sheets: 0, shown: -1 });
   expect(readPrintState(null)).toEqual({ ready: '', progress: null, sheets: 0, shown: -1 });
   // Whole steps of STEP_UNITS; the PDF step may stand part-way (the printer moves it part by part).
   expect(printSteps(5)).toBe(7 * STEP_UNITS);

@@ -37,49 +37,92 @@ test('render then save: the job names the assessment, copies go into the registe
     ],
   });
   const token = await h.pickSave('printPdf', join(tempDir('ganbu-print-'), '排名表.pdf'));
-  expect(await h.ok('print.save', { jobId: r.jobId, token })).toEqual({ fileName: '排名表.pdf', serials: ['001', '002'] });
+  expect(await h.ok('print.save', { jobId: r.jobId, token })).toEqual({
+    fileName: '排名表.pdf',
+    serials: ['001', '002'],
+  });
   const list = await h.ok('prints.list', {});
   expect(list.map((x) => [x.kind, x.serial, x.recipient, x.title])).toEqual([
     ['rankings', '001', '县委常委会', `${a.name}排名表`],
     ['rankings', '002', '', `${a.name}排名表`],
   ]);
-  expect((await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).serials).toEqual(['003']);
+  expect((await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).serials).toEqual([
+    '003',
+  ]);
 });
 
 test('bad input names its field and leaves the store as it was; an assessment clerk may not print', async () => {
   const { h, a } = await rankingsHost();
   const before = await state(h);
-  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: ['甲', '乙'] })).toMatchObject({
+  expect(
+    await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: ['甲', '乙'] }),
+  ).toMatchObject({
     code: 'VALIDATION',
     message: '领取人有 2 个，多于份数 1',
     field: 'recipients',
   });
-  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 0, recipients: [] })).toMatchObject({ message: '份数至少 1 份', field: 'copies' });
-  expect(await h.err('print.renderRankings', { assessmentId: 999, copies: 1, recipients: [] })).toMatchObject({ code: 'NOT_FOUND' });
-  expect(await h.err('print.renderRankings', { assessmentId: 'x', copies: 1, recipients: [] })).toMatchObject({ code: 'VALIDATION', field: 'assessmentId' });
+  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 0, recipients: [] })).toMatchObject({
+    message: '份数至少 1 份',
+    field: 'copies',
+  });
+  expect(await h.err('print.renderRankings', { assessmentId: 999, copies: 1, recipients: [] })).toMatchObject({
+    code: 'NOT_FOUND',
+  });
+  expect(await h.err('print.renderRankings', { assessmentId: 'x', copies: 1, recipients: [] })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'assessmentId',
+  });
   expect(await state(h)).toEqual(before);
   await loginAs(h, 'assessmentClerk');
   const clerk = await state(h);
-  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).toMatchObject({ code: 'FORBIDDEN' });
+  expect(await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).toMatchObject({
+    code: 'FORBIDDEN',
+  });
   expect(await state(h)).toEqual(clerk);
 });
 
 test('a packet may open with ranking tables: the job lists them; an unknown or repeated assessment is refused, nothing changes', async () => {
   const { h, routes, a } = await rankingsHost();
   const cadreId = (await h.ok('roster.query', {}))[0]!.id;
-  const r = await h.ok('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], assessmentIds: [a.id], copies: 1, recipients: [] });
+  const r = await h.ok('print.renderPacket', {
+    title: '审议材料',
+    cadreIds: [cadreId],
+    assessmentIds: [a.id],
+    copies: 1,
+    recipients: [],
+  });
   expect(routes.at(-1)).toBe(`print/${r.jobId}`);
-  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({ kind: 'packet', cadreIds: [cadreId], assessmentIds: [a.id] });
+  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({
+    kind: 'packet',
+    cadreIds: [cadreId],
+    assessmentIds: [a.id],
+  });
   // Without the field the packet has no ranking tables (the call as it was before).
   const plain = await h.ok('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], copies: 1, recipients: [] });
   expect(await h.ok('print.job', { jobId: plain.jobId })).toMatchObject({ assessmentIds: [] });
   const before = await state(h);
-  expect(await h.err('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], assessmentIds: [999], copies: 1, recipients: [] })).toMatchObject({
+  expect(
+    await h.err('print.renderPacket', {
+      title: '审议材料',
+      cadreIds: [cadreId],
+      assessmentIds: [999],
+      copies: 1,
+      recipients: [],
+    }),
+  ).toMatchObject({
     code: 'NOT_FOUND',
     message: '排名表：找不到该考核，可能已被删除',
     field: 'assessmentIds',
   });
-  expect(await h.err('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], assessmentIds: [a.id, a.id], copies: 1, recipients: [] })).toMatchObject({
+  expect(
+    await h.err('print.renderPacket', {
+      title: '审议材料',
+      cadreIds: [cadreId],
+      assessmentIds: [a.id, a.id],
+      copies: 1,
+      recipients: [],
+    }),
+  ).toMatchObject({
     message: '同一次考核的排名表不能重复选择',
     field: 'assessmentIds',
   });
@@ -93,6 +136,12 @@ test('排名表 and 审议材料 carry the audit head (审计序号 and the newe
   const r = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] });
   expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({ auditHead: head });
   const cadreId = (await h.ok('roster.query', {}))[0]!.id;
-  const p = await h.ok('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], assessmentIds: [a.id], copies: 1, recipients: [] });
+  const p = await h.ok('print.renderPacket', {
+    title: '审议材料',
+    cadreIds: [cadreId],
+    assessmentIds: [a.id],
+    copies: 1,
+    recipients: [],
+  });
   expect(await h.ok('print.job', { jobId: p.jobId })).toMatchObject({ auditHead: head });
 });

@@ -15,7 +15,9 @@ import { REGISTER_HEADERS } from '../../../db/print/register-export';
 import { countPdfPages } from '../../../db/print/pdf';
 
 /** A two-page PDF as Chromium writes its page objects. */
-const FAKE_PDF = Buffer.from('%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n4 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 2>>\nendobj\n%%EOF\n');
+const FAKE_PDF = Buffer.from(
+  '%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n4 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 2>>\nendobj\n%%EOF\n',
+);
 
 async function printingHost() {
   const { routes, printPdf } = recordingPrinter(FAKE_PDF);
@@ -23,7 +25,6 @@ async function printingHost() {
   const cadreId = await dossierCadre(h, '巴特尔');
   return { h, routes, cadreId };
 }
-
 
 test('the PDF page count reads Chromium page objects, not the page tree', () => {
   expect(countPdfPages(FAKE_PDF)).toBe(2);
@@ -33,7 +34,12 @@ test('render then save: 份号 001–003 with recipients in the register, the fi
   const { h, routes, cadreId } = await printingHost();
   await loginAs(h, 'dossierClerk');
   const r = await h.ok('print.renderDossier', { cadreId, copies: 3, recipients: ['县委办', '纪委监委'] });
-  expect(r).toMatchObject({ title: '巴特尔同志政治素质档案', serials: ['001', '002', '003'], pages: 2, bytes: FAKE_PDF.length });
+  expect(r).toMatchObject({
+    title: '巴特尔同志政治素质档案',
+    serials: ['001', '002', '003'],
+    pages: 2,
+    bytes: FAKE_PDF.length,
+  });
   expect(routes).toEqual([`print/${r.jobId}`]);
   // The print view reads its job: the copies and the exporting user's name for the watermark.
   const job = await h.ok('print.job', { jobId: r.jobId });
@@ -48,7 +54,10 @@ test('render then save: 份号 001–003 with recipients in the register, the fi
 
   const out = join(tempDir('ganbu-print-'), '巴特尔.pdf');
   const token = await h.pickSave('printPdf', out);
-  expect(await h.ok('print.save', { jobId: r.jobId, token })).toEqual({ fileName: '巴特尔.pdf', serials: ['001', '002', '003'] });
+  expect(await h.ok('print.save', { jobId: r.jobId, token })).toEqual({
+    fileName: '巴特尔.pdf',
+    serials: ['001', '002', '003'],
+  });
   expect(readFileSync(out).equals(FAKE_PDF)).toBe(true);
   expect(readdirSync(join(out, '..'))).toEqual(['巴特尔.pdf']); // no temp file left beside it
   const list = await h.ok('prints.list', {});
@@ -65,7 +74,10 @@ test('render then save: 份号 001–003 with recipients in the register, the fi
 
   // The same job cannot be saved twice; the next print of this dossier goes on from 004.
   const again = await h.pickSave('printPdf', join(tempDir(), 'x.pdf'));
-  expect(await h.err('print.save', { jobId: r.jobId, token: again })).toMatchObject({ code: 'VALIDATION', field: 'jobId' });
+  expect(await h.err('print.save', { jobId: r.jobId, token: again })).toMatchObject({
+    code: 'VALIDATION',
+    field: 'jobId',
+  });
   const next = await h.ok('print.renderDossier', { cadreId, copies: 2, recipients: [] });
   expect(next.serials).toEqual(['004', '005']);
   // Another cadre's dossier is a document of its own: it starts at 001.
@@ -90,16 +102,33 @@ test('two previews of one dossier: the second saved is refused (its 份号 are t
 test('bad input: a Chinese message naming the field, and the register left as it was', async () => {
   const { h, cadreId } = await printingHost();
   const before = await printRegisterState(h);
-  expect(await h.err('print.renderDossier', { cadreId, copies: 0, recipients: [] })).toMatchObject({ message: '份数至少 1 份', field: 'copies' });
-  expect(await h.err('print.renderDossier', { cadreId, copies: 51, recipients: [] })).toMatchObject({ message: '份数不能超过 50 份' });
-  expect(await h.err('print.renderDossier', { cadreId, copies: 1.5, recipients: [] })).toMatchObject({ message: '份数必须是整数' });
+  expect(await h.err('print.renderDossier', { cadreId, copies: 0, recipients: [] })).toMatchObject({
+    message: '份数至少 1 份',
+    field: 'copies',
+  });
+  expect(await h.err('print.renderDossier', { cadreId, copies: 51, recipients: [] })).toMatchObject({
+    message: '份数不能超过 50 份',
+  });
+  expect(await h.err('print.renderDossier', { cadreId, copies: 1.5, recipients: [] })).toMatchObject({
+    message: '份数必须是整数',
+  });
   expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: ['甲', '乙'] })).toMatchObject({
     message: '领取人有 2 个，多于份数 1',
     field: 'recipients',
   });
-  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: ['长'.repeat(41)] })).toMatchObject({ message: '领取人不能超过 40 个字' });
-  expect(await h.err('print.renderDossier', { cadreId: 9999, copies: 1, recipients: [] })).toMatchObject({ code: 'NOT_FOUND', field: 'cadreId' });
-  expect(await h.err('print.save', { jobId: '6f1c7d0e-2a7b-4c1e-9f55-1d3b2a4c5e6f', token: await h.pickSave('printPdf', join(tempDir(), 'n.pdf')) })).toMatchObject({
+  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: ['长'.repeat(41)] })).toMatchObject({
+    message: '领取人不能超过 40 个字',
+  });
+  expect(await h.err('print.renderDossier', { cadreId: 9999, copies: 1, recipients: [] })).toMatchObject({
+    code: 'NOT_FOUND',
+    field: 'cadreId',
+  });
+  expect(
+    await h.err('print.save', {
+      jobId: '6f1c7d0e-2a7b-4c1e-9f55-1d3b2a4c5e6f',
+      token: await h.pickSave('printPdf', join(tempDir(), 'n.pdf')),
+    }),
+  ).toMatchObject({
     code: 'NOT_FOUND',
     message: '打印预览已失效，请重新生成',
   });
@@ -107,7 +136,9 @@ test('bad input: a Chinese message naming the field, and the register left as it
   expect(await printRegisterState(h)).toEqual(before);
   // A 考核录入员 may not print dossiers at all.
   await loginAs(h, 'assessmentClerk');
-  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [] })).toMatchObject({ code: 'FORBIDDEN' });
+  expect(await h.err('print.renderDossier', { cadreId, copies: 1, recipients: [] })).toMatchObject({
+    code: 'FORBIDDEN',
+  });
 });
 
 test('mark returned (once, audited), then the register exported to .xlsx and re-read', async () => {
@@ -118,13 +149,19 @@ test('mark returned (once, audited), then the register exported to .xlsx and re-
   const returned = await h.ok('prints.markReturned', { id: first!.id });
   expect(returned).toMatchObject({ serial: '001', returnedBy: '王管理员' });
   expect(returned.returnedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-  expect(await newestAudit(h)).toMatchObject({ action: 'prints.markReturned', target: '巴特尔同志政治素质档案 份号001' });
+  expect(await newestAudit(h)).toMatchObject({
+    action: 'prints.markReturned',
+    target: '巴特尔同志政治素质档案 份号001',
+  });
   const before = await printRegisterState(h);
   expect(await h.err('prints.markReturned', { id: first!.id })).toMatchObject({ code: 'VALIDATION', field: 'id' });
   expect(await printRegisterState(h)).toEqual(before);
 
   const out = join(tempDir('ganbu-reg-'), '打印登记.xlsx');
-  expect(await h.ok('prints.export', { token: await h.pickSave('printRegister', out) })).toEqual({ fileName: '打印登记.xlsx', rows: 2 });
+  expect(await h.ok('prints.export', { token: await h.pickSave('printRegister', out) })).toEqual({
+    fileName: '打印登记.xlsx',
+    rows: 2,
+  });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const ws = wb.worksheets[0]!;
@@ -143,19 +180,37 @@ test('mark returned (once, audited), then the register exported to .xlsx and re-
 test('a meeting packet: numbered per title, every cadre checked first; bad input refused with the field named', async () => {
   const { h, routes, cadreId } = await printingHost();
   const other = await dossierCadre(h, '李秀梅');
-  const r = await h.ok('print.renderPacket', { title: '2025年干部任用审议材料', cadreIds: [cadreId, other], copies: 2, recipients: [] });
+  const r = await h.ok('print.renderPacket', {
+    title: '2025年干部任用审议材料',
+    cadreIds: [cadreId, other],
+    copies: 2,
+    recipients: [],
+  });
   expect(r).toMatchObject({ title: '2025年干部任用审议材料', serials: ['001', '002'] });
   expect(routes.at(-1)).toBe(`print/${r.jobId}`);
-  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({ kind: 'packet', cadreIds: [cadreId, other], title: '2025年干部任用审议材料' });
+  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({
+    kind: 'packet',
+    cadreIds: [cadreId, other],
+    title: '2025年干部任用审议材料',
+  });
   await h.ok('print.save', { jobId: r.jobId, token: await h.pickSave('printPdf', join(tempDir(), 'p.pdf')) });
   expect((await h.ok('prints.list', {})).map((x) => [x.kind, x.serial])).toEqual([
     ['packet', '001'],
     ['packet', '002'],
   ]);
   const before = await printRegisterState(h);
-  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [], copies: 1, recipients: [] })).toMatchObject({ message: '请至少选择 1 名干部', field: 'cadreIds' });
-  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, cadreId], copies: 1, recipients: [] })).toMatchObject({ message: '同一名干部不能重复选择' });
-  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, 999], copies: 1, recipients: [] })).toMatchObject({ code: 'NOT_FOUND', field: 'cadreIds' });
-  expect(await h.err('print.renderPacket', { title: ' ', cadreIds: [cadreId], copies: 1, recipients: [] })).toMatchObject({ message: '请填写审议材料标题', field: 'title' });
+  expect(await h.err('print.renderPacket', { title: '材料', cadreIds: [], copies: 1, recipients: [] })).toMatchObject({
+    message: '请至少选择 1 名干部',
+    field: 'cadreIds',
+  });
+  expect(
+    await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, cadreId], copies: 1, recipients: [] }),
+  ).toMatchObject({ message: '同一名干部不能重复选择' });
+  expect(
+    await h.err('print.renderPacket', { title: '材料', cadreIds: [cadreId, 999], copies: 1, recipients: [] }),
+  ).toMatchObject({ code: 'NOT_FOUND', field: 'cadreIds' });
+  expect(
+    await h.err('print.renderPacket', { title: ' ', cadreIds: [cadreId], copies: 1, recipients: [] }),
+  ).toMatchObject({ message: '请填写审议材料标题', field: 'title' });
   expect(await printRegisterState(h)).toEqual(before);
 });

@@ -48,7 +48,12 @@ test('render then save: the slips job prints the sheet, the file is written, the
   const { h, routes, sheet } = await slipsHost();
   const before = await state(h);
   const r = await h.ok('print.renderSlips', slipsInput(sheet));
-  expect(r).toMatchObject({ title: '2025年度科级干部“双比双评”考核评议码（上级领导综合排名·正职·苏木镇（街道））', serials: [], pages: 1, bytes: STAND_IN_PDF.length });
+  expect(r).toMatchObject({
+    title: '2025年度科级干部“双比双评”考核评议码（上级领导综合排名·正职·苏木镇（街道））',
+    serials: [],
+    pages: 1,
+    bytes: STAND_IN_PDF.length,
+  });
   expect(routes).toEqual([`print/${r.jobId}`]);
   const job = await h.ok('print.job', { jobId: r.jobId });
   expect(job).toMatchObject({ kind: 'slips', groupName: '正职·苏木镇（街道）' });
@@ -61,19 +66,32 @@ test('render then save: the slips job prints the sheet, the file is written, the
   });
   // A slips job is not a registered document: print.save refuses it.
   const out = join(tempDir(), '评议码.pdf');
-  expect(await h.err('print.save', { jobId: r.jobId, token: await h.pickSave('printPdf', join(tempDir(), 'x.pdf')) })).toMatchObject({ code: 'VALIDATION', field: 'jobId' });
+  expect(
+    await h.err('print.save', { jobId: r.jobId, token: await h.pickSave('printPdf', join(tempDir(), 'x.pdf')) }),
+  ).toMatchObject({ code: 'VALIDATION', field: 'jobId' });
   expect(await state(h)).toEqual(before);
 
-  expect(await h.ok('print.saveSlips', { jobId: r.jobId, token: await h.pickSave('codeSlips', out) })).toEqual({ fileName: '评议码.pdf', slips: 12 });
+  expect(await h.ok('print.saveSlips', { jobId: r.jobId, token: await h.pickSave('codeSlips', out) })).toEqual({
+    fileName: '评议码.pdf',
+    slips: 12,
+  });
   expect(readFileSync(out)).toEqual(STAND_IN_PDF);
   const after = await state(h);
   expect(after.rows).toEqual([]);
   expect(after.seats).toEqual(before.seats);
   expect(after.audit).toBe(before.audit + 1);
-  expect(await lastAudit(h)).toMatchObject({ action: 'print.saveSlips', detail: { kind: '上级领导综合排名', group: '正职·苏木镇（街道）', slips: 12, fileName: '评议码.pdf' } });
+  expect(await lastAudit(h)).toMatchObject({
+    action: 'print.saveSlips',
+    detail: { kind: '上级领导综合排名', group: '正职·苏木镇（街道）', slips: 12, fileName: '评议码.pdf' },
+  });
   // The job and its plain codes are gone once saved.
   expect(await h.err('print.job', { jobId: r.jobId })).toMatchObject({ code: 'NOT_FOUND' });
-  expect(await h.err('print.saveSlips', { jobId: r.jobId, token: await h.pickSave('codeSlips', join(tempDir(), 'again.pdf')) })).toMatchObject({ code: 'NOT_FOUND' });
+  expect(
+    await h.err('print.saveSlips', {
+      jobId: r.jobId,
+      token: await h.pickSave('codeSlips', join(tempDir(), 'again.pdf')),
+    }),
+  ).toMatchObject({ code: 'NOT_FOUND' });
   // No table of the store, the audit log and the print register included, holds a plain code.
   const raw = await wholeStore(h);
   expect(raw).toContain('print.saveSlips');
@@ -86,21 +104,40 @@ test('render then save: the slips job prints the sheet, the file is written, the
 test('refused slips: codes not of an unused seat of that group, bad shapes, other roles; nothing changes', async () => {
   const { h, routes, sheet } = await slipsHost();
   const input = slipsInput(sheet);
-  await h.ok('codes.revoke', { assessmentId: sheet.assessmentId, id: (await h.ok('codes.list', { assessmentId: sheet.assessmentId }))[2]!.id });
+  await h.ok('codes.revoke', {
+    assessmentId: sheet.assessmentId,
+    id: (await h.ok('codes.list', { assessmentId: sheet.assessmentId }))[2]!.id,
+  });
   const before = await state(h);
   const e = (i: unknown) => h.err('print.renderSlips', i as never);
   // The revoked third seat.
-  expect(await e(input)).toEqual({ code: 'VALIDATION', field: 'slips', message: '第 3 张评议码不是本组未使用的评议码（可能已作废、已使用或已补发），请重新生成后再打印' });
+  expect(await e(input)).toEqual({
+    code: 'VALIDATION',
+    field: 'slips',
+    message: '第 3 张评议码不是本组未使用的评议码（可能已作废、已使用或已补发），请重新生成后再打印',
+  });
   const fresh = { ...input, slips: input.slips.filter((_, i) => i !== 2) };
   // The same codes named as another kind or group are not that group's seats.
   expect(await e({ ...fresh, kind: 'staff' })).toMatchObject({ code: 'VALIDATION', field: 'slips' });
   expect(await e({ ...fresh, group: 'deputy:1' })).toMatchObject({ code: 'VALIDATION', field: 'slips' });
-  expect(await e({ ...fresh, slips: [...fresh.slips, { seatLabel: '伪造', code: 'ABCD-EFGH' }] })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('第 12 张评议码') });
+  expect(await e({ ...fresh, slips: [...fresh.slips, { seatLabel: '伪造', code: 'ABCD-EFGH' }] })).toMatchObject({
+    code: 'VALIDATION',
+    message: expect.stringContaining('第 12 张评议码'),
+  });
   expect(await e({ ...fresh, assessmentId: 999 })).toMatchObject({ code: 'NOT_FOUND', field: 'assessmentId' });
-  expect(await e({ ...fresh, slips: [{ seatLabel: '上级领导 第 1 号', code: '这不是码' }] })).toMatchObject({ code: 'VALIDATION', message: '评议码格式不正确' });
-  expect(await e({ ...fresh, slips: [fresh.slips[0], fresh.slips[0]] })).toMatchObject({ code: 'VALIDATION', message: '评议码不能重复' });
+  expect(await e({ ...fresh, slips: [{ seatLabel: '上级领导 第 1 号', code: '这不是码' }] })).toMatchObject({
+    code: 'VALIDATION',
+    message: '评议码格式不正确',
+  });
+  expect(await e({ ...fresh, slips: [fresh.slips[0], fresh.slips[0]] })).toMatchObject({
+    code: 'VALIDATION',
+    message: '评议码不能重复',
+  });
   expect(await e({ ...fresh, slips: [] })).toMatchObject({ code: 'VALIDATION', message: '没有可打印的评议码' });
-  expect(await e({ ...fresh, groupName: '' })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('分组名称') });
+  expect(await e({ ...fresh, groupName: '' })).toMatchObject({
+    code: 'VALIDATION',
+    message: expect.stringContaining('分组名称'),
+  });
   expect(routes).toEqual([]);
   expect(await state(h)).toEqual(before);
   // Only those who generate codes print them (logging in as the clerk adds that user's entries, so compare after).

@@ -15,7 +15,11 @@ async function host() {
   return h;
 }
 
-async function preview(h: TestHost, path: string, mapping?: { column: number; field: string | null }[]): Promise<ExcelPreview> {
+async function preview(
+  h: TestHost,
+  path: string,
+  mapping?: { column: number; field: string | null }[],
+): Promise<ExcelPreview> {
   const [file] = await h.pickOpen('excel', path);
   return h.ok('roster.previewExcel', { token: file!.token, ...(mapping ? { mapping: mapping as never } : {}) });
 }
@@ -44,7 +48,10 @@ describe('the LibreOffice-saved department roster', () => {
     ]);
     expect(p.rows.slice(0, 6).every((r) => r.status === 'new' && r.issues.length === 0)).toBe(true);
     expect(p.rows[6]!.issues).toEqual([
-      { column: '单位及职务', reason: '“县财政局副局长”的开头不是已有单位的名称，请先在单位管理中添加该单位，或在文件中写明单位全称' },
+      {
+        column: '单位及职务',
+        reason: '“县财政局副局长”的开头不是已有单位的名称，请先在单位管理中添加该单位，或在文件中写明单位全称',
+      },
     ]);
   });
 
@@ -52,23 +59,57 @@ describe('the LibreOffice-saved department roster', () => {
     const h = await host();
     const p = await preview(h, LIBRE);
     const before = await rosterState(h);
-    const unconfirmed = await h.err('roster.commitExcel', { jobId: p.jobId, excludedRows: [10], confirmedRows: [], positions: [{ rowNumber: 4, position: 'deputy' }] });
+    const unconfirmed = await h.err('roster.commitExcel', {
+      jobId: p.jobId,
+      excludedRows: [10],
+      confirmedRows: [],
+      positions: [{ rowNumber: 4, position: 'deputy' }],
+    });
     expect(unconfirmed).toMatchObject({ code: 'VALIDATION', field: 'positions' });
     expect(unconfirmed.message).toContain('第 5、6、7、8、9 行的正职/副职是按职务推断的');
     expect(await rosterState(h)).toEqual(before);
 
     const positions = p.rows.slice(0, 6).map((r) => ({ rowNumber: r.rowNumber, position: r.suggestedPosition! }));
     positions[3] = { rowNumber: 7, position: 'deputy' }; // the user changes 刘洋's suggestion
-    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [10], confirmedRows: [], positions })).toEqual({ created: 6, updated: 0, skipped: 1, unchanged: 0 });
+    expect(
+      await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [10], confirmedRows: [], positions }),
+    ).toEqual({ created: 6, updated: 0, skipped: 1, unchanged: 0 });
 
     expect(await profileOf(h, '王建国')).toMatchObject({
-      unitName: '县委组织部', currentPost: '副部长', position: 'deputy', ethnicity: '汉族', birthMonth: '1975-03', partyJoin: '1996-06', postSince: '2021-09', fulltimeEducation: '大学',
+      unitName: '县委组织部',
+      currentPost: '副部长',
+      position: 'deputy',
+      ethnicity: '汉族',
+      birthMonth: '1975-03',
+      partyJoin: '1996-06',
+      postSince: '2021-09',
+      fulltimeEducation: '大学',
     });
-    expect(await profileOf(h, '李红梅')).toMatchObject({ ethnicity: '回族', birthMonth: '1980-11', partyJoin: '九三学社', position: 'chief', postSince: '2020-03' });
-    expect(await profileOf(h, '张伟')).toMatchObject({ unitName: '中共城关镇委员会', currentPost: '党委书记', birthMonth: '1982-07', postSince: '2020-10' });
-    expect(await profileOf(h, '刘洋')).toMatchObject({ ethnicity: '蒙古族', birthMonth: '1979-12', position: 'deputy', postSince: '2019-04' });
+    expect(await profileOf(h, '李红梅')).toMatchObject({
+      ethnicity: '回族',
+      birthMonth: '1980-11',
+      partyJoin: '九三学社',
+      position: 'chief',
+      postSince: '2020-03',
+    });
+    expect(await profileOf(h, '张伟')).toMatchObject({
+      unitName: '中共城关镇委员会',
+      currentPost: '党委书记',
+      birthMonth: '1982-07',
+      postSince: '2020-10',
+    });
+    expect(await profileOf(h, '刘洋')).toMatchObject({
+      ethnicity: '蒙古族',
+      birthMonth: '1979-12',
+      position: 'deputy',
+      postSince: '2019-04',
+    });
     expect(await profileOf(h, '陈静')).toMatchObject({ birthMonth: '1985-10', partyJoin: '', postSince: '2022-03' });
-    expect(await profileOf(h, '赵磊')).toMatchObject({ unitName: '城关镇人民政府', birthMonth: '1972-03', position: 'deputy' });
+    expect(await profileOf(h, '赵磊')).toMatchObject({
+      unitName: '城关镇人民政府',
+      birthMonth: '1972-03',
+      position: 'deputy',
+    });
     expect((await h.ok('roster.query', {})).map((r) => r.name)).not.toContain('孙平');
   });
 });
@@ -85,8 +126,16 @@ describe('a roster imported through the column-mapping step', () => {
     const before = await rosterState(h);
     const p = await preview(h, MAPPED);
     expect(p).toMatchObject({ jobId: '', rows: [], needsMapping: { missing: ['姓名', '出生年月', '现任职务'] } });
-    expect(p.needsMapping!.columns.find((c) => c.header === '生日')!.samples).toEqual(['1976.05', '1983-02', '19790915']);
-    expect(p.needsMapping!.fields.find((f) => f.key === 'name')).toEqual({ key: 'name', label: '姓名', required: true });
+    expect(p.needsMapping!.columns.find((c) => c.header === '生日')!.samples).toEqual([
+      '1976.05',
+      '1983-02',
+      '19790915',
+    ]);
+    expect(p.needsMapping!.fields.find((f) => f.key === 'name')).toEqual({
+      key: 'name',
+      label: '姓名',
+      required: true,
+    });
     expect(await rosterState(h)).toEqual(before);
     expect(await mappingSettings(h)).toEqual([]);
   });
@@ -103,20 +152,48 @@ describe('a roster imported through the column-mapping step', () => {
     ]);
     // Not remembered before the import is written.
     expect(await mappingSettings(h)).toEqual([]);
-    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).toEqual({ created: 3, updated: 0, skipped: 0, unchanged: 0 });
-    expect(await profileOf(h, '周文')).toMatchObject({ unitName: '县委办公室', currentPost: '副主任', position: 'deputy', birthMonth: '1976-05', ethnicity: '汉族' });
-    expect(await profileOf(h, '郑强')).toMatchObject({ unitName: '县委组织部', currentPost: '部长', position: 'chief', birthMonth: '1979-09', ethnicity: '满族' });
+    expect(await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).toEqual({
+      created: 3,
+      updated: 0,
+      skipped: 0,
+      unchanged: 0,
+    });
+    expect(await profileOf(h, '周文')).toMatchObject({
+      unitName: '县委办公室',
+      currentPost: '副主任',
+      position: 'deputy',
+      birthMonth: '1976-05',
+      ethnicity: '汉族',
+    });
+    expect(await profileOf(h, '郑强')).toMatchObject({
+      unitName: '县委组织部',
+      currentPost: '部长',
+      position: 'chief',
+      birthMonth: '1979-09',
+      ethnicity: '满族',
+    });
 
     const stored = await mappingSettings(h);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.key).toMatch(/^rosterMapping:[0-9a-f]{64}$/);
-    expect(JSON.parse(stored[0]!.value)).toEqual({ v: 1, fields: ['name', 'gender', 'birthMonth', 'unit', 'currentPost', 'position', 'ethnicity'] });
+    expect(JSON.parse(stored[0]!.value)).toEqual({
+      v: 1,
+      fields: ['name', 'gender', 'birthMonth', 'unit', 'currentPost', 'position', 'ethnicity'],
+    });
     expect((await auditEntries(h)).at(-1)).toMatchObject({ action: 'roster.commitExcel' });
 
     const again = await preview(h, MAPPED);
     expect(again.needsMapping).toBeUndefined();
     expect(again.mappingRemembered).toBe(true);
-    expect(again.mapping!.columns.map((c) => c.field)).toEqual(['name', 'gender', 'birthMonth', 'unit', 'currentPost', 'position', 'ethnicity']);
+    expect(again.mapping!.columns.map((c) => c.field)).toEqual([
+      'name',
+      'gender',
+      'birthMonth',
+      'unit',
+      'currentPost',
+      'position',
+      'ethnicity',
+    ]);
     // Same 姓名 + 出生年月, no 身份证号: the user confirms each as the same person.
     expect(again.rows.map((r) => r.status)).toEqual(['nameMatch', 'nameMatch', 'nameMatch']);
   });
@@ -124,11 +201,18 @@ describe('a roster imported through the column-mapping step', () => {
   test('refuses a mapping that names a column the file does not have', async () => {
     const h = await host();
     const [file] = await h.pickOpen('excel', MAPPED);
-    expect(await h.err('roster.previewExcel', { token: file!.token, mapping: [...MAPPING, { column: 30, field: 'rank' }] as never })).toMatchObject({
+    expect(
+      await h.err('roster.previewExcel', {
+        token: file!.token,
+        mapping: [...MAPPING, { column: 30, field: 'rank' }] as never,
+      }),
+    ).toMatchObject({
       code: 'VALIDATION',
       message: '列对应关系与文件的列不符，请重新选择文件',
     });
-    expect(await h.err('roster.previewExcel', { token: file!.token, mapping: [{ column: 1, field: 'nickname' }] as never })).toMatchObject({ code: 'VALIDATION' });
+    expect(
+      await h.err('roster.previewExcel', { token: file!.token, mapping: [{ column: 1, field: 'nickname' }] as never }),
+    ).toMatchObject({ code: 'VALIDATION' });
   });
 });
 
@@ -141,15 +225,25 @@ describe('a re-import of the department roster', () => {
     const wang = await profileOf(h, '王建国');
     const units = await h.ok('units.list', {});
     const other = units.find((u) => u.name === '县委办公室')!;
-    await h.ok('cadres.update', { id: wang.id, version: wang.version, input: { ...formOf(wang), unitId: other.id, currentPost: '科员', position: 'chief' } });
+    await h.ok('cadres.update', {
+      id: wang.id,
+      version: wang.version,
+      input: { ...formOf(wang), unitId: other.id, currentPost: '科员', position: 'chief' },
+    });
 
     const again = await preview(h, LIBRE);
     expect(again.rows[0]).toMatchObject({ status: 'nameMatch', split: { unit: '县委组织部', post: '副部长' } });
     expect(again.rows.slice(0, 6).map((r) => r.suggestedPosition)).toEqual(Array(6).fill(undefined)); // nothing to confirm on an update
     expect(again.rows[0]!.changes.map((c) => c.field)).toEqual(['currentPost', 'unitId']);
     const confirmed = again.rows.slice(0, 6).map((r) => r.rowNumber);
-    expect(await h.ok('roster.commitExcel', { jobId: again.jobId, excludedRows: [10], confirmedRows: confirmed })).toMatchObject({ updated: 1, unchanged: 5 });
-    expect(await profileOf(h, '王建国')).toMatchObject({ unitName: '县委组织部', currentPost: '副部长', position: 'chief' });
+    expect(
+      await h.ok('roster.commitExcel', { jobId: again.jobId, excludedRows: [10], confirmedRows: confirmed }),
+    ).toMatchObject({ updated: 1, unchanged: 5 });
+    expect(await profileOf(h, '王建国')).toMatchObject({
+      unitName: '县委组织部',
+      currentPost: '副部长',
+      position: 'chief',
+    });
   });
 });
 
@@ -163,7 +257,11 @@ describe('a remembered mapping', () => {
     ]);
     await h.ok('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] });
     const [row] = await mappingSettings(h);
-    for (const value of ['{"v":1,"fields":["name"]}', 'not json', '{"v":1,"fields":["name","gender","birthMonth","unit","nickname","position","ethnicity"]}']) {
+    for (const value of [
+      '{"v":1,"fields":["name"]}',
+      'not json',
+      '{"v":1,"fields":["name","gender","birthMonth","unit","nickname","position","ethnicity"]}',
+    ]) {
       await h.host.session().db.updateTable('settings').set({ value }).where('key', '=', row!.key).execute();
       expect((await preview(h, MAPPED)).needsMapping?.missing).toEqual(['姓名', '出生年月', '现任职务']);
     }

@@ -60,14 +60,19 @@ async function stored(h: TestHost, id: number): Promise<{ version: number; input
   return { version: p.version, input: formOf(p) };
 }
 
-const idByName = async (h: TestHost, name: string) => (await h.ok('roster.query', { text: name })).find((r) => r.name === name)!.id;
+const idByName = async (h: TestHost, name: string) =>
+  (await h.ok('roster.query', { text: name })).find((r) => r.name === name)!.id;
 
 describe('the template', () => {
   test('is saved where the user chose (the extension added) and opens with exceljs: sheets, headers, units, example row', async () => {
     const h = await hostWithFixtureUnits();
     const dir = tempDir('ganbu-template-');
     const token = await h.pickSave('template', join(dir, '导入模板'), '干部名册导入模板');
-    expect(h.dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: '干部名册导入模板.xlsx', filters: [{ extensions: ['xlsx'] }] });
+    expect(h.dialogs.requests.at(-1)).toMatchObject({
+      kind: 'save',
+      defaultName: '干部名册导入模板.xlsx',
+      filters: [{ extensions: ['xlsx'] }],
+    });
     expect(await h.ok('roster.saveTemplate', { token })).toEqual({ fileName: '导入模板.xlsx' });
     expect(await lastAudit(h)).toMatchObject({ action: 'roster.saveTemplate', target: '导入模板.xlsx' });
 
@@ -85,7 +90,14 @@ describe('the template', () => {
     // Filled in by the user below the example row, it previews clean (the example row is skipped).
     const col = (key: ColumnKey) => ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
     const row = sheet.getRow(3);
-    for (const [key, value] of Object.entries({ name: '高明', gender: '男', birthMonth: '1980.05', currentPost: '副部长', unit: '县委组织部', position: '副职' })) {
+    for (const [key, value] of Object.entries({
+      name: '高明',
+      gender: '男',
+      birthMonth: '1980.05',
+      currentPost: '副部长',
+      unit: '县委组织部',
+      position: '副职',
+    })) {
       row.getCell(col(key as ColumnKey)).value = value;
     }
     const filled = join(dir, '已填写.xlsx');
@@ -111,7 +123,13 @@ describe('preview', () => {
     expect(p.fileName).toBe('roster-errors.xlsx');
     expect(p.rows.map((r) => r.rowNumber)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     expect(p.rows.filter((r) => r.status === 'error').map((r) => r.rowNumber)).toEqual(ERROR_ROWS);
-    expect(p.rows.filter((r) => r.status === 'new').map((r) => r.name)).toEqual(['冯八', '陈九', '褚十', '卫十一', '韩十四']);
+    expect(p.rows.filter((r) => r.status === 'new').map((r) => r.name)).toEqual([
+      '冯八',
+      '陈九',
+      '褚十',
+      '卫十一',
+      '韩十四',
+    ]);
     // Each problem names its row and column; the wording is the validator's (test/db/roster/excel checks it in detail).
     const issues = Object.fromEntries(p.rows.map((r) => [r.rowNumber, r.issues]));
     const expected: Record<number, [string, string]> = {
@@ -139,7 +157,15 @@ describe('preview', () => {
     const h = await hostWithFixtureUnits();
     const ours = await preview(h, fixturePath('excel/roster-valid.xlsx'));
     const lo = await preview(h, fixturePath('excel/roster-libreoffice.xlsx'));
-    const strip = (p: ExcelPreview) => p.rows.map(({ rowNumber, name, unitName, idNumber, status, issues }) => ({ rowNumber, name, unitName, idNumber, status, issues }));
+    const strip = (p: ExcelPreview) =>
+      p.rows.map(({ rowNumber, name, unitName, idNumber, status, issues }) => ({
+        rowNumber,
+        name,
+        unitName,
+        idNumber,
+        status,
+        issues,
+      }));
     expect(strip(lo)).toEqual(strip(ours));
     expect(strip(ours).map((r) => [r.rowNumber, r.name, r.status])).toEqual([
       [3, '王建国', 'new'],
@@ -151,19 +177,34 @@ describe('preview', () => {
   });
 
   test.each([
-    ['a corrupt .xlsx (a workbook cut in half)', () => readFileSync(fixturePath('excel/roster-valid.xlsx')).subarray(0, 6000), '文件已损坏或不是 Excel 工作簿（.xlsx）'],
-    ['junk bytes named .xlsx', () => Buffer.from('这不是一个 Excel 文件'.repeat(50)), '文件已损坏或不是 Excel 工作簿（.xlsx）'],
+    [
+      'a corrupt .xlsx (a workbook cut in half)',
+      () => readFileSync(fixturePath('excel/roster-valid.xlsx')).subarray(0, 6000),
+      '文件已损坏或不是 Excel 工作簿（.xlsx）',
+    ],
+    [
+      'junk bytes named .xlsx',
+      () => Buffer.from('这不是一个 Excel 文件'.repeat(50)),
+      '文件已损坏或不是 Excel 工作簿（.xlsx）',
+    ],
     ['an empty file', () => Buffer.alloc(0), '文件是空的，请选择填写好的 Excel 工作簿（.xlsx）'],
   ])('of %s gives the parser’s Chinese error and writes nothing', async (_label, bytes, message) => {
     const h = await hostWithFixtureUnits();
     const before = await rosterState(h);
-    expect(await previewErr(h, writeTemp('名册.xlsx', bytes()))).toEqual({ code: 'VALIDATION', field: 'file', message });
+    expect(await previewErr(h, writeTemp('名册.xlsx', bytes()))).toEqual({
+      code: 'VALIDATION',
+      field: 'file',
+      message,
+    });
     expect(await rosterState(h)).toEqual(before);
   });
 
   test('of a workbook without a required column names the missing columns and asks for a mapping', async () => {
     const h = await hostWithFixtureUnits();
-    const path = writeTemp('缺列.xlsx', await rosterWorkbook([{ name: '高明', gender: '男' }], ['name', 'gender', 'birthMonth', 'unit']));
+    const path = writeTemp(
+      '缺列.xlsx',
+      await rosterWorkbook([{ name: '高明', gender: '男' }], ['name', 'gender', 'birthMonth', 'unit']),
+    );
     const p = await preview(h, path);
     expect(p).toMatchObject({ jobId: '', rows: [], needsMapping: { missing: ['现任职务'], sheetName: '干部名册' } });
     expect(p.needsMapping!.message).toContain('现任职务');
@@ -182,7 +223,11 @@ describe('commit', () => {
       message: `第 ${ERROR_ROWS.join('、')} 行仍有错误，请修改文件后重新选择，或排除这些行`,
     });
     // Excluding only some of them is not enough.
-    const e2 = await h.err('roster.commitExcel', { jobId: p.jobId, excludedRows: [3, 4, 5, 6, 7, 8, 9], confirmedRows: [] });
+    const e2 = await h.err('roster.commitExcel', {
+      jobId: p.jobId,
+      excludedRows: [3, 4, 5, 6, 7, 8, 9],
+      confirmedRows: [],
+    });
     expect(e2.message).toBe('第 14、15 行仍有错误，请修改文件后重新选择，或排除这些行');
     expect(await rosterState(h)).toEqual(before);
   });
@@ -191,9 +236,19 @@ describe('commit', () => {
     const h = await hostWithFixtureUnits();
     const p = await preview(h, fixturePath('excel/roster-errors.xlsx'));
     const audit = (await auditEntries(h)).length;
-    expect(await commit(h, p.jobId, { excludedRows: ERROR_ROWS })).toEqual({ created: 5, updated: 0, skipped: 9, unchanged: 0 });
-    expect((await h.ok('roster.query', {})).map((r) => r.name).sort()).toEqual(['冯八', '陈九', '褚十', '卫十一', '韩十四'].sort());
-    expect(await h.ok('cadres.get', { id: await idByName(h, '韩十四') })).toMatchObject({ annualResults: [], annualResultsNote: '2022年度优良' });
+    expect(await commit(h, p.jobId, { excludedRows: ERROR_ROWS })).toEqual({
+      created: 5,
+      updated: 0,
+      skipped: 9,
+      unchanged: 0,
+    });
+    expect((await h.ok('roster.query', {})).map((r) => r.name).sort()).toEqual(
+      ['冯八', '陈九', '褚十', '卫十一', '韩十四'].sort(),
+    );
+    expect(await h.ok('cadres.get', { id: await idByName(h, '韩十四') })).toMatchObject({
+      annualResults: [],
+      annualResultsNote: '2022年度优良',
+    });
     expect((await auditEntries(h)).length).toBe(audit + 1);
     expect(await lastAudit(h)).toMatchObject({
       action: 'roster.commitExcel',
@@ -234,8 +289,14 @@ describe('commit', () => {
       family: [],
     });
     expect(profile.resume.split('\n')).toHaveLength(3);
-    expect(await h.ok('cadres.get', { id: await idByName(h, '陈静') })).toMatchObject({ status: '调出', partyJoin: '2007-07' });
-    expect(await h.ok('cadres.get', { id: await idByName(h, '李秀英') })).toMatchObject({ partyJoin: '中国民主同盟', idNumber: expect.stringMatching(/X$/) });
+    expect(await h.ok('cadres.get', { id: await idByName(h, '陈静') })).toMatchObject({
+      status: '调出',
+      partyJoin: '2007-07',
+    });
+    expect(await h.ok('cadres.get', { id: await idByName(h, '李秀英') })).toMatchObject({
+      partyJoin: '中国民主同盟',
+      idNumber: expect.stringMatching(/X$/),
+    });
   });
 
   test('a committed preview cannot be committed again (no duplicates from a second click)', async () => {
@@ -252,7 +313,13 @@ describe('commit', () => {
 
   test('an unknown job is NOT_FOUND', async () => {
     const h = await hostWithFixtureUnits();
-    expect(await h.err('roster.commitExcel', { jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60', excludedRows: [], confirmedRows: [] })).toEqual({
+    expect(
+      await h.err('roster.commitExcel', {
+        jobId: '7d1e3f5a-2b4c-4d6e-8f0a-1b2c3d4e5f60',
+        excludedRows: [],
+        confirmedRows: [],
+      }),
+    ).toEqual({
       code: 'NOT_FOUND',
       field: 'jobId',
       message: '导入预览已失效，请重新选择文件',
@@ -275,13 +342,29 @@ describe('re-import', () => {
         ...w.input,
         annualResults: [{ year: 2021, result: '优秀' }, ...w.input.annualResults],
         family: [
-          { relation: '妻子', name: '李娟', birthMonth: '1977-02', politicalStatus: '中共党员', workUnitPost: '县第一中学教师' },
-          { relation: '儿子', name: '王磊', birthMonth: '2003-09', politicalStatus: '共青团员', workUnitPost: '河北大学学生' },
+          {
+            relation: '妻子',
+            name: '李娟',
+            birthMonth: '1977-02',
+            politicalStatus: '中共党员',
+            workUnitPost: '县第一中学教师',
+          },
+          {
+            relation: '儿子',
+            name: '王磊',
+            birthMonth: '2003-09',
+            politicalStatus: '共青团员',
+            workUnitPost: '河北大学学生',
+          },
         ],
       },
     });
     const z = await stored(h, zhang);
-    await h.ok('cadres.update', { id: zhang, version: z.version, input: { ...z.input, annualResults: [{ year: 2023, result: '称职' }] } });
+    await h.ok('cadres.update', {
+      id: zhang,
+      version: z.version,
+      input: { ...z.input, annualResults: [{ year: 2023, result: '称职' }] },
+    });
     return { h, wang, zhang };
   }
 
@@ -305,10 +388,17 @@ describe('re-import', () => {
       field: 'confirmedRows',
       message: '第 7 行与已有干部同名且出生年月相同，请确认是否为同一人（确认后更新），或排除这些行',
     });
-    expect((await h.err('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).message).toMatch(/^第 5、7 行与已有干部同名/);
+    expect(
+      (await h.err('roster.commitExcel', { jobId: p.jobId, excludedRows: [], confirmedRows: [] })).message,
+    ).toMatch(/^第 5、7 行与已有干部同名/);
     expect(await rosterState(h)).toEqual(before);
 
-    expect(await commit(h, p.jobId, { confirmedRows: [5, 7] })).toEqual({ created: 0, updated: 0, skipped: 0, unchanged: 5 });
+    expect(await commit(h, p.jobId, { confirmedRows: [5, 7] })).toEqual({
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      unchanged: 5,
+    });
     const after = await rosterState(h);
     expect(after.counts).toEqual({ ...before.counts, audit: before.counts.audit + 1 }); // no new cadre, no lost row
     // Family members the file cannot carry are kept; so are annual results of years the file does not list.
@@ -337,18 +427,33 @@ describe('re-import', () => {
     const { h, zhang } = await importedAndEnriched();
     const p = await preview(h, fixturePath('excel/roster-valid.xlsx'));
     const zhangBefore = await h.ok('cadres.get', { id: zhang });
-    expect(await commit(h, p.jobId, { excludedRows: [5, 7] })).toEqual({ created: 0, updated: 0, skipped: 2, unchanged: 3 });
+    expect(await commit(h, p.jobId, { excludedRows: [5, 7] })).toEqual({
+      created: 0,
+      updated: 0,
+      skipped: 2,
+      unchanged: 3,
+    });
     expect(await h.ok('cadres.get', { id: zhang })).toEqual(zhangBefore);
   });
 
   test('a name match is matched against a stored cadre without 身份证号 too, and confirming fills it in', async () => {
     const h = await hostWithFixtureUnits();
     const unitId = (await h.ok('units.list', {})).find((u) => u.name === '县委办公室')!.id;
-    const stored = await h.ok('cadres.create', { input: minimalCadre(unitId, { name: '陈静', gender: '女', birthMonth: '1985-10', rank: '副科级' }) });
+    const stored = await h.ok('cadres.create', {
+      input: minimalCadre(unitId, { name: '陈静', gender: '女', birthMonth: '1985-10', rank: '副科级' }),
+    });
     const p = await preview(h, fixturePath('excel/roster-valid.xlsx'));
     expect(p.rows.find((r) => r.name === '陈静')).toMatchObject({ status: 'nameMatch', existing: { id: stored.id } });
-    expect(await commit(h, p.jobId, { confirmedRows: [8] })).toEqual({ created: 4, updated: 1, skipped: 0, unchanged: 0 });
-    expect(await h.ok('cadres.get', { id: stored.id })).toMatchObject({ idNumber: expect.stringMatching(/^130102198510030\d{2}[\dX]$/), status: '调出' });
+    expect(await commit(h, p.jobId, { confirmedRows: [8] })).toEqual({
+      created: 4,
+      updated: 1,
+      skipped: 0,
+      unchanged: 0,
+    });
+    expect(await h.ok('cadres.get', { id: stored.id })).toMatchObject({
+      idNumber: expect.stringMatching(/^130102198510030\d{2}[\dX]$/),
+      status: '调出',
+    });
     expect((await h.ok('roster.query', { text: '陈静' })).length).toBe(1);
   });
 
@@ -356,8 +461,21 @@ describe('re-import', () => {
     const { h, wang } = await importedAndEnriched();
     const before = await stored(h, wang);
     await h.ok('cadres.update', { id: wang, version: before.version, input: { ...before.input, status: '调出' } });
-    const rows = [{ name: '王建国', gender: '男', birthMonth: '1975.03', currentPost: '县委组织部副部长', unit: '县委组织部', position: '副职', idNumber: before.input.idNumber }];
-    const path = writeTemp('精简.xlsx', await rosterWorkbook(rows, ['name', 'gender', 'birthMonth', 'currentPost', 'unit', 'position', 'idNumber']));
+    const rows = [
+      {
+        name: '王建国',
+        gender: '男',
+        birthMonth: '1975.03',
+        currentPost: '县委组织部副部长',
+        unit: '县委组织部',
+        position: '副职',
+        idNumber: before.input.idNumber,
+      },
+    ];
+    const path = writeTemp(
+      '精简.xlsx',
+      await rosterWorkbook(rows, ['name', 'gender', 'birthMonth', 'currentPost', 'unit', 'position', 'idNumber']),
+    );
     const p = await preview(h, path);
     expect(p.rows).toEqual([expect.objectContaining({ status: 'update', issues: [] })]);
     expect(await commit(h, p.jobId)).toEqual({ created: 0, updated: 1, skipped: 0, unchanged: 0 });
@@ -372,8 +490,25 @@ describe('re-import', () => {
     const before = await stored(h, wang);
     await h.ok('cadres.update', { id: wang, version: before.version, input: { ...before.input, status: '退休' } });
     const rows = [
-      { name: '王建国', gender: '男', birthMonth: '1975.03', currentPost: '县委组织部副部长', unit: '县委组织部', position: '副职', idNumber: before.input.idNumber, status: '' },
-      { name: '新来人', gender: '女', birthMonth: '1990.05', currentPost: '县委组织部干部', unit: '县委组织部', position: '副职', status: '' },
+      {
+        name: '王建国',
+        gender: '男',
+        birthMonth: '1975.03',
+        currentPost: '县委组织部副部长',
+        unit: '县委组织部',
+        position: '副职',
+        idNumber: before.input.idNumber,
+        status: '',
+      },
+      {
+        name: '新来人',
+        gender: '女',
+        birthMonth: '1990.05',
+        currentPost: '县委组织部干部',
+        unit: '县委组织部',
+        position: '副职',
+        status: '',
+      },
     ];
     const p = await preview(h, writeTemp('空状态.xlsx', await rosterWorkbook(rows)));
     expect(await commit(h, p.jobId)).toEqual({ created: 1, updated: 1, skipped: 0, unchanged: 0 });
@@ -426,8 +561,15 @@ describe('export', () => {
 
     const dir = tempDir('ganbu-export-');
     const token = await h.pickSave('rosterExcel', join(dir, '组织部副职.xlsx'), '干部名册');
-    expect(await h.ok('roster.exportExcel', { token, filter })).toEqual({ fileName: '组织部副职.xlsx', rows: expected.length });
-    expect(await lastAudit(h)).toMatchObject({ action: 'roster.exportExcel', target: '组织部副职.xlsx', detail: { rows: expected.length, filter } });
+    expect(await h.ok('roster.exportExcel', { token, filter })).toEqual({
+      fileName: '组织部副职.xlsx',
+      rows: expected.length,
+    });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'roster.exportExcel',
+      target: '组织部副职.xlsx',
+      detail: { rows: expected.length, filter },
+    });
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, '组织部副职.xlsx'));
@@ -439,7 +581,9 @@ describe('export', () => {
     const p = await preview(h, join(dir, '组织部副职.xlsx'));
     expect(p.rows).toHaveLength(expected.length);
     for (const r of p.rows) expect(r, r.name).toMatchObject({ status: 'update', issues: [] });
-    expect(p.rows.map((r) => r.existing!.id).sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
+    expect(p.rows.map((r) => r.existing!.id).sort((a, b) => a - b)).toEqual(
+      expected.map((r) => r.id).sort((a, b) => a - b),
+    );
     expect(await rosterState(h)).toEqual(before);
     // And committing it changes no profile field.
     const profiles = await Promise.all(expected.map((r) => h.ok('cadres.get', { id: r.id })));
@@ -454,7 +598,9 @@ describe('export', () => {
     const h = await hostWithFixtureUnits();
     await commit(h, (await preview(h, fixturePath('excel/roster-valid.xlsx'))).jobId);
     const path = join(tempDir('ganbu-export-'), '全部.xlsx');
-    expect(await h.ok('roster.exportExcel', { token: await h.pickSave('rosterExcel', path), filter: {} })).toMatchObject({ rows: 5 });
+    expect(
+      await h.ok('roster.exportExcel', { token: await h.pickSave('rosterExcel', path), filter: {} }),
+    ).toMatchObject({ rows: 5 });
     const p = await preview(h, path);
     expect(p.rows.map((r) => [r.name, r.status]).sort()).toEqual(
       [
@@ -466,7 +612,12 @@ describe('export', () => {
       ].sort(),
     );
     const nameMatches = p.rows.filter((r) => r.status === 'nameMatch').map((r) => r.rowNumber);
-    expect(await commit(h, p.jobId, { confirmedRows: nameMatches })).toEqual({ created: 0, updated: 0, skipped: 0, unchanged: 5 });
+    expect(await commit(h, p.jobId, { confirmedRows: nameMatches })).toEqual({
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      unchanged: 5,
+    });
     expect((await rosterState(h)).counts.cadres).toBe(5);
   });
 });

@@ -51,7 +51,8 @@ function tempFile(name: string, bytes: Buffer | string): string {
 /** 10 KB of junk that is not XML, under an .lrmx name. */
 const junk = () => Buffer.from(Array.from({ length: 10_240 }, (_, i) => (i * 31 + 7) & 0xff));
 
-const idByName = async (h: TestHost, name: string) => (await h.ok('roster.query', { text: name })).find((r) => r.name === name)!.id;
+const idByName = async (h: TestHost, name: string) =>
+  (await h.ok('roster.query', { text: name })).find((r) => r.name === name)!.id;
 
 /** The profile without what changes on every save. */
 const stable = (p: CadreProfile) => {
@@ -63,7 +64,14 @@ describe('preview', () => {
   test('the two samples and broken files: a status per file, unreadable ones do not block the others; suggestions from the post', async () => {
     const { h, sumu, finance } = await hostWithUnits();
     const before = await rosterState(h);
-    const p = await preview(h, BATEER, LIXIUMEI, tempFile('损坏.lrmx', junk()), tempFile('空白.lrmx', ''), fixturePath('lrmx/variant-truncated.lrmx'));
+    const p = await preview(
+      h,
+      BATEER,
+      LIXIUMEI,
+      tempFile('损坏.lrmx', junk()),
+      tempFile('空白.lrmx', ''),
+      fixturePath('lrmx/variant-truncated.lrmx'),
+    );
     expect(p.files.map((f) => [f.index, f.fileName, f.ok, f.status])).toEqual([
       [0, '巴特尔.lrmx', true, 'new'],
       [1, '李秀梅.lrmx', true, 'new'],
@@ -89,14 +97,30 @@ describe('preview', () => {
       changes: [],
       stored: null,
     });
-    expect(p.files[1]).toMatchObject({ name: '李秀梅', currentPost: '鄂托克旗财政局副局长', suggestedUnitId: finance, suggestedPosition: 'deputy', hasPhoto: true });
-    expect(p.files[2]).toMatchObject({ error: '不是有效的任免审批表文件（.lrmx）', name: '', hasPhoto: false, suggestedUnitId: null });
+    expect(p.files[1]).toMatchObject({
+      name: '李秀梅',
+      currentPost: '鄂托克旗财政局副局长',
+      suggestedUnitId: finance,
+      suggestedPosition: 'deputy',
+      hasPhoto: true,
+    });
+    expect(p.files[2]).toMatchObject({
+      error: '不是有效的任免审批表文件（.lrmx）',
+      name: '',
+      hasPhoto: false,
+      suggestedUnitId: null,
+    });
     expect(p.files[3]).toMatchObject({ error: '文件为空' });
     expect(p.files[4]!.error).toMatch(/^不是有效的任免审批表文件（\.lrmx）：XML 格式错误/);
     expect(await rosterState(h)).toEqual(before);
 
     // The readable files import although the others could not be read.
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }, { index: 1, unitId: finance, position: 'deputy' }])).toEqual({
+    expect(
+      await commit(h, p.jobId, [
+        { index: 0, unitId: sumu, position: 'chief' },
+        { index: 1, unitId: finance, position: 'deputy' },
+      ]),
+    ).toEqual({
       created: 2,
       updated: 0,
       skipped: 3,
@@ -113,7 +137,12 @@ describe('preview', () => {
 
   test('a file with problems in its content previews with its issues; one without 姓名 cannot be imported', async () => {
     const { h } = await hostWithUnits();
-    const p = await preview(h, fixturePath('lrmx/variant-invalid-id.lrmx'), fixturePath('lrmx/variant-missing-name.lrmx'), fixturePath('lrmx/variant-gb18030.lrmx'));
+    const p = await preview(
+      h,
+      fixturePath('lrmx/variant-invalid-id.lrmx'),
+      fixturePath('lrmx/variant-missing-name.lrmx'),
+      fixturePath('lrmx/variant-gb18030.lrmx'),
+    );
     expect(p.files[0]).toMatchObject({ ok: true, status: 'new', idNumber: '' });
     expect(p.files[0]!.issues.join()).toMatch(/身份证号/);
     expect(p.files[1]).toMatchObject({ ok: false, status: 'error' });
@@ -129,7 +158,12 @@ describe('preview', () => {
     copyFileSync(LIXIUMEI, join(dir, '财政局', '李秀梅.LRMX'));
     writeFileSync(join(dir, '说明.txt'), '不是审批表');
     await h.pickOpen('lrmx', BATEER);
-    expect(h.dialogs.requests.at(-1)).toMatchObject({ kind: 'open', multiple: true, folder: false, filters: [{ extensions: ['lrmx', 'lrm'] }] });
+    expect(h.dialogs.requests.at(-1)).toMatchObject({
+      kind: 'open',
+      multiple: true,
+      folder: false,
+      filters: [{ extensions: ['lrmx', 'lrm'] }],
+    });
     const picked = await h.pickOpen('lrmxFolder', dir);
     expect(h.dialogs.requests.at(-1)).toMatchObject({ kind: 'open', folder: true });
     expect(picked.map((f) => f.name)).toEqual(['巴特尔.lrmx', '李秀梅.LRMX']);
@@ -145,7 +179,12 @@ describe('commit', () => {
   test('imports photo, 简历, family members and per-year annual results, in one audit entry naming the files', async () => {
     const { h, sumu, finance } = await hostWithUnits();
     const p = await preview(h, BATEER, LIXIUMEI);
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }, { index: 1, unitId: finance, position: 'deputy' }])).toEqual({
+    expect(
+      await commit(h, p.jobId, [
+        { index: 0, unitId: sumu, position: 'chief' },
+        { index: 1, unitId: finance, position: 'deputy' },
+      ]),
+    ).toEqual({
       created: 2,
       updated: 0,
       skipped: 0,
@@ -187,8 +226,20 @@ describe('commit', () => {
         { year: 2024, result: '称职' },
       ],
       family: [
-        { relation: '妻子', name: '王丽', birthMonth: '1980-04', politicalStatus: '中共党员', workUnitPost: '鄂托克旗第一中学教师' },
-        { relation: '儿子', name: '巴音', birthMonth: '2005-09', politicalStatus: '共青团员', workUnitPost: '内蒙古大学学生' },
+        {
+          relation: '妻子',
+          name: '王丽',
+          birthMonth: '1980-04',
+          politicalStatus: '中共党员',
+          workUnitPost: '鄂托克旗第一中学教师',
+        },
+        {
+          relation: '儿子',
+          name: '巴音',
+          birthMonth: '2005-09',
+          politicalStatus: '共青团员',
+          workUnitPost: '内蒙古大学学生',
+        },
       ],
     });
     expect(b.resume).toBe(
@@ -202,7 +253,13 @@ describe('commit', () => {
     );
     expect(b.photo).toBe(`data:image/jpeg;base64,${sampleJpeg().toString('base64')}`);
     const l = await h.ok('cadres.get', { id: await idByName(h, '李秀梅') });
-    expect(l).toMatchObject({ idNumber: LIXIUMEI_ID, position: 'deputy', unitName: '鄂托克旗财政局', postSince: '2021-03', family: [{ name: '赵刚' }] });
+    expect(l).toMatchObject({
+      idNumber: LIXIUMEI_ID,
+      position: 'deputy',
+      unitName: '鄂托克旗财政局',
+      postSince: '2021-03',
+      family: [{ name: '赵刚' }],
+    });
     expect(l.photo).toMatch(/^data:image\/jpeg;base64,/);
     // The roster finds them, by pinyin too.
     expect((await h.ok('roster.query', { text: 'bte' })).map((r) => r.name)).toEqual(['巴特尔']);
@@ -219,9 +276,18 @@ describe('commit', () => {
         files: [0, 1].map((index) => ({ index, unitId: sumu, position: 'chief', confirmMatch: false })),
       }),
     ).toEqual({ code: 'VALIDATION', field: 'files', message: '文件“损坏.lrmx”无法读取，不能导入' });
-    expect(await h.err('roster.commitLrmx', { jobId: p.jobId, files: [] })).toEqual({ code: 'VALIDATION', field: 'files', message: '没有选择要导入的文件' });
+    expect(await h.err('roster.commitLrmx', { jobId: p.jobId, files: [] })).toEqual({
+      code: 'VALIDATION',
+      field: 'files',
+      message: '没有选择要导入的文件',
+    });
     // A unit that does not exist (deleted since the preview) is named, not a database error.
-    expect(await h.err('roster.commitLrmx', { jobId: p.jobId, files: [{ index: 0, unitId: 999, position: 'chief', confirmMatch: false }] })).toEqual({
+    expect(
+      await h.err('roster.commitLrmx', {
+        jobId: p.jobId,
+        files: [{ index: 0, unitId: 999, position: 'chief', confirmMatch: false }],
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'unitId',
       message: '“巴特尔”的单位不存在，可能已被删除，请重新选择单位',
@@ -237,7 +303,12 @@ describe('commit', () => {
     const p = await preview(h, BATEER, tempFile('李秀梅.lrmx', xml));
     expect(p.files[1]).toMatchObject({ ok: true, status: 'new', hasPhoto: false });
     expect(p.files[1]!.issues).toContain('照片超过 2 MB，未导入照片');
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }, { index: 1, unitId: finance, position: 'deputy' }])).toMatchObject({
+    expect(
+      await commit(h, p.jobId, [
+        { index: 0, unitId: sumu, position: 'chief' },
+        { index: 1, unitId: finance, position: 'deputy' },
+      ]),
+    ).toMatchObject({
       created: 2,
     });
     expect((await h.ok('cadres.get', { id: await idByName(h, '李秀梅') })).photo).toBeNull();
@@ -277,10 +348,19 @@ describe('commit', () => {
     expect(e.message).toContain('可能是同一人');
     expect(await rosterState(h)).toEqual(before);
     // Same name and birth month but two different 身份证号: two people, both import.
-    const other = readFileSync(BATEER, 'utf8').replace(/<ShenFenZheng>[^<]*<\/ShenFenZheng>/, '<ShenFenZheng>150624197803151012</ShenFenZheng>');
+    const other = readFileSync(BATEER, 'utf8').replace(
+      /<ShenFenZheng>[^<]*<\/ShenFenZheng>/,
+      '<ShenFenZheng>150624197803151012</ShenFenZheng>',
+    );
     const q = await preview(h, BATEER, tempFile('另一个巴特尔.lrmx', other));
     for (const f of q.files) expect(f.issues.join()).not.toContain('只能导入其中一个');
-    expect(await commit(h, q.jobId, [0, 1].map((index) => ({ index, unitId: sumu, position: 'chief' as const })))).toMatchObject({ created: 2 });
+    expect(
+      await commit(
+        h,
+        q.jobId,
+        [0, 1].map((index) => ({ index, unitId: sumu, position: 'chief' as const })),
+      ),
+    ).toMatchObject({ created: 2 });
   });
 });
 
@@ -290,12 +370,27 @@ describe('re-import', () => {
     await commit(h, (await preview(h, BATEER)).jobId, [{ index: 0, unitId: sumu, position: 'chief' }]);
     const id = await idByName(h, '巴特尔');
     const stored = await h.ok('cadres.get', { id });
-    const staff = { rank: '正科级', familiarFields: '基层党建', traits: '扎根基层', shortcomings: '创新不足', status: '调出' as const };
-    await h.ok('cadres.update', { id, version: stored.version, input: { ...formOf(stored), ...staff, currentPost: '旧职务', annualResults: [{ year: 2019, result: '优秀' }] } });
+    const staff = {
+      rank: '正科级',
+      familiarFields: '基层党建',
+      traits: '扎根基层',
+      shortcomings: '创新不足',
+      status: '调出' as const,
+    };
+    await h.ok('cadres.update', {
+      id,
+      version: stored.version,
+      input: { ...formOf(stored), ...staff, currentPost: '旧职务', annualResults: [{ year: 2019, result: '优秀' }] },
+    });
 
     const p = await preview(h, BATEER);
     expect(p.files[0]).toMatchObject({ status: 'update', existing: { id, name: '巴特尔', unitName: '阿尔巴斯苏木' } });
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: wulan, position: 'deputy' }])).toEqual({ created: 0, updated: 1, skipped: 0, unchanged: 0 });
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: wulan, position: 'deputy' }])).toEqual({
+      created: 0,
+      updated: 1,
+      skipped: 0,
+      unchanged: 0,
+    });
     const now = await h.ok('cadres.get', { id });
     expect(now).toMatchObject({ ...staff, currentPost: '阿尔巴斯苏木党委书记', unitId: wulan, position: 'deputy' });
     // The file's years replace the stored ones; an older year the file does not list stays.
@@ -306,19 +401,42 @@ describe('re-import', () => {
   test('a name match (same 姓名 and 出生年月, no 身份证号 stored) must be confirmed: refused without confirmMatch, nothing written', async () => {
     const { h, finance } = await hostWithUnits();
     const stored = await h.ok('cadres.create', {
-      input: minimalCadre(finance, { name: '李秀梅', gender: '女', birthMonth: '1985-11', rank: '副科级', currentPost: '副局长' }),
+      input: minimalCadre(finance, {
+        name: '李秀梅',
+        gender: '女',
+        birthMonth: '1985-11',
+        rank: '副科级',
+        currentPost: '副局长',
+      }),
     });
     const p = await preview(h, LIXIUMEI);
-    expect(p.files[0]).toMatchObject({ status: 'nameMatch', existing: { id: stored.id, name: '李秀梅', unitName: '鄂托克旗财政局' } });
+    expect(p.files[0]).toMatchObject({
+      status: 'nameMatch',
+      existing: { id: stored.id, name: '李秀梅', unitName: '鄂托克旗财政局' },
+    });
     const before = await rosterState(h);
-    expect(await h.err('roster.commitLrmx', { jobId: p.jobId, files: [{ index: 0, unitId: finance, position: 'deputy', confirmMatch: false }] })).toEqual({
+    expect(
+      await h.err('roster.commitLrmx', {
+        jobId: p.jobId,
+        files: [{ index: 0, unitId: finance, position: 'deputy', confirmMatch: false }],
+      }),
+    ).toEqual({
       code: 'VALIDATION',
       field: 'files',
       message: '“李秀梅.lrmx”与已有干部同名且出生年月相同，请确认是否为同一人，或不导入该文件',
     });
     expect(await rosterState(h)).toEqual(before);
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: finance, position: 'deputy', confirmMatch: true }])).toEqual({ created: 0, updated: 1, skipped: 0, unchanged: 0 });
-    expect(await h.ok('cadres.get', { id: stored.id })).toMatchObject({ idNumber: LIXIUMEI_ID, rank: '副科级', currentPost: '鄂托克旗财政局副局长' });
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: finance, position: 'deputy', confirmMatch: true }])).toEqual({
+      created: 0,
+      updated: 1,
+      skipped: 0,
+      unchanged: 0,
+    });
+    expect(await h.ok('cadres.get', { id: stored.id })).toMatchObject({
+      idNumber: LIXIUMEI_ID,
+      rank: '副科级',
+      currentPost: '鄂托克旗财政局副局长',
+    });
     expect((await rosterState(h)).counts.cadres).toBe(1);
   });
 });
@@ -329,14 +447,22 @@ describe('export', () => {
     await commit(h, (await preview(h, BATEER)).jobId, [{ index: 0, unitId: sumu, position: 'chief' }]);
     const id = await idByName(h, '巴特尔');
     const stored = await h.ok('cadres.get', { id });
-    await h.ok('cadres.update', { id, version: stored.version, input: { ...formOf(stored), rank: '正科级', traits: '扎根基层' } });
+    await h.ok('cadres.update', {
+      id,
+      version: stored.version,
+      input: { ...formOf(stored), rank: '正科级', traits: '扎根基层' },
+    });
     const before = await h.ok('cadres.get', { id });
 
     const dir = tempDir('ganbu-export-');
     const token = await h.pickSave('lrmx', join(dir, '巴特尔'), '巴特尔');
     expect(h.dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: '巴特尔.lrmx' });
     expect(await h.ok('cadres.exportLrmx', { id, token })).toEqual({ fileName: '巴特尔.lrmx' });
-    expect(await lastAudit(h)).toMatchObject({ action: 'cadres.exportLrmx', target: '巴特尔（阿尔巴斯苏木）', detail: { cadreId: id, file: '巴特尔.lrmx' } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'cadres.exportLrmx',
+      target: '巴特尔（阿尔巴斯苏木）',
+      detail: { cadreId: id, file: '巴特尔.lrmx' },
+    });
     const xml = readFileSync(join(dir, '巴特尔.lrmx'), 'utf8');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\r\n<Person /);
     expect(xml).toContain(`<ShenFenZheng>${BATEER_ID}</ShenFenZheng>`);
@@ -360,7 +486,10 @@ describe('export', () => {
       changes: [],
       stored: { unitId: sumu, unitName: '阿尔巴斯苏木', position: 'chief' },
     });
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }])).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }])).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
     expect(stable(await h.ok('cadres.get', { id }))).toEqual(stable(before));
   });
 
@@ -381,7 +510,12 @@ describe('export', () => {
     const path = join(tempDir('ganbu-export-'), '苏和.lrmx');
     await h.ok('cadres.exportLrmx', { id: c.id, token: await h.pickSave('lrmx', path) });
     const p = await preview(h, path);
-    expect(p.files[0]).toMatchObject({ status: 'nameMatch', currentPost: '乌兰镇党委副书记', suggestedUnitId: wulan, suggestedPosition: 'deputy' });
+    expect(p.files[0]).toMatchObject({
+      status: 'nameMatch',
+      currentPost: '乌兰镇党委副书记',
+      suggestedUnitId: wulan,
+      suggestedPosition: 'deputy',
+    });
   });
 });
 
@@ -389,10 +523,13 @@ describe('scale', () => {
   test('1,000 generated .lrmx files from a folder: preview and commit (time printed, not asserted)', async () => {
     const h = await newRosterHost();
     const unitId = new Map<string, number>();
-    for (const u of GENERATED_UNITS) unitId.set(u.name, (await addUnit(h, u.name, u.name.endsWith('镇') || u.name.endsWith('苏木') ? 'C1' : 'C4')).id);
+    for (const u of GENERATED_UNITS)
+      unitId.set(u.name, (await addUnit(h, u.name, u.name.endsWith('镇') || u.name.endsWith('苏木') ? 'C1' : 'C4')).id);
     const generated = generateDetailed(1000, 2026);
     const dir = tempDir('ganbu-lrmx1000-');
-    generated.forEach((g, i) => writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${g.person.xingMing}.lrmx`), writeLrmx(g.person)));
+    generated.forEach((g, i) =>
+      writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${g.person.xingMing}.lrmx`), writeLrmx(g.person)),
+    );
 
     const t0 = performance.now();
     const picked = await h.pickOpen('lrmxFolder', dir);
@@ -403,7 +540,11 @@ describe('scale', () => {
     const summary = await commit(
       h,
       p.jobId,
-      p.files.map((f) => ({ index: f.index, unitId: f.suggestedUnitId ?? unitId.get('乌兰镇')!, position: f.suggestedPosition })),
+      p.files.map((f) => ({
+        index: f.index,
+        unitId: f.suggestedUnitId ?? unitId.get('乌兰镇')!,
+        position: f.suggestedPosition,
+      })),
     );
     const t2 = performance.now();
     console.log(

@@ -31,7 +31,9 @@ const names = async (h: Awaited<ReturnType<typeof seed>>) => (await h.ok('roster
 test('by unit (category, 排序号), then within a unit by post: 书记 → 镇长 → 人大主席 → 副书记 → 副镇长', async () => {
   const h = await seed();
   expect(await names(h)).toEqual(['额尔敦', '达来', '巴图', '朝鲁', '阿木尔', '吉雅', '哈斯', '高娃']);
-  const rows = await h.ok('roster.query', { unitId: (await h.ok('units.list', {})).find((u) => u.name === '乌兰镇')!.id });
+  const rows = await h.ok('roster.query', {
+    unitId: (await h.ok('units.list', {})).find((u) => u.name === '乌兰镇')!.id,
+  });
   expect(rows.map((r) => [r.name, r.postRank])).toEqual([
     ['额尔敦', DEFAULT_POST_ORDER.indexOf('党委书记')],
     ['达来', DEFAULT_POST_ORDER.indexOf('镇长')],

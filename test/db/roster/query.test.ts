@@ -59,7 +59,10 @@ const ID_X = Array.from({ length: 300 }, (_, i) => makeId('19860203', '女', i))
 
 /** 30 cadres; names unique so a result can be read as a set of names. */
 const PEOPLE: readonly Person[] = [
-  p('张三丰', 'wulan', 'chief', '正科级', '在职', '1970-05', '男', PG, { idNumber: ID_ZSF, resume: '1990.07--2000.01  鄂托克旗草原站干部\n2000.01--  乌兰镇党委书记' }),
+  p('张三丰', 'wulan', 'chief', '正科级', '在职', '1970-05', '男', PG, {
+    idNumber: ID_ZSF,
+    resume: '1990.07--2000.01  鄂托克旗草原站干部\n2000.01--  乌兰镇党委书记',
+  }),
   p('王五', 'wulan', 'deputy', '副科级', '在职', '1982-07', '男', UNI),
   p('王伍', 'qipan', 'deputy', '副科级', '在职', '1984-01', '男', JC),
   p('王建国', 'caizheng', 'chief', '正科级', '在职', '1968-11', '男', UNI),
@@ -98,7 +101,8 @@ const idOf = new Map<string, number>();
 
 beforeAll(async () => {
   h = await newSuiteHostWithStore();
-  for (const [key, u] of Object.entries(UNITS) as [UnitKey, (typeof UNITS)[UnitKey]][]) unitIds[key] = (await addUnit(h, u.name, u.category)).id;
+  for (const [key, u] of Object.entries(UNITS) as [UnitKey, (typeof UNITS)[UnitKey]][])
+    unitIds[key] = (await addUnit(h, u.name, u.category)).id;
   for (const x of PEOPLE) {
     const input = minimalCadre(unitIds[x.unit], {
       name: x.name,
@@ -121,7 +125,10 @@ afterAll(() => h.dispose());
 
 const names = (rows: readonly RosterRow[]) => rows.map((r) => r.name).sort();
 const query = async (filter: RosterFilter) => names(await h.ok('roster.query', filter));
-const expectNames = (pred: (x: Person) => boolean) => PEOPLE.filter(pred).map((x) => x.name).sort();
+const expectNames = (pred: (x: Person) => boolean) =>
+  PEOPLE.filter(pred)
+    .map((x) => x.name)
+    .sort();
 
 describe('the rows', () => {
   test('without a filter every cadre is listed, with unit, category, computed age and highest education', async () => {
@@ -183,11 +190,14 @@ describe('filters', () => {
     expect(await query({ status })).toEqual(expectNames((x) => x.status === status));
   });
 
-  test.each(['研究生', '大学', '大专', '中专', '高中及以下'] as const)('by highest education %s (the higher of 全日制 and 在职)', async (education) => {
-    const expected = expectNames((x) => x.edu[2] === education);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(await query({ education })).toEqual(expected);
-  });
+  test.each(['研究生', '大学', '大专', '中专', '高中及以下'] as const)(
+    'by highest education %s (the higher of 全日制 and 在职)',
+    async (education) => {
+      const expected = expectNames((x) => x.edu[2] === education);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await query({ education })).toEqual(expected);
+    },
+  );
 
   test.each([
     [40, 50],
@@ -230,9 +240,20 @@ describe('filters', () => {
   });
 
   test('out-of-range filters are refused in Chinese on their field', async () => {
-    expect(await h.err('roster.query', { ageMin: 10 })).toEqual({ code: 'VALIDATION', field: 'ageMin', message: '最小年龄不能小于 16' });
-    expect(await h.err('roster.query', { status: '在岗' })).toMatchObject({ code: 'VALIDATION', field: 'status', message: '状态不正确' });
-    expect(await h.err('roster.query', { position: 'leader' })).toMatchObject({ code: 'VALIDATION', field: 'position' });
+    expect(await h.err('roster.query', { ageMin: 10 })).toEqual({
+      code: 'VALIDATION',
+      field: 'ageMin',
+      message: '最小年龄不能小于 16',
+    });
+    expect(await h.err('roster.query', { status: '在岗' })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'status',
+      message: '状态不正确',
+    });
+    expect(await h.err('roster.query', { position: 'leader' })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'position',
+    });
   });
 });
 

@@ -8,9 +8,20 @@ describe('units', () => {
   test('add: the unit comes back with its category, sort and zero counts, and is listed', async () => {
     const h = await newRosterHost();
     const unit = await h.ok('units.save', { name: '  乌兰镇 ', categoryCode: 'C1', sort: 3 });
-    expect(unit).toEqual({ id: expect.any(Number), name: '乌兰镇', categoryCode: 'C1', sort: 3, chiefCount: 0, deputyCount: 0 });
+    expect(unit).toEqual({
+      id: expect.any(Number),
+      name: '乌兰镇',
+      categoryCode: 'C1',
+      sort: 3,
+      chiefCount: 0,
+      deputyCount: 0,
+    });
     expect(await h.ok('units.list', {})).toEqual([unit]);
-    expect(await lastAudit(h)).toMatchObject({ action: 'units.save', target: '乌兰镇', detail: { category: '苏木镇（街道）', sort: 3 } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'units.save',
+      target: '乌兰镇',
+      detail: { category: '苏木镇（街道）', sort: 3 },
+    });
   });
 
   test('the list is ordered by category, then sort, then name', async () => {
@@ -20,7 +31,13 @@ describe('units', () => {
     await addUnit(h, '乌兰镇', 'C1', 1);
     await addUnit(h, '阿尔巴斯苏木', 'C1', 2);
     await addUnit(h, '旗委组织部', 'C2', 0);
-    expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(['乌兰镇', '棋盘井镇', '阿尔巴斯苏木', '旗委组织部', '鄂托克旗财政局']);
+    expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual([
+      '乌兰镇',
+      '棋盘井镇',
+      '阿尔巴斯苏木',
+      '旗委组织部',
+      '鄂托克旗财政局',
+    ]);
   });
 
   test('categories added later (C9, C10 …) sort after the defaults, not between C1 and C2', async () => {
@@ -33,7 +50,8 @@ describe('units', () => {
     await addUnit(h, '乌兰镇', 'C1');
     const order = ['乌兰镇', '旗委组织部', '鄂托克旗城投公司', '鄂托克旗供电公司'];
     expect((await h.ok('units.list', {})).map((u) => u.name)).toEqual(order);
-    for (const [i, name] of order.entries()) await h.ok('cadres.create', { input: minimalCadre(i + 1, { name: `${name}干部` }) });
+    for (const [i, name] of order.entries())
+      await h.ok('cadres.create', { input: minimalCadre(i + 1, { name: `${name}干部` }) });
     expect((await h.ok('roster.query', {})).map((r) => r.unitName)).toEqual(order);
   });
 
@@ -49,7 +67,9 @@ describe('units', () => {
       detail: { name: ['乌兰镇', '乌兰镇人民政府'], category: ['苏木镇（街道）', '事业单位'], sort: [1, 9] },
     });
     // Saving a unit under its own name is not a clash.
-    expect(await h.ok('units.save', { id: unit.id, name: '乌兰镇人民政府', categoryCode: 'C8', sort: 1 })).toMatchObject({ sort: 1 });
+    expect(
+      await h.ok('units.save', { id: unit.id, name: '乌兰镇人民政府', categoryCode: 'C8', sort: 1 }),
+    ).toMatchObject({ sort: 1 });
   });
 
   test('editing an unknown unit is NOT_FOUND and writes nothing', async () => {
@@ -125,8 +145,12 @@ describe('units', () => {
     const h = await newRosterHost();
     const town = await addUnit(h, '乌兰镇', 'C1', 1);
     const bureau = await addUnit(h, '鄂托克旗财政局', 'C4', 1);
-    const add = (unitId: number, name: string, position: 'chief' | 'deputy', status: '在职' | '调出' | '退休' | '免职' = '在职') =>
-      h.ok('cadres.create', { input: minimalCadre(unitId, { name, position, status }) });
+    const add = (
+      unitId: number,
+      name: string,
+      position: 'chief' | 'deputy',
+      status: '在职' | '调出' | '退休' | '免职' = '在职',
+    ) => h.ok('cadres.create', { input: minimalCadre(unitId, { name, position, status }) });
     await add(town.id, '书记', 'chief');
     await add(town.id, '镇长', 'chief');
     await add(town.id, '副镇长甲', 'deputy');
@@ -145,8 +169,15 @@ describe('units', () => {
     const rows = await h.ok('roster.query', { text: '镇长' });
     const zhen = rows.find((r) => r.name === '镇长')!;
     const profile = await h.ok('cadres.get', { id: zhen.id });
-    await h.ok('cadres.update', { id: zhen.id, version: profile.version, input: { ...formOf(profile), status: '调出' } });
-    expect((await h.ok('units.list', {})).find((u) => u.id === town.id)).toMatchObject({ chiefCount: 1, deputyCount: 3 });
+    await h.ok('cadres.update', {
+      id: zhen.id,
+      version: profile.version,
+      input: { ...formOf(profile), status: '调出' },
+    });
+    expect((await h.ok('units.list', {})).find((u) => u.id === town.id)).toMatchObject({
+      chiefCount: 1,
+      deputyCount: 3,
+    });
     // Moving a cadre to another unit moves the count.
     const deputy = (await h.ok('roster.query', { text: '副镇长甲' }))[0]!;
     const p2 = await h.ok('cadres.get', { id: deputy.id });
@@ -159,7 +190,8 @@ describe('units', () => {
 });
 
 describe('categories', () => {
-  const categoriesOf = (h: TestHost) => h.host.session().db.selectFrom('catalog_categories').select(['code', 'name']).orderBy('sort').execute();
+  const categoriesOf = (h: TestHost) =>
+    h.host.session().db.selectFrom('catalog_categories').select(['code', 'name']).orderBy('sort').execute();
 
   test('the 8 default categories are there', async () => {
     const h = await newRosterHost();
@@ -176,7 +208,11 @@ describe('categories', () => {
     expect((await categoriesOf(h))[0]).toEqual({ code: 'C1', name: '苏木镇' });
     expect((await h.ok('cadres.get', { id: cadre.id })).categoryName).toBe('苏木镇');
     expect((await h.ok('roster.query', {}))[0]).toMatchObject({ categoryCode: 'C1', categoryName: '苏木镇' });
-    expect(await lastAudit(h)).toMatchObject({ action: 'categories.save', target: 'C1', detail: { name: ['苏木镇（街道）', '苏木镇'] } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'categories.save',
+      target: 'C1',
+      detail: { name: ['苏木镇（街道）', '苏木镇'] },
+    });
     // Saving a category under its own name is fine.
     expect(await h.ok('categories.save', { code: 'C1', name: '苏木镇' })).toEqual({ code: 'C1', name: '苏木镇' });
   });
@@ -189,7 +225,11 @@ describe('categories', () => {
       { code: 'C9', name: '国有企业' },
       { code: 'C10', name: '驻旗单位' },
     ]);
-    expect(await lastAudit(h)).toMatchObject({ action: 'categories.save', target: 'C10', detail: { name: '驻旗单位' } });
+    expect(await lastAudit(h)).toMatchObject({
+      action: 'categories.save',
+      target: 'C10',
+      detail: { name: '驻旗单位' },
+    });
     expect(await addUnit(h, '鄂托克旗城投公司', 'C9')).toMatchObject({ categoryCode: 'C9' });
   });
 
@@ -204,6 +244,9 @@ describe('categories', () => {
 
   test('renaming an unknown category is NOT_FOUND', async () => {
     const h = await newRosterHost();
-    expect(await h.err('categories.save', { code: 'C42', name: '新类别' })).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+    expect(await h.err('categories.save', { code: 'C42', name: '新类别' })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'code',
+    });
   });
 });

@@ -52,7 +52,10 @@ export async function startTestApp(prefix: string): Promise<TestApp> {
     configDir: join(work, 'config'),
     defaultStoreDir: join(work, 'store'),
     fileDialogs: dialogs,
-    printPdf: chromiumPrinter(() => browser!, () => bridge.url),
+    printPdf: chromiumPrinter(
+      () => browser!,
+      () => bridge.url,
+    ),
   });
   const dispatch = bridge.dispatch;
   const must = async <T>(name: string, input: unknown): Promise<T> => {

@@ -50,7 +50,10 @@ function serveFile(root: string, urlPath: string, res: ServerResponse): void {
   createReadStream(file).pipe(res);
 }
 
-export async function startBridge(rendererDir: string, engineOptions: Omit<EngineClientOptions, 'workerPath'>): Promise<Bridge> {
+export async function startBridge(
+  rendererDir: string,
+  engineOptions: Omit<EngineClientOptions, 'workerPath'>,
+): Promise<Bridge> {
   const engine = new EngineClient({ workerPath: ENGINE_WORKER, ...engineOptions });
   await engine.start();
   const eventStreams = new Set<ServerResponse>();
@@ -74,7 +77,11 @@ export async function startBridge(rendererDir: string, engineOptions: Omit<Engin
       return;
     }
     if (req.method === 'GET' && req.url === EVENTS_PATH) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       eventStreams.add(res);
       req.on('close', () => eventStreams.delete(res));

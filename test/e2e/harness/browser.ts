@@ -48,7 +48,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export async function settledScreenshot(page: Page, name: string): Promise<void> {
   await page.mouse.move(1, 1);
-  await expect.poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave), .ant-spin-spinning').count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => page.locator('.ant-message-notice:not(.ant-message-fade-leave), .ant-spin-spinning').count(), {
+      timeout: 15_000,
+    })
+    .toBe(0);
   await animationsDone(page);
   await screenshot(page, name);
 }
@@ -59,7 +63,10 @@ export async function settledScreenshot(page: Page, name: string): Promise<void>
  * waiting for a `.print-page` alone can read an empty preview.
  */
 export async function previewDrawn(preview: Locator, timeout?: number): Promise<void> {
-  await preview.locator('.print-page:not(:empty)').first().waitFor(timeout === undefined ? undefined : { timeout });
+  await preview
+    .locator('.print-page:not(:empty)')
+    .first()
+    .waitFor(timeout === undefined ? undefined : { timeout });
 }
 
 /**
@@ -68,6 +75,8 @@ export async function previewDrawn(preview: Locator, timeout?: number): Promise<
  */
 export async function animationsDone(page: Page): Promise<void> {
   await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   );
 }

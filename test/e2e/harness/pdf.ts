@@ -12,6 +12,25 @@ export const pdfPages = (file: string, mode: 'layout' | 'raw' | 'plain' = 'layou
 
 /** The text of one band of a page (points from the top, A4 is 595 × 842 pt): the header or the footer line. */
 export const bandText = (file: string, pageNo: number, top: number, height: number): string =>
-  execFileSync('pdftotext', ['-f', String(pageNo), '-l', String(pageNo), '-x', '0', '-y', String(top), '-W', '595', '-H', String(height), file, '-'], {
-    encoding: 'utf8',
-  }).trim();
+  execFileSync(
+    'pdftotext',
+    [
+      '-f',
+      String(pageNo),
+      '-l',
+      String(pageNo),
+      '-x',
+      '0',
+      '-y',
+      String(top),
+      '-W',
+      '595',
+      '-H',
+      String(height),
+      file,
+      '-',
+    ],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();

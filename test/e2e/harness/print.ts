@@ -9,7 +9,10 @@ const LAYOUT_TIMEOUT_MS = 180_000;
 // Often enough that a short print is not kept waiting (each poll is one small script in the page).
 const POLL_MS = 30;
 
-export function chromiumPrinter(browser: () => Browser, url: () => string): (route: string, control?: PrintControl) => Promise<Uint8Array[]> {
+export function chromiumPrinter(
+  browser: () => Browser,
+  url: () => string,
+): (route: string, control?: PrintControl) => Promise<Uint8Array[]> {
   return async (route, control) => {
     const context = await browser().newContext({ locale: 'zh-CN' });
     try {
@@ -29,7 +32,10 @@ export function chromiumPrinter(browser: () => Browser, url: () => string): (rou
         timeoutMs: LAYOUT_TIMEOUT_MS,
         pollMs: POLL_MS,
       });
-      if (process.env['PRINT_TIMING']) console.log(`PRINT_TIMING layout ${Math.round(t1 - t0)} ms, pdf ${Math.round(performance.now() - t1)} ms, ${parts.length} parts`);
+      if (process.env['PRINT_TIMING'])
+        console.log(
+          `PRINT_TIMING layout ${Math.round(t1 - t0)} ms, pdf ${Math.round(performance.now() - t1)} ms, ${parts.length} parts`,
+        );
       return parts;
     } finally {
       await context.close();

@@ -14,13 +14,22 @@ export async function seedCollectingAssessment(
 ): Promise<{ assessmentId: number; ids: Record<string, number>; units: Record<string, number> }> {
   const ids: Record<string, number> = {};
   const units: Record<string, number> = {};
-  for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木'].entries()) units[name] = (await app.call('units.save', { name, categoryCode: 'C1', sort: i + 1 })).id;
+  for (const [i, name] of ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木'].entries())
+    units[name] = (await app.call('units.save', { name, categoryCode: 'C1', sort: i + 1 })).id;
   const unitIds = Object.values(units);
-  for (const [i, name] of CHIEFS.entries()) ids[name] = (await app.call('cadres.create', { input: minimalCadre(unitIds[i]!, { name, position: 'chief' }) })).id;
+  for (const [i, name] of CHIEFS.entries())
+    ids[name] = (await app.call('cadres.create', { input: minimalCadre(unitIds[i]!, { name, position: 'chief' }) })).id;
   if (opts.deputies) {
-    for (const name of DEPUTIES) ids[name] = (await app.call('cadres.create', { input: minimalCadre(units['乌兰镇']!, { name, position: 'deputy' }) })).id;
+    for (const name of DEPUTIES)
+      ids[name] = (
+        await app.call('cadres.create', { input: minimalCadre(units['乌兰镇']!, { name, position: 'deputy' }) })
+      ).id;
   }
-  const a = await app.call('assessments.create', { name: ASSESSMENT_NAME, year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } });
+  const a = await app.call('assessments.create', {
+    name: ASSESSMENT_NAME,
+    year: 2025,
+    scope: { categoryCodes: ['C1'], unitIds: [] },
+  });
   await app.call('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
   return { assessmentId: a.id, ids, units };
 }

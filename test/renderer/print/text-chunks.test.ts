@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { chunkText, MAX_CHUNK_LINES } from '../../../renderer/pages/print/text-chunks';
-import { paginate, SLICE_OVERLAP_PX, sliceOffsets, sliceStarts, type MeasuredBlock } from '../../../renderer/pages/print/paginate';
+import {
+  paginate,
+  SLICE_OVERLAP_PX,
+  sliceOffsets,
+  sliceStarts,
+  type MeasuredBlock,
+} from '../../../renderer/pages/print/paginate';
 
 describe('chunkText', () => {
   test('short text stays one piece', () => {
@@ -71,7 +77,14 @@ describe('paginate, blocks taller than a page', () => {
   });
 
   test('a table row taller than a page, with its header, is sliced too', () => {
-    const pages = paginate([{ kind: 'row', height: 790, table: 't' }, { kind: 'row', height: 50, table: 't' }], new Map([['t', 30]]), 800);
+    const pages = paginate(
+      [
+        { kind: 'row', height: 790, table: 't' },
+        { kind: 'row', height: 50, table: 't' },
+      ],
+      new Map([['t', 30]]),
+      800,
+    );
     expect(pages).toEqual([[0], [0], [1]]);
   });
 });

@@ -3,7 +3,12 @@ import { expect, test } from 'vitest';
 import { rosterDrift, type RosterNow } from '../../../shared/assessment/drift';
 import type { AssessmentMember } from '../../../shared/assessment/types';
 
-const member = (cadreId: number, name: string, unitId = 1, position: 'chief' | 'deputy' = 'chief'): AssessmentMember => ({
+const member = (
+  cadreId: number,
+  name: string,
+  unitId = 1,
+  position: 'chief' | 'deputy' = 'chief',
+): AssessmentMember => ({
   cadreId,
   name,
   position,

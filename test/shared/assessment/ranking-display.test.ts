@@ -3,7 +3,12 @@ import { expect, test } from 'vitest';
 import { displayRows, groupOrder, orderedGroups, type AssessmentMember } from '../../../shared/assessment';
 import type { RankingGroup, RankingRow } from '../../../shared/scoring/types';
 
-const member = (cadreId: number, position: 'chief' | 'deputy', unitId: number, categoryCode: string): AssessmentMember => ({
+const member = (
+  cadreId: number,
+  position: 'chief' | 'deputy',
+  unitId: number,
+  categoryCode: string,
+): AssessmentMember => ({
   cadreId,
   name: `干部${cadreId}`,
   position,
@@ -14,9 +19,20 @@ const member = (cadreId: number, position: 'chief' | 'deputy', unitId: number, c
 });
 
 test('groups follow category sort, then unit 排序号 and name; ids and codes are never compared as text', () => {
-  const members = [member(1, 'deputy', 10, 'C1'), member(2, 'deputy', 9, 'C1'), member(3, 'deputy', 2, 'C10'), member(4, 'chief', 2, 'C10'), member(5, 'chief', 9, 'C2'), member(6, 'deputy', 100, 'C2')];
+  const members = [
+    member(1, 'deputy', 10, 'C1'),
+    member(2, 'deputy', 9, 'C1'),
+    member(3, 'deputy', 2, 'C10'),
+    member(4, 'chief', 2, 'C10'),
+    member(5, 'chief', 9, 'C2'),
+    member(6, 'deputy', 100, 'C2'),
+  ];
   const order = groupOrder(members, {
-    categorySort: new Map([['C1', 1], ['C2', 2], ['C10', 10]]),
+    categorySort: new Map([
+      ['C1', 1],
+      ['C2', 2],
+      ['C10', 10],
+    ]),
     units: new Map([
       [10, { sort: 1, name: '乌兰镇' }],
       [9, { sort: 2, name: '棋盘井镇' }],
@@ -26,9 +42,20 @@ test('groups follow category sort, then unit 排序号 and name; ids and codes a
   });
   expect(order).toEqual(['chief:C2', 'chief:C10', 'deputy:10', 'deputy:9', 'deputy:100', 'deputy:2']);
   // The scoring result lists groups by key as text ('10' < '100' < '2' < '9'); the display follows groupOrder.
-  const g = (groupKey: string): RankingGroup => ({ position: 'deputy', groupKey, size: 1, excellentQuota: 0, rows: [] });
+  const g = (groupKey: string): RankingGroup => ({
+    position: 'deputy',
+    groupKey,
+    size: 1,
+    excellentQuota: 0,
+    rows: [],
+  });
   const result = { groups: [g('10'), g('100'), g('2'), g('9')], unranked: [], invalidBallots: [] };
-  expect(orderedGroups({ result, groupOrder: order }, 'deputy').map((x) => x.groupKey)).toEqual(['10', '9', '100', '2']);
+  expect(orderedGroups({ result, groupOrder: order }, 'deputy').map((x) => x.groupKey)).toEqual([
+    '10',
+    '9',
+    '100',
+    '2',
+  ]);
   expect(orderedGroups({ result }, 'deputy').map((x) => x.groupKey)).toEqual(['10', '100', '2', '9']);
 });
 

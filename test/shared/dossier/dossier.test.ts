@@ -1,6 +1,11 @@
 // Dossier input rules: the schema's Chinese messages, quarters, and the catalog/cadre checks of an entry.
 import { describe, expect, test } from 'vitest';
-import { bulkEntrySchema, entryInputSchema, trainingClassSchema, type EntryCommonInput } from '../../../shared/dossier/schema';
+import {
+  bulkEntrySchema,
+  entryInputSchema,
+  trainingClassSchema,
+  type EntryCommonInput,
+} from '../../../shared/dossier/schema';
 import { isCalendarDate, quarterLabel, quarterOf, quarterRange } from '../../../shared/dossier/quarter';
 import { checkEntry, type CatalogCodeRow, type EntryCatalog } from '../../../shared/dossier/validate';
 
@@ -43,10 +48,18 @@ describe('entry schema', () => {
     const { cadreId: _c, ...common } = valid;
     expect(bulkEntrySchema.safeParse({ common, rows: [] }).error?.issues[0]?.message).toBe('请至少选择一名干部');
     const row = { cadreId: 1, hours: 40, note: '' };
-    expect(bulkEntrySchema.safeParse({ common, rows: [row, row] }).error?.issues[0]?.message).toBe('名单中有重复的干部');
+    expect(bulkEntrySchema.safeParse({ common, rows: [row, row] }).error?.issues[0]?.message).toBe(
+      '名单中有重复的干部',
+    );
   });
   test('a training class may not end before it starts', () => {
-    const r = trainingClassSchema.safeParse({ name: '班', startDate: '2025-03-10', endDate: '2025-03-01', hours: 40, organizer: '党校' });
+    const r = trainingClassSchema.safeParse({
+      name: '班',
+      startDate: '2025-03-10',
+      endDate: '2025-03-01',
+      hours: 40,
+      organizer: '党校',
+    });
     expect(r.error?.issues[0]).toMatchObject({ message: '结业日期不能早于开班日期', path: ['endDate'] });
   });
 });
@@ -72,12 +85,25 @@ describe('quarters', () => {
 });
 
 describe('checkEntry', () => {
-  const row = (name: string, extra: Partial<CatalogCodeRow> = {}): CatalogCodeRow => ({ name, retired: false, ...extra });
+  const row = (name: string, extra: Partial<CatalogCodeRow> = {}): CatalogCodeRow => ({
+    name,
+    retired: false,
+    ...extra,
+  });
   const catalog: EntryCatalog = {
-    subItems: new Map([['S2.2', row('结业评价')], ['S2.9', row('旧子项', { retired: true })]]),
+    subItems: new Map([
+      ['S2.2', row('结业评价')],
+      ['S2.9', row('旧子项', { retired: true })],
+    ]),
     channels: new Map([['CH09', row('培训机构')]]),
-    standards: new Map([['D4.2', row('政治领悟力')], ['D4.9', row('旧标准', { retired: true })]]),
-    listItems: new Map([['P3', row('成绩优秀', { polarity: 'positive' })], ['N3', row('不达标', { polarity: 'negative' })]]),
+    standards: new Map([
+      ['D4.2', row('政治领悟力')],
+      ['D4.9', row('旧标准', { retired: true })],
+    ]),
+    listItems: new Map([
+      ['P3', row('成绩优秀', { polarity: 'positive' })],
+      ['N3', row('不达标', { polarity: 'negative' })],
+    ]),
   };
   const { cadreId: _c, ...common } = valid;
   const check = (over: Partial<EntryCommonInput>, kept = {}) =>
@@ -89,7 +115,10 @@ describe('checkEntry', () => {
     expect(check({ date: '2025-09-01' })).toBeNull();
   });
   test('a date before the birth month is refused; the birth month itself is fine', () => {
-    expect(check({ date: '1978-02-28' })).toEqual({ field: 'date', message: '日期不能早于该干部的出生年月（1978.03）' });
+    expect(check({ date: '1978-02-28' })).toEqual({
+      field: 'date',
+      message: '日期不能早于该干部的出生年月（1978.03）',
+    });
     expect(check({ date: '1978-03-01' })).toBeNull();
   });
   test('an unknown standard is named as from another catalog version', () => {
@@ -99,7 +128,10 @@ describe('checkEntry', () => {
     });
   });
   test('a retired code is refused for new use but may stay on an entry that had it', () => {
-    expect(check({ standardCodes: ['D4.9'] })).toEqual({ field: 'standardCodes', message: '评价标准“旧标准”已停用，不能用于新的材料，请重新选择' });
+    expect(check({ standardCodes: ['D4.9'] })).toEqual({
+      field: 'standardCodes',
+      message: '评价标准“旧标准”已停用，不能用于新的材料，请重新选择',
+    });
     expect(check({ standardCodes: ['D4.9'] }, { standardCodes: ['D4.9'] })).toBeNull();
     expect(check({ subItemCode: 'S2.9' })?.field).toBe('subItemCode');
     expect(check({ subItemCode: 'S2.9' }, { subItemCode: 'S2.9' })).toBeNull();

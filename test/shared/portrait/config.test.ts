@@ -38,6 +38,9 @@ describe('portrait configuration', () => {
     [{ extra: 1 }, '评价模型配置格式不正确'],
   ])('%o → %s', (patch, message) => {
     const got = messages(patch);
-    expect(got.some((m) => m.includes(message)), got.join(' | ')).toBe(true);
+    expect(
+      got.some((m) => m.includes(message)),
+      got.join(' | '),
+    ).toBe(true);
   });
 });

@@ -12,12 +12,20 @@ describe('holisticText', () => {
       weaknesses: '创新不够。',
       familiarFields: '牧区工作',
     });
-    expect(splitEvaluationText('工作扎实，群众认可')).toEqual({ abilities: '工作扎实，群众认可', weaknesses: '', familiarFields: '' });
+    expect(splitEvaluationText('工作扎实，群众认可')).toEqual({
+      abilities: '工作扎实，群众认可',
+      weaknesses: '',
+      familiarFields: '',
+    });
   });
 
   test('with nothing to start from it says so; the profile alone is enough for a draft; the same text is not repeated', () => {
     expect(holisticText({ saved: null, latestEntry: null, profile })).toMatchObject({ source: 'none', abilities: '' });
-    const t = holisticText({ saved: null, latestEntry: { id: 7, date: '2025-01-02', title: '评价', content: '熟悉领域：党建' }, profile: { ...profile, familiarFields: '党建' } });
+    const t = holisticText({
+      saved: null,
+      latestEntry: { id: 7, date: '2025-01-02', title: '评价', content: '熟悉领域：党建' },
+      profile: { ...profile, familiarFields: '党建' },
+    });
     expect(t).toMatchObject({ source: 'draft', familiarFields: '党建', entryId: 7 });
   });
 });
@@ -27,6 +35,9 @@ describe('periodStart', () => {
     expect(periodStart('year', '2025-06-30', '')).toEqual({ from: '2025-01-01', note: null });
     expect(periodStart('threeYears', '2025-06-30', '')).toEqual({ from: '2022-07-01', note: null });
     expect(periodStart('sincePost', '2025-06-30', '2021-09')).toEqual({ from: '2021-09-01', note: null });
-    expect(periodStart('sincePost', '2025-06-30', '')).toMatchObject({ from: '2022-07-01', note: expect.stringContaining('未填写任职时间') });
+    expect(periodStart('sincePost', '2025-06-30', '')).toMatchObject({
+      from: '2022-07-01',
+      note: expect.stringContaining('未填写任职时间'),
+    });
   });
 });

@@ -14,15 +14,30 @@ import {
 const catalog = { dimensions: DEFAULT_CATALOGS.dimensions, listItems: DEFAULT_CATALOGS.listItems };
 const AS_OF = '2025-06-30';
 let nextId = 1;
-const ev = (listItemCode: string | null, date = '2025-01-10', polarity: PortraitEvidence['polarity'] = 'positive', standards: string[] = []): PortraitEvidence => ({
+const ev = (
+  listItemCode: string | null,
+  date = '2025-01-10',
+  polarity: PortraitEvidence['polarity'] = 'positive',
+  standards: string[] = [],
+): PortraitEvidence => ({
   id: nextId++,
   date,
   listItemCode,
   standards,
   polarity,
 });
-const run = (evidence: readonly PortraitEvidence[], config: Partial<PortraitConfig> = {}, asOf = AS_OF, listItems: readonly PortraitListItem[] = catalog.listItems) =>
-  computePortrait({ catalog: { dimensions: catalog.dimensions, listItems }, config: { ...DEFAULT_PORTRAIT_CONFIG, ...config }, asOf, evidence });
+const run = (
+  evidence: readonly PortraitEvidence[],
+  config: Partial<PortraitConfig> = {},
+  asOf = AS_OF,
+  listItems: readonly PortraitListItem[] = catalog.listItems,
+) =>
+  computePortrait({
+    catalog: { dimensions: catalog.dimensions, listItems },
+    config: { ...DEFAULT_PORTRAIT_CONFIG, ...config },
+    asOf,
+    evidence,
+  });
 const index = (r: ReturnType<typeof run>, code: string) => r.dimensions.find((d) => d.code === code)?.index;
 
 describe('default model of catalog.md', () => {
@@ -70,7 +85,13 @@ describe('default model of catalog.md', () => {
   });
 
   it('several entries add up; entries without a list item move nothing but are counted', () => {
-    const r = run([ev('P1'), ev('P6'), ev('P4'), ev(null, '2025-03-01', 'neutral'), ev(null, '2025-03-02', 'negative')]);
+    const r = run([
+      ev('P1'),
+      ev('P6'),
+      ev('P4'),
+      ev(null, '2025-03-01', 'neutral'),
+      ev(null, '2025-03-02', 'negative'),
+    ]);
     expect(index(r, 'D3')).toBe(94); // 80 + 5 + 5 + 4
     expect(index(r, 'D1')).toBe(90); // 80 + 5 + 5
     expect(index(r, 'D5')).toBe(84);
@@ -81,7 +102,9 @@ describe('default model of catalog.md', () => {
     // D4 +3, D2 +3 (P3) and D5 −6 (N4): (80 + 83 + 80 + 83 + 74) / 5 = 80
     expect(run([ev('P3'), ev('N4', '2025-01-02', 'negative')]).overall).toBe(80);
     // dimension indices keep 2 decimals; the mean is rounded again: 80.03 + 4 × 80 → 80.006 → 80.01; −0.03 → 79.994 → 79.99
-    const x = (points: number): PortraitListItem[] => [{ code: 'X', name: 'x', polarity: 'positive', dimensions: ['D1'], points, veto: false }];
+    const x = (points: number): PortraitListItem[] => [
+      { code: 'X', name: 'x', polarity: 'positive', dimensions: ['D1'], points, veto: false },
+    ];
     expect(run([ev('X')], {}, AS_OF, x(0.03)).overall).toBe(80.01);
     expect(run([ev('X')], {}, AS_OF, x(-0.03)).overall).toBe(79.99);
     expect(index(run([ev('X')], {}, AS_OF, x(1 / 3)), 'D1')).toBe(80.33);
@@ -136,7 +159,15 @@ describe('clamp', () => {
     expect(index(r, 'D1')).toBe(20);
   });
   it('uses a configured clamp range', () => {
-    expect(index(run(Array.from({ length: 5 }, () => ev('P1')), { clampMax: 95 }), 'D1')).toBe(95);
+    expect(
+      index(
+        run(
+          Array.from({ length: 5 }, () => ev('P1')),
+          { clampMax: 95 },
+        ),
+        'D1',
+      ),
+    ).toBe(95);
   });
 });
 
@@ -160,7 +191,11 @@ describe('window edges (asOf − years < date ≤ asOf)', () => {
     expect(index(r, 'D1')).toBe(85);
   });
   it('counts only window entries in the positive/negative/neutral counts', () => {
-    const r = run([ev(null, '2020-01-01', 'negative'), ev(null, '2025-01-01', 'negative'), ev(null, '2030-01-01', 'positive')]);
+    const r = run([
+      ev(null, '2020-01-01', 'negative'),
+      ev(null, '2025-01-01', 'negative'),
+      ev(null, '2030-01-01', 'positive'),
+    ]);
     expect(r.counts).toEqual({ positive: 0, negative: 1, neutral: 0, total: 1 });
   });
   it('rejects a malformed asOf', () => {
@@ -174,9 +209,13 @@ describe('catalog changes', () => {
     expect(index(run([ev('P1')], {}, AS_OF, items), 'D3')).toBe(85);
   });
   it('changed points and dimensions of a list item are used', () => {
-    const items = catalog.listItems.map((i) => (i.code === 'P1' ? { ...i, points: 7, dimensions: ['D2', 'D4', 'D5'] } : i));
+    const items = catalog.listItems.map((i) =>
+      i.code === 'P1' ? { ...i, points: 7, dimensions: ['D2', 'D4', 'D5'] } : i,
+    );
     const r = run([ev('P1')], {}, AS_OF, items);
-    expect([index(r, 'D1'), index(r, 'D2'), index(r, 'D3'), index(r, 'D4'), index(r, 'D5')]).toEqual([80, 87, 80, 87, 87]);
+    expect([index(r, 'D1'), index(r, 'D2'), index(r, 'D3'), index(r, 'D4'), index(r, 'D5')]).toEqual([
+      80, 87, 80, 87, 87,
+    ]);
   });
   it('an unknown list item code moves nothing and is reported', () => {
     const e = ev('P99');
@@ -185,7 +224,9 @@ describe('catalog changes', () => {
     expect(r.unknownListItems).toEqual([{ entryId: e.id, listItemCode: 'P99' }]);
   });
   it('a dimension named twice on an item counts once', () => {
-    const items: PortraitListItem[] = [{ code: 'X', name: 'x', polarity: 'positive', dimensions: ['D1', 'D1'], points: 5, veto: false }];
+    const items: PortraitListItem[] = [
+      { code: 'X', name: 'x', polarity: 'positive', dimensions: ['D1', 'D1'], points: 5, veto: false },
+    ];
     expect(index(run([ev('X')], {}, AS_OF, items), 'D1')).toBe(85);
   });
   it('entries bearing on a standard but no list item appear as related entries under its dimension', () => {

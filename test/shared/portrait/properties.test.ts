@@ -7,7 +7,11 @@ import { computePortrait, DEFAULT_PORTRAIT_CONFIG, type PortraitEvidence } from 
 const catalog = { dimensions: DEFAULT_CATALOGS.dimensions, listItems: DEFAULT_CATALOGS.listItems };
 const codes = [...catalog.listItems.map((i) => i.code), 'P99'];
 const date = fc
-  .record({ y: fc.integer({ min: 2019, max: 2026 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 2019, max: 2026 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 const evidenceList = fc
   .array(
@@ -39,7 +43,12 @@ describe('portrait model properties', () => {
   it('every index and the overall index stay within 0..100', () => {
     fc.assert(
       fc.property(evidenceList, config, (evidence, c) => {
-        const r = computePortrait({ catalog, config: { ...DEFAULT_PORTRAIT_CONFIG, ...c }, asOf: '2025-06-30', evidence });
+        const r = computePortrait({
+          catalog,
+          config: { ...DEFAULT_PORTRAIT_CONFIG, ...c },
+          asOf: '2025-06-30',
+          evidence,
+        });
         for (const d of r.dimensions) expect(d.index >= 0 && d.index <= 100).toBe(true);
         expect(r.overall >= 0 && r.overall <= 100).toBe(true);
         if (r.veto.present) expect(r.classificationLabel).toBe('较差');

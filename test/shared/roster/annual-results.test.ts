@@ -1,6 +1,11 @@
 // 年度考核结果 free text to per-year results and back.
 import { describe, expect, test } from 'vitest';
-import { formatAnnualResults, formatAnnualText, parseAnnualResults, readAnnualText } from '../../../shared/roster/annual-results';
+import {
+  formatAnnualResults,
+  formatAnnualText,
+  parseAnnualResults,
+  readAnnualText,
+} from '../../../shared/roster/annual-results';
 
 test('reads the usual wordings, in year order, the last result of a repeated year winning', () => {
   expect(parseAnnualResults('2022年度称职；2023年度优秀；2024年度基本称职。')).toEqual([
@@ -27,15 +32,53 @@ test('writes back the same text the reader accepts', () => {
 
 describe('real wordings', () => {
   const cases: [string, [number, string][]][] = [
-    ['2020年年度考核优秀;2021年年度考核合格', [[2020, '优秀'], [2021, '合格']]],
-    ['2022、2023、2024年均为合格', [[2022, '合格'], [2023, '合格'], [2024, '合格']]],
-    ['2021年度考核称职，2022年度考核优秀', [[2021, '称职'], [2022, '优秀']]],
-    ['2021、2022年度考核均为称职', [[2021, '称职'], [2022, '称职']]],
+    [
+      '2020年年度考核优秀;2021年年度考核合格',
+      [
+        [2020, '优秀'],
+        [2021, '合格'],
+      ],
+    ],
+    [
+      '2022、2023、2024年均为合格',
+      [
+        [2022, '合格'],
+        [2023, '合格'],
+        [2024, '合格'],
+      ],
+    ],
+    [
+      '2021年度考核称职，2022年度考核优秀',
+      [
+        [2021, '称职'],
+        [2022, '优秀'],
+      ],
+    ],
+    [
+      '2021、2022年度考核均为称职',
+      [
+        [2021, '称职'],
+        [2022, '称职'],
+      ],
+    ],
     ['2021年度考核为优秀', [[2021, '优秀']]],
     ['2022年：优秀', [[2022, '优秀']]],
     ['2024年度 称职', [[2024, '称职']]],
-    ['2022年度称职 2023年度基本称职', [[2022, '称职'], [2023, '基本称职']]],
-    ['2021-2023年均为称职', [[2021, '称职'], [2022, '称职'], [2023, '称职']]],
+    [
+      '2022年度称职 2023年度基本称职',
+      [
+        [2022, '称职'],
+        [2023, '基本称职'],
+      ],
+    ],
+    [
+      '2021-2023年均为称职',
+      [
+        [2021, '称职'],
+        [2022, '称职'],
+        [2023, '称职'],
+      ],
+    ],
     ['２０２２年度被评为优秀等次。', [[2022, '优秀']]],
   ];
   test.each(cases)('%s', (text, expected) => {

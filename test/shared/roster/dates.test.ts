@@ -30,7 +30,10 @@ describe('parseYearMonth', () => {
   });
 
   test('a date after the allowed maximum is refused', () => {
-    expect(parseYearMonth('2030.01', '参加工作时间', { max: '2026-11' })).toEqual({ ok: false, reason: '参加工作时间“2030.01”晚于当前日期' });
+    expect(parseYearMonth('2030.01', '参加工作时间', { max: '2026-11' })).toEqual({
+      ok: false,
+      reason: '参加工作时间“2030.01”晚于当前日期',
+    });
   });
 });
 

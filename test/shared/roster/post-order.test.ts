@@ -2,17 +2,42 @@
 import { expect, test } from 'vitest';
 import { DEFAULT_POST_ORDER, postOrderSchema, postRank } from '../../../shared/roster/post-order';
 
-const inOrder = (posts: readonly string[]) => [...posts].sort((a, b) => postRank(a, DEFAULT_POST_ORDER) - postRank(b, DEFAULT_POST_ORDER));
+const inOrder = (posts: readonly string[]) =>
+  [...posts].sort((a, b) => postRank(a, DEFAULT_POST_ORDER) - postRank(b, DEFAULT_POST_ORDER));
 
 test('a 苏木镇 班子: 书记 → 镇长 → 人大主席 → 副书记 → 纪委书记 → 委员 → 副镇长 → 人大副主席', () => {
-  const expected = ['乌兰镇党委书记', '乌兰镇党委副书记、镇长', '乌兰镇人大主席', '乌兰镇党委副书记', '乌兰镇党委委员、纪委书记', '乌兰镇党委委员、组织委员', '乌兰镇党委委员、武装部长', '乌兰镇副镇长', '乌兰镇人大副主席'];
+  const expected = [
+    '乌兰镇党委书记',
+    '乌兰镇党委副书记、镇长',
+    '乌兰镇人大主席',
+    '乌兰镇党委副书记',
+    '乌兰镇党委委员、纪委书记',
+    '乌兰镇党委委员、组织委员',
+    '乌兰镇党委委员、武装部长',
+    '乌兰镇副镇长',
+    '乌兰镇人大副主席',
+  ];
   expect(inOrder([...expected].reverse())).toEqual(expected);
 });
 
 test('a 苏木 with its 苏木达, a 街道 and a 部门', () => {
-  expect(inOrder(['阿尔巴斯苏木副苏木达', '阿尔巴斯苏木党委副书记、苏木达', '阿尔巴斯苏木党委书记'])).toEqual(['阿尔巴斯苏木党委书记', '阿尔巴斯苏木党委副书记、苏木达', '阿尔巴斯苏木副苏木达']);
-  expect(inOrder(['办事处副主任', '党工委副书记', '党工委副书记、办事处主任', '党工委书记'])).toEqual(['党工委书记', '党工委副书记、办事处主任', '党工委副书记', '办事处副主任']);
-  expect(inOrder(['农牧局副局长', '农牧局纪检组长', '农牧局党组书记、局长', '农牧局一级主任科员'])).toEqual(['农牧局党组书记、局长', '农牧局纪检组长', '农牧局副局长', '农牧局一级主任科员']);
+  expect(inOrder(['阿尔巴斯苏木副苏木达', '阿尔巴斯苏木党委副书记、苏木达', '阿尔巴斯苏木党委书记'])).toEqual([
+    '阿尔巴斯苏木党委书记',
+    '阿尔巴斯苏木党委副书记、苏木达',
+    '阿尔巴斯苏木副苏木达',
+  ]);
+  expect(inOrder(['办事处副主任', '党工委副书记', '党工委副书记、办事处主任', '党工委书记'])).toEqual([
+    '党工委书记',
+    '党工委副书记、办事处主任',
+    '党工委副书记',
+    '办事处副主任',
+  ]);
+  expect(inOrder(['农牧局副局长', '农牧局纪检组长', '农牧局党组书记、局长', '农牧局一级主任科员'])).toEqual([
+    '农牧局党组书记、局长',
+    '农牧局纪检组长',
+    '农牧局副局长',
+    '农牧局一级主任科员',
+  ]);
 });
 
 test('a keyword inside a longer one, or right after 副, does not count', () => {

@@ -9,11 +9,18 @@ function serviceBallots(targetId: string, scores: number[]) {
 }
 
 describe('component scores', () => {
-  const trimService = { ...onlyComponent('service'), trim: { superior: false, peer: false, staff: false, service: true } };
+  const trimService = {
+    ...onlyComponent('service'),
+    trim: { superior: false, peer: false, staff: false, service: true },
+  };
 
   it('trims one highest and one lowest occurrence at trimMinBallots', () => {
     const result = computeRankings(
-      makeInput({ config: trimService, cadres: [chief('a')], serviceBallots: serviceBallots('a', [50, 100, 100, 70, 50]) }),
+      makeInput({
+        config: trimService,
+        cadres: [chief('a')],
+        serviceBallots: serviceBallots('a', [50, 100, 100, 70, 50]),
+      }),
     );
     // [100, 70, 50] remain: one 100 and one 50 are gone, not all of them.
     expect(rowOf(result, 'a').components.service).toStrictEqual({ score: 73.33, ballots: 5, trimmed: true });
@@ -28,7 +35,11 @@ describe('component scores', () => {
 
   it('does not trim a component whose trim is off', () => {
     const result = computeRankings(
-      makeInput({ config: onlyComponent('service'), cadres: [chief('a')], serviceBallots: serviceBallots('a', [50, 100, 100, 70, 50]) }),
+      makeInput({
+        config: onlyComponent('service'),
+        cadres: [chief('a')],
+        serviceBallots: serviceBallots('a', [50, 100, 100, 70, 50]),
+      }),
     );
     expect(rowOf(result, 'a').components.service).toStrictEqual({ score: 74, ballots: 5, trimmed: false });
   });
@@ -58,7 +69,9 @@ describe('component scores', () => {
         superiorBallots: [{ raterId: 'L1', order: ['e', 'd', 'c', 'b', 'a'] }],
       }),
     );
-    expect(['e', 'd', 'c', 'b', 'a'].map((id) => rowOf(result, id).components.superior?.score)).toStrictEqual([100, 85, 70, 55, 40]);
+    expect(['e', 'd', 'c', 'b', 'a'].map((id) => rowOf(result, id).components.superior?.score)).toStrictEqual([
+      100, 85, 70, 55, 40,
+    ]);
   });
 
   it('makes a component missing below minBallots, and flags it when its weight is positive', () => {

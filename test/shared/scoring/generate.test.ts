@@ -27,6 +27,10 @@ describe('generateAssessment', () => {
   });
 
   it('copes with no cadres at all', () => {
-    expect(computeRankings(generateAssessment(0, 100, 1))).toStrictEqual({ groups: [], unranked: [], invalidBallots: [] });
+    expect(computeRankings(generateAssessment(0, 100, 1))).toStrictEqual({
+      groups: [],
+      unranked: [],
+      invalidBallots: [],
+    });
   });
 });

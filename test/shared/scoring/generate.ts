@@ -106,7 +106,17 @@ export function generateAssessment(cadreCount: number, ballotCount: number, seed
   const grades: StaffGrade[] = ['excellent', 'excellent', 'good', 'good', 'good', 'fair', 'poor'];
   const staffBallots: StaffBallot[] = [];
   const serviceBallots: ServiceBallot[] = [];
-  if (cadres.length === 0) return { config: defaultRankingConfig(), cadres, superiorBallots, peerBallots, staffBallots, serviceBallots, adjustments: [], vetoes: [] };
+  if (cadres.length === 0)
+    return {
+      config: defaultRankingConfig(),
+      cadres,
+      superiorBallots,
+      peerBallots,
+      staffBallots,
+      serviceBallots,
+      adjustments: [],
+      vetoes: [],
+    };
   for (let i = 0; i < staffCount; i++) staffBallots.push({ targetId: pick(cadres).id, grade: pick(grades) });
 
   for (let i = 0; i < serviceCount; i++) {
@@ -116,9 +126,19 @@ export function generateAssessment(cadreCount: number, ballotCount: number, seed
   const adjustments: ScoreAdjustment[] = [];
   const vetoes: Veto[] = [];
   for (const cadre of cadres) {
-    if (random() < 0.05) adjustments.push({ targetId: cadre.id, points: Math.round((random() * 6 - 2) * 10) / 10, reason: '日常考核' });
+    if (random() < 0.05)
+      adjustments.push({ targetId: cadre.id, points: Math.round((random() * 6 - 2) * 10) / 10, reason: '日常考核' });
     if (random() < 0.002) vetoes.push({ targetId: cadre.id, reason: '一票否决' });
   }
 
-  return { config: defaultRankingConfig(), cadres, superiorBallots, peerBallots, staffBallots, serviceBallots, adjustments, vetoes };
+  return {
+    config: defaultRankingConfig(),
+    cadres,
+    superiorBallots,
+    peerBallots,
+    staffBallots,
+    serviceBallots,
+    adjustments,
+    vetoes,
+  };
 }

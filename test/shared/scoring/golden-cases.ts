@@ -38,7 +38,11 @@ function roughen(input: RankingInput): RankingInput {
   const deputyId = input.cadres.find((c) => c.position === 'deputy')?.id;
   if (chiefId !== undefined && deputyId !== undefined) peer.push({ raterId: chiefId, targetId: deputyId, scores: {} }); // otherGroup
   input.staffBallots.push({ targetId: 'nobody', grade: 'good' }, { targetId: first, grade: 'great' as never });
-  input.serviceBallots.push({ targetId: 'nobody', score: 80 }, { targetId: second, score: -1 }, { targetId: second, score: Infinity });
+  input.serviceBallots.push(
+    { targetId: 'nobody', score: 80 },
+    { targetId: second, score: -1 },
+    { targetId: second, score: Infinity },
+  );
   input.adjustments.push(
     { targetId: first, points: 9, reason: 'cap' },
     { targetId: first, points: Number.NaN, reason: 'nan' },
@@ -54,11 +58,34 @@ function roughen(input: RankingInput): RankingInput {
 
 /** Everyone in a group gets the same values: ties on score, superior and peer, broken by id and by quota. */
 function tiedGroup(): RankingInput {
-  const config = { ...defaultRankingConfig(), weights: { chief: { superior: 0, peer: 0, staff: 1, service: 1 }, deputy: { superior: 0, peer: 0, staff: 1, service: 1 } } };
-  const cadres = Array.from({ length: 12 }, (_, i) => ({ id: `t-${String(11 - i)}`, name: 'x', position: 'deputy' as const, categoryId: 'c', unitId: i < 7 ? 'u1' : 'u2' }));
-  const staffBallots = cadres.flatMap((c, i) => [{ targetId: c.id, grade: i % 3 === 0 ? ('good' as const) : ('excellent' as const) }]);
+  const config = {
+    ...defaultRankingConfig(),
+    weights: {
+      chief: { superior: 0, peer: 0, staff: 1, service: 1 },
+      deputy: { superior: 0, peer: 0, staff: 1, service: 1 },
+    },
+  };
+  const cadres = Array.from({ length: 12 }, (_, i) => ({
+    id: `t-${String(11 - i)}`,
+    name: 'x',
+    position: 'deputy' as const,
+    categoryId: 'c',
+    unitId: i < 7 ? 'u1' : 'u2',
+  }));
+  const staffBallots = cadres.flatMap((c, i) => [
+    { targetId: c.id, grade: i % 3 === 0 ? ('good' as const) : ('excellent' as const) },
+  ]);
   const serviceBallots = cadres.map((c, i) => ({ targetId: c.id, score: i % 3 === 0 ? 85 : 100 }));
-  return { config, cadres, superiorBallots: [], peerBallots: [], staffBallots, serviceBallots, adjustments: [], vetoes: [{ targetId: 't-5', reason: 'v' }] };
+  return {
+    config,
+    cadres,
+    superiorBallots: [],
+    peerBallots: [],
+    staffBallots,
+    serviceBallots,
+    adjustments: [],
+    vetoes: [{ targetId: 't-5', reason: 'v' }],
+  };
 }
 
 function withConfig(input: RankingInput, patch: Partial<RankingConfig>): RankingInput {
@@ -88,7 +115,10 @@ export const goldenCases: GoldenCase[] = [
     name: 'no trimming, zero and negative weights, odd quota',
     make: () =>
       withConfig(roughen(generateAssessment(500, 8_000, 4)), {
-        weights: { chief: { superior: 0.5, peer: 0, staff: -1, service: 0.5 }, deputy: { superior: 0, peer: 1, staff: 0, service: 0 } },
+        weights: {
+          chief: { superior: 0.5, peer: 0, staff: -1, service: 0.5 },
+          deputy: { superior: 0, peer: 1, staff: 0, service: 0 },
+        },
         trim: { superior: false, peer: false, staff: false, service: false },
         excellentRatio: 0.33,
         excellentMinScore: 70,
@@ -99,8 +129,14 @@ export const goldenCases: GoldenCase[] = [
     name: 'repeated indicator id, all weights zero for deputies (noData)',
     make: () => {
       const input = generateAssessment(200, 2_000, 5);
-      const indicators = { chief: [...input.config.indicators.chief, { id: 'zz1', weight: 0 }], deputy: input.config.indicators.deputy };
-      return withConfig(input, { indicators, weights: { chief: input.config.weights.chief, deputy: { superior: 0, peer: 0, staff: 0, service: 0 } } });
+      const indicators = {
+        chief: [...input.config.indicators.chief, { id: 'zz1', weight: 0 }],
+        deputy: input.config.indicators.deputy,
+      };
+      return withConfig(input, {
+        indicators,
+        weights: { chief: input.config.weights.chief, deputy: { superior: 0, peer: 0, staff: 0, service: 0 } },
+      });
     },
   },
   { name: 'medium roughened', make: () => roughen(generateAssessment(2_000, 40_000, 6)) },

@@ -12,7 +12,9 @@ const fixture = join(__dirname, 'fixtures', 'golden-sha256.json');
 /** Through JSON, as the store hands it over; the hash is of the exact serialized result, key order included. */
 function digest(make: () => unknown): string {
   const input = JSON.parse(JSON.stringify(make()));
-  return createHash('sha256').update(JSON.stringify(computeRankings(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(computeRankings(input)))
+    .digest('hex');
 }
 
 describe('computeRankings golden outputs', () => {

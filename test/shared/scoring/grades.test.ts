@@ -55,7 +55,12 @@ describe('suggested grades', () => {
     input.vetoes = [{ targetId: 'a', reason: '违反廉洁纪律' }];
     const result = computeRankings(input);
     const grades = gradesOf(result);
-    expect(result.groups[0]?.rows[0]).toMatchObject({ cadreId: 'a', rank: 1, grade: 'basicallyCompetent', flags: ['veto'] });
+    expect(result.groups[0]?.rows[0]).toMatchObject({
+      cadreId: 'a',
+      rank: 1,
+      grade: 'basicallyCompetent',
+      flags: ['veto'],
+    });
     expect(grades.b).toStrictEqual(['excellent', []]);
     expect(grades.c).toStrictEqual(['excellent', []]);
     expect(grades.d).toStrictEqual(['competent', []]);

@@ -17,7 +17,9 @@ export function deputy(id: string, unitId = 'U1', categoryId = 'C1'): RankingCad
   return { id, name: id, position: 'deputy', categoryId, unitId };
 }
 
-export function makeInput(parts: Partial<Omit<RankingInput, 'config'>> & { config?: Partial<RankingConfig> }): RankingInput {
+export function makeInput(
+  parts: Partial<Omit<RankingInput, 'config'>> & { config?: Partial<RankingConfig> },
+): RankingInput {
   const { config, ...rest } = parts;
   return {
     config: { ...defaultRankingConfig(), ...config },

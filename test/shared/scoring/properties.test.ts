@@ -32,7 +32,12 @@ const componentWeightsArb = fc.record({ superior: weightArb, peer: weightArb, st
 const configArb: fc.Arbitrary<RankingConfig> = fc
   .record({
     weights: fc.record({ chief: componentWeightsArb, deputy: componentWeightsArb }),
-    minBallots: fc.record({ superior: fc.integer({ min: 1, max: 2 }), peer: fc.integer({ min: 1, max: 3 }), staff: fc.integer({ min: 1, max: 3 }), service: fc.integer({ min: 1, max: 3 }) }),
+    minBallots: fc.record({
+      superior: fc.integer({ min: 1, max: 2 }),
+      peer: fc.integer({ min: 1, max: 3 }),
+      staff: fc.integer({ min: 1, max: 3 }),
+      service: fc.integer({ min: 1, max: 3 }),
+    }),
     trim: fc.record({ superior: fc.boolean(), peer: fc.boolean(), staff: fc.boolean(), service: fc.boolean() }),
     trimMinBallots: fc.integer({ min: 1, max: 5 }),
     penaltyCap: fc.constantFrom(null, 2),
@@ -59,7 +64,12 @@ function inputArb(cadres: RankingCadre[], config: RankingConfig): fc.Arbitrary<R
   const anyId = fc.constantFrom(...known, 'x');
   const groupKey = (c: RankingCadre) => `${c.position}:${c.position === 'chief' ? c.categoryId : c.unitId}`;
   const superiorArb = fc
-    .record({ pick: fc.nat(), keys: fc.array(fc.double({ noNaN: true }), { minLength: ids.length, maxLength: ids.length }), drop: fc.boolean(), rater: fc.constantFrom('L1', 'L2') })
+    .record({
+      pick: fc.nat(),
+      keys: fc.array(fc.double({ noNaN: true }), { minLength: ids.length, maxLength: ids.length }),
+      drop: fc.boolean(),
+      rater: fc.constantFrom('L1', 'L2'),
+    })
     .map(({ pick, keys, drop, rater }) => {
       const first = cadres[pick % Math.max(1, cadres.length)];
       const members = first ? cadres.filter((c) => groupKey(c) === groupKey(first)) : [];
@@ -70,7 +80,12 @@ function inputArb(cadres: RankingCadre[], config: RankingConfig): fc.Arbitrary<R
       return { raterId: rater, order: drop && order.length > 1 ? order.slice(1) : order };
     });
   const peerArb = fc
-    .record({ raterId: anyId, targetId: anyId, values: fc.array(scoreArb, { minLength: 3, maxLength: 3 }), extra: fc.boolean() })
+    .record({
+      raterId: anyId,
+      targetId: anyId,
+      values: fc.array(scoreArb, { minLength: 3, maxLength: 3 }),
+      extra: fc.boolean(),
+    })
     .map(({ raterId, targetId, values, extra }) => {
       const target = cadres.find((c) => c.id === targetId);
       const scores: Record<string, number> = {};
@@ -78,17 +93,30 @@ function inputArb(cadres: RankingCadre[], config: RankingConfig): fc.Arbitrary<R
       if (extra) scores.bogus = 50;
       return { raterId, targetId, scores };
     });
-  return fc.record({
-    config: fc.constant(config),
-    cadres: fc.constant(cadres),
-    superiorBallots: fc.array(superiorArb, { maxLength: 4 }),
-    peerBallots: fc.array(peerArb, { maxLength: 30 }),
-    staffBallots: fc.array(fc.record({ targetId: anyId, grade: fc.constantFrom<StaffGrade>('excellent', 'good', 'fair', 'poor', 'bad' as StaffGrade) }), { maxLength: 20 }),
-    serviceBallots: fc.array(fc.record({ targetId: anyId, score: scoreArb }), { maxLength: 20 }),
-    adjustments: fc.array(fc.record({ targetId: anyId, points: fc.constantFrom(-3, -1.5, 1, 2.25, 4), reason: fc.constant('') }), { maxLength: 4 }),
-    vetoes: fc.array(fc.record({ targetId: anyId, reason: fc.constant('') }), { maxLength: 2 }),
-    ineligible: fc.option(fc.array(fc.record({ targetId: anyId, reason: fc.constant('诫勉') }), { maxLength: 3 }), { nil: undefined }),
-  }).map(({ ineligible, ...rest }) => (ineligible === undefined ? rest : { ...rest, ineligible }));
+  return fc
+    .record({
+      config: fc.constant(config),
+      cadres: fc.constant(cadres),
+      superiorBallots: fc.array(superiorArb, { maxLength: 4 }),
+      peerBallots: fc.array(peerArb, { maxLength: 30 }),
+      staffBallots: fc.array(
+        fc.record({
+          targetId: anyId,
+          grade: fc.constantFrom<StaffGrade>('excellent', 'good', 'fair', 'poor', 'bad' as StaffGrade),
+        }),
+        { maxLength: 20 },
+      ),
+      serviceBallots: fc.array(fc.record({ targetId: anyId, score: scoreArb }), { maxLength: 20 }),
+      adjustments: fc.array(
+        fc.record({ targetId: anyId, points: fc.constantFrom(-3, -1.5, 1, 2.25, 4), reason: fc.constant('') }),
+        { maxLength: 4 },
+      ),
+      vetoes: fc.array(fc.record({ targetId: anyId, reason: fc.constant('') }), { maxLength: 2 }),
+      ineligible: fc.option(fc.array(fc.record({ targetId: anyId, reason: fc.constant('诫勉') }), { maxLength: 3 }), {
+        nil: undefined,
+      }),
+    })
+    .map(({ ineligible, ...rest }) => (ineligible === undefined ? rest : { ...rest, ineligible }));
 }
 
 const assessmentArb: fc.Arbitrary<RankingInput> = fc
@@ -115,7 +143,9 @@ function allRows(result: RankingResult): RankingRow[] {
 /** The groups of each 优秀 pool: one per group, or one per position under the 'position' scope. */
 function poolsOf(result: RankingResult, input: RankingInput): RankingResult['groups'][] {
   if (input.config.excellentQuotaScope !== 'position') return result.groups.map((g) => [g]);
-  return (['chief', 'deputy'] as Position[]).map((p) => result.groups.filter((g) => g.position === p)).filter((pool) => pool.length > 0);
+  return (['chief', 'deputy'] as Position[])
+    .map((p) => result.groups.filter((g) => g.position === p))
+    .filter((pool) => pool.length > 0);
 }
 
 describe('computeRankings properties', () => {
@@ -123,10 +153,15 @@ describe('computeRankings properties', () => {
     fc.assert(
       fc.property(
         assessmentArb.chain((input) =>
-          fc.tuple(fc.constant(input), fc.shuffledSubarray(input.cadres, { minLength: input.cadres.length, maxLength: input.cadres.length })),
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray(input.cadres, { minLength: input.cadres.length, maxLength: input.cadres.length }),
+          ),
         ),
         ([input, shuffled]) => {
-          expect(JSON.stringify(computeRankings({ ...input, cadres: shuffled }))).toBe(JSON.stringify(computeRankings(input)));
+          expect(JSON.stringify(computeRankings({ ...input, cadres: shuffled }))).toBe(
+            JSON.stringify(computeRankings(input)),
+          );
         },
       ),
       runs,
@@ -196,7 +231,9 @@ describe('computeRankings properties', () => {
         const barred = new Set([...input.vetoes, ...(input.ineligible ?? [])].map((v) => v.targetId));
         for (const pool of poolsOf(result, input)) {
           const rows = pool.flatMap((g) => g.rows);
-          const candidates = rows.filter((r) => !barred.has(r.cadreId) && r.finalScore >= input.config.excellentMinScore);
+          const candidates = rows.filter(
+            (r) => !barred.has(r.cadreId) && r.finalScore >= input.config.excellentMinScore,
+          );
           for (const winner of rows.filter((r) => r.grade === 'excellent')) {
             for (const other of candidates) if (better(other, winner)) expect(other.grade).toBe('excellent');
           }
@@ -210,7 +247,9 @@ describe('computeRankings properties', () => {
     fc.assert(
       fc.property(assessmentArb, (input) => {
         const { ineligible: _ignored, ...without } = input;
-        expect(JSON.stringify(computeRankings({ ...without, ineligible: [] }))).toBe(JSON.stringify(computeRankings(without)));
+        expect(JSON.stringify(computeRankings({ ...without, ineligible: [] }))).toBe(
+          JSON.stringify(computeRankings(without)),
+        );
       }),
       runs,
     );
@@ -240,7 +279,13 @@ describe('computeRankings properties', () => {
         const result = computeRankings(input);
         expect(JSON.parse(JSON.stringify(result))).toStrictEqual(result);
         for (const row of allRows(result)) {
-          for (const n of [row.finalScore, row.base, row.bonus, row.penalty, ...Object.values(row.components).map((c) => c.score)]) {
+          for (const n of [
+            row.finalScore,
+            row.base,
+            row.bonus,
+            row.penalty,
+            ...Object.values(row.components).map((c) => c.score),
+          ]) {
             expect(round2(n)).toBe(n);
           }
           expect([...row.flags].sort()).toStrictEqual(row.flags);

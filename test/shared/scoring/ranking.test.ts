@@ -21,7 +21,10 @@ describe('ranking', () => {
     const result = computeRankings(
       makeInput({
         config: {
-          weights: { chief: { superior: 0.5, peer: 0, staff: 0, service: 0.5 }, deputy: { superior: 0.5, peer: 0, staff: 0, service: 0.5 } },
+          weights: {
+            chief: { superior: 0.5, peer: 0, staff: 0, service: 0.5 },
+            deputy: { superior: 0.5, peer: 0, staff: 0, service: 0.5 },
+          },
         },
         cadres: [chief('c'), chief('b'), chief('a')],
         superiorBallots: [{ raterId: 'L1', order: ['c', 'b', 'a'] }], // c 100, b 80, a 60
@@ -69,7 +72,9 @@ describe('ranking', () => {
       }),
     );
     const rows = result.groups[0]?.rows ?? [];
-    expect(rows.map((r) => [r.cadreId, r.rank, r.finalScore, r.components.superior?.score, r.components.peer?.score])).toStrictEqual([
+    expect(
+      rows.map((r) => [r.cadreId, r.rank, r.finalScore, r.components.superior?.score, r.components.peer?.score]),
+    ).toStrictEqual([
       ['b', 1, 90, 90, 100],
       ['a', 2, 90, 90, 80],
       ['c', 3, 80, 60, 100],
@@ -79,7 +84,12 @@ describe('ranking', () => {
   it('sorts a missing peer component below a present one', () => {
     const result = computeRankings(
       makeInput({
-        config: { weights: { chief: { superior: 0, peer: 0.5, staff: 0, service: 0.5 }, deputy: { superior: 0, peer: 0.5, staff: 0, service: 0.5 } } },
+        config: {
+          weights: {
+            chief: { superior: 0, peer: 0.5, staff: 0, service: 0.5 },
+            deputy: { superior: 0, peer: 0.5, staff: 0, service: 0.5 },
+          },
+        },
         cadres: [chief('a'), chief('z')],
         peerBallots: [{ raterId: 'a', targetId: 'z', scores: chiefScores(80) }],
         serviceBallots: [
@@ -112,7 +122,15 @@ describe('ranking', () => {
   it('lists chief groups then deputy groups, each by key in code-unit order, empty groups included', () => {
     const result = computeRankings(
       makeInput({
-        cadres: [deputy('d1', 'u'), deputy('d2', 'U'), chief('c1', 'b'), chief('c2', 'B'), chief('c3', 'B'), chief('c4', '10'), chief('c5', '9')],
+        cadres: [
+          deputy('d1', 'u'),
+          deputy('d2', 'U'),
+          chief('c1', 'b'),
+          chief('c2', 'B'),
+          chief('c3', 'B'),
+          chief('c4', '10'),
+          chief('c5', '9'),
+        ],
         serviceBallots: [{ targetId: 'c2', score: 90 }],
       }),
     );
@@ -129,7 +147,13 @@ describe('ranking', () => {
 
   it('keeps a category and a unit spelled alike apart', () => {
     const result = computeRankings(
-      makeInput({ cadres: [chief('c', 'X'), deputy('d', 'X')], serviceBallots: [{ targetId: 'c', score: 90 }, { targetId: 'd', score: 70 }] }),
+      makeInput({
+        cadres: [chief('c', 'X'), deputy('d', 'X')],
+        serviceBallots: [
+          { targetId: 'c', score: 90 },
+          { targetId: 'd', score: 70 },
+        ],
+      }),
     );
     expect(result.groups.map((g) => [g.position, g.groupKey, g.rows.map((r) => r.cadreId)])).toStrictEqual([
       ['chief', 'X', ['c']],

@@ -5,7 +5,9 @@ import { computeRankings } from '../../../shared/scoring';
 import type { RankingInput, RankingResult } from '../../../shared/scoring';
 import { chief, deputy, makeInput, onlyComponent, rowOf } from './helpers';
 
-const workedExample = JSON.parse(readFileSync(new URL('./fixtures/worked-example.json', import.meta.url), 'utf8')) as RankingInput;
+const workedExample = JSON.parse(
+  readFileSync(new URL('./fixtures/worked-example.json', import.meta.url), 'utf8'),
+) as RankingInput;
 
 /** The pooled variant of scoring.md: a second chief group C2 with one chief d, excellentRatio 0.34. */
 function pooledExample(scope: 'group' | 'position' | undefined): RankingInput {
@@ -30,7 +32,12 @@ describe('rule 8: the worked example of scoring.md', () => {
   it('with group pools: C1 has one place (b), C2 none, d is not 优秀', () => {
     const result = computeRankings(pooledExample('group'));
     expect(quotas(result)).toStrictEqual({ C1: 1, C2: 0 });
-    expect(rowOf(result, 'd')).toMatchObject({ finalScore: 92.5, rank: 1, grade: 'competent', flags: ['missing:peer', 'missing:service'] });
+    expect(rowOf(result, 'd')).toMatchObject({
+      finalScore: 92.5,
+      rank: 1,
+      grade: 'competent',
+      flags: ['missing:peer', 'missing:service'],
+    });
     expect(summary(result)).toStrictEqual({
       b: [1, 'excellent', []],
       a: [2, 'competent', []],
@@ -40,7 +47,9 @@ describe('rule 8: the worked example of scoring.md', () => {
   });
 
   it('with scope absent it is the group pool', () => {
-    expect(JSON.stringify(computeRankings(pooledExample(undefined)))).toBe(JSON.stringify(computeRankings(pooledExample('group'))));
+    expect(JSON.stringify(computeRankings(pooledExample(undefined)))).toBe(
+      JSON.stringify(computeRankings(pooledExample('group'))),
+    );
   });
 
   it('with the position pool: quota 1 for both groups, d is 优秀 and b 称职, ranks stay per group', () => {
@@ -77,7 +86,10 @@ describe('rule 8: the worked example of scoring.md', () => {
 });
 
 /** Service-only chiefs over categories: id -> [category, score]. */
-function chiefsIn(scores: Record<string, [string, number]>, config: Parameters<typeof makeInput>[0]['config'] = {}): RankingInput {
+function chiefsIn(
+  scores: Record<string, [string, number]>,
+  config: Parameters<typeof makeInput>[0]['config'] = {},
+): RankingInput {
   return makeInput({
     config: { ...onlyComponent('service'), ...config },
     cadres: Object.entries(scores).map(([id, [category]]) => chief(id, category)),
@@ -88,8 +100,16 @@ function chiefsIn(scores: Record<string, [string, number]>, config: Parameters<t
 describe('rule 8: the position pool', () => {
   // Ten chiefs in two categories: pool quota floor(10 · 0.2) = 2, each group alone floor(5 · 0.2) = 1.
   const twoGroups: Record<string, [string, number]> = {
-    a: ['C1', 95], b: ['C1', 90], x1: ['C1', 70], x2: ['C1', 70], x3: ['C1', 70],
-    c: ['C2', 90], d: ['C2', 88], y1: ['C2', 70], y2: ['C2', 70], y3: ['C2', 70],
+    a: ['C1', 95],
+    b: ['C1', 90],
+    x1: ['C1', 70],
+    x2: ['C1', 70],
+    x3: ['C1', 70],
+    c: ['C2', 90],
+    d: ['C2', 88],
+    y1: ['C2', 70],
+    y2: ['C2', 70],
+    y3: ['C2', 70],
   };
 
   it('flags quotaTie on every candidate of a block across two groups that does not fit, and stops the walk', () => {
@@ -121,7 +141,10 @@ describe('rule 8: the position pool', () => {
   });
 
   it('passes over a block with no candidate (vetoed, ineligible, under the score line) and fills the quota below it', () => {
-    const input = chiefsIn({ ...twoGroups, a: ['C1', 99], b: ['C1', 97], c: ['C2', 96] }, { excellentQuotaScope: 'position', excellentRatio: 0.2 });
+    const input = chiefsIn(
+      { ...twoGroups, a: ['C1', 99], b: ['C1', 97], c: ['C2', 96] },
+      { excellentQuotaScope: 'position', excellentRatio: 0.2 },
+    );
     input.vetoes = [{ targetId: 'a', reason: '违反廉洁纪律' }];
     input.ineligible = [{ targetId: 'b', reason: '处分影响期内' }];
     const s = summary(computeRankings(input));
@@ -142,7 +165,14 @@ describe('rule 8: the position pool', () => {
   it('pools chiefs and deputies apart, and a group with no ranked cadre still reports its pool’s quota', () => {
     const input = makeInput({
       config: { ...onlyComponent('service'), excellentQuotaScope: 'position', excellentRatio: 0.5 },
-      cadres: [chief('a', 'C1'), chief('b', 'C2'), chief('e', 'C3'), deputy('p', 'U1'), deputy('q', 'U2'), deputy('r', 'U2')],
+      cadres: [
+        chief('a', 'C1'),
+        chief('b', 'C2'),
+        chief('e', 'C3'),
+        deputy('p', 'U1'),
+        deputy('q', 'U2'),
+        deputy('r', 'U2'),
+      ],
       // e has no ballot: unranked, so C3 has no rows. Deputies: 3 ranked → floor(1.5) = 1.
       serviceBallots: [
         { targetId: 'a', score: 90 },

@@ -43,7 +43,9 @@ describe('invalid ballots', () => {
         ],
       }),
     );
-    expect(result.invalidBallots).toStrictEqual([1, 2, 3, 4, 5].map((index) => ({ kind: 'superior', index, reason: 'superior.notWholeGroup' })));
+    expect(result.invalidBallots).toStrictEqual(
+      [1, 2, 3, 4, 5].map((index) => ({ kind: 'superior', index, reason: 'superior.notWholeGroup' })),
+    );
     expect(rowOf(result, 'a').components.superior).toStrictEqual({ score: 100, ballots: 1, trimmed: false });
   });
 
@@ -82,7 +84,9 @@ describe('invalid ballots', () => {
         ],
       }),
     );
-    expect(result.invalidBallots).toStrictEqual([0, 1, 2].map((index) => ({ kind: 'peer', index, reason: 'peer.indicators' })));
+    expect(result.invalidBallots).toStrictEqual(
+      [0, 1, 2].map((index) => ({ kind: 'peer', index, reason: 'peer.indicators' })),
+    );
   });
 
   it('outOfRange: peer and service scores outside 0..100 or not finite; a staff grade that is not one of the four', () => {

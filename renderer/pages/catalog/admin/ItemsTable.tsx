@@ -52,7 +52,12 @@ export function ItemsTable<T extends AdminItem>({
           <Button type="link" size="small" disabled={index === 0} onClick={() => actions.onMove(item, 'up')}>
             上移
           </Button>
-          <Button type="link" size="small" disabled={index === items.length - 1} onClick={() => actions.onMove(item, 'down')}>
+          <Button
+            type="link"
+            size="small"
+            disabled={index === items.length - 1}
+            onClick={() => actions.onMove(item, 'down')}
+          >
             下移
           </Button>
           <Button type="link" size="small" onClick={() => actions.onEdit(item)}>

@@ -42,7 +42,13 @@ export function ListItemModal({
     >
       <Form form={formRef} layout="vertical" onFinish={onSubmit}>
         <Form.Item name="polarity" label="清单" extra={edit?.code ? '编码不变，正面/负面不能修改' : undefined}>
-          <Radio.Group disabled={Boolean(edit?.code)} options={[{ value: 'positive', label: '正面' }, { value: 'negative', label: '负面' }]} />
+          <Radio.Group
+            disabled={Boolean(edit?.code)}
+            options={[
+              { value: 'positive', label: '正面' },
+              { value: 'negative', label: '负面' },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="name" label="事项名称">
           <Input maxLength={100} />

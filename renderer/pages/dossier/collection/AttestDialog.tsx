@@ -15,7 +15,17 @@ export interface AttestTarget {
 const SHOWN_NAMES = 12;
 const DEFAULT_NOTE = '经核查，本季度无此类材料';
 
-export function AttestDialog({ quarter, target, onClose, onDone }: { quarter: string; target: AttestTarget | null; onClose: () => void; onDone: () => void }) {
+export function AttestDialog({
+  quarter,
+  target,
+  onClose,
+  onDone,
+}: {
+  quarter: string;
+  target: AttestTarget | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = AntApp.useApp();
   const [note, setNote] = useState(DEFAULT_NOTE);
   const [saving, setSaving] = useState(false);
@@ -29,8 +39,15 @@ export function AttestDialog({ quarter, target, onClose, onDone }: { quarter: st
     }
     setSaving(true);
     try {
-      const r = await call('collection.attestNone', { quarter, sectionCode: target.section.code, cadreIds: target.cadres.map((c) => c.cadreId), note: note.trim() });
-      message.success(r.skipped > 0 ? `已记录 ${r.added} 人；${r.skipped} 人已有材料或已记录，未重复记录` : `已记录 ${r.added} 人`);
+      const r = await call('collection.attestNone', {
+        quarter,
+        sectionCode: target.section.code,
+        cadreIds: target.cadres.map((c) => c.cadreId),
+        note: note.trim(),
+      });
+      message.success(
+        r.skipped > 0 ? `已记录 ${r.added} 人；${r.skipped} 人已有材料或已记录，未重复记录` : `已记录 ${r.added} 人`,
+      );
       setNote(DEFAULT_NOTE);
       setError(null);
       onDone();

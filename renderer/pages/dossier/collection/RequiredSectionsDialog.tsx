@@ -6,7 +6,17 @@ import { call, errorMessage } from '../../../lib/api';
 
 type Section = { readonly code: string; readonly name: string; readonly required: boolean };
 
-export function RequiredSectionsDialog({ quarter, sections, onClose, onDone }: { quarter: string; sections: readonly Section[]; onClose: () => void; onDone: () => void }) {
+export function RequiredSectionsDialog({
+  quarter,
+  sections,
+  onClose,
+  onDone,
+}: {
+  quarter: string;
+  sections: readonly Section[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = AntApp.useApp();
   const [chosen, setChosen] = useState<string[]>(sections.filter((s) => s.required).map((s) => s.code));
   const [saving, setSaving] = useState(false);
@@ -28,7 +38,16 @@ export function RequiredSectionsDialog({ quarter, sections, onClose, onDone }: {
     }
   };
   return (
-    <Modal open title={`${quarterLabel(quarter)}必填板块`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={onClose} data-testid="required-sections-dialog">
+    <Modal
+      open
+      title={`${quarterLabel(quarter)}必填板块`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={onClose}
+      data-testid="required-sections-dialog"
+    >
       <Typography.Paragraph type="secondary">
         只有勾选的板块计入本季度的完成率和缺项名单。未设置时六大板块都必填。
       </Typography.Paragraph>

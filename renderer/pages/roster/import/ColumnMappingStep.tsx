@@ -40,7 +40,9 @@ export function ColumnMappingStep({
   checking: boolean;
   onCheck: (mapping: readonly ColumnChoice[]) => void;
 }) {
-  const [choice, setChoice] = useState<ReadonlyMap<number, ExcelFieldKey | null>>(() => new Map(needs.columns.map((c) => [c.column, c.field])));
+  const [choice, setChoice] = useState<ReadonlyMap<number, ExcelFieldKey | null>>(
+    () => new Map(needs.columns.map((c) => [c.column, c.field])),
+  );
   const missing = useMemo(() => unmappedRequired(needs, choice), [needs, choice]);
   const twice = useMemo(() => doubled(needs, choice), [needs, choice]);
   const options = useMemo(
@@ -53,12 +55,19 @@ export function ColumnMappingStep({
 
   const columns: TableColumnsType<ExcelMappingColumn> = [
     { title: '列', dataIndex: 'letter', width: 48, align: 'center' },
-    { title: '文件中的列标题', dataIndex: 'header', width: 170, ellipsis: true, render: (v: string) => v || <Typography.Text type="secondary">（无标题）</Typography.Text> },
+    {
+      title: '文件中的列标题',
+      dataIndex: 'header',
+      width: 170,
+      ellipsis: true,
+      render: (v: string) => v || <Typography.Text type="secondary">（无标题）</Typography.Text>,
+    },
     {
       title: '示例（前 3 个值）',
       key: 'samples',
       ellipsis: true,
-      render: (_, c) => (c.samples.length > 0 ? c.samples.join('；') : <Typography.Text type="secondary">（空）</Typography.Text>),
+      render: (_, c) =>
+        c.samples.length > 0 ? c.samples.join('；') : <Typography.Text type="secondary">（空）</Typography.Text>,
     },
     {
       title: '导入为',
@@ -72,7 +81,11 @@ export function ColumnMappingStep({
             options={options}
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: '100%' }}
-            status={value && twice.length > 0 && needs.fields.some((f) => f.key === value && twice.includes(f.label)) ? 'error' : undefined}
+            status={
+              value && twice.length > 0 && needs.fields.some((f) => f.key === value && twice.includes(f.label))
+                ? 'error'
+                : undefined
+            }
             onChange={(v) => setChoice(new Map(choice).set(c.column, v === SKIP ? null : (v as ExcelFieldKey)))}
             aria-label={`第 ${c.letter} 列“${c.header}”导入为`}
             data-testid={`map-column-${c.column}`}
@@ -106,8 +119,12 @@ export function ColumnMappingStep({
           ) : (
             <Typography.Text type="success">必填项均已对应</Typography.Text>
           )}
-          {twice.length > 0 ? <Typography.Text type="danger">{`“${twice.join('”“')}”对应了多列，每项只能对应一列`}</Typography.Text> : null}
-          <Typography.Text type="secondary">对应关系会在导入后记住，下次导入相同列标题的文件时自动使用。</Typography.Text>
+          {twice.length > 0 ? (
+            <Typography.Text type="danger">{`“${twice.join('”“')}”对应了多列，每项只能对应一列`}</Typography.Text>
+          ) : null}
+          <Typography.Text type="secondary">
+            对应关系会在导入后记住，下次导入相同列标题的文件时自动使用。
+          </Typography.Text>
         </Space>
         <Button
           type="primary"

@@ -1,6 +1,18 @@
 // Importing the roster from an Excel workbook: pick the file, review every row's check, then write in one go.
 import { useMemo, useState } from 'react';
-import { App as AntApp, Alert, Button, Checkbox, Flex, Segmented, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Checkbox,
+  Flex,
+  Segmented,
+  Spin,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ExcelPreview, ExcelPreviewRow } from '../../../../shared/roster/views';
@@ -10,9 +22,22 @@ import { ChangeLines, ChangeSummary, ColumnKeepBar, useExpandedChanges, useKeepC
 import { ColumnMappingStep, type ColumnChoice } from './ColumnMappingStep';
 import { SuggestedPositionCell, SuggestedPositionNotice, usePositionChoices } from './SuggestedPosition';
 import type { ExcelMappingNeeded } from '../../../../shared/roster/views';
-import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
+import {
+  type ImportModalProps,
+  CommitStepView,
+  ImportModalFrame,
+  Lines,
+  ReviewFooter,
+  StatusTag,
+  planText,
+  useImportRun,
+  useOpenSession,
+} from './shared';
 
-type Load = { readonly kind: 'idle' } | { readonly kind: 'reading'; readonly fileName: string } | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
+type Load =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'reading'; readonly fileName: string }
+  | { readonly kind: 'error'; readonly fileName: string; readonly message: string };
 type Filter = 'all' | 'error' | 'nameMatch' | 'changed';
 
 /** A row that cannot be imported until the file is fixed. */
@@ -139,7 +164,10 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   }, [rows, isIncluded, keep]);
 
   const changeLists = useMemo(() => rows.filter((r) => !hasError(r)).map((r) => r.changes), [rows]);
-  const withChanges = useMemo(() => rows.filter((r) => !hasError(r) && r.changes.length > 0).map((r) => r.rowNumber), [rows]);
+  const withChanges = useMemo(
+    () => rows.filter((r) => !hasError(r) && r.changes.length > 0).map((r) => r.rowNumber),
+    [rows],
+  );
   const expanded = useExpandedChanges(withChanges);
 
   const visible = useMemo(() => {
@@ -155,7 +183,9 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
     if (!preview) return;
     const { excludedRows, confirmedRows } = plan;
     const keepColumns = [...keep.columns];
-    const keepFields = rows.map((r) => ({ rowNumber: r.rowNumber, fields: keep.rowFields(r.rowNumber) })).filter((k) => k.fields.length > 0);
+    const keepFields = rows
+      .map((r) => ({ rowNumber: r.rowNumber, fields: keep.rowFields(r.rowNumber) }))
+      .filter((k) => k.fields.length > 0);
     const chosenPositions = positions.forCommit(isIncluded);
     void run.start(() =>
       call('roster.commitExcel', {
@@ -212,7 +242,9 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
         r.split || r.suggestedPosition ? (
           <Flex vertical gap={2}>
             <Typography.Text ellipsis>{r.split ? r.split.unit || '（未找到单位）' : v || '—'}</Typography.Text>
-            {r.split ? <Typography.Text type="secondary" ellipsis>{`职务：${r.split.post || '—'}`}</Typography.Text> : null}
+            {r.split ? (
+              <Typography.Text type="secondary" ellipsis>{`职务：${r.split.post || '—'}`}</Typography.Text>
+            ) : null}
             {hasError(r) ? null : <SuggestedPositionCell row={r} choices={positions} />}
           </Flex>
         ) : (
@@ -278,7 +310,15 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   let body;
   let footer;
   if (step === 1 && mapping && !preview) {
-    body = <ColumnMappingStep key={mapping.token} needs={mapping.needs} fileName={mapping.fileName} checking={checking} onCheck={(m) => void checkMapping(m)} />;
+    body = (
+      <ColumnMappingStep
+        key={mapping.token}
+        needs={mapping.needs}
+        fileName={mapping.fileName}
+        checking={checking}
+        onCheck={(m) => void checkMapping(m)}
+      />
+    );
     footer = (
       <Flex justify="space-between">
         <Button onClick={() => void choose()} loading={picking} data-testid="excel-mapping-repick">
@@ -313,9 +353,17 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
       ) : (
         <Flex vertical align="center" gap={16} style={{ padding: '48px 0' }}>
           <Typography.Paragraph type="secondary" style={{ maxWidth: 560, textAlign: 'center', margin: 0 }}>
-            请选择按导入模板填写的 Excel 文件，也可以直接选择本单位现有的干部名单（系统会识别列标题，识别不了的列由您指定）。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
+            请选择按导入模板填写的 Excel
+            文件，也可以直接选择本单位现有的干部名单（系统会识别列标题，识别不了的列由您指定）。系统会先逐行检查并列出结果，您确认后点击“开始导入”才会写入档案库。
           </Typography.Paragraph>
-          <Button type="primary" size="large" icon={<FileExcelOutlined />} loading={picking} onClick={() => void choose()} data-testid="excel-pick">
+          <Button
+            type="primary"
+            size="large"
+            icon={<FileExcelOutlined />}
+            loading={picking}
+            onClick={() => void choose()}
+            data-testid="excel-pick"
+          >
             选择 Excel 文件…
           </Button>
         </Flex>
@@ -339,10 +387,19 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
           <Statistic title="可导入 · 新增" value={counts.new} />
           <Statistic title="可导入 · 更新" value={counts.update} />
           <Statistic title="同名同出生年月待确认" value={counts.nameMatch} />
-          <Statistic title="有错误" value={counts.error} styles={counts.error > 0 ? { content: { color: '#cf1322' } } : {}} />
+          <Statistic
+            title="有错误"
+            value={counts.error}
+            styles={counts.error > 0 ? { content: { color: '#cf1322' } } : {}}
+          />
         </Flex>
         {rows.length === 0 ? (
-          <Alert type="warning" showIcon title="文件中没有找到干部数据" description="请检查是否填写在模板的第一个工作表中，修改后重新选择文件。" />
+          <Alert
+            type="warning"
+            showIcon
+            title="文件中没有找到干部数据"
+            description="请检查是否填写在模板的第一个工作表中，修改后重新选择文件。"
+          />
         ) : null}
         {counts.error > 0 ? (
           <Alert
@@ -389,9 +446,20 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
           expandable={{
             ...expanded.props,
             rowExpandable: (r) => !hasError(r) && r.changes.length > 0,
-            expandedRowRender: (r) => <ChangeLines rowKey={r.rowNumber} changes={r.changes} keep={keep} testId={`changes-row-${r.rowNumber}`} />,
+            expandedRowRender: (r) => (
+              <ChangeLines rowKey={r.rowNumber} changes={r.changes} keep={keep} testId={`changes-row-${r.rowNumber}`} />
+            ),
           }}
-          locale={{ emptyText: filter === 'error' ? '没有错误' : filter === 'nameMatch' ? '没有待确认的行' : filter === 'changed' ? '没有要修改的已有档案' : '没有数据' }}
+          locale={{
+            emptyText:
+              filter === 'error'
+                ? '没有错误'
+                : filter === 'nameMatch'
+                  ? '没有待确认的行'
+                  : filter === 'changed'
+                    ? '没有要修改的已有档案'
+                    : '没有数据',
+          }}
           data-testid="excel-rows"
         />
       </Flex>
@@ -428,7 +496,16 @@ function ExcelImportDialog({ open, onClose, onImported }: ImportModalProps) {
   }
 
   return (
-    <ImportModalFrame open={open} title="从 Excel 导入干部名册" width={1100} run={run} step={step} readFailed={load.kind === 'error'} footer={footer} testId="excel-import-modal">
+    <ImportModalFrame
+      open={open}
+      title="从 Excel 导入干部名册"
+      width={1100}
+      run={run}
+      step={step}
+      readFailed={load.kind === 'error'}
+      footer={footer}
+      testId="excel-import-modal"
+    >
       {body}
     </ImportModalFrame>
   );

@@ -1,6 +1,20 @@
 // Importing 干部任免审批表 (.lrmx): pick files or a folder, review each file and choose its unit, then write in one go.
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Alert, Button, Checkbox, Flex, Segmented, Select, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Checkbox,
+  Flex,
+  Segmented,
+  Select,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import type { PositionCode } from '../../../../shared/catalog/types';
@@ -9,7 +23,17 @@ import type { FieldChange, LrmxPreview, LrmxPreviewFile } from '../../../../shar
 import { call, errorMessage } from '../../../lib/api';
 import { useRowSelection } from './selection';
 import { ChangeLines, ChangeSummary, ColumnKeepBar, useExpandedChanges, useKeepChoices } from './changes';
-import { type ImportModalProps, CommitStepView, ImportModalFrame, Lines, ReviewFooter, StatusTag, planText, useImportRun, useOpenSession } from './shared';
+import {
+  type ImportModalProps,
+  CommitStepView,
+  ImportModalFrame,
+  Lines,
+  ReviewFooter,
+  StatusTag,
+  planText,
+  useImportRun,
+  useOpenSession,
+} from './shared';
 
 type Load =
   | { readonly kind: 'idle' }
@@ -80,7 +104,16 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
         const p = await call('roster.previewLrmx', { tokens: picked.map((f) => f.token) });
         setPreview(p);
         // A cadre already in the store keeps the unit and 正职/副职 it has unless the user changes them here.
-        setChoices(new Map(p.files.map((f) => [f.index, f.stored ? { unitId: f.stored.unitId, position: f.stored.position } : { unitId: f.suggestedUnitId, position: f.suggestedPosition }])));
+        setChoices(
+          new Map(
+            p.files.map((f) => [
+              f.index,
+              f.stored
+                ? { unitId: f.stored.unitId, position: f.stored.position }
+                : { unitId: f.suggestedUnitId, position: f.suggestedPosition },
+            ]),
+          ),
+        );
         selection.reset();
         keep.reset();
         expanded.reset();
@@ -117,9 +150,16 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
     if (!f.stored) return [];
     const out: FieldChange[] = [];
     const unitId = unitOf(f);
-    if (unitId !== null && unitId !== f.stored.unitId) out.push({ field: 'unitId', label: '单位', stored: f.stored.unitName, incoming: unitName(unitId) });
+    if (unitId !== null && unitId !== f.stored.unitId)
+      out.push({ field: 'unitId', label: '单位', stored: f.stored.unitName, incoming: unitName(unitId) });
     const position = positionOf(f);
-    if (position !== f.stored.position) out.push({ field: 'position', label: '正职/副职', stored: POSITION_NAMES[f.stored.position], incoming: POSITION_NAMES[position] });
+    if (position !== f.stored.position)
+      out.push({
+        field: 'position',
+        label: '正职/副职',
+        stored: POSITION_NAMES[f.stored.position],
+        incoming: POSITION_NAMES[position],
+      });
     return out;
   };
 
@@ -133,7 +173,8 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
     return c;
   }, [files]);
   const changeLists = useMemo(() => files.filter((f) => !isBlocked(f)).map((f) => f.changes), [files]);
-  const hasChanges = (f: LrmxPreviewFile) => !isBlocked(f) && f.stored !== null && f.changes.length + chosenChanges(f).length > 0;
+  const hasChanges = (f: LrmxPreviewFile) =>
+    !isBlocked(f) && f.stored !== null && f.changes.length + chosenChanges(f).length > 0;
   const expanded = useExpandedChanges(files.filter(hasChanges).map((f) => f.index));
 
   const plan = (() => {
@@ -214,7 +255,11 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
             aria-label={`导入文件 ${f.fileName}`}
           />
         );
-        const tip = isBlocked(f) ? '该文件无法导入' : f.status === 'nameMatch' ? '勾选即确认为同一人，将用文件内容更新其档案' : null;
+        const tip = isBlocked(f)
+          ? '该文件无法导入'
+          : f.status === 'nameMatch'
+            ? '勾选即确认为同一人，将用文件内容更新其档案'
+            : null;
         return tip ? (
           <Tooltip title={tip}>
             <span>{box}</span>
@@ -249,7 +294,13 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
         ),
     },
     { title: '身份证号', dataIndex: 'idNumber', width: 165, render: (v: string, f) => (f.ok && v ? v : '—') },
-    { title: '现任职务', dataIndex: 'currentPost', width: 130, ellipsis: { showTitle: true }, render: (v: string, f) => (f.ok && v ? v : '—') },
+    {
+      title: '现任职务',
+      dataIndex: 'currentPost',
+      width: 130,
+      ellipsis: { showTitle: true },
+      render: (v: string, f) => (f.ok && v ? v : '—'),
+    },
     {
       title: '单位',
       key: 'unit',
@@ -302,12 +353,18 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
                   <Typography.Text type="warning">{`档案库中已有同名同出生年月的干部：${f.existing.name}（${f.existing.unitName}）`}</Typography.Text>
                 </div>
               ) : null}
-              <Checkbox checked={selection.isConfirmed(f)} onChange={(e) => setIncluded(f, e.target.checked)} data-testid={`confirm-file-${f.index}`}>
+              <Checkbox
+                checked={selection.isConfirmed(f)}
+                onChange={(e) => setIncluded(f, e.target.checked)}
+                data-testid={`confirm-file-${f.index}`}
+              >
                 确认为同一人并更新
               </Checkbox>
             </>
           ) : null}
-          {f.stored && !isBlocked(f) ? <ChangeSummary count={f.changes.length} extra={chosenChanges(f).length} /> : null}
+          {f.stored && !isBlocked(f) ? (
+            <ChangeSummary count={f.changes.length} extra={chosenChanges(f).length} />
+          ) : null}
         </>
       ),
     },
@@ -374,11 +431,20 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
           <Statistic title="可导入 · 新增" value={counts.new} />
           <Statistic title="可导入 · 更新" value={counts.update} />
           <Statistic title="同名同出生年月待确认" value={counts.nameMatch} />
-          <Statistic title="无法读取" value={counts.unreadable} styles={counts.unreadable > 0 ? { content: { color: '#cf1322' } } : {}} />
+          <Statistic
+            title="无法读取"
+            value={counts.unreadable}
+            styles={counts.unreadable > 0 ? { content: { color: '#cf1322' } } : {}}
+          />
         </Flex>
         {unitsError ? <Alert type="error" showIcon title="无法读取单位列表" description={unitsError} /> : null}
         {units !== null && units.length === 0 ? (
-          <Alert type="warning" showIcon title="档案库中还没有单位" description="请先在“单位管理”中添加单位，再导入任免审批表。" />
+          <Alert
+            type="warning"
+            showIcon
+            title="档案库中还没有单位"
+            description="请先在“单位管理”中添加单位，再导入任免审批表。"
+          />
         ) : null}
         {counts.unreadable > 0 ? (
           <Alert
@@ -446,12 +512,25 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
           size="small"
           columns={columns}
           dataSource={visible as LrmxPreviewFile[]}
-          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个文件` }}
+          pagination={{
+            pageSize: 50,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (t) => `共 ${t} 个文件`,
+          }}
           scroll={{ x: 1150, y: 'max(200px, calc(100vh - 520px))' }}
           expandable={{
             ...expanded.props,
             rowExpandable: hasChanges,
-            expandedRowRender: (f) => <ChangeLines rowKey={f.index} changes={f.changes} extra={chosenChanges(f)} keep={keep} testId={`changes-file-${f.index}`} />,
+            expandedRowRender: (f) => (
+              <ChangeLines
+                rowKey={f.index}
+                changes={f.changes}
+                extra={chosenChanges(f)}
+                keep={keep}
+                testId={`changes-file-${f.index}`}
+              />
+            ),
           }}
           locale={{ emptyText: '没有符合条件的文件' }}
           data-testid="lrmx-files"
@@ -467,7 +546,10 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
               {planText(plan.created, plan.updated, plan.excludedCount, '个文件', plan.unchanged)}
             </Typography.Text>
             {plan.noUnit > 0 ? (
-              <Typography.Text type="danger" data-testid="lrmx-no-unit">{`有 ${plan.noUnit} 个要导入的文件还没有选择单位`}</Typography.Text>
+              <Typography.Text
+                type="danger"
+                data-testid="lrmx-no-unit"
+              >{`有 ${plan.noUnit} 个要导入的文件还没有选择单位`}</Typography.Text>
             ) : null}
           </Flex>
         }
@@ -493,7 +575,16 @@ function LrmxImportDialog({ open, onClose, onImported }: ImportModalProps) {
   }
 
   return (
-    <ImportModalFrame open={open} title="导入干部任免审批表" width={1200} run={run} step={step} readFailed={load.kind === 'error'} footer={footer} testId="lrmx-import-modal">
+    <ImportModalFrame
+      open={open}
+      title="导入干部任免审批表"
+      width={1200}
+      run={run}
+      step={step}
+      readFailed={load.kind === 'error'}
+      footer={footer}
+      testId="lrmx-import-modal"
+    >
       {body}
     </ImportModalFrame>
   );

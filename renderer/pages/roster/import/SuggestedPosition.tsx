@@ -21,18 +21,25 @@ export interface PositionChoices {
 
 export function usePositionChoices(rows: readonly ExcelPreviewRow[]): PositionChoices {
   // Choices belong to one preview: a new file (new rows) starts with none confirmed.
-  const [state, setState] = useState<{ rows: readonly ExcelPreviewRow[]; chosen: ReadonlyMap<number, PositionCode> }>({ rows, chosen: new Map() });
+  const [state, setState] = useState<{ rows: readonly ExcelPreviewRow[]; chosen: ReadonlyMap<number, PositionCode> }>({
+    rows,
+    chosen: new Map(),
+  });
   const chosen = state.rows === rows ? state.chosen : EMPTY;
   const suggested = useMemo(() => rows.filter((r) => r.suggestedPosition), [rows]);
   const choose = useCallback(
-    (rowNumber: number, position: PositionCode) => setState((s) => ({ rows, chosen: new Map(s.rows === rows ? s.chosen : EMPTY).set(rowNumber, position) })),
+    (rowNumber: number, position: PositionCode) =>
+      setState((s) => ({ rows, chosen: new Map(s.rows === rows ? s.chosen : EMPTY).set(rowNumber, position) })),
     [rows],
   );
   const acceptAll = useCallback(
     () =>
       setState((s) => ({
         rows,
-        chosen: new Map([...suggested.map((r) => [r.rowNumber, r.suggestedPosition!] as const), ...(s.rows === rows ? s.chosen : EMPTY)]),
+        chosen: new Map([
+          ...suggested.map((r) => [r.rowNumber, r.suggestedPosition!] as const),
+          ...(s.rows === rows ? s.chosen : EMPTY),
+        ]),
       })),
     [rows, suggested],
   );
@@ -42,7 +49,9 @@ export function usePositionChoices(rows: readonly ExcelPreviewRow[]): PositionCh
     choose,
     acceptAll,
     forCommit: (included) =>
-      suggested.filter((r) => included(r) && chosen.has(r.rowNumber)).map((r) => ({ rowNumber: r.rowNumber, position: chosen.get(r.rowNumber)! })),
+      suggested
+        .filter((r) => included(r) && chosen.has(r.rowNumber))
+        .map((r) => ({ rowNumber: r.rowNumber, position: chosen.get(r.rowNumber)! })),
     unconfirmed: (included) => suggested.filter((r) => included(r) && !chosen.has(r.rowNumber)).length,
   };
 }
@@ -53,7 +62,10 @@ export function SuggestedPositionCell({ row, choices }: { row: ExcelPreviewRow; 
   const value = choices.chosen.get(row.rowNumber);
   return (
     <Flex gap={4} align="center">
-      <Tag color={value ? 'default' : 'gold'} style={{ marginInlineEnd: 0 }}>{`按职务推断：${NAMES[row.suggestedPosition]}`}</Tag>
+      <Tag
+        color={value ? 'default' : 'gold'}
+        style={{ marginInlineEnd: 0 }}
+      >{`按职务推断：${NAMES[row.suggestedPosition]}`}</Tag>
       <Select<PositionCode>
         size="small"
         value={value}

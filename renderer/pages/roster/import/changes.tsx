@@ -74,7 +74,10 @@ function Side({ change, side, kept }: { change: FieldChange; side: 'stored' | 'i
       <div>
         {lines.map((l, i) => (
           <div key={i}>
-            <Typography.Text type={loses ? 'secondary' : side === 'stored' ? 'danger' : 'success'} delete={loses}>{`${mark} ${l}`}</Typography.Text>
+            <Typography.Text
+              type={loses ? 'secondary' : side === 'stored' ? 'danger' : 'success'}
+              delete={loses}
+            >{`${mark} ${l}`}</Typography.Text>
           </div>
         ))}
       </div>
@@ -152,7 +155,13 @@ export function ChangeLines({
         </div>
       ))}
       {open.length > 1 ? (
-        <Button type="link" size="small" className="import-changes-all" onClick={() => keep.keepRow(rowKey, open, !allKept)} data-testid={`${testId}-keep-all`}>
+        <Button
+          type="link"
+          size="small"
+          className="import-changes-all"
+          onClick={() => keep.keepRow(rowKey, open, !allKept)}
+          data-testid={`${testId}-keep-all`}
+        >
           {allKept ? '改为采用文件中的值' : '本条全部保留已有值'}
         </Button>
       ) : null}
@@ -165,7 +174,9 @@ export function ChangeSummary({ count, extra = 0 }: { count: number; extra?: num
   const n = count + extra;
   return (
     <div>
-      <Typography.Text type={n > 0 ? 'warning' : 'secondary'}>{n > 0 ? `${n} 项与档案库不同（见下方）` : '与档案库中一致，不会修改'}</Typography.Text>
+      <Typography.Text type={n > 0 ? 'warning' : 'secondary'}>
+        {n > 0 ? `${n} 项与档案库不同（见下方）` : '与档案库中一致，不会修改'}
+      </Typography.Text>
     </div>
   );
 }
@@ -195,7 +206,9 @@ export function useExpandedChanges(withChanges: readonly number[]) {
 }
 
 /** Per field: how many rows or files would change it. */
-export function changeCounts(lists: readonly (readonly FieldChange[])[]): { field: ChangeField; label: string; count: number }[] {
+export function changeCounts(
+  lists: readonly (readonly FieldChange[])[],
+): { field: ChangeField; label: string; count: number }[] {
   const by = new Map<ChangeField, { field: ChangeField; label: string; count: number }>();
   for (const list of lists) {
     for (const c of list) {
@@ -208,7 +221,15 @@ export function changeCounts(lists: readonly (readonly FieldChange[])[]): { fiel
 }
 
 /** Above the table: keep a whole column as stored, or everything (the file then only adds new cadres). */
-export function ColumnKeepBar({ lists, keep, unit }: { lists: readonly (readonly FieldChange[])[]; keep: KeepChoices; unit: string }) {
+export function ColumnKeepBar({
+  lists,
+  keep,
+  unit,
+}: {
+  lists: readonly (readonly FieldChange[])[];
+  keep: KeepChoices;
+  unit: string;
+}) {
   const counts = useMemo(() => changeCounts(lists), [lists]);
   if (counts.length === 0) return null;
   const all = counts.map((c) => c.field);

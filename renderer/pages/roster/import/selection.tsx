@@ -33,12 +33,16 @@ export function useRowSelection<T>(items: readonly T[], rules: SelectionRules<T>
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(() => new Set());
   const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(() => new Set());
   // The rows the header toggles: plain new/update ones (same-name rows need a confirmation each).
-  const plain = useMemo(() => items.filter((i) => !blocked(i) && !needsConfirm(i)).map(key), [items, blocked, needsConfirm, key]);
+  const plain = useMemo(
+    () => items.filter((i) => !blocked(i) && !needsConfirm(i)).map(key),
+    [items, blocked, needsConfirm, key],
+  );
   const plainIncluded = plain.filter((n) => !excluded.has(n)).length;
   return {
     isIncluded: (i) => !blocked(i) && (needsConfirm(i) ? confirmed.has(key(i)) : !excluded.has(key(i))),
     isConfirmed: (i) => confirmed.has(key(i)),
-    setIncluded: (i, on) => (needsConfirm(i) ? setConfirmed((s) => toggle(s, key(i), on)) : setExcluded((s) => toggle(s, key(i), !on))),
+    setIncluded: (i, on) =>
+      needsConfirm(i) ? setConfirmed((s) => toggle(s, key(i), on)) : setExcluded((s) => toggle(s, key(i), !on)),
     reset: () => {
       setExcluded(new Set());
       setConfirmed(new Set());

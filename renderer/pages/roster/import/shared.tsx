@@ -73,7 +73,10 @@ export function useImportRun(jobId: string | null, onClose: () => void, onImport
     try {
       next = { kind: 'done', summary: await commit() };
     } catch (e) {
-      next = e instanceof ApiError && e.code === 'CANCELLED' ? { kind: 'cancelled' } : { kind: 'failed', message: errorMessage(e) };
+      next =
+        e instanceof ApiError && e.code === 'CANCELLED'
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', message: errorMessage(e) };
     }
     running.current = false;
     setPhase(next);
@@ -193,7 +196,12 @@ export function ImportModalFrame({
       destroyOnHidden
       data-testid={testId}
     >
-      <Steps current={step} status={stepStatus(readFailed, run.phase.kind)} items={IMPORT_STEPS} style={{ marginBottom: 24 }} />
+      <Steps
+        current={step}
+        status={stepStatus(readFailed, run.phase.kind)}
+        items={IMPORT_STEPS}
+        style={{ marginBottom: 24 }}
+      />
       {children}
     </Modal>
   );
@@ -230,7 +238,9 @@ export function CommitStepView({
         <Typography.Text data-testid="import-progress-text">
           {progress.total > 0 ? `已写入 ${progress.done} / ${progress.total}` : '正在准备…'}
         </Typography.Text>
-        <Typography.Text type="secondary">导入作为一个整体完成：中途取消或出错，档案库都不会有任何改动。</Typography.Text>
+        <Typography.Text type="secondary">
+          导入作为一个整体完成：中途取消或出错，档案库都不会有任何改动。
+        </Typography.Text>
         <Button danger loading={phase.cancelling} onClick={() => void run.cancel()} data-testid={`${prefix}-cancel`}>
           {phase.cancelling ? '正在取消…' : '取消导入'}
         </Button>

@@ -6,21 +6,34 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../helpers/tmp-store';
-import { DEPARTMENT_ROWS, DEPARTMENT_TITLE, MAPPING_HEADERS, departmentRoster, mappingRoster } from './department-fixtures';
+import {
+  DEPARTMENT_ROWS,
+  DEPARTMENT_TITLE,
+  MAPPING_HEADERS,
+  departmentRoster,
+  mappingRoster,
+} from './department-fixtures';
 import { FIXTURES, fixture } from './helpers';
 
 const LIBRE = 'department-roster-libreoffice.xlsx';
 const MAPPING = 'department-roster-mapping.xlsx';
 
 describe('department-layout fixtures', () => {
-  it.runIf(process.env.WRITE_FIXTURES)('are written (LibreOffice saves the roster)', async () => {
-    const dir = tempDir('ganbu-dept-');
-    const raw = join(dir, 'department-roster.xlsx');
-    writeFileSync(raw, await departmentRoster());
-    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), raw], { stdio: 'ignore', timeout: 120_000 });
-    copyFileSync(join(dir, 'out', 'department-roster.xlsx'), join(FIXTURES, LIBRE));
-    writeFileSync(join(FIXTURES, MAPPING), await mappingRoster());
-  }, 180_000);
+  it.runIf(process.env.WRITE_FIXTURES)(
+    'are written (LibreOffice saves the roster)',
+    async () => {
+      const dir = tempDir('ganbu-dept-');
+      const raw = join(dir, 'department-roster.xlsx');
+      writeFileSync(raw, await departmentRoster());
+      execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), raw], {
+        stdio: 'ignore',
+        timeout: 120_000,
+      });
+      copyFileSync(join(dir, 'out', 'department-roster.xlsx'), join(FIXTURES, LIBRE));
+      writeFileSync(join(FIXTURES, MAPPING), await mappingRoster());
+    },
+    180_000,
+  );
 
   it('the roster is LibreOffice’s bytes with the title, the headers and every row', async () => {
     const bytes = fixture(LIBRE);

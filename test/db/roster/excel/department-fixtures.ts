@@ -5,7 +5,14 @@ import ExcelJS from 'exceljs';
 export const DEPARTMENT_TITLE = '某县中层干部名单';
 
 /** Units the department fixtures name, beyond the template fixtures' units. */
-export const DEPARTMENT_UNITS = ['县委组织部', '县委办公室', '县发展和改革局', '中共城关镇委员会', '城关镇人民政府', '县农业农村局（县乡村振兴局）'];
+export const DEPARTMENT_UNITS = [
+  '县委组织部',
+  '县委办公室',
+  '县发展和改革局',
+  '中共城关镇委员会',
+  '城关镇人民政府',
+  '县农业农村局（县乡村振兴局）',
+];
 
 type Cell = string | number | Date | null;
 
@@ -15,7 +22,20 @@ export const DEPARTMENT_ROWS: readonly (readonly Cell[])[] = [
   [2, '李红梅', '女', '回', '1980-11', 44, '九三学社', '', '研究生', '县发展和改革局局长', '202003', ''],
   [3, '张伟', '男', '汉族', '198207', 42, '中共', '2004.07', '大学', '城关镇党委书记', '2020年10月', '挂职'],
   [4, '刘洋', '男', '蒙古', '1979年12月', 45, '中共党员', '2001.05', '大学', '县委办公室主任', '2019.4', ''],
-  [5, '陈静', '女', '汉', new Date(Date.UTC(1985, 9, 1)), 39, '群众', '', '大学', '县农业农村局（县乡村振兴局）副局长', '2022-03', ''],
+  [
+    5,
+    '陈静',
+    '女',
+    '汉',
+    new Date(Date.UTC(1985, 9, 1)),
+    39,
+    '群众',
+    '',
+    '大学',
+    '县农业农村局（县乡村振兴局）副局长',
+    '2022-03',
+    '',
+  ],
   [6, '赵磊', '男', '汉', '1972.03\n(52岁)', 52, '中共党员', '1995.06', '中专', '城关镇副镇长', '2018.06', ''],
   [7, '孙平', '男', '汉', '1978.08', 46, '中共党员', '2000.01', '大学', '县财政局副局长', '2017.01', '单位未建'],
 ];
@@ -23,7 +43,20 @@ export const DEPARTMENT_ROWS: readonly (readonly Cell[])[] = [
 export async function departmentRoster(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
-  const headers = ['序号', '姓名', '性别', '民族', '出生时间', '年龄', '政治面貌', '入党时间', '全日制\n学历', '所在单位及职务', '任现职\n时间', '备注'];
+  const headers = [
+    '序号',
+    '姓名',
+    '性别',
+    '民族',
+    '出生时间',
+    '年龄',
+    '政治面貌',
+    '入党时间',
+    '全日制\n学历',
+    '所在单位及职务',
+    '任现职\n时间',
+    '备注',
+  ];
   ws.addRow([DEPARTMENT_TITLE]);
   ws.mergeCells(1, 1, 1, headers.length);
   ws.addRow(['制表单位：县委组织部', null, null, null, null, null, null, null, '2025年5月']);

@@ -34,7 +34,8 @@ const handmade: CadreInput[] = [
     rank: '副科级',
     unitId: 5,
     position: 'deputy',
-    resume: '2002.07--2010.03  县农业技术推广站技术员\n2010.03--2019.04  县农业农村局股长\n2019.04--  县农业农村局副局长',
+    resume:
+      '2002.07--2010.03  县农业技术推广站技术员\n2010.03--2019.04  县农业农村局股长\n2019.04--  县农业农村局副局长',
     rewards: '=优秀 (text that starts like a formula stays text)',
     idNumber: makeIdEndingX('19801120', '女'),
     familiarFields: '农业',
@@ -59,7 +60,11 @@ const toExport = (inputs: readonly CadreInput[], units: readonly { id: number; n
     age: ageAt(c.birthMonth, TODAY),
   }));
 
-async function roundTrip(cadres: readonly ExportCadre[], units: readonly { id: number; name: string }[], title?: string) {
+async function roundTrip(
+  cadres: readonly ExportCadre[],
+  units: readonly { id: number; name: string }[],
+  title?: string,
+) {
   const parsed = await parseRosterWorkbook(await exportRoster(cadres, title ? { title } : {}));
   if (!parsed.ok) throw new Error(parsed.error);
   return validateRosterRows(parsed.rows, { units, today: TODAY });
@@ -74,7 +79,11 @@ describe('exportRoster', () => {
     await wb.xlsx.load((await exportRoster(cadres, { title: '某某县科级干部名册' })) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('干部名册')!;
     expect(ws.getCell('A1').value).toBe('某某县科级干部名册');
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toStrictEqual([...ROSTER_COLUMNS.map((c) => c.label), '年龄', '单位类别']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toStrictEqual([
+      ...ROSTER_COLUMNS.map((c) => c.label),
+      '年龄',
+      '单位类别',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     const col = (label: string) => (ws.getRow(2).values as unknown[]).indexOf(label);
     expect(ws.getRow(3).getCell(col('身份证号')).value).toBe(cadres[0]!.idNumber);
@@ -83,7 +92,8 @@ describe('exportRoster', () => {
     expect(ws.getRow(3).getCell(col('正职/副职')).value).toBe('副职');
     expect(ws.getRow(3).getCell(col('年龄')).value).toBe(44);
     expect(ws.getRow(3).getCell(col('单位类别')).value).toBe('党群部门');
-    for (const label of ['身份证号', '出生年月', '入党时间', '参加工作时间', '任职时间']) expect(ws.getColumn(col(label)).numFmt).toBe('@');
+    for (const label of ['身份证号', '出生年月', '入党时间', '参加工作时间', '任职时间'])
+      expect(ws.getColumn(col(label)).numFmt).toBe('@');
     expect(ws.getColumn(ROSTER_COLUMNS.length).width).toBe(ROSTER_COLUMNS.at(-1)!.width);
   });
 
@@ -103,13 +113,19 @@ describe('exportRoster', () => {
       { units, today: TODAY },
     );
     expect(firstPass.errorCount).toBe(0);
-    const cadres = toExport(firstPass.rows.map((r) => r.input!), units);
+    const cadres = toExport(
+      firstPass.rows.map((r) => r.input!),
+      units,
+    );
     const result = await roundTrip(cadres, units, '名册');
     expect(result.errorCount).toBe(0);
     expect(result.rows.map((r) => r.input)).toStrictEqual(cadres.map(strip));
   });
 
   it('exports an empty roster as a header row that parses to “没有可导入的数据行”', async () => {
-    expect(await parseRosterWorkbook(await exportRoster([], {}))).toStrictEqual({ ok: false, error: '没有可导入的数据行' });
+    expect(await parseRosterWorkbook(await exportRoster([], {}))).toStrictEqual({
+      ok: false,
+      error: '没有可导入的数据行',
+    });
   });
 });

@@ -21,8 +21,12 @@ function rng(seed: number) {
   return { next, int, pick };
 }
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏宇浩凯健俊帆晨阳林海波宁峰岩雪琳晶慧颖婷倩娅欣悦佳诚卫东新春立德正清永福'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏宇浩凯健俊帆晨阳林海波宁峰岩雪琳晶慧颖婷倩娅欣悦佳诚卫东新春立德正清永福',
+];
 const ETHNICITIES = ['汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族', '蒙古族', '壮族'];
 const PLACES = ['河北石家庄', '河北正定', '河北保定', '山东济南', '河南郑州', '山西太原', '北京', '天津'];
 const REGIONS = ['130102', '130104', '130105', '130108', '130121', '130123', '130181', '130602'];
@@ -31,11 +35,42 @@ const POSTS_DEPUTY = ['副局长', '副主任', '副部长', '副镇长', '党�
 const RESULTS = ['称职', '称职', '称职', '优秀', '基本称职'];
 
 const DEPARTMENTS = [
-  '县委办公室', '县人大常委会办公室', '县政府办公室', '县政协办公室', '县纪委监委', '县委组织部', '县委宣传部', '县委统战部',
-  '县委政法委', '县委编办', '县发展和改革局', '县教育局', '县科技和工业信息化局', '县公安局', '县民政局', '县司法局', '县财政局',
-  '县人力资源和社会保障局', '县自然资源和规划局', '县生态环境分局', '县住房和城乡建设局', '县交通运输局', '县水利局',
-  '县农业农村局', '县商务局', '县文化广电和旅游局', '县卫生健康局', '县退役军人事务局', '县应急管理局', '县审计局',
-  '县市场监督管理局', '县统计局', '县医疗保障局', '县信访局', '县行政审批局', '县林业局',
+  '县委办公室',
+  '县人大常委会办公室',
+  '县政府办公室',
+  '县政协办公室',
+  '县纪委监委',
+  '县委组织部',
+  '县委宣传部',
+  '县委统战部',
+  '县委政法委',
+  '县委编办',
+  '县发展和改革局',
+  '县教育局',
+  '县科技和工业信息化局',
+  '县公安局',
+  '县民政局',
+  '县司法局',
+  '县财政局',
+  '县人力资源和社会保障局',
+  '县自然资源和规划局',
+  '县生态环境分局',
+  '县住房和城乡建设局',
+  '县交通运输局',
+  '县水利局',
+  '县农业农村局',
+  '县商务局',
+  '县文化广电和旅游局',
+  '县卫生健康局',
+  '县退役军人事务局',
+  '县应急管理局',
+  '县审计局',
+  '县市场监督管理局',
+  '县统计局',
+  '县医疗保障局',
+  '县信访局',
+  '县行政审批局',
+  '县林业局',
 ];
 const TOWN_A = [...'东西南北城新安平和兴丰永长宁康福泰清河山石龙凤'];
 const TOWN_B = [...'关庄营集店桥口镇湾坪屯寨坊岗堡'];
@@ -56,7 +91,11 @@ export function generateUnits(count: number, seed = 1): { id: number; name: stri
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** The cells of `count` cadres (no example row), spread over `units`. */
-export function generateRosterRows(count: number, units: readonly { name: string }[], seed: number): Record<ColumnKey, string>[] {
+export function generateRosterRows(
+  count: number,
+  units: readonly { name: string }[],
+  seed: number,
+): Record<ColumnKey, string>[] {
   const r = rng(seed);
   const ids = new Set<string>();
   const rows: Record<ColumnKey, string>[] = [];
@@ -77,7 +116,13 @@ export function generateRosterRows(count: number, units: readonly { name: string
     // The styles people type: 1975.03, 197503, 1975-3, 1975年3月.
     const style = r.int(0, 3);
     const birthMonth =
-      style === 0 ? `${year}.${pad(month)}` : style === 1 ? `${year}${pad(month)}` : style === 2 ? `${year}-${month}` : `${year}年${month}月`;
+      style === 0
+        ? `${year}.${pad(month)}`
+        : style === 1
+          ? `${year}${pad(month)}`
+          : style === 2
+            ? `${year}-${month}`
+            : `${year}年${month}月`;
     const workYear = year + r.int(18, 24);
     const unit = units[i % units.length]!.name;
     const chief = r.next() < 0.3;
@@ -121,7 +166,11 @@ export function generateRosterRows(count: number, units: readonly { name: string
 }
 
 /** A 干部名册 workbook like a filled template (starred headers, text cells), deterministic for a seed. */
-export async function generateRosterWorkbook(count: number, units: readonly { name: string }[], seed: number): Promise<Buffer> {
+export async function generateRosterWorkbook(
+  count: number,
+  units: readonly { name: string }[],
+  seed: number,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(ROSTER_SHEET);
   ws.addRow(ROSTER_COLUMNS.map(headerText));

@@ -44,7 +44,10 @@ export type SheetRow = Partial<Record<ColumnKey, CellInput>> & { numFmt?: Partia
 const colNumber = (key: ColumnKey) => ROSTER_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 /** Writes rows into the template (from row 3, below the example row; `null` leaves an empty row). */
-export async function fillTemplate(rows: readonly (SheetRow | null)[], units: readonly { name: string }[] = UNITS): Promise<Buffer> {
+export async function fillTemplate(
+  rows: readonly (SheetRow | null)[],
+  units: readonly { name: string }[] = UNITS,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildTemplate(units)) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('干部名册')!;
@@ -63,7 +66,9 @@ export async function fillTemplate(rows: readonly (SheetRow | null)[], units: re
 }
 
 /** A workbook with one sheet of the given name and rows (row 1 = headers). */
-export async function sheetWorkbook(sheets: readonly { name: string; rows: readonly (readonly CellInput[])[] }[]): Promise<Buffer> {
+export async function sheetWorkbook(
+  sheets: readonly { name: string; rows: readonly (readonly CellInput[])[] }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);

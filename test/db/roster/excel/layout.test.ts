@@ -46,7 +46,17 @@ describe('the header row found by content', () => {
     expect(r.sheetName).toBe('Sheet1');
     expect(r.rows.map((row) => row.rowNumber)).toEqual(DEPARTMENT_ROWS.map((_, i) => 4 + i));
     expect(r.fields).toEqual(
-      expect.arrayContaining(['name', 'gender', 'ethnicity', 'birthMonth', 'politicalStatus', 'partyJoin', 'fulltimeEducation', 'unitAndPost', 'postSince']),
+      expect.arrayContaining([
+        'name',
+        'gender',
+        'ethnicity',
+        'birthMonth',
+        'politicalStatus',
+        'partyJoin',
+        'fulltimeEducation',
+        'unitAndPost',
+        'postSince',
+      ]),
     );
     expect(r.fields).not.toContain('position');
     const [wang, , , , chen, zhao] = r.rows;
@@ -59,7 +69,13 @@ describe('the header row found by content', () => {
   it('picks the sheet that holds the roster, whatever its name, past a sheet of notes', async () => {
     const bytes = await sheetWorkbook([
       { name: '说明', rows: [['填表说明'], ['请按实际填写']] },
-      { name: '中层干部', rows: [['序号', '姓名', '性别', '出生年月', '单位及职务'], [1, '王一', '男', '1970.01', '县委办公室主任']] },
+      {
+        name: '中层干部',
+        rows: [
+          ['序号', '姓名', '性别', '出生年月', '单位及职务'],
+          [1, '王一', '男', '1970.01', '县委办公室主任'],
+        ],
+      },
     ]);
     const r = await parseRosterWorkbook(bytes);
     expect(r.ok && r.sheetName).toBe('中层干部');
@@ -89,7 +105,11 @@ describe('the mapping step', () => {
     const r = await parseRosterWorkbook(fixture('department-roster-mapping.xlsx'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.needsMapping).toMatchObject({ sheetName: '人员', headerRow: 1, missing: ['姓名', '出生年月', '现任职务'] });
+    expect(r.needsMapping).toMatchObject({
+      sheetName: '人员',
+      headerRow: 1,
+      missing: ['姓名', '出生年月', '现任职务'],
+    });
     expect(r.needsMapping!.message).toContain('姓名、出生年月、现任职务');
     expect(r.needsMapping!.columns.map((c) => [c.letter, c.header, c.field])).toEqual([
       ['A', '名字', null],
@@ -112,7 +132,13 @@ describe('the mapping step', () => {
     ] as const);
     const r = await parseRosterWorkbook(fixture('department-roster-mapping.xlsx'), mapping);
     if (!r.ok) throw new Error(r.error);
-    expect(r.rows[0]!.cells).toMatchObject({ name: '周文', birthMonth: '1976.05', currentPost: '副主任', position: '否', ethnicity: '' });
+    expect(r.rows[0]!.cells).toMatchObject({
+      name: '周文',
+      birthMonth: '1976.05',
+      currentPost: '副主任',
+      position: '否',
+      ethnicity: '',
+    });
   });
 
   it('refuses a field mapped to two columns, naming them', async () => {
@@ -129,7 +155,15 @@ describe('the mapping step', () => {
   });
 
   it('asks for a mapping of a sheet whose headers it knows not at all', async () => {
-    const bytes = await sheetWorkbook([{ name: 'Sheet1', rows: [['甲', '乙', '丙'], ['1', '2', '3']] }]);
+    const bytes = await sheetWorkbook([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['甲', '乙', '丙'],
+          ['1', '2', '3'],
+        ],
+      },
+    ]);
     const r = await parseRosterWorkbook(bytes);
     expect(!r.ok && r.needsMapping?.columns.map((c) => c.header)).toEqual(['甲', '乙', '丙']);
   });

@@ -51,12 +51,21 @@ describe('matchExisting', () => {
   it('asks when the row has no 身份证号 and is a namesake; creates when both have different ones', () => {
     const check = (cells: Partial<Record<ColumnKey, string>>) =>
       matchExisting(validateRosterRows([row(5, cells)], { units: UNITS, today: TODAY }).rows, existing)[0]!.match;
-    expect(check({ name: '王五', birthMonth: '1975.03' })).toStrictEqual({ kind: 'nameMatch', cadreId: 9, candidateIds: [9] });
-    expect(check({ name: '王五', birthMonth: '1975.03', idNumber: makeId('19750301', '男', 47) })).toStrictEqual({ kind: 'new' });
+    expect(check({ name: '王五', birthMonth: '1975.03' })).toStrictEqual({
+      kind: 'nameMatch',
+      cadreId: 9,
+      candidateIds: [9],
+    });
+    expect(check({ name: '王五', birthMonth: '1975.03', idNumber: makeId('19750301', '男', 47) })).toStrictEqual({
+      kind: 'new',
+    });
   });
 
   it('prefers the 身份证号 match over a 姓名 + 出生年月 match with another cadre', () => {
-    const rows = validateRosterRows([row(3, { name: '王五', birthMonth: '1975.03', idNumber: ID_A })], { units: UNITS, today: TODAY }).rows;
+    const rows = validateRosterRows([row(3, { name: '王五', birthMonth: '1975.03', idNumber: ID_A })], {
+      units: UNITS,
+      today: TODAY,
+    }).rows;
     expect(matchExisting(rows, existing)[0]!.match).toStrictEqual({ kind: 'update', cadreId: 7 });
   });
 

@@ -1,6 +1,12 @@
 // A real roster's conventions folded into the template's: 单位及职务 split, 是否正职, 民族, 政治面貌, suggested 正职/副职.
 import { describe, expect, it } from 'vitest';
-import { ethnicityText, normalizeRows, partyFromStatus, positionText, splitUnitPost } from '../../../../db/roster/excel/normalize';
+import {
+  ethnicityText,
+  normalizeRows,
+  partyFromStatus,
+  positionText,
+  splitUnitPost,
+} from '../../../../db/roster/excel/normalize';
 import { ROSTER_COLUMNS, type ColumnKey } from '../../../../db/roster/excel/columns';
 import type { RawRow } from '../../../../db/roster/excel/parse';
 import { DEPARTMENT_UNITS } from './department-fixtures';
@@ -31,7 +37,15 @@ describe('cell conventions', () => {
   });
 
   it('adds 族 to a nation written without it', () => {
-    expect(['汉', '蒙古', '回', '汉族', '', '其他', 'Han'].map(ethnicityText)).toEqual(['汉族', '蒙古族', '回族', '汉族', '', '其他', 'Han']);
+    expect(['汉', '蒙古', '回', '汉族', '', '其他', 'Han'].map(ethnicityText)).toEqual([
+      '汉族',
+      '蒙古族',
+      '回族',
+      '汉族',
+      '',
+      '其他',
+      'Han',
+    ]);
   });
 
   it('keeps a 民主党派’s name in 入党时间 when it is empty, nothing for 中共 or 群众', () => {
@@ -54,13 +68,24 @@ describe('normalizeRows', () => {
   it('splits 单位及职务, strips the age from 出生年月 and suggests 正职/副职 when the file has no such column', () => {
     const n = normalizeRows(
       [
-        row(4, { birthMonth: '1972.03\n(52岁)', ethnicity: '汉' }, { unitAndPost: '县发展和改革局局长', politicalStatus: '九三学社' }),
+        row(
+          4,
+          { birthMonth: '1972.03\n(52岁)', ethnicity: '汉' },
+          { unitAndPost: '县发展和改革局局长', politicalStatus: '九三学社' },
+        ),
         row(5, { birthMonth: '1980-11' }, { unitAndPost: '县委组织部副部长' }),
       ],
       ['name', 'birthMonth', 'ethnicity', 'unitAndPost', 'politicalStatus'],
       UNITS,
     );
-    expect(n.rows[0]!.cells).toMatchObject({ unit: '县发展和改革局', currentPost: '局长', birthMonth: '1972.03', ethnicity: '汉族', partyJoin: '九三学社', position: '正职' });
+    expect(n.rows[0]!.cells).toMatchObject({
+      unit: '县发展和改革局',
+      currentPost: '局长',
+      birthMonth: '1972.03',
+      ethnicity: '汉族',
+      partyJoin: '九三学社',
+      position: '正职',
+    });
     expect(n.splits.get(4)).toEqual({ unit: '县发展和改革局', post: '局长' });
     expect([...n.suggestions]).toEqual([
       [4, 'chief'],

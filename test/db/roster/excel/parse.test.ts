@@ -32,7 +32,8 @@ describe('parseRosterWorkbook on the valid fixture', () => {
       birthMonth: '1975.03',
       idNumber: ID_WANG,
       status: '',
-      resume: '1996.08--2003.05  城关镇人民政府科员\n2003.05--2021.09  县委组织部干部科科员、副科长\n2021.09--  县委组织部干部科科长',
+      resume:
+        '1996.08--2003.05  城关镇人民政府科员\n2003.05--2021.09  县委组织部干部科科员、副科长\n2021.09--  县委组织部干部科科长',
     });
     expect(li!.cells).toMatchObject({ birthMonth: '198011', idNumber: ID_LI.toLowerCase(), partyJoin: '中国民主同盟' });
     // A formula gives its result; date cells become year-months.
@@ -70,7 +71,15 @@ describe('cell values', () => {
     expect(result.ok && result.rows.map((r) => [r.rowNumber, nonEmpty(r), r.numberCells])).toStrictEqual([
       [
         3,
-        { name: '张 三', gender: '男', birthMonth: '197503', currentPost: '科员', unit: '县委办公室', position: '副职', idNumber: ID_WANG },
+        {
+          name: '张 三',
+          gender: '男',
+          birthMonth: '197503',
+          currentPost: '科员',
+          unit: '县委办公室',
+          position: '副职',
+          idNumber: ID_WANG,
+        },
         ['birthMonth'],
       ],
     ]);
@@ -79,7 +88,12 @@ describe('cell values', () => {
   it('honours a fixed-decimal number format (1975.10 shown as such) and trims spaces, including full-width ones', async () => {
     const rows = await rowsOf(
       await fillTemplate([
-        { name: '  张三\u3000', birthMonth: 1975.1, workStart: 1996.1, numFmt: { birthMonth: '0.00', workStart: 'General' } },
+        {
+          name: '  张三\u3000',
+          birthMonth: 1975.1,
+          workStart: 1996.1,
+          numFmt: { birthMonth: '0.00', workStart: 'General' },
+        },
       ]),
     );
     expect(rows[0]!.cells).toMatchObject({ name: '张三', birthMonth: '1975.10', workStart: '1996.1' });
@@ -101,7 +115,9 @@ describe('cell values', () => {
   });
 
   it('skips rows that are empty or only spaces, and rows whose 姓名 starts with 示例', async () => {
-    const rows = await rowsOf(await fillTemplate([{ name: '示例：李四', gender: '女' }, { name: '   ' }, null, { name: '王五' }]));
+    const rows = await rowsOf(
+      await fillTemplate([{ name: '示例：李四', gender: '女' }, { name: '   ' }, null, { name: '王五' }]),
+    );
     expect(rows.map((r) => [r.rowNumber, r.cells.name])).toStrictEqual([[6, '王五']]);
   });
 });
@@ -122,9 +138,27 @@ describe('headers', () => {
       },
     ]);
     const result = await parseRosterWorkbook(bytes);
-    expect(result.ok && result.columns).toStrictEqual(['name', 'gender', 'birthMonth', 'currentPost', 'unit', 'position', 'idNumber']);
+    expect(result.ok && result.columns).toStrictEqual([
+      'name',
+      'gender',
+      'birthMonth',
+      'currentPost',
+      'unit',
+      'position',
+      'idNumber',
+    ]);
     expect(result.ok && result.rows.map((r) => [r.rowNumber, nonEmpty(r)])).toStrictEqual([
-      [3, { name: '张三', gender: '男', birthMonth: '1975.03', currentPost: '科员', unit: '县委办公室', position: '副职' }],
+      [
+        3,
+        {
+          name: '张三',
+          gender: '男',
+          birthMonth: '1975.03',
+          currentPost: '科员',
+          unit: '县委办公室',
+          position: '副职',
+        },
+      ],
     ]);
   });
 
@@ -138,23 +172,51 @@ describe('headers', () => {
   });
 
   it('refuses a workbook with a different sheet and different headers', async () => {
-    const bytes = await sheetWorkbook([{ name: '工资表', rows: [['编号', '金额'], [1, 100]] }]);
-    expect(await parseRosterWorkbook(bytes)).toStrictEqual(err('找不到干部名单：没有哪个工作表像“干部名册”那样有姓名、性别等列标题'));
+    const bytes = await sheetWorkbook([
+      {
+        name: '工资表',
+        rows: [
+          ['编号', '金额'],
+          [1, 100],
+        ],
+      },
+    ]);
+    expect(await parseRosterWorkbook(bytes)).toStrictEqual(
+      err('找不到干部名单：没有哪个工作表像“干部名册”那样有姓名、性别等列标题'),
+    );
   });
 
   it('names the missing required columns', async () => {
     const bytes = await sheetWorkbook([
-      { name: '干部名册', rows: [['性别', '现任职务', '单位', '正职/副职', '民族'], ['男', '科员', '县委办公室', '副职', '汉族']] },
+      {
+        name: '干部名册',
+        rows: [
+          ['性别', '现任职务', '单位', '正职/副职', '民族'],
+          ['男', '科员', '县委办公室', '副职', '汉族'],
+        ],
+      },
     ]);
     const result = await parseRosterWorkbook(bytes);
-    expect(result).toMatchObject({ ok: false, error: '缺少必填列：姓名、出生年月', needsMapping: { missing: ['姓名', '出生年月'], headerRow: 1 } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: '缺少必填列：姓名、出生年月',
+      needsMapping: { missing: ['姓名', '出生年月'], headerRow: 1 },
+    });
     // Too little to be a table: no sheet is found.
     const none = await sheetWorkbook([{ name: '干部名册', rows: [['a', 'b']] }]);
     expect((await parseRosterWorkbook(none)).ok).toBe(false);
   });
 
   it('refuses a column that appears twice', async () => {
-    const bytes = await sheetWorkbook([{ name: '干部名册', rows: [[...required, '姓名*'], [...data, '李四']] }]);
+    const bytes = await sheetWorkbook([
+      {
+        name: '干部名册',
+        rows: [
+          [...required, '姓名*'],
+          [...data, '李四'],
+        ],
+      },
+    ]);
     expect(await parseRosterWorkbook(bytes)).toStrictEqual(err('列标题“姓名”出现了 2 次（A、G 列），请删除多余的列'));
   });
 
@@ -166,7 +228,9 @@ describe('headers', () => {
 
 describe('bad files', () => {
   it('refuses an empty file', async () => {
-    expect(await parseRosterWorkbook(Buffer.alloc(0))).toStrictEqual(err('文件是空的，请选择填写好的 Excel 工作簿（.xlsx）'));
+    expect(await parseRosterWorkbook(Buffer.alloc(0))).toStrictEqual(
+      err('文件是空的，请选择填写好的 Excel 工作簿（.xlsx）'),
+    );
   });
 
   it('refuses random bytes, a truncated workbook and a zip that is not a workbook', async () => {
@@ -179,12 +243,16 @@ describe('bad files', () => {
   });
 
   it('tells an encrypted workbook from an old .xls (both OLE compound files)', async () => {
-    expect(await parseRosterWorkbook(makeOle('EncryptionInfo'))).toStrictEqual(err('工作簿设有打开密码，请在 Excel 中取消密码后再导入'));
+    expect(await parseRosterWorkbook(makeOle('EncryptionInfo'))).toStrictEqual(
+      err('工作簿设有打开密码，请在 Excel 中取消密码后再导入'),
+    );
     expect(await parseRosterWorkbook(makeOle('Workbook'))).toStrictEqual(
       err('这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入'),
     );
     expect(await parseRosterWorkbook(makeOle())).toStrictEqual(
-      err('无法读取该文件：如果工作簿设有打开密码，请在 Excel 中取消密码；如果是旧版 .xls 文件，请另存为 .xlsx 后再导入'),
+      err(
+        '无法读取该文件：如果工作簿设有打开密码，请在 Excel 中取消密码；如果是旧版 .xls 文件，请另存为 .xlsx 后再导入',
+      ),
     );
   });
 });

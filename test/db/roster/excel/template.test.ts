@@ -35,10 +35,36 @@ describe('buildTemplate', () => {
     const ws = (await load(await buildTemplate(UNITS))).getWorksheet('干部名册')!;
     const headers = (ws.getRow(1).values as unknown[]).slice(1);
     expect(headers).toStrictEqual([
-      '姓名*', '性别*', '民族', '出生年月*', '籍贯', '出生地', '入党时间', '参加工作时间', '健康状况', '专业技术职务',
-      '熟悉专业有何专长', '全日制学历', '全日制学位', '全日制毕业院校系及专业', '在职学历', '在职学位', '在职毕业院校系及专业',
-      '现任职务*', '任职时间', '职级', '单位*', '正职/副职*', '身份证号', '熟悉领域', '主要特点', '存在不足', '状态',
-      '年度考核结果', '简历', '奖惩情况',
+      '姓名*',
+      '性别*',
+      '民族',
+      '出生年月*',
+      '籍贯',
+      '出生地',
+      '入党时间',
+      '参加工作时间',
+      '健康状况',
+      '专业技术职务',
+      '熟悉专业有何专长',
+      '全日制学历',
+      '全日制学位',
+      '全日制毕业院校系及专业',
+      '在职学历',
+      '在职学位',
+      '在职毕业院校系及专业',
+      '现任职务*',
+      '任职时间',
+      '职级',
+      '单位*',
+      '正职/副职*',
+      '身份证号',
+      '熟悉领域',
+      '主要特点',
+      '存在不足',
+      '状态',
+      '年度考核结果',
+      '简历',
+      '奖惩情况',
     ]);
     ROSTER_COLUMNS.forEach((c, i) => {
       const cell = ws.getRow(1).getCell(i + 1);
@@ -63,12 +89,24 @@ describe('buildTemplate', () => {
     const dv = (key: ColumnKey, row = 2) => ws.getCell(`${letter(key)}${row}`).dataValidation;
     expect(dv('gender')).toMatchObject({ type: 'list', formulae: ['"男,女"'], errorStyle: 'stop' });
     expect(dv('position')).toMatchObject({ type: 'list', formulae: ['"正职,副职"'], errorStyle: 'stop' });
-    expect(dv('status')).toMatchObject({ type: 'list', formulae: [`"${CADRE_STATUSES.join(',')}"`], errorStyle: 'stop' });
+    expect(dv('status')).toMatchObject({
+      type: 'list',
+      formulae: [`"${CADRE_STATUSES.join(',')}"`],
+      errorStyle: 'stop',
+    });
     expect(dv('rank')).toMatchObject({ type: 'list', formulae: [`"${RANKS.join(',')}"`], errorStyle: 'warning' });
     for (const key of ['fulltimeEducation', 'parttimeEducation'] as const) {
-      expect(dv(key)).toMatchObject({ type: 'list', formulae: [`"${EDUCATION_LEVELS.join(',')}"`], errorStyle: 'warning' });
+      expect(dv(key)).toMatchObject({
+        type: 'list',
+        formulae: [`"${EDUCATION_LEVELS.join(',')}"`],
+        errorStyle: 'warning',
+      });
     }
-    expect(dv('unit')).toMatchObject({ type: 'list', formulae: [`'单位列表'!$A$1:$A$${UNITS.length}`], errorStyle: 'stop' });
+    expect(dv('unit')).toMatchObject({
+      type: 'list',
+      formulae: [`'单位列表'!$A$1:$A$${UNITS.length}`],
+      errorStyle: 'stop',
+    });
     // The lists cover the data area, not the header; other columns have none.
     expect(dv('gender', TEMPLATE_ROWS + 1)).toMatchObject({ type: 'list' });
     expect(dv('gender', 1)).toBeUndefined();
@@ -94,13 +132,23 @@ describe('buildTemplate', () => {
   it('has a Chinese guide naming the rules, the example row and that family members are not imported', async () => {
     const guide = (await load(await buildTemplate(UNITS))).getWorksheet('填写说明')!;
     const text = (guide.getColumn(1).values as unknown[]).join('\n');
-    for (const phrase of ['带“*”的列为必填', '姓名以“示例”开头的行不会被导入', '家庭主要成员不在本表导入', '1975.03', '不填视为“在职”', '2022年度称职']) {
+    for (const phrase of [
+      '带“*”的列为必填',
+      '姓名以“示例”开头的行不会被导入',
+      '家庭主要成员不在本表导入',
+      '1975.03',
+      '不填视为“在职”',
+      '2022年度称职',
+    ]) {
       expect(text).toContain(phrase);
     }
   });
 
   it('parses, untouched, to “没有可导入的数据行”: the example row is skipped', async () => {
-    expect(await parseRosterWorkbook(await buildTemplate(UNITS))).toStrictEqual({ ok: false, error: '没有可导入的数据行' });
+    expect(await parseRosterWorkbook(await buildTemplate(UNITS))).toStrictEqual({
+      ok: false,
+      error: '没有可导入的数据行',
+    });
   });
 
   it('has an example row that is a valid cadre apart from its 示例 marker', async () => {
@@ -114,6 +162,12 @@ describe('buildTemplate', () => {
     expect(parsed.rows.map((r) => r.rowNumber)).toStrictEqual([2]);
     const result = validateRosterRows(parsed.rows, { units: UNITS, today: TODAY });
     expect(result.rows[0]!.issues).toStrictEqual([]);
-    expect(result.rows[0]!.input).toMatchObject({ name: '张三', unitId: 1, position: 'deputy', birthMonth: '1978-05', idNumber: EXAMPLE_ID_NUMBER });
+    expect(result.rows[0]!.input).toMatchObject({
+      name: '张三',
+      unitId: 1,
+      position: 'deputy',
+      birthMonth: '1978-05',
+      idNumber: EXAMPLE_ID_NUMBER,
+    });
   });
 });

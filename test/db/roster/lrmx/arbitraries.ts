@@ -7,11 +7,36 @@ import { trimXmlSpace } from '../../../../db/roster/lrmx/xml';
 // private-use characters, which the reader removes (with a warning) as no other computer shows them alike.
 const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uE000-\uF8FF\uFFFE\uFFFF]/g;
 
-const TRICKY = ['<', '>', '&', '&amp;', '&lt;', '"', "'", ']]>', '<![CDATA[', '\n', '\r', '\r\n', '\t', '  ', '😀', '𠮷', '巴特尔', '　', '<Person>', '</XingMing>', '&#13;'];
+const TRICKY = [
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&lt;',
+  '"',
+  "'",
+  ']]>',
+  '<![CDATA[',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '  ',
+  '😀',
+  '𠮷',
+  '巴特尔',
+  '　',
+  '<Person>',
+  '</XingMing>',
+  '&#13;',
+];
 
 /** A field's text as the reader returns it: no unrepresentable characters, no outer XML whitespace. */
 export const trickyText: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ maxLength: 6 })), { maxLength: 8 })
+  .array(
+    fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ maxLength: 6 })),
+    { maxLength: 8 },
+  )
   .map((parts) => trimXmlSpace(parts.join('').replace(UNREPRESENTABLE, '')));
 
 /** 简历-like text: lines, some indented (the indentation inside must survive). */
@@ -38,5 +63,11 @@ export const lrmxPerson: fc.Arbitrary<LrmxPerson> = fc
   .map(({ texts, name, jianLi, family, photo }) => {
     const p: Record<string, unknown> = {};
     LRMX_ELEMENTS.forEach((e, i) => (p[e.key] = texts[i]));
-    return { ...(p as unknown as LrmxPerson), xingMing: name, jianLi, jiaTingChengYuan: family, zhaoPian: Buffer.from(photo).toString('base64') };
+    return {
+      ...(p as unknown as LrmxPerson),
+      xingMing: name,
+      jianLi,
+      jiaTingChengYuan: family,
+      zhaoPian: Buffer.from(photo).toString('base64'),
+    };
   });

@@ -16,7 +16,9 @@ describe('1,000 files', () => {
   it('write, read and map them all, with the right suggestions', () => {
     const generated = generateDetailed(1000, 2026);
     const t0 = performance.now();
-    generated.forEach((g, i) => writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${g.person.xingMing}.lrmx`), writeLrmx(g.person)));
+    generated.forEach((g, i) =>
+      writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${g.person.xingMing}.lrmx`), writeLrmx(g.person)),
+    );
     const t1 = performance.now();
     const files = readdirSync(dir).sort();
     const mapped = files.map((f) => {
@@ -39,7 +41,9 @@ describe('1,000 files', () => {
       expect(cadre.fields.family.length).toBeGreaterThanOrEqual(2);
       expect(cadre.fields.annualResults).toHaveLength(3);
       expect(suggestPosition(cadre.fields.currentPost)).toBe(g.chief ? 'chief' : 'deputy');
-      expect(GENERATED_UNITS.find((u) => u.id === suggestUnit(cadre.fields.currentPost, GENERATED_UNITS))?.name).toBe(g.unitName);
+      expect(GENERATED_UNITS.find((u) => u.id === suggestUnit(cadre.fields.currentPost, GENERATED_UNITS))?.name).toBe(
+        g.unitName,
+      );
     });
   });
 });

@@ -7,7 +7,8 @@ import { parseXml } from '../../../../db/roster/lrmx/xml';
 import { lrmxPerson } from './arbitraries';
 import { fixture, readOk } from './helpers';
 
-const doc = (jianLi: string, before = '') => Buffer.from(`${before}<Person>\n<XingMing>甲</XingMing>\n<JianLi>${jianLi}</JianLi>\n</Person>`);
+const doc = (jianLi: string, before = '') =>
+  Buffer.from(`${before}<Person>\n<XingMing>甲</XingMing>\n<JianLi>${jianLi}</JianLi>\n</Person>`);
 const read = (bytes: Buffer) => {
   const r = readOk(bytes);
   return { jianLi: r.person.jianLi, warnings: r.warnings.filter((w) => !w.startsWith('缺少')) };
@@ -15,7 +16,10 @@ const read = (bytes: Buffer) => {
 
 describe('characters in text', () => {
   it('a vertical tab, as &#11;, &#xB; or raw, is a line break, with a warning naming the lines', () => {
-    expect(read(doc('一&#11;二&#xb;三\u000b四'))).toEqual({ jianLi: '一\n二\n三\n四', warnings: ['第 3 行含有垂直制表符（U+000B，Word 的手动换行符），已按换行读取'] });
+    expect(read(doc('一&#11;二&#xb;三\u000b四'))).toEqual({
+      jianLi: '一\n二\n三\n四',
+      warnings: ['第 3 行含有垂直制表符（U+000B，Word 的手动换行符），已按换行读取'],
+    });
   });
 
   it('other C0 controls, raw or referenced, are dropped, one warning per character naming every line', () => {
@@ -45,12 +49,19 @@ describe('characters in text', () => {
   it('in CDATA, raw controls are fixed the same way and references stay text', () => {
     expect(read(doc('<![CDATA[一\u000b二&#11;\u0003]]>'))).toEqual({
       jianLi: '一\n二&#11;',
-      warnings: ['第 3 行含有垂直制表符（U+000B，Word 的手动换行符），已按换行读取', '第 3 行含有控制字符 U+0003，已删除'],
+      warnings: [
+        '第 3 行含有垂直制表符（U+000B，Word 的手动换行符），已按换行读取',
+        '第 3 行含有控制字符 U+0003，已删除',
+      ],
     });
   });
 
   it('private-use characters are removed, the warning naming the field; other characters stay', () => {
-    const r = readOk(Buffer.from('<Person><XingMing>甲\uE003</XingMing><JianLi>&#xE003;一&#57344;</JianLi><TianBiaoRen>😀𠮷\u00A0乙</TianBiaoRen></Person>'));
+    const r = readOk(
+      Buffer.from(
+        '<Person><XingMing>甲\uE003</XingMing><JianLi>&#xE003;一&#57344;</JianLi><TianBiaoRen>😀𠮷\u00A0乙</TianBiaoRen></Person>',
+      ),
+    );
     expect([r.person.xingMing, r.person.jianLi, r.person.tianBiaoRen]).toEqual(['甲', '一', '😀𠮷\u00A0乙']);
     expect(r.warnings.filter((w) => w.includes('私用区'))).toEqual([
       '“姓名”中含有 1 个无法通用显示的私用区字符（U+E003），已删除',
@@ -109,7 +120,11 @@ describe('a file cut off anywhere says it is incomplete', () => {
     'variant-gbk.lrmx',
   ])('%s, at every byte', (name) => {
     const bytes = fixture(name);
-    for (const n of cuts(bytes)) expectIncomplete(bytes.subarray(0, n), `${name} cut at ${n}: …${bytes.subarray(Math.max(0, n - 12), n).toString()}`);
+    for (const n of cuts(bytes))
+      expectIncomplete(
+        bytes.subarray(0, n),
+        `${name} cut at ${n}: …${bytes.subarray(Math.max(0, n - 12), n).toString()}`,
+      );
   });
 
   it('variant-utf16le.lrmx, at every byte', () => {
@@ -118,7 +133,13 @@ describe('a file cut off anywhere says it is incomplete', () => {
   });
 
   it('any written person, anywhere (tags, attributes, text, references, CDATA, comments, the declaration)', () => {
-    const extras = fc.constantFrom('', '<!-- 注释 -->', '<?pi x?>', '<X a="1" b=\'&amp;\'/>', '<Y><![CDATA[<a>&b]]></Y>');
+    const extras = fc.constantFrom(
+      '',
+      '<!-- 注释 -->',
+      '<?pi x?>',
+      '<X a="1" b=\'&amp;\'/>',
+      '<Y><![CDATA[<a>&b]]></Y>',
+    );
     fc.assert(
       fc.property(lrmxPerson, extras, fc.double({ min: 0, max: 1, noNaN: true }), (person, extra, at) => {
         const xml = writeLrmx(person).toString('utf8').replace('<XingBie>', `${extra}<XingBie>`);

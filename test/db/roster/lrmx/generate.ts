@@ -21,14 +21,49 @@ export const FIXTURES = fileURLToPath(new URL('../../../fixtures/lrmx/', import.
 /** The JPEG of the 巴特尔 sample, base64. */
 export const SAMPLE_PHOTO = /<ZhaoPian>([^<]*)<\/ZhaoPian>/.exec(readFileSync(`${FIXTURES}巴特尔.lrmx`, 'utf8'))![1]!;
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN_MALE = '伟强军磊勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林志国建文东海峰';
 const GIVEN_FEMALE = '芳娜敏静丽艳娟霞秀玲桂英华梅兰琳洁燕红萍雪琴云莉婷慧颖佳欣悦';
-const MONGOL_MALE = ['巴特尔', '额尔敦', '苏和', '朝鲁', '宝音', '巴图', '斯琴', '阿拉坦', '孟和', '那顺', '乌力吉', '布和'];
+const MONGOL_MALE = [
+  '巴特尔',
+  '额尔敦',
+  '苏和',
+  '朝鲁',
+  '宝音',
+  '巴图',
+  '斯琴',
+  '阿拉坦',
+  '孟和',
+  '那顺',
+  '乌力吉',
+  '布和',
+];
 const MONGOL_FEMALE = ['其其格', '萨仁', '乌兰', '娜仁', '托娅', '斯琴高娃', '阿茹娜', '琪琪格', '塔娜'];
-const PLACES = ['内蒙古鄂托克旗', '内蒙古杭锦旗', '内蒙古乌审旗', '内蒙古达拉特旗', '内蒙古准格尔旗', '山西忻州', '陕西榆林', '河北张家口', '宁夏银川'];
+const PLACES = [
+  '内蒙古鄂托克旗',
+  '内蒙古杭锦旗',
+  '内蒙古乌审旗',
+  '内蒙古达拉特旗',
+  '内蒙古准格尔旗',
+  '山西忻州',
+  '陕西榆林',
+  '河北张家口',
+  '宁夏银川',
+];
 const TOWNS = ['乌兰镇', '棋盘井镇', '蒙西镇', '木凯淖尔镇', '阿尔巴斯苏木', '苏米图苏木'];
-const BUREAUS = ['财政局', '农牧局', '教育体育局', '水利局', '审计局', '自然资源局', '交通运输局', '市场监督管理局', '住房和城乡建设局', '卫生健康委员会'];
+const BUREAUS = [
+  '财政局',
+  '农牧局',
+  '教育体育局',
+  '水利局',
+  '审计局',
+  '自然资源局',
+  '交通运输局',
+  '市场监督管理局',
+  '住房和城乡建设局',
+  '卫生健康委员会',
+];
 const SCHOOLS = [
   ['内蒙古大学', '汉语言文学专业', '文学学士'],
   ['内蒙古农业大学', '草原管理专业', '农学学士'],
@@ -122,7 +157,9 @@ export function generateDetailed(count: number, seed: number): GeneratedPerson[]
     for (let j = 0; j < jobs - 1; j += 1) {
       const ny = Math.min(2023, y + int(1, span));
       const nm = int(1, 12);
-      lines.push(`${y}.${pad(m)}--${ny}.${pad(nm)}  ${pick([`鄂托克旗${pick(BUREAUS)}科员`, `${pick(TOWNS)}副镇长`, `鄂托克旗${pick(BUREAUS)}股长`, `${pick(TOWNS)}党委委员`])}`);
+      lines.push(
+        `${y}.${pad(m)}--${ny}.${pad(nm)}  ${pick([`鄂托克旗${pick(BUREAUS)}科员`, `${pick(TOWNS)}副镇长`, `鄂托克旗${pick(BUREAUS)}股长`, `${pick(TOWNS)}党委委员`])}`,
+      );
       y = ny;
       m = nm;
     }
@@ -143,7 +180,9 @@ export function generateDetailed(count: number, seed: number): GeneratedPerson[]
       const son = rand() < 0.5;
       family.push({
         chengWei: son ? '儿子' : '女儿',
-        xingMing: (mongol ? pick(son ? MONGOL_MALE : MONGOL_FEMALE) : surname + pick([...(son ? GIVEN_MALE : GIVEN_FEMALE)])),
+        xingMing: mongol
+          ? pick(son ? MONGOL_MALE : MONGOL_FEMALE)
+          : surname + pick([...(son ? GIVEN_MALE : GIVEN_FEMALE)]),
         chuShengRiQi: `${by + int(24, 32)}${pad(int(1, 12))}`,
         zhengZhiMianMao: pick(['共青团员', '群众']),
         gongZuoDanWeiJiZhiWu: pick(['内蒙古大学学生', '鄂托克旗第二中学学生', '待业']),
@@ -192,4 +231,5 @@ export function generateDetailed(count: number, seed: number): GeneratedPerson[]
 }
 
 /** `count` realistic persons, the same for the same seed. */
-export const generatePersons = (count: number, seed: number): LrmxPerson[] => generateDetailed(count, seed).map((g) => g.person);
+export const generatePersons = (count: number, seed: number): LrmxPerson[] =>
+  generateDetailed(count, seed).map((g) => g.person);

@@ -60,8 +60,20 @@ describe('the samples', () => {
         { year: 2024, result: '称职' },
       ],
       family: [
-        { relation: '妻子', name: '王丽', birthMonth: '1980-04', politicalStatus: '中共党员', workUnitPost: '鄂托克旗第一中学教师' },
-        { relation: '儿子', name: '巴音', birthMonth: '2005-09', politicalStatus: '共青团员', workUnitPost: '内蒙古大学学生' },
+        {
+          relation: '妻子',
+          name: '王丽',
+          birthMonth: '1980-04',
+          politicalStatus: '中共党员',
+          workUnitPost: '鄂托克旗第一中学教师',
+        },
+        {
+          relation: '儿子',
+          name: '巴音',
+          birthMonth: '2005-09',
+          politicalStatus: '共青团员',
+          workUnitPost: '内蒙古大学学生',
+        },
       ] satisfies FamilyMember[],
     } satisfies LrmxCadreFields);
     expect(isJpeg(photo)).toBe(true);
@@ -91,13 +103,16 @@ describe('the samples', () => {
 });
 
 describe('variants', () => {
-  it.each(['dot', 'compact', 'dash', 'day'])('variant-date-%s: 出生年月 1975-03, 入党时间 1998-06, 身份证号 agrees', (tag) => {
-    const { fields, issues } = mapFixture(`variant-date-${tag}.lrmx`);
-    expect(issues).toEqual([]);
-    expect(fields.birthMonth).toBe('1975-03');
-    expect(fields.partyJoin).toBe('1998-06');
-    expect(fields.idNumber).toBe('150624197503153016');
-  });
+  it.each(['dot', 'compact', 'dash', 'day'])(
+    'variant-date-%s: 出生年月 1975-03, 入党时间 1998-06, 身份证号 agrees',
+    (tag) => {
+      const { fields, issues } = mapFixture(`variant-date-${tag}.lrmx`);
+      expect(issues).toEqual([]);
+      expect(fields.birthMonth).toBe('1975-03');
+      expect(fields.partyJoin).toBe('1998-06');
+      expect(fields.idNumber).toBe('150624197503153016');
+    },
+  );
 
   it('an invalid 身份证号 (check digit) is an issue and is not imported', () => {
     const { fields, issues } = mapFixture('variant-invalid-id.lrmx');
@@ -123,7 +138,15 @@ describe('variants', () => {
   it('all elements empty: the required ones are issues', () => {
     const { fields, photo, issues } = mapFixture('variant-empty-elements.lrmx');
     expect(issues).toEqual(['出生年月为空', '性别为空']);
-    expect(fields).toMatchObject({ name: '李秀梅', birthMonth: '', partyJoin: '', workStart: '', postSince: '', annualResults: [], family: [] });
+    expect(fields).toMatchObject({
+      name: '李秀梅',
+      birthMonth: '',
+      partyJoin: '',
+      workStart: '',
+      postSince: '',
+      annualResults: [],
+      family: [],
+    });
     expect(photo).toBeNull();
   });
 
@@ -156,13 +179,18 @@ describe('field by field', () => {
       fields: { birthMonth: '' },
       issues: ['出生年月“1978年13月”的月份不正确'],
     });
-    expect(map({ ...noId, chuShengNianYue: '七八年三月' }).issues).toEqual(['出生年月“七八年三月”无法识别，应写作 1975.03 或 197503']);
+    expect(map({ ...noId, chuShengNianYue: '七八年三月' }).issues).toEqual([
+      '出生年月“七八年三月”无法识别，应写作 1975.03 或 197503',
+    ]);
     expect(map({ ...noId, chuShengNianYue: '203001' }).issues).toEqual(['出生年月“203001”晚于当前日期']);
   });
 
   it('性别: 男性/女性 accepted; anything else is an issue, taken from the 身份证号 when it is valid', () => {
     expect(map({ ...base, xingBie: '男性' })).toMatchObject({ fields: { gender: '男' }, issues: [] });
-    expect(map({ ...base, xingBie: 'M' })).toMatchObject({ fields: { gender: '男' }, issues: ['性别“M”无法识别，应为“男”或“女”，已按身份证号取“男”'] });
+    expect(map({ ...base, xingBie: 'M' })).toMatchObject({
+      fields: { gender: '男' },
+      issues: ['性别“M”无法识别，应为“男”或“女”，已按身份证号取“男”'],
+    });
     expect(map({ ...base, xingBie: '女' }).issues).toEqual(['性别“女”与身份证号显示的性别“男”不一致']);
   });
 
@@ -170,7 +198,10 @@ describe('field by field', () => {
     expect(map({ ...base, ruDangShiJian: '2001.6' }).fields.partyJoin).toBe('2001-06');
     expect(map({ ...base, ruDangShiJian: '民建会员' }).fields.partyJoin).toBe('民建会员');
     expect(map({ ...base, ruDangShiJian: '200106；民建会员' }).fields.partyJoin).toBe('2001-06'); // the party: an issue (below)
-    expect(map({ ...base, ruDangShiJian: '2001.13' })).toMatchObject({ fields: { partyJoin: '' }, issues: ['入党时间“2001.13”的月份不正确'] });
+    expect(map({ ...base, ruDangShiJian: '2001.13' })).toMatchObject({
+      fields: { partyJoin: '' },
+      issues: ['入党时间“2001.13”的月份不正确'],
+    });
   });
 
   it('schools: one when equal or one is empty or one contains the other, else both', () => {
@@ -183,7 +214,9 @@ describe('field by field', () => {
 
   it('a 学位 school text that names no school continues the 学历 one; a degree written there adds nothing', () => {
     expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业')).toBe('内蒙古大学数学科学学院基础数学专业');
-    expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业', '理学学士')).toBe('内蒙古大学数学科学学院基础数学专业');
+    expect(joinSchools('内蒙古大学数学科学学院', '基础数学专业', '理学学士')).toBe(
+      '内蒙古大学数学科学学院基础数学专业',
+    );
     expect(joinSchools('内蒙古大学', '理学学士', '理学学士')).toBe('内蒙古大学');
     expect(joinSchools('内蒙古大学', '法学硕士学位')).toBe('内蒙古大学');
     expect(joinSchools('内蒙古大学数学系', '中央民族大学数学系')).toBe('内蒙古大学数学系；中央民族大学数学系');
@@ -196,14 +229,27 @@ describe('field by field', () => {
       ['内蒙古大学', '', ''],
       ['内蒙古大学', '理学学士', '理学学士'],
     ] as const) {
-      const fields = map({ ...base, quanRiZhiJiaoYuXueLi: '大学', quanRiZhiJiaoYuXueWei: degree, quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi: xueLi, quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi: xueWei }).fields;
-      const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
+      const fields = map({
+        ...base,
+        quanRiZhiJiaoYuXueLi: '大学',
+        quanRiZhiJiaoYuXueWei: degree,
+        quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi: xueLi,
+        quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi: xueWei,
+      }).fields;
+      const person = cadreToPerson(
+        { ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' },
+        null,
+        { today: TODAY },
+      );
       expect(map(person).fields.fulltimeSchool, `${xueLi} / ${xueWei}`).toBe(fields.fulltimeSchool);
     }
   });
 
   it('出生年月 missing or unreadable with a valid 身份证号: the month is taken from the number, with an issue', () => {
-    expect(map({ ...base, chuShengNianYue: '' })).toMatchObject({ fields: { birthMonth: '1978-03' }, issues: ['缺少出生年月，已按身份证号取“1978.03”'] });
+    expect(map({ ...base, chuShengNianYue: '' })).toMatchObject({
+      fields: { birthMonth: '1978-03' },
+      issues: ['缺少出生年月，已按身份证号取“1978.03”'],
+    });
     expect(map({ ...base, chuShengNianYue: '1978年13月' })).toMatchObject({
       fields: { birthMonth: '1978-03' },
       issues: ['出生年月“1978年13月”的月份不正确，已按身份证号取“1978.03”'],
@@ -220,8 +266,14 @@ describe('field by field', () => {
       expect(r.fields.partyJoin, text).toBe('1995-06');
       expect(r.issues, text).toEqual([expect.stringMatching(/^入党时间“.+”中的“九三学社”不是日期，只导入了日期/)]);
     }
-    expect(map({ ...base, ruDangShiJian: '九三学社' })).toMatchObject({ fields: { partyJoin: '九三学社' }, issues: [] });
-    expect(map({ ...base, ruDangShiJian: '199513；九三学社' })).toMatchObject({ fields: { partyJoin: '199513；九三学社' }, issues: ['入党时间“199513”的月份不正确'] });
+    expect(map({ ...base, ruDangShiJian: '九三学社' })).toMatchObject({
+      fields: { partyJoin: '九三学社' },
+      issues: [],
+    });
+    expect(map({ ...base, ruDangShiJian: '199513；九三学社' })).toMatchObject({
+      fields: { partyJoin: '199513；九三学社' },
+      issues: ['入党时间“199513”的月份不正确'],
+    });
   });
 
   it('a two-character name spaced out for alignment is joined; others are kept', () => {
@@ -242,13 +294,20 @@ describe('field by field', () => {
       annualResultsNote: '2023年度嘉奖',
     });
     for (const none of ['无', '(无)', '（无）']) {
-      expect(map({ ...base, nianDuKaoHeJieGuo: none })).toMatchObject({ issues: [], fields: { annualResults: [], annualResultsNote: '' } });
+      expect(map({ ...base, nianDuKaoHeJieGuo: none })).toMatchObject({
+        issues: [],
+        fields: { annualResults: [], annualResultsNote: '' },
+      });
     }
   });
 
   it('exports the results and the kept text in 年度考核结果, so a round trip loses neither', () => {
     const fields = { ...map({ ...base, nianDuKaoHeJieGuo: '2022、2023年均为称职；近三年无违纪' }).fields };
-    const person = cadreToPerson({ ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' }, null, { today: TODAY });
+    const person = cadreToPerson(
+      { ...fields, unitId: 1, position: 'chief', status: '在职', unitName: '乌兰镇' },
+      null,
+      { today: TODAY },
+    );
     expect(person.nianDuKaoHeJieGuo).toBe('2022年度称职；2023年度称职。近三年无违纪');
     expect(map({ ...base, nianDuKaoHeJieGuo: person.nianDuKaoHeJieGuo }).fields).toMatchObject({
       annualResults: fields.annualResults,
@@ -260,13 +319,20 @@ describe('field by field', () => {
     const blank = { chengWei: '', xingMing: '', chuShengRiQi: '', zhengZhiMianMao: '', gongZuoDanWeiJiZhiWu: '' };
     const r = map({
       ...base,
-      jiaTingChengYuan: [blank, { ...blank, chengWei: '父亲', xingMing: '巴图', chuShengRiQi: '已故' }, { ...blank, chengWei: '母亲' }],
+      jiaTingChengYuan: [
+        blank,
+        { ...blank, chengWei: '父亲', xingMing: '巴图', chuShengRiQi: '已故' },
+        { ...blank, chengWei: '母亲' },
+      ],
     });
     expect(r.fields.family).toEqual([
       { relation: '父亲', name: '巴图', birthMonth: '', politicalStatus: '', workUnitPost: '' },
       { relation: '母亲', name: '', birthMonth: '', politicalStatus: '', workUnitPost: '' },
     ]);
-    expect(r.issues).toEqual(['家庭成员“巴图”的出生日期“已故”无法识别，应写作 1975.03 或 197503', '家庭成员“母亲”缺少姓名']);
+    expect(r.issues).toEqual([
+      '家庭成员“巴图”的出生日期“已故”无法识别，应写作 1975.03 或 197503',
+      '家庭成员“母亲”缺少姓名',
+    ]);
   });
 
   it('简历 line ends are normalised to \\n', () => {
@@ -281,11 +347,23 @@ describe('任职时间 from the 简历', () => {
     ['201905--  阿尔巴斯苏木党委书记', '阿尔巴斯苏木党委书记', '2019-05'],
     ['2019年5月—— 阿尔巴斯苏木党委书记', '阿尔巴斯苏木党委书记', '2019-05'],
     ['2019.05--至今 阿尔巴斯苏木党委书记', '阿尔巴斯苏木党委书记', '2019-05'], // “至今”: still open
-    ['2016.02--2019.05  乌兰镇副镇长\n2019.05--         乌兰镇党委副书记、\n                  镇长', '乌兰镇党委副书记、镇长', '2019-05'],
+    [
+      '2016.02--2019.05  乌兰镇副镇长\n2019.05--         乌兰镇党委副书记、\n                  镇长',
+      '乌兰镇党委副书记、镇长',
+      '2019-05',
+    ],
     ['2019.05--2023.01  阿尔巴斯苏木党委书记', '阿尔巴斯苏木党委书记', ''], // closed: not current
     ['2019.05--         鄂托克旗农牧局副局长', '阿尔巴斯苏木党委书记', ''], // open, but another post
-    ['2013.11--         鄂托克旗农牧局副局长\n2019.05--         阿尔巴斯苏木党委书记', '阿尔巴斯苏木党委书记', '2019-05'],
-    ['2019.05--         阿尔巴斯苏木党委书记\n（2020.09--2021.01 在内蒙古党校学习）', '阿尔巴斯苏木党委书记', '2019-05'],
+    [
+      '2013.11--         鄂托克旗农牧局副局长\n2019.05--         阿尔巴斯苏木党委书记',
+      '阿尔巴斯苏木党委书记',
+      '2019-05',
+    ],
+    [
+      '2019.05--         阿尔巴斯苏木党委书记\n（2020.09--2021.01 在内蒙古党校学习）',
+      '阿尔巴斯苏木党委书记',
+      '2019-05',
+    ],
     ['', '阿尔巴斯苏木党委书记', ''],
     ['2019.05--         阿尔巴斯苏木党委书记', '', ''],
   ])('%j with post %s → %s', (resume, post, since) => {
@@ -329,9 +407,16 @@ describe('cadreToPerson', () => {
 
   it('puts the unit in front of a post that does not name it', () => {
     const today = { today: TODAY };
-    expect(cadreToPerson({ ...cadre, currentPost: '党委副书记、镇长', unitName: '乌兰镇' }, null, today).xianRenZhiWu).toBe('乌兰镇党委副书记、镇长');
-    expect(cadreToPerson({ ...cadre, currentPost: '乌兰镇镇长', unitName: '乌兰镇人民政府' }, null, today).xianRenZhiWu).toBe('乌兰镇镇长');
-    expect(cadreToPerson({ ...cadre, currentPost: '乌兰镇党委书记', unitName: '中共乌兰镇委员会' }, null, today).xianRenZhiWu).toBe('乌兰镇党委书记');
+    expect(
+      cadreToPerson({ ...cadre, currentPost: '党委副书记、镇长', unitName: '乌兰镇' }, null, today).xianRenZhiWu,
+    ).toBe('乌兰镇党委副书记、镇长');
+    expect(
+      cadreToPerson({ ...cadre, currentPost: '乌兰镇镇长', unitName: '乌兰镇人民政府' }, null, today).xianRenZhiWu,
+    ).toBe('乌兰镇镇长');
+    expect(
+      cadreToPerson({ ...cadre, currentPost: '乌兰镇党委书记', unitName: '中共乌兰镇委员会' }, null, today)
+        .xianRenZhiWu,
+    ).toBe('乌兰镇党委书记');
     expect(cadreToPerson({ ...cadre, currentPost: '', unitName: '乌兰镇' }, null, today).xianRenZhiWu).toBe('');
   });
 
@@ -344,14 +429,26 @@ describe('cadreToPerson', () => {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ym = (y: number, m: number) => `${y}-${pad(m)}`;
-const ymArb = (from: number, to: number) => fc.tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => ym(y, m));
+const ymArb = (from: number, to: number) =>
+  fc.tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => ym(y, m));
 // Texts as a valid profile holds them: trimmed (JS trim, as the schema does), LF only.
 const text = trickyText.map((s) => s.replace(/\r/g, '').trim());
 const NAMES = [...'王李张刘陈杨赵黄周吴巴特尔秀梅丽强国建𠮷敏娜'];
 const nameArb = fc.array(fc.constantFrom(...NAMES), { minLength: 2, maxLength: 4 }).map((xs) => xs.join(''));
 const UNITS = ['乌兰镇', '棋盘井镇', '阿尔巴斯苏木', '鄂托克旗财政局', '鄂托克旗农牧局'];
 const ROLES = ['党委书记', '党委副书记、镇长', '副镇长', '党组书记、局长', '党组成员、副局长', '党委委员、纪委书记'];
-const RESULT_WORDS = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格', '不定等次', '不确定等次', '未参加考核'];
+const RESULT_WORDS = [
+  '优秀',
+  '称职',
+  '基本称职',
+  '不称职',
+  '合格',
+  '基本合格',
+  '不合格',
+  '不定等次',
+  '不确定等次',
+  '未参加考核',
+];
 const looksLikeDate = (s: string) => /^[\d\s.．\-/年月日]+$/.test(s);
 const JPEG = Buffer.from(SAMPLE_PHOTO, 'base64');
 
@@ -359,31 +456,55 @@ const cadreArb = fc
   .record({
     name: nameArb,
     male: fc.boolean(),
-    birth: fc.tuple(fc.integer({ min: 1960, max: 2000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })),
+    birth: fc.tuple(
+      fc.integer({ min: 1960, max: 2000 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+    ),
     withId: fc.boolean(),
     seq: fc.integer({ min: 0, max: 99 }),
     ethnicity: text,
     nativePlace: text,
     birthPlace: text,
-    partyJoin: fc.oneof(fc.constant(''), ymArb(1980, 2025), fc.constantFrom('民建会员', '九三学社社员', '无党派人士'), text.filter((s) => !looksLikeDate(s))),
+    partyJoin: fc.oneof(
+      fc.constant(''),
+      ymArb(1980, 2025),
+      fc.constantFrom('民建会员', '九三学社社员', '无党派人士'),
+      text.filter((s) => !looksLikeDate(s)),
+    ),
     workStart: fc.oneof(fc.constant(''), ymArb(2001, 2025)),
     health: text,
     techTitle: text,
     expertise: text,
     education: fc.array(text, { minLength: 4, maxLength: 4 }),
-    fulltimeSchool: fc.oneof(text, fc.tuple(text, text).map(([a, b]) => `${a}；${b}`)),
-    parttimeSchool: fc.oneof(text, fc.tuple(text, text).map(([a, b]) => `${a}；${b}`)),
+    fulltimeSchool: fc.oneof(
+      text,
+      fc.tuple(text, text).map(([a, b]) => `${a}；${b}`),
+    ),
+    parttimeSchool: fc.oneof(
+      text,
+      fc.tuple(text, text).map(([a, b]) => `${a}；${b}`),
+    ),
     unit: fc.constantFrom(...UNITS),
     role: fc.constantFrom(...ROLES),
     history: fc.array(fc.tuple(ymArb(1990, 2015), ymArb(2015, 2024), text), { maxLength: 5 }),
-    interludes: fc.array(text.map((s) => s.replace(/\n/g, ' ')), { maxLength: 3 }),
+    interludes: fc.array(
+      text.map((s) => s.replace(/\n/g, ' ')),
+      { maxLength: 3 },
+    ),
     since: fc.option(ymArb(2015, 2025), { nil: null }),
     rewards: text,
     extras: fc.array(text, { minLength: 4, maxLength: 4 }),
     years: fc.uniqueArray(fc.integer({ min: 1990, max: 2025 }), { maxLength: 5 }),
     results: fc.array(fc.constantFrom(...RESULT_WORDS), { minLength: 5, maxLength: 5 }),
     family: fc.array(
-      fc.record({ relation: fc.constantFrom('妻子', '丈夫', '儿子', '女儿', '父亲', '母亲'), name: nameArb, birthMonth: fc.oneof(fc.constant(''), ymArb(1930, 2024)), politicalStatus: text, workUnitPost: text }),
+      fc.record({
+        relation: fc.constantFrom('妻子', '丈夫', '儿子', '女儿', '父亲', '母亲'),
+        name: nameArb,
+        birthMonth: fc.oneof(fc.constant(''), ymArb(1930, 2024)),
+        politicalStatus: text,
+        workUnitPost: text,
+      }),
       { maxLength: 4 },
     ),
     photo: fc.constantFrom(null, JPEG),
@@ -393,12 +514,21 @@ const cadreArb = fc
     const first17 = `150624${by}${pad(bm)}${pad(bd)}${pad(g.seq)}${g.male ? 1 : 2}`;
     const currentPost = `${g.unit}${g.role}`;
     const lines = [
-      ...g.history.map(([from, to, what]) => `${from.replace('-', '.')}--${to.replace('-', '.')}  ${what.replace(/\n/g, ' ')}`),
+      ...g.history.map(
+        ([from, to, what]) => `${from.replace('-', '.')}--${to.replace('-', '.')}  ${what.replace(/\n/g, ' ')}`,
+      ),
       ...g.interludes.map((s) => `  ${s}`),
       ...(g.since ? [`${g.since.replace('-', '.')}--         ${currentPost}`] : []),
     ];
-    const annualResults: AnnualResult[] = [...g.years].sort((a, b) => a - b).map((year, i) => ({ year, result: g.results[i]! }));
-    const [fulltimeEducation, fulltimeDegree, parttimeEducation, parttimeDegree] = g.education as [string, string, string, string];
+    const annualResults: AnnualResult[] = [...g.years]
+      .sort((a, b) => a - b)
+      .map((year, i) => ({ year, result: g.results[i]! }));
+    const [fulltimeEducation, fulltimeDegree, parttimeEducation, parttimeDegree] = g.education as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const cadre: CadreInput & { unitName: string } = {
       name: g.name,
       gender: g.male ? '男' : '女',

@@ -12,8 +12,10 @@ const NO_PIC = '没有找到同名的 .pic 照片文件';
 
 /** A fixture's fields, to change one and read the result (as UTF-8, which readLrm reads like GB18030). */
 const fieldsOf = (name: string): string[] => splitLrmFields(new TextDecoder('gb18030').decode(fixture(name)))!;
-const lrmOf = (fields: readonly string[]) => Buffer.from(fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(','), 'utf8');
-const withField = (name: string, k: number, value: string) => lrmOf(fieldsOf(name).map((f, i) => (i === k ? value : f)));
+const lrmOf = (fields: readonly string[]) =>
+  Buffer.from(fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(','), 'utf8');
+const withField = (name: string, k: number, value: string) =>
+  lrmOf(fieldsOf(name).map((f, i) => (i === k ? value : f)));
 const absentOf = (r: ReturnType<typeof readLrm>) => (r.ok ? [...r.absent].sort() : r.error);
 
 describe('readLrm', () => {
@@ -39,12 +41,28 @@ describe('readLrm', () => {
     });
     expect(r.person.jianLi.split('\n')).toHaveLength(4);
     expect(r.person.jiaTingChengYuan).toEqual([
-      { chengWei: '妻子', xingMing: '刘芳', chuShengRiQi: '197410', zhengZhiMianMao: '中共党员', gongZuoDanWeiJiZhiWu: '鄂托克旗人民医院护士' },
-      { chengWei: '女儿', xingMing: '王悦', chuShengRiQi: '199902', zhengZhiMianMao: '共青团员', gongZuoDanWeiJiZhiWu: '内蒙古大学学生' },
+      {
+        chengWei: '妻子',
+        xingMing: '刘芳',
+        chuShengRiQi: '197410',
+        zhengZhiMianMao: '中共党员',
+        gongZuoDanWeiJiZhiWu: '鄂托克旗人民医院护士',
+      },
+      {
+        chengWei: '女儿',
+        xingMing: '王悦',
+        chuShengRiQi: '199902',
+        zhengZhiMianMao: '共青团员',
+        gongZuoDanWeiJiZhiWu: '内蒙古大学学生',
+      },
     ]);
     const mapped = personToCadre(r.person, { today: TODAY });
     expect(mapped.issues).toEqual([]);
-    expect(mapped.fields).toMatchObject({ birthMonth: '1972-08', postSince: '2016-02', parttimeSchool: '中央党校函授学院经济管理专业' });
+    expect(mapped.fields).toMatchObject({
+      birthMonth: '1972-08',
+      postSince: '2016-02',
+      parttimeSchool: '中央党校函授学院经济管理专业',
+    });
     expect(mapped.fields.annualResults).toHaveLength(3);
     expect(isJpeg(mapped.photo)).toBe(true);
   });
@@ -66,9 +84,18 @@ describe('readLrm', () => {
     expect(readLrm(new Uint8Array(), null)).toEqual({ ok: false, error: '文件为空' });
     expect(readLrm(fixture('巴特尔.lrmx'), null)).toEqual({ ok: false, error: NOT_LRM });
     expect(readLrm(Buffer.from([0x22, 0xff, 0xfe, 0x80, 0x81]), null).ok).toBe(false);
-    expect(readLrm(Buffer.from('"张三","男'), null)).toEqual({ ok: false, error: `${NOT_LRM}：引号不配对或字段之间有多余内容，文件可能已损坏` });
-    expect(readLrm(Buffer.from('"张三","男","197001"'), null)).toEqual({ ok: false, error: `${NOT_LRM}：只有 3 项，至少应有 9 项` });
-    expect(readLrm(Buffer.from('"","男","197001","汉族","","","","",""'), null)).toEqual({ ok: false, error: `${NOT_LRM}：“姓名”为空` });
+    expect(readLrm(Buffer.from('"张三","男'), null)).toEqual({
+      ok: false,
+      error: `${NOT_LRM}：引号不配对或字段之间有多余内容，文件可能已损坏`,
+    });
+    expect(readLrm(Buffer.from('"张三","男","197001"'), null)).toEqual({
+      ok: false,
+      error: `${NOT_LRM}：只有 3 项，至少应有 9 项`,
+    });
+    expect(readLrm(Buffer.from('"","男","197001","汉族","","","","",""'), null)).toEqual({
+      ok: false,
+      error: `${NOT_LRM}：“姓名”为空`,
+    });
   });
 
   it('a short file (nine fields) reads with warnings for the fields it lacks', () => {
@@ -77,11 +104,30 @@ describe('readLrm', () => {
     // Everything past field 9 is absent, so a re-import keeps what is stored for it.
     expect(absentOf(r)).toEqual(
       [
-        'chengBaoDanWei', 'jiSuanNianLingShiJian', 'jiaTingChengYuan', 'jiangChengQingKuang', 'jianLi', 'nianDuKaoHeJieGuo',
-        'niMianZhiWu', 'niRenZhiWu', 'quanRiZhiJiaoYuXueLi', 'quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'quanRiZhiJiaoYuXueWei',
-        'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi', 'renMianLiYou', 'shenFenZheng', 'shuXiZhuanYeYouHeZhuanChang', 'tianBiaoRen',
-        'tianBiaoShiJian', 'xianRenZhiWu', 'zaiZhiJiaoYuXueLi', 'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi', 'zaiZhiJiaoYuXueWei',
-        'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi', 'zhaoPian', 'zhuanYeJiShuZhiWu',
+        'chengBaoDanWei',
+        'jiSuanNianLingShiJian',
+        'jiaTingChengYuan',
+        'jiangChengQingKuang',
+        'jianLi',
+        'nianDuKaoHeJieGuo',
+        'niMianZhiWu',
+        'niRenZhiWu',
+        'quanRiZhiJiaoYuXueLi',
+        'quanRiZhiJiaoYuXueLiBiYeYuanXiaoXi',
+        'quanRiZhiJiaoYuXueWei',
+        'quanRiZhiJiaoYuXueWeiBiYeYuanXiaoXi',
+        'renMianLiYou',
+        'shenFenZheng',
+        'shuXiZhuanYeYouHeZhuanChang',
+        'tianBiaoRen',
+        'tianBiaoShiJian',
+        'xianRenZhiWu',
+        'zaiZhiJiaoYuXueLi',
+        'zaiZhiJiaoYuXueLiBiYeYuanXiaoXi',
+        'zaiZhiJiaoYuXueWei',
+        'zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi',
+        'zhaoPian',
+        'zhuanYeJiShuZhiWu',
       ].sort(),
     );
   });
@@ -129,9 +175,27 @@ describe('readLrm, layout B (家庭成员 as five @-joined columns, no 身份证
       jiangChengQingKuang: '2019年被评为全旗优秀共产党员。',
       nianDuKaoHeJieGuo: '2022年度称职；2023年度优秀；2024年度称职。',
       jiaTingChengYuan: [
-        { chengWei: '丈夫', xingMing: '王海军', chuShengRiQi: '197803', zhengZhiMianMao: '中共党员', gongZuoDanWeiJiZhiWu: '杭锦旗自然资源局干部' },
-        { chengWei: '女儿', xingMing: '王雨桐', chuShengRiQi: '200709', zhengZhiMianMao: '共青团员', gongZuoDanWeiJiZhiWu: '杭锦旗中学学生' },
-        { chengWei: '母亲', xingMing: '李秀珍', chuShengRiQi: '195202', zhengZhiMianMao: '群众', gongZuoDanWeiJiZhiWu: '退休' },
+        {
+          chengWei: '丈夫',
+          xingMing: '王海军',
+          chuShengRiQi: '197803',
+          zhengZhiMianMao: '中共党员',
+          gongZuoDanWeiJiZhiWu: '杭锦旗自然资源局干部',
+        },
+        {
+          chengWei: '女儿',
+          xingMing: '王雨桐',
+          chuShengRiQi: '200709',
+          zhengZhiMianMao: '共青团员',
+          gongZuoDanWeiJiZhiWu: '杭锦旗中学学生',
+        },
+        {
+          chengWei: '母亲',
+          xingMing: '李秀珍',
+          chuShengRiQi: '195202',
+          zhengZhiMianMao: '群众',
+          gongZuoDanWeiJiZhiWu: '退休',
+        },
       ],
       xianRenZhiWu: '杭锦旗锡尼镇党委副书记、镇长',
       niRenZhiWu: '杭锦旗人民政府副旗长',
@@ -170,8 +234,20 @@ describe('readLrm, layout B (家庭成员 as five @-joined columns, no 身份证
         { year: 2024, result: '称职' },
       ],
       family: [
-        { relation: '丈夫', name: '王海军', birthMonth: '1978-03', politicalStatus: '中共党员', workUnitPost: '杭锦旗自然资源局干部' },
-        { relation: '女儿', name: '王雨桐', birthMonth: '2007-09', politicalStatus: '共青团员', workUnitPost: '杭锦旗中学学生' },
+        {
+          relation: '丈夫',
+          name: '王海军',
+          birthMonth: '1978-03',
+          politicalStatus: '中共党员',
+          workUnitPost: '杭锦旗自然资源局干部',
+        },
+        {
+          relation: '女儿',
+          name: '王雨桐',
+          birthMonth: '2007-09',
+          politicalStatus: '共青团员',
+          workUnitPost: '杭锦旗中学学生',
+        },
         { relation: '母亲', name: '李秀珍', birthMonth: '1952-02', politicalStatus: '群众', workUnitPost: '退休' },
       ],
     });
@@ -197,13 +273,27 @@ describe('readLrm, layout B (家庭成员 as five @-joined columns, no 身份证
       zhaoPian: '',
     });
     expect(r.person.jiaTingChengYuan).toEqual([
-      { chengWei: '父亲', xingMing: '赵德明', chuShengRiQi: '194805', zhengZhiMianMao: '群众', gongZuoDanWeiJiZhiWu: '退休' },
+      {
+        chengWei: '父亲',
+        xingMing: '赵德明',
+        chuShengRiQi: '194805',
+        zhengZhiMianMao: '群众',
+        gongZuoDanWeiJiZhiWu: '退休',
+      },
     ]);
     const mapped = personToCadre(r.person, { today: TODAY });
     expect(mapped.issues).toEqual([]);
     expect(mapped.photo).toBeNull();
-    expect(mapped.fields).toMatchObject({ birthMonth: '1968-11', partyJoin: '1992-07', workStart: '1989-08', postSince: '2016-01', currentPost: '乌审旗农牧局局长' });
-    expect(mapped.fields.family).toEqual([{ relation: '父亲', name: '赵德明', birthMonth: '1948-05', politicalStatus: '群众', workUnitPost: '退休' }]);
+    expect(mapped.fields).toMatchObject({
+      birthMonth: '1968-11',
+      partyJoin: '1992-07',
+      workStart: '1989-08',
+      postSince: '2016-01',
+      currentPost: '乌审旗农牧局局长',
+    });
+    expect(mapped.fields.family).toEqual([
+      { relation: '父亲', name: '赵德明', birthMonth: '1948-05', politicalStatus: '群众', workUnitPost: '退休' },
+    ]);
   });
 
   it('a GB18030 file and its UTF-8 copy read the same', () => {
@@ -224,9 +314,17 @@ describe('readLrm, layout B (家庭成员 as five @-joined columns, no 身份证
 
   it('a column without padding, or with an empty last entry, still lines up', () => {
     const unpadded = readLrm(withField('张丽华.lrm', 23, '中共党员@共青团员@群众'), null);
-    expect(unpadded.ok && unpadded.person.jiaTingChengYuan.map((m) => m.zhengZhiMianMao)).toEqual(['中共党员', '共青团员', '群众']);
+    expect(unpadded.ok && unpadded.person.jiaTingChengYuan.map((m) => m.zhengZhiMianMao)).toEqual([
+      '中共党员',
+      '共青团员',
+      '群众',
+    ]);
     const lastEmpty = readLrm(withField('张丽华.lrm', 23, '中共党员@共青团员@@@@@'), null);
-    expect(lastEmpty.ok && lastEmpty.person.jiaTingChengYuan.map((m) => m.zhengZhiMianMao)).toEqual(['中共党员', '共青团员', '']);
+    expect(lastEmpty.ok && lastEmpty.person.jiaTingChengYuan.map((m) => m.zhengZhiMianMao)).toEqual([
+      '中共党员',
+      '共青团员',
+      '',
+    ]);
     expect(lastEmpty.ok && lastEmpty.warnings).toEqual([NO_ID, NO_PIC]);
   });
 
@@ -257,7 +355,10 @@ describe('readLrm refuses a file whose field order cannot be told', () => {
 
   it('a date where text belongs in the first nine fields', () => {
     const r = readLrm(Buffer.from('"张三","197001","男","汉族","河北","199001","健康","河北","199207"'), null);
-    expect(r).toEqual({ ok: false, error: `${NO_ORDER}：第 2 项“性别”不应是日期，实为“197001”，各项可能错位，${REFUSED}` });
+    expect(r).toEqual({
+      ok: false,
+      error: `${NO_ORDER}：第 2 项“性别”不应是日期，实为“197001”，各项可能错位，${REFUSED}`,
+    });
     const text = readLrm(Buffer.from('"张三","男","汉族","197001","河北","199001","健康","河北","199207"'), null);
     expect(text.ok).toBe(false);
   });
@@ -283,7 +384,10 @@ describe('readLrm refuses a file whose field order cannot be told', () => {
   it('both orders fit and the clues disagree (简历 where A has it, 33 fields as B has): refused', () => {
     const fields = [...'张三,男,197001,汉族,河北,199001,健康,河北,199207'.split(','), ...Array<string>(24).fill('')];
     fields[16] = '1992.07--         某县干部';
-    expect(readLrm(lrmOf(fields), null)).toEqual({ ok: false, error: `${NO_ORDER}：共 33 项，两种顺序都说得通（简历等项的位置无法区分）。${REFUSED}` });
+    expect(readLrm(lrmOf(fields), null)).toEqual({
+      ok: false,
+      error: `${NO_ORDER}：共 33 项，两种顺序都说得通（简历等项的位置无法区分）。${REFUSED}`,
+    });
     // With the 简历 where B has it, both clues agree.
     [fields[16], fields[17]] = ['', fields[16]!];
     const b = readLrm(lrmOf(fields), null);

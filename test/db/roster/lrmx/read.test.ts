@@ -44,8 +44,20 @@ const BATEER: LrmxPerson = {
   nianDuKaoHeJieGuo: '2022年度称职；2023年度优秀；2024年度称职。',
   renMianLiYou: '',
   jiaTingChengYuan: [
-    { chengWei: '妻子', xingMing: '王丽', chuShengRiQi: '198004', zhengZhiMianMao: '中共党员', gongZuoDanWeiJiZhiWu: '鄂托克旗第一中学教师' },
-    { chengWei: '儿子', xingMing: '巴音', chuShengRiQi: '200509', zhengZhiMianMao: '共青团员', gongZuoDanWeiJiZhiWu: '内蒙古大学学生' },
+    {
+      chengWei: '妻子',
+      xingMing: '王丽',
+      chuShengRiQi: '198004',
+      zhengZhiMianMao: '中共党员',
+      gongZuoDanWeiJiZhiWu: '鄂托克旗第一中学教师',
+    },
+    {
+      chengWei: '儿子',
+      xingMing: '巴音',
+      chuShengRiQi: '200509',
+      zhengZhiMianMao: '共青团员',
+      gongZuoDanWeiJiZhiWu: '内蒙古大学学生',
+    },
   ],
   chengBaoDanWei: '中共鄂托克旗委组织部',
   jiSuanNianLingShiJian: '202512',
@@ -106,7 +118,10 @@ describe('encodings', () => {
 
   it('declared GB18030 but re-saved as UTF-8: read as UTF-8, with a warning', () => {
     const text = fixture('巴特尔.lrmx').toString('utf8').replace('encoding="UTF-8"', 'encoding="GB18030"');
-    expect(readOk(Buffer.from(text))).toEqual({ person: BATEER, warnings: ['文件声明为 GB18030 编码，但内容是 UTF-8，已按 UTF-8 读取'] });
+    expect(readOk(Buffer.from(text))).toEqual({
+      person: BATEER,
+      warnings: ['文件声明为 GB18030 编码，但内容是 UTF-8，已按 UTF-8 读取'],
+    });
   });
 
   it('a plain Uint8Array (not a Buffer) reads the same', () => {
@@ -125,7 +140,9 @@ describe('encodings', () => {
   });
 
   it('an encoding TextDecoder does not know is refused by name', () => {
-    const r = readLrmx(Buffer.from('<?xml version="1.0" encoding="x-klingon"?><Person><XingMing>A</XingMing></Person>'));
+    const r = readLrmx(
+      Buffer.from('<?xml version="1.0" encoding="x-klingon"?><Person><XingMing>A</XingMing></Person>'),
+    );
     expect(r).toEqual({ ok: false, error: `${NOT_LRMX}：不支持文件声明的编码“x-klingon”` });
   });
 });
@@ -158,14 +175,19 @@ describe('missing and empty elements', () => {
   });
 
   it('an empty 姓名 is an error', () => {
-    const xml = fixture('巴特尔.lrmx').toString('utf8').replace('<XingMing>巴特尔</XingMing>', '<XingMing>  </XingMing>');
+    const xml = fixture('巴特尔.lrmx')
+      .toString('utf8')
+      .replace('<XingMing>巴特尔</XingMing>', '<XingMing>  </XingMing>');
     expect(readLrmx(Buffer.from(xml))).toEqual({ ok: false, error: `${NOT_LRMX}：“姓名”为空` });
   });
 
   it('a repeated element: the first one, with a warning; unknown elements are ignored', () => {
     const xml = fixture('巴特尔.lrmx')
       .toString('utf8')
-      .replace('<MinZu>蒙古族</MinZu>', '<MinZu>蒙古族</MinZu><MinZu>汉族</MinZu><DaoLingNianYue>1990</DaoLingNianYue>');
+      .replace(
+        '<MinZu>蒙古族</MinZu>',
+        '<MinZu>蒙古族</MinZu><MinZu>汉族</MinZu><DaoLingNianYue>1990</DaoLingNianYue>',
+      );
     const { person, warnings } = readOk(Buffer.from(xml));
     expect(person).toEqual(BATEER);
     expect(warnings).toEqual(['“民族”项出现了 2 次，已取第一项']);
@@ -217,7 +239,10 @@ describe('refusals', () => {
   });
 
   it('a root other than Person', () => {
-    expect(readLrmx(fixture('variant-wrong-root.lrmx'))).toEqual({ ok: false, error: `${NOT_LRMX}：根元素是“Cadre”，应为“Person”` });
+    expect(readLrmx(fixture('variant-wrong-root.lrmx'))).toEqual({
+      ok: false,
+      error: `${NOT_LRMX}：根元素是“Cadre”，应为“Person”`,
+    });
   });
 
   it('truncated XML (never half-read)', () => {
@@ -228,13 +253,19 @@ describe('refusals', () => {
 
   it('mis-nested tags and a bare “&”', () => {
     const r = readLrmx(Buffer.from('<Person><XingMing>a</MinZu></Person>'));
-    expect(!r.ok && r.error).toBe(`${NOT_LRMX}：XML 格式错误（第 1 行：结束标记 </MinZu> 与开始标记 <XingMing> 不匹配）`);
+    expect(!r.ok && r.error).toBe(
+      `${NOT_LRMX}：XML 格式错误（第 1 行：结束标记 </MinZu> 与开始标记 <XingMing> 不匹配）`,
+    );
     const amp = readLrmx(fixture('variant-bare-ampersand.lrmx'));
     expect(!amp.ok && amp.error).toContain('无法识别的实体引用“&D”');
   });
 
   it('content after the root, text before it, a second declaration', () => {
-    for (const xml of ['<Person><XingMing>a</XingMing></Person><Person/>', 'x<Person/>', '<Person><?xml version="1.0"?></Person>']) {
+    for (const xml of [
+      '<Person><XingMing>a</XingMing></Person><Person/>',
+      'x<Person/>',
+      '<Person><?xml version="1.0"?></Person>',
+    ]) {
       const r = readLrmx(Buffer.from(xml));
       expect(r.ok, xml).toBe(false);
     }
@@ -248,7 +279,10 @@ describe('refusals', () => {
 
   it('control characters XML forbids: dropped from text with a warning (characters.test.ts), refused in markup', () => {
     const r = readLrmx(Buffer.from('<Person><XingMing>a\u0001</XingMing></Person>'));
-    expect(r.ok && [r.person.xingMing, r.warnings]).toEqual(['a', ['第 1 行含有控制字符 U+0001，已删除', '缺少“出生年月”项', '缺少“现任职务”项', '缺少“身份证号”项']]);
+    expect(r.ok && [r.person.xingMing, r.warnings]).toEqual([
+      'a',
+      ['第 1 行含有控制字符 U+0001，已删除', '缺少“出生年月”项', '缺少“现任职务”项', '缺少“身份证号”项'],
+    ]);
     expect(readLrmx(Buffer.from('<Person><Xing\u0001Ming>a</Xing\u0001Ming></Person>')).ok).toBe(false);
     expect(readLrmx(Buffer.from('<Person\u0001><XingMing>a</XingMing></Person>')).ok).toBe(false);
   });

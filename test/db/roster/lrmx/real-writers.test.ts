@@ -10,7 +10,11 @@ function imported(name: string) {
   return { fields: mapped.fields, warnings: [...read.warnings, ...mapped.issues] };
 }
 
-const RESUME = ['1994.09--1998.07  内蒙古大学数学科学学院基础数学专业学习', '1998.07--2016.03  鄂托克旗统计局科员、副局长', '2016.03--          鄂托克旗统计局局长'];
+const RESUME = [
+  '1994.09--1998.07  内蒙古大学数学科学学院基础数学专业学习',
+  '1998.07--2016.03  鄂托克旗统计局科员、副局长',
+  '2016.03--          鄂托克旗统计局局长',
+];
 const years = (pairs: [number, string][]) => pairs.map(([year, result]) => ({ year, result }));
 
 describe('real writers', () => {
@@ -24,7 +28,10 @@ describe('real writers', () => {
       birthMonth: '1972-08',
       resume: RESUME.join('\n'),
       fulltimeSchool: '内蒙古大学数学科学学院基础数学专业',
-      annualResults: years([[2020, '优秀'], [2021, '合格']]),
+      annualResults: years([
+        [2020, '优秀'],
+        [2021, '合格'],
+      ]),
       annualResultsNote: '',
     });
   });
@@ -39,7 +46,11 @@ describe('real writers', () => {
       fulltimeDegree: '理学学士',
       parttimeSchool: '',
       family: [],
-      annualResults: years([[2022, '合格'], [2023, '合格'], [2024, '合格']]),
+      annualResults: years([
+        [2022, '合格'],
+        [2023, '合格'],
+        [2024, '合格'],
+      ]),
       annualResultsNote: '',
     });
     expect(warnings).toEqual([
@@ -56,7 +67,10 @@ describe('real writers', () => {
       name: '高志远',
       currentPost: '鄂托克旗统计局局长',
       resume: RESUME.join('\n'),
-      annualResults: years([[2021, '称职'], [2022, '优秀']]),
+      annualResults: years([
+        [2021, '称职'],
+        [2022, '优秀'],
+      ]),
     });
   });
 
@@ -65,21 +79,38 @@ describe('real writers', () => {
     expect(fields).toMatchObject({
       resume: RESUME.join('\n'),
       rewards: '2019年度嘉奖',
-      annualResults: years([[2021, '称职'], [2022, '称职']]),
+      annualResults: years([
+        [2021, '称职'],
+        [2022, '称职'],
+      ]),
       postSince: '2016-03',
     });
-    expect(warnings).toEqual(['第 25 行含有垂直制表符（U+000B，Word 的手动换行符），已按换行读取', '第 26 行含有控制字符 U+0001，已删除']);
+    expect(warnings).toEqual([
+      '第 25 行含有垂直制表符（U+000B，Word 的手动换行符），已按换行读取',
+      '第 26 行含有控制字符 U+0001，已删除',
+    ]);
   });
 
   it('GBK bytes without any declaration: read as GB18030, with a warning to check the text', () => {
     const { fields, warnings } = imported('real-gbk-undeclared.lrmx');
-    expect(fields).toMatchObject({ name: '高志远', nativePlace: '内蒙古鄂托克旗', resume: RESUME.join('\n'), annualResults: years([[2021, '优秀']]) });
+    expect(fields).toMatchObject({
+      name: '高志远',
+      nativePlace: '内蒙古鄂托克旗',
+      resume: RESUME.join('\n'),
+      annualResults: years([[2021, '优秀']]),
+    });
     expect(warnings).toEqual(['文件不是有效的 UTF-8 文本，已按 GB18030 编码读取，请核对文字是否正确']);
   });
 
   it('a private-use character (U+E003) in 简历 and as a reference in 奖惩: removed, naming the field', () => {
     const { fields, warnings } = imported('real-private-use.lrmx');
-    expect(fields).toMatchObject({ resume: RESUME.join('\n'), rewards: '无', annualResults: [], annualResultsNote: '', postSince: '2016-03' });
+    expect(fields).toMatchObject({
+      resume: RESUME.join('\n'),
+      rewards: '无',
+      annualResults: [],
+      annualResultsNote: '',
+      postSince: '2016-03',
+    });
     expect(warnings).toEqual([
       '“简历”中含有 1 个无法通用显示的私用区字符（U+E003），已删除',
       '“奖惩情况”中含有 1 个无法通用显示的私用区字符（U+E003），已删除',
@@ -93,7 +124,10 @@ describe('real writers', () => {
   });
 
   it('“无” for no results, and a remark beside results kept verbatim', () => {
-    expect(imported('real-no-results.lrmx')).toMatchObject({ fields: { annualResults: [], annualResultsNote: '' }, warnings: [] });
+    expect(imported('real-no-results.lrmx')).toMatchObject({
+      fields: { annualResults: [], annualResultsNote: '' },
+      warnings: [],
+    });
     expect(imported('real-mixed-results.lrmx')).toMatchObject({
       fields: { annualResults: years([[2023, '称职']]), annualResultsNote: '近三年无违纪违法行为' },
       warnings: ['年度考核结果“近三年无违纪违法行为”无法识别为逐年结果，已按原文保存在“年度考核结果（原文）”中'],

@@ -9,10 +9,13 @@ import { generatePersons } from './generate';
 import { fixture, readFixture, readOk } from './helpers';
 
 describe('writeLrmx', () => {
-  it.each(['巴特尔.lrmx', '李秀梅.lrmx'])('rewrites %s byte for byte (same declaration, xmlns, order, indentation, CRLF)', (name) => {
-    const bytes = fixture(name);
-    expect(writeLrmx(readOk(bytes).person).equals(bytes)).toBe(true);
-  });
+  it.each(['巴特尔.lrmx', '李秀梅.lrmx'])(
+    'rewrites %s byte for byte (same declaration, xmlns, order, indentation, CRLF)',
+    (name) => {
+      const bytes = fixture(name);
+      expect(writeLrmx(readOk(bytes).person).equals(bytes)).toBe(true);
+    },
+  );
 
   it('escapes markup, keeps quotes and newlines as they are, writes CR as a reference', () => {
     const xml = writeLrmx({ ...emptyLrmxPerson(), xingMing: 'A<&>"\'', jianLi: 'l1\n  l2\r\nl3' }).toString('utf8');
@@ -29,13 +32,17 @@ describe('writeLrmx', () => {
 });
 
 describe('round trips (writer → reader)', () => {
-  it.each(['巴特尔.lrmx', '李秀梅.lrmx', 'variant-tricky.lrmx', 'variant-gb18030.lrmx', 'variant-utf16le.lrmx', 'variant-empty-elements.lrmx'])(
-    '%s',
-    (name) => {
-      const { person } = readFixture(name);
-      expect(readOk(writeLrmx(person)).person).toEqual(person);
-    },
-  );
+  it.each([
+    '巴特尔.lrmx',
+    '李秀梅.lrmx',
+    'variant-tricky.lrmx',
+    'variant-gb18030.lrmx',
+    'variant-utf16le.lrmx',
+    'variant-empty-elements.lrmx',
+  ])('%s', (name) => {
+    const { person } = readFixture(name);
+    expect(readOk(writeLrmx(person)).person).toEqual(person);
+  });
 
   it('200 generated realistic persons', () => {
     for (const person of generatePersons(200, 7)) expect(readOk(writeLrmx(person)).person).toEqual(person);
@@ -53,6 +60,11 @@ describe('round trips (writer → reader)', () => {
 
   it('a person without 出生年月, 身份证号 and 现任职务 comes back with the reader’s warnings only', () => {
     const r = readLrmx(writeLrmx({ ...emptyLrmxPerson(), xingMing: '张三' }));
-    expect(r).toEqual({ ok: true, person: { ...emptyLrmxPerson(), xingMing: '张三' }, warnings: [], absent: new Set() });
+    expect(r).toEqual({
+      ok: true,
+      person: { ...emptyLrmxPerson(), xingMing: '张三' },
+      warnings: [],
+      absent: new Set(),
+    });
   });
 });
