@@ -496,13 +496,11 @@ export async function addStaffVotes(
         entered_at: now,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['assessment_id', 'target_cadre_id', 'source'])
-          .doUpdateSet((eb) => ({
-            [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1),
-            entered_by: enteredBy,
-            entered_at: now,
-          })),
+        oc.columns(['assessment_id', 'target_cadre_id', 'source']).doUpdateSet((eb) => ({
+          [v.grade]: eb(eb.ref(`assessment_staff_counts.${v.grade}`), '+', 1),
+          entered_by: enteredBy,
+          entered_at: now,
+        })),
       )
       .execute();
   }

@@ -129,16 +129,14 @@ export async function confirmSuggested(
     await db
       .insertInto('assessment_grade_confirmations')
       .values(
-        confirmed
-          .slice(i, i + 300)
-          .map((c) => ({
-            assessment_id: row.id,
-            target_cadre_id: c.member.cadreId,
-            grade: c.grade,
-            reason: '',
-            entered_by: user.displayName,
-            entered_at: now,
-          })),
+        confirmed.slice(i, i + 300).map((c) => ({
+          assessment_id: row.id,
+          target_cadre_id: c.member.cadreId,
+          grade: c.grade,
+          reason: '',
+          entered_by: user.displayName,
+          entered_at: now,
+        })),
       )
       .execute();
   }

@@ -50,16 +50,14 @@ export const collectionHandlers: Handlers<CollectionCalls> = {
       await db
         .insertInto('quarter_attestations')
         .values(
-          added
-            .slice(i, i + 500)
-            .map((c) => ({
-              quarter,
-              section_code: sectionCode,
-              cadre_id: c.id,
-              note,
-              attested_by: store.user.displayName,
-              attested_at: at,
-            })),
+          added.slice(i, i + 500).map((c) => ({
+            quarter,
+            section_code: sectionCode,
+            cadre_id: c.id,
+            note,
+            attested_by: store.user.displayName,
+            attested_at: at,
+          })),
         )
         .execute();
     }

@@ -144,17 +144,15 @@ describe('a cut of the newest entries', () => {
       // The last two entries replaced by two harmless-looking ones with no user (unsigned), chain recomputed.
       rewriteChain(db, root, (all) => [
         ...all.slice(0, -2),
-        ...all
-          .slice(-2)
-          .map((r) => ({
-            ...r,
-            user_id: null,
-            username: '系统',
-            action: 'backup.auto',
-            target: '',
-            detail: '{}',
-            signature: null,
-          })),
+        ...all.slice(-2).map((r) => ({
+          ...r,
+          user_id: null,
+          username: '系统',
+          action: 'backup.auto',
+          target: '',
+          detail: '{}',
+          signature: null,
+        })),
       ]),
     );
     const admin = await loginAdmin(h);
