@@ -5,8 +5,8 @@ import type { AppStatus, CreatedStore, SessionUser } from '../../shared/ipc/type
 import { dbPath } from '../store/files';
 import { readKeySlots } from '../store/keyslots';
 import { saveAnchor } from '../audit/session-signing';
+import { createStore } from '../index';
 import {
-  createStore,
   openStore,
   recoverStore,
   storeExists,

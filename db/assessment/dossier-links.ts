@@ -13,8 +13,7 @@ import { GRADE_LABELS } from '../../shared/assessment/types';
 import { localToday } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
 import type { Grade } from '../../shared/scoring/types';
-import { readDossierCatalog } from '../dossier/catalog';
-import { insertEntries, type NewEntry } from '../dossier/write';
+import { insertEntries, readDossierCatalog, type NewEntry } from '../dossier';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
 

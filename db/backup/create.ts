@@ -9,7 +9,7 @@ import { schemaVersion } from '../store/migrate';
 import type { Store } from '../store/store';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings';
 import { backupMacKey, extractDatabase, readContainerHeader, verifyContainerMac, writeContainer } from './container';
 import { assertIntact } from './verify';
 import { createOwnerOnlyFile, restrictToOwner } from '../fs/owner-only';

@@ -4,7 +4,7 @@ import type { Handlers } from '../app/context';
 import { regularFileStats } from '../fs/user-file';
 import { listAutoBackups } from './auto';
 import { createBackup } from './create';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings';
 import { inspectBackup, stageRestore, type StagedRestore } from './restore';
 
 export const RESTORE_JOB = 'restore';

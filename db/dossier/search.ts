@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { excerptAround, highlightParts } from '../../shared/dossier/highlight';
 import type { SearchResult } from '../../shared/dossier/types';
 import type { Database } from '../schema';
-import { gramToken } from './grams';
+import { gramToken } from '../../shared/dossier/grams';
 
 export const SEARCH_LIMIT = 200;
 

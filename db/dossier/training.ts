@@ -5,7 +5,7 @@ import type { TrainingClassInput, TrainingRecordsInput, EntryCommonInput } from 
 import { quarterOf } from '../../shared/dossier/quarter';
 import { TRAINING_RESULT_LABELS, type TrainingClass, type TrainingRecord } from '../../shared/dossier/types';
 import type { Database } from '../schema';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings';
 import { readDossierCatalog, type DossierCatalog } from './catalog';
 import { insertEntries } from './write';
 

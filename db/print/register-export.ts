@@ -1,7 +1,7 @@
 // The 打印登记 workbook: one row per printed copy, frozen header, dates as text the way staff write them.
 import ExcelJS from 'exceljs';
 import { PRINT_DOC_KIND_LABELS, type PrintRegisterRow } from '../../shared/print/types';
-import { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from '../roster/excel/workbook';
+import { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from '../roster';
 
 export const REGISTER_HEADERS = [
   '序号',

@@ -5,7 +5,7 @@ import { normalizeCode, PANEL_KIND_LABELS, type PanelKind } from '../../shared/a
 import { fail } from '../../shared/ipc/errors';
 import type { Database } from '../schema';
 import type { Store } from '../store/store';
-import { codeHasher } from '../assessment/panel-codes';
+import { codeHasher } from '../assessment';
 
 interface SlipsInput {
   readonly assessmentId: number;

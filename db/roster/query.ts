@@ -9,7 +9,7 @@ import { ageAt } from '../../shared/roster/dates';
 import { maskIdNumber } from '../../shared/roster/idcard';
 import { postRank } from '../../shared/roster/post-order';
 import type { Database } from '../schema';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings';
 
 interface IndexedRow {
   readonly row: Omit<RosterRow, 'age'>;

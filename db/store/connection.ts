@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/ipc/errors';
-import { gramsOf } from '../dossier/grams';
+import { gramsOf } from '../../shared/dossier/grams';
 import { createOwnerOnlyFile, restrictToOwnerIfPossible } from '../fs/owner-only';
 
 export type RawDb = Database.Database;

@@ -1,14 +1,14 @@
 // Creating a store, opening it with a password, and opening it with the recovery code.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
 import { ApiError, fail } from '../../shared/ipc/errors';
-import { DEFAULT_CATALOGS } from '../../shared/catalog/defaults';
 import { passwordProblem } from '../../shared/account/password-policy';
 import type { Role } from '../../shared/roles';
 import { appendAudit } from '../audit/chain';
 import { beginSigning, keyDetail, keyForAccount, saveAnchor } from '../audit/session-signing';
 import { signHash, signingKeyPath } from '../audit/signing-keys';
-import { seedCatalogs } from '../catalog/seed';
-import { findUserByName, toSessionUser } from '../users/rows';
+import { findUserByName, toSessionUser } from './accounts';
 import { enableWrites, openEncrypted, type RawDb } from './connection';
 import { dbPath, keyslotPath } from './files';
 import { DEFAULT_KDF } from './kdf';
@@ -55,7 +55,10 @@ export function storeExists(dir: string): boolean {
 export async function createStore(
   dir: string,
   admin: { username: string; displayName: string; password: string },
-  opts: StoreOptions = {},
+  opts: StoreOptions,
+  /** The features' first content (the default catalogs), written in the creating transaction; given by db/index.ts so
+   * the store itself imports no feature. */
+  seedNewStore: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<{ recoveryCode: string; store: Store }> {
   if (storeExists(dir)) fail('STORE_EXISTS', '该位置已有档案库，请选择“打开已有档案库”或换一个文件夹', 'dir');
   mkdirSync(dir, { recursive: true });
@@ -108,7 +111,7 @@ export async function createStore(
         .insertInto('settings')
         .values({ key: 'idleLockMinutes', value: String(DEFAULT_IDLE_LOCK_MINUTES) })
         .execute();
-      await seedCatalogs(trx, DEFAULT_CATALOGS);
+      await seedNewStore(trx);
       await appendAudit(
         trx,
         store.auditChainKey,

@@ -1,6 +1,6 @@
 // Mapping user rows to what the window sees, and the lookups the account services share.
 import type { Kysely, Selectable } from 'kysely';
-import type { SessionUser, UserRow } from '../../shared/ipc/types';
+import type { UserRow } from '../../shared/ipc/types';
 import { fail } from '../../shared/ipc/errors';
 import type { Database, UsersTable } from '../schema';
 
@@ -14,17 +14,6 @@ export const toUserRow = (u: Selectable<UsersTable>): UserRow => ({
   createdAt: u.created_at,
   lastLoginAt: u.last_login_at,
 });
-
-export const toSessionUser = (u: Selectable<UsersTable>): SessionUser => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.display_name,
-  role: u.role,
-  mustChangePassword: u.must_change_password === 1,
-});
-
-export const findUserByName = (db: Kysely<Database>, username: string) =>
-  db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
 
 export async function getUser(db: Kysely<Database>, id: number): Promise<Selectable<UsersTable>> {
   const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

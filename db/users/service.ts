@@ -6,7 +6,8 @@ import { keyDetail, keyForAccount, rewrapForPassword } from '../audit/session-si
 import { passwordSlotId } from '../store/keyslots';
 import { assertRekeyable } from '../store/rekey';
 import { rekeyWithProgress } from './rekey-service';
-import { activeAdminCount, findUserByName, getUser, toSessionUser, toUserRow } from './rows';
+import { findUserByName, toSessionUser } from '../store/accounts';
+import { activeAdminCount, getUser, toUserRow } from './rows';
 
 type UserCalls =
   'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.disable' | 'me.changePassword';

@@ -11,7 +11,7 @@ import type {
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { columnLetter, looseText } from '../../excel/workbook';
-import { OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText } from '../../roster/excel/parse';
+import { OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText } from '../../roster';
 import { yieldToEventLoop } from '../../app/jobs';
 import {
   BALLOT_TEMPLATE_VERSION,

@@ -6,7 +6,7 @@ import { fail } from '../../../shared/ipc/errors';
 import type { Handlers } from '../../app/context';
 import { yieldToEventLoop, type Jobs } from '../../app/jobs';
 import { writeFileAtomic } from '../../fs/atomic';
-import { jobOutcome } from '../../roster/job-outcome';
+import { jobOutcome } from '../../roster';
 import { assertCollecting, assertState, loadAssessment } from '../access';
 import { readDetail } from '../lifecycle';
 import { importSteps, type Step } from './commit';

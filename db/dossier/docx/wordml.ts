@@ -1,5 +1,5 @@
 // Small WordprocessingML builders: runs, paragraphs, table cells and rows, every text escaped for XML.
-import { xmlSafe } from '../../roster/excel/workbook';
+import { xmlSafe } from '../../roster';
 
 /** Fonts by role; the font table names the fallback (altName) Word and WPS use when the first is missing. */
 export const FONTS = {
