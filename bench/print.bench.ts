@@ -54,7 +54,12 @@ function residentMb(rootPid: number): number {
   const tree = new Set([rootPid]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const { pid, ppid } of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const { pid, ppid } of rows) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
   }
   const kb = rows.filter((r) => tree.has(r.pid) && !r.browserUi).reduce((s, r) => s + pssKb(r.pid), 0);
   return kb / 1024;

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, layer check, build, every Vitest project, the Electron security scan; then one summary line.
+// `npm test`: typecheck, format, lint (with the layer rules), build, every Vitest project, the Electron security scan;
+// then one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ function count(ok) {
 
 count(step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
 count(step('format (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']));
-count(step('layer check', process.execPath, ['scripts/check-layers.mjs']));
+count(step('lint (eslint: layers and style)', bin('eslint'), ['--max-warnings', '0', '.']));
 const built = step('build (electron-vite)', bin('electron-vite'), ['build']);
 count(built);
 

@@ -439,7 +439,7 @@ export async function saveStaff(
   const others = (await staffTallies(db, row.id, [...seen])).filter((t) => t.source !== 'manual');
   for (const c of counts) {
     const mine = others.filter((t) => t.target_cadre_id === c.targetId);
-    const manual = { targetId: c.targetId } as StaffCounts;
+    const manual: StaffCounts = { targetId: c.targetId, excellent: 0, good: 0, fair: 0, poor: 0 };
     const clearing = c.excellent + c.good + c.fair + c.poor === 0; // all 0: remove the hand-entered part only
     for (const g of STAFF_GRADES) {
       const held = mine.reduce((n, t) => n + t[g], 0);

@@ -129,7 +129,7 @@ export async function submitKioskBallot(
     fail('VALIDATION', `该评议码用于“${PANEL_KIND_LABELS[seat.kind]}”，不能提交其他类型的评议票`, 'ballot');
   const group = await groupMembers(ctx.db, row.id, seat.group_ref);
   const now = new Date().toISOString();
-  let changed = 0;
+  let changed: number;
   if (ballot.kind === 'superior') {
     // A random label: two leaders' ballots stay apart for scoring, and nothing ties one to a seat or a code.
     const raterLabel = `匿名评议-${randomBytes(4).toString('hex')}`;

@@ -1,5 +1,6 @@
 // The dialog for typing data in: its body scrolls while the title and the 保存 footer stay in view (1366×768), and
 // closing it with unsaved changes (Esc, ×, a click outside, 取消) asks “放弃未保存的内容？” first.
+import { testId } from './test-id';
 import { useCallback, useRef } from 'react';
 import { App as AntApp, Modal, type ModalProps } from 'antd';
 
@@ -23,7 +24,7 @@ export function useDiscardGuard(isDirty: () => boolean, close: () => void): () =
       title: DISCARD_QUESTION,
       content: '已填写的内容尚未保存，关闭后将丢失。',
       okText: '放弃',
-      okButtonProps: { danger: true, 'data-testid': 'discard-confirm' } as never,
+      okButtonProps: { danger: true, ...testId('discard-confirm') },
       cancelText: '继续填写',
       onOk: close,
       afterClose: () => {

@@ -28,7 +28,7 @@ const ENTRY = new RegExp(
   'uy',
 );
 /** Ways of writing “no results”: 无, (无), —, / … */
-const NONE = /^[(（\[【]?\s*(?:无|暂无|没有)?\s*[)）\]】]?$|^[—\-－/／]+$/u;
+const NONE = /^[(（[【]?\s*(?:无|暂无|没有)?\s*[)）\]】]?$|^[—\-－/／]+$/u;
 const MAX_RANGE = 20;
 
 /** The years of an entry's year part: “2022、2023、2024年” → three; “2021-2023年” → three; null when nonsense. */

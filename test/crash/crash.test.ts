@@ -144,7 +144,7 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
   let insideCommitted = 0;
   let walAtKill = 0;
   let auditVerified = 0;
-  let chainLength = 0;
+  let chainLength: number;
   let nextN = 1;
   let readyMs = 0;
   let readyCount = 0;
@@ -228,6 +228,7 @@ test(`the store survives ${KILLS} SIGKILLs of a writer at random moments`, { tim
     } catch (e) {
       throw new Error(
         `${runInfo}\nthe store did not reopen${inPlace ? '' : ' (a copy)'}: ${String((e as Error).stack ?? e)}`,
+        { cause: e },
       );
     }
     if (inPlace) {

@@ -9,7 +9,7 @@ import { fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, setRow } from '
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 const CLERKS = [

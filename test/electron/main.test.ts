@@ -224,7 +224,7 @@ describe('the store host', () => {
     await expect(
       dialogs.pickOpen({ title: '选择任免审批表文件', filters, multiple: true, folder: false }),
     ).resolves.toEqual(['/picked/folder']);
-    let [parent, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [
+    const [parent, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [
       unknown,
       Record<string, unknown>,
     ];
@@ -235,8 +235,11 @@ describe('the store host', () => {
       filters,
     });
     await dialogs.pickOpen({ title: '选择文件夹', filters: [], multiple: false, folder: true });
-    [, options] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [unknown, Record<string, unknown>];
-    expect(options['properties']).toEqual(['openDirectory']);
+    const [, folderOptions] = mock.dialog.showOpenDialog.mock.calls.at(-1) as unknown as [
+      unknown,
+      Record<string, unknown>,
+    ];
+    expect(folderOptions['properties']).toEqual(['openDirectory']);
     mock.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(dialogs.pickOpen({ title: 't', filters, multiple: false, folder: false })).resolves.toEqual([]);
     await expect(dialogs.pickSave({ title: '导出干部名册', defaultName: '干部名册.xlsx', filters })).resolves.toBe(

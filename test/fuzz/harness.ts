@@ -270,7 +270,7 @@ const PROTO_BASELINE = Object.getOwnPropertyNames(Object.prototype).sort().join(
 
 /** Nothing was added to Object.prototype (or Array.prototype) by a `__proto__`/`constructor` key. */
 export function assertNoPollution(where: string): void {
-  const probe = {} as Record<string, unknown>;
+  const probe: Record<string, unknown> = {};
   if (
     probe.polluted !== undefined ||
     probe.isAdmin !== undefined ||

@@ -143,6 +143,7 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
         () => new Set([1]),
         () => new Uint8Array([1, 2, 3]),
         () => 10n,
+        // eslint-disable-next-line no-sparse-arrays -- a sparse array is the input under test
         () => [, , 1], // sparse
         () => Object.create(null) as unknown,
         () => new String('王'),

@@ -218,7 +218,7 @@ class SheetReader {
         this.issue(row, this.at(1, '被测评干部'), `“${targetText}”的职工测评票数已在第 ${first} 行填写，不能填写两次`);
       else seen.set(target.cadreId, row);
     }
-    const counts = { excellent: 0, good: 0, fair: 0, poor: 0 } as Record<StaffGrade, number>;
+    const counts: Record<StaffGrade, number> = { excellent: 0, good: 0, fair: 0, poor: 0 };
     grades.forEach((g, i) => {
       const t = texts[i]!;
       if (!t) return;

@@ -63,7 +63,7 @@ function decodeDocument(b: Uint8Array): Decoded {
   if (b[first] !== 0x3c) return { ok: false, error: NOT_LRMX };
 
   const head = decode(b.subarray(first, first + 1024), 'latin1', false);
-  const declared = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._\-]*)["']/.exec(head)?.[1]?.toLowerCase();
+  const declared = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head)?.[1]?.toLowerCase();
   if (!declared || declared === 'utf-8' || declared === 'utf8' || UTF16_LABELS.has(declared)) {
     // A “utf-16” declaration on 8-bit bytes is what .NET writes when a serialised string is saved as UTF-8.
     return tryDecode(b, 'utf-8', true);

@@ -1,7 +1,8 @@
 // The 上级排名 order: rows dragged by their handle (with a drop line), moved with the arrows, or places typed.
-import { useState, type DragEvent, type HTMLAttributes } from 'react';
+import { useState, type DragEvent } from 'react';
 import { Button, InputNumber, Space, Table } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
+import { testId } from '../../lib/test-id';
 import { placesFromRows, reorderRows } from '../../../shared/assessment/superior-order';
 import { enterMovesOn, type FormTarget } from './ballot-forms';
 
@@ -56,9 +57,7 @@ export function OrderTable<T extends FormTarget>({ rows, places, onChange, cell 
       pagination={false}
       dataSource={[...rows]}
       rowClassName={rowClass}
-      onRow={(t, i) =>
-        ({ ...rowEvents(i ?? 0), 'data-testid': `${cell}-row-${t.name}` }) as HTMLAttributes<HTMLElement>
-      }
+      onRow={(t, i) => ({ ...rowEvents(i ?? 0), ...testId(`${cell}-row-${t.name}`) })}
       columns={[
         {
           title: '',

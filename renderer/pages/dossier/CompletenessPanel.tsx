@@ -1,5 +1,6 @@
 // 季度采集: for a quarter, each unit's percentage complete and the cadres lacking material in which required section;
 // a gap checked to have nothing (本季度无此类材料（经核查）) counts as complete, so the list left is the real 催报 list.
+import { testId } from '../../lib/test-id';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   App as AntApp,
@@ -155,13 +156,11 @@ export function CompletenessPanel({
           dataSource={(data?.units ?? []) as UnitCompleteness[]}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           rowClassName={(r) => (r.unitId === unitId ? 'ant-table-row-selected' : '')}
-          onRow={(r) =>
-            ({
-              onClick: () => pickUnit(r.unitId),
-              style: { cursor: 'pointer' },
-              'data-testid': `unit-row-${r.unitId}`,
-            }) as React.HTMLAttributes<HTMLElement>
-          }
+          onRow={(r) => ({
+            onClick: () => pickUnit(r.unitId),
+            style: { cursor: 'pointer' },
+            ...testId(`unit-row-${r.unitId}`),
+          })}
           columns={[
             { title: '单位', dataIndex: 'unitName' },
             { title: '在职干部', dataIndex: 'cadres', width: 100, render: (n: number) => `${n} 人` },

@@ -1,5 +1,6 @@
 // 评议终端: the whole window is a code-entry screen; a code opens only its seat's ballot; after submitting the screen
 // returns to code entry showing nothing of the ballot; leaving needs the staff member's password.
+import { testId } from '../../lib/test-id';
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Input, Layout, Modal, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
@@ -127,7 +128,7 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
         open={exiting !== false}
         title={exiting === 'close' ? '关闭程序' : '退出评议终端'}
         okText={exiting === 'close' ? '关闭程序' : '退出'}
-        okButtonProps={{ 'data-testid': 'kiosk-exit-ok' } as Record<string, string>}
+        okButtonProps={testId('kiosk-exit-ok')}
         cancelText="取消"
         onOk={() => void exit()}
         onCancel={() => setExiting(false)}

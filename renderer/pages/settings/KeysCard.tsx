@@ -1,5 +1,6 @@
 // 密钥与恢复码: re-keying the store (更换密钥) and making a new recovery code, each with its progress; the new code is
 // shown once, to print or copy, as at setup.
+import { testId } from '../../lib/test-id';
 import { useState } from 'react';
 import { App as AntApp, Alert, Button, Card, Checkbox, Modal, Space, Typography } from 'antd';
 import { KeyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
@@ -69,7 +70,7 @@ export function KeysCard() {
           okButtonProps={{
             danger: true,
             loading: busy,
-            ...({ 'data-testid': 'keys-confirm' } as Record<string, string>),
+            ...testId('keys-confirm'),
           }}
           cancelButtonProps={{ disabled: busy }}
           closable={!busy}

@@ -136,6 +136,7 @@ describe('adjustment proposals from the dossier', () => {
       code: 'VALIDATION',
       message: '该档案材料不是本次考核的加减分提示',
     });
+    expect(await assessmentTables(h)).toEqual(before);
     const a = await h.ok('assessments.get', { id });
     await h.ok('assessments.setState', { id, version: a.version, state: 'summarized' });
     before = await assessmentTables(h);

@@ -79,6 +79,7 @@ describe('ballot entry', () => {
       raterId: r.d,
       ballots: [{ targetId: r.e, scores: { fz1: 90, fz2: 80 } }],
     });
+    expect(list.peer).toEqual([expect.objectContaining({ raterId: r.d, targetId: r.e, scores: { fz1: 90, fz2: 80 } })]);
     list = await saved('ballots.savePeer', {
       assessmentId: id,
       raterId: r.d,

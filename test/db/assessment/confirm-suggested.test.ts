@@ -71,7 +71,6 @@ describe('grades.confirmSuggested', () => {
     expect(await assessmentTables(c.h)).toEqual(before);
 
     const { h, r, id } = await summarized();
-    before = await assessmentTables(h);
     // The dialog showed a, b, c; meanwhile c was confirmed otherwise by someone else: nothing is saved.
     const seen = suggestedPlan(await h.ok('rankings.get', { assessmentId: id }), 'chief:C1').confirm.map(
       (x) => x.cadreId,
@@ -110,9 +109,14 @@ describe('grades.confirmSuggested', () => {
   });
 
   test('a tie at the last 优秀 place and 优秀 beyond the quota are left for one-by-one confirmation', () => {
-    const row = (cadreId: string, grade: 'excellent' | 'competent', flags: string[] = []) =>
-      ({ cadreId, grade, flags, rank: 1 }) as never;
-    const view = {
+    // A hand-made view with only the fields suggestedPlan reads.
+    const row = (cadreId: string, grade: 'excellent' | 'competent', flags: string[] = []): unknown => ({
+      cadreId,
+      grade,
+      flags,
+      rank: 1,
+    });
+    const view: unknown = {
       confirmations: [
         { cadreId: 3, grade: 'excellent' as const, reason: '表现突出', confirmedBy: 'x', confirmedAt: '' },
       ],
@@ -134,8 +138,8 @@ describe('grades.confirmSuggested', () => {
         unranked: [],
         invalidBallots: [],
       },
-    } as never;
-    const plan = suggestedPlan(view);
+    };
+    const plan = suggestedPlan(view as Parameters<typeof suggestedPlan>[0]);
     expect(plan.confirm).toEqual([{ cadreId: 4, grade: 'competent' }]);
     expect(plan.skipped).toEqual([
       { cadreId: 1, reason: '本组优秀名额为 1 名，已用完，须逐人确认' },

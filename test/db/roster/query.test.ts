@@ -96,15 +96,15 @@ const PEOPLE: readonly Person[] = [
 ];
 
 let h: Awaited<ReturnType<typeof newSuiteHostWithStore>>;
-const unitIds = {} as Record<UnitKey, number>;
+const unitIds = new Map<UnitKey, number>();
 const idOf = new Map<string, number>();
 
 beforeAll(async () => {
   h = await newSuiteHostWithStore();
   for (const [key, u] of Object.entries(UNITS) as [UnitKey, (typeof UNITS)[UnitKey]][])
-    unitIds[key] = (await addUnit(h, u.name, u.category)).id;
+    unitIds.set(key, (await addUnit(h, u.name, u.category)).id);
   for (const x of PEOPLE) {
-    const input = minimalCadre(unitIds[x.unit], {
+    const input = minimalCadre(unitIds.get(x.unit)!, {
       name: x.name,
       gender: x.gender,
       birthMonth: x.birthMonth,
@@ -141,7 +141,7 @@ describe('the rows', () => {
       gender: '男',
       birthMonth: '1970-05',
       age: expectedAge('1970-05', TODAY),
-      unitId: unitIds.wulan,
+      unitId: unitIds.get('wulan')!,
       unitName: '乌兰镇',
       categoryCode: 'C1',
       categoryName: '苏木镇（街道）',
@@ -161,7 +161,7 @@ describe('the rows', () => {
   });
 
   test('ordered by category, unit sort and name, 正职 before 副职, then name', async () => {
-    const rows = await h.ok('roster.query', { unitId: unitIds.wulan });
+    const rows = await h.ok('roster.query', { unitId: unitIds.get('wulan')! });
     expect(rows.map((r) => r.position)).toEqual([...rows.map((r) => r.position)].sort());
     expect(rows[0]!.name).toBe('张三丰');
     const categories = (await h.ok('roster.query', {})).map((r) => r.categoryCode);
@@ -171,7 +171,7 @@ describe('the rows', () => {
 
 describe('filters', () => {
   test.each(Object.keys(UNITS) as UnitKey[])('by unit: %s', async (key) => {
-    expect(await query({ unitId: unitIds[key] })).toEqual(expectNames((x) => x.unit === key));
+    expect(await query({ unitId: unitIds.get(key)! })).toEqual(expectNames((x) => x.unit === key));
   });
 
   test.each(['C1', 'C2', 'C4', 'C5', 'C8'])('by category %s', async (code) => {
@@ -219,24 +219,24 @@ describe('filters', () => {
   });
 
   test('the age edges: born this month 45 years ago is 45, a month later is still 44', async () => {
-    expect(await query({ ageMin: 45, ageMax: 45, unitId: unitIds.zuzhi })).toContain('孔边甲');
-    expect(await query({ ageMin: 45, ageMax: 45, unitId: unitIds.zuzhi })).not.toContain('孔边乙');
-    expect(await query({ ageMin: 44, ageMax: 44, unitId: unitIds.zuzhi })).toContain('孔边乙');
+    expect(await query({ ageMin: 45, ageMax: 45, unitId: unitIds.get('zuzhi')! })).toContain('孔边甲');
+    expect(await query({ ageMin: 45, ageMax: 45, unitId: unitIds.get('zuzhi')! })).not.toContain('孔边乙');
+    expect(await query({ ageMin: 44, ageMax: 44, unitId: unitIds.get('zuzhi')! })).toContain('孔边乙');
   });
 
   test('combined filters are AND-ed', async () => {
     expect(await query({ categoryCode: 'C1', position: 'deputy', status: '在职' })).toEqual(
       expectNames((x) => UNITS[x.unit].category === 'C1' && x.position === 'deputy' && x.status === '在职'),
     );
-    expect(await query({ unitId: unitIds.caizheng, rank: '副科级', ageMax: 45 })).toEqual(
+    expect(await query({ unitId: unitIds.get('caizheng')!, rank: '副科级', ageMax: 45 })).toEqual(
       expectNames((x) => x.unit === 'caizheng' && x.rank === '副科级' && expectedAge(x.birthMonth, TODAY) <= 45),
     );
     expect(await query({ education: '研究生', position: 'chief', ageMin: 50 })).toEqual(
       expectNames((x) => x.edu[2] === '研究生' && x.position === 'chief' && expectedAge(x.birthMonth, TODAY) >= 50),
     );
-    expect(await query({ unitId: unitIds.wulan, categoryCode: 'C2' })).toEqual([]);
+    expect(await query({ unitId: unitIds.get('wulan')!, categoryCode: 'C2' })).toEqual([]);
     expect(await query({ categoryCode: 'C1', status: '在职', text: '王' })).toEqual(['王五', '王伍'].sort());
-    expect(await query({ unitId: unitIds.wulan, text: '王' })).toEqual(['王五']);
+    expect(await query({ unitId: unitIds.get('wulan')!, text: '王' })).toEqual(['王五']);
   });
 
   test('out-of-range filters are refused in Chinese on their field', async () => {
