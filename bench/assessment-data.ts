@@ -18,7 +18,8 @@ export function seedBigAssessment(
   const id = Number(
     raw
       .prepare(
-        `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`,
+        `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+          `VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`,
       )
       .run(JSON.stringify(defaultAssessmentConfig()), now, now).lastInsertRowid,
   );
@@ -27,7 +28,8 @@ export function seedBigAssessment(
   let ballots = 0;
   raw.transaction(() => {
     const member = raw.prepare(
-      `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, category_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, ` +
+        `category_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let cadre = 1;
     for (let c = 1; c <= CATEGORIES; c++) {
@@ -58,7 +60,8 @@ export function seedBigAssessment(
     raw.prepare(`UPDATE assessments SET state = 'collecting' WHERE id = ?`).run(id);
 
     const superior = raw.prepare(
-      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, entered_by, entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`,
+      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, entered_by, ` +
+        `entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`,
     );
     const shuffled = (xs: number[]) => [...xs].sort(() => rnd() - 0.5);
     for (let l = 1; l <= LEADERS; l++) {
@@ -68,7 +71,8 @@ export function seedBigAssessment(
     ballots += LEADERS * (chiefs.length + deputies.length);
 
     const peer = raw.prepare(
-      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`,
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, ` +
+        `entered_at) VALUES (?, ?, ?, ?, 'bench', ?)`,
     );
     for (const g of chiefs) {
       g.forEach((rater, i) => {
@@ -95,7 +99,8 @@ export function seedBigAssessment(
     }
     // 10 staff ballots per cadre, kept as tallied counts.
     const staff = raw.prepare(
-      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, 'bench', ?)`,
+      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, ` +
+        `entered_at) VALUES (?, ?, ?, ?, ?, ?, 'bench', ?)`,
     );
     const service = raw.prepare(
       `INSERT INTO assessment_service_ballots (assessment_id, target_cadre_id, score, entered_by, entered_at) VALUES (?, ?, ?, 'bench', ?)`,

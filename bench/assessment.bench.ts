@@ -115,14 +115,16 @@ test('kiosk ballots and double entry among 10,000 members and 10,000 codes', asy
     const id = Number(
       raw
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('压测考核', 2025, 'preparing', ?, '{"categoryCodes":[],"unitIds":[]}', 'bench', ?, 'bench', ?)`,
         )
         .run(JSON.stringify(defaultAssessmentConfig()), now, now).lastInsertRowid,
     );
     const groups: number[][] = [];
     raw.transaction(() => {
       const member = raw.prepare(
-        `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, category_name) VALUES (?, ?, ?, 'deputy', ?, ?, 'C1', '类别1')`,
+        `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, ` +
+          `category_name) VALUES (?, ?, ?, 'deputy', ?, ?, 'C1', '类别1')`,
       );
       let cadre = 1;
       for (let u = 1; u <= 2_500; u++) {

@@ -24,12 +24,16 @@ export function generateDossiers(raw: RawDb, cadres: number, entries: number): v
   const rnd = prng(4);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const unitIds = (raw.prepare('SELECT id FROM units').all() as { id: number }[]).map((u) => u.id);
-  const addCadre =
-    raw.prepare(`INSERT INTO cadres (name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health,
-    tech_title, expertise, fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post,
-    post_since, rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
-    pinyin_keys, created_at, updated_at) VALUES (?, '男', '汉族', ?, '', '', '', '', '健康', '', '', '大学', '', '', '', '', '', '科长', '', '正科级', ?,
-    'deputy', '', '', '', '', '', '', '在职', '大学', ?, '', 't', 't')`);
+  const addCadre = raw.prepare(
+    `INSERT INTO cadres (name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health,
+    tech_title, expertise, fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, ` +
+      `parttime_school, current_post,
+    post_since, rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, ` +
+      `highest_education, search_text,
+    pinyin_keys, created_at, updated_at) VALUES (?, '男', '汉族', ?, '', '', '', '', '健康', '', '', '大学', '', '', '', '', ` +
+      `'', '科长', '', '正科级', ?,
+    'deputy', '', '', '', '', '', '', '在职', '大学', ?, '', 't', 't')`,
+  );
   const addEntry =
     raw.prepare(`INSERT INTO dossier_entries (cadre_id, date, quarter, section_code, sub_item_code, channel_code, title, content,
     polarity, list_item_code, origin, entered_by, entered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual', 1, ?, ?)`);
@@ -43,7 +47,8 @@ export function generateDossiers(raw: RawDb, cadres: number, entries: number): v
     }
     for (let i = 0; i < entries; i++) {
       const cadreId = 1 + Math.floor(rnd() * cadres);
-      const date = `${2019 + Math.floor(rnd() * 6)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
+      const date = `${2019 + Math.floor(rnd() * 6)}-${month}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
       const sub = pick(subItems);
       const roll = rnd();
       const item = roll < 0.3 ? pick(listItems) : null;

@@ -17,32 +17,38 @@ const ALLOWED = [
     id: 'PRELOAD_JS_CHECK',
     file: 'electron/window.ts',
     reason:
-      'The preload is our own bundled file (out/preload/preload.cjs) that exposes only the typed contract through contextBridge, with sandbox and contextIsolation on.',
+      'The preload is our own bundled file (out/preload/preload.cjs) that exposes only the typed contract through ' +
+      'contextBridge, with sandbox and contextIsolation on.',
   },
   {
     id: 'AUXCLICK_JS_CHECK',
     file: 'electron/window.ts',
     reason:
-      "'Auxclick' is no longer a Blink runtime feature (auxclick shipped in Chrome 55), so disableBlinkFeatures cannot switch it off; what it guards against, a middle-click opening a window or navigating, is refused by setWindowOpenHandler and will-navigate/will-frame-navigate in electron/security.ts.",
+      "'Auxclick' is no longer a Blink runtime feature (auxclick shipped in Chrome 55), so disableBlinkFeatures " +
+      'cannot switch it off; what it guards against, a middle-click opening a window or navigating, is refused by ' +
+      'setWindowOpenHandler and will-navigate/will-frame-navigate in electron/security.ts.',
   },
   // The hidden print window (electron/print-window.ts) uses the same preload and flags as the main window.
   {
     id: 'PRELOAD_JS_CHECK',
     file: 'electron/print-window.ts',
     reason:
-      'The same bundled preload as the main window (only the typed contract), sandbox and contextIsolation on; the window is hidden and destroyed after printing.',
+      'The same bundled preload as the main window (only the typed contract), sandbox and contextIsolation on; the ' +
+      'window is hidden and destroyed after printing.',
   },
   {
     id: 'AUXCLICK_JS_CHECK',
     file: 'electron/print-window.ts',
     reason:
-      'As for electron/window.ts: auxclick cannot be switched off; the print window is never shown (no clicks), and new windows and navigation are refused for every web contents in electron/security.ts.',
+      'As for electron/window.ts: auxclick cannot be switched off; the print window is never shown (no clicks), and ' +
+      'new windows and navigation are refused for every web contents in electron/security.ts.',
   },
   {
     id: 'CUSTOM_ARGUMENTS_JS_CHECK',
     file: 'electron/main.ts',
     reason:
-      "The one switch is --js-flags=--expose-gc: it lets our own print view call gc() between the parts of a long print; it turns off no sandbox, isolation or web-security feature, and only our own scripts run in the app's renderers (CSP).",
+      'The one switch is --js-flags=--expose-gc: it lets our own print view call gc() between the parts of a long ' +
+      "print; it turns off no sandbox, isolation or web-security feature, and only our own scripts run in the app's renderers (CSP).",
   },
 ];
 

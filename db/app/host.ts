@@ -6,13 +6,7 @@ import { dbPath } from '../store/files';
 import { readKeySlots } from '../store/keyslots';
 import { saveAnchor } from '../audit/session-signing';
 import { createStore } from '../index';
-import {
-  openStore,
-  recoverStore,
-  storeExists,
-  DEFAULT_IDLE_LOCK_MINUTES,
-  type StoreOptions,
-} from '../store/lifecycle';
+import { openStore, recoverStore, storeExists, DEFAULT_IDLE_LOCK_MINUTES, type StoreOptions } from '../store/lifecycle';
 import type { Store } from '../store/store';
 import { readSettings } from '../settings/service';
 import { APP_VERSION } from '../version';

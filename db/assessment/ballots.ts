@@ -451,7 +451,8 @@ export async function saveStaff(
           .join('、');
         fail(
           'VALIDATION',
-          `“${members.get(c.targetId)!.name}”的“${STAFF_GRADE_LABELS[g]}”总票数不能少于已有的 ${held} 票（${where}）；${KIOSK_KEPT}，Excel 导入的票数请重新导入并选择“替换”`,
+          `“${members.get(c.targetId)!.name}”的“${STAFF_GRADE_LABELS[g]}”总票数不能少于已有的 ${held} 票（${where}）；${KIOSK_KEPT}，` +
+            `Excel 导入的票数请重新导入并选择“替换”`,
           'counts',
         );
       }

@@ -17,6 +17,9 @@ import { insertEntries, readDossierCatalog, type NewEntry } from '../dossier';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
 
+/** The note on a grade the panel set other than the suggested one. */
+const adjusted = (suggested: Grade, reason: string) => `（建议等次${GRADE_LABELS[suggested]}，调整理由：${reason}）`;
+
 /** Where a 双比双评 result goes in the dossier (catalog.md: S3.2 “双比双评”考核结果, channel 考察考核). */
 const RESULT_SUB_ITEM = 'S3.2';
 const RESULT_CHANNEL = 'CH04';
@@ -180,8 +183,9 @@ export async function writeResultsToDossier(
       const grade: Grade = confirmed.get(m.cadre_id)?.grade ?? r.grade;
       const scope = m.position === 'chief' ? `${m.category_name}正职` : `${m.unit_name}副职`;
       const content = [
-        `${row.name}：${rank === null ? VETO_NOTE : `在${scope}（${group.size}人）中排第 ${rank} 名`}，最终得分 ${r.finalScore.toFixed(2)}（基础分 ${r.base.toFixed(2)}，加分 ${r.bonus.toFixed(2)}，减分 ${r.penalty.toFixed(2)}）。`,
-        `确定等次：${GRADE_LABELS[grade]}${grade !== r.grade ? `（建议等次${GRADE_LABELS[r.grade]}，调整理由：${confirmed.get(m.cadre_id)!.reason}）` : ''}。`,
+        `${row.name}：${rank === null ? VETO_NOTE : `在${scope}（${group.size}人）中排第 ${rank} 名`}，` +
+          `最终得分 ${r.finalScore.toFixed(2)}（基础分 ${r.base.toFixed(2)}，加分 ${r.bonus.toFixed(2)}，减分 ${r.penalty.toFixed(2)}）。`,
+        `确定等次：${GRADE_LABELS[grade]}${grade !== r.grade ? adjusted(r.grade, confirmed.get(m.cadre_id)!.reason) : ''}。`,
       ].join('\n');
       const polarity = grade === 'excellent' ? 'positive' : grade === 'incompetent' ? 'negative' : 'neutral';
       push(

@@ -1,5 +1,6 @@
 // Restoring from a backup: inspect it, unlock it with a password or the recovery code that was valid for it,
 // stage and check its database beside the store, then swap it in after keeping the current store aside.
+import { localParts } from '../../shared/time/local-parts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,8 +171,10 @@ export async function stageRestore(
 // The signing-key records go with the store they anchor: the restored log starts them afresh (see session-signing.ts).
 const STORE_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, KEYSLOT_FILE, SIGNING_KEY_FILE];
 
-const stamp = (d: Date) =>
-  `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}-${String(d.getHours()).padStart(2, '0')}${String(d.getMinutes()).padStart(2, '0')}${String(d.getSeconds()).padStart(2, '0')}`;
+const stamp = (d: Date) => {
+  const t = localParts(d);
+  return `${t.year}${t.month}${t.day}-${t.hour}${t.minute}${t.second}`;
+};
 
 /**
  * Swaps the staged database in. The current store's files (closed by the caller) move to a dated folder first;

@@ -17,7 +17,10 @@ export async function searchDossiers(db: Kysely<Database>, text: string): Promis
           ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`.execute(db)
       : await sql<{ id: number; title: string; content: string; files: string }>`
           SELECT s.rowid AS id, s.title, s.content, s.files
-          FROM (SELECT rowid FROM dossier_short_search WHERE dossier_short_search MATCH ${gramToken(needle)} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}) g
+          FROM (
+            SELECT rowid FROM dossier_short_search WHERE dossier_short_search MATCH ${gramToken(needle)}
+            ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}
+          ) g
           JOIN dossier_search s ON s.rowid = g.rowid
           ORDER BY s.rowid DESC`.execute(db);
   const rows = found.rows.slice(0, SEARCH_LIMIT);

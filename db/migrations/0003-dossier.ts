@@ -5,7 +5,8 @@ export const migration0003: Migration = {
   version: 3,
   name: 'dossier',
   up(db) {
-    db.exec(`
+    db.exec(
+      `
       CREATE TABLE training_classes (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL,
@@ -142,12 +143,14 @@ export const migration0003: Migration = {
           SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid = new.entry_id;
       END;
       CREATE TRIGGER dossier_search_file_removed AFTER DELETE ON dossier_attachments BEGIN
-        UPDATE dossier_search SET files = coalesce((SELECT group_concat(file_name, ' ') FROM dossier_attachments WHERE entry_id = old.entry_id), '')
+        UPDATE dossier_search SET files = coalesce((SELECT group_concat(file_name, ' ') FROM dossier_attachments ` +
+        `WHERE entry_id = old.entry_id), '')
           WHERE rowid = old.entry_id;
         DELETE FROM dossier_short_search WHERE rowid = old.entry_id;
         INSERT INTO dossier_short_search (rowid, grams)
           SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid = old.entry_id;
       END;
-    `);
+    `,
+    );
   },
 };

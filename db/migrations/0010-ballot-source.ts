@@ -15,7 +15,8 @@ const SOURCES = `'kiosk', 'paper', 'excel', 'manual'`;
  * Archived assessments are labelled too: their guard triggers are lifted for this one statement and put back as they were.
  */
 const PAPER_COUNTED = (table: string) =>
-  `${table}.paper_no IS NOT NULL AND EXISTS (SELECT 1 FROM assessment_papers p WHERE p.assessment_id = ${table}.assessment_id AND p.paper_no = ${table}.paper_no AND p.state IN ('matched', 'resolved'))`;
+  `${table}.paper_no IS NOT NULL AND EXISTS (SELECT 1 FROM assessment_papers p WHERE p.assessment_id ` +
+  `= ${table}.assessment_id AND p.paper_no = ${table}.paper_no AND p.state IN ('matched', 'resolved'))`;
 
 export const migration0010: Migration = {
   version: 10,
@@ -48,7 +49,8 @@ export const migration0010: Migration = {
     // Staff tallies: one row per cadre and source (the primary key changes, so the table is rebuilt; its guards are
     // recreated from their stored SQL after the rename).
     const staffGuards = triggerSql('assessment_staff_counts');
-    db.exec(`
+    db.exec(
+      `
       CREATE TABLE assessment_staff_counts_new (
         assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
         target_cadre_id INTEGER NOT NULL,
@@ -62,12 +64,15 @@ export const migration0010: Migration = {
         entered_at TEXT NOT NULL,
         PRIMARY KEY (assessment_id, target_cadre_id, source)
       ) STRICT;
-      INSERT INTO assessment_staff_counts_new (assessment_id, target_cadre_id, source, excellent, good, fair, poor, paper_no, entered_by, entered_at)
-        SELECT assessment_id, target_cadre_id, CASE WHEN entered_by = '评议终端' THEN 'kiosk' ELSE 'manual' END, excellent, good, fair, poor, paper_no, entered_by, entered_at
+      INSERT INTO assessment_staff_counts_new (assessment_id, target_cadre_id, source, excellent, good, fair, poor, ` +
+        `paper_no, entered_by, entered_at)
+        SELECT assessment_id, target_cadre_id, CASE WHEN entered_by = '评议终端' THEN 'kiosk' ELSE 'manual' END, ` +
+        `excellent, good, fair, poor, paper_no, entered_by, entered_at
         FROM assessment_staff_counts;
       DROP TABLE assessment_staff_counts;
       ALTER TABLE assessment_staff_counts_new RENAME TO assessment_staff_counts;
-    `);
+    `,
+    );
     for (const t of staffGuards) db.exec(t.sql);
   },
 };

@@ -3,7 +3,10 @@
 import { randomInt } from 'node:crypto';
 import type { Migration } from './types';
 
-/** Kiosk ballot ids are drawn from [2^40, 2^41) (db/assessment/ballots.ts ANONYMOUS_ID_FLOOR; not imported: a migration stays as written). */
+/**
+ * Kiosk ballot ids are drawn from [2^40, 2^41) (db/assessment/ballots.ts ANONYMOUS_ID_FLOOR; not imported: a
+ * migration stays as written).
+ */
 const FLOOR = 2 ** 40;
 
 /**
@@ -42,7 +45,8 @@ export const migration0011: Migration = {
     };
 
     const peerGuards = triggersOf('assessment_peer_ballots');
-    db.exec(`
+    db.exec(
+      `
       CREATE TABLE assessment_peer_ballots_new (
         id INTEGER PRIMARY KEY,
         assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
@@ -58,13 +62,16 @@ export const migration0011: Migration = {
         CHECK ((anonymous = 1) = (rater_cadre_id IS NULL)),
         UNIQUE (assessment_id, rater_cadre_id, target_cadre_id)
       ) STRICT;
-      INSERT INTO assessment_peer_ballots_new (id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, entered_by, entered_at, anonymous, source)
+      INSERT INTO assessment_peer_ballots_new (id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, ` +
+        `entered_by, entered_at, anonymous, source)
         SELECT id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, entered_by, entered_at, anonymous, source
         FROM assessment_peer_ballots WHERE anonymous = 0 ORDER BY id;
-    `);
+    `,
+    );
     const kioskPeer = db
       .prepare(
-        `SELECT assessment_id, target_cadre_id, scores, paper_no, entered_by, entered_at, source FROM assessment_peer_ballots WHERE anonymous = 1 ORDER BY random()`,
+        `SELECT assessment_id, target_cadre_id, scores, paper_no, entered_by, entered_at, source FROM ` +
+          `assessment_peer_ballots WHERE anonymous = 1 ORDER BY random()`,
       )
       .all() as {
       assessment_id: number;
@@ -76,7 +83,8 @@ export const migration0011: Migration = {
       source: string;
     }[];
     const insert = db.prepare(
-      `INSERT INTO assessment_peer_ballots_new (id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, entered_by, entered_at, anonymous, source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1, ?)`,
+      `INSERT INTO assessment_peer_ballots_new (id, assessment_id, rater_cadre_id, target_cadre_id, scores, paper_no, ` +
+        `entered_by, entered_at, anonymous, source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 1, ?)`,
     );
     for (const b of kioskPeer)
       insert.run(

@@ -1,5 +1,5 @@
 // Date and time formatting as the users write it (2025-03-14 09:30).
-const pad = (n: number) => String(n).padStart(2, '0');
+import { localParts } from '../../shared/time/local-parts';
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -7,5 +7,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const t = localParts(d);
+  return `${t.year}-${t.month}-${t.day} ${t.hour}:${t.minute}:${t.second}`;
 }

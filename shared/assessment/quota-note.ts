@@ -66,5 +66,8 @@ export function poolLine(view: QuotaView, position: Position): string | null {
   const group = view.result.groups.find((g) => g.position === position);
   if (!group) return null;
   const label = POSITION_LABEL[position];
-  return `${label}优秀名额合并计算：全部${label}参与排名 ${poolRanked(view, position)} 人，按 ${percent(basis.ratio)} 共 ${group.excellentQuota} 名，按得分从高到低跨组评定`;
+  return (
+    `${label}优秀名额合并计算：全部${label}参与排名 ${poolRanked(view, position)} 人，按 ${percent(basis.ratio)} ` +
+    `共 ${group.excellentQuota} 名，按得分从高到低跨组评定`
+  );
 }

@@ -90,7 +90,9 @@ export function checkEntry(
     if (item.polarity !== input.polarity) {
       return {
         field: 'listItemCode',
-        message: `正负面清单事项“${item.name}”属于${item.polarity === 'positive' ? '正面' : '负面'}清单，与材料性质“${ENTRY_POLARITY_LABELS[input.polarity]}”不一致`,
+        message:
+          `正负面清单事项“${item.name}”属于${item.polarity === 'positive' ? '正面' : '负面'}清单，` +
+          `与材料性质“${ENTRY_POLARITY_LABELS[input.polarity]}”不一致`,
       };
     }
   }

@@ -28,7 +28,8 @@ export const SHEETS_PER_PART = 60;
 
 /** The script a printer runs in the view to read its state (Electron's executeJavaScript, Playwright's evaluate). */
 export const PRINT_STATE_SCRIPT =
-  '(() => { const d = document.documentElement.dataset; return [d.printReady ?? "", d.printProgress ?? "", d.printSheets ?? "", d.printShown ?? ""]; })()';
+  '(() => { const d = document.documentElement.dataset; return [d.printReady ?? "", d.printProgress ?? "", ' +
+  'd.printSheets ?? "", d.printShown ?? ""]; })()';
 
 /** The script that asks the view for the part starting at sheet `from`. */
 export const showPartScript = (from: number) =>

@@ -367,7 +367,8 @@ test('the installed app’s data never leaves the store folder', async () => {
   scanReal(REAL_TMP);
   expect(realTmpLeaks).toEqual([]);
   console.log(
-    `containment: store folder ${storeFiles.join(', ')}; exports ${walk(exportsDir).join(', ')}; ${secrets.length} names/身份证号 and the photo ` +
+    `containment: store folder ${storeFiles.join(', ')}; exports ${walk(exportsDir).join(', ')}; ${secrets.length} ` +
+      `names/身份证号 and the photo ` +
       `looked for in ${storeFiles.length + walk(configDir).length + 1} files`,
   );
 });

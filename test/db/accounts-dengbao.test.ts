@@ -65,59 +65,63 @@ describe('password rule (等保 2.0: 8+ characters, three of four classes, not a
     expect(passwordProblem('PASSWORD1!')).toBe('密码是常见密码，容易被猜中，请换一个'); // compared without regard to case
   });
 
-  test('11111111 and the other common passwords are refused at setup, creation, reset, change and recovery; nothing is written', async () => {
-    const fresh = newHost();
-    for (const password of COMMON) {
-      const e = await fresh.err('setup.createStore', {
-        dir: fresh.dir,
-        username: 'admin',
-        displayName: '王管理员',
-        password,
-      });
-      expect(e.code).toBe('VALIDATION');
-      expect(e.field).toBe('password');
-      expect(e.message).toMatch(/^密码(至少 8 位|须包含|是常见密码)/);
-    }
-    expect(fresh.host.status().phase).toBe('setup');
+  test(
+    '11111111 and the other common passwords are refused at setup, creation, reset, change and recovery; nothing ' +
+      'is written',
+    async () => {
+      const fresh = newHost();
+      for (const password of COMMON) {
+        const e = await fresh.err('setup.createStore', {
+          dir: fresh.dir,
+          username: 'admin',
+          displayName: '王管理员',
+          password,
+        });
+        expect(e.code).toBe('VALIDATION');
+        expect(e.field).toBe('password');
+        expect(e.message).toMatch(/^密码(至少 8 位|须包含|是常见密码)/);
+      }
+      expect(fresh.host.status().phase).toBe('setup');
 
-    const h = await newHostWithStore();
-    const readerId = await addReader(h);
-    const before = await snapshot(h);
-    for (const password of COMMON) {
+      const h = await newHostWithStore();
+      const readerId = await addReader(h);
+      const before = await snapshot(h);
+      for (const password of COMMON) {
+        expect(
+          await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password }),
+        ).toMatchObject({ code: 'VALIDATION', field: 'password' });
+        expect(await h.err('users.resetPassword', { userId: readerId, newPassword: password })).toMatchObject({
+          code: 'VALIDATION',
+          field: 'newPassword',
+        });
+        expect(
+          await h.err('me.changePassword', { currentPassword: ADMIN.password, newPassword: password }),
+        ).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
+      }
       expect(
-        await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password }),
-      ).toMatchObject({ code: 'VALIDATION', field: 'password' });
-      expect(await h.err('users.resetPassword', { userId: readerId, newPassword: password })).toMatchObject({
+        await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password: '11111111' }),
+      ).toEqual({
+        code: 'VALIDATION',
+        field: 'password',
+        message: '初始密码须包含大写字母、小写字母、数字、符号中的至少三类',
+      });
+      expect(await snapshot(h)).toEqual(before);
+      await h.ok('session.lock', {});
+      expect(
+        await h.err('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Aa123456' }),
+      ).toEqual({
         code: 'VALIDATION',
         field: 'newPassword',
+        message: '新密码是常见密码，容易被猜中，请换一个',
       });
-      expect(
-        await h.err('me.changePassword', { currentPassword: ADMIN.password, newPassword: password }),
-      ).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
-    }
-    expect(
-      await h.err('users.create', { username: 'weak', displayName: '弱', role: 'admin', password: '11111111' }),
-    ).toEqual({
-      code: 'VALIDATION',
-      field: 'password',
-      message: '初始密码须包含大写字母、小写字母、数字、符号中的至少三类',
-    });
-    expect(await snapshot(h)).toEqual(before);
-    await h.ok('session.lock', {});
-    expect(
-      await h.err('session.recover', { recoveryCode: h.recoveryCode, username: 'admin', newPassword: 'Aa123456' }),
-    ).toEqual({
-      code: 'VALIDATION',
-      field: 'newPassword',
-      message: '新密码是常见密码，容易被猜中，请换一个',
-    });
-    // Nobody can log in with 11111111: no account has it.
-    for (const username of ['admin', 'reader', 'weak']) {
-      expect(await h.err('session.login', { username, password: '11111111' })).toMatchObject({
-        code: 'WRONG_PASSWORD',
-      });
-    }
-  });
+      // Nobody can log in with 11111111: no account has it.
+      for (const username of ['admin', 'reader', 'weak']) {
+        expect(await h.err('session.login', { username, password: '11111111' })).toMatchObject({
+          code: 'WRONG_PASSWORD',
+        });
+      }
+    },
+  );
 });
 
 describe('the forced password change is enforced by the dispatcher', () => {
@@ -152,40 +156,44 @@ describe('the forced password change is enforced by the dispatcher', () => {
     expect((await h.ok('users.list', {})).map((u) => u.username)).toEqual(['admin', 'boss']);
   });
 
-  test('an older store whose password breaks the rule still opens, but its owner must change it first (and it stays so after a restart)', async () => {
-    // A store made before the rule: created below the schema, as an older version of the app would have.
-    const dir = join(tempDir(), 'old-store');
-    const { store } = await createStore(
-      dir,
-      { username: 'admin', displayName: '王管理员', password: '11111111' },
-      fast,
-    );
-    await store.close();
-    const h = newHost({ dir });
-    await h.ok('setup.useExistingStore', { dir });
-    expect(await h.ok('session.login', { username: 'admin', password: '11111111' })).toMatchObject({
-      mustChangePassword: true,
-    });
-    expect(await h.err('users.list', {})).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await h.err('backup.create', {})).toMatchObject({ code: 'FORBIDDEN' });
-    const login = (await auditRows(h)).at(-1)!;
-    expect(login).toMatchObject({
-      action: 'session.login',
-      detail: JSON.stringify({ mustChangePassword: '密码不符合现行规则' }),
-    });
+  test(
+    'an older store whose password breaks the rule still opens, but its owner must change it first (and it stays ' +
+      'so after a restart)',
+    async () => {
+      // A store made before the rule: created below the schema, as an older version of the app would have.
+      const dir = join(tempDir(), 'old-store');
+      const { store } = await createStore(
+        dir,
+        { username: 'admin', displayName: '王管理员', password: '11111111' },
+        fast,
+      );
+      await store.close();
+      const h = newHost({ dir });
+      await h.ok('setup.useExistingStore', { dir });
+      expect(await h.ok('session.login', { username: 'admin', password: '11111111' })).toMatchObject({
+        mustChangePassword: true,
+      });
+      expect(await h.err('users.list', {})).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await h.err('backup.create', {})).toMatchObject({ code: 'FORBIDDEN' });
+      const login = (await auditRows(h)).at(-1)!;
+      expect(login).toMatchObject({
+        action: 'session.login',
+        detail: JSON.stringify({ mustChangePassword: '密码不符合现行规则' }),
+      });
 
-    // Locking and logging in again does not get round it: the flag is in the store.
-    await h.ok('session.lock', {});
-    await h.ok('session.login', { username: 'admin', password: '11111111' });
-    expect(await h.err('settings.update', { idleLockMinutes: 30 })).toMatchObject({ code: 'FORBIDDEN' });
-    // The change itself follows the rule.
-    expect(await h.err('me.changePassword', { currentPassword: '11111111', newPassword: '22222222' })).toMatchObject({
-      code: 'VALIDATION',
-      field: 'newPassword',
-    });
-    await h.ok('me.changePassword', { currentPassword: '11111111', newPassword: 'Strong#2025x' });
-    expect((await h.ok('users.list', {})).length).toBe(1);
-  });
+      // Locking and logging in again does not get round it: the flag is in the store.
+      await h.ok('session.lock', {});
+      await h.ok('session.login', { username: 'admin', password: '11111111' });
+      expect(await h.err('settings.update', { idleLockMinutes: 30 })).toMatchObject({ code: 'FORBIDDEN' });
+      // The change itself follows the rule.
+      expect(await h.err('me.changePassword', { currentPassword: '11111111', newPassword: '22222222' })).toMatchObject({
+        code: 'VALIDATION',
+        field: 'newPassword',
+      });
+      await h.ok('me.changePassword', { currentPassword: '11111111', newPassword: 'Strong#2025x' });
+      expect((await h.ok('users.list', {})).length).toBe(1);
+    },
+  );
 });
 
 describe('failed logins: throttled per account, persisted, audited', () => {

@@ -42,11 +42,15 @@ const tables = (db: RawDb): string[] =>
   );
 
 describe('the migration list', () => {
-  test('versions are 1, 2, 3 … without gaps (a gap would skip a migration on every store past it), with unique names; the latest is what the build writes', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
-  });
+  test(
+    'versions are 1, 2, 3 … without gaps (a gap would skip a migration on every store past it), with unique names; ' +
+      'the latest is what the build writes',
+    () => {
+      expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+      expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+      expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+    },
+  );
 
   test('a new store is at the latest version', async () => {
     const { store } = await newStore();
@@ -54,7 +58,8 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]); // add a describe block for each new migration
+    // Add a describe block for each new migration.
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 });
 
@@ -162,48 +167,54 @@ describe('0002-roster', () => {
     expect(tables(db)).toEqual(expect.arrayContaining(ROSTER_TABLES));
   });
 
-  test('its constraints hold: unit names unique and of a known category, 身份证号 unique when filled, position and gender checked, children cascade', () => {
-    const db = emptyKeyedDb();
-    migrate(db, [migration0001, migration0002]);
-    db.pragma('foreign_keys = ON');
-    db.prepare(`INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10)`).run();
-    const unit = db.prepare(
-      `INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES (?, ?, 0, 't', 't')`,
-    );
-    unit.run('乌兰镇', 'C1');
-    expect(() => unit.run('乌兰镇', 'C1')).toThrow(/UNIQUE/);
-    expect(() => unit.run('棋盘井镇', 'C99')).toThrow(/FOREIGN KEY/);
+  test(
+    'its constraints hold: unit names unique and of a known category, 身份证号 unique when filled, position and gender ' +
+      'checked, children cascade',
+    () => {
+      const db = emptyKeyedDb();
+      migrate(db, [migration0001, migration0002]);
+      db.pragma('foreign_keys = ON');
+      db.prepare(`INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10)`).run();
+      const unit = db.prepare(
+        `INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES (?, ?, 0, 't', 't')`,
+      );
+      unit.run('乌兰镇', 'C1');
+      expect(() => unit.run('乌兰镇', 'C1')).toThrow(/UNIQUE/);
+      expect(() => unit.run('棋盘井镇', 'C99')).toThrow(/FOREIGN KEY/);
 
-    const cols = `name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health, tech_title, expertise,
+      const cols = `name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health, tech_title, expertise,
       fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post, post_since,
       rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
       pinyin_keys, created_at, updated_at`;
-    const add = db.prepare(
-      `INSERT INTO cadres (${cols}) VALUES (?, ?, '', '1978-03', '', '', '', '', '', '', '', '', '', '', '', '', '', '科员', '', '', ?, ?, '', '', ?, '', '', '', '在职', '', '', '', 't', 't')`,
-    );
-    const first = Number(add.run('甲', '男', 1, 'chief', '150624197803153018').lastInsertRowid);
-    add.run('乙', '女', 1, 'deputy', '');
-    add.run('丙', '女', 1, 'deputy', ''); // several cadres without 身份证号 are fine
-    expect(() => add.run('丁', '男', 1, 'deputy', '150624197803153018')).toThrow(/UNIQUE/);
-    expect(() => add.run('戊', '男', 1, 'leader', '')).toThrow(/CHECK/);
-    expect(() => add.run('己', '男性', 1, 'deputy', '')).toThrow(/CHECK/);
-    expect(() => add.run('庚', '男', 99, 'deputy', '')).toThrow(/FOREIGN KEY/);
-    expect(db.prepare('SELECT version FROM cadres WHERE id = ?').get(first)).toEqual({ version: 1 });
+      const add = db.prepare(
+        `INSERT INTO cadres (${cols}) VALUES (?, ?, '', '1978-03', '', '', '', '', '', '', '', '', '', '', '', '', '', ` +
+          `'科员', '', '', ?, ?, '', '', ?, '', '', '', '在职', '', '', '', 't', 't')`,
+      );
+      const first = Number(add.run('甲', '男', 1, 'chief', '150624197803153018').lastInsertRowid);
+      add.run('乙', '女', 1, 'deputy', '');
+      add.run('丙', '女', 1, 'deputy', ''); // several cadres without 身份证号 are fine
+      expect(() => add.run('丁', '男', 1, 'deputy', '150624197803153018')).toThrow(/UNIQUE/);
+      expect(() => add.run('戊', '男', 1, 'leader', '')).toThrow(/CHECK/);
+      expect(() => add.run('己', '男性', 1, 'deputy', '')).toThrow(/CHECK/);
+      expect(() => add.run('庚', '男', 99, 'deputy', '')).toThrow(/FOREIGN KEY/);
+      expect(db.prepare('SELECT version FROM cadres WHERE id = ?').get(first)).toEqual({ version: 1 });
 
-    db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '优秀')`).run(first);
-    expect(() =>
-      db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '称职')`).run(first),
-    ).toThrow(/UNIQUE|PRIMARY/);
-    db.prepare(
-      `INSERT INTO cadre_family (cadre_id, sort, relation, name, birth_month, political_status, work_unit_post) VALUES (?, 0, '妻子', '王丽', '', '', '')`,
-    ).run(first);
-    db.prepare(`INSERT INTO cadre_photos (cadre_id, mime, data) VALUES (?, 'image/jpeg', x'FFD8FF')`).run(first);
-    expect(() => db.prepare('DELETE FROM units WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
-    db.prepare('DELETE FROM cadres WHERE id = ?').run(first);
-    for (const t of ['cadre_annual_results', 'cadre_family', 'cadre_photos']) {
-      expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
-    }
-  });
+      db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '优秀')`).run(first);
+      expect(() =>
+        db.prepare(`INSERT INTO cadre_annual_results (cadre_id, year, result) VALUES (?, 2023, '称职')`).run(first),
+      ).toThrow(/UNIQUE|PRIMARY/);
+      db.prepare(
+        `INSERT INTO cadre_family (cadre_id, sort, relation, name, birth_month, political_status, work_unit_post) ` +
+          `VALUES (?, 0, '妻子', '王丽', '', '', '')`,
+      ).run(first);
+      db.prepare(`INSERT INTO cadre_photos (cadre_id, mime, data) VALUES (?, 'image/jpeg', x'FFD8FF')`).run(first);
+      expect(() => db.prepare('DELETE FROM units WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+      db.prepare('DELETE FROM cadres WHERE id = ?').run(first);
+      for (const t of ['cadre_annual_results', 'cadre_family', 'cadre_photos']) {
+        expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+      }
+    },
+  );
 });
 
 describe('0003-dossier', () => {
@@ -242,7 +253,8 @@ describe('0003-dossier', () => {
     const db = emptyKeyedDb();
     migrate(db, [migration0001, migration0002, migration0003]);
     db.pragma('foreign_keys = ON');
-    db.exec(`
+    db.exec(
+      `
       INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES (1, 'a', '甲', 'admin', 't', 't');
       INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
       INSERT INTO units (id, name, category_code, sort, created_at, updated_at) VALUES (1, '乌兰镇', 'C1', 0, 't', 't');
@@ -251,13 +263,19 @@ describe('0003-dossier', () => {
       INSERT INTO catalog_channels (code, name, sort) VALUES ('CH09', '培训机构', 90);
       INSERT INTO catalog_dimensions (code, name, sort) VALUES ('D4', '政治能力', 40);
       INSERT INTO catalog_standards (code, dimension_code, name, sort) VALUES ('D4.2', 'D4', '政治领悟力', 20);
-      INSERT INTO catalog_list_items (code, polarity, name, dimensions, points, sort) VALUES ('P3', 'positive', '成绩优秀', '["D4","D2"]', 3, 30);
-    `);
-    db.exec(`INSERT INTO cadres (id, name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health, tech_title, expertise,
+      INSERT INTO catalog_list_items (code, polarity, name, dimensions, points, sort) VALUES ('P3', 'positive', ` +
+        `'成绩优秀', '["D4","D2"]', 3, 30);
+    `,
+    );
+    db.exec(
+      `INSERT INTO cadres (id, name, gender, ethnicity, birth_month, native_place, birth_place, party_join, ` +
+        `work_start, health, tech_title, expertise,
       fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post, post_since,
       rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
-      pinyin_keys, created_at, updated_at) VALUES (1, '甲', '男', '', '1978-03', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 1, 'chief',
-      '', '', '', '', '', '', '在职', '', '', '', 't', 't')`);
+      pinyin_keys, created_at, updated_at) VALUES (1, '甲', '男', '', '1978-03', '', '', '', '', '', '', '', '', '', '',` +
+        ` '', '', '', '', '', '', 1, 'chief',
+      '', '', '', '', '', '', '在职', '', '', '', 't', 't')`,
+    );
     return db;
   }
   const entry = (db: RawDb, over: Record<string, unknown> = {}) => {
@@ -350,23 +368,27 @@ describe('0003-dossier', () => {
       db.prepare(`INSERT INTO dossier_entry_standards (entry_id, standard_code) VALUES (?, 'D9.9')`).run(id),
     ).toThrow(/FOREIGN KEY/);
     db.prepare(
-      `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 3, 'h', x'89504E', 1, 't')`,
+      `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, ` +
+        `'a.png', 'image/png', 3, 'h', x'89504E', 1, 't')`,
     ).run(id);
     expect(() =>
       db
         .prepare(
-          `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES (?, 'a.png', 'image/png', 20971521, 'h', x'00', 1, 't')`,
+          `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) VALUES ` +
+            `(?, 'a.png', 'image/png', 20971521, 'h', x'00', 1, 't')`,
         )
         .run(id),
     ).toThrow(/CHECK/);
 
     db.prepare(
-      `INSERT INTO training_classes (id, name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES (1, '春季班', '2025-03-01', '2025-03-20', 40, '党校', 1, 't', 't')`,
+      `INSERT INTO training_classes (id, name, start_date, end_date, hours, organizer, created_by, created_at, ` +
+        `updated_at) VALUES (1, '春季班', '2025-03-01', '2025-03-20', 40, '党校', 1, 't', 't')`,
     ).run();
     expect(() =>
       db
         .prepare(
-          `INSERT INTO training_classes (name, start_date, end_date, hours, organizer, created_by, created_at, updated_at) VALUES ('倒序', '2025-03-20', '2025-03-01', 40, '党校', 1, 't', 't')`,
+          `INSERT INTO training_classes (name, start_date, end_date, hours, organizer, created_by, created_at, ` +
+            `updated_at) VALUES ('倒序', '2025-03-20', '2025-03-01', 40, '党校', 1, 't', 't')`,
         )
         .run(),
     ).toThrow(/CHECK/);
@@ -381,15 +403,18 @@ describe('0003-dossier', () => {
     db.prepare(`INSERT INTO dossier_entry_sources (entry_id, record_id) VALUES (?, ?)`).run(auto, recordId);
 
     db.prepare(
-      `INSERT INTO holistic_evaluations (cadre_id, abilities, shortcomings, familiar_fields, written_by, written_at) VALUES (1, '统筹能力强', '急躁', '农牧业', 1, 't')`,
+      `INSERT INTO holistic_evaluations (cadre_id, abilities, shortcomings, familiar_fields, written_by, written_at) ` +
+        `VALUES (1, '统筹能力强', '急躁', '农牧业', 1, 't')`,
     ).run();
     db.prepare(
-      `INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '较好', '好', '表现突出', 1, 't')`,
+      `INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, ` +
+        `confirmed_at) VALUES (1, '较好', '好', '表现突出', 1, 't')`,
     ).run();
     expect(() =>
       db
         .prepare(
-          `INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, confirmed_at) VALUES (1, '优', '好', '', 1, 't')`,
+          `INSERT INTO portrait_confirmations (cadre_id, computed_grade, confirmed_grade, reason, confirmed_by, ` +
+            `confirmed_at) VALUES (1, '优', '好', '', 1, 't')`,
         )
         .run(),
     ).toThrow(/CHECK/);
@@ -455,12 +480,14 @@ describe('0004-assessment', () => {
     migrate(db, [migration0001, migration0002, migration0004]);
     db.pragma('foreign_keys = ON');
     const addAssessment = db.prepare(
-      `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, ?, '{}', '{}', 'a', 't', 'a', 't')`,
+      `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+        `VALUES ('考核', 2025, ?, '{}', '{}', 'a', 't', 'a', 't')`,
     );
     expect(() => addAssessment.run('open')).toThrow(/CHECK/);
     const id = Number(addAssessment.run('preparing').lastInsertRowid);
     const member = db.prepare(
-      `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, category_name) VALUES (?, ?, '甲', 'chief', 1, '乌兰镇', 'C1', '苏木镇')`,
+      `INSERT INTO assessment_members (assessment_id, cadre_id, name, position, unit_id, unit_name, category_code, ` +
+        `category_name) VALUES (?, ?, '甲', 'chief', 1, '乌兰镇', 'C1', '苏木镇')`,
     );
     member.run(id, 1);
     member.run(id, 2);
@@ -474,7 +501,8 @@ describe('0004-assessment', () => {
     expect(() => db.prepare('DELETE FROM assessment_members WHERE cadre_id = 1').run()).toThrow('成员名单已冻结');
 
     const peer = db.prepare(
-      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, ?, ?, '{}', 'a', 't')`,
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, ` +
+        `entered_at) VALUES (?, ?, ?, '{}', 'a', 't')`,
     );
     expect(() => peer.run(id, 1, 1)).toThrow(/CHECK/);
     peer.run(id, 1, 2);
@@ -524,19 +552,22 @@ describe('0005-veto-source', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
         )
         .run().lastInsertRowid,
     );
     db.prepare(
-      `INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, entered_by, entered_at) VALUES (?, 1, '手工', 'manual', 'a', 't')`,
+      `INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, entered_by, entered_at) VALUES ` +
+        `(?, 1, '手工', 'manual', 'a', 't')`,
     ).run(id);
     migrate(db, chain);
     expect(db.prepare('SELECT reason, dossier_entry_id FROM assessment_vetoes').all()).toEqual([
       { reason: '手工', dossier_entry_id: null },
     ]);
     const add = db.prepare(
-      `INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, dossier_entry_id, entered_by, entered_at) VALUES (?, 2, '档案', 'manual', ?, 'a', 't')`,
+      `INSERT INTO assessment_vetoes (assessment_id, target_cadre_id, reason, source, dossier_entry_id, entered_by, ` +
+        `entered_at) VALUES (?, 2, '档案', 'manual', ?, 'a', 't')`,
     );
     expect(() => add.run(id, 0)).toThrow(/CHECK/);
     add.run(id, 7);
@@ -595,12 +626,14 @@ describe('0006-panels', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
         )
         .run().lastInsertRowid,
     );
     const code = db.prepare(
-      `INSERT INTO assessment_panel_codes (assessment_id, kind, group_ref, seat_no, rater_cadre_id, code_hash, state, created_by, created_at) VALUES (?, ?, 'chief:C1', 1, ?, ?, 'unused', 'a', 't')`,
+      `INSERT INTO assessment_panel_codes (assessment_id, kind, group_ref, seat_no, rater_cadre_id, code_hash, state, ` +
+        `created_by, created_at) VALUES (?, ?, 'chief:C1', 1, ?, ?, 'unused', 'a', 't')`,
     );
     code.run(id, 'superior', null, 'h1');
     expect(() => code.run(id, 'staff', null, 'h1')).toThrow(/UNIQUE/);
@@ -611,7 +644,8 @@ describe('0006-panels', () => {
       `INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P1', 'superior', 'pending')`,
     ).run(id);
     const entry = db.prepare(
-      `INSERT INTO assessment_paper_entries (assessment_id, paper_no, entry_no, content, user_id, entered_by, entered_at) VALUES (?, ?, ?, '{}', 1, 'a', 't')`,
+      `INSERT INTO assessment_paper_entries (assessment_id, paper_no, entry_no, content, user_id, entered_by, ` +
+        `entered_at) VALUES (?, ?, ?, '{}', 1, 'a', 't')`,
     );
     entry.run(id, 'P1', 1);
     expect(() => entry.run(id, 'P1', 1)).toThrow(/UNIQUE/);
@@ -724,7 +758,8 @@ describe('0007-print-register', () => {
     const db = emptyKeyedDb();
     migrate(db, [migration0001, migration0007]);
     const add = db.prepare(
-      `INSERT INTO print_register (doc_kind, doc_key, doc_title, serial, file_name, printed_by, printed_by_name, printed_at) VALUES (?, ?, '档案', ?, 'a.pdf', 'u', '甲', 't')`,
+      `INSERT INTO print_register (doc_kind, doc_key, doc_title, serial, file_name, printed_by, printed_by_name, ` +
+        `printed_at) VALUES (?, ?, '档案', ?, 'a.pdf', 'u', '甲', 't')`,
     );
     add.run('dossier', 'dossier:1', 1);
     add.run('dossier', 'dossier:2', 1);
@@ -831,7 +866,8 @@ describe('0009-quarter-collection', () => {
     db.prepare(`INSERT INTO cadres (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
     db.pragma('foreign_keys = ON');
     const mark = db.prepare(
-      `INSERT INTO quarter_attestations (quarter, section_code, cadre_id, note, attested_by, attested_at) VALUES (?, 'S5', 1, '核查', '甲', 't')`,
+      `INSERT INTO quarter_attestations (quarter, section_code, cadre_id, note, attested_by, attested_at) VALUES (?, ` +
+        `'S5', 1, '核查', '甲', 't')`,
     );
     mark.run('2025Q3');
     expect(() => mark.run('2025Q3')).toThrow(/UNIQUE/);
@@ -862,27 +898,32 @@ describe('0010-ballot-source', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
         )
         .run().lastInsertRowid,
     );
     const superior = db.prepare(
-      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, paper_no, anonymous, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2]', ?, ?, 'a', 't')`,
+      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, paper_no, ` +
+        `anonymous, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2]', ?, ?, 'a', 't')`,
     );
     superior.run(id, '匿名评议-1a2b3c4d', null, 1);
     superior.run(id, '纸质票 P-1', 'P-1', 0);
     superior.run(id, '旗委书记', null, 0);
     superior.run(id, '纸质票 P-2', 'P-2', 0); // its paper is still waiting for a second entry: not a counted paper
     db.prepare(
-      `INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P-1', 'superior', 'matched'), (?, 'P-2', 'superior', 'pending')`,
+      `INSERT INTO assessment_papers (assessment_id, paper_no, kind, state) VALUES (?, 'P-1', 'superior', 'matched'), ` +
+        `(?, 'P-2', 'superior', 'pending')`,
     ).run(id, id);
     const peer = db.prepare(
-      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, 'a', 't')`,
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, ` +
+        `entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, 'a', 't')`,
     );
     peer.run(id, 1, 2, 1);
     peer.run(id, 2, 1, 0);
     const staff = db.prepare(
-      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, ?, 3, 1, 0, 0, ?, 't')`,
+      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, excellent, good, fair, poor, entered_by, ` +
+        `entered_at) VALUES (?, ?, 3, 1, 0, 0, ?, 't')`,
     );
     staff.run(id, 1, '评议终端');
     staff.run(id, 2, '王录入');
@@ -949,13 +990,15 @@ describe('0010-ballot-source', () => {
       const addStaff = () =>
         db
           .prepare(
-            `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'excel', 1, 0, 0, 0, 'a', 't')`,
+            `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor,` +
+              ` entered_by, entered_at) VALUES (?, 1, 'excel', 1, 0, 0, 0, 'a', 't')`,
           )
           .run(id);
       expect(() =>
         db
           .prepare(
-            `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'fax', 1, 0, 0, 0, 'a', 't')`,
+            `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor,` +
+              ` entered_by, entered_at) VALUES (?, 1, 'fax', 1, 0, 0, 0, 'a', 't')`,
           )
           .run(id),
       ).toThrow(state === 'archived' ? '考核已归档' : /CHECK/);
@@ -1001,24 +1044,29 @@ describe('0011-anonymous-ballots', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
         )
         .run().lastInsertRowid,
     );
     const superior = db.prepare(
-      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, anonymous, source, entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2,3]', ?, ?, ?, ?)`,
+      `INSERT INTO assessment_superior_ballots (assessment_id, rater_label, group_ref, sort_order, anonymous, source, ` +
+        `entered_by, entered_at) VALUES (?, ?, 'chief:C1', '[1,2,3]', ?, ?, ?, ?)`,
     );
     superior.run(id, '匿名评议-1a2b3c4d', 1, 'kiosk', '评议终端', '2025-12-01');
     superior.run(id, '旗委书记', 0, 'manual', '王录入', '2025-12-01T09:30:12.345Z');
     superior.run(id, '匿名评议-99aa88bb', 1, 'kiosk', '评议终端', '2025-12-01');
     const peer = db.prepare(
-      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, source, entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`,
+      `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, source,` +
+        ` entered_by, entered_at) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`,
     );
     peer.run(id, 1, 2, 1, 'kiosk', '评议终端', '2025-12-01');
     peer.run(id, 1, 3, 1, 'kiosk', '评议终端', '2025-12-01');
     peer.run(id, 2, 1, 0, 'paper', '王录入', '2025-12-01T10:00:00.000Z');
     db.prepare(
-      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, entered_by, entered_at) VALUES (?, 1, 'kiosk', 3, 0, 0, 0, '评议终端', '2025-12-01T10:11:12.131Z'), (?, 2, 'manual', 1, 0, 0, 0, '王录入', '2025-12-01T10:11:12.131Z')`,
+      `INSERT INTO assessment_staff_counts (assessment_id, target_cadre_id, source, excellent, good, fair, poor, ` +
+        `entered_by, entered_at) VALUES (?, 1, 'kiosk', 3, 0, 0, 0, '评议终端', '2025-12-01T10:11:12.131Z'), (?, 2, ` +
+        `'manual', 1, 0, 0, 0, '王录入', '2025-12-01T10:11:12.131Z')`,
     ).run(id, id);
     db.prepare('UPDATE assessments SET state = ? WHERE id = ?').run(state, id);
     return id;
@@ -1075,7 +1123,8 @@ describe('0011-anonymous-ballots', () => {
       expect(() =>
         db
           .prepare(
-            `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, entered_by, entered_at) VALUES (?, NULL, 2, '{}', 0, 'a', 't')`,
+            `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, anonymous, ` +
+              `entered_by, entered_at) VALUES (?, NULL, 2, '{}', 0, 'a', 't')`,
           )
           .run(id),
       ).toThrow(state === 'archived' ? '考核已归档' : /CHECK/);
@@ -1087,7 +1136,8 @@ describe('0011-anonymous-ballots', () => {
         expect(() =>
           db
             .prepare(
-              `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, entered_by, entered_at) VALUES (?, 2, 2, '{}', 'a', 't')`,
+              `INSERT INTO assessment_peer_ballots (assessment_id, rater_cadre_id, target_cadre_id, scores, ` +
+                `entered_by, entered_at) VALUES (?, 2, 2, '{}', 'a', 't')`,
             )
             .run(id),
         ).toThrow(/CHECK/);
@@ -1149,7 +1199,8 @@ describe('0012-adjustment-proposals', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
         )
         .run().lastInsertRowid,
     );
@@ -1194,7 +1245,8 @@ describe('0013-ineligible', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
         )
         .run().lastInsertRowid,
     );
@@ -1224,7 +1276,8 @@ describe('0014-audit-signatures', () => {
       `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`,
     ).run();
     db.prepare(
-      `INSERT INTO audit_log (id, at, user_id, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 1, 'a', 'x', '', '{}', '0', '1')`,
+      `INSERT INTO audit_log (id, at, user_id, username, action, target, detail, prev_hash, hash) VALUES (1, 't', 1, ` +
+        `'a', 'x', '', '{}', '0', '1')`,
     ).run();
     expect(migrate(db, [...before, migration0014])).toEqual([14]);
     expect(db.prepare('SELECT signing_key FROM users').get()).toEqual({ signing_key: null });

@@ -695,53 +695,57 @@ describe('invalid input is refused with a Chinese message naming the field, and 
 });
 
 describe('assessment roles', () => {
-  test('administrators manage assessments; the assessment clerk enters ballots and adjustments; the reviewer reads (archived only, checked by the service)', () => {
-    const access = (name: CallName) => contract[name].access;
-    for (const name of [
-      'assessments.create',
-      'assessments.updateConfig',
-      'assessments.setState',
-      'assessments.refreshMembers',
-      'assessments.archive',
-      'vetoes.add',
-      'vetoes.proposals',
-      'vetoes.delete',
-      'ineligible.add',
-      'ineligible.delete',
-      'grades.confirm',
-      'grades.confirmSuggested',
-      'adjustments.proposals',
-      'adjustments.dismissProposal',
-    ] as const) {
-      expect(access(name), name).toEqual(['admin']);
-    }
-    for (const name of [
-      'ballots.saveSuperior',
-      'ballots.savePeer',
-      'ballots.saveStaff',
-      'ballots.addStaffBallot',
-      'ballots.saveService',
-      'ballots.delete',
-      'adjustments.add',
-      'adjustments.delete',
-    ] as const) {
-      expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
-    }
-    for (const name of ['ballots.saveTemplate', 'ballots.previewExcel', 'ballots.commitExcel'] as const)
-      expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
-    expect(access('ballots.exportSummary')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
-    for (const name of [
-      'assessments.list',
-      'assessments.get',
-      'rankings.get',
-      'rankings.whatIf',
-      'rankings.exportExcel',
-    ] as const) {
-      expect(access(name), name).toEqual(['admin', 'assessmentClerk', 'dossierClerk', 'reviewer']);
-    }
-    // Who rated whom is not for the reviewer.
-    expect(access('ballots.list')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
-  });
+  test(
+    'administrators manage assessments; the assessment clerk enters ballots and adjustments; the reviewer reads ' +
+      '(archived only, checked by the service)',
+    () => {
+      const access = (name: CallName) => contract[name].access;
+      for (const name of [
+        'assessments.create',
+        'assessments.updateConfig',
+        'assessments.setState',
+        'assessments.refreshMembers',
+        'assessments.archive',
+        'vetoes.add',
+        'vetoes.proposals',
+        'vetoes.delete',
+        'ineligible.add',
+        'ineligible.delete',
+        'grades.confirm',
+        'grades.confirmSuggested',
+        'adjustments.proposals',
+        'adjustments.dismissProposal',
+      ] as const) {
+        expect(access(name), name).toEqual(['admin']);
+      }
+      for (const name of [
+        'ballots.saveSuperior',
+        'ballots.savePeer',
+        'ballots.saveStaff',
+        'ballots.addStaffBallot',
+        'ballots.saveService',
+        'ballots.delete',
+        'adjustments.add',
+        'adjustments.delete',
+      ] as const) {
+        expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
+      }
+      for (const name of ['ballots.saveTemplate', 'ballots.previewExcel', 'ballots.commitExcel'] as const)
+        expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
+      expect(access('ballots.exportSummary')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
+      for (const name of [
+        'assessments.list',
+        'assessments.get',
+        'rankings.get',
+        'rankings.whatIf',
+        'rankings.exportExcel',
+      ] as const) {
+        expect(access(name), name).toEqual(['admin', 'assessmentClerk', 'dossierClerk', 'reviewer']);
+      }
+      // Who rated whom is not for the reviewer.
+      expect(access('ballots.list')).toEqual(['admin', 'assessmentClerk', 'dossierClerk']);
+    },
+  );
 });
 
 describe('dialog purposes', () => {

@@ -1,5 +1,6 @@
 // End to end: a cadre's dossier from the roster, an entry with a bad then a good date, bulk entry by keyboard,
-// attachments viewed in the app (image, PDF drawn by pdf.js, .docx as text), verification by a second user, and the conflict message on a stale edit.
+// attachments viewed in the app (image, PDF drawn by pdf.js, .docx as text), verification by a second user, and the
+// conflict message on a stale edit.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

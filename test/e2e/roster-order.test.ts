@@ -120,35 +120,39 @@ describe('roster order, columns and the current cadre', () => {
       .toEqual(['姓名', '性别', '年龄', '单位', '现任职务', '正/副', '职级', '学历', '身份证号']);
   });
 
-  test('the cadre chosen in the roster opens in the dossier and its portrait; one chosen there is offered in training and marked in the roster', async () => {
-    await page.getByTestId('cadre-name').filter({ hasText: '达来' }).click();
-    await page.locator('.ant-drawer').getByText('乌兰镇党委副书记、镇长').first().waitFor();
-    await page.locator('.ant-drawer-close').click();
-    await menu('政治素质档案');
-    // No picking again: the dossier is 达来's.
-    await expect.poll(() => page.getByTestId('cadre-picker').innerText()).toContain('达来');
-    await page.getByText('乌兰镇 · 乌兰镇党委副书记、镇长').waitFor();
-    await page.getByTestId('dossier-mode').getByText('政治画像').click();
-    await page.getByTestId('portrait-panel').waitFor();
-    expect(await page.getByText('乌兰镇 · 乌兰镇党委副书记、镇长').isVisible()).toBe(true);
-    await settledScreenshot(page, 'roster-order-portrait-carried');
+  test(
+    'the cadre chosen in the roster opens in the dossier and its portrait; one chosen there is offered in training ' +
+      'and marked in the roster',
+    async () => {
+      await page.getByTestId('cadre-name').filter({ hasText: '达来' }).click();
+      await page.locator('.ant-drawer').getByText('乌兰镇党委副书记、镇长').first().waitFor();
+      await page.locator('.ant-drawer-close').click();
+      await menu('政治素质档案');
+      // No picking again: the dossier is 达来's.
+      await expect.poll(() => page.getByTestId('cadre-picker').innerText()).toContain('达来');
+      await page.getByText('乌兰镇 · 乌兰镇党委副书记、镇长').waitFor();
+      await page.getByTestId('dossier-mode').getByText('政治画像').click();
+      await page.getByTestId('portrait-panel').waitFor();
+      expect(await page.getByText('乌兰镇 · 乌兰镇党委副书记、镇长').isVisible()).toBe(true);
+      await settledScreenshot(page, 'roster-order-portrait-carried');
 
-    // Another cadre chosen in the dossier becomes the current one.
-    await page.getByTestId('cadre-picker').click();
-    await page.keyboard.type('巴图');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴图' }).click();
-    await page.getByText('乌兰镇 · 乌兰镇人大主席').waitFor();
-    await page.getByRole('tab', { name: '教育培训' }).click();
-    await page.getByText('2025年春季中青班').click();
-    await page.getByTestId('add-current-cadre').click();
-    await page.getByTestId('records-grid').getByRole('cell', { name: '巴图', exact: true }).waitFor();
-    expect(await page.getByTestId('add-current-cadre').innerText()).toContain('巴图');
-    await settledScreenshot(page, 'roster-order-training-current');
+      // Another cadre chosen in the dossier becomes the current one.
+      await page.getByTestId('cadre-picker').click();
+      await page.keyboard.type('巴图');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴图' }).click();
+      await page.getByText('乌兰镇 · 乌兰镇人大主席').waitFor();
+      await page.getByRole('tab', { name: '教育培训' }).click();
+      await page.getByText('2025年春季中青班').click();
+      await page.getByTestId('add-current-cadre').click();
+      await page.getByTestId('records-grid').getByRole('cell', { name: '巴图', exact: true }).waitFor();
+      expect(await page.getByTestId('add-current-cadre').innerText()).toContain('巴图');
+      await settledScreenshot(page, 'roster-order-training-current');
 
-    await menu('干部名册');
-    await expect.poll(() => page.locator('.ant-table-row-selected').innerText()).toContain('巴图');
-    await settledScreenshot(page, 'roster-order-current-marked');
-  });
+      await menu('干部名册');
+      await expect.poll(() => page.locator('.ant-table-row-selected').innerText()).toContain('巴图');
+      await settledScreenshot(page, 'roster-order-current-marked');
+    },
+  );
 
   test('the administrator’s 职务排序 reorders each unit; locking forgets the current cadre but not the columns', async () => {
     await menu('系统设置');

@@ -79,7 +79,8 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
     );
     writeFileSync(
       join(scratch, 'renderer', 'main.tsx'),
-      "import { createRoot } from 'react-dom/client';\nconst App = () => <p>你好</p>;\ncreateRoot(document.getElementById('root')!).render(<App />);\n",
+      "import { createRoot } from 'react-dom/client';\nconst App = () => <p>你好</p>;" +
+        "\ncreateRoot(document.getElementById('root')!).render(<App />);\n",
     );
     execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
       cwd: scratch,
@@ -174,7 +175,8 @@ export async function resolve(specifier, context, next) {
 }
 `;
 
-const ELECTRON_STUB = `
+const ELECTRON_STUB =
+  `
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -200,7 +202,8 @@ export const protocol = {
   handle(scheme, handler) { serve = handler; log('handle', scheme); },
 };
 const noop = () => {};
-export const session = { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, setDevicePermissionHandler: noop, webRequest: { onBeforeRequest: noop } } };
+export const session = { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, ` +
+  `setDevicePermissionHandler: noop, webRequest: { onBeforeRequest: noop } } };
 export const ipcMain = { handle(channel, handler) { call = handler; log('ipc', channel); }, removeHandler: noop };
 export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: noop };
 export const dialog = { showErrorBox(title, message) { log('error', message); }, showOpenDialog: noop, showMessageBox: noop };
@@ -222,7 +225,8 @@ export class BrowserWindow extends EventEmitter {
     const src = html.match(/src="\\.\\/(assets\\/[^"]+\\.js)"/)[1];
     const script = await serve(new Request(new URL(src, url).href));
     const status2 = JSON.parse(await call({ sender: this.webContents, senderFrame: this.webContents.mainFrame }, 'app.status', {}));
-    log('loaded', { url, status: page.status, csp: page.headers.get('content-security-policy'), script: script.status, scriptType: script.headers.get('content-type'), status2 });
+    log('loaded', { url, status: page.status, csp: page.headers.get('content-security-policy'), script: script.status,` +
+  ` scriptType: script.headers.get('content-type'), status2 });
     process.exit(0);
   }
 }

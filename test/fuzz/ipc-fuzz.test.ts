@@ -108,7 +108,8 @@ afterAll(async () => {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(
     `ipc fuzz: ${stats.calls} calls, ${contractNames.size} distinct calls, ${stats.ok} ok, ${stats.calls - stats.ok} refused (${codes}); ` +
-      `${unknownNameCalls} with unknown names; ${stats.invalid} invalid inputs; ${stats.diverted} valid state-changing inputs sent to the scratch host, ` +
+      `${unknownNameCalls} with unknown names; ${stats.invalid} invalid inputs; ${stats.diverted} valid ` +
+      `state-changing inputs sent to the scratch host, ` +
       `${stats.neverSent} never sent; seed ${SEED}; ${seconds} s`,
   );
 });

@@ -110,11 +110,13 @@ export async function xlsxRowFlood(rows: number, sheetName = '干部名册'): Pr
     const body = await f.async('nodebuffer');
     if (f.name === 'xl/worksheets/sheet1.xml') {
       const head =
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http:' +
+        '//schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
       const header =
         '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>性别</t></is></c></row>';
       const unit =
-        '<row><c t="inlineStr"><is><t>张三</t></is></c><c t="inlineStr"><is><t>男</t></is></c><c><v>1975.1</v></c><c t="inlineStr"><is><t>某某镇党委书记</t></is></c></row>';
+        '<row><c t="inlineStr"><is><t>张三</t></is></c><c t="inlineStr"><is><t>男</t></is></c><c><v>1975.1</v></c><c ' +
+        't="inlineStr"><is><t>某某镇党委书记</t></is></c></row>';
       const { data, size } = repeatedDeflate(
         head + header,
         unit,

@@ -13,7 +13,10 @@ export function makePdf(pageTexts: readonly string[], cjk = false): Buffer {
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${n} >>`;
   objects[3] = cjk
-    ? '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>'
+    ? '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type ' +
+      '/Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) ' +
+      '/Supplement 2 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 ' +
+      '1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>'
     : '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
   const shown = (text: string) =>
     cjk
@@ -46,13 +49,16 @@ export async function makeDocx(bodyXml: string): Promise<Buffer> {
   zip.file(
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default ' +
+      'Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ' +
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
   );
   zip.file(
     '_rels/.rels',
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      '<Relationship Id="rId1" Type="http:' +
+      '//schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
   zip.file(
     'word/styles.xml',
@@ -70,8 +76,10 @@ export async function makeDocx(bodyXml: string): Promise<Buffer> {
 /** A typical dossier document: a heading, a paragraph with bold, a table, a link, an image and a script-looking text. */
 export const SAMPLE_DOCX_BODY =
   '<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>谈话记录</w:t></w:r></w:p>' +
-  '<w:p><w:r><w:t xml:space="preserve">谈话对象：</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>张三</w:t></w:r><w:r><w:t xml:space="preserve"> 同志，表现</w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>良好。</w:t></w:r></w:p>' +
+  '<w:p><w:r><w:t xml:space="preserve">谈话对象：</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>张三</w:t></w:r><w:r><w:t xml:' +
+  'space="preserve"> 同志，表现</w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>良好。</w:t></w:r></w:p>' +
   '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>结论</w:t></w:r></w:p></w:tc></w:tr>' +
   '<w:tr><w:tc><w:p><w:r><w:t>政治忠诚</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>好</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' +
-  '<w:p><w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:r><w:t>外部链接</w:t></w:r></w:hyperlink><w:r><w:drawing><wp:inline xmlns:wp="x"/></w:drawing></w:r></w:p>' +
+  '<w:p><w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:' +
+  'r><w:t>外部链接</w:t></w:r></w:hyperlink><w:r><w:drawing><wp:inline xmlns:wp="x"/></w:drawing></w:r></w:p>' +
   '<w:p><w:r><w:t>&lt;script&gt;alert(1)&lt;/script&gt;</w:t></w:r></w:p>';

@@ -28,7 +28,11 @@ describe('crossings are refused', () => {
     // Inside db/: infrastructure imports no feature, and a feature reaches another only through its entry file.
     ['db/store/probe.ts', "import { readCadre } from '../roster';", from('db-infra', 'db-feature')],
     ['db/store/probe.ts', "import { createDispatcher } from '../app/handlers';", from('db-infra', 'db-app')],
-    ['db/print/probe.ts', "import { readCadre } from '../roster/write';", 'feature="print" to elements of type "db-feature"'],
+    [
+      'db/print/probe.ts',
+      "import { readCadre } from '../roster/write';",
+      'feature="print" to elements of type "db-feature"',
+    ],
     ['bench/probe.ts', "import { App } from '../renderer/App';", from('bench', 'renderer')],
     ['scripts/probe.mjs', "import { Store } from '../db/store/store';", 'from elements of type "scripts"'],
     ['db/roster/probe.ts', "import { x } from '../nowhere';", 'unknown'],

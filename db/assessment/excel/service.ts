@@ -1,4 +1,5 @@
 // The assessment's Excel calls: the ballot template, preview and all-or-nothing import of filled ballots, exports.
+import { localParts } from '../../../shared/time/local-parts';
 import { readUserFile } from '../../fs/user-file';
 import { basename } from 'node:path';
 import type { BallotImportPreview } from '../../../shared/assessment/types';
@@ -35,8 +36,10 @@ type ExcelCalls =
   | 'rankings.exportExcel'
   | 'ballots.exportSummary';
 
-const localStamp = (d = new Date()) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+const localStamp = (d = new Date()) => {
+  const t = localParts(d);
+  return `${t.year}-${t.month}-${t.day} ${t.hour}:${t.minute}`;
+};
 
 /** Runs the import's writes, reporting progress (a cancel throws and the call's transaction rolls back). */
 async function runSteps(steps: readonly Step[], jobs: Jobs, jobId: string): Promise<void> {

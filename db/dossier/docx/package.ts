@@ -35,7 +35,8 @@ const contentTypes = (pictures: readonly DocxPicture[]) =>
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
   [...new Set(pictures.map((p) => p.ext))].map((e) => `<Default Extension="${e}" ContentType="image/${e}"/>`).join('') +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  '<Override PartName="/word/document.xml" ' +
+  'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
   '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>' +
   '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
@@ -47,7 +48,8 @@ const rootRels =
   DECL +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
-  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  '<Relationship Id="rId2" Type="http:' +
+  '//schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
   '</Relationships>';
 
 const documentRels = (pictures: readonly DocxPicture[]) =>
@@ -69,12 +71,19 @@ const fontRef = (role: keyof typeof FONTS) => {
 const styles =
   DECL +
   `<w:styles xmlns:w="${W}">` +
-  `<w:docDefaults><w:rPrDefault><w:rPr>${fontRef('body')}<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>` +
+  `<w:docDefaults><w:rPrDefault><w:rPr>${fontRef('body')}<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" ` +
+  `w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>` +
   '<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="300" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
   '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
-  `<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="center"/><w:spacing w:before="240" w:after="360"/></w:pPr><w:rPr>${fontRef('title')}<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
-  `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>${fontRef('heading')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
-  `<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>${fontRef('heading')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:` +
+  `pPr><w:jc w:val="center"/><w:spacing w:before="240" w:after="360"/></w:pPr><w:rPr>${fontRef('title')}<w:sz w:` +
+  `val="44"/><w:szCs w:val="44"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:` +
+  `qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:` +
+  `rPr>${fontRef('heading')}<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
+  `<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:` +
+  `qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:` +
+  `rPr>${fontRef('heading')}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
   '</w:styles>';
 
 const fontTable =
@@ -113,12 +122,14 @@ const sectPr =
   '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>' +
   '<w:footerReference w:type="first" r:id="rIdFooter"/>' +
   `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-  `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" w:header="${PAGE.header}" w:footer="${PAGE.footer}" w:gutter="0"/>` +
+  `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" w:` +
+  `header="${PAGE.header}" w:footer="${PAGE.footer}" w:gutter="0"/>` +
   '<w:titlePg/></w:sectPr>';
 
 const core = (title: string, created: string) =>
   DECL +
-  '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+  '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:' +
+  'dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
   `<dc:title>${esc(title)}</dc:title><dc:creator>干部政治素质档案与“双比双评”考核系统</dc:creator>` +
   `<dcterms:created xsi:type="dcterms:W3CDTF">${esc(created)}</dcterms:created></cp:coreProperties>`;
 

@@ -123,7 +123,9 @@ export function table(
       col += span;
       return cell(c, width);
     });
-    const trPr = `<w:trPr><w:cantSplit/>${opts.header && r === 0 ? '<w:tblHeader/>' : ''}${opts.minHeight ? `<w:trHeight w:val="${opts.minHeight}"/>` : ''}</w:trPr>`;
+    const header = opts.header && r === 0 ? '<w:tblHeader/>' : '';
+    const height = opts.minHeight ? `<w:trHeight w:val="${opts.minHeight}"/>` : '';
+    const trPr = `<w:trPr><w:cantSplit/>${header}${height}</w:trPr>`;
     return `<w:tr>${trPr}${tcs.join('')}</w:tr>`;
   });
   return `<w:tbl>${tblPr}${gridXml}${rowsXml.join('')}</w:tbl>`;
@@ -138,12 +140,14 @@ export function picture(rid: string, widthMm: number, heightMm: number, name: st
   const a = 'http://schemas.openxmlformats.org/drawingml/2006/main';
   const pic = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
   return (
-    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="1" name="${esc(name)}"/>` +
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr ` +
+    `id="1" name="${esc(name)}"/>` +
     `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${a}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
     `<a:graphic xmlns:a="${a}"><a:graphicData uri="${pic}"><pic:pic xmlns:pic="${pic}">` +
     `<pic:nvPicPr><pic:cNvPr id="1" name="${esc(name)}"/><pic:cNvPicPr/></pic:nvPicPr>` +
     `<pic:blipFill><a:blip r:embed="${rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
-    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:` +
+    `avLst/></a:prstGeom></pic:spPr>` +
     `</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
   );
 }

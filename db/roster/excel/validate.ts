@@ -112,7 +112,8 @@ function validateRow(row: RawRow, ctx: ValidationContext, units: ReturnType<type
     if (isNumberCell(key) && ambiguousNumberMonth(text)) {
       add(
         key,
-        `${label(key)}“${text}”有歧义：Excel 把它当作数字保存，无法区分 ${text}0（10 月）和 ${text.replace('.1', '.01')}（1 月），请把该列设为文本格式后写作 ${text}0 或 ${text.replace('.1', '.01')}`,
+        `${label(key)}“${text}”有歧义：Excel 把它当作数字保存，无法区分 ${text}0（10 月）和 ${text.replace('.1', '.01')}（1 月），` +
+          `请把该列设为文本格式后写作 ${text}0 或 ${text.replace('.1', '.01')}`,
       );
       return undefined;
     }

@@ -17,7 +17,10 @@ export const escapeXmlText = (s: string): string => s.replace(NEEDS_ESCAPE, (c) 
 const leaf = (indent: string, element: string, value: string | undefined): string =>
   value ? `${indent}<${element}>${escapeXmlText(value)}</${element}>` : `${indent}<${element} />`;
 
-/** The file bytes: XML declaration, `Person` with the editor's xmlns attributes, elements in the samples' order, CRLF between elements (text keeps its own \n). */
+/**
+ * The file bytes: XML declaration, `Person` with the editor's xmlns attributes, elements in the samples' order, CRLF
+ * between elements (text keeps its own \n).
+ */
 export function writeLrmx(person: LrmxPerson): Buffer {
   const attrs = Object.entries(LRMX_PERSON_NAMESPACES)
     .map(([k, v]) => ` ${k}="${v}"`)

@@ -172,7 +172,10 @@ export function BallotImportModal({
                 <Alert
                   type="error"
                   showIcon
-                  title={`发现 ${preview.issueCount} 处错误，请在 Excel 中改正后重新选择文件；有错误时不能导入${preview.issueCount > preview.issues.length ? `（下表列出前 ${preview.issues.length} 处）` : ''}`}
+                  title={
+                    `发现 ${preview.issueCount} 处错误，请在 Excel 中改正后重新选择文件；` +
+                    `有错误时不能导入${preview.issueCount > preview.issues.length ? `（下表列出前 ${preview.issues.length} 处）` : ''}`
+                  }
                 />
                 <Table<BallotImportIssue>
                   size="small"
@@ -196,7 +199,10 @@ export function BallotImportModal({
                   type="success"
                   showIcon
                   title={`检查通过：共 ${total} 项。请为每个分组选择导入方式，处理冲突后确认，一次全部导入。`}
-                  description="评议终端的票在任何导入方式下都不会被替换或删除。“累加”：文件中的票加在已有的票之上；“替换”：先删除本组此前从 Excel 导入的票，再写入文件中的票，评议终端、纸质录入和手工录入的票保持不变（若本文件就是纸质票的计票结果，可同时替换逐票录入的职工测评票）。已经评议过的人再出现在文件中即为冲突，须选择不导入其票。"
+                  description={
+                    '评议终端的票在任何导入方式下都不会被替换或删除。“累加”：文件中的票加在已有的票之上；“替换”：先删除本组此前从 Excel 导入的票，再写入文件中的票，评议终端、' +
+                    '纸质录入和手工录入的票保持不变（若本文件就是纸质票的计票结果，可同时替换逐票录入的职工测评票）。已经评议过的人再出现在文件中即为冲突，须选择不导入其票。'
+                  }
                   data-testid="ballot-import-rules"
                 />
                 {groups.map((g) => (

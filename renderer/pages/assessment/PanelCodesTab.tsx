@@ -224,7 +224,10 @@ export function PanelCodesTab({
             {chosenUsed > 0 ? (
               <Popconfirm
                 title="作废本组匿名评议？"
-                description={`将删除本组“${PANEL_KIND_LABELS[kind]}”在评议终端提交的全部评议票（已使用 ${chosenUsed} 个评议码），并作废本组全部评议码；须重新生成评议码后再评议。此操作记入审计日志，不能撤销。`}
+                description={
+                  `将删除本组“${PANEL_KIND_LABELS[kind]}”在评议终端提交的全部评议票（已使用 ${chosenUsed} 个评议码），并作废本组全部评议码；` +
+                  `须重新生成评议码后再评议。此操作记入审计日志，不能撤销。`
+                }
                 okText="作废"
                 okButtonProps={{ danger: true }}
                 cancelText="取消"

@@ -80,7 +80,11 @@ export function AuditPage() {
             closable
             style={{ marginBottom: 16 }}
             message="审计日志完整"
-            description={`已校验全部 ${verification.checked} 条记录（签名${verification.unsigned > 0 ? `，其中 ${verification.unsigned} 条无签名：登录前或启用签名前的记录` : '齐全'}），未发现篡改或删除。日志末尾：审计序号 ${verification.head.count}，摘要 ${verification.head.digest}。`}
+            description={
+              `已校验全部 ${verification.checked} ` +
+              `条记录（签名${verification.unsigned > 0 ? `，其中 ${verification.unsigned} 条无签名：登录前或启用签名前的记录` : '齐全'}），未发现篡改或删除。` +
+              `日志末尾：审计序号 ${verification.head.count}，摘要 ${verification.head.digest}。`
+            }
             onClose={() => setVerification(null)}
           />
         ) : (

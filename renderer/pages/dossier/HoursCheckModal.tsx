@@ -116,7 +116,10 @@ export function HoursCheckModal({
             <Alert
               type="info"
               showIcon
-              message={`${preview.stale.length} 人已有本年度学时不达标材料，但现计学时已达标：${preview.stale.map((s) => `${s.name}（${s.hours} 学时）`).join('、')}。请在其档案中撤回该材料。`}
+              message={
+                `${preview.stale.length} 人已有本年度学时不达标材料，` +
+                `但现计学时已达标：${preview.stale.map((s) => `${s.name}（${s.hours} 学时）`).join('、')}。请在其档案中撤回该材料。`
+              }
             />
           ) : null}
           <Table<HoursShortCadre>

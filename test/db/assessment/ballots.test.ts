@@ -411,49 +411,53 @@ describe('grade confirmation and archive', () => {
     });
   });
 
-  test('archiving stores the result with the SHA-256 of the canonical input; the digest is reproducible; the archive is immutable', async () => {
-    const { h, r, id, version } = await summarized();
-    await h.ok('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'competent' });
-    const db = h.host.session().db;
-    const { input } = await loadRankingInput(db, id);
-    const expected = createHash('sha256').update(canonicalJson(input)).digest('hex');
-    expect(await currentDigest(db, id)).toBe(expected);
-    expect(await currentDigest(db, id)).toBe(expected);
-    const before = await h.ok('rankings.get', { assessmentId: id });
+  test(
+    'archiving stores the result with the SHA-256 of the canonical input; the digest is reproducible; the archive ' +
+      'is immutable',
+    async () => {
+      const { h, r, id, version } = await summarized();
+      await h.ok('grades.confirm', { assessmentId: id, cadreId: r.b, grade: 'competent' });
+      const db = h.host.session().db;
+      const { input } = await loadRankingInput(db, id);
+      const expected = createHash('sha256').update(canonicalJson(input)).digest('hex');
+      expect(await currentDigest(db, id)).toBe(expected);
+      expect(await currentDigest(db, id)).toBe(expected);
+      const before = await h.ok('rankings.get', { assessmentId: id });
 
-    const archived = await h.ok('assessments.archive', { id, version });
-    expect(archived).toMatchObject({ state: 'archived', digest: expected });
-    expect(await lastAudit(h)).toMatchObject({ action: 'assessments.archive', detail: { digest: expected } });
-    const view = await h.ok('rankings.get', { assessmentId: id });
-    expect(view.result).toEqual(computeRankings(input));
-    expect(view.result).toEqual(before.result);
-    expect(view).toMatchObject({
-      state: 'archived',
-      digest: expected,
-      confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
-    });
+      const archived = await h.ok('assessments.archive', { id, version });
+      expect(archived).toMatchObject({ state: 'archived', digest: expected });
+      expect(await lastAudit(h)).toMatchObject({ action: 'assessments.archive', detail: { digest: expected } });
+      const view = await h.ok('rankings.get', { assessmentId: id });
+      expect(view.result).toEqual(computeRankings(input));
+      expect(view.result).toEqual(before.result);
+      expect(view).toMatchObject({
+        state: 'archived',
+        digest: expected,
+        confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
+      });
 
-    // Every change is refused, and nothing in the assessment tables moves.
-    const frozen = await assessmentTables(h);
-    const refusals = [
-      await h.err('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [1] }),
-      await h.err('ballots.delete', { assessmentId: id, kind: 'service', id: 1 }),
-      await h.err('adjustments.delete', { assessmentId: id, id: 1 }),
-      await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '违纪' }),
-      await h.err('assessments.updateConfig', { id, version: archived.version, config: defaultAssessmentConfig() }),
-      await h.err('assessments.setState', { id, version: archived.version, state: 'collecting' }),
-      await h.err('assessments.archive', { id, version: archived.version }),
-      await h.err('assessments.refreshMembers', { id, version: archived.version }),
-      await h.err('grades.confirm', { assessmentId: id, cadreId: r.a, grade: 'competent' }),
-    ];
-    for (const e of refusals) expect(e.message).toMatch(/已归档/);
-    expect(await assessmentTables(h)).toEqual(frozen);
+      // Every change is refused, and nothing in the assessment tables moves.
+      const frozen = await assessmentTables(h);
+      const refusals = [
+        await h.err('ballots.saveService', { assessmentId: id, targetId: r.a, scores: [1] }),
+        await h.err('ballots.delete', { assessmentId: id, kind: 'service', id: 1 }),
+        await h.err('adjustments.delete', { assessmentId: id, id: 1 }),
+        await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '违纪' }),
+        await h.err('assessments.updateConfig', { id, version: archived.version, config: defaultAssessmentConfig() }),
+        await h.err('assessments.setState', { id, version: archived.version, state: 'collecting' }),
+        await h.err('assessments.archive', { id, version: archived.version }),
+        await h.err('assessments.refreshMembers', { id, version: archived.version }),
+        await h.err('grades.confirm', { assessmentId: id, cadreId: r.a, grade: 'competent' }),
+      ];
+      for (const e of refusals) expect(e.message).toMatch(/已归档/);
+      expect(await assessmentTables(h)).toEqual(frozen);
 
-    // A roster change afterwards leaves the archived result and its digest alone.
-    await h.ok('cadres.create', { input: minimalCadre(r.units.qipan, { name: '新来者', position: 'chief' }) });
-    expect(await h.ok('rankings.get', { assessmentId: id })).toEqual(view);
-    expect(await currentDigest(db, id)).toBe(expected);
-  });
+      // A roster change afterwards leaves the archived result and its digest alone.
+      await h.ok('cadres.create', { input: minimalCadre(r.units.qipan, { name: '新来者', position: 'chief' }) });
+      expect(await h.ok('rankings.get', { assessmentId: id })).toEqual(view);
+      expect(await currentDigest(db, id)).toBe(expected);
+    },
+  );
 
   test('the same inputs in another store give the same digest', async () => {
     const one = await summarized();

@@ -90,36 +90,40 @@ describe('veto proposals from the dossier', () => {
 });
 
 describe('results written into the dossier at archive', () => {
-  test('each ranked member gets one S3.2 entry with place, score and grade; unranked members are noted; the entries cannot be edited', async () => {
-    const { h, r, id } = await collecting();
-    await enterWorkedExample(h, id, r);
-    const a = await h.ok('assessments.get', { id });
-    const s = await h.ok('assessments.setState', { id, version: a.version, state: 'summarized' });
-    await h.ok('grades.confirm', {
-      assessmentId: id,
-      cadreId: r.c,
-      grade: 'basicallyCompetent',
-      reason: '服务对象评价缺失，综合研判',
-    });
-    await h.ok('assessments.archive', { id, version: s.version });
+  test(
+    'each ranked member gets one S3.2 entry with place, score and grade; unranked members are noted; the entries ' +
+      'cannot be edited',
+    async () => {
+      const { h, r, id } = await collecting();
+      await enterWorkedExample(h, id, r);
+      const a = await h.ok('assessments.get', { id });
+      const s = await h.ok('assessments.setState', { id, version: a.version, state: 'summarized' });
+      await h.ok('grades.confirm', {
+        assessmentId: id,
+        cadreId: r.c,
+        grade: 'basicallyCompetent',
+        reason: '服务对象评价缺失，综合研判',
+      });
+      await h.ok('assessments.archive', { id, version: s.version });
 
-    const resultsOf = async (cadreId: number) =>
-      (await h.ok('dossier.get', { cadreId })).entries.filter((e) => e.subItem.code === 'S3.2');
-    const b = await resultsOf(r.b);
-    expect(b).toHaveLength(1);
-    expect(b[0]).toMatchObject({
-      origin: 'assessment',
-      polarity: 'neutral',
-      title: '2025年度科级干部“双比双评”考核：称职（第 1 名）',
-    });
-    expect(b[0]!.content).toContain('在苏木镇（街道）正职（3人）中排第 1 名，最终得分 91.10');
-    const c = await resultsOf(r.c);
-    expect(c[0]!.content).toContain('确定等次：基本称职（建议等次称职，调整理由：服务对象评价缺失，综合研判）');
-    expect((await resultsOf(r.d))[0]).toMatchObject({ title: '2025年度科级干部“双比双评”考核：未排名' });
+      const resultsOf = async (cadreId: number) =>
+        (await h.ok('dossier.get', { cadreId })).entries.filter((e) => e.subItem.code === 'S3.2');
+      const b = await resultsOf(r.b);
+      expect(b).toHaveLength(1);
+      expect(b[0]).toMatchObject({
+        origin: 'assessment',
+        polarity: 'neutral',
+        title: '2025年度科级干部“双比双评”考核：称职（第 1 名）',
+      });
+      expect(b[0]!.content).toContain('在苏木镇（街道）正职（3人）中排第 1 名，最终得分 91.10');
+      const c = await resultsOf(r.c);
+      expect(c[0]!.content).toContain('确定等次：基本称职（建议等次称职，调整理由：服务对象评价缺失，综合研判）');
+      expect((await resultsOf(r.d))[0]).toMatchObject({ title: '2025年度科级干部“双比双评”考核：未排名' });
 
-    const entry = b[0]!;
-    expect(await h.err('entries.delete', { id: entry.id, version: entry.version })).toMatchObject({
-      message: '这是“双比双评”考核归档时写入的结果，不能删除',
-    });
-  });
+      const entry = b[0]!;
+      expect(await h.err('entries.delete', { id: entry.id, version: entry.version })).toMatchObject({
+        message: '这是“双比双评”考核归档时写入的结果，不能删除',
+      });
+    },
+  );
 });

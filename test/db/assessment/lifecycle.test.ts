@@ -266,45 +266,49 @@ describe('the member snapshot', () => {
 });
 
 describe('roles', () => {
-  test('the reviewer sees archived assessments only; the assessment clerk enters but does not manage; the dossier clerk reads', async () => {
-    const h = await newRosterHost();
-    const r = await seedRoster(h);
-    const open = await startCollecting(h, await createC1(h, '进行中的考核'));
-    let done = await startCollecting(h, await createC1(h, '已结束的考核'));
-    done = await h.ok('assessments.setState', { id: done.id, version: done.version, state: 'summarized' });
-    done = await h.ok('assessments.archive', { id: done.id, version: done.version });
+  test(
+    'the reviewer sees archived assessments only; the assessment clerk enters but does not manage; the dossier ' +
+      'clerk reads',
+    async () => {
+      const h = await newRosterHost();
+      const r = await seedRoster(h);
+      const open = await startCollecting(h, await createC1(h, '进行中的考核'));
+      let done = await startCollecting(h, await createC1(h, '已结束的考核'));
+      done = await h.ok('assessments.setState', { id: done.id, version: done.version, state: 'summarized' });
+      done = await h.ok('assessments.archive', { id: done.id, version: done.version });
 
-    await loginAs(h, 'reviewer');
-    expect((await h.ok('assessments.list', {})).map((x) => x.name)).toEqual(['已结束的考核']);
-    expect(await h.err('assessments.get', { id: open.id })).toEqual({
-      code: 'FORBIDDEN',
-      message: '查阅人只能查看已归档的考核',
-    });
-    expect(await h.err('rankings.get', { assessmentId: open.id })).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await h.ok('rankings.get', { assessmentId: done.id })).state).toBe('archived');
-    expect(await h.err('ballots.list', { assessmentId: done.id })).toMatchObject({ code: 'FORBIDDEN' });
+      await loginAs(h, 'reviewer');
+      expect((await h.ok('assessments.list', {})).map((x) => x.name)).toEqual(['已结束的考核']);
+      expect(await h.err('assessments.get', { id: open.id })).toEqual({
+        code: 'FORBIDDEN',
+        message: '查阅人只能查看已归档的考核',
+      });
+      expect(await h.err('rankings.get', { assessmentId: open.id })).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await h.ok('rankings.get', { assessmentId: done.id })).state).toBe('archived');
+      expect(await h.err('ballots.list', { assessmentId: done.id })).toMatchObject({ code: 'FORBIDDEN' });
 
-    await loginAs(h, 'assessmentClerk');
-    expect(
-      await h.err('assessments.create', { name: '越权', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } }),
-    ).toMatchObject({ code: 'FORBIDDEN' });
-    await h.ok('ballots.saveService', { assessmentId: open.id, targetId: r.a, scores: [90, 95] });
-    await h.ok('adjustments.add', {
-      assessmentId: open.id,
-      targetId: r.a,
-      points: -2,
-      date: '2025-03-01',
-      reason: '迟报材料',
-    });
-    expect(await h.err('vetoes.add', { assessmentId: open.id, targetId: r.a, reason: '违纪' })).toMatchObject({
-      code: 'FORBIDDEN',
-    });
+      await loginAs(h, 'assessmentClerk');
+      expect(
+        await h.err('assessments.create', { name: '越权', year: 2025, scope: { categoryCodes: ['C1'], unitIds: [] } }),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      await h.ok('ballots.saveService', { assessmentId: open.id, targetId: r.a, scores: [90, 95] });
+      await h.ok('adjustments.add', {
+        assessmentId: open.id,
+        targetId: r.a,
+        points: -2,
+        date: '2025-03-01',
+        reason: '迟报材料',
+      });
+      expect(await h.err('vetoes.add', { assessmentId: open.id, targetId: r.a, reason: '违纪' })).toMatchObject({
+        code: 'FORBIDDEN',
+      });
 
-    await loginAs(h, 'dossierClerk');
-    expect((await h.ok('ballots.list', { assessmentId: open.id })).service.map((s) => s.score)).toEqual([90, 95]);
-    expect(await h.err('ballots.saveService', { assessmentId: open.id, targetId: r.a, scores: [1] })).toMatchObject({
-      code: 'FORBIDDEN',
-    });
-    await loginAdmin(h);
-  });
+      await loginAs(h, 'dossierClerk');
+      expect((await h.ok('ballots.list', { assessmentId: open.id })).service.map((s) => s.score)).toEqual([90, 95]);
+      expect(await h.err('ballots.saveService', { assessmentId: open.id, targetId: r.a, scores: [1] })).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await loginAdmin(h);
+    },
+  );
 });

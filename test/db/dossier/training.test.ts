@@ -106,28 +106,32 @@ describe('automatic evidence from results', () => {
     expect(ec).toMatchObject({ polarity: 'negative', listItem: { code: 'N3' }, title: '2025年春季中青班：重修学员' });
   });
 
-  test('saving the same records again duplicates nothing; a changed result replaces or removes the entry; a removed trainee loses it', async () => {
-    const { h, a, b, cls } = await setup();
-    await records(h, cls.id, [
-      [a, 40, 'excellent'],
-      [b, 40, 'excellent'],
-    ]);
-    const first = await dossierState(h);
-    await records(h, cls.id, [
-      [a, 40, 'excellent'],
-      [b, 40, 'excellent'],
-    ]);
-    const second = await dossierState(h);
-    expect(second.entries).toEqual(first.entries);
-    expect(second.sources).toEqual(first.sources);
-    // 巴特尔 becomes 重修: the same entry now says so (negative, N3); 李秀梅 leaves the class: her entry goes.
-    await records(h, cls.id, [[a, 20, 'retake']]);
-    const [ea] = await autoEntries(h, a);
-    expect(ea).toMatchObject({ polarity: 'negative', listItem: { code: 'N3' }, version: 2 });
-    expect(await autoEntries(h, b)).toEqual([]);
-    await records(h, cls.id, [[a, 40, 'qualified']]);
-    expect(await autoEntries(h, a)).toEqual([]);
-  });
+  test(
+    'saving the same records again duplicates nothing; a changed result replaces or removes the entry; a removed ' +
+      'trainee loses it',
+    async () => {
+      const { h, a, b, cls } = await setup();
+      await records(h, cls.id, [
+        [a, 40, 'excellent'],
+        [b, 40, 'excellent'],
+      ]);
+      const first = await dossierState(h);
+      await records(h, cls.id, [
+        [a, 40, 'excellent'],
+        [b, 40, 'excellent'],
+      ]);
+      const second = await dossierState(h);
+      expect(second.entries).toEqual(first.entries);
+      expect(second.sources).toEqual(first.sources);
+      // 巴特尔 becomes 重修: the same entry now says so (negative, N3); 李秀梅 leaves the class: her entry goes.
+      await records(h, cls.id, [[a, 20, 'retake']]);
+      const [ea] = await autoEntries(h, a);
+      expect(ea).toMatchObject({ polarity: 'negative', listItem: { code: 'N3' }, version: 2 });
+      expect(await autoEntries(h, b)).toEqual([]);
+      await records(h, cls.id, [[a, 40, 'qualified']]);
+      expect(await autoEntries(h, a)).toEqual([]);
+    },
+  );
 
   test('editing the class moves its evidence to the new dates and name', async () => {
     const { h, a, cls } = await setup();

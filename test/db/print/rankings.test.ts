@@ -81,53 +81,62 @@ test('bad input names its field and leaves the store as it was; an assessment cl
   expect(await state(h)).toEqual(clerk);
 });
 
-test('a packet may open with ranking tables: the job lists them; an unknown or repeated assessment is refused, nothing changes', async () => {
-  const { h, routes, a } = await rankingsHost();
-  const cadreId = (await h.ok('roster.query', {}))[0]!.id;
-  const r = await h.ok('print.renderPacket', {
-    title: '审议材料',
-    cadreIds: [cadreId],
-    assessmentIds: [a.id],
-    copies: 1,
-    recipients: [],
-  });
-  expect(routes.at(-1)).toBe(`print/${r.jobId}`);
-  expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({
-    kind: 'packet',
-    cadreIds: [cadreId],
-    assessmentIds: [a.id],
-  });
-  // Without the field the packet has no ranking tables (the call as it was before).
-  const plain = await h.ok('print.renderPacket', { title: '审议材料', cadreIds: [cadreId], copies: 1, recipients: [] });
-  expect(await h.ok('print.job', { jobId: plain.jobId })).toMatchObject({ assessmentIds: [] });
-  const before = await state(h);
-  expect(
-    await h.err('print.renderPacket', {
+test(
+  'a packet may open with ranking tables: the job lists them; an unknown or repeated assessment is refused, ' +
+    'nothing changes',
+  async () => {
+    const { h, routes, a } = await rankingsHost();
+    const cadreId = (await h.ok('roster.query', {}))[0]!.id;
+    const r = await h.ok('print.renderPacket', {
       title: '审议材料',
       cadreIds: [cadreId],
-      assessmentIds: [999],
+      assessmentIds: [a.id],
       copies: 1,
       recipients: [],
-    }),
-  ).toMatchObject({
-    code: 'NOT_FOUND',
-    message: '排名表：找不到该考核，可能已被删除',
-    field: 'assessmentIds',
-  });
-  expect(
-    await h.err('print.renderPacket', {
+    });
+    expect(routes.at(-1)).toBe(`print/${r.jobId}`);
+    expect(await h.ok('print.job', { jobId: r.jobId })).toMatchObject({
+      kind: 'packet',
+      cadreIds: [cadreId],
+      assessmentIds: [a.id],
+    });
+    // Without the field the packet has no ranking tables (the call as it was before).
+    const plain = await h.ok('print.renderPacket', {
       title: '审议材料',
       cadreIds: [cadreId],
-      assessmentIds: [a.id, a.id],
       copies: 1,
       recipients: [],
-    }),
-  ).toMatchObject({
-    message: '同一次考核的排名表不能重复选择',
-    field: 'assessmentIds',
-  });
-  expect(await state(h)).toEqual(before);
-});
+    });
+    expect(await h.ok('print.job', { jobId: plain.jobId })).toMatchObject({ assessmentIds: [] });
+    const before = await state(h);
+    expect(
+      await h.err('print.renderPacket', {
+        title: '审议材料',
+        cadreIds: [cadreId],
+        assessmentIds: [999],
+        copies: 1,
+        recipients: [],
+      }),
+    ).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '排名表：找不到该考核，可能已被删除',
+      field: 'assessmentIds',
+    });
+    expect(
+      await h.err('print.renderPacket', {
+        title: '审议材料',
+        cadreIds: [cadreId],
+        assessmentIds: [a.id, a.id],
+        copies: 1,
+        recipients: [],
+      }),
+    ).toMatchObject({
+      message: '同一次考核的排名表不能重复选择',
+      field: 'assessmentIds',
+    });
+    expect(await state(h)).toEqual(before);
+  },
+);
 
 test('排名表 and 审议材料 carry the audit head (审计序号 and the newest hash’s first 12 hex digits) that verify reports', async () => {
   const { h, a } = await rankingsHost();

@@ -16,7 +16,8 @@ import { countPdfPages } from '../../../db/print/pdf';
 
 /** A two-page PDF as Chromium writes its page objects. */
 const FAKE_PDF = Buffer.from(
-  '%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n4 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 2>>\nendobj\n%%EOF\n',
+  '%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n4 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 ' +
+    'obj\n<</Type /Pages /Count 2>>\nendobj\n%%EOF\n',
 );
 
 async function printingHost() {

@@ -34,7 +34,10 @@ async function hostWithUnit() {
   return { h, unit };
 }
 
-/** Schema errors name the field inside the call's `input` (input.idNumber); the services name it bare (unitId). The form strips `input.`. */
+/**
+ * Schema errors name the field inside the call's `input` (input.idNumber); the services name it bare (unitId). The
+ * form strips `input.`.
+ */
 const fieldOf = (e: ApiErrorData) => e.field?.replace(/^input\./, '');
 
 describe('create and read back', () => {

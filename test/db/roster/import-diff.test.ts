@@ -63,62 +63,66 @@ const jaxbStyle = (xml: string) =>
     .replace(/<JiangChengQingKuang>[^<]*<\/JiangChengQingKuang>/, '<JiangChengQingKuang></JiangChengQingKuang>');
 
 describe('任免审批表 re-import', () => {
-  test('a file without 民族 and 简历 keeps them (and the 任职时间 read from the 简历); the preview lists exactly the two changed fields', async () => {
-    const { h, sumu, id } = await withBateer();
-    const before = await h.ok('cadres.get', { id });
-    expect(before).toMatchObject({
-      ethnicity: '蒙古族',
-      postSince: expect.stringMatching(/^\d{4}-\d{2}$/),
-      partyJoin: '2001-06',
-    });
+  test(
+    'a file without 民族 and 简历 keeps them (and the 任职时间 read from the 简历); the preview lists exactly the two ' +
+      'changed fields',
+    async () => {
+      const { h, sumu, id } = await withBateer();
+      const before = await h.ok('cadres.get', { id });
+      expect(before).toMatchObject({
+        ethnicity: '蒙古族',
+        postSince: expect.stringMatching(/^\d{4}-\d{2}$/),
+        partyJoin: '2001-06',
+      });
 
-    const p = await previewLrmx(h, tempFile('巴特尔.lrmx', jaxbStyle(BATEER)));
-    const file = p.files[0]!;
-    expect(file).toMatchObject({
-      status: 'update',
-      stored: { unitId: sumu, unitName: '阿尔巴斯苏木', position: 'chief' },
-    });
-    expect(file.changes).toEqual([
-      { field: 'partyJoin', label: '入党时间', stored: '2001.06', incoming: '2001.07' },
-      {
-        field: 'rewards',
-        label: '奖惩情况',
-        stored: '2021年被评为全旗优秀党务工作者。',
-        incoming: '',
-        lines: { removed: ['2021年被评为全旗优秀党务工作者。'], added: [] },
-      },
-    ]);
-
-    expect(
-      await h.ok('roster.commitLrmx', {
-        jobId: p.jobId,
-        files: [{ index: 0, unitId: sumu, position: 'chief', confirmMatch: false }],
-      }),
-    ).toEqual({
-      created: 0,
-      updated: 1,
-      skipped: 0,
-      unchanged: 0,
-    });
-    const after = await h.ok('cadres.get', { id });
-    expect(after).toEqual({
-      ...before,
-      partyJoin: '2001-07',
-      rewards: '',
-      version: before.version + 1,
-      updatedAt: after.updatedAt,
-    });
-    expect((await lastAudit(h)).detail).toMatchObject({
-      updated: 1,
-      changed: [
+      const p = await previewLrmx(h, tempFile('巴特尔.lrmx', jaxbStyle(BATEER)));
+      const file = p.files[0]!;
+      expect(file).toMatchObject({
+        status: 'update',
+        stored: { unitId: sumu, unitName: '阿尔巴斯苏木', position: 'chief' },
+      });
+      expect(file.changes).toEqual([
+        { field: 'partyJoin', label: '入党时间', stored: '2001.06', incoming: '2001.07' },
         {
-          cadreId: id,
-          name: '巴特尔',
-          changes: { 入党时间: ['2001.06', '2001.07'], 奖惩情况: [expect.stringMatching(/^摘要 [0-9a-f]{12}$/), ''] },
+          field: 'rewards',
+          label: '奖惩情况',
+          stored: '2021年被评为全旗优秀党务工作者。',
+          incoming: '',
+          lines: { removed: ['2021年被评为全旗优秀党务工作者。'], added: [] },
         },
-      ],
-    });
-  });
+      ]);
+
+      expect(
+        await h.ok('roster.commitLrmx', {
+          jobId: p.jobId,
+          files: [{ index: 0, unitId: sumu, position: 'chief', confirmMatch: false }],
+        }),
+      ).toEqual({
+        created: 0,
+        updated: 1,
+        skipped: 0,
+        unchanged: 0,
+      });
+      const after = await h.ok('cadres.get', { id });
+      expect(after).toEqual({
+        ...before,
+        partyJoin: '2001-07',
+        rewards: '',
+        version: before.version + 1,
+        updatedAt: after.updatedAt,
+      });
+      expect((await lastAudit(h)).detail).toMatchObject({
+        updated: 1,
+        changed: [
+          {
+            cadreId: id,
+            name: '巴特尔',
+            changes: { 入党时间: ['2001.06', '2001.07'], 奖惩情况: [expect.stringMatching(/^摘要 [0-9a-f]{12}$/), ''] },
+          },
+        ],
+      });
+    },
+  );
 
   test('“keep stored value” per field, and for the whole file (then nothing is written, not even the version)', async () => {
     const { h, sumu, id } = await withBateer();

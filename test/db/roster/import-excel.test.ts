@@ -641,7 +641,8 @@ describe('scale', () => {
     expect(await commit(h, p.jobId)).toEqual({ created: 10_000, updated: 0, skipped: 0, unchanged: 0 });
     const t2 = performance.now();
     console.log(
-      `[measured] Excel import of 10,000 rows / 400 units: preview ${((t1 - t0) / 1000).toFixed(2)} s + commit ${((t2 - t1) / 1000).toFixed(2)} s = ${((t2 - t0) / 1000).toFixed(2)} s`,
+      `[measured] Excel import of 10,000 rows / 400 units: preview ${((t1 - t0) / 1000).toFixed(2)} s + ` +
+        `commit ${((t2 - t1) / 1000).toFixed(2)} s = ${((t2 - t0) / 1000).toFixed(2)} s`,
     );
     expect((await rosterState(h)).counts.cadres).toBe(10_000);
     const units400 = await h.ok('units.list', {});

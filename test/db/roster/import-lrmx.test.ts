@@ -61,72 +61,76 @@ const stable = (p: CadreProfile) => {
 };
 
 describe('preview', () => {
-  test('the two samples and broken files: a status per file, unreadable ones do not block the others; suggestions from the post', async () => {
-    const { h, sumu, finance } = await hostWithUnits();
-    const before = await rosterState(h);
-    const p = await preview(
-      h,
-      BATEER,
-      LIXIUMEI,
-      tempFile('损坏.lrmx', junk()),
-      tempFile('空白.lrmx', ''),
-      fixturePath('lrmx/variant-truncated.lrmx'),
-    );
-    expect(p.files.map((f) => [f.index, f.fileName, f.ok, f.status])).toEqual([
-      [0, '巴特尔.lrmx', true, 'new'],
-      [1, '李秀梅.lrmx', true, 'new'],
-      [2, '损坏.lrmx', false, 'error'],
-      [3, '空白.lrmx', false, 'error'],
-      [4, 'variant-truncated.lrmx', false, 'error'],
-    ]);
-    expect(p.files[0]).toEqual({
-      index: 0,
-      fileName: '巴特尔.lrmx',
-      ok: true,
-      error: null,
-      name: '巴特尔',
-      idNumber: '150624********3018',
-      birthMonth: '1978-03',
-      currentPost: '阿尔巴斯苏木党委书记',
-      issues: [],
-      status: 'new',
-      existing: null,
-      suggestedUnitId: sumu,
-      suggestedPosition: 'chief',
-      hasPhoto: true,
-      changes: [],
-      stored: null,
-    });
-    expect(p.files[1]).toMatchObject({
-      name: '李秀梅',
-      currentPost: '鄂托克旗财政局副局长',
-      suggestedUnitId: finance,
-      suggestedPosition: 'deputy',
-      hasPhoto: true,
-    });
-    expect(p.files[2]).toMatchObject({
-      error: '不是有效的任免审批表文件（.lrmx）',
-      name: '',
-      hasPhoto: false,
-      suggestedUnitId: null,
-    });
-    expect(p.files[3]).toMatchObject({ error: '文件为空' });
-    expect(p.files[4]!.error).toMatch(/^不是有效的任免审批表文件（\.lrmx）：XML 格式错误/);
-    expect(await rosterState(h)).toEqual(before);
+  test(
+    'the two samples and broken files: a status per file, unreadable ones do not block the others; suggestions ' +
+      'from the post',
+    async () => {
+      const { h, sumu, finance } = await hostWithUnits();
+      const before = await rosterState(h);
+      const p = await preview(
+        h,
+        BATEER,
+        LIXIUMEI,
+        tempFile('损坏.lrmx', junk()),
+        tempFile('空白.lrmx', ''),
+        fixturePath('lrmx/variant-truncated.lrmx'),
+      );
+      expect(p.files.map((f) => [f.index, f.fileName, f.ok, f.status])).toEqual([
+        [0, '巴特尔.lrmx', true, 'new'],
+        [1, '李秀梅.lrmx', true, 'new'],
+        [2, '损坏.lrmx', false, 'error'],
+        [3, '空白.lrmx', false, 'error'],
+        [4, 'variant-truncated.lrmx', false, 'error'],
+      ]);
+      expect(p.files[0]).toEqual({
+        index: 0,
+        fileName: '巴特尔.lrmx',
+        ok: true,
+        error: null,
+        name: '巴特尔',
+        idNumber: '150624********3018',
+        birthMonth: '1978-03',
+        currentPost: '阿尔巴斯苏木党委书记',
+        issues: [],
+        status: 'new',
+        existing: null,
+        suggestedUnitId: sumu,
+        suggestedPosition: 'chief',
+        hasPhoto: true,
+        changes: [],
+        stored: null,
+      });
+      expect(p.files[1]).toMatchObject({
+        name: '李秀梅',
+        currentPost: '鄂托克旗财政局副局长',
+        suggestedUnitId: finance,
+        suggestedPosition: 'deputy',
+        hasPhoto: true,
+      });
+      expect(p.files[2]).toMatchObject({
+        error: '不是有效的任免审批表文件（.lrmx）',
+        name: '',
+        hasPhoto: false,
+        suggestedUnitId: null,
+      });
+      expect(p.files[3]).toMatchObject({ error: '文件为空' });
+      expect(p.files[4]!.error).toMatch(/^不是有效的任免审批表文件（\.lrmx）：XML 格式错误/);
+      expect(await rosterState(h)).toEqual(before);
 
-    // The readable files import although the others could not be read.
-    expect(
-      await commit(h, p.jobId, [
-        { index: 0, unitId: sumu, position: 'chief' },
-        { index: 1, unitId: finance, position: 'deputy' },
-      ]),
-    ).toEqual({
-      created: 2,
-      updated: 0,
-      skipped: 3,
-      unchanged: 0,
-    });
-  });
+      // The readable files import although the others could not be read.
+      expect(
+        await commit(h, p.jobId, [
+          { index: 0, unitId: sumu, position: 'chief' },
+          { index: 1, unitId: finance, position: 'deputy' },
+        ]),
+      ).toEqual({
+        created: 2,
+        updated: 0,
+        skipped: 3,
+        unchanged: 0,
+      });
+    },
+  );
 
   test('no suggestion when no unit name appears in the post', async () => {
     const h = await newRosterHost();
@@ -442,56 +446,60 @@ describe('re-import', () => {
 });
 
 describe('export', () => {
-  test('cadres.exportLrmx writes a file the reader takes back as an update with the same fields (round trip through the store)', async () => {
-    const { h, sumu } = await hostWithUnits();
-    await commit(h, (await preview(h, BATEER)).jobId, [{ index: 0, unitId: sumu, position: 'chief' }]);
-    const id = await idByName(h, '巴特尔');
-    const stored = await h.ok('cadres.get', { id });
-    await h.ok('cadres.update', {
-      id,
-      version: stored.version,
-      input: { ...formOf(stored), rank: '正科级', traits: '扎根基层' },
-    });
-    const before = await h.ok('cadres.get', { id });
+  test(
+    'cadres.exportLrmx writes a file the reader takes back as an update with the same fields (round trip through ' +
+      'the store)',
+    async () => {
+      const { h, sumu } = await hostWithUnits();
+      await commit(h, (await preview(h, BATEER)).jobId, [{ index: 0, unitId: sumu, position: 'chief' }]);
+      const id = await idByName(h, '巴特尔');
+      const stored = await h.ok('cadres.get', { id });
+      await h.ok('cadres.update', {
+        id,
+        version: stored.version,
+        input: { ...formOf(stored), rank: '正科级', traits: '扎根基层' },
+      });
+      const before = await h.ok('cadres.get', { id });
 
-    const dir = tempDir('ganbu-export-');
-    const token = await h.pickSave('lrmx', join(dir, '巴特尔'), '巴特尔');
-    expect(h.dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: '巴特尔.lrmx' });
-    expect(await h.ok('cadres.exportLrmx', { id, token })).toEqual({ fileName: '巴特尔.lrmx' });
-    expect(await lastAudit(h)).toMatchObject({
-      action: 'cadres.exportLrmx',
-      target: '巴特尔（阿尔巴斯苏木）',
-      detail: { cadreId: id, file: '巴特尔.lrmx' },
-    });
-    const xml = readFileSync(join(dir, '巴特尔.lrmx'), 'utf8');
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\r\n<Person /);
-    expect(xml).toContain(`<ShenFenZheng>${BATEER_ID}</ShenFenZheng>`);
+      const dir = tempDir('ganbu-export-');
+      const token = await h.pickSave('lrmx', join(dir, '巴特尔'), '巴特尔');
+      expect(h.dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: '巴特尔.lrmx' });
+      expect(await h.ok('cadres.exportLrmx', { id, token })).toEqual({ fileName: '巴特尔.lrmx' });
+      expect(await lastAudit(h)).toMatchObject({
+        action: 'cadres.exportLrmx',
+        target: '巴特尔（阿尔巴斯苏木）',
+        detail: { cadreId: id, file: '巴特尔.lrmx' },
+      });
+      const xml = readFileSync(join(dir, '巴特尔.lrmx'), 'utf8');
+      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\r\n<Person /);
+      expect(xml).toContain(`<ShenFenZheng>${BATEER_ID}</ShenFenZheng>`);
 
-    const p = await preview(h, join(dir, '巴特尔.lrmx'));
-    expect(p.files[0]).toEqual({
-      index: 0,
-      fileName: '巴特尔.lrmx',
-      ok: true,
-      error: null,
-      name: '巴特尔',
-      idNumber: '150624********3018',
-      birthMonth: '1978-03',
-      currentPost: '阿尔巴斯苏木党委书记',
-      issues: [],
-      status: 'update',
-      existing: { id, name: '巴特尔', unitName: '阿尔巴斯苏木' },
-      suggestedUnitId: sumu,
-      suggestedPosition: 'chief',
-      hasPhoto: true,
-      changes: [],
-      stored: { unitId: sumu, unitName: '阿尔巴斯苏木', position: 'chief' },
-    });
-    expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }])).toMatchObject({
-      updated: 0,
-      unchanged: 1,
-    });
-    expect(stable(await h.ok('cadres.get', { id }))).toEqual(stable(before));
-  });
+      const p = await preview(h, join(dir, '巴特尔.lrmx'));
+      expect(p.files[0]).toEqual({
+        index: 0,
+        fileName: '巴特尔.lrmx',
+        ok: true,
+        error: null,
+        name: '巴特尔',
+        idNumber: '150624********3018',
+        birthMonth: '1978-03',
+        currentPost: '阿尔巴斯苏木党委书记',
+        issues: [],
+        status: 'update',
+        existing: { id, name: '巴特尔', unitName: '阿尔巴斯苏木' },
+        suggestedUnitId: sumu,
+        suggestedPosition: 'chief',
+        hasPhoto: true,
+        changes: [],
+        stored: { unitId: sumu, unitName: '阿尔巴斯苏木', position: 'chief' },
+      });
+      expect(await commit(h, p.jobId, [{ index: 0, unitId: sumu, position: 'chief' }])).toMatchObject({
+        updated: 0,
+        unchanged: 1,
+      });
+      expect(stable(await h.ok('cadres.get', { id }))).toEqual(stable(before));
+    },
+  );
 
   test('a profile entered by hand survives export and re-import unchanged', async () => {
     const { h, sumu } = await hostWithUnits();
@@ -548,7 +556,8 @@ describe('scale', () => {
     );
     const t2 = performance.now();
     console.log(
-      `[measured] .lrmx import of 1,000 files: preview ${((t1 - t0) / 1000).toFixed(2)} s + commit ${((t2 - t1) / 1000).toFixed(2)} s = ${((t2 - t0) / 1000).toFixed(2)} s`,
+      `[measured] .lrmx import of 1,000 files: preview ${((t1 - t0) / 1000).toFixed(2)} s + ` +
+        `commit ${((t2 - t1) / 1000).toFixed(2)} s = ${((t2 - t0) / 1000).toFixed(2)} s`,
     );
     expect(summary).toEqual({ created: 1000, updated: 0, skipped: 0, unchanged: 0 });
     // The suggestions agree with what the generator meant.

@@ -39,7 +39,8 @@ describe('generateRosterWorkbook', () => {
       const result = validateRosterRows(parsed.rows, { units, today: TODAY });
       const t2 = performance.now();
       console.log(
-        `roster import benchmark: ${(bytes.length / 1024).toFixed(0)} KB, 10000 rows / 400 units — parse ${(t1 - t0).toFixed(0)} ms, validate ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms`,
+        `roster import benchmark: ${(bytes.length / 1024).toFixed(0)} KB, 10000 rows / 400 units — ` +
+          `parse ${(t1 - t0).toFixed(0)} ms, validate ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms`,
       );
       expect(result.validCount).toBe(10_000);
     },

@@ -158,7 +158,8 @@ export function generateDetailed(count: number, seed: number): GeneratedPerson[]
       const ny = Math.min(2023, y + int(1, span));
       const nm = int(1, 12);
       lines.push(
-        `${y}.${pad(m)}--${ny}.${pad(nm)}  ${pick([`鄂托克旗${pick(BUREAUS)}科员`, `${pick(TOWNS)}副镇长`, `鄂托克旗${pick(BUREAUS)}股长`, `${pick(TOWNS)}党委委员`])}`,
+        `${y}.${pad(m)}--${ny}.${pad(nm)} ` +
+          ` ${pick([`鄂托克旗${pick(BUREAUS)}科员`, `${pick(TOWNS)}副镇长`, `鄂托克旗${pick(BUREAUS)}股长`, `${pick(TOWNS)}党委委员`])}`,
       );
       y = ny;
       m = nm;
