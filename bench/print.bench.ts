@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createDispatcher, type Dispatch } from '../electron/ipc/dispatcher';
+import { openStore } from '../db';
+import type { Dispatch } from '../electron/ipc/dispatcher';
 import type { RenderedPrint } from '../shared/print/types';
 import { startBridge, type Bridge } from '../test/e2e/harness/bridge-server';
 import { launchBrowser } from '../test/e2e/harness/browser';
@@ -91,7 +92,7 @@ beforeAll(async () => {
       () => bridge.url,
     ),
   });
-  dispatch = createDispatcher(bridge.host);
+  dispatch = bridge.dispatch;
   await must('setup.createStore', {
     dir: join(work, 'store'),
     username: 'admin',
@@ -100,7 +101,16 @@ beforeAll(async () => {
   });
   for (const [i, u] of benchUnits(5).entries())
     await must('units.save', { name: u.name, categoryCode: u.categoryCode, sort: i });
-  generateDossiers(bridge.host.session().raw, CADRES, ENTRIES);
+  // The dossiers are written straight with SQL while the engine has the store locked, then the session resumes.
+  await must('session.lock', {});
+  const admin = { username: 'admin', password: 'Bench@2025' };
+  const store = await openStore(join(work, 'store'), admin, { kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+  try {
+    generateDossiers(store.raw, CADRES, ENTRIES);
+  } finally {
+    await store.close();
+  }
+  await must('session.login', admin);
 });
 
 afterAll(async () => {

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { createDispatcher } from '../electron/ipc/dispatcher';
 import { startBridge, type Bridge } from '../test/e2e/harness/bridge-server';
 import { launchBrowser, openApp } from '../test/e2e/harness/browser';
 import { ScriptedDialogs } from '../test/helpers/dialogs';
@@ -27,7 +26,7 @@ test('the roster screen renders 10,000 cadres and scrolls', async () => {
     fileDialogs: dialogs,
     storeOptions: { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
   });
-  const dispatch = createDispatcher(bridge.host);
+  const dispatch = bridge.dispatch;
   const call = async (name: string, input: unknown) => {
     const r = await dispatch(name, input);
     if (!r.ok) throw new Error(r.error.message);

@@ -22,7 +22,11 @@ function count(ok) {
   else failed += 1;
 }
 
-count(step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+// One tsconfig per layer (shared: neither DOM nor Node; renderer: no Node; db and electron: no DOM), then the tests.
+for (const project of ['shared', 'renderer', 'node', '']) {
+  const config = project ? `tsconfig.${project}.json` : 'tsconfig.json';
+  count(step(`typecheck ${config}`, bin('tsc'), ['--noEmit', '-p', config]));
+}
 count(step('format (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']));
 count(step('lint (eslint: layers and style)', bin('eslint'), ['--max-warnings', '0', '.']));
 const built = step('build (electron-vite)', bin('electron-vite'), ['build']);

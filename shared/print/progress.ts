@@ -9,6 +9,13 @@
 // those sheets, and prints again. Chromium's memory while it prints grows with the pages in the DOM; in parts a
 // 400-page packet costs what 60 pages do (the parts are joined into one file by db/print/pdf.ts).
 
+/** Both Node and the page have a timer; shared/ is typed without either host (tsconfig.shared.json), so it is named here. */
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => (globalThis as unknown as HostTimers).setTimeout(resolve, ms));
+interface HostTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+}
+
 export interface PrintProgress {
   readonly done: number;
   readonly total: number;
@@ -99,7 +106,7 @@ async function waitForView(
     report(state);
     if (until(state)) return state;
     if (Date.now() > deadline) throw new Error('print view did not finish its layout');
-    await new Promise((r) => setTimeout(r, d.pollMs));
+    await sleep(d.pollMs);
   }
 }
 
