@@ -1,5 +1,7 @@
 // What the encryption costs (issue 19 §2): the same store workloads on the encrypted store and on a plain SQLite copy of
 // its schema with the same connection settings, in one run, at 300,000 dossier entries; each figure with its ratio.
+// The target (≤ 1.3×) is on the figures a session lives with: reads once the page cache holds what they touch, and
+// writes. A read's first run after opening is printed too but has no target: every page it touches is decrypted once.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 test('plain SQLite vs the encrypted store, same workloads, 300,000 entries', async () => {
   const fill = async (raw: RawDb) => {
-    const t = await timed(() => fillStore(raw, BENCH_CADRES, Number(process.env.E ?? BENCH_ENTRIES)));
+    const t = await timed(() => fillStore(raw, BENCH_CADRES, BENCH_ENTRIES));
     raw.close();
     return t.ms / 1000;
   };
@@ -57,10 +59,9 @@ test('plain SQLite vs the encrypted store, same workloads, 300,000 entries', asy
         }
         expect(counts[0]).toBe(counts[1]);
       }
-      const first = (kind: 'plain' | 'encrypted') => times[kind][0]!;
+      const first = (kind: 'plain' | 'encrypted') => times[kind][0] ?? Number.NaN;
       const steady = (kind: 'plain' | 'encrypted') => percentile(times[kind].slice(1), 50);
-      const reads = w.rounds > 2;
-      if (reads) {
+      if (w.kind === 'read') {
         figure(`${w.name}, first run after opening`, first('plain'), first('encrypted'));
         figure(`${w.name}, median of later runs`, steady('plain'), steady('encrypted'), 1.3);
       } else {

@@ -41,7 +41,9 @@ const ENTRY_INSERT = `INSERT INTO dossier_entries (cadre_id, date, quarter, sect
 /** One workload: a name and what to run; `run` returns a count checked to be the same on every connection. */
 export interface Workload {
   readonly name: string;
-  /** How many times the bench repeats it (the first run of a read after opening meets an empty page cache). */
+  /** A read is timed apart on its first run after opening (an empty page cache: every page is decrypted once). */
+  readonly kind: 'read' | 'write';
+  /** How many times the bench repeats it. */
   readonly rounds: number;
   run(raw: RawDb, db: Kysely<Database>, round: number): Promise<number> | number;
 }
@@ -50,6 +52,7 @@ export function storeWorkloads(cadres: number): Workload[] {
   return [
     {
       name: 'indexed lookups: 2,000 cadres’ entries by (cadre_id, date), ~30 rows each',
+      kind: 'read',
       rounds: 4,
       run: (raw, _db, round) => {
         const rnd = prng(100 + round);
@@ -61,6 +64,7 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'indexed lookups: 20,000 entries by id',
+      kind: 'read',
       rounds: 4,
       run: (raw, _db, round) => {
         const rnd = prng(200 + round);
@@ -73,6 +77,7 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'full scan of dossier_entries (every row’s content)',
+      kind: 'read',
       rounds: 4,
       run: (raw) =>
         Number(
@@ -86,6 +91,7 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'service read: a cadre’s whole dossier (readDossier) × 300',
+      kind: 'read',
       rounds: 4,
       run: async (_raw, db, round) => {
         const rnd = prng(300 + round);
@@ -97,6 +103,7 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'service read: quarterly completeness of all cadres × 4 quarters',
+      kind: 'read',
       rounds: 4,
       run: async (_raw, db) => {
         let n = 0;
@@ -106,6 +113,7 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'service read: dossier search, 2-character and 4-character terms × 10',
+      kind: 'read',
       rounds: 4,
       run: async (_raw, db) => {
         let n = 0;
@@ -127,7 +135,8 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'bulk insert: 20,000 entries in one transaction',
-      rounds: 2,
+      kind: 'write',
+      rounds: 3,
       run: (raw, _db, round) => {
         const rnd = prng(400 + round);
         const add = raw.prepare(ENTRY_INSERT);
@@ -141,7 +150,8 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'bulk insert: 100,000 standard links of existing entries in one transaction (no triggers)',
-      rounds: 2,
+      kind: 'write',
+      rounds: 3,
       run: (raw, _db, round) => {
         const rnd = prng(600 + round);
         const max = Number(raw.prepare('SELECT max(id) AS n FROM dossier_entries').pluck().get());
@@ -159,7 +169,8 @@ export function storeWorkloads(cadres: number): Workload[] {
     },
     {
       name: 'small transactions: 300 × (one entry + one standard), each committed',
-      rounds: 2,
+      kind: 'write',
+      rounds: 3,
       run: (raw, _db, round) => {
         const rnd = prng(500 + round);
         const add = raw.prepare(ENTRY_INSERT);
