@@ -1,9 +1,11 @@
 // Opening the SQLCipher-4-format database with a raw 256-bit key, and the pragmas every connection needs.
 import { existsSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../shared/ipc/errors';
 import { gramsOf } from '../../shared/dossier/grams';
 import { createOwnerOnlyFile, restrictToOwnerIfPossible } from '../fs/owner-only';
+import { pageCacheBytes, setPageCache, storeBytesOnDisk } from './page-cache';
 
 export type RawDb = Database.Database;
 
@@ -37,12 +39,7 @@ export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boole
     // Known to be ours now (a foreign file is left exactly as it was): an existing store made before files were
     // owner-only, with its -wal and -shm, is narrowed.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) restrictToOwnerIfPossible(f);
-    // Sorts and index builds that spill would otherwise write plaintext temp files outside the cipher.
-    db.pragma('temp_store = MEMORY');
-    // The dossier's short-text search index is kept by triggers that call this (see migration 3).
-    db.function('dossier_grams', { deterministic: true }, (text: unknown) =>
-      gramsOf(typeof text === 'string' ? text : null),
-    );
+    configureConnection(db);
   } catch {
     db.close();
     throw notAStore();
@@ -50,8 +47,25 @@ export function openEncrypted(file: string, dbKey: Buffer, opts: { create: boole
   return db;
 }
 
-/** Durability settings; applied only once the file is known to be ours and of a version we can write. */
+/**
+ * What every connection needs once its file is readable. Exported only so that `npm run bench` can open a plain
+ * SQLite copy of the schema with the same settings (bench/plain-store.ts); the app opens files with openEncrypted only.
+ */
+export function configureConnection(db: RawDb): void {
+  // Sorts and index builds that spill would otherwise write plaintext temp files outside the cipher.
+  db.pragma('temp_store = MEMORY');
+  // The dossier's short-text search index is kept by triggers that call this (see migration 3).
+  db.function('dossier_grams', { deterministic: true }, (text: unknown) =>
+    gramsOf(typeof text === 'string' ? text : null),
+  );
+}
+
+/**
+ * The settings of a connection a session works on (durability, and a page cache sized to the store: see
+ * page-cache.ts); applied only once the file is known to be ours and of a version we can write.
+ */
 export function enableWrites(db: RawDb): void {
+  setPageCache(db, pageCacheBytes(storeBytesOnDisk(db.name), totalmem()));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
