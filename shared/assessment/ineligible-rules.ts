@@ -53,16 +53,18 @@ export interface SanctionPeriod {
   readonly lastDay: string | null;
 }
 
-/** The day before the same day `months` later (a month without that day ends the period on its last day). */
+/**
+ * The last day of a period of `months` from `date`, as 《民法典》 counts one (第二百零一条、第二百零三条): the start day
+ * is not counted, the period ends on the same day of the month `months` later, or on that month's last day if it
+ * has no such day (2024-08-31 + 18 months → 2026-02-28).
+ */
 function lastDayAfter(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const monthIndex = m - 1 + months;
   const year = y + Math.floor(monthIndex / 12);
   const month = monthIndex % 12;
   const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const end = new Date(Date.UTC(year, month, Math.min(d, daysInMonth)));
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
+  return new Date(Date.UTC(year, month, Math.min(d, daysInMonth))).toISOString().slice(0, 10);
 }
 
 export function sanctionPeriod(date: string, text: string): SanctionPeriod {

@@ -204,6 +204,10 @@ export interface RankingsView {
   quotaBasis: QuotaBasis;
   /** The reason of each 不得评为优秀 entry, by cadre id (the rows carry the flag `ineligible`). */
   ineligibleReasons: Record<string, string>;
+  /** The reason of each 一票否决 item, by cadre id (several for one cadre joined with '；'). */
+  vetoReasons: Record<string, string>;
+  /** No 优秀 below this final score (the configuration's `excellentMinScore`), for the 评优资格 line. */
+  excellentMinScore: number;
 }
 
 /** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */
