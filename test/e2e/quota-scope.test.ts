@@ -114,8 +114,8 @@ describe('优秀 quota scope', () => {
     await expect.poll(() => c2.innerText()).toContain('优秀名额 1 名（正职合并计算）');
     await expect.poll(() => c2.locator('tbody tr.ant-table-row').first().innerText()).toMatch(/冯建国[\s\S]*优秀/);
     const first = await c1.locator('tbody tr.ant-table-row').first().innerText();
-    expect(first).toMatch(/巴特尔[\s\S]*称职/);
-    expect(first).not.toContain('优秀');
+    expect(first).toMatch(/巴特尔[\s\S]*称职[\s\S]*超出正职合并计算的优秀名额/);
+    expect(first.split(/[\t\n]/).map((x) => x.trim())).not.toContain('优秀'); // no 优秀 grade tag
     await settledScreenshot(page, 'quota-scope-03-rankings-pooled');
     const printed = await printPreviewText();
     expect(printed).toContain('正职优秀名额合并计算：全部正职参与排名 4 人，按 34% 共 1 名，按得分从高到低跨组评定');

@@ -42,7 +42,22 @@ const HEADER = [
 // Portrait A4 holds fourteen columns only at a small size. Sized to their content: a component column holds
 // “100.00” and, under it, “12票” and “去高低” on lines of their own; names and units wrap; 评优资格 (a short line,
 // the other marks under it) takes what is left and wraps. The e2e test print-rankings-fit measures that nothing leaves its cell.
-const COLS = ['4.5%', '8%', '10%', '6.5%', '6.5%', '6.75%', '6.75%', '6.75%', '6.75%', '6%', '6%', '6%', '7%', '12.5%'];
+const COLS = [
+  '4.5%',
+  '8.5%',
+  '9.5%',
+  '6.5%',
+  '6.5%',
+  '6.75%',
+  '6.75%',
+  '6.75%',
+  '6.75%',
+  '6%',
+  '6%',
+  '6%',
+  '7%',
+  '12.5%',
+];
 
 function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   const v = row.components[c];
