@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import { enterWorkedExample, seedRoster, type SmallRoster } from '../helpers/assessment';
-import { entryForm } from '../helpers/dossier';
+import { entryForm, type EntryForm } from '../helpers/dossier';
 import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
@@ -42,8 +42,13 @@ beforeAll(async () => {
     assessmentId: a.id,
     counts: [{ targetId: r.f, excellent: 0, good: 2, fair: 0, poor: 0 }],
   });
-  const negative = { channelCode: 'CH10', polarity: 'negative', standardCodes: ['D5.2'], listItemCode: 'N4' } as const;
-  const entry = (cadreId: number, over: Parameters<typeof entryForm>[0]) =>
+  const negative: Partial<EntryForm> = {
+    channelCode: 'CH10',
+    polarity: 'negative',
+    standardCodes: ['D5.2'],
+    listItemCode: 'N4',
+  };
+  const entry = (cadreId: number, over: Partial<EntryForm>) =>
     app.must<{ id: number }>('entries.create', { input: { cadreId, ...entryForm({ ...negative, ...over }) } });
   entries.admonition = (
     await entry(r.f, { subItemCode: 'S6.3', date: '2025-03-14', title: '诫勉谈话', content: '因履职不力受到诫勉。' })

@@ -213,4 +213,37 @@ describe('不得评优 proposals from the dossier', () => {
       [r.a, r.b, r.c, r.d, r.e].map((c) => [c, 'hours', '2025年度学时不达标', '本年度学时不达标']),
     );
   });
+
+  test('archived: the adopted item and its reason stay with the result, and the dossier’s S3.2 entry carries the 评优资格 line', async () => {
+    const { h, r, id } = await collecting();
+    const admonition = await addEntry(
+      h,
+      r.b,
+      negative('S6.3', { date: '2025-03-14', title: '诫勉谈话', listItemCode: 'N4' }),
+    );
+    await h.ok('ineligible.add', {
+      assessmentId: id,
+      targetId: r.b,
+      reason: '本年度受诫勉',
+      dossierEntryId: admonition.id,
+    });
+    await enterWorkedExample(h, id, r);
+    const a = await h.ok('assessments.get', { id });
+    const s = await h.ok('assessments.setState', { id, version: a.version, state: 'summarized' });
+    await h.ok('assessments.archive', { id, version: s.version });
+
+    const view = await h.ok('rankings.get', { assessmentId: id });
+    expect(view.state).toBe('archived');
+    expect(view.ineligibleReasons).toEqual({ [String(r.b)]: '本年度受诫勉' });
+    expect(view.result.groups[0]!.rows.find((x) => x.cadreId === String(r.b))!.flags).toContain('ineligible');
+    const results = async (cadreId: number) =>
+      (await h.ok('dossier.get', { cadreId })).entries.find((e) => e.subItem.code === 'S3.2')!.content;
+    expect(await results(r.b)).toContain('评优资格：本年度受诫勉，不得评为优秀。');
+    expect(await results(r.a)).toContain('评优资格：符合评优条件。');
+    // Frozen: neither the item nor the proposal's state can change any more.
+    expect(
+      await h.err('ineligible.dismissProposal', { assessmentId: id, dossierEntryId: admonition.id, dismissed: true }),
+    ).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('已归档') });
+    expect((await h.ok('ineligible.proposals', { assessmentId: id }))[0]).toMatchObject({ state: 'adopted' });
+  });
 });
