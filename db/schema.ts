@@ -319,6 +319,8 @@ export interface AssessmentIneligibleTable extends Entered {
   assessment_id: number;
   target_cadre_id: number;
   reason: string;
+  /** The dossier entry an item adopted from a proposal came from; null when entered by hand (migration 15). */
+  dossier_entry_id: number | null;
 }
 export interface AssessmentGradeConfirmationsTable extends Entered {
   assessment_id: number;
@@ -439,4 +441,6 @@ export interface Database {
   quarter_attestations: QuarterAttestationsTable;
   quarter_required_sections: QuarterRequiredSectionsTable;
   assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
+  /** 不得评优 proposals dismissed (忽略), per assessment (migration 15); same shape as the 加减分 ones. */
+  assessment_dismissed_ineligible: AssessmentDismissedProposalsTable;
 }

@@ -781,6 +781,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       id: r.id,
       targetId: r.target_cadre_id,
       reason: r.reason,
+      dossierEntryId: r.dossier_entry_id,
       enteredBy: r.entered_by,
       enteredAt: r.entered_at,
     })),

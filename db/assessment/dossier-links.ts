@@ -1,5 +1,7 @@
 // The assessment's links to the dossier: veto and 加减分 proposals from dossier entries, and results written at archive (S3.2).
 import type { Kysely } from 'kysely';
+import { eligibilityOf, type EligibilityBasis } from '../../shared/assessment/eligibility';
+import { quotaBasisOf } from '../../shared/assessment/quota-note';
 import { displayRows, VETO_NOTE } from '../../shared/assessment/ranking-display';
 import type {
   AdjustmentProposal,
@@ -12,10 +14,11 @@ import type { SessionUser } from '../../shared/ipc/types';
 import { GRADE_LABELS } from '../../shared/assessment/types';
 import { localToday } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
-import type { Grade } from '../../shared/scoring/types';
+import type { Grade, RankingConfig } from '../../shared/scoring/types';
 import { insertEntries, readDossierCatalog, type NewEntry } from '../dossier';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
+import { readListReasons } from './rankings';
 
 /** The note on a grade the panel set other than the suggested one. */
 const adjusted = (suggested: Grade, reason: string) => `（建议等次${GRADE_LABELS[suggested]}，调整理由：${reason}）`;
@@ -128,6 +131,16 @@ export async function setProposalDismissed(
   return p;
 }
 
+/** What the 评优资格 line of an archived result reads: the configuration and the reasons of the lists. */
+async function eligibilityBasis(db: Kysely<Database>, row: AssessmentRow): Promise<EligibilityBasis> {
+  const config = JSON.parse(row.config) as RankingConfig;
+  return {
+    scope: quotaBasisOf(config).scope,
+    excellentMinScore: config.excellentMinScore,
+    ...(await readListReasons(db, row.id)),
+  };
+}
+
 /**
  * At archive, inside the archive's transaction: one S3.2 entry per member with their place, score and final grade
  * (the confirmed one where staff confirmed it). Written once per assessment and cadre (auto_key), never editable.
@@ -154,6 +167,7 @@ export async function writeResultsToDossier(
     ).map((c) => c.id),
   );
   const byId = new Map(members.map((m) => [m.cadre_id, m]));
+  const basis = await eligibilityBasis(db, row);
   const confirmed = new Map<number, GradeConfirmation>(archived.confirmations.map((c) => [c.cadreId, c]));
   const date = localToday();
   const entries: NewEntry[] = [];
@@ -186,6 +200,7 @@ export async function writeResultsToDossier(
         `${row.name}：${rank === null ? VETO_NOTE : `在${scope}（${group.size}人）中排第 ${rank} 名`}，` +
           `最终得分 ${r.finalScore.toFixed(2)}（基础分 ${r.base.toFixed(2)}，加分 ${r.bonus.toFixed(2)}，减分 ${r.penalty.toFixed(2)}）。`,
         `确定等次：${GRADE_LABELS[grade]}${grade !== r.grade ? adjusted(r.grade, confirmed.get(m.cadre_id)!.reason) : ''}。`,
+        `评优资格：${eligibilityOf(r, group, basis).text}。`,
       ].join('\n');
       const polarity = grade === 'excellent' ? 'positive' : grade === 'incompetent' ? 'negative' : 'neutral';
       push(

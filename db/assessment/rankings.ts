@@ -185,6 +185,34 @@ function readIneligible(db: Kysely<Database>, assessmentId: number) {
     .execute();
 }
 
+/**
+ * The reasons of the 不得评优 and 一票否决 lists by cadre id (several vetoes of one cadre joined with '；'). Frozen with
+ * the assessment once archived (0004's triggers), so an archived result reads the reasons it was decided on.
+ */
+export async function readListReasons(
+  db: Kysely<Database>,
+  assessmentId: number,
+): Promise<Pick<RankingsView, 'ineligibleReasons' | 'vetoReasons'>> {
+  const [ineligible, vetoes] = await Promise.all([
+    readIneligible(db, assessmentId),
+    db
+      .selectFrom('assessment_vetoes')
+      .select(['target_cadre_id', 'reason'])
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
+      .execute(),
+  ]);
+  const vetoReasons: Record<string, string> = {};
+  for (const v of vetoes) {
+    const key = String(v.target_cadre_id);
+    vetoReasons[key] = vetoReasons[key] === undefined ? v.reason : `${vetoReasons[key]}；${v.reason}`;
+  }
+  return {
+    ineligibleReasons: Object.fromEntries(ineligible.map((i) => [String(i.target_cadre_id), i.reason])),
+    vetoReasons,
+  };
+}
+
 export async function computeFromStore(
   db: Kysely<Database>,
   assessmentId: number,
@@ -231,12 +259,13 @@ function groupNames(members: readonly AssessmentMember[]): Record<string, string
  * once 已归档 (never recomputed, so a later change of code or catalog cannot alter it).
  */
 export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Promise<RankingsView> {
-  const [members, categories, units, ineligible] = await Promise.all([
+  const [members, categories, units, reasons] = await Promise.all([
     readMembers(db, row.id),
     db.selectFrom('catalog_categories').select(['code', 'sort']).execute(),
     db.selectFrom('units').select(['id', 'sort', 'name']).execute(),
-    readIneligible(db, row.id),
+    readListReasons(db, row.id),
   ]);
+  const config = JSON.parse(row.config) as RankingConfig;
   const base = {
     state: row.state,
     groupNames: groupNames(members),
@@ -246,8 +275,9 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     }),
     members: Object.fromEntries(members.map((m) => [String(m.cadreId), m])),
     digest: row.digest,
-    quotaBasis: quotaBasisOf(JSON.parse(row.config) as RankingConfig),
-    ineligibleReasons: Object.fromEntries(ineligible.map((i) => [String(i.target_cadre_id), i.reason])),
+    quotaBasis: quotaBasisOf(config),
+    ...reasons,
+    excellentMinScore: config.excellentMinScore,
   };
   if (row.state === 'archived' && row.archived_result) {
     const archived = JSON.parse(row.archived_result) as ArchivedResult;

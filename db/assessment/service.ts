@@ -20,6 +20,7 @@ import {
 import { updateConfig } from './config';
 import { confirmGrade, confirmSuggested } from './grades';
 import { addIneligible, deleteIneligible } from './ineligible';
+import { dossierIneligibleProposals, setIneligibleProposalDismissed } from './ineligible-proposals';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
 import { rankingsView, whatIf } from './rankings';
 
@@ -47,6 +48,8 @@ type AssessmentCalls =
   | 'vetoes.delete'
   | 'ineligible.add'
   | 'ineligible.delete'
+  | 'ineligible.proposals'
+  | 'ineligible.dismissProposal'
   | 'rankings.get'
   | 'rankings.whatIf'
   | 'grades.confirm'
@@ -224,12 +227,37 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     return { changed: 1 };
   },
 
-  async 'ineligible.add'({ store, db, rec }, { assessmentId, targetId, reason }) {
+  async 'ineligible.add'({ store, db, rec }, { assessmentId, targetId, reason, dossierEntryId }) {
     const row = await loadAssessment(db, assessmentId, store.user);
     // Known before the ballots (诫勉, 处分影响期), so it may be entered while preparing too.
     assertState(row, ['preparing', 'collecting'], '录入不得评优');
-    const target = await addIneligible(db, row, { targetId, reason }, store.user);
-    rec.record(row.name, { assessmentId: row.id, target: target.name, reason });
+    const target = await addIneligible(db, row, { targetId, reason, dossierEntryId }, store.user);
+    rec.record(row.name, {
+      assessmentId: row.id,
+      target: target.name,
+      reason,
+      ...(dossierEntryId === undefined ? {} : { dossierEntryId }),
+    });
+    return { changed: 1 };
+  },
+
+  async 'ineligible.proposals'({ store, db }, { assessmentId }) {
+    return dossierIneligibleProposals(db, await loadAssessment(db, assessmentId, store.user));
+  },
+
+  async 'ineligible.dismissProposal'({ store, db, rec }, { assessmentId, dossierEntryId, dismissed }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertState(row, ['preparing', 'collecting'], dismissed ? '忽略不得评优提示' : '恢复不得评优提示');
+    const p = await setIneligibleProposalDismissed(db, row, dossierEntryId, dismissed, store.user);
+    const target = (await memberMap(db, row.id, [p.targetId])).get(p.targetId);
+    rec.record(row.name, {
+      assessmentId: row.id,
+      target: target?.name ?? p.targetId,
+      dossierEntryId,
+      title: p.title,
+      reason: p.reason,
+      dismissed,
+    });
     return { changed: 1 };
   },
 

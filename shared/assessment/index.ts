@@ -17,3 +17,11 @@ export {
   smallGroupNote,
   type QuotaBasis,
 } from './quota-note';
+export {
+  eligibilityBasisOf,
+  eligibilityOf,
+  ELIGIBLE_TEXT,
+  ELIGIBILITY_FLAGS,
+  type Eligibility,
+  type EligibilityBasis,
+} from './eligibility';

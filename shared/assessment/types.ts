@@ -148,6 +148,8 @@ export interface IneligibleView {
   id: number;
   targetId: number;
   reason: string;
+  /** The dossier entry it was adopted from (采纳); null when entered by hand. */
+  dossierEntryId: number | null;
   enteredBy: string;
   enteredAt: string;
 }
@@ -202,6 +204,10 @@ export interface RankingsView {
   quotaBasis: QuotaBasis;
   /** The reason of each 不得评为优秀 entry, by cadre id (the rows carry the flag `ineligible`). */
   ineligibleReasons: Record<string, string>;
+  /** The reason of each 一票否决 item, by cadre id (several for one cadre joined with '；'). */
+  vetoReasons: Record<string, string>;
+  /** No 优秀 below this final score (the configuration's `excellentMinScore`), for the 评优资格 line. */
+  excellentMinScore: number;
 }
 
 /** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */
@@ -244,6 +250,23 @@ export interface AdjustmentProposal {
   points: number;
   /** 'adopted': an adjustment of this assessment is linked to the entry; 'dismissed': staff chose 忽略. */
   state: 'open' | 'adopted' | 'dismissed';
+}
+
+/** Why the dossier proposes 不得评为优秀: 诫勉, 函询 found true, 处分 within its 影响期, 学时不达标 (ineligible-rules.ts). */
+export type IneligibleProposalKind = 'admonition' | 'inquiry' | 'sanction' | 'hours';
+
+/** An 不得评优 the dossier suggests for the assessment's year, with the reason the adopted item carries. */
+export interface IneligibleProposal {
+  targetId: number;
+  dossierEntryId: number;
+  kind: IneligibleProposalKind;
+  date: string;
+  title: string;
+  reason: string;
+  /** 'adopted': the list has an item from this entry; 'dismissed': staff chose 忽略. */
+  state: 'open' | 'adopted' | 'dismissed';
+  /** The cadre is already on the list (by hand or from another entry): adopting this one is refused. */
+  listed: boolean;
 }
 
 export interface ArchivedResult {

@@ -10,6 +10,7 @@ import type {
   BallotChange,
   BallotImportPreview,
   BallotImportSummary,
+  IneligibleProposal,
   RankingsView,
   SuggestedConfirmResult,
   VetoProposal,
@@ -274,12 +275,34 @@ export const assessmentCalls = {
   }),
   /** 不得评为优秀 (scoring's `ineligible`): one entry per member with its reason, in 准备 or 测评中; administrators only. */
   'ineligible.add': call<BallotChange>()({
-    input: z.strictObject({ assessmentId, targetId: cadreId('干部'), reason: f.text('不得评优理由', 200) }),
+    input: z.strictObject({
+      assessmentId,
+      targetId: cadreId('干部'),
+      reason: f.text('不得评优理由', 200),
+      /** Set when adopted from a dossier proposal (采纳). */
+      dossierEntryId: f.id('档案材料').optional(),
+    }),
     access: ADMIN,
     mutates: true,
   }),
   'ineligible.delete': call<BallotChange>()({
     input: z.strictObject({ assessmentId, id: f.id('不得评优项') }),
+    access: ADMIN,
+    mutates: true,
+  }),
+  /** 诫勉, 函询属实, 处分 in its 影响期 and 学时不达标 entries for the assessment's year; administrators only (dossier content). */
+  'ineligible.proposals': call<readonly IneligibleProposal[]>()({
+    input: z.strictObject({ assessmentId }),
+    access: ADMIN,
+    mutates: false,
+  }),
+  /** 忽略 a proposal (dismissed: true) or 恢复 it (false); an adopted one cannot be dismissed. */
+  'ineligible.dismissProposal': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      dossierEntryId: f.id('档案材料'),
+      dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }),
+    }),
     access: ADMIN,
     mutates: true,
   }),

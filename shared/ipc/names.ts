@@ -106,6 +106,8 @@ export const CALL_NAME_LIST = [
   'vetoes.delete',
   'ineligible.add',
   'ineligible.delete',
+  'ineligible.proposals',
+  'ineligible.dismissProposal',
   'rankings.get',
   'rankings.whatIf',
   'ballots.saveTemplate',

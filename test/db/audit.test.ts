@@ -525,6 +525,23 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, { a, itemId }: Prepared & { itemId: number }) =>
       h.ok('ineligible.delete', { assessmentId: a.id, id: itemId }),
   },
+  'ineligible.dismissProposal': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const entry = await addEntry(h, p.roster.a, {
+        date: '2025-05-10',
+        subItemCode: 'S6.3',
+        channelCode: 'CH10',
+        polarity: 'negative',
+        standardCodes: ['D5.2'],
+        listItemCode: 'N4',
+        title: '诫勉谈话',
+      });
+      return { ...p, entryId: entry.id };
+    },
+    run: (h, { a, entryId }: Prepared & { entryId: number }) =>
+      h.ok('ineligible.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+  },
   'ballots.saveTemplate': {
     prepare: async (h) => ({
       ...(await assessmentIn(h, 'collecting')),
@@ -826,6 +843,7 @@ describe('one audit entry per change', () => {
       'rankings.get': () => ({ assessmentId: assessment.id }),
       'vetoes.proposals': () => ({ assessmentId: assessment.id }),
       'adjustments.proposals': () => ({ assessmentId: assessment.id }),
+      'ineligible.proposals': () => ({ assessmentId: assessment.id }),
       'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),

@@ -230,6 +230,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'vetoes.delete': { assessmentId: 1, id: 1 },
     'ineligible.add': { assessmentId: 1, targetId: 1, reason: '本年度受诫勉' },
     'ineligible.delete': { assessmentId: 1, id: 1 },
+    'ineligible.proposals': { assessmentId: 1 },
+    'ineligible.dismissProposal': { assessmentId: 1, dossierEntryId: 1, dismissed: true },
     'rankings.get': { assessmentId: 1 },
     'rankings.whatIf': { assessmentId: 1, weights: defaultAssessmentConfig().weights },
     'grades.confirm': { assessmentId: 1, cadreId: 1, grade: 'competent', reason: '综合研判' },

@@ -1,6 +1,7 @@
 // The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab, in the
 // order and with the vetoed cadres placed as the screen and the printed 排名表 show them (ranking-display.ts).
-import { rowFlagText } from '../../../shared/assessment/labels';
+import { eligibilityBasisOf, eligibilityOf, ELIGIBILITY_FLAGS } from '../../../shared/assessment/eligibility';
+import { flagText } from '../../../shared/assessment/labels';
 import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
 import { displayRows, orderedGroups, VETO_NOTE } from '../../../shared/assessment/ranking-display';
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS, type RankingsView } from '../../../shared/assessment/types';
@@ -27,7 +28,8 @@ export const RANKING_COLUMNS: readonly TableColumn[] = [
   { header: '减分', width: 8, numFmt: SCORE },
   { header: '建议等次', width: 10, align: 'center' },
   { header: '确认等次', width: 10, align: 'center' },
-  { header: '标记', width: 30, wrap: true },
+  { header: '评优资格', width: 34, wrap: true },
+  { header: '标记', width: 24, wrap: true },
 ];
 
 export const digestLine = (digest: string) => `结果摘要（SHA-256）：${digest}`;
@@ -36,6 +38,7 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
   const wb = newWorkbook();
   const used = new Set<string>();
   const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
+  const basis = eligibilityBasisOf(view);
   const footer = [
     `考核状态：${STATE_LABELS[view.state]}；导出时间：${exportedAt}`,
     ...(view.digest ? [digestLine(view.digest)] : ['结果尚未归档，数据可能还会变化']),
@@ -46,7 +49,8 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
     const rows = displayRows(g).map(({ row: r, rank, vetoed }): TableCell[] => {
       const m = view.members[r.cadreId];
       const c = confirmed.get(r.cadreId);
-      const flags = r.flags.filter((f) => f !== 'veto').map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons));
+      // 不得评优 and a tie at the last place are said by 评优资格 with their reasons; 标记 keeps the rest.
+      const flags = r.flags.filter((f) => f !== 'veto' && !ELIGIBILITY_FLAGS.has(f)).map(flagText);
       return [
         rank,
         m?.name ?? r.cadreId,
@@ -61,6 +65,7 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         r.penalty,
         GRADE_LABELS[r.grade],
         c ? GRADE_LABELS[c.grade] : '',
+        eligibilityOf(r, g, basis).text,
         (vetoed ? [VETO_NOTE, ...flags] : flags).join('、'),
       ];
     });

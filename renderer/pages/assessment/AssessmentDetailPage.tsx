@@ -240,6 +240,7 @@ export function AssessmentDetailPage({
               <IneligibleTab
                 {...p}
                 editable={isAdmin && (detail.state === 'preparing' || detail.state === 'collecting')}
+                seesDossier={isAdmin}
               />
             )),
           },

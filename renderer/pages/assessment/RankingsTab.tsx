@@ -21,8 +21,11 @@ import {
 } from 'antd';
 import {
   displayRows,
+  eligibilityBasisOf,
+  eligibilityOf,
+  ELIGIBILITY_FLAGS,
+  flagText,
   GRADE_LABELS,
-  rowFlagText,
   suggestedPlan,
   orderedGroups,
   poolLine,
@@ -164,6 +167,7 @@ function GroupTable({
   const ref = `${group.position}:${group.groupKey}`;
   const open = canConfirm && view.state === 'summarized' ? suggestedPlan(view, ref).confirm.length : 0;
   const small = smallGroupNote(view, group);
+  const basis = eligibilityBasisOf(view);
   return (
     <Card
       id={groupAnchorId(`${group.position}:${group.groupKey}`)}
@@ -287,23 +291,35 @@ function GroupTable({
               ]
             : []),
           {
-            title: '提示',
-            render: (_: unknown, r: RankingRow) => (
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-                {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
-                {[...r.flags]
-                  .sort((x, y) => Number(y === 'veto') - Number(x === 'veto'))
-                  .map((f) => (
-                    <Tag
-                      key={f}
-                      style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
-                      color={f === 'veto' ? 'red' : f === 'quotaTie' || f === 'ineligible' ? 'gold' : 'default'}
-                    >
-                      {f === 'veto' ? VETO_NOTE : rowFlagText(f, r.cadreId, view.ineligibleReasons)}
-                    </Tag>
-                  ))}
-              </div>
-            ),
+            title: '评优资格 · 提示',
+            render: (_: unknown, r: RankingRow) => {
+              const e = eligibilityOf(r, group, basis);
+              // 不得评优 and a tie at the last place are in the 评优资格 line with their reasons, not again as tags.
+              const tags = r.flags.filter((f) => !ELIGIBILITY_FLAGS.has(f));
+              return (
+                <div data-testid={`eligibility-${view.members[r.cadreId]?.name ?? r.cadreId}`}>
+                  <Typography.Text type={e.excellent ? 'success' : undefined} style={{ fontSize: 13 }}>
+                    {e.text}
+                  </Typography.Text>
+                  {tags.length > 0 ? (
+                    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 2 }}>
+                      {/* The veto first: it is why the cadre has no 名次; a tag may wrap rather than leave the card. */}
+                      {tags
+                        .sort((x, y) => Number(y === 'veto') - Number(x === 'veto'))
+                        .map((f) => (
+                          <Tag
+                            key={f}
+                            style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
+                            color={f === 'veto' ? 'red' : 'default'}
+                          >
+                            {f === 'veto' ? VETO_NOTE : flagText(f)}
+                          </Tag>
+                        ))}
+                    </div>
+                  ) : null}
+                </div>
+              );
+            },
           },
         ]}
       />

@@ -2,8 +2,11 @@
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
 import {
   displayRows,
+  eligibilityBasisOf,
+  eligibilityOf,
+  ELIGIBILITY_FLAGS,
+  flagText,
   GRADE_LABELS,
-  rowFlagText,
   orderedGroups,
   poolLine,
   quotaSummary,
@@ -34,12 +37,27 @@ const HEADER = [
   '减分',
   '建议|等次',
   '确认|等次',
-  '标记',
+  '评优资格|及标记',
 ];
 // Portrait A4 holds fourteen columns only at a small size. Sized to their content: a component column holds
-// “100.00” and, under it, “12票” and “去高低” on lines of their own; names and units wrap; 标记 (mostly empty, at
-// most “优秀名额并列”) takes what is left. The e2e test print-rankings-fit measures that nothing leaves its cell.
-const COLS = ['4.5%', '8.5%', '10.5%', '7%', '6.5%', '7%', '7%', '7%', '7%', '6%', '6%', '6%', '7%', '10%'];
+// “100.00” and, under it, “12票” and “去高低” on lines of their own; names and units wrap; 评优资格 (a short line,
+// the other marks under it) takes what is left and wraps. The e2e test print-rankings-fit measures that nothing leaves its cell.
+const COLS = [
+  '4.5%',
+  '8.5%',
+  '9.5%',
+  '6.5%',
+  '6.5%',
+  '6.75%',
+  '6.75%',
+  '6.75%',
+  '6.75%',
+  '6%',
+  '6%',
+  '6%',
+  '7%',
+  '12.5%',
+];
 
 function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
   const v = row.components[c];
@@ -56,6 +74,7 @@ function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
 function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): PrintBlock[] {
   const name = view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey;
   const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
+  const basis = eligibilityBasisOf(view);
   const blocks: PrintBlock[] = [
     {
       key: `${tableId}-h`,
@@ -86,7 +105,9 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
   displayRows(group).forEach(({ row: r, rank, vetoed }) => {
     const m = view.members[r.cadreId];
     const c = confirmed.get(r.cadreId);
-    const flags = r.flags.filter((f) => f !== 'veto').map((f) => rowFlagText(f, r.cadreId, view.ineligibleReasons));
+    // 不得评优 and a tie at the last place are in the 评优资格 line with their reasons.
+    const flags = r.flags.filter((f) => f !== 'veto' && !ELIGIBILITY_FLAGS.has(f)).map(flagText);
+    const marks = vetoed ? [VETO_NOTE, ...flags] : flags;
     blocks.push({
       key: `${tableId}-${r.cadreId}`,
       kind: 'row',
@@ -107,7 +128,10 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
           <td className="c n">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
           <td className="c">{GRADE_LABELS[r.grade]}</td>
           <td className="c">{c ? `${GRADE_LABELS[c.grade]}${c.grade !== r.grade ? '（调整）' : ''}` : '未确认'}</td>
-          <td>{(vetoed ? [VETO_NOTE, ...flags] : flags).join('；')}</td>
+          <td data-eligibility>
+            {eligibilityOf(r, group, basis).text}
+            {marks.length > 0 ? <div className="pt-sub">{marks.join('；')}</div> : null}
+          </td>
         </tr>
       ),
     });

@@ -62,7 +62,7 @@ describe('rankings export', () => {
       '上级排名票数',
       '上级排名去极值',
     ]);
-    expect(rowValues(ws, 2).slice(-5)).toEqual(['加分', '减分', '建议等次', '确认等次', '标记']);
+    expect(rowValues(ws, 2).slice(-6)).toEqual(['加分', '减分', '建议等次', '确认等次', '评优资格', '标记']);
     const names = [3, 4, 5].map((r) => ws.getCell(r, 2).value);
     expect(names).toEqual(['巴特尔', '阿古拉', '朝鲁']);
     const first = ws.getRow(3);
@@ -73,6 +73,13 @@ describe('rankings export', () => {
     expect(ws.getColumn(3).width).toBeGreaterThan(15);
     const flags = rowValues(ws, 5).at(-1);
     expect(flags).toBe('缺少服务对象评分');
+    // 评优资格: floor(3 × 0.2) = 0 places in the worked example; 朝鲁 is also under the line.
+    const eligibility = rowValues(ws, 2).indexOf('评优资格') + 1;
+    expect([3, 4, 5].map((r) => ws.getRow(r).getCell(eligibility).value)).toEqual([
+      '本组无优秀名额',
+      '本组无优秀名额',
+      '得分低于优秀分数线 85',
+    ]);
     const footer = ws.getColumn(1).values.map(String);
     expect(footer).toContain(`结果摘要（SHA-256）：${digest}`);
   });

@@ -148,6 +148,9 @@ describe('不得评优', () => {
     await h.ok('rankings.exportExcel', { assessmentId: id, token: await h.pickSave('rankingsExcel', path) });
     const ws = (await loadWorkbook(path)).worksheets[0]!;
     expect(ws.getRow(3).getCell(2).value).toBe('巴特尔');
-    expect(String((ws.getRow(3).values as unknown[]).at(-1))).toBe('不得评为优秀：本年度受诫勉');
+    // The reason is in 评优资格 (the column before 标记), not twice in 标记.
+    const cell = (header: string) => ws.getRow(3).getCell((ws.getRow(2).values as unknown[]).indexOf(header)).value;
+    expect(cell('评优资格')).toBe('本年度受诫勉，不得评为优秀');
+    expect(cell('标记') ?? '').toBe('');
   });
 });
