@@ -1288,41 +1288,49 @@ describe('0014-audit-signatures', () => {
 });
 
 describe('0015-ineligible-proposals', () => {
-  test('is version 15: an 不得评优 item keeps the dossier entry it was adopted from (once per assessment); dismissals apart from 加减分, frozen once archived', () => {
-    const before = MIGRATIONS.filter((m) => m.version < 15);
-    expect(MIGRATIONS).toContain(migration0015);
-    expect(migration0015).toMatchObject({ version: 15, name: 'ineligible-proposals' });
-    const db = emptyKeyedDb();
-    migrate(db, before);
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
-        )
-        .run().lastInsertRowid,
-    );
-    db.prepare(
-      `INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, '诫勉', 'a', 't')`,
-    ).run(id);
-    expect(migrate(db, [...before, migration0015])).toEqual([15]);
-    expect(db.prepare('SELECT dossier_entry_id FROM assessment_ineligible').get()).toEqual({ dossier_entry_id: null });
-    const add = (cadre: number, entry: number | null) =>
-      db
-        .prepare(
-          `INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, dossier_entry_id, entered_by, entered_at) VALUES (?, ?, '函询属实', ?, 'a', 't')`,
-        )
-        .run(id, cadre, entry);
-    add(2, 7);
-    expect(() => add(3, 7)).toThrow(/UNIQUE/);
-    expect(() => add(4, 0)).toThrow(/CHECK/);
-    add(5, null);
-    const dismiss = db.prepare(
-      `INSERT INTO assessment_dismissed_ineligible (assessment_id, dossier_entry_id, entered_by, entered_at) VALUES (?, 9, 'a', 't')`,
-    );
-    dismiss.run(id);
-    expect(() => dismiss.run(id)).toThrow(/UNIQUE|PRIMARY/);
-    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
-    expect(() => db.prepare('DELETE FROM assessment_dismissed_ineligible').run()).toThrow('考核已归档');
-    expect(migrate(db, [...before, migration0015])).toEqual([]);
-  });
+  test(
+    'is version 15: an 不得评优 item keeps the dossier entry it was adopted from (once per assessment); dismissals ' +
+      'apart from 加减分, frozen once archived',
+    () => {
+      const before = MIGRATIONS.filter((m) => m.version < 15);
+      expect(MIGRATIONS).toContain(migration0015);
+      expect(migration0015).toMatchObject({ version: 15, name: 'ineligible-proposals' });
+      const db = emptyKeyedDb();
+      migrate(db, before);
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+              `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          )
+          .run().lastInsertRowid,
+      );
+      db.prepare(
+        `INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, entered_by, entered_at) VALUES (?, 1, '诫勉', 'a', 't')`,
+      ).run(id);
+      expect(migrate(db, [...before, migration0015])).toEqual([15]);
+      expect(db.prepare('SELECT dossier_entry_id FROM assessment_ineligible').get()).toEqual({
+        dossier_entry_id: null,
+      });
+      const add = (cadre: number, entry: number | null) =>
+        db
+          .prepare(
+            `INSERT INTO assessment_ineligible (assessment_id, target_cadre_id, reason, dossier_entry_id, entered_by, ` +
+              `entered_at) VALUES (?, ?, '函询属实', ?, 'a', 't')`,
+          )
+          .run(id, cadre, entry);
+      add(2, 7);
+      expect(() => add(3, 7)).toThrow(/UNIQUE/);
+      expect(() => add(4, 0)).toThrow(/CHECK/);
+      add(5, null);
+      const dismiss = db.prepare(
+        `INSERT INTO assessment_dismissed_ineligible (assessment_id, dossier_entry_id, entered_by, entered_at) VALUES (?, 9, 'a', 't')`,
+      );
+      dismiss.run(id);
+      expect(() => dismiss.run(id)).toThrow(/UNIQUE|PRIMARY/);
+      db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+      expect(() => db.prepare('DELETE FROM assessment_dismissed_ineligible').run()).toThrow('考核已归档');
+      expect(migrate(db, [...before, migration0015])).toEqual([]);
+    },
+  );
 });

@@ -106,22 +106,22 @@ describe('results written into the dossier at archive', () => {
       });
       await h.ok('assessments.archive', { id, version: s.version });
 
-    const resultsOf = async (cadreId: number) =>
-      (await h.ok('dossier.get', { cadreId })).entries.filter((e) => e.subItem.code === 'S3.2');
-    const b = await resultsOf(r.b);
-    expect(b).toHaveLength(1);
-    expect(b[0]).toMatchObject({
-      origin: 'assessment',
-      polarity: 'neutral',
-      title: '2025年度科级干部“双比双评”考核：称职（第 1 名）',
-    });
-    expect(b[0]!.content).toContain('在苏木镇（街道）正职（3人）中排第 1 名，最终得分 91.10');
-    const c = await resultsOf(r.c);
-    expect(c[0]!.content).toContain('确定等次：基本称职（建议等次称职，调整理由：服务对象评价缺失，综合研判）');
-    // Why not 优秀, as the 排名表 says it (issue 21 §2).
-    expect(c[0]!.content).toContain('评优资格：得分低于优秀分数线 85。');
-    expect(b[0]!.content).toContain('评优资格：本组无优秀名额。');
-    expect((await resultsOf(r.d))[0]).toMatchObject({ title: '2025年度科级干部“双比双评”考核：未排名' });
+      const resultsOf = async (cadreId: number) =>
+        (await h.ok('dossier.get', { cadreId })).entries.filter((e) => e.subItem.code === 'S3.2');
+      const b = await resultsOf(r.b);
+      expect(b).toHaveLength(1);
+      expect(b[0]).toMatchObject({
+        origin: 'assessment',
+        polarity: 'neutral',
+        title: '2025年度科级干部“双比双评”考核：称职（第 1 名）',
+      });
+      expect(b[0]!.content).toContain('在苏木镇（街道）正职（3人）中排第 1 名，最终得分 91.10');
+      const c = await resultsOf(r.c);
+      expect(c[0]!.content).toContain('确定等次：基本称职（建议等次称职，调整理由：服务对象评价缺失，综合研判）');
+      // Why not 优秀, as the 排名表 says it (issue 21 §2).
+      expect(c[0]!.content).toContain('评优资格：得分低于优秀分数线 85。');
+      expect(b[0]!.content).toContain('评优资格：本组无优秀名额。');
+      expect((await resultsOf(r.d))[0]).toMatchObject({ title: '2025年度科级干部“双比双评”考核：未排名' });
 
       const entry = b[0]!;
       expect(await h.err('entries.delete', { id: entry.id, version: entry.version })).toMatchObject({
