@@ -17,3 +17,5 @@ export {
   smallGroupNote,
   type QuotaBasis,
 } from './quota-note';
+export * from './participation';
+export * from './anonymity';

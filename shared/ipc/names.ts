@@ -106,6 +106,7 @@ export const CALL_NAME_LIST = [
   'vetoes.delete',
   'ineligible.add',
   'ineligible.delete',
+  'participation.saveSheet',
   'rankings.get',
   'rankings.whatIf',
   'ballots.saveTemplate',

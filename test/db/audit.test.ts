@@ -525,6 +525,19 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, { a, itemId }: Prepared & { itemId: number }) =>
       h.ok('ineligible.delete', { assessmentId: a.id, id: itemId }),
   },
+  'participation.saveSheet': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a }: Prepared) =>
+      h.ok('participation.saveSheet', {
+        assessmentId: a.id,
+        group: 'chief:C1',
+        kind: 'staff',
+        expected: 30,
+        received: 28,
+        invalid: 1,
+        abstained: 1,
+      }),
+  },
   'ballots.saveTemplate': {
     prepare: async (h) => ({
       ...(await assessmentIn(h, 'collecting')),

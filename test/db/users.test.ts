@@ -443,6 +443,15 @@ describe('role refusal', () => {
     'vetoes.delete': { assessmentId: 1, id: 1 },
     'ineligible.add': { assessmentId: 1, targetId: ids.cadre ?? 1, reason: '越权' },
     'ineligible.delete': { assessmentId: 1, id: 1 },
+    'participation.saveSheet': {
+      assessmentId: 1,
+      group: 'chief:C1',
+      kind: 'staff',
+      expected: 1,
+      received: 1,
+      invalid: null,
+      abstained: null,
+    },
     'grades.confirm': { assessmentId: 1, cadreId: ids.cadre ?? 1, grade: 'competent' },
     'grades.confirmSuggested': { assessmentId: 1, cadreIds: [ids.cadre ?? 1] },
     'codes.list': { assessmentId: 1 },
@@ -724,6 +733,7 @@ describe('assessment roles', () => {
       'ballots.delete',
       'adjustments.add',
       'adjustments.delete',
+      'participation.saveSheet',
     ] as const) {
       expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
     }

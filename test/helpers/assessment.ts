@@ -104,6 +104,7 @@ export async function assessmentTables(h: TestHost) {
     'assessment_ineligible',
     ...PANEL_TABLES,
     'assessment_dismissed_proposals',
+    'assessment_participation_sheets',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().execute();

@@ -1,5 +1,6 @@
 // The rankings workbook: a sheet per group (正职 by category, 副职 by unit) with every column of the rankings tab, in the
 // order and with the vetoed cadres placed as the screen and the printed 排名表 show them (ranking-display.ts).
+import { CONCEALED_TEXT, isConcealed } from '../../../shared/assessment/anonymity';
 import { rowFlagText } from '../../../shared/assessment/labels';
 import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
 import { displayRows, orderedGroups, VETO_NOTE } from '../../../shared/assessment/ranking-display';
@@ -55,7 +56,11 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         r.base,
         ...COMPONENTS.flatMap((k): TableCell[] => {
           const x = r.components[k];
-          return x ? [x.score, x.ballots, x.trimmed ? '是' : ''] : [null, null, ''];
+          if (!x) return [null, null, ''];
+          // Fewer than 3 anonymous ballots: the score, never the count (issue 21 §5).
+          return isConcealed(view.concealed, r.cadreId, k)
+            ? [x.score, CONCEALED_TEXT, '']
+            : [x.score, x.ballots, x.trimmed ? '是' : ''];
         }),
         r.bonus,
         r.penalty,

@@ -1,5 +1,6 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
+import { isConcealed } from '../../../shared/assessment/anonymity';
 import {
   displayRows,
   GRADE_LABELS,
@@ -41,13 +42,14 @@ const HEADER = [
 // most “优秀名额并列”) takes what is left. The e2e test print-rankings-fit measures that nothing leaves its cell.
 const COLS = ['4.5%', '8.5%', '10.5%', '7%', '6.5%', '7%', '7%', '7%', '7%', '6%', '6%', '6%', '7%', '10%'];
 
-function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
+function ComponentCell({ row, c, concealed }: { row: RankingRow; c: Component; concealed: boolean }) {
   const v = row.components[c];
   if (!v) return <td className="c">—</td>;
   return (
     <td className="c n">
       {fmt2(v.score)}
-      <div className="pt-sub">{v.ballots}票</div>
+      {/* Fewer than 3 anonymous ballots: the score, never the count (issue 21 §5). */}
+      <div className="pt-sub">{concealed ? '不公开' : `${v.ballots}票`}</div>
       {v.trimmed ? <div className="pt-sub">去高低</div> : null}
     </td>
   );
@@ -101,7 +103,7 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
           </td>
           <td className="c n">{fmt2(r.base)}</td>
           {COMPONENTS.map(([k]) => (
-            <ComponentCell key={k} row={r} c={k} />
+            <ComponentCell key={k} row={r} c={k} concealed={isConcealed(view.concealed, r.cadreId, k)} />
           ))}
           <td className="c n">{r.bonus ? `+${fmt2(r.bonus)}` : '—'}</td>
           <td className="c n">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
