@@ -1,4 +1,4 @@
-// Which groups' 上级排名 ballots include anonymous ones (kiosk or paper): the store's part of the small-group rule.
+// Which groups' 上级排名 ballots include the kiosk's (anonymous): the store's part of the small-group rule.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 
@@ -8,7 +8,7 @@ export async function anonymousSuperiorGroups(db: Kysely<Database>, assessmentId
     .select('group_ref')
     .distinct()
     .where('assessment_id', '=', assessmentId)
-    .where((eb) => eb.or([eb('source', 'in', ['kiosk', 'paper']), eb('anonymous', '=', 1)]))
+    .where((eb) => eb.or([eb('source', '=', 'kiosk'), eb('anonymous', '=', 1)]))
     .execute();
   return new Set(rows.map((r) => r.group_ref));
 }

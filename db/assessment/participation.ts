@@ -166,10 +166,14 @@ export async function participationReport(
 ): Promise<ParticipationReport> {
   const [counts, sheets] = await Promise.all([readCounts(db, row.id, members), readSheets(db, row.id)]);
   const sizes = new Map<GroupRef, number>();
-  for (const m of members) sizes.set(groupRefOf(m), (sizes.get(groupRefOf(m)) ?? 0) + 1);
+  for (const m of members) {
+    const g = groupRefOf(m);
+    sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  }
+  const listed = new Set(groupOrder);
   const order = [
     ...groupOrder.filter((g) => sizes.has(g)),
-    ...[...sizes.keys()].filter((g) => !groupOrder.includes(g)),
+    ...[...sizes.keys()].filter((g) => !listed.has(g)),
   ];
   return participationAccounts({
     groups: order.map((group) => ({ group, size: sizes.get(group) ?? 0 })),

@@ -6,12 +6,12 @@ import { COMPONENT_LABELS } from './types';
 /** Fewer anonymous ballots than this behind a component: no count, no distribution, no ballot list. */
 export const ANONYMITY_MIN_BALLOTS = 3;
 
-/** Kinds whose raters are never named: staff and service forms always, 上级排名 when from the kiosk or on paper. */
+/** Kinds whose raters are never named: staff and service forms always, 上级排名 when from the kiosk. */
 export const ALWAYS_ANONYMOUS: readonly Component[] = ['staff', 'service'];
 
 /**
  * The components to conceal per cadre id. `anonymousSuperior(cadreId)` tells whether the cadre's 上级排名 ballots
- * include any without a named rater (the kiosk's or paper's).
+ * include any from the kiosk (no rater kept).
  */
 export function concealedComponents(
   result: RankingResult,

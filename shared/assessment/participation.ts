@@ -88,7 +88,7 @@ export interface ParticipationReport {
 const key = (group: string, kind: Component) => `${group}|${kind}`;
 const nonNeg = (n: number | null | undefined) => Math.max(0, n ?? 0);
 
-/** One line per group and kind, kinds in PARTICIPATION_KINDS order; a kind with nothing to account for is left out. */
+/** One line per group and kind, kinds in PARTICIPATION_KINDS order; a kind not in use in a group is left out. */
 export function participationAccounts(input: ParticipationInput): ParticipationReport {
   const minShare = input.minShare ?? DEFAULT_PARTICIPATION_MIN_SHARE;
   const counts = new Map(input.counts.map((c) => [key(c.group, c.kind), c]));
@@ -128,8 +128,8 @@ export function participationAccounts(input: ParticipationInput): ParticipationR
       const valid = codesUsed + entered - scoredInvalid;
       const invalidTotal = scoredInvalid + paperInvalid;
       const received = codesUsed + (sheet?.received != null ? sheet.received : entered + paperInvalid + abstained);
-      if (expected === null && received === 0 && codesIssued === 0 && kind !== 'peer') continue;
-      if (kind === 'peer' && expected === null && received === 0) continue;
+      // A kind not in use in this group (no ballot, no code, no count) has nothing to account for.
+      if (received === 0 && codesIssued === 0 && sheet === null) continue;
       lines.push({
         group,
         kind,

@@ -1,6 +1,7 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
 import { isConcealed } from '../../../shared/assessment/anonymity';
+import { participationLineText } from '../../../shared/assessment/participation';
 import {
   displayRows,
   GRADE_LABELS,
@@ -53,6 +54,24 @@ function ComponentCell({ row, c, concealed }: { row: RankingRow; c: Component; c
       {v.trimmed ? <div className="pt-sub">去高低</div> : null}
     </td>
   );
+}
+
+/** The group's participation accounts, one line per rater kind (issue 21 §3). */
+function participationBlock(view: RankingsView, ref: string, tableId: string): PrintBlock | null {
+  const lines = view.participation?.lines.filter((l) => l.group === ref) ?? [];
+  if (lines.length === 0) return null;
+  return {
+    key: `${tableId}-participation`,
+    kind: 'flow',
+    node: (
+      <div className="pb-note" data-participation={ref}>
+        参评情况：
+        {lines.map((l) => (
+          <div key={l.kind}>{participationLineText(l)}</div>
+        ))}
+      </div>
+    ),
+  };
 }
 
 function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): PrintBlock[] {
@@ -123,6 +142,8 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
         : m.position === 'deputy' && String(m.unitId) === group.groupKey)
     );
   });
+  const participation = participationBlock(view, `${group.position}:${group.groupKey}`, tableId);
+  if (participation) blocks.push(participation);
   if (unranked.length > 0)
     blocks.push({
       key: `${tableId}-unranked`,
