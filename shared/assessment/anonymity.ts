@@ -66,11 +66,11 @@ export const CONCEALED_TEXT = '不足3票，不公开票数';
 
 /** The configuration's warning: `minBallots` below 3 for an anonymous kind lets a component rest on one or two votes. */
 export function anonymityConfigWarnings(config: Pick<RankingConfig, 'minBallots'>): string[] {
-  return (['superior', 'staff', 'service'] as const)
-    .filter((c) => config.minBallots[c] < ANONYMITY_MIN_BALLOTS)
-    .map(
-      (c) =>
-        `${COMPONENT_LABELS[c]}最少有效票数为 ${config.minBallots[c]}，低于 ${ANONYMITY_MIN_BALLOTS}：` +
-        `票数不足 ${ANONYMITY_MIN_BALLOTS} 张时只显示得分，不显示票数和分布，但得分本身仍可能推知个人的评价`,
-    );
+  const low = (['superior', 'staff', 'service'] as const).filter((c) => config.minBallots[c] < ANONYMITY_MIN_BALLOTS);
+  if (low.length === 0) return [];
+  return [
+    `${low.map((c) => `${COMPONENT_LABELS[c]}（${config.minBallots[c]}）`).join('、')}的最少有效票数低于 ` +
+      `${ANONYMITY_MIN_BALLOTS}：不足 ${ANONYMITY_MIN_BALLOTS} 票时只显示得分、不显示票数和分布，` +
+      '但一两张匿名票的得分本身仍可能推知个人评价，建议设为 3 或以上',
+  ];
 }

@@ -113,3 +113,17 @@ describe('participation accounts', () => {
     await dialog().waitFor({ state: 'detached' });
   }, 90_000);
 });
+
+describe('configuration', () => {
+  test('配置 warns when an anonymous kind may rest on fewer than 3 ballots, and holds the 参评率 share', async () => {
+    await tab('配置');
+    const warning = page.getByTestId('config-anonymity');
+    await expect.poll(() => warning.innerText()).toContain('职工测评（1）');
+    await expect.poll(() => warning.innerText()).toContain('的最少有效票数低于 3');
+    const share = page
+      .locator('input[data-testid="config-participationMinShare"], [data-testid="config-participationMinShare"] input')
+      .first();
+    expect(await share.inputValue()).toBe('66.7');
+    await settledScreenshot(page, 'participation-05-config');
+  }, 60_000);
+});

@@ -127,13 +127,7 @@ export function ConfigTab({
           showIcon
           style={{ marginBottom: 12 }}
           title="匿名测评票数过少时可能推知个人评价"
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {anonymity.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          }
+          description={anonymity.join('；')}
           data-testid="config-anonymity"
         />
       ) : null}

@@ -169,7 +169,7 @@ describe('small-group anonymity', () => {
   test('the configuration warns for each anonymous kind whose minimum is below 3', () => {
     const config = defaultRankingConfig();
     config.minBallots = { superior: 3, peer: 1, staff: 2, service: 5 };
-    expect(anonymityConfigWarnings(config)).toEqual([expect.stringMatching(/^职工测评最少有效票数为 2，低于 3/)]);
+    expect(anonymityConfigWarnings(config)).toEqual([expect.stringMatching(/^职工测评（2）的最少有效票数低于 3：/)]);
     config.minBallots.staff = 3;
     expect(anonymityConfigWarnings(config)).toEqual([]);
   });
