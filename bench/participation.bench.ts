@@ -33,10 +33,14 @@ test('participation accounts of 10,000 members and 200,000 ballots', async () =>
     const groups = [...new Set(members.map(groupRefOf))];
     // A peer code per cadre (half used), and a clerk's paper count for every staff group.
     const code = store.raw.prepare(
-      `INSERT INTO assessment_panel_codes (assessment_id, kind, group_ref, seat_no, rater_cadre_id, code_hash, state, created_by, created_at) VALUES (?, 'peer', ?, ?, ?, ?, ?, 'bench', 't')`,
+      'INSERT INTO assessment_panel_codes' +
+        ' (assessment_id, kind, group_ref, seat_no, rater_cadre_id, code_hash, state, created_by, created_at)' +
+        " VALUES (?, 'peer', ?, ?, ?, ?, ?, 'bench', 't')",
     );
     const sheet = store.raw.prepare(
-      `INSERT INTO assessment_participation_sheets (assessment_id, group_ref, kind, expected, received, invalid, abstained, entered_by, entered_at) VALUES (?, ?, 'staff', 12, 10, 0, 0, 'bench', 't')`,
+      'INSERT INTO assessment_participation_sheets' +
+        ' (assessment_id, group_ref, kind, expected, received, invalid, abstained, entered_by, entered_at)' +
+        " VALUES (?, ?, 'staff', 12, 10, 0, 0, 'bench', 't')",
     );
     store.raw.transaction(() => {
       members.forEach((m, i) =>

@@ -1247,14 +1247,17 @@ describe('0016-participation-sheets', () => {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          'INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at)' +
+            " VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')",
         )
         .run().lastInsertRowid,
     );
     const add = (kind: string, received: number) =>
       db
         .prepare(
-          `INSERT INTO assessment_participation_sheets (assessment_id, group_ref, kind, expected, received, invalid, abstained, entered_by, entered_at) VALUES (?, 'chief:C1', ?, NULL, ?, 0, 0, 'a', 't')`,
+          'INSERT INTO assessment_participation_sheets' +
+            ' (assessment_id, group_ref, kind, expected, received, invalid, abstained, entered_by, entered_at)' +
+            " VALUES (?, 'chief:C1', ?, NULL, ?, 0, 0, 'a', 't')",
         )
         .run(id, kind, received);
     expect(() => add('staff', -1)).toThrow(/CHECK/);
