@@ -298,6 +298,13 @@ export async function whatIf(
   assessmentId: number,
   weights: RankingConfig['weights'],
 ): Promise<RankingResult> {
-  const { input } = await loadRankingInput(db, assessmentId);
-  return computeRankings({ ...input, config: { ...input.config, weights } });
+  const { input, members } = await loadRankingInput(db, assessmentId);
+  const result = computeRankings({ ...input, config: { ...input.config, weights } });
+  // The same small-group rule as the view: no count behind a component resting on fewer than 3 anonymous ballots.
+  const anonymous = await anonymousSuperiorGroups(db, assessmentId);
+  const groupOfCadre = new Map(members.map((m) => [String(m.cadreId), groupRefOf(m)]));
+  return withoutConcealedCounts(
+    result,
+    concealedComponents(result, (id) => anonymous.has(groupOfCadre.get(id) ?? '')),
+  );
 }

@@ -4,7 +4,12 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { participationWarnings, type ParticipationLine, type RankingsView } from '../../../shared/assessment';
+import {
+  defaultAssessmentConfig,
+  participationWarnings,
+  type ParticipationLine,
+  type RankingsView,
+} from '../../../shared/assessment';
 import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
 import {
   commitInput,
@@ -248,6 +253,11 @@ describe('small-group anonymity', () => {
     expect(row(r.a).components.superior).toMatchObject({ ballots: 1 });
     expect(v.concealed).toEqual({ [String(r.a)]: ['staff'], [String(r.b)]: ['staff'] });
     expect(JSON.stringify(v)).not.toMatch(/"excellent":1/);
+    // The what-if panel's result follows the same rule.
+    const whatIf = await h.ok('rankings.whatIf', { assessmentId: id, weights: defaultAssessmentConfig().weights });
+    const wa = whatIf.groups.flatMap((g) => g.rows).find((x) => x.cadreId === String(r.a))!;
+    expect(wa.components.staff).toEqual({ score: 92.5, ballots: 0, trimmed: false });
+    expect(wa.components.superior).toMatchObject({ ballots: 1 });
 
     const summary = await exportTo(h, 'ballots.exportSummary', id);
     const chief = summary.getWorksheet(CHIEF_SHEET)!;
