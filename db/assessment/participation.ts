@@ -171,10 +171,7 @@ export async function participationReport(
     sizes.set(g, (sizes.get(g) ?? 0) + 1);
   }
   const listed = new Set(groupOrder);
-  const order = [
-    ...groupOrder.filter((g) => sizes.has(g)),
-    ...[...sizes.keys()].filter((g) => !listed.has(g)),
-  ];
+  const order = [...groupOrder.filter((g) => sizes.has(g)), ...[...sizes.keys()].filter((g) => !listed.has(g))];
   return participationAccounts({
     groups: order.map((group) => ({ group, size: sizes.get(group) ?? 0 })),
     counts,

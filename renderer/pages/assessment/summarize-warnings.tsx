@@ -24,7 +24,10 @@ export function TransitionContent({ text, warnings }: { text: string; warnings: 
         title="参评情况提醒（不影响汇总）"
         style={{ margin: '8px 0 12px' }}
         description={
-          <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 240, overflowY: 'auto' }} data-testid="summarize-warnings">
+          <ul
+            style={{ margin: 0, paddingLeft: 18, maxHeight: 240, overflowY: 'auto' }}
+            data-testid="summarize-warnings"
+          >
             {warnings.map((w) => (
               <li key={w}>{w}</li>
             ))}
