@@ -322,6 +322,18 @@ export interface AssessmentIneligibleTable extends Entered {
   /** The dossier entry an item adopted from a proposal came from; null when entered by hand (migration 15). */
   dossier_entry_id: number | null;
 }
+/** The clerk's count of paper forms per group and rater kind (migration 16); null = not counted. */
+export interface AssessmentParticipationSheetsTable {
+  assessment_id: number;
+  group_ref: string;
+  kind: 'superior' | 'peer' | 'staff' | 'service';
+  expected: number | null;
+  received: number | null;
+  invalid: number | null;
+  abstained: number | null;
+  entered_by: string;
+  entered_at: string;
+}
 export interface AssessmentGradeConfirmationsTable extends Entered {
   assessment_id: number;
   target_cadre_id: number;
@@ -433,6 +445,7 @@ export interface Database {
   assessment_adjustments: AssessmentAdjustmentsTable;
   assessment_vetoes: AssessmentVetoesTable;
   assessment_ineligible: AssessmentIneligibleTable;
+  assessment_participation_sheets: AssessmentParticipationSheetsTable;
   assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
   assessment_panel_codes: AssessmentPanelCodesTable;
   assessment_papers: AssessmentPapersTable;

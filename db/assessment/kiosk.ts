@@ -20,6 +20,12 @@
 //   behind: after it commits, Store.forgetHistory checkpoints the -wal into the database and empties it, then clears
 //   the -shm's index (which names the pages a transaction wrote) with a write of the file header alone; secure_delete
 //   zeroes what is deleted or overwritten. Cost: bench/assessment.bench.ts (kiosk).
+// - Small groups (issue 21 §5; shared/assessment/anonymity.ts, ANONYMITY_MIN_BALLOTS = 3): where a cadre's component
+//   rests on fewer than 3 ballots of an anonymous kind (职工测评 and 服务对象 always, 上级排名 when any ballot of the
+//   group came from the kiosk), every view, export and print (rankings.get, the 排名表, the Excel
+//   exports) shows the component score but neither its ballot count nor a grade distribution or ballot list. The
+//   configuration warns when `minBallots` of such a kind is below 3: the score of one or two ballots can still
+//   give a vote away, which only enough ballots prevent.
 //
 // What an attacker still learns who holds the store key (any account's password unwraps it) and a copy of every file
 // in the store folder taken at any moment after kiosk.submit returns, and why it cannot be helped:

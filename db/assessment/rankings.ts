@@ -16,7 +16,10 @@ import { computeRankings } from '../../shared/scoring';
 import type { Component, RankingConfig, RankingInput, RankingResult, StaffGrade } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
+import { concealedComponents, withoutConcealedCounts } from '../../shared/assessment/anonymity';
+import { anonymousSuperiorGroups } from './anonymity';
 import { groupName } from './ballots';
+import { invalidForms, participationReport } from './participation';
 import { readMembers } from './members';
 
 const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
@@ -279,26 +282,44 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     ...reasons,
     excellentMinScore: config.excellentMinScore,
   };
+  // Participation and the small-group rule apply to every state alike (issue 21 §3, §5).
+  const finish = async (view: RankingsView, input: () => Promise<RankingInput>): Promise<RankingsView> => {
+    const { result } = view;
+    const invalid = result.invalidBallots.length === 0 ? [] : invalidForms({ input: await input(), result }, members);
+    const [participation, anonymous] = await Promise.all([
+      participationReport(db, row, members, base.groupOrder, invalid),
+      anonymousSuperiorGroups(db, row.id),
+    ]);
+    const groupOfCadre = new Map(members.map((m) => [String(m.cadreId), groupRefOf(m)]));
+    const concealed = concealedComponents(result, (id) => anonymous.has(groupOfCadre.get(id) ?? ''));
+    return { ...view, result: withoutConcealedCounts(result, concealed), participation, concealed };
+  };
   if (row.state === 'archived' && row.archived_result) {
     const archived = JSON.parse(row.archived_result) as ArchivedResult;
-    return {
-      ...base,
-      result: archived.result,
-      invalidBallots: archived.invalidBallots,
-      confirmations: archived.confirmations,
-    };
+    return finish(
+      {
+        ...base,
+        result: archived.result,
+        invalidBallots: archived.invalidBallots,
+        confirmations: archived.confirmations,
+      },
+      async () => (await loadRankingInput(db, row.id)).input,
+    );
   }
   const loaded = await loadRankingInput(db, row.id);
   const result =
     row.state === 'summarized' && row.summarized_result
       ? (JSON.parse(row.summarized_result) as RankingResult)
       : computeRankings(loaded.input);
-  return {
-    ...base,
-    result,
-    invalidBallots: invalidViews(result, loaded.describe),
-    confirmations: await readConfirmations(db, row.id),
-  };
+  return finish(
+    {
+      ...base,
+      result,
+      invalidBallots: invalidViews(result, loaded.describe),
+      confirmations: await readConfirmations(db, row.id),
+    },
+    () => Promise.resolve(loaded.input),
+  );
 }
 
 /** The ranking with other component weights (the what-if panel): the stored ballots, nothing saved. */
@@ -307,6 +328,13 @@ export async function whatIf(
   assessmentId: number,
   weights: RankingConfig['weights'],
 ): Promise<RankingResult> {
-  const { input } = await loadRankingInput(db, assessmentId);
-  return computeRankings({ ...input, config: { ...input.config, weights } });
+  const { input, members } = await loadRankingInput(db, assessmentId);
+  const result = computeRankings({ ...input, config: { ...input.config, weights } });
+  // The same small-group rule as the view: no count behind a component resting on fewer than 3 anonymous ballots.
+  const anonymous = await anonymousSuperiorGroups(db, assessmentId);
+  const groupOfCadre = new Map(members.map((m) => [String(m.cadreId), groupRefOf(m)]));
+  return withoutConcealedCounts(
+    result,
+    concealedComponents(result, (id) => anonymous.has(groupOfCadre.get(id) ?? '')),
+  );
 }

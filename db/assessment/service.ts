@@ -1,6 +1,5 @@
 // The assessment's calls: each loads the assessment, checks state and role rules, changes, and records one audit entry.
-import { GRADE_LABELS, STATE_LABELS } from '../../shared/assessment/types';
-import { COMPONENT_LABELS } from '../../shared/assessment/types';
+import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS } from '../../shared/assessment/types';
 import type { Grade } from '../../shared/scoring/types';
 import type { Handlers } from '../app/context';
 import { assertCollecting, assertState, loadAssessment } from './access';
@@ -22,6 +21,8 @@ import { confirmGrade, confirmSuggested } from './grades';
 import { addIneligible, deleteIneligible } from './ineligible';
 import { dossierIneligibleProposals, setIneligibleProposalDismissed } from './ineligible-proposals';
 import { createAssessment, indicatorNames, listAssessments, readDetail, refreshMembers, setState } from './lifecycle';
+import { readMembers } from './members';
+import { saveSheet } from './participation';
 import { rankingsView, whatIf } from './rankings';
 
 type AssessmentCalls =
@@ -50,6 +51,7 @@ type AssessmentCalls =
   | 'ineligible.delete'
   | 'ineligible.proposals'
   | 'ineligible.dismissProposal'
+  | 'participation.saveSheet'
   | 'rankings.get'
   | 'rankings.whatIf'
   | 'grades.confirm'
@@ -266,6 +268,20 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     assertState(row, ['preparing', 'collecting'], '撤销不得评优');
     const removed = await deleteIneligible(db, row, id);
     rec.record(row.name, { assessmentId: row.id, ...removed });
+    return { changed: 1 };
+  },
+
+  async 'participation.saveSheet'({ store, db, rec }, { assessmentId, ...sheet }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    const { groupName, cleared } = await saveSheet(db, row, await readMembers(db, row.id), sheet, store.user);
+    const { expected, received, invalid, abstained } = sheet;
+    const kind = COMPONENT_LABELS[sheet.kind];
+    rec.record(
+      row.name,
+      cleared
+        ? { assessmentId: row.id, group: groupName, kind, cleared: true }
+        : { assessmentId: row.id, group: groupName, kind, expected, received, invalid, abstained },
+    );
     return { changed: 1 };
   },
 

@@ -14,6 +14,7 @@ import { migration0012 } from './0012-adjustment-proposals';
 import { migration0013 } from './0013-ineligible';
 import { migration0014 } from './0014-audit-signatures';
 import { migration0015 } from './0015-ineligible-proposals';
+import { migration0016 } from './0016-participation-sheets';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -96,6 +96,11 @@ export const rankingConfigSchema = z
       excellentQuotaScope: z
         .enum(['group', 'position'], { error: '优秀名额计算范围必须是“按组计算”或“正职、副职分别合并计算”' })
         .optional(),
+      // Not scoring's: the share of 应到 below which 实到 is warned about before 汇总 (issue 21 §3); absent = 2/3.
+      participationMinShare: num('参评率提醒下限')
+        .min(0, '参评率提醒下限必须在 0–1 之间')
+        .max(1, '参评率提醒下限必须在 0–1 之间')
+        .optional(),
     },
     { error: '考核配置格式不正确' },
   )

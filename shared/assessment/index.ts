@@ -25,3 +25,5 @@ export {
   type Eligibility,
   type EligibilityBasis,
 } from './eligibility';
+export * from './participation';
+export * from './anonymity';

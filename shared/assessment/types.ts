@@ -1,6 +1,7 @@
 // Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
 import type { BallotImportPlan, BallotSource } from './ballot-import';
+import type { ParticipationReport } from './participation';
 import type { QuotaBasis } from './quota-note';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
@@ -208,6 +209,13 @@ export interface RankingsView {
   vetoReasons: Record<string, string>;
   /** No 优秀 below this final score (the configuration's `excellentMinScore`), for the 评优资格 line. */
   excellentMinScore: number;
+  /** 应到/实到/有效/无效 per group and rater kind (issue 21 §3); see participation.ts. */
+  participation?: ParticipationReport;
+  /**
+   * Components resting on fewer than 3 anonymous ballots, by cadre id (issue 21 §5): `result` says 0 ballots for them
+   * and no view shows a count or breakdown; see anonymity.ts.
+   */
+  concealed?: Record<string, Component[]>;
 }
 
 /** A cadre the batch confirmation left for one-by-one confirmation, and why (Chinese). */

@@ -99,6 +99,7 @@ export const ACTION_LABELS: Readonly<
   'ineligible.add': '新增不得评优',
   'ineligible.delete': '撤销不得评优',
   'ineligible.dismissProposal': '忽略档案提示的不得评优',
+  'participation.saveSheet': '录入纸质票清点数',
   'grades.confirm': '确认考核等次',
   'grades.confirmSuggested': '按建议等次批量确认',
   'codes.generate': '生成评议码',

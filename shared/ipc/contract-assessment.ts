@@ -42,6 +42,13 @@ const tally = (label: string) =>
     .int(`${label}票数必须是整数`)
     .min(0, `${label}票数不能为负`)
     .max(100_000, `${label}票数过大`);
+const formCount = (label: string) =>
+  z
+    .number({ error: `${label}张数必须是整数` })
+    .int(`${label}张数必须是整数`)
+    .min(0, `${label}张数不能为负`)
+    .max(100_000, `${label}张数过大`)
+    .nullable();
 const grade = z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], { error: '等次不正确' });
 
 export const groupRefSchema = z
@@ -304,6 +311,18 @@ export const assessmentCalls = {
       dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }),
     }),
     access: ADMIN,
+  /** The clerk's count of one group's paper forms of one kind (发出/收回/无效/弃权); all null clears it. 测评中 only. */
+  'participation.saveSheet': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      group: groupRefSchema,
+      kind: z.enum(['superior', 'peer', 'staff', 'service'], { error: '测评类型不正确' }),
+      expected: formCount('发出'),
+      received: formCount('收回'),
+      invalid: formCount('无效'),
+      abstained: formCount('弃权'),
+    }),
+    access: ASSESSMENT_CLERKS,
     mutates: true,
   }),
   'rankings.get': call<RankingsView>()({

@@ -108,6 +108,7 @@ export const CALL_NAME_LIST = [
   'ineligible.delete',
   'ineligible.proposals',
   'ineligible.dismissProposal',
+  'participation.saveSheet',
   'rankings.get',
   'rankings.whatIf',
   'ballots.saveTemplate',

@@ -541,6 +541,18 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, entryId }: Prepared & { entryId: number }) =>
       h.ok('ineligible.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+  'participation.saveSheet': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a }: Prepared) =>
+      h.ok('participation.saveSheet', {
+        assessmentId: a.id,
+        group: 'chief:C1',
+        kind: 'staff',
+        expected: 30,
+        received: 28,
+        invalid: 1,
+        abstained: 1,
+      }),
   },
   'ballots.saveTemplate': {
     prepare: async (h) => ({

@@ -20,6 +20,7 @@ import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
+import { migration0016 } from '../../db/migrations/0016-participation-sheets';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -60,7 +61,7 @@ describe('the migration list', () => {
 
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
   });
 });
 
@@ -1333,4 +1334,37 @@ describe('0015-ineligible-proposals', () => {
       expect(migrate(db, [...before, migration0015])).toEqual([]);
     },
   );
+// Numbered 16 as reserved by the brief; the lead renumbers it to follow main's latest migration at merge.
+describe('0016-participation-sheets', () => {
+  test('the clerk’s paper count per group and kind: non-negative counts, one row per group and kind, frozen once archived', () => {
+    expect(MIGRATIONS).toContain(migration0016);
+    expect(migration0016).toMatchObject({ version: 16, name: 'participation-sheets' });
+    const before = MIGRATIONS.filter((m) => m.version < 16);
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0016])).toEqual([16]);
+    expect(tables(db)).toContain('assessment_participation_sheets');
+    const id = Number(
+      db
+        .prepare(
+          'INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at)' +
+            " VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')",
+        )
+        .run().lastInsertRowid,
+    );
+    const add = (kind: string, received: number) =>
+      db
+        .prepare(
+          'INSERT INTO assessment_participation_sheets' +
+            ' (assessment_id, group_ref, kind, expected, received, invalid, abstained, entered_by, entered_at)' +
+            " VALUES (?, 'chief:C1', ?, NULL, ?, 0, 0, 'a', 't')",
+        )
+        .run(id, kind, received);
+    expect(() => add('staff', -1)).toThrow(/CHECK/);
+    expect(() => add('other', 1)).toThrow(/CHECK/);
+    add('staff', 10);
+    expect(() => add('staff', 11)).toThrow(/UNIQUE/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_participation_sheets').run()).toThrow('考核已归档');
+  });
 });

@@ -445,6 +445,15 @@ describe('role refusal', () => {
     'ineligible.delete': { assessmentId: 1, id: 1 },
     'ineligible.proposals': { assessmentId: 1 },
     'ineligible.dismissProposal': { assessmentId: 1, dossierEntryId: 1, dismissed: true },
+    'participation.saveSheet': {
+      assessmentId: 1,
+      group: 'chief:C1',
+      kind: 'staff',
+      expected: 1,
+      received: 1,
+      invalid: null,
+      abstained: null,
+    },
     'grades.confirm': { assessmentId: 1, cadreId: ids.cadre ?? 1, grade: 'competent' },
     'grades.confirmSuggested': { assessmentId: 1, cadreIds: [ids.cadre ?? 1] },
     'codes.list': { assessmentId: 1 },
@@ -731,6 +740,7 @@ describe('assessment roles', () => {
         'ballots.delete',
         'adjustments.add',
         'adjustments.delete',
+        'participation.saveSheet',
       ] as const) {
         expect(access(name), name).toEqual(['admin', 'assessmentClerk']);
       }

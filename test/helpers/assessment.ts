@@ -105,6 +105,7 @@ export async function assessmentTables(h: TestHost) {
     ...PANEL_TABLES,
     'assessment_dismissed_proposals',
     'assessment_dismissed_ineligible',
+    'assessment_participation_sheets',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().execute();

@@ -2,6 +2,7 @@
 // order and with the vetoed cadres placed as the screen and the printed 排名表 show them (ranking-display.ts).
 import { eligibilityBasisOf, eligibilityOf, ELIGIBILITY_FLAGS } from '../../../shared/assessment/eligibility';
 import { flagText } from '../../../shared/assessment/labels';
+import { CONCEALED_TEXT, isConcealed } from '../../../shared/assessment/anonymity';
 import { poolLine, quotaSummary, smallGroupNote } from '../../../shared/assessment/quota-note';
 import { displayRows, orderedGroups, VETO_NOTE } from '../../../shared/assessment/ranking-display';
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS, type RankingsView } from '../../../shared/assessment/types';
@@ -59,7 +60,11 @@ export async function rankingsWorkbook(name: string, view: RankingsView, exporte
         r.base,
         ...COMPONENTS.flatMap((k): TableCell[] => {
           const x = r.components[k];
-          return x ? [x.score, x.ballots, x.trimmed ? '是' : ''] : [null, null, ''];
+          if (!x) return [null, null, ''];
+          // Fewer than 3 anonymous ballots: the score, never the count (issue 21 §5).
+          return isConcealed(view.concealed, r.cadreId, k)
+            ? [x.score, CONCEALED_TEXT, '']
+            : [x.score, x.ballots, x.trimmed ? '是' : ''];
         }),
         r.bonus,
         r.penalty,

@@ -1,5 +1,7 @@
-// The ballot summary workbook: per group and kind, ballots entered, valid and invalid (with reasons), and averages.
+// The ballot summary workbook: per group and kind, ballots entered, valid and invalid (with reasons), participation
+// (应到/实到/有效/无效), and averages.
 // It never says who rated whom: no rater appears anywhere, not even in the invalid-ballot list.
+import { CONCEALED_TEXT, isConcealed } from '../../../shared/assessment/anonymity';
 import { invalidReasonText } from '../../../shared/assessment/labels';
 import {
   COMPONENT_LABELS,
@@ -12,6 +14,7 @@ import type { Component, RankingInput, RankingRow } from '../../../shared/scorin
 import { uniqueSheetName } from '../../excel/sheet-names';
 import { addTableSheet, type TableCell, type TableColumn } from '../../excel/table-sheet';
 import { newWorkbook, toBuffer } from '../../excel/workbook';
+import { addParticipationSheet } from './participation-sheet';
 import { STAFF_GRADES } from './template';
 import { COMPONENTS } from './rankings-export';
 
@@ -91,6 +94,8 @@ export async function summaryWorkbook(
     footer: [`导出时间：${exportedAt}`, '平均得分为本组各干部该项得分的平均值；本表只列票数和得分，不列打分的人。'],
   });
 
+  if (view.participation) addParticipationSheet(wb, name, view, used);
+
   addTableSheet(wb, {
     name: uniqueSheetName('无效票', used),
     title: `${name}　无效测评票`,
@@ -107,9 +112,12 @@ export async function summaryWorkbook(
     footer: view.invalidBallots.length === 0 ? ['没有无效测评票'] : [],
   });
 
-  const componentCells = (r: RankingRow | undefined, k: Component): TableCell[] => {
-    const x = r?.components[k];
-    return x ? [x.ballots, x.score] : [null, null];
+  // Fewer than 3 anonymous ballots behind a component: its score only, no count and no distribution (issue 21 §5).
+  const hidden = (r: RankingRow, k: Component) => isConcealed(view.concealed, r.cadreId, k);
+  const componentCells = (r: RankingRow, k: Component): TableCell[] => {
+    const x = r.components[k];
+    if (!x) return [null, null];
+    return [hidden(r, k) ? CONCEALED_TEXT : x.ballots, x.score];
   };
   for (const g of view.result.groups) {
     const ref = `${g.position}:${g.groupKey}`;
@@ -121,7 +129,7 @@ export async function summaryWorkbook(
         m?.unitName ?? '',
         ...componentCells(r, 'superior'),
         ...componentCells(r, 'peer'),
-        ...STAFF_GRADES.map((s) => counts?.[s] ?? 0),
+        ...STAFF_GRADES.map((s): TableCell => (hidden(r, 'staff') ? '不公开' : (counts?.[s] ?? 0))),
         ...componentCells(r, 'staff'),
         ...componentCells(r, 'service'),
       ];

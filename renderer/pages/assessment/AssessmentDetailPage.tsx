@@ -13,6 +13,8 @@ import { SuperiorTab } from './SuperiorTab';
 import { PeerTab } from './PeerTab';
 import { StaffTab } from './StaffTab';
 import { ServiceTab } from './ServiceTab';
+import { ParticipationTab } from './ParticipationTab';
+import { summarizeWarnings, TransitionContent } from './summarize-warnings';
 import { AdjustmentsTab } from './AdjustmentsTab';
 import { IneligibleTab } from './IneligibleTab';
 import { VetoesTab } from './VetoesTab';
@@ -80,10 +82,13 @@ export function AssessmentDetailPage({
   if (!detail) return <Spin tip="正在读取…" />;
   const canEnter = (role === 'admin' || role === 'assessmentClerk') && detail.state === 'collecting';
 
-  const transition = (to: AssessmentState, text: { label: string; confirm: string }) =>
+  const transition = async (to: AssessmentState, text: { label: string; confirm: string }) => {
+    // Before 汇总: low turnout and paper counts that do not add up are named, but do not block (issue 21 §3).
+    const warnings = to === 'summarized' ? await summarizeWarnings(id) : [];
     modal.confirm({
       title: `${text.label}：${detail.name}`,
-      content: text.confirm,
+      content: <TransitionContent text={text.confirm} warnings={warnings} />,
+      width: warnings.length > 0 ? 560 : undefined,
       okText: text.label,
       cancelText: '取消',
       onOk: async () => {
@@ -98,6 +103,7 @@ export function AssessmentDetailPage({
         }
       },
     });
+  };
 
   const archive = () =>
     modal.confirm({
@@ -157,19 +163,23 @@ export function AssessmentDetailPage({
     <Space>
       {detail.state === 'preparing' ? <Button onClick={() => void refreshMembers()}>刷新成员</Button> : null}
       {detail.state === 'preparing' ? (
-        <Button type="primary" onClick={() => transition('collecting', TRANSITION_TEXT.collecting!)}>
+        <Button type="primary" onClick={() => void transition('collecting', TRANSITION_TEXT.collecting!)}>
           开始测评
         </Button>
       ) : null}
       {detail.state === 'collecting' ? (
-        <Button type="primary" onClick={() => transition('summarized', TRANSITION_TEXT.summarized!)}>
+        <Button
+          type="primary"
+          onClick={() => void transition('summarized', TRANSITION_TEXT.summarized!)}
+          data-testid="assessment-summarize"
+        >
           汇总
         </Button>
       ) : null}
       {detail.state === 'summarized' ? (
         <Button
           onClick={() =>
-            transition('collecting', {
+            void transition('collecting', {
               label: '重新打开测评',
               confirm: '重新打开后已汇总的结果和已确认的等次将清除，可继续录入。确定？',
             })
@@ -246,6 +256,17 @@ export function AssessmentDetailPage({
           },
         ]
       : []),
+    {
+      key: 'participation',
+      label: '参评情况',
+      children: (
+        <ParticipationTab
+          key={`${rankingsKey}-${tab === 'participation' ? 'on' : 'off'}`}
+          detail={detail}
+          canEnter={canEnter}
+        />
+      ),
+    },
     {
       key: 'rankings',
       label: '排名结果',

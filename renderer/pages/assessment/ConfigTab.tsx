@@ -24,7 +24,10 @@ import {
   QUOTA_SCOPE_LABELS,
   STAFF_GRADE_LABELS,
   configProblems,
+  anonymityConfigWarnings,
+  DEFAULT_PARTICIPATION_MIN_SHARE,
   quotaBasisOf,
+  type AssessmentConfig,
   type AssessmentDetail,
 } from '../../../shared/assessment';
 import type {
@@ -41,7 +44,7 @@ const POSITIONS: readonly Position[] = ['chief', 'deputy'];
 const POSITION_NAMES: Record<Position, string> = { chief: '正职', deputy: '副职' };
 const STAFF: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
-const clone = (c: RankingConfig): RankingConfig => JSON.parse(JSON.stringify(c)) as RankingConfig;
+const clone = (c: AssessmentConfig): AssessmentConfig => JSON.parse(JSON.stringify(c)) as AssessmentConfig;
 
 export function ConfigTab({
   detail,
@@ -52,14 +55,15 @@ export function ConfigTab({
   editable: boolean;
   onSaved: (d: AssessmentDetail) => void;
 }) {
-  const [config, setConfig] = useState<RankingConfig>(() => clone(detail.config));
+  const [config, setConfig] = useState<AssessmentConfig>(() => clone(detail.config));
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const problems = useMemo(() => configProblems(config), [config]);
   const dirty = JSON.stringify(config) !== JSON.stringify(detail.config);
   const problemAt = (path: string) => problems.find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
 
-  const edit = (change: (c: RankingConfig) => void) =>
+  const anonymity = useMemo(() => anonymityConfigWarnings(config), [config]);
+  const edit = (change: (c: AssessmentConfig) => void) =>
     setConfig((prev) => {
       const next = clone(prev);
       change(next);
@@ -69,7 +73,7 @@ export function ConfigTab({
   const num = (
     path: string,
     value: number | null,
-    set: (c: RankingConfig, v: number) => void,
+    set: (c: AssessmentConfig, v: number) => void,
     props: { min?: number; max?: number; step?: number; width?: number } = {},
   ) => (
     <InputNumber
@@ -115,6 +119,16 @@ export function ConfigTab({
             </ul>
           }
           data-testid="config-problems"
+        />
+      ) : null}
+      {anonymity.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="匿名测评票数过少时可能推知个人评价"
+          description={anonymity.join('；')}
+          data-testid="config-anonymity"
         />
       ) : null}
       <Row gutter={24}>
@@ -197,6 +211,19 @@ export function ConfigTab({
                 {num(`minBallots.${c}`, config.minBallots[c], (x, v) => (x.minBallots[c] = v), { min: 1, width: 80 })}
               </span>
             ))}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label="参评率提醒下限" span={3}>
+          <Space wrap>
+            {num(
+              'participationMinShare',
+              Math.round((config.participationMinShare ?? DEFAULT_PARTICIPATION_MIN_SHARE) * 1000) / 10,
+              (x, v) => (x.participationMinShare = v / 100),
+              { min: 0, max: 100, step: 5, width: 90 },
+            )}
+            <Typography.Text type="secondary">
+              %　汇总前，实到人数低于应到人数的这一比例时提醒（不阻止汇总）
+            </Typography.Text>
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label="去掉一个最高分和一个最低分" span={2}>

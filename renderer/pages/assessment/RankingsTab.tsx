@@ -1,4 +1,5 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
+import { isConcealed } from '../../../shared/assessment/anonymity';
 import { useCallback, useEffect, useState } from 'react';
 import {
   Alert,
@@ -228,7 +229,9 @@ function GroupTable({
                   <div style={{ lineHeight: 1.3 }}>
                     {fmt2(v.score)}
                     <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
-                      {v.ballots}票{v.trimmed ? '·去高低' : ''}
+                      {isConcealed(view.concealed, r.cadreId, c)
+                        ? '票数不公开'
+                        : `${v.ballots}票${v.trimmed ? '·去高低' : ''}`}
                     </div>
                   </div>
                 </Tooltip>

@@ -1,5 +1,7 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
 // flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
+import { isConcealed } from '../../../shared/assessment/anonymity';
+import { participationLineText } from '../../../shared/assessment/participation';
 import {
   displayRows,
   eligibilityBasisOf,
@@ -59,16 +61,35 @@ const COLS = [
   '12.5%',
 ];
 
-function ComponentCell({ row, c }: { row: RankingRow; c: Component }) {
+function ComponentCell({ row, c, concealed }: { row: RankingRow; c: Component; concealed: boolean }) {
   const v = row.components[c];
   if (!v) return <td className="c">—</td>;
   return (
     <td className="c n">
       {fmt2(v.score)}
-      <div className="pt-sub">{v.ballots}票</div>
+      {/* Fewer than 3 anonymous ballots: the score, never the count (issue 21 §5). */}
+      <div className="pt-sub">{concealed ? '不公开' : `${v.ballots}票`}</div>
       {v.trimmed ? <div className="pt-sub">去高低</div> : null}
     </td>
   );
+}
+
+/** The group's participation accounts, one line per rater kind (issue 21 §3). */
+function participationBlock(view: RankingsView, ref: string, tableId: string): PrintBlock | null {
+  const lines = view.participation?.lines.filter((l) => l.group === ref) ?? [];
+  if (lines.length === 0) return null;
+  return {
+    key: `${tableId}-participation`,
+    kind: 'flow',
+    node: (
+      <div className="pb-note" data-participation={ref}>
+        参评情况：
+        {lines.map((l) => (
+          <div key={l.kind}>{participationLineText(l)}</div>
+        ))}
+      </div>
+    ),
+  };
 }
 
 function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): PrintBlock[] {
@@ -122,7 +143,7 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
           </td>
           <td className="c n">{fmt2(r.base)}</td>
           {COMPONENTS.map(([k]) => (
-            <ComponentCell key={k} row={r} c={k} />
+            <ComponentCell key={k} row={r} c={k} concealed={isConcealed(view.concealed, r.cadreId, k)} />
           ))}
           <td className="c n">{r.bonus ? `+${fmt2(r.bonus)}` : '—'}</td>
           <td className="c n">{r.penalty ? `-${fmt2(r.penalty)}` : '—'}</td>
@@ -145,6 +166,8 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
         : m.position === 'deputy' && String(m.unitId) === group.groupKey)
     );
   });
+  const participation = participationBlock(view, `${group.position}:${group.groupKey}`, tableId);
+  if (participation) blocks.push(participation);
   if (unranked.length > 0)
     blocks.push({
       key: `${tableId}-unranked`,

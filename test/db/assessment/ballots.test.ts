@@ -1,5 +1,6 @@
 // Ballot entry, the worked example ranked through the services, grade confirmation and the archive, on a real store.
 import { createHash } from 'node:crypto';
+import { withoutConcealedCounts } from '../../../shared/assessment/anonymity';
 import { describe, expect, test } from 'vitest';
 import { currentDigest } from '../../../db/assessment/archive';
 import { loadRankingInput } from '../../../db/assessment/rankings';
@@ -305,12 +306,14 @@ describe('rankings', () => {
       ['阿古拉', 2, 89.75, 89.75, 0, 'competent', []],
       ['朝鲁', 3, 66.25, 66.25, 0, 'competent', ['missing:service']],
     ]);
+    // Staff and service rest on fewer than 3 (anonymous) ballots: their scores show, their counts do not (issue 21 §5).
     expect(chiefs.rows[1]!.components).toEqual({
       superior: { score: 90, ballots: 2, trimmed: false },
       peer: { score: 85, ballots: 2, trimmed: false },
-      staff: { score: 92.5, ballots: 2, trimmed: false },
-      service: { score: 90, ballots: 1, trimmed: false },
+      staff: { score: 92.5, ballots: 0, trimmed: false },
+      service: { score: 90, ballots: 0, trimmed: false },
     });
+    expect(view.concealed?.[String(r.a)]).toEqual(['staff', 'service']);
     expect(chiefs.excellentQuota).toBe(0);
     expect(view.result.unranked).toEqual([
       { cadreId: String(r.d), reason: 'noData' },
@@ -424,17 +427,18 @@ describe('grade confirmation and archive', () => {
       expect(await currentDigest(db, id)).toBe(expected);
       const before = await h.ok('rankings.get', { assessmentId: id });
 
-      const archived = await h.ok('assessments.archive', { id, version });
-      expect(archived).toMatchObject({ state: 'archived', digest: expected });
-      expect(await lastAudit(h)).toMatchObject({ action: 'assessments.archive', detail: { digest: expected } });
-      const view = await h.ok('rankings.get', { assessmentId: id });
-      expect(view.result).toEqual(computeRankings(input));
-      expect(view.result).toEqual(before.result);
-      expect(view).toMatchObject({
-        state: 'archived',
-        digest: expected,
-        confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
-      });
+    const archived = await h.ok('assessments.archive', { id, version });
+    expect(archived).toMatchObject({ state: 'archived', digest: expected });
+    expect(await lastAudit(h)).toMatchObject({ action: 'assessments.archive', detail: { digest: expected } });
+    const view = await h.ok('rankings.get', { assessmentId: id });
+    // The view withholds the counts of components resting on fewer than 3 anonymous ballots (issue 21 §5).
+    expect(view.result).toEqual(withoutConcealedCounts(computeRankings(input), view.concealed ?? {}));
+    expect(view.result).toEqual(before.result);
+    expect(view).toMatchObject({
+      state: 'archived',
+      digest: expected,
+      confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
+    });
 
       // Every change is refused, and nothing in the assessment tables moves.
       const frozen = await assessmentTables(h);
