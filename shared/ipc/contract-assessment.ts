@@ -311,6 +311,8 @@ export const assessmentCalls = {
       dismissed: z.boolean({ error: '忽略标记必须是“是”或“否”' }),
     }),
     access: ADMIN,
+    mutates: true,
+  }),
   /** The clerk's count of one group's paper forms of one kind (发出/收回/无效/弃权); all null clears it. 测评中 only. */
   'participation.saveSheet': call<BallotChange>()({
     input: z.strictObject({

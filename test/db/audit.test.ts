@@ -541,6 +541,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a, entryId }: Prepared & { entryId: number }) =>
       h.ok('ineligible.dismissProposal', { assessmentId: a.id, dossierEntryId: entryId, dismissed: true }),
+  },
   'participation.saveSheet': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a }: Prepared) =>

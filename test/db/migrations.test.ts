@@ -1334,7 +1334,8 @@ describe('0015-ineligible-proposals', () => {
       expect(migrate(db, [...before, migration0015])).toEqual([]);
     },
   );
-// Numbered 16 as reserved by the brief; the lead renumbers it to follow main's latest migration at merge.
+});
+
 describe('0016-participation-sheets', () => {
   test('the clerk’s paper count per group and kind: non-negative counts, one row per group and kind, frozen once archived', () => {
     expect(MIGRATIONS).toContain(migration0016);

@@ -34,7 +34,6 @@ import type {
   Component,
   ExcellentQuotaScope,
   Position,
-  RankingConfig,
   StaffGrade,
 } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';

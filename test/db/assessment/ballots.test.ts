@@ -427,18 +427,18 @@ describe('grade confirmation and archive', () => {
       expect(await currentDigest(db, id)).toBe(expected);
       const before = await h.ok('rankings.get', { assessmentId: id });
 
-    const archived = await h.ok('assessments.archive', { id, version });
-    expect(archived).toMatchObject({ state: 'archived', digest: expected });
-    expect(await lastAudit(h)).toMatchObject({ action: 'assessments.archive', detail: { digest: expected } });
-    const view = await h.ok('rankings.get', { assessmentId: id });
-    // The view withholds the counts of components resting on fewer than 3 anonymous ballots (issue 21 §5).
-    expect(view.result).toEqual(withoutConcealedCounts(computeRankings(input), view.concealed ?? {}));
-    expect(view.result).toEqual(before.result);
-    expect(view).toMatchObject({
-      state: 'archived',
-      digest: expected,
-      confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
-    });
+      const archived = await h.ok('assessments.archive', { id, version });
+      expect(archived).toMatchObject({ state: 'archived', digest: expected });
+      expect(await lastAudit(h)).toMatchObject({ action: 'assessments.archive', detail: { digest: expected } });
+      const view = await h.ok('rankings.get', { assessmentId: id });
+      // The view withholds the counts of components resting on fewer than 3 anonymous ballots (issue 21 §5).
+      expect(view.result).toEqual(withoutConcealedCounts(computeRankings(input), view.concealed ?? {}));
+      expect(view.result).toEqual(before.result);
+      expect(view).toMatchObject({
+        state: 'archived',
+        digest: expected,
+        confirmations: [expect.objectContaining({ cadreId: r.b, grade: 'competent' })],
+      });
 
       // Every change is refused, and nothing in the assessment tables moves.
       const frozen = await assessmentTables(h);
