@@ -30,12 +30,7 @@ import {
   type AssessmentConfig,
   type AssessmentDetail,
 } from '../../../shared/assessment';
-import type {
-  Component,
-  ExcellentQuotaScope,
-  Position,
-  StaffGrade,
-} from '../../../shared/scoring/types';
+import type { Component, ExcellentQuotaScope, Position, StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 
 const COMPONENTS: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
