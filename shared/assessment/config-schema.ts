@@ -96,6 +96,11 @@ export const rankingConfigSchema = z
       excellentQuotaScope: z
         .enum(['group', 'position'], { error: '优秀名额计算范围必须是“按组计算”或“正职、副职分别合并计算”' })
         .optional(),
+      // Absent: no 优秀 cap on a staff form (shared/assessment/excellent-cap.ts).
+      staffExcellentCap: num('职工测评票优秀比例上限')
+        .gt(0, '职工测评票优秀比例上限必须大于 0、不超过 1')
+        .max(1, '职工测评票优秀比例上限必须大于 0、不超过 1')
+        .optional(),
     },
     { error: '考核配置格式不正确' },
   )
