@@ -1,6 +1,8 @@
 // Shapes of a 双比双评 assessment as the window sees it: states, member snapshot, ballots, rankings with names.
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
 import type { BallotImportPlan, BallotSource } from './ballot-import';
+import type { CadreCommentsView } from './comments';
+import type { FormVoidReason } from './form-void-reasons';
 import type { QuotaBasis } from './quota-note';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
@@ -152,6 +154,15 @@ export interface IneligibleView {
   enteredAt: string;
 }
 
+/** Staff or service forms voided as a whole (无效票), counted per group, reason and source; K's accounts read these. */
+export interface VoidFormsView {
+  group: GroupRef;
+  kind: 'staff' | 'service';
+  reason: FormVoidReason;
+  source: 'paper' | 'excel' | 'manual';
+  count: number;
+}
+
 export interface AssessmentBallots {
   superior: SuperiorBallotView[];
   peer: PeerBallotView[];
@@ -160,6 +171,9 @@ export interface AssessmentBallots {
   adjustments: AdjustmentView[];
   vetoes: VetoView[];
   ineligible: IneligibleView[];
+  /** 意见建议 per cadre that has any (hidden below COMMENTS_MIN_FORMS forms). */
+  comments: CadreCommentsView[];
+  voidForms: VoidFormsView[];
 }
 
 /**
@@ -168,6 +182,8 @@ export interface AssessmentBallots {
  */
 export interface BallotChange {
   changed: number;
+  /** A staff form entered as 无效 (e.g. over the 优秀 cap): none of its votes counted. */
+  voided?: FormVoidReason;
 }
 
 export interface GradeConfirmation {
