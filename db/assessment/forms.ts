@@ -133,7 +133,10 @@ export async function voidFormViews(db: Kysely<Database>, assessmentId: number):
     .selectFrom('assessment_void_forms')
     .selectAll()
     .where('assessment_id', '=', assessmentId)
-    .orderBy(['group_ref', 'kind', 'reason', 'source'])
+    .orderBy('group_ref')
+    .orderBy('kind')
+    .orderBy('reason')
+    .orderBy('source')
     .execute();
   return rows.map((r) => ({ group: r.group_ref, kind: r.kind, reason: r.reason, source: r.source, count: r.count }));
 }
