@@ -299,6 +299,9 @@ export interface BallotImportPreview {
   /** The first problems (at most 500); `issueCount` is the full number. */
   issues: BallotImportIssue[];
   issueCount: number;
+  /** Staff forms 无效 by rule (over the 优秀 cap): the first 500, and their number; imported as a count, not as votes. */
+  voided: BallotImportIssue[];
+  voidedCount: number;
   /** Sheets that are no group sheet of the template (notes, the user's own sheets): not read. */
   ignoredSheets: string[];
 }
@@ -308,4 +311,7 @@ export interface BallotImportSummary {
   peer: number;
   staff: number;
   service: number;
+  /** Staff forms voided for the 优秀 cap, and 意见建议 imported (absent when none). */
+  voidForms?: number;
+  comments?: number;
 }

@@ -1,10 +1,15 @@
 // Staff forms on a real store: the 优秀 cap (refused at the kiosk, voided in 逐票录入 once confirmed, counted by the clerk
 // beside tallies) and 意见建议 from kiosk, paper and service entry, stored without links and hidden below 3 forms.
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
+import { FORM_MARKERS } from '../../../db/assessment/excel/layout';
+import { commitInput, downloadTemplate, loadWorkbook, saveWorkbook, setRow } from '../../helpers/ballot-excel';
 import type { TestHost } from '../../helpers/host';
+import { tempDir } from '../../helpers/tmp-store';
 import { lastAudit, loginAs, newRosterHost, PASSWORDS } from '../../helpers/roster';
 
 /** C1's chiefs a, b, c (one group of 3) in 测评中, with a 30 % cap: 1 优秀 allowed per form. */
@@ -244,5 +249,81 @@ describe('意见建议', () => {
       ),
     ).toMatchObject({ code: 'VALIDATION', message: '意见建议不能超过 200 个字' });
     expect(await assessmentTables(h)).toEqual(before);
+  });
+});
+
+describe('the Excel ballot template', () => {
+  const CHIEF = '正职·苏木镇（街道）';
+  const startOf = (ws: ExcelJS.Worksheet, marker: string) => {
+    for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === marker) return r + 2;
+    throw new Error(`no ${marker}`);
+  };
+  async function previewFilled(h: TestHost, id: number, edit: (ws: ExcelJS.Worksheet) => void) {
+    const wb = await loadWorkbook(await downloadTemplate(h, id));
+    edit(wb.getWorksheet(CHIEF)!);
+    const path = await saveWorkbook(wb, join(tempDir(), '已填测评票.xlsx'));
+    const [file] = await h.pickOpen('ballotExcel', path);
+    return h.ok('ballots.previewExcel', { assessmentId: id, token: file!.token });
+  }
+
+  test('forms one per row: over-cap forms are listed with their row and counted as 无效票; comments imported unlinked', async () => {
+    const { h, r, id } = await collecting();
+    const p = await previewFilled(h, id, (ws) => {
+      const forms = startOf(ws, FORM_MARKERS.staffForms);
+      expect(ws.getCell(forms - 1, 2).value).toBe('阿古拉');
+      setRow(ws, forms, 2, ['优秀', '较好', '一般']);
+      setRow(ws, forms + 1, 2, ['优秀', '优秀', '较好']);
+      setRow(ws, forms + 2, 2, ['较好', '较好', '较差']);
+      const comments = startOf(ws, FORM_MARKERS.comments);
+      setRow(ws, comments, 1, ['巴特尔', '  多听群众意见 ']);
+      setRow(ws, comments + 1, 1, ['朝鲁', '工作细致']);
+    });
+    expect(p.issues).toEqual([]);
+    expect(p.voidedCount).toBe(1);
+    expect(p.voided[0]).toMatchObject({ sheet: CHIEF, column: '测评票' });
+    expect(p.voided[0]!.message).toBe(
+      '本票评了 2 个“优秀”，超过本票允许的 1 个（共 3 人）；超过的测评票为无效票，不计入（第2张）',
+    );
+    expect(await h.ok('ballots.commitExcel', commitInput(id, p))).toMatchObject({ voidForms: 1, comments: 2 });
+    const list = await h.ok('ballots.list', { assessmentId: id });
+    expect(Object.fromEntries(list.staff.map((s) => [s.targetId, s.counts]))).toEqual({
+      [r.a]: { excellent: 1, good: 1, fair: 0, poor: 0 },
+      [r.b]: { excellent: 0, good: 2, fair: 0, poor: 0 },
+      [r.c]: { excellent: 0, good: 0, fair: 1, poor: 1 },
+    });
+    expect(list.voidForms).toEqual([
+      { group: 'chief:C1', kind: 'staff', reason: 'excellentCapExceeded', source: 'excel', count: 1 },
+    ]);
+    // Two forms per cadre so far: the comments are stored but not shown yet.
+    expect(list.comments).toEqual([
+      { cadreId: r.b, forms: 2, comments: null },
+      { cadreId: r.c, forms: 2, comments: null },
+    ]);
+    expect(await rawComments(h)).toEqual([
+      { assessment_id: id, target_cadre_id: r.b, text: '多听群众意见', source: 'excel', count: 1 },
+      { assessment_id: id, target_cadre_id: r.c, text: '工作细致', source: 'excel', count: 1 },
+    ]);
+  });
+
+  test('a bad grade, a missing grade and an over-long comment are listed with sheet, row and column; nothing imported', async () => {
+    const { h, id } = await collecting();
+    const before = await assessmentTables(h);
+    const p = await previewFilled(h, id, (ws) => {
+      const forms = startOf(ws, FORM_MARKERS.staffForms);
+      setRow(ws, forms, 2, ['很好', '较好', null]);
+      setRow(ws, startOf(ws, FORM_MARKERS.comments), 1, ['朝鲁', '长'.repeat(201)]);
+    });
+    const at = startOf(
+      (await loadWorkbook(await downloadTemplate(h, id))).getWorksheet(CHIEF)!,
+      FORM_MARKERS.staffForms,
+    );
+    expect(p.issues.map((i) => [i.row === at ? 'form' : 'comment', i.column, i.message])).toEqual([
+      ['form', '阿古拉（B 列）', '“很好”不是优秀、较好、一般、较差之一'],
+      ['form', '评价等次', '本票缺少“朝鲁”的评价等次'],
+      ['comment', '意见建议（B 列）', '意见建议不能超过 200 个字'],
+    ]);
+    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toMatchObject({ code: 'VALIDATION' });
+    // The template downloads are audited; the assessment's tables are as they were.
+    expect((await assessmentTables(h)).digest).toEqual(before.digest);
   });
 });
