@@ -36,7 +36,11 @@ export function StaffCapSetting(props: {
           />
         ) : null}
       </Space>
-      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }}>
+      <Typography.Paragraph
+        type="secondary"
+        style={{ margin: '4px 0 0', fontSize: 12 }}
+        data-testid="config-staffExcellentCap-note"
+      >
         {value !== undefined && Number.isFinite(value) && value > 0
           ? `一张干部职工测评票评“优秀”的人数不得超过本票干部人数的 ${percentText(value)}（${EXCELLENT_CAP_ROUNDING}，` +
             `如 10 人可评 ${excellentAllowed(10, value)} 个、3 人可评 ${excellentAllowed(3, value)} 个），超过的为无效票。`
