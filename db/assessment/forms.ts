@@ -1,6 +1,6 @@
 // What staff and service forms carry beside their votes: 意见建议 (stored apart from any code, form or time) and the
 // count of forms voided as a whole (无效票), per group, reason and source.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { COMMENTS_MIN_FORMS, type CadreCommentsView } from '../../shared/assessment/comments';
 import type { FormVoidReason } from '../../shared/assessment/form-void-reasons';
 import type { GroupRef, VoidFormsView } from '../../shared/assessment/types';
@@ -139,4 +139,27 @@ export async function voidFormViews(db: Kysely<Database>, assessmentId: number):
     .orderBy('source')
     .execute();
   return rows.map((r) => ({ group: r.group_ref, kind: r.kind, reason: r.reason, source: r.source, count: r.count }));
+}
+
+/** Staff and service forms received per cadre, counted in SQL (for exports that do not read every ballot). */
+export async function formsReceived(db: Kysely<Database>, assessmentId: number): Promise<Map<number, number>> {
+  const [staff, service] = await Promise.all([
+    db
+      .selectFrom('assessment_staff_counts')
+      .select('target_cadre_id')
+      .select((eb) => eb.fn.sum<number>(sql`excellent + good + fair + poor`).as('n'))
+      .where('assessment_id', '=', assessmentId)
+      .groupBy('target_cadre_id')
+      .execute(),
+    db
+      .selectFrom('assessment_service_ballots')
+      .select('target_cadre_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('assessment_id', '=', assessmentId)
+      .groupBy('target_cadre_id')
+      .execute(),
+  ]);
+  const out = new Map<number, number>();
+  for (const r of [...staff, ...service]) out.set(r.target_cadre_id, (out.get(r.target_cadre_id) ?? 0) + Number(r.n));
+  return out;
 }

@@ -14,6 +14,7 @@ import { buildImportPlan } from './plan';
 import { loadRankingInput, rankingsView } from '../rankings';
 import { parseBallotWorkbook, type ParsedBallotSheet } from './parse';
 import { rankingsWorkbook } from './rankings-export';
+import { commentViews, formsReceived, voidFormViews } from '../forms';
 import { summaryWorkbook } from './summary-export';
 import { buildBallotTemplate } from './template';
 
@@ -151,7 +152,11 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     const path = io.savePath(token);
     const view = await rankingsView(db, row);
     const { input } = await loadRankingInput(db, assessmentId);
-    writeFileAtomic(path, await summaryWorkbook(row.name, view, input, localStamp()));
+    const forms = {
+      comments: await commentViews(db, assessmentId, await formsReceived(db, assessmentId)),
+      voidForms: await voidFormViews(db, assessmentId),
+    };
+    writeFileAtomic(path, await summaryWorkbook(row.name, view, input, localStamp(), forms));
     rec.record(basename(path), { assessmentId, assessment: row.name, groups: view.result.groups.length });
     return { fileName: basename(path), groups: view.result.groups.length };
   },

@@ -129,7 +129,13 @@ describe('ballot summary export', () => {
     const path = await exportTo(h, 'ballots.exportSummary', a.id, '测评汇总.xlsx');
     expect(await lastAudit(h)).toMatchObject({ action: 'ballots.exportSummary', target: '测评汇总.xlsx' });
     const wb = await loadWorkbook(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '无效票', '正职·苏木镇（街道）', '副职·乌兰镇']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '无效票',
+      '意见建议',
+      '正职·苏木镇（街道）',
+      '副职·乌兰镇',
+    ]);
     for (const ws of wb.worksheets) expect(frozenRows(ws), ws.name).toBe(2);
     const totals = wb.getWorksheet('汇总')!;
     expect(rowValues(totals, 2)).toEqual(['分组', '测评类型', '录入票数', '有效票数', '无效票数', '平均得分']);

@@ -327,3 +327,47 @@ describe('the Excel ballot template', () => {
     expect((await assessmentTables(h)).digest).toEqual(before.digest);
   });
 });
+
+describe('the 测评汇总 export', () => {
+  test('lists voided forms among the invalid ones and the comments per cadre, hidden below 3 forms', async () => {
+    const { h, r, id } = await collecting();
+    const form = (t: string): Vote[] => [
+      [r.a, 'good', t],
+      [r.b, 'good'],
+      [r.c, 'good'],
+    ];
+    for (const t of ['乙', '甲', '乙']) await h.ok('ballots.addStaffBallot', paper(id, form(t)));
+    await h.ok('ballots.setVoidForms', {
+      assessmentId: id,
+      group: 'chief:C1',
+      reason: 'excellentCapExceeded',
+      count: 2,
+    });
+    await h.ok('ballots.saveService', { assessmentId: id, targetId: r.c, scores: [], comments: ['只写了意见'] });
+    await h.ok('ballots.saveService', { assessmentId: id, targetId: r.d, scores: [80], comments: ['只有一张'] });
+    const path = join(tempDir(), '测评汇总.xlsx');
+    const token = await h.pickSave('ballotSummary', path);
+    await h.ok('ballots.exportSummary', { assessmentId: id, token });
+    const wb = await loadWorkbook(path);
+    const values = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(3)
+        .map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    expect(values('无效票')).toContainEqual(['正职·苏木镇（街道）', '职工测评', '优秀票数超过规定比例', 2]);
+    const comments = values('意见建议');
+    expect(comments.slice(0, 3)).toEqual([
+      ['阿古拉', '乌兰镇', 3, '乙', 2],
+      ['阿古拉', '乌兰镇', 3, '甲', 1],
+      ['朝鲁', '阿尔巴斯苏木', 3, '只写了意见', 1],
+    ]);
+    expect(comments.find((c) => c[0] === '德力格尔')).toEqual([
+      '德力格尔',
+      '乌兰镇',
+      1,
+      '收到的测评票不足 3 张，意见建议暂不显示',
+    ]);
+    expect(JSON.stringify(comments)).not.toContain('只有一张');
+  });
+});
