@@ -19,6 +19,7 @@ import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
+import { migration0017 } from '../../db/migrations/0017-forms-void-comments';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -54,7 +55,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 17]); // add a describe block for each new migration
   });
 });
 
@@ -1230,5 +1231,47 @@ describe('0014-audit-signatures', () => {
     expect(db.prepare('SELECT signing_key FROM users').get()).toEqual({ signing_key: null });
     expect(db.prepare('SELECT signature FROM audit_log').get()).toEqual({ signature: null });
     expect(migrate(db, [...before, migration0014])).toEqual([]);
+  });
+});
+
+describe('0017-forms-void-comments', () => {
+  test('is version 17: voided staff forms as counts per group, comments as text and count only, both WITHOUT ROWID and frozen once archived', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 17);
+    expect(MIGRATIONS).toContain(migration0017);
+    expect(migration0017).toMatchObject({ version: 17, name: 'forms-void-comments' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0017])).toEqual([17]);
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
+        .run().lastInsertRowid,
+    );
+    const comment = (text: string) =>
+      db
+        .prepare(
+          `INSERT INTO assessment_comments (assessment_id, target_cadre_id, text, source, count) VALUES (?, 1, ?, 'kiosk', 1)`,
+        )
+        .run(id, text);
+    expect(() => comment('')).toThrow(/CHECK/);
+    expect(() => comment('长'.repeat(201))).toThrow(/CHECK/);
+    comment('作风扎实');
+    expect(() => db.prepare('SELECT rowid FROM assessment_comments').all()).toThrow();
+    db.prepare(
+      `INSERT INTO assessment_void_forms (assessment_id, group_ref, kind, reason, source, count) VALUES (?, 'chief:C1', 'staff', 'excellentCapExceeded', 'paper', 1)`,
+    ).run(id);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO assessment_void_forms (assessment_id, group_ref, kind, reason, source, count) VALUES (?, 'chief:C1', 'staff', 'other', 'paper', 1)`,
+        )
+        .run(id),
+    ).toThrow(/CHECK/);
+    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+    expect(() => db.prepare('DELETE FROM assessment_comments').run()).toThrow('考核已归档');
+    expect(() => db.prepare('DELETE FROM assessment_void_forms').run()).toThrow('考核已归档');
+    expect(migrate(db, [...before, migration0017])).toEqual([]);
   });
 });
