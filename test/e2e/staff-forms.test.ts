@@ -1,8 +1,11 @@
 // End to end: the kiosk refuses a staff form over the 优秀 cap with the allowed count; a 意见建议 typed at the kiosk is
 // hidden on the cadre until 3 forms came in, then listed; the cap in the configuration and the comments in 逐票录入.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
+import { FORM_MARKERS } from '../../db/assessment/excel/layout';
+import { loadWorkbook, saveWorkbook, setRow } from '../helpers/ballot-excel';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot as settledScreenshotOf } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
@@ -130,5 +133,34 @@ describe('staff forms', () => {
         { text: '希望多下基层', count: 1 },
       ].sort((x, y) => (x.text < y.text ? -1 : 1)),
     );
+  });
+
+  test('the Excel import lists an over-cap form by row as 无效票 and imports the rest', async () => {
+    const template = join(app.work, '测评票模板.xlsx');
+    app.dialogs.answerSave(template);
+    await page.getByTestId('ballot-template').click();
+    await page.getByText('测评票模板已保存到 测评票模板.xlsx').waitFor();
+    const wb = await loadWorkbook(template);
+    const ws = wb.getWorksheet('正职·苏木镇（街道）')!;
+    let forms = 0;
+    for (let r = 1; r <= ws.rowCount && forms === 0; r++)
+      if (ws.getCell(r, 1).value === FORM_MARKERS.staffForms) forms = r + 2;
+    setRow(ws, forms, 2, ['优秀', '较好', '较好']);
+    setRow(ws, forms + 1, 2, ['优秀', '优秀', '优秀']);
+    const filled = await saveWorkbook(wb, join(app.work, '逐票测评票.xlsx'));
+    await page.getByTestId('ballot-import').click();
+    app.dialogs.answerOpen(filled);
+    const dialog = page.getByRole('dialog').last();
+    await dialog.getByTestId('ballot-import-choose').click();
+    await expect
+      .poll(() => dialog.getByTestId('ballot-import-voided').innerText(), { timeout: 10_000 })
+      .toContain('本票评了 3 个“优秀”，超过本票允许的 1 个（共 3 人）；超过的测评票为无效票，不计入（第2张）');
+    await dialog.getByTestId('ballot-import-voided-note').waitFor();
+    await settledScreenshot('staff-forms-excel-voided');
+    await dialog.getByTestId('import-mode-正职·苏木镇（街道）').getByText('累加', { exact: true }).click();
+    await dialog.getByTestId('ballot-import-confirm').click();
+    await expect
+      .poll(async () => (await ok('ballots.list', { assessmentId })).voidForms, { timeout: 10_000 })
+      .toContainEqual({ group: 'chief:C1', kind: 'staff', reason: 'excellentCapExceeded', source: 'excel', count: 1 });
   });
 });
