@@ -37,5 +37,4 @@ export function excellentCapBreach(
 
 /** The Chinese message for a breach: how many 优秀 this form gives and how many it may give. */
 export const excellentCapMessage = (b: ExcellentCapBreach) =>
-  `本票评了 ${b.excellent} 个“优秀”，超过本票允许的 ${b.allowed} 个（共 ${b.cadres} 人）；` +
-  `超过的测评票为无效票`;
+  `本票评了 ${b.excellent} 个“优秀”，超过本票允许的 ${b.allowed} 个（共 ${b.cadres} 人）；` + `超过的测评票为无效票`;
