@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { Role } from '../shared/roles';
 import type { EntryOrigin } from '../shared/dossier/types';
 import type { BallotSource } from '../shared/assessment/ballot-import';
+import type { FormVoidReason } from '../shared/assessment/form-void-reasons';
 
 export interface StoreMetaTable {
   key: string;
@@ -334,6 +335,23 @@ export interface AssessmentParticipationSheetsTable {
   entered_by: string;
   entered_at: string;
 }
+/** Staff or service forms voided as a whole, counted per group, kind, reason and source (migration 17). */
+export interface AssessmentVoidFormsTable {
+  assessment_id: number;
+  group_ref: string;
+  kind: 'staff' | 'service';
+  reason: FormVoidReason;
+  source: 'paper' | 'excel' | 'manual';
+  count: number;
+}
+/** 意见建议 per cadre: the text and how many forms carried it; nothing links it to a code, form or time (migration 17). */
+export interface AssessmentCommentsTable {
+  assessment_id: number;
+  target_cadre_id: number;
+  text: string;
+  source: 'kiosk' | 'paper' | 'excel';
+  count: number;
+}
 export interface AssessmentGradeConfirmationsTable extends Entered {
   assessment_id: number;
   target_cadre_id: number;
@@ -446,6 +464,8 @@ export interface Database {
   assessment_vetoes: AssessmentVetoesTable;
   assessment_ineligible: AssessmentIneligibleTable;
   assessment_participation_sheets: AssessmentParticipationSheetsTable;
+  assessment_void_forms: AssessmentVoidFormsTable;
+  assessment_comments: AssessmentCommentsTable;
   assessment_grade_confirmations: AssessmentGradeConfirmationsTable;
   assessment_panel_codes: AssessmentPanelCodesTable;
   assessment_papers: AssessmentPapersTable;

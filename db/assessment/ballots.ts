@@ -10,11 +10,13 @@ import {
   type GroupRef,
   type StaffCountsView,
 } from '../../shared/assessment/types';
+import { excellentCapBreach, excellentCapMessage } from '../../shared/assessment/excellent-cap';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
 import type { AssessmentMembersTable, AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
+import { addComments, addVoidForms, commentViews, voidFormViews } from './forms';
 import { readMembers } from './members';
 
 const toMember = (r: Selectable<AssessmentMembersTable>): AssessmentMember => ({
@@ -507,14 +509,18 @@ export async function addStaffVotes(
   }
 }
 
-/** One single paper staff ballot (逐票录入): a grade for every cadre of the group, each once; adds one vote per cadre. */
+/**
+ * One single paper staff ballot (逐票录入): a grade for every cadre of the group, each once; adds one vote per cadre and
+ * keeps its 意见建议. A form over the 优秀 cap is refused unless the clerk confirms the paper says so (`voidOverCap`):
+ * then it counts as one 无效票 of its group and none of its votes or comments count.
+ */
 export async function addStaffBallot(
   db: Kysely<Database>,
   row: AssessmentRow,
-  input: { group: GroupRef; votes: readonly StaffVote[] },
+  input: { group: GroupRef; votes: readonly (StaffVote & { comment?: string | undefined })[]; voidOverCap?: boolean },
   user: SessionUser,
   now = new Date().toISOString(),
-): Promise<{ groupName: string; count: number }> {
+): Promise<{ groupName: string; count: number; voided: boolean; comments: number }> {
   const group = await groupMembers(db, row.id, input.group);
   if (group.length === 0) fail('VALIDATION', '测评分组不是本次考核的分组', 'group');
   const inGroup = new Map(group.map((m) => [m.cadreId, m]));
@@ -527,9 +533,23 @@ export async function addStaffBallot(
   const missing = group.filter((m) => !seen.has(m.cadreId));
   if (missing.length > 0)
     fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
+  const config = JSON.parse(row.config) as RankingConfig;
+  const breach = excellentCapBreach(
+    input.votes.map((v) => v.grade),
+    config.staffExcellentCap,
+  );
+  if (breach && !input.voidOverCap)
+    fail('VALIDATION', `${excellentCapMessage(breach)}。如纸质票确实如此，请确认按无效票登记`, 'votes');
+  if (!breach && input.voidOverCap) fail('VALIDATION', '本票未超过优秀比例上限，不能按无效票登记', 'voidOverCap');
+  const name = groupName(group, input.group);
+  if (breach) {
+    await addVoidForms(db, row.id, input.group, 'excellentCapExceeded', 'paper');
+    return { groupName: name, count: 0, voided: true, comments: 0 };
+  }
   // A single staff ballot entered by hand is a paper ballot: it adds to the 纸质录入 tally.
   await addStaffVotes(db, row, input.votes, user.displayName, now, 'paper');
-  return { groupName: groupName(group, input.group), count: input.votes.length };
+  const comments = await addComments(db, row.id, input.votes, 'paper');
+  return { groupName: name, count: input.votes.length, voided: false, comments };
 }
 
 /**
@@ -717,7 +737,18 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       .orderBy('id')
       .execute(),
   ]);
+  // Forms received per cadre: staff votes (one per form) and service scores (one per form).
+  const forms = new Map<number, number>();
+  for (const r of staff)
+    forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + r.excellent + r.good + r.fair + r.poor);
+  for (const r of service) forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + 1);
+  const [comments, voidForms] = await Promise.all([
+    commentViews(db, assessmentId, forms),
+    voidFormViews(db, assessmentId),
+  ]);
   return {
+    comments,
+    voidForms,
     superior: superior.map((b) => ({
       id: b.id,
       raterLabel: b.rater_label,

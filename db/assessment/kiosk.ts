@@ -12,7 +12,9 @@
 //   rater's ballots, which names the rater anyway (a peer ballot scores everyone in the group but its rater).
 // - 上级排名: a random label (`匿名评议-xxxxxxxx`). Scoring only needs leaders' labels to differ within a group
 //   (`duplicate`); the label says nothing of the seat or the code. Clerks can neither pick nor reuse such a label.
-// - 职工测评: nothing. Each vote adds one to the cadre's tallies; no single staff ballot exists.
+// - 职工测评: nothing. Each vote adds one to the cadre's tallies; no single staff ballot exists. A form over the 优秀
+//   cap (excellent-cap.ts) is refused before anything is stored. Its 意见建议 add to the cadre's comments by text in
+//   a WITHOUT ROWID table ordered by text (migration 17): no id, no time, no code; shown only from 3 forms on.
 // - Every kiosk ballot row gets a random id (ballots.ts ANONYMOUS_ID_FLOOR), so ids and storage order say nothing of
 //   which came first; its time, the kiosk's staff tallies' time and this call's audit entry carry the day only.
 // - No link from a code to its ballot: a code row keeps its seat and state (unused/used/revoked) but no time of use
@@ -43,6 +45,7 @@
 import { randomBytes } from 'node:crypto';
 import { PANEL_KIND_LABELS, seatLabel, type KioskBallot, type KioskBallotForm } from '../../shared/assessment/panel';
 import { STATE_LABELS, type AssessmentMember } from '../../shared/assessment/types';
+import { excellentCapBreach, excellentCapMessage } from '../../shared/assessment/excellent-cap';
 import { fail } from '../../shared/ipc/errors';
 import type { KioskStatus } from '../../shared/ipc/types';
 import type { RankingConfig } from '../../shared/scoring/types';
@@ -50,6 +53,7 @@ import type { CallContext } from '../app/context';
 import { assertCollecting, loadAssessment, type AssessmentRow } from './access';
 import { addStaffVotes, groupMembers, groupName, KIOSK_ENTERED_BY, savePeer, saveSuperior } from './ballots';
 import { indicatorNames } from './lifecycle';
+import { addComments } from './forms';
 import { codeHasher, seatForCode } from './panel-codes';
 
 export async function startKiosk(ctx: CallContext, assessmentId: number): Promise<KioskStatus> {
@@ -107,6 +111,9 @@ export async function openKioskForm(ctx: CallContext, code: string): Promise<Kio
       seat.kind === 'peer'
         ? config.indicators[position].map((i) => ({ id: i.id, name: names[i.id] ?? i.id, weight: i.weight }))
         : [],
+    ...(seat.kind === 'staff' && config.staffExcellentCap !== undefined
+      ? { staffExcellentCap: config.staffExcellentCap }
+      : {}),
   };
 }
 
@@ -167,8 +174,16 @@ export async function submitKioskBallot(
       ballot.votes.map((v) => v.targetId),
       '选择评价等次',
     );
-    // Staff votes only add to the tallies: no single staff ballot is kept at all.
+    // Refused, not voided: the panel member is still at the kiosk and can correct the form (the code stays unused).
+    const breach = excellentCapBreach(
+      ballot.votes.map((v) => v.grade),
+      (JSON.parse(row.config) as RankingConfig).staffExcellentCap,
+    );
+    if (breach) fail('VALIDATION', `${excellentCapMessage(breach)}，请修改后再提交`, 'ballot');
+    // Staff votes only add to the tallies: no single staff ballot is kept at all; 意见建议 only add to a cadre's
+    // comments by text (forms.ts), unlinked from the code, the form and the time.
     await addStaffVotes(ctx.db, row, ballot.votes, KIOSK_ENTERED_BY, now.slice(0, 10), 'kiosk');
+    await addComments(ctx.db, row.id, ballot.votes, 'kiosk');
     changed = ballot.votes.length;
   }
   const used = await ctx.db

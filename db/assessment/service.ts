@@ -1,14 +1,19 @@
 // The assessment's calls: each loads the assessment, checks state and role rules, changes, and records one audit entry.
 import { COMPONENT_LABELS, GRADE_LABELS, STATE_LABELS } from '../../shared/assessment/types';
+import { FORM_VOID_REASON_LABELS } from '../../shared/assessment/form-void-reasons';
 import type { Grade } from '../../shared/scoring/types';
 import type { Handlers } from '../app/context';
 import { assertCollecting, assertState, loadAssessment } from './access';
 import { addAdjustment, addVeto, deleteAdjustment, deleteVeto } from './adjustments';
 import { archiveAssessment } from './archive';
 import { dossierAdjustmentProposals, dossierVetoProposals, setProposalDismissed } from './dossier-links';
+import { fail } from '../../shared/ipc/errors';
+import { addComments, setVoidForms } from './forms';
 import {
   addStaffBallot,
   deleteBallot,
+  groupMembers,
+  groupName,
   listBallots,
   memberMap,
   saveService,
@@ -38,6 +43,7 @@ type AssessmentCalls =
   | 'ballots.savePeer'
   | 'ballots.saveStaff'
   | 'ballots.addStaffBallot'
+  | 'ballots.setVoidForms'
   | 'ballots.saveService'
   | 'ballots.delete'
   | 'adjustments.add'
@@ -136,26 +142,51 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
   async 'ballots.addStaffBallot'({ store, db, rec }, input) {
     const row = await loadAssessment(db, input.assessmentId, store.user);
     assertCollecting(row, '录入测评票');
-    const { groupName, count } = await addStaffBallot(db, row, input, store.user);
+    const { groupName, count, voided, comments } = await addStaffBallot(db, row, input, store.user);
     rec.record(row.name, {
       assessmentId: row.id,
       kind: COMPONENT_LABELS.staff,
       group: groupName,
       ballots: 1,
       cadres: count,
+      ...(voided ? { voidedFor: FORM_VOID_REASON_LABELS.excellentCapExceeded } : {}),
+      ...(comments > 0 ? { comments } : {}),
+    });
+    return voided ? { changed: 0, voided: 'excellentCapExceeded' } : { changed: count };
+  },
+
+  async 'ballots.setVoidForms'({ store, db, rec }, { assessmentId, group, reason, count }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '登记无效票');
+    const members = await groupMembers(db, row.id, group);
+    if (members.length === 0) fail('VALIDATION', '测评分组不是本次考核的分组', 'group');
+    await setVoidForms(db, row.id, group, reason, 'manual', count);
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: COMPONENT_LABELS.staff,
+      group: groupName(members, group),
+      voidedFor: FORM_VOID_REASON_LABELS[reason],
+      voidForms: count,
     });
     return { changed: count };
   },
 
-  async 'ballots.saveService'({ store, db, rec }, { assessmentId, targetId, scores }) {
+  async 'ballots.saveService'({ store, db, rec }, { assessmentId, targetId, scores, comments }) {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入测评票');
     const target = await saveService(db, row, targetId, scores, store.user);
+    const added = await addComments(
+      db,
+      row.id,
+      (comments ?? []).map((comment) => ({ targetId, comment })),
+      'paper',
+    );
     rec.record(row.name, {
       assessmentId: row.id,
       kind: COMPONENT_LABELS.service,
       target: target.name,
       scores: scores.length,
+      ...(added > 0 ? { comments: added } : {}),
     });
     return { changed: scores.length };
   },

@@ -15,6 +15,7 @@ import { migration0013 } from './0013-ineligible';
 import { migration0014 } from './0014-audit-signatures';
 import { migration0015 } from './0015-ineligible-proposals';
 import { migration0016 } from './0016-participation-sheets';
+import { migration0017 } from './0017-forms-void-comments';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

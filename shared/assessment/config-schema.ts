@@ -101,6 +101,11 @@ export const rankingConfigSchema = z
         .min(0, '参评率提醒下限必须在 0–1 之间')
         .max(1, '参评率提醒下限必须在 0–1 之间')
         .optional(),
+      // Absent: no 优秀 cap on a staff form (shared/assessment/excellent-cap.ts).
+      staffExcellentCap: num('职工测评票优秀比例上限')
+        .gt(0, '职工测评票优秀比例上限必须大于 0、不超过 1')
+        .max(1, '职工测评票优秀比例上限必须大于 0、不超过 1')
+        .optional(),
     },
     { error: '考核配置格式不正确' },
   )

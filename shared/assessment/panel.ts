@@ -80,9 +80,14 @@ export interface KioskBallotForm {
   targets: { cadreId: number; name: string; unitName: string }[];
   /** 同级互评 only: the position's indicators. */
   indicators: { id: string; name: string; weight: number }[];
+  /** 干部职工测评 only: the configured 优秀 cap as a share (absent: no cap); see excellent-cap.ts for the count. */
+  staffExcellentCap?: number;
 }
 
 export type KioskBallot =
   | { kind: 'superior'; order: number[] }
   | { kind: 'peer'; ballots: { targetId: number; scores: Record<string, number> }[] }
-  | { kind: 'staff'; votes: { targetId: number; grade: 'excellent' | 'good' | 'fair' | 'poor' }[] };
+  | {
+      kind: 'staff';
+      votes: { targetId: number; grade: 'excellent' | 'good' | 'fair' | 'poor'; comment?: string | undefined }[];
+    };

@@ -2,6 +2,8 @@
 import type { Component, Grade, Position, RankingConfig, RankingResult, StaffGrade } from '../scoring/types';
 import type { BallotImportPlan, BallotSource } from './ballot-import';
 import type { ParticipationReport } from './participation';
+import type { CadreCommentsView } from './comments';
+import type { FormVoidReason } from './form-void-reasons';
 import type { QuotaBasis } from './quota-note';
 
 export const ASSESSMENT_STATES = ['preparing', 'collecting', 'summarized', 'archived'] as const;
@@ -155,6 +157,15 @@ export interface IneligibleView {
   enteredAt: string;
 }
 
+/** Staff or service forms voided as a whole (无效票), counted per group, reason and source; K's accounts read these. */
+export interface VoidFormsView {
+  group: GroupRef;
+  kind: 'staff' | 'service';
+  reason: FormVoidReason;
+  source: 'paper' | 'excel' | 'manual';
+  count: number;
+}
+
 export interface AssessmentBallots {
   superior: SuperiorBallotView[];
   peer: PeerBallotView[];
@@ -163,6 +174,9 @@ export interface AssessmentBallots {
   adjustments: AdjustmentView[];
   vetoes: VetoView[];
   ineligible: IneligibleView[];
+  /** 意见建议 per cadre that has any (hidden below COMMENTS_MIN_FORMS forms). */
+  comments: CadreCommentsView[];
+  voidForms: VoidFormsView[];
 }
 
 /**
@@ -171,6 +185,8 @@ export interface AssessmentBallots {
  */
 export interface BallotChange {
   changed: number;
+  /** A staff form entered as 无效 (e.g. over the 优秀 cap): none of its votes counted. */
+  voided?: FormVoidReason;
 }
 
 export interface GradeConfirmation {
@@ -314,6 +330,9 @@ export interface BallotImportPreview {
   /** The first problems (at most 500); `issueCount` is the full number. */
   issues: BallotImportIssue[];
   issueCount: number;
+  /** Staff forms 无效 by rule (over the 优秀 cap): the first 500, and their number; imported as a count, not as votes. */
+  voided: BallotImportIssue[];
+  voidedCount: number;
   /** Sheets that are no group sheet of the template (notes, the user's own sheets): not read. */
   ignoredSheets: string[];
 }
@@ -323,4 +342,7 @@ export interface BallotImportSummary {
   peer: number;
   staff: number;
   service: number;
+  /** Staff forms voided for the 优秀 cap, and 意见建议 imported (absent when none). */
+  voidForms?: number;
+  comments?: number;
 }

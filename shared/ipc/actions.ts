@@ -89,6 +89,7 @@ export const ACTION_LABELS: Readonly<
   'ballots.savePeer': '录入同级互评',
   'ballots.saveStaff': '录入职工测评',
   'ballots.addStaffBallot': '逐票录入职工测评',
+  'ballots.setVoidForms': '登记职工测评无效票',
   'ballots.saveService': '录入服务对象评分',
   'ballots.delete': '删除测评票',
   'adjustments.add': '新增加减分',

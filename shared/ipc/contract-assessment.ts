@@ -1,6 +1,8 @@
 // The 双比双评 assessment's calls: lifecycle and configuration, ballots of the four kinds, adjustments, vetoes, rankings, grades.
 import { z } from 'zod';
 import type { Role } from '../roles';
+import { commentSchema } from '../assessment/comments';
+import { FORM_VOID_REASONS } from '../assessment/form-void-reasons';
 import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
 import type {
   AdjustmentProposal,
@@ -192,6 +194,7 @@ export const assessmentCalls = {
             {
               targetId: cadreId('被测评干部'),
               grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }),
+              comment: commentSchema,
             },
             { error: '测评票格式不正确' },
           ),
@@ -199,6 +202,23 @@ export const assessmentCalls = {
         )
         .min(1, '请为本组每名干部选择评价等次')
         .max(10_000, '干部过多'),
+      /** The paper gives more 优秀 than the cap allows and the clerk confirms it: enter it as one 无效票. */
+      voidOverCap: z.boolean({ error: '是否按无效票登记必须是“是”或“否”' }).optional(),
+    }),
+    access: ASSESSMENT_CLERKS,
+    mutates: true,
+  }),
+  /** The clerk's count of a group's staff forms voided for a reason (beside the tally sheet's totals). */
+  'ballots.setVoidForms': call<BallotChange>()({
+    input: z.strictObject({
+      assessmentId,
+      group: groupRefSchema,
+      reason: z.enum(FORM_VOID_REASONS, { error: '无效票原因不正确' }),
+      count: z
+        .number({ error: '无效票张数必须是整数' })
+        .int('无效票张数必须是整数')
+        .min(0, '无效票张数不能小于 0')
+        .max(100_000, '无效票张数不能超过 100000'),
     }),
     access: ASSESSMENT_CLERKS,
     mutates: true,
@@ -208,6 +228,8 @@ export const assessmentCalls = {
       assessmentId,
       targetId: cadreId('被评价干部'),
       scores: z.array(score('服务对象评分'), { error: '服务对象评分不正确' }).max(10_000, '服务对象评分过多'),
+      /** 意见建议 read off the service forms entered now: each adds to the cadre's comments (none is replaced). */
+      comments: z.array(commentSchema, { error: '意见建议不正确' }).max(10_000, '意见建议过多').optional(),
     }),
     access: ASSESSMENT_CLERKS,
     mutates: true,

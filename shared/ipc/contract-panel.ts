@@ -1,5 +1,6 @@
 // Anonymous panels (评议码 and the 评议终端 kiosk) and paper double entry (二次录入): their calls.
 import { z } from 'zod';
+import { commentSchema } from '../assessment/comments';
 import type { BallotChange } from '../assessment/types';
 import type { KioskBallotForm, PanelCodeSheet, PanelSeatView } from '../assessment/panel';
 import type { PaperEntryResult, PaperView } from '../assessment/paper';
@@ -59,6 +60,7 @@ export const kioskBallotSchema = z.discriminatedUnion(
             {
               targetId: f.id('被测评干部'),
               grade: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '请为每名干部选择优秀、较好、一般或较差' }),
+              comment: commentSchema,
             },
             { error: '测评票格式不正确' },
           ),

@@ -95,6 +95,7 @@ export const CALL_NAME_LIST = [
   'ballots.savePeer',
   'ballots.saveStaff',
   'ballots.addStaffBallot',
+  'ballots.setVoidForms',
   'ballots.saveService',
   'ballots.delete',
   'adjustments.add',

@@ -92,6 +92,9 @@ export interface RankingConfig {
   basicMinScore: number; // 基本称职 at or above, e.g. 50; below: 不称职
   vetoGrade: Grade; // grade a vetoed cadre gets, e.g. 'basicallyCompetent'
   excellentQuotaScope?: ExcellentQuotaScope; // where the 优秀 quota is counted; absent = 'group'
+  // Not read by computeRankings: the 优秀 cap per staff form, applied where forms are entered
+  // (shared/assessment/excellent-cap.ts), e.g. 0.3; absent = no cap.
+  staffExcellentCap?: number;
 }
 
 export interface ComponentResult {

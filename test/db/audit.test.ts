@@ -445,6 +445,11 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
         ],
       }),
   },
+  'ballots.setVoidForms': {
+    prepare: (h) => assessmentIn(h, 'collecting'),
+    run: (h, { a }: Prepared) =>
+      h.ok('ballots.setVoidForms', { assessmentId: a.id, group: 'chief:C1', reason: 'excellentCapExceeded', count: 2 }),
+  },
   'ballots.saveService': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a, roster: r }: Prepared) =>

@@ -219,6 +219,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     },
     'ballots.saveStaff': { assessmentId: 1, counts: [{ targetId: 1, excellent: 3, good: 2, fair: 1, poor: 0 }] },
     'ballots.addStaffBallot': { assessmentId: 1, group: 'chief:C1', votes: [{ targetId: 1, grade: 'good' }] },
+    'ballots.setVoidForms': { assessmentId: 1, group: 'chief:C1', reason: 'excellentCapExceeded', count: 1 },
     'ballots.saveService': { assessmentId: 1, targetId: 1, scores: [90, 88.5] },
     'ballots.delete': { assessmentId: 1, kind: 'service', id: 1 },
     'adjustments.add': { assessmentId: 1, targetId: 1, points: 2, date: '2025-05-01', reason: '获市级表彰' },

@@ -102,6 +102,8 @@ export async function assessmentTables(h: TestHost) {
     'assessments',
     ...ASSESSMENT_CHILD_TABLES,
     'assessment_ineligible',
+    'assessment_void_forms',
+    'assessment_comments',
     ...PANEL_TABLES,
     'assessment_dismissed_proposals',
     'assessment_dismissed_ineligible',

@@ -19,6 +19,7 @@ import type { Component } from '../../../shared/scoring/types';
 import type { Database } from '../../schema';
 import type { AssessmentRow } from '../access';
 import { groupMembers, savePeer, saveSuperior, setStaffTally, staffTallies } from '../ballots';
+import { addComments, addVoidForms, clearComments, setVoidForms } from '../forms';
 import { indicatorNames } from '../lifecycle';
 import { buildImportPlan } from './plan';
 import type { ParsedBallotSheet } from './parse';
@@ -220,6 +221,18 @@ export async function importSteps(
           .execute(),
       );
     }
+    const { staffVoided, comments } = s.ballots;
+    // 替换 sets the group's Excel count of voided forms and its cadres' Excel comments; 累加 adds to them.
+    if (mode !== 'add' || staffVoided > 0)
+      steps.push(() =>
+        mode === 'add'
+          ? addVoidForms(db, row.id, g.group, 'excellentCapExceeded', 'excel', staffVoided)
+          : setVoidForms(db, row.id, g.group, 'excellentCapExceeded', 'excel', staffVoided),
+      );
+    if (mode !== 'add') steps.push(() => clearComments(db, row.id, ids, 'excel'));
+    if (comments.length > 0) steps.push(() => addComments(db, row.id, comments, 'excel'));
+    if (staffVoided > 0) summary.voidForms = (summary.voidForms ?? 0) + staffVoided;
+    if (comments.length > 0) summary.comments = (summary.comments ?? 0) + comments.length;
     const peerCount = [...byRater.values()].reduce((n, b) => n + b.length, 0);
     const serviceCount = service.reduce((n, b) => n + b.scores.length, 0);
     summary.superior += superior.length;

@@ -17,6 +17,18 @@ export const SECTION_MARKERS: Readonly<Record<Component, string>> = {
   service: '【服务对象打分】',
 };
 
+/** Sections that are no ballot kind of scoring: staff forms one per row, and 意见建议 (added in layout 1, optional). */
+export const FORM_MARKERS = {
+  staffForms: '【干部职工测评票（逐票）】',
+  comments: '【意见建议】',
+} as const;
+export type FormSection = keyof typeof FORM_MARKERS;
+export const FORM_HEADER = '测评票';
+export const COMMENT_HEADER = '意见建议';
+/** Blank form rows and comment rows in the template (more can be inserted inside the section). */
+export const STAFF_FORM_ROWS = 30;
+export const COMMENT_ROWS = 20;
+
 /** Blank leader rows in the template (more can be inserted inside the section). */
 export const SUPERIOR_ROWS = 10;
 /** Score columns per cadre in the 服务对象 section. */

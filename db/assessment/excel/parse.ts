@@ -13,9 +13,16 @@ import type { Component, RankingConfig, StaffGrade } from '../../../shared/scori
 import { columnLetter, looseText } from '../../excel/workbook';
 import { OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText } from '../../roster';
 import { yieldToEventLoop } from '../../app/jobs';
+import { COMMENT_MAX_LENGTH } from '../../../shared/assessment/comments';
+import { excellentCapBreach, excellentCapMessage } from '../../../shared/assessment/excellent-cap';
 import {
   BALLOT_TEMPLATE_VERSION,
   CODE_LABEL,
+  COMMENT_HEADER,
+  FORM_HEADER,
+  FORM_MARKERS,
+  TARGET_HEADER,
+  type FormSection,
   GUIDE_SHEET,
   INFO_SHEET,
   LEADER_HEADER,
@@ -39,13 +46,28 @@ export interface SheetBallots {
   peer: { raterId: number; targetId: number; scores: Record<string, number> }[];
   staff: ({ targetId: number } & Record<StaffGrade, number>)[];
   service: { targetId: number; scores: number[] }[];
+  /** Staff forms over the 优秀 cap (逐票 section): 无效, not counted; listed in `voided`. */
+  staffVoided: number;
+  /** 意见建议 by cadre, as trimmed text. */
+  comments: { targetId: number; comment: string }[];
 }
 
 /** A group sheet as read: its summary, the group it was made for, and its ballots (kept by the service, not shown). */
-export type ParsedBallotSheet = BallotImportSheet & { ref: GroupRef; ballots: SheetBallots };
+export type ParsedBallotSheet = BallotImportSheet & {
+  ref: GroupRef;
+  ballots: SheetBallots;
+  voided: BallotImportIssue[];
+};
 
 export type BallotParseResult =
-  | { ok: true; sheets: ParsedBallotSheet[]; issues: BallotImportIssue[]; ignored: string[] }
+  | {
+      ok: true;
+      sheets: ParsedBallotSheet[];
+      issues: BallotImportIssue[];
+      /** Forms read without a problem but 无效 by rule (the 优秀 cap): listed, imported as a count of voided forms. */
+      voided: BallotImportIssue[];
+      ignored: string[];
+    }
   | { ok: false; error: string };
 
 export const BALLOT_FILE_ERRORS = {
@@ -57,14 +79,22 @@ export const BALLOT_FILE_ERRORS = {
   noSheets: '工作簿中没有可导入的分组工作表',
 } as const;
 
-const KIND_BY_MARKER = new Map(Object.entries(SECTION_MARKERS).map(([k, v]) => [v, k as Component]));
+type Section = Component | FormSection;
+const KIND_BY_MARKER = new Map<string, Section>([
+  ...Object.entries(SECTION_MARKERS).map(([k, v]): [string, Section] => [looseText(v), k as Component]),
+  ...Object.entries(FORM_MARKERS).map(([k, v]): [string, Section] => [looseText(v), k as FormSection]),
+]);
+const GRADE_BY_LABEL = new Map(STAFF_GRADES.map((g) => [STAFF_GRADE_LABELS[g], g]));
 const MAX_LEADER = 30;
 
 type Cells = (col: number) => string;
 
 class SheetReader {
   readonly issues: BallotImportIssue[] = [];
-  readonly ballots: SheetBallots = { superior: [], peer: [], staff: [], service: [] };
+  readonly ballots: SheetBallots = { superior: [], peer: [], staff: [], service: [], staffVoided: 0, comments: [] };
+  readonly voided: BallotImportIssue[] = [];
+  /** Votes of the 逐票 forms per cadre, added to the tallies at the end. */
+  private readonly formVotes = new Map<number, Record<StaffGrade, number>>();
   private readonly badRows = new Set<number>();
   private okRows = 0;
   private readonly byLabel: Map<string, AssessmentMember>;
@@ -260,8 +290,72 @@ class SheetReader {
     this.counted(row);
   }
 
+  /** One staff form: a grade for every cadre of the group; over the 优秀 cap it is 无效 and only counted as such. */
+  staffFormRow(
+    row: number,
+    cells: Cells,
+    columns: readonly { col: number; header: string; m: AssessmentMember }[],
+  ): void {
+    const texts = columns.map((c) => cells(c.col));
+    if (texts.every((t) => !t)) return;
+    const grades: StaffGrade[] = [];
+    const missing: string[] = [];
+    columns.forEach((c, i) => {
+      const t = texts[i]!;
+      if (!t) return void missing.push(`“${c.header}”`);
+      const g = GRADE_BY_LABEL.get(looseText(t));
+      if (!g) this.issue(row, this.at(c.col, c.header), `“${t}”不是优秀、较好、一般、较差之一`);
+      else grades.push(g);
+    });
+    if (missing.length > 0) this.issue(row, '评价等次', `本票缺少${missing.join('、')}的评价等次`);
+    if (!this.badRows.has(row)) {
+      const breach = excellentCapBreach(grades, this.a.config.staffExcellentCap);
+      if (breach) {
+        this.ballots.staffVoided += 1;
+        this.voided.push({
+          sheet: this.sheet,
+          row,
+          column: FORM_HEADER,
+          message: `${excellentCapMessage(breach)}，不计入（${cells(1) || `第 ${row} 行`}）`,
+        });
+      } else
+        columns.forEach((c, i) => {
+          const counts = this.formVotes.get(c.m.cadreId) ?? { excellent: 0, good: 0, fair: 0, poor: 0 };
+          counts[grades[i]!] += 1;
+          this.formVotes.set(c.m.cadreId, counts);
+        });
+    }
+    this.counted(row);
+  }
+
+  commentRow(row: number, cells: Cells, col: number): void {
+    const text = cells(col).trim();
+    const targetText = cells(1);
+    if (!text && !targetText) return;
+    if (!text) return void this.issue(row, this.at(col, COMMENT_HEADER), '请填写意见建议，或删除本行');
+    const target = targetText
+      ? this.cadre(row, 1, TARGET_HEADER, targetText)
+      : (this.issue(row, this.at(1, TARGET_HEADER), '请选择意见建议针对的干部'), null);
+    if ([...text].length > COMMENT_MAX_LENGTH)
+      this.issue(row, this.at(col, COMMENT_HEADER), `意见建议不能超过 ${COMMENT_MAX_LENGTH} 个字`);
+    if (!this.badRows.has(row) && target) this.ballots.comments.push({ targetId: target.cadreId, comment: text });
+    this.counted(row);
+  }
+
+  /** The 逐票 forms' votes join the tallies of the sheet (one Excel tally per cadre). */
+  private mergeFormVotes(): void {
+    for (const [targetId, v] of this.formVotes) {
+      const t = this.ballots.staff.find((s) => s.targetId === targetId);
+      if (t) for (const g of STAFF_GRADES) t[g] += v[g];
+      else this.ballots.staff.push({ targetId, ...v });
+    }
+    this.formVotes.clear();
+  }
+
   summary(): ParsedBallotSheet {
+    this.mergeFormVotes();
     return {
+      voided: this.voided,
       sheet: this.sheet,
       group: this.groupName(),
       superior: this.ballots.superior.length,
@@ -278,7 +372,7 @@ class SheetReader {
   /** Reads every section of the sheet (a section runs from its marker row to the next marker). */
   read(ws: ExcelJS.Worksheet): void {
     const text = (r: number, c: number) => cellText(ws.getCell(r, c)).text;
-    let kind: Component | null = null;
+    let kind: Section | null = null;
     let headerRow = 0;
     let reader: ((row: number, cells: Cells) => void) | null = null;
     const position = this.members[0]?.position ?? 'chief';
@@ -311,11 +405,38 @@ class SheetReader {
   }
 
   private sectionReader(
-    kind: Component,
+    kind: Section,
     r: number,
     headers: { col: number; header: string }[],
     position: 'chief' | 'deputy',
   ) {
+    if (kind === 'staffForms') {
+      const columns: { col: number; header: string; m: AssessmentMember }[] = [];
+      for (const h of headers.filter((x) => x.col > 1)) {
+        const m = this.byLabel.get(looseText(h.header));
+        if (!m) this.issue(r, this.at(h.col, h.header), `“${h.header}”不是本组（${this.groupName()}）的干部`);
+        else columns.push({ ...h, m });
+      }
+      const absent = this.members.filter((m) => !columns.some((c) => c.m.cadreId === m.cadreId));
+      if (absent.length > 0 || columns.length !== headers.filter((x) => x.col > 1).length) {
+        if (absent.length > 0)
+          this.issue(
+            r,
+            '标题行',
+            `“干部职工测评票（逐票）”缺少${absent.map((m) => `“${this.labelOf.get(m.cadreId)}”`).join('、')}列`,
+          );
+        return null;
+      }
+      return (row: number, cells: Cells) => this.staffFormRow(row, cells, columns);
+    }
+    if (kind === 'comments') {
+      const h = headers.find((x) => looseText(x.header) === COMMENT_HEADER);
+      if (!h) {
+        this.issue(r, '标题行', '“意见建议”部分缺少“意见建议”列');
+        return null;
+      }
+      return (row: number, cells: Cells) => this.commentRow(row, cells, h.col);
+    }
     if (kind === 'superior') {
       const places = headers.filter((h) => /^第\d+名$/u.test(looseText(h.header)));
       if (places.length === 0) {
@@ -401,6 +522,7 @@ export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): P
 
   const groups = new Map(groupsOf(a.members).map((g) => [g.ref, g]));
   const issues: BallotImportIssue[] = [];
+  const voided: BallotImportIssue[] = [];
   const sheets: ParsedBallotSheet[] = [];
   const ignored: string[] = [];
   const readGroups = new Map<GroupRef, string>();
@@ -441,9 +563,11 @@ export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): P
     const reader = new SheetReader(ws.name, code.groupRef, group.members, a);
     reader.read(ws);
     issues.push(...reader.issues);
-    sheets.push(reader.summary());
+    const summary = reader.summary();
+    voided.push(...summary.voided);
+    sheets.push(summary);
     await yieldToEventLoop(); // a big workbook: let progress and other calls through between sheets
   }
   if (sheets.length === 0 && issues.length === 0) return { ok: false, error: BALLOT_FILE_ERRORS.noSheets };
-  return { ok: true, sheets, issues, ignored: ignored.filter((n) => n !== GUIDE_SHEET) };
+  return { ok: true, sheets, issues, voided, ignored: ignored.filter((n) => n !== GUIDE_SHEET) };
 }

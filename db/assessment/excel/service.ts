@@ -15,6 +15,7 @@ import { buildImportPlan } from './plan';
 import { loadRankingInput, rankingsView } from '../rankings';
 import { parseBallotWorkbook, type ParsedBallotSheet } from './parse';
 import { rankingsWorkbook } from './rankings-export';
+import { commentViews, formsReceived, voidFormViews } from '../forms';
 import { summaryWorkbook } from './summary-export';
 import { buildBallotTemplate } from './template';
 
@@ -90,7 +91,9 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
       jobId,
       fileName,
       plan,
-      sheets: parsed.sheets.map(({ ballots: _b, ref: _r, ...s }) => s),
+      sheets: parsed.sheets.map(({ ballots: _b, ref: _r, voided: _v, ...s }) => s),
+      voided: parsed.voided.slice(0, PREVIEW_ISSUES),
+      voidedCount: parsed.voided.length,
       issues: parsed.issues.slice(0, PREVIEW_ISSUES),
       issueCount: parsed.issues.length,
       ignoredSheets: parsed.ignored,
@@ -106,7 +109,13 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
       fail('VALIDATION', `测评票中还有 ${job.issueCount} 处错误，请改正后重新选择文件；本次未导入任何测评票`, 'jobId');
     const total = job.sheets.reduce(
       (n, s) =>
-        n + s.ballots.superior.length + s.ballots.peer.length + s.ballots.staff.length + s.ballots.service.length,
+        n +
+        s.ballots.superior.length +
+        s.ballots.peer.length +
+        s.ballots.staff.length +
+        s.ballots.service.length +
+        s.ballots.staffVoided +
+        s.ballots.comments.length,
       0,
     );
     if (total === 0) fail('VALIDATION', '文件中没有填写任何测评票', 'jobId');
@@ -146,7 +155,11 @@ export const assessmentExcelHandlers: Handlers<ExcelCalls> = {
     const path = io.savePath(token);
     const view = await rankingsView(db, row);
     const { input } = await loadRankingInput(db, assessmentId);
-    writeFileAtomic(path, await summaryWorkbook(row.name, view, input, localStamp()));
+    const forms = {
+      comments: await commentViews(db, assessmentId, await formsReceived(db, assessmentId)),
+      voidForms: await voidFormViews(db, assessmentId),
+    };
+    writeFileAtomic(path, await summaryWorkbook(row.name, view, input, localStamp(), forms));
     rec.record(basename(path), { assessmentId, assessment: row.name, groups: view.result.groups.length });
     return { fileName: basename(path), groups: view.result.groups.length };
   },

@@ -17,6 +17,9 @@ import { newWorkbook, toBuffer } from '../../excel/workbook';
 import { addParticipationSheet } from './participation-sheet';
 import { STAFF_GRADES } from './template';
 import { COMPONENTS } from './rankings-export';
+import { commentsHiddenText, type CadreCommentsView } from '../../../shared/assessment/comments';
+import { FORM_VOID_REASON_LABELS, type FormVoidReason } from '../../../shared/assessment/form-void-reasons';
+import type { VoidFormsView } from '../../../shared/assessment/types';
 
 const SCORE = '0.00';
 const UNKNOWN_GROUP = '（不属于本次考核的分组）';
@@ -45,6 +48,10 @@ export async function summaryWorkbook(
   view: RankingsView,
   input: RankingInput,
   exportedAt: string,
+  forms: { comments: readonly CadreCommentsView[]; voidForms: readonly VoidFormsView[] } = {
+    comments: [],
+    voidForms: [],
+  },
 ): Promise<Buffer> {
   const wb = newWorkbook();
   const used = new Set<string>();
@@ -105,11 +112,40 @@ export async function summaryWorkbook(
       { header: '原因', width: 50, wrap: true },
       { header: '张数', width: 8, numFmt: '0' },
     ],
-    rows: [...invalid].map(([key, n]) => {
-      const [g, kind, reason] = key.split('|') as [string, Component, string];
-      return [g === UNKNOWN_GROUP ? g : nameOfGroup(g), COMPONENT_LABELS[kind], invalidReasonText(reason), n];
+    rows: [
+      ...[...invalid].map(([key, n]): TableCell[] => {
+        const [g, kind, reason] = key.split('|') as [string, Component, string];
+        return [g === UNKNOWN_GROUP ? g : nameOfGroup(g), COMPONENT_LABELS[kind], invalidReasonText(reason), n];
+      }),
+      // Whole forms voided where they were entered (never reached scoring), summed over their sources.
+      ...voidedForms(forms.voidForms).map(([g, kind, reason, n]): TableCell[] => [
+        nameOfGroup(g),
+        COMPONENT_LABELS[kind],
+        FORM_VOID_REASON_LABELS[reason],
+        n,
+      ]),
+    ],
+    footer: view.invalidBallots.length === 0 && forms.voidForms.length === 0 ? ['没有无效测评票'] : [],
+  });
+
+  addTableSheet(wb, {
+    name: uniqueSheetName('意见建议', used),
+    title: `${name}　意见建议`,
+    columns: [
+      { header: '姓名', width: 12 },
+      { header: '单位', width: 22, wrap: true },
+      { header: '收到测评票', width: 10, numFmt: '0' },
+      { header: '意见建议', width: 60, wrap: true },
+      { header: '份数', width: 8, numFmt: '0' },
+    ],
+    rows: forms.comments.flatMap((c): TableCell[][] => {
+      const m = view.members[String(c.cadreId)];
+      const who = [m?.name ?? String(c.cadreId), m?.unitName ?? '', c.forms];
+      return c.comments === null
+        ? [[...who, commentsHiddenText, null]]
+        : c.comments.map((x) => [...who, x.text, x.count]);
     }),
-    footer: view.invalidBallots.length === 0 ? ['没有无效测评票'] : [],
+    footer: [forms.comments.length === 0 ? '没有意见建议' : '按内容排序，不代表填写先后；不记录出自哪张测评票。'],
   });
 
   // Fewer than 3 anonymous ballots behind a component: its score only, no count and no distribution (issue 21 §5).
@@ -154,4 +190,15 @@ export async function summaryWorkbook(
     });
   }
   return toBuffer(wb);
+}
+
+/** Voided forms per group, kind and reason, summed over sources. */
+function voidedForms(rows: readonly VoidFormsView[]): [string, Component, FormVoidReason, number][] {
+  const sum = new Map<string, number>();
+  for (const v of rows)
+    sum.set(`${v.group}|${v.kind}|${v.reason}`, (sum.get(`${v.group}|${v.kind}|${v.reason}`) ?? 0) + v.count);
+  return [...sum].map(([k, n]) => {
+    const [g, kind, reason] = k.split('|') as [string, Component, FormVoidReason];
+    return [g, kind, reason, n];
+  });
 }

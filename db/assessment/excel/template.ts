@@ -14,9 +14,16 @@ import {
   toBuffer,
   xmlSafe,
 } from '../../excel/workbook';
+import { EXCELLENT_CAP_ROUNDING, excellentAllowed, percentText } from '../../../shared/assessment/excellent-cap';
 import {
   BALLOT_TEMPLATE_VERSION,
   CODE_LABEL,
+  COMMENT_HEADER,
+  COMMENT_ROWS,
+  FORM_HEADER,
+  FORM_MARKERS,
+  STAFF_FORM_ROWS,
+  type FormSection,
   GUIDE_SHEET,
   INFO_SHEET,
   LEADER_HEADER,
@@ -54,8 +61,9 @@ const GUIDE: readonly string[] = [
   '二、各部分填写规则',
   '5. 上级领导综合排名：每位领导一行，第一列填写领导职务或姓名，其后按名次从第 1 名起依次选择本组全部干部，每人出现且只出现一次。行数不够时可在本部分中插入行。',
   '6. 同级互评：已列出本组每一对“评价人—被评价人”（不含本人评本人），在各项指标下填写 0–100 的分数；某一对未评价的，整行留空即可，填写了部分指标的行会被指出。',
-  '7. 干部职工测评：按唱票汇总的结果，填写每名干部获得的“优秀、较好、一般、较差”票数（0 或正整数）。',
+  '7. 干部职工测评：按唱票汇总的结果，填写每名干部获得的“优秀、较好、一般、较差”票数（0 或正整数）；也可在“干部职工测评票（逐票）”中每张票填一行，导入时逐张检查优秀比例上限，超过的为无效票，列出后不计入。',
   '8. 服务对象打分：每名干部一行，依次填写各服务对象给出的 0–100 分，空格不计。',
+  '8-1. 意见建议：测评票上写给某名干部的意见建议每条一行（不超过 200 字），不记录出自哪张票；收到的测评票满 3 张的干部才显示其意见建议。',
   '三、导入时的检查',
   '9. 导入前系统会逐张工作表、逐行检查，列出工作表、行号、列名和原因，例如分数超出 0–100、干部不是本组成员、本人给本人打分、排名不完整或重复、同一张票填写了两次。',
   '10. 只要还有错误就不能导入；全部改正后，确认导入时全部测评票一次写入，任何一张失败则一张也不写入。',
@@ -110,9 +118,9 @@ interface SectionWriter {
   row: number;
 }
 
-function marker(w: SectionWriter, kind: Component, note: string): void {
+function marker(w: SectionWriter, kind: Component | FormSection, note: string): void {
   const cell = w.ws.getCell(w.row, 1);
-  cell.value = SECTION_MARKERS[kind];
+  cell.value = kind in FORM_MARKERS ? FORM_MARKERS[kind as FormSection] : SECTION_MARKERS[kind as Component];
   cell.font = { bold: true, size: 12, color: { argb: 'FF1F4E79' } };
   w.ws.getCell(w.row, 2).value = note;
   w.ws.getCell(w.row, 2).font = { color: { argb: 'FF7F7F7F' } };
@@ -176,6 +184,8 @@ function writeGroupSheet(ws: ExcelJS.Worksheet, a: TemplateAssessment, g: Member
       for (const n of names) ws.getCell(w.row++, 1).value = n;
       addValidation(ws, `A${first}:A${w.row - 1}`, list);
       addValidation(ws, `B${first}:E${w.row - 1}`, countRule);
+      w.row += 1;
+      writeStaffForms(w, a, names);
     } else {
       marker(w, kind, '每名干部一行，依次填写各服务对象的 0–100 分');
       header(w, [TARGET_HEADER, ...Array.from({ length: SERVICE_COLUMNS }, (_, i) => serviceHeader(i))]);
@@ -186,8 +196,44 @@ function writeGroupSheet(ws: ExcelJS.Worksheet, a: TemplateAssessment, g: Member
     }
     w.row += 1; // a blank row between sections
   }
+  if (kinds.includes('staff') || kinds.includes('service')) {
+    marker(w, 'comments', '干部职工测评票、服务对象评价表上的意见建议，每条一行（选填）；不记录出自哪张票');
+    header(w, [TARGET_HEADER, COMMENT_HEADER]);
+    ws.mergeCells(w.row - 1, 2, w.row - 1, 8);
+    const first = w.row;
+    w.row += COMMENT_ROWS;
+    addValidation(ws, `A${first}:A${w.row - 1}`, list);
+  }
   if (kinds.length === 0)
     ws.getCell(4, 1).value = `本组按当前考核配置无需填写测评票（${kindLabel('superior')}等权重均为 0）`;
+}
+
+const gradeRule: ExcelJS.DataValidation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${STAFF_GRADES.map((g) => STAFF_GRADE_LABELS[g]).join(',')}"`],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: '评价等次',
+  error: '请选择优秀、较好、一般或较差',
+};
+
+/** One staff form per row, a grade per cadre: the import checks each form against the 优秀 cap. */
+function writeStaffForms(w: SectionWriter, a: TemplateAssessment, names: readonly string[]): void {
+  const cap = a.config.staffExcellentCap;
+  marker(
+    w,
+    'staffForms',
+    '也可逐张录入测评票（与上方票数二选一或合并计入）：每张票一行，为每名干部选择等次' +
+      (cap !== undefined
+        ? `；每张票最多 ${excellentAllowed(names.length, cap)} 个“优秀”（${percentText(cap)}，${EXCELLENT_CAP_ROUNDING}），` +
+          '超过的为无效票，导入时列出且不计入'
+        : ''),
+  );
+  header(w, [FORM_HEADER, ...names]);
+  const first = w.row;
+  for (let i = 0; i < STAFF_FORM_ROWS; i++) w.ws.getCell(w.row++, 1).value = `第${i + 1}张`;
+  addValidation(w.ws, `B${first}:${columnLetter(names.length + 1)}${w.row - 1}`, gradeRule);
 }
 
 export async function buildBallotTemplate(a: TemplateAssessment): Promise<Buffer> {

@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/roles';
 import { call, errorMessage } from '../../lib/api';
 import { StateTag } from './StateTag';
 import { MembersTab } from './MembersTab';
+import { CommentsTab } from './CommentsTab';
 import { ConfigTab } from './ConfigTab';
 import { SuperiorTab } from './SuperiorTab';
 import { PeerTab } from './PeerTab';
@@ -219,6 +220,7 @@ export function AssessmentDetailPage({
           { key: 'staff', label: '职工测评', children: entry((p) => <StaffTab {...p} />) },
           { key: 'service', label: '服务对象', children: entry((p) => <ServiceTab {...p} />) },
           { key: 'paper', label: '纸质票录入', children: entry((p) => <PaperTab {...p} />) },
+          { key: 'comments', label: '意见建议', children: entry((p) => <CommentsTab {...p} />) },
           {
             key: 'codes',
             label: '评议码',

@@ -17,6 +17,7 @@ import type {
   BallotImportPreview,
   BallotImportSheet,
 } from '../../../shared/assessment/types';
+import { FORM_VOID_REASON_LABELS } from '../../../shared/assessment/form-void-reasons';
 import { call, errorMessage } from '../../lib/api';
 import { useJobProgress } from '../../lib/useJobProgress';
 
@@ -167,6 +168,28 @@ export function BallotImportModal({
                 },
               ]}
             />
+            {preview.voidedCount > 0 ? (
+              <>
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={`${preview.voidedCount} 张干部职工测评票为无效票（${FORM_VOID_REASON_LABELS.excellentCapExceeded}），导入时只计无效票张数，其等次不计入`}
+                  data-testid="ballot-import-voided-note"
+                />
+                <Table<BallotImportIssue>
+                  size="small"
+                  rowKey={(i) => `${i.sheet}-${i.row}`}
+                  pagination={{ pageSize: 5, hideOnSinglePage: true }}
+                  dataSource={preview.voided}
+                  data-testid="ballot-import-voided"
+                  columns={[
+                    { title: '工作表', dataIndex: 'sheet', width: 180 },
+                    { title: '行', dataIndex: 'row', width: 90, render: (r: number) => `第 ${r} 行` },
+                    { title: '原因', dataIndex: 'message' },
+                  ]}
+                />
+              </>
+            ) : null}
             {preview.issueCount > 0 ? (
               <>
                 <Alert

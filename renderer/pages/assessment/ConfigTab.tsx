@@ -32,6 +32,7 @@ import {
 } from '../../../shared/assessment';
 import type { Component, ExcellentQuotaScope, Position, StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
+import { StaffCapSetting } from './StaffCapSetting';
 
 const COMPONENTS: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
 const POSITIONS: readonly Position[] = ['chief', 'deputy'];
@@ -287,6 +288,19 @@ export function ConfigTab({
               label: GRADE_LABELS[g],
             }))}
             onChange={(v) => edit((x) => (x.vetoGrade = v))}
+          />
+        </Descriptions.Item>
+        <Descriptions.Item label="职工测评票优秀比例上限" span={3}>
+          <StaffCapSetting
+            value={config.staffExcellentCap}
+            disabled={!editable}
+            invalid={problemAt('staffExcellentCap') !== undefined}
+            onChange={(v) =>
+              edit((x) => {
+                if (v === undefined) delete x.staffExcellentCap;
+                else x.staffExcellentCap = v;
+              })
+            }
           />
         </Descriptions.Item>
         <Descriptions.Item label="优秀名额计算范围" span={3}>

@@ -1,6 +1,6 @@
 // 服务对象打分: per cadre, the list of scores (0–100) typed one after another with Enter.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { AssessmentMember } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import type { EntryProps } from './AssessmentDetailPage';
@@ -18,6 +18,8 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
   const [next, setNext] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** 意见建议 read off the forms entered now (one per line): they add to the cadre's comments when saved. */
+  const [comments, setComments] = useState('');
   const { message } = AntApp.useApp();
 
   const pick = (id: number) => {
@@ -36,9 +38,19 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
     if (targetId === null) return;
     setBusy(true);
     try {
-      await call('ballots.saveService', { assessmentId: detail.id, targetId, scores: list });
+      const lines = comments
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      await call('ballots.saveService', {
+        assessmentId: detail.id,
+        targetId,
+        scores: list,
+        ...(lines.length > 0 ? { comments: lines } : {}),
+      });
       await onChanged();
-      message.success(`已保存 ${list.length} 个评分`);
+      setComments('');
+      message.success(`已保存 ${list.length} 个评分${lines.length > 0 ? `和 ${lines.length} 条意见建议` : ''}`);
     } catch (e) {
       setProblem(errorMessage(e));
     } finally {
@@ -84,6 +96,16 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
                 </Tag>
               ))}
             </div>
+          ) : null}
+          {targetId !== null ? (
+            <Input.TextArea
+              style={{ marginTop: 12, maxWidth: 640 }}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              placeholder="评价表上的意见建议（选填，每行一条，每条不超过 200 字；保存后加入该干部的意见建议）"
+              value={comments}
+              onChange={(e) => setComments(e.target.value)}
+              data-testid="service-comments"
+            />
           ) : null}
           {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} /> : null}
           <Button

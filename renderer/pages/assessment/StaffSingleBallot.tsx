@@ -1,9 +1,18 @@
-// 逐票录入: one paper staff ballot at a time — a grade per cadre of the group (keys 1–4), submitted as one vote each.
+// 逐票录入: one paper staff ballot at a time — a grade and an optional 意见建议 per cadre of the group (keys 1–4);
+// a form over the 优秀 cap is entered, once the clerk confirms, as one 无效票.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App as AntApp, Button, Radio, Select, Space, Table, Typography } from 'antd';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
+import {
+  EXCELLENT_CAP_ROUNDING,
+  excellentAllowed,
+  excellentCapBreach,
+  excellentCapMessage,
+  percentText,
+} from '../../../shared/assessment/excellent-cap';
 import { call, errorMessage } from '../../lib/api';
+import { CommentInput } from './ballot-forms';
 import type { EntryProps } from './AssessmentDetailPage';
 import { groupsOf } from './groups';
 
@@ -14,30 +23,37 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
   const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
   const group = groups.find((g) => g.ref === groupRef);
   const [votes, setVotes] = useState<Map<number, StaffGrade>>(new Map());
+  const [comments, setComments] = useState<Map<number, string>>(new Map());
+  const [voided, setVoided] = useState(0);
   const [entered, setEntered] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const rowsRef = useRef<HTMLDivElement>(null);
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const members = group?.members ?? [];
+  const cap = detail.config.staffExcellentCap;
 
   const focusRow = (i: number) => rowsRef.current?.querySelectorAll<HTMLElement>('[data-ballot-row]')[i]?.focus();
 
-  const submit = async () => {
-    const missing = members.filter((m) => !votes.has(m.cadreId));
-    if (missing.length > 0)
-      return setProblem(`本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`);
+  const send = async (voidOverCap: boolean) => {
     setBusy(true);
     try {
       await call('ballots.addStaffBallot', {
         assessmentId: detail.id,
         group: groupRef,
-        votes: members.map((m) => ({ targetId: m.cadreId, grade: votes.get(m.cadreId)! })),
+        votes: members.flatMap((m) => {
+          const grade = votes.get(m.cadreId);
+          const comment = comments.get(m.cadreId)?.trim();
+          return grade ? [{ targetId: m.cadreId, grade, ...(comment ? { comment } : {}) }] : [];
+        }),
+        ...(voidOverCap ? { voidOverCap } : {}),
       });
-      setEntered((n) => n + 1);
+      if (voidOverCap) setVoided((n) => n + 1);
+      else setEntered((n) => n + 1);
       setVotes(new Map());
+      setComments(new Map());
       setProblem(null);
-      message.success('已提交本票，可录入下一张');
+      message.success(voidOverCap ? '已按无效票登记，可录入下一张' : '已提交本票，可录入下一张');
       await onChanged();
       focusRow(0);
     } catch (e) {
@@ -45,6 +61,26 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
     } finally {
       setBusy(false);
     }
+  };
+
+  const submit = async () => {
+    const missing = members.filter((m) => !votes.has(m.cadreId));
+    if (missing.length > 0)
+      return setProblem(`本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`);
+    const breach = excellentCapBreach(
+      members.flatMap((m) => votes.get(m.cadreId) ?? []),
+      cap,
+    );
+    if (!breach) return send(false);
+    // The paper is what it is: over the cap it is 无效; the clerk checks it was typed right before it is voided.
+    setProblem(`${excellentCapMessage(breach)}。请先核对录入是否与纸质票一致`);
+    modal.confirm({
+      title: '该票为无效票',
+      content: `${excellentCapMessage(breach)}。核对无误后按无效票登记：本票各项等次和意见建议均不计入。`,
+      okText: '按无效票登记',
+      cancelText: '返回核对',
+      onOk: () => send(true),
+    });
   };
 
   // Keys 1–4 grade the row and go to the next one; arrows and Enter move; Enter on the last row submits.
@@ -78,17 +114,22 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
           onChange={(v) => {
             setGroupRef(v);
             setVotes(new Map());
+            setComments(new Map());
             setProblem(null);
           }}
           data-testid="staff-single-group"
         />
         <Typography.Text strong data-testid="staff-single-count">
-          本次已录入 {entered} 张
+          本次已录入 {entered} 张{voided > 0 ? `，无效票 ${voided} 张` : ''}
         </Typography.Text>
       </Space>
       <Typography.Paragraph type="secondary">
         一张纸质测评票录入一次：选中一行后按数字键 1 优秀、2 较好、3 一般、4 较差（自动跳到下一人），上下箭头或 Enter
-        移动，最后一人按 Enter 提交。本票每名干部各计一票，加到票数总数上。
+        移动，最后一人按 Enter 提交。本票每名干部各计一票，加到票数总数上；意见建议可不填。
+        {cap !== undefined
+          ? `本组每张票最多可评 ${excellentAllowed(members.length, cap)} 个“优秀”（${percentText(cap)}，` +
+            `${EXCELLENT_CAP_ROUNDING}），超过的为无效票。`
+          : ''}
       </Typography.Paragraph>
       <Table<AssessmentMember>
         rowKey="cadreId"
@@ -120,6 +161,17 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
               </div>
             ),
           },
+          {
+            title: '意见建议（选填）',
+            width: 280,
+            render: (_: unknown, m) => (
+              <CommentInput
+                value={comments.get(m.cadreId) ?? ''}
+                onChange={(text) => setComments(new Map(comments).set(m.cadreId, text))}
+                testId={`single-comment-${m.name}`}
+              />
+            ),
+          },
         ]}
       />
       {problem ? (
@@ -138,6 +190,7 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
         <Button
           onClick={() => {
             setVotes(new Map());
+            setComments(new Map());
             setProblem(null);
           }}
         >

@@ -1,6 +1,7 @@
 // 职工测评: per cadre, the totals of 优秀/较好/一般/较差 from the tally sheets, or single ballots entered one at a time.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, InputNumber, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
+import { FORM_VOID_REASON_LABELS } from '../../../shared/assessment/form-void-reasons';
 import { BALLOT_SOURCES, BALLOT_SOURCE_LABELS } from '../../../shared/assessment/ballot-import';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
@@ -92,6 +93,9 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
         style={{ width: 260, marginBottom: 12 }}
         data-testid="staff-group"
       />
+      {group !== null && detail.config.staffExcellentCap !== undefined ? (
+        <VoidCount detail={detail} ballots={ballots} group={group} editable={editable} onChanged={onChanged} />
+      ) : null}
       <Table<AssessmentMember>
         rowKey="cadreId"
         size="small"
@@ -155,5 +159,51 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
         </Button>
       ) : null}
     </>
+  );
+}
+
+/** The clerk's count of the group's forms voided for the 优秀 cap, read off the tally sheet (手工录入 part only). */
+function VoidCount({ detail, ballots, group, editable, onChanged }: EntryProps & { group: string }) {
+  const mine = ballots.voidForms.filter((v) => v.group === group && v.reason === 'excellentCapExceeded');
+  const manual = mine.find((v) => v.source === 'manual')?.count ?? 0;
+  const others = mine.filter((v) => v.source !== 'manual').reduce((n, v) => n + v.count, 0);
+  const [count, setCount] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  const save = async () => {
+    if (count === null) return;
+    setBusy(true);
+    try {
+      await call('ballots.setVoidForms', { assessmentId: detail.id, group, reason: 'excellentCapExceeded', count });
+      await onChanged();
+      setCount(null);
+      message.success('已保存无效票张数');
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space wrap style={{ marginBottom: 12, marginLeft: 12 }} data-testid="staff-void-count">
+      <span>计票单上因“{FORM_VOID_REASON_LABELS.excellentCapExceeded}”作废的票</span>
+      <InputNumber
+        min={0}
+        precision={0}
+        disabled={!editable}
+        value={count ?? manual}
+        onChange={(v) => setCount(typeof v === 'number' ? v : 0)}
+        data-testid="staff-void-input"
+      />
+      <span>张</span>
+      {others > 0 ? (
+        <Typography.Text type="secondary">（另有逐票录入、Excel 导入的无效票 {others} 张）</Typography.Text>
+      ) : null}
+      {editable ? (
+        <Button disabled={count === null || count === manual} loading={busy} onClick={() => void save()}>
+          保存张数
+        </Button>
+      ) : null}
+    </Space>
   );
 }

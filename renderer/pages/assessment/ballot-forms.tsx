@@ -1,6 +1,7 @@
-// Ballot form parts shared by the kiosk and paper entry: a peer score grid, typed places, and staff grade choices.
+// Ballot form parts shared by the kiosk and paper entry: a peer score grid, typed places, and staff grade choices with 意见建议.
 import type { KeyboardEvent } from 'react';
-import { InputNumber, Radio, Table } from 'antd';
+import { Input, InputNumber, Radio, Table } from 'antd';
+import { COMMENT_MAX_LENGTH } from '../../../shared/assessment/comments';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import { fmt2 } from './groups';
@@ -184,14 +185,16 @@ export function PlacesTable(props: {
 
 const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
-/** One grade per cadre (优秀/较好/一般/较差). */
+/** One grade per cadre (优秀/较好/一般/较差), and an optional 意见建议 per cadre when `comments` is given. */
 export function StaffVotes(props: {
   targets: readonly FormTarget[];
   votes: ReadonlyMap<number, StaffGrade>;
   onChange: (v: Map<number, StaffGrade>) => void;
   cell: string;
+  comments?: ReadonlyMap<number, string>;
+  onComments?: (c: Map<number, string>) => void;
 }) {
-  const { targets, votes, onChange, cell } = props;
+  const { targets, votes, onChange, cell, comments, onComments } = props;
   return (
     <Table<FormTarget>
       rowKey="cadreId"
@@ -212,7 +215,36 @@ export function StaffVotes(props: {
             />
           ),
         },
+        ...(comments && onComments
+          ? [
+              {
+                title: '意见建议（选填）',
+                width: 320,
+                render: (_: unknown, t: FormTarget) => (
+                  <CommentInput
+                    value={comments.get(t.cadreId) ?? ''}
+                    onChange={(text) => onComments(new Map(comments).set(t.cadreId, text))}
+                    testId={`${cell}-comment-${t.name}`}
+                  />
+                ),
+              },
+            ]
+          : []),
       ]}
+    />
+  );
+}
+
+/** An optional 意见建议: one line that grows, bounded as the store bounds it. */
+export function CommentInput(props: { value: string; onChange: (v: string) => void; testId: string }) {
+  return (
+    <Input.TextArea
+      value={props.value}
+      autoSize={{ minRows: 1, maxRows: 3 }}
+      maxLength={COMMENT_MAX_LENGTH}
+      placeholder="可不填"
+      onChange={(e) => props.onChange(e.target.value)}
+      data-testid={props.testId}
     />
   );
 }

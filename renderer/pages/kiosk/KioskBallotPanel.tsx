@@ -4,6 +4,13 @@ import { Alert, Button, Card, Space, Typography } from 'antd';
 import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/panel';
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 import type { StaffGrade } from '../../../shared/scoring/types';
+import {
+  EXCELLENT_CAP_ROUNDING,
+  excellentAllowed,
+  excellentCapBreach,
+  excellentCapMessage,
+  percentText,
+} from '../../../shared/assessment/excellent-cap';
 import { errorMessage } from '../../lib/api';
 import {
   PeerScoreGrid,
@@ -30,6 +37,8 @@ export function KioskBallotPanel({
   const [rows, setRows] = useState<FormTarget[]>(() => [...form.targets]);
   const [places, setPlaces] = useState<Map<number, number | null>>(new Map());
   const [votes, setVotes] = useState<Map<number, StaffGrade>>(new Map());
+  const [comments, setComments] = useState<Map<number, string>>(new Map());
+  const allowed = excellentAllowed(form.targets.length, form.staffExcellentCap);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** The checked ballot, shown back to the rater before it is submitted (a kiosk ballot cannot be changed later). */
@@ -46,7 +55,18 @@ export function KioskBallotPanel({
     }
     const missing = form.targets.filter((t) => !votes.has(t.cadreId));
     if (missing.length > 0) return `请为${missing.map((t) => `“${t.name}”`).join('、')}选择评价等次`;
-    return { kind: 'staff', votes: form.targets.map((t) => ({ targetId: t.cadreId, grade: votes.get(t.cadreId)! })) };
+    const staff = form.targets.flatMap((t) => {
+      const grade = votes.get(t.cadreId);
+      const comment = comments.get(t.cadreId)?.trim();
+      return grade ? [{ targetId: t.cadreId, grade, ...(comment ? { comment } : {}) }] : [];
+    });
+    // The same rule the kiosk service applies: refused here before the review, so nothing is sent over the cap.
+    const breach = excellentCapBreach(
+      staff.map((v) => v.grade),
+      form.staffExcellentCap,
+    );
+    if (breach) return `${excellentCapMessage(breach)}，请修改后再提交`;
+    return { kind: 'staff', votes: staff };
   };
 
   const check = () => {
@@ -73,7 +93,10 @@ export function KioskBallotPanel({
       ? b.ballots.map((x) => `${nameOf.get(x.targetId)}：加权合计 ${fmt2(weightedTotal(x.scores, form.indicators))} 分`)
       : b.kind === 'superior'
         ? b.order.map((id, i) => `第 ${i + 1} 名：${nameOf.get(id)}`)
-        : b.votes.map((v) => `${nameOf.get(v.targetId)}：${STAFF_GRADE_LABELS[v.grade]}`);
+        : b.votes.map(
+            (v) =>
+              `${nameOf.get(v.targetId)}：${STAFF_GRADE_LABELS[v.grade]}${v.comment ? `；意见建议：${v.comment}` : ''}`,
+          );
 
   if (review) {
     return (
@@ -108,7 +131,11 @@ export function KioskBallotPanel({
       ? '请为本组每位同事的每项指标打分（0–100），按 Tab 或 Enter 跳到下一格。'
       : form.kind === 'superior'
         ? `请为本组 ${form.targets.length} 名干部排出名次（1 为最好）：拖动行首手柄调整顺序，或直接输入名次，名次不能重复。`
-        : '请为每名干部选择“优秀、较好、一般、较差”之一。';
+        : '请为每名干部选择“优秀、较好、一般、较差”之一，意见建议可不填。' +
+          (form.staffExcellentCap !== undefined
+            ? `本票共 ${form.targets.length} 人，最多可评 ${allowed} 个“优秀”` +
+              `（${percentText(form.staffExcellentCap)}，${EXCELLENT_CAP_ROUNDING}），超过则不能提交。`
+            : '');
   const clear = () => setProblem(null);
 
   return (
@@ -152,6 +179,8 @@ export function KioskBallotPanel({
             clear();
           }}
           cell="kiosk-staff"
+          comments={comments}
+          onComments={setComments}
         />
       ) : null}
       {problem ? (
