@@ -1371,43 +1371,50 @@ describe('0016-participation-sheets', () => {
   });
 });
 describe('0017-forms-void-comments', () => {
-  test('is version 17: voided staff forms as counts per group, comments as text and count only, both WITHOUT ROWID and frozen once archived', () => {
-    const before = MIGRATIONS.filter((m) => m.version < 17);
-    expect(MIGRATIONS).toContain(migration0017);
-    expect(migration0017).toMatchObject({ version: 17, name: 'forms-void-comments' });
-    const db = emptyKeyedDb();
-    migrate(db, before);
-    expect(migrate(db, [...before, migration0017])).toEqual([17]);
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
-        )
-        .run().lastInsertRowid,
-    );
-    const comment = (text: string) =>
-      db
-        .prepare(
-          `INSERT INTO assessment_comments (assessment_id, target_cadre_id, text, source, count) VALUES (?, 1, ?, 'kiosk', 1)`,
-        )
-        .run(id, text);
-    expect(() => comment('')).toThrow(/CHECK/);
-    expect(() => comment('长'.repeat(201))).toThrow(/CHECK/);
-    comment('作风扎实');
-    expect(() => db.prepare('SELECT rowid FROM assessment_comments').all()).toThrow();
-    db.prepare(
-      `INSERT INTO assessment_void_forms (assessment_id, group_ref, kind, reason, source, count) VALUES (?, 'chief:C1', 'staff', 'excellentCapExceeded', 'paper', 1)`,
-    ).run(id);
-    expect(() =>
-      db
-        .prepare(
-          `INSERT INTO assessment_void_forms (assessment_id, group_ref, kind, reason, source, count) VALUES (?, 'chief:C1', 'staff', 'other', 'paper', 1)`,
-        )
-        .run(id),
-    ).toThrow(/CHECK/);
-    db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
-    expect(() => db.prepare('DELETE FROM assessment_comments').run()).toThrow('考核已归档');
-    expect(() => db.prepare('DELETE FROM assessment_void_forms').run()).toThrow('考核已归档');
-    expect(migrate(db, [...before, migration0017])).toEqual([]);
-  });
+  test(
+    'is version 17: voided staff forms as counts per group, comments as text and count only, both WITHOUT ROWID ' +
+      'and frozen once archived',
+    () => {
+      const before = MIGRATIONS.filter((m) => m.version < 17);
+      expect(MIGRATIONS).toContain(migration0017);
+      expect(migration0017).toMatchObject({ version: 17, name: 'forms-void-comments' });
+      const db = emptyKeyedDb();
+      migrate(db, before);
+      expect(migrate(db, [...before, migration0017])).toEqual([17]);
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+              `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+          )
+          .run().lastInsertRowid,
+      );
+      const comment = (text: string) =>
+        db
+          .prepare(
+            `INSERT INTO assessment_comments (assessment_id, target_cadre_id, text, source, count) VALUES (?, 1, ?, 'kiosk', 1)`,
+          )
+          .run(id, text);
+      expect(() => comment('')).toThrow(/CHECK/);
+      expect(() => comment('长'.repeat(201))).toThrow(/CHECK/);
+      comment('作风扎实');
+      expect(() => db.prepare('SELECT rowid FROM assessment_comments').all()).toThrow();
+      db.prepare(
+        `INSERT INTO assessment_void_forms (assessment_id, group_ref, kind, reason, source, count) VALUES (?, 'chief:` +
+          `C1', 'staff', 'excellentCapExceeded', 'paper', 1)`,
+      ).run(id);
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO assessment_void_forms (assessment_id, group_ref, kind, reason, source, count) VALUES (?, ` +
+              `'chief:C1', 'staff', 'other', 'paper', 1)`,
+          )
+          .run(id),
+      ).toThrow(/CHECK/);
+      db.prepare(`UPDATE assessments SET state = 'archived' WHERE id = ?`).run(id);
+      expect(() => db.prepare('DELETE FROM assessment_comments').run()).toThrow('考核已归档');
+      expect(() => db.prepare('DELETE FROM assessment_void_forms').run()).toThrow('考核已归档');
+      expect(migrate(db, [...before, migration0017])).toEqual([]);
+    },
+  );
 });
