@@ -44,7 +44,11 @@ export const intakeCalls = {
   'intake.commit': call<IntakeImportResult>()({
     input: z.strictObject({
       jobId: f.jobId,
-      leaveOut: z.array(z.number({ error: '行号无效' }).int('行号无效').positive('行号无效')).max(100000, '行号过多'),
+      leaveOut: z
+        .array(z.number({ error: '略过的行号无效' }).int('略过的行号无效').positive('略过的行号无效'), {
+          error: '略过的行号列表不正确',
+        })
+        .max(100000, '略过的行号过多'),
     }),
     access: DOSSIER_EDITORS,
     mutates: true,
@@ -66,9 +70,15 @@ export const intakeCalls = {
   'intake.accept': call<{ readonly accepted: number }>()({
     input: z.strictObject({
       rows: z
-        .array(z.strictObject({ id: f.id('待审核材料'), entry: entryCommonSchema.optional() }), {
-          error: '待审核材料列表不正确',
-        })
+        .array(
+          z.strictObject(
+            { id: f.id('待审核材料'), entry: entryCommonSchema.optional() },
+            { error: '待审核材料格式不正确' },
+          ),
+          {
+            error: '待审核材料列表不正确',
+          },
+        )
         .min(1, '请选择待审核材料')
         .max(2000, '一次最多采纳 2000 条'),
     }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { TestHost } from './host';
+import { samplePng } from './dossier';
 import { tempDir } from './tmp-store';
 
 /** One material as a unit types it, by column header of the 材料 sheet. */
@@ -101,4 +102,24 @@ export async function preview(h: TestHost, path: string, quarter = '2025Q3', uni
 export async function previewError(h: TestHost, path: string, quarter = '2025Q3', unitId?: number) {
   const [picked] = await h.pickOpen('intakePackage', path);
   return h.err('intake.preview', { quarter, token: picked!.token, ...(unitId ? { unitId } : {}) });
+}
+
+/** A unit's package filled with one material and its PDF, zipped, previewed (not committed): for the call tables. */
+export async function previewedPackage(h: TestHost): Promise<{ unitId: number; jobId: string; zip: string }> {
+  const units = await h.ok('units.list', {});
+  const unit = units.find((u) => u.name === '阿尔巴斯苏木');
+  if (!unit) throw new Error('previewedPackage needs the cadre 巴特尔 of 阿尔巴斯苏木 (dossierCadre)');
+  const { folder, files } = await generate(h, [unit.id]);
+  const filled = await fill(join(folder, files[0]!), [material({ 附件文件名: '表彰照片.png' })]);
+  const zip = await zipWith(filled, { '表彰照片.png': samplePng() });
+  const p = await preview(h, zip);
+  return { unitId: unit.id, jobId: p.jobId, zip };
+}
+
+/** As previewedPackage, then imported: one 待审核 row with one attachment. */
+export async function pendingMaterial(h: TestHost): Promise<{ unitId: number; rowId: number; attachmentId: number }> {
+  const { unitId, jobId } = await previewedPackage(h);
+  await h.ok('intake.commit', { jobId, leaveOut: [] });
+  const [row] = await h.ok('intake.list', { quarter: '2025Q3', status: 'pending' });
+  return { unitId, rowId: row!.id, attachmentId: row!.attachments[0]!.id };
 }
