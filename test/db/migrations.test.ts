@@ -19,6 +19,7 @@ import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
+import { migration0018 } from '../../db/migrations/0018-intake';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -54,7 +55,7 @@ describe('the migration list', () => {
   });
 
   test('a test below covers every migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]); // add a describe block for each new migration
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 18]); // add a describe block for each new migration
   });
 });
 
@@ -1230,5 +1231,33 @@ describe('0014-audit-signatures', () => {
     expect(db.prepare('SELECT signing_key FROM users').get()).toEqual({ signing_key: null });
     expect(db.prepare('SELECT signature FROM audit_log').get()).toEqual({ signature: null });
     expect(migrate(db, [...before, migration0014])).toEqual([]);
+  });
+});
+
+describe('0018-intake', () => {
+  test('is version 18, named intake: packages by serial, returned rows keyed by package and row, their files', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 18);
+    expect(MIGRATIONS).toContain(migration0018);
+    expect(migration0018).toMatchObject({ version: 18, name: 'intake' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0018])).toEqual([18]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['intake_packages', 'intake_rows', 'intake_attachments']));
+    db.prepare(
+      `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES ('乌兰镇', 'C1', 1, 't', 't')`,
+    ).run();
+    const pkg = (serial: string, quarter = '2025Q3') =>
+      db
+        .prepare(
+          `INSERT INTO intake_packages (serial, unit_id, quarter, deadline, return_to, created_by, created_at) VALUES (?, 1, ?, '2025-10-10', '组织部', 1, 't')`,
+        )
+        .run(serial, quarter);
+    pkg('s1');
+    expect(() => pkg('s1')).toThrow(/UNIQUE/);
+    expect(() => pkg('s2', '2025-3')).toThrow(/CHECK/);
+    expect(migrate(db, [...before, migration0018])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // 填报表 out and back on a real store: generation (sheets, drop-downs, identity, gaps), intake with problems by row
 // and column, 待审核 kept out of the dossier, 采纳 / 退回, the 退回清单, re-import, refusals by name, a zip's files.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,6 +10,7 @@ import { loginAs } from '../../helpers/roster';
 import { dossierCadre, dossierState, newestAudit, samplePdf, samplePng } from '../../helpers/dossier';
 import { fill, generate, material, preview, previewError, zipWith } from '../../helpers/intake';
 import { tempDir } from '../../helpers/tmp-store';
+import { hasLibreOffice } from '../../helpers/docx';
 
 async function fixture(h: TestHost) {
   await dossierCadre(h, '巴特尔', '阿尔巴斯苏木');
@@ -316,3 +318,31 @@ test('roles: a 查阅人 may not import or accept; bad input names its field', a
   expect((await h.err('intake.list', { quarter: '2025Q3' })).code).toBe('FORBIDDEN');
   expect((await h.err('intake.accept', { rows: [{ id: 1 }] })).code).toBe('FORBIDDEN');
 });
+
+test.runIf(hasLibreOffice())(
+  'a 填报表 saved again by LibreOffice (as WPS or Calc would) imports the same rows',
+  async () => {
+    const h = await newHostWithStore();
+    const { sumu } = await fixture(h);
+    const { folder, files } = await generate(h, [sumu]);
+    const filled = await fill(join(folder, files[0]!), [
+      material(),
+      material({ 干部: '李秀梅（阿尔巴斯苏木党委书记）', 标题: '带头完成防汛任务', 日期: '2025-09-02' }),
+    ]);
+    const out = tempDir('ganbu-lo-xlsx-');
+    const profile = tempDir('ganbu-lo-profile-');
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, filled],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+    const saved = join(out, '填好的.xlsx');
+    const p = await preview(h, saved);
+    expect(p.rows.map((r) => [r.rowNo, r.cadre, r.date, r.problems])).toEqual([
+      [3, '巴特尔（阿尔巴斯苏木党委书记）', '2025-08-14', []],
+      [4, '李秀梅（阿尔巴斯苏木党委书记）', '2025-09-02', []],
+    ]);
+    expect(await h.ok('intake.commit', { jobId: p.jobId, leaveOut: [] })).toMatchObject({ added: 2 });
+  },
+  180_000,
+);
