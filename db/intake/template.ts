@@ -179,7 +179,8 @@ function writeMaterials(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, p: Inta
   addValidation(ws, span(5), listRule(ranges[3]!, '评价标准', false));
   addValidation(ws, span(6), listRule(ranges[4]!, '正负面清单项', true));
   addValidation(ws, span(9), listRule(ranges[5]!, '来源/渠道', true));
-  for (let r = FIRST_DATA_ROW; r <= last; r++) ws.getCell(r, 2).numFmt = 'yyyy-mm-dd';
+  // A column style, not 500 styled cells: Excel applies it to what the unit types.
+  ws.getColumn(2).numFmt = 'yyyy-mm-dd';
 }
 
 function writeCadres(wb: ExcelJS.Workbook, p: IntakePackageSpec): void {
