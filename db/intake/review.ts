@@ -7,6 +7,7 @@ import { fail } from '../../shared/ipc/errors';
 import type { IntakeRowView, IntakeStatus, IntakeUnitCounts } from '../../shared/intake/types';
 import type { Database } from '../schema';
 import { readDossierCatalog } from '../dossier/catalog';
+import { INTAKE_BATCH } from '../dossier/read';
 import { assertEntryAllowed, birthMonths, insertEntries } from '../dossier/write';
 import { addTableSheet } from '../excel/table-sheet';
 import { newWorkbook, toBuffer } from '../excel/workbook';
@@ -18,9 +19,6 @@ function chunks<T>(xs: readonly T[]): T[][] {
   for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
   return out;
 }
-
-/** “某某镇 2025Q3 填报”: the 来源 an accepted material shows. */
-export const intakeSourceLabel = (unitName: string, quarter: string) => `${unitName} ${quarter} 填报`;
 
 const baseRows = (db: Kysely<Database>) =>
   db
@@ -156,7 +154,7 @@ export async function acceptIntake(
   const now = new Date().toISOString();
   const entryIds = await insertEntries(
     db,
-    planned.map((p) => ({ cadreId: p.r.cadre_id, entry: p.entry, batchId: `intake:${p.r.serial}` })),
+    planned.map((p) => ({ cadreId: p.r.cadre_id, entry: p.entry, batchId: `${INTAKE_BATCH}${p.r.serial}` })),
     catalog,
     userId,
     now,

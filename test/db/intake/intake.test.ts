@@ -178,6 +178,11 @@ test('intake: problems by row and column; good rows come in as 待审核, not in
     ['获评全旗优秀共产党员', `intake:${a!.packageSerial}`],
     ['带头完成防汛抢险任务', `intake:${a!.packageSerial}`],
   ]);
+  // The dossier names where it came from.
+  const dossier = await h.ok('dossier.get', { cadreId: a!.cadreId });
+  expect(dossier.entries.map((e) => [e.title, e.intakeSource])).toEqual([
+    ['获评全旗优秀共产党员', '阿尔巴斯苏木 2025Q3 填报'],
+  ]);
   const after2 = await h.ok('dossier.completeness', { quarter: '2025Q3' });
   expect(after2.gaps.find((g) => g.name === '巴特尔')!.missing).not.toContain('S5');
 
