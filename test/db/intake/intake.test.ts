@@ -351,3 +351,42 @@ test.runIf(hasLibreOffice())(
   },
   180_000,
 );
+
+test('an import cancelled while it runs writes nothing; a refused 采纳 leaves the row pending and the dossier as it was', async () => {
+  const h = await newHostWithStore();
+  const { sumu } = await fixture(h);
+  const { folder, files } = await generate(h, [sumu]);
+  const filled = await fill(join(folder, files[0]!), [material(), material({ 标题: '第二条' })]);
+  const p = await preview(h, filled);
+  const before = await dossierState(h);
+  await h.ok('jobs.cancel', { jobId: p.jobId });
+  expect(await h.err('intake.commit', { jobId: p.jobId, leaveOut: [] })).toMatchObject({ code: 'CANCELLED' });
+  expect(await h.host.session().db.selectFrom('intake_rows').selectAll().execute()).toEqual([]);
+  expect(await dossierState(h)).toEqual(before);
+
+  // Retried after the cancel: it comes in.
+  expect(await h.ok('intake.commit', { jobId: p.jobId, leaveOut: [4] })).toMatchObject({ added: 1, leftOut: 1 });
+  const [row] = await h.ok('intake.list', { quarter: '2025Q3' });
+  const kept = await dossierState(h);
+  // Edited into a date after today: refused, naming the material and its row.
+  const e = await h.err('intake.accept', {
+    rows: [
+      {
+        id: row!.id,
+        entry: {
+          date: '2999-01-01',
+          subItemCode: row!.subItemCode,
+          channelCode: row!.channelCode,
+          title: row!.title,
+          content: row!.content,
+          polarity: row!.polarity,
+          standardCodes: [...row!.standardCodes],
+          listItemCode: row!.listItemCode,
+        },
+      },
+    ],
+  });
+  expect(e.message).toMatch(/^巴特尔“获评全旗优秀共产党员”（第 3 行）：日期不能晚于今天/u);
+  expect(await dossierState(h)).toEqual(kept);
+  expect((await h.ok('intake.list', { quarter: '2025Q3' }))[0]!.status).toBe('pending');
+});
