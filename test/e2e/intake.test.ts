@@ -101,8 +101,19 @@ describe('填报表 out and back', () => {
     const li = rows.find((r) => r.cadreName === '李秀梅')!;
     await list.getByTestId(`intake-accept-${bater.id}`).click();
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(1);
+    // 修改后采纳 opens the entry form on the returned values (looked at, then closed untouched).
+    await list.getByTestId(`intake-edit-${li.id}`).click();
+    const edit = page.getByTestId('intake-edit');
+    await expect.poll(() => edit.getByTestId('entry-title').inputValue()).toBe('防汛抢险带头');
+    await animationsDone(page);
+    await settledScreenshot(page, 'intake-edit');
+    await edit.getByRole('button', { name: /取\s*消/u }).click();
+    await expect.poll(() => page.getByTestId('intake-edit').count()).toBe(0);
     await list.getByTestId(`intake-return-${li.id}`).click();
+    await page.getByTestId('reason-modal').locator('textarea').waitFor();
+    await animationsDone(page);
     await page.getByTestId('reason-modal').locator('textarea').fill('子项应为“重点工作跟进”，请改正后重新报送');
+    await settledScreenshot(page, 'intake-return');
     await page
       .getByTestId('reason-modal')
       .getByRole('button', { name: /退\s*回/u })

@@ -166,9 +166,9 @@ export function CompletenessPanel({
             ...(canEdit
               ? [
                   {
-                    title: '填报表（发出 / 待审核 / 已采纳 / 已退回）',
+                    title: '填报表（发出/待审/采纳/退回）',
                     key: 'intake',
-                    width: 260,
+                    width: 220,
                     render: (_v: unknown, r: UnitCompleteness) => {
                       const c = intake.get(r.unitId);
                       return c ? (
