@@ -1246,13 +1246,15 @@ describe('0018-intake', () => {
     db.prepare(
       `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`,
     ).run();
-    db.prepare(
-      `INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES ('乌兰镇', 'C1', 1, 't', 't')`,
-    ).run();
+    db.exec(`
+      INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
+      INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES ('乌兰镇', 'C1', 1, 't', 't');
+    `);
     const pkg = (serial: string, quarter = '2025Q3') =>
       db
         .prepare(
-          `INSERT INTO intake_packages (serial, unit_id, quarter, deadline, return_to, created_by, created_at) VALUES (?, 1, ?, '2025-10-10', '组织部', 1, 't')`,
+          `INSERT INTO intake_packages (serial, unit_id, quarter, deadline, return_to, created_by, created_at) ` +
+            `VALUES (?, 1, ?, '2025-10-10', '组织部', 1, 't')`,
         )
         .run(serial, quarter);
     pkg('s1');

@@ -29,7 +29,7 @@ async function openBook(path: string) {
   return wb;
 }
 
-test('generate: one workbook per unit named by quarter and unit, drop-downs, cadres with gaps, hidden identity; recorded and audited', async () => {
+test('generate: a workbook per unit named by quarter and unit, drop-downs, gaps, hidden identity; recorded, audited', async () => {
   const h = await newHostWithStore();
   const { sumu, org } = await fixture(h);
   const { folder, files } = await generate(h, [sumu, org]);
@@ -92,7 +92,7 @@ test('generate: one workbook per unit named by quarter and unit, drop-downs, cad
   ]);
 });
 
-test('intake: problems by row and column; good rows come in as 待审核, not in the dossier; 采纳 / 退回 / 退回清单; re-import adds nothing', async () => {
+test('intake: problems by row and column; 待审核 outside the dossier; 采纳 / 退回 / 退回清单; re-import adds nothing', async () => {
   const h = await newHostWithStore();
   const { sumu } = await fixture(h);
   const { folder, files } = await generate(h, [sumu]);
