@@ -422,6 +422,48 @@ export interface QuarterAttestationsTable {
   attested_at: string;
 }
 
+/** A generated 填报表 (migration 18). */
+export interface IntakePackagesTable {
+  id: Generated<number>;
+  serial: string;
+  unit_id: number;
+  quarter: string;
+  deadline: string;
+  return_to: string;
+  created_by: number;
+  created_at: string;
+}
+export interface IntakeRowsTable {
+  id: Generated<number>;
+  package_id: number;
+  row_no: number;
+  status: 'pending' | 'accepted' | 'returned';
+  cadre_id: number;
+  date: string;
+  sub_item_code: string;
+  channel_code: string;
+  polarity: 'positive' | 'negative' | 'neutral';
+  standard_codes: string;
+  list_item_code: string | null;
+  title: string;
+  content: string;
+  fingerprint: string;
+  entry_id: number | null;
+  return_reason: string | null;
+  imported_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+export interface IntakeAttachmentsTable {
+  id: Generated<number>;
+  row_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+}
+
 /** The sections required in a quarter (none stored: every live section). */
 export interface QuarterRequiredSectionsTable {
   quarter: string;
@@ -476,4 +518,7 @@ export interface Database {
   assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
   /** 不得评优 proposals dismissed (忽略), per assessment (migration 15); same shape as the 加减分 ones. */
   assessment_dismissed_ineligible: AssessmentDismissedProposalsTable;
+  intake_packages: IntakePackagesTable;
+  intake_rows: IntakeRowsTable;
+  intake_attachments: IntakeAttachmentsTable;
 }

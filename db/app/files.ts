@@ -15,6 +15,8 @@ const OPEN_ROLES: Readonly<Record<OpenPurpose, readonly Role[]>> = {
   attachment: ROSTER_EDITORS,
   backup: ADMIN,
   ballotExcel: ASSESSMENT_CLERKS,
+  intakeFolder: DOSSIER_EDITORS,
+  intakePackage: DOSSIER_EDITORS,
 };
 
 const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
@@ -31,6 +33,7 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   printRegister: DOSSIER_EDITORS,
   // The slips carry plain 评议码: only those who may generate codes save them.
   codeSlips: ADMIN,
+  intakeReturned: DOSSIER_EDITORS,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

@@ -19,6 +19,7 @@ import { panelHandlers } from '../assessment/panel-service';
 import { assessmentExcelHandlers } from '../assessment/excel/service';
 import { printHandlers } from '../print/service';
 import { collectionHandlers } from '../dossier/collection';
+import { intakeHandlers } from '../intake/service';
 import { unitExcelHandlers } from '../roster/units-excel';
 import { selectionHandlers } from '../print/selections';
 import { fileHandlers } from './files';
@@ -60,6 +61,7 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...assessmentExcelHandlers,
   ...printHandlers,
   ...collectionHandlers,
+  ...intakeHandlers,
   ...unitExcelHandlers,
   ...selectionHandlers,
 };

@@ -65,6 +65,13 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
     multiple: false,
     folder: false,
   },
+  intakeFolder: { title: '选择存放填报表的文件夹', filters: [], multiple: false, folder: true },
+  intakePackage: {
+    title: '选择单位报回的填报表（Excel 或 zip 压缩包）',
+    filters: [{ name: '填报表（.xlsx、.zip）', extensions: ['xlsx', 'zip'] }],
+    multiple: false,
+    folder: false,
+  },
 };
 
 const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
@@ -80,6 +87,7 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   printPdf: { title: '保存打印文件（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
   printRegister: { title: '导出打印登记', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   codeSlips: { title: '保存评议码条（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
+  intakeReturned: { title: '导出退回清单', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
 };
 
 /** Renders a print route of the app (e.g. `print/<jobId>`) to PDF bytes: Electron's printToPDF in the app. */

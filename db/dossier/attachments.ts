@@ -53,30 +53,46 @@ const KINDS: Readonly<Record<string, Kind>> = {
 
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
 
-/** Checks a picked file and reads it; every refusal names the file and says why, in Chinese, before anything is written. */
-export function readAttachmentFile(
-  path: string,
-  field = 'token',
-): { fileName: string; mime: string; data: Buffer; sha256: string } {
-  const fileName = basename(path);
+export interface CheckedAttachment {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly data: Buffer;
+  readonly sha256: string;
+}
+
+const typeRefusal = (fileName: string) =>
+  `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`;
+export const tooLargeRefusal = (fileName: string, size: number) =>
+  `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`;
+
+/** The Chinese refusal of a file name's type, or null when attachments take it (checked before reading it). */
+export function attachmentTypeProblem(fileName: string): string | null {
+  return KINDS[extname(fileName).slice(1).toLowerCase()] ? null : typeRefusal(fileName);
+}
+
+/** Checks bytes read from elsewhere (a picked file, a zip entry): type by content, size, not empty. */
+export function checkAttachmentBytes(fileName: string, data: Buffer, field = 'token'): CheckedAttachment {
   const ext = extname(fileName).slice(1).toLowerCase();
   const kind = KINDS[ext];
-  if (!kind)
-    fail(
-      'VALIDATION',
-      `附件“${fileName}”的类型不支持：只能上传图片（jpg、png、gif、bmp、webp）、PDF 或 Word（doc、docx）`,
-      field,
-    );
-  const data = readUserFile(path, {
-    maxBytes: MAX_ATTACHMENT_BYTES,
-    tooLarge: (size) => `附件“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限`,
-    field,
-  });
+  if (!kind) fail('VALIDATION', typeRefusal(fileName), field);
+  if (data.length > MAX_ATTACHMENT_BYTES) fail('VALIDATION', tooLargeRefusal(fileName, data.length), field);
   if (data.length === 0) fail('VALIDATION', `附件“${fileName}”是空文件`, field);
   if (!kind!.matches(data)) {
     fail('VALIDATION', `附件“${fileName}”的内容不是${kind!.label}，与扩展名“.${ext}”不符，已拒绝上传`, field);
   }
   return { fileName, mime: kind!.mime, data, sha256: createHash('sha256').update(data).digest('hex') };
+}
+
+/** Checks a picked file and reads it; every refusal names the file and says why, in Chinese, before anything is written. */
+export function readAttachmentFile(path: string, field = 'token'): CheckedAttachment {
+  const fileName = basename(path);
+  if (attachmentTypeProblem(fileName)) fail('VALIDATION', typeRefusal(fileName), field);
+  const data = readUserFile(path, {
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    tooLarge: (size) => tooLargeRefusal(fileName, size),
+    field,
+  });
+  return checkAttachmentBytes(fileName, data, field);
 }
 
 export async function insertAttachment(

@@ -24,17 +24,19 @@ export async function previewAttachment(db: Kysely<Database>, id: number): Promi
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return fail('NOT_FOUND', '找不到该附件，可能已被删除', 'id');
-  const data = Buffer.from(row.data);
-  const fileName = row.file_name;
-  if (row.mime.startsWith('image/'))
-    return { kind: 'image', fileName, mime: row.mime, base64: data.toString('base64') };
-  if (row.mime === 'application/pdf') {
+  return previewOf(row.file_name, row.mime, Buffer.from(row.data));
+}
+
+/** What the viewer shows of a stored file (a dossier attachment or one still waiting for 审核). */
+export async function previewOf(fileName: string, mime: string, data: Buffer): Promise<AttachmentPreview> {
+  if (mime.startsWith('image/')) return { kind: 'image', fileName, mime: mime, base64: data.toString('base64') };
+  if (mime === 'application/pdf') {
     if (!pdfLooksWhole(data))
       fail('VALIDATION', `附件“${fileName}”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件`, 'id');
-    return { kind: 'pdf', fileName, mime: row.mime, base64: data.toString('base64') };
+    return { kind: 'pdf', fileName, mime: mime, base64: data.toString('base64') };
   }
-  if (row.mime === 'application/msword') return { kind: 'unsupported', fileName, message: LEGACY_WORD_MESSAGE };
-  if (row.mime === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') {
+  if (mime === 'application/msword') return { kind: 'unsupported', fileName, message: LEGACY_WORD_MESSAGE };
+  if (mime === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') {
     return { kind: 'word', fileName, ...(await docxBlocks(data, fileName)) };
   }
   return { kind: 'unsupported', fileName, message: `附件“${fileName}”的类型不能在应用内预览` };

@@ -19,6 +19,32 @@ async function userNames(db: Kysely<Database>): Promise<Map<number, string>> {
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** The batch of entries accepted from a 填报表: `intake:<package serial>`. */
+export const INTAKE_BATCH = 'intake:';
+
+/** “某某镇 2025Q3 填报” by batch id, for entries accepted from a 填报表 (their batch is `intake:<serial>`). */
+async function intakeSources(
+  db: Kysely<Database>,
+  rows: readonly { batch_id: string | null }[],
+): Promise<Map<string, string>> {
+  const serials = [
+    ...new Set(
+      rows.flatMap((r) => (r.batch_id?.startsWith(INTAKE_BATCH) ? [r.batch_id.slice(INTAKE_BATCH.length)] : [])),
+    ),
+  ];
+  const out = new Map<string, string>();
+  for (let i = 0; i < serials.length; i += ID_CHUNK) {
+    const found = await db
+      .selectFrom('intake_packages')
+      .innerJoin('units', 'units.id', 'intake_packages.unit_id')
+      .select(['intake_packages.serial', 'intake_packages.quarter', 'units.name'])
+      .where('serial', 'in', serials.slice(i, i + ID_CHUNK))
+      .execute();
+    for (const p of found) out.set(`${INTAKE_BATCH}${p.serial}`, `${p.name} ${p.quarter} 填报`);
+  }
+  return out;
+}
+
 /** Entries by id (any cadres), in date order, with everything the window shows. */
 export async function readEntries(
   db: Kysely<Database>,
@@ -79,6 +105,7 @@ export async function readEntries(
       attachments.set(a.entry_id, [...(attachments.get(a.entry_id) ?? []), meta]);
     }
   }
+  const intake = await intakeSources(db, rows);
   const standardOrder = [...catalog.standards.keys()];
   return rows.map((r) => {
     const listItem = r.list_item_code === null ? null : catalog.listItems.get(r.list_item_code);
@@ -110,6 +137,7 @@ export async function readEntries(
       editable: r.origin === 'manual' || isHoursKey(r.auto_key),
       sourceRecordIds: (sources.get(r.id) ?? []).sort((a, b) => a - b),
       batchId: r.batch_id,
+      intakeSource: (r.batch_id && intake.get(r.batch_id)) ?? null,
       enteredBy: user(r.entered_by),
       enteredAt: r.entered_at,
       verifiedBy: r.verified_by === null ? null : user(r.verified_by),

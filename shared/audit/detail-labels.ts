@@ -138,4 +138,15 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   closesApp: '关闭程序',
   previousStoreKeptIn: '原档案库保存于',
   ...PORTRAIT_CONFIG_LABELS,
+  // 填报表 intake.
+  deadline: '报送截止日期',
+  returnTo: '退回对象',
+  units: '单位',
+  serial: '填报表序列号',
+  leftOut: '略过',
+  accepted: '采纳',
+  edited: '其中修改后采纳',
+  intakeRows: '填报材料编号',
+  entryIds: '材料编号',
+  returned: '退回',
 };

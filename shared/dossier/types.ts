@@ -105,6 +105,8 @@ export interface DossierEntry {
   /** Training records behind an automatic entry. */
   readonly sourceRecordIds: readonly number[];
   readonly batchId: string | null;
+  /** A material a unit returned in its 填报表 and a 档案管理员 accepted: “某某镇 2025Q3 填报”. */
+  readonly intakeSource: string | null;
   readonly enteredBy: UserRef;
   readonly enteredAt: string;
   readonly verifiedBy: UserRef | null;

@@ -117,6 +117,11 @@ export const ACTION_LABELS: Readonly<
   'collection.attestNone': '季度采集核查无材料',
   'collection.withdrawAttestation': '撤销季度采集核查',
   'collection.setRequiredSections': '设置季度必填板块',
+  'intake.generate': '生成填报表',
+  'intake.commit': '导入填报表',
+  'intake.accept': '采纳填报材料',
+  'intake.return': '退回填报材料',
+  'intake.exportReturned': '导出退回清单',
 };
 
 export const actionLabel = (action: string): string =>

@@ -149,6 +149,15 @@ export const CALL_NAME_LIST = [
   'collection.attestNone',
   'collection.withdrawAttestation',
   'collection.setRequiredSections',
+  'intake.generate',
+  'intake.preview',
+  'intake.commit',
+  'intake.list',
+  'intake.counts',
+  'intake.accept',
+  'intake.return',
+  'intake.exportReturned',
+  'intake.previewAttachment',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -12,7 +12,18 @@ export const SAVE_PURPOSES = [
   'printPdf',
   'printRegister',
   'codeSlips',
+  'intakeReturned',
 ] as const;
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
-export const OPEN_PURPOSES = ['excel', 'lrmx', 'lrmxFolder', 'photo', 'backup', 'attachment', 'ballotExcel'] as const;
+export const OPEN_PURPOSES = [
+  'excel',
+  'lrmx',
+  'lrmxFolder',
+  'photo',
+  'backup',
+  'attachment',
+  'ballotExcel',
+  'intakeFolder',
+  'intakePackage',
+] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];

@@ -18,6 +18,7 @@ import { defaultAssessmentConfig } from '../../shared/assessment/config-schema';
 import { suggestedPlan } from '../../shared/assessment/suggested-grades';
 import { buildBallotTemplate } from '../../db/assessment/excel/template';
 import { commitInput, fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
+import { pendingMaterial, previewedPackage } from '../helpers/intake';
 
 type Host = TestHost & { recoveryCode: string };
 /**
@@ -333,6 +334,44 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
   },
   'collection.setRequiredSections': {
     run: (h) => h.ok('collection.setRequiredSections', { quarter: '2025Q3', sectionCodes: ['S1', 'S2'] }),
+  },
+  'intake.generate': {
+    prepare: async (h) => {
+      await dossierCadre(h);
+      const [unit] = await h.ok('units.list', {});
+      const [folder] = await h.pickOpen('intakeFolder', tempDir('ganbu-intake-'));
+      return { unitId: unit!.id, token: folder!.token };
+    },
+    run: (h, p: { unitId: number; token: string }) =>
+      h.ok('intake.generate', {
+        quarter: '2025Q3',
+        unitIds: [p.unitId],
+        deadline: '2025-10-10',
+        returnTo: '干部一科',
+        token: p.token,
+      }),
+  },
+  'intake.commit': {
+    prepare: async (h) => (await dossierCadre(h), (await previewedPackage(h)).jobId),
+    run: (h, jobId: string) => h.ok('intake.commit', { jobId, leaveOut: [] }),
+  },
+  'intake.accept': {
+    prepare: async (h) => (await dossierCadre(h), (await pendingMaterial(h)).rowId),
+    run: (h, id: number) => h.ok('intake.accept', { rows: [{ id }] }),
+  },
+  'intake.return': {
+    prepare: async (h) => (await dossierCadre(h), (await pendingMaterial(h)).rowId),
+    run: (h, id: number) => h.ok('intake.return', { ids: [id], reason: '材料不完整' }),
+  },
+  'intake.exportReturned': {
+    prepare: async (h) => {
+      await dossierCadre(h);
+      const { unitId, rowId } = await pendingMaterial(h);
+      await h.ok('intake.return', { ids: [rowId], reason: '材料不完整' });
+      return { unitId, token: await savedTo(h, 'intakeReturned', '退回清单.xlsx') };
+    },
+    run: (h, p: { unitId: number; token: string }) =>
+      h.ok('intake.exportReturned', { quarter: '2025Q3', unitId: p.unitId, token: p.token }),
   },
   'dossier.exportMissing': {
     prepare: async (h) => (await dossierCadre(h), savedTo(h, 'quarterGaps', '缺项名单.xlsx')),
@@ -831,6 +870,9 @@ describe('one audit entry per change', () => {
       group: 'chief:C1',
       count: 1,
     });
+    // A 待审核 material with its file (importing is a change, so before the count); a fresh copy of its zip to preview.
+    const intake = await pendingMaterial(h);
+    const [intakeFile] = await h.pickOpen('intakePackage', (await previewedPackage(h)).zip);
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
@@ -884,6 +926,10 @@ describe('one audit entry per change', () => {
       'rankings.whatIf': () => ({ assessmentId: assessment.id, weights: defaultAssessmentConfig().weights }),
       'codes.list': () => ({ assessmentId: assessment.id }),
       'paper.list': () => ({ assessmentId: assessment.id }),
+      'intake.preview': () => ({ quarter: '2025Q3', token: intakeFile!.token }),
+      'intake.list': () => ({ quarter: '2025Q3' }),
+      'intake.counts': () => ({ quarter: '2025Q3' }),
+      'intake.previewAttachment': () => ({ id: intake.attachmentId }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {

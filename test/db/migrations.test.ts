@@ -22,6 +22,7 @@ import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
 import { migration0017 } from '../../db/migrations/0017-forms-void-comments';
+import { migration0018 } from '../../db/migrations/0018-intake';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -62,7 +63,7 @@ describe('the migration list', () => {
 
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
   });
 });
 
@@ -1417,4 +1418,33 @@ describe('0017-forms-void-comments', () => {
       expect(migrate(db, [...before, migration0017])).toEqual([]);
     },
   );
+});
+describe('0018-intake', () => {
+  test('is version 18, named intake: packages by serial, returned rows keyed by package and row, their files', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 18);
+    expect(MIGRATIONS).toContain(migration0018);
+    expect(migration0018).toMatchObject({ version: 18, name: 'intake' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0018])).toEqual([18]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['intake_packages', 'intake_rows', 'intake_attachments']));
+    db.prepare(
+      `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`,
+    ).run();
+    db.exec(`
+      INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
+      INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES ('乌兰镇', 'C1', 1, 't', 't');
+    `);
+    const pkg = (serial: string, quarter = '2025Q3') =>
+      db
+        .prepare(
+          `INSERT INTO intake_packages (serial, unit_id, quarter, deadline, return_to, created_by, created_at) ` +
+            `VALUES (?, 1, ?, '2025-10-10', '组织部', 1, 't')`,
+        )
+        .run(serial, quarter);
+    pkg('s1');
+    expect(() => pkg('s1')).toThrow(/UNIQUE/);
+    expect(() => pkg('s2', '2025-3')).toThrow(/CHECK/);
+    expect(migrate(db, [...before, migration0018])).toEqual([]);
+  });
 });

@@ -38,18 +38,29 @@ function PdfView({ base64 }: { base64: string }) {
   );
 }
 
-export function AttachmentViewer({ attachment, onClose }: { attachment: AttachmentMeta; onClose: () => void }) {
+/** Stored dossier attachments by default; files still waiting for 审核 come through their own call. */
+const dossierPreview = (id: number) => call('attachments.preview', { id });
+
+export function AttachmentViewer({
+  attachment,
+  onClose,
+  load = dossierPreview,
+}: {
+  attachment: Pick<AttachmentMeta, 'id' | 'fileName' | 'mime' | 'size'>;
+  onClose: () => void;
+  load?: (id: number) => Promise<AttachmentPreview>;
+}) {
   const [preview, setPreview] = useState<AttachmentPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    call('attachments.preview', { id: attachment.id })
+    load(attachment.id)
       .then((p) => live && setPreview(p))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [attachment.id]);
+  }, [attachment.id, load]);
   const isImage = attachment.mime.startsWith('image/');
   return (
     <Modal

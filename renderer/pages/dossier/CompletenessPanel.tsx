@@ -22,24 +22,14 @@ import type {
   UnitCompleteness,
   CadreGap,
 } from '../../../shared/dossier/types';
-import { localToday, quarterLabel, quarterOf } from '../../../shared/dossier/quarter';
+import { quarterLabel } from '../../../shared/dossier/quarter';
+import type { IntakeUnitCounts } from '../../../shared/intake/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { formatDateTime } from '../../lib/format';
 import { AttestDialog, type AttestTarget } from './collection/AttestDialog';
 import { RequiredSectionsDialog } from './collection/RequiredSectionsDialog';
-
-function quarterOptions(): string[] {
-  const now = quarterOf(localToday());
-  const out: string[] = [];
-  let [y, q] = [Number(now.slice(0, 4)), Number(now.slice(5))];
-  for (let i = 0; i < 12; i++) {
-    out.push(`${y}Q${q}`);
-    q -= 1;
-    if (q === 0) [y, q] = [y - 1, 4];
-  }
-  return out;
-}
+import { quarterOptions } from './collection/quarters';
 
 export function CompletenessPanel({
   onOpenCadre,
@@ -56,6 +46,8 @@ export function CompletenessPanel({
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
   const [data, setData] = useState<QuarterCompleteness | null>(null);
+  // 填报表 sent and returned per unit (only editors may read them).
+  const [intake, setIntake] = useState<ReadonlyMap<number, IntakeUnitCounts>>(new Map());
   const [unitId, setUnitId] = useState<number | null>(null);
   const [attest, setAttest] = useState<AttestTarget | null>(null);
   const [choosing, setChoosing] = useState(false);
@@ -66,7 +58,11 @@ export function CompletenessPanel({
     call('dossier.completeness', { quarter })
       .then(setData)
       .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [quarter, message]);
+    if (canEdit)
+      call('intake.counts', { quarter })
+        .then((c) => setIntake(new Map(c.map((u) => [u.unitId, u]))))
+        .catch((e: unknown) => message.error(errorMessage(e)));
+  }, [quarter, message, canEdit]);
   useEffect(() => {
     setData(null);
     load();
@@ -165,11 +161,30 @@ export function CompletenessPanel({
             { title: '单位', dataIndex: 'unitName' },
             { title: '在职干部', dataIndex: 'cadres', width: 100, render: (n: number) => `${n} 人` },
             { title: '已采集 / 应采集（人·板块）', width: 200, render: (_v, r) => `${r.filled} / ${r.slots}` },
-            { title: '其中经核查无材料', dataIndex: 'attested', width: 150 },
+            { title: '其中经核查无材料', dataIndex: 'attested', width: 130 },
+            ...(canEdit
+              ? [
+                  {
+                    title: '填报表（发出/待审/采纳/退回）',
+                    key: 'intake',
+                    width: 220,
+                    render: (_v: unknown, r: UnitCompleteness) => {
+                      const c = intake.get(r.unitId);
+                      return c ? (
+                        <span data-testid={`intake-counts-${r.unitId}`}>
+                          {`${c.sent} 份 / ${c.pending} / ${c.accepted} / ${c.returned}`}
+                        </span>
+                      ) : (
+                        <Typography.Text type="secondary">未发</Typography.Text>
+                      );
+                    },
+                  },
+                ]
+              : []),
             {
               title: '完成率',
               dataIndex: 'percent',
-              width: 240,
+              width: 200,
               render: (p: number) => (
                 <Progress percent={p} size="small" status={p < 60 ? 'exception' : p < 100 ? 'active' : 'success'} />
               ),

@@ -10,6 +10,7 @@ import { BulkEntryPanel } from './BulkEntryPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { CompletenessPanel } from './CompletenessPanel';
 import { SearchPanel } from './SearchPanel';
+import { IntakeReviewPanel } from './collection/IntakeReviewPanel';
 import { useDossierCatalog } from './useDossierCatalog';
 import { useCurrentCadre } from '../../layout/current-cadre';
 
@@ -24,6 +25,7 @@ export function DossierPage({ user }: { user: SessionUser }) {
   const [collectionShown, setCollectionShown] = useState(0);
   // Entries withdrawn in a dossier change the hours batches: the training tab re-reads them when shown again.
   const [trainingShown, setTrainingShown] = useState(0);
+  const [intakeShown, setIntakeShown] = useState(0);
   const catalog = useDossierCatalog();
   const canEdit = DOSSIER_EDITORS.includes(user.role);
   const openCadre = (id: number) => {
@@ -63,6 +65,7 @@ export function DossierPage({ user }: { user: SessionUser }) {
           if (t === 'dossier') setShown((n) => n + 1);
           if (t === 'completeness') setCollectionShown((n) => n + 1);
           if (t === 'training') setTrainingShown((n) => n + 1);
+          if (t === 'intake') setIntakeShown((n) => n + 1);
         }}
         items={[
           { key: 'dossier', label: '干部档案', children: dossierTab },
@@ -88,6 +91,15 @@ export function DossierPage({ user }: { user: SessionUser }) {
               />
             ),
           },
+          ...(canEdit
+            ? [
+                {
+                  key: 'intake',
+                  label: '填报审核',
+                  children: <IntakeReviewPanel catalog={catalog} refresh={intakeShown} />,
+                },
+              ]
+            : []),
           { key: 'search', label: '全文检索', children: <SearchPanel onOpenCadre={openCadre} /> },
         ]}
       />

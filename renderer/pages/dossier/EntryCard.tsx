@@ -156,6 +156,7 @@ export function EntryCard({
         <Typography.Text type="secondary">
           {entry.section.name} › {entry.subItem.name}
           {entry.subItem.retired ? '（已停用）' : ''} · 来源：{entry.channel.name}
+          {entry.intakeSource ? `（${entry.intakeSource}）` : ''}
         </Typography.Text>
         {entry.content ? (
           <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{entry.content}</Typography.Paragraph>

@@ -1,0 +1,236 @@
+// intake.preview / intake.commit: a returned 填报表 checked against its package record, previewed row by row, then
+// its good rows stored as 待审核 (keyed by package serial and row: the same file twice adds nothing).
+import { basename } from 'node:path';
+import type { Kysely } from 'kysely';
+import { localToday, quarterLabel } from '../../shared/dossier/quarter';
+import { fail } from '../../shared/ipc/errors';
+import type { IntakeImportResult, IntakePreview, IntakePreviewRow } from '../../shared/intake/types';
+import type { Database } from '../schema';
+import { readDossierCatalog } from '../dossier/catalog';
+import { readUserFile } from '../fs/user-file';
+import { yieldToEventLoop, type Jobs } from '../app/jobs';
+import { openWorkbook } from '../roster/excel/parse';
+import { INTAKE_TEMPLATE_VERSION, cadreLookup } from './layout';
+import { readIntakeRows, readIdentity, type ParsedIntakeRow } from './parse';
+import { readReturnedPackage } from './read-package';
+
+export const INTAKE_JOB = 'intakePackage';
+export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+
+export interface IntakeJob {
+  readonly packageId: number;
+  readonly serial: string;
+  readonly unitName: string;
+  readonly quarter: string;
+  readonly fileName: string;
+  readonly rows: readonly ParsedIntakeRow[];
+}
+
+const hasError = (r: ParsedIntakeRow) => r.problems.some((p) => p.level === 'error');
+
+interface Existing {
+  readonly id: number;
+  readonly row_no: number;
+  readonly status: 'pending' | 'accepted' | 'returned';
+  readonly fingerprint: string;
+}
+
+const existingRows = (db: Kysely<Database>, packageId: number): Promise<Existing[]> =>
+  db
+    .selectFrom('intake_rows')
+    .select(['id', 'row_no', 'status', 'fingerprint'])
+    .where('package_id', '=', packageId)
+    .execute();
+
+function outcomeOf(r: ParsedIntakeRow, before: Existing | undefined): IntakePreviewRow['outcome'] {
+  if (!before) return 'new';
+  if (before.fingerprint === r.fingerprint) return 'same';
+  return before.status === 'accepted' ? 'decided' : 'replace';
+}
+
+export async function previewIntake(
+  db: Kysely<Database>,
+  jobs: Jobs,
+  input: { path: string; quarter: string; unitId?: number | undefined; storeId: string },
+): Promise<IntakePreview> {
+  const fileName = basename(input.path);
+  const bytes = readUserFile(input.path, {
+    maxBytes: MAX_PACKAGE_BYTES,
+    tooLarge: () => '文件过大（超过 1 GB），请拆分后交回',
+    field: 'file',
+  });
+  const pkg = await readReturnedPackage(bytes, fileName);
+  const opened = await openWorkbook(pkg.workbook);
+  if (!opened.ok) return fail('VALIDATION', opened.error, 'file');
+  const id = readIdentity(opened.wb);
+  if (!id)
+    return fail('VALIDATION', `“${fileName}”不是本系统生成的填报表（缺少包信息），请使用下发的填报表填写`, 'file');
+  if (id.storeId !== input.storeId)
+    fail('VALIDATION', `“${fileName}”是其他档案库生成的填报表（${id.unitName}），不能导入本档案库`, 'file');
+  if (id.version !== INTAKE_TEMPLATE_VERSION)
+    fail('VALIDATION', `“${fileName}”的填报表版本与本系统不符，请重新生成填报表后填写`, 'file');
+  const record = await db
+    .selectFrom('intake_packages')
+    .innerJoin('units', 'units.id', 'intake_packages.unit_id')
+    .select(['intake_packages.id', 'intake_packages.unit_id', 'intake_packages.quarter', 'units.name as unit_name'])
+    .where('serial', '=', id.serial)
+    .executeTakeFirst();
+  if (!record)
+    return fail('VALIDATION', `找不到“${fileName}”的生成记录（序列号 ${id.serial}），可能是被改动过的文件`, 'file');
+  if (record.unit_id !== id.unitId || record.quarter !== id.quarter)
+    fail('VALIDATION', `“${fileName}”的包信息与生成记录不符，文件可能被改动过，请重新生成填报表`, 'file');
+  const which = `${record.unit_name}${quarterLabel(record.quarter)}`;
+  if (record.quarter !== input.quarter)
+    fail(
+      'VALIDATION',
+      `“${fileName}”是${which}的填报表，不是${quarterLabel(input.quarter)}的，请在季度采集中选择对应季度后导入`,
+      'file',
+    );
+  if (input.unitId !== undefined && input.unitId !== record.unit_id) {
+    const unit = await db.selectFrom('units').select('name').where('id', '=', input.unitId).executeTakeFirst();
+    fail('VALIDATION', `“${fileName}”是${which}的填报表，不是${unit?.name ?? '所选单位'}的`, 'file');
+  }
+  const [catalog, cadres] = await Promise.all([
+    readDossierCatalog(db),
+    db
+      .selectFrom('cadres')
+      .select(['id', 'name', 'current_post', 'birth_month'])
+      .where('unit_id', '=', record.unit_id)
+      .where('status', '=', '在职')
+      .execute(),
+  ]);
+  const parsed = readIntakeRows(opened.wb, {
+    quarter: record.quarter,
+    today: localToday(),
+    catalog,
+    cadres: cadreLookup(cadres.map((c) => ({ id: c.id, name: c.name, post: c.current_post }))),
+    birthMonths: new Map(cadres.map((c) => [c.id, c.birth_month])),
+    files: pkg.files,
+  });
+  if (!parsed.ok) return fail('VALIDATION', parsed.error, 'file');
+  if (parsed.rows.length === 0) fail('VALIDATION', `“${fileName}”的材料表中没有填写任何材料`, 'file');
+  const before = new Map((await existingRows(db, record.id)).map((e) => [e.row_no, e]));
+  const inFile = new Set(parsed.rows.map((r) => r.rowNo));
+  const jobId = jobs.create(INTAKE_JOB, {
+    packageId: record.id,
+    serial: id.serial,
+    unitName: record.unit_name,
+    quarter: record.quarter,
+    fileName,
+    rows: parsed.rows,
+  } satisfies IntakeJob);
+  return {
+    jobId,
+    fileName,
+    unitName: record.unit_name,
+    quarter: record.quarter,
+    serial: id.serial,
+    rows: parsed.rows.map((r) => ({
+      rowNo: r.rowNo,
+      cadre: r.cadreText,
+      date: r.dateText,
+      title: r.title,
+      attachments: r.attachmentNames,
+      problems: r.problems,
+      outcome: outcomeOf(r, before.get(r.rowNo)),
+    })),
+    dropped: [...before.values()].filter((e) => e.status === 'pending' && !inFile.has(e.row_no)).length,
+  };
+}
+
+async function insertFiles(db: Kysely<Database>, rowId: number, r: ParsedIntakeRow): Promise<void> {
+  if (r.files.length === 0) return;
+  await db
+    .insertInto('intake_attachments')
+    .values(
+      r.files.map((f) => ({
+        row_id: rowId,
+        file_name: f.fileName,
+        mime: f.mime,
+        size: f.data.length,
+        sha256: f.sha256,
+        data: f.data,
+      })),
+    )
+    .execute();
+}
+
+const rowValues = (r: ParsedIntakeRow) => {
+  const e = r.entry!;
+  return {
+    cadre_id: r.cadreId!,
+    date: e.date,
+    sub_item_code: e.subItemCode,
+    channel_code: e.channelCode,
+    polarity: e.polarity,
+    standard_codes: JSON.stringify(e.standardCodes),
+    list_item_code: e.listItemCode,
+    title: e.title,
+    content: e.content,
+    fingerprint: r.fingerprint,
+  };
+};
+
+/** Stores the previewed rows; the job's progress is reported and a cancel rolls the call's transaction back. */
+export async function commitIntake(
+  db: Kysely<Database>,
+  jobs: Jobs,
+  jobId: string,
+  job: IntakeJob,
+  leaveOut: ReadonlySet<number>,
+): Promise<IntakeImportResult> {
+  const before = new Map((await existingRows(db, job.packageId)).map((e) => [e.row_no, e]));
+  const now = new Date().toISOString();
+  const result = { added: 0, replaced: 0, removed: 0, unchanged: 0, leftOut: 0 };
+  const inFile = new Set(job.rows.map((r) => r.rowNo));
+  // The unit dropped these rows from its corrected file: still pending, so they go.
+  const dropped = [...before.values()].filter((e) => e.status === 'pending' && !inFile.has(e.row_no));
+  for (let i = 0; i < dropped.length; i += 500)
+    await db
+      .deleteFrom('intake_rows')
+      .where(
+        'id',
+        'in',
+        dropped.slice(i, i + 500).map((e) => e.id),
+      )
+      .execute();
+  result.removed = dropped.length;
+  for (let i = 0; i < job.rows.length; i++) {
+    const r = job.rows[i]!;
+    const prev = before.get(r.rowNo);
+    if (hasError(r) || !r.entry || leaveOut.has(r.rowNo)) result.leftOut += 1;
+    else if (prev && (prev.fingerprint === r.fingerprint || prev.status === 'accepted')) result.unchanged += 1;
+    else if (prev) {
+      // A corrected row (pending, or returned and sent again) replaces what was there and waits for 审核 again.
+      await db
+        .updateTable('intake_rows')
+        .set({
+          ...rowValues(r),
+          status: 'pending',
+          return_reason: null,
+          imported_at: now,
+          decided_by: null,
+          decided_at: null,
+        })
+        .where('id', '=', prev.id)
+        .execute();
+      await db.deleteFrom('intake_attachments').where('row_id', '=', prev.id).execute();
+      await insertFiles(db, prev.id, r);
+      result.replaced += 1;
+    } else {
+      const { id } = await db
+        .insertInto('intake_rows')
+        .values({ ...rowValues(r), package_id: job.packageId, row_no: r.rowNo, status: 'pending', imported_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertFiles(db, id, r);
+      result.added += 1;
+    }
+    if (i % 100 === 99) {
+      jobs.progress(jobId, i + 1, job.rows.length);
+      await yieldToEventLoop();
+    }
+  }
+  jobs.progress(jobId, job.rows.length, job.rows.length);
+  return result;
+}

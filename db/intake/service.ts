@@ -1,0 +1,109 @@
+// 填报表 intake's handlers: generation, preview and import of a returned file, 审核 (采纳 / 退回), 退回清单, counts.
+import { basename } from 'node:path';
+import { quarterLabel } from '../../shared/dossier/quarter';
+import { fail } from '../../shared/ipc/errors';
+import type { Handlers } from '../app/context';
+import { writeFileAtomic } from '../fs/atomic';
+import { previewOf } from '../dossier/preview';
+import { jobOutcome } from '../roster/job-outcome';
+import { generatePackages } from './generate';
+import { INTAKE_JOB, commitIntake, previewIntake, type IntakeJob } from './import';
+import { acceptIntake, intakeCounts, listIntake, returnIntake, returnedWorkbook } from './review';
+
+type IntakeCalls =
+  | 'intake.generate'
+  | 'intake.preview'
+  | 'intake.commit'
+  | 'intake.list'
+  | 'intake.counts'
+  | 'intake.accept'
+  | 'intake.return'
+  | 'intake.exportReturned'
+  | 'intake.previewAttachment';
+
+const NAMES_IN_AUDIT = 20;
+
+export const intakeHandlers: Handlers<IntakeCalls> = {
+  async 'intake.generate'({ store, db, rec, io }, input) {
+    const out = await generatePackages(db, {
+      ...input,
+      folder: io.openedPath(input.token),
+      storeId: store.storeId,
+      userId: store.user.id,
+    });
+    rec.record(`${quarterLabel(input.quarter)}填报表 ${out.files.length} 份`, {
+      quarter: input.quarter,
+      count: out.files.length,
+      deadline: input.deadline,
+      returnTo: input.returnTo,
+      ...(out.units.length <= NAMES_IN_AUDIT ? { units: out.units } : {}),
+    });
+    return { folder: out.folder, files: out.files };
+  },
+
+  'intake.preview': ({ store, db, io, jobs }, { quarter, unitId, token }) =>
+    previewIntake(db, jobs, { path: io.openedPath(token), quarter, unitId, storeId: store.storeId }),
+
+  async 'intake.commit'({ db, rec, jobs }, { jobId, leaveOut }) {
+    const job = jobs.payload<IntakeJob>(jobId, INTAKE_JOB);
+    const result = await jobOutcome(jobs, jobId, () => commitIntake(db, jobs, jobId, job, new Set(leaveOut)));
+    if (result.added + result.replaced + result.removed === 0 && result.unchanged === 0)
+      fail('VALIDATION', '没有可导入的材料：有错误的行已全部略过，请改正后重新导入', 'leaveOut');
+    rec.record(`${job.unitName} ${job.quarter} ${job.fileName}`, {
+      file: job.fileName,
+      unit: job.unitName,
+      quarter: job.quarter,
+      serial: job.serial,
+      ...result,
+    });
+    return result;
+  },
+
+  'intake.list': ({ db }, input) => listIntake(db, input),
+
+  'intake.counts': ({ db }, { quarter }) => intakeCounts(db, quarter),
+
+  async 'intake.accept'({ store, db, rec }, { rows }) {
+    const done = await acceptIntake(db, rows, store.user.id);
+    const units = [...new Set(done.map((d) => `${d.unit} ${d.quarter}`))];
+    rec.record(`采纳填报材料 ${done.length} 条（${units.join('、')}）`, {
+      accepted: done.length,
+      edited: done.filter((d) => d.edited).length,
+      units,
+      // Each new entry with the pending row it came from.
+      intakeRows: done.map((d) => d.rowId),
+      entryIds: done.map((d) => d.entryId),
+    });
+    return { accepted: done.length };
+  },
+
+  async 'intake.return'({ store, db, rec }, { ids, reason }) {
+    const rows = await returnIntake(db, ids, reason, store.user.id);
+    const units = [...new Set(rows.map((r) => `${r.unit_name} ${r.quarter}`))];
+    rec.record(`退回填报材料 ${rows.length} 条（${units.join('、')}）`, {
+      returned: rows.length,
+      reason,
+      units,
+      intakeRows: rows.map((r) => r.id),
+    });
+    return { returned: rows.length };
+  },
+
+  async 'intake.exportReturned'({ db, rec, io }, { quarter, unitId, token }) {
+    const path = io.savePath(token);
+    const out = await returnedWorkbook(db, quarter, unitId);
+    writeFileAtomic(path, out.bytes);
+    rec.record(basename(path), { quarter, unit: out.unitName, rows: out.rows });
+    return { fileName: basename(path), rows: out.rows };
+  },
+
+  async 'intake.previewAttachment'({ db }, { id }) {
+    const row = await db
+      .selectFrom('intake_attachments')
+      .select(['file_name', 'mime', 'data'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return fail('NOT_FOUND', '找不到该附件，可能已随材料被采纳或重新导入替换', 'id');
+    return previewOf(row.file_name, row.mime, Buffer.from(row.data));
+  },
+};

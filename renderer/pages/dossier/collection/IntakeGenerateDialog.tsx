@@ -1,0 +1,119 @@
+// 生成填报表: the quarter, one, several or all units, the deadline and who the unit returns it to; then a folder.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
+import { quarterLabel } from '../../../../shared/dossier/quarter';
+import type { Unit } from '../../../../shared/roster/types';
+import { call, errorMessage } from '../../../lib/api';
+
+interface Values {
+  unitIds: number[];
+  deadline: string;
+  returnTo: string;
+}
+
+export function IntakeGenerateDialog({
+  quarter,
+  onClose,
+  onDone,
+}: {
+  quarter: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [units, setUnits] = useState<readonly Unit[]>([]);
+  const [busy, setBusy] = useState(false);
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    call('units.list', {})
+      .then(setUnits)
+      .catch((e: unknown) => message.error(errorMessage(e)));
+  }, [message]);
+  const chosen = Form.useWatch('unitIds', form) ?? [];
+  const all = units.length > 0 && chosen.length === units.length;
+
+  const submit = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      const [folder] = await call('files.pickOpen', { purpose: 'intakeFolder' });
+      if (!folder) return; // the dialog was closed
+      const out = await call('intake.generate', { quarter, ...v, token: folder.token });
+      message.success({ content: `已生成 ${out.files.length} 份填报表，保存在“${folder.name}”文件夹`, duration: 6 });
+      onDone();
+    } catch (e) {
+      message.error({ content: errorMessage(e), duration: 8 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`生成${quarterLabel(quarter)}填报表`}
+      okText="选择保存位置并生成"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={620}
+      destroyOnHidden
+      data-testid="intake-generate"
+    >
+      <Typography.Paragraph type="secondary">
+        每个单位一份 Excel 填报表：干部、子项、评价标准等均为下拉选择，并列出本季度尚缺材料的干部。单位填好后交回
+        工作簿，有附件时连同附件压缩成 zip 交回。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ unitIds: [], deadline: '', returnTo: '' }}>
+        <Form.Item
+          label={
+            <span>
+              单位{' '}
+              <Checkbox
+                checked={all}
+                onChange={(e) => form.setFieldValue('unitIds', e.target.checked ? units.map((u) => u.id) : [])}
+                data-testid="intake-all-units"
+              >
+                全部单位（{units.length} 个）
+              </Checkbox>
+            </span>
+          }
+          name="unitIds"
+          rules={[{ required: true, type: 'array', min: 1, message: '请选择单位' }]}
+        >
+          <Select
+            mode="multiple"
+            maxTagCount={6}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择一个或多个单位"
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            data-testid="intake-units"
+          />
+        </Form.Item>
+        <Form.Item
+          label="报送截止日期"
+          name="deadline"
+          rules={[
+            { required: true, message: '请填写报送截止日期' },
+            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '报送截止日期格式应为 2025-10-10' },
+          ]}
+        >
+          <Input placeholder="2025-10-10" maxLength={10} style={{ width: 160 }} data-testid="intake-deadline" />
+        </Form.Item>
+        <Form.Item
+          label="填好后交回（退回对象）"
+          name="returnTo"
+          rules={[{ required: true, whitespace: true, message: '请填写退回对象' }]}
+        >
+          <Input maxLength={60} placeholder="例如：旗委组织部干部一科" data-testid="intake-return-to" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,107 @@
+// 填报表 intake: what the window shows of generated packages, a returned file's preview and the 审核 list.
+import type { EntryPolarity } from '../dossier/types';
+
+export const INTAKE_STATUSES = ['pending', 'accepted', 'returned'] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+export const INTAKE_STATUS_LABELS: Readonly<Record<IntakeStatus, string>> = {
+  pending: '待审核',
+  accepted: '已采纳',
+  returned: '已退回',
+};
+
+/** The 材料 sheet's columns, in order (the header a unit sees; the preview names problems by them). */
+export const INTAKE_COLUMNS = [
+  '干部',
+  '日期',
+  '子项',
+  '性质',
+  '评价标准',
+  '正负面清单项',
+  '标题',
+  '内容',
+  '来源/渠道',
+  '附件文件名',
+] as const;
+export type IntakeColumn = (typeof INTAKE_COLUMNS)[number];
+
+export interface IntakeGenerated {
+  readonly folder: string;
+  readonly files: readonly string[];
+}
+
+export interface IntakeProblem {
+  readonly column: IntakeColumn | null;
+  readonly level: 'error' | 'warning';
+  readonly message: string;
+}
+
+export interface IntakePreviewRow {
+  /** The Excel row number in the 材料 sheet. */
+  readonly rowNo: number;
+  readonly cadre: string;
+  readonly date: string;
+  readonly title: string;
+  readonly attachments: readonly string[];
+  readonly problems: readonly IntakeProblem[];
+  /** What a commit would do with it (rows with errors are always left out). */
+  readonly outcome: 'new' | 'replace' | 'same' | 'decided';
+}
+
+export interface IntakePreview {
+  readonly jobId: string;
+  readonly fileName: string;
+  readonly unitName: string;
+  readonly quarter: string;
+  readonly serial: string;
+  readonly rows: readonly IntakePreviewRow[];
+  /** Still-pending rows of the package a commit would remove (the unit dropped them from the corrected file). */
+  readonly dropped: number;
+}
+
+export interface IntakeImportResult {
+  readonly added: number;
+  readonly replaced: number;
+  readonly removed: number;
+  readonly unchanged: number;
+  readonly leftOut: number;
+}
+
+export interface IntakeAttachmentMeta {
+  readonly id: number;
+  readonly fileName: string;
+  readonly mime: string;
+  readonly size: number;
+}
+
+export interface IntakeRowView {
+  readonly id: number;
+  readonly packageSerial: string;
+  readonly rowNo: number;
+  readonly unitId: number;
+  readonly unitName: string;
+  readonly quarter: string;
+  readonly status: IntakeStatus;
+  readonly cadreId: number;
+  readonly cadreName: string;
+  readonly date: string;
+  readonly subItemCode: string;
+  readonly channelCode: string;
+  readonly polarity: EntryPolarity;
+  readonly standardCodes: readonly string[];
+  readonly listItemCode: string | null;
+  readonly title: string;
+  readonly content: string;
+  readonly returnReason: string | null;
+  readonly entryId: number | null;
+  readonly attachments: readonly IntakeAttachmentMeta[];
+}
+
+/** 季度采集's per-unit counts of 填报表 intake. */
+export interface IntakeUnitCounts {
+  readonly unitId: number;
+  readonly unitName: string;
+  readonly sent: number;
+  readonly pending: number;
+  readonly accepted: number;
+  readonly returned: number;
+}
