@@ -1,4 +1,7 @@
 // What other features may use of the dossier: the entry file the lint's feature rule lets them import.
-export { readDossierCadre } from './read';
-export { insertEntries, type NewEntry } from './write';
-export { readDossierCatalog } from './catalog';
+export { INTAKE_BATCH, readDossierCadre } from './read';
+export { assertEntryAllowed, birthMonths, insertEntries, type NewEntry } from './write';
+export { readDossierCatalog, type DossierCatalog } from './catalog';
+export { quarterCompleteness } from './completeness';
+export { attachmentTypeProblem, checkAttachmentBytes, type CheckedAttachment } from './attachments';
+export { previewOf } from './preview';

@@ -8,7 +8,7 @@ import { quarterLabel } from '../../shared/dossier/quarter';
 import { fail } from '../../shared/ipc/errors';
 import type { IntakeGenerated } from '../../shared/intake/types';
 import type { Database } from '../schema';
-import { quarterCompleteness } from '../dossier/completeness';
+import { quarterCompleteness } from '../dossier';
 import { writeFileAtomic } from '../fs/atomic';
 import { yieldToEventLoop } from '../app/jobs';
 import { packageFileName } from './layout';

@@ -8,10 +8,10 @@ import { isCalendarDate, quarterLabel, quarterRange } from '../../shared/dossier
 import { checkEntry } from '../../shared/dossier/validate';
 import type { EntryPolarity } from '../../shared/dossier/types';
 import { INTAKE_COLUMNS, type IntakeColumn, type IntakeProblem } from '../../shared/intake/types';
-import type { DossierCatalog } from '../dossier/catalog';
-import type { CheckedAttachment } from '../dossier/attachments';
+import type { DossierCatalog } from '../dossier';
+import type { CheckedAttachment } from '../dossier';
 import { looseText } from '../excel/workbook';
-import { cellText } from '../roster/excel/parse';
+import { cellText } from '../roster';
 import {
   ATTACHMENT_SEPARATOR,
   FIRST_DATA_ROW,

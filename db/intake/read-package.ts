@@ -3,9 +3,9 @@
 import { basename } from 'node:path';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/dossier/types';
 import { ApiError, fail } from '../../shared/ipc/errors';
-import { checkAttachmentBytes, attachmentTypeProblem, type CheckedAttachment } from '../dossier/attachments';
+import { checkAttachmentBytes, attachmentTypeProblem, type CheckedAttachment } from '../dossier';
 import { inflateEntry, zipEntries, ZipLimitError, type ZipEntry } from '../fs/zip';
-import { MAX_FILE_BYTES, ZIP_SIGNATURE } from '../roster/excel/parse';
+import { MAX_FILE_BYTES, ZIP_SIGNATURE } from '../roster';
 
 /** A named file of the zip: its checked bytes, or why attachments refuse it. */
 export type PackageFile =

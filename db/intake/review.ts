@@ -6,9 +6,9 @@ import type { EntryCommonInput } from '../../shared/dossier/schema';
 import { fail } from '../../shared/ipc/errors';
 import type { IntakeRowView, IntakeStatus, IntakeUnitCounts } from '../../shared/intake/types';
 import type { Database } from '../schema';
-import { readDossierCatalog } from '../dossier/catalog';
-import { INTAKE_BATCH } from '../dossier/read';
-import { assertEntryAllowed, birthMonths, insertEntries } from '../dossier/write';
+import { readDossierCatalog } from '../dossier';
+import { INTAKE_BATCH } from '../dossier';
+import { assertEntryAllowed, birthMonths, insertEntries } from '../dossier';
 import { addTableSheet } from '../excel/table-sheet';
 import { newWorkbook, toBuffer } from '../excel/workbook';
 

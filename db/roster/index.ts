@@ -2,4 +2,4 @@
 export { readCadre } from './write';
 export { jobOutcome } from './job-outcome';
 export { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from './excel/workbook';
-export { OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText } from './excel/parse';
+export { MAX_FILE_BYTES, OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText, openWorkbook } from './excel/parse';

@@ -1,5 +1,6 @@
 // 填报审核: materials units returned, by quarter and unit, with their attachments; 采纳 (as is, edited, or the
 // selected rows at once), 退回 with a reason, and the 退回清单 of a unit to go back with its next 填报表.
+import { testId } from '../../../lib/test-id';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Catalogs } from '../../../../shared/catalog/types';
@@ -119,13 +120,11 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
           pagination={{ pageSize: 5, hideOnSinglePage: true }}
           locale={{ emptyText: '本季度还没有生成填报表' }}
           rowClassName={(r) => (r.unitId === unitId ? 'ant-table-row-selected' : '')}
-          onRow={(r) =>
-            ({
-              onClick: () => setUnitId(r.unitId === unitId ? null : r.unitId),
-              style: { cursor: 'pointer' },
-              'data-testid': `intake-unit-${r.unitId}`,
-            }) as React.HTMLAttributes<HTMLElement>
-          }
+          onRow={(r) => ({
+            onClick: () => setUnitId(r.unitId === unitId ? null : r.unitId),
+            style: { cursor: 'pointer' },
+            ...testId(`intake-unit-${r.unitId}`),
+          })}
           columns={[
             { title: '单位', dataIndex: 'unitName' },
             { title: '已发填报表', dataIndex: 'sent', width: 110, render: (n: number) => `${n} 份` },
