@@ -396,6 +396,21 @@ export interface QuarterRequiredSectionsTable {
   section_code: string;
 }
 
+/** 任免事项: one dated occasion a cadre is proposed for; the 任免审批表 and the .lrmx export read the latest. */
+export interface AppointmentMattersTable {
+  id: Generated<number>;
+  cadre_id: number;
+  matter_date: string;
+  proposed_post: string;
+  proposed_removal: string;
+  reason: string;
+  reporting_unit: string;
+  age_at: string;
+  filled_by: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   cadres: CadresTable;
@@ -437,6 +452,7 @@ export interface Database {
   assessment_paper_entries: AssessmentPaperEntriesTable;
   print_register: PrintRegisterTable;
   quarter_attestations: QuarterAttestationsTable;
+  appointment_matters: AppointmentMattersTable;
   quarter_required_sections: QuarterRequiredSectionsTable;
   assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
 }

@@ -114,6 +114,7 @@ export const ACTION_LABELS: Readonly<
   'collection.attestNone': '季度采集核查无材料',
   'collection.withdrawAttestation': '撤销季度采集核查',
   'collection.setRequiredSections': '设置季度必填板块',
+  'appointments.create': '登记任免事项',
 };
 
 export const actionLabel = (action: string): string =>

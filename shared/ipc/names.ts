@@ -137,6 +137,7 @@ export const CALL_NAME_LIST = [
   'print.renderRankings',
   'print.renderPanel',
   'print.renderSlips',
+  'print.renderRenmian',
   'print.saveSlips',
   'print.save',
   'prints.list',
@@ -145,6 +146,8 @@ export const CALL_NAME_LIST = [
   'collection.attestNone',
   'collection.withdrawAttestation',
   'collection.setRequiredSections',
+  'appointments.list',
+  'appointments.create',
 ] as const;
 
 /** IPC channel names between preload and main. */
