@@ -27,12 +27,7 @@ export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
 export type PrintJobView =
-  | DossierJobView
-  | PacketJobView
-  | RankingsJobView
-  | PanelJobView
-  | SlipsJobView
-  | RenmianJobView;
+  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView;
 
 /**
  * 干部任免审批表 of a chosen set of cadres: each as the .lrmx person the export writes (with the cadre's latest

@@ -49,6 +49,8 @@ export const lineHeightMm = (sizePt: number): number => sizePt * PT_MM * LINE_FA
 // A 简历 period: “1993.09--1997.07  ” (dates, a dash, an open end allowed), after which its text starts.
 const PERIOD_PREFIX = /^(\d{4}[.．]\d{1,2}\s*[-－—~～]{1,2}\s*(?:\d{4}[.．]\d{1,2})?\s*)/u;
 
+const NO_LINE_START = '、，。；：？！）》」』”’,.;:?!)';
+
 /** Breaks one paragraph into lines no wider than `width` mm at `sizePt`; CJK text may break between any characters. */
 export function wrapParagraph(text: string, sizePt: number, width: number, hanging: boolean): FitLine[] {
   const em = sizePt * PT_MM;
@@ -61,11 +63,14 @@ export function wrapParagraph(text: string, sizePt: number, width: number, hangi
   for (const ch of text) {
     const w = glyphEm(ch) * em;
     if (curW + w > avail && cur !== '') {
-      out.push({ text: cur, indentMm: out.length === 0 ? 0 : indent });
+      // A line never starts with closing punctuation (、，。）…): the character before it moves down with it.
+      const chars = [...cur];
+      const carry = NO_LINE_START.includes(ch) && chars.length > 1 ? (chars.pop() ?? '') : '';
+      out.push({ text: chars.join(''), indentMm: out.length === 0 ? 0 : indent });
       avail = width - indent;
       // A wrapped line does not start with the space it broke at.
-      cur = ch === ' ' ? '' : ch;
-      curW = ch === ' ' ? 0 : w;
+      cur = ch === ' ' ? carry : carry + ch;
+      curW = textEm(cur) * em;
       continue;
     }
     cur += ch;

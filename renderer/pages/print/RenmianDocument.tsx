@@ -12,7 +12,11 @@ const RULE = 0.3;
 
 const mm = (n: number) => `${n.toFixed(2)}mm`;
 
-const JUSTIFY: Readonly<Record<SheetText['valign'], string>> = { top: 'flex-start', middle: 'center', bottom: 'flex-end' };
+const JUSTIFY: Readonly<Record<SheetText['valign'], string>> = {
+  top: 'flex-start',
+  middle: 'center',
+  bottom: 'flex-end',
+};
 
 function Text({ t }: { t: SheetText }) {
   return (
