@@ -233,4 +233,48 @@ describe('干部任免审批表', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOT_DIR, 'renmian-pdf')]);
     expect(existsSync(join(SCREENSHOT_DIR, 'renmian-pdf-1.png'))).toBe(true);
   });
+
+  test('the profile’s 任免事项: a bad date is refused in Chinese, a new one added; the .lrmx export carries it and re-imports', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-table-row', { hasText: NAMES[0] }).first().getByText(NAMES[0]!, { exact: true }).click();
+    const section = page.getByTestId('matter-section');
+    await section.getByText('鄂托克旗乌兰镇党委书记').waitFor();
+    await section.getByTestId('add-matter').click();
+    const form = page.getByTestId('matter-form');
+    await form.getByLabel('任免日期').fill('2026-02-30');
+    await form.getByLabel('拟任职务').fill('鄂托克旗人民政府副旗长');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await form.getByText('任免日期不是有效的日期').first().waitFor();
+    expect(await app.call('appointments.list', { cadreId: ids[0]! })).toHaveLength(1);
+    await settledScreenshot(page, 'renmian-matter-form-error');
+    await form.getByLabel('任免日期').fill('2026-04-01');
+    await form.getByLabel('计算年龄时间').fill('2026-04');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await section.getByText('鄂托克旗人民政府副旗长').waitFor();
+    await settledScreenshot(page, 'renmian-matter-section');
+    const list = await app.call('appointments.list', { cadreId: ids[0]! });
+    expect(list.map((m) => m.proposedPost)).toEqual(['鄂托克旗人民政府副旗长', '鄂托克旗乌兰镇党委书记']);
+
+    const lrmx = join(work, `${NAMES[0]}.lrmx`);
+    dialogs.answerSave(lrmx);
+    await page.getByRole('button', { name: '导出任免审批表' }).click();
+    await page.getByText(/已导出任免审批表/).waitFor();
+    const xml = readFileSync(lrmx, 'utf8');
+    expect(xml).toContain('<NiRenZhiWu>鄂托克旗人民政府副旗长</NiRenZhiWu>');
+    expect(xml).toContain('<NiMianZhiWu />'); // this occasion removes from no post
+    expect(xml).toContain('<JiSuanNianLingShiJian>202604</JiSuanNianLingShiJian>');
+    expect(xml).toContain('<TianBiaoShiJian>20260401</TianBiaoShiJian>');
+    // Re-imported into the same store: the cadre is unchanged and the matter, already there, is not added again.
+    dialogs.answerOpen(lrmx);
+    const files = await app.must<{ token: string }[]>('files.pickOpen', { purpose: 'lrmx' });
+    const preview = await app.call('roster.previewLrmx', { tokens: files.map((f) => f.token) });
+    // No 身份证号 on these test cadres: matched by 姓名 and 出生年月, confirmed as the same person.
+    expect(preview.files[0]).toMatchObject({ ok: true, status: 'nameMatch', existing: { id: ids[0] } });
+    const { unitId, position } = await app.call('cadres.get', { id: ids[0]! });
+    await app.call('roster.commitLrmx', {
+      jobId: preview.jobId,
+      files: [{ index: 0, unitId, position, confirmMatch: true, keep: [] }],
+    });
+    expect(await app.call('appointments.list', { cadreId: ids[0]! })).toEqual(list);
+  }, 90_000);
 });
