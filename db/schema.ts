@@ -470,6 +470,21 @@ export interface QuarterRequiredSectionsTable {
   section_code: string;
 }
 
+/** 任免事项: one dated occasion a cadre is proposed for; the 任免审批表 and the .lrmx export read the latest. */
+export interface AppointmentMattersTable {
+  id: Generated<number>;
+  cadre_id: number;
+  matter_date: string;
+  proposed_post: string;
+  proposed_removal: string;
+  reason: string;
+  reporting_unit: string;
+  age_at: string;
+  filled_by: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   cadres: CadresTable;
@@ -514,6 +529,7 @@ export interface Database {
   assessment_paper_entries: AssessmentPaperEntriesTable;
   print_register: PrintRegisterTable;
   quarter_attestations: QuarterAttestationsTable;
+  appointment_matters: AppointmentMattersTable;
   quarter_required_sections: QuarterRequiredSectionsTable;
   assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
   /** 不得评优 proposals dismissed (忽略), per assessment (migration 15); same shape as the 加减分 ones. */

@@ -22,6 +22,7 @@ import { collectionHandlers } from '../dossier/collection';
 import { intakeHandlers } from '../intake/service';
 import { unitExcelHandlers } from '../roster/units-excel';
 import { selectionHandlers } from '../print/selections';
+import { matterHandlers } from '../renmian/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -64,4 +65,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...intakeHandlers,
   ...unitExcelHandlers,
   ...selectionHandlers,
+  ...matterHandlers,
 };

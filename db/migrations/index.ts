@@ -17,6 +17,7 @@ import { migration0015 } from './0015-ineligible-proposals';
 import { migration0016 } from './0016-participation-sheets';
 import { migration0017 } from './0017-forms-void-comments';
 import { migration0018 } from './0018-intake';
+import { migration0020 } from './0020-appointment-matters';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -39,5 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   // Reserved number 18 (issue 17): the lead renumbers it when 15–17 land.
   migration0018,
+  migration0020,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

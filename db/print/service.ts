@@ -18,6 +18,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { chainHead } from '../audit/session-signing';
 import { headDigest } from '../audit/verify';
+import { renmianPersons } from '../renmian/persons';
 
 type PrintCallName =
   | 'print.job'
@@ -26,6 +27,7 @@ type PrintCallName =
   | 'print.renderRankings'
   | 'print.renderPanel'
   | 'print.renderSlips'
+  | 'print.renderRenmian'
   | 'print.saveSlips'
   | 'print.save'
   | 'prints.list'
@@ -106,7 +108,7 @@ async function renderPrint(
   return {
     jobId,
     title: view.title,
-    serials: view.kind === 'slips' ? [] : view.copies.map((c) => c.serial),
+    serials: view.kind === 'slips' || view.kind === 'renmian' ? [] : view.copies.map((c) => c.serial),
     pages: countPdfPages(pdf),
     bytes: pdf.length,
   };
@@ -210,6 +212,13 @@ export const printHandlers: Handlers<PrintCallName> = {
     return renderPrint({ io, jobs }, '', [], undefined, view);
   },
 
+  async 'print.renderRenmian'({ db, io, jobs }, { cadreIds, ageAt, progressId }) {
+    const persons = await renmianPersons(db, cadreIds, ageAt ?? null, new Date());
+    const title =
+      persons.length === 1 ? `${persons[0]!.xingMing}干部任免审批表` : `干部任免审批表（${persons.length} 人）`;
+    return renderPrint({ io, jobs }, '', [], progressId, { kind: 'renmian', title, persons });
+  },
+
   // The plain codes go only into the chosen file: the audit entry names the group, the kind and how many slips.
   async 'print.saveSlips'({ rec, io, jobs }, { jobId, token }) {
     const job = printJob(jobs, jobId);
@@ -232,6 +241,13 @@ export const printHandlers: Handlers<PrintCallName> = {
     if (job.saved) fail('VALIDATION', '这批份号已经保存过，如需再次打印，请重新生成预览', 'jobId');
     const path = io.savePath(token);
     const fileName = basename(path);
+    if (job.view.kind === 'renmian') {
+      // The national form carries no 份号: the file is written and the save audited, nothing goes to the register.
+      writeFileAtomic(path, job.pdf);
+      job.saved = true;
+      rec.record(job.view.title, { fileName, forms: job.view.persons.length });
+      return { fileName, serials: [] };
+    }
     await registerCopies(db, {
       kind: job.view.kind,
       docKey: job.docKey,

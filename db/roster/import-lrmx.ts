@@ -13,10 +13,19 @@ import { readUserFile } from '../fs/user-file';
 import { readLrmx, LRMX_MAX_BYTES } from './lrmx/read';
 import { readLrm } from './lrmx/read-lrm';
 import { writeLrmx } from './lrmx/write';
-import { cadreToPerson, personToCadre, suggestPosition, suggestUnit, type LrmxCadreFields } from './lrmx/map';
+import {
+  cadreToPerson,
+  matterOfPerson,
+  personToCadre,
+  suggestPosition,
+  suggestUnit,
+  type LrmxCadreFields,
+} from './lrmx/map';
+import { latestMatters } from '../renmian/matters';
 import { existingView, loadStoredCadres } from './existing';
 import { personMatcher, type PersonMatch } from './match-people';
-import { writeImport } from './import-write';
+import { insertMatter } from '../renmian/matters';
+import { writeImport, type ImportedMatter } from './import-write';
 import { ImportWrites, planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
 import { absentProfileFields } from './lrmx/absent';
 import { jobOutcome } from './job-outcome';
@@ -32,6 +41,8 @@ interface LrmxJobFile {
   readonly absent: ReadonlySet<keyof CadreInput>;
   /** For a file that matched a stored cadre: what it would change, as the preview showed it. */
   plan: UpdatePlan | null;
+  /** The 任免事项 the file carries (拟任/拟免职务 …), or null. */
+  readonly matter: ImportedMatter | null;
 }
 
 const tooLarge = () => '文件过大（上限 20 MB），不是任免审批表文件';
@@ -178,7 +189,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     type Shown = Omit<LrmxPreviewFile, 'index' | 'fileName'>;
     type Kept = Omit<LrmxJobFile, 'fileName' | 'plan'>;
     const unreadable = (error: string): { shown: Shown; kept: Kept } => ({
-      kept: { fields: null, photo: null, match: { kind: 'new' }, absent: new Set() },
+      kept: { fields: null, photo: null, match: { kind: 'new' }, absent: new Set(), matter: null },
       shown: {
         ok: false,
         error,
@@ -208,7 +219,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
       const usable = Boolean(f.name && f.birthMonth && f.currentPost);
       const absent = absentProfileFields(read.person, read.absent, f);
       return {
-        kept: { fields: usable ? f : null, photo, match: m, absent },
+        kept: { fields: usable ? f : null, photo, match: m, absent, matter: matterOfPerson(read.person, { today }) },
         shown: {
           ok: usable,
           error: usable ? null : '缺少姓名、出生年月或现任职务，无法导入',
@@ -286,7 +297,7 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     return { jobId: jobs.create('lrmx', jobFiles), files };
   },
 
-  async 'roster.commitLrmx'({ db, rec, jobs }, { jobId, files }) {
+  async 'roster.commitLrmx'({ db, rec, jobs, store }, { jobId, files }) {
     const jobFiles = jobs.payload<readonly LrmxJobFile[]>(jobId, 'lrmx');
     if (files.length === 0) fail('VALIDATION', '没有选择要导入的文件', 'files');
     const chosen = new ChosenPeople();
@@ -315,15 +326,24 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
         writes.create(
           valid({ ...fields, unitId: choice.unitId, position: choice.position, status: '在职' }),
           file!.photo,
+          file!.matter,
         );
       else
         writes.update(
           plan,
           plannedWrite(plan, new Set(choice.keep), { unitId: choice.unitId, position: choice.position }, unitNames),
           valid,
+          file!.matter,
         );
     }
-    const summary = await jobOutcome(jobs, jobId, () => writeImport(db, jobs, jobId, writes.items));
+    const by = store.user.displayName;
+    const summary = await jobOutcome(jobs, jobId, async () => {
+      const written = await writeImport(db, jobs, jobId, writes.items, by);
+      const at = new Date().toISOString();
+      for (const { cadreId, matter } of writes.unchangedMatters)
+        await insertMatter(db, { ...matter, cadreId }, { displayName: by, at, skipSame: true });
+      return written;
+    });
     const names = files.map((c) => jobFiles[c.index]!.fileName);
     const { unchanged, changed } = writes;
     rec.record(`${names.length} 个任免审批表文件`, { ...summary, unchanged, files: names, changed });
@@ -334,9 +354,15 @@ export const lrmxHandlers: Handlers<LrmxCalls> = {
     const path = io.savePath(token);
     const profile = await readCadre(db, id, { showIdNumber: true });
     const photo = await db.selectFrom('cadre_photos').select('data').where('cadre_id', '=', id).executeTakeFirst();
-    const person = cadreToPerson(profile, photo ? Buffer.from(photo.data) : null, { today: new Date() });
+    // The latest 任免事项 goes into the file (拟任/拟免职务, 任免理由, 呈报单位, 计算年龄时间), as the editor keeps them.
+    const matter = (await latestMatters(db, [id])).get(id) ?? null;
+    const person = cadreToPerson(profile, photo ? Buffer.from(photo.data) : null, { today: new Date(), matter });
     writeFileAtomic(path, writeLrmx(person));
-    rec.record(`${profile.name}（${profile.unitName}）`, { cadreId: id, file: basename(path) });
+    rec.record(`${profile.name}（${profile.unitName}）`, {
+      cadreId: id,
+      file: basename(path),
+      ...(matter ? { matterDate: matter.matterDate } : {}),
+    });
     return { fileName: basename(path) };
   },
 };

@@ -6,7 +6,7 @@ import type { CadreInput } from '../../shared/roster/types';
 import type { ChangeField, FieldChange } from '../../shared/roster/views';
 import type { Database } from '../schema';
 import { auditChanges, photoChange, profileChanges, profileInput, proposedProfile, withKept } from './import-diff';
-import type { ImportItem } from './import-write';
+import type { ImportItem, ImportedMatter } from './import-write';
 import { readCadres } from './write';
 
 export interface UpdatePlan {
@@ -115,14 +115,23 @@ export class ImportWrites {
   }[] = [];
   unchanged = 0;
 
-  create(input: CadreInput, photo: Buffer | null = null): void {
-    this.items.push({ cadreId: null, input, photo });
+  /** 任免事项 of files whose profile write changes nothing: added to the cadre's history all the same. */
+  readonly unchangedMatters: { readonly cadreId: number; readonly matter: ImportedMatter }[] = [];
+
+  create(input: CadreInput, photo: Buffer | null = null, matter: ImportedMatter | null = null): void {
+    this.items.push({ cadreId: null, input, photo, matter });
   }
 
   /** `check` sees the profile only when something is written (the 任免审批表 import validates it then). */
-  update(plan: UpdatePlan, write: PlannedWrite, check: (input: CadreInput) => CadreInput = (input) => input): void {
+  update(
+    plan: UpdatePlan,
+    write: PlannedWrite,
+    check: (input: CadreInput) => CadreInput = (input) => input,
+    matter: ImportedMatter | null = null,
+  ): void {
     if (write.changes.length === 0) {
       this.unchanged += 1; // the profile (and its version) stays as it is
+      if (matter) this.unchangedMatters.push({ cadreId: plan.cadreId, matter });
       return;
     }
     this.items.push({
@@ -130,6 +139,7 @@ export class ImportWrites {
       input: check(write.input),
       expectedVersion: plan.version,
       photo: write.photo,
+      matter,
     });
     this.changed.push({ cadreId: plan.cadreId, name: plan.name, changes: write.audit });
   }

@@ -6,6 +6,8 @@ import type { Jobs } from '../app/jobs';
 import { yieldToEventLoop } from '../app/jobs';
 import type { Database } from '../schema';
 import { insertCadres, setPhoto, updateCadres } from './write';
+import type { AppointmentMatterInput } from '../../shared/renmian/matter';
+import { insertMatter } from '../renmian/matters';
 
 export interface ImportItem {
   /** The cadre to update, or null to create one. */
@@ -15,7 +17,11 @@ export interface ImportItem {
   /** For an update: the version the preview compared against. */
   readonly expectedVersion?: number;
   readonly photo?: Buffer | null;
+  /** A 任免事项 the file carried (拟任/拟免 …), added to the cadre's history once written. */
+  readonly matter?: ImportedMatter | null;
 }
+
+export type ImportedMatter = Omit<AppointmentMatterInput, 'cadreId'>;
 
 const CHUNK = 100;
 
@@ -44,7 +50,11 @@ export async function writeImport(
   jobs: Jobs,
   jobId: string,
   items: readonly ImportItem[],
+  by = '',
 ): Promise<{ created: number; updated: number }> {
+  const addMatter = async (cadreId: number, matter: ImportedMatter | null | undefined) => {
+    if (matter) await insertMatter(db, { ...matter, cadreId }, { displayName: by, at: now, skipSame: true });
+  };
   const unitNames = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   // Checked here, not left to the foreign key, so a unit deleted since the preview gets a clear message.
   const orphan = items.find((i) => !unitNames.has(i.input.unitId));
@@ -70,7 +80,10 @@ export async function writeImport(
       now,
     );
     created += ids.length;
-    for (const [n, item] of fresh.entries()) if (item.photo) await setPhoto(db, ids[n]!, item.photo);
+    for (const [n, item] of fresh.entries()) {
+      if (item.photo) await setPhoto(db, ids[n]!, item.photo);
+      await addMatter(ids[n]!, item.matter);
+    }
     const changed = chunk.filter((i): i is ImportItem & { cadreId: number } => i.cadreId !== null);
     await assertUnchanged(db, changed);
     await updateCadres(
@@ -79,7 +92,10 @@ export async function writeImport(
       unitNames,
       now,
     );
-    for (const item of changed) if (item.photo) await setPhoto(db, item.cadreId, item.photo);
+    for (const item of changed) {
+      if (item.photo) await setPhoto(db, item.cadreId, item.photo);
+      await addMatter(item.cadreId, item.matter);
+    }
     updated += changed.length;
     jobs.progress(jobId, start + chunk.length, items.length); // throws CANCELLED when asked: the transaction rolls back
     await yieldToEventLoop();

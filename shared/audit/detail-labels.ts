@@ -37,6 +37,13 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   file: '文件',
   files: '文件',
   cadreId: '干部编号',
+  matterDate: '任免日期',
+  proposedPost: '拟任职务',
+  proposedRemoval: '拟免职务',
+  reportingUnit: '呈报单位',
+  ageAt: '计算年龄时间',
+  matters: '任免事项',
+  forms: '任免审批表份数',
   // Assessment, ballots and printing.
   assessment: '考核',
   assessmentId: '考核编号',

@@ -122,6 +122,7 @@ export const ACTION_LABELS: Readonly<
   'intake.accept': '采纳填报材料',
   'intake.return': '退回填报材料',
   'intake.exportReturned': '导出退回清单',
+  'appointments.create': '登记任免事项',
 };
 
 export const actionLabel = (action: string): string =>

@@ -15,7 +15,8 @@ import { normalizeCode } from '../assessment/panel';
 import { MAX_SELECTION_NAME, type PacketSelections } from '../print/selections';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
 import { ASSESSMENT_READERS, groupRefSchema } from './contract-assessment';
-import { ADMIN, call } from './call';
+import { yearMonth } from './contract-appointment';
+import { ADMIN, call, ROSTER_EDITORS } from './call';
 import * as f from './fields';
 
 const copies = z
@@ -144,6 +145,23 @@ export const printCalls = {
         .refine((list) => new Set(list.map((s) => normalizeCode(s.code))).size === list.length, '评议码不能重复'),
     }),
     access: ADMIN,
+    mutates: false,
+  }),
+  /**
+   * 干部任免审批表 of a chosen set of cadres, in the national form's layout, with each cadre's latest 任免事项. Ages are
+   * computed at `ageAt` when given, else at each matter's 计算年龄时间 (this month without a matter).
+   */
+  'print.renderRenmian': call<RenderedPrint>()({
+    input: z.strictObject({
+      cadreIds: z
+        .array(f.id('干部'), { error: '请选择干部' })
+        .min(1, '请至少选择 1 名干部')
+        .max(MAX_PACKET_CADRES, `一次最多打印 ${MAX_PACKET_CADRES} 名干部的任免审批表`)
+        .refine((ids) => new Set(ids).size === ids.length, '同一名干部不能重复选择'),
+      ageAt: yearMonth('计算年龄时间').optional(),
+      progressId,
+    }),
+    access: ROSTER_EDITORS,
     mutates: false,
   }),
   /** Writes the slips' PDF; the job (and its plain codes) is dropped, nothing goes to the print register. */

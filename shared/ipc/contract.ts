@@ -13,6 +13,7 @@ import { panelCalls } from './contract-panel';
 import { printCalls } from './contract-print';
 import { collectionCalls } from './contract-collection';
 import { intakeCalls } from './contract-intake';
+import { appointmentCalls } from './contract-appointment';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -176,6 +177,7 @@ export const contract = {
   ...printCalls,
   ...collectionCalls,
   ...intakeCalls,
+  ...appointmentCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -141,6 +141,7 @@ export const CALL_NAME_LIST = [
   'print.renderRankings',
   'print.renderPanel',
   'print.renderSlips',
+  'print.renderRenmian',
   'print.saveSlips',
   'print.save',
   'prints.list',
@@ -158,6 +159,8 @@ export const CALL_NAME_LIST = [
   'intake.return',
   'intake.exportReturned',
   'intake.previewAttachment',
+  'appointments.list',
+  'appointments.create',
 ] as const;
 
 /** IPC channel names between preload and main. */

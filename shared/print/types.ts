@@ -1,3 +1,5 @@
+import type { LrmxPerson } from '../roster/lrmx-types';
+
 // Printed documents: what a print view is asked to lay out (its copies and 份号), and the print register's rows.
 
 export const PRINT_DOC_KINDS = ['dossier', 'rankings', 'packet', 'panel'] as const;
@@ -24,7 +26,18 @@ export const MAX_PACKET_CADRES = 200;
 export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
-export type PrintJobView = DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView;
+export type PrintJobView =
+  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView;
+
+/**
+ * 干部任免审批表 of a chosen set of cadres: each as the .lrmx person the export writes (with the cadre's latest
+ * 任免事项 and the 计算年龄时间 chosen). The national form has no 份号 and no watermark: no copies, no register.
+ */
+export interface RenmianJobView {
+  readonly kind: 'renmian';
+  readonly title: string;
+  readonly persons: readonly LrmxPerson[];
+}
 
 /** Most 评议码 slips one PDF holds (one generation makes at most 500 codes). */
 export const MAX_SLIPS = 500;

@@ -308,6 +308,20 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, b: { batchId: string }) => h.ok('training.withdrawBatch', { batchId: b.batchId, reason: '学时录入有误' }),
   },
+  'appointments.create': {
+    prepare: unitAndCadre,
+    run: (h) =>
+      h.ok('appointments.create', {
+        cadreId: 1,
+        matterDate: '2026-03-01',
+        proposedPost: '乌兰镇党委书记',
+        proposedRemoval: '乌兰镇镇长',
+        reason: '工作需要',
+        reportingUnit: '中共某旗委',
+        ageAt: '2026-03',
+        filledBy: '张三',
+      }),
+  },
   'collection.attestNone': {
     prepare: (h) => dossierCadre(h),
     run: (h, cadreId: number) =>
@@ -907,6 +921,8 @@ describe('one audit entry per change', () => {
       'ballots.previewExcel': () => ({ assessmentId: assessment.id, token: ballotFile!.token }),
       'print.job': () => ({ jobId: printJob }),
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
+      'print.renderRenmian': () => ({ cadreIds: [cadre.id], ageAt: '2026-03' }),
+      'appointments.list': () => ({ cadreId: cadre.id }),
       'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'print.renderRankings': () => ({ assessmentId: assessment.id, copies: 1, recipients: [] }),
       'print.renderPanel': () => ({

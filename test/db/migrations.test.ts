@@ -18,6 +18,7 @@ import { migration0010 } from '../../db/migrations/0010-ballot-source';
 import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
+import { migration0020 } from '../../db/migrations/0020-appointment-matters';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
@@ -63,7 +64,7 @@ describe('the migration list', () => {
 
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
   });
 });
 
@@ -1446,5 +1447,40 @@ describe('0018-intake', () => {
     expect(() => pkg('s1')).toThrow(/UNIQUE/);
     expect(() => pkg('s2', '2025-3')).toThrow(/CHECK/);
     expect(migrate(db, [...before, migration0018])).toEqual([]);
+  });
+});
+describe('0020-appointment-matters', () => {
+  test('adds appointment_matters: dated 任免事项 per cadre, checked dates, gone with their cadre', () => {
+    const before = MIGRATIONS.filter((m) => m.version < migration0020.version);
+    expect(MIGRATIONS).toContain(migration0020);
+    expect(migration0020).toMatchObject({ version: 20, name: 'appointment-matters' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0020])).toEqual([migration0020.version]);
+    const cols = db.prepare("SELECT name FROM pragma_table_info('appointment_matters')").all();
+    expect(cols.map((c) => (c as { name: string }).name)).toEqual([
+      'id',
+      'cadre_id',
+      'matter_date',
+      'proposed_post',
+      'proposed_removal',
+      'reason',
+      'reporting_unit',
+      'age_at',
+      'filled_by',
+      'created_by',
+      'created_at',
+    ]);
+    const insert = (date: string, ageAt: string) => () =>
+      db
+        .prepare(
+          `INSERT INTO appointment_matters (cadre_id, matter_date, age_at, created_by, created_at) VALUES (1, ?, ?, 'a', 't')`,
+        )
+        .run(date, ageAt);
+    db.pragma('foreign_keys = OFF');
+    expect(insert('2026-03-01', '2026-03')).not.toThrow();
+    expect(insert('2026.03.01', '2026-03')).toThrow(/CHECK/);
+    expect(insert('2026-03-01', '202603')).toThrow(/CHECK/);
+    expect(migrate(db, [...before, migration0020])).toEqual([]);
   });
 });

@@ -304,6 +304,8 @@ const CALL_NAMES_OF_ROSTER_EDITORS = [
   'roster.commitExcel',
   'roster.previewLrmx',
   'roster.commitLrmx',
+  'appointments.create',
+  'print.renderRenmian',
 ] as const satisfies readonly CallName[];
 
 describe('role refusal', () => {
@@ -407,6 +409,18 @@ describe('role refusal', () => {
     'dossier.completeness': { quarter: '2025Q3' },
     'dossier.exportMissing': { quarter: '2025Q3', unitId: ids.unit ?? 1, token: TOKEN },
     'collection.attestNone': { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [ids.cadre ?? 1], note: '核查' },
+    'appointments.list': { cadreId: ids.cadre ?? 1 },
+    'appointments.create': {
+      cadreId: ids.cadre ?? 1,
+      matterDate: '2026-03-01',
+      proposedPost: '越权拟任',
+      proposedRemoval: '',
+      reason: '',
+      reportingUnit: '',
+      ageAt: '2026-03',
+      filledBy: '',
+    },
+    'print.renderRenmian': { cadreIds: [ids.cadre ?? 1], ageAt: '2026-03' },
     'collection.withdrawAttestation': { quarter: '2025Q3', sectionCode: 'S5', cadreId: ids.cadre ?? 1 },
     'collection.setRequiredSections': { quarter: '2025Q3', sectionCodes: ['S1'] },
     'intake.generate': {

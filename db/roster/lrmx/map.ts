@@ -4,6 +4,7 @@ import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/ro
 import { validateIdNumber } from '../../../shared/roster/idcard';
 import { LRMX_EXPORT_VERSION, type LrmxFamilyMember, type LrmxPerson } from '../../../shared/roster/lrmx-types';
 import type { CadreInput, FamilyMember, Gender } from '../../../shared/roster/types';
+import type { AppointmentMatterInput } from '../../../shared/renmian/matter';
 import { postSinceFromResume } from './resume';
 import { joinSchools, splitSchool } from './schools';
 import { splitPosts } from './suggest';
@@ -202,6 +203,45 @@ export function personToCadre(person: LrmxPerson, opts: { today: Date }): Person
   return { fields, photo: photoOf(person.zhaoPian ?? '', issues), issues };
 }
 
+/** What a 任免事项 puts into the form (拟任/拟免, 任免理由, 呈报单位, 计算年龄时间, 填表人). */
+export type MatterFields = Omit<AppointmentMatterInput, 'cadreId' | 'matterDate'> & { readonly matterDate?: string };
+
+/**
+ * The 任免事项 a file carries, or null when it names neither 拟任 nor 拟免 职务 (an archive copy, not an occasion).
+ * 计算年龄时间 unreadable or missing: the file's 填表时间, else the import's month.
+ */
+export function matterOfPerson(
+  person: LrmxPerson,
+  opts: { today: Date },
+): (MatterFields & { readonly matterDate: string }) | null {
+  const proposedPost = clean(person.niRenZhiWu);
+  const proposedRemoval = clean(person.niMianZhiWu);
+  if (!proposedPost && !proposedRemoval) return null;
+  const monthOf = (raw: string) => {
+    const r = parseYearMonth(clean(raw), '计算年龄时间');
+    return r.ok ? r.value : null;
+  };
+  return {
+    proposedPost,
+    proposedRemoval,
+    reason: lines(clean(person.renMianLiYou)),
+    reportingUnit: clean(person.chengBaoDanWei),
+    ageAt: monthOf(person.jiSuanNianLingShiJian) ?? monthOf(person.tianBiaoShiJian) ?? yearMonthOf(opts.today),
+    filledBy: clean(person.tianBiaoRen),
+    matterDate: dayOf(clean(person.tianBiaoShiJian)) ?? localDay(opts.today),
+  };
+}
+
+const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** 填表时间 as a day (YYYYMMDD, 2026.03.05 …), or null. */
+function dayOf(raw: string): string | null {
+  const m = /^(\d{4})[.\-/年]?(\d{2})[.\-/月]?(\d{2})日?$/.exec(raw);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 'YYYY-MM' → 'YYYYMM' (the format's dates); anything else (free text, '') as it is. */
 const toLrmxMonth = (ym: string): string => (/^\d{4}-\d{2}$/.test(ym) ? ym.replace('-', '') : ym);
@@ -223,9 +263,10 @@ function mentionsUnit(post: string, unitName: string): boolean {
 export function cadreToPerson(
   c: CadreInput & { unitName: string },
   photo: Buffer | null,
-  opts: { today: Date },
+  opts: { today: Date; matter?: MatterFields | null },
 ): LrmxPerson {
   const t = opts.today;
+  const m = opts.matter;
   const post = c.currentPost.trim();
   const firstPost = splitPosts(post)[0] ?? '';
   const currentPost = post && !mentionsUnit(firstPost, c.unitName) ? `${c.unitName.trim()}${post}` : post;
@@ -252,12 +293,12 @@ export function cadreToPerson(
     zaiZhiJiaoYuXueLiBiYeYuanXiaoXi: part.xueLi,
     zaiZhiJiaoYuXueWeiBiYeYuanXiaoXi: part.xueWei,
     xianRenZhiWu: currentPost,
-    niRenZhiWu: '',
-    niMianZhiWu: '',
+    niRenZhiWu: m?.proposedPost ?? '',
+    niMianZhiWu: m?.proposedRemoval ?? '',
     jianLi: c.resume,
     jiangChengQingKuang: c.rewards,
     nianDuKaoHeJieGuo: formatAnnualText(c.annualResults, c.annualResultsNote),
-    renMianLiYou: '',
+    renMianLiYou: m?.reason ?? '',
     jiaTingChengYuan: c.family.map((m) => ({
       chengWei: m.relation,
       xingMing: m.name,
@@ -265,10 +306,13 @@ export function cadreToPerson(
       zhengZhiMianMao: m.politicalStatus,
       gongZuoDanWeiJiZhiWu: m.workUnitPost,
     })),
-    chengBaoDanWei: '',
-    jiSuanNianLingShiJian: `${t.getFullYear()}${pad(t.getMonth() + 1)}`,
-    tianBiaoShiJian: `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}`,
-    tianBiaoRen: '',
+    chengBaoDanWei: m?.reportingUnit ?? '',
+    jiSuanNianLingShiJian: m ? toLrmxMonth(m.ageAt) : `${t.getFullYear()}${pad(t.getMonth() + 1)}`,
+    // With a 任免事项, the form was filled in on the matter's day.
+    tianBiaoShiJian: m?.matterDate
+      ? m.matterDate.replace(/-/g, '')
+      : `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}`,
+    tianBiaoRen: m?.filledBy ?? '',
     shenFenZheng: c.idNumber,
     zhaoPian: photo ? photo.toString('base64') : '',
     version: LRMX_EXPORT_VERSION,

@@ -7,8 +7,10 @@ import type {
   PacketJobView,
   PanelJobView,
   RankingsJobView,
+  RenmianJobView,
   SlipsJobView,
 } from '../../../shared/print/types';
+import { RenmianDocument } from './RenmianDocument';
 import { groupsOf } from '../../../shared/assessment/groups';
 import type { PrintDocumentSpec } from './blocks';
 import { panelDocument } from './PanelDocument';
@@ -55,8 +57,21 @@ function SlipsRoute({ job }: { job: SlipsJobView }) {
   return <CodeSlips slips={job.slips} />;
 }
 
+// The 任免审批表 is laid out by shared/renmian/sheets.ts before it is drawn: final once the photos are decoded and
+// the fonts loaded, then painted.
+function RenmianRoute({ job }: { job: RenmianJobView }) {
+  useEffect(() => {
+    const images = [...document.querySelectorAll<HTMLImageElement>('img.rm-photo')];
+    void Promise.all([document.fonts.ready, ...images.map((img) => img.decode().catch(() => undefined))]).then(() =>
+      afterPaint(() => flag('true')),
+    );
+  }, [job]);
+  return <RenmianDocument persons={job.persons} />;
+}
+
 export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
+  const [renmian, setRenmian] = useState<RenmianJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
   const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
   const [ranking, setRanking] = useState<{
@@ -77,6 +92,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         // Chromium writes the page's title as the PDF's: a reader's title bar shows the document's name.
         document.title = job.title;
         if (job.kind === 'slips') return setSlips(job);
+        if (job.kind === 'renmian') return setRenmian(job);
         const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
         itemsRef.current = items;
         report(0, items);
@@ -148,6 +164,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   }, [from]);
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
   if (slips) return <SlipsRoute job={slips} />;
+  if (renmian) return <RenmianRoute job={renmian} />;
   if (!job || !doc) return null;
   return (
     <Paginated

@@ -8,6 +8,8 @@ import { formatYearMonth } from '../../../shared/roster/dates';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { CadreFormModal } from './CadreFormModal';
+import { MatterSection } from '../renmian/MatterSection';
+import { PrintRenmianModal } from '../renmian/PrintRenmianModal';
 
 const ym = formatYearMonth;
 const or = (v: string) => v || '—';
@@ -30,6 +32,7 @@ export function CadreDrawer({
 }) {
   const [profile, setProfile] = useState<CadreProfile | null>(null);
   const [editing, setEditing] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const { message } = AntApp.useApp();
 
   const load = useCallback(async () => {
@@ -193,8 +196,17 @@ export function CadreDrawer({
               { title: '工作单位及职务', dataIndex: 'workUnitPost' },
             ]}
           />
+          <MatterSection
+            cadreId={cadreId}
+            name={p.name}
+            canEdit={canEdit}
+            onPrint={canEdit ? () => setPrinting(true) : undefined}
+          />
         </>
       )}
+      {printing && p ? (
+        <PrintRenmianModal cadreIds={[cadreId]} names={[p.name]} onClose={() => setPrinting(false)} />
+      ) : null}
       {editing && p ? (
         <CadreFormModal
           profile={p}

@@ -3,7 +3,7 @@
 // sort here; the default order (unit, then post) comes from roster.query.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { GetRef } from 'antd';
 import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
@@ -18,6 +18,7 @@ import { RosterFilters } from './RosterFilters';
 import { CadreDrawer } from './CadreDrawer';
 import { CadreFormModal } from './CadreFormModal';
 import { ExcelImportModal, LrmxImportModal } from './import';
+import { PrintRenmianModal } from '../renmian/PrintRenmianModal';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -41,6 +42,9 @@ export function RosterPage({
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<'excel' | 'lrmx' | null>(null);
+  // Cadres ticked for printing their 任免审批表 together.
+  const [picked, setPicked] = useState<readonly number[]>([]);
+  const [printing, setPrinting] = useState(false);
   const [tableHeight, setTableHeight] = useState(560);
   const query = useRef(0);
   const { message } = AntApp.useApp();
@@ -141,6 +145,14 @@ export function RosterPage({
               <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
                 导出 Excel
               </Button>
+              <Button
+                icon={<PrinterOutlined />}
+                disabled={picked.length === 0}
+                onClick={() => setPrinting(true)}
+                data-testid="print-renmian-picked"
+              >
+                打印任免审批表{picked.length ? `（${picked.length} 人）` : ''}
+              </Button>
             </Space>
           ) : null
         }
@@ -168,8 +180,19 @@ export function RosterPage({
           pagination={false}
           scroll={{ x: columnsWidth(hidden), y: tableHeight }}
           rowClassName={(r) => (r.id === current?.id ? 'ant-table-row-selected' : '')}
+          {...(canEdit
+            ? {
+                rowSelection: {
+                  selectedRowKeys: [...picked],
+                  onChange: (keys: React.Key[]) => setPicked(keys.map(Number)),
+                  columnWidth: 36,
+                },
+              }
+            : {})}
           onRow={(r) => ({
-            onClick: () => {
+            onClick: (e) => {
+              // Ticking a row for printing does not open its profile.
+              if (e.target instanceof Element && e.target.closest('.ant-table-selection-column')) return;
               choose(r.id, r);
               setOpenId(r.id);
             },
@@ -201,6 +224,13 @@ export function RosterPage({
             await refreshAll();
             setOpenId(p.id);
           }}
+        />
+      ) : null}
+      {printing ? (
+        <PrintRenmianModal
+          cadreIds={picked}
+          names={picked.map((id) => rows.find((r) => r.id === id)?.name ?? String(id))}
+          onClose={() => setPrinting(false)}
         />
       ) : null}
       <ExcelImportModal
