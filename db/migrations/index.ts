@@ -38,7 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
-  // Reserved number 18 (issue 17): the lead renumbers it when 15–17 land.
   migration0018,
   migration0020,
 ];

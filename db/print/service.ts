@@ -18,7 +18,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { chainHead } from '../audit/session-signing';
 import { headDigest } from '../audit/verify';
-import { renmianPersons } from '../renmian/persons';
+import { renmianPersons } from '../renmian';
 
 type PrintCallName =
   | 'print.job'

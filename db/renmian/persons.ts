@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import type { LrmxPerson } from '../../shared/roster/lrmx-types';
 import type { Database } from '../schema';
-import { cadreToPerson } from '../roster/lrmx/map';
-import { readCadres } from '../roster/write';
+import { cadreToPerson, readCadres } from '../roster';
 import { latestMatters } from './matters';
 
 /** A profile's photo (a data: URL) as bytes. */

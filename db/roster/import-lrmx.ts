@@ -21,10 +21,9 @@ import {
   suggestUnit,
   type LrmxCadreFields,
 } from './lrmx/map';
-import { latestMatters } from '../renmian/matters';
 import { existingView, loadStoredCadres } from './existing';
 import { personMatcher, type PersonMatch } from './match-people';
-import { insertMatter } from '../renmian/matters';
+import { insertMatter, latestMatters } from '../renmian';
 import { writeImport, type ImportedMatter } from './import-write';
 import { ImportWrites, planUpdates, plannedWrite, type UpdatePlan } from './import-plan';
 import { absentProfileFields } from './lrmx/absent';

@@ -7,7 +7,7 @@ import { yieldToEventLoop } from '../app/jobs';
 import type { Database } from '../schema';
 import { insertCadres, setPhoto, updateCadres } from './write';
 import type { AppointmentMatterInput } from '../../shared/renmian/matter';
-import { insertMatter } from '../renmian/matters';
+import { insertMatter } from '../renmian';
 
 export interface ImportItem {
   /** The cadre to update, or null to create one. */

@@ -1,5 +1,6 @@
 // What other features may use of the roster: the entry file the lint's feature rule lets them import.
-export { readCadre } from './write';
+export { readCadre, readCadres } from './write';
+export { cadreToPerson } from './lrmx/map';
 export { jobOutcome } from './job-outcome';
 export { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from './excel/workbook';
 export { MAX_FILE_BYTES, OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText, openWorkbook } from './excel/parse';
