@@ -15,6 +15,9 @@ const OPEN_ROLES: Readonly<Record<OpenPurpose, readonly Role[]>> = {
   attachment: ROSTER_EDITORS,
   backup: ADMIN,
   ballotExcel: ASSESSMENT_CLERKS,
+  // Returns are imported by those who export packages; a terminal opens its package before any login.
+  terminalPackage: ADMIN,
+  terminalReturn: ADMIN,
 };
 
 const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
@@ -31,6 +34,8 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   printRegister: DOSSIER_EDITORS,
   // The slips carry plain 评议码: only those who may generate codes save them.
   codeSlips: ADMIN,
+  terminalPackage: ADMIN,
+  terminalReturn: ADMIN,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

@@ -21,6 +21,7 @@ import { printHandlers } from '../print/service';
 import { collectionHandlers } from '../dossier/collection';
 import { unitExcelHandlers } from '../roster/units-excel';
 import { selectionHandlers } from '../print/selections';
+import { terminalHandlers } from '../terminal/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -62,4 +63,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...collectionHandlers,
   ...unitExcelHandlers,
   ...selectionHandlers,
+  ...terminalHandlers,
 };

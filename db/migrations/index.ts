@@ -13,6 +13,7 @@ import { migration0011 } from './0011-anonymous-ballots';
 import { migration0012 } from './0012-adjustment-proposals';
 import { migration0013 } from './0013-ineligible';
 import { migration0014 } from './0014-audit-signatures';
+import { migration0019 } from './0019-terminal-packages';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,5 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  // Issue 18 (reserved number 19; renumbered to follow main's last at merge).
+  migration0019,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -114,6 +114,9 @@ export const ACTION_LABELS: Readonly<
   'collection.attestNone': '季度采集核查无材料',
   'collection.withdrawAttestation': '撤销季度采集核查',
   'collection.setRequiredSections': '设置季度必填板块',
+  'terminals.export': '导出评议终端包',
+  'terminals.importReturn': '导入评议终端回收',
+  'terminals.resolveConflict': '处理评议终端冲突',
 };
 
 export const actionLabel = (action: string): string =>

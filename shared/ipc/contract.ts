@@ -12,6 +12,7 @@ import { assessmentCalls } from './contract-assessment';
 import { panelCalls } from './contract-panel';
 import { printCalls } from './contract-print';
 import { collectionCalls } from './contract-collection';
+import { terminalCalls } from './contract-terminal';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -174,6 +175,7 @@ export const contract = {
   ...panelCalls,
   ...printCalls,
   ...collectionCalls,
+  ...terminalCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

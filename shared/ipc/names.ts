@@ -145,6 +145,11 @@ export const CALL_NAME_LIST = [
   'collection.attestNone',
   'collection.withdrawAttestation',
   'collection.setRequiredSections',
+  'terminals.list',
+  'terminals.export',
+  'terminals.previewReturn',
+  'terminals.importReturn',
+  'terminals.resolveConflict',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -12,7 +12,19 @@ export const SAVE_PURPOSES = [
   'printPdf',
   'printRegister',
   'codeSlips',
+  'terminalPackage',
+  'terminalReturn',
 ] as const;
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
-export const OPEN_PURPOSES = ['excel', 'lrmx', 'lrmxFolder', 'photo', 'backup', 'attachment', 'ballotExcel'] as const;
+export const OPEN_PURPOSES = [
+  'excel',
+  'lrmx',
+  'lrmxFolder',
+  'photo',
+  'backup',
+  'attachment',
+  'ballotExcel',
+  'terminalPackage',
+  'terminalReturn',
+] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];

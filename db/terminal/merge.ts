@@ -1,0 +1,45 @@
+// One returned ballot into the main store, exactly as the main PC's kiosk would have stored it (db/assessment/kiosk.ts):
+// anonymous, random id, the day only; the same checks against the assessment's groups.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { KioskBallot } from '../../shared/assessment/panel';
+import { fail } from '../../shared/ipc/errors';
+import type { SessionUser } from '../../shared/ipc/types';
+import type { AssessmentRow } from '../assessment/access';
+import { addStaffVotes, groupMembers, KIOSK_ENTERED_BY, savePeer, saveSuperior } from '../assessment/ballots';
+import type { Database } from '../schema';
+
+/** Stores one terminal ballot of `group`; refused (nothing written) when it does not fit the group. */
+export async function mergeBallot(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  group: string,
+  ballot: KioskBallot,
+  user: SessionUser,
+  names: Record<string, string>,
+  now: string,
+): Promise<void> {
+  if (ballot.kind === 'superior') {
+    const raterLabel = `匿名评议-${randomBytes(4).toString('hex')}`;
+    await saveSuperior(db, row, { raterLabel, group, order: ballot.order }, user, now, { anonymous: true });
+    return;
+  }
+  const members = await groupMembers(db, row.id, group);
+  if (members.length === 0) fail('VALIDATION', '评议分组不是本次考核的分组', 'group');
+  if (ballot.kind === 'peer') {
+    // A peer ballot scores everyone in the group but its rater: the rater is the one member it leaves out.
+    const targets = new Set(ballot.ballots.map((b) => b.targetId));
+    const left = members.filter((m) => !targets.has(m.cadreId));
+    if (left.length !== 1 || targets.size !== ballot.ballots.length || targets.size !== members.length - 1)
+      fail('VALIDATION', '同级互评票须为本组除互评人外的每人打分', 'ballot');
+    await savePeer(db, row, { raterId: left[0]!.cadreId, ballots: ballot.ballots }, user, names, now, {
+      anonymous: true,
+    });
+    return;
+  }
+  const ids = ballot.votes.map((v) => v.targetId);
+  const want = new Set(members.map((m) => m.cadreId));
+  if (new Set(ids).size !== ids.length || ids.length !== want.size || ids.some((id) => !want.has(id)))
+    fail('VALIDATION', '职工测评票须为本组每人选择一个评价等次', 'ballot');
+  await addStaffVotes(db, row, ballot.votes, KIOSK_ENTERED_BY, now.slice(0, 10), 'kiosk');
+}
