@@ -30,7 +30,7 @@ export const terminalCalls = {
     input: z.strictObject({
       assessmentId,
       terminalNo,
-      groups: z.array(groupRefSchema).max(2000, '所选分组过多').optional(),
+      groups: z.array(groupRefSchema, { error: '所选分组格式不正确' }).max(2000, '所选分组过多').optional(),
       token: f.fileToken,
     }),
     access: ADMIN,
