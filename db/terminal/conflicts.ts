@@ -126,10 +126,14 @@ export async function listPackages(db: Kysely<Database>, row: AssessmentRow): Pr
     .where('assessment_id', '=', row.id)
     .orderBy('terminal_no')
     .execute();
+  // Held = waiting for another package; a ballot in a 冲突 is counted there, not here.
   const held = await db
-    .selectFrom('terminal_set_aside')
-    .select(['package_id', db.fn.countAll<number>().as('n')])
-    .groupBy('package_id')
+    .selectFrom('terminal_set_aside as a')
+    .select(['a.package_id', db.fn.countAll<number>().as('n')])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('terminal_conflicts as c').select('c.id').whereRef('c.code_id', '=', 'a.code_id'))),
+    )
+    .groupBy('a.package_id')
     .execute();
   const open = await db
     .selectFrom('terminal_conflict_sides as s')

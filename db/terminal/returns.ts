@@ -17,7 +17,7 @@ import type { ImportOutcome, RefusedBallot, ReturnGroupCount, ReturnPreview } fr
 import type { Database, TerminalPackagesTable } from '../schema';
 import { manySeatSecrets, type CodeCost } from './codes';
 import { returnContentSchema, type ReturnBallot, type ReturnContent } from './formats';
-import { mergeBallot } from './merge';
+import { mergeBallot, mergeMany } from './merge';
 import { fileDigest, readHeader, unseal } from './seal';
 
 type PackageRow = Selectable<TerminalPackagesTable>;
@@ -239,11 +239,8 @@ export async function importReturn(
   const p = await plan(db, row, pkg, content);
   const summary = await summarize(db, row, p);
   const names = await indicatorNames(db);
-  let merged = 0;
-  for (const b of p.unpaired) {
-    await mergeBallot(db, row, b.group, b.ballot, user, names, now);
-    merged++;
-  }
+  await mergeMany(db, row, p.unpaired, user, names, now);
+  const merged = p.unpaired.length;
   const day = now.slice(0, 10);
   for (const [id, fate] of p.fates) {
     const b = p.paired.get(id);

@@ -72,7 +72,7 @@ export interface TerminalPackageView {
   returnedOn: string | null;
   ballotsReturned: number;
   merged: number;
-  /** Ballots set aside: waiting for another package with the same codes, or in a conflict. */
+  /** Ballots held: waiting for another package with the same codes to come back (those in a 冲突 are not counted). */
   held: number;
   openConflicts: number;
   refused: RefusedBallot[];
