@@ -6,7 +6,15 @@ import type { KioskBallot } from '../../shared/assessment/panel';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { AssessmentRow } from '../assessment/access';
-import { addStaffVotes, groupMembers, KIOSK_ENTERED_BY, savePeer, saveSuperior } from '../assessment/ballots';
+import {
+  addStaffVotes,
+  ANONYMOUS_LABEL_PREFIX,
+  groupMembers,
+  KIOSK_ENTERED_BY,
+  nextIds,
+  savePeer,
+  saveSuperior,
+} from '../assessment/ballots';
 import type { StaffGrade } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 
@@ -59,7 +67,14 @@ export async function mergeMany(
 ): Promise<void> {
   const groups = new Map<string, Set<number>>();
   const sums = new Map<string, { targetId: number; grade: StaffGrade; n: number }>();
+  const superior = new Map<string, number[][]>();
   for (const b of ballots) {
+    if (b.ballot.kind === 'superior') {
+      const list = superior.get(b.group);
+      if (list) list.push(b.ballot.order);
+      else superior.set(b.group, [b.ballot.order]);
+      continue;
+    }
     if (b.ballot.kind !== 'staff') {
       await mergeBallot(db, row, b.group, b.ballot, user, names, now);
       continue;
@@ -85,6 +100,7 @@ export async function mergeMany(
     }
   }
   const day = now.slice(0, 10);
+  for (const [group, orders] of superior) await insertSuperior(db, row, group, orders, day);
   for (const { targetId, grade, n } of sums.values())
     await db
       .insertInto('assessment_staff_counts')
@@ -106,6 +122,64 @@ export async function mergeMany(
           [grade]: eb(eb.ref(`assessment_staff_counts.${grade}`), '+', n),
           entered_by: KIOSK_ENTERED_BY,
           entered_at: day,
+        })),
+      )
+      .execute();
+}
+
+/** A group's 上级 orders, each checked as checkSuperior does (the whole group, each cadre once), stored as the kiosk's. */
+async function insertSuperior(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  group: string,
+  orders: readonly number[][],
+  day: string,
+): Promise<void> {
+  const members = await groupMembers(db, row.id, group);
+  const want = new Set(members.map((m) => m.cadreId));
+  for (const order of orders)
+    if (
+      want.size === 0 ||
+      new Set(order).size !== order.length ||
+      order.length !== want.size ||
+      order.some((id) => !want.has(id))
+    )
+      fail('VALIDATION', '上级领导综合排名票须为本组每人排出名次，每人一次', 'ballot');
+  // Random labels as the kiosk gives them, never one the group already has.
+  const taken = new Set(
+    (
+      await db
+        .selectFrom('assessment_superior_ballots')
+        .select('rater_label')
+        .where('assessment_id', '=', row.id)
+        .where('group_ref', '=', group)
+        .execute()
+    ).map((r) => r.rater_label),
+  );
+  const labels: string[] = [];
+  while (labels.length < orders.length) {
+    const label = `${ANONYMOUS_LABEL_PREFIX}-${randomBytes(4).toString('hex')}`;
+    if (!taken.has(label)) {
+      taken.add(label);
+      labels.push(label);
+    }
+  }
+  const ids = await nextIds(db, 'assessment_superior_ballots', orders.length, true);
+  for (let i = 0; i < orders.length; i += 500)
+    await db
+      .insertInto('assessment_superior_ballots')
+      .values(
+        orders.slice(i, i + 500).map((order, j) => ({
+          id: ids[i + j]!,
+          assessment_id: row.id,
+          rater_label: labels[i + j]!,
+          group_ref: group,
+          sort_order: JSON.stringify(order),
+          paper_no: null,
+          entered_by: KIOSK_ENTERED_BY,
+          entered_at: day,
+          anonymous: 1,
+          source: 'kiosk' as const,
         })),
       )
       .execute();
