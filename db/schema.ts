@@ -485,7 +485,61 @@ export interface AppointmentMattersTable {
   created_at: string;
 }
 
+export interface TerminalPackagesTable {
+  id: Generated<number>;
+  assessment_id: number;
+  package_id: string;
+  terminal_no: number;
+  groups: string;
+  package_key: string;
+  code_salt: string;
+  code_cost: string;
+  digest: string;
+  seats: number;
+  exported_by: string;
+  exported_on: string;
+  returned_on: string | null;
+  return_digest: string | null;
+  ballots_returned: Generated<number>;
+  merged: Generated<number>;
+  refused: Generated<string>;
+}
+export interface TerminalPackageSeatsTable {
+  package_id: number;
+  code_id: number;
+  lookup: string;
+  used: Generated<number>;
+}
+export interface TerminalSetAsideTable {
+  id: Generated<number>;
+  package_id: number;
+  code_id: number;
+  group_ref: string;
+  ballot: string;
+}
+export interface TerminalConflictsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  code_id: number | null;
+  kind: 'superior' | 'peer' | 'staff';
+  group_ref: string;
+  main_kiosk: Generated<number>;
+  state: Generated<'open' | 'adopted' | 'voided'>;
+  outcome: string | null;
+  resolved_by: string | null;
+  resolved_on: string | null;
+}
+export interface TerminalConflictSidesTable {
+  conflict_id: number;
+  package_id: number;
+}
+
 export interface Database {
+  terminal_packages: TerminalPackagesTable;
+  terminal_package_seats: TerminalPackageSeatsTable;
+  terminal_set_aside: TerminalSetAsideTable;
+  terminal_conflicts: TerminalConflictsTable;
+  terminal_conflict_sides: TerminalConflictSidesTable;
   units: UnitsTable;
   cadres: CadresTable;
   cadre_annual_results: CadreAnnualResultsTable;

@@ -17,6 +17,9 @@ const OPEN_ROLES: Readonly<Record<OpenPurpose, readonly Role[]>> = {
   ballotExcel: ASSESSMENT_CLERKS,
   intakeFolder: DOSSIER_EDITORS,
   intakePackage: DOSSIER_EDITORS,
+  // Returns are imported by those who export packages; a terminal opens its package before any login.
+  terminalPackage: ADMIN,
+  terminalReturn: ADMIN,
 };
 
 const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
@@ -34,6 +37,8 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   // The slips carry plain 评议码: only those who may generate codes save them.
   codeSlips: ADMIN,
   intakeReturned: DOSSIER_EDITORS,
+  terminalPackage: ADMIN,
+  terminalReturn: ADMIN,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

@@ -23,6 +23,7 @@ import { intakeHandlers } from '../intake/service';
 import { unitExcelHandlers } from '../roster/units-excel';
 import { selectionHandlers } from '../print/selections';
 import { matterHandlers } from '../renmian/service';
+import { terminalHandlers } from '../terminal/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -66,4 +67,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...unitExcelHandlers,
   ...selectionHandlers,
   ...matterHandlers,
+  ...terminalHandlers,
 };

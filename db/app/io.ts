@@ -72,6 +72,18 @@ const OPEN: Record<OpenPurpose, { title: string; filters: FileFilter[]; multiple
     multiple: false,
     folder: false,
   },
+  terminalPackage: {
+    title: '选择评议终端包',
+    filters: [{ name: '评议终端包', extensions: ['gpkg'] }],
+    multiple: false,
+    folder: false,
+  },
+  terminalReturn: {
+    title: '选择评议终端回收文件',
+    filters: [{ name: '评议终端回收文件', extensions: ['gret'] }],
+    multiple: false,
+    folder: false,
+  },
 };
 
 const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
@@ -88,6 +100,8 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   printRegister: { title: '导出打印登记', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   codeSlips: { title: '保存评议码条（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
   intakeReturned: { title: '导出退回清单', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  terminalPackage: { title: '保存评议终端包', filters: [{ name: '评议终端包', extensions: ['gpkg'] }] },
+  terminalReturn: { title: '保存评议终端回收文件', filters: [{ name: '评议终端回收文件', extensions: ['gret'] }] },
 };
 
 /** Renders a print route of the app (e.g. `print/<jobId>`) to PDF bytes: Electron's printToPDF in the app. */

@@ -111,7 +111,12 @@ const written = (user: SessionUser, now: string, mode: WriteMode) =>
 export const ANONYMOUS_ID_FLOOR = 2 ** 40;
 type BallotTable = 'assessment_superior_ballots' | 'assessment_peer_ballots';
 const randomBallotId = (): number => ANONYMOUS_ID_FLOOR + randomInt(0, 2 ** 40);
-async function nextIds(db: Kysely<Database>, table: BallotTable, n: number, anonymous: boolean): Promise<number[]> {
+export async function nextIds(
+  db: Kysely<Database>,
+  table: BallotTable,
+  n: number,
+  anonymous: boolean,
+): Promise<number[]> {
   if (anonymous) {
     // A collision among 2^40 ids is all but impossible; drawing again on one keeps the insert from failing anyway.
     const out: number[] = [];

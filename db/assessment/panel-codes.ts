@@ -26,9 +26,13 @@ type CodeRow = Selectable<AssessmentPanelCodesTable>;
 
 /** The keyed hash of a normalised code; the key never leaves this process and is not in the store. */
 export function codeHasher(store: Store): (code: string) => string {
-  const key = store.withRootKey((k) => Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), 'ganbu panel codes v1', 32)));
+  const key = codeHashKey(store);
   return (code) => createHmac('sha256', key).update(code).digest('hex');
 }
+
+/** The codes' HMAC key (HKDF of the root key under its own label); a 评议终端包 carries it to hash typed codes. */
+export const codeHashKey = (store: Store): Buffer =>
+  store.withRootKey((k) => Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), 'ganbu panel codes v1', 32)));
 
 function newCode(): string {
   let s = '';

@@ -17,6 +17,7 @@ import { migration0015 } from './0015-ineligible-proposals';
 import { migration0016 } from './0016-participation-sheets';
 import { migration0017 } from './0017-forms-void-comments';
 import { migration0018 } from './0018-intake';
+import { migration0019 } from './0019-terminal-packages';
 import { migration0020 } from './0020-appointment-matters';
 import type { Migration } from './types';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
   migration0020,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

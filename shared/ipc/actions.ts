@@ -123,6 +123,9 @@ export const ACTION_LABELS: Readonly<
   'intake.return': '退回填报材料',
   'intake.exportReturned': '导出退回清单',
   'appointments.create': '登记任免事项',
+  'terminals.export': '导出评议终端包',
+  'terminals.importReturn': '导入评议终端回收',
+  'terminals.resolveConflict': '处理评议终端冲突',
 };
 
 export const actionLabel = (action: string): string =>

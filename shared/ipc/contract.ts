@@ -14,6 +14,7 @@ import { printCalls } from './contract-print';
 import { collectionCalls } from './contract-collection';
 import { intakeCalls } from './contract-intake';
 import { appointmentCalls } from './contract-appointment';
+import { terminalCalls } from './contract-terminal';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -178,6 +179,7 @@ export const contract = {
   ...collectionCalls,
   ...intakeCalls,
   ...appointmentCalls,
+  ...terminalCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -161,6 +161,11 @@ export const CALL_NAME_LIST = [
   'intake.previewAttachment',
   'appointments.list',
   'appointments.create',
+  'terminals.list',
+  'terminals.export',
+  'terminals.previewReturn',
+  'terminals.importReturn',
+  'terminals.resolveConflict',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -13,6 +13,8 @@ export const SAVE_PURPOSES = [
   'printRegister',
   'codeSlips',
   'intakeReturned',
+  'terminalPackage',
+  'terminalReturn',
 ] as const;
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
 export const OPEN_PURPOSES = [
@@ -25,5 +27,7 @@ export const OPEN_PURPOSES = [
   'ballotExcel',
   'intakeFolder',
   'intakePackage',
+  'terminalPackage',
+  'terminalReturn',
 ] as const;
 export type OpenPurpose = (typeof OPEN_PURPOSES)[number];

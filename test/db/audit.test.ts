@@ -5,7 +5,8 @@ import { appendAudit } from '../../db/audit/chain';
 import { signHash } from '../../db/audit/signing-keys';
 import { AUDIT_DETAIL_LABELS } from '../../shared/audit/detail-labels';
 import { contract, type CallName } from '../../shared/ipc/contract';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { TerminalStore } from '../../db/terminal/terminal-store';
 import { newHost, newHostWithStore, type TestHost } from '../helpers/host';
 import { auditCount, keyFromRecoveryCode, withRaw } from '../helpers/raw-store';
 import { addUnit, cadreInput, fixturePath, loginAs, sampleJpeg, unitsWorkbook } from '../helpers/roster';
@@ -71,6 +72,42 @@ async function assessmentIn(h: Host, state: 'preparing' | 'collecting' | 'summar
   return { a, roster };
 }
 type Prepared = Awaited<ReturnType<typeof assessmentIn>>;
+
+/** One 上级 seat exported to terminals 1 and 2, its code used on both; their returns (a 冲突 once both are in). */
+async function terminalReturns(h: TestHost, assessmentId: number, order: number[]): Promise<string[]> {
+  const sheet = await h.ok('codes.generate', { assessmentId, kind: 'superior', group: 'chief:C1', count: 1 });
+  const out: string[] = [];
+  const pkgs = [];
+  for (const terminalNo of [1, 2]) {
+    const file = join(tempDir('gpkg-'), `终端${terminalNo}.gpkg`);
+    const token = await h.pickSave('terminalPackage', file);
+    pkgs.push({ file, ...(await h.ok('terminals.export', { assessmentId, terminalNo, token })) });
+  }
+  for (const p of pkgs) {
+    const t = await TerminalStore.create(join(tempDir('laptop-'), 't'), readFileSync(p.file), p.password);
+    await t.submit(sheet.slips[0]!.code, { kind: 'superior', order });
+    const ret = join(tempDir('gret-'), 'r.gret');
+    await t.finish(p.password, ret);
+    out.push(ret);
+  }
+  return out;
+}
+
+/** A return of one terminal with one 上级 ballot. */
+async function terminalReturn(h: TestHost, assessmentId: number, order: number[], terminalNo: number) {
+  const sheet = await h.ok('codes.generate', { assessmentId, kind: 'superior', group: 'chief:C1', count: 1 });
+  const file = join(tempDir('gpkg-'), 'p.gpkg');
+  const p = await h.ok('terminals.export', {
+    assessmentId,
+    terminalNo,
+    token: await h.pickSave('terminalPackage', file),
+  });
+  const t = await TerminalStore.create(join(tempDir('laptop-'), 't'), readFileSync(file), p.password);
+  await t.submit(sheet.slips[0]!.code, { kind: 'superior', order });
+  const ret = join(tempDir('gret-'), 'r.gret');
+  await t.finish(p.password, ret);
+  return ret;
+}
 
 const NEW_USER = { username: 'reader', displayName: '查阅员', role: 'reviewer', password: 'Reader@2025' } as const;
 
@@ -700,6 +737,40 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     },
     run: (h, { a }: Prepared) => h.ok('codes.voidPanel', { assessmentId: a.id, kind: 'superior', group: 'chief:C1' }),
   },
+  'terminals.export': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      return { ...p, token: await savedTo(h, 'terminalPackage', '终端1.gpkg') };
+    },
+    run: (h, { a, token }: Prepared & { token: string }) =>
+      h.ok('terminals.export', { assessmentId: a.id, terminalNo: 1, token }),
+  },
+  'terminals.importReturn': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const file = await terminalReturn(h, p.a.id, [p.roster.a, p.roster.b, p.roster.c], 1);
+      return { ...p, token: (await h.pickOpen('terminalReturn', file))[0]!.token };
+    },
+    run: (h, { a, token }: Prepared & { token: string }) =>
+      h.ok('terminals.importReturn', { assessmentId: a.id, token }),
+  },
+  'terminals.resolveConflict': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      const order = [p.roster.a, p.roster.b, p.roster.c];
+      const files = await terminalReturns(h, p.a.id, order);
+      for (const file of files)
+        await h.ok('terminals.importReturn', {
+          assessmentId: p.a.id,
+          token: (await h.pickOpen('terminalReturn', file))[0]!.token,
+        });
+      const [c] = (await h.ok('terminals.list', { assessmentId: p.a.id })).conflicts;
+      return { ...p, id: c!.id };
+    },
+    run: (h, { a, id }: Prepared & { id: number }) =>
+      h.ok('terminals.resolveConflict', { assessmentId: a.id, id, choice: 2 }),
+  },
   'kiosk.start': {
     prepare: (h) => assessmentIn(h, 'collecting'),
     run: (h, { a }: Prepared) => h.ok('kiosk.start', { assessmentId: a.id }),
@@ -887,6 +958,9 @@ describe('one audit entry per change', () => {
     // A 待审核 material with its file (importing is a change, so before the count); a fresh copy of its zip to preview.
     const intake = await pendingMaterial(h);
     const [intakeFile] = await h.pickOpen('intakePackage', (await previewedPackage(h)).zip);
+    // A terminal's return to preview (exporting its package is a change, so before the count).
+    const chiefs = assessment.members.filter((m) => m.position === 'chief').map((m) => m.cadreId);
+    const [returnPicked] = await h.pickOpen('terminalReturn', await terminalReturn(h, assessment.id, chiefs, 9));
     // Inputs are made when the call is made: the dialogs' answers are queued then, and the job id comes from the preview.
     const inputs: Partial<Record<CallName, () => unknown>> = {
       'audit.list': () => ({ page: 1, pageSize: 20 }),
@@ -946,6 +1020,8 @@ describe('one audit entry per change', () => {
       'intake.list': () => ({ quarter: '2025Q3' }),
       'intake.counts': () => ({ quarter: '2025Q3' }),
       'intake.previewAttachment': () => ({ id: intake.attachmentId }),
+      'terminals.list': () => ({ assessmentId: assessment.id }),
+      'terminals.previewReturn': () => ({ assessmentId: assessment.id, token: returnPicked!.token }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {

@@ -24,6 +24,7 @@ import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
 import { migration0017 } from '../../db/migrations/0017-forms-void-comments';
 import { migration0018 } from '../../db/migrations/0018-intake';
+import { migration0019 } from '../../db/migrations/0019-terminal-packages';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -1484,5 +1485,45 @@ describe('0020-appointment-matters', () => {
     expect(insert('2026.03.01', '2026-03')).toThrow(/CHECK/);
     expect(insert('2026-03-01', '202603')).toThrow(/CHECK/);
     expect(migrate(db, [...before, migration0020])).toEqual([]);
+  });
+});
+
+describe('0019-terminal-packages', () => {
+  test('is version 19: 评议终端包 and their returns, one package per terminal number and assessment', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 19);
+    expect(MIGRATIONS).toContain(migration0019);
+    expect(migration0019).toMatchObject({ version: 19, name: 'terminal-packages' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    expect(migrate(db, [...before, migration0019])).toEqual([19]);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'terminal_%' ORDER BY name")
+      .all()
+      .map((t) => (t as { name: string }).name);
+    expect(tables).toEqual([
+      'terminal_conflict_sides',
+      'terminal_conflicts',
+      'terminal_package_seats',
+      'terminal_packages',
+      'terminal_set_aside',
+    ]);
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO assessments (name, year, state, config, scope, created_by, created_at, updated_by, updated_at) ` +
+            `VALUES ('考核', 2025, 'collecting', '{}', '{}', 'a', 't', 'a', 't')`,
+        )
+        .run().lastInsertRowid,
+    );
+    const add = (packageId: string, terminalNo: number) =>
+      db
+        .prepare(
+          `INSERT INTO terminal_packages (assessment_id, package_id, terminal_no, groups, package_key, code_salt, ` +
+            `code_cost, digest, seats, exported_by, exported_on) VALUES (?, ?, ?, '[]', 'k', 's', 'c', 'd', 0, 'a', 'd')`,
+        )
+        .run(id, packageId, terminalNo);
+    add('p1', 1);
+    expect(() => add('p2', 1)).toThrow(/UNIQUE/);
+    expect(() => add('p3', 0)).toThrow(/CHECK/);
   });
 });

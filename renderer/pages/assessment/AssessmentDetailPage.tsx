@@ -22,6 +22,7 @@ import { VetoesTab } from './VetoesTab';
 import { RankingsTab } from './RankingsTab';
 import { RANKINGS_PRINTERS } from '../../../shared/ipc/contract-print';
 import { PanelCodesTab } from './PanelCodesTab';
+import { TerminalsTab } from './TerminalsTab';
 import { PaperTab } from './PaperTab';
 import { BallotExcelBar } from './BallotExcelBar';
 
@@ -233,6 +234,11 @@ export function AssessmentDetailPage({
                 printedBy={userName}
               />
             ),
+          },
+          {
+            key: 'terminals',
+            label: '评议终端包',
+            children: <TerminalsTab detail={detail} isAdmin={isAdmin} />,
           },
           {
             key: 'adjustments',

@@ -1,0 +1,84 @@
+// 评议终端包 (extra kiosk laptops) as the window sees them: exported packages, return previews, conflicts.
+import type { PanelKind } from './panel';
+
+export interface ExportedTerminalPackage {
+  terminalNo: number;
+  /** Shown once (and printed on the 交接单); the store never keeps it. */
+  password: string;
+  digest: string;
+  groups: { ref: string; name: string }[];
+  seats: number;
+  exportedOn: string;
+  fileName: string;
+}
+
+export interface ReturnGroupCount {
+  kind: PanelKind;
+  kindLabel: string;
+  group: string;
+  groupName: string;
+  merge: number;
+  held: number;
+  conflict: number;
+  refused: number;
+}
+
+export interface RefusedBallot {
+  kindLabel: string;
+  groupName: string;
+  seatLabel: string;
+  why: string;
+}
+
+export interface ReturnPreview {
+  terminalNo: number;
+  closedOn: string;
+  digest: string;
+  ballots: number;
+  /** The same return was imported before: importing it again changes nothing. */
+  alreadyImported: boolean;
+  groups: ReturnGroupCount[];
+  refused: RefusedBallot[];
+}
+
+export interface ImportOutcome extends ReturnPreview {
+  merged: number;
+  /** Held ballots of other terminals merged now that no package carrying their codes is out. */
+  released: number;
+}
+
+export interface TerminalConflictView {
+  id: number;
+  kind: PanelKind;
+  kindLabel: string;
+  groupName: string;
+  /** Terminal numbers whose ballots are set aside. */
+  terminals: number[];
+  /** The main PC's kiosk took a ballot with the same code (it stays counted: it cannot be told from the others). */
+  mainKiosk: boolean;
+  state: 'open' | 'adopted' | 'voided';
+  outcome: string | null;
+  resolvedBy: string | null;
+  resolvedOn: string | null;
+}
+
+export interface TerminalPackageView {
+  terminalNo: number;
+  groups: string[];
+  seats: number;
+  digest: string;
+  exportedBy: string;
+  exportedOn: string;
+  returnedOn: string | null;
+  ballotsReturned: number;
+  merged: number;
+  /** Ballots held: waiting for another package with the same codes to come back (those in a 冲突 are not counted). */
+  held: number;
+  openConflicts: number;
+  refused: RefusedBallot[];
+}
+
+export interface TerminalsView {
+  packages: TerminalPackageView[];
+  conflicts: TerminalConflictView[];
+}
