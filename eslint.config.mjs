@@ -51,6 +51,8 @@ const LAYER_POLICIES = [
   may(['db-infra', 'db-feature'], ['shared', 'db-infra']),
   // What one call gets (the open store, the recorder) and long-running jobs: the seam every service is written against.
   mayFiles(['db-infra', 'db-feature'], 'db-app', ['context.ts', 'jobs.ts']),
+  // The throttle on guessed secrets: the app's logins and the 评议终端's codes slow guessing the same way.
+  mayFiles('db-feature', 'db-app', 'throttle.ts'),
   mayFiles(['db-infra', 'db-feature'], 'db-root', ['schema.ts', 'version.ts']),
   // A feature's own files, and another feature only through that feature's entry file (db/<feature>/index.ts).
   {

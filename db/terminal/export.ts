@@ -7,9 +7,7 @@ import { groupRefOf } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { RankingConfig } from '../../shared/scoring/types';
-import type { AssessmentRow } from '../assessment/access';
-import { indicatorNames } from '../assessment/lifecycle';
-import { readMembers } from '../assessment/members';
+import { type AssessmentRow, indicatorNames, readMembers } from '../assessment';
 import type { Database } from '../schema';
 import { deriveKey, newKdfParams, DEFAULT_KDF } from '../store/kdf';
 import {

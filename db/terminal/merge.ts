@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
 import type { KioskBallot } from '../../shared/assessment/panel';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
-import type { AssessmentRow } from '../assessment/access';
 import {
+  type AssessmentRow,
   addStaffVotes,
   ANONYMOUS_LABEL_PREFIX,
   groupMembers,
@@ -14,7 +14,7 @@ import {
   nextIds,
   savePeer,
   saveSuperior,
-} from '../assessment/ballots';
+} from '../assessment';
 import type { StaffGrade } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 

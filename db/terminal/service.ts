@@ -1,8 +1,7 @@
 // The main PC's calls for 评议终端包: export, preview and import a return, resolve a 冲突, list per terminal.
 import { basename } from 'node:path';
 import type { Handlers } from '../app/context';
-import { assertCollecting, loadAssessment } from '../assessment/access';
-import { codeHashKey } from '../assessment/panel-codes';
+import { assertCollecting, loadAssessment, codeHashKey } from '../assessment';
 import { writeFileAtomic } from '../fs/atomic';
 import { readUserFile } from '../fs/user-file';
 import { readKeySlots } from '../store/keyslots';
