@@ -13,19 +13,9 @@ import {
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
-import type { AssessmentMembersTable, AssessmentStaffCountsTable, Database } from '../schema';
+import type { AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
-import { readMembers } from './members';
-
-const toMember = (r: Selectable<AssessmentMembersTable>): AssessmentMember => ({
-  cadreId: r.cadre_id,
-  name: r.name,
-  position: r.position,
-  unitId: r.unit_id,
-  unitName: r.unit_name,
-  categoryCode: r.category_code,
-  categoryName: r.category_name,
-});
+import { readMembers, toMember } from './members';
 
 /**
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
