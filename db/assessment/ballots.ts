@@ -160,7 +160,10 @@ export async function checkSuperior(
   return groupName(group, input.group);
 }
 
-/** One leader's whole order of one group; saving again for the same leader and group replaces it. */
+/**
+ * One leader's whole order of one group; saving again for the same leader and group replaces it. `checked`: the
+ * group name checkSuperior gave for this very order (a paper entry is checked when entered, and not again here).
+ */
 export async function saveSuperior(
   db: Kysely<Database>,
   row: AssessmentRow,
@@ -168,8 +171,9 @@ export async function saveSuperior(
   user: SessionUser,
   now = new Date().toISOString(),
   mode: WriteMode = {},
+  checked?: string,
 ): Promise<string> {
-  const name = await checkSuperior(db, row, input);
+  const name = checked ?? (await checkSuperior(db, row, input));
   if (!mode.anonymous) {
     const earlier = await db
       .selectFrom('assessment_superior_ballots')
@@ -240,6 +244,12 @@ function checkPeerScores(
 }
 
 /** Checks one rater's scores: members of the rater's group, never the rater, each target once, every indicator. */
+/** What checkPeer found, once refuseKioskRater has also passed (a paper entry is checked when entered). */
+export interface CheckedPeer {
+  readonly rater: AssessmentMember;
+  readonly targets: number[];
+}
+
 export async function checkPeer(
   db: Kysely<Database>,
   row: AssessmentRow,
@@ -304,8 +314,9 @@ export async function savePeer(
   names: Record<string, string>,
   now = new Date().toISOString(),
   mode: WriteMode = {},
+  checked?: CheckedPeer,
 ): Promise<{ rater: AssessmentMember; count: number }> {
-  const { rater, targets } = await checkPeer(db, row, input, names);
+  const { rater, targets } = checked ?? (await checkPeer(db, row, input, names));
   const seen = new Set(targets);
   if (mode.anonymous) {
     // The kiosk stores no rater: a clerk's ballots for this rater would then be counted beside it. Refused, and
@@ -323,7 +334,7 @@ export async function savePeer(
         'ballot',
       );
   } else {
-    await refuseKioskRater(db, row, rater);
+    if (!checked) await refuseKioskRater(db, row, rater);
     await db
       .deleteFrom('assessment_peer_ballots')
       .where('assessment_id', '=', row.id)

@@ -1,11 +1,11 @@
 // The member snapshot has one mapping (toMember) and one group key (groupRefOf), and a ranking reads it once.
-import type { KyselyPlugin } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { groupMembers, memberMap } from '../../../db/assessment/ballots';
 import { readMembers } from '../../../db/assessment/members';
 import { rankingsView } from '../../../db/assessment/rankings';
 import { groupRefOf } from '../../../shared/assessment/types';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../../helpers/assessment';
+import { countSelects } from '../../helpers/query-count';
 import { newRosterHost } from '../../helpers/roster';
 
 async function ranked() {
@@ -14,19 +14,6 @@ async function ranked() {
   const a = await startCollecting(h, await createC1(h));
   await enterWorkedExample(h, a.id, r);
   return { h, r, id: a.id, db: h.host.session().db };
-}
-
-/** Counts the SELECTs whose FROM names assessment_members. */
-function memberReads(): { plugin: KyselyPlugin; count: () => number } {
-  let n = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery({ node }) {
-      if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from ?? {}).includes('"assessment_members"')) n++;
-      return node;
-    },
-    transformResult: async ({ result }) => result,
-  };
-  return { plugin, count: () => n };
 }
 
 describe('the member snapshot', () => {
@@ -42,9 +29,9 @@ describe('the member snapshot', () => {
   test('the rankings name and order their groups by groupRefOf, and read the members once', async () => {
     const { h, id, db } = await ranked();
     const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const reads = memberReads();
+    const reads = countSelects();
     const view = await rankingsView(db.withPlugin(reads.plugin), row);
-    expect(reads.count()).toBe(1);
+    expect(reads.reads('assessment_members')).toBe(1);
     const refs = [...new Set(Object.values(view.members).map(groupRefOf))];
     expect(Object.keys(view.groupNames).sort()).toEqual([...refs].sort());
     expect([...(view.groupOrder ?? [])].sort()).toEqual([...refs].sort());
