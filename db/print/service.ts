@@ -108,7 +108,7 @@ async function renderPrint(
     jobId,
     title: view.title,
     serials: view.kind === 'slips' ? [] : view.copies.map((c) => c.serial),
-    pages: countPdfPages(pdf),
+    pages: await countPdfPages(pdf),
     bytes: pdf.length,
   };
 }
