@@ -2,7 +2,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AssessmentMember, AssessmentScope } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
+import { z } from 'zod';
 import type { AssessmentMembersTable, Database } from '../schema';
+import { parseJsonColumn } from '../store/json-column';
+
+const storedScope = z.object({ categoryCodes: z.array(z.string()), unitIds: z.array(z.number().int()) });
+
+/** An assessment's stored scope (assessments.scope), read through its schema. */
+export const scopeOf = (text: string): AssessmentScope => parseJsonColumn(storedScope, text, 'assessments.scope');
 
 /** Serving cadres (在职) of the units in scope, by category, unit sort, position, name. */
 export async function rosterInScope(db: Kysely<Database>, scope: AssessmentScope): Promise<AssessmentMember[]> {

@@ -11,7 +11,9 @@ import {
 } from '../../shared/assessment/paper';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
+import { paperBallotSchema } from '../../shared/ipc/contract-panel';
 import type { Database } from '../schema';
+import { parseJsonColumn } from '../store/json-column';
 import type { AssessmentRow } from './access';
 import {
   checkPeer,
@@ -22,6 +24,10 @@ import {
   type CheckedPeer,
   type WriteMode,
 } from './ballots';
+
+/** A stored entry's ballot (assessment_paper_entries.content), read through the schema it was entered with. */
+const paperEntryOf = (content: string): PaperBallot =>
+  parseJsonColumn(paperBallotSchema, content, 'assessment_paper_entries.content');
 
 /** The rater label a paper 上级排名 ballot gets: the paper's number (paper ballots from leaders are anonymous too). */
 export const paperRaterLabel = (paperNo: string) => `纸质票 ${paperNo}`;
@@ -166,7 +172,7 @@ export async function resolvePaper(
   const chosen =
     (await entriesOf(db, row.id, paperNo)).find((e) => e.entry_no === entryNo) ??
     fail('NOT_FOUND', `纸质票“${paperNo}”没有第 ${entryNo} 次录入`, 'entryNo');
-  const ballot = JSON.parse(chosen.content) as PaperBallot;
+  const ballot = paperEntryOf(chosen.content);
   await count(db, row, paperNo, await check(db, row, ballot, names), user, names, now);
   await db
     .updateTable('assessment_papers')
@@ -241,7 +247,7 @@ export async function listPapers(db: Kysely<Database>, assessmentId: number): Pr
         entryNo: e.entry_no,
         enteredBy: e.entered_by,
         enteredAt: e.entered_at,
-        ballot: p.state === 'pending' ? null : (JSON.parse(e.content) as PaperBallot),
+        ballot: p.state === 'pending' ? null : paperEntryOf(e.content),
       })),
     resolvedEntry: p.resolved_entry,
     resolvedBy: p.resolved_by,
