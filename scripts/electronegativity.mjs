@@ -18,13 +18,17 @@ const ALLOWED = [
     id: 'PRELOAD_JS_CHECK',
     file: 'electron/hardened-window.ts',
     reason:
-      'The preload is our own bundled file (out/preload/preload.cjs) that exposes only the typed contract through contextBridge, with sandbox and contextIsolation on.',
+      'The preload is our own bundled file (out/preload/preload.cjs) that exposes only the typed contract through ' +
+      'contextBridge, with sandbox and contextIsolation on.',
   },
   {
     id: 'AUXCLICK_JS_CHECK',
     file: 'electron/hardened-window.ts',
     reason:
-      "'Auxclick' is no longer a Blink runtime feature (auxclick shipped in Chrome 55), so disableBlinkFeatures cannot switch it off; what it guards against, a middle-click opening a window or navigating, is refused by setWindowOpenHandler and will-navigate/will-frame-navigate in electron/security.ts; the print window is never shown (no clicks).",
+      "'Auxclick' is no longer a Blink runtime feature (auxclick shipped in Chrome 55), so disableBlinkFeatures cannot " +
+      'switch it off; what it guards against, a middle-click opening a window or navigating, is refused by ' +
+      'setWindowOpenHandler and will-navigate/will-frame-navigate in electron/security.ts; the print window is never ' +
+      'shown (no clicks).',
   },
   {
     id: 'CUSTOM_ARGUMENTS_JS_CHECK',

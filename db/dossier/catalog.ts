@@ -1,7 +1,7 @@
 // The catalog rows an entry may point at, retired ones included (they stay valid and named on old entries).
 import type { Kysely } from 'kysely';
 import type { EntryCatalog, CatalogCodeRow } from '../../shared/dossier/validate';
-import { readCatalogRows } from '../catalog/rows';
+import { readCatalogRows } from '../catalog';
 import type { Database } from '../schema';
 
 export interface DossierCatalog extends EntryCatalog {

@@ -2,7 +2,7 @@
 // ones included (an entry recorded against a retired item still counts; retirement only stops new use).
 import type { Kysely } from 'kysely';
 import type { PortraitCatalog } from '../../shared/portrait/types';
-import { readCatalogRows } from '../catalog/rows';
+import { readCatalogRows } from '../catalog';
 import type { Database } from '../schema';
 
 export async function readPortraitCatalog(db: Kysely<Database>): Promise<PortraitCatalog> {
