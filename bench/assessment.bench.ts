@@ -93,6 +93,22 @@ test('an assessment of 10,000 cadres and 200,000 ballots in the store', async ()
     }
     record('save one ballot (service / peer / superior, with audit entry), p95 of 60', percentile(saves, 95), 'ms', 20);
     record('save one ballot, median of 60', percentile(saves, 50), 'ms', 20);
+
+    // The ballot list the assessment page reloads after each save (issue 19 §4): every ballot, with names.
+    const readCtx = { store, db: store.db, rec: undefined, io: undefined, jobs: undefined } as unknown as CallContext;
+    const list = assessmentHandlers['ballots.list'] as (
+      c: CallContext,
+      i: { assessmentId: number },
+    ) => Promise<unknown>;
+    const listTimes: number[] = [];
+    let listBytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const { ms, value } = await timed(() => list(readCtx, { assessmentId: id }));
+      listTimes.push(ms);
+      listBytes = JSON.stringify(value).length;
+    }
+    record('ballots.list at 200,000 ballots (the reload after a save), median of 5', percentile(listTimes, 50), 'ms');
+    record('ballots.list at 200,000 ballots: JSON sent to the window', listBytes / 1024 / 1024, 'MB');
   } finally {
     await store.close();
     rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // PDFs from the app's own print views: a hidden window, hardened like the main one, loads #/print/<jobId>, waits
 // until the paginator has laid out every page, then prints with the page size the CSS gives (A4, no margins).
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { createHardenedWindow } from './hardened-window';
 import type { PrintControl } from '../db/app/io';
 import { printView } from '../shared/print/progress';
 
@@ -18,29 +19,11 @@ export interface PrintWindowOptions {
 }
 
 export function createPrintWindow(preload: string): BrowserWindow {
-  return new BrowserWindow({
-    show: false,
-    width: 794,
-    height: 1123,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools: false,
-      preload,
-      // Never shown: without this a hidden page's timers and frames may be held back while it lays out.
-      backgroundThrottling: false,
-    },
-  });
+  return createHardenedWindow(
+    { show: false, width: 794, height: 1123 },
+    // Never shown: without backgroundThrottling off a hidden page's timers and frames may be held back.
+    { preload, devTools: false, backgroundThrottling: false },
+  );
 }
 
 /** The host's PdfPrinter: one hidden window per document, closed whatever happens. */

@@ -1,5 +1,6 @@
-// The one application window, created with every renderer hardening flag (kept literal here so scanners can read them).
-import { BrowserWindow } from 'electron';
+// The one application window (hardened in electron/hardened-window.ts), and its kiosk mode.
+import type { BrowserWindow } from 'electron';
+import { createHardenedWindow } from './hardened-window';
 
 export const WINDOW_TITLE = '干部政治素质档案与“双比双评”考核系统';
 
@@ -11,31 +12,18 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow({ preload, devTools }: MainWindowOptions): BrowserWindow {
-  const win = new BrowserWindow({
-    title: WINDOW_TITLE,
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 700,
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools,
-      preload,
+  const win = createHardenedWindow(
+    {
+      title: WINDOW_TITLE,
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 700,
+      show: false,
+      backgroundColor: '#ffffff',
     },
-  });
+    { preload, devTools },
+  );
   // The page sets its own <title>; keep the product name in the title bar regardless.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());

@@ -14,20 +14,10 @@ import { excellentCapBreach, excellentCapMessage } from '../../shared/assessment
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
-import type { AssessmentMembersTable, AssessmentStaffCountsTable, Database } from '../schema';
+import type { AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
 import { addComments, addVoidForms, commentViews, voidFormViews } from './forms';
-import { readMembers } from './members';
-
-const toMember = (r: Selectable<AssessmentMembersTable>): AssessmentMember => ({
-  cadreId: r.cadre_id,
-  name: r.name,
-  position: r.position,
-  unitId: r.unit_id,
-  unitName: r.unit_name,
-  categoryCode: r.category_code,
-  categoryName: r.category_name,
-});
+import { readMembers, toMember } from './members';
 
 /**
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
@@ -177,7 +167,10 @@ export async function checkSuperior(
   return groupName(group, input.group);
 }
 
-/** One leader's whole order of one group; saving again for the same leader and group replaces it. */
+/**
+ * One leader's whole order of one group; saving again for the same leader and group replaces it. `checked`: the
+ * group name checkSuperior gave for this very order (a paper entry is checked when entered, and not again here).
+ */
 export async function saveSuperior(
   db: Kysely<Database>,
   row: AssessmentRow,
@@ -185,8 +178,9 @@ export async function saveSuperior(
   user: SessionUser,
   now = new Date().toISOString(),
   mode: WriteMode = {},
+  checked?: string,
 ): Promise<string> {
-  const name = await checkSuperior(db, row, input);
+  const name = checked ?? (await checkSuperior(db, row, input));
   if (!mode.anonymous) {
     const earlier = await db
       .selectFrom('assessment_superior_ballots')
@@ -257,6 +251,12 @@ function checkPeerScores(
 }
 
 /** Checks one rater's scores: members of the rater's group, never the rater, each target once, every indicator. */
+/** What checkPeer found, once refuseKioskRater has also passed (a paper entry is checked when entered). */
+export interface CheckedPeer {
+  readonly rater: AssessmentMember;
+  readonly targets: number[];
+}
+
 export async function checkPeer(
   db: Kysely<Database>,
   row: AssessmentRow,
@@ -321,8 +321,9 @@ export async function savePeer(
   names: Record<string, string>,
   now = new Date().toISOString(),
   mode: WriteMode = {},
+  checked?: CheckedPeer,
 ): Promise<{ rater: AssessmentMember; count: number }> {
-  const { rater, targets } = await checkPeer(db, row, input, names);
+  const { rater, targets } = checked ?? (await checkPeer(db, row, input, names));
   const seen = new Set(targets);
   if (mode.anonymous) {
     // The kiosk stores no rater: a clerk's ballots for this rater would then be counted beside it. Refused, and
@@ -340,7 +341,7 @@ export async function savePeer(
         'ballot',
       );
   } else {
-    await refuseKioskRater(db, row, rater);
+    if (!checked) await refuseKioskRater(db, row, rater);
     await db
       .deleteFrom('assessment_peer_ballots')
       .where('assessment_id', '=', row.id)

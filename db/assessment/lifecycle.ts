@@ -13,7 +13,7 @@ import type { SessionUser } from '../../shared/ipc/types';
 import type { RankingConfig } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertVersion, bump, loadAssessment, type AssessmentRow } from './access';
-import { checkScope, readMembers, rosterInScope, writeMembers } from './members';
+import { checkScope, readMembers, rosterInScope, scopeOf, writeMembers } from './members';
 import { computeFromStore } from './rankings';
 
 function summaryOf(row: AssessmentRow, memberCount: number): AssessmentSummary {
@@ -71,7 +71,7 @@ export async function readDetail(db: Kysely<Database>, id: number, user: Session
   return {
     ...summaryOf(row, members.length),
     config: JSON.parse(row.config) as RankingConfig,
-    scope: JSON.parse(row.scope) as AssessmentScope,
+    scope: scopeOf(row.scope),
     members,
     indicatorNames: await indicatorNames(db),
     memberPinyin: await memberPinyin(db, id),
@@ -143,7 +143,7 @@ export async function refreshMembers(
       `考核“${row.name}”当前为“${STATE_LABELS[row.state]}”状态，成员名单已冻结，只有“准备”状态才能刷新成员`,
     );
   const before = await readMembers(db, id);
-  const members = await rosterInScope(db, JSON.parse(row.scope) as AssessmentScope);
+  const members = await rosterInScope(db, scopeOf(row.scope));
   if (members.length === 0) fail('VALIDATION', '考核范围内已没有在职干部，成员未刷新');
   await writeMembers(db, id, members);
   await bump(db, row, user);

@@ -1,8 +1,15 @@
 // The member snapshot: cadres in scope copied from the roster with their position, unit and category at that moment.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AssessmentMember, AssessmentScope } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
-import type { Database } from '../schema';
+import { z } from 'zod';
+import type { AssessmentMembersTable, Database } from '../schema';
+import { parseJsonColumn } from '../store/json-column';
+
+const storedScope = z.object({ categoryCodes: z.array(z.string()), unitIds: z.array(z.number().int()) });
+
+/** An assessment's stored scope (assessments.scope), read through its schema. */
+export const scopeOf = (text: string): AssessmentScope => parseJsonColumn(storedScope, text, 'assessments.scope');
 
 /** Serving cadres (在职) of the units in scope, by category, unit sort, position, name. */
 export async function rosterInScope(db: Kysely<Database>, scope: AssessmentScope): Promise<AssessmentMember[]> {
@@ -91,13 +98,16 @@ export async function readMembers(db: Kysely<Database>, assessmentId: number): P
     .orderBy('unit_id')
     .orderBy('cadre_id')
     .execute();
-  return rows.map((r) => ({
-    cadreId: r.cadre_id,
-    name: r.name,
-    position: r.position,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    categoryCode: r.category_code,
-    categoryName: r.category_name,
-  }));
+  return rows.map(toMember);
 }
+
+/** One stored member row as the assessment's member. */
+export const toMember = (r: Selectable<AssessmentMembersTable>): AssessmentMember => ({
+  cadreId: r.cadre_id,
+  name: r.name,
+  position: r.position,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  categoryCode: r.category_code,
+  categoryName: r.category_name,
+});

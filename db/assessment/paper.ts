@@ -11,45 +11,64 @@ import {
 } from '../../shared/assessment/paper';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
+import { paperBallotSchema } from '../../shared/ipc/contract-panel';
 import type { Database } from '../schema';
+import { parseJsonColumn } from '../store/json-column';
 import type { AssessmentRow } from './access';
-import { checkPeer, checkSuperior, refuseKioskRater, savePeer, saveSuperior } from './ballots';
+import {
+  checkPeer,
+  checkSuperior,
+  refuseKioskRater,
+  savePeer,
+  saveSuperior,
+  type CheckedPeer,
+  type WriteMode,
+} from './ballots';
+
+/** A stored entry's ballot (assessment_paper_entries.content), read through the schema it was entered with. */
+const paperEntryOf = (content: string): PaperBallot =>
+  parseJsonColumn(paperBallotSchema, content, 'assessment_paper_entries.content');
 
 /** The rater label a paper 上级排名 ballot gets: the paper's number (paper ballots from leaders are anonymous too). */
 export const paperRaterLabel = (paperNo: string) => `纸质票 ${paperNo}`;
+
+/** A checked entry, with what counting it needs so it is not checked again. */
+type Checked =
+  | { ballot: Extract<PaperBallot, { kind: 'superior' }>; groupName: string }
+  | { ballot: Extract<PaperBallot, { kind: 'peer' }>; peer: CheckedPeer };
 
 async function check(
   db: Kysely<Database>,
   row: AssessmentRow,
   b: PaperBallot,
   names: Record<string, string>,
-): Promise<void> {
-  if (b.kind === 'superior') await checkSuperior(db, row, b);
+): Promise<Checked> {
+  if (b.kind === 'superior') return { ballot: b, groupName: await checkSuperior(db, row, b) };
+  const peer = await checkPeer(db, row, b, names);
   // Refused at the first entry already: the paper could never be counted beside the rater's kiosk ballot.
-  else await refuseKioskRater(db, row, (await checkPeer(db, row, b, names)).rater);
+  await refuseKioskRater(db, row, peer.rater);
+  return { ballot: b, peer };
 }
 
-/** Writes the agreed ballot into the ballot tables, where rankings read it. */
+/** Writes the agreed ballot, checked by `check` in this same call, into the ballot tables, where rankings read it. */
 async function count(
   db: Kysely<Database>,
   row: AssessmentRow,
   paperNo: string,
-  b: PaperBallot,
+  checked: Checked,
   user: SessionUser,
   names: Record<string, string>,
   now: string,
 ): Promise<void> {
-  if (b.kind === 'superior')
-    await saveSuperior(
-      db,
-      row,
-      { raterLabel: paperRaterLabel(paperNo), group: b.group, order: b.order, paperNo },
-      user,
-      now,
-      { source: 'paper' },
-    );
-  else
-    await savePeer(db, row, { raterId: b.raterId, ballots: b.ballots, paperNo }, user, names, now, { source: 'paper' });
+  const mode: WriteMode = { source: 'paper' };
+  if ('groupName' in checked) {
+    const { group, order } = checked.ballot;
+    const input = { raterLabel: paperRaterLabel(paperNo), group, order, paperNo };
+    await saveSuperior(db, row, input, user, now, mode, checked.groupName);
+  } else {
+    const input = { raterId: checked.ballot.raterId, ballots: checked.ballot.ballots, paperNo };
+    await savePeer(db, row, input, user, names, now, mode, checked.peer);
+  }
 }
 
 async function entriesOf(db: Kysely<Database>, assessmentId: number, paperNo: string) {
@@ -72,7 +91,7 @@ export async function enterPaper(
   now = new Date().toISOString(),
 ): Promise<PaperEntryResult> {
   const ballot = normalizePaperBallot(raw);
-  await check(db, row, ballot, names);
+  const checked = await check(db, row, ballot, names);
   const paper = await db
     .selectFrom('assessment_papers')
     .selectAll()
@@ -123,7 +142,7 @@ export async function enterPaper(
     .where('assessment_id', '=', row.id)
     .where('paper_no', '=', paperNo)
     .execute();
-  if (matched) await count(db, row, paperNo, ballot, user, names, now);
+  if (matched) await count(db, row, paperNo, checked, user, names, now);
   return { paperNo, entryNo: 2, state: matched ? 'matched' : 'mismatch' };
 }
 
@@ -153,9 +172,8 @@ export async function resolvePaper(
   const chosen =
     (await entriesOf(db, row.id, paperNo)).find((e) => e.entry_no === entryNo) ??
     fail('NOT_FOUND', `纸质票“${paperNo}”没有第 ${entryNo} 次录入`, 'entryNo');
-  const ballot = JSON.parse(chosen.content) as PaperBallot;
-  await check(db, row, ballot, names);
-  await count(db, row, paperNo, ballot, user, names, now);
+  const ballot = paperEntryOf(chosen.content);
+  await count(db, row, paperNo, await check(db, row, ballot, names), user, names, now);
   await db
     .updateTable('assessment_papers')
     .set({ state: 'resolved', resolved_entry: entryNo, resolved_by: user.displayName, resolved_at: now })
@@ -229,7 +247,7 @@ export async function listPapers(db: Kysely<Database>, assessmentId: number): Pr
         entryNo: e.entry_no,
         enteredBy: e.entered_by,
         enteredAt: e.entered_at,
-        ballot: p.state === 'pending' ? null : (JSON.parse(e.content) as PaperBallot),
+        ballot: p.state === 'pending' ? null : paperEntryOf(e.content),
       })),
     resolvedEntry: p.resolved_entry,
     resolvedBy: p.resolved_by,

@@ -72,11 +72,18 @@ function peerRaters(
   });
 }
 
-/** Reads the snapshot, configuration and every ballot into scoring's input, in a stable order (ids ascending). */
-export async function loadRankingInput(db: Kysely<Database>, assessmentId: number): Promise<StoreRankingInput> {
+/**
+ * Reads the snapshot, configuration and every ballot into scoring's input, in a stable order (ids ascending).
+ * `snapshot`: the members when the caller has already read them (read once per ranking).
+ */
+export async function loadRankingInput(
+  db: Kysely<Database>,
+  assessmentId: number,
+  snapshot?: AssessmentMember[],
+): Promise<StoreRankingInput> {
   const [row, members, superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
     db.selectFrom('assessments').select('config').where('id', '=', assessmentId).executeTakeFirstOrThrow(),
-    readMembers(db, assessmentId),
+    snapshot ?? readMembers(db, assessmentId),
     db
       .selectFrom('assessment_superior_ballots')
       .select(['rater_label', 'group_ref', 'sort_order'])
@@ -251,8 +258,8 @@ export async function readConfirmations(db: Kysely<Database>, assessmentId: numb
 function groupNames(members: readonly AssessmentMember[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of members) {
-    const key = m.position === 'chief' ? `chief:${m.categoryCode}` : `deputy:${m.unitId}`;
-    out[key] ??= groupName([m], groupRefOf(m));
+    const key = groupRefOf(m);
+    out[key] ??= groupName([m], key);
   }
   return out;
 }
@@ -306,7 +313,7 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
       async () => (await loadRankingInput(db, row.id)).input,
     );
   }
-  const loaded = await loadRankingInput(db, row.id);
+  const loaded = await loadRankingInput(db, row.id, members);
   const result =
     row.state === 'summarized' && row.summarized_result
       ? (JSON.parse(row.summarized_result) as RankingResult)

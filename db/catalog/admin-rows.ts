@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { AdminKind } from '../../shared/catalog/admin';
 import type { Database } from '../schema';
+import { readCatalogRows, type CatalogItemRow } from './rows';
 
 export interface KindRow {
   readonly code: string;
@@ -21,32 +22,26 @@ export const KIND_TABLE = {
   category: 'catalog_categories',
 } as const satisfies Record<AdminKind, keyof Database>;
 
-const bySort = (a: KindRow, b: KindRow) => a.sort - b.sort || a.code.localeCompare(b.code);
-
 export async function kindRows(db: Kysely<Database>, kind: AdminKind): Promise<KindRow[]> {
-  const base = (r: { code: string; name: string; sort: number; retired: number }, group: string): KindRow => ({
+  const rows = await readCatalogRows(db);
+  const base = (r: CatalogItemRow, group: string): KindRow => ({
     code: r.code,
     name: r.name,
     sort: r.sort,
-    retired: r.retired === 1,
+    retired: r.retired,
     group,
   });
   switch (kind) {
     case 'subItem':
-      return (await db.selectFrom('catalog_sub_items').selectAll().execute())
-        .map((r) => base(r, r.section_code))
-        .sort(bySort);
+      return rows.subItems.map((r) => base(r, r.sectionCode));
     case 'standard':
-      return (await db.selectFrom('catalog_standards').selectAll().execute())
-        .map((r) => base(r, r.dimension_code))
-        .sort(bySort);
+      return rows.standards.map((r) => base(r, r.dimensionCode));
     case 'listItem':
-      return (await db.selectFrom('catalog_list_items').selectAll().execute())
-        .map((r) => base(r, r.polarity))
-        .sort(bySort);
+      return rows.listItems.map((r) => base(r, r.polarity));
     case 'channel':
+      return rows.channels.map((r) => base(r, ''));
     case 'category':
-      return (await db.selectFrom(KIND_TABLE[kind]).selectAll().execute()).map((r) => base(r, '')).sort(bySort);
+      return rows.categories.map((r) => base(r, ''));
   }
 }
 

@@ -8,6 +8,7 @@ import type { Handlers } from '../app/context';
 import type { Database } from '../schema';
 import { readCatalogAdmin } from './admin-read';
 import { kindRows, nextCode, updateKindRow, type KindRow } from './admin-rows';
+import { listItemRow } from './rows';
 
 type AdminCalls =
   | 'catalog.admin'
@@ -177,7 +178,7 @@ export const catalogAdminHandlers: Handlers<AdminCalls> = {
         .where('code', '=', row.code)
         .executeTakeFirstOrThrow();
       await db.updateTable('catalog_list_items').set(values).where('code', '=', row.code).execute();
-      const beforeDims = JSON.parse(before.dimensions) as string[];
+      const beforeDims = listItemRow(before).dimensions;
       const changes: Record<string, [unknown, unknown]> = {};
       if (before.name !== input.name) changes['name'] = [before.name, input.name];
       if (before.points !== input.points) changes['points'] = [before.points, input.points];

@@ -2,39 +2,34 @@
 import type { Kysely } from 'kysely';
 import type { Catalogs } from '../../shared/catalog/types';
 import type { Database } from '../schema';
+import { readCatalogRows } from './rows';
+
+const active = <T extends { readonly retired: boolean }>(rows: readonly T[]): T[] => rows.filter((r) => !r.retired);
+const named = (r: { code: string; name: string }) => ({ code: r.code, name: r.name });
 
 export async function readCatalogs(db: Kysely<Database>): Promise<Catalogs> {
-  const [sections, subItems, channels, dimensions, standards, listItems, categories, indicators] = await Promise.all([
-    db.selectFrom('catalog_sections').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_sub_items').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_channels').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_dimensions').selectAll().orderBy('sort').execute(),
-    db.selectFrom('catalog_standards').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_list_items').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_categories').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_indicators').selectAll().where('retired', '=', 0).orderBy('sort').execute(),
-  ]);
+  const rows = await readCatalogRows(db);
+  const subItems = active(rows.subItems);
+  const standards = active(rows.standards);
   return {
-    sections: sections.map((s) => ({
-      code: s.code,
-      name: s.name,
-      subItems: subItems.filter((i) => i.section_code === s.code).map((i) => ({ code: i.code, name: i.name })),
+    sections: active(rows.sections).map((s) => ({
+      ...named(s),
+      subItems: subItems.filter((i) => i.sectionCode === s.code).map(named),
     })),
-    channels: channels.map((c) => ({ code: c.code, name: c.name })),
-    dimensions: dimensions.map((d) => ({
-      code: d.code,
-      name: d.name,
-      standards: standards.filter((s) => s.dimension_code === d.code).map((s) => ({ code: s.code, name: s.name })),
+    channels: active(rows.channels).map(named),
+    dimensions: rows.dimensions.map((d) => ({
+      ...named(d),
+      standards: standards.filter((s) => s.dimensionCode === d.code).map(named),
     })),
-    listItems: listItems.map((l) => ({
-      code: l.code,
-      name: l.name,
-      polarity: l.polarity,
-      dimensions: JSON.parse(l.dimensions) as string[],
-      points: l.points,
-      veto: l.veto === 1,
+    listItems: active(rows.listItems).map(({ code, name, polarity, dimensions, points, veto }) => ({
+      code,
+      name,
+      polarity,
+      dimensions,
+      points,
+      veto,
     })),
-    categories: categories.map((c) => ({ code: c.code, name: c.name })),
-    indicators: indicators.map((i) => ({ code: i.code, name: i.name, position: i.position, weight: i.weight })),
+    categories: active(rows.categories).map(named),
+    indicators: active(rows.indicators).map(({ code, name, position, weight }) => ({ code, name, position, weight })),
   };
 }

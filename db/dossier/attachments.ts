@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { fail } from '../../shared/ipc/errors';
 import { MAX_ATTACHMENT_BYTES, type AttachmentContent } from '../../shared/dossier/types';
 import type { Database } from '../schema';
+import { hasSignature } from '../fs/magic';
 import { readUserFile } from '../fs/user-file';
 
 interface Kind {
@@ -13,41 +14,25 @@ interface Kind {
   readonly matches: (b: Buffer) => boolean;
 }
 
-const starts = (b: Buffer, bytes: readonly number[], at = 0) =>
-  b.length >= at + bytes.length && bytes.every((x, i) => b[at + i] === x);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-const JPEG: Kind = { label: 'JPEG 图片', mime: 'image/jpeg', matches: (b) => starts(b, [0xff, 0xd8, 0xff]) };
+const JPEG: Kind = { label: 'JPEG 图片', mime: 'image/jpeg', matches: (b) => hasSignature(b, 'jpeg') };
 const KINDS: Readonly<Record<string, Kind>> = {
   jpg: JPEG,
   jpeg: JPEG,
-  png: {
-    label: 'PNG 图片',
-    mime: 'image/png',
-    matches: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  },
+  png: { label: 'PNG 图片', mime: 'image/png', matches: (b) => hasSignature(b, 'png') },
   gif: {
     label: 'GIF 图片',
     mime: 'image/gif',
-    matches: (b) => starts(b, ascii('GIF87a')) || starts(b, ascii('GIF89a')),
+    matches: (b) => hasSignature(b, 'gif87') || hasSignature(b, 'gif89'),
   },
-  bmp: { label: 'BMP 图片', mime: 'image/bmp', matches: (b) => starts(b, ascii('BM')) },
-  webp: {
-    label: 'WebP 图片',
-    mime: 'image/webp',
-    matches: (b) => starts(b, ascii('RIFF')) && starts(b, ascii('WEBP'), 8),
-  },
-  pdf: { label: 'PDF 文件', mime: 'application/pdf', matches: (b) => starts(b, ascii('%PDF-')) },
-  doc: {
-    label: 'Word 文档',
-    mime: 'application/msword',
-    matches: (b) => starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-  },
+  bmp: { label: 'BMP 图片', mime: 'image/bmp', matches: (b) => hasSignature(b, 'bmp') },
+  webp: { label: 'WebP 图片', mime: 'image/webp', matches: (b) => hasSignature(b, 'webp') },
+  pdf: { label: 'PDF 文件', mime: 'application/pdf', matches: (b) => hasSignature(b, 'pdf') },
+  doc: { label: 'Word 文档', mime: 'application/msword', matches: (b) => hasSignature(b, 'ole') },
   docx: {
     label: 'Word 文档',
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     // A .docx is a zip package holding word/document.xml.
-    matches: (b) => starts(b, [0x50, 0x4b, 0x03, 0x04]) && b.includes('word/'),
+    matches: (b) => hasSignature(b, 'zip') && b.includes('word/'),
   },
 };
 

@@ -1,6 +1,7 @@
 // The catalog rows an entry may point at, retired ones included (they stay valid and named on old entries).
 import type { Kysely } from 'kysely';
 import type { EntryCatalog, CatalogCodeRow } from '../../shared/dossier/validate';
+import { readCatalogRows } from '../catalog';
 import type { Database } from '../schema';
 
 export interface DossierCatalog extends EntryCatalog {
@@ -9,24 +10,14 @@ export interface DossierCatalog extends EntryCatalog {
 }
 
 export async function readDossierCatalog(db: Kysely<Database>): Promise<DossierCatalog> {
-  const [sections, subItems, channels, standards, listItems] = await Promise.all([
-    db.selectFrom('catalog_sections').select(['code', 'name', 'retired']).execute(),
-    db.selectFrom('catalog_sub_items').select(['code', 'name', 'retired', 'section_code']).execute(),
-    db.selectFrom('catalog_channels').select(['code', 'name', 'retired']).execute(),
-    db.selectFrom('catalog_standards').select(['code', 'name', 'retired', 'dimension_code']).execute(),
-    db.selectFrom('catalog_list_items').select(['code', 'name', 'retired', 'polarity']).execute(),
-  ]);
+  const rows = await readCatalogRows(db);
+  const byCode = <R extends { code: string }, V>(list: readonly R[], value: (r: R) => V) =>
+    new Map(list.map((r) => [r.code, value(r)]));
   return {
-    sections: new Map(sections.map((r) => [r.code, { name: r.name, retired: r.retired === 1 }])),
-    subItems: new Map(
-      subItems.map((r) => [r.code, { name: r.name, retired: r.retired === 1, sectionCode: r.section_code }]),
-    ),
-    channels: new Map(channels.map((r) => [r.code, { name: r.name, retired: r.retired === 1 }])),
-    standards: new Map(
-      standards.map((r) => [r.code, { name: r.name, retired: r.retired === 1, dimensionCode: r.dimension_code }]),
-    ),
-    listItems: new Map(
-      listItems.map((r) => [r.code, { name: r.name, retired: r.retired === 1, polarity: r.polarity }]),
-    ),
+    sections: byCode(rows.sections, (r) => ({ name: r.name, retired: r.retired })),
+    subItems: byCode(rows.subItems, (r) => ({ name: r.name, retired: r.retired, sectionCode: r.sectionCode })),
+    channels: byCode(rows.channels, (r) => ({ name: r.name, retired: r.retired })),
+    standards: byCode(rows.standards, (r) => ({ name: r.name, retired: r.retired, dimensionCode: r.dimensionCode })),
+    listItems: byCode(rows.listItems, (r) => ({ name: r.name, retired: r.retired, polarity: r.polarity })),
   };
 }

@@ -7,7 +7,7 @@ import { dossierDocx, readDossierDocxData } from './docx/dossier-docx';
 
 export async function exportDossierDocx(db: Kysely<Database>, path: string, cadreId: number) {
   const data = await readDossierDocxData(db, cadreId);
-  writeFileAtomic(path, dossierDocx(data));
+  writeFileAtomic(path, await dossierDocx(data));
   return {
     fileName: basename(path),
     name: data.profile.name,

@@ -1,7 +1,7 @@
 // Reads a .docx into plain blocks (paragraphs, headings, tables, bold/italic runs) for the in-app preview.
 // Nothing of the document is executed or fetched: only text and the formatting named here survive.
-import { XMLParser } from 'fast-xml-parser';
 import { fail } from '../../shared/ipc/errors';
+import { parseXml, type XmlElement } from '../fs/xml';
 import { readZipEntry, ZipLimitError } from '../fs/zip';
 import type { DocBlock, DocRun } from '../../shared/dossier/types';
 
@@ -12,32 +12,20 @@ import type { DocBlock, DocRun } from '../../shared/dossier/types';
  */
 export const MAX_PART_BYTES = 8 * 1024 * 1024;
 
-type Node = Record<string, unknown>;
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-});
+type Node = XmlElement;
 
-const tagOf = (n: Node): string | undefined => Object.keys(n).find((k) => k !== ':@');
-const kids = (n: Node): Node[] => {
-  const t = tagOf(n);
-  const v = t === undefined ? undefined : n[t];
-  return Array.isArray(v) ? (v as Node[]) : [];
-};
-const attr = (n: Node, name: string): string | undefined => {
-  const a = n[':@'] as Record<string, unknown> | undefined;
-  const v = a?.[name];
-  return typeof v === 'string' ? v : undefined;
-};
-const child = (n: Node, tag: string): Node | undefined => kids(n).find((c) => tagOf(c) === tag);
+const kids = (n: Node | undefined): Node[] => n?.children ?? [];
+const attr = (n: Node | undefined, name: string): string | undefined => n?.attributes.get(name);
+const child = (n: Node | undefined, tag: string): Node | undefined => n?.children.find((c) => c.name === tag);
 /** A toggle property (w:b, w:i) is on when present, unless its value says off. */
 const isOn = (n: Node | undefined): boolean =>
   n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? 'true');
+
+/** A part's root element when it is well-formed XML (the strict reader: no DOCTYPE, no entities), else null. */
+function rootOf(xml: string, name: string): Node | null {
+  const r = parseXml(xml);
+  return r.ok && r.root.name === name ? r.root : null;
+}
 
 interface Styles {
   /** styleId → heading level, from the style's name ("heading 1") or outline level. */
@@ -55,15 +43,18 @@ async function part(data: Uint8Array, path: string, fileName: string): Promise<s
   }
 }
 
-function readStyles(xml: string | null): Styles {
+/** The heading styles, or null when styles.xml is not well-formed. */
+function readStyles(xml: string | null): Styles | null {
   const headings = new Map<string, number>();
   if (xml === null) return { headings };
-  const root = (parser.parse(xml) as Node[]).find((n) => tagOf(n) === 'w:styles');
-  for (const s of root ? kids(root) : []) {
-    if (tagOf(s) !== 'w:style') continue;
+  const parsed = parseXml(xml);
+  if (!parsed.ok) return null;
+  const root = parsed.root.name === 'w:styles' ? parsed.root : undefined;
+  for (const s of kids(root)) {
+    if (s.name !== 'w:style') continue;
     const id = attr(s, 'w:styleId');
-    const name = attr(child(s, 'w:name') ?? {}, 'w:val') ?? '';
-    const outline = attr(child(child(s, 'w:pPr') ?? {}, 'w:outlineLvl') ?? {}, 'w:val');
+    const name = attr(child(s, 'w:name'), 'w:val') ?? '';
+    const outline = attr(child(child(s, 'w:pPr'), 'w:outlineLvl'), 'w:val');
     const m = /^heading\s*([1-6])$/i.exec(name) ?? /^标题\s*([1-6])$/.exec(name);
     const level = m ? Number(m[1]) : outline !== undefined && /^[0-5]$/.test(outline) ? Number(outline) + 1 : 0;
     if (id && level > 0) headings.set(id, level);
@@ -78,11 +69,11 @@ class Reader {
   blocks(nodes: readonly Node[]): DocBlock[] {
     const out: DocBlock[] = [];
     for (const n of nodes) {
-      const t = tagOf(n);
+      const t = n.name;
       if (t === 'w:p') out.push(this.paragraph(n));
       else if (t === 'w:tbl') out.push(this.table(n));
       // Content controls and tracked insertions wrap ordinary blocks.
-      else if (t === 'w:sdt') out.push(...this.blocks(kids(child(n, 'w:sdtContent') ?? {})));
+      else if (t === 'w:sdt') out.push(...this.blocks(kids(child(n, 'w:sdtContent'))));
       else if (t === 'w:customXml' || t === 'w:ins') out.push(...this.blocks(kids(n)));
     }
     return out;
@@ -90,8 +81,8 @@ class Reader {
 
   private paragraph(p: Node): DocBlock {
     const pPr = child(p, 'w:pPr');
-    const styleId = attr(child(pPr ?? {}, 'w:pStyle') ?? {}, 'w:val');
-    const outline = attr(child(pPr ?? {}, 'w:outlineLvl') ?? {}, 'w:val');
+    const styleId = attr(child(pPr, 'w:pStyle'), 'w:val');
+    const outline = attr(child(pPr, 'w:outlineLvl'), 'w:val');
     const heading =
       (styleId !== undefined ? this.styles.headings.get(styleId) : undefined) ??
       (outline !== undefined && /^[0-5]$/.test(outline) ? Number(outline) + 1 : 0);
@@ -102,26 +93,23 @@ class Reader {
 
   private inline(nodes: readonly Node[], runs: DocRun[]): void {
     for (const n of nodes) {
-      const t = tagOf(n);
+      const t = n.name;
       if (t === 'w:r') this.run(n, runs);
       // Links keep their text only: nothing in a preview may navigate anywhere.
       else if (t === 'w:hyperlink' || t === 'w:ins' || t === 'w:smartTag' || t === 'w:fldSimple' || t === 'w:customXml')
         this.inline(kids(n), runs);
-      else if (t === 'w:sdt') this.inline(kids(child(n, 'w:sdtContent') ?? {}), runs);
+      else if (t === 'w:sdt') this.inline(kids(child(n, 'w:sdtContent')), runs);
     }
   }
 
   private run(r: Node, runs: DocRun[]): void {
     const rPr = child(r, 'w:rPr');
-    const bold = isOn(child(rPr ?? {}, 'w:b'));
-    const italic = isOn(child(rPr ?? {}, 'w:i'));
+    const bold = isOn(child(rPr, 'w:b'));
+    const italic = isOn(child(rPr, 'w:i'));
     for (const c of kids(r)) {
-      const t = tagOf(c);
+      const t = c.name;
       let text = '';
-      if (t === 'w:t')
-        text = kids(c)
-          .map((x) => (typeof x['#text'] === 'string' ? x['#text'] : ''))
-          .join('');
+      if (t === 'w:t') text = c.text;
       else if (t === 'w:tab') text = '\t';
       else if (t === 'w:br' || t === 'w:cr') text = '\n';
       else if (t === 'w:drawing' || t === 'w:pict' || t === 'w:object') {
@@ -134,10 +122,10 @@ class Reader {
 
   private table(tbl: Node): DocBlock {
     const rows = kids(tbl)
-      .filter((r) => tagOf(r) === 'w:tr')
+      .filter((r) => r.name === 'w:tr')
       .map((r) =>
         kids(r)
-          .filter((c) => tagOf(c) === 'w:tc')
+          .filter((c) => c.name === 'w:tc')
           .map((c) => this.blocks(kids(c))),
       );
     return { type: 'table', rows };
@@ -165,16 +153,10 @@ export async function docxBlocks(
   const documentXml = await part(data, 'word/document.xml', fileName);
   if (documentXml === null) return damaged();
   const stylesXml = await part(data, 'word/styles.xml', fileName);
-  let root: Node | undefined;
-  let styles: Styles;
-  try {
-    root = (parser.parse(documentXml) as Node[]).find((n) => tagOf(n) === 'w:document');
-    styles = readStyles(stylesXml);
-  } catch {
-    return damaged();
-  }
+  const root = rootOf(documentXml, 'w:document');
+  const styles = readStyles(stylesXml);
   const body = root ? child(root, 'w:body') : undefined;
-  if (!body) return damaged();
+  if (!body || !styles) return damaged();
   const reader = new Reader(styles);
   return { blocks: reader.blocks(kids(body)), imagesLeftOut: reader.imagesLeftOut };
 }

@@ -2,28 +2,25 @@
 // ones included (an entry recorded against a retired item still counts; retirement only stops new use).
 import type { Kysely } from 'kysely';
 import type { PortraitCatalog } from '../../shared/portrait/types';
+import { readCatalogRows } from '../catalog';
 import type { Database } from '../schema';
 
 export async function readPortraitCatalog(db: Kysely<Database>): Promise<PortraitCatalog> {
-  const [dimensions, standards, listItems] = await Promise.all([
-    db.selectFrom('catalog_dimensions').select(['code', 'name']).orderBy('sort').orderBy('code').execute(),
-    db.selectFrom('catalog_standards').select(['code', 'dimension_code']).execute(),
-    db.selectFrom('catalog_list_items').selectAll().orderBy('sort').orderBy('code').execute(),
-  ]);
+  const { dimensions, standards, listItems } = await readCatalogRows(db);
   return {
     dimensions: dimensions.map((d) => ({
       code: d.code,
       name: d.name,
-      standards: standards.filter((s) => s.dimension_code === d.code).map((s) => ({ code: s.code })),
+      standards: standards.filter((s) => s.dimensionCode === d.code).map((s) => ({ code: s.code })),
     })),
-    listItems: listItems.map((l) => ({
-      code: l.code,
-      name: l.name,
-      polarity: l.polarity,
-      dimensions: JSON.parse(l.dimensions) as string[],
-      points: l.points,
-      veto: l.veto === 1,
-      retired: l.retired === 1,
+    listItems: listItems.map(({ code, name, polarity, dimensions, points, veto, retired }) => ({
+      code,
+      name,
+      polarity,
+      dimensions,
+      points,
+      veto,
+      retired,
     })),
   };
 }

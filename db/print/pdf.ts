@@ -1,10 +1,9 @@
 // PDFs as Chromium writes them: counting their pages, and joining the parts of a long print into one file.
 import { PDFDocument } from 'pdf-lib';
 
-// Chromium writes its page objects as plain, uncompressed dictionaries, and so does joinPdfs.
-export function countPdfPages(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+/** The pages of a PDF, read from its page tree (pdf-lib), not by searching its text for page objects. */
+export async function countPdfPages(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
 /**

@@ -2,21 +2,24 @@
 // Kept as JSON rows of the settings table (keys packet.last.<userId> and packet.named.<name>): no migration, and
 // settings.get reads only its own keys.
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { fail } from '../../shared/ipc/errors';
 import type { PacketSelection, PacketSelections } from '../../shared/print/selections';
 import type { Handlers } from '../app/context';
 import type { Database } from '../schema';
+import { parseJsonColumn } from '../store/json-column';
 
 const LAST = 'packet.last.';
 const NAMED = 'packet.named.';
 
-interface StoredSelection {
-  readonly title: string;
-  readonly cadreIds: readonly number[];
-  readonly assessmentIds: readonly number[];
-  readonly savedBy: number;
-  readonly savedAt: string;
-}
+const storedSelection = z.object({
+  title: z.string(),
+  cadreIds: z.array(z.number().int()),
+  assessmentIds: z.array(z.number().int()),
+  savedBy: z.number().int(),
+  savedAt: z.string(),
+});
+type StoredSelection = z.output<typeof storedSelection>;
 
 async function readSelections(db: Kysely<Database>, userId: number): Promise<PacketSelections> {
   const rows = await db
@@ -27,7 +30,7 @@ async function readSelections(db: Kysely<Database>, userId: number): Promise<Pac
     .execute();
   const stored = rows.map((r) => ({
     name: r.key.startsWith(NAMED) ? r.key.slice(NAMED.length) : null,
-    s: JSON.parse(r.value) as StoredSelection,
+    s: parseJsonColumn(storedSelection, r.value, `settings.${r.key}`),
   }));
   const cadreIds = [...new Set(stored.flatMap((x) => x.s.cadreIds))];
   const [cadres, assessments, users] = await Promise.all([

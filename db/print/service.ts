@@ -109,7 +109,7 @@ async function renderPrint(
     jobId,
     title: view.title,
     serials: view.kind === 'slips' || view.kind === 'renmian' ? [] : view.copies.map((c) => c.serial),
-    pages: countPdfPages(pdf),
+    pages: await countPdfPages(pdf),
     bytes: pdf.length,
   };
 }

@@ -5,6 +5,7 @@ import type { CadreInput } from '../../shared/roster/types';
 import type { CadreProfile } from '../../shared/roster/views';
 import { ageAt } from '../../shared/roster/dates';
 import { maskIdNumber } from '../../shared/roster/idcard';
+import { photoMimeOf } from '../fs/magic';
 import type { CadresTable, Database } from '../schema';
 import { highestEducation, pinyinKeys, searchText } from './derive';
 
@@ -302,17 +303,11 @@ export async function readCadre(db: Kysely<Database>, id: number, opts: ReadOpti
   return (await readCadres(db, [id], opts)).get(id) ?? fail('NOT_FOUND', '找不到该干部，可能已被删除', 'id');
 }
 
-/** Photos: JPEG or PNG by their first bytes, at most 2 MB. */
-export function photoMime(bytes: Buffer): string | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  return null;
-}
+/** Photos: JPEG or PNG by their first bytes (photoMimeOf), at most 2 MB. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export async function setPhoto(db: Kysely<Database>, cadreId: number, bytes: Buffer): Promise<void> {
-  const mime = photoMime(bytes);
+  const mime = photoMimeOf(bytes);
   if (!mime) fail('VALIDATION', '照片应为 JPG 或 PNG 图片', 'photo');
   if (bytes.length > MAX_PHOTO_BYTES) fail('VALIDATION', '照片不能超过 2 MB', 'photo');
   await db

@@ -1,7 +1,7 @@
 // How a ranking is shown and printed (presentation only; computeRankings and scoring.md are untouched): groups in
 // the order 单位管理 lists them, and a vetoed cadre (一票否决) after the others of its group, without a 名次.
 import type { Position, RankingGroup, RankingRow } from '../scoring/types';
-import type { AssessmentMember, RankingsView } from './types';
+import { groupRefOf, type AssessmentMember, type RankingsView } from './types';
 
 export const VETO_NOTE = '一票否决，不参加排名';
 
@@ -20,10 +20,10 @@ export function groupOrder(members: readonly AssessmentMember[], keys: GroupSort
   const refs = new Map<string, (string | number)[]>();
   for (const m of members) {
     const cat = keys.categorySort.get(m.categoryCode) ?? Number.MAX_SAFE_INTEGER;
-    if (m.position === 'chief') refs.set(`chief:${m.categoryCode}`, [0, cat, m.categoryCode, 0, '', 0]);
+    if (m.position === 'chief') refs.set(groupRefOf(m), [0, cat, m.categoryCode, 0, '', 0]);
     else {
       const u = keys.units.get(m.unitId);
-      refs.set(`deputy:${m.unitId}`, [
+      refs.set(groupRefOf(m), [
         1,
         cat,
         m.categoryCode,

@@ -1,15 +1,7 @@
 // Quarters of dossier dates: '2025-08-14' belongs to '2025Q3'; labels as users read them.
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether a 'YYYY-MM-DD' string names a real calendar day. */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
+/** Whether a 'YYYY-MM-DD' string names a real calendar day (the one check, in shared/calendar.ts). */
+export { isCalendarDate } from '../calendar';
 
 /** The quarter code of a 'YYYY-MM-DD' date. */
 export function quarterOf(date: string): string {

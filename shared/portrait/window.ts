@@ -1,17 +1,9 @@
 // The evidence window: an entry counts when asOf − windowYears < date ≤ asOf (ISO date strings compare in order).
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { parseIsoDate } from '../calendar';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function parts(date: string): [number, number, number] | null {
-  const m = ISO_DATE.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return [y, mo, d];
-}
+const parts = parseIsoDate;
 
 export const isIsoDate = (date: string): boolean => parts(date) !== null;
 

@@ -1,4 +1,5 @@
 // Year-month dates as cadre records write them (1975.03, 197503, 1975-3, 1975年3月 …), stored as 'YYYY-MM'.
+import { isCalendarDay } from '../calendar';
 
 export type YearMonthParse = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -18,9 +19,7 @@ export function parseYearMonth(raw: string, label: string, opts: { min?: string;
     const month = Number(m[2]);
     if (month < 1 || month > 12) return { ok: false, reason: `${label}“${text}”的月份不正确` };
     if (m[3] !== undefined) {
-      const day = Number(m[3]);
-      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      if (day < 1 || day > last) return { ok: false, reason: `${label}“${text}”的日期不正确` };
+      if (!isCalendarDay(year, month, Number(m[3]))) return { ok: false, reason: `${label}“${text}”的日期不正确` };
     }
     const value = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
     if (year < 1900 || (opts.min && value < opts.min)) return { ok: false, reason: `${label}“${text}”早于合理范围` };

@@ -1,4 +1,5 @@
 // 身份证号 (GB 11643-1999) validation: length, birth date, check digit; and masking for roles that may not see it.
+import { isCalendarDay } from '../calendar';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -20,14 +21,7 @@ export function validateIdNumber(raw: string, today: Date = new Date()): IdCheck
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (
-    y < 1900 ||
-    date.getUTCFullYear() !== y ||
-    date.getUTCMonth() !== m - 1 ||
-    date.getUTCDate() !== d ||
-    date > today
-  ) {
+  if (y < 1900 || !isCalendarDay(y, m, d) || new Date(Date.UTC(y, m - 1, d)) > today) {
     return { ok: false, reason: `身份证号中的出生日期 ${id.slice(6, 14)} 不是有效日期` };
   }
   const expected = checkDigit(id.slice(0, 17));

@@ -30,7 +30,7 @@ describe('scripts/electronegativity.mjs', () => {
   it('fails when a window turns off sandbox and context isolation, or the code calls openExternal', () => {
     const bad = join(scratch, 'weakened');
     for (const entry of ['package.json', 'electron']) cpSync(join(root, entry), join(bad, entry), { recursive: true });
-    const windowFile = join(bad, 'electron/window.ts');
+    const windowFile = join(bad, 'electron/hardened-window.ts');
     writeFileSync(
       windowFile,
       readFileSync(windowFile, 'utf8')

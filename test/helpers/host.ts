@@ -29,9 +29,12 @@ export interface TestHost {
   pickSave(purpose: SavePurpose, path: string, suggestedName?: string): Promise<string>;
 }
 
-/** What the stand-in printer returns: one page object, as Chromium writes them. */
+/** What the stand-in printer returns: a one-page PDF (a catalog, its page tree and one page). */
 export const STAND_IN_PDF = Buffer.from(
-  '%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Count 1>>\nendobj\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n' +
+    '2 0 obj\n<</Type /Pages /Kids [3 0 R] /Count 1>>\nendobj\n' +
+    '3 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>\nendobj\n' +
+    'trailer\n<</Root 1 0 R>>\n%%EOF\n',
 );
 
 export function newHost(opts: Partial<HostOptions> & { dir?: string } = {}): TestHost {

@@ -11,7 +11,8 @@ import type {
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { columnLetter, looseText } from '../../excel/workbook';
-import { OLE_SIGNATURE, ZIP_SIGNATURE, boundsError, cellText } from '../../roster';
+import { hasSignature } from '../../fs/magic';
+import { boundsError, cellText } from '../../roster';
 import { yieldToEventLoop } from '../../app/jobs';
 import { COMMENT_MAX_LENGTH } from '../../../shared/assessment/comments';
 import { excellentCapBreach, excellentCapMessage } from '../../../shared/assessment/excellent-cap';
@@ -481,8 +482,8 @@ class SheetReader {
 
 export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): Promise<BallotParseResult> {
   if (bytes.length === 0) return { ok: false, error: BALLOT_FILE_ERRORS.empty };
-  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return { ok: false, error: BALLOT_FILE_ERRORS.ole };
-  if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return { ok: false, error: BALLOT_FILE_ERRORS.corrupt };
+  if (hasSignature(bytes, 'ole')) return { ok: false, error: BALLOT_FILE_ERRORS.ole };
+  if (!hasSignature(bytes, 'zip')) return { ok: false, error: BALLOT_FILE_ERRORS.corrupt };
   // Rows, cells and inflated size are checked while inflating, before exceljs parses anything.
   const bounds = await boundsError(bytes);
   if (bounds) return { ok: false, error: bounds };

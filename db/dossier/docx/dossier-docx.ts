@@ -230,7 +230,7 @@ export function dossierDocumentBody(d: DossierDocxData): string {
   return parts.join('');
 }
 
-export function dossierDocx(d: DossierDocxData, created = new Date().toISOString()): Buffer {
+export function dossierDocx(d: DossierDocxData, created = new Date().toISOString()): Promise<Buffer> {
   return docxPackage({
     title: `${d.profile.name}${DOSSIER_TITLE}`,
     marking: MARKING,

@@ -1,7 +1,7 @@
 // The OOXML package around a document body: content types, relationships, styles, fonts, header, footer and the
 // A4 page with GB/T 9704 margins.
 import { FONTS, esc, para, run } from './wordml';
-import { zip, type ZipEntry } from './zip';
+import JSZip from 'jszip';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -143,11 +143,15 @@ export interface DocxParts {
   readonly created: string;
 }
 
-export function docxPackage(p: DocxParts): Buffer {
+// Every entry gets this date, so the same document always gives the same bytes.
+const ENTRY_DATE = new Date(Date.UTC(2020, 0, 1));
+
+/** The package as a zip of deflated entries (JSZip), in the order given. */
+export function docxPackage(p: DocxParts): Promise<Buffer> {
   const document =
     DECL +
     `<w:document xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="${WP}"><w:body>${p.body}${sectPr}</w:body></w:document>`;
-  const entries: ZipEntry[] = [
+  const entries: { name: string; data: Buffer }[] = [
     { name: '[Content_Types].xml', data: Buffer.from(contentTypes(p.pictures)) },
     { name: '_rels/.rels', data: Buffer.from(rootRels) },
     { name: 'docProps/core.xml', data: Buffer.from(core(p.title, p.created)) },
@@ -159,5 +163,7 @@ export function docxPackage(p: DocxParts): Buffer {
     { name: 'word/footer1.xml', data: Buffer.from(footer) },
     ...p.pictures.map((pic) => ({ name: `word/media/${pic.rid}.${pic.ext}`, data: pic.data })),
   ];
-  return zip(entries);
+  const zip = new JSZip();
+  for (const e of entries) zip.file(e.name, e.data, { date: ENTRY_DATE, createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -7,6 +7,7 @@ import { MAPPING_FIELDS, fieldLabel, missingFields, type ExtraKey, type FieldKey
 import { detectLayout, type SheetLayout, type TextGrid } from './layout';
 import { columnLetter } from './workbook';
 import { checkWorkbookBounds, type WorkbookLimits } from '../../excel/bounds';
+import { hasSignature } from '../../fs/magic';
 
 export interface RawRow {
   /** The Excel row number (1-based, as Excel shows it). */
@@ -62,8 +63,6 @@ export const PARSE_ERRORS = {
   inflatedTooLarge: `文件解压后超过 ${XLSX_LIMITS.inflatedBytes / 1024 / 1024} MB，不是正常的 Excel 工作簿，已拒绝读取`,
 } as const;
 
-export const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-export const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
 
 /**
@@ -176,14 +175,14 @@ export async function openWorkbook(
 ): Promise<{ ok: true; wb: ExcelJS.Workbook } | { ok: false; error: string }> {
   if (bytes.length === 0) return { ok: false, error: PARSE_ERRORS.empty };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: PARSE_ERRORS.tooLarge };
-  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
+  if (hasSignature(bytes, 'ole')) {
     const kind = oleKind(bytes);
     return {
       ok: false,
       error: kind === 'encrypted' ? PARSE_ERRORS.encrypted : kind === 'xls' ? PARSE_ERRORS.xls : PARSE_ERRORS.ole,
     };
   }
-  if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return { ok: false, error: PARSE_ERRORS.corrupt };
+  if (!hasSignature(bytes, 'zip')) return { ok: false, error: PARSE_ERRORS.corrupt };
   const bounds = await boundsError(bytes);
   if (bounds) return { ok: false, error: bounds };
 

@@ -1,7 +1,7 @@
 // 家庭成员 of a layout-B .lrm file: five @-joined columns (称谓, 姓名, 出生日期, 政治面貌, 工作单位及职务), one entry per member.
 import type { LrmxFamilyMember } from '../../../shared/roster/lrmx-types';
 import { FAMILY_LABELS } from './lrm-layouts';
-import { trimXmlSpace } from './xml';
+import { trimXmlSpace } from '../../fs/xml';
 
 // A writer puts '#' for a missing value (and usually strips it again): either way the entry is empty.
 const entries = (column: string): string[] =>

@@ -5,6 +5,7 @@ import { validateIdNumber } from '../../../shared/roster/idcard';
 import { LRMX_EXPORT_VERSION, type LrmxFamilyMember, type LrmxPerson } from '../../../shared/roster/lrmx-types';
 import type { CadreInput, FamilyMember, Gender } from '../../../shared/roster/types';
 import type { AppointmentMatterInput } from '../../../shared/renmian/matter';
+import { photoMimeOf } from '../../fs/magic';
 import { postSinceFromResume } from './resume';
 import { joinSchools, splitSchool } from './schools';
 import { splitPosts } from './suggest';
@@ -36,10 +37,6 @@ function cleanName(raw: string): string {
 /** Looks like a date (digits and date punctuation only), so 入党时间 is parsed rather than kept as text. */
 const looksLikeDate = (s: string) => /^[\d\s.．\-/年月日]+$/.test(s);
 
-const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-const isPng = (b: Buffer) =>
-  b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-
 function photoOf(base64: string, issues: string[]): Buffer | null {
   const b64 = base64.replace(/\s+/g, '');
   if (!b64) return null;
@@ -48,7 +45,7 @@ function photoOf(base64: string, issues: string[]): Buffer | null {
     return null;
   }
   const photo = Buffer.from(b64, 'base64');
-  if (!isJpeg(photo) && !isPng(photo)) {
+  if (photoMimeOf(photo) === null) {
     issues.push('照片不是 JPEG 或 PNG 图片，未导入照片');
     return null;
   }

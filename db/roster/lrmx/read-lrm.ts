@@ -14,7 +14,7 @@ import {
 import { lrmFamilyFromColumns } from './lrm-family';
 import { A_FAMILY_FROM, B_FAMILY_FROM, chooseLrmLayout, LRM_LAYOUTS, shown, type LrmLayoutId } from './lrm-layouts';
 import { LRMX_MAX_BYTES } from './read';
-import { trimXmlSpace } from './xml';
+import { trimXmlSpace } from '../../fs/xml';
 
 export const NOT_LRM = '不是有效的任免审批表文件（.lrm）';
 const MIN_FIELDS = 9;

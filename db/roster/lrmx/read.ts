@@ -6,7 +6,7 @@ import {
   type LrmxPerson,
   type LrmxReadResult,
 } from '../../../shared/roster/lrmx-types';
-import { parseXml, trimXmlSpace, type XmlElement } from './xml';
+import { parseXml, trimXmlSpace, type XmlElement } from '../../fs/xml';
 
 export type { LrmxReadResult } from '../../../shared/roster/lrmx-types';
 

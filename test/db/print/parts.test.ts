@@ -21,7 +21,7 @@ const widths = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPages
 test('joinPdfs keeps every page of every part, in order, and the page count still reads', async () => {
   const joined = await joinPdfs([await taggedPdf(100, 3), await taggedPdf(200, 2), await taggedPdf(300, 1)]);
   expect(await widths(joined)).toEqual([100, 101, 102, 200, 201, 300]);
-  expect(countPdfPages(joined)).toBe(6);
+  expect(await countPdfPages(joined)).toBe(6);
   await expect(joinPdfs([])).rejects.toThrow();
 });
 

@@ -14,10 +14,13 @@ import { tempDir } from '../../helpers/tmp-store';
 import { REGISTER_HEADERS } from '../../../db/print/register-export';
 import { countPdfPages } from '../../../db/print/pdf';
 
-/** A two-page PDF as Chromium writes its page objects. */
+/** A two-page PDF (a catalog, its page tree and two pages). */
 const FAKE_PDF = Buffer.from(
-  '%PDF-1.4\n3 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n4 0 obj\n<</Type /Page /Parent 2 0 R>>\nendobj\n2 0 ' +
-    'obj\n<</Type /Pages /Count 2>>\nendobj\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n' +
+    '2 0 obj\n<</Type /Pages /Kids [3 0 R 4 0 R] /Count 2>>\nendobj\n' +
+    '3 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>\nendobj\n' +
+    '4 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>\nendobj\n' +
+    'trailer\n<</Root 1 0 R>>\n%%EOF\n',
 );
 
 async function printingHost() {
@@ -27,8 +30,13 @@ async function printingHost() {
   return { h, routes, cadreId };
 }
 
-test('the PDF page count reads Chromium page objects, not the page tree', () => {
-  expect(countPdfPages(FAKE_PDF)).toBe(2);
+test('the PDF page count reads the page tree (pdf-lib), not the text: a page named in a string is no page', async () => {
+  expect(await countPdfPages(FAKE_PDF)).toBe(2);
+  // A text search for page objects also counted a string that reads like one (a title, a line of a document).
+  const named = Buffer.from(String(FAKE_PDF).replace('trailer', '5 0 obj\n(/Type /Page)\nendobj\ntrailer'));
+  expect(String(named).match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(3);
+  expect(await countPdfPages(named)).toBe(2);
+  await expect(countPdfPages(Buffer.from('%PDF-1.4\nnot a pdf'))).rejects.toThrow();
 });
 
 test('render then save: 份号 001–003 with recipients in the register, the file written, one audit entry', async () => {

@@ -1,7 +1,7 @@
 // fast-check arbitraries of .lrmx persons with the texts that break naive writers (<, &, quotes, CR, emoji, 𠮷).
 import fc from 'fast-check';
 import { LRMX_ELEMENTS, type LrmxFamilyMember, type LrmxPerson } from '../../../../shared/roster/lrmx-types';
-import { trimXmlSpace } from '../../../../db/roster/lrmx/xml';
+import { trimXmlSpace } from '../../../../db/fs/xml';
 
 // Characters XML 1.0 cannot carry at all (the writer drops them, so a person holding them cannot round-trip), and
 // private-use characters, which the reader removes (with a warning) as no other computer shows them alike.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOT_LRMX, readLrmx } from '../../../../db/roster/lrmx/read';
 import { writeLrmx } from '../../../../db/roster/lrmx/write';
-import { parseXml } from '../../../../db/roster/lrmx/xml';
+import { parseXml } from '../../../../db/fs/xml';
 import { lrmxPerson } from './arbitraries';
 import { fixture, readOk } from './helpers';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LRMX_ELEMENTS, type LrmxPerson } from '../../../../shared/roster/lrmx-types';
 import { readLrmx } from '../../../../db/roster/lrmx/read';
-import { parseXml } from '../../../../db/roster/lrmx/xml';
+import { parseXml } from '../../../../db/fs/xml';
 import { SAMPLE_PHOTO } from './generate';
 import { fixture, readFixture, readOk } from './helpers';
 

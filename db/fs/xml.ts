@@ -1,4 +1,5 @@
-// A small, strict XML reader for .lrmx files: elements, text, CDATA, comments and PIs; no DTD at all.
+// The one XML reader for files from outside (.lrmx, the parts of a .docx): strict, small; elements, attributes,
+// text, CDATA, comments and PIs; no DTD at all.
 //
 // Why not fast-xml-parser (5.12): it accepts truncated and mis-nested documents without complaint (a cut-off file
 // would half-import), and it decodes numeric character references only in its HTML mode. The files come from
@@ -14,6 +15,8 @@
 
 export interface XmlElement {
   readonly name: string;
+  /** Attribute values, decoded (a Map: a hostile name such as __proto__ is only a key). */
+  readonly attributes: Map<string, string>;
   readonly children: XmlElement[];
   /** Direct character data (text and CDATA) with entities decoded and line ends normalised to \n. */
   text: string;
@@ -266,7 +269,7 @@ class Reader {
   private startTag(): { el: XmlElement; empty: boolean } {
     const s = this.s;
     this.i += 1;
-    const el: XmlElement = { name: this.name(), children: [], text: '' };
+    const el: XmlElement = { name: this.name(), attributes: new Map(), children: [], text: '' };
     const seen = new Set<string>();
     for (;;) {
       const before = this.i;
@@ -295,7 +298,7 @@ class Reader {
       if (end < 0) throw new XmlSyntaxError(`元素 <${el.name}> 的属性“${attr}”的值没有结束（文件不完整）`, this.i);
       const value = s.slice(this.i + 1, end);
       if (value.includes('<')) throw new XmlSyntaxError(`元素 <${el.name}> 的属性值中不能有“<”`, this.i);
-      decodeText(value, this.i + 1, this.notes); // checked for well-formedness; attribute values are not used
+      el.attributes.set(attr, decodeText(value, this.i + 1, this.notes));
       this.i = end + 1;
     }
   }
