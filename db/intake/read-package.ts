@@ -5,7 +5,8 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/dossier/types';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { checkAttachmentBytes, attachmentTypeProblem, type CheckedAttachment } from '../dossier';
 import { inflateEntry, zipEntries, ZipLimitError, type ZipEntry } from '../fs/zip';
-import { MAX_FILE_BYTES, ZIP_SIGNATURE } from '../roster';
+import { hasSignature } from '../fs/magic';
+import { MAX_FILE_BYTES } from '../roster';
 
 /** A named file of the zip: its checked bytes, or why attachments refuse it. */
 export type PackageFile =
@@ -45,7 +46,7 @@ async function readFileEntry(bytes: Buffer, e: ZipEntry, fileName: string): Prom
 /** The workbook and files of a returned package; a Chinese refusal for a zip without exactly one workbook. */
 export async function readReturnedPackage(bytes: Buffer, fileName: string): Promise<ReturnedPackage> {
   if (!/\.zip$/iu.test(fileName)) return { workbook: bytes, files: null };
-  if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) fail('VALIDATION', `“${fileName}”不是有效的 zip 压缩包`, 'file');
+  if (!hasSignature(bytes, 'zip')) fail('VALIDATION', `“${fileName}”不是有效的 zip 压缩包`, 'file');
   let entries: ZipEntry[];
   try {
     entries = zipEntries(bytes).filter((e) => !e.name.endsWith('/') && !isJunk(e.name));

@@ -6,7 +6,6 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock'));
 
 const { createHardenedWindow } = await import('../../electron/hardened-window');
-const mock = await import('./electron-mock');
 
 const HARDENED = {
   contextIsolation: true,
@@ -24,7 +23,7 @@ const HARDENED = {
 };
 
 function optionsOf(win: unknown): Record<string, unknown> {
-  return (win as InstanceType<typeof mock.FakeBrowserWindow>).options;
+  return (win as InstanceType<typeof import('./electron-mock').FakeBrowserWindow>).options;
 }
 
 describe('createHardenedWindow', () => {
