@@ -62,6 +62,7 @@ describe('electron-vite build (scratch copy, stub renderer)', () => {
     for (const entry of [
       'package.json',
       'tsconfig.json',
+      'tsconfig.base.json',
       'electron.vite.config.ts',
       'electron',
       'shared',
