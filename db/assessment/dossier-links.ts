@@ -115,20 +115,29 @@ export async function setProposalDismissed(
     fail('VALIDATION', '该档案材料不是本次考核的加减分提示', 'dossierEntryId');
   if (p.state === 'adopted')
     fail('VALIDATION', `档案材料“${p.title}”已计入加减分，请先删除该加减分项`, 'dossierEntryId');
+  await markDismissed(db, 'assessment_dismissed_proposals', row, entryId, dismissed, user, now);
+  return p;
+}
+
+/** 忽略 (dismissed) or 恢复 a dossier proposal in one of the two dismissal lists (加减分, 不得评优), which share a shape. */
+export async function markDismissed(
+  db: Kysely<Database>,
+  table: 'assessment_dismissed_proposals' | 'assessment_dismissed_ineligible',
+  row: AssessmentRow,
+  entryId: number,
+  dismissed: boolean,
+  user: SessionUser,
+  now: string,
+): Promise<void> {
   if (dismissed) {
     await db
-      .insertInto('assessment_dismissed_proposals')
+      .insertInto(table)
       .values({ assessment_id: row.id, dossier_entry_id: entryId, entered_by: user.displayName, entered_at: now })
       .onConflict((oc) => oc.doNothing())
       .execute();
   } else {
-    await db
-      .deleteFrom('assessment_dismissed_proposals')
-      .where('assessment_id', '=', row.id)
-      .where('dossier_entry_id', '=', entryId)
-      .execute();
+    await db.deleteFrom(table).where('assessment_id', '=', row.id).where('dossier_entry_id', '=', entryId).execute();
   }
-  return p;
 }
 
 /** What the 评优资格 line of an archived result reads: the configuration and the reasons of the lists. */

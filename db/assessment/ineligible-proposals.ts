@@ -7,6 +7,7 @@ import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
+import { markDismissed } from './dossier-links';
 
 /** The proposals of an assessment, by cadre, date and entry; `entryId` narrows them to one entry. */
 export async function dossierIneligibleProposals(
@@ -113,18 +114,6 @@ export async function setIneligibleProposalDismissed(
     fail('VALIDATION', '该档案材料不是本次考核的不得评优提示', 'dossierEntryId');
   if (p.state === 'adopted')
     fail('VALIDATION', `档案材料“${p.title}”已列入不得评优名单，请先撤销该不得评优项`, 'dossierEntryId');
-  if (dismissed) {
-    await db
-      .insertInto('assessment_dismissed_ineligible')
-      .values({ assessment_id: row.id, dossier_entry_id: entryId, entered_by: user.displayName, entered_at: now })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  } else {
-    await db
-      .deleteFrom('assessment_dismissed_ineligible')
-      .where('assessment_id', '=', row.id)
-      .where('dossier_entry_id', '=', entryId)
-      .execute();
-  }
+  await markDismissed(db, 'assessment_dismissed_ineligible', row, entryId, dismissed, user, now);
   return p;
 }
