@@ -13,3 +13,4 @@ export {
   saveSuperior,
 } from './ballots';
 export { indicatorNames } from './lifecycle';
+export { commentViews, formsReceived } from './forms';

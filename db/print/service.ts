@@ -5,7 +5,7 @@ import type { CallContext, Handlers } from '../app/context';
 import type { Jobs } from '../app/jobs';
 import { ApiError, fail } from '../../shared/ipc/errors';
 import { formatSerial, type PrintJobView, type RenderedPrint } from '../../shared/print/types';
-import { assertState, loadAssessment, readMembers } from '../assessment';
+import { assertState, commentViews, formsReceived, loadAssessment, readMembers } from '../assessment';
 import { groupsOf } from '../../shared/assessment/groups';
 import { PANEL_KIND_LABELS } from '../../shared/assessment/panel';
 import { readDossierCadre } from '../dossier';
@@ -19,6 +19,7 @@ import type { Database } from '../schema';
 import { chainHead } from '../audit/session-signing';
 import { headDigest } from '../audit/verify';
 import { renmianPersons } from '../renmian';
+import { printableComments } from '../../shared/assessment/comments';
 
 type PrintCallName =
   | 'print.job'
@@ -157,7 +158,7 @@ export const printHandlers: Handlers<PrintCallName> = {
     });
   },
 
-  async 'print.renderRankings'({ db, store, ...ctx }, { assessmentId, copies, recipients, progressId }) {
+  async 'print.renderRankings'({ db, store, ...ctx }, { assessmentId, copies, recipients, progressId, comments }) {
     checkRecipients(copies, recipients);
     // The same rule as rankings.get: a reviewer sees archived assessments only.
     const assessment = await loadAssessment(db, assessmentId, store.user);
@@ -166,6 +167,10 @@ export const printHandlers: Handlers<PrintCallName> = {
     return renderPrint(ctx, docKey, serials, progressId, {
       kind: 'rankings',
       assessmentId,
+      // Only when asked; the same lists the 意见建议 tab shows, none for a cadre with fewer than 3 forms.
+      ...(comments
+        ? { comments: printableComments(await commentViews(db, assessmentId, await formsReceived(db, assessmentId))) }
+        : {}),
       ...common(`${assessment.name}排名表`, serials, recipients, store.user.displayName),
       auditHead: await printedHead(db),
     });

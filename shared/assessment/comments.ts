@@ -22,3 +22,17 @@ export interface CadreCommentsView {
 }
 
 export const commentsHiddenText = `收到的测评票不足 ${COMMENTS_MIN_FORMS} 张，意见建议暂不显示`;
+
+/** A cadre's comments as printed with the 排名表 (issue 21 §6): only lists that may be shown, none below the threshold. */
+export interface PrintedComments {
+  cadreId: number;
+  comments: { text: string; count: number }[];
+}
+
+/** The comments a print may carry: cadres with at least COMMENTS_MIN_FORMS forms and at least one comment. */
+export const printableComments = (views: readonly CadreCommentsView[]): PrintedComments[] =>
+  views.flatMap((v) =>
+    v.comments !== null && v.forms >= COMMENTS_MIN_FORMS && v.comments.length > 0
+      ? [{ cadreId: v.cadreId, comments: v.comments }]
+      : [],
+  );

@@ -108,7 +108,14 @@ export const printCalls = {
     mutates: false,
   }),
   'print.renderRankings': call<RenderedPrint>()({
-    input: z.strictObject({ assessmentId: f.id('考核'), copies, recipients, progressId }),
+    input: z.strictObject({
+      assessmentId: f.id('考核'),
+      copies,
+      recipients,
+      progressId,
+      /** 打印意见建议: off unless the user turns it on. */
+      comments: z.boolean({ error: '打印意见建议必须是开或关' }).optional(),
+    }),
     access: RANKINGS_PRINTERS,
     mutates: false,
   }),

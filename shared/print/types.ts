@@ -1,4 +1,5 @@
 import type { LrmxPerson } from '../roster/lrmx-types';
+import type { PrintedComments } from '../assessment/comments';
 
 // Printed documents: what a print view is asked to lay out (its copies and 份号), and the print register's rows.
 
@@ -90,6 +91,8 @@ export interface PacketJobView extends JobCommon {
 export interface RankingsJobView extends JobCommon {
   readonly kind: 'rankings';
   readonly assessmentId: number;
+  /** 意见建议 per cadre, present only when the user chose to print them (issue 21 §6); none below 3 forms. */
+  readonly comments?: readonly PrintedComments[];
 }
 
 /**

@@ -291,7 +291,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
       slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }],
     },
     'print.saveSlips': { jobId, token },
-    'print.renderRankings': { assessmentId: 1, copies: 2, recipients: ['常委甲'] },
+    'print.renderRankings': { assessmentId: 1, copies: 2, recipients: ['常委甲'], comments: true },
     'print.renderPanel': { assessmentId: 1, ballot: 'staff', group: 'deputy:1', copies: 120, recipients: [] },
   } satisfies { readonly [N in CallName]?: unknown };
 }

@@ -1,6 +1,6 @@
 // 打印 a document: its print view shown scaled as a preview, then N copies (each with its 份号) rendered to one PDF and
 // saved where the user chooses; every copy goes into the print register. The dossier and the ranking tables use it.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, Alert, Button, Form, Input, InputNumber, Modal, Progress, Space, Spin, Typography } from 'antd';
 import { LONG_DIALOG } from '../../lib/FormModal';
 import { MAX_COPIES, type RenderedPrint } from '../../../shared/print/types';
@@ -27,6 +27,8 @@ export interface PrintModalProps {
   readonly loadingText?: string;
   /** Shown above the preview before anything is printed (unconfirmed grades, no 发文机关). */
   readonly warnings?: readonly string[];
+  /** Choices of what goes into the document, beside 份数 and 领取人 (e.g. 打印意见建议). */
+  readonly options?: ReactNode;
   readonly printedBy: string;
   /** `progressId` names the print's job, so the modal can follow it (jobs.status) and cancel it (jobs.cancel). */
   readonly render: (copies: number, recipients: string[], progressId: string) => Promise<RenderedPrint>;
@@ -39,6 +41,7 @@ export function PrintModal({
   loadError,
   loadingText,
   warnings = [],
+  options,
   printedBy,
   render,
   onClose,
@@ -153,6 +156,7 @@ export function PrintModal({
             data-testid="print-recipients"
           />
         </Form.Item>
+        {options}
       </Form>
       {shown && <Alert type="error" showIcon message={shown} style={{ marginBottom: 12 }} />}
       {warnings.map((w) => (

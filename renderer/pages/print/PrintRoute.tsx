@@ -123,7 +123,8 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   }, [jobId]);
   const doc = useMemo(() => {
     if (panel) return panel.doc;
-    if (ranking) return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ);
+    if (ranking)
+      return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ, ranking.job.comments);
     if (!state) return null;
     const { job, data } = state;
     return job.kind === 'dossier'

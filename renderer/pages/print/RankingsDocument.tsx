@@ -1,6 +1,8 @@
 // 排名表 of one assessment as blocks: a table per group (正职 per category, 副职 per unit) with the component columns,
-// flags and grades, then the lines for 制表人/审核人/日期 and, once archived, the result digest.
+// flags and grades, and (when chosen) the cadres' 意见建议 after each table; then the lines for 制表人/审核人/日期
+// and, once archived, the result digest.
 import { isConcealed } from '../../../shared/assessment/anonymity';
+import { COMMENTS_MIN_FORMS, type PrintedComments } from '../../../shared/assessment/comments';
 import { participationLineText } from '../../../shared/assessment/participation';
 import {
   displayRows,
@@ -92,7 +94,40 @@ function participationBlock(view: RankingsView, ref: string, tableId: string): P
   };
 }
 
-function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): PrintBlock[] {
+/** 意见建议 of the group's cadres, after its table, only when the user chose to print them (issue 21 §6). */
+function commentsBlock(
+  view: RankingsView,
+  group: RankingGroup,
+  tableId: string,
+  comments: ReadonlyMap<string, PrintedComments>,
+): PrintBlock | null {
+  const rows = group.rows.flatMap((r) => {
+    const c = comments.get(r.cadreId);
+    return c ? [{ name: view.members[r.cadreId]?.name ?? r.cadreId, c }] : [];
+  });
+  if (rows.length === 0) return null;
+  return {
+    key: `${tableId}-comments`,
+    kind: 'flow',
+    node: (
+      <div className="pb-note" data-comments={`${group.position}:${group.groupKey}`}>
+        意见建议（不分先后，每位干部收到 {COMMENTS_MIN_FORMS} 张以上测评票时列出）：
+        {rows.map(({ name, c }) => (
+          <div key={c.cadreId} data-comments-of={name}>
+            {name}：{c.comments.map((x) => (x.count > 1 ? `${x.text}（${x.count}条）` : x.text)).join('；')}
+          </div>
+        ))}
+      </div>
+    ),
+  };
+}
+
+function groupBlocks(
+  view: RankingsView,
+  group: RankingGroup,
+  tableId: string,
+  comments: ReadonlyMap<string, PrintedComments>,
+): PrintBlock[] {
   const name = view.groupNames[`${group.position}:${group.groupKey}`] ?? group.groupKey;
   const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
   const basis = eligibilityBasisOf(view);
@@ -168,6 +203,8 @@ function groupBlocks(view: RankingsView, group: RankingGroup, tableId: string): 
   });
   const participation = participationBlock(view, `${group.position}:${group.groupKey}`, tableId);
   if (participation) blocks.push(participation);
+  const said = commentsBlock(view, group, tableId, comments);
+  if (said) blocks.push(said);
   if (unranked.length > 0)
     blocks.push({
       key: `${tableId}-unranked`,
@@ -188,7 +225,9 @@ export function rankingsDocument(
   prefix = 'r',
   anchor?: string,
   organ = '',
+  comments: readonly PrintedComments[] = [],
 ): PrintDocumentSpec {
+  const byCadre = new Map(comments.map((c) => [String(c.cadreId), c]));
   const blocks: PrintBlock[] = [
     {
       key: `${prefix}-title`,
@@ -240,7 +279,7 @@ export function rankingsDocument(
     groups.forEach((g) => {
       const id = `${prefix}-t-${position}-${g.groupKey}`;
       tables[id] = { cols: COLS, header, variant: 'pt-rank' };
-      blocks.push(...groupBlocks(view, g, id));
+      blocks.push(...groupBlocks(view, g, id, byCadre));
     });
   }
   blocks.push({

@@ -16,7 +16,7 @@ async function rankingsHost() {
   const roster = await seedRoster(h);
   const a = await startCollecting(h, await createC1(h));
   await enterWorkedExample(h, a.id, roster);
-  return { h, routes, a };
+  return { h, routes, a, roster };
 }
 
 const state = printRegisterState;
@@ -49,6 +49,31 @@ test('render then save: the job names the assessment, copies go into the registe
   expect((await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] })).serials).toEqual([
     '003',
   ]);
+});
+
+test('打印意见建议: the job carries comments only when asked, and none for a cadre with fewer than 3 forms', async () => {
+  const { h, a, roster } = await rankingsHost();
+  // 甲 has 2 staff forms and now 1 service form (3); 丙 has 1 staff and 1 service form (2).
+  await h.ok('ballots.saveService', { assessmentId: a.id, targetId: roster.a, scores: [92], comments: ['作风扎实'] });
+  await h.ok('ballots.saveService', {
+    assessmentId: a.id,
+    targetId: roster.c,
+    scores: [80],
+    comments: ['希望多下基层'],
+  });
+  await loginAs(h, 'dossierClerk');
+  const plain = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [] });
+  expect(await h.ok('print.job', { jobId: plain.jobId })).not.toHaveProperty('comments');
+  const off = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [], comments: false });
+  expect(await h.ok('print.job', { jobId: off.jobId })).not.toHaveProperty('comments');
+  const on = await h.ok('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [], comments: true });
+  expect(await h.ok('print.job', { jobId: on.jobId })).toMatchObject({
+    kind: 'rankings',
+    comments: [{ cadreId: roster.a, comments: [{ text: '作风扎实', count: 1 }] }],
+  });
+  expect(
+    await h.err('print.renderRankings', { assessmentId: a.id, copies: 1, recipients: [], comments: '是' }),
+  ).toMatchObject({ code: 'VALIDATION', message: '打印意见建议必须是开或关', field: 'comments' });
 });
 
 test('bad input names its field and leaves the store as it was; an assessment clerk may not print', async () => {
