@@ -11,6 +11,7 @@ import {
   type StaffCountsView,
 } from '../../shared/assessment/types';
 import { excellentCapBreach, excellentCapMessage } from '../../shared/assessment/excellent-cap';
+import { ANONYMITY_MIN_BALLOTS } from '../../shared/assessment/anonymity';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
@@ -444,9 +445,12 @@ export async function saveStaff(
     if (seen.has(c.targetId)) fail('VALIDATION', `“${m.name}”的票数填写了两次`, 'counts');
     seen.add(c.targetId);
   }
-  const others = (await staffTallies(db, row.id, [...seen])).filter((t) => t.source !== 'manual');
+  const tallies = await staffTallies(db, row.id, [...seen]);
   for (const c of counts) {
-    const mine = others.filter((t) => t.target_cadre_id === c.targetId);
+    const all = tallies.filter((t) => t.target_cadre_id === c.targetId);
+    // A concealed kiosk part was not shown, so the totals typed leave it out; it is kept as it is either way.
+    const hidden = kioskConcealed(all);
+    const mine = all.filter((t) => t.source !== 'manual' && !(hidden && t.source === 'kiosk'));
     const manual: StaffCounts = { targetId: c.targetId, excellent: 0, good: 0, fair: 0, poor: 0 };
     const clearing = c.excellent + c.good + c.fair + c.poor === 0; // all 0: remove the hand-entered part only
     for (const g of STAFF_GRADES) {
@@ -676,6 +680,17 @@ const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; s
     .filter((b) => b.anonymous === 1)
     .sort((x, y) => x.target_cadre_id - y.target_cadre_id || (x.scores < y.scores ? -1 : x.scores > y.scores ? 1 : 0));
 
+const votesOf = (t: Record<StaffGrade, number>): number => STAFF_GRADES.reduce((n, g) => n + t[g], 0);
+
+/**
+ * Issue 21 §5 on the entry tabs: a cadre's kiosk votes are concealed while all their staff votes number fewer than
+ * ANONYMITY_MIN_BALLOTS; the tally editor then shows and saves the hand-entered and imported counts only.
+ */
+export function kioskConcealed(tallies: readonly (Record<StaffGrade, number> & { source: BallotSource })[]): boolean {
+  const kiosk = tallies.filter((t) => t.source === 'kiosk').reduce((n, t) => n + votesOf(t), 0);
+  return kiosk > 0 && tallies.reduce((n, t) => n + votesOf(t), 0) < ANONYMITY_MIN_BALLOTS;
+}
+
 /** One view per cadre: the total over every source, and each source's tally (rows come sorted by cadre). */
 function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): StaffCountsView[] {
   const out = new Map<number, StaffCountsView>();
@@ -693,7 +708,17 @@ function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): St
     out.set(r.target_cadre_id, v);
   }
   // The day only: a tally's last time would tell when the kiosk's last vote on a cadre came in.
-  return [...out.values()].map((v) => ({ ...v, enteredAt: v.enteredAt.slice(0, 10) }));
+  return [...out.values()].map((v) => {
+    const day = v.enteredAt.slice(0, 10);
+    const kiosk = v.bySource.kiosk;
+    if (!kiosk || !kioskConcealed(rows.filter((r) => r.target_cadre_id === v.targetId)))
+      return { ...v, enteredAt: day };
+    // Neither the kiosk's count nor its grades: the totals are what was entered by hand or imported.
+    const counts = { ...v.counts };
+    for (const g of STAFF_GRADES) counts[g] -= kiosk[g];
+    const { kiosk: _hidden, ...bySource } = v.bySource;
+    return { ...v, counts, bySource, enteredAt: day, kioskConcealed: true };
+  });
 }
 
 export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {

@@ -113,6 +113,11 @@ export interface StaffCountsView {
   counts: Record<StaffGrade, number>;
   /** Each source's tally (评议终端 votes are kept apart: no clerk path lowers them). */
   bySource: Partial<Record<BallotSource, Record<StaffGrade, number>>>;
+  /**
+   * Fewer than 3 staff votes of which some came from the kiosk (issue 21 §5): `counts` and `bySource` leave the kiosk
+   * part out, and a save of the totals keeps it as it is.
+   */
+  kioskConcealed?: true;
   enteredBy: string;
   enteredAt: string;
 }

@@ -17,6 +17,7 @@ import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const OPEN_NAME = '2026年度科级干部“双比双评”考核';
+const COMMENTS_NAME = '2024年度科级干部“双比双评”考核';
 
 let app: TestApp;
 let work: string;
@@ -53,6 +54,16 @@ beforeAll(async () => {
   digest = (await must<{ digest: string }>('assessments.archive', { id: a.id, version: latest.version })).digest;
   // A second assessment still collecting, with no ballots yet: its tables have no digest.
   await startCollecting(h, await createC1(h, OPEN_NAME));
+  // A third with 意见建议: 阿古拉 has 3 forms (2 staff, 1 service), 朝鲁 only 2, so theirs stay hidden.
+  const c = await startCollecting(h, await createC1(h, COMMENTS_NAME));
+  await enterWorkedExample(h, c.id, roster);
+  await must('ballots.saveService', {
+    assessmentId: c.id,
+    targetId: roster.a,
+    scores: [90],
+    comments: ['作风扎实', '希望加强调研'],
+  });
+  await must('ballots.saveService', { assessmentId: c.id, targetId: roster.c, scores: [80], comments: ['少开会'] });
   page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
@@ -167,4 +178,34 @@ describe('printed ranking tables', () => {
     expect(text).toContain('未参与排名（无有效测评数据）');
     expect(text).not.toContain('结果摘要');
   }, 60_000);
+
+  test('打印意见建议 on: the preview and the PDF list the comments of a cadre with 3 forms, none below', async () => {
+    // The previous test leaves its print dialog open.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('print-preview').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /返回列表/ }).click();
+    await page.getByTestId('open-assessment').filter({ hasText: COMMENTS_NAME }).click();
+    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await page.getByTestId('print-rankings').click();
+    const preview = dialog().getByTestId('print-preview');
+    await previewDrawn(preview);
+    // Off by default: nothing of the comments is printed.
+    expect(await preview.innerText()).not.toContain('作风扎实');
+    await dialog().getByTestId('print-comments').click();
+    await preview.getByText(/阿古拉：.*作风扎实/).waitFor();
+    await previewDrawn(preview);
+    const text = await preview.innerText();
+    expect(text).toContain('意见建议（不分先后');
+    expect(text).toContain('希望加强调研');
+    expect(text).not.toContain('少开会');
+    await animationsDone(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-rankings-comments-preview.png') });
+    const file = join(work, '排名表-意见建议.pdf');
+    dialogs.answerSave(file);
+    await dialog().getByTestId('print-export').click();
+    await page.getByText(/已保存 排名表-意见建议\.pdf/).waitFor({ timeout: 60_000 });
+    const printed = pdfPages(file).join('\n');
+    for (const s of ['意见建议', '作风扎实', '希望加强调研']) expect(printed, s).toContain(s);
+    expect(printed).not.toContain('少开会');
+  }, 90_000);
 });

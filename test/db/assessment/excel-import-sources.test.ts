@@ -268,12 +268,38 @@ describe('kiosk staff votes and an Excel import', () => {
       counts: [{ targetId: r.d, excellent: 4, good: 0, fair: 0, poor: 0 }],
     });
     await h.ok('ballots.delete', { assessmentId: id, kind: 'staff', id: r.d });
-    expect((await staffOf(h, id, r.d))!.bySource).toEqual({ kiosk: { excellent: 2, good: 0, fair: 0, poor: 0 } });
+    // The 2 kiosk votes left are fewer than 3: the tab no longer shows them (issue 21 §5), the scoring still counts them.
+    expect(await staffOf(h, id, r.d)).toMatchObject({ bySource: {}, kioskConcealed: true });
     expect(await h.err('ballots.delete', { assessmentId: id, kind: 'staff', id: r.d })).toMatchObject({
       code: 'VALIDATION',
       message: '评议终端的票不能被替换或删除',
     });
-    expect((await staffOf(h, id, r.d))!.counts.excellent).toBe(2);
+    const view = await h.ok('rankings.get', { assessmentId: id });
+    const row = view.result.groups.flatMap((g) => g.rows).find((x) => x.cadreId === String(r.d));
+    expect(row?.components.staff?.score).toBe(100);
+  });
+
+  test('fewer than 3 staff votes with kiosk ones: ballots.list carries no kiosk count; a save of hand counts keeps them', async () => {
+    const { h, r, id, deputy } = await collecting();
+    await atKiosk(h, id, deputy, 2);
+    const list = await h.ok('ballots.list', { assessmentId: id });
+    const zero = { excellent: 0, good: 0, fair: 0, poor: 0 };
+    expect(list.staff.find((s) => s.targetId === r.d)).toMatchObject({
+      counts: zero,
+      bySource: {},
+      kioskConcealed: true,
+    });
+    expect(list.staff.filter((s) => s.bySource.kiosk !== undefined)).toEqual([]);
+    // The editor saves what was typed by hand: 1 一般 (the kiosk's 2 优秀 are neither shown nor lowered).
+    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.d, ...zero, fair: 1 }] });
+    // 3 votes now: the rule no longer hides them, and the kiosk's are all still there.
+    expect(await staffOf(h, id, r.d)).toEqual(
+      expect.objectContaining({
+        counts: { excellent: 2, good: 0, fair: 1, poor: 0 },
+        bySource: { kiosk: { ...zero, excellent: 2 }, manual: { ...zero, fair: 1 } },
+      }),
+    );
+    expect(await staffOf(h, id, r.d)).not.toHaveProperty('kioskConcealed');
   });
 });
 
