@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
 import { FORM_VOID_REASON_LABELS } from '../../../shared/assessment/form-void-reasons';
 import { BALLOT_SOURCES, BALLOT_SOURCE_LABELS } from '../../../shared/assessment/ballot-import';
+import { CONCEALED_TEXT } from '../../../shared/assessment/anonymity';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
@@ -10,6 +11,8 @@ import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2, groupsOf } from './groups';
 import { StaffSingleBallot } from './StaffSingleBallot';
 
+/** A cadre's kiosk part while it rests on fewer than 3 votes: neither its count nor its grades are shown. */
+const KIOSK_CONCEALED = '评议终端票（不公开）';
 const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 type Counts = Record<StaffGrade, number>;
 const ZERO: Counts = { excellent: 0, good: 0, fair: 0, poor: 0 };
@@ -42,6 +45,11 @@ export function StaffTab(props: EntryProps) {
 function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
   const stored = useMemo(() => new Map(ballots.staff.map((s) => [s.targetId, s.counts])), [ballots.staff]);
   const bySource = useMemo(() => new Map(ballots.staff.map((s) => [s.targetId, s.bySource])), [ballots.staff]);
+  // Fewer than 3 votes with kiosk ones (issue 21 §5): the numbers here are the hand-entered and imported ones only.
+  const concealed = useMemo(
+    () => new Set(ballots.staff.filter((s) => s.kioskConcealed).map((s) => s.targetId)),
+    [ballots.staff],
+  );
   const [edits, setEdits] = useState<Map<number, Counts>>(new Map());
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
@@ -75,7 +83,12 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title="表中数字是每名干部各等次的当前总票数，已包含评议终端、逐票录入和 Excel 导入的票；修改后保存，即以所填数字作为新的总数，但不能少于这些来源已有的票数（评议终端的票不能被替换或删除）。若只是增加纸质票，请改用“逐票录入”。"
+          title={
+            '表中数字是每名干部各等次的当前总票数，已包含评议终端、逐票录入和 Excel 导入的票；' +
+            '修改后保存，即以所填数字作为新的总数，但不能少于这些来源已有的票数（评议终端的票不能被替换或删除）。' +
+            '若只是增加纸质票，请改用“逐票录入”。' +
+            `来源标有“${KIOSK_CONCEALED}”的干部总票数不足 3 张，表中只列录入和导入的票数，保存时评议终端的票原样保留。`
+          }
           data-testid="staff-totals-note"
         />
       ) : null}
@@ -132,6 +145,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
                 const n = by?.[src] ? GRADES.reduce((x, g) => x + by[src]![g], 0) : 0;
                 return n > 0 ? [`${BALLOT_SOURCE_LABELS[src]} ${n}`] : [];
               });
+              if (concealed.has(m.cadreId)) parts.push(KIOSK_CONCEALED);
               return parts.length > 0 ? <Typography.Text type="secondary">{parts.join(' · ')}</Typography.Text> : '—';
             },
           },
@@ -139,6 +153,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
             title: '票数 / 平均折算分',
             width: 150,
             render: (_: unknown, m: AssessmentMember) => {
+              if (concealed.has(m.cadreId)) return CONCEALED_TEXT;
               const c = countsOf(m.cadreId);
               const n = GRADES.reduce((s, g) => s + c[g], 0);
               return n === 0 ? '—' : `${n} 票 / ${fmt2(GRADES.reduce((s, g) => s + c[g] * points[g], 0) / n)}`;
