@@ -773,6 +773,17 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
   for (const r of staff)
     forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + r.excellent + r.good + r.fair + r.poor);
   for (const r of service) forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + 1);
+  // Issue 21 §5: a kiosk 上级排名 ballot is left out while any cadre on it rests on fewer than 3 上级排名 ballots.
+  const superiorCount = new Map<number, number>();
+  const orders = new Map(superior.map((b) => [b.id, JSON.parse(b.sort_order) as number[]]));
+  for (const order of orders.values()) for (const c of order) superiorCount.set(c, (superiorCount.get(c) ?? 0) + 1);
+  const hiddenSuperior = new Set(
+    superior
+      .filter((b) => b.anonymous === 1)
+      .filter((b) => (orders.get(b.id) ?? []).some((c) => (superiorCount.get(c) ?? 0) < ANONYMITY_MIN_BALLOTS))
+      .map((b) => b.id),
+  );
+  const hiddenGroups = superior.filter((b) => hiddenSuperior.has(b.id)).map((b) => b.group_ref);
   const [comments, voidForms] = await Promise.all([
     commentViews(db, assessmentId, forms),
     voidFormViews(db, assessmentId),
@@ -780,17 +791,20 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
   return {
     comments,
     voidForms,
-    superior: superior.map((b) => ({
-      id: b.id,
-      raterLabel: b.rater_label,
-      group: b.group_ref,
-      order: JSON.parse(b.sort_order) as number[],
-      paperNo: b.paper_no,
-      anonymous: b.anonymous === 1,
-      source: b.source,
-      enteredBy: b.entered_by,
-      enteredAt: b.entered_at,
-    })),
+    ...(hiddenSuperior.size > 0 ? { concealedSuperior: [...new Set(hiddenGroups)].sort() } : {}),
+    superior: superior
+      .filter((b) => !hiddenSuperior.has(b.id))
+      .map((b) => ({
+        id: b.id,
+        raterLabel: b.rater_label,
+        group: b.group_ref,
+        order: JSON.parse(b.sort_order) as number[],
+        paperNo: b.paper_no,
+        anonymous: b.anonymous === 1,
+        source: b.source,
+        enteredBy: b.entered_by,
+        enteredAt: b.entered_at,
+      })),
     // A kiosk ballot's rater is kept for scoring (self and group rules) but never shown; nor is its id, and kiosk
     // ballots come sorted by target and scores, so neither order nor id groups one rater's ballots together.
     peer: [...peer.filter((b) => !b.anonymous), ...anonymousPeer(peer)].map((b) => ({

@@ -173,6 +173,11 @@ export interface VoidFormsView {
 
 export interface AssessmentBallots {
   superior: SuperiorBallotView[];
+  /**
+   * Groups whose 评议终端 上级排名 ballots are left out of `superior` (issue 21 §5): a cadre on them rests on fewer than
+   * 3 上级排名 ballots. Absent when none are.
+   */
+  concealedSuperior?: GroupRef[];
   peer: PeerBallotView[];
   staff: StaffCountsView[];
   service: ServiceBallotView[];

@@ -129,6 +129,18 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
         </Card>
       ) : null}
       <Typography.Title level={5}>已录入的上级排名（{ballots.superior.length}）</Typography.Title>
+      {ballots.concealedSuperior ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            `${ballots.concealedSuperior.map((ref) => groups.find((g) => g.ref === ref)?.name ?? ref).join('、')}：` +
+            '评议终端票（不公开）。有干部的上级排名票不足 3 张，评议终端的排名票不列出，也不计入上面的张数。'
+          }
+          data-testid="superior-concealed"
+        />
+      ) : null}
       {ballots.superior.length === 0 ? (
         <Empty description="暂无" />
       ) : (

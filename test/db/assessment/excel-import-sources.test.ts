@@ -311,8 +311,11 @@ describe('no clerk path replaces or removes a kiosk ballot', () => {
     await h.ok('kiosk.start', { assessmentId: id });
     await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } });
     await h.ok('kiosk.exit', { password: ADMIN.password });
+    // Two leaders on paper: with 3 上级排名 ballots the kiosk's is listed (fewer would conceal it, issue 21 §5).
+    for (const raterLabel of ['L1', 'L2'])
+      await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel, group: 'chief:C1', order: [r.a, r.b, r.c] });
     const before = await assessmentTables(h);
-    const kioskLeader = (await h.ok('ballots.list', { assessmentId: id })).superior[0]!;
+    const kioskLeader = (await h.ok('ballots.list', { assessmentId: id })).superior.find((b) => b.anonymous)!;
     expect(
       await h.err('paper.enter', {
         assessmentId: id,
@@ -347,6 +350,25 @@ describe('no clerk path replaces or removes a kiosk ballot', () => {
     });
     expect(await assessmentTables(h)).toEqual(before);
   });
+});
+
+test('上级排名 tab: a kiosk ballot on cadres with fewer than 3 上级排名 ballots is left out of ballots.list', async () => {
+  const { h, r, id } = await collecting();
+  const leaders = await h.ok('codes.generate', { assessmentId: id, kind: 'superior', group: 'chief:C1', count: 1 });
+  await h.ok('kiosk.start', { assessmentId: id });
+  await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } });
+  await h.ok('kiosk.exit', { password: ADMIN.password });
+  await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.b, r.a, r.c] });
+  const list = await h.ok('ballots.list', { assessmentId: id });
+  expect(list.superior.map((b) => [b.raterLabel, b.anonymous])).toEqual([['L1', false]]);
+  expect(list.concealedSuperior).toEqual(['chief:C1']);
+  // The score still counts it: 2 ballots behind each component.
+  const rows = (await h.ok('rankings.get', { assessmentId: id })).result.groups.flatMap((g) => g.rows);
+  expect(rows.find((x) => x.cadreId === String(r.a))?.components.superior).toBeDefined();
+  await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L2', group: 'chief:C1', order: [r.c, r.a, r.b] });
+  const three = await h.ok('ballots.list', { assessmentId: id });
+  expect(three.superior.filter((b) => b.anonymous)).toHaveLength(1);
+  expect(three).not.toHaveProperty('concealedSuperior');
 });
 
 describe('a peer rater who already voted', () => {
