@@ -1,9 +1,11 @@
 // Issue 18: three 评议终端 laptops (three temp stores) with sealed packages out and sealed returns back in; merged
 // rankings equal those of the same ballots cast at the main PC's kiosk; a double-used code, a replay, a tampered
 // byte, another assessment's return and a revoked code.
+import { sql } from 'kysely';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { assessmentTables } from '../../helpers/assessment';
+import type { TestHost } from '../../helpers/host';
 import { ADMIN } from '../../helpers/tmp-store';
 import {
   ballotFor,
@@ -17,6 +19,11 @@ import {
   type MainPc,
   type Slip,
 } from './fixture';
+
+/** 上级排名 ballots stored, whatever ballots.list may show of them. */
+const superiorRows = async (h: TestHost): Promise<number> =>
+  (await sql<{ n: number }>`SELECT count(*) AS n FROM assessment_superior_ballots`.execute(h.host.session().db))
+    .rows[0]!.n;
 
 /** The same ballots through the main PC's own kiosk, on a second main PC with the same roster and seats. */
 async function onePc(cast: readonly { slipIndex: number; ballotIndex: number }[]): Promise<string> {
@@ -182,8 +189,9 @@ describe('returns refused or changing nothing', () => {
       },
     ]);
     expect(out.merged).toBe(2);
-    const ballots = await m.h.ok('ballots.list', { assessmentId: m.id });
-    expect(ballots.superior).toHaveLength(2);
+    // Fewer than 3 上级排名 ballots from the kiosk: ballots.list leaves them out (issue 21 §5); the table holds both.
+    expect((await m.h.ok('ballots.list', { assessmentId: m.id })).concealedSuperior).toEqual(['chief:C1']);
+    expect(await superiorRows(m.h)).toBe(2);
     const list = await m.h.ok('terminals.list', { assessmentId: m.id });
     expect(list.packages[0]!.refused).toHaveLength(1);
   }, 60_000);
@@ -205,6 +213,6 @@ describe('returns refused or changing nothing', () => {
       (await m.h.err('terminals.resolveConflict', { assessmentId: m.id, id: c!.id, choice: 1 })).message,
     ).toContain('只能采用主机的票');
     await m.h.ok('terminals.resolveConflict', { assessmentId: m.id, id: c!.id, choice: 'main' });
-    expect((await m.h.ok('ballots.list', { assessmentId: m.id })).superior).toHaveLength(1);
+    expect(await superiorRows(m.h)).toBe(1);
   }, 60_000);
 });
