@@ -180,6 +180,7 @@ describe('逐票录入', () => {
     // The kiosk's one vote is fewer than 3: not in the totals shown, only marked as not disclosed (issue 21 §5).
     expect(await input('staff-阿古拉-excellent').inputValue()).toBe('0');
     await page.getByText('评议终端票（不公开）').first().waitFor();
+    await settledScreenshot('kiosk-forms-staff-kiosk-concealed');
     await page.getByTestId('staff-mode').getByText('逐票录入').click();
     await page.getByTestId('single-阿古拉').focus();
     await page.keyboard.press('1');
