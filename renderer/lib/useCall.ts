@@ -16,17 +16,18 @@ export interface CallState<T> {
 
 /**
  * `input` null means "not yet" (nothing is loaded). The input is compared by value, so a literal written in
- * the render does not reload on every render. `onError` is told each failure (usually `message.error`).
+ * the render does not reload on every render. `onError` is told each failure (usually `message.error`);
+ * a new `version` (a screen's refresh counter) loads again with the same input.
  */
 export function useCall<N extends CallName>(
   name: N,
   input: CallInput<N> | null,
-  options: { onError?: (message: string) => void } = {},
+  options: { onError?: (message: string) => void; version?: number } = {},
 ): CallState<CallOutput<N>> {
   const [data, setData] = useState<CallOutput<N> | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(input !== null);
-  const key = input === null ? null : JSON.stringify(input);
+  const key = input === null ? null : JSON.stringify([input, options.version ?? 0]);
   // The newest input and error handler, read at load time so that neither has to be a dependency.
   const latest = useRef({ input, onError: options.onError });
   const gate = useRef<LatestGate | null>(null);
