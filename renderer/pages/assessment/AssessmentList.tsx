@@ -1,10 +1,10 @@
 // The list of assessments with their states; administrators create new ones here.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { AssessmentSummary } from '../../../shared/assessment/types';
 import type { Role } from '../../../shared/roles';
-import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
 import { EmptyWithHelp } from '../../layout/help';
@@ -12,21 +12,9 @@ import { NewAssessmentModal } from './NewAssessmentModal';
 import { StateTag } from './StateTag';
 
 export function AssessmentList({ role, onOpen }: { role: Role; onOpen: (id: number) => void }) {
-  const [rows, setRows] = useState<readonly AssessmentSummary[]>([]);
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const { message } = AntApp.useApp();
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await call('assessments.list', {}));
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [message]);
-  useEffect(() => void reload(), [reload]);
+  const { data: rows = [], loading } = useCall('assessments.list', {}, { onError: (t) => message.error(t) });
 
   return (
     <>

@@ -1,20 +1,19 @@
 // The member snapshot, grouped as ranked (正职 by category, 副职 by unit), and how the roster has moved since.
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Collapse, Table, Tag, Typography } from 'antd';
 import { rosterDrift, type AssessmentDetail, type AssessmentMember } from '../../../shared/assessment';
-import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { groupsOf } from './groups';
 
 export function MembersTab({ detail }: { detail: AssessmentDetail }) {
   const groups = groupsOf(detail.members);
-  const [drift, setDrift] = useState<string[]>([]);
-  useEffect(() => {
-    if (detail.state === 'archived') return;
-    // Best effort: the drift notice is information only, so a failed read simply shows none.
-    call('roster.query', {})
-      .then((rows) => setDrift(rosterDrift(detail.members, rows, detail.scope)))
-      .catch(() => setDrift([]));
-  }, [detail.members, detail.scope, detail.state]);
+  const archived = detail.state === 'archived';
+  // Best effort: the drift notice is information only, so a failed read simply shows none.
+  const { data: rows, error } = useCall('roster.query', archived ? null : {});
+  const drift = useMemo(
+    () => (rows && !error && !archived ? rosterDrift(detail.members, rows, detail.scope) : []),
+    [rows, error, archived, detail.members, detail.scope],
+  );
 
   return (
     <>

@@ -1,25 +1,23 @@
 // The batches the yearly hours check wrote, each withdrawable as a whole with a reason.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Table, Typography } from 'antd';
 import { RollbackOutlined } from '@ant-design/icons';
 import type { HoursCheckBatch } from '../../../shared/dossier/hours-check';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { ReasonModal } from './ReasonModal';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export function HoursBatches({ canEdit, refresh }: { canEdit: boolean; refresh: number }) {
-  const [batches, setBatches] = useState<readonly HoursCheckBatch[]>([]);
   const [withdrawing, setWithdrawing] = useState<HoursCheckBatch | null>(null);
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setBatches(await call('training.batches', {}));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [message]);
-  useEffect(() => void load(), [load, refresh]);
+  // The page bumps `refresh` after a check writes a batch.
+  const { data: batches = [], reload: load } = useCall(
+    'training.batches',
+    {},
+    { onError: (t) => message.error(t), version: refresh },
+  );
   if (batches.length === 0) return null;
   return (
     <Card size="small" title="学时核查生成的材料" data-testid="hours-batches">

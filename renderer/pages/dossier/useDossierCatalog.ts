@@ -1,18 +1,11 @@
 // The active catalog (sections, channels, standards by dimension, list items) for the dossier's forms and filters.
-import { useEffect, useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { Catalogs } from '../../../shared/catalog/types';
-import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 
 export function useDossierCatalog(): Catalogs | null {
-  const [catalog, setCatalog] = useState<Catalogs | null>(null);
   const { message } = AntApp.useApp();
-  useEffect(() => {
-    call('catalog.get', {})
-      .then(setCatalog)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [message]);
-  return catalog;
+  return useCall('catalog.get', {}, { onError: (t) => message.error(t) }).data ?? null;
 }
 
 /** Options of a grouped standards select: one group per dimension. */

@@ -1,8 +1,8 @@
 // 打印登记: every printed copy with its 份号 and recipient; a copy handed back is marked returned; export to .xlsx.
-import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Table, Tag } from 'antd';
 import { PRINT_DOC_KIND_LABELS, type PrintRegisterRow } from '../../../shared/print/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { saveWithDialog } from '../../lib/save-file';
 
 const stamp = (iso: string) => {
@@ -12,16 +12,8 @@ const stamp = (iso: string) => {
 };
 
 export function RegisterPage() {
-  const [rows, setRows] = useState<readonly PrintRegisterRow[] | null>(null);
   const { message, modal } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setRows(await call('prints.list', {}));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [message]);
-  useEffect(() => void load(), [load]);
+  const { data: rows, reload: load } = useCall('prints.list', {}, { onError: (t) => message.error(t) });
 
   const markReturned = (r: PrintRegisterRow) =>
     modal.confirm({
@@ -62,7 +54,7 @@ export function RegisterPage() {
     >
       <Table<PrintRegisterRow>
         rowKey="id"
-        loading={rows === null}
+        loading={rows === undefined}
         dataSource={rows ?? []}
         size="middle"
         pagination={{ pageSize: 20, showSizeChanger: false }}

@@ -1,9 +1,10 @@
 // Backing the store up to a chosen file (a USB stick), the daily automatic backups, and the way into a restore.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import { CloudDownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { AutoBackupView } from '../../../shared/ipc/contract-backup';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { formatDateTime } from '../../lib/format';
 import { saveWithDialog } from '../../lib/save-file';
 import { RestoreModal } from './RestoreModal';
@@ -12,17 +13,9 @@ const size = (bytes: number) =>
   bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 export function BackupCard({ onRestored }: { onRestored: () => void }) {
-  const [autos, setAutos] = useState<readonly AutoBackupView[]>([]);
   const [restoring, setRestoring] = useState(false);
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setAutos(await call('backup.listAuto', {}));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [message]);
-  useEffect(() => void load(), [load]);
+  const { data: autos = [] } = useCall('backup.listAuto', {}, { onError: (t) => message.error(t) });
 
   const backupNow = () =>
     saveWithDialog(

@@ -1,32 +1,20 @@
 // Account administration: the list of users, adding one, editing name and role, resetting a password, disabling.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Badge, Button, Card, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { UserRow } from '../../../shared/ipc/types';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
 import { RekeyProgress } from '../settings/RekeyProgress';
 import { UserFormModal, type UserFormMode } from './UserFormModal';
 
 export function UsersPage({ currentUserId }: { currentUserId: number }) {
-  const [rows, setRows] = useState<readonly UserRow[]>([]);
-  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<{ mode: UserFormMode; user?: UserRow } | null>(null);
   const { message } = AntApp.useApp();
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await call('users.list', {}));
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [message]);
-  useEffect(() => void load(), [load]);
+  const { data: rows = [], loading, reload: load } = useCall('users.list', {}, { onError: (t) => message.error(t) });
 
   // 停用 re-encrypts the whole store with a new key: a dialog shows its progress until it is done.
   const [disabling, setDisabling] = useState<{ user: UserRow; progressId: string } | null>(null);
