@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
 import { startTestApp, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
+import { animationsDone, chooseTab, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
@@ -65,7 +65,7 @@ const dialog = () => page.getByRole('dialog').last();
 /** The input of a field marked with a test id (the id may sit on the input or on its wrapper). */
 const input = (testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 
 /** Chooses an option of a select and waits until the select shows it (a click during the dropdown's animation can miss). */
 async function pickOption(trigger: ReturnType<Page['getByTestId']>, text: string) {

@@ -80,3 +80,24 @@ export async function animationsDone(page: Page): Promise<void> {
       .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   );
 }
+
+/**
+ * Opens a tab by its name as a user would: antd moves the tabs that do not fit the bar (the assessment has more than
+ * fit at 1366 px) behind its “…” menu, where a click on the hidden tab itself would land on whatever covers it.
+ */
+export async function chooseTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true }).first();
+  await tab.waitFor({ state: 'attached' });
+  const hidden = await tab.evaluate((el) => {
+    const wrap = el.closest('.ant-tabs-nav-wrap')?.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return wrap !== undefined && (r.left < wrap.left - 1 || r.right > wrap.right + 1);
+  });
+  if (!hidden) {
+    await tab.click();
+    return;
+  }
+  const nav = page.locator('.ant-tabs-nav', { has: tab }).first();
+  await nav.locator('.ant-tabs-nav-more').hover();
+  await page.locator('.ant-tabs-dropdown:visible .ant-tabs-dropdown-menu-item', { hasText: name }).first().click();
+}
