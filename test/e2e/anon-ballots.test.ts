@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { settledScreenshot } from './harness/browser';
+import { settledScreenshot, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 let app: TestApp;
@@ -43,7 +43,7 @@ describe('anonymous ballots on the clerk screens', () => {
     const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
     if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
     await title.waitFor();
-    await page.getByRole('tab', { name: '上级排名', exact: true }).click();
+    await chooseTab(page, '上级排名');
     const table = page.locator('.ant-table').filter({ hasText: '旗委书记' }).first();
     await table.waitFor();
     const text = await table.innerText();
@@ -86,7 +86,7 @@ describe('anonymous ballots on the clerk screens', () => {
     const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
     if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
     await title.waitFor();
-    await page.getByRole('tab', { name: '评议码', exact: true }).click();
+    await chooseTab(page, '评议码');
     await page.getByTestId('seats-table').waitFor();
     // The picker starts at 同级互评, which has no used seat: no button until 上级领导综合排名 is chosen.
     expect(await page.getByTestId('codes-void-panel').count()).toBe(0);

@@ -17,7 +17,7 @@ import {
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
-import { settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
@@ -161,7 +161,7 @@ describe('Excel ballots beside the kiosk', () => {
     const peer = (await app.call('ballots.list', { assessmentId })).peer;
     expect(peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);
     expect(peer.filter((b) => b.source === 'excel' && b.raterId === ids['巴特尔'])).toEqual([]);
-    await page.getByRole('tab', { name: '职工测评', exact: true }).click();
+    await chooseTab(page, '职工测评');
     const cell = page
       .locator('input[data-testid="staff-德力格尔-excellent"], [data-testid="staff-德力格尔-excellent"] input')
       .first();

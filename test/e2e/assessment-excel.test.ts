@@ -9,7 +9,7 @@ import { fillWorkedExample, loadWorkbook, peerRow, saveWorkbook, setRow } from '
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, type TestApp } from './harness/app';
-import { settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
@@ -94,7 +94,7 @@ describe('assessment Excel ballots', () => {
     await page
       .getByText('已导入上级排名 2 张、同级互评 6 张、职工测评 3 人、服务对象评分 2 个；评议终端的票未作改动')
       .waitFor();
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     const c1 = page.getByTestId(`ranking-group-${CHIEF}`);
     await c1.waitFor();
     const names = await c1.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();

@@ -7,7 +7,7 @@ import type { AssessmentDetail, RankingsView } from '../../shared/assessment/typ
 import { createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../helpers/assessment';
 import { entryForm } from '../helpers/dossier';
 import type { TestHost } from '../helpers/host';
-import { openApp, settledScreenshot, animationsDone } from './harness/browser';
+import { openApp, settledScreenshot, animationsDone, chooseTab } from './harness/browser';
 import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -19,7 +19,7 @@ let assessmentId = 0;
 let entryId = 0;
 
 const must = <T>(name: string, input: unknown): Promise<T> => app.must<T>(name, input);
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 
 async function openAssessment() {
   await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();

@@ -12,7 +12,7 @@ import { enterWorkedExample, seedRoster, type SmallRoster } from '../helpers/ass
 import { entryForm, type EntryForm } from '../helpers/dossier';
 import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
-import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 
 const NAME = '2025年度科级干部考核（评优资格）';
@@ -63,7 +63,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 const dialog = () => page.getByRole('dialog').last();
 
 describe('评优资格 with 不得评优 adopted from the dossier', () => {

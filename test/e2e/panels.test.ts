@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { settledScreenshot as settledScreenshotOf, animationsDone } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf, animationsDone, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 const CLERKS = [
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 const input = (testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 

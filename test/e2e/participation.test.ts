@@ -8,7 +8,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import { enterWorkedExample, seedRoster } from '../helpers/assessment';
 import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
-import { animationsDone, previewDrawn, settledScreenshot } from './harness/browser';
+import { animationsDone, previewDrawn, settledScreenshot, chooseTab } from './harness/browser';
 
 const NAME = '2025年度科级干部考核（参评情况）';
 
@@ -39,7 +39,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 const dialog = () => page.getByRole('dialog').last();
 const GROUP = '正职·苏木镇（街道）';
 

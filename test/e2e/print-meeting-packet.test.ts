@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import { minimalCadre } from '../helpers/roster';
-import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -127,7 +127,7 @@ describe('the meeting packet', () => {
   test('排名结果: the vetoed cadre last without 名次; 副职 in 单位管理 order with a unit jump', async () => {
     await menu('考核测评');
     await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     const chief = page.getByTestId('ranking-group-正职·苏木镇（街道）');
     const rows = chief.locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(3);

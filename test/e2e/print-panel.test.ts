@@ -11,7 +11,7 @@ import type { RenderedPrint } from '../../shared/print/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, seedRoster } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -46,7 +46,7 @@ afterAll(async () => {
 test('同级互评表 from the 评议码 tab: preview, 3 copies in one PDF, each page with its 份号, members and indicators', async () => {
   await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
   await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-  await page.getByRole('tab', { name: '评议码', exact: true }).click();
+  await chooseTab(page, '评议码');
   await page.getByTestId('forms-kind').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '同级互评' }).click();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import { minimalCadre } from '../helpers/roster';
-import { openApp, SCREENSHOT_DIR, previewDrawn } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, previewDrawn, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -155,7 +155,7 @@ describe('the printed 排名表 fits its cells', () => {
   test('no text line of any cell runs into the next column (measured in the print view at full size)', async () => {
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
     await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     await page.getByTestId('print-rankings').click();
     const preview = page.getByRole('dialog').last().getByTestId('print-preview');
     await previewDrawn(preview);

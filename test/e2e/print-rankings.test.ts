@@ -11,7 +11,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { TestHost } from '../helpers/host';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import type { ScriptedDialogs } from '../helpers/dialogs';
-import { openApp, SCREENSHOT_DIR, previewDrawn, animationsDone } from './harness/browser';
+import { openApp, SCREENSHOT_DIR, previewDrawn, animationsDone, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 
@@ -82,7 +82,7 @@ describe('printed ranking tables', () => {
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
     await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     await page.getByTestId('print-rankings').click();
     const preview = dialog().getByTestId('print-preview');
     await previewDrawn(preview);
@@ -168,7 +168,7 @@ describe('printed ranking tables', () => {
   test('an assessment not yet archived: the same tables and sign lines, no digest; the unranked are named', async () => {
     await page.getByRole('button', { name: /返回列表/ }).click();
     await page.getByTestId('open-assessment').filter({ hasText: OPEN_NAME }).click();
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     await page.getByTestId('print-rankings').click();
     const preview = dialog().getByTestId('print-preview');
     await previewDrawn(preview);
@@ -185,7 +185,7 @@ describe('printed ranking tables', () => {
     await page.getByTestId('print-preview').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /返回列表/ }).click();
     await page.getByTestId('open-assessment').filter({ hasText: COMMENTS_NAME }).click();
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     await page.getByTestId('print-rankings').click();
     const preview = dialog().getByTestId('print-preview');
     await previewDrawn(preview);

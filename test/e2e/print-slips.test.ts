@@ -13,7 +13,7 @@ import { CodeSlips, SLIPS_PER_PAGE, type CodeSlip } from '../../renderer/pages/p
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { minimalCadre } from '../helpers/roster';
 import { pdfPages } from './harness/pdf';
-import { openApp, screenshot, SCREENSHOT_DIR, animationsDone } from './harness/browser';
+import { openApp, screenshot, SCREENSHOT_DIR, animationsDone, chooseTab } from './harness/browser';
 import { startTestApp, type TestApp } from './harness/app';
 
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -94,7 +94,7 @@ test('generated codes → 打印评议码条（PDF） → the saved PDF holds ev
   await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
   await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
   await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
-  await page.getByRole('tab', { name: '评议码', exact: true }).click();
+  await chooseTab(page, '评议码');
   await page.getByTestId('codes-generate').click();
   await page.getByTestId('codes-sheet').waitFor();
   const codes = (await page.getByTestId('fresh-code').allInnerTexts()).map((c) => c.trim());

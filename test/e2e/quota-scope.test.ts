@@ -8,7 +8,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import { enterWorkedExample, seedRoster } from '../helpers/assessment';
 import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
-import { previewDrawn, settledScreenshot, animationsDone } from './harness/browser';
+import { previewDrawn, settledScreenshot, animationsDone, chooseTab } from './harness/browser';
 
 const NAME = '2025年度科级干部考核（合并名额）';
 
@@ -42,7 +42,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 const dialog = () => page.getByRole('dialog').last();
 
 async function printPreviewText(): Promise<string> {

@@ -7,7 +7,7 @@ import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { FORM_MARKERS } from '../../db/assessment/excel/layout';
 import { loadWorkbook, saveWorkbook, setRow } from '../helpers/ballot-excel';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { animationsDone, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { animationsDone, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 let app: TestApp;
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
-const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+const tab = (name: string) => chooseTab(page, name);
 const input = (testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 const settledScreenshot = (name: string) => settledScreenshotOf(page, name);

@@ -9,7 +9,7 @@ import { TerminalStore } from '../../db/terminal/terminal-store';
 import type { PanelCodeSheet } from '../../shared/assessment/panel';
 import { tempDir } from '../helpers/tmp-store';
 import { startTestApp, type TestApp } from './harness/app';
-import { animationsDone, settledScreenshot } from './harness/browser';
+import { animationsDone, settledScreenshot, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 
 let app: TestApp;
@@ -34,7 +34,7 @@ async function openTab() {
   const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
   if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
   await title.waitFor();
-  await page.getByRole('tab', { name: '评议终端包', exact: true }).click();
+  await chooseTab(page, '评议终端包');
 }
 
 async function exportOne(terminalNo: number): Promise<{ file: string; password: string }> {
@@ -97,7 +97,7 @@ describe('评议终端包', () => {
     expect(list.packages.map((p) => p.merged)).toEqual([1, 3]);
     const ballots = await app.call('ballots.list', { assessmentId });
     expect(ballots.superior).toHaveLength(4);
-    await page.getByRole('tab', { name: '排名结果', exact: true }).click();
+    await chooseTab(page, '排名结果');
     await page.getByText('阿古拉').first().waitFor();
     await settledScreenshot(page, 'terminals-rankings');
   }, 180_000);
