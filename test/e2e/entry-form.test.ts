@@ -110,13 +110,15 @@ describe('the dossier entry form', () => {
     await page.keyboard.press('Escape');
     await discardQuestion().waitFor();
     await page.getByRole('button', { name: '继续填写' }).click();
-    await expect.poll(() => discardQuestion().isVisible()).toBe(false);
+    // The dialog's close animation can outlast vitest's default 1 s poll on a loaded machine.
+    await expect.poll(() => discardQuestion().isVisible(), { timeout: 10_000 }).toBe(false);
     expect(await entryForm().getByTestId('entry-title').inputValue()).toBe('乡村振兴专题调研');
 
     await page.mouse.click(40, 400); // outside the dialog
     await discardQuestion().waitFor();
     await page.getByRole('button', { name: '继续填写' }).click();
-    await expect.poll(() => discardQuestion().isVisible()).toBe(false);
+    // The dialog's close animation can outlast vitest's default 1 s poll on a loaded machine.
+    await expect.poll(() => discardQuestion().isVisible(), { timeout: 10_000 }).toBe(false);
     expect(await formShown()).toBe(true);
 
     await entryForm().locator('.ant-modal-close').click();
@@ -184,7 +186,8 @@ describe('the cadre form (the same dialog)', () => {
     await page.keyboard.press('Escape');
     await discardQuestion().waitFor();
     await page.getByRole('button', { name: '继续填写' }).click();
-    await expect.poll(() => discardQuestion().isVisible()).toBe(false);
+    // The dialog's close animation can outlast vitest's default 1 s poll on a loaded machine.
+    await expect.poll(() => discardQuestion().isVisible(), { timeout: 10_000 }).toBe(false);
     expect(await name.inputValue()).toBe('其木格');
     const save = form.getByRole('button', { name: /保\s?存/ });
     const box = (await save.boundingBox())!;
