@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
-import { settledScreenshot } from './harness/browser';
+import { animationsDone, settledScreenshot } from './harness/browser';
 import { cadreInput } from '../helpers/roster';
 import type { Dossier } from '../../shared/dossier/types';
 
@@ -162,7 +162,11 @@ describe('年度学时核查', () => {
     expect(audit.rows[0]!.detail).toContain('补充外地调训情况');
     await card.getByRole('button', { name: /撤\s?回/ }).click();
     const reason = page.getByTestId('reason-modal');
-    await reason.getByRole('button', { name: /撤\s?回/ }).click();
+    // A click while the dialog is still opening can be lost on a loaded machine: wait for it to settle first.
+    const withdraw = reason.getByRole('button', { name: /撤\s?回/ });
+    await withdraw.waitFor();
+    await animationsDone(page);
+    await withdraw.click();
     await reason.getByText('请填写撤回原因').waitFor();
     await reason.getByLabel('撤回原因').fill('已补录外地调训学时');
     await settledScreenshot(page, 'hours-04-entry-withdraw-reason');
