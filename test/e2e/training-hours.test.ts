@@ -160,11 +160,15 @@ describe('年度学时核查', () => {
     });
     const audit = await app.call('audit.list', { action: 'entries.update', page: 1, pageSize: 20 });
     expect(audit.rows[0]!.detail).toContain('补充外地调训情况');
-    await card.getByRole('button', { name: /撤\s?回/ }).click();
     const reason = page.getByTestId('reason-modal');
-    // A click while the dialog is still opening can be lost on a loaded machine: wait for it to settle first.
     const withdraw = reason.getByRole('button', { name: /撤\s?回/ });
-    await withdraw.waitFor();
+    // The dossier reloads after the save; a click on the card while it re-renders can be lost, as a user would see:
+    // click again.
+    for (let attempt = 0; attempt < 3 && !(await withdraw.isVisible()); attempt++) {
+      await animationsDone(page);
+      await card.getByRole('button', { name: /撤\s?回/ }).click();
+      await withdraw.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
     await animationsDone(page);
     await withdraw.click();
     await reason.getByText('请填写撤回原因').waitFor();
