@@ -30,14 +30,16 @@ const discardQuestion = () => page.locator('.ant-modal-confirm-title', { hasText
  */
 async function keepTyping() {
   const keep = page.getByRole('button', { name: '继续填写' });
-  for (let attempt = 0; attempt < 3 && (await discardQuestion().isVisible()); attempt++) {
+  for (let attempt = 0; attempt < 4 && (await discardQuestion().isVisible()); attempt++) {
     await animationsDone(page);
-    if (await keep.isVisible()) await keep.click();
-    await expect
-      .poll(() => discardQuestion().isVisible(), { timeout: 5_000 })
-      .toBe(false)
+    await keep.click({ timeout: 5_000 }).catch(() => undefined);
+    await discardQuestion()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
       .catch(() => undefined);
   }
+  // What the window showed if the question is still there, for whoever reads the failure.
+  if (await discardQuestion().isVisible())
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'keep-typing-failed.png') });
   expect(await discardQuestion().isVisible()).toBe(false);
 }
 const file = (name: string, bytes: Buffer) => {
