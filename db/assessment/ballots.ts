@@ -691,6 +691,24 @@ export function kioskConcealed(tallies: readonly (Record<StaffGrade, number> & {
   return kiosk > 0 && tallies.reduce((n, t) => n + votesOf(t), 0) < ANONYMITY_MIN_BALLOTS;
 }
 
+/**
+ * Issue 21 §5 on the entry tabs: the ids of the kiosk 上级排名 ballots left out while any cadre on them rests on fewer
+ * than ANONYMITY_MIN_BALLOTS 上级排名 ballots (pass every ballot of the groups concerned, of every source).
+ */
+export function concealedKioskSuperior(
+  ballots: readonly { id: number; anonymous: number; sort_order: string }[],
+): Set<number> {
+  const count = new Map<number, number>();
+  const orders = new Map(ballots.map((b) => [b.id, JSON.parse(b.sort_order) as number[]]));
+  for (const order of orders.values()) for (const c of order) count.set(c, (count.get(c) ?? 0) + 1);
+  return new Set(
+    ballots
+      .filter((b) => b.anonymous === 1)
+      .filter((b) => (orders.get(b.id) ?? []).some((c) => (count.get(c) ?? 0) < ANONYMITY_MIN_BALLOTS))
+      .map((b) => b.id),
+  );
+}
+
 /** One view per cadre: the total over every source, and each source's tally (rows come sorted by cadre). */
 function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): StaffCountsView[] {
   const out = new Map<number, StaffCountsView>();
@@ -773,16 +791,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
   for (const r of staff)
     forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + r.excellent + r.good + r.fair + r.poor);
   for (const r of service) forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + 1);
-  // Issue 21 §5: a kiosk 上级排名 ballot is left out while any cadre on it rests on fewer than 3 上级排名 ballots.
-  const superiorCount = new Map<number, number>();
-  const orders = new Map(superior.map((b) => [b.id, JSON.parse(b.sort_order) as number[]]));
-  for (const order of orders.values()) for (const c of order) superiorCount.set(c, (superiorCount.get(c) ?? 0) + 1);
-  const hiddenSuperior = new Set(
-    superior
-      .filter((b) => b.anonymous === 1)
-      .filter((b) => (orders.get(b.id) ?? []).some((c) => (superiorCount.get(c) ?? 0) < ANONYMITY_MIN_BALLOTS))
-      .map((b) => b.id),
-  );
+  const hiddenSuperior = concealedKioskSuperior(superior);
   const hiddenGroups = superior.filter((b) => hiddenSuperior.has(b.id)).map((b) => b.group_ref);
   const [comments, voidForms] = await Promise.all([
     commentViews(db, assessmentId, forms),

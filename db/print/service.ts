@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { CallContext, Handlers } from '../app/context';
 import type { Jobs } from '../app/jobs';
 import { ApiError, fail } from '../../shared/ipc/errors';
-import { formatSerial, type PrintJobView, type RenderedPrint } from '../../shared/print/types';
+import { formatSerial, type PacketComments, type PrintJobView, type RenderedPrint } from '../../shared/print/types';
 import { assertState, commentViews, formsReceived, loadAssessment, readMembers } from '../assessment';
 import { groupsOf } from '../../shared/assessment/groups';
 import { PANEL_KIND_LABELS } from '../../shared/assessment/panel';
@@ -115,6 +115,17 @@ async function renderPrint(
   };
 }
 
+/** The 意见建议 a 排名表 prints: the lists the 意见建议 tab shows, none below 3 forms. */
+const printedComments = async (db: Kysely<Database>, assessmentId: number) =>
+  printableComments(await commentViews(db, assessmentId, await formsReceived(db, assessmentId)));
+
+async function packetComments(db: Kysely<Database>, assessmentIds: readonly number[]): Promise<PacketComments[]> {
+  const out: PacketComments[] = [];
+  for (const assessmentId of assessmentIds)
+    out.push({ assessmentId, comments: await printedComments(db, assessmentId) });
+  return out;
+}
+
 export const printHandlers: Handlers<PrintCallName> = {
   'print.job': async ({ jobs }, { jobId }) => printJob(jobs, jobId).view,
 
@@ -132,7 +143,7 @@ export const printHandlers: Handlers<PrintCallName> = {
 
   async 'print.renderPacket'(
     { db, store, ...ctx },
-    { title, cadreIds, assessmentIds = [], copies, recipients, progressId },
+    { title, cadreIds, assessmentIds = [], copies, recipients, progressId, comments },
   ) {
     checkRecipients(copies, recipients);
     const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
@@ -153,6 +164,8 @@ export const printHandlers: Handlers<PrintCallName> = {
       kind: 'packet',
       cadreIds,
       assessmentIds,
+      // As for the 排名表 alone: only when asked, none for a cadre with fewer than 3 forms.
+      ...(comments ? { comments: await packetComments(db, assessmentIds) } : {}),
       ...common(title, serials, recipients, store.user.displayName),
       auditHead: await printedHead(db),
     });
@@ -168,9 +181,7 @@ export const printHandlers: Handlers<PrintCallName> = {
       kind: 'rankings',
       assessmentId,
       // Only when asked; the same lists the 意见建议 tab shows, none for a cadre with fewer than 3 forms.
-      ...(comments
-        ? { comments: printableComments(await commentViews(db, assessmentId, await formsReceived(db, assessmentId))) }
-        : {}),
+      ...(comments ? { comments: await printedComments(db, assessmentId) } : {}),
       ...common(`${assessment.name}排名表`, serials, recipients, store.user.displayName),
       auditHead: await printedHead(db),
     });

@@ -61,6 +61,9 @@ export const isConcealed = (
   c: Component,
 ): boolean => concealed?.[cadreId]?.includes(c) ?? false;
 
+/** The entry tabs' and the import preview's mark for a kiosk part left out (no count, no grades, no ballot). */
+export const KIOSK_CONCEALED_TEXT = '评议终端票（不公开）';
+
 /** What a view shows in place of a concealed count. */
 export const CONCEALED_TEXT = '不足3票，不公开票数';
 

@@ -34,8 +34,10 @@ export const CADRE_KINDS: readonly CadreKind[] = ['peer', 'staff', 'service'];
 export interface BallotImportCadre {
   cadreId: number;
   name: string;
-  /** What the store holds for the cadre now, per kind and source. */
+  /** What the store holds for the cadre now, per kind and source (a concealed kiosk part left out). */
   existing: Record<CadreKind, SourceCounts>;
+  /** Fewer than 3 staff votes with kiosk ones (issue 21 §5): `existing.staff` leaves the kiosk part out. */
+  staffKioskConcealed?: true;
   /** What the file holds for the cadre (peer: by every rater the file names). */
   file: Record<CadreKind, number>;
   /** Peer rows of the file for this cadre per rater id (so leaving a rater out can be shown before import). */
@@ -58,8 +60,11 @@ export interface BallotImportGroup {
   group: GroupRef;
   groupName: string;
   sheet: string;
-  /** 上级排名 ballots of the group (each orders the whole group). */
-  superior: { existing: SourceCounts; file: number };
+  /**
+   * 上级排名 ballots of the group (each orders the whole group). `kioskConcealed`: the group's kiosk ballots rest on
+   * fewer than 3 上级排名 ballots and are left out of `existing` (issue 21 §5), as on the 上级排名 tab.
+   */
+  superior: { existing: SourceCounts; file: number; kioskConcealed?: true };
   cadres: BallotImportCadre[];
   /** Conflicts with every earlier ballot (累加); `replaceConflicts` are those left when 替换 removes earlier Excel ones. */
   conflicts: BallotImportConflict[];

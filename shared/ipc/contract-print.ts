@@ -103,6 +103,8 @@ export const printCalls = {
       copies,
       recipients,
       progressId,
+      /** 打印意见建议 under the packet's 排名表: off unless the user turns it on. */
+      comments: z.boolean({ error: '打印意见建议必须是开或关' }).optional(),
     }),
     access: DOSSIER_EDITORS,
     mutates: false,

@@ -85,6 +85,14 @@ export interface PacketJobView extends JobCommon {
   readonly cadreIds: readonly number[];
   /** Assessments whose 排名表 come first, after the contents. */
   readonly assessmentIds: readonly number[];
+  /** 意见建议 per assessment, present only when the user chose to print them (issue 21 §6); none below 3 forms. */
+  readonly comments?: readonly PacketComments[];
+}
+
+/** One packet 排名表's comments, by assessment. */
+export interface PacketComments {
+  readonly assessmentId: number;
+  readonly comments: readonly PrintedComments[];
 }
 
 /** 排名表 of one assessment: its ranking tables as the rankings call shows them to the printing user. */

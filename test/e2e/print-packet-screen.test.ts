@@ -1,6 +1,7 @@
 // End to end: the 审议材料 screen. A user names the packet, picks an archived assessment's 排名表, adds a cadre by
 // name and a whole unit, moves a cadre up, previews and saves one copy. The PDF opens with the ranking table, then
-// the dossiers in the chosen order, and every contents line's page number is where that part starts.
+// the dossiers in the chosen order, and every contents line's page number is where that part starts. With 打印意见建议
+// the 排名表 lists the comments of a cadre with 3 forms, none below.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,14 @@ beforeAll(async () => {
   const roster = await seedRoster(h);
   const a = await startCollecting(h, await createC1(h, NAME));
   await enterWorkedExample(h, a.id, roster);
+  // 意见建议: 阿古拉 has 3 forms (2 staff, 1 service), 朝鲁 only 2, so theirs stay hidden.
+  await must('ballots.saveService', {
+    assessmentId: a.id,
+    targetId: roster.a,
+    scores: [90],
+    comments: ['作风扎实', '希望加强调研'],
+  });
+  await must('ballots.saveService', { assessmentId: a.id, targetId: roster.c, scores: [80], comments: ['少开会'] });
   const current = await must<AssessmentDetail>('assessments.get', { id: a.id });
   const summarized = await must<AssessmentDetail>('assessments.setState', {
     id: a.id,
@@ -135,7 +144,57 @@ test('choose a 排名表 and cadres, reorder, preview and save; the contents poi
   expect([...covers].sort((x, y) => x - y)).toEqual(covers);
 }, 180_000);
 
+test('打印意见建议 (off by default): the packet’s 排名表 lists the comments of a cadre with 3 forms, none below', async () => {
+  await page.locator('.ant-menu-item', { hasText: '审议材料' }).click();
+  await page.getByTestId('packet-page').waitFor();
+  if (await page.getByTestId('packet-clear').isEnabled()) await page.getByTestId('packet-clear').click();
+  await page.getByTestId('packet-title').fill('审议材料（附意见建议）');
+  if (!(await page.getByTestId('packet-assessments').innerText()).includes(NAME)) {
+    await pick('packet-assessments', '2025', /已归档/);
+    await page.keyboard.press('Escape');
+  }
+  await pick('packet-search', '阿古拉', /阿古拉（/);
+  await page.getByTestId('packet-preview').click();
+  const dialog = page.getByRole('dialog').last();
+  const preview = dialog.getByTestId('print-preview');
+  await previewDrawn(preview, 60_000);
+  expect(await preview.innerText()).toContain(`${NAME}排名表`);
+  expect(await preview.innerText()).not.toContain('作风扎实');
+  await dialog.getByTestId('print-comments').click();
+  await preview.getByText(/阿古拉：.*作风扎实/).waitFor();
+  await previewDrawn(preview, 60_000);
+  const text = await preview.innerText();
+  expect(text).toContain('意见建议（不分先后');
+  expect(text).toContain('希望加强调研');
+  expect(text).not.toContain('少开会');
+  await settledScreenshot(page, 'packet-comments-preview');
+
+  const pdf = join(work, '审议材料-意见建议.pdf');
+  dialogs.answerSave(pdf);
+  await dialog.getByTestId('print-export').click();
+  await page.getByText(/已保存 审议材料-意见建议\.pdf/).waitFor({ timeout: 90_000 });
+  const pages = pdfPages(pdf);
+  const at = pages.findIndex((t) => t.includes('作风扎实')) + 1;
+  expect(at).toBeGreaterThan(2);
+  expect(pages[at - 1]).toContain('希望加强调研');
+  expect(pages.join('\n')).not.toContain('少开会');
+  // The page with the comments, to look at.
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    String(at),
+    '-l',
+    String(at),
+    pdf,
+    join(SCREENSHOT_DIR, 'packet-comments-page'),
+  ]);
+}, 180_000);
+
 test('a long packet shows its steps and can be stopped: no file, nothing registered, the screen keeps the choice', async () => {
+  const saveDialogs = () => dialogs.requests.filter((r) => r.kind === 'save').length;
+  const savesBefore = saveDialogs();
   await page.getByTestId('packet-clear').click();
   await page.getByTestId('packet-title').fill('东胜区直属机关干部审议材料');
   await pick('packet-unit', '东胜区', /东胜区直属机关/);
@@ -168,7 +227,7 @@ test('a long packet shows its steps and can be stopped: no file, nothing registe
   expect(existsSync(pdf)).toBe(false);
   expect(await must<unknown[]>('prints.list', {})).toEqual(before);
   // No save dialog was asked: the print stopped before a file was chosen.
-  expect(dialogs.requests.filter((r) => r.kind === 'save')).toHaveLength(1);
+  expect(saveDialogs()).toBe(savesBefore);
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect.poll(() => rows.count()).toBe(40);
 }, 240_000);

@@ -1,6 +1,6 @@
 // The plan of an Excel ballot import: per group and cadre what the store holds by source, what the file holds, and
 // the raters who already have a ballot (conflicts). Read-only; the commit rebuilds it and compares its key.
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   type BallotImportCadre,
@@ -14,12 +14,25 @@ import {
 import { canonicalJson } from '../../../shared/assessment/canonical';
 import type { Database } from '../../schema';
 import type { AssessmentRow } from '../access';
-import { groupMembers, groupName, kioskPeerRaters, staffTallies } from '../ballots';
+import {
+  concealedKioskSuperior,
+  groupMembers,
+  groupName,
+  kioskConcealed,
+  kioskPeerRaters,
+  staffTallies,
+} from '../ballots';
 import type { ParsedBallotSheet } from './parse';
 
 const bump = (c: SourceCounts, source: BallotSource, n = 1) => {
   c[source] = (c[source] ?? 0) + n;
 };
+
+/**
+ * The plan key is keyed with a secret of this process: it covers the kiosk parts the preview conceals (so a kiosk vote
+ * after the preview still makes it stale), and a plain digest of such small counts could be worked back by trying.
+ */
+const PLAN_KEY_SECRET = randomBytes(32);
 
 const fileHasBallots = (s: ParsedBallotSheet) => s.superior + s.peer + s.staff + s.service > 0;
 
@@ -31,18 +44,24 @@ function withoutExcel(conflicts: readonly BallotImportConflict[]): BallotImportC
   });
 }
 
-async function groupPlan(
-  db: Kysely<Database>,
-  row: AssessmentRow,
-  sheet: ParsedBallotSheet,
-): Promise<BallotImportGroup> {
+type StaffTally = Awaited<ReturnType<typeof staffTallies>>[number];
+type SuperiorRow = { id: number; anonymous: number; sort_order: string; source: BallotSource };
+
+/** A group's full plan (kiosk parts included, for the key) and the rows the concealment rule reads. */
+interface GroupPlan {
+  group: BallotImportGroup;
+  staff: StaffTally[];
+  superior: SuperiorRow[];
+}
+
+async function groupPlan(db: Kysely<Database>, row: AssessmentRow, sheet: ParsedBallotSheet): Promise<GroupPlan> {
   const members = await groupMembers(db, row.id, sheet.ref);
   const ids = members.map((m) => m.cadreId);
   const nameOf = new Map(members.map((m) => [m.cadreId, m.name]));
   const [superior, peer, staff, service] = await Promise.all([
     db
       .selectFrom('assessment_superior_ballots')
-      .select(['rater_label', 'source'])
+      .select(['id', 'rater_label', 'source', 'anonymous', 'sort_order'])
       .where('assessment_id', '=', row.id)
       .where('group_ref', '=', sheet.ref)
       .execute(),
@@ -140,7 +159,7 @@ async function groupPlan(
         fileRows: rows,
       });
   }
-  return {
+  const group: BallotImportGroup = {
     group: sheet.ref,
     groupName: groupName(members, sheet.ref),
     sheet: sheet.sheet,
@@ -149,6 +168,28 @@ async function groupPlan(
     conflicts,
     replaceConflicts: withoutExcel(conflicts),
   };
+  return { group, staff, superior };
+}
+
+/**
+ * Issue 21 §5 as on the entry tabs: a cadre's kiosk staff votes while all their staff votes number fewer than 3, and the
+ * group's kiosk 上级排名 ballots while a cadre on them rests on fewer than 3, are left out of what the preview shows.
+ */
+function concealed(
+  g: BallotImportGroup,
+  staff: readonly StaffTally[],
+  superior: readonly SuperiorRow[],
+): BallotImportGroup {
+  const cadres = g.cadres.map((c) => {
+    if (!kioskConcealed(staff.filter((t) => t.target_cadre_id === c.cadreId))) return c;
+    const { kiosk: _hidden, ...rest } = c.existing.staff;
+    return { ...c, existing: { ...c.existing, staff: rest }, staffKioskConcealed: true as const };
+  });
+  const hidden = concealedKioskSuperior(superior);
+  if (hidden.size === 0) return { ...g, cadres };
+  const existing: SourceCounts = {};
+  for (const b of superior) if (!hidden.has(b.id)) bump(existing, b.source);
+  return { ...g, cadres, superior: { ...g.superior, existing, kioskConcealed: true } };
 }
 
 /** The plan of the file's groups that hold any ballot; its key changes whenever what the store holds for them does. */
@@ -157,7 +198,10 @@ export async function buildImportPlan(
   row: AssessmentRow,
   sheets: readonly ParsedBallotSheet[],
 ): Promise<BallotImportPlan> {
-  const groups: BallotImportGroup[] = [];
-  for (const s of sheets) if (fileHasBallots(s)) groups.push(await groupPlan(db, row, s));
-  return { groups, planKey: createHash('sha256').update(canonicalJson(groups)).digest('hex') };
+  const full: GroupPlan[] = [];
+  for (const s of sheets) if (fileHasBallots(s)) full.push(await groupPlan(db, row, s));
+  const planKey = createHmac('sha256', PLAN_KEY_SECRET)
+    .update(canonicalJson(full.map((p) => p.group)))
+    .digest('hex');
+  return { groups: full.map((p) => concealed(p.group, p.staff, p.superior)), planKey };
 }

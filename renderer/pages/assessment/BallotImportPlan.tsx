@@ -17,6 +17,7 @@ import {
   type LeftOutRater,
   type SourceCounts,
 } from '../../../shared/assessment/ballot-import';
+import { KIOSK_CONCEALED_TEXT } from '../../../shared/assessment/anonymity';
 import { COMPONENT_LABELS } from '../../../shared/assessment/types';
 
 const UNIT: Readonly<Record<CadreKind | 'superior', string>> = {
@@ -26,8 +27,10 @@ const UNIT: Readonly<Record<CadreKind | 'superior', string>> = {
   service: '个',
 };
 
-const sourcesText = (c: SourceCounts, unit: string) => {
+/** What is there by source; a concealed kiosk part (fewer than 3 ballots, issue 21 §5) shows as on the entry tabs. */
+const sourcesText = (c: SourceCounts, unit: string, kioskConcealed = false) => {
   const parts = BALLOT_SOURCES.filter((s) => (c[s] ?? 0) > 0).map((s) => `${BALLOT_SOURCE_LABELS[s]} ${c[s]} ${unit}`);
+  if (kioskConcealed) parts.push(KIOSK_CONCEALED_TEXT);
   return parts.length > 0 ? parts.join(' · ') : '无';
 };
 
@@ -70,6 +73,7 @@ function Doing({
 /** One cell: what is there now (by source), then what the import does. */
 function KindCell(props: {
   existing: SourceCounts;
+  kioskConcealed: boolean;
   effect: KindEffect;
   file: number;
   unit: string;
@@ -77,7 +81,9 @@ function KindCell(props: {
 }) {
   return (
     <div style={{ lineHeight: 1.4 }}>
-      <Typography.Text type="secondary">现有：{sourcesText(props.existing, props.unit)}</Typography.Text>
+      <Typography.Text type="secondary">
+        现有：{sourcesText(props.existing, props.unit, props.kioskConcealed)}
+      </Typography.Text>
       <div>
         <Doing {...props} />
       </div>
@@ -97,7 +103,9 @@ function conflictText(c: BallotImportConflict): string {
 interface RowOf {
   key: string;
   name: string;
-  cells: Partial<Record<CadreKind, { existing: SourceCounts; effect: KindEffect; file: number }>>;
+  cells: Partial<
+    Record<CadreKind, { existing: SourceCounts; kioskConcealed: boolean; effect: KindEffect; file: number }>
+  >;
 }
 
 export function BallotImportGroupCard(props: {
@@ -113,10 +121,19 @@ export function BallotImportGroupCard(props: {
     key: String(c.cadreId),
     name: c.name,
     cells: Object.fromEntries(
-      CADRE_KINDS.map((k) => [k, { existing: c.existing[k], effect: effect.cadres[i]!.effect[k], file: c.file[k] }]),
+      CADRE_KINDS.map((k) => [
+        k,
+        {
+          existing: c.existing[k],
+          kioskConcealed: k === 'staff' && c.staffKioskConcealed === true,
+          effect: effect.cadres[i]!.effect[k],
+          file: c.file[k],
+        },
+      ]),
     ),
   }));
-  const showSuperior = g.superior.file > 0 || Object.keys(g.superior.existing).length > 0;
+  const showSuperior =
+    g.superior.file > 0 || Object.keys(g.superior.existing).length > 0 || g.superior.kioskConcealed === true;
   const conflicts = conflictsFor(g, mode ?? 'add');
   const cell = (k: CadreKind) => (r: RowOf) => {
     const c = r.cells[k];
@@ -174,7 +191,9 @@ export function BallotImportGroupCard(props: {
       {showSuperior ? (
         <div style={{ marginBottom: 8 }} data-testid={`import-superior-${g.groupName}`}>
           <Typography.Text>{COMPONENT_LABELS.superior}（每张票排全组）：</Typography.Text>
-          <Typography.Text type="secondary">现有：{sourcesText(g.superior.existing, UNIT.superior)}</Typography.Text>
+          <Typography.Text type="secondary">
+            现有：{sourcesText(g.superior.existing, UNIT.superior, g.superior.kioskConcealed === true)}
+          </Typography.Text>
           <Typography.Text>　→　</Typography.Text>
           <Doing effect={effect.superior} file={g.superior.file} unit={UNIT.superior} mode={mode} />
         </div>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
 import { FORM_VOID_REASON_LABELS } from '../../../shared/assessment/form-void-reasons';
 import { BALLOT_SOURCES, BALLOT_SOURCE_LABELS } from '../../../shared/assessment/ballot-import';
-import { CONCEALED_TEXT } from '../../../shared/assessment/anonymity';
+import { CONCEALED_TEXT, KIOSK_CONCEALED_TEXT } from '../../../shared/assessment/anonymity';
 import { STAFF_GRADE_LABELS, type AssessmentMember } from '../../../shared/assessment/types';
 import type { StaffGrade } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
@@ -11,8 +11,6 @@ import type { EntryProps } from './AssessmentDetailPage';
 import { fmt2, groupsOf } from './groups';
 import { StaffSingleBallot } from './StaffSingleBallot';
 
-/** A cadre's kiosk part while it rests on fewer than 3 votes: neither its count nor its grades are shown. */
-const KIOSK_CONCEALED = '评议终端票（不公开）';
 const GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 type Counts = Record<StaffGrade, number>;
 const ZERO: Counts = { excellent: 0, good: 0, fair: 0, poor: 0 };
@@ -87,7 +85,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
             '表中数字是每名干部各等次的当前总票数，已包含评议终端、逐票录入和 Excel 导入的票；' +
             '修改后保存，即以所填数字作为新的总数，但不能少于这些来源已有的票数（评议终端的票不能被替换或删除）。' +
             '若只是增加纸质票，请改用“逐票录入”。' +
-            `来源标有“${KIOSK_CONCEALED}”的干部总票数不足 3 张，表中只列录入和导入的票数，保存时评议终端的票原样保留。`
+            `来源标有“${KIOSK_CONCEALED_TEXT}”的干部总票数不足 3 张，表中只列录入和导入的票数，保存时评议终端的票原样保留。`
           }
           data-testid="staff-totals-note"
         />
@@ -145,7 +143,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
                 const n = by?.[src] ? GRADES.reduce((x, g) => x + by[src]![g], 0) : 0;
                 return n > 0 ? [`${BALLOT_SOURCE_LABELS[src]} ${n}`] : [];
               });
-              if (concealed.has(m.cadreId)) parts.push(KIOSK_CONCEALED);
+              if (concealed.has(m.cadreId)) parts.push(KIOSK_CONCEALED_TEXT);
               return parts.length > 0 ? <Typography.Text type="secondary">{parts.join(' · ')}</Typography.Text> : '—';
             },
           },

@@ -1,6 +1,7 @@
 // 审议材料: a cover, a table of contents with the page each part starts on, then the chosen assessments' ranking
 // tables and the cadres' dossiers, as one paginated document. The contents are laid out twice: first without
 // numbers, then with the pages found.
+import type { PacketComments } from '../../../shared/print/types';
 import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { dossierDocument } from './DossierDocument';
 import type { PacketPrintData } from './packet-data';
@@ -42,6 +43,8 @@ export function packetDocument(
   date: string,
   { rankings, dossiers, organ }: PacketPrintData,
   pages: Readonly<Record<string, number>> | null,
+  /** 意见建议 printed under each 排名表, by assessment (打印意见建议; none when off). */
+  comments: readonly PacketComments[] = [],
 ): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
     {
@@ -106,7 +109,8 @@ export function packetDocument(
     }),
   );
   rankings.forEach((r, i) => {
-    const part = rankingsDocument(r.view, r.name, `pr${i}`, rankingsAnchor(r.assessmentId), organ);
+    const mine = comments.find((c) => c.assessmentId === r.assessmentId)?.comments ?? [];
+    const part = rankingsDocument(r.view, r.name, `pr${i}`, rankingsAnchor(r.assessmentId), organ, mine);
     blocks.push(...part.blocks);
     Object.assign(tables, part.tables);
   });

@@ -1,10 +1,11 @@
 // 审议材料: choose the cadres whose dossiers a review meeting reads (by name, or a whole unit at once), in the order
 // they are discussed, and the assessments whose 排名表 open the packet; then preview, copies and save.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Empty, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { STATE_LABELS, type AssessmentSummary } from '../../../shared/assessment';
-import { MAX_PACKET_CADRES, MAX_PACKET_RANKINGS } from '../../../shared/print/types';
+import { printableComments } from '../../../shared/assessment/comments';
+import { MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, type PacketComments } from '../../../shared/print/types';
 import type { Unit } from '../../../shared/roster/types';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
@@ -39,6 +40,9 @@ function PacketPreview({
   const [data, setData] = useState<PacketPrintData | null>(null);
   const [loaded, setLoaded] = useState({ done: 0, total: cadres.length + assessmentIds.length });
   const [error, setError] = useState<string | null>(null);
+  const [withComments, setWithComments] = useState(false);
+  // Read when the switch is first turned on: the same lists the print job will carry.
+  const [comments, setComments] = useState<PacketComments[] | null>(null);
   const date = useMemo(today, []);
   const cadreIds = useMemo(() => cadres.map((c) => c.id), [cadres]);
   useEffect(() => {
@@ -46,8 +50,22 @@ function PacketPreview({
       .then(setData)
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [cadreIds, assessmentIds]);
+  useEffect(() => {
+    if (!withComments || comments !== null) return;
+    Promise.all(
+      assessmentIds.map(async (assessmentId) => ({
+        assessmentId,
+        comments: printableComments((await call('ballots.list', { assessmentId })).comments),
+      })),
+    )
+      .then(setComments)
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [withComments, comments, assessmentIds]);
   // The contents' page numbers are filled in by the print view's second pass; the preview shows placeholders.
-  const doc = useMemo(() => (data ? packetDocument(title, date, data, null) : null), [data, title, date]);
+  const doc = useMemo(() => {
+    if (!data || (withComments && comments === null)) return null;
+    return packetDocument(title, date, data, null, withComments ? (comments ?? []) : []);
+  }, [data, title, date, withComments, comments]);
   return (
     <PrintModal
       title="打印审议材料"
@@ -62,6 +80,16 @@ function PacketPreview({
             ].filter((w): w is string => w !== null)
           : []
       }
+      options={
+        assessmentIds.length > 0 ? (
+          <Form.Item
+            label="打印意见建议"
+            tooltip="每位干部收到 3 张以上测评票时，在排名表各组表后列出其意见建议（不分先后）"
+          >
+            <Switch checked={withComments} onChange={setWithComments} data-testid="print-comments" />
+          </Form.Item>
+        ) : undefined
+      }
       printedBy={printedBy}
       render={(copies, recipients, progressId) =>
         call('print.renderPacket', {
@@ -71,6 +99,7 @@ function PacketPreview({
           copies,
           recipients,
           progressId,
+          comments: withComments,
         })
       }
       onClose={onClose}

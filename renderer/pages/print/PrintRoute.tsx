@@ -129,7 +129,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     const { job, data } = state;
     return job.kind === 'dossier'
       ? dossierDocument(data.dossiers[0]!, job.date)
-      : packetDocument(job.title, job.date, data, tocPages);
+      : packetDocument(job.title, job.date, data, tocPages, job.comments);
   }, [state, ranking, panel, tocPages]);
   const numbered = useRef(false);
   const job = panel?.job ?? ranking?.job ?? state?.job;

@@ -303,6 +303,56 @@ describe('kiosk staff votes and an Excel import', () => {
   });
 });
 
+describe('the import preview conceals kiosk parts below 3 ballots as the entry tabs do (issue 21 §5)', () => {
+  test('2 kiosk staff votes: the cadre’s existing staff votes carry no kiosk count, only the mark', async () => {
+    const { h, id, deputy } = await collecting();
+    await atKiosk(h, id, deputy, 2);
+    const p = await preview(h, id, deputyStaff([1, 0, 0, 0], [0, 1, 0, 0]));
+    const g = p.plan.groups[0]!;
+    expect(g.cadres.map((c) => [c.name, c.existing.staff, c.staffKioskConcealed])).toEqual([
+      ['德力格尔', {}, true],
+      ['额尔敦', {}, true],
+    ]);
+    expect(JSON.stringify(p.plan)).not.toContain('"kiosk"');
+    // The key still covers the kiosk part: another kiosk vote (still fewer than 3) makes the preview stale.
+    await atKiosk(h, id, deputy, 1);
+    const before = await assessmentTables(h);
+    expect(await h.err('ballots.commitExcel', commitInput(id, p))).toMatchObject({ field: 'planKey' });
+    expect(await assessmentTables(h)).toEqual(before);
+    // With 3 votes the rule no longer hides them, in the preview as on the tab.
+    const again = await preview(h, id, deputyStaff([1, 0, 0, 0], [0, 1, 0, 0]));
+    expect(again.plan.groups[0]!.cadres.map((c) => [c.existing.staff, c.staffKioskConcealed])).toEqual([
+      [{ kiosk: 3 }, undefined],
+      [{ kiosk: 3 }, undefined],
+    ]);
+  });
+
+  test('a kiosk 上级排名 ballot among 2: the group’s existing line names the hand-entered one only', async () => {
+    const { h, r, id } = await collecting();
+    const leaders = await h.ok('codes.generate', { assessmentId: id, kind: 'superior', group: 'chief:C1', count: 1 });
+    await h.ok('kiosk.start', { assessmentId: id });
+    await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } });
+    await h.ok('kiosk.exit', { password: ADMIN.password });
+    await h.ok('ballots.saveSuperior', {
+      assessmentId: id,
+      raterLabel: 'L9',
+      group: 'chief:C1',
+      order: [r.b, r.a, r.c],
+    });
+    const p = await preview(h, id, fillWorkedExample);
+    const g = p.plan.groups.find((x) => x.groupName === CHIEF)!;
+    expect(g.superior).toEqual({ existing: { manual: 1 }, file: 2, kioskConcealed: true });
+    expect(JSON.stringify(p.plan)).not.toContain('"kiosk"');
+    await h.ok('ballots.commitExcel', commitInput(id, p));
+    // 4 ballots now: the kiosk's is shown again, in the preview as on the tab.
+    const chief = await preview(h, id, fillWorkedExample);
+    expect(chief.plan.groups.find((x) => x.groupName === CHIEF)!.superior).toEqual({
+      existing: { kiosk: 1, manual: 1, excel: 2 },
+      file: 2,
+    });
+  });
+});
+
 describe('no clerk path replaces or removes a kiosk ballot', () => {
   test('paper entry, the form and delete are refused for kiosk ballots with a message; the ballots stay', async () => {
     const { h, r, id } = await collecting();

@@ -163,6 +163,31 @@ test(
   },
 );
 
+test('审议材料 with 打印意见建议: the job carries each 排名表’s comments only when asked, none below 3 forms', async () => {
+  const { h, a, roster } = await rankingsHost();
+  // 甲 has 2 staff forms and now 1 service form (3); 丙 has 1 staff and 1 service form (2).
+  await h.ok('ballots.saveService', { assessmentId: a.id, targetId: roster.a, scores: [92], comments: ['作风扎实'] });
+  await h.ok('ballots.saveService', { assessmentId: a.id, targetId: roster.c, scores: [80], comments: ['少开会'] });
+  await loginAs(h, 'dossierClerk');
+  const packet = { title: '审议材料', cadreIds: [roster.a], assessmentIds: [a.id], copies: 1, recipients: [] };
+  const plain = await h.ok('print.renderPacket', packet);
+  expect(await h.ok('print.job', { jobId: plain.jobId })).not.toHaveProperty('comments');
+  const off = await h.ok('print.renderPacket', { ...packet, comments: false });
+  expect(await h.ok('print.job', { jobId: off.jobId })).not.toHaveProperty('comments');
+  const on = await h.ok('print.renderPacket', { ...packet, comments: true });
+  expect(await h.ok('print.job', { jobId: on.jobId })).toMatchObject({
+    kind: 'packet',
+    comments: [{ assessmentId: a.id, comments: [{ cadreId: roster.a, comments: [{ text: '作风扎实', count: 1 }] }] }],
+  });
+  const before = await state(h);
+  expect(await h.err('print.renderPacket', { ...packet, comments: '是' })).toMatchObject({
+    code: 'VALIDATION',
+    message: '打印意见建议必须是开或关',
+    field: 'comments',
+  });
+  expect(await state(h)).toEqual(before);
+});
+
 test('排名表 and 审议材料 carry the audit head (审计序号 and the newest hash’s first 12 hex digits) that verify reports', async () => {
   const { h, a } = await rankingsHost();
   const head = (await h.ok('audit.verify', {})).head;
