@@ -224,7 +224,7 @@ export function DossierView({
       </Card>
 
       {mode === 'portrait' ? (
-        <PortraitPanel cadreId={cadreId} canEdit={canEdit} refresh={dossier} onOpenEntry={openEntry} />
+        <PortraitPanel cadreId={cadreId} canEdit={canEdit} refresh={refresh} onOpenEntry={openEntry} />
       ) : entries.length === 0 ? (
         <Empty description={dossier.total === 0 ? '该干部还没有档案材料' : '没有符合筛选条件的材料'} />
       ) : view === 'timeline' ? (
