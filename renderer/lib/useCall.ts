@@ -12,6 +12,11 @@ export interface CallState<T> {
   loading: boolean;
   /** Loads again with the current input; resolves when that load is done (or superseded). */
   reload: () => Promise<void>;
+  /**
+   * Changes the shown answer in place, from what a save answered, instead of loading it all again. Use it only while
+   * not `loading`: an answer on its way may predate the save.
+   */
+  patch: (change: (now: T) => T) => void;
 }
 
 /**
@@ -66,5 +71,8 @@ export function useCall<N extends CallName>(
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { data, error, loading, reload };
+  const patch = useCallback((change: (now: CallOutput<N>) => CallOutput<N>) => {
+    setData((now) => (now === undefined ? now : change(now)));
+  }, []);
+  return { data, error, loading, reload, patch };
 }

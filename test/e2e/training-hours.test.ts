@@ -1,6 +1,6 @@
 // End to end: 年度学时核查 previews who falls short with hours from 培训班 and S2.1 records, writes exactly that on 确认生成,
 // the batch is found again and withdrawn with a reason, and a generated entry has 编辑/撤回 in the dossier; at 1366×768.
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot } from './harness/browser';
@@ -152,23 +152,29 @@ describe('年度学时核查', () => {
     await form.getByText('请填写修改原因').waitFor();
     await form.getByTestId('entry-reason').fill('补充外地调训情况');
     await settledScreenshot(page, 'hours-04a-entry-edit-reason');
+    // The card shows the entry the save answered: the dossier is not read again (a reload used to re-render the
+    // cards while the user went on clicking).
+    const reads: string[] = [];
+    const onRequest = (r: Request) => {
+      if ((r.postData() ?? '').includes('"dossier.get"')) reads.push(r.url());
+    };
+    page.on('request', onRequest);
     await form.getByRole('button', { name: /保\s?存/ }).click();
     await page.getByText('材料已保存').waitFor();
+    await card.getByText('另有外地调训学时待补证明', { exact: false }).waitFor();
+    page.off('request', onRequest);
+    expect(reads).toEqual([]);
     expect((await hoursEntries('王建国'))[0]).toMatchObject({
       content: '2025年度参训 40 学时，低于规定的 110 学时（另有外地调训学时待补证明）',
       version: 2,
     });
     const audit = await app.call('audit.list', { action: 'entries.update', page: 1, pageSize: 20 });
     expect(audit.rows[0]!.detail).toContain('补充外地调训情况');
+    // The saved version is the one on the card: 撤回 right away withdraws it (no conflict with a stale version).
+    await card.getByRole('button', { name: /撤\s?回/ }).click();
     const reason = page.getByTestId('reason-modal');
     const withdraw = reason.getByRole('button', { name: /撤\s?回/ });
-    // The dossier reloads after the save; a click on the card while it re-renders can be lost, as a user would see:
-    // click again.
-    for (let attempt = 0; attempt < 3 && !(await withdraw.isVisible()); attempt++) {
-      await animationsDone(page);
-      await card.getByRole('button', { name: /撤\s?回/ }).click();
-      await withdraw.waitFor({ timeout: 5_000 }).catch(() => undefined);
-    }
+    await withdraw.waitFor();
     await animationsDone(page);
     await withdraw.click();
     await reason.getByText('请填写撤回原因').waitFor();

@@ -1,11 +1,12 @@
 // The audit log for administrators: filter by user, action and date, page through, and verify the hash chain.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { AuditPage as AuditPageData, AuditRow, AuditVerification } from '../../../shared/ipc/types';
 import { ACTION_LABELS, actionLabel } from '../../../shared/ipc/actions';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
 import { describeDetail } from './detail';
@@ -18,37 +19,31 @@ interface Filters {
 
 const PAGE_SIZE = 20;
 
+const EMPTY: AuditPageData = { rows: [], total: 0 };
+
 export function AuditPage() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<AuditPageData>({ rows: [], total: 0 });
-  const [loading, setLoading] = useState(true);
+  // Each 查询 or 重置 reads the log again, even with the same filters: entries may have been added meanwhile.
+  const [asked, setAsked] = useState(0);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const { message } = AntApp.useApp();
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [from, to] = filters.range ?? [null, null];
-      setData(
-        await call('audit.list', {
-          page,
-          pageSize: PAGE_SIZE,
-          ...(filters.username?.trim() ? { username: filters.username.trim() } : {}),
-          ...(filters.action ? { action: filters.action } : {}),
-          ...(from ? { from: from.format('YYYY-MM-DD') } : {}),
-          ...(to ? { to: to.format('YYYY-MM-DD') } : {}),
-        }),
-      );
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, page, message]);
-  useEffect(() => void load(), [load]);
+  const [from, to] = filters.range ?? [null, null];
+  const { data = EMPTY, loading } = useCall(
+    'audit.list',
+    {
+      page,
+      pageSize: PAGE_SIZE,
+      ...(filters.username?.trim() ? { username: filters.username.trim() } : {}),
+      ...(filters.action ? { action: filters.action } : {}),
+      ...(from ? { from: from.format('YYYY-MM-DD') } : {}),
+      ...(to ? { to: to.format('YYYY-MM-DD') } : {}),
+    },
+    { onError: (t) => message.error(t), version: asked },
+  );
 
   const verify = async () => {
     setVerifying(true);
@@ -104,6 +99,7 @@ export function AuditPage() {
           onFinish={(v) => {
             setPage(1);
             setFilters(v);
+            setAsked((n) => n + 1);
           }}
         >
           <Form.Item label="用户" name="username">
@@ -130,6 +126,7 @@ export function AuditPage() {
                   form.resetFields();
                   setPage(1);
                   setFilters({});
+                  setAsked((n) => n + 1);
                 }}
               >
                 重置

@@ -8,7 +8,8 @@ import { localToday } from '../../../shared/dossier/quarter';
 import { ATTENDANCE_SUB_ITEM } from '../../../shared/dossier/hours-check';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call } from '../../lib/api';
-import { EntryFields, showEntryError } from './EntryFormModal';
+import { EntryFields } from './EntryFormModal';
+import { showFormError } from '../../lib/form-errors';
 import { CadreListPicker } from './CadreListPicker';
 
 interface GridRow {
@@ -64,7 +65,7 @@ export function BulkEntryPanel({ catalog, onOpenTraining }: { catalog: Catalogs;
       setRows([]);
       form.resetFields(['title', 'content']);
     } catch (e) {
-      showEntryError(form, e, (t) => message.error({ content: t, duration: 8 }));
+      showFormError(form, e, (t) => message.error({ content: t, duration: 8 }));
     } finally {
       setSaving(false);
     }

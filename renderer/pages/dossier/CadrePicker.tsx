@@ -1,8 +1,8 @@
 // Choosing a cadre by name (or pinyin initials, or any roster text) for the dossier.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Select } from 'antd';
 import type { RosterRow } from '../../../shared/roster/views';
-import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 
 export function CadrePicker({
   value,
@@ -15,26 +15,22 @@ export function CadrePicker({
   style?: React.CSSProperties;
   placeholder?: string;
 }) {
-  const [rows, setRows] = useState<readonly RosterRow[]>([]);
   const [text, setText] = useState('');
-  const seq = useRef(0);
-  // A cadre chosen elsewhere (the roster drawer, the quarterly list) may not be among the search results: name it.
-  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null);
+  const [query, setQuery] = useState('');
+  // The roster is searched once typing pauses for 150 ms; an answer to an older search is dropped.
   useEffect(() => {
-    if (value === null || rows.some((r) => r.id === value) || chosen?.value === value) return;
-    call('cadres.get', { id: value })
-      .then((p) => setChosen({ value, label: `${p.name}（${p.unitName}，${p.currentPost || '—'}）` }))
-      .catch(() => undefined);
-  }, [value, rows, chosen]);
-  useEffect(() => {
-    const mine = ++seq.current;
-    const t = setTimeout(() => {
-      void call('roster.query', text.trim() ? { text: text.trim() } : {}).then((r) => {
-        if (mine === seq.current) setRows(r.slice(0, 50));
-      });
-    }, 150);
+    const t = setTimeout(() => setQuery(text.trim()), 150);
     return () => clearTimeout(t);
   }, [text]);
+  const found = useCall('roster.query', query ? { text: query } : {}).data;
+  const rows = useMemo(() => (found ?? []).slice(0, 50), [found]);
+  // A cadre chosen elsewhere (the roster drawer, the quarterly list) may not be among the search results: name it.
+  const missing = value !== null && !rows.some((r) => r.id === value) ? value : null;
+  const profile = useCall('cadres.get', missing === null ? null : { id: missing }).data;
+  const chosen =
+    profile && profile.id === value
+      ? { value, label: `${profile.name}（${profile.unitName}，${profile.currentPost || '—'}）` }
+      : null;
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setText }}

@@ -1,5 +1,5 @@
 // A cadre's dossier: filters, a timeline in date order with quarter markers, or the six sections with their sub-items.
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import {
   App as AntApp,
   Button,
@@ -17,23 +17,18 @@ import {
 import { FileWordOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { PrintDossierModal } from '../print/PrintDossierModal';
 import type { Catalogs } from '../../../shared/catalog/types';
-import type { AttachmentMeta, Dossier, DossierEntry, EntryPolarity } from '../../../shared/dossier/types';
+import type { AttachmentMeta, DossierEntry, EntryPolarity } from '../../../shared/dossier/types';
 import { ENTRY_POLARITIES, ENTRY_POLARITY_LABELS } from '../../../shared/dossier/types';
 import { quarterLabel } from '../../../shared/dossier/quarter';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { saveWithDialog } from '../../lib/save-file';
 import { EntryCard } from './EntryCard';
 import { EntryFormModal } from './EntryFormModal';
 import { AttachmentViewer } from './AttachmentViewer';
 import { standardOptions } from './useDossierCatalog';
 import { PortraitPanel } from '../portrait/PortraitPanel';
-
-interface Filters {
-  sectionCode?: string;
-  quarter?: string;
-  polarity?: EntryPolarity;
-  standardCode?: string;
-}
+import { withSavedEntry, type EntryFilters as Filters } from './saved-entry';
 
 /** The last 12 quarters, newest first, for the quarter filter. */
 function recentQuarters(now = new Date()): string[] {
@@ -68,7 +63,6 @@ export function DossierView({
   /** The user's name for the print watermark; printing is offered to editors when given. */
   printedBy?: string;
 }) {
-  const [dossier, setDossier] = useState<Dossier | null>(null);
   const [filters, setFilters] = useState<Filters>({});
   const [view, setView] = useState<'timeline' | 'sections'>('timeline');
   const [editing, setEditing] = useState<DossierEntry | 'new' | null>(null);
@@ -79,17 +73,13 @@ export function DossierView({
   const [printing, setPrinting] = useState(false);
   const { message } = AntApp.useApp();
 
-  const load = useCallback(async () => {
-    try {
-      const clean = Object.fromEntries(
-        Object.entries(filters).filter(([, v]) => v !== undefined && v !== null),
-      ) as Filters;
-      setDossier(await call('dossier.get', { cadreId, ...clean }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [cadreId, filters, message]);
-  useEffect(() => void load(), [load, refresh]);
+  const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null)) as Filters;
+  const {
+    data: dossier,
+    loading,
+    reload: load,
+    patch,
+  } = useCall('dossier.get', { cadreId, ...clean }, { onError: (t) => message.error(t), version: refresh });
   useEffect(() => {
     if (focus === null || mode !== 'entries') return;
     const el = document.querySelector<HTMLElement>(`[data-testid="entry-${focus}"]`);
@@ -234,7 +224,7 @@ export function DossierView({
       </Card>
 
       {mode === 'portrait' ? (
-        <PortraitPanel cadreId={cadreId} canEdit={canEdit} refresh={dossier} onOpenEntry={openEntry} />
+        <PortraitPanel cadreId={cadreId} canEdit={canEdit} refresh={refresh} onOpenEntry={openEntry} />
       ) : entries.length === 0 ? (
         <Empty description={dossier.total === 0 ? '该干部还没有档案材料' : '没有符合筛选条件的材料'} />
       ) : view === 'timeline' ? (
@@ -316,9 +306,12 @@ export function DossierView({
           catalog={catalog}
           entry={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(saved) => {
+            const created = editing === 'new';
             setEditing(null);
-            void load();
+            // The saved entry as the service answered it goes in place; the rest of the dossier did not change.
+            if (loading) void load();
+            else patch((d) => withSavedEntry(d, saved, clean, created));
           }}
         />
       ) : null}

@@ -13,26 +13,11 @@ import { MAX_CONTENT, MAX_TITLE, type EntryCommonInput } from '../../../shared/d
 import { localToday } from '../../../shared/dossier/quarter';
 import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
+import { showFormError } from '../../lib/form-errors';
 import { standardOptions, subItemOptions } from './useDossierCatalog';
 
 /** `reason`: asked only when a generated entry (yearly hours check) is corrected. */
 type FormValues = EntryCommonInput & { reason?: string };
-
-/** Shows a service error under the field it names (the call nests entry fields under `input.`), else as a message. */
-export function showEntryError(
-  form: ReturnType<typeof Form.useForm<FormValues>>[0],
-  e: unknown,
-  fallback: (t: string) => void,
-) {
-  if (e instanceof ApiError && e.field) {
-    const name = e.field.replace(/^(input|common)\./, '').split('.')[0]!;
-    if (form.getFieldInstance(name as keyof FormValues) !== undefined) {
-      form.setFields([{ name: name as keyof FormValues, errors: [e.message] }]);
-      return;
-    }
-  }
-  fallback(errorMessage(e));
-}
 
 /**
  * What the portrait does with an entry without a list item (shared/portrait/model.ts): only list items move the
@@ -302,7 +287,7 @@ export function EntryFormModal({
     } catch (e) {
       // A refused file is named in the message; nothing was saved, the form keeps everything for a retry.
       if (e instanceof ApiError && e.field === 'attachments') setFileError(e.message);
-      else showEntryError(form, e, (t) => message.error({ content: t, duration: 8 }));
+      else showFormError(form, e, (t) => message.error({ content: t, duration: 8 }));
     } finally {
       setSaving(false);
     }

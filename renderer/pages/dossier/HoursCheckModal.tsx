@@ -1,10 +1,11 @@
 // 年度学时核查 preview: who falls short, their counted hours and where they come from; 确认生成 writes exactly this list.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { LONG_DIALOG } from '../../lib/FormModal';
-import type { HoursCheckPreview, HoursShortCadre, HoursSource } from '../../../shared/dossier/hours-check';
+import type { HoursShortCadre, HoursSource } from '../../../shared/dossier/hours-check';
 import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 
 function Source({ s }: { s: HoursSource }) {
   const label = `${s.kind === 'class' ? '培训班' : '参训记录'}“${s.name}” ${s.hours} 学时`;
@@ -29,19 +30,21 @@ export function HoursCheckModal({
   onClose: () => void;
   onDone: (count: number) => void;
 }) {
-  const [preview, setPreview] = useState<HoursCheckPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState<string | null>(null);
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setPreview(await call('training.previewYear', { year }));
-    } catch (e) {
-      message.error({ content: errorMessage(e), duration: 8 });
-      onClose();
-    }
-  }, [year, message, onClose]);
-  useEffect(() => void load(), [load]);
+  const { data, loading, reload } = useCall(
+    'training.previewYear',
+    { year },
+    {
+      onError: (t) => {
+        message.error({ content: t, duration: 8 });
+        onClose();
+      },
+    },
+  );
+  // While the preview is (re)read the dialog shows a spinner, not the list that may be out of date.
+  const preview = loading ? null : (data ?? null);
 
   const commit = async () => {
     if (!preview) return;
@@ -53,8 +56,7 @@ export function HoursCheckModal({
       // The data changed since the preview: show the fresh list instead of writing the old one.
       if (e instanceof ApiError && e.code === 'CONFLICT') {
         setStale(e.message);
-        setPreview(null);
-        await load();
+        await reload();
       } else message.error({ content: errorMessage(e), duration: 8 });
     } finally {
       setBusy(false);

@@ -8,6 +8,7 @@ import { TRAINING_RESULTS, TRAINING_RESULT_LABELS } from '../../../shared/dossie
 import type { TrainingClassInput } from '../../../shared/dossier/schema';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import { CadreListPicker } from './CadreListPicker';
 import { HoursBatches } from './HoursBatches';
@@ -78,20 +79,20 @@ function ClassModal({
   );
 }
 
+const toGrid = (r: readonly TrainingRecord[]): GridRow[] =>
+  r.map((x) => ({ cadreId: x.cadreId, name: x.cadreName, unitName: x.unitName, hours: x.hours, result: x.result }));
+
 function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: boolean; onSaved: () => void }) {
   const [rows, setRows] = useState<GridRow[]>([]);
   const [dirty, setDirty] = useState(false);
   const { message } = AntApp.useApp();
-  const toGrid = (r: readonly TrainingRecord[]) =>
-    r.map((x) => ({ cadreId: x.cadreId, name: x.cadreName, unitName: x.unitName, hours: x.hours, result: x.result }));
+  const { data: stored } = useCall('classes.records', { classId: cls.id }, { onError: (t) => message.error(t) });
+  // The grid is edited here and saved as a whole: it starts from the stored records.
   useEffect(() => {
-    call('classes.records', { classId: cls.id })
-      .then((r) => {
-        setRows(toGrid(r));
-        setDirty(false);
-      })
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [cls.id, message]);
+    if (!stored) return;
+    setRows(toGrid(stored));
+    setDirty(false);
+  }, [stored]);
   const add = (found: readonly RosterRow[]) => {
     setRows((old) => [
       ...old,
@@ -216,19 +217,11 @@ function RecordsGrid({ cls, canEdit, onSaved }: { cls: TrainingClass; canEdit: b
 }
 
 export function TrainingPanel({ canEdit, refresh = 0 }: { canEdit: boolean; refresh?: number }) {
-  const [classes, setClasses] = useState<readonly TrainingClass[]>([]);
   const [selected, setSelected] = useState<TrainingClass | null>(null);
   const [editing, setEditing] = useState<TrainingClass | 'new' | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setClasses(await call('classes.list', {}));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [message]);
-  useEffect(() => void load(), [load]);
+  const { data: classes = [], reload: load } = useCall('classes.list', {}, { onError: (t) => message.error(t) });
 
   // 年度学时核查 opens a preview; nothing is written until 确认生成 there.
   const [checking, setChecking] = useState(false);

@@ -1,11 +1,10 @@
 // 政治画像 of one cadre inside their dossier: radar and numbers (each linking to its entries), the holistic
 // evaluation with its history, and the computed grade beside the confirmed one.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Card, Col, List, Modal, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { EVIDENCE_POLARITY_LABELS } from '../../../shared/portrait/types';
 import { PORTRAIT_PERIOD_LABELS, PORTRAIT_PERIODS, type PortraitPeriod } from '../../../shared/portrait/period';
-import type { PortraitView } from '../../../shared/portrait/view';
-import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { PortraitConfirm } from './PortraitConfirm';
 import { PortraitEvaluation } from './PortraitEvaluation';
 import { PortraitRadar } from './PortraitRadar';
@@ -21,27 +20,23 @@ export function PortraitPanel({
 }: {
   cadreId: number;
   canEdit: boolean;
-  /** Changes when the dossier's entries may have changed: the portrait is read again. */
-  refresh?: unknown;
+  /** Bumped when the dossier's entries may have changed: the portrait is read again. */
+  refresh?: number;
   /** Opens an entry in the dossier view. */
   onOpenEntry: (entryId: number) => void;
 }) {
-  const [view, setView] = useState<PortraitView | null>(null);
   const [listing, setListing] = useState<CountKind | null>(null);
   // Which entries count is decided by the store (portrait.get takes the period), not filtered here.
   const [period, setPeriod] = useState<PortraitPeriod>('threeYears');
   const { message } = AntApp.useApp();
 
-  const load = useCallback(async () => {
-    try {
-      setView(await call('portrait.get', { cadreId, period }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [cadreId, period, message]);
-  useEffect(() => void load(), [load, refresh]);
+  const { data: view, reload } = useCall(
+    'portrait.get',
+    { cadreId, period },
+    { onError: (t) => message.error(t), version: refresh },
+  );
   // A save answers with the default period's portrait: read it again for the chosen one.
-  const saved = useCallback(() => void load(), [load]);
+  const saved = () => void reload();
 
   if (!view) return <Spin />;
   const { result } = view;

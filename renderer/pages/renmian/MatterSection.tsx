@@ -1,11 +1,13 @@
 // 任免事项 on the cadre's profile: the dated history (newest first) and, for editors, adding one for an occasion.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { AppointmentMatter } from '../../../shared/renmian/matter';
 import { MATTER_LIMITS } from '../../../shared/renmian/matter';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { FormModal } from '../../lib/FormModal';
+import { showFormError } from '../../lib/form-errors';
 
 const thisMonth = () => {
   const d = new Date();
@@ -47,10 +49,7 @@ function MatterFormModal({
       message.success('任免事项已登记');
       onSaved();
     } catch (e) {
-      const text = errorMessage(e);
-      const field = e instanceof Object && 'field' in e && typeof e.field === 'string' ? e.field : null;
-      if (field && field in v) form.setFields([{ name: field as keyof MatterValues, errors: [text] }]);
-      message.error(text);
+      showFormError(form, e, (t) => message.error(t));
     } finally {
       setBusy(false);
     }
@@ -124,17 +123,13 @@ export function MatterSection({
   canEdit: boolean;
   onPrint?: () => void;
 }) {
-  const [matters, setMatters] = useState<readonly AppointmentMatter[]>([]);
   const [adding, setAdding] = useState(false);
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setMatters(await call('appointments.list', { cadreId }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [cadreId, message]);
-  useEffect(() => void load(), [load]);
+  const { data: matters = [], reload: load } = useCall(
+    'appointments.list',
+    { cadreId },
+    { onError: (t) => message.error(t) },
+  );
   return (
     <div data-testid="matter-section">
       <Space style={{ marginTop: 20, marginBottom: 8, display: 'flex', justifyContent: 'space-between' }}>

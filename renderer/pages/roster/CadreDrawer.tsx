@@ -1,11 +1,12 @@
 // A cadre's profile laid out like a 任免审批表, with edit, photo and .lrmx export for editors.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Descriptions, Drawer, Empty, Image, Space, Spin, Table, Tag, Typography } from 'antd';
 import { EditOutlined, ExportOutlined, FileTextOutlined, PictureOutlined } from '@ant-design/icons';
 import type { CadreProfile } from '../../../shared/roster/views';
 import { POSITION_NAMES, type FamilyMember, type Unit } from '../../../shared/roster/types';
 import { formatYearMonth } from '../../../shared/roster/dates';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { saveWithDialog } from '../../lib/save-file';
 import { CadreFormModal } from './CadreFormModal';
 import { MatterSection } from '../renmian/MatterSection';
@@ -30,20 +31,22 @@ export function CadreDrawer({
   /** Shown to the dossier's readers: opens this cadre's 政治素质档案. */
   onOpenDossier?: (cadreId: number) => void;
 }) {
-  const [profile, setProfile] = useState<CadreProfile | null>(null);
   const [editing, setEditing] = useState(false);
   const [printing, setPrinting] = useState(false);
   const { message } = AntApp.useApp();
 
-  const load = useCallback(async () => {
-    try {
-      setProfile(await call('cadres.get', { id: cadreId }));
-    } catch (e) {
-      message.error(errorMessage(e));
-      onClose();
-    }
-  }, [cadreId, message, onClose]);
-  useEffect(() => void load(), [load]);
+  // A profile that cannot be read (deleted meanwhile) closes the drawer with the message.
+  const { data: profile, patch } = useCall(
+    'cadres.get',
+    { id: cadreId },
+    {
+      onError: (t) => {
+        message.error(t);
+        onClose();
+      },
+    },
+  );
+  const setProfile = (saved: CadreProfile) => patch(() => saved);
 
   const changePhoto = async () => {
     try {

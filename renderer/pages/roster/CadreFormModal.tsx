@@ -16,8 +16,8 @@ import {
 import { formatYearMonth, parseYearMonth, yearMonthOf } from '../../../shared/roster/dates';
 import { validateIdNumber } from '../../../shared/roster/idcard';
 import { RESULT_WORDS } from '../../../shared/roster/annual-results';
-import { ApiError } from '../../../shared/ipc/errors';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { showFormError } from '../../lib/form-errors';
 
 type FormValues = Omit<CadreInput, 'birthMonth' | 'workStart' | 'postSince' | 'family'> & {
   birthMonth: string;
@@ -165,15 +165,10 @@ export function CadreFormModal({
       message.success(profile ? '已保存修改' : `已新增干部“${saved.name}”`);
       await onSaved(saved);
     } catch (e) {
-      // The store names the field as input.<field>; show the message beside it.
-      const field = e instanceof ApiError && e.field ? e.field.replace(/^input\./, '').split('.') : null;
-      const name = field?.map((x) => (/^\d+$/.test(x) ? Number(x) : x)) as never;
-      if (field?.[0] && form.getFieldInstance(name)) {
-        setTab(TAB_OF_FIELD[field[0]] ?? 'basic');
-        form.setFields([{ name, errors: [e instanceof Error ? e.message : ''] }]);
-      } else {
-        message.error(errorMessage(e));
-      }
+      // The store names the field as input.<field>; the message goes beside it, on the tab that holds it.
+      showFormError(form, e, (t) => message.error(t), {
+        onField: ([first]) => setTab(typeof first === 'string' ? (TAB_OF_FIELD[first] ?? 'basic') : 'basic'),
+      });
     } finally {
       setBusy(false);
     }

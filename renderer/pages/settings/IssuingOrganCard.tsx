@@ -2,18 +2,18 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input } from 'antd';
 import { ISSUING_ORGAN_MAX } from '../../../shared/print/organ';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 
 export function IssuingOrganCard() {
   const [form] = Form.useForm<{ issuingOrgan: string }>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
+  const { data: settings } = useCall('settings.get', {}, { onError: (t) => message.error(t) });
   useEffect(() => {
-    call('settings.get', {})
-      .then((s) => form.setFieldsValue({ issuingOrgan: s.issuingOrgan }))
-      .catch((e) => message.error(errorMessage(e)));
-  }, [form, message]);
+    if (settings) form.setFieldsValue({ issuingOrgan: settings.issuingOrgan });
+  }, [form, settings]);
   const save = async (v: { issuingOrgan: string }) => {
     setBusy(true);
     try {

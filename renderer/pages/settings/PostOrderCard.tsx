@@ -2,8 +2,9 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Space } from 'antd';
 import { DEFAULT_POST_ORDER } from '../../../shared/roster/post-order';
-import { ApiError } from '../../../shared/ipc/errors';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
+import { showFormError } from '../../lib/form-errors';
 
 const toText = (list: readonly string[]) => list.join('\n');
 /** Blank lines are dropped; the rest is checked by the service (it names the problem). */
@@ -17,11 +18,10 @@ export function PostOrderCard() {
   const [form] = Form.useForm<{ postOrder: string }>();
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
+  const { data: settings } = useCall('settings.get', {}, { onError: (t) => message.error(t) });
   useEffect(() => {
-    call('settings.get', {})
-      .then((s) => form.setFieldsValue({ postOrder: toText(s.postOrder) }))
-      .catch((e) => message.error(errorMessage(e)));
-  }, [form, message]);
+    if (settings) form.setFieldsValue({ postOrder: toText(settings.postOrder) });
+  }, [form, settings]);
   const save = async (list: readonly string[], done: string) => {
     setBusy(true);
     try {
@@ -29,10 +29,12 @@ export function PostOrderCard() {
       message.success(done);
     } catch (e) {
       // A bad keyword is named by its place in the list (postOrder.3): the message goes under the one text box, quoting it.
-      if (e instanceof ApiError && e.field?.startsWith('postOrder')) {
-        const bad = list[Number(e.field.split('.')[1])];
-        form.setFields([{ name: 'postOrder', errors: [bad === undefined ? e.message : `“${bad}”：${e.message}`] }]);
-      } else message.error(errorMessage(e));
+      showFormError(form, e, (t) => message.error(t), {
+        text: ({ field, message: text }) => {
+          const bad = list[Number(field?.split('.')[1])];
+          return bad === undefined ? text : `“${bad}”：${text}`;
+        },
+      });
     } finally {
       setBusy(false);
     }

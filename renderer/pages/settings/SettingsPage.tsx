@@ -2,7 +2,8 @@
 // the roster's 职务排序, backup and restore, keys and the recovery code.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import { PageHeader } from '../PageHeader';
 import { BackupCard } from './BackupCard';
@@ -15,11 +16,10 @@ export function SettingsPage({ onRestored }: { onRestored: () => void }) {
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
 
+  const { data: settings } = useCall('settings.get', {}, { onError: (t) => message.error(t) });
   useEffect(() => {
-    call('settings.get', {})
-      .then((s) => form.setFieldsValue(s))
-      .catch((e) => message.error(errorMessage(e)));
-  }, [form, message]);
+    if (settings) form.setFieldsValue(settings);
+  }, [form, settings]);
 
   const save = async (v: { idleLockMinutes: number; autoBackupKeep: number; trainingRequiredHours: number }) => {
     setBusy(true);

@@ -6,7 +6,8 @@ import type { EntryCommonInput } from '../../../../shared/dossier/schema';
 import type { IntakeRowView } from '../../../../shared/intake/types';
 import { call, errorMessage } from '../../../lib/api';
 import { FormModal } from '../../../lib/FormModal';
-import { EntryFields, showEntryError } from '../EntryFormModal';
+import { EntryFields } from '../EntryFormModal';
+import { showFormError } from '../../../lib/form-errors';
 
 export function IntakeEditModal({
   row,
@@ -54,7 +55,7 @@ export function IntakeEditModal({
       message.success(`已采纳：${row.cadreName}“${entry.title}”`);
       onDone();
     } catch (e) {
-      showEntryError(form, e, (t) => message.error({ content: t || errorMessage(e), duration: 8 }));
+      showFormError(form, e, (t) => message.error({ content: t || errorMessage(e), duration: 8 }));
     } finally {
       setSaving(false);
     }
