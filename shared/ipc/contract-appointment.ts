@@ -14,7 +14,7 @@ export const yearMonth = (label: string) =>
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 2026-03`)
     .refine((v) => v >= '1950-01' && v <= '2100-12', `${label}不在合理范围内`);
 
-const realDate = (label: string) =>
+export const realDate = (label: string) =>
   f.isoDate(label).refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;

@@ -142,6 +142,7 @@ export const CALL_NAME_LIST = [
   'print.renderPanel',
   'print.renderSlips',
   'print.renderRenmian',
+  'print.renderReview',
   'print.saveSlips',
   'print.save',
   'prints.list',
@@ -166,6 +167,9 @@ export const CALL_NAME_LIST = [
   'terminals.previewReturn',
   'terminals.importReturn',
   'terminals.resolveConflict',
+  'reviews.get',
+  'reviews.conclude',
+  'reviews.exportDocx',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -421,6 +421,17 @@ describe('role refusal', () => {
       filledBy: '',
     },
     'print.renderRenmian': { cadreIds: [ids.cadre ?? 1], ageAt: '2026-03' },
+    'reviews.get': { cadreId: ids.cadre ?? 1 },
+    'reviews.conclude': {
+      cadreId: ids.cadre ?? 1,
+      conclusion: 'verify',
+      reasons: '越权结论',
+      reviewer: '越权',
+      rechecker: '',
+      reviewDate: '2026-01-08',
+    },
+    'reviews.exportDocx': { cadreIds: [ids.cadre ?? 1], token: TOKEN },
+    'print.renderReview': { cadreIds: [ids.cadre ?? 1], copies: 1, recipients: [] },
     'collection.withdrawAttestation': { quarter: '2025Q3', sectionCode: 'S5', cadreId: ids.cadre ?? 1 },
     'collection.setRequiredSections': { quarter: '2025Q3', sectionCodes: ['S1'] },
     'intake.generate': {

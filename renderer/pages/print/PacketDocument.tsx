@@ -5,6 +5,7 @@ import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { dossierDocument } from './DossierDocument';
 import type { PacketPrintData } from './packet-data';
 import { rankingsDocument } from './RankingsDocument';
+import { reviewDocument } from './ReviewDocument';
 
 export const cadreAnchor = (cadreId: number) => `cadre-${cadreId}`;
 export const rankingsAnchor = (assessmentId: number) => `rankings-${assessmentId}`;
@@ -40,7 +41,7 @@ function PacketCover({
 export function packetDocument(
   title: string,
   date: string,
-  { rankings, dossiers, organ }: PacketPrintData,
+  { rankings, dossiers, organ, reviews }: PacketPrintData,
   pages: Readonly<Record<string, number>> | null,
 ): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
@@ -111,7 +112,14 @@ export function packetDocument(
     Object.assign(tables, part.tables);
   });
   dossiers.forEach((d, i) => {
-    const part = dossierDocument(d, date, `c${i}`, cadreAnchor(d.profile.id));
+    // The 审查意见 comes first: the contents point at it as the start of the candidate's materials.
+    const review = reviews?.get(d.profile.id);
+    if (review) {
+      const r = reviewDocument(review, date, `cr${i}`, cadreAnchor(d.profile.id));
+      blocks.push(...r.blocks);
+      Object.assign(tables, r.tables);
+    }
+    const part = dossierDocument(d, date, `c${i}`, review ? undefined : cadreAnchor(d.profile.id));
     blocks.push(...part.blocks);
     Object.assign(tables, part.tables);
   });

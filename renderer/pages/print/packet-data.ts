@@ -3,6 +3,7 @@
 import type { RankingsView } from '../../../shared/assessment';
 import { call } from '../../lib/api';
 import { loadDossierPrintData, loadSharedPrintData, type DossierPrintData } from './dossier-data';
+import { loadReviewPrintData, type ReviewPrintPart } from './review-data';
 
 export interface PacketRanking {
   readonly assessmentId: number;
@@ -15,6 +16,14 @@ export interface PacketPrintData {
   readonly dossiers: readonly DossierPrintData[];
   /** 发文机关 from 系统设置 ('' while unset). */
   readonly organ: string;
+  /** Per cadre (by id), the 政治素质审查意见 printed before the dossier, when the packet includes them. */
+  readonly reviews?: ReadonlyMap<number, ReviewPrintPart>;
+}
+
+/** The 审查意见 a packet adds: 近三年 up to the packet's date. */
+export interface PacketReviewOptions {
+  readonly reviews: boolean;
+  readonly asOf: string;
 }
 
 /** A few cadres at a time: a 50-cadre packet must not send 200 reads at once. `onLoaded` counts what has arrived. */
@@ -22,6 +31,7 @@ export async function loadPacketPrintData(
   cadreIds: readonly number[],
   assessmentIds: readonly number[],
   onLoaded?: (done: number, total: number) => void,
+  options?: PacketReviewOptions,
 ): Promise<PacketPrintData> {
   const total = cadreIds.length + assessmentIds.length;
   const shared = await loadSharedPrintData();
@@ -40,5 +50,7 @@ export async function loadPacketPrintData(
     dossiers.push(...(await Promise.all(cadreIds.slice(i, i + 5).map((id) => loadDossierPrintData(id, shared)))));
     onLoaded?.(rankings.length + dossiers.length, total);
   }
-  return { rankings, dossiers, organ };
+  if (!options?.reviews) return { rankings, dossiers, organ };
+  const parts = await loadReviewPrintData(cadreIds, 'threeYears', options.asOf);
+  return { rankings, dossiers, organ, reviews: new Map(parts.map((p) => [p.draft.cadre.id, p])) };
 }
