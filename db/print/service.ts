@@ -134,7 +134,7 @@ export const printHandlers: Handlers<PrintCallName> = {
 
   async 'print.renderPacket'(
     { db, store, ...ctx },
-    { title, cadreIds, assessmentIds = [], reviews, copies, recipients, progressId },
+    { title, cadreIds, assessmentIds = [], reviews, renmian, copies, recipients, progressId },
   ) {
     checkRecipients(copies, recipients);
     const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
@@ -156,6 +156,7 @@ export const printHandlers: Handlers<PrintCallName> = {
       cadreIds,
       assessmentIds,
       ...(reviews ? { reviews } : {}),
+      ...(renmian ? { renmian } : {}),
       ...common(title, serials, recipients, store.user.displayName),
       auditHead: await printedHead(db),
     });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { MATTER_LIMITS, type AppointmentMatter } from '../renmian/matter';
 import { call, ROSTER_EDITORS } from './call';
+import { MAX_PACKET_CADRES } from '../print/types';
+import type { LrmxPerson } from '../roster/lrmx-types';
 import * as f from './fields';
 
 const MATTER_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
@@ -49,6 +51,22 @@ export const appointmentCalls = {
   'appointments.list': call<readonly AppointmentMatter[]>()({
     input: z.strictObject({ cadreId: f.id('干部') }),
     access: MATTER_READERS,
+    mutates: false,
+  }),
+  /**
+   * The 干部任免审批表 of chosen cadres as the print lays them out (the .lrmx persons, with each latest 任免事项), in
+   * the order asked: the 审议材料 packet's preview and print view read them.
+   */
+  'appointments.forms': call<readonly LrmxPerson[]>()({
+    input: z.strictObject({
+      cadreIds: z
+        .array(f.id('干部'), { error: '请选择干部' })
+        .min(1, '请至少选择 1 名干部')
+        .max(MAX_PACKET_CADRES, `一次最多 ${MAX_PACKET_CADRES} 名干部的任免审批表`)
+        .refine((ids) => new Set(ids).size === ids.length, '同一名干部不能重复选择'),
+      ageAt: yearMonth('计算年龄时间').optional(),
+    }),
+    access: ROSTER_EDITORS,
     mutates: false,
   }),
   'appointments.create': call<AppointmentMatter>()({

@@ -103,6 +103,8 @@ export const printCalls = {
         .optional(),
       /** 附政治素质审查意见: per candidate, before the dossier. */
       reviews: z.boolean({ error: '附政治素质审查意见必须是开或关' }).optional(),
+      /** 附干部任免审批表: per candidate, first. */
+      renmian: z.boolean({ error: '附干部任免审批表必须是开或关' }).optional(),
       copies,
       recipients,
       progressId,

@@ -161,6 +161,7 @@ export const CALL_NAME_LIST = [
   'intake.exportReturned',
   'intake.previewAttachment',
   'appointments.list',
+  'appointments.forms',
   'appointments.create',
   'terminals.list',
   'terminals.export',

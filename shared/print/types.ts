@@ -98,6 +98,8 @@ export interface PacketJobView extends JobCommon {
   readonly assessmentIds: readonly number[];
   /** Per candidate, before the dossier: the 政治素质审查意见 (近三年, to the print's date), when chosen. */
   readonly reviews?: boolean;
+  /** Per candidate, first: the 干部任免审批表 in the national layout (no 份号 on its sheets), when chosen. */
+  readonly renmian?: boolean;
 }
 
 /** 排名表 of one assessment: its ranking tables as the rankings call shows them to the printing user. */

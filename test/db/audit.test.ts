@@ -1016,6 +1016,7 @@ describe('one audit entry per change', () => {
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
       'print.renderRenmian': () => ({ cadreIds: [cadre.id], ageAt: '2026-03' }),
       'appointments.list': () => ({ cadreId: cadre.id }),
+      'appointments.forms': () => ({ cadreIds: [cadre.id] }),
       'reviews.get': () => ({ cadreId: cadre.id }),
       'print.renderReview': () => ({ cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),

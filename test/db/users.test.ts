@@ -305,6 +305,7 @@ const CALL_NAMES_OF_ROSTER_EDITORS = [
   'roster.previewLrmx',
   'roster.commitLrmx',
   'appointments.create',
+  'appointments.forms',
   'print.renderRenmian',
 ] as const satisfies readonly CallName[];
 
@@ -410,6 +411,7 @@ describe('role refusal', () => {
     'dossier.exportMissing': { quarter: '2025Q3', unitId: ids.unit ?? 1, token: TOKEN },
     'collection.attestNone': { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [ids.cadre ?? 1], note: '核查' },
     'appointments.list': { cadreId: ids.cadre ?? 1 },
+    'appointments.forms': { cadreIds: [ids.cadre ?? 1] },
     'appointments.create': {
       cadreId: ids.cadre ?? 1,
       matterDate: '2026-03-01',

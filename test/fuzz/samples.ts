@@ -194,6 +194,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'dossier.exportMissing': { quarter: '2025Q3', unitId: 1, token },
     'collection.attestNone': { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [1], note: '核查' },
     'appointments.list': { cadreId: 1 },
+    'appointments.forms': { cadreIds: [1, 2], ageAt: '2026-03' },
     'appointments.create': {
       cadreId: 1,
       matterDate: '2026-03-01',

@@ -6,6 +6,7 @@ import { dossierDocument } from './DossierDocument';
 import type { PacketPrintData } from './packet-data';
 import { rankingsDocument } from './RankingsDocument';
 import { reviewDocument } from './ReviewDocument';
+import { renmianSheetBlocks } from './RenmianDocument';
 
 export const cadreAnchor = (cadreId: number) => `cadre-${cadreId}`;
 export const rankingsAnchor = (assessmentId: number) => `rankings-${assessmentId}`;
@@ -41,7 +42,7 @@ function PacketCover({
 export function packetDocument(
   title: string,
   date: string,
-  { rankings, dossiers, organ, reviews }: PacketPrintData,
+  { rankings, dossiers, organ, reviews, renmian }: PacketPrintData,
   pages: Readonly<Record<string, number>> | null,
 ): PrintDocumentSpec {
   const blocks: PrintBlock[] = [
@@ -112,14 +113,22 @@ export function packetDocument(
     Object.assign(tables, part.tables);
   });
   dossiers.forEach((d, i) => {
-    // The 审查意见 comes first: the contents point at it as the start of the candidate's materials.
+    // A candidate's materials as a 部务会 reads them: 任免审批表, 审查意见, then the dossier; the contents point at the
+    // first of them.
+    let anchor: string | undefined = cadreAnchor(d.profile.id);
+    const form = renmian?.get(d.profile.id);
+    if (form) {
+      blocks.push(...renmianSheetBlocks(form, `cf${i}`, anchor));
+      anchor = undefined;
+    }
     const review = reviews?.get(d.profile.id);
     if (review) {
-      const r = reviewDocument(review, date, `cr${i}`, cadreAnchor(d.profile.id));
+      const r = reviewDocument(review, date, `cr${i}`, anchor);
       blocks.push(...r.blocks);
       Object.assign(tables, r.tables);
+      anchor = undefined;
     }
-    const part = dossierDocument(d, date, `c${i}`, review ? undefined : cadreAnchor(d.profile.id));
+    const part = dossierDocument(d, date, `c${i}`, anchor);
     blocks.push(...part.blocks);
     Object.assign(tables, part.tables);
   });

@@ -124,6 +124,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
             ? await loadDossierPrintData(job.cadreId).then((d) => ({ rankings: [], dossiers: [d], organ: d.organ }))
             : await loadPacketPrintData(job.cadreIds, job.assessmentIds, (done) => report(done, items), {
                 reviews: job.reviews === true,
+                renmian: job.renmian === true,
                 asOf: job.date,
               });
         setState({ job, data });

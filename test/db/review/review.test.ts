@@ -7,14 +7,19 @@ import { describe, expect, test } from 'vitest';
 import type { CallInput } from '../../../shared/ipc/contract';
 import { reviewOutline } from '../../../shared/review/outline';
 import { newHostWithStore, type TestHost } from '../../helpers/host';
-import { addEntry, newestAudit } from '../../helpers/dossier';
+import { addEntry, newestAudit, type EntryForm } from '../../helpers/dossier';
 import { addUnit, cadreInput } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 import { unzip } from '../../helpers/docx';
 
 const AS_OF = '2025-12-31';
-const negative = (over: Parameters<typeof addEntry>[2]) =>
-  ({ polarity: 'negative', channelCode: 'CH10', standardCodes: ['D5.1'], listItemCode: null, ...over }) as const;
+const negative = (over: Partial<EntryForm>): Partial<EntryForm> => ({
+  polarity: 'negative',
+  channelCode: 'CH10',
+  standardCodes: ['D5.1'],
+  listItemCode: null,
+  ...over,
+});
 
 /** 巴特尔: materials inside 近三年 to 2025-12-31 (from 2023-01-01) and just outside it on both sides. */
 async function seeded(h: TestHost) {
