@@ -390,7 +390,7 @@ export interface AssessmentPaperEntriesTable extends Entered {
 }
 export interface PrintRegisterTable {
   id: Generated<number>;
-  doc_kind: 'dossier' | 'rankings' | 'packet' | 'panel';
+  doc_kind: 'dossier' | 'rankings' | 'packet' | 'panel' | 'review';
   doc_key: string;
   doc_title: string;
   serial: number;
@@ -468,6 +468,22 @@ export interface IntakeAttachmentsTable {
 export interface QuarterRequiredSectionsTable {
   quarter: string;
   section_code: string;
+}
+
+/** 政治素质审查意见: a signed 审查结论 of a cadre (migration 23), append-only. */
+export interface PoliticalReviewsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  conclusion: 'good' | 'verify' | 'notForPromotion';
+  reasons: string;
+  reviewer: string;
+  rechecker: string;
+  review_date: string;
+  period_key: 'year' | 'threeYears' | 'sincePost';
+  period_from: string;
+  period_to: string;
+  written_by: string;
+  written_at: string;
 }
 
 /** 任免事项: one dated occasion a cadre is proposed for; the 任免审批表 and the .lrmx export read the latest. */
@@ -585,6 +601,7 @@ export interface Database {
   quarter_attestations: QuarterAttestationsTable;
   appointment_matters: AppointmentMattersTable;
   quarter_required_sections: QuarterRequiredSectionsTable;
+  political_reviews: PoliticalReviewsTable;
   assessment_dismissed_proposals: AssessmentDismissedProposalsTable;
   /** 不得评优 proposals dismissed (忽略), per assessment (migration 15); same shape as the 加减分 ones. */
   assessment_dismissed_ineligible: AssessmentDismissedProposalsTable;

@@ -24,6 +24,7 @@ import { unitExcelHandlers } from '../roster/units-excel';
 import { selectionHandlers } from '../print/selections';
 import { matterHandlers } from '../renmian/service';
 import { terminalHandlers } from '../terminal/service';
+import { reviewHandlers } from '../review/service';
 import { fileHandlers } from './files';
 import type { Handler } from './context';
 
@@ -68,4 +69,5 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...selectionHandlers,
   ...matterHandlers,
   ...terminalHandlers,
+  ...reviewHandlers,
 };

@@ -5,3 +5,6 @@ export { readDossierCatalog, type DossierCatalog } from './catalog';
 export { quarterCompleteness } from './completeness';
 export { attachmentTypeProblem, checkAttachmentBytes, type CheckedAttachment } from './attachments';
 export { previewOf } from './preview';
+export { requiredSections } from './completeness';
+export { docxPackage, TEXT_WIDTH } from './docx/package';
+export { para, run, table, textPara, type CellSpec } from './docx/wordml';

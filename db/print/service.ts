@@ -20,6 +20,7 @@ import { chainHead } from '../audit/session-signing';
 import { headDigest } from '../audit/verify';
 import { renmianPersons } from '../renmian';
 import { printableComments } from '../../shared/assessment/comments';
+import { reviewTitle } from '../../shared/review/outline';
 
 type PrintCallName =
   | 'print.job'
@@ -29,6 +30,7 @@ type PrintCallName =
   | 'print.renderPanel'
   | 'print.renderSlips'
   | 'print.renderRenmian'
+  | 'print.renderReview'
   | 'print.saveSlips'
   | 'print.save'
   | 'prints.list'
@@ -143,7 +145,7 @@ export const printHandlers: Handlers<PrintCallName> = {
 
   async 'print.renderPacket'(
     { db, store, ...ctx },
-    { title, cadreIds, assessmentIds = [], copies, recipients, progressId, comments },
+    { title, cadreIds, assessmentIds = [], reviews, renmian, copies, recipients, progressId, comments },
   ) {
     checkRecipients(copies, recipients);
     const found = await db.selectFrom('cadres').select('id').where('id', 'in', cadreIds).execute();
@@ -166,6 +168,8 @@ export const printHandlers: Handlers<PrintCallName> = {
       assessmentIds,
       // As for the 排名表 alone: only when asked, none for a cadre with fewer than 3 forms.
       ...(comments ? { comments: await packetComments(db, assessmentIds) } : {}),
+      ...(reviews ? { reviews } : {}),
+      ...(renmian ? { renmian } : {}),
       ...common(title, serials, recipients, store.user.displayName),
       auditHead: await printedHead(db),
     });
@@ -233,6 +237,25 @@ export const printHandlers: Handlers<PrintCallName> = {
     const title =
       persons.length === 1 ? `${persons[0]!.xingMing}干部任免审批表` : `干部任免审批表（${persons.length} 人）`;
     return renderPrint({ io, jobs }, '', [], progressId, { kind: 'renmian', title, persons });
+  },
+
+  async 'print.renderReview'({ db, store, ...ctx }, { cadreIds, period, asOf, copies, recipients, progressId }) {
+    checkRecipients(copies, recipients);
+    const found = await db.selectFrom('cadres').select(['id', 'name']).where('id', 'in', cadreIds).execute();
+    if (found.length !== cadreIds.length) fail('NOT_FOUND', '所选干部中有人已被删除，请刷新后重新选择', 'cadreIds');
+    const first = found.find((c) => c.id === cadreIds[0]);
+    const title =
+      cadreIds.length === 1 && first ? reviewTitle(first.name) : `政治素质审查意见（${cadreIds.length} 人）`;
+    // One candidate's 审查意见 is one document; a list is numbered as its own document.
+    const docKey = `review:${[...cadreIds].sort((a, b) => a - b).join(',')}`;
+    const serials = await nextSerials(db, docKey, copies);
+    return renderPrint(ctx, docKey, serials, progressId, {
+      kind: 'review',
+      cadreIds,
+      period: period ?? 'threeYears',
+      asOf: asOf ?? localDate(),
+      ...common(title, serials, recipients, store.user.displayName),
+    });
   },
 
   // The plain codes go only into the chosen file: the audit entry names the group, the kind and how many slips.

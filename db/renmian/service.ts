@@ -2,8 +2,9 @@
 import { fail } from '../../shared/ipc/errors';
 import type { Handlers } from '../app/context';
 import { insertMatter, listMatters } from './matters';
+import { renmianPersons } from './persons';
 
-type MatterCalls = 'appointments.list' | 'appointments.create';
+type MatterCalls = 'appointments.list' | 'appointments.forms' | 'appointments.create';
 
 export const matterHandlers: Handlers<MatterCalls> = {
   async 'appointments.list'({ db }, { cadreId }) {
@@ -11,6 +12,8 @@ export const matterHandlers: Handlers<MatterCalls> = {
     if (!cadre) fail('NOT_FOUND', '找不到该干部，可能已被删除', 'cadreId');
     return listMatters(db, cadreId);
   },
+
+  'appointments.forms': ({ db }, { cadreIds, ageAt }) => renmianPersons(db, cadreIds, ageAt ?? null, new Date()),
 
   async 'appointments.create'({ db, rec, store }, input) {
     const cadre = await db

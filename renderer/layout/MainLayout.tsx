@@ -45,6 +45,7 @@ function PageFor({
         <RosterPage
           canEdit={canEdit}
           userId={user.id}
+          userName={user.displayName}
           {...(DOSSIER_READERS.includes(user.role) ? { onOpenDossier: openDossier } : {})}
         />
       );

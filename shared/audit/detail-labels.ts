@@ -165,4 +165,10 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   intakeRows: '填报材料编号',
   entryIds: '材料编号',
   returned: '退回',
+  conclusion: '审查结论',
+  reviewDate: '审查日期',
+  reviewer: '审查人',
+  rechecker: '复核人',
+  periodLabel: '统计期',
+  reviewId: '审查意见编号',
 };

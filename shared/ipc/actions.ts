@@ -126,6 +126,8 @@ export const ACTION_LABELS: Readonly<
   'terminals.export': '导出评议终端包',
   'terminals.importReturn': '导入评议终端回收',
   'terminals.resolveConflict': '处理评议终端冲突',
+  'reviews.conclude': '签署政治素质审查结论',
+  'reviews.exportDocx': '导出政治素质审查意见',
 };
 
 export const actionLabel = (action: string): string =>

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { MATTER_LIMITS, type AppointmentMatter } from '../renmian/matter';
 import { call, ROSTER_EDITORS } from './call';
+import { MAX_PACKET_CADRES } from '../print/types';
+import type { LrmxPerson } from '../roster/lrmx-types';
 import * as f from './fields';
 
 const MATTER_READERS: readonly Role[] = ['admin', 'dossierClerk', 'reviewer'];
@@ -14,7 +16,7 @@ export const yearMonth = (label: string) =>
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 2026-03`)
     .refine((v) => v >= '1950-01' && v <= '2100-12', `${label}不在合理范围内`);
 
-const realDate = (label: string) =>
+export const realDate = (label: string) =>
   f.isoDate(label).refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
@@ -49,6 +51,22 @@ export const appointmentCalls = {
   'appointments.list': call<readonly AppointmentMatter[]>()({
     input: z.strictObject({ cadreId: f.id('干部') }),
     access: MATTER_READERS,
+    mutates: false,
+  }),
+  /**
+   * The 干部任免审批表 of chosen cadres as the print lays them out (the .lrmx persons, with each latest 任免事项), in
+   * the order asked: the 审议材料 packet's preview and print view read them.
+   */
+  'appointments.forms': call<readonly LrmxPerson[]>()({
+    input: z.strictObject({
+      cadreIds: z
+        .array(f.id('干部'), { error: '请选择干部' })
+        .min(1, '请至少选择 1 名干部')
+        .max(MAX_PACKET_CADRES, `一次最多 ${MAX_PACKET_CADRES} 名干部的任免审批表`)
+        .refine((ids) => new Set(ids).size === ids.length, '同一名干部不能重复选择'),
+      ageAt: yearMonth('计算年龄时间').optional(),
+    }),
+    access: ROSTER_EDITORS,
     mutates: false,
   }),
   'appointments.create': call<AppointmentMatter>()({

@@ -16,6 +16,7 @@ import { MAX_SELECTION_NAME, type PacketSelections } from '../print/selections';
 import { DOSSIER_EDITORS, DOSSIER_READERS } from './contract-dossier';
 import { ASSESSMENT_READERS, groupRefSchema } from './contract-assessment';
 import { yearMonth } from './contract-appointment';
+import { reviewCadreIds, reviewPeriodFields } from './contract-review';
 import { ADMIN, call, ROSTER_EDITORS } from './call';
 import * as f from './fields';
 
@@ -100,6 +101,10 @@ export const printCalls = {
         .max(MAX_PACKET_RANKINGS, `一份审议材料最多附 ${MAX_PACKET_RANKINGS} 份排名表`)
         .refine((ids) => new Set(ids).size === ids.length, '同一次考核的排名表不能重复选择')
         .optional(),
+      /** 附政治素质审查意见: per candidate, before the dossier. */
+      reviews: z.boolean({ error: '附政治素质审查意见必须是开或关' }).optional(),
+      /** 附干部任免审批表: per candidate, first. */
+      renmian: z.boolean({ error: '附干部任免审批表必须是开或关' }).optional(),
       copies,
       recipients,
       progressId,
@@ -171,6 +176,12 @@ export const printCalls = {
       progressId,
     }),
     access: ROSTER_EDITORS,
+    mutates: false,
+  }),
+  /** 政治素质审查意见 of one or more candidates, printed in GB/T 9704 with 份号 (registered when saved). */
+  'print.renderReview': call<RenderedPrint>()({
+    input: z.strictObject({ cadreIds: reviewCadreIds, ...reviewPeriodFields, copies, recipients, progressId }),
+    access: DOSSIER_EDITORS,
     mutates: false,
   }),
   /** Writes the slips' PDF; the job (and its plain codes) is dropped, nothing goes to the print register. */

@@ -15,6 +15,7 @@ import { collectionCalls } from './contract-collection';
 import { intakeCalls } from './contract-intake';
 import { appointmentCalls } from './contract-appointment';
 import { terminalCalls } from './contract-terminal';
+import { reviewCalls } from './contract-review';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -180,6 +181,7 @@ export const contract = {
   ...intakeCalls,
   ...appointmentCalls,
   ...terminalCalls,
+  ...reviewCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

@@ -142,6 +142,7 @@ export const CALL_NAME_LIST = [
   'print.renderPanel',
   'print.renderSlips',
   'print.renderRenmian',
+  'print.renderReview',
   'print.saveSlips',
   'print.save',
   'prints.list',
@@ -160,12 +161,16 @@ export const CALL_NAME_LIST = [
   'intake.exportReturned',
   'intake.previewAttachment',
   'appointments.list',
+  'appointments.forms',
   'appointments.create',
   'terminals.list',
   'terminals.export',
   'terminals.previewReturn',
   'terminals.importReturn',
   'terminals.resolveConflict',
+  'reviews.get',
+  'reviews.conclude',
+  'reviews.exportDocx',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -1,15 +1,17 @@
 import type { LrmxPerson } from '../roster/lrmx-types';
 import type { PrintedComments } from '../assessment/comments';
+import type { PortraitPeriod } from '../portrait/period';
 
 // Printed documents: what a print view is asked to lay out (its copies and 份号), and the print register's rows.
 
-export const PRINT_DOC_KINDS = ['dossier', 'rankings', 'packet', 'panel'] as const;
+export const PRINT_DOC_KINDS = ['dossier', 'rankings', 'packet', 'panel', 'review'] as const;
 export type PrintDocKind = (typeof PRINT_DOC_KINDS)[number];
 export const PRINT_DOC_KIND_LABELS: Readonly<Record<PrintDocKind, string>> = {
   dossier: '干部政治素质档案',
   rankings: '考核排名表',
   packet: '审议材料',
   panel: '测评用表',
+  review: '政治素质审查意见',
 };
 
 /** Most copies one print run makes (份号 are three digits, so at most 999 per document overall). */
@@ -28,7 +30,16 @@ export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
 export type PrintJobView =
-  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView;
+  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView | ReviewJobView;
+
+/** 政治素质审查意见 of one or more candidates over one 统计期, each with its latest signed 审查结论. */
+export interface ReviewJobView extends JobCommon {
+  readonly kind: 'review';
+  readonly cadreIds: readonly number[];
+  readonly period: PortraitPeriod;
+  /** YYYY-MM-DD: the last day of the 统计期. */
+  readonly asOf: string;
+}
 
 /**
  * 干部任免审批表 of a chosen set of cadres: each as the .lrmx person the export writes (with the cadre's latest
@@ -85,6 +96,10 @@ export interface PacketJobView extends JobCommon {
   readonly cadreIds: readonly number[];
   /** Assessments whose 排名表 come first, after the contents. */
   readonly assessmentIds: readonly number[];
+  /** Per candidate, before the dossier: the 政治素质审查意见 (近三年, to the print's date), when chosen. */
+  readonly reviews?: boolean;
+  /** Per candidate, first: the 干部任免审批表 in the national layout (no 份号 on its sheets), when chosen. */
+  readonly renmian?: boolean;
   /** 意见建议 per assessment, present only when the user chose to print them (issue 21 §6); none below 3 forms. */
   readonly comments?: readonly PacketComments[];
 }

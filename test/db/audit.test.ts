@@ -432,6 +432,25 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => ({ cadreId: await dossierCadre(h), token: await savedTo(h, 'dossierDocx', '巴特尔.docx') }),
     run: (h, p: { cadreId: number; token: string }) => h.ok('dossier.exportDocx', p),
   },
+  'reviews.conclude': {
+    prepare: async (h) => dossierCadre(h),
+    run: (h, cadreId: number) =>
+      h.ok('reviews.conclude', {
+        cadreId,
+        conclusion: 'good',
+        reasons: '政治立场坚定',
+        reviewer: '王干事',
+        rechecker: '李科长',
+        reviewDate: '2026-01-08',
+      }),
+  },
+  'reviews.exportDocx': {
+    prepare: async (h) => ({
+      cadreIds: [await dossierCadre(h)],
+      token: await savedTo(h, 'dossierDocx', '审查意见.docx'),
+    }),
+    run: (h, p: { cadreIds: number[]; token: string }) => h.ok('reviews.exportDocx', p),
+  },
   'print.save': {
     prepare: async (h) => {
       const r = await h.ok('print.renderDossier', { cadreId: await dossierCadre(h), copies: 2, recipients: [] });
@@ -997,6 +1016,9 @@ describe('one audit entry per change', () => {
       'print.renderDossier': () => ({ cadreId: cadre.id, copies: 1, recipients: [] }),
       'print.renderRenmian': () => ({ cadreIds: [cadre.id], ageAt: '2026-03' }),
       'appointments.list': () => ({ cadreId: cadre.id }),
+      'appointments.forms': () => ({ cadreIds: [cadre.id] }),
+      'reviews.get': () => ({ cadreId: cadre.id }),
+      'print.renderReview': () => ({ cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'print.renderPacket': () => ({ title: '干部任用审议材料', cadreIds: [cadre.id], copies: 1, recipients: [] }),
       'print.renderRankings': () => ({ assessmentId: assessment.id, copies: 1, recipients: [] }),
       'print.renderPanel': () => ({

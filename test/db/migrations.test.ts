@@ -19,6 +19,7 @@ import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0020 } from '../../db/migrations/0020-appointment-matters';
+import { migration0023 } from '../../db/migrations/0023-political-reviews';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
@@ -66,7 +67,7 @@ describe('the migration list', () => {
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
     expect(MIGRATIONS.map((m) => m.version)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 23,
     ]);
   });
 });
@@ -1450,6 +1451,47 @@ describe('0018-intake', () => {
     expect(() => pkg('s1')).toThrow(/UNIQUE/);
     expect(() => pkg('s2', '2025-3')).toThrow(/CHECK/);
     expect(migrate(db, [...before, migration0018])).toEqual([]);
+  });
+});
+describe('0023-political-reviews', () => {
+  test('adds political_reviews (append-only, checked) and lets the print register take 审查意见, its rows kept', () => {
+    const before = MIGRATIONS.filter((m) => m.version < migration0023.version);
+    expect(MIGRATIONS).toContain(migration0023);
+    expect(migration0023).toMatchObject({ version: 23, name: 'political-reviews' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    const register = (kind: string, serial: number) => () =>
+      db
+        .prepare(
+          `INSERT INTO print_register (doc_kind, doc_key, doc_title, serial, file_name, printed_by, printed_by_name, ` +
+            `printed_at) VALUES (?, ?, '标题', ?, 'a.pdf', 'u', '用户', 't')`,
+        )
+        .run(kind, `${kind}:1`, serial);
+    register('dossier', 1)();
+    expect(register('review', 1)).toThrow(/CHECK/);
+    expect(migrate(db, [...before, migration0023])).toEqual([migration0023.version]);
+    expect(db.prepare('SELECT doc_kind, serial FROM print_register').all()).toEqual([
+      { doc_kind: 'dossier', serial: 1 },
+    ]);
+    expect(register('review', 1)).not.toThrow();
+    expect(register('review', 1)).toThrow(/UNIQUE/);
+    expect(register('other', 1)).toThrow(/CHECK/);
+    const insert =
+      (conclusion: string, reasons: string, date = '2026-01-08') =>
+      () =>
+        db
+          .prepare(
+            `INSERT INTO political_reviews (cadre_id, conclusion, reasons, reviewer, review_date, period_key, ` +
+              `period_from, period_to, written_by, written_at) VALUES (1, ?, ?, '王', ?, 'year', 'a', 'b', 'u', 't')`,
+          )
+          .run(conclusion, reasons, date);
+    db.pragma('foreign_keys = OFF');
+    expect(insert('good', '理由')).not.toThrow();
+    expect(insert('fine', '理由')).toThrow(/CHECK/);
+    expect(insert('verify', '')).toThrow(/CHECK/);
+    expect(insert('verify', '理由', '2026.01.08')).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE political_reviews SET reasons = '改'`).run()).toThrow(/append-only/);
+    expect(migrate(db, [...before, migration0023])).toEqual([]);
   });
 });
 describe('0020-appointment-matters', () => {

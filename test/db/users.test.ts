@@ -305,6 +305,7 @@ const CALL_NAMES_OF_ROSTER_EDITORS = [
   'roster.previewLrmx',
   'roster.commitLrmx',
   'appointments.create',
+  'appointments.forms',
   'print.renderRenmian',
 ] as const satisfies readonly CallName[];
 
@@ -410,6 +411,7 @@ describe('role refusal', () => {
     'dossier.exportMissing': { quarter: '2025Q3', unitId: ids.unit ?? 1, token: TOKEN },
     'collection.attestNone': { quarter: '2025Q3', sectionCode: 'S5', cadreIds: [ids.cadre ?? 1], note: '核查' },
     'appointments.list': { cadreId: ids.cadre ?? 1 },
+    'appointments.forms': { cadreIds: [ids.cadre ?? 1] },
     'appointments.create': {
       cadreId: ids.cadre ?? 1,
       matterDate: '2026-03-01',
@@ -421,6 +423,17 @@ describe('role refusal', () => {
       filledBy: '',
     },
     'print.renderRenmian': { cadreIds: [ids.cadre ?? 1], ageAt: '2026-03' },
+    'reviews.get': { cadreId: ids.cadre ?? 1 },
+    'reviews.conclude': {
+      cadreId: ids.cadre ?? 1,
+      conclusion: 'verify',
+      reasons: '越权结论',
+      reviewer: '越权',
+      rechecker: '',
+      reviewDate: '2026-01-08',
+    },
+    'reviews.exportDocx': { cadreIds: [ids.cadre ?? 1], token: TOKEN },
+    'print.renderReview': { cadreIds: [ids.cadre ?? 1], copies: 1, recipients: [] },
     'collection.withdrawAttestation': { quarter: '2025Q3', sectionCode: 'S5', cadreId: ids.cadre ?? 1 },
     'collection.setRequiredSections': { quarter: '2025Q3', sectionCodes: ['S1'] },
     'intake.generate': {

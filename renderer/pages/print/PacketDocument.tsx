@@ -6,6 +6,8 @@ import type { PrintBlock, PrintDocumentSpec, PrintTable } from './blocks';
 import { dossierDocument } from './DossierDocument';
 import type { PacketPrintData } from './packet-data';
 import { rankingsDocument } from './RankingsDocument';
+import { reviewDocument } from './ReviewDocument';
+import { renmianSheetBlocks } from './RenmianDocument';
 
 export const cadreAnchor = (cadreId: number) => `cadre-${cadreId}`;
 export const rankingsAnchor = (assessmentId: number) => `rankings-${assessmentId}`;
@@ -41,7 +43,7 @@ function PacketCover({
 export function packetDocument(
   title: string,
   date: string,
-  { rankings, dossiers, organ }: PacketPrintData,
+  { rankings, dossiers, organ, reviews, renmian }: PacketPrintData,
   pages: Readonly<Record<string, number>> | null,
   /** 意见建议 printed under each 排名表, by assessment (打印意见建议; none when off). */
   comments: readonly PacketComments[] = [],
@@ -115,7 +117,22 @@ export function packetDocument(
     Object.assign(tables, part.tables);
   });
   dossiers.forEach((d, i) => {
-    const part = dossierDocument(d, date, `c${i}`, cadreAnchor(d.profile.id));
+    // A candidate's materials as a 部务会 reads them: 任免审批表, 审查意见, then the dossier; the contents point at the
+    // first of them.
+    let anchor: string | undefined = cadreAnchor(d.profile.id);
+    const form = renmian?.get(d.profile.id);
+    if (form) {
+      blocks.push(...renmianSheetBlocks(form, `cf${i}`, anchor));
+      anchor = undefined;
+    }
+    const review = reviews?.get(d.profile.id);
+    if (review) {
+      const r = reviewDocument(review, date, `cr${i}`, anchor);
+      blocks.push(...r.blocks);
+      Object.assign(tables, r.tables);
+      anchor = undefined;
+    }
+    const part = dossierDocument(d, date, `c${i}`, anchor);
     blocks.push(...part.blocks);
     Object.assign(tables, part.tables);
   });

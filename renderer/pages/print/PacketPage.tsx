@@ -1,7 +1,7 @@
 // 审议材料: choose the cadres whose dossiers a review meeting reads (by name, or a whole unit at once), in the order
 // they are discussed, and the assessments whose 排名表 open the packet; then preview, copies and save.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Empty, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Empty, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { STATE_LABELS, type AssessmentSummary } from '../../../shared/assessment';
 import { printableComments } from '../../../shared/assessment/comments';
@@ -9,6 +9,7 @@ import { MAX_PACKET_CADRES, MAX_PACKET_RANKINGS, type PacketComments } from '../
 import type { Unit } from '../../../shared/roster/types';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
+import { testId } from '../../lib/test-id';
 import { PrintModal } from './PrintModal';
 import { packetDocument } from './PacketDocument';
 import { loadPacketPrintData, type PacketPrintData } from './packet-data';
@@ -43,13 +44,26 @@ function PacketPreview({
   const [withComments, setWithComments] = useState(false);
   // Read when the switch is first turned on: the same lists the print job will carry.
   const [comments, setComments] = useState<PacketComments[] | null>(null);
+  // 附政治素质审查意见: each candidate's 审查意见 (近三年 to today) before the dossier.
+  const [reviews, setReviews] = useState(false);
+  // 附干部任免审批表: each candidate's form (national layout, each latest 任免事项) first.
+  const [renmian, setRenmian] = useState(false);
   const date = useMemo(today, []);
   const cadreIds = useMemo(() => cadres.map((c) => c.id), [cadres]);
   useEffect(() => {
-    loadPacketPrintData(cadreIds, assessmentIds, (done, total) => setLoaded({ done, total }))
-      .then(setData)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [cadreIds, assessmentIds]);
+    let live = true;
+    setData(null);
+    loadPacketPrintData(cadreIds, assessmentIds, (done, total) => live && setLoaded({ done, total }), {
+      reviews,
+      renmian,
+      asOf: date,
+    })
+      .then((d) => live && setData(d))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [cadreIds, assessmentIds, reviews, renmian, date]);
   useEffect(() => {
     if (!withComments || comments !== null) return;
     Promise.all(
@@ -81,14 +95,23 @@ function PacketPreview({
           : []
       }
       options={
-        assessmentIds.length > 0 ? (
-          <Form.Item
-            label="打印意见建议"
-            tooltip="每位干部收到 3 张以上测评票时，在排名表各组表后列出其意见建议（不分先后）"
-          >
-            <Switch checked={withComments} onChange={setWithComments} data-testid="print-comments" />
-          </Form.Item>
-        ) : undefined
+        <Space direction="vertical" size={4}>
+          {assessmentIds.length > 0 && (
+            <Form.Item
+              label="打印意见建议"
+              tooltip="每位干部收到 3 张以上测评票时，在排名表各组表后列出其意见建议（不分先后）"
+              style={{ marginBottom: 0 }}
+            >
+              <Switch checked={withComments} onChange={setWithComments} data-testid="print-comments" />
+            </Form.Item>
+          )}
+          <Checkbox checked={renmian} onChange={(e) => setRenmian(e.target.checked)} {...testId('packet-renmian')}>
+            每名干部附干部任免审批表（全国统一格式，置于其材料之首）
+          </Checkbox>
+          <Checkbox checked={reviews} onChange={(e) => setReviews(e.target.checked)} {...testId('packet-reviews')}>
+            每名干部附政治素质审查意见（近三年，置于其档案之前）
+          </Checkbox>
+        </Space>
       }
       printedBy={printedBy}
       render={(copies, recipients, progressId) =>
@@ -96,6 +119,8 @@ function PacketPreview({
           title,
           cadreIds,
           assessmentIds: [...assessmentIds],
+          ...(reviews ? { reviews } : {}),
+          ...(renmian ? { renmian } : {}),
           copies,
           recipients,
           progressId,

@@ -249,6 +249,8 @@ export function Paginated({ doc, copies, printedBy, auditHead, onLaid, screen, l
           layout.pages.map((p, n) => {
             const sheet = k * layout.pages.length + n;
             if (sheet < first || sheet >= last) return null;
+            const own = p.length === 1 ? doc.blocks[p[0]!] : undefined;
+            if (own?.sheet) return <Fragment key={`${c.serial}-${n}`}>{own.node}</Fragment>;
             // Off-screen preview pages are blank sheets of the same size, so the scroll bar stays true.
             const blank = !!screen && !visible.has(sheet);
             return (

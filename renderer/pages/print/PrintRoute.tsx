@@ -8,6 +8,7 @@ import type {
   PanelJobView,
   RankingsJobView,
   RenmianJobView,
+  ReviewJobView,
   SlipsJobView,
 } from '../../../shared/print/types';
 import { RenmianDocument } from './RenmianDocument';
@@ -25,6 +26,8 @@ import { collectGarbage } from './memory';
 import { afterPaint } from './frame';
 import { packetDocument } from './PacketDocument';
 import { rankingsDocument } from './RankingsDocument';
+import { loadReviewPrintData, type ReviewPrintPart } from './review-data';
+import { reviewsDocument } from './ReviewDocument';
 
 export const READY_ATTRIBUTE = 'printReady';
 
@@ -74,6 +77,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   const [renmian, setRenmian] = useState<RenmianJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
   const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
+  const [review, setReview] = useState<{ job: ReviewJobView; parts: ReviewPrintPart[] } | null>(null);
   const [ranking, setRanking] = useState<{
     job: RankingsJobView;
     view: RankingsView;
@@ -93,6 +97,11 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         document.title = job.title;
         if (job.kind === 'slips') return setSlips(job);
         if (job.kind === 'renmian') return setRenmian(job);
+        if (job.kind === 'review') {
+          itemsRef.current = job.cadreIds.length;
+          report(0, job.cadreIds.length);
+          return setReview({ job, parts: await loadReviewPrintData(job.cadreIds, job.period, job.asOf) });
+        }
         const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
         itemsRef.current = items;
         report(0, items);
@@ -113,7 +122,11 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         const data =
           job.kind === 'dossier'
             ? await loadDossierPrintData(job.cadreId).then((d) => ({ rankings: [], dossiers: [d], organ: d.organ }))
-            : await loadPacketPrintData(job.cadreIds, job.assessmentIds, (done) => report(done, items));
+            : await loadPacketPrintData(job.cadreIds, job.assessmentIds, (done) => report(done, items), {
+                reviews: job.reviews === true,
+                renmian: job.renmian === true,
+                asOf: job.date,
+              });
         setState({ job, data });
       })
       .catch((e: unknown) => {
@@ -123,6 +136,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   }, [jobId]);
   const doc = useMemo(() => {
     if (panel) return panel.doc;
+    if (review) return reviewsDocument(review.parts, review.job.asOf);
     if (ranking)
       return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ, ranking.job.comments);
     if (!state) return null;
@@ -130,9 +144,9 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     return job.kind === 'dossier'
       ? dossierDocument(data.dossiers[0]!, job.date)
       : packetDocument(job.title, job.date, data, tocPages, job.comments);
-  }, [state, ranking, panel, tocPages]);
+  }, [state, ranking, panel, review, tocPages]);
   const numbered = useRef(false);
-  const job = panel?.job ?? ranking?.job ?? state?.job;
+  const job = panel?.job ?? ranking?.job ?? review?.job ?? state?.job;
   const copies = job?.copies.length ?? 1;
   const onLaid = useCallback(
     (layout: Layout) => {

@@ -5,6 +5,7 @@ import { renmianForm } from '../../../shared/renmian/form';
 import { lineHeightMm } from '../../../shared/renmian/fit';
 import { PAGE, TABLE_W, TABLE_X, TITLE } from '../../../shared/renmian/grid';
 import { renmianSheets, type Sheet, type SheetText } from '../../../shared/renmian/sheets';
+import type { PrintBlock } from './blocks';
 import './print.css';
 
 /** Ruling width (mm): each cell's border is centred on its grid lines, so neighbours draw one line, not two. */
@@ -92,6 +93,17 @@ function SheetView({ sheet, form, page }: { sheet: Sheet; form: number; page: nu
       ))}
     </section>
   );
+}
+
+/** One person's form as whole-sheet blocks for a paginated document (the 审议材料 packet). */
+export function renmianSheetBlocks(person: LrmxPerson, key: string, anchor?: string): PrintBlock[] {
+  return renmianSheets(renmianForm(person)).map((sheet, i) => ({
+    key: `${key}-${i}`,
+    kind: 'page',
+    sheet: true,
+    node: <SheetView sheet={sheet} form={1} page={i + 1} />,
+    ...(anchor && i === 0 ? { anchor } : {}),
+  }));
 }
 
 /** Every person's form: page 1, page 2, then its 续页 if any. */

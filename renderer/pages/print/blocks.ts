@@ -11,6 +11,11 @@ export interface PrintBlock {
   /** Kept on the page of the block before it (the signature lines under a table). */
   readonly keepWithPrevious?: boolean;
   readonly breakBefore?: boolean;
+  /**
+   * With kind 'page': a sheet that draws the whole A4 page itself (a 干部任免审批表 in the national layout, with its
+   * own margins), printed as it is: no 份号, marking, watermark or page number are added around it.
+   */
+  readonly sheet?: boolean;
   /** Marks where a section of a packet starts (its page number goes into the table of contents). */
   readonly anchor?: string;
 }

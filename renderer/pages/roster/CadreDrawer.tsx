@@ -1,7 +1,7 @@
 // A cadre's profile laid out like a 任免审批表, with edit, photo and .lrmx export for editors.
 import { useState } from 'react';
 import { App as AntApp, Button, Descriptions, Drawer, Empty, Image, Space, Spin, Table, Tag, Typography } from 'antd';
-import { EditOutlined, ExportOutlined, FileTextOutlined, PictureOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, ExportOutlined, FileTextOutlined, PictureOutlined } from '@ant-design/icons';
 import type { CadreProfile } from '../../../shared/roster/views';
 import { POSITION_NAMES, type FamilyMember, type Unit } from '../../../shared/roster/types';
 import { formatYearMonth } from '../../../shared/roster/dates';
@@ -11,6 +11,7 @@ import { saveWithDialog } from '../../lib/save-file';
 import { CadreFormModal } from './CadreFormModal';
 import { MatterSection } from '../renmian/MatterSection';
 import { PrintRenmianModal } from '../renmian/PrintRenmianModal';
+import { ReviewModal } from '../review/ReviewModal';
 
 const ym = formatYearMonth;
 const or = (v: string) => v || '—';
@@ -18,6 +19,7 @@ const or = (v: string) => v || '—';
 export function CadreDrawer({
   cadreId,
   canEdit,
+  userName,
   units,
   onClose,
   onChanged,
@@ -25,6 +27,8 @@ export function CadreDrawer({
 }: {
   cadreId: number;
   canEdit: boolean;
+  /** The signed-in user's name: printed as 打印人, offered as 审查人. */
+  userName: string;
   units: readonly Unit[];
   onClose: () => void;
   onChanged: () => void | Promise<void>;
@@ -33,6 +37,7 @@ export function CadreDrawer({
 }) {
   const [editing, setEditing] = useState(false);
   const [printing, setPrinting] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const { message } = AntApp.useApp();
 
   // A profile that cannot be read (deleted meanwhile) closes the drawer with the message.
@@ -83,6 +88,11 @@ export function CadreDrawer({
             {onOpenDossier ? (
               <Button icon={<FileTextOutlined />} onClick={() => onOpenDossier(cadreId)} data-testid="open-dossier">
                 查看档案
+              </Button>
+            ) : null}
+            {onOpenDossier ? (
+              <Button icon={<AuditOutlined />} onClick={() => setReviewing(true)} data-testid="open-review">
+                审查意见
               </Button>
             ) : null}
             {canEdit ? (
@@ -209,6 +219,15 @@ export function CadreDrawer({
       )}
       {printing && p ? (
         <PrintRenmianModal cadreIds={[cadreId]} names={[p.name]} onClose={() => setPrinting(false)} />
+      ) : null}
+      {reviewing && p ? (
+        <ReviewModal
+          cadreId={cadreId}
+          name={p.name}
+          canEdit={canEdit}
+          printedBy={userName}
+          onClose={() => setReviewing(false)}
+        />
       ) : null}
       {editing && p ? (
         <CadreFormModal

@@ -3,7 +3,7 @@
 // sort here; the default order (unit, then post) comes from roster.query.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { AuditOutlined, DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { GetRef } from 'antd';
 import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
@@ -19,6 +19,7 @@ import { CadreDrawer } from './CadreDrawer';
 import { CadreFormModal } from './CadreFormModal';
 import { ExcelImportModal, LrmxImportModal } from './import';
 import { PrintRenmianModal } from '../renmian/PrintRenmianModal';
+import { PrintReviewModal } from '../review/PrintReviewModal';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -29,10 +30,13 @@ const cleanFilter = (f: RosterFilter): RosterFilter =>
 export function RosterPage({
   canEdit,
   userId,
+  userName,
   onOpenDossier,
 }: {
   canEdit: boolean;
   userId: number;
+  /** Printed as 打印人 on the 审查意见, offered as 审查人. */
+  userName: string;
   onOpenDossier?: (cadreId: number) => void;
 }) {
   const { units, categories, reload: reloadUnits } = useUnitsAndCategories();
@@ -45,6 +49,7 @@ export function RosterPage({
   // Cadres ticked for printing their 任免审批表 together.
   const [picked, setPicked] = useState<readonly number[]>([]);
   const [printing, setPrinting] = useState(false);
+  const [printingReviews, setPrintingReviews] = useState(false);
   const [tableHeight, setTableHeight] = useState(560);
   const query = useRef(0);
   const { message } = AntApp.useApp();
@@ -153,6 +158,14 @@ export function RosterPage({
               >
                 打印任免审批表{picked.length ? `（${picked.length} 人）` : ''}
               </Button>
+              <Button
+                icon={<AuditOutlined />}
+                disabled={picked.length === 0}
+                onClick={() => setPrintingReviews(true)}
+                data-testid="print-review-picked"
+              >
+                审查意见{picked.length ? `（${picked.length} 人）` : ''}
+              </Button>
             </Space>
           ) : null
         }
@@ -208,6 +221,7 @@ export function RosterPage({
         <CadreDrawer
           cadreId={openId}
           canEdit={canEdit}
+          userName={userName}
           units={units}
           onClose={() => setOpenId(null)}
           onChanged={refreshAll}
@@ -232,6 +246,9 @@ export function RosterPage({
           names={picked.map((id) => rows.find((r) => r.id === id)?.name ?? String(id))}
           onClose={() => setPrinting(false)}
         />
+      ) : null}
+      {printingReviews ? (
+        <PrintReviewModal cadreIds={picked} printedBy={userName} onClose={() => setPrintingReviews(false)} />
       ) : null}
       <ExcelImportModal
         open={importing === 'excel'}
