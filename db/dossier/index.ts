@@ -5,3 +5,4 @@ export { readDossierCatalog, type DossierCatalog } from './catalog';
 export { quarterCompleteness } from './completeness';
 export { attachmentTypeProblem, checkAttachmentBytes, type CheckedAttachment } from './attachments';
 export { previewOf } from './preview';
+export { fileTrainingResults, resultEntryOf, type TrainingResultInput } from './training';

@@ -165,4 +165,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   intakeRows: '填报材料编号',
   entryIds: '材料编号',
   returned: '退回',
+  channel: '报送渠道',
+  picks: '人工确认的干部',
+  trainingRecords: '培训记录编号',
 };
