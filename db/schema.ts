@@ -426,7 +426,9 @@ export interface QuarterAttestationsTable {
 export interface IntakePackagesTable {
   id: Generated<number>;
   serial: string;
-  unit_id: number;
+  /** Null for a channel's package (migration 21). */
+  unit_id: number | null;
+  channel: 'discipline' | 'inspection' | 'training' | 'honor' | null;
   quarter: string;
   deadline: string;
   return_to: string;
@@ -453,6 +455,9 @@ export interface IntakeRowsTable {
   imported_at: string;
   decided_by: number | null;
   decided_at: string | null;
+  /** A 党校 row's training result as JSON (migration 21). */
+  training: string | null;
+  training_record_id: number | null;
 }
 export interface IntakeAttachmentsTable {
   id: Generated<number>;

@@ -8,3 +8,4 @@ export { previewOf } from './preview';
 export { requiredSections } from './completeness';
 export { docxPackage, TEXT_WIDTH } from './docx/package';
 export { para, run, table, textPara, type CellSpec } from './docx/wordml';
+export { fileTrainingResults, resultEntryOf, type TrainingResultInput } from './training';

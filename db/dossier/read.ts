@@ -1,5 +1,6 @@
 // Reading dossier entries back as the window sees them: names of catalog items and users, standards, attachment metadata.
 import type { Kysely } from 'kysely';
+import { INTAKE_CHANNEL_SPECS } from '../../shared/intake/channels';
 import { fail } from '../../shared/ipc/errors';
 import type { AttachmentMeta, Dossier, DossierEntry, NamedCode, UserRef } from '../../shared/dossier/types';
 import type { DossierFilter } from '../../shared/dossier/schema';
@@ -36,11 +37,15 @@ async function intakeSources(
   for (let i = 0; i < serials.length; i += ID_CHUNK) {
     const found = await db
       .selectFrom('intake_packages')
-      .innerJoin('units', 'units.id', 'intake_packages.unit_id')
-      .select(['intake_packages.serial', 'intake_packages.quarter', 'units.name'])
+      .leftJoin('units', 'units.id', 'intake_packages.unit_id')
+      .select(['intake_packages.serial', 'intake_packages.quarter', 'intake_packages.channel', 'units.name'])
       .where('serial', 'in', serials.slice(i, i + ID_CHUNK))
       .execute();
-    for (const p of found) out.set(`${INTAKE_BATCH}${p.serial}`, `${p.name} ${p.quarter} 填报`);
+    // A channel's list (migration 21) is named by its channel: “纪检监察 2025Q3 填报”.
+    for (const p of found) {
+      const owner = p.channel ? INTAKE_CHANNEL_SPECS[p.channel].label : (p.name ?? '');
+      out.set(`${INTAKE_BATCH}${p.serial}`, `${owner} ${p.quarter} 填报`);
+    }
   }
   return out;
 }

@@ -343,3 +343,99 @@ async function syncResultEvidence(db: Db, classId: number, userId: number): Prom
 export async function requiredHours(db: Db): Promise<number> {
   return (await readSettings(db)).trainingRequiredHours;
 }
+
+/** A trainee's result as a channel's list (党校) brings it: the class named by name and dates. */
+export interface TrainingResultInput {
+  readonly cadreId: number;
+  readonly className: string;
+  readonly organizer: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly hours: number;
+  readonly result: TrainingRecord['result'];
+}
+
+/**
+ * Files accepted 党校 results in the training classes: the class of that name and dates (made when missing), the
+ * cadre's record in it (added or updated), then the class's 优秀/重修 evidence as saving its list would give.
+ * Returns each input's record id.
+ */
+export async function fileTrainingResults(
+  db: Db,
+  items: readonly TrainingResultInput[],
+  userId: number,
+): Promise<number[]> {
+  const now = new Date().toISOString();
+  const classIds = new Map<string, number>();
+  const recordIds: number[] = [];
+  for (const it of items) {
+    const key = JSON.stringify([it.className, it.startDate, it.endDate]);
+    let classId = classIds.get(key);
+    if (classId === undefined) {
+      const found = await db
+        .selectFrom('training_classes')
+        .select('id')
+        .where('name', '=', it.className)
+        .where('start_date', '=', it.startDate)
+        .where('end_date', '=', it.endDate)
+        .orderBy('id')
+        .executeTakeFirst();
+      classId =
+        found?.id ??
+        (
+          await saveClass(
+            db,
+            {
+              name: it.className,
+              startDate: it.startDate,
+              endDate: it.endDate,
+              hours: it.hours,
+              organizer: it.organizer,
+            },
+            userId,
+          )
+        ).id;
+      classIds.set(key, classId);
+    }
+    const old = await db
+      .selectFrom('training_records')
+      .select('id')
+      .where('class_id', '=', classId)
+      .where('cadre_id', '=', it.cadreId)
+      .executeTakeFirst();
+    if (old) {
+      await db
+        .updateTable('training_records')
+        .set({ hours: it.hours, result: it.result, updated_by: userId, updated_at: now })
+        .where('id', '=', old.id)
+        .execute();
+      recordIds.push(old.id);
+    } else {
+      const r = await db
+        .insertInto('training_records')
+        .values({
+          class_id: classId,
+          cadre_id: it.cadreId,
+          hours: it.hours,
+          result: it.result,
+          updated_by: userId,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      recordIds.push(r.id);
+    }
+  }
+  for (const classId of new Set(classIds.values())) await syncResultEvidence(db, classId, userId);
+  return recordIds;
+}
+
+/** The automatic evidence entry of a training record (优秀 or 重修), if it has one. */
+export async function resultEntryOf(db: Db, recordId: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('dossier_entries')
+    .select('id')
+    .where('auto_key', '=', resultKey(recordId))
+    .executeTakeFirst();
+  return r?.id ?? null;
+}

@@ -11,7 +11,9 @@ import type { Database } from '../schema';
 import { quarterCompleteness } from '../dossier';
 import { writeFileAtomic } from '../fs/atomic';
 import { yieldToEventLoop } from '../app/jobs';
+import { INTAKE_CHANNEL_SPECS, channelPackageFileName, type IntakeChannel } from '../../shared/intake/channels';
 import { packageFileName } from './layout';
+import { buildChannelPackage } from './channel-template';
 import { buildIntakePackage, type IntakeOptions } from './template';
 
 export interface GenerateRequest {
@@ -24,22 +26,70 @@ export interface GenerateRequest {
   readonly userId: number;
 }
 
-async function liveOptions(db: Kysely<Database>): Promise<IntakeOptions> {
+async function liveOptions(db: Kysely<Database>, channel?: IntakeChannel): Promise<IntakeOptions> {
+  const spec = channel ? INTAKE_CHANNEL_SPECS[channel] : null;
+  let subs = db.selectFrom('catalog_sub_items').select(['code', 'name']).where('retired', '=', 0);
+  if (spec) subs = subs.where('section_code', 'in', spec.sections);
+  let chans = db.selectFrom('catalog_channels').select(['code', 'name']).where('retired', '=', 0);
+  if (spec && spec.channelCodes.length > 0) chans = chans.where('code', 'in', spec.channelCodes);
+  let items = db.selectFrom('catalog_list_items').select(['code', 'name']).where('retired', '=', 0);
+  const kinds = spec ? spec.polarities.filter((x) => x !== 'neutral') : [];
+  if (spec && kinds.length > 0) items = items.where('polarity', 'in', kinds);
   const [subItems, standards, listItems, channels] = await Promise.all([
-    db.selectFrom('catalog_sub_items').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
+    subs.orderBy('sort').execute(),
     db.selectFrom('catalog_standards').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_list_items').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
-    db.selectFrom('catalog_channels').select(['code', 'name']).where('retired', '=', 0).orderBy('sort').execute(),
+    items.orderBy('sort').execute(),
+    chans.orderBy('sort').execute(),
   ]);
   return { subItems, standards, listItems, channels };
+}
+
+const assertFolder = (folder: string) => {
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    fail('VALIDATION', '所选位置不是文件夹，请重新选择保存填报表的文件夹', 'token');
+};
+
+/** One channel's 填报表 for a quarter (纪检监察, 巡察/审计, 党校, 表彰), recorded by its serial like a unit's. */
+export async function generateChannelPackage(
+  db: Kysely<Database>,
+  req: Omit<GenerateRequest, 'unitIds'> & { readonly channel: IntakeChannel },
+): Promise<IntakeGenerated> {
+  assertFolder(req.folder);
+  const serial = randomBytes(12).toString('hex');
+  const quarterText = quarterLabel(req.quarter);
+  const bytes = await buildChannelPackage({
+    storeId: req.storeId,
+    serial,
+    channel: req.channel,
+    quarter: req.quarter,
+    quarterText,
+    deadline: req.deadline,
+    returnTo: req.returnTo,
+    options: await liveOptions(db, req.channel),
+  });
+  const fileName = channelPackageFileName(quarterText, req.channel);
+  writeFileAtomic(join(req.folder, fileName), bytes);
+  await db
+    .insertInto('intake_packages')
+    .values({
+      serial,
+      unit_id: null,
+      channel: req.channel,
+      quarter: req.quarter,
+      deadline: req.deadline,
+      return_to: req.returnTo,
+      created_by: req.userId,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return { folder: req.folder, files: [fileName] };
 }
 
 export async function generatePackages(
   db: Kysely<Database>,
   req: GenerateRequest,
 ): Promise<IntakeGenerated & { units: string[] }> {
-  if (!existsSync(req.folder) || !statSync(req.folder).isDirectory())
-    fail('VALIDATION', '所选位置不是文件夹，请重新选择保存填报表的文件夹', 'token');
+  assertFolder(req.folder);
   const unitIds = [...new Set(req.unitIds)];
   const units = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute();
   if (units.length < unitIds.length) fail('NOT_FOUND', '所选单位中有的已被删除，请刷新后重试', 'unitIds');

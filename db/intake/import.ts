@@ -10,9 +10,13 @@ import { readDossierCatalog } from '../dossier';
 import { readUserFile } from '../fs/user-file';
 import { yieldToEventLoop, type Jobs } from '../app/jobs';
 import { openWorkbook } from '../roster';
+import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS, type IntakeChannel } from '../../shared/intake/channels';
 import { INTAKE_TEMPLATE_VERSION, cadreLookup } from './layout';
-import { readIntakeRows, readIdentity, type ParsedIntakeRow } from './parse';
+import { readIntakeRows, readIdentity, unitLayout, type IntakeFacts, type ParsedIntakeRow } from './parse';
+import { readTrainingRow } from './parse-training';
 import { readReturnedPackage } from './read-package';
+import { channelLayout } from './channel-layout';
+import { rosterCadres } from './match';
 
 export const INTAKE_JOB = 'intakePackage';
 export const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
@@ -23,8 +27,11 @@ export interface IntakeJob {
   readonly unitName: string;
   readonly quarter: string;
   readonly fileName: string;
+  readonly channel: IntakeChannel | null;
   readonly rows: readonly ParsedIntakeRow[];
 }
+
+const isChannel = (s: string): s is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(s);
 
 const hasError = (r: ParsedIntakeRow) => r.problems.some((p) => p.level === 'error');
 
@@ -33,13 +40,17 @@ interface Existing {
   readonly row_no: number;
   readonly status: 'pending' | 'accepted' | 'returned';
   readonly fingerprint: string;
+  readonly title: string;
+  readonly cadre_name: string;
 }
 
 const existingRows = (db: Kysely<Database>, packageId: number): Promise<Existing[]> =>
   db
     .selectFrom('intake_rows')
-    .select(['id', 'row_no', 'status', 'fingerprint'])
+    .innerJoin('cadres', 'cadres.id', 'intake_rows.cadre_id')
+    .select(['intake_rows.id', 'row_no', 'intake_rows.status', 'fingerprint', 'title', 'cadres.name as cadre_name'])
     .where('package_id', '=', packageId)
+    .orderBy('row_no')
     .execute();
 
 function outcomeOf(r: ParsedIntakeRow, before: Existing | undefined): IntakePreviewRow['outcome'] {
@@ -69,15 +80,19 @@ export async function previewIntake(
     fail('VALIDATION', `“${fileName}”是其他档案库生成的填报表（${id.unitName}），不能导入本档案库`, 'file');
   if (id.version !== INTAKE_TEMPLATE_VERSION)
     fail('VALIDATION', `“${fileName}”的填报表版本与本系统不符，请重新生成填报表后填写`, 'file');
-  const record = await db
+  const found = await db
     .selectFrom('intake_packages')
-    .innerJoin('units', 'units.id', 'intake_packages.unit_id')
-    .select(['intake_packages.id', 'intake_packages.unit_id', 'intake_packages.quarter', 'units.name as unit_name'])
+    .leftJoin('units', 'units.id', 'intake_packages.unit_id')
+    .select(['intake_packages.id', 'intake_packages.unit_id', 'intake_packages.channel', 'intake_packages.quarter'])
+    .select('units.name as unit_name')
     .where('serial', '=', id.serial)
     .executeTakeFirst();
-  if (!record)
+  if (!found)
     return fail('VALIDATION', `找不到“${fileName}”的生成记录（序列号 ${id.serial}），可能是被改动过的文件`, 'file');
-  if (record.unit_id !== id.unitId || record.quarter !== id.quarter)
+  const channel = found.channel;
+  const record = { ...found, unit_name: channel ? INTAKE_CHANNEL_SPECS[channel].label : (found.unit_name ?? '') };
+  const sameOwner = channel ? id.channel === channel : id.channel === '' && record.unit_id === id.unitId;
+  if (!sameOwner || record.quarter !== id.quarter || (id.channel !== '' && !isChannel(id.channel)))
     fail('VALIDATION', `“${fileName}”的包信息与生成记录不符，文件可能被改动过，请重新生成填报表`, 'file');
   const which = `${record.unit_name}${quarterLabel(record.quarter)}`;
   if (record.quarter !== input.quarter)
@@ -87,26 +102,36 @@ export async function previewIntake(
       'file',
     );
   if (input.unitId !== undefined && input.unitId !== record.unit_id) {
+    if (channel) fail('VALIDATION', `“${fileName}”是${which}的名单，不是单位的填报表`, 'file');
     const unit = await db.selectFrom('units').select('name').where('id', '=', input.unitId).executeTakeFirst();
     fail('VALIDATION', `“${fileName}”是${which}的填报表，不是${unit?.name ?? '所选单位'}的`, 'file');
   }
-  const [catalog, cadres] = await Promise.all([
-    readDossierCatalog(db),
-    db
+  const catalog = await readDossierCatalog(db);
+  const facts = async (): Promise<Pick<IntakeFacts, 'layout' | 'birthMonths'>> => {
+    if (channel) {
+      const roster = await rosterCadres(db);
+      const sectionOf = (code: string) => catalog.subItems.get(code)?.sectionCode ?? undefined;
+      return {
+        layout: channelLayout(channel, roster, sectionOf),
+        birthMonths: new Map(roster.map((c) => [c.id, c.birthMonth])),
+      };
+    }
+    const cadres = await db
       .selectFrom('cadres')
       .select(['id', 'name', 'current_post', 'birth_month'])
       .where('unit_id', '=', record.unit_id)
       .where('status', '=', '在职')
-      .execute(),
-  ]);
-  const parsed = readIntakeRows(opened.wb, {
-    quarter: record.quarter,
-    today: localToday(),
-    catalog,
-    cadres: cadreLookup(cadres.map((c) => ({ id: c.id, name: c.name, post: c.current_post }))),
-    birthMonths: new Map(cadres.map((c) => [c.id, c.birth_month])),
-    files: pkg.files,
-  });
+      .execute();
+    return {
+      layout: unitLayout(cadreLookup(cadres.map((c) => ({ id: c.id, name: c.name, post: c.current_post })))),
+      birthMonths: new Map(cadres.map((c) => [c.id, c.birth_month])),
+    };
+  };
+  const parsed = readIntakeRows(
+    opened.wb,
+    { quarter: record.quarter, today: localToday(), catalog, files: pkg.files, ...(await facts()) },
+    channel === 'training' ? readTrainingRow : undefined,
+  );
   if (!parsed.ok) return fail('VALIDATION', parsed.error, 'file');
   if (parsed.rows.length === 0) fail('VALIDATION', `“${fileName}”的材料表中没有填写任何材料`, 'file');
   const before = new Map((await existingRows(db, record.id)).map((e) => [e.row_no, e]));
@@ -117,12 +142,15 @@ export async function previewIntake(
     unitName: record.unit_name,
     quarter: record.quarter,
     fileName,
+    channel,
     rows: parsed.rows,
   } satisfies IntakeJob);
+  const dropped = [...before.values()].filter((e) => e.status === 'pending' && !inFile.has(e.row_no));
   return {
     jobId,
     fileName,
     unitName: record.unit_name,
+    channel,
     quarter: record.quarter,
     serial: id.serial,
     rows: parsed.rows.map((r) => ({
@@ -133,8 +161,11 @@ export async function previewIntake(
       attachments: r.attachmentNames,
       problems: r.problems,
       outcome: outcomeOf(r, before.get(r.rowNo)),
+      cadreId: r.cadreId,
+      candidates: r.candidates,
     })),
-    dropped: [...before.values()].filter((e) => e.status === 'pending' && !inFile.has(e.row_no)).length,
+    dropped: dropped.length,
+    droppedRows: dropped.map((e) => ({ rowNo: e.row_no, cadre: e.cadre_name, title: e.title })),
   };
 }
 
@@ -155,10 +186,10 @@ async function insertFiles(db: Kysely<Database>, rowId: number, r: ParsedIntakeR
     .execute();
 }
 
-const rowValues = (r: ParsedIntakeRow) => {
-  const e = r.entry!;
+const rowValues = (r: ParsedIntakeRow, e: NonNullable<ParsedIntakeRow['entry']>, cadreId: number) => {
   return {
-    cadre_id: r.cadreId!,
+    cadre_id: cadreId,
+    training: r.training ? JSON.stringify(r.training) : null,
     date: e.date,
     sub_item_code: e.subItemCode,
     channel_code: e.channelCode,
@@ -178,7 +209,16 @@ export async function commitIntake(
   jobId: string,
   job: IntakeJob,
   leaveOut: ReadonlySet<number>,
+  picks: ReadonlyMap<number, number> = new Map(),
 ): Promise<IntakeImportResult> {
+  const byRow = new Map(job.rows.map((r) => [r.rowNo, r]));
+  // A pick must be one of the row's candidates: checked before the first write.
+  for (const [rowNo, cadreId] of picks) {
+    const r = byRow.get(rowNo);
+    if (!r) fail('VALIDATION', `所选干部对应的第 ${rowNo} 行不在该文件中`, 'picks');
+    else if (r.cadreId === null && !r.candidates.some((c) => c.id === cadreId))
+      fail('VALIDATION', `第 ${rowNo} 行“${r.cadreText}”所选的干部不在同名候选人中，请重新选择`, 'picks');
+  }
   const before = new Map((await existingRows(db, job.packageId)).map((e) => [e.row_no, e]));
   const now = new Date().toISOString();
   const result = { added: 0, replaced: 0, removed: 0, unchanged: 0, leftOut: 0 };
@@ -198,14 +238,16 @@ export async function commitIntake(
   for (let i = 0; i < job.rows.length; i++) {
     const r = job.rows[i]!;
     const prev = before.get(r.rowNo);
-    if (hasError(r) || !r.entry || leaveOut.has(r.rowNo)) result.leftOut += 1;
+    // A row that does not name its cadre for sure comes in only with the user's pick; unpicked, it is left out.
+    const cadreId = r.cadreId ?? picks.get(r.rowNo) ?? null;
+    if (hasError(r) || !r.entry || leaveOut.has(r.rowNo) || cadreId === null) result.leftOut += 1;
     else if (prev && (prev.fingerprint === r.fingerprint || prev.status === 'accepted')) result.unchanged += 1;
     else if (prev) {
       // A corrected row (pending, or returned and sent again) replaces what was there and waits for 审核 again.
       await db
         .updateTable('intake_rows')
         .set({
-          ...rowValues(r),
+          ...rowValues(r, r.entry, cadreId),
           status: 'pending',
           return_reason: null,
           imported_at: now,
@@ -220,7 +262,13 @@ export async function commitIntake(
     } else {
       const { id } = await db
         .insertInto('intake_rows')
-        .values({ ...rowValues(r), package_id: job.packageId, row_no: r.rowNo, status: 'pending', imported_at: now })
+        .values({
+          ...rowValues(r, r.entry, cadreId),
+          package_id: job.packageId,
+          row_no: r.rowNo,
+          status: 'pending',
+          imported_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await insertFiles(db, id, r);

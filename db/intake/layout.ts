@@ -15,7 +15,8 @@ export const VALIDATED_ROWS = 500;
 export const MAX_INTAKE_ROWS = 5000;
 export const ATTACHMENT_SEPARATOR = /[；;]/u;
 
-export const INFO_KEYS = ['档案库标识', '单位编号', '单位名称', '季度', '模板版本', '序列号'] as const;
+/** 渠道 (migration 21): empty on a unit's package, the channel's key on a channel's list. */
+export const INFO_KEYS = ['档案库标识', '单位编号', '单位名称', '季度', '模板版本', '序列号', '渠道'] as const;
 
 export const POLARITY_TEXT = { positive: '正面', negative: '负面', neutral: '中性' } as const;
 

@@ -10,7 +10,10 @@ import type { EntryPolarity } from '../../shared/dossier/types';
 import { INTAKE_COLUMNS, type IntakeColumn, type IntakeProblem } from '../../shared/intake/types';
 import type { DossierCatalog } from '../dossier';
 import type { CheckedAttachment } from '../dossier';
+import type { IntakeCandidate } from '../../shared/intake/types';
+import type { IntakeChannel } from '../../shared/intake/channels';
 import { looseText } from '../excel/workbook';
+import type { CadreMatch } from './match';
 import { cellText } from '../roster';
 import {
   ATTACHMENT_SEPARATOR,
@@ -31,6 +34,18 @@ export interface PackageIdentity {
   readonly quarter: string;
   readonly version: number;
   readonly serial: string;
+  /** '' on a unit's package. */
+  readonly channel: string;
+}
+
+/** A 党校 row's result, filed in the training classes at 采纳. */
+export interface TrainingFacts {
+  readonly className: string;
+  readonly organizer: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly hours: number;
+  readonly result: 'excellent' | 'qualified' | 'retake';
 }
 
 export interface ParsedIntakeRow {
@@ -44,16 +59,44 @@ export interface ParsedIntakeRow {
   readonly files: readonly CheckedAttachment[];
   readonly problems: readonly IntakeProblem[];
   readonly fingerprint: string;
+  /** Same-name cadres to pick from when the row does not name one for sure (channels only). */
+  readonly candidates: readonly IntakeCandidate[];
+  readonly training: TrainingFacts | null;
+}
+
+/** Where a sheet's cells are and how its rows name their cadre. */
+export interface SheetLayout {
+  readonly columns: readonly IntakeColumn[];
+  readonly cadre: (text: (c: IntakeColumn) => string) => { readonly text: string; readonly match: CadreMatch };
+  /** The column a cadre problem is shown under. */
+  readonly cadreColumn: IntakeColumn;
+  readonly channel: IntakeChannel | null;
+  /** Why a sub-item does not belong on this sheet (a channel's list keeps to its part of the catalog). */
+  readonly subItemProblem?: (code: string) => string | null;
 }
 
 export interface IntakeFacts {
   readonly quarter: string;
   readonly today: string;
   readonly catalog: DossierCatalog;
-  /** Loose label or unique bare name → cadre id, and each cadre's birth month. */
-  readonly cadres: ReadonlyMap<string, number>;
+  readonly layout: SheetLayout;
   readonly birthMonths: ReadonlyMap<number, string>;
   readonly files: ReadonlyMap<string, PackageFile> | null;
+}
+
+/** A unit's sheet: the 干部 drop-down's label (or a name unique in the unit). */
+export function unitLayout(cadres: ReadonlyMap<string, number>): SheetLayout {
+  return {
+    columns: INTAKE_COLUMNS,
+    cadreColumn: '干部',
+    channel: null,
+    cadre: (text) => {
+      const t = text('干部');
+      const id = t === '' ? null : (cadres.get(looseText(t)) ?? null);
+      const problem = t === '' ? '请选择干部' : id === null ? `“${t}”不是本单位的在职干部，请从下拉列表中选择` : null;
+      return { text: t, match: { cadreId: id, candidates: [], problem } };
+    },
+  };
 }
 
 /** The identity sheet's values, or null when the workbook has none (not a 填报表 of this app). */
@@ -70,13 +113,14 @@ export function readIdentity(wb: ExcelJS.Workbook): PackageIdentity | null {
     quarter: get('季度'),
     version: Number(get('模板版本')),
     serial: get('序列号'),
+    channel: get('渠道'),
   };
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A date cell as YYYY-MM-DD: an Excel date, or text written 2025-08-14, 2025/8/14, 2025.8.14 or 2025年8月14日. */
-function dateOf(cell: ExcelJS.Cell): string {
+export function dateOf(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v instanceof Date)
     return Number.isNaN(v.getTime())
@@ -102,18 +146,23 @@ const POLARITY_BY_TEXT: ReadonlyMap<string, EntryPolarity> = new Map(
   Object.entries(POLARITY_TEXT).map(([k, v]) => [v, k as EntryPolarity]),
 );
 
+/** A cell reader of one row of the layout: the cell by column header and its text. */
+export function rowCells(ws: ExcelJS.Worksheet, r: number, layout: SheetLayout) {
+  const cell = (c: IntakeColumn) => ws.getCell(r, layout.columns.indexOf(c) + 1);
+  const text = (c: IntakeColumn) => (layout.columns.includes(c) ? cellText(cell(c)).text : '');
+  return { cell, text, values: layout.columns.map((c) => text(c)) };
+}
+
 function readRow(ws: ExcelJS.Worksheet, r: number, facts: IntakeFacts): ParsedIntakeRow | null {
-  const cell = (c: IntakeColumn) => ws.getCell(r, INTAKE_COLUMNS.indexOf(c) + 1);
-  const text = (c: IntakeColumn) => cellText(cell(c)).text;
-  const values = INTAKE_COLUMNS.map((c) => text(c));
+  const { cell, text, values } = rowCells(ws, r, facts.layout);
   if (values.every((v) => v === '')) return null;
   const problems: IntakeProblem[] = [];
   const error = (column: IntakeColumn | null, message: string) => problems.push({ column, level: 'error', message });
 
-  const cadreText = text('干部');
-  const cadreId = cadreText === '' ? null : (facts.cadres.get(looseText(cadreText)) ?? null);
-  if (cadreText === '') error('干部', '请选择干部');
-  else if (cadreId === null) error('干部', `“${cadreText}”不是本单位的在职干部，请从下拉列表中选择`);
+  const who = facts.layout.cadre(text);
+  const cadreText = who.text;
+  const cadreId = who.match.cadreId;
+  if (who.match.problem) error(facts.layout.cadreColumn, who.match.problem);
 
   const date = dateOf(cell('日期'));
   if (date === '') error('日期', '请填写日期');
@@ -122,6 +171,10 @@ function readRow(ws: ExcelJS.Worksheet, r: number, facts: IntakeFacts): ParsedIn
 
   const subText = text('子项');
   if (subText === '') error('子项', '请选择子项');
+  else {
+    const outside = facts.layout.subItemProblem?.(codeOfLabel(subText));
+    if (outside) error('子项', outside);
+  }
   const polarityText = text('性质');
   const polarity = POLARITY_BY_TEXT.get(polarityText);
   if (!polarity) error('性质', polarityText === '' ? '请选择性质' : `性质“${polarityText}”应为正面、负面或中性`);
@@ -183,21 +236,37 @@ function readRow(ws: ExcelJS.Worksheet, r: number, facts: IntakeFacts): ParsedIn
     }
   }
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([cadreId, values.slice(0, 9), date, files.map((f) => f.sha256)]))
+    .update(JSON.stringify([cadreId, values.slice(0, -1), date, files.map((f) => f.sha256)]))
     .digest('hex');
-  return { rowNo: r, cadreText, cadreId, entry, dateText: date, title, attachmentNames, files, problems, fingerprint };
+  return {
+    rowNo: r,
+    cadreText,
+    cadreId,
+    entry,
+    dateText: date,
+    title,
+    attachmentNames,
+    files,
+    problems,
+    fingerprint,
+    candidates: who.match.candidates,
+    training: null,
+  };
 }
+
+export type RowReader = (ws: ExcelJS.Worksheet, r: number, facts: IntakeFacts) => ParsedIntakeRow | null;
 
 /** Every non-empty row of the 材料 sheet, with problems; a Chinese refusal when the sheet is missing or too long. */
 export function readIntakeRows(
   wb: ExcelJS.Workbook,
   facts: IntakeFacts,
+  read: RowReader = readRow,
 ): { ok: true; rows: ParsedIntakeRow[] } | { ok: false; error: string } {
   const ws = wb.getWorksheet(MATERIALS_SHEET);
   if (!ws) return { ok: false, error: `填报表中缺少“${MATERIALS_SHEET}”工作表，请使用下发的填报表填写` };
   const rows: ParsedIntakeRow[] = [];
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
-    const row = readRow(ws, r, facts);
+    const row = read(ws, r, facts);
     if (row) rows.push(row);
     if (rows.length > MAX_INTAKE_ROWS)
       return { ok: false, error: `材料超过 ${MAX_INTAKE_ROWS} 条，请拆分成几份填报表交回` };

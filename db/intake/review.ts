@@ -1,6 +1,8 @@
 // 审核 of returned materials: the list by unit and quarter, 采纳 (optionally edited: it becomes an ordinary entry and
 // keeps the row it came from), 退回 with a reason, the 退回清单 and 季度采集's counts per unit.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { TRAINING_RESULTS } from '../../shared/dossier/types';
 import { quarterLabel } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
 import { fail } from '../../shared/ipc/errors';
@@ -9,7 +11,11 @@ import type { Database } from '../schema';
 import { readDossierCatalog } from '../dossier';
 import { INTAKE_BATCH } from '../dossier';
 import { assertEntryAllowed, birthMonths, insertEntries } from '../dossier';
+import { fileTrainingResults, resultEntryOf } from '../dossier';
+import { parseJsonColumn } from '../store/json-column';
+import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS } from '../../shared/intake/channels';
 import { addTableSheet } from '../excel/table-sheet';
+import type { TrainingFacts } from './parse';
 import { newWorkbook, toBuffer } from '../excel/workbook';
 
 const CHUNK = 500;
@@ -20,20 +26,28 @@ function chunks<T>(xs: readonly T[]): T[][] {
   return out;
 }
 
+/** The package's unit, or the channel's label for a channel's list. */
+const OWNER_NAME = sql<string>`CASE intake_packages.channel ${sql.join(
+  INTAKE_CHANNELS.map((c) => sql`WHEN ${c} THEN ${INTAKE_CHANNEL_SPECS[c].label}`),
+  sql` `,
+)} ELSE units.name END`;
+
 const baseRows = (db: Kysely<Database>) =>
   db
     .selectFrom('intake_rows')
     .innerJoin('intake_packages', 'intake_packages.id', 'intake_rows.package_id')
-    .innerJoin('units', 'units.id', 'intake_packages.unit_id')
+    // A channel's list has no unit: it is named by the channel.
+    .leftJoin('units', 'units.id', 'intake_packages.unit_id')
     .innerJoin('cadres', 'cadres.id', 'intake_rows.cadre_id')
     .selectAll('intake_rows')
     .select([
       'intake_packages.serial',
       'intake_packages.unit_id',
+      'intake_packages.channel',
       'intake_packages.quarter',
-      'units.name as unit_name',
       'cadres.name as cadre_name',
-    ]);
+    ])
+    .select(OWNER_NAME.as('unit_name'));
 
 export async function listIntake(
   db: Kysely<Database>,
@@ -68,6 +82,7 @@ export async function listIntake(
     rowNo: r.row_no,
     unitId: r.unit_id,
     unitName: r.unit_name,
+    channel: r.channel,
     quarter: r.quarter,
     status: r.status,
     cadreId: r.cadre_id,
@@ -124,6 +139,15 @@ const storedEntry = (r: {
   listItemCode: r.list_item_code,
 });
 
+const TRAINING_FACTS = z.strictObject({
+  className: z.string(),
+  organizer: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  hours: z.number(),
+  result: z.enum(TRAINING_RESULTS),
+}) satisfies z.ZodType<TrainingFacts>;
+
 export async function acceptIntake(
   db: Kysely<Database>,
   input: readonly { id: number; entry?: EntryCommonInput | undefined }[],
@@ -141,6 +165,10 @@ export async function acceptIntake(
   ]);
   const planned = input.map((i) => {
     const r = byId.get(i.id)!;
+    const training = r.training === null ? null : parseJsonColumn(TRAINING_FACTS, r.training, 'intake_rows.training');
+    // A 党校 result is filed in its class as the office wrote it; a wrong one goes back to the office (退回).
+    if (training && i.entry)
+      fail('VALIDATION', `${r.cadre_name}“${r.title}”是党校培训结果，不能修改后采纳；有误时请退回由党校改正`, 'rows');
     const entry = i.entry ?? storedEntry(r);
     const cadre = months.get(r.cadre_id)!;
     // Checked all before the first write: one bad row refuses the whole 采纳, naming the row.
@@ -149,19 +177,44 @@ export async function acceptIntake(
     } catch (e) {
       fail('VALIDATION', `${r.cadre_name}“${r.title}”（第 ${r.row_no} 行）：${(e as Error).message}`, 'rows');
     }
-    return { r, entry, edited: i.entry !== undefined };
+    return { r, entry, training, edited: i.entry !== undefined };
   });
   const now = new Date().toISOString();
-  const entryIds = await insertEntries(
+  const materials = planned.filter((p) => p.training === null);
+  const insertedIds = await insertEntries(
     db,
-    planned.map((p) => ({ cadreId: p.r.cadre_id, entry: p.entry, batchId: `${INTAKE_BATCH}${p.r.serial}` })),
+    materials.map((p) => ({ cadreId: p.r.cadre_id, entry: p.entry, batchId: `${INTAKE_BATCH}${p.r.serial}` })),
     catalog,
     userId,
     now,
   );
+  const entryOf = new Map<number, number | null>(materials.map((p, i) => [p.r.id, insertedIds[i]!]));
+  // 党校 results go into the training classes, which give the 优秀/重修 evidence entries as they do today.
+  const results = planned.flatMap((p) => (p.training ? [{ r: p.r, t: p.training }] : []));
+  const recordIds = await fileTrainingResults(
+    db,
+    results.map(({ r, t }) => ({ cadreId: r.cadre_id, ...t })),
+    userId,
+  );
+  const recordOf = new Map(results.map(({ r }, i) => [r.id, recordIds[i]!]));
+  for (const [rowId, recordId] of recordOf) entryOf.set(rowId, await resultEntryOf(db, recordId));
+  const entryIds = planned.map((p) => entryOf.get(p.r.id) ?? null);
   for (let i = 0; i < planned.length; i++) {
     const { r } = planned[i]!;
-    const entryId = entryIds[i]!;
+    const entryId = entryIds[i] ?? null;
+    await db
+      .updateTable('intake_rows')
+      .set({ training_record_id: recordOf.get(r.id) ?? null })
+      .where('id', '=', r.id)
+      .execute();
+    if (entryId === null) {
+      await db
+        .updateTable('intake_rows')
+        .set({ status: 'accepted', decided_by: userId, decided_at: now })
+        .where('id', '=', r.id)
+        .execute();
+      continue;
+    }
     const files = await db
       .selectFrom('intake_attachments')
       .selectAll()
@@ -194,7 +247,8 @@ export async function acceptIntake(
   }
   return planned.map((p, i) => ({
     rowId: p.r.id,
-    entryId: entryIds[i]!,
+    entryId: entryIds[i] ?? null,
+    trainingRecordId: recordOf.get(p.r.id) ?? null,
     unit: p.r.unit_name,
     quarter: p.r.quarter,
     edited: p.edited,

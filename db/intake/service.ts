@@ -6,12 +6,14 @@ import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
 import { previewOf } from '../dossier';
 import { jobOutcome } from '../roster';
-import { generatePackages } from './generate';
+import { INTAKE_CHANNEL_SPECS } from '../../shared/intake/channels';
+import { generateChannelPackage, generatePackages } from './generate';
 import { INTAKE_JOB, commitIntake, previewIntake, type IntakeJob } from './import';
 import { acceptIntake, intakeCounts, listIntake, returnIntake, returnedWorkbook } from './review';
 
 type IntakeCalls =
   | 'intake.generate'
+  | 'intake.generateChannel'
   | 'intake.preview'
   | 'intake.commit'
   | 'intake.list'
@@ -41,12 +43,29 @@ export const intakeHandlers: Handlers<IntakeCalls> = {
     return { folder: out.folder, files: out.files };
   },
 
+  async 'intake.generateChannel'({ store, db, rec, io }, input) {
+    const out = await generateChannelPackage(db, {
+      ...input,
+      folder: io.openedPath(input.token),
+      storeId: store.storeId,
+      userId: store.user.id,
+    });
+    rec.record(`${quarterLabel(input.quarter)}${INTAKE_CHANNEL_SPECS[input.channel].label}填报表`, {
+      quarter: input.quarter,
+      channel: input.channel,
+      deadline: input.deadline,
+      returnTo: input.returnTo,
+    });
+    return out;
+  },
+
   'intake.preview': ({ store, db, io, jobs }, { quarter, unitId, token }) =>
     previewIntake(db, jobs, { path: io.openedPath(token), quarter, unitId, storeId: store.storeId }),
 
-  async 'intake.commit'({ db, rec, jobs }, { jobId, leaveOut }) {
+  async 'intake.commit'({ db, rec, jobs }, { jobId, leaveOut, picks = [] }) {
     const job = jobs.payload<IntakeJob>(jobId, INTAKE_JOB);
-    const result = await jobOutcome(jobs, jobId, () => commitIntake(db, jobs, jobId, job, new Set(leaveOut)));
+    const picked = new Map(picks.map((p) => [p.rowNo, p.cadreId]));
+    const result = await jobOutcome(jobs, jobId, () => commitIntake(db, jobs, jobId, job, new Set(leaveOut), picked));
     if (result.added + result.replaced + result.removed === 0 && result.unchanged === 0)
       fail('VALIDATION', '没有可导入的材料：有错误的行已全部略过，请改正后重新导入', 'leaveOut');
     rec.record(`${job.unitName} ${job.quarter} ${job.fileName}`, {
@@ -54,6 +73,9 @@ export const intakeHandlers: Handlers<IntakeCalls> = {
       unit: job.unitName,
       quarter: job.quarter,
       serial: job.serial,
+      ...(job.channel ? { channel: job.channel } : {}),
+      // The cadres the user picked for rows the roster could not settle (row → cadre id).
+      ...(picked.size > 0 ? { picks: [...picked].map(([rowNo, cadreId]) => `${rowNo}:${cadreId}`) } : {}),
       ...result,
     });
     return result;
@@ -72,7 +94,10 @@ export const intakeHandlers: Handlers<IntakeCalls> = {
       units,
       // Each new entry with the pending row it came from.
       intakeRows: done.map((d) => d.rowId),
-      entryIds: done.map((d) => d.entryId),
+      entryIds: done.flatMap((d) => (d.entryId === null ? [] : [d.entryId])),
+      ...(done.some((d) => d.trainingRecordId !== null)
+        ? { trainingRecords: done.flatMap((d) => (d.trainingRecordId === null ? [] : [d.trainingRecordId])) }
+        : {}),
     });
     return { accepted: done.length };
   },

@@ -214,7 +214,15 @@ export async function buildIntakePackage(p: IntakePackageSpec): Promise<Buffer> 
   const info = wb.addWorksheet(INFO_SHEET);
   // veryHidden: not offered by Excel's 取消隐藏, so nobody edits the identity by accident.
   info.state = 'veryHidden';
-  const values: (string | number)[] = [p.storeId, p.unitId, p.unitName, p.quarter, INTAKE_TEMPLATE_VERSION, p.serial];
+  const values: (string | number)[] = [
+    p.storeId,
+    p.unitId,
+    p.unitName,
+    p.quarter,
+    INTAKE_TEMPLATE_VERSION,
+    p.serial,
+    '',
+  ];
   INFO_KEYS.forEach((k, i) => {
     info.getCell(i + 1, 1).value = k;
     const v = values[i]!;

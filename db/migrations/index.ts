@@ -19,7 +19,8 @@ import { migration0017 } from './0017-forms-void-comments';
 import { migration0018 } from './0018-intake';
 import { migration0019 } from './0019-terminal-packages';
 import { migration0020 } from './0020-appointment-matters';
-import { migration0023 } from './0023-political-reviews';
+import { migration0021 } from './0021-intake-channels';
+import { migration0022 } from './0022-political-reviews';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
-  migration0023,
+  migration0021,
+  migration0022,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

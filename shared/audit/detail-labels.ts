@@ -171,4 +171,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   rechecker: '复核人',
   periodLabel: '统计期',
   reviewId: '审查意见编号',
+  channel: '报送渠道',
+  picks: '人工确认的干部',
+  trainingRecords: '培训记录编号',
 };

@@ -1,5 +1,6 @@
 // 填报表 intake: what the window shows of generated packages, a returned file's preview and the 审核 list.
 import type { EntryPolarity } from '../dossier/types';
+import type { CHANNEL_COLUMNS, IntakeChannel, TRAINING_COLUMNS } from './channels';
 
 export const INTAKE_STATUSES = ['pending', 'accepted', 'returned'] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
@@ -22,7 +23,17 @@ export const INTAKE_COLUMNS = [
   '来源/渠道',
   '附件文件名',
 ] as const;
-export type IntakeColumn = (typeof INTAKE_COLUMNS)[number];
+/** A column of a unit's, a channel's or 党校's 材料 sheet. */
+export type IntakeColumn =
+  (typeof INTAKE_COLUMNS)[number] | (typeof CHANNEL_COLUMNS)[number] | (typeof TRAINING_COLUMNS)[number];
+
+/** A roster cadre a channel's row may mean (same name), for the user to pick: never guessed. */
+export interface IntakeCandidate {
+  readonly id: number;
+  readonly name: string;
+  readonly unitName: string;
+  readonly post: string;
+}
 
 export interface IntakeGenerated {
   readonly folder: string;
@@ -45,17 +56,30 @@ export interface IntakePreviewRow {
   readonly problems: readonly IntakeProblem[];
   /** What a commit would do with it (rows with errors are always left out). */
   readonly outcome: 'new' | 'replace' | 'same' | 'decided';
+  /** The roster cadre the row names, or null: then it comes in only once the user picks one of the candidates. */
+  readonly cadreId: number | null;
+  readonly candidates: readonly IntakeCandidate[];
+}
+
+/** A still-pending row of the package that the corrected file no longer has: a commit removes it. */
+export interface IntakeDroppedRow {
+  readonly rowNo: number;
+  readonly cadre: string;
+  readonly title: string;
 }
 
 export interface IntakePreview {
   readonly jobId: string;
   readonly fileName: string;
   readonly unitName: string;
+  /** A channel's list (named by unitName, the channel's label), or null for a unit's 填报表. */
+  readonly channel: IntakeChannel | null;
   readonly quarter: string;
   readonly serial: string;
   readonly rows: readonly IntakePreviewRow[];
   /** Still-pending rows of the package a commit would remove (the unit dropped them from the corrected file). */
   readonly dropped: number;
+  readonly droppedRows: readonly IntakeDroppedRow[];
 }
 
 export interface IntakeImportResult {
@@ -77,8 +101,10 @@ export interface IntakeRowView {
   readonly id: number;
   readonly packageSerial: string;
   readonly rowNo: number;
-  readonly unitId: number;
+  /** The package's unit; null for a channel's list (unitName is then the channel's label). */
+  readonly unitId: number | null;
   readonly unitName: string;
+  readonly channel: IntakeChannel | null;
   readonly quarter: string;
   readonly status: IntakeStatus;
   readonly cadreId: number;

@@ -118,6 +118,7 @@ export const ACTION_LABELS: Readonly<
   'collection.withdrawAttestation': '撤销季度采集核查',
   'collection.setRequiredSections': '设置季度必填板块',
   'intake.generate': '生成填报表',
+  'intake.generateChannel': '生成渠道填报表',
   'intake.commit': '导入填报表',
   'intake.accept': '采纳填报材料',
   'intake.return': '退回填报材料',

@@ -11,11 +11,15 @@ import type {
   IntakeUnitCounts,
 } from '../intake/types';
 import { INTAKE_STATUSES } from '../intake/types';
+import { INTAKE_CHANNELS } from '../intake/channels';
 import { call } from './call';
 import { DOSSIER_EDITORS } from './contract-dossier';
 import * as f from './fields';
 
 const quarter = z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 2025Q3');
+const deadline = z
+  .string({ error: '请填写报送截止日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '报送截止日期格式应为 2025-10-10');
 const ids = (label: string) =>
   z
     .array(f.id(label), { error: `${label}列表不正确` })
@@ -27,9 +31,19 @@ export const intakeCalls = {
     input: z.strictObject({
       quarter,
       unitIds: z.array(f.id('单位'), { error: '单位列表不正确' }).min(1, '请选择单位').max(5000, '单位过多'),
-      deadline: z
-        .string({ error: '请填写报送截止日期' })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, '报送截止日期格式应为 2025-10-10'),
+      deadline,
+      returnTo: f.text('退回对象', 60),
+      token: f.fileToken,
+    }),
+    access: DOSSIER_EDITORS,
+    mutates: true,
+  }),
+  /** A 填报表 for a channel's list (纪检监察, 巡察/审计, 党校, 表彰) instead of a unit. */
+  'intake.generateChannel': call<IntakeGenerated>()({
+    input: z.strictObject({
+      quarter,
+      channel: z.enum(INTAKE_CHANNELS, { error: '请选择报送渠道' }),
+      deadline,
       returnTo: f.text('退回对象', 60),
       token: f.fileToken,
     }),
@@ -49,6 +63,21 @@ export const intakeCalls = {
           error: '略过的行号列表不正确',
         })
         .max(100000, '略过的行号过多'),
+      // The cadre the user picked for each row the roster could not settle (a channel's list).
+      picks: z
+        .array(
+          z.strictObject(
+            {
+              rowNo: z.number({ error: '行号无效' }).int('行号无效').positive('行号无效'),
+              cadreId: f.id('干部'),
+            },
+            { error: '所选干部格式不正确' },
+          ),
+          { error: '所选干部列表不正确' },
+        )
+        .max(5000, '所选干部过多')
+        .refine((ps) => new Set(ps.map((p) => p.rowNo)).size === ps.length, '同一行选了多名干部')
+        .optional(),
     }),
     access: DOSSIER_EDITORS,
     mutates: true,

@@ -152,6 +152,7 @@ export const CALL_NAME_LIST = [
   'collection.withdrawAttestation',
   'collection.setRequiredSections',
   'intake.generate',
+  'intake.generateChannel',
   'intake.preview',
   'intake.commit',
   'intake.list',

@@ -402,6 +402,17 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
         token: p.token,
       }),
   },
+  'intake.generateChannel': {
+    prepare: async (h) => (await h.pickOpen('intakeFolder', tempDir('ganbu-intake-')))[0]!.token,
+    run: (h, token: string) =>
+      h.ok('intake.generateChannel', {
+        quarter: '2025Q3',
+        channel: 'discipline',
+        deadline: '2025-10-10',
+        returnTo: '干部一科',
+        token,
+      }),
+  },
   'intake.commit': {
     prepare: async (h) => (await dossierCadre(h), (await previewedPackage(h)).jobId),
     run: (h, jobId: string) => h.ok('intake.commit', { jobId, leaveOut: [] }),

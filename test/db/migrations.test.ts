@@ -19,13 +19,14 @@ import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0020 } from '../../db/migrations/0020-appointment-matters';
-import { migration0023 } from '../../db/migrations/0023-political-reviews';
+import { migration0022 } from '../../db/migrations/0022-political-reviews';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
 import { migration0017 } from '../../db/migrations/0017-forms-void-comments';
 import { migration0018 } from '../../db/migrations/0018-intake';
 import { migration0019 } from '../../db/migrations/0019-terminal-packages';
+import { migration0021 } from '../../db/migrations/0021-intake-channels';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -67,7 +68,7 @@ describe('the migration list', () => {
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
     expect(MIGRATIONS.map((m) => m.version)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 23,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
     ]);
   });
 });
@@ -1453,11 +1454,63 @@ describe('0018-intake', () => {
     expect(migrate(db, [...before, migration0018])).toEqual([]);
   });
 });
-describe('0023-political-reviews', () => {
+describe('0021-intake-channels', () => {
+  test('is version 21: a package of a channel has no unit; rows, files and their ids come through the rebuild', () => {
+    const before = MIGRATIONS.filter((m) => m.version < 21);
+    expect(migration0021).toMatchObject({ version: 21, name: 'intake-channels' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    db.prepare(
+      `INSERT INTO users (username, display_name, role, created_at, updated_at) VALUES ('a', 'A', 'admin', 't', 't')`,
+    ).run();
+    db.exec(`
+      INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
+      INSERT INTO units (name, category_code, sort, created_at, updated_at) VALUES ('乌兰镇', 'C1', 1, 't', 't');
+      INSERT INTO cadres (name, gender, ethnicity, birth_month, native_place, birth_place, party_join, work_start, health,
+        tech_title, expertise, fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree,
+        parttime_school, current_post, post_since, rank, unit_id, position, resume, rewards, id_number, familiar_fields,
+        traits, shortcomings, status, highest_education, search_text, pinyin_keys, created_at, updated_at)
+        VALUES ('甲', '男', '', '1978-03', '', '', '', '', '', '', '', '', '', '', '', '', '', '科员', '', '', 1, 'chief',
+        '', '', '', '', '', '', '在职', '', '', '', 't', 't');
+      INSERT INTO intake_packages (id, serial, unit_id, quarter, deadline, return_to, created_by, created_at)
+        VALUES (7, 's1', 1, '2025Q3', '2025-10-10', '组织部', 1, 't');
+      INSERT INTO intake_rows (id, package_id, row_no, status, cadre_id, date, sub_item_code, channel_code, polarity,
+        standard_codes, title, content, fingerprint, imported_at)
+        VALUES (9, 7, 3, 'pending', 1, '2025-08-14', 'S5.1', 'CH04', 'positive', '[]', '表彰', '', 'f', 't');
+      INSERT INTO intake_attachments (id, row_id, file_name, mime, size, sha256, data)
+        VALUES (11, 9, '照片.png', 'image/png', 3, 'h', x'010203');
+    `);
+    expect(migrate(db, [...before, migration0021])).toEqual([21]);
+    // Nothing lost to a cascade while the tables were rebuilt.
+    expect(db.prepare('SELECT id, unit_id, channel FROM intake_packages').all()).toEqual([
+      { id: 7, unit_id: 1, channel: null },
+    ]);
+    expect(db.prepare('SELECT id, package_id, training, training_record_id FROM intake_rows').all()).toEqual([
+      { id: 9, package_id: 7, training: null, training_record_id: null },
+    ]);
+    expect(db.prepare('SELECT id, row_id, data FROM intake_attachments').all()).toEqual([
+      { id: 11, row_id: 9, data: Buffer.from([1, 2, 3]) },
+    ]);
+    const pkg = (serial: string, unit: number | null, channel: string | null) => () =>
+      db
+        .prepare(
+          `INSERT INTO intake_packages (serial, unit_id, channel, quarter, deadline, return_to, created_by, created_at) ` +
+            `VALUES (?, ?, ?, '2025Q3', '2025-10-10', '组织部', 1, 't')`,
+        )
+        .run(serial, unit, channel);
+    expect(pkg('s2', null, 'discipline')).not.toThrow();
+    expect(pkg('s3', null, null)).toThrow(/CHECK/);
+    expect(pkg('s4', 1, 'training')).toThrow(/CHECK/);
+    expect(pkg('s5', null, '信访')).toThrow(/CHECK/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(migrate(db, [...before, migration0021])).toEqual([]);
+  });
+});
+describe('0022-political-reviews', () => {
   test('adds political_reviews (append-only, checked) and lets the print register take 审查意见, its rows kept', () => {
-    const before = MIGRATIONS.filter((m) => m.version < migration0023.version);
-    expect(MIGRATIONS).toContain(migration0023);
-    expect(migration0023).toMatchObject({ version: 23, name: 'political-reviews' });
+    const before = MIGRATIONS.filter((m) => m.version < migration0022.version);
+    expect(MIGRATIONS).toContain(migration0022);
+    expect(migration0022).toMatchObject({ version: 22, name: 'political-reviews' });
     const db = emptyKeyedDb();
     migrate(db, before);
     const register = (kind: string, serial: number) => () =>
@@ -1469,7 +1522,7 @@ describe('0023-political-reviews', () => {
         .run(kind, `${kind}:1`, serial);
     register('dossier', 1)();
     expect(register('review', 1)).toThrow(/CHECK/);
-    expect(migrate(db, [...before, migration0023])).toEqual([migration0023.version]);
+    expect(migrate(db, [...before, migration0022])).toEqual([migration0022.version]);
     expect(db.prepare('SELECT doc_kind, serial FROM print_register').all()).toEqual([
       { doc_kind: 'dossier', serial: 1 },
     ]);
@@ -1491,7 +1544,7 @@ describe('0023-political-reviews', () => {
     expect(insert('verify', '')).toThrow(/CHECK/);
     expect(insert('verify', '理由', '2026.01.08')).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE political_reviews SET reasons = '改'`).run()).toThrow(/append-only/);
-    expect(migrate(db, [...before, migration0023])).toEqual([]);
+    expect(migrate(db, [...before, migration0022])).toEqual([]);
   });
 });
 describe('0020-appointment-matters', () => {

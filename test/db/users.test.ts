@@ -443,6 +443,13 @@ describe('role refusal', () => {
       returnTo: '干部一科',
       token: TOKEN,
     },
+    'intake.generateChannel': {
+      quarter: '2025Q3',
+      channel: 'training',
+      deadline: '2025-10-10',
+      returnTo: '干部一科',
+      token: TOKEN,
+    },
     'intake.preview': { quarter: '2025Q3', token: TOKEN },
     'intake.commit': { jobId: TOKEN, leaveOut: [] },
     'intake.list': { quarter: '2025Q3' },

@@ -222,6 +222,13 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'collection.withdrawAttestation': { quarter: '2025Q3', sectionCode: 'S5', cadreId: 1 },
     'collection.setRequiredSections': { quarter: '2025Q3', sectionCodes: ['S1'] },
     'intake.generate': { quarter: '2025Q3', unitIds: [1], deadline: '2025-10-10', returnTo: '干部一科', token },
+    'intake.generateChannel': {
+      quarter: '2025Q3',
+      channel: 'discipline',
+      deadline: '2025-10-10',
+      returnTo: '干部一科',
+      token,
+    },
     'intake.preview': { quarter: '2025Q3', token },
     'intake.commit': { jobId: token, leaveOut: [3] },
     'intake.list': { quarter: '2025Q3', status: 'pending' },

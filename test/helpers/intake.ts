@@ -123,3 +123,43 @@ export async function pendingMaterial(h: TestHost): Promise<{ unitId: number; ro
   const [row] = await h.ok('intake.list', { quarter: '2025Q3', status: 'pending' });
   return { unitId, rowId: row!.id, attachmentId: row!.attachments[0]!.id };
 }
+
+/** Generates a channel's 填报表 (纪检监察, 巡察/审计, 党校, 表彰) into a fresh folder; its path. */
+export async function generateChannel(
+  h: TestHost,
+  channel: 'discipline' | 'inspection' | 'training' | 'honor',
+  quarter = '2025Q3',
+): Promise<string> {
+  const folder = tempDir('ganbu-channel-');
+  const [picked] = await h.pickOpen('intakeFolder', folder);
+  const out = await h.ok('intake.generateChannel', {
+    quarter,
+    channel,
+    deadline: '2025-10-10',
+    returnTo: '旗委组织部干部一科',
+    token: picked!.token,
+  });
+  return join(folder, out.files[0]!);
+}
+
+/** Fills a channel's 材料 sheet as the office would in Excel: each row by column header (row 2), from row 3. */
+export async function fillByHeader(
+  path: string,
+  rows: readonly Readonly<Record<string, string | number | Date>>[],
+  name = '名单.xlsx',
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.getWorksheet('材料')!;
+  const headers = (ws.getRow(2).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+  rows.forEach((r, i) => {
+    for (const [k, v] of Object.entries(r)) {
+      const col = headers.indexOf(k);
+      if (col < 1) throw new Error(`no column ${k}`);
+      if (v !== '') ws.getCell(3 + i, col).value = v;
+    }
+  });
+  const out = join(tempDir('ganbu-filled-'), name);
+  await wb.xlsx.writeFile(out);
+  return out;
+}

@@ -227,6 +227,8 @@ test('a corrected re-submission replaces the still-pending rows of its package a
   const p = await preview(h, corrected);
   expect(p.rows.map((r) => r.outcome)).toEqual(['same', 'replace']);
   expect(p.dropped).toBe(1);
+  // Which rows go, shown before 导入: the unit deleted row 5 from its corrected file.
+  expect(p.droppedRows).toEqual([{ rowNo: 5, cadre: '巴特尔', title: '第三条' }]);
   expect(await h.ok('intake.commit', { jobId: p.jobId, leaveOut: [] })).toEqual({
     added: 0,
     replaced: 1,

@@ -1,6 +1,8 @@
-// 生成填报表: the quarter, one, several or all units, the deadline and who the unit returns it to; then a folder.
+// 生成填报表: for units (one, several or all) or for a channel's list (纪检监察, 巡察/审计, 党校, 表彰), with the deadline
+// and who to return it to; then a folder.
 import { useEffect, useState } from 'react';
-import { App as AntApp, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
+import { App as AntApp, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS, type IntakeChannel } from '../../../../shared/intake/channels';
 import { quarterLabel } from '../../../../shared/dossier/quarter';
 import type { Unit } from '../../../../shared/roster/types';
 import { call, errorMessage } from '../../../lib/api';
@@ -23,6 +25,8 @@ export function IntakeGenerateDialog({
   const [form] = Form.useForm<Values>();
   const [units, setUnits] = useState<readonly Unit[]>([]);
   const [busy, setBusy] = useState(false);
+  // 'units': a 填报表 per unit; else one list for the channel's office.
+  const [target, setTarget] = useState<'units' | IntakeChannel>('units');
   const { message } = AntApp.useApp();
   useEffect(() => {
     call('units.list', {})
@@ -39,11 +43,15 @@ export function IntakeGenerateDialog({
     } catch {
       return;
     }
+    const { unitIds, ...rest } = v;
     setBusy(true);
     try {
       const [folder] = await call('files.pickOpen', { purpose: 'intakeFolder' });
       if (!folder) return; // the dialog was closed
-      const out = await call('intake.generate', { quarter, ...v, token: folder.token });
+      const out =
+        target === 'units'
+          ? await call('intake.generate', { quarter, unitIds, ...rest, token: folder.token })
+          : await call('intake.generateChannel', { quarter, channel: target, ...rest, token: folder.token });
       message.success({ content: `已生成 ${out.files.length} 份填报表，保存在“${folder.name}”文件夹`, duration: 6 });
       onDone();
     } catch (e) {
@@ -66,12 +74,28 @@ export function IntakeGenerateDialog({
       destroyOnHidden
       data-testid="intake-generate"
     >
-      <Typography.Paragraph type="secondary">
-        每个单位一份 Excel 填报表：干部、子项、评价标准等均为下拉选择，并列出本季度尚缺材料的干部。单位填好后交回
-        工作簿，有附件时连同附件压缩成 zip 交回。
-      </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ unitIds: [], deadline: '', returnTo: '' }}>
+        <Form.Item label="报送对象">
+          <Radio.Group
+            value={target}
+            onChange={(e) => setTarget(e.target.value as typeof target)}
+            optionType="button"
+            options={[
+              { value: 'units', label: '各单位' },
+              ...INTAKE_CHANNELS.map((c) => ({ value: c, label: INTAKE_CHANNEL_SPECS[c].label })),
+            ]}
+            data-testid="intake-target"
+          />
+        </Form.Item>
+        <Typography.Paragraph type="secondary" data-testid="intake-target-hint">
+          {target === 'units'
+            ? '每个单位一份 Excel 填报表：干部、子项、评价标准等均为下拉选择，并列出本季度尚缺材料的干部。' +
+              '单位填好后交回工作簿，有附件时连同附件压缩成 zip 交回。'
+            : `给${INTAKE_CHANNEL_SPECS[target].label}一份名单表：${INTAKE_CHANNEL_SPECS[target].hint}。` +
+              '干部按“姓名 + 身份证号”或“姓名 + 单位”填写，导入时与干部花名册核对，同名或对不上的由您逐条选择。'}
+        </Typography.Paragraph>
         <Form.Item
+          hidden={target !== 'units'}
           label={
             <span>
               单位{' '}
@@ -85,7 +109,7 @@ export function IntakeGenerateDialog({
             </span>
           }
           name="unitIds"
-          rules={[{ required: true, type: 'array', min: 1, message: '请选择单位' }]}
+          rules={[{ required: target === 'units', type: 'array', min: 1, message: '请选择单位' }]}
         >
           <Select
             mode="multiple"

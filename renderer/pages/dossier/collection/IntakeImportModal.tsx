@@ -1,12 +1,16 @@
-// 导入填报表: pick the returned .xlsx or .zip, see every row with its problems by column, leave rows out, import the
-// rest as 待审核 (with progress and 取消).
+// 导入填报表: pick the returned .xlsx or .zip (a unit's, or a channel's list: 纪检监察, 巡察/审计, 党校, 表彰), see every
+// row with its problems by column, pick the cadre where the roster could not settle it, see what a re-submission
+// replaces and removes, leave rows out, import the rest as 待审核 (with progress and 取消).
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
+import { INTAKE_CHANNEL_SPECS } from '../../../../shared/intake/channels';
 import { quarterLabel } from '../../../../shared/dossier/quarter';
 import type { IntakePreview, IntakePreviewRow } from '../../../../shared/intake/types';
 import { call, errorMessage } from '../../../lib/api';
 import { SCROLLING_BODY } from '../../../lib/FormModal';
 import { useJobProgress } from '../../../lib/useJobProgress';
+import { CadrePick } from './IntakeCadrePick';
+import { ResubmissionNotice } from './IntakeResubmission';
 
 const OUTCOME: Readonly<Record<IntakePreviewRow['outcome'], string>> = {
   new: '新增',
@@ -16,6 +20,8 @@ const OUTCOME: Readonly<Record<IntakePreviewRow['outcome'], string>> = {
 };
 
 const hasError = (r: IntakePreviewRow) => r.problems.some((p) => p.level === 'error');
+/** A row whose cadre the user still has to pick among the same-name candidates. */
+const needsPick = (r: IntakePreviewRow) => r.cadreId === null && r.candidates.length > 0;
 
 export function IntakeImportModal({
   quarter,
@@ -29,6 +35,7 @@ export function IntakeImportModal({
   const [preview, setPreview] = useState<IntakePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [leftOut, setLeftOut] = useState<ReadonlySet<number>>(new Set());
+  const [picks, setPicks] = useState<ReadonlyMap<number, number>>(new Map());
   const [busy, setBusy] = useState(false);
   const [committing, setCommitting] = useState(false);
   const progress = useJobProgress(preview?.jobId, committing);
@@ -42,6 +49,7 @@ export function IntakeImportModal({
       if (!file) return;
       setPreview(await call('intake.preview', { quarter, token: file.token }));
       setLeftOut(new Set());
+      setPicks(new Map());
     } catch (e) {
       setPreview(null);
       setError(errorMessage(e));
@@ -54,7 +62,11 @@ export function IntakeImportModal({
     if (!preview) return;
     setCommitting(true);
     try {
-      const r = await call('intake.commit', { jobId: preview.jobId, leaveOut: [...leftOut] });
+      const r = await call('intake.commit', {
+        jobId: preview.jobId,
+        leaveOut: [...leftOut],
+        picks: [...picks].map(([rowNo, cadreId]) => ({ rowNo, cadreId })),
+      });
       const parts = [
         `新增 ${r.added} 条待审核`,
         r.replaced > 0 ? `替换 ${r.replaced} 条尚未审核的材料` : '',
@@ -73,7 +85,10 @@ export function IntakeImportModal({
 
   const rows = preview?.rows ?? [];
   const errors = rows.filter(hasError).length;
-  const importable = rows.filter((r) => !hasError(r) && !leftOut.has(r.rowNo)).length;
+  const coming = rows.filter((r) => !hasError(r) && !leftOut.has(r.rowNo) && (!needsPick(r) || picks.has(r.rowNo)));
+  const importable = coming.length;
+  const unpicked = rows.filter((r) => !hasError(r) && needsPick(r) && !picks.has(r.rowNo)).length;
+  const owner = preview?.channel ? `${INTAKE_CHANNEL_SPECS[preview.channel].label}名单` : (preview?.unitName ?? '');
   return (
     <Modal
       open
@@ -109,20 +124,27 @@ export function IntakeImportModal({
           <Button onClick={() => void pick()} loading={busy} data-testid="intake-pick">
             选择交回的填报表（.xlsx 或 .zip）
           </Button>
+          {preview ? null : (
+            <Typography.Text type="secondary">
+              各单位的填报表和纪检监察、巡察/审计、党校、表彰的名单都在这里导入，按文件自动识别
+            </Typography.Text>
+          )}
           {preview ? (
             <Typography.Text data-testid="intake-summary">
-              {`${preview.fileName}：${preview.unitName}，共 ${rows.length} 行，其中 ${errors} 行有错误（将略过）`}
+              {`${preview.fileName}：${owner}，共 ${rows.length} 行，其中 ${errors} 行有错误（将略过）`}
             </Typography.Text>
           ) : null}
         </Space>
         {error ? <Alert type="error" showIcon title={error} data-testid="intake-error" /> : null}
-        {preview && preview.dropped > 0 ? (
+        {preview && unpicked > 0 ? (
           <Alert
-            type="warning"
+            type="info"
             showIcon
-            title={`新表中删去了 ${preview.dropped} 条此前导入、尚未审核的材料，导入后这些材料将移除`}
+            data-testid="intake-unpicked"
+            title={`${unpicked} 行的干部在花名册中有同名或与单位、身份证号对不上，请在“干部”一栏中选择；未选择的行不导入`}
           />
         ) : null}
+        {preview ? <ResubmissionNotice preview={preview} coming={coming} /> : null}
         {committing ? <Progress percent={progress.percent} data-testid="intake-progress" /> : null}
         {preview ? (
           <Table<IntakePreviewRow>
@@ -152,7 +174,27 @@ export function IntakeImportModal({
                 ),
               },
               { title: '行', dataIndex: 'rowNo', width: 50 },
-              { title: '干部', dataIndex: 'cadre', width: 190 },
+              {
+                title: '干部',
+                width: 230,
+                render: (_v, r) =>
+                  needsPick(r) && !hasError(r) ? (
+                    <CadrePick
+                      row={r}
+                      value={picks.get(r.rowNo)}
+                      onChange={(id) =>
+                        setPicks((m) => {
+                          const next = new Map(m);
+                          if (id === undefined) next.delete(r.rowNo);
+                          else next.set(r.rowNo, id);
+                          return next;
+                        })
+                      }
+                    />
+                  ) : (
+                    r.cadre
+                  ),
+              },
               { title: '日期', dataIndex: 'date', width: 100 },
               { title: '标题', dataIndex: 'title', ellipsis: true },
               { title: '附件', width: 150, render: (_v, r) => r.attachments.join('；') },

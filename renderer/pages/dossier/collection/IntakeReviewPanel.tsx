@@ -259,9 +259,12 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
                     <Typography.Link onClick={() => void accept([r.id])} data-testid={`intake-accept-${r.id}`}>
                       采纳
                     </Typography.Link>
-                    <Typography.Link onClick={() => setEditing(r)} data-testid={`intake-edit-${r.id}`}>
-                      修改后采纳
-                    </Typography.Link>
+                    {/* A 党校 result is filed as the office wrote it: a wrong one goes back (退回). */}
+                    {r.channel === 'training' ? null : (
+                      <Typography.Link onClick={() => setEditing(r)} data-testid={`intake-edit-${r.id}`}>
+                        修改后采纳
+                      </Typography.Link>
+                    )}
                     <Typography.Link
                       type="danger"
                       onClick={() => setReturning([r])}
