@@ -15,6 +15,7 @@ import { collectionCalls } from './contract-collection';
 import { intakeCalls } from './contract-intake';
 import { appointmentCalls } from './contract-appointment';
 import { terminalCalls } from './contract-terminal';
+import { terminalModeCalls } from './contract-terminal-mode';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -30,7 +31,13 @@ import type {
 } from './types';
 
 export const contract = {
-  'app.status': call<AppStatus>()({ input: f.none, access: 'public', mutates: false, passive: true }),
+  'app.status': call<AppStatus>()({
+    input: f.none,
+    access: 'public',
+    mutates: false,
+    passive: true,
+    terminal: 'also',
+  }),
   'setup.pickDirectory': call<string | null>()({ input: f.none, access: 'public', mutates: false }),
   'setup.createStore': call<CreatedStore>()({
     input: z.strictObject({
@@ -180,6 +187,7 @@ export const contract = {
   ...intakeCalls,
   ...appointmentCalls,
   ...terminalCalls,
+  ...terminalModeCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

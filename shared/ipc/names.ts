@@ -166,6 +166,13 @@ export const CALL_NAME_LIST = [
   'terminals.previewReturn',
   'terminals.importReturn',
   'terminals.resolveConflict',
+  'terminal.pickPackage',
+  'terminal.open',
+  'terminal.resume',
+  'terminal.form',
+  'terminal.submit',
+  'terminal.finish',
+  'terminal.close',
 ] as const;
 
 /** IPC channel names between preload and main. */
