@@ -206,6 +206,11 @@ if (!app.requestSingleInstanceLock()) {
         setKioskWindow(win, on);
         if (end === 'close') win.close();
       });
+      // A laptop whose 评议终端 was left open starts as that kiosk (the engine said so before the window existed).
+      if (appEngine.kioskOn) {
+        Menu.setApplicationMenu(KIOSK_MENU);
+        setKioskWindow(win, true);
+      }
 
       await win.loadURL(devServerUrl ?? APP_START_URL);
     })

@@ -1,13 +1,15 @@
 // Top of the window: first-run setup, login (also the lock screen), or the main layout, as the host's status says.
 import { useCallback, useEffect, useState } from 'react';
 import { Result, Spin } from 'antd';
-import type { AppStatus } from '../shared/ipc/types';
+import type { AppStatus, TerminalFinished } from '../shared/ipc/types';
 import { call, errorMessage, onLocked, onSessionLost } from './lib/api';
 import { SetupPage } from './pages/setup/SetupPage';
 import { RecoveryCodePage } from './pages/setup/RecoveryCodePage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MainLayout } from './layout/MainLayout';
 import { KioskScreen } from './pages/kiosk/KioskScreen';
+import { TerminalScreen } from './pages/terminal/TerminalScreen';
+import { TerminalFinishedPage } from './pages/terminal/TerminalFinishedPage';
 
 const STATUS_POLL_MS = 20_000;
 
@@ -18,6 +20,8 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
   // Shown once, right after setup; never stored anywhere.
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // After 结束评议 on a 评议终端 laptop: where the return was written, until the clerk has seen it.
+  const [finished, setFinished] = useState<TerminalFinished | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -56,7 +60,22 @@ export function App() {
       />
     );
   }
+  if (finished) {
+    return (
+      <TerminalFinishedPage
+        finished={finished}
+        onDone={() => {
+          setFinished(null);
+          void refresh();
+        }}
+      />
+    );
+  }
   switch (status.phase) {
+    case 'terminal':
+      return status.terminal ? (
+        <TerminalScreen status={status.terminal} onChange={refresh} onFinished={setFinished} />
+      ) : null;
     case 'setup':
       return <SetupPage status={status} onCreated={setRecoveryCode} onUseExisting={refresh} />;
     case 'login':

@@ -39,6 +39,14 @@ export const HOST_CALLS = [
   'session.lock',
   'session.touch',
   'backup.restore',
+  // The 评议终端 laptop's calls: answered by the host's TerminalMode, never by a main store.
+  'terminal.pickPackage',
+  'terminal.open',
+  'terminal.resume',
+  'terminal.form',
+  'terminal.submit',
+  'terminal.finish',
+  'terminal.close',
 ] as const satisfies readonly CallName[];
 export type HostCall = (typeof HOST_CALLS)[number];
 export type StoreCall = Exclude<CallName, HostCall>;

@@ -16,6 +16,7 @@ import { recordFailedLogins } from './login-audit';
 import { HostIO, type FileDialogs, type PdfPrinter } from './io';
 import { Jobs } from './jobs';
 import { KioskMode } from './kiosk';
+import { TerminalMode } from './terminal-mode';
 import { autoBackupIfDue, removeScratchFiles } from '../backup/auto';
 import { applyRestore, auditRestored, type StagedRestore } from '../backup/restore';
 import { RESTORE_JOB } from '../backup/service';
@@ -58,6 +59,8 @@ export class AppHost {
   readonly jobs = new Jobs();
   /** 评议终端 mode of this session; it ends with the session (lock, login, restore). */
   readonly kiosk: KioskMode;
+  /** The app as a 评议终端 laptop: a 测评包's terminal store of its own, no main store open beside it. */
+  readonly terminal: TerminalMode;
 
   constructor(private readonly opts: HostOptions) {
     this.config = new ConfigFile(opts.configDir);
@@ -66,14 +69,16 @@ export class AppHost {
     this.lastActivity = this.now();
     this.io = new HostIO(opts.fileDialogs, opts.printPdf);
     this.kiosk = new KioskMode(this.now);
+    this.terminal = new TerminalMode(TerminalMode.folderIn(opts.configDir), this.io);
     this.lockedReason = opts.lockedReason ?? null;
   }
 
   status(): AppStatus {
     const cfg = this.config.read();
     const hasStore = cfg.storeDir !== null && existsSync(dbPath(cfg.storeDir));
+    const terminal = this.store ? null : this.terminal.status();
     return {
-      phase: this.store ? 'ready' : hasStore ? 'login' : 'setup',
+      phase: this.store ? 'ready' : terminal ? 'terminal' : hasStore ? 'login' : 'setup',
       storeDir: cfg.storeDir,
       defaultStoreDir: this.opts.defaultStoreDir,
       user: this.store?.user ?? null,
@@ -82,6 +87,7 @@ export class AppHost {
       idleLockMinutes: this.idleLockMinutes,
       appVersion: APP_VERSION,
       kiosk: this.store ? this.kiosk.status : null,
+      terminal,
     };
   }
 
@@ -154,6 +160,11 @@ export class AppHost {
     if (store) await recordFailedLogins(store, this.logins);
   }
 
+  /** Whether a main-store session is open (a 评议终端 may be started only when none is). */
+  get hasSession(): boolean {
+    return this.store !== null;
+  }
+
   /** The open store, or NOT_LOGGED_IN: a locked app answers nothing from the store. */
   session(): Store {
     return this.store ?? fail('NOT_LOGGED_IN', this.lockedReason ? '系统已锁定，请重新输入密码' : '请先登录');
@@ -210,6 +221,7 @@ export class AppHost {
   }
 
   async dispose(): Promise<void> {
+    this.terminal.dispose();
     const store = this.store;
     this.store = null;
     this.forgetSessionState();

@@ -61,7 +61,11 @@ const host = new AppHost({
 const dispatch = createDispatcher(host);
 host.onLock((reason) => send({ t: 'locked', reason }));
 host.kiosk.onChange((status, end) => send({ t: 'kiosk', on: status !== null, end }));
+// A 评议终端 laptop is a kiosk window too; 结束评议 gives the window back ('exit'), its close button closes it.
+host.terminal.onChange((on, end) => send({ t: 'kiosk', on, end: on ? null : end === 'close' ? 'close' : 'exit' }));
 host.startIdleTimer();
+// Started on a laptop whose terminal was left open: the window is the kiosk from the first screen.
+if (host.terminal.active) send({ t: 'kiosk', on: true, end: null });
 
 /** A print's progress, heard from the main side: the job's listener may refuse (CANCELLED) and so stop the print. */
 function progress(id: number, done: number, total: number): void {

@@ -1,7 +1,7 @@
 // The one dispatcher: for every call, parse the input, check the session and role, run the service, audit, map errors.
 // It imports no Electron so the test bridge runs the very same code; register.ts adds the sender check.
 import { ZodError, type ZodType } from 'zod';
-import { contract, type CallName } from '../../shared/ipc/contract';
+import { contract, type CallInput, type CallName } from '../../shared/ipc/contract';
 import { ApiError, type CallResult } from '../../shared/ipc/errors';
 import { READ_ONLY_RECORDER, type Handler } from '../../db/app/context';
 import { STORE_HANDLERS, type HostCall, type StoreCall } from '../../db/app/handlers';
@@ -43,6 +43,24 @@ const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown>
       return host.lock('manual').then(() => null);
     case 'session.touch':
       return null;
+    case 'terminal.pickPackage':
+      return host.terminal.pickPackage(!host.hasSession);
+    case 'terminal.open': {
+      const { token, password } = input as CallInput<'terminal.open'>;
+      return host.terminal.open(token, password, !host.hasSession);
+    }
+    case 'terminal.resume':
+      return host.terminal.resume((input as CallInput<'terminal.resume'>).password);
+    case 'terminal.form':
+      return host.terminal.form((input as CallInput<'terminal.form'>).code);
+    case 'terminal.submit': {
+      const { code, ballot } = input as CallInput<'terminal.submit'>;
+      return host.terminal.submit(code, ballot);
+    }
+    case 'terminal.finish':
+      return host.terminal.finish((input as CallInput<'terminal.finish'>).password);
+    case 'terminal.close':
+      return host.terminal.close((input as CallInput<'terminal.close'>).password);
     case 'backup.restore':
       return host.restoreBackup(
         (input as { jobId: string }).jobId,
@@ -69,6 +87,12 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
     try {
       if (!isCallName(name)) throw new ApiError({ code: 'UNKNOWN_CALL', message: '未知的操作请求' });
       const spec = contract[name];
+      // A 评议终端 laptop: its own calls and nothing else of the app, whatever the window asks for.
+      if (host.terminal.active && spec.terminal === undefined)
+        throw new ApiError({
+          code: 'FORBIDDEN',
+          message: '本机正作为评议终端使用，不能进行此操作；结束评议后才能使用其他功能',
+        });
       // Session and role first: a caller who may not make the call learns nothing about its input rules.
       if (spec.access !== 'public') {
         const store = host.session();

@@ -15,6 +15,11 @@ export interface CallSpec<I extends z.ZodType, O> {
    * session is refused while the session is in kiosk mode, so a panel member reaches nothing but their own ballot.
    */
   readonly kiosk?: 'only' | 'also';
+  /**
+   * A 评议终端 laptop (a terminal store on disk): 'only' calls are the terminal's own; 'also' calls work there too;
+   * every other call is refused while the terminal exists, so the window reaches nothing else of the app.
+   */
+  readonly terminal?: 'only' | 'also';
   /** Calls that do not count as user activity for the idle lock (background polling). */
   readonly passive?: boolean;
   /** Phantom field carrying the output type; never set at run time. */

@@ -16,6 +16,7 @@ import { intakeCalls } from './contract-intake';
 import { appointmentCalls } from './contract-appointment';
 import { terminalCalls } from './contract-terminal';
 import { reviewCalls } from './contract-review';
+import { terminalModeCalls } from './contract-terminal-mode';
 import type { Catalogs } from '../catalog/types';
 import * as f from './fields';
 import type {
@@ -31,7 +32,13 @@ import type {
 } from './types';
 
 export const contract = {
-  'app.status': call<AppStatus>()({ input: f.none, access: 'public', mutates: false, passive: true }),
+  'app.status': call<AppStatus>()({
+    input: f.none,
+    access: 'public',
+    mutates: false,
+    passive: true,
+    terminal: 'also',
+  }),
   'setup.pickDirectory': call<string | null>()({ input: f.none, access: 'public', mutates: false }),
   'setup.createStore': call<CreatedStore>()({
     input: z.strictObject({
@@ -182,6 +189,7 @@ export const contract = {
   ...appointmentCalls,
   ...terminalCalls,
   ...reviewCalls,
+  ...terminalModeCalls,
 } as const;
 
 export type { Access, CallSpec } from './call';

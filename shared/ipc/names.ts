@@ -172,6 +172,13 @@ export const CALL_NAME_LIST = [
   'reviews.get',
   'reviews.conclude',
   'reviews.exportDocx',
+  'terminal.pickPackage',
+  'terminal.open',
+  'terminal.resume',
+  'terminal.form',
+  'terminal.submit',
+  'terminal.finish',
+  'terminal.close',
 ] as const;
 
 /** IPC channel names between preload and main. */

@@ -11,7 +11,8 @@ export interface SessionUser {
   readonly auditAlarm?: string;
 }
 
-export type AppPhase = 'setup' | 'login' | 'ready';
+/** `terminal`: the laptop holds a 评议终端 store; nothing but the terminal's screens is reachable. */
+export type AppPhase = 'setup' | 'login' | 'ready' | 'terminal';
 
 export interface AppStatus {
   readonly phase: AppPhase;
@@ -25,6 +26,28 @@ export interface AppStatus {
   readonly appVersion: string;
   /** Set while the session is in 评议终端 (kiosk) mode: the window shows only the code-entry screen. */
   readonly kiosk: KioskStatus | null;
+  /** Set in the `terminal` phase: the open terminal, or `open: null` until its package password reopens it. */
+  readonly terminal: TerminalModeStatus | null;
+}
+
+export interface TerminalModeView {
+  readonly assessmentName: string;
+  readonly year: number;
+  readonly terminalNo: number;
+  readonly groups: readonly string[];
+  /** Ballots cast on this terminal so far (shown to the clerk at 结束评议). */
+  readonly cast: number;
+}
+
+export interface TerminalModeStatus {
+  readonly open: TerminalModeView | null;
+}
+
+/** 结束评议 done: where the ballot return was written and how many ballots it holds. */
+export interface TerminalFinished {
+  readonly path: string;
+  readonly fileName: string;
+  readonly ballots: number;
 }
 
 export interface KioskStatus {

@@ -63,7 +63,7 @@ const CALLS = Object.keys(contract) as CallName[];
 /** Valid inputs of these calls name arbitrary folders: never sent (see the header). */
 const NEVER_SEND_VALID = new Set<string>(['setup.createStore', 'setup.useExistingStore']);
 /** Calls that open a native dialog when their input is valid. */
-const OPENS_DIALOG = new Set<string>(['files.pickOpen', 'files.pickSave']);
+const OPENS_DIALOG = new Set<string>(['files.pickOpen', 'files.pickSave', 'terminal.pickPackage']);
 
 const stats = new FuzzStats();
 const contractNames = new Set<string>();

@@ -30,7 +30,7 @@ describe('the IPC contract', () => {
     expect(typeof spec.mutates).toBe('boolean');
   });
 
-  test('only setup, login and recovery are public', () => {
+  test("only setup, login, recovery and the 评议终端 laptop's calls are public", () => {
     const publicCalls = entries.filter(([, s]) => s.access === 'public').map(([n]) => n);
     expect(publicCalls.sort()).toEqual(
       [
@@ -40,8 +40,22 @@ describe('the IPC contract', () => {
         'setup.useExistingStore',
         'session.login',
         'session.recover',
+        'terminal.pickPackage',
+        'terminal.open',
+        'terminal.resume',
+        'terminal.form',
+        'terminal.submit',
+        'terminal.finish',
+        'terminal.close',
       ].sort(),
     );
+  });
+
+  test('a 评议终端 laptop reaches app.status and its own calls only; they never write the main store', () => {
+    const reachable = entries.filter(([, s]) => s.terminal !== undefined).map(([n]) => n);
+    expect(reachable.filter((n) => !n.startsWith('terminal.'))).toEqual(['app.status']);
+    for (const [name, spec] of entries.filter(([n]) => n.startsWith('terminal.')))
+      expect(spec, name).toMatchObject({ terminal: 'only', access: 'public', mutates: false });
   });
 
   test('administration calls are for administrators only', () => {

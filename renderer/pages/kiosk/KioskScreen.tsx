@@ -9,14 +9,21 @@ import type { KioskStatus } from '../../../shared/ipc/types';
 import { call, errorMessage, onCloseRequested } from '../../lib/api';
 import { KioskBallotPanel } from './KioskBallotPanel';
 
-function CodeEntry({ onOpened }: { onOpened: (code: string, form: KioskBallotForm) => void }) {
+/** The code-entry card; `open` asks the kiosk (or the 评议终端 laptop) for the ballot form the code opens. */
+export function CodeEntry({
+  open: openForm,
+  onOpened,
+}: {
+  open: (code: string) => Promise<KioskBallotForm>;
+  onOpened: (code: string, form: KioskBallotForm) => void;
+}) {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = async () => {
     setBusy(true);
     try {
-      const form = await call('kiosk.open', { code });
+      const form = await openForm(code);
       onOpened(code, form);
     } catch (e) {
       setProblem(errorMessage(e));
@@ -121,7 +128,11 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
             }}
           />
         ) : (
-          <CodeEntry key={round} onOpened={(code, form) => setOpened({ code, form })} />
+          <CodeEntry
+            key={round}
+            open={(code) => call('kiosk.open', { code })}
+            onOpened={(code, form) => setOpened({ code, form })}
+          />
         )}
       </Layout.Content>
       <Modal

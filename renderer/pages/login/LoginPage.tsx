@@ -6,6 +6,7 @@ import type { AppStatus } from '../../../shared/ipc/types';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { AuthFrame } from '../AuthFrame';
+import { OpenTerminalLink } from '../terminal/OpenTerminalModal';
 import { RecoverForm } from './RecoverForm';
 
 export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedIn: () => void }) {
@@ -91,7 +92,8 @@ export function LoginPage({ status, onLoggedIn }: { status: AppStatus; onLoggedI
               : '登录'}
         </Button>
       </Form>
-      <div style={{ textAlign: 'right', marginTop: 12 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
+        <OpenTerminalLink onOpened={onLoggedIn} />
         <Button type="link" onClick={() => setRecovering(true)} style={{ padding: 0 }}>
           忘记密码？使用恢复码找回
         </Button>

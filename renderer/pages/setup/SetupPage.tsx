@@ -8,6 +8,7 @@ import { NewPasswordFields } from '../account/NewPasswordFields';
 import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import { AuthFrame } from '../AuthFrame';
+import { OpenTerminalLink } from '../terminal/OpenTerminalModal';
 import { ApiError } from '../../../shared/ipc/errors';
 
 interface SetupValues {
@@ -163,6 +164,9 @@ export function SetupPage({
           },
         ]}
       />
+      <div style={{ textAlign: 'right' }}>
+        <OpenTerminalLink onOpened={onUseExisting} />
+      </div>
     </AuthFrame>
   );
 }

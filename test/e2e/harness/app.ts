@@ -41,11 +41,19 @@ export interface TestApp {
   launch(): Promise<Browser>;
   /** Launches the browser and opens the app, once `ready` (a text of the first screen) shows. */
   openPage(ready?: string): Promise<Page>;
-  close(): Promise<void>;
+  /** Ends the instance; `keepFolder` leaves its folder for a new instance on it (the app started again). */
+  close(keepFolder?: boolean): Promise<void>;
 }
 
-export async function startTestApp(prefix: string): Promise<TestApp> {
-  const work = mkdtempSync(join(tmpdir(), prefix));
+export interface StartOptions {
+  /** false: no store is created (a 评议终端 laptop, which shows the setup screen first). Default true. */
+  readonly store?: boolean;
+  /** The folder of an earlier instance, closed with keepFolder: this one starts on it, as the app run again. */
+  readonly work?: string;
+}
+
+export async function startTestApp(prefix: string, opts: StartOptions = {}): Promise<TestApp> {
+  const work = opts.work ?? mkdtempSync(join(tmpdir(), prefix));
   const dialogs = new ScriptedDialogs();
   let browser: Browser | undefined;
   const bridge: Bridge = await startBridge(join(process.cwd(), 'out', 'renderer'), {
@@ -63,7 +71,7 @@ export async function startTestApp(prefix: string): Promise<TestApp> {
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     return r.value as T;
   };
-  await must('setup.createStore', { dir: join(work, 'store'), ...TEST_ADMIN });
+  if (opts.store !== false && !opts.work) await must('setup.createStore', { dir: join(work, 'store'), ...TEST_ADMIN });
   const app: TestApp = {
     work,
     bridge,
@@ -87,10 +95,10 @@ export async function startTestApp(prefix: string): Promise<TestApp> {
       await page.getByText(ready).first().waitFor();
       return page;
     },
-    async close() {
+    async close(keepFolder = false) {
       await browser?.close();
       await bridge.close();
-      rmSync(work, { recursive: true, force: true });
+      if (!keepFolder) rmSync(work, { recursive: true, force: true });
     },
   };
   return app;
