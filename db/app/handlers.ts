@@ -1,5 +1,6 @@
 // Every store-backed call of the contract, by name; the dispatcher looks handlers up here.
 import type { CallName } from '../../shared/ipc/contract';
+import type { NoneOf } from '../../shared/ipc/name-checks';
 import { auditHandlers } from '../audit/service';
 import { catalogHandlers } from '../catalog/service';
 import { settingsHandlers } from '../settings/service';
@@ -51,7 +52,7 @@ export const HOST_CALLS = [
 export type HostCall = (typeof HOST_CALLS)[number];
 export type StoreCall = Exclude<CallName, HostCall>;
 
-export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
+const handlers = {
   ...userHandlers,
   ...rekeyHandlers,
   ...auditHandlers,
@@ -79,3 +80,10 @@ export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = {
   ...terminalHandlers,
   ...reviewHandlers,
 };
+
+/**
+ * Checked by tsc both ways: a store call without a handler fails this annotation, and a handler for a name that is not a
+ * store call (unknown, or answered by the host) fails `StrayHandlers`.
+ */
+export const STORE_HANDLERS: { readonly [N in StoreCall]: Handler<N> } = handlers;
+export type StrayHandlers = NoneOf<Exclude<keyof typeof handlers, StoreCall>>;

@@ -1,7 +1,7 @@
 // The one dispatcher: for every call, parse the input, check the session and role, run the service, audit, map errors.
 // It imports no Electron so the test bridge runs the very same code; register.ts adds the sender check.
 import { ZodError, type ZodType } from 'zod';
-import { contract, type CallInput, type CallName } from '../../shared/ipc/contract';
+import { contract, type CallName, type CallOutput, type CallParsedInput } from '../../shared/ipc/contract';
 import { ApiError, type CallResult } from '../../shared/ipc/errors';
 import { READ_ONLY_RECORDER, type Handler } from '../../db/app/context';
 import { STORE_HANDLERS, type HostCall, type StoreCall } from '../../db/app/handlers';
@@ -23,50 +23,27 @@ const isCallName = (name: unknown): name is CallName => typeof name === 'string'
 const isInputObject = (input: unknown): boolean =>
   input === undefined || input === null || (typeof input === 'object' && !Array.isArray(input));
 
-/** Calls answered by the host; each receives the parsed input. */
-const hostCall = (host: AppHost, name: HostCall, input: never): Promise<unknown> | unknown => {
-  const i = input as Record<string, string>;
-  switch (name) {
-    case 'app.status':
-      return host.status();
-    case 'setup.pickDirectory':
-      return host.pickDirectory();
-    case 'setup.createStore':
-      return host.createStore(i as never);
-    case 'setup.useExistingStore':
-      return host.useExistingStore(i as never);
-    case 'session.login':
-      return host.login(i as never);
-    case 'session.recover':
-      return host.recover(i as never);
-    case 'session.lock':
-      return host.lock('manual').then(() => null);
-    case 'session.touch':
-      return null;
-    case 'terminal.pickPackage':
-      return host.terminal.pickPackage(!host.hasSession);
-    case 'terminal.open': {
-      const { token, password } = input as CallInput<'terminal.open'>;
-      return host.terminal.open(token, password, !host.hasSession);
-    }
-    case 'terminal.resume':
-      return host.terminal.resume((input as CallInput<'terminal.resume'>).password);
-    case 'terminal.form':
-      return host.terminal.form((input as CallInput<'terminal.form'>).code);
-    case 'terminal.submit': {
-      const { code, ballot } = input as CallInput<'terminal.submit'>;
-      return host.terminal.submit(code, ballot);
-    }
-    case 'terminal.finish':
-      return host.terminal.finish((input as CallInput<'terminal.finish'>).password);
-    case 'terminal.close':
-      return host.terminal.close((input as CallInput<'terminal.close'>).password);
-    case 'backup.restore':
-      return host.restoreBackup(
-        (input as { jobId: string }).jobId,
-        (input as { confirmOtherStore?: boolean }).confirmOtherStore === true,
-      );
-  }
+/** Calls answered by the host, each with its parsed input; typed per call, so tsc wants exactly the host's calls. */
+const HOST_ANSWERS: {
+  readonly [N in HostCall]: (host: AppHost, input: CallParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
+} = {
+  'app.status': (host) => host.status(),
+  'setup.pickDirectory': (host) => host.pickDirectory(),
+  'setup.createStore': (host, input) => host.createStore(input),
+  'setup.useExistingStore': (host, input) => host.useExistingStore(input),
+  'session.login': (host, input) => host.login(input),
+  'session.recover': (host, input) => host.recover(input),
+  'session.lock': (host) => host.lock('manual').then(() => null),
+  'session.touch': () => null,
+  // The 评议终端: only before anyone logs in on this PC (a terminal never shares a session with the store).
+  'terminal.pickPackage': (host) => host.terminal.pickPackage(!host.hasSession),
+  'terminal.open': (host, input) => host.terminal.open(input.token, input.password, !host.hasSession),
+  'terminal.resume': (host, input) => host.terminal.resume(input.password),
+  'terminal.form': (host, input) => host.terminal.form(input.code),
+  'terminal.submit': (host, input) => host.terminal.submit(input.code, input.ballot),
+  'terminal.finish': (host, input) => host.terminal.finish(input.password),
+  'terminal.close': (host, input) => host.terminal.close(input.password),
+  'backup.restore': (host, input) => host.restoreBackup(input.jobId, input.confirmOtherStore === true),
 };
 
 /**
@@ -130,7 +107,8 @@ export function createDispatcher(host: AppHost, log: (e: unknown) => void = cons
         if (name === 'settings.update') await host.refreshSettings();
         return { ok: true, value };
       }
-      return { ok: true, value: await hostCall(host, name as HostCall, input) };
+      const answer = HOST_ANSWERS[name as HostCall] as (host: AppHost, input: never) => unknown;
+      return { ok: true, value: await answer(host, input) };
     } catch (e) {
       const error = toErrorData(e);
       // A wrong password in a session (me.changePassword, kiosk.exit) rolled its change back: its audit entry is

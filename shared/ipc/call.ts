@@ -5,11 +5,14 @@ import type { Role } from '../roles';
 /** `public`: callable without a session (setup, login); `session`: any logged-in user; else the listed roles. */
 export type Access = 'public' | 'session' | readonly Role[];
 
-export interface CallSpec<I extends z.ZodType, O> {
+export interface CallSpec<I extends z.ZodType, O, M extends boolean = boolean> {
   readonly input: I;
   readonly access: Access;
-  /** Mutating calls write exactly one audit entry in the transaction of their change. */
-  readonly mutates: boolean;
+  /**
+   * Mutating calls write exactly one audit entry in the transaction of their change. Kept as the literal true/false
+   * so the maps keyed by the mutating calls (the audit labels) are checked against the contract by tsc.
+   */
+  readonly mutates: M;
   /**
    * 评议终端 (kiosk) mode: 'only' calls are refused outside it; 'also' calls work in it too; every other call of a
    * session is refused while the session is in kiosk mode, so a panel member reaches nothing but their own ballot.
@@ -28,7 +31,7 @@ export interface CallSpec<I extends z.ZodType, O> {
 
 export const call =
   <O>() =>
-  <I extends z.ZodType>(spec: Omit<CallSpec<I, O>, 'output'>): CallSpec<I, O> =>
+  <I extends z.ZodType, M extends boolean>(spec: Omit<CallSpec<I, O, M>, 'output'>): CallSpec<I, O, M> =>
     spec;
 
 export const ADMIN: readonly Role[] = ['admin'];

@@ -198,6 +198,8 @@ export type CallName = keyof Contract;
 export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
 export type CallParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
 export type CallOutput<N extends CallName> = Exclude<Contract[N]['output'], undefined>;
+/** The calls that change the store (each writes one audit entry); the audit labels are keyed by these. */
+export type MutatingCall = { [N in CallName]: Contract[N]['mutates'] extends true ? N : never }[CallName];
 
 /** The object the preload exposes (and the test bridge imitates): one async function per call. */
 export type Api = { readonly [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };

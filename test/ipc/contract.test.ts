@@ -1,8 +1,10 @@
 // The IPC contract stays consistent: the preload's name list, valid access rules, a Chinese label per audited action.
 import { describe, expect, test } from 'vitest';
-import { HOST_CALLS, STORE_HANDLERS } from '../../db/app/handlers';
-import { ACTION_LABELS, actionLabel } from '../../shared/ipc/actions';
-import { CALL_NAMES, contract, type CallName } from '../../shared/ipc/contract';
+import type { Handler } from '../../db/app/context';
+import { HOST_CALLS, STORE_HANDLERS, type StoreCall } from '../../db/app/handlers';
+import { ACTION_LABELS, HOST_AUDIT_EVENTS, actionLabel, type HostAuditEvent } from '../../shared/ipc/actions';
+import { CALL_NAMES, contract, type CallName, type MutatingCall } from '../../shared/ipc/contract';
+import type { NoneOf } from '../../shared/ipc/name-checks';
 import { CALL_NAME_LIST } from '../../shared/ipc/names';
 import { ROLES } from '../../shared/roles';
 
@@ -79,7 +81,7 @@ describe('the IPC contract', () => {
   test('every mutating call has a Chinese label for the audit viewer', () => {
     for (const [name, spec] of entries) {
       if (!spec.mutates) continue;
-      const label = ACTION_LABELS[name];
+      const label = ACTION_LABELS[name as MutatingCall];
       expect(label, `ACTION_LABELS is missing ${name}`).toBeDefined();
       expect(label).toMatch(/^[\u4e00-\u9fff]+$/);
       expect(actionLabel(name)).toBe(label);
@@ -93,15 +95,7 @@ describe('the IPC contract', () => {
 
   test('every label belongs to a real action', () => {
     for (const action of Object.keys(ACTION_LABELS)) {
-      const hostEvent = [
-        'session.autoLock',
-        'backup.auto',
-        'session.loginFailed',
-        'session.loginRecordUnverified',
-        'session.signingKeyCreated',
-        'session.signingKeyReplaced',
-        'session.auditAlarm',
-      ].includes(action);
+      const hostEvent = (HOST_AUDIT_EVENTS as readonly string[]).includes(action);
       expect(hostEvent || (Object.hasOwn(contract, action) && contract[action as CallName].mutates), action).toBe(true);
     }
   });
@@ -113,5 +107,45 @@ describe('the IPC contract', () => {
       expect(byHost !== byStore, name).toBe(true);
     }
     expect(Object.keys(STORE_HANDLERS).length + HOST_CALLS.length).toBe(CALL_NAME_LIST.length);
+  });
+
+  test('the four places that name calls agree with the contract, each name once', () => {
+    const names = Object.keys(contract).sort();
+    const mutating = names.filter((n) => contract[n as CallName].mutates);
+    const difference = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
+    const places: [string, readonly string[]][] = [
+      ['names.ts (preload)', CALL_NAME_LIST],
+      ['handlers.ts + HOST_CALLS', [...Object.keys(STORE_HANDLERS), ...HOST_CALLS]],
+    ];
+    for (const [place, listed] of places) {
+      expect(difference(names, listed), `calls missing from ${place}`).toEqual([]);
+      expect(difference(listed, names), `names in ${place} the contract does not have`).toEqual([]);
+      expect(listed.length, `a name appears twice in ${place}`).toBe(names.length);
+    }
+    const labelled = Object.keys(ACTION_LABELS).filter((a) => !(HOST_AUDIT_EVENTS as readonly string[]).includes(a));
+    expect(difference(mutating, labelled), 'mutating calls without an audit label').toEqual([]);
+    expect(difference(labelled, mutating), 'labels of calls that are not mutating calls').toEqual([]);
+  });
+
+  test('the same agreement is checked by tsc: a map or list that misses or adds a call does not compile', () => {
+    // Each @ts-expect-error below must stay an error; if the checks stopped biting, `npm run typecheck` would fail.
+    const withoutOne: Omit<typeof STORE_HANDLERS, 'cadres.get'> = STORE_HANDLERS;
+    // @ts-expect-error a store call without a handler
+    const missingHandler: { readonly [N in StoreCall]: Handler<N> } = withoutOne;
+    // @ts-expect-error a name the contract does not have, in a list checked like CALL_NAME_LIST
+    const strayName = ['cadres.get', 'cadres.fly'] as const satisfies readonly CallName[];
+    // @ts-expect-error a call missing from a list checked like CALL_NAME_LIST
+    type Unlisted = NoneOf<Exclude<CallName, 'cadres.get'>>;
+    type Labels = Readonly<Record<MutatingCall | HostAuditEvent, string>>;
+    const labels: Omit<typeof ACTION_LABELS, 'users.create'> = ACTION_LABELS;
+    // @ts-expect-error a mutating call without an audit label
+    const missingLabel: Labels = labels;
+    const strayLabel: Labels = {
+      ...ACTION_LABELS,
+      // @ts-expect-error a label for a call that does not change the store
+      'cadres.get': '读',
+    };
+    const unlisted: Unlisted | undefined = undefined;
+    expect([missingHandler, strayName, missingLabel, strayLabel, unlisted].length).toBe(5);
   });
 });
