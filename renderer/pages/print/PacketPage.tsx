@@ -1,7 +1,20 @@
 // 审议材料: choose the cadres whose dossiers a review meeting reads (by name, or a whole unit at once), in the order
 // they are discussed, and the assessments whose 排名表 open the packet; then preview, copies and save.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Checkbox, Empty, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { STATE_LABELS, type AssessmentSummary } from '../../../shared/assessment';
 import { printableComments } from '../../../shared/assessment/comments';
