@@ -1,15 +1,18 @@
 // 生成填报表: the quarter, one, several or all units, the deadline and who the unit returns it to; then a folder.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { quarterLabel } from '../../../../shared/dossier/quarter';
 import type { Unit } from '../../../../shared/roster/types';
 import { call, errorMessage } from '../../../lib/api';
+import { useCall } from '../../../lib/useCall';
 
 interface Values {
   unitIds: number[];
   deadline: string;
   returnTo: string;
 }
+
+const NO_UNITS: readonly Unit[] = [];
 
 export function IntakeGenerateDialog({
   quarter,
@@ -21,14 +24,9 @@ export function IntakeGenerateDialog({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [units, setUnits] = useState<readonly Unit[]>([]);
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
-  useEffect(() => {
-    call('units.list', {})
-      .then(setUnits)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [message]);
+  const units = useCall('units.list', {}, { onError: (t) => message.error(t) }).data ?? NO_UNITS;
   const chosen = Form.useWatch('unitIds', form) ?? [];
   const all = units.length > 0 && chosen.length === units.length;
 
