@@ -1,4 +1,5 @@
-// Loads one call's answer for the given input and keeps it fresh; a late answer never overwrites a newer one.
+// Loads one call's answer (or one put together from several calls) and keeps it fresh; a late answer never overwrites a
+// newer one.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { call, errorMessage } from './api';
@@ -19,26 +20,41 @@ export interface CallState<T> {
   patch: (change: (now: T) => T) => void;
 }
 
+export interface LoadOptions {
+  /** Told each failure's Chinese message (usually `message.error`). */
+  onError?: (message: string) => void;
+  /** A screen's refresh counter: a new one loads again with the same input. */
+  version?: number;
+}
+
 /**
  * `input` null means "not yet" (nothing is loaded). The input is compared by value, so a literal written in
- * the render does not reload on every render. `onError` is told each failure (usually `message.error`);
- * a new `version` (a screen's refresh counter) loads again with the same input.
+ * the render does not reload on every render.
  */
 export function useCall<N extends CallName>(
   name: N,
   input: CallInput<N> | null,
-  options: { onError?: (message: string) => void; version?: number } = {},
+  options: LoadOptions = {},
 ): CallState<CallOutput<N>> {
-  const [data, setData] = useState<CallOutput<N> | undefined>(undefined);
+  const key = input === null ? null : JSON.stringify([name, input]);
+  return useLoad(key, () => (input === null ? Promise.reject(new Error('no input')) : call(name, input)), options);
+}
+
+/**
+ * The same for an answer put together from several calls (a print's data): `key` names what is loaded (null: not
+ * yet), and a new key loads again; `load` is read when a load starts, so it need not be stable.
+ */
+export function useLoad<T>(key: string | null, load: () => Promise<T>, options: LoadOptions = {}): CallState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(input !== null);
-  const key = input === null ? null : JSON.stringify([input, options.version ?? 0]);
-  // The newest input and error handler, read at load time so that neither has to be a dependency.
-  const latest = useRef({ input, onError: options.onError });
+  const [loading, setLoading] = useState(key !== null);
+  const fullKey = key === null ? null : JSON.stringify([key, options.version ?? 0]);
+  // The newest loader and error handler, read at load time so that neither has to be a dependency.
+  const latest = useRef({ load, onError: options.onError });
   const gate = useRef<LatestGate | null>(null);
   // Declared first so these run before the load below (effects run in order).
   useEffect(() => {
-    latest.current = { input, onError: options.onError };
+    latest.current = { load, onError: options.onError };
   });
   useEffect(() => {
     // A gate per mount (strict mode mounts twice); retiring it drops the answers that come after unmount.
@@ -48,13 +64,12 @@ export function useCall<N extends CallName>(
   }, []);
 
   const reload = useCallback(async () => {
-    const now = latest.current.input;
     const g = gate.current;
-    if (key === null || now === null || g === null) return;
+    if (fullKey === null || g === null) return;
     const ticket = g.begin();
     setLoading(true);
     try {
-      const value = await call(name, now);
+      const value = await latest.current.load();
       if (!g.isCurrent(ticket)) return;
       setData(value);
       setError(null);
@@ -66,12 +81,12 @@ export function useCall<N extends CallName>(
     } finally {
       if (g.isCurrent(ticket)) setLoading(false);
     }
-  }, [name, key]);
+  }, [fullKey]);
 
   useEffect(() => {
     void reload();
   }, [reload]);
-  const patch = useCallback((change: (now: CallOutput<N>) => CallOutput<N>) => {
+  const patch = useCallback((change: (now: T) => T) => {
     setData((now) => (now === undefined ? now : change(now)));
   }, []);
   return { data, error, loading, reload, patch };

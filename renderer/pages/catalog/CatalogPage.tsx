@@ -1,10 +1,10 @@
 // Read-only view of the catalogs in the store: sections and sub-items, dimensions and standards, the 12-item list,
 // categories, indicators and source channels, each with its stable code.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, List, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { Catalogs, CatalogIndicator, CatalogListItem } from '../../../shared/catalog/types';
 import { POLARITY_LABELS, POSITION_LABELS } from '../../../shared/catalog/types';
-import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { PageHeader } from '../PageHeader';
 import type { PortraitConfig } from '../../../shared/portrait/types';
 import { ModelConfigModal } from './ModelConfigModal';
@@ -150,22 +150,13 @@ function CodeNameTable({ rows, nameTitle }: { rows: readonly { code: string; nam
 }
 
 export function CatalogPage({ isAdmin }: { isAdmin: boolean }) {
-  const [catalogs, setCatalogs] = useState<Catalogs | null>(null);
-  const [config, setConfig] = useState<PortraitConfig | null>(null);
   const [editingConfig, setEditingConfig] = useState(false);
   const { message } = AntApp.useApp();
-  useEffect(() => {
-    Promise.all([call('catalog.get', {}), call('portrait.getConfig', {})])
-      .then(([c, m]) => {
-        setCatalogs(c);
-        setConfig(m);
-      })
-      .catch((e) => message.error(errorMessage(e)));
-  }, [message]);
-  const reloadCatalogs = () =>
-    void call('catalog.get', {})
-      .then(setCatalogs)
-      .catch((e) => message.error(errorMessage(e)));
+  const onError = (t: string) => message.error(t);
+  const { data: catalogs, reload } = useCall('catalog.get', {}, { onError });
+  const { data: config, patch: patchConfig } = useCall('portrait.getConfig', {}, { onError });
+  const reloadCatalogs = () => void reload();
+  const setConfig = (saved: PortraitConfig) => patchConfig(() => saved);
 
   return (
     <>

@@ -1,8 +1,9 @@
 // Shows an attachment inside the app: images from a blob: URL, PDFs drawn by pdf.js, .docx as text and tables.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { Alert, Modal, Spin } from 'antd';
 import type { AttachmentMeta, AttachmentPreview } from '../../../shared/dossier/types';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useLoad } from '../../lib/useCall';
 import { WordPreview } from './WordPreview';
 
 // pdf.js is large: it loads the first time a PDF is opened, not with the app.
@@ -50,17 +51,7 @@ export function AttachmentViewer({
   onClose: () => void;
   load?: (id: number) => Promise<AttachmentPreview>;
 }) {
-  const [preview, setPreview] = useState<AttachmentPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    load(attachment.id)
-      .then((p) => live && setPreview(p))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [attachment.id, load]);
+  const { data: preview, error } = useLoad(String(attachment.id), () => load(attachment.id));
   const isImage = attachment.mime.startsWith('image/');
   return (
     <Modal

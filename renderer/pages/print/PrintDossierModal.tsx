@@ -1,7 +1,8 @@
 // 打印档案: the dossier's print view in the print modal (preview, copies, recipients, save).
-import { useEffect, useMemo, useState } from 'react';
-import { call, errorMessage } from '../../lib/api';
-import { loadDossierPrintData, type DossierPrintData } from './dossier-data';
+import { useMemo } from 'react';
+import { call } from '../../lib/api';
+import { useLoad } from '../../lib/useCall';
+import { loadDossierPrintData } from './dossier-data';
 import { dossierDocument } from './DossierDocument';
 import { PrintModal } from './PrintModal';
 import { NO_ORGAN_WARNING } from './print-warnings';
@@ -20,14 +21,8 @@ export function PrintDossierModal({
   printedBy: string;
   onClose: () => void;
 }) {
-  const [data, setData] = useState<DossierPrintData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error } = useLoad(String(cadreId), () => loadDossierPrintData(cadreId));
   const date = useMemo(today, []);
-  useEffect(() => {
-    loadDossierPrintData(cadreId)
-      .then(setData)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [cadreId]);
   const doc = useMemo(() => (data ? dossierDocument(data, date) : null), [data, date]);
   return (
     <PrintModal

@@ -1,12 +1,13 @@
 // 干部名册: every cadre in a virtualised table with filters and search; opening a row shows the profile and makes the
 // cadre the current one (当前干部) for the dossier and training pages. Every row is loaded (no paging), so columns
 // sort here; the default order (unit, then post) comes from roster.query.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
 import { AuditOutlined, DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { GetRef } from 'antd';
 import type { RosterFilter, RosterRow } from '../../../shared/roster/views';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 import { saveWithDialog } from '../../lib/save-file';
 import { PageHeader } from '../PageHeader';
@@ -22,6 +23,7 @@ import { PrintRenmianModal } from '../renmian/PrintRenmianModal';
 import { PrintReviewModal } from '../review/PrintReviewModal';
 
 const SEARCH_DEBOUNCE_MS = 200;
+const NO_ROWS: readonly RosterRow[] = [];
 
 /** Strips empty values so the call's strict schema sees only real filters. */
 const cleanFilter = (f: RosterFilter): RosterFilter =>
@@ -41,8 +43,6 @@ export function RosterPage({
 }) {
   const { units, categories, reload: reloadUnits } = useUnitsAndCategories();
   const [filter, setFilter] = useState<RosterFilter>({ status: '在职' });
-  const [rows, setRows] = useState<readonly RosterRow[]>([]);
-  const [loading, setLoading] = useState(true);
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<'excel' | 'lrmx' | null>(null);
@@ -51,25 +51,23 @@ export function RosterPage({
   const [printing, setPrinting] = useState(false);
   const [printingReviews, setPrintingReviews] = useState(false);
   const [tableHeight, setTableHeight] = useState(560);
-  const query = useRef(0);
   const { message } = AntApp.useApp();
+  // The roster is read for the filter the user settled on: the first at once, later ones once typing stops.
+  const [settled, setSettled] = useState(filter);
+  useEffect(() => {
+    if (settled === filter) return;
+    const t = setTimeout(() => setSettled(filter), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [filter, settled]);
+  const {
+    data: rows = NO_ROWS,
+    loading,
+    reload: load,
+  } = useCall('roster.query', cleanFilter(settled), { onError: (t) => message.error(t) });
   const { current, choose } = useCurrentCadre();
   const [hidden, setHidden] = useHiddenColumns(userId);
   const columns = useMemo(() => rosterColumns(rows, hidden), [rows, hidden]);
   const table = useRef<GetRef<typeof Table<RosterRow>>>(null);
-
-  const load = useCallback(async () => {
-    const mine = ++query.current;
-    setLoading(true);
-    try {
-      const result = await call('roster.query', cleanFilter(filter));
-      if (mine === query.current) setRows(result); // a slower earlier query must not overwrite a newer one
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      if (mine === query.current) setLoading(false);
-    }
-  }, [filter, message]);
 
   // Coming back to the roster: the current cadre's row is scrolled into view once.
   const shownCurrent = useRef(false);
@@ -78,14 +76,6 @@ export function RosterPage({
     shownCurrent.current = true;
     table.current?.scrollTo({ key: current.id, align: 'start' });
   }, [rows, current]);
-
-  const firstLoad = useRef(true);
-  useEffect(() => {
-    // The first load runs at once; later ones wait for the user to stop typing.
-    const t = setTimeout(() => void load(), firstLoad.current ? 0 : SEARCH_DEBOUNCE_MS);
-    firstLoad.current = false;
-    return () => clearTimeout(t);
-  }, [load]);
 
   useEffect(() => {
     const fit = () => setTableHeight(Math.max(320, window.innerHeight - 330));

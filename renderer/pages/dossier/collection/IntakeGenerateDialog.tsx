@@ -1,17 +1,20 @@
 // 生成填报表: for units (one, several or all) or for a channel's list (纪检监察, 巡察/审计, 党校, 表彰), with the deadline
 // and who to return it to; then a folder.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Checkbox, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS, type IntakeChannel } from '../../../../shared/intake/channels';
 import { quarterLabel } from '../../../../shared/dossier/quarter';
 import type { Unit } from '../../../../shared/roster/types';
 import { call, errorMessage } from '../../../lib/api';
+import { useCall } from '../../../lib/useCall';
 
 interface Values {
   unitIds: number[];
   deadline: string;
   returnTo: string;
 }
+
+const NO_UNITS: readonly Unit[] = [];
 
 export function IntakeGenerateDialog({
   quarter,
@@ -23,16 +26,11 @@ export function IntakeGenerateDialog({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [units, setUnits] = useState<readonly Unit[]>([]);
   const [busy, setBusy] = useState(false);
   // 'units': a 填报表 per unit; else one list for the channel's office.
   const [target, setTarget] = useState<'units' | IntakeChannel>('units');
   const { message } = AntApp.useApp();
-  useEffect(() => {
-    call('units.list', {})
-      .then(setUnits)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [message]);
+  const units = useCall('units.list', {}, { onError: (t) => message.error(t) }).data ?? NO_UNITS;
   const chosen = Form.useWatch('unitIds', form) ?? [];
   const all = units.length > 0 && chosen.length === units.length;
 

@@ -1,7 +1,7 @@
 // 填报审核: materials units returned, by quarter and unit, with their attachments; 采纳 (as is, edited, or the
 // selected rows at once), 退回 with a reason, and the 退回清单 of a unit to go back with its next 填报表.
 import { testId } from '../../../lib/test-id';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Catalogs } from '../../../../shared/catalog/types';
 import { quarterLabel } from '../../../../shared/dossier/quarter';
@@ -14,6 +14,7 @@ import {
   type IntakeUnitCounts,
 } from '../../../../shared/intake/types';
 import { call, errorMessage } from '../../../lib/api';
+import { useCall } from '../../../lib/useCall';
 import { saveWithDialog } from '../../../lib/save-file';
 import { AttachmentViewer } from '../AttachmentViewer';
 import { ReasonModal } from '../ReasonModal';
@@ -30,13 +31,13 @@ const STATUS_COLOR: Readonly<Record<IntakeStatus, string>> = {
 
 const previewIntakeFile = (id: number) => call('intake.previewAttachment', { id });
 
+const NO_COUNTS: readonly IntakeUnitCounts[] = [];
+
 export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; refresh: number }) {
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [status, setStatus] = useState<IntakeStatus | null>('pending');
-  const [rows, setRows] = useState<readonly IntakeRowView[] | null>(null);
-  const [counts, setCounts] = useState<readonly IntakeUnitCounts[]>([]);
   const [selected, setSelected] = useState<readonly number[]>([]);
   const [viewing, setViewing] = useState<IntakeAttachmentMeta | null>(null);
   const [editing, setEditing] = useState<IntakeRowView | null>(null);
@@ -48,23 +49,27 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
     [catalog],
   );
 
-  const load = useCallback(() => {
+  const onError = (t: string) => message.error(t);
+  const list = useCall(
+    'intake.list',
+    { quarter, ...(unitId !== null ? { unitId } : {}), ...(status !== null ? { status } : {}) },
+    { onError, version: refresh },
+  );
+  const unitCounts = useCall('intake.counts', { quarter }, { onError, version: refresh });
+  const rows = list.data ?? null;
+  const counts = unitCounts.data ?? NO_COUNTS;
+  // A selection is of the rows on screen: another list (filters, the tab shown again) starts without one.
+  const listed = JSON.stringify([quarter, unitId, status, refresh]);
+  const [selectedIn, setSelectedIn] = useState(listed);
+  if (selectedIn !== listed) {
+    setSelectedIn(listed);
     setSelected([]);
-    Promise.all([
-      call('intake.list', {
-        quarter,
-        ...(unitId !== null ? { unitId } : {}),
-        ...(status !== null ? { status } : {}),
-      }),
-      call('intake.counts', { quarter }),
-    ])
-      .then(([r, c]) => {
-        setRows(r);
-        setCounts(c);
-      })
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [quarter, unitId, status, message]);
-  useEffect(load, [load, refresh]);
+  }
+  const load = () => {
+    setSelected([]);
+    void list.reload();
+    void unitCounts.reload();
+  };
 
   const accept = async (ids: readonly number[]) => {
     try {
