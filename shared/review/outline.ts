@@ -24,6 +24,9 @@ const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'
 const dotted = (d: string) => d.replace(/-/g, '.');
 const material = (title: string, content: string) => (content ? `${title}：${content}` : title);
 
+/** The signature line left to fill in by hand. */
+export const SIGNATURE_BLANKS = '审查人：　　　　复核人：　　　　日期：　年　月　日';
+
 export const reviewTitle = (name: string) => `${name}同志政治素质审查意见`;
 
 /** `record`: the signed conclusion to print under the draft (null: the blanks are left for signing by hand). */
@@ -188,10 +191,12 @@ export function reviewOutline(d: ReviewDraft, record: ReviewRecord | null): Outl
             `理由：${record.reasons}`,
             `审查人：${record.reviewer}　　复核人：${record.rechecker || '　　　　'}　　日期：${dotted(record.reviewDate)}`,
           ]
-        : [
-            `审查结论：□${REVIEW_CONCLUSION_LABELS.good}　□${REVIEW_CONCLUSION_LABELS.verify}　□${REVIEW_CONCLUSION_LABELS.notForPromotion}`,
+        : // Short enough that each line fits the printed width (no option or blank breaks across lines).
+          [
+            '审查结论：',
+            `□${REVIEW_CONCLUSION_LABELS.good}　□${REVIEW_CONCLUSION_LABELS.verify}　□${REVIEW_CONCLUSION_LABELS.notForPromotion}`,
             '理由：',
-            '审查人：　　　　　　复核人：　　　　　　日期：　　年　　月　　日',
+            SIGNATURE_BLANKS,
           ],
     },
     'conclusion',

@@ -1,6 +1,6 @@
 // 政治素质审查意见 of one candidate: the draft for the chosen 统计期 (一票否决 first), the signed 审查结论 history, a form
 // to sign a new one (editors), and printing / the Word version.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   App as AntApp,
   Alert,
@@ -72,6 +72,11 @@ export function ReviewModal({
   // The conclusion is signed below, not drafted: the screen leaves the blank section out.
   const drafted = sections.filter((s) => s.key !== 'conclusion');
   const vetoes = data?.draft.vetoes.length ?? 0;
+  // A veto rules out 可以使用 (the store refuses it): the form starts on 不宜提拔使用 once the draft shows one.
+  useEffect(() => {
+    if (canEdit && vetoes > 0 && !form.isFieldTouched('conclusion'))
+      form.setFieldValue('conclusion', 'notForPromotion');
+  }, [canEdit, vetoes, form]);
 
   const sign = async () => {
     const v = form.getFieldsValue();
@@ -144,7 +149,7 @@ export function ReviewModal({
         <Form<ConclusionForm>
           form={form}
           layout="vertical"
-          initialValues={{ conclusion: vetoes ? 'notForPromotion' : 'good', reviewer: printedBy, rechecker: '' }}
+          initialValues={{ conclusion: 'good', reviewer: printedBy, rechecker: '' }}
           {...testId('review-form')}
         >
           <Form.Item name="conclusion" label="审查结论" validateStatus={status('conclusion')} help={help('conclusion')}>

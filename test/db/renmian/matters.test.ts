@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CallInput } from '../../../shared/ipc/contract';
 import type { TestHost } from '../../helpers/host';
-import { addUnit, fixturePath, lastAudit, newRosterHost, rosterState } from '../../helpers/roster';
+import { addUnit, cadreInput, fixturePath, lastAudit, newRosterHost, rosterState } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 
 const BATEER = fixturePath('lrmx/巴特尔.lrmx');
@@ -118,6 +118,29 @@ describe('任免事项', () => {
       '鄂托克旗乌兰镇党委书记',
       '旧的拟任',
     ]);
+  });
+
+  test('appointments.forms: the forms a packet prints, in the order asked, each with its latest 任免事项', async () => {
+    const { h, sumu, id } = await hostWithBateer();
+    const other = (await h.ok('cadres.create', { input: cadreInput(sumu, { name: '其其格', idNumber: '' }) })).id;
+    await h.ok('appointments.create', matter(id, { matterDate: '2025-01-01', proposedPost: '旧的拟任' }));
+    await h.ok('appointments.create', matter(id));
+    const audits = (await count(h)).audit;
+    const forms = await h.ok('appointments.forms', { cadreIds: [other, id], ageAt: '2026-03' });
+    expect(forms.map((p) => [p.xingMing, p.niRenZhiWu])).toEqual([
+      ['其其格', ''],
+      ['巴特尔', '鄂托克旗乌兰镇党委书记'],
+    ]);
+    expect((await count(h)).audit).toBe(audits); // a read: nothing audited
+    expect(await h.err('appointments.forms', { cadreIds: [id, id] })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'cadreIds',
+      message: '同一名干部不能重复选择',
+    });
+    expect(await h.err('appointments.forms', { cadreIds: [id, 9999] })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'cadreIds',
+    });
   });
 
   test('a file without 拟任/拟免 adds no 任免事项', async () => {

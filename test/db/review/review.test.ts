@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CallInput } from '../../../shared/ipc/contract';
-import { reviewOutline } from '../../../shared/review/outline';
+import { reviewOutline, SIGNATURE_BLANKS } from '../../../shared/review/outline';
 import { newHostWithStore, type TestHost } from '../../helpers/host';
 import { addEntry, newestAudit, type EntryForm } from '../../helpers/dossier';
 import { addUnit, cadreInput } from '../../helpers/roster';
@@ -345,7 +345,7 @@ describe('the .docx for editing', () => {
     expect(text).not.toContain('函询（期前）');
     expect(text).toContain('审查结论：需进一步核实。');
     // The second candidate has no signed conclusion: the blanks are left to sign by hand.
-    expect(at('审查人：　　　　　　复核人：', at('李秀梅同志'))).toBeGreaterThan(0);
+    expect(at(SIGNATURE_BLANKS, at('李秀梅同志'))).toBeGreaterThan(0);
     expect(await h.err('reviews.exportDocx', { cadreIds: [cadreId, cadreId], token })).toMatchObject({
       code: 'VALIDATION',
       field: 'cadreIds',
