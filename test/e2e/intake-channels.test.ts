@@ -128,7 +128,7 @@ describe('a channel’s list through the same intake', () => {
     });
     const bater = rows.find((r) => r.cadreId === ids['bater-wulan']);
     expect(bater?.unitName).toBe('纪检监察');
-    await expect.poll(() => list.innerText()).toContain('纪检监察');
+    await expect.poll(() => list.innerText()).toContain('巴特尔（乌兰镇）');
     await settledScreenshot(page, 'intake-channel-review');
     await list.getByTestId(`intake-accept-${bater!.id}`).click();
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(1);
