@@ -151,7 +151,7 @@ test('an unpicked ambiguous row is not imported; a sub-item outside the channel 
     message: '子项“S5.1”不属于纪检监察报送的范围（问责、处分、函询、诫勉等负面信息（S6））',
   });
   const err = await h.err('intake.commit', { jobId: p.jobId, leaveOut: [] });
-  expect(err.message).toBe('没有可导入的材料：有错误的行已全部略过，请改正后重新导入');
+  expect(err.message).toBe('没有可导入的材料：同名未选择干部的行和有错误的行都不导入，请在“干部”一栏中选择后再导入');
   expect(await h.host.session().db.selectFrom('intake_rows').selectAll().execute()).toEqual([]);
 });
 
