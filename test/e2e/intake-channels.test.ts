@@ -118,7 +118,10 @@ describe('a channel’s list through the same intake', () => {
       .toContain('替换 1 条尚未审核的材料（第 3 行），移除 1 条新表中已删去的待审核材料');
     await expect.poll(() => imp.getByTestId('intake-removed-rows').innerText()).toContain('原第 4 行　李秀梅：函询');
     await settledScreenshot(page, 'intake-channel-resubmission');
-    await imp.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/u }).click();
+    await imp
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/u })
+      .click();
     await expect.poll(() => page.getByTestId('intake-import').count()).toBe(0);
 
     // 审核: the picked 巴特尔's row, from 纪检监察, 采纳 into his dossier (not the other 巴特尔's).
