@@ -217,7 +217,7 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
             },
             {
               title: '干部',
-              width: 76,
+              width: 120,
               // A channel's list spans units: the unit tells two of a name apart.
               render: (_v, r) => (r.channel ? `${r.cadreName}（${r.cadreUnit}）` : r.cadreName),
             },
