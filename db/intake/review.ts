@@ -39,6 +39,7 @@ const baseRows = (db: Kysely<Database>) =>
     // A channel's list has no unit: it is named by the channel.
     .leftJoin('units', 'units.id', 'intake_packages.unit_id')
     .innerJoin('cadres', 'cadres.id', 'intake_rows.cadre_id')
+    .innerJoin('units as cadre_units', 'cadre_units.id', 'cadres.unit_id')
     .selectAll('intake_rows')
     .select([
       'intake_packages.serial',
@@ -46,6 +47,7 @@ const baseRows = (db: Kysely<Database>) =>
       'intake_packages.channel',
       'intake_packages.quarter',
       'cadres.name as cadre_name',
+      'cadre_units.name as cadre_unit',
     ])
     .select(OWNER_NAME.as('unit_name'));
 
@@ -87,6 +89,7 @@ export async function listIntake(
     status: r.status,
     cadreId: r.cadre_id,
     cadreName: r.cadre_name,
+    cadreUnit: r.cadre_unit ?? '',
     date: r.date,
     subItemCode: r.sub_item_code,
     channelCode: r.channel_code,

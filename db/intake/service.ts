@@ -66,8 +66,16 @@ export const intakeHandlers: Handlers<IntakeCalls> = {
     const job = jobs.payload<IntakeJob>(jobId, INTAKE_JOB);
     const picked = new Map(picks.map((p) => [p.rowNo, p.cadreId]));
     const result = await jobOutcome(jobs, jobId, () => commitIntake(db, jobs, jobId, job, new Set(leaveOut), picked));
-    if (result.added + result.replaced + result.removed === 0 && result.unchanged === 0)
-      fail('VALIDATION', '没有可导入的材料：有错误的行已全部略过，请改正后重新导入', 'leaveOut');
+    if (result.added + result.replaced + result.removed === 0 && result.unchanged === 0) {
+      const unpicked = job.rows.some((r) => r.cadreId === null && r.candidates.length > 0 && !picked.has(r.rowNo));
+      fail(
+        'VALIDATION',
+        unpicked
+          ? '没有可导入的材料：同名未选择干部的行和有错误的行都不导入，请在“干部”一栏中选择后再导入'
+          : '没有可导入的材料：有错误的行已全部略过，请改正后重新导入',
+        unpicked ? 'picks' : 'leaveOut',
+      );
+    }
     rec.record(`${job.unitName} ${job.quarter} ${job.fileName}`, {
       file: job.fileName,
       unit: job.unitName,

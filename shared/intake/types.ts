@@ -109,6 +109,8 @@ export interface IntakeRowView {
   readonly status: IntakeStatus;
   readonly cadreId: number;
   readonly cadreName: string;
+  /** The cadre's unit: on a channel's list it tells same-name cadres apart. */
+  readonly cadreUnit: string;
   readonly date: string;
   readonly subItemCode: string;
   readonly channelCode: string;

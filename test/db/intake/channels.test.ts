@@ -115,10 +115,10 @@ test('纪检监察 list: an ambiguous name is picked by the user, an unmatched o
   const done = await h.ok('intake.commit', { jobId: p.jobId, leaveOut: [], picks: [{ rowNo: 4, cadreId: r.b }] });
   expect(done).toEqual({ added: 3, replaced: 0, removed: 0, unchanged: 0, leftOut: 1 });
   const pending = await h.ok('intake.list', { quarter: '2025Q3', status: 'pending' });
-  expect(pending.map((x) => [x.rowNo, x.cadreId, x.unitName, x.channel, x.unitId])).toEqual([
-    [3, r.a, '纪检监察', 'discipline', null],
-    [4, r.b, '纪检监察', 'discipline', null],
-    [6, r.f, '纪检监察', 'discipline', null],
+  expect(pending.map((x) => [x.rowNo, x.cadreId, x.cadreUnit, x.unitName, x.channel, x.unitId])).toEqual([
+    [3, r.a, '乌兰镇', '纪检监察', 'discipline', null],
+    [4, r.b, '棋盘井镇', '纪检监察', 'discipline', null],
+    [6, r.f, '旗委组织部', '纪检监察', 'discipline', null],
   ]);
   // 待审核: no veto proposed yet.
   expect(await h.ok('vetoes.proposals', { assessmentId: assessment.id })).toEqual([]);
@@ -151,7 +151,7 @@ test('an unpicked ambiguous row is not imported; a sub-item outside the channel 
     message: '子项“S5.1”不属于纪检监察报送的范围（问责、处分、函询、诫勉等负面信息（S6））',
   });
   const err = await h.err('intake.commit', { jobId: p.jobId, leaveOut: [] });
-  expect(err.message).toBe('没有可导入的材料：有错误的行已全部略过，请改正后重新导入');
+  expect(err.message).toBe('没有可导入的材料：同名未选择干部的行和有错误的行都不导入，请在“干部”一栏中选择后再导入');
   expect(await h.host.session().db.selectFrom('intake_rows').selectAll().execute()).toEqual([]);
 });
 
@@ -224,4 +224,55 @@ test('党校 list: results come in as 待审核 and, once accepted, go into the 
   expect(await evidence(r.f)).toEqual([]);
   const accepted = await h.ok('intake.list', { quarter: '2025Q3', status: 'accepted' });
   expect(accepted.map((x) => x.entryId === null)).toEqual([false, false, true]);
+});
+
+test('巡察/审计 findings go to S4 and 表彰 to S5, each list kept to its part of the catalog', async () => {
+  const { h, r } = await roster();
+  const inspection = await fillByHeader(await generateChannel(h, 'inspection'), [
+    {
+      姓名: '朝鲁',
+      单位: '阿尔巴斯苏木',
+      日期: new Date(Date.UTC(2025, 6, 3)),
+      子项: 'S4.3 审计发现问题',
+      性质: '负面',
+      标题: '经济责任审计发现问题',
+      '来源/渠道': 'CH05 审计',
+    },
+  ]);
+  const honor = await fillByHeader(await generateChannel(h, 'honor'), [
+    {
+      姓名: '阿古拉',
+      单位: '乌兰镇',
+      日期: new Date(Date.UTC(2025, 6, 1)),
+      子项: 'S5.1 党内表彰',
+      性质: '正面',
+      正负面清单项: 'P2 获得县级以上表彰奖励',
+      标题: '优秀共产党员',
+      '来源/渠道': 'CH04 考察考核',
+    },
+    {
+      姓名: '阿古拉',
+      单位: '乌兰镇',
+      日期: new Date(Date.UTC(2025, 6, 1)),
+      子项: 'S6.3 诫勉',
+      性质: '负面',
+      标题: '放错了表',
+      '来源/渠道': 'CH10 纪检监察',
+    },
+  ]);
+  const p1 = await preview(h, inspection);
+  expect(p1.rows.map((x) => [x.cadreId, x.problems])).toEqual([[r.c, []]]);
+  await h.ok('intake.commit', { jobId: p1.jobId, leaveOut: [] });
+  const p2 = await preview(h, honor);
+  expect(p2.unitName).toBe('表彰');
+  expect(p2.rows[0]!.problems).toEqual([]);
+  expect(p2.rows[1]!.problems.map((x) => x.message)).toContain(
+    '子项“S6.3”不属于表彰报送的范围（党内表彰、政府表彰与记功嘉奖等（S5））',
+  );
+  await h.ok('intake.commit', { jobId: p2.jobId, leaveOut: [] });
+  const pending = await h.ok('intake.list', { quarter: '2025Q3', status: 'pending' });
+  expect(pending.map((x) => [x.unitName, x.cadreId, x.subItemCode])).toEqual([
+    ['巡察/审计', r.c, 'S4.3'],
+    ['表彰', r.a, 'S5.1'],
+  ]);
 });

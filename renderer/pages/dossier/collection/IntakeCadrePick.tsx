@@ -18,6 +18,8 @@ export function CadrePick({
         size="small"
         allowClear
         style={{ width: '100%' }}
+        // Unit and 职务 tell same-name cadres apart: the list is as wide as they need.
+        popupMatchSelectWidth={false}
         placeholder="选择干部（不选则不导入）"
         value={value}
         onChange={(v) => onChange(v ?? undefined)}

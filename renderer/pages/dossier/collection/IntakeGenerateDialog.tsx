@@ -107,7 +107,8 @@ export function IntakeGenerateDialog({
             </span>
           }
           name="unitIds"
-          rules={[{ required: target === 'units', type: 'array', min: 1, message: '请选择单位' }]}
+          // A channel's list has no unit: the hidden field must not hold the form back.
+          rules={target === 'units' ? [{ required: true, type: 'array', min: 1, message: '请选择单位' }] : []}
         >
           <Select
             mode="multiple"

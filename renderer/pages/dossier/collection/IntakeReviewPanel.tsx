@@ -220,7 +220,12 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
               ellipsis: true,
               render: (_v, r) => `第${r.rowNo}行 ${r.unitName}`,
             },
-            { title: '干部', dataIndex: 'cadreName', width: 76 },
+            {
+              title: '干部',
+              width: 120,
+              // A channel's list spans units: the unit tells two of a name apart.
+              render: (_v, r) => (r.channel ? `${r.cadreName}（${r.cadreUnit}）` : r.cadreName),
+            },
             { title: '日期', dataIndex: 'date', width: 96 },
             {
               title: '子项 / 性质',
