@@ -19,6 +19,7 @@ import { migration0017 } from './0017-forms-void-comments';
 import { migration0018 } from './0018-intake';
 import { migration0019 } from './0019-terminal-packages';
 import { migration0020 } from './0020-appointment-matters';
+import { migration0022 } from './0022-terminal-cancel';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,5 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  // Number reserved for 作废终端包 (brief E); renumbered at merge.
+  migration0022,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

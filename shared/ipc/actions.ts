@@ -78,6 +78,7 @@ export const ACTION_LABELS: Readonly<
   'packets.deleteSelection': '删除审议材料选择',
   'print.save': '导出打印文件',
   'print.saveSlips': '打印评议码',
+  'print.saveHandover': '打印评议终端包交接单',
   'prints.markReturned': '登记收回',
   'prints.export': '导出打印登记',
   'assessments.create': '新建考核',
@@ -126,6 +127,7 @@ export const ACTION_LABELS: Readonly<
   'terminals.export': '导出评议终端包',
   'terminals.importReturn': '导入评议终端回收',
   'terminals.resolveConflict': '处理评议终端冲突',
+  'terminals.cancel': '作废评议终端包',
 };
 
 export const actionLabel = (action: string): string =>

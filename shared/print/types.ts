@@ -28,7 +28,26 @@ export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
 export type PrintJobView =
-  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView;
+  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView | HandoverJobView;
+
+/**
+ * 评议终端包 交接单: what the clerk who carries the package to a laptop signs for. It carries the package password
+ * (shown once at export, kept nowhere): no register, no 份号; the job lives only until it is saved.
+ */
+export interface HandoverJobView {
+  readonly kind: 'handover';
+  readonly title: string;
+  readonly assessmentName: string;
+  readonly year: number;
+  readonly terminalNo: number;
+  /** The package file's SHA-256, hex. */
+  readonly digest: string;
+  readonly groups: readonly string[];
+  readonly seats: number;
+  readonly exportedOn: string;
+  readonly exportedBy: string;
+  readonly password: string;
+}
 
 /**
  * 干部任免审批表 of a chosen set of cadres: each as the .lrmx person the export writes (with the cadre's latest
