@@ -25,6 +25,7 @@ import { migration0016 } from '../../db/migrations/0016-participation-sheets';
 import { migration0017 } from '../../db/migrations/0017-forms-void-comments';
 import { migration0018 } from '../../db/migrations/0018-intake';
 import { migration0019 } from '../../db/migrations/0019-terminal-packages';
+import { migration0022 } from '../../db/migrations/0022-terminal-cancel';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -66,7 +67,7 @@ describe('the migration list', () => {
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
     expect(MIGRATIONS.map((m) => m.version)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22,
     ]);
   });
 });
@@ -1525,5 +1526,26 @@ describe('0019-terminal-packages', () => {
     add('p1', 1);
     expect(() => add('p2', 1)).toThrow(/UNIQUE/);
     expect(() => add('p3', 0)).toThrow(/CHECK/);
+  });
+});
+
+describe('0022-terminal-cancel', () => {
+  test('adds 作废终端包 (day, who, why) to terminal_packages; a package exported before stays out (all null)', () => {
+    const before = MIGRATIONS.filter((m) => m.version < migration0022.version);
+    expect(MIGRATIONS).toContain(migration0022);
+    expect(migration0022).toMatchObject({ version: 22, name: 'terminal-cancel' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      `INSERT INTO terminal_packages (assessment_id, package_id, terminal_no, groups, package_key, code_salt, code_cost,
+        digest, seats, exported_by, exported_on) VALUES (1, 'p', 1, '[]', 'k', 's', '{}', 'd', 3, '王', '2026-01-01')`,
+    ).run();
+    expect(migrate(db, [...before, migration0022])).toEqual([migration0022.version]);
+    expect(db.prepare('SELECT cancelled_on, cancelled_by, cancel_reason FROM terminal_packages').get()).toEqual({
+      cancelled_on: null,
+      cancelled_by: null,
+      cancel_reason: null,
+    });
   });
 });

@@ -90,8 +90,11 @@ async function vote(lp: Page, code: string, grades: readonly [string, string, st
   await lp.getByTestId('kiosk-submit').click();
   await lp.getByTestId('kiosk-review-lines').waitFor();
   await lp.getByTestId('kiosk-confirm').click();
-  await lp.getByText('评议票已提交，感谢您的参与').waitFor();
+  // Back at an empty code entry (the previous ballot's message may still be showing beside this one's).
+  await lp.getByTestId('kiosk-form').waitFor({ state: 'detached' });
+  await lp.getByText('评议票已提交，感谢您的参与').first().waitFor();
   await lp.getByTestId('kiosk-code').waitFor();
+  expect(await lp.getByTestId('kiosk-code').inputValue()).toBe('');
 }
 
 describe('评议终端 laptop: a second app instance', () => {
