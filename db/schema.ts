@@ -524,6 +524,10 @@ export interface TerminalPackagesTable {
   ballots_returned: Generated<number>;
   merged: Generated<number>;
   refused: Generated<string>;
+  /** 作废终端包: the day, who, and why (migration 22); a cancelled package is no longer out. */
+  cancelled_on: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
 }
 export interface TerminalPackageSeatsTable {
   package_id: number;

@@ -39,6 +39,8 @@ const SAVE_ROLES: Readonly<Record<SavePurpose, readonly Role[]>> = {
   intakeReturned: DOSSIER_EDITORS,
   terminalPackage: ADMIN,
   terminalReturn: ADMIN,
+  // The 交接单 carries the package password.
+  terminalHandover: ADMIN,
 };
 
 const forbidden = () => fail('FORBIDDEN', '当前账户的角色无权进行此操作');

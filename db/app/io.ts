@@ -102,6 +102,7 @@ const SAVE: Record<SavePurpose, { title: string; filters: FileFilter[] }> = {
   intakeReturned: { title: '导出退回清单', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   terminalPackage: { title: '保存评议终端包', filters: [{ name: '评议终端包', extensions: ['gpkg'] }] },
   terminalReturn: { title: '保存评议终端回收文件', filters: [{ name: '评议终端回收文件', extensions: ['gret'] }] },
+  terminalHandover: { title: '保存评议终端包交接单（PDF）', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] },
 };
 
 /** Renders a print route of the app (e.g. `print/<jobId>`) to PDF bytes: Electron's printToPDF in the app. */

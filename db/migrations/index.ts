@@ -20,7 +20,8 @@ import { migration0018 } from './0018-intake';
 import { migration0019 } from './0019-terminal-packages';
 import { migration0020 } from './0020-appointment-matters';
 import { migration0021 } from './0021-intake-channels';
-import { migration0022 } from './0022-political-reviews';
+import { migration0022 } from './0022-terminal-cancel';
+import { migration0023 } from './0023-political-reviews';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,5 +47,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,7 @@ import { readDossierCadre } from '../dossier';
 import { writeFileAtomic } from '../fs/atomic';
 import { listRegister, markReturned, nextSerials, registerCopies } from './register';
 import { checkFreshCodes } from './slips';
+import { handoverView } from './handover';
 import { registerWorkbook } from './register-export';
 import { countPdfPages } from './pdf';
 import type { Kysely } from 'kysely';
@@ -32,6 +33,8 @@ type PrintCallName =
   | 'print.renderRenmian'
   | 'print.renderReview'
   | 'print.saveSlips'
+  | 'print.renderHandover'
+  | 'print.saveHandover'
   | 'print.save'
   | 'prints.list'
   | 'prints.markReturned'
@@ -111,7 +114,10 @@ async function renderPrint(
   return {
     jobId,
     title: view.title,
-    serials: view.kind === 'slips' || view.kind === 'renmian' ? [] : view.copies.map((c) => c.serial),
+    serials:
+      view.kind === 'slips' || view.kind === 'renmian' || view.kind === 'handover'
+        ? []
+        : view.copies.map((c) => c.serial),
     pages: await countPdfPages(pdf),
     bytes: pdf.length,
   };
@@ -271,12 +277,32 @@ export const printHandlers: Handlers<PrintCallName> = {
     return { fileName: basename(path), slips: slips.length };
   },
 
+  // No 份号 and no register: the job holds the password only until print.saveHandover writes the file.
+  async 'print.renderHandover'({ db, io, jobs }, input) {
+    return renderPrint({ io, jobs }, '', [], undefined, await handoverView(db, input));
+  },
+
+  // The audit entry names the terminal and the package's digest, never the password.
+  async 'print.saveHandover'({ rec, io, jobs }, { jobId, token }) {
+    const job = printJob(jobs, jobId);
+    if (job.view.kind !== 'handover') return fail('VALIDATION', '这不是评议终端包交接单的打印任务', 'jobId');
+    if (!job.pdf) return fail('VALIDATION', '打印文件尚未生成完毕，请稍候', 'jobId');
+    const path = io.savePath(token);
+    writeFileAtomic(path, job.pdf);
+    jobs.forget(jobId);
+    const { title, terminalNo, digest } = job.view;
+    rec.record(title, { terminalNo, digest: digest.slice(0, 16), fileName: basename(path) });
+    return { fileName: basename(path) };
+  },
+
   // The register rows and the file go together: the file is written inside the register's transaction, so a failed
   // write leaves no rows, and a refused register (份号 taken) leaves no file.
   async 'print.save'({ db, rec, io, jobs, store }, { jobId, token }) {
     const job = printJob(jobs, jobId);
     if (!job.pdf) return fail('VALIDATION', '打印文件尚未生成完毕，请稍候', 'jobId');
     if (job.view.kind === 'slips') return fail('VALIDATION', '评议码条不记入打印登记，请在评议码窗口中保存', 'jobId');
+    if (job.view.kind === 'handover')
+      return fail('VALIDATION', '评议终端包交接单不记入打印登记，请在交接单窗口中保存', 'jobId');
     if (job.saved) fail('VALIDATION', '这批份号已经保存过，如需再次打印，请重新生成预览', 'jobId');
     const path = io.savePath(token);
     const fileName = basename(path);

@@ -153,5 +153,7 @@ export async function listPackages(db: Kysely<Database>, row: AssessmentRow): Pr
     held: Number(held.find((h) => h.package_id === p.id)?.n ?? 0),
     openConflicts: Number(open.find((o) => o.package_id === p.id)?.n ?? 0),
     refused: JSON.parse(p.refused) as TerminalPackageView['refused'],
+    cancelled:
+      p.cancelled_on === null ? null : { on: p.cancelled_on, by: p.cancelled_by ?? '', reason: p.cancel_reason ?? '' },
   }));
 }

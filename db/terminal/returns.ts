@@ -48,6 +48,11 @@ export async function openReturn(
     header.terminalNo !== pkg!.terminal_no
   )
     refuse('回收文件的终端编号或考核与评议终端包不符（可能被篡改）');
+  if (pkg!.cancelled_on !== null)
+    refuse(
+      `终端 ${pkg!.terminal_no} 的评议终端包已于 ${pkg!.cancelled_on} 由${pkg!.cancelled_by ?? ''}作废` +
+        `（原因：${pkg!.cancel_reason ?? ''}），其回收文件不再接受`,
+    );
   return { pkg: pkg!, content, digest: fileDigest(bytes) };
 }
 
@@ -104,7 +109,7 @@ async function plan(db: Kysely<Database>, row: AssessmentRow, pkg: PackageRow, c
     db
       .selectFrom('terminal_package_seats as s')
       .innerJoin('terminal_packages as p', 'p.id', 's.package_id')
-      .select(['s.code_id', 's.package_id', 's.used', 'p.returned_on'])
+      .select(['s.code_id', 's.package_id', 's.used', 'p.returned_on', 'p.cancelled_on'])
       .where('s.code_id', 'in', c)
       .where('s.package_id', '!=', pkg.id)
       .execute(),
@@ -127,7 +132,7 @@ async function plan(db: Kysely<Database>, row: AssessmentRow, pkg: PackageRow, c
     } else if (code.state === 'used') {
       fates.set(id, 'conflict');
       against.set(id, { packageId: usedBy?.package_id ?? null });
-    } else if (others.some((e) => e.returned_on === null)) fates.set(id, 'held');
+    } else if (others.some((e) => e.returned_on === null && e.cancelled_on === null)) fates.set(id, 'held');
     else fates.set(id, 'merge');
   }
   const toPair = used.filter((id) => fates.get(id) !== 'merge');
@@ -312,7 +317,7 @@ async function joinConflict(
 }
 
 /** Merges held ballots whose code no package still out carries and that are in no conflict. */
-async function releaseHeld(
+export async function releaseHeld(
   db: Kysely<Database>,
   row: AssessmentRow,
   user: SessionUser,
@@ -334,7 +339,8 @@ async function releaseHeld(
             .innerJoin('terminal_packages as q', 'q.id', 's.package_id')
             .select('s.code_id')
             .whereRef('s.code_id', '=', 'a.code_id')
-            .where('q.returned_on', 'is', null),
+            .where('q.returned_on', 'is', null)
+            .where('q.cancelled_on', 'is', null),
         ),
       ),
     )

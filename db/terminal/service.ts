@@ -5,6 +5,7 @@ import { assertCollecting, loadAssessment, codeHashKey } from '../assessment';
 import { writeFileAtomic } from '../fs/atomic';
 import { readUserFile } from '../fs/user-file';
 import { readKeySlots } from '../store/keyslots';
+import { cancelPackage } from './cancel';
 import { listConflicts, listPackages, resolveConflict } from './conflicts';
 import { exportPackage } from './export';
 import { importReturn, previewReturn } from './returns';
@@ -14,7 +15,8 @@ type TerminalCalls =
   | 'terminals.export'
   | 'terminals.previewReturn'
   | 'terminals.importReturn'
-  | 'terminals.resolveConflict';
+  | 'terminals.resolveConflict'
+  | 'terminals.cancel';
 
 /** A return holds at most 100,000 ballots of a few hundred bytes each. */
 const MAX_RETURN_BYTES = 64 * 1024 * 1024;
@@ -105,5 +107,15 @@ export const terminalHandlers: Handlers<TerminalCalls> = {
       outcome,
     });
     return view;
+  },
+
+  async 'terminals.cancel'({ store, db, rec }, { assessmentId, terminalNo, reason }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '作废评议终端包');
+    const out = await cancelPackage(db, row, { terminalNo, reason }, store.user);
+    // Held ballots merged now sat beside their codes: no -wal or -shm may keep them.
+    rec.afterCommit(() => store.forgetHistory());
+    rec.record(row.name, { assessmentId: row.id, terminalNo, reason, released: out.released });
+    return out;
   },
 };

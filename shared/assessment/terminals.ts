@@ -76,6 +76,8 @@ export interface TerminalPackageView {
   held: number;
   openConflicts: number;
   refused: RefusedBallot[];
+  /** 作废终端包: set once the package was cancelled (it never came back). */
+  cancelled: { on: string; by: string; reason: string } | null;
 }
 
 export interface TerminalsView {

@@ -100,6 +100,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   terminalNo: '终端编号',
   seats: '席位数',
   merged: '已合并票数',
+  released: '放行暂存票数',
   held: '暂存票数',
   conflicts: '冲突票数',
   refused: '拒收票数',

@@ -77,6 +77,7 @@ export const ACTION_LABELS: Readonly<Record<MutatingCall | HostAuditEvent, strin
   'packets.deleteSelection': '删除审议材料选择',
   'print.save': '导出打印文件',
   'print.saveSlips': '打印评议码',
+  'print.saveHandover': '打印评议终端包交接单',
   'prints.markReturned': '登记收回',
   'prints.export': '导出打印登记',
   'assessments.create': '新建考核',
@@ -128,6 +129,7 @@ export const ACTION_LABELS: Readonly<Record<MutatingCall | HostAuditEvent, strin
   'terminals.resolveConflict': '处理评议终端冲突',
   'reviews.conclude': '签署政治素质审查结论',
   'reviews.exportDocx': '导出政治素质审查意见',
+  'terminals.cancel': '作废评议终端包',
 };
 
 export const actionLabel = (action: string): string =>

@@ -190,6 +190,28 @@ export const printCalls = {
     access: ADMIN,
     mutates: true,
   }),
+  /** The 评议终端包 交接单 of an exported package, with the password the export showed once (typed back by the window). */
+  'print.renderHandover': call<RenderedPrint>()({
+    input: z.strictObject({
+      assessmentId: f.id('考核'),
+      terminalNo: z
+        .number({ error: '终端编号必须是数字' })
+        .int('终端编号必须是整数')
+        .min(1, '终端编号至少为 1')
+        .max(999, '终端编号不能超过 999'),
+      password: z
+        .string({ error: '请提供评议终端包密码' })
+        .regex(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/, '评议终端包密码格式不正确（应为 XXXX-XXXX-XXXX-XXXX）'),
+    }),
+    access: ADMIN,
+    mutates: false,
+  }),
+  /** Writes the 交接单's PDF; the job (and the password in it) is dropped. */
+  'print.saveHandover': call<{ fileName: string }>()({
+    input: z.strictObject({ jobId: f.jobId, token: f.fileToken }),
+    access: ADMIN,
+    mutates: true,
+  }),
   'print.save': call<{ fileName: string; serials: readonly string[] }>()({
     input: z.strictObject({ jobId: f.jobId, token: f.fileToken }),
     access: DOSSIER_EDITORS,

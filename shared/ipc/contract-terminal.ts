@@ -57,4 +57,18 @@ export const terminalCalls = {
     access: ADMIN,
     mutates: true,
   }),
+  /** 作废终端包: a package that will never come back stops holding ballots back; a return of it is refused later. */
+  'terminals.cancel': call<{ terminalNo: number; released: number }>()({
+    input: z.strictObject({
+      assessmentId,
+      terminalNo,
+      reason: z
+        .string({ error: '请填写作废原因' })
+        .trim()
+        .min(2, '请填写作废原因（至少 2 个字），如“终端笔记本损坏，票未能导出”')
+        .max(200, '作废原因不能超过 200 个字'),
+    }),
+    access: ADMIN,
+    mutates: true,
+  }),
 } as const;

@@ -15,6 +15,7 @@ export const SAVE_PURPOSES = [
   'intakeReturned',
   'terminalPackage',
   'terminalReturn',
+  'terminalHandover',
 ] as const;
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
 export const OPEN_PURPOSES = [

@@ -30,7 +30,14 @@ export const MAX_PACKET_RANKINGS = 10;
 
 /** What the print view of a job reads (the same shape drives the in-app preview). */
 export type PrintJobView =
-  DossierJobView | PacketJobView | RankingsJobView | PanelJobView | SlipsJobView | RenmianJobView | ReviewJobView;
+  | DossierJobView
+  | PacketJobView
+  | RankingsJobView
+  | PanelJobView
+  | SlipsJobView
+  | RenmianJobView
+  | ReviewJobView
+  | HandoverJobView;
 
 /** 政治素质审查意见 of one or more candidates over one 统计期, each with its latest signed 审查结论. */
 export interface ReviewJobView extends JobCommon {
@@ -39,6 +46,26 @@ export interface ReviewJobView extends JobCommon {
   readonly period: PortraitPeriod;
   /** YYYY-MM-DD: the last day of the 统计期. */
   readonly asOf: string;
+}
+
+
+/**
+ * 评议终端包 交接单: what the clerk who carries the package to a laptop signs for. It carries the package password
+ * (shown once at export, kept nowhere): no register, no 份号; the job lives only until it is saved.
+ */
+export interface HandoverJobView {
+  readonly kind: 'handover';
+  readonly title: string;
+  readonly assessmentName: string;
+  readonly year: number;
+  readonly terminalNo: number;
+  /** The package file's SHA-256, hex. */
+  readonly digest: string;
+  readonly groups: readonly string[];
+  readonly seats: number;
+  readonly exportedOn: string;
+  readonly exportedBy: string;
+  readonly password: string;
 }
 
 /**

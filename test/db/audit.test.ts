@@ -776,6 +776,28 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     run: (h, { a, token }: Prepared & { token: string }) =>
       h.ok('terminals.export', { assessmentId: a.id, terminalNo: 1, token }),
   },
+  'terminals.cancel': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      const token = await savedTo(h, 'terminalPackage', '终端1.gpkg');
+      await h.ok('terminals.export', { assessmentId: p.a.id, terminalNo: 1, token });
+      return p;
+    },
+    run: (h, { a }: Prepared) =>
+      h.ok('terminals.cancel', { assessmentId: a.id, terminalNo: 1, reason: '终端笔记本损坏，票未能导出' }),
+  },
+  'print.saveHandover': {
+    prepare: async (h) => {
+      const p = await assessmentIn(h, 'collecting');
+      await h.ok('codes.generate', { assessmentId: p.a.id, kind: 'superior', group: 'chief:C1', count: 1 });
+      const token = await savedTo(h, 'terminalPackage', '终端1.gpkg');
+      const out = await h.ok('terminals.export', { assessmentId: p.a.id, terminalNo: 1, token });
+      const r = await h.ok('print.renderHandover', { assessmentId: p.a.id, terminalNo: 1, password: out.password });
+      return { jobId: r.jobId, token: await savedTo(h, 'terminalHandover', '交接单.pdf') };
+    },
+    run: (h, p: { jobId: string; token: string }) => h.ok('print.saveHandover', p),
+  },
   'terminals.importReturn': {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
@@ -1055,6 +1077,8 @@ describe('one audit entry per change', () => {
       'intake.previewAttachment': () => ({ id: intake.attachmentId }),
       'terminals.list': () => ({ assessmentId: assessment.id }),
       'terminals.previewReturn': () => ({ assessmentId: assessment.id, token: returnPicked!.token }),
+      // Terminal 9's package was exported above; the password is the window's to give (printed, never kept).
+      'print.renderHandover': () => ({ assessmentId: assessment.id, terminalNo: 9, password: 'ABCD-EFGH-JKLM-NPQR' }),
     };
     const before = auditCount(h.dir, key);
     for (const name of callsWhere(false)) {

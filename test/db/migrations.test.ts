@@ -19,7 +19,7 @@ import { migration0011 } from '../../db/migrations/0011-anonymous-ballots';
 import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0020 } from '../../db/migrations/0020-appointment-matters';
-import { migration0022 } from '../../db/migrations/0022-political-reviews';
+import { migration0023 } from '../../db/migrations/0023-political-reviews';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
@@ -27,6 +27,7 @@ import { migration0017 } from '../../db/migrations/0017-forms-void-comments';
 import { migration0018 } from '../../db/migrations/0018-intake';
 import { migration0019 } from '../../db/migrations/0019-terminal-packages';
 import { migration0021 } from '../../db/migrations/0021-intake-channels';
+import { migration0022 } from '../../db/migrations/0022-terminal-cancel';
 import type { Migration } from '../../db/migrations/types';
 import { enableWrites, openEncrypted, type RawDb } from '../../db/store/connection';
 import { migrate, schemaVersion } from '../../db/store/migrate';
@@ -68,7 +69,7 @@ describe('the migration list', () => {
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
     expect(MIGRATIONS.map((m) => m.version)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
     ]);
   });
 });
@@ -1506,11 +1507,11 @@ describe('0021-intake-channels', () => {
     expect(migrate(db, [...before, migration0021])).toEqual([]);
   });
 });
-describe('0022-political-reviews', () => {
+describe('0023-political-reviews', () => {
   test('adds political_reviews (append-only, checked) and lets the print register take 审查意见, its rows kept', () => {
-    const before = MIGRATIONS.filter((m) => m.version < migration0022.version);
-    expect(MIGRATIONS).toContain(migration0022);
-    expect(migration0022).toMatchObject({ version: 22, name: 'political-reviews' });
+    const before = MIGRATIONS.filter((m) => m.version < migration0023.version);
+    expect(MIGRATIONS).toContain(migration0023);
+    expect(migration0023).toMatchObject({ version: 23, name: 'political-reviews' });
     const db = emptyKeyedDb();
     migrate(db, before);
     const register = (kind: string, serial: number) => () =>
@@ -1522,7 +1523,7 @@ describe('0022-political-reviews', () => {
         .run(kind, `${kind}:1`, serial);
     register('dossier', 1)();
     expect(register('review', 1)).toThrow(/CHECK/);
-    expect(migrate(db, [...before, migration0022])).toEqual([migration0022.version]);
+    expect(migrate(db, [...before, migration0023])).toEqual([migration0023.version]);
     expect(db.prepare('SELECT doc_kind, serial FROM print_register').all()).toEqual([
       { doc_kind: 'dossier', serial: 1 },
     ]);
@@ -1544,7 +1545,7 @@ describe('0022-political-reviews', () => {
     expect(insert('verify', '')).toThrow(/CHECK/);
     expect(insert('verify', '理由', '2026.01.08')).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE political_reviews SET reasons = '改'`).run()).toThrow(/append-only/);
-    expect(migrate(db, [...before, migration0022])).toEqual([]);
+    expect(migrate(db, [...before, migration0023])).toEqual([]);
   });
 });
 describe('0020-appointment-matters', () => {
@@ -1620,5 +1621,26 @@ describe('0019-terminal-packages', () => {
     add('p1', 1);
     expect(() => add('p2', 1)).toThrow(/UNIQUE/);
     expect(() => add('p3', 0)).toThrow(/CHECK/);
+  });
+});
+
+describe('0022-terminal-cancel', () => {
+  test('adds 作废终端包 (day, who, why) to terminal_packages; a package exported before stays out (all null)', () => {
+    const before = MIGRATIONS.filter((m) => m.version < migration0022.version);
+    expect(MIGRATIONS).toContain(migration0022);
+    expect(migration0022).toMatchObject({ version: 22, name: 'terminal-cancel' });
+    const db = emptyKeyedDb();
+    migrate(db, before);
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      `INSERT INTO terminal_packages (assessment_id, package_id, terminal_no, groups, package_key, code_salt, code_cost,
+        digest, seats, exported_by, exported_on) VALUES (1, 'p', 1, '[]', 'k', 's', '{}', 'd', 3, '王', '2026-01-01')`,
+    ).run();
+    expect(migrate(db, [...before, migration0022])).toEqual([migration0022.version]);
+    expect(db.prepare('SELECT cancelled_on, cancelled_by, cancel_reason FROM terminal_packages').get()).toEqual({
+      cancelled_on: null,
+      cancelled_by: null,
+      cancel_reason: null,
+    });
   });
 });

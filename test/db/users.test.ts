@@ -524,6 +524,7 @@ describe('role refusal', () => {
     'terminals.previewReturn': { assessmentId: 1, token: TOKEN },
     'terminals.importReturn': { assessmentId: 1, token: TOKEN },
     'terminals.resolveConflict': { assessmentId: 1, id: 1, choice: 'void' },
+    'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏' },
     'ballots.saveTemplate': { assessmentId: 1, token: TOKEN },
     'ballots.previewExcel': { assessmentId: 1, token: TOKEN },
     'ballots.commitExcel': { assessmentId: 1, jobId: JOB, planKey: '0'.repeat(64), modes: [], leftOut: [] },
@@ -548,6 +549,8 @@ describe('role refusal', () => {
       slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }],
     },
     'print.saveSlips': { jobId: JOB, token: TOKEN },
+    'print.renderHandover': { assessmentId: 1, terminalNo: 1, password: 'ABCD-EFGH-JKLM-NPQR' },
+    'print.saveHandover': { jobId: JOB, token: TOKEN },
   });
 
   test('every input in restrictedInputs passes its call’s schema (the refusal is the role, not the input)', () => {
@@ -835,6 +838,9 @@ describe('dialog purposes', () => {
     // Slips carry plain 评议码: only those who generate codes (administrators) save them.
     ['assessmentClerk', 'save', 'codeSlips', false],
     ['dossierClerk', 'save', 'codeSlips', false],
+    // The 交接单 carries the package password: administrators only, as the export.
+    ['assessmentClerk', 'save', 'terminalHandover', false],
+    ['dossierClerk', 'save', 'terminalHandover', false],
   ] as const)('%s may %s a dialog for %s: %s', async (role, kind, purpose, allowed) => {
     const h = await newHostWithStore();
     await addUser(h, role, 'limited');

@@ -2,6 +2,7 @@
 // own folder, no store) opens it from the setup screen as a 评议终端, three codes vote on the kiosk screens, 结束评议
 // writes the return; started again, the laptop is an ordinary app. The main PC imports the return, settles the 冲突
 // of a code also used on its own kiosk, and the rankings count the ballots.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PanelCodeSheet } from '../../shared/assessment/panel';
 import { tempDir } from '../helpers/tmp-store';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
-import { animationsDone, chooseTab, openApp, settledScreenshot } from './harness/browser';
+import { animationsDone, chooseTab, openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, CHIEFS, seedCollectingAssessment } from './harness/seed';
 
 let main: TestApp;
@@ -40,13 +41,39 @@ async function openTab() {
   await chooseTab(page, '评议终端包');
 }
 
-async function exportPackage(): Promise<{ file: string; password: string }> {
-  await openTab();
-  const file = join(tempDir('e2e-laptop-gpkg-'), '终端1.gpkg');
+async function exportPackage(terminalNo = 1): Promise<{ file: string; password: string }> {
+  const file = join(tempDir('e2e-laptop-gpkg-'), `终端${terminalNo}.gpkg`);
   main.dialogs.answerSave(file);
   await page.getByRole('button', { name: '导出评议终端包' }).click();
   await page.getByTestId('handover').waitFor();
   const password = (await page.getByTestId('package-password').textContent()) ?? '';
+  if (terminalNo !== 1) {
+    await page.getByRole('button', { name: '我已抄录或打印交接单' }).click();
+    await page.getByTestId('handover').waitFor({ state: 'detached' });
+    return { file, password };
+  }
+  // The 交接单 printed to PDF: digest, terminal, groups, password, signature lines.
+  const pdf = join(tempDir('e2e-laptop-handover-'), '交接单.pdf');
+  main.dialogs.answerSave(pdf);
+  await settledScreenshot(page, 'terminal-laptop-handover');
+  await page.getByTestId('handover-print').click();
+  await page.getByText('已保存交接单 交接单.pdf').waitFor({ timeout: 60_000 });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('评议终端包交接单');
+  expect(text).toContain('终端 1');
+  expect(text).toContain(password);
+  expect(text).toContain('接收人（签字）');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdf,
+    join(SCREENSHOT_DIR, 'terminal-laptop-handover-pdf'),
+  ]);
   await page.getByRole('button', { name: '我已抄录或打印交接单' }).click();
   await page.getByTestId('handover').waitFor({ state: 'detached' });
   return { file, password };
@@ -63,12 +90,16 @@ async function vote(lp: Page, code: string, grades: readonly [string, string, st
   await lp.getByTestId('kiosk-submit').click();
   await lp.getByTestId('kiosk-review-lines').waitFor();
   await lp.getByTestId('kiosk-confirm').click();
-  await lp.getByText('评议票已提交，感谢您的参与').waitFor();
+  // Back at an empty code entry (the previous ballot's message may still be showing beside this one's).
+  await lp.getByTestId('kiosk-form').waitFor({ state: 'detached' });
+  await lp.getByText('评议票已提交，感谢您的参与').first().waitFor();
   await lp.getByTestId('kiosk-code').waitFor();
+  expect(await lp.getByTestId('kiosk-code').inputValue()).toBe('');
 }
 
 describe('评议终端 laptop: a second app instance', () => {
   test('export, open as a terminal, vote with three codes, 结束评议, import, settle the 冲突, see the rankings', async () => {
+    await openTab();
     const pkg = await exportPackage();
     // After the export, slip 1 is voted on the main PC's own kiosk; a copy of it is used again on the laptop.
     await main.call('kiosk.start', { assessmentId });
@@ -169,6 +200,21 @@ describe('评议终端 laptop: a second app instance', () => {
     const rankings = await main.call('rankings.get', { assessmentId });
     const staffBallots = rankings.result.groups[0]!.rows.map((r) => r.components.staff?.ballots);
     expect(staffBallots).toEqual([3, 3, 3]);
+
+    // Terminal 2's laptop is lost: 作废终端包 with a reason.
+    await exportPackage(2);
+    await page.getByTestId('terminal-cancel-2').click();
+    const cancel = page.locator('.ant-modal', { hasText: '作废终端 2 的评议终端包' });
+    await cancel.waitFor();
+    await animationsDone(page);
+    await cancel.getByTestId('terminal-cancel-reason').fill('终端笔记本丢失');
+    await cancel.getByTestId('terminal-cancel-ok').click();
+    await cancel.waitFor({ state: 'detached' });
+    await page.getByText('已作废').first().waitFor();
+    await settledScreenshot(page, 'terminal-laptop-cancelled');
+    const after = await main.call('terminals.list', { assessmentId });
+    expect(after.packages[1]?.cancelled).toMatchObject({ reason: '终端笔记本丢失' });
+
     await chooseTab(page, '排名结果');
     await page.getByText('阿古拉').first().waitFor();
     await settledScreenshot(page, 'terminal-laptop-rankings');

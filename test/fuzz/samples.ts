@@ -242,6 +242,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'terminals.previewReturn': { assessmentId: 1, token },
     'terminals.importReturn': { assessmentId: 1, token },
     'terminals.resolveConflict': { assessmentId: 1, id: 1, choice: 'void' },
+    'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏' },
     'terminal.pickPackage': {},
     'terminal.open': { token, password: 'ABCD-EFGH-JKLM-NPQR' },
     'terminal.resume': { password: 'ABCD-EFGH-JKLM-NPQR' },
@@ -319,6 +320,8 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
       slips: [{ seatLabel: '上级领导 第 1 号', code: 'ABCD-EFGH' }],
     },
     'print.saveSlips': { jobId, token },
+    'print.renderHandover': { assessmentId: 1, terminalNo: 1, password: 'ABCD-EFGH-JKLM-NPQR' },
+    'print.saveHandover': { jobId, token },
     'print.renderRankings': { assessmentId: 1, copies: 2, recipients: ['常委甲'], comments: true },
     'print.renderPanel': { assessmentId: 1, ballot: 'staff', group: 'deputy:1', copies: 120, recipients: [] },
   } satisfies { readonly [N in CallName]?: unknown };

@@ -27,15 +27,19 @@ import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { groupsOf } from './groups';
+import { CancelPackageButton } from './CancelPackageButton';
+import { PrintHandoverButton } from './PrintHandoverButton';
 
 /** The 交接单: what the clerk hands over with the file (the password appears here once and nowhere else). */
 function HandoverModal({
   pkg,
   name,
+  assessmentId,
   onClose,
 }: {
   pkg: ExportedTerminalPackage | null;
   name: string;
+  assessmentId: number;
   onClose: () => void;
 }) {
   return (
@@ -75,6 +79,9 @@ function HandoverModal({
             </Descriptions.Item>
             <Descriptions.Item label="导出日期">{pkg.exportedOn}</Descriptions.Item>
           </Descriptions>
+          <div style={{ marginTop: 12 }}>
+            <PrintHandoverButton assessmentId={assessmentId} terminalNo={pkg.terminalNo} password={pkg.password} />
+          </div>
         </>
       ) : null}
     </Modal>
@@ -294,8 +301,25 @@ export function TerminalsTab({ detail, isAdmin }: { detail: AssessmentDetail; is
               { title: '导出', render: (_, p) => `${p.exportedOn} ${p.exportedBy}` },
               {
                 title: '回收',
-                dataIndex: 'returnedOn',
-                render: (d: string | null) => (d ? <Tag color="green">{d} 已回收</Tag> : <Tag>未回收</Tag>),
+                render: (_, p) =>
+                  p.cancelled ? (
+                    <Tag color="red" title={`${p.cancelled.by}：${p.cancelled.reason}`}>
+                      {p.cancelled.on} 已作废
+                    </Tag>
+                  ) : p.returnedOn ? (
+                    <Tag color="green">{p.returnedOn} 已回收</Tag>
+                  ) : (
+                    <>
+                      <Tag>未回收</Tag>
+                      {isAdmin && collecting ? (
+                        <CancelPackageButton
+                          assessmentId={detail.id}
+                          terminalNo={p.terminalNo}
+                          onDone={() => void load()}
+                        />
+                      ) : null}
+                    </>
+                  ),
               },
               { title: '回收票数', dataIndex: 'ballotsReturned' },
               { title: '已合并', dataIndex: 'merged' },
@@ -343,7 +367,7 @@ export function TerminalsTab({ detail, isAdmin }: { detail: AssessmentDetail; is
           />
         </Card>
       ) : null}
-      <HandoverModal pkg={handover} name={detail.name} onClose={() => setHandover(null)} />
+      <HandoverModal pkg={handover} name={detail.name} assessmentId={detail.id} onClose={() => setHandover(null)} />
       <PreviewModal
         preview={preview?.preview ?? null}
         busy={busy}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RankingsView } from '../../../shared/assessment';
 import type {
   DossierJobView,
+  HandoverJobView,
   PacketJobView,
   PanelJobView,
   RankingsJobView,
@@ -18,6 +19,7 @@ import { panelDocument } from './PanelDocument';
 import { formatPrintProgress, SHEETS_PER_PART } from '../../../shared/print/progress';
 import { call, errorMessage } from '../../lib/api';
 import { CodeSlips } from './CodeSlips';
+import { HandoverDocument } from './HandoverDocument';
 import { loadDossierPrintData, loadIssuingOrgan } from './dossier-data';
 import { loadPacketPrintData, type PacketPrintData } from './packet-data';
 import { dossierDocument } from './DossierDocument';
@@ -60,6 +62,14 @@ function SlipsRoute({ job }: { job: SlipsJobView }) {
   return <CodeSlips slips={job.slips} />;
 }
 
+// The 交接单 is one page laid out by CSS alone: final once the fonts are loaded and it is painted.
+function HandoverRoute({ job }: { job: HandoverJobView }) {
+  useEffect(() => {
+    void document.fonts.ready.then(() => afterPaint(() => flag('true')));
+  }, [job]);
+  return <HandoverDocument job={job} />;
+}
+
 // The 任免审批表 is laid out by shared/renmian/sheets.ts before it is drawn: final once the photos are decoded and
 // the fonts loaded, then painted.
 function RenmianRoute({ job }: { job: RenmianJobView }) {
@@ -75,6 +85,7 @@ function RenmianRoute({ job }: { job: RenmianJobView }) {
 export function PrintRoute({ jobId }: { jobId: string }) {
   const [slips, setSlips] = useState<SlipsJobView | null>(null);
   const [renmian, setRenmian] = useState<RenmianJobView | null>(null);
+  const [handover, setHandover] = useState<HandoverJobView | null>(null);
   const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
   const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
   const [review, setReview] = useState<{ job: ReviewJobView; parts: ReviewPrintPart[] } | null>(null);
@@ -102,6 +113,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
           report(0, job.cadreIds.length);
           return setReview({ job, parts: await loadReviewPrintData(job.cadreIds, job.period, job.asOf) });
         }
+        if (job.kind === 'handover') return setHandover(job);
         const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
         itemsRef.current = items;
         report(0, items);
@@ -180,6 +192,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
   if (slips) return <SlipsRoute job={slips} />;
   if (renmian) return <RenmianRoute job={renmian} />;
+  if (handover) return <HandoverRoute job={handover} />;
   if (!job || !doc) return null;
   return (
     <Paginated

@@ -53,7 +53,7 @@ test('render then save: 份号 001–003 with recipients in the register, the fi
   // The print view reads its job: the copies and the exporting user's name for the watermark.
   const job = await h.ok('print.job', { jobId: r.jobId });
   expect(job).toMatchObject({ kind: 'dossier', cadreId, printedBy: '档案管理员甲' });
-  expect(job.kind !== 'slips' && job.kind !== 'renmian' && job.copies).toEqual([
+  expect(job.kind === 'dossier' && job.copies).toEqual([
     { serial: '001', recipient: '县委办' },
     { serial: '002', recipient: '纪委监委' },
     { serial: '003', recipient: '' },

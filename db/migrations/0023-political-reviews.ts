@@ -1,9 +1,9 @@
-// Migration 22: 政治素质审查意见 — each signed 审查结论 of a candidate (kept as history, never overwritten), and the
+// Migration 23: 政治素质审查意见 — each signed 审查结论 of a candidate (kept as history, never overwritten), and the
 // print register taking the 审查意见 as a kind of document (its 份号 are registered like the dossier's).
 import type { Migration } from './types';
 
-export const migration0022: Migration = {
-  version: 22,
+export const migration0023: Migration = {
+  version: 23,
   name: 'political-reviews',
   up(db) {
     db.exec(`

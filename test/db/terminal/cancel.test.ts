@@ -1,0 +1,79 @@
+// 作废终端包 (issue 18): a package that never comes back is cancelled with a reason, audited; the ballots another
+// terminal's return held for it are merged at once; a return of it later is refused by name and changes nothing;
+// bad input (no reason, a terminal never exported, one already back or already cancelled) is refused by name.
+import { describe, expect, test } from 'vitest';
+import { ballotFor, exportTo, finish, importError, importFile, laptop, mainPc, type MainPc } from './fixture';
+
+const SMALL = { superiorChief: 4, staffChief: 0, superiorDeputy: 0, staffDeputy: 0 };
+
+/** Both terminals carry the 正职 group: a return of one holds its ballots until the other is back (or cancelled). */
+async function twoOut(m: MainPc) {
+  const p1 = await exportTo(m, 1, [m.chief]);
+  const p2 = await exportTo(m, 2, [m.chief]);
+  const [l1, l2] = [await laptop(p1), await laptop(p2)];
+  const superiors = m.slips.filter((s) => s.kind === 'superior');
+  for (const [i, s] of superiors.slice(0, 2).entries()) await l1.t.submit(s.code, ballotFor(m, s, i));
+  await l2.t.submit(superiors[3]!.code, ballotFor(m, superiors[3]!, 3));
+  return { r1: await finish(l1, p1.password), r2: await finish(l2, p2.password) };
+}
+
+const packages = async (m: MainPc) => (await m.h.ok('terminals.list', { assessmentId: m.id })).packages;
+
+describe('作废终端包', () => {
+  test('held ballots stop waiting for a cancelled package; its return is refused by name, nothing written', async () => {
+    const m = await mainPc(SMALL);
+    const { r1, r2 } = await twoOut(m);
+    expect(await importFile(m, r1)).toMatchObject({ merged: 0, released: 0 });
+    expect((await packages(m)).map((p) => [p.terminalNo, p.held])).toEqual([
+      [1, 2],
+      [2, 0],
+    ]);
+
+    const out = await m.h.ok('terminals.cancel', {
+      assessmentId: m.id,
+      terminalNo: 2,
+      reason: '终端笔记本损坏，票未能导出',
+    });
+    expect(out).toEqual({ terminalNo: 2, released: 2 });
+    const [p1, p2] = await packages(m);
+    expect(p1).toMatchObject({ held: 0, merged: 2 });
+    expect(p2?.cancelled).toMatchObject({ by: '王管理员', reason: '终端笔记本损坏，票未能导出' });
+    const log = await m.h.ok('audit.list', { action: 'terminals.cancel', page: 1, pageSize: 10 });
+    expect(JSON.stringify(log.rows[0])).toContain('终端笔记本损坏');
+
+    // The laptop turns up after all: its return is refused by name, the store as it was.
+    const before = JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }));
+    const e = await importError(m, r2);
+    expect(e).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    expect(e.message).toMatch(
+      /终端 2 的评议终端包已于 \d{4}-\d{2}-\d{2} 由王管理员作废（原因：终端笔记本损坏，票未能导出）/,
+    );
+    const [picked] = await m.h.pickOpen('terminalReturn', r2);
+    expect((await m.h.err('terminals.previewReturn', { assessmentId: m.id, token: picked!.token })).message).toContain(
+      '已于',
+    );
+    expect(JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }))).toBe(before);
+  }, 120_000);
+
+  test('no reason, a terminal never exported, one already back or already cancelled: refused by name', async () => {
+    const m = await mainPc(SMALL);
+    const { r1 } = await twoOut(m);
+    await importFile(m, r1);
+    const noReason = await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: ' ' });
+    expect(noReason).toMatchObject({ code: 'VALIDATION', field: 'reason' });
+    expect(noReason.message).toContain('请填写作废原因');
+    expect(await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 7, reason: '丢失' })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'terminalNo',
+      message: '终端 7 没有导出过评议终端包',
+    });
+    expect(
+      (await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 1, reason: '丢失' })).message,
+    ).toContain('已于');
+    expect((await packages(m)).map((p) => p.cancelled)).toEqual([null, null]);
+    await m.h.ok('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '丢失了' });
+    expect(
+      (await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '丢失了' })).message,
+    ).toContain('已于');
+  }, 120_000);
+});
