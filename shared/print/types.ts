@@ -48,7 +48,6 @@ export interface ReviewJobView extends JobCommon {
   readonly asOf: string;
 }
 
-
 /**
  * 评议终端包 交接单: what the clerk who carries the package to a laptop signs for. It carries the package password
  * (shown once at export, kept nowhere): no register, no 份号; the job lives only until it is saved.
