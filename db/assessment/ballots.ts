@@ -19,6 +19,7 @@ import type { AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
 import { addComments, addVoidForms, commentViews, voidFormViews } from './forms';
 import { readMembers, toMember } from './members';
+import { configOf } from './config-column';
 
 /**
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
@@ -266,7 +267,7 @@ export async function checkPeer(
 ): Promise<{ rater: AssessmentMember; targets: number[] }> {
   const members = await memberMap(db, row.id, [input.raterId, ...input.ballots.map((b) => b.targetId)]);
   const rater = member(members, input.raterId, '评价人', 'raterId');
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const seen = new Set<number>();
   for (const b of input.ballots) {
     const target = member(members, b.targetId, '被评价人', 'ballots');
@@ -543,7 +544,7 @@ export async function addStaffBallot(
   const missing = group.filter((m) => !seen.has(m.cadreId));
   if (missing.length > 0)
     fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const breach = excellentCapBreach(
     input.votes.map((v) => v.grade),
     config.staffExcellentCap,

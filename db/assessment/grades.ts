@@ -11,11 +11,12 @@ import {
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { quotaBasisOf } from '../../shared/assessment/quota-note';
-import type { Grade, RankingConfig, RankingResult } from '../../shared/scoring/types';
+import type { Grade, RankingResult } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertState, type AssessmentRow } from './access';
 import { groupName, memberMap } from './ballots';
 import { readConfirmations } from './rankings';
+import { configOf } from './config-column';
 
 export interface ConfirmInput {
   cadreId: number;
@@ -54,7 +55,7 @@ export async function confirmGrade(
       fail('VALIDATION', `“${member.name}”在本次考核中不得评为优秀，不能评为优秀`, 'grade');
     const confirmed = new Map((await readConfirmations(db, row.id)).map((c) => [String(c.cadreId), c.grade]));
     confirmed.set(String(input.cadreId), input.grade);
-    const pooled = quotaBasisOf(JSON.parse(row.config) as RankingConfig).scope === 'position';
+    const pooled = quotaBasisOf(configOf(row.config)).scope === 'position';
     const pool = pooled ? result.groups.filter((g) => g.position === group.position) : [group];
     const excellent = pool.reduce(
       (n, g) => n + g.rows.filter((r) => (confirmed.get(r.cadreId) ?? r.grade) === 'excellent').length,
@@ -115,7 +116,7 @@ export async function confirmSuggested(
   if (input.group !== undefined && !result.groups.some((g) => `${g.position}:${g.groupKey}` === input.group)) {
     fail('VALIDATION', '所选分组不是本次考核参与排名的分组', 'group');
   }
-  const quotaBasis = quotaBasisOf(JSON.parse(row.config) as RankingConfig);
+  const quotaBasis = quotaBasisOf(configOf(row.config));
   const plan = suggestedPlan({ result, confirmations: await readConfirmations(db, row.id), quotaBasis }, input.group);
   const seen = new Set(input.cadreIds);
   if (plan.confirm.length !== seen.size || plan.confirm.some((c) => !seen.has(c.cadreId))) {

@@ -21,6 +21,7 @@ import { anonymousSuperiorGroups } from './anonymity';
 import { groupName } from './ballots';
 import { invalidForms, participationReport } from './participation';
 import { readMembers } from './members';
+import { configOf } from './config-column';
 
 const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
@@ -135,7 +136,7 @@ export async function loadRankingInput(
     for (const grade of STAFF_GRADES) for (let i = 0; i < s[grade]; i++) staffBallots.push({ targetId, grade });
   }
   const input: RankingInput = {
-    config: JSON.parse(row.config) as RankingConfig,
+    config: configOf(row.config),
     cadres: members.map((m) => ({
       id: String(m.cadreId),
       name: m.name,
@@ -275,7 +276,7 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     db.selectFrom('units').select(['id', 'sort', 'name']).execute(),
     readListReasons(db, row.id),
   ]);
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const base = {
     state: row.state,
     groupNames: groupNames(members),
