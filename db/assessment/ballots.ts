@@ -20,6 +20,7 @@ import type { AssessmentRow } from './access';
 import { addComments, addVoidForms, commentViews, voidFormViews } from './forms';
 import { readMembers, toMember } from './members';
 import { configOf } from './config-column';
+import { scoresOf, sortOrderOf } from './ballot-columns';
 
 /**
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
@@ -776,7 +777,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
   for (const r of service) forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + 1);
   // Issue 21 §5: a kiosk 上级排名 ballot is left out while any cadre on it rests on fewer than 3 上级排名 ballots.
   const superiorCount = new Map<number, number>();
-  const orders = new Map(superior.map((b) => [b.id, JSON.parse(b.sort_order) as number[]]));
+  const orders = new Map(superior.map((b) => [b.id, sortOrderOf(b.sort_order)]));
   for (const order of orders.values()) for (const c of order) superiorCount.set(c, (superiorCount.get(c) ?? 0) + 1);
   const hiddenSuperior = new Set(
     superior
@@ -799,7 +800,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
         id: b.id,
         raterLabel: b.rater_label,
         group: b.group_ref,
-        order: JSON.parse(b.sort_order) as number[],
+        order: sortOrderOf(b.sort_order),
         paperNo: b.paper_no,
         anonymous: b.anonymous === 1,
         source: b.source,
@@ -813,7 +814,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       raterId: b.anonymous ? null : b.rater_cadre_id!,
       anonymous: b.anonymous === 1,
       targetId: b.target_cadre_id,
-      scores: JSON.parse(b.scores) as Record<string, number>,
+      scores: scoresOf(b.scores),
       paperNo: b.paper_no,
       source: b.source,
       enteredBy: b.entered_by,
