@@ -1,5 +1,6 @@
 // 审核 of returned materials: the list by unit and quarter, 采纳 (optionally edited: it becomes an ordinary entry and
 // keeps the row it came from), 退回 with a reason, the 退回清单 and 季度采集's counts per unit.
+import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import { quarterLabel } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
@@ -11,6 +12,10 @@ import { INTAKE_BATCH } from '../dossier';
 import { assertEntryAllowed, birthMonths, insertEntries } from '../dossier';
 import { addTableSheet } from '../excel/table-sheet';
 import { newWorkbook, toBuffer } from '../excel/workbook';
+import { parseJsonColumn } from '../store/json-column';
+
+const codeList = z.array(z.string());
+const standardCodesOf = (text: string): string[] => parseJsonColumn(codeList, text, 'intake_rows.standard_codes');
 
 const CHUNK = 500;
 
@@ -76,7 +81,7 @@ export async function listIntake(
     subItemCode: r.sub_item_code,
     channelCode: r.channel_code,
     polarity: r.polarity,
-    standardCodes: JSON.parse(r.standard_codes) as string[],
+    standardCodes: standardCodesOf(r.standard_codes),
     listItemCode: r.list_item_code,
     title: r.title,
     content: r.content,
@@ -120,7 +125,7 @@ const storedEntry = (r: {
   title: r.title,
   content: r.content,
   polarity: r.polarity,
-  standardCodes: JSON.parse(r.standard_codes) as string[],
+  standardCodes: standardCodesOf(r.standard_codes),
   listItemCode: r.list_item_code,
 });
 

@@ -7,6 +7,7 @@ import { readDetail } from '../../db/assessment/lifecycle';
 import { scoresOf, sortOrderOf } from '../../db/assessment/ballot-columns';
 import { archivedResultOf, summarizedResultOf } from '../../db/assessment/result-column';
 import { CorruptColumnError, parseJsonColumn } from '../../db/store/json-column';
+import { codeCostOf, packageGroupNamesOf, refusedOf, storedBallotOf } from '../../db/terminal/columns';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../helpers/assessment';
 import { newRosterHost } from '../helpers/roster';
 
@@ -109,5 +110,23 @@ describe('the per-ballot columns and the stored results', () => {
     expect((await h.err('ballots.list', { assessmentId: a.id })).code).toBe('INTERNAL');
     const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM assessment_superior_ballots`.execute(db);
     expect(rows.rows[0]?.n).toBe(2);
+  });
+});
+
+describe('the terminal tables’ JSON columns', () => {
+  test('read back through their schemas; a wrong shape names its column', () => {
+    expect(storedBallotOf('{"kind":"superior","order":[2,1]}', 'terminal_set_aside.ballot')).toEqual({
+      kind: 'superior',
+      order: [2, 1],
+    });
+    expect(() => storedBallotOf('{"kind":"superior","order":[]}', 'terminal_set_aside.ballot')).toThrow(
+      /^存储中的数据已损坏（terminal_set_aside\.ballot）/,
+    );
+    expect(packageGroupNamesOf('[{"ref":"chief:C1","name":"乡镇正职"}]')).toEqual(['乡镇正职']);
+    expect(() => packageGroupNamesOf('[{"ref":"chief:C1"}]')).toThrow(/（terminal_packages\.groups）/);
+    expect(refusedOf('[]')).toEqual([]);
+    expect(() => refusedOf('[{"why":1}]')).toThrow(/（terminal_packages\.refused）/);
+    expect(codeCostOf('{"N":4096,"r":8,"p":1}')).toEqual({ N: 4096, r: 8, p: 1 });
+    expect(() => codeCostOf('{"N":4096}')).toThrow(/（terminal_packages\.code_cost）/);
   });
 });
