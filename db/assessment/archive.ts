@@ -5,11 +5,12 @@ import { canonicalJson } from '../../shared/assessment/canonical';
 import type { ArchivedResult } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
-import type { RankingInput, RankingResult } from '../../shared/scoring/types';
+import type { RankingInput } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertVersion, bump, loadAssessment } from './access';
 import { writeResultsToDossier } from './dossier-links';
 import { invalidViews, loadRankingInput, readConfirmations } from './rankings';
+import { summarizedResultOf } from './result-column';
 
 export const inputDigest = (input: RankingInput): string =>
   createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex');
@@ -33,7 +34,9 @@ export async function archiveAssessment(
   if (row.state !== 'summarized' || !row.summarized_result)
     fail('VALIDATION', `考核“${row.name}”须先汇总（已汇总状态）才能归档`, 'state');
   const loaded = await loadRankingInput(db, id);
-  const result = JSON.parse(row.summarized_result!) as RankingResult;
+  const result =
+    summarizedResultOf(row.summarized_result) ??
+    fail('VALIDATION', `考核“${row.name}”须先汇总（已汇总状态）才能归档`, 'state');
   const digest = inputDigest(loaded.input);
   const archived: ArchivedResult = {
     result,

@@ -19,6 +19,8 @@ import type { AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
 import { addComments, addVoidForms, commentViews, voidFormViews } from './forms';
 import { readMembers, toMember } from './members';
+import { configOf } from './config-column';
+import { scoresOf, sortOrderOf } from './ballot-columns';
 
 /**
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
@@ -266,7 +268,7 @@ export async function checkPeer(
 ): Promise<{ rater: AssessmentMember; targets: number[] }> {
   const members = await memberMap(db, row.id, [input.raterId, ...input.ballots.map((b) => b.targetId)]);
   const rater = member(members, input.raterId, '评价人', 'raterId');
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const seen = new Set<number>();
   for (const b of input.ballots) {
     const target = member(members, b.targetId, '被评价人', 'ballots');
@@ -543,7 +545,7 @@ export async function addStaffBallot(
   const missing = group.filter((m) => !seen.has(m.cadreId));
   if (missing.length > 0)
     fail('VALIDATION', `本票缺少${missing.map((m) => `“${m.name}”`).join('、')}的评价等次，请补全后再提交`, 'votes');
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const breach = excellentCapBreach(
     input.votes.map((v) => v.grade),
     config.staffExcellentCap,
@@ -699,7 +701,7 @@ export function concealedKioskSuperior(
   ballots: readonly { id: number; anonymous: number; sort_order: string }[],
 ): Set<number> {
   const count = new Map<number, number>();
-  const orders = new Map(ballots.map((b) => [b.id, JSON.parse(b.sort_order) as number[]]));
+  const orders = new Map(ballots.map((b) => [b.id, sortOrderOf(b.sort_order)]));
   for (const order of orders.values()) for (const c of order) count.set(c, (count.get(c) ?? 0) + 1);
   return new Set(
     ballots
@@ -807,7 +809,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
         id: b.id,
         raterLabel: b.rater_label,
         group: b.group_ref,
-        order: JSON.parse(b.sort_order) as number[],
+        order: sortOrderOf(b.sort_order),
         paperNo: b.paper_no,
         anonymous: b.anonymous === 1,
         source: b.source,
@@ -821,7 +823,7 @@ export async function listBallots(db: Kysely<Database>, assessmentId: number): P
       raterId: b.anonymous ? null : b.rater_cadre_id!,
       anonymous: b.anonymous === 1,
       targetId: b.target_cadre_id,
-      scores: JSON.parse(b.scores) as Record<string, number>,
+      scores: scoresOf(b.scores),
       paperNo: b.paper_no,
       source: b.source,
       enteredBy: b.entered_by,

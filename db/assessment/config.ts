@@ -4,6 +4,7 @@ import type { SessionUser } from '../../shared/ipc/types';
 import type { RankingConfig } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertState, assertVersion, bump, loadAssessment } from './access';
+import { configOf } from './config-column';
 
 /** Saves the configuration; returns the names of the top-level settings that changed (for the audit entry). */
 export async function updateConfig(
@@ -16,7 +17,7 @@ export async function updateConfig(
   const row = await loadAssessment(db, id, user);
   assertState(row, ['preparing', 'collecting'], '修改考核配置');
   assertVersion(row, version);
-  const before = JSON.parse(row.config) as Record<string, unknown>;
+  const before: Record<string, unknown> = configOf(row.config);
   const after = config as unknown as Record<string, unknown>;
   const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   await bump(db, row, user, { config: JSON.stringify(config) });

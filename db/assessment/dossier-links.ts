@@ -14,11 +14,12 @@ import type { SessionUser } from '../../shared/ipc/types';
 import { GRADE_LABELS } from '../../shared/assessment/types';
 import { localToday } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
-import type { Grade, RankingConfig } from '../../shared/scoring/types';
+import type { Grade } from '../../shared/scoring/types';
 import { insertEntries, readDossierCatalog, type NewEntry } from '../dossier';
 import type { Database } from '../schema';
 import type { AssessmentRow } from './access';
 import { readListReasons } from './rankings';
+import { configOf } from './config-column';
 
 /** The note on a grade the panel set other than the suggested one. */
 const adjusted = (suggested: Grade, reason: string) => `（建议等次${GRADE_LABELS[suggested]}，调整理由：${reason}）`;
@@ -142,7 +143,7 @@ export async function markDismissed(
 
 /** What the 评优资格 line of an archived result reads: the configuration and the reasons of the lists. */
 async function eligibilityBasis(db: Kysely<Database>, row: AssessmentRow): Promise<EligibilityBasis> {
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   return {
     scope: quotaBasisOf(config).scope,
     excellentMinScore: config.excellentMinScore,

@@ -11,11 +11,13 @@ import {
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { quotaBasisOf } from '../../shared/assessment/quota-note';
-import type { Grade, RankingConfig, RankingResult } from '../../shared/scoring/types';
+import type { Grade } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertState, type AssessmentRow } from './access';
 import { groupName, memberMap } from './ballots';
 import { readConfirmations } from './rankings';
+import { configOf } from './config-column';
+import { summarizedResultOf } from './result-column';
 
 export interface ConfirmInput {
   cadreId: number;
@@ -33,7 +35,7 @@ export async function confirmGrade(
   assertState(row, ['summarized'], '确认等次');
   const members = await memberMap(db, row.id, [input.cadreId]);
   const member = members.get(input.cadreId) ?? fail('VALIDATION', '所选干部不是本次考核的成员', 'cadreId');
-  const result = JSON.parse(row.summarized_result ?? 'null') as RankingResult | null;
+  const result = summarizedResultOf(row.summarized_result);
   if (!result) return fail('VALIDATION', '考核尚未汇总，不能确认等次');
   const group = result.groups.find((g) => g.rows.some((r) => r.cadreId === String(input.cadreId)));
   const rowOf = group?.rows.find((r) => r.cadreId === String(input.cadreId));
@@ -54,7 +56,7 @@ export async function confirmGrade(
       fail('VALIDATION', `“${member.name}”在本次考核中不得评为优秀，不能评为优秀`, 'grade');
     const confirmed = new Map((await readConfirmations(db, row.id)).map((c) => [String(c.cadreId), c.grade]));
     confirmed.set(String(input.cadreId), input.grade);
-    const pooled = quotaBasisOf(JSON.parse(row.config) as RankingConfig).scope === 'position';
+    const pooled = quotaBasisOf(configOf(row.config)).scope === 'position';
     const pool = pooled ? result.groups.filter((g) => g.position === group.position) : [group];
     const excellent = pool.reduce(
       (n, g) => n + g.rows.filter((r) => (confirmed.get(r.cadreId) ?? r.grade) === 'excellent').length,
@@ -110,12 +112,12 @@ export async function confirmSuggested(
   now = new Date().toISOString(),
 ): Promise<{ scope: string; confirmed: { member: AssessmentMember; grade: Grade }[]; skipped: SkippedConfirmation[] }> {
   assertState(row, ['summarized'], '确认等次');
-  const result = JSON.parse(row.summarized_result ?? 'null') as RankingResult | null;
+  const result = summarizedResultOf(row.summarized_result);
   if (!result) return fail('VALIDATION', '考核尚未汇总，不能确认等次');
   if (input.group !== undefined && !result.groups.some((g) => `${g.position}:${g.groupKey}` === input.group)) {
     fail('VALIDATION', '所选分组不是本次考核参与排名的分组', 'group');
   }
-  const quotaBasis = quotaBasisOf(JSON.parse(row.config) as RankingConfig);
+  const quotaBasis = quotaBasisOf(configOf(row.config));
   const plan = suggestedPlan({ result, confirmations: await readConfirmations(db, row.id), quotaBasis }, input.group);
   const seen = new Set(input.cadreIds);
   if (plan.confirm.length !== seen.size || plan.confirm.some((c) => !seen.has(c.cadreId))) {

@@ -14,3 +14,4 @@ export {
 } from './ballots';
 export { indicatorNames } from './lifecycle';
 export { commentViews, formsReceived } from './forms';
+export { configOf, type StoredConfig } from './config-column';

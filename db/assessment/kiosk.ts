@@ -48,13 +48,13 @@ import { STATE_LABELS, type AssessmentMember } from '../../shared/assessment/typ
 import { excellentCapBreach, excellentCapMessage } from '../../shared/assessment/excellent-cap';
 import { fail } from '../../shared/ipc/errors';
 import type { KioskStatus } from '../../shared/ipc/types';
-import type { RankingConfig } from '../../shared/scoring/types';
 import type { CallContext } from '../app/context';
 import { assertCollecting, loadAssessment, type AssessmentRow } from './access';
 import { addStaffVotes, groupMembers, groupName, KIOSK_ENTERED_BY, savePeer, saveSuperior } from './ballots';
 import { indicatorNames } from './lifecycle';
 import { addComments } from './forms';
 import { codeHasher, seatForCode } from './panel-codes';
+import { configOf } from './config-column';
 
 export async function startKiosk(ctx: CallContext, assessmentId: number): Promise<KioskStatus> {
   const row = await loadAssessment(ctx.db, assessmentId, ctx.store.user);
@@ -95,7 +95,7 @@ export async function openKioskForm(ctx: CallContext, code: string): Promise<Kio
   const group = await groupMembers(ctx.db, row.id, seat.group_ref);
   const rater = group.find((m) => m.cadreId === seat.rater_cadre_id);
   const position = group[0]?.position ?? 'chief';
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const names = seat.kind === 'peer' ? await indicatorNames(ctx.db) : {};
   return {
     kind: seat.kind,
@@ -177,7 +177,7 @@ export async function submitKioskBallot(
     // Refused, not voided: the panel member is still at the kiosk and can correct the form (the code stays unused).
     const breach = excellentCapBreach(
       ballot.votes.map((v) => v.grade),
-      (JSON.parse(row.config) as RankingConfig).staffExcellentCap,
+      configOf(row.config).staffExcellentCap,
     );
     if (breach) fail('VALIDATION', `${excellentCapMessage(breach)}，请修改后再提交`, 'ballot');
     // Staff votes only add to the tallies: no single staff ballot is kept at all; 意见建议 only add to a cadre's

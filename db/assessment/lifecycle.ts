@@ -10,11 +10,11 @@ import {
 } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
-import type { RankingConfig } from '../../shared/scoring/types';
 import type { Database } from '../schema';
 import { assertVersion, bump, loadAssessment, type AssessmentRow } from './access';
 import { checkScope, readMembers, rosterInScope, scopeOf, writeMembers } from './members';
 import { computeFromStore } from './rankings';
+import { configOf } from './config-column';
 
 function summaryOf(row: AssessmentRow, memberCount: number): AssessmentSummary {
   return {
@@ -70,7 +70,7 @@ export async function readDetail(db: Kysely<Database>, id: number, user: Session
   const members = await readMembers(db, id);
   return {
     ...summaryOf(row, members.length),
-    config: JSON.parse(row.config) as RankingConfig,
+    config: configOf(row.config),
     scope: scopeOf(row.scope),
     members,
     indicatorNames: await indicatorNames(db),

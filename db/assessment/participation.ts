@@ -15,6 +15,7 @@ import type { Component, RankingInput, RankingResult } from '../../shared/scorin
 import type { Database } from '../schema';
 import { assertCollecting, type AssessmentRow } from './access';
 import { groupName } from './ballots';
+import { configOf } from './config-column';
 
 /** What the accounts need besides the counts: the scoring result's invalid ballots, mapped to groups and forms. */
 export interface ScoredBallots {
@@ -152,8 +153,7 @@ export async function readSheets(db: Kysely<Database>, assessmentId: number): Pr
 
 /** The share of 应到 the configuration asks for (absent: the default). */
 export function minShareOf(config: string): number | undefined {
-  const parsed = JSON.parse(config) as { participationMinShare?: unknown };
-  return typeof parsed.participationMinShare === 'number' ? parsed.participationMinShare : undefined;
+  return configOf(config).participationMinShare;
 }
 
 /** The accounts of an assessment, groups in `groupOrder` (the order the rankings list them). */

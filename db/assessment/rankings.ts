@@ -6,7 +6,6 @@ import { groupOrder } from '../../shared/assessment/ranking-display';
 import {
   STAFF_GRADE_LABELS,
   groupRefOf,
-  type ArchivedResult,
   type AssessmentMember,
   type GradeConfirmation,
   type InvalidBallotView,
@@ -21,6 +20,9 @@ import { anonymousSuperiorGroups } from './anonymity';
 import { groupName } from './ballots';
 import { invalidForms, participationReport } from './participation';
 import { readMembers } from './members';
+import { configOf } from './config-column';
+import { scoresOf, sortOrderOf } from './ballot-columns';
+import { archivedResultOf, summarizedResultOf } from './result-column';
 
 const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
@@ -135,7 +137,7 @@ export async function loadRankingInput(
     for (const grade of STAFF_GRADES) for (let i = 0; i < s[grade]; i++) staffBallots.push({ targetId, grade });
   }
   const input: RankingInput = {
-    config: JSON.parse(row.config) as RankingConfig,
+    config: configOf(row.config),
     cadres: members.map((m) => ({
       id: String(m.cadreId),
       name: m.name,
@@ -145,12 +147,12 @@ export async function loadRankingInput(
     })),
     superiorBallots: superior.map((b) => ({
       raterId: b.rater_label,
-      order: (JSON.parse(b.sort_order) as number[]).map(String),
+      order: sortOrderOf(b.sort_order).map(String),
     })),
     peerBallots: peerRaters(peer, members).map((raterId, i) => ({
       raterId,
       targetId: String(peer[i]!.target_cadre_id),
-      scores: JSON.parse(peer[i]!.scores) as Record<string, number>,
+      scores: scoresOf(peer[i]!.scores),
     })),
     staffBallots,
     serviceBallots: service.map((b) => ({ targetId: String(b.target_cadre_id), score: b.score })),
@@ -275,7 +277,7 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     db.selectFrom('units').select(['id', 'sort', 'name']).execute(),
     readListReasons(db, row.id),
   ]);
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const base = {
     state: row.state,
     groupNames: groupNames(members),
@@ -302,7 +304,7 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
     return { ...view, result: withoutConcealedCounts(result, concealed), participation, concealed };
   };
   if (row.state === 'archived' && row.archived_result) {
-    const archived = JSON.parse(row.archived_result) as ArchivedResult;
+    const archived = archivedResultOf(row.archived_result);
     return finish(
       {
         ...base,
@@ -315,9 +317,7 @@ export async function rankingsView(db: Kysely<Database>, row: AssessmentRow): Pr
   }
   const loaded = await loadRankingInput(db, row.id, members);
   const result =
-    row.state === 'summarized' && row.summarized_result
-      ? (JSON.parse(row.summarized_result) as RankingResult)
-      : computeRankings(loaded.input);
+    (row.state === 'summarized' ? summarizedResultOf(row.summarized_result) : null) ?? computeRankings(loaded.input);
   return finish(
     {
       ...base,

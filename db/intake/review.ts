@@ -18,6 +18,9 @@ import { addTableSheet } from '../excel/table-sheet';
 import type { TrainingFacts } from './parse';
 import { newWorkbook, toBuffer } from '../excel/workbook';
 
+const codeList = z.array(z.string());
+const standardCodesOf = (text: string): string[] => parseJsonColumn(codeList, text, 'intake_rows.standard_codes');
+
 const CHUNK = 500;
 
 function chunks<T>(xs: readonly T[]): T[][] {
@@ -94,7 +97,7 @@ export async function listIntake(
     subItemCode: r.sub_item_code,
     channelCode: r.channel_code,
     polarity: r.polarity,
-    standardCodes: JSON.parse(r.standard_codes) as string[],
+    standardCodes: standardCodesOf(r.standard_codes),
     listItemCode: r.list_item_code,
     title: r.title,
     content: r.content,
@@ -138,7 +141,7 @@ const storedEntry = (r: {
   title: r.title,
   content: r.content,
   polarity: r.polarity,
-  standardCodes: JSON.parse(r.standard_codes) as string[],
+  standardCodes: standardCodesOf(r.standard_codes),
   listItemCode: r.list_item_code,
 });
 

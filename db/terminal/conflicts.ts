@@ -1,13 +1,14 @@
 // The 冲突 list of terminal returns and the panel chair's choice: 采用 one side (named by terminal only, never by rater
 // or seat) or void them all; and the per-terminal summary the assessment shows.
 import type { Kysely } from 'kysely';
-import { PANEL_KIND_LABELS, type KioskBallot } from '../../shared/assessment/panel';
+import { PANEL_KIND_LABELS } from '../../shared/assessment/panel';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { type AssessmentRow, groupMembers, groupName, indicatorNames } from '../assessment';
 import type { TerminalConflictView, TerminalPackageView } from '../../shared/assessment/terminals';
 import type { Database } from '../schema';
 import { mergeBallot } from './merge';
+import { packageGroupNamesOf, refusedOf, storedBallotOf } from './columns';
 
 export async function listConflicts(db: Kysely<Database>, row: AssessmentRow): Promise<TerminalConflictView[]> {
   const rows = await db
@@ -87,7 +88,7 @@ export async function resolveConflict(
       db,
       row,
       side.group_ref,
-      JSON.parse(side.ballot) as KioskBallot,
+      storedBallotOf(side.ballot, 'terminal_set_aside.ballot'),
       user,
       await indicatorNames(db),
       now,
@@ -142,7 +143,7 @@ export async function listPackages(db: Kysely<Database>, row: AssessmentRow): Pr
     .execute();
   return pkgs.map((p) => ({
     terminalNo: p.terminal_no,
-    groups: (JSON.parse(p.groups) as { name: string }[]).map((g) => g.name),
+    groups: packageGroupNamesOf(p.groups),
     seats: p.seats,
     digest: p.digest,
     exportedBy: p.exported_by,
@@ -152,7 +153,7 @@ export async function listPackages(db: Kysely<Database>, row: AssessmentRow): Pr
     merged: p.merged,
     held: Number(held.find((h) => h.package_id === p.id)?.n ?? 0),
     openConflicts: Number(open.find((o) => o.package_id === p.id)?.n ?? 0),
-    refused: JSON.parse(p.refused) as TerminalPackageView['refused'],
+    refused: refusedOf(p.refused),
     cancelled:
       p.cancelled_on === null ? null : { on: p.cancelled_on, by: p.cancelled_by ?? '', reason: p.cancel_reason ?? '' },
   }));

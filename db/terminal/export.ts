@@ -6,7 +6,6 @@ import { groupsOf } from '../../shared/assessment/groups';
 import { groupRefOf } from '../../shared/assessment/types';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
-import type { RankingConfig } from '../../shared/scoring/types';
 import { type AssessmentRow, indicatorNames, readMembers } from '../assessment';
 import type { Database } from '../schema';
 import { deriveKey, newKdfParams, DEFAULT_KDF } from '../store/kdf';
@@ -20,6 +19,7 @@ import {
 } from './codes';
 import type { PackageContent } from './formats';
 import { fileDigest, seal } from './seal';
+import { configOf } from '../assessment';
 
 export interface ExportedPackage {
   readonly bytes: Buffer;
@@ -79,7 +79,7 @@ export async function exportPackage(
     salt,
     codeCost,
   );
-  const config = JSON.parse(row.config) as RankingConfig;
+  const config = configOf(row.config);
   const names = await indicatorNames(db);
   const indicators = (p: 'chief' | 'deputy') =>
     config.indicators[p].map((i) => ({ id: i.id, name: names[i.id] ?? i.id, weight: i.weight }));

@@ -7,16 +7,17 @@
 // - otherwise: merged now, as the main PC's kiosk stores a ballot.
 // Only the first three need to know which ballot a code cast (its tag, codes.ts); the merged ones are never paired.
 import type { Kysely, Selectable } from 'kysely';
-import { PANEL_KIND_LABELS, seatLabel, type KioskBallot, type PanelKind } from '../../shared/assessment/panel';
+import { PANEL_KIND_LABELS, seatLabel, type PanelKind } from '../../shared/assessment/panel';
 import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import { type AssessmentRow, groupMembers, groupName, indicatorNames } from '../assessment';
 import type { ImportOutcome, RefusedBallot, ReturnGroupCount, ReturnPreview } from '../../shared/assessment/terminals';
 import type { Database, TerminalPackagesTable } from '../schema';
-import { manySeatSecrets, type CodeCost } from './codes';
+import { manySeatSecrets } from './codes';
 import { returnContentSchema, type ReturnBallot, type ReturnContent } from './formats';
 import { mergeBallot, mergeMany } from './merge';
 import { fileDigest, readHeader, unseal } from './seal';
+import { codeCostOf, storedBallotOf } from './columns';
 
 type PackageRow = Selectable<TerminalPackagesTable>;
 type Fate = 'merge' | 'held' | 'conflict' | 'refused';
@@ -137,7 +138,7 @@ async function plan(db: Kysely<Database>, row: AssessmentRow, pkg: PackageRow, c
   }
   const toPair = used.filter((id) => fates.get(id) !== 'merge');
   const salt = Buffer.from(pkg.code_salt, 'hex');
-  const cost = JSON.parse(pkg.code_cost) as CodeCost;
+  const cost = codeCostOf(pkg.code_cost);
   const secrets = await manySeatSecrets(
     toPair.map((id) => codes.get(id)!.code_hash),
     salt,
@@ -346,7 +347,7 @@ export async function releaseHeld(
     )
     .execute();
   for (const h of held) {
-    await mergeBallot(db, row, h.group_ref, JSON.parse(h.ballot) as KioskBallot, user, names, now);
+    await mergeBallot(db, row, h.group_ref, storedBallotOf(h.ballot, 'terminal_set_aside.ballot'), user, names, now);
     await db.deleteFrom('terminal_set_aside').where('id', '=', h.id).execute();
     await db
       .updateTable('terminal_packages')

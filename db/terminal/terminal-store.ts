@@ -30,6 +30,7 @@ import {
   type ReturnContent,
 } from './formats';
 import { keyMatches, readHeader, seal, sealHeaderSchema, unseal, type SealHeader } from './seal';
+import { storedBallotOf } from './columns';
 
 const DB_FILE = 'terminal.db';
 const KEY_FILE = 'terminal-key.json';
@@ -211,7 +212,7 @@ export class TerminalStore {
         group_ref: string;
         ballot: string;
       }[]
-    ).map((b) => ({ tag: b.tag, group: b.group_ref, ballot: JSON.parse(b.ballot) as KioskBallot }));
+    ).map((b) => ({ tag: b.tag, group: b.group_ref, ballot: storedBallotOf(b.ballot, 'ballots.ballot') }));
     shuffle(ballots);
     const usedLookups = (
       this.db.prepare('SELECT lookup FROM seats WHERE used = 1 ORDER BY lookup').all() as {
