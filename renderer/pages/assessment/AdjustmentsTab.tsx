@@ -1,23 +1,12 @@
 // 日常考核加减分清单: items with points, date and reason; the configured caps and each cadre's capped totals shown;
 // administrators also see the dossier's P/N entries of the year with points, to adopt (采纳) or dismiss (忽略).
 import { useCallback, useEffect, useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
 import type { AdjustmentProposal, AdjustmentView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
+import { ProposalActions } from './ProposalActions';
 import { fmt2 } from './groups';
 import { filterMember, memberOption } from './member-search';
 
@@ -152,44 +141,16 @@ export function AdjustmentsTab({
               {
                 title: '处理',
                 width: 130,
-                render: (_: unknown, p) =>
-                  p.state === 'adopted' ? (
-                    <Typography.Text type="secondary">已计入</Typography.Text>
-                  ) : !editable ? (
-                    <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>
-                      {p.state === 'dismissed' ? '已忽略' : '未处理'}
-                    </Typography.Text>
-                  ) : p.state === 'dismissed' ? (
-                    <Space size={4}>
-                      <Typography.Text type="secondary">已忽略</Typography.Text>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => void dismiss(p, false)}
-                        data-testid={`proposal-restore-${p.dossierEntryId}`}
-                      >
-                        恢复
-                      </Button>
-                    </Space>
-                  ) : (
-                    <Space size={4}>
-                      <Button
-                        size="small"
-                        type="primary"
-                        onClick={() => void adopt(p)}
-                        data-testid={`proposal-adopt-${p.dossierEntryId}`}
-                      >
-                        采纳
-                      </Button>
-                      <Button
-                        size="small"
-                        onClick={() => void dismiss(p, true)}
-                        data-testid={`proposal-dismiss-${p.dossierEntryId}`}
-                      >
-                        忽略
-                      </Button>
-                    </Space>
-                  ),
+                render: (_: unknown, p) => (
+                  <ProposalActions
+                    state={p.state}
+                    editable={editable}
+                    adoptedText="已计入"
+                    testId={{ prefix: 'proposal', id: p.dossierEntryId }}
+                    onAdopt={() => void adopt(p)}
+                    onDismiss={(d) => void dismiss(p, d)}
+                  />
+                ),
               },
             ]}
           />

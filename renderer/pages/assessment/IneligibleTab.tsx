@@ -2,12 +2,13 @@
 // rank and score, never take an 优秀 place, and the rankings, the 排名表 and the export show the reason.
 // Administrators also see what the dossier proposes for the year, to adopt (采纳) or dismiss (忽略), as for 加减分.
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
 import { INELIGIBLE_KIND_LABELS } from '../../../shared/assessment/ineligible-rules';
 import type { IneligibleProposal, IneligibleView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
+import { ProposalActions } from './ProposalActions';
 
 export function IneligibleTab({
   detail,
@@ -83,54 +84,6 @@ export function IneligibleTab({
     }
   };
 
-  const handling = (p: IneligibleProposal) => {
-    if (p.state === 'adopted') return <Typography.Text type="secondary">已列入</Typography.Text>;
-    if (!editable)
-      return (
-        <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>
-          {p.state === 'dismissed' ? '已忽略' : '未处理'}
-        </Typography.Text>
-      );
-    if (p.state === 'dismissed')
-      return (
-        <Space size={4}>
-          <Typography.Text type="secondary">已忽略</Typography.Text>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => void dismiss(p, false)}
-            data-testid={`ineligible-restore-${p.dossierEntryId}`}
-          >
-            恢复
-          </Button>
-        </Space>
-      );
-    return (
-      <Space size={4}>
-        {p.listed ? (
-          // One item per cadre: the cadre is already listed for another reason.
-          <Typography.Text type="secondary">已因其他理由列入</Typography.Text>
-        ) : (
-          <Button
-            size="small"
-            type="primary"
-            onClick={() => void adopt(p)}
-            data-testid={`ineligible-adopt-${p.dossierEntryId}`}
-          >
-            采纳
-          </Button>
-        )}
-        <Button
-          size="small"
-          onClick={() => void dismiss(p, true)}
-          data-testid={`ineligible-dismiss-${p.dossierEntryId}`}
-        >
-          忽略
-        </Button>
-      </Space>
-    );
-  };
-
   return (
     <>
       <Typography.Paragraph type="secondary">
@@ -158,7 +111,24 @@ export function IneligibleTab({
               { title: '日期', dataIndex: 'date', width: 100 },
               { title: '档案材料', dataIndex: 'title', ellipsis: true },
               { title: '列入理由', dataIndex: 'reason' },
-              { title: '处理', width: 190, render: (_: unknown, p) => handling(p) },
+              {
+                title: '处理',
+                width: 190,
+                render: (_: unknown, p) => (
+                  <ProposalActions
+                    state={p.state}
+                    editable={editable}
+                    adoptedText="已列入"
+                    // One item per cadre: the cadre is already listed for another reason.
+                    blocked={
+                      p.listed ? <Typography.Text type="secondary">已因其他理由列入</Typography.Text> : undefined
+                    }
+                    testId={{ prefix: 'ineligible', id: p.dossierEntryId }}
+                    onAdopt={() => void adopt(p)}
+                    onDismiss={(d) => void dismiss(p, d)}
+                  />
+                ),
+              },
             ]}
           />
         </Card>
