@@ -180,6 +180,8 @@ describe('逐票录入', () => {
     // The kiosk's one vote is fewer than 3: not in the totals shown, only marked as not disclosed (issue 21 §5).
     expect(await input('staff-阿古拉-excellent').inputValue()).toBe('0');
     await page.getByText('评议终端票（不公开）').first().waitFor();
+    // The ballot-entry tabs sit under 测评录入: at 1366 px every tab of either row shows, none behind “…”.
+    expect(await page.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)').count()).toBe(0);
     await settledScreenshot('kiosk-forms-staff-kiosk-concealed');
     // A total typed for 阿古拉 leaves the concealed kiosk vote out: the clerk confirms that reading before it is saved.
     const before = await ok('ballots.list', { assessmentId });
