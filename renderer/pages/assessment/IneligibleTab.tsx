@@ -1,11 +1,12 @@
 // 不得评优: cadres who may not be 优秀 this year (诫勉, 处分影响期内, 学时不达标 …), each with its reason; they keep
 // rank and score, never take an 优秀 place, and the rankings, the 排名表 and the export show the reason.
 // Administrators also see what the dossier proposes for the year, to adopt (采纳) or dismiss (忽略), as for 加减分.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
 import { INELIGIBLE_KIND_LABELS } from '../../../shared/assessment/ineligible-rules';
 import type { IneligibleProposal, IneligibleView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { ProposalActions } from './ProposalActions';
@@ -22,16 +23,16 @@ export function IneligibleTab({
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
   const listed = new Set(ballots.ineligible.map((i) => i.targetId));
-  const [proposals, setProposals] = useState<readonly IneligibleProposal[]>([]);
-
-  // Read again after every change of the list, so an adopted proposal shows as 已列入.
-  const loadProposals = useCallback(() => {
-    if (!seesDossier) return;
-    call('ineligible.proposals', { assessmentId: detail.id })
-      .then(setProposals)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [seesDossier, detail.id, message]);
-  useEffect(loadProposals, [loadProposals, ballots.ineligible]);
+  // Read again after every change of the list (below, after each call), so an adopted proposal shows as 已列入.
+  const { data: proposals = [], reload: reloadProposals } = useCall(
+    'ineligible.proposals',
+    seesDossier ? { assessmentId: detail.id } : null,
+    { onError: (t) => void message.error(t) },
+  );
+  const changed = async () => {
+    await onChanged();
+    await reloadProposals();
+  };
 
   const adopt = async (p: IneligibleProposal) => {
     try {
@@ -41,7 +42,7 @@ export function IneligibleTab({
         reason: p.reason,
         dossierEntryId: p.dossierEntryId,
       });
-      await onChanged();
+      await changed();
       message.success(`已将${byId.get(p.targetId)?.name ?? ''}列入不得评优名单`);
     } catch (e) {
       message.error(errorMessage(e));
@@ -54,7 +55,7 @@ export function IneligibleTab({
         dossierEntryId: p.dossierEntryId,
         dismissed,
       });
-      loadProposals();
+      await reloadProposals();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -66,7 +67,7 @@ export function IneligibleTab({
     setBusy(true);
     try {
       await call('ineligible.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });
-      await onChanged();
+      await changed();
       form.resetFields();
       message.success('已列入不得评优名单');
     } catch (e) {
@@ -78,7 +79,7 @@ export function IneligibleTab({
   const remove = async (i: IneligibleView) => {
     try {
       await call('ineligible.delete', { assessmentId: detail.id, id: i.id });
-      await onChanged();
+      await changed();
     } catch (e) {
       message.error(errorMessage(e));
     }
