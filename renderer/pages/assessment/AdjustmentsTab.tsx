@@ -1,9 +1,10 @@
 // 日常考核加减分清单: items with points, date and reason; the configured caps and each cadre's capped totals shown;
 // administrators also see the dossier's P/N entries of the year with points, to adopt (采纳) or dismiss (忽略).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
 import type { AdjustmentProposal, AdjustmentView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { ProposalActions } from './ProposalActions';
@@ -29,16 +30,16 @@ export function AdjustmentsTab({
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
   const { bonusCap, penaltyCap } = detail.config;
-  const [proposals, setProposals] = useState<readonly AdjustmentProposal[]>([]);
-
-  // Read again after every change of the adjustments, so an adopted proposal shows as 已计入.
-  const loadProposals = useCallback(() => {
-    if (!seesDossier) return;
-    call('adjustments.proposals', { assessmentId: detail.id })
-      .then(setProposals)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [seesDossier, detail.id, message]);
-  useEffect(loadProposals, [loadProposals, ballots.adjustments]);
+  // Read again after every change of the adjustments (below, after each call), so an adopted proposal shows as 已计入.
+  const { data: proposals = [], reload: reloadProposals } = useCall(
+    'adjustments.proposals',
+    seesDossier ? { assessmentId: detail.id } : null,
+    { onError: (t) => void message.error(t) },
+  );
+  const changed = async () => {
+    await onChanged();
+    await reloadProposals();
+  };
 
   const adopt = async (p: AdjustmentProposal) => {
     try {
@@ -51,7 +52,7 @@ export function AdjustmentsTab({
         reason,
         dossierEntryId: p.dossierEntryId,
       });
-      await onChanged();
+      await changed();
       message.success(`已按档案材料${p.points > 0 ? '加' : '减'} ${Math.abs(p.points)} 分`);
     } catch (e) {
       message.error(errorMessage(e));
@@ -64,7 +65,7 @@ export function AdjustmentsTab({
         dossierEntryId: p.dossierEntryId,
         dismissed,
       });
-      loadProposals();
+      await reloadProposals();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -82,7 +83,7 @@ export function AdjustmentsTab({
         date: v.date,
         reason: v.reason,
       });
-      await onChanged();
+      await changed();
       form.resetFields(['points', 'reason']);
       message.success('已添加加减分项');
     } catch (e) {
@@ -94,7 +95,7 @@ export function AdjustmentsTab({
   const remove = async (a: AdjustmentView) => {
     try {
       await call('adjustments.delete', { assessmentId: detail.id, id: a.id });
-      await onChanged();
+      await changed();
     } catch (e) {
       message.error(String((e as Error).message));
     }
