@@ -434,8 +434,9 @@ export async function saveStaff(
   row: AssessmentRow,
   counts: readonly StaffCounts[],
   user: SessionUser,
+  kioskExcluded = false,
   now = new Date().toISOString(),
-): Promise<number> {
+): Promise<{ changed: number; kioskExcluded: string[] }> {
   const members = await memberMap(
     db,
     row.id,
@@ -448,9 +449,12 @@ export async function saveStaff(
     seen.add(c.targetId);
   }
   const tallies = await staffTallies(db, row.id, [...seen]);
+  const concealedFor = counts.filter((c) => kioskConcealed(tallies.filter((t) => t.target_cadre_id === c.targetId)));
+  if (concealedFor.length > 0 && !kioskExcluded)
+    fail('VALIDATION', kioskExcludedQuestion(concealedFor.map((c) => members.get(c.targetId)!.name)), 'counts');
   for (const c of counts) {
     const all = tallies.filter((t) => t.target_cadre_id === c.targetId);
-    // A concealed kiosk part was not shown, so the totals typed leave it out; it is kept as it is either way.
+    // A concealed kiosk part was not shown, so the totals typed leave it out (the clerk confirmed it); it is kept.
     const hidden = kioskConcealed(all);
     const mine = all.filter((t) => t.source !== 'manual' && !(hidden && t.source === 'kiosk'));
     const manual: StaffCounts = { targetId: c.targetId, excellent: 0, good: 0, fair: 0, poor: 0 };
@@ -474,8 +478,13 @@ export async function saveStaff(
     }
     await setStaffTally(db, row, manual, 'manual', user, now);
   }
-  return counts.length;
+  return { changed: counts.length, kioskExcluded: concealedFor.map((c) => members.get(c.targetId)!.name) };
 }
+
+/** Why a save of totals waits for the clerk: the concealed kiosk part is not in the numbers typed. */
+export const kioskExcludedQuestion = (names: readonly string[]): string =>
+  `${names.map((n) => `“${n}”`).join('、')}的评议终端票不足 3 张、不公开，所填总数将视为不含评议终端的票` +
+  '（评议终端的票原样保留，另行计入）；请确认后再保存，本次未保存任何票数';
 
 export interface StaffVote {
   targetId: number;

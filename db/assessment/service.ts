@@ -131,12 +131,17 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     return { changed: count };
   },
 
-  async 'ballots.saveStaff'({ store, db, rec }, { assessmentId, counts }) {
+  async 'ballots.saveStaff'({ store, db, rec }, { assessmentId, counts, kioskExcluded }) {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '录入测评票');
-    const n = await saveStaff(db, row, counts, store.user);
-    rec.record(row.name, { assessmentId: row.id, kind: COMPONENT_LABELS.staff, cadres: n });
-    return { changed: n };
+    const saved = await saveStaff(db, row, counts, store.user, kioskExcluded === true);
+    rec.record(row.name, {
+      assessmentId: row.id,
+      kind: COMPONENT_LABELS.staff,
+      cadres: saved.changed,
+      ...(saved.kioskExcluded.length > 0 ? { kioskExcluded: saved.kioskExcluded } : {}),
+    });
+    return { changed: saved.changed };
   },
 
   async 'ballots.addStaffBallot'({ store, db, rec }, input) {

@@ -17,16 +17,6 @@ export function flagText(flag: string): string {
   return flag;
 }
 
-/** A row's flag as shown with the view's reasons: 不得评为优秀 names its reason (issue 21 §1). */
-export function rowFlagText(
-  flag: string,
-  cadreId: string,
-  ineligibleReasons: Readonly<Record<string, string>> | undefined,
-): string {
-  const reason = flag === 'ineligible' ? ineligibleReasons?.[cadreId] : undefined;
-  return reason ? `不得评为优秀：${reason}` : flagText(flag);
-}
-
 const REASON_TEXT: Readonly<Record<string, string>> = {
   unknownCadre: '评价对象或评价人不在本次考核成员中',
   'superior.notWholeGroup': '上级排名未完整覆盖本组全部干部，或有重复',

@@ -64,6 +64,7 @@ export const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   scores: '评分',
   ballots: '票数',
   cadres: '干部人数',
+  kioskExcluded: '确认所填总数不含评议终端票的干部',
   voidedFor: '作为无效票登记的原因',
   comments: '意见建议条数',
   voidForms: '无效票张数',

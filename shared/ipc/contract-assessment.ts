@@ -180,6 +180,11 @@ export const assessmentCalls = {
         )
         .min(1, '请至少填写一名干部的票数')
         .max(10_000, '干部过多'),
+      /**
+       * The clerk confirmed that totals typed for a cadre whose kiosk votes are concealed (fewer than 3) leave the
+       * kiosk part out; without it such a save is refused.
+       */
+      kioskExcluded: z.literal(true, { error: '“不含评议终端票”的确认不正确' }).optional(),
     }),
     access: ASSESSMENT_CLERKS,
     mutates: true,

@@ -180,7 +180,25 @@ describe('逐票录入', () => {
     // The kiosk's one vote is fewer than 3: not in the totals shown, only marked as not disclosed (issue 21 §5).
     expect(await input('staff-阿古拉-excellent').inputValue()).toBe('0');
     await page.getByText('评议终端票（不公开）').first().waitFor();
+    // The ballot-entry tabs sit under 测评录入: at 1366 px every tab of either row shows, none behind “…”.
+    expect(await page.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)').count()).toBe(0);
     await settledScreenshot('kiosk-forms-staff-kiosk-concealed');
+    // A total typed for 阿古拉 leaves the concealed kiosk vote out: the clerk confirms that reading before it is saved.
+    const before = await ok('ballots.list', { assessmentId });
+    await input('staff-阿古拉-fair').fill('1');
+    await page.getByTestId('staff-save').click();
+    const question = page.locator('.ant-modal-confirm');
+    await question.locator('.ant-modal-confirm-title', { hasText: '所填总数不含评议终端的票' }).waitFor();
+    expect(await question.innerText()).toContain('“阿古拉”的评议终端票不足 3 张、不公开');
+    await settledScreenshot('kiosk-forms-staff-kiosk-excluded-question');
+    await question.getByRole('button', { name: '返回修改' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await ok('ballots.list', { assessmentId })).toEqual(before);
+    await page.getByTestId('staff-save').click();
+    await question.getByRole('button', { name: /确认不含/ }).click();
+    await page.getByText('已保存 1 名干部的职工测评票数').waitFor();
+    const saved = (await ok('ballots.list', { assessmentId })).staff.find((x) => x.targetId === ids['阿古拉']);
+    expect(saved).toMatchObject({ counts: { excellent: 0, good: 0, fair: 1, poor: 0 }, kioskConcealed: true });
     await page.getByTestId('staff-mode').getByText('逐票录入').click();
     await page.getByTestId('single-阿古拉').focus();
     await page.keyboard.press('1');
@@ -201,7 +219,7 @@ describe('逐票录入', () => {
     await expect.poll(() => page.getByTestId('staff-single-count').innerText()).toBe('本次已录入 2 张');
     const b = await ok('ballots.list', { assessmentId });
     expect(Object.fromEntries(b.staff.map((s) => [names([s.targetId])[0], s.counts]))).toEqual({
-      阿古拉: { excellent: 3, good: 0, fair: 0, poor: 0 },
+      阿古拉: { excellent: 3, good: 0, fair: 1, poor: 0 },
       巴特尔: { excellent: 1, good: 2, fair: 0, poor: 0 },
       朝鲁: { excellent: 0, good: 0, fair: 2, poor: 1 },
     });

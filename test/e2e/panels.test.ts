@@ -153,7 +153,7 @@ describe('评议码 and 评议终端', () => {
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
     expect((await app.must<{ kiosk: unknown }>('app.status', {})).kiosk).toBeNull();
     // Back where the kiosk was started: the assessment's 评议码 tab.
-    await expect.poll(() => page.locator('.ant-tabs-tab-active').first().innerText()).toBe('评议码');
+    await expect.poll(() => page.locator('.ant-tabs-tab-active').allInnerTexts()).toEqual(['测评录入', '评议码']);
     expect(await page.locator('.ant-menu-item-selected').innerText()).toContain('考核测评');
     const ballots = await ok('ballots.list', { assessmentId });
     expect(ballots.peer.map((b) => [b.raterId, b.anonymous])).toEqual([

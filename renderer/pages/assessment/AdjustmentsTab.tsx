@@ -1,23 +1,13 @@
 // 日常考核加减分清单: items with points, date and reason; the configured caps and each cadre's capped totals shown;
 // administrators also see the dossier's P/N entries of the year with points, to adopt (采纳) or dismiss (忽略).
-import { useCallback, useEffect, useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { useState } from 'react';
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
 import type { AdjustmentProposal, AdjustmentView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
+import { ProposalActions } from './ProposalActions';
 import { fmt2 } from './groups';
 import { filterMember, memberOption } from './member-search';
 
@@ -40,16 +30,16 @@ export function AdjustmentsTab({
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
   const { bonusCap, penaltyCap } = detail.config;
-  const [proposals, setProposals] = useState<readonly AdjustmentProposal[]>([]);
-
-  // Read again after every change of the adjustments, so an adopted proposal shows as 已计入.
-  const loadProposals = useCallback(() => {
-    if (!seesDossier) return;
-    call('adjustments.proposals', { assessmentId: detail.id })
-      .then(setProposals)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [seesDossier, detail.id, message]);
-  useEffect(loadProposals, [loadProposals, ballots.adjustments]);
+  // Read again after every change of the adjustments (below, after each call), so an adopted proposal shows as 已计入.
+  const { data: proposals = [], reload: reloadProposals } = useCall(
+    'adjustments.proposals',
+    seesDossier ? { assessmentId: detail.id } : null,
+    { onError: (t) => void message.error(t) },
+  );
+  const changed = async () => {
+    await onChanged();
+    await reloadProposals();
+  };
 
   const adopt = async (p: AdjustmentProposal) => {
     try {
@@ -62,7 +52,7 @@ export function AdjustmentsTab({
         reason,
         dossierEntryId: p.dossierEntryId,
       });
-      await onChanged();
+      await changed();
       message.success(`已按档案材料${p.points > 0 ? '加' : '减'} ${Math.abs(p.points)} 分`);
     } catch (e) {
       message.error(errorMessage(e));
@@ -75,7 +65,7 @@ export function AdjustmentsTab({
         dossierEntryId: p.dossierEntryId,
         dismissed,
       });
-      loadProposals();
+      await reloadProposals();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -93,7 +83,7 @@ export function AdjustmentsTab({
         date: v.date,
         reason: v.reason,
       });
-      await onChanged();
+      await changed();
       form.resetFields(['points', 'reason']);
       message.success('已添加加减分项');
     } catch (e) {
@@ -105,7 +95,7 @@ export function AdjustmentsTab({
   const remove = async (a: AdjustmentView) => {
     try {
       await call('adjustments.delete', { assessmentId: detail.id, id: a.id });
-      await onChanged();
+      await changed();
     } catch (e) {
       message.error(String((e as Error).message));
     }
@@ -152,44 +142,16 @@ export function AdjustmentsTab({
               {
                 title: '处理',
                 width: 130,
-                render: (_: unknown, p) =>
-                  p.state === 'adopted' ? (
-                    <Typography.Text type="secondary">已计入</Typography.Text>
-                  ) : !editable ? (
-                    <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>
-                      {p.state === 'dismissed' ? '已忽略' : '未处理'}
-                    </Typography.Text>
-                  ) : p.state === 'dismissed' ? (
-                    <Space size={4}>
-                      <Typography.Text type="secondary">已忽略</Typography.Text>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => void dismiss(p, false)}
-                        data-testid={`proposal-restore-${p.dossierEntryId}`}
-                      >
-                        恢复
-                      </Button>
-                    </Space>
-                  ) : (
-                    <Space size={4}>
-                      <Button
-                        size="small"
-                        type="primary"
-                        onClick={() => void adopt(p)}
-                        data-testid={`proposal-adopt-${p.dossierEntryId}`}
-                      >
-                        采纳
-                      </Button>
-                      <Button
-                        size="small"
-                        onClick={() => void dismiss(p, true)}
-                        data-testid={`proposal-dismiss-${p.dossierEntryId}`}
-                      >
-                        忽略
-                      </Button>
-                    </Space>
-                  ),
+                render: (_: unknown, p) => (
+                  <ProposalActions
+                    state={p.state}
+                    editable={editable}
+                    adoptedText="已计入"
+                    testId={{ prefix: 'proposal', id: p.dossierEntryId }}
+                    onAdopt={() => void adopt(p)}
+                    onDismiss={(d) => void dismiss(p, d)}
+                  />
+                ),
               },
             ]}
           />

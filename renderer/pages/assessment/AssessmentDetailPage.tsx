@@ -1,4 +1,5 @@
-// One assessment: state and transitions on top, then tabs for members, configuration, each ballot kind and the rankings.
+// One assessment: state and transitions on top, then tabs for members, configuration, ballot entry (one 测评录入 tab
+// with a tab per ballot kind, the codes and the terminal packages), the lists that adjust the result and the rankings.
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Space, Spin, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -25,6 +26,7 @@ import { PanelCodesTab } from './PanelCodesTab';
 import { TerminalsTab } from './TerminalsTab';
 import { PaperTab } from './PaperTab';
 import { BallotExcelBar } from './BallotExcelBar';
+import { ENTRY_TAB, ENTRY_TABS, isEntryTab, type EntryTabKey } from './entry-tabs';
 
 /** What each entry form needs: the assessment, its ballots, whether it may be edited now, and how to store a change. */
 export interface EntryProps {
@@ -57,7 +59,9 @@ export function AssessmentDetailPage({
 }) {
   const [detail, setDetail] = useState<AssessmentDetail | null>(null);
   const [ballots, setBallots] = useState<AssessmentBallots | null>(null);
-  const [tab, setTab] = useState(initialTab);
+  // A ballot-entry key opens 测评录入 on that inner tab (e.g. 评议码 after the kiosk).
+  const [tab, setTab] = useState<string>(isEntryTab(initialTab) ? ENTRY_TAB.key : initialTab);
+  const [entryTab, setEntryTab] = useState<string>(isEntryTab(initialTab) ? initialTab : ENTRY_TABS[0].key);
   const [rankingsKey, setRankingsKey] = useState(0);
   const { message, modal } = AntApp.useApp();
   const seesBallots = role !== 'reviewer';
@@ -201,6 +205,18 @@ export function AssessmentDetailPage({
   const entry = (node: (p: EntryProps) => React.ReactNode) =>
     ballots ? node({ detail, ballots, editable: canEnter, onChanged: reloadBallots }) : <Spin />;
 
+  const entryTabs: Record<EntryTabKey, React.ReactNode> = {
+    superior: entry((p) => <SuperiorTab {...p} />),
+    peer: entry((p) => <PeerTab {...p} />),
+    staff: entry((p) => <StaffTab {...p} />),
+    service: entry((p) => <ServiceTab {...p} />),
+    paper: entry((p) => <PaperTab {...p} />),
+    codes: (
+      <PanelCodesTab detail={detail} isAdmin={isAdmin} canKiosk={canEnter} onKiosk={startKiosk} printedBy={userName} />
+    ),
+    terminals: <TerminalsTab detail={detail} isAdmin={isAdmin} />,
+  };
+
   const items = [
     { key: 'members', label: '成员', children: <MembersTab detail={detail} /> },
     {
@@ -216,30 +232,19 @@ export function AssessmentDetailPage({
     },
     ...(seesBallots
       ? [
-          { key: 'superior', label: '上级排名', children: entry((p) => <SuperiorTab {...p} />) },
-          { key: 'peer', label: '同级互评', children: entry((p) => <PeerTab {...p} />) },
-          { key: 'staff', label: '职工测评', children: entry((p) => <StaffTab {...p} />) },
-          { key: 'service', label: '服务对象', children: entry((p) => <ServiceTab {...p} />) },
-          { key: 'paper', label: '纸质票录入', children: entry((p) => <PaperTab {...p} />) },
-          { key: 'comments', label: '意见建议', children: entry((p) => <CommentsTab {...p} />) },
           {
-            key: 'codes',
-            label: '评议码',
+            ...ENTRY_TAB,
             children: (
-              <PanelCodesTab
-                detail={detail}
-                isAdmin={isAdmin}
-                canKiosk={canEnter}
-                onKiosk={startKiosk}
-                printedBy={userName}
+              <Tabs
+                size="small"
+                activeKey={entryTab}
+                onChange={setEntryTab}
+                items={ENTRY_TABS.map((t) => ({ ...t, children: entryTabs[t.key] }))}
+                destroyOnHidden
               />
             ),
           },
-          {
-            key: 'terminals',
-            label: '评议终端包',
-            children: <TerminalsTab detail={detail} isAdmin={isAdmin} />,
-          },
+          { key: 'comments', label: '意见建议', children: entry((p) => <CommentsTab {...p} />) },
           {
             key: 'adjustments',
             label: '加减分',

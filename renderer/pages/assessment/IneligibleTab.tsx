@@ -1,13 +1,15 @@
 // 不得评优: cadres who may not be 优秀 this year (诫勉, 处分影响期内, 学时不达标 …), each with its reason; they keep
 // rank and score, never take an 优秀 place, and the rankings, the 排名表 and the export show the reason.
 // Administrators also see what the dossier proposes for the year, to adopt (采纳) or dismiss (忽略), as for 加减分.
-import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
 import { INELIGIBLE_KIND_LABELS } from '../../../shared/assessment/ineligible-rules';
 import type { IneligibleProposal, IneligibleView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
+import { ProposalActions } from './ProposalActions';
 
 export function IneligibleTab({
   detail,
@@ -21,16 +23,16 @@ export function IneligibleTab({
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
   const listed = new Set(ballots.ineligible.map((i) => i.targetId));
-  const [proposals, setProposals] = useState<readonly IneligibleProposal[]>([]);
-
-  // Read again after every change of the list, so an adopted proposal shows as 已列入.
-  const loadProposals = useCallback(() => {
-    if (!seesDossier) return;
-    call('ineligible.proposals', { assessmentId: detail.id })
-      .then(setProposals)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [seesDossier, detail.id, message]);
-  useEffect(loadProposals, [loadProposals, ballots.ineligible]);
+  // Read again after every change of the list (below, after each call), so an adopted proposal shows as 已列入.
+  const { data: proposals = [], reload: reloadProposals } = useCall(
+    'ineligible.proposals',
+    seesDossier ? { assessmentId: detail.id } : null,
+    { onError: (t) => void message.error(t) },
+  );
+  const changed = async () => {
+    await onChanged();
+    await reloadProposals();
+  };
 
   const adopt = async (p: IneligibleProposal) => {
     try {
@@ -40,7 +42,7 @@ export function IneligibleTab({
         reason: p.reason,
         dossierEntryId: p.dossierEntryId,
       });
-      await onChanged();
+      await changed();
       message.success(`已将${byId.get(p.targetId)?.name ?? ''}列入不得评优名单`);
     } catch (e) {
       message.error(errorMessage(e));
@@ -53,7 +55,7 @@ export function IneligibleTab({
         dossierEntryId: p.dossierEntryId,
         dismissed,
       });
-      loadProposals();
+      await reloadProposals();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -65,7 +67,7 @@ export function IneligibleTab({
     setBusy(true);
     try {
       await call('ineligible.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });
-      await onChanged();
+      await changed();
       form.resetFields();
       message.success('已列入不得评优名单');
     } catch (e) {
@@ -77,58 +79,10 @@ export function IneligibleTab({
   const remove = async (i: IneligibleView) => {
     try {
       await call('ineligible.delete', { assessmentId: detail.id, id: i.id });
-      await onChanged();
+      await changed();
     } catch (e) {
       message.error(errorMessage(e));
     }
-  };
-
-  const handling = (p: IneligibleProposal) => {
-    if (p.state === 'adopted') return <Typography.Text type="secondary">已列入</Typography.Text>;
-    if (!editable)
-      return (
-        <Typography.Text type={p.state === 'dismissed' ? 'secondary' : 'warning'}>
-          {p.state === 'dismissed' ? '已忽略' : '未处理'}
-        </Typography.Text>
-      );
-    if (p.state === 'dismissed')
-      return (
-        <Space size={4}>
-          <Typography.Text type="secondary">已忽略</Typography.Text>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => void dismiss(p, false)}
-            data-testid={`ineligible-restore-${p.dossierEntryId}`}
-          >
-            恢复
-          </Button>
-        </Space>
-      );
-    return (
-      <Space size={4}>
-        {p.listed ? (
-          // One item per cadre: the cadre is already listed for another reason.
-          <Typography.Text type="secondary">已因其他理由列入</Typography.Text>
-        ) : (
-          <Button
-            size="small"
-            type="primary"
-            onClick={() => void adopt(p)}
-            data-testid={`ineligible-adopt-${p.dossierEntryId}`}
-          >
-            采纳
-          </Button>
-        )}
-        <Button
-          size="small"
-          onClick={() => void dismiss(p, true)}
-          data-testid={`ineligible-dismiss-${p.dossierEntryId}`}
-        >
-          忽略
-        </Button>
-      </Space>
-    );
   };
 
   return (
@@ -158,7 +112,24 @@ export function IneligibleTab({
               { title: '日期', dataIndex: 'date', width: 100 },
               { title: '档案材料', dataIndex: 'title', ellipsis: true },
               { title: '列入理由', dataIndex: 'reason' },
-              { title: '处理', width: 190, render: (_: unknown, p) => handling(p) },
+              {
+                title: '处理',
+                width: 190,
+                render: (_: unknown, p) => (
+                  <ProposalActions
+                    state={p.state}
+                    editable={editable}
+                    adoptedText="已列入"
+                    // One item per cadre: the cadre is already listed for another reason.
+                    blocked={
+                      p.listed ? <Typography.Text type="secondary">已因其他理由列入</Typography.Text> : undefined
+                    }
+                    testId={{ prefix: 'ineligible', id: p.dossierEntryId }}
+                    onAdopt={() => void adopt(p)}
+                    onDismiss={(d) => void dismiss(p, d)}
+                  />
+                ),
+              },
             ]}
           />
         </Card>

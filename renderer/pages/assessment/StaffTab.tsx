@@ -50,20 +50,34 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
   );
   const [edits, setEdits] = useState<Map<number, Counts>>(new Map());
   const [busy, setBusy] = useState(false);
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const countsOf = (id: number): Counts => edits.get(id) ?? stored.get(id) ?? ZERO;
+  // Totals typed for a cadre whose kiosk part is concealed leave that part out: the clerk says so before they are saved.
+  const confirmSave = () => {
+    const names = detail.members.filter((m) => edits.has(m.cadreId) && concealed.has(m.cadreId)).map((m) => m.name);
+    if (names.length === 0) return void save(false);
+    modal.confirm({
+      title: '所填总数不含评议终端的票',
+      content:
+        `${names.map((n) => `“${n}”`).join('、')}的评议终端票不足 3 张、不公开，表中未列出。` +
+        '保存后，所填数字只作为录入的票数，评议终端的票原样保留并另行计入总票数。请确认计票单上的数字不含评议终端的票。',
+      okText: '确认不含，保存',
+      cancelText: '返回修改',
+      onOk: () => save(true),
+    });
+  };
   const points = detail.config.staffPoints;
   // A tally sheet is per group: the clerk types one group's totals at a time.
   const groups = useMemo(() => groupsOf(detail.members), [detail.members]);
   const [group, setGroup] = useState<string | null>(null);
   const shown = group === null ? detail.members : (groups.find((g) => g.ref === group)?.members ?? []);
 
-  const save = async () => {
+  const save = async (kioskExcluded: boolean) => {
     const counts = [...edits.entries()].map(([targetId, c]) => ({ targetId, ...c }));
     if (counts.length === 0) return;
     setBusy(true);
     try {
-      await call('ballots.saveStaff', { assessmentId: detail.id, counts });
+      await call('ballots.saveStaff', { assessmentId: detail.id, counts, ...(kioskExcluded ? { kioskExcluded } : {}) });
       await onChanged();
       setEdits(new Map());
       message.success(`已保存 ${counts.length} 名干部的职工测评票数`);
@@ -165,7 +179,7 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
           style={{ marginTop: 12 }}
           disabled={edits.size === 0}
           loading={busy}
-          onClick={() => void save()}
+          onClick={confirmSave}
           data-testid="staff-save"
         >
           保存票数{edits.size > 0 ? `（${edits.size} 人有修改）` : ''}

@@ -1,8 +1,9 @@
 // 一票否决: manual vetoes with a reason, and those the dossier suggests (administrators); a vetoed cadre cannot be 优秀.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
 import { GRADE_LABELS, type VetoProposal, type VetoView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { showFormError } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { filterMember, memberOption } from './member-search';
@@ -16,17 +17,19 @@ export function VetoesTab({
 }: EntryProps & { seesDossier: boolean }) {
   const [form] = Form.useForm<{ targetId: number; reason: string }>();
   const [busy, setBusy] = useState(false);
-  const [proposals, setProposals] = useState<readonly VetoProposal[]>([]);
   const { message } = AntApp.useApp();
   const byId = new Map(detail.members.map((m) => [m.cadreId, m]));
 
-  // Re-read after every change of the vetoes, so an adopted proposal shows as 已否决.
-  useEffect(() => {
-    if (!seesDossier) return;
-    call('vetoes.proposals', { assessmentId: detail.id })
-      .then(setProposals)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [seesDossier, detail.id, ballots.vetoes, message]);
+  // Re-read after every change of the vetoes (below, after each call), so an adopted proposal shows as 已否决.
+  const { data: proposals = [], reload: reloadProposals } = useCall(
+    'vetoes.proposals',
+    seesDossier ? { assessmentId: detail.id } : null,
+    { onError: (t) => void message.error(t) },
+  );
+  const changed = async () => {
+    await onChanged();
+    await reloadProposals();
+  };
 
   const adopt = async (p: VetoProposal) => {
     try {
@@ -37,7 +40,7 @@ export function VetoesTab({
         reason,
         dossierEntryId: p.dossierEntryId,
       });
-      await onChanged();
+      await changed();
       message.success('已按档案材料添加一票否决');
     } catch (e) {
       message.error(errorMessage(e));
@@ -49,7 +52,7 @@ export function VetoesTab({
     setBusy(true);
     try {
       await call('vetoes.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });
-      await onChanged();
+      await changed();
       form.resetFields();
       message.success('已添加一票否决');
     } catch (e) {
@@ -61,7 +64,7 @@ export function VetoesTab({
   const remove = async (v: VetoView) => {
     try {
       await call('vetoes.delete', { assessmentId: detail.id, id: v.id });
-      await onChanged();
+      await changed();
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -266,6 +266,7 @@ describe('kiosk staff votes and an Excel import', () => {
     await h.ok('ballots.saveStaff', {
       assessmentId: id,
       counts: [{ targetId: r.d, excellent: 4, good: 0, fair: 0, poor: 0 }],
+      kioskExcluded: true, // the 2 kiosk votes are concealed: the 4 typed are hand-entered ones
     });
     await h.ok('ballots.delete', { assessmentId: id, kind: 'staff', id: r.d });
     // The 2 kiosk votes left are fewer than 3: the tab no longer shows them (issue 21 §5), the scoring still counts them.
@@ -290,8 +291,23 @@ describe('kiosk staff votes and an Excel import', () => {
       kioskConcealed: true,
     });
     expect(list.staff.filter((s) => s.bySource.kiosk !== undefined)).toEqual([]);
-    // The editor saves what was typed by hand: 1 一般 (the kiosk's 2 优秀 are neither shown nor lowered).
-    await h.ok('ballots.saveStaff', { assessmentId: id, counts: [{ targetId: r.d, ...zero, fair: 1 }] });
+    // Typed totals leave the concealed kiosk part out: refused until the clerk confirms that reading; nothing saved.
+    const before = await assessmentTables(h);
+    const typed = { assessmentId: id, counts: [{ targetId: r.d, ...zero, fair: 1 }] };
+    expect(await h.err('ballots.saveStaff', typed)).toEqual({
+      code: 'VALIDATION',
+      field: 'counts',
+      message:
+        '“德力格尔”的评议终端票不足 3 张、不公开，所填总数将视为不含评议终端的票（评议终端的票原样保留，另行计入）；' +
+        '请确认后再保存，本次未保存任何票数',
+    });
+    expect(await h.err('ballots.saveStaff', { ...typed, kioskExcluded: false })).toMatchObject({
+      field: 'kioskExcluded',
+    });
+    expect(await assessmentTables(h)).toEqual(before);
+    // Confirmed, the editor saves what was typed by hand: 1 一般 (the kiosk's 2 优秀 are neither shown nor lowered).
+    await h.ok('ballots.saveStaff', { ...typed, kioskExcluded: true });
+    expect(await lastAudit(h)).toMatchObject({ action: 'ballots.saveStaff', detail: { kioskExcluded: ['德力格尔'] } });
     // 3 votes now: the rule no longer hides them, and the kiosk's are all still there.
     expect(await staffOf(h, id, r.d)).toEqual(
       expect.objectContaining({

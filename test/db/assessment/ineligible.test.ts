@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { currentDigest } from '../../../db/assessment/archive';
 import { loadRankingInput } from '../../../db/assessment/rankings';
-import { defaultAssessmentConfig, rowFlagText } from '../../../shared/assessment';
+import { defaultAssessmentConfig } from '../../../shared/assessment';
 import {
   assessmentTables,
   createC1,
@@ -34,12 +34,17 @@ async function example(): Promise<{ h: TestHost; r: SmallRoster; id: number }> {
 const gradeOf = async (h: TestHost, id: number, cadre: number) => {
   const view = await h.ok('rankings.get', { assessmentId: id });
   const row = view.result.groups.flatMap((g) => g.rows).find((x) => x.cadreId === String(cadre))!;
-  return {
-    grade: row.grade,
-    flags: row.flags,
-    rank: row.rank,
-    text: row.flags.map((f) => rowFlagText(f, row.cadreId, view.ineligibleReasons)),
-  };
+  return { grade: row.grade, flags: row.flags, rank: row.rank };
+};
+
+/** A cadre's cell under a header of the exported 排名表 (what a user reads). */
+const exportedCell = async (h: TestHost, id: number, name: string, header: string) => {
+  const path = join(tempDir(), '排名.xlsx');
+  await h.ok('rankings.exportExcel', { assessmentId: id, token: await h.pickSave('rankingsExcel', path) });
+  const ws = (await loadWorkbook(path)).worksheets[0]!;
+  const col = (ws.getRow(2).values as unknown[]).indexOf(header);
+  const rows = Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1));
+  return rows.find((row) => row.getCell(2).value === name)?.getCell(col).value;
 };
 
 describe('不得评优', () => {
@@ -58,8 +63,9 @@ describe('不得评优', () => {
       grade: 'competent',
       rank: 1,
       flags: ['ineligible'],
-      text: ['不得评为优秀：本年度受诫勉'],
     });
+    // The reason as the user reads it, in the exported 排名表's 评优资格 column.
+    expect(await exportedCell(h, id, '巴特尔', '评优资格')).toBe('本年度受诫勉，不得评为优秀');
     expect(await gradeOf(h, id, r.a)).toMatchObject({ grade: 'excellent', rank: 2, flags: [] });
     const { input } = await loadRankingInput(h.host.session().db, id);
     expect(input.ineligible).toEqual([{ targetId: String(r.b), reason: '本年度受诫勉' }]);

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { bridgeInitScript } from './bridge-client';
+import { ENTRY_TAB, ENTRY_TABS } from '../../../renderer/pages/assessment/entry-tabs';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -82,10 +83,16 @@ export async function animationsDone(page: Page): Promise<void> {
 }
 
 /**
- * Opens a tab by its name as a user would: antd moves the tabs that do not fit the bar (the assessment has more than
- * fit at 1366 px) behind its “…” menu, where a click on the hidden tab itself would land on whatever covers it.
+ * Opens a tab by its name as a user would: a ballot-entry tab of the assessment (上级排名 … 评议终端包) after opening
+ * 测评录入, which holds them. Should a bar not fit, antd moves the tabs that do not fit behind its “…” menu, where a
+ * click on the hidden tab itself would land on whatever covers it: those are chosen through the menu.
  */
 export async function chooseTab(page: Page, name: string): Promise<void> {
+  if (ENTRY_TABS.some((t) => t.label === name)) await chooseVisibleTab(page, ENTRY_TAB.label);
+  await chooseVisibleTab(page, name);
+}
+
+async function chooseVisibleTab(page: Page, name: string): Promise<void> {
   const tab = page.getByRole('tab', { name, exact: true }).first();
   await tab.waitFor({ state: 'attached' });
   const hidden = await tab.evaluate((el) => {
