@@ -70,7 +70,10 @@ describe('participation accounts', () => {
     // 收回 4 > 发出 3: refused in Chinese, nothing saved.
     await d.getByText('收回票数不能多于发出票数').waitFor();
     await d.locator('input[data-testid="sheet-received"], [data-testid="sheet-received"] input').first().fill('3');
-    await d.getByRole('button', { name: /^保\s*存$/ }).click();
+    // The refused save's loading icon leaves with an animation, and its label “loading” is part of the button's name
+    // until it is gone (a CI run on a loaded machine missed an anchored match): wait for it, and match loosely.
+    await animationsDone(page);
+    await d.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('纸质票清点数已保存').waitFor();
     await dialog().waitFor({ state: 'detached' });
     await expect.poll(() => row('职工测评').innerText()).toMatch(/职工测评\s+3\s+3\s+0\s+2\s+1/);
