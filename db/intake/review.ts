@@ -314,7 +314,7 @@ export async function intakeCounts(db: Kysely<Database>, quarter: string): Promi
       returned: count('returned'),
     };
   };
-  // Units in their order, then each channel whose lists were sent, in the channels' order.
+  // Each channel whose lists were sent first (a handful, on a table's first page), then the units in their order.
   const units = sent
     .flatMap((u) => (u.unit_id === null || u.name === null ? [] : [{ ...u, unit_id: u.unit_id, name: u.name }]))
     .map((u) => counted({ unitId: u.unit_id, channel: null }, Number(u.n), u.name));
@@ -322,7 +322,7 @@ export async function intakeCounts(db: Kysely<Database>, quarter: string): Promi
     const n = sent.find((s) => s.channel === c)?.n;
     return n === undefined ? [] : [counted({ unitId: null, channel: c }, Number(n), INTAKE_CHANNEL_SPECS[c].label)];
   });
-  return [...units, ...channels];
+  return [...channels, ...units];
 }
 
 export const RETURNED_HEADERS = ['序号', '原表行号', '干部', '日期', '标题', '退回原因'] as const;

@@ -301,11 +301,11 @@ test('channel lists count as rows of their own; a channel’s 退回清单 names
   await h.ok('intake.return', { ids: [agula!.id], reason: '处分决定文号未填写，请补充' });
   await h.ok('intake.return', { ids: [feng!.id], reason: '函询日期有误，请核实' });
 
-  // Units first, then each channel whose list was sent, named by the channel, with the same counts.
+  // Each channel whose list was sent is a row of its own, named by the channel, with the same counts; then the units.
   expect(await h.ok('intake.counts', { quarter: '2025Q3' })).toEqual([
-    { unitId: r.units.wulan, channel: null, unitName: '乌兰镇', sent: 1, pending: 0, accepted: 0, returned: 0 },
     { unitId: null, channel: 'discipline', unitName: '纪检监察', sent: 1, pending: 0, accepted: 1, returned: 2 },
     { unitId: null, channel: 'honor', unitName: '表彰', sent: 1, pending: 0, accepted: 0, returned: 0 },
+    { unitId: r.units.wulan, channel: null, unitName: '乌兰镇', sent: 1, pending: 0, accepted: 0, returned: 0 },
   ]);
   expect(await h.ok('intake.counts', { quarter: '2025Q4' })).toEqual([]);
 
