@@ -1,19 +1,19 @@
-// 审核 of returned materials: the list by unit and quarter, 采纳 (optionally edited: it becomes an ordinary entry and
-// keeps the row it came from), 退回 with a reason, the 退回清单 and 季度采集's counts per unit.
+// 审核 of returned materials: the list by unit (or channel) and quarter, 采纳 (optionally edited: it becomes an ordinary
+// entry and keeps the row it came from), 退回 with a reason, the 退回清单 and 季度采集's counts per unit and channel.
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { TRAINING_RESULTS } from '../../shared/dossier/types';
 import { quarterLabel } from '../../shared/dossier/quarter';
 import type { EntryCommonInput } from '../../shared/dossier/schema';
 import { fail } from '../../shared/ipc/errors';
-import type { IntakeRowView, IntakeStatus, IntakeUnitCounts } from '../../shared/intake/types';
+import type { IntakeOwner, IntakeRowView, IntakeStatus, IntakeUnitCounts } from '../../shared/intake/types';
 import type { Database } from '../schema';
 import { readDossierCatalog } from '../dossier';
 import { INTAKE_BATCH } from '../dossier';
 import { assertEntryAllowed, birthMonths, insertEntries } from '../dossier';
 import { fileTrainingResults, resultEntryOf } from '../dossier';
 import { parseJsonColumn } from '../store/json-column';
-import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS } from '../../shared/intake/channels';
+import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS, type IntakeChannel } from '../../shared/intake/channels';
 import { addTableSheet } from '../excel/table-sheet';
 import type { TrainingFacts } from './parse';
 import { newWorkbook, toBuffer } from '../excel/workbook';
@@ -56,10 +56,16 @@ const baseRows = (db: Kysely<Database>) =>
 
 export async function listIntake(
   db: Kysely<Database>,
-  f: { quarter: string; unitId?: number | undefined; status?: IntakeStatus | undefined },
+  f: {
+    quarter: string;
+    unitId?: number | undefined;
+    channel?: IntakeChannel | undefined;
+    status?: IntakeStatus | undefined;
+  },
 ): Promise<IntakeRowView[]> {
   let q = baseRows(db).where('intake_packages.quarter', '=', f.quarter);
   if (f.unitId !== undefined) q = q.where('intake_packages.unit_id', '=', f.unitId);
+  if (f.channel !== undefined) q = q.where('intake_packages.channel', '=', f.channel);
   if (f.status !== undefined) q = q.where('intake_rows.status', '=', f.status);
   const rows = await q
     .orderBy('units.sort')
@@ -277,57 +283,84 @@ export async function intakeCounts(db: Kysely<Database>, quarter: string): Promi
   const [sent, rows] = await Promise.all([
     db
       .selectFrom('intake_packages')
-      .innerJoin('units', 'units.id', 'intake_packages.unit_id')
-      .select(['units.id', 'units.name', 'units.sort'])
+      .leftJoin('units', 'units.id', 'intake_packages.unit_id')
+      .select(['intake_packages.unit_id', 'intake_packages.channel', 'units.name'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('quarter', '=', quarter)
-      .groupBy('units.id')
+      .groupBy(['intake_packages.unit_id', 'intake_packages.channel'])
       .orderBy('units.sort')
-      .orderBy('units.id')
+      .orderBy('intake_packages.unit_id')
       .execute(),
     db
       .selectFrom('intake_rows')
       .innerJoin('intake_packages', 'intake_packages.id', 'intake_rows.package_id')
-      .select(['intake_packages.unit_id', 'intake_rows.status'])
+      .select(['intake_packages.unit_id', 'intake_packages.channel', 'intake_rows.status'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('intake_packages.quarter', '=', quarter)
-      .groupBy(['intake_packages.unit_id', 'intake_rows.status'])
+      .groupBy(['intake_packages.unit_id', 'intake_packages.channel', 'intake_rows.status'])
       .execute(),
   ]);
-  const count = (unitId: number, status: IntakeStatus) =>
-    Number(rows.find((r) => r.unit_id === unitId && r.status === status)?.n ?? 0);
-  return sent.map((u) => ({
-    unitId: u.id,
-    unitName: u.name,
-    sent: Number(u.n),
-    pending: count(u.id, 'pending'),
-    accepted: count(u.id, 'accepted'),
-    returned: count(u.id, 'returned'),
-  }));
+  const counted = (owner: IntakeOwner, n: number, name: string): IntakeUnitCounts => {
+    const count = (status: IntakeStatus) =>
+      Number(
+        rows.find((r) => r.unit_id === owner.unitId && r.channel === owner.channel && r.status === status)?.n ?? 0,
+      );
+    return {
+      ...owner,
+      unitName: name,
+      sent: n,
+      pending: count('pending'),
+      accepted: count('accepted'),
+      returned: count('returned'),
+    };
+  };
+  // Each channel whose lists were sent first (a handful, on a table's first page), then the units in their order.
+  const units = sent
+    .flatMap((u) => (u.unit_id === null || u.name === null ? [] : [{ ...u, unit_id: u.unit_id, name: u.name }]))
+    .map((u) => counted({ unitId: u.unit_id, channel: null }, Number(u.n), u.name));
+  const channels = INTAKE_CHANNELS.flatMap((c) => {
+    const n = sent.find((s) => s.channel === c)?.n;
+    return n === undefined ? [] : [counted({ unitId: null, channel: c }, Number(n), INTAKE_CHANNEL_SPECS[c].label)];
+  });
+  return [...channels, ...units];
 }
 
 export const RETURNED_HEADERS = ['序号', '原表行号', '干部', '日期', '标题', '退回原因'] as const;
 
-/** The 退回清单 of a unit and quarter: the rows and the reasons, to go back with the next 填报表. */
-export async function returnedWorkbook(db: Kysely<Database>, quarter: string, unitId: number) {
-  const unit = await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
-  if (!unit) return fail('NOT_FOUND', '找不到所选单位，可能已被删除，请刷新后重试', 'unitId');
-  const rows = await listIntake(db, { quarter, unitId, status: 'returned' });
-  if (rows.length === 0) fail('VALIDATION', `${unit.name}${quarterLabel(quarter)}没有退回的材料`, 'unitId');
+/** The unit's name, or the channel's label; refused by name when the unit is gone. */
+async function ownerName(db: Kysely<Database>, owner: IntakeOwner): Promise<string> {
+  if (owner.channel !== null) return INTAKE_CHANNEL_SPECS[owner.channel].label;
+  const unit = await db.selectFrom('units').select('name').where('id', '=', owner.unitId).executeTakeFirst();
+  return unit?.name ?? fail('NOT_FOUND', '找不到所选单位，可能已被删除，请刷新后重试', 'unitId');
+}
+
+/**
+ * The 退回清单 of a unit or a channel and quarter: the rows and the reasons, to go back with the next 填报表. A
+ * channel's list spans units, so its rows name the cadre as 姓名（单位）.
+ */
+export async function returnedWorkbook(db: Kysely<Database>, quarter: string, owner: IntakeOwner) {
+  const name = await ownerName(db, owner);
+  const rows =
+    owner.channel === null
+      ? await listIntake(db, { quarter, unitId: owner.unitId, status: 'returned' })
+      : await listIntake(db, { quarter, channel: owner.channel, status: 'returned' });
+  if (rows.length === 0)
+    fail('VALIDATION', `${name}${quarterLabel(quarter)}没有退回的材料`, owner.channel === null ? 'unitId' : 'channel');
+  const cadre = (r: IntakeRowView) => (owner.channel === null ? r.cadreName : `${r.cadreName}（${r.cadreUnit}）`);
   const wb = newWorkbook();
   addTableSheet(wb, {
     name: '退回清单',
-    title: `${quarterLabel(quarter)}${unit.name}政治素质材料退回清单`,
+    title: `${quarterLabel(quarter)}${name}政治素质材料退回清单`,
     columns: [
       { header: RETURNED_HEADERS[0], width: 7, align: 'center' },
       { header: RETURNED_HEADERS[1], width: 10, align: 'center' },
-      { header: RETURNED_HEADERS[2], width: 12 },
+      { header: RETURNED_HEADERS[2], width: owner.channel === null ? 12 : 24 },
       { header: RETURNED_HEADERS[3], width: 12 },
       { header: RETURNED_HEADERS[4], width: 40, wrap: true },
       { header: RETURNED_HEADERS[5], width: 50, wrap: true },
     ],
-    rows: rows.map((r, i) => [i + 1, r.rowNo, r.cadreName, r.date, r.title, r.returnReason ?? '']),
+    rows: rows.map((r, i) => [i + 1, r.rowNo, cadre(r), r.date, r.title, r.returnReason ?? '']),
     footer: ['请按退回原因修改后，在原填报表中改正对应行并重新交回；未退回的行不必改动。'],
   });
-  return { unitName: unit.name, rows: rows.length, bytes: await toBuffer(wb) };
+  return { unitName: name, rows: rows.length, bytes: await toBuffer(wb) };
 }

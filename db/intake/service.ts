@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../fs/atomic';
 import { previewOf } from '../dossier';
 import { jobOutcome } from '../roster';
 import { INTAKE_CHANNEL_SPECS } from '../../shared/intake/channels';
+import type { IntakeOwner } from '../../shared/intake/types';
 import { generateChannelPackage, generatePackages } from './generate';
 import { INTAKE_JOB, commitIntake, previewIntake, type IntakeJob } from './import';
 import { acceptIntake, intakeCounts, listIntake, returnIntake, returnedWorkbook } from './review';
@@ -122,11 +123,16 @@ export const intakeHandlers: Handlers<IntakeCalls> = {
     return { returned: rows.length };
   },
 
-  async 'intake.exportReturned'({ db, rec, io }, { quarter, unitId, token }) {
+  async 'intake.exportReturned'({ db, rec, io }, { quarter, unitId, channel, token }) {
     const path = io.savePath(token);
-    const out = await returnedWorkbook(db, quarter, unitId);
+    // The contract lets exactly one of the two through.
+    const owner: IntakeOwner =
+      channel === undefined
+        ? { unitId: unitId ?? fail('VALIDATION', '请选择单位', 'unitId'), channel: null }
+        : { unitId: null, channel };
+    const out = await returnedWorkbook(db, quarter, owner);
     writeFileAtomic(path, out.bytes);
-    rec.record(basename(path), { quarter, unit: out.unitName, rows: out.rows });
+    rec.record(basename(path), { quarter, unit: out.unitName, ...(channel ? { channel } : {}), rows: out.rows });
     return { fileName: basename(path), rows: out.rows };
   },
 

@@ -124,12 +124,20 @@ export interface IntakeRowView {
   readonly attachments: readonly IntakeAttachmentMeta[];
 }
 
-/** 季度采集's per-unit counts of 填报表 intake. */
-export interface IntakeUnitCounts {
-  readonly unitId: number;
+/** 季度采集's counts of 填报表 intake: a row per unit, and a row of its own per channel whose lists were sent. */
+export type IntakeUnitCounts = IntakeOwner & {
+  /** The unit's name, or the channel's label (纪检监察, 巡察/审计 …). */
   readonly unitName: string;
   readonly sent: number;
   readonly pending: number;
   readonly accepted: number;
   readonly returned: number;
-}
+};
+
+/** Whose 填报表 a package is: a unit's, or a channel's list (no unit). */
+export type IntakeOwner =
+  { readonly unitId: number; readonly channel: null } | { readonly unitId: null; readonly channel: IntakeChannel };
+
+/** A stable key of a counts row (a table's row key, a test id): `unit-3` or `channel-discipline`. */
+export const intakeOwnerKey = (o: IntakeOwner): string =>
+  o.channel === null ? `unit-${o.unitId}` : `channel-${o.channel}`;

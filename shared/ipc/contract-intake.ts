@@ -20,6 +20,7 @@ const quarter = z.string({ error: '请选择季度' }).regex(/^\d{4}Q[1-4]$/, '�
 const deadline = z
   .string({ error: '请填写报送截止日期' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, '报送截止日期格式应为 2025-10-10');
+const channel = z.enum(INTAKE_CHANNELS, { error: '请选择报送渠道' });
 const ids = (label: string) =>
   z
     .array(f.id(label), { error: `${label}列表不正确` })
@@ -42,7 +43,7 @@ export const intakeCalls = {
   'intake.generateChannel': call<IntakeGenerated>()({
     input: z.strictObject({
       quarter,
-      channel: z.enum(INTAKE_CHANNELS, { error: '请选择报送渠道' }),
+      channel,
       deadline,
       returnTo: f.text('退回对象', 60),
       token: f.fileToken,
@@ -86,6 +87,8 @@ export const intakeCalls = {
     input: z.strictObject({
       quarter,
       unitId: f.id('单位').optional(),
+      // A channel's lists (纪检监察 …), which have no unit.
+      channel: channel.optional(),
       status: z.enum(INTAKE_STATUSES, { error: '状态不正确' }).optional(),
     }),
     access: DOSSIER_EDITORS,
@@ -120,7 +123,13 @@ export const intakeCalls = {
     mutates: true,
   }),
   'intake.exportReturned': call<{ readonly fileName: string; readonly rows: number }>()({
-    input: z.strictObject({ quarter, unitId: f.id('单位'), token: f.fileToken }),
+    // A unit's 退回清单, or a channel's (its lists have no unit): exactly one of the two.
+    input: z
+      .strictObject({ quarter, unitId: f.id('单位').optional(), channel: channel.optional(), token: f.fileToken })
+      .refine((x) => (x.unitId === undefined) !== (x.channel === undefined), {
+        error: '请选择一个单位或一个报送渠道',
+        path: ['unitId'],
+      }),
     access: DOSSIER_EDITORS,
     mutates: true,
   }),

@@ -1,8 +1,10 @@
 // End to end at 1366×768 (issue 17 §3): a 纪检监察 填报表 generated from 填报审核, filled by the office (exceljs) naming
 // cadres by 姓名 + 单位; the preview offers the two 巴特尔 to pick from, leaves the unknown name out; a corrected file
-// shows what it would replace and remove before 导入; the picked cadre's row is reviewed and 采纳 into the dossier.
-import { readdirSync } from 'node:fs';
+// shows what it would replace and remove before 导入; the picked cadre's row is reviewed and 采纳 into the dossier;
+// the channel's own row in the counts of 填报审核 and 季度采集, and its 退回清单.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
@@ -141,5 +143,52 @@ describe('a channel’s list through the same intake', () => {
     expect(dossier.entries.map((e) => [e.title, e.intakeSource])).toEqual([['受到诫勉', '纪检监察 2025Q3 填报']]);
     const other = await app.must<{ entries: unknown[] }>('dossier.get', { cadreId: ids['bater-sumu'] });
     expect(other.entries).toEqual([]);
+
+    // The channel's list is a row of its own in the counts, named by the channel: 1 sent, 1 pending, 1 accepted.
+    const counts = panel.getByTestId('intake-channel-discipline');
+    await expect.poll(() => counts.innerText()).toMatch(/纪检监察\s+报送渠道\s+1 份\s+1\s+1\s+0/u);
+    // 退回 李秀梅's row; the channel's 退回清单 names her with her unit, and the reason.
+    const li = rows.find((r) => r.cadreId === ids['li']);
+    await list.getByTestId(`intake-return-${li!.id}`).click();
+    await page.getByTestId('reason-modal').locator('textarea').fill('函询日期有误，请核实后重新报送');
+    await page
+      .getByTestId('reason-modal')
+      .getByRole('button', { name: /退\s*回/u })
+      .click();
+    await expect.poll(() => counts.innerText()).toMatch(/1 份\s+0\s+1\s+1/u);
+    await counts.click();
+    await expect.poll(() => panel.getByTestId('intake-export-returned').innerText()).toBe('导出退回清单');
+    await panel.getByTestId('intake-status').click();
+    await option('全部状态').click();
+    await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(2);
+    await animationsDone(page);
+    await settledScreenshot(page, 'intake-channel-counts');
+    const out = join(tempDir('ganbu-e2e-returned-'), '纪检监察退回清单.xlsx');
+    app.dialogs.answerSave(out);
+    await panel.getByTestId('intake-export-returned').click();
+    await expect.poll(() => existsSync(out)).toBe(true);
+    expect(app.dialogs.requests.at(-1)?.defaultName).toContain('2025年第三季度纪检监察退回清单');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet('退回清单')!;
+    expect(sheet.getCell(1, 1).value).toBe('2025年第三季度纪检监察政治素质材料退回清单');
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
+      1,
+      4,
+      '李秀梅（阿尔巴斯苏木）',
+      '2025-08-20',
+      '函询',
+      '函询日期有误，请核实后重新报送',
+    ]);
+
+    // 季度采集: the channel's counts in a row of its own under the units.
+    await page.getByRole('tab', { name: '季度采集' }).click();
+    const completeness = page.getByTestId('completeness');
+    await completeness.locator('.ant-select').first().click();
+    await option('2025年第三季度').click();
+    await expect.poll(() => completeness.getByTestId('intake-counts-discipline').innerText()).toBe('1 份 / 0 / 1 / 1');
+    await expect.poll(() => completeness.getByTestId('intake-channel-discipline').innerText()).toContain('纪检监察');
+    await animationsDone(page);
+    await settledScreenshot(page, 'intake-channel-collection');
   });
 });

@@ -1,5 +1,6 @@
-// 季度采集: for a quarter, each unit's percentage complete and the cadres lacking material in which required section;
-// a gap checked to have nothing (本季度无此类材料（经核查）) counts as complete, so the list left is the real 催报 list.
+// 季度采集: for a quarter, each unit's percentage complete and 填报表 counts (a channel's lists in rows of their own),
+// and the cadres lacking material in which required section; a gap checked to have nothing (本季度无此类材料（经核查）)
+// counts as complete, so the list left is the real 催报 list.
 import { testId } from '../../lib/test-id';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -23,13 +24,21 @@ import type {
   CadreGap,
 } from '../../../shared/dossier/types';
 import { quarterLabel } from '../../../shared/dossier/quarter';
-import type { IntakeUnitCounts } from '../../../shared/intake/types';
+import { intakeOwnerKey, type IntakeUnitCounts } from '../../../shared/intake/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { formatDateTime } from '../../lib/format';
 import { AttestDialog, type AttestTarget } from './collection/AttestDialog';
 import { RequiredSectionsDialog } from './collection/RequiredSectionsDialog';
 import { quarterOptions } from './collection/quarters';
+import { IntakeOwnerName } from './collection/IntakeOwnerName';
+
+/** A unit's or a channel's 填报表 counts as 发出/待审/采纳/退回. */
+const IntakeCountsText = ({ counts: c }: { counts: IntakeUnitCounts }) => (
+  <span data-testid={`intake-counts-${c.channel ?? c.unitId}`}>
+    {`${c.sent} 份 / ${c.pending} / ${c.accepted} / ${c.returned}`}
+  </span>
+);
 
 export function CompletenessPanel({
   onOpenCadre,
@@ -46,8 +55,8 @@ export function CompletenessPanel({
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
   const [data, setData] = useState<QuarterCompleteness | null>(null);
-  // 填报表 sent and returned per unit (only editors may read them).
-  const [intake, setIntake] = useState<ReadonlyMap<number, IntakeUnitCounts>>(new Map());
+  // 填报表 sent and returned per unit and per channel (only editors may read them).
+  const [intakeCounts, setIntakeCounts] = useState<readonly IntakeUnitCounts[]>([]);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [attest, setAttest] = useState<AttestTarget | null>(null);
   const [choosing, setChoosing] = useState(false);
@@ -60,13 +69,16 @@ export function CompletenessPanel({
       .catch((e: unknown) => message.error(errorMessage(e)));
     if (canEdit)
       call('intake.counts', { quarter })
-        .then((c) => setIntake(new Map(c.map((u) => [u.unitId, u]))))
+        .then(setIntakeCounts)
         .catch((e: unknown) => message.error(errorMessage(e)));
   }, [quarter, message, canEdit]);
   useEffect(() => {
     setData(null);
     load();
   }, [load, refresh]);
+  const intake = new Map(intakeCounts.flatMap((c) => (c.unitId === null ? [] : [[c.unitId, c] as const])));
+  // A channel's lists (纪检监察 …) have no unit: rows of their own under the units.
+  const channelCounts = intakeCounts.filter((c) => c.channel !== null);
   const sectionName = new Map((data?.allSections ?? []).map((s) => [s.code, s.name]));
   const gaps = (data?.gaps ?? []).filter((g) => unitId === null || g.unitId === unitId);
   const attestations = (data?.attestations ?? []).filter((a) => unitId === null || a.unitId === unitId);
@@ -171,9 +183,7 @@ export function CompletenessPanel({
                     render: (_v: unknown, r: UnitCompleteness) => {
                       const c = intake.get(r.unitId);
                       return c ? (
-                        <span data-testid={`intake-counts-${r.unitId}`}>
-                          {`${c.sent} 份 / ${c.pending} / ${c.accepted} / ${c.returned}`}
-                        </span>
+                        <IntakeCountsText counts={c} />
                       ) : (
                         <Typography.Text type="secondary">未发</Typography.Text>
                       );
@@ -190,6 +200,27 @@ export function CompletenessPanel({
               ),
             },
           ]}
+          summary={() =>
+            channelCounts.length === 0 ? null : (
+              <Table.Summary>
+                {channelCounts.map((c) => (
+                  <Table.Summary.Row key={intakeOwnerKey(c)} {...testId(`intake-${intakeOwnerKey(c)}`)}>
+                    <Table.Summary.Cell index={0}>
+                      <IntakeOwnerName row={c} />
+                    </Table.Summary.Cell>
+                    {/* A channel's list spans units: it has no cadres or completeness of its own. */}
+                    <Table.Summary.Cell index={1} colSpan={3}>
+                      <Typography.Text type="secondary">报送渠道的名单，所列干部的材料计入其所在单位</Typography.Text>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={4}>
+                      <IntakeCountsText counts={c} />
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={5} />
+                  </Table.Summary.Row>
+                ))}
+              </Table.Summary>
+            )
+          }
         />
       </Card>
       <div ref={gapsCard}>

@@ -1,11 +1,15 @@
 // 填报表 per channel on a real store (issue 17 §3): a 纪检监察 list naming cadres by 姓名 + 单位 or 身份证号, an
 // ambiguous name picked by the user and an unmatched one left out, a veto proposed from the accepted entry; a 党校
-// list filed in the training classes with its 优秀/重修 evidence; filled with exceljs as the office would.
+// list filed in the training classes with its 优秀/重修 evidence; filled with exceljs as the office would; the channels'
+// own rows in the counts and a channel's 退回清单.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { createC1, seedRoster, startCollecting } from '../../helpers/assessment';
-import { dossierState } from '../../helpers/dossier';
-import { fillByHeader, generateChannel, preview } from '../../helpers/intake';
+import { dossierState, newestAudit } from '../../helpers/dossier';
+import { fillByHeader, generate, generateChannel, preview } from '../../helpers/intake';
+import { tempDir } from '../../helpers/tmp-store';
 import { minimalCadre, newRosterHost } from '../../helpers/roster';
 import type { TestHost } from '../../helpers/host';
 
@@ -275,4 +279,72 @@ test('巡察/审计 findings go to S4 and 表彰 to S5, each list kept to its pa
     ['巡察/审计', r.c, 'S4.3'],
     ['表彰', r.a, 'S5.1'],
   ]);
+});
+
+test('channel lists count as rows of their own; a channel’s 退回清单 names each cadre as 姓名（单位） and the reason', async () => {
+  const { h, r } = await roster();
+  await generate(h, [r.units.wulan]);
+  await generateChannel(h, 'honor');
+  const filled = await disciplineList(h);
+  const p = await preview(h, filled);
+  await h.ok('intake.commit', { jobId: p.jobId, leaveOut: [], picks: [{ rowNo: 4, cadreId: r.b }] });
+  // The channel's rows alone, by the channel (its packages have no unit).
+  const listed = await h.ok('intake.list', { quarter: '2025Q3', channel: 'discipline' });
+  expect(listed.map((x) => [x.rowNo, x.cadreName])).toEqual([
+    [3, '阿古拉'],
+    [4, '巴特尔'],
+    [6, '冯建国'],
+  ]);
+  expect(await h.ok('intake.list', { quarter: '2025Q3', channel: 'honor' })).toEqual([]);
+  const [agula, bater, feng] = listed;
+  await h.ok('intake.accept', { rows: [{ id: bater!.id }] });
+  await h.ok('intake.return', { ids: [agula!.id], reason: '处分决定文号未填写，请补充' });
+  await h.ok('intake.return', { ids: [feng!.id], reason: '函询日期有误，请核实' });
+
+  // Each channel whose list was sent is a row of its own, named by the channel, with the same counts; then the units.
+  expect(await h.ok('intake.counts', { quarter: '2025Q3' })).toEqual([
+    { unitId: null, channel: 'discipline', unitName: '纪检监察', sent: 1, pending: 0, accepted: 1, returned: 2 },
+    { unitId: null, channel: 'honor', unitName: '表彰', sent: 1, pending: 0, accepted: 0, returned: 0 },
+    { unitId: r.units.wulan, channel: null, unitName: '乌兰镇', sent: 1, pending: 0, accepted: 0, returned: 0 },
+  ]);
+  expect(await h.ok('intake.counts', { quarter: '2025Q4' })).toEqual([]);
+
+  const out = join(tempDir('ganbu-returned-'), '2025年第三季度纪检监察退回清单.xlsx');
+  const token = await h.pickSave('intakeReturned', out, '2025年第三季度纪检监察退回清单');
+  expect(await h.ok('intake.exportReturned', { quarter: '2025Q3', channel: 'discipline', token })).toEqual({
+    fileName: '2025年第三季度纪检监察退回清单.xlsx',
+    rows: 2,
+  });
+  expect((await newestAudit(h)).detail).toMatchObject({
+    quarter: '2025Q3',
+    unit: '纪检监察',
+    channel: 'discipline',
+    rows: 2,
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const sheet = wb.getWorksheet('退回清单')!;
+  expect(sheet.getCell(1, 1).value).toBe('2025年第三季度纪检监察政治素质材料退回清单');
+  expect([3, 4].map((n) => (sheet.getRow(n).values as unknown[]).slice(1))).toEqual([
+    [1, 3, '阿古拉（乌兰镇）', '2025-08-20', '受到党内警告处分', '处分决定文号未填写，请补充'],
+    [2, 6, '冯建国（旗委组织部）', '2025-08-20', '函询', '函询日期有误，请核实'],
+  ]);
+});
+
+test('the 退回清单 is refused by name without a unit or channel, with both, or for a channel with nothing returned', async () => {
+  const { h } = await roster();
+  await generateChannel(h, 'honor');
+  const out = join(tempDir('ganbu-returned-'), '退回清单.xlsx');
+  const token = await h.pickSave('intakeReturned', out, '退回清单');
+  const before = await dossierState(h);
+  const refused = async (input: Record<string, unknown>) => {
+    const e = await h.err('intake.exportReturned', { quarter: '2025Q3', token, ...input });
+    return [e.code, e.message];
+  };
+  expect(await refused({})).toEqual(['VALIDATION', '请选择一个单位或一个报送渠道']);
+  expect(await refused({ unitId: 1, channel: 'honor' })).toEqual(['VALIDATION', '请选择一个单位或一个报送渠道']);
+  expect(await refused({ channel: '组织部' })).toEqual(['VALIDATION', '请选择报送渠道']);
+  expect(await refused({ channel: 'honor' })).toEqual(['VALIDATION', '表彰2025年第三季度没有退回的材料']);
+  expect(existsSync(out)).toBe(false);
+  expect(await dossierState(h)).toEqual(before);
 });

@@ -87,8 +87,8 @@ test('generate: a workbook per unit named by quarter and unit, drop-downs, gaps,
   expect(audit.action).toBe('intake.generate');
   expect(audit.detail).toMatchObject({ quarter: '2025Q3', count: 2, units: ['阿尔巴斯苏木', '旗委组织部'] });
   expect(await h.ok('intake.counts', { quarter: '2025Q3' })).toEqual([
-    { unitId: sumu, unitName: '阿尔巴斯苏木', sent: 1, pending: 0, accepted: 0, returned: 0 },
-    { unitId: org, unitName: '旗委组织部', sent: 1, pending: 0, accepted: 0, returned: 0 },
+    { unitId: sumu, channel: null, unitName: '阿尔巴斯苏木', sent: 1, pending: 0, accepted: 0, returned: 0 },
+    { unitId: org, channel: null, unitName: '旗委组织部', sent: 1, pending: 0, accepted: 0, returned: 0 },
   ]);
 });
 
@@ -190,7 +190,7 @@ test('intake: problems by row and column; 待审核 outside the dossier; 采纳 
   await h.ok('intake.return', { ids: [c!.id], reason: '日期不在本季度，请核实' });
   expect((await newestAudit(h)).detail).toMatchObject({ returned: 1, reason: '日期不在本季度，请核实' });
   expect(await h.ok('intake.counts', { quarter: '2025Q3' })).toEqual([
-    { unitId: sumu, unitName: '阿尔巴斯苏木', sent: 1, pending: 0, accepted: 2, returned: 1 },
+    { unitId: sumu, channel: null, unitName: '阿尔巴斯苏木', sent: 1, pending: 0, accepted: 2, returned: 1 },
   ]);
 
   const out = join(tempDir('ganbu-returned-'), '退回清单.xlsx');

@@ -1,5 +1,6 @@
-// 填报审核: materials units returned, by quarter and unit, with their attachments; 采纳 (as is, edited, or the
-// selected rows at once), 退回 with a reason, and the 退回清单 of a unit to go back with its next 填报表.
+// 填报审核: materials units and channels (纪检监察 …) returned, by quarter and unit or channel, with their attachments;
+// 采纳 (as is, edited, or the selected rows at once), 退回 with a reason, and the 退回清单 of a unit or channel to go
+// back with its next 填报表.
 import { testId } from '../../../lib/test-id';
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
@@ -8,7 +9,9 @@ import { quarterLabel } from '../../../../shared/dossier/quarter';
 import { ENTRY_POLARITY_LABELS } from '../../../../shared/dossier/types';
 import {
   INTAKE_STATUS_LABELS,
+  intakeOwnerKey,
   type IntakeAttachmentMeta,
+  type IntakeOwner,
   type IntakeRowView,
   type IntakeStatus,
   type IntakeUnitCounts,
@@ -21,6 +24,7 @@ import { ReasonModal } from '../ReasonModal';
 import { IntakeEditModal } from './IntakeEditModal';
 import { IntakeGenerateDialog } from './IntakeGenerateDialog';
 import { IntakeImportModal } from './IntakeImportModal';
+import { IntakeOwnerName } from './IntakeOwnerName';
 import { quarterOptions } from './quarters';
 
 const STATUS_COLOR: Readonly<Record<IntakeStatus, string>> = {
@@ -33,10 +37,15 @@ const previewIntakeFile = (id: number) => call('intake.previewAttachment', { id 
 
 const NO_COUNTS: readonly IntakeUnitCounts[] = [];
 
+/** The list's and the 退回清单's filter for a unit or a channel. */
+const ownerFilter = (o: IntakeOwner | null) =>
+  o === null ? {} : o.channel === null ? { unitId: o.unitId } : { channel: o.channel };
+
 export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; refresh: number }) {
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
-  const [unitId, setUnitId] = useState<number | null>(null);
+  // The unit or channel whose rows are listed (a row of the counts table clicked), or null for all.
+  const [owner, setOwner] = useState<IntakeOwner | null>(null);
   const [status, setStatus] = useState<IntakeStatus | null>('pending');
   const [selected, setSelected] = useState<readonly number[]>([]);
   const [viewing, setViewing] = useState<IntakeAttachmentMeta | null>(null);
@@ -52,14 +61,15 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
   const onError = (t: string) => message.error(t);
   const list = useCall(
     'intake.list',
-    { quarter, ...(unitId !== null ? { unitId } : {}), ...(status !== null ? { status } : {}) },
+    { quarter, ...ownerFilter(owner), ...(status !== null ? { status } : {}) },
     { onError, version: refresh },
   );
   const unitCounts = useCall('intake.counts', { quarter }, { onError, version: refresh });
   const rows = list.data ?? null;
   const counts = unitCounts.data ?? NO_COUNTS;
   // A selection is of the rows on screen: another list (filters, the tab shown again) starts without one.
-  const listed = JSON.stringify([quarter, unitId, status, refresh]);
+  const ownerKey = owner === null ? null : intakeOwnerKey(owner);
+  const listed = JSON.stringify([quarter, ownerKey, status, refresh]);
   const [selectedIn, setSelectedIn] = useState(listed);
   if (selectedIn !== listed) {
     setSelectedIn(listed);
@@ -80,13 +90,13 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
       message.error({ content: errorMessage(e), duration: 8 });
     }
   };
-  const unitName = counts.find((c) => c.unitId === unitId)?.unitName ?? null;
+  const unitName = counts.find((c) => intakeOwnerKey(c) === ownerKey)?.unitName ?? null;
   const exportReturned = () =>
-    unitId !== null &&
+    owner !== null &&
     void saveWithDialog(
       'intakeReturned',
       `${quarterLabel(quarter)}${unitName ?? ''}退回清单`,
-      (token) => call('intake.exportReturned', { quarter, unitId, token }),
+      (token) => call('intake.exportReturned', { quarter, ...ownerFilter(owner), token }),
       message,
       (r) => `已导出 ${r.rows} 条退回材料到 ${r.fileName}`,
     );
@@ -102,7 +112,7 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
             options={quarters.map((q) => ({ value: q, label: quarterLabel(q) }))}
             onChange={(q) => {
               setQuarter(q);
-              setUnitId(null);
+              setOwner(null);
             }}
             data-testid="intake-quarter"
           />
@@ -117,21 +127,21 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
           </Typography.Text>
         </Space>
       </Card>
-      <Card size="small" title={`各单位填报情况（${quarterLabel(quarter)}，点击一行只看该单位）`}>
+      <Card size="small" title={`各单位、各渠道填报情况（${quarterLabel(quarter)}，点击一行只看该单位或渠道）`}>
         <Table<IntakeUnitCounts>
           size="small"
-          rowKey="unitId"
+          rowKey={intakeOwnerKey}
           dataSource={counts as IntakeUnitCounts[]}
           pagination={{ pageSize: 5, hideOnSinglePage: true }}
           locale={{ emptyText: '本季度还没有生成填报表' }}
-          rowClassName={(r) => (r.unitId === unitId ? 'ant-table-row-selected' : '')}
+          rowClassName={(r) => (intakeOwnerKey(r) === ownerKey ? 'ant-table-row-selected' : '')}
           onRow={(r) => ({
-            onClick: () => setUnitId(r.unitId === unitId ? null : r.unitId),
+            onClick: () => setOwner(intakeOwnerKey(r) === ownerKey ? null : r),
             style: { cursor: 'pointer' },
-            ...testId(`intake-unit-${r.unitId}`),
+            ...testId(`intake-${intakeOwnerKey(r)}`),
           })}
           columns={[
-            { title: '单位', dataIndex: 'unitName' },
+            { title: '单位 / 报送渠道', render: (_v, r) => <IntakeOwnerName row={r} /> },
             { title: '已发填报表', dataIndex: 'sent', width: 110, render: (n: number) => `${n} 份` },
             { title: '待审核', dataIndex: 'pending', width: 90 },
             { title: '已采纳', dataIndex: 'accepted', width: 90 },
@@ -183,11 +193,11 @@ export function IntakeReviewPanel({ catalog, refresh }: { catalog: Catalogs; ref
             </Button>
             <Button
               size="small"
-              disabled={unitId === null}
+              disabled={owner === null}
               onClick={exportReturned}
               data-testid="intake-export-returned"
             >
-              {unitId === null ? '导出退回清单（先选单位）' : '导出退回清单'}
+              {owner === null ? '导出退回清单（先选单位或渠道）' : '导出退回清单'}
             </Button>
           </Space>
         }
