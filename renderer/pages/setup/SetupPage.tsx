@@ -70,7 +70,7 @@ function CreateStoreForm({ status, onCreated }: { status: AppStatus; onCreated: 
       <Alert
         type="info"
         showIcon
-        style={{ marginBottom: 16 }}
+        style={{ marginBottom: 12 }}
         message="首次使用，请创建档案库"
         description="档案库中的全部数据都会加密保存在下面的文件夹中。请选择本机上的固定位置，不要选择U盘或网络共享目录。"
       />
