@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KIOSK_CONCEALED_TEXT } from '../../shared/assessment/anonymity';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import {
   fillWorkedExample,
@@ -208,5 +209,47 @@ describe('Excel ballots beside the kiosk', () => {
     expect(list.superior.map((b) => b.source)).toEqual(['excel', 'excel', 'excel']);
     expect(list.peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);
     expect(list.peer.filter((b) => b.source === 'excel')).toHaveLength(4);
+  });
+
+  test('one kiosk staff vote for a cadre with fewer than 3 votes in all: the preview shows the mark, not the count', async () => {
+    // One panel member votes for the 正职 group at the kiosk: 朝鲁 then has that vote and one Excel vote (2 in all),
+    // 阿古拉 and 巴特尔 three each.
+    const slip = (await app.call('codes.generate', { assessmentId, kind: 'staff', group: 'chief:C1', count: 1 })).slips;
+    await app.call('kiosk.start', { assessmentId });
+    await app.call('kiosk.submit', {
+      code: slip[0]!.code,
+      ballot: {
+        kind: 'staff',
+        votes: [
+          { targetId: ids['阿古拉']!, grade: 'good' },
+          { targetId: ids['巴特尔']!, grade: 'good' },
+          { targetId: ids['朝鲁']!, grade: 'fair' },
+        ],
+      },
+    });
+    await app.call('kiosk.exit', { password: TEST_ADMIN.password });
+    // The kiosk ran through calls, not through this window: reload it and open the assessment again.
+    await page.reload();
+    await page.getByText('干部名册').first().waitFor();
+    await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
+    await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+    await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
+    await page.getByTestId('ballot-import').click();
+    dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
+    await dialog().getByTestId('ballot-import-choose').click();
+    await dialog().getByTestId('ballot-import-rules').waitFor();
+    const chief = dialog().getByTestId(`import-group-${CHIEF}`);
+    const row = (name: string) => chief.locator('tbody tr.ant-table-row', { hasText: name }).innerText();
+    const chaolu = await row('朝鲁');
+    expect(chaolu).toContain(`现有：Excel 导入 1 票 · ${KIOSK_CONCEALED_TEXT}`);
+    expect(chaolu).not.toMatch(/评议终端 \d+ 票/); // the 同级互评 column shows its kiosk ballots in 张
+    // With 3 votes in all the kiosk part is counted as on the entry tabs.
+    expect(await row('阿古拉')).toContain('现有：评议终端 1 票 · Excel 导入 2 票');
+    await chief.locator('tbody tr.ant-table-row', { hasText: '朝鲁' }).scrollIntoViewIfNeeded();
+    await settledScreenshot('assessment-excel-sources-06-kiosk-concealed');
+    await dialog()
+      .getByRole('button', { name: /取\s?消/ })
+      .click();
+    await page.getByTestId('ballot-import-rules').waitFor({ state: 'hidden' });
   });
 });

@@ -114,6 +114,14 @@ describe('评议终端 laptop: a second app instance', () => {
     let lp = await openApp(await laptop.launch(), laptop.bridge.url);
     await lp.setViewportSize({ width: 1366, height: 768 });
     await lp.getByText('初始设置').first().waitFor();
+    // On the laptop's 768 px screen the link and the whole setup form are in view without scrolling.
+    await animationsDone(lp);
+    for (const shown of [lp.getByTestId('terminal-start'), lp.getByRole('button', { name: '创建档案库' })]) {
+      const box = await shown.boundingBox();
+      expect(box ? box.y + box.height : Infinity).toBeLessThanOrEqual(768);
+    }
+    expect(await lp.evaluate(() => window.scrollY)).toBe(0);
+    await settledScreenshot(lp, 'terminal-laptop-00-setup-1366x768');
     await lp.getByTestId('terminal-start').click();
     const open = lp.locator('.ant-modal', { hasText: '作为评议终端打开测评包' });
     await open.waitFor();

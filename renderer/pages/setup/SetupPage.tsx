@@ -1,6 +1,6 @@
 // First start: choose where the encrypted store lives and create the first administrator (or open an existing store).
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Form, Input, Space, Tabs } from 'antd';
+import { App as AntApp, Alert, Button, Col, Form, Input, Row, Space, Tabs } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import type { AppStatus } from '../../../shared/ipc/types';
 import { usernameRules } from '../../lib/account-rules';
@@ -70,7 +70,7 @@ function CreateStoreForm({ status, onCreated }: { status: AppStatus; onCreated: 
       <Alert
         type="info"
         showIcon
-        style={{ marginBottom: 16 }}
+        style={{ marginBottom: 12 }}
         message="首次使用，请创建档案库"
         description="档案库中的全部数据都会加密保存在下面的文件夹中。请选择本机上的固定位置，不要选择U盘或网络共享目录。"
       />
@@ -81,16 +81,23 @@ function CreateStoreForm({ status, onCreated }: { status: AppStatus; onCreated: 
       >
         <DirectoryInput />
       </Form.Item>
-      <Form.Item
-        label="管理员姓名"
-        name="displayName"
-        rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
-      >
-        <Input placeholder="例如：王晓明" maxLength={40} />
-      </Form.Item>
-      <Form.Item label="管理员用户名" name="username" rules={usernameRules}>
-        <Input placeholder="登录时使用，例如：admin" autoComplete="username" />
-      </Form.Item>
+      {/* Name and username side by side: the whole form, button included, fits a 1366×768 laptop screen. */}
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            label="管理员姓名"
+            name="displayName"
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+          >
+            <Input placeholder="例如：王晓明" maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label="管理员用户名" name="username" rules={usernameRules}>
+            <Input placeholder="登录时使用，例如：admin" autoComplete="username" />
+          </Form.Item>
+        </Col>
+      </Row>
       <NewPasswordFields
         name="password"
         label="密码"
@@ -154,7 +161,9 @@ export function SetupPage({
 }) {
   return (
     <AuthFrame subtitle="初始设置" footer={`版本 ${status.appVersion}`}>
+      {/* The 评议终端 link sits in the tab bar, at the top of the card: in view on a laptop screen without scrolling. */}
       <Tabs
+        tabBarExtraContent={<OpenTerminalLink onOpened={onUseExisting} />}
         items={[
           { key: 'create', label: '创建新档案库', children: <CreateStoreForm status={status} onCreated={onCreated} /> },
           {
@@ -164,9 +173,6 @@ export function SetupPage({
           },
         ]}
       />
-      <div style={{ textAlign: 'right' }}>
-        <OpenTerminalLink onOpened={onUseExisting} />
-      </div>
     </AuthFrame>
   );
 }
