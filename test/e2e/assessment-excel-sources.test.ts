@@ -18,7 +18,7 @@ import {
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
-import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
+import { animationsDone, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
@@ -113,6 +113,9 @@ describe('Excel ballots beside the kiosk', () => {
   test('the preview shows per group and source what is there and what the file will do, and the conflict blocks the import', async () => {
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
+    // A click while the dialog still zooms in was lost once on a loaded CI machine: let it settle first.
+    await dialog().getByTestId('ballot-import-choose').waitFor();
+    await animationsDone(page);
     await dialog().getByTestId('ballot-import-choose').click();
     await dialog().getByTestId('ballot-import-rules').waitFor();
     await dialog().getByText('评议终端的票在任何导入方式下都不会被替换或删除', { exact: false }).waitFor();
@@ -174,6 +177,9 @@ describe('Excel ballots beside the kiosk', () => {
   test('the same file again with 替换: only the earlier Excel rows are replaced; the kiosk votes stay 28', async () => {
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
+    // A click while the dialog still zooms in was lost once on a loaded CI machine: let it settle first.
+    await dialog().getByTestId('ballot-import-choose').waitFor();
+    await animationsDone(page);
     await dialog().getByTestId('ballot-import-choose').click();
     await dialog().getByTestId('ballot-import-rules').waitFor();
     const deputy = dialog().getByTestId(`import-group-${DEPUTY}`);
@@ -236,6 +242,9 @@ describe('Excel ballots beside the kiosk', () => {
     await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
+    // A click while the dialog still zooms in was lost once on a loaded CI machine: let it settle first.
+    await dialog().getByTestId('ballot-import-choose').waitFor();
+    await animationsDone(page);
     await dialog().getByTestId('ballot-import-choose').click();
     await dialog().getByTestId('ballot-import-rules').waitFor();
     const chief = dialog().getByTestId(`import-group-${CHIEF}`);
