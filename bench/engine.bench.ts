@@ -5,7 +5,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, expect, test } from 'vitest';
 import { AppHost } from '../db/app/host';
 import { createStore } from '../db';
@@ -17,7 +16,7 @@ import { generatePersons, prng } from '../test/db/roster/lrmx/generate';
 import { ScriptedDialogs } from '../test/helpers/dialogs';
 import { generatedRosterRows, rosterWorkbook } from '../test/helpers/roster';
 import { seedBigAssessment } from './assessment-data';
-import { percentile, record, timed } from './figures';
+import { longestStall, percentile, record, timed } from './figures';
 import { benchUnits } from './roster-data';
 
 const WORKER = join(process.cwd(), 'out', 'main', 'engine.js');
@@ -93,20 +92,6 @@ const parsed = <N extends CallName>(json: string): CallOutput<N> => {
   if (!r.ok) throw new Error(r.error!.message);
   return r.value as CallOutput<N>;
 };
-
-/** The longest time this thread's event loop could not run anything while `fn` ran, in ms. */
-async function longestStall<T>(fn: () => Promise<T>): Promise<{ stallMs: number; value: T }> {
-  const h = monitorEventLoopDelay({ resolution: 1 });
-  h.enable();
-  try {
-    const value = await fn();
-    // The histogram hears of a stall when its timer finally runs: give it that turn before reading.
-    await new Promise((r) => setTimeout(r, 20));
-    return { stallMs: h.max / 1e6, value };
-  } finally {
-    h.disable();
-  }
-}
 
 // The rankings workload reads a store seeded straight with SQL (10,000 members, 200,000 ballots), opened by each side.
 const assessmentStore = join(work, 'assessment-store');

@@ -1,4 +1,5 @@
 // Collects benchmark figures and prints them as one table at the end of a bench file.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll } from 'vitest';
 
 interface Figure {
@@ -24,6 +25,20 @@ export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
+
+/** The longest time this thread's event loop could not run anything while `fn` ran, in ms. */
+export async function longestStall<T>(fn: () => Promise<T>): Promise<{ stallMs: number; value: T }> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  try {
+    const value = await fn();
+    // The histogram hears of a stall when its timer finally runs: give it that turn before reading.
+    await new Promise((r) => setTimeout(r, 20));
+    return { stallMs: h.max / 1e6, value };
+  } finally {
+    h.disable();
+  }
+}
 
 afterAll(() => {
   if (figures.length === 0) return;
