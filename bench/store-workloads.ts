@@ -170,7 +170,8 @@ export function storeWorkloads(cadres: number): Workload[] {
     {
       name: 'small transactions: 300 × (one entry + one standard), each committed',
       kind: 'write',
-      rounds: 3,
+      // Each commit waits for an fsync, whose time varies the most: more rounds for a steadier median.
+      rounds: 9,
       run: (raw, _db, round) => {
         const rnd = prng(500 + round);
         const add = raw.prepare(ENTRY_INSERT);
