@@ -10,7 +10,7 @@ import { docxBomb, xlsxRowFlood } from '../test/helpers/hostile-files';
 import { addEntry, dossierCadre, pickAttachment } from '../test/helpers/dossier';
 import { fixturePath, generatedRosterRows, rosterWorkbook } from '../test/helpers/roster';
 import { checkWorkbookBounds } from '../db/excel/bounds';
-import { XLSX_LIMITS } from '../db/roster/excel/parse';
+import { XLSX_LIMITS } from '../db/excel/open';
 import { tempDir } from '../test/helpers/tmp-store';
 import { percentile, record } from './figures';
 

@@ -9,7 +9,7 @@ import type { Database } from '../schema';
 import { readDossierCatalog } from '../dossier';
 import { readUserFile } from '../fs/user-file';
 import { yieldToEventLoop, type Jobs } from '../app/jobs';
-import { openWorkbook } from '../roster';
+import { openWorkbook } from '../excel/open';
 import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS, type IntakeChannel } from '../../shared/intake/channels';
 import { INTAKE_TEMPLATE_VERSION, cadreLookup } from './layout';
 import { readIntakeRows, readIdentity, unitLayout, type IntakeFacts, type ParsedIntakeRow } from './parse';

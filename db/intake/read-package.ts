@@ -6,7 +6,7 @@ import { ApiError, fail } from '../../shared/ipc/errors';
 import { checkAttachmentBytes, attachmentTypeProblem, type CheckedAttachment } from '../dossier';
 import { inflateEntry, zipEntries, ZipLimitError, type ZipEntry } from '../fs/zip';
 import { hasSignature } from '../fs/magic';
-import { MAX_FILE_BYTES } from '../roster';
+import { MAX_FILE_BYTES } from '../excel/open';
 
 /** A named file of the zip: its checked bytes, or why attachments refuse it. */
 export type PackageFile =

@@ -3,4 +3,4 @@ export { readCadre, readCadres } from './write';
 export { cadreToPerson } from './lrmx/map';
 export { jobOutcome } from './job-outcome';
 export { HEADER_FILL, THIN_BORDER, toBuffer, xmlSafe } from './excel/workbook';
-export { MAX_FILE_BYTES, boundsError, cellText, openWorkbook } from './excel/parse';
+export { cellText } from './excel/parse';

@@ -6,7 +6,8 @@ import type ExcelJS from 'exceljs';
 import { fail } from '../../shared/ipc/errors';
 import type { UnitImportRow } from '../../shared/roster/views';
 import type { Handlers } from '../app/context';
-import { cellText, MAX_FILE_BYTES, openWorkbook } from './excel/parse';
+import { cellText } from './excel/parse';
+import { MAX_FILE_BYTES, openWorkbook } from '../excel/open';
 import { normalizeHeader } from './excel/columns';
 import { looseText } from '../excel/workbook';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
-import { PARSE_ERRORS } from '../../db/roster/excel/parse';
+import { WORKBOOK_ERRORS as PARSE_ERRORS } from '../../db/excel/open';
 import { checkWorkbookBounds } from '../../db/excel/bounds';
 import { readZipEntry, ZipLimitError } from '../../db/fs/zip';
 import type { TestHost } from '../helpers/host';

@@ -1,6 +1,6 @@
 // Reads a filled ballot workbook: checks it belongs to this assessment, then each group sheet's sections row by row
 // into ballots, and every problem with its sheet, row and column. Knows nothing about the store.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { groupsOf } from '../../../shared/assessment/groups';
 import type {
   AssessmentMember,
@@ -11,8 +11,8 @@ import type {
 import { STAFF_GRADE_LABELS } from '../../../shared/assessment/types';
 import type { Component, RankingConfig, StaffGrade } from '../../../shared/scoring/types';
 import { columnLetter, looseText } from '../../excel/workbook';
-import { hasSignature } from '../../fs/magic';
-import { boundsError, cellText } from '../../roster';
+import { openWorkbook } from '../../excel/open';
+import { cellText } from '../../roster';
 import { yieldToEventLoop } from '../../app/jobs';
 import { COMMENT_MAX_LENGTH } from '../../../shared/assessment/comments';
 import { excellentCapBreach, excellentCapMessage } from '../../../shared/assessment/excellent-cap';
@@ -73,8 +73,6 @@ export type BallotParseResult =
 
 export const BALLOT_FILE_ERRORS = {
   empty: '文件是空的，请选择填写好的测评票（.xlsx）',
-  corrupt: '文件已损坏或不是 Excel 工作簿（.xlsx）',
-  ole: '无法读取该文件：如果工作簿设有打开密码，请取消密码；如果是旧版 .xls 文件，请另存为 .xlsx 后再导入',
   notTemplate: `这不是本系统下载的测评票模板（缺少“${INFO_SHEET}”工作表），请先在本考核中下载测评票模板，填写后再导入`,
   version: '测评票模板的版本与本系统不符，请重新下载测评票模板后填写',
   noSheets: '工作簿中没有可导入的分组工作表',
@@ -481,28 +479,10 @@ class SheetReader {
 }
 
 export async function parseBallotWorkbook(bytes: Buffer, a: ImportAssessment): Promise<BallotParseResult> {
-  if (bytes.length === 0) return { ok: false, error: BALLOT_FILE_ERRORS.empty };
-  if (hasSignature(bytes, 'ole')) return { ok: false, error: BALLOT_FILE_ERRORS.ole };
-  if (!hasSignature(bytes, 'zip')) return { ok: false, error: BALLOT_FILE_ERRORS.corrupt };
-  // Rows, cells and inflated size are checked while inflating, before exceljs parses anything.
-  const bounds = await boundsError(bytes);
-  if (bounds) return { ok: false, error: bounds };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, {
-      ignoreNodes: [
-        'dataValidations',
-        'conditionalFormatting',
-        'extLst',
-        'hyperlinks',
-        'picture',
-        'drawing',
-        'tableParts',
-      ],
-    });
-  } catch {
-    return { ok: false, error: BALLOT_FILE_ERRORS.corrupt };
-  }
+  // The one door for workbooks from outside: file kind, size, and rows/cells/inflated size checked while inflating.
+  const opened = await openWorkbook(bytes, BALLOT_FILE_ERRORS.empty);
+  if (!opened.ok) return opened;
+  const { wb } = opened;
   const info = wb.getWorksheet(INFO_SHEET);
   if (!info) return { ok: false, error: BALLOT_FILE_ERRORS.notTemplate };
   const infoValue = (label: string) => {

@@ -1,5 +1,6 @@
 // The Excel ballot template and its import on real .xlsx files: template → filled in exceljs → preview → import →
 // rankings; every bad input with its message (sheet, row, column) and the store unchanged.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
@@ -26,6 +27,7 @@ import {
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
+import { makeOle } from '../roster/excel/helpers';
 
 const CHIEF = '正职·苏木镇（街道）';
 const DEPUTY = '副职·乌兰镇';
@@ -256,6 +258,25 @@ describe('ballot import', () => {
       message: '文件中没有填写任何测评票',
     });
     expect(await assessmentTables(h)).toEqual({ ...before, audit: before.audit + 1 }); // the one template download
+  });
+
+  test('an empty file, an old .xls and a workbook with an open password are refused by what they are', async () => {
+    const { h, id } = await collecting();
+    const before = await assessmentTables(h);
+    const refusal = async (name: string, bytes: Buffer) => {
+      const path = join(tempDir(), name);
+      writeFileSync(path, bytes);
+      const [file] = await h.pickOpen('ballotExcel', path);
+      return (await h.err('ballots.previewExcel', { assessmentId: id, token: file!.token })).message;
+    };
+    expect(await refusal('空.xlsx', Buffer.alloc(0))).toBe('文件是空的，请选择填写好的测评票（.xlsx）');
+    expect(await refusal('旧版.xls', makeOle('Workbook'))).toBe(
+      '这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入',
+    );
+    expect(await refusal('加密.xlsx', makeOle('EncryptionInfo'))).toBe(
+      '工作簿设有打开密码，请在 Excel 中取消密码后再导入',
+    );
+    expect(await assessmentTables(h)).toEqual(before);
   });
 
   test('only while 测评中: a preview taken then is refused at import once the state moved on', async () => {
