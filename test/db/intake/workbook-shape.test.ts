@@ -52,6 +52,9 @@ const list = (formula: string, what: string, errorStyle: 'stop' | 'warning' = 's
   },
 });
 
+/** exceljs reads <sheetProtection> into a property its index.d.ts leaves out. */
+const protectionOf = (ws: ExcelJS.Worksheet): unknown =>
+  (ws as unknown as { sheetProtection?: unknown }).sheetProtection;
 const widths = (ws: ExcelJS.Worksheet) => ws.columns.map((c) => c.width);
 const formats = (ws: ExcelJS.Worksheet) =>
   Object.fromEntries(ws.columns.filter((c) => c.numFmt).map((c) => [c.letter, c.numFmt] as const));
@@ -63,7 +66,8 @@ const frozen = (ws: ExcelJS.Worksheet) => ws.views.map((v) => [v.state, v.state 
 /** What every 填报表 shares: the sheets' states, a bold header row, a guide in one wide column, no protection. */
 function expectCommonShape(wb: ExcelJS.Workbook, titleStart: string) {
   expect(wb.views).toMatchObject([{ activeTab: 1, firstSheet: 0, visibility: 'visible' }]);
-  for (const ws of wb.worksheets) expect(ws.sheetProtection, ws.name).toBeUndefined();
+  // A 填报表 is not protected: a unit copies rows and widens columns as it needs.
+  for (const ws of wb.worksheets) expect(protectionOf(ws), ws.name).toBeUndefined();
   const guide = wb.getWorksheet('填表说明')!;
   expect(widths(guide)).toEqual([110]);
   expect(String(guide.getCell(1, 1).value)).toMatch(new RegExp(`^${titleStart}.*填表说明$`, 'u'));
