@@ -77,6 +77,7 @@ function expectCommonShape(wb: ExcelJS.Workbook, titleStart: string) {
   expect(frozen(materials)).toEqual([['frozen', 2]]);
   expect(String(materials.getCell(1, 1).value)).toMatch(new RegExp(`^${titleStart}.*（截止 2025-10-10）$`, 'u'));
   expect(materials.getCell(1, 1).font).toMatchObject({ bold: true, size: 14 });
+  expect(materials.getRow(1).height).toBe(26);
   expect(materials.getCell(2, 1).font).toMatchObject({ bold: true });
   expect(materials.getCell(2, 1).fill).toMatchObject({
     type: 'pattern',
@@ -111,7 +112,6 @@ test('a unit’s 填报表: five sheets, the cadre drop-down and the others on t
   expect(guide.getCell(3, 1).font).toMatchObject({ bold: true });
   expect(guide.getCell(4, 1).font?.bold).toBeFalsy();
   expect(materials.model.merges).toEqual(['A1:J1']);
-  expect(materials.getRow(1).height).toBe(26);
   expect(rowValues(materials, 2)).toEqual([
     '干部',
     '日期',
