@@ -1,6 +1,5 @@
-// Writes a channel's 填报表 (纪检监察, 巡察/审计, 党校, 表彰): 填表说明, the 材料 sheet naming cadres by 姓名 + 身份证号 or
-// 姓名 + 单位, drop-downs limited to the channel's part of the catalog, and the veryHidden identity sheet.
-import type ExcelJS from 'exceljs';
+// A channel's 填报表 (纪检监察, 巡察/审计, 党校, 表彰): its guide, the 材料 columns naming cadres by 姓名 + 身份证号 or
+// 姓名 + 单位 with drop-downs limited to the channel's part of the catalog, and the identity naming the channel.
 import {
   CHANNEL_COLUMNS,
   INTAKE_CHANNEL_SPECS,
@@ -8,29 +7,8 @@ import {
   TRAINING_RESULT_TEXT,
   type IntakeChannel,
 } from '../../shared/intake/channels';
-import {
-  HEADER_FILL,
-  THIN_BORDER,
-  addValidation,
-  columnLetter,
-  newWorkbook,
-  toBuffer,
-  xmlSafe,
-} from '../excel/workbook';
-import {
-  FIRST_DATA_ROW,
-  GUIDE_SHEET,
-  HEADER_ROW,
-  INFO_KEYS,
-  INFO_SHEET,
-  INTAKE_TEMPLATE_VERSION,
-  LISTS_SHEET,
-  MATERIALS_SHEET,
-  POLARITY_TEXT,
-  VALIDATED_ROWS,
-  codeLabel,
-} from './layout';
-import type { IntakeOptions } from './template';
+import { FIRST_DATA_ROW, INTAKE_TEMPLATE_VERSION, MATERIALS_SHEET, POLARITY_TEXT } from './layout';
+import { buildPackageBook, codeLabels, type IntakeOptions, type ListChoice, type MaterialColumn } from './package-book';
 
 export interface ChannelPackageSpec {
   readonly storeId: string;
@@ -74,119 +52,54 @@ function guideLines(p: ChannelPackageSpec): string[] {
   ];
 }
 
-const listRule = (range: string, what: string): ExcelJS.DataValidation => ({
-  type: 'list',
-  allowBlank: true,
-  formulae: [range],
-  showErrorMessage: true,
-  errorStyle: 'stop',
-  errorTitle: what,
-  error: `请从下拉列表中选择${what}`,
-});
+const WIDE = new Set(['内容', '标题', '培训班名称']);
+/** 身份证号 as text: Excel would turn 18 digits into a rounded number. */
+const FORMATS: Readonly<Record<string, string>> = {
+  身份证号: '@',
+  日期: 'yyyy-mm-dd',
+  开班日期: 'yyyy-mm-dd',
+  结业日期: 'yyyy-mm-dd',
+};
 
-function optionColumn(ws: ExcelJS.Worksheet, col: number, title: string, values: readonly string[]): string {
-  ws.getCell(1, col).value = title;
-  values.forEach((v, i) => (ws.getCell(i + 2, col).value = xmlSafe(v)));
-  const c = columnLetter(col);
-  return `'${LISTS_SHEET}'!$${c}$2:$${c}$${Math.max(2, values.length + 1)}`;
-}
-
-function writeMaterials(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, p: ChannelPackageSpec): void {
-  const spec = INTAKE_CHANNEL_SPECS[p.channel];
-  const columns: readonly string[] = p.channel === 'training' ? TRAINING_COLUMNS : CHANNEL_COLUMNS;
-  ws.mergeCells(1, 1, 1, columns.length);
-  ws.getCell(1, 1).value = xmlSafe(`${p.quarterText}${spec.label}政治素质材料报送表（截止 ${p.deadline}）`);
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  const header = ws.getRow(HEADER_ROW);
-  columns.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN_BORDER;
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
-    ws.getColumn(i + 1).width = ['内容', '标题', '培训班名称'].includes(h) ? 36 : h === '身份证号' ? 22 : 16;
-  });
-  const last = FIRST_DATA_ROW + VALIDATED_ROWS - 1;
-  const span = (h: string) => {
-    const c = columnLetter(columns.indexOf(h) + 1);
-    return `${c}${FIRST_DATA_ROW}:${c}${last}`;
-  };
-  // 身份证号 as text: Excel would turn 18 digits into a rounded number.
-  ws.getColumn(columns.indexOf('身份证号') + 1).numFmt = '@';
-  if (p.channel === 'training') {
-    const results = optionColumn(lists, 1, '结业评价', Object.values(TRAINING_RESULT_TEXT));
-    addValidation(ws, span('结业评价'), listRule(results, '结业评价'));
-    for (const h of ['开班日期', '结业日期']) ws.getColumn(columns.indexOf(h) + 1).numFmt = 'yyyy-mm-dd';
-    return;
-  }
+/** The channel's drop-downs by column header. */
+function choices(p: ChannelPackageSpec): Readonly<Record<string, ListChoice>> {
+  if (p.channel === 'training') return { 结业评价: { values: Object.values(TRAINING_RESULT_TEXT) } };
   const o = p.options;
-  const ranges = {
-    子项: optionColumn(
-      lists,
-      1,
-      '子项',
-      o.subItems.map((s) => codeLabel(s.code, s.name)),
-    ),
-    性质: optionColumn(
-      lists,
-      2,
-      '性质',
-      spec.polarities.map((x) => POLARITY_TEXT[x]),
-    ),
-    评价标准: optionColumn(
-      lists,
-      3,
-      '评价标准',
-      o.standards.map((s) => codeLabel(s.code, s.name)),
-    ),
-    正负面清单项: optionColumn(
-      lists,
-      4,
-      '正负面清单项',
-      o.listItems.map((s) => codeLabel(s.code, s.name)),
-    ),
-    '来源/渠道': optionColumn(
-      lists,
-      5,
-      '来源/渠道',
-      o.channels.map((s) => codeLabel(s.code, s.name)),
-    ),
+  return {
+    子项: { values: codeLabels(o.subItems) },
+    性质: { values: INTAKE_CHANNEL_SPECS[p.channel].polarities.map((x) => POLARITY_TEXT[x]) },
+    评价标准: { values: codeLabels(o.standards) },
+    正负面清单项: { values: codeLabels(o.listItems) },
+    '来源/渠道': { values: codeLabels(o.channels) },
   };
-  for (const [h, range] of Object.entries(ranges)) addValidation(ws, span(h), listRule(range, h));
-  ws.getColumn(columns.indexOf('日期') + 1).numFmt = 'yyyy-mm-dd';
 }
 
-export async function buildChannelPackage(p: ChannelPackageSpec): Promise<Buffer> {
+function materialColumns(p: ChannelPackageSpec): MaterialColumn[] {
+  const headers: readonly string[] = p.channel === 'training' ? TRAINING_COLUMNS : CHANNEL_COLUMNS;
+  const byHeader = choices(p);
+  return headers.map((header) => ({
+    header,
+    width: WIDE.has(header) ? 36 : header === '身份证号' ? 22 : 16,
+    ...(FORMATS[header] ? { numFmt: FORMATS[header] } : {}),
+    ...(byHeader[header] ? { choice: byHeader[header] } : {}),
+  }));
+}
+
+export function buildChannelPackage(p: ChannelPackageSpec): Promise<Buffer> {
   const spec = INTAKE_CHANNEL_SPECS[p.channel];
-  const wb = newWorkbook();
-  const guide = wb.addWorksheet(GUIDE_SHEET);
-  guide.getColumn(1).width = 110;
-  guide.getCell(1, 1).value = xmlSafe(`${p.quarterText}${spec.label}政治素质材料报送表　填表说明`);
-  guide.getCell(1, 1).font = { bold: true, size: 14 };
-  guideLines(p).forEach((line, i) => {
-    guide.getCell(i + 2, 1).value = xmlSafe(line);
-    guide.getCell(i + 2, 1).alignment = { wrapText: true, vertical: 'top' };
+  return buildPackageBook({
+    title: `${p.quarterText}${spec.label}政治素质材料报送表`,
+    deadline: p.deadline,
+    guide: guideLines(p),
+    columns: materialColumns(p),
+    identity: {
+      档案库标识: p.storeId,
+      单位编号: '',
+      单位名称: spec.label,
+      季度: p.quarter,
+      模板版本: INTAKE_TEMPLATE_VERSION,
+      序列号: p.serial,
+      渠道: p.channel,
+    },
   });
-  const materials = wb.addWorksheet(MATERIALS_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  const lists = wb.addWorksheet(LISTS_SHEET);
-  lists.state = 'hidden';
-  writeMaterials(materials, lists, p);
-  const info = wb.addWorksheet(INFO_SHEET);
-  info.state = 'veryHidden';
-  const values: (string | number)[] = [
-    p.storeId,
-    '',
-    spec.label,
-    p.quarter,
-    INTAKE_TEMPLATE_VERSION,
-    p.serial,
-    p.channel,
-  ];
-  INFO_KEYS.forEach((k, i) => {
-    info.getCell(i + 1, 1).value = k;
-    info.getCell(i + 1, 2).value = values[i] ?? '';
-  });
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
-  return toBuffer(wb);
 }

@@ -14,7 +14,8 @@ import { yieldToEventLoop } from '../app/jobs';
 import { INTAKE_CHANNEL_SPECS, channelPackageFileName, type IntakeChannel } from '../../shared/intake/channels';
 import { packageFileName } from './layout';
 import { buildChannelPackage } from './channel-template';
-import { buildIntakePackage, type IntakeOptions } from './template';
+import { buildIntakePackage } from './template';
+import type { IntakeOptions } from './package-book';
 
 export interface GenerateRequest {
   readonly quarter: string;

@@ -150,6 +150,21 @@ describe('评议终端 laptop: a second app instance', () => {
       error: { code: 'FORBIDDEN' },
     });
 
+    // The groups this terminal takes ballots for, under the code entry; a wrong code is refused in Chinese.
+    await expect.poll(() => lp.getByTestId('terminal-screen').innerText()).toContain('本终端负责：正职·苏木镇（街道）');
+    await lp.getByTestId('kiosk-code').fill('ZZZZ-ZZZZ');
+    await lp.getByTestId('kiosk-open').click();
+    await expect.poll(() => lp.getByTestId('kiosk-problem').innerText()).toBe('评议码不正确，请核对后重新输入');
+    // 放弃并返回: a fresh code entry with the groups again, the code still unused (it votes below).
+    await lp.getByTestId('kiosk-code').fill(sheet.slips[0]!.code);
+    await lp.getByTestId('kiosk-open').click();
+    await lp.getByTestId('kiosk-form').waitFor({ timeout: 30_000 });
+    await lp.getByRole('button', { name: '放弃并返回' }).click();
+    await lp.getByTestId('kiosk-code').waitFor();
+    expect(await lp.getByTestId('kiosk-code').inputValue()).toBe('');
+    expect(await lp.getByTestId('kiosk-problem').count()).toBe(0);
+    expect(await lp.getByText('本终端负责：').count()).toBe(1);
+
     await vote(lp, sheet.slips[0]!.code, ['优秀', '较好', '一般'], 'terminal-laptop-staff-form');
     await vote(lp, sheet.slips[1]!.code, ['较好', '优秀', '较好']);
     await vote(lp, sheet.slips[2]!.code, ['一般', '较好', '优秀']);

@@ -1,93 +1,18 @@
-// 评议终端: the whole window is a code-entry screen; a code opens only its seat's ballot; after submitting the screen
-// returns to code entry showing nothing of the ballot; leaving needs the staff member's password.
+// 评议终端 on the main PC: the whole window is the ballot loop (KioskFlow) under the kiosk's header; leaving needs the
+// password of the staff member who started it.
 import { testId } from '../../lib/test-id';
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Layout, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Input, Layout, Modal, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/panel';
 import type { KioskStatus } from '../../../shared/ipc/types';
 import { call, errorMessage, onCloseRequested } from '../../lib/api';
-import { KioskBallotPanel } from './KioskBallotPanel';
-
-/** The code-entry card; `open` asks the kiosk (or the 评议终端 laptop) for the ballot form the code opens. */
-export function CodeEntry({
-  open: openForm,
-  onOpened,
-}: {
-  open: (code: string) => Promise<KioskBallotForm>;
-  onOpened: (code: string, form: KioskBallotForm) => void;
-}) {
-  const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const open = async () => {
-    setBusy(true);
-    try {
-      const form = await openForm(code);
-      onOpened(code, form);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card style={{ maxWidth: 520, margin: '80px auto' }}>
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>
-        请输入评议码
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-        评议码印在您领取的评议条上，共 8 位（如 ABCD-EFGH），每个评议码只能使用一次。
-      </Typography.Paragraph>
-      <Input
-        size="large"
-        autoFocus
-        maxLength={20}
-        value={code}
-        placeholder="ABCD-EFGH"
-        style={{ fontSize: 28, letterSpacing: 4, textAlign: 'center', fontFamily: 'monospace' }}
-        onChange={(e) => {
-          setCode(e.target.value.toUpperCase());
-          setProblem(null);
-        }}
-        onPressEnter={() => void open()}
-        data-testid="kiosk-code"
-      />
-      {problem ? (
-        <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="kiosk-problem" />
-      ) : null}
-      <Button
-        type="primary"
-        size="large"
-        block
-        style={{ marginTop: 16 }}
-        loading={busy}
-        disabled={!code.trim()}
-        onClick={() => void open()}
-        data-testid="kiosk-open"
-      >
-        开始评议
-      </Button>
-    </Card>
-  );
-}
+import { KioskFlow } from './KioskFlow';
 
 export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: () => void }) {
-  const [opened, setOpened] = useState<{ code: string; form: KioskBallotForm } | null>(null);
-  // A new key after each ballot: nothing of the previous one survives in the page's state.
-  const [round, setRound] = useState(0);
   // 'exit' from the 工作人员退出 button; 'close' when the window's close button was pressed (the app then quits).
   const [exiting, setExiting] = useState<false | 'exit' | 'close'>(false);
   const [password, setPassword] = useState('');
   const [exitProblem, setExitProblem] = useState<string | null>(null);
-  const { message } = AntApp.useApp();
-
-  const submit = async (ballot: KioskBallot) => {
-    await call('kiosk.submit', { code: opened!.code, ballot });
-    setOpened(null);
-    setRound((r) => r + 1);
-    message.success('评议票已提交，感谢您的参与');
-  };
 
   const askPassword = (why: 'exit' | 'close') => {
     setPassword('');
@@ -117,23 +42,12 @@ export function KioskScreen({ status, onExit }: { status: KioskStatus; onExit: (
         </Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        {opened ? (
-          <KioskBallotPanel
-            key={round}
-            form={opened.form}
-            onSubmit={submit}
-            onCancel={() => {
-              setOpened(null);
-              setRound((r) => r + 1);
-            }}
-          />
-        ) : (
-          <CodeEntry
-            key={round}
-            open={(code) => call('kiosk.open', { code })}
-            onOpened={(code, form) => setOpened({ code, form })}
-          />
-        )}
+        <KioskFlow
+          open={(code) => call('kiosk.open', { code })}
+          submit={async (code, ballot) => {
+            await call('kiosk.submit', { code, ballot });
+          }}
+        />
       </Layout.Content>
       <Modal
         open={exiting !== false}

@@ -1,15 +1,14 @@
-// The app as a 评议终端 laptop: the kiosk's code entry and ballots (the same screens as the main PC's kiosk), and
-// 结束评议 with the package password; nothing else of the app is shown (or answered: the dispatcher refuses it).
+// The app as a 评议终端 laptop: the kiosk's ballot loop (KioskFlow, as on the main PC's kiosk) under the terminal's
+// header, and 结束评议 with the package password; nothing else of the app is shown (or answered: the dispatcher
+// refuses it).
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Layout, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Input, Layout, Modal, Space, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import type { KioskBallot, KioskBallotForm } from '../../../shared/assessment/panel';
 import type { TerminalFinished, TerminalModeStatus, TerminalModeView } from '../../../shared/ipc/types';
 import { call, errorMessage, onCloseRequested } from '../../lib/api';
 import { testId } from '../../lib/test-id';
 import { AuthFrame } from '../AuthFrame';
-import { CodeEntry } from '../kiosk/KioskScreen';
-import { KioskBallotPanel } from '../kiosk/KioskBallotPanel';
+import { KioskFlow } from '../kiosk/KioskFlow';
 
 const PASSWORD_HINT = '交接单上的评议终端包密码（16 位，不区分大小写）';
 
@@ -128,24 +127,11 @@ export function TerminalScreen({
   onChange: () => void;
   onFinished: (finished: TerminalFinished) => void;
 }) {
-  const [opened, setOpened] = useState<{ code: string; form: KioskBallotForm } | null>(null);
-  // A new key after each ballot: nothing of the previous one survives in the page's state.
-  const [round, setRound] = useState(0);
   const [asking, setAsking] = useState<false | 'finish' | 'close'>(false);
-  const { message } = AntApp.useApp();
   useEffect(() => onCloseRequested(() => setAsking('close')), []);
 
   const view = status.open;
   if (!view) return <ResumeTerminal onResumed={onChange} />;
-
-  const submit = async (ballot: KioskBallot) => {
-    if (!opened) return;
-    await call('terminal.submit', { code: opened.code, ballot });
-    setOpened(null);
-    setRound((r) => r + 1);
-    message.success('评议票已提交，感谢您的参与');
-    onChange();
-  };
 
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="terminal-screen">
@@ -166,28 +152,15 @@ export function TerminalScreen({
         </Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        {opened ? (
-          <KioskBallotPanel
-            key={round}
-            form={opened.form}
-            onSubmit={submit}
-            onCancel={() => {
-              setOpened(null);
-              setRound((r) => r + 1);
-            }}
-          />
-        ) : (
-          <>
-            <CodeEntry
-              key={round}
-              open={(code) => call('terminal.form', { code })}
-              onOpened={(code, form) => setOpened({ code, form })}
-            />
-            <Card size="small" style={{ maxWidth: 520, margin: '0 auto' }}>
-              <Typography.Text type="secondary">本终端负责：{view.groups.join('、')}</Typography.Text>
-            </Card>
-          </>
-        )}
+        <KioskFlow
+          open={(code) => call('terminal.form', { code })}
+          submit={async (code, ballot) => {
+            await call('terminal.submit', { code, ballot });
+            // The count of ballots taken, shown at 结束评议.
+            onChange();
+          }}
+          groups={view.groups}
+        />
       </Layout.Content>
       {asking ? (
         <PasswordDialog
