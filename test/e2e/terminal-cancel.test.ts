@@ -22,11 +22,9 @@ let sheet: PanelCodeSheet;
 async function exportPackage(terminalNo: number): Promise<{ file: string; password: string }> {
   const file = join(tempDir('e2e-cancel-gpkg-'), `终端${terminalNo}.gpkg`);
   app.dialogs.answerSave(file);
-  const { token } = await app.call('files.pickSave', {
-    purpose: 'terminalPackage',
-    suggestedName: `终端${terminalNo}`,
-  });
-  const out = await app.call('terminals.export', { assessmentId, terminalNo, token });
+  const picked = await app.call('files.pickSave', { purpose: 'terminalPackage', suggestedName: `终端${terminalNo}` });
+  if (!picked) throw new Error('the scripted save dialog gave no path');
+  const out = await app.call('terminals.export', { assessmentId, terminalNo, token: picked.token });
   return { file, password: out.password };
 }
 
