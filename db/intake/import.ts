@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { localToday, quarterLabel } from '../../shared/dossier/quarter';
 import { fail } from '../../shared/ipc/errors';
-import type { IntakeImportResult, IntakePreview, IntakePreviewRow } from '../../shared/intake/types';
+import type { IntakeImportResult, IntakePreview, IntakePreviewRow, IntakeStoredCadre } from '../../shared/intake/types';
 import type { Database } from '../schema';
 import { readDossierCatalog } from '../dossier';
 import { readUserFile } from '../fs/user-file';
@@ -41,14 +41,18 @@ interface Existing {
   readonly status: 'pending' | 'accepted' | 'returned';
   readonly fingerprint: string;
   readonly title: string;
+  readonly cadre_id: number;
   readonly cadre_name: string;
+  readonly unit_name: string | null;
 }
 
 const existingRows = (db: Kysely<Database>, packageId: number): Promise<Existing[]> =>
   db
     .selectFrom('intake_rows')
     .innerJoin('cadres', 'cadres.id', 'intake_rows.cadre_id')
-    .select(['intake_rows.id', 'row_no', 'intake_rows.status', 'fingerprint', 'title', 'cadres.name as cadre_name'])
+    .leftJoin('units', 'units.id', 'cadres.unit_id')
+    .select(['intake_rows.id', 'row_no', 'intake_rows.status', 'fingerprint', 'title', 'intake_rows.cadre_id'])
+    .select(['cadres.name as cadre_name', 'units.name as unit_name'])
     .where('package_id', '=', packageId)
     .orderBy('row_no')
     .execute();
@@ -58,6 +62,9 @@ function outcomeOf(r: ParsedIntakeRow, before: Existing | undefined): IntakePrev
   if (before.fingerprint === r.fingerprint) return 'same';
   return before.status === 'accepted' ? 'decided' : 'replace';
 }
+
+const storedCadre = (e: Existing | undefined): IntakeStoredCadre | null =>
+  e ? { cadreId: e.cadre_id, cadre: `${e.cadre_name}（${e.unit_name ?? ''}）`, status: e.status } : null;
 
 export async function previewIntake(
   db: Kysely<Database>,
@@ -163,6 +170,7 @@ export async function previewIntake(
       outcome: outcomeOf(r, before.get(r.rowNo)),
       cadreId: r.cadreId,
       candidates: r.candidates,
+      stored: storedCadre(before.get(r.rowNo)),
     })),
     dropped: dropped.length,
     droppedRows: dropped.map((e) => ({ rowNo: e.row_no, cadre: e.cadre_name, title: e.title })),
@@ -241,7 +249,10 @@ export async function commitIntake(
     // A row that does not name its cadre for sure comes in only with the user's pick; unpicked, it is left out.
     const cadreId = r.cadreId ?? picks.get(r.rowNo) ?? null;
     if (hasError(r) || !r.entry || leaveOut.has(r.rowNo) || cadreId === null) result.leftOut += 1;
-    else if (prev && (prev.fingerprint === r.fingerprint || prev.status === 'accepted')) result.unchanged += 1;
+    // Accepted material stays where it was accepted; otherwise the same row for the same cadre is unchanged, and a
+    // row picked for another cadre than before is a change like any other (the row moves to the new cadre).
+    else if (prev && (prev.status === 'accepted' || (prev.fingerprint === r.fingerprint && prev.cadre_id === cadreId)))
+      result.unchanged += 1;
     else if (prev) {
       // A corrected row (pending, or returned and sent again) replaces what was there and waits for 审核 again.
       await db

@@ -29,12 +29,12 @@ export async function listReviews(db: Kysely<Database>, cadreId: number): Promis
   return rows.map(view);
 }
 
-/** The newest signed conclusion of each cadre that has one. */
-export async function latestReviews(
+/** Each cadre's signed conclusions, newest first (a cadre with none is absent). */
+export async function reviewHistories(
   db: Kysely<Database>,
   cadreIds: readonly number[],
-): Promise<Map<number, ReviewRecord>> {
-  const out = new Map<number, ReviewRecord>();
+): Promise<Map<number, ReviewRecord[]>> {
+  const out = new Map<number, ReviewRecord[]>();
   for (let i = 0; i < cadreIds.length; i += 500) {
     const rows = await db
       .selectFrom('political_reviews')
@@ -42,7 +42,11 @@ export async function latestReviews(
       .where('cadre_id', 'in', cadreIds.slice(i, i + 500))
       .orderBy('id', 'desc')
       .execute();
-    for (const r of rows) if (!out.has(r.cadre_id)) out.set(r.cadre_id, view(r));
+    for (const r of rows) {
+      const list = out.get(r.cadre_id) ?? [];
+      list.push(view(r));
+      out.set(r.cadre_id, list);
+    }
   }
   return out;
 }

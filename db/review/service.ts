@@ -4,29 +4,32 @@ import type { Kysely } from 'kysely';
 import { localToday } from '../../shared/dossier/quarter';
 import { fail } from '../../shared/ipc/errors';
 import type { PortraitPeriod } from '../../shared/portrait/period';
+import { conclusionFor } from '../../shared/review/outline';
 import { REVIEW_CONCLUSION_LABELS, type ReviewDraft, type ReviewRecord } from '../../shared/review/types';
 import type { Handlers } from '../app/context';
 import { writeFileAtomic } from '../fs/atomic';
 import type { Database } from '../schema';
 import { reviewsDocx } from './docx';
 import { readReviewDraft } from './draft';
-import { insertReview, latestReviews, listReviews } from './records';
+import { insertReview, listReviews, reviewHistories } from './records';
 
 type ReviewCalls = 'reviews.get' | 'reviews.conclude' | 'reviews.exportDocx';
 
 export const DEFAULT_REVIEW_PERIOD: PortraitPeriod = 'threeYears';
 
-/** The drafts of several candidates in the order asked, each with its latest signed conclusion. */
+/** The drafts of several candidates in the order asked, each with the signed conclusion to print under it. */
 export async function readReviews(
   db: Kysely<Database>,
   cadreIds: readonly number[],
   asOf: string,
   period: PortraitPeriod,
 ): Promise<{ draft: ReviewDraft; record: ReviewRecord | null }[]> {
-  const latest = await latestReviews(db, cadreIds);
+  const histories = await reviewHistories(db, cadreIds);
   const out: { draft: ReviewDraft; record: ReviewRecord | null }[] = [];
-  for (const id of cadreIds)
-    out.push({ draft: await readReviewDraft(db, id, asOf, period), record: latest.get(id) ?? null });
+  for (const id of cadreIds) {
+    const draft = await readReviewDraft(db, id, asOf, period);
+    out.push({ draft, record: conclusionFor(draft.period, histories.get(id) ?? []) });
+  }
   return out;
 }
 

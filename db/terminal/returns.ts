@@ -317,18 +317,15 @@ async function joinConflict(
   await db.insertInto('terminal_conflict_sides').values({ conflict_id: conflictId, package_id: pkg.id }).execute();
 }
 
-/** Merges held ballots whose code no package still out carries and that are in no conflict. */
-export async function releaseHeld(
-  db: Kysely<Database>,
-  row: AssessmentRow,
-  user: SessionUser,
-  names: Record<string, string>,
-  now: string,
-): Promise<number> {
-  const held = await db
+/**
+ * Held ballots whose code no package still out carries (leaving out `alsoGone`, a package about to be cancelled) and
+ * that are in no conflict: those a merge takes now.
+ */
+export function releasableHeld(db: Kysely<Database>, row: AssessmentRow, alsoGone: number | null = null) {
+  return db
     .selectFrom('terminal_set_aside as a')
     .innerJoin('terminal_packages as p', 'p.id', 'a.package_id')
-    .select(['a.id', 'a.package_id', 'a.code_id', 'a.group_ref', 'a.ballot'])
+    .select(['a.id', 'a.package_id', 'p.terminal_no', 'a.code_id', 'a.group_ref', 'a.ballot'])
     .where('p.assessment_id', '=', row.id)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('terminal_conflicts as c').select('c.id').whereRef('c.code_id', '=', 'a.code_id'))),
@@ -341,11 +338,22 @@ export async function releaseHeld(
             .select('s.code_id')
             .whereRef('s.code_id', '=', 'a.code_id')
             .where('q.returned_on', 'is', null)
-            .where('q.cancelled_on', 'is', null),
+            .where('q.cancelled_on', 'is', null)
+            .$if(alsoGone !== null, (qb) => qb.where('q.id', '!=', alsoGone ?? 0)),
         ),
       ),
-    )
-    .execute();
+    );
+}
+
+/** Merges held ballots whose code no package still out carries and that are in no conflict. */
+export async function releaseHeld(
+  db: Kysely<Database>,
+  row: AssessmentRow,
+  user: SessionUser,
+  names: Record<string, string>,
+  now: string,
+): Promise<number> {
+  const held = await releasableHeld(db, row).execute();
   for (const h of held) {
     await mergeBallot(db, row, h.group_ref, storedBallotOf(h.ballot, 'terminal_set_aside.ballot'), user, names, now);
     await db.deleteFrom('terminal_set_aside').where('id', '=', h.id).execute();

@@ -5,7 +5,7 @@ import { assertCollecting, loadAssessment, codeHashKey } from '../assessment';
 import { writeFileAtomic } from '../fs/atomic';
 import { readUserFile } from '../fs/user-file';
 import { readKeySlots } from '../store/keyslots';
-import { cancelPackage } from './cancel';
+import { cancelPackage, previewCancel } from './cancel';
 import { listConflicts, listPackages, resolveConflict } from './conflicts';
 import { exportPackage } from './export';
 import { importReturn, previewReturn } from './returns';
@@ -16,6 +16,7 @@ type TerminalCalls =
   | 'terminals.previewReturn'
   | 'terminals.importReturn'
   | 'terminals.resolveConflict'
+  | 'terminals.previewCancel'
   | 'terminals.cancel';
 
 /** A return holds at most 100,000 ballots of a few hundred bytes each. */
@@ -107,6 +108,12 @@ export const terminalHandlers: Handlers<TerminalCalls> = {
       outcome,
     });
     return view;
+  },
+
+  async 'terminals.previewCancel'({ store, db }, { assessmentId, terminalNo }) {
+    const row = await loadAssessment(db, assessmentId, store.user);
+    assertCollecting(row, '作废评议终端包');
+    return previewCancel(db, row, terminalNo);
   },
 
   async 'terminals.cancel'({ store, db, rec }, { assessmentId, terminalNo, reason }) {

@@ -80,6 +80,16 @@ export interface TerminalPackageView {
   cancelled: { on: string; by: string; reason: string } | null;
 }
 
+/** What 作废终端包 would do now (terminals.previewCancel), for the confirmation to say it with the numbers. */
+export interface CancelPreview {
+  terminalNo: number;
+  groups: string[];
+  seats: number;
+  exportedOn: string;
+  /** Held ballots of other terminals merged at once, per terminal (none listed: nothing waits for this package). */
+  released: { terminalNo: number; ballots: number }[];
+}
+
 export interface TerminalsView {
   packages: TerminalPackageView[];
   conflicts: TerminalConflictView[];

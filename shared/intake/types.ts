@@ -59,6 +59,15 @@ export interface IntakePreviewRow {
   /** The roster cadre the row names, or null: then it comes in only once the user picks one of the candidates. */
   readonly cadreId: number | null;
   readonly candidates: readonly IntakeCandidate[];
+  /** The cadre an earlier import of this row stored it for, and its status; null for a row new to the store. */
+  readonly stored: IntakeStoredCadre | null;
+}
+
+/** Who a stored row of the package is for: “姓名（单位）”, so a changed pick can name old → new. */
+export interface IntakeStoredCadre {
+  readonly cadreId: number;
+  readonly cadre: string;
+  readonly status: IntakeStatus;
 }
 
 /** A still-pending row of the package that the corrected file no longer has: a commit removes it. */

@@ -52,7 +52,7 @@ export const reviewCalls = {
     mutates: false,
   }),
   'reviews.conclude': call<ReviewRecord>()({ input: reviewConcludeSchema, access: DOSSIER_EDITORS, mutates: true }),
-  /** One .docx of the candidates' 审查意见 (each with its latest signed conclusion), for editing in Word or WPS. */
+  /** One .docx of the candidates' 审查意见 (each with the conclusion signed for its 统计期), for editing in Word or WPS. */
   'reviews.exportDocx': call<{ fileName: string; cadres: number }>()({
     input: z.strictObject({ cadreIds: reviewCadreIds, ...reviewPeriodFields, token: f.fileToken }),
     access: DOSSIER_READERS,

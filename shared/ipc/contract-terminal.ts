@@ -1,6 +1,7 @@
 // 评议终端包 out to extra laptops and their ballot returns back in (issue 18): the main PC's calls.
 import { z } from 'zod';
 import type {
+  CancelPreview,
   ExportedTerminalPackage,
   ImportOutcome,
   ReturnPreview,
@@ -56,6 +57,12 @@ export const terminalCalls = {
     }),
     access: ADMIN,
     mutates: true,
+  }),
+  /** What 作废终端包 would do now: the held ballots of other terminals it merges, per terminal. Nothing is written. */
+  'terminals.previewCancel': call<CancelPreview>()({
+    input: z.strictObject({ assessmentId, terminalNo }),
+    access: ADMIN,
+    mutates: false,
   }),
   /** 作废终端包: a package that will never come back stops holding ballots back; a return of it is refused later. */
   'terminals.cancel': call<{ terminalNo: number; released: number }>()({

@@ -176,6 +176,7 @@ export const CALL_NAME_LIST = [
   'terminals.previewReturn',
   'terminals.importReturn',
   'terminals.resolveConflict',
+  'terminals.previewCancel',
   'terminals.cancel',
   'reviews.get',
   'reviews.conclude',

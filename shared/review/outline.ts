@@ -1,6 +1,7 @@
 // The 政治素质审查意见 as ordered sections of text, in the order a 部务会 reads it (一票否决 first when there is one):
 // the one layout the printed page and the .docx both follow.
 import { quarterLabel } from '../dossier/quarter';
+import { PORTRAIT_PERIOD_LABELS } from '../portrait/period';
 import { REVIEW_CONCLUSION_LABELS, type ReviewDraft, type ReviewRecord } from './types';
 
 export interface OutlineTable {
@@ -29,7 +30,56 @@ export const SIGNATURE_BLANKS = '审查人：　　　　复核人：　　　�
 
 export const reviewTitle = (name: string) => `${name}同志政治素质审查意见`;
 
-/** `record`: the signed conclusion to print under the draft (null: the blanks are left for signing by hand). */
+/** “近三年（2023.12.08—2026.12.07）”: a 统计期 as the page names it. */
+export const periodText = (label: string, from: string, to: string) => `${label}（${dotted(from)}—${dotted(to)}）`;
+
+/** Whether `r` was signed on exactly this draft's 统计期 (same kind, same first and last day). */
+export const signedForPeriod = (r: ReviewRecord, p: ReviewDraft['period']) =>
+  r.periodKey === p.key && r.periodFrom === p.from && r.periodTo === p.to;
+
+/**
+ * The signed conclusion to put under a draft: the newest signed for exactly its 统计期; else the newest of all, which
+ * the page then shows as another period's (never as this draft's own). `history` is newest first.
+ */
+export function conclusionFor(period: ReviewDraft['period'], history: readonly ReviewRecord[]): ReviewRecord | null {
+  return history.find((r) => signedForPeriod(r, period)) ?? history[0] ?? null;
+}
+
+const recordPeriod = (r: ReviewRecord) => periodText(PORTRAIT_PERIOD_LABELS[r.periodKey], r.periodFrom, r.periodTo);
+const signedLine = (r: ReviewRecord) =>
+  `审查人：${r.reviewer}　　复核人：${r.rechecker || '　　　　'}　　日期：${dotted(r.reviewDate)}`;
+/** The check boxes and blanks left for signing by hand; each line short enough to fit the printed width. */
+const BLANK_CONCLUSION = [
+  '审查结论：',
+  `□${REVIEW_CONCLUSION_LABELS.good}　□${REVIEW_CONCLUSION_LABELS.verify}　□${REVIEW_CONCLUSION_LABELS.notForPromotion}`,
+  '理由：',
+  SIGNATURE_BLANKS,
+];
+
+/**
+ * The 审查结论 section's lines. A conclusion signed on this very 统计期 is printed as the draft's, with its period; one
+ * signed on another period is printed only as a reference, named with its own period and date, under a plain “not yet
+ * concluded for this period” and the blanks (a reader must never take it for a conclusion on the materials above).
+ */
+export function conclusionLines(d: ReviewDraft, record: ReviewRecord | null): string[] {
+  if (!record) return BLANK_CONCLUSION;
+  if (signedForPeriod(record, d.period))
+    return [
+      `审查结论：${REVIEW_CONCLUSION_LABELS[record.conclusion]}。`,
+      `结论所依据的统计期：${recordPeriod(record)}。`,
+      `理由：${record.reasons}`,
+      signedLine(record),
+    ];
+  return [
+    `本意见统计期${periodText(d.period.label, d.period.from, d.period.to)}尚未签署审查结论。`,
+    `最近一次审查结论系针对另一统计期${recordPeriod(record)}作出，于${dotted(record.reviewDate)}签署：` +
+      `${REVIEW_CONCLUSION_LABELS[record.conclusion]}（审查人：${record.reviewer}）。` +
+      '该结论不是对本意见所列材料的结论，仅供参考。',
+    ...BLANK_CONCLUSION,
+  ];
+}
+
+/** `record`: the signed conclusion to print under the draft (conclusionFor; null: blanks for signing by hand). */
 export function reviewOutline(d: ReviewDraft, record: ReviewRecord | null): OutlineSection[] {
   const c = d.cadre;
   const out: (Omit<OutlineSection, 'heading'> & { readonly title: string })[] = [];
@@ -59,7 +109,7 @@ export function reviewOutline(d: ReviewDraft, record: ReviewRecord | null): Outl
           `${c.nativePlace ? `${c.nativePlace}人，` : ''}${c.partyJoin ? `${c.partyJoin.replace('-', '年')}月入党，` : ''}` +
           `${c.workStart ? `${c.workStart.replace('-', '年')}月参加工作，` : ''}${c.education ? `${c.education}，` : ''}` +
           `现任${c.unitName}${c.currentPost}。`,
-        `统计期：${d.period.label}（${dotted(d.period.from)}—${dotted(d.period.to)}）。${d.period.note ?? ''}`,
+        `统计期：${periodText(d.period.label, d.period.from, d.period.to)}。${d.period.note ?? ''}`,
       ],
     },
     'basic',
@@ -182,25 +232,7 @@ export function reviewOutline(d: ReviewDraft, record: ReviewRecord | null): Outl
     'completeness',
   );
 
-  add(
-    '审查结论',
-    {
-      paragraphs: record
-        ? [
-            `审查结论：${REVIEW_CONCLUSION_LABELS[record.conclusion]}。`,
-            `理由：${record.reasons}`,
-            `审查人：${record.reviewer}　　复核人：${record.rechecker || '　　　　'}　　日期：${dotted(record.reviewDate)}`,
-          ]
-        : // Short enough that each line fits the printed width (no option or blank breaks across lines).
-          [
-            '审查结论：',
-            `□${REVIEW_CONCLUSION_LABELS.good}　□${REVIEW_CONCLUSION_LABELS.verify}　□${REVIEW_CONCLUSION_LABELS.notForPromotion}`,
-            '理由：',
-            SIGNATURE_BLANKS,
-          ],
-    },
-    'conclusion',
-  );
+  add('审查结论', { paragraphs: conclusionLines(d, record) }, 'conclusion');
 
   return out.map(({ title, ...s }, i) => ({ ...s, heading: `${CN[i] ?? i + 1}、${title}` }));
 }

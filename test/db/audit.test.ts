@@ -1077,6 +1077,7 @@ describe('one audit entry per change', () => {
       'intake.previewAttachment': () => ({ id: intake.attachmentId }),
       'terminals.list': () => ({ assessmentId: assessment.id }),
       'terminals.previewReturn': () => ({ assessmentId: assessment.id, token: returnPicked!.token }),
+      'terminals.previewCancel': () => ({ assessmentId: assessment.id, terminalNo: 9 }),
       // Terminal 9's package was exported above; the password is the window's to give (printed, never kept).
       'print.renderHandover': () => ({ assessmentId: assessment.id, terminalNo: 9, password: 'ABCD-EFGH-JKLM-NPQR' }),
     };

@@ -524,6 +524,7 @@ describe('role refusal', () => {
     'terminals.previewReturn': { assessmentId: 1, token: TOKEN },
     'terminals.importReturn': { assessmentId: 1, token: TOKEN },
     'terminals.resolveConflict': { assessmentId: 1, id: 1, choice: 'void' },
+    'terminals.previewCancel': { assessmentId: 1, terminalNo: 1 },
     'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏' },
     'ballots.saveTemplate': { assessmentId: 1, token: TOKEN },
     'ballots.previewExcel': { assessmentId: 1, token: TOKEN },

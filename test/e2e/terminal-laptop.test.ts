@@ -230,7 +230,10 @@ describe('评议终端 laptop: a second app instance', () => {
     const cancel = page.locator('.ant-modal', { hasText: '作废终端 2 的评议终端包' });
     await cancel.waitFor();
     await animationsDone(page);
+    await expect.poll(() => cancel.innerText()).toContain('没有其他终端的票在等终端 2 交回');
     await cancel.getByTestId('terminal-cancel-reason').fill('终端笔记本丢失');
+    // Not undoable: confirmed by typing the terminal number.
+    await cancel.getByTestId('terminal-cancel-confirm').fill('2');
     await cancel.getByTestId('terminal-cancel-ok').click();
     await cancel.waitFor({ state: 'detached' });
     await page.getByText('已作废').first().waitFor();

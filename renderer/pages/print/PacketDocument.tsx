@@ -127,7 +127,7 @@ export function packetDocument(
     }
     const review = reviews?.get(d.profile.id);
     if (review) {
-      const r = reviewDocument(review, date, `cr${i}`, anchor);
+      const r = reviewDocument(review, `cr${i}`, anchor);
       blocks.push(...r.blocks);
       Object.assign(tables, r.tables);
       anchor = undefined;

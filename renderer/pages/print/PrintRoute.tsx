@@ -148,7 +148,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
   }, [jobId]);
   const doc = useMemo(() => {
     if (panel) return panel.doc;
-    if (review) return reviewsDocument(review.parts, review.job.asOf);
+    if (review) return reviewsDocument(review.parts);
     if (ranking)
       return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ, ranking.job.comments);
     if (!state) return null;

@@ -13,8 +13,8 @@ const th = (cells: readonly string[]) => (
   </tr>
 );
 
-/** One candidate's 审查意见; `anchor` names its first block for a packet's contents. */
-export function reviewDocument(part: ReviewPrintPart, date: string, prefix = 'rv', anchor?: string): PrintDocumentSpec {
+/** One candidate's 审查意见 (as of its 统计期's last day); `anchor` names its first block for a packet's contents. */
+export function reviewDocument(part: ReviewPrintPart, prefix = 'rv', anchor?: string): PrintDocumentSpec {
   const k = (s: string) => `${prefix}-${s}`;
   const { draft, record } = part;
   const blocks: PrintBlock[] = [
@@ -32,7 +32,7 @@ export function reviewDocument(part: ReviewPrintPart, date: string, prefix = 'rv
       keepWithNext: true,
       node: (
         <div className="pb-note rv-sub">
-          {draft.cadre.unitName}　{draft.cadre.currentPost}　　审查基准日期：{date.replace(/-/g, '.')}
+          {draft.cadre.unitName}　{draft.cadre.currentPost}　　审查基准日期：{draft.period.to.replace(/-/g, '.')}
         </div>
       ),
     },
@@ -76,11 +76,11 @@ export function reviewDocument(part: ReviewPrintPart, date: string, prefix = 'rv
 }
 
 /** Several candidates, one after another. */
-export function reviewsDocument(parts: readonly ReviewPrintPart[], date: string): PrintDocumentSpec {
+export function reviewsDocument(parts: readonly ReviewPrintPart[]): PrintDocumentSpec {
   const blocks: PrintBlock[] = [];
   const tables: Record<string, PrintTable> = {};
   parts.forEach((p, i) => {
-    const doc = reviewDocument(p, date, `rv${i}`);
+    const doc = reviewDocument(p, `rv${i}`);
     blocks.push(...doc.blocks);
     Object.assign(tables, doc.tables);
   });

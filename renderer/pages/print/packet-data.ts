@@ -54,7 +54,8 @@ export async function loadPacketPrintData(
     dossiers.push(...(await Promise.all(cadreIds.slice(i, i + 5).map((id) => loadDossierPrintData(id, shared)))));
     onLoaded?.(rankings.length + dossiers.length, total);
   }
-  const parts = options?.reviews ? await loadReviewPrintData(cadreIds, 'threeYears', options.asOf) : null;
+  // Each 审查意见 as it was signed (its conclusion's 统计期); unsigned ones 近三年 to the packet's date.
+  const parts = options?.reviews ? await loadReviewPrintData(cadreIds, 'threeYears', options.asOf, true) : null;
   // The same forms print.renderRenmian prints, each cadre's latest 任免事项 on it.
   const forms = options?.renmian ? await call('appointments.forms', { cadreIds: [...cadreIds] }) : null;
   return {

@@ -41,7 +41,7 @@ export function PrintReviewModal({
       live = false;
     };
   }, [cadreIds, period, asOf]);
-  const doc = useMemo(() => (parts ? reviewsDocument(parts, asOf) : null), [parts, asOf]);
+  const doc = useMemo(() => (parts ? reviewsDocument(parts) : null), [parts]);
   const first = parts?.[0]?.draft.cadre.name ?? '';
   const exportDocx = () =>
     void saveWithDialog(

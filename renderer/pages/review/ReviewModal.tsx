@@ -15,17 +15,19 @@ import {
   Space,
   Spin,
   Table,
+  Tag,
   Typography,
 } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { PORTRAIT_PERIOD_LABELS, PORTRAIT_PERIODS, type PortraitPeriod } from '../../../shared/portrait/period';
-import { reviewOutline } from '../../../shared/review/outline';
+import { conclusionFor, periodText, reviewOutline, signedForPeriod } from '../../../shared/review/outline';
 import {
   REVIEW_CONCLUSION_LABELS,
   REVIEW_CONCLUSIONS,
   REVIEW_LIMITS,
   type ReviewConclusion,
+  type ReviewDraft,
   type ReviewRecord,
 } from '../../../shared/review/types';
 import { call, errorMessage } from '../../lib/api';
@@ -145,6 +147,7 @@ export function ReviewModal({
       )}
       <Divider style={{ margin: '12px 0' }} />
       <Typography.Title level={5}>审查结论</Typography.Title>
+      {data ? <PeriodConclusion draft={data.draft} history={data.history} /> : null}
       {canEdit ? (
         <Form<ConclusionForm>
           form={form}
@@ -204,9 +207,13 @@ export function ReviewModal({
           {
             title: '统计期',
             key: 'period',
-            width: 190,
-            render: (_: unknown, r: ReviewRecord) =>
-              `${PORTRAIT_PERIOD_LABELS[r.periodKey]}（${r.periodFrom}至${r.periodTo}）`,
+            width: 200,
+            render: (_: unknown, r: ReviewRecord) => (
+              <>
+                {`${PORTRAIT_PERIOD_LABELS[r.periodKey]}（${r.periodFrom}至${r.periodTo}）`}
+                {data && signedForPeriod(r, data.draft.period) ? <Tag color="blue">本统计期</Tag> : null}
+              </>
+            ),
           },
           {
             title: '录入',
@@ -226,5 +233,39 @@ export function ReviewModal({
         />
       ) : null}
     </Modal>
+  );
+}
+
+const dotted = (d: string) => d.replace(/-/g, '.');
+
+/** Which signed conclusion belongs to the 统计期 on screen: the page prints the same (shared/review/outline.ts). */
+function PeriodConclusion({ draft, history }: { draft: ReviewDraft; history: readonly ReviewRecord[] }) {
+  const record = conclusionFor(draft.period, history);
+  if (!record) return null;
+  const here = periodText(draft.period.label, draft.period.from, draft.period.to);
+  const label = REVIEW_CONCLUSION_LABELS[record.conclusion];
+  if (signedForPeriod(record, draft.period))
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`本统计期${here}已于 ${dotted(record.reviewDate)} 签署审查结论：${label}`}
+        {...testId('review-period-conclusion')}
+      />
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`本统计期${here}尚未签署审查结论`}
+      description={
+        `最近一次审查结论（${label}，${dotted(record.reviewDate)} 签署）系针对另一统计期` +
+        `${periodText(PORTRAIT_PERIOD_LABELS[record.periodKey], record.periodFrom, record.periodTo)}作出，` +
+        '打印和导出时只作为参考列出，不作为本统计期的结论。'
+      }
+      {...testId('review-period-conclusion')}
+    />
   );
 }

@@ -12,6 +12,7 @@ import { fillByHeader, generate, generateChannel, preview } from '../../helpers/
 import { tempDir } from '../../helpers/tmp-store';
 import { minimalCadre, newRosterHost } from '../../helpers/roster';
 import type { TestHost } from '../../helpers/host';
+import { movedCadre, pickedOutcome } from '../../../shared/intake/outcome';
 
 const ID_NUMBER = '150602198001010018';
 
@@ -139,6 +140,57 @@ test('纪检监察 list: an ambiguous name is picked by the user, an unmatched o
   expect(entry.intakeSource).toBe('纪检监察 2025Q3 填报');
   const proposals = await h.ok('vetoes.proposals', { assessmentId: assessment.id });
   expect(proposals.map((x) => [x.targetId, x.title, x.listItemCode])).toEqual([[r.a, '受到党内警告处分', 'N1']]);
+});
+
+test('the same list back with another pick: the preview names old → new, the commit moves the row; accepted stays', async () => {
+  const { h, r, other } = await roster();
+  const filled = await disciplineList(h);
+  const first = await preview(h, filled);
+  expect(first.rows.map((x) => x.stored)).toEqual([null, null, null, null]);
+  await h.ok('intake.commit', { jobId: first.jobId, leaveOut: [], picks: [{ rowNo: 4, cadreId: r.b }] });
+
+  // The same file again: each stored row names the cadre it was imported for.
+  const again = await preview(h, filled);
+  const row4 = again.rows[1]!;
+  expect(row4.outcome).toBe('same');
+  expect(row4.stored).toEqual({ cadreId: r.b, cadre: '巴特尔（棋盘井镇）', status: 'pending' });
+  expect(again.rows[0]!.stored).toMatchObject({ cadreId: r.a, cadre: '阿古拉（乌兰镇）' });
+  // The same pick is no change; another pick is a 替换 naming old → new.
+  expect(pickedOutcome(row4, r.b)).toBe('same');
+  expect(pickedOutcome(row4, other)).toBe('replace');
+  const picked = row4.candidates.find((c) => c.id === other);
+  expect(movedCadre(row4.stored, picked, other)).toBe('巴特尔（棋盘井镇） → 巴特尔（乌兰镇）');
+  expect(
+    movedCadre(
+      row4.stored,
+      row4.candidates.find((c) => c.id === r.b),
+      r.b,
+    ),
+  ).toBeNull();
+
+  const moved = await h.ok('intake.commit', {
+    jobId: again.jobId,
+    leaveOut: [],
+    picks: [{ rowNo: 4, cadreId: other }],
+  });
+  expect(moved).toEqual({ added: 0, replaced: 1, removed: 0, unchanged: 2, leftOut: 1 });
+  const pending = await h.ok('intake.list', { quarter: '2025Q3', status: 'pending' });
+  expect(pending.map((x) => [x.rowNo, x.cadreId, x.cadreUnit])).toEqual([
+    [3, r.a, '乌兰镇'],
+    [4, other, '乌兰镇'],
+    [6, r.f, '旗委组织部'],
+  ]);
+  expect(await h.host.session().db.selectFrom('intake_rows').select('id').execute()).toHaveLength(3);
+
+  // Once accepted, a different pick does not move the material out of the dossier it went into.
+  await h.ok('intake.accept', { rows: [{ id: pending[1]!.id }] });
+  const third = await preview(h, filled);
+  expect(third.rows[1]!.stored).toEqual({ cadreId: other, cadre: '巴特尔（乌兰镇）', status: 'accepted' });
+  expect(pickedOutcome(third.rows[1]!, r.b)).toBe('decided');
+  const kept = await h.ok('intake.commit', { jobId: third.jobId, leaveOut: [], picks: [{ rowNo: 4, cadreId: r.b }] });
+  expect(kept).toMatchObject({ replaced: 0, unchanged: 3 });
+  expect((await h.ok('dossier.get', { cadreId: other })).entries.map((e) => e.title)).toEqual(['受到诫勉']);
+  expect((await h.ok('dossier.get', { cadreId: r.b })).entries).toEqual([]);
 });
 
 test('an unpicked ambiguous row is not imported; a sub-item outside the channel is named on its row', async () => {

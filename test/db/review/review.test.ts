@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CallInput } from '../../../shared/ipc/contract';
-import { reviewOutline, SIGNATURE_BLANKS } from '../../../shared/review/outline';
+import { conclusionFor, reviewOutline, SIGNATURE_BLANKS } from '../../../shared/review/outline';
+import type { ReviewRecord } from '../../../shared/review/types';
 import { newHostWithStore, type TestHost } from '../../helpers/host';
 import { addEntry, newestAudit, type EntryForm } from '../../helpers/dossier';
 import { addUnit, cadreInput } from '../../helpers/roster';
@@ -276,10 +277,11 @@ describe('the 审查结论', () => {
         .where('id', '=', first.id)
         .execute(),
     ).rejects.toThrow(/append-only/);
-    // The signed conclusion is printed under the draft.
-    const outline = reviewOutline((await h.ok('reviews.get', { cadreId })).draft, history[0]!);
+    // The signed conclusion is printed under the draft of its 统计期, with that period.
+    const outline = reviewOutline((await h.ok('reviews.get', { cadreId, asOf: AS_OF })).draft, history[0]!);
     expect(outline.at(-1)!.paragraphs).toEqual([
       '审查结论：政治素质好、可以使用。',
+      '结论所依据的统计期：近三年（2023.01.01—2025.12.31）。',
       '理由：经核实已整改到位。',
       expect.stringMatching(/^审查人：王干事　　复核人：　+　　日期：2026\.02\.01$/),
     ]);
@@ -350,5 +352,75 @@ describe('the .docx for editing', () => {
       code: 'VALIDATION',
       field: 'cadreIds',
     });
+  });
+});
+
+describe('the conclusion a printed or exported 审查意见 carries (issue 20 follow-up)', () => {
+  /** The .docx text of one candidate's 审查意见 for a period. */
+  async function exported(h: TestHost, cadreId: number, input: Partial<CallInput<'reviews.exportDocx'>>) {
+    const out = join(tempDir('ganbu-review-'), '审查意见.docx');
+    const token = await h.pickSave('dossierDocx', out, '政治素质审查意见');
+    await h.ok('reviews.exportDocx', { cadreIds: [cadreId], token, ...input });
+    const doc = (await unzip(readFileSync(out))).get('word/document.xml')!.toString('utf8');
+    const text = [...doc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    return text.slice(text.indexOf('、审查结论'));
+  }
+
+  test('each period prints its own signed conclusion with that period; another period’s only as a marked reference', async () => {
+    const h = await newHostWithStore();
+    const cadreId = await seeded(h);
+    // 近三年 to 2025-12-31 signed first, then 本年度 to 2025-12-31: the newest is not 近三年's.
+    await h.ok('reviews.conclude', conclusion(cadreId));
+    await h.ok(
+      'reviews.conclude',
+      conclusion(cadreId, {
+        period: 'year',
+        conclusion: 'good',
+        reasons: '本年度表现较好。',
+        reviewDate: '2026-01-09',
+      }),
+    );
+
+    const threeYears = await exported(h, cadreId, { period: 'threeYears', asOf: AS_OF });
+    expect(threeYears).toContain('审查结论：需进一步核实。');
+    expect(threeYears).toContain('结论所依据的统计期：近三年（2023.01.01—2025.12.31）。');
+    expect(threeYears).not.toContain('政治素质好、可以使用。');
+
+    const year = await exported(h, cadreId, { period: 'year', asOf: AS_OF });
+    expect(year).toContain('审查结论：政治素质好、可以使用。');
+    expect(year).toContain('结论所依据的统计期：本年度（2025.01.01—2025.12.31）。');
+
+    // Another last day: no conclusion was signed on these materials. The newest is named with its own period and
+    // date, said not to be this draft's, and the blanks are left to sign.
+    const later = await exported(h, cadreId, { period: 'year', asOf: '2026-03-31' });
+    expect(later).toContain('本意见统计期本年度（2026.01.01—2026.03.31）尚未签署审查结论。');
+    expect(later).toContain(
+      '最近一次审查结论系针对另一统计期本年度（2025.01.01—2025.12.31）作出，于2026.01.09签署：政治素质好、可以使用' +
+        '（审查人：王干事）。该结论不是对本意见所列材料的结论，仅供参考。',
+    );
+    expect(later).not.toContain('审查结论：政治素质好、可以使用。');
+    expect(later).toContain(SIGNATURE_BLANKS);
+  });
+
+  test('the outline: no conclusion leaves the blanks; the one for exactly the period is the draft’s own', async () => {
+    const h = await newHostWithStore();
+    const cadreId = await seeded(h);
+    const signed = await h.ok('reviews.conclude', conclusion(cadreId));
+    const { draft, history } = await h.ok('reviews.get', { cadreId, period: 'threeYears', asOf: AS_OF });
+    expect(conclusionFor(draft.period, history)).toEqual(signed);
+    const lines = (record: ReviewRecord | null) =>
+      reviewOutline(draft, record).find((s) => s.key === 'conclusion')?.paragraphs;
+    expect(lines(null)).toContain(SIGNATURE_BLANKS);
+    expect(lines(signed)).toEqual([
+      '审查结论：需进一步核实。',
+      '结论所依据的统计期：近三年（2023.01.01—2025.12.31）。',
+      '理由：统计期内受到诫勉，需进一步核实整改情况。',
+      '审查人：王干事　　复核人：李科长　　日期：2026.01.08',
+    ]);
+    const other = await h.ok('reviews.get', { cadreId, period: 'sincePost', asOf: '2025-12-30' });
+    expect(conclusionFor(other.draft.period, other.history)).toEqual(signed);
+    expect(reviewOutline(other.draft, signed).find((s) => s.key === 'conclusion')?.paragraphs[0]).toMatch(
+      /^本意见统计期任现职以来（.+—2025\.12\.30）尚未签署审查结论。$/u,
+    );
   });
 });

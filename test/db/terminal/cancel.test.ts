@@ -55,6 +55,49 @@ describe('作废终端包', () => {
     expect(JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }))).toBe(before);
   }, 120_000);
 
+  test('the preview says which other terminals’ held ballots merge now, and writes nothing', async () => {
+    const m = await mainPc(SMALL);
+    const packs = [await exportTo(m, 1, [m.chief]), await exportTo(m, 2, [m.chief]), await exportTo(m, 3, [m.chief])];
+    const [l1, , l3] = [await laptop(packs[0]!), null, await laptop(packs[2]!)];
+    const superiors = m.slips.filter((s) => s.kind === 'superior');
+    for (const i of [0, 1]) await l1.t.submit(superiors[i]!.code, ballotFor(m, superiors[i]!, i));
+    await l3!.t.submit(superiors[2]!.code, ballotFor(m, superiors[2]!, 2));
+    await importFile(m, await finish(l1, packs[0]!.password));
+    await importFile(m, await finish(l3!, packs[2]!.password));
+    // Terminal 1's two ballots and terminal 3's one wait for terminal 2, the only package still out.
+    expect((await packages(m)).map((p) => [p.terminalNo, p.held])).toEqual([
+      [1, 2],
+      [2, 0],
+      [3, 1],
+    ]);
+    const before = JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }));
+    const audits = (await m.h.ok('audit.list', { page: 1, pageSize: 1 })).total;
+    const preview = await m.h.ok('terminals.previewCancel', { assessmentId: m.id, terminalNo: 2 });
+    expect(preview).toMatchObject({
+      terminalNo: 2,
+      released: [
+        { terminalNo: 1, ballots: 2 },
+        { terminalNo: 3, ballots: 1 },
+      ],
+    });
+    expect(preview.groups.length).toBe(1);
+    expect(preview.seats).toBeGreaterThan(0);
+    expect(JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }))).toBe(before);
+    expect((await m.h.ok('audit.list', { page: 1, pageSize: 1 })).total).toBe(audits);
+    // What it said is what the cancel does.
+    expect(await m.h.ok('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '终端丢失' })).toEqual({
+      terminalNo: 2,
+      released: 3,
+    });
+    // A package that is back, or already cancelled, has nothing to preview: refused by name.
+    expect((await m.h.err('terminals.previewCancel', { assessmentId: m.id, terminalNo: 2 })).message).toMatch(
+      /终端 2 的评议终端包已于 .+ 作废/u,
+    );
+    expect(await m.h.err('terminals.previewCancel', { assessmentId: m.id, terminalNo: 1 })).toMatchObject({
+      field: 'terminalNo',
+    });
+  }, 120_000);
+
   test('no reason, a terminal never exported, one already back or already cancelled: refused by name', async () => {
     const m = await mainPc(SMALL);
     const { r1 } = await twoOut(m);

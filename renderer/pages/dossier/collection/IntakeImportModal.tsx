@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
 import { INTAKE_CHANNEL_SPECS } from '../../../../shared/intake/channels';
 import { quarterLabel } from '../../../../shared/dossier/quarter';
+import { movedCadre, pickedOutcome } from '../../../../shared/intake/outcome';
 import type { IntakePreview, IntakePreviewRow } from '../../../../shared/intake/types';
 import { call, errorMessage } from '../../../lib/api';
 import { SCROLLING_BODY } from '../../../lib/FormModal';
@@ -22,6 +23,15 @@ const OUTCOME: Readonly<Record<IntakePreviewRow['outcome'], string>> = {
 const hasError = (r: IntakePreviewRow) => r.problems.some((p) => p.level === 'error');
 /** A row whose cadre the user still has to pick among the same-name candidates. */
 const needsPick = (r: IntakePreviewRow) => r.cadreId === null && r.candidates.length > 0;
+/** The earlier import's picks, kept when the same list comes back (the user changes them here if they were wrong). */
+const earlierPicks = (p: IntakePreview) =>
+  new Map(
+    p.rows.flatMap((r) =>
+      needsPick(r) && r.stored && r.candidates.some((c) => c.id === r.stored?.cadreId)
+        ? [[r.rowNo, r.stored.cadreId] as const]
+        : [],
+    ),
+  );
 
 export function IntakeImportModal({
   quarter,
@@ -47,9 +57,10 @@ export function IntakeImportModal({
     try {
       const [file] = await call('files.pickOpen', { purpose: 'intakePackage' });
       if (!file) return;
-      setPreview(await call('intake.preview', { quarter, token: file.token }));
+      const p = await call('intake.preview', { quarter, token: file.token });
+      setPreview(p);
       setLeftOut(new Set());
-      setPicks(new Map());
+      setPicks(earlierPicks(p));
     } catch (e) {
       setPreview(null);
       setError(errorMessage(e));
@@ -84,6 +95,22 @@ export function IntakeImportModal({
   };
 
   const rows = preview?.rows ?? [];
+  const pickOf = (r: IntakePreviewRow) => r.cadreId ?? picks.get(r.rowNo);
+  const outcomeOf = (r: IntakePreviewRow) => pickedOutcome(r, pickOf(r));
+  const movedOf = (r: IntakePreviewRow) => {
+    const id = pickOf(r);
+    return movedCadre(
+      r.stored,
+      r.candidates.find((c) => c.id === id),
+      id,
+    );
+  };
+  const outcomeText = (r: IntakePreviewRow) => {
+    const o = outcomeOf(r);
+    const moved = movedOf(r);
+    if (!moved) return OUTCOME[o];
+    return o === 'replace' ? `替换待审核：${moved}` : `已采纳为${r.stored?.cadre ?? ''}的材料，不随本次选择改动`;
+  };
   const errors = rows.filter(hasError).length;
   const coming = rows.filter((r) => !hasError(r) && !leftOut.has(r.rowNo) && (!needsPick(r) || picks.has(r.rowNo)));
   const importable = coming.length;
@@ -144,7 +171,9 @@ export function IntakeImportModal({
             title={`${unpicked} 行的干部在花名册中有同名或与单位、身份证号对不上，请在“干部”一栏中选择；未选择的行不导入`}
           />
         ) : null}
-        {preview ? <ResubmissionNotice preview={preview} coming={coming} /> : null}
+        {preview ? (
+          <ResubmissionNotice preview={preview} coming={coming} outcomeOf={outcomeOf} movedOf={movedOf} />
+        ) : null}
         {committing ? <Progress percent={progress.percent} data-testid="intake-progress" /> : null}
         {preview ? (
           <Table<IntakePreviewRow>
@@ -203,7 +232,12 @@ export function IntakeImportModal({
                 width: 330,
                 render: (_v, r) =>
                   r.problems.length === 0 ? (
-                    <Typography.Text type="secondary">{OUTCOME[r.outcome]}</Typography.Text>
+                    <Typography.Text
+                      type={movedOf(r) ? 'warning' : 'secondary'}
+                      data-testid={`intake-outcome-${r.rowNo}`}
+                    >
+                      {outcomeText(r)}
+                    </Typography.Text>
                   ) : (
                     <Space direction="vertical" size={2} data-testid={`intake-problems-${r.rowNo}`}>
                       {r.problems.map((p, i) => (
