@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
 import type { RankingConfig, RankingResult } from '../../shared/scoring/types';
 import { createC1, enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../helpers/assessment';
+import { entryForm } from '../helpers/dossier';
 import type { TestHost } from '../helpers/host';
 import { CALL_PATH } from './harness/bridge-server';
 import { chooseTab, openApp, settledScreenshot } from './harness/browser';
@@ -67,6 +68,14 @@ beforeAll(async () => {
   roster = await seedRoster(h);
   detail = await startCollecting(h, await createC1(h, NAME));
   await enterWorkedExample(h, detail.id, roster);
+  // Material of 2025年第三季度 in 阿古拉's dossier, none in the quarter before: the two quarters' coverage differs.
+  for (const sub of ['S1.1', 'S2.3', 'S3.1', 'S4.1'])
+    await must('entries.create', {
+      input: {
+        cadreId: roster.a,
+        ...entryForm({ subItemCode: sub, date: '2025-08-14', title: sub, listItemCode: null, standardCodes: [] }),
+      },
+    });
   page = await openApp(await app.launch(), app.bridge.url);
   await page.getByText('干部名册').first().waitFor();
 }, 120_000);
@@ -128,5 +137,37 @@ describe('a late answer is dropped', () => {
     expect(await shownScore()).toBe(before);
     expect(Number(await input('staff').inputValue())).toBe(original.chief.staff);
     await settledScreenshot(page, 'late-answers-whatif');
+  });
+
+  test('季度采集: the figures of a quarter chosen before the last one do not replace the last one’s', async () => {
+    const coverage = async (quarter: string) =>
+      (await must<{ percent: number }>('dossier.completeness', { quarter })).percent.toFixed(1);
+    const [q3, q2] = [await coverage('2025Q3'), await coverage('2025Q2')];
+    expect(q3).not.toBe(q2);
+
+    await page.locator('.ant-menu-item', { hasText: '政治素质档案' }).click();
+    await page.getByRole('tab', { name: '季度采集' }).click();
+    const panel = page.getByTestId('completeness');
+    const shownCoverage = () =>
+      panel.locator('.ant-statistic', { hasText: '板块覆盖率' }).locator('.ant-statistic-content-value').innerText();
+    await expect.poll(() => panel.locator('.ant-statistic').count()).toBe(3);
+    const choose = async (label: string) => {
+      await panel.locator('.ant-select').first().click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+    };
+
+    // 第三季度 is chosen, and its figures are held back while the user moves on to 第二季度.
+    const hold = await holdOne((c) => c.name === 'dossier.completeness' && c.input['quarter'] === '2025Q3');
+    await choose('2025年第三季度');
+    await hold.arrived;
+    const second = answered((c) => c.name === 'dossier.completeness' && c.input['quarter'] === '2025Q2');
+    await choose('2025年第二季度');
+    await second;
+    await expect.poll(shownCoverage).toBe(q2);
+
+    await hold.release();
+    expect(await shownCoverage()).toBe(q2);
+    expect(await panel.locator('.ant-select').first().innerText()).toContain('2025年第二季度');
+    await settledScreenshot(page, 'late-answers-completeness');
   });
 });
