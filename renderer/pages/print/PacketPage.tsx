@@ -29,7 +29,7 @@ import { packetDocument } from './PacketDocument';
 import { loadPacketPrintData } from './packet-data';
 import { today } from './PrintDossierModal';
 import { PacketSelectionsBar } from './PacketSelectionsBar';
-import type { PacketSelection, PacketSelections } from '../../../shared/print/selections';
+import type { PacketSelection } from '../../../shared/print/selections';
 import { NO_ORGAN_WARNING, unconfirmedWarning } from './print-warnings';
 
 const NO_UNITS: readonly Unit[] = [];
@@ -177,10 +177,10 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
   };
 
   // Reopening the screen shows the last selection, once both it and the assessments it may name are read.
-  const restoredFrom = useRef<PacketSelections | null>(null);
+  const restoreDone = useRef(false);
   useEffect(() => {
-    if (!listed || !saved || restoredFrom.current !== null) return;
-    restoredFrom.current = saved;
+    if (!listed || !saved || restoreDone.current) return;
+    restoreDone.current = true;
     const last = saved.last;
     if (!last || last.cadres.length === 0) return;
     const ok = new Set(listed.filter(printable).map((a) => a.id));
