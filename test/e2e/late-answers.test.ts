@@ -14,6 +14,8 @@ import { startTestApp, type TestApp } from './harness/app';
 const NAME = '2025年度科级干部“双比双评”考核';
 
 type Weights = RankingConfig['weights'];
+/** A loaded machine answers slowly; what is waited for arrives or the test fails. */
+const SLOW = { timeout: 15_000 };
 
 let app: TestApp;
 let page: Page;
@@ -111,7 +113,7 @@ describe('a late answer is dropped', () => {
         .locator('td')
         .nth(2)
         .innerText();
-    await expect.poll(shownScore).toBe(before);
+    await expect.poll(shownScore, SLOW).toBe(before);
 
     // Only 职工测评 counts: the answer to it is held back (the weights in between do not add up and are not sent).
     const hold = await holdOne(isStaffOnly);
@@ -130,7 +132,7 @@ describe('a late answer is dropped', () => {
     const back = answered((c) => c.name === 'rankings.whatIf' && !isStaffOnly(c));
     await page.getByTestId('whatif-reset').click();
     await back;
-    await expect.poll(shownScore).toBe(before);
+    await expect.poll(shownScore, SLOW).toBe(before);
 
     // Now the held answer arrives, late: the screen still shows the original weights' result.
     await hold.release();
@@ -150,7 +152,7 @@ describe('a late answer is dropped', () => {
     const panel = page.getByTestId('completeness');
     const shownCoverage = () =>
       panel.locator('.ant-statistic', { hasText: '板块覆盖率' }).locator('.ant-statistic-content-value').innerText();
-    await expect.poll(() => panel.locator('.ant-statistic').count()).toBe(3);
+    await expect.poll(() => panel.locator('.ant-statistic').count(), SLOW).toBe(3);
     const choose = async (label: string) => {
       await panel.locator('.ant-select').first().click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
@@ -163,7 +165,7 @@ describe('a late answer is dropped', () => {
     const second = answered((c) => c.name === 'dossier.completeness' && c.input['quarter'] === '2025Q2');
     await choose('2025年第二季度');
     await second;
-    await expect.poll(shownCoverage).toBe(q2);
+    await expect.poll(shownCoverage, SLOW).toBe(q2);
 
     await hold.release();
     expect(await shownCoverage()).toBe(q2);
