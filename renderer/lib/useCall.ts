@@ -25,6 +25,11 @@ export interface LoadOptions {
   onError?: (message: string) => void;
   /** A screen's refresh counter: a new one loads again with the same input. */
   version?: number;
+  /**
+   * A new input (or version) hides the answer to the old one until its own arrives, for screens that show a spinner
+   * rather than another quarter's or selection's figures; `reload` still keeps the answer shown.
+   */
+  clearOnNewInput?: boolean;
 }
 
 /**
@@ -42,19 +47,24 @@ export function useCall<N extends CallName>(
 
 /**
  * The same for an answer put together from several calls (a print's data): `key` names what is loaded (null: not
- * yet), and a new key loads again; `load` is read when a load starts, so it need not be stable.
+ * yet), and a new key loads again; `load` is read when a load starts, so it need not be stable. `current` tells a
+ * load that reports progress whether it still counts.
  */
-export function useLoad<T>(key: string | null, load: () => Promise<T>, options: LoadOptions = {}): CallState<T> {
+export function useLoad<T>(
+  key: string | null,
+  load: (current: () => boolean) => Promise<T>,
+  options: LoadOptions = {},
+): CallState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(key !== null);
   const fullKey = key === null ? null : JSON.stringify([key, options.version ?? 0]);
   // The newest loader and error handler, read at load time so that neither has to be a dependency.
-  const latest = useRef({ load, onError: options.onError });
+  const latest = useRef({ load, onError: options.onError, clear: options.clearOnNewInput === true });
   const gate = useRef<LatestGate | null>(null);
   // Declared first so these run before the load below (effects run in order).
   useEffect(() => {
-    latest.current = { load, onError: options.onError };
+    latest.current = { load, onError: options.onError, clear: options.clearOnNewInput === true };
   });
   useEffect(() => {
     // A gate per mount (strict mode mounts twice); retiring it drops the answers that come after unmount.
@@ -69,7 +79,7 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>, options: 
     const ticket = g.begin();
     setLoading(true);
     try {
-      const value = await latest.current.load();
+      const value = await latest.current.load(() => g.isCurrent(ticket));
       if (!g.isCurrent(ticket)) return;
       setData(value);
       setError(null);
@@ -83,7 +93,12 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>, options: 
     }
   }, [fullKey]);
 
+  // `reload` changes only with the key: this is the load of a new input.
   useEffect(() => {
+    if (latest.current.clear) {
+      setData(undefined);
+      setError(null);
+    }
     void reload();
   }, [reload]);
   const patch = useCallback((change: (now: T) => T) => {

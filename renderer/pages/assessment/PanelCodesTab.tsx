@@ -1,6 +1,6 @@
 // 评议码: generate one-time codes per seat (同级互评 per cadre of a group, 上级/职工 as counts), see each seat's state,
 // revoke or replace a code, show fresh codes once for printing, and start the 评议终端 for this assessment.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -25,6 +25,7 @@ import {
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { useCall } from '../../lib/useCall';
 import { PrintSlipsModal } from '../print/PrintSlipsModal';
 import { PanelPicker } from './PanelPicker';
 import { groupsOf } from './groups';
@@ -118,20 +119,16 @@ export function PanelCodesTab({
   const [kind, setKind] = useState<PanelKind>('peer');
   const [groupRef, setGroupRef] = useState(groups[0]?.ref ?? '');
   const [count, setCount] = useState<number | null>(5);
-  const [seats, setSeats] = useState<readonly PanelSeatView[] | null>(null);
   const [sheet, setSheet] = useState<PanelCodeSheet | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const { message } = AntApp.useApp();
   const collecting = detail.state === 'collecting';
 
-  const reload = useCallback(async () => {
-    try {
-      setSeats(await call('codes.list', { assessmentId: detail.id }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [detail.id, message]);
-  useEffect(() => void reload(), [reload]);
+  const { data: seats, reload } = useCall(
+    'codes.list',
+    { assessmentId: detail.id },
+    { onError: (t) => message.error(t) },
+  );
 
   const generate = async () => {
     try {

@@ -1,6 +1,6 @@
 // 参评情况: per group and rater kind, 应到 / 实到 / 弃权 / 有效 / 无效 / 参评率 and the codes not yet used, live while
 // 测评中; clerks enter their count of the paper forms here (issue 21 §3).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, InputNumber, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import {
   COMPONENT_LABELS,
@@ -14,8 +14,9 @@ import {
 } from '../../../shared/assessment';
 import type { Component } from '../../../shared/scoring/types';
 import { FormModal } from '../../lib/FormModal';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
+import { useCall } from '../../lib/useCall';
 
 interface SheetForm {
   group: string;
@@ -103,17 +104,13 @@ function SheetModal({
 }
 
 export function ParticipationTab({ detail, canEnter }: { detail: AssessmentDetail; canEnter: boolean }) {
-  const [view, setView] = useState<RankingsView | null>(null);
   const [editing, setEditing] = useState<SheetForm | null>(null);
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setView(await call('rankings.get', { assessmentId: detail.id }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [detail.id, message]);
-  useEffect(() => void load(), [load]);
+  const { data: view, reload: load } = useCall(
+    'rankings.get',
+    { assessmentId: detail.id },
+    { onError: (t) => message.error(t) },
+  );
   if (!view) return <Spin tip="正在统计…" />;
   const report = view.participation;
   const lines = report?.lines ?? [];

@@ -1,6 +1,6 @@
 // 排名结果: 正职 one table per category, 副职 one per unit; components with ballot counts, flags, grades and confirmation.
 import { isConcealed } from '../../../shared/assessment/anonymity';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -40,6 +40,7 @@ import {
 import type { Component, Grade, RankingGroup, RankingRow } from '../../../shared/scoring/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
+import { useCall } from '../../lib/useCall';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { PrintRankingsModal } from '../print/PrintRankingsModal';
 import { fmt2 } from './groups';
@@ -345,20 +346,16 @@ export function RankingsTab({
   canConfirm: boolean;
   printedBy: string | null;
 }) {
-  const [view, setView] = useState<RankingsView | null>(null);
   const [confirming, setConfirming] = useState<RankingRow | null>(null);
   const [printing, setPrinting] = useState(false);
   // The batch dialog's scope: a group ref, 'all', or closed.
   const [batch, setBatch] = useState<string | null>(null);
   const { message } = AntApp.useApp();
-  const load = useCallback(async () => {
-    try {
-      setView(await call('rankings.get', { assessmentId: detail.id }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [detail.id, message]);
-  useEffect(() => void load(), [load]);
+  const { data: view, patch } = useCall(
+    'rankings.get',
+    { assessmentId: detail.id },
+    { onError: (t) => message.error(t) },
+  );
   if (!view) return <Spin />;
   const confirmed = new Map(view.confirmations.map((c) => [String(c.cadreId), c]));
   const groupsOf = (p: 'chief' | 'deputy') => orderedGroups(view, p);
@@ -469,7 +466,7 @@ export function RankingsTab({
           assessmentId={detail.id}
           onClose={() => setConfirming(null)}
           onDone={(v) => {
-            setView(v);
+            patch(() => v);
             setConfirming(null);
             message.success('等次已确认');
           }}
@@ -482,7 +479,7 @@ export function RankingsTab({
           group={batch === 'all' ? undefined : batch}
           onClose={() => setBatch(null)}
           onDone={(r) => {
-            setView(r.view);
+            patch(() => r.view);
             setBatch(null);
             message.success(
               r.skipped.length > 0

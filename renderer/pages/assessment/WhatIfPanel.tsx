@@ -9,8 +9,8 @@ import {
   orderedGroups,
   type RankingsView,
 } from '../../../shared/assessment';
-import type { Component, Grade, Position, RankingConfig, RankingResult } from '../../../shared/scoring/types';
-import { call, errorMessage } from '../../lib/api';
+import type { Component, Grade, Position, RankingConfig } from '../../../shared/scoring/types';
+import { useCall } from '../../lib/useCall';
 import { fmt2 } from './groups';
 
 const COMPONENTS: readonly Component[] = ['superior', 'peer', 'staff', 'service'];
@@ -33,6 +33,8 @@ const GRADE_COLORS: Record<Grade, string> = {
   basicallyCompetent: 'orange',
   incompetent: 'default',
 };
+const weightProblems = (config: RankingConfig, weights: RankingConfig['weights']) =>
+  configProblems({ ...config, weights }).filter((p) => p.path.startsWith('weights'));
 const copyWeights = (w: RankingConfig['weights']) => JSON.parse(JSON.stringify(w)) as RankingConfig['weights'];
 
 export function WhatIfPanel({
@@ -46,26 +48,19 @@ export function WhatIfPanel({
 }) {
   const [weights, setWeights] = useState<RankingConfig['weights']>(() => copyWeights(config.weights));
   const changed = POSITIONS.some((p) => COMPONENTS.some((c) => weights[p][c] !== config.weights[p][c]));
-  const [result, setResult] = useState<RankingResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const local = useMemo(
-    () => configProblems({ ...config, weights }).filter((p) => p.path.startsWith('weights')),
-    [config, weights],
-  );
-
-  // Recomputed a moment after the last change, so typing a number does not send a call per keystroke.
+  const local = useMemo(() => weightProblems(config, weights), [config, weights]);
+  // Recomputed a moment after the last change, so typing a number does not send a call per keystroke; an answer to
+  // weights changed since never replaces the newer one.
+  const [settled, setSettled] = useState(weights);
   useEffect(() => {
-    if (local.length > 0) return undefined;
-    const t = setTimeout(() => {
-      call('rankings.whatIf', { assessmentId, weights })
-        .then((r) => {
-          setResult(r);
-          setProblem(null);
-        })
-        .catch((e: unknown) => setProblem(errorMessage(e)));
-    }, 300);
+    const t = setTimeout(() => setSettled(weights), 300);
     return () => clearTimeout(t);
-  }, [assessmentId, weights, local.length]);
+  }, [weights]);
+  const settledOk = useMemo(() => weightProblems(config, settled).length === 0, [config, settled]);
+  const { data: result, error: problem } = useCall(
+    'rankings.whatIf',
+    settledOk ? { assessmentId, weights: settled } : null,
+  );
 
   const groups = [...orderedGroups(view, 'chief'), ...orderedGroups(view, 'deputy')].map((g) => {
     const other = result?.groups.find((x) => x.position === g.position && x.groupKey === g.groupKey);

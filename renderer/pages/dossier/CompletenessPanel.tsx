@@ -2,7 +2,7 @@
 // and the cadres lacking material in which required section; a gap checked to have nothing (本季度无此类材料（经核查）)
 // counts as complete, so the list left is the real 催报 list.
 import { testId } from '../../lib/test-id';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   App as AntApp,
   Button,
@@ -17,21 +17,19 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import type {
-  QuarterAttestation,
-  QuarterCompleteness,
-  UnitCompleteness,
-  CadreGap,
-} from '../../../shared/dossier/types';
+import type { QuarterAttestation, UnitCompleteness, CadreGap } from '../../../shared/dossier/types';
 import { quarterLabel } from '../../../shared/dossier/quarter';
 import { intakeOwnerKey, type IntakeUnitCounts } from '../../../shared/intake/types';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { formatDateTime } from '../../lib/format';
+import { useCall } from '../../lib/useCall';
 import { AttestDialog, type AttestTarget } from './collection/AttestDialog';
 import { RequiredSectionsDialog } from './collection/RequiredSectionsDialog';
 import { quarterOptions } from './collection/quarters';
 import { IntakeOwnerName } from './collection/IntakeOwnerName';
+
+const NO_COUNTS: readonly IntakeUnitCounts[] = [];
 
 /** A unit's or a channel's 填报表 counts as 发出/待审/采纳/退回. */
 const IntakeCountsText = ({ counts: c }: { counts: IntakeUnitCounts }) => (
@@ -54,28 +52,27 @@ export function CompletenessPanel({
 }) {
   const quarters = useMemo(quarterOptions, []);
   const [quarter, setQuarter] = useState(quarters[0]!);
-  const [data, setData] = useState<QuarterCompleteness | null>(null);
-  // 填报表 sent and returned per unit and per channel (only editors may read them).
-  const [intakeCounts, setIntakeCounts] = useState<readonly IntakeUnitCounts[]>([]);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [attest, setAttest] = useState<AttestTarget | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [bulkSection, setBulkSection] = useState<string | null>(null);
   const gapsCard = useRef<HTMLDivElement>(null);
   const { message } = AntApp.useApp();
-  const load = useCallback(() => {
-    call('dossier.completeness', { quarter })
-      .then(setData)
-      .catch((e: unknown) => message.error(errorMessage(e)));
-    if (canEdit)
-      call('intake.counts', { quarter })
-        .then(setIntakeCounts)
-        .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [quarter, message, canEdit]);
-  useEffect(() => {
-    setData(null);
-    load();
-  }, [load, refresh]);
+  const onError = (t: string) => void message.error(t);
+  // A new quarter, or the tab shown again, shows the spinner until its figures arrive; 刷新 keeps them meanwhile.
+  const completeness = useCall(
+    'dossier.completeness',
+    { quarter },
+    { onError, version: refresh, clearOnNewInput: true },
+  );
+  const data = completeness.data ?? null;
+  // 填报表 sent and returned per unit and per channel (only editors may read them).
+  const counts = useCall('intake.counts', canEdit ? { quarter } : null, { onError, version: refresh });
+  const intakeCounts = counts.data ?? NO_COUNTS;
+  const load = () => {
+    void completeness.reload();
+    void counts.reload();
+  };
   const intake = new Map(intakeCounts.flatMap((c) => (c.unitId === null ? [] : [[c.unitId, c] as const])));
   // A channel's lists (纪检监察 …) have no unit: rows of their own under the units.
   const channelCounts = intakeCounts.filter((c) => c.channel !== null);

@@ -23,13 +23,17 @@ import type { Unit } from '../../../shared/roster/types';
 import type { RosterRow } from '../../../shared/roster/views';
 import { call, errorMessage } from '../../lib/api';
 import { testId } from '../../lib/test-id';
+import { useCall, useLoad } from '../../lib/useCall';
 import { PrintModal } from './PrintModal';
 import { packetDocument } from './PacketDocument';
-import { loadPacketPrintData, type PacketPrintData } from './packet-data';
+import { loadPacketPrintData } from './packet-data';
 import { today } from './PrintDossierModal';
 import { PacketSelectionsBar } from './PacketSelectionsBar';
 import type { PacketSelection } from '../../../shared/print/selections';
 import { NO_ORGAN_WARNING, unconfirmedWarning } from './print-warnings';
+
+const NO_UNITS: readonly Unit[] = [];
+const NO_SELECTIONS: readonly PacketSelection[] = [];
 
 type Chosen = Pick<RosterRow, 'id' | 'name' | 'unitName' | 'currentPost'>;
 
@@ -51,43 +55,38 @@ function PacketPreview({
   printedBy: string;
   onClose: () => void;
 }) {
-  const [data, setData] = useState<PacketPrintData | null>(null);
   const [loaded, setLoaded] = useState({ done: 0, total: cadres.length + assessmentIds.length });
-  const [error, setError] = useState<string | null>(null);
   const [withComments, setWithComments] = useState(false);
-  // Read when the switch is first turned on: the same lists the print job will carry.
-  const [comments, setComments] = useState<PacketComments[] | null>(null);
   // 附政治素质审查意见: each candidate's 审查意见 (近三年 to today) before the dossier.
   const [reviews, setReviews] = useState(false);
   // 附干部任免审批表: each candidate's form (national layout, each latest 任免事项) first.
   const [renmian, setRenmian] = useState(false);
   const date = useMemo(today, []);
   const cadreIds = useMemo(() => cadres.map((c) => c.id), [cadres]);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    loadPacketPrintData(cadreIds, assessmentIds, (done, total) => live && setLoaded({ done, total }), {
-      reviews,
-      renmian,
-      asOf: date,
-    })
-      .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [cadreIds, assessmentIds, reviews, renmian, date]);
-  useEffect(() => {
-    if (!withComments || comments !== null) return;
+  // Another choice of attachments shows the reading progress again, not the pages of the last one.
+  const packet = useLoad(
+    JSON.stringify([cadreIds, assessmentIds, reviews, renmian, date]),
+    (current) =>
+      loadPacketPrintData(cadreIds, assessmentIds, (done, total) => current() && setLoaded({ done, total }), {
+        reviews,
+        renmian,
+        asOf: date,
+      }),
+    { clearOnNewInput: true },
+  );
+  const data = packet.data ?? null;
+  // Read when the switch is first turned on, and kept: the same lists the print job will carry.
+  const [commentsWanted, setCommentsWanted] = useState(false);
+  const read = useLoad(commentsWanted ? JSON.stringify(assessmentIds) : null, () =>
     Promise.all(
       assessmentIds.map(async (assessmentId) => ({
         assessmentId,
         comments: printableComments((await call('ballots.list', { assessmentId })).comments),
       })),
-    )
-      .then(setComments)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [withComments, comments, assessmentIds]);
+    ),
+  );
+  const comments: PacketComments[] | null = read.data ?? null;
+  const error = packet.error ?? read.error;
   // The contents' page numbers are filled in by the print view's second pass; the preview shows placeholders.
   const doc = useMemo(() => {
     if (!data || (withComments && comments === null)) return null;
@@ -115,7 +114,14 @@ function PacketPreview({
               tooltip="每位干部收到 3 张以上测评票时，在排名表各组表后列出其意见建议（不分先后）"
               style={{ marginBottom: 0 }}
             >
-              <Switch checked={withComments} onChange={setWithComments} data-testid="print-comments" />
+              <Switch
+                checked={withComments}
+                onChange={(on) => {
+                  setWithComments(on);
+                  if (on) setCommentsWanted(true);
+                }}
+                data-testid="print-comments"
+              />
             </Form.Item>
           )}
           <Checkbox checked={renmian} onChange={(e) => setRenmian(e.target.checked)} {...testId('packet-renmian')}>
@@ -150,45 +156,46 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
   const [title, setTitle] = useState(`${new Date().getFullYear()}年干部选拔任用审议材料`);
   const [chosen, setChosen] = useState<readonly Chosen[]>([]);
   const [found, setFound] = useState<readonly RosterRow[]>([]);
-  const [units, setUnits] = useState<readonly Unit[]>([]);
-  const [assessments, setAssessments] = useState<readonly AssessmentSummary[]>([]);
+  const onError = (t: string) => void message.error(t);
+  const units = useCall('units.list', {}, { onError }).data ?? NO_UNITS;
+  const listed = useCall('assessments.list', {}, { onError }).data;
+  const assessments = useMemo(() => (listed ?? []).filter(printable), [listed]);
+  const selections = useCall('packets.selections', {}, { onError });
+  const saved = selections.data;
   const [assessmentIds, setAssessmentIds] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const searchSeq = useRef(0);
-  const [named, setNamed] = useState<readonly PacketSelection[]>([]);
   const [restored, setRestored] = useState(false);
 
-  const apply = (s: PacketSelection, shown: readonly AssessmentSummary[]) => {
+  const apply = (s: PacketSelection) => {
+    const ok = new Set(assessments.map((a) => a.id));
     setTitle(s.title);
     setChosen(s.cadres);
-    const ok = new Set(shown.map((a) => a.id));
     setAssessmentIds(s.assessmentIds.filter((id) => ok.has(id)));
     setError(null);
   };
 
+  // Reopening the screen shows the last selection, once both it and the assessments it may name are read.
+  const restoreDone = useRef(false);
   useEffect(() => {
-    Promise.all([call('units.list', {}), call('assessments.list', {}), call('packets.selections', {})])
-      .then(([u, a, saved]) => {
-        setUnits(u);
-        const shown = a.filter(printable);
-        setAssessments(shown);
-        setNamed(saved.named);
-        // Reopening the screen shows the last selection.
-        if (saved.last && saved.last.cadres.length > 0) {
-          apply(saved.last, shown);
-          setRestored(true);
-          // Unchanged, it is not saved again on leaving (each save is an audit entry).
-          const ok = new Set(shown.map((x) => x.id));
-          kept.current = JSON.stringify({
-            title: saved.last.title.trim(),
-            cadreIds: saved.last.cadres.map((c) => c.id),
-            assessmentIds: saved.last.assessmentIds.filter((id) => ok.has(id)),
-          });
-        }
-      })
-      .catch((e: unknown) => message.error(errorMessage(e)));
-  }, [message]);
+    if (!listed || !saved || restoreDone.current) return;
+    restoreDone.current = true;
+    const last = saved.last;
+    if (!last || last.cadres.length === 0) return;
+    const ok = new Set(listed.filter(printable).map((a) => a.id));
+    const ids = last.assessmentIds.filter((id) => ok.has(id));
+    setTitle(last.title);
+    setChosen(last.cadres);
+    setAssessmentIds(ids);
+    setRestored(true);
+    // Unchanged, it is not saved again on leaving (each save is an audit entry).
+    kept.current = JSON.stringify({
+      title: last.title.trim(),
+      cadreIds: last.cadres.map((c) => c.id),
+      assessmentIds: ids,
+    });
+  }, [listed, saved]);
 
   // The last selection is kept when the preview opens and when the screen is left (not at every click: each save
   // is an audit entry).
@@ -277,10 +284,10 @@ export function PacketPage({ printedBy }: { printedBy: string }) {
         </Typography.Paragraph>
       ) : null}
       <PacketSelectionsBar
-        named={named}
+        named={saved?.named ?? NO_SELECTIONS}
         current={current}
-        onOpen={(s) => apply(s, assessments)}
-        onChanged={(s) => setNamed(s.named)}
+        onOpen={apply}
+        onChanged={(s) => selections.patch(() => s)}
       />
       <Form layout="vertical" style={{ maxWidth: 900 }}>
         <Form.Item label="标题" required>

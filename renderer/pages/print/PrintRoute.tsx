@@ -1,35 +1,17 @@
 // The page the print window loads (#/print/<jobId>): the job's document laid out for every copy, then a flag on
 // <html> tells the printer (Electron's printToPDF, or page.pdf in tests) that the pages are final.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RankingsView } from '../../../shared/assessment';
-import type {
-  DossierJobView,
-  HandoverJobView,
-  PacketJobView,
-  PanelJobView,
-  RankingsJobView,
-  RenmianJobView,
-  ReviewJobView,
-  SlipsJobView,
-} from '../../../shared/print/types';
-import { RenmianDocument } from './RenmianDocument';
-import { groupsOf } from '../../../shared/assessment/groups';
-import type { PrintDocumentSpec } from './blocks';
-import { panelDocument } from './PanelDocument';
+import type { HandoverJobView, RenmianJobView, SlipsJobView } from '../../../shared/print/types';
 import { formatPrintProgress, SHEETS_PER_PART } from '../../../shared/print/progress';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useLoad } from '../../lib/useCall';
 import { CodeSlips } from './CodeSlips';
 import { HandoverDocument } from './HandoverDocument';
-import { loadDossierPrintData, loadIssuingOrgan } from './dossier-data';
-import { loadPacketPrintData, type PacketPrintData } from './packet-data';
-import { dossierDocument } from './DossierDocument';
+import { RenmianDocument } from './RenmianDocument';
 import { Paginated, type Layout } from './Paginated';
 import { collectGarbage } from './memory';
 import { afterPaint } from './frame';
-import { packetDocument } from './PacketDocument';
-import { rankingsDocument } from './RankingsDocument';
-import { loadReviewPrintData, type ReviewPrintPart } from './review-data';
-import { reviewsDocument } from './ReviewDocument';
+import { documentOf, itemsOf, loadJobData } from './print-job';
 
 export const READY_ATTRIBUTE = 'printReady';
 
@@ -83,87 +65,37 @@ function RenmianRoute({ job }: { job: RenmianJobView }) {
 }
 
 export function PrintRoute({ jobId }: { jobId: string }) {
-  const [slips, setSlips] = useState<SlipsJobView | null>(null);
-  const [renmian, setRenmian] = useState<RenmianJobView | null>(null);
-  const [handover, setHandover] = useState<HandoverJobView | null>(null);
-  const [state, setState] = useState<{ job: DossierJobView | PacketJobView; data: PacketPrintData } | null>(null);
-  const [panel, setPanel] = useState<{ job: PanelJobView; doc: PrintDocumentSpec } | null>(null);
-  const [review, setReview] = useState<{ job: ReviewJobView; parts: ReviewPrintPart[] } | null>(null);
-  const [ranking, setRanking] = useState<{
-    job: RankingsJobView;
-    view: RankingsView;
-    name: string;
-    organ: string;
-  } | null>(null);
   // A packet's contents get their page numbers from a first layout; the second one is printed.
   const [tocPages, setTocPages] = useState<Readonly<Record<string, number>> | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const itemsRef = useRef(1);
   useEffect(() => {
     document.title = '打印';
     document.body.style.background = '#fff';
-    call('print.job', { jobId })
-      .then(async (job) => {
-        // Chromium writes the page's title as the PDF's: a reader's title bar shows the document's name.
-        document.title = job.title;
-        if (job.kind === 'slips') return setSlips(job);
-        if (job.kind === 'renmian') return setRenmian(job);
-        if (job.kind === 'review') {
-          itemsRef.current = job.cadreIds.length;
-          report(0, job.cadreIds.length);
-          return setReview({ job, parts: await loadReviewPrintData(job.cadreIds, job.period, job.asOf) });
-        }
-        if (job.kind === 'handover') return setHandover(job);
-        const items = job.kind === 'packet' ? job.cadreIds.length + job.assessmentIds.length : 1;
+  }, []);
+  const { data: loaded, error } = useLoad(
+    jobId,
+    async () => {
+      const job = await call('print.job', { jobId });
+      // Chromium writes the page's title as the PDF's: a reader's title bar shows the document's name.
+      document.title = job.title;
+      const items = itemsOf(job);
+      if (items !== null) {
         itemsRef.current = items;
         report(0, items);
-        if (job.kind === 'panel') {
-          const detail = await call('assessments.get', { id: job.assessmentId });
-          const group = groupsOf(detail.members).find((g) => g.ref === job.group);
-          if (!group) throw new Error('该考核没有这个测评分组');
-          return setPanel({ job, doc: panelDocument(detail, job.ballot, group) });
-        }
-        if (job.kind === 'rankings') {
-          const [view, detail, organ] = await Promise.all([
-            call('rankings.get', { assessmentId: job.assessmentId }),
-            call('assessments.get', { id: job.assessmentId }),
-            loadIssuingOrgan(),
-          ]);
-          return setRanking({ job, view, name: detail.name, organ });
-        }
-        const data =
-          job.kind === 'dossier'
-            ? await loadDossierPrintData(job.cadreId).then((d) => ({ rankings: [], dossiers: [d], organ: d.organ }))
-            : await loadPacketPrintData(job.cadreIds, job.assessmentIds, (done) => report(done, items), {
-                reviews: job.reviews === true,
-                renmian: job.renmian === true,
-                asOf: job.date,
-              });
-        setState({ job, data });
-      })
-      .catch((e: unknown) => {
-        setError(errorMessage(e));
-        flag('error');
-      });
-  }, [jobId]);
-  const doc = useMemo(() => {
-    if (panel) return panel.doc;
-    if (review) return reviewsDocument(review.parts);
-    if (ranking)
-      return rankingsDocument(ranking.view, ranking.name, 'r', undefined, ranking.organ, ranking.job.comments);
-    if (!state) return null;
-    const { job, data } = state;
-    return job.kind === 'dossier'
-      ? dossierDocument(data.dossiers[0]!, job.date)
-      : packetDocument(job.title, job.date, data, tocPages, job.comments);
-  }, [state, ranking, panel, review, tocPages]);
+      }
+      return loadJobData(job, (done) => report(done, items ?? 1));
+    },
+    { onError: () => flag('error') },
+  );
+  const paged = useMemo(() => (loaded ? documentOf(loaded, tocPages) : null), [loaded, tocPages]);
   const numbered = useRef(false);
-  const job = panel?.job ?? ranking?.job ?? review?.job ?? state?.job;
+  const job = paged?.job;
+  const doc = paged?.doc;
   const copies = job?.copies.length ?? 1;
   const onLaid = useCallback(
     (layout: Layout) => {
       report(itemsRef.current + 1, itemsRef.current);
-      if (state?.job.kind === 'packet' && !numbered.current) {
+      if (loaded?.kind === 'packet' && !numbered.current) {
         numbered.current = true;
         setTocPages(layout.anchors);
         return;
@@ -178,7 +110,7 @@ export function PrintRoute({ jobId }: { jobId: string }) {
         flag('true');
       });
     },
-    [state, copies],
+    [loaded, copies],
   );
   // The printer prints a part, then asks for the next: it is shown once painted.
   const from = usePrintFrom();
@@ -190,9 +122,9 @@ export function PrintRoute({ jobId }: { jobId: string }) {
     });
   }, [from]);
   if (error) return <div style={{ padding: 40 }}>无法生成打印文件：{error}</div>;
-  if (slips) return <SlipsRoute job={slips} />;
-  if (renmian) return <RenmianRoute job={renmian} />;
-  if (handover) return <HandoverRoute job={handover} />;
+  if (loaded?.kind === 'slips') return <SlipsRoute job={loaded.job} />;
+  if (loaded?.kind === 'renmian') return <RenmianRoute job={loaded.job} />;
+  if (loaded?.kind === 'handover') return <HandoverRoute job={loaded.job} />;
   if (!job || !doc) return null;
   return (
     <Paginated

@@ -1,14 +1,15 @@
 // 打印政治素质审查意见 for one candidate or a chosen list: the 统计期, a preview of the pages, copies with 份号 written to
 // the print register (PrintModal), and the Word version for editing.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Button, DatePicker, Form, Segmented } from 'antd';
 import dayjs from 'dayjs';
 import { PORTRAIT_PERIOD_LABELS, PORTRAIT_PERIODS, type PortraitPeriod } from '../../../shared/portrait/period';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useLoad } from '../../lib/useCall';
 import { saveWithDialog } from '../../lib/save-file';
 import { PrintModal } from '../print/PrintModal';
 import { today } from '../print/PrintDossierModal';
-import { loadReviewPrintData, type ReviewPrintPart } from '../print/review-data';
+import { loadReviewPrintData } from '../print/review-data';
 import { reviewsDocument } from '../print/ReviewDocument';
 
 export function PrintReviewModal({
@@ -27,20 +28,13 @@ export function PrintReviewModal({
 }) {
   const [period, setPeriod] = useState<PortraitPeriod>(initialPeriod);
   const [asOf, setAsOf] = useState(() => initialAsOf ?? today());
-  const [parts, setParts] = useState<ReviewPrintPart[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { message } = AntApp.useApp();
-  useEffect(() => {
-    let live = true;
-    setParts(null);
-    setError(null);
-    loadReviewPrintData(cadreIds, period, asOf)
-      .then((p) => live && setParts(p))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [cadreIds, period, asOf]);
+  // Another 统计期 shows the loading text again, not the pages of the last one.
+  const { data: parts, error } = useLoad(
+    JSON.stringify([cadreIds, period, asOf]),
+    () => loadReviewPrintData(cadreIds, period, asOf),
+    { clearOnNewInput: true },
+  );
   const doc = useMemo(() => (parts ? reviewsDocument(parts) : null), [parts]);
   const first = parts?.[0]?.draft.cadre.name ?? '';
   const exportDocx = () =>
