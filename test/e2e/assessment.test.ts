@@ -187,6 +187,7 @@ describe('assessment', () => {
     await page.getByTestId('superior-save').click();
     await page.getByRole('cell', { name: /1\.额尔敦\s+2\.德力格尔/ }).waitFor();
     page.off('request', seen);
+    await settledScreenshot('assessment-01b-superior-saved');
     const reload = { assessmentId: expect.any(Number), parts: ['superior'] };
     expect(lists).toEqual([reload, reload]);
   });
