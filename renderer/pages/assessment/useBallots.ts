@@ -16,26 +16,29 @@ export interface PageBallots {
 
 export function useBallots(assessmentId: number, seesBallots: boolean, onError: (text: string) => void): PageBallots {
   const whole = useCall('ballots.list', seesBallots ? { assessmentId } : null, { onError });
-  const { data, patch } = whole;
+  const { data, patch, loading, reload: reloadWhole } = whole;
   const ballots = useMemo(() => (data ? wholeBallots(data) : null), [data]);
-  // Partial reloads start only from the tabs, which show once the whole read has answered: none races with it.
   const gate = useRef(partsGate<BallotPart>());
-  const latestOnError = useRef(onError);
+  // Read at answer time: an answer for another assessment (the page reused for the next one) is not merged.
+  const latest = useRef({ assessmentId, onError });
   useEffect(() => {
-    latestOnError.current = onError;
+    latest.current = { assessmentId, onError };
   });
   const reload = useCallback(
     async (parts: readonly BallotPart[]) => {
+      // The whole read still on its way may predate the change: read it all again instead (its answer supersedes).
+      if (loading) return reloadWhole();
       const ticket = gate.current.begin(parts);
       try {
         const answer = await call('ballots.list', { assessmentId, parts: [...parts] });
         const fresh = gate.current.current(ticket, parts);
-        if (fresh.length > 0) patch((now) => mergeBallots(now, answer, fresh));
+        if (fresh.length > 0 && latest.current.assessmentId === assessmentId)
+          patch((now) => mergeBallots(now, answer, fresh));
       } catch (e) {
-        latestOnError.current(errorMessage(e));
+        latest.current.onError(errorMessage(e));
       }
     },
-    [assessmentId, patch],
+    [assessmentId, loading, patch, reloadWhole],
   );
   return { ballots, reload };
 }
