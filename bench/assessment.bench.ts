@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { createStore } from '../db';
 import { computeFromStore, whatIf } from '../db/assessment/rankings';
@@ -14,6 +16,9 @@ import type { PanelCodeSheet } from '../shared/assessment/panel';
 import type { CallContext } from '../db/app/context';
 import { defaultAssessmentConfig } from '../shared/assessment/config-schema';
 import type { CallName, CallParsedInput } from '../shared/ipc/contract';
+import { listBallots } from '../db/assessment/ballot-lists';
+import { BALLOT_PARTS, type BallotLists, type BallotPart } from '../shared/assessment/ballot-parts';
+import { countSelects } from '../test/helpers/query-count';
 import { percentile, record, timed } from './figures';
 import { CATEGORIES, seedBigAssessment, UNITS } from './assessment-data';
 
@@ -114,6 +119,93 @@ test('an assessment of 10,000 cadres and 200,000 ballots in the store', async ()
     rmSync(root, { recursive: true, force: true });
   }
 }, 300_000);
+
+// Issue 19 §4: the reload a 上级排名 save causes on the assessment page, the whole list (before) against its own list
+// (after), and each list alone: time, JSON sent to the window, heap allocated, and the tables it reads. Own
+// store, so it runs alone: `vitest run --project bench bench/assessment.bench.ts -t parts`.
+test('ballots.list by parts at 200,000 ballots (the reload after a save)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'bench-ballot-parts-'));
+  const { store } = await createStore(
+    join(root, 'store'),
+    { username: 'admin', displayName: '管理员', password: 'Bench@2025' },
+    { kdfCost: { N: 2 ** 10, r: 8, p: 1 } },
+  );
+  try {
+    const { id, deputies } = seedBigAssessment(store.raw, lcg(7));
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const readCtx = { store, db: store.db, rec: undefined, io: undefined, jobs: undefined } as unknown as CallContext;
+    const list = assessmentHandlers['ballots.list'] as (
+      c: CallContext,
+      i: { assessmentId: number; parts?: BallotPart[] },
+    ) => Promise<BallotLists>;
+    const saveSuperior = (i: number) =>
+      store.change('ballots.saveSuperior', (db, rec) =>
+        assessmentHandlers['ballots.saveSuperior']({ store, db, rec } as unknown as CallContext, {
+          assessmentId: id,
+          raterLabel: '领导1',
+          group: `deputy:${((i * 37) % deputies.length) + 1}`,
+          order: [...deputies[(i * 37) % deputies.length]!].reverse(),
+          paperNo: undefined,
+        }),
+      );
+    /**
+     * Median over `runs` reads (each after a 上级排名 save when `saving`): time, heap allocated by the read (no GC in
+     * between: what the collector has to clear per save), and the answer's JSON.
+     */
+    const measure = async (parts: BallotPart[] | undefined, runs: number, saving: boolean) => {
+      const times: number[] = [];
+      const allocated: number[] = [];
+      let answer: BallotLists | null = null;
+      let bytes = 0;
+      for (let i = 0; i < runs; i++) {
+        gc();
+        const start = process.memoryUsage().heapUsed;
+        const { ms } = await timed(async () => {
+          if (saving) await saveSuperior(i);
+          answer = await list(readCtx, parts === undefined ? { assessmentId: id } : { assessmentId: id, parts });
+        });
+        allocated.push(process.memoryUsage().heapUsed - start);
+        times.push(ms);
+        bytes = JSON.stringify(answer).length;
+      }
+      const mb = (xs: number[]) => percentile(xs, 50) / 1024 / 1024;
+      return { ms: percentile(times, 50), allocated: mb(allocated), json: bytes / 1024 / 1024 };
+    };
+    const before = await measure(undefined, 5, true);
+    const after = await measure(['superior'], 5, true);
+    record('上级排名 save + reload, before (whole ballots.list), median of 5', before.ms, 'ms');
+    record('上级排名 save + reload, after (parts: 上级排名), median of 5', after.ms, 'ms');
+    record('  heap allocated by save + reload, before', before.allocated, 'MB');
+    record('  heap allocated by save + reload, after', after.allocated, 'MB');
+    record('  JSON sent to the window, before', before.json, 'MB');
+    record('  JSON sent to the window, after', after.json, 'MB');
+
+    const own: Record<BallotPart, string[]> = {
+      superior: ['assessment_superior_ballots'],
+      peer: ['assessment_peer_ballots'],
+      staff: ['assessment_staff_counts'],
+      service: ['assessment_service_ballots'],
+      adjustments: ['assessment_adjustments'],
+      vetoes: ['assessment_vetoes'],
+      ineligible: ['assessment_ineligible'],
+      // The forms each commented cadre received decide whether its comments show: counted in SQL.
+      comments: ['assessment_comments', 'assessment_staff_counts', 'assessment_service_ballots'],
+      voidForms: ['assessment_void_forms'],
+    };
+    const tables = [...new Set(Object.values(own).flat())];
+    for (const p of BALLOT_PARTS) {
+      const reads = countSelects();
+      await listBallots(store.db.withPlugin(reads.plugin), id, [p]);
+      expect(tables.filter((t) => reads.reads(t) > 0).sort(), p).toEqual([...own[p]].sort());
+      const alone = await measure([p], 3, false);
+      record(`ballots.list parts: ${p} alone, median of 3 (JSON ${alone.json.toFixed(1)} MB)`, alone.ms, 'ms');
+    }
+  } finally {
+    await store.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}, 600_000);
 
 // Kiosk ballots and paper double entry among 10,000 members and 10,000 issued codes (their cost does not grow with the
 // ballots already stored: a code is found by its unique hash, a group by its index). Own store, so it runs alone:

@@ -1,15 +1,9 @@
-// Entering ballots of the four kinds (superior order, peer scores, staff counts, service scores): checked, then stored.
+// Entering ballots of the four kinds (superior order, peer scores, staff counts, service scores): checked, then stored
+// (listed in ballot-lists.ts).
 import { randomInt } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { BALLOT_SOURCE_LABELS, BALLOT_SOURCES, type BallotSource } from '../../shared/assessment/ballot-import';
-import {
-  STAFF_GRADE_LABELS,
-  groupRefOf,
-  type AssessmentBallots,
-  type AssessmentMember,
-  type GroupRef,
-  type StaffCountsView,
-} from '../../shared/assessment/types';
+import { STAFF_GRADE_LABELS, groupRefOf, type AssessmentMember, type GroupRef } from '../../shared/assessment/types';
 import { excellentCapBreach, excellentCapMessage } from '../../shared/assessment/excellent-cap';
 import { ANONYMITY_MIN_BALLOTS } from '../../shared/assessment/anonymity';
 import { fail } from '../../shared/ipc/errors';
@@ -17,10 +11,10 @@ import type { SessionUser } from '../../shared/ipc/types';
 import type { Component, RankingConfig, StaffGrade } from '../../shared/scoring/types';
 import type { AssessmentStaffCountsTable, Database } from '../schema';
 import type { AssessmentRow } from './access';
-import { addComments, addVoidForms, commentViews, voidFormViews } from './forms';
+import { addComments, addVoidForms } from './forms';
 import { readMembers, toMember } from './members';
 import { configOf } from './config-column';
-import { scoresOf, sortOrderOf } from './ballot-columns';
+import { sortOrderOf } from './ballot-columns';
 
 /**
  * Members by cadre id: only the ones asked for (a ballot names a few; reading all 10,000 per save would be the
@@ -373,7 +367,7 @@ export async function savePeer(
 }
 
 export type StaffCounts = { targetId: number } & Record<StaffGrade, number>;
-const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
+export const STAFF_GRADES: readonly StaffGrade[] = ['excellent', 'good', 'fair', 'poor'];
 
 /** Every source's tally of the given cadres. */
 export async function staffTallies(db: Kysely<Database>, assessmentId: number, targetIds: readonly number[]) {
@@ -684,13 +678,6 @@ export async function deleteBallot(
   fail('NOT_FOUND', '找不到该测评票，可能已被删除', 'id');
 }
 
-const anonymousPeer = <B extends { anonymous: number; target_cadre_id: number; scores: string }>(
-  rows: readonly B[],
-): B[] =>
-  rows
-    .filter((b) => b.anonymous === 1)
-    .sort((x, y) => x.target_cadre_id - y.target_cadre_id || (x.scores < y.scores ? -1 : x.scores > y.scores ? 1 : 0));
-
 const votesOf = (t: Record<StaffGrade, number>): number => STAFF_GRADES.reduce((n, g) => n + t[g], 0);
 
 /**
@@ -718,168 +705,4 @@ export function concealedKioskSuperior(
       .filter((b) => (orders.get(b.id) ?? []).some((c) => (count.get(c) ?? 0) < ANONYMITY_MIN_BALLOTS))
       .map((b) => b.id),
   );
-}
-
-/** One view per cadre: the total over every source, and each source's tally (rows come sorted by cadre). */
-function staffViews(rows: readonly Selectable<AssessmentStaffCountsTable>[]): StaffCountsView[] {
-  const out = new Map<number, StaffCountsView>();
-  for (const r of rows) {
-    const v = out.get(r.target_cadre_id) ?? {
-      targetId: r.target_cadre_id,
-      counts: { excellent: 0, good: 0, fair: 0, poor: 0 },
-      bySource: {},
-      enteredBy: r.entered_by,
-      enteredAt: r.entered_at,
-    };
-    for (const g of STAFF_GRADES) v.counts[g] += r[g];
-    v.bySource[r.source] = { excellent: r.excellent, good: r.good, fair: r.fair, poor: r.poor };
-    if (r.entered_at > v.enteredAt) Object.assign(v, { enteredBy: r.entered_by, enteredAt: r.entered_at });
-    out.set(r.target_cadre_id, v);
-  }
-  // The day only: a tally's last time would tell when the kiosk's last vote on a cadre came in.
-  return [...out.values()].map((v) => {
-    const day = v.enteredAt.slice(0, 10);
-    const kiosk = v.bySource.kiosk;
-    if (!kiosk || !kioskConcealed(rows.filter((r) => r.target_cadre_id === v.targetId)))
-      return { ...v, enteredAt: day };
-    // Neither the kiosk's count nor its grades: the totals are what was entered by hand or imported.
-    const counts = { ...v.counts };
-    for (const g of STAFF_GRADES) counts[g] -= kiosk[g];
-    const { kiosk: _hidden, ...bySource } = v.bySource;
-    return { ...v, counts, bySource, enteredAt: day, kioskConcealed: true };
-  });
-}
-
-export async function listBallots(db: Kysely<Database>, assessmentId: number): Promise<AssessmentBallots> {
-  const [superior, peer, staff, service, adjustments, vetoes, ineligible] = await Promise.all([
-    db
-      .selectFrom('assessment_superior_ballots')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('assessment_peer_ballots')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('assessment_staff_counts')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('target_cadre_id')
-      .execute(),
-    db
-      .selectFrom('assessment_service_ballots')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('assessment_adjustments')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('assessment_vetoes as v')
-      .leftJoin('dossier_entries as e', 'e.id', 'v.dossier_entry_id')
-      .selectAll('v')
-      .select(['e.title as entry_title', 'e.date as entry_date'])
-      .where('v.assessment_id', '=', assessmentId)
-      .orderBy('v.id')
-      .execute(),
-    db
-      .selectFrom('assessment_ineligible')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('id')
-      .execute(),
-  ]);
-  // Forms received per cadre: staff votes (one per form) and service scores (one per form).
-  const forms = new Map<number, number>();
-  for (const r of staff)
-    forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + r.excellent + r.good + r.fair + r.poor);
-  for (const r of service) forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + 1);
-  const hiddenSuperior = concealedKioskSuperior(superior);
-  const hiddenGroups = superior.filter((b) => hiddenSuperior.has(b.id)).map((b) => b.group_ref);
-  const [comments, voidForms] = await Promise.all([
-    commentViews(db, assessmentId, forms),
-    voidFormViews(db, assessmentId),
-  ]);
-  return {
-    comments,
-    voidForms,
-    ...(hiddenSuperior.size > 0 ? { concealedSuperior: [...new Set(hiddenGroups)].sort() } : {}),
-    superior: superior
-      .filter((b) => !hiddenSuperior.has(b.id))
-      .map((b) => ({
-        id: b.id,
-        raterLabel: b.rater_label,
-        group: b.group_ref,
-        order: sortOrderOf(b.sort_order),
-        paperNo: b.paper_no,
-        anonymous: b.anonymous === 1,
-        source: b.source,
-        enteredBy: b.entered_by,
-        enteredAt: b.entered_at,
-      })),
-    // A kiosk ballot's rater is kept for scoring (self and group rules) but never shown; nor is its id, and kiosk
-    // ballots come sorted by target and scores, so neither order nor id groups one rater's ballots together.
-    peer: [...peer.filter((b) => !b.anonymous), ...anonymousPeer(peer)].map((b) => ({
-      id: b.anonymous ? 0 : b.id,
-      raterId: b.anonymous ? null : b.rater_cadre_id!,
-      anonymous: b.anonymous === 1,
-      targetId: b.target_cadre_id,
-      scores: scoresOf(b.scores),
-      paperNo: b.paper_no,
-      source: b.source,
-      enteredBy: b.entered_by,
-      enteredAt: b.entered_at,
-    })),
-    staff: staffViews(staff),
-    service: service.map((b) => ({
-      id: b.id,
-      targetId: b.target_cadre_id,
-      score: b.score,
-      paperNo: b.paper_no,
-      source: b.source,
-      enteredBy: b.entered_by,
-      enteredAt: b.entered_at,
-    })),
-    adjustments: adjustments.map((a) => ({
-      id: a.id,
-      targetId: a.target_cadre_id,
-      points: a.points,
-      date: a.date,
-      reason: a.reason,
-      dossierEntryId: a.dossier_entry_id,
-      enteredBy: a.entered_by,
-      enteredAt: a.entered_at,
-    })),
-    vetoes: vetoes.map((v) => ({
-      id: v.id,
-      targetId: v.target_cadre_id,
-      reason: v.reason,
-      source: v.dossier_entry_id === null ? 'manual' : 'dossier',
-      // The entry may have been deleted since (no cascade into a possibly archived assessment).
-      dossierEntry:
-        v.dossier_entry_id === null
-          ? null
-          : v.entry_title === null || v.entry_date === null
-            ? { id: v.dossier_entry_id, deleted: true }
-            : { id: v.dossier_entry_id, title: v.entry_title, date: v.entry_date },
-      enteredBy: v.entered_by,
-      enteredAt: v.entered_at,
-    })),
-    ineligible: ineligible.map((r) => ({
-      id: r.id,
-      targetId: r.target_cadre_id,
-      reason: r.reason,
-      dossierEntryId: r.dossier_entry_id,
-      enteredBy: r.entered_by,
-      enteredAt: r.entered_at,
-    })),
-  };
 }

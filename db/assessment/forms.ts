@@ -141,14 +141,26 @@ export async function voidFormViews(db: Kysely<Database>, assessmentId: number):
   return rows.map((r) => ({ group: r.group_ref, kind: r.kind, reason: r.reason, source: r.source, count: r.count }));
 }
 
-/** Staff and service forms received per cadre, counted in SQL (for exports that do not read every ballot). */
-export async function formsReceived(db: Kysely<Database>, assessmentId: number): Promise<Map<number, number>> {
+/**
+ * Staff and service forms received per cadre, counted in SQL (for exports and lists that do not read every ballot);
+ * `commentedOnly`: just the cadres with 意见建议, which is all the comments list needs.
+ */
+export async function formsReceived(
+  db: Kysely<Database>,
+  assessmentId: number,
+  commentedOnly = false,
+): Promise<Map<number, number>> {
+  const commented = db
+    .selectFrom('assessment_comments')
+    .select('target_cadre_id')
+    .where('assessment_id', '=', assessmentId);
   const [staff, service] = await Promise.all([
     db
       .selectFrom('assessment_staff_counts')
       .select('target_cadre_id')
       .select((eb) => eb.fn.sum<number>(sql`excellent + good + fair + poor`).as('n'))
       .where('assessment_id', '=', assessmentId)
+      .$if(commentedOnly, (q) => q.where('target_cadre_id', 'in', commented))
       .groupBy('target_cadre_id')
       .execute(),
     db
@@ -156,6 +168,7 @@ export async function formsReceived(db: Kysely<Database>, assessmentId: number):
       .select('target_cadre_id')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('assessment_id', '=', assessmentId)
+      .$if(commentedOnly, (q) => q.where('target_cadre_id', 'in', commented))
       .groupBy('target_cadre_id')
       .execute(),
   ]);

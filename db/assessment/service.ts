@@ -14,13 +14,13 @@ import {
   deleteBallot,
   groupMembers,
   groupName,
-  listBallots,
   memberMap,
   saveService,
   saveStaff,
   saveSuperior,
   savePeer,
 } from './ballots';
+import { listBallots } from './ballot-lists';
 import { updateConfig } from './config';
 import { confirmGrade, confirmSuggested } from './grades';
 import { addIneligible, deleteIneligible } from './ineligible';
@@ -104,9 +104,9 @@ export const assessmentHandlers: Handlers<AssessmentCalls> = {
     return readDetail(db, id, store.user);
   },
 
-  async 'ballots.list'({ store, db }, { assessmentId }) {
+  async 'ballots.list'({ store, db }, { assessmentId, parts }) {
     await loadAssessment(db, assessmentId, store.user);
-    return listBallots(db, assessmentId);
+    return listBallots(db, assessmentId, parts);
   },
 
   async 'ballots.saveSuperior'({ store, db, rec }, input) {

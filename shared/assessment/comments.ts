@@ -29,9 +29,12 @@ export interface PrintedComments {
   comments: { text: string; count: number }[];
 }
 
-/** The comments a print may carry: cadres with at least COMMENTS_MIN_FORMS forms and at least one comment. */
-export const printableComments = (views: readonly CadreCommentsView[]): PrintedComments[] =>
-  views.flatMap((v) =>
+/**
+ * The comments a print may carry: cadres with at least COMMENTS_MIN_FORMS forms and at least one comment. Takes
+ * ballots.list's `comments` as it comes: absent only when a caller asked for other lists (then none to print).
+ */
+export const printableComments = (views: readonly CadreCommentsView[] | undefined): PrintedComments[] =>
+  (views ?? []).flatMap((v) =>
     v.comments !== null && v.forms >= COMMENTS_MIN_FORMS && v.comments.length > 0
       ? [{ cadreId: v.cadreId, comments: v.comments }]
       : [],

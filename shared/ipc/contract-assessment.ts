@@ -1,12 +1,12 @@
 // The 双比双评 assessment's calls: lifecycle and configuration, ballots of the four kinds, adjustments, vetoes, rankings, grades.
 import { z } from 'zod';
 import type { Role } from '../roles';
+import { BALLOT_PARTS, type BallotLists } from '../assessment/ballot-parts';
 import { commentSchema } from '../assessment/comments';
 import { FORM_VOID_REASONS } from '../assessment/form-void-reasons';
 import { rankingConfigSchema, weightsSchema } from '../assessment/config-schema';
 import type {
   AdjustmentProposal,
-  AssessmentBallots,
   AssessmentDetail,
   AssessmentSummary,
   BallotChange,
@@ -51,6 +51,12 @@ const formCount = (label: string) =>
     .min(0, `${label}张数不能为负`)
     .max(100_000, `${label}张数过大`)
     .nullable();
+/** Which lists of ballots.list to read (absent: all); a save reloads only what it changed. */
+const ballotParts = z
+  .array(z.enum(BALLOT_PARTS, { error: '读取的测评票列表名称不正确' }), { error: '读取的测评票列表必须是列表' })
+  .min(1, '读取的测评票列表不能为空')
+  .max(BALLOT_PARTS.length, '读取的测评票列表过多')
+  .refine((parts) => new Set(parts).size === parts.length, '读取的测评票列表中有重复的名称');
 const grade = z.enum(['excellent', 'competent', 'basicallyCompetent', 'incompetent'], { error: '等次不正确' });
 
 export const groupRefSchema = z
@@ -118,8 +124,8 @@ export const assessmentCalls = {
     access: ADMIN,
     mutates: true,
   }),
-  'ballots.list': call<AssessmentBallots>()({
-    input: z.strictObject({ assessmentId }),
+  'ballots.list': call<BallotLists>()({
+    input: z.strictObject({ assessmentId, parts: ballotParts.optional() }),
     access: BALLOT_READERS,
     mutates: false,
   }),

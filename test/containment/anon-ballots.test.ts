@@ -11,6 +11,7 @@ import type { TestHost } from '../helpers/host';
 import { keyFromPassword, withRaw } from '../helpers/raw-store';
 import { newRosterHost, PASSWORDS } from '../helpers/roster';
 import { ADMIN, tempDir } from '../helpers/tmp-store';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 const same = (x: number) => ({ zz1: x, zz2: x, zz3: x });
 const codeOf = (sheet: PanelCodeSheet, label: string) => sheet.slips.find((s) => s.seatLabel === label)!.code;
@@ -150,7 +151,7 @@ describe('row 2: no order in ids, no time finer than the day', () => {
         expect(codeColumns.filter((c) => /used|ballot/.test(c))).toEqual([]);
       });
       // The ordinary screens: the list is in random-id order, never the order of voting, and shows the day only.
-      const listed = (await h.ok('ballots.list', { assessmentId: id })).superior.filter((b) => b.anonymous);
+      const listed = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior.filter((b) => b.anonymous);
       expect([...listed.map((b) => b.id)]).toEqual([...listed.map((b) => b.id)].sort((x, y) => x - y));
       expect(listed.every((b) => /^\d{4}-\d{2}-\d{2}$/.test(b.enteredAt))).toBe(true);
     },
@@ -168,7 +169,7 @@ describe('row 2: no order in ids, no time finer than the day', () => {
       counts: [{ targetId: r.a, excellent: 2, good: 1, fair: 0, poor: 0 }],
       kioskExcluded: true, // 1 kiosk vote, concealed: the totals typed leave it out
     });
-    const views = (await h.ok('ballots.list', { assessmentId: id })).staff;
+    const views = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).staff;
     expect(views.map((v) => v.enteredAt).every((t) => /^\d{4}-\d{2}-\d{2}$/.test(t))).toBe(true);
     withRaw(copyFolder(h), await key(), (db) => {
       const kiosk = db.prepare(`SELECT entered_at FROM assessment_staff_counts WHERE source = 'kiosk'`).all() as {
@@ -387,8 +388,8 @@ describe('row 4: no clerk path replaces or removes an anonymous ballot', () => {
       expect(await assessmentTables(h)).toEqual(before);
       // The list never offers a kiosk ballot's rater or id for the peer form.
       expect(
-        (await h.ok('ballots.list', { assessmentId: id })).peer
-          .filter((b) => b.anonymous)
+        wholeBallots(await h.ok('ballots.list', { assessmentId: id }))
+          .peer.filter((b) => b.anonymous)
           .map((b) => [b.id, b.raterId]),
       ).toEqual([
         [0, null],
@@ -456,7 +457,7 @@ describe('row 4: no clerk path replaces or removes an anonymous ballot', () => {
       expect(await h.ok('codes.voidPanel', { assessmentId: id, kind: 'peer', group: 'chief:C1' })).toEqual({
         changed: 4,
       });
-      const list = await h.ok('ballots.list', { assessmentId: id });
+      const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
       expect(list.peer.map((b) => [b.raterId, b.targetId, b.source])).toEqual([
         [r.a, r.b, 'manual'],
         [r.a, r.c, 'manual'],

@@ -20,6 +20,7 @@ import { suggestedPlan } from '../../shared/assessment/suggested-grades';
 import { buildBallotTemplate } from '../../db/assessment/excel/template';
 import { commitInput, fillWorkedExample, loadWorkbook, saveWorkbook } from '../helpers/ballot-excel';
 import { pendingMaterial, previewedPackage } from '../helpers/intake';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 type Host = TestHost & { recoveryCode: string };
 /**
@@ -579,7 +580,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
       await h.ok('ballots.saveService', { assessmentId: p.a.id, targetId: p.roster.a, scores: [90] });
-      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      const list = wholeBallots(await h.ok('ballots.list', { assessmentId: p.a.id }));
       return { ...p, ballotId: list.service[0]!.id };
     },
     run: (h, { a, ballotId }: Prepared & { ballotId: number }) =>
@@ -606,7 +607,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
         date: '2025-04-01',
         reason: '获市级表彰',
       });
-      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      const list = wholeBallots(await h.ok('ballots.list', { assessmentId: p.a.id }));
       return { ...p, itemId: list.adjustments[0]!.id };
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) =>
@@ -630,7 +631,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
       await h.ok('vetoes.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '违反政治纪律' });
-      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      const list = wholeBallots(await h.ok('ballots.list', { assessmentId: p.a.id }));
       return { ...p, itemId: list.vetoes[0]!.id };
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) => h.ok('vetoes.delete', { assessmentId: a.id, id: itemId }),
@@ -644,7 +645,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
     prepare: async (h) => {
       const p = await assessmentIn(h, 'collecting');
       await h.ok('ineligible.add', { assessmentId: p.a.id, targetId: p.roster.a, reason: '本年度受诫勉' });
-      const list = await h.ok('ballots.list', { assessmentId: p.a.id });
+      const list = wholeBallots(await h.ok('ballots.list', { assessmentId: p.a.id }));
       return { ...p, itemId: list.ineligible[0]!.id };
     },
     run: (h, { a, itemId }: Prepared & { itemId: number }) =>

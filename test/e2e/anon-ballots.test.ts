@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { settledScreenshot, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 let app: TestApp;
 let page: Page;
@@ -100,7 +101,7 @@ describe('anonymous ballots on the clerk screens', () => {
       .getByRole('button', { name: /作\s?废/ })
       .click();
     await page.getByText('已作废本组匿名评议，删除评议终端提交的评议票 2 条').waitFor();
-    const list = await app.call('ballots.list', { assessmentId });
+    const list = wholeBallots(await app.call('ballots.list', { assessmentId }));
     expect(list.superior.map((b) => b.raterLabel)).toEqual(['旗委书记']);
     await settledScreenshot(page, 'anon-void-panel-done');
   });

@@ -19,6 +19,7 @@ import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
@@ -86,7 +87,7 @@ afterAll(async () => {
 const dialog = () => page.getByRole('dialog').last();
 const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 const staffOf = async (name: string) =>
-  (await app.call('ballots.list', { assessmentId })).staff.find((s) => s.targetId === ids[name]);
+  wholeBallots(await app.call('ballots.list', { assessmentId })).staff.find((s) => s.targetId === ids[name]);
 
 describe('Excel ballots beside the kiosk', () => {
   test('the clerk downloads the template and fills it as a clerk would', async () => {
@@ -162,7 +163,7 @@ describe('Excel ballots beside the kiosk', () => {
     expect(delger.bySource.kiosk).toEqual({ excellent: KIOSK_STAFF, good: 0, fair: 0, poor: 0 });
     expect(delger.counts).toEqual({ excellent: KIOSK_STAFF + 2, good: 1, fair: 0, poor: 0 });
     expect((await staffOf('额尔敦'))!.counts).toEqual({ excellent: 0, good: KIOSK_STAFF + 3, fair: 0, poor: 0 });
-    const peer = (await app.call('ballots.list', { assessmentId })).peer;
+    const peer = wholeBallots(await app.call('ballots.list', { assessmentId })).peer;
     expect(peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);
     expect(peer.filter((b) => b.source === 'excel' && b.raterId === ids['巴特尔'])).toEqual([]);
     await chooseTab(page, '职工测评');
@@ -211,7 +212,7 @@ describe('Excel ballots beside the kiosk', () => {
       kiosk: { excellent: KIOSK_STAFF, good: 0, fair: 0, poor: 0 },
       excel: { excellent: 2, good: 1, fair: 0, poor: 0 },
     });
-    const list = await app.call('ballots.list', { assessmentId });
+    const list = wholeBallots(await app.call('ballots.list', { assessmentId }));
     expect(list.superior.map((b) => b.source)).toEqual(['excel', 'excel', 'excel']);
     expect(list.peer.filter((b) => b.source === 'kiosk')).toHaveLength(2);
     expect(list.peer.filter((b) => b.source === 'excel')).toHaveLength(4);

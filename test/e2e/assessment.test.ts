@@ -1,10 +1,11 @@
 // End to end: an assessment over a small roster — create, enter one ballot of each kind through the forms (keyboard
 // where the form is keyboard-first), see 正职 ranked by category and 副职 by unit, confirm a grade, archive, see the digest.
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { minimalCadre } from '../helpers/roster';
 import { startTestApp, type TestApp } from './harness/app';
+import { CALL_PATH } from './harness/bridge-server';
 import { animationsDone, chooseTab, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
 
 const NAME = '2025年度科级干部“双比双评”考核';
@@ -158,6 +159,14 @@ describe('assessment', () => {
 
   test('上级排名: typed places refuse an incomplete order, then save; a deputy order is arranged with the arrows', async () => {
     await tab('上级排名');
+    // Each save reloads the 上级排名 list only, never every ballot (issue 19 §4): the page's ballots.list calls seen.
+    const lists: unknown[] = [];
+    const seen = (r: Request) => {
+      if (!r.url().endsWith(CALL_PATH)) return;
+      const body = r.postDataJSON() as { name?: unknown; input?: unknown };
+      if (body.name === 'ballots.list') lists.push(body.input);
+    };
+    page.on('request', seen);
     await input('superior-rater').fill('旗委书记');
     // Keyboard: type the places one after another, Tab moves to the next cadre.
     await input('place-阿古拉').click();
@@ -177,6 +186,10 @@ describe('assessment', () => {
       .click();
     await page.getByTestId('superior-save').click();
     await page.getByRole('cell', { name: /1\.额尔敦\s+2\.德力格尔/ }).waitFor();
+    page.off('request', seen);
+    await settledScreenshot('assessment-01b-superior-saved');
+    const reload = { assessmentId: expect.any(Number), parts: ['superior'] };
+    expect(lists).toEqual([reload, reload]);
   });
 
   test('同级互评: the rater is not a target; Enter moves cell to cell; totals are live', async () => {

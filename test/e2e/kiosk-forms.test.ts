@@ -6,6 +6,7 @@ import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 let app: TestApp;
 let page: Page;
@@ -92,7 +93,7 @@ describe('drag to order', () => {
     await settledScreenshot('kiosk-forms-superior-tab-after-drag');
     await page.getByTestId('superior-save').click();
     await page.getByText('已保存旗委书记对“正职·苏木镇（街道）”的排名').waitFor();
-    const b = await ok('ballots.list', { assessmentId });
+    const b = wholeBallots(await ok('ballots.list', { assessmentId }));
     expect(b.superior.map((x) => [x.raterLabel, names(x.order)])).toEqual([['旗委书记', ['朝鲁', '巴特尔', '阿古拉']]]);
   });
 });
@@ -175,7 +176,7 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
     await page.setViewportSize({ width: 1366, height: 820 });
 
-    const b = await ok('ballots.list', { assessmentId });
+    const b = wholeBallots(await ok('ballots.list', { assessmentId }));
     // 2 上级排名 ballots in all: the kiosk's is not listed on the entry tab (issue 21 §5), but it is counted below.
     expect(b.superior.map((x) => [x.anonymous, names(x.order)])).toEqual([[false, ['朝鲁', '巴特尔', '阿古拉']]]);
     expect(b.concealedSuperior).toEqual(['chief:C1']);
@@ -201,7 +202,7 @@ describe('逐票录入', () => {
     expect(await page.locator('.ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)').count()).toBe(0);
     await settledScreenshot('kiosk-forms-staff-kiosk-concealed');
     // A total typed for 阿古拉 leaves the concealed kiosk vote out: the clerk confirms that reading before it is saved.
-    const before = await ok('ballots.list', { assessmentId });
+    const before = wholeBallots(await ok('ballots.list', { assessmentId }));
     await input('staff-阿古拉-fair').fill('1');
     await page.getByTestId('staff-save').click();
     const question = page.locator('.ant-modal-confirm');
@@ -210,11 +211,13 @@ describe('逐票录入', () => {
     await settledScreenshot('kiosk-forms-staff-kiosk-excluded-question');
     await question.getByRole('button', { name: '返回修改' }).click();
     await question.waitFor({ state: 'detached' });
-    expect(await ok('ballots.list', { assessmentId })).toEqual(before);
+    expect(wholeBallots(await ok('ballots.list', { assessmentId }))).toEqual(before);
     await page.getByTestId('staff-save').click();
     await question.getByRole('button', { name: /确认不含/ }).click();
     await page.getByText('已保存 1 名干部的职工测评票数').waitFor();
-    const saved = (await ok('ballots.list', { assessmentId })).staff.find((x) => x.targetId === ids['阿古拉']);
+    const saved = wholeBallots(await ok('ballots.list', { assessmentId })).staff.find(
+      (x) => x.targetId === ids['阿古拉'],
+    );
     expect(saved).toMatchObject({ counts: { excellent: 0, good: 0, fair: 1, poor: 0 }, kioskConcealed: true });
     await page.getByTestId('staff-mode').getByText('逐票录入').click();
     await page.getByTestId('single-阿古拉').focus();
@@ -234,7 +237,7 @@ describe('逐票录入', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('staff-single-count').innerText()).toBe('本次已录入 2 张');
-    const b = await ok('ballots.list', { assessmentId });
+    const b = wholeBallots(await ok('ballots.list', { assessmentId }));
     expect(Object.fromEntries(b.staff.map((s) => [names([s.targetId])[0], s.counts]))).toEqual({
       阿古拉: { excellent: 3, good: 0, fair: 1, poor: 0 },
       巴特尔: { excellent: 1, good: 2, fair: 0, poor: 0 },

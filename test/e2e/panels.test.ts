@@ -7,6 +7,7 @@ import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { settledScreenshot as settledScreenshotOf, animationsDone, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 const CLERKS = [
   { username: 'clerk1', displayName: '录入员甲', role: 'assessmentClerk', password: 'Clerk1@2025!' },
@@ -155,7 +156,7 @@ describe('评议码 and 评议终端', () => {
     // Back where the kiosk was started: the assessment's 评议码 tab.
     await expect.poll(() => page.locator('.ant-tabs-tab-active').allInnerTexts()).toEqual(['测评录入', '评议码']);
     expect(await page.locator('.ant-menu-item-selected').innerText()).toContain('考核测评');
-    const ballots = await ok('ballots.list', { assessmentId });
+    const ballots = wholeBallots(await ok('ballots.list', { assessmentId }));
     expect(ballots.peer.map((b) => [b.raterId, b.anonymous])).toEqual([
       [null, true],
       [null, true],
@@ -203,7 +204,9 @@ describe('二次录入', () => {
     // Only the matched paper counts: one superior ballot per cadre.
     let rankings = await ok('rankings.get', { assessmentId });
     expect(rankings.result.groups[0]!.rows.map((r) => r.components.superior?.ballots)).toEqual([1, 1, 1]);
-    expect((await ok('ballots.list', { assessmentId })).superior.map((b) => b.raterLabel)).toEqual(['纸质票 SJ-001']);
+    expect(wholeBallots(await ok('ballots.list', { assessmentId })).superior.map((b) => b.raterLabel)).toEqual([
+      '纸质票 SJ-001',
+    ]);
 
     // A third entry is refused.
     await enterSuperior('SJ-002', [2, 1, 3]);
@@ -222,7 +225,7 @@ describe('二次录入', () => {
     await settledScreenshot('panels-paper-resolved');
     rankings = await ok('rankings.get', { assessmentId });
     expect(rankings.result.groups[0]!.rows.map((r) => r.components.superior?.ballots)).toEqual([2, 2, 2]);
-    const order = (await ok('ballots.list', { assessmentId })).superior.find(
+    const order = wholeBallots(await ok('ballots.list', { assessmentId })).superior.find(
       (b) => b.raterLabel === '纸质票 SJ-002',
     )!.order;
     expect(order).toEqual([ids['巴特尔'], ids['阿古拉'], ids['朝鲁']]);

@@ -9,6 +9,7 @@ import { loadWorkbook, saveWorkbook, setRow } from '../helpers/ballot-excel';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
+import { wholeBallots } from '../../shared/assessment/ballot-parts';
 
 let app: TestApp;
 let page: Page;
@@ -126,7 +127,7 @@ describe('staff forms', () => {
     expect(text).toContain('希望多下基层');
     expect(text).toContain('3 张');
     await settledScreenshot('staff-forms-comments');
-    const list = await ok('ballots.list', { assessmentId });
+    const list = wholeBallots(await ok('ballots.list', { assessmentId }));
     expect(list.comments.find((c) => c.cadreId === ids['阿古拉'])?.comments).toEqual(
       [
         { text: '作风扎实，敢于担当', count: 1 },
@@ -160,7 +161,7 @@ describe('staff forms', () => {
     await dialog.getByTestId('import-mode-正职·苏木镇（街道）').getByText('累加', { exact: true }).click();
     await dialog.getByTestId('ballot-import-confirm').click();
     await expect
-      .poll(async () => (await ok('ballots.list', { assessmentId })).voidForms, { timeout: 10_000 })
+      .poll(async () => wholeBallots(await ok('ballots.list', { assessmentId })).voidForms, { timeout: 10_000 })
       .toContainEqual({ group: 'chief:C1', kind: 'staff', reason: 'excellentCapExceeded', source: 'excel', count: 1 });
   });
 });

@@ -97,6 +97,9 @@ describe('评议终端包', () => {
     expect(list.packages.map((p) => p.merged)).toEqual([1, 3]);
     const ballots = await app.call('ballots.list', { assessmentId });
     expect(ballots.superior).toHaveLength(4);
+    // The page read the merged ballots again: the 上级排名 tab lists them without reopening the assessment.
+    await chooseTab(page, '上级排名');
+    await page.getByText('已录入的上级排名（4）').waitFor();
     await chooseTab(page, '排名结果');
     await page.getByText('阿古拉').first().waitFor();
     await settledScreenshot(page, 'terminals-rankings');

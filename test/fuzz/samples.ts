@@ -260,7 +260,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'assessments.setState': { id: 1, version: 1, state: 'collecting' },
     'assessments.refreshMembers': { id: 1, version: 1 },
     'assessments.archive': { id: 1, version: 3 },
-    'ballots.list': { assessmentId: 1 },
+    'ballots.list': { assessmentId: 1, parts: ['superior', 'comments'] },
     'ballots.saveSuperior': {
       assessmentId: 1,
       raterLabel: '旗委书记',

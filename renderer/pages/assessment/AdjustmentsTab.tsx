@@ -37,7 +37,7 @@ export function AdjustmentsTab({
     { onError: (t) => void message.error(t) },
   );
   const changed = async () => {
-    await onChanged();
+    await onChanged(['adjustments']);
     await reloadProposals();
   };
 

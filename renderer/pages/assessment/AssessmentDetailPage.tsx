@@ -1,12 +1,15 @@
 // One assessment: state and transitions on top, then tabs for members, configuration, ballot entry (one 测评录入 tab
 // with a tab per ballot kind, the codes and the terminal packages), the lists that adjust the result and the rankings.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { App as AntApp, Button, Card, Space, Spin, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { BallotPart } from '../../../shared/assessment/ballot-parts';
 import type { AssessmentBallots, AssessmentDetail, AssessmentState } from '../../../shared/assessment/types';
 import { STATE_LABELS } from '../../../shared/assessment/types';
 import type { Role } from '../../../shared/roles';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
+import { useBallots } from './useBallots';
 import { StateTag } from './StateTag';
 import { MembersTab } from './MembersTab';
 import { CommentsTab } from './CommentsTab';
@@ -33,8 +36,8 @@ export interface EntryProps {
   detail: AssessmentDetail;
   ballots: AssessmentBallots;
   editable: boolean;
-  /** Reads the ballots again after a change. */
-  onChanged: () => Promise<void>;
+  /** Reads again the lists a change touched (name every list the call's service writes, or the tab shows stale data). */
+  onChanged: (parts: readonly BallotPart[]) => Promise<void>;
 }
 
 const TRANSITION_TEXT: Partial<Record<AssessmentState, { label: string; confirm: string }>> = {
@@ -57,33 +60,20 @@ export function AssessmentDetailPage({
   onStatusChange: () => void;
   initialTab?: string;
 }) {
-  const [detail, setDetail] = useState<AssessmentDetail | null>(null);
-  const [ballots, setBallots] = useState<AssessmentBallots | null>(null);
+  const { message, modal } = AntApp.useApp();
+  const seesBallots = role !== 'reviewer';
+  const isAdmin = role === 'admin';
+  const showError = useCallback((text: string) => void message.error(text), [message]);
+  const detailCall = useCall('assessments.get', { id }, { onError: showError });
+  const detail = detailCall.data ?? null;
+  const { patch: patchDetail, reload: reloadDetail } = detailCall;
+  // A change's answer is the new detail: shown as it is rather than read again.
+  const setDetail = useCallback((d: AssessmentDetail) => patchDetail(() => d), [patchDetail]);
+  const { ballots, reload: reloadBallots } = useBallots(id, seesBallots, showError);
   // A ballot-entry key opens 测评录入 on that inner tab (e.g. 评议码 after the kiosk).
   const [tab, setTab] = useState<string>(isEntryTab(initialTab) ? ENTRY_TAB.key : initialTab);
   const [entryTab, setEntryTab] = useState<string>(isEntryTab(initialTab) ? initialTab : ENTRY_TABS[0].key);
   const [rankingsKey, setRankingsKey] = useState(0);
-  const { message, modal } = AntApp.useApp();
-  const seesBallots = role !== 'reviewer';
-  const isAdmin = role === 'admin';
-
-  const reload = useCallback(async () => {
-    try {
-      const d = await call('assessments.get', { id });
-      setDetail(d);
-      if (seesBallots) setBallots(await call('ballots.list', { assessmentId: id }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [id, seesBallots, message]);
-  useEffect(() => void reload(), [reload]);
-  const reloadBallots = useCallback(async () => {
-    try {
-      setBallots(await call('ballots.list', { assessmentId: id }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [id, message]);
 
   if (!detail) return <Spin tip="正在读取…" />;
   const canEnter = (role === 'admin' || role === 'assessmentClerk') && detail.state === 'collecting';
@@ -105,7 +95,7 @@ export function AssessmentDetailPage({
           message.success(`考核已变为“${STATE_LABELS[to]}”`);
         } catch (e) {
           message.error(errorMessage(e));
-          await reload();
+          await reloadDetail();
         }
       },
     });
@@ -214,7 +204,7 @@ export function AssessmentDetailPage({
     codes: (
       <PanelCodesTab detail={detail} isAdmin={isAdmin} canKiosk={canEnter} onKiosk={startKiosk} printedBy={userName} />
     ),
-    terminals: <TerminalsTab detail={detail} isAdmin={isAdmin} />,
+    terminals: <TerminalsTab detail={detail} isAdmin={isAdmin} onChanged={reloadBallots} />,
   };
 
   const items = [
@@ -330,8 +320,8 @@ export function AssessmentDetailPage({
           <BallotExcelBar
             detail={detail}
             role={role}
-            onImported={() => {
-              void reloadBallots();
+            onImported={(parts) => {
+              void reloadBallots(parts);
               setRankingsKey((k) => k + 1);
             }}
           />

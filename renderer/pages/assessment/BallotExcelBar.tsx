@@ -2,11 +2,15 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Space } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import type { BallotPart } from '../../../shared/assessment/ballot-parts';
 import type { AssessmentDetail } from '../../../shared/assessment/types';
 import type { Role } from '../../../shared/roles';
 import { call } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { BallotImportModal } from './BallotImportModal';
+
+/** What a ballot import can write (db/assessment/excel/commit.ts): every ballot kind, 无效票 and 意见建议. */
+const IMPORTED_PARTS: readonly BallotPart[] = ['superior', 'peer', 'staff', 'service', 'comments', 'voidForms'];
 
 export function BallotExcelBar({
   detail,
@@ -15,7 +19,8 @@ export function BallotExcelBar({
 }: {
   detail: AssessmentDetail;
   role: Role;
-  onImported: () => void;
+  /** Told the lists an import can have changed, to read them again. */
+  onImported: (parts: readonly BallotPart[]) => void;
 }) {
   const { message } = AntApp.useApp();
   const [importing, setImporting] = useState(false);
@@ -59,7 +64,7 @@ export function BallotExcelBar({
           onClose={() => setImporting(false)}
           onImported={() => {
             setImporting(false);
-            onImported();
+            onImported(IMPORTED_PARTS);
           }}
         />
       ) : null}

@@ -30,7 +30,7 @@ export function IneligibleTab({
     { onError: (t) => void message.error(t) },
   );
   const changed = async () => {
-    await onChanged();
+    await onChanged(['ineligible']);
     await reloadProposals();
   };
 

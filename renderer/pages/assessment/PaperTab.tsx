@@ -1,6 +1,6 @@
 // 纸质票录入 (二次录入): each paper ballot is typed by two clerks by its number; it counts only when both entries
 // match; mismatches are shown side by side (differing cells marked) to be resolved after checking the paper.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -28,6 +28,7 @@ import {
 import { orderFromPlaces } from '../../../shared/assessment/superior-order';
 import { groupRefOf } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import type { EntryProps } from './AssessmentDetailPage';
 import { PeerScoreGrid, PlacesTable, gridBallots, type ScoreGrid } from './ballot-forms';
 import { groupsOf } from './groups';
@@ -297,19 +298,16 @@ function PaperCompare({
 }
 
 export function PaperTab({ detail, editable, onChanged }: EntryProps) {
-  const [papers, setPapers] = useState<readonly PaperView[] | null>(null);
   const { message } = AntApp.useApp();
-  const reload = useCallback(async () => {
-    try {
-      setPapers(await call('paper.list', { assessmentId: detail.id }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [detail.id, message]);
-  useEffect(() => void reload(), [reload]);
+  const { data: papers, reload } = useCall(
+    'paper.list',
+    { assessmentId: detail.id },
+    { onError: (t) => void message.error(t) },
+  );
+  // A paper entry counts (as a 上级排名 or 同级互评 ballot) once two entries match or one is chosen.
   const changed = async () => {
     await reload();
-    await onChanged();
+    await onChanged(['superior', 'peer']);
   };
   const mismatched = papers?.filter((p) => p.state === 'mismatch') ?? [];
   return (

@@ -41,7 +41,7 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
     setBusy(true);
     try {
       await call('ballots.savePeer', { assessmentId: detail.id, raterId: rater.cadreId, ballots: filled });
-      await onChanged();
+      await onChanged(['peer']);
       message.success(`已保存${rater.name}的互评（${filled.length} 人）`);
       setProblem(null);
     } catch (e) {
@@ -54,7 +54,7 @@ export function PeerTab({ detail, ballots, editable, onChanged }: EntryProps) {
   const remove = async (b: PeerBallotView) => {
     try {
       await call('ballots.delete', { assessmentId: detail.id, kind: 'peer', id: b.id });
-      await onChanged();
+      await onChanged(['peer']);
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -48,7 +48,8 @@ export function ServiceTab({ detail, ballots, editable, onChanged }: EntryProps)
         scores: list,
         ...(lines.length > 0 ? { comments: lines } : {}),
       });
-      await onChanged();
+      // The forms count beside 意见建议 counts service scores too.
+      await onChanged(['service', 'comments']);
       setComments('');
       message.success(`已保存 ${list.length} 个评分${lines.length > 0 ? `和 ${lines.length} 条意见建议` : ''}`);
     } catch (e) {

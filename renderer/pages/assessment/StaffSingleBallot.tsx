@@ -54,7 +54,8 @@ export function StaffSingleBallot({ detail, onChanged }: Pick<EntryProps, 'detai
       setComments(new Map());
       setProblem(null);
       message.success(voidOverCap ? '已按无效票登记，可录入下一张' : '已提交本票，可录入下一张');
-      await onChanged();
+      // A form over the 优秀 cap becomes a 无效票; its comments and the forms count go to 意见建议.
+      await onChanged(['staff', 'comments', 'voidForms']);
       focusRow(0);
     } catch (e) {
       setProblem(errorMessage(e));

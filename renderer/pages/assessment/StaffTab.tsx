@@ -78,7 +78,8 @@ function StaffTally({ detail, ballots, editable, onChanged }: EntryProps) {
     setBusy(true);
     try {
       await call('ballots.saveStaff', { assessmentId: detail.id, counts, ...(kioskExcluded ? { kioskExcluded } : {}) });
-      await onChanged();
+      // The forms count beside 意见建议 (and whether they show) follows the staff votes.
+      await onChanged(['staff', 'comments']);
       setEdits(new Map());
       message.success(`已保存 ${counts.length} 名干部的职工测评票数`);
     } catch (e) {
@@ -202,7 +203,7 @@ function VoidCount({ detail, ballots, group, editable, onChanged }: EntryProps &
     setBusy(true);
     try {
       await call('ballots.setVoidForms', { assessmentId: detail.id, group, reason: 'excellentCapExceeded', count });
-      await onChanged();
+      await onChanged(['voidForms']);
       setCount(null);
       message.success('已保存无效票张数');
     } catch (e) {

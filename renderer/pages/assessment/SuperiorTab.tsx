@@ -53,7 +53,7 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
     setBusy(true);
     try {
       await call('ballots.saveSuperior', { assessmentId: detail.id, raterLabel: rater.trim(), group: groupRef, order });
-      await onChanged();
+      await onChanged(['superior']);
       message.success(`已保存${rater.trim()}对“${group?.name ?? ''}”的排名`);
       setProblem(null);
     } catch (e) {
@@ -66,7 +66,7 @@ export function SuperiorTab({ detail, ballots, editable, onChanged }: EntryProps
   const remove = async (b: SuperiorBallotView) => {
     try {
       await call('ballots.delete', { assessmentId: detail.id, kind: 'superior', id: b.id });
-      await onChanged();
+      await onChanged(['superior']);
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -23,11 +23,12 @@ import type {
   TerminalConflictView,
   TerminalsView,
 } from '../../../shared/assessment/terminals';
-import type { AssessmentDetail } from '../../../shared/assessment/types';
+import type { BallotPart } from '../../../shared/assessment/ballot-parts';
 import { call, errorMessage } from '../../lib/api';
 import { saveWithDialog } from '../../lib/save-file';
 import { groupsOf } from './groups';
 import { CancelPackageButton } from './CancelPackageButton';
+import type { EntryProps } from './AssessmentDetailPage';
 import { PrintHandoverButton } from './PrintHandoverButton';
 
 /** The 交接单: what the clerk hands over with the file (the password appears here once and nowhere else). */
@@ -181,7 +182,17 @@ function conflictActions(c: TerminalConflictView, resolve: (choice: number | 'ma
   );
 }
 
-export function TerminalsTab({ detail, isAdmin }: { detail: AssessmentDetail; isAdmin: boolean }) {
+/**
+ * What merging a return or resolving a conflict can write (db/terminal/merge.ts): kiosk ballots of the three kinds;
+ * 意见建议 for the count of forms that shows or hides them.
+ */
+const MERGED_PARTS: readonly BallotPart[] = ['superior', 'peer', 'staff', 'comments'];
+
+export function TerminalsTab({
+  detail,
+  isAdmin,
+  onChanged,
+}: Pick<EntryProps, 'detail' | 'onChanged'> & { isAdmin: boolean }) {
   const { message } = AntApp.useApp();
   const [view, setView] = useState<TerminalsView | null>(null);
   const [terminalNo, setTerminalNo] = useState<number | null>(1);
@@ -246,6 +257,7 @@ export function TerminalsTab({ detail, isAdmin }: { detail: AssessmentDetail; is
       message.success(`已导入终端 ${out.terminalNo} 的回收：合并 ${out.merged + out.released} 张票`);
       setPreview(null);
       await load();
+      await onChanged(MERGED_PARTS);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -258,6 +270,7 @@ export function TerminalsTab({ detail, isAdmin }: { detail: AssessmentDetail; is
       const v = await call('terminals.resolveConflict', { assessmentId: detail.id, id: c.id, choice });
       message.success(`冲突已处理：${v.outcome ?? ''}`);
       await load();
+      await onChanged(MERGED_PARTS);
     } catch (e) {
       message.error(errorMessage(e));
     }

@@ -27,7 +27,7 @@ export function VetoesTab({
     { onError: (t) => void message.error(t) },
   );
   const changed = async () => {
-    await onChanged();
+    await onChanged(['vetoes']);
     await reloadProposals();
   };
 

@@ -17,6 +17,7 @@ import {
 } from '../../helpers/assessment';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, minimalCadre, newRosterHost } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 async function collecting(): Promise<{ h: TestHost; r: SmallRoster; id: number; name: string }> {
   const h = await newRosterHost();
@@ -39,7 +40,7 @@ describe('ballot entry', () => {
       input: CallInput<N>,
     ) => {
       expect(await h.ok(name, input)).toEqual({ changed: expect.any(Number) });
-      return h.ok('ballots.list', { assessmentId: id });
+      return wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     };
     expect(
       await h.ok('ballots.saveSuperior', {

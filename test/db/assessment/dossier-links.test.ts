@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createC1, enterWorkedExample, seedRoster, startCollecting } from '../../helpers/assessment';
 import { addEntry, type EntryForm } from '../../helpers/dossier';
 import { newRosterHost } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 async function collecting() {
   const h = await newRosterHost();
@@ -55,14 +56,14 @@ describe('veto proposals from the dossier', () => {
     expect((await h.ok('vetoes.proposals', { assessmentId: id }))[0]).toMatchObject({ vetoed: true });
     // The veto names the entry it came from; a hand-made one stays 手工录入.
     await h.ok('vetoes.add', { assessmentId: id, targetId: r.b, reason: '其他问题' });
-    const vetoes = (await h.ok('ballots.list', { assessmentId: id })).vetoes;
+    const vetoes = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).vetoes;
     expect(vetoes.map((v) => [v.targetId, v.source, v.dossierEntry])).toEqual([
       [r.a, 'dossier', { id: hit.id, title: '违反政治纪律受到处分', date: '2025-05-10' }],
       [r.b, 'manual', null],
     ]);
     // The entry deleted later: the veto stays and says so.
     await h.ok('entries.delete', { id: hit.id, version: hit.version });
-    expect((await h.ok('ballots.list', { assessmentId: id })).vetoes[0]!.dossierEntry).toEqual({
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).vetoes[0]!.dossierEntry).toEqual({
       id: hit.id,
       deleted: true,
     });
@@ -71,7 +72,7 @@ describe('veto proposals from the dossier', () => {
   test('a veto naming another cadre’s entry, or a missing one, is refused in Chinese; nothing is stored', async () => {
     const { h, r, id } = await collecting();
     const other = await addEntry(h, r.b, { ...veto, date: '2025-05-10', title: '他人的材料' });
-    const count = async () => (await h.ok('ballots.list', { assessmentId: id })).vetoes.length;
+    const count = async () => wholeBallots(await h.ok('ballots.list', { assessmentId: id })).vetoes.length;
     expect(
       await h.err('vetoes.add', { assessmentId: id, targetId: r.a, reason: '采纳', dossierEntryId: other.id }),
     ).toMatchObject({

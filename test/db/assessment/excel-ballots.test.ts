@@ -28,6 +28,7 @@ import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
 import { makeOle } from '../roster/excel/helpers';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 const CHIEF = '正职·苏木镇（街道）';
 const DEPUTY = '副职·乌兰镇';
@@ -316,7 +317,7 @@ describe('ballot import', () => {
       'ballots.commitExcel',
       commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'superior', rater: 'L1' }]),
     );
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect(list.superior.map((b) => [b.raterLabel, b.order, b.source])).toEqual([
       ['L1', [r.c, r.b, r.a], 'manual'],
       ['L2', [r.b, r.a, r.c], 'excel'],

@@ -20,6 +20,7 @@ import {
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { ADMIN, tempDir } from '../../helpers/tmp-store';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 const CHIEF = '正职·苏木镇（街道）';
 const DEPUTY = '副职·乌兰镇';
@@ -91,7 +92,7 @@ const deputyStaff =
   };
 
 const staffOf = async (h: TestHost, id: number, cadreId: number) =>
-  (await h.ok('ballots.list', { assessmentId: id })).staff.find((s) => s.targetId === cadreId);
+  wholeBallots(await h.ok('ballots.list', { assessmentId: id })).staff.find((s) => s.targetId === cadreId);
 const staffBallotsOf = async (h: TestHost, id: number, cadreId: number) =>
   (await h.ok('rankings.get', { assessmentId: id })).result.groups
     .flatMap((g) => g.rows)
@@ -183,7 +184,7 @@ describe('kiosk staff votes and an Excel import', () => {
       ],
     ]);
     await h.ok('ballots.commitExcel', commitInput(id, second, 'replace'));
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect(list.staff.find((s) => s.targetId === r.d)!.bySource).toEqual({
       kiosk: { excellent: 3, good: 0, fair: 0, poor: 0 },
       paper: { excellent: 0, good: 0, fair: 1, poor: 0 },
@@ -283,7 +284,7 @@ describe('kiosk staff votes and an Excel import', () => {
   test('fewer than 3 staff votes with kiosk ones: ballots.list carries no kiosk count; a save of hand counts keeps them', async () => {
     const { h, r, id, deputy } = await collecting();
     await atKiosk(h, id, deputy, 2);
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     const zero = { excellent: 0, good: 0, fair: 0, poor: 0 };
     expect(list.staff.find((s) => s.targetId === r.d)).toMatchObject({
       counts: zero,
@@ -381,7 +382,9 @@ describe('no clerk path replaces or removes a kiosk ballot', () => {
     for (const raterLabel of ['L1', 'L2'])
       await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel, group: 'chief:C1', order: [r.a, r.b, r.c] });
     const before = await assessmentTables(h);
-    const kioskLeader = (await h.ok('ballots.list', { assessmentId: id })).superior.find((b) => b.anonymous)!;
+    const kioskLeader = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior.find(
+      (b) => b.anonymous,
+    )!;
     expect(
       await h.err('paper.enter', {
         assessmentId: id,
@@ -425,14 +428,14 @@ test('上级排名 tab: a kiosk ballot on cadres with fewer than 3 上级排名 
   await h.ok('kiosk.submit', { code: leaders.slips[0]!.code, ballot: { kind: 'superior', order: [r.a, r.b, r.c] } });
   await h.ok('kiosk.exit', { password: ADMIN.password });
   await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L1', group: 'chief:C1', order: [r.b, r.a, r.c] });
-  const list = await h.ok('ballots.list', { assessmentId: id });
+  const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
   expect(list.superior.map((b) => [b.raterLabel, b.anonymous])).toEqual([['L1', false]]);
   expect(list.concealedSuperior).toEqual(['chief:C1']);
   // The score still counts it: 2 ballots behind each component.
   const rows = (await h.ok('rankings.get', { assessmentId: id })).result.groups.flatMap((g) => g.rows);
   expect(rows.find((x) => x.cadreId === String(r.a))?.components.superior).toBeDefined();
   await h.ok('ballots.saveSuperior', { assessmentId: id, raterLabel: 'L2', group: 'chief:C1', order: [r.c, r.a, r.b] });
-  const three = await h.ok('ballots.list', { assessmentId: id });
+  const three = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
   expect(three.superior.filter((b) => b.anonymous)).toHaveLength(1);
   expect(three).not.toHaveProperty('concealedSuperior');
 });
@@ -470,7 +473,7 @@ describe('a peer rater who already voted', () => {
   test('leaving the rater out imports the rest; the kiosk ballots stay as they were and the audit says so', async () => {
     const { h, id } = await collecting();
     await atKiosk(h, id, 'chief:C1', 0, ['巴特尔']);
-    const kioskBefore = (await h.ok('ballots.list', { assessmentId: id })).peer;
+    const kioskBefore = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).peer;
     const p = await preview(h, id, clerkFile);
     const rater = p.plan.groups[0]!.conflicts[0]!.rater;
     const summary = await h.ok(
@@ -478,7 +481,7 @@ describe('a peer rater who already voted', () => {
       commitInput(id, p, 'add', [{ group: 'chief:C1', kind: 'peer', rater }]),
     );
     expect(summary).toEqual({ superior: 2, peer: 4, staff: 3, service: 2 });
-    const peer = (await h.ok('ballots.list', { assessmentId: id })).peer;
+    const peer = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).peer;
     expect(peer.filter((b) => b.source === 'kiosk')).toEqual(kioskBefore);
     expect(peer.filter((b) => b.source === 'excel')).toHaveLength(4);
     expect(peer.some((b) => b.source === 'excel' && b.raterId === Number(rater))).toBe(false);
@@ -528,7 +531,7 @@ describe('a peer rater who already voted', () => {
       message: expect.stringContaining('等 5 处'),
     });
     await h.ok('ballots.commitExcel', commitInput(id, again, 'replace'));
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect([list.superior.length, list.peer.length, list.service.length]).toEqual([2, 6, 2]);
     expect(list.staff.find((s) => s.targetId === list.staff[0]!.targetId)!.bySource).toEqual({
       excel: list.staff[0]!.counts,

@@ -9,6 +9,7 @@ import { loadWorkbook } from '../../helpers/ballot-excel';
 import { addEntry, type EntryForm } from '../../helpers/dossier';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 /** The worked example's assessment with 优秀比例 0.34 (one 优秀 place in C1, 巴特尔's), in 测评中. */
 async function collecting() {
@@ -119,7 +120,7 @@ describe('不得评优 proposals from the dossier', () => {
         target: name,
         detail: { target: '巴特尔', reason: '本年度受诫勉', dossierEntryId: admonition.id },
       });
-      expect((await h.ok('ballots.list', { assessmentId: id })).ineligible).toEqual([
+      expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).ineligible).toEqual([
         expect.objectContaining({ targetId: r.b, reason: '本年度受诫勉', dossierEntryId: admonition.id }),
       ]);
       expect((await h.ok('ineligible.proposals', { assessmentId: id }))[1]).toMatchObject({
@@ -185,7 +186,9 @@ describe('不得评优 proposals from the dossier', () => {
       });
       expect(await states()).toEqual(['dismissed', 'adopted', 'adopted', 'adopted']);
       // The list's 撤销 frees the proposal again.
-      const item = (await h.ok('ballots.list', { assessmentId: id })).ineligible.find((i) => i.targetId === r.d)!;
+      const item = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).ineligible.find(
+        (i) => i.targetId === r.d,
+      )!;
       await h.ok('ineligible.delete', { assessmentId: id, id: item.id });
       expect(await lastAudit(h)).toMatchObject({ detail: { targetId: r.d, dossierEntryId: hours.id } });
       expect(await states()).toEqual(['dismissed', 'adopted', 'adopted', 'open']);

@@ -17,6 +17,7 @@ import { loadWorkbook } from '../../helpers/ballot-excel';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, newRosterHost } from '../../helpers/roster';
 import { tempDir } from '../../helpers/tmp-store';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 /** The worked example with 优秀比例 0.34: C1 has one 优秀 place, 巴特尔's. */
 async function example(): Promise<{ h: TestHost; r: SmallRoster; id: number }> {
@@ -69,7 +70,7 @@ describe('不得评优', () => {
     expect(await gradeOf(h, id, r.a)).toMatchObject({ grade: 'excellent', rank: 2, flags: [] });
     const { input } = await loadRankingInput(h.host.session().db, id);
     expect(input.ineligible).toEqual([{ targetId: String(r.b), reason: '本年度受诫勉' }]);
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect(list.ineligible).toEqual([
       expect.objectContaining({ targetId: r.b, reason: '本年度受诫勉', enteredBy: '王管理员' }),
     ]);
@@ -127,9 +128,9 @@ describe('不得评优', () => {
     const r = await seedRoster(h);
     const a = await createC1(h);
     await h.ok('ineligible.add', { assessmentId: a.id, targetId: r.c, reason: '学时不达标' });
-    expect((await h.ok('ballots.list', { assessmentId: a.id })).ineligible.map((i) => [i.targetId, i.reason])).toEqual([
-      [r.c, '学时不达标'],
-    ]);
+    expect(
+      wholeBallots(await h.ok('ballots.list', { assessmentId: a.id })).ineligible.map((i) => [i.targetId, i.reason]),
+    ).toEqual([[r.c, '学时不达标']]);
   });
 
   test('locked once summarized; confirming 优秀 for a listed cadre is refused; the export names the reason', async () => {

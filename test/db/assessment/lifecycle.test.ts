@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultAssessmentConfig } from '../../../shared/assessment';
 import { assessmentTables, createC1, seedRoster, startCollecting } from '../../helpers/assessment';
 import { lastAudit, loginAdmin, loginAs, minimalCadre, newRosterHost } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 describe('creating an assessment', () => {
   test('snapshots the serving cadres of the scope with position, unit and category; starts in 准备 with the defaults', async () => {
@@ -304,7 +305,9 @@ describe('roles', () => {
       });
 
       await loginAs(h, 'dossierClerk');
-      expect((await h.ok('ballots.list', { assessmentId: open.id })).service.map((s) => s.score)).toEqual([90, 95]);
+      expect(wholeBallots(await h.ok('ballots.list', { assessmentId: open.id })).service.map((s) => s.score)).toEqual([
+        90, 95,
+      ]);
       expect(await h.err('ballots.saveService', { assessmentId: open.id, targetId: r.a, scores: [1] })).toMatchObject({
         code: 'FORBIDDEN',
       });

@@ -6,6 +6,7 @@ import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRost
 import type { TestHost } from '../../helpers/host';
 import { auditEntries, lastAudit, loginAs, newRosterHost, PASSWORDS } from '../../helpers/roster';
 import { ADMIN } from '../../helpers/tmp-store';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 async function collecting(): Promise<{ h: TestHost; r: SmallRoster; id: number }> {
   const h = await newRosterHost();
@@ -352,7 +353,7 @@ describe('评议终端', () => {
     expect(await h.ok('kiosk.exit', { password: PASSWORDS.assessmentClerk })).toBeNull();
     expect(h.host.status().kiosk).toBeNull();
 
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect(list.peer).toEqual([
       expect.objectContaining({ raterId: null, anonymous: true, targetId: r.a, enteredBy: '评议终端' }),
       expect.objectContaining({ raterId: null, anonymous: true, targetId: r.c, enteredBy: '评议终端' }),

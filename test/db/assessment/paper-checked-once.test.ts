@@ -8,6 +8,7 @@ import type { PaperBallot } from '../../../shared/assessment/paper';
 import { assessmentTables, createC1, seedRoster, startCollecting } from '../../helpers/assessment';
 import { countSelects } from '../../helpers/query-count';
 import { addUser, loginAs, newRosterHost } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 const CLERK2 = { username: 'clerk2', password: 'Clerk2@2025' } as const;
 const same = (x: number) => ({ zz1: x, zz2: x, zz3: x });
@@ -44,7 +45,7 @@ describe('a matching paper entry', () => {
     const { result, counter } = await secondEntry(h, id, 'SJ-1', ballot(r));
     expect(result).toEqual({ paperNo: 'SJ-1', entryNo: 2, state: 'matched' });
     expect(counter.reads('assessment_members')).toBe(1);
-    expect((await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([
       expect.objectContaining({ raterLabel: '纸质票 SJ-1', order: [r.b, r.a, r.c], paperNo: 'SJ-1' }),
     ]);
   });
@@ -63,7 +64,10 @@ describe('a matching paper entry', () => {
     expect(result.state).toBe('matched');
     expect(counter.reads('assessment_members')).toBe(1);
     expect(counter.reads('assessment_panel_codes')).toBe(1);
-    expect((await h.ok('ballots.list', { assessmentId: id })).peer.map((b) => b.scores)).toEqual([same(85), same(70)]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).peer.map((b) => b.scores)).toEqual([
+      same(85),
+      same(70),
+    ]);
   });
 
   test('a second entry that is not a valid ballot is still refused, and one that differs is not counted', async () => {
@@ -85,6 +89,6 @@ describe('a matching paper entry', () => {
     expect(await h.ok('paper.enter', { assessmentId: id, paperNo: 'SJ-2', ballot: other })).toMatchObject({
       state: 'mismatch',
     });
-    expect((await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { diffPaperBallots, type PaperBallot } from '../../../shared/assessment/p
 import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
 import type { TestHost } from '../../helpers/host';
 import { addUser, lastAudit, loginAdmin, loginAs, newRosterHost } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 const CLERK2 = { username: 'clerk2', password: 'Clerk2@2025' } as const;
 
@@ -52,7 +53,7 @@ describe('二次录入', () => {
       entryNo: 1,
       state: 'pending',
     });
-    expect((await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([]);
     expect(await h.ok('paper.list', { assessmentId: id })).toEqual([
       {
         paperNo: 'SJ-001',
@@ -73,7 +74,7 @@ describe('二次录入', () => {
       action: 'paper.enter',
       detail: { kind: '上级排名', paperNo: 'SJ-001', entry: 2, state: 'matched' },
     });
-    expect((await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior).toEqual([
       expect.objectContaining({
         raterLabel: '纸质票 SJ-001',
         paperNo: 'SJ-001',
@@ -112,7 +113,11 @@ describe('二次录入', () => {
       }),
     ).toMatchObject({ state: 'matched' });
     expect(
-      (await h.ok('ballots.list', { assessmentId: id })).peer.map((b) => [b.raterId, b.targetId, b.paperNo]),
+      wholeBallots(await h.ok('ballots.list', { assessmentId: id })).peer.map((b) => [
+        b.raterId,
+        b.targetId,
+        b.paperNo,
+      ]),
     ).toEqual([
       [r.a, r.b, 'HP-001'],
       [r.a, r.c, 'HP-001'],
@@ -142,7 +147,7 @@ describe('二次录入', () => {
     expect(await h.ok('paper.enter', { assessmentId: id, paperNo: 'HP-007', ballot: second })).toMatchObject({
       state: 'mismatch',
     });
-    expect((await h.ok('ballots.list', { assessmentId: id })).peer).toEqual([]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).peer).toEqual([]);
     expect((await rankingOf(h, id)).every((x) => x.peer === 0)).toBe(true);
     const [paper] = await h.ok('paper.list', { assessmentId: id });
     expect(paper).toMatchObject({
@@ -173,7 +178,10 @@ describe('二次录入', () => {
       entryNo: 1,
       state: 'resolved',
     });
-    expect((await h.ok('ballots.list', { assessmentId: id })).peer.map((b) => b.scores)).toEqual([same(85), same(70)]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).peer.map((b) => b.scores)).toEqual([
+      same(85),
+      same(70),
+    ]);
     expect((await h.ok('paper.list', { assessmentId: id }))[0]).toMatchObject({
       state: 'resolved',
       resolvedEntry: 1,
@@ -218,7 +226,9 @@ describe('二次录入', () => {
         ballot: { kind: 'superior', group: 'chief:C1', order: [r.a, r.c, r.b] },
       }),
     ).toMatchObject({ state: 'matched' });
-    expect((await h.ok('ballots.list', { assessmentId: id })).superior.map((b) => b.order)).toEqual([[r.a, r.c, r.b]]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).superior.map((b) => b.order)).toEqual([
+      [r.a, r.c, r.b],
+    ]);
   });
 
   test.each([

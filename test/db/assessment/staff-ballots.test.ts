@@ -4,6 +4,7 @@ import type { StaffGrade } from '../../../shared/scoring/types';
 import { assessmentTables, createC1, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
 import type { TestHost } from '../../helpers/host';
 import { lastAudit, loginAs, newRosterHost } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 async function collecting(): Promise<{ h: TestHost; r: SmallRoster; id: number }> {
   const h = await newRosterHost();
@@ -18,7 +19,9 @@ const ballot = (id: number, votes: [number, StaffGrade][]) => ({
   votes: votes.map(([targetId, grade]) => ({ targetId, grade })),
 });
 const counts = async (h: TestHost, id: number) =>
-  Object.fromEntries((await h.ok('ballots.list', { assessmentId: id })).staff.map((s) => [s.targetId, s.counts]));
+  Object.fromEntries(
+    wholeBallots(await h.ok('ballots.list', { assessmentId: id })).staff.map((s) => [s.targetId, s.counts]),
+  );
 
 describe('single staff ballots', () => {
   test('each ballot adds exactly one vote per cadre, on top of the tallies already saved; one audit entry', async () => {

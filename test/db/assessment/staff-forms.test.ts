@@ -11,6 +11,7 @@ import { commitInput, downloadTemplate, loadWorkbook, saveWorkbook, setRow } fro
 import type { TestHost } from '../../helpers/host';
 import { tempDir } from '../../helpers/tmp-store';
 import { lastAudit, loginAs, newRosterHost, PASSWORDS } from '../../helpers/roster';
+import { wholeBallots } from '../../../shared/assessment/ballot-parts';
 
 /** C1's chiefs a, b, c (one group of 3) in 测评中, with a 30 % cap: 1 优秀 allowed per form. */
 async function collecting(cap: number | null = 0.3): Promise<{ h: TestHost; r: SmallRoster; id: number }> {
@@ -118,7 +119,7 @@ describe('the 优秀 cap per staff form', () => {
       detail: { group: '正职·苏木镇（街道）', ballots: 1, cadres: 0, voidedFor: '优秀票数超过规定比例' },
     });
     await h.ok('ballots.addStaffBallot', paper(id, over, true));
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect(list.staff).toEqual([]);
     expect(list.comments).toEqual([]);
     expect(list.voidForms).toEqual([
@@ -132,7 +133,7 @@ describe('the 优秀 cap per staff form', () => {
       ({ assessmentId: id, group, reason: 'excellentCapExceeded', count }) as const;
     await h.ok('ballots.setVoidForms', set(4));
     await h.ok('ballots.setVoidForms', set(5));
-    expect((await h.ok('ballots.list', { assessmentId: id })).voidForms).toEqual([
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).voidForms).toEqual([
       { group: 'chief:C1', kind: 'staff', reason: 'excellentCapExceeded', source: 'manual', count: 5 },
     ]);
     expect(await lastAudit(h)).toMatchObject({
@@ -146,7 +147,7 @@ describe('the 优秀 cap per staff form', () => {
     });
     expect(await assessmentTables(h)).toEqual(before);
     await h.ok('ballots.setVoidForms', set(0));
-    expect((await h.ok('ballots.list', { assessmentId: id })).voidForms).toEqual([]);
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).voidForms).toEqual([]);
   });
 
   test('the configuration refuses a cap outside (0, 1] in Chinese', async () => {
@@ -201,7 +202,7 @@ describe('意见建议', () => {
       { assessment_id: id, target_cadre_id: r.b, text: '服务热情', source: 'paper', count: 1 },
       { assessment_id: id, target_cadre_id: r.c, text: '希望多下基层', source: 'kiosk', count: 2 },
     ]);
-    const shown = (await h.ok('ballots.list', { assessmentId: id })).comments;
+    const shown = wholeBallots(await h.ok('ballots.list', { assessmentId: id })).comments;
     expect(shown).toEqual([
       { cadreId: r.a, forms: 3, comments: [{ text: '作风扎实', count: 3 }] },
       { cadreId: r.b, forms: 4, comments: [{ text: '服务热情', count: 1 }] },
@@ -218,11 +219,11 @@ describe('意见建议', () => {
     ];
     await h.ok('ballots.addStaffBallot', paper(id, form('乙')));
     await h.ok('ballots.addStaffBallot', paper(id, form('甲')));
-    expect((await h.ok('ballots.list', { assessmentId: id })).comments).toEqual([
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).comments).toEqual([
       { cadreId: r.a, forms: 2, comments: null },
     ]);
     await h.ok('ballots.addStaffBallot', paper(id, form('')));
-    expect((await h.ok('ballots.list', { assessmentId: id })).comments).toEqual([
+    expect(wholeBallots(await h.ok('ballots.list', { assessmentId: id })).comments).toEqual([
       // Sorted by text, not by arrival.
       {
         cadreId: r.a,
@@ -285,7 +286,7 @@ describe('the Excel ballot template', () => {
       '本票评了 2 个“优秀”，超过本票允许的 1 个（共 3 人）；超过的测评票为无效票，不计入（第2张）',
     );
     expect(await h.ok('ballots.commitExcel', commitInput(id, p))).toMatchObject({ voidForms: 1, comments: 2 });
-    const list = await h.ok('ballots.list', { assessmentId: id });
+    const list = wholeBallots(await h.ok('ballots.list', { assessmentId: id }));
     expect(Object.fromEntries(list.staff.map((s) => [s.targetId, s.counts]))).toEqual({
       [r.a]: { excellent: 1, good: 1, fair: 0, poor: 0 },
       [r.b]: { excellent: 0, good: 2, fair: 0, poor: 0 },
