@@ -81,7 +81,7 @@ function PacketPreview({
     Promise.all(
       assessmentIds.map(async (assessmentId) => ({
         assessmentId,
-        comments: printableComments((await call('ballots.list', { assessmentId })).comments),
+        comments: printableComments((await call('ballots.list', { assessmentId, parts: ['comments'] })).comments),
       })),
     ),
   );

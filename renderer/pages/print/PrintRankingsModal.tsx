@@ -29,7 +29,9 @@ export function PrintRankingsModal({
   const organ = useLoad('issuingOrgan', loadIssuingOrgan, { onError: setError }).data ?? null;
   // Read when the switch is first turned on, and kept: the same lists the print job will carry.
   const [commentsWanted, setCommentsWanted] = useState(false);
-  const ballots = useCall('ballots.list', commentsWanted ? { assessmentId } : null, { onError: setError }).data;
+  const ballots = useCall('ballots.list', commentsWanted ? { assessmentId, parts: ['comments'] } : null, {
+    onError: setError,
+  }).data;
   const comments = useMemo(() => (ballots ? printableComments(ballots.comments) : null), [ballots]);
   const doc = useMemo(() => {
     if (organ === null || (withComments && comments === null)) return null;
