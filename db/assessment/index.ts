@@ -13,5 +13,5 @@ export {
   saveSuperior,
 } from './ballots';
 export { indicatorNames } from './lifecycle';
-export { commentViews, formsReceived } from './forms';
+export { addComments, commentViews, formsReceived } from './forms';
 export { configOf, type StoredConfig } from './config-column';

@@ -1,5 +1,6 @@
 // What a 测评包 and a ballot return hold (checked with zod on every read: a file that decrypts is still from outside).
 import { z } from 'zod';
+import { COMMENT_MAX_LENGTH } from '../../shared/assessment/comments';
 
 const id = z.number().int().positive();
 const kind = z.enum(['superior', 'peer', 'staff']);
@@ -78,7 +79,16 @@ export const kioskBallotSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('staff'),
       votes: z
-        .array(z.object({ targetId: id, grade: z.enum(['excellent', 'good', 'fair', 'poor']) }).strict())
+        .array(
+          z
+            .object({
+              targetId: id,
+              grade: z.enum(['excellent', 'good', 'fair', 'poor']),
+              // 意见建议 typed on the laptop travel with the ballot (added to the cadre's comments at the merge).
+              comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
+            })
+            .strict(),
+        )
         .min(1)
         .max(500),
     })

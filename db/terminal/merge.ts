@@ -7,6 +7,7 @@ import { fail } from '../../shared/ipc/errors';
 import type { SessionUser } from '../../shared/ipc/types';
 import {
   type AssessmentRow,
+  addComments,
   addStaffVotes,
   ANONYMOUS_LABEL_PREFIX,
   groupMembers,
@@ -51,6 +52,8 @@ export async function mergeBallot(
   if (new Set(ids).size !== ids.length || ids.length !== want.size || ids.some((id) => !want.has(id)))
     fail('VALIDATION', '职工测评票须为本组每人选择一个评价等次', 'ballot');
   await addStaffVotes(db, row, ballot.votes, KIOSK_ENTERED_BY, now.slice(0, 10), 'kiosk');
+  // 意见建议 written on the laptop count as the main PC's kiosk counts them: by text, unlinked from the ballot.
+  await addComments(db, row.id, ballot.votes, 'kiosk');
 }
 
 /**
@@ -92,6 +95,7 @@ export async function mergeMany(
       ids.some((id) => !want.has(id))
     )
       fail('VALIDATION', '职工测评票须为本组每人选择一个评价等次', 'ballot');
+    await addComments(db, row.id, b.ballot.votes, 'kiosk');
     for (const v of b.ballot.votes) {
       const k = `${v.targetId}|${v.grade}`;
       const s = sums.get(k);

@@ -123,6 +123,33 @@ async function small(): Promise<{ m: MainPc; pkg: Awaited<ReturnType<typeof expo
   return { m, pkg, ret: await finish(l, pkg.password) };
 }
 
+describe('意见建议 written on a laptop', () => {
+  test('count after the return as they would at the main PC’s kiosk (by text, once per form)', async () => {
+    const m = await mainPc({ superiorChief: 0, staffChief: 3, superiorDeputy: 0, staffDeputy: 0 });
+    const pkg = await exportTo(m, 1);
+    const l = await laptop(pkg);
+    const staff = m.slips.filter((s) => s.kind === 'staff');
+    for (const [i, s] of staff.entries()) {
+      const ballot = ballotFor(m, s, i);
+      if (ballot.kind !== 'staff') throw new Error('a staff seat');
+      const votes = ballot.votes.map((v) =>
+        v.targetId === m.r.a ? { ...v, comment: i < 2 ? '加强调查研究' : '多下基层' } : v,
+      );
+      await l.t.submit(s.code, { kind: 'staff', votes });
+    }
+    await importFile(m, await finish(l, pkg.password));
+    const { comments } = await m.h.ok('ballots.list', { assessmentId: m.id, parts: ['comments'] });
+    expect(comments?.find((c) => c.cadreId === m.r.a)).toEqual({
+      cadreId: m.r.a,
+      forms: 3,
+      comments: expect.arrayContaining([
+        { text: '加强调查研究', count: 2 },
+        { text: '多下基层', count: 1 },
+      ]),
+    });
+  });
+});
+
 describe('returns refused or changing nothing', () => {
   test('a replayed return changes nothing; a second, different return of the same package is refused', async () => {
     const { m, ret } = await small();
