@@ -1,5 +1,7 @@
-// Seeding the panel and ballot-import tests share: three 正职 of 苏木镇（街道）, one in each of three units (and, when
-// asked, two 副职 of 乌兰镇), and an assessment over them taking ballots (测评中).
+// Seeding the panel, ballot-import and 评议终端包 tests share: three 正职 of 苏木镇（街道）, one in each of three units
+// (and, when asked, two 副职 of 乌兰镇), and an assessment over them taking ballots (测评中).
+import type { CallInput } from '../../../shared/ipc/contract';
+import type { PanelCodeSheet } from '../../../shared/assessment/panel';
 import { minimalCadre } from '../../helpers/roster';
 import type { TestApp } from './app';
 
@@ -32,4 +34,14 @@ export async function seedCollectingAssessment(
   });
   await app.call('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
   return { assessmentId: a.id, ids, units };
+}
+
+/** The 评议终端包 tests: the assessment above and four codes of one rater kind for its 正职 group (the seats). */
+export async function seedTerminalAssessment(
+  app: TestApp,
+  kind: CallInput<'codes.generate'>['kind'],
+): Promise<{ assessmentId: number; ids: Record<string, number>; sheet: PanelCodeSheet }> {
+  const { assessmentId, ids } = await seedCollectingAssessment(app);
+  const sheet = await app.call('codes.generate', { assessmentId, kind, group: 'chief:C1', count: 4 });
+  return { assessmentId, ids, sheet };
 }
