@@ -14,6 +14,7 @@ import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部考核（评优资格）';
 
@@ -140,7 +141,7 @@ describe('评优资格 with 不得评优 adopted from the dossier', () => {
     // The page itself, as printed: saved as PDF and its first page rendered to PNG (looked at).
     const pdf = join(app.work, '排名表.pdf');
     app.dialogs.answerSave(pdf);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
     const png = join(SCREENSHOT_DIR, 'eligibility-05-print-page');
     execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
