@@ -22,6 +22,8 @@ export async function clickSettled(target: Locator, options: { timeout?: number 
   await target.click(options);
 }
 
+let calls = 0;
+
 /** Waits until `target` and the dialog around it are at rest: no zoom, fade or slide still moving it. */
 export async function settled(target: Locator, timeout?: number): Promise<void> {
   await target.waitFor({ state: 'visible', timeout });
@@ -29,24 +31,29 @@ export async function settled(target: Locator, timeout?: number): Promise<void> 
   if (handle === null) throw new Error('clickSettled: the element went away');
   try {
     await target.page().waitForFunction(
-      ([el, motionClass, frames]) => {
+      ([el, key, motionClass, frames]) => {
+        // Re-rendered meanwhile: the click finds the new element and makes its own checks.
+        if (!el.isConnected) return true;
         const moving = (node: Element) =>
           new RegExp(motionClass).test(node.getAttribute('class') ?? '') ||
           node.getAnimations().some((a) => {
             const finite = a.effect?.getComputedTiming().iterations !== Infinity;
             return finite && (a.pending || a.playState === 'running');
           });
-        let calm = el.isConnected;
+        let calm = true;
         for (let node: Element | null = el; calm && node !== null; node = node.parentElement) calm = !moving(node);
-        // The box must stay the same from frame to frame (the check runs once a frame).
+        // The box must stay the same from frame to frame (the check runs once a frame); counted per call.
         const r = el.getBoundingClientRect();
         const box = `${r.x},${r.y},${r.width},${r.height}`;
-        const seen = el as Element & { __settleBox?: string; __settleFrames?: number };
-        seen.__settleFrames = calm && seen.__settleBox === box ? (seen.__settleFrames ?? 0) + 1 : 0;
-        seen.__settleBox = box;
-        return seen.__settleFrames >= frames;
+        const w = window as unknown as { __settle?: Map<string, { box: string; frames: number }> };
+        const seen = (w.__settle ??= new Map());
+        const last = seen.get(key);
+        const count = calm && last?.box === box ? last.frames + 1 : 0;
+        if (count < frames) seen.set(key, { box, frames: count });
+        else seen.delete(key);
+        return count >= frames;
       },
-      [handle, MOTION_CLASS, STABLE_FRAMES] as const,
+      [handle, `${process.pid}-${++calls}`, MOTION_CLASS, STABLE_FRAMES] as const,
       { polling: 'raf', timeout },
     );
   } finally {
