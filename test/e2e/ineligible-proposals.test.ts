@@ -7,11 +7,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AssessmentDetail } from '../../shared/assessment/types';
-import { enterWorkedExample, seedRoster, type SmallRoster } from '../helpers/assessment';
+import type { SmallRoster } from '../helpers/assessment';
 import { entryForm, type EntryForm } from '../helpers/dossier';
-import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
+import { seedWorkedExample } from './harness/seed';
 import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { clickSettled } from './harness/settled-click';
@@ -25,22 +24,12 @@ const entries: { admonition: number; inquiry: number } = { admonition: 0, inquir
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-eligibility-');
-  const h = { ok: (name: string, input: unknown) => app.must(name, input) } as unknown as TestHost;
-  r = await seedRoster(h);
-  const created = await app.must<AssessmentDetail>('assessments.create', {
-    name: NAME,
-    year: 2025,
-    scope: { categoryCodes: ['C1', 'C2'], unitIds: [] },
-  });
-  const a = await app.must<AssessmentDetail>('assessments.setState', {
-    id: created.id,
-    version: created.version,
-    state: 'collecting',
-  });
-  await enterWorkedExample(h, a.id, r);
-  await app.must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
+  const seeded = await seedWorkedExample(app, NAME, ['C1', 'C2']);
+  const assessmentId = seeded.assessmentId;
+  r = seeded.roster;
+  await app.must('ballots.saveSuperior', { assessmentId, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
   await app.must('ballots.saveStaff', {
-    assessmentId: a.id,
+    assessmentId,
     counts: [{ targetId: r.f, excellent: 0, good: 2, fair: 0, poor: 0 }],
   });
   const negative: Partial<EntryForm> = {

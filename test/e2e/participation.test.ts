@@ -4,10 +4,8 @@
 // ballot count for the staff component that rests on 2 ballots.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AssessmentDetail } from '../../shared/assessment/types';
-import { enterWorkedExample, seedRoster } from '../helpers/assessment';
-import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
+import { seedWorkedExample } from './harness/seed';
 import { animationsDone, previewDrawn, settledScreenshot, chooseTab } from './harness/browser';
 import { clickSettled } from './harness/settled-click';
 
@@ -18,21 +16,9 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-participation-');
-  const h = { ok: (name: string, input: unknown) => app.must(name, input) } as unknown as TestHost;
-  const r = await seedRoster(h);
-  const created = await app.must<AssessmentDetail>('assessments.create', {
-    name: NAME,
-    year: 2025,
-    scope: { categoryCodes: ['C1'], unitIds: [] },
-  });
-  const a = await app.must<AssessmentDetail>('assessments.setState', {
-    id: created.id,
-    version: created.version,
-    state: 'collecting',
-  });
-  await enterWorkedExample(h, a.id, r);
+  const { assessmentId } = await seedWorkedExample(app, NAME);
   // Four leaders' codes, none used yet: 应到 4; 实到 the 2 typed-in ballots.
-  await app.must('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 4 });
+  await app.must('codes.generate', { assessmentId, kind: 'superior', group: 'chief:C1', count: 4 });
   page = await app.openPage();
 }, 120_000);
 
