@@ -33,6 +33,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll's own 1 s is shorter than a page's answer on a loaded CI machine (a portrait's index missed it
+          // under two CPU burners); Playwright's waits in these tests allow 15 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

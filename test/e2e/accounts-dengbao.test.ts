@@ -7,6 +7,7 @@ import { createStore } from '../../db';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { screenshot } from './harness/browser';
 import { seedCollectingAssessment } from './harness/seed';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -37,12 +38,12 @@ describe('the 评议终端 window', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('关闭程序').first().waitFor();
     await dialog.getByTestId('kiosk-exit-password').fill('wrong-password');
-    await dialog.getByTestId('kiosk-exit-ok').click();
+    await clickSettled(dialog.getByTestId('kiosk-exit-ok'));
     await dialog.getByTestId('kiosk-exit-problem').waitFor();
     await screenshot(page, 'dengbao-01-kiosk-close');
     expect((await app.must<{ kiosk: unknown }>('app.status', {})).kiosk).not.toBeNull();
     await dialog.getByTestId('kiosk-exit-password').fill(ADMIN.password);
-    await dialog.getByTestId('kiosk-exit-ok').click();
+    await clickSettled(dialog.getByTestId('kiosk-exit-ok'));
     // The password check runs the real scrypt: give it time.
     await expect
       .poll(async () => (await app.must<{ kiosk: unknown }>('app.status', {})).kiosk, { timeout: 30_000 })

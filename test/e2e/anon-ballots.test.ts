@@ -6,6 +6,7 @@ import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { settledScreenshot, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 import { wholeBallots } from '../../shared/assessment/ballot-parts';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -96,10 +97,7 @@ describe('anonymous ballots on the clerk screens', () => {
     await page.getByTestId('codes-void-panel').click();
     await page.locator('.ant-popconfirm').waitFor();
     await settledScreenshot(page, 'anon-void-panel-confirm');
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /作\s?废/ })
-      .click();
+    await clickSettled(page.locator('.ant-popconfirm').getByRole('button', { name: /作\s?废/ }));
     await page.getByText('已作废本组匿名评议，删除评议终端提交的评议票 2 条').waitFor();
     const list = wholeBallots(await app.call('ballots.list', { assessmentId }));
     expect(list.superior.map((b) => b.raterLabel)).toEqual(['旗委书记']);

@@ -18,8 +18,9 @@ import {
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
-import { animationsDone, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 import { wholeBallots } from '../../shared/assessment/ballot-parts';
+import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
@@ -114,10 +115,7 @@ describe('Excel ballots beside the kiosk', () => {
   test('the preview shows per group and source what is there and what the file will do, and the conflict blocks the import', async () => {
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
-    // A click while the dialog still zooms in was lost once on a loaded CI machine: let it settle first.
-    await dialog().getByTestId('ballot-import-choose').waitFor();
-    await animationsDone(page);
-    await dialog().getByTestId('ballot-import-choose').click();
+    await clickSettled(dialog().getByTestId('ballot-import-choose'));
     await dialog().getByTestId('ballot-import-rules').waitFor();
     await dialog().getByText('评议终端的票在任何导入方式下都不会被替换或删除', { exact: false }).waitFor();
     const deputy = dialog().getByTestId(`import-group-${DEPUTY}`);
@@ -135,8 +133,8 @@ describe('Excel ballots beside the kiosk', () => {
     );
     await settledScreenshot('assessment-excel-sources-01-preview-conflict');
 
-    await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }).click();
-    await dialog().getByTestId(`import-mode-${DEPUTY}`).getByText('累加', { exact: true }).click();
+    await clickSettled(dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }));
+    await clickSettled(dialog().getByTestId(`import-mode-${DEPUTY}`).getByText('累加', { exact: true }));
     // Chosen, but the conflict is still open: no import yet.
     expect(await page.getByTestId('ballot-import-waiting').innerText()).toContain('还有 1 处冲突未处理：“巴特尔”');
     await expect(dialog().getByTestId('ballot-import-confirm').isDisabled()).resolves.toBe(true);
@@ -146,7 +144,7 @@ describe('Excel ballots beside the kiosk', () => {
   });
 
   test('leaving 巴特尔 out resolves the conflict; 累加 imports; the 28 kiosk votes stay and the file’s come on top', async () => {
-    await dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`).click();
+    await clickSettled(dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`));
     const agula = await dialog()
       .getByTestId(`import-group-${CHIEF}`)
       .locator('tbody tr.ant-table-row', { hasText: '阿古拉' })
@@ -155,7 +153,7 @@ describe('Excel ballots beside the kiosk', () => {
     expect(agula).toContain('新增 1 张，不导入 1 张');
     await expect(dialog().getByTestId('ballot-import-confirm').isEnabled()).resolves.toBe(true);
     await settledScreenshot('assessment-excel-sources-03-resolved');
-    await dialog().getByTestId('ballot-import-confirm').click();
+    await clickSettled(dialog().getByTestId('ballot-import-confirm'));
     await page
       .getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动')
       .waitFor();
@@ -178,10 +176,7 @@ describe('Excel ballots beside the kiosk', () => {
   test('the same file again with 替换: only the earlier Excel rows are replaced; the kiosk votes stay 28', async () => {
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
-    // A click while the dialog still zooms in was lost once on a loaded CI machine: let it settle first.
-    await dialog().getByTestId('ballot-import-choose').waitFor();
-    await animationsDone(page);
-    await dialog().getByTestId('ballot-import-choose').click();
+    await clickSettled(dialog().getByTestId('ballot-import-choose'));
     await dialog().getByTestId('ballot-import-rules').waitFor();
     const deputy = dialog().getByTestId(`import-group-${DEPUTY}`);
     expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain(
@@ -191,19 +186,19 @@ describe('Excel ballots beside the kiosk', () => {
     expect(await dialog().getByTestId(`import-conflicts-${CHIEF}`).innerText()).toContain(
       '上级领导“L1”已有本组排名票（Excel 导入 1 张）',
     );
-    await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('替换此前 Excel 导入的票').click();
-    await dialog().getByTestId(`import-mode-${DEPUTY}`).getByText('替换此前 Excel 导入的票').click();
+    await clickSettled(dialog().getByTestId(`import-mode-${CHIEF}`).getByText('替换此前 Excel 导入的票'));
+    await clickSettled(dialog().getByTestId(`import-mode-${DEPUTY}`).getByText('替换此前 Excel 导入的票'));
     // Under 替换 only the kiosk rater is left in conflict.
     const conflicts = await dialog().getByTestId(`import-conflicts-${CHIEF}`).innerText();
     expect(conflicts).toContain('评价人“巴特尔”');
     expect(conflicts).not.toContain('L1');
-    await dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`).click();
+    await clickSettled(dialog().getByTestId(`leave-out-${CHIEF}-巴特尔`));
     expect(await deputy.locator('tbody tr.ant-table-row', { hasText: '德力格尔' }).innerText()).toContain(
       '替换 Excel 3 票，新增 3 票',
     );
     await deputy.scrollIntoViewIfNeeded();
     await settledScreenshot('assessment-excel-sources-05-replace');
-    await dialog().getByTestId('ballot-import-confirm').click();
+    await clickSettled(dialog().getByTestId('ballot-import-confirm'));
     await page
       .getByText('已导入上级排名 3 张、同级互评 4 张、职工测评 5 人、服务对象评分 2 个；评议终端的票未作改动')
       .waitFor();
@@ -243,10 +238,7 @@ describe('Excel ballots beside the kiosk', () => {
     await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(join(work, '纸质票汇总.xlsx'));
-    // A click while the dialog still zooms in was lost once on a loaded CI machine: let it settle first.
-    await dialog().getByTestId('ballot-import-choose').waitFor();
-    await animationsDone(page);
-    await dialog().getByTestId('ballot-import-choose').click();
+    await clickSettled(dialog().getByTestId('ballot-import-choose'));
     await dialog().getByTestId('ballot-import-rules').waitFor();
     const chief = dialog().getByTestId(`import-group-${CHIEF}`);
     const row = (name: string) => chief.locator('tbody tr.ant-table-row', { hasText: name }).innerText();
@@ -257,9 +249,7 @@ describe('Excel ballots beside the kiosk', () => {
     expect(await row('阿古拉')).toContain('现有：评议终端 1 票 · Excel 导入 2 票');
     await chief.locator('tbody tr.ant-table-row', { hasText: '朝鲁' }).scrollIntoViewIfNeeded();
     await settledScreenshot('assessment-excel-sources-06-kiosk-concealed');
-    await dialog()
-      .getByRole('button', { name: /取\s?消/ })
-      .click();
+    await clickSettled(dialog().getByRole('button', { name: /取\s?消/ }));
     await page.getByTestId('ballot-import-rules').waitFor({ state: 'hidden' });
   });
 });

@@ -10,6 +10,7 @@ import type { ScriptedDialogs } from '../helpers/dialogs';
 import { seedCollectingAssessment } from './harness/seed';
 import { startTestApp, type TestApp } from './harness/app';
 import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEF = '正职·苏木镇（街道）';
@@ -64,7 +65,7 @@ describe('assessment Excel ballots', () => {
     const bad = await saveWorkbook(wb, join(work, '有错误的测评票.xlsx'));
     await page.getByTestId('ballot-import').click();
     dialogs.answerOpen(bad);
-    await dialog().getByTestId('ballot-import-choose').click();
+    await clickSettled(dialog().getByTestId('ballot-import-choose'));
     const issues = dialog().getByTestId('ballot-import-issues');
     await issues.waitFor();
     const row = await issues.locator('tbody tr.ant-table-row').first().innerText();
@@ -82,15 +83,15 @@ describe('assessment Excel ballots', () => {
     fillWorkedExample(wb);
     const good = await saveWorkbook(wb, join(work, '测评票.xlsx'));
     dialogs.answerOpen(good);
-    await dialog().getByTestId('ballot-import-choose').click();
+    await clickSettled(dialog().getByTestId('ballot-import-choose'));
     await dialog().getByText('检查通过：共 13 项').waitFor();
     const counts = await dialog().locator('tbody tr.ant-table-row').first().innerText();
     expect(counts).toMatch(/正职·苏木镇（街道）\s+2 张\s+6 张\s+3 人\s+2 个\s+13\s+0/u);
     // Nothing imports before the clerk has chosen 累加 or 替换 for the group.
     await expect(dialog().getByTestId('ballot-import-confirm').isDisabled()).resolves.toBe(true);
-    await dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }).click();
+    await clickSettled(dialog().getByTestId(`import-mode-${CHIEF}`).getByText('累加', { exact: true }));
     await settledScreenshot('assessment-excel-02-import-preview');
-    await dialog().getByTestId('ballot-import-confirm').click();
+    await clickSettled(dialog().getByTestId('ballot-import-confirm'));
     await page
       .getByText('已导入上级排名 2 张、同级互评 6 张、职工测评 3 人、服务对象评分 2 个；评议终端的票未作改动')
       .waitFor();

@@ -9,6 +9,7 @@ import { entryForm } from '../helpers/dossier';
 import type { TestHost } from '../helpers/host';
 import { openApp, settledScreenshot, animationsDone, chooseTab } from './harness/browser';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
@@ -95,7 +96,7 @@ describe('fewer clicks in an assessment', () => {
     expect(text).toContain('朝鲁：已确认为“基本称职”（建议等次“称职”），保持不变');
     await animationsDone(page); // the modal's fade-in
     await settledScreenshot(page, 'fewer-clicks-batch-confirm');
-    await page.getByTestId('batch-confirm-ok').click();
+    await clickSettled(page.getByTestId('batch-confirm-ok'));
     await expect.poll(() => page.getByTestId('batch-confirm-all').innerText()).toContain('等次已全部确认');
     const view = await must<RankingsView>('rankings.get', { assessmentId });
     expect(view.confirmations).toHaveLength(5);

@@ -7,6 +7,7 @@ import { minimalCadre } from '../helpers/roster';
 import { startTestApp, type TestApp } from './harness/app';
 import { CALL_PATH } from './harness/bridge-server';
 import { animationsDone, chooseTab, screenshot, settledScreenshot as settledScreenshotOf } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
@@ -93,8 +94,7 @@ async function confirmDialog(button: string | RegExp) {
   const confirm = page.locator('.ant-modal-confirm-confirm');
   await confirm.waitFor();
   // Let the opening animation finish: a click during it can land before the button is live.
-  await animationsDone(page);
-  await confirm.getByRole('button', { name: button }).click();
+  await clickSettled(confirm.getByRole('button', { name: button }));
   await confirm.waitFor({ state: 'detached', timeout: 20_000 });
 }
 
@@ -120,19 +120,17 @@ describe('assessment', () => {
     const assessedYear = now.getMonth() === 11 ? now.getFullYear() : now.getFullYear() - 1;
     await expect(dialog().getByLabel('考核年度').inputValue()).resolves.toBe(String(assessedYear));
     // 全选 ticks every category, and clears them again.
-    await dialog().getByTestId('categories-all').click();
+    await clickSettled(dialog().getByTestId('categories-all'));
     await expect
       .poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count())
       .toBeGreaterThan(2);
-    await dialog().getByTestId('categories-all').click();
+    await clickSettled(dialog().getByTestId('categories-all'));
     await expect.poll(() => dialog().locator('.ant-checkbox-group .ant-checkbox-wrapper-checked').count()).toBe(0);
     await dialog().getByLabel('考核名称').fill(NAME);
     await dialog().getByLabel('考核年度').fill('2025');
     await dialog().getByLabel('苏木镇（街道）').check();
     await dialog().getByLabel('党群部门').check();
-    await dialog()
-      .getByRole('button', { name: /新\s?建/ })
-      .click();
+    await clickSettled(dialog().getByRole('button', { name: /新\s?建/ }));
     await page.getByTestId('assessment-title').filter({ hasText: NAME }).waitFor();
     await expect(page.getByTestId('state-tag').innerText()).resolves.toBe('准备');
     await page.getByText('2025 年度 · 成员 6 人').waitFor();
@@ -276,14 +274,10 @@ describe('assessment', () => {
       .waitFor();
     await animationsDone(page); // the dialog's opening animation
     await pickOption(page.getByTestId('confirm-grade'), '基本称职');
-    await dialog()
-      .getByRole('button', { name: /确\s?认/ })
-      .click();
+    await clickSettled(dialog().getByRole('button', { name: /确\s?认/ }));
     await dialog().getByText('改变建议等次须填写调整理由').waitFor();
     await dialog().getByLabel('调整理由').fill('服务对象评价缺失，经研究调整');
-    await dialog()
-      .getByRole('button', { name: /确\s?认/ })
-      .click();
+    await clickSettled(dialog().getByRole('button', { name: /确\s?认/ }));
     await page.getByText('基本称职（调整）').waitFor();
   });
 
@@ -317,7 +311,7 @@ describe('assessment', () => {
     await confirmDialog(/归\s?档/);
     const digest = await page.getByTestId('archive-digest-dialog').innerText();
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
-    await page.locator('.ant-modal-confirm-success').getByRole('button', { name: '知道了' }).click();
+    await clickSettled(page.locator('.ant-modal-confirm-success').getByRole('button', { name: '知道了' }));
     await expect.poll(() => page.getByTestId('state-tag').innerText(), { timeout: 20_000 }).toBe('已归档');
     await expect(page.getByTestId('archive-digest').innerText()).resolves.toContain(digest);
     await settledScreenshot('assessment-05-archived');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { openApp, screenshot } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let work: string;
@@ -67,7 +68,7 @@ test('back up, change, restore the backup and log in to it', async () => {
   await screenshot(page, '21-restore-confirm');
   await expect(page.getByTestId('restore-confirm').isDisabled()).resolves.toBe(true);
   await modal.getByText('我已了解').click();
-  await page.getByTestId('restore-confirm').click();
+  await clickSettled(page.getByTestId('restore-confirm'));
 
   await page.getByText('已从备份恢复档案库').waitFor({ timeout: 30_000 });
   await screenshot(page, '22-restored-login');

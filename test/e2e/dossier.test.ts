@@ -11,6 +11,7 @@ import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput, sampleJpeg } from '../helpers/roster';
 import { makeDocx, makePdf, SAMPLE_DOCX_BODY } from '../helpers/office-files';
 import type { Dossier } from '../../shared/dossier/types';
+import { clickSettled } from './harness/settled-click';
 
 const CLERK = { username: 'clerk1', displayName: '档案员甲', role: 'dossierClerk', password: 'Clerk#2025x' } as const;
 
@@ -102,7 +103,7 @@ describe('political-quality dossier', () => {
     await img.waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(90);
     await screenshot(page, '41-dossier-attachment');
-    await page.locator('.ant-modal-close').last().click();
+    await clickSettled(page.locator('.ant-modal-close').last());
   });
 
   test('a PDF attachment is drawn page by page by pdf.js; a .docx shows its text; a truncated PDF gets a Chinese message', async () => {
@@ -164,7 +165,7 @@ describe('political-quality dossier', () => {
         (u) => !u.startsWith(new URL(app.bridge.url).origin) && !u.startsWith('blob:') && !u.startsWith('data:'),
       ),
     ).toEqual([]);
-    await page.locator('.ant-modal-close').last().click();
+    await clickSettled(page.locator('.ant-modal-close').last());
     // The first viewer's canvas must be gone, or the wait below could read its data-drawn.
     await expect.poll(() => page.getByTestId('pdf-canvas').count()).toBe(0);
 
@@ -190,7 +191,7 @@ describe('political-quality dossier', () => {
     });
     expect(headingInk).toBeGreaterThan(300);
     await screenshot(page, '41c-dossier-pdf-cjk');
-    await page.locator('.ant-modal-close').last().click();
+    await clickSettled(page.locator('.ant-modal-close').last());
 
     await attach('谈话记录.docx', await makeDocx(SAMPLE_DOCX_BODY));
     await card.getByText('谈话记录.docx', { exact: true }).click();
@@ -203,7 +204,7 @@ describe('political-quality dossier', () => {
     expect(await word.innerText()).toContain('<script>alert(1)</script>');
     expect(await word.locator('script').count()).toBe(0);
     await screenshot(page, '41b-dossier-word-preview');
-    await page.locator('.ant-modal-close').last().click();
+    await clickSettled(page.locator('.ant-modal-close').last());
 
     await attach('残缺通报.pdf', pdf.subarray(0, Math.floor(pdf.length / 2)));
     await card.getByText('残缺通报.pdf', { exact: true }).click();
@@ -211,7 +212,7 @@ describe('political-quality dossier', () => {
       .getByTestId('attachment-error')
       .getByText('附件“残缺通报.pdf”已损坏或不完整（文件结尾缺失），无法预览，请重新上传完整的 PDF 文件')
       .waitFor();
-    await page.locator('.ant-modal-close').last().click();
+    await clickSettled(page.locator('.ant-modal-close').last());
   });
 
   test('one entry for a whole unit in bulk, the grid filled by keyboard only', async () => {
@@ -313,8 +314,8 @@ describe('political-quality dossier', () => {
 
   test('a training class with its records grid; 优秀学员 gives automatic positive evidence in the dossier', async () => {
     // The refused edit is still typed in the form: closing it asks first (放弃未保存的内容？).
-    await page.locator('.ant-modal-close').last().click();
-    await page.getByTestId('discard-confirm').click();
+    await clickSettled(page.locator('.ant-modal-close').last());
+    await clickSettled(page.getByTestId('discard-confirm'));
     await page.getByRole('tab', { name: '教育培训' }).click();
     await page.getByRole('button', { name: /新建培训班/ }).click();
     const form = dialog();

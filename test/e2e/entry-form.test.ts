@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
-import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 import { cadreInput, tinyPng } from '../helpers/roster';
 import { samplePdf } from '../helpers/dossier';
 import { localToday } from '../../shared/dossier/quarter';
@@ -24,23 +25,10 @@ const entryForm = () => page.getByTestId('entry-form');
 // The test id sits on the dialog's root, which has no box of its own: the title field shows whether the form is open.
 const formShown = () => entryForm().getByTestId('entry-title').isVisible();
 const discardQuestion = () => page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的内容？' });
-/**
- * Answers 继续填写 once the question has settled. A click while the question zooms in can be lost on a loaded
- * machine (the CI run saw it), so a question still shown after the click is answered again, as a user would.
- */
+/** Answers 继续填写 (clicked once the question has stopped zooming in) and waits for the question to go. */
 async function keepTyping() {
-  const keep = page.getByRole('button', { name: '继续填写' });
-  for (let attempt = 0; attempt < 4 && (await discardQuestion().isVisible()); attempt++) {
-    await animationsDone(page);
-    await keep.click({ timeout: 5_000 }).catch(() => undefined);
-    await discardQuestion()
-      .waitFor({ state: 'hidden', timeout: 5_000 })
-      .catch(() => undefined);
-  }
-  // What the window showed if the question is still there, for whoever reads the failure.
-  if (await discardQuestion().isVisible())
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'keep-typing-failed.png') });
-  expect(await discardQuestion().isVisible()).toBe(false);
+  await clickSettled(page.getByRole('button', { name: '继续填写' }));
+  await discardQuestion().waitFor({ state: 'hidden' });
 }
 const file = (name: string, bytes: Buffer) => {
   const path = join(app.work, name);
@@ -135,10 +123,10 @@ describe('the dossier entry form', () => {
     await keepTyping();
     expect(await formShown()).toBe(true);
 
-    await entryForm().locator('.ant-modal-close').click();
+    await clickSettled(entryForm().locator('.ant-modal-close'));
     await discardQuestion().waitFor();
     await viewportScreenshot('b-entry-form-discard-question');
-    await page.getByTestId('discard-confirm').click();
+    await clickSettled(page.getByTestId('discard-confirm'));
     await expect.poll(() => formShown()).toBe(false);
     expect((await entries()).length).toBe(before);
   });
@@ -205,8 +193,8 @@ describe('the cadre form (the same dialog)', () => {
     const box = (await save.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(768);
     await viewportScreenshot('b-cadre-form-1366x768');
-    await form.locator('.ant-modal-close').click();
-    await page.getByTestId('discard-confirm').click();
+    await clickSettled(form.locator('.ant-modal-close'));
+    await clickSettled(page.getByTestId('discard-confirm'));
     await expect.poll(() => name.isVisible()).toBe(false);
     // Back to the cadre's dossier for the portrait.
     await page.getByText('朝鲁').first().click();

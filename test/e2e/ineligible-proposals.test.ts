@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AssessmentDetail } from '../../shared/assessment/types';
-import { enterWorkedExample, seedRoster, type SmallRoster } from '../helpers/assessment';
+import type { SmallRoster } from '../helpers/assessment';
 import { entryForm, type EntryForm } from '../helpers/dossier';
-import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
+import { seedWorkedExample } from './harness/seed';
 import { animationsDone, previewDrawn, SCREENSHOT_DIR, settledScreenshot, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部考核（评优资格）';
 
@@ -24,22 +24,12 @@ const entries: { admonition: number; inquiry: number } = { admonition: 0, inquir
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-eligibility-');
-  const h = { ok: (name: string, input: unknown) => app.must(name, input) } as unknown as TestHost;
-  r = await seedRoster(h);
-  const created = await app.must<AssessmentDetail>('assessments.create', {
-    name: NAME,
-    year: 2025,
-    scope: { categoryCodes: ['C1', 'C2'], unitIds: [] },
-  });
-  const a = await app.must<AssessmentDetail>('assessments.setState', {
-    id: created.id,
-    version: created.version,
-    state: 'collecting',
-  });
-  await enterWorkedExample(h, a.id, r);
-  await app.must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
+  const seeded = await seedWorkedExample(app, NAME, ['C1', 'C2']);
+  const assessmentId = seeded.assessmentId;
+  r = seeded.roster;
+  await app.must('ballots.saveSuperior', { assessmentId, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
   await app.must('ballots.saveStaff', {
-    assessmentId: a.id,
+    assessmentId,
     counts: [{ targetId: r.f, excellent: 0, good: 2, fair: 0, poor: 0 }],
   });
   const negative: Partial<EntryForm> = {
@@ -140,7 +130,7 @@ describe('评优资格 with 不得评优 adopted from the dossier', () => {
     // The page itself, as printed: saved as PDF and its first page rendered to PNG (looked at).
     const pdf = join(app.work, '排名表.pdf');
     app.dialogs.answerSave(pdf);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
     const png = join(SCREENSHOT_DIR, 'eligibility-05-print-page');
     execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, png]);

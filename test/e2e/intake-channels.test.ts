@@ -9,27 +9,22 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot } from './harness/browser';
-import { cadreInput } from '../helpers/roster';
+import { seedIntakeRoster } from './harness/seed-intake';
 import { fillByHeader } from '../helpers/intake';
 import { tempDir } from '../helpers/tmp-store';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
-const ids: Record<string, number> = {};
+let ids: Record<string, number> = {};
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-intake-channels-');
-  const sumu = await app.must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
-  const wulan = await app.must<{ id: number }>('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 2 });
-  const add = async (key: string, unitId: number, name: string, currentPost: string) =>
-    (ids[key] = (
-      await app.must<{ id: number }>('cadres.create', {
-        input: cadreInput(unitId, { name, currentPost, idNumber: '' }),
-      })
-    ).id);
-  await add('bater-sumu', sumu.id, '巴特尔', '阿尔巴斯苏木党委书记');
-  await add('bater-wulan', wulan.id, '巴特尔', '乌兰镇副镇长');
-  await add('li', sumu.id, '李秀梅', '阿尔巴斯苏木党委副书记');
+  ({ ids } = await seedIntakeRoster(app, [
+    { key: 'bater-sumu', unit: '阿尔巴斯苏木', name: '巴特尔', currentPost: '阿尔巴斯苏木党委书记' },
+    { key: 'bater-wulan', unit: '乌兰镇', name: '巴特尔', currentPost: '乌兰镇副镇长' },
+    { key: 'li', unit: '阿尔巴斯苏木', name: '李秀梅', currentPost: '阿尔巴斯苏木党委副书记' },
+  ]));
   page = await app.openPage();
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -62,7 +57,7 @@ describe('a channel’s list through the same intake', () => {
 
     await panel.getByTestId('intake-open-generate').click();
     const gen = page.getByTestId('intake-generate');
-    await gen.getByTestId('intake-target').getByText('纪检监察').click();
+    await clickSettled(gen.getByTestId('intake-target').getByText('纪检监察'));
     await expect.poll(() => gen.getByTestId('intake-target-hint').innerText()).toContain('问责、处分、函询、诫勉');
     await gen.getByTestId('intake-deadline').fill('2025-10-10');
     await gen.getByTestId('intake-return-to').fill('旗委组织部干部一科');
@@ -70,7 +65,7 @@ describe('a channel’s list through the same intake', () => {
     await settledScreenshot(page, 'intake-channel-generate');
     const folder = tempDir('ganbu-e2e-channel-');
     app.dialogs.answerOpen(folder);
-    await gen.getByRole('button', { name: '选择保存位置并生成' }).click();
+    await clickSettled(gen.getByRole('button', { name: '选择保存位置并生成' }));
     await expect.poll(() => readdirSync(folder)).toEqual(['2025年第三季度-纪检监察-政治素质材料填报表.xlsx']);
     await expect.poll(() => page.getByTestId('intake-generate').count()).toBe(0);
 
@@ -84,7 +79,7 @@ describe('a channel’s list through the same intake', () => {
     await panel.getByTestId('intake-open-import').click();
     const imp = page.getByTestId('intake-import');
     app.dialogs.answerOpen(filled);
-    await imp.getByTestId('intake-pick').click();
+    await clickSettled(imp.getByTestId('intake-pick'));
     await expect
       .poll(() => imp.getByTestId('intake-summary').innerText(), { timeout: 30_000 })
       .toContain('纪检监察名单，共 3 行，其中 1 行有错误');
@@ -92,7 +87,7 @@ describe('a channel’s list through the same intake', () => {
     await expect.poll(() => imp.getByTestId('intake-unpicked').innerText()).toContain('1 行的干部');
     // Not guessed: 导入 counts the rows whose cadre is known (李秀梅) until 巴特尔 is picked.
     await expect.poll(() => imp.getByTestId('intake-commit').innerText()).toContain('导入 1 条');
-    await imp.getByTestId('intake-pick-3').click();
+    await clickSettled(imp.getByTestId('intake-pick-3'));
     await expect.poll(() => option('乌兰镇').count()).toBe(1);
     await expect.poll(() => option('阿尔巴斯苏木').count()).toBe(1);
     await animationsDone(page);
@@ -101,7 +96,7 @@ describe('a channel’s list through the same intake', () => {
     await expect.poll(() => imp.getByTestId('intake-commit').innerText()).toContain('导入 2 条');
     await expect.poll(() => imp.getByTestId('intake-unpicked').count()).toBe(0);
     await settledScreenshot(page, 'intake-channel-preview');
-    await imp.getByTestId('intake-commit').click();
+    await clickSettled(imp.getByTestId('intake-commit'));
     await expect.poll(() => page.getByTestId('intake-import').count()).toBe(0);
     const list = panel.getByTestId('intake-list');
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(2);
@@ -114,16 +109,13 @@ describe('a channel’s list through the same intake', () => {
     );
     await panel.getByTestId('intake-open-import').click();
     app.dialogs.answerOpen(corrected);
-    await imp.getByTestId('intake-pick').click();
+    await clickSettled(imp.getByTestId('intake-pick'));
     await expect
       .poll(() => imp.getByTestId('intake-resubmission').innerText(), { timeout: 30_000 })
       .toContain('替换 1 条尚未审核的材料（第 3 行），移除 1 条新表中已删去的待审核材料');
     await expect.poll(() => imp.getByTestId('intake-removed-rows').innerText()).toContain('原第 4 行　李秀梅：函询');
     await settledScreenshot(page, 'intake-channel-resubmission');
-    await imp
-      .locator('.ant-modal-footer')
-      .getByRole('button', { name: /关\s*闭/u })
-      .click();
+    await clickSettled(imp.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/u }));
     await expect.poll(() => page.getByTestId('intake-import').count()).toBe(0);
 
     // 审核: the picked 巴特尔's row, from 纪检监察, 采纳 into his dossier (not the other 巴特尔's).
@@ -151,10 +143,7 @@ describe('a channel’s list through the same intake', () => {
     const li = rows.find((r) => r.cadreId === ids['li']);
     await list.getByTestId(`intake-return-${li!.id}`).click();
     await page.getByTestId('reason-modal').locator('textarea').fill('函询日期有误，请核实后重新报送');
-    await page
-      .getByTestId('reason-modal')
-      .getByRole('button', { name: /退\s*回/u })
-      .click();
+    await clickSettled(page.getByTestId('reason-modal').getByRole('button', { name: /退\s*回/u }));
     await expect.poll(() => counts.innerText()).toMatch(/1 份\s+0\s+1\s+1/u);
     await counts.click();
     await expect.poll(() => panel.getByTestId('intake-export-returned').innerText()).toBe('导出退回清单');

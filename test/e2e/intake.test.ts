@@ -7,25 +7,23 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot } from './harness/browser';
-import { cadreInput } from '../helpers/roster';
+import { seedIntakeRoster } from './harness/seed-intake';
 import { samplePng } from '../helpers/dossier';
 import { fill, material, zipWith } from '../helpers/intake';
 import { tempDir } from '../helpers/tmp-store';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
-const ids: Record<string, number> = {};
+let ids: Record<string, number> = {};
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-intake-');
-  const sumu = await app.must<{ id: number }>('units.save', { name: '阿尔巴斯苏木', categoryCode: 'C1', sort: 1 });
-  await app.must('units.save', { name: '乌兰镇', categoryCode: 'C1', sort: 2 });
-  ids['sumu'] = sumu.id;
-  for (const name of ['巴特尔', '李秀梅']) {
-    ids[name] = (
-      await app.must<{ id: number }>('cadres.create', { input: cadreInput(sumu.id, { name, idNumber: '' }) })
-    ).id;
-  }
+  const seeded = await seedIntakeRoster(app, [
+    { key: '巴特尔', unit: '阿尔巴斯苏木', name: '巴特尔' },
+    { key: '李秀梅', unit: '阿尔巴斯苏木', name: '李秀梅' },
+  ]);
+  ids = { ...seeded.ids, sumu: seeded.units['阿尔巴斯苏木'] };
   page = await app.openPage();
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -48,7 +46,7 @@ describe('填报表 out and back', () => {
     // 生成填报表 for one unit into a folder.
     await panel.getByTestId('intake-open-generate').click();
     const gen = page.getByTestId('intake-generate');
-    await gen.getByTestId('intake-units').click();
+    await clickSettled(gen.getByTestId('intake-units'));
     await option('阿尔巴斯苏木').click();
     await page.keyboard.press('Escape');
     await gen.getByTestId('intake-deadline').fill('2025-10-10');
@@ -57,7 +55,7 @@ describe('填报表 out and back', () => {
     await settledScreenshot(page, 'intake-generate');
     const folder = tempDir('ganbu-e2e-packages-');
     app.dialogs.answerOpen(folder);
-    await gen.getByRole('button', { name: '选择保存位置并生成' }).click();
+    await clickSettled(gen.getByRole('button', { name: '选择保存位置并生成' }));
     await expect.poll(() => readdirSync(folder)).toEqual(['2025年第三季度-阿尔巴斯苏木-政治素质材料填报表.xlsx']);
     await expect.poll(() => panel.getByTestId(`intake-unit-${ids['sumu']}`).innerText()).toContain('1 份');
 
@@ -72,7 +70,7 @@ describe('填报表 out and back', () => {
     await panel.getByTestId('intake-open-import').click();
     const imp = page.getByTestId('intake-import');
     app.dialogs.answerOpen(zip);
-    await imp.getByTestId('intake-pick').click();
+    await clickSettled(imp.getByTestId('intake-pick'));
     // Reading the workbook and its zip takes a few seconds on a loaded machine.
     await expect
       .poll(() => imp.getByTestId('intake-summary').innerText(), { timeout: 30_000 })
@@ -81,7 +79,7 @@ describe('填报表 out and back', () => {
       .poll(() => imp.getByTestId('intake-problems-5').innerText())
       .toContain('“张三（局长）”不是本单位的在职干部');
     await settledScreenshot(page, 'intake-preview');
-    await imp.getByTestId('intake-commit').click();
+    await clickSettled(imp.getByTestId('intake-commit'));
     await expect.poll(() => page.getByTestId('intake-import').count()).toBe(0);
     const list = panel.getByTestId('intake-list');
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(2);
@@ -94,7 +92,7 @@ describe('填报表 out and back', () => {
     await list.getByText('表彰照片.png').click();
     await expect.poll(() => page.getByTestId('attachment-image').count()).toBe(1);
     await settledScreenshot(page, 'intake-attachment');
-    await page.getByTestId('attachment-viewer').locator('.ant-modal-close').click();
+    await clickSettled(page.getByTestId('attachment-viewer').locator('.ant-modal-close'));
 
     const rows = await app.must<{ id: number; cadreName: string }[]>('intake.list', { quarter: '2025Q3' });
     const bater = rows.find((r) => r.cadreName === '巴特尔')!;
@@ -107,17 +105,14 @@ describe('填报表 out and back', () => {
     await expect.poll(() => edit.getByTestId('entry-title').inputValue()).toBe('防汛抢险带头');
     await animationsDone(page);
     await settledScreenshot(page, 'intake-edit');
-    await edit.getByRole('button', { name: /取\s*消/u }).click();
+    await clickSettled(edit.getByRole('button', { name: /取\s*消/u }));
     await expect.poll(() => page.getByTestId('intake-edit').count()).toBe(0);
     await list.getByTestId(`intake-return-${li.id}`).click();
     await page.getByTestId('reason-modal').locator('textarea').waitFor();
     await animationsDone(page);
     await page.getByTestId('reason-modal').locator('textarea').fill('子项应为“重点工作跟进”，请改正后重新报送');
     await settledScreenshot(page, 'intake-return');
-    await page
-      .getByTestId('reason-modal')
-      .getByRole('button', { name: /退\s*回/u })
-      .click();
+    await clickSettled(page.getByTestId('reason-modal').getByRole('button', { name: /退\s*回/u }));
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(0);
     await expect.poll(() => panel.getByTestId(`intake-unit-${ids['sumu']}`).innerText()).toMatch(/1 份\s+0\s+1\s+1/u);
     const after = await app.must<{ entries: { title: string }[] }>('dossier.get', { cadreId: ids['巴特尔'] });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
 import { openApp, screenshot, animationsDone } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let work: string;
@@ -36,11 +37,11 @@ test('更换密钥 and a new recovery code from 系统设置; an old backup stil
   await page.getByTestId('keys-rekey').click();
   await page.getByRole('dialog').getByText('更换后，停用账户的旧密码').waitFor();
   await screenshot(page, '60-keys-rekey-confirm');
-  await page.getByTestId('keys-confirm').click();
+  await clickSettled(page.getByTestId('keys-confirm'));
   await page.getByText('档案库密钥已更换').waitFor({ timeout: 60_000 });
 
   await page.getByTestId('keys-recovery').click();
-  await page.getByTestId('keys-confirm').click();
+  await clickSettled(page.getByTestId('keys-confirm'));
   const code = page.getByTestId('new-recovery-code');
   await code.waitFor({ timeout: 60_000 });
   expect(await code.innerText()).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
@@ -79,10 +80,7 @@ test('停用 says the store is re-keyed, and does it', async () => {
   await screenshot(page, '64-users-disable-rekeys');
   // The re-encryption's progress shows in a dialog of its own until it is done.
   const progress = page.getByTestId('rekey-progress').waitFor({ timeout: 30_000 });
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /停\s?用/ })
-    .click();
+  await clickSettled(page.locator('.ant-popconfirm').getByRole('button', { name: /停\s?用/ }));
   await progress;
   await page.getByText('档案库密钥已更换').waitFor({ timeout: 60_000 });
   await expect.poll(() => page.getByTestId('rekey-progress').count()).toBe(0);

@@ -4,9 +4,10 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { screenshot, settledScreenshot as settledScreenshotOf, animationsDone, chooseTab } from './harness/browser';
+import { screenshot, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 import { wholeBallots } from '../../shared/assessment/ballot-parts';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -106,8 +107,7 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
     await page.getByTestId('kiosk-start').click();
     const confirm = page.locator('.ant-modal-confirm-confirm');
     await confirm.waitFor();
-    await animationsDone(page);
-    await confirm.getByRole('button', { name: '进入评议终端' }).click();
+    await clickSettled(confirm.getByRole('button', { name: '进入评议终端' }));
     await page.getByTestId('kiosk-screen').waitFor();
     // The kiosk is often a laptop: its screens at 1366×768 (the window's usual 820 again after it is left).
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -171,8 +171,7 @@ describe('评议终端: 上级排名 and 职工 forms', () => {
 
     await page.getByTestId('kiosk-exit').click();
     await input('kiosk-exit-password').fill(ADMIN.password);
-    await animationsDone(page);
-    await page.getByTestId('kiosk-exit-ok').click();
+    await clickSettled(page.getByTestId('kiosk-exit-ok'));
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
     await page.setViewportSize({ width: 1366, height: 820 });
 

@@ -5,9 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { settledScreenshot as settledScreenshotOf, animationsDone, chooseTab } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 import { wholeBallots } from '../../shared/assessment/ballot-parts';
+import { clickSettled } from './harness/settled-click';
 
 const CLERKS = [
   { username: 'clerk1', displayName: '录入员甲', role: 'assessmentClerk', password: 'Clerk1@2025!' },
@@ -41,8 +42,7 @@ const settledScreenshot = (name: string) => settledScreenshotOf(page, name);
 async function confirmDialog(button: string | RegExp) {
   const confirm = page.locator('.ant-modal-confirm-confirm');
   await confirm.waitFor();
-  await animationsDone(page);
-  await confirm.getByRole('button', { name: button }).click();
+  await clickSettled(confirm.getByRole('button', { name: button }));
   await confirm.waitFor({ state: 'detached', timeout: 20_000 });
 }
 
@@ -143,14 +143,13 @@ describe('评议码 and 评议终端', () => {
 
     await page.getByTestId('kiosk-exit').click();
     await input('kiosk-exit-password').fill('wrong-password');
-    await animationsDone(page); // the dialog's opening animation
-    await page.getByTestId('kiosk-exit-ok').click();
+    await clickSettled(page.getByTestId('kiosk-exit-ok'));
     // The password check runs the store's key derivation (scrypt): allow it time on a busy machine.
     await expect
       .poll(() => page.getByTestId('kiosk-exit-problem').innerText(), { timeout: 20_000 })
       .toContain('密码不正确');
     await input('kiosk-exit-password').fill(ADMIN.password);
-    await page.getByTestId('kiosk-exit-ok').click();
+    await clickSettled(page.getByTestId('kiosk-exit-ok'));
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
     expect((await app.must<{ kiosk: unknown }>('app.status', {})).kiosk).toBeNull();
     // Back where the kiosk was started: the assessment's 评议码 tab.
@@ -215,10 +214,7 @@ describe('二次录入', () => {
       .toContain('纸质票“SJ-002”已录入两次，不能再录入第三次');
 
     await compare.getByTestId('paper-pick-1').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /采\s?用/ })
-      .click();
+    await clickSettled(page.locator('.ant-popconfirm').getByRole('button', { name: /采\s?用/ }));
     await page.getByText('已采用第一次录入，纸质票“SJ-002”已计入排名').waitFor();
     await expect.poll(() => page.getByTestId('paper-compare-SJ-002').count()).toBe(0);
     await page.getByTestId('papers-table').getByText('已核对，已计入').waitFor();

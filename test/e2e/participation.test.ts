@@ -4,11 +4,10 @@
 // ballot count for the staff component that rests on 2 ballots.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AssessmentDetail } from '../../shared/assessment/types';
-import { enterWorkedExample, seedRoster } from '../helpers/assessment';
-import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
+import { seedWorkedExample } from './harness/seed';
 import { animationsDone, previewDrawn, settledScreenshot, chooseTab } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部考核（参评情况）';
 
@@ -17,21 +16,9 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-participation-');
-  const h = { ok: (name: string, input: unknown) => app.must(name, input) } as unknown as TestHost;
-  const r = await seedRoster(h);
-  const created = await app.must<AssessmentDetail>('assessments.create', {
-    name: NAME,
-    year: 2025,
-    scope: { categoryCodes: ['C1'], unitIds: [] },
-  });
-  const a = await app.must<AssessmentDetail>('assessments.setState', {
-    id: created.id,
-    version: created.version,
-    state: 'collecting',
-  });
-  await enterWorkedExample(h, a.id, r);
+  const { assessmentId } = await seedWorkedExample(app, NAME);
   // Four leaders' codes, none used yet: 应到 4; 实到 the 2 typed-in ballots.
-  await app.must('codes.generate', { assessmentId: a.id, kind: 'superior', group: 'chief:C1', count: 4 });
+  await app.must('codes.generate', { assessmentId, kind: 'superior', group: 'chief:C1', count: 4 });
   page = await app.openPage();
 }, 120_000);
 
@@ -64,16 +51,13 @@ describe('participation accounts', () => {
     await d.locator('input[data-testid="sheet-expected"], [data-testid="sheet-expected"] input').first().fill('3');
     await d.locator('input[data-testid="sheet-received"], [data-testid="sheet-received"] input').first().fill('4');
     await d.locator('input[data-testid="sheet-invalid"], [data-testid="sheet-invalid"] input').first().fill('1');
-    await animationsDone(page);
     await settledScreenshot(page, 'participation-02-sheet');
-    await d.getByRole('button', { name: /^保\s*存$/ }).click();
+    await clickSettled(d.getByRole('button', { name: /^保\s*存$/ }));
     // 收回 4 > 发出 3: refused in Chinese, nothing saved.
     await d.getByText('收回票数不能多于发出票数').waitFor();
     await d.locator('input[data-testid="sheet-received"], [data-testid="sheet-received"] input').first().fill('3');
-    // The refused save's loading icon leaves with an animation, and its label “loading” is part of the button's name
-    // until it is gone (a CI run on a loaded machine missed an anchored match): wait for it, and match loosely.
-    await animationsDone(page);
-    await d.getByRole('button', { name: /保\s*存/ }).click();
+    // Matched loosely: the refused save's loading icon (named “loading”) may still be leaving the button.
+    await clickSettled(d.getByRole('button', { name: /保\s*存/ }));
     await page.getByText('纸质票清点数已保存').waitFor();
     await dialog().waitFor({ state: 'detached' });
     await expect.poll(() => row('职工测评').innerText()).toMatch(/职工测评\s+3\s+3\s+0\s+2\s+1/);
@@ -87,9 +71,7 @@ describe('participation accounts', () => {
     await expect.poll(() => warnings.innerText()).toContain(`“${GROUP}”上级排名实到 2 人，不足应到 4 人的三分之二`);
     await animationsDone(page);
     await settledScreenshot(page, 'participation-03-summarize-warning');
-    await dialog()
-      .getByRole('button', { name: /^汇\s*总$/ })
-      .click();
+    await clickSettled(dialog().getByRole('button', { name: /^汇\s*总$/ }));
     await page.getByText('考核已变为“已汇总”').waitFor();
   }, 60_000);
 

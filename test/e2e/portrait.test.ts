@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from './harness/app';
 import { screenshot } from './harness/browser';
 import { cadreInput } from '../helpers/roster';
 import type { PortraitView } from '../../shared/portrait/view';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -83,7 +84,7 @@ describe('political portrait', () => {
     expect(await page.getByTestId('portrait-radar').getAttribute('aria-label')).toContain('政治能力 83');
     // The count opens the entries behind it; the title opens the entry in the dossier.
     await page.getByTestId('portrait-count-positive').click();
-    await dialog().getByText('春季中青班优秀学员').click();
+    await clickSettled(dialog().getByText('春季中青班优秀学员'));
     await page.getByTestId(`entry-${positiveId}`).waitFor();
     await expect
       .poll(() => page.getByTestId(`entry-${positiveId}`).evaluate((el) => (el as HTMLElement).style.outline))

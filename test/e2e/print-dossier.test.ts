@@ -11,6 +11,7 @@ import { bandText, pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput } from '../helpers/roster';
+import { clickSettled } from './harness/settled-click';
 
 const SUBS = ['S1.1', 'S2.1', 'S3.1', 'S4.1', 'S5.1', 'S6.1'];
 
@@ -90,7 +91,7 @@ describe('printed dossier', () => {
     await dialog().getByTestId('print-recipients').fill('县委办、纪委监委');
     pdf = join(work, '巴特尔档案.pdf');
     dialogs.answerSave(pdf);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 巴特尔档案\.pdf/).waitFor({ timeout: 60_000 });
     expect(existsSync(pdf)).toBe(true);
     expect(dialogs.requests.at(-1)).toMatchObject({

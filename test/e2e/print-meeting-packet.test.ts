@@ -14,6 +14,7 @@ import { minimalCadre } from '../helpers/roster';
 import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const ORGAN = '中共鄂托克旗委组织部';
@@ -167,7 +168,7 @@ describe('the meeting packet', () => {
     await settledScreenshot(page, 'meeting-rankings-warning');
     const pdf = join(app.work, '排名表.pdf');
     app.dialogs.answerSave(pdf);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
     const pages = pdfPages(pdf, 'raw').map(flat);
     const text = pages.join('\n');
@@ -208,7 +209,7 @@ describe('the meeting packet', () => {
     expect(await dialog().getByTestId('print-warning').first().innerText()).toContain('等次尚未确认');
     const pdf = join(app.work, '审议材料.pdf');
     app.dialogs.answerSave(pdf);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 审议材料\.pdf/).waitFor({ timeout: 90_000 });
     const pages = pdfPages(pdf, 'raw').map(flat);
     // The packet's cover: the organ once, the secrecy marking once.
@@ -264,9 +265,7 @@ describe('the meeting packet', () => {
     expect(await page.getByTestId('packet-title').inputValue()).toBe('12月部务会审议材料');
     await page.getByTestId('packet-save-as').click();
     await dialog().getByTestId('packet-save-name').fill('12月部务会');
-    await dialog()
-      .getByRole('button', { name: /保\s?存/ })
-      .click();
+    await clickSettled(dialog().getByRole('button', { name: /保\s?存/ }));
     await page.getByText('已保存“12月部务会”：2 名干部').waitFor();
     await page.getByTestId('packet-clear').click();
     await expect.poll(() => rows.count()).toBe(0);

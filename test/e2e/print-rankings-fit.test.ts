@@ -12,6 +12,7 @@ import { minimalCadre } from '../helpers/roster';
 import { openApp, SCREENSHOT_DIR, previewDrawn, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const CHIEFS = [
@@ -175,7 +176,7 @@ describe('the printed 排名表 fits its cells', () => {
   test('the PDF: the vote lines under their scores; page 1 rendered to PNG (looked at)', async () => {
     const pdf = join(app.work, '排名表.pdf');
     app.dialogs.answerSave(pdf);
-    await page.getByRole('dialog').last().getByTestId('print-export').click();
+    await clickSettled(page.getByRole('dialog').last().getByTestId('print-export'));
     await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
     const text = pdfPages(pdf).join('\n');
     expect(text).toContain('去高低');

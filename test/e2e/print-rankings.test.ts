@@ -14,6 +14,7 @@ import type { ScriptedDialogs } from '../helpers/dialogs';
 import { openApp, SCREENSHOT_DIR, previewDrawn, animationsDone, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const OPEN_NAME = '2026年度科级干部“双比双评”考核';
@@ -100,7 +101,7 @@ describe('printed ranking tables', () => {
     await dialog().getByTestId('print-recipients').fill('旗委常委会、纪委监委');
     pdf = join(work, '排名表.pdf');
     dialogs.answerSave(pdf);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 排名表\.pdf/).waitFor({ timeout: 60_000 });
     expect(existsSync(pdf)).toBe(true);
     expect(dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: `${NAME}排名表（2份）.pdf` });
@@ -191,7 +192,7 @@ describe('printed ranking tables', () => {
     await previewDrawn(preview);
     // Off by default: nothing of the comments is printed.
     expect(await preview.innerText()).not.toContain('作风扎实');
-    await dialog().getByTestId('print-comments').click();
+    await clickSettled(dialog().getByTestId('print-comments'));
     await preview.getByText(/阿古拉：.*作风扎实/).waitFor();
     await previewDrawn(preview);
     const text = await preview.innerText();
@@ -202,7 +203,7 @@ describe('printed ranking tables', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-rankings-comments-preview.png') });
     const file = join(work, '排名表-意见建议.pdf');
     dialogs.answerSave(file);
-    await dialog().getByTestId('print-export').click();
+    await clickSettled(dialog().getByTestId('print-export'));
     await page.getByText(/已保存 排名表-意见建议\.pdf/).waitFor({ timeout: 60_000 });
     const printed = pdfPages(file).join('\n');
     for (const s of ['意见建议', '作风扎实', '希望加强调研']) expect(printed, s).toContain(s);

@@ -15,6 +15,7 @@ import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { cadreInput, sampleJpeg } from '../helpers/roster';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let work: string;
@@ -144,14 +145,14 @@ describe('干部任免审批表', () => {
     }
     await page.getByTestId('print-renmian-picked').click();
     await dialog().getByTestId('renmian-age-at').fill('2026-03');
-    await dialog().getByTestId('renmian-render').click();
+    await clickSettled(dialog().getByTestId('renmian-render'));
     await dialog().getByTestId('renmian-summary').waitFor({ timeout: 60_000 });
     sheets = await expectedSheets();
     expect(await dialog().getByTestId('renmian-summary').innerText()).toContain(`共 2 人，${sheets.length} 页`);
     await settledScreenshot(page, 'renmian-dialog');
     pdf = join(work, '任免审批表.pdf');
     dialogs.answerSave(pdf);
-    await dialog().getByTestId('renmian-save').click();
+    await clickSettled(dialog().getByTestId('renmian-save'));
     await page.getByText(/已保存 任免审批表\.pdf/).waitFor({ timeout: 60_000 });
     expect(existsSync(pdf)).toBe(true);
     // Not a register document: the national form has no 份号.

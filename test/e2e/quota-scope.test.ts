@@ -5,9 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssessmentDetail } from '../../shared/assessment/types';
-import { enterWorkedExample, seedRoster } from '../helpers/assessment';
-import type { TestHost } from '../helpers/host';
 import { startTestApp, type TestApp } from './harness/app';
+import { seedWorkedExample } from './harness/seed';
 import { previewDrawn, settledScreenshot, animationsDone, chooseTab } from './harness/browser';
 
 const NAME = '2025年度科级干部考核（合并名额）';
@@ -17,22 +16,10 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-quota-scope-');
-  const h = { ok: (name: string, input: unknown) => app.must(name, input) } as unknown as TestHost;
-  const r = await seedRoster(h);
-  const created = await app.must<AssessmentDetail>('assessments.create', {
-    name: NAME,
-    year: 2025,
-    scope: { categoryCodes: ['C1', 'C2'], unitIds: [] },
-  });
-  const a = await app.must<AssessmentDetail>('assessments.setState', {
-    id: created.id,
-    version: created.version,
-    state: 'collecting',
-  });
-  await enterWorkedExample(h, a.id, r);
-  await app.must('ballots.saveSuperior', { assessmentId: a.id, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
+  const { assessmentId, roster: r } = await seedWorkedExample(app, NAME, ['C1', 'C2']);
+  await app.must('ballots.saveSuperior', { assessmentId, raterLabel: 'L1', group: 'chief:C2', order: [r.f] });
   await app.must('ballots.saveStaff', {
-    assessmentId: a.id,
+    assessmentId,
     counts: [{ targetId: r.f, excellent: 0, good: 2, fair: 0, poor: 0 }],
   });
   page = await app.openPage();

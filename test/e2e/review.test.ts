@@ -13,6 +13,7 @@ import { cadreInput } from '../helpers/roster';
 import { animationsDone, openApp, previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let work: string;
@@ -123,7 +124,7 @@ test('from the profile: the draft with the veto first; 可以使用 refused; 不
   await form.getByLabel('政治素质好、可以使用').check();
   await dialog().getByTestId('review-reasons').fill('一贯表现较好。');
   await dialog().getByTestId('review-rechecker').fill('李科长');
-  await dialog().getByTestId('review-sign').click();
+  await clickSettled(dialog().getByTestId('review-sign'));
   await form.getByText(/存在一票否决事项 1 项，审查结论不能为/).waitFor();
   expect(await dialog().getByTestId('review-history').innerText()).toContain('尚未签署审查结论');
   await form.getByText(/存在一票否决事项/).scrollIntoViewIfNeeded();
@@ -131,7 +132,7 @@ test('from the profile: the draft with the veto first; 可以使用 refused; 不
 
   await form.getByLabel('不宜提拔使用').check();
   await dialog().getByTestId('review-reasons').fill('统计期内受到党纪处分，影响期未满。');
-  await dialog().getByTestId('review-sign').click();
+  await clickSettled(dialog().getByTestId('review-sign'));
   const history = dialog().getByTestId('review-history');
   await history.getByText('统计期内受到党纪处分，影响期未满。').waitFor();
   expect(await history.innerText()).toContain('不宜提拔使用');
@@ -141,7 +142,7 @@ test('from the profile: the draft with the veto first; 可以使用 refused; 不
 }, 90_000);
 
 test('printed with 份号 into the register, every page looked at; the Word version holds the same text', async () => {
-  await dialog().getByTestId('review-print').click();
+  await clickSettled(dialog().getByTestId('review-print'));
   const preview = dialog().getByTestId('print-preview');
   await previewDrawn(preview, 60_000);
   const said = await dialog()
@@ -152,7 +153,7 @@ test('printed with 份号 into the register, every page looked at; the Word vers
 
   const docx = join(work, '巴特尔审查意见.docx');
   dialogs.answerSave(docx);
-  await dialog().getByTestId('review-docx').click();
+  await clickSettled(dialog().getByTestId('review-docx'));
   await page.getByText(/已导出 巴特尔审查意见\.docx/).waitFor({ timeout: 30_000 });
   const xml = (await unzip(readFileSync(docx))).get('word/document.xml')?.toString('utf8') ?? '';
   const words = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -162,7 +163,7 @@ test('printed with 份号 into the register, every page looked at; the Word vers
   await dialog().getByTestId('print-copies').fill('2');
   const pdf = join(work, '巴特尔审查意见.pdf');
   dialogs.answerSave(pdf);
-  await dialog().getByTestId('print-export').click();
+  await clickSettled(dialog().getByTestId('print-export'));
   await page.getByText(/已保存 巴特尔审查意见\.pdf/).waitFor({ timeout: 60_000 });
   expect(existsSync(pdf)).toBe(true);
   const pages = pdfPages(pdf, 'raw').map((t) => t.replace(/\s+/g, ''));
@@ -222,7 +223,7 @@ test('the 审议材料 packet with, per candidate, the 任免审批表 and the �
   await settledScreenshot(page, 'packet-with-reviews');
   const pdf = join(work, '审议材料.pdf');
   dialogs.answerSave(pdf);
-  await dialog().getByTestId('print-export').click();
+  await clickSettled(dialog().getByTestId('print-export'));
   await page.getByText(/已保存 审议材料\.pdf/).waitFor({ timeout: 90_000 });
   const pages = pdfPages(pdf, 'raw').map((t) => t.replace(/\s+/g, ''));
   const first = (...all: string[]) => pages.findIndex((t) => all.every((s) => t.includes(s)));

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { SCREENSHOT_DIR, animationsDone } from './harness/browser';
 import { DEPARTMENT_UNITS, MAPPING_HEADERS, MAPPING_ROWS } from '../db/roster/excel/department-fixtures';
+import { clickSettled } from './harness/settled-click';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'excel');
 
@@ -97,10 +98,7 @@ describe('an Excel roster in a department’s own layout', () => {
     await page.getByTestId('excel-mapping').waitFor();
     expect(await page.getByTestId('map-column-1').innerText()).toContain('姓名');
     expect(await page.getByTestId('map-column-7').innerText()).toContain('民族');
-    await page
-      .locator('.ant-modal-footer')
-      .getByRole('button', { name: /关\s?闭/ })
-      .click();
+    await clickSettled(page.locator('.ant-modal-footer').getByRole('button', { name: /关\s?闭/ }));
     await page.getByTestId('excel-import-modal').waitFor({ state: 'hidden' });
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
 import { settledScreenshot } from './harness/browser';
 import { minimalCadre } from '../helpers/roster';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -126,7 +127,7 @@ describe('roster order, columns and the current cadre', () => {
     async () => {
       await page.getByTestId('cadre-name').filter({ hasText: '达来' }).click();
       await page.locator('.ant-drawer').getByText('乌兰镇党委副书记、镇长').first().waitFor();
-      await page.locator('.ant-drawer-close').click();
+      await clickSettled(page.locator('.ant-drawer-close'));
       await menu('政治素质档案');
       // No picking again: the dossier is 达来's.
       await expect.poll(() => page.getByTestId('cadre-picker').innerText()).toContain('达来');

@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from './harness/app';
 import { screenshot } from './harness/browser';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { rosterWorkbook, unitsWorkbook } from '../helpers/roster';
+import { clickSettled } from './harness/settled-click';
 
 const SAMPLES = join(process.cwd(), 'test', 'fixtures', 'lrmx');
 const id = (first17: string) => first17 + checkDigit(first17);
@@ -57,11 +58,9 @@ async function addUnits(units: readonly (readonly [name: string, category: strin
   await page.getByRole('button', { name: /新增单位/ }).click();
   for (const [i, [name, category]] of units.entries()) {
     await dialog().getByLabel('单位名称').fill(name);
-    await dialog().getByLabel('单位类别').click();
+    await clickSettled(dialog().getByLabel('单位类别'));
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: category }).click();
-    await dialog()
-      .getByTestId(i < units.length - 1 ? 'unit-save-next' : 'unit-save')
-      .click();
+    await clickSettled(dialog().getByTestId(i < units.length - 1 ? 'unit-save-next' : 'unit-save'));
     if (i < units.length - 1) await expect.poll(() => dialog().getByLabel('单位名称').inputValue()).toBe('');
   }
   for (const [name] of units) await page.getByRole('cell', { name, exact: true }).waitFor();
@@ -87,7 +86,7 @@ async function profileOf(name: string, waitFor: string): Promise<string> {
   const drawer = page.locator('.ant-drawer');
   await expect.poll(() => drawer.innerText()).toContain(waitFor);
   const text = await drawer.innerText();
-  await page.locator('.ant-drawer-close').click();
+  await clickSettled(page.locator('.ant-drawer-close'));
   return text;
 }
 
@@ -211,7 +210,7 @@ describe('roster', () => {
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.innerText()).toContain('阿尔巴斯苏木党委书记');
     await screenshot(page, '14-profile');
-    await page.locator('.ant-drawer-close').click();
+    await clickSettled(page.locator('.ant-drawer-close'));
   });
 
   test('任免审批表 files are imported with their photo and family', async () => {
@@ -247,7 +246,7 @@ describe('roster', () => {
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.innerText()).toContain('王丽');
     await expect(drawer.locator('img[alt="巴特尔的照片"]').count()).resolves.toBe(1);
-    await page.locator('.ant-drawer-close').click();
+    await clickSettled(page.locator('.ant-drawer-close'));
   });
 
   test('the roster exports to Excel and the export re-imports as updates', async () => {
@@ -267,10 +266,11 @@ describe('roster', () => {
       .toContain('更新 0 人（另有 5 人无变化，不写入）');
     expect(await page.getByTestId('excel-rows').innerText()).toContain('与档案库中一致，不会修改');
     await expect(page.getByTestId('excel-commit').isDisabled()).resolves.toBe(true);
-    await dialog()
-      .getByRole('button', { name: /关\s?闭/ })
-      .last()
-      .click();
+    await clickSettled(
+      dialog()
+        .getByRole('button', { name: /关\s?闭/ })
+        .last(),
+    );
     await expect.poll(() => page.getByTestId('roster-count').innerText()).toBe('共 5 人');
   });
 

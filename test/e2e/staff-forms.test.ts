@@ -7,9 +7,10 @@ import type { CallInput, CallName } from '../../shared/ipc/contract';
 import { FORM_MARKERS } from '../../db/assessment/excel/layout';
 import { loadWorkbook, saveWorkbook, setRow } from '../helpers/ballot-excel';
 import { startTestApp, TEST_ADMIN as ADMIN, type TestApp } from './harness/app';
-import { animationsDone, settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
+import { settledScreenshot as settledScreenshotOf, chooseTab } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
 import { wholeBallots } from '../../shared/assessment/ballot-parts';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -63,8 +64,7 @@ describe('staff forms', () => {
     await page.getByTestId('kiosk-start').click();
     const confirm = page.locator('.ant-modal-confirm-confirm');
     await confirm.waitFor();
-    await animationsDone(page);
-    await confirm.getByRole('button', { name: '进入评议终端' }).click();
+    await clickSettled(confirm.getByRole('button', { name: '进入评议终端' }));
     await page.getByTestId('kiosk-screen').waitFor();
     await input('kiosk-code').fill(staff.slips[0]!.code);
     await page.keyboard.press('Enter');
@@ -91,8 +91,7 @@ describe('staff forms', () => {
 
     await page.getByTestId('kiosk-exit').click();
     await input('kiosk-exit-password').fill(ADMIN.password);
-    await animationsDone(page);
-    await page.getByTestId('kiosk-exit-ok').click();
+    await clickSettled(page.getByTestId('kiosk-exit-ok'));
     await page.locator('.ant-menu-item', { hasText: '考核测评' }).waitFor({ timeout: 20_000 });
   });
 

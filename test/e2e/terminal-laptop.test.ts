@@ -11,7 +11,8 @@ import type { PanelCodeSheet } from '../../shared/assessment/panel';
 import { tempDir } from '../helpers/tmp-store';
 import { startTestApp, TEST_ADMIN, type TestApp } from './harness/app';
 import { animationsDone, chooseTab, openApp, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
-import { ASSESSMENT_NAME as NAME, CHIEFS, seedCollectingAssessment } from './harness/seed';
+import { ASSESSMENT_NAME as NAME, CHIEFS, seedTerminalAssessment } from './harness/seed';
+import { clickSettled } from './harness/settled-click';
 
 let main: TestApp;
 let laptop: TestApp | undefined;
@@ -22,8 +23,7 @@ let sheet: PanelCodeSheet;
 
 beforeAll(async () => {
   main = await startTestApp('ganbu-e2e-laptop-main-');
-  ({ assessmentId, ids } = await seedCollectingAssessment(main));
-  sheet = await main.call('codes.generate', { assessmentId, kind: 'staff', group: 'chief:C1', count: 4 });
+  ({ assessmentId, ids, sheet } = await seedTerminalAssessment(main, 'staff'));
   page = await main.openPage();
   await page.setViewportSize({ width: 1366, height: 768 });
 });
@@ -48,7 +48,7 @@ async function exportPackage(terminalNo = 1): Promise<{ file: string; password: 
   await page.getByTestId('handover').waitFor();
   const password = (await page.getByTestId('package-password').textContent()) ?? '';
   if (terminalNo !== 1) {
-    await page.getByRole('button', { name: '我已抄录或打印交接单' }).click();
+    await clickSettled(page.getByRole('button', { name: '我已抄录或打印交接单' }));
     await page.getByTestId('handover').waitFor({ state: 'detached' });
     return { file, password };
   }
@@ -56,7 +56,7 @@ async function exportPackage(terminalNo = 1): Promise<{ file: string; password: 
   const pdf = join(tempDir('e2e-laptop-handover-'), '交接单.pdf');
   main.dialogs.answerSave(pdf);
   await settledScreenshot(page, 'terminal-laptop-handover');
-  await page.getByTestId('handover-print').click();
+  await clickSettled(page.getByTestId('handover-print'));
   await page.getByText('已保存交接单 交接单.pdf').waitFor({ timeout: 60_000 });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('评议终端包交接单');
@@ -74,7 +74,7 @@ async function exportPackage(terminalNo = 1): Promise<{ file: string; password: 
     pdf,
     join(SCREENSHOT_DIR, 'terminal-laptop-handover-pdf'),
   ]);
-  await page.getByRole('button', { name: '我已抄录或打印交接单' }).click();
+  await clickSettled(page.getByRole('button', { name: '我已抄录或打印交接单' }));
   await page.getByTestId('handover').waitFor({ state: 'detached' });
   return { file, password };
 }
@@ -131,13 +131,13 @@ describe('评议终端 laptop: a second app instance', () => {
     await expect.poll(() => lp.getByTestId('terminal-pick').innerText()).toContain('终端1.gpkg');
     // A wrong password is refused by name; nothing opened.
     await lp.getByTestId('terminal-open-password').fill('AAAA-BBBB-CCCC-DDDD');
-    await lp.getByTestId('terminal-open-ok').click();
+    await clickSettled(lp.getByTestId('terminal-open-ok'));
     // The package key is derived slowly (scrypt), as a store's: wait for the answer, then read it.
     await lp.getByTestId('terminal-open-problem').waitFor({ timeout: 30_000 });
     expect(await lp.getByTestId('terminal-open-problem').innerText()).toContain('评议终端包密码不正确');
     await settledScreenshot(lp, 'terminal-laptop-open-wrong-password');
     await lp.getByTestId('terminal-open-password').fill(pkg.password.toLowerCase());
-    await lp.getByTestId('terminal-open-ok').click();
+    await clickSettled(lp.getByTestId('terminal-open-ok'));
     await lp.getByTestId('terminal-screen').waitFor({ timeout: 30_000 });
     await expect.poll(() => lp.getByTestId('terminal-screen').innerText()).toContain('评议终端 1');
     // Nothing else of the app: no menu on screen, and the calls the window could make are refused.
@@ -183,7 +183,7 @@ describe('评议终端 laptop: a second app instance', () => {
     await settledScreenshot(lp, 'terminal-laptop-finish');
     const ret = join(tempDir('e2e-laptop-gret-'), '终端1回收.gret');
     laptop.dialogs.answerSave(ret);
-    await lp.getByTestId('terminal-password-ok').click();
+    await clickSettled(lp.getByTestId('terminal-password-ok'));
     await lp.getByTestId('terminal-finished').waitFor({ timeout: 30_000 });
     await expect.poll(() => lp.getByTestId('terminal-finished').innerText()).toContain(ret);
     await settledScreenshot(lp, 'terminal-laptop-finished');
@@ -207,15 +207,14 @@ describe('评议终端 laptop: a second app instance', () => {
     const modal = page.locator('.ant-modal', { hasText: '导入评议终端回收' });
     await modal.getByRole('table').waitFor();
     await settledScreenshot(page, 'terminal-laptop-import-preview');
-    await modal.getByRole('button', { name: '确认合并' }).click();
+    await clickSettled(modal.getByRole('button', { name: '确认合并' }));
     await modal.waitFor({ state: 'detached' });
     const conflicts = page.getByTestId('terminal-conflicts');
     await conflicts.waitFor();
     await expect.poll(() => conflicts.textContent()).toContain('终端 1、主机评议终端');
     await conflicts.getByRole('button', { name: '采用主机的票' }).click();
     const pop = page.locator('.ant-popover', { hasText: '采用主机评议终端的票' });
-    await animationsDone(page);
-    await pop.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await clickSettled(pop.getByRole('button', { name: /确\s?定|OK/ }));
     await expect.poll(() => conflicts.textContent()).toContain('采用主机评议终端的票');
     await settledScreenshot(page, 'terminal-laptop-conflict-settled');
     const list = await main.call('terminals.list', { assessmentId });
@@ -234,7 +233,7 @@ describe('评议终端 laptop: a second app instance', () => {
     await cancel.getByTestId('terminal-cancel-reason').fill('终端笔记本丢失');
     // Not undoable: confirmed by typing the terminal number.
     await cancel.getByTestId('terminal-cancel-confirm').fill('2');
-    await cancel.getByTestId('terminal-cancel-ok').click();
+    await clickSettled(cancel.getByTestId('terminal-cancel-ok'));
     await cancel.waitFor({ state: 'detached' });
     await page.getByText('已作废').first().waitFor();
     await settledScreenshot(page, 'terminal-laptop-cancelled');

@@ -9,8 +9,9 @@ import { TerminalStore } from '../../db/terminal/terminal-store';
 import type { PanelCodeSheet } from '../../shared/assessment/panel';
 import { tempDir } from '../helpers/tmp-store';
 import { startTestApp, type TestApp } from './harness/app';
-import { animationsDone, settledScreenshot, chooseTab } from './harness/browser';
-import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
+import { settledScreenshot, chooseTab } from './harness/browser';
+import { ASSESSMENT_NAME as NAME, seedTerminalAssessment } from './harness/seed';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -20,8 +21,7 @@ let sheet: PanelCodeSheet;
 
 beforeAll(async () => {
   app = await startTestApp('ganbu-e2e-terminals-');
-  ({ assessmentId, ids } = await seedCollectingAssessment(app));
-  sheet = await app.call('codes.generate', { assessmentId, kind: 'superior', group: 'chief:C1', count: 4 });
+  ({ assessmentId, ids, sheet } = await seedTerminalAssessment(app, 'superior'));
   page = await app.openPage();
 });
 
@@ -47,7 +47,7 @@ async function exportOne(terminalNo: number): Promise<{ file: string; password: 
   const password = (await page.getByTestId('package-password').textContent()) ?? '';
   expect(password).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
   if (terminalNo === 1) await settledScreenshot(page, 'terminals-handover');
-  await page.getByRole('button', { name: '我已抄录或打印交接单' }).click();
+  await clickSettled(page.getByRole('button', { name: '我已抄录或打印交接单' }));
   await handover.waitFor({ state: 'detached' });
   return { file, password };
 }
@@ -68,7 +68,7 @@ async function importOne(file: string, shot: string) {
   const modal = page.locator('.ant-modal', { hasText: '导入评议终端回收' });
   await modal.getByRole('table').waitFor();
   await settledScreenshot(page, shot);
-  await modal.getByRole('button', { name: '确认合并' }).click();
+  await clickSettled(modal.getByRole('button', { name: '确认合并' }));
   await modal.waitFor({ state: 'detached' });
 }
 
@@ -89,8 +89,7 @@ describe('评议终端包', () => {
     await settledScreenshot(page, 'terminals-conflict');
     await conflicts.getByRole('button', { name: '采用终端 2' }).click();
     const pop = page.locator('.ant-popover', { hasText: '采用终端 2 的票' });
-    await animationsDone(page);
-    await pop.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await clickSettled(pop.getByRole('button', { name: /确\s?定|OK/ }));
     await expect.poll(() => conflicts.textContent()).toContain('采用终端 2 的票');
     await settledScreenshot(page, 'terminals-settled');
     const list = await app.call('terminals.list', { assessmentId });

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot } from './harness/browser';
 import { cadreInput } from '../helpers/roster';
 import type { Dossier } from '../../shared/dossier/types';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -117,12 +118,12 @@ describe('年度学时核查', () => {
         listItemCode: null,
       },
     });
-    await modal.getByTestId('hours-confirm').click();
+    await clickSettled(modal.getByTestId('hours-confirm'));
     await modal.getByText('预览之后培训记录、学时或干部名单已有变化', { exact: false }).waitFor();
     await modal.getByTestId('hours-summary').getByText('将为 3 人生成负面材料').waitFor();
     expect(await hoursEntries('王建国')).toEqual([]);
     await settledScreenshot(page, 'hours-02b-stale-preview-refreshed');
-    await modal.getByTestId('hours-confirm').click();
+    await clickSettled(modal.getByTestId('hours-confirm'));
     await page.getByText('已为 3 人生成负面材料', { exact: false }).waitFor();
     for (const name of ['王建国', '张明', '刘海军']) expect(await hoursEntries(name), name).toHaveLength(1);
     for (const name of ['巴特尔', '李秀梅', '乌云其其格']) expect(await hoursEntries(name), name).toEqual([]);

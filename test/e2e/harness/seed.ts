@@ -1,5 +1,10 @@
-// Seeding the panel and ballot-import tests share: three 正职 of 苏木镇（街道）, one in each of three units (and, when
-// asked, two 副职 of 乌兰镇), and an assessment over them taking ballots (测评中).
+// Seeding the e2e tests share. The panel, ballot-import and 评议终端包 tests: three 正职 of 苏木镇（街道）, one in each
+// of three units (and, when asked, two 副职 of 乌兰镇), and an assessment over them taking ballots (测评中). The
+// rankings and print tests: scoring.md's worked example.
+import type { CallInput } from '../../../shared/ipc/contract';
+import type { PanelCodeSheet } from '../../../shared/assessment/panel';
+import { enterWorkedExample, seedRoster, startCollecting, type SmallRoster } from '../../helpers/assessment';
+import type { TestHost } from '../../helpers/host';
 import { minimalCadre } from '../../helpers/roster';
 import type { TestApp } from './app';
 
@@ -32,4 +37,36 @@ export async function seedCollectingAssessment(
   });
   await app.call('assessments.setState', { id: a.id, version: a.version, state: 'collecting' });
   return { assessmentId: a.id, ids, units };
+}
+
+/** The 评议终端包 tests: the assessment above and four codes of one rater kind for its 正职 group (the seats). */
+export async function seedTerminalAssessment(
+  app: TestApp,
+  kind: CallInput<'codes.generate'>['kind'],
+): Promise<{ assessmentId: number; ids: Record<string, number>; sheet: PanelCodeSheet }> {
+  const { assessmentId, ids } = await seedCollectingAssessment(app);
+  const sheet = await app.call('codes.generate', { assessmentId, kind, group: 'chief:C1', count: 4 });
+  return { assessmentId, ids, sheet };
+}
+
+/**
+ * The worked example of scoring.md (test/helpers/assessment) in an e2e app's store: its small roster and an assessment
+ * over `categoryCodes` taking ballots (测评中) with the example's ballots entered.
+ */
+export async function seedWorkedExample(
+  app: TestApp,
+  name: string,
+  categoryCodes: readonly string[] = ['C1'],
+): Promise<{ assessmentId: number; roster: SmallRoster }> {
+  // The shared assessment helpers only call `ok`: the same calls go through the app's dispatcher.
+  const h = { ok: (call: string, input: unknown) => app.must(call, input) } as unknown as TestHost;
+  const roster = await seedRoster(h);
+  const created = await app.call('assessments.create', {
+    name,
+    year: 2025,
+    scope: { categoryCodes: [...categoryCodes], unitIds: [] },
+  });
+  const a = await startCollecting(h, created);
+  await enterWorkedExample(h, a.id, roster);
+  return { assessmentId: a.id, roster };
 }
