@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, settledScreenshot } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 import { cadreInput } from '../helpers/roster';
 import { fillByHeader } from '../helpers/intake';
 import { tempDir } from '../helpers/tmp-store';
@@ -52,7 +53,7 @@ test('the same list back: the earlier pick shown, another pick is a 替换 namin
   const folder = tempDir('ganbu-e2e-repick-');
   app.dialogs.answerOpen(folder);
   await animationsDone(page);
-  await gen.getByRole('button', { name: '选择保存位置并生成' }).click();
+  await clickSettled(gen.getByRole('button', { name: '选择保存位置并生成' }));
   await expect.poll(() => readdirSync(folder).length).toBe(1);
   await expect.poll(() => page.getByTestId('intake-generate').count()).toBe(0);
   const filled = await fillByHeader(join(folder, readdirSync(folder)[0]!), [
@@ -87,7 +88,7 @@ test('the same list back: the earlier pick shown, another pick is a 替换 namin
   await openFile();
   await pick('阿尔巴斯苏木党委书记');
   await expect.poll(() => imp.getByTestId('intake-outcome-3').innerText()).toBe('新增');
-  await imp.getByTestId('intake-commit').click();
+  await clickSettled(imp.getByTestId('intake-commit'));
   await expect.poll(() => page.getByTestId('intake-import').count()).toBe(0);
 
   // The same file again: the earlier pick is kept and nothing would change.
@@ -108,7 +109,7 @@ test('the same list back: the earlier pick shown, another pick is a 替换 namin
     .poll(() => imp.getByTestId('intake-moved-rows').innerText())
     .toBe('第 3 行“受到诫勉”改记入：巴特尔（阿尔巴斯苏木） → 巴特尔（乌兰镇）');
   await settledScreenshot(page, 'intake-repick-preview');
-  await imp.getByTestId('intake-commit').click();
+  await clickSettled(imp.getByTestId('intake-commit'));
   await expect.poll(() => page.getByTestId('intake-import').count()).toBe(0);
   const rows = await app.must<{ cadreId: number; rowNo: number }[]>('intake.list', {
     quarter: '2025Q3',

@@ -10,6 +10,7 @@ import { cadreInput } from '../helpers/roster';
 import { animationsDone, openApp, previewDrawn, SCREENSHOT_DIR, settledScreenshot } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -62,12 +63,12 @@ test('the screen and the printed page: today’s period has no conclusion yet; t
   await animationsDone(page);
   await settledScreenshot(page, 'review-period-screen');
 
-  await dialog().getByTestId('review-print').click();
+  await clickSettled(dialog().getByTestId('review-print'));
   const preview = dialog().getByTestId('print-preview');
   await previewDrawn(preview, 60_000);
   const pdf = join(app.work, '巴特尔审查意见.pdf');
   app.dialogs.answerSave(pdf);
-  await dialog().getByTestId('print-export').click();
+  await clickSettled(dialog().getByTestId('print-export'));
   await page.getByText(/已保存 巴特尔审查意见\.pdf/).waitFor({ timeout: 60_000 });
   const text = pdfPages(pdf, 'raw')
     .map((t) => t.replace(/\s+/g, ''))
@@ -103,7 +104,7 @@ test('the 审议材料 packet prints the 审查意见 of the period its conclusi
   await previewDrawn(preview, 60_000);
   const pdf = join(app.work, '审议材料.pdf');
   app.dialogs.answerSave(pdf);
-  await dialog().getByTestId('print-export').click();
+  await clickSettled(dialog().getByTestId('print-export'));
   await page.getByText(/已保存 审议材料\.pdf/).waitFor({ timeout: 90_000 });
   const pages = pdfPages(pdf, 'raw').map((t) => t.replace(/\s+/g, ''));
   const at = pages.findIndex((t) => t.includes('巴特尔同志政治素质审查意见'));

@@ -11,6 +11,7 @@ import { tempDir } from '../helpers/tmp-store';
 import { startTestApp, type TestApp } from './harness/app';
 import { animationsDone, chooseTab, settledScreenshot } from './harness/browser';
 import { ASSESSMENT_NAME as NAME, seedCollectingAssessment } from './harness/seed';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -99,10 +100,7 @@ test('the dialog says what will happen with the numbers; 作废 needs the termin
   await settledScreenshot(page, 'terminal-cancel-dialog');
 
   // 取消: nothing merged, nothing cancelled, nothing audited.
-  await page
-    .locator('.ant-modal-footer')
-    .getByRole('button', { name: /取\s*消/u })
-    .click();
+  await clickSettled(page.locator('.ant-modal-footer').getByRole('button', { name: /取\s*消/u }));
   await expect.poll(() => page.getByTestId('terminal-cancel-dialog').count()).toBe(0);
   expect(await storeState()).toBe(before);
 
@@ -112,7 +110,7 @@ test('the dialog says what will happen with the numbers; 作废 needs the termin
   await animationsDone(page);
   await dialog.getByTestId('terminal-cancel-reason').fill('终端笔记本丢失');
   await dialog.getByTestId('terminal-cancel-confirm').fill('2');
-  await dialog.getByTestId('terminal-cancel-ok').click();
+  await clickSettled(dialog.getByTestId('terminal-cancel-ok'));
   await expect.poll(() => page.getByTestId('terminal-cancel-dialog').count()).toBe(0);
   await page.getByText('3 张暂存票已合并').first().waitFor();
   const after = (await app.call('terminals.list', { assessmentId })).packages;
