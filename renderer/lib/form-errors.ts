@@ -52,3 +52,15 @@ export function showFormError(
   fallback(errorMessage(e));
   return false;
 }
+
+/**
+ * The form's values once every rule passes, or null when one does not. antd has then shown each field's message
+ * itself; catching the refusal here keeps it from surfacing as an unhandled rejection of the click's handler.
+ */
+export async function validValues<T>(form: Pick<FormInstance<T>, 'validateFields'>): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
+}

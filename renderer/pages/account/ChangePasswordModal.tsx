@@ -4,7 +4,7 @@ import { App as AntApp, Alert, Form, Input, Modal } from 'antd';
 import { NewPasswordFields } from './NewPasswordFields';
 import { PASSWORD_RULE_TEXT } from '../../../shared/account/password-policy';
 import { call } from '../../lib/api';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 
 interface Values {
   currentPassword: string;
@@ -25,7 +25,8 @@ export function ChangePasswordModal({
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('me.changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });

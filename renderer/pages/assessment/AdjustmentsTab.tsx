@@ -5,7 +5,7 @@ import { App as AntApp, Button, Card, Form, Input, InputNumber, Popconfirm, Sele
 import type { AdjustmentProposal, AdjustmentView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { ProposalActions } from './ProposalActions';
 import { fmt2 } from './groups';
@@ -73,7 +73,8 @@ export function AdjustmentsTab({
   const openCount = proposals.filter((p) => p.state === 'open').length;
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('adjustments.add', {

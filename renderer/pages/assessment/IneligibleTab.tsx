@@ -7,7 +7,7 @@ import { INELIGIBLE_KIND_LABELS } from '../../../shared/assessment/ineligible-ru
 import type { IneligibleProposal, IneligibleView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { ProposalActions } from './ProposalActions';
 
@@ -63,7 +63,8 @@ export function IneligibleTab({
   const openCount = proposals.filter((p) => p.state === 'open' && !p.listed).length;
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('ineligible.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });

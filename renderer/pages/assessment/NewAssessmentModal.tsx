@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { App as AntApp, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { call } from '../../lib/api';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 import { useUnitsAndCategories } from '../../lib/useCatalogLists';
 
 interface Values {
@@ -24,7 +24,8 @@ export function NewAssessmentModal({ onClose, onCreated }: { onClose: () => void
   const assessedYear = now.getMonth() === 11 ? now.getFullYear() : now.getFullYear() - 1;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const created = await call('assessments.create', {

@@ -15,7 +15,7 @@ import {
 import type { Component } from '../../../shared/scoring/types';
 import { FormModal } from '../../lib/FormModal';
 import { call } from '../../lib/api';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 import { useCall } from '../../lib/useCall';
 
 interface SheetForm {
@@ -46,7 +46,8 @@ function SheetModal({
   const kind = Form.useWatch('kind', form) ?? initial.kind;
   const groups = view.groupOrder ?? Object.keys(view.groupNames);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('participation.saveSheet', {

@@ -48,6 +48,7 @@ import { BatchConfirmModal } from './BatchConfirmModal';
 import { GroupJump, groupAnchorId } from './GroupJump';
 import { RankingCharts } from './RankingCharts';
 import { WhatIfPanel } from './WhatIfPanel';
+import { validValues } from '../../lib/form-errors';
 
 const COMPONENTS: readonly [Component, string][] = [
   ['superior', '上级排名'],
@@ -80,7 +81,8 @@ function ConfirmModal({
   const [problem, setProblem] = useState<string | null>(null);
   const name = view.members[row.cadreId]?.name ?? row.cadreId;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       onDone(
         await call('grades.confirm', {

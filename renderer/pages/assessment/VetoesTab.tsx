@@ -4,7 +4,7 @@ import { App as AntApp, Button, Card, Form, Input, Popconfirm, Select, Table, Ty
 import { GRADE_LABELS, type VetoProposal, type VetoView } from '../../../shared/assessment/types';
 import { call, errorMessage } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 import type { EntryProps } from './AssessmentDetailPage';
 import { filterMember, memberOption } from './member-search';
 
@@ -48,7 +48,8 @@ export function VetoesTab({
   };
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await call('vetoes.add', { assessmentId: detail.id, targetId: v.targetId, reason: v.reason });

@@ -17,7 +17,7 @@ import {
 import type { BackupInfoView, UnlockedBackup } from '../../../shared/ipc/contract-backup';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 
 export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
   const [token, setToken] = useState<string | null>(null);
@@ -43,7 +43,8 @@ export function RestoreModal({ onClose, onRestored }: { onClose: () => void; onR
   };
 
   const unlock = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       setUnlocked(

@@ -6,7 +6,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../../shared/roles';
 import { NewPasswordFields } from '../account/NewPasswordFields';
 import { RekeyProgress } from '../settings/RekeyProgress';
 import { call } from '../../lib/api';
-import { showFormError } from '../../lib/form-errors';
+import { showFormError, validValues } from '../../lib/form-errors';
 import { usernameRules } from '../../lib/account-rules';
 
 export type UserFormMode = 'create' | 'edit' | 'reset';
@@ -45,7 +45,8 @@ export function UserFormModal({
   const { message } = AntApp.useApp();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       if (mode === 'create') {
