@@ -36,6 +36,7 @@ export default defineConfig({
           // expect.poll's own 1 s is shorter than a page's answer on a loaded CI machine (a portrait's index missed it
           // under two CPU burners); Playwright's waits in these tests allow 15 s.
           expect: { poll: { timeout: 10_000 } },
+          setupFiles: ['test/e2e/harness/no-page-errors.ts'],
         },
       },
     ],

@@ -267,10 +267,7 @@ describe('assessment', () => {
   });
 
   test('confirm a grade: an override without a reason is refused, with one it is kept', async () => {
-    // The refusal is the form's own message, not an unhandled rejection in the window.
-    const pageErrors: string[] = [];
-    const onError = (e: Error) => pageErrors.push(e.message);
-    page.on('pageerror', onError);
+    // The refusal is the form's own message, not an unhandled rejection in the window (harness/no-page-errors.ts).
     await page.getByRole('tab', { name: /正职/ }).click();
     await page.getByTestId('confirm-朝鲁').click();
     await dialog()
@@ -283,8 +280,6 @@ describe('assessment', () => {
     await dialog().getByLabel('调整理由').fill('服务对象评价缺失，经研究调整');
     await clickSettled(dialog().getByRole('button', { name: /确\s?认/ }));
     await page.getByText('基本称职（调整）').waitFor();
-    page.off('pageerror', onError);
-    expect(pageErrors).toEqual([]);
   });
 
   test('charts show the component breakdown; the what-if panel moves places without saving', async () => {

@@ -26,13 +26,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Uncaught errors of the pages openApp opened, not yet claimed: the e2e setup (no-page-errors.ts) fails a test that
+ *  leaves one, since a user's window would have met it too. */
+const pageErrors: string[] = [];
+export const takePageErrors = (): string[] => pageErrors.splice(0);
+
 export async function openApp(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await page.addInitScript({ content: bridgeInitScript() });
   // An uncaught error in the page shows in the test output: a test that then times out says why.
-  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  page.on('pageerror', (e) => {
+    console.error(`[page error] ${e.message}`);
+    pageErrors.push(e.message);
+  });
   await page.goto(url);
   return page;
 }
