@@ -3,7 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { BALLOT_PARTS, type BallotLists, type BallotPart } from '../../shared/assessment/ballot-parts';
 import type { StaffCountsView } from '../../shared/assessment/types';
-import type { AssessmentServiceBallotsTable, AssessmentStaffCountsTable, Database } from '../schema';
+import type { AssessmentStaffCountsTable, Database } from '../schema';
 import { concealedKioskSuperior, kioskConcealed, STAFF_GRADES } from './ballots';
 import { commentViews, formsReceived, voidFormViews } from './forms';
 import { scoresOf, sortOrderOf } from './ballot-columns';
@@ -46,18 +46,6 @@ function staffViews(rows: readonly StaffRow[]): StaffCountsView[] {
     const { kiosk: _hidden, ...bySource } = v.bySource;
     return { ...v, counts, bySource, enteredAt: day, kioskConcealed: true };
   });
-}
-
-/** Forms received per cadre from rows already read: staff votes (one per form) and service scores (one per form). */
-function formsOfRows(
-  staff: readonly StaffRow[],
-  service: readonly Pick<Selectable<AssessmentServiceBallotsTable>, 'target_cadre_id'>[],
-): Map<number, number> {
-  const forms = new Map<number, number>();
-  for (const r of staff)
-    forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + r.excellent + r.good + r.fair + r.poor);
-  for (const r of service) forms.set(r.target_cadre_id, (forms.get(r.target_cadre_id) ?? 0) + 1);
-  return forms;
 }
 
 const superiorRows = (db: Kysely<Database>, assessmentId: number) =>
@@ -197,8 +185,8 @@ const when = <T>(wanted: boolean, read: () => Promise<T>): Promise<T | undefined
   wanted ? read() : Promise.resolve(undefined);
 
 /**
- * The lists named in `parts` (all of them by default), each exactly as in the whole answer. 意见建议 alone need the
- * forms received per cadre: counted in SQL for the commented cadres instead of reading every staff and service row.
+ * The lists named in `parts` (all of them by default), each exactly as in the whole answer. 意见建议 need the forms
+ * received per cadre: counted in SQL for the commented cadres, whether or not the ballot rows are read too.
  */
 export async function listBallots(
   db: Kysely<Database>,
@@ -218,11 +206,7 @@ export async function listBallots(
     when(has('voidForms'), () => voidFormViews(db, assessmentId)),
   ]);
   const comments = has('comments')
-    ? await commentViews(
-        db,
-        assessmentId,
-        staff && service ? formsOfRows(staff, service) : await formsReceived(db, assessmentId, true),
-      )
+    ? await commentViews(db, assessmentId, await formsReceived(db, assessmentId, true))
     : undefined;
   return {
     ...(superior ? superiorLists(superior) : {}),

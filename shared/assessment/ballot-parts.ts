@@ -21,9 +21,6 @@ export type BallotPart = (typeof BALLOT_PARTS)[number];
  */
 export type BallotLists = Partial<Pick<AssessmentBallots, BallotPart>> & Pick<AssessmentBallots, 'concealedSuperior'>;
 
-/** The parts an answer holds, in BALLOT_PARTS order. */
-export const partsOf = (answer: BallotLists): BallotPart[] => BALLOT_PARTS.filter((p) => answer[p] !== undefined);
-
 const EMPTY_BALLOTS: AssessmentBallots = {
   superior: [],
   peer: [],
