@@ -25,6 +25,7 @@ import type {
 } from '../../../shared/assessment/terminals';
 import type { BallotPart } from '../../../shared/assessment/ballot-parts';
 import { call, errorMessage } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
 import { saveWithDialog } from '../../lib/save-file';
 import { groupsOf } from './groups';
 import { CancelPackageButton } from './CancelPackageButton';
@@ -183,7 +184,8 @@ function conflictActions(c: TerminalConflictView, resolve: (choice: number | 'ma
 }
 
 /**
- * What merging a return or resolving a conflict can write (db/terminal/merge.ts): kiosk ballots of the three kinds;
+ * What merging a return, resolving a conflict or cancelling a package (its held ballots released) can write
+ * (db/terminal/merge.ts): kiosk ballots of the three kinds;
  * 意见建议 for the count of forms that shows or hides them.
  */
 const MERGED_PARTS: readonly BallotPart[] = ['superior', 'peer', 'staff', 'comments'];
@@ -194,7 +196,6 @@ export function TerminalsTab({
   onChanged,
 }: Pick<EntryProps, 'detail' | 'onChanged'> & { isAdmin: boolean }) {
   const { message } = AntApp.useApp();
-  const [view, setView] = useState<TerminalsView | null>(null);
   const [terminalNo, setTerminalNo] = useState<number | null>(1);
   const [groups, setGroups] = useState<string[]>([]);
   const [handover, setHandover] = useState<ExportedTerminalPackage | null>(null);
@@ -203,16 +204,19 @@ export function TerminalsTab({
   const collecting = detail.state === 'collecting';
   const allGroups = groupsOf(detail.members);
 
-  const load = useCallback(async () => {
-    try {
-      const v = await call('terminals.list', { assessmentId: detail.id });
-      setView(v);
-      setTerminalNo(Math.max(0, ...v.packages.map((p) => p.terminalNo)) + 1);
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }, [detail.id, message]);
-  useEffect(() => void load(), [load]);
+  const showError = useCallback((text: string) => void message.error(text), [message]);
+  const list = useCall('terminals.list', { assessmentId: detail.id }, { onError: showError });
+  const view: TerminalsView | null = list.data ?? null;
+  const load = list.reload;
+  // Each answer proposes the next free terminal number (the field stays editable).
+  useEffect(() => {
+    if (list.data) setTerminalNo(Math.max(0, ...list.data.packages.map((p) => p.terminalNo)) + 1);
+  }, [list.data]);
+  // A return, a settled conflict and a cancel can all merge kiosk ballots: the entry tabs read those lists again.
+  const afterMerge = async () => {
+    await load();
+    await onChanged(MERGED_PARTS);
+  };
 
   const exportPackage = async () => {
     if (terminalNo === null) return void message.error('请填写终端编号');
@@ -256,8 +260,7 @@ export function TerminalsTab({
       const out = await call('terminals.importReturn', { assessmentId: detail.id, token: preview.token });
       message.success(`已导入终端 ${out.terminalNo} 的回收：合并 ${out.merged + out.released} 张票`);
       setPreview(null);
-      await load();
-      await onChanged(MERGED_PARTS);
+      await afterMerge();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -269,8 +272,7 @@ export function TerminalsTab({
     try {
       const v = await call('terminals.resolveConflict', { assessmentId: detail.id, id: c.id, choice });
       message.success(`冲突已处理：${v.outcome ?? ''}`);
-      await load();
-      await onChanged(MERGED_PARTS);
+      await afterMerge();
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -328,7 +330,7 @@ export function TerminalsTab({
                         <CancelPackageButton
                           assessmentId={detail.id}
                           terminalNo={p.terminalNo}
-                          onDone={() => void load()}
+                          onDone={() => void afterMerge()}
                         />
                       ) : null}
                     </>

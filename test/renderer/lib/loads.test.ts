@@ -12,10 +12,6 @@ const NOT_LOADS: Readonly<Record<string, string>> = {
   'layout/useActivityPing.ts': 'tells the store the user is active, from input events',
   'lib/useJobProgress.ts': 'polls a running job on a timer',
   'lib/useCall.ts': 'the hook itself',
-  // Owned by the ballot-entry work (issue 19 §4 leaves them to it): their reload is shared with the entry tabs.
-  'pages/assessment/AssessmentDetailPage.tsx': 'owned by the ballot-entry branch',
-  'pages/assessment/PaperTab.tsx': 'owned by the ballot-entry branch',
-  'pages/assessment/TerminalsTab.tsx': 'owned by the ballot-entry branch',
 };
 
 const files = (dir: string): string[] =>
