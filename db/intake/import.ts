@@ -11,6 +11,7 @@ import { readUserFile } from '../fs/user-file';
 import { yieldToEventLoop, type Jobs } from '../app/jobs';
 import { openWorkbook } from '../excel/open';
 import { INTAKE_CHANNELS, INTAKE_CHANNEL_SPECS, type IntakeChannel } from '../../shared/intake/channels';
+import { pickedOutcome } from '../../shared/intake/outcome';
 import { INTAKE_TEMPLATE_VERSION, cadreLookup } from './layout';
 import { readIntakeRows, readIdentity, unitLayout, type IntakeFacts, type ParsedIntakeRow } from './parse';
 import { readTrainingRow } from './parse-training';
@@ -248,11 +249,11 @@ export async function commitIntake(
     const prev = before.get(r.rowNo);
     // A row that does not name its cadre for sure comes in only with the user's pick; unpicked, it is left out.
     const cadreId = r.cadreId ?? picks.get(r.rowNo) ?? null;
+    // The preview's rule (shared/intake/outcome.ts): accepted material stays where it was accepted; the same row for
+    // the same cadre is unchanged; a row picked for another cadre than before is a change (it moves to the new one).
+    const outcome = pickedOutcome({ outcome: outcomeOf(r, prev), stored: storedCadre(prev) }, cadreId ?? undefined);
     if (hasError(r) || !r.entry || leaveOut.has(r.rowNo) || cadreId === null) result.leftOut += 1;
-    // Accepted material stays where it was accepted; otherwise the same row for the same cadre is unchanged, and a
-    // row picked for another cadre than before is a change like any other (the row moves to the new cadre).
-    else if (prev && (prev.status === 'accepted' || (prev.fingerprint === r.fingerprint && prev.cadre_id === cadreId)))
-      result.unchanged += 1;
+    else if (outcome === 'same' || outcome === 'decided') result.unchanged += 1;
     else if (prev) {
       // A corrected row (pending, or returned and sent again) replaces what was there and waits for 审核 again.
       await db
