@@ -2,6 +2,7 @@
 // its schema with the same connection settings, in one run, at 300,000 dossier entries; each figure with its ratio.
 // The target (≤ 1.3×) is on the figures a session lives with: reads once the page cache holds what they touch, and
 // writes. A read's first run after opening is printed too but has no target: every page it touches is decrypted once.
+// Small transactions are bounded by the cipher's cost per written page (bench/cipher-pages.bench.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

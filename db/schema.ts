@@ -194,6 +194,11 @@ export interface DossierEntrySourcesTable {
   entry_id: number;
   record_id: number;
 }
+/** Entries whose search-index rows are behind (migration 24): indexed in idle time by db/dossier/search-index.ts. */
+export interface DossierSearchStaleTable {
+  entry_id: number;
+}
+
 export interface DossierAttachmentsTable {
   id: Generated<number>;
   entry_id: number;
@@ -588,6 +593,7 @@ export interface Database {
   dossier_entry_standards: DossierEntryStandardsTable;
   dossier_entry_sources: DossierEntrySourcesTable;
   dossier_attachments: DossierAttachmentsTable;
+  dossier_search_stale: DossierSearchStaleTable;
   holistic_evaluations: HolisticEvaluationsTable;
   portrait_confirmations: PortraitConfirmationsTable;
   assessments: AssessmentsTable;

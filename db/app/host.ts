@@ -20,6 +20,7 @@ import { TerminalMode } from './terminal-mode';
 import { autoBackupIfDue, removeScratchFiles } from '../backup/auto';
 import { applyRestore, auditRestored, type StagedRestore } from '../backup/restore';
 import { RESTORE_JOB } from '../backup/service';
+import { catchUpInBatches } from '../dossier/search-index';
 
 export interface HostOptions {
   /** The app's data folder (config.json lives here). */
@@ -43,6 +44,9 @@ export interface HostOptions {
 export type LockReason = 'manual' | 'idle';
 type EndReason = LockReason | 'restored' | 'crashed';
 
+/** How often the search indexes look for saves to catch up with: a search is right either way, only faster after. */
+const SEARCH_CATCH_UP_MS = 5_000;
+
 export class AppHost {
   private store: Store | null = null;
   private readonly config: ConfigFile;
@@ -53,6 +57,7 @@ export class AppHost {
   private idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
   private lockedReason: EndReason | null = null;
   private autoBackupRunning: Promise<unknown> | null = null;
+  private searchCatchUp: Promise<unknown> | null = null;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
   /** Session-scoped: picked files and import jobs are forgotten when the session ends. */
   readonly io: HostIO;
@@ -178,6 +183,7 @@ export class AppHost {
     this.lockedReason = reason;
     this.forgetSessionState();
     await this.autoBackupRunning;
+    await this.searchCatchUp;
     try {
       await store.audit({
         action: reason === 'idle' ? 'session.autoLock' : 'session.lock',
@@ -214,10 +220,27 @@ export class AppHost {
     if (this.store) this.idleLockMinutes = (await readSettings(this.store.db)).idleLockMinutes;
   }
 
-  startIdleTimer(intervalMs = 15_000): () => void {
+  startIdleTimer(intervalMs = 15_000, searchMs = SEARCH_CATCH_UP_MS): () => void {
     const timer = setInterval(() => void this.checkIdle().catch(() => undefined), intervalMs);
     timer.unref?.();
-    return () => clearInterval(timer);
+    const search = setInterval(() => void this.catchUpSearch(), searchMs);
+    search.unref?.();
+    return () => {
+      clearInterval(timer);
+      clearInterval(search);
+    };
+  }
+
+  /** The dossier search indexes catch up with recent saves (db/dossier/search-index.ts), a batch at a time. */
+  catchUpSearch(): Promise<unknown> {
+    const store = this.store;
+    if (!store || this.searchCatchUp) return this.searchCatchUp ?? Promise.resolve();
+    this.searchCatchUp = catchUpInBatches(store.db, () => this.store === store)
+      .catch(() => undefined)
+      .finally(() => {
+        this.searchCatchUp = null;
+      });
+    return this.searchCatchUp;
   }
 
   async dispose(): Promise<void> {
@@ -226,6 +249,7 @@ export class AppHost {
     this.store = null;
     this.forgetSessionState();
     await this.autoBackupRunning;
+    await this.searchCatchUp;
     await store?.close();
   }
 
@@ -266,6 +290,7 @@ export class AppHost {
       });
       this.store = null;
       this.forgetSessionState();
+      await this.searchCatchUp;
       await store.close();
       const kept = applyRestore(store.dir, staged);
       await auditRestored(store.dir, staged, {
@@ -307,6 +332,7 @@ export class AppHost {
     this.store = null;
     this.forgetSessionState();
     await this.autoBackupRunning;
+    await this.searchCatchUp;
     await previous?.close();
     await this.begin(store);
     this.config.write({ ...this.config.read(), lastUsername: store.user.username });

@@ -22,6 +22,7 @@ import { migration0020 } from './0020-appointment-matters';
 import { migration0021 } from './0021-intake-channels';
 import { migration0022 } from './0022-terminal-cancel';
 import { migration0023 } from './0023-political-reviews';
+import { migration0024 } from './0024-search-catch-up';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,5 +49,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

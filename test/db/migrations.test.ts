@@ -20,6 +20,7 @@ import { migration0012 } from '../../db/migrations/0012-adjustment-proposals';
 import { migration0013 } from '../../db/migrations/0013-ineligible';
 import { migration0020 } from '../../db/migrations/0020-appointment-matters';
 import { migration0023 } from '../../db/migrations/0023-political-reviews';
+import { migration0024 } from '../../db/migrations/0024-search-catch-up';
 import { migration0014 } from '../../db/migrations/0014-audit-signatures';
 import { migration0015 } from '../../db/migrations/0015-ineligible-proposals';
 import { migration0016 } from '../../db/migrations/0016-participation-sheets';
@@ -69,7 +70,7 @@ describe('the migration list', () => {
   test('a test below covers every migration', () => {
     // Add a describe block for each new migration.
     expect(MIGRATIONS.map((m) => m.version)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
     ]);
   });
 });
@@ -228,6 +229,64 @@ describe('0002-roster', () => {
   );
 });
 
+/** A keyed database at version 3 (or after `upTo`): the catalog rows, one user, one unit and one cadre the tests use. */
+function dossierDb(upTo: readonly Migration[] = [migration0001, migration0002, migration0003]): RawDb {
+  const db = emptyKeyedDb();
+  migrate(db, upTo);
+  db.pragma('foreign_keys = ON');
+  db.exec(
+    `
+    INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES (1, 'a', '甲', 'admin', 't', 't');
+    INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
+    INSERT INTO units (id, name, category_code, sort, created_at, updated_at) VALUES (1, '乌兰镇', 'C1', 0, 't', 't');
+    INSERT INTO catalog_sections (code, name, sort) VALUES ('S2', '教育培训', 20);
+    INSERT INTO catalog_sub_items (code, section_code, name, sort) VALUES ('S2.2', 'S2', '结业评价', 20);
+    INSERT INTO catalog_channels (code, name, sort) VALUES ('CH09', '培训机构', 90);
+    INSERT INTO catalog_dimensions (code, name, sort) VALUES ('D4', '政治能力', 40);
+    INSERT INTO catalog_standards (code, dimension_code, name, sort) VALUES ('D4.2', 'D4', '政治领悟力', 20);
+    INSERT INTO catalog_list_items (code, polarity, name, dimensions, points, sort) VALUES ('P3', 'positive', ` +
+      `'成绩优秀', '["D4","D2"]', 3, 30);
+  `,
+  );
+  db.exec(
+    `INSERT INTO cadres (id, name, gender, ethnicity, birth_month, native_place, birth_place, party_join, ` +
+      `work_start, health, tech_title, expertise,
+    fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post, post_since,
+    rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
+    pinyin_keys, created_at, updated_at) VALUES (1, '甲', '男', '', '1978-03', '', '', '', '', '', '', '', '', '', '',` +
+      ` '', '', '', '', '', '', 1, 'chief',
+    '', '', '', '', '', '', '在职', '', '', '', 't', 't')`,
+  );
+  return db;
+}
+const entry = (db: RawDb, over: Record<string, unknown> = {}) => {
+  const row = {
+    cadre_id: 1,
+    date: '2025-08-14',
+    quarter: '2025Q3',
+    section_code: 'S2',
+    sub_item_code: 'S2.2',
+    channel_code: 'CH09',
+    title: '优秀学员',
+    content: '',
+    polarity: 'positive',
+    list_item_code: 'P3',
+    origin: 'manual',
+    auto_key: null,
+    batch_id: null,
+    entered_by: 1,
+    entered_at: 't',
+    updated_at: 't',
+    ...over,
+  };
+  const cols = Object.keys(row);
+  return Number(
+    db
+      .prepare(`INSERT INTO dossier_entries (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
+      .run(row).lastInsertRowid,
+  );
+};
+
 describe('0003-dossier', () => {
   const DOSSIER_TABLES = [
     'dossier_attachments',
@@ -258,64 +317,6 @@ describe('0003-dossier', () => {
         )
         .all() as { name: string }[]
     ).map((r) => r.name);
-
-  /** A keyed database at version 3 with the catalog rows, one user, one unit and one cadre the tests point at. */
-  function dossierDb(): RawDb {
-    const db = emptyKeyedDb();
-    migrate(db, [migration0001, migration0002, migration0003]);
-    db.pragma('foreign_keys = ON');
-    db.exec(
-      `
-      INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES (1, 'a', '甲', 'admin', 't', 't');
-      INSERT INTO catalog_categories (code, name, sort) VALUES ('C1', '苏木镇（街道）', 10);
-      INSERT INTO units (id, name, category_code, sort, created_at, updated_at) VALUES (1, '乌兰镇', 'C1', 0, 't', 't');
-      INSERT INTO catalog_sections (code, name, sort) VALUES ('S2', '教育培训', 20);
-      INSERT INTO catalog_sub_items (code, section_code, name, sort) VALUES ('S2.2', 'S2', '结业评价', 20);
-      INSERT INTO catalog_channels (code, name, sort) VALUES ('CH09', '培训机构', 90);
-      INSERT INTO catalog_dimensions (code, name, sort) VALUES ('D4', '政治能力', 40);
-      INSERT INTO catalog_standards (code, dimension_code, name, sort) VALUES ('D4.2', 'D4', '政治领悟力', 20);
-      INSERT INTO catalog_list_items (code, polarity, name, dimensions, points, sort) VALUES ('P3', 'positive', ` +
-        `'成绩优秀', '["D4","D2"]', 3, 30);
-    `,
-    );
-    db.exec(
-      `INSERT INTO cadres (id, name, gender, ethnicity, birth_month, native_place, birth_place, party_join, ` +
-        `work_start, health, tech_title, expertise,
-      fulltime_education, fulltime_degree, fulltime_school, parttime_education, parttime_degree, parttime_school, current_post, post_since,
-      rank, unit_id, position, resume, rewards, id_number, familiar_fields, traits, shortcomings, status, highest_education, search_text,
-      pinyin_keys, created_at, updated_at) VALUES (1, '甲', '男', '', '1978-03', '', '', '', '', '', '', '', '', '', '',` +
-        ` '', '', '', '', '', '', 1, 'chief',
-      '', '', '', '', '', '', '在职', '', '', '', 't', 't')`,
-    );
-    return db;
-  }
-  const entry = (db: RawDb, over: Record<string, unknown> = {}) => {
-    const row = {
-      cadre_id: 1,
-      date: '2025-08-14',
-      quarter: '2025Q3',
-      section_code: 'S2',
-      sub_item_code: 'S2.2',
-      channel_code: 'CH09',
-      title: '优秀学员',
-      content: '',
-      polarity: 'positive',
-      list_item_code: 'P3',
-      origin: 'manual',
-      auto_key: null,
-      batch_id: null,
-      entered_by: 1,
-      entered_at: 't',
-      updated_at: 't',
-      ...over,
-    };
-    const cols = Object.keys(row);
-    return Number(
-      db
-        .prepare(`INSERT INTO dossier_entries (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`)
-        .run(row).lastInsertRowid,
-    );
-  };
 
   test('is the third migration, named dossier', () => {
     expect(MIGRATIONS[2]).toBe(migration0003);
@@ -1642,5 +1643,47 @@ describe('0022-terminal-cancel', () => {
       cancelled_by: null,
       cancel_reason: null,
     });
+  });
+});
+describe('0024-search-catch-up', () => {
+  const before = MIGRATIONS.filter((m) => m.version < migration0024.version);
+  const rows = (db: RawDb, sql: string) => db.prepare(sql).pluck().all();
+  const match = (db: RawDb, text: string) =>
+    rows(db, `SELECT rowid FROM dossier_search WHERE dossier_search MATCH '"${text}"' ORDER BY rowid`);
+
+  test('keeps the indexed entries searchable; saves from then on mark their entry instead of writing the indexes', () => {
+    expect(MIGRATIONS).toContain(migration0024);
+    expect(migration0024).toMatchObject({ version: 24, name: 'search-catch-up' });
+    const db = dossierDb(before);
+    const e1 = entry(db, { title: '春季中青班优秀学员', content: '与王五同班学习。' });
+    const e2 = entry(db, { title: '提醒谈话', content: '作风问题。' });
+    expect(match(db, '优秀学员')).toEqual([e1]);
+    const data = () => rows(db, 'SELECT count(*) FROM dossier_search_data')[0];
+    expect(migrate(db, [...before, migration0024])).toEqual([24]);
+    expect(rows(db, 'SELECT entry_id FROM dossier_search_stale')).toEqual([]);
+    expect(match(db, '优秀学员')).toEqual([e1]);
+    expect(match(db, '作风问题')).toEqual([e2]);
+
+    const pages = data();
+    const e3 = entry(db, { title: '年度考核优秀', content: '' });
+    db.prepare(`UPDATE dossier_entries SET content = '与赵六同班。' WHERE id = ?`).run(e1);
+    db.prepare(
+      `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) ` +
+        `VALUES (?, '谈话记录表.png', 'image/png', 3, 'x', x'010203', 1, 't')`,
+    ).run(e2);
+    expect(data()).toBe(pages);
+    expect(rows(db, 'SELECT entry_id FROM dossier_search_stale ORDER BY entry_id')).toEqual([e1, e2, e3]);
+    db.prepare('DELETE FROM dossier_search_stale').run();
+    db.prepare('DELETE FROM dossier_attachments').run();
+    db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(e1);
+    expect(rows(db, 'SELECT entry_id FROM dossier_search_stale ORDER BY entry_id')).toEqual([e1, e2]);
+    expect(data()).toBe(pages);
+    // Only its own triggers: the five that wrote the indexes inside each save are gone.
+    expect(rows(db, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dossier_search_%'`)).toEqual(
+      expect.arrayContaining([expect.stringContaining('dossier_search_stale')]),
+    );
+    for (const sql of rows(db, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dossier_search_%'`))
+      expect(sql).not.toMatch(/INTO dossier_search \(|INTO dossier_short_search|UPDATE dossier_search/);
+    expect(migrate(db, [...before, migration0024])).toEqual([]);
   });
 });

@@ -1,0 +1,54 @@
+// The dossier's search indexes catch up with the entries saved since they last did (migration 24). A save marks its
+// entry in dossier_search_stale; this re-indexes marked entries a batch at a time, in one transaction per batch, when
+// the store is idle (db/app/host.ts) and in fixtures. A search does not wait for it: it reads marked entries directly
+// (db/dossier/search.ts). Re-indexing is the same for a new, an edited and a deleted entry: drop its rows from both
+// indexes, then index the entry again if it still exists, with its attachment names.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+import type { RawDb } from '../store/connection';
+
+/** Entries per transaction in idle time: a user's call waits behind at most one batch (tens of milliseconds). */
+export const CATCH_UP_BATCH = 500;
+
+/** The statements that re-index the first `limit` marked entries and unmark them; run them in one transaction. */
+export function catchUpStatements(limit: number): string[] {
+  const n = Math.max(1, Math.trunc(limit));
+  const batch = `SELECT entry_id FROM dossier_search_stale ORDER BY entry_id LIMIT ${n}`;
+  return [
+    `DELETE FROM dossier_search WHERE rowid IN (${batch})`,
+    `DELETE FROM dossier_short_search WHERE rowid IN (${batch})`,
+    `INSERT INTO dossier_search (rowid, title, content, files)
+       SELECT e.id, e.title, e.content,
+         coalesce((SELECT group_concat(file_name, ' ') FROM
+           (SELECT file_name FROM dossier_attachments a WHERE a.entry_id = e.id ORDER BY a.id)), '')
+       FROM dossier_entries e WHERE e.id IN (${batch})`,
+    `INSERT INTO dossier_short_search (rowid, grams)
+       SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid IN (${batch})`,
+    `DELETE FROM dossier_search_stale WHERE entry_id IN (${batch})`,
+  ];
+}
+
+/** One batch through Kysely (its connection mutex keeps it apart from any call's transaction); returns what is left. */
+export async function catchUpSearchIndex(db: Kysely<Database>, limit = CATCH_UP_BATCH): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    for (const s of catchUpStatements(limit)) await sql.raw(s).execute(trx);
+    const left = await sql<{ n: number }>`SELECT count(*) AS n FROM dossier_search_stale`.execute(trx);
+    return left.rows[0]?.n ?? 0;
+  });
+}
+
+/** Everything marked, at once, on a raw connection: fixtures, benches and tests that fill a store row by row. */
+export function catchUpAll(raw: RawDb): void {
+  const count = raw.prepare('SELECT count(*) FROM dossier_search_stale').pluck();
+  raw.transaction(() => {
+    for (const s of catchUpStatements(Math.max(1, Number(count.get())))) raw.exec(s);
+  })();
+}
+
+/**
+ * Batches until nothing is marked or `keepGoing` says stop (the session ended); between batches the thread is free
+ * for calls. A failure leaves the marks as they were: the next idle tick tries again, and searches stay right.
+ */
+export async function catchUpInBatches(db: Kysely<Database>, keepGoing: () => boolean): Promise<void> {
+  while (keepGoing() && (await catchUpSearchIndex(db)) > 0) await new Promise((resolve) => setImmediate(resolve));
+}
