@@ -116,10 +116,10 @@ export const terminalHandlers: Handlers<TerminalCalls> = {
     return previewCancel(db, row, terminalNo);
   },
 
-  async 'terminals.cancel'({ store, db, rec }, { assessmentId, terminalNo, reason }) {
+  async 'terminals.cancel'({ store, db, rec }, { assessmentId, terminalNo, reason, shown }) {
     const row = await loadAssessment(db, assessmentId, store.user);
     assertCollecting(row, '作废评议终端包');
-    const out = await cancelPackage(db, row, { terminalNo, reason }, store.user);
+    const out = await cancelPackage(db, row, { terminalNo, reason, shown }, store.user);
     // Held ballots merged now sat beside their codes: no -wal or -shm may keep them.
     rec.afterCommit(() => store.forgetHistory());
     rec.record(row.name, { assessmentId: row.id, terminalNo, reason, released: out.released });

@@ -90,6 +90,14 @@ export interface CancelPreview {
   released: { terminalNo: number; ballots: number }[];
 }
 
+/** “终端 1 暂存的 2 张票、终端 3 暂存的 1 张票（共 3 张）”, or null when nothing waits for the package. */
+export function releasedText(released: CancelPreview['released']): string | null {
+  if (released.length === 0) return null;
+  const total = released.reduce((n, r) => n + r.ballots, 0);
+  const each = released.map((r) => `终端 ${r.terminalNo} 暂存的 ${r.ballots} 张票`).join('、');
+  return released.length === 1 ? each : `${each}（共 ${total} 张）`;
+}
+
 export interface TerminalsView {
   packages: TerminalPackageView[];
   conflicts: TerminalConflictView[];

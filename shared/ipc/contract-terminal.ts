@@ -74,6 +74,19 @@ export const terminalCalls = {
         .trim()
         .min(2, '请填写作废原因（至少 2 个字），如“终端笔记本损坏，票未能导出”')
         .max(200, '作废原因不能超过 200 个字'),
+      /** What the confirmation showed (terminals.previewCancel's `released`): refused if it is no longer so. */
+      shown: z
+        .array(
+          z.strictObject(
+            {
+              terminalNo,
+              ballots: z.number({ error: '票数必须是数字' }).int('票数必须是整数').min(1, '票数至少为 1').max(100_000),
+            },
+            { error: '作废确认时显示的暂存票情况格式不正确，请重新打开作废对话框' },
+          ),
+          { error: '缺少作废确认时显示的暂存票情况，请重新打开作废对话框' },
+        )
+        .max(999),
     }),
     access: ADMIN,
     mutates: true,

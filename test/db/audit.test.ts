@@ -786,7 +786,7 @@ const MUTATING: Partial<Record<CallName, Scenario>> = {
       return p;
     },
     run: (h, { a }: Prepared) =>
-      h.ok('terminals.cancel', { assessmentId: a.id, terminalNo: 1, reason: '终端笔记本损坏，票未能导出' }),
+      h.ok('terminals.cancel', { assessmentId: a.id, terminalNo: 1, reason: '终端笔记本损坏，票未能导出', shown: [] }),
   },
   'print.saveHandover': {
     prepare: async (h) => {

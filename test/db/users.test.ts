@@ -525,7 +525,7 @@ describe('role refusal', () => {
     'terminals.importReturn': { assessmentId: 1, token: TOKEN },
     'terminals.resolveConflict': { assessmentId: 1, id: 1, choice: 'void' },
     'terminals.previewCancel': { assessmentId: 1, terminalNo: 1 },
-    'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏' },
+    'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏', shown: [] },
     'ballots.saveTemplate': { assessmentId: 1, token: TOKEN },
     'ballots.previewExcel': { assessmentId: 1, token: TOKEN },
     'ballots.commitExcel': { assessmentId: 1, jobId: JOB, planKey: '0'.repeat(64), modes: [], leftOut: [] },

@@ -57,6 +57,14 @@ afterAll(async () => {
   await app?.close();
 });
 
+async function openTerminalsTab(): Promise<void> {
+  await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
+  const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
+  if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
+  await title.waitFor();
+  await chooseTab(page, '评议终端包');
+}
+
 const storeState = async () =>
   JSON.stringify([
     await app.call('terminals.list', { assessmentId }),
@@ -70,11 +78,7 @@ test('the dialog says what will happen with the numbers; 作废 needs the termin
     [2, 0],
     [3, 1],
   ]);
-  await page.locator('.ant-menu-item', { hasText: '考核测评' }).click();
-  const title = page.getByTestId('assessment-title').filter({ hasText: NAME });
-  if ((await title.count()) === 0) await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
-  await title.waitFor();
-  await chooseTab(page, '评议终端包');
+  await openTerminalsTab();
   const before = await storeState();
 
   await page.getByTestId('terminal-cancel-2').click();
@@ -119,4 +123,48 @@ test('the dialog says what will happen with the numbers; 作废 needs the termin
     [2, 0, 0, '终端笔记本丢失'],
     [3, 0, 1, null],
   ]);
+}, 180_000);
+
+test('a return imported while the dialog is open: 作废 is refused with both numbers and the dialog shows the new ones', async () => {
+  // Terminals 4, 5 and 6 carry the same codes; terminal 4's ballot waits for 5 and 6, so cancelling 5 merges nothing.
+  const [p4, , p6] = [await exportPackage(4), await exportPackage(5), await exportPackage(6)];
+  await voteAndReturn(p4!, [3]);
+  // Exported and returned through the calls: the screen is opened again to show them.
+  await page.reload();
+  await openTerminalsTab();
+  await page.getByTestId('terminal-cancel-5').click();
+  const dialog = page.getByTestId('terminal-cancel-dialog');
+  const effects = dialog.getByTestId('terminal-cancel-effects');
+  await expect.poll(() => effects.count(), { timeout: 30_000 }).toBe(1);
+  expect((await effects.innerText()).replace(/\s+/g, '')).toContain('没有其他终端的票在等终端5交回，不会合并任何票');
+  await animationsDone(page);
+  await dialog.getByTestId('terminal-cancel-reason').fill('终端笔记本损坏');
+  await dialog.getByTestId('terminal-cancel-confirm').fill('5');
+
+  // Meanwhile terminal 6 comes back (on another screen, or another clerk): terminal 4's ballot now waits only for 5.
+  await voteAndReturn(p6!, []);
+  const before = await storeState();
+  await clickSettled(dialog.getByTestId('terminal-cancel-ok'));
+  await dialog.getByText('作废对话框打开后情况已有变化').waitFor();
+  expect((await dialog.locator('.ant-alert').innerText()).replace(/\s+/g, '')).toContain(
+    '现在作废终端5将合并终端4暂存的1张票，而对话框显示的是不合并任何票。未作任何修改',
+  );
+  await expect
+    .poll(async () => (await effects.innerText()).replace(/\s+/g, ''))
+    .toContain('立即合并终端4暂存的1张票，计入测评结果');
+  expect(await dialog.getByTestId('terminal-cancel-confirm').inputValue()).toBe('');
+  // The list behind the dialog shows terminal 6 back too.
+  await expect.poll(async () => page.locator('tr', { hasText: '终端 6' }).innerText()).toMatch(/已回收/u);
+  await expect.poll(() => dialog.getByTestId('terminal-cancel-ok').isDisabled()).toBe(true);
+  expect(await storeState()).toBe(before);
+  await animationsDone(page);
+  await settledScreenshot(page, 'terminal-cancel-changed');
+
+  // Confirmed again with what is true now.
+  await dialog.getByTestId('terminal-cancel-confirm').fill('5');
+  await clickSettled(dialog.getByTestId('terminal-cancel-ok'));
+  await expect.poll(() => page.getByTestId('terminal-cancel-dialog').count()).toBe(0);
+  await page.getByText('1 张暂存票已合并').first().waitFor();
+  const five = (await app.call('terminals.list', { assessmentId })).packages.find((p) => p.terminalNo === 5);
+  expect(five?.cancelled?.reason).toBe('终端笔记本损坏');
 }, 180_000);

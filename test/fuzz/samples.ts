@@ -243,7 +243,7 @@ export function handSamples(neverCreatedDir: string): Readonly<Record<string, un
     'terminals.importReturn': { assessmentId: 1, token },
     'terminals.resolveConflict': { assessmentId: 1, id: 1, choice: 'void' },
     'terminals.previewCancel': { assessmentId: 1, terminalNo: 1 },
-    'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏' },
+    'terminals.cancel': { assessmentId: 1, terminalNo: 1, reason: '终端笔记本损坏', shown: [] },
     'terminal.pickPackage': {},
     'terminal.open': { token, password: 'ABCD-EFGH-JKLM-NPQR' },
     'terminal.resume': { password: 'ABCD-EFGH-JKLM-NPQR' },

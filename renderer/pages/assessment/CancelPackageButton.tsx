@@ -3,20 +3,13 @@
 // dialog first says exactly what will happen, with the numbers, and asks for the terminal number typed to confirm.
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Modal, Spin, Typography } from 'antd';
-import type { CancelPreview } from '../../../shared/assessment/terminals';
+import { releasedText, type CancelPreview } from '../../../shared/assessment/terminals';
+import { ApiError } from '../../../shared/ipc/errors';
 import { call, errorMessage } from '../../lib/api';
 import { testId } from '../../lib/test-id';
 
-/** “终端 1 暂存的 2 张票、终端 3 暂存的 1 张票（共 3 张）”, or null when nothing waits for this package. */
-export function releasedText(p: CancelPreview): string | null {
-  if (p.released.length === 0) return null;
-  const total = p.released.reduce((n, r) => n + r.ballots, 0);
-  const each = p.released.map((r) => `终端 ${r.terminalNo} 暂存的 ${r.ballots} 张票`).join('、');
-  return p.released.length === 1 ? each : `${each}（共 ${total} 张）`;
-}
-
 function Consequences({ p }: { p: CancelPreview }) {
-  const released = releasedText(p);
+  const released = releasedText(p.released);
   return (
     <ul style={{ paddingInlineStart: 20, margin: '0 0 12px' }} {...testId('terminal-cancel-effects')}>
       <li>
@@ -40,10 +33,13 @@ export function CancelPackageButton({
   assessmentId,
   terminalNo,
   onDone,
+  onStale,
 }: {
   assessmentId: number;
   terminalNo: number;
   onDone: () => void;
+  /** The packages changed since the dialog opened (another return came in): the list behind it is read again. */
+  onStale: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<CancelPreview | null>(null);
@@ -69,7 +65,8 @@ export function CancelPackageButton({
   const cancel = async () => {
     setBusy(true);
     try {
-      const out = await call('terminals.cancel', { assessmentId, terminalNo, reason });
+      // The numbers the dialog showed: if another return came in meanwhile, the cancel refuses instead of doing more.
+      const out = await call('terminals.cancel', { assessmentId, terminalNo, reason, shown: preview!.released });
       message.success(
         `终端 ${terminalNo} 的评议终端包已作废` + (out.released > 0 ? `，${out.released} 张暂存票已合并` : ''),
       );
@@ -77,6 +74,12 @@ export function CancelPackageButton({
       onDone();
     } catch (e) {
       setProblem(errorMessage(e));
+      // Another return came in since the dialog opened: show the numbers as they are now, to confirm again.
+      if (e instanceof ApiError && e.field === 'shown') {
+        setTyped('');
+        onStale();
+        setPreview(await call('terminals.previewCancel', { assessmentId, terminalNo }).catch(() => null));
+      }
     } finally {
       setBusy(false);
     }

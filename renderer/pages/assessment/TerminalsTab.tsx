@@ -331,6 +331,7 @@ export function TerminalsTab({
                           assessmentId={detail.id}
                           terminalNo={p.terminalNo}
                           onDone={() => void afterMerge()}
+                          onStale={() => void load()}
                         />
                       ) : null}
                     </>

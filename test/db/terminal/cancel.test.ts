@@ -33,6 +33,7 @@ describe('作废终端包', () => {
       assessmentId: m.id,
       terminalNo: 2,
       reason: '终端笔记本损坏，票未能导出',
+      shown: [{ terminalNo: 1, ballots: 2 }],
     });
     expect(out).toEqual({ terminalNo: 2, released: 2 });
     const [p1, p2] = await packages(m);
@@ -85,7 +86,8 @@ describe('作废终端包', () => {
     expect(JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }))).toBe(before);
     expect((await m.h.ok('audit.list', { page: 1, pageSize: 1 })).total).toBe(audits);
     // What it said is what the cancel does.
-    expect(await m.h.ok('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '终端丢失' })).toEqual({
+    const shown = preview.released;
+    expect(await m.h.ok('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '终端丢失', shown })).toEqual({
       terminalNo: 2,
       released: 3,
     });
@@ -102,21 +104,60 @@ describe('作废终端包', () => {
     const m = await mainPc(SMALL);
     const { r1 } = await twoOut(m);
     await importFile(m, r1);
-    const noReason = await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: ' ' });
+    const noReason = await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: ' ', shown: [] });
     expect(noReason).toMatchObject({ code: 'VALIDATION', field: 'reason' });
     expect(noReason.message).toContain('请填写作废原因');
-    expect(await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 7, reason: '丢失' })).toMatchObject({
+    expect(
+      await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 7, reason: '丢失', shown: [] }),
+    ).toMatchObject({
       code: 'NOT_FOUND',
       field: 'terminalNo',
       message: '终端 7 没有导出过评议终端包',
     });
     expect(
-      (await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 1, reason: '丢失' })).message,
+      (await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 1, reason: '丢失', shown: [] })).message,
     ).toContain('已于');
     expect((await packages(m)).map((p) => p.cancelled)).toEqual([null, null]);
-    await m.h.ok('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '丢失了' });
+    await m.h.ok('terminals.cancel', {
+      assessmentId: m.id,
+      terminalNo: 2,
+      reason: '丢失了',
+      shown: [{ terminalNo: 1, ballots: 2 }],
+    });
     expect(
-      (await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '丢失了' })).message,
+      (await m.h.err('terminals.cancel', { assessmentId: m.id, terminalNo: 2, reason: '丢失了', shown: [] })).message,
     ).toContain('已于');
+  }, 120_000);
+
+  test('a return imported after the confirmation was shown: the cancel is refused with both numbers, nothing written', async () => {
+    const m = await mainPc(SMALL);
+    const packs = [await exportTo(m, 1, [m.chief]), await exportTo(m, 2, [m.chief]), await exportTo(m, 3, [m.chief])];
+    const [l1, l3] = [await laptop(packs[0]!), await laptop(packs[2]!)];
+    const superiors = m.slips.filter((s) => s.kind === 'superior');
+    for (const i of [0, 1]) await l1.t.submit(superiors[i]!.code, ballotFor(m, superiors[i]!, i));
+    await l3.t.submit(superiors[2]!.code, ballotFor(m, superiors[2]!, 2));
+    await importFile(m, await finish(l1, packs[0]!.password));
+    const preview = await m.h.ok('terminals.previewCancel', { assessmentId: m.id, terminalNo: 2 });
+    // Terminal 1's ballots wait for terminals 2 and 3: cancelling 2 alone would merge nothing yet.
+    expect(preview.released).toEqual([]);
+    // Meanwhile terminal 3 comes back: now all three ballots wait only for terminal 2, which the dialog does not say.
+    await importFile(m, await finish(l3, packs[2]!.password));
+    const before = JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }));
+    const audits = (await m.h.ok('audit.list', { page: 1, pageSize: 1 })).total;
+    const input = { assessmentId: m.id, terminalNo: 2, reason: '终端丢失', shown: preview.released };
+    const e = await m.h.err('terminals.cancel', input);
+    expect(e).toMatchObject({ code: 'VALIDATION', field: 'shown' });
+    expect(e.message).toBe(
+      '作废对话框打开后情况已有变化：现在作废终端 2 将合并终端 1 暂存的 2 张票、终端 3 暂存的 1 张票（共 3 张），' +
+        '而对话框显示的是不合并任何票。未作任何修改，请看清新的情况后再确认作废',
+    );
+    expect(JSON.stringify(await m.h.ok('terminals.list', { assessmentId: m.id }))).toBe(before);
+    expect((await m.h.ok('audit.list', { page: 1, pageSize: 1 })).total).toBe(audits);
+    // Confirmed again with what is true now, it goes through.
+    const again = await m.h.ok('terminals.previewCancel', { assessmentId: m.id, terminalNo: 2 });
+    expect(await m.h.ok('terminals.cancel', { ...input, shown: again.released })).toEqual({
+      terminalNo: 2,
+      released: 3,
+    });
   }, 120_000);
 });
