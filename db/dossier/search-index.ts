@@ -1,8 +1,8 @@
 // The dossier's search indexes catch up with the entries saved since they last did (migration 24). A save marks its
-// entry in dossier_search_stale; this re-indexes marked entries a batch at a time, in one transaction per batch, when
-// the store is idle (db/app/host.ts) and in fixtures. A search does not wait for it: it reads marked entries directly
-// (db/dossier/search.ts). Re-indexing is the same for a new, an edited and a deleted entry: drop its rows from both
-// indexes, then index the entry again if it still exists, with its attachment names.
+// entry in dossier_search_stale (an edit, a changed attachment and a deletion remove the entry's old index rows at
+// once); this indexes marked entries a batch at a time, one transaction per batch, when the store is idle
+// (db/app/host.ts) and in fixtures. A search does not wait for it: it reads marked entries directly
+// (db/dossier/search.ts). Each marked entry still there is indexed with its attachment names, then unmarked.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { RawDb } from '../store/connection';

@@ -11,9 +11,9 @@ type Found = { id: number; title: string; content: string; files: string };
 
 export async function searchDossiers(db: Kysely<Database>, text: string): Promise<SearchResult> {
   const needle = text.trim();
-  // Entries saved since the indexes last caught up (search-index.ts) are read from the entries themselves; their
-  // index rows, if any, are a previous version of them and are left out. One read transaction: a catch-up between
-  // the two reads would otherwise hide the entries it indexed.
+  // Entries saved since the indexes last caught up (search-index.ts) are read from the entries themselves (a marked
+  // entry has no index rows: an edit's trigger removes the old ones at once). One read transaction: a catch-up
+  // between the two reads would otherwise hide the entries it indexed.
   const both = async (trx: Kysely<Database>) => [
     ...(await indexedMatches(trx, needle)),
     ...(await unindexedMatches(trx, needle)),
@@ -75,13 +75,11 @@ async function indexedMatches(db: Kysely<Database>, needle: string): Promise<Fou
     [...needle].length >= 3
       ? await sql<Found>`
           SELECT rowid AS id, title, content, files FROM dossier_search WHERE dossier_search MATCH ${`"${needle.replace(/"/g, '""')}"`}
-            AND rowid NOT IN (SELECT entry_id FROM dossier_search_stale)
           ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`.execute(db)
       : await sql<Found>`
           SELECT s.rowid AS id, s.title, s.content, s.files
           FROM (
             SELECT rowid FROM dossier_short_search WHERE dossier_short_search MATCH ${gramToken(needle)}
-              AND rowid NOT IN (SELECT entry_id FROM dossier_search_stale)
             ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}
           ) g
           JOIN dossier_search s ON s.rowid = g.rowid

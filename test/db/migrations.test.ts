@@ -1666,23 +1666,29 @@ describe('0024-search-catch-up', () => {
 
     const pages = data();
     const e3 = entry(db, { title: '年度考核优秀', content: '' });
+    expect(data()).toBe(pages);
+    expect(rows(db, 'SELECT entry_id FROM dossier_search_stale')).toEqual([e3]);
+    // An edit and a new attachment: the entry's old index rows go at once, its new text waits for the catch-up.
+    const indexedText = () => rows(db, `SELECT rowid FROM dossier_search_content WHERE c1 LIKE '%王五%'`);
+    expect(indexedText()).toEqual([e1]);
     db.prepare(`UPDATE dossier_entries SET content = '与赵六同班。' WHERE id = ?`).run(e1);
+    expect(indexedText()).toEqual([]);
+    expect(match(db, '优秀学员')).toEqual([]);
     db.prepare(
       `INSERT INTO dossier_attachments (entry_id, file_name, mime, size, sha256, data, added_by, added_at) ` +
         `VALUES (?, '谈话记录表.png', 'image/png', 3, 'x', x'010203', 1, 't')`,
     ).run(e2);
-    expect(data()).toBe(pages);
+    expect(match(db, '作风问题')).toEqual([]);
     expect(rows(db, 'SELECT entry_id FROM dossier_search_stale ORDER BY entry_id')).toEqual([e1, e2, e3]);
-    db.prepare('DELETE FROM dossier_search_stale').run();
-    db.prepare('DELETE FROM dossier_attachments').run();
-    db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(e1);
-    expect(rows(db, 'SELECT entry_id FROM dossier_search_stale ORDER BY entry_id')).toEqual([e1, e2]);
-    expect(data()).toBe(pages);
-    // Only its own triggers: the five that wrote the indexes inside each save are gone.
-    expect(rows(db, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dossier_search_%'`)).toEqual(
-      expect.arrayContaining([expect.stringContaining('dossier_search_stale')]),
-    );
-    for (const sql of rows(db, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dossier_search_%'`))
+    // A deletion takes the entry out of both, at once.
+    db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(e2);
+    db.prepare('DELETE FROM dossier_entries WHERE id = ?').run(e3);
+    expect(rows(db, 'SELECT entry_id FROM dossier_search_stale ORDER BY entry_id')).toEqual([e1]);
+    expect(rows(db, 'SELECT count(*) FROM dossier_search')).toEqual([0]);
+    // Its five triggers replace the five that wrote the new text into the indexes inside each save.
+    const triggers = rows(db, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dossier_search_%'`);
+    expect(triggers).toHaveLength(5);
+    for (const sql of triggers)
       expect(sql).not.toMatch(/INTO dossier_search \(|INTO dossier_short_search|UPDATE dossier_search/);
     expect(migrate(db, [...before, migration0024])).toEqual([]);
   });

@@ -16,6 +16,16 @@ const indexesIntact = (h: TestHost) => {
   raw.exec(`INSERT INTO dossier_short_search (dossier_short_search) VALUES ('integrity-check')`);
 };
 
+/** Whether any text the indexes hold (titles, contents, attachment names) contains `text`. */
+const indexHolds = (h: TestHost, text: string) =>
+  Number(
+    h.host
+      .session()
+      .raw.prepare(`SELECT count(*) FROM dossier_search_content WHERE c0 || c1 || c2 LIKE ?`)
+      .pluck()
+      .get(`%${text}%`),
+  ) > 0;
+
 /** `n` more entries like entry `like`, written at once (as an intake commit writes many). */
 function copies(h: TestHost, like: number, n: number): void {
   h.host
@@ -50,7 +60,7 @@ test('a save writes no search-index row: it marks its entry, and the catch-up in
   expect(await found(h, '优秀学员')).toEqual([e.id]);
 });
 
-test('an indexed entry edited, given an attachment or deleted is searched as it is now, before and after the catch-up', async () => {
+test('an entry edited, given an attachment or deleted: its old text leaves the indexes with the save; searched as it is now', async () => {
   const h = await newHostWithStore();
   const a = await dossierCadre(h);
   const e1 = await addEntry(h, a, { title: '春季中青班优秀学员', content: '与王五同班学习。' });
@@ -71,10 +81,14 @@ test('an indexed entry edited, given an attachment or deleted is searched as it 
   });
   const expected = { old: [], oldTitle: [], now: [e1.id], file: [e2.id], both: [e1.id] };
   expect(await answers()).toEqual(expected);
+  // What the edit replaced left the indexes with the save, not at the next catch-up.
+  expect(indexHolds(h, '王五')).toBe(false);
   await h.host.catchUpSearch();
   expect(await answers()).toEqual(expected);
 
   await h.ok('entries.delete', { id: e2.id, version: 1 });
+  expect(indexHolds(h, '谈话')).toBe(false);
+  expect(count(h, 'dossier_search_stale')).toBe(0);
   expect(await found(h, '谈话')).toEqual([]);
   await h.host.catchUpSearch();
   expect(await found(h, '谈话')).toEqual([]);
