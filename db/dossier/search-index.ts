@@ -10,6 +10,11 @@ import type { RawDb } from '../store/connection';
 /** Entries per transaction in idle time: a user's call waits behind at most one batch (tens of milliseconds). */
 export const CATCH_UP_BATCH = 500;
 
+/** An entry's attachment names as the index holds them (`entry` is the entries row's alias), in the order added. */
+export const attachmentNamesOf = (entry: string): string =>
+  `coalesce((SELECT group_concat(file_name, ' ') FROM
+     (SELECT file_name FROM dossier_attachments a WHERE a.entry_id = ${entry}.id ORDER BY a.id)), '')`;
+
 /** The statements that re-index the first `limit` marked entries and unmark them; run them in one transaction. */
 export function catchUpStatements(limit: number): string[] {
   const n = Math.max(1, Math.trunc(limit));
@@ -18,9 +23,7 @@ export function catchUpStatements(limit: number): string[] {
     `DELETE FROM dossier_search WHERE rowid IN (${batch})`,
     `DELETE FROM dossier_short_search WHERE rowid IN (${batch})`,
     `INSERT INTO dossier_search (rowid, title, content, files)
-       SELECT e.id, e.title, e.content,
-         coalesce((SELECT group_concat(file_name, ' ') FROM
-           (SELECT file_name FROM dossier_attachments a WHERE a.entry_id = e.id ORDER BY a.id)), '')
+       SELECT e.id, e.title, e.content, ${attachmentNamesOf('e')}
        FROM dossier_entries e WHERE e.id IN (${batch})`,
     `INSERT INTO dossier_short_search (rowid, grams)
        SELECT rowid, dossier_grams(title || ' ' || content || ' ' || files) FROM dossier_search WHERE rowid IN (${batch})`,

@@ -4,6 +4,7 @@ import { excerptAround, highlightParts } from '../../shared/dossier/highlight';
 import type { SearchResult } from '../../shared/dossier/types';
 import type { Database } from '../schema';
 import { gramToken } from '../../shared/dossier/grams';
+import { attachmentNamesOf } from './search-index';
 
 export const SEARCH_LIMIT = 200;
 
@@ -93,9 +94,7 @@ async function indexedMatches(db: Kysely<Database>, needle: string): Promise<Fou
  */
 async function unindexedMatches(db: Kysely<Database>, needle: string): Promise<Found[]> {
   const recent = await sql<Found>`
-    SELECT e.id, e.title, e.content,
-      coalesce((SELECT group_concat(file_name, ' ') FROM
-        (SELECT file_name FROM dossier_attachments a WHERE a.entry_id = e.id ORDER BY a.id)), '') AS files
+    SELECT e.id, e.title, e.content, ${sql.raw(attachmentNamesOf('e'))} AS files
     FROM dossier_search_stale m JOIN dossier_entries e ON e.id = m.entry_id`.execute(db);
   const lower = needle.toLowerCase();
   return recent.rows.filter((r) => [r.title, r.content, r.files].some((f) => f.toLowerCase().includes(lower)));
