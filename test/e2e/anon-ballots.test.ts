@@ -93,7 +93,9 @@ describe('anonymous ballots on the clerk screens', () => {
     // The picker starts at 同级互评, which has no used seat: no button until 上级领导综合排名 is chosen.
     expect(await page.getByTestId('codes-void-panel').count()).toBe(0);
     await page.getByTestId('codes-kind').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上级' }).first().click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上级' }).first(),
+    );
     await page.getByTestId('codes-void-panel').click();
     await page.locator('.ant-popconfirm').waitFor();
     await settledScreenshot(page, 'anon-void-panel-confirm');

@@ -74,9 +74,7 @@ async function pickOption(trigger: ReturnType<Page['getByTestId']>, text: string
   for (let attempt = 0; attempt < 3; attempt++) {
     await trigger.click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-    await option.waitFor();
-    await animationsDone(page);
-    await option.click();
+    await clickSettled(option);
     try {
       await expect.poll(() => trigger.innerText(), { timeout: 3_000 }).toContain(text);
       return;

@@ -31,7 +31,7 @@ async function addUnit(name: string) {
   const d = page.getByRole('dialog');
   await d.getByLabel('单位名称').fill(name);
   await d.getByLabel('单位类别').click();
-  await page.locator('.ant-select-item-option', { hasText: '党群部门' }).click();
+  await clickSettled(page.locator('.ant-select-item-option', { hasText: '党群部门' }));
   await d.getByTestId('unit-save').click();
   await page.getByRole('cell', { name, exact: true }).waitFor();
 }
@@ -54,7 +54,7 @@ test('back up, change, restore the backup and log in to it', async () => {
   await menu('系统设置');
   await page.getByTestId('restore-open').click();
   dialogs.answerOpen(file);
-  await page.getByTestId('restore-pick').click();
+  await clickSettled(page.getByTestId('restore-pick'));
   const modal = page.getByRole('dialog');
   await modal.getByText('档案库备份.gbak').waitFor();
   await modal.getByLabel('用户名', { exact: true }).fill(ADMIN.username);

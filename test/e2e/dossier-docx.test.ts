@@ -8,6 +8,7 @@ import { openApp, screenshot } from './harness/browser';
 import type { ScriptedDialogs } from '../helpers/dialogs';
 import { unzip } from '../helpers/docx';
 import { cadreInput } from '../helpers/roster';
+import { clickSettled } from './harness/settled-click';
 
 const READER = { username: 'reader1', displayName: '查阅人甲', role: 'reviewer', password: 'Reader@2025' } as const;
 const READER_PASSWORD = 'Reader#2025x';
@@ -74,9 +75,11 @@ test('a 查阅人, who may not edit, also exports the Word version', async () =>
   await field('密码').fill(READER_PASSWORD);
   await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
   await page.locator('.ant-menu-item', { hasText: '政治素质档案' }).click();
-  await page.getByTestId('cadre-picker').click();
+  await clickSettled(page.getByTestId('cadre-picker'));
   await page.keyboard.type('巴特尔');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴特尔' }).first().click();
+  await clickSettled(
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴特尔' }).first(),
+  );
   await page.getByText('春季中青班优秀学员').first().waitFor();
   expect(await page.getByRole('button', { name: /新增材料/ }).count()).toBe(0);
   const out = join(work, '查阅.docx');

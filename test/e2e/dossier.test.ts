@@ -55,7 +55,7 @@ async function choose(
 ) {
   await scope.getByTestId(testId).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first());
 }
 
 const dossierOf = (name: string) => must<Dossier>('dossier.get', { cadreId: ids[name] });
@@ -276,9 +276,11 @@ describe('political-quality dossier', () => {
     await field('密码').fill(CLERK.password);
     await page.getByRole('button', { name: /^(登\s?录|解\s?锁)$/ }).click();
     await menu('政治素质档案');
-    await page.getByTestId('cadre-picker').click();
+    await clickSettled(page.getByTestId('cadre-picker'));
     await page.keyboard.type('巴特尔');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴特尔' }).first().click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴特尔' }).first(),
+    );
     const first = (await dossierOf('巴特尔')).entries.find((e) => e.subItem.code === 'S2.2')!;
     const card = page.getByTestId(`entry-${first.id}`);
     await card.getByRole('button', { name: /核\s?实/ }).click();
@@ -331,7 +333,7 @@ describe('political-quality dossier', () => {
     await grid.getByRole('button', { name: /添加该单位全部在职干部/ }).click();
     await expect.poll(() => grid.locator('tbody tr').count()).toBe(3);
     await grid.getByLabel('巴特尔的结业评价', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '优秀学员' }).click();
+    await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '优秀学员' }));
     await grid.getByLabel('王建国的学时', { exact: true }).fill('24');
     await screenshot(page, '46-dossier-training');
     await grid.getByRole('button', { name: /保存学员名单/ }).click();
@@ -350,7 +352,9 @@ describe('political-quality dossier', () => {
     await page.getByRole('tab', { name: '季度采集' }).click();
     const panel = page.getByTestId('completeness');
     await panel.locator('.ant-select').first().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }).click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }),
+    );
     await expect.poll(() => panel.innerText()).toContain('阿尔巴斯苏木');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     const expected = await must<{ units: { percent: number }[]; gaps: unknown[] }>('dossier.completeness', {
@@ -395,7 +399,7 @@ describe('political-quality dossier', () => {
     const admin = page.getByTestId('catalog-admin');
     await admin.waitFor();
     await admin.getByRole('combobox', { name: '板块' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S2 ' }).click();
+    await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S2 ' }));
     await admin.getByTestId('rename-section').click();
     const form = dialog();
     await form.getByLabel('名称').fill('');

@@ -49,7 +49,7 @@ async function viewportScreenshot(name: string) {
 async function choose(scope: ReturnType<Page['locator']>, testId: string, search: string, option: string | RegExp) {
   await scope.getByTestId(testId).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first());
 }
 
 const positive = (date: string, title: string) => ({
@@ -151,7 +151,7 @@ describe('the dossier entry form', () => {
       file('培训通知.pdf', samplePdf()),
       file('学员名单.pdf', Buffer.from('这不是PDF')),
     );
-    await form.getByTestId('entry-pick-attachments').click();
+    await clickSettled(form.getByTestId('entry-pick-attachments'));
     const picked = form.getByTestId('entry-picked-attachments');
     await picked.getByText('学员名单.pdf').waitFor();
     expect(app.dialogs.requests.at(-1)).toMatchObject({ kind: 'open', multiple: true });

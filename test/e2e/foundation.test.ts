@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBridge, type Bridge } from './harness/bridge-server';
 import { launchBrowser, openApp, screenshot } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 const RENDERER = join(process.cwd(), 'out', 'renderer');
 const ADMIN = { name: '王晓明', username: 'wangxm', password: 'Zzb@2025!' };
@@ -120,7 +121,7 @@ describe('foundation', () => {
     await dialog.getByLabel('用户名', { exact: true }).fill(READER.username);
     await dialog.getByLabel('姓名', { exact: true }).fill(READER.name);
     await dialog.getByLabel('角色', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: '查阅人' }).click();
+    await clickSettled(page.locator('.ant-select-item-option', { hasText: '查阅人' }));
     await dialog.getByLabel('初始密码', { exact: true }).fill(READER.temp);
     await dialog.getByLabel('确认密码', { exact: true }).fill(READER.temp);
     await dialog.getByRole('button', { name: /保\s?存/ }).click();

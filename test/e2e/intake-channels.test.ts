@@ -53,7 +53,7 @@ describe('a channel’s list through the same intake', () => {
     await page.getByRole('tab', { name: '填报审核' }).click();
     const panel = page.getByTestId('intake-review');
     await panel.getByTestId('intake-quarter').click();
-    await option('2025年第三季度').click();
+    await clickSettled(option('2025年第三季度'));
 
     await panel.getByTestId('intake-open-generate').click();
     const gen = page.getByTestId('intake-generate');
@@ -92,7 +92,7 @@ describe('a channel’s list through the same intake', () => {
     await expect.poll(() => option('阿尔巴斯苏木').count()).toBe(1);
     await animationsDone(page);
     await settledScreenshot(page, 'intake-channel-pick');
-    await option('乌兰镇副镇长').click();
+    await clickSettled(option('乌兰镇副镇长'));
     await expect.poll(() => imp.getByTestId('intake-commit').innerText()).toContain('导入 2 条');
     await expect.poll(() => imp.getByTestId('intake-unpicked').count()).toBe(0);
     await settledScreenshot(page, 'intake-channel-preview');
@@ -148,7 +148,7 @@ describe('a channel’s list through the same intake', () => {
     await counts.click();
     await expect.poll(() => panel.getByTestId('intake-export-returned').innerText()).toBe('导出退回清单');
     await panel.getByTestId('intake-status').click();
-    await option('全部状态').click();
+    await clickSettled(option('全部状态'));
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(2);
     await animationsDone(page);
     await settledScreenshot(page, 'intake-channel-counts');
@@ -174,7 +174,7 @@ describe('a channel’s list through the same intake', () => {
     await page.getByRole('tab', { name: '季度采集' }).click();
     const completeness = page.getByTestId('completeness');
     await completeness.locator('.ant-select').first().click();
-    await option('2025年第三季度').click();
+    await clickSettled(option('2025年第三季度'));
     await expect.poll(() => completeness.getByTestId('intake-counts-discipline').innerText()).toBe('1 份 / 0 / 1 / 1');
     await expect.poll(() => completeness.getByTestId('intake-channel-discipline').innerText()).toContain('纪检监察');
     await animationsDone(page);

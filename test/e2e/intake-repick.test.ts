@@ -44,7 +44,7 @@ test('the same list back: the earlier pick shown, another pick is a 替换 namin
   await page.getByRole('tab', { name: '填报审核' }).click();
   const panel = page.getByTestId('intake-review');
   await panel.getByTestId('intake-quarter').click();
-  await option('2025年第三季度').click();
+  await clickSettled(option('2025年第三季度'));
   await panel.getByTestId('intake-open-generate').click();
   const gen = page.getByTestId('intake-generate');
   await gen.getByTestId('intake-target').getByText('纪检监察').click();
@@ -75,13 +75,13 @@ test('the same list back: the earlier pick shown, another pick is a 替换 namin
     await panel.getByTestId('intake-open-import').click();
     await animationsDone(page);
     app.dialogs.answerOpen(filled);
-    await imp.getByTestId('intake-pick').click();
+    await clickSettled(imp.getByTestId('intake-pick'));
     await expect.poll(() => imp.getByTestId('intake-summary').innerText(), { timeout: 30_000 }).toContain('共 1 行');
   };
   const pick = async (text: string) => {
     await imp.getByTestId('intake-pick-3').click();
     await expect.poll(() => option(text).count()).toBe(1);
-    await option(text).click();
+    await clickSettled(option(text));
   };
 
   // First import: 巴特尔 of 阿尔巴斯苏木 picked.

@@ -41,13 +41,13 @@ describe('填报表 out and back', () => {
     await page.getByRole('tab', { name: '填报审核' }).click();
     const panel = page.getByTestId('intake-review');
     await panel.getByTestId('intake-quarter').click();
-    await option('2025年第三季度').click();
+    await clickSettled(option('2025年第三季度'));
 
     // 生成填报表 for one unit into a folder.
     await panel.getByTestId('intake-open-generate').click();
     const gen = page.getByTestId('intake-generate');
     await clickSettled(gen.getByTestId('intake-units'));
-    await option('阿尔巴斯苏木').click();
+    await clickSettled(option('阿尔巴斯苏木'));
     await page.keyboard.press('Escape');
     await gen.getByTestId('intake-deadline').fill('2025-10-10');
     await gen.getByTestId('intake-return-to').fill('旗委组织部干部一科');
@@ -122,7 +122,7 @@ describe('填报表 out and back', () => {
     await page.getByRole('tab', { name: '季度采集' }).click();
     const completeness = page.getByTestId('completeness');
     await completeness.locator('.ant-select').first().click();
-    await option('2025年第三季度').click();
+    await clickSettled(option('2025年第三季度'));
     await expect
       .poll(() => completeness.getByTestId(`intake-counts-${ids['sumu']}`).innerText())
       .toBe('1 份 / 0 / 1 / 1');

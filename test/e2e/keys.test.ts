@@ -52,7 +52,7 @@ test('更换密钥 and a new recovery code from 系统设置; an old backup stil
 
   await page.getByTestId('restore-open').click();
   dialogs.answerOpen(file);
-  await page.getByTestId('restore-pick').click();
+  await clickSettled(page.getByTestId('restore-pick'));
   const modal = page.getByRole('dialog');
   await modal.getByText('此备份使用备份时的密码打开').waitFor();
   await screenshot(page, '62-restore-old-passwords');

@@ -10,6 +10,7 @@ import type { TestHost } from '../helpers/host';
 import { CALL_PATH } from './harness/bridge-server';
 import { chooseTab, openApp, settledScreenshot } from './harness/browser';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
@@ -155,7 +156,7 @@ describe('a late answer is dropped', () => {
     await expect.poll(() => panel.locator('.ant-statistic').count(), SLOW).toBe(3);
     const choose = async (label: string) => {
       await panel.locator('.ant-select').first().click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+      await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }));
     };
 
     // 第三季度 is chosen, and its figures are held back while the user moves on to 第二季度.

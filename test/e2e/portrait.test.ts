@@ -66,7 +66,7 @@ async function choose(
 ) {
   await scope.getByTestId(testId).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first());
 }
 
 describe('political portrait', () => {

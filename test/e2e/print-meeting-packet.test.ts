@@ -144,7 +144,7 @@ describe('the meeting packet', () => {
     expect(titles).toEqual(['棋盘井镇', '阿尔巴斯苏木', '乌兰镇']);
     const jump = page.getByTestId('ranking-group-jump');
     await jump.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乌兰镇' }).click();
+    await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乌兰镇' }));
     // Scrolled into view (the page is short: as far as it goes).
     await expect
       .poll(() =>
@@ -196,7 +196,9 @@ describe('the meeting packet', () => {
       const select = page.getByTestId(testId);
       await select.click();
       await select.locator('input').fill(text);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+      await clickSettled(
+        page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first(),
+      );
     };
     await pick('packet-assessments', '2025', /已汇总/);
     await page.keyboard.press('Escape');
@@ -270,9 +272,9 @@ describe('the meeting packet', () => {
     await page.getByTestId('packet-clear').click();
     await expect.poll(() => rows.count()).toBe(0);
     await page.getByTestId('packet-saved').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '12月部务会（2 人）' })
-      .click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '12月部务会（2 人）' }),
+    );
     await expect.poll(names).toEqual(['巴特尔', '阿古拉']);
     await settledScreenshot(page, 'meeting-packet-saved');
   }, 60_000);

@@ -15,6 +15,7 @@ import { cadreInput } from '../helpers/roster';
 import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 const TITLE = '乌兰镇班子调整审议材料';
@@ -83,7 +84,7 @@ const pick = async (testId: string, text: string, option: RegExp) => {
   const select = page.getByTestId(testId);
   await select.click();
   await select.locator('input').fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first());
 };
 
 test('choose a 排名表 and cadres, reorder, preview and save; the contents point at where each part starts', async () => {

@@ -14,6 +14,7 @@ import type { ScriptedDialogs } from '../helpers/dialogs';
 import { openApp, SCREENSHOT_DIR, settledScreenshot, previewDrawn, chooseTab } from './harness/browser';
 import { pdfPages } from './harness/pdf';
 import { startTestApp, type TestApp } from './harness/app';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部“双比双评”考核';
 
@@ -48,7 +49,7 @@ test('同级互评表 from the 评议码 tab: preview, 3 copies in one PDF, each
   await page.getByTestId('open-assessment').filter({ hasText: NAME }).click();
   await chooseTab(page, '评议码');
   await page.getByTestId('forms-kind').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '同级互评' }).click();
+  await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '同级互评' }));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await settledScreenshot(page, 'print-panel-card');
   await page.getByTestId('forms-print').click();

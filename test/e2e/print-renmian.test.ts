@@ -143,7 +143,7 @@ describe('干部任免审批表', () => {
       const row = page.locator('.ant-table-row', { hasText: name }).first();
       await row.locator('.ant-checkbox-input').check();
     }
-    await page.getByTestId('print-renmian-picked').click();
+    await clickSettled(page.getByTestId('print-renmian-picked'));
     await dialog().getByTestId('renmian-age-at').fill('2026-03');
     await clickSettled(dialog().getByTestId('renmian-render'));
     await dialog().getByTestId('renmian-summary').waitFor({ timeout: 60_000 });

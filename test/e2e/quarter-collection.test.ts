@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from './harness/app';
 import { screenshot } from './harness/browser';
 import { cadreInput } from '../helpers/roster';
 import { entryForm } from '../helpers/dossier';
+import { clickSettled } from './harness/settled-click';
 
 let app: TestApp;
 let page: Page;
@@ -62,7 +63,9 @@ describe('季度采集', () => {
     await page.getByRole('tab', { name: '季度采集' }).click();
     const panel = page.getByTestId('completeness');
     await panel.locator('.ant-select').first().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }).click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2025年第三季度' }),
+    );
     await expect.poll(() => panel.getByTestId('gaps').innerText()).toContain('王建国');
 
     await panel.locator('[data-testid^="unit-row-"]', { hasText: '阿尔巴斯苏木' }).click();
@@ -73,7 +76,9 @@ describe('季度采集', () => {
       .toBeLessThan(600);
 
     await panel.getByTestId('bulk-section').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S5 表彰奖励' }).click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S5 表彰奖励' }),
+    );
     await panel.getByTestId('bulk-attest').click();
     const dialog = page.getByTestId('attest-dialog');
     await expect.poll(() => page.getByTestId('attest-names').innerText()).toBe('巴特尔、李秀梅');

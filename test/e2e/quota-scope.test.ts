@@ -8,6 +8,7 @@ import type { AssessmentDetail } from '../../shared/assessment/types';
 import { startTestApp, type TestApp } from './harness/app';
 import { seedWorkedExample } from './harness/seed';
 import { previewDrawn, settledScreenshot, animationsDone, chooseTab } from './harness/browser';
+import { clickSettled } from './harness/settled-click';
 
 const NAME = '2025年度科级干部考核（合并名额）';
 
@@ -121,9 +122,7 @@ describe('优秀 quota scope', () => {
     await page.getByText('请填写不得评优理由').waitFor();
     await page.getByTestId('ineligible-target').click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '冯建国' }).first();
-    await option.waitFor();
-    await animationsDone(page); // the dropdown's animation
-    await option.click();
+    await clickSettled(option);
     await page.locator('input[data-testid="ineligible-reason"]').fill('本年度受诫勉');
     await page.getByTestId('ineligible-add').click();
     await page.getByText('已列入不得评优名单').waitFor();

@@ -95,7 +95,9 @@ test('the 审议材料 packet prints the 审查意见 of the period its conclusi
   const select = page.getByTestId('packet-unit');
   await select.click();
   await select.locator('input').fill('阿尔巴斯苏木');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^阿尔巴斯苏木$/ }).click();
+  await clickSettled(
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^阿尔巴斯苏木$/ }),
+  );
   await page.getByTestId('packet-preview').click();
   const preview = dialog().getByTestId('print-preview');
   await previewDrawn(preview, 60_000);

@@ -195,7 +195,7 @@ test('a list of candidates chosen in the roster: one preview, each from a new pa
     .catch(() => undefined);
   for (const name of ['巴特尔', '其其格'])
     await page.locator('.ant-table-row', { hasText: name }).first().locator('.ant-checkbox-input').check();
-  await page.getByTestId('print-review-picked').click();
+  await clickSettled(page.getByTestId('print-review-picked'));
   const preview = dialog().getByTestId('print-preview');
   await previewDrawn(preview, 60_000);
   const text = await preview.innerText();
@@ -212,7 +212,9 @@ test('the 审议材料 packet with, per candidate, the 任免审批表 and the �
   const select = page.getByTestId('packet-unit');
   await select.click();
   await select.locator('input').fill('阿尔巴斯苏木');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^阿尔巴斯苏木$/ }).click();
+  await clickSettled(
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^阿尔巴斯苏木$/ }),
+  );
   await page.getByTestId('packet-preview').click();
   const preview = dialog().getByTestId('print-preview');
   await previewDrawn(preview, 60_000);

@@ -45,13 +45,13 @@ async function openExcelImport(file: string, from = FIXTURES) {
   await page.getByTestId('import-menu').hover();
   await page.getByText('导入 Excel 干部名册').click();
   app.dialogs.answerOpen(path);
-  await page.getByTestId('excel-pick').click();
+  await clickSettled(page.getByTestId('excel-pick'));
 }
 
 async function mapColumn(column: number, search: string, option: string) {
   await page.getByTestId(`map-column-${column}`).click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await clickSettled(page.locator('.ant-select-item-option', { hasText: option }).first());
 }
 
 async function commitAndClose(expected: string) {
@@ -155,7 +155,7 @@ describe('an Excel roster in a department’s own layout', () => {
 
     await page.getByTestId('positions-accept-all').click();
     await page.getByTestId('position-row-7').click();
-    await page.locator('.ant-select-item-option', { hasText: '副职' }).last().click();
+    await clickSettled(page.locator('.ant-select-item-option', { hasText: '副职' }).last());
     await expect.poll(() => page.getByTestId('excel-plan').innerText()).not.toContain('待确认');
     await shot('64-excel-positions-confirmed');
     await commitAndClose('新增 6 人');

@@ -138,9 +138,9 @@ describe('roster order, columns and the current cadre', () => {
       await settledScreenshot(page, 'roster-order-portrait-carried');
 
       // Another cadre chosen in the dossier becomes the current one.
-      await page.getByTestId('cadre-picker').click();
+      await clickSettled(page.getByTestId('cadre-picker'));
       await page.keyboard.type('巴图');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴图' }).click();
+      await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '巴图' }));
       await page.getByText('乌兰镇 · 乌兰镇人大主席').waitFor();
       await page.getByRole('tab', { name: '教育培训' }).click();
       await page.getByText('2025年春季中青班').click();

@@ -59,7 +59,7 @@ async function addUnits(units: readonly (readonly [name: string, category: strin
   for (const [i, [name, category]] of units.entries()) {
     await dialog().getByLabel('单位名称').fill(name);
     await clickSettled(dialog().getByLabel('单位类别'));
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: category }).click();
+    await clickSettled(page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: category }));
     await clickSettled(dialog().getByTestId(i < units.length - 1 ? 'unit-save-next' : 'unit-save'));
     if (i < units.length - 1) await expect.poll(() => dialog().getByLabel('单位名称').inputValue()).toBe('');
   }
@@ -125,7 +125,7 @@ describe('roster', () => {
     );
     await page.getByTestId('units-import-open').click();
     dialogs.answerOpen(list);
-    await page.getByTestId('units-import-pick').click();
+    await clickSettled(page.getByTestId('units-import-pick'));
     const rows = page.getByTestId('units-import-rows');
     await expect
       .poll(() => rows.locator('tbody tr.ant-table-row').first().innerText())
@@ -147,7 +147,7 @@ describe('roster', () => {
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
     dialogs.answerOpen(withErrors);
-    await page.getByTestId('excel-pick').click();
+    await clickSettled(page.getByTestId('excel-pick'));
     await page.getByTestId('excel-rows').waitFor();
     const rowsText = await page.getByTestId('excel-rows').innerText();
     expect(rowsText).toContain('第 4 行');
@@ -223,7 +223,7 @@ describe('roster', () => {
       return to;
     });
     dialogs.answerOpen(...files);
-    await page.getByTestId('lrmx-pick-files').click();
+    await clickSettled(page.getByTestId('lrmx-pick-files'));
     await page.getByTestId('lrmx-files').waitFor();
     const text = await page.getByTestId('lrmx-files').innerText();
     expect(text).toContain('巴特尔');
@@ -233,7 +233,9 @@ describe('roster', () => {
       const unitSelect = page.getByTestId(`unit-file-${i}`);
       if ((await unitSelect.innerText()).includes('阿尔巴斯苏木')) continue;
       await unitSelect.click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '鄂托克旗农牧局' }).click();
+      await clickSettled(
+        page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '鄂托克旗农牧局' }),
+      );
     }
     await screenshot(page, '15-lrmx-preview');
     await page.getByTestId('lrmx-commit').click();
@@ -259,7 +261,7 @@ describe('roster', () => {
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
     dialogs.answerOpen(exported);
-    await page.getByTestId('excel-pick').click();
+    await clickSettled(page.getByTestId('excel-pick'));
     // Nothing differs from the store, so nothing will be written.
     await expect
       .poll(async () => page.getByTestId('excel-plan').innerText())
@@ -285,7 +287,7 @@ describe('roster', () => {
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入 Excel 干部名册').click();
     dialogs.answerOpen(changed);
-    await page.getByTestId('excel-pick').click();
+    await clickSettled(page.getByTestId('excel-pick'));
     await expect
       .poll(async () => page.getByTestId('excel-plan').innerText())
       .toContain('更新 2 人（另有 3 人无变化，不写入）');
@@ -330,7 +332,7 @@ describe('roster', () => {
     await page.getByTestId('import-menu').hover();
     await page.getByText('导入任免审批表（.lrmx）').click();
     dialogs.answerOpen(jaxb);
-    await page.getByTestId('lrmx-pick-files').click();
+    await clickSettled(page.getByTestId('lrmx-pick-files'));
     await page.getByTestId('lrmx-files').waitFor();
     const changes = page.getByTestId('changes-file-0');
     await expect.poll(() => changes.innerText()).toContain('奖惩情况');

@@ -127,7 +127,7 @@ describe('评议终端 laptop: a second app instance', () => {
     await open.waitFor();
     await animationsDone(lp);
     laptop.dialogs.answerOpen(pkg.file);
-    await lp.getByTestId('terminal-pick').click();
+    await clickSettled(lp.getByTestId('terminal-pick'));
     await expect.poll(() => lp.getByTestId('terminal-pick').innerText()).toContain('终端1.gpkg');
     // A wrong password is refused by name; nothing opened.
     await lp.getByTestId('terminal-open-password').fill('AAAA-BBBB-CCCC-DDDD');

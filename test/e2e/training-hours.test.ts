@@ -138,9 +138,11 @@ describe('年度学时核查', () => {
 
   test('a generated entry shows 编辑 and 撤回 in the dossier', async () => {
     await page.getByRole('tab', { name: '干部档案' }).click();
-    await page.getByTestId('cadre-picker').click();
+    await clickSettled(page.getByTestId('cadre-picker'));
     await page.keyboard.type('王建国');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '王建国' }).first().click();
+    await clickSettled(
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '王建国' }).first(),
+    );
     const [entry] = await hoursEntries('王建国');
     const card = page.getByTestId(`entry-${entry!.id}`);
     // 编辑 asks for a reason, which the audit entry keeps.
