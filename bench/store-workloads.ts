@@ -6,7 +6,7 @@ import { seedCatalogs } from '../db/catalog/seed';
 import { quarterCompleteness } from '../db/dossier/completeness';
 import { readDossier } from '../db/dossier/read';
 import { searchDossiers } from '../db/dossier/search';
-import { CATCH_UP_BATCH, catchUpAll } from '../db/dossier/search-index';
+import { catchUpAll } from '../db/dossier/search-index';
 import type { Database } from '../db/schema';
 import type { RawDb } from '../db/store/connection';
 import { migrate } from '../db/store/migrate';
@@ -168,22 +168,6 @@ export function storeWorkloads(cadres: number): Workload[] {
             added += add.run(1 + Math.floor(rnd() * max), codes[Math.floor(rnd() * codes.length)]).changes;
         })();
         return added;
-      },
-    },
-    {
-      name: 'search-index catch-up: one idle batch, 500 entries marked and indexed again',
-      kind: 'write',
-      rounds: 5,
-      run: (raw, _db, round) => {
-        const rnd = prng(700 + round);
-        const max = Number(raw.prepare('SELECT max(id) AS n FROM dossier_entries').pluck().get());
-        const mark = raw.prepare('INSERT OR IGNORE INTO dossier_search_stale (entry_id) VALUES (?)');
-        const marked = raw.prepare('SELECT count(*) FROM dossier_search_stale').pluck();
-        raw.transaction(() => {
-          while (Number(marked.get()) < CATCH_UP_BATCH) mark.run(1 + Math.floor(rnd() * max));
-        })();
-        catchUpAll(raw);
-        return CATCH_UP_BATCH;
       },
     },
     {

@@ -15,13 +15,12 @@ export const attachmentNamesOf = (entry: string): string =>
   `coalesce((SELECT group_concat(file_name, ' ') FROM
      (SELECT file_name FROM dossier_attachments a WHERE a.entry_id = ${entry}.id ORDER BY a.id)), '')`;
 
-/** The statements that re-index the first `limit` marked entries and unmark them; run them in one transaction. */
+/** The statements that index the first `limit` marked entries and unmark them; run them in one transaction. */
 export function catchUpStatements(limit: number): string[] {
   const n = Math.max(1, Math.trunc(limit));
   const batch = `SELECT entry_id FROM dossier_search_stale ORDER BY entry_id LIMIT ${n}`;
+  // No delete first: a marked entry has no index rows (migration 24's triggers remove them when they mark it).
   return [
-    `DELETE FROM dossier_search WHERE rowid IN (${batch})`,
-    `DELETE FROM dossier_short_search WHERE rowid IN (${batch})`,
     `INSERT INTO dossier_search (rowid, title, content, files)
        SELECT e.id, e.title, e.content, ${attachmentNamesOf('e')}
        FROM dossier_entries e WHERE e.id IN (${batch})`,
