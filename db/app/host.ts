@@ -182,8 +182,7 @@ export class AppHost {
     this.store = null;
     this.lockedReason = reason;
     this.forgetSessionState();
-    await this.autoBackupRunning;
-    await this.searchCatchUp;
+    await this.backgroundDone();
     try {
       await store.audit({
         action: reason === 'idle' ? 'session.autoLock' : 'session.lock',
@@ -248,8 +247,7 @@ export class AppHost {
     const store = this.store;
     this.store = null;
     this.forgetSessionState();
-    await this.autoBackupRunning;
-    await this.searchCatchUp;
+    await this.backgroundDone();
     await store?.close();
   }
 
@@ -290,7 +288,7 @@ export class AppHost {
       });
       this.store = null;
       this.forgetSessionState();
-      await this.searchCatchUp;
+      await this.backgroundDone();
       await store.close();
       const kept = applyRestore(store.dir, staged);
       await auditRestored(store.dir, staged, {
@@ -321,6 +319,12 @@ export class AppHost {
       });
   }
 
+  /** The session's work in the background (today's backup, the search catch-up), finished before its store closes. */
+  private async backgroundDone(): Promise<void> {
+    await this.autoBackupRunning;
+    await this.searchCatchUp;
+  }
+
   private requireStoreDir(): string {
     const dir = this.config.read().storeDir;
     if (!dir || !existsSync(dbPath(dir))) fail('NO_STORE', '尚未设置档案库，请先创建或选择档案库');
@@ -331,8 +335,7 @@ export class AppHost {
     const previous = this.store;
     this.store = null;
     this.forgetSessionState();
-    await this.autoBackupRunning;
-    await this.searchCatchUp;
+    await this.backgroundDone();
     await previous?.close();
     await this.begin(store);
     this.config.write({ ...this.config.read(), lastUsername: store.user.username });
