@@ -41,8 +41,9 @@ export async function catchUpSearchIndex(db: Kysely<Database>, limit = CATCH_UP_
 
 /** Everything marked, at once, on a raw connection: fixtures, benches and tests that fill a store row by row. */
 export function catchUpAll(raw: RawDb): void {
+  const count = raw.prepare('SELECT count(*) FROM dossier_search_stale').pluck();
   raw.transaction(() => {
-    for (const s of catchUpStatements(Number.MAX_SAFE_INTEGER)) raw.exec(s);
+    for (const s of catchUpStatements(Math.max(1, Number(count.get())))) raw.exec(s);
   })();
 }
 
