@@ -182,7 +182,8 @@ export class AppHost {
     this.store = null;
     this.lockedReason = reason;
     this.forgetSessionState();
-    await this.backgroundDone();
+    await this.autoBackupRunning;
+    await this.searchCatchUp;
     try {
       await store.audit({
         action: reason === 'idle' ? 'session.autoLock' : 'session.lock',
@@ -247,7 +248,8 @@ export class AppHost {
     const store = this.store;
     this.store = null;
     this.forgetSessionState();
-    await this.backgroundDone();
+    await this.autoBackupRunning;
+    await this.searchCatchUp;
     await store?.close();
   }
 
@@ -288,7 +290,7 @@ export class AppHost {
       });
       this.store = null;
       this.forgetSessionState();
-      await this.backgroundDone();
+      await this.searchCatchUp;
       await store.close();
       const kept = applyRestore(store.dir, staged);
       await auditRestored(store.dir, staged, {
@@ -319,12 +321,6 @@ export class AppHost {
       });
   }
 
-  /** The session's work in the background (today's backup, the search catch-up), finished before its store closes. */
-  private async backgroundDone(): Promise<void> {
-    await this.autoBackupRunning;
-    await this.searchCatchUp;
-  }
-
   private requireStoreDir(): string {
     const dir = this.config.read().storeDir;
     if (!dir || !existsSync(dbPath(dir))) fail('NO_STORE', '尚未设置档案库，请先创建或选择档案库');
@@ -335,7 +331,8 @@ export class AppHost {
     const previous = this.store;
     this.store = null;
     this.forgetSessionState();
-    await this.backgroundDone();
+    await this.autoBackupRunning;
+    await this.searchCatchUp;
     await previous?.close();
     await this.begin(store);
     this.config.write({ ...this.config.read(), lastUsername: store.user.username });
